@@ -1,0 +1,66 @@
+# Trellis — see README.md. `make demo` and `make test` are all a newcomer needs.
+
+CC      ?= cc
+PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
+           -Wstrict-prototypes -Wno-missing-field-initializers
+HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+OPT     ?= -O2 -g
+CFLAGS  := $(WARN) $(HARDEN) $(OPT) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+LDFLAGS := -pie -Wl,-z,relro,-z,now $(EXTRA_LDFLAGS)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
+
+BUILD   ?= build
+SRCS    := $(shell find src -name '*.c' ! -name main.c | sort)
+OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
+UNIT    := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | sort)
+UNITBIN := $(UNIT:%.c=$(BUILD)/%)
+
+.PHONY: all deps demo test unit cli check-asan check-valgrind bench clean
+
+all: deps-stamp trellis
+
+# `make deps` installs what the project needs from Debian; idempotent.
+deps:
+	@sh scripts/deps.sh
+deps-stamp: scripts/deps.sh
+	@sh scripts/deps.sh && touch $@
+
+trellis: $(BUILD)/src/main.o $(BUILD)/libtrellis.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libtrellis.a: $(OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libtrellis.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libtrellis.a $(LDFLAGS) $(LDLIBS) -lcmocka
+
+demo: all
+	@sh scripts/demo.sh
+
+unit: all $(UNITBIN)
+
+test: all $(UNITBIN)
+	@sh tests/run.sh
+
+check-asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	    EXTRA_LDFLAGS="-fsanitize=address,undefined" TRELLIS_BIN=./trellis-asan test
+
+check-valgrind: all $(UNITBIN)
+	@TRELLIS_VALGRIND=1 sh tests/run.sh
+
+bench: all
+	@sh bench/run.sh
+
+clean:
+	rm -rf build build-asan trellis deps-stamp
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,43 @@
+#ifndef TRELLIS_IO_CSV_H
+#define TRELLIS_IO_CSV_H
+/*
+ * trellis/1 CSV (DESIGN §2.2): one file per record kind, named after the
+ * kind ("decisions.csv"), with the trellis/1 field names as headers, the
+ * initiative's slug as the first column of every initiative-level kind,
+ * lists joined by ';', nested objects flattened with '_'. See docs/formats.md.
+ */
+#include <stddef.h>
+
+#include "../model/model.h"
+#include "../model/validate.h"
+
+struct strbuf;
+
+/* The CSV files, in the order they are written and read. */
+enum csv_file {
+	CSV_PROGRAM, CSV_ORGANIZATIONS, CSV_PEOPLE, CSV_INSTRUMENTS, CSV_LEARNING,
+	CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
+	CSV_DECISIONS, CSV_GRANTS, CSV_LEDGER, CSV_APPLICATIONS, CSV_CREDITS,
+	CSV_CONTRIBUTIONS, CSV_CHECKINS, CSV_EVENTS, CSV_SURVEYS, CSV_TIES,
+	CSV__MAX
+};
+
+/* "decisions.csv" and so on, indexed by enum csv_file. */
+extern const char *const csv_file_names[CSV__MAX];
+
+/* Returns the csv_file whose name is the base name of path, or -1. */
+int csv_file_for_path(const char *path);
+
+/*
+ * Reads the CSV file data[0..len) of kind which, named name (for errors),
+ * and appends its records to p (which may already hold a program loaded
+ * from the store). A UTF-8 BOM is skipped. Returns 0, or -1 with e set
+ * ("name:line: field: message"); p may then hold part of the file.
+ */
+int csv_read(enum csv_file which, const char *name, const char *data, size_t len,
+    struct program *p, struct model_error *e);
+
+/* Appends the CSV file which of p (header line included) to out. */
+void csv_write(enum csv_file which, const struct program *p, struct strbuf *out);
+
+#endif

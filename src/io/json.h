@@ -1,0 +1,34 @@
+#ifndef TRELLIS_IO_JSON_H
+#define TRELLIS_IO_JSON_H
+/*
+ * trellis/1 JSON (DESIGN §2.2): reading a document into a struct program,
+ * and writing one back in a stable layout — one record per line, fields in
+ * trellis/1 order, money as dollars ("1234" or "1234.50"), so that import →
+ * export → import → export gives identical bytes.
+ */
+#include <stddef.h>
+
+#include "../model/model.h"
+#include "../model/validate.h"
+
+struct strbuf;
+
+#define JSON_MAX_DEPTH 64
+
+/*
+ * Parses the trellis/1 document data[0..len) named name (for errors) into p,
+ * which must be empty (program_init). Checks the syntax and type of every
+ * field, unknown fields and the format; does not call model_validate.
+ * Returns 0, or -1 with e set ("name:line: field: message"); p then holds
+ * partial data and must be released.
+ */
+int json_read_program(const char *name, const char *data, size_t len,
+    struct program *p, struct model_error *e);
+
+/* Appends p as a trellis/1 document to out. Built-in instruments are left out. */
+void json_write_program(const struct program *p, struct strbuf *out);
+
+/* Appends s as a JSON string literal (quoted, escaped) to out. */
+void json_write_string(struct strbuf *out, const char *s);
+
+#endif

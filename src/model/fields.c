@@ -1,0 +1,393 @@
+/*
+ * The field tables of every record kind (see fields.h). The order of each
+ * table is the order of the fields in trellis/1, in JSON and CSV alike.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields.h"
+#include "model.h"
+
+#define NF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+#define STR(S, name, m, fl)	{ name, FT_STR, offsetof(S, m), fl, NULL, 0, 0, 0, 0, NULL, 0 }
+#define SLUG(S, name, m, fl)	{ name, FT_SLUG, offsetof(S, m), fl, NULL, 0, 0, 0, 0, NULL, 0 }
+#define ID(S, name, m, fl)	{ name, FT_ID, offsetof(S, m), fl, NULL, 0, 0, 0, 0, NULL, 0 }
+#define DATE(S, name, m, fl)	{ name, FT_DATE, offsetof(S, m), fl, NULL, 0, 0, 0, 0, NULL, 0 }
+#define MONEY(S, name, m, fl)	{ name, FT_MONEY, offsetof(S, m), fl, NULL, 0, 0, 0, 0, NULL, 0 }
+#define INT(S, name, m, fl, lo, hi) { name, FT_INT, offsetof(S, m), fl, NULL, 0, lo, hi, 0, NULL, 0 }
+#define SMALL(S, name, m, fl, lo, hi) { name, FT_SMALL, offsetof(S, m), fl, NULL, 0, lo, hi, 0, NULL, 0 }
+#define REAL(S, name, m, fl)	{ name, FT_REAL, offsetof(S, m), fl, NULL, 0, 0, 0, 0, NULL, 0 }
+#define BOOL(S, name, m, fl)	{ name, FT_BOOL, offsetof(S, m), fl, NULL, 0, 0, 0, 0, NULL, 0 }
+#define ENUM(S, name, m, fl, t)	{ name, FT_ENUM, offsetof(S, m), fl, t, NF(t), 0, 0, 0, NULL, 0 }
+#define ENUMS(S, name, m, fl, t) { name, FT_ENUMS, offsetof(S, m), fl, t, NF(t), 0, 0, 0, NULL, 0 }
+#define REF(S, name, m, fl, rt)	{ name, FT_REF, offsetof(S, m), fl, NULL, 0, 0, 0, rt, NULL, 0 }
+#define REFS(S, name, m, fl, rt) { name, FT_REFS, offsetof(S, m), fl, NULL, 0, 0, 0, rt, NULL, 0 }
+#define OBJ(S, name, fl, k, has) { name, FT_OBJECT, 0, fl, NULL, 0, 0, 0, 0, &k, has }
+#define LIST(S, name, m, fl, k)	{ name, FT_LIST, offsetof(S, m), fl, NULL, 0, 0, 0, 0, &k, 0 }
+#define RACI(S, name, m, fl)	{ name, FT_RACI, offsetof(S, m), fl, NULL, 0, 0, 0, RT_ORG, NULL, 0 }
+#define ANSWERS(S, name, m, fl)	{ name, FT_ANSWERS, offsetof(S, m), fl, NULL, 0, 1, 5, 0, NULL, 0 }
+
+#define KIND(var, name, S, tab) const struct kind var = { name, sizeof(S), tab, NF(tab) }
+
+#define O FL_OPTIONAL
+
+/* ---------------------------------------------------------------- program level */
+
+static const struct field program_fields[] = {
+	SLUG(struct program, "slug", slug, FL_KEY),
+	STR(struct program, "name", name, 0),
+	STR(struct program, "funder", funder, 0),
+	DATE(struct program, "start", start, 0),
+	DATE(struct program, "end", end, 0),
+};
+KIND(kind_program, "program", struct program, program_fields);
+
+/* traits are a nested object whose fields live in struct organization */
+static const struct field traits_fields[] = {
+	BOOL(struct organization, "flexible_grants", flexible_grants, O),
+	ENUMS(struct organization, "expertise", expertise, O, expertise_names),
+	BOOL(struct organization, "in_kind_staffing", in_kind_staffing, O),
+	BOOL(struct organization, "experiment", experiment, O),
+	BOOL(struct organization, "convener", convener, O),
+};
+static KIND(kind_traits, "traits", struct organization, traits_fields);
+
+static const struct field organization_fields[] = {
+	SLUG(struct organization, "slug", slug, FL_KEY),
+	STR(struct organization, "name", name, 0),
+	ENUM(struct organization, "sector", sector, 0, sector_names),
+	STR(struct organization, "city", city, O),
+	INT(struct organization, "staff", staff, O, 0, 10000000),
+	MONEY(struct organization, "revenue", revenue, O),
+	OBJ(struct organization, "traits", O, kind_traits, 0),
+};
+KIND(kind_organization, "organizations", struct organization, organization_fields);
+
+static const struct field person_fields[] = {
+	SLUG(struct person, "slug", slug, FL_KEY),
+	STR(struct person, "name", name, 0),
+	STR(struct person, "email", email, O),
+	REF(struct person, "org", org, O, RT_ORG),
+};
+KIND(kind_person, "people", struct person, person_fields);
+
+static const struct field instrument_item_fields[] = {
+	SLUG(struct instrument_item, "code", code, FL_KEY),
+	STR(struct instrument_item, "text", text, 0),
+	STR(struct instrument_item, "category", category, 0),
+};
+KIND(kind_instrument_item, "items", struct instrument_item, instrument_item_fields);
+
+static const struct field instrument_fields[] = {
+	SLUG(struct instrument, "code", code, FL_KEY),
+	STR(struct instrument, "title", title, 0),
+	LIST(struct instrument, "items", items, 0, kind_instrument_item),
+};
+KIND(kind_instrument, "instruments", struct instrument, instrument_fields);
+
+static const struct field learning_note_fields[] = {
+	DATE(struct learning_note, "date", date, 0),
+	STR(struct learning_note, "text", text, FL_LONG),
+	REFS(struct learning_note, "initiatives", initiatives, 0, RT_INITIATIVE),
+};
+KIND(kind_learning_note, "notes", struct learning_note, learning_note_fields);
+
+static const struct field learning_fields[] = {
+	STR(struct learning, "question", question, FL_KEY),
+	LIST(struct learning, "notes", notes, 0, kind_learning_note),
+};
+KIND(kind_learning, "learning", struct learning, learning_fields);
+
+/* ---------------------------------------------------------------- initiative level */
+
+static const struct field observation_fields[] = {
+	DATE(struct observation, "date", date, 0),
+	REAL(struct observation, "value", value, 0),
+};
+KIND(kind_observation, "observations", struct observation, observation_fields);
+
+static const struct field member_fields[] = {
+	REF(struct member, "org", org, FL_KEY, RT_ORG),
+	ENUM(struct member, "role", role, 0, role_names),
+	DATE(struct member, "joined", joined, 0),
+	DATE(struct member, "left", left, O),
+};
+KIND(kind_member, "members", struct member, member_fields);
+
+static const struct field responsibility_fields[] = {
+	STR(struct responsibility, "name", name, FL_KEY),
+	RACI(struct responsibility, "assignments", assignments, 0),
+};
+KIND(kind_responsibility, "responsibilities", struct responsibility, responsibility_fields);
+
+static const struct field decision_fields[] = {
+	ID(struct decision, "id", id, FL_KEY),
+	STR(struct decision, "title", title, 0),
+	ENUM(struct decision, "category", category, 0, category_names),
+	DATE(struct decision, "proposed", proposed, 0),
+	DATE(struct decision, "decided", decided, 0),
+	REF(struct decision, "decider", decider, 0, RT_DECIDER),
+	REFS(struct decision, "consulted", consulted, 0, RT_ORG),
+	REFS(struct decision, "informed", informed, 0, RT_ORG),
+	STR(struct decision, "contrary_views", contrary_views, O | FL_LONG),
+};
+KIND(kind_decision, "decisions", struct decision, decision_fields);
+
+static const struct field budget_line_fields[] = {
+	STR(struct budget_line, "name", name, FL_KEY),
+	MONEY(struct budget_line, "amount", amount, FL_POSITIVE),
+};
+KIND(kind_budget_line, "lines", struct budget_line, budget_line_fields);
+
+static const struct field grant_fields[] = {
+	ID(struct grant, "id", id, FL_KEY),
+	STR(struct grant, "funder", funder, 0),
+	MONEY(struct grant, "amount", amount, FL_POSITIVE),
+	DATE(struct grant, "start", start, 0),
+	DATE(struct grant, "end", end, 0),
+	BOOL(struct grant, "catalytic", catalytic, 0),
+	LIST(struct grant, "lines", lines, 0, kind_budget_line),
+};
+KIND(kind_grant, "grants", struct grant, grant_fields);
+
+static const struct field ledger_fields[] = {
+	ID(struct ledger_entry, "id", id, FL_KEY),
+	DATE(struct ledger_entry, "date", date, 0),
+	REF(struct ledger_entry, "grant", grant, 0, RT_GRANT),
+	MONEY(struct ledger_entry, "amount", amount, FL_POSITIVE),
+	ENUM(struct ledger_entry, "kind", kind, 0, ledger_kind_names),
+	REF(struct ledger_entry, "recipient", recipient, O, RT_ORG),
+	STR(struct ledger_entry, "line", line, O),
+	STR(struct ledger_entry, "purpose", purpose, O),
+	BOOL(struct ledger_entry, "backbone_own", backbone_own, 0),
+};
+KIND(kind_ledger_entry, "ledger", struct ledger_entry, ledger_fields);
+
+static const struct field application_fields[] = {
+	ID(struct application, "id", id, FL_KEY),
+	DATE(struct application, "date", date, 0),
+	STR(struct application, "funder", funder, 0),
+	MONEY(struct application, "amount", amount, FL_POSITIVE),
+	REF(struct application, "lead", lead, 0, RT_ORG),
+	REFS(struct application, "co_applicants", co_applicants, 0, RT_ORG),
+	ENUM(struct application, "status", status, 0, app_status_names),
+};
+KIND(kind_application, "applications", struct application, application_fields);
+
+static const struct field credit_fields[] = {
+	ID(struct credit, "id", id, FL_KEY),
+	DATE(struct credit, "date", date, 0),
+	ENUM(struct credit, "channel", channel, 0, channel_names),
+	STR(struct credit, "title", title, 0),
+	REFS(struct credit, "credited", credited, 0, RT_ORG),
+};
+KIND(kind_credit, "credits", struct credit, credit_fields);
+
+static const struct field contribution_fields[] = {
+	ID(struct contribution, "id", id, FL_KEY),
+	DATE(struct contribution, "date", date, 0),
+	REF(struct contribution, "from", from, 0, RT_ORG),
+	REF(struct contribution, "to", to, 0, RT_ORG),
+	ENUM(struct contribution, "type", type, 0, contrib_type_names),
+	REAL(struct contribution, "hours", hours, FL_POSITIVE),
+};
+KIND(kind_contribution, "contributions", struct contribution, contribution_fields);
+
+static const struct field checkin_fields[] = {
+	ID(struct checkin, "id", id, FL_KEY),
+	DATE(struct checkin, "date", date, 0),
+	REFS(struct checkin, "attendees", attendees, 0, RT_PERSON),
+	STR(struct checkin, "progress", progress, O | FL_LONG),
+	STR(struct checkin, "challenges", challenges, O | FL_LONG),
+};
+KIND(kind_checkin, "checkins", struct checkin, checkin_fields);
+
+static const struct field event_fields[] = {
+	ID(struct event, "id", id, FL_KEY),
+	DATE(struct event, "date", date, 0),
+	ENUM(struct event, "kind", kind, 0, event_kind_names),
+	STR(struct event, "title", title, 0),
+	REFS(struct event, "expected", expected, 0, RT_ORG),
+	REFS(struct event, "attended", attended, 0, RT_ORG),
+};
+KIND(kind_event, "events", struct event, event_fields);
+
+static const struct field response_fields[] = {
+	ENUM(struct response, "group", group, 0, group_names),
+	ANSWERS(struct response, "answers", answers, 0),
+};
+KIND(kind_response, "responses", struct response, response_fields);
+
+static const struct field survey_fields[] = {
+	ID(struct survey, "id", id, FL_KEY),
+	REF(struct survey, "instrument", instrument, 0, RT_INSTRUMENT),
+	DATE(struct survey, "opened", opened, 0),
+	DATE(struct survey, "closed", closed, O),
+	LIST(struct survey, "responses", responses, 0, kind_response),
+};
+KIND(kind_survey, "surveys", struct survey, survey_fields);
+
+static const struct field tie_fields[] = {
+	DATE(struct tie, "date", date, 0),
+	REF(struct tie, "from", from, 0, RT_ORG),
+	REF(struct tie, "to", to, 0, RT_ORG),
+	SMALL(struct tie, "frequency", frequency, 0, 0, 4),
+	SMALL(struct tie, "reliability", reliability, O, 1, 4),
+	SMALL(struct tie, "mission", mission, O, 1, 4),
+	SMALL(struct tie, "openness", openness, O, 1, 4),
+	SMALL(struct tie, "influence", influence, O, 1, 4),
+	SMALL(struct tie, "involvement", involvement, O, 1, 4),
+	SMALL(struct tie, "resources", resources, O, 1, 4),
+};
+KIND(kind_tie, "ties", struct tie, tie_fields);
+
+static const struct field director_fields[] = {
+	REF(struct initiative, "person", director.person, 0, RT_PERSON),
+	REF(struct initiative, "employer", director.employer, 0, RT_ORG),
+	REFS(struct initiative, "reports_to", director.reports_to, 0, RT_ORG),
+	REFS(struct initiative, "evaluated_by", director.evaluated_by, 0, RT_ORG),
+};
+static KIND(kind_director, "director", struct initiative, director_fields);
+
+static const struct field point_baseline_fields[] = {
+	DATE(struct initiative, "date", result.baseline_date, 0),
+	REAL(struct initiative, "value", result.baseline_value, 0),
+};
+static KIND(kind_baseline, "baseline", struct initiative, point_baseline_fields);
+
+static const struct field point_target_fields[] = {
+	DATE(struct initiative, "date", result.target_date, 0),
+	REAL(struct initiative, "value", result.target_value, 0),
+};
+static KIND(kind_target, "target", struct initiative, point_target_fields);
+
+static const struct field shared_result_fields[] = {
+	STR(struct initiative, "statement", result.statement, 0),
+	STR(struct initiative, "indicator", result.indicator, 0),
+	STR(struct initiative, "unit", result.unit, 0),
+	ENUM(struct initiative, "direction", result.direction, 0, direction_names),
+	OBJ(struct initiative, "baseline", 0, kind_baseline, 0),
+	OBJ(struct initiative, "target", 0, kind_target, 0),
+};
+static KIND(kind_shared_result, "shared_result", struct initiative, shared_result_fields);
+
+static const struct field initiative_fields[] = {
+	SLUG(struct initiative, "slug", slug, FL_KEY),
+	STR(struct initiative, "name", name, 0),
+	STR(struct initiative, "city", city, 0),
+	DATE(struct initiative, "start", start, 0),
+	DATE(struct initiative, "end", end, 0),
+	REF(struct initiative, "backbone", backbone, 0, RT_ORG),
+	REF(struct initiative, "fiscal_agent", fiscal_agent, 0, RT_ORG),
+	REFS(struct initiative, "committee", committee, 0, RT_ORG),
+	OBJ(struct initiative, "director", O, kind_director, offsetof(struct initiative, has_director)),
+	OBJ(struct initiative, "shared_result", O, kind_shared_result, offsetof(struct initiative, has_result)),
+	LIST(struct initiative, "observations", observations, FL_LINES, kind_observation),
+	LIST(struct initiative, "members", members, FL_LINES, kind_member),
+	LIST(struct initiative, "responsibilities", responsibilities, FL_LINES, kind_responsibility),
+	LIST(struct initiative, "decisions", decisions, FL_LINES, kind_decision),
+	LIST(struct initiative, "grants", grants, FL_LINES, kind_grant),
+	LIST(struct initiative, "ledger", ledger, FL_LINES, kind_ledger_entry),
+	LIST(struct initiative, "applications", applications, FL_LINES, kind_application),
+	LIST(struct initiative, "credits", credits, FL_LINES, kind_credit),
+	LIST(struct initiative, "contributions", contributions, FL_LINES, kind_contribution),
+	LIST(struct initiative, "checkins", checkins, FL_LINES, kind_checkin),
+	LIST(struct initiative, "events", events, FL_LINES, kind_event),
+	LIST(struct initiative, "surveys", surveys, FL_LINES, kind_survey),
+	LIST(struct initiative, "ties", ties, FL_LINES, kind_tie),
+};
+KIND(kind_initiative, "initiatives", struct initiative, initiative_fields);
+
+static const struct field document_fields[] = {
+	OBJ(struct program, "program", 0, kind_program, 0),
+	LIST(struct program, "organizations", orgs, FL_LINES, kind_organization),
+	LIST(struct program, "people", people, FL_LINES, kind_person),
+	LIST(struct program, "instruments", instruments, FL_LINES, kind_instrument),
+	LIST(struct program, "learning", learning, FL_LINES, kind_learning),
+	LIST(struct program, "initiatives", initiatives, FL_LINES, kind_initiative),
+};
+KIND(kind_document, "document", struct program, document_fields);
+
+/* ---------------------------------------------------------------- generic helpers */
+
+const struct field *
+kind_field(const struct kind *k, const char *name)
+{
+	for (int i = 0; i < k->nfields; i++)
+		if (strcmp(k->fields[i].name, name) == 0)
+			return &k->fields[i];
+	return NULL;
+}
+
+void *
+anyvec_push(struct anyvec *v, const struct kind *k)
+{
+	xgrow(&v->v, &v->alloc, v->n + 1, k->size);
+	return (char *)v->v + k->size * v->n++;
+}
+
+static void
+refs_release(struct refs *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].slug);
+	VEC_FREE(r);
+}
+
+void
+kind_release(const struct kind *k, void *rec)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		void *p = FIELD_PTR(rec, f);
+
+		switch (f->type) {
+		case FT_STR:
+		case FT_SLUG:
+		case FT_ID:
+			free(*(char **)p);
+			*(char **)p = NULL;
+			break;
+		case FT_ENUMS:
+			VEC_FREE((struct anyvec *)p);
+			break;
+		case FT_REF:
+			free(((struct ref *)p)->slug);
+			((struct ref *)p)->slug = NULL;
+			break;
+		case FT_REFS:
+			refs_release(p);
+			break;
+		case FT_OBJECT:
+			kind_release(f->sub, rec);
+			break;
+		case FT_LIST: {
+			struct anyvec *v = p;
+
+			for (size_t j = 0; j < v->n; j++)
+				kind_release(f->sub, (char *)v->v + j * f->sub->size);
+			VEC_FREE(v);
+			break;
+		}
+		case FT_RACI: {
+			VEC(struct assignment) *v = p;
+
+			for (size_t j = 0; j < v->n; j++)
+				free(v->v[j].org.slug);
+			VEC_FREE(v);
+			break;
+		}
+		case FT_ANSWERS: {
+			VEC(struct answer) *v = p;
+
+			for (size_t j = 0; j < v->n; j++)
+				free(v->v[j].item);
+			VEC_FREE(v);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}

@@ -1,0 +1,378 @@
+#ifndef TRELLIS_MODEL_H
+#define TRELLIS_MODEL_H
+/*
+ * The Trellis model (DESIGN.md §2): plain structs, one per record kind, and
+ * their release functions. A struct program holds one whole program — the
+ * contents of one trellis/1 document — with every record kind beneath it.
+ *
+ * Conventions:
+ * - Every record struct starts with REC_HEAD: the store's row id (0 for a
+ *   record not yet stored) and where the record was read from, for errors.
+ * - Strings are owned by their record; NULL is an absent optional string.
+ *   Readers turn an empty optional string into NULL.
+ * - Dates are tdate, DATE_NONE when absent. Money is int64_t cents.
+ *   Optional integers use INT_NONE; optional ratings use 0.
+ * - References to organizations, people, instruments, grants and
+ *   initiatives are struct ref: the slug (or id) as written, and its index
+ *   in the owning array, filled in by model_resolve() (-1 until then).
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/date.h"
+#include "../util/strmap.h"
+#include "../util/vec.h"
+
+#define INT_NONE INT64_MIN
+
+/* Where a record was read from: file name (borrowed) and 1-based line. */
+struct srcloc {
+	const char *file;
+	unsigned line;
+};
+
+#define REC_HEAD \
+	int64_t rowid;		/* store row id; 0 until stored */ \
+	struct srcloc loc	/* source of the record, for errors */
+
+struct rec_head {
+	REC_HEAD;
+};
+
+/* Special values of ref.idx for a decision's decider. */
+#define REF_UNRESOLVED	(-1)
+#define REF_COMMITTEE	(-2)
+#define REF_TEAM	(-3)
+
+struct ref {
+	char *slug;	/* as written; NULL when an optional ref is absent */
+	int idx;	/* index in the owning array, or REF_* */
+};
+
+struct refs {
+	struct ref *v;
+	size_t n, alloc;
+};
+
+/*
+ * Enumerations: each has a parallel table of its trellis/1 names
+ * (kcgi's `enum … __MAX` indexing const tables).
+ */
+enum sector {
+	SECTOR_NONPROFIT, SECTOR_PUBLIC, SECTOR_PRIVATE, SECTOR_PHILANTHROPY,
+	SECTOR_EDUCATION, SECTOR_HEALTH, SECTOR_FAITH, SECTOR_RESIDENT,
+	SECTOR_OTHER, SECTOR__MAX
+};
+enum expertise {
+	EXPERTISE_COMMUNITY_ENGAGEMENT, EXPERTISE_FUNDRAISING,
+	EXPERTISE_LEARNING_EVALUATION, EXPERTISE_POLICY_ADVOCACY,
+	EXPERTISE__MAX
+};
+enum role { ROLE_BACKBONE, ROLE_COLEAD, ROLE_PARTNER, ROLE__MAX };
+enum category {
+	CAT_STRATEGY, CAT_FINANCIAL, CAT_PERSONNEL, CAT_PROGRAM,
+	CAT_COMMUNICATIONS, CAT_EVALUATION, CAT_OTHER, CAT__MAX
+};
+enum ledger_kind { LEDGER_DISBURSEMENT, LEDGER_EXPENSE, LEDGER__MAX };
+enum app_status { APP_DRAFT, APP_SUBMITTED, APP_AWARDED, APP_DECLINED, APP__MAX };
+enum channel {
+	CHANNEL_PRESS, CHANNEL_REPORT, CHANNEL_PRESENTATION, CHANNEL_AWARD,
+	CHANNEL_SOCIAL, CHANNEL_OTHER, CHANNEL__MAX
+};
+enum contrib_type {
+	CONTRIB_DATA, CONTRIB_FUNDRAISING, CONTRIB_COMMUNICATIONS,
+	CONTRIB_STAFFING, CONTRIB_FACILITATION, CONTRIB_OTHER, CONTRIB__MAX
+};
+enum event_kind {
+	EVENT_CONVENING, EVENT_TRAINING, EVENT_PEER_EXCHANGE, EVENT_EVALUATION,
+	EVENT_TEAM_MEETING, EVENT__MAX
+};
+enum group { GROUP_BACKBONE, GROUP_DIRECTOR, GROUP_PARTNER, GROUP__MAX };
+enum raci { RACI_R, RACI_A, RACI_C, RACI_I, RACI__MAX };
+enum direction { DIR_UP, DIR_DOWN, DIR__MAX };
+
+extern const char *const sector_names[SECTOR__MAX];
+extern const char *const expertise_names[EXPERTISE__MAX];
+extern const char *const role_names[ROLE__MAX];
+extern const char *const category_names[CAT__MAX];
+extern const char *const ledger_kind_names[LEDGER__MAX];
+extern const char *const app_status_names[APP__MAX];
+extern const char *const channel_names[CHANNEL__MAX];
+extern const char *const contrib_type_names[CONTRIB__MAX];
+extern const char *const event_kind_names[EVENT__MAX];
+extern const char *const group_names[GROUP__MAX];
+extern const char *const raci_names[RACI__MAX];
+extern const char *const direction_names[DIR__MAX];
+
+/* Returns the index of name in names[0..n), or -1. */
+int enum_lookup(const char *const *names, int n, const char *name);
+
+/* ---------------------------------------------------------------- program-level kinds */
+
+struct organization {
+	REC_HEAD;
+	char *slug, *name;
+	int sector;			/* enum sector */
+	char *city;			/* optional */
+	int64_t staff;			/* optional: INT_NONE */
+	int64_t revenue;		/* cents per year; optional: INT_NONE */
+	/* traits (DESIGN §5); absent traits are false */
+	int flexible_grants;
+	VEC(int) expertise;		/* enum expertise, each at most once */
+	int in_kind_staffing;
+	int experiment;
+	int convener;
+};
+
+struct person {
+	REC_HEAD;
+	char *slug, *name;
+	char *email;			/* optional */
+	struct ref org;			/* optional organization */
+};
+
+struct instrument_item {
+	REC_HEAD;
+	char *code, *text, *category;
+};
+
+struct instrument {
+	REC_HEAD;
+	char *code, *title;
+	VEC(struct instrument_item) items;
+	int builtin;			/* one of the built-in instruments: never exported or stored */
+};
+
+struct learning_note {
+	REC_HEAD;
+	tdate date;
+	char *text;
+	struct refs initiatives;	/* initiative slugs */
+};
+
+struct learning {
+	REC_HEAD;
+	char *question;
+	VEC(struct learning_note) notes;
+};
+
+/* ---------------------------------------------------------------- initiative-level kinds */
+
+struct observation {
+	REC_HEAD;
+	tdate date;
+	double value;
+};
+
+struct member {
+	REC_HEAD;
+	struct ref org;
+	int role;			/* enum role */
+	tdate joined;
+	tdate left;			/* optional: DATE_NONE = still in */
+};
+
+struct assignment {
+	struct ref org;
+	int letter;			/* enum raci */
+};
+
+struct responsibility {
+	REC_HEAD;
+	char *name;
+	VEC(struct assignment) assignments;
+};
+
+struct decision {
+	REC_HEAD;
+	char *id, *title;
+	int category;			/* enum category */
+	tdate proposed, decided;
+	struct ref decider;		/* idx REF_COMMITTEE / REF_TEAM for those */
+	struct refs consulted, informed;
+	char *contrary_views;		/* optional */
+};
+
+struct budget_line {
+	REC_HEAD;
+	char *name;
+	int64_t amount;			/* cents */
+};
+
+struct grant {
+	REC_HEAD;
+	char *id, *funder;
+	int64_t amount;			/* cents */
+	tdate start, end;
+	int catalytic;
+	VEC(struct budget_line) lines;
+};
+
+struct ledger_entry {
+	REC_HEAD;
+	char *id;
+	tdate date;
+	struct ref grant;		/* idx into the initiative's grants */
+	int64_t amount;			/* cents, > 0 */
+	int kind;			/* enum ledger_kind */
+	struct ref recipient;		/* optional: NULL slug = outside vendor */
+	char *line;			/* optional budget line name of the grant */
+	char *purpose;			/* optional */
+	int backbone_own;
+};
+
+struct application {
+	REC_HEAD;
+	char *id;
+	tdate date;
+	char *funder;
+	int64_t amount;			/* cents */
+	struct ref lead;
+	struct refs co_applicants;
+	int status;			/* enum app_status */
+};
+
+struct credit {
+	REC_HEAD;
+	char *id;
+	tdate date;
+	int channel;			/* enum channel */
+	char *title;
+	struct refs credited;
+};
+
+struct contribution {
+	REC_HEAD;
+	char *id;
+	tdate date;
+	struct ref from, to;
+	int type;			/* enum contrib_type */
+	double hours;			/* > 0 */
+};
+
+struct checkin {
+	REC_HEAD;
+	char *id;
+	tdate date;
+	struct refs attendees;		/* people */
+	char *progress, *challenges;	/* Markdown, optional */
+};
+
+struct event {
+	REC_HEAD;
+	char *id;
+	tdate date;
+	int kind;			/* enum event_kind */
+	char *title;
+	struct refs expected, attended;
+};
+
+struct answer {
+	char *item;			/* item code of the survey's instrument */
+	int value;			/* 1..5 */
+};
+
+struct response {
+	REC_HEAD;
+	int group;			/* enum group */
+	VEC(struct answer) answers;
+};
+
+struct survey {
+	REC_HEAD;
+	char *id;
+	struct ref instrument;		/* idx into the program's instruments */
+	tdate opened;
+	tdate closed;			/* optional: DATE_NONE while open */
+	VEC(struct response) responses;
+};
+
+struct tie {
+	REC_HEAD;
+	tdate date;
+	struct ref from, to;
+	int frequency;			/* 0..4 */
+	/* ratings 1..4, 0 when not given */
+	int reliability, mission, openness;	/* trust */
+	int influence, involvement, resources;	/* value */
+};
+
+struct director {
+	struct ref person, employer;
+	struct refs reports_to, evaluated_by;
+};
+
+struct shared_result {
+	char *statement, *indicator, *unit;
+	int direction;			/* enum direction */
+	tdate baseline_date;
+	double baseline_value;
+	tdate target_date;
+	double target_value;
+};
+
+struct initiative {
+	REC_HEAD;
+	char *slug, *name, *city;
+	tdate start, end;
+	struct ref backbone, fiscal_agent;
+	struct refs committee;
+	int has_director;
+	struct director director;
+	int has_result;
+	struct shared_result result;
+	VEC(struct observation) observations;
+	VEC(struct member) members;
+	VEC(struct responsibility) responsibilities;
+	VEC(struct decision) decisions;
+	VEC(struct grant) grants;
+	VEC(struct ledger_entry) ledger;
+	VEC(struct application) applications;
+	VEC(struct credit) credits;
+	VEC(struct contribution) contributions;
+	VEC(struct checkin) checkins;
+	VEC(struct event) events;
+	VEC(struct survey) surveys;
+	VEC(struct tie) ties;
+};
+
+/* One program: everything a trellis/1 document holds. */
+struct program {
+	REC_HEAD;
+	char *slug, *name, *funder;
+	tdate start, end;
+	VEC(struct organization) orgs;
+	VEC(struct person) people;
+	VEC(struct instrument) instruments;	/* built-ins included, flagged */
+	VEC(struct learning) learning;
+	VEC(struct initiative) initiatives;
+	/* slug → index maps, built by model_resolve() */
+	struct strmap org_index, person_index, instrument_index, initiative_index;
+	/* file names that srclocs point at, owned here */
+	VEC(char *) files;
+};
+
+/* Initializes p to an empty program (no allocation). */
+void program_init(struct program *p);
+/* Frees everything p holds; p is left empty. */
+void program_release(struct program *p);
+/* Returns a copy of name kept for the program's lifetime, for srclocs. */
+const char *program_intern_file(struct program *p, const char *name);
+
+/* The twelve responsibilities every new initiative starts with (DESIGN §2). */
+extern const char *const default_responsibilities[];
+extern const size_t default_responsibilities_count;
+
+/*
+ * Adds the built-in instruments (`balance`, `director-support`) to p unless
+ * p already has an instrument with that code.
+ */
+void program_add_builtin_instruments(struct program *p);
+
+/* Returns the organization, person, initiative or instrument with that slug, or NULL. */
+struct organization *program_org(const struct program *p, const char *slug);
+struct person *program_person(const struct program *p, const char *slug);
+struct initiative *program_initiative(const struct program *p, const char *slug);
+struct instrument *program_instrument(const struct program *p, const char *code);
+
+#endif

@@ -1,0 +1,41 @@
+#ifndef TRELLIS_VALIDATE_H
+#define TRELLIS_VALIDATE_H
+/*
+ * Checking a whole program against DESIGN §2: references that exist,
+ * committee ⊆ members, the backbone a member with role backbone, decided ≥
+ * proposed, unique ids, survey answers that match their instrument, and so
+ * on. The readers check each field's syntax (dates, amounts, enums) as they
+ * read; model_validate checks everything that needs the whole program.
+ */
+#include "model.h"
+
+struct strbuf;
+
+/* The first thing found wrong: "FILE:LINE: FIELD: message". */
+struct model_error {
+	char file[256];
+	unsigned line;
+	char field[128];	/* trellis/1 field name, dotted when nested: "director.employer" */
+	char msg[512];
+};
+
+/* Fills e; loc may be NULL (no file and line). */
+void model_error_set(struct model_error *e, const struct srcloc *loc,
+    const char *field, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Appends "FILE:LINE: FIELD: message" (parts that are empty left out). */
+void model_error_format(const struct model_error *e, struct strbuf *out);
+
+/*
+ * Resolves every reference of p to its index (struct ref.idx) and rebuilds
+ * the slug indexes. Adds the built-in instruments first. Returns 0, or -1
+ * with e filled when a reference names nothing.
+ */
+int model_resolve(struct program *p, struct model_error *e);
+
+/*
+ * Resolves and checks all of p. Returns 0 when p is valid, or -1 with e
+ * describing the first problem in document order.
+ */
+int model_validate(struct program *p, struct model_error *e);
+
+#endif

@@ -1,0 +1,53 @@
+#ifndef TRELLIS_STORE_H
+#define TRELLIS_STORE_H
+/*
+ * The store: where programs live. This API is all the rest of Trellis sees;
+ * only src/store/ includes sqlite3.h, so a PostgreSQL implementation could
+ * stand behind the same functions.
+ *
+ * Every function returns 0 on success or -1 on failure, with a one-line
+ * message in *err (a strbuf the caller owns) saying what went wrong.
+ */
+#include "../model/model.h"
+
+struct strbuf;
+struct store;
+
+/*
+ * Opens the database at path, creating it when create is set, applies the
+ * settings of RELIABILITY.md and any pending schema migrations.
+ * *out is freed with store_close.
+ */
+int store_open(const char *path, int create, struct store **out, struct strbuf *err);
+void store_close(struct store *s);
+
+/* Appends the slugs of every program, in slug order, to *slugs (caller frees each). */
+struct store_slugs {
+	char **v;
+	size_t n, alloc;
+};
+int store_program_slugs(struct store *s, struct store_slugs *slugs, struct strbuf *err);
+void store_slugs_release(struct store_slugs *slugs);
+
+/*
+ * Loads the program slug into p (program_init'd by the caller), every record
+ * in its stored order, rowids set. Returns 0, -1 on error, or 1 when there is
+ * no such program.
+ */
+int store_program_load(struct store *s, const char *slug, struct program *p, struct strbuf *err);
+
+/*
+ * Stores every record of p whose rowid is 0 — the program itself when new,
+ * and each new record beneath it — in one BEGIN IMMEDIATE transaction, and
+ * sets their rowids. p must have passed model_validate. All or nothing: on
+ * failure nothing is written and the rowids are left as they were.
+ */
+int store_program_save(struct store *s, struct program *p, struct strbuf *err);
+
+/* Runs the integrity and foreign key checks; appends findings to report. Returns 0 when clean. */
+int store_check(struct store *s, struct strbuf *report, struct strbuf *err);
+
+/* Copies the live database to dest with the online backup API. */
+int store_backup(struct store *s, const char *dest, struct strbuf *err);
+
+#endif

@@ -1,0 +1,28 @@
+#ifndef TRELLIS_DATE_H
+#define TRELLIS_DATE_H
+/*
+ * Calendar dates as a count of days since 1970-01-01 (proleptic Gregorian),
+ * so that differences are plain subtraction. DATE_NONE marks an absent date.
+ */
+#include <stdint.h>
+
+typedef int32_t tdate;
+#define DATE_NONE INT32_MIN
+#define DATE_BUFSZ 11	/* "YYYY-MM-DD" and a NUL */
+
+tdate date_from_ymd(int y, int m, int d);
+void date_to_ymd(tdate t, int *y, int *m, int *d);
+int date_days_in_month(int y, int m);
+/*
+ * Parses exactly "YYYY-MM-DD" (years 1000-9999) into *out. Returns 0, or -1
+ * when the text is not a real date (2015-02-30, 2015-13-01, "2015-1-1").
+ */
+int date_parse(const char *s, tdate *out);
+/* Writes "YYYY-MM-DD" into buf (DATE_BUFSZ bytes) and returns buf. */
+char *date_format(tdate t, char buf[DATE_BUFSZ]);
+/* Adds n calendar months; a day past the new month's end becomes its last day. */
+tdate date_add_months(tdate t, int n);
+/* Today in UTC. */
+tdate date_today(void);
+
+#endif
