@@ -1,0 +1,443 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "fieldtext.h"
+#include "model.h"
+#include "../util/num.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+void
+field_set_null(const struct field *f, void *rec)
+{
+	void *p = FIELD_PTR(rec, f);
+
+	switch (f->type) {
+	case FT_STR:
+	case FT_SLUG:
+	case FT_ID:
+		free(*(char **)p);
+		*(char **)p = NULL;
+		break;
+	case FT_DATE:
+		*(tdate *)p = DATE_NONE;
+		break;
+	case FT_MONEY:
+	case FT_INT:
+		*(int64_t *)p = INT_NONE;
+		break;
+	case FT_SMALL:
+	case FT_BOOL:
+		*(int *)p = 0;
+		break;
+	case FT_ENUM:
+		*(int *)p = 0;
+		break;
+	case FT_REAL:
+		*(double *)p = 0;
+		break;
+	case FT_REF:
+		free(((struct ref *)p)->slug);
+		((struct ref *)p)->slug = NULL;
+		((struct ref *)p)->idx = REF_UNRESOLVED;
+		break;
+	default:
+		break;
+	}
+}
+
+int
+slug_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > LIMIT_SLUG)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static int
+id_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > LIMIT_ID)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return 0;
+	return 1;
+}
+
+int
+text_valid(const char *s, int multiline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		unsigned c = *p;
+		int extra;
+
+		if (c < 0x20 || c == 0x7f) {
+			if (!(c == '\n' || c == '\t' || c == '\r') || !multiline)
+				return 0;
+			p++;
+			continue;
+		}
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			extra = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			extra = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			extra = 3;
+		else
+			return 0;
+		for (int i = 1; i <= extra; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+		/* overlong, surrogate and out-of-range forms */
+		if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] > 0x9f) ||
+		    (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
+			return 0;
+		p += extra + 1;
+	}
+	return 1;
+}
+
+static const char *
+show(const char *text, char buf[48])
+{
+	size_t n = strlen(text);
+
+	if (n <= 40)
+		return text;
+	memcpy(buf, text, 40);
+	memcpy(buf + 40, "…", sizeof("…"));
+	return buf;
+}
+
+int
+field_check_string(const struct field *f, const char *text,
+    const char *path, const struct srcloc *loc, struct model_error *e)
+{
+	size_t limit = (f->flags & FL_LONG) ? LIMIT_LONG : LIMIT_STR;
+	char b[48];
+
+	switch (f->type) {
+	case FT_SLUG:
+		if (!slug_valid(text)) {
+			model_error_set(e, loc, path, "'%s' is not a slug "
+			    "(lowercase letters, digits and '-', at most %d)", show(text, b), LIMIT_SLUG);
+			return -1;
+		}
+		return 0;
+	case FT_ID:
+		if (!id_valid(text)) {
+			model_error_set(e, loc, path, "'%s' is not an id "
+			    "(letters, digits, '.', '_' and '-', at most %d)", show(text, b), LIMIT_ID);
+			return -1;
+		}
+		return 0;
+	default:
+		if (strlen(text) > limit) {
+			model_error_set(e, loc, path, "longer than %zu bytes", limit);
+			return -1;
+		}
+		if (!text_valid(text, (f->flags & FL_LONG) != 0)) {
+			model_error_set(e, loc, path, (f->flags & FL_LONG) ?
+			    "not valid UTF-8 text" : "not valid UTF-8 text on one line");
+			return -1;
+		}
+		return 0;
+	}
+}
+
+static int
+enum_error(const struct field *f, const char *text, const char *path,
+    const struct srcloc *loc, struct model_error *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char b[48];
+
+	for (int i = 0; i < f->nnames; i++)
+		strbuf_addf(&sb, "%s%s", i ? ", " : "", f->names[i]);
+	model_error_set(e, loc, path, "'%s' is not one of: %s", show(text, b), sb.buf);
+	strbuf_release(&sb);
+	return -1;
+}
+
+static int
+ref_check(const struct field *f, const char *text, const char *path,
+    const struct srcloc *loc, struct model_error *e)
+{
+	char b[48];
+
+	switch (f->ref) {
+	case RT_GRANT:
+	case RT_INSTRUMENT:
+		if (f->ref == RT_INSTRUMENT ? !slug_valid(text) : !id_valid(text)) {
+			model_error_set(e, loc, path, "'%s' is not a valid %s", show(text, b),
+			    f->ref == RT_GRANT ? "grant id" : "instrument code");
+			return -1;
+		}
+		return 0;
+	default:
+		if (!slug_valid(text)) {
+			model_error_set(e, loc, path, "'%s' is not a slug "
+			    "(lowercase letters, digits and '-')", show(text, b));
+			return -1;
+		}
+		return 0;
+	}
+}
+
+int
+field_list_add(const struct field *f, void *rec, const char *item,
+    const char *path, const struct srcloc *loc, struct model_error *e)
+{
+	void *p = FIELD_PTR(rec, f);
+
+	if (f->type == FT_ENUMS) {
+		VEC(int) *v = p;
+		int k = enum_lookup(f->names, f->nnames, item);
+
+		if (k < 0)
+			return enum_error(f, item, path, loc, e);
+		for (size_t i = 0; i < v->n; i++)
+			if (v->v[i] == k) {
+				model_error_set(e, loc, path, "'%s' is listed twice", item);
+				return -1;
+			}
+		*VEC_PUSH(v) = k;
+		return 0;
+	} else {
+		struct refs *v = p;
+		struct ref *r;
+
+		if (ref_check(f, item, path, loc, e))
+			return -1;
+		for (size_t i = 0; i < v->n; i++)
+			if (strcmp(v->v[i].slug, item) == 0) {
+				model_error_set(e, loc, path, "'%s' is listed twice", item);
+				return -1;
+			}
+		r = VEC_PUSH(v);
+		r->slug = xstrdup(item);
+		r->idx = REF_UNRESOLVED;
+		return 0;
+	}
+}
+
+int
+field_from_text(const struct field *f, void *rec, const char *text,
+    const char *path, const struct srcloc *loc, struct model_error *e)
+{
+	void *p = FIELD_PTR(rec, f);
+	char b[48];
+	int64_t iv;
+	double dv;
+
+	if (text == NULL || *text == '\0') {
+		if ((f->flags & FL_OPTIONAL) || f->type == FT_REFS || f->type == FT_ENUMS) {
+			field_set_null(f, rec);
+			return 0;
+		}
+		model_error_set(e, loc, path, "is required");
+		return -1;
+	}
+	switch (f->type) {
+	case FT_STR:
+	case FT_SLUG:
+	case FT_ID:
+		if (field_check_string(f, text, path, loc, e))
+			return -1;
+		free(*(char **)p);
+		*(char **)p = xstrdup(text);
+		return 0;
+	case FT_DATE:
+		if (date_parse(text, (tdate *)p)) {
+			model_error_set(e, loc, path, "'%s' is not a real date (YYYY-MM-DD)", show(text, b));
+			return -1;
+		}
+		return 0;
+	case FT_MONEY:
+		switch (money_parse(text, &iv)) {
+		case 0:
+			break;
+		case -2:
+			model_error_set(e, loc, path, "'%s' has more than two decimals", show(text, b));
+			return -1;
+		case -3:
+			model_error_set(e, loc, path, "'%s' is too large", show(text, b));
+			return -1;
+		default:
+			model_error_set(e, loc, path, "'%s' is not an amount in dollars", show(text, b));
+			return -1;
+		}
+		if (iv < 0 || ((f->flags & FL_POSITIVE) && iv == 0)) {
+			model_error_set(e, loc, path, "'%s' must be %s 0", text,
+			    (f->flags & FL_POSITIVE) ? "greater than" : "at least");
+			return -1;
+		}
+		*(int64_t *)p = iv;
+		return 0;
+	case FT_INT:
+	case FT_SMALL:
+		if (int_parse(text, &iv)) {
+			model_error_set(e, loc, path, "'%s' is not a whole number", show(text, b));
+			return -1;
+		}
+		if (iv < f->min || iv > f->max) {
+			model_error_set(e, loc, path, "%lld is out of range %lld to %lld",
+			    (long long)iv, (long long)f->min, (long long)f->max);
+			return -1;
+		}
+		if (f->type == FT_INT)
+			*(int64_t *)p = iv;
+		else
+			*(int *)p = (int)iv;
+		return 0;
+	case FT_REAL:
+		if (real_parse(text, &dv)) {
+			model_error_set(e, loc, path, "'%s' is not a number", show(text, b));
+			return -1;
+		}
+		if ((f->flags & FL_POSITIVE) && dv <= 0) {
+			model_error_set(e, loc, path, "'%s' must be greater than 0", text);
+			return -1;
+		}
+		*(double *)p = dv;
+		return 0;
+	case FT_BOOL:
+		if (strcmp(text, "true") == 0)
+			*(int *)p = 1;
+		else if (strcmp(text, "false") == 0)
+			*(int *)p = 0;
+		else {
+			model_error_set(e, loc, path, "'%s' is not true or false", show(text, b));
+			return -1;
+		}
+		return 0;
+	case FT_ENUM: {
+		int k = enum_lookup(f->names, f->nnames, text);
+
+		if (k < 0)
+			return enum_error(f, text, path, loc, e);
+		*(int *)p = k;
+		return 0;
+	}
+	case FT_REF: {
+		struct ref *r = p;
+
+		if (ref_check(f, text, path, loc, e))
+			return -1;
+		free(r->slug);
+		r->slug = xstrdup(text);
+		r->idx = REF_UNRESOLVED;
+		return 0;
+	}
+	case FT_REFS:
+	case FT_ENUMS: {
+		const char *s = text;
+
+		for (;;) {
+			const char *semi = strchr(s, ';');
+			size_t n = semi ? (size_t)(semi - s) : strlen(s);
+			char *item = xstrndup(s, n);
+			int rc = field_list_add(f, rec, item, path, loc, e);
+
+			free(item);
+			if (rc)
+				return -1;
+			if (!semi)
+				return 0;
+			s = semi + 1;
+		}
+	}
+	default:
+		model_error_set(e, loc, path, "cannot be given as text");
+		return -1;
+	}
+}
+
+int
+field_to_text(const struct field *f, const void *rec, struct strbuf *out)
+{
+	const void *p = (const char *)rec + f->off;
+	char buf[NUM_BUFSZ];
+
+	switch (f->type) {
+	case FT_STR:
+	case FT_SLUG:
+	case FT_ID:
+		if (*(char *const *)p == NULL)
+			return 0;
+		strbuf_addstr(out, *(char *const *)p);
+		return 1;
+	case FT_DATE:
+		if (*(const tdate *)p == DATE_NONE)
+			return 0;
+		strbuf_addstr(out, date_format(*(const tdate *)p, buf));
+		return 1;
+	case FT_MONEY:
+		if (*(const int64_t *)p == INT_NONE)
+			return 0;
+		strbuf_addstr(out, money_format(*(const int64_t *)p, buf));
+		return 1;
+	case FT_INT:
+		if (*(const int64_t *)p == INT_NONE)
+			return 0;
+		strbuf_addf(out, "%lld", (long long)*(const int64_t *)p);
+		return 1;
+	case FT_SMALL:
+		if ((f->flags & FL_OPTIONAL) && *(const int *)p == 0)
+			return 0;
+		strbuf_addf(out, "%d", *(const int *)p);
+		return 1;
+	case FT_REAL:
+		strbuf_addstr(out, real_format(*(const double *)p, buf));
+		return 1;
+	case FT_BOOL:
+		strbuf_addstr(out, *(const int *)p ? "true" : "false");
+		return 1;
+	case FT_ENUM:
+		strbuf_addstr(out, f->names[*(const int *)p]);
+		return 1;
+	case FT_REF:
+		if (((const struct ref *)p)->slug == NULL)
+			return 0;
+		strbuf_addstr(out, ((const struct ref *)p)->slug);
+		return 1;
+	case FT_REFS: {
+		const struct refs *v = p;
+
+		for (size_t i = 0; i < v->n; i++) {
+			if (i)
+				strbuf_addch(out, ';');
+			strbuf_addstr(out, v->v[i].slug);
+		}
+		return v->n > 0;
+	}
+	case FT_ENUMS: {
+		const struct anyvec *v = p;
+		const int *iv = v->v;
+
+		for (size_t i = 0; i < v->n; i++) {
+			if (i)
+				strbuf_addch(out, ';');
+			strbuf_addstr(out, f->names[iv[i]]);
+		}
+		return v->n > 0;
+	}
+	default:
+		return 0;
+	}
+}
