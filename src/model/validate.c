@@ -1,0 +1,471 @@
+/*
+ * model_validate: resolving every reference of a program and checking what
+ * needs the whole program (DESIGN §2). Records are visited in document
+ * order by walking the field tables, so the error reported is the first
+ * bad record, with its file and line.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fields.h"
+#include "model.h"
+#include "validate.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+void
+model_error_set(struct model_error *e, const struct srcloc *loc,
+    const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	snprintf(e->file, sizeof(e->file), "%s", loc && loc->file ? loc->file : "");
+	e->line = loc ? loc->line : 0;
+	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+}
+
+void
+model_error_format(const struct model_error *e, struct strbuf *out)
+{
+	if (e->file[0]) {
+		strbuf_addstr(out, e->file);
+		if (e->line)
+			strbuf_addf(out, ":%u", e->line);
+		strbuf_addstr(out, ": ");
+	}
+	if (e->field[0])
+		strbuf_addf(out, "%s: ", e->field);
+	strbuf_addstr(out, e->msg);
+}
+
+/* ---------------------------------------------------------------- the walk */
+
+struct vctx {
+	struct program *p;
+	struct initiative *in;		/* the initiative being walked, or NULL */
+	struct strmap grant_index;	/* grant id → index in in->grants */
+	struct model_error *e;
+};
+
+static const char *
+path_of(char buf[128], const char *prefix, const char *name)
+{
+	snprintf(buf, 128, "%s%s", prefix, name);
+	return buf;
+}
+
+static int
+index_of(const struct strmap *m, const char *key)
+{
+	return strmap_get(m, key, -1);
+}
+
+/* Resolves one reference by its type. Returns 0 or -1 with the error set. */
+static int
+resolve_ref(struct vctx *c, const struct field *f, struct ref *r,
+    const char *path, const struct srcloc *loc)
+{
+	const char *what = "organization";
+	int idx = -1;
+
+	if (r->slug == NULL)
+		return 0;
+	switch (f->ref) {
+	case RT_DECIDER:
+		if (strcmp(r->slug, "committee") == 0) {
+			r->idx = REF_COMMITTEE;
+			return 0;
+		}
+		if (strcmp(r->slug, "team") == 0) {
+			r->idx = REF_TEAM;
+			return 0;
+		}
+		/* FALLTHROUGH */
+	case RT_ORG:
+		idx = index_of(&c->p->org_index, r->slug);
+		break;
+	case RT_PERSON:
+		what = "person";
+		idx = index_of(&c->p->person_index, r->slug);
+		break;
+	case RT_INSTRUMENT:
+		what = "instrument";
+		idx = index_of(&c->p->instrument_index, r->slug);
+		break;
+	case RT_GRANT:
+		what = "grant in this initiative";
+		idx = index_of(&c->grant_index, r->slug);
+		break;
+	case RT_INITIATIVE:
+		what = "initiative";
+		idx = index_of(&c->p->initiative_index, r->slug);
+		break;
+	}
+	if (idx < 0) {
+		model_error_set(c->e, loc, path, "no %s '%s'", what, r->slug);
+		return -1;
+	}
+	r->idx = idx;
+	return 0;
+}
+
+static int walk_record(struct vctx *c, const struct kind *k, void *rec,
+    const char *prefix, const struct srcloc *loc);
+static int check_record(struct vctx *c, const struct kind *k, void *rec);
+static int check_initiative(struct vctx *c, struct initiative *in);
+
+/* The text of a list element's key field, for uniqueness; NULL when it has none. */
+static const char *
+key_of(const struct kind *k, const void *rec, const char **keyname)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		const void *p = (const char *)rec + f->off;
+
+		if (!(f->flags & FL_KEY))
+			continue;
+		*keyname = f->name;
+		if (f->type == FT_REF)
+			return ((const struct ref *)p)->slug;
+		return *(char *const *)p;
+	}
+	return NULL;
+}
+
+static int
+walk_list(struct vctx *c, const struct field *f, void *rec)
+{
+	struct anyvec *v = FIELD_VEC(rec, f);
+	struct strmap seen = STRMAP_INIT;
+	int ret = -1;
+
+	for (size_t i = 0; i < v->n; i++) {
+		struct rec_head *child = (void *)((char *)v->v + i * f->sub->size);
+		const char *keyname = NULL;
+		const char *key = key_of(f->sub, child, &keyname);
+
+		if (key) {
+			int first = strmap_get(&seen, key, -1);
+
+			if (first >= 0) {
+				struct rec_head *prev = (void *)((char *)v->v + (size_t)first * f->sub->size);
+
+				if (prev->loc.line && prev->loc.file == child->loc.file)
+					model_error_set(c->e, &child->loc, keyname,
+					    "'%s' is used twice (first on line %u)", key, prev->loc.line);
+				else
+					model_error_set(c->e, &child->loc, keyname, "'%s' is used twice", key);
+				goto out;
+			}
+			strmap_put(&seen, key, (int)i);
+		}
+		if (f->sub == &kind_initiative) {
+			struct initiative *in = (struct initiative *)child;
+
+			c->in = in;
+			strmap_release(&c->grant_index);
+			for (size_t g = 0; g < in->grants.n; g++)
+				if (in->grants.v[g].id)
+					strmap_put(&c->grant_index, in->grants.v[g].id, (int)g);
+		}
+		if (walk_record(c, f->sub, child, "", &child->loc))
+			goto out;
+		if (f->sub == &kind_initiative) {
+			if (check_initiative(c, (struct initiative *)child))
+				goto out;
+			c->in = NULL;
+		}
+	}
+	ret = 0;
+out:
+	strmap_release(&seen);
+	return ret;
+}
+
+static int
+walk_record(struct vctx *c, const struct kind *k, void *rec,
+    const char *prefix, const struct srcloc *loc)
+{
+	char path[128], sub[128];
+
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		void *p = FIELD_PTR(rec, f);
+
+		switch (f->type) {
+		case FT_REF:
+			if (resolve_ref(c, f, p, path_of(path, prefix, f->name), loc))
+				return -1;
+			break;
+		case FT_REFS: {
+			struct refs *r = p;
+
+			for (size_t j = 0; j < r->n; j++)
+				if (resolve_ref(c, f, &r->v[j], path_of(path, prefix, f->name), loc))
+					return -1;
+			break;
+		}
+		case FT_RACI: {
+			VEC(struct assignment) *a = p;
+			const struct field orgf = { .name = "org", .type = FT_REF, .ref = RT_ORG };
+
+			for (size_t j = 0; j < a->n; j++) {
+				snprintf(sub, sizeof(sub), "%s%s.%s", prefix, f->name, a->v[j].org.slug);
+				if (resolve_ref(c, &orgf, &a->v[j].org, sub, loc))
+					return -1;
+				for (size_t q = 0; q < j; q++)
+					if (a->v[q].org.idx == a->v[j].org.idx) {
+						model_error_set(c->e, loc, sub, "organization assigned twice");
+						return -1;
+					}
+			}
+			break;
+		}
+		case FT_OBJECT:
+			if ((f->flags & FL_OPTIONAL) && f->has_off && !*(int *)((char *)rec + f->has_off))
+				break;
+			snprintf(sub, sizeof(sub), "%s%s.", prefix, f->name);
+			if (walk_record(c, f->sub, rec, sub, loc))
+				return -1;
+			break;
+		case FT_LIST:
+			if (walk_list(c, f, rec))
+				return -1;
+			break;
+		default:
+			break;
+		}
+	}
+	return check_record(c, k, rec);
+}
+
+/* ---------------------------------------------------------------- record checks */
+
+static int
+order_check(struct vctx *c, const struct srcloc *loc, const char *later, tdate a,
+    const char *earlier, tdate b, int strict)
+{
+	char da[DATE_BUFSZ], db[DATE_BUFSZ];
+
+	if (a == DATE_NONE || b == DATE_NONE)
+		return 0;
+	if (a > b || (!strict && a == b))
+		return 0;
+	model_error_set(c->e, loc, later, "%s is %s %s %s", date_format(a, da),
+	    strict && a == b ? "the same day as" : "before", earlier, date_format(b, db));
+	return -1;
+}
+
+static const struct instrument_item *
+instrument_item(const struct instrument *in, const char *code)
+{
+	for (size_t i = 0; i < in->items.n; i++)
+		if (strcmp(in->items.v[i].code, code) == 0)
+			return &in->items.v[i];
+	return NULL;
+}
+
+static int
+check_record(struct vctx *c, const struct kind *k, void *rec)
+{
+	const struct srcloc *loc = &((struct rec_head *)rec)->loc;
+
+	if (k == &kind_organization) {
+		const struct organization *o = rec;
+
+		if (strcmp(o->slug, "team") == 0 || strcmp(o->slug, "committee") == 0) {
+			model_error_set(c->e, loc, "slug", "'%s' is reserved", o->slug);
+			return -1;
+		}
+	} else if (k == &kind_instrument) {
+		const struct instrument *in = rec;
+
+		if (in->items.n == 0) {
+			model_error_set(c->e, loc, "items", "an instrument needs at least one item");
+			return -1;
+		}
+	} else if (k == &kind_member) {
+		const struct member *m = rec;
+
+		return order_check(c, loc, "left", m->left, "joined", m->joined, 0);
+	} else if (k == &kind_decision) {
+		const struct decision *d = rec;
+
+		if (d->decider.idx == REF_COMMITTEE && c->in->committee.n == 0) {
+			model_error_set(c->e, loc, "decider",
+			    "'committee', but the initiative has no committee");
+			return -1;
+		}
+		return order_check(c, loc, "decided", d->decided, "proposed", d->proposed, 0);
+	} else if (k == &kind_grant) {
+		const struct grant *g = rec;
+
+		return order_check(c, loc, "end", g->end, "start", g->start, 0);
+	} else if (k == &kind_ledger_entry) {
+		const struct ledger_entry *l = rec;
+		const struct grant *g = &c->in->grants.v[l->grant.idx];
+		size_t i;
+
+		if (l->line == NULL)
+			return 0;
+		for (i = 0; i < g->lines.n; i++)
+			if (strcmp(g->lines.v[i].name, l->line) == 0)
+				break;
+		if (i == g->lines.n) {
+			model_error_set(c->e, loc, "line", "grant '%s' has no budget line '%s'",
+			    g->id, l->line);
+			return -1;
+		}
+	} else if (k == &kind_survey) {
+		const struct survey *s = rec;
+		const struct instrument *in = &c->p->instruments.v[s->instrument.idx];
+
+		if (order_check(c, loc, "closed", s->closed, "opened", s->opened, 0))
+			return -1;
+		for (size_t i = 0; i < s->responses.n; i++) {
+			const struct response *r = &s->responses.v[i];
+			const struct srcloc *rloc = r->loc.line ? &r->loc : loc;
+
+			if (r->answers.n == 0) {
+				model_error_set(c->e, rloc, "answers", "a response with no answers");
+				return -1;
+			}
+			for (size_t j = 0; j < r->answers.n; j++) {
+				char path[128];
+
+				snprintf(path, sizeof(path), "answers.%s", r->answers.v[j].item);
+				if (!instrument_item(in, r->answers.v[j].item)) {
+					model_error_set(c->e, rloc, path,
+					    "instrument '%s' has no item '%s'", in->code, r->answers.v[j].item);
+					return -1;
+				}
+				if (r->answers.v[j].value < 1 || r->answers.v[j].value > 5) {
+					model_error_set(c->e, rloc, path, "%d is out of range 1 to 5",
+					    r->answers.v[j].value);
+					return -1;
+				}
+				for (size_t q = 0; q < j; q++)
+					if (strcmp(r->answers.v[q].item, r->answers.v[j].item) == 0) {
+						model_error_set(c->e, rloc, path, "answered twice");
+						return -1;
+					}
+			}
+		}
+	} else if (k == &kind_tie) {
+		const struct tie *t = rec;
+
+		if (t->from.idx == t->to.idx) {
+			model_error_set(c->e, loc, "to", "an organization cannot rate itself");
+			return -1;
+		}
+	} else if (k == &kind_program) {
+		const struct program *p = rec;
+
+		return order_check(c, loc, "end", p->end, "start", p->start, 0);
+	}
+	return 0;
+}
+
+static const struct member *
+member_of(const struct initiative *in, int org)
+{
+	for (size_t i = 0; i < in->members.n; i++)
+		if (in->members.v[i].org.idx == org)
+			return &in->members.v[i];
+	return NULL;
+}
+
+/* Checks that need the whole initiative: run after its records are resolved. */
+static int
+check_initiative(struct vctx *c, struct initiative *in)
+{
+	const struct srcloc *loc = &in->loc;
+	const struct member *m;
+
+	if (order_check(c, loc, "end", in->end, "start", in->start, 0))
+		return -1;
+	m = member_of(in, in->backbone.idx);
+	if (m == NULL || m->role != ROLE_BACKBONE) {
+		model_error_set(c->e, loc, "backbone", "'%s' must be a member with role backbone",
+		    in->backbone.slug);
+		return -1;
+	}
+	for (size_t i = 0; i < in->members.n; i++)
+		if (in->members.v[i].role == ROLE_BACKBONE && in->members.v[i].org.idx != in->backbone.idx) {
+			model_error_set(c->e, &in->members.v[i].loc, "role",
+			    "only the backbone ('%s') can have role backbone", in->backbone.slug);
+			return -1;
+		}
+	for (size_t i = 0; i < in->committee.n; i++)
+		if (!member_of(in, in->committee.v[i].idx)) {
+			model_error_set(c->e, loc, "committee", "'%s' is not a member of the initiative",
+			    in->committee.v[i].slug);
+			return -1;
+		}
+	if (in->has_result &&
+	    order_check(c, loc, "shared_result.target.date", in->result.target_date,
+	    "shared_result.baseline.date", in->result.baseline_date, 1))
+		return -1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- entry points */
+
+static int
+build_index(struct strmap *m, struct anyvec *v, const struct kind *k,
+    const char *what, struct model_error *e)
+{
+	strmap_release(m);
+	for (size_t i = 0; i < v->n; i++) {
+		struct rec_head *rec = (void *)((char *)v->v + i * k->size);
+		const char *keyname = NULL;
+		const char *key = key_of(k, rec, &keyname);
+
+		if (key == NULL)
+			continue;
+		if (!strmap_put(m, key, (int)i)) {
+			model_error_set(e, &rec->loc, keyname, "%s '%s' is used twice", what, key);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+build_indexes(struct program *p, struct model_error *e)
+{
+	program_add_builtin_instruments(p);
+	if (build_index(&p->org_index, (struct anyvec *)&p->orgs, &kind_organization, "organization", e) ||
+	    build_index(&p->person_index, (struct anyvec *)&p->people, &kind_person, "person", e) ||
+	    build_index(&p->instrument_index, (struct anyvec *)&p->instruments, &kind_instrument, "instrument", e) ||
+	    build_index(&p->initiative_index, (struct anyvec *)&p->initiatives, &kind_initiative, "initiative", e))
+		return -1;
+	return 0;
+}
+
+int
+model_validate(struct program *p, struct model_error *e)
+{
+	struct vctx c = { p, NULL, STRMAP_INIT, e };
+	int ret;
+
+	if (p->slug == NULL) {
+		model_error_set(e, NULL, "program", "the input holds no program");
+		return -1;
+	}
+	if (build_indexes(p, e))
+		return -1;
+	ret = walk_record(&c, &kind_document, p, "", &p->loc);
+	strmap_release(&c.grant_index);
+	return ret;
+}
+
+int
+model_resolve(struct program *p, struct model_error *e)
+{
+	return model_validate(p, e);
+}
