@@ -3,7 +3,8 @@
 CC      ?= cc
 PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
-           -Wstrict-prototypes -Wno-missing-field-initializers
+           -Wstrict-prototypes -Wno-missing-field-initializers \
+           -Wno-format-truncation
 HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 OPT     ?= -O2 -g
 CFLAGS  := $(WARN) $(HARDEN) $(OPT) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

@@ -69,7 +69,7 @@ static int
 resolve_ref(struct vctx *c, const struct field *f, struct ref *r,
     const char *path, const struct srcloc *loc)
 {
-	const char *what = "organization";
+	const char *what = "organization", *where = "";
 	int idx = -1;
 
 	if (r->slug == NULL)
@@ -97,7 +97,8 @@ resolve_ref(struct vctx *c, const struct field *f, struct ref *r,
 		idx = index_of(&c->p->instrument_index, r->slug);
 		break;
 	case RT_GRANT:
-		what = "grant in this initiative";
+		what = "grant";
+		where = " in this initiative";
 		idx = index_of(&c->grant_index, r->slug);
 		break;
 	case RT_INITIATIVE:
@@ -106,7 +107,7 @@ resolve_ref(struct vctx *c, const struct field *f, struct ref *r,
 		break;
 	}
 	if (idx < 0) {
-		model_error_set(c->e, loc, path, "no %s '%s'", what, r->slug);
+		model_error_set(c->e, loc, path, "no %s '%s'%s", what, r->slug, where);
 		return -1;
 	}
 	r->idx = idx;
