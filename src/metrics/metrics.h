@@ -1,0 +1,283 @@
+#ifndef TRELLIS_METRICS_H
+#define TRELLIS_METRICS_H
+/*
+ * The balance report (DESIGN §3, §4's survey.director_support) and backbone
+ * capacity (DESIGN §5): pure functions over a resolved struct program (every
+ * struct ref.idx filled in by model_resolve) → figures. No SQL, no I/O.
+ *
+ * Memory: a struct report / struct capacity owns its own arrays and texts
+ * (freed by metrics_report_release / metrics_capacity_release) but BORROWS
+ * strings from the program (initiative slug, record ids, org slugs): the
+ * program must outlive the report. docs/metrics.md gives every definition
+ * and every reading chosen where DESIGN is ambiguous.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../model/model.h"
+#include "../util/date.h"
+#include "../util/vec.h"
+
+/* ---------------------------------------------------------------- settings */
+
+/*
+ * Thresholds of the alerts, strengths and capacity (program settings; the
+ * defaults are DESIGN §3 and §5). Shares are 0..1; money in cents.
+ */
+struct metrics_settings {
+	double dominance_backbone_alone;	/* alert 1 when backbone_alone_share > this */
+	double dominance_hhi;			/* ... or decisions.hhi > this */
+	double dominance_rushed;		/* ... or rushed_share > this */
+	int64_t dominance_min_decisions;	/* ... and only with |D| >= this */
+	int64_t rushed_days;			/* rushed: decided - proposed < this */
+	double rushed_breadth;			/* ... and breadth < this */
+	double blurred_backbone_own;		/* alert 3 when backbone_own_share > this */
+	int64_t blurred_min_entries;		/* ... and only with |L| >= this */
+	double loop_closure;			/* alert 4 when loop_closure < this */
+	int64_t loop_min_decisions;		/* ... and only with |D_pf| >= this */
+	double contrary_share;			/* alert 5 when contrary_share < this */
+	int64_t contrary_min_decisions;		/* ... and only with |D_key| >= this */
+	int64_t leadership_committee;		/* strength 1: committee of >= this many orgs */
+	double leadership_shared_share;		/* ... and shared_share >= this */
+	double credit_partner_share;		/* strength 2 */
+	double capacity_reach;			/* strength 3 */
+	double director_survey_mean;		/* strength 4: survey mean >= this */
+	double joint_share;			/* strength 5 */
+	double partners_paid;			/* strength 6 */
+	int64_t capacity_staff;			/* high capacity: staff >= this */
+	int64_t capacity_revenue;		/* ... revenue >= this (cents) */
+	int64_t capacity_traits;		/* ... traits_met >= this */
+	int64_t capacity_expertise_areas;	/* expertise trait met with >= this areas */
+};
+
+/* Fills s with the defaults of DESIGN §3 and §5. */
+void metrics_settings_default(struct metrics_settings *s);
+
+/*
+ * Sets the setting called name ("dominance.backbone_alone_share") from its
+ * text value ("0.5"; money settings in dollars). Returns 0, or -1 when the
+ * name is unknown or the value is not a number in the setting's range
+ * (s is then unchanged).
+ */
+int metrics_settings_set(struct metrics_settings *s, const char *name,
+    const char *value);
+
+/* The number of settings; settings are numbered 0 .. count-1 in a stable order. */
+size_t metrics_settings_count(void);
+/* The name of setting i (static text), or NULL when i is out of range. */
+const char *metrics_settings_name(size_t i);
+/* A one-line description of setting i (static text), or NULL. */
+const char *metrics_settings_help(size_t i);
+/*
+ * Writes setting i's value as text ("0.5", "20", money in dollars "3000000")
+ * into buf (NUM_BUFSZ bytes from util/num.h) and returns buf; NULL when i is
+ * out of range.
+ */
+char *metrics_settings_value(const struct metrics_settings *s, size_t i,
+    char *buf);
+
+/* ---------------------------------------------------------------- figures */
+
+/* Every figure of the report, in the order of DESIGN §3 (network.* excluded). */
+enum metrics_fig {
+	FIG_TEAM_SIZE,
+	FIG_TEAM_SECTORS,
+	FIG_DEC_BACKBONE_ALONE,
+	FIG_DEC_HHI,
+	FIG_DEC_BREADTH,
+	FIG_DEC_MEDIAN_DAYS,
+	FIG_DEC_RUSHED,
+	FIG_DEC_LOOP,
+	FIG_DEC_CONTRARY,
+	FIG_DEC_SHARED,
+	FIG_FUNDS_SPENT,
+	FIG_FUNDS_PARTNER_SHARE,
+	FIG_FUNDS_PARTNERS_PAID,
+	FIG_FUNDS_HHI,
+	FIG_FUNDS_BACKBONE_OWN,
+	FIG_GRANTS_OVERSPENT,
+	FIG_GRANTS_UNSPENT_CLOSED,
+	FIG_GRANTS_LINES_OVER,
+	FIG_GRANTS_NONCATALYTIC,
+	FIG_APPS_JOINT,
+	FIG_APPS_PARTNER_LED,
+	FIG_CREDIT_PARTNER_SHARE,
+	FIG_CREDIT_BREADTH,
+	FIG_VALUEADD_HOURS,
+	FIG_VALUEADD_REACH,
+	FIG_CHECKINS_COVERAGE,
+	FIG_ENGAGEMENT_RATE,
+	FIG_RACI_COMPLETE,
+	FIG_RACI_BACKBONE_ACC,
+	FIG_DIRECTOR_SHARED,
+	FIG_RESULT_PROGRESS,
+	FIG_RESULT_ON_TRACK,
+	FIG_SURVEY_DIRECTOR_SUPPORT,
+	FIG__MAX
+};
+
+/* The report names of the figures ("decisions.hhi"), indexed by enum metrics_fig. */
+extern const char *const metrics_fig_names[FIG__MAX];
+
+enum metrics_vtype {
+	MV_NULL,	/* nothing to count: shown "—", JSON null */
+	MV_NUMBER,	/* value */
+	MV_BOOL		/* value is 0 or 1 */
+};
+
+struct metrics_figure {
+	int type;	/* enum metrics_vtype */
+	double value;
+	int64_t n;	/* the count N it was computed over */
+};
+
+/* A budget line of a grant of the initiative (indexes into in->grants). */
+struct metrics_line_ref {
+	int grant, line;
+};
+
+/* engagement.rate per organization: Σ attended / Σ expected over events. */
+struct metrics_org_rate {
+	int org;		/* index into p->orgs */
+	int64_t attended, expected;
+};
+
+#define METRICS_MAX_PARTS 8
+
+struct metrics_part {
+	const char *name;	/* static: the figure name, or "grants.in_order" */
+	double value;		/* 0..100, oriented so that higher is better */
+};
+
+struct metrics_score {
+	int type;		/* MV_NULL when every part is null, else MV_NUMBER */
+	double value;		/* 0..100: mean of the parts */
+	size_t nparts;
+	struct metrics_part parts[METRICS_MAX_PARTS];	/* the non-null parts */
+};
+
+enum metrics_pitfall {
+	PITFALL_DOMINANCE = 1,
+	PITFALL_DIRECTOR_AS_EMPLOYEE,
+	PITFALL_BLURRED_BOUNDARIES,
+	PITFALL_OUT_OF_THE_LOOP,
+	PITFALL_NO_CONTRARY_VIEWS
+};
+/* Codes of pitfalls 1..5 (index 0 unused). */
+extern const char *const metrics_pitfall_codes[6];
+
+enum metrics_practice {
+	PRACTICE_SHARED_LEADERSHIP = 1,
+	PRACTICE_CREDIT_GIVEN,
+	PRACTICE_CAPACITY_SHARED,
+	PRACTICE_DIRECTOR_SUPPORTED,
+	PRACTICE_JOINT_GRANT_SEEKING,
+	PRACTICE_PARTNERS_COMPENSATED
+};
+/* Codes of practices 1..6 (index 0 unused). */
+extern const char *const metrics_practice_codes[7];
+
+struct metrics_alert {
+	int pitfall;			/* enum metrics_pitfall */
+	const char *code;		/* static */
+	VEC(const char *) evidence;	/* borrowed record ids (or the director's slug) */
+	char *observation;		/* owned: "9 of the 12 decisions ..." */
+	char *question;			/* owned: "Is that how the team wants to decide?" */
+};
+
+struct metrics_strength {
+	int practice;			/* enum metrics_practice */
+	const char *code;		/* static */
+	char *text;			/* owned: what the team did well */
+};
+
+struct report {
+	const struct program *program;		/* borrowed */
+	const struct initiative *initiative;	/* borrowed */
+	tdate as_of, start, end;		/* the window, both ends inclusive */
+	int months;
+	int team;				/* n = |T| */
+	struct metrics_figure fig[FIG__MAX];
+
+	/* Extras of some figures. */
+	int64_t partners_paid_count;		/* funds.partners_paid "count" */
+	VEC(int) overspent;			/* grants.overspent: in->grants indexes */
+	VEC(int) unspent_closed;		/* grants.unspent_closed */
+	VEC(struct metrics_line_ref) lines_over;	/* grants.lines_over */
+	double hours_by_type[CONTRIB__MAX];	/* valueadd.hours per type */
+	int64_t count_by_type[CONTRIB__MAX];	/* contributions of C per type (0: type absent) */
+	VEC(struct metrics_org_rate) engagement_by_org;	/* sorted by org index */
+	double grants_in_order;			/* stepping-up part; valid when fig[FIG_GRANTS_OVERSPENT] is not null */
+
+	struct metrics_score stepping_back, stepping_up;
+	VEC(struct metrics_alert) alerts;	/* in pitfall order */
+	VEC(struct metrics_strength) strengths;	/* in practice order */
+};
+
+/* Initializes r to an empty report (no allocation). */
+void metrics_report_init(struct report *r);
+/* Frees everything r owns; r is left empty (metrics_report_init). */
+void metrics_report_release(struct report *r);
+
+/*
+ * Computes the balance report of initiative in (an element of p->initiatives)
+ * for the window of `months` calendar months ending at as_of, with the
+ * thresholds of s (NULL: the defaults), into out, which must be initialized
+ * or released; out borrows from p. Returns 0, or -1 when months < 1 or
+ * as_of is DATE_NONE (out is then empty).
+ */
+int metrics_report(const struct program *p, const struct initiative *in,
+    tdate as_of, int months, const struct metrics_settings *s,
+    struct report *out);
+
+/* The first day of the window of `months` months ending at as_of. */
+tdate metrics_window_start(tdate as_of, int months);
+
+/* ---------------------------------------------------------------- capacity */
+
+enum metrics_trait {
+	TRAIT_FLEXIBLE_GRANTS,
+	TRAIT_EXPERTISE,
+	TRAIT_IN_KIND_STAFFING,
+	TRAIT_EXPERIMENT,
+	TRAIT_CONVENER,
+	TRAIT__MAX
+};
+/* trellis/1 names of the traits ("flexible_grants"), indexed by enum metrics_trait. */
+extern const char *const metrics_trait_names[TRAIT__MAX];
+
+struct metrics_gap {
+	int trait;			/* enum metrics_trait the org lacks */
+	VEC(int) offered_by;		/* p->orgs indexes, ascending */
+};
+
+struct capacity {
+	const struct program *program;	/* borrowed */
+	int org;			/* index into p->orgs */
+	int64_t staff;			/* INT_NONE when unknown */
+	int64_t revenue;		/* cents; INT_NONE when unknown */
+	int traits[TRAIT__MAX];		/* 0/1 */
+	int traits_met;
+	int high_capacity;
+	int has_gaps;			/* 1 when computed against an initiative */
+	VEC(struct metrics_gap) gaps;	/* one per trait lacking, in trait order */
+};
+
+void metrics_capacity_init(struct capacity *c);
+/* Frees everything c owns; c is left empty. */
+void metrics_capacity_release(struct capacity *c);
+
+/*
+ * Assesses organization org (index into p->orgs) as a backbone. With an
+ * initiative in (may be NULL), also lists for each trait the org lacks the
+ * organizations of in's team on as_of that offer it, from the contributions
+ * they gave (dated <= as_of) and the responsibilities where they hold R or A
+ * (docs/metrics.md gives the mapping). s NULL: the defaults. out must be
+ * initialized or released; it borrows from p. Returns 0, or -1 when org is
+ * out of range.
+ */
+int metrics_capacity(const struct program *p, int org,
+    const struct initiative *in, tdate as_of,
+    const struct metrics_settings *s, struct capacity *out);
+
+#endif

@@ -1,0 +1,1296 @@
+/*
+ * The balance report (DESIGN §3): every figure of one initiative over a
+ * window, the two scores, the pitfall alerts with their evidence and the
+ * practice strengths. docs/metrics.md is the companion: each reading chosen
+ * where DESIGN leaves room is written there.
+ *
+ * Everything works on resolved indexes (struct ref.idx), never on slugs, so
+ * that a report over 1,000 decisions costs a few passes over arrays.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "metrics.h"
+#include "../util/num.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+const char *const metrics_fig_names[FIG__MAX] = {
+	"team.size",				/* FIG_TEAM_SIZE */
+	"team.sectors",				/* FIG_TEAM_SECTORS */
+	"decisions.backbone_alone_share",	/* FIG_DEC_BACKBONE_ALONE */
+	"decisions.hhi",			/* FIG_DEC_HHI */
+	"decisions.consultation_breadth",	/* FIG_DEC_BREADTH */
+	"decisions.median_days",		/* FIG_DEC_MEDIAN_DAYS */
+	"decisions.rushed_share",		/* FIG_DEC_RUSHED */
+	"decisions.loop_closure",		/* FIG_DEC_LOOP */
+	"decisions.contrary_share",		/* FIG_DEC_CONTRARY */
+	"decisions.shared_share",		/* FIG_DEC_SHARED */
+	"funds.spent",				/* FIG_FUNDS_SPENT */
+	"funds.partner_share",			/* FIG_FUNDS_PARTNER_SHARE */
+	"funds.partners_paid",			/* FIG_FUNDS_PARTNERS_PAID */
+	"funds.hhi",				/* FIG_FUNDS_HHI */
+	"funds.backbone_own_share",		/* FIG_FUNDS_BACKBONE_OWN */
+	"grants.overspent",			/* FIG_GRANTS_OVERSPENT */
+	"grants.unspent_closed",		/* FIG_GRANTS_UNSPENT_CLOSED */
+	"grants.lines_over",			/* FIG_GRANTS_LINES_OVER */
+	"grants.noncatalytic_share",		/* FIG_GRANTS_NONCATALYTIC */
+	"applications.joint_share",		/* FIG_APPS_JOINT */
+	"applications.partner_led_share",	/* FIG_APPS_PARTNER_LED */
+	"credit.partner_share",			/* FIG_CREDIT_PARTNER_SHARE */
+	"credit.breadth",			/* FIG_CREDIT_BREADTH */
+	"valueadd.hours",			/* FIG_VALUEADD_HOURS */
+	"valueadd.reach",			/* FIG_VALUEADD_REACH */
+	"checkins.coverage",			/* FIG_CHECKINS_COVERAGE */
+	"engagement.rate",			/* FIG_ENGAGEMENT_RATE */
+	"raci.complete",			/* FIG_RACI_COMPLETE */
+	"raci.backbone_accountable_share",	/* FIG_RACI_BACKBONE_ACC */
+	"director.shared_oversight",		/* FIG_DIRECTOR_SHARED */
+	"result.progress",			/* FIG_RESULT_PROGRESS */
+	"result.on_track",			/* FIG_RESULT_ON_TRACK */
+	"survey.director_support",		/* FIG_SURVEY_DIRECTOR_SUPPORT */
+};
+
+const char *const metrics_pitfall_codes[6] = {
+	NULL, "dominance", "director_as_employee", "blurred_boundaries",
+	"out_of_the_loop", "no_contrary_views",
+};
+
+const char *const metrics_practice_codes[7] = {
+	NULL, "shared_leadership", "credit_given", "capacity_shared",
+	"director_supported", "joint_grant_seeking", "partners_compensated",
+};
+
+/* The built-in instrument behind survey.director_support (DESIGN §4). */
+#define DIRECTOR_SUPPORT_CODE "director-support"
+/* Fewer responses than this and a survey mean is never shown (anonymity). */
+#define SURVEY_MIN_RESPONSES 3
+
+/*
+ * Working state of one report: the team as index maps, and the counts the
+ * alert and strength sentences quote.
+ */
+struct ctx {
+	const struct program *p;
+	const struct initiative *in;
+	const struct metrics_settings *s;
+	struct report *r;
+	tdate ws, we;
+	int norgs;
+	int *tpos;		/* org → position in T, or -1 */
+	int *team;		/* position in T → org */
+	int n;			/* |T| */
+	int b;			/* the backbone's org index, or -1 */
+	int *stamp;		/* org → last mark, for distinct counts */
+	int stampv;
+	unsigned char *colead;	/* org → has a co-lead membership overlapping the window */
+	int has_colead_in_t;
+
+	/* decisions */
+	int64_t nd, nalone, nrushed, nshared, npf, nloop_open, nkey, nblank;
+	int top;		/* org of the largest decision weight, or -1 */
+	VEC(int) dec;		/* in->decisions indexes of D, in order */
+	unsigned char *rushed;	/* per D position */
+	/* money */
+	int64_t nl, spent_cents, own_cents, npaid, no;
+	VEC(int) own;		/* ledger indexes flagged backbone_own */
+	VEC(int) open_loop;	/* decision indexes of D_pf not closing the loop */
+	VEC(int) blank;		/* decision indexes of D_key with blank contrary views */
+	int64_t napps, njoint, nreach;
+};
+
+/* ---------------------------------------------------------------- helpers */
+
+static int
+in_window(const struct ctx *c, tdate d)
+{
+	return d != DATE_NONE && d >= c->ws && d <= c->we;
+}
+
+static int
+in_t(const struct ctx *c, int org)
+{
+	return org >= 0 && org < c->norgs && c->tpos[org] >= 0;
+}
+
+static int
+in_o(const struct ctx *c, int org)
+{
+	return in_t(c, org) && org != c->b;
+}
+
+/* Starts a new distinct-count pass over c->stamp; returns the mark. */
+static int
+stamp_next(struct ctx *c)
+{
+	return ++c->stampv;
+}
+
+/* Marks org; returns 1 when it was not marked in this pass yet. */
+static int
+stamp_mark(struct ctx *c, int org, int mark)
+{
+	if (org < 0 || org >= c->norgs || c->stamp[org] == mark)
+		return 0;
+	c->stamp[org] = mark;
+	return 1;
+}
+
+static void
+fig_num(struct report *r, int f, double v, int64_t n)
+{
+	r->fig[f].type = MV_NUMBER;
+	r->fig[f].value = v;
+	r->fig[f].n = n;
+}
+
+static void
+fig_bool(struct report *r, int f, int v, int64_t n)
+{
+	r->fig[f].type = MV_BOOL;
+	r->fig[f].value = v ? 1 : 0;
+	r->fig[f].n = n;
+}
+
+static void
+fig_null(struct report *r, int f, int64_t n)
+{
+	r->fig[f].type = MV_NULL;
+	r->fig[f].value = 0;
+	r->fig[f].n = n;
+}
+
+/* Sets f to num/den, or null when den is 0. */
+static void
+fig_share(struct report *r, int f, double num, double den, int64_t n)
+{
+	if (den > 0)
+		fig_num(r, f, num / den, n);
+	else
+		fig_null(r, f, n);
+}
+
+/*
+ * Normalized HHI of the amounts w[0..n) (DESIGN §3). Returns 0 with *out
+ * set, or -1 (null) when n < 2 or nothing was given to anyone.
+ */
+static int
+hhi(const double *w, int n, double *out)
+{
+	double total = 0, sum = 0;
+
+	if (n < 2)
+		return -1;
+	for (int i = 0; i < n; i++)
+		total += w[i];
+	if (!(total > 0))
+		return -1;
+	for (int i = 0; i < n; i++)
+		sum += (w[i] / total) * (w[i] / total);
+	*out = (sum - 1.0 / n) / (1.0 - 1.0 / n);
+	/* Rounding can leave -1e-17 for a perfectly even split. */
+	if (*out < 0)
+		*out = 0;
+	return 0;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+is_blank(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' &&
+		    *s != '\f' && *s != '\v')
+			return 0;
+	return 1;
+}
+
+tdate
+metrics_window_start(tdate as_of, int months)
+{
+	return date_add_months(as_of, -months) + 1;
+}
+
+/* ---------------------------------------------------------------- team */
+
+static void
+team_build(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	unsigned char *sector_seen;
+	int nsectors = 0;
+
+	for (size_t i = 0; i < in->members.n; i++) {
+		const struct member *m = &in->members.v[i];
+		int org = m->org.idx;
+
+		if (org < 0 || org >= c->norgs)
+			continue;
+		if (m->joined != DATE_NONE && m->joined > c->we)
+			continue;
+		if (m->left != DATE_NONE && m->left < c->ws)
+			continue;
+		if (m->role == ROLE_COLEAD)
+			c->colead[org] = 1;
+		if (c->tpos[org] >= 0)
+			continue;
+		c->tpos[org] = c->n;
+		c->team[c->n++] = org;
+	}
+	for (int i = 0; i < c->n; i++)
+		if (c->colead[c->team[i]])
+			c->has_colead_in_t = 1;
+	c->no = c->n - (in_t(c, c->b) ? 1 : 0);
+	c->r->team = c->n;
+
+	fig_num(c->r, FIG_TEAM_SIZE, c->n, c->n);
+	sector_seen = xcalloc(SECTOR__MAX + 1, 1);
+	for (int i = 0; i < c->n; i++) {
+		int sec = c->p->orgs.v[c->team[i]].sector;
+
+		if (sec < 0 || sec >= SECTOR__MAX)
+			sec = SECTOR__MAX;
+		if (!sector_seen[sec]++)
+			nsectors++;
+	}
+	free(sector_seen);
+	if (c->n > 0)
+		fig_num(c->r, FIG_TEAM_SECTORS, nsectors, c->n);
+	else
+		fig_null(c->r, FIG_TEAM_SECTORS, 0);
+}
+
+/* ---------------------------------------------------------------- decisions */
+
+/*
+ * Calls the deciders of d that are in T: fills out[] (capacity n) and
+ * returns how many. A `team` decision has all of T.
+ */
+static int
+deciders_in_t(const struct ctx *c, const struct decision *d, int *out)
+{
+	int k = 0;
+
+	if (d->decider.idx == REF_TEAM) {
+		for (int i = 0; i < c->n; i++)
+			out[k++] = c->team[i];
+	} else if (d->decider.idx == REF_COMMITTEE) {
+		for (size_t i = 0; i < c->in->committee.n; i++) {
+			int org = c->in->committee.v[i].idx;
+			int dup = 0;
+
+			if (!in_t(c, org))
+				continue;
+			for (int j = 0; j < k; j++)
+				dup |= out[j] == org;
+			if (!dup)
+				out[k++] = org;
+		}
+	} else if (in_t(c, d->decider.idx))
+		out[k++] = d->decider.idx;
+	return k;
+}
+
+static void
+decisions(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	struct report *r = c->r;
+	double *weight = xcalloc((size_t)c->n + 1, sizeof(double));
+	int *dec_t = xmalloc(((size_t)c->n + 1) * sizeof(int));
+	int *days = xmalloc((in->decisions.n + 1) * sizeof(int));
+	int ndays = 0;
+	double breadth_sum = 0, v, topw = -1;
+
+	c->rushed = xcalloc(in->decisions.n + 1, 1);
+	for (size_t i = 0; i < in->decisions.n; i++) {
+		const struct decision *d = &in->decisions.v[i];
+		int k, covered, mark, cat = d->category;
+		double breadth;
+
+		if (!in_window(c, d->decided))
+			continue;
+		*VEC_PUSH(&c->dec) = (int)i;
+		c->nd++;
+
+		k = deciders_in_t(c, d, dec_t);
+		for (int j = 0; j < k; j++)
+			weight[c->tpos[dec_t[j]]] += 1.0 / k;
+		if (d->decider.idx >= 0 && d->decider.idx == c->b)
+			c->nalone++;
+		if (d->decider.idx == REF_COMMITTEE || d->decider.idx == REF_TEAM ||
+		    (d->decider.idx >= 0 && d->decider.idx < c->norgs &&
+		    c->colead[d->decider.idx]))
+			c->nshared++;
+
+		/* |(consulted ∪ deciders) ∩ T|, then ∪ informed for the loop. */
+		mark = stamp_next(c);
+		covered = 0;
+		for (int j = 0; j < k; j++)
+			covered += stamp_mark(c, dec_t[j], mark);
+		for (size_t j = 0; j < d->consulted.n; j++)
+			if (in_t(c, d->consulted.v[j].idx))
+				covered += stamp_mark(c, d->consulted.v[j].idx, mark);
+		breadth = c->n > 0 ? (double)covered / c->n : 0;
+		breadth_sum += breadth;
+
+		if (d->proposed != DATE_NONE) {
+			days[ndays++] = d->decided - d->proposed;
+			if (d->decided - d->proposed < c->s->rushed_days &&
+			    breadth < c->s->rushed_breadth) {
+				c->rushed[c->dec.n - 1] = 1;
+				c->nrushed++;
+			}
+		}
+
+		if (cat == CAT_PERSONNEL || cat == CAT_FINANCIAL) {
+			c->npf++;
+			for (size_t j = 0; j < d->informed.n; j++)
+				if (in_t(c, d->informed.v[j].idx))
+					covered += stamp_mark(c, d->informed.v[j].idx, mark);
+			if (covered < c->n) {
+				c->nloop_open++;
+				*VEC_PUSH(&c->open_loop) = (int)i;
+			}
+		}
+		if (cat == CAT_STRATEGY || cat == CAT_FINANCIAL || cat == CAT_PERSONNEL) {
+			c->nkey++;
+			if (is_blank(d->contrary_views)) {
+				c->nblank++;
+				*VEC_PUSH(&c->blank) = (int)i;
+			}
+		}
+	}
+
+	fig_share(r, FIG_DEC_BACKBONE_ALONE, (double)c->nalone, (double)c->nd, c->nd);
+	if (c->nd > 0 && hhi(weight, c->n, &v) == 0)
+		fig_num(r, FIG_DEC_HHI, v, c->nd);
+	else
+		fig_null(r, FIG_DEC_HHI, c->nd);
+	c->top = -1;
+	for (int i = 0; i < c->n; i++)
+		if (weight[i] > topw) {
+			topw = weight[i];
+			c->top = c->team[i];
+		}
+	if (c->n > 0)
+		fig_share(r, FIG_DEC_BREADTH, breadth_sum, (double)c->nd, c->nd);
+	else
+		fig_null(r, FIG_DEC_BREADTH, c->nd);
+	if (ndays > 0) {
+		qsort(days, (size_t)ndays, sizeof(int), cmp_int);
+		if (ndays % 2)
+			v = days[ndays / 2];
+		else
+			v = (days[ndays / 2 - 1] + (double)days[ndays / 2]) / 2;
+		fig_num(r, FIG_DEC_MEDIAN_DAYS, v, ndays);
+	} else
+		fig_null(r, FIG_DEC_MEDIAN_DAYS, 0);
+	fig_share(r, FIG_DEC_RUSHED, (double)c->nrushed, (double)c->nd, c->nd);
+	fig_share(r, FIG_DEC_LOOP, (double)(c->npf - c->nloop_open), (double)c->npf, c->npf);
+	fig_share(r, FIG_DEC_CONTRARY, (double)(c->nkey - c->nblank), (double)c->nkey, c->nkey);
+	fig_share(r, FIG_DEC_SHARED, (double)c->nshared, (double)c->nd, c->nd);
+	free(weight);
+	free(dec_t);
+	free(days);
+}
+
+/* ---------------------------------------------------------------- money */
+
+/* The entry's recipient: its organization, or the fiscal agent when empty. */
+static int
+ledger_recipient(const struct initiative *in, const struct ledger_entry *e)
+{
+	if (e->recipient.slug == NULL)
+		return in->fiscal_agent.idx;
+	return e->recipient.idx;
+}
+
+static void
+funds(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	struct report *r = c->r;
+	double *received = xcalloc((size_t)c->n + 1, sizeof(double));
+	int64_t partner_cents = 0;
+	int mark = stamp_next(c);
+	double v;
+
+	for (size_t i = 0; i < in->ledger.n; i++) {
+		const struct ledger_entry *e = &in->ledger.v[i];
+		int rec;
+
+		if (!in_window(c, e->date))
+			continue;
+		c->nl++;
+		c->spent_cents += e->amount;
+		rec = ledger_recipient(in, e);
+		if (in_t(c, rec))
+			received[c->tpos[rec]] += (double)e->amount;
+		if (in_o(c, rec)) {
+			partner_cents += e->amount;
+			c->npaid += stamp_mark(c, rec, mark);
+		}
+		if (e->backbone_own) {
+			c->own_cents += e->amount;
+			*VEC_PUSH(&c->own) = (int)i;
+		}
+	}
+	if (c->nl > 0)
+		fig_num(r, FIG_FUNDS_SPENT, (double)c->spent_cents / 100.0, c->nl);
+	else
+		fig_null(r, FIG_FUNDS_SPENT, 0);
+	fig_share(r, FIG_FUNDS_PARTNER_SHARE, (double)partner_cents,
+	    (double)c->spent_cents, c->nl);
+	r->partners_paid_count = c->npaid;
+	fig_share(r, FIG_FUNDS_PARTNERS_PAID, (double)c->npaid, (double)c->no, c->no);
+	if (c->nl > 0 && hhi(received, c->n, &v) == 0)
+		fig_num(r, FIG_FUNDS_HHI, v, c->nl);
+	else
+		fig_null(r, FIG_FUNDS_HHI, c->nl);
+	fig_share(r, FIG_FUNDS_BACKBONE_OWN, (double)c->own_cents,
+	    (double)c->spent_cents, c->nl);
+	free(received);
+}
+
+/* Index of the budget line called name in grant g, or -1. */
+static int
+grant_line(const struct grant *g, const char *name)
+{
+	if (name == NULL)
+		return -1;
+	for (size_t i = 0; i < g->lines.n; i++)
+		if (g->lines.v[i].name && strcmp(g->lines.v[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+grants(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	struct report *r = c->r;
+	size_t ng = in->grants.n, nlines = 0;
+	int64_t *gsum = xcalloc(ng + 1, sizeof(int64_t));
+	size_t *lineoff = xcalloc(ng + 1, sizeof(size_t));
+	int64_t *lsum, ngs = 0, nls = 0, all = 0, noncat = 0;
+
+	for (size_t g = 0; g < ng; g++) {
+		lineoff[g] = nlines;
+		nlines += in->grants.v[g].lines.n;
+	}
+	lsum = xcalloc(nlines + 1, sizeof(int64_t));
+	for (size_t i = 0; i < in->ledger.n; i++) {
+		const struct ledger_entry *e = &in->ledger.v[i];
+		int g = e->grant.idx, l;
+
+		if (g < 0 || (size_t)g >= ng || e->date == DATE_NONE || e->date > c->we)
+			continue;
+		gsum[g] += e->amount;
+		if ((l = grant_line(&in->grants.v[g], e->line)) >= 0)
+			lsum[lineoff[g] + (size_t)l] += e->amount;
+	}
+	for (size_t g = 0; g < ng; g++) {
+		const struct grant *gr = &in->grants.v[g];
+
+		if (gr->start == DATE_NONE || gr->start > c->we)
+			continue;
+		ngs++;
+		all += gr->amount;
+		if (!gr->catalytic)
+			noncat += gr->amount;
+		if (gsum[g] > gr->amount)
+			*VEC_PUSH(&r->overspent) = (int)g;
+		else if (gr->end != DATE_NONE && gr->end < c->we && gsum[g] < gr->amount)
+			*VEC_PUSH(&r->unspent_closed) = (int)g;
+		for (size_t l = 0; l < gr->lines.n; l++) {
+			nls++;
+			if (lsum[lineoff[g] + l] > gr->lines.v[l].amount) {
+				struct metrics_line_ref *lr = VEC_PUSH(&r->lines_over);
+
+				lr->grant = (int)g;
+				lr->line = (int)l;
+			}
+		}
+	}
+	if (ngs > 0) {
+		fig_num(r, FIG_GRANTS_OVERSPENT, (double)r->overspent.n, ngs);
+		fig_num(r, FIG_GRANTS_UNSPENT_CLOSED, (double)r->unspent_closed.n, ngs);
+		r->grants_in_order = (double)(ngs - (int64_t)r->overspent.n -
+		    (int64_t)r->unspent_closed.n) / (double)ngs;
+	} else {
+		fig_null(r, FIG_GRANTS_OVERSPENT, 0);
+		fig_null(r, FIG_GRANTS_UNSPENT_CLOSED, 0);
+	}
+	if (nls > 0)
+		fig_num(r, FIG_GRANTS_LINES_OVER, (double)r->lines_over.n, nls);
+	else
+		fig_null(r, FIG_GRANTS_LINES_OVER, 0);
+	fig_share(r, FIG_GRANTS_NONCATALYTIC, (double)noncat, (double)all, ngs);
+	free(gsum);
+	free(lineoff);
+	free(lsum);
+}
+
+static void
+applications(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	int64_t led = 0;
+
+	for (size_t i = 0; i < in->applications.n; i++) {
+		const struct application *a = &in->applications.v[i];
+		int k = 0, mark;
+
+		if (!in_window(c, a->date))
+			continue;
+		c->napps++;
+		mark = stamp_next(c);
+		if (in_t(c, a->lead.idx))
+			k += stamp_mark(c, a->lead.idx, mark);
+		for (size_t j = 0; j < a->co_applicants.n; j++)
+			if (in_t(c, a->co_applicants.v[j].idx))
+				k += stamp_mark(c, a->co_applicants.v[j].idx, mark);
+		if (k >= 2)
+			c->njoint++;
+		if (in_o(c, a->lead.idx))
+			led++;
+	}
+	fig_share(c->r, FIG_APPS_JOINT, (double)c->njoint, (double)c->napps, c->napps);
+	fig_share(c->r, FIG_APPS_PARTNER_LED, (double)led, (double)c->napps, c->napps);
+}
+
+/* ---------------------------------------------------------------- credit, value-add */
+
+static void
+credit(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	int64_t in_o_sum = 0, in_t_sum = 0, distinct = 0;
+	int mark = stamp_next(c);
+
+	for (size_t i = 0; i < in->credits.n; i++) {
+		const struct credit *k = &in->credits.v[i];
+
+		if (!in_window(c, k->date))
+			continue;
+		for (size_t j = 0; j < k->credited.n; j++) {
+			int org = k->credited.v[j].idx;
+
+			if (in_t(c, org))
+				in_t_sum++;
+			if (in_o(c, org)) {
+				in_o_sum++;
+				distinct += stamp_mark(c, org, mark);
+			}
+		}
+	}
+	fig_share(c->r, FIG_CREDIT_PARTNER_SHARE, (double)in_o_sum,
+	    (double)in_t_sum, in_t_sum);
+	fig_share(c->r, FIG_CREDIT_BREADTH, (double)distinct, (double)c->no, c->no);
+}
+
+static void
+valueadd(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	struct report *r = c->r;
+	int64_t nc = 0;
+	double hours = 0;
+	int mark = stamp_next(c);
+
+	for (size_t i = 0; i < in->contributions.n; i++) {
+		const struct contribution *k = &in->contributions.v[i];
+
+		if (!in_window(c, k->date) || c->b < 0 || k->from.idx != c->b ||
+		    !in_o(c, k->to.idx))
+			continue;
+		nc++;
+		hours += k->hours;
+		if (k->type >= 0 && k->type < CONTRIB__MAX) {
+			r->hours_by_type[k->type] += k->hours;
+			r->count_by_type[k->type]++;
+		}
+		c->nreach += stamp_mark(c, k->to.idx, mark);
+	}
+	if (nc > 0)
+		fig_num(r, FIG_VALUEADD_HOURS, hours, nc);
+	else
+		fig_null(r, FIG_VALUEADD_HOURS, 0);
+	fig_share(r, FIG_VALUEADD_REACH, (double)c->nreach, (double)c->no, c->no);
+}
+
+/* ---------------------------------------------------------------- oversight */
+
+static int
+month_index(tdate t)
+{
+	int y, m, d;
+
+	date_to_ymd(t, &y, &m, &d);
+	return y * 12 + (m - 1);
+}
+
+static tdate
+month_first(int mi)
+{
+	return date_from_ymd(mi / 12, mi % 12 + 1, 1);
+}
+
+static tdate
+month_last(int mi)
+{
+	return date_from_ymd(mi / 12, mi % 12 + 1,
+	    date_days_in_month(mi / 12, mi % 12 + 1));
+}
+
+static void
+checkins(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	int m0 = month_index(c->ws), m1 = month_index(c->we);
+	int nm = m1 - m0 + 1, months = 0, covered = 0;
+	unsigned char *has = xcalloc((size_t)nm + 1, 1);
+
+	/* A check-in counts for its whole calendar month, up to as-of. */
+	for (size_t i = 0; i < in->checkins.n; i++) {
+		tdate d = in->checkins.v[i].date;
+		int mi;
+
+		if (d == DATE_NONE || d > c->we)
+			continue;
+		mi = month_index(d);
+		if (mi >= m0 && mi <= m1)
+			has[mi - m0] = 1;
+	}
+	for (int mi = m0; mi <= m1; mi++) {
+		if (in->start != DATE_NONE && month_last(mi) < in->start)
+			continue;
+		if (in->end != DATE_NONE && month_first(mi) > in->end)
+			continue;
+		months++;
+		covered += has[mi - m0];
+	}
+	fig_share(c->r, FIG_CHECKINS_COVERAGE, covered, months, months);
+	free(has);
+}
+
+static int
+cmp_org_rate(const void *a, const void *b)
+{
+	const struct metrics_org_rate *x = a, *y = b;
+
+	return (x->org > y->org) - (x->org < y->org);
+}
+
+static void
+engagement(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	struct report *r = c->r;
+	int64_t nev = 0, att = 0, exp = 0;
+	int *slot = xmalloc(((size_t)c->norgs + 1) * sizeof(int));
+
+	for (int i = 0; i < c->norgs; i++)
+		slot[i] = -1;
+	for (size_t i = 0; i < in->events.n; i++) {
+		const struct event *e = &in->events.v[i];
+		int mark;
+
+		if (!in_window(c, e->date))
+			continue;
+		nev++;
+		mark = stamp_next(c);
+		for (size_t j = 0; j < e->expected.n; j++) {
+			int org = e->expected.v[j].idx;
+
+			if (org < 0 || org >= c->norgs || !stamp_mark(c, org, mark))
+				continue;
+			exp++;
+			if (slot[org] < 0) {
+				struct metrics_org_rate *o = VEC_PUSH(&r->engagement_by_org);
+
+				o->org = org;
+				slot[org] = (int)r->engagement_by_org.n - 1;
+			}
+			r->engagement_by_org.v[slot[org]].expected++;
+		}
+		/* attended ∩ expected: attended orgs carrying this event's mark. */
+		for (size_t j = 0; j < e->attended.n; j++) {
+			int org = e->attended.v[j].idx;
+
+			if (org < 0 || org >= c->norgs || c->stamp[org] != mark)
+				continue;
+			c->stamp[org] = 0;	/* count each org once */
+			att++;
+			r->engagement_by_org.v[slot[org]].attended++;
+		}
+	}
+	qsort(r->engagement_by_org.v, r->engagement_by_org.n,
+	    sizeof(struct metrics_org_rate), cmp_org_rate);
+	fig_share(r, FIG_ENGAGEMENT_RATE, (double)att, (double)exp, nev);
+	free(slot);
+}
+
+static void
+raci(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	int64_t complete = 0, with_a = 0, b_a = 0;
+
+	for (size_t i = 0; i < in->responsibilities.n; i++) {
+		const struct responsibility *res = &in->responsibilities.v[i];
+		int na = 0, bhas = 0;
+
+		for (size_t j = 0; j < res->assignments.n; j++)
+			if (res->assignments.v[j].letter == RACI_A) {
+				na++;
+				if (c->b >= 0 && res->assignments.v[j].org.idx == c->b)
+					bhas = 1;
+			}
+		complete += na == 1;
+		if (na > 0) {
+			with_a++;
+			b_a += bhas;
+		}
+	}
+	fig_share(c->r, FIG_RACI_COMPLETE, (double)complete,
+	    (double)in->responsibilities.n, (int64_t)in->responsibilities.n);
+	fig_share(c->r, FIG_RACI_BACKBONE_ACC, (double)b_a, (double)with_a, with_a);
+}
+
+static void
+director(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	const struct director *d = &in->director;
+	int shared = 0;
+
+	if (!in->has_director) {
+		fig_null(c->r, FIG_DIRECTOR_SHARED, 0);
+		return;
+	}
+	for (size_t i = 0; i < d->reports_to.n; i++)
+		if (d->reports_to.v[i].idx != d->employer.idx)
+			shared = 1;
+	for (size_t i = 0; i < d->evaluated_by.n; i++)
+		if (d->evaluated_by.v[i].idx != d->employer.idx)
+			shared = 1;
+	fig_bool(c->r, FIG_DIRECTOR_SHARED, shared, 1);
+}
+
+static void
+result(struct ctx *c)
+{
+	const struct initiative *in = c->in;
+	const struct shared_result *sr = &in->result;
+	const struct observation *latest = NULL;
+	int64_t nobs = 0;
+	double span, line, toward;
+
+	if (!in->has_result) {
+		fig_null(c->r, FIG_RESULT_PROGRESS, 0);
+		fig_null(c->r, FIG_RESULT_ON_TRACK, 0);
+		return;
+	}
+	for (size_t i = 0; i < in->observations.n; i++) {
+		const struct observation *o = &in->observations.v[i];
+
+		if (o->date == DATE_NONE || o->date > c->we)
+			continue;
+		nobs++;
+		if (latest == NULL || o->date >= latest->date)
+			latest = o;
+	}
+	if (latest == NULL) {
+		fig_null(c->r, FIG_RESULT_PROGRESS, 0);
+		fig_null(c->r, FIG_RESULT_ON_TRACK, 0);
+		return;
+	}
+	span = sr->target_value - sr->baseline_value;
+	if (span != 0)
+		fig_num(c->r, FIG_RESULT_PROGRESS,
+		    (latest->value - sr->baseline_value) / span, nobs);
+	else
+		fig_null(c->r, FIG_RESULT_PROGRESS, nobs);
+
+	/* The straight line, held at its ends outside baseline..target. */
+	if (latest->date <= sr->baseline_date)
+		line = sr->baseline_value;
+	else if (latest->date >= sr->target_date ||
+	    sr->target_date <= sr->baseline_date)
+		line = sr->target_value;
+	else
+		line = sr->baseline_value + span *
+		    (double)(latest->date - sr->baseline_date) /
+		    (double)(sr->target_date - sr->baseline_date);
+	/* "Beyond" is toward the target; the good direction when target = baseline. */
+	if (span > 0)
+		toward = 1;
+	else if (span < 0)
+		toward = -1;
+	else
+		toward = sr->direction == DIR_DOWN ? -1 : 1;
+	fig_bool(c->r, FIG_RESULT_ON_TRACK, toward * (latest->value - line) >= 0, nobs);
+}
+
+static void
+survey(struct ctx *c)
+{
+	const struct program *p = c->p;
+	const struct initiative *in = c->in;
+	int inst = -1;
+	int64_t nresp = 0, nans = 0;
+	double sum = 0;
+
+	for (size_t i = 0; i < p->instruments.n; i++)
+		if (p->instruments.v[i].code &&
+		    strcmp(p->instruments.v[i].code, DIRECTOR_SUPPORT_CODE) == 0)
+			inst = (int)i;
+	for (size_t i = 0; inst >= 0 && i < in->surveys.n; i++) {
+		const struct survey *sv = &in->surveys.v[i];
+		const struct instrument *ins = &p->instruments.v[inst];
+		tdate when = sv->closed != DATE_NONE ? sv->closed : sv->opened;
+
+		if (sv->instrument.idx != inst || !in_window(c, when))
+			continue;
+		for (size_t j = 0; j < sv->responses.n; j++) {
+			const struct response *resp = &sv->responses.v[j];
+
+			nresp++;
+			for (size_t k = 0; k < resp->answers.n; k++) {
+				const struct answer *a = &resp->answers.v[k];
+				int item = 0;
+
+				for (size_t t = 0; t < ins->items.n && !item; t++)
+					item = a->item && ins->items.v[t].code &&
+					    strcmp(a->item, ins->items.v[t].code) == 0;
+				if (!item)
+					continue;
+				nans++;
+				sum += a->value;
+			}
+		}
+	}
+	if (nresp >= SURVEY_MIN_RESPONSES && nans > 0)
+		fig_num(c->r, FIG_SURVEY_DIRECTOR_SUPPORT, sum / (double)nans, nresp);
+	else
+		fig_null(c->r, FIG_SURVEY_DIRECTOR_SUPPORT, nresp);
+}
+
+/* ---------------------------------------------------------------- scores */
+
+static void
+part(const struct report *r, struct metrics_score *sc, int f, int invert)
+{
+	const struct metrics_figure *fg = &r->fig[f];
+	double v;
+
+	if (fg->type == MV_NULL)
+		return;
+	v = invert ? 1 - fg->value : fg->value;
+	sc->parts[sc->nparts].name = metrics_fig_names[f];
+	sc->parts[sc->nparts++].value = v * 100;
+}
+
+static void
+score_finish(struct metrics_score *sc)
+{
+	double sum = 0;
+
+	if (sc->nparts == 0) {
+		sc->type = MV_NULL;
+		return;
+	}
+	for (size_t i = 0; i < sc->nparts; i++)
+		sum += sc->parts[i].value;
+	sc->type = MV_NUMBER;
+	sc->value = sum / (double)sc->nparts;
+}
+
+static void
+scores(struct report *r)
+{
+	struct metrics_score *bk = &r->stepping_back, *up = &r->stepping_up;
+
+	part(r, bk, FIG_DEC_HHI, 1);
+	part(r, bk, FIG_DEC_BACKBONE_ALONE, 1);
+	part(r, bk, FIG_DEC_BREADTH, 0);
+	part(r, bk, FIG_DEC_LOOP, 0);
+	part(r, bk, FIG_DEC_CONTRARY, 0);
+	part(r, bk, FIG_FUNDS_HHI, 1);
+	part(r, bk, FIG_CREDIT_PARTNER_SHARE, 0);
+	part(r, bk, FIG_APPS_JOINT, 0);
+	score_finish(bk);
+
+	part(r, up, FIG_CHECKINS_COVERAGE, 0);
+	part(r, up, FIG_ENGAGEMENT_RATE, 0);
+	part(r, up, FIG_RACI_COMPLETE, 0);
+	part(r, up, FIG_DIRECTOR_SHARED, 0);
+	if (r->fig[FIG_GRANTS_OVERSPENT].type != MV_NULL) {
+		up->parts[up->nparts].name = "grants.in_order";
+		up->parts[up->nparts++].value = r->grants_in_order * 100;
+	}
+	part(r, up, FIG_RESULT_ON_TRACK, 0);
+	score_finish(up);
+}
+
+/* ---------------------------------------------------------------- alerts, strengths */
+
+/* "in the 12 months to 2016-12-31" */
+static void
+add_window(struct strbuf *sb, const struct report *r)
+{
+	char d[DATE_BUFSZ];
+
+	if (r->months == 1)
+		strbuf_addf(sb, "in the month to %s", date_format(r->as_of, d));
+	else
+		strbuf_addf(sb, "in the %d months to %s", r->months,
+		    date_format(r->as_of, d));
+}
+
+static char *
+pct(double share, char buf[NUM_BUFSZ])
+{
+	return real_format(round(share * 100), buf);
+}
+
+static struct metrics_alert *
+alert_new(struct report *r, int pitfall, struct strbuf *obs, const char *question)
+{
+	struct metrics_alert *a = VEC_PUSH(&r->alerts);
+
+	a->pitfall = pitfall;
+	a->code = metrics_pitfall_codes[pitfall];
+	a->observation = strbuf_detach(obs, NULL);
+	a->question = xstrdup(question);
+	return a;
+}
+
+static void
+alerts(struct ctx *c)
+{
+	const struct metrics_settings *s = c->s;
+	const struct initiative *in = c->in;
+	struct report *r = c->r;
+	const struct metrics_figure *f = r->fig;
+	struct strbuf sb = STRBUF_INIT;
+	struct metrics_alert *a;
+	char b1[NUM_BUFSZ], b2[NUM_BUFSZ], b3[NUM_BUFSZ];
+
+	/* 1 dominance */
+	if (c->nd >= s->dominance_min_decisions && c->nd > 0) {
+		int alone = f[FIG_DEC_BACKBONE_ALONE].type == MV_NUMBER &&
+		    f[FIG_DEC_BACKBONE_ALONE].value > s->dominance_backbone_alone;
+		int conc = f[FIG_DEC_HHI].type == MV_NUMBER &&
+		    f[FIG_DEC_HHI].value > s->dominance_hhi;
+		int rush = f[FIG_DEC_RUSHED].type == MV_NUMBER &&
+		    f[FIG_DEC_RUSHED].value > s->dominance_rushed;
+
+		if (alone || conc || rush) {
+			if (alone) {
+				strbuf_addf(&sb, "%lld of the %lld decisions ",
+				    (long long)c->nalone, (long long)c->nd);
+				add_window(&sb, r);
+				strbuf_addstr(&sb, " were made by the backbone alone.");
+			}
+			if (conc && !(alone && c->top == c->b)) {
+				if (sb.len)
+					strbuf_addch(&sb, ' ');
+				strbuf_addf(&sb, "Decision-making is concentrated in "
+				    "few hands: %s decided the most, and the "
+				    "concentration index is %.2f (0 is even, 1 is "
+				    "one organization).",
+				    c->top >= 0 ? c->p->orgs.v[c->top].name : "one organization",
+				    f[FIG_DEC_HHI].value);
+			}
+			if (rush) {
+				if (sb.len)
+					strbuf_addch(&sb, ' ');
+				strbuf_addf(&sb, "%lld of the %lld decisions were "
+				    "settled less than %lld days after they were "
+				    "proposed, with less than %s%% of the team "
+				    "taking part.", (long long)c->nrushed,
+				    (long long)c->nd, (long long)s->rushed_days,
+				    pct(s->rushed_breadth, b1));
+			}
+			a = alert_new(r, PITFALL_DOMINANCE, &sb,
+			    "Is that how the team wants to decide?");
+			for (size_t i = 0; i < c->dec.n; i++) {
+				const struct decision *d = &in->decisions.v[c->dec.v[i]];
+
+				if ((alone && d->decider.idx == c->b) ||
+				    (conc && d->decider.idx == c->top) ||
+				    (rush && c->rushed[i]))
+					*VEC_PUSH(&a->evidence) = d->id;
+			}
+		}
+	}
+
+	/* 2 director_as_employee */
+	if (f[FIG_DIRECTOR_SHARED].type == MV_BOOL && f[FIG_DIRECTOR_SHARED].value == 0) {
+		const struct director *d = &in->director;
+		const char *who = d->person.slug, *emp = d->employer.slug;
+
+		if (d->person.idx >= 0 && (size_t)d->person.idx < c->p->people.n &&
+		    c->p->people.v[d->person.idx].name)
+			who = c->p->people.v[d->person.idx].name;
+		if (d->employer.idx >= 0 && d->employer.idx < c->norgs &&
+		    c->p->orgs.v[d->employer.idx].name)
+			emp = c->p->orgs.v[d->employer.idx].name;
+		strbuf_addf(&sb, "The initiative director, %s, reports to and is "
+		    "evaluated only by their employer, %s.",
+		    who ? who : "unnamed", emp ? emp : "unnamed");
+		a = alert_new(r, PITFALL_DIRECTOR_AS_EMPLOYEE, &sb,
+		    "How could the rest of the team take part in guiding and "
+		    "reviewing the director's work?");
+		if (d->person.slug)
+			*VEC_PUSH(&a->evidence) = d->person.slug;
+	}
+
+	/* 3 blurred_boundaries */
+	if (c->nl >= s->blurred_min_entries && c->nl > 0 &&
+	    f[FIG_FUNDS_BACKBONE_OWN].type == MV_NUMBER &&
+	    f[FIG_FUNDS_BACKBONE_OWN].value > s->blurred_backbone_own) {
+		strbuf_addf(&sb, "%s%% of the money spent ",
+		    pct(f[FIG_FUNDS_BACKBONE_OWN].value, b1));
+		add_window(&sb, r);
+		strbuf_addf(&sb, " ($%s of $%s, %zu entries) went to the "
+		    "backbone's own programs or overhead.",
+		    money_format(c->own_cents, b2),
+		    money_format(c->spent_cents, b3), c->own.n);
+		a = alert_new(r, PITFALL_BLURRED_BOUNDARIES, &sb,
+		    "Is the line between the backbone's own work and the "
+		    "initiative's work clear to everyone on the team?");
+		for (size_t i = 0; i < c->own.n; i++)
+			*VEC_PUSH(&a->evidence) = in->ledger.v[c->own.v[i]].id;
+	}
+
+	/* 4 out_of_the_loop */
+	if (c->npf >= s->loop_min_decisions && c->npf > 0 &&
+	    f[FIG_DEC_LOOP].type == MV_NUMBER &&
+	    f[FIG_DEC_LOOP].value < s->loop_closure) {
+		strbuf_addf(&sb, "%lld of the %lld personnel and financial "
+		    "decisions ", (long long)c->nloop_open, (long long)c->npf);
+		add_window(&sb, r);
+		strbuf_addstr(&sb, " left some team members neither consulted "
+		    "nor informed.");
+		a = alert_new(r, PITFALL_OUT_OF_THE_LOOP, &sb,
+		    "How can every team member hear about personnel and money "
+		    "matters before they are settled?");
+		for (size_t i = 0; i < c->open_loop.n; i++)
+			*VEC_PUSH(&a->evidence) = in->decisions.v[c->open_loop.v[i]].id;
+	}
+
+	/* 5 no_contrary_views */
+	if (c->nkey >= s->contrary_min_decisions && c->nkey > 0 &&
+	    f[FIG_DEC_CONTRARY].type == MV_NUMBER &&
+	    f[FIG_DEC_CONTRARY].value < s->contrary_share) {
+		strbuf_addf(&sb, "%lld of the %lld strategy, financial and "
+		    "personnel decisions ", (long long)c->nblank, (long long)c->nkey);
+		add_window(&sb, r);
+		strbuf_addstr(&sb, " record no contrary views or alternatives "
+		    "weighed.");
+		a = alert_new(r, PITFALL_NO_CONTRARY_VIEWS, &sb,
+		    "Are different views being invited, and written down when "
+		    "they are voiced?");
+		for (size_t i = 0; i < c->blank.n; i++)
+			*VEC_PUSH(&a->evidence) = in->decisions.v[c->blank.v[i]].id;
+	}
+	strbuf_release(&sb);
+}
+
+static void
+strength_new(struct report *r, int practice, struct strbuf *sb)
+{
+	struct metrics_strength *st = VEC_PUSH(&r->strengths);
+
+	st->practice = practice;
+	st->code = metrics_practice_codes[practice];
+	st->text = strbuf_detach(sb, NULL);
+}
+
+/* True when figure f is a number at or above min. */
+static int
+at_least(const struct report *r, int f, double min)
+{
+	return r->fig[f].type == MV_NUMBER && r->fig[f].value >= min;
+}
+
+static void
+strengths(struct ctx *c)
+{
+	const struct metrics_settings *s = c->s;
+	struct report *r = c->r;
+	const struct metrics_figure *f = r->fig;
+	struct strbuf sb = STRBUF_INIT;
+	char b1[NUM_BUFSZ];
+
+	/* 1 shared_leadership */
+	if ((c->has_colead_in_t ||
+	    (int64_t)c->in->committee.n >= s->leadership_committee) &&
+	    at_least(r, FIG_DEC_SHARED, s->leadership_shared_share)) {
+		strbuf_addf(&sb, "%lld of the %lld decisions ",
+		    (long long)c->nshared, (long long)c->nd);
+		add_window(&sb, r);
+		strbuf_addstr(&sb, " were made by the committee, the whole team "
+		    "or a co-lead: leadership is shared.");
+		strength_new(r, PRACTICE_SHARED_LEADERSHIP, &sb);
+	}
+	/* 2 credit_given */
+	if (at_least(r, FIG_CREDIT_PARTNER_SHARE, s->credit_partner_share)) {
+		strbuf_addf(&sb, "Partners received %s%% of the public credit "
+		    "given to team organizations ",
+		    pct(f[FIG_CREDIT_PARTNER_SHARE].value, b1));
+		add_window(&sb, r);
+		strbuf_addstr(&sb, ": the backbone shares the credit.");
+		strength_new(r, PRACTICE_CREDIT_GIVEN, &sb);
+	}
+	/* 3 capacity_shared */
+	if (at_least(r, FIG_VALUEADD_REACH, s->capacity_reach)) {
+		strbuf_addf(&sb, "The backbone lent its staff and skills to %lld "
+		    "of the %lld partner organizations (%s hours) ",
+		    (long long)c->nreach, (long long)c->no,
+		    real_format(f[FIG_VALUEADD_HOURS].value, b1));
+		add_window(&sb, r);
+		strbuf_addch(&sb, '.');
+		strength_new(r, PRACTICE_CAPACITY_SHARED, &sb);
+	}
+	/* 4 director_supported */
+	if (f[FIG_DIRECTOR_SHARED].type == MV_BOOL && f[FIG_DIRECTOR_SHARED].value == 1 &&
+	    (f[FIG_SURVEY_DIRECTOR_SUPPORT].type == MV_NULL ||
+	    f[FIG_SURVEY_DIRECTOR_SUPPORT].value >= s->director_survey_mean)) {
+		strbuf_addstr(&sb, "The director is guided and reviewed by more "
+		    "than the employing organization");
+		if (f[FIG_SURVEY_DIRECTOR_SUPPORT].type == MV_NUMBER)
+			strbuf_addf(&sb, ", and the team rates its support of the "
+			    "director %.1f of 5", f[FIG_SURVEY_DIRECTOR_SUPPORT].value);
+		strbuf_addch(&sb, '.');
+		strength_new(r, PRACTICE_DIRECTOR_SUPPORTED, &sb);
+	}
+	/* 5 joint_grant_seeking */
+	if (at_least(r, FIG_APPS_JOINT, s->joint_share)) {
+		strbuf_addf(&sb, "%lld of the %lld grant applications ",
+		    (long long)c->njoint, (long long)c->napps);
+		add_window(&sb, r);
+		strbuf_addstr(&sb, " were made jointly by two or more team "
+		    "organizations.");
+		strength_new(r, PRACTICE_JOINT_GRANT_SEEKING, &sb);
+	}
+	/* 6 partners_compensated */
+	if (at_least(r, FIG_FUNDS_PARTNERS_PAID, s->partners_paid)) {
+		strbuf_addf(&sb, "%lld of the %lld partner organizations were "
+		    "paid from the initiative's funds ",
+		    (long long)c->npaid, (long long)c->no);
+		add_window(&sb, r);
+		strbuf_addch(&sb, '.');
+		strength_new(r, PRACTICE_PARTNERS_COMPENSATED, &sb);
+	}
+	strbuf_release(&sb);
+}
+
+/* ---------------------------------------------------------------- entry points */
+
+void
+metrics_report_init(struct report *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->as_of = r->start = r->end = DATE_NONE;
+}
+
+void
+metrics_report_release(struct report *r)
+{
+	for (size_t i = 0; i < r->alerts.n; i++) {
+		VEC_FREE(&r->alerts.v[i].evidence);
+		free(r->alerts.v[i].observation);
+		free(r->alerts.v[i].question);
+	}
+	VEC_FREE(&r->alerts);
+	for (size_t i = 0; i < r->strengths.n; i++)
+		free(r->strengths.v[i].text);
+	VEC_FREE(&r->strengths);
+	VEC_FREE(&r->overspent);
+	VEC_FREE(&r->unspent_closed);
+	VEC_FREE(&r->lines_over);
+	VEC_FREE(&r->engagement_by_org);
+	metrics_report_init(r);
+}
+
+int
+metrics_report(const struct program *p, const struct initiative *in,
+    tdate as_of, int months, const struct metrics_settings *s,
+    struct report *out)
+{
+	struct metrics_settings dflt;
+	struct ctx c;
+
+	metrics_report_release(out);
+	if (p == NULL || in == NULL || as_of == DATE_NONE || months < 1)
+		return -1;
+	if (s == NULL) {
+		metrics_settings_default(&dflt);
+		s = &dflt;
+	}
+	memset(&c, 0, sizeof(c));
+	c.p = p;
+	c.in = in;
+	c.s = s;
+	c.r = out;
+	c.we = as_of;
+	c.ws = metrics_window_start(as_of, months);
+	c.norgs = (int)p->orgs.n;
+	c.b = in->backbone.idx >= 0 && in->backbone.idx < c.norgs ? in->backbone.idx : -1;
+	c.tpos = xmalloc(((size_t)c.norgs + 1) * sizeof(int));
+	c.team = xmalloc(((size_t)c.norgs + 1) * sizeof(int));
+	c.stamp = xcalloc((size_t)c.norgs + 1, sizeof(int));
+	c.colead = xcalloc((size_t)c.norgs + 1, 1);
+	for (int i = 0; i < c.norgs; i++)
+		c.tpos[i] = -1;
+
+	out->program = p;
+	out->initiative = in;
+	out->as_of = as_of;
+	out->start = c.ws;
+	out->end = c.we;
+	out->months = months;
+
+	team_build(&c);
+	decisions(&c);
+	funds(&c);
+	grants(&c);
+	applications(&c);
+	credit(&c);
+	valueadd(&c);
+	checkins(&c);
+	engagement(&c);
+	raci(&c);
+	director(&c);
+	result(&c);
+	survey(&c);
+	scores(out);
+	alerts(&c);
+	strengths(&c);
+
+	free(c.tpos);
+	free(c.team);
+	free(c.stamp);
+	free(c.colead);
+	free(c.rushed);
+	VEC_FREE(&c.dec);
+	VEC_FREE(&c.own);
+	VEC_FREE(&c.open_loop);
+	VEC_FREE(&c.blank);
+	return 0;
+}

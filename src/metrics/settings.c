@@ -1,0 +1,174 @@
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "metrics.h"
+#include "../util/num.h"
+#include "../util/banned.h"
+
+/*
+ * The settings by name, so that `trellis settings` can list and change
+ * them without knowing the struct. One row per field of struct
+ * metrics_settings.
+ */
+enum stype {
+	ST_SHARE,	/* double 0..1 */
+	ST_REAL,	/* double, min..max */
+	ST_COUNT,	/* int64_t, min..max */
+	ST_MONEY	/* int64_t cents, written and read as dollars, >= 0 */
+};
+
+struct setting {
+	const char *name;
+	enum stype type;
+	size_t off;
+	double dflt;		/* in the stored unit (cents for money) */
+	double min, max;	/* ST_REAL, ST_COUNT */
+	const char *help;
+};
+
+#define OFF(f) offsetof(struct metrics_settings, f)
+
+static const struct setting settings[] = {
+	{ "dominance.backbone_alone_share", ST_SHARE, OFF(dominance_backbone_alone), 0.5, 0, 1,
+	  "dominance alert when more than this share of decisions is made by the backbone alone" },
+	{ "dominance.hhi", ST_SHARE, OFF(dominance_hhi), 0.5, 0, 1,
+	  "dominance alert when the decisions' normalized HHI is above this" },
+	{ "dominance.rushed_share", ST_SHARE, OFF(dominance_rushed), 0.25, 0, 1,
+	  "dominance alert when more than this share of decisions is rushed" },
+	{ "dominance.min_decisions", ST_COUNT, OFF(dominance_min_decisions), 5, 0, 1e9,
+	  "dominance alert only with at least this many decisions in the window" },
+	{ "rushed.days", ST_COUNT, OFF(rushed_days), 7, 0, 3650,
+	  "a decision is rushed when decided fewer than this many days after proposed ..." },
+	{ "rushed.breadth", ST_SHARE, OFF(rushed_breadth), 0.5, 0, 1,
+	  "... and its consultation breadth is below this" },
+	{ "blurred_boundaries.backbone_own_share", ST_SHARE, OFF(blurred_backbone_own), 0.10, 0, 1,
+	  "blurred-boundaries alert when more than this share of spending is the backbone's own" },
+	{ "blurred_boundaries.min_entries", ST_COUNT, OFF(blurred_min_entries), 5, 0, 1e9,
+	  "blurred-boundaries alert only with at least this many ledger entries in the window" },
+	{ "out_of_the_loop.loop_closure", ST_SHARE, OFF(loop_closure), 0.8, 0, 1,
+	  "out-of-the-loop alert when loop closure is below this" },
+	{ "out_of_the_loop.min_decisions", ST_COUNT, OFF(loop_min_decisions), 1, 0, 1e9,
+	  "out-of-the-loop alert only with at least this many personnel or financial decisions" },
+	{ "no_contrary_views.contrary_share", ST_SHARE, OFF(contrary_share), 0.2, 0, 1,
+	  "no-contrary-views alert when the share of key decisions recording contrary views is below this" },
+	{ "no_contrary_views.min_decisions", ST_COUNT, OFF(contrary_min_decisions), 5, 0, 1e9,
+	  "no-contrary-views alert only with at least this many key decisions" },
+	{ "shared_leadership.committee_size", ST_COUNT, OFF(leadership_committee), 3, 0, 1e9,
+	  "shared leadership: a committee of at least this many organizations (or a co-lead) ..." },
+	{ "shared_leadership.shared_share", ST_SHARE, OFF(leadership_shared_share), 0.3, 0, 1,
+	  "... and at least this share of decisions made by the committee, the team or a co-lead" },
+	{ "credit_given.partner_share", ST_SHARE, OFF(credit_partner_share), 0.5, 0, 1,
+	  "credit given: partners' share of credit at least this" },
+	{ "capacity_shared.reach", ST_SHARE, OFF(capacity_reach), 0.5, 0, 1,
+	  "capacity shared: share of partners helped by the backbone at least this" },
+	{ "director_supported.survey_mean", ST_REAL, OFF(director_survey_mean), 4, 1, 5,
+	  "director supported: director-support survey mean at least this, where asked" },
+	{ "joint_grant_seeking.joint_share", ST_SHARE, OFF(joint_share), 0.5, 0, 1,
+	  "joint grant seeking: share of applications made jointly at least this" },
+	{ "partners_compensated.partners_paid", ST_SHARE, OFF(partners_paid), 0.5, 0, 1,
+	  "partners compensated: share of partners paid at least this" },
+	{ "capacity.staff", ST_COUNT, OFF(capacity_staff), 20, 0, 1e9,
+	  "high capacity: at least this many staff" },
+	{ "capacity.revenue", ST_MONEY, OFF(capacity_revenue), 300000000.0, 0, 1e15,
+	  "high capacity: annual revenue at least this many dollars" },
+	{ "capacity.traits", ST_COUNT, OFF(capacity_traits), 4, 0, 5,
+	  "high capacity: at least this many of the five traits" },
+	{ "capacity.expertise_areas", ST_COUNT, OFF(capacity_expertise_areas), 2, 1, 4,
+	  "the expertise trait is met with at least this many areas" },
+};
+
+#define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
+
+void
+metrics_settings_default(struct metrics_settings *s)
+{
+	memset(s, 0, sizeof(*s));
+	for (size_t i = 0; i < NSETTINGS; i++) {
+		char *f = (char *)s + settings[i].off;
+
+		if (settings[i].type == ST_SHARE || settings[i].type == ST_REAL)
+			*(double *)(void *)f = settings[i].dflt;
+		else
+			*(int64_t *)(void *)f = (int64_t)settings[i].dflt;
+	}
+}
+
+int
+metrics_settings_set(struct metrics_settings *s, const char *name,
+    const char *value)
+{
+	const struct setting *st = NULL;
+	char *f;
+	double d;
+	int64_t i64;
+
+	if (name == NULL || value == NULL)
+		return -1;
+	for (size_t i = 0; i < NSETTINGS; i++)
+		if (strcmp(settings[i].name, name) == 0)
+			st = &settings[i];
+	if (st == NULL)
+		return -1;
+	f = (char *)s + st->off;
+	switch (st->type) {
+	case ST_SHARE:
+	case ST_REAL:
+		if (real_parse(value, &d) == -1 || d < st->min || d > st->max)
+			return -1;
+		*(double *)(void *)f = d;
+		break;
+	case ST_COUNT:
+		if (int_parse(value, &i64) == -1 || i64 < (int64_t)st->min ||
+		    i64 > (int64_t)st->max)
+			return -1;
+		*(int64_t *)(void *)f = i64;
+		break;
+	case ST_MONEY:
+		if (money_parse(value, &i64) != 0 || i64 < 0)
+			return -1;
+		*(int64_t *)(void *)f = i64;
+		break;
+	}
+	return 0;
+}
+
+size_t
+metrics_settings_count(void)
+{
+	return NSETTINGS;
+}
+
+const char *
+metrics_settings_name(size_t i)
+{
+	return i < NSETTINGS ? settings[i].name : NULL;
+}
+
+const char *
+metrics_settings_help(size_t i)
+{
+	return i < NSETTINGS ? settings[i].help : NULL;
+}
+
+char *
+metrics_settings_value(const struct metrics_settings *s, size_t i, char *buf)
+{
+	const char *f;
+
+	if (i >= NSETTINGS)
+		return NULL;
+	f = (const char *)s + settings[i].off;
+	switch (settings[i].type) {
+	case ST_SHARE:
+	case ST_REAL:
+		return real_format(*(const double *)(const void *)f, buf);
+	case ST_COUNT:
+		snprintf(buf, NUM_BUFSZ, "%lld",
+		    (long long)*(const int64_t *)(const void *)f);
+		return buf;
+	case ST_MONEY:
+		return money_format(*(const int64_t *)(const void *)f, buf);
+	}
+	return NULL;
+}
