@@ -1,0 +1,254 @@
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "chart.h"
+#include "../util/num.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+#define C_INK	"#1f2933"
+#define C_GRID	"#9aa5b1"
+#define C_FAINT	"#cbd2d9"
+#define C_ACCENT "#1d4ed8"
+#define C_GOOD	"#166534"
+
+/* Formats a coordinate with one decimal into buf. */
+static const char *
+num(char buf[NUM_BUFSZ], double v)
+{
+	snprintf(buf, NUM_BUFSZ, "%.1f", v);
+	return buf;
+}
+
+static void
+svg_text(struct html *h, double x, double y, const char *anchor, const char *size,
+    const char *fill, const char *text)
+{
+	char bx[NUM_BUFSZ], by[NUM_BUFSZ];
+
+	html_open(h, "text", "x", num(bx, x), "y", num(by, y), "text-anchor", anchor,
+	    "font-size", size, "fill", fill, NULL);
+	html_text(h, text);
+	html_close(h);
+}
+
+static void
+svg_line(struct html *h, double x1, double y1, double x2, double y2,
+    const char *stroke, const char *width, const char *dash)
+{
+	char a[NUM_BUFSZ], b[NUM_BUFSZ], c[NUM_BUFSZ], d[NUM_BUFSZ];
+
+	html_void(h, "line", "x1", num(a, x1), "y1", num(b, y1), "x2", num(c, x2),
+	    "y2", num(d, y2), "stroke", stroke, "stroke-width", width,
+	    "stroke-dasharray", dash, NULL);
+}
+
+void
+chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const char *id)
+{
+	/* plot area: 60..420 across, 20..380 down, 0..100 on both axes */
+	const double x0 = 60, y0 = 20, side = 360;
+	struct strbuf desc = STRBUF_INIT, tid = STRBUF_INIT, did = STRBUF_INIT, lab = STRBUF_INIT;
+	char bx[NUM_BUFSZ], by[NUM_BUFSZ];
+	int depth;
+
+	strbuf_addf(&tid, "%s-title", id);
+	strbuf_addf(&did, "%s-desc", id);
+	strbuf_addstr(&desc, "Each initiative is a point: stepping back across, stepping up upward, both 0 to 100.");
+	for (size_t i = 0; i < n; i++) {
+		if (pts[i].has_value)
+			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f.",
+			    pts[i].label, pts[i].x, pts[i].y);
+		else
+			strbuf_addf(&desc, " %s: not enough records to place.", pts[i].label);
+	}
+	depth = h->depth;
+	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 440 430",
+	    "width", "440", "height", "430", "role", "img", "class", "chart quadrant",
+	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
+	html_open(h, "title", "id", tid.buf, NULL);
+	html_text(h, "The balance: stepping back against stepping up");
+	html_close(h);
+	html_open(h, "desc", "id", did.buf, NULL);
+	html_text(h, desc.buf);
+	html_close(h);
+
+	html_void(h, "rect", "x", "60", "y", "20", "width", "360", "height", "360",
+	    "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1", NULL);
+	/* the upper right quadrant is where the balance holds */
+	html_void(h, "rect", "x", "240", "y", "20", "width", "180", "height", "180",
+	    "fill", "#ecfdf5", NULL);
+	svg_line(h, x0 + side / 2, y0, x0 + side / 2, y0 + side, C_GRID, "1", "4 4");
+	svg_line(h, x0, y0 + side / 2, x0 + side, y0 + side / 2, C_GRID, "1", "4 4");
+	svg_text(h, 410, 36, "end", "11", C_GOOD, "steps up and steps back");
+	svg_text(h, 70, 36, "start", "11", C_INK, "steps up, holds on");
+	svg_text(h, 410, 372, "end", "11", C_INK, "steps back, little oversight");
+	svg_text(h, 70, 372, "start", "11", C_INK, "room to grow on both");
+	for (int t = 0; t <= 100; t += 25) {
+		char s[8];
+
+		snprintf(s, sizeof(s), "%d", t);
+		svg_text(h, x0 + side * t / 100.0, y0 + side + 16, "middle", "11", C_INK, s);
+		svg_text(h, x0 - 6, y0 + side - side * t / 100.0 + 4, "end", "11", C_INK, s);
+	}
+	svg_text(h, x0 + side / 2, 420, "middle", "12", C_INK, "Stepping back (shares decisions, money, credit) →");
+	html_open(h, "text", "x", "16", "y", num(by, y0 + side / 2), "text-anchor", "middle",
+	    "font-size", "12", "fill", C_INK, "transform", "rotate(-90 16 200)", NULL);
+	html_text(h, "Stepping up (oversight, follow-through) →");
+	html_close(h);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct chart_point *p = &pts[i];
+		double px = x0 + side * p->x / 100.0, py = y0 + side - side * p->y / 100.0;
+
+		if (!p->has_value)
+			continue;
+		if (p->has_before) {
+			double qx = x0 + side * p->bx / 100.0, qy = y0 + side - side * p->by / 100.0;
+
+			svg_line(h, qx, qy, px, py, C_FAINT, "1.5", NULL);
+			html_void(h, "circle", "cx", num(bx, qx), "cy", num(by, qy), "r", "4",
+			    "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1.5", NULL);
+		}
+		if (p->href)
+			html_open(h, "a", "href", p->href, NULL);
+		html_open(h, "g", NULL);
+		strbuf_reset(&lab);
+		strbuf_addf(&lab, "%s: stepping back %.0f, stepping up %.0f", p->label, p->x, p->y);
+		html_void(h, "circle", "cx", num(bx, px), "cy", num(by, py), "r", "6",
+		    "fill", C_ACCENT, "stroke", "#ffffff", "stroke-width", "1.5", NULL);
+		svg_text(h, px + (p->x > 75 ? -9 : 9), py - 8, p->x > 75 ? "end" : "start", "12",
+		    C_INK, p->label);
+		html_close(h);
+		if (p->href)
+			html_close(h);
+	}
+	html_close_to(h, depth);
+	strbuf_release(&desc);
+	strbuf_release(&tid);
+	strbuf_release(&did);
+	strbuf_release(&lab);
+}
+
+void
+chart_result(struct html *h, const struct initiative *in, tdate as_of, const char *id)
+{
+	const struct shared_result *r = &in->result;
+	const double x0 = 70, y0 = 20, w = 520, hgt = 220;
+	struct strbuf tid = STRBUF_INIT, did = STRBUF_INIT, desc = STRBUF_INIT, pts = STRBUF_INIT;
+	char ba[NUM_BUFSZ], bb[NUM_BUFSZ], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	double lo, hi, span;
+	tdate t0, t1;
+	int depth, nobs = 0;
+
+	if (!in->has_result) {
+		html_elem(h, "p", "No shared result has been recorded for this initiative.");
+		return;
+	}
+	t0 = r->baseline_date;
+	t1 = r->target_date;
+	lo = fmin(r->baseline_value, r->target_value);
+	hi = fmax(r->baseline_value, r->target_value);
+	for (size_t i = 0; i < in->observations.n; i++) {
+		const struct observation *o = &in->observations.v[i];
+
+		if (o->date > as_of)
+			continue;
+		lo = fmin(lo, o->value);
+		hi = fmax(hi, o->value);
+		if (o->date < t0)
+			t0 = o->date;
+		if (o->date > t1)
+			t1 = o->date;
+	}
+	span = hi - lo;
+	if (span <= 0)
+		span = fabs(hi) > 0 ? fabs(hi) : 1;
+	lo -= span * 0.1;
+	hi += span * 0.1;
+	if (t1 <= t0)
+		t1 = t0 + 1;
+#define XS(t) (x0 + w * (double)((t) - t0) / (double)(t1 - t0))
+#define YS(v) (y0 + hgt - hgt * ((v) - lo) / (hi - lo))
+
+	strbuf_addf(&tid, "%s-title", id);
+	strbuf_addf(&did, "%s-desc", id);
+	strbuf_addf(&desc, "%s (%s), good direction %s. Baseline %s on %s, target %s by %s.",
+	    r->indicator, r->unit, r->direction == DIR_UP ? "up" : "down",
+	    real_format(r->baseline_value, ba), date_format(r->baseline_date, d1),
+	    real_format(r->target_value, bb), date_format(r->target_date, d2));
+	depth = h->depth;
+	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 620 290",
+	    "width", "620", "height", "290", "role", "img", "class", "chart result",
+	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
+	html_open(h, "title", "id", tid.buf, NULL);
+	html_textf(h, "Shared result: %s", r->indicator);
+	html_close(h);
+	for (size_t i = 0; i < in->observations.n; i++) {
+		const struct observation *o = &in->observations.v[i];
+
+		if (o->date > as_of)
+			continue;
+		strbuf_addf(&desc, " %s: %s.", date_format(o->date, d1), real_format(o->value, ba));
+	}
+	html_open(h, "desc", "id", did.buf, NULL);
+	html_text(h, desc.buf);
+	html_close(h);
+	html_void(h, "rect", "x", "70", "y", "20", "width", "520", "height", "220",
+	    "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1", NULL);
+	/* y axis: low, middle, high */
+	for (int k = 0; k <= 2; k++) {
+		double v = lo + (hi - lo) * k / 2.0;
+
+		svg_line(h, x0, YS(v), x0 + w, YS(v), C_FAINT, "1", NULL);
+		svg_text(h, x0 - 6, YS(v) + 4, "end", "11", C_INK, real_format(round(v * 10) / 10, ba));
+	}
+	/* x axis: first and last year */
+	{
+		int y, m, d;
+		char s[16];
+
+		date_to_ymd(t0, &y, &m, &d);
+		snprintf(s, sizeof(s), "%d", y);
+		svg_text(h, x0, y0 + hgt + 16, "start", "11", C_INK, s);
+		date_to_ymd(t1, &y, &m, &d);
+		snprintf(s, sizeof(s), "%d", y);
+		svg_text(h, x0 + w, y0 + hgt + 16, "end", "11", C_INK, s);
+	}
+	svg_text(h, x0 + w / 2, 282, "middle", "12", C_INK, r->unit && *r->unit ?
+	    r->unit : "value");
+	/* the straight target path */
+	svg_line(h, XS(r->baseline_date), YS(r->baseline_value), XS(r->target_date),
+	    YS(r->target_value), C_GRID, "2", "6 4");
+	svg_text(h, XS(r->target_date) - 4, YS(r->target_value) - 8, "end", "11", C_INK,
+	    "target path");
+	for (size_t i = 0; i < in->observations.n; i++) {
+		const struct observation *o = &in->observations.v[i];
+
+		if (o->date > as_of)
+			continue;
+		strbuf_addf(&pts, "%s%.1f,%.1f", nobs++ ? " " : "", XS(o->date), YS(o->value));
+	}
+	if (nobs > 1)
+		html_void(h, "polyline", "points", pts.buf, "fill", "none", "stroke", C_ACCENT,
+		    "stroke-width", "2", NULL);
+	for (size_t i = 0; i < in->observations.n; i++) {
+		const struct observation *o = &in->observations.v[i];
+
+		if (o->date > as_of)
+			continue;
+		html_void(h, "circle", "cx", num(ba, XS(o->date)), "cy", num(bb, YS(o->value)),
+		    "r", "3.5", "fill", C_ACCENT, NULL);
+	}
+	if (nobs == 0)
+		svg_text(h, x0 + w / 2, y0 + hgt / 2, "middle", "12", C_INK,
+		    "no observations recorded yet");
+#undef XS
+#undef YS
+	html_close_to(h, depth);
+	strbuf_release(&tid);
+	strbuf_release(&did);
+	strbuf_release(&desc);
+	strbuf_release(&pts);
+}
