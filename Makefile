@@ -7,10 +7,16 @@ WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
            -Wno-format-truncation
 HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 OPT     ?= -O2 -g
-CFLAGS  := $(WARN) $(HARDEN) $(OPT) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+# pkg-config runs once, when a recipe first needs it: on a fresh machine that
+# is after deps-stamp has installed the packages (a `:=` would run it while
+# this file is read, before anything is installed).
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
+PKG_LIBS = $(eval PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null))$(PKG_LIBS)
+CFLAGS   = $(WARN) $(HARDEN) $(OPT) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS := -pie -Wl,-z,relro,-z,now $(EXTRA_LDFLAGS)
-LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
+LDLIBS   = $(PKG_LIBS) -lcsv -lm -lpthread
+BIN     ?= trellis
 
 BUILD   ?= build
 SRCS    := $(shell find src -name '*.c' ! -name main.c | sort)
@@ -20,7 +26,7 @@ UNITBIN := $(UNIT:%.c=$(BUILD)/%)
 
 .PHONY: all deps demo test unit cli check-asan check-valgrind bench clean
 
-all: deps-stamp trellis
+all: deps-stamp $(BIN)
 
 # `make deps` installs what the project needs from Debian; idempotent.
 deps:
@@ -28,18 +34,18 @@ deps:
 deps-stamp: scripts/deps.sh
 	@sh scripts/deps.sh && touch $@
 
-trellis: $(BUILD)/src/main.o $(BUILD)/libtrellis.a
+$(BIN): $(BUILD)/src/main.o $(BUILD)/libtrellis.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/libtrellis.a: $(OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c | deps-stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libtrellis.a
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libtrellis.a | deps-stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libtrellis.a $(LDFLAGS) $(LDLIBS) -lcmocka
 
@@ -53,7 +59,7 @@ test: all $(UNITBIN)
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	    EXTRA_LDFLAGS="-fsanitize=address,undefined" TRELLIS_BIN=./trellis-asan test
+	    EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=trellis-asan TRELLIS_BIN=trellis-asan test
 
 check-valgrind: all $(UNITBIN)
 	@TRELLIS_VALGRIND=1 sh tests/run.sh
@@ -62,6 +68,6 @@ bench: all
 	@sh bench/run.sh
 
 clean:
-	rm -rf build build-asan trellis deps-stamp
+	rm -rf build build-asan trellis trellis-asan deps-stamp
 
 -include $(OBJS:.o=.d)

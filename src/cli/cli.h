@@ -1,0 +1,128 @@
+#ifndef TRELLIS_CLI_H
+#define TRELLIS_CLI_H
+/*
+ * The `trellis` command line: what every subcommand shares. Each subcommand
+ * lives in its own cmd_NAME.c and is registered in main.c's table (git.c's
+ * commands[]). A subcommand returns an exit status: CLI_OK, CLI_FAIL for a
+ * failure (the message already printed to stderr), CLI_USAGE for a bad
+ * command line.
+ */
+#include <stdio.h>
+
+#include "../model/model.h"
+
+#define CLI_OK		0
+#define CLI_FAIL	1
+#define CLI_USAGE	2
+
+#define CLI_DEFAULT_DB	"trellis.db"
+
+/* What the global options and the environment say. */
+struct cli {
+	const char *db;		/* --db, else $TRELLIS_DB, else CLI_DEFAULT_DB */
+	const char *program;	/* --program SLUG, or NULL */
+};
+
+/* One option a subcommand accepts. */
+struct cli_opt {
+	const char *name;	/* "seed" for --seed */
+	const char *arg;	/* the value's name in help ("N"), NULL for a flag */
+	const char **value;	/* where the value (or "1" for a flag) is stored */
+	const char *help;	/* one line for --help */
+};
+
+/* A subcommand's description, for its --help. */
+struct cli_cmd {
+	const char *name;
+	const char *usage;	/* after "trellis NAME": "[--seed N]" */
+	const char *summary;	/* one line */
+	const char *details;	/* paragraphs after the options, or NULL */
+};
+
+/*
+ * Parses argv[1..argc) against opts (NULL-terminated by name) and the
+ * global options --db and --program, which every subcommand accepts. The
+ * remaining arguments are moved to the front of argv and counted in *nargs.
+ * Returns -1 when the subcommand should go on; CLI_OK after `--help` printed
+ * cmd's help to stdout; CLI_USAGE after a bad option was reported on stderr.
+ */
+int cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
+    struct cli *c, int argc, char **argv, int *nargs);
+
+/* Prints "trellis NAME: message" and the usage line to stderr; returns CLI_USAGE. */
+int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prints "trellis: message" (one line) to stderr; returns CLI_FAIL. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Reads the whole file at path into *data (NUL-terminated, caller frees)
+ * and *len. On failure prints "PATH: cannot read: REASON" and returns -1.
+ */
+int cli_read_file(const char *path, char **data, size_t *len);
+
+/*
+ * Writes data[0..len) to path through a temporary file in the same
+ * directory renamed into place, so a reader never sees half a file.
+ * On failure prints one line naming path and returns -1.
+ */
+int cli_write_file(const char *path, const char *data, size_t len);
+
+/*
+ * Progress of long work (imports, exports), shown on a terminal only:
+ * once the work has run for a second, each stage rewrites one line of
+ * stderr with \r; cli_progress_done clears it.
+ */
+struct cli_progress {
+	const char *what;	/* "import" */
+	double start;		/* seconds, monotonic */
+	int shown;		/* a line is on the screen */
+	int tty;		/* stderr is a terminal */
+};
+void cli_progress_begin(struct cli_progress *pg, const char *what);
+void cli_progress_stage(struct cli_progress *pg, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void cli_progress_done(struct cli_progress *pg);
+
+/* ---------------------------------------------------------------- the store (cli_store.c) */
+
+struct store;
+struct model_error;
+
+/*
+ * Opens the database c->db. Without create, a missing file is an error
+ * ("no database here") rather than a new empty one. Prints one line and
+ * returns -1 on failure; *s is closed with store_close.
+ */
+int cli_store_open(const struct cli *c, int create, struct store **s);
+
+/*
+ * Chooses the program to act on: --program, else the only one in the
+ * database. Returns 0 with *slug set (caller frees), or CLI_FAIL / CLI_USAGE
+ * with the reason printed (no program; several and no --program).
+ */
+int cli_store_pick(const struct cli *c, struct store *s, char **slug);
+
+/* Returns 1 when the database holds a program slug, 0 when not, -1 on error (printed). */
+int cli_store_has(struct store *s, const char *slug);
+
+/*
+ * Loads the chosen program into p (program_init'd). Returns 0, or CLI_FAIL
+ * / CLI_USAGE with the reason printed.
+ */
+int cli_store_load(const struct cli *c, struct store *s, struct program *p);
+
+/* Prints e as its one line "FILE:LINE: FIELD: message" to stderr. */
+void cli_model_error(const struct model_error *e);
+
+/* The subcommands. argv[0] is the subcommand's name. */
+int cmd_init(int argc, char **argv, struct cli *c);
+int cmd_import(int argc, char **argv, struct cli *c);
+int cmd_export(int argc, char **argv, struct cli *c);
+int cmd_demo(int argc, char **argv, struct cli *c);
+int cmd_check(int argc, char **argv, struct cli *c);
+int cmd_backup(int argc, char **argv, struct cli *c);
+int cmd_stats(int argc, char **argv, struct cli *c);
+
+#endif

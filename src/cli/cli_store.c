@@ -1,0 +1,141 @@
+/*
+ * The store as the subcommands use it: opening the database named on the
+ * command line and choosing the program to act on.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../model/validate.h"
+#include "../store/store.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "cli.h"
+#include "../util/banned.h"
+
+int
+cli_store_open(const struct cli *c, int create, struct store **s)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct stat st;
+	int ret = -1;
+
+	if (!create && stat(c->db, &st) == -1) {
+		if (errno == ENOENT)
+			cli_error("%s: no database here (create one with `trellis init`)",
+			    c->db);
+		else
+			cli_error("%s: cannot open database: %s", c->db, strerror(errno));
+		goto out;
+	}
+	if (store_open(c->db, create, s, &err) == -1) {
+		cli_error("%s: cannot open database: %s", c->db,
+		    err.len ? err.buf : "unknown error");
+		goto out;
+	}
+	ret = 0;
+out:
+	strbuf_release(&err);
+	return ret;
+}
+
+int
+cli_store_has(struct store *s, const char *slug)
+{
+	struct store_slugs slugs = { NULL, 0, 0 };
+	struct strbuf err = STRBUF_INIT;
+	int ret = -1;
+
+	if (store_program_slugs(s, &slugs, &err) == -1) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
+	ret = 0;
+	for (size_t i = 0; i < slugs.n; i++)
+		if (strcmp(slugs.v[i], slug) == 0)
+			ret = 1;
+out:
+	store_slugs_release(&slugs);
+	strbuf_release(&err);
+	return ret;
+}
+
+int
+cli_store_pick(const struct cli *c, struct store *s, char **slug)
+{
+	struct store_slugs slugs = { NULL, 0, 0 };
+	struct strbuf err = STRBUF_INIT, list = STRBUF_INIT;
+	int ret = CLI_FAIL;
+
+	if (store_program_slugs(s, &slugs, &err) == -1) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
+	if (c->program) {
+		for (size_t i = 0; i < slugs.n; i++)
+			if (strcmp(slugs.v[i], c->program) == 0) {
+				*slug = xstrdup(c->program);
+				ret = 0;
+				goto out;
+			}
+		cli_error("%s: no program '%s' in this database", c->db, c->program);
+		goto out;
+	}
+	if (slugs.n == 0) {
+		cli_error("%s: the database holds no program yet (`trellis import` or `trellis demo`)",
+		    c->db);
+		goto out;
+	}
+	if (slugs.n > 1) {
+		for (size_t i = 0; i < slugs.n; i++)
+			strbuf_addf(&list, "%s%s", i ? ", " : "", slugs.v[i]);
+		cli_error("%s holds several programs (%s): choose one with --program SLUG",
+		    c->db, list.buf);
+		ret = CLI_USAGE;
+		goto out;
+	}
+	*slug = xstrdup(slugs.v[0]);
+	ret = 0;
+out:
+	store_slugs_release(&slugs);
+	strbuf_release(&err);
+	strbuf_release(&list);
+	return ret;
+}
+
+int
+cli_store_load(const struct cli *c, struct store *s, struct program *p)
+{
+	struct strbuf err = STRBUF_INIT;
+	char *slug = NULL;
+	int ret, r;
+
+	if ((ret = cli_store_pick(c, s, &slug)) != 0)
+		goto out;
+	ret = CLI_FAIL;
+	if ((r = store_program_load(s, slug, p, &err)) == -1) {
+		cli_error("%s: %s", c->db, err.buf);
+		goto out;
+	}
+	if (r == 1) {
+		cli_error("%s: no program '%s' in this database", c->db, slug);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(slug);
+	strbuf_release(&err);
+	return ret;
+}
+
+void
+cli_model_error(const struct model_error *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	model_error_format(e, &sb);
+	fprintf(stderr, "%s\n", sb.buf);
+	strbuf_release(&sb);
+}

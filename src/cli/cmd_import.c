@@ -1,0 +1,261 @@
+/*
+ * trellis import FILE…: a trellis/1 JSON document (a new program), or a set
+ * of CSV files (appended to the program in the database, or a new one when
+ * program.csv is among them). All or nothing: everything is read and
+ * validated before the database is written, in one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../io/csv.h"
+#include "../io/json.h"
+#include "../model/validate.h"
+#include "../store/store.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "cli.h"
+#include "../util/banned.h"
+
+static const struct cli_cmd import_cmd = {
+	"import", "[--db PATH] [--program SLUG] FILE…",
+	"Imports a trellis/1 JSON document as a new program, or a set of CSV files\n"
+	"(one per record kind, named after it: organizations.csv, decisions.csv, …).\n"
+	"CSV records are added to the program in the database; with program.csv\n"
+	"among the files they make a new program. The database is created when\n"
+	"missing.",
+	"Import is all or nothing: the first problem is printed as\n"
+	"FILE:LINE: FIELD: what is wrong, the exit status is 1, and the database\n"
+	"is left exactly as it was.\n\n"
+	"examples:\n"
+	"  trellis import program.json\n"
+	"  trellis import export/*.csv\n"
+	"  trellis --program wcc-ma-1 import decisions.csv ledger.csv",
+};
+
+struct csv_input {
+	const char *path;
+	int which;		/* enum csv_file */
+};
+
+static int
+csv_input_cmp(const void *a, const void *b)
+{
+	const struct csv_input *x = a, *y = b;
+
+	return x->which - y->which;
+}
+
+static size_t
+count_records(const struct program *p)
+{
+	size_t n = p->orgs.n + p->people.n + p->instruments.n + p->learning.n;
+
+	for (size_t i = 0; i < p->initiatives.n; i++) {
+		const struct initiative *in = &p->initiatives.v[i];
+
+		n += 1 + in->observations.n + in->members.n +
+		    in->responsibilities.n + in->decisions.n + in->grants.n +
+		    in->ledger.n + in->applications.n + in->credits.n +
+		    in->contributions.n + in->checkins.n + in->events.n +
+		    in->surveys.n + in->ties.n;
+	}
+	return n;
+}
+
+/* Refuses a new program whose slug the database already holds. */
+static int
+refuse_existing(struct store *s, const struct program *p)
+{
+	struct model_error e;
+	int r;
+
+	if ((r = cli_store_has(s, p->slug)) == -1)
+		return -1;
+	if (r == 0)
+		return 0;
+	model_error_set(&e, &p->loc, "program.slug",
+	    "a program '%s' already exists in the database", p->slug);
+	cli_model_error(&e);
+	return -1;
+}
+
+static int
+save(const struct cli *c, struct store *s, struct program *p,
+    struct cli_progress *pg)
+{
+	struct strbuf err = STRBUF_INIT;
+	int ret = -1;
+
+	cli_progress_stage(pg, "saving %zu records", count_records(p));
+	if (store_program_save(s, p, &err) == -1) {
+		cli_progress_done(pg);
+		cli_error("%s: %s", c->db, err.buf);
+		goto out;
+	}
+	ret = 0;
+out:
+	strbuf_release(&err);
+	return ret;
+}
+
+static int
+import_json(const struct cli *c, const char *path)
+{
+	struct program p;
+	struct model_error e;
+	struct cli_progress pg;
+	struct store *s = NULL;
+	char *data = NULL;
+	size_t len;
+	int ret = CLI_FAIL;
+
+	program_init(&p);
+	cli_progress_begin(&pg, "import");
+	if (cli_read_file(path, &data, &len) == -1)
+		goto out;
+	cli_progress_stage(&pg, "reading %s", path);
+	if (json_read_program(path, data, len, &p, &e) == -1) {
+		cli_progress_done(&pg);
+		cli_model_error(&e);
+		goto out;
+	}
+	cli_progress_stage(&pg, "validating");
+	if (model_validate(&p, &e) == -1) {
+		cli_progress_done(&pg);
+		cli_model_error(&e);
+		goto out;
+	}
+	if (cli_store_open(c, 1, &s) == -1 || refuse_existing(s, &p) == -1 ||
+	    save(c, s, &p, &pg) == -1)
+		goto out;
+	cli_progress_done(&pg);
+	printf("Imported program %s (%zu initiatives, %zu records) into %s\n",
+	    p.slug, p.initiatives.n, count_records(&p), c->db);
+	ret = CLI_OK;
+out:
+	cli_progress_done(&pg);
+	if (s)
+		store_close(s);
+	free(data);
+	program_release(&p);
+	return ret;
+}
+
+static int
+import_csv(const struct cli *c, struct csv_input *in, size_t n)
+{
+	struct program p;
+	struct model_error e;
+	struct cli_progress pg;
+	struct store *s = NULL;
+	struct stat st;
+	size_t before = 0;
+	int ret = CLI_FAIL, fresh = in[0].which == CSV_PROGRAM;
+
+	program_init(&p);
+	cli_progress_begin(&pg, "import");
+	/*
+	 * Without program.csv the files add to a program already stored;
+	 * with it they make a new one, and the database need not exist yet.
+	 */
+	if (!fresh) {
+		if (stat(c->db, &st) == -1) {
+			cli_error("%s: no database here, and program.csv is not among the files to make a new program",
+			    c->db);
+			goto out;
+		}
+		if (cli_store_open(c, 0, &s) == -1)
+			goto out;
+		if ((ret = cli_store_load(c, s, &p)) != 0)
+			goto out;
+		ret = CLI_FAIL;
+		before = count_records(&p);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *data;
+		size_t len;
+		int r;
+
+		cli_progress_stage(&pg, "reading %s (%zu of %zu)", in[i].path, i + 1, n);
+		if (cli_read_file(in[i].path, &data, &len) == -1)
+			goto out;
+		r = csv_read((enum csv_file)in[i].which, in[i].path, data, len, &p, &e);
+		free(data);
+		if (r == -1) {
+			cli_progress_done(&pg);
+			cli_model_error(&e);
+			goto out;
+		}
+	}
+	cli_progress_stage(&pg, "validating");
+	if (model_validate(&p, &e) == -1) {
+		cli_progress_done(&pg);
+		cli_model_error(&e);
+		goto out;
+	}
+	if (s == NULL && cli_store_open(c, 1, &s) == -1)
+		goto out;
+	if ((fresh && refuse_existing(s, &p) == -1) || save(c, s, &p, &pg) == -1)
+		goto out;
+	cli_progress_done(&pg);
+	printf("Imported %zu records from %zu CSV file%s into program %s in %s\n",
+	    count_records(&p) - before, n, n == 1 ? "" : "s", p.slug, c->db);
+	ret = CLI_OK;
+out:
+	cli_progress_done(&pg);
+	if (s)
+		store_close(s);
+	program_release(&p);
+	return ret;
+}
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+int
+cmd_import(int argc, char **argv, struct cli *c)
+{
+	struct csv_input *in;
+	int ret, nargs;
+
+	if ((ret = cli_parse(&import_cmd, NULL, c, argc, argv, &nargs)) != -1)
+		return ret;
+	if (nargs == 0)
+		return cli_usage_error(&import_cmd, "no file to import");
+	if (has_suffix(argv[0], ".json")) {
+		if (nargs > 1)
+			return cli_usage_error(&import_cmd,
+			    "one JSON document at a time (a document holds a whole program)");
+		return import_json(c, argv[0]);
+	}
+	in = xcalloc((size_t)nargs, sizeof(*in));
+	for (int i = 0; i < nargs; i++) {
+		in[i].path = argv[i];
+		in[i].which = csv_file_for_path(argv[i]);
+		if (in[i].which < 0) {
+			ret = cli_usage_error(&import_cmd,
+			    "%s: not a trellis/1 file (a .json document, or a CSV file named after its kind, such as decisions.csv)",
+			    argv[i]);
+			goto out;
+		}
+		for (int k = 0; k < i; k++)
+			if (in[k].which == in[i].which) {
+				ret = cli_usage_error(&import_cmd, "%s and %s are both %s",
+				    in[k].path, in[i].path, csv_file_names[in[i].which]);
+				goto out;
+			}
+	}
+	/* Programs before organizations before initiatives before their records. */
+	qsort(in, (size_t)nargs, sizeof(*in), csv_input_cmp);
+	ret = import_csv(c, in, (size_t)nargs);
+out:
+	free(in);
+	return ret;
+}

@@ -1,0 +1,115 @@
+# Test library for tests/cli/tNNNN-*.sh, after git's t/test-lib.sh.
+#
+#	. "$(dirname "$0")/lib.sh"
+#	test_expect_success 'title' '
+#		"$TRELLIS" init && test -f trellis.db
+#	'
+#	test_done
+#
+# Each script runs in a fresh temporary directory, removed at the end; each
+# test's commands run in a subshell there (so state passes between tests
+# through files, not variables). $TRELLIS is the absolute path of the
+# binary (env TRELLIS_BIN, else ./trellis at the top of the tree); with
+# TRELLIS_VALGRIND=1 it runs under valgrind. $TEST_DATA is tests/data.
+# Output: "ok N - title" / "not ok N - title" (with the failing commands and
+# their output), then "# passed N failed N"; the exit status is 1 if any
+# test failed. TEST_VERBOSE=1 shows every test's output.
+
+TEST_TOP=$(cd "$(dirname "$0")/../.." && pwd)
+TEST_DATA=$TEST_TOP/tests/data
+TEST_NAME=$(basename "$0" .sh)
+
+case ${TRELLIS_BIN:-} in
+"") TRELLIS=$TEST_TOP/trellis ;;
+/*) TRELLIS=$TRELLIS_BIN ;;
+*) TRELLIS=$TEST_TOP/$TRELLIS_BIN ;;
+esac
+if ! test -x "$TRELLIS"; then
+	echo "not ok 1 - $TRELLIS is not built (run make)"
+	echo "# passed 0 failed 1"
+	exit 1
+fi
+
+TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/trellis-$TEST_NAME.XXXXXX") || exit 1
+trap 'rm -rf "$TEST_DIR"' EXIT
+trap 'exit 1' HUP INT TERM
+
+if test "${TRELLIS_VALGRIND:-}" = 1; then
+	# A wrapper keeps $TRELLIS a single path that tests can quote.
+	mkdir "$TEST_DIR/.bin"
+	cat >"$TEST_DIR/.bin/trellis" <<WRAP
+#!/bin/sh
+exec valgrind -q --error-exitcode=126 --leak-check=full --errors-for-leak-kinds=definite "$TRELLIS" "\$@"
+WRAP
+	chmod +x "$TEST_DIR/.bin/trellis"
+	TRELLIS=$TEST_DIR/.bin/trellis
+fi
+
+# The tests choose their databases themselves.
+unset TRELLIS_DB
+export TRELLIS TEST_DATA TEST_DIR
+cd "$TEST_DIR" || exit 1
+
+test_count=0
+test_passed=0
+test_failed=0
+
+test_expect_success () {
+	test "$#" = 2 || { echo "bug in $0: test_expect_success needs 2 arguments" >&2; exit 1; }
+	test_count=$((test_count + 1))
+	if (cd "$TEST_DIR" && eval "$2") >"$TEST_DIR/.out" 2>&1 </dev/null; then
+		test_passed=$((test_passed + 1))
+		echo "ok $test_count - $1"
+		test "${TEST_VERBOSE:-}" = 1 && sed 's/^/#   /' "$TEST_DIR/.out"
+	else
+		test_failed=$((test_failed + 1))
+		echo "not ok $test_count - $1"
+		echo "$2" | sed 's/^/#   | /'
+		sed 's/^/#   /' "$TEST_DIR/.out"
+	fi
+	return 0
+}
+
+test_done () {
+	echo "# passed $test_passed failed $test_failed"
+	test "$test_failed" = 0
+	exit $?
+}
+
+# Helpers for use inside tests. Each prints why it failed.
+
+# test_cmp EXPECTED ACTUAL: the files are identical.
+test_cmp () {
+	cmp -s "$1" "$2" && return 0
+	echo "test_cmp: $1 and $2 differ:"
+	diff -u "$1" "$2" | head -40
+	return 1
+}
+
+# test_expect_code CODE COMMAND...: the command exits with CODE.
+test_expect_code () {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	test "$got" = "$want" && return 0
+	echo "test_expect_code: '$*' exited $got, expected $want"
+	return 1
+}
+
+# test_line_count FILE N: FILE has exactly N lines.
+test_line_count () {
+	n=$(wc -l <"$1")
+	test "$n" -eq "$2" && return 0
+	echo "test_line_count: $1 has $n lines, expected $2:"
+	cat "$1"
+	return 1
+}
+
+# test_grep PATTERN FILE: a line of FILE matches the basic regex PATTERN.
+test_grep () {
+	grep -q -e "$1" "$2" && return 0
+	echo "test_grep: no line of $2 matches '$1':"
+	cat "$2"
+	return 1
+}

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Runs every unit test binary (build/tests/unit/**/test_*, cmocka) and every
+# CLI test script (tests/cli/tNNNN-*.sh), counts each test case, prints the
+# output of whatever failed, and ends with one line: "N passed, N failed".
+# Exit status 1 when anything failed.
+#
+# Environment: BUILD (default build), TRELLIS_BIN (the binary the CLI tests
+# run), TRELLIS_VALGRIND=1 (run everything under valgrind).
+cd "$(dirname "$0")/.." || exit 1
+build=${BUILD:-build}
+passed=0
+failed=0
+log=$(mktemp "${TMPDIR:-/tmp}/trellis-run.XXXXXX") || exit 1
+trap 'rm -f "$log"' EXIT
+
+# count PATTERN FILE: the N of the first line "PATTERN N test(s)." (0 if none).
+count () {
+	sed -n "s/^$1 \([0-9][0-9]*\) test.*/\1/p" "$2" | head -n 1 | grep . || echo 0
+}
+
+valgrind=""
+test "${TRELLIS_VALGRIND:-}" = 1 &&
+	valgrind="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite"
+
+units=$(find "$build/tests/unit" -type f -name 'test_*' ! -name '*.*' -perm -u+x 2>/dev/null | sort)
+for t in $units; do
+	$valgrind "$t" >"$log" 2>&1
+	rc=$?
+	p=$(count '\[  PASSED  \]' "$log")
+	f=$(count '\[  FAILED  \]' "$log")
+	# A crash, or a valgrind report with every case passing, is one failure more.
+	if test "$rc" != 0 && test "$f" = 0; then
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if test "$f" != 0; then
+		echo "FAIL $t (exit $rc):"
+		cat "$log"
+		echo
+	fi
+done
+
+for t in tests/cli/t[0-9][0-9][0-9][0-9]-*.sh; do
+	test -f "$t" || continue
+	sh "$t" >"$log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	# A script that died before test_done counts as one failure.
+	if test "$rc" != 0 && test "$f" = 0; then
+		f=1
+	fi
+	if ! grep -q '^# passed ' "$log" && test "$f" = 0; then
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if test "$f" != 0; then
+		echo "FAIL $t (exit $rc):"
+		cat "$log"
+		echo
+	fi
+done
+
+echo "$passed passed, $failed failed"
+test "$failed" = 0

@@ -1,0 +1,147 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util/num.h"
+
+static void
+test_money_parse(void **state)
+{
+	int64_t c = 0;
+
+	(void)state;
+	assert_int_equal(money_parse("12.5", &c), 0);
+	assert_int_equal(c, 1250);
+	assert_int_equal(money_parse("-5", &c), 0);
+	assert_int_equal(c, -500);
+	assert_int_equal(money_parse("0", &c), 0);
+	assert_int_equal(c, 0);
+	assert_int_equal(money_parse("1234", &c), 0);
+	assert_int_equal(c, 123400);
+	assert_int_equal(money_parse("-3.25", &c), 0);
+	assert_int_equal(c, -325);
+	assert_int_equal(money_parse("0.07", &c), 0);
+	assert_int_equal(c, 7);
+	assert_int_equal(money_parse("700000.00", &c), 0);
+	assert_int_equal(c, 70000000);
+	/* Trailing zeros past the cents lose nothing, so they are fine. */
+	assert_int_equal(money_parse("1.500", &c), 0);
+	assert_int_equal(c, 150);
+}
+
+static void
+test_money_parse_refused(void **state)
+{
+	static const char *const notnum[] = {
+		"", "-", "abc", "1.", ".5", "1e3", "1E3", "1,000", "$5", " 5",
+		"5 ", "--5", "1.2.3", "+5",
+	};
+	int64_t c = 99;
+
+	(void)state;
+	assert_int_equal(money_parse("1.234", &c), -2);	/* three decimals */
+	assert_int_equal(money_parse("0.001", &c), -2);
+	assert_int_equal(money_parse("10000000000000", &c), -3);
+	assert_int_equal(money_parse("99999999999999999999999", &c), -3);
+	for (size_t i = 0; i < sizeof(notnum) / sizeof(notnum[0]); i++)
+		assert_int_equal(money_parse(notnum[i], &c), -1);
+	assert_int_equal(money_parse(NULL, &c), -1);
+	assert_int_equal(c, 99);	/* untouched on failure */
+}
+
+static void
+test_money_format(void **state)
+{
+	char buf[NUM_BUFSZ];
+
+	(void)state;
+	assert_string_equal(money_format(123400, buf), "1234");
+	assert_string_equal(money_format(123450, buf), "1234.50");
+	assert_string_equal(money_format(7, buf), "0.07");
+	assert_string_equal(money_format(-325, buf), "-3.25");
+	assert_string_equal(money_format(-500, buf), "-5");
+	assert_string_equal(money_format(0, buf), "0");
+	assert_string_equal(money_display(123456789, buf), "$1,234,567.89");
+	assert_string_equal(money_display(100000, buf), "$1,000.00");
+	assert_string_equal(money_display(99900, buf), "$999.00");
+	assert_string_equal(money_display(-1250, buf), "-$12.50");
+}
+
+static void
+test_money_round_trip(void **state)
+{
+	char buf[NUM_BUFSZ];
+	int64_t c;
+
+	(void)state;
+	for (int64_t v = -100005; v <= 100005; v += 7) {
+		assert_int_equal(money_parse(money_format(v, buf), &c), 0);
+		assert_int_equal(c, v);
+	}
+}
+
+static void
+test_int_parse(void **state)
+{
+	int64_t v = 0;
+
+	(void)state;
+	assert_int_equal(int_parse("-12", &v), 0);
+	assert_int_equal(v, -12);
+	assert_int_equal(int_parse("30", &v), 0);
+	assert_int_equal(v, 30);
+	assert_int_equal(int_parse("", &v), -1);
+	assert_int_equal(int_parse("1.5", &v), -1);
+	assert_int_equal(int_parse(" 1", &v), -1);
+	assert_int_equal(int_parse("12x", &v), -1);
+	assert_int_equal(int_parse("99999999999999999999", &v), -1);
+}
+
+static void
+test_real(void **state)
+{
+	static const double values[] = {
+		0.1, 0.2, 1.0 / 3.0, 2.0 / 3.0, 15.5, -0.25, 1e-7, 123456.789,
+		3.14159265358979, 1e20, -1e-300, 17.2, 0.30000000000000004,
+	};
+	char buf[NUM_BUFSZ];
+	double v;
+
+	(void)state;
+	assert_string_equal(real_format(1000000, buf), "1000000");
+	assert_string_equal(real_format(0.1, buf), "0.1");
+	assert_string_equal(real_format(-0.0, buf), "0");
+	assert_string_equal(real_format(15.5, buf), "15.5");
+	/* The shortest text that reads back to exactly the same double. */
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		real_format(values[i], buf);
+		assert_int_equal(real_parse(buf, &v), 0);
+		assert_true(v == values[i]);
+	}
+	assert_int_equal(real_parse("1e400", &v), -1);
+	assert_int_equal(real_parse("nan", &v), -1);
+	assert_int_equal(real_parse("inf", &v), -1);
+	assert_int_equal(real_parse(".5", &v), -1);
+	assert_int_equal(real_parse("", &v), -1);
+	assert_int_equal(real_parse("2.5e3", &v), 0);
+	assert_true(v == 2500.0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_money_parse),
+		cmocka_unit_test(test_money_parse_refused),
+		cmocka_unit_test(test_money_format),
+		cmocka_unit_test(test_money_round_trip),
+		cmocka_unit_test(test_int_parse),
+		cmocka_unit_test(test_real),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
