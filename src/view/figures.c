@@ -1,0 +1,153 @@
+#include <math.h>
+#include <stdio.h>
+
+#include "figures.h"
+#include "../util/num.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+const char *const figure_labels[FIG__MAX] = {
+	"Organizations on the team",			/* team.size */
+	"Sectors on the team",				/* team.sectors */
+	"Decisions made by the backbone alone",		/* decisions.backbone_alone_share */
+	"Concentration of decisions (0 even, 1 one organization)", /* decisions.hhi */
+	"Share of the team consulted or deciding, on average", /* decisions.consultation_breadth */
+	"Median days from proposal to decision",	/* decisions.median_days */
+	"Decisions rushed with few consulted",		/* decisions.rushed_share */
+	"Personnel and money decisions with the whole team in the loop", /* decisions.loop_closure */
+	"Key decisions where contrary views were recorded", /* decisions.contrary_share */
+	"Decisions made jointly (committee, team or co-lead)", /* decisions.shared_share */
+	"Money spent",					/* funds.spent */
+	"Money going to partners",			/* funds.partner_share */
+	"Partners paid",				/* funds.partners_paid */
+	"Concentration of money received (0 even, 1 one organization)", /* funds.hhi */
+	"Money spent on the backbone's own work",	/* funds.backbone_own_share */
+	"Grants overspent",				/* grants.overspent */
+	"Closed grants left unspent",			/* grants.unspent_closed */
+	"Budget lines overspent",			/* grants.lines_over */
+	"Funding that outlasts the program's grant",	/* grants.noncatalytic_share */
+	"Grant applications made jointly",		/* applications.joint_share */
+	"Grant applications led by a partner",		/* applications.partner_led_share */
+	"Public credit going to partners",		/* credit.partner_share */
+	"Partners credited publicly",			/* credit.breadth */
+	"Hours of help the backbone gave partners",	/* valueadd.hours */
+	"Partners the backbone helped",			/* valueadd.reach */
+	"Months with a funder check-in",		/* checkins.coverage */
+	"Attendance at learning and evaluation events",	/* engagement.rate */
+	"Responsibilities with exactly one accountable organization", /* raci.complete */
+	"Responsibilities where the backbone is accountable", /* raci.backbone_accountable_share */
+	"Director overseen by more than the employer",	/* director.shared_oversight */
+	"Progress toward the shared result",		/* result.progress */
+	"Shared result on track",			/* result.on_track */
+	"Director support (survey mean, 1 to 5)",	/* survey.director_support */
+};
+
+const char *const figure_groups[FIG__MAX] = {
+	"Team", "Team",
+	"Decisions", "Decisions", "Decisions", "Decisions", "Decisions", "Decisions",
+	"Decisions", "Decisions",
+	"Money", "Money", "Money", "Money", "Money", "Money", "Money", "Money", "Money",
+	"Money", "Money",
+	"Credit and help", "Credit and help", "Credit and help", "Credit and help",
+	"Oversight", "Oversight", "Oversight", "Oversight", "Oversight", "Oversight",
+	"Oversight", "Oversight",
+};
+
+const char *
+figure_null_note(enum metrics_fig f)
+{
+	switch (figure_groups[f][0]) {
+	case 'D':
+		return f == FIG_DEC_LOOP ? "no personnel or money decisions in this period" :
+		    f == FIG_DEC_CONTRARY ? "no strategy, money or personnel decisions in this period" :
+		    f == FIG_DEC_HHI ? "no decisions, or a team of one" :
+		    "no decisions recorded in this period";
+	case 'M':
+		return f >= FIG_GRANTS_OVERSPENT && f <= FIG_GRANTS_NONCATALYTIC ?
+		    "no grants started by this date" :
+		    f >= FIG_APPS_JOINT ? "no grant applications in this period" :
+		    f == FIG_FUNDS_PARTNERS_PAID ? "no partners on the team" :
+		    "no spending recorded in this period";
+	case 'C':
+		return f == FIG_VALUEADD_HOURS ? "no help recorded in this period" :
+		    f == FIG_CREDIT_PARTNER_SHARE ? "no public credit recorded in this period" :
+		    "no partners on the team";
+	case 'O':
+		switch (f) {
+		case FIG_CHECKINS_COVERAGE: return "the initiative was not running in this period";
+		case FIG_ENGAGEMENT_RATE: return "no events with expected organizations in this period";
+		case FIG_RACI_COMPLETE:
+		case FIG_RACI_BACKBONE_ACC: return "no responsibilities assigned";
+		case FIG_DIRECTOR_SHARED: return "no initiative director recorded";
+		case FIG_SURVEY_DIRECTOR_SUPPORT: return "fewer than 3 survey responses";
+		default: return "no observations of the shared result yet";
+		}
+	default:
+		return "no organizations on the team in this period";
+	}
+}
+
+static int
+is_share(enum metrics_fig f)
+{
+	switch (f) {
+	case FIG_TEAM_SIZE: case FIG_TEAM_SECTORS: case FIG_DEC_HHI: case FIG_DEC_MEDIAN_DAYS:
+	case FIG_FUNDS_SPENT: case FIG_FUNDS_HHI: case FIG_GRANTS_OVERSPENT:
+	case FIG_GRANTS_UNSPENT_CLOSED: case FIG_GRANTS_LINES_OVER: case FIG_VALUEADD_HOURS:
+	case FIG_DIRECTOR_SHARED: case FIG_RESULT_ON_TRACK: case FIG_SURVEY_DIRECTOR_SUPPORT:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+void
+figure_format(const struct report *r, enum metrics_fig f, struct strbuf *out)
+{
+	const struct metrics_figure *g = &r->fig[f];
+	char buf[NUM_BUFSZ];
+
+	if (g->type == MV_NULL) {
+		strbuf_addstr(out, "—");
+		return;
+	}
+	if (g->type == MV_BOOL) {
+		strbuf_addstr(out, g->value ? "yes" : "no");
+		return;
+	}
+	switch (f) {
+	case FIG_FUNDS_SPENT:
+		strbuf_addstr(out, money_display(llround(g->value * 100), buf));
+		return;
+	case FIG_TEAM_SIZE: case FIG_TEAM_SECTORS: case FIG_GRANTS_OVERSPENT:
+	case FIG_GRANTS_UNSPENT_CLOSED: case FIG_GRANTS_LINES_OVER:
+		strbuf_addf(out, "%.0f", g->value);
+		return;
+	case FIG_DEC_MEDIAN_DAYS: case FIG_VALUEADD_HOURS:
+		strbuf_addf(out, g->value == floor(g->value) ? "%.0f" : "%.1f", g->value);
+		return;
+	case FIG_FUNDS_PARTNERS_PAID:
+		strbuf_addf(out, "%.0f%% (%lld)", g->value * 100, (long long)r->partners_paid_count);
+		return;
+	default:
+		if (is_share(f))
+			strbuf_addf(out, "%.0f%%", g->value * 100);
+		else
+			strbuf_addf(out, "%.2f", g->value);
+	}
+}
+
+void
+figure_date(tdate d, struct strbuf *out)
+{
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int y, m, dd;
+
+	if (d == DATE_NONE) {
+		strbuf_addstr(out, "—");
+		return;
+	}
+	date_to_ymd(d, &y, &m, &dd);
+	strbuf_addf(out, "%d %s %d", dd, mon[m - 1], y);
+}

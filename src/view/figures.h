@@ -1,0 +1,25 @@
+#ifndef TRELLIS_FIGURES_H
+#define TRELLIS_FIGURES_H
+/*
+ * How figures read for people: a plain label for each figure of the
+ * report, and its value formatted for a page or a terminal ("62%",
+ * "$12,345.67", "yes", "—"). Shared by the text and HTML reports and the
+ * web pages, so a figure reads the same everywhere.
+ */
+#include "../metrics/metrics.h"
+
+struct strbuf;
+
+/* A plain-language label ("Decisions made by the backbone alone"). */
+extern const char *const figure_labels[FIG__MAX];
+/* The group a figure is shown in: "Team", "Decisions", "Money", "Credit and help", "Oversight". */
+extern const char *const figure_groups[FIG__MAX];
+
+/* Appends the value of figure f of r for display; "—" when null. */
+void figure_format(const struct report *r, enum metrics_fig f, struct strbuf *out);
+/* A short note saying why a null figure is null ("no decisions in this period"). */
+const char *figure_null_note(enum metrics_fig f);
+/* Appends a date as "12 Mar 2016". */
+void figure_date(tdate d, struct strbuf *out);
+
+#endif

@@ -1,0 +1,374 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "figures.h"
+#include "report_html.h"
+#include "style.h"
+#include "../util/num.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+/* The record array the evidence of a pitfall points into, or NULL. */
+static const char *
+evidence_kind(int pitfall)
+{
+	switch (pitfall) {
+	case PITFALL_DOMINANCE:
+	case PITFALL_OUT_OF_THE_LOOP:
+	case PITFALL_NO_CONTRARY_VIEWS:
+		return "decisions";
+	case PITFALL_BLURRED_BOUNDARIES:
+		return "ledger";
+	default:
+		return NULL;
+	}
+}
+
+static void
+score_block(struct html *h, const char *title, const struct metrics_score *s)
+{
+	char w[32];
+
+	html_open(h, "div", "class", "score", NULL);
+	html_open(h, "h3", NULL);
+	html_text(h, title);
+	html_close(h);
+	html_open(h, "div", "class", "big", NULL);
+	if (s->type == MV_NULL)
+		html_text(h, "—");
+	else
+		html_textf(h, "%.0f / 100", s->value);
+	html_close(h);
+	if (s->type == MV_NULL)
+		html_elem(h, "p", "Not enough records in this period to score.");
+	for (size_t i = 0; i < s->nparts; i++) {
+		html_open(h, "div", "class", "part", NULL);
+		html_elem(h, "span", s->parts[i].name);
+		/* the bar's length is carried by an SVG, so no style attribute is needed */
+		html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 100 6",
+		    "preserveAspectRatio", "none", "width", "100%", "height", "8", "aria-hidden", "true",
+		    "class", "bar", NULL);
+		html_void(h, "rect", "x", "0", "y", "0", "width", "100", "height", "6", "fill", "#d9e2ec", NULL);
+		snprintf(w, sizeof(w), "%.1f", s->parts[i].value);
+		html_void(h, "rect", "x", "0", "y", "0", "width", w, "height", "6", "fill", "#1d4ed8", NULL);
+		html_close(h);
+		html_open(h, "span", "class", "v", NULL);
+		html_textf(h, "%.0f", s->parts[i].value);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void
+capacity_block(struct html *h, const struct capacity *c)
+{
+	const struct program *p = c->program;
+	const struct organization *o = &p->orgs.v[c->org];
+	char buf[NUM_BUFSZ];
+
+	html_open(h, "p", NULL);
+	html_open(h, "strong", NULL);
+	html_text(h, o->name);
+	html_close(h);
+	html_text(h, ": ");
+	if (c->staff == INT_NONE)
+		html_text(h, "staff unknown, ");
+	else
+		html_textf(h, "%lld staff, ", (long long)c->staff);
+	if (c->revenue == INT_NONE)
+		html_text(h, "revenue unknown");
+	else
+		html_textf(h, "%s a year", money_display(c->revenue, buf));
+	html_textf(h, ", %d of 5 traits: %s.", c->traits_met,
+	    c->high_capacity ? "a high-capacity backbone" : "not a high-capacity backbone");
+	html_close(h);
+	html_open(h, "table", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Trait");
+	html_elem(h, "th", "Backbone");
+	html_elem(h, "th", "Offered on the team by");
+	html_close(h);
+	for (int t = 0; t < TRAIT__MAX; t++) {
+		const struct metrics_gap *gap = NULL;
+
+		for (size_t i = 0; i < c->gaps.n; i++)
+			if (c->gaps.v[i].trait == t)
+				gap = &c->gaps.v[i];
+		html_open(h, "tr", NULL);
+		html_elem(h, "td", metrics_trait_names[t]);
+		html_elem(h, "td", c->traits[t] ? "✓ has it" : "✗ lacks it");
+		html_open(h, "td", NULL);
+		if (gap && gap->offered_by.n == 0)
+			html_text(h, "no one on the team yet");
+		for (size_t j = 0; gap && j < gap->offered_by.n; j++)
+			html_textf(h, "%s%s", j ? ", " : "", p->orgs.v[gap->offered_by.v[j]].name);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+void
+report_html_section(struct html *h, const struct report *r, const struct capacity *cap,
+    const char *evidence_base)
+{
+	const struct initiative *in = r->initiative;
+	const struct program *p = r->program;
+	struct strbuf sb = STRBUF_INIT, id = STRBUF_INIT;
+	struct chart_point pt = { in->name, NULL, 0, 0, 0, 0, 0, 0 };
+	const char *group = "";
+	int depth = h->depth;
+
+	html_open(h, "section", "class", "initiative", "id", in->slug, NULL);
+	html_open(h, "h2", NULL);
+	html_textf(h, "%s — %s", in->name, in->city);
+	html_close(h);
+	html_open(h, "p", "class", "meta", NULL);
+	html_textf(h, "Backbone: %s · fiscal agent: %s · team of %d · period ",
+	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r->team);
+	figure_date(r->start, &sb);
+	strbuf_addstr(&sb, " – ");
+	figure_date(r->end, &sb);
+	html_text(h, sb.buf);
+	html_close(h);
+
+	html_open(h, "div", "class", "balance", NULL);
+	pt.has_value = r->stepping_back.type != MV_NULL && r->stepping_up.type != MV_NULL;
+	pt.x = r->stepping_back.value;
+	pt.y = r->stepping_up.value;
+	strbuf_addf(&id, "q-%s", in->slug);
+	chart_quadrant(h, &pt, 1, id.buf);
+	html_open(h, "div", "class", "scores", NULL);
+	score_block(h, "Stepping back", &r->stepping_back);
+	score_block(h, "Stepping up", &r->stepping_up);
+	html_close(h);
+	html_close(h);
+
+	html_elem(h, "h3", "To discuss");
+	if (r->alerts.n == 0)
+		html_elem(h, "p", "Nothing raised in this period.");
+	html_open(h, "ul", "class", "alerts", NULL);
+	for (size_t i = 0; i < r->alerts.n; i++) {
+		const struct metrics_alert *a = &r->alerts.v[i];
+		const char *kind = evidence_kind(a->pitfall);
+
+		html_open(h, "li", NULL);
+		html_open(h, "span", "class", "tag", NULL);
+		html_text(h, "To discuss: ");
+		html_close(h);
+		html_text(h, a->observation);
+		html_text(h, " ");
+		html_open(h, "strong", NULL);
+		html_text(h, a->question);
+		html_close(h);
+		if (a->evidence.n) {
+			html_open(h, "div", "class", "evidence", NULL);
+			html_text(h, "Records behind this: ");
+			for (size_t j = 0; j < a->evidence.n; j++) {
+				if (j)
+					html_text(h, ", ");
+				if (evidence_base && kind) {
+					strbuf_reset(&sb);
+					strbuf_addf(&sb, "%s/%s/%s", evidence_base, kind, a->evidence.v[j]);
+					html_open(h, "a", "href", sb.buf, NULL);
+					html_text(h, a->evidence.v[j]);
+					html_close(h);
+				} else
+					html_text(h, a->evidence.v[j]);
+			}
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_close(h);
+
+	html_elem(h, "h3", "Going well");
+	if (r->strengths.n == 0)
+		html_elem(h, "p", "None of the six practices shows in the records of this period yet.");
+	html_open(h, "ul", "class", "strengths", NULL);
+	for (size_t i = 0; i < r->strengths.n; i++) {
+		html_open(h, "li", NULL);
+		html_open(h, "span", "class", "tag", NULL);
+		html_text(h, "Going well: ");
+		html_close(h);
+		html_text(h, r->strengths.v[i].text);
+		html_close(h);
+	}
+	html_close(h);
+
+	html_elem(h, "h3", "The shared result");
+	if (in->has_result) {
+		html_open(h, "p", NULL);
+		html_text(h, in->result.statement);
+		html_close(h);
+	}
+	strbuf_reset(&id);
+	strbuf_addf(&id, "r-%s", in->slug);
+	chart_result(h, in, r->as_of, id.buf);
+
+	if (cap) {
+		html_elem(h, "h3", "Backbone capacity");
+		capacity_block(h, cap);
+	}
+
+	html_elem(h, "h3", "Figures");
+	html_open(h, "table", "class", "figures", NULL);
+	for (int f = 0; f < FIG__MAX; f++) {
+		if (strcmp(group, figure_groups[f]) != 0) {
+			group = figure_groups[f];
+			html_open(h, "tr", NULL);
+			html_open(h, "th", "scope", "colgroup", NULL);
+			html_text(h, group);
+			html_close(h);
+			html_open(h, "th", "class", "num", "scope", "col", NULL);
+			html_text(h, "Value");
+			html_close(h);
+			html_open(h, "th", "class", "num", "scope", "col", NULL);
+			html_text(h, "N");
+			html_close(h);
+			html_close(h);
+		}
+		html_open(h, "tr", NULL);
+		html_open(h, "td", "class", "name", NULL);
+		html_text(h, figure_labels[f]);
+		html_text(h, " ");
+		html_elem(h, "code", metrics_fig_names[f]);
+		if (r->fig[f].type == MV_NULL) {
+			html_open(h, "div", "class", "note", NULL);
+			html_text(h, figure_null_note((enum metrics_fig)f));
+			html_close(h);
+		}
+		html_close(h);
+		strbuf_reset(&sb);
+		figure_format(r, (enum metrics_fig)f, &sb);
+		html_open(h, "td", "class", "num", NULL);
+		html_text(h, sb.buf);
+		html_close(h);
+		html_open(h, "td", "class", "num", NULL);
+		html_textf(h, "%lld", (long long)r->fig[f].n);
+		html_close(h);
+		html_close(h);
+	}
+	html_close_to(h, depth);
+	strbuf_release(&sb);
+	strbuf_release(&id);
+}
+
+void
+report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
+    tdate printed, struct strbuf *out)
+{
+	struct html h;
+	struct strbuf sb = STRBUF_INIT;
+	const struct program *p = n ? rs[0].program : NULL;
+
+	html_init(&h, out);
+	html_raw(&h, "<!DOCTYPE html>\n");
+	html_open(&h, "html", "lang", "en", NULL);
+	html_open(&h, "head", NULL);
+	html_void(&h, "meta", "charset", "utf-8", NULL);
+	html_void(&h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+	html_open(&h, "title", NULL);
+	if (n == 1)
+		html_textf(&h, "Balance report: %s", rs[0].initiative->name);
+	else
+		html_textf(&h, "Balance report: %s", p ? p->name : "no initiatives");
+	html_close(&h);
+	html_open(&h, "style", NULL);
+	html_raw(&h, view_css);
+	html_close(&h);
+	html_close(&h);
+	html_open(&h, "body", NULL);
+	html_open(&h, "main", NULL);
+	html_open(&h, "h1", NULL);
+	if (n == 1)
+		html_textf(&h, "Stepping up and stepping back: %s", rs[0].initiative->name);
+	else
+		html_textf(&h, "Stepping up and stepping back: %s", p ? p->name : "");
+	html_close(&h);
+	html_open(&h, "p", "class", "meta", NULL);
+	if (n) {
+		figure_date(rs[0].start, &sb);
+		strbuf_addstr(&sb, " – ");
+		figure_date(rs[0].end, &sb);
+		strbuf_addstr(&sb, ". Printed ");
+		figure_date(printed, &sb);
+		strbuf_addstr(&sb, ". A learning tool for the team: each point to discuss is an "
+		    "observation and a question, with the records behind it.");
+		html_textf(&h, "Period %s", sb.buf);
+	} else
+		html_text(&h, "There are no initiatives to report on.");
+	html_close(&h);
+
+	if (n > 1) {
+		struct chart_point *pts = xcalloc(n, sizeof(*pts));
+		struct strbuf *hrefs = xcalloc(n, sizeof(*hrefs));
+
+		html_elem(&h, "h2", "The program at a glance");
+		for (size_t i = 0; i < n; i++) {
+			strbuf_init(&hrefs[i], 0);
+			strbuf_addf(&hrefs[i], "#%s", rs[i].initiative->slug);
+			pts[i].label = rs[i].initiative->city;
+			pts[i].href = hrefs[i].buf;
+			pts[i].has_value = rs[i].stepping_back.type != MV_NULL &&
+			    rs[i].stepping_up.type != MV_NULL;
+			pts[i].x = rs[i].stepping_back.value;
+			pts[i].y = rs[i].stepping_up.value;
+		}
+		chart_quadrant(&h, pts, n, "q-program");
+		html_open(&h, "table", NULL);
+		html_open(&h, "tr", NULL);
+		html_elem(&h, "th", "Initiative");
+		html_open(&h, "th", "class", "num", NULL);
+		html_text(&h, "Stepping back");
+		html_close(&h);
+		html_open(&h, "th", "class", "num", NULL);
+		html_text(&h, "Stepping up");
+		html_close(&h);
+		html_elem(&h, "th", "To discuss");
+		html_elem(&h, "th", "Going well");
+		html_close(&h);
+		for (size_t i = 0; i < n; i++) {
+			html_open(&h, "tr", NULL);
+			html_open(&h, "td", NULL);
+			html_open(&h, "a", "href", hrefs[i].buf, NULL);
+			html_text(&h, rs[i].initiative->name);
+			html_close(&h);
+			html_close(&h);
+			html_open(&h, "td", "class", "num", NULL);
+			if (rs[i].stepping_back.type == MV_NULL)
+				html_text(&h, "—");
+			else
+				html_textf(&h, "%.0f", rs[i].stepping_back.value);
+			html_close(&h);
+			html_open(&h, "td", "class", "num", NULL);
+			if (rs[i].stepping_up.type == MV_NULL)
+				html_text(&h, "—");
+			else
+				html_textf(&h, "%.0f", rs[i].stepping_up.value);
+			html_close(&h);
+			html_open(&h, "td", NULL);
+			for (size_t j = 0; j < rs[i].alerts.n; j++)
+				html_textf(&h, "%s%s", j ? ", " : "", rs[i].alerts.v[j].code);
+			html_close(&h);
+			html_open(&h, "td", NULL);
+			for (size_t j = 0; j < rs[i].strengths.n; j++)
+				html_textf(&h, "%s%s", j ? ", " : "", rs[i].strengths.v[j].code);
+			html_close(&h);
+			html_close(&h);
+		}
+		html_close(&h);
+		for (size_t i = 0; i < n; i++)
+			strbuf_release(&hrefs[i]);
+		free(hrefs);
+		free(pts);
+	}
+	for (size_t i = 0; i < n; i++)
+		report_html_section(&h, &rs[i], caps ? &caps[i] : NULL, NULL);
+	html_close_to(&h, 0);
+	strbuf_addch(out, '\n');
+	strbuf_release(&sb);
+}

@@ -1,0 +1,29 @@
+#ifndef TRELLIS_REPORT_HTML_H
+#define TRELLIS_REPORT_HTML_H
+/*
+ * The balance report as HTML: one section per initiative (the web
+ * dashboard reuses it), and a self-contained printable page (inline SVG and
+ * style, no script, no external file) for `trellis report --format html`.
+ */
+#include "html.h"
+#include "../metrics/metrics.h"
+
+struct strbuf;
+
+/*
+ * Writes the section of report r: scores with parts, alerts with evidence,
+ * strengths, quadrant, shared-result chart, capacity (cap may be NULL) and
+ * every figure with its N. evidence_base, when not NULL, links each
+ * evidence id as evidence_base/KIND/ID (the web); NULL writes plain ids.
+ */
+void report_html_section(struct html *h, const struct report *r, const struct capacity *cap,
+    const char *evidence_base);
+
+/*
+ * Writes a whole page for n reports (caps: NULL or n capacities), with the
+ * program's quadrant first when n > 1. printed is the date it was made.
+ */
+void report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
+    tdate printed, struct strbuf *out);
+
+#endif

@@ -1,0 +1,229 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "figures.h"
+#include "report_text.h"
+#include "../util/num.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+/* Display width of UTF-8 text: counts code points, which is right for our labels. */
+static size_t
+width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+pad(struct strbuf *out, const char *s, size_t w, int right)
+{
+	size_t n = width(s);
+
+	if (right)
+		for (; n < w; n++)
+			strbuf_addch(out, ' ');
+	strbuf_addstr(out, s);
+	if (!right)
+		for (; n < w; n++)
+			strbuf_addch(out, ' ');
+}
+
+/* Appends text wrapped at 78 columns, each line starting with indent spaces. */
+static void
+wrap(struct strbuf *out, const char *text, int indent, int first_done)
+{
+	int col = first_done ? indent : 0;
+	const char *p = text;
+
+	if (!first_done) {
+		for (int i = 0; i < indent; i++)
+			strbuf_addch(out, ' ');
+		col = indent;
+	}
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t n = sp ? (size_t)(sp - p) : strlen(p);
+
+		if (col > indent && col + (int)n + 1 > 78) {
+			strbuf_addch(out, '\n');
+			for (int i = 0; i < indent; i++)
+				strbuf_addch(out, ' ');
+			col = indent;
+		} else if (col > indent) {
+			strbuf_addch(out, ' ');
+			col++;
+		}
+		strbuf_add(out, p, n);
+		col += (int)n;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	strbuf_addch(out, '\n');
+}
+
+static void
+score_line(struct strbuf *out, const char *name, const struct metrics_score *s)
+{
+	strbuf_addf(out, "  %-14s", name);
+	if (s->type == MV_NULL) {
+		strbuf_addstr(out, "   —   not enough records to score\n");
+		return;
+	}
+	strbuf_addf(out, "%4.0f / 100  ", s->value);
+	for (int i = 0; i < 20; i++)
+		strbuf_addstr(out, i < (int)(s->value / 5 + 0.5) ? "█" : "·");
+	strbuf_addch(out, '\n');
+	for (size_t i = 0; i < s->nparts; i++)
+		strbuf_addf(out, "      %-40s %5.0f\n", s->parts[i].name, s->parts[i].value);
+}
+
+void
+capacity_text_write(const struct capacity *c, struct strbuf *out)
+{
+	const struct organization *o = &c->program->orgs.v[c->org];
+	char buf[NUM_BUFSZ];
+
+	strbuf_addf(out, "  %s (%s): ", o->name, o->slug);
+	if (c->staff == INT_NONE)
+		strbuf_addstr(out, "staff unknown, ");
+	else
+		strbuf_addf(out, "%lld staff, ", (long long)c->staff);
+	if (c->revenue == INT_NONE)
+		strbuf_addstr(out, "revenue unknown");
+	else
+		strbuf_addf(out, "%s a year", money_display(c->revenue, buf));
+	strbuf_addf(out, ", %d of 5 traits — %s\n", c->traits_met,
+	    c->high_capacity ? "high capacity" : "not high capacity");
+	for (int t = 0; t < TRAIT__MAX; t++)
+		strbuf_addf(out, "    %s %s\n", c->traits[t] ? "[x]" : "[ ]", metrics_trait_names[t]);
+	if (!c->has_gaps)
+		return;
+	for (size_t i = 0; i < c->gaps.n; i++) {
+		const struct metrics_gap *g = &c->gaps.v[i];
+
+		strbuf_addf(out, "    lacks %s; offered by: ", metrics_trait_names[g->trait]);
+		if (g->offered_by.n == 0)
+			strbuf_addstr(out, "no one on the team yet");
+		for (size_t j = 0; j < g->offered_by.n; j++)
+			strbuf_addf(out, "%s%s", j ? ", " : "",
+			    c->program->orgs.v[g->offered_by.v[j]].slug);
+		strbuf_addch(out, '\n');
+	}
+}
+
+void
+capacity_text_compare(const struct capacity *cs, size_t n, struct strbuf *out)
+{
+	char buf[NUM_BUFSZ];
+	size_t w = 18;
+
+	for (size_t i = 0; i < n; i++)
+		if (strlen(cs[i].program->orgs.v[cs[i].org].slug) + 2 > w)
+			w = strlen(cs[i].program->orgs.v[cs[i].org].slug) + 2;
+	pad(out, "", 20, 0);
+	for (size_t i = 0; i < n; i++)
+		pad(out, cs[i].program->orgs.v[cs[i].org].slug, w, 1);
+	strbuf_addch(out, '\n');
+	pad(out, "staff", 20, 0);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)cs[i].staff);
+		pad(out, cs[i].staff == INT_NONE ? "—" : buf, w, 1);
+	}
+	strbuf_addch(out, '\n');
+	pad(out, "revenue", 20, 0);
+	for (size_t i = 0; i < n; i++)
+		pad(out, cs[i].revenue == INT_NONE ? "—" : money_display(cs[i].revenue, buf), w, 1);
+	strbuf_addch(out, '\n');
+	for (int t = 0; t < TRAIT__MAX; t++) {
+		pad(out, metrics_trait_names[t], 20, 0);
+		for (size_t i = 0; i < n; i++)
+			pad(out, cs[i].traits[t] ? "yes" : "no", w, 1);
+		strbuf_addch(out, '\n');
+	}
+	pad(out, "traits met", 20, 0);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "%d of 5", cs[i].traits_met);
+		pad(out, buf, w, 1);
+	}
+	strbuf_addch(out, '\n');
+	pad(out, "high capacity", 20, 0);
+	for (size_t i = 0; i < n; i++)
+		pad(out, cs[i].high_capacity ? "YES" : "no", w, 1);
+	strbuf_addch(out, '\n');
+}
+
+void
+report_text_write(const struct report *r, const struct capacity *cap, struct strbuf *out)
+{
+	const struct initiative *in = r->initiative;
+	const struct program *p = r->program;
+	struct strbuf v = STRBUF_INIT, line = STRBUF_INIT;
+	const char *group = "";
+
+	strbuf_addf(out, "%s — %s\n", in->name, in->city);
+	strbuf_addf(out, "Backbone: %s · fiscal agent: %s · team of %d\n",
+	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r->team);
+	strbuf_addstr(out, "Period: ");
+	figure_date(r->start, out);
+	strbuf_addstr(out, " – ");
+	figure_date(r->end, out);
+	strbuf_addf(out, " (%d month%s to ", r->months, r->months == 1 ? "" : "s");
+	figure_date(r->as_of, out);
+	strbuf_addstr(out, ")\n\n");
+
+	strbuf_addstr(out, "TO DISCUSS\n");
+	if (r->alerts.n == 0)
+		strbuf_addstr(out, "  Nothing raised in this period.\n");
+	for (size_t i = 0; i < r->alerts.n; i++) {
+		const struct metrics_alert *a = &r->alerts.v[i];
+
+		strbuf_addf(out, "  ! %s\n", a->code);
+		wrap(out, a->observation, 4, 0);
+		wrap(out, a->question, 4, 0);
+		if (a->evidence.n) {
+			strbuf_reset(&line);
+			strbuf_addstr(&line, "Evidence:");
+			for (size_t j = 0; j < a->evidence.n; j++)
+				strbuf_addf(&line, "%s %s", j ? "," : "", a->evidence.v[j]);
+			wrap(out, line.buf, 4, 0);
+		}
+	}
+	strbuf_addstr(out, "\nGOING WELL\n");
+	if (r->strengths.n == 0)
+		strbuf_addstr(out, "  None of the six practices is showing in the records of this period.\n");
+	for (size_t i = 0; i < r->strengths.n; i++) {
+		strbuf_addf(out, "  + %s\n", r->strengths.v[i].code);
+		wrap(out, r->strengths.v[i].text, 4, 0);
+	}
+
+	strbuf_addstr(out, "\nBALANCE\n");
+	score_line(out, "Stepping back", &r->stepping_back);
+	score_line(out, "Stepping up", &r->stepping_up);
+
+	if (cap) {
+		strbuf_addstr(out, "\nBACKBONE CAPACITY\n");
+		capacity_text_write(cap, out);
+	}
+
+	strbuf_addf(out, "\nFIGURES%*s%6s\n", 50, "VALUE", "N");
+	for (int f = 0; f < FIG__MAX; f++) {
+		if (strcmp(group, figure_groups[f]) != 0) {
+			group = figure_groups[f];
+			strbuf_addf(out, " %s\n", group);
+		}
+		strbuf_reset(&v);
+		figure_format(r, (enum metrics_fig)f, &v);
+		strbuf_addstr(out, "  ");
+		pad(out, metrics_fig_names[f], 38, 0);
+		pad(out, v.buf, 17, 1);
+		strbuf_addf(out, " %6lld\n", (long long)r->fig[f].n);
+	}
+	strbuf_release(&v);
+	strbuf_release(&line);
+}

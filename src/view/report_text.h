@@ -1,0 +1,21 @@
+#ifndef TRELLIS_REPORT_TEXT_H
+#define TRELLIS_REPORT_TEXT_H
+/*
+ * The balance report for a terminal: one screen per initiative, alerts
+ * first, then strengths, the two scores with their parts, backbone
+ * capacity, and every figure aligned with its N.
+ */
+#include "../metrics/metrics.h"
+
+struct strbuf;
+
+/* Appends the report r; cap (may be NULL) is its backbone's capacity against the team. */
+void report_text_write(const struct report *r, const struct capacity *cap, struct strbuf *out);
+
+/* Appends a capacity assessment (trellis capacity). */
+void capacity_text_write(const struct capacity *c, struct strbuf *out);
+
+/* Appends capacities side by side, one column per organization (trellis capacity --compare). */
+void capacity_text_compare(const struct capacity *cs, size_t n, struct strbuf *out);
+
+#endif
