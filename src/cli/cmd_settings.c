@@ -1,0 +1,127 @@
+/*
+ * trellis settings: the program's report thresholds (DESIGN §3 and §5),
+ * listed, changed and reset by name; and cli_store_settings, which every
+ * command that computes a report uses to read them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../metrics/metrics.h"
+#include "../store/store.h"
+#include "../util/num.h"
+#include "../util/strbuf.h"
+#include "cli.h"
+#include "../util/banned.h"
+
+static const struct cli_cmd settings_cmd = {
+	"settings", "[NAME VALUE | --reset NAME]",
+	"Lists the thresholds of the balance report's alerts and strengths and of\n"
+	"backbone capacity, with their values for this program; sets one by name;\n"
+	"or resets one to its default (DESIGN §3 and §5).",
+	"Shares are written 0 to 1 (0.5 is half); money in dollars.\n"
+	"Example: trellis settings dominance.backbone_alone_share 0.6",
+};
+
+int
+cli_store_settings(const struct cli *c, struct store *s, const struct program *p,
+    struct metrics_settings *set)
+{
+	struct strbuf err = STRBUF_INIT;
+	int ret = -1;
+
+	(void)c;
+	metrics_settings_default(set);
+	for (size_t i = 0; i < metrics_settings_count(); i++) {
+		const char *name = metrics_settings_name(i);
+		char *value = NULL;
+		int rc = store_setting_get(s, p->slug, name, &value, &err);
+
+		if (rc < 0) {
+			cli_error("%s", err.buf);
+			goto out;
+		}
+		if (rc == 0 && metrics_settings_set(set, name, value)) {
+			cli_error("setting %s: stored value '%s' is not valid; "
+			    "reset it with `trellis settings --reset %s`", name, value, name);
+			free(value);
+			goto out;
+		}
+		free(value);
+	}
+	ret = 0;
+out:
+	strbuf_release(&err);
+	return ret;
+}
+
+static int
+setting_index(const char *name)
+{
+	for (size_t i = 0; i < metrics_settings_count(); i++)
+		if (strcmp(metrics_settings_name(i), name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+cmd_settings(int argc, char **argv, struct cli *c)
+{
+	const char *reset = NULL;
+	const struct cli_opt opts[] = {
+		{ "reset", "NAME", &reset, "set NAME back to its default" },
+		{ NULL, NULL, NULL, NULL },
+	};
+	struct metrics_settings set, dflt;
+	struct strbuf err = STRBUF_INIT;
+	struct program p;
+	struct store *s = NULL;
+	int nargs, rc;
+
+	if ((rc = cli_parse(&settings_cmd, opts, c, argc, argv, &nargs)) >= 0)
+		return rc;
+	if (reset ? nargs != 0 : (nargs != 0 && nargs != 2))
+		return cli_usage_error(&settings_cmd, "give no arguments, NAME VALUE, or --reset NAME");
+	if (reset && setting_index(reset) < 0)
+		return cli_usage_error(&settings_cmd, "no setting '%s' (run `trellis settings` for the list)", reset);
+	if (nargs == 2) {
+		metrics_settings_default(&set);
+		if (setting_index(argv[0]) < 0)
+			return cli_usage_error(&settings_cmd, "no setting '%s' (run `trellis settings` for the list)", argv[0]);
+		if (metrics_settings_set(&set, argv[0], argv[1]))
+			return cli_usage_error(&settings_cmd, "%s: '%s' is not a valid value", argv[0], argv[1]);
+	}
+
+	program_init(&p);
+	rc = CLI_FAIL;
+	if (cli_store_open(c, 0, &s))
+		goto out;
+	if ((rc = cli_store_load(c, s, &p)) != 0)
+		goto out;
+	rc = CLI_FAIL;
+	if (reset || nargs == 2) {
+		if (store_setting_set(s, p.slug, reset ? reset : argv[0], reset ? NULL : argv[1], &err)) {
+			cli_error("%s", err.buf);
+			goto out;
+		}
+	}
+	if (cli_store_settings(c, s, &p, &set))
+		goto out;
+	metrics_settings_default(&dflt);
+	printf("Settings of program '%s':\n\n", p.slug);
+	for (size_t i = 0; i < metrics_settings_count(); i++) {
+		char v[NUM_BUFSZ], d[NUM_BUFSZ];
+
+		metrics_settings_value(&set, i, v);
+		metrics_settings_value(&dflt, i, d);
+		printf("  %-36s %10s%s\n      %s\n", metrics_settings_name(i), v,
+		    strcmp(v, d) ? "  (changed)" : "", metrics_settings_help(i));
+	}
+	rc = CLI_OK;
+out:
+	strbuf_release(&err);
+	program_release(&p);
+	if (s)
+		store_close(s);
+	return rc;
+}
