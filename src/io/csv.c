@@ -1,0 +1,795 @@
+/*
+ * trellis/1 CSV import and export (DESIGN §2.2, docs/formats.md).
+ *
+ * Every file is described by a layout built from the field tables: its
+ * columns in order, each tied to a field (or to the initiative's slug, or to
+ * a response number), grouped in levels. Level 0 is the file's own record;
+ * level 1 the records of its child list (a grant's budget lines, a
+ * survey's responses, a responsibility's assignments); level 2 the
+ * children of those (a response's answers). A record with children takes
+ * one row per child, its own columns repeated. Reading and writing both
+ * walk the layout, so no file has code of its own.
+ *
+ * Reading uses libcsv in strict mode. libcsv calls back per cell and per
+ * row end before it knows whether the input is well formed, so a row is
+ * buffered and acted upon only once it is complete.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * libcsv declares a csv_write of its own (quoting into a buffer), which
+ * Trellis never calls; renamed here so that this file can see ours.
+ */
+#define csv_write libcsv_csv_write
+#include <csv.h>
+#undef csv_write
+
+#include "csv.h"
+#include "../model/fields.h"
+#include "../model/fieldtext.h"
+#include "../util/num.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+#define CSV_MAXCOLS	32		/* more than any file has (initiatives.csv: 20) */
+#define CSV_LEVELS	3		/* survey → response → answer */
+#define CSV_CELL_MAX	LIMIT_LONG	/* RELIABILITY.md: CSV field ≤ 64 KiB */
+#define CSV_CHUNK	65536		/* bytes handed to libcsv at a time */
+
+const char *const csv_file_names[CSV__MAX] = {
+	"program.csv",			/* CSV_PROGRAM */
+	"organizations.csv",		/* CSV_ORGANIZATIONS */
+	"people.csv",			/* CSV_PEOPLE */
+	"instruments.csv",		/* CSV_INSTRUMENTS */
+	"learning.csv",			/* CSV_LEARNING */
+	"initiatives.csv",		/* CSV_INITIATIVES */
+	"observations.csv",		/* CSV_OBSERVATIONS */
+	"members.csv",			/* CSV_MEMBERS */
+	"responsibilities.csv",		/* CSV_RESPONSIBILITIES */
+	"decisions.csv",		/* CSV_DECISIONS */
+	"grants.csv",			/* CSV_GRANTS */
+	"ledger.csv",			/* CSV_LEDGER */
+	"applications.csv",		/* CSV_APPLICATIONS */
+	"credits.csv",			/* CSV_CREDITS */
+	"contributions.csv",		/* CSV_CONTRIBUTIONS */
+	"checkins.csv",			/* CSV_CHECKINS */
+	"events.csv",			/* CSV_EVENTS */
+	"surveys.csv",			/* CSV_SURVEYS */
+	"ties.csv",			/* CSV_TIES */
+};
+
+int
+csv_file_for_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (int i = 0; i < CSV__MAX; i++)
+		if (strcmp(base, csv_file_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * A responsibility's assignments and a response's answers are maps in
+ * JSON; in CSV each entry is a row, so they are described here as child
+ * records with two fields. Their element structs have no REC_HEAD.
+ */
+static const struct field assignment_fields[] = {
+	{ "org", FT_REF, offsetof(struct assignment, org), 0, NULL, 0, 0, 0, RT_ORG, NULL, 0 },
+	{ "letter", FT_ENUM, offsetof(struct assignment, letter), 0, raci_names, RACI__MAX,
+	  0, 0, 0, NULL, 0 },
+};
+static const struct kind kind_assignment = {
+	"assignments", sizeof(struct assignment), assignment_fields, 2
+};
+
+/* Item codes are ids: the built-in instruments' codes have '_'. */
+static const struct field answer_fields[] = {
+	{ "item", FT_ID, offsetof(struct answer, item), 0, NULL, 0, 0, 0, 0, NULL, 0 },
+	{ "answer", FT_SMALL, offsetof(struct answer, value), 0, NULL, 0, 1, 5, 0, NULL, 0 },
+};
+static const struct kind kind_answer = {
+	"answers", sizeof(struct answer), answer_fields, 2
+};
+
+/* ---------------------------------------------------------------- layouts */
+
+enum colkind {
+	COL_FIELD,		/* a field of the level's record */
+	COL_INITIATIVE,		/* the initiative's slug (initiative-level files) */
+	COL_NUMBER		/* the 1-based number of the record in its list */
+};
+
+struct column {
+	char name[64];			/* header name: the field's path joined by '_' */
+	enum colkind kind;
+	const struct field *f;		/* COL_FIELD */
+	const struct field *opt;	/* the optional object (has_off) holding f, or NULL */
+	int level;
+};
+
+struct level {
+	const struct kind *kind;	/* the kind of the records at this level */
+	const struct field *list;	/* the field of the level above holding them; NULL at 0 */
+	int has_head;			/* records start with REC_HEAD (loc to set) */
+	int first, end;			/* its columns: cols[first..end) */
+};
+
+struct layout {
+	const struct field *top;	/* field of kind_document or kind_initiative: the file's records */
+	int initiative_level;		/* records live in an initiative; first column is its slug */
+	struct column cols[CSV_MAXCOLS];
+	int ncols;
+	struct level lv[CSV_LEVELS];
+	int nlevels;
+};
+
+static void
+layout_col(struct layout *lay, const char *prefix, const char *name,
+    enum colkind kind, const struct field *f, const struct field *opt, int level)
+{
+	struct column *c;
+
+	if (lay->ncols == CSV_MAXCOLS)
+		abort();	/* the field tables grew past CSV_MAXCOLS: raise it */
+	c = &lay->cols[lay->ncols++];
+	snprintf(c->name, sizeof(c->name), "%s%s", prefix, name);
+	c->kind = kind;
+	c->f = f;
+	c->opt = opt;
+	c->level = level;
+}
+
+/*
+ * Adds the scalar fields of k as columns, nested objects flattened with
+ * their path. Returns k's list field (its children), or NULL.
+ */
+static const struct field *
+layout_fields(struct layout *lay, const struct kind *k, const char *prefix,
+    int level, const struct field *opt)
+{
+	const struct field *child = NULL;
+	char sub[64];
+
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		switch (f->type) {
+		case FT_OBJECT:
+			snprintf(sub, sizeof(sub), "%s%s_", prefix, f->name);
+			/* an optional object without a has flag (traits) is just optional fields */
+			layout_fields(lay, f->sub, sub, level,
+			    opt ? opt : (f->has_off ? f : NULL));
+			break;
+		case FT_LIST:
+		case FT_RACI:
+		case FT_ANSWERS:
+			if (child == NULL)
+				child = f;
+			break;
+		default:
+			layout_col(lay, prefix, f->name, COL_FIELD, f, opt, level);
+			break;
+		}
+	}
+	return child;
+}
+
+/*
+ * Builds the layout of file which. The file's base name is its trellis/1
+ * array name ("grants") under the document or under an initiative.
+ */
+static void
+layout_build(struct layout *lay, enum csv_file which)
+{
+	char name[32];
+	const struct kind *k;
+	const struct field *list = NULL;
+	const char *prefix = "";
+
+	memset(lay, 0, sizeof(*lay));
+	snprintf(name, sizeof(name), "%.*s", (int)(strlen(csv_file_names[which]) - 4),
+	    csv_file_names[which]);
+	lay->initiative_level = which >= CSV_OBSERVATIONS;
+	lay->top = kind_field(lay->initiative_level ? &kind_initiative : &kind_document, name);
+	if (lay->top == NULL)
+		abort();	/* csv_file_names and the field tables disagree */
+	k = lay->top->sub;
+	for (int l = 0; l < CSV_LEVELS; l++) {
+		struct level *lv = &lay->lv[l];
+		const struct field *child;
+
+		lv->kind = k;
+		lv->list = list;
+		lv->has_head = list == NULL || list->type == FT_LIST;
+		lv->first = lay->ncols;
+		if (l == 0 && lay->initiative_level)
+			layout_col(lay, "", "initiative", COL_INITIATIVE, NULL, NULL, 0);
+		/* responses have no key of their own: they are numbered */
+		if (k == &kind_response)
+			layout_col(lay, "", "response", COL_NUMBER, NULL, NULL, l);
+		child = layout_fields(lay, k, prefix, l, NULL);
+		lv->end = lay->ncols;
+		lay->nlevels = l + 1;
+		/* an initiative's lists are files of their own */
+		if (child == NULL || k == &kind_initiative)
+			break;
+		list = child;
+		switch (child->type) {
+		case FT_RACI:
+			k = &kind_assignment;
+			prefix = "";
+			break;
+		case FT_ANSWERS:
+			k = &kind_answer;
+			prefix = "";
+			break;
+		default:
+			k = child->sub;
+			if (k == &kind_response)
+				prefix = "";
+			else {
+				snprintf(name, sizeof(name), "%s_", child->name);
+				prefix = name;
+			}
+			break;
+		}
+	}
+}
+
+/* Returns 1 when the optional object holding column c is present in rec. */
+static int
+col_present(const struct column *c, const void *rec)
+{
+	return c->opt == NULL || *(const int *)((const char *)rec + c->opt->has_off);
+}
+
+/* ---------------------------------------------------------------- writing */
+
+/*
+ * Quotes only where a reader needs it: separators, quotes, line ends, and
+ * the leading or trailing blanks that libcsv (like most readers) trims.
+ */
+static void
+cell_write(struct strbuf *out, const char *s, size_t n)
+{
+	int quote = n > 0 && (s[0] == ' ' || s[0] == '\t' ||
+	    s[n - 1] == ' ' || s[n - 1] == '\t');
+
+	for (size_t i = 0; i < n && !quote; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			quote = 1;
+	if (!quote) {
+		strbuf_add(out, s, n);
+		return;
+	}
+	strbuf_addch(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			strbuf_addch(out, '"');
+		strbuf_addch(out, s[i]);
+	}
+	strbuf_addch(out, '"');
+}
+
+static void
+row_write(const struct layout *lay, struct strbuf *cells, struct strbuf *out)
+{
+	for (int c = 0; c < lay->ncols; c++) {
+		if (c)
+			strbuf_addch(out, ',');
+		cell_write(out, cells[c].buf, cells[c].len);
+	}
+	strbuf_addch(out, '\n');
+}
+
+/*
+ * Writes the rows of rec, a record at level l (number: its 1-based place in
+ * its list): its own cells, then one row per child, or one row with the
+ * child cells empty when it has none.
+ */
+static void
+rec_write(const struct layout *lay, int l, const void *rec, size_t number,
+    const char *initiative, struct strbuf *cells, struct strbuf *out)
+{
+	const struct level *lv = &lay->lv[l];
+
+	for (int c = lv->first; c < lv->end; c++) {
+		const struct column *col = &lay->cols[c];
+
+		strbuf_reset(&cells[c]);
+		if (col->kind == COL_INITIATIVE)
+			strbuf_addstr(&cells[c], initiative);
+		else if (col->kind == COL_NUMBER)
+			strbuf_addf(&cells[c], "%zu", number);
+		else if (col_present(col, rec))
+			field_to_text(col->f, rec, &cells[c]);
+	}
+	if (l + 1 < lay->nlevels) {
+		const struct level *sub = &lay->lv[l + 1];
+		const struct anyvec *v = FIELD_VEC(rec, sub->list);
+
+		if (v->n == 0) {
+			for (int c = sub->first; c < lay->ncols; c++)
+				strbuf_reset(&cells[c]);
+			row_write(lay, cells, out);
+		}
+		for (size_t i = 0; i < v->n; i++)
+			rec_write(lay, l + 1, (const char *)v->v + i * sub->kind->size,
+			    i + 1, initiative, cells, out);
+		return;
+	}
+	row_write(lay, cells, out);
+}
+
+static void
+list_write(const struct layout *lay, const struct anyvec *v, const char *initiative,
+    struct strbuf *cells, struct strbuf *out)
+{
+	const struct kind *k = lay->lv[0].kind;
+
+	for (size_t i = 0; i < v->n; i++) {
+		const void *rec = (const char *)v->v + i * k->size;
+
+		/* built-in instruments come with every program: never exported */
+		if (k == &kind_instrument && ((const struct instrument *)rec)->builtin)
+			continue;
+		rec_write(lay, 0, rec, i + 1, initiative, cells, out);
+	}
+}
+
+void
+csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
+{
+	struct layout lay;
+	struct strbuf cells[CSV_MAXCOLS];
+
+	if ((int)which < 0 || which >= CSV__MAX)
+		return;
+	layout_build(&lay, which);
+	for (int c = 0; c < lay.ncols; c++) {
+		strbuf_init(&cells[c], 0);
+		strbuf_addstr(out, c ? "," : "");
+		strbuf_addstr(out, lay.cols[c].name);
+	}
+	strbuf_addch(out, '\n');
+	if (which == CSV_PROGRAM) {
+		if (p->slug != NULL)
+			rec_write(&lay, 0, p, 1, NULL, cells, out);
+	} else if (!lay.initiative_level)
+		list_write(&lay, FIELD_VEC(p, lay.top), NULL, cells, out);
+	else
+		for (size_t i = 0; i < p->initiatives.n; i++) {
+			const struct initiative *in = &p->initiatives.v[i];
+
+			list_write(&lay, FIELD_VEC(in, lay.top), in->slug, cells, out);
+		}
+	for (int c = 0; c < lay.ncols; c++)
+		strbuf_release(&cells[c]);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+struct reader {
+	const struct layout *lay;
+	enum csv_file which;
+	struct program *p;
+	struct model_error *e;
+	const char *file;		/* interned in p, for srclocs */
+	unsigned line;			/* physical line at the parse point (LFs seen + 1) */
+	int failed;			/* e is set; ignore further callbacks */
+
+	/* the row being read: its cells, each NUL-terminated, in text */
+	struct strbuf text;
+	size_t off[CSV_MAXCOLS];
+	size_t ncells;			/* cells seen (only the first CSV_MAXCOLS are kept) */
+	unsigned row_line;		/* the line the row starts on */
+
+	/* the header: header position → column */
+	int have_header;
+	int map[CSV_MAXCOLS];
+	size_t nheader;
+
+	/* per level, the record the last row added to or continued */
+	void *cur[CSV_LEVELS];
+	size_t number[CSV_LEVELS];	/* its number, for numbered levels */
+	struct strbuf first[CSV_LEVELS];	/* its first row's cells of that level */
+	size_t firstoff[CSV_MAXCOLS];
+	unsigned first_line[CSV_LEVELS];
+};
+
+/* The line errors name: where the row being read started. */
+static unsigned
+reader_row_line(const struct reader *r)
+{
+	return r->ncells > 0 ? r->row_line : r->line;
+}
+
+/* The header name of the cell being read, or "" before the header is known. */
+static const char *
+reader_cell_name(const struct reader *r)
+{
+	if (!r->have_header || r->ncells >= r->nheader || r->ncells >= CSV_MAXCOLS)
+		return "";
+	return r->lay->cols[r->map[r->ncells]].name;
+}
+
+static void
+cb_cell(void *s, size_t n, void *data)
+{
+	struct reader *r = data;
+	struct srcloc loc;
+
+	if (r->failed)
+		return;
+	if (r->ncells == 0)
+		r->row_line = r->line;
+	loc.file = r->file;
+	loc.line = r->row_line;
+	if (n > CSV_CELL_MAX) {
+		model_error_set(r->e, &loc, reader_cell_name(r),
+		    "a cell is longer than %d bytes", CSV_CELL_MAX);
+		r->failed = 1;
+		return;
+	}
+	if (memchr(s, '\0', n) != NULL) {
+		model_error_set(r->e, &loc, reader_cell_name(r), "contains a NUL byte");
+		r->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (((const char *)s)[i] == '\n')
+			r->line++;
+	if (r->ncells < CSV_MAXCOLS) {
+		r->off[r->ncells] = r->text.len;
+		strbuf_add(&r->text, s, n);
+		strbuf_addch(&r->text, '\0');
+	}
+	r->ncells++;
+}
+
+static int
+reader_header(struct reader *r, const struct srcloc *loc)
+{
+	const struct layout *lay = r->lay;
+	int seen[CSV_MAXCOLS] = { 0 };
+	struct strbuf names = STRBUF_INIT;
+
+	for (int c = 0; c < lay->ncols; c++)
+		strbuf_addf(&names, "%s%s", c ? "," : "", lay->cols[c].name);
+	if (r->ncells > CSV_MAXCOLS) {
+		model_error_set(r->e, loc, "", "%zu columns, expected %d: %s",
+		    r->ncells, lay->ncols, names.buf);
+		goto fail;
+	}
+	for (size_t i = 0; i < r->ncells; i++) {
+		const char *name = r->text.buf + r->off[i];
+		int c;
+
+		for (c = 0; c < lay->ncols; c++)
+			if (strcmp(lay->cols[c].name, name) == 0)
+				break;
+		if (c == lay->ncols) {
+			model_error_set(r->e, loc, name, "unknown column (expected: %s)", names.buf);
+			goto fail;
+		}
+		if (seen[c]) {
+			model_error_set(r->e, loc, name, "column given twice");
+			goto fail;
+		}
+		seen[c] = 1;
+		r->map[i] = c;
+	}
+	for (int c = 0; c < lay->ncols; c++)
+		if (!seen[c]) {
+			model_error_set(r->e, loc, lay->cols[c].name, "missing column");
+			goto fail;
+		}
+	r->nheader = r->ncells;
+	r->have_header = 1;
+	strbuf_release(&names);
+	return 0;
+fail:
+	strbuf_release(&names);
+	return -1;
+}
+
+static int
+all_empty(const char *const *val, int from, int to)
+{
+	for (int c = from; c < to; c++)
+		if (val[c][0] != '\0')
+			return 0;
+	return 1;
+}
+
+/*
+ * Does the row continue cur[l] (the same record, one row per child)? At
+ * level 0 the initiative and key columns match; at a numbered level the
+ * number is the same. A numbered level also checks the number is the
+ * current one or the next. Returns 1, 0, or -1 with e set.
+ */
+static int
+reader_same(struct reader *r, int l, const char *const *val, const struct srcloc *loc)
+{
+	const struct layout *lay = r->lay;
+	const struct level *lv = &lay->lv[l];
+	int keyed = 0;
+
+	for (int c = lv->first; c < lv->end; c++) {
+		const struct column *col = &lay->cols[c];
+		int64_t n;
+
+		if (col->kind == COL_NUMBER) {
+			if (int_parse(val[c], &n) || n < 1) {
+				model_error_set(r->e, loc, col->name,
+				    "'%s' is not a number (1, 2, …)", val[c]);
+				return -1;
+			}
+			if (r->cur[l] != NULL && (size_t)n == r->number[l])
+				return 1;
+			if ((size_t)n != r->number[l] + 1) {
+				if (r->cur[l] == NULL)
+					model_error_set(r->e, loc, col->name, "expected 1");
+				else
+					model_error_set(r->e, loc, col->name, "expected %zu or %zu",
+					    r->number[l], r->number[l] + 1);
+				return -1;
+			}
+			r->number[l] = (size_t)n;
+			return 0;
+		}
+		if (col->kind == COL_INITIATIVE || (col->f->flags & FL_KEY)) {
+			keyed = 1;
+			if (r->cur[l] == NULL ||
+			    strcmp(val[c], r->first[l].buf + r->firstoff[c]) != 0)
+				return 0;
+		}
+	}
+	return keyed && r->cur[l] != NULL;
+}
+
+/* Parses the cells of level l into rec, which is new. */
+static int
+reader_fields(struct reader *r, int l, void *rec, const char *const *val,
+    const struct srcloc *loc)
+{
+	const struct layout *lay = r->lay;
+	const struct level *lv = &lay->lv[l];
+	int present = 1;
+
+	for (int c = lv->first; c < lv->end; c++) {
+		const struct column *col = &lay->cols[c];
+
+		if (col->kind != COL_FIELD)
+			continue;
+		/* an optional object is absent when all its cells are empty */
+		if (col->opt && (c == lv->first || lay->cols[c - 1].opt != col->opt)) {
+			int end = c;
+
+			while (end < lv->end && lay->cols[end].opt == col->opt)
+				end++;
+			present = !all_empty(val, c, end);
+			*(int *)((char *)rec + col->opt->has_off) = present;
+		}
+		if (col->opt && !present) {
+			field_set_null(col->f, rec);
+			continue;
+		}
+		if (field_from_text(col->f, rec, val[c], col->name, loc, r->e))
+			return -1;
+	}
+	return 0;
+}
+
+/* Returns the new record of level 0 for a row: p itself, or a new list element. */
+static void *
+reader_new_top(struct reader *r, const char *const *val, const struct srcloc *loc)
+{
+	const struct layout *lay = r->lay;
+	struct initiative *in;
+
+	if (r->which == CSV_PROGRAM) {
+		if (r->p->slug != NULL) {
+			model_error_set(r->e, loc, "slug", "program '%s' already exists", r->p->slug);
+			return NULL;
+		}
+		return r->p;
+	}
+	if (!lay->initiative_level)
+		return anyvec_push(FIELD_VEC(r->p, lay->top), lay->lv[0].kind);
+	if (val[0][0] == '\0') {
+		model_error_set(r->e, loc, "initiative", "is required");
+		return NULL;
+	}
+	in = program_initiative(r->p, val[0]);
+	if (in == NULL) {
+		model_error_set(r->e, loc, "initiative", "no initiative '%s'", val[0]);
+		return NULL;
+	}
+	return anyvec_push(FIELD_VEC(in, lay->top), lay->lv[0].kind);
+}
+
+static int
+reader_record(struct reader *r, const char *const *val, const struct srcloc *loc)
+{
+	const struct layout *lay = r->lay;
+	int continued = 1;	/* the row continues the record of the level above */
+
+	for (int l = 0; l < lay->nlevels; l++) {
+		const struct level *lv = &lay->lv[l];
+		int last = l + 1 == lay->nlevels;
+		void *rec;
+
+		/* no child here: a record without children */
+		if (l > 0 && all_empty(val, lv->first, lay->ncols))
+			break;
+		if (!last) {
+			/* below a new record, cur[l] is NULL: same is 0 (a numbered level checks for 1) */
+			int same = reader_same(r, l, val, loc);
+
+			if (same < 0)
+				return -1;
+			if (same && continued) {
+				for (int c = lv->first; c < lv->end; c++)
+					if (strcmp(val[c], r->first[l].buf + r->firstoff[c]) != 0) {
+						model_error_set(r->e, loc, lay->cols[c].name,
+						    "differs from line %u, the first row of "
+						    "the same record", r->first_line[l]);
+						return -1;
+					}
+				continue;
+			}
+		}
+		continued = 0;
+		if (l == 0)
+			rec = reader_new_top(r, val, loc);
+		else
+			rec = anyvec_push(FIELD_VEC(r->cur[l - 1], lv->list), lv->kind);
+		if (rec == NULL)
+			return -1;
+		if (lv->has_head)
+			((struct rec_head *)rec)->loc = *loc;
+		if (reader_fields(r, l, rec, val, loc))
+			return -1;
+		if (!last) {
+			r->cur[l] = rec;
+			r->first_line[l] = loc->line;
+			strbuf_reset(&r->first[l]);
+			for (int c = lv->first; c < lv->end; c++) {
+				r->firstoff[c] = r->first[l].len;
+				strbuf_addstr(&r->first[l], val[c]);
+				strbuf_addch(&r->first[l], '\0');
+			}
+			for (int k = l + 1; k < lay->nlevels; k++) {
+				r->cur[k] = NULL;
+				r->number[k] = 0;
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+reader_row(struct reader *r)
+{
+	struct srcloc loc = { r->file, r->row_line };
+	const char *val[CSV_MAXCOLS];
+
+	if (!r->have_header)
+		return reader_header(r, &loc);
+	if (r->ncells != r->nheader) {
+		model_error_set(r->e, &loc, "", "%zu columns, the header has %zu",
+		    r->ncells, r->nheader);
+		return -1;
+	}
+	for (size_t i = 0; i < r->nheader; i++)
+		val[r->map[i]] = r->text.buf + r->off[i];
+	return reader_record(r, val, &loc);
+}
+
+static void
+cb_row(int c, void *data)
+{
+	struct reader *r = data;
+
+	if (!r->failed && r->ncells > 0 && reader_row(r))
+		r->failed = 1;
+	/* CSV_REPALL_NL reports every unquoted CR and LF, blank lines too */
+	if (c == '\n')
+		r->line++;
+	r->ncells = 0;
+	strbuf_reset(&r->text);
+}
+
+/*
+ * libcsv grows a cell's buffer through this: refusing to grow it past the
+ * cell limit stops an oversized cell before it is held in memory.
+ */
+static void *
+cell_realloc(void *ptr, size_t n)
+{
+	if (n > CSV_CELL_MAX + 2)
+		return NULL;
+	return realloc(ptr, n);
+}
+
+int
+csv_read(enum csv_file which, const char *name, const char *data, size_t len,
+    struct program *p, struct model_error *e)
+{
+	struct csv_parser parser;
+	struct layout lay;
+	struct reader r;
+	struct srcloc loc;
+	int ret = -1;
+
+	memset(&r, 0, sizeof(r));
+	r.file = program_intern_file(p, name);
+	if ((int)which < 0 || which >= CSV__MAX) {
+		model_error_set(e, NULL, "", "%s: not a trellis/1 CSV file", name);
+		return -1;
+	}
+	layout_build(&lay, which);
+	r.lay = &lay;
+	r.which = which;
+	r.p = p;
+	r.e = e;
+	r.line = 1;
+	strbuf_init(&r.text, 0);
+	for (int l = 0; l < CSV_LEVELS; l++)
+		strbuf_init(&r.first[l], 0);
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+		model_error_set(e, NULL, "", "out of memory");
+		goto done;
+	}
+	csv_set_realloc_func(&parser, cell_realloc);
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	for (size_t pos = 0, n; pos < len && !r.failed; pos += n) {
+		n = len - pos < CSV_CHUNK ? len - pos : CSV_CHUNK;
+		if (csv_parse(&parser, data + pos, n, cb_cell, cb_row, &r) == n)
+			continue;
+		if (r.failed)
+			break;
+		loc.file = r.file;
+		loc.line = reader_row_line(&r);
+		if (csv_error(&parser) == CSV_EPARSE)
+			model_error_set(e, &loc, "", "a quote inside an unquoted field, "
+			    "or text after a closing quote");
+		else
+			model_error_set(e, &loc, reader_cell_name(&r),
+			    "a cell is longer than %d bytes", CSV_CELL_MAX);
+		goto out;
+	}
+	if (r.failed)
+		goto out;
+	if (csv_fini(&parser, cb_cell, cb_row, &r) != 0) {
+		loc.file = r.file;
+		loc.line = reader_row_line(&r);
+		model_error_set(e, &loc, "", "unterminated quoted field");
+		goto out;
+	}
+	if (r.failed)
+		goto out;
+	if (!r.have_header) {
+		loc.file = r.file;
+		loc.line = 1;
+		model_error_set(e, &loc, "", "empty file: expected a header line");
+		goto out;
+	}
+	ret = 0;
+out:
+	csv_free(&parser);
+done:
+	strbuf_release(&r.text);
+	for (int l = 0; l < CSV_LEVELS; l++)
+		strbuf_release(&r.first[l]);
+	return ret;
+}
