@@ -33,7 +33,7 @@ int
 cmd_report(int argc, char **argv, struct cli *c)
 {
 	const char *initiative = NULL, *all = NULL, *as_of_s = NULL, *months_s = NULL;
-	const char *format = "text", *outpath = NULL;
+	const char *format = "text", *outpath = NULL, *summary = NULL;
 	const struct cli_opt opts[] = {
 		{ "initiative", "SLUG", &initiative, "the initiative to report on" },
 		{ "all", NULL, &all, "report on every initiative of the program" },
@@ -41,6 +41,7 @@ cmd_report(int argc, char **argv, struct cli *c)
 		{ "months", "N", &months_s, "the window's length in months (default 12)" },
 		{ "format", "FMT", &format, "text (default), json or html" },
 		{ "out", "PATH", &outpath, "write to PATH instead of standard output" },
+		{ "summary", NULL, &summary, "text: one short block per initiative (scores, alerts, strengths)" },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct program p;
@@ -114,6 +115,8 @@ cmd_report(int argc, char **argv, struct cli *c)
 		strbuf_addch(&out, '\n');
 	} else if (strcmp(format, "html") == 0)
 		report_html_page(rs, caps, n, date_today(), &out);
+	else if (summary)
+		report_text_summary(rs, n, &out);
 	else {
 		if (n == 0)
 			strbuf_addf(&out, "Program '%s' has no initiatives yet.\n", p.slug);

@@ -227,3 +227,46 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 	strbuf_release(&v);
 	strbuf_release(&line);
 }
+
+void
+report_text_summary(const struct report *rs, size_t n, struct strbuf *out)
+{
+	size_t w = 10;
+
+	for (size_t i = 0; i < n; i++)
+		if (width(rs[i].initiative->name) > w)
+			w = width(rs[i].initiative->name);
+	if (n == 0) {
+		strbuf_addstr(out, "No initiatives yet.\n");
+		return;
+	}
+	strbuf_addstr(out, "Period: ");
+	figure_date(rs[0].start, out);
+	strbuf_addstr(out, " – ");
+	figure_date(rs[0].end, out);
+	strbuf_addstr(out, "\n\n");
+	pad(out, "INITIATIVE", w + 2, 0);
+	strbuf_addstr(out, "  STEP BACK  STEP UP\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct report *r = &rs[i];
+		char b[16], u[16];
+
+		snprintf(b, sizeof(b), r->stepping_back.type == MV_NULL ? "—" : "%.0f", r->stepping_back.value);
+		snprintf(u, sizeof(u), r->stepping_up.type == MV_NULL ? "—" : "%.0f", r->stepping_up.value);
+		pad(out, r->initiative->name, w + 2, 0);
+		pad(out, b, 11, 1);
+		pad(out, u, 9, 1);
+		strbuf_addch(out, '\n');
+		strbuf_addstr(out, "    to discuss: ");
+		if (r->alerts.n == 0)
+			strbuf_addstr(out, "—");
+		for (size_t j = 0; j < r->alerts.n; j++)
+			strbuf_addf(out, "%s%s", j ? ", " : "", r->alerts.v[j].code);
+		strbuf_addstr(out, "\n    going well: ");
+		if (r->strengths.n == 0)
+			strbuf_addstr(out, "—");
+		for (size_t j = 0; j < r->strengths.n; j++)
+			strbuf_addf(out, "%s%s", j ? ", " : "", r->strengths.v[j].code);
+		strbuf_addch(out, '\n');
+	}
+}

@@ -12,6 +12,12 @@ struct strbuf;
 /* Appends the report r; cap (may be NULL) is its backbone's capacity against the team. */
 void report_text_write(const struct report *r, const struct capacity *cap, struct strbuf *out);
 
+/*
+ * Appends the portfolio overview: one block per report with the two scores,
+ * the alerts and the strengths, aligned for a terminal.
+ */
+void report_text_summary(const struct report *rs, size_t n, struct strbuf *out);
+
 /* Appends a capacity assessment (trellis capacity). */
 void capacity_text_write(const struct capacity *c, struct strbuf *out);
 
