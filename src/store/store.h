@@ -44,8 +44,24 @@ int store_program_load(struct store *s, const char *slug, struct program *p, str
  */
 int store_program_save(struct store *s, struct program *p, struct strbuf *err);
 
-/* Runs the integrity and foreign key checks; appends findings to report. Returns 0 when clean. */
+/*
+ * Runs the integrity and foreign key checks and appends each finding, one
+ * per line, to report. Returns 0 when clean; -1 with findings (err then says
+ * how many) or when the checks could not run (report then empty).
+ */
 int store_check(struct store *s, struct strbuf *report, struct strbuf *err);
+
+/*
+ * Program settings (report thresholds and the like), as text by name.
+ * store_setting_get sets *value to a copy the caller frees and returns 0, or
+ * returns 1 (value NULL) when the setting or program does not exist.
+ * store_setting_set stores value, or deletes the setting when value is NULL;
+ * it fails when there is no such program.
+ */
+int store_setting_get(struct store *s, const char *program, const char *name,
+    char **value, struct strbuf *err);
+int store_setting_set(struct store *s, const char *program, const char *name,
+    const char *value, struct strbuf *err);
 
 /* Copies the live database to dest with the online backup API. */
 int store_backup(struct store *s, const char *dest, struct strbuf *err);

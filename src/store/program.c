@@ -1,0 +1,904 @@
+/*
+ * Saving and loading a whole program, driven by the field tables of
+ * src/model/fields.h rather than by twenty hand-written copies: each record
+ * kind is a row of tables[] naming its parent table and its statements, and
+ * its columns are its fields in field-table order (see sql.c).
+ *
+ * Field type → column(s), for both insert parameters and select columns:
+ *   FT_STR, FT_SLUG, FT_ID	TEXT, NULL when absent
+ *   FT_DATE			TEXT 'YYYY-MM-DD', NULL for DATE_NONE
+ *   FT_MONEY, FT_INT		INTEGER, NULL for INT_NONE
+ *   FT_SMALL			INTEGER, NULL for an optional 0 (no rating)
+ *   FT_REAL			REAL
+ *   FT_BOOL			INTEGER 0/1
+ *   FT_ENUM			TEXT, the trellis/1 name
+ *   FT_REF			INTEGER rowid of the target (insert), its slug (select);
+ *				RT_DECIDER inserts two: kind, org rowid;
+ *				RT_INSTRUMENT is the code as text both ways
+ *   FT_OBJECT			its fields in place, after a has_ column when optional
+ *   FT_REFS, FT_ENUMS,
+ *   FT_RACI, FT_ANSWERS	a link table (owner, position, value...)
+ *   FT_LIST			a child table
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/fields.h"
+#include "store_impl.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+#define LINKS_MAX 3
+
+enum table_id {
+	T_ORG, T_PERSON, T_INSTRUMENT, T_ITEM, T_INITIATIVE, T_OBSERVATION,
+	T_MEMBER, T_RESPONSIBILITY, T_DECISION, T_GRANT, T_LINE, T_LEDGER,
+	T_APPLICATION, T_CREDIT, T_CONTRIBUTION, T_CHECKIN, T_EVENT, T_SURVEY,
+	T_RESPONSE, T_TIE, T_LEARNING, T_NOTE, T__MAX
+};
+
+#define T_PROGRAM (-1)
+
+/*
+ * One stored record kind. The order of tables[] is the order of saving and
+ * loading: a parent before its children, and everything a record refers to
+ * before it (learning last: its notes name initiatives).
+ */
+struct table {
+	const struct kind *k;
+	int parent;			/* enum table_id, or T_PROGRAM */
+	enum stmt ins, sel;
+	int nlinks;			/* link fields, in field-table order */
+	enum stmt link_ins[LINKS_MAX], link_sel[LINKS_MAX];
+};
+
+static const struct table tables[T__MAX] = {
+	/* T_ORG */ { &kind_organization, T_PROGRAM, ST_ORG_INS, ST_ORG_SEL,
+	    1, { ST_ORG_EXPERTISE_INS }, { ST_ORG_EXPERTISE_SEL } },
+	/* T_PERSON */ { &kind_person, T_PROGRAM, ST_PERSON_INS, ST_PERSON_SEL, 0, {0}, {0} },
+	/* T_INSTRUMENT */ { &kind_instrument, T_PROGRAM, ST_INSTRUMENT_INS,
+	    ST_INSTRUMENT_SEL, 0, {0}, {0} },
+	/* T_ITEM */ { &kind_instrument_item, T_INSTRUMENT, ST_ITEM_INS, ST_ITEM_SEL, 0, {0}, {0} },
+	/* T_INITIATIVE */ { &kind_initiative, T_PROGRAM, ST_INITIATIVE_INS, ST_INITIATIVE_SEL,
+	    3, { ST_COMMITTEE_INS, ST_REPORTS_TO_INS, ST_EVALUATED_BY_INS },
+	    { ST_COMMITTEE_SEL, ST_REPORTS_TO_SEL, ST_EVALUATED_BY_SEL } },
+	/* T_OBSERVATION */ { &kind_observation, T_INITIATIVE, ST_OBSERVATION_INS,
+	    ST_OBSERVATION_SEL, 0, {0}, {0} },
+	/* T_MEMBER */ { &kind_member, T_INITIATIVE, ST_MEMBER_INS, ST_MEMBER_SEL, 0, {0}, {0} },
+	/* T_RESPONSIBILITY */ { &kind_responsibility, T_INITIATIVE, ST_RESPONSIBILITY_INS,
+	    ST_RESPONSIBILITY_SEL, 1, { ST_ASSIGNMENT_INS }, { ST_ASSIGNMENT_SEL } },
+	/* T_DECISION */ { &kind_decision, T_INITIATIVE, ST_DECISION_INS, ST_DECISION_SEL,
+	    2, { ST_CONSULTED_INS, ST_INFORMED_INS }, { ST_CONSULTED_SEL, ST_INFORMED_SEL } },
+	/* T_GRANT */ { &kind_grant, T_INITIATIVE, ST_GRANT_INS, ST_GRANT_SEL, 0, {0}, {0} },
+	/* T_LINE */ { &kind_budget_line, T_GRANT, ST_LINE_INS, ST_LINE_SEL, 0, {0}, {0} },
+	/* T_LEDGER */ { &kind_ledger_entry, T_INITIATIVE, ST_LEDGER_INS, ST_LEDGER_SEL, 0, {0}, {0} },
+	/* T_APPLICATION */ { &kind_application, T_INITIATIVE, ST_APPLICATION_INS,
+	    ST_APPLICATION_SEL, 1, { ST_CO_APPLICANT_INS }, { ST_CO_APPLICANT_SEL } },
+	/* T_CREDIT */ { &kind_credit, T_INITIATIVE, ST_CREDIT_INS, ST_CREDIT_SEL,
+	    1, { ST_CREDITED_INS }, { ST_CREDITED_SEL } },
+	/* T_CONTRIBUTION */ { &kind_contribution, T_INITIATIVE, ST_CONTRIBUTION_INS,
+	    ST_CONTRIBUTION_SEL, 0, {0}, {0} },
+	/* T_CHECKIN */ { &kind_checkin, T_INITIATIVE, ST_CHECKIN_INS, ST_CHECKIN_SEL,
+	    1, { ST_ATTENDEE_INS }, { ST_ATTENDEE_SEL } },
+	/* T_EVENT */ { &kind_event, T_INITIATIVE, ST_EVENT_INS, ST_EVENT_SEL,
+	    2, { ST_EXPECTED_INS, ST_ATTENDED_INS }, { ST_EXPECTED_SEL, ST_ATTENDED_SEL } },
+	/* T_SURVEY */ { &kind_survey, T_INITIATIVE, ST_SURVEY_INS, ST_SURVEY_SEL, 0, {0}, {0} },
+	/* T_RESPONSE */ { &kind_response, T_SURVEY, ST_RESPONSE_INS, ST_RESPONSE_SEL,
+	    1, { ST_ANSWER_INS }, { ST_ANSWER_SEL } },
+	/* T_TIE */ { &kind_tie, T_INITIATIVE, ST_TIE_INS, ST_TIE_SEL, 0, {0}, {0} },
+	/* T_LEARNING */ { &kind_learning, T_PROGRAM, ST_LEARNING_INS, ST_LEARNING_SEL, 0, {0}, {0} },
+	/* T_NOTE */ { &kind_learning_note, T_LEARNING, ST_NOTE_INS, ST_NOTE_SEL,
+	    1, { ST_NOTE_INITIATIVE_INS }, { ST_NOTE_INITIATIVE_SEL } },
+};
+
+/* ---------------------------------------------------------------- field walking */
+
+static int
+is_link(const struct field *f)
+{
+	return f->type == FT_REFS || f->type == FT_ENUMS || f->type == FT_RACI ||
+	    f->type == FT_ANSWERS;
+}
+
+/* Returns the number of columns k takes in an insert (or a select). */
+static int
+ncols(const struct kind *k, int insert)
+{
+	int n = 0;
+
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (f->type == FT_OBJECT)
+			n += (f->has_off != 0) + ncols(f->sub, insert);
+		else if (f->type == FT_REF && f->ref == RT_DECIDER)
+			n += insert ? 2 : 1;
+		else if (f->type != FT_LIST && !is_link(f))
+			n++;
+	}
+	return n;
+}
+
+/* Appends k's link fields, nested objects included, to out[*n]; returns *n. */
+static int
+link_fields(const struct kind *k, const struct field **out, int *n)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (f->type == FT_OBJECT)
+			link_fields(f->sub, out, n);
+		else if (is_link(f) && *n < LINKS_MAX)
+			out[(*n)++] = f;
+		else if (is_link(f))
+			(*n)++;		/* counted, so that the check below fails */
+	}
+	return *n;
+}
+
+/* The FT_LIST field of t's parent that holds t's records. */
+static const struct field *
+list_field(const struct table *t)
+{
+	const struct kind *pk = t->parent == T_PROGRAM ? &kind_document : tables[t->parent].k;
+
+	for (int i = 0; i < pk->nfields; i++)
+		if (pk->fields[i].type == FT_LIST && pk->fields[i].sub == t->k)
+			return &pk->fields[i];
+	return NULL;
+}
+
+/*
+ * Checks that a statement takes the parameters (or returns the columns) the
+ * field table says, so that a column added to one and not the other is
+ * caught at once rather than storing values in the wrong place.
+ */
+static int
+check_shape(sqlite3_stmt *st, const struct kind *k, int insert, int extra,
+    struct strbuf *err)
+{
+	int want = ncols(k, insert) + extra;
+	int have = insert ? sqlite3_bind_parameter_count(st) : sqlite3_column_count(st);
+
+	if (have == want)
+		return 0;
+	strbuf_reset(err);
+	strbuf_addf(err, "internal error: %s statement for %s has %d %s, expected %d",
+	    insert ? "insert" : "select", k->name, have,
+	    insert ? "parameters" : "columns", want);
+	return -1;
+}
+
+/* Starts err with "FILE:LINE: " when rec knows where it came from. */
+static void
+rec_error(struct strbuf *err, const void *rec, const char *field)
+{
+	const struct rec_head *h = rec;
+
+	strbuf_reset(err);
+	if (h->loc.file)
+		strbuf_addf(err, "%s:%u: ", h->loc.file, h->loc.line);
+	if (field)
+		strbuf_addf(err, "%s: ", field);
+}
+
+/* The value of k's key field in rec, for messages; NULL when it has none. */
+static const char *
+rec_key(const struct kind *k, const void *rec)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (!(f->flags & FL_KEY))
+			continue;
+		if (f->type == FT_REF)
+			return ((const struct ref *)FIELD_PTR(rec, f))->slug;
+		if (f->type == FT_STR || f->type == FT_SLUG || f->type == FT_ID)
+			return *(char **)FIELD_PTR(rec, f);
+	}
+	return NULL;
+}
+
+/* ---------------------------------------------------------------- saving */
+
+struct save {
+	struct store *s;
+	struct program *p;
+	struct initiative *ini;		/* the initiative being saved: its grants */
+	VEC(int64_t *) assigned;	/* rowids set so far, reset on failure */
+	struct strbuf *err;
+};
+
+/*
+ * Finds the record a reference points at among n records of size sz at
+ * base, whose key string is at key_off: by ref.idx when that agrees with
+ * the slug, else by slug (a program not yet through model_resolve).
+ */
+static const struct rec_head *
+find_target(const void *base, size_t n, size_t sz, size_t key_off, const struct ref *r)
+{
+	const char *b = base;
+
+	if (r->slug == NULL)
+		return NULL;
+	if (r->idx >= 0 && (size_t)r->idx < n) {
+		const char *rec = b + (size_t)r->idx * sz;
+
+		if (strcmp(*(char *const *)(rec + key_off), r->slug) == 0)
+			return (const struct rec_head *)rec;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *rec = b + i * sz;
+
+		if (strcmp(*(char *const *)(rec + key_off), r->slug) == 0)
+			return (const struct rec_head *)rec;
+	}
+	return NULL;
+}
+
+#define FIND_IN(vec, type, key, r) \
+	find_target((vec).v, (vec).n, sizeof(type), offsetof(type, key), r)
+
+/*
+ * Returns the rowid of the stored record r (of type rt) refers to, or 0
+ * with err set (rec and f for the message) when there is none.
+ */
+static int64_t
+ref_rowid(struct save *sv, const void *rec, const struct field *f, enum reftype rt,
+    const struct ref *r)
+{
+	const struct rec_head *h = NULL;
+	const char *what = "organization";
+
+	switch (rt) {
+	case RT_ORG:
+	case RT_DECIDER:
+		h = FIND_IN(sv->p->orgs, struct organization, slug, r);
+		break;
+	case RT_PERSON:
+		what = "person";
+		h = FIND_IN(sv->p->people, struct person, slug, r);
+		break;
+	case RT_INITIATIVE:
+		what = "initiative";
+		h = FIND_IN(sv->p->initiatives, struct initiative, slug, r);
+		break;
+	case RT_GRANT:
+		what = "grant";
+		if (sv->ini)
+			h = FIND_IN(sv->ini->grants, struct grant, id, r);
+		break;
+	case RT_INSTRUMENT:
+		break;
+	}
+	if (h && h->rowid > 0)
+		return h->rowid;
+	rec_error(sv->err, rec, f->name);
+	strbuf_addf(sv->err, "%s '%s' %s", what, r->slug, h ? "is not stored" : "does not exist");
+	return 0;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int col, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
+}
+
+static int
+bind_ref(struct save *sv, sqlite3_stmt *st, int *col, const void *rec, const struct field *f)
+{
+	const struct ref *r = FIELD_PTR(rec, f);
+	int64_t id;
+
+	if (f->ref == RT_DECIDER) {
+		int committee = r->idx == REF_COMMITTEE ||
+		    (r->idx < 0 && r->slug && strcmp(r->slug, "committee") == 0);
+		int team = r->idx == REF_TEAM ||
+		    (r->idx < 0 && r->slug && strcmp(r->slug, "team") == 0);
+
+		sqlite3_bind_text(st, (*col)++, committee ? "committee" : team ? "team" : "org",
+		    -1, SQLITE_STATIC);
+		if (committee || team) {
+			(*col)++;	/* decider_id stays NULL */
+			return 0;
+		}
+	}
+	if (r->slug == NULL) {
+		(*col)++;
+		return 0;
+	}
+	if (f->ref == RT_INSTRUMENT) {
+		bind_text(st, (*col)++, r->slug);
+		return 0;
+	}
+	if ((id = ref_rowid(sv, rec, f, f->ref, r)) == 0)
+		return -1;
+	sqlite3_bind_int64(st, (*col)++, id);
+	return 0;
+}
+
+/* Binds rec's fields (of kind k) from parameter *col on; see the table atop. */
+static int
+bind_fields(struct save *sv, sqlite3_stmt *st, int *col, const struct kind *k, const void *rec)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		const void *v = FIELD_PTR(rec, f);
+		char buf[DATE_BUFSZ];
+
+		switch (f->type) {
+		case FT_STR:
+		case FT_SLUG:
+		case FT_ID:
+			bind_text(st, (*col)++, *(char *const *)v);
+			break;
+		case FT_DATE:
+			if (*(const tdate *)v != DATE_NONE)
+				sqlite3_bind_text(st, *col, date_format(*(const tdate *)v, buf),
+				    -1, SQLITE_TRANSIENT);
+			(*col)++;
+			break;
+		case FT_MONEY:
+		case FT_INT:
+			if (*(const int64_t *)v != INT_NONE)
+				sqlite3_bind_int64(st, *col, *(const int64_t *)v);
+			(*col)++;
+			break;
+		case FT_SMALL:
+			if (!(f->flags & FL_OPTIONAL) || *(const int *)v != 0)
+				sqlite3_bind_int(st, *col, *(const int *)v);
+			(*col)++;
+			break;
+		case FT_REAL:
+			sqlite3_bind_double(st, (*col)++, *(const double *)v);
+			break;
+		case FT_BOOL:
+			sqlite3_bind_int(st, (*col)++, *(const int *)v != 0);
+			break;
+		case FT_ENUM: {
+			int e = *(const int *)v;
+
+			if (e < 0 || e >= f->nnames) {
+				rec_error(sv->err, rec, f->name);
+				strbuf_addf(sv->err, "value %d out of range", e);
+				return -1;
+			}
+			sqlite3_bind_text(st, (*col)++, f->names[e], -1, SQLITE_STATIC);
+			break;
+		}
+		case FT_REF:
+			if (bind_ref(sv, st, col, rec, f) == -1)
+				return -1;
+			break;
+		case FT_OBJECT:
+			if (f->has_off) {
+				int has = *(const int *)((const char *)rec + f->has_off) != 0;
+
+				sqlite3_bind_int(st, (*col)++, has);
+				if (!has) {
+					*col += ncols(f->sub, 1);	/* left NULL */
+					break;
+				}
+			}
+			if (bind_fields(sv, st, col, f->sub, rec) == -1)
+				return -1;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Steps an insert; on failure explains it in err, naming rec. */
+static int
+step_insert(struct save *sv, sqlite3_stmt *st, const struct kind *k, const void *rec)
+{
+	int rc = sqlite3_step(st);
+	int xrc = sqlite3_extended_errcode(sv->s->db);
+	const char *key;
+
+	if (rc == SQLITE_DONE)
+		return 0;
+	key = rec_key(k, rec);
+	rec_error(sv->err, rec, NULL);
+	if ((xrc == SQLITE_CONSTRAINT_UNIQUE || xrc == SQLITE_CONSTRAINT_PRIMARYKEY) && key)
+		strbuf_addf(sv->err, "%s '%s' already exists", k->name, key);
+	else
+		strbuf_addf(sv->err, "cannot store %s%s%s%s: %s", k->name,
+		    key ? " '" : "", key ? key : "", key ? "'" : "",
+		    sqlite3_errmsg(sv->s->db));
+	return -1;
+}
+
+/* Inserts the link rows of field f of rec, whose rowid is owner. */
+static int
+insert_links(struct save *sv, enum stmt id, const struct field *f, const void *rec,
+    int64_t owner)
+{
+	sqlite3_stmt *st = store_stmt(sv->s, id, sv->err);
+	const struct anyvec *list = FIELD_VEC(rec, f);
+	int ret = -1;
+
+	if (st == NULL)
+		return -1;
+	for (size_t i = 0; i < list->n; i++) {
+		int64_t target;
+
+		sqlite3_bind_int64(st, 1, owner);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		switch (f->type) {
+		case FT_REFS: {
+			const struct ref *r = &((const struct ref *)list->v)[i];
+
+			if ((target = ref_rowid(sv, rec, f, f->ref, r)) == 0)
+				goto out;
+			sqlite3_bind_int64(st, 3, target);
+			break;
+		}
+		case FT_ENUMS: {
+			int e = ((const int *)list->v)[i];
+
+			if (e < 0 || e >= f->nnames) {
+				rec_error(sv->err, rec, f->name);
+				strbuf_addf(sv->err, "value %d out of range", e);
+				goto out;
+			}
+			sqlite3_bind_text(st, 3, f->names[e], -1, SQLITE_STATIC);
+			break;
+		}
+		case FT_RACI: {
+			const struct assignment *a = &((const struct assignment *)list->v)[i];
+
+			if ((target = ref_rowid(sv, rec, f, RT_ORG, &a->org)) == 0)
+				goto out;
+			if (a->letter < 0 || a->letter >= RACI__MAX) {
+				rec_error(sv->err, rec, f->name);
+				strbuf_addf(sv->err, "letter %d out of range", a->letter);
+				goto out;
+			}
+			sqlite3_bind_int64(st, 3, target);
+			sqlite3_bind_text(st, 4, raci_names[a->letter], -1, SQLITE_STATIC);
+			break;
+		}
+		case FT_ANSWERS: {
+			const struct answer *a = &((const struct answer *)list->v)[i];
+
+			sqlite3_bind_text(st, 3, a->item, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 4, a->value);
+			break;
+		}
+		default:
+			break;
+		}
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rec_error(sv->err, rec, f->name);
+			strbuf_addf(sv->err, "cannot store: %s", sqlite3_errmsg(sv->s->db));
+			goto out;
+		}
+		store_stmt_done(st);
+	}
+	ret = 0;
+out:
+	store_stmt_done(st);
+	return ret;
+}
+
+/*
+ * Inserts one record rec of kind k (and its link rows) with statement ins,
+ * under the parent row parent (none when parent is 0), and sets its rowid.
+ */
+static int
+insert_record(struct save *sv, const struct kind *k, enum stmt ins,
+    const enum stmt *link_ins, int nlinks, void *rec, int64_t parent)
+{
+	struct rec_head *h = rec;
+	const struct field *links[LINKS_MAX];
+	sqlite3_stmt *st = store_stmt(sv->s, ins, sv->err);
+	int col = 1, n = 0, ret = -1;
+
+	if (st == NULL || check_shape(st, k, 1, parent != 0, sv->err) == -1)
+		return -1;
+	if (link_fields(k, links, &n) != nlinks) {
+		strbuf_reset(sv->err);
+		strbuf_addf(sv->err, "internal error: %s has %d link fields, the store %d",
+		    k->name, n, nlinks);
+		return -1;
+	}
+	if (parent)
+		sqlite3_bind_int64(st, col++, parent);
+	if (bind_fields(sv, st, &col, k, rec) == -1 || step_insert(sv, st, k, rec) == -1)
+		goto out;
+	h->rowid = sqlite3_last_insert_rowid(sv->s->db);
+	*VEC_PUSH(&sv->assigned) = &h->rowid;
+	store_stmt_done(st);
+	st = NULL;
+	for (int i = 0; i < nlinks; i++)
+		if (insert_links(sv, link_ins[i], links[i], rec, h->rowid) == -1)
+			goto out;
+	ret = 0;
+out:
+	store_stmt_done(st);
+	return ret;
+}
+
+/* Saves the new records of every table whose parent is table parent_id, under parent. */
+static int
+save_children(struct save *sv, int parent_id, void *parent)
+{
+	int64_t parent_rowid = ((struct rec_head *)parent)->rowid;
+
+	for (int t = 0; t < T__MAX; t++) {
+		const struct table *tab = &tables[t];
+		const struct field *lf;
+		struct anyvec *list;
+
+		if (tab->parent != parent_id)
+			continue;
+		lf = list_field(tab);
+		list = FIELD_VEC(parent, lf);
+		for (size_t i = 0; i < list->n; i++) {
+			void *rec = (char *)list->v + i * tab->k->size;
+
+			/* the built-in instruments live in the code, not the database */
+			if (t == T_INSTRUMENT && ((struct instrument *)rec)->builtin)
+				continue;
+			if (t == T_INITIATIVE)
+				sv->ini = rec;
+			if (((struct rec_head *)rec)->rowid == 0 &&
+			    insert_record(sv, tab->k, tab->ins, tab->link_ins, tab->nlinks,
+			    rec, parent_rowid) == -1)
+				return -1;
+			if (save_children(sv, t, rec) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+store_program_save(struct store *s, struct program *p, struct strbuf *err)
+{
+	struct save sv = { s, p, NULL, { NULL, 0, 0 }, err };
+	int ret = -1;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	if (p->rowid == 0 &&
+	    insert_record(&sv, &kind_program, ST_PROGRAM_INS, NULL, 0, p, 0) == -1)
+		goto out;
+	if (save_children(&sv, T_PROGRAM, p) == -1)
+		goto out;
+	if (store_commit(s, err) == -1)
+		goto out;
+	ret = 0;
+out:
+	if (ret == -1) {
+		store_rollback(s);
+		for (size_t i = 0; i < sv.assigned.n; i++)
+			*sv.assigned.v[i] = 0;
+	}
+	VEC_FREE(&sv.assigned);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- loading */
+
+/* A loaded record by rowid; each table's list is in rowid order. */
+struct owner {
+	int64_t rowid;
+	void *rec;
+};
+
+struct load {
+	struct store *s;
+	struct program *p;
+	struct strbuf *err;
+	VEC(struct owner) own[T__MAX];
+};
+
+static void *
+find_owner(const struct load *ld, int t, int64_t rowid)
+{
+	size_t lo = 0, hi;
+
+	if (t == T_PROGRAM)
+		return rowid == ld->p->rowid ? ld->p : NULL;
+	hi = ld->own[t].n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ld->own[t].v[mid].rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ld->own[t].n && ld->own[t].v[lo].rowid == rowid ?
+	    ld->own[t].v[lo].rec : NULL;
+}
+
+static void
+bad_value(struct strbuf *err, const struct kind *k, const struct field *f, const char *v)
+{
+	strbuf_reset(err);
+	strbuf_addf(err, "database holds a bad %s.%s: '%s'", k->name, f->name, v ? v : "NULL");
+}
+
+static char *
+column_str(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL :
+	    xstrdup((const char *)sqlite3_column_text(st, col));
+}
+
+/* Reads rec's fields (of kind k) from column *col on; the inverse of bind_fields. */
+static int
+read_fields(struct load *ld, sqlite3_stmt *st, int *col, const struct kind *k, void *rec)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		void *v = FIELD_PTR(rec, f);
+		int c = *col, null = sqlite3_column_type(st, c) == SQLITE_NULL;
+		const char *text;
+
+		switch (f->type) {
+		case FT_STR:
+		case FT_SLUG:
+		case FT_ID:
+			*(char **)v = column_str(st, c);
+			break;
+		case FT_DATE:
+			*(tdate *)v = DATE_NONE;
+			text = (const char *)sqlite3_column_text(st, c);
+			if (!null && date_parse(text, v) == -1) {
+				bad_value(ld->err, k, f, text);
+				return -1;
+			}
+			break;
+		case FT_MONEY:
+		case FT_INT:
+			*(int64_t *)v = null ? INT_NONE : sqlite3_column_int64(st, c);
+			break;
+		case FT_SMALL:
+		case FT_BOOL:
+			*(int *)v = sqlite3_column_int(st, c);
+			break;
+		case FT_REAL:
+			*(double *)v = sqlite3_column_double(st, c);
+			break;
+		case FT_ENUM:
+			text = (const char *)sqlite3_column_text(st, c);
+			if (null || (*(int *)v = enum_lookup(f->names, f->nnames, text)) < 0) {
+				bad_value(ld->err, k, f, text);
+				return -1;
+			}
+			break;
+		case FT_REF:
+			((struct ref *)v)->slug = column_str(st, c);
+			((struct ref *)v)->idx = REF_UNRESOLVED;
+			break;
+		case FT_OBJECT:
+			if (f->has_off) {
+				int has = sqlite3_column_int(st, (*col)++);
+
+				*(int *)((char *)rec + f->has_off) = has;
+				if (!has) {
+					*col += ncols(f->sub, 0);
+					continue;
+				}
+			}
+			if (read_fields(ld, st, col, f->sub, rec) == -1)
+				return -1;
+			continue;
+		default:
+			continue;
+		}
+		(*col)++;
+	}
+	return 0;
+}
+
+/* Reads the link rows of field f of table t's records. */
+static int
+load_links(struct load *ld, int t, enum stmt id, const struct field *f)
+{
+	sqlite3_stmt *st = store_stmt(ld->s, id, ld->err);
+	size_t cur = 0;
+	int rc, ret = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, ld->p->rowid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t owner = sqlite3_column_int64(st, 0);
+		const char *text = (const char *)sqlite3_column_text(st, 1);
+		struct anyvec *list;
+
+		/* rows come in owner order, as the owners do: walk both at once */
+		while (cur < ld->own[t].n && ld->own[t].v[cur].rowid < owner)
+			cur++;
+		if (cur == ld->own[t].n || ld->own[t].v[cur].rowid != owner) {
+			strbuf_reset(ld->err);
+			strbuf_addf(ld->err, "database holds a %s.%s row for a missing record %lld",
+			    tables[t].k->name, f->name, (long long)owner);
+			goto out;
+		}
+		list = FIELD_VEC(ld->own[t].v[cur].rec, f);
+		switch (f->type) {
+		case FT_REFS: {
+			struct refs *r = (struct refs *)list;
+			struct ref *x = VEC_PUSH(r);
+
+			x->slug = xstrdup(text);
+			x->idx = REF_UNRESOLVED;
+			break;
+		}
+		case FT_ENUMS: {
+			VEC(int) *e = (void *)list;
+			int v = enum_lookup(f->names, f->nnames, text);
+
+			if (v < 0) {
+				bad_value(ld->err, tables[t].k, f, text);
+				goto out;
+			}
+			*VEC_PUSH(e) = v;
+			break;
+		}
+		case FT_RACI: {
+			VEC(struct assignment) *a = (void *)list;
+			const char *letter = (const char *)sqlite3_column_text(st, 2);
+			int v = enum_lookup(raci_names, RACI__MAX, letter);
+			struct assignment *x;
+
+			if (v < 0) {
+				bad_value(ld->err, tables[t].k, f, letter);
+				goto out;
+			}
+			x = VEC_PUSH(a);
+			x->org.slug = xstrdup(text);
+			x->org.idx = REF_UNRESOLVED;
+			x->letter = v;
+			break;
+		}
+		case FT_ANSWERS: {
+			VEC(struct answer) *a = (void *)list;
+			struct answer *x = VEC_PUSH(a);
+
+			x->item = xstrdup(text);
+			x->value = sqlite3_column_int(st, 2);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(ld->s, ld->err, "cannot load a program");
+		goto out;
+	}
+	ret = 0;
+out:
+	store_stmt_done(st);
+	return ret;
+}
+
+/* Where a loaded row went: its parent and its index in the parent's list. */
+struct placed {
+	int64_t rowid;
+	void *parent;
+	size_t idx;
+};
+
+/* Loads every row of table t in one query, appending each to its parent's list. */
+static int
+load_table(struct load *ld, int t)
+{
+	const struct table *tab = &tables[t];
+	const struct field *lf = list_field(tab);
+	const struct field *links[LINKS_MAX];
+	VEC(struct placed) placed = { NULL, 0, 0 };
+	sqlite3_stmt *st = store_stmt(ld->s, tab->sel, ld->err);
+	int rc, n = 0, ret = -1;
+
+	if (st == NULL || check_shape(st, tab->k, 0, 2, ld->err) == -1)
+		return -1;
+	sqlite3_bind_int64(st, 1, ld->p->rowid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t rowid = sqlite3_column_int64(st, 0);
+		void *parent = find_owner(ld, tab->parent, sqlite3_column_int64(st, 1));
+		struct anyvec *list;
+		struct placed *pl;
+		struct rec_head *rec;
+		int col = 2;
+
+		if (parent == NULL) {
+			strbuf_reset(ld->err);
+			strbuf_addf(ld->err, "database holds %s row %lld without its parent",
+			    tab->k->name, (long long)rowid);
+			goto out;
+		}
+		list = FIELD_VEC(parent, lf);
+		rec = anyvec_push(list, tab->k);
+		rec->rowid = rowid;
+		pl = VEC_PUSH(&placed);
+		pl->rowid = rowid;
+		pl->parent = parent;
+		pl->idx = list->n - 1;
+		if (read_fields(ld, st, &col, tab->k, rec) == -1)
+			goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(ld->s, ld->err, "cannot load a program");
+		goto out;
+	}
+	store_stmt_done(st);
+	st = NULL;
+	/* the lists are complete: their elements no longer move */
+	for (size_t i = 0; i < placed.n; i++) {
+		struct owner *o = VEC_PUSH(&ld->own[t]);
+		struct anyvec *list = FIELD_VEC(placed.v[i].parent, lf);
+
+		o->rowid = placed.v[i].rowid;
+		o->rec = (char *)list->v + placed.v[i].idx * tab->k->size;
+	}
+	link_fields(tab->k, links, &n);
+	for (int i = 0; i < tab->nlinks && i < n; i++)
+		if (load_links(ld, t, tab->link_sel[i], links[i]) == -1)
+			goto out;
+	ret = 0;
+out:
+	store_stmt_done(st);
+	VEC_FREE(&placed);
+	return ret;
+}
+
+int
+store_program_load(struct store *s, const char *slug, struct program *p, struct strbuf *err)
+{
+	struct load ld;
+	sqlite3_stmt *st;
+	int rc, col = 1, ret = -1;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.s = s;
+	ld.p = p;
+	ld.err = err;
+	if ((st = store_stmt(s, ST_PROGRAM_FIND, err)) == NULL ||
+	    check_shape(st, &kind_program, 0, 1, err) == -1)
+		return -1;
+	/* one read transaction: every table from the same snapshot */
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		ret = 1;
+		goto out;
+	}
+	if (rc != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot load a program");
+		goto out;
+	}
+	p->rowid = sqlite3_column_int64(st, 0);
+	if (read_fields(&ld, st, &col, &kind_program, p) == -1)
+		goto out;
+	store_stmt_done(st);
+	st = NULL;
+	for (int t = 0; t < T__MAX; t++)
+		if (load_table(&ld, t) == -1)
+			goto out;
+	ret = 0;
+out:
+	store_stmt_done(st);
+	if (ret == 1 || ret == 0)
+		ret = store_commit(s, err) == -1 ? -1 : ret;
+	else
+		store_rollback(s);
+	for (int t = 0; t < T__MAX; t++)
+		VEC_FREE(&ld.own[t]);
+	if (ret == -1)
+		program_release(p);
+	return ret;
+}

@@ -1,0 +1,276 @@
+/*
+ * Every statement of the store, as constant text indexed by enum stmt.
+ *
+ * Record tables have an insert (?1 = the parent's rowid, then one parameter
+ * per stored field in field-table order, see program.c) and a select of one
+ * program's rows (?1 = the program's rowid) that returns id, parent id, then
+ * one column per field in the same order, references as slugs, in rowid
+ * order. Link tables have an insert (owner, position, value...) and a select
+ * of (owner, value...) ordered by owner and position. program.c checks the
+ * parameter and column counts against the field tables when it prepares.
+ */
+#include "store_impl.h"
+#include "../util/banned.h"
+
+/* The joins that restrict a table to one program. */
+#define IN_INITIATIVE " JOIN initiative i ON i.id = t.initiative_id"
+#define OF_PROGRAM " WHERE i.program_id = ?1 ORDER BY t.id"
+#define ORG_LINK_SEL(table, owner, ownertable, chain) \
+	"SELECT l." owner ", o.slug FROM " table " l" \
+	" JOIN organization o ON o.id = l.org_id" \
+	" JOIN " ownertable " t ON t.id = l." owner chain \
+	" WHERE i.program_id = ?1 ORDER BY l." owner ", l.position"
+#define ORG_LINK_INS(table, owner) \
+	"INSERT INTO " table " (" owner ", position, org_id) VALUES (?, ?, ?)"
+
+const char *const store_sql[ST__MAX] = {
+	/* ST_BEGIN */ "BEGIN IMMEDIATE",
+	/* ST_BEGIN_READ */ "BEGIN",
+	/* ST_WAL */ "PRAGMA journal_mode = WAL",
+	/* ST_COMMIT */ "COMMIT",
+	/* ST_ROLLBACK */ "ROLLBACK",
+	/* ST_USER_VERSION */ "PRAGMA user_version",
+	/* ST_INTEGRITY */ "PRAGMA integrity_check",
+	/* ST_FK_CHECK */ "PRAGMA foreign_key_check",
+	/* ST_PROGRAM_SLUGS */ "SELECT slug FROM program ORDER BY slug",
+	/* ST_PROGRAM_FIND */
+	"SELECT id, slug, name, funder, start_date, end_date FROM program WHERE slug = ?",
+	/* ST_PROGRAM_INS */
+	"INSERT INTO program (slug, name, funder, start_date, end_date) VALUES (?, ?, ?, ?, ?)",
+	/* ST_SETTING_GET */
+	"SELECT s.value FROM setting s JOIN program p ON p.id = s.program_id"
+	" WHERE p.slug = ?1 AND s.name = ?2",
+	/* ST_SETTING_SET */
+	"INSERT INTO setting (program_id, name, value)"
+	" SELECT id, ?2, ?3 FROM program WHERE slug = ?1"
+	" ON CONFLICT (program_id, name) DO UPDATE SET value = excluded.value",
+	/* ST_SETTING_DEL */
+	"DELETE FROM setting WHERE name = ?2"
+	" AND program_id = (SELECT id FROM program WHERE slug = ?1)",
+
+	/* ST_ORG_INS */
+	"INSERT INTO organization (program_id, slug, name, sector, city, staff, revenue,"
+	" flexible_grants, in_kind_staffing, experiment, convener)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* ST_ORG_SEL */
+	"SELECT id, program_id, slug, name, sector, city, staff, revenue,"
+	" flexible_grants, in_kind_staffing, experiment, convener"
+	" FROM organization WHERE program_id = ?1 ORDER BY id",
+	/* ST_ORG_EXPERTISE_INS */
+	"INSERT INTO org_expertise (org_id, position, area) VALUES (?, ?, ?)",
+	/* ST_ORG_EXPERTISE_SEL */
+	"SELECT l.org_id, l.area FROM org_expertise l"
+	" JOIN organization o ON o.id = l.org_id"
+	" WHERE o.program_id = ?1 ORDER BY l.org_id, l.position",
+	/* ST_PERSON_INS */
+	"INSERT INTO person (program_id, slug, name, email, org_id) VALUES (?, ?, ?, ?, ?)",
+	/* ST_PERSON_SEL */
+	"SELECT t.id, t.program_id, t.slug, t.name, t.email, o.slug FROM person t"
+	" LEFT JOIN organization o ON o.id = t.org_id"
+	" WHERE t.program_id = ?1 ORDER BY t.id",
+	/* ST_INSTRUMENT_INS */
+	"INSERT INTO instrument (program_id, code, title) VALUES (?, ?, ?)",
+	/* ST_INSTRUMENT_SEL */
+	"SELECT id, program_id, code, title FROM instrument"
+	" WHERE program_id = ?1 ORDER BY id",
+	/* ST_ITEM_INS */
+	"INSERT INTO instrument_item (instrument_id, code, text, category) VALUES (?, ?, ?, ?)",
+	/* ST_ITEM_SEL */
+	"SELECT t.id, t.instrument_id, t.code, t.text, t.category FROM instrument_item t"
+	" JOIN instrument i ON i.id = t.instrument_id" OF_PROGRAM,
+
+	/* ST_INITIATIVE_INS */
+	"INSERT INTO initiative (program_id, slug, name, city, start_date, end_date,"
+	" backbone_id, fiscal_agent_id, has_director, director_person_id,"
+	" director_employer_id, has_result, result_statement, result_indicator,"
+	" result_unit, result_direction, result_baseline_date, result_baseline_value,"
+	" result_target_date, result_target_value)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* ST_INITIATIVE_SEL */
+	"SELECT t.id, t.program_id, t.slug, t.name, t.city, t.start_date, t.end_date,"
+	" b.slug, f.slug, t.has_director, dp.slug, de.slug, t.has_result,"
+	" t.result_statement, t.result_indicator, t.result_unit, t.result_direction,"
+	" t.result_baseline_date, t.result_baseline_value, t.result_target_date,"
+	" t.result_target_value FROM initiative t"
+	" JOIN organization b ON b.id = t.backbone_id"
+	" JOIN organization f ON f.id = t.fiscal_agent_id"
+	" LEFT JOIN person dp ON dp.id = t.director_person_id"
+	" LEFT JOIN organization de ON de.id = t.director_employer_id"
+	" WHERE t.program_id = ?1 ORDER BY t.id",
+	/* ST_COMMITTEE_INS */ ORG_LINK_INS("initiative_committee", "initiative_id"),
+	/* ST_COMMITTEE_SEL */
+	"SELECT l.initiative_id, o.slug FROM initiative_committee l"
+	" JOIN organization o ON o.id = l.org_id"
+	" JOIN initiative i ON i.id = l.initiative_id"
+	" WHERE i.program_id = ?1 ORDER BY l.initiative_id, l.position",
+	/* ST_REPORTS_TO_INS */ ORG_LINK_INS("director_reports_to", "initiative_id"),
+	/* ST_REPORTS_TO_SEL */
+	"SELECT l.initiative_id, o.slug FROM director_reports_to l"
+	" JOIN organization o ON o.id = l.org_id"
+	" JOIN initiative i ON i.id = l.initiative_id"
+	" WHERE i.program_id = ?1 ORDER BY l.initiative_id, l.position",
+	/* ST_EVALUATED_BY_INS */ ORG_LINK_INS("director_evaluated_by", "initiative_id"),
+	/* ST_EVALUATED_BY_SEL */
+	"SELECT l.initiative_id, o.slug FROM director_evaluated_by l"
+	" JOIN organization o ON o.id = l.org_id"
+	" JOIN initiative i ON i.id = l.initiative_id"
+	" WHERE i.program_id = ?1 ORDER BY l.initiative_id, l.position",
+
+	/* ST_OBSERVATION_INS */
+	"INSERT INTO observation (initiative_id, date, value) VALUES (?, ?, ?)",
+	/* ST_OBSERVATION_SEL */
+	"SELECT t.id, t.initiative_id, t.date, t.value FROM observation t"
+	IN_INITIATIVE OF_PROGRAM,
+	/* ST_MEMBER_INS */
+	"INSERT INTO member (initiative_id, org_id, role, joined, left_date)"
+	" VALUES (?, ?, ?, ?, ?)",
+	/* ST_MEMBER_SEL */
+	"SELECT t.id, t.initiative_id, o.slug, t.role, t.joined, t.left_date FROM member t"
+	IN_INITIATIVE " JOIN organization o ON o.id = t.org_id" OF_PROGRAM,
+	/* ST_RESPONSIBILITY_INS */
+	"INSERT INTO responsibility (initiative_id, name) VALUES (?, ?)",
+	/* ST_RESPONSIBILITY_SEL */
+	"SELECT t.id, t.initiative_id, t.name FROM responsibility t"
+	IN_INITIATIVE OF_PROGRAM,
+	/* ST_ASSIGNMENT_INS */
+	"INSERT INTO assignment (responsibility_id, position, org_id, letter)"
+	" VALUES (?, ?, ?, ?)",
+	/* ST_ASSIGNMENT_SEL */
+	"SELECT l.responsibility_id, o.slug, l.letter FROM assignment l"
+	" JOIN organization o ON o.id = l.org_id"
+	" JOIN responsibility t ON t.id = l.responsibility_id" IN_INITIATIVE
+	" WHERE i.program_id = ?1 ORDER BY l.responsibility_id, l.position",
+	/* ST_DECISION_INS */
+	"INSERT INTO decision (initiative_id, ident, title, category, proposed, decided,"
+	" decider_kind, decider_id, contrary_views) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* ST_DECISION_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.title, t.category, t.proposed,"
+	" t.decided, CASE t.decider_kind WHEN 'org' THEN o.slug ELSE t.decider_kind END,"
+	" t.contrary_views FROM decision t" IN_INITIATIVE
+	" LEFT JOIN organization o ON o.id = t.decider_id" OF_PROGRAM,
+	/* ST_CONSULTED_INS */ ORG_LINK_INS("decision_consulted", "decision_id"),
+	/* ST_CONSULTED_SEL */
+	ORG_LINK_SEL("decision_consulted", "decision_id", "decision", IN_INITIATIVE),
+	/* ST_INFORMED_INS */ ORG_LINK_INS("decision_informed", "decision_id"),
+	/* ST_INFORMED_SEL */
+	ORG_LINK_SEL("decision_informed", "decision_id", "decision", IN_INITIATIVE),
+	/* ST_GRANT_INS */
+	"INSERT INTO grant (initiative_id, ident, funder, amount, start_date, end_date,"
+	" catalytic) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* ST_GRANT_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.funder, t.amount, t.start_date,"
+	" t.end_date, t.catalytic FROM grant t" IN_INITIATIVE OF_PROGRAM,
+	/* ST_LINE_INS */
+	"INSERT INTO budget_line (grant_id, name, amount) VALUES (?, ?, ?)",
+	/* ST_LINE_SEL */
+	"SELECT t.id, t.grant_id, t.name, t.amount FROM budget_line t"
+	" JOIN grant g ON g.id = t.grant_id"
+	" JOIN initiative i ON i.id = g.initiative_id" OF_PROGRAM,
+	/* ST_LEDGER_INS */
+	"INSERT INTO ledger_entry (initiative_id, ident, date, grant_id, amount, kind,"
+	" recipient_id, line, purpose, backbone_own)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* ST_LEDGER_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.date, g.ident, t.amount, t.kind,"
+	" o.slug, t.line, t.purpose, t.backbone_own FROM ledger_entry t" IN_INITIATIVE
+	" JOIN grant g ON g.id = t.grant_id"
+	" LEFT JOIN organization o ON o.id = t.recipient_id" OF_PROGRAM,
+	/* ST_APPLICATION_INS */
+	"INSERT INTO application (initiative_id, ident, date, funder, amount, lead_id,"
+	" status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* ST_APPLICATION_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.funder, t.amount, o.slug,"
+	" t.status FROM application t" IN_INITIATIVE
+	" JOIN organization o ON o.id = t.lead_id" OF_PROGRAM,
+	/* ST_CO_APPLICANT_INS */ ORG_LINK_INS("application_co_applicant", "application_id"),
+	/* ST_CO_APPLICANT_SEL */
+	ORG_LINK_SEL("application_co_applicant", "application_id", "application", IN_INITIATIVE),
+	/* ST_CREDIT_INS */
+	"INSERT INTO credit (initiative_id, ident, date, channel, title) VALUES (?, ?, ?, ?, ?)",
+	/* ST_CREDIT_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.channel, t.title FROM credit t"
+	IN_INITIATIVE OF_PROGRAM,
+	/* ST_CREDITED_INS */ ORG_LINK_INS("credit_credited", "credit_id"),
+	/* ST_CREDITED_SEL */
+	ORG_LINK_SEL("credit_credited", "credit_id", "credit", IN_INITIATIVE),
+	/* ST_CONTRIBUTION_INS */
+	"INSERT INTO contribution (initiative_id, ident, date, from_id, to_id, type, hours)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* ST_CONTRIBUTION_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.date, a.slug, b.slug, t.type, t.hours"
+	" FROM contribution t" IN_INITIATIVE
+	" JOIN organization a ON a.id = t.from_id"
+	" JOIN organization b ON b.id = t.to_id" OF_PROGRAM,
+	/* ST_CHECKIN_INS */
+	"INSERT INTO checkin (initiative_id, ident, date, progress, challenges)"
+	" VALUES (?, ?, ?, ?, ?)",
+	/* ST_CHECKIN_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.progress, t.challenges"
+	" FROM checkin t" IN_INITIATIVE OF_PROGRAM,
+	/* ST_ATTENDEE_INS */
+	"INSERT INTO checkin_attendee (checkin_id, position, person_id) VALUES (?, ?, ?)",
+	/* ST_ATTENDEE_SEL */
+	"SELECT l.checkin_id, p.slug FROM checkin_attendee l"
+	" JOIN person p ON p.id = l.person_id"
+	" JOIN checkin t ON t.id = l.checkin_id" IN_INITIATIVE
+	" WHERE i.program_id = ?1 ORDER BY l.checkin_id, l.position",
+	/* ST_EVENT_INS */
+	"INSERT INTO event (initiative_id, ident, date, kind, title) VALUES (?, ?, ?, ?, ?)",
+	/* ST_EVENT_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.kind, t.title FROM event t"
+	IN_INITIATIVE OF_PROGRAM,
+	/* ST_EXPECTED_INS */ ORG_LINK_INS("event_expected", "event_id"),
+	/* ST_EXPECTED_SEL */
+	ORG_LINK_SEL("event_expected", "event_id", "event", IN_INITIATIVE),
+	/* ST_ATTENDED_INS */ ORG_LINK_INS("event_attended", "event_id"),
+	/* ST_ATTENDED_SEL */
+	ORG_LINK_SEL("event_attended", "event_id", "event", IN_INITIATIVE),
+	/* ST_SURVEY_INS */
+	"INSERT INTO survey (initiative_id, ident, instrument, opened, closed)"
+	" VALUES (?, ?, ?, ?, ?)",
+	/* ST_SURVEY_SEL */
+	"SELECT t.id, t.initiative_id, t.ident, t.instrument, t.opened, t.closed"
+	" FROM survey t" IN_INITIATIVE OF_PROGRAM,
+	/* ST_RESPONSE_INS */
+	"INSERT INTO response (survey_id, respondent_group) VALUES (?, ?)",
+	/* ST_RESPONSE_SEL */
+	"SELECT t.id, t.survey_id, t.respondent_group FROM response t"
+	" JOIN survey s ON s.id = t.survey_id"
+	" JOIN initiative i ON i.id = s.initiative_id" OF_PROGRAM,
+	/* ST_ANSWER_INS */
+	"INSERT INTO answer (response_id, position, item, value) VALUES (?, ?, ?, ?)",
+	/* ST_ANSWER_SEL */
+	"SELECT l.response_id, l.item, l.value FROM answer l"
+	" JOIN response t ON t.id = l.response_id"
+	" JOIN survey s ON s.id = t.survey_id"
+	" JOIN initiative i ON i.id = s.initiative_id"
+	" WHERE i.program_id = ?1 ORDER BY l.response_id, l.position",
+	/* ST_TIE_INS */
+	"INSERT INTO tie (initiative_id, date, from_id, to_id, frequency, reliability,"
+	" mission, openness, influence, involvement, resources)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* ST_TIE_SEL */
+	"SELECT t.id, t.initiative_id, t.date, a.slug, b.slug, t.frequency,"
+	" t.reliability, t.mission, t.openness, t.influence, t.involvement,"
+	" t.resources FROM tie t" IN_INITIATIVE
+	" JOIN organization a ON a.id = t.from_id"
+	" JOIN organization b ON b.id = t.to_id" OF_PROGRAM,
+
+	/* ST_LEARNING_INS */
+	"INSERT INTO learning (program_id, question) VALUES (?, ?)",
+	/* ST_LEARNING_SEL */
+	"SELECT id, program_id, question FROM learning WHERE program_id = ?1 ORDER BY id",
+	/* ST_NOTE_INS */
+	"INSERT INTO learning_note (learning_id, date, text) VALUES (?, ?, ?)",
+	/* ST_NOTE_SEL */
+	"SELECT t.id, t.learning_id, t.date, t.text FROM learning_note t"
+	" JOIN learning i ON i.id = t.learning_id" OF_PROGRAM,
+	/* ST_NOTE_INITIATIVE_INS */
+	"INSERT INTO note_initiative (note_id, position, initiative_id) VALUES (?, ?, ?)",
+	/* ST_NOTE_INITIATIVE_SEL */
+	"SELECT l.note_id, n.slug FROM note_initiative l"
+	" JOIN initiative n ON n.id = l.initiative_id"
+	" JOIN learning_note t ON t.id = l.note_id"
+	" JOIN learning i ON i.id = t.learning_id"
+	" WHERE i.program_id = ?1 ORDER BY l.note_id, l.position",
+};

@@ -1,0 +1,419 @@
+/*
+ * The SQLite store: opening a connection with the settings of
+ * RELIABILITY.md, schema migrations, statements, transactions, and the
+ * whole-database operations (check, backup, settings). Programs are saved
+ * and loaded in program.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_impl.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+/* Largest string or blob a row may hold; far above any trellis/1 field. */
+#define STORE_LIMIT_LENGTH	(64 * 1024 * 1024)
+#define STORE_BUSY_TIMEOUT_MS	5000
+
+/* Connection settings that are not persistent in the file: set every time. */
+static const char connection_pragmas[] =
+	"PRAGMA foreign_keys = ON;"
+	"PRAGMA trusted_schema = OFF;"
+	"PRAGMA synchronous = FULL;";
+
+void
+store_sqlerr(struct store *s, struct strbuf *err, const char *what)
+{
+	strbuf_reset(err);
+	strbuf_addf(err, "%s: %s", what, s && s->db ? sqlite3_errmsg(s->db) : "no database");
+}
+
+sqlite3_stmt *
+store_stmt(struct store *s, enum stmt id, struct strbuf *err)
+{
+	if (s->st[id] == NULL &&
+	    sqlite3_prepare_v3(s->db, store_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->st[id], NULL) != SQLITE_OK) {
+		strbuf_reset(err);
+		strbuf_addf(err, "internal error: cannot prepare statement %d: %s",
+		    (int)id, sqlite3_errmsg(s->db));
+		s->st[id] = NULL;
+		return NULL;
+	}
+	return s->st[id];
+}
+
+void
+store_stmt_done(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Runs a statement that returns no rows. */
+static int
+run(struct store *s, enum stmt id, struct strbuf *err, const char *what)
+{
+	sqlite3_stmt *st = store_stmt(s, id, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, what);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_begin(struct store *s, struct strbuf *err)
+{
+	return run(s, ST_BEGIN, err, "cannot begin a transaction");
+}
+
+int
+store_begin_read(struct store *s, struct strbuf *err)
+{
+	return run(s, ST_BEGIN_READ, err, "cannot begin a transaction");
+}
+
+void
+store_rollback(struct store *s)
+{
+	/* After some errors SQLite has already rolled back by itself. */
+	if (!sqlite3_get_autocommit(s->db))
+		(void)sqlite3_exec(s->db, store_sql[ST_ROLLBACK], NULL, NULL, NULL);
+}
+
+int
+store_commit(struct store *s, struct strbuf *err)
+{
+	if (run(s, ST_COMMIT, err, "cannot commit") == 0)
+		return 0;
+	store_rollback(s);
+	return -1;
+}
+
+/* Reads PRAGMA user_version into *v. */
+static int
+user_version(struct store *s, int *v, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_USER_VERSION, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int(st, 0);
+	store_stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot read the schema version");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Applies the migrations the database has not seen yet, all in one
+ * immediate transaction, so two processes opening a new database at once
+ * cannot both migrate it.
+ */
+static int
+migrate(struct store *s, struct strbuf *err)
+{
+	int v;
+
+	if (user_version(s, &v, err) == -1)
+		return -1;
+	if (v == store_migrations_count)
+		return 0;
+	if (store_begin(s, err) == -1)
+		return -1;
+	if (user_version(s, &v, err) == -1)
+		goto fail;
+	if (v > store_migrations_count) {
+		strbuf_reset(err);
+		strbuf_addf(err, "database %s has schema version %d, newer than this "
+		    "trellis knows (%d)", s->path, v, store_migrations_count);
+		goto fail;
+	}
+	for (; v < store_migrations_count; v++)
+		if (sqlite3_exec(s->db, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
+			store_sqlerr(s, err, "cannot migrate the schema");
+			goto fail;
+		}
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* Sets journal_mode=WAL and checks that it took (it is persistent in the file). */
+static int
+set_wal(struct store *s, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_WAL, err);
+	int ret = -1;
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot set WAL mode");
+		goto out;
+	}
+	if (sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") != 0) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot open database %s: WAL mode refused (journal mode %s)",
+		    s->path, (const char *)sqlite3_column_text(st, 0));
+		goto out;
+	}
+	ret = 0;
+out:
+	store_stmt_done(st);
+	return ret;
+}
+
+int
+store_open(const char *path, int create, struct store **out, struct strbuf *err)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	int flags = SQLITE_OPEN_READWRITE;
+	int rc;
+
+	*out = NULL;
+	s->path = xstrdup(path);
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot open database %s: %s", path,
+		    s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	/* A file we may not write is opened read-only without a word: refuse it. */
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot open database %s: the file is read-only", path);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL) != SQLITE_OK ||
+	    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL) != SQLITE_OK ||
+	    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+	    (int *)NULL) != SQLITE_OK) {
+		store_sqlerr(s, err, "cannot configure the database connection");
+		goto fail;
+	}
+	sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, STORE_LIMIT_LENGTH);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	if (sqlite3_exec(s->db, connection_pragmas, NULL, NULL, NULL) != SQLITE_OK) {
+		/* the first read of the file: "file is not a database" lands here */
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot open database %s: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (set_wal(s, err) == -1 || migrate(s, err) == -1)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < ST__MAX; i++)
+		sqlite3_finalize(s->st[i]);
+	/* close_v2 so that a leaked statement cannot keep the file open forever */
+	sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+int
+store_program_slugs(struct store *s, struct store_slugs *slugs, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PROGRAM_SLUGS, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(slugs) = xstrdup((const char *)sqlite3_column_text(st, 0));
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot list programs");
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_slugs_release(struct store_slugs *slugs)
+{
+	for (size_t i = 0; i < slugs->n; i++)
+		free(slugs->v[i]);
+	VEC_FREE(slugs);
+}
+
+int
+store_setting_get(struct store *s, const char *program, const char *name,
+    char **value, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SETTING_GET, err);
+	int rc, ret = -1;
+
+	*value = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*value = xstrdup((const char *)sqlite3_column_text(st, 0));
+		ret = 0;
+	} else if (rc == SQLITE_DONE)
+		ret = 1;
+	else
+		store_sqlerr(s, err, "cannot read a setting");
+	store_stmt_done(st);
+	return ret;
+}
+
+int
+store_setting_set(struct store *s, const char *program, const char *name,
+    const char *value, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc, changed;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	st = store_stmt(s, value ? ST_SETTING_SET : ST_SETTING_DEL, err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	changed = sqlite3_changes(s->db);
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot store a setting");
+		goto fail;
+	}
+	if (value && changed == 0) {
+		strbuf_reset(err);
+		strbuf_addf(err, "no program '%s'", program);
+		goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_check(struct store *s, struct strbuf *report, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc, findings = 0;
+
+	if ((st = store_stmt(s, ST_INTEGRITY, err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *msg = (const char *)sqlite3_column_text(st, 0);
+
+		if (msg && strcmp(msg, "ok") == 0)
+			continue;
+		strbuf_addf(report, "integrity: %s\n", msg ? msg : "(no message)");
+		findings++;
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "integrity check failed to run");
+		return -1;
+	}
+	if ((st = store_stmt(s, ST_FK_CHECK, err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *row = (const char *)sqlite3_column_text(st, 1);
+
+		strbuf_addf(report, "foreign key: %s row %s refers to a missing %s row\n",
+		    (const char *)sqlite3_column_text(st, 0), row ? row : "?",
+		    (const char *)sqlite3_column_text(st, 2));
+		findings++;
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "foreign key check failed to run");
+		return -1;
+	}
+	if (findings == 0)
+		return 0;
+	strbuf_reset(err);
+	strbuf_addf(err, "the check found %d problem%s", findings, findings == 1 ? "" : "s");
+	return -1;
+}
+
+int
+store_backup(struct store *s, const char *dest, struct strbuf *err)
+{
+	sqlite3 *db = NULL;
+	sqlite3_backup *b;
+	int rc, ret = -1;
+
+	rc = sqlite3_open_v2(dest, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot open backup %s: %s", dest,
+		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		goto out;
+	}
+	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+	(void)sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	if ((b = sqlite3_backup_init(db, "main", s->db, "main")) == NULL) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot back up to %s: %s", dest, sqlite3_errmsg(db));
+		goto out;
+	}
+	/*
+	 * One step copies everything under one read transaction, so the copy
+	 * is a consistent snapshot; in WAL mode writers go on meanwhile. The
+	 * destination may be busy (someone reading an old backup): retry.
+	 */
+	for (int tries = 0; tries < 100; tries++) {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(50);
+	}
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot back up to %s: %s", dest,
+		    sqlite3_errstr(rc));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (db && sqlite3_close(db) != SQLITE_OK && ret == 0) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot close backup %s", dest);
+		ret = -1;
+	}
+	return ret;
+}
