@@ -1,10 +1,116 @@
+/*
+ * trellis: the command line. argv → a table of subcommands (git.c's
+ * commands[]), each in src/cli/cmd_NAME.c.
+ */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-int main(void);
+#include "cli/cli.h"
+#include "util/banned.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct cli *c);
+	const char *help;
+};
+
+static const struct command commands[] = {
+	{ "init", cmd_init, "create an empty database" },
+	{ "import", cmd_import, "import a trellis/1 JSON document or a set of CSV files" },
+	{ "export", cmd_export, "write a program as trellis/1 JSON or CSV" },
+	{ "demo", cmd_demo, "create the demo program" },
+	{ "stats", cmd_stats, "list each initiative with the counts of its records" },
+	{ "report", cmd_report, "the balance report of an initiative or of them all" },
+	{ "capacity", cmd_capacity, "assess an organization's capacity as a backbone" },
+	{ "settings", cmd_settings, "list or change the report's thresholds" },
+	{ "check", cmd_check, "check the database's integrity and foreign keys" },
+	{ "backup", cmd_backup, "copy the database with SQLite's online backup" },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: trellis [--db PATH] [--program SLUG] COMMAND [ARGS]\n\n"
+	    "Trellis records how a collaborative initiative is governed and shows\n"
+	    "whether its backbone organization balances stepping up and stepping back.\n\n"
+	    "commands:\n", f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+	fputs("\noptions (before or after COMMAND):\n"
+	    "  --db PATH        the database file (default $TRELLIS_DB, else ./"
+	    CLI_DEFAULT_DB ")\n"
+	    "  --program SLUG   the program to act on, when the database holds several\n"
+	    "  --help           this help; `trellis COMMAND --help` for a command's\n\n"
+	    "exit status: 0 success, 1 failure, 2 usage error\n", f);
+}
 
 int
-main(void)
+main(int argc, char **argv)
 {
-	puts("trellis: under construction");
-	return 0;
+	struct cli c;
+	const char *env;
+	int i;
+
+	c.db = (env = getenv("TRELLIS_DB")) != NULL && *env ? env : CLI_DEFAULT_DB;
+	c.program = NULL;
+
+	/* Global options before the command; commands also accept them after. */
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char **dest = NULL;
+		const char *a = argv[i];
+		size_t len;
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return CLI_OK;
+		}
+		if (strncmp(a, "--db", 4) == 0 && (a[4] == '\0' || a[4] == '='))
+			dest = &c.db, len = 4;
+		else if (strncmp(a, "--program", 9) == 0 && (a[9] == '\0' || a[9] == '='))
+			dest = &c.program, len = 9;
+		if (dest == NULL) {
+			fprintf(stderr, "trellis: unknown option '%s'\n\n", a);
+			usage(stderr);
+			return CLI_USAGE;
+		}
+		if (a[len] == '=')
+			*dest = a + len + 1;
+		else if (i + 1 < argc)
+			*dest = argv[++i];
+		else
+			*dest = "";
+		if (**dest == '\0') {
+			fprintf(stderr, "trellis: option '%.*s' needs a value\n\n", (int)len, a);
+			usage(stderr);
+			return CLI_USAGE;
+		}
+	}
+	if (i == argc) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		/* `trellis help import` is `trellis import --help`. */
+		static char help_opt[] = "--help";
+		char *sub[3] = { NULL, help_opt, NULL };
+
+		if (i + 1 == argc) {
+			usage(stdout);
+			return CLI_OK;
+		}
+		sub[0] = argv[i + 1];
+		for (size_t k = 0; k < NCOMMANDS; k++)
+			if (strcmp(sub[0], commands[k].name) == 0)
+				return commands[k].fn(2, sub, &c);
+		fprintf(stderr, "trellis: '%s' is not a trellis command\n", sub[0]);
+		return CLI_USAGE;
+	}
+	for (size_t k = 0; k < NCOMMANDS; k++)
+		if (strcmp(argv[i], commands[k].name) == 0)
+			return commands[k].fn(argc - i, argv + i, &c);
+	fprintf(stderr, "trellis: '%s' is not a trellis command\n\n", argv[i]);
+	usage(stderr);
+	return CLI_USAGE;
 }

@@ -124,16 +124,6 @@ int cli_store_settings(const struct cli *c, struct store *s, const struct progra
 /* Prints e as its one line "FILE:LINE: FIELD: message" to stderr. */
 void cli_model_error(const struct model_error *e);
 
-struct metrics_settings;
-
-/*
- * Fills *set with the report thresholds of program p: the defaults, with
- * the program's stored settings over them (cmd_settings.c). Returns 0, or
- * -1 with the reason printed.
- */
-int cli_store_settings(const struct cli *c, struct store *s, const struct program *p,
-    struct metrics_settings *set);
-
 /* The subcommands. argv[0] is the subcommand's name. */
 int cmd_init(int argc, char **argv, struct cli *c);
 int cmd_import(int argc, char **argv, struct cli *c);
@@ -145,7 +135,5 @@ int cmd_stats(int argc, char **argv, struct cli *c);
 int cmd_report(int argc, char **argv, struct cli *c);
 int cmd_settings(int argc, char **argv, struct cli *c);
 int cmd_capacity(int argc, char **argv, struct cli *c);
-int cmd_report(int argc, char **argv, struct cli *c);
-int cmd_settings(int argc, char **argv, struct cli *c);
 
 #endif

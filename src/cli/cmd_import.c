@@ -50,7 +50,11 @@ csv_input_cmp(const void *a, const void *b)
 static size_t
 count_records(const struct program *p)
 {
-	size_t n = p->orgs.n + p->people.n + p->instruments.n + p->learning.n;
+	size_t n = p->orgs.n + p->people.n + p->learning.n;
+
+	/* The built-in instruments come with every program: not records of its own. */
+	for (size_t i = 0; i < p->instruments.n; i++)
+		n += !p->instruments.v[i].builtin;
 
 	for (size_t i = 0; i < p->initiatives.n; i++) {
 		const struct initiative *in = &p->initiatives.v[i];
@@ -131,8 +135,9 @@ import_json(const struct cli *c, const char *path)
 	    save(c, s, &p, &pg) == -1)
 		goto out;
 	cli_progress_done(&pg);
-	printf("Imported program %s (%zu initiatives, %zu records) into %s\n",
-	    p.slug, p.initiatives.n, count_records(&p), c->db);
+	printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
+	    p.slug, p.initiatives.n, p.initiatives.n == 1 ? "" : "s",
+	    count_records(&p), c->db);
 	ret = CLI_OK;
 out:
 	cli_progress_done(&pg);

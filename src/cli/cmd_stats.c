@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "../store/store.h"
@@ -15,9 +16,10 @@
 
 static const struct cli_cmd stats_cmd = {
 	"stats", "[--db PATH] [--program SLUG]",
-	"Lists each initiative of the program — city, backbone organization — with\n"
-	"the number of its members, decisions, grants, ledger entries, credits,\n"
-	"check-ins, events, surveys and network ties.",
+	"Lists each initiative of the program — its slug, city and backbone\n"
+	"organization — with the number of its members, decisions, grants, ledger\n"
+	"entries, credits, check-ins, events, surveys and network ties. On a\n"
+	"terminal, long names are cut to fit its width.",
 	NULL,
 };
 
@@ -32,8 +34,14 @@ static const char *const col_names[COL__MAX] = {
 	"ledger", "credits", "check-ins", "events", "surveys", "ties",
 };
 
-/* Text columns longer than this are cut with "…", so rows fit a wide terminal. */
+/*
+ * The city and backbone columns are cut with "…" to fit: on a terminal, to
+ * its width (none narrower than TEXT_MIN); elsewhere to TEXT_MAX, so that
+ * piped output does not depend on who ran it.
+ */
 #define TEXT_MAX 30
+#define TEXT_MIN 10
+#define GAP 2
 
 /* Characters on screen: UTF-8 continuation bytes take no column. */
 static size_t
@@ -47,41 +55,50 @@ width(const char *s)
 	return w;
 }
 
-/* Returns a copy of s cut to TEXT_MAX columns (caller frees). */
-static char *
-cut(const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t w = 0;
-
-	if (s == NULL)
-		return xstrdup("");
-	if (width(s) <= TEXT_MAX)
-		return xstrdup(s);
-	for (; *s; s++) {
-		if (((unsigned char)*s & 0xC0) != 0x80 && ++w == TEXT_MAX)
-			break;
-		strbuf_addch(&sb, *s);
-	}
-	strbuf_addstr(&sb, "…");
-	return strbuf_detach(&sb, NULL);
-}
-
+/* Prints s in a column of w characters, cut with "…" when longer. */
 static void
 cell(const char *s, size_t w, int right, int last)
 {
-	size_t pad = w - width(s);
+	size_t sw = width(s), n = 0;
 
-	if (right)
-		printf("%*s%s", (int)pad, "", s);
+	if (sw > w) {
+		for (; *s; s++) {
+			if (((unsigned char)*s & 0xC0) != 0x80 && ++n == w)
+				break;
+			fputc(*s, stdout);
+		}
+		fputs("…", stdout);
+		sw = w;
+	} else if (right)
+		printf("%*s%s", (int)(w - sw), "", s);
 	else
-		printf("%s%*s", s, last ? 0 : (int)pad, "");
+		printf("%s%*s", s, last ? 0 : (int)(w - sw), "");
 	if (!last)
-		fputs("  ", stdout);
+		printf("%*s", GAP, "");
+}
+
+/*
+ * Narrows the backbone column, then the city column, until the table fits
+ * in cols characters. The initiative's slug is never cut: it is what the
+ * other commands take.
+ */
+static void
+fit(size_t w[COL__MAX], size_t cols)
+{
+	static const int order[] = { COL_BACKBONE, COL_CITY };
+	size_t total = 0;
+
+	for (int k = 0; k < COL__MAX; k++)
+		total += w[k] + (k ? GAP : 0);
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		while (total > cols && w[order[i]] > TEXT_MIN) {
+			w[order[i]]--;
+			total--;
+		}
 }
 
 static void
-print_program(const struct program *p, int tty)
+print_program(const struct program *p, size_t cols, int tty)
 {
 	size_t nrows = p->initiatives.n + 1, w[COL__MAX];
 	size_t totals[COL__MAX] = { 0 };
@@ -104,9 +121,11 @@ print_program(const struct program *p, int tty)
 		counts[COL_EVENTS] = in->events.n;
 		counts[COL_SURVEYS] = in->surveys.n;
 		counts[COL_TIES] = in->ties.n;
-		row[COL_INITIATIVE] = cut(in->name ? in->name : in->slug);
-		row[COL_CITY] = cut(in->city);
-		row[COL_BACKBONE] = cut(bb && bb->name ? bb->name : in->backbone.slug);
+		/* The slug: what `trellis report --initiative` takes. */
+		row[COL_INITIATIVE] = xstrdup(in->slug);
+		row[COL_CITY] = xstrdup(in->city ? in->city : "");
+		row[COL_BACKBONE] = xstrdup(bb && bb->name ? bb->name :
+		    in->backbone.slug ? in->backbone.slug : "");
 		for (int k = COL_MEMBERS; k < COL__MAX; k++) {
 			struct strbuf sb = STRBUF_INIT;
 
@@ -131,10 +150,15 @@ print_program(const struct program *p, int tty)
 	}
 	for (int k = 0; k < COL__MAX; k++) {
 		w[k] = width(col_names[k]);
-		for (size_t r = 0; r < nrows; r++)
+		/* The total's label may run into the empty city column. */
+		for (size_t r = 0; r < p->initiatives.n; r++)
 			if (width(cells[r * COL__MAX + k]) > w[k])
 				w[k] = width(cells[r * COL__MAX + k]);
+		if (k > COL_INITIATIVE && k < COL_MEMBERS && !tty && w[k] > TEXT_MAX)
+			w[k] = TEXT_MAX;
 	}
+	if (tty && cols)
+		fit(w, cols);
 
 	printf("%s%s%s (%s)\n", tty ? "\033[1m" : "", p->name ? p->name : p->slug,
 	    tty ? "\033[0m" : "", p->slug);
@@ -148,23 +172,45 @@ print_program(const struct program *p, int tty)
 		fputs("\033[0m", stdout);
 	fputc('\n', stdout);
 	for (size_t r = 0; r < nrows; r++) {
+		const char *const *row = (const char *const *)cells + r * COL__MAX;
+
 		if (r == p->initiatives.n) {
 			for (int k = 0; k < COL__MAX; k++) {
 				for (size_t i = 0; i < w[k]; i++)
 					fputs("─", stdout);
 				if (k < COL__MAX - 1)
-					fputs("  ", stdout);
+					printf("%*s", GAP, "");
 			}
 			fputc('\n', stdout);
+			/* The total's label spans the text columns. */
+			printf("%-*s%*s", (int)(w[COL_INITIATIVE] + w[COL_CITY] +
+			    w[COL_BACKBONE] + 2 * GAP), row[COL_INITIATIVE], GAP, "");
+			for (int k = COL_MEMBERS; k < COL__MAX; k++)
+				cell(row[k], w[k], 1, k == COL__MAX - 1);
+			fputc('\n', stdout);
+			break;
 		}
 		for (int k = 0; k < COL__MAX; k++)
-			cell(cells[r * COL__MAX + k], w[k], k >= COL_MEMBERS,
-			    k == COL__MAX - 1);
+			cell(row[k], w[k], k >= COL_MEMBERS, k == COL__MAX - 1);
 		fputc('\n', stdout);
 	}
 	for (size_t i = 0; i < nrows * COL__MAX; i++)
 		free(cells[i]);
 	free(cells);
+}
+
+/* The terminal's width in characters, or 0 when it is not known. */
+static size_t
+terminal_columns(void)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (env && atoi(env) > 0)
+		return (size_t)atoi(env);
+	return 0;
 }
 
 int
@@ -203,7 +249,7 @@ cmd_stats(int argc, char **argv, struct cli *c)
 		}
 		if (i > 0)
 			fputc('\n', stdout);
-		print_program(&p, tty);
+		print_program(&p, tty ? terminal_columns() : 0, tty);
 		program_release(&p);
 	}
 	ret = CLI_OK;
