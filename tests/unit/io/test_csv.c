@@ -9,6 +9,7 @@
 
 #include "io/csv.h"
 #include "io/json.h"
+#include "model/demo.h"
 #include "model/validate.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -183,6 +184,32 @@ test_round_trip_fixture(void **state)
 	(void)state;
 	load_fixture(&p);
 	check_round_trip(&p);
+	program_release(&p);
+}
+
+/* The demo program: every kind in bulk, with the texts and amounts a generator makes. */
+static void
+test_round_trip_demo(void **state)
+{
+	struct program p, q;
+	struct strbuf a[CSV__MAX];
+	struct model_error e;
+
+	(void)state;
+	program_init(&p);
+	demo_build(&p, DEMO_DEFAULT_SEED);
+	if (model_validate(&p, &e))
+		fail_msg("demo: %s: %s", e.field, e.msg);
+	check_round_trip(&p);
+	write_all(&p, a);
+	for (int i = 0; i < CSV__MAX; i++)
+		assert_true(a[i].len > strlen(csv_file_names[i]));	/* header and rows */
+	read_all(a, &q);
+	if (model_validate(&q, &e))
+		fail_msg("%s:%u: %s: %s", e.file, e.line, e.field, e.msg);
+	assert_int_equal(q.initiatives.n, p.initiatives.n);
+	program_release(&q);
+	release_all(a);
 	program_release(&p);
 }
 
@@ -546,6 +573,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_fixture),
+		cmocka_unit_test(test_round_trip_demo),
 		cmocka_unit_test(test_round_trip_children_and_quoting),
 		cmocka_unit_test(test_layout_exact),
 		cmocka_unit_test(test_syntax_errors),
