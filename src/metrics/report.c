@@ -736,8 +736,9 @@ engagement(struct ctx *c)
 			r->engagement_by_org.v[slot[org]].attended++;
 		}
 	}
-	qsort(r->engagement_by_org.v, r->engagement_by_org.n,
-	    sizeof(struct metrics_org_rate), cmp_org_rate);
+	if (r->engagement_by_org.n > 1)
+		qsort(r->engagement_by_org.v, r->engagement_by_org.n,
+		    sizeof(struct metrics_org_rate), cmp_org_rate);
 	fig_share(r, FIG_ENGAGEMENT_RATE, (double)att, (double)exp, nev);
 	free(slot);
 }
