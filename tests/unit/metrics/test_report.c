@@ -681,6 +681,43 @@ test_single_org(void **state)
 	program_release(&p);
 }
 
+/* Dominance by concentration: a partner decides everything, not the backbone. */
+static void
+test_dominance_hhi(void **state)
+{
+	struct program p;
+	struct report r;
+	struct initiative *in;
+
+	(void)state;
+	program_init(&p);
+	fx_org(&p, "bb", SECTOR_NONPROFIT);
+	fx_org(&p, "pa", SECTOR_PUBLIC);
+	fx_org(&p, "pb", SECTOR_PRIVATE);
+	in = fx_initiative(&p, "conc", "2015-01-01", "2017-12-31", "bb", "bb");
+	fx_member(&p, in, "bb", ROLE_BACKBONE, "2015-01-01", NULL);
+	fx_member(&p, in, "pa", ROLE_PARTNER, "2015-01-01", NULL);
+	fx_member(&p, in, "pb", ROLE_PARTNER, "2015-01-01", NULL);
+	fx_decision(&p, in, "x1", CAT_PROGRAM, "2016-01-01", "2016-02-01", "pa", "bb,pb", NULL, NULL);
+	fx_decision(&p, in, "x2", CAT_PROGRAM, "2016-01-01", "2016-02-01", "pa", "bb,pb", NULL, NULL);
+	fx_decision(&p, in, "x3", CAT_PROGRAM, "2016-01-01", "2016-02-01", "pa", "bb,pb", NULL, NULL);
+	fx_decision(&p, in, "x4", CAT_PROGRAM, "2016-01-01", "2016-02-01", "team", NULL, NULL, NULL);
+	metrics_report_init(&r);
+	/* 4 decisions: below the minimum of 5 */
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	assert_null(find_alert(&r, "dominance"));
+	fx_decision(&p, in, "x5", CAT_PROGRAM, "2016-01-01", "2016-02-01", "pa", "bb,pb", NULL, NULL);
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	/* weights pa 4 + 1/3, bb 1/3, pb 1/3 of 5: Σs² = (169 + 1 + 1) / 225 */
+	fig_is_num(&r, FIG_DEC_HHI, (171.0 / 225 - 1.0 / 3) / (2.0 / 3), 5);
+	fig_is_num(&r, FIG_DEC_BACKBONE_ALONE, 0, 5);
+	fig_is_num(&r, FIG_DEC_SHARED, 0.2, 5);
+	assert_evidence(find_alert(&r, "dominance"), "x1,x2,x3,x5");
+	assert_non_null(strstr(find_alert(&r, "dominance")->observation, "pa decided the most"));
+	metrics_report_release(&r);
+	program_release(&p);
+}
+
 /* The fiscal agent is a partner, not the backbone. */
 static void
 test_fiscal_agent(void **state)
@@ -818,6 +855,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_empty_window, setup_main, teardown),
 		cmocka_unit_test_setup_teardown(test_checkin_edges, setup_main, teardown),
 		cmocka_unit_test(test_single_org),
+		cmocka_unit_test(test_dominance_hhi),
 		cmocka_unit_test(test_fiscal_agent),
 		cmocka_unit_test(test_result_up),
 		cmocka_unit_test(test_scale),
