@@ -1067,10 +1067,11 @@ alerts(struct ctx *c)
 		strbuf_addf(&sb, "%s%% of the money spent ",
 		    pct(f[FIG_FUNDS_BACKBONE_OWN].value, b1));
 		add_window(&sb, r);
-		strbuf_addf(&sb, " ($%s of $%s, %zu entries) went to the "
+		strbuf_addf(&sb, " (%s of %s, %zu %s) went to the "
 		    "backbone's own programs or overhead.",
-		    money_format(c->own_cents, b2),
-		    money_format(c->spent_cents, b3), c->own.n);
+		    money_display(c->own_cents, b2),
+		    money_display(c->spent_cents, b3), c->own.n,
+		    c->own.n == 1 ? "entry" : "entries");
 		a = alert_new(r, PITFALL_BLURRED_BOUNDARIES, &sb,
 		    "Is the line between the backbone's own work and the "
 		    "initiative's work clear to everyone on the team?");

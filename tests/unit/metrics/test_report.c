@@ -450,6 +450,9 @@ test_alerts_strengths(void **state)
 	    "Dana Director"));
 	/* 10000 / 76500 = 13% > 10%, |L| = 6 */
 	assert_evidence(find_alert(&f->r, "blurred_boundaries"), "l2");
+	assert_string_equal(find_alert(&f->r, "blurred_boundaries")->observation,
+	    "13% of the money spent in the 12 months to 2016-12-31 ($10,000.00 of "
+	    "$76,500.00, 1 entry) went to the backbone's own programs or overhead.");
 	assert_evidence(find_alert(&f->r, "out_of_the_loop"), "d3");
 	/* 2/5 = .4 ≥ .2 */
 	assert_null(find_alert(&f->r, "no_contrary_views"));
