@@ -1458,7 +1458,7 @@ build_checkins(struct build *b)
 			    (char)('0' + m / 10), (char)('0' + m % 10), '\0' };
 			struct checkin *c;
 			struct strbuf sb = STRBUF_INIT;
-			int lines;
+			int lines, first;
 
 			if (strstr(b->pf->missing, month))
 				continue;
@@ -1471,15 +1471,20 @@ build_checkins(struct build *b)
 			if (b->colead && rng_int(b->r, 0, 1))
 				refs_add(&c->attendees, contact_of(b->p, b->colead));
 
+			/* consecutive lines of the pools, so a check-in never repeats one */
 			lines = rng_int(b->r, 2, 3);
+			first = rng_int(b->r, 0, (int)NELEM(progress_texts) - 1);
 			for (int i = 0; i < lines; i++)
-				strbuf_addf(&sb, PICK(b->r, progress_texts), rng_int(b->r, 2, 14));
+				strbuf_addf(&sb, progress_texts[(size_t)(first + i) % NELEM(progress_texts)],
+				    rng_int(b->r, 2, 8));
 			strbuf_setlen(&sb, sb.len - 1);	/* no trailing newline */
 			c->progress = strbuf_detach(&sb, NULL);
 			if (rng_int(b->r, 0, 5) > 0) {
 				lines = rng_int(b->r, 1, 2);
+				first = rng_int(b->r, 0, (int)NELEM(challenge_texts) - 1);
 				for (int i = 0; i < lines; i++)
-					strbuf_addstr(&sb, PICK(b->r, challenge_texts));
+					strbuf_addstr(&sb,
+					    challenge_texts[(size_t)(first + i) % NELEM(challenge_texts)]);
 				strbuf_setlen(&sb, sb.len - 1);
 				c->challenges = strbuf_detach(&sb, NULL);
 			}
