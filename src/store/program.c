@@ -700,81 +700,120 @@ read_fields(struct load *ld, sqlite3_stmt *st, int *col, const struct kind *k, v
 	return 0;
 }
 
-/* Reads the link rows of field f of table t's records. */
+/*
+ * The slug of the loaded record that a link row's target rowid names (an
+ * organization, person or initiative of this program), or NULL.
+ */
+static const char *
+target_slug(const struct load *ld, enum reftype rt, int64_t rowid)
+{
+	const void *rec;
+
+	switch (rt) {
+	case RT_PERSON:
+		rec = find_owner(ld, T_PERSON, rowid);
+		return rec ? ((const struct person *)rec)->slug : NULL;
+	case RT_INITIATIVE:
+		rec = find_owner(ld, T_INITIATIVE, rowid);
+		return rec ? ((const struct initiative *)rec)->slug : NULL;
+	default:
+		rec = find_owner(ld, T_ORG, rowid);
+		return rec ? ((const struct organization *)rec)->slug : NULL;
+	}
+}
+
+/* Appends one link row (columns 1.. of st) to the list of field f of rec. */
+static int
+read_link(struct load *ld, sqlite3_stmt *st, const struct kind *k,
+    const struct field *f, void *rec)
+{
+	struct anyvec *list = FIELD_VEC(rec, f);
+	const char *text = NULL, *slug = NULL;
+	int v = 0;
+
+	if (f->type == FT_REFS || f->type == FT_RACI) {
+		slug = target_slug(ld, f->type == FT_RACI ? RT_ORG : f->ref,
+		    sqlite3_column_int64(st, 1));
+		if (slug == NULL) {
+			bad_value(ld->err, k, f, (const char *)sqlite3_column_text(st, 1));
+			return -1;
+		}
+	} else
+		text = (const char *)sqlite3_column_text(st, 1);
+	switch (f->type) {
+	case FT_REFS: {
+		struct ref *x = VEC_PUSH((struct refs *)list);
+
+		x->slug = xstrdup(slug);
+		x->idx = REF_UNRESOLVED;
+		break;
+	}
+	case FT_ENUMS:
+		if ((v = enum_lookup(f->names, f->nnames, text)) < 0) {
+			bad_value(ld->err, k, f, text);
+			return -1;
+		}
+		*VEC_PUSH((VEC(int) *)(void *)list) = v;
+		break;
+	case FT_RACI: {
+		struct assignment *x;
+
+		text = (const char *)sqlite3_column_text(st, 2);
+		if ((v = enum_lookup(raci_names, RACI__MAX, text)) < 0) {
+			bad_value(ld->err, k, f, text);
+			return -1;
+		}
+		x = VEC_PUSH((VEC(struct assignment) *)(void *)list);
+		x->org.slug = xstrdup(slug);
+		x->org.idx = REF_UNRESOLVED;
+		x->letter = v;
+		break;
+	}
+	case FT_ANSWERS: {
+		struct answer *x = VEC_PUSH((VEC(struct answer) *)(void *)list);
+
+		x->item = xstrdup(text);
+		x->value = sqlite3_column_int(st, 2);
+		break;
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
+/*
+ * Reads the link rows of field f of table t's records: one query over the
+ * owners' rowid range, rows in owner order as the owners are, walked
+ * together; rows of owners outside this program are skipped.
+ */
 static int
 load_links(struct load *ld, int t, enum stmt id, const struct field *f)
 {
-	sqlite3_stmt *st = store_stmt(ld->s, id, ld->err);
-	size_t cur = 0;
+	const struct owner *own = ld->own[t].v;
+	size_t n = ld->own[t].n, cur = 0;
+	sqlite3_stmt *st;
 	int rc, ret = -1;
 
-	if (st == NULL)
+	if (n == 0)
+		return 0;
+	if ((st = store_stmt(ld->s, id, ld->err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, ld->p->rowid);
+	sqlite3_bind_int64(st, 1, own[0].rowid);
+	sqlite3_bind_int64(st, 2, own[n - 1].rowid);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t owner = sqlite3_column_int64(st, 0);
-		const char *text = (const char *)sqlite3_column_text(st, 1);
-		struct anyvec *list;
 
-		/* rows come in owner order, as the owners do: walk both at once */
-		while (cur < ld->own[t].n && ld->own[t].v[cur].rowid < owner)
+		while (cur < n && own[cur].rowid < owner)
 			cur++;
-		if (cur == ld->own[t].n || ld->own[t].v[cur].rowid != owner) {
-			strbuf_reset(ld->err);
-			strbuf_addf(ld->err, "database holds a %s.%s row for a missing record %lld",
-			    tables[t].k->name, f->name, (long long)owner);
+		if (cur == n)
+			break;
+		if (own[cur].rowid != owner)
+			continue;
+		if (read_link(ld, st, tables[t].k, f, own[cur].rec) == -1)
 			goto out;
-		}
-		list = FIELD_VEC(ld->own[t].v[cur].rec, f);
-		switch (f->type) {
-		case FT_REFS: {
-			struct refs *r = (struct refs *)list;
-			struct ref *x = VEC_PUSH(r);
-
-			x->slug = xstrdup(text);
-			x->idx = REF_UNRESOLVED;
-			break;
-		}
-		case FT_ENUMS: {
-			VEC(int) *e = (void *)list;
-			int v = enum_lookup(f->names, f->nnames, text);
-
-			if (v < 0) {
-				bad_value(ld->err, tables[t].k, f, text);
-				goto out;
-			}
-			*VEC_PUSH(e) = v;
-			break;
-		}
-		case FT_RACI: {
-			VEC(struct assignment) *a = (void *)list;
-			const char *letter = (const char *)sqlite3_column_text(st, 2);
-			int v = enum_lookup(raci_names, RACI__MAX, letter);
-			struct assignment *x;
-
-			if (v < 0) {
-				bad_value(ld->err, tables[t].k, f, letter);
-				goto out;
-			}
-			x = VEC_PUSH(a);
-			x->org.slug = xstrdup(text);
-			x->org.idx = REF_UNRESOLVED;
-			x->letter = v;
-			break;
-		}
-		case FT_ANSWERS: {
-			VEC(struct answer) *a = (void *)list;
-			struct answer *x = VEC_PUSH(a);
-
-			x->item = xstrdup(text);
-			x->value = sqlite3_column_int(st, 2);
-			break;
-		}
-		default:
-			break;
-		}
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		store_sqlerr(ld->s, ld->err, "cannot load a program");
 		goto out;
 	}

@@ -12,14 +12,25 @@
 #include "store_impl.h"
 #include "../util/banned.h"
 
-/* The joins that restrict a table to one program. */
-#define IN_INITIATIVE " JOIN initiative i ON i.id = t.initiative_id"
+/*
+ * The joins that restrict a table to one program. CROSS JOIN keeps the
+ * record (or link) table as the outer loop, so SQLite reads it in rowid (or
+ * primary key) order and the ORDER BY needs no sort: loading a million
+ * decisions streams them instead of sorting them in a temporary b-tree. The
+ * cost is a scan of other programs' rows too, which a database of a few
+ * programs can afford.
+ */
+#define IN_INITIATIVE " CROSS JOIN initiative i ON i.id = t.initiative_id"
 #define OF_PROGRAM " WHERE i.program_id = ?1 ORDER BY t.id"
-#define ORG_LINK_SEL(table, owner, ownertable, chain) \
-	"SELECT l." owner ", o.slug FROM " table " l" \
-	" JOIN organization o ON o.id = l.org_id" \
-	" JOIN " ownertable " t ON t.id = l." owner chain \
-	" WHERE i.program_id = ?1 ORDER BY l." owner ", l.position"
+/*
+ * Link rows of the owners with rowids ?1..?2 (the program's owners, maybe
+ * with other programs' among them, which the loader skips), in primary key
+ * order; targets come back as rowids, which the loader maps to the records
+ * it has already read.
+ */
+#define LINK_SEL(table, owner, cols) \
+	"SELECT " owner ", " cols " FROM " table \
+	" WHERE " owner " BETWEEN ?1 AND ?2 ORDER BY " owner ", position"
 #define ORG_LINK_INS(table, owner) \
 	"INSERT INTO " table " (" owner ", position, org_id) VALUES (?, ?, ?)"
 
@@ -59,9 +70,7 @@ const char *const store_sql[ST__MAX] = {
 	/* ST_ORG_EXPERTISE_INS */
 	"INSERT INTO org_expertise (org_id, position, area) VALUES (?, ?, ?)",
 	/* ST_ORG_EXPERTISE_SEL */
-	"SELECT l.org_id, l.area FROM org_expertise l"
-	" JOIN organization o ON o.id = l.org_id"
-	" WHERE o.program_id = ?1 ORDER BY l.org_id, l.position",
+	LINK_SEL("org_expertise", "org_id", "area"),
 	/* ST_PERSON_INS */
 	"INSERT INTO person (program_id, slug, name, email, org_id) VALUES (?, ?, ?, ?, ?)",
 	/* ST_PERSON_SEL */
@@ -77,7 +86,7 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO instrument_item (instrument_id, code, text, category) VALUES (?, ?, ?, ?)",
 	/* ST_ITEM_SEL */
 	"SELECT t.id, t.instrument_id, t.code, t.text, t.category FROM instrument_item t"
-	" JOIN instrument i ON i.id = t.instrument_id" OF_PROGRAM,
+	" CROSS JOIN instrument i ON i.id = t.instrument_id" OF_PROGRAM,
 
 	/* ST_INITIATIVE_INS */
 	"INSERT INTO initiative (program_id, slug, name, city, start_date, end_date,"
@@ -99,23 +108,13 @@ const char *const store_sql[ST__MAX] = {
 	" WHERE t.program_id = ?1 ORDER BY t.id",
 	/* ST_COMMITTEE_INS */ ORG_LINK_INS("initiative_committee", "initiative_id"),
 	/* ST_COMMITTEE_SEL */
-	"SELECT l.initiative_id, o.slug FROM initiative_committee l"
-	" JOIN organization o ON o.id = l.org_id"
-	" JOIN initiative i ON i.id = l.initiative_id"
-	" WHERE i.program_id = ?1 ORDER BY l.initiative_id, l.position",
+	LINK_SEL("initiative_committee", "initiative_id", "org_id"),
 	/* ST_REPORTS_TO_INS */ ORG_LINK_INS("director_reports_to", "initiative_id"),
 	/* ST_REPORTS_TO_SEL */
-	"SELECT l.initiative_id, o.slug FROM director_reports_to l"
-	" JOIN organization o ON o.id = l.org_id"
-	" JOIN initiative i ON i.id = l.initiative_id"
-	" WHERE i.program_id = ?1 ORDER BY l.initiative_id, l.position",
+	LINK_SEL("director_reports_to", "initiative_id", "org_id"),
 	/* ST_EVALUATED_BY_INS */ ORG_LINK_INS("director_evaluated_by", "initiative_id"),
 	/* ST_EVALUATED_BY_SEL */
-	"SELECT l.initiative_id, o.slug FROM director_evaluated_by l"
-	" JOIN organization o ON o.id = l.org_id"
-	" JOIN initiative i ON i.id = l.initiative_id"
-	" WHERE i.program_id = ?1 ORDER BY l.initiative_id, l.position",
-
+	LINK_SEL("director_evaluated_by", "initiative_id", "org_id"),
 	/* ST_OBSERVATION_INS */
 	"INSERT INTO observation (initiative_id, date, value) VALUES (?, ?, ?)",
 	/* ST_OBSERVATION_SEL */
@@ -136,10 +135,7 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO assignment (responsibility_id, position, org_id, letter)"
 	" VALUES (?, ?, ?, ?)",
 	/* ST_ASSIGNMENT_SEL */
-	"SELECT l.responsibility_id, o.slug, l.letter FROM assignment l"
-	" JOIN organization o ON o.id = l.org_id"
-	" JOIN responsibility t ON t.id = l.responsibility_id" IN_INITIATIVE
-	" WHERE i.program_id = ?1 ORDER BY l.responsibility_id, l.position",
+	LINK_SEL("assignment", "responsibility_id", "org_id, letter"),
 	/* ST_DECISION_INS */
 	"INSERT INTO decision (initiative_id, ident, title, category, proposed, decided,"
 	" decider_kind, decider_id, contrary_views) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -150,10 +146,10 @@ const char *const store_sql[ST__MAX] = {
 	" LEFT JOIN organization o ON o.id = t.decider_id" OF_PROGRAM,
 	/* ST_CONSULTED_INS */ ORG_LINK_INS("decision_consulted", "decision_id"),
 	/* ST_CONSULTED_SEL */
-	ORG_LINK_SEL("decision_consulted", "decision_id", "decision", IN_INITIATIVE),
+	LINK_SEL("decision_consulted", "decision_id", "org_id"),
 	/* ST_INFORMED_INS */ ORG_LINK_INS("decision_informed", "decision_id"),
 	/* ST_INFORMED_SEL */
-	ORG_LINK_SEL("decision_informed", "decision_id", "decision", IN_INITIATIVE),
+	LINK_SEL("decision_informed", "decision_id", "org_id"),
 	/* ST_GRANT_INS */
 	"INSERT INTO grant (initiative_id, ident, funder, amount, start_date, end_date,"
 	" catalytic) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -164,8 +160,8 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO budget_line (grant_id, name, amount) VALUES (?, ?, ?)",
 	/* ST_LINE_SEL */
 	"SELECT t.id, t.grant_id, t.name, t.amount FROM budget_line t"
-	" JOIN grant g ON g.id = t.grant_id"
-	" JOIN initiative i ON i.id = g.initiative_id" OF_PROGRAM,
+	" CROSS JOIN grant g ON g.id = t.grant_id"
+	" CROSS JOIN initiative i ON i.id = g.initiative_id" OF_PROGRAM,
 	/* ST_LEDGER_INS */
 	"INSERT INTO ledger_entry (initiative_id, ident, date, grant_id, amount, kind,"
 	" recipient_id, line, purpose, backbone_own)"
@@ -184,7 +180,7 @@ const char *const store_sql[ST__MAX] = {
 	" JOIN organization o ON o.id = t.lead_id" OF_PROGRAM,
 	/* ST_CO_APPLICANT_INS */ ORG_LINK_INS("application_co_applicant", "application_id"),
 	/* ST_CO_APPLICANT_SEL */
-	ORG_LINK_SEL("application_co_applicant", "application_id", "application", IN_INITIATIVE),
+	LINK_SEL("application_co_applicant", "application_id", "org_id"),
 	/* ST_CREDIT_INS */
 	"INSERT INTO credit (initiative_id, ident, date, channel, title) VALUES (?, ?, ?, ?, ?)",
 	/* ST_CREDIT_SEL */
@@ -192,7 +188,7 @@ const char *const store_sql[ST__MAX] = {
 	IN_INITIATIVE OF_PROGRAM,
 	/* ST_CREDITED_INS */ ORG_LINK_INS("credit_credited", "credit_id"),
 	/* ST_CREDITED_SEL */
-	ORG_LINK_SEL("credit_credited", "credit_id", "credit", IN_INITIATIVE),
+	LINK_SEL("credit_credited", "credit_id", "org_id"),
 	/* ST_CONTRIBUTION_INS */
 	"INSERT INTO contribution (initiative_id, ident, date, from_id, to_id, type, hours)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -210,10 +206,7 @@ const char *const store_sql[ST__MAX] = {
 	/* ST_ATTENDEE_INS */
 	"INSERT INTO checkin_attendee (checkin_id, position, person_id) VALUES (?, ?, ?)",
 	/* ST_ATTENDEE_SEL */
-	"SELECT l.checkin_id, p.slug FROM checkin_attendee l"
-	" JOIN person p ON p.id = l.person_id"
-	" JOIN checkin t ON t.id = l.checkin_id" IN_INITIATIVE
-	" WHERE i.program_id = ?1 ORDER BY l.checkin_id, l.position",
+	LINK_SEL("checkin_attendee", "checkin_id", "person_id"),
 	/* ST_EVENT_INS */
 	"INSERT INTO event (initiative_id, ident, date, kind, title) VALUES (?, ?, ?, ?, ?)",
 	/* ST_EVENT_SEL */
@@ -221,10 +214,10 @@ const char *const store_sql[ST__MAX] = {
 	IN_INITIATIVE OF_PROGRAM,
 	/* ST_EXPECTED_INS */ ORG_LINK_INS("event_expected", "event_id"),
 	/* ST_EXPECTED_SEL */
-	ORG_LINK_SEL("event_expected", "event_id", "event", IN_INITIATIVE),
+	LINK_SEL("event_expected", "event_id", "org_id"),
 	/* ST_ATTENDED_INS */ ORG_LINK_INS("event_attended", "event_id"),
 	/* ST_ATTENDED_SEL */
-	ORG_LINK_SEL("event_attended", "event_id", "event", IN_INITIATIVE),
+	LINK_SEL("event_attended", "event_id", "org_id"),
 	/* ST_SURVEY_INS */
 	"INSERT INTO survey (initiative_id, ident, instrument, opened, closed)"
 	" VALUES (?, ?, ?, ?, ?)",
@@ -235,16 +228,12 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO response (survey_id, respondent_group) VALUES (?, ?)",
 	/* ST_RESPONSE_SEL */
 	"SELECT t.id, t.survey_id, t.respondent_group FROM response t"
-	" JOIN survey s ON s.id = t.survey_id"
-	" JOIN initiative i ON i.id = s.initiative_id" OF_PROGRAM,
+	" CROSS JOIN survey s ON s.id = t.survey_id"
+	" CROSS JOIN initiative i ON i.id = s.initiative_id" OF_PROGRAM,
 	/* ST_ANSWER_INS */
 	"INSERT INTO answer (response_id, position, item, value) VALUES (?, ?, ?, ?)",
 	/* ST_ANSWER_SEL */
-	"SELECT l.response_id, l.item, l.value FROM answer l"
-	" JOIN response t ON t.id = l.response_id"
-	" JOIN survey s ON s.id = t.survey_id"
-	" JOIN initiative i ON i.id = s.initiative_id"
-	" WHERE i.program_id = ?1 ORDER BY l.response_id, l.position",
+	LINK_SEL("answer", "response_id", "item, value"),
 	/* ST_TIE_INS */
 	"INSERT INTO tie (initiative_id, date, from_id, to_id, frequency, reliability,"
 	" mission, openness, influence, involvement, resources)"
@@ -264,13 +253,9 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO learning_note (learning_id, date, text) VALUES (?, ?, ?)",
 	/* ST_NOTE_SEL */
 	"SELECT t.id, t.learning_id, t.date, t.text FROM learning_note t"
-	" JOIN learning i ON i.id = t.learning_id" OF_PROGRAM,
+	" CROSS JOIN learning i ON i.id = t.learning_id" OF_PROGRAM,
 	/* ST_NOTE_INITIATIVE_INS */
 	"INSERT INTO note_initiative (note_id, position, initiative_id) VALUES (?, ?, ?)",
 	/* ST_NOTE_INITIATIVE_SEL */
-	"SELECT l.note_id, n.slug FROM note_initiative l"
-	" JOIN initiative n ON n.id = l.initiative_id"
-	" JOIN learning_note t ON t.id = l.note_id"
-	" JOIN learning i ON i.id = t.learning_id"
-	" WHERE i.program_id = ?1 ORDER BY l.note_id, l.position",
+	LINK_SEL("note_initiative", "note_id", "initiative_id"),
 };

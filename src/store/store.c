@@ -4,8 +4,11 @@
  * whole-database operations (check, backup, settings). Programs are saved
  * and loaded in program.c.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store_impl.h"
 #include "../util/strbuf.h"
@@ -374,9 +377,17 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 {
 	sqlite3 *db = NULL;
 	sqlite3_backup *b;
-	int rc, ret = -1;
+	int fd, rc, ret = -1;
 
-	rc = sqlite3_open_v2(dest, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* Created here, exclusively: a backup never overwrites a file. */
+	if ((fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) == -1) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot create backup %s: %s", dest,
+		    errno == EEXIST ? "it already exists" : strerror(errno));
+		return -1;
+	}
+	close(fd);
+	rc = sqlite3_open_v2(dest, &db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		strbuf_reset(err);
 		strbuf_addf(err, "cannot open backup %s: %s", dest,
@@ -392,8 +403,7 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	}
 	/*
 	 * One step copies everything under one read transaction, so the copy
-	 * is a consistent snapshot; in WAL mode writers go on meanwhile. The
-	 * destination may be busy (someone reading an old backup): retry.
+	 * is a consistent snapshot; in WAL mode writers go on meanwhile.
 	 */
 	for (int tries = 0; tries < 100; tries++) {
 		rc = sqlite3_backup_step(b, -1);
@@ -404,8 +414,7 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot back up to %s: %s", dest,
-		    sqlite3_errstr(rc));
+		strbuf_addf(err, "cannot back up to %s: %s", dest, sqlite3_errstr(rc));
 		goto out;
 	}
 	ret = 0;
@@ -415,5 +424,7 @@ out:
 		strbuf_addf(err, "cannot close backup %s", dest);
 		ret = -1;
 	}
+	if (ret == -1)
+		(void)unlink(dest);	/* ours, and not a backup */
 	return ret;
 }

@@ -63,7 +63,11 @@ int store_setting_get(struct store *s, const char *program, const char *name,
 int store_setting_set(struct store *s, const char *program, const char *name,
     const char *value, struct strbuf *err);
 
-/* Copies the live database to dest with the online backup API. */
+/*
+ * Copies the live database to dest with the online backup API: a
+ * consistent snapshot, taken while writers go on. dest must not exist (a
+ * backup never overwrites a file); on failure nothing is left at dest.
+ */
 int store_backup(struct store *s, const char *dest, struct strbuf *err);
 
 #endif

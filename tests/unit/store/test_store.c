@@ -1015,6 +1015,17 @@ test_backup_loads_equal(void **state)
 	assert_int_equal(store_check(b, &report, &err), 0);
 	assert_int_equal(report.len, 0);
 	program_release(&q);
+	/* never over an existing file, never a partial file left behind */
+	assert_int_equal(store_backup(b, dest, &err), -1);
+	assert_non_null(strstr(err.buf, "already exists"));
+	assert_int_equal(store_backup(b, "/nonexistent-dir/b.db", &err), -1);
+	assert_non_null(strstr(err.buf, "cannot create backup /nonexistent-dir/b.db"));
+	assert_int_equal(access("/nonexistent-dir/b.db", F_OK), -1);
+	store_close(b);
+	b = open_ok(dest);	/* still the good backup */
+	load_ok(b, "wcc", &q);
+	assert_programs_equal(&p, &q);
+	program_release(&q);
 	store_close(b);
 	program_release(&p);
 	strbuf_release(&err);
