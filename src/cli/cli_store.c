@@ -123,6 +123,19 @@ cli_store_load(const struct cli *c, struct store *s, struct program *p)
 		cli_error("%s: no program '%s' in this database", c->db, slug);
 		goto out;
 	}
+	{
+		/* references are stored as row ids; the model wants them as indexes */
+		struct model_error e;
+
+		if (model_resolve(p, &e)) {
+			struct strbuf msg = STRBUF_INIT;
+
+			model_error_format(&e, &msg);
+			cli_error("%s: the stored program does not check out: %s", c->db, msg.buf);
+			strbuf_release(&msg);
+			goto out;
+		}
+	}
 	ret = 0;
 out:
 	free(slug);
