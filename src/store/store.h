@@ -7,6 +7,10 @@
  *
  * Every function returns 0 on success or -1 on failure, with a one-line
  * message in *err (a strbuf the caller owns) saying what went wrong.
+ *
+ * A struct store is one database connection with its prepared statements:
+ * use it from one thread at a time (open one per thread), and never across
+ * a fork().
  */
 #include "../model/model.h"
 

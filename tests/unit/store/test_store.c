@@ -890,6 +890,31 @@ test_failed_save_leaves_nothing(void **state)
 	assert_string_equal(slugs.v[0], "other");
 	assert_string_equal(slugs.v[1], "wcc");
 	store_slugs_release(&slugs);
+
+	/*
+	 * Interleave the programs' rows: wcc's new decision comes after all of
+	 * other's, so other's link rows lie inside wcc's owner range when wcc
+	 * loads, and must be skipped.
+	 */
+	d = VEC_PUSH(&p.initiatives.v[0].decisions);
+	d->id = xstrdup("late");
+	d->title = xstrdup("Late");
+	d->category = CAT_PROGRAM;
+	d->proposed = d->decided = D("2017-01-01");
+	d->decider = R("beta", 1);
+	add_refs(&d->consulted, "gamma", 2, NULL, 0);
+	add_refs(&d->informed, "alpha", 0, "beta", 1);
+	save_ok(s, &p);
+	{
+		struct program q;
+
+		load_ok(s, "wcc", &q);
+		assert_programs_equal(&p, &q);
+		program_release(&q);
+		load_ok(s, "other", &q);
+		assert_programs_equal(&p2, &q);
+		program_release(&q);
+	}
 	program_release(&p);
 	program_release(&p2);
 	strbuf_release(&err);
