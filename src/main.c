@@ -37,7 +37,7 @@ usage(FILE *f)
 	    "whether its backbone organization balances stepping up and stepping back.\n\n"
 	    "commands:\n", f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
 	fputs("\noptions (before or after COMMAND):\n"
 	    "  --db PATH        the database file (default $TRELLIS_DB, else ./"
 	    CLI_DEFAULT_DB ")\n"

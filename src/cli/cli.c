@@ -8,8 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
-#include <time.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "../util/strbuf.h"
@@ -19,6 +20,8 @@
 
 /* Files larger than this are refused before anything is allocated. */
 #define CLI_MAX_FILE	((size_t)1 << 31)
+
+static volatile sig_atomic_t progress_shown;
 
 static const struct cli_opt global_opts[] = {
 	{ "db", "PATH", NULL, "the database file (default $TRELLIS_DB, else ./" CLI_DEFAULT_DB ")" },
@@ -58,6 +61,7 @@ cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
+	cli_progress_clear();
 	fprintf(stderr, "trellis %s: ", cmd->name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -71,12 +75,25 @@ cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	cli_progress_clear();
 	fputs("trellis: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return CLI_FAIL;
+}
+
+/* Prints one line about a file to stderr, below any progress line. */
+static void __attribute__((format(printf, 1, 2)))
+file_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	cli_progress_clear();
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 }
 
 /* Finds the option named by arg ("--name" or "--name=value") in opts. */
@@ -156,19 +173,19 @@ cli_read_file(const char *path, char **data, size_t *len)
 	int fd, ret = -1;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+		file_error("%s: cannot read: %s\n", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
-		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+		file_error("%s: cannot read: %s\n", path, strerror(errno));
 		goto out;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(EISDIR));
+		file_error("%s: cannot read: %s\n", path, strerror(EISDIR));
 		goto out;
 	}
 	if ((size_t)st.st_size > CLI_MAX_FILE) {
-		fprintf(stderr, "%s: cannot read: larger than %zu bytes\n", path,
+		file_error("%s: cannot read: larger than %zu bytes\n", path,
 		    CLI_MAX_FILE);
 		goto out;
 	}
@@ -178,13 +195,13 @@ cli_read_file(const char *path, char **data, size_t *len)
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
-			fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+			file_error("%s: cannot read: %s\n", path, strerror(errno));
 			goto out;
 		}
 		if (r == 0)
 			break;
 		if (sb.len + (size_t)r > CLI_MAX_FILE) {
-			fprintf(stderr, "%s: cannot read: larger than %zu bytes\n",
+			file_error("%s: cannot read: larger than %zu bytes\n",
 			    path, CLI_MAX_FILE);
 			goto out;
 		}
@@ -208,7 +225,7 @@ cli_write_file(const char *path, const char *data, size_t len)
 	strbuf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd == -1) {
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+		file_error("%s: cannot write: %s\n", path, strerror(errno));
 		goto out;
 	}
 	while (off < len) {
@@ -217,7 +234,7 @@ cli_write_file(const char *path, const char *data, size_t len)
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w == -1) {
-			fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+			file_error("%s: cannot write: %s\n", path, strerror(errno));
 			close(fd);
 			unlink(tmp.buf);
 			goto out;
@@ -225,12 +242,12 @@ cli_write_file(const char *path, const char *data, size_t len)
 		off += (size_t)w;
 	}
 	if (fsync(fd) == -1 || close(fd) == -1) {
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+		file_error("%s: cannot write: %s\n", path, strerror(errno));
 		unlink(tmp.buf);
 		goto out;
 	}
 	if (rename(tmp.buf, path) == -1) {
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+		file_error("%s: cannot write: %s\n", path, strerror(errno));
 		unlink(tmp.buf);
 		goto out;
 	}
@@ -240,51 +257,143 @@ out:
 	return ret;
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
+/*
+ * The progress line. The stage text is formatted here, with SIGALRM
+ * blocked, into progress_line; the signal handler only writes it out with
+ * write(2), which is safe in a handler.
+ */
+static char progress_what[32];
+static char progress_line[256];
+static volatile sig_atomic_t progress_len;
+static volatile sig_atomic_t progress_seconds;
+static struct sigaction progress_old_action;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+/* Appends the decimal n to buf at *o (async-signal-safe). */
+static void
+put_uint(char *buf, size_t size, size_t *o, unsigned n)
+{
+	char digits[12];
+	int k = 0;
+
+	do {
+		digits[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n && k < (int)sizeof(digits));
+	while (k > 0 && *o < size)
+		buf[(*o)++] = digits[--k];
+}
+
+static void
+progress_draw(void)
+{
+	char buf[sizeof(progress_line) + 32];
+	size_t o = 0, len = (size_t)progress_len;
+	ssize_t w;
+
+	memcpy(buf, "\r\033[K", 4);
+	o = 4;
+	memcpy(buf + o, progress_line, len);
+	o += len;
+	memcpy(buf + o, " (", 2);
+	o += 2;
+	put_uint(buf, sizeof(buf) - 2, &o, (unsigned)progress_seconds);
+	memcpy(buf + o, "s)", 2);
+	o += 2;
+	w = write(STDERR_FILENO, buf, o);
+	(void)w;
+	progress_shown = 1;
+}
+
+static void
+progress_tick(int sig)
+{
+	int saved = errno;
+
+	(void)sig;
+	progress_seconds++;
+	progress_draw();
+	errno = saved;
+}
+
+static void
+progress_timer(long seconds)
+{
+	struct itimerval it;
+
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_sec = seconds;
+	it.it_interval.tv_sec = seconds;
+	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 void
 cli_progress_begin(struct cli_progress *pg, const char *what)
 {
-	pg->what = what;
-	pg->start = now();
-	pg->shown = 0;
-	pg->tty = isatty(STDERR_FILENO);
+	struct sigaction sa;
+
+	pg->active = isatty(STDERR_FILENO);
+	if (!pg->active)
+		return;
+	snprintf(progress_what, sizeof(progress_what), "%s", what);
+	progress_len = 0;
+	progress_seconds = 0;
+	progress_shown = 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = progress_tick;
+	sa.sa_flags = SA_RESTART;	/* the work's system calls go on undisturbed */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &progress_old_action);
+	progress_timer(1);
 }
 
 void
 cli_progress_stage(struct cli_progress *pg, const char *fmt, ...)
 {
+	sigset_t block, old;
 	va_list ap;
-	double t;
+	int n, m;
 
-	if (!pg->tty)
+	if (!pg->active)
 		return;
-	t = now() - pg->start;
-	/* Quick work stays quiet: only work past a second earns a line. */
-	if (t < 1.0)
-		return;
-	fprintf(stderr, "\r\033[K%s: ", pg->what);
+	sigemptyset(&block);
+	sigaddset(&block, SIGALRM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	n = snprintf(progress_line, sizeof(progress_line), "%s: ", progress_what);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	m = vsnprintf(progress_line + n, sizeof(progress_line) - (size_t)n, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (%.0fs)", t);
-	fflush(stderr);
-	pg->shown = 1;
+	n += m;
+	progress_len = n < (int)sizeof(progress_line) ? n : (int)sizeof(progress_line) - 1;
+	/* Once the line is up, a new stage shows at once. */
+	if (progress_shown)
+		progress_draw();
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void
+cli_progress_clear(void)
+{
+	sigset_t block, old;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGALRM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	if (progress_shown) {
+		ssize_t w = write(STDERR_FILENO, "\r\033[K", 4);
+
+		(void)w;
+		progress_shown = 0;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 void
 cli_progress_done(struct cli_progress *pg)
 {
-	if (pg->shown) {
-		fputs("\r\033[K", stderr);
-		fflush(stderr);
-	}
-	pg->shown = 0;
+	if (!pg->active)
+		return;
+	progress_timer(0);
+	sigaction(SIGALRM, &progress_old_action, NULL);
+	cli_progress_clear();
+	pg->active = 0;
 }

@@ -70,20 +70,21 @@ int cli_read_file(const char *path, char **data, size_t *len);
 int cli_write_file(const char *path, const char *data, size_t len);
 
 /*
- * Progress of long work (imports, exports), shown on a terminal only:
- * once the work has run for a second, each stage rewrites one line of
- * stderr with \r; cli_progress_done clears it.
+ * Progress of long work (imports, exports), shown on a terminal only. Once
+ * the work has run for a second, a timer rewrites one line of stderr with
+ * \r every second: the current stage and the seconds so far. Quick work
+ * prints nothing. cli_progress_done stops the timer and clears the line;
+ * call it before printing anything else. One progress at a time.
  */
 struct cli_progress {
-	const char *what;	/* "import" */
-	double start;		/* seconds, monotonic */
-	int shown;		/* a line is on the screen */
-	int tty;		/* stderr is a terminal */
+	int active;		/* a terminal, and the timer is set */
 };
 void cli_progress_begin(struct cli_progress *pg, const char *what);
 void cli_progress_stage(struct cli_progress *pg, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cli_progress_done(struct cli_progress *pg);
+/* Clears the progress line, if one is shown, so a message can be printed. */
+void cli_progress_clear(void);
 
 /* ---------------------------------------------------------------- the store (cli_store.c) */
 

@@ -149,6 +149,7 @@ cli_model_error(const struct model_error *e)
 	struct strbuf sb = STRBUF_INIT;
 
 	model_error_format(e, &sb);
+	cli_progress_clear();
 	fprintf(stderr, "%s\n", sb.buf);
 	strbuf_release(&sb);
 }

@@ -117,9 +117,9 @@ import_json(const struct cli *c, const char *path)
 
 	program_init(&p);
 	cli_progress_begin(&pg, "import");
+	cli_progress_stage(&pg, "reading %s", path);
 	if (cli_read_file(path, &data, &len) == -1)
 		goto out;
-	cli_progress_stage(&pg, "reading %s", path);
 	if (json_read_program(path, data, len, &p, &e) == -1) {
 		cli_progress_done(&pg);
 		cli_model_error(&e);
