@@ -1,5 +1,6 @@
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart.h"
@@ -44,6 +45,52 @@ svg_line(struct html *h, double x1, double y1, double x2, double y2,
 	    "stroke-dasharray", dash, NULL);
 }
 
+/* A placed point label, as a box in SVG units. */
+struct label_box {
+	double x0, y0, x1, y1;
+};
+
+static int
+overlaps(const struct label_box *a, const struct label_box *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/*
+ * Places the label of point i beside it, to the right, else to the left,
+ * else lower and lower, so that it overlaps no label placed before it
+ * (points of a portfolio often sit close together).
+ */
+static void
+place_label(struct label_box *placed, size_t i, double px, double py, const char *text,
+    double *lx, double *ly, int *right)
+{
+	double w = 6.6 * (double)strlen(text);
+
+	for (int step = 0; step < 12; step++) {
+		for (int side = 0; side < 2; side++) {
+			struct label_box b;
+			int r = side == 0 ? px + 9 + w <= 436 : px - 9 - w < 44;
+			int ok = 1;
+
+			b.x0 = r ? px + 9 : px - 9 - w;
+			b.x1 = b.x0 + w;
+			b.y1 = py + 4 + 13 * step;
+			b.y0 = b.y1 - 12;
+			for (size_t j = 0; j < i; j++)
+				if (placed[j].x1 > placed[j].x0 && overlaps(&b, &placed[j]))
+					ok = 0;
+			if (ok || step == 11) {
+				placed[i] = b;
+				*lx = r ? b.x0 : b.x1;
+				*ly = b.y1 - 1;
+				*right = r;
+				return;
+			}
+		}
+	}
+}
+
 void
 chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const char *id)
 {
@@ -51,6 +98,7 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	const double x0 = 60, y0 = 20, side = 360;
 	struct strbuf desc = STRBUF_INIT, tid = STRBUF_INIT, did = STRBUF_INIT, lab = STRBUF_INIT;
 	char bx[NUM_BUFSZ], by[NUM_BUFSZ];
+	struct label_box *placed;
 	int depth;
 
 	strbuf_addf(&tid, "%s-title", id);
@@ -63,9 +111,10 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 		else
 			strbuf_addf(&desc, " %s: not enough records to place.", pts[i].label);
 	}
+	placed = xcalloc(n ? n : 1, sizeof(*placed));
 	depth = h->depth;
-	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 440 430",
-	    "width", "440", "height", "430", "role", "img", "class", "chart quadrant",
+	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 -14 440 444",
+	    "width", "440", "height", "444", "role", "img", "class", "chart quadrant",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
 	html_text(h, "The balance: stepping back against stepping up");
@@ -81,8 +130,8 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	    "fill", "#ecfdf5", NULL);
 	svg_line(h, x0 + side / 2, y0, x0 + side / 2, y0 + side, C_GRID, "1", "4 4");
 	svg_line(h, x0, y0 + side / 2, x0 + side, y0 + side / 2, C_GRID, "1", "4 4");
-	svg_text(h, 410, 36, "end", "11", C_GOOD, "steps up and steps back");
-	svg_text(h, 70, 36, "start", "11", C_INK, "steps up, holds on");
+	svg_text(h, 420, 12, "end", "11", C_GOOD, "✓ steps up and steps back");
+	svg_text(h, 60, 12, "start", "11", C_INK, "steps up, holds on");
 	svg_text(h, 410, 372, "end", "11", C_INK, "steps back, little oversight");
 	svg_text(h, 70, 372, "start", "11", C_INK, "room to grow on both");
 	for (int t = 0; t <= 100; t += 25) {
@@ -101,6 +150,8 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_point *p = &pts[i];
 		double px = x0 + side * p->x / 100.0, py = y0 + side - side * p->y / 100.0;
+		double lx, ly;
+		int right;
 
 		if (!p->has_value)
 			continue;
@@ -118,13 +169,16 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 		strbuf_addf(&lab, "%s: stepping back %.0f, stepping up %.0f", p->label, p->x, p->y);
 		html_void(h, "circle", "cx", num(bx, px), "cy", num(by, py), "r", "6",
 		    "fill", C_ACCENT, "stroke", "#ffffff", "stroke-width", "1.5", NULL);
-		svg_text(h, px + (p->x > 75 ? -9 : 9), py - 8, p->x > 75 ? "end" : "start", "12",
-		    C_INK, p->label);
+		if (p->label && n > 1) {
+			place_label(placed, i, px, py, p->label, &lx, &ly, &right);
+			svg_text(h, lx, ly, right ? "start" : "end", "12", C_INK, p->label);
+		}
 		html_close(h);
 		if (p->href)
 			html_close(h);
 	}
 	html_close_to(h, depth);
+	free(placed);
 	strbuf_release(&desc);
 	strbuf_release(&tid);
 	strbuf_release(&did);

@@ -1,5 +1,6 @@
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "figures.h"
 #include "../util/num.h"
@@ -150,4 +151,32 @@ figure_date(tdate d, struct strbuf *out)
 	}
 	date_to_ymd(d, &y, &m, &dd);
 	strbuf_addf(out, "%d %s %d", dd, mon[m - 1], y);
+}
+
+static const struct {
+	const char *part, *label;
+} part_labels[] = {
+	{ "decisions.hhi", "Decisions spread across the team" },
+	{ "decisions.backbone_alone_share", "Decisions not made by the backbone alone" },
+	{ "decisions.consultation_breadth", "Team consulted on decisions" },
+	{ "decisions.loop_closure", "Team in the loop on personnel and money" },
+	{ "decisions.contrary_share", "Contrary views recorded on key decisions" },
+	{ "funds.hhi", "Money spread across the team" },
+	{ "credit.partner_share", "Public credit going to partners" },
+	{ "applications.joint_share", "Grant applications made jointly" },
+	{ "checkins.coverage", "Months with a funder check-in" },
+	{ "engagement.rate", "Attendance at learning and evaluation" },
+	{ "raci.complete", "Responsibilities with one accountable" },
+	{ "director.shared_oversight", "Director overseen by more than the employer" },
+	{ "grants.in_order", "Grants neither overspent nor left unspent" },
+	{ "result.on_track", "Shared result on track" },
+};
+
+const char *
+figure_part_label(const char *part)
+{
+	for (size_t i = 0; i < sizeof(part_labels) / sizeof(part_labels[0]); i++)
+		if (strcmp(part_labels[i].part, part) == 0)
+			return part_labels[i].label;
+	return part;
 }

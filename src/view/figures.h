@@ -19,6 +19,11 @@ extern const char *const figure_groups[FIG__MAX];
 void figure_format(const struct report *r, enum metrics_fig f, struct strbuf *out);
 /* A short note saying why a null figure is null ("no decisions in this period"). */
 const char *figure_null_note(enum metrics_fig f);
+/*
+ * A plain label for a part of a score ("Decisions not made by the backbone
+ * alone" for 1 − decisions.backbone_alone_share), by the part's name.
+ */
+const char *figure_part_label(const char *part);
 /* Appends a date as "12 Mar 2016". */
 void figure_date(tdate d, struct strbuf *out);
 

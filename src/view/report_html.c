@@ -45,7 +45,9 @@ score_block(struct html *h, const char *title, const struct metrics_score *s)
 		html_elem(h, "p", "Not enough records in this period to score.");
 	for (size_t i = 0; i < s->nparts; i++) {
 		html_open(h, "div", "class", "part", NULL);
-		html_elem(h, "span", s->parts[i].name);
+		html_open(h, "span", "title", s->parts[i].name, NULL);
+		html_text(h, figure_part_label(s->parts[i].name));
+		html_close(h);
 		/* the bar's length is carried by an SVG, so no style attribute is needed */
 		html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 100 6",
 		    "preserveAspectRatio", "none", "width", "100%", "height", "8", "aria-hidden", "true",
@@ -118,7 +120,7 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 	const struct initiative *in = r->initiative;
 	const struct program *p = r->program;
 	struct strbuf sb = STRBUF_INIT, id = STRBUF_INIT;
-	struct chart_point pt = { in->name, NULL, 0, 0, 0, 0, 0, 0 };
+	struct chart_point pt = { NULL, NULL, 0, 0, 0, 0, 0, 0 };
 	const char *group = "";
 	int depth = h->depth;
 

@@ -14,7 +14,7 @@ const char view_css[] =
 ".balance{display:flex;flex-wrap:wrap;gap:2rem;align-items:flex-start}\n"
 ".scores{flex:1;min-width:18rem}\n"
 ".score{margin-bottom:1.25rem}.score .big{font-size:2rem;font-weight:600;font-variant-numeric:tabular-nums}\n"
-".part{display:grid;grid-template-columns:16rem 1fr 3rem;gap:.5rem;align-items:center;font-size:.9rem}\n"
+".part{display:grid;grid-template-columns:19rem 1fr 3rem;gap:.5rem;align-items:center;font-size:.9rem}\n"
 "svg.bar{display:block}\n"
 ".part .v{text-align:right;font-variant-numeric:tabular-nums}\n"
 "ul.alerts,ul.strengths{list-style:none;padding:0;margin:0}\n"
