@@ -3,7 +3,7 @@
 set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libcsv-dev
 libsodium-dev libmicrohttpd-dev libigraph-dev libxlsxwriter-dev libcmark-dev
-libcmocka-dev curl"
+libcmocka-dev valgrind curl"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

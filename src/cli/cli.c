@@ -330,6 +330,7 @@ void
 cli_progress_begin(struct cli_progress *pg, const char *what)
 {
 	struct sigaction sa;
+	const char *env;
 
 	pg->active = isatty(STDERR_FILENO);
 	if (!pg->active)
@@ -343,6 +344,9 @@ cli_progress_begin(struct cli_progress *pg, const char *what)
 	sa.sa_flags = SA_RESTART;	/* the work's system calls go on undisturbed */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGALRM, &sa, &progress_old_action);
+	/* TRELLIS_PROGRESS_DELAY=0 shows every stage at once (git's GIT_PROGRESS_DELAY). */
+	if ((env = getenv("TRELLIS_PROGRESS_DELAY")) != NULL && strcmp(env, "0") == 0)
+		progress_shown = 1;
 	progress_timer(1);
 }
 
