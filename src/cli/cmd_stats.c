@@ -219,7 +219,7 @@ cmd_stats(int argc, char **argv, struct cli *c)
 	struct store_slugs slugs = { NULL, 0, 0 };
 	struct strbuf err = STRBUF_INIT;
 	struct store *s = NULL;
-	int ret, nargs, tty = isatty(STDOUT_FILENO);
+	int ret, nargs, r, tty = isatty(STDOUT_FILENO);
 
 	if ((ret = cli_parse(&stats_cmd, NULL, c, argc, argv, &nargs)) != -1)
 		return ret;
@@ -232,11 +232,15 @@ cmd_stats(int argc, char **argv, struct cli *c)
 		cli_error("%s: %s", c->db, err.buf);
 		goto out;
 	}
+	if (c->program && (r = cli_store_has(s, c->program)) != 1) {
+		if (r == 0)
+			cli_error("%s: no program '%s' in this database", c->db, c->program);
+		goto out;
+	}
 	if (slugs.n == 0)
 		printf("%s holds no program yet.\n", c->db);
-	for (size_t i = 0; i < slugs.n; i++) {
+	for (size_t i = 0, shown = 0; i < slugs.n; i++) {
 		struct program p;
-		int r;
 
 		if (c->program && strcmp(c->program, slugs.v[i]) != 0)
 			continue;
@@ -247,7 +251,7 @@ cmd_stats(int argc, char **argv, struct cli *c)
 			cli_error("%s: %s", c->db, r == -1 ? err.buf : "program vanished");
 			goto out;
 		}
-		if (i > 0)
+		if (shown++ > 0)
 			fputc('\n', stdout);
 		print_program(&p, tty ? terminal_columns() : 0, tty);
 		program_release(&p);

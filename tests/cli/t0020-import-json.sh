@@ -76,4 +76,16 @@ test_expect_success 'stats lists every initiative with its counts' '
 	test_grep "^1 initiative " out
 '
 
+test_expect_success 'stats with two programs: both, or the one --program names' '
+	"$TRELLIS" --db two.db stats >out &&
+	test_grep "^Prog (p1)$" out &&
+	test_grep "^Prog (p2)$" out &&
+	"$TRELLIS" --db two.db --program p2 stats >out &&
+	! grep -q "(p1)" out &&
+	test_grep "^i2  " out &&
+	test_expect_code 1 "$TRELLIS" --db two.db --program nope stats >out 2>err &&
+	test_line_count err 1 &&
+	test_grep "no program .nope." err
+'
+
 test_done
