@@ -122,6 +122,9 @@ struct metrics_settings;
 int cli_store_settings(const struct cli *c, struct store *s, const struct program *p,
     struct metrics_settings *set);
 
+/* Prints "trellis: PATH: msg", or "trellis: msg" when msg names path already. */
+void cli_path_error(const char *path, const char *msg);
+
 /* Prints e as its one line "FILE:LINE: FIELD: message" to stderr. */
 void cli_model_error(const struct model_error *e);
 

@@ -15,6 +15,16 @@
 #include "cli.h"
 #include "../util/banned.h"
 
+void
+cli_path_error(const char *path, const char *msg)
+{
+	/* The store's messages mostly name the file already: say it once. */
+	if (strstr(msg, path) != NULL)
+		cli_error("%s", msg);
+	else
+		cli_error("%s: %s", path, msg);
+}
+
 int
 cli_store_open(const struct cli *c, int create, struct store **s)
 {
@@ -31,8 +41,7 @@ cli_store_open(const struct cli *c, int create, struct store **s)
 		goto out;
 	}
 	if (store_open(c->db, create, s, &err) == -1) {
-		cli_error("%s: cannot open database: %s", c->db,
-		    err.len ? err.buf : "unknown error");
+		cli_path_error(c->db, err.len ? err.buf : "cannot open database");
 		goto out;
 	}
 	ret = 0;

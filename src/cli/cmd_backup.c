@@ -38,7 +38,7 @@ cmd_backup(int argc, char **argv, struct cli *c)
 	if (cli_store_open(c, 0, &s) == -1)
 		goto out;
 	if (store_backup(s, argv[0], &err) == -1) {
-		cli_error("%s: backup failed: %s", argv[0], err.buf);
+		cli_path_error(argv[0], err.buf);
 		goto out;
 	}
 	printf("Backed up %s to %s\n", c->db, argv[0]);
