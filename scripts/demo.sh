@@ -8,10 +8,14 @@ rm -f "$db" "$db-wal" "$db-shm"
 ./trellis --db "$db" demo
 echo
 ./trellis --db "$db" stats
+# The first initiative's slug: the first column of the table's first row.
+first=$(./trellis --db "$db" stats | awk 'NR == 5 { print $1 }')
 cat <<EOT
 
-Try next:
-  ./trellis --db $db export --out demo.json        the whole program as trellis/1 JSON
-  ./trellis --db $db export --format csv --out demo-csv
-  ./trellis --help                                  every command
+The demo runs from 2014 to 2016; its reports are as of the end of 2016. Try:
+  ./trellis --db $db report --all --summary --as-of 2016-12-31
+  ./trellis --db $db report --initiative $first --as-of 2016-12-31
+  ./trellis --db $db report --initiative $first --as-of 2016-12-31 --format html --out demo-report.html
+  ./trellis --db $db export --out demo.json          (the whole program as trellis/1 JSON)
+  ./trellis --help
 EOT
