@@ -23,6 +23,13 @@ SRCS    := $(shell find src -name '*.c' ! -name main.c | sort)
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
 UNIT    := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | sort)
 UNITBIN := $(UNIT:%.c=$(BUILD)/%)
+# Reliability test programs (tests/reliability/*.c, one binary each) and the
+# fuzz harnesses' replay binaries (tests/fuzz/fuzz_*.c + replay.c): both run
+# in `make test`. See docs/reliability.md.
+RELSRC  := $(wildcard tests/reliability/*.c)
+RELBIN  := $(RELSRC:%.c=$(BUILD)/%)
+FUZZSRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZREP := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/replay_%)
 
 .PHONY: all deps demo test unit cli check-asan check-valgrind bench clean
 
@@ -52,9 +59,17 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libtrellis.a | deps-stamp
 demo: all
 	@sh scripts/demo.sh
 
+$(BUILD)/tests/reliability/%: tests/reliability/%.c $(BUILD)/libtrellis.a | deps-stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libtrellis.a $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libtrellis.a | deps-stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< tests/fuzz/replay.c $(BUILD)/libtrellis.a $(LDFLAGS) $(LDLIBS)
+
 unit: all $(UNITBIN)
 
-test: all $(UNITBIN)
+test: all $(UNITBIN) $(RELBIN) $(FUZZREP)
 	@sh tests/run.sh
 
 check-asan:
