@@ -418,6 +418,15 @@ reader_cell_name(const struct reader *r)
 	return r->lay->cols[r->map[r->ncells]].name;
 }
 
+/* The column being read, or "csv" when there is none to name (syntax errors). */
+static const char *
+cell_or_csv(const struct reader *r)
+{
+	const char *name = reader_cell_name(r);
+
+	return *name ? name : "csv";
+}
+
 static void
 cb_cell(void *s, size_t n, void *data)
 {
@@ -683,8 +692,10 @@ reader_row(struct reader *r)
 	if (!r->have_header)
 		return reader_header(r, &loc);
 	if (r->ncells != r->nheader) {
-		model_error_set(r->e, &loc, "", "%zu columns, the header has %zu",
-		    r->ncells, r->nheader);
+		/* name the first column the row lacks; an overlong row has none to name */
+		model_error_set(r->e, &loc, r->ncells < r->nheader ?
+		    r->lay->cols[r->map[r->ncells]].name : "csv",
+		    "%zu columns, the header has %zu", r->ncells, r->nheader);
 		return -1;
 	}
 	for (size_t i = 0; i < r->nheader; i++)
@@ -761,7 +772,7 @@ csv_read(enum csv_file which, const char *name, const char *data, size_t len,
 		loc.file = r.file;
 		loc.line = reader_row_line(&r);
 		if (csv_error(&parser) == CSV_EPARSE)
-			model_error_set(e, &loc, "", "a quote inside an unquoted field, "
+			model_error_set(e, &loc, cell_or_csv(&r), "a quote inside an unquoted field, "
 			    "or text after a closing quote");
 		else
 			model_error_set(e, &loc, reader_cell_name(&r),
@@ -773,7 +784,7 @@ csv_read(enum csv_file which, const char *name, const char *data, size_t len,
 	if (csv_fini(&parser, cb_cell, cb_row, &r) != 0) {
 		loc.file = r.file;
 		loc.line = reader_row_line(&r);
-		model_error_set(e, &loc, "", "unterminated quoted field");
+		model_error_set(e, &loc, cell_or_csv(&r), "unterminated quoted field");
 		goto out;
 	}
 	if (r.failed)
@@ -781,7 +792,7 @@ csv_read(enum csv_file which, const char *name, const char *data, size_t len,
 	if (!r.have_header) {
 		loc.file = r.file;
 		loc.line = 1;
-		model_error_set(e, &loc, "", "empty file: expected a header line");
+		model_error_set(e, &loc, "csv", "empty file: expected a header line");
 		goto out;
 	}
 	ret = 0;

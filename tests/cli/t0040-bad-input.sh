@@ -87,15 +87,19 @@ test_expect_success 'a duplicate id' '
 test_expect_success 'a CSV file with an unterminated quote' '
 	mkdir q && cp csv/*.csv q/ &&
 	sed "3s/,/,\"/" csv/decisions.csv >q/decisions.csv &&
-	refused "q/decisions.csv:3: " q/*.csv &&
-	grep -q "unterminated quoted field" err
+	refused "q/decisions.csv:3: id: unterminated quoted field" q/*.csv
 '
 
 test_expect_success 'a CSV file with a wrong column count' '
 	mkdir w && cp csv/*.csv w/ &&
 	sed "2s/$/,extra/" csv/decisions.csv >w/decisions.csv &&
-	refused "w/decisions.csv:2: " w/*.csv &&
-	grep -q "11 columns" err
+	refused "w/decisions.csv:2: csv: 11 columns, the header has 10" w/*.csv
+'
+
+test_expect_success 'a CSV row with too few columns names the first missing one' '
+	mkdir f && cp csv/*.csv f/ &&
+	sed "2s/,[^,]*$//" csv/decisions.csv >f/decisions.csv &&
+	refused "f/decisions.csv:2: contrary_views: 9 columns, the header has 10" f/*.csv
 '
 
 test_expect_success 'a CSV file with a UTF-8 BOM is accepted' '

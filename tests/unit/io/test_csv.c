@@ -368,13 +368,13 @@ test_syntax_errors(void **state)
 	(void)state;
 	expect(CSV_DECISIONS, DEC_HEAD DEC_ROW, "");
 	expect(CSV_DECISIONS, DEC_HEAD DEC_ROW "i1,d10,\"open,other,2015-01-01\n\nmore\n",
-	    "decisions.csv:3: unterminated quoted field");
+	    "decisions.csv:3: title: unterminated quoted field");
 	expect(CSV_DECISIONS, DEC_HEAD DEC_ROW "i1,d10,T,other\n",
-	    "decisions.csv:3: 4 columns, the header has 10");
+	    "decisions.csv:3: proposed: 4 columns, the header has 10");
 	expect(CSV_DECISIONS, DEC_HEAD "i1,d10,T\"x\",other,2015-01-01,2015-01-02,team,,,\n",
-	    "decisions.csv:2: a quote inside an unquoted field, or text after a closing quote");
+	    "decisions.csv:2: title: a quote inside an unquoted field, or text after a closing quote");
 	expect(CSV_DECISIONS, DEC_HEAD "i1,d10,\"T\"x,other,2015-01-01,2015-01-02,team,,,\n",
-	    "decisions.csv:2: a quote inside an unquoted field, or text after a closing quote");
+	    "decisions.csv:2: title: a quote inside an unquoted field, or text after a closing quote");
 	/* a row after a cell spanning three lines names its own line */
 	expect(CSV_DECISIONS, DEC_HEAD
 	    "i1,d8,T,other,2015-01-01,2015-01-02,team,,,\"one\ntwo\nthree\"\n"
@@ -384,7 +384,7 @@ test_syntax_errors(void **state)
 	    "i1,d8,T,other,2015-01-01,2015-01-02,team,,,\"one\r\ntwo\"\r\n"
 	    "\r\n"
 	    "i1,d9,T,other,2015-01-01,2015-01-02,team,,,\"x\"\"\r\n",
-	    "decisions.csv:5: unterminated quoted field");
+	    "decisions.csv:5: contrary_views: unterminated quoted field");
 	expect(CSV_LEDGER,
 	    "initiative,id,date,grant,amount,kind,recipient,line,purpose,backbone_own\n"
 	    "i1,l9,2015-02-01,g1,1.234,expense,,,,false\n",
@@ -423,7 +423,7 @@ test_header_errors(void **state)
 	expect(CSV_DECISIONS,
 	    "initiative,id,id,title,category,proposed,decided,decider,consulted,informed,contrary_views\n",
 	    "decisions.csv:1: id: column given twice");
-	expect(CSV_DECISIONS, "", "decisions.csv:1: empty file: expected a header line");
+	expect(CSV_DECISIONS, "", "decisions.csv:1: csv: empty file: expected a header line");
 	/* any order; a BOM, CRLF and blank trailing lines are fine */
 	expect(CSV_DECISIONS, "\xEF\xBB\xBF"
 	    "contrary_views,informed,consulted,decider,decided,proposed,category,title,id,initiative\r\n"
