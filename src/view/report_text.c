@@ -231,6 +231,7 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 void
 report_text_summary(const struct report *rs, size_t n, struct strbuf *out)
 {
+	struct strbuf line = STRBUF_INIT;
 	size_t w = 10;
 
 	for (size_t i = 0; i < n; i++)
@@ -257,16 +258,20 @@ report_text_summary(const struct report *rs, size_t n, struct strbuf *out)
 		pad(out, b, 11, 1);
 		pad(out, u, 9, 1);
 		strbuf_addch(out, '\n');
+		strbuf_reset(&line);
 		strbuf_addstr(out, "    to discuss: ");
 		if (r->alerts.n == 0)
-			strbuf_addstr(out, "—");
+			strbuf_addstr(&line, "—");
 		for (size_t j = 0; j < r->alerts.n; j++)
-			strbuf_addf(out, "%s%s", j ? ", " : "", r->alerts.v[j].code);
-		strbuf_addstr(out, "\n    going well: ");
+			strbuf_addf(&line, "%s%s", j ? ", " : "", r->alerts.v[j].code);
+		wrap(out, line.buf, 16, 1);
+		strbuf_reset(&line);
+		strbuf_addstr(out, "    going well: ");
 		if (r->strengths.n == 0)
-			strbuf_addstr(out, "—");
+			strbuf_addstr(&line, "—");
 		for (size_t j = 0; j < r->strengths.n; j++)
-			strbuf_addf(out, "%s%s", j ? ", " : "", r->strengths.v[j].code);
-		strbuf_addch(out, '\n');
+			strbuf_addf(&line, "%s%s", j ? ", " : "", r->strengths.v[j].code);
+		wrap(out, line.buf, 16, 1);
 	}
+	strbuf_release(&line);
 }
