@@ -31,7 +31,7 @@ RELBIN  := $(RELSRC:%.c=$(BUILD)/%)
 FUZZSRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZREP := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: all deps demo test unit cli check-asan check-valgrind bench clean
+.PHONY: all deps demo test unit cli check-asan check-valgrind bench clean fuzz fuzz-bins soak
 
 all: deps-stamp $(BIN)
 
@@ -67,6 +67,13 @@ $(BUILD)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/l
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -o $@ $< tests/fuzz/replay.c $(BUILD)/libtrellis.a $(LDFLAGS) $(LDLIBS)
 
+# libFuzzer binaries: only with CC=clang and -fsanitize=fuzzer-no-link in OPT (see `fuzz`).
+FUZZBIN := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/fuzz_%)
+$(BUILD)/tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libtrellis.a | deps-stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -fsanitize=fuzzer -o $@ $< $(BUILD)/libtrellis.a $(LDFLAGS) $(LDLIBS)
+fuzz-bins: $(FUZZBIN)
+
 unit: all $(UNITBIN)
 
 test: all $(UNITBIN) $(RELBIN) $(FUZZREP)
@@ -78,6 +85,23 @@ check-asan:
 
 check-valgrind: all $(UNITBIN)
 	@TRELLIS_VALGRIND=1 sh tests/run.sh
+
+# R3: each fuzz target for FUZZ_SECONDS under libFuzzer with ASan and UBSan
+# (clang, installed by `scripts/deps.sh fuzz`); new crash inputs land in
+# tests/fuzz/crashes/<target>/, where `make test` replays them from then on.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+fuzz: deps-stamp
+	@sh scripts/deps.sh fuzz
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    EXTRA_CFLAGS=-Wno-unknown-warning-option EXTRA_LDFLAGS="$(FUZZ_SAN)" fuzz-bins
+	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+# R1 at length: SOAK_CYCLES kill -9 cycles (make test runs 200).
+SOAK_CYCLES ?= 2000
+soak: all $(RELBIN)
+	@sh tests/reliability/crash-loop.sh $(SOAK_CYCLES)
+	@sh tests/reliability/backup-load.sh 20
 
 bench: all
 	@sh bench/run.sh
