@@ -184,6 +184,27 @@ assert_has_report(const char *page, const struct report *r)
 	strbuf_release(&want);
 }
 
+/* Every id="…" is used once: the charts' aria-labelledby must find their own title. */
+static void
+assert_ids_unique(const char *page)
+{
+	struct strbuf want = STRBUF_INIT;
+	size_t nids = 0;
+
+	for (const char *s = page; (s = strstr(s, " id=\"")) != NULL; s++) {
+		const char *v = s + 5, *end = strchr(v, '"');
+
+		assert_non_null(end);
+		strbuf_reset(&want);
+		strbuf_addf(&want, " id=\"%.*s\"", (int)(end - v), v);
+		if (count_of(page, want.buf) != 1)
+			fail_msg("%s used %zu times", want.buf, count_of(page, want.buf));
+		nids++;
+	}
+	assert_true(nids > 6);
+	strbuf_release(&want);
+}
+
 static void
 test_page_all(void **state)
 {
@@ -211,6 +232,7 @@ test_page_all(void **state)
 	assert_int_equal(count_of(sb.buf, "<span class=\"tag\">To discuss: </span>"), nalerts);
 	assert_int_equal(count_of(sb.buf, "<h3>Backbone capacity</h3>"), 6);
 	assert_non_null(strstr(sb.buf, "Printed 31 Dec 2016."));
+	assert_ids_unique(sb.buf);
 	strbuf_release(&sb);
 }
 
