@@ -19,7 +19,7 @@
 
 static const struct cli_cmd report_cmd = {
 	"report", "(--initiative SLUG | --all) [--as-of DATE] [--months N] "
-	    "[--format text|json|html] [--out PATH]",
+	    "[--format text|json|html] [--summary] [--out PATH]",
 	"Computes the balance report: every figure with its N, the stepping-back\n"
 	"and stepping-up scores with their parts, the pitfalls to discuss with the\n"
 	"records behind them, the practices going well, and backbone capacity.",
