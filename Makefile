@@ -79,11 +79,13 @@ unit: all $(UNITBIN)
 test: all $(UNITBIN) $(RELBIN) $(FUZZREP)
 	@sh tests/run.sh
 
+# R4: the whole suite under ASan+UBSan (any UBSan report is fatal), and
+# under valgrind (tests/run.sh and tests/cli/lib.sh wrap every binary).
 check-asan:
-	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
 	    EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=trellis-asan TRELLIS_BIN=trellis-asan test
 
-check-valgrind: all $(UNITBIN)
+check-valgrind: all $(UNITBIN) $(RELBIN) $(FUZZREP)
 	@TRELLIS_VALGRIND=1 sh tests/run.sh
 
 # R3: each fuzz target for FUZZ_SECONDS under libFuzzer with ASan and UBSan

@@ -6,10 +6,14 @@
 
 build=${BUILD:-build}
 case $build in /*) ;; *) build=$TEST_TOP/$build ;; esac
+VG=
+test "${TRELLIS_VALGRIND:-}" = 1 &&
+	VG="valgrind -q --error-exitcode=126 --leak-check=full --errors-for-leak-kinds=definite"
+export VG
 
 test_expect_success 'every failed write or sync: a clean error, all or nothing, integrity ok' '
 	mkdir scratch &&
-	"$build/tests/reliability/iofault" scratch "$TEST_DATA/small.json" >out 2>&1 ||
+	$VG "$build/tests/reliability/iofault" scratch "$TEST_DATA/small.json" >out 2>&1 ||
 	{ cat out; false; } &&
 	cat out &&
 	test_grep "^R2 io faults: [1-9][0-9]* trials, 0 failed$" out &&

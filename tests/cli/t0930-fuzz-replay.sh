@@ -6,6 +6,11 @@
 
 build=${BUILD:-build}
 case $build in /*) ;; *) build=$TEST_TOP/$build ;; esac
+# Under `make check-valgrind` the harnesses run under valgrind too.
+VG=
+test "${TRELLIS_VALGRIND:-}" = 1 &&
+	VG="valgrind -q --error-exitcode=126 --leak-check=full --errors-for-leak-kinds=definite"
+export VG
 
 for src in "$TEST_TOP"/tests/fuzz/fuzz_*.c; do
 	t=$(basename "$src" .c)
@@ -16,7 +21,7 @@ for src in "$TEST_TOP"/tests/fuzz/fuzz_*.c; do
 		if test -d "$TEST_TOP/tests/fuzz/crashes/$t"; then
 			set -- "$@" "$TEST_TOP/tests/fuzz/crashes/$t"
 		fi &&
-		"$build/tests/fuzz/replay_$t" "$@" >out 2>err ||
+		$VG "$build/tests/fuzz/replay_$t" "$@" >out 2>err ||
 		{ tail -5 err; false; } &&
 		cat out &&
 		test_grep "^replayed [1-9][0-9]* inputs, 0 unreadable$" out

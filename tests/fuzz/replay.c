@@ -95,7 +95,8 @@ main(int argc, char **argv)
 			n++;
 		}
 		closedir(d);
-		qsort(names, n, sizeof(*names), cmp);
+		if (n > 0)	/* qsort(NULL, 0, …) is undefined (UBSan) */
+			qsort(names, n, sizeof(*names), cmp);
 		for (size_t j = 0; j < n; j++) {
 			bad += run_file(names[j]) == -1;
 			count++;

@@ -499,7 +499,9 @@ cmp_kind(const struct kind *k, const void *a, const void *b, struct strbuf *path
 		case FT_ENUMS: {
 			const struct anyvec *ea = pa, *eb = pb;
 
-			same = ea->n == eb->n && memcmp(ea->v, eb->v, ea->n * sizeof(int)) == 0;
+			/* memcmp of two empty (NULL) vectors is undefined: UBSan */
+			same = ea->n == eb->n &&
+			    (ea->n == 0 || memcmp(ea->v, eb->v, ea->n * sizeof(int)) == 0);
 			break;
 		}
 		case FT_RACI: {
