@@ -360,8 +360,73 @@ static const char migration_1[] =
 
 	"PRAGMA user_version = 1;\n";
 
+/*
+ * Migration 2: accounts (DESIGN §7, RELIABILITY.md). Times are INTEGER Unix
+ * seconds, passed in by the caller so tests can use a fake clock. Secrets are
+ * never stored: a session or API token is kept only as its SHA-256 (BLOB of
+ * 32 bytes), a password only as its argon2id string. The audit log names its
+ * actor, initiative and record as text, not foreign keys, so that it outlives
+ * the user or the record it tells about.
+ */
+static const char migration_2[] =
+	"CREATE TABLE users ("
+	" id INTEGER PRIMARY KEY,"
+	" email TEXT NOT NULL UNIQUE CHECK (email = lower(email)),"
+	" role TEXT NOT NULL CHECK (role IN ('admin','member','viewer','evaluator')),"
+	" initiative_id INTEGER REFERENCES initiative(id) ON DELETE CASCADE,"
+	" program_id INTEGER REFERENCES program(id) ON DELETE CASCADE,"
+	" password_hash TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" disabled INTEGER,"
+	" CHECK ((role IN ('member','viewer')) = (initiative_id IS NOT NULL)),"
+	" CHECK ((role = 'evaluator') = (program_id IS NOT NULL)));\n"
+
+	"CREATE TABLE sessions ("
+	" id INTEGER PRIMARY KEY,"
+	" token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),"
+	" user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	" csrf TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" last_seen INTEGER NOT NULL);\n"
+	"CREATE INDEX sessions_user ON sessions(user_id);\n"
+
+	"CREATE TABLE api_tokens ("
+	" id INTEGER PRIMARY KEY,"
+	" token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),"
+	" user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	" name TEXT,"
+	" created INTEGER NOT NULL,"
+	" last_used INTEGER);\n"
+	"CREATE INDEX api_tokens_user ON api_tokens(user_id);\n"
+
+	"CREATE TABLE audit_log ("
+	" id INTEGER PRIMARY KEY,"
+	" at INTEGER NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" action TEXT NOT NULL CHECK (action IN ('create','update','delete','import')),"
+	" kind TEXT NOT NULL,"
+	" initiative TEXT,"
+	" record TEXT,"
+	" before TEXT,"
+	" after TEXT);\n"
+	"CREATE INDEX audit_log_initiative ON audit_log(initiative, id);\n"
+
+	/*
+	 * Failed sign-ins by key ("email:" and the address, or "addr:" and the IP): failures in
+	 * the window that began at window_start, and the lockout they earned.
+	 */
+	"CREATE TABLE login_attempts ("
+	" key TEXT PRIMARY KEY,"
+	" failures INTEGER NOT NULL,"
+	" window_start INTEGER NOT NULL,"
+	" locked_until INTEGER NOT NULL,"
+	" lockouts INTEGER NOT NULL) WITHOUT ROWID;\n"
+
+	"PRAGMA user_version = 2;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
+	migration_2,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
