@@ -122,6 +122,14 @@ struct metrics_settings;
 int cli_store_settings(const struct cli *c, struct store *s, const struct program *p,
     struct metrics_settings *set);
 
+/*
+ * Opens the database (never creating it), loads the chosen program and its
+ * settings: what every report command starts with. Returns 0, or CLI_FAIL /
+ * CLI_USAGE with the reason printed; *s is then NULL or to be closed.
+ */
+int cli_open_program(const struct cli *c, struct store **s, struct program *p,
+    struct metrics_settings *set);
+
 /* Prints "trellis: PATH: msg", or "trellis: msg" when msg names path already. */
 void cli_path_error(const char *path, const char *msg);
 

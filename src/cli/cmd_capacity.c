@@ -74,14 +74,9 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 		return cli_usage_error(&capacity_cmd, "--format: '%s' is not text or json", format);
 
 	program_init(&p);
-	rc = CLI_FAIL;
-	if (cli_store_open(c, 0, &s))
-		goto out;
-	if ((rc = cli_store_load(c, s, &p)) != 0)
+	if ((rc = cli_open_program(c, &s, &p, &set)) != 0)
 		goto out;
 	rc = CLI_FAIL;
-	if (cli_store_settings(c, s, &p, &set))
-		goto out;
 	if (initiative && (in = program_initiative(&p, initiative)) == NULL) {
 		cli_error("no initiative '%s' in program '%s'", initiative, p.slug);
 		goto out;

@@ -74,14 +74,9 @@ cmd_report(int argc, char **argv, struct cli *c)
 		return cli_usage_error(&report_cmd, "--format: '%s' is not text, json or html", format);
 
 	program_init(&p);
-	rc = CLI_FAIL;
-	if (cli_store_open(c, 0, &s))
-		goto out;
-	if ((rc = cli_store_load(c, s, &p)) != 0)
+	if ((rc = cli_open_program(c, &s, &p, &set)) != 0)
 		goto out;
 	rc = CLI_FAIL;
-	if (cli_store_settings(c, s, &p, &set))
-		goto out;
 	if (initiative) {
 		const struct initiative *in = program_initiative(&p, initiative);
 

@@ -55,6 +55,20 @@ out:
 	return ret;
 }
 
+int
+cli_open_program(const struct cli *c, struct store **s, struct program *p,
+    struct metrics_settings *set)
+{
+	int rc;
+
+	*s = NULL;
+	if (cli_store_open(c, 0, s))
+		return CLI_FAIL;
+	if ((rc = cli_store_load(c, *s, p)) != 0)
+		return rc;
+	return cli_store_settings(c, *s, p, set) ? CLI_FAIL : 0;
+}
+
 static int
 setting_index(const char *name)
 {
@@ -93,10 +107,7 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	}
 
 	program_init(&p);
-	rc = CLI_FAIL;
-	if (cli_store_open(c, 0, &s))
-		goto out;
-	if ((rc = cli_store_load(c, s, &p)) != 0)
+	if ((rc = cli_open_program(c, &s, &p, &set)) != 0)
 		goto out;
 	rc = CLI_FAIL;
 	if (reset || nargs == 2) {
