@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "../model/model.h"
+#include "survey.h"
 #include "../util/date.h"
 #include "../util/vec.h"
 
@@ -78,7 +79,7 @@ char *metrics_settings_value(const struct metrics_settings *s, size_t i,
 
 /* ---------------------------------------------------------------- figures */
 
-/* Every figure of the report, in the order of DESIGN §3 (network.* excluded). */
+/* Every figure of the report, in the order of DESIGN §3, then §4's network.* figures. */
 enum metrics_fig {
 	FIG_TEAM_SIZE,
 	FIG_TEAM_SECTORS,
@@ -113,6 +114,14 @@ enum metrics_fig {
 	FIG_RESULT_PROGRESS,
 	FIG_RESULT_ON_TRACK,
 	FIG_SURVEY_DIRECTOR_SUPPORT,
+	/* DESIGN §4's partner network (src/metrics/network.c) */
+	FIG_NET_DENSITY,
+	FIG_NET_CENTRALIZATION,
+	FIG_NET_BACKBONE_DEGREE,
+	FIG_NET_BACKBONE_BETWEENNESS,
+	FIG_NET_TRUST,
+	FIG_NET_VALUE,
+	FIG_NET_RESILIENCE,
 	FIG__MAX
 };
 
@@ -191,6 +200,64 @@ struct metrics_strength {
 	char *text;			/* owned: what the team did well */
 };
 
+/* ---------------------------------------------------------------- network */
+
+/* An undirected tie of the partner network between nodes a < b. */
+struct metrics_net_tie {
+	int a, b;		/* node indexes (positions in the network's org[]) */
+	int frequency;		/* the higher of the two sides' latest ratings, 2..4 */
+	int rated_by;		/* 1: a rated b, 2: b rated a, 3: both */
+};
+
+/*
+ * The partner network of DESIGN §4 over a window: the nodes are the team T,
+ * the ratings are those dated in the window between two organizations of T
+ * (the latest of each ordered pair standing), and a tie joins two nodes
+ * when either side rates frequency >= 2.
+ */
+struct metrics_network {
+	int n;				/* nodes = |T| */
+	int *org;			/* node → p->orgs index (owned; n entries) */
+	int backbone;			/* node of b, or -1 when b is not in T */
+	int64_t ratings;		/* ratings counted (latest per ordered pair) */
+	VEC(struct metrics_net_tie) ties;	/* sorted by (a, b) */
+	double trust_item[3];		/* mean of reliability, mission, openness */
+	int64_t trust_n[3];		/* ratings giving each of them */
+	double value_item[3];		/* mean of influence, involvement, resources */
+	int64_t value_n[3];
+	int64_t trust_ratings, value_ratings;	/* ratings giving at least one item */
+};
+
+void metrics_network_init(struct metrics_network *net);
+/* Frees what net owns; net is left empty. */
+void metrics_network_release(struct metrics_network *net);
+
+/*
+ * Builds the network of initiative in over [start, end] with the nodes
+ * team[0..n) (p->orgs indexes, in that order) into out (initialized or
+ * released). Pure; no igraph. Returns 0, or -1 on a bad argument.
+ */
+int metrics_network_build(const struct program *p, const struct initiative *in,
+    const int *team, int n, tdate start, tdate end, struct metrics_network *out);
+
+/*
+ * Computes the seven network.* figures of net (igraph, serialized) into
+ * fig[FIG_NET_DENSITY .. FIG_NET_RESILIENCE]. Returns 0, or -1 when igraph
+ * failed (the figures are then null).
+ */
+int metrics_network_figures(const struct metrics_network *net,
+    struct metrics_figure *fig);
+
+/*
+ * A reproducible layout of net: xy[2i], xy[2i+1] are node i's coordinates,
+ * scaled into 0..1 (Kamada–Kawai from a circle, deterministic: the same
+ * network gives the same coordinates). xy holds 2·n doubles. Returns 0, or
+ * -1 when igraph failed (xy then holds the circle layout).
+ */
+int metrics_network_layout(const struct metrics_network *net, double *xy);
+
+/* ---------------------------------------------------------------- report */
+
 struct report {
 	const struct program *program;		/* borrowed */
 	const struct initiative *initiative;	/* borrowed */
@@ -208,6 +275,9 @@ struct report {
 	int64_t count_by_type[CONTRIB__MAX];	/* contributions of C per type (0: type absent) */
 	VEC(struct metrics_org_rate) engagement_by_org;	/* sorted by org index */
 	double grants_in_order;			/* stepping-up part; valid when fig[FIG_GRANTS_OVERSPENT] is not null */
+
+	struct metrics_network network;		/* the partner network of the window */
+	VEC(struct survey_report) surveys;	/* per instrument answered in the window */
 
 	struct metrics_score stepping_back, stepping_up;
 	VEC(struct metrics_alert) alerts;	/* in pitfall order */

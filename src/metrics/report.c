@@ -50,6 +50,13 @@ const char *const metrics_fig_names[FIG__MAX] = {
 	"result.progress",			/* FIG_RESULT_PROGRESS */
 	"result.on_track",			/* FIG_RESULT_ON_TRACK */
 	"survey.director_support",		/* FIG_SURVEY_DIRECTOR_SUPPORT */
+	"network.density",			/* FIG_NET_DENSITY */
+	"network.centralization",		/* FIG_NET_CENTRALIZATION */
+	"network.backbone_degree_share",	/* FIG_NET_BACKBONE_DEGREE */
+	"network.backbone_betweenness",		/* FIG_NET_BACKBONE_BETWEENNESS */
+	"network.trust",			/* FIG_NET_TRUST */
+	"network.value",			/* FIG_NET_VALUE */
+	"network.resilience",			/* FIG_NET_RESILIENCE */
 };
 
 const char *const metrics_pitfall_codes[6] = {
@@ -889,6 +896,18 @@ survey(struct ctx *c)
 		fig_null(c->r, FIG_SURVEY_DIRECTOR_SUPPORT, nresp);
 }
 
+/* The partner network and the survey results of the window (network.c, survey.c). */
+static void
+network_and_surveys(struct ctx *c)
+{
+	struct report *r = c->r;
+
+	metrics_network_build(c->p, c->in, c->team, c->n, c->ws, c->we, &r->network);
+	metrics_network_figures(&r->network, r->fig);
+	metrics_survey_reports(c->p, c->in, c->ws, c->we, &r->surveys.v,
+	    &r->surveys.n, &r->surveys.alloc);
+}
+
 /* ---------------------------------------------------------------- scores */
 
 static void
@@ -1209,6 +1228,7 @@ metrics_report_init(struct report *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->as_of = r->start = r->end = DATE_NONE;
+	metrics_network_init(&r->network);
 }
 
 void
@@ -1227,6 +1247,9 @@ metrics_report_release(struct report *r)
 	VEC_FREE(&r->unspent_closed);
 	VEC_FREE(&r->lines_over);
 	VEC_FREE(&r->engagement_by_org);
+	metrics_network_release(&r->network);
+	metrics_survey_reports_release(r->surveys.v, r->surveys.n);
+	VEC_FREE(&r->surveys);
 	metrics_report_init(r);
 }
 
@@ -1281,6 +1304,7 @@ metrics_report(const struct program *p, const struct initiative *in,
 	director(&c);
 	result(&c);
 	survey(&c);
+	network_and_surveys(&c);
 	scores(out);
 	alerts(&c);
 	strengths(&c);

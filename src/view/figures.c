@@ -41,6 +41,13 @@ const char *const figure_labels[FIG__MAX] = {
 	"Progress toward the shared result",		/* result.progress */
 	"Shared result on track",			/* result.on_track */
 	"Director support (survey mean, 1 to 5)",	/* survey.director_support */
+	"Pairs of organizations working together (density)", /* network.density */
+	"Ties concentrated on one organization (0 spread, 1 a star)", /* network.centralization */
+	"Ties that go through the backbone",		/* network.backbone_degree_share */
+	"Partners connected only through the backbone (0 none, 1 all)", /* network.backbone_betweenness */
+	"Trust between organizations (1 to 4)",		/* network.trust */
+	"Value organizations see in each other (1 to 4)", /* network.value */
+	"Network still connected without the backbone",	/* network.resilience */
 };
 
 const char *const figure_groups[FIG__MAX] = {
@@ -52,6 +59,7 @@ const char *const figure_groups[FIG__MAX] = {
 	"Credit and help", "Credit and help", "Credit and help", "Credit and help",
 	"Oversight", "Oversight", "Oversight", "Oversight", "Oversight", "Oversight",
 	"Oversight", "Oversight",
+	"Network", "Network", "Network", "Network", "Network", "Network", "Network",
 };
 
 const char *
@@ -83,6 +91,22 @@ figure_null_note(enum metrics_fig f)
 		case FIG_SURVEY_DIRECTOR_SUPPORT: return "fewer than 3 survey responses";
 		default: return "no observations of the shared result yet";
 		}
+	case 'N':
+		switch (f) {
+		case FIG_NET_CENTRALIZATION:
+		case FIG_NET_BACKBONE_BETWEENNESS:
+			return "no network survey in this period, or a team of fewer than 3";
+		case FIG_NET_BACKBONE_DEGREE:
+			return "no ties in this period's network survey, or the backbone is not on the team";
+		case FIG_NET_TRUST:
+			return "no trust ratings in this period";
+		case FIG_NET_VALUE:
+			return "no value ratings in this period";
+		case FIG_NET_RESILIENCE:
+			return "no network survey in this period, or the backbone is not on the team";
+		default:
+			return "no network survey in this period";
+		}
 	default:
 		return "no organizations on the team in this period";
 	}
@@ -96,6 +120,8 @@ is_share(enum metrics_fig f)
 	case FIG_FUNDS_SPENT: case FIG_FUNDS_HHI: case FIG_GRANTS_OVERSPENT:
 	case FIG_GRANTS_UNSPENT_CLOSED: case FIG_GRANTS_LINES_OVER: case FIG_VALUEADD_HOURS:
 	case FIG_DIRECTOR_SHARED: case FIG_RESULT_ON_TRACK: case FIG_SURVEY_DIRECTOR_SUPPORT:
+	case FIG_NET_CENTRALIZATION: case FIG_NET_BACKBONE_BETWEENNESS:
+	case FIG_NET_TRUST: case FIG_NET_VALUE:
 		return 0;
 	default:
 		return 1;
@@ -129,6 +155,10 @@ figure_format(const struct report *r, enum metrics_fig f, struct strbuf *out)
 		return;
 	case FIG_FUNDS_PARTNERS_PAID:
 		strbuf_addf(out, "%.0f%% (%lld)", g->value * 100, (long long)r->partners_paid_count);
+		return;
+	case FIG_NET_TRUST: case FIG_NET_VALUE:
+		/* DESIGN §4: also as a percentage of 4 */
+		strbuf_addf(out, "%.2f (%.0f%%)", g->value, g->value / 4 * 100);
 		return;
 	default:
 		if (is_share(f))

@@ -12,7 +12,7 @@ struct strbuf;
 
 /* A plain-language label ("Decisions made by the backbone alone"). */
 extern const char *const figure_labels[FIG__MAX];
-/* The group a figure is shown in: "Team", "Decisions", "Money", "Credit and help", "Oversight". */
+/* The group a figure is shown in: "Team", "Decisions", "Money", "Credit and help", "Oversight", "Network". */
 extern const char *const figure_groups[FIG__MAX];
 
 /* Appends the value of figure f of r for display; "—" when null. */

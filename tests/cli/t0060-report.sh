@@ -8,7 +8,7 @@
 # the fixed order of DESIGN §3, so fixed patterns are enough.
 . "$(dirname "$0")/lib.sh"
 
-# Every figure name of DESIGN §3 (network.* excepted) and §4's survey.director_support.
+# Every figure name of DESIGN §3 and §4 (survey.director_support, network.*).
 FIGURES="team.size team.sectors decisions.backbone_alone_share decisions.hhi
 decisions.consultation_breadth decisions.median_days decisions.rushed_share
 decisions.loop_closure decisions.contrary_share decisions.shared_share funds.spent
@@ -17,7 +17,9 @@ grants.overspent grants.unspent_closed grants.lines_over grants.noncatalytic_sha
 applications.joint_share applications.partner_led_share credit.partner_share
 credit.breadth valueadd.hours valueadd.reach checkins.coverage engagement.rate
 raci.complete raci.backbone_accountable_share director.shared_oversight
-result.progress result.on_track survey.director_support"
+result.progress result.on_track survey.director_support network.density
+network.centralization network.backbone_degree_share network.backbone_betweenness
+network.trust network.value network.resilience"
 
 # codes_of <FILE: the report JSON (one object or an --all array) as lines
 # "SLUG alerts=code,… strengths=code,…", the format of demo-expected.txt.
@@ -102,7 +104,7 @@ test_expect_success 'JSON for one initiative: the top-level keys of DESIGN §3 a
 		{ echo "figure $f missing or malformed"; return 1; }
 	done &&
 	nfig=$(grep -o "\":{\"value\":" q.json | wc -l) &&
-	test "$nfig" -eq 35	# 33 figures and the two scores
+	test "$nfig" -eq 42	# 40 figures and the two scores
 '
 
 test_expect_success 'JSON: booleans, nulls and the extras of DESIGN §3' '
