@@ -412,8 +412,9 @@ static const char migration_2[] =
 	"CREATE INDEX audit_log_initiative ON audit_log(initiative, id);\n"
 
 	/*
-	 * Failed sign-ins by key ("email:" and the address, or "addr:" and the IP): failures in
-	 * the window that began at window_start, and the lockout they earned.
+	 * Failed sign-ins by key ("email:" and the address, or "addr:" and
+	 * the client's IP): failures in the window that began at
+	 * window_start, and the lockouts they earned.
 	 */
 	"CREATE TABLE login_attempts ("
 	" key TEXT PRIMARY KEY,"

@@ -34,6 +34,15 @@
 #define ORG_LINK_INS(table, owner) \
 	"INSERT INTO " table " (" owner ", position, org_id) VALUES (?, ?, ?)"
 
+/* A user with its initiative's and program's slugs (see accounts.c). */
+#define USER_COLS "u.id, u.email, u.role, ui.slug, coalesce(up.slug, uip.slug)," \
+	" u.password_hash, u.created, u.disabled"
+#define USER_JOINS " LEFT JOIN initiative ui ON ui.id = u.initiative_id" \
+	" LEFT JOIN program uip ON uip.id = ui.program_id" \
+	" LEFT JOIN program up ON up.id = u.program_id"
+#define USER_SEL "SELECT " USER_COLS " FROM users u" USER_JOINS
+#define AUDIT_COLS "id, at, actor, action, kind, initiative, record, before, after"
+
 const char *const store_sql[ST__MAX] = {
 	/* ST_BEGIN */ "BEGIN IMMEDIATE",
 	/* ST_BEGIN_READ */ "BEGIN",
@@ -258,4 +267,78 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO note_initiative (note_id, position, initiative_id) VALUES (?, ?, ?)",
 	/* ST_NOTE_INITIATIVE_SEL */
 	LINK_SEL("note_initiative", "note_id", "initiative_id"),
+
+	/*
+	 * Accounts (accounts.c). A user row is read as USER_COLS: id, email,
+	 * role, initiative slug, program slug (the evaluator's, or the
+	 * initiative's program), password hash, created, disabled.
+	 */
+	/* ST_USER_INS */
+	"INSERT INTO users (email, role, initiative_id, program_id, password_hash, created)"
+	" VALUES (?, ?, ?, ?, ?, ?)",
+	/* ST_USER_BY_EMAIL */
+	USER_SEL " WHERE u.email = ?1",
+	/* ST_USER_BY_ID */
+	USER_SEL " WHERE u.id = ?1",
+	/* ST_USER_LIST */
+	USER_SEL " ORDER BY u.email",
+	/* ST_USER_DEL */
+	"DELETE FROM users WHERE email = ?1",
+	/* ST_USER_SET_HASH */
+	"UPDATE users SET password_hash = ?2 WHERE id = ?1",
+	/* ST_USER_SET_ROLE */
+	"UPDATE users SET role = ?2, initiative_id = ?3, program_id = ?4 WHERE id = ?1",
+	/* ST_USER_SET_DISABLED */
+	"UPDATE users SET disabled = ?2 WHERE id = ?1",
+	/* ST_INITIATIVE_ID */
+	"SELECT i.id, p.slug FROM initiative i JOIN program p ON p.id = i.program_id"
+	" WHERE i.slug = ?1",
+	/* ST_PROGRAM_ID */
+	"SELECT id FROM program WHERE slug = ?1",
+	/* ST_SESSION_INS */
+	"INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen)"
+	" VALUES (?, ?, ?, ?5, ?5)",
+	/* ST_SESSION_GET */
+	"SELECT s.id, s.csrf, s.created, s.last_seen, " USER_COLS
+	" FROM sessions s JOIN users u ON u.id = s.user_id" USER_JOINS
+	" WHERE s.token_hash = ?1",
+	/* ST_SESSION_TOUCH */
+	"UPDATE sessions SET last_seen = ?2 WHERE id = ?1",
+	/* ST_SESSION_DEL */
+	"DELETE FROM sessions WHERE id = ?1",
+	/* ST_SESSION_DEL_HASH */
+	"DELETE FROM sessions WHERE token_hash = ?1",
+	/* ST_SESSION_DEL_USER */
+	"DELETE FROM sessions WHERE user_id = ?1",
+	/* ST_SESSION_PURGE: idle since ?1 or created before ?2 */
+	"DELETE FROM sessions WHERE last_seen < ?1 OR created < ?2",
+	/* ST_TOKEN_INS */
+	"INSERT INTO api_tokens (token_hash, user_id, name, created) VALUES (?, ?, ?, ?)",
+	/* ST_TOKEN_GET */
+	"SELECT t.id, " USER_COLS " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+	USER_JOINS " WHERE t.token_hash = ?1",
+	/* ST_TOKEN_TOUCH */
+	"UPDATE api_tokens SET last_used = ?2 WHERE id = ?1",
+	/* ST_TOKEN_LIST: ?1 an email, or NULL for every user's */
+	"SELECT t.id, u.email, t.name, t.created, t.last_used FROM api_tokens t"
+	" JOIN users u ON u.id = t.user_id WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id",
+	/* ST_TOKEN_DEL */
+	"DELETE FROM api_tokens WHERE id = ?1",
+	/* ST_AUDIT_INS */
+	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	/* ST_AUDIT_LIST: newest first, ?1 rows after skipping ?2 */
+	"SELECT " AUDIT_COLS " FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	/* ST_AUDIT_LIST_INI */
+	"SELECT " AUDIT_COLS " FROM audit_log WHERE initiative = ?3"
+	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	/* ST_THROTTLE_GET */
+	"SELECT failures, window_start, locked_until, lockouts FROM login_attempts"
+	" WHERE key = ?1",
+	/* ST_THROTTLE_PUT */
+	"INSERT INTO login_attempts (key, failures, window_start, locked_until, lockouts)"
+	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key) DO UPDATE SET"
+	" failures = ?2, window_start = ?3, locked_until = ?4, lockouts = ?5",
+	/* ST_THROTTLE_DEL */
+	"DELETE FROM login_attempts WHERE key = ?1",
 };

@@ -67,6 +67,35 @@ enum stmt {
 	ST_LEARNING_INS, ST_LEARNING_SEL,
 	ST_NOTE_INS, ST_NOTE_SEL,
 	ST_NOTE_INITIATIVE_INS, ST_NOTE_INITIATIVE_SEL,
+	/* accounts (accounts.c) */
+	ST_USER_INS,
+	ST_USER_BY_EMAIL,
+	ST_USER_BY_ID,
+	ST_USER_LIST,
+	ST_USER_DEL,
+	ST_USER_SET_HASH,
+	ST_USER_SET_ROLE,
+	ST_USER_SET_DISABLED,
+	ST_INITIATIVE_ID,	/* by slug: id, program's slug */
+	ST_PROGRAM_ID,		/* by slug */
+	ST_SESSION_INS,
+	ST_SESSION_GET,		/* by token hash, with its user */
+	ST_SESSION_TOUCH,
+	ST_SESSION_DEL,
+	ST_SESSION_DEL_HASH,
+	ST_SESSION_DEL_USER,
+	ST_SESSION_PURGE,
+	ST_TOKEN_INS,
+	ST_TOKEN_GET,		/* by token hash, with its user */
+	ST_TOKEN_TOUCH,
+	ST_TOKEN_LIST,
+	ST_TOKEN_DEL,
+	ST_AUDIT_INS,
+	ST_AUDIT_LIST,		/* every initiative */
+	ST_AUDIT_LIST_INI,	/* one initiative */
+	ST_THROTTLE_GET,
+	ST_THROTTLE_PUT,
+	ST_THROTTLE_DEL,
 	ST__MAX
 };
 

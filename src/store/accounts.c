@@ -1,0 +1,813 @@
+/*
+ * Accounts in the store: users, sessions, API tokens, the audit log and the
+ * sign-in failure counters (accounts.h). Storage only; the rules are in
+ * src/auth/.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "accounts.h"
+#include "store_impl.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+const char *const store_role_names[STORE_ROLE__MAX] = {
+	/* STORE_ROLE_ADMIN */ "admin",
+	/* STORE_ROLE_MEMBER */ "member",
+	/* STORE_ROLE_VIEWER */ "viewer",
+	/* STORE_ROLE_EVALUATOR */ "evaluator",
+};
+
+int
+store_role_parse(const char *name)
+{
+	for (int i = 0; i < STORE_ROLE__MAX; i++)
+		if (strcmp(name, store_role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* A copy of column i's text, or NULL when it is NULL. */
+static char *
+col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static void
+bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Runs st (bound), which returns no rows; sets *changes. */
+static int
+exec_stmt(struct store *s, sqlite3_stmt *st, int *changes, struct strbuf *err,
+    const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, what);
+		return -1;
+	}
+	if (changes)
+		*changes = sqlite3_changes(s->db);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- users */
+
+void
+store_user_init(struct store_user *u)
+{
+	memset(u, 0, sizeof(*u));
+}
+
+void
+store_user_release(struct store_user *u)
+{
+	free(u->email);
+	free(u->initiative);
+	free(u->program);
+	free(u->password_hash);
+	store_user_init(u);
+}
+
+void
+store_users_release(struct store_users *users)
+{
+	for (size_t i = 0; i < users->n; i++)
+		store_user_release(&users->v[i]);
+	VEC_FREE(users);
+}
+
+/* Reads the user columns (sql.c's USER_COLS) starting at column c into u. */
+static void
+read_user(sqlite3_stmt *st, int c, struct store_user *u)
+{
+	int role;
+
+	store_user_release(u);
+	u->id = sqlite3_column_int64(st, c);
+	u->email = col_str(st, c + 1);
+	role = store_role_parse((const char *)sqlite3_column_text(st, c + 2));
+	u->role = role < 0 ? STORE_ROLE_VIEWER : (enum store_role)role;	/* CHECKed */
+	u->initiative = col_str(st, c + 3);
+	u->program = col_str(st, c + 4);
+	u->password_hash = col_str(st, c + 5);
+	u->created = sqlite3_column_int64(st, c + 6);
+	u->disabled = sqlite3_column_int64(st, c + 7);
+}
+
+/* Runs a one-row user query: 0 with u loaded, 1 none, -1 error. */
+static int
+user_query(struct store *s, sqlite3_stmt *st, struct store_user *u, struct strbuf *err)
+{
+	int rc = sqlite3_step(st), ret = -1;
+
+	if (rc == SQLITE_ROW) {
+		read_user(st, 0, u);
+		ret = 0;
+	} else if (rc == SQLITE_DONE)
+		ret = 1;
+	else
+		store_sqlerr(s, err, "cannot read a user");
+	store_stmt_done(st);
+	return ret;
+}
+
+int
+store_user_get(struct store *s, const char *email, struct store_user *u, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_USER_BY_EMAIL, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
+	return user_query(s, st, u, err);
+}
+
+int
+store_user_get_id(struct store *s, int64_t id, struct store_user *u, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_USER_BY_ID, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return user_query(s, st, u, err);
+}
+
+int
+store_user_list(struct store *s, struct store_users *users, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_USER_LIST, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_user *u = VEC_PUSH(users);
+
+		store_user_init(u);
+		read_user(st, 0, u);
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot list users");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Finds the rowids an account refers to: the initiative (member, viewer)
+ * or the program (evaluator). 0 found (ids 0 when not needed), 1 missing.
+ */
+static int
+resolve_scope(struct store *s, enum store_role role, const char *initiative,
+    const char *program, int64_t *ini_id, int64_t *prog_id, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*ini_id = *prog_id = 0;
+	if (role == STORE_ROLE_MEMBER || role == STORE_ROLE_VIEWER) {
+		if (initiative == NULL) {
+			strbuf_reset(err);
+			strbuf_addf(err, "a %s needs an initiative", store_role_names[role]);
+			return 1;
+		}
+		if ((st = store_stmt(s, ST_INITIATIVE_ID, err)) == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*ini_id = sqlite3_column_int64(st, 0);
+		store_stmt_done(st);
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (rc != SQLITE_DONE) {
+			store_sqlerr(s, err, "cannot find an initiative");
+			return -1;
+		}
+		strbuf_reset(err);
+		strbuf_addf(err, "no initiative '%s'", initiative);
+		return 1;
+	}
+	if (role == STORE_ROLE_EVALUATOR) {
+		if (program == NULL) {
+			strbuf_reset(err);
+			strbuf_addstr(err, "an evaluator needs a program");
+			return 1;
+		}
+		if ((st = store_stmt(s, ST_PROGRAM_ID, err)) == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*prog_id = sqlite3_column_int64(st, 0);
+		store_stmt_done(st);
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (rc != SQLITE_DONE) {
+			store_sqlerr(s, err, "cannot find a program");
+			return -1;
+		}
+		strbuf_reset(err);
+		strbuf_addf(err, "no program '%s'", program);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int
+store_user_add(struct store *s, struct store_user *u, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int64_t ini_id, prog_id;
+	int rc;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	if ((rc = resolve_scope(s, u->role, u->initiative, u->program, &ini_id, &prog_id, err)) != 0)
+		goto fail;
+	rc = -1;
+	if ((st = store_stmt(s, ST_USER_INS, err)) == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, u->email, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, store_role_names[u->role], -1, SQLITE_STATIC);
+	bind_id_or_null(st, 3, ini_id);
+	bind_id_or_null(st, 4, prog_id);
+	sqlite3_bind_text(st, 5, u->password_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, u->created);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE) {
+			strbuf_reset(err);
+			strbuf_addf(err, "a user with email '%s' exists already", u->email);
+			rc = 1;
+		} else
+			store_sqlerr(s, err, "cannot add a user");
+		store_stmt_done(st);
+		goto fail;
+	}
+	store_stmt_done(st);
+	u->id = sqlite3_last_insert_rowid(s->db);
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+int
+store_user_remove(struct store *s, const char *email, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_USER_DEL, err);
+	int changes;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
+	if (exec_stmt(s, st, &changes, err, "cannot remove a user") == -1)
+		return -1;
+	if (changes == 0) {
+		strbuf_reset(err);
+		strbuf_addf(err, "no user '%s'", email);
+		return 1;
+	}
+	return 0;
+}
+
+/* Ends the user's sessions: part of an open transaction. */
+static int
+end_sessions(struct store *s, int64_t user_id, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SESSION_DEL_USER, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	return exec_stmt(s, st, NULL, err, "cannot end sessions");
+}
+
+static int
+no_user(struct strbuf *err, int64_t id)
+{
+	strbuf_reset(err);
+	strbuf_addf(err, "no user with id %lld", (long long)id);
+	return 1;
+}
+
+int
+store_user_set_hash(struct store *s, int64_t id, const char *hash, int end,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc = -1, changes;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	if ((st = store_stmt(s, ST_USER_SET_HASH, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	if (exec_stmt(s, st, &changes, err, "cannot change a password") == -1)
+		goto fail;
+	if (changes == 0) {
+		rc = no_user(err, id);
+		goto fail;
+	}
+	if (end && end_sessions(s, id, err) == -1)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+int
+store_user_set_role(struct store *s, int64_t id, enum store_role role,
+    const char *initiative, const char *program, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int64_t ini_id, prog_id;
+	int rc, changes;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	if ((rc = resolve_scope(s, role, initiative, program, &ini_id, &prog_id, err)) != 0)
+		goto fail;
+	rc = -1;
+	if ((st = store_stmt(s, ST_USER_SET_ROLE, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, store_role_names[role], -1, SQLITE_STATIC);
+	bind_id_or_null(st, 3, ini_id);
+	bind_id_or_null(st, 4, prog_id);
+	if (exec_stmt(s, st, &changes, err, "cannot change a role") == -1)
+		goto fail;
+	if (changes == 0) {
+		rc = no_user(err, id);
+		goto fail;
+	}
+	if (end_sessions(s, id, err) == -1)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+int
+store_user_set_disabled(struct store *s, int64_t id, int64_t when, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc = -1, changes;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	if ((st = store_stmt(s, ST_USER_SET_DISABLED, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	bind_id_or_null(st, 2, when);
+	if (exec_stmt(s, st, &changes, err, "cannot disable a user") == -1)
+		goto fail;
+	if (changes == 0) {
+		rc = no_user(err, id);
+		goto fail;
+	}
+	if (when && end_sessions(s, id, err) == -1)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- sessions */
+
+void
+store_session_init(struct store_session *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+}
+
+void
+store_session_release(struct store_session *ss)
+{
+	free(ss->csrf);
+	store_session_init(ss);
+}
+
+int
+store_session_add(struct store *s, int64_t user_id,
+    const unsigned char hash[STORE_TOKEN_HASH_LEN], const char *csrf, int64_t now,
+    int64_t *id, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SESSION_INS, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, now);
+	if (exec_stmt(s, st, NULL, err, "cannot store a session") == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_session_get(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+    struct store_session *ss, struct store_user *u, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SESSION_GET, err);
+	int rc, ret = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		store_session_release(ss);
+		ss->id = sqlite3_column_int64(st, 0);
+		ss->csrf = col_str(st, 1);
+		ss->created = sqlite3_column_int64(st, 2);
+		ss->last_seen = sqlite3_column_int64(st, 3);
+		read_user(st, 4, u);
+		ss->user_id = u->id;
+		ret = 0;
+	} else if (rc == SQLITE_DONE)
+		ret = 1;
+	else
+		store_sqlerr(s, err, "cannot read a session");
+	store_stmt_done(st);
+	return ret;
+}
+
+/* Runs a statement binding one id (and an optional time at ?2). */
+static int
+by_id(struct store *s, enum stmt id_stmt, int64_t id, const int64_t *t, int *changes,
+    struct strbuf *err, const char *what)
+{
+	sqlite3_stmt *st = store_stmt(s, id_stmt, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (t)
+		sqlite3_bind_int64(st, 2, *t);
+	return exec_stmt(s, st, changes, err, what);
+}
+
+int
+store_session_touch(struct store *s, int64_t id, int64_t now, struct strbuf *err)
+{
+	return by_id(s, ST_SESSION_TOUCH, id, &now, NULL, err, "cannot update a session");
+}
+
+int
+store_session_delete(struct store *s, int64_t id, struct strbuf *err)
+{
+	return by_id(s, ST_SESSION_DEL, id, NULL, NULL, err, "cannot end a session");
+}
+
+int
+store_session_delete_hash(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SESSION_DEL_HASH, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
+	return exec_stmt(s, st, NULL, err, "cannot end a session");
+}
+
+int
+store_session_delete_user(struct store *s, int64_t user_id, struct strbuf *err)
+{
+	return end_sessions(s, user_id, err);
+}
+
+int
+store_session_purge(struct store *s, int64_t idle_before, int64_t created_before,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SESSION_PURGE, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, idle_before);
+	sqlite3_bind_int64(st, 2, created_before);
+	return exec_stmt(s, st, NULL, err, "cannot purge sessions");
+}
+
+/* ---------------------------------------------------------------- API tokens */
+
+void
+store_tokens_release(struct store_tokens *tokens)
+{
+	for (size_t i = 0; i < tokens->n; i++) {
+		free(tokens->v[i].email);
+		free(tokens->v[i].name);
+	}
+	VEC_FREE(tokens);
+}
+
+int
+store_token_add(struct store *s, int64_t user_id,
+    const unsigned char hash[STORE_TOKEN_HASH_LEN], const char *name, int64_t now,
+    int64_t *id, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TOKEN_INS, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	bind_str(st, 3, name);
+	sqlite3_bind_int64(st, 4, now);
+	if (exec_stmt(s, st, NULL, err, "cannot store a token") == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_token_use(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+    int64_t now, struct store_user *u, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TOKEN_GET, err);
+	int64_t id = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		read_user(st, 1, u);
+	}
+	store_stmt_done(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot read a token");
+		return -1;
+	}
+	return by_id(s, ST_TOKEN_TOUCH, id, &now, NULL, err, "cannot update a token");
+}
+
+int
+store_token_list(struct store *s, const char *email, struct store_tokens *tokens,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TOKEN_LIST, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	bind_str(st, 1, email);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_token *t = VEC_PUSH(tokens);
+
+		t->id = sqlite3_column_int64(st, 0);
+		t->email = col_str(st, 1);
+		t->name = col_str(st, 2);
+		t->created = sqlite3_column_int64(st, 3);
+		t->last_used = sqlite3_column_int64(st, 4);
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot list tokens");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_token_remove(struct store *s, int64_t id, struct strbuf *err)
+{
+	int changes;
+
+	if (by_id(s, ST_TOKEN_DEL, id, NULL, &changes, err, "cannot remove a token") == -1)
+		return -1;
+	if (changes == 0) {
+		strbuf_reset(err);
+		strbuf_addf(err, "no token %lld", (long long)id);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- audit log */
+
+void
+store_audits_release(struct store_audits *audits)
+{
+	for (size_t i = 0; i < audits->n; i++) {
+		struct store_audit *a = &audits->v[i];
+
+		free(a->actor);
+		free(a->action);
+		free(a->kind);
+		free(a->initiative);
+		free(a->record);
+		free(a->before);
+		free(a->after);
+	}
+	VEC_FREE(audits);
+}
+
+int
+store_audit_add(struct store *s, const char *actor, const char *action,
+    const char *kind, const char *initiative, const char *record,
+    const char *before, const char *after, int64_t at, struct strbuf *err)
+{
+	static const char *const actions[] = { "create", "update", "delete", "import" };
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (strcmp(action, actions[i]) == 0)
+			break;
+	if (i == sizeof(actions) / sizeof(actions[0])) {
+		strbuf_reset(err);
+		strbuf_addf(err, "audit: unknown action '%s'", action);
+		return 1;
+	}
+	if ((st = store_stmt(s, ST_AUDIT_INS, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	bind_str(st, 5, initiative);
+	bind_str(st, 6, record);
+	bind_str(st, 7, before);
+	bind_str(st, 8, after);
+	return exec_stmt(s, st, NULL, err, "cannot write the audit log");
+}
+
+int
+store_audit_list(struct store *s, const char *initiative, int64_t offset,
+    int64_t limit, struct store_audits *out, int *more, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, initiative ? ST_AUDIT_LIST_INI : ST_AUDIT_LIST, err);
+	int64_t got = 0;
+	int rc;
+
+	*more = 0;
+	if (st == NULL)
+		return -1;
+	if (offset < 0)
+		offset = 0;
+	if (limit < 0)
+		limit = 0;
+	/* One row more than asked tells whether another page follows. */
+	sqlite3_bind_int64(st, 1, limit + 1);
+	sqlite3_bind_int64(st, 2, offset);
+	if (initiative)
+		sqlite3_bind_text(st, 3, initiative, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_audit *a;
+
+		if (got++ == limit) {
+			*more = 1;
+			continue;
+		}
+		a = VEC_PUSH(out);
+		a->id = sqlite3_column_int64(st, 0);
+		a->at = sqlite3_column_int64(st, 1);
+		a->actor = col_str(st, 2);
+		a->action = col_str(st, 3);
+		a->kind = col_str(st, 4);
+		a->initiative = col_str(st, 5);
+		a->record = col_str(st, 6);
+		a->before = col_str(st, 7);
+		a->after = col_str(st, 8);
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the audit log");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- sign-in throttling */
+
+/* Reads key's counters into *t (zeros when none). */
+static int
+throttle_get(struct store *s, const char *key,
+    int64_t t[4], struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_THROTTLE_GET, err);
+	int rc;
+
+	t[0] = t[1] = t[2] = t[3] = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		for (int i = 0; i < 4; i++)
+			t[i] = sqlite3_column_int64(st, i);
+	store_stmt_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read sign-in failures");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_throttle_check(struct store *s, const char *key, int64_t *locked_until,
+    struct strbuf *err)
+{
+	int64_t t[4];
+
+	*locked_until = 0;
+	if (throttle_get(s, key, t, err) == -1)
+		return -1;
+	*locked_until = t[2];
+	return 0;
+}
+
+int
+store_throttle_fail(struct store *s, const char *key, int64_t now,
+    const struct store_throttle_policy *pol, int64_t *locked_until, struct strbuf *err)
+{
+	/* failures, window_start, locked_until, lockouts */
+	int64_t t[4];
+	sqlite3_stmt *st;
+
+	*locked_until = 0;
+	if (store_begin(s, err) == -1)
+		return -1;
+	if (throttle_get(s, key, t, err) == -1)
+		goto fail;
+	if (now - t[1] >= pol->window) {
+		/* a new window; a long quiet spell forgets the lockouts too */
+		if (now - t[1] >= pol->forget && now >= t[2] + pol->forget)
+			t[3] = 0;
+		t[0] = 0;
+		t[1] = now;
+	}
+	t[0]++;
+	if (t[0] >= pol->limit) {
+		int64_t delay = pol->base_delay;
+
+		for (int64_t i = 0; i < t[3] && delay < pol->max_delay; i++)
+			delay *= 2;
+		if (delay > pol->max_delay)
+			delay = pol->max_delay;
+		t[3]++;
+		t[2] = now + delay;
+		t[0] = 0;
+		t[1] = now;
+		*locked_until = t[2];
+	}
+	if ((st = store_stmt(s, ST_THROTTLE_PUT, err)) == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_int64(st, i + 2, t[i]);
+	if (exec_stmt(s, st, NULL, err, "cannot count a sign-in failure") == -1)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_throttle_clear(struct store *s, const char *key, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_THROTTLE_DEL, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	return exec_stmt(s, st, NULL, err, "cannot clear sign-in failures");
+}

@@ -1,0 +1,215 @@
+#ifndef TRELLIS_STORE_ACCOUNTS_H
+#define TRELLIS_STORE_ACCOUNTS_H
+/*
+ * Accounts in the store: users, sessions, API tokens, the audit log and the
+ * counters of failed sign-ins (DESIGN §7, RELIABILITY.md). This is storage
+ * only: the rules (password hashing, token generation, expiry, throttling
+ * policy) live in src/auth/, which is what the web server and the CLI call.
+ *
+ * Unless said otherwise a function returns 0 on success, -1 on a store
+ * failure with a one-line message in *err, and 1 when the thing asked for
+ * does not exist or the change is refused (err then says why, for messages
+ * a user may read). Times are Unix seconds passed in by the caller.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+struct strbuf;
+
+enum store_role {
+	STORE_ROLE_ADMIN,	/* the program team: everything */
+	STORE_ROLE_MEMBER,	/* everything of one initiative, edits */
+	STORE_ROLE_VIEWER,	/* reads one initiative */
+	STORE_ROLE_EVALUATOR,	/* reads a program, never single survey answers */
+	STORE_ROLE__MAX
+};
+/* "admin", "member", "viewer", "evaluator", indexed by enum store_role. */
+extern const char *const store_role_names[STORE_ROLE__MAX];
+/* Returns the role named name, or -1. */
+int store_role_parse(const char *name);
+
+/* The length of the hashes the store keeps of session and API tokens (SHA-256). */
+#define STORE_TOKEN_HASH_LEN	32
+
+/* ---------------------------------------------------------------- users */
+
+struct store_user {
+	int64_t id;
+	char *email;		/* lowercase, unique */
+	enum store_role role;
+	char *initiative;	/* member, viewer: the initiative's slug; else NULL */
+	char *program;		/* evaluator: its program; member, viewer: the initiative's; admin: NULL */
+	char *password_hash;	/* argon2id string (crypto_pwhash_str) */
+	int64_t created;
+	int64_t disabled;	/* when disabled, 0 while active */
+};
+/* Sets every field to empty/0 (no allocation). */
+void store_user_init(struct store_user *u);
+/* Frees the strings u holds and re-inits it. */
+void store_user_release(struct store_user *u);
+
+struct store_users {
+	struct store_user *v;
+	size_t n, alloc;
+};
+void store_users_release(struct store_users *users);
+
+/*
+ * Adds the user u (email already lowercased; initiative set for member and
+ * viewer only; program for evaluator only; password_hash; created) and sets
+ * u->id. Returns 1 (with the reason in err) when the email is taken or the
+ * initiative or program does not exist.
+ */
+int store_user_add(struct store *s, struct store_user *u, struct strbuf *err);
+
+/* Loads the user with this email (lowercase) or id into u (store_user_init'd). 1: none. */
+int store_user_get(struct store *s, const char *email, struct store_user *u, struct strbuf *err);
+int store_user_get_id(struct store *s, int64_t id, struct store_user *u, struct strbuf *err);
+
+/* Appends every user, by email, to users. */
+int store_user_list(struct store *s, struct store_users *users, struct strbuf *err);
+
+/* Removes the user with this email, with its sessions and API tokens. 1: none. */
+int store_user_remove(struct store *s, const char *email, struct strbuf *err);
+
+/*
+ * Replaces the user's password hash; with end_sessions set, also ends every
+ * session of the user (a password change), in the same transaction. 1: none.
+ */
+int store_user_set_hash(struct store *s, int64_t id, const char *hash, int end_sessions,
+    struct strbuf *err);
+
+/*
+ * Gives the user a new role (initiative and program as for store_user_add)
+ * and ends every session of the user, in one transaction. 1: no such user,
+ * initiative or program.
+ */
+int store_user_set_role(struct store *s, int64_t id, enum store_role role,
+    const char *initiative, const char *program, struct strbuf *err);
+
+/* Disables the user at time when (ending its sessions), or enables it (when 0). 1: none. */
+int store_user_set_disabled(struct store *s, int64_t id, int64_t when, struct strbuf *err);
+
+/* ---------------------------------------------------------------- sessions */
+
+struct store_session {
+	int64_t id;
+	int64_t user_id;
+	char *csrf;		/* the session's CSRF token */
+	int64_t created;
+	int64_t last_seen;
+};
+void store_session_init(struct store_session *ss);
+void store_session_release(struct store_session *ss);
+
+/* Stores a session of user_id whose token hashes to hash; sets *id. */
+int store_session_add(struct store *s, int64_t user_id,
+    const unsigned char hash[STORE_TOKEN_HASH_LEN], const char *csrf, int64_t now,
+    int64_t *id, struct strbuf *err);
+/* Loads the session whose token hashes to hash, and its user. 1: none. */
+int store_session_get(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+    struct store_session *ss, struct store_user *u, struct strbuf *err);
+/* Sets the session's last_seen. */
+int store_session_touch(struct store *s, int64_t id, int64_t now, struct strbuf *err);
+/* Ends one session (by id or by its token's hash), or every session of a user. */
+int store_session_delete(struct store *s, int64_t id, struct strbuf *err);
+int store_session_delete_hash(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+    struct strbuf *err);
+int store_session_delete_user(struct store *s, int64_t user_id, struct strbuf *err);
+/* Deletes the sessions last seen before idle_before or created before created_before. */
+int store_session_purge(struct store *s, int64_t idle_before, int64_t created_before,
+    struct strbuf *err);
+
+/* ---------------------------------------------------------------- API tokens */
+
+struct store_token {
+	int64_t id;
+	char *email;		/* its user's */
+	char *name;		/* or NULL */
+	int64_t created;
+	int64_t last_used;	/* 0 when never used */
+};
+struct store_tokens {
+	struct store_token *v;
+	size_t n, alloc;
+};
+void store_tokens_release(struct store_tokens *tokens);
+
+/* Stores an API token of user_id (only its hash) named name (or NULL); sets *id. */
+int store_token_add(struct store *s, int64_t user_id,
+    const unsigned char hash[STORE_TOKEN_HASH_LEN], const char *name, int64_t now,
+    int64_t *id, struct strbuf *err);
+/*
+ * Loads the user of the token whose hash is hash into u and sets the
+ * token's last_used to now. 1: no such token.
+ */
+int store_token_use(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+    int64_t now, struct store_user *u, struct strbuf *err);
+/* Appends the tokens of the user email (every user's when NULL), oldest first. */
+int store_token_list(struct store *s, const char *email, struct store_tokens *tokens,
+    struct strbuf *err);
+/* Removes a token. 1: none. */
+int store_token_remove(struct store *s, int64_t id, struct strbuf *err);
+
+/* ---------------------------------------------------------------- audit log */
+
+struct store_audit {
+	int64_t id;
+	int64_t at;
+	char *actor;		/* a user's email, or "cli" */
+	char *action;		/* "create", "update", "delete", "import" */
+	char *kind;		/* the record kind ("decisions", "grants", ...) */
+	char *initiative;	/* its initiative's slug, or NULL */
+	char *record;		/* the record's id, or NULL */
+	char *before;		/* JSON text of the record before, or NULL */
+	char *after;		/* JSON text after, or NULL */
+};
+struct store_audits {
+	struct store_audit *v;
+	size_t n, alloc;
+};
+void store_audits_release(struct store_audits *audits);
+
+/*
+ * Records one change. Runs in the caller's open transaction when there is
+ * one (so the change and its record commit together), else on its own.
+ * initiative, record, before, after may be NULL. Returns 1 when action is
+ * not one of the four.
+ */
+int store_audit_add(struct store *s, const char *actor, const char *action,
+    const char *kind, const char *initiative, const char *record,
+    const char *before, const char *after, int64_t at, struct strbuf *err);
+
+/*
+ * Appends up to limit entries, newest first, after skipping offset, of one
+ * initiative (or of all when initiative is NULL) to out; *more is set when
+ * further entries follow.
+ */
+int store_audit_list(struct store *s, const char *initiative, int64_t offset,
+    int64_t limit, struct store_audits *out, int *more, struct strbuf *err);
+
+/* ---------------------------------------------------------------- sign-in throttling */
+
+/* How failures turn into lockouts (see auth.h for the numbers used). */
+struct store_throttle_policy {
+	int limit;		/* failures within window that cause a lockout */
+	int64_t window;		/* seconds */
+	int64_t base_delay;	/* the first lockout's length, doubled by each next */
+	int64_t max_delay;	/* the longest lockout */
+	int64_t forget;		/* seconds without failure after which lockouts are forgotten */
+};
+
+/* Sets *locked_until (0 when the key has no lockout on record). */
+int store_throttle_check(struct store *s, const char *key, int64_t *locked_until,
+    struct strbuf *err);
+/*
+ * Counts one failure for key at now, in one write transaction, and sets
+ * *locked_until to the end of the lockout it caused (0 when none).
+ */
+int store_throttle_fail(struct store *s, const char *key, int64_t now,
+    const struct store_throttle_policy *pol, int64_t *locked_until, struct strbuf *err);
+/* Forgets key's failures and lockouts (after a successful sign-in). */
+int store_throttle_clear(struct store *s, const char *key, struct strbuf *err);
+
+#endif
