@@ -658,28 +658,50 @@ write_value(struct strbuf *out, const struct field *f, const void *rec, int inde
  * object's line; record arrays (FL_LINES) put one element per line.
  */
 static void
-write_object(struct strbuf *out, const struct kind *k, const void *rec, int indent)
+write_fields(struct strbuf *out, const struct kind *k, const void *rec, int indent,
+    int with_records)
 {
-	int broke = 0;
+	int broke = 0, first = 1;
 
 	strbuf_addch(out, '{');
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 		int lines = f->type == FT_LIST && (f->flags & FL_LINES);
 
-		if (i) {
+		if (lines && !with_records)
+			continue;
+		if (!first) {
 			strbuf_addch(out, ',');
 			if (lines || broke)
 				write_indent(out, indent + 1);
 			else
 				strbuf_addch(out, ' ');
 		}
+		first = 0;
 		broke |= lines;
 		json_write_string(out, f->name);
 		strbuf_addstr(out, ": ");
 		write_value(out, f, rec, indent + 1);
 	}
 	strbuf_addch(out, '}');
+}
+
+static void
+write_object(struct strbuf *out, const struct kind *k, const void *rec, int indent)
+{
+	write_fields(out, k, rec, indent, 1);
+}
+
+void
+json_write_record(const struct kind *k, const void *rec, struct strbuf *out)
+{
+	write_fields(out, k, rec, 0, 0);
+}
+
+void
+json_write_record(struct strbuf *out, const struct kind *k, const void *rec)
+{
+	write_object(out, k, rec, 0);
 }
 
 void

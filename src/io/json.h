@@ -12,6 +12,7 @@
 #include "../model/validate.h"
 
 struct strbuf;
+struct kind;
 
 #define JSON_MAX_DEPTH 64
 
@@ -27,6 +28,13 @@ int json_read_program(const char *name, const char *data, size_t len,
 
 /* Appends p as a trellis/1 document to out. Built-in instruments are left out. */
 void json_write_program(const struct program *p, struct strbuf *out);
+
+/*
+ * Appends one record rec of kind k (any kind of fields.h, its nested lists
+ * included) as a JSON object with its trellis/1 fields to out: the audit
+ * log's before and after.
+ */
+void json_write_record(struct strbuf *out, const struct kind *k, const void *rec);
 
 /* Appends s as a JSON string literal (quoted, escaped) to out. */
 void json_write_string(struct strbuf *out, const char *s);
