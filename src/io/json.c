@@ -693,7 +693,7 @@ write_object(struct strbuf *out, const struct kind *k, const void *rec, int inde
 }
 
 void
-json_write_record(const struct kind *k, const void *rec, struct strbuf *out)
+json_write_record_own(struct strbuf *out, const struct kind *k, const void *rec)
 {
 	write_fields(out, k, rec, 0, 0);
 }

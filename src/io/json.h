@@ -36,6 +36,14 @@ void json_write_program(const struct program *p, struct strbuf *out);
  */
 void json_write_record(struct strbuf *out, const struct kind *k, const void *rec);
 
+/*
+ * As json_write_record, but without the record arrays beneath rec (an
+ * initiative's decisions, grants, ...: records of their own), so that an
+ * edit of an initiative's own fields is logged as just those. A record's
+ * child lists (budget lines, responses) are kept.
+ */
+void json_write_record_own(struct strbuf *out, const struct kind *k, const void *rec);
+
 /* Appends s as a JSON string literal (quoted, escaped) to out. */
 void json_write_string(struct strbuf *out, const char *s);
 
