@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "the balance report of an initiative or of them all" },
 	{ "capacity", cmd_capacity, "assess an organization's capacity as a backbone" },
 	{ "settings", cmd_settings, "list or change the report's thresholds" },
+	{ "serve", cmd_serve, "serve the program as a web application" },
 	{ "check", cmd_check, "check the database's integrity and foreign keys" },
 	{ "backup", cmd_backup, "copy the database with SQLite's online backup" },
 };

@@ -147,5 +147,6 @@ int cmd_stats(int argc, char **argv, struct cli *c);
 int cmd_report(int argc, char **argv, struct cli *c);
 int cmd_settings(int argc, char **argv, struct cli *c);
 int cmd_capacity(int argc, char **argv, struct cli *c);
+int cmd_serve(int argc, char **argv, struct cli *c);
 
 #endif

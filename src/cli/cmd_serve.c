@@ -1,0 +1,95 @@
+/*
+ * trellis serve: the web application (src/web/). Serves the program of the
+ * database until SIGTERM or SIGINT.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../store/store.h"
+#include "../web/web.h"
+#include "cli.h"
+#include "../util/banned.h"
+
+static const struct cli_cmd serve_cmd = {
+	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
+	    "[--dev-insecure-role]",
+	"Serves the program as a web application: the program portfolio, each\n"
+	"initiative's dashboard and (as they are built) its records, on\n"
+	"libmicrohttpd. Prints the address it listens on; one access log line\n"
+	"per request goes to standard error. SIGTERM or SIGINT stops it after\n"
+	"the requests in flight have finished.",
+	"--listen takes HOST:PORT or [IPV6]:PORT; port 0 picks a free port (the\n"
+	"printed address names it). --dev-insecure-role is a development aid\n"
+	"only: every request then acts as the role in $TRELLIS_DEV_ROLE (admin,\n"
+	"evaluator, member:SLUG or viewer:SLUG) without signing in, and the\n"
+	"server refuses to listen anywhere but on loopback. docs/web.md.",
+};
+
+/* Parses a count from 1 to max; returns -1 for anything else. */
+static long
+count_arg(const char *s, long max)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return *s && *end == '\0' && v >= 1 && v <= max ? v : -1;
+}
+
+int
+cmd_serve(int argc, char **argv, struct cli *c)
+{
+	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
+	const char *maxip = NULL, *dev = NULL;
+	const struct cli_opt opts[] = {
+		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
+		{ "threads", "N", &threads, "worker threads (default: one per core)" },
+		{ "max-connections", "N", &maxconn, "connections at once, in all (default 1024)" },
+		{ "max-per-ip", "N", &maxip, "connections at once from one address (default 64)" },
+		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
+		{ NULL, NULL, NULL, NULL },
+	};
+	struct web_config cfg;
+	struct store *st;
+	int nargs, rc;
+	long v;
+
+	if ((rc = cli_parse(&serve_cmd, opts, c, argc, argv, &nargs)) >= 0)
+		return rc;
+	if (nargs > 0)
+		return cli_usage_error(&serve_cmd, "unexpected argument '%s'", argv[0]);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.db = c->db;
+	cfg.program = c->program;
+	cfg.listen = listen;
+	cfg.max_connections = 1024;
+	cfg.max_per_ip = 64;
+	if (threads) {
+		if ((v = count_arg(threads, 256)) < 0)
+			return cli_usage_error(&serve_cmd, "--threads: '%s' is not a number from 1 to 256", threads);
+		cfg.threads = (unsigned)v;
+	}
+	if (maxconn) {
+		if ((v = count_arg(maxconn, 65536)) < 0)
+			return cli_usage_error(&serve_cmd, "--max-connections: '%s' is not a number from 1 to 65536", maxconn);
+		cfg.max_connections = (unsigned)v;
+	}
+	if (maxip) {
+		if ((v = count_arg(maxip, 65536)) < 0)
+			return cli_usage_error(&serve_cmd, "--max-per-ip: '%s' is not a number from 1 to 65536", maxip);
+		cfg.max_per_ip = (unsigned)v;
+	}
+	if (dev) {
+		const char *role = getenv("TRELLIS_DEV_ROLE");
+
+		if (role == NULL || *role == '\0')
+			return cli_usage_error(&serve_cmd, "--dev-insecure-role needs TRELLIS_DEV_ROLE "
+			    "(admin, evaluator, member:SLUG or viewer:SLUG)");
+		cfg.dev_role = role;
+	}
+	/* the friendly "no database here" of the other commands, before serving */
+	if (cli_store_open(c, 0, &st) == -1)
+		return CLI_FAIL;
+	store_close(st);
+	return web_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+}

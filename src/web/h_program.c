@@ -1,0 +1,230 @@
+/*
+ * GET /: the program portfolio (PAGES.md, DESIGN §6): every initiative
+ * with both scores, what to discuss, what goes well and the shared
+ * result's progress, and the quadrant of all of them. A member or viewer,
+ * who sees one initiative only, is sent to it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page.h"
+#include "router.h"
+#include "../view/chart.h"
+#include "../view/figures.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+/* Plain names of the pitfalls (1..5) and practices (1..6), for a table cell. */
+static const char *const pitfall_names[6] = {
+	NULL, "Backbone dominance", "Director as employee", "Blurred boundaries",
+	"Out of the loop", "No contrary views",
+};
+static const char *const practice_names[7] = {
+	NULL, "Shared leadership", "Credit given", "Capacity shared",
+	"Director supported", "Joint grant seeking", "Partners compensated",
+};
+
+static void
+score_cell(struct html *h, const struct metrics_score *s)
+{
+	html_open(h, "td", "class", "num", NULL);
+	if (s->type == MV_NULL)
+		html_text(h, "—");
+	else
+		html_textf(h, "%.0f", s->value);
+	html_close(h);
+}
+
+static void
+list_cell(struct html *h, const char *const *names, const int *codes, size_t n, const char *none)
+{
+	html_open(h, "td", NULL);
+	if (n == 0) {
+		html_open(h, "span", "class", "note", NULL);
+		html_text(h, none);
+		html_close(h);
+	} else {
+		html_open(h, "ul", "class", "plain", NULL);
+		for (size_t i = 0; i < n; i++)
+			html_elem(h, "li", names[codes[i]]);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void
+result_cell(struct html *h, const struct report *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	html_open(h, "td", NULL);
+	if (!r->initiative->has_result)
+		html_text(h, "no shared result set");
+	else if (r->fig[FIG_RESULT_PROGRESS].type == MV_NULL)
+		html_text(h, "— no observation yet");
+	else {
+		figure_format(r, FIG_RESULT_PROGRESS, &sb);
+		html_textf(h, "%s of the way", sb.buf);
+		if (r->fig[FIG_RESULT_ON_TRACK].type == MV_BOOL) {
+			html_open(h, "div", "class", "note", NULL);
+			html_text(h, r->fig[FIG_RESULT_ON_TRACK].value != 0 ? "✓ on track" : "✗ behind the path");
+			html_close(h);
+		}
+	}
+	html_close(h);
+	strbuf_release(&sb);
+}
+
+int
+h_program(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp;
+	const struct program *p;
+	struct report *rs = NULL;
+	struct chart_point *pts = NULL;
+	char **hrefs = NULL;
+	struct page pg;
+	struct html *h;
+	struct strbuf sb = STRBUF_INIT;
+	const char *msg;
+	tdate as_of;
+	int months, ret = -1;
+	size_t n;
+
+	if (req->user.role == WEB_MEMBER || req->user.role == WEB_VIEWER) {
+		strbuf_addf(&sb, "/i/%s", req->user.initiative);
+		web_redirect(res, sb.buf);
+		strbuf_release(&sb);
+		return 0;
+	}
+	if ((wp = web_program(req)) == NULL)
+		return -1;
+	p = &wp->program;
+	if (page_period(req, p, &as_of, &months, &msg))
+		return web_error(res, 400, msg);
+	n = p->initiatives.n;
+	rs = xcalloc(n ? n : 1, sizeof(*rs));
+	pts = xcalloc(n ? n : 1, sizeof(*pts));
+	hrefs = xcalloc(n ? n : 1, sizeof(*hrefs));
+	for (size_t i = 0; i < n; i++) {
+		metrics_report_init(&rs[i]);
+		if (metrics_report(p, &p->initiatives.v[i], as_of, months, &wp->settings, &rs[i])) {
+			fprintf(stderr, "trellis serve: cannot compute the report of '%s'\n",
+			    p->initiatives.v[i].slug);
+			goto out;
+		}
+	}
+
+	page_begin(&pg, res, p, p->name, NULL, TAB_NONE);
+	h = &pg.h;
+	html_open(h, "p", "class", "meta", NULL);
+	html_textf(h, "Funded by %s · %zu initiative%s · period ", p->funder, n, n == 1 ? "" : "s");
+	if (n) {
+		figure_date(rs[0].start, &sb);
+		strbuf_addstr(&sb, " – ");
+		figure_date(rs[0].end, &sb);
+		html_text(h, sb.buf);
+	} else {
+		figure_date(as_of, &sb);
+		html_textf(h, "ending %s", sb.buf);
+	}
+	html_close(h);
+	page_period_form(h, "/", as_of, months);
+
+	if (n == 0) {
+		html_elem(h, "p", "This program has no initiatives yet. Import a trellis/1 document "
+		    "or run `trellis demo` to see how Trellis reads.");
+		page_end(&pg);
+		ret = 0;
+		goto out;
+	}
+
+	html_open(h, "section", "class", "portfolio", "aria-labelledby", "glance", NULL);
+	html_open(h, "h2", "id", "glance", NULL);
+	html_text(h, "The balance of every initiative");
+	html_close(h);
+	html_elem(h, "p", "Each initiative is a point: stepping back (sharing decisions, money and "
+	    "credit with the team) across, stepping up (oversight, check-ins, accountability) upward. "
+	    "The upper right is the balance the program hopes for.");
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf href = STRBUF_INIT;
+
+		strbuf_addf(&href, "/i/%s", rs[i].initiative->slug);
+		hrefs[i] = strbuf_detach(&href, NULL);
+		pts[i].label = rs[i].initiative->city;
+		pts[i].href = hrefs[i];
+		pts[i].has_value = rs[i].stepping_back.type != MV_NULL && rs[i].stepping_up.type != MV_NULL;
+		pts[i].x = rs[i].stepping_back.value;
+		pts[i].y = rs[i].stepping_up.value;
+	}
+	html_open(h, "div", "class", "chart-wrap", NULL);
+	chart_quadrant(h, pts, n, "q-program");
+	html_close(h);
+	html_close(h);
+
+	html_open(h, "section", "aria-labelledby", "list", NULL);
+	html_open(h, "h2", "id", "list", NULL);
+	html_text(h, "Initiatives");
+	html_close(h);
+	html_open(h, "div", "class", "scroll", NULL);
+	html_open(h, "table", "class", "portfolio", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Initiative");
+	html_open(h, "th", "class", "num", NULL);
+	html_text(h, "Stepping back");
+	html_close(h);
+	html_open(h, "th", "class", "num", NULL);
+	html_text(h, "Stepping up");
+	html_close(h);
+	html_elem(h, "th", "To discuss");
+	html_elem(h, "th", "Going well");
+	html_elem(h, "th", "Shared result");
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < n; i++) {
+		const struct report *r = &rs[i];
+		const struct initiative *in = r->initiative;
+		int codes[8];
+		size_t k;
+
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_open(h, "a", "href", hrefs[i], NULL);
+		html_text(h, in->name);
+		html_close(h);
+		html_open(h, "div", "class", "note", NULL);
+		html_textf(h, "%s · backbone %s", in->city, p->orgs.v[in->backbone.idx].name);
+		html_close(h);
+		html_close(h);
+		score_cell(h, &r->stepping_back);
+		score_cell(h, &r->stepping_up);
+		for (k = 0; k < r->alerts.n && k < 8; k++)
+			codes[k] = r->alerts.v[k].pitfall;
+		list_cell(h, pitfall_names, codes, k, "nothing raised");
+		for (k = 0; k < r->strengths.n && k < 8; k++)
+			codes[k] = r->strengths.v[k].practice;
+		list_cell(h, practice_names, codes, k, "none yet");
+		result_cell(h, r);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	html_elem(h, "p", "A dash means there were no records in the period to compute a score from.");
+	html_close(h);
+	page_end(&pg);
+	ret = 0;
+out:
+	for (size_t i = 0; rs && i < n; i++) {
+		metrics_report_release(&rs[i]);
+		free(hrefs[i]);
+	}
+	free(rs);
+	free(pts);
+	free(hrefs);
+	strbuf_release(&sb);
+	return ret;
+}

@@ -1,0 +1,81 @@
+#ifndef TRELLIS_PAGE_H
+#define TRELLIS_PAGE_H
+/*
+ * The page frame every HTML page shares (PAGES.md): doctype, head with the
+ * one stylesheet, a skip link, the top bar (program · the initiatives the
+ * person may see · Program · account and sign-out), inside an initiative
+ * its row of tabs, and <main> with the page's one <h1>.
+ *
+ *	struct page pg;
+ *	page_begin(&pg, res, &wp->program, "Decisions", in, TAB_DECISIONS);
+ *	html_elem(&pg.h, "p", "...");	// everything through the escaping writer
+ *	page_end(&pg);
+ *
+ * The frame writes into res->body and sets the content type; the server
+ * adds the security headers. No inline style or script, ever.
+ */
+#include "../view/html.h"
+#include "web.h"
+
+/* The initiative tabs of PAGES.md, in order. */
+enum page_tab {
+	TAB_NONE = -1,
+	TAB_OVERVIEW,		/* /i/{slug} */
+	TAB_TEAM,		/* /i/{slug}/members: members, committee, director, RACI */
+	TAB_DECISIONS,		/* /i/{slug}/decisions */
+	TAB_MONEY,		/* /i/{slug}/grants: grants, ledger, applications */
+	TAB_CREDIT,		/* /i/{slug}/credits: credits and contributions */
+	TAB_CHECKINS,		/* /i/{slug}/checkins */
+	TAB_ENGAGEMENT,		/* /i/{slug}/events */
+	TAB_SURVEYS,		/* /i/{slug}/surveys */
+	TAB_NETWORK,		/* /i/{slug}/ties */
+	TAB_RESULT,		/* /i/{slug}/observations: the shared result */
+	TAB_TRANSFER,		/* /i/{slug}/import: import and export */
+	TAB__MAX
+};
+/* Each tab's label and the path after /i/{slug} ("" for the overview, "/decisions"). */
+extern const char *const page_tab_labels[TAB__MAX];
+extern const char *const page_tab_paths[TAB__MAX];
+
+struct page {
+	struct html h;			/* write the page's content with this */
+	struct web_response *res;
+};
+
+/*
+ * Starts the page titled title (the <title> and the one <h1>) in res. p
+ * (may be NULL: error pages) gives the top bar's program and initiatives,
+ * filtered by what res->req's user may see; in (may be NULL) draws its
+ * tabs with tab marked as the current one.
+ */
+void page_begin(struct page *pg, struct web_response *res, const struct program *p,
+    const char *title, const struct initiative *in, int tab);
+/* Closes <main>, <body> and <html>. */
+void page_end(struct page *pg);
+
+/* Writes a whole error page: status, a heading and message. */
+void page_error(struct web_response *res, int status, const char *title, const char *message);
+
+/*
+ * The report period of a page from its query (as_of=YYYY-MM-DD, months=N).
+ * The default as-of is today, or the program's end when the program ended
+ * before today (docs/web.md); the default months 12. Returns 0, or -1 with
+ * a message for the person in *msg (static text) for a bad value.
+ */
+int page_period(const struct web_request *req, const struct program *p,
+    tdate *as_of, int *months, const char **msg);
+
+/*
+ * Writes the small GET form that changes the period (works without
+ * JavaScript): an as-of date input and a months number input.
+ */
+void page_period_form(struct html *h, const char *action, tdate as_of, int months);
+
+/*
+ * Writes the hidden CSRF field ("csrf") of the request's session into a
+ * form being written with h, when there is a session; every POST form
+ * calls it.
+ */
+void page_csrf_field(struct html *h, const struct web_request *req);
+
+#endif

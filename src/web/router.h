@@ -1,0 +1,88 @@
+#ifndef TRELLIS_ROUTER_H
+#define TRELLIS_ROUTER_H
+/*
+ * The route table and the router (kcgi's page enum and const tables).
+ *
+ * Every URL Trellis answers is one row of web_routes[] in routes.c: a
+ * method, a path pattern, the roles that may use it, the handler. Access is
+ * denied by default: a path matching no row answers 404, a row whose
+ * pattern matches but not its method 405 (with Allow), and a role missing
+ * from the row's mask is refused (see web_access). A pattern captures
+ * whole segments: "/i/{slug}/{kind}/{id}" (only these three names).
+ *
+ * To add a page: add its NAME to enum web_page, its row to web_routes[] at
+ * the same place (with a comment naming it), its handler's prototype
+ * below, and the handler in h_AREA.c.
+ */
+#include "web.h"
+
+/* Route flags. */
+#define WEB_R_IMPORT	(1u << 0)	/* body up to WEB_IMPORT_BODY_MAX instead of WEB_BODY_MAX */
+
+struct web_route {
+	int method;		/* one enum web_method bit; WEB_GET answers HEAD too */
+	const char *pattern;	/* "/i/{slug}"; literal segments match exactly */
+	int roles;		/* enum web_role bits allowed; WEB_ANON opens it to all */
+	web_handler handler;
+	unsigned flags;		/* WEB_R_* */
+};
+
+enum web_page {
+	PAGE_STATIC_CSS,	/* GET /static/trellis.css */
+	PAGE_PROGRAM,		/* GET / */
+	PAGE_DASHBOARD,		/* GET /i/{slug} */
+	PAGE__MAX
+};
+
+extern const struct web_route web_routes[PAGE__MAX];
+
+/* What web_route_match found. */
+enum web_match_result {
+	WEB_MATCH_OK,		/* m->route set, captures filled in */
+	WEB_MATCH_NONE,		/* no pattern matches: 404 */
+	WEB_MATCH_METHOD	/* a pattern matches, not with this method: 405, m->allow set */
+};
+
+#define WEB_SEGMENT_MAX	255	/* a captured segment longer than this does not match */
+
+struct web_match {
+	const struct web_route *route;
+	int allow;		/* methods the matching patterns answer (for Allow) */
+	/* captures: pointers into the caller's buffer, NUL-terminated, decoded */
+	char *slug, *kind, *id;
+};
+
+/*
+ * Matches path (percent-decoded is NOT assumed: path is the raw path as
+ * sent, without the query) and method against the n routes of table.
+ * Segments are split on '/' first and then percent-decoded, so "%2F"
+ * inside a capture never makes a new segment. buf (at least strlen(path)+1
+ * bytes) receives the decoded captures. Returns an enum web_match_result,
+ * or -1 when a segment's percent-encoding is bad or decodes to a NUL or a
+ * control character (400).
+ */
+int web_route_match(const struct web_route *table, size_t n, const char *path,
+    int method, char *buf, struct web_match *m);
+
+/* What web_access decided. */
+enum web_access_result {
+	WEB_ALLOW,
+	WEB_DENY_LOGIN,		/* not signed in: 303 to /login (401 for /api/) */
+	WEB_DENY_FORBIDDEN,	/* signed in, but the role may not: 403 */
+	WEB_DENY_HIDDEN		/* another initiative's page: 404, as if it did not exist */
+};
+
+/*
+ * Whether user (NULL when anonymous) may use route r with the captured
+ * initiative slug (NULL when the route has none). A member or viewer is
+ * confined to their own initiative: any other slug is hidden (404).
+ */
+int web_access(const struct web_route *r, const struct web_user *user, const char *slug);
+
+/* ---------------------------------------------------------------- handlers */
+
+int h_static_css(struct web_request *req, struct web_response *res);	/* h_static.c */
+int h_program(struct web_request *req, struct web_response *res);	/* h_program.c */
+int h_dashboard(struct web_request *req, struct web_response *res);	/* h_dashboard.c */
+
+#endif

@@ -1,0 +1,925 @@
+/*
+ * The HTTP server on libmicrohttpd 0.9.75 (STYLE.md's library notes):
+ * epoll with an internal pool of one thread per core, every limit of
+ * RELIABILITY.md set explicitly, the request's life from its first byte
+ * to the access log line, the program cache and the per-thread store.
+ *
+ * A request's life, in the callbacks MHD calls on one worker thread:
+ *  1. uri_log: the request line is in. A struct conn is made and becomes
+ *     MHD's per-request pointer; it holds the struct web_request.
+ *  2. access, first call: headers are in. Limits are checked (header size,
+ *     Content-Length once and within the route's limit, no chunked body),
+ *     the query and cookies parsed, the route matched. A refusal here (400,
+ *     411, 413, 431) is queued at once with Connection: close, before any
+ *     of the body is read.
+ *  3. access, calls with data: the body is fed to the form parser or kept.
+ *     A problem found now is remembered and the rest drained: no response
+ *     is queued while a body is still arriving.
+ *  4. access, the call with no more data: authenticate, check access, run
+ *     the handler, queue the response with the security headers.
+ *  5. completed: the access log line; the request and its arena are freed.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "router.h"
+#include "web.h"
+#include "../model/validate.h"
+#include "../store/store.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+#define CONN_TIMEOUT	30		/* seconds idle before MHD closes a connection */
+#define CONN_MEMORY	(32 * 1024)	/* MHD's per-connection pool: headers must fit */
+#define SHUTDOWN_WAIT	30		/* seconds to let requests in flight finish */
+#define POST_BUFFER	(64 * 1024)	/* MHD post processor's buffer */
+
+static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
+    "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/* ---------------------------------------------------------------- state */
+
+struct snapshot {
+	struct web_program wp;
+	atomic_int refs;	/* the cache holds one; each request holding it one */
+};
+
+static struct {
+	const struct web_config *cfg;
+	pthread_rwlock_t lock;		/* guards cur and generation */
+	struct snapshot *cur;
+	uint64_t generation;
+	char *slug;			/* the program served */
+	pthread_key_t store_key;	/* this thread's struct store */
+	atomic_int inflight;		/* requests begun and not yet completed */
+	atomic_int stopping;		/* SIGTERM seen: answer with Connection: close */
+	struct web_user dev_user;	/* --dev-insecure-role, role 0 when off */
+} srv;
+
+enum body_kind { BODY_NONE, BODY_URLENCODED, BODY_MULTIPART, BODY_RAW };
+
+/* MHD's per-request pointer. */
+struct conn {
+	struct web_request *req;
+	struct web_response res;
+	int started;			/* the first access call has run */
+	int queued;			/* a response was queued */
+	struct timespec t0;
+	char *uri;			/* as sent, for parsing */
+	int match;			/* enum web_match_result, -1 for a bad path */
+	struct web_match m;
+	char *capbuf;
+	size_t limit, received;
+	enum body_kind body;
+	struct MHD_PostProcessor *pp;
+	int fail;			/* a status found while reading the body, answered at the end */
+	const char *fail_msg;
+	int cur_field;			/* index in req->form of the field being received, -1 none */
+	unsigned status;		/* what was sent, for the log */
+	size_t bytes;
+};
+
+/* ---------------------------------------------------------------- the program cache */
+
+static void
+snapshot_put(void *arg)
+{
+	struct snapshot *s = arg;
+
+	if (s && atomic_fetch_sub(&s->refs, 1) == 1) {
+		program_release(&s->wp.program);
+		free(s);
+	}
+}
+
+/* Loads the program into a new snapshot (refs 1). Returns NULL with err set. */
+static struct snapshot *
+snapshot_load(struct store *st, const char *slug, struct strbuf *err)
+{
+	struct snapshot *s = xcalloc(1, sizeof(*s));
+	struct model_error e;
+	int rc;
+
+	program_init(&s->wp.program);
+	atomic_init(&s->refs, 1);
+	if ((rc = store_program_load(st, slug, &s->wp.program, err)) != 0) {
+		if (rc == 1)
+			strbuf_addf(err, "no program '%s' in the database", slug);
+		goto fail;
+	}
+	if (model_resolve(&s->wp.program, &e)) {
+		strbuf_addstr(err, "the stored program does not check out: ");
+		model_error_format(&e, err);
+		goto fail;
+	}
+	metrics_settings_default(&s->wp.settings);
+	for (size_t i = 0; i < metrics_settings_count(); i++) {
+		const char *name = metrics_settings_name(i);
+		char *value = NULL;
+
+		if ((rc = store_setting_get(st, slug, name, &value, err)) < 0)
+			goto fail;
+		if (rc == 0 && metrics_settings_set(&s->wp.settings, name, value)) {
+			strbuf_addf(err, "setting %s: stored value '%s' is not valid", name, value);
+			free(value);
+			goto fail;
+		}
+		free(value);
+	}
+	return s;
+fail:
+	program_release(&s->wp.program);
+	free(s);
+	return NULL;
+}
+
+static void
+cache_install(struct snapshot *s)
+{
+	struct snapshot *old;
+
+	pthread_rwlock_wrlock(&srv.lock);
+	old = srv.cur;
+	srv.cur = s;
+	s->wp.generation = ++srv.generation;
+	pthread_rwlock_unlock(&srv.lock);
+	snapshot_put(old);
+}
+
+const struct web_program *
+web_program(struct web_request *req)
+{
+	struct snapshot *s;
+
+	if (req->snapshot)
+		return req->snapshot;
+	pthread_rwlock_rdlock(&srv.lock);
+	s = srv.cur;
+	if (s)
+		atomic_fetch_add(&s->refs, 1);
+	pthread_rwlock_unlock(&srv.lock);
+	if (s == NULL) {
+		fprintf(stderr, "trellis serve: no program loaded\n");
+		return NULL;
+	}
+	web_cleanup(req, snapshot_put, s);
+	req->snapshot = &s->wp;
+	return req->snapshot;
+}
+
+int
+web_program_reload(struct web_request *req, struct strbuf *err)
+{
+	struct store *st = web_store(req, err);
+	struct snapshot *s;
+
+	if (st == NULL || (s = snapshot_load(st, srv.slug, err)) == NULL)
+		return -1;
+	cache_install(s);
+	return 0;
+}
+
+static void
+store_destroy(void *arg)
+{
+	store_close(arg);
+}
+
+struct store *
+web_store(struct web_request *req, struct strbuf *err)
+{
+	struct store *st = pthread_getspecific(srv.store_key);
+
+	(void)req;
+	if (st == NULL) {
+		if (store_open(srv.cfg->db, 0, &st, err) == -1)
+			return NULL;
+		pthread_setspecific(srv.store_key, st);
+	}
+	return st;
+}
+
+/* ---------------------------------------------------------------- authentication */
+
+/*
+ * The default hook recognises no one. It is weak so that the accounts code
+ * replaces it by defining web_authenticate itself (web.h).
+ */
+__attribute__((weak)) int
+web_authenticate(struct web_request *req)
+{
+	(void)req;
+	return 0;
+}
+
+const char *
+web_header(const struct web_request *req, const char *name)
+{
+	return req->conn ? MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name) : NULL;
+}
+
+/* ---------------------------------------------------------------- responses */
+
+/* Queues c->res on connection; the body is handed over to MHD. */
+static enum MHD_Result
+queue(struct conn *c, struct MHD_Connection *connection, int close)
+{
+	struct web_response *res = &c->res;
+	struct MHD_Response *r;
+	size_t len;
+	char *body;
+	enum MHD_Result ret;
+
+	if (res->status == 0)
+		res->status = 200;
+	if (res->content_type == NULL)
+		res->content_type = "text/html; charset=utf-8";
+	body = strbuf_detach(&res->body, &len);
+	r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (r == NULL) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, "Content-Type", res->content_type);
+	/* RELIABILITY.md's headers, on every response, not only HTML */
+	MHD_add_response_header(r, "Content-Security-Policy", csp);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	if (!res->cache_public)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+	if (res->location)
+		MHD_add_response_header(r, "Location", res->location);
+	for (size_t i = 0; i < res->headers.n; i++)
+		MHD_add_response_header(r, res->headers.v[i].name, res->headers.v[i].value);
+	if (close || atomic_load(&srv.stopping))
+		MHD_add_response_header(r, "Connection", "close");
+	c->status = (unsigned)res->status;
+	c->bytes = len;
+	ret = MHD_queue_response(connection, (unsigned)res->status, r);
+	MHD_destroy_response(r);
+	c->queued = ret == MHD_YES;
+	return ret;
+}
+
+/* Refuses the request now, before its body is read, and closes the connection. */
+static enum MHD_Result
+refuse(struct conn *c, struct MHD_Connection *connection, int status, const char *msg)
+{
+	web_error(&c->res, status, msg);
+	return queue(c, connection, 1);
+}
+
+/* ---------------------------------------------------------------- request start */
+
+static void *
+uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
+{
+	struct conn *c = xcalloc(1, sizeof(*c));
+	const union MHD_ConnectionInfo *ci;
+	char addr[INET6_ADDRSTRLEN] = "-";
+
+	(void)cls;
+	atomic_fetch_add(&srv.inflight, 1);
+	clock_gettime(CLOCK_MONOTONIC, &c->t0);
+	c->req = web_request_new();
+	c->req->conn = connection;
+	c->res.req = c->req;
+	strbuf_init(&c->res.body, 0);
+	c->uri = web_strdup(c->req, uri);
+	c->cur_field = -1;
+	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		if (ci->client_addr->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
+			    addr, sizeof(addr));
+		else if (ci->client_addr->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
+			    addr, sizeof(addr));
+	}
+	c->req->addr = web_strdup(c->req, addr);
+	return c;
+}
+
+struct header_scan {
+	size_t bytes;
+	int content_length, transfer_encoding;
+};
+
+static enum MHD_Result
+scan_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct header_scan *hs = cls;
+
+	(void)kind;
+	hs->bytes += strlen(key) + strlen(value ? value : "") + 4;
+	if (strcasecmp(key, "Content-Length") == 0)
+		hs->content_length++;
+	if (strcasecmp(key, "Transfer-Encoding") == 0)
+		hs->transfer_encoding++;
+	return MHD_YES;
+}
+
+/* Parses "123" strictly; returns -1 for anything else. */
+static int
+parse_length(const char *s, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > UINT64_MAX / 10 - 10)
+			return -1;
+		v = v * 10 + (uint64_t)(*s - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *filename, const char *content_type, const char *transfer_encoding,
+    const char *data, uint64_t off, size_t size);
+
+/* The first access call: every check that needs no body. */
+static enum MHD_Result
+start(struct conn *c, struct MHD_Connection *connection, const char *method)
+{
+	struct web_request *req = c->req;
+	struct header_scan hs = { 0, 0, 0 };
+	const char *q, *cl, *ct, *cookie;
+	uint64_t length = 0;
+
+	req->method_name = web_strdup(req, method);
+	req->method = web_method_parse(method);
+	q = strchr(c->uri, '?');
+	req->raw_path = q ? web_strndup(req, c->uri, (size_t)(q - c->uri)) : c->uri;
+	req->api = strncmp(req->raw_path, "/api/", 5) == 0 || strcmp(req->raw_path, "/api") == 0;
+
+	MHD_get_connection_values(connection, MHD_HEADER_KIND, scan_header, &hs);
+	if (hs.bytes > WEB_HEADER_MAX)
+		return refuse(c, connection, 431, "The request's headers are larger than 16 KiB.");
+	if (hs.content_length > 1)
+		return refuse(c, connection, 400, "The request has more than one Content-Length.");
+	if (hs.transfer_encoding && hs.content_length)
+		return refuse(c, connection, 400, "The request has both Content-Length and Transfer-Encoding.");
+	if (hs.transfer_encoding)
+		return refuse(c, connection, 411, "A request body needs a Content-Length.");
+
+	/* the path, decoded per segment, against the route table */
+	c->capbuf = web_alloc(req, strlen(req->raw_path) + 1);
+	c->match = web_route_match(web_routes, PAGE__MAX, req->raw_path, req->method,
+	    c->capbuf, &c->m);
+	if (c->match == -1)
+		return refuse(c, connection, 400, "The address is not properly encoded.");
+	{
+		char *path = web_strdup(req, req->raw_path);
+
+		/* the whole path decoded, for handlers and messages; split already checked it */
+		if (web_urldecode(path, 0))
+			path = web_strdup(req, req->raw_path);
+		req->path = path;
+	}
+	if (q && web_parse_urlencoded(req, q + 1, strlen(q + 1), &req->query))
+		return refuse(c, connection, 400, "The query string is not properly encoded.");
+
+	c->limit = c->m.route && (c->m.route->flags & WEB_R_IMPORT) ? WEB_IMPORT_BODY_MAX : WEB_BODY_MAX;
+	cl = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
+	if (cl && parse_length(cl, &length))
+		return refuse(c, connection, 400, "The Content-Length is not a number.");
+	if (length > c->limit)
+		return refuse(c, connection, 413, c->limit == WEB_BODY_MAX ?
+		    "The request is larger than 1 MiB." : "The upload is larger than 16 MiB.");
+
+	req->content_type = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type"));
+	req->authorization = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Authorization"));
+	req->origin = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Origin"));
+	req->sec_fetch_site = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Sec-Fetch-Site"));
+	req->host = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host"));
+	cookie = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Cookie");
+	if (cookie && web_parse_cookies(req, cookie, &req->cookies))
+		return refuse(c, connection, 400, "Too many cookies.");
+
+	if (length > 0) {
+		ct = req->content_type ? req->content_type : "";
+		if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+			c->body = BODY_URLENCODED;
+		else if (strncasecmp(ct, "multipart/form-data", 19) == 0) {
+			c->body = BODY_MULTIPART;
+			c->pp = MHD_create_post_processor(connection, POST_BUFFER, post_iter, c);
+			if (c->pp == NULL)
+				return refuse(c, connection, 400, "The form's multipart boundary is missing or bad.");
+		} else
+			c->body = BODY_RAW;
+	}
+	return MHD_YES;
+}
+
+/* ---------------------------------------------------------------- the body */
+
+static void
+fail(struct conn *c, int status, const char *msg)
+{
+	if (c->fail == 0) {
+		c->fail = status;
+		c->fail_msg = msg;
+	}
+}
+
+static enum MHD_Result
+post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+    const char *content_type, const char *transfer_encoding, const char *data,
+    uint64_t off, size_t size)
+{
+	struct conn *c = cls;
+	struct web_request *req = c->req;
+
+	(void)kind;
+	(void)transfer_encoding;
+	if (c->fail)
+		return MHD_YES;
+	if (key == NULL)
+		key = "";
+	if (filename != NULL) {
+		if (!req->upload.present) {
+			req->upload.present = 1;
+			req->upload.field = web_strdup(req, key);
+			req->upload.filename = web_strdup(req, filename);
+			req->upload.content_type = web_strdup(req, content_type);
+		} else if (off == 0 || strcmp(req->upload.field, key) != 0) {
+			fail(c, 400, "A form may carry one file only.");
+			return MHD_YES;
+		}
+		strbuf_add(&req->upload.data, data, size);
+		return MHD_YES;
+	}
+	if (off == 0 || c->cur_field < 0 || strcmp(req->form.v[c->cur_field].name, key) != 0) {
+		struct web_pair *p;
+
+		if (req->form.n >= WEB_PARAMS_MAX) {
+			fail(c, 400, "The form has too many fields.");
+			return MHD_YES;
+		}
+		p = VEC_PUSH(&req->form);
+		p->name = web_strdup(req, key);
+		p->value = web_strndup(req, data ? data : "", size);
+		c->cur_field = (int)(req->form.n - 1);
+	} else {
+		/* the rest of a long value: values are at most the body limit */
+		struct web_pair *p = &req->form.v[c->cur_field];
+		size_t have = strlen(p->value);
+		char *v = web_alloc(req, have + size + 1);
+
+		memcpy(v, p->value, have);
+		memcpy(v + have, data, size);
+		v[have + size] = '\0';
+		p->value = v;
+	}
+	return MHD_YES;
+}
+
+static void
+feed(struct conn *c, const char *data, size_t size)
+{
+	c->received += size;
+	if (c->received > c->limit) {
+		fail(c, 413, "The request is larger than its Content-Length said.");
+		return;
+	}
+	if (c->fail)
+		return;		/* drain: read and drop */
+	switch (c->body) {
+	case BODY_MULTIPART:
+		if (MHD_post_process(c->pp, data, size) != MHD_YES)
+			fail(c, 400, "The form data is malformed.");
+		break;
+	case BODY_URLENCODED:
+	case BODY_RAW:
+		strbuf_add(&c->req->body, data, size);
+		break;
+	case BODY_NONE:
+		break;
+	}
+}
+
+/* The body is all in: parse what was buffered. */
+static void
+finish_body(struct conn *c)
+{
+	struct web_request *req = c->req;
+
+	if (c->pp) {
+		MHD_destroy_post_processor(c->pp);
+		c->pp = NULL;
+	}
+	if (c->fail)
+		return;
+	if (c->body == BODY_URLENCODED) {
+		if (memchr(req->body.buf, '\0', req->body.len) ||
+		    web_parse_urlencoded(req, req->body.buf, req->body.len, &req->form))
+			fail(c, 400, "The form data is not properly encoded.");
+		strbuf_reset(&req->body);
+	} else if (c->body == BODY_MULTIPART) {
+		for (size_t i = 0; i < req->form.n; i++)
+			if (!web_utf8_valid(req->form.v[i].name, strlen(req->form.v[i].name)) ||
+			    !web_utf8_valid(req->form.v[i].value, strlen(req->form.v[i].value)))
+				fail(c, 400, "A form field is not valid UTF-8.");
+	}
+}
+
+/* ---------------------------------------------------------------- dispatch */
+
+static void
+dispatch(struct conn *c)
+{
+	struct web_request *req = c->req;
+	struct web_response *res = &c->res;
+	const struct web_route *r;
+	char allow[80];
+	int rc;
+
+	if (c->fail) {
+		web_error(res, c->fail, c->fail_msg);
+		return;
+	}
+	if (c->match == WEB_MATCH_NONE) {
+		web_error(res, 404, "There is no page at this address.");
+		return;
+	}
+	if (c->match == WEB_MATCH_METHOD) {
+		static const char *const names[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" };
+
+		allow[0] = '\0';
+		for (int i = 0; i < 7; i++)
+			if (c->m.allow & (1 << i)) {
+				size_t l = strlen(allow);
+
+				snprintf(allow + l, sizeof(allow) - l, "%s%s", l ? ", " : "", names[i]);
+			}
+		web_error(res, 405, "This address does not answer that method.");
+		web_header_add(res, "Allow", allow);
+		return;
+	}
+	r = c->m.route;
+	req->route = r;
+	req->slug = c->m.slug;
+	req->kind = c->m.kind;
+	req->id = c->m.id;
+	if ((rc = web_authenticate(req)) < 0) {
+		web_error(res, 500, "Signing in is not possible right now; please try again.");
+		return;
+	}
+	if (!req->authenticated && srv.dev_user.role) {
+		req->user = srv.dev_user;
+		req->authenticated = 1;
+	}
+	switch (web_access(r, req->authenticated ? &req->user : NULL, req->slug)) {
+	case WEB_ALLOW:
+		break;
+	case WEB_DENY_LOGIN:
+		if (req->api) {
+			web_error(res, 401, "A valid bearer token is needed.");
+			web_header_add(res, "WWW-Authenticate", "Bearer");
+		} else
+			web_redirect(res, "/login");
+		return;
+	case WEB_DENY_FORBIDDEN:
+		web_error(res, 403, "Your role does not allow this.");
+		return;
+	default:
+		web_error(res, 404, "There is no page at this address.");
+		return;
+	}
+	if (r->handler(req, res) == -1 && res->status < 400)
+		web_error(res, 500, "Something went wrong on the server; it has been logged.");
+}
+
+static enum MHD_Result
+access_cb(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
+    const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	struct conn *c = *con_cls;
+
+	(void)cls;
+	(void)url;
+	(void)version;
+	if (c == NULL) {
+		/* MHD always calls uri_log first; this is a guard, not a path */
+		*con_cls = c = uri_log(NULL, url, connection);
+	}
+	if (!c->started) {
+		c->started = 1;
+		return start(c, connection, method);
+	}
+	if (c->queued)
+		return MHD_YES;
+	if (*upload_data_size) {
+		feed(c, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	finish_body(c);
+	dispatch(c);
+	return queue(c, connection, 0);
+}
+
+/* ---------------------------------------------------------------- request end */
+
+/* Appends s with control characters, spaces and non-ASCII as %XX, so one log line stays one line. */
+static void
+log_safe(struct strbuf *sb, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f || *p == '"')
+			strbuf_addf(sb, "%%%02X", *p);
+		else
+			strbuf_addch(sb, (char)*p);
+}
+
+static void
+completed(void *cls, struct MHD_Connection *connection, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct conn *c = *con_cls;
+	struct strbuf line = STRBUF_INIT;
+	struct timespec t1;
+	struct tm tm;
+	time_t now = time(NULL);
+	char ts[32];
+	double ms;
+
+	(void)cls;
+	(void)connection;
+	if (c == NULL)
+		return;
+	*con_cls = NULL;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	strbuf_addf(&line, "%s %s ", ts, c->req->addr ? c->req->addr : "-");
+	log_safe(&line, c->req->method_name ? c->req->method_name : "-");
+	strbuf_addch(&line, ' ');
+	if (c->req->raw_path)
+		log_safe(&line, c->req->raw_path);
+	else {
+		/* MHD refused the request before our handler ran */
+		const char *q = strchr(c->uri, '?');
+
+		log_safe(&line, q ? web_strndup(c->req, c->uri, (size_t)(q - c->uri)) : c->uri);
+	}
+	if (c->queued)
+		strbuf_addf(&line, " %u %zu %.1fms", c->status, c->bytes, ms);
+	else
+		strbuf_addf(&line, " - 0 %.1fms", ms);
+	if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
+		strbuf_addstr(&line, toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? " timeout" : " aborted");
+	strbuf_addch(&line, '\n');
+	fputs(line.buf, stderr);
+	strbuf_release(&line);
+	if (c->pp)
+		MHD_destroy_post_processor(c->pp);
+	strbuf_release(&c->res.body);
+	VEC_FREE(&c->res.headers);
+	web_request_free(c->req);
+	free(c);
+	atomic_fetch_sub(&srv.inflight, 1);
+}
+
+static void
+mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char buf[512];
+
+	(void)cls;
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	buf[strcspn(buf, "\n")] = '\0';
+	fprintf(stderr, "trellis serve: libmicrohttpd: %s\n", buf);
+}
+
+/* ---------------------------------------------------------------- serving */
+
+/* Parses "HOST:PORT" or "[V6]:PORT" into ss. Returns 0 or -1. */
+static int
+parse_listen(const char *s, struct sockaddr_storage *ss, int *v6)
+{
+	const char *colon = strrchr(s, ':');
+	char host[INET6_ADDRSTRLEN + 2];
+	uint64_t port;
+	size_t hl;
+
+	if (colon == NULL || parse_length(colon + 1, &port) || port > 65535)
+		return -1;
+	hl = (size_t)(colon - s);
+	if (hl >= sizeof(host))
+		return -1;
+	memcpy(host, s, hl);
+	host[hl] = '\0';
+	memset(ss, 0, sizeof(*ss));
+	if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') {
+		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
+
+		host[hl - 1] = '\0';
+		a->sin6_family = AF_INET6;
+		a->sin6_port = htons((uint16_t)port);
+		*v6 = 1;
+		return inet_pton(AF_INET6, host + 1, &a->sin6_addr) == 1 ? 0 : -1;
+	} else {
+		struct sockaddr_in *a = (struct sockaddr_in *)ss;
+
+		a->sin_family = AF_INET;
+		a->sin_port = htons((uint16_t)port);
+		*v6 = 0;
+		return inet_pton(AF_INET, hl ? host : "0.0.0.0", &a->sin_addr) == 1 ? 0 : -1;
+	}
+}
+
+static int
+is_loopback(const struct sockaddr_storage *ss)
+{
+	if (ss->ss_family == AF_INET)
+		return (ntohl(((const struct sockaddr_in *)(const void *)ss)->sin_addr.s_addr) >> 24) == 127;
+	return IN6_IS_ADDR_LOOPBACK(&((const struct sockaddr_in6 *)(const void *)ss)->sin6_addr);
+}
+
+/* Sets srv.dev_user from TRELLIS_DEV_ROLE ("admin", "member:SLUG"). Returns 0 or -1. */
+static int
+dev_role(const char *spec)
+{
+	const char *colon = strchr(spec, ':');
+	char name[32];
+	size_t n = colon ? (size_t)(colon - spec) : strlen(spec);
+	int role;
+
+	if (n >= sizeof(name))
+		return -1;
+	memcpy(name, spec, n);
+	name[n] = '\0';
+	if ((role = web_role_parse(name)) == 0)
+		return -1;
+	if ((role == WEB_MEMBER || role == WEB_VIEWER) != (colon != NULL && colon[1] != '\0'))
+		return -1;
+	srv.dev_user.id = 0;
+	srv.dev_user.email = xstrdup("dev@localhost");
+	srv.dev_user.role = role;
+	srv.dev_user.initiative = colon ? xstrdup(colon + 1) : NULL;
+	return 0;
+}
+
+static int
+pick_program(struct store *st, const char *want, struct strbuf *err)
+{
+	struct store_slugs slugs = { NULL, 0, 0 };
+	int ret = -1;
+
+	if (store_program_slugs(st, &slugs, err) == -1)
+		goto out;
+	if (want) {
+		for (size_t i = 0; i < slugs.n; i++)
+			if (strcmp(slugs.v[i], want) == 0)
+				srv.slug = xstrdup(want);
+		if (srv.slug == NULL)
+			strbuf_addf(err, "no program '%s' in this database", want);
+	} else if (slugs.n == 1)
+		srv.slug = xstrdup(slugs.v[0]);
+	else if (slugs.n == 0)
+		strbuf_addstr(err, "the database holds no program yet (`trellis import` or `trellis demo`)");
+	else
+		strbuf_addstr(err, "the database holds several programs: choose one with --program SLUG");
+	ret = srv.slug ? 0 : -1;
+out:
+	store_slugs_release(&slugs);
+	return ret;
+}
+
+int
+web_serve(const struct web_config *cfg)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store *st = NULL;
+	struct snapshot *s;
+	struct sockaddr_storage ss;
+	struct MHD_Daemon *d = NULL;
+	const union MHD_DaemonInfo *di;
+	sigset_t sigs;
+	char host[INET6_ADDRSTRLEN];
+	unsigned threads = cfg->threads;
+	int v6 = 0, sig, ret = -1;
+	long cores;
+
+	memset(&srv, 0, sizeof(srv));
+	srv.cfg = cfg;
+	pthread_rwlock_init(&srv.lock, NULL);
+	pthread_key_create(&srv.store_key, store_destroy);
+	atomic_init(&srv.inflight, 0);
+	atomic_init(&srv.stopping, 0);
+
+	if (parse_listen(cfg->listen, &ss, &v6)) {
+		fprintf(stderr, "trellis serve: --listen '%s' is not HOST:PORT (127.0.0.1:8080, [::1]:8080)\n",
+		    cfg->listen);
+		goto out;
+	}
+	if (cfg->dev_role) {
+		if (dev_role(cfg->dev_role)) {
+			fprintf(stderr, "trellis serve: TRELLIS_DEV_ROLE '%s' is not admin, evaluator, "
+			    "member:SLUG or viewer:SLUG\n", cfg->dev_role);
+			goto out;
+		}
+		if (!is_loopback(&ss)) {
+			fprintf(stderr, "trellis serve: --dev-insecure-role serves on a loopback address only\n");
+			goto out;
+		}
+		fprintf(stderr, "trellis serve: WARNING: --dev-insecure-role: every request acts as %s "
+		    "without signing in. For development only.\n", cfg->dev_role);
+	}
+	if (store_open(cfg->db, 0, &st, &err) == -1 || pick_program(st, cfg->program, &err) == -1 ||
+	    (s = snapshot_load(st, srv.slug, &err)) == NULL) {
+		fprintf(stderr, "trellis serve: %s: %s\n", cfg->db, err.buf);
+		goto out;
+	}
+	cache_install(s);
+	store_close(st);
+	st = NULL;
+
+	if (threads == 0) {
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cores > 0 ? (unsigned)cores : 1;
+	}
+	/* workers inherit this mask: only the main thread takes SIGTERM and SIGINT */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+	    (v6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL, access_cb, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, threads,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT,
+	    MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_per_ip,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+	    MHD_OPTION_STRICT_FOR_CLIENT, 1,
+	    MHD_OPTION_URI_LOG_CALLBACK, uri_log, NULL,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		fprintf(stderr, "trellis serve: cannot listen on %s: %s\n", cfg->listen,
+		    errno ? strerror(errno) : "libmicrohttpd refused to start");
+		goto out;
+	}
+	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	if (v6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host, sizeof(host));
+	else
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host, sizeof(host));
+	printf("listening on http://%s%s%s:%u/\n", v6 ? "[" : "", host, v6 ? "]" : "",
+	    di ? (unsigned)di->port : 0u);
+	fflush(stdout);
+	fprintf(stderr, "trellis serve: program %s, %u threads, database %s\n", srv.slug, threads, cfg->db);
+
+	do {
+		if (sigwait(&sigs, &sig) != 0)
+			sig = 0;
+	} while (sig != SIGTERM && sig != SIGINT);
+
+	/* stop accepting, let what is in flight finish, then stop */
+	atomic_store(&srv.stopping, 1);
+	{
+		MHD_socket ls = MHD_quiesce_daemon(d);
+		struct timespec nap = { 0, 10 * 1000 * 1000 };
+
+		if (ls != MHD_INVALID_SOCKET)
+			close(ls);
+		for (int i = 0; i < SHUTDOWN_WAIT * 100 && atomic_load(&srv.inflight) > 0; i++)
+			nanosleep(&nap, NULL);
+	}
+	MHD_stop_daemon(d);
+	fprintf(stderr, "trellis serve: stopped (signal %d)\n", sig);
+	ret = 0;
+out:
+	if (st)
+		store_close(st);
+	snapshot_put(srv.cur);
+	srv.cur = NULL;
+	free(srv.slug);
+	free(srv.dev_user.email);
+	free(srv.dev_user.initiative);
+	pthread_rwlock_destroy(&srv.lock);
+	strbuf_release(&err);
+	return ret;
+}

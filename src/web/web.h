@@ -1,0 +1,319 @@
+#ifndef TRELLIS_WEB_H
+#define TRELLIS_WEB_H
+/*
+ * The web core: what every page handler and the JSON API stand on.
+ *
+ * A request arrives (server.c), is parsed into a struct web_request
+ * (request.c), matched against the one route table (routes.c, router.c),
+ * checked against the route's roles, and handed to the route's handler
+ * with an empty struct web_response to fill in. The server then adds the
+ * security headers, sends the response and writes the access log line.
+ *
+ * Memory: everything hanging off a request (parameters, captures, the
+ * user, texts made with web_strdup/web_alloc) lives in the request's arena
+ * and is freed in one place when the response has been sent (h2o's pool).
+ * Handlers never free what they got from the request; what they allocate
+ * themselves they either free or hand to web_alloc/web_cleanup.
+ *
+ * Threads: handlers run on the server's worker threads, several at once.
+ * A handler may touch only its request, its response, the program snapshot
+ * (read-only) and its thread's store connection (web_store).
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../metrics/metrics.h"
+#include "../model/model.h"
+#include "../util/strbuf.h"
+#include "../util/vec.h"
+
+struct store;
+
+/* ---------------------------------------------------------------- roles */
+
+/*
+ * Roles, as bits so that a route can allow several (DESIGN §7). WEB_ANON is
+ * the absence of a signed-in user: a route allowing WEB_ANON is open to all.
+ */
+enum web_role {
+	WEB_ANON	= 1 << 0,
+	WEB_ADMIN	= 1 << 1,	/* the program team: everything */
+	WEB_MEMBER	= 1 << 2,	/* one initiative: read and edit its records */
+	WEB_VIEWER	= 1 << 3,	/* one initiative: read */
+	WEB_EVALUATOR	= 1 << 4	/* the whole program: read, never single survey answers */
+};
+#define WEB_SIGNED_IN	(WEB_ADMIN | WEB_MEMBER | WEB_VIEWER | WEB_EVALUATOR)
+#define WEB_ANYONE	(WEB_ANON | WEB_SIGNED_IN)
+#define WEB_READERS	WEB_SIGNED_IN			/* may read an initiative */
+#define WEB_EDITORS	(WEB_ADMIN | WEB_MEMBER)	/* may change an initiative's records */
+
+/* The role's name ("admin"), or NULL for a value that is not one role. */
+const char *web_role_name(int role);
+/* The role named name, or 0 when there is none. */
+int web_role_parse(const char *name);
+
+/*
+ * The signed-in person. Filled in by web_authenticate; all strings in the
+ * request's arena. role is one enum web_role bit (never WEB_ANON);
+ * initiative is the slug of the one initiative of a member or viewer, NULL
+ * for admin and evaluator.
+ */
+struct web_user {
+	int64_t id;
+	char *email;
+	int role;
+	char *initiative;
+};
+
+/* ---------------------------------------------------------------- request */
+
+/* HTTP methods as bits, so that a route row can name the one it answers. */
+enum web_method {
+	WEB_GET		= 1 << 0,	/* a GET row answers HEAD too */
+	WEB_HEAD	= 1 << 1,
+	WEB_POST	= 1 << 2,
+	WEB_PUT		= 1 << 3,
+	WEB_PATCH	= 1 << 4,
+	WEB_DELETE	= 1 << 5,
+	WEB_OPTIONS	= 1 << 6
+};
+/* The method bit of name ("GET"), or 0 for a method Trellis does not know. */
+int web_method_parse(const char *name);
+
+/* A name and its value, both NUL-terminated and percent-decoded. */
+struct web_pair {
+	const char *name;
+	const char *value;
+};
+typedef VEC(struct web_pair) web_pairs;
+
+/*
+ * The one file of a multipart/form-data body, kept in memory (the body
+ * limit bounds it). present is 0 when the form carried no file.
+ */
+struct web_upload {
+	int present;
+	const char *field;		/* the form field's name */
+	const char *filename;		/* as the browser sent it; never a path to use */
+	const char *content_type;	/* NULL when not given */
+	struct strbuf data;		/* the bytes (may hold NULs; data.len counts them) */
+};
+
+struct web_request {
+	struct web_arena *arena;	/* private to request.c */
+
+	int method;			/* enum web_method bit */
+	const char *method_name;	/* as sent */
+	const char *path;		/* percent-decoded, never with the query */
+	const char *raw_path;		/* as sent, without the query (the access log uses it) */
+	const char *addr;		/* the client's address, "127.0.0.1" */
+	int api;			/* the path is under /api/: errors are JSON */
+
+	web_pairs query;		/* ?a=1&b=2, in order, decoded */
+	web_pairs form;			/* application/x-www-form-urlencoded or multipart fields */
+	web_pairs cookies;		/* Cookie: a=1; b=2 */
+	struct web_upload upload;	/* multipart/form-data's file */
+	struct strbuf body;		/* any other body (application/json): raw bytes */
+
+	/* Headers the core and the auth code look at; NULL when absent. */
+	const char *content_type;
+	const char *authorization;
+	const char *origin;
+	const char *sec_fetch_site;
+	const char *host;
+
+	/* The route's captures ("/i/{slug}/{kind}/{id}"); NULL when the pattern has none. */
+	const struct web_route *route;
+	const char *slug;
+	const char *kind;
+	const char *id;
+
+	/* Set by web_authenticate: authenticated is 1 with user filled in. */
+	int authenticated;
+	struct web_user user;
+	/* The session's CSRF token, for forms to carry (set by the auth code), or NULL. */
+	const char *csrf_token;
+
+	/* private to server.c: the program snapshot this request holds, and the connection */
+	const struct web_program *snapshot;
+	void *conn;
+};
+
+/*
+ * The value of request header name (case-insensitive), or NULL. Valid
+ * while the handler runs.
+ */
+const char *web_header(const struct web_request *req, const char *name);
+
+/*
+ * Arena allocation: memory freed when the response has been sent. Never
+ * returns NULL (aborts on out-of-memory like xmalloc).
+ */
+void *web_alloc(struct web_request *req, size_t n);
+char *web_strdup(struct web_request *req, const char *s);
+char *web_strndup(struct web_request *req, const char *s, size_t n);
+/* Runs fn(arg) when the request ends, after the response was sent (last added runs first). */
+void web_cleanup(struct web_request *req, void (*fn)(void *), void *arg);
+
+/*
+ * web_param: for GET and HEAD the query parameter name, for other methods
+ * the form field name (the query is ignored, so a CSRF token or a change
+ * never travels in a URL). web_query and web_form look in one place only.
+ * Each returns the first value, or NULL when absent. The value is the
+ * request's; do not free it.
+ */
+const char *web_param(const struct web_request *req, const char *name);
+const char *web_query(const struct web_request *req, const char *name);
+const char *web_form(const struct web_request *req, const char *name);
+const char *web_cookie(const struct web_request *req, const char *name);
+
+/*
+ * The hook the accounts code fills in: looks at req's cookies or
+ * Authorization header, and when they name a valid session or token sets
+ * req->user (arena strings), req->authenticated = 1 and req->csrf_token,
+ * and returns 1. Returns 0 for an anonymous request, -1 when it could not
+ * tell (the store failed: the server answers 500). The default (a weak
+ * symbol in server.c) recognises no one; src/web/auth.c replaces it by
+ * defining the same function.
+ */
+int web_authenticate(struct web_request *req);
+
+/* ---------------------------------------------------------------- response */
+
+struct web_header {
+	const char *name;	/* a constant */
+	const char *value;	/* in the request's arena */
+};
+
+struct web_response {
+	int status;			/* 0 until set: 200 is assumed for a body */
+	const char *content_type;	/* a constant; default "text/html; charset=utf-8" */
+	struct strbuf body;
+	VEC(struct web_header) headers;	/* extra headers (Set-Cookie, Content-Disposition) */
+	const char *location;		/* set by web_redirect */
+	int cache_public;		/* 1: static file, cacheable; else Cache-Control: no-store */
+	struct web_request *req;	/* the request answered (for its arena and user) */
+};
+
+/*
+ * Adds header name (a constant) with value (copied). A value holding a
+ * control character (CR, LF...) is refused: returns -1 and adds nothing.
+ */
+int web_header_add(struct web_response *res, const char *name, const char *value);
+
+/*
+ * Answers 303 See Other to url, a path on this site ("/i/x"): the answer to
+ * every successful POST. A url that is not a local path ("//evil", "http:")
+ * is replaced by "/".
+ */
+void web_redirect(struct web_response *res, const char *url);
+
+/*
+ * Answers status with message: an HTML error page in the page frame, or
+ * for a request under /api/ the JSON {"status": N, "message": "..."}.
+ * Replaces any body written so far. Returns 0 so a handler can
+ * `return web_error(res, 404, "No such decision.");`.
+ */
+int web_error(struct web_response *res, int status, const char *message);
+
+/* A short text for status ("Not found"). */
+const char *web_status_text(int status);
+
+/*
+ * A handler fills in res and returns 0; -1 means an internal failure that
+ * it has logged (the server answers 500 unless res already holds an error).
+ */
+typedef int (*web_handler)(struct web_request *req, struct web_response *res);
+
+/* ---------------------------------------------------------------- data */
+
+/*
+ * The program, loaded once from the store into memory (model_resolve'd,
+ * with its report settings) and shared read-only by every thread. A
+ * snapshot stays valid as long as a request holds it, even when a writer
+ * has replaced the cache meanwhile (reference counted).
+ */
+struct web_program {
+	struct program program;
+	struct metrics_settings settings;
+	uint64_t generation;		/* 1 for the first load, +1 for each reload */
+};
+
+/*
+ * The program snapshot for this request (taken on first use, released when
+ * the request ends). Returns NULL only when no program could be loaded
+ * (logged; answer 500).
+ */
+const struct web_program *web_program(struct web_request *req);
+
+/*
+ * Reloads the program from the store after a write, replacing the cache for
+ * requests that start later (this request keeps its snapshot). Returns 0, or
+ * -1 with a message in err (the old program stays).
+ */
+int web_program_reload(struct web_request *req, struct strbuf *err);
+
+/*
+ * This worker thread's store connection, opened on first use and closed
+ * when the thread ends; never shared between threads. Returns NULL with a
+ * message in err when the database cannot be opened.
+ */
+struct store *web_store(struct web_request *req, struct strbuf *err);
+
+/* ---------------------------------------------------------------- limits */
+
+#define WEB_HEADER_MAX		(16 * 1024)		/* all request headers: 431 above */
+#define WEB_BODY_MAX		(1024 * 1024)		/* forms and the API: 413 above */
+#define WEB_IMPORT_BODY_MAX	(16 * 1024 * 1024)	/* routes flagged WEB_R_IMPORT */
+#define WEB_PARAMS_MAX		1000			/* query + form fields + cookies */
+
+/* ---------------------------------------------------------------- parsing */
+
+/*
+ * Pure functions over untrusted text, kept apart so they can be fuzzed
+ * (RELIABILITY R3) and unit-tested. Each returns 0, or -1 for input that
+ * must be refused with 400.
+ */
+
+/*
+ * Percent-decodes s in place (and '+' as a space when plus is set). Fails
+ * on a '%' not followed by two hex digits, on a decoded NUL, and on bytes
+ * that are not valid UTF-8.
+ */
+int web_urldecode(char *s, int plus);
+/* Whether s[0..len) is valid UTF-8 (no overlong forms, no surrogates). */
+int web_utf8_valid(const char *s, size_t len);
+/*
+ * Parses "a=1&b=2" (a query or an urlencoded body) into out, copying into
+ * req's arena. An empty name is skipped; a name without '=' has value "".
+ * Fails on a bad encoding, or when out would pass WEB_PARAMS_MAX.
+ */
+int web_parse_urlencoded(struct web_request *req, const char *s, size_t len, web_pairs *out);
+/* Parses a Cookie header ("a=1; b=2") into out; a malformed pair is skipped. */
+int web_parse_cookies(struct web_request *req, const char *header, web_pairs *out);
+
+/* The request's life (server.c): web_request_new zeroes and makes the arena; web_request_free frees all. */
+struct web_request *web_request_new(void);
+void web_request_free(struct web_request *req);
+
+/* ---------------------------------------------------------------- serving */
+
+struct web_config {
+	const char *db;			/* the database path */
+	const char *program;		/* the program's slug, or NULL for the only one */
+	const char *listen;		/* "127.0.0.1:8080"; port 0 picks a free one */
+	unsigned threads;		/* worker threads; 0: one per core */
+	unsigned max_connections;	/* total */
+	unsigned max_per_ip;		/* from one address */
+	const char *dev_role;		/* --dev-insecure-role: TRELLIS_DEV_ROLE, else NULL */
+};
+
+/*
+ * Serves until SIGTERM or SIGINT, then stops accepting, lets the requests
+ * in flight finish (up to 30 s) and returns 0. Prints "listening on
+ * http://ADDR:PORT/" to stdout once ready. Returns -1 (printed) when it
+ * cannot start: no database, no program, the address is taken.
+ */
+int web_serve(const struct web_config *cfg);
+
+#endif
