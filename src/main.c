@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, "serve the program as a web application" },
 	{ "check", cmd_check, "check the database's integrity and foreign keys" },
 	{ "backup", cmd_backup, "copy the database with SQLite's online backup" },
+	{ "user", cmd_user, "add, list, remove web accounts, or set a password" },
+	{ "token", cmd_token, "add, list or remove API bearer tokens" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

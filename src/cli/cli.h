@@ -148,5 +148,7 @@ int cmd_report(int argc, char **argv, struct cli *c);
 int cmd_settings(int argc, char **argv, struct cli *c);
 int cmd_capacity(int argc, char **argv, struct cli *c);
 int cmd_serve(int argc, char **argv, struct cli *c);
+int cmd_user(int argc, char **argv, struct cli *c);
+int cmd_token(int argc, char **argv, struct cli *c);
 
 #endif

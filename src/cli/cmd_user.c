@@ -1,0 +1,265 @@
+/*
+ * trellis user: the accounts that sign in to the web application (DESIGN
+ * §7): add, list, remove, and set a password. Passwords come from a prompt
+ * with echo off on a terminal, or from the first line of a file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../auth/auth.h"
+#include "../store/accounts.h"
+#include "../store/store.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "cli.h"
+#include "../util/banned.h"
+
+static const struct cli_cmd user_cmd = {
+	"user",
+	"add EMAIL --role ROLE [--initiative SLUG] [--password-file F] | list |\n"
+	"       remove EMAIL | password EMAIL [--password-file F]",
+	"Manages the accounts of the web application. Roles: admin (everything),\n"
+	"member (edits one initiative), viewer (reads one initiative), evaluator\n"
+	"(reads a program, never single survey answers).",
+	"A member or viewer needs --initiative; an admin has none. An evaluator\n"
+	"reads the program given with --program, or the only one in the database.\n"
+	"The password (12 to 128 characters) is asked for with echo off, or read\n"
+	"from the first line of --password-file. Changing a password, or removing\n"
+	"a user, signs that user out everywhere.",
+};
+
+/* Reads one line (without its newline) from f into sb; -1 at EOF with nothing read. */
+static int
+read_line(FILE *f, struct strbuf *sb)
+{
+	int c, any = 0;
+
+	strbuf_reset(sb);
+	while ((c = fgetc(f)) != EOF) {
+		any = 1;
+		if (c == '\n')
+			break;
+		strbuf_addch(sb, c);
+	}
+	if (sb->len && sb->buf[sb->len - 1] == '\r')
+		strbuf_setlen(sb, sb->len - 1);
+	return any ? 0 : -1;
+}
+
+/* Reads a line from the terminal with echo off. */
+static int
+prompt(const char *what, struct strbuf *sb)
+{
+	struct termios old, quiet;
+	int rc;
+
+	fprintf(stderr, "%s: ", what);
+	fflush(stderr);
+	if (tcgetattr(STDIN_FILENO, &old) == -1)
+		return -1;
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	quiet.c_lflag |= ECHONL;
+	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == -1)
+		return -1;
+	rc = read_line(stdin, sb);
+	(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	return rc;
+}
+
+/*
+ * The new password: the first line of file, or asked twice on a terminal.
+ * Prints why and returns -1 when there is none.
+ */
+static int
+get_password(const char *file, struct strbuf *pw)
+{
+	struct strbuf again = STRBUF_INIT;
+	int ret = -1;
+
+	if (file) {
+		FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+
+		if (f == NULL) {
+			cli_error("%s: cannot read: %s", file, strerror(errno));
+			return -1;
+		}
+		if (read_line(f, pw) == -1)
+			cli_error("%s: no password in the file", file);
+		else
+			ret = 0;
+		if (f != stdin)
+			fclose(f);
+		return ret;
+	}
+	if (!isatty(STDIN_FILENO)) {
+		cli_error("no terminal to ask for the password: give --password-file FILE");
+		return -1;
+	}
+	if (prompt("Password", pw) == -1 || prompt("Again", &again) == -1) {
+		cli_error("cannot read the password from the terminal");
+		goto out;
+	}
+	if (strcmp(pw->buf, again.buf) != 0) {
+		cli_error("the passwords differ");
+		goto out;
+	}
+	ret = 0;
+out:
+	explicit_bzero(again.buf, again.len);
+	strbuf_release(&again);
+	return ret;
+}
+
+static int
+from_auth(enum auth_result rc, const struct strbuf *err)
+{
+	if (rc == AUTH_OK)
+		return CLI_OK;
+	return cli_error("%s", err->len ? err->buf : "failed");
+}
+
+static int
+user_add(struct cli *c, struct store *s, const char *email, const char *role_name,
+    const char *initiative, const char *pwfile)
+{
+	struct strbuf pw = STRBUF_INIT, err = STRBUF_INIT;
+	char *program = NULL;
+	int role = store_role_parse(role_name), rc = CLI_FAIL;
+
+	if (role == STORE_ROLE_EVALUATOR && (rc = cli_store_pick(c, s, &program)) != 0)
+		goto out;
+	rc = CLI_FAIL;
+	if (get_password(pwfile, &pw))
+		goto out;
+	rc = from_auth(auth_user_add(s, email, (enum store_role)role, initiative, program,
+	    pw.buf, (int64_t)time(NULL), NULL, &err), &err);
+	explicit_bzero(pw.buf, pw.len);
+	if (rc == CLI_OK && auth_email_normalize(email, &pw, &err) == 0)
+		printf("Added %s user %s\n", role_name, pw.buf);
+out:
+	explicit_bzero(pw.buf, pw.len);
+	strbuf_release(&pw);
+	strbuf_release(&err);
+	free(program);
+	return rc;
+}
+
+static void
+format_time(int64_t t, char buf[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
+		snprintf(buf, 32, "-");
+	else
+		strftime(buf, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+static int
+user_list(struct store *s)
+{
+	struct store_users all = { NULL, 0, 0 };
+	struct strbuf err = STRBUF_INIT;
+	int w = 5, rc = CLI_FAIL;
+
+	if (store_user_list(s, &all, &err)) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
+	for (size_t i = 0; i < all.n; i++)
+		if ((int)strlen(all.v[i].email) > w)
+			w = (int)strlen(all.v[i].email);
+	printf("%-*s  %-9s  %-20s  %-16s  %s\n", w, "EMAIL", "ROLE", "SCOPE", "CREATED", "STATUS");
+	for (size_t i = 0; i < all.n; i++) {
+		const struct store_user *u = &all.v[i];
+		char created[32];
+
+		format_time(u->created, created);
+		printf("%-*s  %-9s  %-20s  %-16s  %s\n", w, u->email, store_role_names[u->role],
+		    u->initiative ? u->initiative : u->program ? u->program : "-", created,
+		    u->disabled ? "disabled" : "active");
+	}
+	rc = CLI_OK;
+out:
+	store_users_release(&all);
+	strbuf_release(&err);
+	return rc;
+}
+
+int
+cmd_user(int argc, char **argv, struct cli *c)
+{
+	const char *role = NULL, *initiative = NULL, *pwfile = NULL;
+	const struct cli_opt opts[] = {
+		{ "role", "ROLE", &role, "add: admin, member, viewer or evaluator" },
+		{ "initiative", "SLUG", &initiative, "add: the initiative of a member or viewer" },
+		{ "password-file", "F", &pwfile, "add, password: read the password from F's first line" },
+		{ NULL, NULL, NULL, NULL },
+	};
+	struct strbuf err = STRBUF_INIT, pw = STRBUF_INIT;
+	struct store *s = NULL;
+	const char *verb;
+	int nargs, rc;
+
+	if ((rc = cli_parse(&user_cmd, opts, c, argc, argv, &nargs)) >= 0)
+		return rc;
+	if (nargs == 0)
+		return cli_usage_error(&user_cmd, "give a subcommand: add, list, remove or password");
+	verb = argv[0];
+	if (strcmp(verb, "add") == 0) {
+		int r;
+
+		if (nargs != 2)
+			return cli_usage_error(&user_cmd, "add takes one EMAIL");
+		if (role == NULL)
+			return cli_usage_error(&user_cmd, "add needs --role");
+		if ((r = store_role_parse(role)) < 0)
+			return cli_usage_error(&user_cmd, "no role '%s' (admin, member, viewer, evaluator)", role);
+		if ((r == STORE_ROLE_MEMBER || r == STORE_ROLE_VIEWER) && initiative == NULL)
+			return cli_usage_error(&user_cmd, "a %s needs --initiative SLUG", role);
+		if ((r == STORE_ROLE_ADMIN || r == STORE_ROLE_EVALUATOR) && initiative)
+			return cli_usage_error(&user_cmd, "an %s has no --initiative", role);
+	} else if (strcmp(verb, "list") == 0) {
+		if (nargs != 1)
+			return cli_usage_error(&user_cmd, "list takes no arguments");
+	} else if (strcmp(verb, "remove") == 0 || strcmp(verb, "password") == 0) {
+		if (nargs != 2)
+			return cli_usage_error(&user_cmd, "%s takes one EMAIL", verb);
+	} else
+		return cli_usage_error(&user_cmd, "no subcommand '%s' (add, list, remove, password)", verb);
+	if ((role || initiative) && strcmp(verb, "add") != 0)
+		return cli_usage_error(&user_cmd, "--role and --initiative are for add");
+	if (pwfile && strcmp(verb, "add") != 0 && strcmp(verb, "password") != 0)
+		return cli_usage_error(&user_cmd, "--password-file is for add and password");
+
+	if (cli_store_open(c, 0, &s))
+		return CLI_FAIL;
+	if (strcmp(verb, "add") == 0)
+		rc = user_add(c, s, argv[1], role, initiative, pwfile);
+	else if (strcmp(verb, "list") == 0)
+		rc = user_list(s);
+	else if (strcmp(verb, "remove") == 0) {
+		rc = from_auth(auth_user_remove(s, argv[1], &err), &err);
+		if (rc == CLI_OK)
+			printf("Removed user %s\n", argv[1]);
+	} else {
+		rc = CLI_FAIL;
+		if (get_password(pwfile, &pw) == 0) {
+			rc = from_auth(auth_user_set_password(s, argv[1], pw.buf, &err), &err);
+			if (rc == CLI_OK)
+				printf("Changed the password of %s (signed out everywhere)\n", argv[1]);
+		}
+	}
+	explicit_bzero(pw.buf, pw.len);
+	strbuf_release(&pw);
+	strbuf_release(&err);
+	store_close(s);
+	return rc;
+}
