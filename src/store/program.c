@@ -1,7 +1,7 @@
 /*
  * Saving and loading a whole program, driven by the field tables of
  * src/model/fields.h rather than by twenty hand-written copies: each record
- * kind is a row of tables[] naming its parent table and its statements, and
+ * kind is a row of store_tables[] naming its parent table and its statements, and
  * its columns are its fields in field-table order (see sql.c).
  *
  * Field type → column(s), for both insert parameters and select columns:
@@ -29,68 +29,89 @@
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
-#define LINKS_MAX 3
-
-enum table_id {
-	T_ORG, T_PERSON, T_INSTRUMENT, T_ITEM, T_INITIATIVE, T_OBSERVATION,
-	T_MEMBER, T_RESPONSIBILITY, T_DECISION, T_GRANT, T_LINE, T_LEDGER,
-	T_APPLICATION, T_CREDIT, T_CONTRIBUTION, T_CHECKIN, T_EVENT, T_SURVEY,
-	T_RESPONSE, T_TIE, T_LEARNING, T_NOTE, T__MAX
-};
-
-#define T_PROGRAM (-1)
+#define LINKS_MAX STORE_LINKS_MAX
 
 /*
- * One stored record kind. The order of tables[] is the order of saving and
- * loading: a parent before its children, and everything a record refers to
- * before it (learning last: its notes name initiatives).
+ * One row per stored record kind (struct store_table in store_impl.h). The
+ * order is the order of saving and loading: a parent before its children,
+ * and everything a record refers to before it (learning last: its notes
+ * name initiatives). del_of is set only for the lists that an update of
+ * their parent replaces; elsewhere it is unused.
  */
-struct table {
-	const struct kind *k;
-	int parent;			/* enum table_id, or T_PROGRAM */
-	enum stmt ins, sel;
-	int nlinks;			/* link fields, in field-table order */
-	enum stmt link_ins[LINKS_MAX], link_sel[LINKS_MAX];
-};
-
-static const struct table tables[T__MAX] = {
+#define NONE ST_BEGIN
+const struct store_table store_tables[T__MAX] = {
 	/* T_ORG */ { &kind_organization, T_PROGRAM, ST_ORG_INS, ST_ORG_SEL,
-	    1, { ST_ORG_EXPERTISE_INS }, { ST_ORG_EXPERTISE_SEL } },
-	/* T_PERSON */ { &kind_person, T_PROGRAM, ST_PERSON_INS, ST_PERSON_SEL, 0, {0}, {0} },
+	    ST_ORG_UPD, ST_ORG_DEL, NONE,
+	    1, { ST_ORG_EXPERTISE_INS }, { ST_ORG_EXPERTISE_SEL }, { ST_ORG_EXPERTISE_DEL } },
+	/* T_PERSON */ { &kind_person, T_PROGRAM, ST_PERSON_INS, ST_PERSON_SEL,
+	    ST_PERSON_UPD, ST_PERSON_DEL, NONE, 0, {0}, {0}, {0} },
 	/* T_INSTRUMENT */ { &kind_instrument, T_PROGRAM, ST_INSTRUMENT_INS,
-	    ST_INSTRUMENT_SEL, 0, {0}, {0} },
-	/* T_ITEM */ { &kind_instrument_item, T_INSTRUMENT, ST_ITEM_INS, ST_ITEM_SEL, 0, {0}, {0} },
+	    ST_INSTRUMENT_SEL, ST_INSTRUMENT_UPD, ST_INSTRUMENT_DEL, NONE, 0, {0}, {0}, {0} },
+	/* T_ITEM */ { &kind_instrument_item, T_INSTRUMENT, ST_ITEM_INS, ST_ITEM_SEL,
+	    ST_ITEM_UPD, ST_ITEM_DEL, ST_ITEM_DEL_OF, 0, {0}, {0}, {0} },
 	/* T_INITIATIVE */ { &kind_initiative, T_PROGRAM, ST_INITIATIVE_INS, ST_INITIATIVE_SEL,
+	    ST_INITIATIVE_UPD, ST_INITIATIVE_DEL, NONE,
 	    3, { ST_COMMITTEE_INS, ST_REPORTS_TO_INS, ST_EVALUATED_BY_INS },
-	    { ST_COMMITTEE_SEL, ST_REPORTS_TO_SEL, ST_EVALUATED_BY_SEL } },
+	    { ST_COMMITTEE_SEL, ST_REPORTS_TO_SEL, ST_EVALUATED_BY_SEL },
+	    { ST_COMMITTEE_DEL, ST_REPORTS_TO_DEL, ST_EVALUATED_BY_DEL } },
 	/* T_OBSERVATION */ { &kind_observation, T_INITIATIVE, ST_OBSERVATION_INS,
-	    ST_OBSERVATION_SEL, 0, {0}, {0} },
-	/* T_MEMBER */ { &kind_member, T_INITIATIVE, ST_MEMBER_INS, ST_MEMBER_SEL, 0, {0}, {0} },
+	    ST_OBSERVATION_SEL, ST_OBSERVATION_UPD, ST_OBSERVATION_DEL, NONE, 0, {0}, {0}, {0} },
+	/* T_MEMBER */ { &kind_member, T_INITIATIVE, ST_MEMBER_INS, ST_MEMBER_SEL,
+	    ST_MEMBER_UPD, ST_MEMBER_DEL, NONE, 0, {0}, {0}, {0} },
 	/* T_RESPONSIBILITY */ { &kind_responsibility, T_INITIATIVE, ST_RESPONSIBILITY_INS,
-	    ST_RESPONSIBILITY_SEL, 1, { ST_ASSIGNMENT_INS }, { ST_ASSIGNMENT_SEL } },
+	    ST_RESPONSIBILITY_SEL, ST_RESPONSIBILITY_UPD, ST_RESPONSIBILITY_DEL, NONE,
+	    1, { ST_ASSIGNMENT_INS }, { ST_ASSIGNMENT_SEL }, { ST_ASSIGNMENT_DEL } },
 	/* T_DECISION */ { &kind_decision, T_INITIATIVE, ST_DECISION_INS, ST_DECISION_SEL,
-	    2, { ST_CONSULTED_INS, ST_INFORMED_INS }, { ST_CONSULTED_SEL, ST_INFORMED_SEL } },
-	/* T_GRANT */ { &kind_grant, T_INITIATIVE, ST_GRANT_INS, ST_GRANT_SEL, 0, {0}, {0} },
-	/* T_LINE */ { &kind_budget_line, T_GRANT, ST_LINE_INS, ST_LINE_SEL, 0, {0}, {0} },
-	/* T_LEDGER */ { &kind_ledger_entry, T_INITIATIVE, ST_LEDGER_INS, ST_LEDGER_SEL, 0, {0}, {0} },
+	    ST_DECISION_UPD, ST_DECISION_DEL, NONE,
+	    2, { ST_CONSULTED_INS, ST_INFORMED_INS }, { ST_CONSULTED_SEL, ST_INFORMED_SEL },
+	    { ST_CONSULTED_DEL, ST_INFORMED_DEL } },
+	/* T_GRANT */ { &kind_grant, T_INITIATIVE, ST_GRANT_INS, ST_GRANT_SEL,
+	    ST_GRANT_UPD, ST_GRANT_DEL, NONE, 0, {0}, {0}, {0} },
+	/* T_LINE */ { &kind_budget_line, T_GRANT, ST_LINE_INS, ST_LINE_SEL,
+	    ST_LINE_UPD, ST_LINE_DEL, ST_LINE_DEL_OF, 0, {0}, {0}, {0} },
+	/* T_LEDGER */ { &kind_ledger_entry, T_INITIATIVE, ST_LEDGER_INS, ST_LEDGER_SEL,
+	    ST_LEDGER_UPD, ST_LEDGER_DEL, NONE, 0, {0}, {0}, {0} },
 	/* T_APPLICATION */ { &kind_application, T_INITIATIVE, ST_APPLICATION_INS,
-	    ST_APPLICATION_SEL, 1, { ST_CO_APPLICANT_INS }, { ST_CO_APPLICANT_SEL } },
+	    ST_APPLICATION_SEL, ST_APPLICATION_UPD, ST_APPLICATION_DEL, NONE,
+	    1, { ST_CO_APPLICANT_INS }, { ST_CO_APPLICANT_SEL }, { ST_CO_APPLICANT_DEL } },
 	/* T_CREDIT */ { &kind_credit, T_INITIATIVE, ST_CREDIT_INS, ST_CREDIT_SEL,
-	    1, { ST_CREDITED_INS }, { ST_CREDITED_SEL } },
+	    ST_CREDIT_UPD, ST_CREDIT_DEL, NONE,
+	    1, { ST_CREDITED_INS }, { ST_CREDITED_SEL }, { ST_CREDITED_DEL } },
 	/* T_CONTRIBUTION */ { &kind_contribution, T_INITIATIVE, ST_CONTRIBUTION_INS,
-	    ST_CONTRIBUTION_SEL, 0, {0}, {0} },
+	    ST_CONTRIBUTION_SEL, ST_CONTRIBUTION_UPD, ST_CONTRIBUTION_DEL, NONE,
+	    0, {0}, {0}, {0} },
 	/* T_CHECKIN */ { &kind_checkin, T_INITIATIVE, ST_CHECKIN_INS, ST_CHECKIN_SEL,
-	    1, { ST_ATTENDEE_INS }, { ST_ATTENDEE_SEL } },
+	    ST_CHECKIN_UPD, ST_CHECKIN_DEL, NONE,
+	    1, { ST_ATTENDEE_INS }, { ST_ATTENDEE_SEL }, { ST_ATTENDEE_DEL } },
 	/* T_EVENT */ { &kind_event, T_INITIATIVE, ST_EVENT_INS, ST_EVENT_SEL,
-	    2, { ST_EXPECTED_INS, ST_ATTENDED_INS }, { ST_EXPECTED_SEL, ST_ATTENDED_SEL } },
-	/* T_SURVEY */ { &kind_survey, T_INITIATIVE, ST_SURVEY_INS, ST_SURVEY_SEL, 0, {0}, {0} },
+	    ST_EVENT_UPD, ST_EVENT_DEL, NONE,
+	    2, { ST_EXPECTED_INS, ST_ATTENDED_INS }, { ST_EXPECTED_SEL, ST_ATTENDED_SEL },
+	    { ST_EXPECTED_DEL, ST_ATTENDED_DEL } },
+	/* T_SURVEY */ { &kind_survey, T_INITIATIVE, ST_SURVEY_INS, ST_SURVEY_SEL,
+	    ST_SURVEY_UPD, ST_SURVEY_DEL, NONE, 0, {0}, {0}, {0} },
 	/* T_RESPONSE */ { &kind_response, T_SURVEY, ST_RESPONSE_INS, ST_RESPONSE_SEL,
-	    1, { ST_ANSWER_INS }, { ST_ANSWER_SEL } },
-	/* T_TIE */ { &kind_tie, T_INITIATIVE, ST_TIE_INS, ST_TIE_SEL, 0, {0}, {0} },
-	/* T_LEARNING */ { &kind_learning, T_PROGRAM, ST_LEARNING_INS, ST_LEARNING_SEL, 0, {0}, {0} },
+	    ST_RESPONSE_UPD, ST_RESPONSE_DEL, ST_RESPONSE_DEL_OF,
+	    1, { ST_ANSWER_INS }, { ST_ANSWER_SEL }, { ST_ANSWER_DEL } },
+	/* T_TIE */ { &kind_tie, T_INITIATIVE, ST_TIE_INS, ST_TIE_SEL,
+	    ST_TIE_UPD, ST_TIE_DEL, NONE, 0, {0}, {0}, {0} },
+	/* T_LEARNING */ { &kind_learning, T_PROGRAM, ST_LEARNING_INS, ST_LEARNING_SEL,
+	    ST_LEARNING_UPD, ST_LEARNING_DEL, NONE, 0, {0}, {0}, {0} },
 	/* T_NOTE */ { &kind_learning_note, T_LEARNING, ST_NOTE_INS, ST_NOTE_SEL,
-	    1, { ST_NOTE_INITIATIVE_INS }, { ST_NOTE_INITIATIVE_SEL } },
+	    ST_NOTE_UPD, ST_NOTE_DEL, ST_NOTE_DEL_OF,
+	    1, { ST_NOTE_INITIATIVE_INS }, { ST_NOTE_INITIATIVE_SEL }, { ST_NOTE_INITIATIVE_DEL } },
 };
+#undef NONE
+
+int
+store_table_of(const struct kind *k)
+{
+	if (k == &kind_program)
+		return T_PROGRAM;
+	for (int t = 0; t < T__MAX; t++)
+		if (store_tables[t].k == k)
+			return t;
+	return -2;
+}
 
 /* ---------------------------------------------------------------- field walking */
 
@@ -139,9 +160,9 @@ link_fields(const struct kind *k, const struct field **out, int *n)
 
 /* The FT_LIST field of t's parent that holds t's records. */
 static const struct field *
-list_field(const struct table *t)
+list_field(const struct store_table *t)
 {
-	const struct kind *pk = t->parent == T_PROGRAM ? &kind_document : tables[t->parent].k;
+	const struct kind *pk = t->parent == T_PROGRAM ? &kind_document : store_tables[t->parent].k;
 
 	for (int i = 0; i < pk->nfields; i++)
 		if (pk->fields[i].type == FT_LIST && pk->fields[i].sub == t->k)
@@ -183,9 +204,8 @@ rec_error(struct strbuf *err, const void *rec, const char *field)
 		strbuf_addf(err, "%s: ", field);
 }
 
-/* The value of k's key field in rec, for messages; NULL when it has none. */
-static const char *
-rec_key(const struct kind *k, const void *rec)
+const char *
+store_rec_key(const struct kind *k, const void *rec)
 {
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
@@ -201,14 +221,6 @@ rec_key(const struct kind *k, const void *rec)
 }
 
 /* ---------------------------------------------------------------- saving */
-
-struct save {
-	struct store *s;
-	struct program *p;
-	struct initiative *ini;		/* the initiative being saved: its grants */
-	VEC(int64_t *) assigned;	/* rowids set so far, reset on failure */
-	struct strbuf *err;
-};
 
 /*
  * Finds the record a reference points at among n records of size sz at
@@ -245,7 +257,7 @@ find_target(const void *base, size_t n, size_t sz, size_t key_off, const struct 
  * with err set (rec and f for the message) when there is none.
  */
 static int64_t
-ref_rowid(struct save *sv, const void *rec, const struct field *f, enum reftype rt,
+ref_rowid(struct store_save *sv, const void *rec, const struct field *f, enum reftype rt,
     const struct ref *r)
 {
 	const struct rec_head *h = NULL;
@@ -287,7 +299,7 @@ bind_text(sqlite3_stmt *st, int col, const char *s)
 }
 
 static int
-bind_ref(struct save *sv, sqlite3_stmt *st, int *col, const void *rec, const struct field *f)
+bind_ref(struct store_save *sv, sqlite3_stmt *st, int *col, const void *rec, const struct field *f)
 {
 	const struct ref *r = FIELD_PTR(rec, f);
 	int64_t id;
@@ -321,7 +333,7 @@ bind_ref(struct save *sv, sqlite3_stmt *st, int *col, const void *rec, const str
 
 /* Binds rec's fields (of kind k) from parameter *col on; see the table atop. */
 static int
-bind_fields(struct save *sv, sqlite3_stmt *st, int *col, const struct kind *k, const void *rec)
+bind_fields(struct store_save *sv, sqlite3_stmt *st, int *col, const struct kind *k, const void *rec)
 {
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
@@ -392,9 +404,9 @@ bind_fields(struct save *sv, sqlite3_stmt *st, int *col, const struct kind *k, c
 	return 0;
 }
 
-/* Steps an insert; on failure explains it in err, naming rec. */
+/* Steps an insert or update; on failure explains it in err, naming rec. */
 static int
-step_insert(struct save *sv, sqlite3_stmt *st, const struct kind *k, const void *rec)
+step_insert(struct store_save *sv, sqlite3_stmt *st, const struct kind *k, const void *rec)
 {
 	int rc = sqlite3_step(st);
 	int xrc = sqlite3_extended_errcode(sv->s->db);
@@ -402,7 +414,7 @@ step_insert(struct save *sv, sqlite3_stmt *st, const struct kind *k, const void 
 
 	if (rc == SQLITE_DONE)
 		return 0;
-	key = rec_key(k, rec);
+	key = store_rec_key(k, rec);
 	rec_error(sv->err, rec, NULL);
 	if ((xrc == SQLITE_CONSTRAINT_UNIQUE || xrc == SQLITE_CONSTRAINT_PRIMARYKEY) && key)
 		strbuf_addf(sv->err, "%s '%s' already exists", k->name, key);
@@ -415,7 +427,7 @@ step_insert(struct save *sv, sqlite3_stmt *st, const struct kind *k, const void 
 
 /* Inserts the link rows of field f of rec, whose rowid is owner. */
 static int
-insert_links(struct save *sv, enum stmt id, const struct field *f, const void *rec,
+insert_links(struct store_save *sv, enum stmt id, const struct field *f, const void *rec,
     int64_t owner)
 {
 	sqlite3_stmt *st = store_stmt(sv->s, id, sv->err);
@@ -486,20 +498,37 @@ out:
 	return ret;
 }
 
+/* Replaces err's message for an update that found no row to change. */
+static int
+not_stored(struct store_save *sv, const struct kind *k, const void *rec)
+{
+	const char *key = store_rec_key(k, rec);
+
+	rec_error(sv->err, rec, NULL);
+	strbuf_addf(sv->err, "%s%s%s%s is not stored", k->name, key ? " '" : "",
+	    key ? key : "", key ? "'" : "");
+	return -1;
+}
+
 /*
- * Inserts one record rec of kind k (and its link rows) with statement ins,
- * under the parent row parent (none when parent is 0), and sets its rowid.
+ * Writes one record rec of kind k and its link rows: with statement ins
+ * under the parent row parent (none when parent is 0), setting its rowid,
+ * when rec is new (rowid 0); else with statement upd, whose last parameter
+ * is the rowid, deleting its link rows with link_del first. The same
+ * binding serves both, so an insert and an update cannot disagree.
  */
 static int
-insert_record(struct save *sv, const struct kind *k, enum stmt ins,
-    const enum stmt *link_ins, int nlinks, void *rec, int64_t parent)
+write_record(struct store_save *sv, const struct kind *k, enum stmt ins, enum stmt upd,
+    const enum stmt *link_ins, const enum stmt *link_del, int nlinks, void *rec,
+    int64_t parent)
 {
 	struct rec_head *h = rec;
 	const struct field *links[LINKS_MAX];
-	sqlite3_stmt *st = store_stmt(sv->s, ins, sv->err);
+	int update = h->rowid != 0;
+	sqlite3_stmt *st = store_stmt(sv->s, update ? upd : ins, sv->err);
 	int col = 1, n = 0, ret = -1;
 
-	if (st == NULL || check_shape(st, k, 1, parent != 0, sv->err) == -1)
+	if (st == NULL || check_shape(st, k, 1, update || parent != 0, sv->err) == -1)
 		return -1;
 	if (link_fields(k, links, &n) != nlinks) {
 		strbuf_reset(sv->err);
@@ -507,31 +536,65 @@ insert_record(struct save *sv, const struct kind *k, enum stmt ins,
 		    k->name, n, nlinks);
 		return -1;
 	}
-	if (parent)
+	if (!update && parent)
 		sqlite3_bind_int64(st, col++, parent);
-	if (bind_fields(sv, st, &col, k, rec) == -1 || step_insert(sv, st, k, rec) == -1)
+	if (bind_fields(sv, st, &col, k, rec) == -1)
 		goto out;
-	h->rowid = sqlite3_last_insert_rowid(sv->s->db);
-	*VEC_PUSH(&sv->assigned) = &h->rowid;
+	if (update)
+		sqlite3_bind_int64(st, col, h->rowid);
+	if (step_insert(sv, st, k, rec) == -1)
+		goto out;
+	if (update && sqlite3_changes(sv->s->db) != 1) {
+		not_stored(sv, k, rec);
+		goto out;
+	}
+	if (!update) {
+		h->rowid = sqlite3_last_insert_rowid(sv->s->db);
+		*VEC_PUSH(&sv->assigned) = &h->rowid;
+	}
 	store_stmt_done(st);
 	st = NULL;
-	for (int i = 0; i < nlinks; i++)
+	for (int i = 0; i < nlinks; i++) {
+		if (update) {
+			if ((st = store_stmt(sv->s, link_del[i], sv->err)) == NULL)
+				goto out;
+			sqlite3_bind_int64(st, 1, h->rowid);
+			if (sqlite3_step(st) != SQLITE_DONE) {
+				store_sqlerr(sv->s, sv->err, "cannot replace a record's lists");
+				goto out;
+			}
+			store_stmt_done(st);
+			st = NULL;
+		}
 		if (insert_links(sv, link_ins[i], links[i], rec, h->rowid) == -1)
 			goto out;
+	}
 	ret = 0;
 out:
 	store_stmt_done(st);
 	return ret;
 }
 
-/* Saves the new records of every table whose parent is table parent_id, under parent. */
-static int
-save_children(struct save *sv, int parent_id, void *parent)
+int
+store_record_write(struct store_save *sv, int t, void *rec, int64_t parent)
+{
+	const struct store_table *tab;
+
+	if (t == T_PROGRAM)
+		return write_record(sv, &kind_program, ST_PROGRAM_INS, ST_PROGRAM_UPD,
+		    NULL, NULL, 0, rec, 0);
+	tab = &store_tables[t];
+	return write_record(sv, tab->k, tab->ins, tab->upd, tab->link_ins, tab->link_del,
+	    tab->nlinks, rec, parent);
+}
+
+int
+store_children_save(struct store_save *sv, int parent_id, void *parent)
 {
 	int64_t parent_rowid = ((struct rec_head *)parent)->rowid;
 
 	for (int t = 0; t < T__MAX; t++) {
-		const struct table *tab = &tables[t];
+		const struct store_table *tab = &store_tables[t];
 		const struct field *lf;
 		struct anyvec *list;
 
@@ -548,10 +611,9 @@ save_children(struct save *sv, int parent_id, void *parent)
 			if (t == T_INITIATIVE)
 				sv->ini = rec;
 			if (((struct rec_head *)rec)->rowid == 0 &&
-			    insert_record(sv, tab->k, tab->ins, tab->link_ins, tab->nlinks,
-			    rec, parent_rowid) == -1)
+			    store_record_write(sv, t, rec, parent_rowid) == -1)
 				return -1;
-			if (save_children(sv, t, rec) == -1)
+			if (store_children_save(sv, t, rec) == -1)
 				return -1;
 		}
 	}
@@ -561,15 +623,14 @@ save_children(struct save *sv, int parent_id, void *parent)
 int
 store_program_save(struct store *s, struct program *p, struct strbuf *err)
 {
-	struct save sv = { s, p, NULL, { NULL, 0, 0 }, err };
+	struct store_save sv = { s, p, NULL, { NULL, 0, 0 }, err };
 	int ret = -1;
 
 	if (store_begin(s, err) == -1)
 		return -1;
-	if (p->rowid == 0 &&
-	    insert_record(&sv, &kind_program, ST_PROGRAM_INS, NULL, 0, p, 0) == -1)
+	if (p->rowid == 0 && store_record_write(&sv, T_PROGRAM, p, 0) == -1)
 		goto out;
-	if (save_children(&sv, T_PROGRAM, p) == -1)
+	if (store_children_save(&sv, T_PROGRAM, p) == -1)
 		goto out;
 	if (store_commit(s, err) == -1)
 		goto out;
@@ -810,7 +871,7 @@ load_links(struct load *ld, int t, enum stmt id, const struct field *f)
 			break;
 		if (own[cur].rowid != owner)
 			continue;
-		if (read_link(ld, st, tables[t].k, f, own[cur].rec) == -1)
+		if (read_link(ld, st, store_tables[t].k, f, own[cur].rec) == -1)
 			goto out;
 	}
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -834,7 +895,7 @@ struct placed {
 static int
 load_table(struct load *ld, int t)
 {
-	const struct table *tab = &tables[t];
+	const struct store_table *tab = &store_tables[t];
 	const struct field *lf = list_field(tab);
 	const struct field *links[LINKS_MAX];
 	VEC(struct placed) placed = { NULL, 0, 0 };

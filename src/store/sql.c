@@ -43,6 +43,13 @@
 #define USER_SEL "SELECT " USER_COLS " FROM users u" USER_JOINS
 #define AUDIT_COLS "id, at, actor, action, kind, initiative, record, before, after"
 
+/* Editing (edit.c): an update's parameters are the fields, then the row's id. */
+#define UPD(table, cols, params) \
+	"UPDATE " table " SET (" cols ") = (" params ") WHERE id = ?"
+#define UPD1(table, col) "UPDATE " table " SET " col " = ? WHERE id = ?"
+#define ROW_DEL(table) "DELETE FROM " table " WHERE id = ?1"
+#define OWNER_DEL(table, owner) "DELETE FROM " table " WHERE " owner " = ?1"
+
 const char *const store_sql[ST__MAX] = {
 	/* ST_BEGIN */ "BEGIN IMMEDIATE",
 	/* ST_BEGIN_READ */ "BEGIN",
@@ -341,4 +348,100 @@ const char *const store_sql[ST__MAX] = {
 	" failures = ?2, window_start = ?3, locked_until = ?4, lockouts = ?5",
 	/* ST_THROTTLE_DEL */
 	"DELETE FROM login_attempts WHERE key = ?1",
+	/*
+	 * Editing one record (edit.c). An update binds the fields as the
+	 * insert does, then the row's id; deletes take the id as ?1.
+	 */
+	/* ST_PROGRAM_UPD */
+	UPD("program", "slug, name, funder, start_date, end_date", "?, ?, ?, ?, ?"),
+	/* ST_ORG_UPD */
+	UPD("organization", "slug, name, sector, city, staff, revenue, flexible_grants,"
+	    " in_kind_staffing, experiment, convener", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	/* ST_ORG_DEL */ ROW_DEL("organization"),
+	/* ST_ORG_EXPERTISE_DEL */ OWNER_DEL("org_expertise", "org_id"),
+	/* ST_PERSON_UPD */
+	UPD("person", "slug, name, email, org_id", "?, ?, ?, ?"),
+	/* ST_PERSON_DEL */ ROW_DEL("person"),
+	/* ST_INSTRUMENT_UPD */ UPD("instrument", "code, title", "?, ?"),
+	/* ST_INSTRUMENT_DEL */ ROW_DEL("instrument"),
+	/* ST_INSTRUMENT_USED: surveys name their instrument by code, not by a key */
+	"SELECT count(*) FROM instrument n CROSS JOIN initiative i ON i.program_id = n.program_id"
+	" CROSS JOIN survey s ON s.initiative_id = i.id AND s.instrument = n.code"
+	" WHERE n.id = ?1",
+	/* ST_ITEM_UPD */ UPD("instrument_item", "code, text, category", "?, ?, ?"),
+	/* ST_ITEM_DEL */ ROW_DEL("instrument_item"),
+	/* ST_ITEM_DEL_OF */ OWNER_DEL("instrument_item", "instrument_id"),
+	/* ST_INITIATIVE_UPD */
+	UPD("initiative", "slug, name, city, start_date, end_date, backbone_id,"
+	    " fiscal_agent_id, has_director, director_person_id, director_employer_id,"
+	    " has_result, result_statement, result_indicator, result_unit, result_direction,"
+	    " result_baseline_date, result_baseline_value, result_target_date,"
+	    " result_target_value",
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	/* ST_INITIATIVE_DEL */ ROW_DEL("initiative"),
+	/* ST_INITIATIVE_NOTED: note_initiative cascades, so edit.c asks first */
+	"SELECT count(*) FROM note_initiative WHERE initiative_id = ?1",
+	/* ST_COMMITTEE_DEL */ OWNER_DEL("initiative_committee", "initiative_id"),
+	/* ST_REPORTS_TO_DEL */ OWNER_DEL("director_reports_to", "initiative_id"),
+	/* ST_EVALUATED_BY_DEL */ OWNER_DEL("director_evaluated_by", "initiative_id"),
+	/* ST_OBSERVATION_UPD */ UPD("observation", "date, value", "?, ?"),
+	/* ST_OBSERVATION_DEL */ ROW_DEL("observation"),
+	/* ST_MEMBER_UPD */ UPD("member", "org_id, role, joined, left_date", "?, ?, ?, ?"),
+	/* ST_MEMBER_DEL */ ROW_DEL("member"),
+	/* ST_RESPONSIBILITY_UPD */ UPD1("responsibility", "name"),
+	/* ST_RESPONSIBILITY_DEL */ ROW_DEL("responsibility"),
+	/* ST_ASSIGNMENT_DEL */ OWNER_DEL("assignment", "responsibility_id"),
+	/* ST_DECISION_UPD */
+	UPD("decision", "ident, title, category, proposed, decided, decider_kind,"
+	    " decider_id, contrary_views", "?, ?, ?, ?, ?, ?, ?, ?"),
+	/* ST_DECISION_DEL */ ROW_DEL("decision"),
+	/* ST_CONSULTED_DEL */ OWNER_DEL("decision_consulted", "decision_id"),
+	/* ST_INFORMED_DEL */ OWNER_DEL("decision_informed", "decision_id"),
+	/* ST_GRANT_UPD */
+	UPD("grant", "ident, funder, amount, start_date, end_date, catalytic",
+	    "?, ?, ?, ?, ?, ?"),
+	/* ST_GRANT_DEL */ ROW_DEL("grant"),
+	/* ST_LINE_UPD */ UPD("budget_line", "name, amount", "?, ?"),
+	/* ST_LINE_DEL */ ROW_DEL("budget_line"),
+	/* ST_LINE_DEL_OF */ OWNER_DEL("budget_line", "grant_id"),
+	/* ST_LEDGER_UPD */
+	UPD("ledger_entry", "ident, date, grant_id, amount, kind, recipient_id, line,"
+	    " purpose, backbone_own", "?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	/* ST_LEDGER_DEL */ ROW_DEL("ledger_entry"),
+	/* ST_APPLICATION_UPD */
+	UPD("application", "ident, date, funder, amount, lead_id, status",
+	    "?, ?, ?, ?, ?, ?"),
+	/* ST_APPLICATION_DEL */ ROW_DEL("application"),
+	/* ST_CO_APPLICANT_DEL */ OWNER_DEL("application_co_applicant", "application_id"),
+	/* ST_CREDIT_UPD */ UPD("credit", "ident, date, channel, title", "?, ?, ?, ?"),
+	/* ST_CREDIT_DEL */ ROW_DEL("credit"),
+	/* ST_CREDITED_DEL */ OWNER_DEL("credit_credited", "credit_id"),
+	/* ST_CONTRIBUTION_UPD */
+	UPD("contribution", "ident, date, from_id, to_id, type, hours", "?, ?, ?, ?, ?, ?"),
+	/* ST_CONTRIBUTION_DEL */ ROW_DEL("contribution"),
+	/* ST_CHECKIN_UPD */
+	UPD("checkin", "ident, date, progress, challenges", "?, ?, ?, ?"),
+	/* ST_CHECKIN_DEL */ ROW_DEL("checkin"),
+	/* ST_ATTENDEE_DEL */ OWNER_DEL("checkin_attendee", "checkin_id"),
+	/* ST_EVENT_UPD */ UPD("event", "ident, date, kind, title", "?, ?, ?, ?"),
+	/* ST_EVENT_DEL */ ROW_DEL("event"),
+	/* ST_EXPECTED_DEL */ OWNER_DEL("event_expected", "event_id"),
+	/* ST_ATTENDED_DEL */ OWNER_DEL("event_attended", "event_id"),
+	/* ST_SURVEY_UPD */
+	UPD("survey", "ident, instrument, opened, closed", "?, ?, ?, ?"),
+	/* ST_SURVEY_DEL */ ROW_DEL("survey"),
+	/* ST_RESPONSE_UPD */ UPD1("response", "respondent_group"),
+	/* ST_RESPONSE_DEL */ ROW_DEL("response"),
+	/* ST_RESPONSE_DEL_OF */ OWNER_DEL("response", "survey_id"),
+	/* ST_ANSWER_DEL */ OWNER_DEL("answer", "response_id"),
+	/* ST_TIE_UPD */
+	UPD("tie", "date, from_id, to_id, frequency, reliability, mission, openness,"
+	    " influence, involvement, resources", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	/* ST_TIE_DEL */ ROW_DEL("tie"),
+	/* ST_LEARNING_UPD */ UPD1("learning", "question"),
+	/* ST_LEARNING_DEL */ ROW_DEL("learning"),
+	/* ST_NOTE_UPD */ UPD("learning_note", "date, text", "?, ?"),
+	/* ST_NOTE_DEL */ ROW_DEL("learning_note"),
+	/* ST_NOTE_DEL_OF */ OWNER_DEL("learning_note", "learning_id"),
+	/* ST_NOTE_INITIATIVE_DEL */ OWNER_DEL("note_initiative", "note_id"),
 };

@@ -14,6 +14,7 @@
  */
 #include "../model/model.h"
 
+struct kind;
 struct strbuf;
 struct store;
 
@@ -73,5 +74,32 @@ int store_setting_set(struct store *s, const char *program, const char *name,
  * backup never overwrites a file); on failure nothing is left at dest.
  */
 int store_backup(struct store *s, const char *dest, struct strbuf *err);
+
+/*
+ * Editing one record (edit.c), each in one BEGIN IMMEDIATE transaction,
+ * rolled back on any error. New records are added with store_program_save.
+ *
+ * store_record_update writes the stored record rec, of kind k, held in p
+ * (p is where references are looked up; a ledger entry's grant in the
+ * initiative that holds rec): every field, its lists of references
+ * replaced in order, and its child lists that nothing references (a
+ * grant's budget lines, an instrument's items, a survey's responses, a
+ * learning question's notes) replaced, their new rowids set in rec. An
+ * initiative's or the program's record lists are never touched: they are
+ * records of their own. kind_program updates the program's own fields.
+ * On failure the database and rec's rowids are as they were.
+ */
+int store_record_update(struct store *s, struct program *p, const struct kind *k,
+    void *rec, struct strbuf *err);
+
+/*
+ * Deletes the record of kind k with that rowid, its lists and children.
+ * Refuses, leaving the database unchanged, when other records still name
+ * it (an organization a decision names, a grant with ledger entries, an
+ * instrument a survey uses, an initiative a learning note names). The
+ * program itself cannot be deleted here.
+ */
+int store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
+    struct strbuf *err);
 
 #endif

@@ -96,6 +96,38 @@ enum stmt {
 	ST_THROTTLE_GET,
 	ST_THROTTLE_PUT,
 	ST_THROTTLE_DEL,
+	/*
+	 * editing one record (edit.c): _UPD sets a row's fields (the insert's
+	 * columns, then its id), _DEL deletes a row (its link rows and children
+	 * cascade), a link's _DEL deletes an owner's link rows, _DEL_OF deletes
+	 * a parent's children of a list that is replaced wholesale
+	 */
+	ST_PROGRAM_UPD,
+	ST_ORG_UPD, ST_ORG_DEL, ST_ORG_EXPERTISE_DEL,
+	ST_PERSON_UPD, ST_PERSON_DEL,
+	ST_INSTRUMENT_UPD, ST_INSTRUMENT_DEL,
+	ST_INSTRUMENT_USED,	/* surveys of the program that use instrument ?1 */
+	ST_ITEM_UPD, ST_ITEM_DEL, ST_ITEM_DEL_OF,
+	ST_INITIATIVE_UPD, ST_INITIATIVE_DEL,
+	ST_INITIATIVE_NOTED,	/* learning notes that name initiative ?1 */
+	ST_COMMITTEE_DEL, ST_REPORTS_TO_DEL, ST_EVALUATED_BY_DEL,
+	ST_OBSERVATION_UPD, ST_OBSERVATION_DEL,
+	ST_MEMBER_UPD, ST_MEMBER_DEL,
+	ST_RESPONSIBILITY_UPD, ST_RESPONSIBILITY_DEL, ST_ASSIGNMENT_DEL,
+	ST_DECISION_UPD, ST_DECISION_DEL, ST_CONSULTED_DEL, ST_INFORMED_DEL,
+	ST_GRANT_UPD, ST_GRANT_DEL,
+	ST_LINE_UPD, ST_LINE_DEL, ST_LINE_DEL_OF,
+	ST_LEDGER_UPD, ST_LEDGER_DEL,
+	ST_APPLICATION_UPD, ST_APPLICATION_DEL, ST_CO_APPLICANT_DEL,
+	ST_CREDIT_UPD, ST_CREDIT_DEL, ST_CREDITED_DEL,
+	ST_CONTRIBUTION_UPD, ST_CONTRIBUTION_DEL,
+	ST_CHECKIN_UPD, ST_CHECKIN_DEL, ST_ATTENDEE_DEL,
+	ST_EVENT_UPD, ST_EVENT_DEL, ST_EXPECTED_DEL, ST_ATTENDED_DEL,
+	ST_SURVEY_UPD, ST_SURVEY_DEL,
+	ST_RESPONSE_UPD, ST_RESPONSE_DEL, ST_RESPONSE_DEL_OF, ST_ANSWER_DEL,
+	ST_TIE_UPD, ST_TIE_DEL,
+	ST_LEARNING_UPD, ST_LEARNING_DEL,
+	ST_NOTE_UPD, ST_NOTE_DEL, ST_NOTE_DEL_OF, ST_NOTE_INITIATIVE_DEL,
 	ST__MAX
 };
 
@@ -131,5 +163,67 @@ void store_rollback(struct store *s);
 
 /* Replaces err with "what: <sqlite's message>". */
 void store_sqlerr(struct store *s, struct strbuf *err, const char *what);
+
+/*
+ * The generic record writer of program.c, shared with edit.c: each stored
+ * record kind is a row of store_tables[], its columns its fields in
+ * field-table order (see program.c and sql.c).
+ */
+#define STORE_LINKS_MAX 3
+
+/* The record tables, in saving order: a parent before its children. */
+enum store_table_id {
+	T_ORG, T_PERSON, T_INSTRUMENT, T_ITEM, T_INITIATIVE, T_OBSERVATION,
+	T_MEMBER, T_RESPONSIBILITY, T_DECISION, T_GRANT, T_LINE, T_LEDGER,
+	T_APPLICATION, T_CREDIT, T_CONTRIBUTION, T_CHECKIN, T_EVENT, T_SURVEY,
+	T_RESPONSE, T_TIE, T_LEARNING, T_NOTE, T__MAX
+};
+
+/* The program row, parent of the program-level tables. */
+#define T_PROGRAM (-1)
+
+struct store_table {
+	const struct kind *k;
+	int parent;			/* enum store_table_id, or T_PROGRAM */
+	enum stmt ins, sel;
+	enum stmt upd, del;		/* one row by id (edit.c) */
+	/*
+	 * Deletes every row under parent ?1. Only for the lists that an
+	 * update of their parent replaces wholesale: those whose parent is
+	 * neither the program nor an initiative (budget lines, instrument
+	 * items, survey responses, learning notes), which no row references.
+	 */
+	enum stmt del_of;
+	int nlinks;			/* link fields, in field-table order */
+	enum stmt link_ins[STORE_LINKS_MAX], link_sel[STORE_LINKS_MAX];
+	enum stmt link_del[STORE_LINKS_MAX];
+};
+
+extern const struct store_table store_tables[T__MAX];
+
+/* Returns the table of record kind k, T_PROGRAM for kind_program, or -2 when k is not stored. */
+int store_table_of(const struct kind *k);
+
+/* State of one write: the rowids it set, reset if it fails. */
+struct store_save {
+	struct store *s;
+	struct program *p;		/* the program references are looked up in */
+	struct initiative *ini;		/* the initiative whose grants a ledger entry names */
+	VEC(int64_t *) assigned;	/* rowids set so far, reset on failure */
+	struct strbuf *err;
+};
+
+/*
+ * Writes rec, a record of table t (or T_PROGRAM) and its link rows: inserts
+ * it under the row parent (0: none) and sets its rowid when its rowid is 0,
+ * else updates its row and replaces its link rows. Children are not
+ * touched. Returns 0, or -1 with sv->err set. Runs inside the caller's
+ * transaction.
+ */
+int store_record_write(struct store_save *sv, int t, void *rec, int64_t parent);
+/* Inserts the records beneath parent (of table t) whose rowid is 0, recursively. */
+int store_children_save(struct store_save *sv, int t, void *parent);
+/* The value of k's key field in rec, for messages; NULL when it has none. */
+const char *store_rec_key(const struct kind *k, const void *rec);
 
 #endif

@@ -1,0 +1,440 @@
+/*
+ * Adding, updating and deleting one record of a program in memory and in
+ * the store together (see edit.h). The pattern of each: make the change in
+ * memory, keeping what it replaced; validate the whole program; write it;
+ * undo in memory on either failure. Records move by value (memcpy) and
+ * fields by swapping, both driven by the field tables, so every kind is
+ * handled by the same few lines.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "edit.h"
+#include "../io/json.h"
+#include "../model/fieldtext.h"
+#include "../model/model.h"
+#include "../store/store.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+#define PROG(m) 0, offsetof(struct program, m)
+#define INI(m) 1, offsetof(struct initiative, m)
+
+static const struct app_kind kinds[] = {
+	{ "organizations", &kind_organization, PROG(orgs) },
+	{ "people", &kind_person, PROG(people) },
+	{ "instruments", &kind_instrument, PROG(instruments) },
+	{ "learning", &kind_learning, PROG(learning) },
+	{ "initiatives", &kind_initiative, PROG(initiatives) },
+	{ "observations", &kind_observation, INI(observations) },
+	{ "members", &kind_member, INI(members) },
+	{ "responsibilities", &kind_responsibility, INI(responsibilities) },
+	{ "decisions", &kind_decision, INI(decisions) },
+	{ "grants", &kind_grant, INI(grants) },
+	{ "ledger", &kind_ledger_entry, INI(ledger) },
+	{ "applications", &kind_application, INI(applications) },
+	{ "credits", &kind_credit, INI(credits) },
+	{ "contributions", &kind_contribution, INI(contributions) },
+	{ "checkins", &kind_checkin, INI(checkins) },
+	{ "events", &kind_event, INI(events) },
+	{ "surveys", &kind_survey, INI(surveys) },
+	{ "ties", &kind_tie, INI(ties) },
+};
+#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+void
+app_change_release(struct app_change *c)
+{
+	strbuf_release(&c->before);
+	strbuf_release(&c->after);
+	strbuf_release(&c->key);
+}
+
+const struct app_kind *
+app_kinds(size_t *n)
+{
+	*n = NKINDS;
+	return kinds;
+}
+
+const struct app_kind *
+app_kind_find(const char *name)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+static const struct app_kind *
+kind_entry(const struct kind *k)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (kinds[i].k == k)
+			return &kinds[i];
+	return NULL;
+}
+
+/* The array holding records of kind k: in's, or p's; NULL when there is none. */
+static struct anyvec *
+array_of(const struct program *p, const struct initiative *in, const struct kind *k)
+{
+	const struct app_kind *ak = kind_entry(k);
+
+	if (ak == NULL || (ak->in_initiative && in == NULL))
+		return NULL;
+	return (struct anyvec *)((char *)(ak->in_initiative ? (const void *)in :
+	    (const void *)p) + ak->off);
+}
+
+static const struct field *
+key_field(const struct kind *k)
+{
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & FL_KEY)
+			return &k->fields[i];
+	return NULL;
+}
+
+/* Appends rec's key as text (see app_record_find) to out. */
+static void
+key_text(const struct kind *k, const void *rec, struct strbuf *out)
+{
+	const struct field *kf = key_field(k);
+
+	if (kf)
+		field_to_text(kf, rec, out);
+	else
+		strbuf_addf(out, "%lld", (long long)((const struct rec_head *)rec)->rowid);
+}
+
+long
+app_record_find(const struct program *p, const struct initiative *in,
+    const struct kind *k, const char *id)
+{
+	const struct anyvec *arr = array_of(p, in, k);
+	struct strbuf key = STRBUF_INIT;
+	long found = -1;
+
+	if (arr == NULL || id == NULL)
+		return -1;
+	for (size_t i = 0; i < arr->n && found < 0; i++) {
+		strbuf_reset(&key);
+		key_text(k, (const char *)arr->v + i * k->size, &key);
+		if (strcmp(key.buf, id) == 0)
+			found = (long)i;
+	}
+	strbuf_release(&key);
+	return found;
+}
+
+/* ---------------------------------------------------------------- moving fields */
+
+static size_t
+field_size(const struct field *f)
+{
+	switch (f->type) {
+	case FT_STR:
+	case FT_SLUG:
+	case FT_ID:
+		return sizeof(char *);
+	case FT_DATE:
+		return sizeof(tdate);
+	case FT_MONEY:
+	case FT_INT:
+		return sizeof(int64_t);
+	case FT_SMALL:
+	case FT_BOOL:
+	case FT_ENUM:
+		return sizeof(int);
+	case FT_REAL:
+		return sizeof(double);
+	case FT_REF:
+		return sizeof(struct ref);
+	case FT_REFS:
+		return sizeof(struct refs);
+	default:		/* FT_ENUMS, FT_LIST, FT_RACI, FT_ANSWERS: a VEC */
+		return sizeof(struct anyvec);
+	}
+}
+
+static void
+swap_bytes(void *a, void *b, size_t n)
+{
+	unsigned char *x = a, *y = b, t;
+
+	for (size_t i = 0; i < n; i++) {
+		t = x[i];
+		x[i] = y[i];
+		y[i] = t;
+	}
+}
+
+/*
+ * Swaps the trellis/1 fields of records a and b of kind k, except record
+ * arrays (FL_LINES: an initiative's decisions, ...), which stay where they
+ * are, as do the rowid and whatever a struct holds beside its fields.
+ * Swapping twice restores both.
+ */
+static void
+swap_fields(const struct kind *k, void *a, void *b)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (f->type == FT_LIST && (f->flags & FL_LINES))
+			continue;
+		if (f->type == FT_OBJECT) {
+			if (f->has_off)
+				swap_bytes((char *)a + f->has_off, (char *)b + f->has_off,
+				    sizeof(int));
+			swap_fields(f->sub, a, b);
+			continue;
+		}
+		swap_bytes(FIELD_PTR(a, f), FIELD_PTR(b, f), field_size(f));
+	}
+}
+
+/* ---------------------------------------------------------------- references by key */
+
+/* The reference type that names records of kind k by their key, or -1. */
+static int
+named_as(const struct kind *k)
+{
+	if (k == &kind_organization)
+		return RT_ORG;
+	if (k == &kind_person)
+		return RT_PERSON;
+	if (k == &kind_initiative)
+		return RT_INITIATIVE;
+	if (k == &kind_instrument)
+		return RT_INSTRUMENT;
+	if (k == &kind_grant)
+		return RT_GRANT;
+	return -1;
+}
+
+static int
+ref_names(const struct field *f, int rt, const struct ref *r, const char *key)
+{
+	return (f->ref == (enum reftype)rt || (rt == RT_ORG && f->ref == RT_DECIDER)) &&
+	    r->slug && strcmp(r->slug, key) == 0;
+}
+
+/* Returns 1 when a reference of type rt in rec (of kind k) or beneath it names key. */
+static int
+names_key(const struct kind *k, const void *rec, int rt, const char *key)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		const struct anyvec *v = FIELD_VEC(rec, f);
+
+		switch (f->type) {
+		case FT_REF:
+			if (ref_names(f, rt, FIELD_PTR(rec, f), key))
+				return 1;
+			break;
+		case FT_REFS:
+			for (size_t j = 0; j < v->n; j++)
+				if (ref_names(f, rt, &((const struct ref *)v->v)[j], key))
+					return 1;
+			break;
+		case FT_RACI:
+			for (size_t j = 0; rt == RT_ORG && j < v->n; j++)
+				if (strcmp(((const struct assignment *)v->v)[j].org.slug, key) == 0)
+					return 1;
+			break;
+		case FT_OBJECT:
+			if ((!f->has_off || *(const int *)((const char *)rec + f->has_off)) &&
+			    names_key(f->sub, rec, rt, key))
+				return 1;
+			break;
+		case FT_LIST:
+			for (size_t j = 0; j < v->n; j++)
+				if (names_key(f->sub, (const char *)v->v + j * f->sub->size, rt, key))
+					return 1;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Refuses a change of old's key to new's when other records name old by
+ * that key: they hold the key as text, which would no longer resolve.
+ */
+static int
+key_change_refused(const struct program *p, const struct initiative *in,
+    const struct kind *k, const void *old, const void *new, struct model_error *e)
+{
+	const struct field *kf = key_field(k);
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	int rt = named_as(k), refused = 0;
+
+	if (kf == NULL || rt < 0)
+		return 0;
+	field_to_text(kf, old, &a);
+	field_to_text(kf, new, &b);
+	if (strcmp(a.buf, b.buf) != 0 &&
+	    (rt == RT_GRANT ? names_key(&kind_initiative, in, rt, a.buf) :
+	    names_key(&kind_document, p, rt, a.buf))) {
+		model_error_set(e, NULL, kf->name, "cannot change '%s' to '%s': other "
+		    "records name it by '%s'", a.buf, b.buf, a.buf);
+		refused = 1;
+	}
+	strbuf_release(&a);
+	strbuf_release(&b);
+	return refused;
+}
+
+/* ---------------------------------------------------------------- the changes */
+
+/* Rebuilds p's indexes after an undo; p was valid before, so this succeeds. */
+static void
+reresolve(struct program *p)
+{
+	struct model_error ignored;
+
+	model_resolve(p, &ignored);
+}
+
+static void
+internal(struct strbuf *err, const char *what, const struct kind *k)
+{
+	strbuf_reset(err);
+	strbuf_addf(err, "internal error: %s %s", what, k->name);
+}
+
+static int
+builtin_refused(const struct kind *k, const void *rec, struct model_error *e)
+{
+	if (k != &kind_instrument || !((const struct instrument *)rec)->builtin)
+		return 0;
+	model_error_set(e, NULL, "code", "the built-in instrument '%s' cannot be changed",
+	    ((const struct instrument *)rec)->code);
+	return 1;
+}
+
+enum app_result
+app_add(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, void *rec, struct app_change *c, struct model_error *e,
+    struct strbuf *err)
+{
+	struct anyvec *arr = array_of(p, in, k);
+	void *slot;
+
+	if (arr == NULL) {
+		kind_release(k, rec);
+		internal(err, "no array holds", k);
+		return APP_ERROR;
+	}
+	slot = anyvec_push(arr, k);
+	memcpy(slot, rec, k->size);
+	memset(rec, 0, k->size);
+	((struct rec_head *)slot)->rowid = 0;
+	if (model_validate(p, e) == -1) {
+		kind_release(k, slot);
+		arr->n--;
+		reresolve(p);
+		return APP_INVALID;
+	}
+	if (store_program_save(s, p, err) == -1) {
+		kind_release(k, (char *)arr->v + (arr->n - 1) * k->size);
+		arr->n--;
+		reresolve(p);
+		return APP_ERROR;
+	}
+	slot = (char *)arr->v + (arr->n - 1) * k->size;
+	key_text(k, slot, &c->key);
+	json_write_record_own(&c->after, k, slot);
+	return APP_OK;
+}
+
+enum app_result
+app_update(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, void *rec, struct app_change *c,
+    struct model_error *e, struct strbuf *err)
+{
+	struct anyvec *arr = k == &kind_program ? NULL : array_of(p, in, k);
+	void *target;
+	enum app_result ret = APP_ERROR;
+
+	if (k == &kind_program && i == 0)
+		target = p;
+	else if (arr && i < arr->n)
+		target = (char *)arr->v + i * k->size;
+	else {
+		internal(err, "no such record of", k);
+		goto out;
+	}
+	ret = APP_INVALID;
+	if (builtin_refused(k, target, e) || key_change_refused(p, in, k, target, rec, e))
+		goto out;
+	json_write_record_own(&c->before, k, target);
+	swap_fields(k, target, rec);
+	if (model_validate(p, e) == -1) {
+		swap_fields(k, target, rec);
+		reresolve(p);
+		goto out;
+	}
+	if (store_record_update(s, p, k, target, err) == -1) {
+		swap_fields(k, target, rec);
+		reresolve(p);
+		ret = APP_ERROR;
+		goto out;
+	}
+	key_text(k, target, &c->key);
+	json_write_record_own(&c->after, k, target);
+	ret = APP_OK;
+out:
+	if (ret != APP_OK)
+		strbuf_reset(&c->before);
+	/* rec now holds the replaced fields (or, on failure, the refused ones) */
+	kind_release(k, rec);
+	return ret;
+}
+
+enum app_result
+app_delete(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, struct app_change *c, struct model_error *e,
+    struct strbuf *err)
+{
+	struct anyvec *arr = array_of(p, in, k);
+	char *at, *held;
+	size_t tail;
+	enum app_result ret;
+
+	if (arr == NULL || i >= arr->n) {
+		internal(err, "no such record of", k);
+		return APP_ERROR;
+	}
+	at = (char *)arr->v + i * k->size;
+	if (builtin_refused(k, at, e))
+		return APP_INVALID;
+	/* take it out, keeping it aside to put back */
+	held = xmalloc(k->size);
+	memcpy(held, at, k->size);
+	tail = (arr->n - i - 1) * k->size;
+	memmove(at, at + k->size, tail);
+	arr->n--;
+	if (model_validate(p, e) == -1)
+		ret = APP_INVALID;
+	else if (store_record_delete(s, k, ((struct rec_head *)held)->rowid, err) == -1)
+		ret = APP_ERROR;
+	else
+		ret = APP_OK;
+	if (ret != APP_OK) {
+		memmove(at + k->size, at, tail);
+		memcpy(at, held, k->size);
+		arr->n++;
+		reresolve(p);
+	} else {
+		key_text(k, held, &c->key);
+		json_write_record_own(&c->before, k, held);
+		kind_release(k, held);
+	}
+	free(held);
+	return ret;
+}

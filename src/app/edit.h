@@ -1,0 +1,101 @@
+#ifndef TRELLIS_APP_EDIT_H
+#define TRELLIS_APP_EDIT_H
+/*
+ * The write path for one record of a program held in memory, shared by the
+ * web forms and the JSON API (no HTTP, no SQL here): add, update or delete
+ * one record so that the program in memory and the database change
+ * together or not at all.
+ *
+ * Each change runs model_validate over the whole program with the change
+ * made; an invalid change is undone in memory (p exactly as before) and
+ * reported in the model_error, whose field names the bad field for the
+ * form. A valid one is then written in one store transaction; if that
+ * fails it is undone in memory too.
+ *
+ * The caller holds whatever lock guards p (the web's write lock); nothing
+ * here locks. Pointers into p's arrays (other than p and in themselves)
+ * may move with an add.
+ */
+#include <stddef.h>
+
+#include "../model/fields.h"
+#include "../model/validate.h"
+#include "../util/strbuf.h"
+
+struct store;
+
+/* What app_add, app_update and app_delete return. */
+enum app_result {
+	APP_ERROR = -1,		/* the store failed: err says why; nothing changed */
+	APP_OK = 0,
+	APP_INVALID = 1		/* the change would make p invalid: e says why; nothing changed */
+};
+
+/*
+ * The record before and after a change, as JSON (json_write_record_own),
+ * and its key, for the audit log. before is empty for an add, after for a
+ * delete. Initialize with APP_CHANGE_INIT; free with app_change_release.
+ */
+struct app_change {
+	struct strbuf before, after;
+	struct strbuf key;		/* the record's key as text (id, slug, name, org), or its rowid */
+};
+#define APP_CHANGE_INIT { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT }
+void app_change_release(struct app_change *c);
+
+/* An editable record array of trellis/1. */
+struct app_kind {
+	const char *name;		/* its trellis/1 array name: "decisions" */
+	const struct kind *k;
+	int in_initiative;		/* 1: a VEC of struct initiative; 0: of struct program */
+	size_t off;			/* offset of that VEC */
+};
+
+/* The editable arrays, program-level first; *n is set to their count. */
+const struct app_kind *app_kinds(size_t *n);
+/* Returns the editable array named name ("decisions", "organizations"), or NULL. */
+const struct app_kind *app_kind_find(const char *name);
+
+/*
+ * Returns the index of the record of kind k whose key is id, in the array
+ * of in (initiative-level kinds) or of p, or -1. The key is the record's
+ * FL_KEY field (id, slug, code, name, question, or a member's org); kinds
+ * without one (observations, ties) are found by their rowid as decimal
+ * text, which stays stable as records come and go.
+ */
+long app_record_find(const struct program *p, const struct initiative *in,
+    const struct kind *k, const char *id);
+
+/*
+ * Adds rec, a new record of kind k (rowid 0), to the array of in (NULL for
+ * a program-level kind). rec's contents are moved into p or, on failure,
+ * released: either way rec is left empty. c gets the after JSON and key.
+ */
+enum app_result app_add(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, void *rec, struct app_change *c, struct model_error *e,
+    struct strbuf *err);
+
+/*
+ * Replaces the fields of record i of kind k with those of rec (a new
+ * version, built like a new record; its rowid is ignored). For
+ * kind_initiative only the initiative's own fields change, never its
+ * record arrays; kind_program (i = 0, in NULL) changes the program's own
+ * fields. A record's key cannot change while other records name it by
+ * that key (an organization's slug, a grant's id, ...). rec is left empty
+ * either way; on failure record i is exactly as before. c gets both JSONs.
+ */
+enum app_result app_update(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, void *rec, struct app_change *c,
+    struct model_error *e, struct strbuf *err);
+
+/*
+ * Deletes record i of kind k: refused (APP_INVALID) when the program would
+ * be invalid without it (a grant that ledger entries name, an organization
+ * that is a member), or (APP_ERROR) when the store finds it still named.
+ * c gets the before JSON and key.
+ */
+enum app_result app_delete(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, struct app_change *c, struct model_error *e,
+    struct strbuf *err);
+
+#endif
