@@ -1,0 +1,223 @@
+/*
+ * Unit tests for src/store/accounts.c: the audit log (newest first, paged,
+ * by initiative, in the caller's transaction), one record as JSON for its
+ * before and after, the sign-in failure counters' lockouts, and the
+ * schema's own checks on users.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+
+#include "store/store_impl.h"
+#include "store/accounts.h"
+#include "model/fields.h"
+#include "model/validate.h"
+#include "io/json.h"
+#include "util/strbuf.h"
+
+#include "../io/fixture_small.h"
+
+static char tmpdir[64];
+
+static int
+setup(void **state)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store *s = NULL;
+	char path[128];
+
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-accounts-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
+	if (store_open(path, 1, &s, &err) != 0)
+		fail_msg("store_open: %s", err.buf);
+	strbuf_release(&err);
+	*state = s;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	store_close(*state);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void
+test_audit_log(void **state)
+{
+	struct store *s = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_audits page = { NULL, 0, 0 };
+	int more;
+
+	assert_int_equal(store_audit_add(s, "cli", "import", "program", NULL, NULL, NULL,
+	    "{\"slug\": \"p1\"}", 100, &err), 0);
+	assert_int_equal(store_audit_add(s, "a@x.org", "create", "decisions", "i1", "D-1",
+	    NULL, "{\"id\": \"D-1\"}", 200, &err), 0);
+	assert_int_equal(store_audit_add(s, "a@x.org", "update", "decisions", "i1", "D-1",
+	    "{\"id\": \"D-1\"}", "{\"id\": \"D-1\", \"title\": \"t\"}", 300, &err), 0);
+	assert_int_equal(store_audit_add(s, "b@x.org", "delete", "grants", "i2", "G-1",
+	    "{\"id\": \"G-1\"}", NULL, 400, &err), 0);
+	assert_int_equal(store_audit_add(s, "b@x.org", "erase", "grants", "i2", "G-1",
+	    NULL, NULL, 500, &err), 1);
+
+	/* newest first, two at a time */
+	assert_int_equal(store_audit_list(s, NULL, 0, 2, &page, &more, &err), 0);
+	assert_int_equal(page.n, 2);
+	assert_true(more);
+	assert_string_equal(page.v[0].action, "delete");
+	assert_int_equal(page.v[0].at, 400);
+	assert_null(page.v[0].after);
+	assert_string_equal(page.v[1].before, "{\"id\": \"D-1\"}");
+	store_audits_release(&page);
+	assert_int_equal(store_audit_list(s, NULL, 2, 2, &page, &more, &err), 0);
+	assert_int_equal(page.n, 2);
+	assert_false(more);
+	assert_string_equal(page.v[1].actor, "cli");
+	assert_null(page.v[1].initiative);
+	assert_null(page.v[1].record);
+	store_audits_release(&page);
+
+	/* one initiative's */
+	assert_int_equal(store_audit_list(s, "i1", 0, 10, &page, &more, &err), 0);
+	assert_int_equal(page.n, 2);
+	assert_false(more);
+	assert_string_equal(page.v[0].action, "update");
+	assert_string_equal(page.v[1].action, "create");
+	assert_string_equal(page.v[1].kind, "decisions");
+	assert_string_equal(page.v[1].record, "D-1");
+	store_audits_release(&page);
+
+	/* a rolled-back change takes its audit entry with it */
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_audit_add(s, "a@x.org", "create", "decisions", "i1", "D-2",
+	    NULL, "{}", 600, &err), 0);
+	store_rollback(s);
+	assert_int_equal(store_audit_list(s, "i1", 0, 10, &page, &more, &err), 0);
+	assert_int_equal(page.n, 2);
+	store_audits_release(&page);
+	strbuf_release(&err);
+}
+
+static void
+test_record_json(void **state)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct model_error e;
+	struct program p;
+	json_error_t jerr;
+	json_t *j;
+
+	(void)state;
+	program_init(&p);
+	assert_int_equal(json_read_program("f", fixture_small, sizeof(fixture_small) - 1, &p, &e), 0);
+	json_write_record(&out, &kind_decision, &p.initiatives.v[0].decisions.v[0]);
+	j = json_loads(out.buf, 0, &jerr);
+	if (j == NULL)
+		fail_msg("not JSON: %s: %s", jerr.text, out.buf);
+	assert_string_equal(json_string_value(json_object_get(j, "id")), "d1");
+	assert_string_equal(json_string_value(json_object_get(j, "decider")), "committee");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(j, "consulted"), 0)), "pa");
+	assert_string_equal(json_string_value(json_object_get(j, "contrary_views")), "some");
+	assert_int_equal(json_object_size(j), (size_t)kind_decision.nfields);
+	json_decref(j);
+	/* a kind with a nested list: the initiative, whole */
+	strbuf_reset(&out);
+	json_write_record(&out, &kind_initiative, &p.initiatives.v[0]);
+	j = json_loads(out.buf, 0, &jerr);
+	if (j == NULL)
+		fail_msg("not JSON: %s", jerr.text);
+	assert_string_equal(json_string_value(json_object_get(j, "slug")), "i1");
+	assert_true(json_array_size(json_object_get(j, "decisions")) >= 1);
+	json_decref(j);
+	strbuf_release(&out);
+	program_release(&p);
+}
+
+static void
+test_throttle(void **state)
+{
+	static const struct store_throttle_policy pol = { 3, 600, 60, 300, 86400 };
+	struct store *s = *state;
+	struct strbuf err = STRBUF_INIT;
+	int64_t until;
+
+	assert_int_equal(store_throttle_check(s, "email:a", &until, &err), 0);
+	assert_int_equal(until, 0);
+	assert_int_equal(store_throttle_fail(s, "email:a", 1000, &pol, &until, &err), 0);
+	assert_int_equal(until, 0);
+	assert_int_equal(store_throttle_fail(s, "email:a", 1001, &pol, &until, &err), 0);
+	assert_int_equal(store_throttle_fail(s, "email:a", 1002, &pol, &until, &err), 0);
+	assert_int_equal(until, 1062);
+	assert_int_equal(store_throttle_check(s, "email:a", &until, &err), 0);
+	assert_int_equal(until, 1062);
+	assert_int_equal(store_throttle_check(s, "email:b", &until, &err), 0);
+	assert_int_equal(until, 0);
+	/* growing: 60, 120, 240, then the cap of 300 */
+	for (int64_t want = 120, t = 2000; want <= 480; want *= 2, t += 1000) {
+		for (int i = 0; i < 3; i++)
+			assert_int_equal(store_throttle_fail(s, "email:a", t + i, &pol, &until, &err), 0);
+		assert_int_equal(until, t + 2 + (want > 300 ? 300 : want));
+	}
+	/* failures spread wider than the window never lock */
+	for (int i = 0; i < 10; i++) {
+		assert_int_equal(store_throttle_fail(s, "email:c", 10000 + i * 601, &pol, &until, &err), 0);
+		assert_int_equal(until, 0);
+	}
+	/* a day's quiet forgets the lockouts */
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(store_throttle_fail(s, "email:a", 200000 + i, &pol, &until, &err), 0);
+	assert_int_equal(until, 200002 + 60);
+	assert_int_equal(store_throttle_clear(s, "email:a", &err), 0);
+	assert_int_equal(store_throttle_check(s, "email:a", &until, &err), 0);
+	assert_int_equal(until, 0);
+	strbuf_release(&err);
+}
+
+/* The schema refuses what the rules refuse, whoever writes. */
+static void
+test_user_checks(void **state)
+{
+	struct store *s = *state;
+
+	assert_int_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('a@x.org', 'admin', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('A@x.org', 'admin', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('m@x.org', 'member', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('e@x.org', 'evaluator', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('r@x.org', 'root', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO sessions (token_hash, user_id, csrf,"
+	    " created, last_seen) VALUES (x'00', 1, 'c', 1, 1)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_role_parse("viewer"), STORE_ROLE_VIEWER);
+	assert_int_equal(store_role_parse("Viewer"), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_audit_log, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_throttle, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_user_checks, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
