@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every unit test binary (build/tests/unit/**/test_*, cmocka) and every
-# CLI test script (tests/cli/tNNNN-*.sh), counts each test case, prints the
+# CLI and HTTP test script (tests/cli/tNNNN-*.sh, tests/http/tNNNN-*.sh), counts each test case, prints the
 # output of whatever failed, and ends with one line: "N passed, N failed".
 # Exit status 1 when anything failed.
 #
@@ -41,7 +41,7 @@ for t in $units; do
 	fi
 done
 
-for t in tests/cli/t[0-9][0-9][0-9][0-9]-*.sh; do
+for t in tests/cli/t[0-9][0-9][0-9][0-9]-*.sh tests/http/t[0-9][0-9][0-9][0-9]-*.sh; do
 	test -f "$t" || continue
 	sh "$t" >"$log" 2>&1
 	rc=$?
