@@ -4,6 +4,7 @@
 
 #include "chart.h"
 #include "figures.h"
+#include "network_svg.h"
 #include "report_html.h"
 #include "style.h"
 #include "../util/num.h"
@@ -113,6 +114,133 @@ capacity_block(struct html *h, const struct capacity *c)
 	html_close(h);
 }
 
+/* A signed difference with one decimal; never "-0.0". */
+static void
+signed_diff(struct html *h, double d)
+{
+	if (d > -0.05 && d < 0.05)
+		html_text(h, "0.0");
+	else
+		html_textf(h, "%+.1f", d);
+}
+
+/* One cell of a survey table: the mean and its band, or a dash when hidden. */
+static void
+survey_cell(struct html *h, const struct survey_agg *a)
+{
+	html_open(h, "td", "class", "num", NULL);
+	if (a->shown)
+		html_textf(h, "%.1f · %s (n %lld)", a->mean, survey_band_names[a->band],
+		    (long long)a->n);
+	else
+		html_text(h, "—");
+	html_close(h);
+}
+
+static void
+survey_row_html(struct html *h, const struct survey_row *row, const struct survey_row *before)
+{
+	const struct survey_agg *all = &row->col[SURVEY_COL_ALL];
+	double d;
+
+	html_open(h, "tr", NULL);
+	html_open(h, row->code ? "td" : "th", "scope", row->code ? NULL : "row", NULL);
+	html_text(h, row->code ? row->text : row->category);
+	html_close(h);
+	survey_cell(h, all);
+	survey_cell(h, &row->col[SURVEY_COL_BACKBONE]);
+	survey_cell(h, &row->col[SURVEY_COL_PARTNER]);
+	html_open(h, "td", "class", "num", NULL);
+	if (row->has_gap)
+		signed_diff(h, row->gap);
+	else
+		html_text(h, "—");
+	html_close(h);
+	html_open(h, "td", "class", "num", NULL);
+	if (metrics_survey_change(before, row, SURVEY_COL_ALL, &d) == 0)
+		signed_diff(h, d);
+	else
+		html_text(h, "—");
+	html_close(h);
+	html_open(h, "td", "class", "num", NULL);
+	if (all->shown)
+		html_textf(h, "%lld / %lld / %lld / %lld / %lld", (long long)all->dist[0],
+		    (long long)all->dist[1], (long long)all->dist[2], (long long)all->dist[3],
+		    (long long)all->dist[4]);
+	else
+		html_text(h, "—");
+	html_close(h);
+	html_close(h);
+}
+
+/* The survey results of the period, per instrument: categories, then their items. */
+static void
+surveys_block(struct html *h, const struct report *r)
+{
+	html_elem(h, "h3", "Surveys");
+	if (r->surveys.n == 0) {
+		html_elem(h, "p", "No survey was closed in this period.");
+		return;
+	}
+	html_elem(h, "p", "Means on the scale of 1 to 5: 4.0 or more a strength, 3.0 to 3.99 "
+	    "worth discussing, under 3.0 a concern. Answers are anonymous: a group with fewer "
+	    "than 3 answers is never shown (—), nor one whose answers could be worked out "
+	    "from the others. Gap: backbone minus partners. Change: since the round before.");
+	for (size_t i = 0; i < r->surveys.n; i++) {
+		const struct survey_report *sr = &r->surveys.v[i];
+		const struct survey_results *now = &sr->now;
+		const struct survey_results *bef = sr->has_before ? &sr->before : NULL;
+
+		html_open(h, "p", NULL);
+		html_open(h, "strong", NULL);
+		html_text(h, now->instrument->title ? now->instrument->title : now->instrument->code);
+		html_close(h);
+		html_textf(h, ": %d survey%s, ", now->surveys, now->surveys == 1 ? "" : "s");
+		if (now->shown[SURVEY_COL_ALL])
+			html_textf(h, "%lld responses.", (long long)now->responses[SURVEY_COL_ALL]);
+		else
+			html_text(h, "fewer than 3 responses: nothing can be shown.");
+		html_close(h);
+		if (!now->shown[SURVEY_COL_ALL])
+			continue;
+		html_open(h, "table", "class", "survey", NULL);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", "Question");
+		html_open(h, "th", "class", "num", "scope", "col", NULL);
+		html_text(h, "Everyone");
+		html_close(h);
+		html_open(h, "th", "class", "num", "scope", "col", NULL);
+		html_text(h, "Backbone");
+		html_close(h);
+		html_open(h, "th", "class", "num", "scope", "col", NULL);
+		html_text(h, "Partners");
+		html_close(h);
+		html_open(h, "th", "class", "num", "scope", "col", NULL);
+		html_text(h, "Gap");
+		html_close(h);
+		html_open(h, "th", "class", "num", "scope", "col", NULL);
+		html_text(h, "Change");
+		html_close(h);
+		html_open(h, "th", "class", "num", "scope", "col", NULL);
+		html_text(h, "Answers 1 / 2 / 3 / 4 / 5");
+		html_close(h);
+		html_close(h);
+		for (size_t c = 0; c < now->categories.n; c++) {
+			const struct survey_row *cat = &now->categories.v[c];
+
+			survey_row_html(h, cat, bef ? metrics_survey_row(bef, NULL, cat->category) : NULL);
+			for (size_t k = 0; k < now->items.n; k++) {
+				const struct survey_row *it = &now->items.v[k];
+
+				if (strcmp(it->category, cat->category) != 0)
+					continue;
+				survey_row_html(h, it, bef ? metrics_survey_row(bef, it->code, NULL) : NULL);
+			}
+		}
+		html_close(h);
+	}
+}
+
 void
 report_html_section(struct html *h, const struct report *r, const struct capacity *cap,
     const char *evidence_base)
@@ -215,6 +343,12 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 		html_elem(h, "h3", "Backbone capacity");
 		capacity_block(h, cap);
 	}
+
+	html_elem(h, "h3", "Network: who works with whom");
+	strbuf_reset(&id);
+	strbuf_addf(&id, "n-%s", in->slug);
+	network_svg(h, p, &r->network, id.buf);
+	surveys_block(h, r);
 
 	html_elem(h, "h3", "Figures");
 	html_open(h, "table", "class", "figures", NULL);
