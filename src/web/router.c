@@ -109,6 +109,9 @@ web_route_match(const struct web_route *table, size_t n, const char *path,
 		struct web_match t;
 
 		memset(&t, 0, sizeof(t));
+		/* a page declared in the enum without its row is no route: deny by default */
+		if (r->pattern == NULL || r->handler == NULL)
+			continue;
 		if (!match_pattern(r->pattern, seg, nseg, &t))
 			continue;
 		m->allow |= answers;
