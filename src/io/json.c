@@ -513,6 +513,52 @@ out:
 	return ret;
 }
 
+int
+json_read_record(const char *name, const char *data, size_t len, const struct kind *k,
+    void *rec, struct program *p, struct model_error *e)
+{
+	struct reader r = { .p = p, .e = e };
+	struct srcloc top;
+	json_error_t jerr;
+	json_t *root = NULL;
+	size_t next = 0;
+	int ret = -1;
+
+	r.file = program_intern_file(p, name);
+	top.file = r.file;
+	top.line = 1;
+	((struct rec_head *)rec)->loc = top;
+	for (int j = 0; j < k->nfields; j++)
+		field_set_null(&k->fields[j], rec);
+	r.scan.data = data;
+	if (scan_tokens(&r.scan, data, len) > JSON_MAX_DEPTH) {
+		model_error_set(e, &top, "json", "nested deeper than %d levels", JSON_MAX_DEPTH);
+		goto out;
+	}
+	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (root == NULL) {
+		struct srcloc at = { r.file, jerr.line > 0 ? (unsigned)jerr.line : 1 };
+
+		model_error_set(e, &at, "json", "malformed JSON: %s", jerr.text);
+		goto out;
+	}
+	r.scan.cap = 16;
+	while (r.scan.cap < r.scan.toks.n * 2)
+		r.scan.cap *= 2;
+	r.scan.keys = xcalloc(r.scan.cap, sizeof(*r.scan.keys));
+	r.scan.vals = xcalloc(r.scan.cap, sizeof(*r.scan.vals));
+	scan_pair(&r.scan, root, &next);
+	if (!json_is_object(root)) {
+		expected(&r, root, "json", &top, "an object (one record)");
+		goto out;
+	}
+	ret = read_object(&r, k, rec, root, "", &top);
+out:
+	json_decref(root);
+	scan_release(&r.scan);
+	return ret;
+}
+
 /* ---------------------------------------------------------------- writing */
 
 void

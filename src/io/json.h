@@ -26,6 +26,18 @@ struct kind;
 int json_read_program(const char *name, const char *data, size_t len,
     struct program *p, struct model_error *e);
 
+/*
+ * Parses one record of kind k (a trellis/1 record object, its nested lists
+ * included: the body of an API create or update) from data[0..len), named
+ * name for errors, into rec: zeroed memory of k->size bytes, left holding
+ * what was read (release with kind_release either way). The file name is
+ * interned in p. Checks the syntax and type of every field and unknown
+ * fields, as json_read_program does; does not validate references.
+ * Returns 0, or -1 with e set.
+ */
+int json_read_record(const char *name, const char *data, size_t len, const struct kind *k,
+    void *rec, struct program *p, struct model_error *e);
+
 /* Appends p as a trellis/1 document to out. Built-in instruments are left out. */
 void json_write_program(const struct program *p, struct strbuf *out);
 
