@@ -30,6 +30,11 @@ done
 dir=$(mktemp -d "${TMPDIR:-/tmp}/trellis-crash.XXXXXX") || exit 1
 trap 'rm -rf "$dir"' EXIT
 trap 'exit 1' HUP INT TERM
+# Private copies: a `make` elsewhere relinking ./trellis mid-run must not
+# make a check fail (or test a different binary halfway).
+cp "$trellis" "$dir/trellis.bin" && cp "$writer" "$dir/writer.bin" || exit 1
+trellis=$dir/trellis.bin
+writer=$dir/writer.bin
 db=$dir/crash.db
 
 # rand N: a random integer in 0..N-1.
