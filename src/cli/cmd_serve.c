@@ -13,14 +13,16 @@
 
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
-	    "[--dev-insecure-role]",
+	    "[--dev-cookie] [--dev-insecure-role]",
 	"Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
 	"libmicrohttpd. Prints the address it listens on; one access log line\n"
 	"per request goes to standard error. SIGTERM or SIGINT stops it after\n"
 	"the requests in flight have finished.",
 	"--listen takes HOST:PORT or [IPV6]:PORT; port 0 picks a free port (the\n"
-	"printed address names it). --dev-insecure-role is a development aid\n"
+	"printed address names it). --dev-cookie names the session cookie sid\n"
+	"without Secure (instead of __Host-sid; Secure), for plain HTTP on\n"
+	"loopback only. --dev-insecure-role is a development aid\n"
 	"only: every request then acts as the role in $TRELLIS_DEV_ROLE (admin,\n"
 	"evaluator, member:SLUG or viewer:SLUG) without signing in, and the\n"
 	"server refuses to listen anywhere but on loopback. docs/web.md.",
@@ -40,12 +42,13 @@ int
 cmd_serve(int argc, char **argv, struct cli *c)
 {
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
-	const char *maxip = NULL, *dev = NULL;
+	const char *maxip = NULL, *dev = NULL, *devcookie = NULL;
 	const struct cli_opt opts[] = {
 		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
 		{ "threads", "N", &threads, "worker threads (default: one per core)" },
 		{ "max-connections", "N", &maxconn, "connections at once, in all (default 1024)" },
 		{ "max-per-ip", "N", &maxip, "connections at once from one address (default 64)" },
+		{ "dev-cookie", NULL, &devcookie, "session cookie without Secure, for plain HTTP on loopback" },
 		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
 		{ NULL, NULL, NULL, NULL },
 	};
@@ -79,6 +82,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 			return cli_usage_error(&serve_cmd, "--max-per-ip: '%s' is not a number from 1 to 65536", maxip);
 		cfg.max_per_ip = (unsigned)v;
 	}
+	cfg.dev_cookie = devcookie != NULL;
 	if (dev) {
 		const char *role = getenv("TRELLIS_DEV_ROLE");
 

@@ -31,6 +31,12 @@ enum web_page {
 	PAGE_STATIC_CSS,	/* GET /static/trellis.css */
 	PAGE_PROGRAM,		/* GET / */
 	PAGE_DASHBOARD,		/* GET /i/{slug} */
+	PAGE_LOGIN,		/* GET /login */
+	PAGE_LOGIN_POST,	/* POST /login */
+	PAGE_LOGOUT,		/* POST /logout */
+	PAGE_ADMIN_USERS,	/* GET /admin/users */
+	PAGE_ADMIN_USERS_POST,	/* POST /admin/users */
+	PAGE_ADMIN_AUDIT,	/* GET /admin/audit */
 	PAGE__MAX
 };
 
@@ -84,5 +90,12 @@ int web_access(const struct web_route *r, const struct web_user *user, const cha
 int h_static_css(struct web_request *req, struct web_response *res);	/* h_static.c */
 int h_program(struct web_request *req, struct web_response *res);	/* h_program.c */
 int h_dashboard(struct web_request *req, struct web_response *res);	/* h_dashboard.c */
+
+int h_login(struct web_request *req, struct web_response *res);	/* h_login.c */
+int h_login_post(struct web_request *req, struct web_response *res);	/* h_login.c */
+int h_logout(struct web_request *req, struct web_response *res);	/* h_login.c */
+int h_admin_users(struct web_request *req, struct web_response *res);	/* h_admin.c */
+int h_admin_users_post(struct web_request *req, struct web_response *res);	/* h_admin.c */
+int h_admin_audit(struct web_request *req, struct web_response *res);	/* h_admin.c */
 
 #endif

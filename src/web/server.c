@@ -225,6 +225,12 @@ web_authenticate(struct web_request *req)
 	return 0;
 }
 
+int
+web_dev_cookie(void)
+{
+	return srv.cfg && srv.cfg->dev_cookie;
+}
+
 const char *
 web_header(const struct web_request *req, const char *name)
 {
@@ -602,6 +608,9 @@ dispatch(struct conn *c)
 		web_error(res, 404, "There is no page at this address.");
 		return;
 	}
+	/* CSRF and origin: the one check before every handler (auth.c, web.h) */
+	if (web_csrf_guard(req, res))
+		return;
 	if (r->handler(req, res) == -1 && res->status < 400)
 		web_error(res, 500, "Something went wrong on the server; it has been logged.");
 }
@@ -843,6 +852,11 @@ web_serve(const struct web_config *cfg)
 		}
 		fprintf(stderr, "trellis serve: WARNING: --dev-insecure-role: every request acts as %s "
 		    "without signing in. For development only.\n", cfg->dev_role);
+	}
+	/* the cookie without Secure travels in clear: only where nothing leaves the machine */
+	if (cfg->dev_cookie && !is_loopback(&ss)) {
+		fprintf(stderr, "trellis serve: --dev-cookie serves on a loopback address only\n");
+		goto out;
 	}
 	if (store_open(cfg->db, 0, &st, &err) == -1 || pick_program(st, cfg->program, &err) == -1 ||
 	    (s = snapshot_load(st, srv.slug, &err)) == NULL) {

@@ -28,6 +28,7 @@
 #include "../util/vec.h"
 
 struct store;
+struct web_response;
 
 /* ---------------------------------------------------------------- roles */
 
@@ -178,6 +179,28 @@ const char *web_cookie(const struct web_request *req, const char *name);
  */
 int web_authenticate(struct web_request *req);
 
+/*
+ * The CSRF and origin check (RELIABILITY.md), src/web/auth.c: the server
+ * runs it once, after access is granted and before the route's handler.
+ * For a state-changing method (POST, PUT, PATCH, DELETE) it refuses with
+ * 403 a request whose Origin is present and not this server's, or whose
+ * Sec-Fetch-Site is cross-site, and a request signed in with a session
+ * cookie that does not carry the session's CSRF token (form field "csrf"
+ * or header X-CSRF-Token). Bearer-token requests need no token. Returns 0
+ * to go on, 1 when it has answered res.
+ */
+int web_csrf_guard(struct web_request *req, struct web_response *res);
+
+/*
+ * Records one change in the audit log (src/web/auth.c), as the signed-in
+ * user: action "create", "update", "delete" or "import"; kind the record
+ * array ("decisions", "users"); initiative, record, before and after (JSON
+ * texts, app_change's) may be NULL. Every handler that changes something
+ * calls it after the change. Returns 0, or -1 (logged).
+ */
+int web_audit(struct web_request *req, const char *action, const char *kind,
+    const char *initiative, const char *record, const char *before, const char *after);
+
 /* ---------------------------------------------------------------- response */
 
 struct web_header {
@@ -306,7 +329,11 @@ struct web_config {
 	unsigned max_connections;	/* total */
 	unsigned max_per_ip;		/* from one address */
 	const char *dev_role;		/* --dev-insecure-role: TRELLIS_DEV_ROLE, else NULL */
+	int dev_cookie;			/* --dev-cookie: "sid" without Secure, for plain HTTP on loopback */
 };
+
+/* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */
+int web_dev_cookie(void);
 
 /*
  * Serves until SIGTERM or SIGINT, then stops accepting, lets the requests

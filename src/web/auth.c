@@ -1,0 +1,178 @@
+/*
+ * Who is asking, and may they change things: the web side of the accounts
+ * (src/auth/ holds the rules, src/store/accounts.c the rows).
+ *
+ * web_authenticate replaces the weak default of server.c: a bearer token
+ * (Authorization: Bearer, the API) or the session cookie names a user, who
+ * then fills req->user; a session also gives req->csrf_token for forms.
+ * web_csrf_guard is the one CSRF and origin check the server runs before
+ * every handler; web_audit writes an audit log entry as the signed-in
+ * user. The cookie's name, and whether it is Secure, follow --dev-cookie.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "../auth/auth.h"
+#include "../store/accounts.h"
+#include "../util/strbuf.h"
+#include "authweb.h"
+#include "web.h"
+#include "../util/banned.h"
+
+/* store_role (accounts.h) to web_role (web.h), indexed by enum store_role. */
+static const int role_bits[STORE_ROLE__MAX] = {
+	[STORE_ROLE_ADMIN] = WEB_ADMIN,
+	[STORE_ROLE_MEMBER] = WEB_MEMBER,
+	[STORE_ROLE_VIEWER] = WEB_VIEWER,
+	[STORE_ROLE_EVALUATOR] = WEB_EVALUATOR,
+};
+
+const char *
+web_session_cookie(const struct web_request *req)
+{
+	return web_cookie(req, web_dev_cookie() ? AUTH_COOKIE_NAME_DEV : AUTH_COOKIE_NAME);
+}
+
+/*
+ * Copies u into req->user. Returns 1, or 0 when u belongs to another
+ * program than the one served (an evaluator or member of another program
+ * is nobody here).
+ */
+static int
+fill_user(struct web_request *req, const struct store_user *u)
+{
+	const struct web_program *wp;
+
+	if ((unsigned)u->role >= STORE_ROLE__MAX)
+		return 0;
+	if (u->program) {
+		if ((wp = web_program(req)) == NULL || wp->program.slug == NULL ||
+		    strcmp(wp->program.slug, u->program) != 0)
+			return 0;
+	}
+	req->user.id = u->id;
+	req->user.email = web_strdup(req, u->email);
+	req->user.role = role_bits[u->role];
+	req->user.initiative = u->initiative ? web_strdup(req, u->initiative) : NULL;
+	req->authenticated = 1;
+	return 1;
+}
+
+int
+web_authenticate(struct web_request *req)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_user u;
+	struct auth_session sess;
+	struct store *st;
+	const char *token;
+	enum auth_result r;
+	int ret = 0;
+
+	store_user_init(&u);
+	if (req->authorization && strncasecmp(req->authorization, "Bearer ", 7) == 0) {
+		/* the API: a bearer token, never the cookie alongside it (no CSRF to check) */
+		token = req->authorization + 7;
+		while (*token == ' ')
+			token++;
+		if ((st = web_store(req, &err)) == NULL) {
+			ret = -1;
+			goto out;
+		}
+		r = auth_token_check(st, token, (int64_t)time(NULL), &u, &err);
+		if (r == AUTH_ERROR)
+			ret = -1;
+		else if (r == AUTH_OK)
+			ret = fill_user(req, &u);
+		goto out;
+	}
+	if ((token = web_session_cookie(req)) == NULL || *token == '\0')
+		goto out;
+	if ((st = web_store(req, &err)) == NULL) {
+		ret = -1;
+		goto out;
+	}
+	r = auth_session_check(st, token, (int64_t)time(NULL), &sess, &u, &err);
+	if (r == AUTH_ERROR)
+		ret = -1;
+	else if (r == AUTH_OK && (ret = fill_user(req, &u)) == 1)
+		req->csrf_token = web_strdup(req, sess.csrf);
+out:
+	if (ret == -1)
+		fprintf(stderr, "trellis serve: signing in: %s\n", err.buf);
+	store_user_release(&u);
+	strbuf_release(&err);
+	return ret;
+}
+
+int
+web_origin_ok(const struct web_request *req)
+{
+	const char *o = req->origin, *rest;
+
+	if (req->sec_fetch_site && strcasecmp(req->sec_fetch_site, "cross-site") == 0)
+		return 0;
+	if (o == NULL)
+		return 1;
+	/* our own origin is SCHEME://HOST as the client addressed us (https behind a proxy) */
+	if (strncasecmp(o, "http://", 7) == 0)
+		rest = o + 7;
+	else if (strncasecmp(o, "https://", 8) == 0)
+		rest = o + 8;
+	else
+		return 0;	/* "null" (a sandboxed or privacy-sensitive context), or junk */
+	return req->host != NULL && *req->host != '\0' && strcasecmp(rest, req->host) == 0;
+}
+
+int
+web_csrf_guard(struct web_request *req, struct web_response *res)
+{
+	struct auth_session sess;
+	const char *presented;
+
+	if (!(req->method & (WEB_POST | WEB_PUT | WEB_PATCH | WEB_DELETE)))
+		return 0;
+	if (!web_origin_ok(req)) {
+		web_error(res, 403, "This change was sent from another site, so it was refused.");
+		return 1;
+	}
+	/* only a session has a CSRF token; a bearer token or no one needs none */
+	if (req->csrf_token == NULL)
+		return 0;
+	presented = web_form(req, "csrf");
+	if (presented == NULL)
+		presented = web_header(req, "X-CSRF-Token");
+	memset(&sess, 0, sizeof(sess));
+	snprintf(sess.csrf, sizeof(sess.csrf), "%s", req->csrf_token);
+	if (!auth_csrf_check(&sess, presented)) {
+		web_error(res, 403, "This form has expired or did not come from Trellis. "
+		    "Go back, reload the page and send it again.");
+		return 1;
+	}
+	return 0;
+}
+
+int
+web_audit(struct web_request *req, const char *action, const char *kind,
+    const char *initiative, const char *record, const char *before, const char *after)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store *st;
+	const char *actor = req->authenticated && req->user.email ? req->user.email : "anonymous";
+	int ret = -1;
+
+	if ((st = web_store(req, &err)) == NULL)
+		goto out;
+	if (store_audit_add(st, actor, action, kind, initiative, record, before, after,
+	    (int64_t)time(NULL), &err) != 0)
+		goto out;
+	ret = 0;
+out:
+	if (ret)
+		fprintf(stderr, "trellis serve: audit log: %s %s: %s\n", action ? action : "?",
+		    kind ? kind : "?", err.len ? err.buf : "refused");
+	strbuf_release(&err);
+	return ret;
+}
