@@ -108,6 +108,12 @@ key_text(const struct kind *k, const void *rec, struct strbuf *out)
 		strbuf_addf(out, "%lld", (long long)((const struct rec_head *)rec)->rowid);
 }
 
+void
+app_record_key(const struct kind *k, const void *rec, struct strbuf *out)
+{
+	key_text(k, rec, out);
+}
+
 long
 app_record_find(const struct program *p, const struct initiative *in,
     const struct kind *k, const char *id)

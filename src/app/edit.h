@@ -66,6 +66,9 @@ const struct app_kind *app_kind_find(const char *name);
 long app_record_find(const struct program *p, const struct initiative *in,
     const struct kind *k, const char *id);
 
+/* Appends the key of record rec of kind k, as app_record_find takes it, to out. */
+void app_record_key(const struct kind *k, const void *rec, struct strbuf *out);
+
 /*
  * Adds rec, a new record of kind k (rowid 0), to the array of in (NULL for
  * a program-level kind). rec's contents are moved into p or, on failure,

@@ -31,12 +31,31 @@ enum web_page {
 	PAGE_STATIC_CSS,	/* GET /static/trellis.css */
 	PAGE_PROGRAM,		/* GET / */
 	PAGE_DASHBOARD,		/* GET /i/{slug} */
+	/* import and export: literal paths, so before any /i/{slug}/{kind} row (first match wins) */
+	PAGE_TRANSFER,		/* GET /i/{slug}/import */
+	PAGE_IMPORT_POST,	/* POST /i/{slug}/import */
+	PAGE_EXPORT,		/* GET /i/{slug}/export */
+	PAGE_PROGRAM_TRANSFER,	/* GET /import */
+	PAGE_PROGRAM_IMPORT_POST, /* POST /import */
+	PAGE_PROGRAM_EXPORT,	/* GET /export */
 	PAGE_LOGIN,		/* GET /login */
 	PAGE_LOGIN_POST,	/* POST /login */
 	PAGE_LOGOUT,		/* POST /logout */
 	PAGE_ADMIN_USERS,	/* GET /admin/users */
 	PAGE_ADMIN_USERS_POST,	/* POST /admin/users */
 	PAGE_ADMIN_AUDIT,	/* GET /admin/audit */
+	/* the JSON API (h_api.c, docs/api.md); report before {kind} (first match wins) */
+	PAGE_API_PROGRAM,	/* GET /api/v1/program */
+	PAGE_API_EXPORT,	/* GET /api/v1/export */
+	PAGE_API_INITIATIVES,	/* GET /api/v1/initiatives */
+	PAGE_API_INITIATIVE,	/* GET /api/v1/initiatives/{slug} */
+	PAGE_API_REPORT,	/* GET /api/v1/initiatives/{slug}/report */
+	PAGE_API_LIST,		/* GET /api/v1/initiatives/{slug}/{kind} */
+	PAGE_API_CREATE,	/* POST /api/v1/initiatives/{slug}/{kind} */
+	PAGE_API_RECORD,	/* GET /api/v1/initiatives/{slug}/{kind}/{id} */
+	PAGE_API_PUT,		/* PUT /api/v1/initiatives/{slug}/{kind}/{id} */
+	PAGE_API_PATCH,		/* PATCH /api/v1/initiatives/{slug}/{kind}/{id} */
+	PAGE_API_DELETE,	/* DELETE /api/v1/initiatives/{slug}/{kind}/{id} */
 	PAGE__MAX
 };
 
@@ -90,6 +109,20 @@ int web_access(const struct web_route *r, const struct web_user *user, const cha
 int h_static_css(struct web_request *req, struct web_response *res);	/* h_static.c */
 int h_program(struct web_request *req, struct web_response *res);	/* h_program.c */
 int h_dashboard(struct web_request *req, struct web_response *res);	/* h_dashboard.c */
+
+int h_transfer(struct web_request *req, struct web_response *res);	/* h_transfer.c */
+int h_import_post(struct web_request *req, struct web_response *res);	/* h_transfer.c */
+int h_export(struct web_request *req, struct web_response *res);	/* h_transfer.c */
+int h_api_program(struct web_request *req, struct web_response *res);	/* h_api.c */
+int h_api_export(struct web_request *req, struct web_response *res);	/* h_api.c */
+int h_api_initiatives(struct web_request *req, struct web_response *res); /* h_api.c */
+int h_api_initiative(struct web_request *req, struct web_response *res); /* h_api.c */
+int h_api_report(struct web_request *req, struct web_response *res);	/* h_api.c */
+int h_api_list(struct web_request *req, struct web_response *res);	/* h_api.c */
+int h_api_create(struct web_request *req, struct web_response *res);	/* h_api.c */
+int h_api_record(struct web_request *req, struct web_response *res);	/* h_api.c */
+int h_api_update(struct web_request *req, struct web_response *res);	/* h_api.c: PUT and PATCH */
+int h_api_delete(struct web_request *req, struct web_response *res);	/* h_api.c */
 
 int h_login(struct web_request *req, struct web_response *res);	/* h_login.c */
 int h_login_post(struct web_request *req, struct web_response *res);	/* h_login.c */

@@ -14,6 +14,18 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_PROGRAM] = { WEB_GET, "/", WEB_READERS, h_program, 0 },
 	/* DASHBOARD: an initiative's overview */
 	[PAGE_DASHBOARD] = { WEB_GET, "/i/{slug}", WEB_READERS, h_dashboard, 0 },
+	/* TRANSFER: the import form (editors) and the export links of an initiative */
+	[PAGE_TRANSFER] = { WEB_GET, "/i/{slug}/import", WEB_READERS, h_transfer, 0 },
+	/* IMPORT_POST: a trellis/1 document or one CSV file into the initiative (up to 16 MiB) */
+	[PAGE_IMPORT_POST] = { WEB_POST, "/i/{slug}/import", WEB_EDITORS, h_import_post, WEB_R_IMPORT },
+	/* EXPORT: ?format=csv&kind=K | json | xlsx of the initiative, without survey answers */
+	[PAGE_EXPORT] = { WEB_GET, "/i/{slug}/export", WEB_READERS, h_export, 0 },
+	/* PROGRAM_TRANSFER: the program's import form (admin) and export links */
+	[PAGE_PROGRAM_TRANSFER] = { WEB_GET, "/import", WEB_ADMIN | WEB_EVALUATOR, h_transfer, 0 },
+	/* PROGRAM_IMPORT_POST: a trellis/1 document or one CSV file into the program */
+	[PAGE_PROGRAM_IMPORT_POST] = { WEB_POST, "/import", WEB_ADMIN, h_import_post, WEB_R_IMPORT },
+	/* PROGRAM_EXPORT: the whole program; survey answers for admins only (DESIGN §7) */
+	[PAGE_PROGRAM_EXPORT] = { WEB_GET, "/export", WEB_ADMIN | WEB_EVALUATOR, h_export, 0 },
 	/* LOGIN: the sign-in form; public */
 	[PAGE_LOGIN] = { WEB_GET, "/login", WEB_ANYONE, h_login, 0 },
 	/* LOGIN_POST: signs in (no session yet: only the origin check guards it) */
@@ -26,4 +38,26 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_ADMIN_USERS_POST] = { WEB_POST, "/admin/users", WEB_ADMIN, h_admin_users_post, 0 },
 	/* ADMIN_AUDIT: the audit log, newest first, paged, by initiative */
 	[PAGE_ADMIN_AUDIT] = { WEB_GET, "/admin/audit", WEB_ADMIN, h_admin_audit, 0 },
+	/* API_PROGRAM: the program's own fields and the initiatives the caller may read */
+	[PAGE_API_PROGRAM] = { WEB_GET, "/api/v1/program", WEB_READERS, h_api_program, 0 },
+	/* API_EXPORT: the whole trellis/1 document, survey answers included (admin) */
+	[PAGE_API_EXPORT] = { WEB_GET, "/api/v1/export", WEB_ADMIN, h_api_export, 0 },
+	/* API_INITIATIVES: the initiatives the caller may read, their own fields */
+	[PAGE_API_INITIATIVES] = { WEB_GET, "/api/v1/initiatives", WEB_READERS, h_api_initiatives, 0 },
+	/* API_INITIATIVE: one initiative's own fields */
+	[PAGE_API_INITIATIVE] = { WEB_GET, "/api/v1/initiatives/{slug}", WEB_READERS, h_api_initiative, 0 },
+	/* API_REPORT: the balance report JSON (?as_of=&months=) */
+	[PAGE_API_REPORT] = { WEB_GET, "/api/v1/initiatives/{slug}/report", WEB_READERS, h_api_report, 0 },
+	/* API_LIST: every record of one kind (surveys as aggregates) */
+	[PAGE_API_LIST] = { WEB_GET, "/api/v1/initiatives/{slug}/{kind}", WEB_READERS, h_api_list, 0 },
+	/* API_CREATE: a new record, the body one trellis/1 record */
+	[PAGE_API_CREATE] = { WEB_POST, "/api/v1/initiatives/{slug}/{kind}", WEB_EDITORS, h_api_create, 0 },
+	/* API_RECORD: one record by its key (rowid for observations and ties) */
+	[PAGE_API_RECORD] = { WEB_GET, "/api/v1/initiatives/{slug}/{kind}/{id}", WEB_READERS, h_api_record, 0 },
+	/* API_PUT: replaces a record with the body */
+	[PAGE_API_PUT] = { WEB_PUT, "/api/v1/initiatives/{slug}/{kind}/{id}", WEB_EDITORS, h_api_update, 0 },
+	/* API_PATCH: changes the fields the body names */
+	[PAGE_API_PATCH] = { WEB_PATCH, "/api/v1/initiatives/{slug}/{kind}/{id}", WEB_EDITORS, h_api_update, 0 },
+	/* API_DELETE: deletes a record */
+	[PAGE_API_DELETE] = { WEB_DELETE, "/api/v1/initiatives/{slug}/{kind}/{id}", WEB_EDITORS, h_api_delete, 0 },
 };

@@ -1,0 +1,546 @@
+/*
+ * The JSON API under /api/v1 (DESIGN §6, docs/api.md): the program, its
+ * initiatives, every initiative-level record kind, the balance report and
+ * the whole trellis/1 export; creating, replacing, patching and deleting
+ * one record through the same write path as the forms (app/edit.h).
+ *
+ * Records are written exactly as in trellis/1 (json_write_record), with one
+ * exception that DESIGN §7 demands: a survey never carries its individual
+ * responses here; it carries "results" instead, the aggregates of
+ * metrics/survey.h, where a group under 3 answers is null.
+ *
+ * Access is the route table's (router.h): readers read, editors write, a
+ * member or viewer sees their own initiative only (another is 404). Errors
+ * are {"status": N, "message": "..."} (web_error under /api/), and a record
+ * that does not validate is 422 with "field" naming what is wrong.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "page.h"
+#include "router.h"
+#include "../app/edit.h"
+#include "../io/json.h"
+#include "../metrics/survey.h"
+#include "../model/fields.h"
+#include "../store/store.h"
+#include "../util/num.h"
+#include "../util/xalloc.h"
+#include "../view/report_json.h"
+#include "../util/banned.h"
+
+static const char api_json_type[] = "application/json";
+
+enum api_op { OP_CREATE, OP_PUT, OP_PATCH, OP_DELETE };
+static const char *const op_actions[] = { "create", "update", "update", "delete" };
+
+/* ---------------------------------------------------------------- helpers */
+
+static struct strbuf *
+api_begin(struct web_response *res, int status)
+{
+	res->status = status;
+	res->content_type = api_json_type;
+	strbuf_reset(&res->body);
+	return &res->body;
+}
+
+/* 422: the record does not validate; e names the field. */
+static int
+api_invalid(struct web_response *res, const struct model_error *e)
+{
+	struct strbuf *out = api_begin(res, 422);
+
+	strbuf_addstr(out, "{\"status\": 422, \"message\": ");
+	json_write_string(out, e->msg);
+	strbuf_addstr(out, ", \"field\": ");
+	json_write_string(out, e->field);
+	strbuf_addstr(out, "}\n");
+	return 0;
+}
+
+/* Whether user may read initiative slug (admins and evaluators read them all). */
+static int
+may_read(const struct web_user *u, const char *slug)
+{
+	if (u->role != WEB_MEMBER && u->role != WEB_VIEWER)
+		return 1;
+	return u->initiative && strcmp(u->initiative, slug) == 0;
+}
+
+/* The initiative-level kind named by the route's {kind}, or NULL (answered 404). */
+static const struct app_kind *
+api_kind(struct web_request *req, struct web_response *res)
+{
+	const struct app_kind *ak = app_kind_find(req->kind);
+
+	if (ak == NULL || !ak->in_initiative) {
+		web_error(res, 404, "There is no record kind of that name (decisions, grants, ledger, ...).");
+		return NULL;
+	}
+	return ak;
+}
+
+static void
+agg_write(struct strbuf *out, const struct survey_agg *a)
+{
+	char buf[NUM_BUFSZ];
+
+	if (!a->shown) {
+		strbuf_addstr(out, "null");
+		return;
+	}
+	strbuf_addf(out, "{\"n\": %lld, \"mean\": %s, \"distribution\": [%lld, %lld, %lld, %lld, %lld]}",
+	    (long long)a->n, real_format(a->mean, buf), (long long)a->dist[0],
+	    (long long)a->dist[1], (long long)a->dist[2], (long long)a->dist[3],
+	    (long long)a->dist[4]);
+}
+
+/* The aggregates of one survey (n >= 3 per group, else null): never single answers. */
+static void
+survey_results_write(struct strbuf *out, const struct program *p, const struct initiative *in,
+    const struct survey *s)
+{
+	struct survey_results r;
+
+	metrics_survey_results_init(&r);
+	if (metrics_survey_results(p, in, s->instrument.idx, s->id, DATE_NONE, DATE_NONE, &r)) {
+		strbuf_addstr(out, "null");
+		goto out;
+	}
+	strbuf_addstr(out, "{\"responses\": {");
+	for (int c = 0; c < SURVEY_COL__MAX; c++) {
+		strbuf_addf(out, "%s\"%s\": ", c ? ", " : "", survey_col_names[c]);
+		if (r.shown[c])
+			strbuf_addf(out, "%lld", (long long)r.responses[c]);
+		else
+			strbuf_addstr(out, "null");
+	}
+	strbuf_addstr(out, "}, \"items\": [");
+	for (size_t i = 0; i < r.items.n; i++) {
+		const struct survey_row *row = &r.items.v[i];
+
+		strbuf_addstr(out, i ? ",\n  {\"code\": " : "\n  {\"code\": ");
+		json_write_string(out, row->code);
+		strbuf_addstr(out, ", \"category\": ");
+		json_write_string(out, row->category);
+		for (int c = 0; c < SURVEY_COL__MAX; c++) {
+			strbuf_addf(out, ", \"%s\": ", survey_col_names[c]);
+			agg_write(out, &row->col[c]);
+		}
+		strbuf_addch(out, '}');
+	}
+	strbuf_addstr(out, "]}");
+out:
+	metrics_survey_results_release(&r);
+}
+
+/* One record as trellis/1 JSON; a survey with its results instead of its responses. */
+static void
+record_write(struct strbuf *out, const struct program *p, const struct initiative *in,
+    const struct kind *k, const void *rec)
+{
+	struct survey bare;
+
+	if (k != &kind_survey) {
+		json_write_record(out, k, rec);
+		return;
+	}
+	bare = *(const struct survey *)rec;
+	bare.responses.n = 0;
+	json_write_record(out, k, &bare);
+	strbuf_setlen(out, out->len - 1);	/* the closing brace */
+	strbuf_addstr(out, ",\n \"results\": ");
+	survey_results_write(out, p, in, rec);
+	strbuf_addch(out, '}');
+}
+
+/* The snapshot and the route's initiative in it; NULL after answering (404) or failing (-1 in *rc). */
+static const struct initiative *
+api_initiative(struct web_request *req, struct web_response *res, const struct program **pp,
+    int *rc)
+{
+	const struct web_program *wp = web_program(req);
+	const struct initiative *in;
+
+	*rc = 0;
+	if (wp == NULL) {
+		*rc = -1;
+		return NULL;
+	}
+	*pp = &wp->program;
+	if ((in = program_initiative(*pp, req->slug)) == NULL)
+		web_error(res, 404, "There is no initiative at this address.");
+	return in;
+}
+
+/* ---------------------------------------------------------------- reading */
+
+int
+h_api_program(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp = web_program(req);
+	struct strbuf *out;
+	int first = 1;
+
+	if (wp == NULL)
+		return -1;
+	out = api_begin(res, 200);
+	strbuf_addstr(out, "{\"program\": ");
+	json_write_record_own(out, &kind_program, &wp->program);
+	strbuf_addstr(out, ",\n \"initiatives\": [");
+	for (size_t i = 0; i < wp->program.initiatives.n; i++) {
+		const char *slug = wp->program.initiatives.v[i].slug;
+
+		if (!may_read(&req->user, slug))
+			continue;
+		strbuf_addstr(out, first ? "" : ", ");
+		json_write_string(out, slug);
+		first = 0;
+	}
+	strbuf_addstr(out, "]}\n");
+	return 0;
+}
+
+int
+h_api_export(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp = web_program(req);
+
+	if (wp == NULL)
+		return -1;
+	json_write_program(&wp->program, api_begin(res, 200));
+	return 0;
+}
+
+int
+h_api_initiatives(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp = web_program(req);
+	struct strbuf *out;
+	int first = 1;
+
+	if (wp == NULL)
+		return -1;
+	out = api_begin(res, 200);
+	strbuf_addch(out, '[');
+	for (size_t i = 0; i < wp->program.initiatives.n; i++) {
+		const struct initiative *in = &wp->program.initiatives.v[i];
+
+		if (!may_read(&req->user, in->slug))
+			continue;
+		strbuf_addstr(out, first ? "\n " : ",\n ");
+		json_write_record_own(out, &kind_initiative, in);
+		first = 0;
+	}
+	strbuf_addstr(out, "]\n");
+	return 0;
+}
+
+int
+h_api_initiative(struct web_request *req, struct web_response *res)
+{
+	const struct program *p;
+	const struct initiative *in;
+	struct strbuf *out;
+	int rc;
+
+	if ((in = api_initiative(req, res, &p, &rc)) == NULL)
+		return rc;
+	out = api_begin(res, 200);
+	json_write_record_own(out, &kind_initiative, in);
+	strbuf_addch(out, '\n');
+	return 0;
+}
+
+int
+h_api_report(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp;
+	const struct program *p;
+	const struct initiative *in;
+	struct report r;
+	const char *msg;
+	tdate as_of;
+	int months, rc;
+
+	if ((in = api_initiative(req, res, &p, &rc)) == NULL)
+		return rc;
+	wp = web_program(req);
+	/* the dashboard's period rules: the CLI's checks, and a finished program's end as default */
+	if (page_period(req, p, &as_of, &months, &msg))
+		return web_error(res, 400, msg);
+	metrics_report_init(&r);
+	if (metrics_report(p, in, as_of, months, &wp->settings, &r)) {
+		fprintf(stderr, "trellis serve: cannot compute the report of '%s'\n", in->slug);
+		metrics_report_release(&r);
+		return -1;
+	}
+	report_json_write(&r, api_begin(res, 200));
+	strbuf_addch(&res->body, '\n');
+	metrics_report_release(&r);
+	return 0;
+}
+
+int
+h_api_list(struct web_request *req, struct web_response *res)
+{
+	const struct program *p;
+	const struct initiative *in;
+	const struct app_kind *ak;
+	const struct anyvec *v;
+	struct strbuf *out, ids = STRBUF_INIT;
+	int rc;
+
+	if ((in = api_initiative(req, res, &p, &rc)) == NULL)
+		return rc;
+	if ((ak = api_kind(req, res)) == NULL)
+		return 0;
+	v = (const struct anyvec *)((const char *)in + ak->off);
+	out = api_begin(res, 200);
+	strbuf_addstr(out, "{\"initiative\": ");
+	json_write_string(out, in->slug);
+	strbuf_addstr(out, ", \"kind\": ");
+	json_write_string(out, ak->name);
+	strbuf_addstr(out, ",\n \"records\": [");
+	strbuf_addch(&ids, '[');
+	for (size_t i = 0; i < v->n; i++) {
+		const void *rec = (const char *)v->v + i * ak->k->size;
+		struct strbuf key = STRBUF_INIT;
+
+		strbuf_addstr(out, i ? ",\n  " : "\n  ");
+		record_write(out, p, in, ak->k, rec);
+		app_record_key(ak->k, rec, &key);
+		strbuf_addstr(&ids, i ? ", " : "");
+		json_write_string(&ids, key.buf);
+		strbuf_release(&key);
+	}
+	strbuf_addstr(out, "],\n \"ids\": ");
+	strbuf_add(out, ids.buf, ids.len);
+	strbuf_addstr(out, "]}\n");
+	strbuf_release(&ids);
+	return 0;
+}
+
+int
+h_api_record(struct web_request *req, struct web_response *res)
+{
+	const struct program *p;
+	const struct initiative *in;
+	const struct app_kind *ak;
+	const struct anyvec *v;
+	long i;
+	int rc;
+
+	if ((in = api_initiative(req, res, &p, &rc)) == NULL)
+		return rc;
+	if ((ak = api_kind(req, res)) == NULL)
+		return 0;
+	if ((i = app_record_find(p, in, ak->k, req->id)) < 0)
+		return web_error(res, 404, "There is no such record.");
+	v = (const struct anyvec *)((const char *)in + ak->off);
+	record_write(api_begin(res, 200), p, in, ak->k, (const char *)v->v + (size_t)i * ak->k->size);
+	strbuf_addch(&res->body, '\n');
+	return 0;
+}
+
+/* ---------------------------------------------------------------- writing */
+
+/*
+ * PATCH: the record as it is, with the body's fields put over it, as JSON
+ * text in out for json_read_record (which then checks every field). Money
+ * goes through jansson's doubles: 15 significant digits give back the
+ * dollars and cents that were written.
+ */
+static int
+patch_merge(const struct kind *k, const void *cur, const char *body, size_t len,
+    struct strbuf *out, struct model_error *e)
+{
+	struct strbuf now = STRBUF_INIT;
+	json_error_t jerr;
+	json_t *a = NULL, *b = NULL;
+	char *text = NULL;
+	int ret = -1;
+
+	json_write_record(&now, k, cur);
+	if ((b = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
+		model_error_set(e, NULL, "json", "malformed JSON: %s", jerr.text);
+		goto out;
+	}
+	if (!json_is_object(b)) {
+		model_error_set(e, NULL, "json", "expected an object (the fields to change)");
+		goto out;
+	}
+	if ((a = json_loadb(now.buf, now.len, 0, &jerr)) == NULL ||
+	    json_object_update(a, b) ||
+	    (text = json_dumps(a, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))) == NULL) {
+		model_error_set(e, NULL, "json", "cannot merge the change");
+		goto out;
+	}
+	strbuf_addstr(out, text);
+	ret = 0;
+out:
+	free(text);
+	json_decref(a);
+	json_decref(b);
+	strbuf_release(&now);
+	return ret;
+}
+
+/*
+ * One change through app/edit.h on a private copy of the program loaded
+ * from this thread's store (the snapshot is shared and read-only), then the
+ * audit entry and the reload that later requests see.
+ */
+static int
+api_change(struct web_request *req, struct web_response *res, enum api_op op)
+{
+	const struct web_program *wp = web_program(req);
+	const struct app_kind *ak;
+	struct strbuf err = STRBUF_INIT, patched = STRBUF_INIT;
+	struct app_change c = APP_CHANGE_INIT;
+	struct model_error e;
+	struct program p;
+	struct initiative *in;
+	struct store *st;
+	const char *data = req->body.buf;
+	size_t len = req->body.len;
+	void *rec = NULL;
+	long i = -1;
+	enum app_result r = APP_ERROR;
+	int ret = -1;
+
+	program_init(&p);
+	if (wp == NULL)
+		goto out;
+	if ((ak = api_kind(req, res)) == NULL) {
+		ret = 0;
+		goto out;
+	}
+	if (op != OP_DELETE && req->content_type &&
+	    strncasecmp(req->content_type, api_json_type, strlen(api_json_type)) != 0) {
+		ret = web_error(res, 415, "The body must be application/json: one trellis/1 record.");
+		goto out;
+	}
+	if (op != OP_DELETE && len == 0) {
+		ret = web_error(res, 400, "The body is empty; send one trellis/1 record as JSON.");
+		goto out;
+	}
+	if ((st = web_store(req, &err)) == NULL ||
+	    store_program_load(st, wp->program.slug, &p, &err) != 0) {
+		fprintf(stderr, "trellis serve: api: cannot load the program: %s\n", err.buf);
+		goto out;
+	}
+	if (model_resolve(&p, &e)) {
+		strbuf_reset(&err);
+		model_error_format(&e, &err);
+		fprintf(stderr, "trellis serve: api: the stored program does not check out: %s\n", err.buf);
+		goto out;
+	}
+	if ((in = program_initiative(&p, req->slug)) == NULL) {
+		ret = web_error(res, 404, "There is no initiative at this address.");
+		goto out;
+	}
+	if (op != OP_CREATE && (i = app_record_find(&p, in, ak->k, req->id)) < 0) {
+		ret = web_error(res, 404, "There is no such record.");
+		goto out;
+	}
+	if (op == OP_PATCH) {
+		const struct anyvec *v = (const struct anyvec *)((const char *)in + ak->off);
+
+		if (patch_merge(ak->k, (const char *)v->v + (size_t)i * ak->k->size, data, len,
+		    &patched, &e)) {
+			ret = api_invalid(res, &e);
+			goto out;
+		}
+		data = patched.buf;
+		len = patched.len;
+	}
+	if (op != OP_DELETE) {
+		rec = xcalloc(1, ak->k->size);
+		if (json_read_record("request", data, len, ak->k, rec, &p, &e)) {
+			ret = api_invalid(res, &e);
+			goto out;
+		}
+	}
+	switch (op) {
+	case OP_CREATE:
+		r = app_add(st, &p, in, ak->k, rec, &c, &e, &err);
+		break;
+	case OP_PUT:
+	case OP_PATCH:
+		r = app_update(st, &p, in, ak->k, (size_t)i, rec, &c, &e, &err);
+		break;
+	case OP_DELETE:
+		r = app_delete(st, &p, in, ak->k, (size_t)i, &c, &e, &err);
+		break;
+	}
+	if (r == APP_INVALID) {
+		ret = api_invalid(res, &e);
+		goto out;
+	}
+	if (r == APP_ERROR) {
+		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], ak->name, err.buf);
+		ret = web_error(res, 409, err.len ? err.buf : "The change could not be saved.");
+		goto out;
+	}
+	web_audit(req, op_actions[op], ak->name, in->slug, c.key.buf,
+	    c.before.len ? c.before.buf : NULL, c.after.len ? c.after.buf : NULL);
+	strbuf_reset(&err);
+	if (web_program_reload(req, &err))
+		fprintf(stderr, "trellis serve: api: reload after a change: %s\n", err.buf);
+	ret = 0;
+	if (op == OP_DELETE) {
+		api_begin(res, 204);
+		goto out;
+	}
+	if ((i = app_record_find(&p, in, ak->k, c.key.buf)) < 0) {
+		api_begin(res, op == OP_CREATE ? 201 : 200);
+		goto out;
+	}
+	{
+		const struct anyvec *v = (const struct anyvec *)((const char *)in + ak->off);
+		struct strbuf loc = STRBUF_INIT;
+
+		record_write(api_begin(res, op == OP_CREATE ? 201 : 200), &p, in, ak->k,
+		    (const char *)v->v + (size_t)i * ak->k->size);
+		strbuf_addch(&res->body, '\n');
+		if (op == OP_CREATE) {
+			strbuf_addf(&loc, "/api/v1/initiatives/%s/%s/%s", in->slug, ak->name, c.key.buf);
+			web_header_add(res, "Location", loc.buf);
+		}
+		strbuf_release(&loc);
+	}
+out:
+	if (rec) {
+		kind_release(ak->k, rec);
+		free(rec);
+	}
+	app_change_release(&c);
+	strbuf_release(&patched);
+	strbuf_release(&err);
+	program_release(&p);
+	return ret;
+}
+
+int
+h_api_create(struct web_request *req, struct web_response *res)
+{
+	return api_change(req, res, OP_CREATE);
+}
+
+int
+h_api_update(struct web_request *req, struct web_response *res)
+{
+	return api_change(req, res, req->method == WEB_PATCH ? OP_PATCH : OP_PUT);
+}
+
+int
+h_api_delete(struct web_request *req, struct web_response *res)
+{
+	return api_change(req, res, OP_DELETE);
+}
