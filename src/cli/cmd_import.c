@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../app/import.h"
 #include "../io/csv.h"
 #include "../io/json.h"
 #include "../model/validate.h"
@@ -47,27 +48,6 @@ csv_input_cmp(const void *a, const void *b)
 	return x->which - y->which;
 }
 
-static size_t
-count_records(const struct program *p)
-{
-	size_t n = p->orgs.n + p->people.n + p->learning.n;
-
-	/* The built-in instruments come with every program: not records of its own. */
-	for (size_t i = 0; i < p->instruments.n; i++)
-		n += !p->instruments.v[i].builtin;
-
-	for (size_t i = 0; i < p->initiatives.n; i++) {
-		const struct initiative *in = &p->initiatives.v[i];
-
-		n += 1 + in->observations.n + in->members.n +
-		    in->responsibilities.n + in->decisions.n + in->grants.n +
-		    in->ledger.n + in->applications.n + in->credits.n +
-		    in->contributions.n + in->checkins.n + in->events.n +
-		    in->surveys.n + in->ties.n;
-	}
-	return n;
-}
-
 /* Refuses a new program whose slug the database already holds. */
 static int
 refuse_existing(struct store *s, const struct program *p)
@@ -92,7 +72,7 @@ save(const struct cli *c, struct store *s, struct program *p,
 	struct strbuf err = STRBUF_INIT;
 	int ret = -1;
 
-	cli_progress_stage(pg, "saving %zu records", count_records(p));
+	cli_progress_stage(pg, "saving %zu records", app_import_count(p, 0));
 	if (store_program_save(s, p, &err) == -1) {
 		cli_progress_done(pg);
 		cli_error("%s: %s", c->db, err.buf);
@@ -107,6 +87,7 @@ out:
 static int
 import_json(const struct cli *c, const char *path)
 {
+	struct app_import_file f;
 	struct program p;
 	struct model_error e;
 	struct cli_progress pg;
@@ -120,13 +101,12 @@ import_json(const struct cli *c, const char *path)
 	cli_progress_stage(&pg, "reading %s", path);
 	if (cli_read_file(path, &data, &len) == -1)
 		goto out;
-	if (json_read_program(path, data, len, &p, &e) == -1) {
-		cli_progress_done(&pg);
-		cli_model_error(&e);
-		goto out;
-	}
-	cli_progress_stage(&pg, "validating");
-	if (model_validate(&p, &e) == -1) {
+	f.name = path;
+	f.which = APP_IMPORT_JSON;
+	f.data = data;
+	f.len = len;
+	cli_progress_stage(&pg, "reading and validating %s", path);
+	if (app_import_read(&p, &f, 1, &e) == -1) {
 		cli_progress_done(&pg);
 		cli_model_error(&e);
 		goto out;
@@ -137,7 +117,7 @@ import_json(const struct cli *c, const char *path)
 	cli_progress_done(&pg);
 	printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
 	    p.slug, p.initiatives.n, p.initiatives.n == 1 ? "" : "s",
-	    count_records(&p), c->db);
+	    app_import_count(&p, 0), c->db);
 	ret = CLI_OK;
 out:
 	cli_progress_done(&pg);
@@ -156,6 +136,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 	struct cli_progress pg;
 	struct store *s = NULL;
 	struct stat st;
+	struct app_import_file *files = NULL;
 	size_t before = 0;
 	int ret = CLI_FAIL, fresh = in[0].which == CSV_PROGRAM;
 
@@ -176,26 +157,21 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		if ((ret = cli_store_load(c, s, &p)) != 0)
 			goto out;
 		ret = CLI_FAIL;
-		before = count_records(&p);
+		before = app_import_count(&p, 0);
 	}
+	files = xcalloc(n, sizeof(*files));
 	for (size_t i = 0; i < n; i++) {
 		char *data;
-		size_t len;
-		int r;
 
 		cli_progress_stage(&pg, "reading %s (%zu of %zu)", in[i].path, i + 1, n);
-		if (cli_read_file(in[i].path, &data, &len) == -1)
+		if (cli_read_file(in[i].path, &data, &files[i].len) == -1)
 			goto out;
-		r = csv_read((enum csv_file)in[i].which, in[i].path, data, len, &p, &e);
-		free(data);
-		if (r == -1) {
-			cli_progress_done(&pg);
-			cli_model_error(&e);
-			goto out;
-		}
+		files[i].name = in[i].path;
+		files[i].which = in[i].which;
+		files[i].data = data;
 	}
 	cli_progress_stage(&pg, "validating");
-	if (model_validate(&p, &e) == -1) {
+	if (app_import_read(&p, files, n, &e) == -1) {
 		cli_progress_done(&pg);
 		cli_model_error(&e);
 		goto out;
@@ -206,12 +182,15 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		goto out;
 	cli_progress_done(&pg);
 	printf("Imported %zu records from %zu CSV file%s into program %s in %s\n",
-	    count_records(&p) - before, n, n == 1 ? "" : "s", p.slug, c->db);
+	    app_import_count(&p, 0) - before, n, n == 1 ? "" : "s", p.slug, c->db);
 	ret = CLI_OK;
 out:
 	cli_progress_done(&pg);
 	if (s)
 		store_close(s);
+	for (size_t i = 0; files && i < n; i++)
+		free((char *)(uintptr_t)files[i].data);
+	free(files);
 	program_release(&p);
 	return ret;
 }

@@ -1,0 +1,45 @@
+#ifndef TRELLIS_APP_IMPORT_H
+#define TRELLIS_APP_IMPORT_H
+/*
+ * Reading an import (DESIGN §2.2), shared by `trellis import` and the web's
+ * import page: trellis/1 JSON documents and CSV files read into a program
+ * held in memory, then the whole program validated. No store here: the
+ * caller saves p with store_program_save (all or nothing) only when this
+ * succeeded, so a bad file leaves the database exactly as it was.
+ */
+#include <stddef.h>
+
+#include "../model/model.h"
+#include "../model/validate.h"
+
+/* An input already in memory. */
+struct app_import_file {
+	const char *name;	/* for errors ("FILE:LINE: FIELD: message"): a path or an upload's name */
+	int which;		/* enum csv_file, or APP_IMPORT_JSON */
+	const char *data;
+	size_t len;
+};
+#define APP_IMPORT_JSON	(-1)
+
+/*
+ * Reads files[0..n) into p in order, then runs model_validate. p is either
+ * empty (program_init'd: a JSON document becomes the program; CSV files
+ * must then start with program.csv) or a program loaded from the store,
+ * whose records the files add to: CSV rows are appended, and a JSON
+ * document of the same program has its records added (its organizations,
+ * people, instruments, learning questions and initiatives; the records of
+ * an initiative p already holds are added to that initiative, whose own
+ * fields stay as they are). New records have rowid 0. Returns 0, or -1
+ * with e set ("name:line: field: message"); p then holds part of the input
+ * and is only good for program_release.
+ */
+int app_import_read(struct program *p, const struct app_import_file *files, size_t n,
+    struct model_error *e);
+
+/*
+ * The number of records of p (every record kind, built-in instruments not
+ * counted), and of those not yet stored (rowid 0): what an import adds.
+ */
+size_t app_import_count(const struct program *p, int only_new);
+
+#endif
