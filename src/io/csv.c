@@ -276,15 +276,33 @@ cell_write(struct strbuf *out, const char *s, size_t n)
 	strbuf_addch(out, '"');
 }
 
+/*
+ * Where rows go: CSV text in out, or (csv_walk) each cell to fn with the
+ * field behind it.
+ */
+struct sink {
+	struct strbuf *out;
+	csv_cell_fn fn;
+	void *arg;
+	unsigned row;
+};
+
 static void
-row_write(const struct layout *lay, struct strbuf *cells, struct strbuf *out)
+row_write(const struct layout *lay, struct strbuf *cells, struct sink *out)
 {
+	if (out->fn) {
+		out->row++;
+		for (int c = 0; c < lay->ncols; c++)
+			out->fn(out->arg, out->row, (unsigned)c,
+			    lay->cols[c].kind == COL_FIELD ? lay->cols[c].f : NULL, cells[c].buf);
+		return;
+	}
 	for (int c = 0; c < lay->ncols; c++) {
 		if (c)
-			strbuf_addch(out, ',');
-		cell_write(out, cells[c].buf, cells[c].len);
+			strbuf_addch(out->out, ',');
+		cell_write(out->out, cells[c].buf, cells[c].len);
 	}
-	strbuf_addch(out, '\n');
+	strbuf_addch(out->out, '\n');
 }
 
 /*
@@ -294,7 +312,7 @@ row_write(const struct layout *lay, struct strbuf *cells, struct strbuf *out)
  */
 static void
 rec_write(const struct layout *lay, int l, const void *rec, size_t number,
-    const char *initiative, struct strbuf *cells, struct strbuf *out)
+    const char *initiative, struct strbuf *cells, struct sink *out)
 {
 	const struct level *lv = &lay->lv[l];
 
@@ -328,7 +346,7 @@ rec_write(const struct layout *lay, int l, const void *rec, size_t number,
 
 static void
 list_write(const struct layout *lay, const struct anyvec *v, const char *initiative,
-    struct strbuf *cells, struct strbuf *out)
+    struct strbuf *cells, struct sink *out)
 {
 	const struct kind *k = lay->lv[0].kind;
 
@@ -342,8 +360,8 @@ list_write(const struct layout *lay, const struct anyvec *v, const char *initiat
 	}
 }
 
-void
-csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
+static void
+table_write(enum csv_file which, const struct program *p, struct sink *out)
 {
 	struct layout lay;
 	struct strbuf cells[CSV_MAXCOLS];
@@ -353,10 +371,15 @@ csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
 	layout_build(&lay, which);
 	for (int c = 0; c < lay.ncols; c++) {
 		strbuf_init(&cells[c], 0);
-		strbuf_addstr(out, c ? "," : "");
-		strbuf_addstr(out, lay.cols[c].name);
+		if (out->fn)
+			out->fn(out->arg, 0, (unsigned)c, NULL, lay.cols[c].name);
+		else {
+			strbuf_addstr(out->out, c ? "," : "");
+			strbuf_addstr(out->out, lay.cols[c].name);
+		}
 	}
-	strbuf_addch(out, '\n');
+	if (!out->fn)
+		strbuf_addch(out->out, '\n');
 	if (which == CSV_PROGRAM) {
 		if (p->slug != NULL)
 			rec_write(&lay, 0, p, 1, NULL, cells, out);
@@ -370,6 +393,22 @@ csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
 		}
 	for (int c = 0; c < lay.ncols; c++)
 		strbuf_release(&cells[c]);
+}
+
+void
+csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
+{
+	struct sink sk = { out, NULL, NULL, 0 };
+
+	table_write(which, p, &sk);
+}
+
+void
+csv_walk(enum csv_file which, const struct program *p, csv_cell_fn fn, void *arg)
+{
+	struct sink sk = { NULL, fn, arg, 0 };
+
+	table_write(which, p, &sk);
 }
 
 /* ---------------------------------------------------------------- reading */

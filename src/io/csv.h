@@ -40,4 +40,16 @@ int csv_read(enum csv_file which, const char *name, const char *data, size_t len
 /* Appends the CSV file which of p (header line included) to out. */
 void csv_write(enum csv_file which, const struct program *p, struct strbuf *out);
 
+/*
+ * Walks file which of p as csv_write writes it, cell by cell: row 0 is the
+ * header (names), then one row per CSV line. f is the field behind the
+ * cell (its type says how to read text), NULL for the header, the
+ * initiative column and a response's number. text is the CSV cell's text,
+ * "" when absent. For the Excel export, whose sheets are these tables.
+ */
+struct field;
+typedef void (*csv_cell_fn)(void *arg, unsigned row, unsigned col, const struct field *f,
+    const char *text);
+void csv_walk(enum csv_file which, const struct program *p, csv_cell_fn fn, void *arg);
+
 #endif
