@@ -31,31 +31,79 @@ safe_next(const char *next)
 struct login_form {
 	const char *email;		/* as typed, kept; the password never is */
 	const char *next;
-	const char *summary;		/* a message for the whole form, or NULL */
-	const char *email_error;	/* messages beside the fields, or NULL */
-	const char *password_error;
+	struct acct_error errs[3];
+	size_t nerrs;
 };
 
-/* One labelled input with its message; value NULL for the password. */
-static void
-field(struct html *h, const char *id, const char *label, const char *type,
-    const char *autocomplete, const char *value, const char *error)
+void
+acct_error_summary(struct html *h, const struct acct_error *errs, size_t n)
 {
-	char errid[32];
+	char href[64];
 
-	snprintf(errid, sizeof(errid), "%s-error", id);
+	if (n == 0)
+		return;
+	html_open(h, "div", "class", "error-summary", "role", "alert", NULL);
+	html_elem(h, "h2", "There is a problem");
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "li", NULL);
+		if (errs[i].id && *errs[i].id) {
+			snprintf(href, sizeof(href), "#%s", errs[i].id);
+			html_open(h, "a", "href", href, NULL);
+			html_text(h, errs[i].msg);
+			html_close(h);
+		} else
+			html_text(h, errs[i].msg);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+const char *
+acct_error_for(const struct acct_error *errs, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (errs[i].id && strcmp(errs[i].id, id) == 0)
+			return errs[i].msg;
+	return NULL;
+}
+
+void
+acct_field_open(struct html *h, const char *id, const char *label, const char *hint,
+    const char *error)
+{
+	char sub[64];
+
 	html_open(h, "div", "class", error ? "field invalid" : "field", NULL);
 	html_open(h, "label", "for", id, NULL);
 	html_text(h, label);
 	html_close(h);
+	if (hint) {
+		snprintf(sub, sizeof(sub), "%s-hint", id);
+		html_open(h, "p", "class", "hint", "id", sub, NULL);
+		html_text(h, hint);
+		html_close(h);
+	}
 	if (error) {
-		html_open(h, "p", "class", "field-error", "id", errid, NULL);
+		snprintf(sub, sizeof(sub), "%s-error", id);
+		html_open(h, "p", "class", "field-error", "id", sub, NULL);
 		html_text(h, error);
 		html_close(h);
 	}
+}
+
+void
+acct_input(struct html *h, const char *id, const char *label, const char *type,
+    const char *autocomplete, const char *value, const char *hint, const char *error)
+{
+	char desc[64];
+
+	snprintf(desc, sizeof(desc), "%s-%s", id, error ? "error" : "hint");
+	acct_field_open(h, id, label, hint, error);
 	html_void(h, "input", "type", type, "id", id, "name", id, "autocomplete", autocomplete,
-	    "value", value, "required", "", "aria-invalid", error ? "true" : NULL,
-	    "aria-describedby", error ? errid : NULL, NULL);
+	    "value", value ? value : "", "required", "", "aria-invalid", error ? "true" : NULL,
+	    "aria-describedby", error || hint ? desc : NULL, NULL);
 	html_close(h);
 }
 
@@ -69,38 +117,15 @@ login_page(struct web_request *req, struct web_response *res, int status,
 
 	page_begin(&pg, res, wp ? &wp->program : NULL, "Sign in", NULL, TAB_NONE);
 	h = &pg.h;
-	if (f->summary || f->email_error || f->password_error) {
-		html_open(h, "div", "class", "error-summary", "role", "alert", "tabindex", "-1", NULL);
-		html_elem(h, "h2", "There is a problem");
-		html_open(h, "ul", NULL);
-		if (f->summary) {
-			html_open(h, "li", NULL);
-			html_open(h, "a", "href", "#email", NULL);
-			html_text(h, f->summary);
-			html_close_to(h, h->depth - 2);
-		}
-		if (f->email_error) {
-			html_open(h, "li", NULL);
-			html_open(h, "a", "href", "#email", NULL);
-			html_text(h, f->email_error);
-			html_close_to(h, h->depth - 2);
-		}
-		if (f->password_error) {
-			html_open(h, "li", NULL);
-			html_open(h, "a", "href", "#password", NULL);
-			html_text(h, f->password_error);
-			html_close_to(h, h->depth - 2);
-		}
-		html_close(h);
-		html_close(h);
-	}
+	acct_error_summary(h, f->errs, f->nerrs);
 	html_open(h, "form", "class", "stack login", "method", "post", "action", "/login", NULL);
 	page_csrf_field(h, req);
 	if (f->next)
 		html_void(h, "input", "type", "hidden", "name", "next", "value", f->next, NULL);
-	field(h, "email", "Email address", "email", "username", f->email ? f->email : "",
-	    f->email_error);
-	field(h, "password", "Password", "password", "current-password", NULL, f->password_error);
+	acct_input(h, "email", "Email address", "email", "username", f->email, NULL,
+	    acct_error_for(f->errs, f->nerrs, "email"));
+	acct_input(h, "password", "Password", "password", "current-password", NULL, NULL,
+	    acct_error_for(f->errs, f->nerrs, "password"));
 	html_open(h, "button", "type", "submit", NULL);
 	html_text(h, "Sign in");
 	html_close(h);
@@ -112,6 +137,17 @@ login_page(struct web_request *req, struct web_response *res, int status,
 	page_end(&pg);
 	res->status = status;
 	return 0;
+}
+
+/* Adds a problem to f. */
+static void
+login_error(struct login_form *f, const char *id, const char *msg)
+{
+	if (f->nerrs < sizeof(f->errs) / sizeof(f->errs[0])) {
+		f->errs[f->nerrs].id = id;
+		f->errs[f->nerrs].msg = msg;
+		f->nerrs++;
+	}
 }
 
 int
@@ -145,10 +181,10 @@ h_login_post(struct web_request *req, struct web_response *res)
 	f.email = web_form(req, "email");
 	f.next = safe_next(web_form(req, "next"));
 	if (f.email == NULL || *f.email == '\0')
-		f.email_error = "Enter your email address.";
+		login_error(&f, "email", "Enter your email address.");
 	if (password == NULL || *password == '\0')
-		f.password_error = "Enter your password.";
-	if (f.email_error || f.password_error) {
+		login_error(&f, "password", "Enter your password.");
+	if (f.nerrs) {
 		ret = login_page(req, res, 400, &f);
 		goto out;
 	}
@@ -161,20 +197,20 @@ h_login_post(struct web_request *req, struct web_response *res)
 	case AUTH_REFUSED:
 	case AUTH_EXPIRED:
 		/* one message: it must not tell which of the two was wrong */
-		f.summary = "The email address or the password is not right.";
+		login_error(&f, "email", "The email address or the password is not right.");
 		ret = login_page(req, res, 401, &f);
 		goto out;
 	case AUTH_THROTTLED:
-		f.summary = retry > 90 ?
+		login_error(&f, "email", retry > 90 ?
 		    "Too many failed sign-ins. Signing in is paused for a while; try again later." :
-		    "Too many failed sign-ins. Wait a minute, then try again.";
+		    "Too many failed sign-ins. Wait a minute, then try again.");
 		login_page(req, res, 429, &f);
 		snprintf(num, sizeof(num), "%lld", (long long)(retry > 0 ? retry : 1));
 		web_header_add(res, "Retry-After", num);
 		ret = 0;
 		goto out;
 	case AUTH_BUSY:
-		f.summary = "Many people are signing in at once. Try again in a few seconds.";
+		login_error(&f, "", "Many people are signing in at once. Try again in a few seconds.");
 		login_page(req, res, 429, &f);
 		web_header_add(res, "Retry-After", "2");
 		ret = 0;
