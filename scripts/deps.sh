@@ -4,6 +4,12 @@ set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libcsv-dev
 libsodium-dev libmicrohttpd-dev libigraph-dev libxlsxwriter-dev libcmark-dev
 libcmocka-dev valgrind curl"
+# The browser tests (tests/e2e, docs/testing.md): Debian's chromium, driven by
+# playwright-core from npm, and a font so screenshots show text. Node.js and
+# npm come from Debian only when the machine has no node of its own.
+PKGS="$PKGS chromium fonts-liberation"
+command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
 # `deps.sh fuzz` installs what `make fuzz` needs instead: clang and libFuzzer.
 test "${1:-}" = fuzz && PKGS="clang libclang-rt-14-dev"
 missing=""
