@@ -9,6 +9,29 @@ db=demo.db
 asof=2016-12-31
 rm -f "$db" "$db-wal" "$db-shm"
 ./trellis --db "$db" demo
+# Demo accounts (docs/web.md "Accounts"): an admin, a member and a viewer of
+# harlow-mills, and an evaluator, each with a fresh readable password.
+pwdir=$(mktemp -d)
+trap 'rm -rf "$pwdir"' EXIT
+demo_password () {
+	# three short random words-ish: 4 hex groups, 19 characters
+	od -An -N8 -tx2 /dev/urandom | awk '{ printf "%s-%s-%s-%s\n", $1, $2, $3, $4 }'
+}
+accounts=""
+for spec in admin:admin@demo.example: member:member@demo.example:harlow-mills \
+    viewer:viewer@demo.example:harlow-mills evaluator:evaluator@demo.example:; do
+	role=${spec%%:*}
+	rest=${spec#*:}
+	email=${rest%%:*}
+	ini=${rest#*:}
+	pw=$(demo_password)
+	printf '%s\n' "$pw" >"$pwdir/pw"
+	./trellis --db "$db" user add "$email" --role "$role" ${ini:+--initiative "$ini"} \
+		--password-file "$pwdir/pw" >/dev/null
+	accounts="$accounts$(printf '  %-10s %-26s %s%s' "$role" "$email" "$pw" "${ini:+   ($ini)}")
+"
+done
+rm -rf "$pwdir"
 echo
 ./trellis --db "$db" stats
 echo
@@ -28,3 +51,13 @@ Try also:
   ./trellis --db $db export --out demo.json          (the whole program as trellis/1 JSON)
   ./trellis --help
 EOT
+
+cat <<EOT
+
+Demo accounts (email and password; made afresh by each \`make demo\`):
+$accounts
+Now serving the demo at http://127.0.0.1:8080/ — open it and sign in with one
+of the accounts above. Ctrl-C stops the server.
+EOT
+# plain HTTP on loopback: --dev-cookie names the cookie sid without Secure (docs/web.md)
+exec ./trellis --db "$db" serve --listen 127.0.0.1:8080 --dev-cookie
