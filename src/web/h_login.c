@@ -102,7 +102,7 @@ acct_input(struct html *h, const char *id, const char *label, const char *type,
 	snprintf(desc, sizeof(desc), "%s-%s", id, error ? "error" : "hint");
 	acct_field_open(h, id, label, hint, error);
 	html_void(h, "input", "type", type, "id", id, "name", id, "autocomplete", autocomplete,
-	    "value", value ? value : "", "required", "", "aria-invalid", error ? "true" : NULL,
+	    "value", value && *value ? value : NULL, "required", "", "aria-invalid", error ? "true" : NULL,
 	    "aria-describedby", error || hint ? desc : NULL, NULL);
 	html_close(h);
 }
