@@ -91,12 +91,18 @@ match_pattern(const char *pattern, char **seg, int n, struct web_match *m)
 	return 1;
 }
 
+static int
+captures(const struct web_match *t)
+{
+	return (t->slug != NULL) + (t->kind != NULL) + (t->id != NULL);
+}
+
 int
 web_route_match(const struct web_route *table, size_t n, const char *path,
     int method, char *buf, struct web_match *m)
 {
 	char *seg[MAX_SEGMENTS];
-	int nseg;
+	int nseg, best = 0;
 
 	memset(m, 0, sizeof(*m));
 	if ((nseg = split(path, buf, seg, MAX_SEGMENTS)) < 0)
@@ -115,7 +121,13 @@ web_route_match(const struct web_route *table, size_t n, const char *path,
 		if (!match_pattern(r->pattern, seg, nseg, &t))
 			continue;
 		m->allow |= answers;
-		if ((answers & method) && m->route == NULL) {
+		/*
+		 * The most literal row wins ("/i/{slug}/import" over
+		 * "/i/{slug}/{kind}", ".../new" over ".../{id}"), then the
+		 * first: rows may be added in any order.
+		 */
+		if ((answers & method) && (m->route == NULL || captures(&t) < best)) {
+			best = captures(&t);
 			m->route = r;
 			m->slug = t.slug;
 			m->kind = t.kind;

@@ -1,0 +1,57 @@
+#ifndef TRELLIS_RECORDS_H
+#define TRELLIS_RECORDS_H
+/*
+ * What the record pages (h_records.c) share with the team page (h_team.c):
+ * the form input of a request, the write path (a private copy of the
+ * program, changed through app/edit.h under one lock, then the cache
+ * reloaded), and field moves between two records of a kind.
+ */
+#include "../app/edit.h"
+#include "../view/form.h"
+#include "page.h"
+#include "web.h"
+
+struct store;
+
+/* The request's form fields as a form_input (in the request's arena). */
+void records_input(struct web_request *req, struct form_input *in);
+
+/* Whether the signed-in person may change this initiative's records. */
+int records_may_edit(const struct web_request *req);
+
+/*
+ * A write: the program loaded afresh from the store, private to this
+ * request, with the write lock held (one form write at a time) from
+ * records_write_begin to records_write_end.
+ */
+struct records_write {
+	struct program p;
+	struct initiative *in;		/* the request's initiative in p */
+	struct store *st;
+	int locked;
+};
+/* Returns 0, or -1 (logged: answer 500). in is NULL when the slug names nothing. */
+int records_write_begin(struct web_request *req, struct records_write *w);
+/* After a change: the audit entry and the cache reloaded (so the dashboard moves). */
+void records_write_done(struct web_request *req, struct records_write *w, const char *action,
+    const char *kind, const struct app_change *c);
+void records_write_end(struct records_write *w);
+
+/* Swaps the storage of field f (an object's fields and presence included) between a and b. */
+void records_field_swap(const struct field *f, void *a, void *b);
+
+/* Turns a model_error into a form problem. */
+void records_model_error(form_errors *errs, const struct model_error *e);
+
+/*
+ * The Team & roles page (h_team.c) for GET /i/{slug}/members, with the
+ * problems of a form that came back (errs may be NULL; in what was typed
+ * for the committee and director form or the matrix, status 422 then).
+ */
+int team_page(struct web_request *req, struct web_response *res, const struct program *p,
+    const struct initiative *in, const form_errors *errs, const struct form_input *typed,
+    int which);
+#define TEAM_FORM_INITIATIVE	1
+#define TEAM_FORM_RACI		2
+
+#endif
