@@ -56,6 +56,14 @@ enum web_page {
 	PAGE_API_PUT,		/* PUT /api/v1/initiatives/{slug}/{kind}/{id} */
 	PAGE_API_PATCH,		/* PATCH /api/v1/initiatives/{slug}/{kind}/{id} */
 	PAGE_API_DELETE,	/* DELETE /api/v1/initiatives/{slug}/{kind}/{id} */
+	/* the record pages (h_records.c, h_team.c); literal rows win over {kind} and {id} (router.c) */
+	PAGE_TEAM_INITIATIVE,	/* POST /i/{slug}/team/initiative */
+	PAGE_TEAM_RACI,		/* POST /i/{slug}/team/raci */
+	PAGE_RECORDS,		/* GET /i/{slug}/{kind} */
+	PAGE_RECORD_CREATE,	/* POST /i/{slug}/{kind} */
+	PAGE_RECORD_NEW,	/* GET /i/{slug}/{kind}/new */
+	PAGE_RECORD,		/* GET /i/{slug}/{kind}/{id} */
+	PAGE_RECORD_UPDATE,	/* POST /i/{slug}/{kind}/{id} (action=delete deletes) */
 	PAGE__MAX
 };
 
@@ -130,5 +138,12 @@ int h_logout(struct web_request *req, struct web_response *res);	/* h_login.c */
 int h_admin_users(struct web_request *req, struct web_response *res);	/* h_admin.c */
 int h_admin_users_post(struct web_request *req, struct web_response *res);	/* h_admin.c */
 int h_admin_audit(struct web_request *req, struct web_response *res);	/* h_admin.c */
+int h_records(struct web_request *req, struct web_response *res);	/* h_records.c */
+int h_record_create(struct web_request *req, struct web_response *res);	/* h_records.c */
+int h_record_new(struct web_request *req, struct web_response *res);	/* h_records.c */
+int h_record(struct web_request *req, struct web_response *res);	/* h_records.c */
+int h_record_update(struct web_request *req, struct web_response *res);	/* h_records.c */
+int h_team_initiative(struct web_request *req, struct web_response *res);	/* h_team.c */
+int h_team_raci(struct web_request *req, struct web_response *res);	/* h_team.c */
 
 #endif

@@ -60,4 +60,18 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_API_PATCH] = { WEB_PATCH, "/api/v1/initiatives/{slug}/{kind}/{id}", WEB_EDITORS, h_api_update, 0 },
 	/* API_DELETE: deletes a record */
 	[PAGE_API_DELETE] = { WEB_DELETE, "/api/v1/initiatives/{slug}/{kind}/{id}", WEB_EDITORS, h_api_delete, 0 },
+	/* TEAM_INITIATIVE: the committee and director form of Team & roles */
+	[PAGE_TEAM_INITIATIVE] = { WEB_POST, "/i/{slug}/team/initiative", WEB_EDITORS, h_team_initiative, 0 },
+	/* TEAM_RACI: the responsibilities matrix form of Team & roles */
+	[PAGE_TEAM_RACI] = { WEB_POST, "/i/{slug}/team/raci", WEB_EDITORS, h_team_raci, 0 },
+	/* RECORDS: the list of one record kind (members: Team & roles) */
+	[PAGE_RECORDS] = { WEB_GET, "/i/{slug}/{kind}", WEB_READERS, h_records, 0 },
+	/* RECORD_CREATE: the add form's POST */
+	[PAGE_RECORD_CREATE] = { WEB_POST, "/i/{slug}/{kind}", WEB_EDITORS, h_record_create, 0 },
+	/* RECORD_NEW: the add form */
+	[PAGE_RECORD_NEW] = { WEB_GET, "/i/{slug}/{kind}/new", WEB_EDITORS, h_record_new, 0 },
+	/* RECORD: one record, with its edit form for editors */
+	[PAGE_RECORD] = { WEB_GET, "/i/{slug}/{kind}/{id}", WEB_READERS, h_record, 0 },
+	/* RECORD_UPDATE: the edit form's POST; action=delete deletes */
+	[PAGE_RECORD_UPDATE] = { WEB_POST, "/i/{slug}/{kind}/{id}", WEB_EDITORS, h_record_update, 0 },
 };
