@@ -90,4 +90,9 @@ const char view_css[] =
 ".change pre{margin:0;padding:.5rem;background:#f0f4f8;border-radius:6px;font-size:.8rem;white-space:pre-wrap;overflow-wrap:anywhere;max-height:24rem;overflow:auto}\n"
 "td.when{white-space:nowrap}table.users th[scope=row]{background:none}\n"
 "nav.pager{display:flex;gap:1.5rem;align-items:center;margin:1rem 0}\n"
-"button:focus,select:focus,summary:focus{outline:3px solid #93c5fd;outline-offset:2px}\n";
+"button:focus,select:focus,summary:focus{outline:3px solid #93c5fd;outline-offset:2px}\n"
+/* import and export (src/web/h_transfer.c): the upload form and the download links */
+"section.transfer{max-width:40rem;margin:0 0 2rem}\n"
+"section.transfer form>div{margin:0 0 1rem}section.transfer label{display:block;font-weight:600;margin:0 0 .3rem}\n"
+"section.transfer input[type=file],section.transfer select{max-width:100%}\n"
+"ul.downloads{padding-left:1.25rem;margin:0 0 1rem}ul.downloads li{margin:.3rem 0}\n";

@@ -206,7 +206,7 @@ export_section(struct html *h, const struct web_request *req, const struct initi
 	struct strbuf href = STRBUF_INIT;
 	int answers = in == NULL && req->user.role == WEB_ADMIN;
 
-	html_open(h, "section", "aria-labelledby", "export-h", NULL);
+	html_open(h, "section", "class", "transfer", "aria-labelledby", "export-h", NULL);
 	html_open(h, "h2", "id", "export-h", NULL);
 	html_text(h, "Export");
 	html_close(h);
@@ -239,7 +239,7 @@ export_section(struct html *h, const struct web_request *req, const struct initi
 	strbuf_reset(&href);
 	base_path(req, &href);
 	strbuf_addstr(&href, "/export");
-	html_open(h, "form", "method", "get", "action", href.buf, "class", "inline-form", NULL);
+	html_open(h, "form", "method", "get", "action", href.buf, NULL);
 	html_void(h, "input", "type", "hidden", "name", "format", "value", "csv", NULL);
 	html_open(h, "div", NULL);
 	html_open(h, "label", "for", "csv-kind", NULL);
@@ -271,7 +271,7 @@ import_section(struct html *h, const struct web_request *req, const struct initi
 {
 	struct strbuf action = STRBUF_INIT;
 
-	html_open(h, "section", "aria-labelledby", "import-h", NULL);
+	html_open(h, "section", "class", "transfer", "aria-labelledby", "import-h", NULL);
 	html_open(h, "h2", "id", "import-h", NULL);
 	html_text(h, "Import");
 	html_close(h);
@@ -288,7 +288,7 @@ import_section(struct html *h, const struct web_request *req, const struct initi
 	html_open(h, "form", "method", "post", "action", action.buf, "enctype", "multipart/form-data",
 	    NULL);
 	page_csrf_field(h, req);
-	html_open(h, "div", "class", "field", NULL);
+	html_open(h, "div", NULL);
 	html_open(h, "label", "for", "file", NULL);
 	html_text(h, "File (.json or .csv, up to 16 MiB)");
 	html_close(h);
@@ -301,7 +301,7 @@ import_section(struct html *h, const struct web_request *req, const struct initi
 	    "accept", ".json,.csv,application/json,text/csv",
 	    error ? "aria-describedby" : NULL, "file-error", NULL);
 	html_close(h);
-	html_open(h, "div", "class", "field", NULL);
+	html_open(h, "div", NULL);
 	html_open(h, "label", "for", "kind", NULL);
 	html_text(h, "What the file holds");
 	html_close(h);
