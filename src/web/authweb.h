@@ -39,8 +39,12 @@ const char *acct_error_for(const struct acct_error *errs, size_t n, const char *
  */
 void acct_field_open(struct html *h, const char *id, const char *label, const char *hint,
     const char *error);
-/* A labelled input: value NULL leaves it empty (a password is never written back). */
-void acct_input(struct html *h, const char *id, const char *label, const char *type,
-    const char *autocomplete, const char *value, const char *hint, const char *error);
+/*
+ * A labelled input with HTML id and form field name: value NULL leaves it
+ * empty (a password is never written back).
+ */
+void acct_input(struct html *h, const char *id, const char *name, const char *label,
+    const char *type, const char *autocomplete, const char *value, const char *hint,
+    const char *error);
 
 #endif

@@ -207,8 +207,8 @@ add_form_write(struct html *h, const struct web_request *req, const struct progr
 	    NULL);
 	page_csrf_field(h, req);
 	html_void(h, "input", "type", "hidden", "name", "action", "value", "add", NULL);
-	acct_input(h, "new-email", "Email address", "email", "off", f ? f->email : NULL, NULL,
-	    f ? acct_error_for(f->errs, f->nerrs, "new-email") : NULL);
+	acct_input(h, "new-email", "email", "Email address", "email", "off", f ? f->email : NULL,
+	    NULL, f ? acct_error_for(f->errs, f->nerrs, "new-email") : NULL);
 	acct_field_open(h, "new-role", "Role", NULL,
 	    f ? acct_error_for(f->errs, f->nerrs, "new-role") : NULL);
 	role_select(h, "new-role", "role", f && f->role ? store_role_parse(f->role) : STORE_ROLE_MEMBER);
@@ -222,8 +222,8 @@ add_form_write(struct html *h, const struct web_request *req, const struct progr
 	snprintf(hint, sizeof(hint), "From %d to %d characters; a few words make a good one. "
 	    "Give it to the person in private; they sign in with it.", AUTH_PASSWORD_MIN,
 	    AUTH_PASSWORD_MAX);
-	acct_input(h, "new-password", "Initial password", "password", "new-password", NULL, hint,
-	    f ? acct_error_for(f->errs, f->nerrs, "new-password") : NULL);
+	acct_input(h, "new-password", "password", "Initial password", "password", "new-password",
+	    NULL, hint, f ? acct_error_for(f->errs, f->nerrs, "new-password") : NULL);
 	html_open(h, "button", "type", "submit", NULL);
 	html_text(h, "Add the user");
 	html_close(h);

@@ -94,14 +94,15 @@ acct_field_open(struct html *h, const char *id, const char *label, const char *h
 }
 
 void
-acct_input(struct html *h, const char *id, const char *label, const char *type,
-    const char *autocomplete, const char *value, const char *hint, const char *error)
+acct_input(struct html *h, const char *id, const char *name, const char *label,
+    const char *type, const char *autocomplete, const char *value, const char *hint,
+    const char *error)
 {
 	char desc[64];
 
 	snprintf(desc, sizeof(desc), "%s-%s", id, error ? "error" : "hint");
 	acct_field_open(h, id, label, hint, error);
-	html_void(h, "input", "type", type, "id", id, "name", id, "autocomplete", autocomplete,
+	html_void(h, "input", "type", type, "id", id, "name", name, "autocomplete", autocomplete,
 	    "value", value && *value ? value : NULL, "required", "", "aria-invalid", error ? "true" : NULL,
 	    "aria-describedby", error || hint ? desc : NULL, NULL);
 	html_close(h);
@@ -122,9 +123,9 @@ login_page(struct web_request *req, struct web_response *res, int status,
 	page_csrf_field(h, req);
 	if (f->next)
 		html_void(h, "input", "type", "hidden", "name", "next", "value", f->next, NULL);
-	acct_input(h, "email", "Email address", "email", "username", f->email, NULL,
+	acct_input(h, "email", "email", "Email address", "email", "username", f->email, NULL,
 	    acct_error_for(f->errs, f->nerrs, "email"));
-	acct_input(h, "password", "Password", "password", "current-password", NULL, NULL,
+	acct_input(h, "password", "password", "Password", "password", "current-password", NULL, NULL,
 	    acct_error_for(f->errs, f->nerrs, "password"));
 	html_open(h, "button", "type", "submit", NULL);
 	html_text(h, "Sign in");
