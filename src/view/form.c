@@ -305,12 +305,19 @@ list_boxes(struct html *h, const struct form_ctx *c, const struct field *f, cons
 	case RT_ORG:
 	case RT_DECIDER:
 		for (int g = 0; g < NGROUPS; g++) {
-			int open = 0;
+			int open = 0, checked = 0;
 
+			/* the organizations outside the initiative fold away unless one is picked */
+			for (size_t i = 0; g == NGROUPS - 1 && i < p->orgs.n; i++)
+				checked += org_group(c, i) == g &&
+				    list_has(f, rec, in, path, p->orgs.v[i].slug);
 			for (size_t i = 0; i < p->orgs.n; i++) {
 				if (org_group(c, i) != g)
 					continue;
-				if (!open++) {
+				if (!open++ && g == NGROUPS - 1) {
+					html_open(h, "details", "class", "pickgroup", "open", checked ? "" : NULL, NULL);
+					html_elem(h, "summary", group_labels[g]);
+				} else if (open == 1) {
 					html_open(h, "div", "class", "pickgroup", NULL);
 					html_elem(h, "p", group_labels[g]);
 				}

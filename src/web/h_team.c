@@ -76,7 +76,7 @@ raci_matrix(struct html *h, struct web_request *req, const struct program *p,
 	}
 	if (edit) {
 		strbuf_addf(&sb, "/i/%s/team/raci", in->slug);
-		html_open(h, "form", "class", "raci", "method", "post", "action", sb.buf, NULL);
+		html_open(h, "form", "class", "matrix-form", "method", "post", "action", sb.buf, NULL);
 		page_csrf_field(h, req);
 	}
 	html_open(h, "div", "class", "scroll", NULL);
