@@ -105,7 +105,7 @@ import_json(const struct cli *c, const char *path)
 	f.which = APP_IMPORT_JSON;
 	f.data = data;
 	f.len = len;
-	cli_progress_stage(&pg, "reading and validating %s", path);
+	cli_progress_stage(&pg, "validating");
 	if (app_import_read(&p, &f, 1, &e) == -1) {
 		cli_progress_done(&pg);
 		cli_model_error(&e);
