@@ -100,7 +100,7 @@ fuzz: deps-stamp
 	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 # R1 at length: SOAK_CYCLES kill -9 cycles (make test runs 200).
-SOAK_CYCLES ?= 2000
+SOAK_CYCLES ?= 1000
 soak: all $(RELBIN)
 	@sh tests/reliability/crash-loop.sh $(SOAK_CYCLES)
 	@sh tests/reliability/backup-load.sh 20
