@@ -65,6 +65,45 @@ test_match(void **state)
 	assert_int_equal(web_route_match(table, N, "noslash", WEB_GET, buf, &m), -1);
 }
 
+/* The most literal row wins whatever the order of the rows; captures are those of that row. */
+static void
+test_literal_first(void **state)
+{
+	static const struct web_route t2[] = {
+		{ WEB_GET, "/i/{slug}/{kind}/{id}", WEB_READERS, h_dummy, 0 },
+		{ WEB_GET, "/i/{slug}/{kind}", WEB_READERS, h_dummy, 0 },
+		{ WEB_GET, "/i/{slug}/{kind}/new", WEB_EDITORS, h_dummy, 0 },
+		{ WEB_GET, "/i/{slug}/export", WEB_READERS, h_dummy, 0 },
+		{ WEB_POST, "/i/{slug}/team/raci", WEB_EDITORS, h_dummy, 0 },
+		{ WEB_POST, "/i/{slug}/{kind}/{id}", WEB_EDITORS, h_dummy, 0 },
+	};
+	char buf[256];
+	struct web_match m;
+	size_t n = sizeof(t2) / sizeof(t2[0]);
+
+	(void)state;
+	assert_int_equal(web_route_match(t2, n, "/i/x/decisions/new", WEB_GET, buf, &m), WEB_MATCH_OK);
+	assert_ptr_equal(m.route, &t2[2]);
+	assert_string_equal(m.kind, "decisions");
+	assert_null(m.id);
+	assert_int_equal(web_route_match(t2, n, "/i/x/decisions/d-1", WEB_GET, buf, &m), WEB_MATCH_OK);
+	assert_ptr_equal(m.route, &t2[0]);
+	assert_string_equal(m.id, "d-1");
+	assert_int_equal(web_route_match(t2, n, "/i/x/export", WEB_GET, buf, &m), WEB_MATCH_OK);
+	assert_ptr_equal(m.route, &t2[3]);
+	assert_null(m.kind);
+	assert_int_equal(web_route_match(t2, n, "/i/x/grants", WEB_GET, buf, &m), WEB_MATCH_OK);
+	assert_ptr_equal(m.route, &t2[1]);
+	assert_int_equal(web_route_match(t2, n, "/i/x/team/raci", WEB_POST, buf, &m), WEB_MATCH_OK);
+	assert_ptr_equal(m.route, &t2[4]);
+	assert_null(m.kind);
+	assert_null(m.id);
+	/* a literal row of another method does not hide the captured one */
+	assert_int_equal(web_route_match(t2, n, "/i/x/team/raci", WEB_GET, buf, &m), WEB_MATCH_OK);
+	assert_ptr_equal(m.route, &t2[0]);
+	assert_string_equal(m.kind, "team");
+}
+
 static void
 test_access(void **state)
 {
@@ -205,6 +244,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_literal_first),
 		cmocka_unit_test(test_access),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_parse),
