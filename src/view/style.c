@@ -134,4 +134,9 @@ const char view_css[] =
 "table.matrix td.letter{text-align:center}table.matrix select{min-width:3.5rem}\n"
 "table.matrix tr.gap th,td.gap{background:var(--amber-bg);color:var(--amber);font-weight:600}\n"
 "table.budget tr.over td{color:var(--amber);font-weight:600}table.budget tr.total th,table.budget tr.total td{border-top:2px solid var(--ink)}\n"
-"details summary{cursor:pointer;margin:.5rem 0}\n";
+"details summary{cursor:pointer;margin:.5rem 0}\n"
+/* the frame at 1280 px, seen in the browser tests' screenshots (tests/e2e): the
+ * initiatives on a row of their own under the program's name rather than a
+ * narrow column between it and the account; the eleven tabs on one line */
+".account{margin-left:auto}.bar nav.places{order:3;flex:1 1 100%}\n"
+"nav.tabs a{padding:.45rem .4rem}nav.tabs ul{margin-left:-.4rem}\n";

@@ -1,13 +1,17 @@
 // Every page a signed-in admin can reach: the portfolio, each initiative's
 // dashboard (also at phone width) and each of its tabs, a record and a form
-// under each tab of one initiative, the sign-in page, the admin pages.
-// On each: the answer is 200, axe-core finds no WCAG 2 A/AA violation, and
-// a full-page screenshot goes to test-artifacts/browser/.
+// under each tab of the first initiative, the sign-in page, the program's
+// import page, the admin pages. On each: the answer is 200 (and not a
+// redirect), axe-core finds no WCAG 2 A/AA violation, and a full-page
+// screenshot goes to test-artifacts/browser/. Pages are visited WORKERS at a
+// time, each a subtest of its own.
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib.js');
+
+const WORKERS = 3;
 
 // Links inside main that stay under prefix: the records and forms of a tab.
 async function linksUnder(page, prefix)
@@ -25,51 +29,98 @@ async function linksUnder(page, prefix)
 	return out;
 }
 
-test('crawl: every page passes axe-core and is photographed', { timeout: 100000 }, async (t) => {
+async function hrefs(page, selector)
+{
+	return page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+}
+
+test('crawl: every page passes axe-core and is photographed',
+    { timeout: 150000, concurrency: WORKERS }, async (t) => {
 	const context = await lib.launch();
 	t.after(() => context.close());
 	await lib.signIn(context);
-	const page = await context.newPage();
+
+	// A pool of WORKERS pages: a subtest takes one, visits, gives it back.
+	const free = [];
+	for (let i = 0; i < WORKERS; i++)
+		free.push(await context.newPage());
+	const waiting = [];
+	const take = () => free.length ? Promise.resolve(free.pop()) :
+	    new Promise((resolve) => waiting.push(resolve));
+	const give = (p) => waiting.length ? waiting.shift()(p) : free.push(p);
+
 	const seen = new Set();
 	const missing = [];
+	const running = [];
 
-	// visit once, as a subtest of its own; a 404 on a link the frame already
-	// shows (a tab whose page is still to come) is noted, not failed.
-	async function visitOnce(p, opts) {
+	// visit(p, opts, then): once per path, as a subtest; then(page) runs
+	// on the page still showing p. A 404 or 501 on a link the frame
+	// already shows (a page still to come) is noted, not failed.
+	function visit(p, opts, then) {
 		if (seen.has(p))
-			return false;
+			return;
 		seen.add(p);
 		opts = opts || {};
-		if (opts.mayBeMissing && [404, 501].includes(await lib.status(context, p))) {
-			missing.push(p);
-			return false;
-		}
-		await t.test(`page ${p}`, async (tt) => { await lib.visit(tt, page, p, opts); });
-		return true;
+		running.push((async () => {
+			if (opts.mayBeMissing) {
+				const s = await lib.status(context, p);
+				if (s === 404 || s === 501) {
+					missing.push(`${p} (${s})`);
+					return;
+				}
+			}
+			await t.test(`page ${p}`, async (tt) => {
+				const page = await take();
+				// then runs even when axe failed, so that one
+				// page's violation does not hide the pages beyond
+				let failure = null;
+				try {
+					try {
+						await lib.visit(tt, page, p, opts);
+					} catch (e) {
+						failure = e;
+					}
+					if (then && new URL(page.url()).pathname === p)
+						await then(page);
+				} finally {
+					give(page);
+				}
+				if (failure)
+					throw failure;
+			});
+		})());
 	}
 
-	await visitOnce('/');
-	const slugs = await page.locator('header nav.places a[href^="/i/"]').evaluateAll(
-	    (as) => as.map((a) => a.getAttribute('href')));
+	let slugs = [];
+	visit('/', {}, async (page) => {
+		slugs = await hrefs(page, 'header nav.places a[href^="/i/"]');
+	});
+	await Promise.all(running);
 	assert.ok(slugs.length >= 6, `the top bar lists ${slugs.length} initiatives, the demo has 6`);
 
 	for (const [i, dash] of slugs.entries()) {
-		if (!await visitOnce(dash, { phone: true }))
-			continue;
-		const tabs = await page.locator('header nav.tabs a[href]').evaluateAll(
-		    (as) => as.map((a) => a.getAttribute('href')));
-		assert.ok(tabs.length >= 10, `${dash} shows ${tabs.length} tabs`);
-		for (const tab of tabs) {
-			if (!await visitOnce(tab, { mayBeMissing: true }) || i !== 0)
-				continue;
-			// One level deeper on the first initiative: the first
-			// record and the add form of each list.
-			const under = await linksUnder(page, tab);
-			const pick = [under.find((h) => /\/new$/.test(h)),
-			    under.find((h) => !/\/new$/.test(h))].filter(Boolean);
-			for (const p of pick)
-				await visitOnce(p, { mayBeMissing: true });
-		}
+		visit(dash, { phone: true }, async (page) => {
+			const tabs = await hrefs(page, 'header nav.tabs a[href]');
+			assert.ok(tabs.length >= 10, `${dash} shows ${tabs.length} tabs`);
+			for (const tab of tabs) {
+				visit(tab, { mayBeMissing: true }, i !== 0 ? null : async (tp) => {
+					// One level deeper on the first initiative:
+					// the add form and the first record of each list.
+					const under = await linksUnder(tp, tab);
+					const pick = [under.find((h) => /\/new$/.test(h)),
+					    under.find((h) => !/\/new$/.test(h))].filter(Boolean);
+					for (const p of pick)
+						visit(p, { mayBeMissing: true });
+				});
+			}
+		});
+	}
+	for (const p of ['/import', '/admin/users', '/admin/audit'])
+		visit(p, { mayBeMissing: true });
+	// running grows while the visits find more pages
+	for (let n = 0; n !== running.length;) {
+		n = running.length;
+		await Promise.all(running);
 	}
 
 	// The sign-in page, seen by someone not signed in (with the development
@@ -83,9 +134,7 @@ test('crawl: every page passes axe-core and is photographed', { timeout: 100000 
 		missing.push('/login (no accounts: the development role aid is on)');
 	}
 
-	for (const p of ['/import', '/admin/users', '/admin/audit'])
-		await visitOnce(p, { mayBeMissing: true });
-
 	if (missing.length)
-		t.diagnostic(`not built yet (404 or 501): ${missing.join(' ')}`);
+		t.diagnostic(`not built yet: ${missing.sort().join(' ')}`);
+	t.diagnostic(`${seen.size} pages visited`);
 });

@@ -66,14 +66,6 @@ async function fillDecision(page, d)
 	await choose(page, /decider|decided by/i, /committee/i);
 }
 
-async function submit(page, nameRe)
-{
-	await Promise.all([
-		page.waitForNavigation(),
-		page.locator('main').getByRole('button', { name: nameRe }).first().click(),
-	]);
-}
-
 async function dashboardN(page, slug)
 {
 	await page.goto(lib.URL + `/i/${slug}`);
@@ -99,7 +91,7 @@ test('sign in, and sign out', T, async (t) => {
 
 	await page.getByLabel(/e-?mail/i).fill(lib.EMAIL);
 	await page.getByLabel(/password/i).fill('not the password');
-	await submit(page, /sign in|log in/i);
+	await lib.submit(t, page, /sign in|log in/i);
 	assert.equal(new URL(page.url()).pathname, '/login', 'a wrong password stays on /login');
 	assert.match(await page.locator('main').innerText(), /password|not recogni[sz]ed|did not match|wrong/i);
 	await lib.screenshot(page, 'login-refused.png');
@@ -107,12 +99,12 @@ test('sign in, and sign out', T, async (t) => {
 
 	await page.getByLabel(/e-?mail/i).fill(lib.EMAIL);
 	await page.getByLabel(/password/i).fill(lib.PASSWORD);
-	await submit(page, /sign in|log in/i);
+	await lib.submit(t, page, /sign in|log in/i);
 	assert.equal(new URL(page.url()).pathname, '/', `signed in, ${page.url()}`);
 	await page.locator('header').getByText(lib.EMAIL).waitFor();
 	await lib.screenshot(page, 'signed-in.png');
 
-	await submit(page, /sign out|log out/i);
+	await lib.submit(t, page, /sign out|log out/i, 'header');
 	await page.goto(lib.URL + '/');
 	assert.equal(new URL(page.url()).pathname, '/login', 'signed out, / sends to /login again');
 });
@@ -129,7 +121,7 @@ test('add a decision through the form and see the dashboard figure change', T, a
 	await lib.visit(t, page, `/i/${slug}/decisions/new`);
 	const title = 'Browser test: adopt the shared data calendar';
 	await fillDecision(page, { title, proposed: '2016-06-01', decided: '2016-06-15' });
-	await submit(page, /save|add|create/i);
+	await lib.submit(t, page, /save|add|create/i);
 	assert.doesNotMatch(new URL(page.url()).pathname, /\/new$/, 'the form did not come back');
 	await page.getByText(title).first().waitFor();
 	await lib.screenshot(page, 'decision-added.png');
@@ -151,7 +143,7 @@ test('fix a form error: decided before proposed', T, async (t) => {
 	await page.goto(lib.URL + `/i/${slug}/decisions/new`);
 	const title = 'Browser test: a decision dated backwards';
 	await fillDecision(page, { title, proposed: '2016-07-20', decided: '2016-07-10' });
-	await submit(page, /save|add|create/i);
+	await lib.submit(t, page, /save|add|create/i);
 
 	// The form again: a summary at the top linking to the field, the
 	// message beside it, what was typed kept.
@@ -166,7 +158,7 @@ test('fix a form error: decided before proposed', T, async (t) => {
 	await lib.checkAxe(t, page, 'the decision form with an error');
 
 	await page.getByLabel(/^decided/i).fill('2016-07-30');
-	await submit(page, /save|add|create/i);
+	await lib.submit(t, page, /save|add|create/i);
 	assert.doesNotMatch(new URL(page.url()).pathname, /\/new$/, 'corrected, the form was accepted');
 	await page.getByText(title).first().waitFor();
 	assert.equal(Number(await dashboardN(page, slug)), before + 1, 'the corrected decision counts once');
@@ -187,7 +179,7 @@ test('upload a bad CSV on the import page and read its line and field', T, async
 	await page.locator('main input[type=file]').first().setInputFiles({
 		name: 'decisions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv),
 	});
-	await submit(page, /import|upload/i);
+	await lib.submit(t, page, /import|upload/i);
 	const text = await page.locator('main').innerText();
 	assert.match(text, /decided/, `the error names the field: ${text.slice(0, 500)}`);
 	assert.match(text, /(line\s*3|:3\b)/i, `the error names line 3: ${text.slice(0, 500)}`);
