@@ -17,5 +17,4 @@ char *xstrndup(const char *s, size_t n);
 /* Grows *v (of *alloc elements of size sz) to hold at least need elements. */
 void xgrow(void **v, size_t *alloc, size_t need, size_t sz);
 
-#include "banned.h"
 #endif
