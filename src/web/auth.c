@@ -114,7 +114,14 @@ web_origin_ok(const struct web_request *req)
 
 	if (req->sec_fetch_site && strcasecmp(req->sec_fetch_site, "cross-site") == 0)
 		return 0;
-	if (o == NULL)
+	/*
+	 * "null": every page is served with Referrer-Policy: no-referrer, and
+	 * under that policy browsers send Origin: null on their own same-origin
+	 * form posts (Fetch, "serializing a request origin"). A sandboxed or
+	 * cross-site sender is told apart by Sec-Fetch-Site above; the session's
+	 * CSRF token still has to match.
+	 */
+	if (o == NULL || strcmp(o, "null") == 0)
 		return 1;
 	/* our own origin is SCHEME://HOST as the client addressed us (https behind a proxy) */
 	if (strncasecmp(o, "http://", 7) == 0)
@@ -122,7 +129,7 @@ web_origin_ok(const struct web_request *req)
 	else if (strncasecmp(o, "https://", 8) == 0)
 		rest = o + 8;
 	else
-		return 0;	/* "null" (a sandboxed or privacy-sensitive context), or junk */
+		return 0;	/* junk */
 	return req->host != NULL && *req->host != '\0' && strcasecmp(rest, req->host) == 0;
 }
 

@@ -77,6 +77,14 @@ top_bar(struct page *pg, const struct program *p, const struct initiative *cur)
 			html_close(h);
 			html_close(h);
 		}
+		/* accounts (h_admin.c): the way to the users and the audit log */
+		if (req->user.role == WEB_ADMIN) {
+			html_open(h, "li", "class", "program", NULL);
+			html_open(h, "a", "href", "/admin/users", NULL);
+			html_text(h, "Users & audit");
+			html_close(h);
+			html_close(h);
+		}
 		html_close(h);
 		html_close(h);
 	}

@@ -52,7 +52,9 @@ test_expect_success 'with the token and a foreign Origin: 403' '
 	token=$(csrf_of jar) &&
 	test "$(add_user a4@x.org --data-urlencode "csrf=$token" -H "Origin: https://evil.example")" = 403 &&
 	test_grep "sent from another site" .body &&
-	test "$(add_user a4@x.org --data-urlencode "csrf=$token" -H "Origin: null")" = 403
+	test "$(add_user a4@x.org --data-urlencode "csrf=$token" -H "Origin: null" -H "Sec-Fetch-Site: cross-site")" = 403 &&
+	test "$(add_user a4@x.org --data-urlencode "csrf=$token" -H "Origin: http://127.0.0.1:1")" = 403 &&
+	test "$(add_user a4@x.org --data-urlencode "csrf=$token" -H "Origin: javascript:")" = 403
 '
 
 test_expect_success 'with the token and Sec-Fetch-Site: cross-site: 403' '
@@ -68,6 +70,12 @@ test_expect_success 'with the token (field or header), our Origin and same-origi
 	test_grep ok1@x.org .body &&
 	test_grep ok2@x.org .body &&
 	! grep -q "a[1-5]@x.org" .body
+'
+
+test_expect_success 'Origin: null from our own page (Referrer-Policy: no-referrer makes browsers send it) passes with the token' '
+	token=$(csrf_of jar) &&
+	test "$(add_user null1@x.org --data-urlencode "csrf=$token" -H "Origin: null" -H "Sec-Fetch-Site: same-origin")" = 303 &&
+	test "$(add_user null2@x.org -H "Origin: null" -H "Sec-Fetch-Site: same-origin")" = 403
 '
 
 test_expect_success 'sign-in POST from another site: 403, no cookie' '
