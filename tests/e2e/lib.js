@@ -98,36 +98,19 @@ async function signIn(context)
 	assert.equal(await status(context, '/'), 200, 'signed in, / is a page');
 }
 
-// A problem already reported to its owner, that the browser meets whenever
-// it sends a form: marks test t TODO (shown, not counted as failed) when the
-// page in front of it is that problem's refusal.
-const KNOWN_FORM_REFUSAL = {
-	text: /sent from another site/,
-	why: 'every form POST from the browser is refused with 403: with ' +
-	    'Referrer-Policy no-referrer Chromium sends "Origin: null" ' +
-	    '(Sec-Fetch-Site: same-origin), which web_origin_ok (src/web/auth.c) refuses',
-};
-
-async function knownRefusal(t, page, response)
-{
-	if (!response || response.status() !== 403)
-		return;
-	const text = await page.locator('body').innerText();
-	if (KNOWN_FORM_REFUSAL.text.test(text)) {
-		t.todo(`known problem: ${KNOWN_FORM_REFUSAL.why}`);
-		assert.fail(`${response.request().method()} ${response.url()} answered 403: ${text.slice(0, 200)}`);
-	}
-}
-
 // Clicks the button named nameRe inside main (or header, with where) and
-// waits for the page it leads to; fails on a known refusal (TODO).
+// waits for the page it leads to; fails, with the page's words, when the
+// form was refused (403: the origin and CSRF check of src/web/auth.c).
 async function submit(t, page, nameRe, where)
 {
 	const [response] = await Promise.all([
 		page.waitForNavigation(),
 		page.locator(where || 'main').getByRole('button', { name: nameRe }).first().click(),
 	]);
-	await knownRefusal(t, page, response);
+	if (response && response.status() === 403) {
+		const text = await page.locator('body').innerText();
+		assert.fail(`${response.request().method()} ${response.url()} answered 403: ${text.slice(0, 300)}`);
+	}
 	return response;
 }
 const URL_ = globalThis.URL;
