@@ -139,4 +139,6 @@ const char view_css[] =
  * initiatives on a row of their own under the program's name rather than a
  * narrow column between it and the account; the eleven tabs on one line */
 ".account{margin-left:auto}.bar nav.places{order:3;flex:1 1 100%}\n"
-"nav.tabs a{padding:.45rem .4rem}nav.tabs ul{margin-left:-.4rem}\n";
+"nav.tabs a{padding:.45rem .4rem}nav.tabs ul{margin-left:-.4rem}\n"
+/* record lists: an id such as d-059 is not broken at its hyphen */
+"table.records td:first-child{min-width:5em}\n";
