@@ -99,7 +99,7 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	struct strbuf desc = STRBUF_INIT, tid = STRBUF_INIT, did = STRBUF_INIT, lab = STRBUF_INIT;
 	char bx[NUM_BUFSZ], by[NUM_BUFSZ];
 	struct label_box *placed;
-	int depth;
+	int depth, linked = 0;
 
 	strbuf_addf(&tid, "%s-title", id);
 	strbuf_addf(&did, "%s-desc", id);
@@ -112,9 +112,12 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 			strbuf_addf(&desc, " %s: not enough records to place.", pts[i].label);
 	}
 	placed = xcalloc(n ? n : 1, sizeof(*placed));
+	/* an image cannot hold links (axe: nested-interactive): linked points make it a group */
+	for (size_t i = 0; i < n; i++)
+		linked |= pts[i].href != NULL && pts[i].has_value;
 	depth = h->depth;
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 -14 440 444",
-	    "width", "440", "height", "444", "role", "img", "class", "chart quadrant",
+	    "width", "440", "height", "444", "role", linked ? "group" : "img", "class", "chart quadrant",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
 	html_text(h, "The balance: stepping back against stepping up");

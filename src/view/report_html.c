@@ -203,6 +203,9 @@ surveys_block(struct html *h, const struct report *r)
 		html_close(h);
 		if (!now->shown[SURVEY_COL_ALL])
 			continue;
+		/* a wide table scrolls on its own on a phone; focusable so keyboards can scroll it */
+		html_open(h, "div", "class", "scroll", "role", "region", "aria-label",
+		    "Survey results", "tabindex", "0", NULL);
 		html_open(h, "table", "class", "survey", NULL);
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", "Question");
@@ -237,6 +240,7 @@ surveys_block(struct html *h, const struct report *r)
 				survey_row_html(h, it, bef ? metrics_survey_row(bef, it->code, NULL) : NULL);
 			}
 		}
+		html_close(h);
 		html_close(h);
 	}
 }
@@ -455,6 +459,8 @@ report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
 			pts[i].y = rs[i].stepping_up.value;
 		}
 		chart_quadrant(&h, pts, n, "q-program");
+		html_open(&h, "div", "class", "scroll", "role", "region", "aria-label", "Initiatives",
+		    "tabindex", "0", NULL);
 		html_open(&h, "table", NULL);
 		html_open(&h, "tr", NULL);
 		html_elem(&h, "th", "Initiative");
@@ -496,6 +502,7 @@ report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
 			html_close(&h);
 			html_close(&h);
 		}
+		html_close(&h);
 		html_close(&h);
 		for (size_t i = 0; i < n; i++)
 			strbuf_release(&hrefs[i]);

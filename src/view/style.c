@@ -61,7 +61,7 @@ const char view_css[] =
 "ul.plain{list-style:none;margin:0;padding:0}\n"
 ".chart-wrap{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;display:inline-block;max-width:100%}\n"
 "a:focus,button:focus,input:focus{outline:3px solid #93c5fd;outline-offset:2px}\n"
-"@media (max-width:40rem){main,.wrap,.bar{padding:1rem}nav.tabs ul{flex-wrap:nowrap}main{overflow-wrap:anywhere}td.name code{word-break:break-all}.part{grid-template-columns:1fr 5rem 2.5rem}"
+"@media (max-width:40rem){main,.wrap,.bar{padding:1rem}nav.tabs ul{flex-wrap:nowrap}main{overflow-wrap:anywhere}main td,main th{overflow-wrap:normal}td.name code{word-break:break-all}.part{grid-template-columns:1fr 5rem 2.5rem}"
 "section.initiative{padding:1rem}.figs{grid-template-columns:1fr}}\n"
 "@media print{header.top,.skip,form.period{display:none}.printed{display:block}}\n"
 /* accounts (src/web/h_login.c, h_admin.c): sign-in form, error summary, users, audit log */

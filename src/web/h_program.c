@@ -167,7 +167,8 @@ h_program(struct web_request *req, struct web_response *res)
 	html_open(h, "h2", "id", "list", NULL);
 	html_text(h, "Initiatives");
 	html_close(h);
-	html_open(h, "div", "class", "scroll", NULL);
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Initiatives",
+	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "portfolio", NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);

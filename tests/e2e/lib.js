@@ -135,11 +135,7 @@ async function screenshot(page, name)
 // and why it is not fixed yet: a page with only these is marked TODO (shown,
 // not counted as failed); any other violation fails. Remove an entry when the
 // fix lands (the TODO then passes, and node's runner says so).
-const KNOWN = [
-	{ id: 'nested-interactive', target: /^svg$/, path: /^\/$/,
-	  why: 'the portfolio quadrant is an <svg role="img"> with links inside ' +
-	      '(src/view/chart.c: role "group" when a point has an href)' },
-];
+const KNOWN = [];
 
 // Runs axe-core (WCAG 2 A and AA) on the page; returns its violations as
 // lines "id (impact): help" followed by each target, and whether all of them
