@@ -442,43 +442,58 @@ read_object(struct reader *r, const struct kind *k, void *rec, json_t *obj,
 	return 0;
 }
 
+/*
+ * Parses data[0..len) named name into *root and pairs every value with its
+ * line (r must be zeroed but for p and e). A BOM is skipped. Returns 0, or
+ * -1 with the error set and *root NULL. *top is the document's location.
+ */
+static int
+reader_open(struct reader *r, const char *name, const char *data, size_t len,
+    json_t **root, struct srcloc *top)
+{
+	json_error_t jerr;
+	size_t next = 0;
+
+	r->file = program_intern_file(r->p, name);
+	top->file = r->file;
+	top->line = 1;
+	*root = NULL;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	r->scan.data = data;
+	if (scan_tokens(&r->scan, data, len) > JSON_MAX_DEPTH) {
+		model_error_set(r->e, top, "json", "nested deeper than %d levels", JSON_MAX_DEPTH);
+		return -1;
+	}
+	*root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (*root == NULL) {
+		struct srcloc at = { r->file, jerr.line > 0 ? (unsigned)jerr.line : 1 };
+
+		model_error_set(r->e, &at, "json", "malformed JSON: %s", jerr.text);
+		return -1;
+	}
+	r->scan.cap = 16;
+	while (r->scan.cap < r->scan.toks.n * 2)
+		r->scan.cap *= 2;
+	r->scan.keys = xcalloc(r->scan.cap, sizeof(*r->scan.keys));
+	r->scan.vals = xcalloc(r->scan.cap, sizeof(*r->scan.vals));
+	scan_pair(&r->scan, *root, &next);
+	return 0;
+}
+
 int
 json_read_program(const char *name, const char *data, size_t len,
     struct program *p, struct model_error *e)
 {
 	struct reader r = { .p = p, .e = e };
 	struct srcloc top;
-	json_error_t jerr;
 	json_t *root = NULL, *fmt;
-	size_t next = 0;
 	int ret = -1;
 
-	r.file = program_intern_file(p, name);
-	top.file = r.file;
-	top.line = 1;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		len -= 3;
-	}
-	r.scan.data = data;
-	if (scan_tokens(&r.scan, data, len) > JSON_MAX_DEPTH) {
-		model_error_set(e, &top, "json", "nested deeper than %d levels", JSON_MAX_DEPTH);
+	if (reader_open(&r, name, data, len, &root, &top))
 		goto out;
-	}
-	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (root == NULL) {
-		struct srcloc at = { r.file, jerr.line > 0 ? (unsigned)jerr.line : 1 };
-
-		model_error_set(e, &at, "json", "malformed JSON: %s", jerr.text);
-		goto out;
-	}
-	r.scan.cap = 16;
-	while (r.scan.cap < r.scan.toks.n * 2)
-		r.scan.cap *= 2;
-	r.scan.keys = xcalloc(r.scan.cap, sizeof(*r.scan.keys));
-	r.scan.vals = xcalloc(r.scan.cap, sizeof(*r.scan.vals));
-	scan_pair(&r.scan, root, &next);
-
 	if (!json_is_object(root)) {
 		expected(&r, root, "json", &top, "an object (a trellis/1 document)");
 		goto out;
@@ -518,42 +533,17 @@ json_read_record(const char *name, const char *data, size_t len, const struct ki
     void *rec, struct program *p, struct model_error *e)
 {
 	struct reader r = { .p = p, .e = e };
-	struct srcloc top;
-	json_error_t jerr;
+	struct srcloc top = { NULL, 1 };
 	json_t *root = NULL;
-	size_t next = 0;
 	int ret = -1;
 
-	r.file = program_intern_file(p, name);
-	top.file = r.file;
-	top.line = 1;
-	((struct rec_head *)rec)->loc = top;
 	for (int j = 0; j < k->nfields; j++)
 		field_set_null(&k->fields[j], rec);
-	r.scan.data = data;
-	if (scan_tokens(&r.scan, data, len) > JSON_MAX_DEPTH) {
-		model_error_set(e, &top, "json", "nested deeper than %d levels", JSON_MAX_DEPTH);
-		goto out;
-	}
-	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (root == NULL) {
-		struct srcloc at = { r.file, jerr.line > 0 ? (unsigned)jerr.line : 1 };
-
-		model_error_set(e, &at, "json", "malformed JSON: %s", jerr.text);
-		goto out;
-	}
-	r.scan.cap = 16;
-	while (r.scan.cap < r.scan.toks.n * 2)
-		r.scan.cap *= 2;
-	r.scan.keys = xcalloc(r.scan.cap, sizeof(*r.scan.keys));
-	r.scan.vals = xcalloc(r.scan.cap, sizeof(*r.scan.vals));
-	scan_pair(&r.scan, root, &next);
-	if (!json_is_object(root)) {
+	if (reader_open(&r, name, data, len, &root, &top) == 0 && !json_is_object(root))
 		expected(&r, root, "json", &top, "an object (one record)");
-		goto out;
-	}
-	ret = read_object(&r, k, rec, root, "", &top);
-out:
+	else if (root)
+		ret = read_object(&r, k, rec, root, "", &top);
+	((struct rec_head *)rec)->loc = top;
 	json_decref(root);
 	scan_release(&r.scan);
 	return ret;

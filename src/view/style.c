@@ -141,4 +141,9 @@ const char view_css[] =
 ".account{margin-left:auto}.bar nav.places{order:3;flex:1 1 100%}\n"
 "nav.tabs a{padding:.45rem .4rem}nav.tabs ul{margin-left:-.4rem}\n"
 /* record lists: an id such as d-059 is not broken at its hyphen */
-"table.records td:first-child{min-width:5em}\n";
+"table.records td:first-child{min-width:5em}\n"
+/* the Network tab (src/web/h_network.c): the rating form is a table as wide as the page,
+ * the map no wider than it is drawn, the readings of the figures */
+"form.record.ratings-form{max-width:none}table.ratings th[scope=row]{min-width:12rem}\n"
+"table.ratings td.invalid{background:#fdecea}table.ratings td p.error{margin:0 0 .25rem;font-size:.85rem}\n"
+"p.reading{max-width:46rem}\n";

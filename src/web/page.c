@@ -18,7 +18,7 @@ const char *const page_tab_labels[TAB__MAX] = {
 
 const char *const page_tab_paths[TAB__MAX] = {
 	"", "/members", "/decisions", "/grants", "/credits",
-	"/checkins", "/events", "/surveys", "/ties", "/observations",
+	"/checkins", "/events", "/surveys", "/network", "/observations",
 	"/import",
 };
 

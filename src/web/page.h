@@ -28,7 +28,7 @@ enum page_tab {
 	TAB_CHECKINS,		/* /i/{slug}/checkins */
 	TAB_ENGAGEMENT,		/* /i/{slug}/events */
 	TAB_SURVEYS,		/* /i/{slug}/surveys */
-	TAB_NETWORK,		/* /i/{slug}/ties */
+	TAB_NETWORK,		/* /i/{slug}/network (h_network.c); /i/{slug}/ties lists the ratings */
 	TAB_RESULT,		/* /i/{slug}/observations: the shared result */
 	TAB_TRANSFER,		/* /i/{slug}/import: import and export */
 	TAB__MAX

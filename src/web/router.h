@@ -64,6 +64,10 @@ enum web_page {
 	PAGE_RECORD_NEW,	/* GET /i/{slug}/{kind}/new */
 	PAGE_RECORD,		/* GET /i/{slug}/{kind}/{id} */
 	PAGE_RECORD_UPDATE,	/* POST /i/{slug}/{kind}/{id} (action=delete deletes) */
+	/* the Network tab (h_network.c): literal rows, so they win over {kind} and {id} */
+	PAGE_NETWORK,		/* GET /i/{slug}/network */
+	PAGE_NETWORK_RATE,	/* POST /i/{slug}/network */
+	PAGE_NETWORK_MAP,	/* GET /i/{slug}/network/map */
 	PAGE__MAX
 };
 
@@ -145,5 +149,8 @@ int h_record(struct web_request *req, struct web_response *res);	/* h_records.c 
 int h_record_update(struct web_request *req, struct web_response *res);	/* h_records.c */
 int h_team_initiative(struct web_request *req, struct web_response *res);	/* h_team.c */
 int h_team_raci(struct web_request *req, struct web_response *res);	/* h_team.c */
+int h_network(struct web_request *req, struct web_response *res);	/* h_network.c */
+int h_network_rate(struct web_request *req, struct web_response *res);	/* h_network.c */
+int h_network_map(struct web_request *req, struct web_response *res);	/* h_network.c */
 
 #endif

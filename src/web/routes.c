@@ -74,4 +74,10 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_RECORD] = { WEB_GET, "/i/{slug}/{kind}/{id}", WEB_READERS, h_record, 0 },
 	/* RECORD_UPDATE: the edit form's POST; action=delete deletes */
 	[PAGE_RECORD_UPDATE] = { WEB_POST, "/i/{slug}/{kind}/{id}", WEB_EDITORS, h_record_update, 0 },
+	/* NETWORK: the map, the network.* figures and (editors) the rating form */
+	[PAGE_NETWORK] = { WEB_GET, "/i/{slug}/network", WEB_READERS, h_network, 0 },
+	/* NETWORK_RATE: one organization's ratings of the others, one tie each, all or none */
+	[PAGE_NETWORK_RATE] = { WEB_POST, "/i/{slug}/network", WEB_EDITORS, h_network_rate, 0 },
+	/* NETWORK_MAP: the map as an SVG file (Content-Disposition: attachment) */
+	[PAGE_NETWORK_MAP] = { WEB_GET, "/i/{slug}/network/map", WEB_READERS, h_network_map, 0 },
 };
