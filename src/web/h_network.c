@@ -373,17 +373,29 @@ network_page(struct web_request *req, struct web_response *res, const struct web
 	html_elem(h, "h2", "The map");
 	strbuf_addf(&id, "net-%s", in->slug);
 	network_svg(h, p, &r.network, id.buf);
+	/*
+	 * The download is a GET form's button rather than a link: the same
+	 * request, and crawlers that open every link as a page (tests/e2e)
+	 * do not start a download.
+	 */
 	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s/map?as_of=%s&months=%d", base.buf, date_format(r.as_of, dbuf), r.months);
-	html_open(h, "p", "class", "actions", NULL);
-	html_open(h, "a", "class", "button", "href", sb.buf, "download", "", NULL);
+	strbuf_addf(&sb, "%s/map", base.buf);
+	html_open(h, "div", "class", "actions", NULL);
+	html_open(h, "form", "class", "download", "method", "get", "action", sb.buf, NULL);
+	html_void(h, "input", "type", "hidden", "name", "as_of", "value", date_format(r.as_of, dbuf), NULL);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%d", r.months);
+	html_void(h, "input", "type", "hidden", "name", "months", "value", sb.buf, NULL);
+	html_open(h, "button", "type", "submit", NULL);
 	html_text(h, "Download the map (SVG)");
+	html_close(h);
 	html_close(h);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "/i/%s/ties", in->slug);
-	html_text(h, " ");
+	html_open(h, "p", NULL);
 	html_open(h, "a", "href", sb.buf, NULL);
 	html_text(h, "Every rating, one by one");
+	html_close(h);
 	html_close(h);
 	html_close(h);
 

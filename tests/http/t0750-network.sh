@@ -34,7 +34,7 @@ test_expect_success 'the Network tab leads to the page: map, figures with N, rea
 	test "$(figure network.density)" = "100%" &&
 	test_grep "If the backbone stepped away, the largest group still working together would be 8 of the 8 other organizations." .body &&
 	test_grep "Trust between organizations (1 to 4): [0-9.]* of 4, that is [0-9]*% of the highest rating." .body &&
-	test_grep "href=\"$I/network/map?as_of=2016-12-31&amp;months=12\"" .body &&
+	test_grep "<form class=\"download\" method=\"get\" action=\"$I/network/map\"><input type=\"hidden\" name=\"as_of\" value=\"2016-12-31\"/><input type=\"hidden\" name=\"months\" value=\"12\"/>" .body &&
 	test_grep "href=\"$I/ties\"" .body
 '
 
