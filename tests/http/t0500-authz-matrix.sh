@@ -1,0 +1,174 @@
+#!/bin/sh
+# RELIABILITY R5, the authorization matrix: every row of the route table
+# (src/web/routes.c) × its method × every role (anonymous, admin, member and
+# viewer of initiative A, member of B, evaluator) against the expected
+# statuses in tests/http/authz-matrix.txt, with real sessions (sign-in, cookie
+# jar, the CSRF token of a form) for pages and real bearer tokens for
+# /api/v1. A route of routes.c without a row in the matrix (its method, a
+# path its template matches) fails the test; a row whose PAGE is not in
+# routes.c (a route still on its way) is skipped with a note. B's records carry
+# the marker MARKER-B-7f3a (imported from CSV before the server starts):
+# no body that A's member or viewer receives may contain it.
+#
+# AUTHZ_RECORD=1 prints each row with the statuses observed (to write the
+# matrix after a new route; check every cell by hand before keeping it).
+. "$(dirname "$0")/t02-accounts.sh"
+
+MATRIX=$TEST_TOP/tests/http/authz-matrix.txt
+ROUTES=$TEST_TOP/src/web/routes.c
+MARKER=MARKER-B-7f3a
+A=harlow-mills
+B=port-ashby
+ROLES="anon admin memA viewA memB eval"
+
+accounts_setup
+
+# B's marker records; spare decisions in A and B for PUT, PATCH and DELETE
+# (DELETE gets one record per role, so that an allowed delete cannot turn a
+# later role's cell into a 404).
+mkdir "$TEST_DIR/csv"
+{
+	echo 'initiative,id,title,category,proposed,decided,decider,consulted,informed,contrary_views'
+	echo "$B,d-901,$MARKER decision,strategy,2016-01-04,2016-01-20,committee,,,$MARKER contrary view"
+	for ini in $A $B; do
+		m=""
+		test $ini = $B && m="$MARKER "
+		for n in 950 951 952 953 954 955 960; do
+			echo "$ini,d-$n,${m}Spare $n,strategy,2016-02-01,2016-02-02,committee,,,"
+		done
+	done
+} >"$TEST_DIR/csv/decisions.csv"
+{
+	echo 'initiative,id,date,attendees,progress,challenges'
+	echo "$B,c-901,2016-03-01,,$MARKER progress,$MARKER challenges"
+} >"$TEST_DIR/csv/checkins.csv"
+"$TRELLIS" --db "$TEST_DIR/demo.db" import "$TEST_DIR/csv/decisions.csv" "$TEST_DIR/csv/checkins.csv" \
+	>/dev/null || { echo "not ok - cannot import the marker records"; exit 1; }
+
+for spec in admin:admin@x.org memA:member@x.org viewA:viewer@x.org memB:other@x.org eval:eval@x.org; do
+	"$TRELLIS" --db "$TEST_DIR/demo.db" token add --user "${spec#*:}" >"$TEST_DIR/${spec%%:*}.tok" 2>/dev/null ||
+		{ echo "not ok - cannot add a token for ${spec#*:}"; exit 1; }
+done
+
+http_start
+
+test_expect_success 'setup: every role signs in and has a CSRF token' '
+	for spec in admin:admin@x.org:/ memA:member@x.org:/i/$A viewA:viewer@x.org:/i/$A \
+	    memB:other@x.org:/i/$B eval:eval@x.org:/; do
+		r=${spec%%:*} rest=${spec#*:}
+		test "$(sign_in ${rest%%:*} $r.jar)" = 303 &&
+		csrf_of $r.jar ${rest#*:} >$r.csrf &&
+		test -s $r.csrf &&
+		echo ${rest%%:*} >$r.email && echo ${rest#*:} >$r.home || { echo "no session or token for $r"; exit 1; }
+	done
+'
+
+test_expect_success 'every route of routes.c has a matrix row with its method and path' '
+	sed -n "s/^[[:space:]]*\[PAGE_\([A-Z_]*\)\] = { WEB_\([A-Z]*\), \"\([^\"]*\)\".*/\1 \2 \3/p" "$ROUTES" >routes &&
+	test $(wc -l <routes) -ge $(grep -c "^[[:space:]]*\[PAGE_" "$ROUTES") &&
+	grep -v "^#" "$MATRIX" | awk "NF" >rows &&
+	bad=0 &&
+	while read page method tmpl; do
+		re="^$(printf %s "$tmpl" | sed "s/[.]/[.]/g; s/{[a-z]*}/[^\/]*/g")(\\?.*)?\$" &&
+		n=$(awk -v p=$page -v m=$method "\$1 == p && \$2 == m { print \$3 }" rows |
+		    sed "s/{A}/$A/g; s/{B}/$B/g; s/{[a-zA-Z]*}/x/g" | grep -Ec "$re" || :) &&
+		if test "$n" = 0; then
+			echo "route $page ($method $tmpl) has no row in authz-matrix.txt"
+			bad=1
+		fi
+	done <routes &&
+	test $bad = 0
+'
+
+# request ROLE METHOD PATH BODY: the status; the body in .body.
+request () {
+	role=$1 method=$2 path=$3 body=$4
+	set --
+	case $path in
+	/api/*)
+		test $role = anon || set -- -H "Authorization: Bearer $(cat $role.tok)"
+		;;
+	*)
+		test $role = anon || set -- -b $role.jar
+		;;
+	esac
+	csrf=""
+	test $role = anon || csrf=$(cat $role.csrf)
+	case $body in
+	form)
+		set -- "$@" --data-urlencode "csrf=$csrf" ;;
+	logout)
+		# its own session: the shared one must outlive this row
+		if test $role != anon; then
+			sign_in $(cat $role.email) $role.out >/dev/null
+			set -- -b $role.out --data-urlencode "csrf=$(csrf_of $role.out $(cat $role.home))"
+		fi
+		;;
+	login)
+		test -z "$csrf" || set -- "$@" --data-urlencode "csrf=$csrf"
+		set -- "$@" --data-urlencode "email=nobody-$role@x.org" --data-urlencode "password=wrong" ;;
+	json-bad)
+		set -- "$@" -H "Content-Type: application/json" --data '{"id": "d-999", "colour": 1}' ;;
+	json-patch)
+		set -- "$@" -H "Content-Type: application/json" --data '{"title": "Spare 960, patched"}' ;;
+	json-put)
+		set -- "$@" -H "Content-Type: application/json" --data '{"id": "d-960", "title": "Spare 960",
+		    "category": "strategy", "proposed": "2016-02-01", "decided": "2016-02-02",
+		    "decider": "committee", "consulted": [], "informed": [], "contrary_views": null}' ;;
+	-) ;;
+	*) echo "unknown body $body" >&2; return 1 ;;
+	esac
+	http_get "$path" -X "$method" "$@"
+}
+
+test_expect_success 'every cell: route x method x role answers as the matrix says; no marker of B leaks to A' '
+	cells=0 mismatches=0 leaks=0 &&
+	n=0 &&
+	while read page method path body want; do
+		case $page in "#"*|"") continue ;; esac
+		# a row ahead of its route (another change not in this tree yet) waits
+		if ! grep -q "^$page " routes; then
+			echo "note: $page is not in routes.c; its row is skipped" >&3
+			continue
+		fi
+		set -- $want
+		i=0
+		rec="$page $method $path $body"
+		for role in $ROLES; do
+			i=$((i + 1))
+			del=d-95$((i - 1))
+			p=$(printf %s "$path" | sed "s/{A}/$A/g; s/{B}/$B/g; s/{del}/$del/g")
+			got=$(request $role $method "$p" $body) || exit 1
+			eval "exp=\${$i}"
+			rec="$rec $got"
+			cells=$((cells + 1))
+			if test "$got" != "$exp"; then
+				echo "MISMATCH $page $method $p as $role: got $got, expected $exp"
+				mismatches=$((mismatches + 1))
+			fi
+			if test $role = anon && test "$got" = 303 && ! grep -q "^Location: /login\$" .head; then
+				echo "ANON $page $method $p: a 303 that is not to /login"
+				mismatches=$((mismatches + 1))
+			fi
+			case $role in
+			memA|viewA)
+				if grep -q "$MARKER" .body; then
+					echo "LEAK $page $method $p as $role: B marker in the body"
+					leaks=$((leaks + 1))
+				fi
+				;;
+			esac
+		done
+		test "${AUTHZ_RECORD:-}" = 1 && echo "$rec" >&3
+		n=$((n + 1))
+	done <"$MATRIX" &&
+	echo "R5: $n rows, $cells cells checked, $mismatches mismatches, $leaks leaks" >&3 &&
+	test $n -gt 0 && test $mismatches = 0 && test $leaks = 0
+' 3>&1
+
+test_expect_success 'B is readable by its own member and the marker is really there' '
+	test_status 200 /i/$B/decisions/d-901 -b memB.jar &&
+	test_grep "$MARKER" .body
+'
+
+test_done
