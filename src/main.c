@@ -29,6 +29,7 @@ static const struct command commands[] = {
 	{ "backup", cmd_backup, "copy the database with SQLite's online backup" },
 	{ "user", cmd_user, "add, list, remove web accounts, or set a password" },
 	{ "token", cmd_token, "add, list or remove API bearer tokens" },
+	{ "survey", cmd_survey, "open a survey round, make one-time answer links, close it" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -150,5 +150,6 @@ int cmd_capacity(int argc, char **argv, struct cli *c);
 int cmd_serve(int argc, char **argv, struct cli *c);
 int cmd_user(int argc, char **argv, struct cli *c);
 int cmd_token(int argc, char **argv, struct cli *c);
+int cmd_survey(int argc, char **argv, struct cli *c);
 
 #endif

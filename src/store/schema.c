@@ -425,9 +425,29 @@ static const char migration_2[] =
 
 	"PRAGMA user_version = 2;\n";
 
+/*
+ * Migration 3: survey rounds' one-time invitations (survey_rounds.c). An
+ * invitation is the hash of its token, its survey and the respondent
+ * group, and whether it was used: no person, no email, no time. Nothing
+ * joins it to the response it gave: a response has no invitation column,
+ * and its id is drawn at random (survey_rounds.c), so neither the ids nor
+ * the order of the rows tell which invitation answered.
+ */
+static const char migration_3[] =
+	"CREATE TABLE survey_invitation ("
+	" id INTEGER PRIMARY KEY,"
+	" survey_id INTEGER NOT NULL REFERENCES survey(id) ON DELETE CASCADE,"
+	" token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),"
+	" respondent_group TEXT NOT NULL CHECK (respondent_group IN ('backbone',"
+	"'director','partner')),"
+	" used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1)));\n"
+	"CREATE INDEX survey_invitation_survey ON survey_invitation(survey_id);\n"
+	"PRAGMA user_version = 3;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

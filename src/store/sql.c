@@ -444,4 +444,22 @@ const char *const store_sql[ST__MAX] = {
 	/* ST_NOTE_DEL */ ROW_DEL("learning_note"),
 	/* ST_NOTE_DEL_OF */ OWNER_DEL("learning_note", "learning_id"),
 	/* ST_NOTE_INITIATIVE_DEL */ OWNER_DEL("note_initiative", "note_id"),
+	/* ST_ROUND_FIND */
+	"SELECT s.id, s.closed FROM survey s JOIN initiative i ON i.id = s.initiative_id"
+	" WHERE i.slug = ?1 AND s.ident = ?2",
+	/* ST_ROUND_CLOSE */
+	"UPDATE survey SET closed = ?2 WHERE id = ?1 AND closed IS NULL",
+	/* ST_INVITATION_INS */
+	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group) VALUES (?, ?, ?)",
+	/* ST_INVITATION_GET */
+	"SELECT v.id, v.survey_id, v.respondent_group, v.used, s.closed, s.ident, i.slug"
+	" FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
+	" JOIN initiative i ON i.id = s.initiative_id WHERE v.token_hash = ?1",
+	/* ST_INVITATION_USE */
+	"UPDATE survey_invitation SET used = 1 WHERE id = ?1 AND used = 0",
+	/* ST_INVITATION_COUNTS */
+	"SELECT respondent_group, count(*), sum(used) FROM survey_invitation"
+	" WHERE survey_id = ?1 GROUP BY respondent_group",
+	/* ST_RESPONSE_INS_ID */
+	"INSERT INTO response (id, survey_id, respondent_group) VALUES (?, ?, ?)",
 };

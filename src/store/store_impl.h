@@ -128,6 +128,14 @@ enum stmt {
 	ST_TIE_UPD, ST_TIE_DEL,
 	ST_LEARNING_UPD, ST_LEARNING_DEL,
 	ST_NOTE_UPD, ST_NOTE_DEL, ST_NOTE_DEL_OF, ST_NOTE_INITIATIVE_DEL,
+	/* survey rounds (survey_rounds.c) */
+	ST_ROUND_FIND,		/* a survey by initiative slug and ident: id, closed */
+	ST_ROUND_CLOSE,		/* sets closed ?2 of survey ?1 while open */
+	ST_INVITATION_INS,
+	ST_INVITATION_GET,	/* by token hash, with its survey and initiative */
+	ST_INVITATION_USE,	/* marks invitation ?1 used, if it was not */
+	ST_INVITATION_COUNTS,	/* per group: issued, used, of survey ?1 */
+	ST_RESPONSE_INS_ID,	/* a response with its (random) id */
 	ST__MAX
 };
 

@@ -146,4 +146,22 @@ const char view_css[] =
  * the map no wider than it is drawn, the readings of the figures */
 "form.record.ratings-form{max-width:none}table.ratings th[scope=row]{min-width:12rem}\n"
 "table.ratings td.invalid{background:#fdecea}table.ratings td p.error{margin:0 0 .25rem;font-size:.85rem}\n"
-"p.reading{max-width:46rem}\n";
+"p.reading{max-width:46rem}\n"
+/* survey rounds (src/web/h_survey.c): the answer form (one statement a row, the five
+ * answers side by side on a wide screen, stacked with the radio beside its words on a
+ * phone), the rounds' inline forms, the results' bands and hidden groups */
+"form.survey{max-width:52rem}fieldset.question{border:1px solid var(--line);border-radius:6px;"
+"padding:.75rem 1rem;margin:0 0 1rem}fieldset.question legend{padding:0 .25rem}\n"
+".scale{display:flex;gap:.5rem}.scale label{flex:1;display:flex;flex-direction:column;"
+"align-items:center;text-align:center;font-weight:400;padding:.5rem .25rem;"
+"border:1px solid var(--line);border-radius:6px;cursor:pointer;margin:0}\n"
+".field .scale input{width:auto;margin:0 0 .35rem}\n"
+"form.survey button{font-size:1.1rem;padding:.6rem 1.5rem}\n"
+"@media (max-width:40rem){.scale{flex-direction:column}.scale label{flex-direction:row;"
+"text-align:left;gap:.75rem;padding:.6rem .75rem}.field .scale input{margin:0}}\n"
+"table.rounds td.row-actions form.inline{display:inline-flex;gap:.35rem;align-items:center;"
+"margin:.25rem 0 0 .75rem}table.rounds form.inline input[type=number]{width:5rem}\n"
+"ul.links code{word-break:break-all}\n"
+"td.suppressed{color:#555;font-style:italic}.band{display:block;font-size:.8rem}"
+".band.strength{color:#1a7f37}.band.concern{color:#b42318}.band.discuss{color:#8a6100}"
+"td .n{display:block;font-size:.8rem;color:#555}\n";

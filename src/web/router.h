@@ -68,6 +68,13 @@ enum web_page {
 	PAGE_NETWORK,		/* GET /i/{slug}/network */
 	PAGE_NETWORK_RATE,	/* POST /i/{slug}/network */
 	PAGE_NETWORK_MAP,	/* GET /i/{slug}/network/map */
+	/* survey rounds (h_survey.c); literal rows win over {kind}/{id} and /s/{id} */
+	PAGE_SURVEY_ROUNDS,	/* GET /i/{slug}/surveys/rounds */
+	PAGE_SURVEY_ROUNDS_POST, /* POST /i/{slug}/surveys/rounds */
+	PAGE_SURVEY_RESULTS,	/* GET /i/{slug}/surveys/{id}/results */
+	PAGE_SURVEY_FORM,	/* GET /s/{id}: the answer form, anonymous */
+	PAGE_SURVEY_ANSWER,	/* POST /s/{id} */
+	PAGE_SURVEY_THANKS,	/* GET /s/thanks */
 	PAGE__MAX
 };
 
@@ -152,5 +159,12 @@ int h_team_raci(struct web_request *req, struct web_response *res);	/* h_team.c 
 int h_network(struct web_request *req, struct web_response *res);	/* h_network.c */
 int h_network_rate(struct web_request *req, struct web_response *res);	/* h_network.c */
 int h_network_map(struct web_request *req, struct web_response *res);	/* h_network.c */
+
+int h_survey_rounds(struct web_request *req, struct web_response *res);	/* h_survey.c */
+int h_survey_rounds_post(struct web_request *req, struct web_response *res);	/* h_survey.c */
+int h_survey_results(struct web_request *req, struct web_response *res);	/* h_survey.c */
+int h_survey_form(struct web_request *req, struct web_response *res);	/* h_survey.c */
+int h_survey_answer(struct web_request *req, struct web_response *res);	/* h_survey.c */
+int h_survey_thanks(struct web_request *req, struct web_response *res);	/* h_survey.c */
 
 #endif

@@ -80,4 +80,16 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_NETWORK_RATE] = { WEB_POST, "/i/{slug}/network", WEB_EDITORS, h_network_rate, 0 },
 	/* NETWORK_MAP: the map as an SVG file (Content-Disposition: attachment) */
 	[PAGE_NETWORK_MAP] = { WEB_GET, "/i/{slug}/network/map", WEB_READERS, h_network_map, 0 },
+	/* SURVEY_ROUNDS: a survey round's links and state; forms for editors */
+	[PAGE_SURVEY_ROUNDS] = { WEB_GET, "/i/{slug}/surveys/rounds", WEB_READERS, h_survey_rounds, 0 },
+	/* SURVEY_ROUNDS_POST: action=open | invite (answers the links once, 200) | close */
+	[PAGE_SURVEY_ROUNDS_POST] = { WEB_POST, "/i/{slug}/surveys/rounds", WEB_EDITORS, h_survey_rounds_post, 0 },
+	/* SURVEY_RESULTS: one round's aggregates (groups of n < 3 never shown), evaluators too */
+	[PAGE_SURVEY_RESULTS] = { WEB_GET, "/i/{slug}/surveys/{id}/results", WEB_READERS, h_survey_results, 0 },
+	/* SURVEY_FORM: the answer form of a one-time link; public (the token is the key) */
+	[PAGE_SURVEY_FORM] = { WEB_GET, "/s/{id}", WEB_ANYONE, h_survey_form, 0 },
+	/* SURVEY_ANSWER: stores one response; public, guarded by the origin check and the token */
+	[PAGE_SURVEY_ANSWER] = { WEB_POST, "/s/{id}", WEB_ANYONE, h_survey_answer, 0 },
+	/* SURVEY_THANKS: after answering; public */
+	[PAGE_SURVEY_THANKS] = { WEB_GET, "/s/thanks", WEB_ANYONE, h_survey_thanks, 0 },
 };

@@ -1,0 +1,377 @@
+/*
+ * Survey rounds: one-time invitations, the anonymous answers they bring,
+ * and closing a round (survey_rounds.h). The anonymity rules are in the
+ * header and in docs/surveys.md; this file keeps them by what it does not
+ * write: no person, no time, no invitation id on a response.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "store_impl.h"
+#include "survey_rounds.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+#define HASH_LEN crypto_hash_sha256_BYTES
+
+_Static_assert(HASH_LEN == 32, "the schema checks token hashes of 32 bytes");
+
+/* Returns 1 when token has the form of an invitation token (43 base64url characters). */
+static int
+token_wellformed(const char *token)
+{
+	size_t i;
+
+	if (token == NULL)
+		return 0;
+	for (i = 0; token[i] && i <= SURVEY_TOKEN_CHARS; i++) {
+		char c = token[i];
+
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return 0;
+	}
+	return i == SURVEY_TOKEN_CHARS;
+}
+
+static void
+token_hash(const char *token, unsigned char out[HASH_LEN])
+{
+	crypto_hash_sha256(out, (const unsigned char *)token, strlen(token));
+}
+
+static int
+sodium_ready(struct strbuf *err)
+{
+	if (sodium_init() < 0) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "cannot start libsodium");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Finds survey ident of initiative slug: sets *id and *closed, returns 0;
+ * 1 when there is none.
+ */
+static int
+round_find(struct store *s, const char *initiative, const char *ident, int64_t *id,
+    int *closed, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ROUND_FIND, err);
+	int rc, ret = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ident, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*closed = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		ret = 0;
+	} else if (rc == SQLITE_DONE)
+		ret = 1;
+	else
+		store_sqlerr(s, err, "cannot find the survey");
+	store_stmt_done(st);
+	return ret;
+}
+
+int
+store_survey_invite(struct store *s, const char *initiative, const char *ident,
+    int group, int count, survey_token *tokens, struct strbuf *err)
+{
+	int64_t sid;
+	int closed, r, ret = -1;
+
+	if (group < 0 || group >= GROUP__MAX || count < 1 || count > SURVEY_INVITE_MAX) {
+		strbuf_reset(err);
+		strbuf_addf(err, "give a group and between 1 and %d invitations", SURVEY_INVITE_MAX);
+		return -1;
+	}
+	if (sodium_ready(err) || store_begin(s, err))
+		return -1;
+	if ((r = round_find(s, initiative, ident, &sid, &closed, err)) != 0) {
+		ret = r;
+		goto out;
+	}
+	if (closed) {
+		ret = 2;
+		goto out;
+	}
+	for (int i = 0; i < count; i++) {
+		unsigned char raw[32], hash[HASH_LEN];
+		sqlite3_stmt *st;
+
+		randombytes_buf(raw, sizeof(raw));
+		sodium_bin2base64(tokens[i], SURVEY_TOKEN_CHARS + 1, raw, sizeof(raw),
+		    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		sodium_memzero(raw, sizeof(raw));
+		token_hash(tokens[i], hash);
+		if ((st = store_stmt(s, ST_INVITATION_INS, err)) == NULL)
+			goto out;
+		sqlite3_bind_int64(st, 1, sid);
+		sqlite3_bind_blob(st, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, group_names[group], -1, SQLITE_STATIC);
+		r = sqlite3_step(st);
+		store_stmt_done(st);
+		if (r != SQLITE_DONE) {
+			store_sqlerr(s, err, "cannot store an invitation");
+			goto out;
+		}
+	}
+	if (store_commit(s, err))
+		return -1;
+	return 0;
+out:
+	store_rollback(s);
+	if (ret != 0)
+		for (int i = 0; i < count; i++)
+			sodium_memzero(tokens[i], sizeof(tokens[i]));
+	return ret;
+}
+
+int
+store_survey_close(struct store *s, const char *initiative, const char *ident,
+    tdate closed, struct strbuf *err)
+{
+	char date[DATE_BUFSZ];
+	sqlite3_stmt *st;
+	int64_t sid;
+	int was_closed, r, ret = -1;
+
+	if (store_begin(s, err))
+		return -1;
+	if ((r = round_find(s, initiative, ident, &sid, &was_closed, err)) != 0) {
+		ret = r;
+		goto out;
+	}
+	if (was_closed) {
+		ret = 2;
+		goto out;
+	}
+	if ((st = store_stmt(s, ST_ROUND_CLOSE, err)) == NULL)
+		goto out;
+	date_format(closed, date);
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	r = sqlite3_step(st);
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot close the survey");
+		goto out;
+	}
+	return store_commit(s, err);
+out:
+	store_rollback(s);
+	return ret;
+}
+
+void
+store_invitation_release(struct store_invitation *inv)
+{
+	free(inv->initiative);
+	free(inv->survey);
+	memset(inv, 0, sizeof(*inv));
+}
+
+/*
+ * Reads the invitation of token inside the caller's transaction (or none):
+ * fills inv and *id, *sid; returns 0, 1 when there is none.
+ */
+static int
+invitation_get(struct store *s, const char *token, struct store_invitation *inv,
+    int64_t *id, int64_t *sid, struct strbuf *err)
+{
+	unsigned char hash[HASH_LEN];
+	sqlite3_stmt *st;
+	int rc, ret = -1;
+
+	memset(inv, 0, sizeof(*inv));
+	if (!token_wellformed(token))
+		return 1;
+	token_hash(token, hash);
+	if ((st = store_stmt(s, ST_INVITATION_GET, err)) == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *g = (const char *)sqlite3_column_text(st, 2);
+
+		*id = sqlite3_column_int64(st, 0);
+		*sid = sqlite3_column_int64(st, 1);
+		inv->group = 0;
+		for (int i = 0; i < GROUP__MAX; i++)
+			if (g && strcmp(g, group_names[i]) == 0)
+				inv->group = i;
+		inv->used = sqlite3_column_int(st, 3) != 0;
+		inv->closed = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		inv->survey = xstrdup((const char *)sqlite3_column_text(st, 5));
+		inv->initiative = xstrdup((const char *)sqlite3_column_text(st, 6));
+		ret = 0;
+	} else if (rc == SQLITE_DONE)
+		ret = 1;
+	else
+		store_sqlerr(s, err, "cannot read the invitation");
+	store_stmt_done(st);
+	return ret;
+}
+
+int
+store_invitation_find(struct store *s, const char *token,
+    struct store_invitation *inv, struct strbuf *err)
+{
+	int64_t id, sid;
+
+	return invitation_get(s, token, inv, &id, &sid, err);
+}
+
+/* Runs a statement that writes and returns no row; 0 or -1 with err set. */
+static int
+step_done(struct store *s, sqlite3_stmt *st, const char *what, struct strbuf *err)
+{
+	int rc = sqlite3_step(st);
+
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, what);
+		return -1;
+	}
+	return 0;
+}
+
+/* A random positive 63-bit id, so a response's row says nothing of its order. */
+static int64_t
+random_id(void)
+{
+	uint64_t v;
+
+	do {
+		randombytes_buf(&v, sizeof(v));
+		v &= INT64_MAX;
+	} while (v == 0);
+	return (int64_t)v;
+}
+
+enum store_answer_result
+store_invitation_answer(struct store *s, const char *token,
+    const struct answer *answers, size_t n, struct strbuf *err)
+{
+	struct store_invitation inv;
+	enum store_answer_result ret = STORE_ANSWER_ERROR;
+	sqlite3_stmt *st;
+	int64_t id, sid, rid = 0;
+	int r;
+
+	if (sodium_ready(err) || store_begin(s, err))
+		return STORE_ANSWER_ERROR;
+	if ((r = invitation_get(s, token, &inv, &id, &sid, err)) != 0) {
+		ret = r == 1 ? STORE_ANSWER_NONE : STORE_ANSWER_ERROR;
+		goto out;
+	}
+	if (inv.used) {
+		ret = STORE_ANSWER_USED;
+		goto out;
+	}
+	if (inv.closed) {
+		ret = STORE_ANSWER_CLOSED;
+		goto out;
+	}
+	/* a random id; on the rare clash with a stored one, draw again */
+	for (int tries = 0; tries < 4; tries++) {
+		if ((st = store_stmt(s, ST_RESPONSE_INS_ID, err)) == NULL)
+			goto out;
+		rid = random_id();
+		sqlite3_bind_int64(st, 1, rid);
+		sqlite3_bind_int64(st, 2, sid);
+		sqlite3_bind_text(st, 3, group_names[inv.group], -1, SQLITE_STATIC);
+		r = sqlite3_step(st);
+		store_stmt_done(st);
+		if (r == SQLITE_DONE)
+			break;
+		if (r != SQLITE_CONSTRAINT || tries == 3) {
+			store_sqlerr(s, err, "cannot store the response");
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((st = store_stmt(s, ST_ANSWER_INS, err)) == NULL)
+			goto out;
+		sqlite3_bind_int64(st, 1, rid);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		sqlite3_bind_text(st, 3, answers[i].item, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, answers[i].value);
+		if (step_done(s, st, "cannot store an answer", err))
+			goto out;
+	}
+	if ((st = store_stmt(s, ST_INVITATION_USE, err)) == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	if (step_done(s, st, "cannot mark the invitation used", err))
+		goto out;
+	if (sqlite3_changes(s->db) != 1) {
+		ret = STORE_ANSWER_USED;
+		goto out;
+	}
+	store_invitation_release(&inv);
+	return store_commit(s, err) == 0 ? STORE_ANSWER_OK : STORE_ANSWER_ERROR;
+out:
+	store_rollback(s);
+	store_invitation_release(&inv);
+	return ret;
+}
+
+int
+store_survey_invitation_counts(struct store *s, const char *initiative,
+    const char *ident, struct store_invitation_counts *c, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int64_t sid;
+	int closed, rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = round_find(s, initiative, ident, &sid, &closed, err)) != 0)
+		return rc == 1 ? 0 : -1;
+	if ((st = store_stmt(s, ST_INVITATION_COUNTS, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, sid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *g = (const char *)sqlite3_column_text(st, 0);
+
+		for (int i = 0; i < GROUP__MAX; i++)
+			if (g && strcmp(g, group_names[i]) == 0) {
+				c->issued[i] = sqlite3_column_int64(st, 1);
+				c->used[i] = sqlite3_column_int64(st, 2);
+			}
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot count the invitations");
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_survey_default_id(const struct initiative *in, struct strbuf *out)
+{
+	char id[32];
+
+	for (unsigned k = 1;; k++) {
+		size_t i;
+
+		snprintf(id, sizeof(id), "s-%u", k);
+		for (i = 0; i < in->surveys.n; i++)
+			if (in->surveys.v[i].id && strcmp(in->surveys.v[i].id, id) == 0)
+				break;
+		if (i == in->surveys.n)
+			break;
+	}
+	strbuf_addstr(out, id);
+}
