@@ -105,7 +105,11 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	strbuf_addf(&did, "%s-desc", id);
 	strbuf_addstr(&desc, "Each initiative is a point: stepping back across, stepping up upward, both 0 to 100.");
 	for (size_t i = 0; i < n; i++) {
-		if (pts[i].has_value)
+		if (pts[i].has_value && pts[i].has_before)
+			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f. A year earlier "
+			    "(the faint open circle): stepping back %.0f, stepping up %.0f.",
+			    pts[i].label, pts[i].x, pts[i].y, pts[i].bx, pts[i].by);
+		else if (pts[i].has_value)
 			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f.",
 			    pts[i].label, pts[i].x, pts[i].y);
 		else

@@ -52,7 +52,7 @@ score_block(struct html *h, const char *title, const struct metrics_score *s)
 		/* the bar's length is carried by an SVG, so no style attribute is needed */
 		html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 100 6",
 		    "preserveAspectRatio", "none", "width", "100%", "height", "8", "aria-hidden", "true",
-		    "class", "bar", NULL);
+		    "class", "partbar", NULL);
 		html_void(h, "rect", "x", "0", "y", "0", "width", "100", "height", "6", "fill", "#d9e2ec", NULL);
 		snprintf(w, sizeof(w), "%.1f", s->parts[i].value);
 		html_void(h, "rect", "x", "0", "y", "0", "width", w, "height", "6", "fill", "#1d4ed8", NULL);
@@ -175,9 +175,9 @@ survey_row_html(struct html *h, const struct survey_row *row, const struct surve
 
 /* The survey results of the period, per instrument: categories, then their items. */
 static void
-surveys_block(struct html *h, const struct report *r)
+surveys_block(struct html *h, const struct report *r, const char *hx)
 {
-	html_elem(h, "h3", "Surveys");
+	html_elem(h, hx, "Surveys");
 	if (r->surveys.n == 0) {
 		html_elem(h, "p", "No survey was closed in this period.");
 		return;
@@ -245,43 +245,97 @@ surveys_block(struct html *h, const struct report *r)
 	}
 }
 
-void
-report_html_section(struct html *h, const struct report *r, const struct capacity *cap,
-    const char *evidence_base)
+/* One figure's row: its label and name (with why it is null), value and N. */
+static void
+figure_row(struct html *h, const struct report *r, int f, struct strbuf *sb)
+{
+	html_open(h, "tr", NULL);
+	html_open(h, "td", "class", "name", NULL);
+	html_text(h, figure_labels[f]);
+	html_text(h, " ");
+	html_elem(h, "code", metrics_fig_names[f]);
+	if (r->fig[f].type == MV_NULL) {
+		html_open(h, "div", "class", "note", NULL);
+		html_text(h, figure_null_note((enum metrics_fig)f));
+		html_close(h);
+	}
+	html_close(h);
+	strbuf_reset(sb);
+	figure_format(r, (enum metrics_fig)f, sb);
+	html_open(h, "td", "class", "num", NULL);
+	html_text(h, sb->buf);
+	html_close(h);
+	html_open(h, "td", "class", "num", NULL);
+	html_textf(h, "%lld", (long long)r->fig[f].n);
+	html_close(h);
+	html_close(h);
+}
+
+/* The header row of a figures table: first names the group (or "Figure"). */
+static void
+figure_head(struct html *h, const char *first, const char *scope)
+{
+	html_open(h, "tr", NULL);
+	html_open(h, "th", "scope", scope, NULL);
+	html_text(h, first);
+	html_close(h);
+	html_open(h, "th", "class", "num", "scope", "col", NULL);
+	html_text(h, "Value");
+	html_close(h);
+	html_open(h, "th", "class", "num", "scope", "col", NULL);
+	html_text(h, "N");
+	html_close(h);
+	html_close(h);
+}
+
+/*
+ * The body of a report's section. web: the overview page, whose <h1> names
+ * the initiative: its parts are h2 (h3 in the printed report, under the
+ * section's h2), and the figures come as one small table per group.
+ */
+static void
+section_body(struct html *h, const struct report *r, const struct report *before,
+    const struct capacity *cap, const char *evidence_base, int web)
 {
 	const struct initiative *in = r->initiative;
 	const struct program *p = r->program;
+	const char *hx = web ? "h2" : "h3";
 	struct strbuf sb = STRBUF_INIT, id = STRBUF_INIT;
 	struct chart_point pt = { NULL, NULL, 0, 0, 0, 0, 0, 0 };
 	const char *group = "";
 	int depth = h->depth;
 
-	html_open(h, "section", "class", "initiative", "id", in->slug, NULL);
-	html_open(h, "h2", NULL);
-	html_textf(h, "%s — %s", in->name, in->city);
-	html_close(h);
-	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, "Backbone: %s · fiscal agent: %s · team of %d · period ",
-	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r->team);
-	figure_date(r->start, &sb);
-	strbuf_addstr(&sb, " – ");
-	figure_date(r->end, &sb);
-	html_text(h, sb.buf);
-	html_close(h);
-
+	if (web)
+		html_elem(h, "h2", "The balance");
 	html_open(h, "div", "class", "balance", NULL);
+	pt.label = in->name;
 	pt.has_value = r->stepping_back.type != MV_NULL && r->stepping_up.type != MV_NULL;
 	pt.x = r->stepping_back.value;
 	pt.y = r->stepping_up.value;
+	if (before && before->stepping_back.type != MV_NULL && before->stepping_up.type != MV_NULL) {
+		pt.has_before = 1;
+		pt.bx = before->stepping_back.value;
+		pt.by = before->stepping_up.value;
+	}
 	strbuf_addf(&id, "q-%s", in->slug);
+	html_open(h, "div", "class", "quadrant", NULL);
 	chart_quadrant(h, &pt, 1, id.buf);
+	if (pt.has_before) {
+		html_open(h, "p", "class", "note", NULL);
+		html_text(h, "● this period · ○ the same period a year earlier, ending ");
+		strbuf_reset(&sb);
+		figure_date(before->end, &sb);
+		html_textf(h, "%s.", sb.buf);
+		html_close(h);
+	}
+	html_close(h);
 	html_open(h, "div", "class", "scores", NULL);
 	score_block(h, "Stepping back", &r->stepping_back);
 	score_block(h, "Stepping up", &r->stepping_up);
 	html_close(h);
 	html_close(h);
 
-	html_elem(h, "h3", "To discuss");
+	html_elem(h, hx, "To discuss");
 	if (r->alerts.n == 0)
 		html_elem(h, "p", "Nothing raised in this period.");
 	html_open(h, "ul", "class", "alerts", NULL);
@@ -319,7 +373,7 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 	}
 	html_close(h);
 
-	html_elem(h, "h3", "Going well");
+	html_elem(h, hx, "Going well");
 	if (r->strengths.n == 0)
 		html_elem(h, "p", "None of the six practices shows in the records of this period yet.");
 	html_open(h, "ul", "class", "strengths", NULL);
@@ -333,7 +387,9 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 	}
 	html_close(h);
 
-	html_elem(h, "h3", "The shared result");
+	/* one block, so that print keeps the heading with its chart */
+	html_open(h, "div", "class", "keep", NULL);
+	html_elem(h, hx, "The shared result");
 	if (in->has_result) {
 		html_open(h, "p", NULL);
 		html_text(h, in->result.statement);
@@ -342,59 +398,91 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 	strbuf_reset(&id);
 	strbuf_addf(&id, "r-%s", in->slug);
 	chart_result(h, in, r->as_of, id.buf);
+	html_close(h);
 
 	if (cap) {
-		html_elem(h, "h3", "Backbone capacity");
+		html_elem(h, hx, "Backbone capacity");
 		capacity_block(h, cap);
 	}
 
-	html_elem(h, "h3", "Network: who works with whom");
+	html_elem(h, hx, "Network: who works with whom");
 	strbuf_reset(&id);
 	strbuf_addf(&id, "n-%s", in->slug);
 	network_svg(h, p, &r->network, id.buf);
-	surveys_block(h, r);
+	surveys_block(h, r, hx);
 
-	html_elem(h, "h3", "Figures");
-	html_open(h, "table", "class", "figures", NULL);
-	for (int f = 0; f < FIG__MAX; f++) {
-		if (strcmp(group, figure_groups[f]) != 0) {
-			group = figure_groups[f];
-			html_open(h, "tr", NULL);
-			html_open(h, "th", "scope", "colgroup", NULL);
-			html_text(h, group);
-			html_close(h);
-			html_open(h, "th", "class", "num", "scope", "col", NULL);
-			html_text(h, "Value");
-			html_close(h);
-			html_open(h, "th", "class", "num", "scope", "col", NULL);
-			html_text(h, "N");
-			html_close(h);
-			html_close(h);
+	if (!web) {
+		html_elem(h, "h3", "Figures");
+		html_open(h, "table", "class", "figures", NULL);
+		for (int f = 0; f < FIG__MAX; f++) {
+			if (strcmp(group, figure_groups[f]) != 0) {
+				group = figure_groups[f];
+				figure_head(h, group, "colgroup");
+			}
+			figure_row(h, r, f, &sb);
 		}
-		html_open(h, "tr", NULL);
-		html_open(h, "td", "class", "name", NULL);
-		html_text(h, figure_labels[f]);
-		html_text(h, " ");
-		html_elem(h, "code", metrics_fig_names[f]);
-		if (r->fig[f].type == MV_NULL) {
-			html_open(h, "div", "class", "note", NULL);
-			html_text(h, figure_null_note((enum metrics_fig)f));
-			html_close(h);
+		html_close_to(h, depth);
+	} else {
+		/* small groups side by side, each with its own heading, so they read apart */
+		html_open(h, "h2", "class", "figures", NULL);
+		html_text(h, "Key figures");
+		html_close(h);
+		html_elem(h, "p", "Each figure with N, the number of records it was computed from; "
+		    "a dash when there was nothing to count, with the reason.");
+		html_open(h, "div", "class", "figs", NULL);
+		for (int f = 0; f < FIG__MAX; f++) {
+			if (strcmp(group, figure_groups[f]) != 0) {
+				if (*group)
+					html_close_to(h, depth + 1);
+				group = figure_groups[f];
+				html_open(h, "div", "class", "figgroup", NULL);
+				html_elem(h, "h3", group);
+				html_open(h, "table", "class", "figures", NULL);
+				figure_head(h, "Figure", "col");
+			}
+			figure_row(h, r, f, &sb);
 		}
-		html_close(h);
-		strbuf_reset(&sb);
-		figure_format(r, (enum metrics_fig)f, &sb);
-		html_open(h, "td", "class", "num", NULL);
-		html_text(h, sb.buf);
-		html_close(h);
-		html_open(h, "td", "class", "num", NULL);
-		html_textf(h, "%lld", (long long)r->fig[f].n);
-		html_close(h);
-		html_close(h);
 	}
 	html_close_to(h, depth);
 	strbuf_release(&sb);
 	strbuf_release(&id);
+}
+
+void
+report_html_section(struct html *h, const struct report *r, const struct capacity *cap,
+    const char *evidence_base)
+{
+	const struct initiative *in = r->initiative;
+	const struct program *p = r->program;
+	struct strbuf sb = STRBUF_INIT;
+	int depth = h->depth;
+
+	html_open(h, "section", "class", "initiative", "id", in->slug, NULL);
+	html_open(h, "h2", NULL);
+	html_textf(h, "%s — %s", in->name, in->city);
+	html_close(h);
+	html_open(h, "p", "class", "meta", NULL);
+	html_textf(h, "Backbone: %s · fiscal agent: %s · team of %d · period ",
+	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r->team);
+	figure_date(r->start, &sb);
+	strbuf_addstr(&sb, " – ");
+	figure_date(r->end, &sb);
+	html_text(h, sb.buf);
+	html_close(h);
+	section_body(h, r, NULL, cap, evidence_base, 0);
+	html_close_to(h, depth);
+	strbuf_release(&sb);
+}
+
+void
+report_html_overview(struct html *h, const struct report *r, const struct report *before,
+    const struct capacity *cap, const char *evidence_base)
+{
+	int depth = h->depth;
+
+	html_open(h, "div", "class", "initiative overview", NULL);
+	section_body(h, r, before, cap, evidence_base, 1);
+	html_close_to(h, depth);
 }
 
 void

@@ -20,6 +20,15 @@ void report_html_section(struct html *h, const struct report *r, const struct ca
     const char *evidence_base);
 
 /*
+ * The web overview's body (its page's <h1> names the initiative): the same
+ * parts as report_html_section, without the section's heading, with h2 per
+ * part, the figures as one small table per group, and the earlier report
+ * before (may be NULL: a year earlier) drawn faintly in the quadrant.
+ */
+void report_html_overview(struct html *h, const struct report *r, const struct report *before,
+    const struct capacity *cap, const char *evidence_base);
+
+/*
  * Writes a whole page for n reports (caps: NULL or n capacities), with the
  * program's quadrant first when n > 1. printed is the date it was made.
  */

@@ -142,6 +142,23 @@ const char view_css[] =
 "nav.tabs a{padding:.45rem .4rem}nav.tabs ul{margin-left:-.4rem}\n"
 /* record lists: an id such as d-059 is not broken at its hyphen */
 "table.records td:first-child{min-width:5em}\n"
+/* the initiative overview and the portfolio (src/web/h_dashboard.c, h_program.c,
+ * report_html_overview): score bars, figures in small groups, recent changes,
+ * and the printed page (the "Printed … · period …" line shows only there) */
+"svg.partbar{display:block;width:100%}\n"
+".overview .figgroup h3{margin:.75rem 0 .25rem}.overview table.figures{font-size:.9rem;margin-top:0}\n"
+".overview table.figures td.name{width:100%}\n"
+"table.recent td.when{white-space:nowrap}.balance .quadrant{max-width:440px}\n"
+"table.portfolio td.result{min-width:9rem}\n"
+"@media (max-width:40rem){table.portfolio thead{position:absolute;left:-9999px}"
+"table.portfolio,table.portfolio tbody,table.portfolio tr,table.portfolio th,table.portfolio td{display:block;width:100%}"
+"table.portfolio tr{background:#fff;border:1px solid var(--line);border-radius:8px;margin:0 0 1rem;padding:.5rem .25rem}"
+"table.portfolio th,table.portfolio td{border:0;min-width:0}table.portfolio td{display:grid;grid-template-columns:7.5rem 1fr;gap:.75rem;text-align:left}"
+"table.portfolio td::before{content:attr(data-label);font-weight:600;color:var(--muted)}table.portfolio td .note{grid-column:2}}\n"
+"@media print{.printed{display:block;font-weight:600;margin:0 0 1rem}"
+".balance,.figgroup,.score,section.recent tr,ul.alerts li,ul.strengths li{break-inside:avoid}"
+"h2,h3{break-after:avoid}.scroll{overflow:visible}.chart-wrap{border:0;padding:0}"
+".keep{break-inside:avoid}.overview h2.figures{break-before:page}}\n"
 /* the Network tab (src/web/h_network.c): the rating form is a table as wide as the page,
  * the map no wider than it is drawn, the readings of the figures */
 "form.record.ratings-form{max-width:none}table.ratings th[scope=row]{min-width:12rem}\n"

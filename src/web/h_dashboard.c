@@ -1,18 +1,117 @@
 /*
  * GET /i/{slug}: an initiative's overview (PAGES.md): its name, city and
- * backbone, the period form, then the balance section the printed report
- * uses (quadrant, both scores with their parts, what to discuss with links
- * to the records behind it, what goes well, the shared result, backbone
- * capacity and every figure with its N).
+ * backbone, the period form and a line that shows only in print (the
+ * period and the date printed), then the balance (the quadrant with the
+ * point of a year earlier, both scores with their parts), what to discuss
+ * with links to the records behind it, what goes well, the shared result,
+ * backbone capacity, the key figures in small groups with their N, and
+ * the recent changes from the audit log. The handler fetches (reports,
+ * the audit entries); the views render.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "page.h"
 #include "router.h"
+#include "../app/edit.h"
+#include "../store/accounts.h"
 #include "../view/figures.h"
 #include "../view/report_html.h"
 #include "../util/banned.h"
+
+/* How many of the latest changes the overview lists. */
+#define RECENT_CHANGES 10
+
+/* Plain verbs of the audit log's actions. */
+static const char *
+action_verb(const char *action)
+{
+	if (action == NULL)
+		return "changed";
+	if (strcmp(action, "create") == 0)
+		return "added";
+	if (strcmp(action, "update") == 0)
+		return "changed";
+	if (strcmp(action, "delete") == 0)
+		return "removed";
+	if (strcmp(action, "import") == 0)
+		return "imported";
+	return action;
+}
+
+/*
+ * The recent changes, newest first: when, who, what, with a link to the
+ * record when it is a record of the initiative that still exists.
+ */
+static void
+recent_changes(struct html *h, const struct initiative *in, const struct store_audits *log,
+    int more)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	html_open(h, "section", "class", "recent", "aria-labelledby", "recent", NULL);
+	html_open(h, "h2", "id", "recent", NULL);
+	html_text(h, "Recent changes");
+	html_close(h);
+	if (log->n == 0) {
+		html_open(h, "p", "class", "empty", NULL);
+		html_text(h, "No changes have been recorded yet. Each record added, changed or "
+		    "removed in a form, through the API or by an import is listed here.");
+		html_close(h);
+		html_close(h);
+		strbuf_release(&sb);
+		return;
+	}
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Recent changes",
+	    "tabindex", "0", NULL);
+	html_open(h, "table", "class", "recent", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "When");
+	html_elem(h, "th", "Who");
+	html_elem(h, "th", "What");
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < log->n; i++) {
+		const struct store_audit *a = &log->v[i];
+		int64_t day = a->at >= 0 ? a->at / 86400 : (a->at - 86399) / 86400;
+		int64_t sec = a->at - day * 86400;
+		int linked = a->record && a->kind && app_kind_find(a->kind) &&
+		    (a->action == NULL || strcmp(a->action, "delete") != 0);
+
+		html_open(h, "tr", NULL);
+		strbuf_reset(&sb);
+		figure_date((tdate)day, &sb);
+		html_open(h, "td", "class", "when", NULL);
+		html_textf(h, "%s %02d:%02d UTC", sb.buf, (int)(sec / 3600), (int)(sec / 60 % 60));
+		html_close(h);
+		html_elem(h, "td", a->actor ? a->actor : "—");
+		html_open(h, "td", NULL);
+		html_textf(h, "%s %s ", action_verb(a->action), a->kind ? a->kind : "records");
+		if (linked) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "/i/%s/%s/%s", in->slug, a->kind, a->record);
+			html_open(h, "a", "href", sb.buf, NULL);
+			html_text(h, a->record);
+			html_close(h);
+		} else if (a->record)
+			html_text(h, a->record);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	if (more) {
+		html_open(h, "p", "class", "note", NULL);
+		html_textf(h, "The %d latest changes; administrators see them all in the audit log.",
+		    RECENT_CHANGES);
+		html_close(h);
+	}
+	html_close(h);
+	strbuf_release(&sb);
+}
 
 int
 h_dashboard(struct web_request *req, struct web_response *res)
@@ -20,14 +119,16 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	const struct web_program *wp;
 	const struct program *p;
 	const struct initiative *in;
-	struct report r;
+	struct report r, before;
 	struct capacity cap;
+	struct store_audits log = { NULL, 0, 0 };
+	struct store *st;
 	struct page pg;
 	struct html *h;
-	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT, err = STRBUF_INIT;
 	const char *msg;
 	tdate as_of, today = date_today();
-	int months, ret = -1;
+	int months, more = 0, ret = -1;
 
 	if ((wp = web_program(req)) == NULL)
 		return -1;
@@ -37,35 +138,50 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	if (page_period(req, p, &as_of, &months, &msg))
 		return web_error(res, 400, msg);
 	metrics_report_init(&r);
+	metrics_report_init(&before);
 	metrics_capacity_init(&cap);
+	/* the same period a year earlier: the faint point of the quadrant */
 	if (metrics_report(p, in, as_of, months, &wp->settings, &r) ||
+	    metrics_report(p, in, date_add_months(as_of, -12), months, &wp->settings, &before) ||
 	    metrics_capacity(p, in->backbone.idx, in, as_of, &wp->settings, &cap)) {
 		fprintf(stderr, "trellis serve: cannot compute the report of '%s'\n", in->slug);
+		goto out;
+	}
+	if ((st = web_store(req, &err)) == NULL ||
+	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1) {
+		fprintf(stderr, "trellis serve: recent changes of '%s': %s\n", in->slug, err.buf);
 		goto out;
 	}
 
 	page_begin(&pg, res, p, in->name, in, TAB_OVERVIEW);
 	h = &pg.h;
 	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, "%s · backbone %s · %s", in->city, p->orgs.v[in->backbone.idx].name, p->name);
+	html_textf(h, "%s · backbone %s · fiscal agent %s · team of %d · %s", in->city,
+	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r.team,
+	    p->name);
 	html_close(h);
 	strbuf_addf(&base, "/i/%s", in->slug);
 	page_period_form(h, base.buf, as_of, months);
+	/* shown in print only, where the form is not */
 	html_open(h, "p", "class", "printed", NULL);
+	figure_date(today, &sb);
+	strbuf_addstr(&sb, " · period ");
 	figure_date(r.start, &sb);
 	strbuf_addstr(&sb, " – ");
 	figure_date(r.end, &sb);
-	strbuf_addstr(&sb, ", printed ");
-	figure_date(today, &sb);
-	html_textf(h, "Period %s.", sb.buf);
+	html_textf(h, "Printed %s (%d months)", sb.buf, months);
 	html_close(h);
-	report_html_section(h, &r, &cap, base.buf);
+	report_html_overview(h, &r, &before, &cap, base.buf);
+	recent_changes(h, in, &log, more);
 	page_end(&pg);
 	ret = 0;
 out:
 	metrics_report_release(&r);
+	metrics_report_release(&before);
 	metrics_capacity_release(&cap);
+	store_audits_release(&log);
 	strbuf_release(&sb);
 	strbuf_release(&base);
+	strbuf_release(&err);
 	return ret;
 }

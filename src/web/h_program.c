@@ -25,10 +25,11 @@ static const char *const practice_names[7] = {
 	"Director supported", "Joint grant seeking", "Partners compensated",
 };
 
+/* label: the column's name, shown beside the value when a phone stacks the row */
 static void
-score_cell(struct html *h, const struct metrics_score *s)
+score_cell(struct html *h, const struct metrics_score *s, const char *label)
 {
-	html_open(h, "td", "class", "num", NULL);
+	html_open(h, "td", "class", "num", "data-label", label, NULL);
 	if (s->type == MV_NULL)
 		html_text(h, "—");
 	else
@@ -37,9 +38,10 @@ score_cell(struct html *h, const struct metrics_score *s)
 }
 
 static void
-list_cell(struct html *h, const char *const *names, const int *codes, size_t n, const char *none)
+list_cell(struct html *h, const char *const *names, const int *codes, size_t n, const char *none,
+    const char *label)
 {
-	html_open(h, "td", NULL);
+	html_open(h, "td", "data-label", label, NULL);
 	if (n == 0) {
 		html_open(h, "span", "class", "note", NULL);
 		html_text(h, none);
@@ -58,7 +60,7 @@ result_cell(struct html *h, const struct report *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	html_open(h, "td", NULL);
+	html_open(h, "td", "class", "result", "data-label", "Shared result", NULL);
 	if (!r->initiative->has_result)
 		html_text(h, "no shared result set");
 	else if (r->fig[FIG_RESULT_PROGRESS].type == MV_NULL)
@@ -66,9 +68,11 @@ result_cell(struct html *h, const struct report *r)
 	else {
 		figure_format(r, FIG_RESULT_PROGRESS, &sb);
 		html_textf(h, "%s of the way", sb.buf);
+		/* yes or no in words: the symbol and the colour never carry it alone */
 		if (r->fig[FIG_RESULT_ON_TRACK].type == MV_BOOL) {
 			html_open(h, "div", "class", "note", NULL);
-			html_text(h, r->fig[FIG_RESULT_ON_TRACK].value != 0 ? "✓ on track" : "✗ behind the path");
+			html_text(h, r->fig[FIG_RESULT_ON_TRACK].value != 0 ? "On track: ✓ yes" :
+			    "On track: ✗ no, behind the path");
 			html_close(h);
 		}
 	}
@@ -200,14 +204,14 @@ h_program(struct web_request *req, struct web_response *res)
 		html_textf(h, "%s · backbone %s", in->city, p->orgs.v[in->backbone.idx].name);
 		html_close(h);
 		html_close(h);
-		score_cell(h, &r->stepping_back);
-		score_cell(h, &r->stepping_up);
+		score_cell(h, &r->stepping_back, "Stepping back");
+		score_cell(h, &r->stepping_up, "Stepping up");
 		for (k = 0; k < r->alerts.n && k < 8; k++)
 			codes[k] = r->alerts.v[k].pitfall;
-		list_cell(h, pitfall_names, codes, k, "nothing raised");
+		list_cell(h, pitfall_names, codes, k, "nothing raised", "To discuss");
 		for (k = 0; k < r->strengths.n && k < 8; k++)
 			codes[k] = r->strengths.v[k].practice;
-		list_cell(h, practice_names, codes, k, "none yet");
+		list_cell(h, practice_names, codes, k, "none yet", "Going well");
 		result_cell(h, r);
 		html_close(h);
 	}
