@@ -176,9 +176,11 @@ const char view_css[] =
 "form.survey button{font-size:1.1rem;padding:.6rem 1.5rem}\n"
 "@media (max-width:40rem){.scale{flex-direction:column}.scale label{flex-direction:row;"
 "text-align:left;gap:.75rem;padding:.6rem .75rem}.field .scale input{margin:0}}\n"
-"table.rounds td.row-actions form.inline{display:inline-flex;gap:.35rem;align-items:center;"
-"margin:.25rem 0 0 .75rem}table.rounds form.inline input[type=number]{width:5rem}\n"
+"section.round-open form.inline{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;"
+"margin:0 1.5rem .5rem 0}section.round-open input[type=number]{width:5rem}\n"
 "ul.links code{word-break:break-all}\n"
 "td.suppressed{color:#555;font-style:italic}.band{display:block;font-size:.8rem}"
 ".band.strength{color:#1a7f37}.band.concern{color:#b42318}.band.discuss{color:#8a6100}"
-"td .n{display:block;font-size:.8rem;color:#555}\n";
+"td .n{display:block;font-size:.8rem;color:#555}\n"
+"table.results{margin:0 0 1.5rem}table.results caption{text-align:left;font-weight:600;"
+"font-size:1.1rem;padding:.5rem 0}table.results th[scope=row]{min-width:14rem;font-weight:400}\n";

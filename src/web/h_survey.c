@@ -487,14 +487,12 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 		html_close(h);
 		html_open(h, "td", "class", "num", NULL); html_textf(h, "%lld", (long long)made); html_close(h);
 		html_open(h, "td", "class", "num", NULL); html_textf(h, "%zu", sv->responses.n); html_close(h);
-		html_open(h, "td", "class", "row-actions", NULL);
+		html_open(h, "td", NULL);
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "/i/%s/surveys/%s/results", in->slug, sv->id);
 		html_open(h, "a", "href", sb.buf, NULL);
 		html_text(h, "Results");
 		html_close(h);
-		if (edit && sv->closed == DATE_NONE)
-			round_forms(req, h, action, sv);
 		html_close(h);
 		html_close(h);
 	}
@@ -508,6 +506,18 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 	html_close(h);
 	html_close(h);
 	html_close(h);
+	for (size_t i = 0; edit && i < in->surveys.n; i++) {
+		const struct survey *sv = &in->surveys.v[i];
+
+		if (sv->closed != DATE_NONE)
+			continue;
+		html_open(h, "section", "class", "round-open", NULL);
+		html_open(h, "h2", NULL);
+		html_textf(h, "Round %s is open", sv->id);
+		html_close(h);
+		round_forms(req, h, action, sv);
+		html_close(h);
+	}
 	if (edit) {
 		const char *typed_id = web_form(req, "id"), *typed_ins = web_form(req, "instrument");
 		const char *typed_date = web_form(req, "opened");
@@ -805,8 +815,8 @@ results_table(struct html *h, const char *label, const struct survey_row *rows, 
 	html_elem(h, "th", "Backbone");
 	html_elem(h, "th", "Director");
 	html_elem(h, "th", "Partners");
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Gap (backbone − partners)"); html_close(h);
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Change since the round before"); html_close(h);
+	html_open(h, "th", "class", "num", NULL); html_text(h, "Gap"); html_close(h);
+	html_open(h, "th", "class", "num", NULL); html_text(h, "Change"); html_close(h);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -956,8 +966,9 @@ h_survey_results(struct web_request *req, struct web_response *res)
 	    "more is a strength, 3 to 3.99 worth discussing, under 3 a concern. A group with fewer "
 	    "than %d answers is never shown, so no one's answers can be picked out.",
 	    SURVEY_MIN_GROUP);
+	html_text(h, " Gap: the backbone's mean minus the partners' (shown when both groups are).");
 	if (prev)
-		html_textf(h, " The change is against round %s.", prev->id);
+		html_textf(h, " Change: against round %s.", prev->id);
 	html_close(h);
 	results_table(h, "By statement", now.items.v, now.items.n, has_before ? &before : NULL, 1);
 	results_table(h, "By category", now.categories.v, now.categories.n,
