@@ -198,8 +198,8 @@ static const struct field checkin_fields[] = {
 	ID(struct checkin, "id", id, FL_KEY),
 	DATE(struct checkin, "date", date, 0),
 	REFS(struct checkin, "attendees", attendees, 0, RT_PERSON),
-	STR(struct checkin, "progress", progress, O | FL_LONG),
-	STR(struct checkin, "challenges", challenges, O | FL_LONG),
+	STR(struct checkin, "progress", progress, O | FL_LONG | FL_MARKDOWN),
+	STR(struct checkin, "challenges", challenges, O | FL_LONG | FL_MARKDOWN),
 };
 KIND(kind_checkin, "checkins", struct checkin, checkin_fields);
 

@@ -44,6 +44,7 @@ enum reftype {
 #define FL_LINES	0x04	/* FT_LIST: written one element per line */
 #define FL_KEY		0x08	/* the record's identity within its parent (unique) */
 #define FL_LONG		0x10	/* FT_STR: long text (Markdown, notes), up to 64 KiB */
+#define FL_MARKDOWN	0x20	/* FT_STR: Markdown, shown rendered (safely) on pages */
 
 struct kind;
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "markdown.h"
 #include "figures.h"
 #include "../model/fieldtext.h"
 #include "../util/date.h"
@@ -1117,6 +1118,8 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 			html_close(h);
 			free(rows);
 			free(hrefs);
+		} else if ((f->flags & FL_MARKDOWN) && *(char *const *)FIELD_PTR(rec, f)) {
+			html_markdown(h, *(char *const *)FIELD_PTR(rec, f));
 		} else {
 			form_value_text(c, f, rec, &sb);
 			if (f->type == FT_LIST)
