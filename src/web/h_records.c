@@ -708,6 +708,14 @@ h_records(struct web_request *req, struct web_response *res)
 		html_textf(h, "Add a %s", kp->one);
 		html_close(h);
 	}
+	if (strcmp(ak->name, "surveys") == 0) {
+		/* rounds: invitation links, the anonymous answer form, results (h_survey.c) */
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "/i/%s/surveys/rounds", in->slug);
+		html_open(h, "a", "href", sb.buf, NULL);
+		html_text(h, "Survey rounds, answer links and results");
+		html_close(h);
+	}
 	for (int f = 0; f < 2; f++) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "/i/%s/export?kind=%s&format=%s", in->slug, ak->name, f ? "xlsx" : "csv");
