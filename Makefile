@@ -31,7 +31,7 @@ RELBIN  := $(RELSRC:%.c=$(BUILD)/%)
 FUZZSRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZREP := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: all deps demo test unit cli check-asan check-valgrind bench clean fuzz fuzz-bins soak
+.PHONY: all deps demo test unit cli check-asan check-valgrind bench clean fuzz fuzz-bins soak load
 
 all: deps-stamp $(BIN)
 
@@ -104,6 +104,12 @@ SOAK_CYCLES ?= 1000
 soak: all $(RELBIN)
 	@sh tests/reliability/crash-loop.sh $(SOAK_CYCLES)
 	@sh tests/reliability/backup-load.sh 20
+
+# R10 at length: LOAD_CONNECTIONS keep-alive connections, then slow clients
+# past the 30 s idle timeout (make test runs the short t0900-load.sh).
+LOAD_CONNECTIONS ?= 10000
+load: all $(BUILD)/tests/reliability/load
+	@sh tests/reliability/load.sh $(LOAD_CONNECTIONS)
 
 bench: all
 	@sh bench/run.sh
