@@ -72,17 +72,31 @@ may_read(const struct web_user *u, const char *slug)
 	return u->initiative && strcmp(u->initiative, slug) == 0;
 }
 
-/* The initiative-level kind named by the route's {kind}, or NULL (answered 404). */
+/*
+ * The kind named by the route's {kind}, or NULL (answered 404): an
+ * initiative-level kind under /initiatives/{slug}, a program-level one
+ * (organizations, people, instruments, learning) under /program.
+ */
 static const struct app_kind *
 api_kind(struct web_request *req, struct web_response *res)
 {
 	const struct app_kind *ak = app_kind_find(req->kind);
 
-	if (ak == NULL || !ak->in_initiative) {
-		web_error(res, 404, "There is no record kind of that name (decisions, grants, ledger, ...).");
+	if (ak == NULL || ak->in_initiative != (req->slug != NULL) ||
+	    (!ak->in_initiative && ak->k == &kind_initiative)) {
+		web_error(res, 404, req->slug ?
+		    "There is no record kind of that name (decisions, grants, ledger, ...)." :
+		    "There is no program record kind of that name (organizations, people, instruments, learning).");
 		return NULL;
 	}
 	return ak;
+}
+
+/* The records of ak: in's, or the program's when in is NULL. */
+static const struct anyvec *
+api_records(const struct program *p, const struct initiative *in, const struct app_kind *ak)
+{
+	return (const struct anyvec *)((const char *)(in ? (const void *)in : (const void *)p) + ak->off);
 }
 
 static void
@@ -173,6 +187,8 @@ api_initiative(struct web_request *req, struct web_response *res, const struct p
 		return NULL;
 	}
 	*pp = &wp->program;
+	if (req->slug == NULL)	/* /api/v1/program/{kind}: the program's own records */
+		return NULL;
 	if ((in = program_initiative(*pp, req->slug)) == NULL)
 		web_error(res, 404, "There is no initiative at this address.");
 	return in;
@@ -296,14 +312,14 @@ h_api_list(struct web_request *req, struct web_response *res)
 	struct strbuf *out, ids = STRBUF_INIT;
 	int rc;
 
-	if ((in = api_initiative(req, res, &p, &rc)) == NULL)
+	if ((in = api_initiative(req, res, &p, &rc)) == NULL && (rc || req->slug))
 		return rc;
 	if ((ak = api_kind(req, res)) == NULL)
 		return 0;
-	v = (const struct anyvec *)((const char *)in + ak->off);
+	v = api_records(p, in, ak);
 	out = api_begin(res, 200);
-	strbuf_addstr(out, "{\"initiative\": ");
-	json_write_string(out, in->slug);
+	strbuf_addstr(out, in ? "{\"initiative\": " : "{\"program\": ");
+	json_write_string(out, in ? in->slug : p->slug);
 	strbuf_addstr(out, ", \"kind\": ");
 	json_write_string(out, ak->name);
 	strbuf_addstr(out, ",\n \"records\": [");
@@ -336,13 +352,13 @@ h_api_record(struct web_request *req, struct web_response *res)
 	long i;
 	int rc;
 
-	if ((in = api_initiative(req, res, &p, &rc)) == NULL)
+	if ((in = api_initiative(req, res, &p, &rc)) == NULL && (rc || req->slug))
 		return rc;
 	if ((ak = api_kind(req, res)) == NULL)
 		return 0;
 	if ((i = app_record_find(p, in, ak->k, req->id)) < 0)
 		return web_error(res, 404, "There is no such record.");
-	v = (const struct anyvec *)((const char *)in + ak->off);
+	v = api_records(p, in, ak);
 	record_write(api_begin(res, 200), p, in, ak->k, (const char *)v->v + (size_t)i * ak->k->size);
 	strbuf_addch(&res->body, '\n');
 	return 0;
@@ -441,7 +457,7 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		fprintf(stderr, "trellis serve: api: the stored program does not check out: %s\n", err.buf);
 		goto out;
 	}
-	if ((in = program_initiative(&p, req->slug)) == NULL) {
+	if ((in = req->slug ? program_initiative(&p, req->slug) : NULL) == NULL && req->slug) {
 		ret = web_error(res, 404, "There is no initiative at this address.");
 		goto out;
 	}
@@ -450,7 +466,7 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		goto out;
 	}
 	if (op == OP_PATCH) {
-		const struct anyvec *v = (const struct anyvec *)((const char *)in + ak->off);
+		const struct anyvec *v = api_records(&p, in, ak);
 
 		if (patch_merge(ak->k, (const char *)v->v + (size_t)i * ak->k->size, data, len,
 		    &patched, &e)) {
@@ -488,7 +504,7 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		ret = web_error(res, 409, err.len ? err.buf : "The change could not be saved.");
 		goto out;
 	}
-	web_audit(req, op_actions[op], ak->name, in->slug, c.key.buf,
+	web_audit(req, op_actions[op], ak->name, in ? in->slug : NULL, c.key.buf,
 	    c.before.len ? c.before.buf : NULL, c.after.len ? c.after.buf : NULL);
 	strbuf_reset(&err);
 	if (web_program_reload(req, &err))
@@ -503,14 +519,17 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		goto out;
 	}
 	{
-		const struct anyvec *v = (const struct anyvec *)((const char *)in + ak->off);
+		const struct anyvec *v = api_records(&p, in, ak);
 		struct strbuf loc = STRBUF_INIT;
 
 		record_write(api_begin(res, op == OP_CREATE ? 201 : 200), &p, in, ak->k,
 		    (const char *)v->v + (size_t)i * ak->k->size);
 		strbuf_addch(&res->body, '\n');
 		if (op == OP_CREATE) {
-			strbuf_addf(&loc, "/api/v1/initiatives/%s/%s/%s", in->slug, ak->name, c.key.buf);
+			if (in)
+				strbuf_addf(&loc, "/api/v1/initiatives/%s/%s/%s", in->slug, ak->name, c.key.buf);
+			else
+				strbuf_addf(&loc, "/api/v1/program/%s/%s", ak->name, c.key.buf);
 			web_header_add(res, "Location", loc.buf);
 		}
 		strbuf_release(&loc);

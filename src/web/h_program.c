@@ -80,6 +80,28 @@ result_cell(struct html *h, const struct report *r)
 	strbuf_release(&sb);
 }
 
+/* The program-level records (h_records.c), for the roles that may read them. */
+static void
+program_record_links(const struct web_request *req, struct html *h)
+{
+	static const char *const links[][2] = {
+		{ "/program/organizations", "Organizations" },
+		{ "/program/people", "People" },
+		{ "/program/instruments", "Instruments" },
+		{ "/program/learning", "Learning notes" },
+	};
+
+	if (!req->authenticated || !(req->user.role & (WEB_ADMIN | WEB_EVALUATOR)))
+		return;
+	html_open(h, "nav", "class", "actions", "aria-label", "Program records", NULL);
+	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		html_open(h, "a", "href", links[i][0], NULL);
+		html_text(h, links[i][1]);
+		html_close(h);
+	}
+	html_close(h);
+}
+
 int
 h_program(struct web_request *req, struct web_response *res)
 {
@@ -135,6 +157,7 @@ h_program(struct web_request *req, struct web_response *res)
 	}
 	html_close(h);
 	page_period_form(h, "/", as_of, months);
+	program_record_links(req, h);
 
 	if (n == 0) {
 		html_elem(h, "p", "This program has no initiatives yet. Import a trellis/1 document "

@@ -8,6 +8,10 @@
  *	GET  /i/{slug}/{kind}/{id}	the record, with its edit form for editors
  *	POST /i/{slug}/{kind}/{id}	update, or delete with action=delete
  *
+ * The same pages serve the program-level arrays (organizations, people,
+ * instruments, learning notes) at /program/{kind}[/{id}]: the request has
+ * no slug, the initiative is NULL and only admins change them.
+ *
  * Lists and forms come from the field tables (view/form.c); writes go
  * through app/edit.h on a private copy of the program, then the audit log
  * and the cached program are updated (records_write_done). A few kinds get
@@ -67,7 +71,23 @@ static const struct kind_page {
 	    "How often partners work together and how they rate each other (the network survey)." },
 	{ "observations", "Shared result", "observation", TAB_RESULT,
 	    "Measurements of the shared result's indicator: a date and a value." },
+	/* program-level: /program/{kind} */
+	{ "organizations", "Organizations", "organization", TAB_NONE,
+	    "The organizations of the program: their sector, size and founding year. Initiatives name them by their slug." },
+	{ "people", "People", "person", TAB_NONE,
+	    "The people of the program and the organizations they work for." },
+	{ "instruments", "Instruments", "instrument", TAB_NONE,
+	    "The survey instruments: their statements and the scale of their answers." },
+	{ "learning", "Learning notes", "learning note", TAB_NONE,
+	    "What the program has learned: a question, what was found and what it means." },
 };
+
+/* "an organization", "a person". */
+static const char *
+one_article(const struct kind_page *kp)
+{
+	return strchr("aeiou", kp->one[0]) ? "an" : "a";
+}
 
 static const struct kind_page *
 kind_page(const char *name)
@@ -123,7 +143,7 @@ records_write_begin(struct web_request *req, struct records_write *w)
 		model_error_format(&e, &err);
 		goto out;
 	}
-	w->in = program_initiative(&w->p, req->slug);
+	w->in = req->slug ? program_initiative(&w->p, req->slug) : NULL;
 	ret = 0;
 out:
 	if (ret)
@@ -231,22 +251,58 @@ url_add(struct strbuf *sb, const char *s)
 	}
 }
 
-/* "/i/SLUG/KIND/KEY" of record rec. */
+/* "/i/SLUG/KIND" of an initiative's kind, "/program/KIND" of the program's (in NULL). */
+static void
+kind_href(const struct initiative *in, const struct app_kind *ak, struct strbuf *out)
+{
+	if (in)
+		strbuf_addf(out, "/i/%s/%s", in->slug, ak->name);
+	else
+		strbuf_addf(out, "/program/%s", ak->name);
+}
+
+/* "/i/SLUG/KIND/KEY" (or "/program/KIND/KEY") of record rec. */
 static void
 record_href(const struct initiative *in, const struct app_kind *ak, const void *rec, struct strbuf *out)
 {
 	struct strbuf key = STRBUF_INIT;
 
 	app_record_key(ak->k, rec, &key);
-	strbuf_addf(out, "/i/%s/%s/", in->slug, ak->name);
+	kind_href(in, ak, out);
+	strbuf_addch(out, '/');
 	url_add(out, key.buf);
 	strbuf_release(&key);
 }
 
+/* The array of ak in in, or in p for a program-level kind (in NULL). */
 static const struct anyvec *
-records_of(const struct initiative *in, const struct app_kind *ak)
+records_of(const struct program *p, const struct initiative *in, const struct app_kind *ak)
 {
-	return (const struct anyvec *)((const char *)in + ak->off);
+	return (const struct anyvec *)((const char *)(in ? (const void *)in : (const void *)p) + ak->off);
+}
+
+/* Who may change the records: editors of an initiative; admins only for the program's. */
+static int
+may_edit(const struct web_request *req, const struct initiative *in)
+{
+	if (in == NULL)
+		return req->authenticated && req->user.role == WEB_ADMIN;
+	return records_may_edit(req);
+}
+
+/* The request's initiative, or NULL for a /program/{kind} page; -1 with a 404 written. */
+static int
+request_initiative(struct web_request *req, struct web_response *res, const struct program *p,
+    const struct initiative **in)
+{
+	*in = NULL;
+	if (req->slug == NULL)
+		return 0;
+	if ((*in = program_initiative(p, req->slug)) == NULL) {
+		web_error(res, 404, "There is no initiative at this address.");
+		return -1;
+	}
+	return 0;
 }
 
 static const void *
@@ -255,14 +311,15 @@ record_at(const struct anyvec *v, const struct app_kind *ak, size_t i)
 	return (const char *)v->v + i * ak->k->size;
 }
 
-/* The initiative-level kind named by the request, or NULL (a 404 written). */
+/* The kind named by the request (initiative-level under /i/, else program-level), or NULL (a 404 written). */
 static const struct app_kind *
 request_kind(struct web_request *req, struct web_response *res)
 {
 	const struct app_kind *ak = req->kind ? app_kind_find(req->kind) : NULL;
 
-	if (ak == NULL || !ak->in_initiative || kind_page(ak->name) == NULL) {
-		web_error(res, 404, "There is no such page in this initiative.");
+	if (ak == NULL || ak->in_initiative != (req->slug != NULL) || kind_page(ak->name) == NULL) {
+		web_error(res, 404, req->slug ? "There is no such page in this initiative." :
+		    "There is no such page in the program.");
 		return NULL;
 	}
 	return ak;
@@ -277,7 +334,7 @@ tab_links(struct html *h, const struct initiative *in, const struct kind_page *k
 
 	for (size_t i = 0; i < sizeof(kind_pages) / sizeof(kind_pages[0]); i++)
 		n += kind_pages[i].tab == kp->tab;
-	if (n < 2)
+	if (n < 2 || in == NULL)
 		return;
 	html_open(h, "nav", "class", "subtabs", "aria-label", page_tab_labels[kp->tab], NULL);
 	html_open(h, "ul", NULL);
@@ -301,9 +358,10 @@ tab_links(struct html *h, const struct initiative *in, const struct kind_page *k
 
 /* A suggested id for a new record: the last id's prefix with the next number ("d-13"). */
 static void
-suggest_id(const struct initiative *in, const struct app_kind *ak, struct strbuf *out)
+suggest_id(const struct program *p, const struct initiative *in, const struct app_kind *ak,
+    struct strbuf *out)
 {
-	const struct anyvec *v = records_of(in, ak);
+	const struct anyvec *v = records_of(p, in, ak);
 	const struct field *kf = ak->k->nfields ? &ak->k->fields[0] : NULL;
 	char prefix[LIMIT_ID + 1] = "";
 	long next = 1;
@@ -331,7 +389,7 @@ suggest_id(const struct initiative *in, const struct app_kind *ak, struct strbuf
 	for (;;) {
 		strbuf_reset(out);
 		strbuf_addf(out, "%s%ld", prefix, next);
-		if (app_record_find(NULL, in, ak->k, out->buf) < 0)
+		if (app_record_find(p, in, ak->k, out->buf) < 0)
 			break;
 		next++;
 	}
@@ -651,8 +709,8 @@ h_records(struct web_request *req, struct web_response *res)
 
 	if (wp == NULL)
 		return -1;
-	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
+	if (request_initiative(req, res, &wp->program, &in))
+		return 0;
 	if ((ak = request_kind(req, res)) == NULL)
 		return 0;
 	if (strcmp(ak->name, "members") == 0)
@@ -660,7 +718,7 @@ h_records(struct web_request *req, struct web_response *res)
 	kp = kind_page(ak->name);
 	c.p = &wp->program;
 	c.in = in;
-	v = records_of(in, ak);
+	v = records_of(&wp->program, in, ak);
 	if (pagep && (pageno = strtol(pagep, NULL, 10)) < 1)
 		pageno = 1;
 	if (sort && (sortf = kind_field(ak->k, sort)) != NULL && !form_field_is_column(sortf))
@@ -692,7 +750,7 @@ h_records(struct web_request *req, struct web_response *res)
 		hrefs[i] = web_strdup(req, tmp.buf);
 	}
 
-	strbuf_addf(&base, "/i/%s/%s", in->slug, ak->name);
+	kind_href(in, ak, &base);
 	page_begin(&pg, res, &wp->program, kp->title, in, kp->tab);
 	h = &pg.h;
 	tab_links(h, in, kp);
@@ -701,11 +759,11 @@ h_records(struct web_request *req, struct web_response *res)
 	html_close(h);
 
 	html_open(h, "div", "class", "actions", NULL);
-	if (records_may_edit(req)) {
+	if (may_edit(req, in)) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%s/new", base.buf);
 		html_open(h, "a", "class", "button", "href", sb.buf, NULL);
-		html_textf(h, "Add a %s", kp->one);
+		html_textf(h, "Add %s %s", one_article(kp), kp->one);
 		html_close(h);
 	}
 	if (strcmp(ak->name, "surveys") == 0) {
@@ -718,7 +776,9 @@ h_records(struct web_request *req, struct web_response *res)
 	}
 	for (int f = 0; f < 2; f++) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "/i/%s/export?kind=%s&format=%s", in->slug, ak->name, f ? "xlsx" : "csv");
+		if (in)
+			strbuf_addf(&sb, "/i/%s", in->slug);
+		strbuf_addf(&sb, "/export?kind=%s&format=%s", ak->name, f ? "xlsx" : "csv");
 		html_open(h, "a", "href", sb.buf, NULL);
 		html_text(h, f ? "Download Excel" : "Download CSV");
 		html_close(h);
@@ -733,7 +793,7 @@ h_records(struct web_request *req, struct web_response *res)
 	if (v->n == 0) {
 		html_open(h, "p", "class", "empty", NULL);
 		html_textf(h, "No %s recorded yet. ", kp->title);
-		if (records_may_edit(req)) {
+		if (may_edit(req, in)) {
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "%s/new", base.buf);
 			html_open(h, "a", "href", sb.buf, NULL);
@@ -848,11 +908,11 @@ new_page(struct web_request *req, struct web_response *res, const struct program
 	struct form_pair pair;
 	struct form_input sugg = { &pair, 0 };
 
-	strbuf_addf(&title, "Add a %s", kp->one);
-	strbuf_addf(&action, "/i/%s/%s", in->slug, ak->name);
+	strbuf_addf(&title, "Add %s %s", one_article(kp), kp->one);
+	kind_href(in, ak, &action);
 	if (typed == NULL) {
 		/* a new record: a suggested id, every other field empty (dates today) */
-		suggest_id(in, ak, &id);
+		suggest_id(p, in, ak, &id);
 		if (id.len) {
 			pair.name = ak->k->fields[0].name;
 			pair.value = id.buf;
@@ -878,8 +938,9 @@ record_page(struct web_request *req, struct web_response *res, const struct prog
     const struct form_input *typed, const form_errors *errs)
 {
 	const struct kind_page *kp = kind_page(ak->name);
-	const void *rec = record_at(records_of(in, ak), ak, i);
-	const struct field *tf = kind_field(ak->k, "title");
+	const void *rec = record_at(records_of(p, in, ak), ak, i);
+	/* a program-level record is known by its name (an organization, a person) */
+	const struct field *tf = kind_field(ak->k, in || kind_field(ak->k, "title") ? "title" : "name");
 	struct form_ctx c = { p, in };
 	struct page pg;
 	struct html *h;
@@ -898,7 +959,7 @@ record_page(struct web_request *req, struct web_response *res, const struct prog
 		form_value_text(&c, &ak->k->fields[0], rec, &title);
 	}
 	record_href(in, ak, rec, &action);
-	strbuf_addf(&back, "/i/%s/%s", in->slug, ak->name);
+	kind_href(in, ak, &back);
 
 	page_begin(&pg, res, p, title.buf, in, kp->tab);
 	h = &pg.h;
@@ -914,7 +975,7 @@ record_page(struct web_request *req, struct web_response *res, const struct prog
 		grant_budget(h, in, rec);
 	else if (strcmp(ak->name, "surveys") == 0)
 		survey_counts(h, rec);
-	if (records_may_edit(req)) {
+	if (may_edit(req, in)) {
 		html_open(h, "section", "class", "edit", "aria-labelledby", "edit", NULL);
 		html_open(h, "h2", "id", "edit", NULL);
 		html_textf(h, "Change this %s", kp->one);
@@ -945,7 +1006,8 @@ request_record(struct web_request *req, struct web_response *res, const struct p
 	long i = app_record_find(p, in, ak->k, req->id);
 
 	if (i < 0)
-		web_error(res, 404, "There is no such record in this initiative.");
+		web_error(res, 404, in ? "There is no such record in this initiative." :
+		    "There is no such record in the program.");
 	return i;
 }
 
@@ -958,11 +1020,11 @@ h_record_new(struct web_request *req, struct web_response *res)
 
 	if (wp == NULL)
 		return -1;
-	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
+	if (request_initiative(req, res, &wp->program, &in))
+		return 0;
 	if ((ak = request_kind(req, res)) == NULL)
 		return 0;
-	if (!records_may_edit(req))
+	if (!may_edit(req, in))
 		return web_error(res, 403, "Your role may read this initiative's records, not change them.");
 	return new_page(req, res, &wp->program, in, ak, NULL, NULL);
 }
@@ -977,8 +1039,8 @@ h_record(struct web_request *req, struct web_response *res)
 
 	if (wp == NULL)
 		return -1;
-	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
+	if (request_initiative(req, res, &wp->program, &in))
+		return 0;
 	if ((ak = request_kind(req, res)) == NULL)
 		return 0;
 	if ((i = request_record(req, res, &wp->program, in, ak)) < 0)
@@ -990,7 +1052,7 @@ h_record(struct web_request *req, struct web_response *res)
 static void
 after_url(const struct initiative *in, const struct app_kind *ak, const char *key, struct strbuf *out)
 {
-	strbuf_addf(out, "/i/%s/%s", in->slug, ak->name);
+	kind_href(in, ak, out);
 	if (key && strcmp(ak->name, "members") != 0) {
 		strbuf_addch(out, '/');
 		url_add(out, key);
@@ -1016,10 +1078,8 @@ h_record_create(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		goto out;
 	ret = 0;
-	if ((in = program_initiative(&wp->program, req->slug)) == NULL) {
-		web_error(res, 404, "There is no initiative at this address.");
+	if (request_initiative(req, res, &wp->program, &in))
 		goto out;
-	}
 	if ((ak = request_kind(req, res)) == NULL)
 		goto out;
 	records_input(req, &typed);
@@ -1028,7 +1088,7 @@ h_record_create(struct web_request *req, struct web_response *res)
 		ret = new_page(req, res, &wp->program, in, ak, &typed, &errs);
 		goto out;
 	}
-	if (records_write_begin(req, &w) || w.in == NULL) {
+	if (records_write_begin(req, &w) || (in != NULL && w.in == NULL)) {
 		ret = -1;
 		goto out;
 	}
@@ -1085,10 +1145,8 @@ h_record_update(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		goto out;
 	ret = 0;
-	if ((in = program_initiative(&wp->program, req->slug)) == NULL) {
-		web_error(res, 404, "There is no initiative at this address.");
+	if (request_initiative(req, res, &wp->program, &in))
 		goto out;
-	}
 	if ((ak = request_kind(req, res)) == NULL ||
 	    (i = request_record(req, res, &wp->program, in, ak)) < 0)
 		goto out;
@@ -1100,20 +1158,20 @@ h_record_update(struct web_request *req, struct web_response *res)
 			goto out;
 		}
 	}
-	if (records_write_begin(req, &w) || w.in == NULL) {
+	if (records_write_begin(req, &w) || (in != NULL && w.in == NULL)) {
 		ret = -1;
 		goto out;
 	}
 	if ((wi = app_record_find(&w.p, w.in, ak->k, req->id)) < 0) {
 		/* deleted meanwhile */
-		web_error(res, 404, "There is no such record in this initiative.");
+		web_error(res, 404, "There is no such record.");
 		goto out;
 	}
 	memset(&e, 0, sizeof(e));
 	if (del)
 		r = app_delete(w.st, &w.p, w.in, ak->k, (size_t)wi, &c, &e, &err);
 	else {
-		void *old = (char *)((struct anyvec *)((char *)w.in + ak->off))->v + (size_t)wi * ak->k->size;
+		void *old = (char *)records_of(&w.p, w.in, ak)->v + (size_t)wi * ak->k->size;
 
 		/* what the form does not edit (a survey's responses) stays as it was */
 		for (int f = 0; f < ak->k->nfields; f++)

@@ -75,6 +75,18 @@ enum web_page {
 	PAGE_SURVEY_FORM,	/* GET /s/{id}: the answer form, anonymous */
 	PAGE_SURVEY_ANSWER,	/* POST /s/{id} */
 	PAGE_SURVEY_THANKS,	/* GET /s/thanks */
+	/* the program-level records (h_records.c, h_api.c): organizations, people, instruments, learning */
+	PAGE_PROGRAM_RECORDS,	/* GET /program/{kind} */
+	PAGE_PROGRAM_RECORD_CREATE, /* POST /program/{kind} */
+	PAGE_PROGRAM_RECORD_NEW, /* GET /program/{kind}/new */
+	PAGE_PROGRAM_RECORD,	/* GET /program/{kind}/{id} */
+	PAGE_PROGRAM_RECORD_UPDATE, /* POST /program/{kind}/{id} (action=delete deletes) */
+	PAGE_API_PROGRAM_LIST,	/* GET /api/v1/program/{kind} */
+	PAGE_API_PROGRAM_CREATE, /* POST /api/v1/program/{kind} */
+	PAGE_API_PROGRAM_RECORD, /* GET /api/v1/program/{kind}/{id} */
+	PAGE_API_PROGRAM_PUT,	/* PUT /api/v1/program/{kind}/{id} */
+	PAGE_API_PROGRAM_PATCH,	/* PATCH /api/v1/program/{kind}/{id} */
+	PAGE_API_PROGRAM_DELETE, /* DELETE /api/v1/program/{kind}/{id} */
 	PAGE__MAX
 };
 

@@ -92,4 +92,26 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_SURVEY_ANSWER] = { WEB_POST, "/s/{id}", WEB_ANYONE, h_survey_answer, 0 },
 	/* SURVEY_THANKS: after answering; public */
 	[PAGE_SURVEY_THANKS] = { WEB_GET, "/s/thanks", WEB_ANYONE, h_survey_thanks, 0 },
+	/* PROGRAM_RECORDS: the program's organizations, people, instruments or learning notes */
+	[PAGE_PROGRAM_RECORDS] = { WEB_GET, "/program/{kind}", WEB_ADMIN | WEB_EVALUATOR, h_records, 0 },
+	/* PROGRAM_RECORD_CREATE: the add form's POST (admin) */
+	[PAGE_PROGRAM_RECORD_CREATE] = { WEB_POST, "/program/{kind}", WEB_ADMIN, h_record_create, 0 },
+	/* PROGRAM_RECORD_NEW: the add form (admin) */
+	[PAGE_PROGRAM_RECORD_NEW] = { WEB_GET, "/program/{kind}/new", WEB_ADMIN, h_record_new, 0 },
+	/* PROGRAM_RECORD: one program-level record, with its edit form for admins */
+	[PAGE_PROGRAM_RECORD] = { WEB_GET, "/program/{kind}/{id}", WEB_ADMIN | WEB_EVALUATOR, h_record, 0 },
+	/* PROGRAM_RECORD_UPDATE: the edit form's POST; action=delete deletes (admin) */
+	[PAGE_PROGRAM_RECORD_UPDATE] = { WEB_POST, "/program/{kind}/{id}", WEB_ADMIN, h_record_update, 0 },
+	/* API_PROGRAM_LIST: every program-level record of one kind */
+	[PAGE_API_PROGRAM_LIST] = { WEB_GET, "/api/v1/program/{kind}", WEB_ADMIN | WEB_EVALUATOR, h_api_list, 0 },
+	/* API_PROGRAM_CREATE: a new program-level record (admin) */
+	[PAGE_API_PROGRAM_CREATE] = { WEB_POST, "/api/v1/program/{kind}", WEB_ADMIN, h_api_create, 0 },
+	/* API_PROGRAM_RECORD: one program-level record by its key */
+	[PAGE_API_PROGRAM_RECORD] = { WEB_GET, "/api/v1/program/{kind}/{id}", WEB_ADMIN | WEB_EVALUATOR, h_api_record, 0 },
+	/* API_PROGRAM_PUT: replaces a program-level record (admin) */
+	[PAGE_API_PROGRAM_PUT] = { WEB_PUT, "/api/v1/program/{kind}/{id}", WEB_ADMIN, h_api_update, 0 },
+	/* API_PROGRAM_PATCH: changes the fields the body names (admin) */
+	[PAGE_API_PROGRAM_PATCH] = { WEB_PATCH, "/api/v1/program/{kind}/{id}", WEB_ADMIN, h_api_update, 0 },
+	/* API_PROGRAM_DELETE: deletes a program-level record (admin) */
+	[PAGE_API_PROGRAM_DELETE] = { WEB_DELETE, "/api/v1/program/{kind}/{id}", WEB_ADMIN, h_api_delete, 0 },
 };
