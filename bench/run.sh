@@ -68,3 +68,100 @@ time_cmd demo.load-only "$trellis" --db "$db" settings
 	echo "$line"
 	echo "    $ $build/bench/report_bench $seconds 2016-12-31 12 $db"
 done
+
+# P3/P5 (PERFORMANCE.md): the dashboard of one initiative, signed in as an
+# admin, under 64 keep-alive connections for BENCH_WEB_SECONDS (default 10)
+# from tests/reliability/load.c (wrk is not installed; the client shares the
+# machine's cores with the server). Same-run references: the stylesheet
+# served by the same server, and nginx serving a file of the dashboard's
+# bytes when nginx is installed (`apt-get install nginx-light`).
+websecs=${BENCH_WEB_SECONDS:-10}
+make -s BUILD="$build" "$build/tests/reliability/load" >/dev/null
+load=$build/tests/reliability/load
+webdir=$build/bench/web
+rm -rf "$webdir"
+mkdir -p "$webdir"
+printf '%s\n' 'a long password 1' >"$webdir/pw"
+"$trellis" --db "$db" user add bench@x.org --role admin --password-file "$webdir/pw" >/dev/null
+"$trellis" --db "$db" serve --listen 127.0.0.1:0 --dev-cookie >"$webdir/serve.out" 2>/dev/null &
+spid=$!
+trap 'kill $spid 2>/dev/null; test -n "${npid:-}" && kill $npid 2>/dev/null' EXIT
+i=0
+while ! grep -q '^listening on ' "$webdir/serve.out" && test $i -lt 300; do
+	sleep 0.1
+	i=$((i + 1))
+done
+url=$(sed -n 's|^listening on \(http://[^ ]*\)/$|\1|p' "$webdir/serve.out")
+port=${url##*:}
+curl -s -c "$webdir/jar" -o /dev/null --data-urlencode email=bench@x.org \
+	--data-urlencode "password=a long password 1" "$url/login"
+cookie="Cookie: sid=$(awk '$6 == "sid" { print $7 }' "$webdir/jar")"
+
+# web_fig NAME PORT PATH [LOAD OPTIONS]: one run, three lines (req/s, p99, RSS).
+web_fig () {
+	name=$1 p=$2 path=$3
+	shift 3
+	cmd="$load -c 64 -d $websecs -b 127.0.0.1,127.0.0.2"
+	for a in "$@"; do
+		case $a in *" "*) cmd="$cmd '$a'" ;; *) cmd="$cmd $a" ;; esac
+	done
+	cmd="$cmd $p $path"
+	# errors are counted in the line, not fatal (set -e)
+	out=$($load -T $((websecs + 60)) -c 64 -d "$websecs" -b 127.0.0.1,127.0.0.2 "$@" "$p" "$path" 2>/dev/null) || true
+	echo "$out" | awk -v n="$name" -v c="$cmd" '{
+		for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+		printf "%-34s %9s req/s, %s errors in %s requests\n    $ %s\n", n ".rps", f["rps"], f["errors"], f["requests"], c
+		printf "%-34s %9s ms p99 (p50 %s ms, max %s ms)\n    $ %s\n", n ".p99", f["p99_ms"], f["p50_ms"], f["max_ms"], c
+		if (f["rss_max_kib"] > 0)
+			printf "%-34s %9.1f MiB server VmRSS, most during the run\n    $ %s\n", n ".rss", f["rss_max_kib"] / 1024, c
+	}'
+}
+web_fig web.dashboard "$port" /i/harlow-mills -H "$cookie" -P "$spid" | sed "s/sid=[^ ']*/sid=SESSION/"
+web_fig web.static-css "$port" /static/trellis.css -P "$spid"
+curl -s -b "$webdir/jar" -o "$webdir/dashboard.html" "$url/i/harlow-mills"
+if command -v nginx >/dev/null 2>&1; then
+	mkdir -p "$webdir/nginx/logs"
+	# A port below the ephemeral range (the client's own connections use
+	# those); another one if it is taken.
+	try=0
+	npid=""
+	while test -z "$npid" && test $try -lt 10; do
+		nport=$((20000 + (port + try * 997) % 10000))
+		try=$((try + 1))
+		cat >"$webdir/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $PWD/$webdir/nginx/nginx.pid;
+error_log $PWD/$webdir/nginx/logs/error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	keepalive_requests 100000000;
+	client_body_temp_path $PWD/$webdir/nginx;
+	server {
+		listen 127.0.0.1:$nport;
+		root $PWD/$webdir;
+		location / { default_type text/html; }
+	}
+}
+CONF
+		nginx -p "$PWD/$webdir/nginx" -c "$PWD/$webdir/nginx/nginx.conf" 2>/dev/null &
+		npid=$!
+		i=0
+		until curl -s -o /dev/null "http://127.0.0.1:$nport/dashboard.html" || test $i -ge 50; do
+			kill -0 $npid 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -0 $npid 2>/dev/null || npid=""
+	done
+	if test -n "$npid"; then
+		web_fig nginx.same-bytes "$nport" /dashboard.html
+		kill $npid 2>/dev/null || true
+	else
+		echo "nginx.same-bytes                   (nginx did not start: $webdir/nginx/logs/error.log)"
+	fi
+else
+	echo "nginx.same-bytes                   (nginx not installed: apt-get install nginx-light for this reference)"
+fi
+kill $spid
