@@ -14,10 +14,15 @@
 #                       metrics_capacity for every demo initiative, in memory,
 #                       ms per full pass (and with the JSON written); and
 #                       loading the demo program from the database
+#   web.*, nginx.*      P3/P5: the signed-in dashboard and the stylesheet under
+#                       64 keep-alive connections for BENCH_WEB_SECONDS (default
+#                       10) from tests/reliability/load.c — req/s, p99, server
+#                       RSS — and nginx serving the dashboard's bytes when
+#                       installed
 #
 # Environment: BENCH_RUNS (default 50), BENCH_SECONDS (per C figure, default 2),
 # BUILD (default build), TRELLIS_BIN (default ./trellis).
-# The national-scale workload and P1–P6 are not here yet (docs/benchmarks.md).
+# The national-scale workload and P1, P2, P4, P6 are not here yet (docs/benchmarks.md).
 cd "$(dirname "$0")/.." || exit 1
 set -e
 build=${BUILD:-build}
