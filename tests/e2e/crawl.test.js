@@ -35,7 +35,7 @@ async function hrefs(page, selector)
 }
 
 test('crawl: every page passes axe-core and is photographed',
-    { timeout: 150000, concurrency: WORKERS }, async (t) => {
+    { timeout: 420000, concurrency: WORKERS }, async (t) => {
 	const context = await lib.launch();
 	t.after(() => context.close());
 	await lib.signIn(context);

@@ -51,8 +51,8 @@ async function launch()
 		acceptDownloads: true,
 		timeout: 30000,
 	});
-	context.setDefaultTimeout(10000);
-	context.setDefaultNavigationTimeout(15000);
+	context.setDefaultTimeout(30000);
+	context.setDefaultNavigationTimeout(45000);
 	const close = context.close.bind(context);
 	context.close = async () => {
 		await close();
