@@ -245,9 +245,8 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 	}
 }
 
-/* One figure's row: its label and name (with why it is null), value and N. */
-static void
-figure_row(struct html *h, const struct report *r, int f, struct strbuf *sb)
+void
+report_html_figure_row(struct html *h, const struct report *r, int f, struct strbuf *sb)
 {
 	html_open(h, "tr", NULL);
 	html_open(h, "td", "class", "name", NULL);
@@ -419,7 +418,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 				group = figure_groups[f];
 				figure_head(h, group, "colgroup");
 			}
-			figure_row(h, r, f, &sb);
+			report_html_figure_row(h, r, f, &sb);
 		}
 		html_close_to(h, depth);
 	} else {
@@ -440,7 +439,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 				html_open(h, "table", "class", "figures", NULL);
 				figure_head(h, "Figure", "col");
 			}
-			figure_row(h, r, f, &sb);
+			report_html_figure_row(h, r, f, &sb);
 		}
 	}
 	html_close_to(h, depth);

@@ -29,6 +29,12 @@ void report_html_overview(struct html *h, const struct report *r, const struct r
     const struct capacity *cap, const char *evidence_base);
 
 /*
+ * Writes one figure's table row: its label and name (with why it is null),
+ * its value and N. sb is scratch space.
+ */
+void report_html_figure_row(struct html *h, const struct report *r, int f, struct strbuf *sb);
+
+/*
  * Writes a whole page for n reports (caps: NULL or n capacities), with the
  * program's quadrant first when n > 1. printed is the date it was made.
  */

@@ -28,6 +28,7 @@
 #include "../store/store.h"
 #include "../view/figures.h"
 #include "../view/network_svg.h"
+#include "../view/report_html.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -286,28 +287,8 @@ network_figures(struct html *h, const struct report *r)
 	html_text(h, "N");
 	html_close(h);
 	html_close(h);
-	for (int f = FIG_NET_DENSITY; f <= FIG_NET_RESILIENCE; f++) {
-		html_open(h, "tr", NULL);
-		html_open(h, "td", "class", "name", NULL);
-		html_text(h, figure_labels[f]);
-		html_text(h, " ");
-		html_elem(h, "code", metrics_fig_names[f]);
-		if (r->fig[f].type == MV_NULL) {
-			html_open(h, "div", "class", "note", NULL);
-			html_text(h, figure_null_note((enum metrics_fig)f));
-			html_close(h);
-		}
-		html_close(h);
-		strbuf_reset(&sb);
-		figure_format(r, (enum metrics_fig)f, &sb);
-		html_open(h, "td", "class", "num", NULL);
-		html_text(h, sb.buf);
-		html_close(h);
-		html_open(h, "td", "class", "num", NULL);
-		html_textf(h, "%lld", (long long)r->fig[f].n);
-		html_close(h);
-		html_close(h);
-	}
+	for (int f = FIG_NET_DENSITY; f <= FIG_NET_RESILIENCE; f++)
+		report_html_figure_row(h, r, f, &sb);
 	html_close(h);
 	strbuf_release(&sb);
 }
