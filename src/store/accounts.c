@@ -169,6 +169,36 @@ store_user_list(struct store *s, struct store_users *users, struct strbuf *err)
 }
 
 /*
+ * Looks up the rowid of the initiative or program (what) named slug with
+ * statement id. 0 found, 1 missing (err says so), -1 on a store error.
+ */
+static int
+find_id(struct store *s, enum stmt id, const char *what, const char *slug,
+    int64_t *out, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = store_stmt(s, id, err)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	store_stmt_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE) {
+		strbuf_reset(err);
+		store_sqlerr(s, err, what[0] == 'i' ? "cannot find an initiative" : "cannot find a program");
+		return -1;
+	}
+	strbuf_reset(err);
+	strbuf_addf(err, "no %s '%s'", what, slug);
+	return 1;
+}
+
+/*
  * Finds the rowids an account refers to: the initiative (member, viewer)
  * or the program (evaluator). 0 found (ids 0 when not needed), 1 missing.
  */
@@ -176,9 +206,6 @@ static int
 resolve_scope(struct store *s, enum store_role role, const char *initiative,
     const char *program, int64_t *ini_id, int64_t *prog_id, struct strbuf *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
 	*ini_id = *prog_id = 0;
 	if (role == STORE_ROLE_MEMBER || role == STORE_ROLE_VIEWER) {
 		if (initiative == NULL) {
@@ -186,22 +213,7 @@ resolve_scope(struct store *s, enum store_role role, const char *initiative,
 			strbuf_addf(err, "a %s needs an initiative", store_role_names[role]);
 			return 1;
 		}
-		if ((st = store_stmt(s, ST_INITIATIVE_ID, err)) == NULL)
-			return -1;
-		sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			*ini_id = sqlite3_column_int64(st, 0);
-		store_stmt_done(st);
-		if (rc == SQLITE_ROW)
-			return 0;
-		if (rc != SQLITE_DONE) {
-			store_sqlerr(s, err, "cannot find an initiative");
-			return -1;
-		}
-		strbuf_reset(err);
-		strbuf_addf(err, "no initiative '%s'", initiative);
-		return 1;
+		return find_id(s, ST_INITIATIVE_ID, "initiative", initiative, ini_id, err);
 	}
 	if (role == STORE_ROLE_EVALUATOR) {
 		if (program == NULL) {
@@ -209,22 +221,7 @@ resolve_scope(struct store *s, enum store_role role, const char *initiative,
 			strbuf_addstr(err, "an evaluator needs a program");
 			return 1;
 		}
-		if ((st = store_stmt(s, ST_PROGRAM_ID, err)) == NULL)
-			return -1;
-		sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			*prog_id = sqlite3_column_int64(st, 0);
-		store_stmt_done(st);
-		if (rc == SQLITE_ROW)
-			return 0;
-		if (rc != SQLITE_DONE) {
-			store_sqlerr(s, err, "cannot find a program");
-			return -1;
-		}
-		strbuf_reset(err);
-		strbuf_addf(err, "no program '%s'", program);
-		return 1;
+		return find_id(s, ST_PROGRAM_ID, "program", program, prog_id, err);
 	}
 	return 0;
 }
