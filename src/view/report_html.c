@@ -173,6 +173,11 @@ survey_row_html(struct html *h, const struct survey_row *row, const struct surve
 	html_close(h);
 }
 
+/* The number columns of a survey table, after the question. */
+static const char *const survey_cols[] = {
+	"Everyone", "Backbone", "Partners", "Gap", "Change", "Answers 1 / 2 / 3 / 4 / 5",
+};
+
 /* The survey results of the period, per instrument: categories, then their items. */
 static void
 surveys_block(struct html *h, const struct report *r, const char *hx)
@@ -209,24 +214,11 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 		html_open(h, "table", "class", "survey", NULL);
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", "Question");
-		html_open(h, "th", "class", "num", "scope", "col", NULL);
-		html_text(h, "Everyone");
-		html_close(h);
-		html_open(h, "th", "class", "num", "scope", "col", NULL);
-		html_text(h, "Backbone");
-		html_close(h);
-		html_open(h, "th", "class", "num", "scope", "col", NULL);
-		html_text(h, "Partners");
-		html_close(h);
-		html_open(h, "th", "class", "num", "scope", "col", NULL);
-		html_text(h, "Gap");
-		html_close(h);
-		html_open(h, "th", "class", "num", "scope", "col", NULL);
-		html_text(h, "Change");
-		html_close(h);
-		html_open(h, "th", "class", "num", "scope", "col", NULL);
-		html_text(h, "Answers 1 / 2 / 3 / 4 / 5");
-		html_close(h);
+		for (size_t c = 0; c < sizeof(survey_cols) / sizeof(survey_cols[0]); c++) {
+			html_open(h, "th", "class", "num", "scope", "col", NULL);
+			html_text(h, survey_cols[c]);
+			html_close(h);
+		}
 		html_close(h);
 		for (size_t c = 0; c < now->categories.n; c++) {
 			const struct survey_row *cat = &now->categories.v[c];
@@ -243,6 +235,23 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 		html_close(h);
 		html_close(h);
 	}
+}
+
+void
+report_html_figure_head(struct html *h, const char *first, const char *scope)
+{
+	static const char *const cols[] = { "Value", "N" };
+
+	html_open(h, "tr", NULL);
+	html_open(h, "th", "scope", scope, NULL);
+	html_text(h, first);
+	html_close(h);
+	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		html_open(h, "th", "class", "num", "scope", "col", NULL);
+		html_text(h, cols[i]);
+		html_close(h);
+	}
+	html_close(h);
 }
 
 void
@@ -266,23 +275,6 @@ report_html_figure_row(struct html *h, const struct report *r, int f, struct str
 	html_close(h);
 	html_open(h, "td", "class", "num", NULL);
 	html_textf(h, "%lld", (long long)r->fig[f].n);
-	html_close(h);
-	html_close(h);
-}
-
-/* The header row of a figures table: first names the group (or "Figure"). */
-static void
-figure_head(struct html *h, const char *first, const char *scope)
-{
-	html_open(h, "tr", NULL);
-	html_open(h, "th", "scope", scope, NULL);
-	html_text(h, first);
-	html_close(h);
-	html_open(h, "th", "class", "num", "scope", "col", NULL);
-	html_text(h, "Value");
-	html_close(h);
-	html_open(h, "th", "class", "num", "scope", "col", NULL);
-	html_text(h, "N");
 	html_close(h);
 	html_close(h);
 }
@@ -416,7 +408,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		for (int f = 0; f < FIG__MAX; f++) {
 			if (strcmp(group, figure_groups[f]) != 0) {
 				group = figure_groups[f];
-				figure_head(h, group, "colgroup");
+				report_html_figure_head(h, group, "colgroup");
 			}
 			report_html_figure_row(h, r, f, &sb);
 		}
@@ -437,7 +429,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 				html_open(h, "div", "class", "figgroup", NULL);
 				html_elem(h, "h3", group);
 				html_open(h, "table", "class", "figures", NULL);
-				figure_head(h, "Figure", "col");
+				report_html_figure_head(h, "Figure", "col");
 			}
 			report_html_figure_row(h, r, f, &sb);
 		}

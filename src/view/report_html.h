@@ -33,6 +33,8 @@ void report_html_overview(struct html *h, const struct report *r, const struct r
  * its value and N. sb is scratch space.
  */
 void report_html_figure_row(struct html *h, const struct report *r, int f, struct strbuf *sb);
+/* Writes the header row of a figures table: first ("Figure", a group) with scope, Value, N. */
+void report_html_figure_head(struct html *h, const char *first, const char *scope);
 
 /*
  * Writes a whole page for n reports (caps: NULL or n capacities), with the

@@ -276,17 +276,7 @@ network_figures(struct html *h, const struct report *r)
 		html_close(h);
 	}
 	html_open(h, "table", "class", "figures", NULL);
-	html_open(h, "tr", NULL);
-	html_open(h, "th", "scope", "col", NULL);
-	html_text(h, "Figure");
-	html_close(h);
-	html_open(h, "th", "class", "num", "scope", "col", NULL);
-	html_text(h, "Value");
-	html_close(h);
-	html_open(h, "th", "class", "num", "scope", "col", NULL);
-	html_text(h, "N");
-	html_close(h);
-	html_close(h);
+	report_html_figure_head(h, "Figure", "col");
 	for (int f = FIG_NET_DENSITY; f <= FIG_NET_RESILIENCE; f++)
 		report_html_figure_row(h, r, f, &sb);
 	html_close(h);
