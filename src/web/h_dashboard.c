@@ -113,30 +113,22 @@ recent_changes(struct html *h, const struct initiative *in, const struct store_a
 	strbuf_release(&sb);
 }
 
-int
-h_dashboard(struct web_request *req, struct web_response *res)
+/*
+ * The overview's costly part (two reports, capacity, the charts): the
+ * header line, the period form, the print line and the overview. It
+ * depends on the program, the period and today's date (the print line),
+ * never on the user, so it is kept with the snapshot (web_fragment_put).
+ */
+static int
+overview(struct html *h, const struct web_program *wp, const struct initiative *in,
+    tdate as_of, int months)
 {
-	const struct web_program *wp;
-	const struct program *p;
-	const struct initiative *in;
+	const struct program *p = &wp->program;
 	struct report r, before;
 	struct capacity cap;
-	struct store_audits log = { NULL, 0, 0 };
-	struct store *st;
-	struct page pg;
-	struct html *h;
-	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT, err = STRBUF_INIT;
-	const char *msg;
-	tdate as_of, today = date_today();
-	int months, more = 0, ret = -1;
+	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
+	int ret = -1;
 
-	if ((wp = web_program(req)) == NULL)
-		return -1;
-	p = &wp->program;
-	if ((in = program_initiative(p, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
-	if (page_period(req, p, &as_of, &months, &msg))
-		return web_error(res, 400, msg);
 	metrics_report_init(&r);
 	metrics_report_init(&before);
 	metrics_capacity_init(&cap);
@@ -147,14 +139,6 @@ h_dashboard(struct web_request *req, struct web_response *res)
 		fprintf(stderr, "trellis serve: cannot compute the report of '%s'\n", in->slug);
 		goto out;
 	}
-	if ((st = web_store(req, &err)) == NULL ||
-	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1) {
-		fprintf(stderr, "trellis serve: recent changes of '%s': %s\n", in->slug, err.buf);
-		goto out;
-	}
-
-	page_begin(&pg, res, p, in->name, in, TAB_OVERVIEW);
-	h = &pg.h;
 	html_open(h, "p", "class", "meta", NULL);
 	html_textf(h, "%s · backbone %s · fiscal agent %s · team of %d · %s", in->city,
 	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r.team,
@@ -164,7 +148,7 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	page_period_form(h, base.buf, as_of, months);
 	/* shown in print only, where the form is not */
 	html_open(h, "p", "class", "printed", NULL);
-	figure_date(today, &sb);
+	figure_date(date_today(), &sb);
 	strbuf_addstr(&sb, " · period ");
 	figure_date(r.start, &sb);
 	strbuf_addstr(&sb, " – ");
@@ -172,16 +156,58 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	html_textf(h, "Printed %s (%d months)", sb.buf, months);
 	html_close(h);
 	report_html_overview(h, &r, &before, &cap, base.buf);
-	recent_changes(h, in, &log, more);
-	page_end(&pg);
 	ret = 0;
 out:
 	metrics_report_release(&r);
 	metrics_report_release(&before);
 	metrics_capacity_release(&cap);
-	store_audits_release(&log);
 	strbuf_release(&sb);
 	strbuf_release(&base);
+	return ret;
+}
+
+int
+h_dashboard(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp;
+	const struct program *p;
+	const struct initiative *in;
+	struct store_audits log = { NULL, 0, 0 };
+	struct store *st;
+	struct page pg;
+	struct strbuf key = STRBUF_INIT, err = STRBUF_INIT;
+	const char *msg;
+	tdate as_of;
+	size_t at;
+	int months, more = 0, ret = -1;
+
+	if ((wp = web_program(req)) == NULL)
+		return -1;
+	p = &wp->program;
+	if ((in = program_initiative(p, req->slug)) == NULL)
+		return web_error(res, 404, "There is no initiative at this address.");
+	if (page_period(req, p, &as_of, &months, &msg))
+		return web_error(res, 400, msg);
+	if ((st = web_store(req, &err)) == NULL ||
+	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1) {
+		fprintf(stderr, "trellis serve: recent changes of '%s': %s\n", in->slug, err.buf);
+		goto out;
+	}
+
+	page_begin(&pg, res, p, in->name, in, TAB_OVERVIEW);
+	strbuf_addf(&key, "overview %s %d %d %d", in->slug, (int)as_of, months, (int)date_today());
+	if (!web_fragment_get(req, key.buf, pg.h.out)) {
+		at = pg.h.out->len;
+		if (overview(&pg.h, wp, in, as_of, months))
+			goto out;
+		web_fragment_put(req, key.buf, pg.h.out->buf + at, pg.h.out->len - at);
+	}
+	recent_changes(&pg.h, in, &log, more);
+	page_end(&pg);
+	ret = 0;
+out:
+	store_audits_release(&log);
+	strbuf_release(&key);
 	strbuf_release(&err);
 	return ret;
 }

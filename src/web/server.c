@@ -52,9 +52,18 @@ static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'sel
 
 /* ---------------------------------------------------------------- state */
 
+struct fragment {
+	char *key;
+	char *text;
+	size_t len;
+};
+
 struct snapshot {
 	struct web_program wp;
 	atomic_int refs;	/* the cache holds one; each request holding it one */
+	pthread_mutex_t frag_lock;	/* guards frags and frag_next */
+	struct fragment frags[WEB_FRAGMENTS];
+	size_t frag_next;		/* the slot the next put takes, round robin */
 };
 
 static struct {
@@ -100,6 +109,11 @@ snapshot_put(void *arg)
 	struct snapshot *s = arg;
 
 	if (s && atomic_fetch_sub(&s->refs, 1) == 1) {
+		for (size_t i = 0; i < WEB_FRAGMENTS; i++) {
+			free(s->frags[i].key);
+			free(s->frags[i].text);
+		}
+		pthread_mutex_destroy(&s->frag_lock);
 		program_release(&s->wp.program);
 		free(s);
 	}
@@ -115,6 +129,7 @@ snapshot_load(struct store *st, const char *slug, struct strbuf *err)
 
 	program_init(&s->wp.program);
 	atomic_init(&s->refs, 1);
+	pthread_mutex_init(&s->frag_lock, NULL);
 	if ((rc = store_program_load(st, slug, &s->wp.program, err)) != 0) {
 		if (rc == 1)
 			strbuf_addf(err, "no program '%s' in the database", slug);
@@ -141,6 +156,7 @@ snapshot_load(struct store *st, const char *slug, struct strbuf *err)
 	}
 	return s;
 fail:
+	pthread_mutex_destroy(&s->frag_lock);
 	program_release(&s->wp.program);
 	free(s);
 	return NULL;
@@ -178,6 +194,51 @@ web_program(struct web_request *req)
 	web_cleanup(req, snapshot_put, s);
 	req->snapshot = &s->wp;
 	return req->snapshot;
+}
+
+int
+web_fragment_get(struct web_request *req, const char *key, struct strbuf *out)
+{
+	struct snapshot *s;
+	int found = 0;
+
+	if (web_program(req) == NULL)
+		return 0;
+	s = (struct snapshot *)(void *)req->snapshot;	/* wp is its first member */
+	pthread_mutex_lock(&s->frag_lock);
+	for (size_t i = 0; i < WEB_FRAGMENTS && !found; i++)
+		if (s->frags[i].key && strcmp(s->frags[i].key, key) == 0) {
+			strbuf_add(out, s->frags[i].text, s->frags[i].len);
+			found = 1;
+		}
+	pthread_mutex_unlock(&s->frag_lock);
+	return found;
+}
+
+void
+web_fragment_put(struct web_request *req, const char *key, const char *text, size_t len)
+{
+	struct snapshot *s;
+	struct fragment *f;
+
+	if (web_program(req) == NULL)
+		return;
+	s = (struct snapshot *)(void *)req->snapshot;
+	pthread_mutex_lock(&s->frag_lock);
+	for (size_t i = 0; i < WEB_FRAGMENTS; i++)
+		if (s->frags[i].key && strcmp(s->frags[i].key, key) == 0)
+			goto out;	/* another thread rendered it meanwhile */
+	f = &s->frags[s->frag_next];
+	s->frag_next = (s->frag_next + 1) % WEB_FRAGMENTS;
+	free(f->key);
+	free(f->text);
+	f->key = xstrdup(key);
+	f->text = xmalloc(len + 1);
+	memcpy(f->text, text, len);
+	f->text[len] = '\0';
+	f->len = len;
+out:
+	pthread_mutex_unlock(&s->frag_lock);
 }
 
 int

@@ -277,6 +277,21 @@ const struct web_program *web_program(struct web_request *req);
 int web_program_reload(struct web_request *req, struct strbuf *err);
 
 /*
+ * Rendered fragments kept with the program snapshot, so a page whose
+ * costly part depends only on the program (an initiative's balance, for
+ * one period, on one day) renders it once per snapshot: a write replaces
+ * the snapshot and with it every fragment. key must name everything the
+ * fragment depends on besides the program, and a fragment must never hold
+ * anything of the signed-in user (their name, role or CSRF token).
+ * web_fragment_get appends the fragment of key to out and returns 1, or
+ * returns 0 when there is none; web_fragment_put keeps a copy (the oldest
+ * goes when WEB_FRAGMENTS are held).
+ */
+#define WEB_FRAGMENTS 64
+int web_fragment_get(struct web_request *req, const char *key, struct strbuf *out);
+void web_fragment_put(struct web_request *req, const char *key, const char *s, size_t len);
+
+/*
  * This worker thread's store connection, opened on first use and closed
  * when the thread ends; never shared between threads. Returns NULL with a
  * message in err when the database cannot be opened.

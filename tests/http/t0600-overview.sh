@@ -102,4 +102,19 @@ test_expect_success 'another initiative does not list that change' '
 	test_grep "No changes have been recorded yet" .body
 '
 
+test_expect_success 'the balance is rendered once per change: the same until a write, then new' '
+	P="$I?as_of=2016-12-31&months=12" &&
+	decisions () {
+		tr "<" "\n" <.body | sed -n "/^h3>Decisions/,/^\/table>/p"
+	} &&
+	test_status 200 "$P" && decisions >d1 && test -s d1 &&
+	test_status 200 "$P" && decisions >d2 && test_cmp d1 d2 &&
+	code=$(curl -s -o /dev/null -w "%{http_code}" -d id=d-961 --data-urlencode "title=Pick the next site" \
+	    -d category=strategy -d proposed=2016-11-01 -d decided=2016-12-01 -d decider=team \
+	    "$URL$I/decisions") &&
+	test "$code" = 303 &&
+	test_status 200 "$P" && decisions >d3 &&
+	! cmp -s d1 d3
+'
+
 test_done
