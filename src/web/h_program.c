@@ -102,34 +102,24 @@ program_record_links(const struct web_request *req, struct html *h)
 	html_close(h);
 }
 
-int
-h_program(struct web_request *req, struct web_response *res)
+/*
+ * The portfolio's costly part, kept with the snapshot (web_fragment_put):
+ * head gets the line under the title and the period form, body the
+ * quadrant of every initiative and the table. Neither depends on the user;
+ * the links to the program's records, which do, go between them.
+ */
+static int
+portfolio(struct html *head, struct html *h, const struct web_program *wp, tdate as_of,
+    int months)
 {
-	const struct web_program *wp;
-	const struct program *p;
-	struct report *rs = NULL;
-	struct chart_point *pts = NULL;
-	char **hrefs = NULL;
-	struct page pg;
-	struct html *h;
+	const struct program *p = &wp->program;
+	struct report *rs;
+	struct chart_point *pts;
+	char **hrefs;
 	struct strbuf sb = STRBUF_INIT;
-	const char *msg;
-	tdate as_of;
-	int months, ret = -1;
-	size_t n;
+	size_t n = p->initiatives.n;
+	int ret = -1;
 
-	if (req->user.role == WEB_MEMBER || req->user.role == WEB_VIEWER) {
-		strbuf_addf(&sb, "/i/%s", req->user.initiative);
-		web_redirect(res, sb.buf);
-		strbuf_release(&sb);
-		return 0;
-	}
-	if ((wp = web_program(req)) == NULL)
-		return -1;
-	p = &wp->program;
-	if (page_period(req, p, &as_of, &months, &msg))
-		return web_error(res, 400, msg);
-	n = p->initiatives.n;
 	rs = xcalloc(n ? n : 1, sizeof(*rs));
 	pts = xcalloc(n ? n : 1, sizeof(*pts));
 	hrefs = xcalloc(n ? n : 1, sizeof(*hrefs));
@@ -142,31 +132,27 @@ h_program(struct web_request *req, struct web_response *res)
 		}
 	}
 
-	page_begin(&pg, res, p, p->name, NULL, TAB_NONE);
-	h = &pg.h;
-	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, "Funded by %s · %zu initiative%s · period ", p->funder, n, n == 1 ? "" : "s");
+	html_open(head, "p", "class", "meta", NULL);
+	html_textf(head, "Funded by %s · %zu initiative%s · period ", p->funder, n,
+	    n == 1 ? "" : "s");
 	if (n) {
 		figure_date(rs[0].start, &sb);
 		strbuf_addstr(&sb, " – ");
 		figure_date(rs[0].end, &sb);
-		html_text(h, sb.buf);
+		html_text(head, sb.buf);
 	} else {
 		figure_date(as_of, &sb);
-		html_textf(h, "ending %s", sb.buf);
+		html_textf(head, "ending %s", sb.buf);
 	}
-	html_close(h);
-	page_period_form(h, "/", as_of, months);
-	program_record_links(req, h);
+	html_close(head);
+	page_period_form(head, "/", as_of, months);
 
 	if (n == 0) {
 		html_elem(h, "p", "This program has no initiatives yet. Import a trellis/1 document "
 		    "or run `trellis demo` to see how Trellis reads.");
-		page_end(&pg);
 		ret = 0;
 		goto out;
 	}
-
 	html_open(h, "section", "class", "portfolio", "aria-labelledby", "glance", NULL);
 	html_open(h, "h2", "id", "glance", NULL);
 	html_text(h, "The balance of every initiative");
@@ -243,10 +229,9 @@ h_program(struct web_request *req, struct web_response *res)
 	html_close(h);
 	html_elem(h, "p", "A dash means there were no records in the period to compute a score from.");
 	html_close(h);
-	page_end(&pg);
 	ret = 0;
 out:
-	for (size_t i = 0; rs && i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		metrics_report_release(&rs[i]);
 		free(hrefs[i]);
 	}
@@ -254,5 +239,57 @@ out:
 	free(pts);
 	free(hrefs);
 	strbuf_release(&sb);
+	return ret;
+}
+
+int
+h_program(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp;
+	const struct program *p;
+	struct page pg;
+	struct strbuf sb = STRBUF_INIT, key = STRBUF_INIT, headkey = STRBUF_INIT;
+	struct strbuf head = STRBUF_INIT, body = STRBUF_INIT;
+	const char *msg;
+	tdate as_of;
+	int months, ret = -1;
+
+	if (req->user.role == WEB_MEMBER || req->user.role == WEB_VIEWER) {
+		strbuf_addf(&sb, "/i/%s", req->user.initiative);
+		web_redirect(res, sb.buf);
+		strbuf_release(&sb);
+		return 0;
+	}
+	if ((wp = web_program(req)) == NULL)
+		return -1;
+	p = &wp->program;
+	if (page_period(req, p, &as_of, &months, &msg))
+		return web_error(res, 400, msg);
+	strbuf_addf(&key, "portfolio %d %d", (int)as_of, months);
+	strbuf_addf(&headkey, "portfolio-head %d %d", (int)as_of, months);
+	if (!web_fragment_get(req, headkey.buf, &head) || !web_fragment_get(req, key.buf, &body)) {
+		struct html hh, hb;
+
+		strbuf_reset(&head);
+		strbuf_reset(&body);
+		html_init(&hh, &head);
+		html_init(&hb, &body);
+		if (portfolio(&hh, &hb, wp, as_of, months))
+			goto out;
+		web_fragment_put(req, headkey.buf, head.buf, head.len);
+		web_fragment_put(req, key.buf, body.buf, body.len);
+	}
+	page_begin(&pg, res, p, p->name, NULL, TAB_NONE);
+	html_raw(&pg.h, head.buf);
+	program_record_links(req, &pg.h);
+	html_raw(&pg.h, body.buf);
+	page_end(&pg);
+	ret = 0;
+out:
+	strbuf_release(&sb);
+	strbuf_release(&key);
+	strbuf_release(&headkey);
+	strbuf_release(&head);
+	strbuf_release(&body);
 	return ret;
 }

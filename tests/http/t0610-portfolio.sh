@@ -68,6 +68,21 @@ test_expect_success 'the period form moves the portfolio' '
 	test_status 400 "/?as_of=2015-02-30"
 '
 
+test_expect_success 'the portfolio is the same until a write, then shows it at once' '
+	printf "a long password 1\n" >pw &&
+	"$TRELLIS" --db demo.db user add pa@example.org --role admin --password-file pw &&
+	"$TRELLIS" --db demo.db token add --user pa@example.org >admin.tok 2>/dev/null &&
+	test_status 200 / && rows >r1 &&
+	test_status 200 / && rows >r2 && test_cmp r1 r2 &&
+	! grep -q "Quarry Bend Renewed" r1 &&
+	code=$(curl -s -o /dev/null -w "%{http_code}" -X PATCH -H "Authorization: Bearer $(cat admin.tok)" \
+	    -H "Content-Type: application/json" --data "{\"name\": \"Quarry Bend Renewed\"}" \
+	    "$URL/api/v1/program/organizations/quarry-bend-renewal") &&
+	test "$code" = 200 &&
+	test_status 200 / && rows >r3 &&
+	test_grep "Quarry Bend Renewed" r3
+'
+
 http_kill
 TRELLIS_DEV_ROLE=member:port-ashby http_start --dev-insecure-role
 
