@@ -158,6 +158,138 @@ capacity_text_compare(const struct capacity *cs, size_t n, struct strbuf *out)
 	strbuf_addch(out, '\n');
 }
 
+/* A difference of two means, "+0.4", "-1.2", or "0.0" when it rounds to nothing. */
+static void
+signed_diff(double d, struct strbuf *out)
+{
+	if (d > -0.05 && d < 0.05)
+		strbuf_addstr(out, "0.0");
+	else
+		strbuf_addf(out, "%+.1f", d);
+}
+
+/* A group's mean and its n, "4.4 (42)", or "—" when the group is not shown. */
+static void
+survey_group(const struct survey_agg *a, struct strbuf *out)
+{
+	if (a->shown)
+		strbuf_addf(out, "%.1f (%lld)", a->mean, (long long)a->n);
+	else
+		strbuf_addstr(out, "—");
+}
+
+/*
+ * Widths of the survey table's columns, 79 in all: the question (items
+ * indented under their category), everyone's mean, n and band, the
+ * backbone's and the partners' mean (n), the gap, the change.
+ */
+enum { SW_LABEL = 22, SW_MEAN = 4, SW_N = 4, SW_BAND = 17, SW_GROUP = 9, SW_GAP = 5,
+	SW_CHANGE = 7 };
+
+static void
+survey_text_row(const struct survey_row *row, const struct survey_row *before,
+    struct strbuf *out)
+{
+	const struct survey_agg *all = &row->col[SURVEY_COL_ALL];
+	struct strbuf cell = STRBUF_INIT;
+	double d;
+
+	strbuf_addstr(out, row->code ? "    " : "  ");
+	pad(out, row->code ? row->code : row->category, row->code ? SW_LABEL - 2 : SW_LABEL, 0);
+	if (all->shown) {
+		strbuf_addf(out, "%*.1f%*lld ", SW_MEAN, all->mean, SW_N, (long long)all->n);
+		pad(out, survey_band_names[all->band], SW_BAND - 1, 0);
+	} else {
+		pad(out, "—", SW_MEAN, 1);
+		pad(out, "", SW_N + SW_BAND, 0);
+	}
+	survey_group(&row->col[SURVEY_COL_BACKBONE], &cell);
+	pad(out, cell.buf, SW_GROUP, 1);
+	strbuf_reset(&cell);
+	survey_group(&row->col[SURVEY_COL_PARTNER], &cell);
+	pad(out, cell.buf, SW_GROUP, 1);
+	strbuf_reset(&cell);
+	if (row->has_gap)
+		signed_diff(row->gap, &cell);
+	else
+		strbuf_addstr(&cell, "—");
+	pad(out, cell.buf, SW_GAP, 1);
+	strbuf_reset(&cell);
+	if (metrics_survey_change(before, row, SURVEY_COL_ALL, &d) == 0)
+		signed_diff(d, &cell);
+	else
+		strbuf_addstr(&cell, "—");
+	pad(out, cell.buf, SW_CHANGE, 1);
+	strbuf_addch(out, '\n');
+	strbuf_release(&cell);
+}
+
+/*
+ * The survey results of the period, per instrument, as the HTML report
+ * shows them: categories, each followed by its items. What is suppressed
+ * (n < 3, or worked out by subtraction) was zeroed by metrics/survey.c and
+ * reads "—" here.
+ */
+static void
+surveys_text(const struct report *r, struct strbuf *out)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	strbuf_addstr(out, "\nSURVEYS\n");
+	if (r->surveys.n == 0) {
+		strbuf_addstr(out, "  No survey was closed in this period.\n");
+		return;
+	}
+	wrap(out, "Means from 1 to 5: 4.0 or more a strength, 3.0 to 3.99 worth discussing, "
+	    "under 3.0 a concern. A group of fewer than 3 answers is never shown (—), nor one "
+	    "whose answers could be worked out from the others. Backbone, partners: mean (n). "
+	    "Gap: backbone minus partners. Change: since the round before.", 2, 0);
+	for (size_t i = 0; i < r->surveys.n; i++) {
+		const struct survey_report *sr = &r->surveys.v[i];
+		const struct survey_results *now = &sr->now;
+		const struct survey_results *bef = sr->has_before ? &sr->before : NULL;
+
+		strbuf_addch(out, '\n');
+		wrap(out, now->instrument->title ? now->instrument->title : now->instrument->code,
+		    2, 0);
+		strbuf_reset(&line);
+		strbuf_addf(&line, "%d survey%s, ", now->surveys, now->surveys == 1 ? "" : "s");
+		if (now->shown[SURVEY_COL_ALL])
+			strbuf_addf(&line, "%lld responses%s.",
+			    (long long)now->responses[SURVEY_COL_ALL],
+			    bef ? "; change since the round before" : "; no round before to compare");
+		else
+			strbuf_addstr(&line, "fewer than 3 responses: nothing can be shown.");
+		wrap(out, line.buf, 2, 0);
+		if (!now->shown[SURVEY_COL_ALL])
+			continue;
+		pad(out, "", 2 + SW_LABEL, 0);
+		pad(out, "MEAN", SW_MEAN, 1);
+		pad(out, "N", SW_N, 1);
+		strbuf_addch(out, ' ');
+		pad(out, "BAND", SW_BAND - 1, 0);
+		pad(out, "BACKBONE", SW_GROUP, 1);
+		pad(out, "PARTNERS", SW_GROUP, 1);
+		pad(out, "GAP", SW_GAP, 1);
+		pad(out, "CHANGE", SW_CHANGE, 1);
+		strbuf_addch(out, '\n');
+		for (size_t c = 0; c < now->categories.n; c++) {
+			const struct survey_row *cat = &now->categories.v[c];
+
+			survey_text_row(cat, bef ? metrics_survey_row(bef, NULL, cat->category) : NULL,
+			    out);
+			for (size_t k = 0; k < now->items.n; k++) {
+				const struct survey_row *it = &now->items.v[k];
+
+				if (strcmp(it->category, cat->category) == 0)
+					survey_text_row(it, bef ? metrics_survey_row(bef, it->code,
+					    NULL) : NULL, out);
+			}
+		}
+	}
+	strbuf_release(&line);
+}
+
 void
 report_text_write(const struct report *r, const struct capacity *cap, struct strbuf *out)
 {
@@ -210,6 +342,7 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 		strbuf_addstr(out, "\nBACKBONE CAPACITY\n");
 		capacity_text_write(cap, out);
 	}
+	surveys_text(r, out);
 
 	strbuf_addf(out, "\nFIGURES%*s%6s\n", 50, "VALUE", "N");
 	for (int f = 0; f < FIG__MAX; f++) {

@@ -432,6 +432,150 @@ test_capacity_compare(void **state)
 	strbuf_release(&line);
 }
 
+/* The fields of line split at runs of spaces, in out (at most max); returns how many. */
+static int
+fields_of(char *line, char **out, int max)
+{
+	char *save = NULL;
+	int n = 0;
+
+	for (char *t = strtok_r(line, " ", &save); t && n < max; t = strtok_r(NULL, " ", &save))
+		out[n++] = t;
+	return n;
+}
+
+/*
+ * Checks one row of the SURVEYS block against its row of the results: the
+ * mean, n and band of everyone, backbone and partners as "mean (n)" or "—",
+ * the gap, the change. Fields from the end, as a band has spaces in it.
+ */
+static void
+check_survey_row(const char *text, const struct survey_row *row, const struct survey_row *bef)
+{
+	struct strbuf prefix = STRBUF_INIT, line = STRBUF_INIT, want = STRBUF_INIT;
+	char *f[16];
+	int n;
+	double d;
+
+	strbuf_addf(&prefix, row->code ? "    %s " : "  %s ", row->code ? row->code : row->category);
+	line_of(text, prefix.buf, &line);
+	n = fields_of(line.buf, f, 16);
+	assert_true(n >= 7);
+	/* change, gap */
+	strbuf_reset(&want);
+	if (metrics_survey_change(bef, row, SURVEY_COL_ALL, &d) == 0)
+		strbuf_addf(&want, (d > -0.05 && d < 0.05) ? "0.0" : "%+.1f", d);
+	else
+		strbuf_addstr(&want, "—");
+	assert_string_equal(f[n - 1], want.buf);
+	strbuf_reset(&want);
+	if (row->has_gap)
+		strbuf_addf(&want, (row->gap > -0.05 && row->gap < 0.05) ? "0.0" : "%+.1f", row->gap);
+	else
+		strbuf_addstr(&want, "—");
+	assert_string_equal(f[n - 2], want.buf);
+	/* everyone: mean, n, band */
+	strbuf_reset(&want);
+	strbuf_addf(&want, "%.1f", row->col[SURVEY_COL_ALL].mean);
+	assert_string_equal(f[1], want.buf);
+	assert_int_equal(strtoll(f[2], NULL, 10), row->col[SURVEY_COL_ALL].n);
+	assert_true(row->col[SURVEY_COL_ALL].n >= SURVEY_MIN_GROUP);
+	assert_non_null(strstr(prefix.buf, f[0]));
+	strbuf_release(&prefix);
+	strbuf_release(&line);
+	strbuf_release(&want);
+}
+
+/* The text of the SURVEYS block: from "SURVEYS" up to FIGURES, in out. */
+static void
+surveys_of(const char *text, struct strbuf *out)
+{
+	const char *s = strstr(text, "\nSURVEYS\n"), *e = strstr(text, "\nFIGURES");
+
+	assert_non_null(s);
+	assert_non_null(e);
+	assert_true(s < e);
+	strbuf_reset(out);
+	strbuf_add(out, s + 1, (size_t)(e - s));
+}
+
+/*
+ * The SURVEYS block: a table per instrument of the window, its rows the
+ * results' rows; on the demo the director's single answer is never shown,
+ * nor the backbone's 3 that would give it away, so there is no gap. With
+ * the director's answers counted as a partner's, the backbone shows and so
+ * does the gap. No line is wider than 79 characters.
+ */
+static void
+test_surveys_block(void **state)
+{
+	struct fixture *f = *state;
+	struct initiative *in = program_initiative(&f->p, "harlow-mills");
+	struct strbuf sb = STRBUF_INIT, block = STRBUF_INIT;
+	struct report r;
+	int gaps = 0;
+
+	assert_non_null(in);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			for (size_t i = 0; i < in->surveys.n; i++)
+				for (size_t k = 0; k < in->surveys.v[i].responses.n; k++)
+					if (in->surveys.v[i].responses.v[k].group == GROUP_DIRECTOR)
+						in->surveys.v[i].responses.v[k].group = GROUP_PARTNER;
+		metrics_report_init(&r);
+		strbuf_reset(&sb);
+		assert_int_equal(metrics_report(&f->p, in, f->as_of, 12, NULL, &r), 0);
+		report_text_write(&r, NULL, &sb);
+		surveys_of(sb.buf, &block);
+		assert_int_equal(r.surveys.n, 2);
+		for (size_t i = 0; i < r.surveys.n; i++) {
+			const struct survey_results *now = &r.surveys.v[i].now;
+			const struct survey_results *bef = r.surveys.v[i].has_before ?
+			    &r.surveys.v[i].before : NULL;
+			struct strbuf title = STRBUF_INIT;
+
+			assert_non_null(bef);
+			strbuf_addf(&title, "\n  %s\n", now->instrument->title);
+			assert_non_null(strstr(block.buf, title.buf));
+			strbuf_release(&title);
+			assert_int_equal(now->shown[SURVEY_COL_BACKBONE], pass == 1);
+			assert_false(now->shown[SURVEY_COL_DIRECTOR]);
+			for (size_t c = 0; c < now->categories.n; c++)
+				check_survey_row(block.buf, &now->categories.v[c],
+				    metrics_survey_row(bef, NULL, now->categories.v[c].category));
+			for (size_t k = 0; k < now->items.n; k++) {
+				check_survey_row(block.buf, &now->items.v[k],
+				    metrics_survey_row(bef, now->items.v[k].code, NULL));
+				gaps += now->items.v[k].has_gap;
+			}
+		}
+		/* no group of 1 or 2 shown, as "(1)" or "(2)" */
+		assert_null(strstr(block.buf, "(1)"));
+		assert_null(strstr(block.buf, "(2)"));
+		/* at most 79 characters (code points) a line */
+		for (const char *l = block.buf; *l;) {
+			size_t w = 0;
+
+			for (; *l && *l != '\n'; l++)
+				w += ((unsigned char)*l & 0xc0) != 0x80;
+			assert_true(w <= 79);
+			if (*l)
+				l++;
+		}
+		if (pass == 0) {
+			assert_int_equal(gaps, 0);
+			assert_null(strstr(block.buf, " (3)"));
+		} else {
+			/* the backbone's 3 answers, and a gap on every item */
+			assert_int_equal(gaps, 15);
+			assert_non_null(strstr(block.buf, " (3)"));
+		}
+		metrics_report_release(&r);
+	}
+	strbuf_release(&block);
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -441,6 +585,7 @@ main(void)
 		cmocka_unit_test(test_nulls_dashed),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_capacity_compare),
+		cmocka_unit_test(test_surveys_block),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

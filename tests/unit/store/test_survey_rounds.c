@@ -1,0 +1,586 @@
+/*
+ * Unit tests for src/store/survey_rounds.c: invitations made for an open
+ * round and stored only as the hashes of their tokens (the token's text is
+ * nowhere in the database's files), an answer that uses its invitation up
+ * and stores a response with nothing joining the two, refusals of a used,
+ * unknown, malformed or closed round's token, closing a round, an answer
+ * failing half way leaving nothing behind, the counts of links made and
+ * used, and the default id of a new round.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <sodium.h>
+
+#include "store/store_impl.h"
+#include "store/survey_rounds.h"
+#include "model/fields.h"
+#include "model/validate.h"
+#include "io/json.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include "../io/fixture_small.h"
+
+static char tmpdir[64];
+static char dbpath[128];
+
+struct fx {
+	struct store *s;
+	struct program p;
+};
+
+/*
+ * The small fixture with two open rounds of director-support added to i1
+ * beside its closed s1: "open1" and "open2", no responses.
+ */
+static char *
+fixture_rounds(void)
+{
+	static const char anchor[] = "   \"surveys\": [\n";
+	static const char added[] =
+	    "    {\"id\": \"open1\", \"instrument\": \"director-support\", \"opened\": \"2016-01-04\", \"closed\": null, \"responses\": []},\n"
+	    "    {\"id\": \"open2\", \"instrument\": \"director-support\", \"opened\": \"2016-02-01\", \"closed\": null, \"responses\": []},\n";
+	const char *at = strstr(fixture_small, anchor);
+	struct strbuf sb = STRBUF_INIT;
+
+	if (at == NULL)
+		return NULL;
+	at += strlen(anchor);
+	strbuf_add(&sb, fixture_small, (size_t)(at - fixture_small));
+	strbuf_addstr(&sb, added);
+	strbuf_addstr(&sb, at);
+	return strbuf_detach(&sb, NULL);
+}
+
+static int
+setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof(*fx));
+	struct strbuf err = STRBUF_INIT;
+	struct model_error e;
+	char *doc = fixture_rounds();
+
+	if (doc == NULL || sodium_init() < 0)
+		return -1;
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-rounds-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	snprintf(dbpath, sizeof(dbpath), "%s/t.db", tmpdir);
+	program_init(&fx->p);
+	if (json_read_program("rounds.json", doc, strlen(doc), &fx->p, &e) != 0 ||
+	    model_validate(&fx->p, &e) != 0) {
+		fprintf(stderr, "fixture: %s\n", e.msg);
+		return -1;
+	}
+	free(doc);
+	if (store_open(dbpath, 1, &fx->s, &err) != 0 ||
+	    store_program_save(fx->s, &fx->p, &err) != 0) {
+		fprintf(stderr, "%s\n", err.buf);
+		return -1;
+	}
+	strbuf_release(&err);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	char cmd[128];
+
+	if (fx->s)
+		store_close(fx->s);
+	program_release(&fx->p);
+	free(fx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* One integer from a query with an optional text parameter. */
+static int64_t
+sql_int(struct store *s, const char *sql, const char *param)
+{
+	sqlite3_stmt *st;
+	int64_t v;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	if (param)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Responses stored for survey ident of i1. */
+static int64_t
+responses_of(struct store *s, const char *ident)
+{
+	return sql_int(s, "SELECT count(*) FROM response r JOIN survey v ON v.id = r.survey_id"
+	    " WHERE v.ident = ?1", ident);
+}
+
+/* Columns of table, comma-separated in order, into out. */
+static void
+columns_of(struct store *s, const char *table, struct strbuf *out)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+
+	strbuf_reset(out);
+	strbuf_addf(&sql, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strbuf_addf(out, "%s%s", out->len ? "," : "", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	strbuf_release(&sql);
+}
+
+/* The tables table's foreign keys point to, comma-separated, into out. */
+static void
+references_of(struct store *s, const char *table, struct strbuf *out)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+
+	strbuf_reset(out);
+	strbuf_addf(&sql, "SELECT \"table\" FROM pragma_foreign_key_list('%s') ORDER BY id", table);
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strbuf_addf(out, "%s%s", out->len ? "," : "", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	strbuf_release(&sql);
+}
+
+/* 1 when needle's bytes occur in the file at path (0 when there is no such file). */
+static int
+file_contains(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	size_t n, len = strlen(needle);
+	int found = 0;
+
+	if (f == NULL)
+		return 0;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	for (size_t i = 0; !found && sb.len >= len && i <= sb.len - len; i++)
+		found = memcmp(sb.buf + i, needle, len) == 0;
+	strbuf_release(&sb);
+	return found;
+}
+
+/* 1 when needle is in the database file, its WAL or its shared memory. */
+static int
+db_contains(const char *needle)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char path[160];
+
+	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", dbpath, suffix[i]);
+		if (file_contains(path, needle))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+token_is_base64url(const char *t)
+{
+	if (strlen(t) != SURVEY_TOKEN_CHARS)
+		return 0;
+	for (; *t; t++)
+		if (!((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z') ||
+		    (*t >= '0' && *t <= '9') || *t == '-' || *t == '_'))
+			return 0;
+	return 1;
+}
+
+/* One answer of 1..5 to each of director-support's four items. */
+static const struct answer four[] = {
+	{ (char *)"trusted", 4 }, { (char *)"supported", 2 },
+	{ (char *)"works_for_initiative", 5 }, { (char *)"shared_oversight", 1 },
+};
+
+static void
+test_invite_stores_hashes_only(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_invitation_counts c;
+	survey_token tok[3];
+	unsigned char hash[crypto_hash_sha256_BYTES];
+	sqlite3_stmt *st;
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 3, tok, &err), 0);
+	for (int i = 0; i < 3; i++) {
+		assert_true(token_is_base64url(tok[i]));
+		for (int j = 0; j < i; j++)
+			assert_string_not_equal(tok[i], tok[j]);
+	}
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation", NULL), 3);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation"
+	    " WHERE respondent_group = 'partner' AND used = 0", NULL), 3);
+
+	/* what is stored is the SHA-256 of the token's text */
+	crypto_hash_sha256(hash, (const unsigned char *)tok[1], strlen(tok[1]));
+	assert_int_equal(sqlite3_prepare_v2(fx->s->db,
+	    "SELECT count(*) FROM survey_invitation WHERE token_hash = ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+
+	/* and the token itself is in none of the database's files */
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", &c, &err), 0);
+	for (int i = 0; i < 3; i++)
+		assert_false(db_contains(tok[i]));
+	store_close(fx->s);
+	fx->s = NULL;
+	for (int i = 0; i < 3; i++)
+		assert_false(db_contains(tok[i]));
+	/* the check can see text in the file: the survey's ident is there */
+	assert_true(db_contains("open1"));
+
+	assert_int_equal(c.issued[GROUP_PARTNER], 3);
+	assert_int_equal(c.used[GROUP_PARTNER], 0);
+	assert_int_equal(c.issued[GROUP_BACKBONE], 0);
+	assert_int_equal(c.issued[GROUP_DIRECTOR], 0);
+	strbuf_release(&err);
+}
+
+static void
+test_invite_refusals(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	survey_token tok[2];
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", -1, 1, tok, &err), -1);
+	assert_non_null(strstr(err.buf, "between 1 and 1000"));
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP__MAX, 1, tok, &err), -1);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 0, tok, &err), -1);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER,
+	    SURVEY_INVITE_MAX + 1, tok, &err), -1);
+	/* no such survey, no such initiative */
+	assert_int_equal(store_survey_invite(fx->s, "i1", "nope", GROUP_PARTNER, 2, tok, &err), 1);
+	assert_int_equal(store_survey_invite(fx->s, "i9", "open1", GROUP_PARTNER, 2, tok, &err), 1);
+	/* a closed round makes no links, and the tokens drawn are wiped */
+	assert_int_equal(store_survey_invite(fx->s, "i1", "s1", GROUP_PARTNER, 2, tok, &err), 2);
+	assert_int_equal(tok[0][0], '\0');
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation", NULL), 0);
+	strbuf_release(&err);
+}
+
+static void
+test_find(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_invitation inv;
+	survey_token tok[1];
+	char unknown[SURVEY_TOKEN_CHARS + 1], longer[SURVEY_TOKEN_CHARS + 2];
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open2", GROUP_BACKBONE, 1, tok, &err), 0);
+	assert_int_equal(store_invitation_find(fx->s, tok[0], &inv, &err), 0);
+	assert_string_equal(inv.initiative, "i1");
+	assert_string_equal(inv.survey, "open2");
+	assert_int_equal(inv.group, GROUP_BACKBONE);
+	assert_int_equal(inv.used, 0);
+	assert_int_equal(inv.closed, 0);
+	store_invitation_release(&inv);
+	assert_null(inv.survey);
+
+	/* well-formed but unknown: one character changed */
+	memcpy(unknown, tok[0], sizeof(unknown));
+	unknown[5] = unknown[5] == 'A' ? 'B' : 'A';
+	assert_int_equal(store_invitation_find(fx->s, unknown, &inv, &err), 1);
+	assert_null(inv.survey);
+	/* not of the token's form: short, long, a character outside base64url, none */
+	assert_int_equal(store_invitation_find(fx->s, "abc", &inv, &err), 1);
+	snprintf(longer, sizeof(longer), "%sx", tok[0]);
+	assert_int_equal(store_invitation_find(fx->s, longer, &inv, &err), 1);
+	memcpy(unknown, tok[0], sizeof(unknown));
+	unknown[0] = '+';
+	assert_int_equal(store_invitation_find(fx->s, unknown, &inv, &err), 1);
+	assert_int_equal(store_invitation_find(fx->s, "", &inv, &err), 1);
+	assert_int_equal(store_invitation_find(fx->s, NULL, &inv, &err), 1);
+	strbuf_release(&err);
+}
+
+static void
+test_answer_once_and_unlinked(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT, cols = STRBUF_INIT;
+	struct store_invitation inv;
+	struct store_invitation_counts c;
+	struct program q;
+	const struct survey *sv = NULL;
+	const struct initiative *in;
+	survey_token tok[2];
+	int64_t rid, vid;
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 2, tok, &err), 0);
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_OK);
+
+	/* the invitation is used; the other one is not */
+	assert_int_equal(store_invitation_find(fx->s, tok[0], &inv, &err), 0);
+	assert_int_equal(inv.used, 1);
+	store_invitation_release(&inv);
+	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
+	assert_int_equal(inv.used, 0);
+	store_invitation_release(&inv);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", &c, &err), 0);
+	assert_int_equal(c.issued[GROUP_PARTNER], 2);
+	assert_int_equal(c.used[GROUP_PARTNER], 1);
+
+	/* one response of the invitation's group, its answers in order */
+	assert_int_equal(responses_of(fx->s, "open1"), 1);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM response r JOIN survey v"
+	    " ON v.id = r.survey_id WHERE v.ident = ?1 AND r.respondent_group = 'partner'",
+	    "open1"), 1);
+	assert_int_equal(sql_int(fx->s, "SELECT group_concat(value, '') FROM (SELECT a.value"
+	    " FROM answer a JOIN response r ON r.id = a.response_id JOIN survey v"
+	    " ON v.id = r.survey_id WHERE v.ident = ?1 ORDER BY a.position)", "open1"), 4251);
+
+	/* the program loads it back as a response of open1 */
+	program_init(&q);
+	assert_int_equal(store_program_load(fx->s, "p1", &q, &err), 0);
+	in = program_initiative(&q, "i1");
+	assert_non_null(in);
+	for (size_t i = 0; i < in->surveys.n; i++)
+		if (strcmp(in->surveys.v[i].id, "open1") == 0)
+			sv = &in->surveys.v[i];
+	assert_non_null(sv);
+	assert_int_equal(sv->responses.n, 1);
+	assert_int_equal(sv->responses.v[0].group, GROUP_PARTNER);
+	assert_int_equal(sv->responses.v[0].answers.n, 4);
+	assert_string_equal(sv->responses.v[0].answers.v[1].item, "supported");
+	assert_int_equal(sv->responses.v[0].answers.v[1].value, 2);
+	program_release(&q);
+
+	/*
+	 * Nothing joins a response to an invitation: no column of either names
+	 * the other, no foreign key, no time, and the response's id is random
+	 * (below 2^32 once in 2^31 draws), not the invitation's.
+	 */
+	columns_of(fx->s, "response", &cols);
+	assert_string_equal(cols.buf, "id,survey_id,respondent_group");
+	columns_of(fx->s, "answer", &cols);
+	assert_string_equal(cols.buf, "response_id,position,item,value");
+	columns_of(fx->s, "survey_invitation", &cols);
+	assert_string_equal(cols.buf, "id,survey_id,token_hash,respondent_group,used");
+	references_of(fx->s, "response", &cols);
+	assert_string_equal(cols.buf, "survey");
+	references_of(fx->s, "answer", &cols);
+	assert_string_equal(cols.buf, "response");
+	references_of(fx->s, "survey_invitation", &cols);
+	assert_string_equal(cols.buf, "survey");
+	rid = sql_int(fx->s, "SELECT r.id FROM response r JOIN survey v ON v.id = r.survey_id"
+	    " WHERE v.ident = ?1", "open1");
+	vid = sql_int(fx->s, "SELECT id FROM survey_invitation WHERE used = 1", NULL);
+	assert_true(rid != vid);
+	assert_true(rid > (int64_t)UINT32_MAX);
+
+	/* answered once: the same token again is refused, nothing more stored */
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_USED);
+	assert_int_equal(responses_of(fx->s, "open1"), 1);
+	/* the other link still answers */
+	assert_int_equal(store_invitation_answer(fx->s, tok[1], four, 2, &err), STORE_ANSWER_OK);
+	assert_int_equal(responses_of(fx->s, "open1"), 2);
+	assert_int_equal(store_invitation_answer(fx->s, tok[1], four, 2, &err), STORE_ANSWER_USED);
+	assert_int_equal(responses_of(fx->s, "open1"), 2);
+	strbuf_release(&cols);
+	strbuf_release(&err);
+}
+
+static void
+test_answer_unknown(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	survey_token tok[1];
+	char unknown[SURVEY_TOKEN_CHARS + 1];
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 1, tok, &err), 0);
+	memcpy(unknown, tok[0], sizeof(unknown));
+	unknown[SURVEY_TOKEN_CHARS - 1] = unknown[SURVEY_TOKEN_CHARS - 1] == 'z' ? 'y' : 'z';
+	assert_int_equal(store_invitation_answer(fx->s, unknown, four, 4, &err), STORE_ANSWER_NONE);
+	assert_int_equal(store_invitation_answer(fx->s, "not-a-token", four, 4, &err),
+	    STORE_ANSWER_NONE);
+	assert_int_equal(store_invitation_answer(fx->s, NULL, four, 4, &err), STORE_ANSWER_NONE);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM response", NULL), 1);	/* s1's */
+	assert_int_equal(sql_int(fx->s, "SELECT sum(used) FROM survey_invitation", NULL), 0);
+	strbuf_release(&err);
+}
+
+static void
+test_close(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_invitation inv;
+	struct program q;
+	const struct initiative *in;
+	survey_token tok[2], more[1];
+	int found = 0;
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open2", GROUP_DIRECTOR, 2, tok, &err), 0);
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_OK);
+	assert_int_equal(store_survey_close(fx->s, "i1", "open2", date_from_ymd(2016, 3, 15), &err), 0);
+
+	/* closed: on the next load, on the invitation, and twice is refused */
+	program_init(&q);
+	assert_int_equal(store_program_load(fx->s, "p1", &q, &err), 0);
+	in = program_initiative(&q, "i1");
+	for (size_t i = 0; in && i < in->surveys.n; i++) {
+		const struct survey *sv = &in->surveys.v[i];
+
+		if (strcmp(sv->id, "open2") == 0) {
+			assert_int_equal(sv->closed, date_from_ymd(2016, 3, 15));
+			assert_int_equal(sv->responses.n, 1);
+			found = 1;
+		} else if (strcmp(sv->id, "open1") == 0)
+			assert_int_equal(sv->closed, DATE_NONE);
+	}
+	assert_true(found);
+	program_release(&q);
+	assert_int_equal(store_survey_close(fx->s, "i1", "open2", date_from_ymd(2016, 4, 1), &err), 2);
+	assert_int_equal(store_survey_close(fx->s, "i1", "s1", date_from_ymd(2016, 4, 1), &err), 2);
+	assert_int_equal(store_survey_close(fx->s, "i1", "nope", date_from_ymd(2016, 4, 1), &err), 1);
+	assert_int_equal(store_survey_close(fx->s, "i9", "open2", date_from_ymd(2016, 4, 1), &err), 1);
+	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
+	assert_int_equal(inv.closed, 1);
+	assert_int_equal(inv.used, 0);
+	store_invitation_release(&inv);
+
+	/* a closed round takes no answers and makes no links */
+	assert_int_equal(store_invitation_answer(fx->s, tok[1], four, 4, &err), STORE_ANSWER_CLOSED);
+	assert_int_equal(responses_of(fx->s, "open2"), 1);
+	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
+	assert_int_equal(inv.used, 0);
+	store_invitation_release(&inv);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open2", GROUP_PARTNER, 1, more, &err), 2);
+	assert_int_equal(more[0][0], '\0');
+	/* a used link of a closed round says used first */
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_USED);
+	strbuf_release(&err);
+}
+
+static void
+test_answer_all_or_nothing(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_invitation inv;
+	survey_token tok[1];
+	/* the third answer breaks the schema's check (1..5) after two are written */
+	const struct answer bad[] = {
+		{ (char *)"trusted", 4 }, { (char *)"supported", 3 },
+		{ (char *)"works_for_initiative", 9 },
+	};
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 1, tok, &err), 0);
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], bad, 3, &err), STORE_ANSWER_ERROR);
+	assert_true(err.len > 0);
+	assert_int_equal(responses_of(fx->s, "open1"), 0);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM answer a LEFT JOIN response r"
+	    " ON r.id = a.response_id WHERE r.id IS NULL", NULL), 0);
+	assert_int_equal(store_invitation_find(fx->s, tok[0], &inv, &err), 0);
+	assert_int_equal(inv.used, 0);
+	store_invitation_release(&inv);
+	/* and the link still answers properly */
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_OK);
+	assert_int_equal(responses_of(fx->s, "open1"), 1);
+	strbuf_release(&err);
+}
+
+static void
+test_counts(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_invitation_counts c;
+	survey_token tok[5];
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 5, tok, &err), 0);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_BACKBONE, 3, tok, &err), 0);
+	assert_int_equal(store_invitation_answer(fx->s, tok[2], four, 4, &err), STORE_ANSWER_OK);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open2", GROUP_DIRECTOR, 1, tok, &err), 0);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", &c, &err), 0);
+	assert_int_equal(c.issued[GROUP_PARTNER], 5);
+	assert_int_equal(c.used[GROUP_PARTNER], 0);
+	assert_int_equal(c.issued[GROUP_BACKBONE], 3);
+	assert_int_equal(c.used[GROUP_BACKBONE], 1);
+	assert_int_equal(c.issued[GROUP_DIRECTOR], 0);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open2", &c, &err), 0);
+	assert_int_equal(c.issued[GROUP_DIRECTOR], 1);
+	assert_int_equal(c.issued[GROUP_PARTNER], 0);
+	/* no invitations, or no such round: zeros */
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "s1", &c, &err), 0);
+	for (int g = 0; g < GROUP__MAX; g++)
+		assert_int_equal(c.issued[g] + c.used[g], 0);
+	c.issued[0] = 7;
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "nope", &c, &err), 0);
+	assert_int_equal(c.issued[0], 0);
+	strbuf_release(&err);
+}
+
+static void
+test_default_id(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf out = STRBUF_INIT;
+	struct initiative *in = program_initiative(&fx->p, "i1");
+
+	assert_non_null(in);
+	assert_int_equal(in->surveys.n, 3);
+	store_survey_default_id(in, &out);
+	assert_string_equal(out.buf, "s-1");
+	/* taken ids are skipped, gaps are filled from the bottom */
+	free(in->surveys.v[0].id);
+	in->surveys.v[0].id = xstrdup("s-1");
+	free(in->surveys.v[1].id);
+	in->surveys.v[1].id = xstrdup("s-3");
+	strbuf_reset(&out);
+	store_survey_default_id(in, &out);
+	assert_string_equal(out.buf, "s-2");
+	free(in->surveys.v[2].id);
+	in->surveys.v[2].id = xstrdup("s-2");
+	strbuf_reset(&out);
+	store_survey_default_id(in, &out);
+	assert_string_equal(out.buf, "s-4");
+	strbuf_release(&out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_invite_stores_hashes_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invite_refusals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_once_and_unlinked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_unknown, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_default_id, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
