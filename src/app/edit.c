@@ -6,13 +6,16 @@
  * fields by swapping, both driven by the field tables, so every kind is
  * handled by the same few lines.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "edit.h"
 #include "../io/json.h"
 #include "../model/fieldtext.h"
 #include "../model/model.h"
+#include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
@@ -295,6 +298,73 @@ key_change_refused(const struct program *p, const struct initiative *in,
 	return refused;
 }
 
+/* ---------------------------------------------------------------- the audit log entry */
+
+/* The audit log's name of kind k: its trellis/1 array ("decisions"), or "program". */
+static const char *
+audit_kind(const struct kind *k)
+{
+	const struct app_kind *ak = kind_entry(k);
+
+	if (ak)
+		return ak->name;
+	return k == &kind_program ? "program" : k->name;
+}
+
+/*
+ * Attaches to s's next write the audit entry of a change of rec (of kind
+ * k, in in): c->before and c->after as they are, c->key set from rec. A
+ * new record without a key field has no rowid yet: the entry then takes
+ * it from rec when it is written, and the caller sets c->key after.
+ */
+static int
+audit_attach(struct store *s, const struct initiative *in, const struct kind *k,
+    const char *action, const void *rec, const char *actor, struct app_change *c,
+    struct strbuf *err)
+{
+	const struct rec_head *h = rec;
+	struct store_audit_entry a;
+
+	memset(&a, 0, sizeof(a));
+	strbuf_reset(&c->key);
+	if (key_field(k) || h->rowid != 0) {
+		key_text(k, rec, &c->key);
+		a.record = c->key.buf;
+	} else
+		a.rowid = &h->rowid;
+	a.actor = actor;
+	a.action = action;
+	a.kind = audit_kind(k);
+	/* an initiative's own record is logged under the initiative itself */
+	a.initiative = in ? in->slug : k == &kind_initiative ? ((const struct initiative *)rec)->slug :
+	    NULL;
+	a.before = c->before.len ? c->before.buf : NULL;
+	a.after = c->after.len ? c->after.buf : NULL;
+	a.at = (int64_t)time(NULL);
+	if (store_audit_attach(s, &a, err) != 0) {
+		if (err->len == 0)
+			strbuf_addstr(err, "cannot attach the audit log entry");
+		return -1;
+	}
+	return 0;
+}
+
+int
+app_audit_added(struct store *s, const struct initiative *in, const struct kind *k,
+    const void *rec, const char *actor, struct app_change *c, struct strbuf *err)
+{
+	struct app_change own = APP_CHANGE_INIT;
+	struct app_change *ch = c ? c : &own;
+	int ret;
+
+	strbuf_reset(&ch->before);
+	strbuf_reset(&ch->after);
+	json_write_record_own(&ch->after, k, rec);
+	ret = audit_attach(s, in, k, "create", rec, actor, ch, err);
+	app_change_release(&own);
+	return ret;
+}
+
 /* ---------------------------------------------------------------- the changes */
 
 /* Rebuilds p's indexes after an undo; p was valid before, so this succeeds. */
@@ -325,9 +395,11 @@ builtin_refused(const struct kind *k, const void *rec, struct model_error *e)
 
 enum app_result
 app_add(struct store *s, struct program *p, struct initiative *in,
-    const struct kind *k, void *rec, struct app_change *c, struct model_error *e,
-    struct strbuf *err)
+    const struct kind *k, void *rec, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err)
 {
+	int saved;
+
 	struct anyvec *arr = array_of(p, in, k);
 	void *slot;
 
@@ -346,23 +418,31 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 		reresolve(p);
 		return APP_INVALID;
 	}
-	if (store_program_save(s, p, err) == -1) {
+	saved = app_audit_added(s, in, k, slot, actor, c, err) == 0 &&
+	    store_program_save(s, p, err) == 0;
+	store_audit_detach(s);
+	if (!saved) {
 		kind_release(k, (char *)arr->v + (arr->n - 1) * k->size);
 		arr->n--;
 		reresolve(p);
+		strbuf_reset(&c->after);
+		strbuf_reset(&c->key);
 		return APP_ERROR;
 	}
+	/* a record without a key is known by the rowid it has now */
 	slot = (char *)arr->v + (arr->n - 1) * k->size;
+	strbuf_reset(&c->key);
 	key_text(k, slot, &c->key);
-	json_write_record_own(&c->after, k, slot);
 	return APP_OK;
 }
 
 enum app_result
 app_update(struct store *s, struct program *p, struct initiative *in,
-    const struct kind *k, size_t i, void *rec, struct app_change *c,
+    const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
     struct model_error *e, struct strbuf *err)
 {
+	int saved;
+
 	struct anyvec *arr = k == &kind_program ? NULL : array_of(p, in, k);
 	void *target;
 	enum app_result ret = APP_ERROR;
@@ -385,18 +465,23 @@ app_update(struct store *s, struct program *p, struct initiative *in,
 		reresolve(p);
 		goto out;
 	}
-	if (store_record_update(s, p, k, target, err) == -1) {
+	json_write_record_own(&c->after, k, target);
+	saved = audit_attach(s, in, k, "update", target, actor, c, err) == 0 &&
+	    store_record_update(s, p, k, target, err) == 0;
+	store_audit_detach(s);
+	if (!saved) {
 		swap_fields(k, target, rec);
 		reresolve(p);
 		ret = APP_ERROR;
 		goto out;
 	}
-	key_text(k, target, &c->key);
-	json_write_record_own(&c->after, k, target);
 	ret = APP_OK;
 out:
-	if (ret != APP_OK)
+	if (ret != APP_OK) {
 		strbuf_reset(&c->before);
+		strbuf_reset(&c->after);
+		strbuf_reset(&c->key);
+	}
 	/* rec now holds the replaced fields (or, on failure, the refused ones) */
 	kind_release(k, rec);
 	return ret;
@@ -404,8 +489,8 @@ out:
 
 enum app_result
 app_delete(struct store *s, struct program *p, struct initiative *in,
-    const struct kind *k, size_t i, struct app_change *c, struct model_error *e,
-    struct strbuf *err)
+    const struct kind *k, size_t i, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err)
 {
 	struct anyvec *arr = array_of(p, in, k);
 	char *at, *held;
@@ -427,20 +512,24 @@ app_delete(struct store *s, struct program *p, struct initiative *in,
 	arr->n--;
 	if (model_validate(p, e) == -1)
 		ret = APP_INVALID;
-	else if (store_record_delete(s, k, ((struct rec_head *)held)->rowid, err) == -1)
-		ret = APP_ERROR;
-	else
-		ret = APP_OK;
+	else {
+		json_write_record_own(&c->before, k, held);
+		if (audit_attach(s, in, k, "delete", held, actor, c, err) == -1 ||
+		    store_record_delete(s, k, ((struct rec_head *)held)->rowid, err) == -1)
+			ret = APP_ERROR;
+		else
+			ret = APP_OK;
+		store_audit_detach(s);
+	}
 	if (ret != APP_OK) {
 		memmove(at + k->size, at, tail);
 		memcpy(at, held, k->size);
 		arr->n++;
 		reresolve(p);
-	} else {
-		key_text(k, held, &c->key);
-		json_write_record_own(&c->before, k, held);
+		strbuf_reset(&c->before);
+		strbuf_reset(&c->key);
+	} else
 		kind_release(k, held);
-	}
 	free(held);
 	return ret;
 }

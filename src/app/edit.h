@@ -12,6 +12,12 @@
  * form. A valid one is then written in one store transaction; if that
  * fails it is undone in memory too.
  *
+ * Each change is audited in its own transaction: the audit log entry (who,
+ * when, the record before and after; store_audit_attach) is written by
+ * the same commit as the change, so there is never a change without its
+ * entry nor an entry without its change. actor names who makes it: an
+ * account's email, or "cli:<unix user>"; the time is the clock's.
+ *
  * The caller holds whatever lock guards p (the web's write lock); nothing
  * here locks. Pointers into p's arrays (other than p and in themselves)
  * may move with an add.
@@ -33,8 +39,9 @@ enum app_result {
 
 /*
  * The record before and after a change, as JSON (json_write_record_own),
- * and its key, for the audit log. before is empty for an add, after for a
- * delete. Initialize with APP_CHANGE_INIT; free with app_change_release.
+ * and its key, as the audit log recorded them. before is empty for an add,
+ * after for a delete. Initialize with APP_CHANGE_INIT; free with
+ * app_change_release.
  */
 struct app_change {
 	struct strbuf before, after;
@@ -75,8 +82,8 @@ void app_record_key(const struct kind *k, const void *rec, struct strbuf *out);
  * released: either way rec is left empty. c gets the after JSON and key.
  */
 enum app_result app_add(struct store *s, struct program *p, struct initiative *in,
-    const struct kind *k, void *rec, struct app_change *c, struct model_error *e,
-    struct strbuf *err);
+    const struct kind *k, void *rec, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err);
 
 /*
  * Replaces the fields of record i of kind k with those of rec (a new
@@ -88,7 +95,7 @@ enum app_result app_add(struct store *s, struct program *p, struct initiative *i
  * either way; on failure record i is exactly as before. c gets both JSONs.
  */
 enum app_result app_update(struct store *s, struct program *p, struct initiative *in,
-    const struct kind *k, size_t i, void *rec, struct app_change *c,
+    const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
     struct model_error *e, struct strbuf *err);
 
 /*
@@ -98,7 +105,18 @@ enum app_result app_update(struct store *s, struct program *p, struct initiative
  * c gets the before JSON and key.
  */
 enum app_result app_delete(struct store *s, struct program *p, struct initiative *in,
-    const struct kind *k, size_t i, struct app_change *c, struct model_error *e,
-    struct strbuf *err);
+    const struct kind *k, size_t i, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err);
+
+/*
+ * For a write of several new records at once (a ratings form's ties, all
+ * saved by one store_program_save): attaches to s's next write the
+ * "create" audit entry of rec, a record of kind k already in p (in in, or
+ * NULL for a program-level kind), with actor; c (may be NULL) gets its
+ * after JSON. Run store_audit_detach after the write, whatever came of
+ * it. Returns 0, or -1 with err set.
+ */
+int app_audit_added(struct store *s, const struct initiative *in, const struct kind *k,
+    const void *rec, const char *actor, struct app_change *c, struct strbuf *err);
 
 #endif

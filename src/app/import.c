@@ -4,12 +4,16 @@
  * editable-array table of edit.c, so no record kind has code of its own.
  */
 #include <string.h>
+#include <time.h>
 
 #include "edit.h"
 #include "import.h"
 #include "../io/csv.h"
 #include "../io/json.h"
 #include "../model/fields.h"
+#include "../store/accounts.h"
+#include "../store/store.h"
+#include "../util/strbuf.h"
 #include "../util/banned.h"
 
 static struct anyvec *
@@ -131,4 +135,53 @@ app_import_count(const struct program *p, int only_new)
 			n += count_vec(vec_in(&p->initiatives.v[i], &ks[j]), ks[j].k, only_new);
 	}
 	return n;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+int
+app_import_save(struct store *s, struct program *p, const char *actor,
+    const char *initiative, const struct app_import_file *files, size_t n,
+    struct strbuf *err)
+{
+	struct strbuf after = STRBUF_INIT;
+	struct store_audit_entry a;
+	int ret = -1;
+
+	strbuf_addch(&after, '{');
+	if (n == 1) {
+		strbuf_addstr(&after, "\"file\": ");
+		json_write_string(&after, base_name(files[0].name));
+	} else {
+		strbuf_addstr(&after, "\"files\": [");
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				strbuf_addstr(&after, ", ");
+			json_write_string(&after, base_name(files[i].name));
+		}
+		strbuf_addch(&after, ']');
+	}
+	strbuf_addf(&after, ", \"records\": %zu}", app_import_count(p, 1));
+	memset(&a, 0, sizeof(a));
+	a.actor = actor;
+	a.action = "import";
+	if (n != 1)
+		a.kind = "csv";
+	else
+		a.kind = files[0].which == APP_IMPORT_JSON ? "trellis/1" :
+		    csv_file_names[files[0].which];
+	a.initiative = initiative;
+	a.after = after.buf;
+	a.at = (int64_t)time(NULL);
+	if (store_audit_attach(s, &a, err) == 0 && store_program_save(s, p, err) == 0)
+		ret = 0;
+	store_audit_detach(s);
+	strbuf_release(&after);
+	return ret;
 }

@@ -3,14 +3,18 @@
 /*
  * Reading an import (DESIGN §2.2), shared by `trellis import` and the web's
  * import page: trellis/1 JSON documents and CSV files read into a program
- * held in memory, then the whole program validated. No store here: the
- * caller saves p with store_program_save (all or nothing) only when this
- * succeeded, so a bad file leaves the database exactly as it was.
+ * held in memory, then the whole program validated. The caller saves p
+ * with app_import_save (all or nothing, with its audit log entry) only
+ * when reading succeeded, so a bad file leaves the database exactly as it
+ * was.
  */
 #include <stddef.h>
 
 #include "../model/model.h"
 #include "../model/validate.h"
+
+struct store;
+struct strbuf;
 
 /* An input already in memory. */
 struct app_import_file {
@@ -41,5 +45,19 @@ int app_import_read(struct program *p, const struct app_import_file *files, size
  * counted), and of those not yet stored (rowid 0): what an import adds.
  */
 size_t app_import_count(const struct program *p, int only_new);
+
+/*
+ * Saves what app_import_read added to p (store_program_save: the new
+ * program, or the new records of a stored one) with the import's audit
+ * log entry in the same transaction: actor, action "import", the kind of
+ * the file (its table, "decisions.csv", or "trellis/1"; "csv" for several
+ * files), initiative (the web's initiative import page; NULL for the
+ * program), no record and no before, after {"file": NAME, "records": N}
+ * ("files": [NAMES] for several), names without their directories.
+ * Returns 0, or -1 with err set and nothing written.
+ */
+int app_import_save(struct store *s, struct program *p, const char *actor,
+    const char *initiative, const struct app_import_file *files, size_t n,
+    struct strbuf *err);
 
 #endif

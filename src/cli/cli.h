@@ -109,6 +109,19 @@ int cli_store_pick(const struct cli *c, struct store *s, char **slug);
 int cli_store_has(struct store *s, const char *slug);
 
 /*
+ * The audit log's actor for the command line's changes: "cli:" and the
+ * Unix user running it (its name, else its uid). Every command that
+ * changes a program records its changes as this actor, in the change's own
+ * transaction (app/edit.h and app_import_save do it themselves; other
+ * writes attach an entry with cli_audit_attach right before and run
+ * store_audit_detach right after).
+ */
+const char *cli_actor(void);
+/* Attaches that entry, as cli_actor, now (store_audit_attach). Prints the reason and returns -1 on failure. */
+int cli_audit_attach(struct store *s, const char *action, const char *kind,
+    const char *initiative, const char *record, const char *before, const char *after);
+
+/*
  * Loads the chosen program into p (program_init'd). Returns 0, or CLI_FAIL
  * / CLI_USAGE with the reason printed.
  */

@@ -5,10 +5,14 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "../model/validate.h"
+#include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
@@ -161,4 +165,47 @@ cli_model_error(const struct model_error *e)
 	cli_progress_clear();
 	fprintf(stderr, "%s\n", sb.buf);
 	strbuf_release(&sb);
+}
+
+const char *
+cli_actor(void)
+{
+	static char actor[64];
+	struct passwd pw, *found = NULL;
+	char buf[1024];
+	uid_t uid = geteuid();
+
+	if (actor[0] == '\0') {
+		if (getpwuid_r(uid, &pw, buf, sizeof(buf), &found) == 0 && found &&
+		    found->pw_name && *found->pw_name)
+			snprintf(actor, sizeof(actor), "cli:%s", found->pw_name);
+		else
+			snprintf(actor, sizeof(actor), "cli:%lu", (unsigned long)uid);
+	}
+	return actor;
+}
+
+int
+cli_audit_attach(struct store *s, const char *action, const char *kind,
+    const char *initiative, const char *record, const char *before, const char *after)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_audit_entry a;
+	int ret = 0;
+
+	memset(&a, 0, sizeof(a));
+	a.actor = cli_actor();
+	a.action = action;
+	a.kind = kind;
+	a.initiative = initiative;
+	a.record = record;
+	a.before = before;
+	a.after = after;
+	a.at = (int64_t)time(NULL);
+	if (store_audit_attach(s, &a, &err) != 0) {
+		cli_error("audit log: %s", err.buf);
+		ret = -1;
+	}
+	strbuf_release(&err);
+	return ret;
 }

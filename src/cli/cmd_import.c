@@ -2,7 +2,8 @@
  * trellis import FILE…: a trellis/1 JSON document (a new program), or a set
  * of CSV files (appended to the program in the database, or a new one when
  * program.csv is among them). All or nothing: everything is read and
- * validated before the database is written, in one transaction.
+ * validated before the database is written, in one transaction, which
+ * also writes the import's audit log entry (actor cli:<unix user>).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,15 +66,16 @@ refuse_existing(struct store *s, const struct program *p)
 	return -1;
 }
 
+/* Saves with the import's audit log entry, as cli_actor, in the same transaction. */
 static int
 save(const struct cli *c, struct store *s, struct program *p,
-    struct cli_progress *pg)
+    const struct app_import_file *files, size_t n, struct cli_progress *pg)
 {
 	struct strbuf err = STRBUF_INIT;
 	int ret = -1;
 
 	cli_progress_stage(pg, "saving %zu records", app_import_count(p, 0));
-	if (store_program_save(s, p, &err) == -1) {
+	if (app_import_save(s, p, cli_actor(), NULL, files, n, &err) == -1) {
 		cli_progress_done(pg);
 		cli_error("%s: %s", c->db, err.buf);
 		goto out;
@@ -112,7 +114,7 @@ import_json(const struct cli *c, const char *path)
 		goto out;
 	}
 	if (cli_store_open(c, 1, &s) == -1 || refuse_existing(s, &p) == -1 ||
-	    save(c, s, &p, &pg) == -1)
+	    save(c, s, &p, &f, 1, &pg) == -1)
 		goto out;
 	cli_progress_done(&pg);
 	printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
@@ -178,7 +180,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 	}
 	if (s == NULL && cli_store_open(c, 1, &s) == -1)
 		goto out;
-	if ((fresh && refuse_existing(s, &p) == -1) || save(c, s, &p, &pg) == -1)
+	if ((fresh && refuse_existing(s, &p) == -1) || save(c, s, &p, files, n, &pg) == -1)
 		goto out;
 	cli_progress_done(&pg);
 	printf("Imported %zu records from %zu CSV file%s into program %s in %s\n",

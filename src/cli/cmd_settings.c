@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../io/json.h"
 #include "../metrics/metrics.h"
+#include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
@@ -78,6 +80,54 @@ setting_index(const char *name)
 	return -1;
 }
 
+/* The audit log's form of a setting: {"NAME": "VALUE"}, or NULL when it is not set. */
+static void
+setting_json(const char *name, const char *value, struct strbuf *out)
+{
+	if (value == NULL)
+		return;
+	strbuf_addch(out, '{');
+	json_write_string(out, name);
+	strbuf_addstr(out, ": ");
+	json_write_string(out, value);
+	strbuf_addch(out, '}');
+}
+
+/*
+ * Stores (value) or resets (NULL) one setting with its audit log entry,
+ * as cli_actor, in the same transaction. Prints the reason and returns -1
+ * on failure.
+ */
+static int
+set_audited(struct store *s, const char *program, const char *name, const char *value)
+{
+	struct strbuf err = STRBUF_INIT, before = STRBUF_INIT, after = STRBUF_INIT;
+	char *old = NULL;
+	int r, ret = -1;
+
+	if ((r = store_setting_get(s, program, name, &old, &err)) == -1) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
+	setting_json(name, old, &before);
+	setting_json(name, value, &after);
+	if (cli_audit_attach(s, old == NULL ? "create" : value ? "update" : "delete", "settings",
+	    NULL, name, before.len ? before.buf : NULL, after.len ? after.buf : NULL))
+		goto out;
+	if (store_setting_set(s, program, name, value, &err)) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
+	ret = 0;
+out:
+	store_audit_detach(s);
+	free(old);
+	strbuf_release(&err);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return ret;
+}
+
 int
 cmd_settings(int argc, char **argv, struct cli *c)
 {
@@ -110,12 +160,9 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	if ((rc = cli_open_program(c, &s, &p, &set)) != 0)
 		goto out;
 	rc = CLI_FAIL;
-	if (reset || nargs == 2) {
-		if (store_setting_set(s, p.slug, reset ? reset : argv[0], reset ? NULL : argv[1], &err)) {
-			cli_error("%s", err.buf);
-			goto out;
-		}
-	}
+	if ((reset || nargs == 2) && set_audited(s, p.slug, reset ? reset : argv[0],
+	    reset ? NULL : argv[1]))
+		goto out;
 	if (cli_store_settings(c, s, &p, &set))
 		goto out;
 	metrics_settings_default(&dflt);

@@ -11,6 +11,7 @@
 #include "../app/edit.h"
 #include "../model/fields.h"
 #include "../model/validate.h"
+#include "../store/accounts.h"
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
 #include "../util/strbuf.h"
@@ -60,7 +61,7 @@ survey_open(struct store *s, struct program *p, struct initiative *in,
 	sv.instrument.idx = REF_UNRESOLVED;
 	sv.opened = opened;
 	sv.closed = DATE_NONE;
-	switch (app_add(s, p, in, &kind_survey, &sv, &c, &e, &err)) {
+	switch (app_add(s, p, in, &kind_survey, &sv, cli_actor(), &c, &e, &err)) {
 	case APP_OK:
 		printf("%s\n", ident.buf);
 		rc = CLI_OK;
@@ -84,21 +85,27 @@ static int
 survey_invite(struct store *s, const char *ini, const char *id, int group, int count,
     const char *url)
 {
-	struct strbuf err = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
 	survey_token *tokens = xcalloc((size_t)count, sizeof(*tokens));
 	size_t ulen = strlen(url);
 	int r, rc = CLI_FAIL;
 
 	while (ulen > 0 && url[ulen - 1] == '/')
 		ulen--;
-	r = store_survey_invite(s, ini, id, group, count, tokens, &err);
+	/* as the web's: how many links for which group, never the links */
+	strbuf_addf(&after, "{\"group\":\"%s\",\"links\":%d}", group_names[group], count);
+	if (cli_audit_attach(s, "create", "survey-invitations", ini, id, NULL, after.buf))
+		r = -2;		/* said already */
+	else
+		r = store_survey_invite(s, ini, id, group, count, tokens, &err);
+	store_audit_detach(s);
 	if (r == 1)
 		cli_error("initiative %s has no survey '%s'", ini, id);
 	else if (r == 2)
 		cli_error("survey %s is closed: it takes no more answers", id);
-	else if (r != 0)
+	else if (r == -1)
 		cli_error("%s", err.buf);
-	else {
+	else if (r == 0) {
 		for (int i = 0; i < count; i++)
 			printf("%.*s/s/%s\n", (int)ulen, url, tokens[i]);
 		fprintf(stderr, "%d %s link%s for survey %s (shown only now)\n", count,
@@ -108,20 +115,30 @@ survey_invite(struct store *s, const char *ini, const char *id, int group, int c
 	explicit_bzero(tokens, (size_t)count * sizeof(*tokens));
 	free(tokens);
 	strbuf_release(&err);
+	strbuf_release(&after);
 	return rc;
 }
 
 static int
 survey_close(struct store *s, const char *ini, const char *id, tdate date)
 {
-	struct strbuf err = STRBUF_INIT;
-	int r = store_survey_close(s, ini, id, date, &err);
+	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
+	char day[DATE_BUFSZ];
+	int r;
 
+	date_format(date, day);
+	strbuf_addf(&after, "{\"closed\":\"%s\"}", day);
+	if (cli_audit_attach(s, "update", "surveys", ini, id, "{\"closed\":null}", after.buf))
+		r = -2;		/* said already */
+	else
+		r = store_survey_close(s, ini, id, date, &err);
+	store_audit_detach(s);
+	strbuf_release(&after);
 	if (r == 1)
 		cli_error("initiative %s has no survey '%s'", ini, id);
 	else if (r == 2)
 		cli_error("survey %s is closed already", id);
-	else if (r != 0)
+	else if (r == -1)
 		cli_error("%s", err.buf);
 	else
 		printf("Closed survey %s\n", id);

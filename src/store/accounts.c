@@ -3,6 +3,7 @@
  * sign-in failure counters (accounts.h). Storage only; the rules are in
  * src/auth/.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -276,20 +277,27 @@ fail:
 int
 store_user_remove(struct store *s, const char *email, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_USER_DEL, err);
-	int changes;
+	sqlite3_stmt *st;
+	int changes, rc = -1;
 
-	if (st == NULL)
+	/* a transaction of its own so that an attached audit entry goes with it */
+	if (store_begin(s, err) == -1)
 		return -1;
+	if ((st = store_stmt(s, ST_USER_DEL, err)) == NULL)
+		goto fail;
 	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
 	if (exec_stmt(s, st, &changes, err, "cannot remove a user") == -1)
-		return -1;
+		goto fail;
 	if (changes == 0) {
 		strbuf_reset(err);
 		strbuf_addf(err, "no user '%s'", email);
-		return 1;
+		rc = 1;
+		goto fail;
 	}
-	return 0;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return rc;
 }
 
 /* Ends the user's sessions: part of an open transaction. */
@@ -636,23 +644,93 @@ store_audits_release(struct store_audits *audits)
 	VEC_FREE(audits);
 }
 
+/* Returns 0 when action is one the audit log takes, else 1 with err set. */
+static int
+audit_action_check(const char *action, struct strbuf *err)
+{
+	static const char *const actions[] = { "create", "update", "delete", "import" };
+
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (action && strcmp(action, actions[i]) == 0)
+			return 0;
+	strbuf_reset(err);
+	strbuf_addf(err, "audit: unknown action '%s'", action ? action : "");
+	return 1;
+}
+
+static char *
+dup_or_null(const char *v)
+{
+	return v ? xstrdup(v) : NULL;
+}
+
+int
+store_audit_attach(struct store *s, const struct store_audit_entry *entry,
+    struct strbuf *err)
+{
+	struct store_audit_pending *a;
+
+	if (audit_action_check(entry->action, err))
+		return 1;
+	a = VEC_PUSH(&s->audit);
+	a->actor = xstrdup(entry->actor ? entry->actor : "");
+	a->action = xstrdup(entry->action);
+	a->kind = xstrdup(entry->kind ? entry->kind : "");
+	a->initiative = dup_or_null(entry->initiative);
+	a->record = dup_or_null(entry->record);
+	a->before = dup_or_null(entry->before);
+	a->after = dup_or_null(entry->after);
+	a->at = entry->at;
+	a->rowid = entry->record ? NULL : entry->rowid;
+	return 0;
+}
+
+void
+store_audit_detach(struct store *s)
+{
+	for (size_t i = 0; i < s->audit.n; i++) {
+		struct store_audit_pending *a = &s->audit.v[i];
+
+		free(a->actor);
+		free(a->action);
+		free(a->kind);
+		free(a->initiative);
+		free(a->record);
+		free(a->before);
+		free(a->after);
+	}
+	s->audit.n = 0;
+}
+
+int
+store_audit_write_attached(struct store *s, struct strbuf *err)
+{
+	char num[24];
+
+	for (size_t i = 0; i < s->audit.n; i++) {
+		const struct store_audit_pending *a = &s->audit.v[i];
+		const char *record = a->record;
+
+		if (record == NULL && a->rowid) {
+			snprintf(num, sizeof(num), "%lld", (long long)*a->rowid);
+			record = num;
+		}
+		if (store_audit_add(s, a->actor, a->action, a->kind, a->initiative, record,
+		    a->before, a->after, a->at, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 store_audit_add(struct store *s, const char *actor, const char *action,
     const char *kind, const char *initiative, const char *record,
     const char *before, const char *after, int64_t at, struct strbuf *err)
 {
-	static const char *const actions[] = { "create", "update", "delete", "import" };
 	sqlite3_stmt *st;
-	size_t i;
 
-	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-		if (strcmp(action, actions[i]) == 0)
-			break;
-	if (i == sizeof(actions) / sizeof(actions[0])) {
-		strbuf_reset(err);
-		strbuf_addf(err, "audit: unknown action '%s'", action);
+	if (audit_action_check(action, err))
 		return 1;
-	}
 	if ((st = store_stmt(s, ST_AUDIT_INS, err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, at);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "accounts.h"
 #include "store_impl.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
@@ -77,7 +78,10 @@ run(struct store *s, enum stmt id, struct strbuf *err, const char *what)
 int
 store_begin(struct store *s, struct strbuf *err)
 {
-	return run(s, ST_BEGIN, err, "cannot begin a transaction");
+	if (run(s, ST_BEGIN, err, "cannot begin a transaction") == -1)
+		return -1;
+	s->writing = 1;
+	return 0;
 }
 
 int
@@ -92,13 +96,26 @@ store_rollback(struct store *s)
 	/* After some errors SQLite has already rolled back by itself. */
 	if (!sqlite3_get_autocommit(s->db))
 		(void)sqlite3_exec(s->db, store_sql[ST_ROLLBACK], NULL, NULL, NULL);
+	/* the change they recorded is gone, so are they */
+	s->writing = 0;
+	store_audit_detach(s);
 }
 
 int
 store_commit(struct store *s, struct strbuf *err)
 {
-	if (run(s, ST_COMMIT, err, "cannot commit") == 0)
+	int writing = s->writing;
+
+	s->writing = 0;
+	/* the change's audit entries, in the change's transaction: both or neither */
+	if (writing && store_audit_write_attached(s, err) == -1) {
+		store_rollback(s);
+		return -1;
+	}
+	if (run(s, ST_COMMIT, err, "cannot commit") == 0) {
+		store_audit_detach(s);
 		return 0;
+	}
 	store_rollback(s);
 	return -1;
 }
@@ -237,6 +254,8 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	store_audit_detach(s);
+	VEC_FREE(&s->audit);
 	for (int i = 0; i < ST__MAX; i++)
 		sqlite3_finalize(s->st[i]);
 	/* close_v2 so that a leaked statement cannot keep the file open forever */

@@ -145,10 +145,19 @@ extern const char *const store_sql[ST__MAX];
 extern const char *const store_migrations[];
 extern const int store_migrations_count;
 
+/* An audit log entry attached to the next write (store_audit_attach): owned copies. */
+struct store_audit_pending {
+	char *actor, *action, *kind, *initiative, *record, *before, *after;
+	int64_t at;
+	const int64_t *rowid;
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
+	VEC(struct store_audit_pending) audit;	/* written by the next write's commit */
+	int writing;			/* a store_begin transaction is open */
 };
 
 /*
@@ -164,10 +173,17 @@ void store_stmt_done(sqlite3_stmt *st);
 int store_begin(struct store *s, struct strbuf *err);
 /* Begins a read transaction: later reads see one snapshot. End it with store_commit. */
 int store_begin_read(struct store *s, struct strbuf *err);
-/* Commits; on failure rolls back. */
+/*
+ * Commits; on failure rolls back. A write transaction (store_begin) first
+ * inserts the attached audit log entries (store_audit_attach), failing
+ * and rolling back when they cannot be written; either way they are used
+ * up.
+ */
 int store_commit(struct store *s, struct strbuf *err);
-/* Rolls back the open transaction, if any. */
+/* Rolls back the open transaction, if any, dropping the attached audit entries. */
 void store_rollback(struct store *s);
+/* Inserts the attached audit entries (accounts.c); part of store_commit. */
+int store_audit_write_attached(struct store *s, struct strbuf *err);
 
 /* Replaces err with "what: <sqlite's message>". */
 void store_sqlerr(struct store *s, struct strbuf *err, const char *what);

@@ -10,6 +10,7 @@
 
 #include <sodium.h>
 
+#include "accounts.h"
 #include "store_impl.h"
 #include "survey_rounds.h"
 #include "../util/strbuf.h"
@@ -269,6 +270,12 @@ store_invitation_answer(struct store *s, const char *token,
 	int64_t id, sid, rid = 0;
 	int r;
 
+	/*
+	 * Never an audit log entry: who answered, or when, is what an
+	 * anonymous answer must not leave behind (R12). Whatever a caller
+	 * left attached is dropped unwritten.
+	 */
+	store_audit_detach(s);
 	if (sodium_ready(err) || store_begin(s, err))
 		return STORE_ANSWER_ERROR;
 	if ((r = invitation_get(s, token, &inv, &id, &sid, err)) != 0) {

@@ -6,8 +6,9 @@
  * (Authorization: Bearer, the API) or the session cookie names a user, who
  * then fills req->user; a session also gives req->csrf_token for forms.
  * web_csrf_guard is the one CSRF and origin check the server runs before
- * every handler; web_audit writes an audit log entry as the signed-in
- * user. The cookie's name, and whether it is Secure, follow --dev-cookie.
+ * every handler; web_audit_attach puts an audit log entry, as the
+ * signed-in user, into the transaction of the change it records. The
+ * cookie's name, and whether it is Secure, follow --dev-cookie.
  */
 #include <stdio.h>
 #include <string.h>
@@ -161,19 +162,33 @@ web_csrf_guard(struct web_request *req, struct web_response *res)
 	return 0;
 }
 
+const char *
+web_actor(const struct web_request *req)
+{
+	return req->authenticated && req->user.email ? req->user.email : "anonymous";
+}
+
 int
-web_audit(struct web_request *req, const char *action, const char *kind,
+web_audit_attach(struct web_request *req, const char *action, const char *kind,
     const char *initiative, const char *record, const char *before, const char *after)
 {
 	struct strbuf err = STRBUF_INIT;
+	struct store_audit_entry a;
 	struct store *st;
-	const char *actor = req->authenticated && req->user.email ? req->user.email : "anonymous";
 	int ret = -1;
 
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	if (store_audit_add(st, actor, action, kind, initiative, record, before, after,
-	    (int64_t)time(NULL), &err) != 0)
+	memset(&a, 0, sizeof(a));
+	a.actor = web_actor(req);
+	a.action = action;
+	a.kind = kind;
+	a.initiative = initiative;
+	a.record = record;
+	a.before = before;
+	a.after = after;
+	a.at = (int64_t)time(NULL);
+	if (store_audit_attach(st, &a, &err) != 0)
 		goto out;
 	ret = 0;
 out:
@@ -182,4 +197,15 @@ out:
 		    kind ? kind : "?", err.len ? err.buf : "refused");
 	strbuf_release(&err);
 	return ret;
+}
+
+void
+web_audit_detach(struct web_request *req)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store *st = web_store(req, &err);
+
+	if (st)
+		store_audit_detach(st);
+	strbuf_release(&err);
 }

@@ -12,7 +12,8 @@
  *			initiative, each change's record before and after.
  *
  * Every change of an account is itself written to the audit log (kind
- * "users", the record the email) through web_audit. An admin cannot
+ * "users", the record the email) through web_audit_attach, in the
+ * transaction of the change. An admin cannot
  * disable, demote or remove their own account here, so a program never
  * loses its last way in by a slip of the mouse (the CLI still can).
  */
@@ -430,6 +431,14 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 		goto out;
 	}
 	strbuf_reset(&err);
+	/* the account as it will be, audited in the transaction that adds it */
+	u.email = norm.buf;
+	u.role = (enum store_role)role;
+	u.initiative = (char *)(uintptr_t)f.initiative;
+	user_json(&u, &json);
+	store_user_init(&u);
+	if (web_audit_attach(req, "create", "users", f.initiative, norm.buf, NULL, json.buf))
+		goto out;
 	switch (auth_user_add(st, f.email, (enum store_role)role, f.initiative,
 	    role == STORE_ROLE_EVALUATOR ? p->slug : NULL, password, (int64_t)time(NULL), &id, &err)) {
 	case AUTH_OK:
@@ -447,11 +456,9 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 		fprintf(stderr, "trellis serve: add user: %s\n", err.buf);
 		goto out;
 	}
-	if (store_user_get(st, norm.buf, &u, &err) == 0)
-		user_json(&u, &json);
-	web_audit(req, "create", "users", f.initiative, norm.buf, NULL, json.len ? json.buf : NULL);
 	ret = done(res, "added", norm.buf);
 out:
+	web_audit_detach(req);
 	store_user_release(&u);
 	strbuf_release(&json);
 	strbuf_release(&norm);
@@ -497,6 +504,14 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 		}
 		if (role == STORE_ROLE_ADMIN || role == STORE_ROLE_EVALUATOR)
 			ini = NULL;	/* the picker may still show the old one: the role decides */
+		v = u;
+		v.role = (enum store_role)role;
+		v.initiative = (char *)(uintptr_t)ini;
+		user_json(&v, &after);
+		store_user_init(&v);
+		if (web_audit_attach(req, audit, "users", ini ? ini : u.initiative, u.email,
+		    before.buf, after.buf))
+			goto fail;
 		switch (auth_user_set_role(st, u.email, (enum store_role)role, ini,
 		    role == STORE_ROLE_EVALUATOR ? p->slug : NULL, &err)) {
 		case AUTH_OK:
@@ -510,11 +525,20 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 		what = "role";
 	} else if (strcmp(action, "disable") == 0 || strcmp(action, "enable") == 0) {
 		int off = action[0] == 'd';
+		int64_t now = (int64_t)time(NULL);
 
-		if (store_user_set_disabled(st, u.id, off ? (int64_t)time(NULL) : 0, &err) != 0)
+		v = u;
+		v.disabled = off ? now : 0;
+		user_json(&v, &after);
+		store_user_init(&v);
+		if (web_audit_attach(req, audit, "users", u.initiative, u.email, before.buf, after.buf) ||
+		    store_user_set_disabled(st, u.id, off ? now : 0, &err) != 0)
 			goto fail;
 		what = off ? "disabled" : "enabled";
 	} else {
+		audit = "delete";
+		if (web_audit_attach(req, audit, "users", u.initiative, u.email, before.buf, NULL))
+			goto fail;
 		switch (auth_user_remove(st, u.email, &err)) {
 		case AUTH_OK:
 			break;
@@ -525,12 +549,7 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 			goto fail;
 		}
 		what = "removed";
-		audit = "delete";
 	}
-	if (strcmp(audit, "update") == 0 && store_user_get(st, u.email, &v, &err) == 0)
-		user_json(&v, &after);
-	web_audit(req, audit, "users", v.initiative ? v.initiative : u.initiative, u.email,
-	    before.buf, after.len ? after.buf : NULL);
 	ret = done(res, what, u.email);
 	goto out;
 refuse:
@@ -539,6 +558,7 @@ refuse:
 fail:
 	fprintf(stderr, "trellis serve: %s user: %s\n", action, err.buf);
 out:
+	web_audit_detach(req);
 	store_user_release(&u);
 	store_user_release(&v);
 	strbuf_release(&before);

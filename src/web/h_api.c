@@ -485,14 +485,14 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 	}
 	switch (op) {
 	case OP_CREATE:
-		r = app_add(st, &p, in, ak->k, rec, &c, &e, &err);
+		r = app_add(st, &p, in, ak->k, rec, web_actor(req), &c, &e, &err);
 		break;
 	case OP_PUT:
 	case OP_PATCH:
-		r = app_update(st, &p, in, ak->k, (size_t)i, rec, &c, &e, &err);
+		r = app_update(st, &p, in, ak->k, (size_t)i, rec, web_actor(req), &c, &e, &err);
 		break;
 	case OP_DELETE:
-		r = app_delete(st, &p, in, ak->k, (size_t)i, &c, &e, &err);
+		r = app_delete(st, &p, in, ak->k, (size_t)i, web_actor(req), &c, &e, &err);
 		break;
 	}
 	if (r == APP_INVALID) {
@@ -504,8 +504,7 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		ret = web_error(res, 409, err.len ? err.buf : "The change could not be saved.");
 		goto out;
 	}
-	web_audit(req, op_actions[op], ak->name, in ? in->slug : NULL, c.key.buf,
-	    c.before.len ? c.before.buf : NULL, c.after.len ? c.after.buf : NULL);
+	/* audited by app/edit.h, in the change's own transaction */
 	strbuf_reset(&err);
 	if (web_program_reload(req, &err))
 		fprintf(stderr, "trellis serve: api: reload after a change: %s\n", err.buf);

@@ -14,8 +14,9 @@
  * ties go into the request's private copy of the program (records_write),
  * which is validated once with all of them (model_validate, as app_add
  * does for one) and saved once: store_program_save writes every new record
- * in one transaction, all or nothing. On any failure the private copy is
- * simply dropped, and the cached program was never touched.
+ * in one transaction, all or nothing, with one audit log entry per tie
+ * (app_audit_added). On any failure the private copy is simply dropped,
+ * and the cached program was never touched.
  */
 #include <math.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@
 #include "records.h"
 #include "router.h"
 #include "../io/json.h"
+#include "../store/accounts.h"
 #include "../store/store.h"
 #include "../view/figures.h"
 #include "../view/network_svg.h"
@@ -548,20 +550,17 @@ h_network_rate(struct web_request *req, struct web_response *res)
 		ret = network_page(req, res, wp, in, rater, &typed, &errs);
 		goto out;
 	}
-	if (store_program_save(w.st, &w.p, &err) == -1) {
+	/* one audit entry per new tie, in the transaction that saves them */
+	for (size_t i = first; i < w.in->ties.n && err.len == 0; i++)
+		app_audit_added(w.st, w.in, &kind_tie, &w.in->ties.v[i], web_actor(req), NULL, &err);
+	if (err.len || store_program_save(w.st, &w.p, &err) == -1) {
+		store_audit_detach(w.st);
 		fprintf(stderr, "trellis serve: save ratings: %s\n", err.buf);
 		form_error_add(&errs, NULL, "The ratings could not be saved; none was kept. Please try again.");
 		ret = network_page(req, res, wp, in, rater, &typed, &errs);
 		goto out;
 	}
-	for (size_t i = first; i < w.in->ties.n; i++) {
-		struct app_change c = APP_CHANGE_INIT;
-
-		app_record_key(&kind_tie, &w.in->ties.v[i], &c.key);
-		json_write_record_own(&c.after, &kind_tie, &w.in->ties.v[i]);
-		web_audit(req, "create", "ties", w.in->slug, c.key.buf, NULL, c.after.buf);
-		app_change_release(&c);
-	}
+	store_audit_detach(w.st);
 	strbuf_reset(&err);
 	if (web_program_reload(req, &err))
 		fprintf(stderr, "trellis serve: reload after a change: %s\n", err.buf);

@@ -13,8 +13,9 @@
  * no slug, the initiative is NULL and only admins change them.
  *
  * Lists and forms come from the field tables (view/form.c); writes go
- * through app/edit.h on a private copy of the program, then the audit log
- * and the cached program are updated (records_write_done). A few kinds get
+ * through app/edit.h on a private copy of the program (each change and its
+ * audit log entry in one transaction), then the cached program is updated
+ * (records_write_done). A few kinds get
  * a section of their own above the list: the check-in month grid, event
  * attendance, budget against actual, survey response counts.
  */
@@ -153,13 +154,11 @@ out:
 }
 
 void
-records_write_done(struct web_request *req, struct records_write *w, const char *action,
-    const char *kind, const struct app_change *c)
+records_write_done(struct web_request *req, struct records_write *w)
 {
 	struct strbuf err = STRBUF_INIT;
 
-	web_audit(req, action, kind, w->in ? w->in->slug : NULL, c->key.buf,
-	    c->before.len ? c->before.buf : NULL, c->after.len ? c->after.buf : NULL);
+	(void)w;	/* held: the write lock */
 	/* still under the write lock: the cache is replaced in the order of the writes */
 	if (web_program_reload(req, &err))
 		fprintf(stderr, "trellis serve: reload after a change: %s\n", err.buf);
@@ -1093,9 +1092,9 @@ h_record_create(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	memset(&e, 0, sizeof(e));
-	switch (app_add(w.st, &w.p, w.in, ak->k, rec, &c, &e, &err)) {
+	switch (app_add(w.st, &w.p, w.in, ak->k, rec, web_actor(req), &c, &e, &err)) {
 	case APP_OK:
-		records_write_done(req, &w, "create", ak->name, &c);
+		records_write_done(req, &w);
 		after_url(in, ak, c.key.buf, &url);
 		web_redirect(res, url.buf);
 		break;
@@ -1169,7 +1168,7 @@ h_record_update(struct web_request *req, struct web_response *res)
 	}
 	memset(&e, 0, sizeof(e));
 	if (del)
-		r = app_delete(w.st, &w.p, w.in, ak->k, (size_t)wi, &c, &e, &err);
+		r = app_delete(w.st, &w.p, w.in, ak->k, (size_t)wi, web_actor(req), &c, &e, &err);
 	else {
 		void *old = (char *)records_of(&w.p, w.in, ak)->v + (size_t)wi * ak->k->size;
 
@@ -1177,11 +1176,12 @@ h_record_update(struct web_request *req, struct web_response *res)
 		for (int f = 0; f < ak->k->nfields; f++)
 			if (!form_field_editable(&ak->k->fields[f]))
 				records_field_swap(&ak->k->fields[f], rec, old);
-		r = app_update(w.st, &w.p, w.in, ak->k, (size_t)wi, rec, &c, &e, &err);
+		r = app_update(w.st, &w.p, w.in, ak->k, (size_t)wi, rec, web_actor(req), &c,
+		    &e, &err);
 	}
 	switch (r) {
 	case APP_OK:
-		records_write_done(req, &w, del ? "delete" : "update", ak->name, &c);
+		records_write_done(req, &w);
 		after_url(in, ak, del ? NULL : c.key.buf, &url);
 		web_redirect(res, url.buf);
 		break;

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "page.h"
 #include "records.h"
@@ -623,9 +624,9 @@ round_open(struct web_request *req, struct web_response *res)
 		sv.instrument.idx = REF_UNRESOLVED;
 		sv.opened = day;
 		sv.closed = DATE_NONE;
-		switch (app_add(w.st, &w.p, w.in, &kind_survey, &sv, &c, &e, &err)) {
+		switch (app_add(w.st, &w.p, w.in, &kind_survey, &sv, web_actor(req), &c, &e, &err)) {
 		case APP_OK:
-			records_write_done(req, &w, "create", "surveys", &c);
+			records_write_done(req, &w);
 			web_redirect(res, round_path(req, w.in->slug));
 			ret = 0;
 			goto out;
@@ -682,7 +683,12 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
 	tokens = xcalloc((size_t)n, sizeof(*tokens));
+	/* how many links for which group: never the links, never who they went to */
+	strbuf_addf(&sb, "{\"group\":\"%s\",\"links\":%ld}", group_names[g], n);
+	if (web_audit_attach(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf))
+		goto out;
 	r = store_survey_invite(st, in->slug, survey, g, (int)n, tokens, &err);
+	web_audit_detach(req);
 	if (r == 1) {
 		ret = web_error(res, 404, "No such survey round.");
 		goto out;
@@ -693,9 +699,6 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	}
 	if (r)
 		goto out;
-	/* how many links for which group: never the links, never who they went to */
-	strbuf_addf(&sb, "{\"group\":\"%s\",\"links\":%ld}", group_names[g], n);
-	web_audit(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf);
 	links = web_alloc(req, (size_t)n * sizeof(*links));
 	for (long i = 0; i < n; i++) {
 		strbuf_reset(&sb);
@@ -723,6 +726,7 @@ round_close(struct web_request *req, struct web_response *res, const struct init
 	const char *survey = web_form(req, "survey");
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
 	char today[DATE_BUFSZ];
+	tdate day = date_today();
 	struct store *st;
 	int r, ret = -1;
 
@@ -730,16 +734,18 @@ round_close(struct web_request *req, struct web_response *res, const struct init
 		return web_error(res, 404, "No such survey round.");
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	r = store_survey_close(st, in->slug, survey, date_today(), &err);
+	date_format(day, today);
+	strbuf_addf(&after, "{\"closed\":\"%s\"}", today);
+	if (web_audit_attach(req, "update", "surveys", in->slug, survey, "{\"closed\":null}", after.buf))
+		goto out;
+	r = store_survey_close(st, in->slug, survey, day, &err);
+	web_audit_detach(req);
 	if (r == 1)
 		ret = web_error(res, 404, "No such survey round.");
 	else if (r == 2)
 		ret = web_error(res, 409, "This round is closed already.");
 	if (r)
 		goto out;
-	date_format(date_today(), today);
-	strbuf_addf(&after, "{\"closed\":\"%s\"}", today);
-	web_audit(req, "update", "surveys", in->slug, survey, "{\"closed\":null}", after.buf);
 	if (web_program_reload(req, &err))
 		fprintf(stderr, "trellis serve: reload after closing a round: %s\n", err.buf);
 	strbuf_reset(&err);

@@ -310,9 +310,9 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 	}
 	memset(&e, 0, sizeof(e));
 	switch (app_update(w.st, &w.p, NULL, &kind_initiative, (size_t)(w.in - w.p.initiatives.v),
-	    rec, &c, &e, &err)) {
+	    rec, web_actor(req), &c, &e, &err)) {
 	case APP_OK:
-		records_write_done(req, &w, "update", "initiatives", &c);
+		records_write_done(req, &w);
 		strbuf_addf(&url, "/i/%s/members#oversight", in->slug);
 		web_redirect(res, url.buf);
 		break;
@@ -394,9 +394,10 @@ h_team_raci(struct web_request *req, struct web_response *res)
 			records_field_swap(kind_field(&kind_responsibility, "name"), &rec, old);
 			memset(&e, 0, sizeof(e));
 			strbuf_reset(&err);
-			switch (app_update(w.st, &w.p, w.in, &kind_responsibility, r, &rec, &c, &e, &err)) {
+			switch (app_update(w.st, &w.p, w.in, &kind_responsibility, r, &rec,
+			    web_actor(req), &c, &e, &err)) {
 			case APP_OK:
-				records_write_done(req, &w, "update", "responsibilities", &c);
+				records_write_done(req, &w);
 				break;
 			case APP_INVALID:
 				records_model_error(&errs, &e);

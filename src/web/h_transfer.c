@@ -5,7 +5,7 @@
  *	POST /i/{slug}/import, /import	one trellis/1 document or one CSV file
  *	GET  /i/{slug}/export, /export	?format=csv&kind=TABLE | json | xlsx
  *
- * An import goes the CLI's way (app_import_read, then store_program_save):
+ * An import goes the CLI's way (app_import_read, then app_import_save):
  * the file is read into a private copy of the program loaded from this
  * thread's store and validated as a whole; the first problem is shown as
  * the CLI prints it (FILE:LINE: FIELD: message) and nothing is written. On
@@ -440,7 +440,7 @@ h_import_post(struct web_request *req, struct web_response *res)
 	const struct web_program *wp = web_program(req);
 	const struct web_upload *up = &req->upload;
 	const char *kind = web_form(req, "kind");
-	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT, loc = STRBUF_INIT, after = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT, loc = STRBUF_INIT;
 	struct app_import_file f;
 	struct model_error e;
 	struct program p;
@@ -496,17 +496,12 @@ h_import_post(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	added = app_import_count(&p, 1);
-	if (store_program_save(st, &p, &err) == -1) {
+	if (app_import_save(st, &p, web_actor(req), req->slug, &f, 1, &err) == -1) {
 		fprintf(stderr, "trellis serve: import: %s\n", err.buf);
 		res->status = 500;
 		ret = transfer_page(req, res, "The import could not be saved; nothing was written.");
 		goto out;
 	}
-	strbuf_addstr(&after, "{\"file\": ");
-	json_write_string(&after, base);
-	strbuf_addf(&after, ", \"records\": %zu}", added);
-	web_audit(req, "import", f.which == APP_IMPORT_JSON ? "trellis/1" : csv_file_names[f.which],
-	    req->slug, NULL, NULL, after.buf);
 	strbuf_reset(&err);
 	if (web_program_reload(req, &err))
 		fprintf(stderr, "trellis serve: import: reload: %s\n", err.buf);
@@ -519,6 +514,5 @@ out:
 	strbuf_release(&err);
 	strbuf_release(&msg);
 	strbuf_release(&loc);
-	strbuf_release(&after);
 	return ret;
 }

@@ -32,9 +32,11 @@ struct records_write {
 };
 /* Returns 0, or -1 (logged: answer 500). in is NULL when the slug names nothing. */
 int records_write_begin(struct web_request *req, struct records_write *w);
-/* After a change: the audit entry and the cache reloaded (so the dashboard moves). */
-void records_write_done(struct web_request *req, struct records_write *w, const char *action,
-    const char *kind, const struct app_change *c);
+/*
+ * After a change (audited in its own transaction by app/edit.h): the cache
+ * reloaded, so the dashboard moves.
+ */
+void records_write_done(struct web_request *req, struct records_write *w);
 void records_write_end(struct records_write *w);
 
 /* Swaps the storage of field f (an object's fields and presence included) between a and b. */

@@ -192,14 +192,23 @@ int web_authenticate(struct web_request *req);
 int web_csrf_guard(struct web_request *req, struct web_response *res);
 
 /*
- * Records one change in the audit log (src/web/auth.c), as the signed-in
- * user: action "create", "update", "delete" or "import"; kind the record
- * array ("decisions", "users"); initiative, record, before and after (JSON
- * texts, app_change's) may be NULL. Every handler that changes something
- * calls it after the change. Returns 0, or -1 (logged).
+ * The audit log (src/web/auth.c). web_actor is who req's changes are by:
+ * the signed-in user's email ("anonymous" when none); app/edit.h and
+ * app_import_save take it and audit their writes themselves.
+ *
+ * Any other change is audited in its own transaction: web_audit_attach
+ * attaches its entry, as web_actor, now, to the next write of req's store
+ * (store_audit_attach: written by that write's commit, so the change and
+ * its entry are kept together or neither is), right before that write;
+ * web_audit_detach follows the write whatever came of it. action
+ * "create", "update", "delete" or "import"; kind the record array
+ * ("decisions", "users"); initiative, record, before and after (JSON
+ * texts) may be NULL. Returns 0, or -1 (logged; then make no change).
  */
-int web_audit(struct web_request *req, const char *action, const char *kind,
+const char *web_actor(const struct web_request *req);
+int web_audit_attach(struct web_request *req, const char *action, const char *kind,
     const char *initiative, const char *record, const char *before, const char *after);
+void web_audit_detach(struct web_request *req);
 
 /* ---------------------------------------------------------------- response */
 

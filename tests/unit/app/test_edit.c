@@ -13,12 +13,14 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "app/edit.h"
 #include "io/json.h"
 #include "metrics/metrics.h"
 #include "model/fields.h"
 #include "model/validate.h"
+#include "store/accounts.h"
 #include "store/store.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -26,6 +28,9 @@
 #include "../io/fixture_small.h"
 
 static char tmpdir[64];
+
+/* Who the tests' changes are by, in the audit log. */
+#define ACTOR "a@x.org"
 
 struct fx {
 	struct store *s;
@@ -210,7 +215,7 @@ test_add_valid(void **state)
 	struct decision d;
 
 	make_decision(&d, "d9", "2015-05-01", "2015-05-20", "pa");
-	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, &c, &e, &err), APP_OK);
+	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, ACTOR, &c, &e, &err), APP_OK);
 	assert_null(d.id);	/* moved in */
 	assert_int_equal(in->decisions.n, 3);
 	assert_true(in->decisions.v[2].rowid > 0);
@@ -235,7 +240,7 @@ test_add_invalid(void **state)
 	struct decision d;
 
 	make_decision(&d, "d9", "2015-05-20", "2015-05-01", NULL);
-	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, &c, &e, &err),
+	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, ACTOR, &c, &e, &err),
 	    APP_INVALID);
 	assert_string_equal(e.field, "decided");
 	assert_null(d.id);
@@ -243,11 +248,11 @@ test_add_invalid(void **state)
 
 	/* an unknown organization, and an id already taken */
 	make_decision(&d, "d9", "2015-05-01", "2015-05-02", "nobody");
-	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, &c, &e, &err),
+	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, ACTOR, &c, &e, &err),
 	    APP_INVALID);
 	assert_string_equal(e.field, "consulted");
 	make_decision(&d, "d1", "2015-05-01", "2015-05-02", NULL);
-	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, &c, &e, &err),
+	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, ACTOR, &c, &e, &err),
 	    APP_INVALID);
 	assert_unchanged(fx);
 	assert_int_equal(c.after.len, 0);
@@ -270,7 +275,7 @@ test_update_moves_the_report(void **state)
 
 	assert_true(breadth(fx) > 0.74 && breadth(fx) < 0.76);	/* (1 + 1/2) / 2 */
 	make_decision(&d, "7", "2015-01-01", "2015-01-01", "pa");
-	assert_int_equal(app_update(fx->s, &fx->p, in, &kind_decision, (size_t)i, &d, &c, &e,
+	assert_int_equal(app_update(fx->s, &fx->p, in, &kind_decision, (size_t)i, &d, ACTOR, &c, &e,
 	    &err), APP_OK);
 	assert_null(d.id);	/* the old fields, released */
 	assert_int_equal(in->decisions.v[i].rowid, rowid);
@@ -297,7 +302,7 @@ test_update_invalid(void **state)
 	struct organization o;
 
 	make_decision(&d, "d1", "2015-02-01", "2015-01-10", "pa");
-	assert_int_equal(app_update(fx->s, &fx->p, in, &kind_decision, 0, &d, &c, &e, &err),
+	assert_int_equal(app_update(fx->s, &fx->p, in, &kind_decision, 0, &d, ACTOR, &c, &e, &err),
 	    APP_INVALID);
 	assert_string_equal(e.field, "decided");
 	assert_null(d.id);
@@ -311,7 +316,7 @@ test_update_invalid(void **state)
 	o.sector = SECTOR_PUBLIC;
 	o.staff = INT_NONE;
 	o.revenue = INT_NONE;
-	assert_int_equal(app_update(fx->s, &fx->p, NULL, &kind_organization, 1, &o, &c, &e,
+	assert_int_equal(app_update(fx->s, &fx->p, NULL, &kind_organization, 1, &o, ACTOR, &c, &e,
 	    &err), APP_INVALID);
 	assert_string_equal(e.field, "slug");
 	assert_non_null(strstr(e.msg, "other records name it"));
@@ -338,7 +343,7 @@ test_update_program_and_initiative(void **state)
 	np.funder = xstrdup("Fed");
 	np.start = D("2014-01-01");
 	np.end = D("2017-12-31");
-	assert_int_equal(app_update(fx->s, &fx->p, NULL, &kind_program, 0, &np, &c, &e, &err),
+	assert_int_equal(app_update(fx->s, &fx->p, NULL, &kind_program, 0, &np, ACTOR, &c, &e, &err),
 	    APP_OK);
 	assert_string_equal(fx->p.name, "New name");
 	assert_non_null(strstr(c.before.buf, "\"name\": \"Prog\""));
@@ -355,7 +360,7 @@ test_update_program_and_initiative(void **state)
 	ni.backbone.slug = xstrdup("bb");
 	ni.fiscal_agent.slug = xstrdup("pa");
 	/* decision d1 is the committee's: an initiative without one is refused */
-	assert_int_equal(app_update(fx->s, &fx->p, NULL, &kind_initiative, 0, &ni, &c, &e, &err),
+	assert_int_equal(app_update(fx->s, &fx->p, NULL, &kind_initiative, 0, &ni, ACTOR, &c, &e, &err),
 	    APP_INVALID);
 	assert_string_equal(e.field, "decider");
 	assert_null(ni.slug);
@@ -371,7 +376,7 @@ test_update_program_and_initiative(void **state)
 	ni.backbone.slug = xstrdup("bb");
 	ni.fiscal_agent.slug = xstrdup("pa");
 	VEC_PUSH(&ni.committee)->slug = xstrdup("pa");
-	if (app_update(fx->s, &fx->p, NULL, &kind_initiative, 0, &ni, &c, &e, &err) != APP_OK)
+	if (app_update(fx->s, &fx->p, NULL, &kind_initiative, 0, &ni, ACTOR, &c, &e, &err) != APP_OK)
 		fail_msg("%s: %s %s", e.field, e.msg, err.buf);
 	assert_string_equal(in->fiscal_agent.slug, "pa");
 	assert_int_equal(in->decisions.n, 2);
@@ -393,19 +398,19 @@ test_delete(void **state)
 	struct model_error e;
 
 	/* a grant the ledger names: refused by validation, nothing changed */
-	assert_int_equal(app_delete(fx->s, &fx->p, in, &kind_grant, 0, &c, &e, &err),
+	assert_int_equal(app_delete(fx->s, &fx->p, in, &kind_grant, 0, ACTOR, &c, &e, &err),
 	    APP_INVALID);
 	assert_string_equal(e.field, "grant");
 	assert_non_null(strstr(e.msg, "g1"));
 	assert_int_equal(c.before.len, 0);
 	assert_unchanged(fx);
 	/* an organization still a member */
-	assert_int_equal(app_delete(fx->s, &fx->p, NULL, &kind_organization, 2, &c, &e, &err),
+	assert_int_equal(app_delete(fx->s, &fx->p, NULL, &kind_organization, 2, ACTOR, &c, &e, &err),
 	    APP_INVALID);
 	assert_unchanged(fx);
 
 	/* the first decision goes; the second moves up */
-	assert_int_equal(app_delete(fx->s, &fx->p, in, &kind_decision, 0, &c, &e, &err), APP_OK);
+	assert_int_equal(app_delete(fx->s, &fx->p, in, &kind_decision, 0, ACTOR, &c, &e, &err), APP_OK);
 	assert_int_equal(in->decisions.n, 1);
 	assert_string_equal(in->decisions.v[0].id, "7");
 	assert_string_equal(c.key.buf, "d1");
@@ -413,6 +418,180 @@ test_delete(void **state)
 	assert_int_equal(c.after.len, 0);
 	assert_in_step(fx);
 	app_change_release(&c);
+	strbuf_release(&err);
+}
+
+/* ---------------------------------------------------------------- the audit log */
+
+/* Runs sql on the test's database through a connection of its own. */
+static void
+db_exec(const char *sql)
+{
+	char path[128];
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* The audit log, newest first. */
+static void
+audit_log(struct fx *fx, struct store_audits *out)
+{
+	struct strbuf err = STRBUF_INIT;
+	int more;
+
+	assert_int_equal(store_audit_list(fx->s, NULL, 0, 100, out, &more, &err), 0);
+	assert_int_equal(more, 0);
+	strbuf_release(&err);
+}
+
+static void
+assert_entry(const struct store_audit *a, const char *action, const char *kind,
+    const char *initiative, const char *record, const char *before, const char *after)
+{
+	assert_string_equal(a->actor, ACTOR);
+	assert_string_equal(a->action, action);
+	assert_string_equal(a->kind, kind);
+	if (initiative)
+		assert_string_equal(a->initiative, initiative);
+	else
+		assert_null(a->initiative);
+	assert_string_equal(a->record, record);
+	if (before)
+		assert_string_equal(a->before, before);
+	else
+		assert_null(a->before);
+	if (after)
+		assert_string_equal(a->after, after);
+	else
+		assert_null(a->after);
+	assert_true(a->at > 1700000000);
+}
+
+/* Each change leaves exactly one entry: who, when, the record before and after. */
+static void
+test_audit_each_change(void **state)
+{
+	struct fx *fx = *state;
+	struct initiative *in = &fx->p.initiatives.v[0];
+	struct app_change c = APP_CHANGE_INIT;
+	struct strbuf err = STRBUF_INIT, added = STRBUF_INIT, before = STRBUF_INIT,
+	    after = STRBUF_INIT, gone = STRBUF_INIT, tie = STRBUF_INIT, rowid = STRBUF_INIT;
+	struct store_audits log = { NULL, 0, 0 };
+	struct model_error e;
+	struct decision d;
+	struct tie t;
+
+	make_decision(&d, "d9", "2015-05-01", "2015-05-20", "pa");
+	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, ACTOR, &c, &e, &err), APP_OK);
+	strbuf_addstr(&added, c.after.buf);
+	app_change_release(&c);
+	make_decision(&d, "d9", "2015-05-01", "2015-05-21", "pa");
+	assert_int_equal(app_update(fx->s, &fx->p, in, &kind_decision, 2, &d, ACTOR, &c, &e, &err),
+	    APP_OK);
+	strbuf_addstr(&before, c.before.buf);
+	strbuf_addstr(&after, c.after.buf);
+	assert_string_equal(before.buf, added.buf);
+	app_change_release(&c);
+	assert_int_equal(app_delete(fx->s, &fx->p, in, &kind_decision, 2, ACTOR, &c, &e, &err), APP_OK);
+	strbuf_addstr(&gone, c.before.buf);
+	app_change_release(&c);
+	/* a record without a key is logged by the rowid its insert gave it */
+	memset(&t, 0, sizeof(t));
+	t.date = D("2015-06-01");
+	t.from.slug = xstrdup("pa");
+	t.from.idx = REF_UNRESOLVED;
+	t.to.slug = xstrdup("bb");
+	t.to.idx = REF_UNRESOLVED;
+	t.frequency = 2;
+	t.reliability = 3;
+	t.openness = 2;
+	t.influence = 2;
+	t.involvement = 2;
+	t.resources = 2;
+	t.mission = 0;
+	if (app_add(fx->s, &fx->p, in, &kind_tie, &t, ACTOR, &c, &e, &err) != APP_OK)
+		fail_msg("tie: %s %s", e.msg, err.buf);
+	strbuf_addstr(&tie, c.after.buf);
+	strbuf_addf(&rowid, "%lld", (long long)in->ties.v[in->ties.n - 1].rowid);
+	assert_string_equal(c.key.buf, rowid.buf);
+	app_change_release(&c);
+
+	audit_log(fx, &log);
+	assert_int_equal(log.n, 4);
+	assert_entry(&log.v[3], "create", "decisions", in->slug, "d9", NULL, added.buf);
+	assert_entry(&log.v[2], "update", "decisions", in->slug, "d9", before.buf, after.buf);
+	assert_non_null(strstr(after.buf, "\"decided\": \"2015-05-21\""));
+	assert_entry(&log.v[1], "delete", "decisions", in->slug, "d9", gone.buf, NULL);
+	assert_entry(&log.v[0], "create", "ties", in->slug, rowid.buf, NULL, tie.buf);
+	assert_in_step(fx);
+	store_audits_release(&log);
+	strbuf_release(&err);
+	strbuf_release(&added);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	strbuf_release(&gone);
+	strbuf_release(&tie);
+	strbuf_release(&rowid);
+}
+
+/*
+ * The entry is part of the change's transaction: when it cannot be written
+ * (a trigger refuses every insert into the log) the change is rolled back,
+ * in the database and in memory, and nothing is left attached for the next
+ * write to carry.
+ */
+static void
+test_audit_failure_undoes_the_change(void **state)
+{
+	struct fx *fx = *state;
+	struct initiative *in = &fx->p.initiatives.v[0];
+	struct app_change c = APP_CHANGE_INIT;
+	struct strbuf err = STRBUF_INIT;
+	struct store_audits log = { NULL, 0, 0 };
+	struct model_error e;
+	struct decision d;
+
+	db_exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;");
+	make_decision(&d, "d9", "2015-05-01", "2015-05-20", "pa");
+	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, ACTOR, &c, &e, &err),
+	    APP_ERROR);
+	assert_non_null(strstr(err.buf, "the audit log refuses"));
+	assert_int_equal(c.after.len, 0);
+	assert_int_equal(c.key.len, 0);
+	assert_unchanged(fx);
+
+	strbuf_reset(&err);
+	make_decision(&d, "d1", "2015-05-01", "2015-05-21", "pa");
+	assert_int_equal(app_update(fx->s, &fx->p, in, &kind_decision, 0, &d, ACTOR, &c, &e, &err),
+	    APP_ERROR);
+	assert_non_null(strstr(err.buf, "the audit log refuses"));
+	assert_int_equal(c.before.len, 0);
+	assert_unchanged(fx);
+
+	strbuf_reset(&err);
+	assert_int_equal(app_delete(fx->s, &fx->p, in, &kind_decision, 0, ACTOR, &c, &e, &err),
+	    APP_ERROR);
+	assert_non_null(strstr(err.buf, "the audit log refuses"));
+	assert_int_equal(c.before.len, 0);
+	assert_unchanged(fx);
+
+	audit_log(fx, &log);
+	assert_int_equal(log.n, 0);
+
+	/* the log takes entries again: the next change leaves its own, and only it */
+	db_exec("DROP TRIGGER refuse_audit;");
+	assert_int_equal(app_delete(fx->s, &fx->p, in, &kind_decision, 0, ACTOR, &c, &e, &err), APP_OK);
+	audit_log(fx, &log);
+	assert_int_equal(log.n, 1);
+	assert_entry(&log.v[0], "delete", "decisions", in->slug, "d1", c.before.buf, NULL);
+	assert_in_step(fx);
+	app_change_release(&c);
+	store_audits_release(&log);
 	strbuf_release(&err);
 }
 
@@ -427,6 +606,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_update_invalid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_program_and_initiative, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_each_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_failure_undoes_the_change, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
