@@ -383,14 +383,90 @@ internal(struct strbuf *err, const char *what, const struct kind *k)
 	strbuf_addf(err, "internal error: %s %s", what, k->name);
 }
 
+int
+app_record_readonly(const struct kind *k, const void *rec)
+{
+	return k == &kind_instrument && ((const struct instrument *)rec)->builtin;
+}
+
 static int
 builtin_refused(const struct kind *k, const void *rec, struct model_error *e)
 {
-	if (k != &kind_instrument || !((const struct instrument *)rec)->builtin)
+	if (!app_record_readonly(k, rec))
 		return 0;
 	model_error_set(e, NULL, "code", "the built-in instrument '%s' cannot be changed",
 	    ((const struct instrument *)rec)->code);
 	return 1;
+}
+
+size_t
+app_item_answers(const struct program *p, const char *instrument, const char *item)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->initiatives.n; i++) {
+		const struct initiative *in = &p->initiatives.v[i];
+
+		for (size_t s = 0; s < in->surveys.n; s++) {
+			const struct survey *sv = &in->surveys.v[s];
+
+			if (sv->instrument.slug == NULL || strcmp(sv->instrument.slug, instrument) != 0)
+				continue;
+			for (size_t r = 0; r < sv->responses.n; r++)
+				for (size_t a = 0; a < sv->responses.v[r].answers.n; a++)
+					n += strcmp(sv->responses.v[r].answers.v[a].item, item) == 0;
+		}
+	}
+	return n;
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/*
+ * Refuses a change of an instrument that would change what stored answers
+ * mean: an item that survey responses answer stays, with its code, text
+ * and category as they were when it was answered. New items may be added
+ * and unanswered ones changed or removed.
+ */
+static int
+answered_item_refused(const struct program *p, const struct kind *k, const void *oldrec,
+    const void *newrec, struct model_error *e)
+{
+	const struct instrument *old = oldrec, *new = newrec;
+
+	if (k != &kind_instrument)
+		return 0;
+	for (size_t i = 0; i < old->items.n; i++) {
+		const struct instrument_item *it = &old->items.v[i];
+		size_t n = app_item_answers(p, old->code, it->code), j;
+		const char *what = NULL;
+
+		if (n == 0)
+			continue;
+		for (j = 0; j < new->items.n; j++)
+			if (new->items.v[j].code && strcmp(new->items.v[j].code, it->code) == 0)
+				break;
+		if (j == new->items.n) {
+			model_error_set(e, NULL, "items", "item '%s' cannot be removed or renamed: "
+			    "%zu survey answer%s use%s it", it->code, n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+			return 1;
+		}
+		if (!same_text(new->items.v[j].text, it->text))
+			what = "text";
+		else if (!same_text(new->items.v[j].category, it->category))
+			what = "category";
+		if (what) {
+			model_error_set(e, NULL, what, "item '%s' has %zu survey answer%s: its %s "
+			    "cannot change (add a new item instead)", it->code, n, n == 1 ? "" : "s", what);
+			snprintf(e->path, sizeof(e->path), "items.%zu.%s", j, what);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 enum app_result
@@ -456,7 +532,8 @@ app_update(struct store *s, struct program *p, struct initiative *in,
 		goto out;
 	}
 	ret = APP_INVALID;
-	if (builtin_refused(k, target, e) || key_change_refused(p, in, k, target, rec, e))
+	if (builtin_refused(k, target, e) || key_change_refused(p, in, k, target, rec, e) ||
+	    answered_item_refused(p, k, target, rec, e))
 		goto out;
 	json_write_record_own(&c->before, k, target);
 	swap_fields(k, target, rec);

@@ -77,6 +77,20 @@ long app_record_find(const struct program *p, const struct initiative *in,
 void app_record_key(const struct kind *k, const void *rec, struct strbuf *out);
 
 /*
+ * Whether record rec of kind k cannot be changed or deleted at all: the
+ * built-in instruments (DESIGN §4), which are part of the program, not of
+ * its data. app_update and app_delete refuse them.
+ */
+int app_record_readonly(const struct kind *k, const void *rec);
+
+/*
+ * The number of survey answers, in every initiative of p, to item code
+ * item of instrument code instrument. app_update refuses to remove an
+ * answered item or change its text or category (what the answers meant).
+ */
+size_t app_item_answers(const struct program *p, const char *instrument, const char *item);
+
+/*
  * Adds rec, a new record of kind k (rowid 0), to the array of in (NULL for
  * a program-level kind). rec's contents are moved into p or, on failure,
  * released: either way rec is left empty. c gets the after JSON and key.

@@ -136,6 +136,9 @@ struct instrument_item {
 	char *code, *text, *category;
 };
 
+/* The most items an instrument may have (model_validate). */
+#define INSTRUMENT_ITEMS_MAX	100
+
 struct instrument {
 	REC_HEAD;
 	char *code, *title;

@@ -23,6 +23,7 @@ model_error_set(struct model_error *e, const struct srcloc *loc,
 	snprintf(e->file, sizeof(e->file), "%s", loc && loc->file ? loc->file : "");
 	e->line = loc ? loc->line : 0;
 	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
+	snprintf(e->path, sizeof(e->path), "%s", e->field);
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
@@ -137,14 +138,25 @@ key_of(const struct kind *k, const void *rec, const char **keyname)
 	return NULL;
 }
 
+/* Puts "LIST.ROW." before e's path: the problem is in row i of child list f. */
+static void
+path_in_row(struct model_error *e, const struct field *f, size_t i)
+{
+	char buf[sizeof(e->path)];
+
+	snprintf(buf, sizeof(buf), "%s.%zu.%s", f->name, i, e->path);
+	memcpy(e->path, buf, sizeof(buf));
+}
+
 static int
 walk_list(struct vctx *c, const struct field *f, void *rec)
 {
 	struct anyvec *v = FIELD_VEC(rec, f);
 	struct strmap seen = STRMAP_INIT;
+	size_t i;
 	int ret = -1;
 
-	for (size_t i = 0; i < v->n; i++) {
+	for (i = 0; i < v->n; i++) {
 		struct rec_head *child = (void *)((char *)v->v + i * f->sub->size);
 		const char *keyname = NULL;
 		const char *key = key_of(f->sub, child, &keyname);
@@ -160,7 +172,7 @@ walk_list(struct vctx *c, const struct field *f, void *rec)
 					    "'%s' is used twice (first on line %u)", key, prev->loc.line);
 				else
 					model_error_set(c->e, &child->loc, keyname, "'%s' is used twice", key);
-				goto out;
+				goto bad;
 			}
 			strmap_put(&seen, key, (int)i);
 		}
@@ -174,7 +186,7 @@ walk_list(struct vctx *c, const struct field *f, void *rec)
 					strmap_put(&c->grant_index, in->grants.v[g].id, (int)g);
 		}
 		if (walk_record(c, f->sub, child, "", &child->loc))
-			goto out;
+			goto bad;
 		if (f->sub == &kind_initiative) {
 			if (check_initiative(c, (struct initiative *)child))
 				goto out;
@@ -182,6 +194,11 @@ walk_list(struct vctx *c, const struct field *f, void *rec)
 		}
 	}
 	ret = 0;
+	goto out;
+bad:
+	/* a record's child list (an instrument's items): name the row; record arrays are not rows */
+	if (!(f->flags & FL_LINES))
+		path_in_row(c->e, f, i);
 out:
 	strmap_release(&seen);
 	return ret;
@@ -287,6 +304,12 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 
 		if (in->items.n == 0) {
 			model_error_set(c->e, loc, "items", "an instrument needs at least one item");
+			return -1;
+		}
+		if (in->items.n > INSTRUMENT_ITEMS_MAX) {
+			model_error_set(c->e, loc, "items", "%zu items: an instrument has at most %d "
+			    "(one answer form must stay short enough to finish)", in->items.n,
+			    INSTRUMENT_ITEMS_MAX);
 			return -1;
 		}
 	} else if (k == &kind_member) {

@@ -17,6 +17,12 @@ struct model_error {
 	unsigned line;
 	char field[128];	/* trellis/1 field name, dotted when nested: "director.employer" */
 	char msg[512];
+	/*
+	 * field within the record being checked, with the row of a child list
+	 * when the problem is in one ("items.2.code"; else as field): a form
+	 * shows the message beside that row's input.
+	 */
+	char path[160];
 };
 
 /* Fills e; loc may be NULL (no file and line). */

@@ -4,6 +4,7 @@
  * page. Pickers name organizations by name, grouped by their role in the
  * record's initiative (backbone, co-leads, partners, then the others).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 
 #define BLANK_ROWS	2	/* empty rows offered under a child list */
 #define PATH_MAX_LEN	128
+#define MAX_ROWS	1000	/* rows of a child list read from a form */
 
 void
 form_error_add(form_errors *errs, const char *path, const char *msg)
@@ -429,13 +431,42 @@ raci_selects(struct html *h, const struct form_ctx *c, const struct field *f, co
 	html_close(h);
 }
 
+/* ---------------------------------------------------------------- rows of a child list */
+
+static int typed_under(const struct form_input *in, const char *prefix);
+
+/* What row r of child list f (at path) holds in what was typed. */
+enum row_state { ROW_END, ROW_SKIPPED, ROW_USED };
+
+static enum row_state
+row_state(const struct field *f, const struct form_input *in, const char *path, size_t r)
+{
+	char pre[PATH_MAX_LEN], sp[PATH_MAX_LEN];
+	int any = 0;
+
+	snprintf(pre, sizeof(pre), "%s.%zu.", path, r);
+	for (int i = 0; i < f->sub->nfields && !any; i++) {
+		snprintf(sp, sizeof(sp), "%s%s", pre, f->sub->fields[i].name);
+		any = form_get(in, sp) != NULL;
+	}
+	if (!any || r >= MAX_ROWS)
+		return ROW_END;
+	/* a blank row, or one ticked for removal, is no record */
+	snprintf(sp, sizeof(sp), "%sremove", pre);
+	if (!typed_under(in, pre) || form_get(in, sp))
+		return ROW_SKIPPED;
+	return ROW_USED;
+}
+
 /* The rows of a child list of scalar fields: the rows there are, then blank ones. */
 static void
 list_rows(struct html *h, const struct form_ctx *c, const struct field *f, const void *rec,
     const struct form_input *in, const form_errors *errs, const char *path)
 {
 	static const struct form_input none = { NULL, 0 };
-	size_t rows = 0;
+	size_t rows = 0, more = SIZE_MAX;
+	int from_rec = 0;
+	const char *want = form_get(in, FORM_MORE);
 
 	if (in) {
 		size_t plen = strlen(path);
@@ -444,26 +475,115 @@ list_rows(struct html *h, const struct form_ctx *c, const struct field *f, const
 			if (strncmp(in->v[i].name, path, plen) == 0 && in->v[i].name[plen] == '.') {
 				size_t r = strtoul(in->v[i].name + plen + 1, NULL, 10);
 
-				if (r + 1 > rows && r < 1000)
+				if (r + 1 > rows && r < MAX_ROWS)
 					rows = r + 1;
 			}
-	} else if (rec)
+		/* "Add more rows" pressed for this list: the form again, longer */
+		if (want && strcmp(want, path) == 0 && rows + FORM_MORE_ROWS <= MAX_ROWS) {
+			more = rows;
+			rows += FORM_MORE_ROWS;
+		}
+	}
+	/* nothing typed for the list (a new form with a suggested id): the record's rows */
+	if (rows == 0 && rec) {
 		rows = FIELD_VEC(rec, f)->n + BLANK_ROWS;
-	else
+		from_rec = 1;
+	} else if (rows == 0)
 		rows = BLANK_ROWS + 1;
 	for (size_t r = 0; r < rows; r++) {
 		const void *child = NULL;
-		struct strbuf pre = STRBUF_INIT;
+		struct strbuf pre = STRBUF_INIT, id = STRBUF_INIT, rm = STRBUF_INIT, cls = STRBUF_INIT;
+		int filled;
 
-		if (!in && rec && r < FIELD_VEC(rec, f)->n)
+		if (from_rec && r < FIELD_VEC(rec, f)->n)
 			child = (const char *)FIELD_VEC(rec, f)->v + r * f->sub->size;
 		strbuf_addf(&pre, "%s.%zu.", path, r);
-		html_open(h, "div", "class", "row", NULL);
+		strbuf_addf(&rm, "%sremove", pre.buf);
+		if (r == more)
+			strbuf_addf(&id, "%s-more", path);
+		filled = child || (in && typed_under(in, pre.buf));
+		/* "row row-items": the stylesheet lays out each list's columns */
+		strbuf_addf(&cls, "row row-%s", f->name);
+		html_open(h, "div", "class", cls.buf, "id", id.len ? id.buf : NULL, NULL);
 		/* a blank row is drawn empty, not with today's date */
-		fields_at(h, c, f->sub, child, child || in ? in : &none, errs, pre.buf);
+		fields_at(h, c, f->sub, child, child || (in && !from_rec) ? in : &none, errs, pre.buf);
+		if (filled) {
+			html_open(h, "div", "class", "check remove", NULL);
+			html_void(h, "input", "type", "checkbox", "id", rm.buf, "name", rm.buf,
+			    "value", "yes", "checked", form_get(in, rm.buf) ? "" : NULL, NULL);
+			html_open(h, "label", "for", rm.buf, NULL);
+			html_text(h, "Remove this row when saving");
+			html_close(h);
+			html_close(h);
+		}
 		html_close(h);
 		strbuf_release(&pre);
+		strbuf_release(&id);
+		strbuf_release(&rm);
+		strbuf_release(&cls);
 	}
+}
+
+void
+form_more_buttons(struct html *h, const struct kind *k, const char *action)
+{
+	struct strbuf label = STRBUF_INIT, to = STRBUF_INIT;
+
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (!flat_list(f))
+			continue;
+		strbuf_reset(&label);
+		form_label(f, &label);
+		if (label.buf[0] >= 'A' && label.buf[0] <= 'Z')
+			label.buf[0] = (char)(label.buf[0] - 'A' + 'a');
+		/* the page that comes back opens at the first new row */
+		strbuf_reset(&to);
+		strbuf_addf(&to, "%s#%s-more", action, f->name);
+		html_open(h, "button", "type", "submit", "name", FORM_MORE, "value", f->name,
+		    "formaction", to.buf, "class", "secondary", NULL);
+		html_textf(h, "Add %d more rows for %s", FORM_MORE_ROWS, label.buf);
+		html_close(h);
+	}
+	strbuf_release(&label);
+	strbuf_release(&to);
+}
+
+void
+form_error_model(form_errors *errs, const struct kind *k, const struct form_input *in,
+    const struct model_error *e)
+{
+	const char *path = e->path[0] ? e->path : e->field;
+	const char *dot = strchr(path, '.');
+	char name[PATH_MAX_LEN], mapped[PATH_MAX_LEN];
+	const struct field *f;
+	char *end;
+	size_t want, r, used = 0;
+
+	/* "items.2.code": the third item of the record, which is on the form row that held it */
+	if (in == NULL || dot == NULL || (size_t)(dot - path) >= sizeof(name))
+		goto plain;
+	memcpy(name, path, (size_t)(dot - path));
+	name[dot - path] = '\0';
+	if ((f = kind_field(k, name)) == NULL || !flat_list(f))
+		goto plain;
+	want = strtoul(dot + 1, &end, 10);
+	if (end == dot + 1 || *end != '.')
+		goto plain;
+	for (r = 0; r < MAX_ROWS; r++) {
+		enum row_state st = row_state(f, in, name, r);
+
+		if (st == ROW_END)
+			goto plain;
+		if (st == ROW_USED && used++ == want)
+			break;
+	}
+	snprintf(mapped, sizeof(mapped), "%s.%zu%s", name, r, end);
+	form_error_add(errs, mapped, e->msg);
+	return;
+plain:
+	form_error_add(errs, path, e->msg);
 }
 
 void
@@ -608,6 +728,27 @@ form_fields(struct html *h, const struct form_ctx *c, const struct kind *k,
 	fields_at(h, c, k, rec, in, errs, "");
 }
 
+/* "items.2.code" → "items row 3 code": a row counted as people count them. */
+static void
+path_text(const char *path, struct strbuf *out)
+{
+	for (const char *s = path; *s;) {
+		size_t n = strcspn(s, ".");
+		char *end;
+		unsigned long row = strtoul(s, &end, 10);
+
+		if (s != path)
+			strbuf_addch(out, ' ');
+		if (end == s + n && n > 0 && *s >= '0' && *s <= '9')
+			strbuf_addf(out, "row %lu", row + 1);
+		else
+			strbuf_add(out, s, n);
+		s += n;
+		if (*s == '.')
+			s++;
+	}
+}
+
 void
 form_error_summary(struct html *h, const form_errors *errs)
 {
@@ -631,7 +772,9 @@ form_error_summary(struct html *h, const form_errors *errs)
 			strbuf_reset(&href);
 			strbuf_addf(&href, "#%s", fe->path);
 			html_open(h, "a", "href", href.buf, NULL);
-			html_textf(h, "%s: %s", fe->path, fe->msg);
+			strbuf_reset(&href);
+			path_text(fe->path, &href);
+			html_textf(h, "%s: %s", href.buf, fe->msg);
 			html_close(h);
 		} else
 			html_text(h, fe->msg);
@@ -726,22 +869,15 @@ parse_field(const struct field *f, void *rec, const struct form_input *in, form_
 	case FT_LIST: {
 		char pre[PATH_MAX_LEN];
 
-		for (size_t r = 0; r < 1000; r++) {
+		for (size_t r = 0; r < MAX_ROWS; r++) {
+			enum row_state st = row_state(f, in, path, r);
 			void *child;
-			int any = 0;
 
-			snprintf(pre, sizeof(pre), "%s.%zu.", path, r);
-			for (int i = 0; i < f->sub->nfields; i++) {
-				char sp[PATH_MAX_LEN];
-
-				snprintf(sp, sizeof(sp), "%s%s", pre, f->sub->fields[i].name);
-				if (form_get(in, sp))
-					any = 1;
-			}
-			if (!any)
+			if (st == ROW_END)
 				break;
-			if (!typed_under(in, pre))
-				continue;	/* a blank row */
+			if (st == ROW_SKIPPED)
+				continue;
+			snprintf(pre, sizeof(pre), "%s.%zu.", path, r);
 			child = anyvec_push(FIELD_VEC(rec, f), f->sub);
 			memset(child, 0, f->sub->size);
 			bad += parse_at(f->sub, child, in, errs, pre);

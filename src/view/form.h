@@ -20,6 +20,7 @@
 #include "html.h"
 #include "../model/fields.h"
 #include "../model/model.h"
+#include "../model/validate.h"
 #include "../util/vec.h"
 
 struct strbuf;
@@ -83,6 +84,30 @@ void form_field(struct html *h, const struct form_ctx *c, const struct field *f,
 /* One field of form_parse, at path. Returns 1 with a problem added, or 0. */
 int form_parse_field(const struct field *f, void *rec, const struct form_input *in,
     form_errors *errs, const char *path);
+
+/*
+ * Child lists (an instrument's items, a grant's budget lines) are drawn as
+ * rows, each with a "Remove this row" checkbox (PATH.N.remove: the row is
+ * left out when parsed), and blank rows to fill. A submit button named
+ * FORM_MORE with the list's path as value asks for the form again with
+ * what was typed and FORM_MORE_ROWS more blank rows (no JavaScript):
+ * form_fields draws them when the input holds FORM_MORE.
+ */
+#define FORM_MORE	"more_rows"
+#define FORM_MORE_ROWS	3
+/*
+ * Writes the "Add more rows" submit button of every child list of k, for
+ * a form posted to action (the form comes back at its first new row).
+ */
+void form_more_buttons(struct html *h, const struct kind *k, const char *action);
+
+/*
+ * Adds a model_error (app/edit.h) to errs at its path; a problem in row N
+ * of a child list ("items.2.code") is put on the form row that held the
+ * N-th record of what was typed (in; NULL: as it is).
+ */
+void form_error_model(form_errors *errs, const struct kind *k, const struct form_input *in,
+    const struct model_error *e);
 
 /* A GET filter's select for an enum or reference field f ("any" first), cur selected. */
 void form_filter(struct html *h, const struct form_ctx *c, const struct field *f, const char *cur);

@@ -183,4 +183,12 @@ const char view_css[] =
 ".band.strength{color:#1a7f37}.band.concern{color:#b42318}.band.discuss{color:#8a6100}"
 "td .n{display:block;font-size:.8rem;color:#555}\n"
 "table.results{margin:0 0 1.5rem}table.results caption{text-align:left;font-weight:600;"
-"font-size:1.1rem;padding:.5rem 0}table.results th[scope=row]{min-width:14rem;font-weight:400}\n";
+"font-size:1.1rem;padding:.5rem 0}table.results th[scope=row]{min-width:14rem;font-weight:400}\n"
+/* instrument forms (/program/instruments, h_records.c): one item a row, the statement
+ * widest, the remove checkbox under it; a wider form; one column on a phone */
+"form.record:has(.row-items){max-width:64rem}\n"
+".row-items{display:grid;grid-template-columns:11rem minmax(0,1fr) 11rem;gap:0 1rem;align-items:end}\n"
+".row-items>.field{margin:0 0 .5rem}form.record .row-items .field input[type=text]{min-width:0;width:100%}\n"
+".row-items>.check{grid-column:1/-1;font-size:.9rem}\n"
+".row .check.remove label{color:var(--muted)}\n"
+"@media (max-width:40rem){.row-items{grid-template-columns:1fr}}\n";

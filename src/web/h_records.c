@@ -78,7 +78,8 @@ static const struct kind_page {
 	{ "people", "People", "person", TAB_NONE,
 	    "The people of the program and the organizations they work for." },
 	{ "instruments", "Instruments", "instrument", TAB_NONE,
-	    "The survey instruments: their statements and the scale of their answers." },
+	    "The survey questionnaires: statements that people answer from 1 (strongly disagree) "
+	    "to 5 (strongly agree). The two built-in ones cannot be changed; add your own." },
 	{ "learning", "Learning notes", "learning note", TAB_NONE,
 	    "What the program has learned: a question, what was found and what it means." },
 };
@@ -621,6 +622,90 @@ survey_counts(struct html *h, const struct survey *s)
 	    "fewer than three left out, are in the report on the Overview tab.");
 }
 
+/* What the instrument forms say about the answers' scale and what cannot change. */
+static void
+instrument_note(struct html *h, const struct instrument *ins)
+{
+	html_open(h, "p", "class", "note", NULL);
+	if (ins && ins->builtin)
+		html_text(h, "This is one of the two built-in instruments (the practices-and-pitfalls "
+		    "self-assessment and director support): every program has them, and they cannot "
+		    "be changed or deleted. To ask other questions, add an instrument of your own.");
+	else {
+		html_text(h, "Each item is one statement that people answer from 1 (strongly "
+		    "disagree) to 5 (strongly agree). Its code names it in answers and exports "
+		    "(lowercase letters, digits and '-'); its category groups items in the results.");
+		html_close(h);
+		html_open(h, "p", "class", "note", NULL);
+		html_text(h, "Once survey answers use an item, it stays as it was answered: it cannot "
+		    "be removed, and its code, text and category cannot change. Add a new item instead.");
+	}
+	html_close(h);
+}
+
+/* The surveys that use an instrument, and its items that answers use (locked). */
+static void
+instrument_usage(struct html *h, const struct program *p, const struct instrument *ins)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rows = 0, answered = 0;
+
+	html_elem(h, "h2", "Surveys that use it");
+	for (size_t i = 0; i < p->initiatives.n; i++) {
+		const struct initiative *in = &p->initiatives.v[i];
+
+		for (size_t j = 0; j < in->surveys.n; j++) {
+			const struct survey *sv = &in->surveys.v[j];
+
+			if (sv->instrument.slug == NULL || strcmp(sv->instrument.slug, ins->code) != 0)
+				continue;
+			if (rows++ == 0) {
+				html_open(h, "table", NULL);
+				html_open(h, "tr", NULL);
+				html_elem(h, "th", "Initiative");
+				html_elem(h, "th", "Survey");
+				html_elem(h, "th", "Opened");
+				html_open(h, "th", "class", "num", NULL);
+				html_text(h, "Responses");
+				html_close(h);
+				html_close(h);
+			}
+			html_open(h, "tr", NULL);
+			html_elem(h, "td", in->name);
+			html_open(h, "td", NULL);
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "/i/%s/surveys/", in->slug);
+			url_add(&sb, sv->id);
+			html_open(h, "a", "href", sb.buf, NULL);
+			html_text(h, sv->id);
+			html_close(h);
+			html_close(h);
+			strbuf_reset(&sb);
+			figure_date(sv->opened, &sb);
+			html_elem(h, "td", sb.buf);
+			html_open(h, "td", "class", "num", NULL);
+			html_textf(h, "%zu", sv->responses.n);
+			html_close(h);
+			html_close(h);
+		}
+	}
+	if (rows)
+		html_close(h);
+	else
+		html_elem(h, "p", "No survey uses it yet.");
+	strbuf_reset(&sb);
+	for (size_t i = 0; !ins->builtin && i < ins->items.n; i++)
+		if (app_item_answers(p, ins->code, ins->items.v[i].code)) {
+			strbuf_addf(&sb, "%s%s", answered++ ? ", " : "", ins->items.v[i].code);
+		}
+	if (answered) {
+		html_open(h, "p", NULL);
+		html_textf(h, "Items that survey answers use, which stay as they are: %s.", sb.buf);
+		html_close(h);
+	}
+	strbuf_release(&sb);
+}
+
 /* ---------------------------------------------------------------- the list */
 
 struct sort_ctx {
@@ -876,12 +961,18 @@ record_form(struct html *h, struct web_request *req, const struct form_ctx *c,
 	form_error_summary(h, errs);
 	html_open(h, "form", "class", "record", "method", "post", "action", action, "novalidate", "", NULL);
 	page_csrf_field(h, req);
+	if (strcmp(ak->name, "instruments") == 0)
+		instrument_note(h, rec);
 	form_fields(h, c, ak->k, rec, typed, errs);
+	/* the save button first: Enter in a field submits with it, not with "more rows" */
+	html_open(h, "div", "class", "actions", NULL);
 	html_open(h, "button", "type", "submit", NULL);
 	if (editing)
 		html_text(h, "Save changes");
 	else
 		html_textf(h, "Add the %s", kp->one);
+	html_close(h);
+	form_more_buttons(h, ak->k, action);
 	html_close(h);
 	html_close(h);
 }
@@ -969,12 +1060,17 @@ record_page(struct web_request *req, struct web_response *res, const struct prog
 	html_textf(h, "← All %s", strcmp(ak->name, "members") == 0 ? "of Team & roles" : kp->title);
 	html_close(h);
 	html_close(h);
+	/* a built-in instrument is read only, for admins too: say so first */
+	if (app_record_readonly(ak->k, rec) && strcmp(ak->name, "instruments") == 0)
+		instrument_note(h, rec);
 	form_record(h, &c, ak->k, rec);
 	if (strcmp(ak->name, "grants") == 0)
 		grant_budget(h, in, rec);
 	else if (strcmp(ak->name, "surveys") == 0)
 		survey_counts(h, rec);
-	if (may_edit(req, in)) {
+	else if (strcmp(ak->name, "instruments") == 0)
+		instrument_usage(h, p, rec);
+	if (!app_record_readonly(ak->k, rec) && may_edit(req, in)) {
 		html_open(h, "section", "class", "edit", "aria-labelledby", "edit", NULL);
 		html_open(h, "h2", "id", "edit", NULL);
 		html_textf(h, "Change this %s", kp->one);
@@ -1082,6 +1178,11 @@ h_record_create(struct web_request *req, struct web_response *res)
 	if ((ak = request_kind(req, res)) == NULL)
 		goto out;
 	records_input(req, &typed);
+	if (web_form(req, FORM_MORE)) {
+		/* "Add more rows": the form again with what was typed, nothing saved */
+		ret = new_page(req, res, &wp->program, in, ak, &typed, NULL);
+		goto out;
+	}
 	rec = xcalloc(1, ak->k->size);
 	if (form_parse(ak->k, rec, &typed, &errs)) {
 		ret = new_page(req, res, &wp->program, in, ak, &typed, &errs);
@@ -1099,7 +1200,7 @@ h_record_create(struct web_request *req, struct web_response *res)
 		web_redirect(res, url.buf);
 		break;
 	case APP_INVALID:
-		records_model_error(&errs, &e);
+		form_error_model(&errs, ak->k, &typed, &e);
 		ret = new_page(req, res, &wp->program, in, ak, &typed, &errs);
 		break;
 	default:
@@ -1149,7 +1250,15 @@ h_record_update(struct web_request *req, struct web_response *res)
 	if ((ak = request_kind(req, res)) == NULL ||
 	    (i = request_record(req, res, &wp->program, in, ak)) < 0)
 		goto out;
+	if (app_record_readonly(ak->k, record_at(records_of(&wp->program, in, ak), ak, (size_t)i))) {
+		web_error(res, 403, "The built-in instruments cannot be changed or deleted.");
+		goto out;
+	}
 	records_input(req, &typed);
+	if (!del && web_form(req, FORM_MORE)) {
+		ret = record_page(req, res, &wp->program, in, ak, (size_t)i, &typed, NULL);
+		goto out;
+	}
 	if (!del) {
 		rec = xcalloc(1, ak->k->size);
 		if (form_parse(ak->k, rec, &typed, &errs)) {
@@ -1186,7 +1295,7 @@ h_record_update(struct web_request *req, struct web_response *res)
 		web_redirect(res, url.buf);
 		break;
 	case APP_INVALID:
-		records_model_error(&errs, &e);
+		form_error_model(&errs, ak->k, del ? NULL : &typed, &e);
 		ret = record_page(req, res, &wp->program, in, ak, (size_t)i, del ? NULL : &typed, &errs);
 		break;
 	default:

@@ -1,7 +1,8 @@
 // Every page a signed-in admin can reach: the portfolio, each initiative's
 // dashboard (also at phone width) and each of its tabs, a record and a form
 // under each tab of the first initiative, the sign-in page, the program's
-// import page, the admin pages. On each: the answer is 200 (and not a
+// import page, the admin pages, the program's instruments (the list, the
+// add form with its item rows, a built-in one, read only). On each: the answer is 200 (and not a
 // redirect), axe-core finds no WCAG 2 A/AA violation, and a full-page
 // screenshot goes to test-artifacts/browser/. Pages are visited WORKERS at a
 // time, each a subtest of its own.
@@ -115,7 +116,8 @@ test('crawl: every page passes axe-core and is photographed',
 			}
 		});
 	}
-	for (const p of ['/import', '/admin/users', '/admin/audit'])
+	for (const p of ['/import', '/admin/users', '/admin/audit', '/program/instruments',
+	    '/program/instruments/new', '/program/instruments/balance'])
 		visit(p, { mayBeMissing: true });
 	// running grows while the visits find more pages
 	for (let n = 0; n !== running.length;) {
