@@ -191,4 +191,6 @@ const char view_css[] =
 ".row-items>.field{margin:0 0 .5rem}form.record .row-items .field input[type=text]{min-width:0;width:100%}\n"
 ".row-items>.check{grid-column:1/-1;font-size:.9rem}\n"
 ".row .check.remove label{color:var(--muted)}\n"
-"@media (max-width:40rem){.row-items{grid-template-columns:1fr}}\n";
+"@media (max-width:40rem){.row-items{grid-template-columns:1fr}"
+/* a record's page on a phone: each label above its value, so a child table (the items) has the width */
+"dl.record{grid-template-columns:minmax(0,1fr)}dl.record dd{margin:0 0 .5rem}dl.record dd table{font-size:.9rem}}\n";
