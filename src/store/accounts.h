@@ -185,8 +185,9 @@ void store_audits_release(struct store_audits *audits);
  * order). That transaction's commit or rollback uses them up; whatever
  * came of the write, the caller then runs store_audit_detach, which drops
  * entries a write left attached when it failed before it began (an entry
- * must never ride on a later, unrelated write). A read transaction never
- * writes them, and an anonymous survey answer drops them unwritten
+ * must never ride on a later, unrelated write). A read transaction
+ * neither writes nor drops them, and an anonymous survey answer drops them
+ * unwritten
  * (survey_rounds.h: nothing may tie an answer to anyone).
  *
  * record NULL with rowid set names the record by *rowid in decimal, read

@@ -96,28 +96,30 @@ store_rollback(struct store *s)
 	/* After some errors SQLite has already rolled back by itself. */
 	if (!sqlite3_get_autocommit(s->db))
 		(void)sqlite3_exec(s->db, store_sql[ST_ROLLBACK], NULL, NULL, NULL);
-	/* the change they recorded is gone, so are they */
-	s->writing = 0;
-	store_audit_detach(s);
+	/* a write's audit entries go with the change they record; a read's keep waiting */
+	if (s->writing) {
+		s->writing = 0;
+		store_audit_detach(s);
+	}
 }
 
 int
 store_commit(struct store *s, struct strbuf *err)
 {
-	int writing = s->writing;
-
-	s->writing = 0;
 	/* the change's audit entries, in the change's transaction: both or neither */
-	if (writing && store_audit_write_attached(s, err) == -1) {
+	if (s->writing && store_audit_write_attached(s, err) == -1) {
 		store_rollback(s);
 		return -1;
 	}
-	if (run(s, ST_COMMIT, err, "cannot commit") == 0) {
-		store_audit_detach(s);
-		return 0;
+	if (run(s, ST_COMMIT, err, "cannot commit") == -1) {
+		store_rollback(s);
+		return -1;
 	}
-	store_rollback(s);
-	return -1;
+	if (s->writing) {
+		s->writing = 0;
+		store_audit_detach(s);
+	}
+	return 0;
 }
 
 /* Reads PRAGMA user_version into *v. */

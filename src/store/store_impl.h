@@ -177,10 +177,10 @@ int store_begin_read(struct store *s, struct strbuf *err);
  * Commits; on failure rolls back. A write transaction (store_begin) first
  * inserts the attached audit log entries (store_audit_attach), failing
  * and rolling back when they cannot be written; either way they are used
- * up.
+ * up. A read transaction's commit leaves them for the next write.
  */
 int store_commit(struct store *s, struct strbuf *err);
-/* Rolls back the open transaction, if any, dropping the attached audit entries. */
+/* Rolls back the open transaction, if any; a write's attached audit entries go with it. */
 void store_rollback(struct store *s);
 /* Inserts the attached audit entries (accounts.c); part of store_commit. */
 int store_audit_write_attached(struct store *s, struct strbuf *err);

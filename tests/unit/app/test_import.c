@@ -13,12 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "app/import.h"
 #include "io/csv.h"
 #include "io/json.h"
 #include "model/fields.h"
 #include "model/validate.h"
+#include "store/accounts.h"
 #include "store/store.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -224,6 +226,72 @@ test_document_other_program(void **state)
 	cleanup(s, &p);
 }
 
+/* Runs sql on the test's database through a connection of its own. */
+static void
+db_exec(const char *sql)
+{
+	char path[128];
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/*
+ * app_import_save: the records and the import's one audit entry in one
+ * transaction; when the entry cannot be written, nothing is.
+ */
+static void
+test_import_audited(void **state)
+{
+	static const char rows[] =
+	    "initiative,id,title,category,proposed,decided,decider,consulted,informed,contrary_views\n"
+	    "i1,d7,Added,program,2015-03-01,2015-03-02,team,pa;pb,,\n";
+	struct app_import_file f = { "up/loads/decisions.csv", CSV_DECISIONS, rows, sizeof(rows) - 1 };
+	struct store_audits log = { NULL, 0, 0 };
+	struct strbuf err = STRBUF_INIT;
+	struct model_error e;
+	struct program p, q;
+	struct store *s;
+	size_t n;
+	int more;
+
+	(void)state;
+	s = stored_program(&p, fixture_small);
+	n = p.initiatives.v[0].decisions.n;
+	assert_int_equal(app_import_read(&p, &f, 1, &e), 0);
+
+	db_exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;");
+	assert_int_equal(app_import_save(s, &p, "a@x.org", "i1", &f, 1, &err), -1);
+	assert_non_null(strstr(err.buf, "the audit log refuses"));
+	assert_int_equal(app_import_count(&p, 1), 1);		/* rowids as they were */
+	program_init(&q);
+	assert_int_equal(store_program_load(s, "p1", &q, &err), 0);
+	assert_int_equal(q.initiatives.v[0].decisions.n, n);	/* nothing written */
+	program_release(&q);
+	assert_int_equal(store_audit_list(s, NULL, 0, 10, &log, &more, &err), 0);
+	assert_int_equal(log.n, 0);
+
+	db_exec("DROP TRIGGER refuse_audit;");
+	assert_int_equal(app_import_save(s, &p, "a@x.org", "i1", &f, 1, &err), 0);
+	assert_int_equal(app_import_count(&p, 1), 0);
+	assert_int_equal(store_audit_list(s, NULL, 0, 10, &log, &more, &err), 0);
+	assert_int_equal(log.n, 1);
+	assert_string_equal(log.v[0].actor, "a@x.org");
+	assert_string_equal(log.v[0].action, "import");
+	assert_string_equal(log.v[0].kind, "decisions.csv");
+	assert_string_equal(log.v[0].initiative, "i1");
+	assert_null(log.v[0].record);
+	assert_null(log.v[0].before);
+	assert_string_equal(log.v[0].after, "{\"file\": \"decisions.csv\", \"records\": 1}");
+	store_audits_release(&log);
+	strbuf_release(&err);
+	cleanup(s, &p);
+}
+
 int
 main(void)
 {
@@ -232,6 +300,7 @@ main(void)
 		cmocka_unit_test(test_csv_added),
 		cmocka_unit_test(test_document_round_trip),
 		cmocka_unit_test(test_document_other_program),
+		cmocka_unit_test(test_import_audited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

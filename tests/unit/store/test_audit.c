@@ -1,0 +1,323 @@
+/*
+ * Unit tests for the audit log entries attached to a write
+ * (store_audit_attach, accounts.h): the entry is written by the write's own
+ * commit, so the change and its entry are kept together or neither is;
+ * nothing attached outlives its write, a read never writes it, and an
+ * anonymous survey answer never leaves one.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <sodium.h>
+
+#include "io/json.h"
+#include "model/fields.h"
+#include "model/validate.h"
+#include "store/accounts.h"
+#include "store/store_impl.h"
+#include "store/survey_rounds.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include "../io/fixture_small.h"
+
+static char tmpdir[64];
+
+struct fx {
+	struct store *s;
+	struct program p;
+};
+
+/* The small fixture, with an open round "open1" of director-support in i1. */
+static int
+setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof(*fx));
+	struct strbuf err = STRBUF_INIT;
+	struct model_error e;
+	struct survey *sv;
+	char path[128];
+
+	if (sodium_init() < 0)
+		return -1;
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-audit-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
+	program_init(&fx->p);
+	if (json_read_program("small.json", fixture_small, sizeof(fixture_small) - 1,
+	    &fx->p, &e) != 0)
+		return -1;
+	sv = VEC_PUSH(&fx->p.initiatives.v[0].surveys);
+	sv->id = xstrdup("open1");
+	sv->instrument.slug = xstrdup("director-support");
+	sv->instrument.idx = REF_UNRESOLVED;
+	if (date_parse("2016-01-04", &sv->opened) != 0)
+		return -1;
+	sv->closed = DATE_NONE;
+	if (model_validate(&fx->p, &e) != 0) {
+		fprintf(stderr, "fixture: %s\n", e.msg);
+		return -1;
+	}
+	if (store_open(path, 1, &fx->s, &err) != 0 ||
+	    store_program_save(fx->s, &fx->p, &err) != 0) {
+		fprintf(stderr, "%s\n", err.buf);
+		return -1;
+	}
+	strbuf_release(&err);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	char cmd[128];
+
+	store_close(fx->s);
+	program_release(&fx->p);
+	free(fx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Rows of the audit log. */
+static int64_t
+audit_rows(struct store *s)
+{
+	sqlite3_stmt *st;
+	int64_t n;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT count(*) FROM audit_log", -1, &st,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+exec_sql(struct store *s, const char *sql)
+{
+	assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* An entry as a form's change of an organization would make it. */
+static void
+entry(struct store_audit_entry *a, const char *action, const char *record)
+{
+	memset(a, 0, sizeof(*a));
+	a->actor = "a@x.org";
+	a->action = action;
+	a->kind = "organizations";
+	a->record = record;
+	a->after = "{\"slug\": \"pz\"}";
+	a->at = 1750000000;
+}
+
+/* Adds an organization pz to p in memory (rowid 0: the next save inserts it). */
+static struct organization *
+add_org(struct fx *fx)
+{
+	struct organization *o = VEC_PUSH(&fx->p.orgs);
+	struct model_error e;
+
+	o->slug = xstrdup("pz");
+	o->name = xstrdup("Pz");
+	assert_int_equal(model_validate(&fx->p, &e), 0);
+	return o;
+}
+
+/* The entry goes with the write that follows: one row, as attached, then nothing attached. */
+static void
+test_written_by_the_commit(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_audits log = { NULL, 0, 0 };
+	struct store_audit_entry a;
+	struct organization *o;
+	char rowid[24];
+	int more;
+
+	o = add_org(fx);
+	entry(&a, "create", NULL);
+	a.rowid = &o->rowid;		/* no key: the rowid the insert gives it */
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	assert_int_equal(fx->s->audit.n, 1);
+	assert_int_equal(store_program_save(fx->s, &fx->p, &err), 0);
+	assert_int_equal(fx->s->audit.n, 0);
+	assert_true(fx->p.orgs.v[fx->p.orgs.n - 1].rowid > 0);
+	assert_int_equal(store_audit_list(fx->s, NULL, 0, 10, &log, &more, &err), 0);
+	assert_int_equal(log.n, 1);
+	assert_string_equal(log.v[0].actor, "a@x.org");
+	assert_string_equal(log.v[0].action, "create");
+	assert_string_equal(log.v[0].kind, "organizations");
+	snprintf(rowid, sizeof(rowid), "%lld", (long long)fx->p.orgs.v[fx->p.orgs.n - 1].rowid);
+	assert_string_equal(log.v[0].record, rowid);
+	assert_null(log.v[0].before);
+	assert_string_equal(log.v[0].after, "{\"slug\": \"pz\"}");
+	assert_int_equal(log.v[0].at, 1750000000);
+
+	/* the next write carries nothing */
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &err), 0);
+	assert_int_equal(audit_rows(fx->s), 1);
+	store_audits_release(&log);
+	strbuf_release(&err);
+}
+
+/* When the entry cannot be written, the change is rolled back with it. */
+static void
+test_refused_entry_undoes_the_change(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_audit_entry a;
+	struct program q;
+	char *value = NULL;
+
+	exec_sql(fx->s, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;");
+	add_org(fx);
+	entry(&a, "create", "pz");
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	assert_int_equal(store_program_save(fx->s, &fx->p, &err), -1);
+	assert_non_null(strstr(err.buf, "the audit log refuses"));
+	assert_int_equal(fx->p.orgs.v[fx->p.orgs.n - 1].rowid, 0);	/* as it was */
+	assert_int_equal(fx->s->audit.n, 0);
+	program_init(&q);
+	assert_int_equal(store_program_load(fx->s, "p1", &q, &err), 0);
+	assert_int_equal(q.orgs.n, fx->p.orgs.n - 1);			/* not stored */
+	program_release(&q);
+
+	/* a setting too */
+	entry(&a, "update", "dominance.share");
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &err), -1);
+	assert_int_equal(store_setting_get(fx->s, "p1", "dominance.share", &value, &err), 1);
+	assert_null(value);
+
+	exec_sql(fx->s, "DROP TRIGGER refuse_audit;");
+	assert_int_equal(audit_rows(fx->s), 0);
+	strbuf_release(&err);
+}
+
+/*
+ * A write that fails leaves no entry, and neither does one that never
+ * began (the caller's detach drops it); a read transaction's commit
+ * writes nothing; an unknown action is refused at once.
+ */
+static void
+test_nothing_outlives_its_write(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_audit_entry a;
+	struct program q;
+
+	entry(&a, "update", "x");
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	assert_int_equal(store_setting_set(fx->s, "nope", "x", "1", &err), -1);	/* no program */
+	assert_int_equal(fx->s->audit.n, 0);
+
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	program_init(&q);
+	assert_int_equal(store_program_load(fx->s, "p1", &q, &err), 0);	/* a read */
+	program_release(&q);
+	assert_int_equal(fx->s->audit.n, 1);
+	assert_int_equal(audit_rows(fx->s), 0);
+	store_audit_detach(fx->s);
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &err), 0);
+	assert_int_equal(audit_rows(fx->s), 0);
+
+	entry(&a, "erase", "x");
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 1);
+	assert_non_null(strstr(err.buf, "erase"));
+	assert_int_equal(fx->s->audit.n, 0);
+
+	/* several entries for one write, in order */
+	entry(&a, "update", "first");
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	entry(&a, "update", "second");
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.7", &err), 0);
+	{
+		struct store_audits log = { NULL, 0, 0 };
+		int more;
+
+		assert_int_equal(store_audit_list(fx->s, NULL, 0, 10, &log, &more, &err), 0);
+		assert_int_equal(log.n, 2);
+		assert_string_equal(log.v[0].record, "second");		/* newest first */
+		assert_string_equal(log.v[1].record, "first");
+		store_audits_release(&log);
+	}
+	strbuf_release(&err);
+}
+
+/* R12: an anonymous answer never writes an audit entry, even one left attached. */
+static void
+test_anonymous_answer_leaves_none(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_audit_entry a;
+	survey_token tok[1];
+	struct answer ans[2] = { { "trusted", 4 }, { "supported", 5 } };
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 1, tok, &err), 0);
+	entry(&a, "create", "stray");
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], ans, 2, &err), STORE_ANSWER_OK);
+	assert_int_equal(fx->s->audit.n, 0);
+	assert_int_equal(audit_rows(fx->s), 0);
+	strbuf_release(&err);
+}
+
+/* Removing a user is one transaction, so its entry goes with it or not at all. */
+static void
+test_user_remove_audited(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_audit_entry a;
+	struct store_user u;
+
+	store_user_init(&u);
+	u.email = xstrdup("m@x.org");
+	u.role = STORE_ROLE_ADMIN;
+	u.password_hash = xstrdup("$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
+	u.created = 1;
+	assert_int_equal(store_user_add(fx->s, &u, &err), 0);
+	entry(&a, "delete", "m@x.org");
+	a.kind = "users";
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	assert_int_equal(store_user_remove(fx->s, "nobody@x.org", &err), 1);
+	assert_int_equal(audit_rows(fx->s), 0);
+	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
+	assert_int_equal(store_user_remove(fx->s, "m@x.org", &err), 0);
+	assert_int_equal(audit_rows(fx->s), 1);
+	store_user_release(&u);
+	strbuf_release(&err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_written_by_the_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refused_entry_undoes_the_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nothing_outlives_its_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_anonymous_answer_leaves_none, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_user_remove_audited, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
