@@ -39,9 +39,9 @@ enum auth_result {
 /* Room for an argon2id string (crypto_pwhash_STRBYTES). */
 #define AUTH_HASH_MAX		128
 
-/* Session lifetimes (seconds). */
-#define AUTH_SESSION_IDLE	(30 * 60)
-#define AUTH_SESSION_ABSOLUTE	(12 * 60 * 60)
+/* Session lifetimes (seconds): the defaults; auth_set_session_limits changes them. */
+#define AUTH_SESSION_IDLE	1800	/* 30 minutes (a plain number: `serve --help` prints it) */
+#define AUTH_SESSION_ABSOLUTE	43200	/* 12 hours */
 /* last_seen is written at most this often, so a busy session is not a write per request. */
 #define AUTH_SESSION_TOUCH	60
 
@@ -127,6 +127,13 @@ enum auth_result auth_user_set_role(struct store *s, const char *email, enum sto
 /* Removes the user, its sessions and API tokens. AUTH_REFUSED: no such user. */
 enum auth_result auth_user_remove(struct store *s, const char *email, struct strbuf *err);
 
+/*
+ * Appends account u as its audit log entries record it (the admin pages,
+ * `trellis user`): {"email": …, "role": …, "initiative": … or null,
+ * "disabled": true|false}. Never a password or its hash.
+ */
+void auth_user_json(const struct store_user *u, struct strbuf *out);
+
 /* ---------------------------------------------------------------- sign-in */
 
 /*
@@ -167,12 +174,23 @@ enum auth_result auth_session_create(struct store *s, int64_t user_id, int64_t n
 /*
  * Looks up the session of token (the cookie's value) at time now. AUTH_OK
  * with *sess and u (store_user_init'd) filled and last_seen updated;
- * AUTH_EXPIRED (idle 30 min or older than 12 h: the session is ended);
+ * AUTH_EXPIRED (idle 30 min or older than 12 h by default, see
+ * auth_set_session_limits: the session is ended);
  * AUTH_DENIED for an unknown or malformed token or a disabled user;
  * AUTH_ERROR.
  */
 enum auth_result auth_session_check(struct store *s, const char *token, int64_t now,
     struct auth_session *sess, struct store_user *u, struct strbuf *err);
+
+/*
+ * The idle and absolute session limits (seconds) auth_session_check
+ * applies; 0 for either restores its default (AUTH_SESSION_IDLE,
+ * AUTH_SESSION_ABSOLUTE). For `trellis serve --session-idle/--session-max`
+ * and tests; call it before serving, not while sessions are checked.
+ * last_seen is then written at most every AUTH_SESSION_TOUCH seconds or
+ * half the idle limit, whichever is less (at least every second).
+ */
+void auth_set_session_limits(int64_t idle, int64_t absolute);
 
 /* Ends the session of token (sign-out); an unknown token is not an error. */
 enum auth_result auth_session_destroy(struct store *s, const char *token, struct strbuf *err);

@@ -6,27 +6,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../auth/auth.h"
 #include "../store/store.h"
 #include "../web/web.h"
 #include "cli.h"
 #include "../util/banned.h"
 
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
-	    "[--dev-cookie] [--dev-insecure-role]",
+	    "[--session-idle SECONDS] [--session-max SECONDS] [--dev-cookie] [--dev-insecure-role]",
 	"Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
 	"libmicrohttpd. Prints the address it listens on; one access log line\n"
 	"per request goes to standard error. SIGTERM or SIGINT stops it after\n"
 	"the requests in flight have finished.",
 	"--listen takes HOST:PORT or [IPV6]:PORT; port 0 picks a free port (the\n"
-	"printed address names it). --dev-cookie names the session cookie sid\n"
+	"printed address names it). A session ends after --session-idle seconds\n"
+	"without a request (default " STR(AUTH_SESSION_IDLE) ") and --session-max seconds after\n"
+	"sign-in however busy (default " STR(AUTH_SESSION_ABSOLUTE) "). --dev-cookie names the session cookie sid\n"
 	"without Secure (instead of __Host-sid; Secure), for plain HTTP on\n"
 	"loopback only. --dev-insecure-role is a development aid\n"
 	"only: every request then acts as the role in $TRELLIS_DEV_ROLE (admin,\n"
 	"evaluator, member:SLUG or viewer:SLUG) without signing in, and the\n"
 	"server refuses to listen anywhere but on loopback. docs/web.md.",
 };
+
+/* --session-idle and --session-max: at most 30 days. */
+#define SESSION_LIMIT_MAX	(30L * 24 * 60 * 60)
 
 /* Parses a count from 1 to max; returns -1 for anything else. */
 static long
@@ -42,12 +51,14 @@ int
 cmd_serve(int argc, char **argv, struct cli *c)
 {
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
-	const char *maxip = NULL, *dev = NULL, *devcookie = NULL;
+	const char *maxip = NULL, *dev = NULL, *devcookie = NULL, *idle = NULL, *smax = NULL;
 	const struct cli_opt opts[] = {
 		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
 		{ "threads", "N", &threads, "worker threads (default: one per core)" },
 		{ "max-connections", "N", &maxconn, "connections at once, in all (default 1024)" },
 		{ "max-per-ip", "N", &maxip, "connections at once from one address (default 64)" },
+		{ "session-idle", "SECONDS", &idle, "a session ends unused this long (default " STR(AUTH_SESSION_IDLE) ")" },
+		{ "session-max", "SECONDS", &smax, "a session ends this long after sign-in (default " STR(AUTH_SESSION_ABSOLUTE) ")" },
 		{ "dev-cookie", NULL, &devcookie, "session cookie without Secure, for plain HTTP on loopback" },
 		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
 		{ NULL, NULL, NULL, NULL },
@@ -55,7 +66,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	struct web_config cfg;
 	struct store *st;
 	int nargs, rc;
-	long v;
+	long v = 0, v2 = 0;
 
 	if ((rc = cli_parse(&serve_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
@@ -82,6 +93,14 @@ cmd_serve(int argc, char **argv, struct cli *c)
 			return cli_usage_error(&serve_cmd, "--max-per-ip: '%s' is not a number from 1 to 65536", maxip);
 		cfg.max_per_ip = (unsigned)v;
 	}
+	/* the session limits are auth's (auth.h holds the defaults); set before any request */
+	if (idle && (v = count_arg(idle, SESSION_LIMIT_MAX)) < 0)
+		return cli_usage_error(&serve_cmd, "--session-idle: '%s' is not a number of seconds "
+		    "from 1 to %ld", idle, SESSION_LIMIT_MAX);
+	if (smax && (v2 = count_arg(smax, SESSION_LIMIT_MAX)) < 0)
+		return cli_usage_error(&serve_cmd, "--session-max: '%s' is not a number of seconds "
+		    "from 1 to %ld", smax, SESSION_LIMIT_MAX);
+	auth_set_session_limits(idle ? v : 0, smax ? v2 : 0);
 	cfg.dev_cookie = devcookie != NULL;
 	if (dev) {
 		const char *role = getenv("TRELLIS_DEV_ROLE");

@@ -43,6 +43,8 @@
 #include "../util/banned.h"
 
 #define CONN_TIMEOUT	30		/* seconds idle before MHD closes a connection */
+#define HEADER_DEADLINE	10		/* seconds in all for a request's headers (slow clients) */
+#define REAP_MS		250		/* how often the reaper looks at the connections */
 #define CONN_MEMORY	(32 * 1024)	/* MHD's per-connection pool: headers must fit */
 #define SHUTDOWN_WAIT	30		/* seconds to let requests in flight finish */
 #define POST_BUFFER	(64 * 1024)	/* MHD post processor's buffer */
@@ -349,16 +351,201 @@ refuse(struct conn *c, struct MHD_Connection *connection, int status, const char
 	return queue(c, connection, 1);
 }
 
+/* ---------------------------------------------------------------- slow clients */
+
+/*
+ * MHD_OPTION_CONNECTION_TIMEOUT is an idle timeout: a client that trickles
+ * a header byte a second resets it for ever (slowloris). So every
+ * connection is known from accept to close (MHD's socket context, struct
+ * sock) with the time it began waiting for a request's headers: at accept,
+ * and again when a keep-alive request has been answered. The first access
+ * call (the headers are all in) stops that clock. A reaper thread shuts
+ * down a connection still waiting after HEADER_DEADLINE seconds.
+ *
+ * The reaper must not close MHD's socket, so it shuts it down: epoll wakes
+ * MHD, whose next read sees the end and closes the connection itself,
+ * giving back its per-address slot. The descriptor stays open (and so
+ * names this connection) until MHD_CONNECTION_NOTIFY_CLOSED, which unlinks
+ * the entry under the lock the reaper holds while it looks.
+ *
+ * The reaper also finds clients that went away mid-headers unnoticed: when
+ * the last bytes and the FIN arrive together, MHD 0.9.75 with epoll reads
+ * the bytes, takes the short read for "drained" and never reads the end, so
+ * the connection kept its per-address slot until the idle timeout. A peek
+ * that reads the end of the stream (nothing left for MHD) in two rounds in
+ * a row means gone: a client that sent a whole request and then shut down
+ * its side is answered, as MHD reaches the access handler in between.
+ */
+struct sock {
+	struct sock *prev, *next;
+	MHD_socket fd;
+	int64_t since;		/* ms (monotonic) it began waiting for headers; 0: a request runs */
+	int line;		/* the request line of the request awaited is in */
+	unsigned served;	/* requests answered on this connection */
+	int cut;		/* shut down by the reaper */
+	int ended;		/* reaper rounds that found the client's end of the stream */
+	char addr[INET6_ADDRSTRLEN];
+};
+
+enum sock_event { SOCK_LINE, SOCK_HEADERS, SOCK_DONE };
+
+static struct {
+	pthread_mutex_t lock;	/* guards the list and every struct sock's fields */
+	pthread_cond_t wake;
+	struct sock *head;
+	int stop;
+	unsigned deadline_cut, gone_cut;	/* counts, printed at shutdown */
+} reap = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0 };
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The client's address of connection as text into buf, "-" when unknown. */
+static void
+client_addr(struct MHD_Connection *connection, char *buf, size_t size)
+{
+	const union MHD_ConnectionInfo *ci;
+
+	snprintf(buf, size, "-");
+	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		if (ci->client_addr->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
+			    buf, (socklen_t)size);
+		else if (ci->client_addr->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
+			    buf, (socklen_t)size);
+	}
+}
+
+/* MHD_OPTION_NOTIFY_CONNECTION: links a struct sock at accept, unlinks it at close. */
+static void
+notify_connection(void *cls, struct MHD_Connection *connection, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	const union MHD_ConnectionInfo *ci;
+	struct sock *s = *socket_context;
+
+	(void)cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (ci == NULL)
+			return;
+		s = xcalloc(1, sizeof(*s));
+		s->fd = ci->connect_fd;
+		s->since = mono_ms();
+		client_addr(connection, s->addr, sizeof(s->addr));
+		pthread_mutex_lock(&reap.lock);
+		s->next = reap.head;
+		if (reap.head)
+			reap.head->prev = s;
+		reap.head = s;
+		pthread_mutex_unlock(&reap.lock);
+		*socket_context = s;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && s) {
+		pthread_mutex_lock(&reap.lock);
+		if (s->prev)
+			s->prev->next = s->next;
+		else
+			reap.head = s->next;
+		if (s->next)
+			s->next->prev = s->prev;
+		pthread_mutex_unlock(&reap.lock);
+		free(s);
+		*socket_context = NULL;
+	}
+}
+
+/* Moves connection's header clock: called from MHD's callbacks on its worker thread. */
+static void
+sock_event(struct MHD_Connection *connection, enum sock_event ev)
+{
+	const union MHD_ConnectionInfo *ci;
+	struct sock *s;
+
+	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	if (ci == NULL || (s = ci->socket_context) == NULL)
+		return;
+	pthread_mutex_lock(&reap.lock);
+	switch (ev) {
+	case SOCK_LINE:
+		s->line = 1;
+		break;
+	case SOCK_HEADERS:
+		s->since = 0;
+		break;
+	case SOCK_DONE:
+		s->since = mono_ms();
+		s->line = 0;
+		s->served++;
+		break;
+	}
+	pthread_mutex_unlock(&reap.lock);
+}
+
+/* The reaper thread: every REAP_MS, the connections past the deadline or gone. */
+static void *
+reaper(void *arg)
+{
+	struct timespec until;
+	struct sock *s;
+	int64_t now;
+	ssize_t n;
+	char ch;
+
+	(void)arg;
+	pthread_mutex_lock(&reap.lock);
+	while (!reap.stop) {
+		now = mono_ms();
+		for (s = reap.head; s; s = s->next) {
+			if (s->since == 0 || s->cut)
+				continue;
+			if (now - s->since >= HEADER_DEADLINE * 1000) {
+				/* an idle keep-alive connection is closed quietly; a slow request is logged */
+				if (s->served == 0 || s->line)
+					fprintf(stderr, "trellis serve: %s: connection closed: no complete "
+					    "request headers within %d s\n", s->addr, HEADER_DEADLINE);
+				reap.deadline_cut++;
+			} else {
+				n = recv(s->fd, &ch, 1, MSG_PEEK | MSG_DONTWAIT);
+				if (n > 0 || (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)))
+					continue;
+				/* the end of the stream, or a reset */
+				if (++s->ended < 2)
+					continue;
+				reap.gone_cut++;
+			}
+			s->cut = 1;
+			shutdown(s->fd, SHUT_RDWR);
+		}
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += REAP_MS * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&reap.wake, &reap.lock, &until);
+	}
+	pthread_mutex_unlock(&reap.lock);
+	return NULL;
+}
+
 /* ---------------------------------------------------------------- request start */
 
 static void *
 uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
 {
 	struct conn *c = xcalloc(1, sizeof(*c));
-	const union MHD_ConnectionInfo *ci;
-	char addr[INET6_ADDRSTRLEN] = "-";
+	char addr[INET6_ADDRSTRLEN];
 
 	(void)cls;
+	sock_event(connection, SOCK_LINE);
 	atomic_fetch_add(&srv.inflight, 1);
 	clock_gettime(CLOCK_MONOTONIC, &c->t0);
 	c->req = web_request_new();
@@ -367,15 +554,7 @@ uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
 	strbuf_init(&c->res.body, 0);
 	c->uri = web_strdup(c->req, uri);
 	c->cur_field = -1;
-	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr) {
-		if (ci->client_addr->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
-			    addr, sizeof(addr));
-		else if (ci->client_addr->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
-			    addr, sizeof(addr));
-	}
+	client_addr(connection, addr, sizeof(addr));
 	c->req->addr = web_strdup(c->req, addr);
 	return c;
 }
@@ -691,6 +870,7 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url, const c
 	}
 	if (!c->started) {
 		c->started = 1;
+		sock_event(connection, SOCK_HEADERS);
 		return start(c, connection, method);
 	}
 	if (c->queued)
@@ -731,7 +911,8 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	double ms;
 
 	(void)cls;
-	(void)connection;
+	/* the next request's headers are awaited from now (keep-alive) */
+	sock_event(connection, SOCK_DONE);
 	if (c == NULL)
 		return;
 	*con_cls = NULL;
@@ -742,7 +923,10 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	strbuf_addf(&line, "%s %s ", ts, c->req->addr ? c->req->addr : "-");
 	log_safe(&line, c->req->method_name ? c->req->method_name : "-");
 	strbuf_addch(&line, ' ');
-	if (c->req->raw_path)
+	if (c->req->raw_path && c->m.route && (c->m.route->flags & WEB_R_SECRET))
+		/* a survey link's token, with the address beside it, would say who answered (R12) */
+		log_safe(&line, c->m.route->pattern);
+	else if (c->req->raw_path)
 		log_safe(&line, c->req->raw_path);
 	else {
 		/* MHD refused the request before our handler ran */
@@ -886,7 +1070,8 @@ web_serve(const struct web_config *cfg)
 	sigset_t sigs;
 	char host[INET6_ADDRSTRLEN];
 	unsigned threads = cfg->threads;
-	int v6 = 0, sig, ret = -1;
+	int v6 = 0, sig, ret = -1, reaping = 0;
+	pthread_t reaper_thread;
 	long cores;
 
 	memset(&srv, 0, sizeof(srv));
@@ -951,12 +1136,20 @@ web_serve(const struct web_config *cfg)
 	    MHD_OPTION_STRICT_FOR_CLIENT, 1,
 	    MHD_OPTION_URI_LOG_CALLBACK, uri_log, NULL,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, notify_connection, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "trellis serve: cannot listen on %s: %s\n", cfg->listen,
 		    errno ? strerror(errno) : "libmicrohttpd refused to start");
 		goto out;
 	}
+	reap.stop = 0;
+	if ((errno = pthread_create(&reaper_thread, NULL, reaper, NULL)) != 0) {
+		fprintf(stderr, "trellis serve: cannot start the reaper thread: %s\n", strerror(errno));
+		MHD_stop_daemon(d);
+		goto out;
+	}
+	reaping = 1;
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	if (v6)
 		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host, sizeof(host));
@@ -987,6 +1180,16 @@ web_serve(const struct web_config *cfg)
 	fprintf(stderr, "trellis serve: stopped (signal %d)\n", sig);
 	ret = 0;
 out:
+	if (reaping) {
+		pthread_mutex_lock(&reap.lock);
+		reap.stop = 1;
+		pthread_cond_signal(&reap.wake);
+		pthread_mutex_unlock(&reap.lock);
+		pthread_join(reaper_thread, NULL);
+		fprintf(stderr, "trellis serve: connections closed by the reaper: %u past the %d s "
+		    "header deadline, %u gone mid-headers\n", reap.deadline_cut, HEADER_DEADLINE,
+		    reap.gone_cut);
+	}
 	if (st)
 		store_close(st);
 	snapshot_put(srv.cur);

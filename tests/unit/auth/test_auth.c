@@ -495,6 +495,36 @@ test_session_expiry(void **state)
 	assert_int_equal(check(s, "short", T0, NULL), AUTH_DENIED);
 }
 
+/* auth_set_session_limits: short limits apply, a session in use every second stays alive, 0 restores. */
+static void
+test_session_limits(void **state)
+{
+	struct store *s = *state;
+	char tok[AUTH_TOKEN_CHARS + 1], tok2[AUTH_TOKEN_CHARS + 1], tok3[AUTH_TOKEN_CHARS + 1];
+	int64_t uid, t;
+
+	add_ok(s, "a@x.org", STORE_ROLE_ADMIN, NULL, NULL, PW);
+	uid = user_id(s, "a@x.org");
+	auth_set_session_limits(3, 10);
+	/* used every second: last_seen follows (a 60 s touch interval would let it lapse) */
+	new_session(s, uid, T0, tok, NULL);
+	for (t = T0 + 1; t < T0 + 10; t++)
+		assert_int_equal(check(s, tok, t, NULL), AUTH_OK);
+	/* absolute: 10 s after creation, however active */
+	assert_int_equal(check(s, tok, T0 + 10, NULL), AUTH_EXPIRED);
+	/* idle: 3 s unused */
+	new_session(s, uid, T0, tok2, NULL);
+	assert_int_equal(check(s, tok2, T0 + 2, NULL), AUTH_OK);
+	assert_int_equal(check(s, tok2, T0 + 4, NULL), AUTH_OK);
+	assert_int_equal(check(s, tok2, T0 + 7, NULL), AUTH_EXPIRED);
+	assert_int_equal(check(s, tok2, T0 + 7, NULL), AUTH_DENIED);
+	/* 0 restores the defaults */
+	auth_set_session_limits(0, 0);
+	new_session(s, uid, T0, tok3, NULL);
+	assert_int_equal(check(s, tok3, T0 + AUTH_SESSION_IDLE - 1, NULL), AUTH_OK);
+	assert_int_equal(check(s, tok3, T0 + AUTH_SESSION_IDLE - 1 + AUTH_SESSION_IDLE, NULL), AUTH_EXPIRED);
+}
+
 static void
 test_session_destroy_and_rotation(void **state)
 {
@@ -696,6 +726,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_login_busy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rehash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_expiry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_destroy_and_rotation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csrf_and_cookie, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_api_token, setup, teardown),
