@@ -3,7 +3,8 @@
 /*
  * The balance report for a terminal: one screen per initiative, alerts
  * first, then strengths, the two scores with their parts, backbone
- * capacity, and every figure aligned with its N.
+ * capacity, the survey results (groups not shown read "—"), and every
+ * figure aligned with its N; at most 79 columns but for long names.
  */
 #include "../metrics/metrics.h"
 

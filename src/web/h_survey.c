@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "page.h"
+#include "ratelimit.h"
 #include "records.h"
 #include "router.h"
 #include "../app/edit.h"
@@ -92,6 +93,40 @@ fresh_release(void *arg)
 }
 
 /*
+ * Links that do not work (unknown, or used already) per client address,
+ * in memory only (ratelimit.h): SURVEY_LINK_FAILS of them within
+ * SURVEY_LINK_WINDOW seconds and the address gets 429 on every link,
+ * valid or not, for SURVEY_LINK_LOCKOUT seconds. A token is 32 random
+ * bytes, so guessing is hopeless anyway; this keeps a guesser from even
+ * trying fast, while a respondent who reloads a used link now and then
+ * never comes near it (docs/surveys.md, docs/security.md).
+ */
+#define SURVEY_LINK_FAILS	20
+#define SURVEY_LINK_WINDOW	(10 * 60)
+#define SURVEY_LINK_LOCKOUT	(15 * 60)
+static struct web_ratelimit link_limit =
+    WEB_RATELIMIT_INIT(SURVEY_LINK_FAILS, SURVEY_LINK_WINDOW, SURVEY_LINK_LOCKOUT);
+
+/* Answers 429 with Retry-After when the request's address is locked out; returns 1 then. */
+static int
+link_throttled(struct web_request *req, struct web_response *res)
+{
+	int64_t wait = web_ratelimit_wait(&link_limit, req->addr, (int64_t)time(NULL));
+	long long min = (long long)(wait + 59) / 60;
+	char secs[24], text[200];
+
+	if (wait == 0)
+		return 0;
+	snprintf(secs, sizeof(secs), "%lld", (long long)wait);
+	snprintf(text, sizeof(text), "Too many survey links that do not work came from your "
+	    "network. Please wait %lld minute%s, then open your link again.", min,
+	    min == 1 ? "" : "s");
+	link_page(res, 429, "Too many tries", text);
+	web_header_add(res, "Retry-After", secs);
+	return 1;
+}
+
+/*
  * Finds the invitation of the request's token and its survey in the
  * program (reloading the cache once when the survey is newer than it: a
  * round opened from the command line). Returns 1 with *wp, *in, *sv, *ins
@@ -106,9 +141,16 @@ invitation_load(struct web_request *req, struct web_response *res,
 	struct store *st = web_store(req, &err);
 	int r, ret = -1;
 
+	if (link_throttled(req, res)) {
+		ret = 0;
+		goto out;
+	}
 	if (st == NULL || (r = store_invitation_find(st, req->id, inv, &err)) == -1)
 		goto out;
 	ret = 0;
+	/* only the address is counted: never the token, never a link that works */
+	if (r == 1 || inv->used)
+		web_ratelimit_fail(&link_limit, req->addr, (int64_t)time(NULL));
 	if (r == 1) {
 		link_page(res, 404, "This link does not work",
 		    "This survey link is not one we know. Check that it was copied whole, "

@@ -87,9 +87,9 @@ const struct web_route web_routes[PAGE__MAX] = {
 	/* SURVEY_RESULTS: one round's aggregates (groups of n < 3 never shown), evaluators too */
 	[PAGE_SURVEY_RESULTS] = { WEB_GET, "/i/{slug}/surveys/{id}/results", WEB_READERS, h_survey_results, 0 },
 	/* SURVEY_FORM: the answer form of a one-time link; public (the token is the key) */
-	[PAGE_SURVEY_FORM] = { WEB_GET, "/s/{id}", WEB_ANYONE, h_survey_form, 0 },
+	[PAGE_SURVEY_FORM] = { WEB_GET, "/s/{id}", WEB_ANYONE, h_survey_form, WEB_R_SECRET },
 	/* SURVEY_ANSWER: stores one response; public, guarded by the origin check and the token */
-	[PAGE_SURVEY_ANSWER] = { WEB_POST, "/s/{id}", WEB_ANYONE, h_survey_answer, 0 },
+	[PAGE_SURVEY_ANSWER] = { WEB_POST, "/s/{id}", WEB_ANYONE, h_survey_answer, WEB_R_SECRET },
 	/* SURVEY_THANKS: after answering; public */
 	[PAGE_SURVEY_THANKS] = { WEB_GET, "/s/thanks", WEB_ANYONE, h_survey_thanks, 0 },
 	/* PROGRAM_RECORDS: the program's organizations, people, instruments or learning notes */
