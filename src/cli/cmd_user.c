@@ -128,7 +128,8 @@ static int
 user_add(struct cli *c, struct store *s, const char *email, const char *role_name,
     const char *initiative, const char *pwfile)
 {
-	struct strbuf pw = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf pw = STRBUF_INIT, err = STRBUF_INIT, norm = STRBUF_INIT, json = STRBUF_INIT;
+	struct store_user u;
 	char *program = NULL;
 	int role = store_role_parse(role_name), rc = CLI_FAIL;
 
@@ -137,16 +138,56 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
 	rc = CLI_FAIL;
 	if (get_password(pwfile, &pw))
 		goto out;
+	/* the account as it will be, audited in the transaction that adds it */
+	if (auth_email_normalize(email, &norm, &err) == 0) {
+		store_user_init(&u);
+		u.email = norm.buf;
+		u.role = (enum store_role)role;
+		u.initiative = (char *)(uintptr_t)initiative;
+		auth_user_json(&u, &json);
+		if (cli_audit_attach(s, "create", "users", initiative, norm.buf, NULL, json.buf))
+			goto out;
+	}
 	rc = from_auth(auth_user_add(s, email, (enum store_role)role, initiative, program,
 	    pw.buf, (int64_t)time(NULL), NULL, &err), &err);
-	explicit_bzero(pw.buf, pw.len);
-	if (rc == CLI_OK && auth_email_normalize(email, &pw, &err) == 0)
-		printf("Added %s user %s\n", role_name, pw.buf);
+	if (rc == CLI_OK)
+		printf("Added %s user %s\n", role_name, norm.buf);
 out:
+	store_audit_detach(s);
 	explicit_bzero(pw.buf, pw.len);
 	strbuf_release(&pw);
 	strbuf_release(&err);
+	strbuf_release(&norm);
+	strbuf_release(&json);
 	free(program);
+	return rc;
+}
+
+/* Removes the account, with its audit log entry (the account before) in the same transaction. */
+static int
+user_remove(struct store *s, const char *email)
+{
+	struct strbuf err = STRBUF_INIT, norm = STRBUF_INIT, json = STRBUF_INIT;
+	struct store_user u;
+	int rc = CLI_FAIL;
+
+	store_user_init(&u);
+	if (auth_email_normalize(email, &norm, &err) == 0 &&
+	    store_user_get(s, norm.buf, &u, &err) == 0) {
+		auth_user_json(&u, &json);
+		if (cli_audit_attach(s, "delete", "users", u.initiative, u.email, json.buf, NULL))
+			goto out;
+	}
+	strbuf_reset(&err);
+	rc = from_auth(auth_user_remove(s, email, &err), &err);
+	if (rc == CLI_OK)
+		printf("Removed user %s\n", email);
+out:
+	store_audit_detach(s);
+	store_user_release(&u);
+	strbuf_release(&err);
+	strbuf_release(&norm);
+	strbuf_release(&json);
 	return rc;
 }
 
@@ -245,11 +286,9 @@ cmd_user(int argc, char **argv, struct cli *c)
 		rc = user_add(c, s, argv[1], role, initiative, pwfile);
 	else if (strcmp(verb, "list") == 0)
 		rc = user_list(s);
-	else if (strcmp(verb, "remove") == 0) {
-		rc = from_auth(auth_user_remove(s, argv[1], &err), &err);
-		if (rc == CLI_OK)
-			printf("Removed user %s\n", argv[1]);
-	} else {
+	else if (strcmp(verb, "remove") == 0)
+		rc = user_remove(s, argv[1]);
+	else {
 		rc = CLI_FAIL;
 		if (get_password(pwfile, &pw) == 0) {
 			rc = from_auth(auth_user_set_password(s, argv[1], pw.buf, &err), &err);

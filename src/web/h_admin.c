@@ -337,22 +337,6 @@ h_admin_users(struct web_request *req, struct web_response *res)
 	return users_page(req, res, 200, NULL, NULL, 0);
 }
 
-/* The audit JSON of an account: no hash, ever. */
-static void
-user_json(const struct store_user *u, struct strbuf *out)
-{
-	strbuf_addstr(out, "{\"email\": ");
-	json_write_string(out, u->email);
-	strbuf_addstr(out, ", \"role\": ");
-	json_write_string(out, (unsigned)u->role < STORE_ROLE__MAX ? store_role_names[u->role] : "?");
-	strbuf_addstr(out, ", \"initiative\": ");
-	if (u->initiative)
-		json_write_string(out, u->initiative);
-	else
-		strbuf_addstr(out, "null");
-	strbuf_addf(out, ", \"disabled\": %s}", u->disabled ? "true" : "false");
-}
-
 /* Answers 303 to the list with a notice. */
 static int
 done(struct web_response *res, const char *what, const char *email)
@@ -435,7 +419,7 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 	u.email = norm.buf;
 	u.role = (enum store_role)role;
 	u.initiative = (char *)(uintptr_t)f.initiative;
-	user_json(&u, &json);
+	auth_user_json(&u, &json);
 	store_user_init(&u);
 	if (web_audit_attach(req, "create", "users", f.initiative, norm.buf, NULL, json.buf))
 		goto out;
@@ -492,7 +476,7 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 		e.msg = "You cannot change your own account here; another admin can, or `trellis user`.";
 		goto refuse;
 	}
-	user_json(&u, &before);
+	auth_user_json(&u, &before);
 	if (strcmp(action, "role") == 0) {
 		if (role < 0) {
 			e.msg = "Choose a role.";
@@ -507,7 +491,7 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 		v = u;
 		v.role = (enum store_role)role;
 		v.initiative = (char *)(uintptr_t)ini;
-		user_json(&v, &after);
+		auth_user_json(&v, &after);
 		store_user_init(&v);
 		if (web_audit_attach(req, audit, "users", ini ? ini : u.initiative, u.email,
 		    before.buf, after.buf))
@@ -529,7 +513,7 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 
 		v = u;
 		v.disabled = off ? now : 0;
-		user_json(&v, &after);
+		auth_user_json(&v, &after);
 		store_user_init(&v);
 		if (web_audit_attach(req, audit, "users", u.initiative, u.email, before.buf, after.buf) ||
 		    store_user_set_disabled(st, u.id, off ? now : 0, &err) != 0)

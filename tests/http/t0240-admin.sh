@@ -1,7 +1,8 @@
 #!/bin/sh
 # The admin pages: add a user (and its form's errors), change a role (the
 # person's sessions end), disable, enable, remove, no change to one's own
-# account; the audit log shows each change made through web_audit, newest
+# account; the audit log shows each change made through web_audit_attach
+# (and the accounts `trellis user add` made, as cli:<unix user>), newest
 # first, escaped, filtered by initiative and paged.
 . "$(dirname "$0")/t02-accounts.sh"
 
@@ -100,7 +101,9 @@ test_expect_success 'the audit log: each change, newest first, who, what, before
 	test_status 200 /admin/audit -b ja &&
 	test_security_headers &&
 	grep -o "<tr><td class=\"when\">[^<]*</td><td>[^<]*</td><td>[a-z]*</td><td>[a-z]*</td><td>[^<]*</td>" .body |
-		sed "s/<td class=\"when\">[^<]*<\/td>//; s/<\/td><td>/ /g; s/<[^>]*>//g" >rows &&
+		sed "s/<td class=\"when\">[^<]*<\/td>//; s/<\/td><td>/ /g; s/<[^>]*>//g" >all &&
+	grep "^admin@x.org " all >rows &&
+	test "$(grep -c "^cli:[^ ]* create users [a-z]*@x.org\$" all)" = 5 &&
 	cat >expect <<-\EOF &&
 	admin@x.org delete users new@x.org
 	admin@x.org update users new@x.org
@@ -117,8 +120,9 @@ test_expect_success 'the audit log: each change, newest first, who, what, before
 test_expect_success 'the audit log by initiative' '
 	test_status 200 "/admin/audit?initiative=port-ashby" -b ja &&
 	test_grep "<option value=\"port-ashby\" selected>" .body &&
-	test "$(grep -o "<td class=\"when\">" .body | wc -l)" = 1 &&
+	test "$(grep -o "<td class=\"when\">" .body | wc -l)" = 2 &&
 	test_grep "<td>create</td><td>users</td><td>new@x.org</td><td>port-ashby</td>" .body &&
+	test_grep "<td>cli:[^<]*</td><td>create</td><td>users</td><td>other@x.org</td><td>port-ashby</td>" .body &&
 	test_status 200 "/admin/audit?initiative=calder-springs" -b ja &&
 	test_grep "No changes to Calder Springs Home Base have been recorded yet." .body &&
 	test_status 400 "/admin/audit?initiative=nowhere" -b ja &&
@@ -144,7 +148,7 @@ test_expect_success 'the audit log in pages of 50, newest first' '
 	test "$(grep -o "<td class=\"when\">" .body | wc -l)" = 50 &&
 	test_grep "href=\"/admin/audit?page=2\" rel=\"next\">Older changes" .body &&
 	test_status 200 "/admin/audit?page=2" -b ja &&
-	test "$(grep -o "<td class=\"when\">" .body | wc -l)" = 6 &&
+	test "$(grep -o "<td class=\"when\">" .body | wc -l)" = 11 &&
 	test_grep "rel=\"prev\">← Newer changes" .body &&
 	! grep -q "rel=\"next\"" .body &&
 	test_grep "<td>create</td><td>users</td><td>new@x.org</td>" .body
