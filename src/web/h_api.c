@@ -58,7 +58,8 @@ api_invalid(struct web_response *res, const struct model_error *e)
 	strbuf_addstr(out, "{\"status\": 422, \"message\": ");
 	json_write_string(out, e->msg);
 	strbuf_addstr(out, ", \"field\": ");
-	json_write_string(out, e->field);
+	/* the path names the row of a child list ("items.2.code"), as the forms show it */
+	json_write_string(out, e->path[0] ? e->path : e->field);
 	strbuf_addstr(out, "}\n");
 	return 0;
 }

@@ -233,4 +233,17 @@ test_expect_success 'deleting an instrument a survey uses: refused, nothing dele
 	test_status 200 /program/instruments/team-voice -b jar
 '
 
+test_expect_success 'the API: the same checks, the row of a bad item in "field"' '
+	"$TRELLIS" --db demo.db token add --user admin@x.org 2>/dev/null |
+	    grep -Eo "[A-Za-z0-9_-]{43}" | head -n 1 >bearer &&
+	A="Authorization: Bearer $(cat bearer)" &&
+	J="Content-Type: application/json" &&
+	test "$(http_get /api/v1/program/instruments -H "$A" -H "$J" --data 	    "{\"code\": \"api-one\", \"title\": \"T\", \"items\": [{\"code\": \"a\", \"text\": \"A\", \"category\": \"c\"}, {\"code\": \"a\", \"text\": \"B\", \"category\": \"c\"}]}")" = 422 &&
+	test_grep "\"field\": \"items.1.code\"" .body &&
+	test "$(http_get /api/v1/program/instruments/team-voice -X PATCH -H "$A" -H "$J" --data 	    "{\"items\": [{\"code\": \"heard\", \"text\": \"Other words\", \"category\": \"voice\"}]}")" = 422 &&
+	test_grep "\"item .heard. has 1 survey answer: its text cannot change (add a new item instead)\", \"field\": \"items.0.text\"" .body &&
+	test "$(http_get /api/v1/program/instruments/balance -X DELETE -H "$A")" = 422 &&
+	test_grep "built-in instrument" .body
+'
+
 test_done
