@@ -420,6 +420,32 @@ app_item_answers(const struct program *p, const char *instrument, const char *it
 	return n;
 }
 
+/*
+ * Refuses to delete an instrument a survey uses, naming the survey (the
+ * model would only say that the survey's instrument is missing).
+ */
+static int
+used_instrument_refused(const struct program *p, const struct kind *k, const void *rec,
+    struct model_error *e)
+{
+	const struct instrument *ins = rec;
+
+	if (k != &kind_instrument)
+		return 0;
+	for (size_t i = 0; i < p->initiatives.n; i++) {
+		const struct initiative *in = &p->initiatives.v[i];
+
+		for (size_t s = 0; s < in->surveys.n; s++)
+			if (in->surveys.v[s].instrument.slug &&
+			    strcmp(in->surveys.v[s].instrument.slug, ins->code) == 0) {
+				model_error_set(e, NULL, "code", "'%s' cannot be deleted: survey '%s' "
+				    "of %s uses it", ins->code, in->surveys.v[s].id, in->name);
+				return 1;
+			}
+	}
+	return 0;
+}
+
 static int
 same_text(const char *a, const char *b)
 {
@@ -579,7 +605,7 @@ app_delete(struct store *s, struct program *p, struct initiative *in,
 		return APP_ERROR;
 	}
 	at = (char *)arr->v + i * k->size;
-	if (builtin_refused(k, at, e))
+	if (builtin_refused(k, at, e) || used_instrument_refused(p, k, at, e))
 		return APP_INVALID;
 	/* take it out, keeping it aside to put back */
 	held = xmalloc(k->size);

@@ -230,6 +230,7 @@ test_expect_success 'an evaluator reads the list and the instrument, without a f
 
 test_expect_success 'deleting an instrument a survey uses: refused, nothing deleted' '
 	test "$(post /program/instruments/team-voice -d action=delete)" = 422 &&
+	test_grep "<a href=\"#code\">code: &#39;team-voice&#39; cannot be deleted: survey &#39;s-tv&#39; of Harlow Mills Family Prosperity Initiative uses it</a>" .body &&
 	test_status 200 /program/instruments/team-voice -b jar
 '
 
