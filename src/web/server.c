@@ -44,7 +44,7 @@
 
 #define CONN_TIMEOUT	30		/* seconds idle before MHD closes a connection */
 #define HEADER_DEADLINE	10		/* seconds in all for a request's headers (slow clients) */
-#define REAP_MS		250		/* how often the reaper looks at the connections */
+#define REAP_MS		100		/* how often the reaper looks at the connections */
 #define CONN_MEMORY	(32 * 1024)	/* MHD's per-connection pool: headers must fit */
 #define SHUTDOWN_WAIT	30		/* seconds to let requests in flight finish */
 #define POST_BUFFER	(64 * 1024)	/* MHD post processor's buffer */

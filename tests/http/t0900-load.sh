@@ -71,9 +71,8 @@ test_expect_success 'server memory under that load stays under 128 MiB' '
 # 72 slow-header clients from 127.0.0.1 (limit 64): each sends a header
 # byte every second and never finishes. While they hang (4 s), 127.0.0.2 is
 # served and a new connection from 127.0.0.1 is refused. Then (-f) they end
-# their requests, so that the server knows they are gone: a connection
-# closed mid-headers keeps its per-address slot until the 30 s timeout
-# (docs/reliability.md, R10), which `make load` shows.
+# their requests and read the answers. (The 10 s header deadline, and the
+# slots of clients that drop mid-headers, are t0901-slowloris.sh's.)
 test_expect_success 'slow clients fill 127.0.0.1: 127.0.0.2 is still served fast' '
 	"$LOAD" -T 30 -S 72 -i 1 -w 4 -f $PORT >slow.out 2>slow.err &
 	spid=$! &&
