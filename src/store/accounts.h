@@ -224,6 +224,14 @@ int store_audit_add(struct store *s, const char *actor, const char *action,
  * initiative (or of all when initiative is NULL) to out; *more is set when
  * further entries follow.
  */
+/*
+ * The id of the newest audit log entry (0 for none) in *id. Every change of
+ * the data writes one in its own transaction, from any process, so the
+ * server reads it as the data's version: a larger id than the one its
+ * program was loaded at means another process (the CLI) changed something.
+ */
+int store_audit_last(struct store *s, int64_t *id, struct strbuf *err);
+
 int store_audit_list(struct store *s, const char *initiative, int64_t offset,
     int64_t limit, struct store_audits *out, int *more, struct strbuf *err);
 

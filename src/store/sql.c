@@ -339,6 +339,8 @@ const char *const store_sql[ST__MAX] = {
 	/* ST_AUDIT_LIST_INI */
 	"SELECT " AUDIT_COLS " FROM audit_log WHERE initiative = ?3"
 	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	/* ST_AUDIT_LAST */
+	"SELECT coalesce(max(id), 0) FROM audit_log",
 	/* ST_THROTTLE_GET */
 	"SELECT failures, window_start, locked_until, lockouts FROM login_attempts"
 	" WHERE key = ?1",

@@ -93,6 +93,7 @@ enum stmt {
 	ST_AUDIT_INS,
 	ST_AUDIT_LIST,		/* every initiative */
 	ST_AUDIT_LIST_INI,	/* one initiative */
+	ST_AUDIT_LAST,
 	ST_THROTTLE_GET,
 	ST_THROTTLE_PUT,
 	ST_THROTTLE_DEL,

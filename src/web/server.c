@@ -38,6 +38,7 @@
 #include "router.h"
 #include "web.h"
 #include "../model/validate.h"
+#include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
@@ -66,11 +67,13 @@ struct snapshot {
 	pthread_mutex_t frag_lock;	/* guards frags and frag_next */
 	struct fragment frags[WEB_FRAGMENTS];
 	size_t frag_next;		/* the slot the next put takes, round robin */
+	int64_t audit_last;		/* the data's version when loaded (store_audit_last) */
 };
 
 static struct {
 	const struct web_config *cfg;
 	pthread_rwlock_t lock;		/* guards cur and generation */
+	pthread_mutex_t reload_lock;	/* one thread at a time loads another process's change */
 	struct snapshot *cur;
 	uint64_t generation;
 	char *slug;			/* the program served */
@@ -132,6 +135,9 @@ snapshot_load(struct store *st, const char *slug, struct strbuf *err)
 	program_init(&s->wp.program);
 	atomic_init(&s->refs, 1);
 	pthread_mutex_init(&s->frag_lock, NULL);
+	/* before the load: a change that commits meanwhile makes it look old, never new */
+	if (store_audit_last(st, &s->audit_last, err))
+		goto fail;
 	if ((rc = store_program_load(st, slug, &s->wp.program, err)) != 0) {
 		if (rc == 1)
 			strbuf_addf(err, "no program '%s' in the database", slug);
@@ -164,6 +170,11 @@ fail:
 	return NULL;
 }
 
+/*
+ * Installs s as the program for later requests, unless the one installed
+ * meanwhile is of newer data (two writers reloading at once: the slower
+ * load must not put back the older program).
+ */
 static void
 cache_install(struct snapshot *s)
 {
@@ -171,10 +182,67 @@ cache_install(struct snapshot *s)
 
 	pthread_rwlock_wrlock(&srv.lock);
 	old = srv.cur;
-	srv.cur = s;
-	s->wp.generation = ++srv.generation;
+	if (old && old->audit_last > s->audit_last) {
+		old = s;
+	} else {
+		srv.cur = s;
+		s->wp.generation = ++srv.generation;
+	}
 	pthread_rwlock_unlock(&srv.lock);
 	snapshot_put(old);
+}
+
+/* The installed snapshot with a reference taken, or NULL. */
+static struct snapshot *
+cache_get(void)
+{
+	struct snapshot *s;
+
+	pthread_rwlock_rdlock(&srv.lock);
+	s = srv.cur;
+	if (s)
+		atomic_fetch_add(&s->refs, 1);
+	pthread_rwlock_unlock(&srv.lock);
+	return s;
+}
+
+/*
+ * Loads the program again when another process (the CLI: an import, a
+ * setting) has changed the data since s was loaded: every change writes an
+ * audit log entry in its transaction, so a newer entry than s's says so.
+ * One indexed read per request. Returns the snapshot to use (s, or the new
+ * one, with a reference taken; s's reference is dropped).
+ */
+static struct snapshot *
+cache_fresh(struct web_request *req, struct snapshot *s)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store *st;
+	struct snapshot *cur, *ns;
+	int64_t last;
+
+	if ((st = web_store(req, &err)) == NULL || store_audit_last(st, &last, &err)) {
+		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
+		goto out;
+	}
+	if (last <= s->audit_last)
+		goto out;
+	pthread_mutex_lock(&srv.reload_lock);
+	cur = cache_get();
+	if (cur->audit_last < last) {
+		if ((ns = snapshot_load(st, srv.slug, &err)) != NULL)
+			cache_install(ns);
+		else
+			fprintf(stderr, "trellis serve: loading a change made elsewhere: %s\n",
+			    err.buf);
+	}
+	snapshot_put(cur);
+	pthread_mutex_unlock(&srv.reload_lock);
+	snapshot_put(s);
+	s = cache_get();
+out:
+	strbuf_release(&err);
+	return s;
 }
 
 const struct web_program *
@@ -184,15 +252,11 @@ web_program(struct web_request *req)
 
 	if (req->snapshot)
 		return req->snapshot;
-	pthread_rwlock_rdlock(&srv.lock);
-	s = srv.cur;
-	if (s)
-		atomic_fetch_add(&s->refs, 1);
-	pthread_rwlock_unlock(&srv.lock);
-	if (s == NULL) {
+	if ((s = cache_get()) == NULL) {
 		fprintf(stderr, "trellis serve: no program loaded\n");
 		return NULL;
 	}
+	s = cache_fresh(req, s);
 	web_cleanup(req, snapshot_put, s);
 	req->snapshot = &s->wp;
 	return req->snapshot;
@@ -1077,6 +1141,7 @@ web_serve(const struct web_config *cfg)
 	memset(&srv, 0, sizeof(srv));
 	srv.cfg = cfg;
 	pthread_rwlock_init(&srv.lock, NULL);
+	pthread_mutex_init(&srv.reload_lock, NULL);
 	pthread_key_create(&srv.store_key, store_destroy);
 	atomic_init(&srv.inflight, 0);
 	atomic_init(&srv.stopping, 0);
@@ -1198,6 +1263,7 @@ out:
 	free(srv.dev_user.email);
 	free(srv.dev_user.initiative);
 	pthread_rwlock_destroy(&srv.lock);
+	pthread_mutex_destroy(&srv.reload_lock);
 	strbuf_release(&err);
 	return ret;
 }
