@@ -31,7 +31,7 @@ RELBIN  := $(RELSRC:%.c=$(BUILD)/%)
 FUZZSRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZREP := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: all deps demo test unit cli check-asan check-valgrind bench clean fuzz fuzz-bins soak load
+.PHONY: all deps demo test unit cli check-asan check-valgrind bench bench-gen bench-national clean fuzz fuzz-bins soak load
 
 all: deps-stamp $(BIN)
 
@@ -76,7 +76,7 @@ fuzz-bins: $(FUZZBIN)
 
 unit: all $(UNITBIN)
 
-test: all $(UNITBIN) $(RELBIN) $(FUZZREP)
+test: all $(UNITBIN) $(RELBIN) $(FUZZREP) $(BUILD)/bench/gen
 	@sh tests/run.sh
 
 # R4: the whole suite under ASan+UBSan (any UBSan report is fatal), and
@@ -85,7 +85,7 @@ check-asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
 	    EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=trellis-asan TRELLIS_BIN=trellis-asan test
 
-check-valgrind: all $(UNITBIN) $(RELBIN) $(FUZZREP)
+check-valgrind: all $(UNITBIN) $(RELBIN) $(FUZZREP) $(BUILD)/bench/gen
 	@TRELLIS_VALGRIND=1 sh tests/run.sh
 
 # R3: each fuzz target for FUZZ_SECONDS under libFuzzer with ASan and UBSan
@@ -113,6 +113,15 @@ load: all $(BUILD)/tests/reliability/load
 
 bench: all
 	@sh bench/run.sh
+
+# The national-scale workload generator (PERFORMANCE.md; bench/gen.c) and
+# P1/P6 on it (bench/national.sh: minutes and gigabytes, never in make test).
+$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libtrellis.a | deps-stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libtrellis.a $(LDFLAGS) $(LDLIBS)
+bench-gen: $(BUILD)/bench/gen
+bench-national: all $(BUILD)/bench/gen
+	@sh bench/national.sh
 
 clean:
 	rm -rf build build-asan trellis trellis-asan deps-stamp
