@@ -22,7 +22,9 @@
 #
 # Environment: BENCH_RUNS (default 50), BENCH_SECONDS (per C figure, default 2),
 # BUILD (default build), TRELLIS_BIN (default ./trellis).
-# The national-scale workload and P1, P2, P4, P6 are not here yet (docs/benchmarks.md).
+# The national-scale workload (bench/gen.c) with P1 and P6 is bench/national.sh
+# (`make bench-national`: minutes and gigabytes); P2 and P4 are not here yet
+# (docs/benchmarks.md).
 cd "$(dirname "$0")/.." || exit 1
 set -e
 build=${BUILD:-build}

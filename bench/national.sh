@@ -1,0 +1,129 @@
+#!/bin/sh
+# The national-scale benchmarks (`make bench-national`; PERFORMANCE.md P1 and
+# P6): prints one line per figure, each followed by the command that produced
+# it, as bench/run.sh does. Never part of `make test`: at national scale it
+# writes about 2.5 GB and runs for minutes, and asserts nothing.
+#
+#   gen.csv             bench/gen --scale SCALE --seed 1 --format csv: wall
+#                       time and peak RSS (streamed: RSS stays a few MiB)
+#   p1.trellis-import   `trellis import` of that CSV set into a new database
+#                       (parsed, validated, all or nothing): wall time, peak RSS
+#   p1.sqlite3-import   the reference: the sqlite3 shell's `.import --csv` of
+#                       the same files into bare tables (TEXT columns made from
+#                       the headers, no checks, no indexes), same run
+#   p1.ratio, p1.peak   trellis / sqlite3 time (target ≤ 2.0×) and trellis's
+#                       peak RSS (target ≤ 256 MiB)
+#   p6.report-json.S    `trellis report --all --format json` on the database
+#                       of scale S (whole process: open, load, report, write)
+#   p6.load-only.S      `trellis settings` on it: open and load, no report
+#   p6.import.S         the import of scale S (P1's import, at each scale)
+#   p6.ratio.B/A        the report time at scale B over the one at scale A,
+#                       for each scale and the one before it, to read against
+#                       B/A (P6: 2×/1× ≤ 2.2)
+#
+# Environment: BENCH_SCALE (P1's scale, default national), BENCH_P6_SCALES
+# (default "0.1 0.2"; PERFORMANCE.md's full set is "0.1 1 2"), BENCH_P1=0 or
+# BENCH_P6=0 to skip one part, BENCH_DIR (default $BUILD/bench/national, kept
+# so that each printed command can be run again by hand), BUILD (default
+# build), TRELLIS_BIN (default ./trellis). Jobs run under nice -n 10, one at
+# a time.
+cd "$(dirname "$0")/.." || exit 1
+set -e
+build=${BUILD:-build}
+trellis=${TRELLIS_BIN:-./trellis}
+gen=$build/bench/gen
+scale=${BENCH_SCALE:-national}
+p6scales=${BENCH_P6_SCALES:-0.1 0.2}
+dir=${BENCH_DIR:-$build/bench/national}
+asof=2025-12-31
+
+make -s BUILD="$build" all "$gen" >/dev/null
+command -v sqlite3 >/dev/null 2>&1 || {
+	echo "bench/national.sh: the sqlite3 shell is missing (make deps installs it)" >&2
+	exit 1
+}
+mkdir -p "$dir"
+
+# measure OUT COMMAND...: runs COMMAND under nice (standard output to
+# $dir/last.out), sets $secs (wall) and $kib (peak RSS; "" when
+# /usr/bin/time is not there).
+measure () {
+	out=$1
+	shift
+	if test -x /usr/bin/time; then
+		nice -n 10 /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$@" >"$out"
+		read -r secs kib <"$dir/time.txt"
+	else
+		t0=$(date +%s%N)
+		nice -n 10 "$@" >"$out"
+		t1=$(date +%s%N)
+		secs=$(awk -v t="$((t1 - t0))" 'BEGIN { printf "%.2f", t / 1e9 }')
+		kib=""
+	fi
+}
+
+# line NAME COMMAND: the time and peak RSS of the last measure.
+line () {
+	awk -v n="$1" -v s="$secs" -v k="$kib" -v c="$2" 'BEGIN {
+		if (k == "") printf "%-34s %9.2f s\n    $ %s\n", n, s, c
+		else printf "%-34s %9.2f s, peak RSS %.1f MiB\n    $ %s\n", n, s, k / 1024, c }'
+}
+
+# import_db CSVDIR DB: a new database of the CSV set, its time measured.
+import_db () {
+	rm -f "$2" "$2-wal" "$2-shm" "$2-journal"
+	measure "$dir/import.out" "$trellis" --db "$2" import "$1"/*.csv
+}
+
+echo "# trellis national benchmarks, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(uname -m), sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+
+if test "${BENCH_P1:-1}" != 0; then
+	csv=$dir/csv-$scale
+	rm -rf "$csv"
+	measure /dev/null "$gen" --scale "$scale" --seed 1 --format csv --out "$csv"
+	line "gen.csv ($scale)" "$gen --scale $scale --seed 1 --format csv --out $csv"
+	echo "    ($(du -sm "$csv" | cut -f1) MiB, $(cat "$csv"/*.csv | wc -l) lines)"
+
+	db=$dir/trellis-$scale.db
+	import_db "$csv" "$db"
+	t_secs=$secs t_kib=$kib
+	line p1.trellis-import "$trellis --db $db import $csv/*.csv"
+
+	ref=$dir/sqlite3-$scale.db
+	rm -f "$ref"
+	for f in "$csv"/*.csv; do
+		echo ".import --csv $f $(basename "$f" .csv)"
+	done >"$dir/sqlite3-import.sql"
+	measure /dev/null sqlite3 "$ref" <"$dir/sqlite3-import.sql"
+	line p1.sqlite3-import "sqlite3 $ref < $dir/sqlite3-import.sql  (.import --csv FILE TABLE, one per file)"
+
+	awk -v a="$t_secs" -v b="$secs" -v c="$t_kib" 'BEGIN {
+		printf "%-34s %9.2f × the sqlite3 shell (target ≤ 2.0)\n", "p1.ratio", a / b
+		printf "    = p1.trellis-import / p1.sqlite3-import\n"
+		if (c != "") printf "%-34s %9.1f MiB peak RSS of trellis import (target ≤ 256)\n    = p1.trellis-import\n", "p1.peak", c / 1024 }'
+fi
+
+if test "${BENCH_P6:-1}" != 0; then
+	prev="" ratios=""
+	for s in $p6scales; do
+		csv=$dir/csv-$s
+		db=$dir/trellis-$s.db
+		rm -rf "$csv"
+		nice -n 10 "$gen" --scale "$s" --seed 1 --format csv --out "$csv"
+		import_db "$csv" "$db"
+		line "p6.import.$s" "$trellis --db $db import $csv/*.csv"
+		measure /dev/null "$trellis" --db "$db" report --all --format json --as-of $asof
+		line "p6.report-json.$s" "$trellis --db $db report --all --format json --as-of $asof"
+		test -z "$prev" || ratios="$ratios $prev:$prev_secs:$s:$secs"
+		prev=$s prev_secs=$secs
+		measure /dev/null "$trellis" --db "$db" settings
+		line "p6.load-only.$s" "$trellis --db $db settings"
+	done
+	# each scale's report time over the one before it
+	for r in $ratios; do
+		echo "$r" | awk -F: '{
+			printf "%-34s %9.2f × the time for %.3g × the data (P6: ≤ 2.2 for 2×)\n",
+			    "p6.ratio." $3 "/" $1, $4 / $2, $3 / $1
+			printf "    = p6.report-json.%s / p6.report-json.%s\n", $3, $1 }'
+	done
+fi
