@@ -121,6 +121,8 @@ web_route_match(const struct web_route *table, size_t n, const char *path,
 		if (!match_pattern(r->pattern, seg, nseg, &t))
 			continue;
 		m->allow |= answers;
+		if (r->flags & WEB_R_SECRET)
+			m->secret = r->pattern;
 		/*
 		 * The most literal row wins ("/i/{slug}/import" over
 		 * "/i/{slug}/{kind}", ".../new" over ".../{id}"), then the

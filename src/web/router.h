@@ -107,6 +107,8 @@ struct web_match {
 	int allow;		/* methods the matching patterns answer (for Allow) */
 	/* captures: pointers into the caller's buffer, NUL-terminated, decoded */
 	char *slug, *kind, *id;
+	/* a matching WEB_R_SECRET row's pattern, whatever the method: what the log writes */
+	const char *secret;
 };
 
 /*

@@ -962,6 +962,44 @@ log_safe(struct strbuf *sb, const char *s)
 			strbuf_addch(sb, (char)*p);
 }
 
+/*
+ * The request's path for the access log: as sent, except that a survey
+ * link's token, with the address beside it, would say who answered (R12),
+ * so a path that a WEB_R_SECRET row matches, with any method, is written as
+ * its pattern — also when MHD refused the request before the router ran.
+ */
+static const char *
+secret_pattern(const struct web_match *m)
+{
+	/* the row that answers decides ("/s/thanks" is no secret); with none, any row */
+	if (m->route)
+		return m->route->flags & WEB_R_SECRET ? m->route->pattern : NULL;
+	return m->secret;
+}
+
+static void
+log_path(struct strbuf *line, struct conn *c)
+{
+	const char *path = c->req->raw_path, *secret;
+	struct web_match m;
+
+	if (path && c->capbuf && c->match != -1) {	/* the router ran */
+		secret = secret_pattern(&c->m);
+		log_safe(line, secret ? secret : path);
+		return;
+	}
+	if (path == NULL) {
+		const char *q = strchr(c->uri, '?');
+
+		path = q ? web_strndup(c->req, c->uri, (size_t)(q - c->uri)) : c->uri;
+	}
+	if (web_route_match(web_routes, PAGE__MAX, path, WEB_GET,
+	    web_alloc(c->req, strlen(path) + 1), &m) != -1 && (secret = secret_pattern(&m)))
+		log_safe(line, secret);
+	else
+		log_safe(line, path);
+}
+
 static void
 completed(void *cls, struct MHD_Connection *connection, void **con_cls,
     enum MHD_RequestTerminationCode toe)
@@ -987,17 +1025,7 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	strbuf_addf(&line, "%s %s ", ts, c->req->addr ? c->req->addr : "-");
 	log_safe(&line, c->req->method_name ? c->req->method_name : "-");
 	strbuf_addch(&line, ' ');
-	if (c->req->raw_path && c->m.route && (c->m.route->flags & WEB_R_SECRET))
-		/* a survey link's token, with the address beside it, would say who answered (R12) */
-		log_safe(&line, c->m.route->pattern);
-	else if (c->req->raw_path)
-		log_safe(&line, c->req->raw_path);
-	else {
-		/* MHD refused the request before our handler ran */
-		const char *q = strchr(c->uri, '?');
-
-		log_safe(&line, q ? web_strndup(c->req, c->uri, (size_t)(q - c->uri)) : c->uri);
-	}
+	log_path(&line, c);
 	if (c->queued)
 		strbuf_addf(&line, " %u %zu %.1fms", c->status, c->bytes, ms);
 	else

@@ -96,6 +96,21 @@ test_expect_success 'the refused POST stored nothing: two answers in all, link 4
 	test_status 200 "$(link 4)" --interface 127.0.0.3
 '
 
+test_expect_success 'a link sent with another method, or with headers too large, is not logged either' '
+	t=$(sed -n "4s|^/s/||p" links) && test -n "$t" &&
+	code=$(curl -s -o /dev/null -w "%{http_code}" -X PUT --interface 127.0.0.4 "$URL/s/$t") &&
+	test "$code" = 405 &&
+	big=$(head -c 17000 /dev/zero | tr "\\0" x) &&
+	code=$(curl -s -o /dev/null -w "%{http_code}" -H "X-Big: $big" --interface 127.0.0.4 "$URL/s/$t") &&
+	test "$code" = 431 &&
+	test_status 200 /s/thanks --interface 127.0.0.4 &&
+	sleep 0.2 &&
+	grep -q " 127\.0\.0\.4 PUT /s/{id} 405 " serve.log &&
+	grep -q " 127\.0\.0\.4 GET /s/{id} 431 " serve.log &&
+	grep -q " 127\.0\.0\.4 GET /s/thanks 200 " serve.log &&
+	! grep -q "$t" serve.log
+'
+
 test_expect_success 'no address in the database; the log shows the refusals but no token' '
 	! grep -a -q "127\.0\.0\." "$TEST_DIR"/demo.db* &&
 	test "$(grep -c " 127\.0\.0\.1 GET /s/.* 429 " serve.log)" -ge 4 &&
