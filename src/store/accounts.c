@@ -747,20 +747,7 @@ store_audit_add(struct store *s, const char *actor, const char *action,
 int
 store_audit_last(struct store *s, int64_t *id, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_AUDIT_LAST, err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	store_stmt_done(st);
-	if (rc != SQLITE_ROW) {
-		store_sqlerr(s, err, "cannot read the audit log");
-		return -1;
-	}
-	return 0;
+	return store_int64(s, ST_AUDIT_LAST, id, "cannot read the audit log", err);
 }
 
 int

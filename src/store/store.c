@@ -122,23 +122,34 @@ store_commit(struct store *s, struct strbuf *err)
 	return 0;
 }
 
-/* Reads PRAGMA user_version into *v. */
-static int
-user_version(struct store *s, int *v, struct strbuf *err)
+int
+store_int64(struct store *s, enum stmt id, int64_t *v, const char *what, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_USER_VERSION, err);
+	sqlite3_stmt *st = store_stmt(s, id, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int(st, 0);
+		*v = sqlite3_column_int64(st, 0);
 	store_stmt_done(st);
 	if (rc != SQLITE_ROW) {
-		store_sqlerr(s, err, "cannot read the schema version");
+		store_sqlerr(s, err, what);
 		return -1;
 	}
+	return 0;
+}
+
+/* Reads PRAGMA user_version into *v. */
+static int
+user_version(struct store *s, int *v, struct strbuf *err)
+{
+	int64_t n;
+
+	if (store_int64(s, ST_USER_VERSION, &n, "cannot read the schema version", err))
+		return -1;
+	*v = (int)n;
 	return 0;
 }
 

@@ -181,6 +181,12 @@ int store_begin_read(struct store *s, struct strbuf *err);
  * up. A read transaction's commit leaves them for the next write.
  */
 int store_commit(struct store *s, struct strbuf *err);
+/*
+ * Runs statement id (no parameters), which gives one row of one integer,
+ * into *v. Returns 0, or -1 with "what: SQLite's message" in err.
+ */
+int store_int64(struct store *s, enum stmt id, int64_t *v, const char *what,
+    struct strbuf *err);
 /* Rolls back the open transaction, if any; a write's attached audit entries go with it. */
 void store_rollback(struct store *s);
 /* Inserts the attached audit entries (accounts.c); part of store_commit. */

@@ -146,8 +146,12 @@ test_written_by_the_commit(void **state)
 	struct store_audit_entry a;
 	struct organization *o;
 	char rowid[24];
+	int64_t last = -1;
 	int more;
 
+	/* no entry yet: the data's version is 0 (store_audit_last) */
+	assert_int_equal(store_audit_last(fx->s, &last, &err), 0);
+	assert_int_equal(last, 0);
 	o = add_org(fx);
 	entry(&a, "create", NULL);
 	a.rowid = &o->rowid;		/* no key: the rowid the insert gives it */
@@ -166,6 +170,9 @@ test_written_by_the_commit(void **state)
 	assert_null(log.v[0].before);
 	assert_string_equal(log.v[0].after, "{\"slug\": \"pz\"}");
 	assert_int_equal(log.v[0].at, 1750000000);
+	assert_int_equal(store_audit_last(fx->s, &last, &err), 0);
+	assert_int_equal(last, log.v[0].id);
+	assert_true(last > 0);
 
 	/* the next write carries nothing */
 	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &err), 0);
