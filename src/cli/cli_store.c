@@ -190,18 +190,11 @@ cli_audit_attach(struct store *s, const char *action, const char *kind,
     const char *initiative, const char *record, const char *before, const char *after)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct store_audit_entry a;
+	const struct store_audit_entry a = { .actor = cli_actor(), .action = action,
+	    .kind = kind, .initiative = initiative, .record = record, .before = before,
+	    .after = after, .at = (int64_t)time(NULL) };
 	int ret = 0;
 
-	memset(&a, 0, sizeof(a));
-	a.actor = cli_actor();
-	a.action = action;
-	a.kind = kind;
-	a.initiative = initiative;
-	a.record = record;
-	a.before = before;
-	a.after = after;
-	a.at = (int64_t)time(NULL);
 	if (store_audit_attach(s, &a, &err) != 0) {
 		cli_error("audit log: %s", err.buf);
 		ret = -1;

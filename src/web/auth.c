@@ -173,21 +173,14 @@ web_audit_attach(struct web_request *req, const char *action, const char *kind,
     const char *initiative, const char *record, const char *before, const char *after)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct store_audit_entry a;
+	const struct store_audit_entry a = { .actor = web_actor(req), .action = action,
+	    .kind = kind, .initiative = initiative, .record = record, .before = before,
+	    .after = after, .at = (int64_t)time(NULL) };
 	struct store *st;
 	int ret = -1;
 
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	memset(&a, 0, sizeof(a));
-	a.actor = web_actor(req);
-	a.action = action;
-	a.kind = kind;
-	a.initiative = initiative;
-	a.record = record;
-	a.before = before;
-	a.after = after;
-	a.at = (int64_t)time(NULL);
 	if (store_audit_attach(st, &a, &err) != 0)
 		goto out;
 	ret = 0;
