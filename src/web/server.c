@@ -46,6 +46,15 @@
 #define CONN_TIMEOUT	30		/* seconds idle before MHD closes a connection */
 #define HEADER_DEADLINE	10		/* seconds in all for a request's headers (slow clients) */
 #define REAP_MS		100		/* how often the reaper looks at the connections */
+/*
+ * A request's body has BODY_DEADLINE seconds, plus a second for every
+ * BODY_MIN_RATE bytes it announced, from the end of its headers: a 1 MiB
+ * form 26 s, a 16 MiB import 266 s (64 KiB/s, a slow mobile link). A client
+ * trickling its body (slow POST) is cut then; the idle timeout alone would
+ * let it hold its slot for ever.
+ */
+#define BODY_DEADLINE	10
+#define BODY_MIN_RATE	(64 * 1024)
 #define CONN_MEMORY	(32 * 1024)	/* MHD's per-connection pool: headers must fit */
 #define SHUTDOWN_WAIT	30		/* seconds to let requests in flight finish */
 #define POST_BUFFER	(64 * 1024)	/* MHD post processor's buffer */
@@ -444,6 +453,7 @@ struct sock {
 	struct sock *prev, *next;
 	MHD_socket fd;
 	int64_t since;		/* ms (monotonic) it began waiting for headers; 0: a request runs */
+	int64_t body_until;	/* ms (monotonic) the body must be in by; 0: none awaited */
 	int line;		/* the request line of the request awaited is in */
 	unsigned served;	/* requests answered on this connection */
 	int cut;		/* shut down by the reaper */
@@ -451,15 +461,15 @@ struct sock {
 	char addr[INET6_ADDRSTRLEN];
 };
 
-enum sock_event { SOCK_LINE, SOCK_HEADERS, SOCK_DONE };
+enum sock_event { SOCK_LINE, SOCK_HEADERS, SOCK_BODY, SOCK_BODY_DONE, SOCK_DONE };
 
 static struct {
 	pthread_mutex_t lock;	/* guards the list and every struct sock's fields */
 	pthread_cond_t wake;
 	struct sock *head;
 	int stop;
-	unsigned deadline_cut, gone_cut;	/* counts, printed at shutdown */
-} reap = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0 };
+	unsigned deadline_cut, gone_cut, body_cut;	/* counts, printed at shutdown */
+} reap = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0, 0 };
 
 static int64_t
 mono_ms(void)
@@ -526,9 +536,12 @@ notify_connection(void *cls, struct MHD_Connection *connection, void **socket_co
 	}
 }
 
-/* Moves connection's header clock: called from MHD's callbacks on its worker thread. */
+/*
+ * Moves connection's header and body clocks: called from MHD's callbacks on
+ * its worker thread. bytes: the body announced, for SOCK_BODY.
+ */
 static void
-sock_event(struct MHD_Connection *connection, enum sock_event ev)
+sock_event(struct MHD_Connection *connection, enum sock_event ev, uint64_t bytes)
 {
 	const union MHD_ConnectionInfo *ci;
 	struct sock *s;
@@ -544,8 +557,15 @@ sock_event(struct MHD_Connection *connection, enum sock_event ev)
 	case SOCK_HEADERS:
 		s->since = 0;
 		break;
+	case SOCK_BODY:
+		s->body_until = mono_ms() + (BODY_DEADLINE + (int64_t)(bytes / BODY_MIN_RATE)) * 1000;
+		break;
+	case SOCK_BODY_DONE:
+		s->body_until = 0;
+		break;
 	case SOCK_DONE:
 		s->since = mono_ms();
+		s->body_until = 0;
 		s->line = 0;
 		s->served++;
 		break;
@@ -568,7 +588,17 @@ reaper(void *arg)
 	while (!reap.stop) {
 		now = mono_ms();
 		for (s = reap.head; s; s = s->next) {
-			if (s->since == 0 || s->cut)
+			if (s->cut)
+				continue;
+			if (s->body_until && now >= s->body_until) {
+				fprintf(stderr, "trellis serve: %s: connection closed: the request's "
+				    "body did not arrive in time\n", s->addr);
+				reap.body_cut++;
+				s->cut = 1;
+				shutdown(s->fd, SHUT_RDWR);
+				continue;
+			}
+			if (s->since == 0)
 				continue;
 			if (now - s->since >= HEADER_DEADLINE * 1000) {
 				/* an idle keep-alive connection is closed quietly; a slow request is logged */
@@ -609,7 +639,7 @@ uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
 	char addr[INET6_ADDRSTRLEN];
 
 	(void)cls;
-	sock_event(connection, SOCK_LINE);
+	sock_event(connection, SOCK_LINE, 0);
 	atomic_fetch_add(&srv.inflight, 1);
 	clock_gettime(CLOCK_MONOTONIC, &c->t0);
 	c->req = web_request_new();
@@ -723,6 +753,7 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 		return refuse(c, connection, 400, "Too many cookies.");
 
 	if (length > 0) {
+		sock_event(connection, SOCK_BODY, length);
 		ct = req->content_type ? req->content_type : "";
 		if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
 			c->body = BODY_URLENCODED;
@@ -934,7 +965,7 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url, const c
 	}
 	if (!c->started) {
 		c->started = 1;
-		sock_event(connection, SOCK_HEADERS);
+		sock_event(connection, SOCK_HEADERS, 0);
 		return start(c, connection, method);
 	}
 	if (c->queued)
@@ -944,6 +975,7 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url, const c
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	sock_event(connection, SOCK_BODY_DONE, 0);
 	finish_body(c);
 	dispatch(c);
 	return queue(c, connection, 0);
@@ -1014,7 +1046,7 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 
 	(void)cls;
 	/* the next request's headers are awaited from now (keep-alive) */
-	sock_event(connection, SOCK_DONE);
+	sock_event(connection, SOCK_DONE, 0);
 	if (c == NULL)
 		return;
 	*con_cls = NULL;
@@ -1280,8 +1312,8 @@ out:
 		pthread_mutex_unlock(&reap.lock);
 		pthread_join(reaper_thread, NULL);
 		fprintf(stderr, "trellis serve: connections closed by the reaper: %u past the %d s "
-		    "header deadline, %u gone mid-headers\n", reap.deadline_cut, HEADER_DEADLINE,
-		    reap.gone_cut);
+		    "header deadline, %u gone mid-headers, %u past their body's deadline\n",
+		    reap.deadline_cut, HEADER_DEADLINE, reap.gone_cut, reap.body_cut);
 	}
 	if (st)
 		store_close(st);

@@ -35,6 +35,9 @@
  *
  *	slow opened=N closed=C closed_within_2s=E open_at_end=O first_close_s=.. last_close_s=..
  *
+ * -y: slow-body clients instead: each sends a whole POST's headers
+ * (Content-Length 1000) and then its body one byte every INTERVAL seconds.
+ *
  * Everything is bounded: socket timeouts of 10 s, and -T LIMIT (default
  * 120 s) ends the process with status 2 whatever it is doing.
  */
@@ -352,9 +355,13 @@ run_load(int nthreads, long pid)
 }
 
 static int
-run_slow(int n, double interval, double wait, int finish)
+run_slow(int n, double interval, double wait, int finish, int body)
 {
-	static const char start[] = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+	static const char head[] = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+	static const char post[] = "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+	    "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n";
+	const char *start = body ? post : head;
+	size_t len = body ? sizeof(post) - 1 : sizeof(head) - 1;
 	int *fd = xcalloc((size_t)n, sizeof(*fd));
 	double *closed_at = xcalloc((size_t)n, sizeof(*closed_at));
 	struct pollfd *pfd = xcalloc((size_t)n, sizeof(*pfd));
@@ -365,7 +372,7 @@ run_slow(int n, double interval, double wait, int finish)
 	for (i = 0; i < n; i++) {
 		closed_at[i] = -1;
 		if ((fd[i] = dial(addrs[0])) < 0 ||
-		    send_all(fd[i], start, sizeof(start) - 1) < 0) {
+		    send_all(fd[i], start, len) < 0) {
 			if (fd[i] >= 0)
 				close(fd[i]);
 			fd[i] = -1;
@@ -451,7 +458,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: load [-c THREADS] [-k CONNS] [-n REQS] [-d SECONDS] [-b ADDR,...]\n"
 	    "            [-H HEADER] [-P PID] [-T LIMIT] PORT PATH...\n"
-	    "       load -S N [-b ADDR] [-i INTERVAL] [-w SECONDS] [-f] [-T LIMIT] PORT\n");
+	    "       load -S N [-b ADDR] [-i INTERVAL] [-w SECONDS] [-f] [-y] [-T LIMIT] PORT\n");
 	exit(2);
 }
 
@@ -460,11 +467,11 @@ main(int argc, char **argv)
 {
 	const char *bind_list = "127.0.0.1";
 	char *list, *a, *save = NULL;
-	int opt, nthreads = 1, slow = 0, finish = 0;
+	int opt, nthreads = 1, slow = 0, finish = 0, body = 0;
 	double interval = 1, wait = 5;
 	long pid = 0, limit = 120;
 
-	while ((opt = getopt(argc, argv, "b:c:d:fH:i:k:n:P:S:T:w:")) != -1) {
+	while ((opt = getopt(argc, argv, "b:c:d:fH:i:k:n:P:S:T:w:y")) != -1) {
 		switch (opt) {
 		case 'b': bind_list = optarg; break;
 		case 'c': nthreads = atoi(optarg); break;
@@ -478,6 +485,7 @@ main(int argc, char **argv)
 		case 'S': slow = atoi(optarg); break;
 		case 'T': limit = atol(optarg); break;
 		case 'w': wait = atof(optarg); break;
+		case 'y': body = 1; break;
 		default: usage();
 		}
 	}
@@ -499,7 +507,7 @@ main(int argc, char **argv)
 	signal(SIGALRM, on_alarm);
 	alarm((unsigned)limit);
 	if (slow)
-		return run_slow(slow, interval, wait, finish);
+		return run_slow(slow, interval, wait, finish, body);
 	paths = argv + 1;
 	npaths = argc - 1;
 	return run_load(nthreads, pid);
