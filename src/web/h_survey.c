@@ -829,7 +829,7 @@ agg_cell(struct html *h, const struct survey_agg *a)
 {
 	if (!a->shown) {
 		html_open(h, "td", "class", "suppressed", NULL);
-		html_textf(h, "fewer than %d answers", SURVEY_MIN_GROUP);
+		html_text(h, "not shown");
 		html_close(h);
 		return;
 	}
@@ -931,7 +931,7 @@ distribution_table(struct html *h, const struct survey_results *r)
 		html_close(h);
 		if (!a->shown) {
 			html_open(h, "td", "colspan", "5", "class", "suppressed", NULL);
-			html_textf(h, "fewer than %d answers", SURVEY_MIN_GROUP);
+			html_text(h, "not shown");
 			html_close(h);
 		} else
 			for (int v = 0; v < 5; v++) {
@@ -1012,8 +1012,9 @@ h_survey_results(struct web_request *req, struct web_response *res)
 	html_open(h, "p", "class", "note", NULL);
 	html_textf(h, "Answers run from 1 (strongly disagree) to 5 (strongly agree). A mean of 4 or "
 	    "more is a strength, 3 to 3.99 worth discussing, under 3 a concern. A group with fewer "
-	    "than %d answers is never shown, so no one's answers can be picked out.",
-	    SURVEY_MIN_GROUP);
+	    "than %d answers is never shown (\"not shown\"), nor a group whose answers could be "
+	    "worked out from the others' (everyone's minus the rest), so no one's answers can be "
+	    "picked out.", SURVEY_MIN_GROUP);
 	html_text(h, " Gap: the backbone's mean minus the partners' (shown when both groups are).");
 	if (prev)
 		html_textf(h, " Change: against round %s.", prev->id);
