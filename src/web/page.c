@@ -40,27 +40,43 @@ page_csrf_field(struct html *h, const struct web_request *req)
 		html_void(h, "input", "type", "hidden", "name", "csrf", "value", req->csrf_token, NULL);
 }
 
+/*
+ * The top bar names each initiative the user may see while there are at
+ * most PAGE_PLACES of them; a program with more (a national funder's
+ * hundreds) names only the current one and leads to the portfolio for the
+ * rest, so a page's size and cost do not grow with the other initiatives.
+ */
+#define PAGE_PLACES 12
+
 static void
 top_bar(struct page *pg, const struct program *p, const struct initiative *cur)
 {
 	struct html *h = &pg->h;
 	const struct web_request *req = pg->res->req;
 	struct strbuf href = STRBUF_INIT;
-	int seen = 0;
+	size_t seen = 0;
+	int all;
 
 	html_open(h, "div", "class", "bar", NULL);
 	html_open(h, "a", "class", "brand", "href", "/", NULL);
 	html_text(h, p ? p->name : "Trellis");
 	html_close(h);
 	if (p && req && req->authenticated) {
+		all = req->user.role == WEB_ADMIN || req->user.role == WEB_EVALUATOR;
+		if (all)
+			seen = p->initiatives.n;
+		else
+			for (size_t i = 0; i < p->initiatives.n; i++)
+				seen += may_see(req, p->initiatives.v[i].slug);
 		html_open(h, "nav", "class", "places", "aria-label", "Initiatives", NULL);
 		html_open(h, "ul", NULL);
 		for (size_t i = 0; i < p->initiatives.n; i++) {
 			const struct initiative *in = &p->initiatives.v[i];
 
+			if (seen > PAGE_PLACES && in != cur)
+				continue;
 			if (!may_see(req, in->slug))
 				continue;
-			seen++;
 			strbuf_reset(&href);
 			strbuf_addf(&href, "/i/%s", in->slug);
 			html_open(h, "li", NULL);
@@ -70,10 +86,13 @@ top_bar(struct page *pg, const struct program *p, const struct initiative *cur)
 			html_close(h);
 			html_close(h);
 		}
-		if (req->user.role == WEB_ADMIN || req->user.role == WEB_EVALUATOR) {
+		if (all) {
 			html_open(h, "li", "class", "program", NULL);
 			html_open(h, "a", "href", "/", NULL);
-			html_text(h, "Program");
+			if (seen > PAGE_PLACES)
+				html_textf(h, "All %zu initiatives", seen);
+			else
+				html_text(h, "Program");
 			html_close(h);
 			html_close(h);
 		}
@@ -103,7 +122,6 @@ top_bar(struct page *pg, const struct program *p, const struct initiative *cur)
 		html_close(h);
 	}
 	html_close(h);
-	(void)seen;
 	strbuf_release(&href);
 }
 
