@@ -220,7 +220,8 @@ cache_get(void)
  * setting) has changed the data since s was loaded: every change writes an
  * audit log entry in its transaction, so a newer entry than s's says so.
  * One indexed read per request. Returns the snapshot to use (s, or the new
- * one, with a reference taken; s's reference is dropped).
+ * one, with a reference taken; s's reference is dropped). While one thread
+ * loads, the others go on with the snapshot they have.
  */
 static struct snapshot *
 cache_fresh(struct web_request *req, struct snapshot *s)
@@ -236,7 +237,12 @@ cache_fresh(struct web_request *req, struct snapshot *s)
 	}
 	if (last <= s->audit_last)
 		goto out;
-	pthread_mutex_lock(&srv.reload_lock);
+	/*
+	 * Another thread loading it already: serve this request from the
+	 * snapshot at hand rather than wait (a national program takes seconds).
+	 */
+	if (pthread_mutex_trylock(&srv.reload_lock) != 0)
+		goto out;
 	cur = cache_get();
 	if (cur->audit_last < last) {
 		if ((ns = snapshot_load(st, srv.slug, &err)) != NULL)
