@@ -20,10 +20,16 @@
 #   p6.ratio.B/A        the report time at scale B over the one at scale A,
 #                       for each scale and the one before it, to read against
 #                       B/A (P6: 2×/1× ≤ 2.2)
+#   p4.*                the signed-in dashboard of the first initiative on
+#                       P1's database (BENCH_SCALE) and on the demo, one after
+#                       the other, each under 64 keep-alive connections for
+#                       BENCH_WEB_SECONDS (default 10), as bench/run.sh's P3;
+#                       p4.ratio = national / demo req/s (target ≥ 0.8), and
+#                       the national server's load time and RSS
 #
 # Environment: BENCH_SCALE (P1's scale, default national), BENCH_P6_SCALES
-# (default "0.1 0.2"; PERFORMANCE.md's full set is "0.1 1 2"), BENCH_P1=0 or
-# BENCH_P6=0 to skip one part, BENCH_DIR (default $BUILD/bench/national, kept
+# (default "0.1 0.2"; PERFORMANCE.md's full set is "0.1 1 2"), BENCH_P1=0,
+# BENCH_P4=0 or BENCH_P6=0 to skip one part (P4 needs P1's database), BENCH_DIR (default $BUILD/bench/national, kept
 # so that each printed command can be run again by hand), BUILD (default
 # build), TRELLIS_BIN (default ./trellis). Jobs run under nice -n 10, one at
 # a time.
@@ -126,4 +132,36 @@ if test "${BENCH_P6:-1}" != 0; then
 			    "p6.ratio." $3 "/" $1, $4 / $2, $3 / $1
 			printf "    = p6.report-json.%s / p6.report-json.%s\n", $3, $1 }'
 	done
+fi
+
+if test "${BENCH_P4:-1}" != 0; then
+	websecs=${BENCH_WEB_SECONDS:-10}
+	make -s BUILD="$build" "$build/tests/reliability/load" >/dev/null
+	. bench/web.sh
+	natdb=$dir/trellis-$scale.db
+	demodb=$dir/demo.db
+	test -f "$natdb" || {
+		echo "p4                                 (no $natdb: run with BENCH_P1=1 first)"
+		exit 0
+	}
+	rm -f "$demodb" "$demodb-wal" "$demodb-shm"
+	"$trellis" --db "$demodb" demo >/dev/null
+	trap 'web_stop' EXIT
+	web_serve "$demodb" "$dir/web-demo"
+	web_fig p4.demo-dashboard "$port" /i/harlow-mills -H "$cookie" -P "$spid"
+	demo_rps=$rps
+	web_stop
+	slug=$(sqlite3 "$natdb" "SELECT slug FROM initiative ORDER BY id LIMIT 1")
+	t0=$(date +%s%N)
+	web_serve "$natdb" "$dir/web-national"
+	t1=$(date +%s%N)
+	awk -v t="$((t1 - t0))" -v c="$trellis --db $natdb serve --listen 127.0.0.1:0 --dev-cookie" 'BEGIN {
+		printf "%-34s %9.2f s to load the program and listen\n    $ %s\n", "p4.national-start", t / 1e9, c }'
+	curl -s -H "$cookie" -o "$dir/web-national/first.html" "$url/i/$slug"
+	web_fig p4.national-dashboard "$port" "/i/$slug" -H "$cookie" -P "$spid"
+	web_stop
+	awk -v a="$rps" -v b="$demo_rps" 'BEGIN {
+		if (a > 0 && b > 0) printf "%-34s %9.2f × the demo dashboard (target ≥ 0.8)\n", "p4.ratio", a / b
+		else printf "%-34s %9s (a run failed)\n", "p4.ratio", "-"
+		printf "    = p4.national-dashboard.rps / p4.demo-dashboard.rps\n" }'
 fi

@@ -23,8 +23,8 @@
 # Environment: BENCH_RUNS (default 50), BENCH_SECONDS (per C figure, default 2),
 # BUILD (default build), TRELLIS_BIN (default ./trellis).
 # The national-scale workload (bench/gen.c) with P1 and P6 is bench/national.sh
-# (`make bench-national`: minutes and gigabytes); P2 and P4 are not here yet
-# (docs/benchmarks.md).
+# (`make bench-national`: minutes and gigabytes; P4 there too); P2 is not here
+# yet (docs/benchmarks.md).
 cd "$(dirname "$0")/.." || exit 1
 set -e
 build=${BUILD:-build}
@@ -84,46 +84,12 @@ done
 # bytes when nginx is installed (`apt-get install nginx-light`).
 websecs=${BENCH_WEB_SECONDS:-10}
 make -s BUILD="$build" "$build/tests/reliability/load" >/dev/null
-load=$build/tests/reliability/load
+. bench/web.sh
 webdir=$build/bench/web
 rm -rf "$webdir"
-mkdir -p "$webdir"
-printf '%s\n' 'a long password 1' >"$webdir/pw"
-"$trellis" --db "$db" user add bench@x.org --role admin --password-file "$webdir/pw" >/dev/null
-"$trellis" --db "$db" serve --listen 127.0.0.1:0 --dev-cookie >"$webdir/serve.out" 2>/dev/null &
-spid=$!
-trap 'kill $spid 2>/dev/null; test -n "${npid:-}" && kill $npid 2>/dev/null' EXIT
-i=0
-while ! grep -q '^listening on ' "$webdir/serve.out" && test $i -lt 300; do
-	sleep 0.1
-	i=$((i + 1))
-done
-url=$(sed -n 's|^listening on \(http://[^ ]*\)/$|\1|p' "$webdir/serve.out")
-port=${url##*:}
-curl -s -c "$webdir/jar" -o /dev/null --data-urlencode email=bench@x.org \
-	--data-urlencode "password=a long password 1" "$url/login"
-cookie="Cookie: sid=$(awk '$6 == "sid" { print $7 }' "$webdir/jar")"
-
-# web_fig NAME PORT PATH [LOAD OPTIONS]: one run, three lines (req/s, p99, RSS).
-web_fig () {
-	name=$1 p=$2 path=$3
-	shift 3
-	cmd="$load -c 64 -d $websecs -b 127.0.0.1,127.0.0.2"
-	for a in "$@"; do
-		case $a in *" "*) cmd="$cmd '$a'" ;; *) cmd="$cmd $a" ;; esac
-	done
-	cmd="$cmd $p $path"
-	# errors are counted in the line, not fatal (set -e)
-	out=$($load -T $((websecs + 60)) -c 64 -d "$websecs" -b 127.0.0.1,127.0.0.2 "$@" "$p" "$path" 2>/dev/null) || true
-	echo "$out" | awk -v n="$name" -v c="$cmd" '{
-		for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-		printf "%-34s %9s req/s, %s errors in %s requests\n    $ %s\n", n ".rps", f["rps"], f["errors"], f["requests"], c
-		printf "%-34s %9s ms p99 (p50 %s ms, max %s ms)\n    $ %s\n", n ".p99", f["p99_ms"], f["p50_ms"], f["max_ms"], c
-		if (f["rss_max_kib"] > 0)
-			printf "%-34s %9.1f MiB server VmRSS, most during the run\n    $ %s\n", n ".rss", f["rss_max_kib"] / 1024, c
-	}'
-}
-web_fig web.dashboard "$port" /i/harlow-mills -H "$cookie" -P "$spid" | sed "s/sid=[^ ']*/sid=SESSION/"
+web_serve "$db" "$webdir"
+trap 'web_stop; test -z "${npid:-}" || kill $npid 2>/dev/null || true' EXIT
+web_fig web.dashboard "$port" /i/harlow-mills -H "$cookie" -P "$spid"
 web_fig web.static-css "$port" /static/trellis.css -P "$spid"
 curl -s -b "$webdir/jar" -o "$webdir/dashboard.html" "$url/i/harlow-mills"
 if command -v nginx >/dev/null 2>&1; then
@@ -171,4 +137,4 @@ CONF
 else
 	echo "nginx.same-bytes                   (nginx not installed: apt-get install nginx-light for this reference)"
 fi
-kill $spid
+web_stop
