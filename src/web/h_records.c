@@ -29,6 +29,7 @@
 #include "../io/json.h"
 #include "../model/fieldtext.h"
 #include "../metrics/survey.h"
+#include "../store/accounts.h"
 #include "../store/store.h"
 #include "../view/figures.h"
 #include "../util/date.h"
@@ -138,7 +139,10 @@ records_write_begin(struct web_request *req, struct records_write *w)
 		goto out;
 	pthread_mutex_lock(&write_lock);
 	w->locked = 1;
+	w->req = req;
+	/* before the load: a change that commits meanwhile makes p look old, never new */
 	if ((w->st = web_store(req, &err)) == NULL ||
+	    store_audit_last(w->st, &w->loaded_at, &err) != 0 ||
 	    store_program_load(w->st, wp->program.slug, &w->p, &err) != 0)
 		goto out;
 	if (model_resolve(&w->p, &e)) {
@@ -157,18 +161,37 @@ out:
 void
 records_write_done(struct web_request *req, struct records_write *w)
 {
-	struct strbuf err = STRBUF_INIT;
+	(void)req;
+	w->changes++;
+}
 
-	(void)w;	/* held: the write lock */
-	/* still under the write lock: the cache is replaced in the order of the writes */
-	if (web_program_reload(req, &err))
+/*
+ * Gives later requests the program with this request's changes: p itself
+ * when nothing else was written since it was loaded (the audit log's newest
+ * entry is ours: one per change), else the program loaded again. Still
+ * under the write lock, so the cache is replaced in the order of the writes.
+ */
+static void
+records_write_publish(struct records_write *w)
+{
+	struct strbuf err = STRBUF_INIT;
+	int64_t last;
+
+	if (store_audit_last(w->st, &last, &err) == 0 && last == w->loaded_at + w->changes &&
+	    web_program_install(w->req, &w->p, w->loaded_at, last) == 0)
+		goto out;
+	strbuf_reset(&err);
+	if (web_program_reload(w->req, &err))
 		fprintf(stderr, "trellis serve: reload after a change: %s\n", err.buf);
+out:
 	strbuf_release(&err);
 }
 
 void
 records_write_end(struct records_write *w)
 {
+	if (w->changes && w->st && w->req)
+		records_write_publish(w);
 	program_release(&w->p);
 	if (w->locked)
 		pthread_mutex_unlock(&write_lock);

@@ -28,13 +28,17 @@ struct records_write {
 	struct program p;
 	struct initiative *in;		/* the request's initiative in p */
 	struct store *st;
+	struct web_request *req;
 	int locked;
+	int64_t loaded_at;		/* the newest audit entry when p was loaded */
+	int64_t changes;		/* audited writes made through p (records_write_done) */
 };
 /* Returns 0, or -1 (logged: answer 500). in is NULL when the slug names nothing. */
 int records_write_begin(struct web_request *req, struct records_write *w);
 /*
- * After a change (audited in its own transaction by app/edit.h): the cache
- * reloaded, so the dashboard moves.
+ * After a change (audited in its own transaction by app/edit.h): counted;
+ * records_write_end then gives later requests the program with it, so the
+ * dashboard moves.
  */
 void records_write_done(struct web_request *req, struct records_write *w);
 void records_write_end(struct records_write *w);

@@ -323,6 +323,29 @@ out:
 }
 
 int
+web_program_install(struct web_request *req, struct program *p, int64_t loaded_at,
+    int64_t now_at)
+{
+	const struct snapshot *cur;
+	struct snapshot *s;
+
+	if (web_program(req) == NULL)
+		return -1;
+	cur = (const struct snapshot *)(const void *)req->snapshot;
+	if (cur->audit_last != loaded_at)
+		return -1;
+	s = xcalloc(1, sizeof(*s));
+	atomic_init(&s->refs, 1);
+	pthread_mutex_init(&s->frag_lock, NULL);
+	s->wp.program = *p;
+	program_init(p);
+	s->wp.settings = cur->wp.settings;	/* unchanged: a change of them is audited too */
+	s->audit_last = now_at;
+	cache_install(s);
+	return 0;
+}
+
+int
 web_program_reload(struct web_request *req, struct strbuf *err)
 {
 	struct store *st = web_store(req, err);

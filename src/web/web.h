@@ -301,6 +301,18 @@ int web_fragment_get(struct web_request *req, const char *key, struct strbuf *ou
 void web_fragment_put(struct web_request *req, const char *key, const char *s, size_t len);
 
 /*
+ * Installs p, a private copy of the program loaded when the newest audit
+ * entry was loaded_at and changed since only by this request's own writes
+ * (each audited: now_at is the newest entry after them), as the program for
+ * later requests, saving a load from the store (seconds at national scale).
+ * p is moved (left empty). Returns 0, or -1 when the request's snapshot was
+ * not of loaded_at (its settings could be older): then p is untouched and
+ * the caller reloads with web_program_reload.
+ */
+int web_program_install(struct web_request *req, struct program *p, int64_t loaded_at,
+    int64_t now_at);
+
+/*
  * This worker thread's store connection, opened on first use and closed
  * when the thread ends; never shared between threads. Returns NULL with a
  * message in err when the database cannot be opened.
