@@ -334,6 +334,16 @@ web_program_install(struct web_request *req, struct program *p, int64_t loaded_a
 	cur = (const struct snapshot *)(const void *)req->snapshot;
 	if (cur->audit_last != loaded_at)
 		return -1;
+	/*
+	 * Only over the snapshot this request began with: any other install
+	 * meanwhile (an anonymous survey answer, which writes no audit entry,
+	 * reloads too) may hold what p does not.
+	 */
+	pthread_rwlock_wrlock(&srv.lock);
+	if (srv.cur != cur) {
+		pthread_rwlock_unlock(&srv.lock);
+		return -1;
+	}
 	s = xcalloc(1, sizeof(*s));
 	atomic_init(&s->refs, 1);
 	pthread_mutex_init(&s->frag_lock, NULL);
@@ -341,7 +351,10 @@ web_program_install(struct web_request *req, struct program *p, int64_t loaded_a
 	program_init(p);
 	s->wp.settings = cur->wp.settings;	/* unchanged: a change of them is audited too */
 	s->audit_last = now_at;
-	cache_install(s);
+	srv.cur = s;
+	s->wp.generation = ++srv.generation;
+	pthread_rwlock_unlock(&srv.lock);
+	snapshot_put((struct snapshot *)(void *)req->snapshot);	/* the cache's reference to it */
 	return 0;
 }
 

@@ -306,8 +306,9 @@ void web_fragment_put(struct web_request *req, const char *key, const char *s, s
  * (each audited: now_at is the newest entry after them), as the program for
  * later requests, saving a load from the store (seconds at national scale).
  * p is moved (left empty). Returns 0, or -1 when the request's snapshot was
- * not of loaded_at (its settings could be older): then p is untouched and
- * the caller reloads with web_program_reload.
+ * not of loaded_at (its settings could be older) or is no longer the one
+ * installed (another reload came between): then p is untouched and the
+ * caller reloads with web_program_reload.
  */
 int web_program_install(struct web_request *req, struct program *p, int64_t loaded_at,
     int64_t now_at);
