@@ -40,6 +40,7 @@
 #include "model/model.h"
 #include "model/validate.h"
 #include "util/date.h"
+#include "util/rng.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -65,45 +66,6 @@
 
 /* ---------------------------------------------------------------- PRNG */
 
-/*
- * xoshiro256** seeded through splitmix64: fast, well mixed, the same on
- * every platform (rand() is neither).
- */
-struct rng {
-	uint64_t s[4];
-};
-
-static uint64_t
-splitmix(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static uint64_t
-rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t
-rng_next(struct rng *r)
-{
-	uint64_t *s = r->s;
-	uint64_t out = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return out;
-}
-
 /* The parts of an initiative, each with its own stream. */
 enum stream {
 	ST_ORGS, ST_PEOPLE, ST_BASICS, ST_RESULT, ST_RACI, ST_DECISIONS,
@@ -111,43 +73,13 @@ enum stream {
 	ST_SURVEYS, ST_TIES, ST_LEARNING
 };
 
+/* Each part of each initiative has its own splitmix64 stream (util/rng.h). */
 static void
 rng_seed(struct rng *r, uint64_t seed, size_t initiative, enum stream st)
 {
-	uint64_t x = seed * 0xd1b54a32d192ed69ULL ^
+	r->s = seed * 0xd1b54a32d192ed69ULL ^
 	    ((uint64_t)initiative + 1) * 0x9e3779b97f4a7c15ULL ^
 	    ((uint64_t)st + 1) * 0xa0761d6478bd642fULL;
-
-	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix(&x);
-}
-
-/* Returns an integer in lo..hi, both inclusive. */
-static int
-rng_int(struct rng *r, int lo, int hi)
-{
-	if (hi <= lo)
-		return lo;
-	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-
-/* Returns a double in [0, 1). */
-static double
-rng_unit(struct rng *r)
-{
-	return (double)(rng_next(r) >> 11) / 9007199254740992.0;
-}
-
-static int
-rng_chance(struct rng *r, double p)
-{
-	return rng_unit(r) < p;
-}
-
-static const char *
-rng_pick(struct rng *r, const char *const *v, size_t n)
-{
-	return v[rng_int(r, 0, (int)n - 1)];
 }
 
 /* ---------------------------------------------------------------- names */

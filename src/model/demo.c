@@ -14,49 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/rng.h"
 #include "../util/strbuf.h"
 #include "demo.h"
 #include "model.h"
 #include "../util/banned.h"
-
-/* ---------------------------------------------------------------- a small PRNG */
-
-/* splitmix64: tiny, well mixed, and the same on every platform. */
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t
-rng_next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* Returns an integer in lo..hi, both inclusive. */
-static int
-rng_int(struct rng *r, int lo, int hi)
-{
-	if (hi <= lo)
-		return lo;
-	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-
-/* Returns a double in [0, 1). */
-static double
-rng_unit(struct rng *r)
-{
-	return (double)(rng_next(r) >> 11) / 9007199254740992.0;
-}
-
-static const char *
-rng_pick(struct rng *r, const char *const *v, size_t n)
-{
-	return v[rng_int(r, 0, (int)n - 1)];
-}
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define PICK(r, a) rng_pick(r, a, NELEM(a))

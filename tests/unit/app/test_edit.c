@@ -25,9 +25,10 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include "../fixture_db.h"
+
 #include "../io/fixture_small.h"
 
-static char tmpdir[64];
 
 /* Who the tests' changes are by, in the audit log. */
 #define ACTOR "a@x.org"
@@ -69,18 +70,12 @@ setup(void **state)
 	struct fx *fx = xcalloc(1, sizeof(*fx));
 	struct strbuf err = STRBUF_INIT;
 	struct model_error e;
-	char path[128];
 
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-appedit-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL)
-		return -1;
-	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
 	program_init(&fx->p);
 	if (json_read_program("small.json", fixture_small, sizeof(fixture_small) - 1,
 	    &fx->p, &e) != 0 || model_validate(&fx->p, &e) != 0)
 		return -1;
-	if (store_open(path, 1, &fx->s, &err) != 0 ||
-	    store_program_save(fx->s, &fx->p, &err) != 0)
+	if (fixture_db_create(&fx->p, &fx->s) != 0)
 		return -1;
 	fx->mem0 = in_memory(&fx->p);
 	fx->db0 = stored(fx->s);
@@ -93,15 +88,13 @@ static int
 teardown(void **state)
 {
 	struct fx *fx = *state;
-	char cmd[128];
 
 	store_close(fx->s);
 	program_release(&fx->p);
 	free(fx->mem0);
 	free(fx->db0);
 	free(fx);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_db_remove();
 }
 
 /* Both the program in memory and the database are as setup left them. */
@@ -423,19 +416,6 @@ test_delete(void **state)
 
 /* ---------------------------------------------------------------- the audit log */
 
-/* Runs sql on the test's database through a connection of its own. */
-static void
-db_exec(const char *sql)
-{
-	char path[128];
-	sqlite3 *db;
-
-	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 /* The audit log, newest first. */
 static void
 audit_log(struct fx *fx, struct store_audits *out)
@@ -555,8 +535,8 @@ test_audit_failure_undoes_the_change(void **state)
 	struct model_error e;
 	struct decision d;
 
-	db_exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
-	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;");
+	assert_int_equal(fixture_db_exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;"), 0);
 	make_decision(&d, "d9", "2015-05-01", "2015-05-20", "pa");
 	assert_int_equal(app_add(fx->s, &fx->p, in, &kind_decision, &d, ACTOR, &c, &e, &err),
 	    APP_ERROR);
@@ -584,7 +564,7 @@ test_audit_failure_undoes_the_change(void **state)
 	assert_int_equal(log.n, 0);
 
 	/* the log takes entries again: the next change leaves its own, and only it */
-	db_exec("DROP TRIGGER refuse_audit;");
+	assert_int_equal(fixture_db_exec("DROP TRIGGER refuse_audit;"), 0);
 	assert_int_equal(app_delete(fx->s, &fx->p, in, &kind_decision, 0, ACTOR, &c, &e, &err), APP_OK);
 	audit_log(fx, &log);
 	assert_int_equal(log.n, 1);

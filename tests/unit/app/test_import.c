@@ -25,9 +25,10 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include "../fixture_db.h"
+
 #include "../io/fixture_small.h"
 
-static char tmpdir[64];
 
 /* A text and its length, for json_read_record. */
 #define T(s) (s), strlen(s)
@@ -50,31 +51,21 @@ static struct store *
 stored_program(struct program *p, const char *doc)
 {
 	struct app_import_file f = json_file("base.json", doc);
-	struct strbuf err = STRBUF_INIT;
 	struct model_error e;
 	struct store *s = NULL;
-	char path[128];
 
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-appimport-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
 	program_init(p);
 	assert_int_equal(app_import_read(p, &f, 1, &e), 0);
-	assert_int_equal(store_open(path, 1, &s, &err), 0);
-	assert_int_equal(store_program_save(s, p, &err), 0);
-	strbuf_release(&err);
+	assert_int_equal(fixture_db_create(p, &s), 0);
 	return s;
 }
 
 static void
 cleanup(struct store *s, struct program *p)
 {
-	char cmd[128];
-
 	store_close(s);
 	program_release(p);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	assert_int_equal(system(cmd), 0);
+	assert_int_equal(fixture_db_remove(), 0);
 }
 
 static void
@@ -226,19 +217,6 @@ test_document_other_program(void **state)
 	cleanup(s, &p);
 }
 
-/* Runs sql on the test's database through a connection of its own. */
-static void
-db_exec(const char *sql)
-{
-	char path[128];
-	sqlite3 *db;
-
-	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 /*
  * app_import_save: the records and the import's one audit entry in one
  * transaction; when the entry cannot be written, nothing is.
@@ -263,8 +241,8 @@ test_import_audited(void **state)
 	n = p.initiatives.v[0].decisions.n;
 	assert_int_equal(app_import_read(&p, &f, 1, &e), 0);
 
-	db_exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
-	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;");
+	assert_int_equal(fixture_db_exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;"), 0);
 	assert_int_equal(app_import_save(s, &p, "a@x.org", "i1", &f, 1, &err), -1);
 	assert_non_null(strstr(err.buf, "the audit log refuses"));
 	assert_int_equal(app_import_count(&p, 1), 1);		/* rowids as they were */
@@ -275,7 +253,7 @@ test_import_audited(void **state)
 	assert_int_equal(store_audit_list(s, NULL, 0, 10, &log, &more, &err), 0);
 	assert_int_equal(log.n, 0);
 
-	db_exec("DROP TRIGGER refuse_audit;");
+	assert_int_equal(fixture_db_exec("DROP TRIGGER refuse_audit;"), 0);
 	assert_int_equal(app_import_save(s, &p, "a@x.org", "i1", &f, 1, &err), 0);
 	assert_int_equal(app_import_count(&p, 1), 0);
 	assert_int_equal(store_audit_list(s, NULL, 0, 10, &log, &more, &err), 0);

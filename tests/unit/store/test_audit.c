@@ -27,8 +27,7 @@
 #include "util/xalloc.h"
 
 #include "../io/fixture_small.h"
-
-static char tmpdir[64];
+#include "../fixture_db.h"
 
 struct fx {
 	struct store *s;
@@ -40,17 +39,11 @@ static int
 setup(void **state)
 {
 	struct fx *fx = xcalloc(1, sizeof(*fx));
-	struct strbuf err = STRBUF_INIT;
 	struct model_error e;
 	struct survey *sv;
-	char path[128];
 
 	if (sodium_init() < 0)
 		return -1;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-audit-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL)
-		return -1;
-	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
 	program_init(&fx->p);
 	if (json_read_program("small.json", fixture_small, sizeof(fixture_small) - 1,
 	    &fx->p, &e) != 0)
@@ -66,12 +59,8 @@ setup(void **state)
 		fprintf(stderr, "fixture: %s\n", e.msg);
 		return -1;
 	}
-	if (store_open(path, 1, &fx->s, &err) != 0 ||
-	    store_program_save(fx->s, &fx->p, &err) != 0) {
-		fprintf(stderr, "%s\n", err.buf);
+	if (fixture_db_create(&fx->p, &fx->s) != 0)
 		return -1;
-	}
-	strbuf_release(&err);
 	*state = fx;
 	return 0;
 }
@@ -80,13 +69,11 @@ static int
 teardown(void **state)
 {
 	struct fx *fx = *state;
-	char cmd[128];
 
 	store_close(fx->s);
 	program_release(&fx->p);
 	free(fx);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_db_remove();
 }
 
 /* Rows of the audit log. */

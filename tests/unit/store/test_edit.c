@@ -22,9 +22,8 @@
 #include "util/xalloc.h"
 
 #include "../io/fixture_small.h"
+#include "../fixture_db.h"
 
-static char tmpdir[64];
-static char dbpath[128];
 
 struct fx {
 	struct store *s;
@@ -35,23 +34,14 @@ static int
 setup(void **state)
 {
 	struct fx *fx = xcalloc(1, sizeof(*fx));
-	struct strbuf err = STRBUF_INIT;
 	struct model_error e;
 
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-edit-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL)
-		return -1;
-	snprintf(dbpath, sizeof(dbpath), "%s/t.db", tmpdir);
 	program_init(&fx->p);
 	if (json_read_program("small.json", fixture_small, sizeof(fixture_small) - 1,
 	    &fx->p, &e) != 0 || model_validate(&fx->p, &e) != 0)
 		return -1;
-	if (store_open(dbpath, 1, &fx->s, &err) != 0 ||
-	    store_program_save(fx->s, &fx->p, &err) != 0) {
-		fprintf(stderr, "%s\n", err.buf);
+	if (fixture_db_create(&fx->p, &fx->s) != 0)
 		return -1;
-	}
-	strbuf_release(&err);
 	*state = fx;
 	return 0;
 }
@@ -60,13 +50,11 @@ static int
 teardown(void **state)
 {
 	struct fx *fx = *state;
-	char cmd[128];
 
 	store_close(fx->s);
 	program_release(&fx->p);
 	free(fx);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_db_remove();
 }
 
 /* The stored program "p1" as a trellis/1 document (caller frees). */

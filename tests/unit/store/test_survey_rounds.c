@@ -28,9 +28,7 @@
 #include "util/xalloc.h"
 
 #include "../io/fixture_small.h"
-
-static char tmpdir[64];
-static char dbpath[128];
+#include "../fixture_db.h"
 
 struct fx {
 	struct store *s;
@@ -64,16 +62,11 @@ static int
 setup(void **state)
 {
 	struct fx *fx = xcalloc(1, sizeof(*fx));
-	struct strbuf err = STRBUF_INIT;
 	struct model_error e;
 	char *doc = fixture_rounds();
 
 	if (doc == NULL || sodium_init() < 0)
 		return -1;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-rounds-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL)
-		return -1;
-	snprintf(dbpath, sizeof(dbpath), "%s/t.db", tmpdir);
 	program_init(&fx->p);
 	if (json_read_program("rounds.json", doc, strlen(doc), &fx->p, &e) != 0 ||
 	    model_validate(&fx->p, &e) != 0) {
@@ -81,12 +74,8 @@ setup(void **state)
 		return -1;
 	}
 	free(doc);
-	if (store_open(dbpath, 1, &fx->s, &err) != 0 ||
-	    store_program_save(fx->s, &fx->p, &err) != 0) {
-		fprintf(stderr, "%s\n", err.buf);
+	if (fixture_db_create(&fx->p, &fx->s) != 0)
 		return -1;
-	}
-	strbuf_release(&err);
 	*state = fx;
 	return 0;
 }
@@ -95,14 +84,12 @@ static int
 teardown(void **state)
 {
 	struct fx *fx = *state;
-	char cmd[128];
 
 	if (fx->s)
 		store_close(fx->s);
 	program_release(&fx->p);
 	free(fx);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_db_remove();
 }
 
 /* One integer from a query with an optional text parameter. */
@@ -190,7 +177,7 @@ db_contains(const char *needle)
 	char path[160];
 
 	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-		snprintf(path, sizeof(path), "%s%s", dbpath, suffix[i]);
+		snprintf(path, sizeof(path), "%s%s", fixture_db, suffix[i]);
 		if (file_contains(path, needle))
 			return 1;
 	}
