@@ -332,13 +332,6 @@ ctx_init(struct ctx *c, const struct gen *g, size_t i)
 }
 
 static void
-ref_set(struct ref *r, const char *slug)
-{
-	r->slug = xstrdup(slug);
-	r->idx = REF_UNRESOLVED;
-}
-
-static void
 refs_add(struct refs *rs, const char *slug)
 {
 	ref_set(VEC_PUSH(rs), slug);

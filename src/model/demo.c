@@ -597,13 +597,6 @@ spec_date(const char *s)
 }
 
 static void
-ref_set(struct ref *r, const char *slug)
-{
-	r->slug = xstrdup(slug);
-	r->idx = REF_UNRESOLVED;
-}
-
-static void
 refs_add(struct refs *rs, const char *slug)
 {
 	for (size_t i = 0; i < rs->n; i++)

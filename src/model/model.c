@@ -57,6 +57,13 @@ program_init(struct program *p)
 }
 
 void
+ref_set(struct ref *r, const char *slug)
+{
+	r->slug = xstrdup(slug);
+	r->idx = REF_UNRESOLVED;
+}
+
+void
 program_release(struct program *p)
 {
 	kind_release(&kind_document, p);

@@ -359,6 +359,8 @@ struct program {
 void program_init(struct program *p);
 /* Frees everything p holds; p is left empty. */
 void program_release(struct program *p);
+/* Points r at slug (a copy), to be resolved by model_validate. */
+void ref_set(struct ref *r, const char *slug);
 /* Returns a copy of name kept for the program's lifetime, for srclocs. */
 const char *program_intern_file(struct program *p, const char *name);
 
