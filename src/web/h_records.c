@@ -14,9 +14,9 @@
  *
  * Lists and forms come from the field tables (view/form.c); writes go
  * through app/edit.h on a private copy of the program (each change and its
- * audit log entry in one transaction), then the cached program is updated
- * (records_write_done). A few kinds get
- * a section of their own above the list: the check-in month grid, event
+ * audit log entry in one transaction), counted by records_write_done, and
+ * records_write_end gives later requests the program with them. A few kinds
+ * get a section of their own above the list: the check-in month grid, event
  * attendance, budget against actual, survey response counts.
  */
 #include <pthread.h>
@@ -159,9 +159,8 @@ out:
 }
 
 void
-records_write_done(struct web_request *req, struct records_write *w)
+records_write_done(struct records_write *w)
 {
-	(void)req;
 	w->changes++;
 }
 
@@ -1218,7 +1217,7 @@ h_record_create(struct web_request *req, struct web_response *res)
 	memset(&e, 0, sizeof(e));
 	switch (app_add(w.st, &w.p, w.in, ak->k, rec, web_actor(req), &c, &e, &err)) {
 	case APP_OK:
-		records_write_done(req, &w);
+		records_write_done(&w);
 		after_url(in, ak, c.key.buf, &url);
 		web_redirect(res, url.buf);
 		break;
@@ -1313,7 +1312,7 @@ h_record_update(struct web_request *req, struct web_response *res)
 	}
 	switch (r) {
 	case APP_OK:
-		records_write_done(req, &w);
+		records_write_done(&w);
 		after_url(in, ak, del ? NULL : c.key.buf, &url);
 		web_redirect(res, url.buf);
 		break;

@@ -668,7 +668,7 @@ round_open(struct web_request *req, struct web_response *res)
 		sv.closed = DATE_NONE;
 		switch (app_add(w.st, &w.p, w.in, &kind_survey, &sv, web_actor(req), &c, &e, &err)) {
 		case APP_OK:
-			records_write_done(req, &w);
+			records_write_done(&w);
 			web_redirect(res, round_path(req, w.in->slug));
 			ret = 0;
 			goto out;

@@ -312,7 +312,7 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 	switch (app_update(w.st, &w.p, NULL, &kind_initiative, (size_t)(w.in - w.p.initiatives.v),
 	    rec, web_actor(req), &c, &e, &err)) {
 	case APP_OK:
-		records_write_done(req, &w);
+		records_write_done(&w);
 		strbuf_addf(&url, "/i/%s/members#oversight", in->slug);
 		web_redirect(res, url.buf);
 		break;
@@ -397,7 +397,7 @@ h_team_raci(struct web_request *req, struct web_response *res)
 			switch (app_update(w.st, &w.p, w.in, &kind_responsibility, r, &rec,
 			    web_actor(req), &c, &e, &err)) {
 			case APP_OK:
-				records_write_done(req, &w);
+				records_write_done(&w);
 				break;
 			case APP_INVALID:
 				records_model_error(&errs, &e);

@@ -40,7 +40,7 @@ int records_write_begin(struct web_request *req, struct records_write *w);
  * records_write_end then gives later requests the program with it, so the
  * dashboard moves.
  */
-void records_write_done(struct web_request *req, struct records_write *w);
+void records_write_done(struct records_write *w);
 void records_write_end(struct records_write *w);
 
 /* Swaps the storage of field f (an object's fields and presence included) between a and b. */
