@@ -126,13 +126,20 @@ int cli_audit_attach(struct store *s, const char *action, const char *kind,
  * / CLI_USAGE with the reason printed.
  */
 int cli_store_load(const struct cli *c, struct store *s, struct program *p);
+/*
+ * Loads program slug (the whole of it), or with initiative set only its
+ * catalog and that initiative (store_initiative_load), references
+ * resolved. Returns 0, or CLI_FAIL with the reason printed.
+ */
+int cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
+    const char *initiative, struct program *p);
 
 /*
  * Reads the program's report thresholds (trellis settings) over the
  * defaults into *set. Prints one line and returns -1 on failure.
  */
 struct metrics_settings;
-int cli_store_settings(const struct cli *c, struct store *s, const struct program *p,
+int cli_store_settings(const struct cli *c, struct store *s, const char *program,
     struct metrics_settings *set);
 
 /*

@@ -118,41 +118,51 @@ out:
 	return ret;
 }
 
+/* Resolves the references of p, just loaded from c's database (stored as row ids). */
+static int
+resolve_loaded(const struct cli *c, struct program *p)
+{
+	struct model_error e;
+	struct strbuf msg = STRBUF_INIT;
+
+	if (model_resolve(p, &e) == 0)
+		return 0;
+	model_error_format(&e, &msg);
+	cli_error("%s: the stored program does not check out: %s", c->db, msg.buf);
+	strbuf_release(&msg);
+	return -1;
+}
+
+int
+cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
+    const char *initiative, struct program *p)
+{
+	struct strbuf err = STRBUF_INIT;
+	int ret = CLI_FAIL, r;
+
+	r = initiative ? store_initiative_load(s, slug, initiative, p, &err) :
+	    store_program_load(s, slug, p, &err);
+	if (r == -1)
+		cli_error("%s: %s", c->db, err.buf);
+	else if (r == 1 && initiative)
+		cli_error("no initiative '%s' in program '%s'", initiative, slug);
+	else if (r == 1)
+		cli_error("%s: no program '%s' in this database", c->db, slug);
+	else if (resolve_loaded(c, p) == 0)
+		ret = 0;
+	strbuf_release(&err);
+	return ret;
+}
+
 int
 cli_store_load(const struct cli *c, struct store *s, struct program *p)
 {
-	struct strbuf err = STRBUF_INIT;
 	char *slug = NULL;
-	int ret, r;
+	int ret;
 
-	if ((ret = cli_store_pick(c, s, &slug)) != 0)
-		goto out;
-	ret = CLI_FAIL;
-	if ((r = store_program_load(s, slug, p, &err)) == -1) {
-		cli_error("%s: %s", c->db, err.buf);
-		goto out;
-	}
-	if (r == 1) {
-		cli_error("%s: no program '%s' in this database", c->db, slug);
-		goto out;
-	}
-	{
-		/* references are stored as row ids; the model wants them as indexes */
-		struct model_error e;
-
-		if (model_resolve(p, &e)) {
-			struct strbuf msg = STRBUF_INIT;
-
-			model_error_format(&e, &msg);
-			cli_error("%s: the stored program does not check out: %s", c->db, msg.buf);
-			strbuf_release(&msg);
-			goto out;
-		}
-	}
-	ret = 0;
-out:
+	if ((ret = cli_store_pick(c, s, &slug)) == 0)
+		ret = cli_store_load_slug(c, s, slug, NULL, p);
 	free(slug);
-	strbuf_release(&err);
 	return ret;
 }
 

@@ -44,13 +44,17 @@ cmd_report(int argc, char **argv, struct cli *c)
 		{ "summary", NULL, &summary, "text: one short block per initiative (scores, alerts, strengths)" },
 		{ NULL, NULL, NULL, NULL },
 	};
-	struct program p;
+	struct program *ps = NULL;
 	struct store *s = NULL;
+	struct store_slugs slugs = { NULL, 0, 0 };
+	struct strbuf err = STRBUF_INIT;
+	char *slug = NULL;
+	int keep;
 	struct metrics_settings set;
 	struct report *rs = NULL;
 	struct capacity *caps = NULL;
 	struct strbuf out = STRBUF_INIT;
-	size_t n = 0, first = 0;
+	size_t n = 0;
 	tdate as_of = date_today();
 	long months = 12;
 	int nargs, rc;
@@ -73,55 +77,74 @@ cmd_report(int argc, char **argv, struct cli *c)
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html"))
 		return cli_usage_error(&report_cmd, "--format: '%s' is not text, json or html", format);
 
-	program_init(&p);
-	if ((rc = cli_open_program(c, &s, &p, &set)) != 0)
+	rc = CLI_FAIL;
+	if (cli_store_open(c, 0, &s))
+		goto out;
+	if ((rc = cli_store_pick(c, s, &slug)) != 0)
 		goto out;
 	rc = CLI_FAIL;
-	if (initiative) {
-		const struct initiative *in = program_initiative(&p, initiative);
-
-		if (in == NULL) {
-			cli_error("no initiative '%s' in program '%s'", initiative, p.slug);
-			goto out;
-		}
-		first = (size_t)(in - p.initiatives.v);
-		n = 1;
-	} else
-		n = p.initiatives.n;
-
+	if (cli_store_settings(c, s, slug, &set))
+		goto out;
+	if (initiative)
+		*VEC_PUSH(&slugs) = xstrdup(initiative);
+	else if (store_initiative_slugs(s, slug, &slugs, &err)) {
+		cli_error("%s: %s", c->db, err.buf);
+		goto out;
+	}
+	n = slugs.n;
+	/*
+	 * Cost follows the work: each initiative is loaded on its own (its
+	 * catalog and records only), reported, written out and released, so
+	 * memory is bounded by the largest initiative. The HTML page shows
+	 * them all at once and so keeps every one until it is written.
+	 */
+	keep = strcmp(format, "html") == 0;
+	ps = xcalloc(n ? n : 1, sizeof(*ps));
 	rs = xcalloc(n ? n : 1, sizeof(*rs));
 	caps = xcalloc(n ? n : 1, sizeof(*caps));
+	if (strcmp(format, "json") == 0 && all)
+		strbuf_addch(&out, '[');
+	if (strcmp(format, "text") == 0 && !summary && n == 0)
+		strbuf_addf(&out, "Program '%s' has no initiatives yet.\n", slug);
 	for (size_t i = 0; i < n; i++) {
-		const struct initiative *in = &p.initiatives.v[first + i];
+		size_t k = keep || summary ? i : 0;
+		const struct initiative *in;
 
-		metrics_report_init(&rs[i]);
-		metrics_capacity_init(&caps[i]);
-		if (metrics_report(&p, in, as_of, (int)months, &set, &rs[i]) ||
-		    metrics_capacity(&p, in->backbone.idx, in, as_of, &set, &caps[i])) {
+		program_init(&ps[k]);
+		if (cli_store_load_slug(c, s, slug, slugs.v[i], &ps[k]))
+			goto out;
+		in = &ps[k].initiatives.v[0];
+		metrics_report_init(&rs[k]);
+		metrics_capacity_init(&caps[k]);
+		if (metrics_report(&ps[k], in, as_of, (int)months, &set, &rs[k]) ||
+		    metrics_capacity(&ps[k], in->backbone.idx, in, as_of, &set, &caps[k])) {
 			cli_error("cannot compute the report of '%s'", in->slug);
 			goto out;
+		}
+		if (strcmp(format, "json") == 0) {
+			if (i)
+				strbuf_addch(&out, ',');
+			report_json_write(&rs[k], &out);
+		} else if (strcmp(format, "text") == 0 && !summary) {
+			if (i)
+				strbuf_addstr(&out, "\n────────────────────────────────────────"
+				    "────────────────────────────────────────\n\n");
+			report_text_write(&rs[k], &caps[k], &out);
+		}
+		if (!keep && !summary) {
+			metrics_report_release(&rs[k]);
+			metrics_capacity_release(&caps[k]);
+			program_release(&ps[k]);
 		}
 	}
 	if (strcmp(format, "json") == 0) {
 		if (all)
-			report_json_write_array(rs, n, &out);
-		else
-			report_json_write(&rs[0], &out);
+			strbuf_addch(&out, ']');
 		strbuf_addch(&out, '\n');
-	} else if (strcmp(format, "html") == 0)
+	} else if (keep)
 		report_html_page(rs, caps, n, date_today(), &out);
 	else if (summary)
 		report_text_summary(rs, n, &out);
-	else {
-		if (n == 0)
-			strbuf_addf(&out, "Program '%s' has no initiatives yet.\n", p.slug);
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				strbuf_addstr(&out, "\n────────────────────────────────────────"
-				    "────────────────────────────────────────\n\n");
-			report_text_write(&rs[i], &caps[i], &out);
-		}
-	}
 	if (outpath) {
 		if (cli_write_file(outpath, out.buf, out.len))
 			goto out;
@@ -131,14 +154,18 @@ cmd_report(int argc, char **argv, struct cli *c)
 	}
 	rc = CLI_OK;
 out:
-	for (size_t i = 0; rs && i < n; i++) {
+	for (size_t i = 0; ps && i < n; i++) {
 		metrics_report_release(&rs[i]);
 		metrics_capacity_release(&caps[i]);
+		program_release(&ps[i]);
 	}
+	free(ps);
 	free(rs);
 	free(caps);
+	free(slug);
+	store_slugs_release(&slugs);
+	strbuf_release(&err);
 	strbuf_release(&out);
-	program_release(&p);
 	if (s)
 		store_close(s);
 	return rc;

@@ -26,7 +26,7 @@ static const struct cli_cmd settings_cmd = {
 };
 
 int
-cli_store_settings(const struct cli *c, struct store *s, const struct program *p,
+cli_store_settings(const struct cli *c, struct store *s, const char *program,
     struct metrics_settings *set)
 {
 	struct strbuf err = STRBUF_INIT;
@@ -37,7 +37,7 @@ cli_store_settings(const struct cli *c, struct store *s, const struct program *p
 	for (size_t i = 0; i < metrics_settings_count(); i++) {
 		const char *name = metrics_settings_name(i);
 		char *value = NULL;
-		int rc = store_setting_get(s, p->slug, name, &value, &err);
+		int rc = store_setting_get(s, program, name, &value, &err);
 
 		if (rc < 0) {
 			cli_error("%s", err.buf);
@@ -68,7 +68,7 @@ cli_open_program(const struct cli *c, struct store **s, struct program *p,
 		return CLI_FAIL;
 	if ((rc = cli_store_load(c, *s, p)) != 0)
 		return rc;
-	return cli_store_settings(c, *s, p, set) ? CLI_FAIL : 0;
+	return cli_store_settings(c, *s, p->slug, set) ? CLI_FAIL : 0;
 }
 
 static int
@@ -163,7 +163,7 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	if ((reset || nargs == 2) && set_audited(s, p.slug, reset ? reset : argv[0],
 	    reset ? NULL : argv[1]))
 		goto out;
-	if (cli_store_settings(c, s, &p, &set))
+	if (cli_store_settings(c, s, p.slug, &set))
 		goto out;
 	metrics_settings_default(&dflt);
 	printf("Settings of program '%s':\n\n", p.slug);

@@ -353,6 +353,13 @@ struct program {
 	struct strmap org_index, person_index, instrument_index, initiative_index;
 	/* file names that srclocs point at, owned here */
 	VEC(char *) files;
+	/*
+	 * 1: a per-initiative load (store_initiative_load): the catalog and
+	 * one initiative, with only the organizations and people it names.
+	 * Good for that initiative's reports, pages and changes; never a
+	 * whole program to export or save.
+	 */
+	int partial;
 };
 
 /* Initializes p to an empty program (no allocation). */

@@ -20,6 +20,7 @@
  *   FT_RACI, FT_ANSWERS	a link table (owner, position, value...)
  *   FT_LIST			a child table
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,67 +41,101 @@
  */
 #define NONE ST_BEGIN
 const struct store_table store_tables[T__MAX] = {
-	/* T_ORG */ { &kind_organization, T_PROGRAM, ST_ORG_INS, ST_ORG_SEL,
+	[T_ORG] = { &kind_organization, T_PROGRAM, ST_ORG_INS, ST_ORG_SEL,
 	    ST_ORG_UPD, ST_ORG_DEL, NONE,
 	    1, { ST_ORG_EXPERTISE_INS }, { ST_ORG_EXPERTISE_SEL }, { ST_ORG_EXPERTISE_DEL } },
-	/* T_PERSON */ { &kind_person, T_PROGRAM, ST_PERSON_INS, ST_PERSON_SEL,
+	[T_PERSON] = { &kind_person, T_PROGRAM, ST_PERSON_INS, ST_PERSON_SEL,
 	    ST_PERSON_UPD, ST_PERSON_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_INSTRUMENT */ { &kind_instrument, T_PROGRAM, ST_INSTRUMENT_INS,
+	[T_INSTRUMENT] = { &kind_instrument, T_PROGRAM, ST_INSTRUMENT_INS,
 	    ST_INSTRUMENT_SEL, ST_INSTRUMENT_UPD, ST_INSTRUMENT_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_ITEM */ { &kind_instrument_item, T_INSTRUMENT, ST_ITEM_INS, ST_ITEM_SEL,
+	[T_ITEM] = { &kind_instrument_item, T_INSTRUMENT, ST_ITEM_INS, ST_ITEM_SEL,
 	    ST_ITEM_UPD, ST_ITEM_DEL, ST_ITEM_DEL_OF, 0, {0}, {0}, {0} },
-	/* T_INITIATIVE */ { &kind_initiative, T_PROGRAM, ST_INITIATIVE_INS, ST_INITIATIVE_SEL,
+	[T_INITIATIVE] = { &kind_initiative, T_PROGRAM, ST_INITIATIVE_INS, ST_INITIATIVE_SEL,
 	    ST_INITIATIVE_UPD, ST_INITIATIVE_DEL, NONE,
 	    3, { ST_COMMITTEE_INS, ST_REPORTS_TO_INS, ST_EVALUATED_BY_INS },
 	    { ST_COMMITTEE_SEL, ST_REPORTS_TO_SEL, ST_EVALUATED_BY_SEL },
 	    { ST_COMMITTEE_DEL, ST_REPORTS_TO_DEL, ST_EVALUATED_BY_DEL } },
-	/* T_OBSERVATION */ { &kind_observation, T_INITIATIVE, ST_OBSERVATION_INS,
+	[T_OBSERVATION] = { &kind_observation, T_INITIATIVE, ST_OBSERVATION_INS,
 	    ST_OBSERVATION_SEL, ST_OBSERVATION_UPD, ST_OBSERVATION_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_MEMBER */ { &kind_member, T_INITIATIVE, ST_MEMBER_INS, ST_MEMBER_SEL,
+	[T_MEMBER] = { &kind_member, T_INITIATIVE, ST_MEMBER_INS, ST_MEMBER_SEL,
 	    ST_MEMBER_UPD, ST_MEMBER_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_RESPONSIBILITY */ { &kind_responsibility, T_INITIATIVE, ST_RESPONSIBILITY_INS,
+	[T_RESPONSIBILITY] = { &kind_responsibility, T_INITIATIVE, ST_RESPONSIBILITY_INS,
 	    ST_RESPONSIBILITY_SEL, ST_RESPONSIBILITY_UPD, ST_RESPONSIBILITY_DEL, NONE,
 	    1, { ST_ASSIGNMENT_INS }, { ST_ASSIGNMENT_SEL }, { ST_ASSIGNMENT_DEL } },
-	/* T_DECISION */ { &kind_decision, T_INITIATIVE, ST_DECISION_INS, ST_DECISION_SEL,
+	[T_DECISION] = { &kind_decision, T_INITIATIVE, ST_DECISION_INS, ST_DECISION_SEL,
 	    ST_DECISION_UPD, ST_DECISION_DEL, NONE,
 	    2, { ST_CONSULTED_INS, ST_INFORMED_INS }, { ST_CONSULTED_SEL, ST_INFORMED_SEL },
 	    { ST_CONSULTED_DEL, ST_INFORMED_DEL } },
-	/* T_GRANT */ { &kind_grant, T_INITIATIVE, ST_GRANT_INS, ST_GRANT_SEL,
+	[T_GRANT] = { &kind_grant, T_INITIATIVE, ST_GRANT_INS, ST_GRANT_SEL,
 	    ST_GRANT_UPD, ST_GRANT_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_LINE */ { &kind_budget_line, T_GRANT, ST_LINE_INS, ST_LINE_SEL,
+	[T_LINE] = { &kind_budget_line, T_GRANT, ST_LINE_INS, ST_LINE_SEL,
 	    ST_LINE_UPD, ST_LINE_DEL, ST_LINE_DEL_OF, 0, {0}, {0}, {0} },
-	/* T_LEDGER */ { &kind_ledger_entry, T_INITIATIVE, ST_LEDGER_INS, ST_LEDGER_SEL,
+	[T_LEDGER] = { &kind_ledger_entry, T_INITIATIVE, ST_LEDGER_INS, ST_LEDGER_SEL,
 	    ST_LEDGER_UPD, ST_LEDGER_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_APPLICATION */ { &kind_application, T_INITIATIVE, ST_APPLICATION_INS,
+	[T_APPLICATION] = { &kind_application, T_INITIATIVE, ST_APPLICATION_INS,
 	    ST_APPLICATION_SEL, ST_APPLICATION_UPD, ST_APPLICATION_DEL, NONE,
 	    1, { ST_CO_APPLICANT_INS }, { ST_CO_APPLICANT_SEL }, { ST_CO_APPLICANT_DEL } },
-	/* T_CREDIT */ { &kind_credit, T_INITIATIVE, ST_CREDIT_INS, ST_CREDIT_SEL,
+	[T_CREDIT] = { &kind_credit, T_INITIATIVE, ST_CREDIT_INS, ST_CREDIT_SEL,
 	    ST_CREDIT_UPD, ST_CREDIT_DEL, NONE,
 	    1, { ST_CREDITED_INS }, { ST_CREDITED_SEL }, { ST_CREDITED_DEL } },
-	/* T_CONTRIBUTION */ { &kind_contribution, T_INITIATIVE, ST_CONTRIBUTION_INS,
+	[T_CONTRIBUTION] = { &kind_contribution, T_INITIATIVE, ST_CONTRIBUTION_INS,
 	    ST_CONTRIBUTION_SEL, ST_CONTRIBUTION_UPD, ST_CONTRIBUTION_DEL, NONE,
 	    0, {0}, {0}, {0} },
-	/* T_CHECKIN */ { &kind_checkin, T_INITIATIVE, ST_CHECKIN_INS, ST_CHECKIN_SEL,
+	[T_CHECKIN] = { &kind_checkin, T_INITIATIVE, ST_CHECKIN_INS, ST_CHECKIN_SEL,
 	    ST_CHECKIN_UPD, ST_CHECKIN_DEL, NONE,
 	    1, { ST_ATTENDEE_INS }, { ST_ATTENDEE_SEL }, { ST_ATTENDEE_DEL } },
-	/* T_EVENT */ { &kind_event, T_INITIATIVE, ST_EVENT_INS, ST_EVENT_SEL,
+	[T_EVENT] = { &kind_event, T_INITIATIVE, ST_EVENT_INS, ST_EVENT_SEL,
 	    ST_EVENT_UPD, ST_EVENT_DEL, NONE,
 	    2, { ST_EXPECTED_INS, ST_ATTENDED_INS }, { ST_EXPECTED_SEL, ST_ATTENDED_SEL },
 	    { ST_EXPECTED_DEL, ST_ATTENDED_DEL } },
-	/* T_SURVEY */ { &kind_survey, T_INITIATIVE, ST_SURVEY_INS, ST_SURVEY_SEL,
+	[T_SURVEY] = { &kind_survey, T_INITIATIVE, ST_SURVEY_INS, ST_SURVEY_SEL,
 	    ST_SURVEY_UPD, ST_SURVEY_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_RESPONSE */ { &kind_response, T_SURVEY, ST_RESPONSE_INS, ST_RESPONSE_SEL,
+	[T_RESPONSE] = { &kind_response, T_SURVEY, ST_RESPONSE_INS, ST_RESPONSE_SEL,
 	    ST_RESPONSE_UPD, ST_RESPONSE_DEL, ST_RESPONSE_DEL_OF,
 	    1, { ST_ANSWER_INS }, { ST_ANSWER_SEL }, { ST_ANSWER_DEL } },
-	/* T_TIE */ { &kind_tie, T_INITIATIVE, ST_TIE_INS, ST_TIE_SEL,
+	[T_TIE] = { &kind_tie, T_INITIATIVE, ST_TIE_INS, ST_TIE_SEL,
 	    ST_TIE_UPD, ST_TIE_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_LEARNING */ { &kind_learning, T_PROGRAM, ST_LEARNING_INS, ST_LEARNING_SEL,
+	[T_LEARNING] = { &kind_learning, T_PROGRAM, ST_LEARNING_INS, ST_LEARNING_SEL,
 	    ST_LEARNING_UPD, ST_LEARNING_DEL, NONE, 0, {0}, {0}, {0} },
-	/* T_NOTE */ { &kind_learning_note, T_LEARNING, ST_NOTE_INS, ST_NOTE_SEL,
+	[T_NOTE] = { &kind_learning_note, T_LEARNING, ST_NOTE_INS, ST_NOTE_SEL,
 	    ST_NOTE_UPD, ST_NOTE_DEL, ST_NOTE_DEL_OF,
 	    1, { ST_NOTE_INITIATIVE_INS }, { ST_NOTE_INITIATIVE_SEL }, { ST_NOTE_INITIATIVE_DEL } },
 };
 #undef NONE
+
+/*
+ * A per-initiative load (store_initiative_load) reads each table with its
+ * statement here, ?1 bound to the initiative's rowid: the initiative's own
+ * rows by their initiative_id index, and of the program-level tables only
+ * the organizations and people the initiative names. The instruments are
+ * the program's (?1 = its rowid: ONE_BY_PROGRAM). Learning questions are
+ * the program's agenda, not part of any initiative: not read (ST_BEGIN).
+ */
+static const enum stmt sel_one[T__MAX] = {
+	[T_ORG] = ST_ORG_SEL_ONE,
+	[T_PERSON] = ST_PERSON_SEL_ONE,
+	[T_INSTRUMENT] = ST_INSTRUMENT_SEL,
+	[T_ITEM] = ST_ITEM_SEL,
+	[T_INITIATIVE] = ST_INITIATIVE_SEL_ONE,
+	[T_OBSERVATION] = ST_OBSERVATION_SEL_ONE,
+	[T_MEMBER] = ST_MEMBER_SEL_ONE,
+	[T_RESPONSIBILITY] = ST_RESPONSIBILITY_SEL_ONE,
+	[T_DECISION] = ST_DECISION_SEL_ONE,
+	[T_GRANT] = ST_GRANT_SEL_ONE,
+	[T_LINE] = ST_LINE_SEL_ONE,
+	[T_LEDGER] = ST_LEDGER_SEL_ONE,
+	[T_APPLICATION] = ST_APPLICATION_SEL_ONE,
+	[T_CREDIT] = ST_CREDIT_SEL_ONE,
+	[T_CONTRIBUTION] = ST_CONTRIBUTION_SEL_ONE,
+	[T_CHECKIN] = ST_CHECKIN_SEL_ONE,
+	[T_EVENT] = ST_EVENT_SEL_ONE,
+	[T_SURVEY] = ST_SURVEY_SEL_ONE,
+	[T_RESPONSE] = ST_RESPONSE_SEL_ONE,
+	[T_TIE] = ST_TIE_SEL_ONE,
+	[T_LEARNING] = ST_BEGIN,
+	[T_NOTE] = ST_BEGIN,
+};
+#define ONE_BY_PROGRAM(t) ((t) == T_INSTRUMENT || (t) == T_ITEM)
 
 int
 store_table_of(const struct kind *k)
@@ -657,6 +692,7 @@ struct load {
 	struct store *s;
 	struct program *p;
 	struct strbuf *err;
+	int64_t ini_rowid;		/* a per-initiative load: that initiative; else 0 */
 	VEC(struct owner) own[T__MAX];
 };
 
@@ -899,12 +935,16 @@ load_table(struct load *ld, int t)
 	const struct field *lf = list_field(tab);
 	const struct field *links[LINKS_MAX];
 	VEC(struct placed) placed = { NULL, 0, 0 };
-	sqlite3_stmt *st = store_stmt(ld->s, tab->sel, ld->err);
+	enum stmt sel = ld->ini_rowid ? sel_one[t] : tab->sel;
+	sqlite3_stmt *st;
 	int rc, n = 0, ret = -1;
 
+	if (sel == ST_BEGIN)
+		return 0;
+	st = store_stmt(ld->s, sel, ld->err);
 	if (st == NULL || check_shape(st, tab->k, 0, 2, ld->err) == -1)
 		return -1;
-	sqlite3_bind_int64(st, 1, ld->p->rowid);
+	sqlite3_bind_int64(st, 1, ld->ini_rowid && !ONE_BY_PROGRAM(t) ? ld->ini_rowid : ld->p->rowid);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t rowid = sqlite3_column_int64(st, 0);
 		void *parent = find_owner(ld, tab->parent, sqlite3_column_int64(st, 1));
@@ -954,8 +994,15 @@ out:
 	return ret;
 }
 
-int
-store_program_load(struct store *s, const char *slug, struct program *p, struct strbuf *err)
+/*
+ * Loads program slug into p: every record, or, with initiative set, the
+ * program's catalog and that one initiative (store_initiative_load). One
+ * read transaction: every table from the same snapshot (or the caller's
+ * transaction, which this joins).
+ */
+static int
+load_program(struct store *s, const char *slug, const char *initiative, struct program *p,
+    struct strbuf *err)
 {
 	struct load ld;
 	sqlite3_stmt *st;
@@ -965,12 +1012,28 @@ store_program_load(struct store *s, const char *slug, struct program *p, struct 
 	ld.s = s;
 	ld.p = p;
 	ld.err = err;
-	if ((st = store_stmt(s, ST_PROGRAM_FIND, err)) == NULL ||
-	    check_shape(st, &kind_program, 0, 1, err) == -1)
-		return -1;
-	/* one read transaction: every table from the same snapshot */
 	if (store_begin_read(s, err) == -1)
 		return -1;
+	if (initiative) {
+		if ((st = store_stmt(s, ST_INITIATIVE_FIND, err)) == NULL)
+			goto out;
+		sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, initiative, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE) {
+			ret = 1;
+			goto out;
+		}
+		if (rc != SQLITE_ROW) {
+			store_sqlerr(s, err, "cannot load an initiative");
+			goto out;
+		}
+		ld.ini_rowid = sqlite3_column_int64(st, 1);
+		store_stmt_done(st);
+	}
+	if ((st = store_stmt(s, ST_PROGRAM_FIND, err)) == NULL ||
+	    check_shape(st, &kind_program, 0, 1, err) == -1)
+		goto out;
 	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
@@ -989,6 +1052,7 @@ store_program_load(struct store *s, const char *slug, struct program *p, struct 
 	for (int t = 0; t < T__MAX; t++)
 		if (load_table(&ld, t) == -1)
 			goto out;
+	p->partial = initiative != NULL;
 	ret = 0;
 out:
 	store_stmt_done(st);
@@ -998,7 +1062,41 @@ out:
 		store_rollback(s);
 	for (int t = 0; t < T__MAX; t++)
 		VEC_FREE(&ld.own[t]);
-	if (ret == -1)
+	if (ret != 0)
 		program_release(p);
 	return ret;
+}
+
+int
+store_program_load(struct store *s, const char *slug, struct program *p, struct strbuf *err)
+{
+	return load_program(s, slug, NULL, p, err);
+}
+
+int
+store_initiative_load(struct store *s, const char *program, const char *initiative,
+    struct program *p, struct strbuf *err)
+{
+	assert(initiative != NULL);
+	return load_program(s, program, initiative, p, err);
+}
+
+int
+store_initiative_slugs(struct store *s, const char *program, struct store_slugs *slugs,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INITIATIVE_SLUGS, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(slugs) = xstrdup((const char *)sqlite3_column_text(st, 0));
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot list the initiatives");
+		return -1;
+	}
+	return 0;
 }

@@ -50,229 +50,324 @@
 #define ROW_DEL(table) "DELETE FROM " table " WHERE id = ?1"
 #define OWNER_DEL(table, owner) "DELETE FROM " table " WHERE " owner " = ?1"
 
+
+/*
+ * The selects of one initiative's rows (?1 = the initiative's rowid, for a
+ * per-initiative load: store_initiative_load) share their columns and joins
+ * with the whole program's selects above: each table's SELECT and JOINS
+ * macros, with the program's restriction (IN_INITIATIVE ... OF_PROGRAM) or
+ * the initiative's (OF_ONE, by the table's initiative_id index).
+ */
+#define OF_ONE " WHERE t.initiative_id = ?1 ORDER BY t.id"
+#define OBSERVATION_SELECT \
+	"SELECT t.id, t.initiative_id, t.date, t.value FROM observation t"
+#define OBSERVATION_JOINS ""
+
+#define MEMBER_SELECT \
+	"SELECT t.id, t.initiative_id, o.slug, t.role, t.joined, t.left_date FROM member t"
+#define MEMBER_JOINS \
+	" JOIN organization o ON o.id = t.org_id"
+
+#define RESPONSIBILITY_SELECT \
+	"SELECT t.id, t.initiative_id, t.name FROM responsibility t"
+#define RESPONSIBILITY_JOINS ""
+
+#define DECISION_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.title, t.category, t.proposed,"\
+	" t.decided, CASE t.decider_kind WHEN 'org' THEN o.slug ELSE t.decider_kind END,"\
+	" t.contrary_views FROM decision t"
+#define DECISION_JOINS \
+	" LEFT JOIN organization o ON o.id = t.decider_id"
+
+#define GRANT_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.funder, t.amount, t.start_date,"\
+	" t.end_date, t.catalytic FROM grant t"
+#define GRANT_JOINS ""
+
+#define LEDGER_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, g.ident, t.amount, t.kind,"\
+	" o.slug, t.line, t.purpose, t.backbone_own FROM ledger_entry t"
+#define LEDGER_JOINS \
+	" JOIN grant g ON g.id = t.grant_id"\
+	" LEFT JOIN organization o ON o.id = t.recipient_id"
+
+#define APPLICATION_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.funder, t.amount, o.slug,"\
+	" t.status FROM application t"
+#define APPLICATION_JOINS \
+	" JOIN organization o ON o.id = t.lead_id"
+
+#define CREDIT_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.channel, t.title FROM credit t"
+#define CREDIT_JOINS ""
+
+#define CONTRIBUTION_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, a.slug, b.slug, t.type, t.hours"\
+	" FROM contribution t"
+#define CONTRIBUTION_JOINS \
+	" JOIN organization a ON a.id = t.from_id"\
+	" JOIN organization b ON b.id = t.to_id"
+
+#define CHECKIN_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.progress, t.challenges"\
+	" FROM checkin t"
+#define CHECKIN_JOINS ""
+
+#define EVENT_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.kind, t.title FROM event t"
+#define EVENT_JOINS ""
+
+#define SURVEY_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.instrument, t.opened, t.closed"\
+	" FROM survey t"
+#define SURVEY_JOINS ""
+
+#define TIE_SELECT \
+	"SELECT t.id, t.initiative_id, t.date, a.slug, b.slug, t.frequency,"\
+	" t.reliability, t.mission, t.openness, t.influence, t.involvement,"\
+	" t.resources FROM tie t"
+#define TIE_JOINS \
+	" JOIN organization a ON a.id = t.from_id"\
+	" JOIN organization b ON b.id = t.to_id"
+
+#define INITIATIVE_SELECT \
+	"SELECT t.id, t.program_id, t.slug, t.name, t.city, t.start_date, t.end_date,"\
+	" b.slug, f.slug, t.has_director, dp.slug, de.slug, t.has_result,"\
+	" t.result_statement, t.result_indicator, t.result_unit, t.result_direction,"\
+	" t.result_baseline_date, t.result_baseline_value, t.result_target_date,"\
+	" t.result_target_value FROM initiative t"\
+	" JOIN organization b ON b.id = t.backbone_id"\
+	" JOIN organization f ON f.id = t.fiscal_agent_id"\
+	" LEFT JOIN person dp ON dp.id = t.director_person_id"\
+	" LEFT JOIN organization de ON de.id = t.director_employer_id"
+
+#define ORG_SELECT \
+	"SELECT id, program_id, slug, name, sector, city, staff, revenue,"\
+	" flexible_grants, in_kind_staffing, experiment, convener FROM organization"
+
+#define PERSON_SELECT \
+	"SELECT t.id, t.program_id, t.slug, t.name, t.email, o.slug FROM person t"\
+	" LEFT JOIN organization o ON o.id = t.org_id"
+
+#define INI_PEOPLE \
+	"SELECT director_person_id FROM initiative WHERE id = ?1"\
+	" UNION SELECT a.person_id FROM checkin c JOIN checkin_attendee a"\
+	" ON a.checkin_id = c.id WHERE c.initiative_id = ?1"
+/* ?1 = the initiative; each part by an index on its owner */
+#define INI_LINKED(link, owner, table) \
+	" UNION SELECT l.org_id FROM " table " x JOIN " link " l ON l." owner " = x.id" \
+	" WHERE x.initiative_id = ?1"
+#define INI_ORGS \
+	"SELECT backbone_id FROM initiative WHERE id = ?1"\
+	" UNION SELECT fiscal_agent_id FROM initiative WHERE id = ?1"\
+	" UNION SELECT director_employer_id FROM initiative WHERE id = ?1"\
+	" UNION SELECT org_id FROM initiative_committee WHERE initiative_id = ?1"\
+	" UNION SELECT org_id FROM director_reports_to WHERE initiative_id = ?1"\
+	" UNION SELECT org_id FROM director_evaluated_by WHERE initiative_id = ?1"\
+	" UNION SELECT org_id FROM member WHERE initiative_id = ?1"\
+	INI_LINKED("assignment", "responsibility_id", "responsibility")\
+	" UNION SELECT decider_id FROM decision WHERE initiative_id = ?1"\
+	INI_LINKED("decision_consulted", "decision_id", "decision")\
+	INI_LINKED("decision_informed", "decision_id", "decision")\
+	" UNION SELECT recipient_id FROM ledger_entry WHERE initiative_id = ?1"\
+	" UNION SELECT lead_id FROM application WHERE initiative_id = ?1"\
+	INI_LINKED("application_co_applicant", "application_id", "application")\
+	INI_LINKED("credit_credited", "credit_id", "credit")\
+	" UNION SELECT from_id FROM contribution WHERE initiative_id = ?1"\
+	" UNION SELECT to_id FROM contribution WHERE initiative_id = ?1"\
+	INI_LINKED("event_expected", "event_id", "event")\
+	INI_LINKED("event_attended", "event_id", "event")\
+	" UNION SELECT from_id FROM tie WHERE initiative_id = ?1"\
+	" UNION SELECT to_id FROM tie WHERE initiative_id = ?1"\
+	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
+
 const char *const store_sql[ST__MAX] = {
-	/* ST_BEGIN */ "BEGIN IMMEDIATE",
-	/* ST_BEGIN_READ */ "BEGIN",
-	/* ST_WAL */ "PRAGMA journal_mode = WAL",
-	/* ST_COMMIT */ "COMMIT",
-	/* ST_ROLLBACK */ "ROLLBACK",
-	/* ST_USER_VERSION */ "PRAGMA user_version",
-	/* ST_INTEGRITY */ "PRAGMA integrity_check",
-	/* ST_FK_CHECK */ "PRAGMA foreign_key_check",
-	/* ST_PROGRAM_SLUGS */ "SELECT slug FROM program ORDER BY slug",
-	/* ST_PROGRAM_FIND */
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_BEGIN_READ] = "BEGIN",
+	[ST_WAL] = "PRAGMA journal_mode = WAL",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_USER_VERSION] = "PRAGMA user_version",
+	[ST_INTEGRITY] = "PRAGMA integrity_check",
+	[ST_FK_CHECK] = "PRAGMA foreign_key_check",
+	[ST_PROGRAM_SLUGS] = "SELECT slug FROM program ORDER BY slug",
+	[ST_PROGRAM_FIND] =
 	"SELECT id, slug, name, funder, start_date, end_date FROM program WHERE slug = ?",
-	/* ST_PROGRAM_INS */
+	[ST_PROGRAM_INS] =
 	"INSERT INTO program (slug, name, funder, start_date, end_date) VALUES (?, ?, ?, ?, ?)",
-	/* ST_SETTING_GET */
+	[ST_SETTING_GET] =
 	"SELECT s.value FROM setting s JOIN program p ON p.id = s.program_id"
 	" WHERE p.slug = ?1 AND s.name = ?2",
-	/* ST_SETTING_SET */
+	[ST_SETTING_SET] =
 	"INSERT INTO setting (program_id, name, value)"
 	" SELECT id, ?2, ?3 FROM program WHERE slug = ?1"
 	" ON CONFLICT (program_id, name) DO UPDATE SET value = excluded.value",
-	/* ST_SETTING_DEL */
+	[ST_SETTING_DEL] =
 	"DELETE FROM setting WHERE name = ?2"
 	" AND program_id = (SELECT id FROM program WHERE slug = ?1)",
 
-	/* ST_ORG_INS */
+	[ST_ORG_INS] =
 	"INSERT INTO organization (program_id, slug, name, sector, city, staff, revenue,"
 	" flexible_grants, in_kind_staffing, experiment, convener)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* ST_ORG_SEL */
-	"SELECT id, program_id, slug, name, sector, city, staff, revenue,"
-	" flexible_grants, in_kind_staffing, experiment, convener"
-	" FROM organization WHERE program_id = ?1 ORDER BY id",
-	/* ST_ORG_EXPERTISE_INS */
+	[ST_ORG_SEL] =
+	ORG_SELECT " WHERE program_id = ?1 ORDER BY id",
+	[ST_ORG_EXPERTISE_INS] =
 	"INSERT INTO org_expertise (org_id, position, area) VALUES (?, ?, ?)",
-	/* ST_ORG_EXPERTISE_SEL */
+	[ST_ORG_EXPERTISE_SEL] =
 	LINK_SEL("org_expertise", "org_id", "area"),
-	/* ST_PERSON_INS */
+	[ST_PERSON_INS] =
 	"INSERT INTO person (program_id, slug, name, email, org_id) VALUES (?, ?, ?, ?, ?)",
-	/* ST_PERSON_SEL */
-	"SELECT t.id, t.program_id, t.slug, t.name, t.email, o.slug FROM person t"
-	" LEFT JOIN organization o ON o.id = t.org_id"
-	" WHERE t.program_id = ?1 ORDER BY t.id",
-	/* ST_INSTRUMENT_INS */
+	[ST_PERSON_SEL] =
+	PERSON_SELECT " WHERE t.program_id = ?1 ORDER BY t.id",
+	[ST_INSTRUMENT_INS] =
 	"INSERT INTO instrument (program_id, code, title) VALUES (?, ?, ?)",
-	/* ST_INSTRUMENT_SEL */
+	[ST_INSTRUMENT_SEL] =
 	"SELECT id, program_id, code, title FROM instrument"
 	" WHERE program_id = ?1 ORDER BY id",
-	/* ST_ITEM_INS */
+	[ST_ITEM_INS] =
 	"INSERT INTO instrument_item (instrument_id, code, text, category) VALUES (?, ?, ?, ?)",
-	/* ST_ITEM_SEL */
+	[ST_ITEM_SEL] =
 	"SELECT t.id, t.instrument_id, t.code, t.text, t.category FROM instrument_item t"
 	" CROSS JOIN instrument i ON i.id = t.instrument_id" OF_PROGRAM,
 
-	/* ST_INITIATIVE_INS */
+	[ST_INITIATIVE_INS] =
 	"INSERT INTO initiative (program_id, slug, name, city, start_date, end_date,"
 	" backbone_id, fiscal_agent_id, has_director, director_person_id,"
 	" director_employer_id, has_result, result_statement, result_indicator,"
 	" result_unit, result_direction, result_baseline_date, result_baseline_value,"
 	" result_target_date, result_target_value)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* ST_INITIATIVE_SEL */
-	"SELECT t.id, t.program_id, t.slug, t.name, t.city, t.start_date, t.end_date,"
-	" b.slug, f.slug, t.has_director, dp.slug, de.slug, t.has_result,"
-	" t.result_statement, t.result_indicator, t.result_unit, t.result_direction,"
-	" t.result_baseline_date, t.result_baseline_value, t.result_target_date,"
-	" t.result_target_value FROM initiative t"
-	" JOIN organization b ON b.id = t.backbone_id"
-	" JOIN organization f ON f.id = t.fiscal_agent_id"
-	" LEFT JOIN person dp ON dp.id = t.director_person_id"
-	" LEFT JOIN organization de ON de.id = t.director_employer_id"
-	" WHERE t.program_id = ?1 ORDER BY t.id",
-	/* ST_COMMITTEE_INS */ ORG_LINK_INS("initiative_committee", "initiative_id"),
-	/* ST_COMMITTEE_SEL */
+	[ST_INITIATIVE_SEL] =
+	INITIATIVE_SELECT " WHERE t.program_id = ?1 ORDER BY t.id",
+	[ST_COMMITTEE_INS] = ORG_LINK_INS("initiative_committee", "initiative_id"),
+	[ST_COMMITTEE_SEL] =
 	LINK_SEL("initiative_committee", "initiative_id", "org_id"),
-	/* ST_REPORTS_TO_INS */ ORG_LINK_INS("director_reports_to", "initiative_id"),
-	/* ST_REPORTS_TO_SEL */
+	[ST_REPORTS_TO_INS] = ORG_LINK_INS("director_reports_to", "initiative_id"),
+	[ST_REPORTS_TO_SEL] =
 	LINK_SEL("director_reports_to", "initiative_id", "org_id"),
-	/* ST_EVALUATED_BY_INS */ ORG_LINK_INS("director_evaluated_by", "initiative_id"),
-	/* ST_EVALUATED_BY_SEL */
+	[ST_EVALUATED_BY_INS] = ORG_LINK_INS("director_evaluated_by", "initiative_id"),
+	[ST_EVALUATED_BY_SEL] =
 	LINK_SEL("director_evaluated_by", "initiative_id", "org_id"),
-	/* ST_OBSERVATION_INS */
+	[ST_OBSERVATION_INS] =
 	"INSERT INTO observation (initiative_id, date, value) VALUES (?, ?, ?)",
-	/* ST_OBSERVATION_SEL */
-	"SELECT t.id, t.initiative_id, t.date, t.value FROM observation t"
-	IN_INITIATIVE OF_PROGRAM,
-	/* ST_MEMBER_INS */
+	[ST_OBSERVATION_SEL] =
+	OBSERVATION_SELECT IN_INITIATIVE OBSERVATION_JOINS OF_PROGRAM,
+	[ST_MEMBER_INS] =
 	"INSERT INTO member (initiative_id, org_id, role, joined, left_date)"
 	" VALUES (?, ?, ?, ?, ?)",
-	/* ST_MEMBER_SEL */
-	"SELECT t.id, t.initiative_id, o.slug, t.role, t.joined, t.left_date FROM member t"
-	IN_INITIATIVE " JOIN organization o ON o.id = t.org_id" OF_PROGRAM,
-	/* ST_RESPONSIBILITY_INS */
+	[ST_MEMBER_SEL] =
+	MEMBER_SELECT IN_INITIATIVE MEMBER_JOINS OF_PROGRAM,
+	[ST_RESPONSIBILITY_INS] =
 	"INSERT INTO responsibility (initiative_id, name) VALUES (?, ?)",
-	/* ST_RESPONSIBILITY_SEL */
-	"SELECT t.id, t.initiative_id, t.name FROM responsibility t"
-	IN_INITIATIVE OF_PROGRAM,
-	/* ST_ASSIGNMENT_INS */
+	[ST_RESPONSIBILITY_SEL] =
+	RESPONSIBILITY_SELECT IN_INITIATIVE RESPONSIBILITY_JOINS OF_PROGRAM,
+	[ST_ASSIGNMENT_INS] =
 	"INSERT INTO assignment (responsibility_id, position, org_id, letter)"
 	" VALUES (?, ?, ?, ?)",
-	/* ST_ASSIGNMENT_SEL */
+	[ST_ASSIGNMENT_SEL] =
 	LINK_SEL("assignment", "responsibility_id", "org_id, letter"),
-	/* ST_DECISION_INS */
+	[ST_DECISION_INS] =
 	"INSERT INTO decision (initiative_id, ident, title, category, proposed, decided,"
 	" decider_kind, decider_id, contrary_views) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* ST_DECISION_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.title, t.category, t.proposed,"
-	" t.decided, CASE t.decider_kind WHEN 'org' THEN o.slug ELSE t.decider_kind END,"
-	" t.contrary_views FROM decision t" IN_INITIATIVE
-	" LEFT JOIN organization o ON o.id = t.decider_id" OF_PROGRAM,
-	/* ST_CONSULTED_INS */ ORG_LINK_INS("decision_consulted", "decision_id"),
-	/* ST_CONSULTED_SEL */
+	[ST_DECISION_SEL] =
+	DECISION_SELECT IN_INITIATIVE DECISION_JOINS OF_PROGRAM,
+	[ST_CONSULTED_INS] = ORG_LINK_INS("decision_consulted", "decision_id"),
+	[ST_CONSULTED_SEL] =
 	LINK_SEL("decision_consulted", "decision_id", "org_id"),
-	/* ST_INFORMED_INS */ ORG_LINK_INS("decision_informed", "decision_id"),
-	/* ST_INFORMED_SEL */
+	[ST_INFORMED_INS] = ORG_LINK_INS("decision_informed", "decision_id"),
+	[ST_INFORMED_SEL] =
 	LINK_SEL("decision_informed", "decision_id", "org_id"),
-	/* ST_GRANT_INS */
+	[ST_GRANT_INS] =
 	"INSERT INTO grant (initiative_id, ident, funder, amount, start_date, end_date,"
 	" catalytic) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	/* ST_GRANT_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.funder, t.amount, t.start_date,"
-	" t.end_date, t.catalytic FROM grant t" IN_INITIATIVE OF_PROGRAM,
-	/* ST_LINE_INS */
+	[ST_GRANT_SEL] =
+	GRANT_SELECT IN_INITIATIVE GRANT_JOINS OF_PROGRAM,
+	[ST_LINE_INS] =
 	"INSERT INTO budget_line (grant_id, name, amount) VALUES (?, ?, ?)",
-	/* ST_LINE_SEL */
+	[ST_LINE_SEL] =
 	"SELECT t.id, t.grant_id, t.name, t.amount FROM budget_line t"
 	" CROSS JOIN grant g ON g.id = t.grant_id"
 	" CROSS JOIN initiative i ON i.id = g.initiative_id" OF_PROGRAM,
-	/* ST_LEDGER_INS */
+	[ST_LEDGER_INS] =
 	"INSERT INTO ledger_entry (initiative_id, ident, date, grant_id, amount, kind,"
 	" recipient_id, line, purpose, backbone_own)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* ST_LEDGER_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.date, g.ident, t.amount, t.kind,"
-	" o.slug, t.line, t.purpose, t.backbone_own FROM ledger_entry t" IN_INITIATIVE
-	" JOIN grant g ON g.id = t.grant_id"
-	" LEFT JOIN organization o ON o.id = t.recipient_id" OF_PROGRAM,
-	/* ST_APPLICATION_INS */
+	[ST_LEDGER_SEL] =
+	LEDGER_SELECT IN_INITIATIVE LEDGER_JOINS OF_PROGRAM,
+	[ST_APPLICATION_INS] =
 	"INSERT INTO application (initiative_id, ident, date, funder, amount, lead_id,"
 	" status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	/* ST_APPLICATION_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.date, t.funder, t.amount, o.slug,"
-	" t.status FROM application t" IN_INITIATIVE
-	" JOIN organization o ON o.id = t.lead_id" OF_PROGRAM,
-	/* ST_CO_APPLICANT_INS */ ORG_LINK_INS("application_co_applicant", "application_id"),
-	/* ST_CO_APPLICANT_SEL */
+	[ST_APPLICATION_SEL] =
+	APPLICATION_SELECT IN_INITIATIVE APPLICATION_JOINS OF_PROGRAM,
+	[ST_CO_APPLICANT_INS] = ORG_LINK_INS("application_co_applicant", "application_id"),
+	[ST_CO_APPLICANT_SEL] =
 	LINK_SEL("application_co_applicant", "application_id", "org_id"),
-	/* ST_CREDIT_INS */
+	[ST_CREDIT_INS] =
 	"INSERT INTO credit (initiative_id, ident, date, channel, title) VALUES (?, ?, ?, ?, ?)",
-	/* ST_CREDIT_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.date, t.channel, t.title FROM credit t"
-	IN_INITIATIVE OF_PROGRAM,
-	/* ST_CREDITED_INS */ ORG_LINK_INS("credit_credited", "credit_id"),
-	/* ST_CREDITED_SEL */
+	[ST_CREDIT_SEL] =
+	CREDIT_SELECT IN_INITIATIVE CREDIT_JOINS OF_PROGRAM,
+	[ST_CREDITED_INS] = ORG_LINK_INS("credit_credited", "credit_id"),
+	[ST_CREDITED_SEL] =
 	LINK_SEL("credit_credited", "credit_id", "org_id"),
-	/* ST_CONTRIBUTION_INS */
+	[ST_CONTRIBUTION_INS] =
 	"INSERT INTO contribution (initiative_id, ident, date, from_id, to_id, type, hours)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?)",
-	/* ST_CONTRIBUTION_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.date, a.slug, b.slug, t.type, t.hours"
-	" FROM contribution t" IN_INITIATIVE
-	" JOIN organization a ON a.id = t.from_id"
-	" JOIN organization b ON b.id = t.to_id" OF_PROGRAM,
-	/* ST_CHECKIN_INS */
+	[ST_CONTRIBUTION_SEL] =
+	CONTRIBUTION_SELECT IN_INITIATIVE CONTRIBUTION_JOINS OF_PROGRAM,
+	[ST_CHECKIN_INS] =
 	"INSERT INTO checkin (initiative_id, ident, date, progress, challenges)"
 	" VALUES (?, ?, ?, ?, ?)",
-	/* ST_CHECKIN_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.date, t.progress, t.challenges"
-	" FROM checkin t" IN_INITIATIVE OF_PROGRAM,
-	/* ST_ATTENDEE_INS */
+	[ST_CHECKIN_SEL] =
+	CHECKIN_SELECT IN_INITIATIVE CHECKIN_JOINS OF_PROGRAM,
+	[ST_ATTENDEE_INS] =
 	"INSERT INTO checkin_attendee (checkin_id, position, person_id) VALUES (?, ?, ?)",
-	/* ST_ATTENDEE_SEL */
+	[ST_ATTENDEE_SEL] =
 	LINK_SEL("checkin_attendee", "checkin_id", "person_id"),
-	/* ST_EVENT_INS */
+	[ST_EVENT_INS] =
 	"INSERT INTO event (initiative_id, ident, date, kind, title) VALUES (?, ?, ?, ?, ?)",
-	/* ST_EVENT_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.date, t.kind, t.title FROM event t"
-	IN_INITIATIVE OF_PROGRAM,
-	/* ST_EXPECTED_INS */ ORG_LINK_INS("event_expected", "event_id"),
-	/* ST_EXPECTED_SEL */
+	[ST_EVENT_SEL] =
+	EVENT_SELECT IN_INITIATIVE EVENT_JOINS OF_PROGRAM,
+	[ST_EXPECTED_INS] = ORG_LINK_INS("event_expected", "event_id"),
+	[ST_EXPECTED_SEL] =
 	LINK_SEL("event_expected", "event_id", "org_id"),
-	/* ST_ATTENDED_INS */ ORG_LINK_INS("event_attended", "event_id"),
-	/* ST_ATTENDED_SEL */
+	[ST_ATTENDED_INS] = ORG_LINK_INS("event_attended", "event_id"),
+	[ST_ATTENDED_SEL] =
 	LINK_SEL("event_attended", "event_id", "org_id"),
-	/* ST_SURVEY_INS */
+	[ST_SURVEY_INS] =
 	"INSERT INTO survey (initiative_id, ident, instrument, opened, closed)"
 	" VALUES (?, ?, ?, ?, ?)",
-	/* ST_SURVEY_SEL */
-	"SELECT t.id, t.initiative_id, t.ident, t.instrument, t.opened, t.closed"
-	" FROM survey t" IN_INITIATIVE OF_PROGRAM,
-	/* ST_RESPONSE_INS */
+	[ST_SURVEY_SEL] =
+	SURVEY_SELECT IN_INITIATIVE SURVEY_JOINS OF_PROGRAM,
+	[ST_RESPONSE_INS] =
 	"INSERT INTO response (survey_id, respondent_group) VALUES (?, ?)",
-	/* ST_RESPONSE_SEL */
+	[ST_RESPONSE_SEL] =
 	"SELECT t.id, t.survey_id, t.respondent_group FROM response t"
 	" CROSS JOIN survey s ON s.id = t.survey_id"
 	" CROSS JOIN initiative i ON i.id = s.initiative_id" OF_PROGRAM,
-	/* ST_ANSWER_INS */
+	[ST_ANSWER_INS] =
 	"INSERT INTO answer (response_id, position, item, value) VALUES (?, ?, ?, ?)",
-	/* ST_ANSWER_SEL */
+	[ST_ANSWER_SEL] =
 	LINK_SEL("answer", "response_id", "item, value"),
-	/* ST_TIE_INS */
+	[ST_TIE_INS] =
 	"INSERT INTO tie (initiative_id, date, from_id, to_id, frequency, reliability,"
 	" mission, openness, influence, involvement, resources)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* ST_TIE_SEL */
-	"SELECT t.id, t.initiative_id, t.date, a.slug, b.slug, t.frequency,"
-	" t.reliability, t.mission, t.openness, t.influence, t.involvement,"
-	" t.resources FROM tie t" IN_INITIATIVE
-	" JOIN organization a ON a.id = t.from_id"
-	" JOIN organization b ON b.id = t.to_id" OF_PROGRAM,
+	[ST_TIE_SEL] =
+	TIE_SELECT IN_INITIATIVE TIE_JOINS OF_PROGRAM,
 
-	/* ST_LEARNING_INS */
+	[ST_LEARNING_INS] =
 	"INSERT INTO learning (program_id, question) VALUES (?, ?)",
-	/* ST_LEARNING_SEL */
+	[ST_LEARNING_SEL] =
 	"SELECT id, program_id, question FROM learning WHERE program_id = ?1 ORDER BY id",
-	/* ST_NOTE_INS */
+	[ST_NOTE_INS] =
 	"INSERT INTO learning_note (learning_id, date, text) VALUES (?, ?, ?)",
-	/* ST_NOTE_SEL */
+	[ST_NOTE_SEL] =
 	"SELECT t.id, t.learning_id, t.date, t.text FROM learning_note t"
 	" CROSS JOIN learning i ON i.id = t.learning_id" OF_PROGRAM,
-	/* ST_NOTE_INITIATIVE_INS */
+	[ST_NOTE_INITIATIVE_INS] =
 	"INSERT INTO note_initiative (note_id, position, initiative_id) VALUES (?, ?, ?)",
-	/* ST_NOTE_INITIATIVE_SEL */
+	[ST_NOTE_INITIATIVE_SEL] =
 	LINK_SEL("note_initiative", "note_id", "initiative_id"),
 
 	/*
@@ -280,188 +375,223 @@ const char *const store_sql[ST__MAX] = {
 	 * role, initiative slug, program slug (the evaluator's, or the
 	 * initiative's program), password hash, created, disabled.
 	 */
-	/* ST_USER_INS */
+	[ST_USER_INS] =
 	"INSERT INTO users (email, role, initiative_id, program_id, password_hash, created)"
 	" VALUES (?, ?, ?, ?, ?, ?)",
-	/* ST_USER_BY_EMAIL */
+	[ST_USER_BY_EMAIL] =
 	USER_SEL " WHERE u.email = ?1",
-	/* ST_USER_BY_ID */
+	[ST_USER_BY_ID] =
 	USER_SEL " WHERE u.id = ?1",
-	/* ST_USER_LIST */
+	[ST_USER_LIST] =
 	USER_SEL " ORDER BY u.email",
-	/* ST_USER_DEL */
+	[ST_USER_DEL] =
 	"DELETE FROM users WHERE email = ?1",
-	/* ST_USER_SET_HASH */
+	[ST_USER_SET_HASH] =
 	"UPDATE users SET password_hash = ?2 WHERE id = ?1",
-	/* ST_USER_SET_ROLE */
+	[ST_USER_SET_ROLE] =
 	"UPDATE users SET role = ?2, initiative_id = ?3, program_id = ?4 WHERE id = ?1",
-	/* ST_USER_SET_DISABLED */
+	[ST_USER_SET_DISABLED] =
 	"UPDATE users SET disabled = ?2 WHERE id = ?1",
-	/* ST_INITIATIVE_ID */
+	[ST_INITIATIVE_ID] =
 	"SELECT i.id, p.slug FROM initiative i JOIN program p ON p.id = i.program_id"
 	" WHERE i.slug = ?1",
-	/* ST_PROGRAM_ID */
+	[ST_PROGRAM_ID] =
 	"SELECT id FROM program WHERE slug = ?1",
-	/* ST_SESSION_INS */
+	[ST_SESSION_INS] =
 	"INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen)"
 	" VALUES (?, ?, ?, ?5, ?5)",
-	/* ST_SESSION_GET */
+	[ST_SESSION_GET] =
 	"SELECT s.id, s.csrf, s.created, s.last_seen, " USER_COLS
 	" FROM sessions s JOIN users u ON u.id = s.user_id" USER_JOINS
 	" WHERE s.token_hash = ?1",
-	/* ST_SESSION_TOUCH */
+	[ST_SESSION_TOUCH] =
 	"UPDATE sessions SET last_seen = ?2 WHERE id = ?1",
-	/* ST_SESSION_DEL */
+	[ST_SESSION_DEL] =
 	"DELETE FROM sessions WHERE id = ?1",
-	/* ST_SESSION_DEL_HASH */
+	[ST_SESSION_DEL_HASH] =
 	"DELETE FROM sessions WHERE token_hash = ?1",
-	/* ST_SESSION_DEL_USER */
+	[ST_SESSION_DEL_USER] =
 	"DELETE FROM sessions WHERE user_id = ?1",
 	/* ST_SESSION_PURGE: idle since ?1 or created before ?2 */
 	"DELETE FROM sessions WHERE last_seen < ?1 OR created < ?2",
-	/* ST_TOKEN_INS */
+	[ST_TOKEN_INS] =
 	"INSERT INTO api_tokens (token_hash, user_id, name, created) VALUES (?, ?, ?, ?)",
-	/* ST_TOKEN_GET */
+	[ST_TOKEN_GET] =
 	"SELECT t.id, " USER_COLS " FROM api_tokens t JOIN users u ON u.id = t.user_id"
 	USER_JOINS " WHERE t.token_hash = ?1",
-	/* ST_TOKEN_TOUCH */
+	[ST_TOKEN_TOUCH] =
 	"UPDATE api_tokens SET last_used = ?2 WHERE id = ?1",
 	/* ST_TOKEN_LIST: ?1 an email, or NULL for every user's */
 	"SELECT t.id, u.email, t.name, t.created, t.last_used FROM api_tokens t"
 	" JOIN users u ON u.id = t.user_id WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id",
-	/* ST_TOKEN_DEL */
+	[ST_TOKEN_DEL] =
 	"DELETE FROM api_tokens WHERE id = ?1",
-	/* ST_AUDIT_INS */
+	[ST_AUDIT_INS] =
 	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	/* ST_AUDIT_LIST: newest first, ?1 rows after skipping ?2 */
 	"SELECT " AUDIT_COLS " FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2",
-	/* ST_AUDIT_LIST_INI */
+	[ST_AUDIT_LIST_INI] =
 	"SELECT " AUDIT_COLS " FROM audit_log WHERE initiative = ?3"
 	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
-	/* ST_AUDIT_LAST */
+	[ST_AUDIT_LAST] =
 	"SELECT coalesce(max(id), 0) FROM audit_log",
-	/* ST_THROTTLE_GET */
+	[ST_THROTTLE_GET] =
 	"SELECT failures, window_start, locked_until, lockouts FROM login_attempts"
 	" WHERE key = ?1",
-	/* ST_THROTTLE_PUT */
+	[ST_THROTTLE_PUT] =
 	"INSERT INTO login_attempts (key, failures, window_start, locked_until, lockouts)"
 	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key) DO UPDATE SET"
 	" failures = ?2, window_start = ?3, locked_until = ?4, lockouts = ?5",
-	/* ST_THROTTLE_DEL */
+	[ST_THROTTLE_DEL] =
 	"DELETE FROM login_attempts WHERE key = ?1",
 	/*
 	 * Editing one record (edit.c). An update binds the fields as the
 	 * insert does, then the row's id; deletes take the id as ?1.
 	 */
-	/* ST_PROGRAM_UPD */
+	[ST_PROGRAM_UPD] =
 	UPD("program", "slug, name, funder, start_date, end_date", "?, ?, ?, ?, ?"),
-	/* ST_ORG_UPD */
+	[ST_ORG_UPD] =
 	UPD("organization", "slug, name, sector, city, staff, revenue, flexible_grants,"
 	    " in_kind_staffing, experiment, convener", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
-	/* ST_ORG_DEL */ ROW_DEL("organization"),
-	/* ST_ORG_EXPERTISE_DEL */ OWNER_DEL("org_expertise", "org_id"),
-	/* ST_PERSON_UPD */
+	[ST_ORG_DEL] = ROW_DEL("organization"),
+	[ST_ORG_EXPERTISE_DEL] = OWNER_DEL("org_expertise", "org_id"),
+	[ST_PERSON_UPD] =
 	UPD("person", "slug, name, email, org_id", "?, ?, ?, ?"),
-	/* ST_PERSON_DEL */ ROW_DEL("person"),
-	/* ST_INSTRUMENT_UPD */ UPD("instrument", "code, title", "?, ?"),
-	/* ST_INSTRUMENT_DEL */ ROW_DEL("instrument"),
+	[ST_PERSON_DEL] = ROW_DEL("person"),
+	[ST_INSTRUMENT_UPD] = UPD("instrument", "code, title", "?, ?"),
+	[ST_INSTRUMENT_DEL] = ROW_DEL("instrument"),
 	/* ST_INSTRUMENT_USED: surveys name their instrument by code, not by a key */
 	"SELECT count(*) FROM instrument n CROSS JOIN initiative i ON i.program_id = n.program_id"
 	" CROSS JOIN survey s ON s.initiative_id = i.id AND s.instrument = n.code"
 	" WHERE n.id = ?1",
-	/* ST_ITEM_UPD */ UPD("instrument_item", "code, text, category", "?, ?, ?"),
-	/* ST_ITEM_DEL */ ROW_DEL("instrument_item"),
-	/* ST_ITEM_DEL_OF */ OWNER_DEL("instrument_item", "instrument_id"),
-	/* ST_INITIATIVE_UPD */
+	[ST_ITEM_UPD] = UPD("instrument_item", "code, text, category", "?, ?, ?"),
+	[ST_ITEM_DEL] = ROW_DEL("instrument_item"),
+	[ST_ITEM_DEL_OF] = OWNER_DEL("instrument_item", "instrument_id"),
+	[ST_INITIATIVE_UPD] =
 	UPD("initiative", "slug, name, city, start_date, end_date, backbone_id,"
 	    " fiscal_agent_id, has_director, director_person_id, director_employer_id,"
 	    " has_result, result_statement, result_indicator, result_unit, result_direction,"
 	    " result_baseline_date, result_baseline_value, result_target_date,"
 	    " result_target_value",
 	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
-	/* ST_INITIATIVE_DEL */ ROW_DEL("initiative"),
+	[ST_INITIATIVE_DEL] = ROW_DEL("initiative"),
 	/* ST_INITIATIVE_NOTED: note_initiative cascades, so edit.c asks first */
 	"SELECT count(*) FROM note_initiative WHERE initiative_id = ?1",
-	/* ST_COMMITTEE_DEL */ OWNER_DEL("initiative_committee", "initiative_id"),
-	/* ST_REPORTS_TO_DEL */ OWNER_DEL("director_reports_to", "initiative_id"),
-	/* ST_EVALUATED_BY_DEL */ OWNER_DEL("director_evaluated_by", "initiative_id"),
-	/* ST_OBSERVATION_UPD */ UPD("observation", "date, value", "?, ?"),
-	/* ST_OBSERVATION_DEL */ ROW_DEL("observation"),
-	/* ST_MEMBER_UPD */ UPD("member", "org_id, role, joined, left_date", "?, ?, ?, ?"),
-	/* ST_MEMBER_DEL */ ROW_DEL("member"),
-	/* ST_RESPONSIBILITY_UPD */ UPD1("responsibility", "name"),
-	/* ST_RESPONSIBILITY_DEL */ ROW_DEL("responsibility"),
-	/* ST_ASSIGNMENT_DEL */ OWNER_DEL("assignment", "responsibility_id"),
-	/* ST_DECISION_UPD */
+	[ST_COMMITTEE_DEL] = OWNER_DEL("initiative_committee", "initiative_id"),
+	[ST_REPORTS_TO_DEL] = OWNER_DEL("director_reports_to", "initiative_id"),
+	[ST_EVALUATED_BY_DEL] = OWNER_DEL("director_evaluated_by", "initiative_id"),
+	[ST_OBSERVATION_UPD] = UPD("observation", "date, value", "?, ?"),
+	[ST_OBSERVATION_DEL] = ROW_DEL("observation"),
+	[ST_MEMBER_UPD] = UPD("member", "org_id, role, joined, left_date", "?, ?, ?, ?"),
+	[ST_MEMBER_DEL] = ROW_DEL("member"),
+	[ST_RESPONSIBILITY_UPD] = UPD1("responsibility", "name"),
+	[ST_RESPONSIBILITY_DEL] = ROW_DEL("responsibility"),
+	[ST_ASSIGNMENT_DEL] = OWNER_DEL("assignment", "responsibility_id"),
+	[ST_DECISION_UPD] =
 	UPD("decision", "ident, title, category, proposed, decided, decider_kind,"
 	    " decider_id, contrary_views", "?, ?, ?, ?, ?, ?, ?, ?"),
-	/* ST_DECISION_DEL */ ROW_DEL("decision"),
-	/* ST_CONSULTED_DEL */ OWNER_DEL("decision_consulted", "decision_id"),
-	/* ST_INFORMED_DEL */ OWNER_DEL("decision_informed", "decision_id"),
-	/* ST_GRANT_UPD */
+	[ST_DECISION_DEL] = ROW_DEL("decision"),
+	[ST_CONSULTED_DEL] = OWNER_DEL("decision_consulted", "decision_id"),
+	[ST_INFORMED_DEL] = OWNER_DEL("decision_informed", "decision_id"),
+	[ST_GRANT_UPD] =
 	UPD("grant", "ident, funder, amount, start_date, end_date, catalytic",
 	    "?, ?, ?, ?, ?, ?"),
-	/* ST_GRANT_DEL */ ROW_DEL("grant"),
-	/* ST_LINE_UPD */ UPD("budget_line", "name, amount", "?, ?"),
-	/* ST_LINE_DEL */ ROW_DEL("budget_line"),
-	/* ST_LINE_DEL_OF */ OWNER_DEL("budget_line", "grant_id"),
-	/* ST_LEDGER_UPD */
+	[ST_GRANT_DEL] = ROW_DEL("grant"),
+	[ST_LINE_UPD] = UPD("budget_line", "name, amount", "?, ?"),
+	[ST_LINE_DEL] = ROW_DEL("budget_line"),
+	[ST_LINE_DEL_OF] = OWNER_DEL("budget_line", "grant_id"),
+	[ST_LEDGER_UPD] =
 	UPD("ledger_entry", "ident, date, grant_id, amount, kind, recipient_id, line,"
 	    " purpose, backbone_own", "?, ?, ?, ?, ?, ?, ?, ?, ?"),
-	/* ST_LEDGER_DEL */ ROW_DEL("ledger_entry"),
-	/* ST_APPLICATION_UPD */
+	[ST_LEDGER_DEL] = ROW_DEL("ledger_entry"),
+	[ST_APPLICATION_UPD] =
 	UPD("application", "ident, date, funder, amount, lead_id, status",
 	    "?, ?, ?, ?, ?, ?"),
-	/* ST_APPLICATION_DEL */ ROW_DEL("application"),
-	/* ST_CO_APPLICANT_DEL */ OWNER_DEL("application_co_applicant", "application_id"),
-	/* ST_CREDIT_UPD */ UPD("credit", "ident, date, channel, title", "?, ?, ?, ?"),
-	/* ST_CREDIT_DEL */ ROW_DEL("credit"),
-	/* ST_CREDITED_DEL */ OWNER_DEL("credit_credited", "credit_id"),
-	/* ST_CONTRIBUTION_UPD */
+	[ST_APPLICATION_DEL] = ROW_DEL("application"),
+	[ST_CO_APPLICANT_DEL] = OWNER_DEL("application_co_applicant", "application_id"),
+	[ST_CREDIT_UPD] = UPD("credit", "ident, date, channel, title", "?, ?, ?, ?"),
+	[ST_CREDIT_DEL] = ROW_DEL("credit"),
+	[ST_CREDITED_DEL] = OWNER_DEL("credit_credited", "credit_id"),
+	[ST_CONTRIBUTION_UPD] =
 	UPD("contribution", "ident, date, from_id, to_id, type, hours", "?, ?, ?, ?, ?, ?"),
-	/* ST_CONTRIBUTION_DEL */ ROW_DEL("contribution"),
-	/* ST_CHECKIN_UPD */
+	[ST_CONTRIBUTION_DEL] = ROW_DEL("contribution"),
+	[ST_CHECKIN_UPD] =
 	UPD("checkin", "ident, date, progress, challenges", "?, ?, ?, ?"),
-	/* ST_CHECKIN_DEL */ ROW_DEL("checkin"),
-	/* ST_ATTENDEE_DEL */ OWNER_DEL("checkin_attendee", "checkin_id"),
-	/* ST_EVENT_UPD */ UPD("event", "ident, date, kind, title", "?, ?, ?, ?"),
-	/* ST_EVENT_DEL */ ROW_DEL("event"),
-	/* ST_EXPECTED_DEL */ OWNER_DEL("event_expected", "event_id"),
-	/* ST_ATTENDED_DEL */ OWNER_DEL("event_attended", "event_id"),
-	/* ST_SURVEY_UPD */
+	[ST_CHECKIN_DEL] = ROW_DEL("checkin"),
+	[ST_ATTENDEE_DEL] = OWNER_DEL("checkin_attendee", "checkin_id"),
+	[ST_EVENT_UPD] = UPD("event", "ident, date, kind, title", "?, ?, ?, ?"),
+	[ST_EVENT_DEL] = ROW_DEL("event"),
+	[ST_EXPECTED_DEL] = OWNER_DEL("event_expected", "event_id"),
+	[ST_ATTENDED_DEL] = OWNER_DEL("event_attended", "event_id"),
+	[ST_SURVEY_UPD] =
 	UPD("survey", "ident, instrument, opened, closed", "?, ?, ?, ?"),
-	/* ST_SURVEY_DEL */ ROW_DEL("survey"),
-	/* ST_RESPONSE_UPD */ UPD1("response", "respondent_group"),
-	/* ST_RESPONSE_DEL */ ROW_DEL("response"),
-	/* ST_RESPONSE_DEL_OF */ OWNER_DEL("response", "survey_id"),
-	/* ST_ANSWER_DEL */ OWNER_DEL("answer", "response_id"),
-	/* ST_TIE_UPD */
+	[ST_SURVEY_DEL] = ROW_DEL("survey"),
+	[ST_RESPONSE_UPD] = UPD1("response", "respondent_group"),
+	[ST_RESPONSE_DEL] = ROW_DEL("response"),
+	[ST_RESPONSE_DEL_OF] = OWNER_DEL("response", "survey_id"),
+	[ST_ANSWER_DEL] = OWNER_DEL("answer", "response_id"),
+	[ST_TIE_UPD] =
 	UPD("tie", "date, from_id, to_id, frequency, reliability, mission, openness,"
 	    " influence, involvement, resources", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
-	/* ST_TIE_DEL */ ROW_DEL("tie"),
-	/* ST_LEARNING_UPD */ UPD1("learning", "question"),
-	/* ST_LEARNING_DEL */ ROW_DEL("learning"),
-	/* ST_NOTE_UPD */ UPD("learning_note", "date, text", "?, ?"),
-	/* ST_NOTE_DEL */ ROW_DEL("learning_note"),
-	/* ST_NOTE_DEL_OF */ OWNER_DEL("learning_note", "learning_id"),
-	/* ST_NOTE_INITIATIVE_DEL */ OWNER_DEL("note_initiative", "note_id"),
-	/* ST_ROUND_FIND */
+	[ST_TIE_DEL] = ROW_DEL("tie"),
+	[ST_LEARNING_UPD] = UPD1("learning", "question"),
+	[ST_LEARNING_DEL] = ROW_DEL("learning"),
+	[ST_NOTE_UPD] = UPD("learning_note", "date, text", "?, ?"),
+	[ST_NOTE_DEL] = ROW_DEL("learning_note"),
+	[ST_NOTE_DEL_OF] = OWNER_DEL("learning_note", "learning_id"),
+	[ST_NOTE_INITIATIVE_DEL] = OWNER_DEL("note_initiative", "note_id"),
+	[ST_ROUND_FIND] =
 	"SELECT s.id, s.closed FROM survey s JOIN initiative i ON i.id = s.initiative_id"
 	" WHERE i.slug = ?1 AND s.ident = ?2",
-	/* ST_ROUND_CLOSE */
+	[ST_ROUND_CLOSE] =
 	"UPDATE survey SET closed = ?2 WHERE id = ?1 AND closed IS NULL",
-	/* ST_INVITATION_INS */
+	[ST_INVITATION_INS] =
 	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group) VALUES (?, ?, ?)",
-	/* ST_INVITATION_GET */
+	[ST_INVITATION_GET] =
 	"SELECT v.id, v.survey_id, v.respondent_group, v.used, s.closed, s.ident, i.slug"
 	" FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
 	" JOIN initiative i ON i.id = s.initiative_id WHERE v.token_hash = ?1",
-	/* ST_INVITATION_USE */
+	[ST_INVITATION_USE] =
 	"UPDATE survey_invitation SET used = 1 WHERE id = ?1 AND used = 0",
-	/* ST_INVITATION_COUNTS */
+	[ST_INVITATION_COUNTS] =
 	"SELECT respondent_group, count(*), sum(used) FROM survey_invitation"
 	" WHERE survey_id = ?1 GROUP BY respondent_group",
-	/* ST_RESPONSE_INS_ID */
+	[ST_RESPONSE_INS_ID] =
 	"INSERT INTO response (id, survey_id, respondent_group) VALUES (?, ?, ?)",
+	[ST_OBSERVATION_SEL_ONE] = OBSERVATION_SELECT OBSERVATION_JOINS OF_ONE,
+	[ST_MEMBER_SEL_ONE] = MEMBER_SELECT MEMBER_JOINS OF_ONE,
+	[ST_RESPONSIBILITY_SEL_ONE] = RESPONSIBILITY_SELECT RESPONSIBILITY_JOINS OF_ONE,
+	[ST_DECISION_SEL_ONE] = DECISION_SELECT DECISION_JOINS OF_ONE,
+	[ST_GRANT_SEL_ONE] = GRANT_SELECT GRANT_JOINS OF_ONE,
+	[ST_LEDGER_SEL_ONE] = LEDGER_SELECT LEDGER_JOINS OF_ONE,
+	[ST_APPLICATION_SEL_ONE] = APPLICATION_SELECT APPLICATION_JOINS OF_ONE,
+	[ST_CREDIT_SEL_ONE] = CREDIT_SELECT CREDIT_JOINS OF_ONE,
+	[ST_CONTRIBUTION_SEL_ONE] = CONTRIBUTION_SELECT CONTRIBUTION_JOINS OF_ONE,
+	[ST_CHECKIN_SEL_ONE] = CHECKIN_SELECT CHECKIN_JOINS OF_ONE,
+	[ST_EVENT_SEL_ONE] = EVENT_SELECT EVENT_JOINS OF_ONE,
+	[ST_SURVEY_SEL_ONE] = SURVEY_SELECT SURVEY_JOINS OF_ONE,
+	[ST_TIE_SEL_ONE] = TIE_SELECT TIE_JOINS OF_ONE,
+	[ST_INITIATIVE_SEL_ONE] = INITIATIVE_SELECT " WHERE t.id = ?1",
+	[ST_LINE_SEL_ONE] =
+	"SELECT t.id, t.grant_id, t.name, t.amount FROM grant g"
+	" JOIN budget_line t ON t.grant_id = g.id WHERE g.initiative_id = ?1 ORDER BY t.id",
+	[ST_RESPONSE_SEL_ONE] =
+	"SELECT t.id, t.survey_id, t.respondent_group FROM survey s"
+	" JOIN response t ON t.survey_id = s.id WHERE s.initiative_id = ?1 ORDER BY t.id",
+	/*
+	 * The organizations and people one initiative names, anywhere in its
+	 * records (and the organizations of those people): a per-initiative
+	 * load reads these instead of the program's thousands.
+	 */
+	[ST_ORG_SEL_ONE] =
+	ORG_SELECT " WHERE id IN (" INI_ORGS ") ORDER BY id",
+	[ST_PERSON_SEL_ONE] =
+	PERSON_SELECT " WHERE t.id IN (" INI_PEOPLE ") ORDER BY t.id",
+	[ST_INITIATIVE_SLUGS] =
+	"SELECT i.slug FROM initiative i JOIN program p ON p.id = i.program_id"
+	" WHERE p.slug = ?1 ORDER BY i.id",
+	[ST_INITIATIVE_FIND] =
+	"SELECT p.id, i.id FROM initiative i JOIN program p ON p.id = i.program_id"
+	" WHERE p.slug = ?1 AND i.slug = ?2",
 };

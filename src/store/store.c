@@ -75,24 +75,55 @@ run(struct store *s, enum stmt id, struct strbuf *err, const char *what)
 	return 0;
 }
 
+/*
+ * Transactions nest: a begin inside an open transaction joins it (depth),
+ * and only the outermost commit commits. An inner rollback dooms the
+ * whole: the outermost commit then rolls back and fails. So a caller can
+ * hold one BEGIN IMMEDIATE around a load, a check and several writes
+ * (store_write_begin), each of which begins and commits as it would alone.
+ */
 int
 store_begin(struct store *s, struct strbuf *err)
 {
+	if (s->depth > 0) {
+		if (!s->writing) {
+			strbuf_reset(err);
+			strbuf_addstr(err, "internal error: a write inside a read transaction");
+			return -1;
+		}
+		s->depth++;
+		return 0;
+	}
 	if (run(s, ST_BEGIN, err, "cannot begin a transaction") == -1)
 		return -1;
 	s->writing = 1;
+	s->depth = 1;
 	return 0;
 }
 
 int
 store_begin_read(struct store *s, struct strbuf *err)
 {
-	return run(s, ST_BEGIN_READ, err, "cannot begin a transaction");
+	if (s->depth > 0) {
+		s->depth++;
+		return 0;
+	}
+	if (run(s, ST_BEGIN_READ, err, "cannot begin a transaction") == -1)
+		return -1;
+	s->depth = 1;
+	return 0;
 }
 
 void
 store_rollback(struct store *s)
 {
+	if (s->depth > 1) {
+		s->depth--;
+		s->doomed = 1;
+		return;
+	}
+	s->depth = 0;
+	s->doomed = 0;
 	/* After some errors SQLite has already rolled back by itself. */
 	if (!sqlite3_get_autocommit(s->db))
 		(void)sqlite3_exec(s->db, store_sql[ST_ROLLBACK], NULL, NULL, NULL);
@@ -106,6 +137,16 @@ store_rollback(struct store *s)
 int
 store_commit(struct store *s, struct strbuf *err)
 {
+	if (s->depth > 1) {
+		s->depth--;
+		return 0;
+	}
+	if (s->doomed) {
+		store_rollback(s);
+		strbuf_reset(err);
+		strbuf_addstr(err, "a part of the change failed: nothing was written");
+		return -1;
+	}
 	/* the change's audit entries, in the change's transaction: both or neither */
 	if (s->writing && store_audit_write_attached(s, err) == -1) {
 		store_rollback(s);
@@ -115,11 +156,30 @@ store_commit(struct store *s, struct strbuf *err)
 		store_rollback(s);
 		return -1;
 	}
+	s->depth = 0;
 	if (s->writing) {
 		s->writing = 0;
 		store_audit_detach(s);
 	}
 	return 0;
+}
+
+int
+store_write_begin(struct store *s, struct strbuf *err)
+{
+	return store_begin(s, err);
+}
+
+int
+store_write_commit(struct store *s, struct strbuf *err)
+{
+	return store_commit(s, err);
+}
+
+void
+store_write_rollback(struct store *s)
+{
+	store_rollback(s);
 }
 
 int

@@ -42,6 +42,37 @@ void store_slugs_release(struct store_slugs *slugs);
 int store_program_load(struct store *s, const char *slug, struct program *p, struct strbuf *err);
 
 /*
+ * Loads the catalog of program and one initiative of it into p
+ * (program_init'd by the caller): the program's own fields, its
+ * instruments, the organizations and people that initiative names anywhere
+ * in its records (not the program's others), and the initiative with every
+ * record, each in stored order, rowids set. p->partial is set: p is good
+ * for reports, pages and changes of that initiative, never for a whole
+ * export or save. Learning questions are left out (the program's agenda).
+ * Cost follows the initiative: each table is read by its initiative_id
+ * index. Returns 0, -1 on error, or 1 when there is no such program or no
+ * such initiative in it.
+ */
+int store_initiative_load(struct store *s, const char *program, const char *initiative,
+    struct program *p, struct strbuf *err);
+
+/* Appends the slugs of program's initiatives, in stored order, to *slugs (caller frees each). */
+int store_initiative_slugs(struct store *s, const char *program, struct store_slugs *slugs,
+    struct strbuf *err);
+
+/*
+ * One write transaction around several store calls (BEGIN IMMEDIATE: one
+ * writer at a time, so what is read inside is what the change is checked
+ * against). Loads and writes made through s until the commit join it; an
+ * inner failure dooms it, and the commit then fails and writes nothing.
+ * store_write_commit commits (with the audit entries attached to s) or
+ * rolls back and returns -1; store_write_rollback gives it up.
+ */
+int store_write_begin(struct store *s, struct strbuf *err);
+int store_write_commit(struct store *s, struct strbuf *err);
+void store_write_rollback(struct store *s);
+
+/*
  * Stores every record of p whose rowid is 0 — the program itself when new,
  * and each new record beneath it — in one BEGIN IMMEDIATE transaction, and
  * sets their rowids. p must have passed model_validate. All or nothing: on

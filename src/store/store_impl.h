@@ -137,6 +137,16 @@ enum stmt {
 	ST_INVITATION_USE,	/* marks invitation ?1 used, if it was not */
 	ST_INVITATION_COUNTS,	/* per group: issued, used, of survey ?1 */
 	ST_RESPONSE_INS_ID,	/* a response with its (random) id */
+	/* one initiative's rows (?1 = its rowid): store_initiative_load */
+	ST_OBSERVATION_SEL_ONE, ST_MEMBER_SEL_ONE, ST_RESPONSIBILITY_SEL_ONE,
+	ST_DECISION_SEL_ONE, ST_GRANT_SEL_ONE, ST_LEDGER_SEL_ONE,
+	ST_APPLICATION_SEL_ONE, ST_CREDIT_SEL_ONE, ST_CONTRIBUTION_SEL_ONE,
+	ST_CHECKIN_SEL_ONE, ST_EVENT_SEL_ONE, ST_SURVEY_SEL_ONE, ST_TIE_SEL_ONE,
+	ST_INITIATIVE_SEL_ONE, ST_LINE_SEL_ONE, ST_RESPONSE_SEL_ONE,
+	ST_ORG_SEL_ONE,		/* the organizations the initiative names */
+	ST_PERSON_SEL_ONE,	/* the people it names */
+	ST_INITIATIVE_SLUGS,	/* of program slug ?1, in stored order */
+	ST_INITIATIVE_FIND,	/* program and initiative rowids by slugs ?1, ?2 */
 	ST__MAX
 };
 
@@ -159,6 +169,8 @@ struct store {
 	sqlite3_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
 	VEC(struct store_audit_pending) audit;	/* written by the next write's commit */
 	int writing;			/* a store_begin transaction is open */
+	int depth;			/* transactions begun and not yet ended (they nest) */
+	int doomed;			/* an inner one rolled back: the outermost cannot commit */
 };
 
 /*
