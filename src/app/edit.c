@@ -6,6 +6,7 @@
  * fields by swapping, both driven by the field tables, so every kind is
  * handled by the same few lines.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -514,6 +515,12 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 	memcpy(slot, rec, k->size);
 	memset(rec, 0, k->size);
 	((struct rec_head *)slot)->rowid = 0;
+	/* a slice of the program (a per-initiative load) reads what the record names */
+	if (store_catalog_complete(s, p, k, slot, err) == -1) {
+		kind_release(k, slot);
+		arr->n--;
+		return APP_ERROR;
+	}
 	if (model_validate(p, e) == -1) {
 		kind_release(k, slot);
 		arr->n--;
@@ -561,6 +568,13 @@ app_update(struct store *s, struct program *p, struct initiative *in,
 	if (builtin_refused(k, target, e) || key_change_refused(p, in, k, target, rec, e) ||
 	    answered_item_refused(p, k, target, rec, e))
 		goto out;
+	/* a slice holds initiative-level records only: its catalog may grow under them */
+	assert(!p->partial || (k != &kind_organization && k != &kind_person));
+	if (store_catalog_complete(s, p, k, rec, err) == -1) {
+		ret = APP_ERROR;
+		goto out;
+	}
+	/* the catalog may have grown: target stays, it is not an organization or person */
 	json_write_record_own(&c->before, k, target);
 	swap_fields(k, target, rec);
 	if (model_validate(p, e) == -1) {

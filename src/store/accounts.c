@@ -688,6 +688,9 @@ store_audit_attach(struct store *s, const struct store_audit_entry *entry,
 void
 store_audit_detach(struct store *s)
 {
+	/* inside a caller's write transaction (store_write_begin) they wait for its end */
+	if (s->depth > 0)
+		return;
 	for (size_t i = 0; i < s->audit.n; i++) {
 		struct store_audit_pending *a = &s->audit.v[i];
 

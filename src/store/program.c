@@ -1100,3 +1100,152 @@ store_initiative_slugs(struct store *s, const char *program, struct store_slugs 
 	}
 	return 0;
 }
+
+/* ---------------------------------------------------------------- completing a slice */
+
+/* Returns whether p holds an organization (t T_ORG) or person with that slug. */
+static int
+holds(const struct program *p, int t, const char *slug)
+{
+	if (t == T_ORG) {
+		for (size_t i = 0; i < p->orgs.n; i++)
+			if (strcmp(p->orgs.v[i].slug, slug) == 0)
+				return 1;
+	} else
+		for (size_t i = 0; i < p->people.n; i++)
+			if (strcmp(p->people.v[i].slug, slug) == 0)
+				return 1;
+	return 0;
+}
+
+/* Reads the organization or person slug of p's program into p, when p lacks it and the store has it. */
+static int
+fetch_one(struct store *s, struct program *p, int t, const char *slug, struct strbuf *err)
+{
+	const struct store_table *tab = &store_tables[t];
+	const struct field *links[LINKS_MAX];
+	struct load ld;
+	struct rec_head *rec;
+	struct anyvec *list;
+	sqlite3_stmt *st;
+	char *org = NULL;
+	int rc, col = 2, n = 0, ret = -1;
+
+	if (holds(p, t, slug))
+		return 0;
+	memset(&ld, 0, sizeof(ld));
+	ld.s = s;
+	ld.p = p;
+	ld.err = err;
+	if ((st = store_stmt(s, t == T_ORG ? ST_ORG_BY_SLUG : ST_PERSON_BY_SLUG, err)) == NULL ||
+	    check_shape(st, tab->k, 0, 2, err) == -1)
+		goto out;
+	sqlite3_bind_int64(st, 1, p->rowid);
+	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+		ret = 0;
+		goto out;
+	}
+	if (rc != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot read an organization or person");
+		goto out;
+	}
+	list = t == T_ORG ? (struct anyvec *)&p->orgs : (struct anyvec *)&p->people;
+	rec = anyvec_push(list, tab->k);
+	rec->rowid = sqlite3_column_int64(st, 0);
+	if (read_fields(&ld, st, &col, tab->k, rec) == -1)
+		goto out;
+	store_stmt_done(st);
+	st = NULL;
+	if (t == T_PERSON && ((struct person *)rec)->org.slug)
+		org = xstrdup(((struct person *)rec)->org.slug);
+	*VEC_PUSH(&ld.own[t]) = (struct owner){ rec->rowid, rec };
+	link_fields(tab->k, links, &n);
+	for (int i = 0; i < tab->nlinks && i < n; i++)
+		if (load_links(&ld, t, tab->link_sel[i], links[i]) == -1)
+			goto out;
+	ret = org ? fetch_one(s, p, T_ORG, org, err) : 0;
+out:
+	store_stmt_done(st);
+	VEC_FREE(&ld.own[t]);
+	free(org);
+	return ret;
+}
+
+/* Fetches what one reference names (an organization or a person), unless it names none. */
+static int
+fetch_ref(struct store *s, struct program *p, enum reftype rt, const struct ref *r,
+    struct strbuf *err)
+{
+	if (r->slug == NULL)
+		return 0;
+	if (rt == RT_DECIDER &&
+	    (strcmp(r->slug, "committee") == 0 || strcmp(r->slug, "team") == 0))
+		return 0;
+	if (rt == RT_ORG || rt == RT_DECIDER)
+		return fetch_one(s, p, T_ORG, r->slug, err);
+	if (rt == RT_PERSON)
+		return fetch_one(s, p, T_PERSON, r->slug, err);
+	return 0;
+}
+
+/* The fields of rec (of kind k), nested objects included. */
+static int
+fetch_fields(struct store *s, struct program *p, const struct kind *k, const void *rec,
+    struct strbuf *err)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		const void *v = FIELD_PTR(rec, f);
+
+		switch (f->type) {
+		case FT_REF:
+			if (fetch_ref(s, p, f->ref, v, err) == -1)
+				return -1;
+			break;
+		case FT_REFS: {
+			const struct refs *rs = v;
+
+			for (size_t j = 0; j < rs->n; j++)
+				if (fetch_ref(s, p, f->ref, &rs->v[j], err) == -1)
+					return -1;
+			break;
+		}
+		case FT_RACI: {
+			const struct anyvec *list = v;
+			const struct assignment *as = list->v;
+
+			for (size_t j = 0; j < list->n; j++)
+				if (fetch_ref(s, p, RT_ORG, &as[j].org, err) == -1)
+					return -1;
+			break;
+		}
+		case FT_OBJECT:
+			if (f->has_off && *(const int *)((const char *)rec + f->has_off) == 0)
+				break;
+			if (fetch_fields(s, p, f->sub, rec, err) == -1)
+				return -1;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+int
+store_catalog_complete(struct store *s, struct program *p, const struct kind *k,
+    const void *rec, struct strbuf *err)
+{
+	int ret;
+
+	if (!p->partial)
+		return 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	ret = fetch_fields(s, p, k, rec, err);
+	if (ret == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return -1;
+}

@@ -594,4 +594,6 @@ const char *const store_sql[ST__MAX] = {
 	[ST_INITIATIVE_FIND] =
 	"SELECT p.id, i.id FROM initiative i JOIN program p ON p.id = i.program_id"
 	" WHERE p.slug = ?1 AND i.slug = ?2",
+	[ST_ORG_BY_SLUG] = ORG_SELECT " WHERE program_id = ?1 AND slug = ?2",
+	[ST_PERSON_BY_SLUG] = PERSON_SELECT " WHERE t.program_id = ?1 AND t.slug = ?2",
 };

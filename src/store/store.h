@@ -56,6 +56,17 @@ int store_program_load(struct store *s, const char *slug, struct program *p, str
 int store_initiative_load(struct store *s, const char *program, const char *initiative,
     struct program *p, struct strbuf *err);
 
+/*
+ * For a change to a partial program (store_initiative_load): adds to p the
+ * organizations and people that rec, a record of kind k, names and p does
+ * not hold yet (and a person's organization), read from the store, so that
+ * checking the change finds them. A name the store does not hold either is
+ * left for model_validate to report. Does nothing for a whole program.
+ * Pointers into p's organizations and people may move.
+ */
+int store_catalog_complete(struct store *s, struct program *p, const struct kind *k,
+    const void *rec, struct strbuf *err);
+
 /* Appends the slugs of program's initiatives, in stored order, to *slugs (caller frees each). */
 int store_initiative_slugs(struct store *s, const char *program, struct store_slugs *slugs,
     struct strbuf *err);

@@ -147,6 +147,8 @@ enum stmt {
 	ST_PERSON_SEL_ONE,	/* the people it names */
 	ST_INITIATIVE_SLUGS,	/* of program slug ?1, in stored order */
 	ST_INITIATIVE_FIND,	/* program and initiative rowids by slugs ?1, ?2 */
+	ST_ORG_BY_SLUG,		/* of program ?1: store_catalog_complete */
+	ST_PERSON_BY_SLUG,
 	ST__MAX
 };
 

@@ -509,14 +509,13 @@ h_network_rate(struct web_request *req, struct web_response *res)
 	struct records_write w = { 0 };
 	struct form_input typed;
 	form_errors errs = { NULL, 0, 0 };
-	struct model_error e;
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT;
 	struct tie *ties = NULL;
-	size_t nties = 0, first;
+	size_t nties = 0;
 	const char *rater;
 	int ret = -1;
 
-	program_init(&w.p);
+	program_init(&w.aw.p);
 	if (wp == NULL)
 		goto out;
 	ret = 0;
@@ -534,36 +533,45 @@ h_network_rate(struct web_request *req, struct web_response *res)
 		ret = network_page(req, res, wp, in, rater, &typed, &errs);
 		goto out;
 	}
-	if (records_write_begin(req, &w) || w.in == NULL) {
+	if (records_write_begin(req, &w) || w.aw.in == NULL) {
 		ret = -1;
 		goto out;
 	}
-	/* all the new ties in the private copy, validated once, saved in one transaction */
-	first = w.in->ties.n;
-	for (size_t i = 0; i < nties; i++) {
-		*VEC_PUSH(&w.in->ties) = ties[i];
-		memset(&ties[i], 0, sizeof(ties[i]));
+	/*
+	 * Each new tie through the one write path, all in the write's one
+	 * transaction: kept together by the commit, or none of them.
+	 */
+	for (size_t i = 0; i < nties && errs.n == 0; i++) {
+		struct app_change c = APP_CHANGE_INIT;
+		struct model_error e;
+		enum app_result r;
+
+		memset(&e, 0, sizeof(e));
+		strbuf_reset(&err);
+		r = app_add(w.aw.s, &w.aw.p, w.aw.in, &kind_tie, &ties[i], web_actor(req), &c,
+		    &e, &err);
+		app_change_release(&c);
+		switch (r) {
+		case APP_OK:
+			records_write_done(&w);
+			break;
+		case APP_INVALID:
+			form_error_add(&errs, NULL, e.msg);
+			break;
+		default:
+			fprintf(stderr, "trellis serve: save ratings: %s\n", err.buf);
+			form_error_add(&errs, NULL,
+			    "The ratings could not be saved; none was kept. Please try again.");
+			break;
+		}
 	}
-	memset(&e, 0, sizeof(e));
-	if (model_validate(&w.p, &e) == -1) {
-		form_error_add(&errs, NULL, e.msg);
+	if (errs.n == 0 && records_write_commit(&w))
+		form_error_add(&errs, NULL,
+		    "The ratings could not be saved; none was kept. Please try again.");
+	if (errs.n) {
 		ret = network_page(req, res, wp, in, rater, &typed, &errs);
 		goto out;
 	}
-	/* one audit entry per new tie, in the transaction that saves them */
-	for (size_t i = first; i < w.in->ties.n && err.len == 0; i++)
-		app_audit_added(w.st, w.in, &kind_tie, &w.in->ties.v[i], web_actor(req), NULL, &err);
-	if (err.len || store_program_save(w.st, &w.p, &err) == -1) {
-		store_audit_detach(w.st);
-		fprintf(stderr, "trellis serve: save ratings: %s\n", err.buf);
-		form_error_add(&errs, NULL, "The ratings could not be saved; none was kept. Please try again.");
-		ret = network_page(req, res, wp, in, rater, &typed, &errs);
-		goto out;
-	}
-	store_audit_detach(w.st);
-	strbuf_reset(&err);
-	if (web_program_reload(req, &err))
-		fprintf(stderr, "trellis serve: reload after a change: %s\n", err.buf);
 	strbuf_addf(&url, "/i/%s/network", in->slug);
 	web_redirect(res, url.buf);
 out:

@@ -122,7 +122,10 @@ records_may_edit(const struct web_request *req)
 	return req->authenticated && (req->user.role & WEB_EDITORS) != 0;
 }
 
-/* One form write at a time: each validates against the program as the last one left it. */
+/*
+ * One form write at a time in this process (BEGIN IMMEDIATE orders writers
+ * across processes; the lock spares this one's threads the busy wait).
+ */
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int
@@ -130,30 +133,24 @@ records_write_begin(struct web_request *req, struct records_write *w)
 {
 	const struct web_program *wp = web_program(req);
 	struct strbuf err = STRBUF_INIT;
-	struct model_error e;
-	int ret = -1;
+	struct store *st;
+	int ret = -1, r;
 
 	memset(w, 0, sizeof(*w));
-	program_init(&w->p);
+	program_init(&w->aw.p);
 	if (wp == NULL)
 		goto out;
 	pthread_mutex_lock(&write_lock);
 	w->locked = 1;
-	w->req = req;
-	/* before the load: a change that commits meanwhile makes p look old, never new */
-	if ((w->st = web_store(req, &err)) == NULL ||
-	    store_audit_last(w->st, &w->loaded_at, &err) != 0 ||
-	    store_program_load(w->st, wp->program.slug, &w->p, &err) != 0)
+	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	if (model_resolve(&w->p, &e)) {
-		model_error_format(&e, &err);
+	r = app_write_begin(&w->aw, st, wp->program.slug, req->slug, &err);
+	if (r == -1)
 		goto out;
-	}
-	w->in = req->slug ? program_initiative(&w->p, req->slug) : NULL;
 	ret = 0;
 out:
 	if (ret)
-		fprintf(stderr, "trellis serve: cannot load the program to change it: %s\n", err.buf);
+		fprintf(stderr, "trellis serve: cannot begin a change: %s\n", err.buf);
 	strbuf_release(&err);
 	return ret;
 }
@@ -161,37 +158,28 @@ out:
 void
 records_write_done(struct records_write *w)
 {
-	w->changes++;
+	app_write_changed(&w->aw);
 }
 
-/*
- * Gives later requests the program with this request's changes: p itself
- * when nothing else was written since it was loaded (the audit log's newest
- * entry is ours: one per change), else the program loaded again. Still
- * under the write lock, so the cache is replaced in the order of the writes.
- */
-static void
-records_write_publish(struct records_write *w)
+int
+records_write_commit(struct records_write *w)
 {
 	struct strbuf err = STRBUF_INIT;
-	int64_t last;
+	int ret = 0;
 
-	if (store_audit_last(w->st, &last, &err) == 0 && last == w->loaded_at + w->changes &&
-	    web_program_install(w->req, &w->p, w->loaded_at, last) == 0)
-		goto out;
-	strbuf_reset(&err);
-	if (web_program_reload(w->req, &err))
-		fprintf(stderr, "trellis serve: reload after a change: %s\n", err.buf);
-out:
+	app_write_changed(&w->aw);
+	if (app_write_commit(&w->aw, &err) == -1) {
+		fprintf(stderr, "trellis serve: cannot commit a change: %s\n", err.buf);
+		ret = -1;
+	}
 	strbuf_release(&err);
+	return ret;
 }
 
 void
 records_write_end(struct records_write *w)
 {
-	if (w->changes && w->st && w->req)
-		records_write_publish(w);
-	program_release(&w->p);
+	app_write_end(&w->aw);
 	if (w->locked)
 		pthread_mutex_unlock(&write_lock);
 	w->locked = 0;
@@ -1188,10 +1176,11 @@ h_record_create(struct web_request *req, struct web_response *res)
 	struct app_change c = APP_CHANGE_INIT;
 	struct model_error e;
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT;
+	enum app_result r;
 	void *rec = NULL;
 	int ret = -1;
 
-	program_init(&w.p);
+	program_init(&w.aw.p);
 	if (wp == NULL)
 		goto out;
 	ret = 0;
@@ -1210,14 +1199,16 @@ h_record_create(struct web_request *req, struct web_response *res)
 		ret = new_page(req, res, &wp->program, in, ak, &typed, &errs);
 		goto out;
 	}
-	if (records_write_begin(req, &w) || (in != NULL && w.in == NULL)) {
+	if (records_write_begin(req, &w) || (in != NULL && w.aw.in == NULL)) {
 		ret = -1;
 		goto out;
 	}
 	memset(&e, 0, sizeof(e));
-	switch (app_add(w.st, &w.p, w.in, ak->k, rec, web_actor(req), &c, &e, &err)) {
+	r = app_add(w.aw.s, &w.aw.p, w.aw.in, ak->k, rec, web_actor(req), &c, &e, &err);
+	if (r == APP_OK && records_write_commit(&w))
+		r = APP_ERROR;
+	switch (r) {
 	case APP_OK:
-		records_write_done(&w);
 		after_url(in, ak, c.key.buf, &url);
 		web_redirect(res, url.buf);
 		break;
@@ -1263,7 +1254,7 @@ h_record_update(struct web_request *req, struct web_response *res)
 	long i, wi;
 	int ret = -1;
 
-	program_init(&w.p);
+	program_init(&w.aw.p);
 	if (wp == NULL)
 		goto out;
 	ret = 0;
@@ -1288,31 +1279,32 @@ h_record_update(struct web_request *req, struct web_response *res)
 			goto out;
 		}
 	}
-	if (records_write_begin(req, &w) || (in != NULL && w.in == NULL)) {
+	if (records_write_begin(req, &w) || (in != NULL && w.aw.in == NULL)) {
 		ret = -1;
 		goto out;
 	}
-	if ((wi = app_record_find(&w.p, w.in, ak->k, req->id)) < 0) {
+	if ((wi = app_record_find(&w.aw.p, w.aw.in, ak->k, req->id)) < 0) {
 		/* deleted meanwhile */
 		web_error(res, 404, "There is no such record.");
 		goto out;
 	}
 	memset(&e, 0, sizeof(e));
 	if (del)
-		r = app_delete(w.st, &w.p, w.in, ak->k, (size_t)wi, web_actor(req), &c, &e, &err);
+		r = app_delete(w.aw.s, &w.aw.p, w.aw.in, ak->k, (size_t)wi, web_actor(req), &c, &e, &err);
 	else {
-		void *old = (char *)records_of(&w.p, w.in, ak)->v + (size_t)wi * ak->k->size;
+		void *old = (char *)records_of(&w.aw.p, w.aw.in, ak)->v + (size_t)wi * ak->k->size;
 
 		/* what the form does not edit (a survey's responses) stays as it was */
 		for (int f = 0; f < ak->k->nfields; f++)
 			if (!form_field_editable(&ak->k->fields[f]))
 				records_field_swap(&ak->k->fields[f], rec, old);
-		r = app_update(w.st, &w.p, w.in, ak->k, (size_t)wi, rec, web_actor(req), &c,
+		r = app_update(w.aw.s, &w.aw.p, w.aw.in, ak->k, (size_t)wi, rec, web_actor(req), &c,
 		    &e, &err);
 	}
+	if (r == APP_OK && records_write_commit(&w))
+		r = APP_ERROR;
 	switch (r) {
 	case APP_OK:
-		records_write_done(&w);
 		after_url(in, ak, del ? NULL : c.key.buf, &url);
 		web_redirect(res, url.buf);
 		break;

@@ -642,23 +642,24 @@ round_open(struct web_request *req, struct web_response *res)
 	struct records_write w;
 	struct model_error e;
 	struct survey sv;
+	enum app_result r;
 	tdate day = DATE_NONE;
 	int ret = -1;
 
 	if (records_write_begin(req, &w))
 		goto out;
-	if (w.in == NULL) {
+	if (w.aw.in == NULL) {
 		ret = web_error(res, 404, "No such initiative.");
 		goto out;
 	}
 	if (opened == NULL || date_parse(opened, &day) == -1)
 		form_error_add(&errs, "opened", "Give the date the round opens, as a date.");
-	if (ins == NULL || program_instrument(&w.p, ins) == NULL)
+	if (ins == NULL || program_instrument(&w.aw.p, ins) == NULL)
 		form_error_add(&errs, "instrument", "Choose a questionnaire.");
 	if (id && *id)
 		strbuf_addstr(&ident, id);
 	else
-		store_survey_default_id(w.in, &ident);
+		store_survey_default_id(w.aw.in, &ident);
 	if (errs.n == 0) {
 		memset(&sv, 0, sizeof(sv));
 		sv.id = xstrdup(ident.buf);
@@ -666,10 +667,12 @@ round_open(struct web_request *req, struct web_response *res)
 		sv.instrument.idx = REF_UNRESOLVED;
 		sv.opened = day;
 		sv.closed = DATE_NONE;
-		switch (app_add(w.st, &w.p, w.in, &kind_survey, &sv, web_actor(req), &c, &e, &err)) {
+		r = app_add(w.aw.s, &w.aw.p, w.aw.in, &kind_survey, &sv, web_actor(req), &c, &e, &err);
+		if (r == APP_OK && records_write_commit(&w))
+			r = APP_ERROR;
+		switch (r) {
 		case APP_OK:
-			records_write_done(&w);
-			web_redirect(res, round_path(req, w.in->slug));
+			web_redirect(res, round_path(req, w.aw.in->slug));
 			ret = 0;
 			goto out;
 		case APP_INVALID:
@@ -680,7 +683,7 @@ round_open(struct web_request *req, struct web_response *res)
 		}
 	}
 	res->status = 422;
-	ret = rounds_page(req, res, &w.p, w.in, &errs, NULL, 0, NULL, NULL);
+	ret = rounds_page(req, res, &w.aw.p, w.aw.in, &errs, NULL, 0, NULL, NULL);
 	res->status = 422;
 out:
 	if (ret && err.len)

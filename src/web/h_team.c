@@ -280,9 +280,10 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 	struct kind tk;
 	struct field tf[2];
 	struct initiative *rec = xcalloc(1, sizeof(*rec));
+	enum app_result r;
 	int ret = -1;
 
-	program_init(&w.p);
+	program_init(&w.aw.p);
 	team_kind(&tk, tf);
 	if (wp == NULL)
 		goto out;
@@ -296,7 +297,7 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 		ret = team_page(req, res, &wp->program, in, &errs, &typed, TEAM_FORM_INITIATIVE);
 		goto out;
 	}
-	if (records_write_begin(req, &w) || w.in == NULL) {
+	if (records_write_begin(req, &w) || w.aw.in == NULL) {
 		ret = -1;
 		goto out;
 	}
@@ -306,13 +307,15 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 
 		if (fl->type != FT_LIST && strcmp(fl->name, "committee") != 0 &&
 		    strcmp(fl->name, "director") != 0)
-			records_field_swap(fl, rec, w.in);
+			records_field_swap(fl, rec, w.aw.in);
 	}
 	memset(&e, 0, sizeof(e));
-	switch (app_update(w.st, &w.p, NULL, &kind_initiative, (size_t)(w.in - w.p.initiatives.v),
-	    rec, web_actor(req), &c, &e, &err)) {
+	r = app_update(w.aw.s, &w.aw.p, NULL, &kind_initiative,
+	    (size_t)(w.aw.in - w.aw.p.initiatives.v), rec, web_actor(req), &c, &e, &err);
+	if (r == APP_OK && records_write_commit(&w))
+		r = APP_ERROR;
+	switch (r) {
 	case APP_OK:
-		records_write_done(&w);
 		strbuf_addf(&url, "/i/%s/members#oversight", in->slug);
 		web_redirect(res, url.buf);
 		break;
@@ -363,7 +366,7 @@ h_team_raci(struct web_request *req, struct web_response *res)
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT, path = STRBUF_INIT;
 	int ret = -1;
 
-	program_init(&w.p);
+	program_init(&w.aw.p);
 	if (wp == NULL)
 		goto out;
 	ret = 0;
@@ -372,12 +375,12 @@ h_team_raci(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	records_input(req, &typed);
-	if (records_write_begin(req, &w) || w.in == NULL) {
+	if (records_write_begin(req, &w) || w.aw.in == NULL) {
 		ret = -1;
 		goto out;
 	}
-	for (size_t r = 0; r < w.in->responsibilities.n && errs.n == 0; r++) {
-		struct responsibility *old = &w.in->responsibilities.v[r];
+	for (size_t r = 0; r < w.aw.in->responsibilities.n && errs.n == 0; r++) {
+		struct responsibility *old = &w.aw.in->responsibilities.v[r];
 		struct responsibility rec;
 		struct app_change c = APP_CHANGE_INIT;
 		struct model_error e;
@@ -394,7 +397,7 @@ h_team_raci(struct web_request *req, struct web_response *res)
 			records_field_swap(kind_field(&kind_responsibility, "name"), &rec, old);
 			memset(&e, 0, sizeof(e));
 			strbuf_reset(&err);
-			switch (app_update(w.st, &w.p, w.in, &kind_responsibility, r, &rec,
+			switch (app_update(w.aw.s, &w.aw.p, w.aw.in, &kind_responsibility, r, &rec,
 			    web_actor(req), &c, &e, &err)) {
 			case APP_OK:
 				records_write_done(&w);
@@ -410,6 +413,9 @@ h_team_raci(struct web_request *req, struct web_response *res)
 		kind_release(&kind_responsibility, &rec);
 		app_change_release(&c);
 	}
+	/* all the rows or none */
+	if (errs.n == 0 && w.aw.changes && records_write_commit(&w))
+		form_error_add(&errs, NULL, "The change could not be saved.");
 	if (errs.n)
 		ret = team_page(req, res, &wp->program, in, &errs, &typed, TEAM_FORM_RACI);
 	else {

@@ -7,6 +7,7 @@
  * reloaded), and field moves between two records of a kind.
  */
 #include "../app/edit.h"
+#include "../app/write.h"
 #include "../view/form.h"
 #include "page.h"
 #include "web.h"
@@ -20,27 +21,24 @@ void records_input(struct web_request *req, struct form_input *in);
 int records_may_edit(const struct web_request *req);
 
 /*
- * A write: the program loaded afresh from the store, private to this
- * request, with the write lock held (one form write at a time) from
- * records_write_begin to records_write_end.
+ * A write through the one write path (app/write.h): the request's
+ * initiative (its catalog and records; the whole program for a
+ * program-level kind) loaded inside the write's own BEGIN IMMEDIATE
+ * transaction, private to this request, from records_write_begin to
+ * records_write_end. Changes are made with app/edit.h on aw.p and kept by
+ * records_write_commit; records_write_end rolls back whatever was not
+ * committed. Pages learn of a commit by the store's data version.
  */
 struct records_write {
-	struct program p;
-	struct initiative *in;		/* the request's initiative in p */
-	struct store *st;
-	struct web_request *req;
+	struct app_write aw;		/* aw.p, aw.in (the request's initiative), aw.s */
 	int locked;
-	int64_t loaded_at;		/* the newest audit entry when p was loaded */
-	int64_t changes;		/* audited writes made through p (records_write_done) */
 };
-/* Returns 0, or -1 (logged: answer 500). in is NULL when the slug names nothing. */
+/* Returns 0, or -1 (logged: answer 500). aw.in is NULL when the slug names nothing. */
 int records_write_begin(struct web_request *req, struct records_write *w);
-/*
- * After a change (audited in its own transaction by app/edit.h): counted;
- * records_write_end then gives later requests the program with it, so the
- * dashboard moves.
- */
+/* Counts a change made through w, for records_write_commit. */
 void records_write_done(struct records_write *w);
+/* Commits the changes made through w. Returns 0, or -1 (logged; nothing was written). */
+int records_write_commit(struct records_write *w);
 void records_write_end(struct records_write *w);
 
 /* Swaps the storage of field f (an object's fields and presence included) between a and b. */

@@ -1,0 +1,61 @@
+/*
+ * The one write path: see write.h.
+ */
+#include <string.h>
+
+#include "write.h"
+#include "../model/validate.h"
+#include "../store/store.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+int
+app_write_begin(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, struct strbuf *err)
+{
+	struct model_error e;
+	int r;
+
+	memset(w, 0, sizeof(*w));
+	w->s = s;
+	program_init(&w->p);
+	if (store_write_begin(s, err) == -1)
+		return -1;
+	w->open = 1;
+	r = initiative ? store_initiative_load(s, program, initiative, &w->p, err) :
+	    store_program_load(s, program, &w->p, err);
+	if (r != 0)
+		return r;
+	if (model_resolve(&w->p, &e)) {
+		strbuf_reset(err);
+		model_error_format(&e, err);
+		return -1;
+	}
+	if (initiative)
+		w->in = &w->p.initiatives.v[0];
+	return 0;
+}
+
+void
+app_write_changed(struct app_write *w)
+{
+	w->changes++;
+}
+
+int
+app_write_commit(struct app_write *w, struct strbuf *err)
+{
+	if (!w->open)
+		return -1;
+	w->open = 0;
+	return store_write_commit(w->s, err);
+}
+
+void
+app_write_end(struct app_write *w)
+{
+	if (w->open)
+		store_write_rollback(w->s);
+	w->open = 0;
+	program_release(&w->p);
+}

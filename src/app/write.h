@@ -1,0 +1,59 @@
+#ifndef TRELLIS_APP_WRITE_H
+#define TRELLIS_APP_WRITE_H
+/*
+ * The one write path (docs/architecture.md, "Writing"). Every change of a
+ * program's records — a web form, the API, an import of an initiative's
+ * records, network ratings, survey rounds, the command line — goes:
+ *
+ *   app_write_begin   BEGIN IMMEDIATE (one writer at a time, any process),
+ *                     then load, inside that transaction, what the change
+ *                     is checked against: the catalog and the one
+ *                     initiative (store_initiative_load) for a change of
+ *                     an initiative's records, else the whole program
+ *   app_add / app_update / app_delete (app/edit.h) on w->p: each change
+ *                     made, validated, written and audited, joining the
+ *                     transaction; an invalid one is undone in memory
+ *   app_write_commit  COMMIT, with the changes' audit entries; or
+ *   app_write_end     without a commit: ROLLBACK, nothing written
+ *
+ * Because the load happens after BEGIN IMMEDIATE, two writers can never
+ * both check against the same old data and together break a rule that
+ * only the model checks (the backbone a member, committee ⊆ members): the
+ * second one's load sees the first one's commit. Readers (the web's pages)
+ * learn of the change by the store's data version on their next request.
+ */
+#include "../model/model.h"
+
+struct store;
+struct strbuf;
+
+struct app_write {
+	struct store *s;
+	struct program p;	/* what the change is made to */
+	struct initiative *in;	/* the initiative in p (NULL for a program-level change) */
+	int open;		/* a transaction is open */
+	int changes;		/* app_write_changed: changes made and kept */
+};
+
+/*
+ * Begins a write of program's records on s: of initiative's (its catalog
+ * and records loaded) when initiative is set, else of the whole program.
+ * Returns 0; 1 when there is no such program or initiative (nothing open);
+ * -1 with err set. In every case end with app_write_end.
+ */
+int app_write_begin(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, struct strbuf *err);
+
+/* Counts a change made through w (so that app_write_commit has something to commit). */
+void app_write_changed(struct app_write *w);
+
+/*
+ * Commits the changes made through w. Returns 0, or -1 with err set and
+ * nothing written (the data as before app_write_begin).
+ */
+int app_write_commit(struct app_write *w, struct strbuf *err);
+
+/* Rolls back what is not committed and releases w->p. */
+void app_write_end(struct app_write *w);
+
+#endif
