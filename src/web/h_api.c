@@ -24,6 +24,7 @@
 #include "page.h"
 #include "router.h"
 #include "../app/edit.h"
+#include "../app/write.h"
 #include "../io/json.h"
 #include "../metrics/survey.h"
 #include "../model/fields.h"
@@ -409,9 +410,10 @@ out:
 }
 
 /*
- * One change through app/edit.h on a private copy of the program loaded
- * from this thread's store (the snapshot is shared and read-only), then the
- * audit entry and the reload that later requests see.
+ * One change through the one write path (app/write.h): the request's
+ * initiative (or, for a program-level kind, the program) loaded inside the
+ * write's transaction, changed and audited through app/edit.h, committed.
+ * Later requests see it by the store's data version.
  */
 static int
 api_change(struct web_request *req, struct web_response *res, enum api_op op)
@@ -421,9 +423,10 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 	struct strbuf err = STRBUF_INIT, patched = STRBUF_INIT;
 	struct app_change c = APP_CHANGE_INIT;
 	struct model_error e;
-	struct program p;
+	struct app_write w;
 	struct initiative *in;
 	struct store *st;
+	int loaded;
 	const char *data = req->body.buf;
 	size_t len = req->body.len;
 	void *rec = NULL;
@@ -431,7 +434,8 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 	enum app_result r = APP_ERROR;
 	int ret = -1;
 
-	program_init(&p);
+	memset(&w, 0, sizeof(w));
+	program_init(&w.p);
 	if (wp == NULL)
 		goto out;
 	if ((ak = api_kind(req, res)) == NULL) {
@@ -448,26 +452,20 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		goto out;
 	}
 	if ((st = web_store(req, &err)) == NULL ||
-	    store_program_load(st, wp->program.slug, &p, &err) != 0) {
-		fprintf(stderr, "trellis serve: api: cannot load the program: %s\n", err.buf);
+	    (loaded = app_write_begin(&w, st, wp->program.slug, req->slug, &err)) == -1) {
+		fprintf(stderr, "trellis serve: api: cannot begin the change: %s\n", err.buf);
 		goto out;
 	}
-	if (model_resolve(&p, &e)) {
-		strbuf_reset(&err);
-		model_error_format(&e, &err);
-		fprintf(stderr, "trellis serve: api: the stored program does not check out: %s\n", err.buf);
-		goto out;
-	}
-	if ((in = req->slug ? program_initiative(&p, req->slug) : NULL) == NULL && req->slug) {
+	if ((in = w.in) == NULL && req->slug) {
 		ret = web_error(res, 404, "There is no initiative at this address.");
 		goto out;
 	}
-	if (op != OP_CREATE && (i = app_record_find(&p, in, ak->k, req->id)) < 0) {
+	if (op != OP_CREATE && (i = app_record_find(&w.p, in, ak->k, req->id)) < 0) {
 		ret = web_error(res, 404, "There is no such record.");
 		goto out;
 	}
 	if (op == OP_PATCH) {
-		const struct anyvec *v = api_records(&p, in, ak);
+		const struct anyvec *v = api_records(&w.p, in, ak);
 
 		if (patch_merge(ak->k, (const char *)v->v + (size_t)i * ak->k->size, data, len,
 		    &patched, &e)) {
@@ -479,21 +477,21 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 	}
 	if (op != OP_DELETE) {
 		rec = xcalloc(1, ak->k->size);
-		if (json_read_record("request", data, len, ak->k, rec, &p, &e)) {
+		if (json_read_record("request", data, len, ak->k, rec, &w.p, &e)) {
 			ret = api_invalid(res, &e);
 			goto out;
 		}
 	}
 	switch (op) {
 	case OP_CREATE:
-		r = app_add(st, &p, in, ak->k, rec, web_actor(req), &c, &e, &err);
+		r = app_add(st, &w.p, in, ak->k, rec, web_actor(req), &c, &e, &err);
 		break;
 	case OP_PUT:
 	case OP_PATCH:
-		r = app_update(st, &p, in, ak->k, (size_t)i, rec, web_actor(req), &c, &e, &err);
+		r = app_update(st, &w.p, in, ak->k, (size_t)i, rec, web_actor(req), &c, &e, &err);
 		break;
 	case OP_DELETE:
-		r = app_delete(st, &p, in, ak->k, (size_t)i, web_actor(req), &c, &e, &err);
+		r = app_delete(st, &w.p, in, ak->k, (size_t)i, web_actor(req), &c, &e, &err);
 		break;
 	}
 	if (r == APP_INVALID) {
@@ -505,24 +503,27 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		ret = web_error(res, 409, err.len ? err.buf : "The change could not be saved.");
 		goto out;
 	}
-	/* audited by app/edit.h, in the change's own transaction */
-	strbuf_reset(&err);
-	if (web_program_reload(req, &err))
-		fprintf(stderr, "trellis serve: api: reload after a change: %s\n", err.buf);
+	/* audited by app/edit.h, in the write's transaction */
+	app_write_changed(&w);
+	if (app_write_commit(&w, &err) == -1) {
+		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], ak->name, err.buf);
+		ret = web_error(res, 409, "The change could not be saved; nothing was written.");
+		goto out;
+	}
 	ret = 0;
 	if (op == OP_DELETE) {
 		api_begin(res, 204);
 		goto out;
 	}
-	if ((i = app_record_find(&p, in, ak->k, c.key.buf)) < 0) {
+	if ((i = app_record_find(&w.p, in, ak->k, c.key.buf)) < 0) {
 		api_begin(res, op == OP_CREATE ? 201 : 200);
 		goto out;
 	}
 	{
-		const struct anyvec *v = api_records(&p, in, ak);
+		const struct anyvec *v = api_records(&w.p, in, ak);
 		struct strbuf loc = STRBUF_INIT;
 
-		record_write(api_begin(res, op == OP_CREATE ? 201 : 200), &p, in, ak->k,
+		record_write(api_begin(res, op == OP_CREATE ? 201 : 200), &w.p, in, ak->k,
 		    (const char *)v->v + (size_t)i * ak->k->size);
 		strbuf_addch(&res->body, '\n');
 		if (op == OP_CREATE) {
@@ -542,7 +543,7 @@ out:
 	app_change_release(&c);
 	strbuf_release(&patched);
 	strbuf_release(&err);
-	program_release(&p);
+	app_write_end(&w);
 	return ret;
 }
 
