@@ -1,0 +1,216 @@
+/*
+ * app/write: the one write path. Two writers that each check their change
+ * against what they read could together break a rule that only the model
+ * checks (committee ⊆ members). The write path loads inside BEGIN
+ * IMMEDIATE, so the second writer waits for the first to commit and then
+ * checks against its result: forced here by holding the first write open
+ * (the fault point between read and commit) while the second begins.
+ */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "../fixture_db.h"
+#include "app/edit.h"
+#include "app/write.h"
+#include "io/json.h"
+#include "model/demo.h"
+#include "model/fields.h"
+#include "model/validate.h"
+#include "store/store.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static const char *program_slug, *initiative_slug, *member_slug;
+
+/* The second writer: adds member_slug to the committee, checked against what it reads. */
+struct second {
+	enum app_result r;
+	int began;		/* app_write_begin's result */
+	int waited;		/* it began only after the first writer committed */
+	volatile int *first_done;
+};
+
+static void *
+second_writer(void *arg)
+{
+	struct second *sw = arg;
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT, js = STRBUF_INIT;
+	struct app_write w;
+	struct app_change c = APP_CHANGE_INIT;
+	struct model_error e;
+	struct initiative *rec = calloc(1, sizeof(*rec));
+
+	sw->r = APP_ERROR;
+	if (store_open(fixture_db, 0, &s, &err) != 0)
+		goto out;
+	sw->began = app_write_begin(&w, s, program_slug, initiative_slug, &err);
+	sw->waited = *sw->first_done;
+	if (sw->began == 0) {
+		/* the initiative as read, with one more organization on its committee */
+		json_write_record_own(&js, &kind_initiative, w.in);
+		memset(&e, 0, sizeof(e));
+		if (json_read_record("test", js.buf, js.len, &kind_initiative, rec, &w.p, &e) == 0) {
+			ref_set(VEC_PUSH(&rec->committee), member_slug);
+			sw->r = app_update(s, &w.p, NULL, &kind_initiative, 0, rec, "test", &c, &e, &err);
+			if (sw->r == APP_OK && app_write_commit(&w, &err) == -1)
+				sw->r = APP_ERROR;
+		}
+	}
+	app_write_end(&w);
+out:
+	kind_release(&kind_initiative, rec);
+	free(rec);
+	app_change_release(&c);
+	strbuf_release(&err);
+	strbuf_release(&js);
+	if (s)
+		store_close(s);
+	return NULL;
+}
+
+/* Whether org is on the stored committee of the initiative. */
+static int
+on_committee(const char *org)
+{
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct program p;
+	int found = 0;
+
+	program_init(&p);
+	assert_int_equal(store_open(fixture_db, 0, &s, &err), 0);
+	assert_int_equal(store_initiative_load(s, program_slug, initiative_slug, &p, &err), 0);
+	for (size_t i = 0; i < p.initiatives.v[0].committee.n; i++)
+		found |= strcmp(p.initiatives.v[0].committee.v[i].slug, org) == 0;
+	program_release(&p);
+	strbuf_release(&err);
+	store_close(s);
+	return found;
+}
+
+static void
+test_concurrent_writes_serialized(void **state)
+{
+	struct program p;
+	struct model_error e;
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct app_write w;
+	struct app_change c = APP_CHANGE_INIT;
+	struct second sw;
+	volatile int first_done = 0;
+	pthread_t t;
+	struct timespec pause = { 0, 300 * 1000 * 1000 };
+	const struct initiative *in;
+	long mi = -1;
+
+	(void)state;
+	program_init(&p);
+	demo_build(&p, 1);
+	assert_int_equal(model_validate(&p, &e), 0);
+	assert_int_equal(fixture_db_create(&p, &s), 0);
+	/* a partner of the first initiative, not on its committee */
+	in = &p.initiatives.v[0];
+	for (size_t i = 0; i < in->members.n && mi < 0; i++) {
+		const struct member *m = &in->members.v[i];
+		int on = 0;
+
+		for (size_t j = 0; j < in->committee.n; j++)
+			on |= in->committee.v[j].idx == m->org.idx;
+		if (m->role == ROLE_PARTNER && !on && m->left == DATE_NONE)
+			mi = (long)i;
+	}
+	assert_true(mi >= 0);
+	program_slug = p.slug;
+	initiative_slug = in->slug;
+	member_slug = in->members.v[mi].org.slug;
+	assert_false(on_committee(member_slug));
+
+	/* the first writer reads, and holds its write open ... */
+	assert_int_equal(app_write_begin(&w, s, program_slug, initiative_slug, &err), 0);
+	mi = app_record_find(&w.p, w.in, &kind_member, member_slug);
+	assert_true(mi >= 0);
+	/* ... while the second begins: it must wait, not read the same data */
+	memset(&sw, 0, sizeof(sw));
+	sw.first_done = &first_done;
+	assert_int_equal(pthread_create(&t, NULL, second_writer, &sw), 0);
+	nanosleep(&pause, NULL);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(app_delete(s, &w.p, w.in, &kind_member, (size_t)mi, "test", &c, &e, &err),
+	    APP_OK);
+	first_done = 1;
+	assert_int_equal(app_write_commit(&w, &err), 0);
+	app_write_end(&w);
+	assert_int_equal(pthread_join(t, NULL), 0);
+
+	assert_int_equal(sw.began, 0);
+	assert_true(sw.waited);
+	/* it checked against the first writer's result: not a member any more */
+	assert_int_equal(sw.r, APP_INVALID);
+	assert_false(on_committee(member_slug));
+
+	app_change_release(&c);
+	strbuf_release(&err);
+	store_close(s);
+	program_release(&p);
+	assert_int_equal(fixture_db_remove(), 0);
+}
+
+/* A write given up (no commit) leaves nothing; an unknown initiative is 1. */
+static void
+test_rollback_and_unknown(void **state)
+{
+	struct program p;
+	struct model_error e;
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct app_write w;
+	struct app_change c = APP_CHANGE_INIT;
+	size_t before;
+
+	(void)state;
+	program_init(&p);
+	demo_build(&p, 1);
+	assert_int_equal(model_validate(&p, &e), 0);
+	assert_int_equal(fixture_db_create(&p, &s), 0);
+	program_slug = p.slug;
+	initiative_slug = p.initiatives.v[0].slug;
+	before = p.initiatives.v[0].decisions.n;
+	assert_true(before > 0);
+
+	assert_int_equal(app_write_begin(&w, s, program_slug, initiative_slug, &err), 0);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(app_delete(s, &w.p, w.in, &kind_decision, 0, "test", &c, &e, &err), APP_OK);
+	app_write_end(&w);	/* no commit */
+	assert_int_equal(app_write_begin(&w, s, program_slug, initiative_slug, &err), 0);
+	assert_int_equal(w.in->decisions.n, before);
+	app_write_end(&w);
+
+	assert_int_equal(app_write_begin(&w, s, program_slug, "no-such-initiative", &err), 1);
+	app_write_end(&w);
+
+	app_change_release(&c);
+	strbuf_release(&err);
+	store_close(s);
+	program_release(&p);
+	assert_int_equal(fixture_db_remove(), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_concurrent_writes_serialized),
+		cmocka_unit_test(test_rollback_and_unknown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
