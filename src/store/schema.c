@@ -444,10 +444,23 @@ static const char migration_3[] =
 	"CREATE INDEX survey_invitation_survey ON survey_invitation(survey_id);\n"
 	"PRAGMA user_version = 3;\n";
 
+/*
+ * The data's version: one counter that every write transaction moves
+ * (store_commit), anonymous survey answers included, which write no audit
+ * entry. A server compares it with the version its pages were made from.
+ */
+static const char migration_4[] =
+	"CREATE TABLE data_version ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" n INTEGER NOT NULL);\n"
+	"INSERT INTO data_version (id, n) VALUES (1, 0);\n"
+	"PRAGMA user_version = 4;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

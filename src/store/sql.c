@@ -596,4 +596,6 @@ const char *const store_sql[ST__MAX] = {
 	" WHERE p.slug = ?1 AND i.slug = ?2",
 	[ST_ORG_BY_SLUG] = ORG_SELECT " WHERE program_id = ?1 AND slug = ?2",
 	[ST_PERSON_BY_SLUG] = PERSON_SELECT " WHERE t.program_id = ?1 AND t.slug = ?2",
+	[ST_DATA_VERSION] = "SELECT n FROM data_version",
+	[ST_DATA_VERSION_BUMP] = "UPDATE data_version SET n = n + 1",
 };

@@ -98,6 +98,7 @@ store_begin(struct store *s, struct strbuf *err)
 		return -1;
 	s->writing = 1;
 	s->depth = 1;
+	s->changes_at_begin = sqlite3_total_changes64(s->db);
 	return 0;
 }
 
@@ -147,6 +148,11 @@ store_commit(struct store *s, struct strbuf *err)
 		strbuf_addstr(err, "a part of the change failed: nothing was written");
 		return -1;
 	}
+	/* every write that changed a row moves the data's version, in its own transaction */
+	if (s->writing && sqlite3_total_changes64(s->db) != s->changes_at_begin && run(s, ST_DATA_VERSION_BUMP, err, "cannot write the data's version") == -1) {
+		store_rollback(s);
+		return -1;
+	}
 	/* the change's audit entries, in the change's transaction: both or neither */
 	if (s->writing && store_audit_write_attached(s, err) == -1) {
 		store_rollback(s);
@@ -162,6 +168,12 @@ store_commit(struct store *s, struct strbuf *err)
 		store_audit_detach(s);
 	}
 	return 0;
+}
+
+int
+store_data_version(struct store *s, int64_t *v, struct strbuf *err)
+{
+	return store_int64(s, ST_DATA_VERSION, v, "cannot read the data's version", err);
 }
 
 int

@@ -80,6 +80,12 @@ int store_initiative_slugs(struct store *s, const char *program, struct store_sl
  * rolls back and returns -1; store_write_rollback gives it up.
  */
 int store_write_begin(struct store *s, struct strbuf *err);
+/*
+ * The data's version in *v: a counter every write transaction moves, from
+ * any process (anonymous survey answers too). Larger than the one a copy
+ * was read at means the copy is old.
+ */
+int store_data_version(struct store *s, int64_t *v, struct strbuf *err);
 int store_write_commit(struct store *s, struct strbuf *err);
 void store_write_rollback(struct store *s);
 

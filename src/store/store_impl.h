@@ -149,6 +149,8 @@ enum stmt {
 	ST_INITIATIVE_FIND,	/* program and initiative rowids by slugs ?1, ?2 */
 	ST_ORG_BY_SLUG,		/* of program ?1: store_catalog_complete */
 	ST_PERSON_BY_SLUG,
+	ST_DATA_VERSION,	/* the data's version (migration 4) */
+	ST_DATA_VERSION_BUMP,	/* moved by every write transaction */
 	ST__MAX
 };
 
@@ -173,6 +175,7 @@ struct store {
 	int writing;			/* a store_begin transaction is open */
 	int depth;			/* transactions begun and not yet ended (they nest) */
 	int doomed;			/* an inner one rolled back: the outermost cannot commit */
+	sqlite3_int64 changes_at_begin;	/* sqlite3_total_changes64 when the write began */
 };
 
 /*

@@ -177,8 +177,8 @@ invitation_load(struct web_request *req, struct web_response *res,
 	if (*sv == NULL) {
 		/*
 		 * A round newer than the cache (opened from the command line):
-		 * this request reads the program afresh, later ones the cache
-		 * reloaded.
+		 * this request reads its initiative afresh; later ones find the
+		 * cache reloaded by the data's version.
 		 */
 		struct web_program *fresh = web_alloc(req, sizeof(*fresh));
 		struct model_error e;
@@ -186,16 +186,14 @@ invitation_load(struct web_request *req, struct web_response *res,
 		memset(fresh, 0, sizeof(*fresh));
 		program_init(&fresh->program);
 		web_cleanup(req, fresh_release, fresh);
-		if (store_program_load(st, (*wp)->program.slug, &fresh->program, &err) != 0 ||
-		    model_resolve(&fresh->program, &e)) {
+		if (store_initiative_load(st, (*wp)->program.slug, inv->initiative,
+		    &fresh->program, &err) != 0 || model_resolve(&fresh->program, &e)) {
 			ret = -1;
 			goto out;
 		}
 		*wp = fresh;
 		*in = program_initiative(&fresh->program, inv->initiative);
 		*sv = survey_find(*in, inv->survey);
-		if (web_program_reload(req, &err))
-			strbuf_reset(&err);
 	}
 	if (*sv == NULL || (*ins = survey_instrument(&(*wp)->program, *sv)) == NULL) {
 		strbuf_addf(&err, "survey %s of %s is not in the program", inv->survey,
@@ -354,9 +352,7 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 		goto out;
 	switch (store_invitation_answer(st, req->id, answers, ins->items.n, &err)) {
 	case STORE_ANSWER_OK:
-		/* reports and results see the new response */
-		if (web_program_reload(req, &err))
-			fprintf(stderr, "trellis serve: reload after an answer: %s\n", err.buf);
+		/* reports and results see the new response: it moved the data's version */
 		web_redirect(res, "/s/thanks");
 		ret = 0;
 		break;
@@ -791,9 +787,6 @@ round_close(struct web_request *req, struct web_response *res, const struct init
 		ret = web_error(res, 409, "This round is closed already.");
 	if (r)
 		goto out;
-	if (web_program_reload(req, &err))
-		fprintf(stderr, "trellis serve: reload after closing a round: %s\n", err.buf);
-	strbuf_reset(&err);
 	web_redirect(res, round_path(req, in->slug));
 	ret = 0;
 out:

@@ -27,6 +27,7 @@
 #include "router.h"
 #include "../app/edit.h"
 #include "../app/import.h"
+#include "../app/write.h"
 #include "../io/csv.h"
 #include "../io/json.h"
 #include "../io/xlsx.h"
@@ -443,13 +444,14 @@ h_import_post(struct web_request *req, struct web_response *res)
 	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT, loc = STRBUF_INIT;
 	struct app_import_file f;
 	struct model_error e;
-	struct program p;
+	struct app_write w;
 	struct store *st;
 	const char *base;
 	size_t added;
 	int ret = -1;
 
-	program_init(&p);
+	memset(&w, 0, sizeof(w));
+	program_init(&w.p);
 	if (wp == NULL)
 		goto out;
 	if (req->slug && program_initiative(&wp->program, req->slug) == NULL) {
@@ -484,33 +486,32 @@ h_import_post(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 
+	/* the one write path: the program read inside the import's own transaction */
 	if ((st = web_store(req, &err)) == NULL ||
-	    store_program_load(st, wp->program.slug, &p, &err) != 0) {
+	    app_write_begin(&w, st, wp->program.slug, NULL, &err) != 0) {
 		fprintf(stderr, "trellis serve: import: cannot load the program: %s\n", err.buf);
 		goto out;
 	}
-	if (app_import_read(&p, &f, 1, &e) == -1 || (req->slug && scope_check(&p, req->slug, &e))) {
+	if (app_import_read(&w.p, &f, 1, &e) == -1 || (req->slug && scope_check(&w.p, req->slug, &e))) {
 		model_error_format(&e, &msg);
 		res->status = 422;
 		ret = transfer_page(req, res, msg.buf);
 		goto out;
 	}
-	added = app_import_count(&p, 1);
-	if (app_import_save(st, &p, web_actor(req), req->slug, &f, 1, &err) == -1) {
+	added = app_import_count(&w.p, 1);
+	if (app_import_save(st, &w.p, web_actor(req), req->slug, &f, 1, &err) == -1 ||
+	    app_write_commit(&w, &err) == -1) {
 		fprintf(stderr, "trellis serve: import: %s\n", err.buf);
 		res->status = 500;
 		ret = transfer_page(req, res, "The import could not be saved; nothing was written.");
 		goto out;
 	}
-	strbuf_reset(&err);
-	if (web_program_reload(req, &err))
-		fprintf(stderr, "trellis serve: import: reload: %s\n", err.buf);
 	base_path(req, &loc);
 	strbuf_addf(&loc, "/import?imported=%zu", added);
 	web_redirect(res, loc.buf);
 	ret = 0;
 out:
-	program_release(&p);
+	app_write_end(&w);
 	strbuf_release(&err);
 	strbuf_release(&msg);
 	strbuf_release(&loc);

@@ -76,7 +76,7 @@ struct snapshot {
 	pthread_mutex_t frag_lock;	/* guards frags and frag_next */
 	struct fragment frags[WEB_FRAGMENTS];
 	size_t frag_next;		/* the slot the next put takes, round robin */
-	int64_t audit_last;		/* the data's version when loaded (store_audit_last) */
+	int64_t version;		/* the data's version when loaded (store_data_version) */
 };
 
 static struct {
@@ -145,7 +145,7 @@ snapshot_load(struct store *st, const char *slug, struct strbuf *err)
 	atomic_init(&s->refs, 1);
 	pthread_mutex_init(&s->frag_lock, NULL);
 	/* before the load: a change that commits meanwhile makes it look old, never new */
-	if (store_audit_last(st, &s->audit_last, err))
+	if (store_data_version(st, &s->version, err))
 		goto fail;
 	if ((rc = store_program_load(st, slug, &s->wp.program, err)) != 0) {
 		if (rc == 1)
@@ -191,7 +191,7 @@ cache_install(struct snapshot *s)
 
 	pthread_rwlock_wrlock(&srv.lock);
 	old = srv.cur;
-	if (old && old->audit_last > s->audit_last) {
+	if (old && old->version > s->version) {
 		old = s;
 	} else {
 		srv.cur = s;
@@ -216,10 +216,12 @@ cache_get(void)
 }
 
 /*
- * Loads the program again when another process (the CLI: an import, a
- * setting) has changed the data since s was loaded: every change writes an
- * audit log entry in its transaction, so a newer entry than s's says so.
- * One indexed read per request. Returns the snapshot to use (s, or the new
+ * Loads the program again when the data changed since s was loaded: a
+ * write through the one write path (app/write.h) by this server, or by
+ * another process (the CLI: an import, a setting). Every write
+ * transaction moves the data's version (store_data_version), anonymous
+ * survey answers too, so a newer version than s's says so. One read of
+ * one row per request. Returns the snapshot to use (s, or the new
  * one, with a reference taken; s's reference is dropped). While one thread
  * loads, the others go on with the snapshot they have.
  */
@@ -231,11 +233,11 @@ cache_fresh(struct web_request *req, struct snapshot *s)
 	struct snapshot *cur, *ns;
 	int64_t last;
 
-	if ((st = web_store(req, &err)) == NULL || store_audit_last(st, &last, &err)) {
+	if ((st = web_store(req, &err)) == NULL || store_data_version(st, &last, &err)) {
 		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
 		goto out;
 	}
-	if (last <= s->audit_last)
+	if (last <= s->version)
 		goto out;
 	/*
 	 * Another thread loading it already: serve this request from the
@@ -244,7 +246,7 @@ cache_fresh(struct web_request *req, struct snapshot *s)
 	if (pthread_mutex_trylock(&srv.reload_lock) != 0)
 		goto out;
 	cur = cache_get();
-	if (cur->audit_last < last) {
+	if (cur->version < last) {
 		if ((ns = snapshot_load(st, srv.slug, &err)) != NULL)
 			cache_install(ns);
 		else
@@ -320,54 +322,6 @@ web_fragment_put(struct web_request *req, const char *key, const char *text, siz
 	f->len = len;
 out:
 	pthread_mutex_unlock(&s->frag_lock);
-}
-
-int
-web_program_install(struct web_request *req, struct program *p, int64_t loaded_at,
-    int64_t now_at)
-{
-	const struct snapshot *cur;
-	struct snapshot *s;
-
-	if (web_program(req) == NULL)
-		return -1;
-	cur = (const struct snapshot *)(const void *)req->snapshot;
-	if (cur->audit_last != loaded_at)
-		return -1;
-	/*
-	 * Only over the snapshot this request began with: any other install
-	 * meanwhile (an anonymous survey answer, which writes no audit entry,
-	 * reloads too) may hold what p does not.
-	 */
-	pthread_rwlock_wrlock(&srv.lock);
-	if (srv.cur != cur) {
-		pthread_rwlock_unlock(&srv.lock);
-		return -1;
-	}
-	s = xcalloc(1, sizeof(*s));
-	atomic_init(&s->refs, 1);
-	pthread_mutex_init(&s->frag_lock, NULL);
-	s->wp.program = *p;
-	program_init(p);
-	s->wp.settings = cur->wp.settings;	/* unchanged: a change of them is audited too */
-	s->audit_last = now_at;
-	srv.cur = s;
-	s->wp.generation = ++srv.generation;
-	pthread_rwlock_unlock(&srv.lock);
-	snapshot_put((struct snapshot *)(void *)req->snapshot);	/* the cache's reference to it */
-	return 0;
-}
-
-int
-web_program_reload(struct web_request *req, struct strbuf *err)
-{
-	struct store *st = web_store(req, err);
-	struct snapshot *s;
-
-	if (st == NULL || (s = snapshot_load(st, srv.slug, err)) == NULL)
-		return -1;
-	cache_install(s);
-	return 0;
 }
 
 static void

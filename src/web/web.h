@@ -279,13 +279,6 @@ struct web_program {
 const struct web_program *web_program(struct web_request *req);
 
 /*
- * Reloads the program from the store after a write, replacing the cache for
- * requests that start later (this request keeps its snapshot). Returns 0, or
- * -1 with a message in err (the old program stays).
- */
-int web_program_reload(struct web_request *req, struct strbuf *err);
-
-/*
  * Rendered fragments kept with the program snapshot, so a page whose
  * costly part depends only on the program (an initiative's balance, for
  * one period, on one day) renders it once per snapshot: a write replaces
@@ -299,19 +292,6 @@ int web_program_reload(struct web_request *req, struct strbuf *err);
 #define WEB_FRAGMENTS 64
 int web_fragment_get(struct web_request *req, const char *key, struct strbuf *out);
 void web_fragment_put(struct web_request *req, const char *key, const char *s, size_t len);
-
-/*
- * Installs p, a private copy of the program loaded when the newest audit
- * entry was loaded_at and changed since only by this request's own writes
- * (each audited: now_at is the newest entry after them), as the program for
- * later requests, saving a load from the store (seconds at national scale).
- * p is moved (left empty). Returns 0, or -1 when the request's snapshot was
- * not of loaded_at (its settings could be older) or is no longer the one
- * installed (another reload came between): then p is untouched and the
- * caller reloads with web_program_reload.
- */
-int web_program_install(struct web_request *req, struct program *p, int64_t loaded_at,
-    int64_t now_at);
 
 /*
  * This worker thread's store connection, opened on first use and closed
