@@ -8,15 +8,11 @@
  *	POST /i/{slug}/network		one organization's ratings of the others:
  *					one tie record per organization rated
  *
- * The ratings of one form are kept all together or not at all. app_add
- * saves each record in a transaction of its own, so N calls of it could
- * leave the first ratings stored when a later one fails. Instead the new
- * ties go into the request's private copy of the program (records_write),
- * which is validated once with all of them (model_validate, as app_add
- * does for one) and saved once: store_program_save writes every new record
- * in one transaction, all or nothing, with one audit log entry per tie
- * (app_audit_added). On any failure the private copy is simply dropped,
- * and the cached program was never touched.
+ * The ratings of one form are kept all together or not at all: each new
+ * tie goes through app_add inside the one write of the request
+ * (records_write, app/write.h), with its own audit log entry, and the
+ * write commits only when every one of them was valid; on any failure it
+ * is rolled back and nothing was written.
  */
 #include <math.h>
 #include <stdio.h>
