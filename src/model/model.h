@@ -354,13 +354,16 @@ struct program {
 	/* file names that srclocs point at, owned here */
 	VEC(char *) files;
 	/*
-	 * 1: a per-initiative load (store_initiative_load): the catalog and
-	 * one initiative, with only the organizations and people it names.
-	 * Good for that initiative's reports, pages and changes; never a
-	 * whole program to export or save.
+	 * What of the stored program this holds (enum program_part): all of
+	 * it; a slice (store_initiative_load: the catalog and one initiative,
+	 * with only the organizations and people it names: good for that
+	 * initiative's reports, pages and changes); or the catalog
+	 * (store_catalog_load: everything but the initiatives' records). Only
+	 * a whole program is exported or saved whole.
 	 */
 	int partial;
 };
+enum program_part { PROGRAM_WHOLE, PROGRAM_SLICE, PROGRAM_CATALOG };
 
 /* Initializes p to an empty program (no allocation). */
 void program_init(struct program *p);

@@ -497,3 +497,18 @@ model_resolve(struct program *p, struct model_error *e)
 {
 	return model_validate(p, e);
 }
+
+int
+model_resolve_initiative(const struct program *p, struct initiative *in, struct model_error *e)
+{
+	/* p is only read: its indexes are looked up, never rebuilt */
+	struct vctx c = { (struct program *)p, in, STRMAP_INIT, e };
+	int ret;
+
+	for (size_t g = 0; g < in->grants.n; g++)
+		if (in->grants.v[g].id)
+			strmap_put(&c.grant_index, in->grants.v[g].id, (int)g);
+	ret = walk_record(&c, &kind_initiative, in, "", &in->loc) || check_initiative(&c, in) ? -1 : 0;
+	strmap_release(&c.grant_index);
+	return ret;
+}

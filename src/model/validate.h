@@ -44,4 +44,14 @@ int model_resolve(struct program *p, struct model_error *e);
  */
 int model_validate(struct program *p, struct model_error *e);
 
+/*
+ * Resolves and checks the one initiative in against p's indexes as they
+ * are (p resolved; p is only read, so other threads may read it too): for
+ * an initiative read on its own (a store slice) to be put beside the
+ * program's catalog, whose organizations and people its references then
+ * index. Returns 0, or -1 with e set.
+ */
+int model_resolve_initiative(const struct program *p, struct initiative *in,
+    struct model_error *e);
+
 #endif

@@ -245,6 +245,7 @@ store_user_add(struct store *s, struct store_user *u, struct strbuf *err)
 
 	if (store_begin(s, err) == -1)
 		return -1;
+	store_touch_none(s);	/* accounts are not program data */
 	if ((rc = resolve_scope(s, u->role, u->initiative, u->program, &ini_id, &prog_id, err)) != 0)
 		goto fail;
 	rc = -1;
@@ -283,6 +284,7 @@ store_user_remove(struct store *s, const char *email, struct strbuf *err)
 	/* a transaction of its own so that an attached audit entry goes with it */
 	if (store_begin(s, err) == -1)
 		return -1;
+	store_touch_none(s);	/* accounts are not program data */
 	if ((st = store_stmt(s, ST_USER_DEL, err)) == NULL)
 		goto fail;
 	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
@@ -329,6 +331,7 @@ store_user_set_hash(struct store *s, int64_t id, const char *hash, int end,
 
 	if (store_begin(s, err) == -1)
 		return -1;
+	store_touch_none(s);	/* accounts are not program data */
 	if ((st = store_stmt(s, ST_USER_SET_HASH, err)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
@@ -357,6 +360,7 @@ store_user_set_role(struct store *s, int64_t id, enum store_role role,
 
 	if (store_begin(s, err) == -1)
 		return -1;
+	store_touch_none(s);	/* accounts are not program data */
 	if ((rc = resolve_scope(s, role, initiative, program, &ini_id, &prog_id, err)) != 0)
 		goto fail;
 	rc = -1;
@@ -388,6 +392,7 @@ store_user_set_disabled(struct store *s, int64_t id, int64_t when, struct strbuf
 
 	if (store_begin(s, err) == -1)
 		return -1;
+	store_touch_none(s);	/* accounts are not program data */
 	if ((st = store_stmt(s, ST_USER_SET_DISABLED, err)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
@@ -849,6 +854,7 @@ store_throttle_fail(struct store *s, const char *key, int64_t now,
 	*locked_until = 0;
 	if (store_begin(s, err) == -1)
 		return -1;
+	store_touch_none(s);	/* accounts are not program data */
 	if (throttle_get(s, key, t, err) == -1)
 		goto fail;
 	if (now - t[1] >= pol->window) {

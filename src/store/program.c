@@ -148,6 +148,17 @@ store_table_of(const struct kind *k)
 	return -2;
 }
 
+int
+store_table_in_initiative(int t)
+{
+	if (t < 0 || t == T_INITIATIVE)
+		return 0;
+	for (int p = store_tables[t].parent; p >= 0; p = store_tables[p].parent)
+		if (p == T_INITIATIVE)
+			return 1;
+	return 0;
+}
+
 /* ---------------------------------------------------------------- field walking */
 
 static int
@@ -587,6 +598,11 @@ write_record(struct store_save *sv, const struct kind *k, enum stmt ins, enum st
 		h->rowid = sqlite3_last_insert_rowid(sv->s->db);
 		*VEC_PUSH(&sv->assigned) = &h->rowid;
 	}
+	/* what readers' copies this makes old (store_versions) */
+	if (k == &kind_program || !store_table_in_initiative(store_table_of(k)))
+		store_touch_all(sv->s);
+	else if (sv->ini && sv->ini->rowid)
+		store_touch(sv->s, sv->ini->rowid);
 	store_stmt_done(st);
 	st = NULL;
 	for (int i = 0; i < nlinks; i++) {
@@ -693,6 +709,7 @@ struct load {
 	struct program *p;
 	struct strbuf *err;
 	int64_t ini_rowid;		/* a per-initiative load: that initiative; else 0 */
+	int catalog;			/* a catalog load: no initiative's records */
 	VEC(struct owner) own[T__MAX];
 };
 
@@ -939,7 +956,7 @@ load_table(struct load *ld, int t)
 	sqlite3_stmt *st;
 	int rc, n = 0, ret = -1;
 
-	if (sel == ST_BEGIN)
+	if (sel == ST_BEGIN || (ld->catalog && store_table_in_initiative(t)))
 		return 0;
 	st = store_stmt(ld->s, sel, ld->err);
 	if (st == NULL || check_shape(st, tab->k, 0, 2, ld->err) == -1)
@@ -1001,8 +1018,8 @@ out:
  * transaction, which this joins).
  */
 static int
-load_program(struct store *s, const char *slug, const char *initiative, struct program *p,
-    struct strbuf *err)
+load_program(struct store *s, const char *slug, const char *initiative, int catalog,
+    struct program *p, struct strbuf *err)
 {
 	struct load ld;
 	sqlite3_stmt *st;
@@ -1012,6 +1029,7 @@ load_program(struct store *s, const char *slug, const char *initiative, struct p
 	ld.s = s;
 	ld.p = p;
 	ld.err = err;
+	ld.catalog = catalog;
 	if (store_begin_read(s, err) == -1)
 		return -1;
 	if (initiative) {
@@ -1030,6 +1048,9 @@ load_program(struct store *s, const char *slug, const char *initiative, struct p
 		}
 		ld.ini_rowid = sqlite3_column_int64(st, 1);
 		store_stmt_done(st);
+		/* read to be changed: the write changes that initiative (store_versions) */
+		if (s->writing)
+			store_touch(s, ld.ini_rowid);
 	}
 	if ((st = store_stmt(s, ST_PROGRAM_FIND, err)) == NULL ||
 	    check_shape(st, &kind_program, 0, 1, err) == -1)
@@ -1052,7 +1073,7 @@ load_program(struct store *s, const char *slug, const char *initiative, struct p
 	for (int t = 0; t < T__MAX; t++)
 		if (load_table(&ld, t) == -1)
 			goto out;
-	p->partial = initiative != NULL;
+	p->partial = catalog ? PROGRAM_CATALOG : initiative ? PROGRAM_SLICE : PROGRAM_WHOLE;
 	ret = 0;
 out:
 	store_stmt_done(st);
@@ -1070,7 +1091,13 @@ out:
 int
 store_program_load(struct store *s, const char *slug, struct program *p, struct strbuf *err)
 {
-	return load_program(s, slug, NULL, p, err);
+	return load_program(s, slug, NULL, 0, p, err);
+}
+
+int
+store_catalog_load(struct store *s, const char *slug, struct program *p, struct strbuf *err)
+{
+	return load_program(s, slug, NULL, 1, p, err);
 }
 
 int
@@ -1078,7 +1105,7 @@ store_initiative_load(struct store *s, const char *program, const char *initiati
     struct program *p, struct strbuf *err)
 {
 	assert(initiative != NULL);
-	return load_program(s, program, initiative, p, err);
+	return load_program(s, program, initiative, 0, p, err);
 }
 
 int

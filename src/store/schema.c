@@ -445,15 +445,25 @@ static const char migration_3[] =
 	"PRAGMA user_version = 3;\n";
 
 /*
- * The data's version: one counter that every write transaction moves
+ * The data's versions, for readers that keep copies (the web server's
+ * caches): n, a counter every write transaction that changes a row moves
  * (store_commit), anonymous survey answers included, which write no audit
- * entry. A server compares it with the version its pages were made from.
+ * entry; catalog, the n of the last change to anything beyond a single
+ * initiative's records (the program, its settings, organizations, people,
+ * instruments, learning, an initiative's own fields, or a change the store
+ * cannot place); and per initiative the n of the last change to its
+ * records. A copy of an initiative made at version V is current while
+ * neither catalog nor its own version is above V.
  */
 static const char migration_4[] =
 	"CREATE TABLE data_version ("
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
-	" n INTEGER NOT NULL);\n"
-	"INSERT INTO data_version (id, n) VALUES (1, 0);\n"
+	" n INTEGER NOT NULL,"
+	" catalog INTEGER NOT NULL);\n"
+	"INSERT INTO data_version (id, n, catalog) VALUES (1, 0, 0);\n"
+	"CREATE TABLE initiative_version ("
+	" initiative_id INTEGER PRIMARY KEY REFERENCES initiative(id) ON DELETE CASCADE,"
+	" v INTEGER NOT NULL);\n"
 	"PRAGMA user_version = 4;\n";
 
 const char *const store_migrations[] = {

@@ -597,5 +597,15 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ORG_BY_SLUG] = ORG_SELECT " WHERE program_id = ?1 AND slug = ?2",
 	[ST_PERSON_BY_SLUG] = PERSON_SELECT " WHERE t.program_id = ?1 AND t.slug = ?2",
 	[ST_DATA_VERSION] = "SELECT n FROM data_version",
-	[ST_DATA_VERSION_BUMP] = "UPDATE data_version SET n = n + 1",
+	[ST_DATA_VERSION_BUMP] =
+	"UPDATE data_version SET n = n + 1, catalog = CASE WHEN ?1 THEN n + 1 ELSE catalog END"
+	" RETURNING n",
+	[ST_INITIATIVE_VERSION_SET] =
+	"INSERT INTO initiative_version (initiative_id, v) VALUES (?1, ?2)"
+	" ON CONFLICT (initiative_id) DO UPDATE SET v = excluded.v",
+	[ST_VERSIONS] =
+	"SELECT d.n, d.catalog, coalesce((SELECT v FROM initiative_version"
+	" WHERE initiative_id = (SELECT id FROM initiative WHERE slug = ?1)), 0)"
+	" FROM data_version d",
+	[ST_SURVEY_INITIATIVE] = "SELECT initiative_id FROM survey WHERE id = ?1",
 };

@@ -82,6 +82,114 @@ run(struct store *s, enum stmt id, struct strbuf *err, const char *what)
  * hold one BEGIN IMMEDIATE around a load, a check and several writes
  * (store_write_begin), each of which begins and commits as it would alone.
  */
+static void
+touched_reset(struct store *s)
+{
+	s->touched.n = 0;
+	s->touch_all = s->touch_none = 0;
+}
+
+void
+store_touch(struct store *s, int64_t initiative)
+{
+	for (size_t i = 0; i < s->touched.n; i++)
+		if (s->touched.v[i] == initiative)
+			return;
+	*VEC_PUSH(&s->touched) = initiative;
+}
+
+void
+store_touch_all(struct store *s)
+{
+	s->touch_all = 1;
+}
+
+void
+store_touch_none(struct store *s)
+{
+	s->touch_none = 1;
+}
+
+int
+store_touch_survey(struct store *s, int64_t survey, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SURVEY_INITIATIVE, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, survey);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		store_touch(s, sqlite3_column_int64(st, 0));
+	store_stmt_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read a survey's initiative");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Moves the data's version for the open write, and the catalog's or its
+ * initiatives' (see touched in store_impl.h): a write that says nothing
+ * of what it changed moves the catalog's, which makes every copy old.
+ */
+static int
+versions_bump(struct store *s, struct strbuf *err)
+{
+	int catalog = s->touch_all || (!s->touch_none && s->touched.n == 0);
+	sqlite3_stmt *st = store_stmt(s, ST_DATA_VERSION_BUMP, err);
+	int64_t n;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, catalog);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot write the data's version");
+		store_stmt_done(st);
+		return -1;
+	}
+	n = sqlite3_column_int64(st, 0);
+	store_stmt_done(st);
+	for (size_t i = 0; !catalog && i < s->touched.n; i++) {
+		if ((st = store_stmt(s, ST_INITIATIVE_VERSION_SET, err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, s->touched.v[i]);
+		sqlite3_bind_int64(st, 2, n);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			store_sqlerr(s, err, "cannot write an initiative's version");
+			store_stmt_done(st);
+			return -1;
+		}
+		store_stmt_done(st);
+	}
+	return 0;
+}
+
+int
+store_versions(struct store *s, const char *initiative, struct store_versions *v,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_VERSIONS, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	if (initiative)
+		sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v->data = sqlite3_column_int64(st, 0);
+		v->catalog = sqlite3_column_int64(st, 1);
+		v->initiative = sqlite3_column_int64(st, 2);
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot read the data's versions");
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_begin(struct store *s, struct strbuf *err)
 {
@@ -131,6 +239,7 @@ store_rollback(struct store *s)
 	/* a write's audit entries go with the change they record; a read's keep waiting */
 	if (s->writing) {
 		s->writing = 0;
+		touched_reset(s);
 		store_audit_detach(s);
 	}
 }
@@ -148,8 +257,9 @@ store_commit(struct store *s, struct strbuf *err)
 		strbuf_addstr(err, "a part of the change failed: nothing was written");
 		return -1;
 	}
-	/* every write that changed a row moves the data's version, in its own transaction */
-	if (s->writing && sqlite3_total_changes64(s->db) != s->changes_at_begin && run(s, ST_DATA_VERSION_BUMP, err, "cannot write the data's version") == -1) {
+	/* every write that changed a row moves the data's versions, in its own transaction */
+	if (s->writing && sqlite3_total_changes64(s->db) != s->changes_at_begin &&
+	    versions_bump(s, err) == -1) {
 		store_rollback(s);
 		return -1;
 	}
@@ -165,6 +275,7 @@ store_commit(struct store *s, struct strbuf *err)
 	s->depth = 0;
 	if (s->writing) {
 		s->writing = 0;
+		touched_reset(s);
 		store_audit_detach(s);
 	}
 	return 0;
@@ -346,6 +457,7 @@ store_close(struct store *s)
 		return;
 	store_audit_detach(s);
 	VEC_FREE(&s->audit);
+	VEC_FREE(&s->touched);
 	for (int i = 0; i < ST__MAX; i++)
 		sqlite3_finalize(s->st[i]);
 	/* close_v2 so that a leaked statement cannot keep the file open forever */

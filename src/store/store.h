@@ -50,7 +50,8 @@ int store_program_load(struct store *s, const char *slug, struct program *p, str
  * for reports, pages and changes of that initiative, never for a whole
  * export or save. Learning questions are left out (the program's agenda).
  * Cost follows the initiative: each table is read by its initiative_id
- * index. Returns 0, -1 on error, or 1 when there is no such program or no
+ * index. Inside a write transaction (store_write_begin) the write is
+ * taken to change that initiative's records (store_versions). Returns 0, -1 on error, or 1 when there is no such program or no
  * such initiative in it.
  */
 int store_initiative_load(struct store *s, const char *program, const char *initiative,
@@ -66,6 +67,16 @@ int store_initiative_load(struct store *s, const char *program, const char *init
  */
 int store_catalog_complete(struct store *s, struct program *p, const struct kind *k,
     const void *rec, struct strbuf *err);
+
+/*
+ * Loads the catalog of program slug into p (program_init'd): the program,
+ * its organizations, people, instruments, learning questions and every
+ * initiative's own fields (backbone, committee, director, shared result),
+ * without any initiative's records. p->partial is PROGRAM_CATALOG.
+ * Returns 0, -1 on error, or 1 when there is no such program.
+ */
+int store_catalog_load(struct store *s, const char *slug, struct program *p,
+    struct strbuf *err);
 
 /* Appends the slugs of program's initiatives, in stored order, to *slugs (caller frees each). */
 int store_initiative_slugs(struct store *s, const char *program, struct store_slugs *slugs,
@@ -86,6 +97,20 @@ int store_write_begin(struct store *s, struct strbuf *err);
  * was read at means the copy is old.
  */
 int store_data_version(struct store *s, int64_t *v, struct strbuf *err);
+
+/*
+ * The data's versions (schema.c, migration 4): data, moved by every
+ * write; catalog, the data version of the last change beyond one
+ * initiative's records; initiative, that of the last change to the
+ * records of initiative slug (0 when none, or slug NULL). A copy of an
+ * initiative made at data version V is current while catalog and
+ * initiative are both at most V.
+ */
+struct store_versions {
+	int64_t data, catalog, initiative;
+};
+int store_versions(struct store *s, const char *initiative, struct store_versions *v,
+    struct strbuf *err);
 int store_write_commit(struct store *s, struct strbuf *err);
 void store_write_rollback(struct store *s);
 

@@ -150,7 +150,10 @@ enum stmt {
 	ST_ORG_BY_SLUG,		/* of program ?1: store_catalog_complete */
 	ST_PERSON_BY_SLUG,
 	ST_DATA_VERSION,	/* the data's version (migration 4) */
-	ST_DATA_VERSION_BUMP,	/* moved by every write transaction */
+	ST_DATA_VERSION_BUMP,	/* moved by every write transaction; ?1: the catalog too */
+	ST_INITIATIVE_VERSION_SET,	/* initiative ?1 changed at version ?2 */
+	ST_VERSIONS,		/* n, catalog, and initiative slug ?1's version */
+	ST_SURVEY_INITIATIVE,	/* the initiative of survey ?1 */
 	ST__MAX
 };
 
@@ -176,6 +179,15 @@ struct store {
 	int depth;			/* transactions begun and not yet ended (they nest) */
 	int doomed;			/* an inner one rolled back: the outermost cannot commit */
 	sqlite3_int64 changes_at_begin;	/* sqlite3_total_changes64 when the write began */
+	/*
+	 * What the open write changes, for the data's versions (schema.c,
+	 * migration 4): the initiatives whose records it touched, or
+	 * touch_all (the catalog: anything else, and the default when a
+	 * write names nothing), or touch_none (no program data: accounts,
+	 * sessions, sign-in throttling).
+	 */
+	VEC(int64_t) touched;
+	int touch_all, touch_none;
 };
 
 /*
@@ -204,6 +216,13 @@ int store_commit(struct store *s, struct strbuf *err);
  */
 int store_int64(struct store *s, enum stmt id, int64_t *v, const char *what,
     struct strbuf *err);
+/* Marks the open write as changing initiative rowid's records (or, see above, everything or no data). */
+void store_touch(struct store *s, int64_t initiative);
+void store_touch_all(struct store *s);
+void store_touch_none(struct store *s);
+/* store_touch of survey rowid's initiative; -1 with err set when it cannot be read. */
+int store_touch_survey(struct store *s, int64_t survey, struct strbuf *err);
+
 /* Rolls back the open transaction, if any; a write's attached audit entries go with it. */
 void store_rollback(struct store *s);
 /* Inserts the attached audit entries (accounts.c); part of store_commit. */
@@ -249,6 +268,8 @@ struct store_table {
 
 extern const struct store_table store_tables[T__MAX];
 
+/* Whether table t holds an initiative's records (beneath it, not the initiative itself). */
+int store_table_in_initiative(int t);
 /* Returns the table of record kind k, T_PROGRAM for kind_program, or -2 when k is not stored. */
 int store_table_of(const struct kind *k);
 

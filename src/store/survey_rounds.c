@@ -102,6 +102,8 @@ store_survey_invite(struct store *s, const char *initiative, const char *ident,
 		ret = r;
 		goto out;
 	}
+	if (store_touch_survey(s, sid, err))
+		goto out;
 	if (closed) {
 		ret = 2;
 		goto out;
@@ -153,6 +155,8 @@ store_survey_close(struct store *s, const char *initiative, const char *ident,
 		ret = r;
 		goto out;
 	}
+	if (store_touch_survey(s, sid, err))
+		goto out;
 	if (was_closed) {
 		ret = 2;
 		goto out;
@@ -282,6 +286,8 @@ store_invitation_answer(struct store *s, const char *token,
 		ret = r == 1 ? STORE_ANSWER_NONE : STORE_ANSWER_ERROR;
 		goto out;
 	}
+	if (store_touch_survey(s, sid, err))
+		goto out;
 	if (inv.used) {
 		ret = STORE_ANSWER_USED;
 		goto out;

@@ -1,0 +1,118 @@
+/*
+ * The data's versions (store_versions; schema.c, migration 4): a change of
+ * one initiative's records moves that initiative's version and no other's,
+ * a change beyond one initiative moves the catalog's, accounts move
+ * neither, a survey answer moves its initiative's, and a write that
+ * changes no row moves nothing. The web server's caches stand on this.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../fixture_db.h"
+#include "app/edit.h"
+#include "app/write.h"
+#include "model/demo.h"
+#include "model/fields.h"
+#include "model/validate.h"
+#include "store/accounts.h"
+#include "store/store.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static struct store_versions
+versions(struct store *s, const char *initiative)
+{
+	struct store_versions v;
+	struct strbuf err = STRBUF_INIT;
+
+	memset(&v, 0, sizeof(v));
+	assert_int_equal(store_versions(s, initiative, &v, &err), 0);
+	strbuf_release(&err);
+	return v;
+}
+
+static void
+test_versions(void **state)
+{
+	struct program p;
+	struct model_error e;
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct app_write w;
+	struct app_change c = APP_CHANGE_INIT;
+	struct store_versions a0, b0, a1, b1, v;
+	struct store_user u;
+	const char *a, *b;
+
+	(void)state;
+	program_init(&p);
+	demo_build(&p, 1);
+	assert_int_equal(model_validate(&p, &e), 0);
+	assert_int_equal(fixture_db_create(&p, &s), 0);
+	a = p.initiatives.v[0].slug;
+	b = p.initiatives.v[1].slug;
+	a0 = versions(s, a);
+	b0 = versions(s, b);
+	/* the program's first save is beyond any one initiative */
+	assert_true(a0.data > 0);
+	assert_int_equal(a0.catalog, a0.data);
+
+	/* a decision of a deleted through the write path: a's version moves, b's and the catalog's do not */
+	assert_int_equal(app_write_begin(&w, s, p.slug, a, &err), 0);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(app_delete(s, &w.p, w.in, &kind_decision, 0, "test", &c, &e, &err), APP_OK);
+	assert_int_equal(app_write_commit(&w, &err), 0);
+	app_write_end(&w);
+	a1 = versions(s, a);
+	b1 = versions(s, b);
+	assert_int_equal(a1.data, a0.data + 1);
+	assert_int_equal(a1.initiative, a1.data);
+	assert_int_equal(a1.catalog, a0.catalog);
+	assert_int_equal(b1.initiative, b0.initiative);
+
+	/* a write given up moves nothing */
+	assert_int_equal(app_write_begin(&w, s, p.slug, b, &err), 0);
+	app_write_end(&w);
+	v = versions(s, b);
+	assert_int_equal(v.data, a1.data);
+	assert_int_equal(v.initiative, b0.initiative);
+
+	/* a setting is beyond any one initiative: the catalog moves */
+	assert_int_equal(store_setting_set(s, p.slug, "dominance.backbone_alone_share", "0.6", &err), 0);
+	v = versions(s, a);
+	assert_int_equal(v.data, a1.data + 1);
+	assert_int_equal(v.catalog, v.data);
+	assert_int_equal(v.initiative, a1.initiative);
+
+	/* an account is no program data: the data moves, the catalog does not */
+	store_user_init(&u);
+	u.email = "someone@example.org";
+	u.role = STORE_ROLE_ADMIN;
+	u.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+	u.created = 1;
+	assert_int_equal(store_user_add(s, &u, &err), 0);
+	b1 = versions(s, a);
+	assert_int_equal(b1.data, v.data + 1);
+	assert_int_equal(b1.catalog, v.catalog);
+
+	app_change_release(&c);
+	strbuf_release(&err);
+	store_close(s);
+	program_release(&p);
+	assert_int_equal(fixture_db_remove(), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_versions),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
