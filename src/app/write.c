@@ -59,3 +59,19 @@ app_write_end(struct app_write *w)
 	w->open = 0;
 	program_release(&w->p);
 }
+
+int
+app_program_read(struct store *s, const char *slug, struct program *p, struct strbuf *err)
+{
+	struct model_error e;
+	int r;
+
+	if ((r = store_program_load(s, slug, p, err)) != 0)
+		return r;
+	if (model_resolve(p, &e)) {
+		strbuf_reset(err);
+		model_error_format(&e, err);
+		return -1;
+	}
+	return 0;
+}

@@ -56,4 +56,13 @@ int app_write_commit(struct app_write *w, struct strbuf *err);
 /* Rolls back what is not committed and releases w->p. */
 void app_write_end(struct app_write *w);
 
+/*
+ * Reads the whole of program slug into p (program_init'd), references
+ * resolved: for what needs every initiative's records at once (a download
+ * of the whole program). Everything else reads one initiative at a time.
+ * Returns 0, 1 when there is no such program, or -1 with err set.
+ */
+int app_program_read(struct store *s, const char *slug, struct program *p,
+    struct strbuf *err);
+
 #endif

@@ -17,7 +17,8 @@
 
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
-	    "[--session-idle SECONDS] [--session-max SECONDS] [--dev-cookie] [--dev-insecure-role]",
+	    "[--session-idle SECONDS] [--session-max SECONDS] [--cache-mb N] [--dev-cookie] "
+	    "[--dev-insecure-role]",
 	"Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
 	"libmicrohttpd. Prints the address it listens on; one access log line\n"
@@ -26,13 +27,19 @@ static const struct cli_cmd serve_cmd = {
 	"--listen takes HOST:PORT or [IPV6]:PORT; port 0 picks a free port (the\n"
 	"printed address names it). A session ends after --session-idle seconds\n"
 	"without a request (default " STR(AUTH_SESSION_IDLE) ") and --session-max seconds after\n"
-	"sign-in however busy (default " STR(AUTH_SESSION_ABSOLUTE) "). --dev-cookie names the session cookie sid\n"
+	"sign-in however busy (default " STR(AUTH_SESSION_ABSOLUTE) "). --cache-mb bounds the memory of\n"
+	"the initiatives kept ready to serve (default " STR(SERVE_CACHE_MB) " MiB; the least recently\n"
+	"asked for go first). --dev-cookie names the session cookie sid\n"
 	"without Secure (instead of __Host-sid; Secure), for plain HTTP on\n"
 	"loopback only. --dev-insecure-role is a development aid\n"
 	"only: every request then acts as the role in $TRELLIS_DEV_ROLE (admin,\n"
 	"evaluator, member:SLUG or viewer:SLUG) without signing in, and the\n"
 	"server refuses to listen anywhere but on loopback. docs/web.md.",
 };
+
+/* --cache-mb: the default, and the most. */
+#define SERVE_CACHE_MB		64
+#define SERVE_CACHE_MB_MAX	65536
 
 /* --session-idle and --session-max: at most 30 days. */
 #define SESSION_LIMIT_MAX	(30L * 24 * 60 * 60)
@@ -52,6 +59,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 {
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
 	const char *maxip = NULL, *dev = NULL, *devcookie = NULL, *idle = NULL, *smax = NULL;
+	const char *cachemb = NULL;
 	const struct cli_opt opts[] = {
 		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
 		{ "threads", "N", &threads, "worker threads (default: one per core)" },
@@ -59,6 +67,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		{ "max-per-ip", "N", &maxip, "connections at once from one address (default 64)" },
 		{ "session-idle", "SECONDS", &idle, "a session ends unused this long (default " STR(AUTH_SESSION_IDLE) ")" },
 		{ "session-max", "SECONDS", &smax, "a session ends this long after sign-in (default " STR(AUTH_SESSION_ABSOLUTE) ")" },
+		{ "cache-mb", "N", &cachemb, "MiB of initiatives kept ready (default " STR(SERVE_CACHE_MB) ")" },
 		{ "dev-cookie", NULL, &devcookie, "session cookie without Secure, for plain HTTP on loopback" },
 		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
 		{ NULL, NULL, NULL, NULL },
@@ -78,6 +87,13 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	cfg.listen = listen;
 	cfg.max_connections = 1024;
 	cfg.max_per_ip = 64;
+	cfg.cache_mb = SERVE_CACHE_MB;
+	if (cachemb) {
+		if ((v = count_arg(cachemb, SERVE_CACHE_MB_MAX)) < 0)
+			return cli_usage_error(&serve_cmd, "--cache-mb: '%s' is not a number from 1 to %d",
+			    cachemb, SERVE_CACHE_MB_MAX);
+		cfg.cache_mb = (size_t)v;
+	}
 	if (threads) {
 		if ((v = count_arg(threads, 256)) < 0)
 			return cli_usage_error(&serve_cmd, "--threads: '%s' is not a number from 1 to 256", threads);

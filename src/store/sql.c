@@ -608,4 +608,15 @@ const char *const store_sql[ST__MAX] = {
 	" WHERE initiative_id = (SELECT id FROM initiative WHERE slug = ?1)), 0)"
 	" FROM data_version d",
 	[ST_SURVEY_INITIATIVE] = "SELECT initiative_id FROM survey WHERE id = ?1",
+	[ST_INSTRUMENT_SURVEYS] =
+	"SELECT i.slug, i.name, s.ident, s.opened,"
+	" (SELECT count(*) FROM response r WHERE r.survey_id = s.id)"
+	" FROM survey s JOIN initiative i ON i.id = s.initiative_id"
+	" JOIN program p ON p.id = i.program_id"
+	" WHERE p.slug = ?1 AND s.instrument = ?2 ORDER BY i.id, s.id",
+	[ST_INSTRUMENT_ANSWERED] =
+	"SELECT DISTINCT a.item FROM survey s JOIN initiative i ON i.id = s.initiative_id"
+	" JOIN program p ON p.id = i.program_id JOIN response r ON r.survey_id = s.id"
+	" JOIN answer a ON a.response_id = r.id"
+	" WHERE p.slug = ?1 AND s.instrument = ?2 ORDER BY a.item",
 };

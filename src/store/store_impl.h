@@ -154,6 +154,8 @@ enum stmt {
 	ST_INITIATIVE_VERSION_SET,	/* initiative ?1 changed at version ?2 */
 	ST_VERSIONS,		/* n, catalog, and initiative slug ?1's version */
 	ST_SURVEY_INITIATIVE,	/* the initiative of survey ?1 */
+	ST_INSTRUMENT_SURVEYS,	/* surveys of program ?1 using instrument ?2, with counts */
+	ST_INSTRUMENT_ANSWERED,	/* item codes answered there */
 	ST__MAX
 };
 

@@ -388,3 +388,62 @@ store_survey_default_id(const struct initiative *in, struct strbuf *out)
 	}
 	strbuf_addstr(out, id);
 }
+
+int
+store_instrument_usage(struct store *s, const char *program, const char *code,
+    struct store_instrument_uses *uses, struct store_slugs *answered, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc, ret = -1;
+
+	if (store_begin_read(s, err))
+		return -1;
+	if ((st = store_stmt(s, ST_INSTRUMENT_SURVEYS, err)) == NULL)
+		goto out;
+	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_instrument_use *u = VEC_PUSH(uses);
+
+		memset(u, 0, sizeof(*u));
+		u->initiative = xstrdup((const char *)sqlite3_column_text(st, 0));
+		u->initiative_name = xstrdup((const char *)sqlite3_column_text(st, 1));
+		u->survey = xstrdup((const char *)sqlite3_column_text(st, 2));
+		if (date_parse((const char *)sqlite3_column_text(st, 3), &u->opened))
+			u->opened = DATE_NONE;
+		u->responses = sqlite3_column_int64(st, 4);
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot list the surveys of an instrument");
+		goto out;
+	}
+	if ((st = store_stmt(s, ST_INSTRUMENT_ANSWERED, err)) == NULL)
+		goto out;
+	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(answered) = xstrdup((const char *)sqlite3_column_text(st, 0));
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot list the answered items of an instrument");
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return -1;
+}
+
+void
+store_instrument_uses_release(struct store_instrument_uses *uses)
+{
+	for (size_t i = 0; i < uses->n; i++) {
+		free(uses->v[i].initiative);
+		free(uses->v[i].initiative_name);
+		free(uses->v[i].survey);
+	}
+	VEC_FREE(uses);
+}

@@ -93,6 +93,26 @@ int store_survey_invitation_counts(struct store *s, const char *initiative,
     const char *ident, struct store_invitation_counts *c, struct strbuf *err);
 
 /*
+ * Where an instrument is used, across the initiatives of a program: one
+ * row per survey that uses it (its initiative's slug and name, its id,
+ * opened, and how many responses it has), in stored order; and the codes
+ * of its items that any answer uses. Read by query, not from a loaded
+ * program: the instrument's page names every initiative's surveys.
+ */
+struct store_instrument_use {
+	char *initiative, *initiative_name, *survey;
+	tdate opened;
+	int64_t responses;
+};
+struct store_instrument_uses {
+	struct store_instrument_use *v;
+	size_t n, alloc;
+};
+int store_instrument_usage(struct store *s, const char *program, const char *code,
+    struct store_instrument_uses *uses, struct store_slugs *answered, struct strbuf *err);
+void store_instrument_uses_release(struct store_instrument_uses *uses);
+
+/*
  * The id a new round of in gets when none is given: "s-" and the first
  * number from 1 up that no survey of in has. Appends it to out.
  */

@@ -227,7 +227,7 @@ h_api_program(struct web_request *req, struct web_response *res)
 int
 h_api_export(struct web_request *req, struct web_response *res)
 {
-	const struct web_program *wp = web_program(req);
+	const struct web_program *wp = web_program_whole(req);
 
 	if (wp == NULL)
 		return -1;

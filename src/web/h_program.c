@@ -103,42 +103,126 @@ program_record_links(const struct web_request *req, struct html *h)
 }
 
 /*
- * The portfolio's costly part, kept with the snapshot (web_fragment_put):
- * head gets the line under the title and the period form, body the
- * quadrant of every initiative and the table. Neither depends on the user;
- * the links to the program's records, which do, go between them.
+ * One initiative's part of the portfolio, kept with its snapshot as a
+ * fragment (so a write in another initiative leaves it in place): a first
+ * line "HAS X Y START END" (its point in the quadrant and its window) and
+ * its row of the table. Appended to out. Returns 0, or -1 (logged).
  */
 static int
-portfolio(struct html *head, struct html *h, const struct web_program *wp, tdate as_of,
-    int months)
+portfolio_row(struct web_request *req, const char *slug, tdate as_of, int months,
+    struct strbuf *out)
+{
+	const struct web_program *wp = web_initiative_get(req, slug);
+	const struct program *p;
+	const struct initiative *in;
+	struct strbuf key = STRBUF_INIT, row = STRBUF_INIT, href = STRBUF_INIT;
+	struct report r;
+	struct html h;
+	int codes[8], ret = -1;
+	size_t k;
+
+	if (wp == NULL)
+		return -1;
+	strbuf_addf(&key, "portfolio-row %d %d", (int)as_of, months);
+	if (web_fragment_get_in(wp, key.buf, out)) {
+		ret = 0;
+		goto done;
+	}
+	p = &wp->program;
+	in = program_initiative(p, slug);
+	metrics_report_init(&r);
+	if (in == NULL || metrics_report(p, in, as_of, months, &wp->settings, &r)) {
+		fprintf(stderr, "trellis serve: cannot compute the report of '%s'\n", slug);
+		goto out;
+	}
+	strbuf_addf(&row, "%d %.17g %.17g %d %d\n",
+	    r.stepping_back.type != MV_NULL && r.stepping_up.type != MV_NULL,
+	    r.stepping_back.value, r.stepping_up.value, (int)r.start, (int)r.end);
+	strbuf_addf(&href, "/i/%s", in->slug);
+	html_init(&h, &row);
+	html_open(&h, "tr", NULL);
+	html_open(&h, "th", "scope", "row", NULL);
+	html_open(&h, "a", "href", href.buf, NULL);
+	html_text(&h, in->name);
+	html_close(&h);
+	html_open(&h, "div", "class", "note", NULL);
+	html_textf(&h, "%s · backbone %s", in->city, p->orgs.v[in->backbone.idx].name);
+	html_close(&h);
+	html_close(&h);
+	score_cell(&h, &r.stepping_back, "Stepping back");
+	score_cell(&h, &r.stepping_up, "Stepping up");
+	for (k = 0; k < r.alerts.n && k < 8; k++)
+		codes[k] = r.alerts.v[k].pitfall;
+	list_cell(&h, pitfall_names, codes, k, "nothing raised", "To discuss");
+	for (k = 0; k < r.strengths.n && k < 8; k++)
+		codes[k] = r.strengths.v[k].practice;
+	list_cell(&h, practice_names, codes, k, "none yet", "Going well");
+	result_cell(&h, &r);
+	html_close(&h);
+	web_fragment_put_in(wp, key.buf, row.buf, row.len);
+	strbuf_add(out, row.buf, row.len);
+	ret = 0;
+out:
+	metrics_report_release(&r);
+done:
+	web_program_put(wp);
+	strbuf_release(&key);
+	strbuf_release(&row);
+	strbuf_release(&href);
+	return ret;
+}
+
+/*
+ * The portfolio's costly part, kept with the catalog (web_fragment_put)
+ * for the data's version: head gets the line under the title and the
+ * period form, body the quadrant of every initiative and the table.
+ * Neither depends on the user; the links to the program's records, which
+ * do, go between them. It is made of each initiative's row (portfolio_row),
+ * one initiative snapshot held at a time, so memory stays that of the
+ * largest initiative and a write recomputes only its own initiative's row.
+ */
+static int
+portfolio(struct web_request *req, struct html *head, struct html *h,
+    const struct web_program *wp, tdate as_of, int months)
 {
 	const struct program *p = &wp->program;
-	struct report *rs;
 	struct chart_point *pts;
 	char **hrefs;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, rows = STRBUF_INIT, one = STRBUF_INIT;
 	size_t n = p->initiatives.n;
-	int ret = -1;
+	int ret = -1, start = 0, end = 0;
 
-	rs = xcalloc(n ? n : 1, sizeof(*rs));
 	pts = xcalloc(n ? n : 1, sizeof(*pts));
 	hrefs = xcalloc(n ? n : 1, sizeof(*hrefs));
 	for (size_t i = 0; i < n; i++) {
-		metrics_report_init(&rs[i]);
-		if (metrics_report(p, &p->initiatives.v[i], as_of, months, &wp->settings, &rs[i])) {
-			fprintf(stderr, "trellis serve: cannot compute the report of '%s'\n",
-			    p->initiatives.v[i].slug);
+		const struct initiative *in = &p->initiatives.v[i];
+		const char *nl;
+		int has, st, en;
+
+		strbuf_reset(&one);
+		if (portfolio_row(req, in->slug, as_of, months, &one) ||
+		    sscanf(one.buf, "%d %lf %lf %d %d", &has, &pts[i].x, &pts[i].y, &st, &en) != 5 ||
+		    (nl = strchr(one.buf, '\n')) == NULL)
 			goto out;
+		if (i == 0) {
+			start = st;
+			end = en;
 		}
+		strbuf_addf(&sb, "/i/%s", in->slug);
+		hrefs[i] = strbuf_detach(&sb, NULL);
+		pts[i].label = in->city;
+		pts[i].href = hrefs[i];
+		pts[i].has_value = has;
+		strbuf_addstr(&rows, nl + 1);
 	}
 
 	html_open(head, "p", "class", "meta", NULL);
 	html_textf(head, "Funded by %s · %zu initiative%s · period ", p->funder, n,
 	    n == 1 ? "" : "s");
 	if (n) {
-		figure_date(rs[0].start, &sb);
+		figure_date((tdate)start, &sb);
 		strbuf_addstr(&sb, " – ");
-		figure_date(rs[0].end, &sb);
+		figure_date((tdate)end, &sb);
 		html_text(head, sb.buf);
 	} else {
 		figure_date(as_of, &sb);
@@ -160,17 +244,6 @@ portfolio(struct html *head, struct html *h, const struct web_program *wp, tdate
 	html_elem(h, "p", "Each initiative is a point: stepping back (sharing decisions, money and "
 	    "credit with the team) across, stepping up (oversight, check-ins, accountability) upward. "
 	    "The upper right is the balance the program hopes for.");
-	for (size_t i = 0; i < n; i++) {
-		struct strbuf href = STRBUF_INIT;
-
-		strbuf_addf(&href, "/i/%s", rs[i].initiative->slug);
-		hrefs[i] = strbuf_detach(&href, NULL);
-		pts[i].label = rs[i].initiative->city;
-		pts[i].href = hrefs[i];
-		pts[i].has_value = rs[i].stepping_back.type != MV_NULL && rs[i].stepping_up.type != MV_NULL;
-		pts[i].x = rs[i].stepping_back.value;
-		pts[i].y = rs[i].stepping_up.value;
-	}
 	html_open(h, "div", "class", "chart-wrap", NULL);
 	chart_quadrant(h, pts, n, "q-program");
 	html_close(h);
@@ -198,32 +271,7 @@ portfolio(struct html *head, struct html *h, const struct web_program *wp, tdate
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
-	for (size_t i = 0; i < n; i++) {
-		const struct report *r = &rs[i];
-		const struct initiative *in = r->initiative;
-		int codes[8];
-		size_t k;
-
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
-		html_open(h, "a", "href", hrefs[i], NULL);
-		html_text(h, in->name);
-		html_close(h);
-		html_open(h, "div", "class", "note", NULL);
-		html_textf(h, "%s · backbone %s", in->city, p->orgs.v[in->backbone.idx].name);
-		html_close(h);
-		html_close(h);
-		score_cell(h, &r->stepping_back, "Stepping back");
-		score_cell(h, &r->stepping_up, "Stepping up");
-		for (k = 0; k < r->alerts.n && k < 8; k++)
-			codes[k] = r->alerts.v[k].pitfall;
-		list_cell(h, pitfall_names, codes, k, "nothing raised", "To discuss");
-		for (k = 0; k < r->strengths.n && k < 8; k++)
-			codes[k] = r->strengths.v[k].practice;
-		list_cell(h, practice_names, codes, k, "none yet", "Going well");
-		result_cell(h, r);
-		html_close(h);
-	}
+	html_raw(h, rows.buf);
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -231,14 +279,13 @@ portfolio(struct html *head, struct html *h, const struct web_program *wp, tdate
 	html_close(h);
 	ret = 0;
 out:
-	for (size_t i = 0; i < n; i++) {
-		metrics_report_release(&rs[i]);
+	for (size_t i = 0; i < n; i++)
 		free(hrefs[i]);
-	}
-	free(rs);
 	free(pts);
 	free(hrefs);
 	strbuf_release(&sb);
+	strbuf_release(&rows);
+	strbuf_release(&one);
 	return ret;
 }
 
@@ -265,8 +312,10 @@ h_program(struct web_request *req, struct web_response *res)
 	p = &wp->program;
 	if (page_period(req, p, &as_of, &months, &msg))
 		return web_error(res, 400, msg);
-	strbuf_addf(&key, "portfolio %d %d", (int)as_of, months);
-	strbuf_addf(&headkey, "portfolio-head %d %d", (int)as_of, months);
+	/* the catalog outlives writes to one initiative: the data's version names the state */
+	strbuf_addf(&key, "portfolio %d %d %lld", (int)as_of, months, (long long)req->data_version);
+	strbuf_addf(&headkey, "portfolio-head %d %d %lld", (int)as_of, months,
+	    (long long)req->data_version);
 	if (!web_fragment_get(req, headkey.buf, &head) || !web_fragment_get(req, key.buf, &body)) {
 		struct html hh, hb;
 
@@ -274,7 +323,7 @@ h_program(struct web_request *req, struct web_response *res)
 		strbuf_reset(&body);
 		html_init(&hh, &head);
 		html_init(&hb, &body);
-		if (portfolio(&hh, &hb, wp, as_of, months))
+		if (portfolio(req, &hh, &hb, wp, as_of, months))
 			goto out;
 		web_fragment_put(req, headkey.buf, head.buf, head.len);
 		web_fragment_put(req, key.buf, body.buf, body.len);

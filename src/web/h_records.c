@@ -31,6 +31,7 @@
 #include "../metrics/survey.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
+#include "../store/survey_rounds.h"
 #include "../view/figures.h"
 #include "../util/date.h"
 #include "../util/num.h"
@@ -653,62 +654,58 @@ instrument_note(struct html *h, const struct instrument *ins)
 	html_close(h);
 }
 
-/* The surveys that use an instrument, and its items that answers use (locked). */
+/*
+ * The surveys that use an instrument, and its items that answers use
+ * (locked): uses and answered, read from the store by the handler (every
+ * initiative's surveys, which no one snapshot holds).
+ */
 static void
-instrument_usage(struct html *h, const struct program *p, const struct instrument *ins)
+instrument_usage(struct html *h, const struct instrument *ins,
+    const struct store_instrument_uses *uses, const struct store_slugs *answered)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int rows = 0, answered = 0;
 
 	html_elem(h, "h2", "Surveys that use it");
-	for (size_t i = 0; i < p->initiatives.n; i++) {
-		const struct initiative *in = &p->initiatives.v[i];
+	for (size_t i = 0; i < uses->n; i++) {
+		const struct store_instrument_use *u = &uses->v[i];
 
-		for (size_t j = 0; j < in->surveys.n; j++) {
-			const struct survey *sv = &in->surveys.v[j];
-
-			if (sv->instrument.slug == NULL || strcmp(sv->instrument.slug, ins->code) != 0)
-				continue;
-			if (rows++ == 0) {
-				html_open(h, "table", NULL);
-				html_open(h, "tr", NULL);
-				html_elem(h, "th", "Initiative");
-				html_elem(h, "th", "Survey");
-				html_elem(h, "th", "Opened");
-				html_open(h, "th", "class", "num", NULL);
-				html_text(h, "Responses");
-				html_close(h);
-				html_close(h);
-			}
+		if (i == 0) {
+			html_open(h, "table", NULL);
 			html_open(h, "tr", NULL);
-			html_elem(h, "td", in->name);
-			html_open(h, "td", NULL);
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "/i/%s/surveys/", in->slug);
-			url_add(&sb, sv->id);
-			html_open(h, "a", "href", sb.buf, NULL);
-			html_text(h, sv->id);
-			html_close(h);
-			html_close(h);
-			strbuf_reset(&sb);
-			figure_date(sv->opened, &sb);
-			html_elem(h, "td", sb.buf);
-			html_open(h, "td", "class", "num", NULL);
-			html_textf(h, "%zu", sv->responses.n);
+			html_elem(h, "th", "Initiative");
+			html_elem(h, "th", "Survey");
+			html_elem(h, "th", "Opened");
+			html_open(h, "th", "class", "num", NULL);
+			html_text(h, "Responses");
 			html_close(h);
 			html_close(h);
 		}
+		html_open(h, "tr", NULL);
+		html_elem(h, "td", u->initiative_name);
+		html_open(h, "td", NULL);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "/i/%s/surveys/", u->initiative);
+		url_add(&sb, u->survey);
+		html_open(h, "a", "href", sb.buf, NULL);
+		html_text(h, u->survey);
+		html_close(h);
+		html_close(h);
+		strbuf_reset(&sb);
+		figure_date(u->opened, &sb);
+		html_elem(h, "td", sb.buf);
+		html_open(h, "td", "class", "num", NULL);
+		html_textf(h, "%lld", (long long)u->responses);
+		html_close(h);
+		html_close(h);
 	}
-	if (rows)
+	if (uses->n)
 		html_close(h);
 	else
 		html_elem(h, "p", "No survey uses it yet.");
 	strbuf_reset(&sb);
-	for (size_t i = 0; !ins->builtin && i < ins->items.n; i++)
-		if (app_item_answers(p, ins->code, ins->items.v[i].code)) {
-			strbuf_addf(&sb, "%s%s", answered++ ? ", " : "", ins->items.v[i].code);
-		}
-	if (answered) {
+	for (size_t i = 0; !ins->builtin && i < answered->n; i++)
+		strbuf_addf(&sb, "%s%s", i ? ", " : "", answered->v[i]);
+	if (sb.len) {
 		html_open(h, "p", NULL);
 		html_textf(h, "Items that survey answers use, which stay as they are: %s.", sb.buf);
 		html_close(h);
@@ -1078,8 +1075,22 @@ record_page(struct web_request *req, struct web_response *res, const struct prog
 		grant_budget(h, in, rec);
 	else if (strcmp(ak->name, "surveys") == 0)
 		survey_counts(h, rec);
-	else if (strcmp(ak->name, "instruments") == 0)
-		instrument_usage(h, p, rec);
+	else if (strcmp(ak->name, "instruments") == 0) {
+		struct store_instrument_uses uses = { NULL, 0, 0 };
+		struct store_slugs answered = { NULL, 0, 0 };
+		struct strbuf err = STRBUF_INIT;
+		struct store *st = web_store(req, &err);
+
+		if (st == NULL || store_instrument_usage(st, p->slug,
+		    ((const struct instrument *)rec)->code, &uses, &answered, &err)) {
+			fprintf(stderr, "trellis serve: instrument usage: %s\n", err.buf);
+			html_elem(h, "p", "Where this instrument is used could not be read just now.");
+		} else
+			instrument_usage(h, rec, &uses, &answered);
+		store_instrument_uses_release(&uses);
+		store_slugs_release(&answered);
+		strbuf_release(&err);
+	}
 	if (!app_record_readonly(ak->k, rec) && may_edit(req, in)) {
 		html_open(h, "section", "class", "edit", "aria-labelledby", "edit", NULL);
 		html_open(h, "h2", "id", "edit", NULL);

@@ -86,12 +86,6 @@ link_page(struct web_response *res, int status, const char *title, const char *t
 	return 0;
 }
 
-static void
-fresh_release(void *arg)
-{
-	program_release(&((struct web_program *)arg)->program);
-}
-
 /*
  * Links that do not work (unknown, or used already) per client address,
  * in memory only (ratelimit.h): SURVEY_LINK_FAILS of them within
@@ -168,33 +162,13 @@ invitation_load(struct web_request *req, struct web_response *res,
 		    "This survey round is closed and takes no more answers. Thank you all the same.");
 		goto out;
 	}
-	if ((*wp = web_program(req)) == NULL) {
+	/* its initiative as it is now: a round opened from the command line moved its version */
+	if ((*wp = web_initiative_program(req, inv->initiative)) == NULL) {
 		ret = -1;
 		goto out;
 	}
 	*in = program_initiative(&(*wp)->program, inv->initiative);
 	*sv = survey_find(*in, inv->survey);
-	if (*sv == NULL) {
-		/*
-		 * A round newer than the cache (opened from the command line):
-		 * this request reads its initiative afresh; later ones find the
-		 * cache reloaded by the data's version.
-		 */
-		struct web_program *fresh = web_alloc(req, sizeof(*fresh));
-		struct model_error e;
-
-		memset(fresh, 0, sizeof(*fresh));
-		program_init(&fresh->program);
-		web_cleanup(req, fresh_release, fresh);
-		if (store_initiative_load(st, (*wp)->program.slug, inv->initiative,
-		    &fresh->program, &err) != 0 || model_resolve(&fresh->program, &e)) {
-			ret = -1;
-			goto out;
-		}
-		*wp = fresh;
-		*in = program_initiative(&fresh->program, inv->initiative);
-		*sv = survey_find(*in, inv->survey);
-	}
 	if (*sv == NULL || (*ins = survey_instrument(&(*wp)->program, *sv)) == NULL) {
 		strbuf_addf(&err, "survey %s of %s is not in the program", inv->survey,
 		    inv->initiative);

@@ -160,6 +160,9 @@ h_export(struct web_request *req, struct web_response *res)
 	if (strcmp(format, "csv") == 0 && (table = csv_table(kind)) < 0)
 		return web_error(res, 400, "Choose the table to download as CSV (kind=decisions, ledger, ...).");
 
+	/* the program's download is of every initiative's records: read whole, for it alone */
+	if (in == NULL && (wp = web_program_whole(req)) == NULL)
+		return -1;
 	/* DESIGN §7: single survey answers only in the program's own backup, for admins */
 	view_make(&v, &wp->program, in, in == NULL && req->user.role == WEB_ADMIN);
 	strbuf_addstr(&name, wp->program.slug);

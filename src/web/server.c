@@ -36,6 +36,7 @@
 #include <microhttpd.h>
 
 #include "router.h"
+#include "cache.h"
 #include "web.h"
 #include "../model/validate.h"
 #include "../store/accounts.h"
@@ -64,27 +65,8 @@ static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'sel
 
 /* ---------------------------------------------------------------- state */
 
-struct fragment {
-	char *key;
-	char *text;
-	size_t len;
-};
-
-struct snapshot {
-	struct web_program wp;
-	atomic_int refs;	/* the cache holds one; each request holding it one */
-	pthread_mutex_t frag_lock;	/* guards frags and frag_next */
-	struct fragment frags[WEB_FRAGMENTS];
-	size_t frag_next;		/* the slot the next put takes, round robin */
-	int64_t version;		/* the data's version when loaded (store_data_version) */
-};
-
 static struct {
 	const struct web_config *cfg;
-	pthread_rwlock_t lock;		/* guards cur and generation */
-	pthread_mutex_t reload_lock;	/* one thread at a time loads another process's change */
-	struct snapshot *cur;
-	uint64_t generation;
 	char *slug;			/* the program served */
 	pthread_key_t store_key;	/* this thread's struct store */
 	atomic_int inflight;		/* requests begun and not yet completed */
@@ -114,215 +96,6 @@ struct conn {
 	unsigned status;		/* what was sent, for the log */
 	size_t bytes;
 };
-
-/* ---------------------------------------------------------------- the program cache */
-
-static void
-snapshot_put(void *arg)
-{
-	struct snapshot *s = arg;
-
-	if (s && atomic_fetch_sub(&s->refs, 1) == 1) {
-		for (size_t i = 0; i < WEB_FRAGMENTS; i++) {
-			free(s->frags[i].key);
-			free(s->frags[i].text);
-		}
-		pthread_mutex_destroy(&s->frag_lock);
-		program_release(&s->wp.program);
-		free(s);
-	}
-}
-
-/* Loads the program into a new snapshot (refs 1). Returns NULL with err set. */
-static struct snapshot *
-snapshot_load(struct store *st, const char *slug, struct strbuf *err)
-{
-	struct snapshot *s = xcalloc(1, sizeof(*s));
-	struct model_error e;
-	int rc;
-
-	program_init(&s->wp.program);
-	atomic_init(&s->refs, 1);
-	pthread_mutex_init(&s->frag_lock, NULL);
-	/* before the load: a change that commits meanwhile makes it look old, never new */
-	if (store_data_version(st, &s->version, err))
-		goto fail;
-	if ((rc = store_program_load(st, slug, &s->wp.program, err)) != 0) {
-		if (rc == 1)
-			strbuf_addf(err, "no program '%s' in the database", slug);
-		goto fail;
-	}
-	if (model_resolve(&s->wp.program, &e)) {
-		strbuf_addstr(err, "the stored program does not check out: ");
-		model_error_format(&e, err);
-		goto fail;
-	}
-	metrics_settings_default(&s->wp.settings);
-	for (size_t i = 0; i < metrics_settings_count(); i++) {
-		const char *name = metrics_settings_name(i);
-		char *value = NULL;
-
-		if ((rc = store_setting_get(st, slug, name, &value, err)) < 0)
-			goto fail;
-		if (rc == 0 && metrics_settings_set(&s->wp.settings, name, value)) {
-			strbuf_addf(err, "setting %s: stored value '%s' is not valid", name, value);
-			free(value);
-			goto fail;
-		}
-		free(value);
-	}
-	return s;
-fail:
-	pthread_mutex_destroy(&s->frag_lock);
-	program_release(&s->wp.program);
-	free(s);
-	return NULL;
-}
-
-/*
- * Installs s as the program for later requests, unless the one installed
- * meanwhile is of newer data (two writers reloading at once: the slower
- * load must not put back the older program).
- */
-static void
-cache_install(struct snapshot *s)
-{
-	struct snapshot *old;
-
-	pthread_rwlock_wrlock(&srv.lock);
-	old = srv.cur;
-	if (old && old->version > s->version) {
-		old = s;
-	} else {
-		srv.cur = s;
-		s->wp.generation = ++srv.generation;
-	}
-	pthread_rwlock_unlock(&srv.lock);
-	snapshot_put(old);
-}
-
-/* The installed snapshot with a reference taken, or NULL. */
-static struct snapshot *
-cache_get(void)
-{
-	struct snapshot *s;
-
-	pthread_rwlock_rdlock(&srv.lock);
-	s = srv.cur;
-	if (s)
-		atomic_fetch_add(&s->refs, 1);
-	pthread_rwlock_unlock(&srv.lock);
-	return s;
-}
-
-/*
- * Loads the program again when the data changed since s was loaded: a
- * write through the one write path (app/write.h) by this server, or by
- * another process (the CLI: an import, a setting). Every write
- * transaction moves the data's version (store_data_version), anonymous
- * survey answers too, so a newer version than s's says so. One read of
- * one row per request. Returns the snapshot to use (s, or the new
- * one, with a reference taken; s's reference is dropped). While one thread
- * loads, the others go on with the snapshot they have.
- */
-static struct snapshot *
-cache_fresh(struct web_request *req, struct snapshot *s)
-{
-	struct strbuf err = STRBUF_INIT;
-	struct store *st;
-	struct snapshot *cur, *ns;
-	int64_t last;
-
-	if ((st = web_store(req, &err)) == NULL || store_data_version(st, &last, &err)) {
-		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
-		goto out;
-	}
-	if (last <= s->version)
-		goto out;
-	/*
-	 * Another thread loading it already: serve this request from the
-	 * snapshot at hand rather than wait (a national program takes seconds).
-	 */
-	if (pthread_mutex_trylock(&srv.reload_lock) != 0)
-		goto out;
-	cur = cache_get();
-	if (cur->version < last) {
-		if ((ns = snapshot_load(st, srv.slug, &err)) != NULL)
-			cache_install(ns);
-		else
-			fprintf(stderr, "trellis serve: loading a change made elsewhere: %s\n",
-			    err.buf);
-	}
-	snapshot_put(cur);
-	pthread_mutex_unlock(&srv.reload_lock);
-	snapshot_put(s);
-	s = cache_get();
-out:
-	strbuf_release(&err);
-	return s;
-}
-
-const struct web_program *
-web_program(struct web_request *req)
-{
-	struct snapshot *s;
-
-	if (req->snapshot)
-		return req->snapshot;
-	if ((s = cache_get()) == NULL) {
-		fprintf(stderr, "trellis serve: no program loaded\n");
-		return NULL;
-	}
-	s = cache_fresh(req, s);
-	web_cleanup(req, snapshot_put, s);
-	req->snapshot = &s->wp;
-	return req->snapshot;
-}
-
-int
-web_fragment_get(struct web_request *req, const char *key, struct strbuf *out)
-{
-	struct snapshot *s;
-	int found = 0;
-
-	if (web_program(req) == NULL)
-		return 0;
-	s = (struct snapshot *)(void *)req->snapshot;	/* wp is its first member */
-	pthread_mutex_lock(&s->frag_lock);
-	for (size_t i = 0; i < WEB_FRAGMENTS && !found; i++)
-		if (s->frags[i].key && strcmp(s->frags[i].key, key) == 0) {
-			strbuf_add(out, s->frags[i].text, s->frags[i].len);
-			found = 1;
-		}
-	pthread_mutex_unlock(&s->frag_lock);
-	return found;
-}
-
-void
-web_fragment_put(struct web_request *req, const char *key, const char *text, size_t len)
-{
-	struct snapshot *s;
-	struct fragment *f;
-
-	if (web_program(req) == NULL)
-		return;
-	s = (struct snapshot *)(void *)req->snapshot;
-	pthread_mutex_lock(&s->frag_lock);
-	for (size_t i = 0; i < WEB_FRAGMENTS; i++)
-		if (s->frags[i].key && strcmp(s->frags[i].key, key) == 0)
-			goto out;	/* another thread rendered it meanwhile */
-	f = &s->frags[s->frag_next];
-	s->frag_next = (s->frag_next + 1) % WEB_FRAGMENTS;
-	free(f->key);
-	free(f->text);
-	f->key = xstrdup(key);
-	f->text = xmalloc(len + 1);
-	memcpy(f->text, text, len);
-	f->text[len] = '\0';
-	f->len = len;
-out:
-	pthread_mutex_unlock(&s->frag_lock);
-}
 
 static void
 store_destroy(void *arg)
@@ -1183,7 +956,6 @@ web_serve(const struct web_config *cfg)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct store *st = NULL;
-	struct snapshot *s;
 	struct sockaddr_storage ss;
 	struct MHD_Daemon *d = NULL;
 	const union MHD_DaemonInfo *di;
@@ -1196,8 +968,6 @@ web_serve(const struct web_config *cfg)
 
 	memset(&srv, 0, sizeof(srv));
 	srv.cfg = cfg;
-	pthread_rwlock_init(&srv.lock, NULL);
-	pthread_mutex_init(&srv.reload_lock, NULL);
 	pthread_key_create(&srv.store_key, store_destroy);
 	atomic_init(&srv.inflight, 0);
 	atomic_init(&srv.stopping, 0);
@@ -1226,11 +996,10 @@ web_serve(const struct web_config *cfg)
 		goto out;
 	}
 	if (store_open(cfg->db, 0, &st, &err) == -1 || pick_program(st, cfg->program, &err) == -1 ||
-	    (s = snapshot_load(st, srv.slug, &err)) == NULL) {
+	    cache_start(st, srv.slug, cfg->cache_mb * 1024 * 1024, &err) == -1) {
 		fprintf(stderr, "trellis serve: %s: %s\n", cfg->db, err.buf);
 		goto out;
 	}
-	cache_install(s);
 	store_close(st);
 	st = NULL;
 
@@ -1313,13 +1082,10 @@ out:
 	}
 	if (st)
 		store_close(st);
-	snapshot_put(srv.cur);
-	srv.cur = NULL;
+	cache_stop();
 	free(srv.slug);
 	free(srv.dev_user.email);
 	free(srv.dev_user.initiative);
-	pthread_rwlock_destroy(&srv.lock);
-	pthread_mutex_destroy(&srv.reload_lock);
 	strbuf_release(&err);
 	return ret;
 }

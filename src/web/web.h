@@ -137,6 +137,7 @@ struct web_request {
 
 	/* private to server.c: the program snapshot this request holds, and the connection */
 	const struct web_program *snapshot;
+	int64_t data_version;		/* the data's version when the snapshot was taken */
 	void *conn;
 };
 
@@ -260,23 +261,46 @@ typedef int (*web_handler)(struct web_request *req, struct web_response *res);
 /* ---------------------------------------------------------------- data */
 
 /*
- * The program, loaded once from the store into memory (model_resolve'd,
- * with its report settings) and shared read-only by every thread. A
- * snapshot stays valid as long as a request holds it, even when a writer
- * has replaced the cache meanwhile (reference counted).
+ * The program as pages see it, from the server's cache (cache.c), shared
+ * read-only by every thread. A snapshot stays valid as long as a request
+ * holds it, even when the cache has replaced it meanwhile (reference
+ * counted).
  */
 struct web_program {
 	struct program program;
 	struct metrics_settings settings;
-	uint64_t generation;		/* 1 for the first load, +1 for each reload */
 };
 
 /*
- * The program snapshot for this request (taken on first use, released when
- * the request ends). Returns NULL only when no program could be loaded
- * (logged; answer 500).
+ * The program for this request (taken on first use, released when the
+ * request ends): for a request that names an initiative (req->slug), the
+ * program with that initiative's records and every other initiative's own
+ * fields; else the catalog, every initiative's own fields and no records.
+ * Returns NULL only when nothing could be loaded (logged; answer 500).
  */
 const struct web_program *web_program(struct web_request *req);
+
+/*
+ * The same for initiative slug, whatever the request names (a survey
+ * link's initiative, the portfolio's each in turn); held until the request
+ * ends. NULL when it cannot be loaded (logged).
+ */
+const struct web_program *web_initiative_program(struct web_request *req, const char *slug);
+
+/*
+ * The same again, held by the caller alone: give it back with
+ * web_program_put as soon as it is done with it (one initiative after
+ * another, each held only while used).
+ */
+const struct web_program *web_initiative_get(struct web_request *req, const char *slug);
+void web_program_put(const struct web_program *wp);
+
+/*
+ * The whole program, every initiative's records, read from the store for
+ * this request alone (a download of the whole program); held until the
+ * request ends. NULL when it cannot be read (logged).
+ */
+const struct web_program *web_program_whole(struct web_request *req);
 
 /*
  * Rendered fragments kept with the program snapshot, so a page whose
@@ -292,6 +316,10 @@ const struct web_program *web_program(struct web_request *req);
 #define WEB_FRAGMENTS 64
 int web_fragment_get(struct web_request *req, const char *key, struct strbuf *out);
 void web_fragment_put(struct web_request *req, const char *key, const char *s, size_t len);
+/* The same with the fragments of snapshot wp (web_initiative_get's). */
+int web_fragment_get_in(const struct web_program *wp, const char *key, struct strbuf *out);
+void web_fragment_put_in(const struct web_program *wp, const char *key, const char *s,
+    size_t len);
 
 /*
  * This worker thread's store connection, opened on first use and closed
@@ -347,6 +375,7 @@ struct web_config {
 	unsigned max_per_ip;		/* from one address */
 	const char *dev_role;		/* --dev-insecure-role: TRELLIS_DEV_ROLE, else NULL */
 	int dev_cookie;			/* --dev-cookie: "sid" without Secure, for plain HTTP on loopback */
+	size_t cache_mb;		/* --cache-mb: initiative snapshots kept, in MiB */
 };
 
 /* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */

@@ -1,0 +1,626 @@
+/*
+ * The program cache of `trellis serve` (docs/architecture.md, "The web
+ * server's data"): what pages are made from, kept in memory and shared
+ * read-only by the worker threads. Cost follows the work: one catalog,
+ * and one snapshot per initiative that was asked for, not the whole
+ * program.
+ *
+ * - The catalog (store_catalog_load): the program, its settings,
+ *   organizations, people, instruments, learning questions, and every
+ *   initiative's own fields, without any initiative's records. Requests
+ *   that name no initiative are made from it.
+ * - An initiative's snapshot: the catalog's program, shallow (its arrays
+ *   are the catalog's: the snapshot holds a reference to it), with that
+ *   one initiative's records in its place, read on its own
+ *   (store_initiative_load) and resolved against the catalog's indexes
+ *   (model_resolve_initiative). A request for /i/{slug}/... is made from
+ *   it; a page sees the program it always saw.
+ *
+ * Initiative snapshots are kept in a list, most recently used first, and
+ * the least recently used go when their total passes the limit (serve
+ * --cache-mb). A request holds its snapshot by reference until it ends,
+ * so one that goes meanwhile stays whole for it.
+ *
+ * Freshness: each request reads the data's versions once (store_versions:
+ * one row). A catalog older than the catalog's version is loaded again
+ * (and with it every initiative snapshot goes, as they share its arrays);
+ * an initiative snapshot older than its initiative's version is loaded
+ * again, alone: a write in one initiative leaves every other initiative's
+ * snapshot, and its rendered fragments, in place. While one thread loads,
+ * others that hold an older copy answer from it instead of waiting.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "web.h"
+#include "../app/write.h"
+#include "../metrics/metrics.h"
+#include "../model/fields.h"
+#include "../model/validate.h"
+#include "../store/store.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+struct fragment {
+	char *key;
+	char *text;
+	size_t len;
+};
+
+struct snapshot {
+	struct web_program wp;		/* first: a request's snapshot points here */
+	atomic_int refs;		/* the cache holds one; each request holding it one */
+	pthread_mutex_t frag_lock;	/* guards frags and frag_next */
+	struct fragment frags[WEB_FRAGMENTS];
+	size_t frag_next;		/* the slot the next put takes, round robin */
+	int64_t version;		/* the data's version when it was loaded */
+	/* an initiative's snapshot only: */
+	struct snapshot *catalog;	/* the catalog whose arrays it shares (a reference) */
+	size_t ini;			/* its initiative's index in the program's initiatives */
+	size_t bytes;			/* about what its initiative's records take */
+	struct snapshot *prev, *next;	/* on the list, most recently used first */
+	int listed;
+};
+
+static struct {
+	pthread_mutex_t lock;		/* guards everything below */
+	pthread_mutex_t load_lock;	/* one load at a time */
+	struct snapshot *catalog;
+	struct snapshot *head, *tail;	/* initiative snapshots, most recently used first */
+	size_t bytes, limit, count;
+	char *slug;			/* the program served */
+} cache = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, NULL, NULL, NULL, 0, 0, 0,
+	NULL };
+
+/* ---------------------------------------------------------------- snapshots */
+
+static void
+snapshot_put(void *arg)
+{
+	struct snapshot *s = arg;
+
+	if (s == NULL || atomic_fetch_sub(&s->refs, 1) != 1)
+		return;
+	for (size_t i = 0; i < WEB_FRAGMENTS; i++) {
+		free(s->frags[i].key);
+		free(s->frags[i].text);
+	}
+	pthread_mutex_destroy(&s->frag_lock);
+	if (s->catalog) {
+		/* only the initiative and the array are its own; the rest is the catalog's */
+		kind_release(&kind_initiative, &s->wp.program.initiatives.v[s->ini]);
+		free(s->wp.program.initiatives.v);
+		snapshot_put(s->catalog);
+	} else
+		program_release(&s->wp.program);
+	free(s);
+}
+
+static struct snapshot *
+snapshot_new(void)
+{
+	struct snapshot *s = xcalloc(1, sizeof(*s));
+
+	program_init(&s->wp.program);
+	atomic_init(&s->refs, 1);
+	pthread_mutex_init(&s->frag_lock, NULL);
+	return s;
+}
+
+/* The program's settings (DESIGN §3 thresholds) into set. Returns 0, or -1 with err set. */
+static int
+settings_load(struct store *st, const char *slug, struct metrics_settings *set,
+    struct strbuf *err)
+{
+	metrics_settings_default(set);
+	for (size_t i = 0; i < metrics_settings_count(); i++) {
+		const char *name = metrics_settings_name(i);
+		char *value = NULL;
+		int rc;
+
+		if ((rc = store_setting_get(st, slug, name, &value, err)) < 0)
+			return -1;
+		if (rc == 0 && metrics_settings_set(set, name, value)) {
+			strbuf_addf(err, "setting %s: stored value '%s' is not valid", name, value);
+			free(value);
+			return -1;
+		}
+		free(value);
+	}
+	return 0;
+}
+
+/* Loads the catalog into a new snapshot (refs 1). Returns NULL with err set. */
+static struct snapshot *
+catalog_load(struct store *st, struct strbuf *err)
+{
+	struct snapshot *s = snapshot_new();
+	struct model_error e;
+	int rc;
+
+	/* before the load: a change that commits meanwhile makes it look old, never new */
+	if (store_data_version(st, &s->version, err))
+		goto fail;
+	if ((rc = store_catalog_load(st, cache.slug, &s->wp.program, err)) != 0) {
+		if (rc == 1)
+			strbuf_addf(err, "no program '%s' in the database", cache.slug);
+		goto fail;
+	}
+	if (model_resolve(&s->wp.program, &e)) {
+		strbuf_addstr(err, "the stored program does not check out: ");
+		model_error_format(&e, err);
+		goto fail;
+	}
+	if (settings_load(st, cache.slug, &s->wp.settings, err))
+		goto fail;
+	return s;
+fail:
+	snapshot_put(s);
+	return NULL;
+}
+
+/* About how many bytes record rec of kind k holds, its lists and strings included. */
+static size_t
+record_bytes(const struct kind *k, const void *rec)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		const void *v = FIELD_PTR(rec, f);
+
+		switch (f->type) {
+		case FT_STR:
+		case FT_SLUG:
+		case FT_ID:
+			if (*(char *const *)v)
+				n += strlen(*(char *const *)v) + 17;
+			break;
+		case FT_REF:
+			if (((const struct ref *)v)->slug)
+				n += strlen(((const struct ref *)v)->slug) + 17;
+			break;
+		case FT_REFS: {
+			const struct refs *r = v;
+
+			n += r->alloc * sizeof(struct ref);
+			for (size_t j = 0; j < r->n; j++)
+				n += strlen(r->v[j].slug) + 17;
+			break;
+		}
+		case FT_ENUMS:
+		case FT_RACI:
+		case FT_ANSWERS:
+			n += ((const struct anyvec *)v)->alloc * 16 + 16;
+			break;
+		case FT_OBJECT:
+			n += record_bytes(f->sub, rec);
+			break;
+		case FT_LIST: {
+			const struct anyvec *list = v;
+
+			n += list->alloc * f->sub->size;
+			for (size_t j = 0; j < list->n; j++)
+				n += record_bytes(f->sub, (const char *)list->v + j * f->sub->size);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return n;
+}
+
+/*
+ * Loads initiative ini of catalog cat into a new snapshot (refs 1), the
+ * catalog's arrays shared. Returns NULL with err set.
+ */
+static struct snapshot *
+initiative_load(struct store *st, struct snapshot *cat, size_t ini, struct strbuf *err)
+{
+	const struct program *cp = &cat->wp.program;
+	struct snapshot *s = xcalloc(1, sizeof(*s));
+	struct program slice;
+	struct initiative *ins;
+	struct model_error e;
+	int rc;
+
+	program_init(&slice);
+	if (store_data_version(st, &s->version, err))
+		goto fail;
+	if ((rc = store_initiative_load(st, cache.slug, cp->initiatives.v[ini].slug, &slice,
+	    err)) != 0) {
+		if (rc == 1)
+			strbuf_addf(err, "no initiative '%s'", cp->initiatives.v[ini].slug);
+		goto fail;
+	}
+	ins = xmalloc(cp->initiatives.n * sizeof(*ins));
+	memcpy(ins, cp->initiatives.v, cp->initiatives.n * sizeof(*ins));
+	/* the initiative as read, moved out of the slice; its catalog goes with the slice */
+	ins[ini] = slice.initiatives.v[0];
+	slice.initiatives.n = 0;
+	program_release(&slice);
+	s->wp = cat->wp;
+	s->wp.program.initiatives.v = ins;
+	s->wp.program.initiatives.alloc = cp->initiatives.n;
+	memset(&s->wp.program.files, 0, sizeof(s->wp.program.files));
+	atomic_init(&s->refs, 1);
+	pthread_mutex_init(&s->frag_lock, NULL);
+	s->catalog = cat;
+	atomic_fetch_add(&cat->refs, 1);
+	s->ini = ini;
+	if (model_resolve_initiative(&s->wp.program, &ins[ini], &e)) {
+		strbuf_addstr(err, "the stored initiative does not check out: ");
+		model_error_format(&e, err);
+		snapshot_put(s);
+		return NULL;
+	}
+	s->bytes = sizeof(*s) + cp->initiatives.n * sizeof(*ins) +
+	    record_bytes(&kind_initiative, &ins[ini]);
+	return s;
+fail:
+	program_release(&slice);
+	free(s);
+	return NULL;
+}
+
+/* ---------------------------------------------------------------- the list (cache.lock held) */
+
+static void
+unlist(struct snapshot *s)
+{
+	if (!s->listed)
+		return;
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		cache.head = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
+	else
+		cache.tail = s->prev;
+	s->prev = s->next = NULL;
+	s->listed = 0;
+	cache.bytes -= s->bytes;
+	cache.count--;
+	snapshot_put(s);	/* the list's reference */
+}
+
+static void
+list_front(struct snapshot *s)
+{
+	s->prev = NULL;
+	s->next = cache.head;
+	if (cache.head)
+		cache.head->prev = s;
+	cache.head = s;
+	if (cache.tail == NULL)
+		cache.tail = s;
+	s->listed = 1;
+	cache.bytes += s->bytes;
+	cache.count++;
+	atomic_fetch_add(&s->refs, 1);	/* the list's reference */
+}
+
+/* The listed snapshot of initiative ini of the current catalog, a reference taken; or NULL. */
+static struct snapshot *
+list_find(size_t ini)
+{
+	for (struct snapshot *s = cache.head; s; s = s->next)
+		if (s->catalog == cache.catalog && s->ini == ini) {
+			if (s != cache.head) {
+				/* most recently used first */
+				s->prev->next = s->next;
+				if (s->next)
+					s->next->prev = s->prev;
+				else
+					cache.tail = s->prev;
+				s->prev = NULL;
+				s->next = cache.head;
+				cache.head->prev = s;
+				cache.head = s;
+			}
+			atomic_fetch_add(&s->refs, 1);
+			return s;
+		}
+	return NULL;
+}
+
+/* Keeps s, in place of any older snapshot of its initiative; the least recent go past the limit. */
+static void
+list_install(struct snapshot *s)
+{
+	for (struct snapshot *o = cache.head; o; o = o->next)
+		if (o->catalog == s->catalog && o->ini == s->ini) {
+			if (o->version > s->version)
+				return;		/* a slower load must not put back older data */
+			unlist(o);
+			break;
+		}
+	list_front(s);
+	/* the one just used stays, whatever its size */
+	while (cache.bytes > cache.limit && cache.tail && cache.tail != s)
+		unlist(cache.tail);
+}
+
+/* ---------------------------------------------------------------- freshness */
+
+/* The current catalog, a reference taken, loaded again first when versions say it is old. */
+static struct snapshot *
+catalog_current(struct store *st, const struct store_versions *v)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct snapshot *cat, *ns;
+
+	pthread_mutex_lock(&cache.lock);
+	cat = cache.catalog;
+	atomic_fetch_add(&cat->refs, 1);
+	pthread_mutex_unlock(&cache.lock);
+	if (v->catalog <= cat->version)
+		return cat;
+	/* another thread loading already: answer from the copy at hand rather than wait */
+	if (pthread_mutex_trylock(&cache.load_lock) != 0)
+		return cat;
+	if (cache.catalog->version < v->catalog) {
+		if ((ns = catalog_load(st, &err)) == NULL)
+			fprintf(stderr, "trellis serve: loading the catalog again: %s\n", err.buf);
+		else {
+			pthread_mutex_lock(&cache.lock);
+			/* every initiative snapshot shares the old catalog's arrays: they go too */
+			while (cache.head)
+				unlist(cache.head);
+			snapshot_put(cache.catalog);
+			cache.catalog = ns;
+			pthread_mutex_unlock(&cache.lock);
+		}
+	}
+	pthread_mutex_unlock(&cache.load_lock);
+	snapshot_put(cat);
+	pthread_mutex_lock(&cache.lock);
+	cat = cache.catalog;
+	atomic_fetch_add(&cat->refs, 1);
+	pthread_mutex_unlock(&cache.lock);
+	strbuf_release(&err);
+	return cat;
+}
+
+/*
+ * The current snapshot of initiative ini of catalog cat (whose reference
+ * the caller keeps), a reference taken, loaded when there is none or the
+ * versions say it is old; NULL when it cannot be loaded (logged).
+ */
+static struct snapshot *
+initiative_current(struct store *st, struct snapshot *cat, size_t ini, int64_t version)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct snapshot *s, *ns;
+
+	pthread_mutex_lock(&cache.lock);
+	s = cat == cache.catalog ? list_find(ini) : NULL;
+	pthread_mutex_unlock(&cache.lock);
+	if (s && version <= s->version)
+		return s;
+	/* an older copy and another thread loading: answer from the copy */
+	if (s && pthread_mutex_trylock(&cache.load_lock) != 0)
+		return s;
+	if (s == NULL)
+		pthread_mutex_lock(&cache.load_lock);
+	/* loaded by another thread while this one waited? */
+	pthread_mutex_lock(&cache.lock);
+	ns = cat == cache.catalog ? list_find(ini) : NULL;
+	pthread_mutex_unlock(&cache.lock);
+	if (ns && version <= ns->version) {
+		snapshot_put(s);
+		pthread_mutex_unlock(&cache.load_lock);
+		return ns;
+	}
+	snapshot_put(ns);
+	if ((ns = initiative_load(st, cat, ini, &err)) == NULL) {
+		fprintf(stderr, "trellis serve: loading initiative '%s': %s\n",
+		    cat->wp.program.initiatives.v[ini].slug, err.buf);
+		pthread_mutex_unlock(&cache.load_lock);
+		strbuf_release(&err);
+		return s;	/* the older copy, if any */
+	}
+	pthread_mutex_lock(&cache.lock);
+	if (cat == cache.catalog)
+		list_install(ns);
+	/* for whoever sizes --cache-mb: what each load costs and what is kept */
+	fprintf(stderr, "trellis serve: loaded initiative %s (%zu KiB); %zu kept, %zu KiB of %zu\n",
+	    cat->wp.program.initiatives.v[ini].slug, ns->bytes / 1024, cache.count,
+	    cache.bytes / 1024, cache.limit / 1024);
+	pthread_mutex_unlock(&cache.lock);
+	pthread_mutex_unlock(&cache.load_lock);
+	snapshot_put(s);
+	strbuf_release(&err);
+	return ns;
+}
+
+/*
+ * The snapshot for a request: of initiative slug (NULL: the catalog), a
+ * reference taken and dropped when the request ends. One read of the
+ * data's versions per call.
+ */
+static const struct web_program *
+snapshot_for(struct web_request *req, const char *slug, int hold)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_versions v;
+	struct snapshot *cat, *s = NULL;
+	struct store *st;
+	int ini;
+
+	memset(&v, 0, sizeof(v));
+	if ((st = web_store(req, &err)) == NULL || store_versions(st, slug, &v, &err)) {
+		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
+		strbuf_release(&err);
+		return NULL;
+	}
+	strbuf_release(&err);
+	req->data_version = v.data;
+	cat = catalog_current(st, &v);
+	ini = slug ? strmap_get(&cat->wp.program.initiative_index, slug, -1) : -1;
+	if (ini >= 0) {
+		s = initiative_current(st, cat, (size_t)ini, v.initiative);
+		snapshot_put(cat);
+		if (s == NULL)
+			return NULL;
+	} else
+		s = cat;
+	if (!hold)
+		web_cleanup(req, snapshot_put, s);
+	return &s->wp;
+}
+
+const struct web_program *
+web_program(struct web_request *req)
+{
+	if (req->snapshot == NULL)
+		req->snapshot = snapshot_for(req, req->slug, 0);
+	return req->snapshot;
+}
+
+const struct web_program *
+web_initiative_program(struct web_request *req, const char *slug)
+{
+	if (req->snapshot && req->slug && slug && strcmp(req->slug, slug) == 0)
+		return req->snapshot;
+	return snapshot_for(req, slug, 0);
+}
+
+const struct web_program *
+web_initiative_get(struct web_request *req, const char *slug)
+{
+	return snapshot_for(req, slug, 1);
+}
+
+void
+web_program_put(const struct web_program *wp)
+{
+	snapshot_put((struct snapshot *)(void *)wp);	/* wp is its first member */
+}
+
+const struct web_program *
+web_program_whole(struct web_request *req)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct snapshot *s = snapshot_new();
+	const struct web_program *wp = web_program(req);
+	struct store *st;
+
+	if (wp == NULL || (st = web_store(req, &err)) == NULL ||
+	    app_program_read(st, cache.slug, &s->wp.program, &err) != 0) {
+		fprintf(stderr, "trellis serve: reading the whole program: %s\n", err.buf);
+		snapshot_put(s);
+		strbuf_release(&err);
+		return NULL;
+	}
+	s->wp.settings = wp->settings;
+	web_cleanup(req, snapshot_put, s);
+	strbuf_release(&err);
+	return &s->wp;
+}
+
+/* ---------------------------------------------------------------- fragments */
+
+int
+web_fragment_get_in(const struct web_program *wp, const char *key, struct strbuf *out)
+{
+	struct snapshot *s = (struct snapshot *)(void *)wp;	/* wp is its first member */
+	int found = 0;
+
+	pthread_mutex_lock(&s->frag_lock);
+	for (size_t i = 0; i < WEB_FRAGMENTS && !found; i++)
+		if (s->frags[i].key && strcmp(s->frags[i].key, key) == 0) {
+			strbuf_add(out, s->frags[i].text, s->frags[i].len);
+			found = 1;
+		}
+	pthread_mutex_unlock(&s->frag_lock);
+	return found;
+}
+
+void
+web_fragment_put_in(const struct web_program *wp, const char *key, const char *text,
+    size_t len)
+{
+	struct snapshot *s = (struct snapshot *)(void *)wp;
+	struct fragment *f;
+
+	pthread_mutex_lock(&s->frag_lock);
+	for (size_t i = 0; i < WEB_FRAGMENTS; i++)
+		if (s->frags[i].key && strcmp(s->frags[i].key, key) == 0)
+			goto out;	/* another thread rendered it meanwhile */
+	f = &s->frags[s->frag_next];
+	s->frag_next = (s->frag_next + 1) % WEB_FRAGMENTS;
+	free(f->key);
+	free(f->text);
+	f->key = xstrdup(key);
+	f->text = xmalloc(len + 1);
+	memcpy(f->text, text, len);
+	f->text[len] = '\0';
+	f->len = len;
+out:
+	pthread_mutex_unlock(&s->frag_lock);
+}
+
+int
+web_fragment_get(struct web_request *req, const char *key, struct strbuf *out)
+{
+	const struct web_program *wp = web_program(req);
+
+	return wp ? web_fragment_get_in(wp, key, out) : 0;
+}
+
+void
+web_fragment_put(struct web_request *req, const char *key, const char *text, size_t len)
+{
+	const struct web_program *wp = web_program(req);
+
+	if (wp)
+		web_fragment_put_in(wp, key, text, len);
+}
+
+/* ---------------------------------------------------------------- start and stop */
+
+int
+cache_start(struct store *st, const char *slug, size_t limit, struct strbuf *err)
+{
+	struct snapshot *s;
+
+	cache.slug = xstrdup(slug);
+	cache.limit = limit;
+	if ((s = catalog_load(st, err)) == NULL) {
+		free(cache.slug);
+		cache.slug = NULL;
+		return -1;
+	}
+	cache.catalog = s;
+	return 0;
+}
+
+void
+cache_stop(void)
+{
+	pthread_mutex_lock(&cache.lock);
+	while (cache.head)
+		unlist(cache.head);
+	snapshot_put(cache.catalog);
+	cache.catalog = NULL;
+	pthread_mutex_unlock(&cache.lock);
+	free(cache.slug);
+	cache.slug = NULL;
+}
+
+void
+cache_stats(size_t *count, size_t *bytes)
+{
+	pthread_mutex_lock(&cache.lock);
+	*count = cache.count;
+	*bytes = cache.bytes;
+	pthread_mutex_unlock(&cache.lock);
+}

@@ -1,0 +1,22 @@
+#ifndef TRELLIS_WEB_CACHE_H
+#define TRELLIS_WEB_CACHE_H
+/*
+ * The server's program cache (cache.c): started and stopped by the server;
+ * the pages reach it through web_program and its kin (web.h).
+ */
+#include <stddef.h>
+
+struct store;
+struct strbuf;
+
+/*
+ * Loads the catalog of program slug from st and keeps initiative
+ * snapshots up to limit bytes in all. Returns 0, or -1 with err set.
+ */
+int cache_start(struct store *st, const char *slug, size_t limit, struct strbuf *err);
+/* Drops everything the cache holds (requests still holding a snapshot keep it). */
+void cache_stop(void);
+/* How many initiative snapshots the cache holds, and about how many bytes. */
+void cache_stats(size_t *count, size_t *bytes);
+
+#endif

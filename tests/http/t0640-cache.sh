@@ -1,0 +1,97 @@
+#!/bin/sh
+# The server's cache (docs/web.md, Data): one catalog and a snapshot per
+# initiative asked for. An initiative is read once and then served from
+# memory; a change in one initiative reads that initiative again and
+# leaves every other one (and its rendered pages) in place; a change
+# beyond one initiative (a setting) reads the catalog and so every
+# initiative again; past --cache-mb the least recently used initiative
+# goes. The server says each read on its standard error ("loaded
+# initiative SLUG"), which is what this test counts.
+. "$(dirname "$0")/lib.sh"
+
+http_demo_db
+TRELLIS_DEV_ROLE=admin http_start --dev-insecure-role
+
+loads () {
+	grep -c "loaded initiative $1 " "$TEST_DIR/serve.log"
+}
+
+test_expect_success 'an initiative is read once, then served from memory' '
+	test_status 200 /i/harlow-mills &&
+	test_status 200 /i/harlow-mills/decisions &&
+	test_status 200 /i/harlow-mills/ledger &&
+	test "$(loads harlow-mills)" = 1
+'
+
+test_expect_success 'a change in one initiative reads it again, and no other' '
+	test_status 200 /i/quarry-bend &&
+	test "$(loads quarry-bend)" = 1 &&
+	printf "%s\n" "initiative,id,title,category,proposed,decided,decider,consulted,informed,contrary_views" \
+	    "harlow-mills,d-902,Agree the cache test,strategy,2016-11-01,2016-11-20,team,,," \
+	    >decisions.csv &&
+	"$TRELLIS" --db demo.db import decisions.csv >/dev/null &&
+	test_status 200 /i/harlow-mills/decisions/d-902 &&
+	test_grep "Agree the cache test" .body &&
+	test "$(loads harlow-mills)" = 2 &&
+	test_status 200 /i/quarry-bend &&
+	test "$(loads quarry-bend)" = 1
+'
+
+test_expect_success 'the portfolio shows the change, and reads only what changed' '
+	test_status 200 / &&
+	before=$(grep -c "loaded initiative" "$TEST_DIR/serve.log") &&
+	printf "%s\n" "initiative,id,title,category,proposed,decided,decider,consulted,informed,contrary_views" \
+	    "harlow-mills,d-903,Agree the portfolio test,strategy,2016-11-01,2016-11-20,team,,," \
+	    >decisions.csv &&
+	"$TRELLIS" --db demo.db import decisions.csv >/dev/null &&
+	test_status 200 / &&
+	after=$(grep -c "loaded initiative" "$TEST_DIR/serve.log") &&
+	test $((after - before)) = 1
+'
+
+test_expect_success 'a setting is beyond one initiative: every initiative is read again' '
+	"$TRELLIS" --db demo.db settings shared_leadership.shared_share 0.95 >/dev/null &&
+	test_status 200 /i/quarry-bend &&
+	test "$(loads quarry-bend)" = 2
+'
+
+test_expect_success 'a round opened by the CLI, and an anonymous answer, show at once' '
+	"$TRELLIS" --db demo.db survey open --initiative harlow-mills --instrument balance \
+	    --id s-cache --date 2016-12-01 >/dev/null &&
+	"$TRELLIS" --db demo.db survey invite --initiative harlow-mills --survey s-cache \
+	    --group partner --count 1 >links.txt &&
+	link=$(grep -o "/s/[A-Za-z0-9_-]\{43\}" links.txt | head -n 1) &&
+	test -n "$link" &&
+	test_status 200 /i/harlow-mills/surveys/s-cache &&
+	! grep -q "fewer than 3" .body &&
+	test_status 200 "$link" && cp .body .form &&
+	set -- $(grep -o "name=\"[a-z0-9_]*\" value=\"1\"" .form | sed "s/name=\"\([^\"]*\)\".*/\1/") &&
+	args="" && for item in "$@"; do args="$args -d $item=4"; done &&
+	test "$(curl -s -o /dev/null -w "%{http_code}" $args "$URL$link")" = 303 &&
+	test_status 200 /i/harlow-mills/surveys/s-cache &&
+	test_grep "<td>partner</td><td class=\"num\">fewer than 3</td>" .body
+'
+
+GEN=$TEST_TOP/${BUILD:-build}/bench/gen
+test_expect_success 'past --cache-mb the least recently used initiative goes' '
+	http_stop &&
+	rm -f demo.db demo.db-wal demo.db-shm &&
+	"$GEN" --scale 0.003 --seed 3 --format csv --out gen &&
+	"$TRELLIS" --db demo.db import gen/*.csv >/dev/null &&
+	set -- $(sed 1d gen/initiatives.csv | cut -d, -f1) &&
+	a=$1 b=$2 &&
+	TRELLIS_DEV_ROLE=admin http_start --dev-insecure-role --cache-mb 1 &&
+	test_status 200 "/i/$a/decisions" &&
+	test_status 200 "/i/$b/decisions" &&
+	test_status 200 "/i/$a/decisions" &&
+	test "$(loads "$a")" = 2 &&
+	grep "loaded initiative $a " serve.log | tail -n 1 | grep "1 kept" &&
+	http_stop &&
+	TRELLIS_DEV_ROLE=admin http_start --dev-insecure-role &&
+	test_status 200 "/i/$a/decisions" &&
+	test_status 200 "/i/$b/decisions" &&
+	test_status 200 "/i/$a/decisions" &&
+	test "$(loads "$a")" = 1
+'
+
+test_done
