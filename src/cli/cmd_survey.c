@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../app/edit.h"
+#include "../app/write.h"
 #include "../model/fields.h"
 #include "../model/validate.h"
 #include "../store/accounts.h"
@@ -40,29 +41,42 @@ static const struct cli_cmd survey_cmd = {
 	"`close` ends the round on --date (today by default): its links answer no more.",
 };
 
-/* Opens the round; prints its id. */
+/* Opens the round through the one write path (app/write.h); prints its id. */
 static int
-survey_open(struct store *s, struct program *p, struct initiative *in,
+survey_open(const struct cli *c, struct store *s, const char *program, const char *ini,
     const char *id, const char *instrument, tdate opened)
 {
-	struct app_change c = APP_CHANGE_INIT;
+	struct app_change c_ = APP_CHANGE_INIT;
 	struct strbuf err = STRBUF_INIT, ident = STRBUF_INIT;
+	struct app_write w;
 	struct model_error e;
 	struct survey sv;
-	int rc = CLI_FAIL;
+	int rc = CLI_FAIL, r;
 
+	if ((r = app_write_begin(&w, s, program, ini, &err)) != 0) {
+		if (r == 1)
+			cli_error("no initiative '%s' in program '%s'", ini, program);
+		else
+			cli_error("%s: %s", c->db, err.buf);
+		goto out;
+	}
 	if (id)
 		strbuf_addstr(&ident, id);
 	else
-		store_survey_default_id(in, &ident);
+		store_survey_default_id(w.in, &ident);
 	memset(&sv, 0, sizeof(sv));
 	sv.id = xstrdup(ident.buf);
 	sv.instrument.slug = xstrdup(instrument);
 	sv.instrument.idx = REF_UNRESOLVED;
 	sv.opened = opened;
 	sv.closed = DATE_NONE;
-	switch (app_add(s, p, in, &kind_survey, &sv, cli_actor(), &c, &e, &err)) {
+	memset(&e, 0, sizeof(e));
+	switch (app_add(s, &w.p, w.in, &kind_survey, &sv, cli_actor(), &c_, &e, &err)) {
 	case APP_OK:
+		if (app_write_commit(&w, &err) == -1) {
+			cli_error("%s", err.buf);
+			break;
+		}
 		printf("%s\n", ident.buf);
 		rc = CLI_OK;
 		break;
@@ -75,7 +89,9 @@ survey_open(struct store *s, struct program *p, struct initiative *in,
 		cli_error("%s", err.buf);
 		break;
 	}
-	app_change_release(&c);
+out:
+	app_write_end(&w);
+	app_change_release(&c_);
 	strbuf_release(&err);
 	strbuf_release(&ident);
 	return rc;
@@ -163,7 +179,7 @@ cmd_survey(int argc, char **argv, struct cli *c)
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct program p;
-	struct initiative *in;
+	char *slug = NULL;
 	struct store *s = NULL;
 	tdate day = date_today();
 	long n = 0;
@@ -207,21 +223,23 @@ cmd_survey(int argc, char **argv, struct cli *c)
 	if (cli_store_open(c, 0, &s))
 		return CLI_FAIL;
 	program_init(&p);
-	if ((rc = cli_store_load(c, s, &p)) != 0)
+	if ((rc = cli_store_pick(c, s, &slug)) != 0)
 		goto out;
-	rc = CLI_FAIL;
-	if ((in = program_initiative(&p, ini)) == NULL) {
-		cli_error("no initiative '%s'", ini);
+	/* one initiative read, not the program: cost follows the work */
+	if (strcmp(argv[0], "open") == 0) {
+		rc = survey_open(c, s, slug, ini, id, instrument, day);
 		goto out;
 	}
-	if (strcmp(argv[0], "open") == 0)
-		rc = survey_open(s, &p, in, id, instrument, day);
-	else if (strcmp(argv[0], "invite") == 0)
+	if ((rc = cli_store_load_slug(c, s, slug, ini, &p)) != 0)
+		goto out;
+	rc = CLI_FAIL;
+	if (strcmp(argv[0], "invite") == 0)
 		rc = survey_invite(s, ini, survey, g, (int)n, url);
 	else
 		rc = survey_close(s, ini, survey, day);
 out:
 	program_release(&p);
+	free(slug);
 	store_close(s);
 	return rc;
 }

@@ -1,0 +1,16 @@
+build-chk/src/cli/cmd_init.o: src/cli/cmd_init.c src/cli/../store/store.h \
+ src/cli/../store/../model/model.h \
+ src/cli/../store/../model/../util/date.h \
+ src/cli/../store/../model/../util/strmap.h \
+ src/cli/../store/../model/../util/vec.h \
+ src/cli/../store/../model/../util/xalloc.h src/cli/cli.h \
+ src/cli/../model/model.h src/cli/../util/banned.h
+src/cli/../store/store.h:
+src/cli/../store/../model/model.h:
+src/cli/../store/../model/../util/date.h:
+src/cli/../store/../model/../util/strmap.h:
+src/cli/../store/../model/../util/vec.h:
+src/cli/../store/../model/../util/xalloc.h:
+src/cli/cli.h:
+src/cli/../model/model.h:
+src/cli/../util/banned.h:

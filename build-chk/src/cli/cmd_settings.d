@@ -1,0 +1,34 @@
+build-chk/src/cli/cmd_settings.o: src/cli/cmd_settings.c \
+ src/cli/../io/json.h src/cli/../io/../model/model.h \
+ src/cli/../io/../model/../util/date.h \
+ src/cli/../io/../model/../util/strmap.h \
+ src/cli/../io/../model/../util/vec.h \
+ src/cli/../io/../model/../util/xalloc.h \
+ src/cli/../io/../model/validate.h src/cli/../io/../model/model.h \
+ src/cli/../metrics/metrics.h src/cli/../metrics/../model/model.h \
+ src/cli/../metrics/survey.h src/cli/../metrics/../util/date.h \
+ src/cli/../metrics/../util/vec.h src/cli/../store/accounts.h \
+ src/cli/../store/store.h src/cli/../store/../model/model.h \
+ src/cli/../util/num.h src/cli/../util/strbuf.h src/cli/cli.h \
+ src/cli/../model/model.h src/cli/../util/banned.h
+src/cli/../io/json.h:
+src/cli/../io/../model/model.h:
+src/cli/../io/../model/../util/date.h:
+src/cli/../io/../model/../util/strmap.h:
+src/cli/../io/../model/../util/vec.h:
+src/cli/../io/../model/../util/xalloc.h:
+src/cli/../io/../model/validate.h:
+src/cli/../io/../model/model.h:
+src/cli/../metrics/metrics.h:
+src/cli/../metrics/../model/model.h:
+src/cli/../metrics/survey.h:
+src/cli/../metrics/../util/date.h:
+src/cli/../metrics/../util/vec.h:
+src/cli/../store/accounts.h:
+src/cli/../store/store.h:
+src/cli/../store/../model/model.h:
+src/cli/../util/num.h:
+src/cli/../util/strbuf.h:
+src/cli/cli.h:
+src/cli/../model/model.h:
+src/cli/../util/banned.h:

@@ -1,0 +1,22 @@
+build-chk/src/io/csv.o: src/io/csv.c src/io/csv.h src/io/../model/model.h \
+ src/io/../model/../util/date.h src/io/../model/../util/strmap.h \
+ src/io/../model/../util/vec.h src/io/../model/../util/xalloc.h \
+ src/io/../model/validate.h src/io/../model/model.h \
+ src/io/../model/fields.h src/io/../model/fieldtext.h \
+ src/io/../model/fields.h src/io/../model/validate.h src/io/../util/num.h \
+ src/io/../util/strbuf.h src/io/../util/banned.h
+src/io/csv.h:
+src/io/../model/model.h:
+src/io/../model/../util/date.h:
+src/io/../model/../util/strmap.h:
+src/io/../model/../util/vec.h:
+src/io/../model/../util/xalloc.h:
+src/io/../model/validate.h:
+src/io/../model/model.h:
+src/io/../model/fields.h:
+src/io/../model/fieldtext.h:
+src/io/../model/fields.h:
+src/io/../model/validate.h:
+src/io/../util/num.h:
+src/io/../util/strbuf.h:
+src/io/../util/banned.h:

@@ -1,0 +1,14 @@
+build-chk/src/metrics/survey.o: src/metrics/survey.c src/metrics/survey.h \
+ src/metrics/../model/model.h src/metrics/../model/../util/date.h \
+ src/metrics/../model/../util/strmap.h src/metrics/../model/../util/vec.h \
+ src/metrics/../model/../util/xalloc.h src/metrics/../util/date.h \
+ src/metrics/../util/vec.h src/metrics/../util/banned.h
+src/metrics/survey.h:
+src/metrics/../model/model.h:
+src/metrics/../model/../util/date.h:
+src/metrics/../model/../util/strmap.h:
+src/metrics/../model/../util/vec.h:
+src/metrics/../model/../util/xalloc.h:
+src/metrics/../util/date.h:
+src/metrics/../util/vec.h:
+src/metrics/../util/banned.h:

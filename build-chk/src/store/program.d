@@ -1,0 +1,17 @@
+build-chk/src/store/program.o: src/store/program.c \
+ src/store/../model/fields.h src/store/store_impl.h src/store/store.h \
+ src/store/../model/model.h src/store/../model/../util/date.h \
+ src/store/../model/../util/strmap.h src/store/../model/../util/vec.h \
+ src/store/../model/../util/xalloc.h src/store/../util/strbuf.h \
+ src/store/../util/xalloc.h src/store/../util/banned.h
+src/store/../model/fields.h:
+src/store/store_impl.h:
+src/store/store.h:
+src/store/../model/model.h:
+src/store/../model/../util/date.h:
+src/store/../model/../util/strmap.h:
+src/store/../model/../util/vec.h:
+src/store/../model/../util/xalloc.h:
+src/store/../util/strbuf.h:
+src/store/../util/xalloc.h:
+src/store/../util/banned.h:

@@ -1,0 +1,20 @@
+build-chk/src/store/survey_rounds.o: src/store/survey_rounds.c \
+ src/store/accounts.h src/store/store_impl.h src/store/store.h \
+ src/store/../model/model.h src/store/../model/../util/date.h \
+ src/store/../model/../util/strmap.h src/store/../model/../util/vec.h \
+ src/store/../model/../util/xalloc.h src/store/survey_rounds.h \
+ src/store/../util/date.h src/store/../util/strbuf.h \
+ src/store/../util/xalloc.h src/store/../util/banned.h
+src/store/accounts.h:
+src/store/store_impl.h:
+src/store/store.h:
+src/store/../model/model.h:
+src/store/../model/../util/date.h:
+src/store/../model/../util/strmap.h:
+src/store/../model/../util/vec.h:
+src/store/../model/../util/xalloc.h:
+src/store/survey_rounds.h:
+src/store/../util/date.h:
+src/store/../util/strbuf.h:
+src/store/../util/xalloc.h:
+src/store/../util/banned.h:

@@ -1,0 +1,29 @@
+build-chk/src/view/report_json.o: src/view/report_json.c \
+ src/view/report_json.h src/view/../metrics/metrics.h \
+ src/view/../metrics/../model/model.h \
+ src/view/../metrics/../model/../util/date.h \
+ src/view/../metrics/../model/../util/strmap.h \
+ src/view/../metrics/../model/../util/vec.h \
+ src/view/../metrics/../model/../util/xalloc.h \
+ src/view/../metrics/survey.h src/view/../metrics/../util/date.h \
+ src/view/../metrics/../util/vec.h src/view/../io/json.h \
+ src/view/../io/../model/model.h src/view/../io/../model/validate.h \
+ src/view/../io/../model/model.h src/view/../util/num.h \
+ src/view/../util/strbuf.h src/view/../util/banned.h
+src/view/report_json.h:
+src/view/../metrics/metrics.h:
+src/view/../metrics/../model/model.h:
+src/view/../metrics/../model/../util/date.h:
+src/view/../metrics/../model/../util/strmap.h:
+src/view/../metrics/../model/../util/vec.h:
+src/view/../metrics/../model/../util/xalloc.h:
+src/view/../metrics/survey.h:
+src/view/../metrics/../util/date.h:
+src/view/../metrics/../util/vec.h:
+src/view/../io/json.h:
+src/view/../io/../model/model.h:
+src/view/../io/../model/validate.h:
+src/view/../io/../model/model.h:
+src/view/../util/num.h:
+src/view/../util/strbuf.h:
+src/view/../util/banned.h:

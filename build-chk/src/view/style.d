@@ -1,0 +1,2 @@
+build-chk/src/view/style.o: src/view/style.c src/view/style.h
+src/view/style.h:

@@ -1,0 +1,36 @@
+build-chk/src/web/cache.o: src/web/cache.c src/web/cache.h src/web/web.h \
+ src/web/../metrics/metrics.h src/web/../metrics/../model/model.h \
+ src/web/../metrics/../model/../util/date.h \
+ src/web/../metrics/../model/../util/strmap.h \
+ src/web/../metrics/../model/../util/vec.h \
+ src/web/../metrics/../model/../util/xalloc.h src/web/../metrics/survey.h \
+ src/web/../metrics/../util/date.h src/web/../metrics/../util/vec.h \
+ src/web/../model/model.h src/web/../util/strbuf.h src/web/../util/vec.h \
+ src/web/../app/write.h src/web/../app/../model/model.h \
+ src/web/../model/fields.h src/web/../model/validate.h \
+ src/web/../model/model.h src/web/../store/store.h \
+ src/web/../store/../model/model.h src/web/../util/xalloc.h \
+ src/web/../util/banned.h
+src/web/cache.h:
+src/web/web.h:
+src/web/../metrics/metrics.h:
+src/web/../metrics/../model/model.h:
+src/web/../metrics/../model/../util/date.h:
+src/web/../metrics/../model/../util/strmap.h:
+src/web/../metrics/../model/../util/vec.h:
+src/web/../metrics/../model/../util/xalloc.h:
+src/web/../metrics/survey.h:
+src/web/../metrics/../util/date.h:
+src/web/../metrics/../util/vec.h:
+src/web/../model/model.h:
+src/web/../util/strbuf.h:
+src/web/../util/vec.h:
+src/web/../app/write.h:
+src/web/../app/../model/model.h:
+src/web/../model/fields.h:
+src/web/../model/validate.h:
+src/web/../model/model.h:
+src/web/../store/store.h:
+src/web/../store/../model/model.h:
+src/web/../util/xalloc.h:
+src/web/../util/banned.h:

@@ -1,0 +1,27 @@
+build-chk/src/web/request.o: src/web/request.c src/web/page.h \
+ src/web/../view/html.h src/web/web.h src/web/../metrics/metrics.h \
+ src/web/../metrics/../model/model.h \
+ src/web/../metrics/../model/../util/date.h \
+ src/web/../metrics/../model/../util/strmap.h \
+ src/web/../metrics/../model/../util/vec.h \
+ src/web/../metrics/../model/../util/xalloc.h src/web/../metrics/survey.h \
+ src/web/../metrics/../util/date.h src/web/../metrics/../util/vec.h \
+ src/web/../model/model.h src/web/../util/strbuf.h src/web/../util/vec.h \
+ src/web/../util/xalloc.h src/web/../util/banned.h
+src/web/page.h:
+src/web/../view/html.h:
+src/web/web.h:
+src/web/../metrics/metrics.h:
+src/web/../metrics/../model/model.h:
+src/web/../metrics/../model/../util/date.h:
+src/web/../metrics/../model/../util/strmap.h:
+src/web/../metrics/../model/../util/vec.h:
+src/web/../metrics/../model/../util/xalloc.h:
+src/web/../metrics/survey.h:
+src/web/../metrics/../util/date.h:
+src/web/../metrics/../util/vec.h:
+src/web/../model/model.h:
+src/web/../util/strbuf.h:
+src/web/../util/vec.h:
+src/web/../util/xalloc.h:
+src/web/../util/banned.h:
