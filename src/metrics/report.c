@@ -414,12 +414,16 @@ decisions(struct ctx *c)
 
 /* ---------------------------------------------------------------- money */
 
-/* The entry's recipient: its organization, or the fiscal agent when empty. */
+/*
+ * The entry's recipient organization, or -1 when it has none: an outside
+ * vendor paid by the fiscal agent (DESIGN §3). Such money counts in
+ * funds.spent and in no organization's received amount.
+ */
 static int
-ledger_recipient(const struct initiative *in, const struct ledger_entry *e)
+ledger_recipient(const struct ledger_entry *e)
 {
 	if (e->recipient.slug == NULL)
-		return in->fiscal_agent.idx;
+		return -1;
 	return e->recipient.idx;
 }
 
@@ -441,7 +445,7 @@ funds(struct ctx *c)
 			continue;
 		c->nl++;
 		c->spent_cents += e->amount;
-		rec = ledger_recipient(in, e);
+		rec = ledger_recipient(e);
 		if (in_t(c, rec))
 			received[c->tpos[rec]] += (double)e->amount;
 		if (in_o(c, rec)) {
@@ -482,6 +486,18 @@ grant_line(const struct grant *g, const char *name)
 	return -1;
 }
 
+/*
+ * A closed grant is unspent when its entries sum below (1 - t) x its
+ * amount (DESIGN §3, t = grants.unspent_tolerance). Sums are whole cents;
+ * a millionth of a cent keeps 95% of $1,000 from reading as below 95%
+ * through rounding of 0.95.
+ */
+static int
+unspent(int64_t spent, int64_t amount, double t)
+{
+	return (1.0 - t) * (double)amount - (double)spent > 1e-6;
+}
+
 static void
 grants(struct ctx *c)
 {
@@ -518,7 +534,8 @@ grants(struct ctx *c)
 			noncat += gr->amount;
 		if (gsum[g] > gr->amount)
 			*VEC_PUSH(&r->overspent) = (int)g;
-		else if (gr->end != DATE_NONE && gr->end < c->we && gsum[g] < gr->amount)
+		else if (gr->end != DATE_NONE && gr->end < c->we &&
+		    unspent(gsum[g], gr->amount, c->s->unspent_tolerance))
 			*VEC_PUSH(&r->unspent_closed) = (int)g;
 		for (size_t l = 0; l < gr->lines.n; l++) {
 			nls++;
