@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "figures.h"
+#include "../metrics/survey.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -215,4 +216,30 @@ figure_part_label(const char *part)
 		if (strcmp(part_labels[i].part, part) == 0)
 			return part_labels[i].label;
 	return part;
+}
+
+void
+figure_survey_responses(const struct survey_results *r, struct strbuf *out)
+{
+	static const struct { int col; const char *from; } groups[] = {
+		{ SURVEY_COL_BACKBONE, "from the backbone" },
+		{ SURVEY_COL_DIRECTOR, "from the director" },
+		{ SURVEY_COL_PARTNER, "from partners" },
+	};
+	int k = 0;
+
+	if (r->shown[SURVEY_COL_ALL]) {
+		strbuf_addf(out, "%lld responses", (long long)r->responses[SURVEY_COL_ALL]);
+		return;
+	}
+	if (!metrics_survey_any_shown(r)) {
+		strbuf_addf(out, "fewer than %d responses: nothing can be shown", SURVEY_MIN_GROUP);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		if (r->shown[groups[i].col])
+			strbuf_addf(out, "%s%lld %s", k++ ? ", " : "",
+			    (long long)r->responses[groups[i].col], groups[i].from);
+	strbuf_addstr(out, "; everyone's mean is not shown, so that no smaller group's "
+	    "answers can be worked out from it");
 }

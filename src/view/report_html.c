@@ -182,6 +182,8 @@ static const char *const survey_cols[] = {
 static void
 surveys_block(struct html *h, const struct report *r, const char *hx)
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	html_elem(h, hx, "Surveys");
 	if (r->surveys.n == 0) {
 		html_elem(h, "p", "No survey was closed in this period.");
@@ -201,12 +203,11 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 		html_text(h, now->instrument->title ? now->instrument->title : now->instrument->code);
 		html_close(h);
 		html_textf(h, ": %d survey%s, ", now->surveys, now->surveys == 1 ? "" : "s");
-		if (now->shown[SURVEY_COL_ALL])
-			html_textf(h, "%lld responses.", (long long)now->responses[SURVEY_COL_ALL]);
-		else
-			html_text(h, "fewer than 3 responses: nothing can be shown.");
+		strbuf_reset(&sb);
+		figure_survey_responses(now, &sb);
+		html_textf(h, "%s.", sb.buf);
 		html_close(h);
-		if (!now->shown[SURVEY_COL_ALL])
+		if (!metrics_survey_any_shown(now))
 			continue;
 		/* a wide table scrolls on its own on a phone; focusable so keyboards can scroll it */
 		html_open(h, "div", "class", "scroll", "role", "region", "aria-label",
@@ -235,6 +236,7 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 		html_close(h);
 		html_close(h);
 	}
+	strbuf_release(&sb);
 }
 
 void

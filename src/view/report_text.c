@@ -254,14 +254,13 @@ surveys_text(const struct report *r, struct strbuf *out)
 		    2, 0);
 		strbuf_reset(&line);
 		strbuf_addf(&line, "%d survey%s, ", now->surveys, now->surveys == 1 ? "" : "s");
-		if (now->shown[SURVEY_COL_ALL])
-			strbuf_addf(&line, "%lld responses%s.",
-			    (long long)now->responses[SURVEY_COL_ALL],
-			    bef ? "; change since the round before" : "; no round before to compare");
-		else
-			strbuf_addstr(&line, "fewer than 3 responses: nothing can be shown.");
+		figure_survey_responses(now, &line);
+		if (metrics_survey_any_shown(now))
+			strbuf_addstr(&line, bef ? "; change since the round before" :
+			    "; no round before to compare");
+		strbuf_addch(&line, '.');
 		wrap(out, line.buf, 2, 0);
-		if (!now->shown[SURVEY_COL_ALL])
+		if (!metrics_survey_any_shown(now))
 			continue;
 		pad(out, "", 2 + SW_LABEL, 0);
 		pad(out, "MEAN", SW_MEAN, 1);

@@ -31,6 +31,7 @@
 #include "../model/validate.h"
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
+#include "../view/figures.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -1004,10 +1005,9 @@ h_survey_results(struct web_request *req, struct web_response *res)
 	} else
 		html_text(h, ", still open");
 	html_textf(h, ". Responses: ");
-	if (now.shown[SURVEY_COL_ALL])
-		html_textf(h, "%lld.", (long long)now.responses[SURVEY_COL_ALL]);
-	else
-		html_textf(h, "fewer than %d.", SURVEY_MIN_GROUP);
+	figure_survey_responses(&now, &back);
+	html_textf(h, "%s.", back.buf);
+	strbuf_reset(&back);
 	html_close(h);
 	html_open(h, "p", "class", "note", NULL);
 	html_textf(h, "Answers run from 1 (strongly disagree) to 5 (strongly agree). A mean of 4 or "

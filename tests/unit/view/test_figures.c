@@ -14,6 +14,8 @@
 #include <cmocka.h>
 
 #include "metrics/metrics.h"
+#include "metrics/survey.h"
+#include "util/strbuf.h"
 #include "view/figures.h"
 
 static void
@@ -54,6 +56,34 @@ test_money_labels(void **state)
 	assert_non_null(strstr(figure_labels[FIG_FUNDS_BACKBONE_OWN], "programs or overhead"));
 }
 
+/* The responses line of a survey result: everyone, the groups shown, or nothing. */
+static void
+test_survey_responses(void **state)
+{
+	struct survey_results r;
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	metrics_survey_results_init(&r);
+	figure_survey_responses(&r, &sb);
+	assert_string_equal(sb.buf, "fewer than 3 responses: nothing can be shown");
+	/* the director answered: everyone hidden, backbone and partners shown */
+	r.shown[SURVEY_COL_BACKBONE] = 1;
+	r.responses[SURVEY_COL_BACKBONE] = 3;
+	r.shown[SURVEY_COL_PARTNER] = 1;
+	r.responses[SURVEY_COL_PARTNER] = 4;
+	strbuf_reset(&sb);
+	figure_survey_responses(&r, &sb);
+	assert_string_equal(sb.buf, "3 from the backbone, 4 from partners; everyone's mean is "
+	    "not shown, so that no smaller group's answers can be worked out from it");
+	r.shown[SURVEY_COL_ALL] = 1;
+	r.responses[SURVEY_COL_ALL] = 7;
+	strbuf_reset(&sb);
+	figure_survey_responses(&r, &sb);
+	assert_string_equal(sb.buf, "7 responses");
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -61,6 +91,7 @@ main(void)
 		cmocka_unit_test(test_every_figure_labelled),
 		cmocka_unit_test(test_network_labels),
 		cmocka_unit_test(test_money_labels),
+		cmocka_unit_test(test_survey_responses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
