@@ -120,10 +120,11 @@ survey_invite(struct store *s, const char *ini, const char *id, int group, int c
 }
 
 static int
-survey_close(struct store *s, const char *ini, const char *id, tdate date)
+survey_close(struct store *s, const struct initiative *in, const char *id, tdate date)
 {
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
-	char day[DATE_BUFSZ];
+	const char *ini = in->slug;
+	char day[DATE_BUFSZ], opened[DATE_BUFSZ];
 	int r;
 
 	date_format(date, day);
@@ -138,7 +139,14 @@ survey_close(struct store *s, const char *ini, const char *id, tdate date)
 		cli_error("initiative %s has no survey '%s'", ini, id);
 	else if (r == 2)
 		cli_error("survey %s is closed already", id);
-	else if (r == -1)
+	else if (r == 3) {
+		snprintf(opened, sizeof(opened), "%s", "a later day");
+		for (size_t i = 0; i < in->surveys.n; i++)
+			if (in->surveys.v[i].id && strcmp(in->surveys.v[i].id, id) == 0)
+				date_format(in->surveys.v[i].opened, opened);
+		cli_error("--date %s: survey %s opened on %s; it cannot close before that",
+		    day, id, opened);
+	} else if (r == -1)
 		cli_error("%s", err.buf);
 	else
 		printf("Closed survey %s\n", id);
@@ -219,7 +227,7 @@ cmd_survey(int argc, char **argv, struct cli *c)
 	else if (strcmp(argv[0], "invite") == 0)
 		rc = survey_invite(s, ini, survey, g, (int)n, url);
 	else
-		rc = survey_close(s, ini, survey, day);
+		rc = survey_close(s, in, survey, day);
 out:
 	program_release(&p);
 	store_close(s);

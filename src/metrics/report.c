@@ -869,12 +869,21 @@ result(struct ctx *c)
 	fig_bool(c->r, FIG_RESULT_ON_TRACK, toward * (latest->value - line) >= 0, nobs);
 }
 
+/*
+ * survey.director_support: the mean of the director-support answers of the
+ * window. When the survey results hide everyone's mean so that a small
+ * group (the director) cannot be worked out from the groups shown (DESIGN
+ * §4), this figure is such an everyone mean too: it then counts only the
+ * groups shown, and the director's answers count only where no one can
+ * subtract them out.
+ */
 static void
 survey(struct ctx *c)
 {
 	const struct program *p = c->p;
 	const struct initiative *in = c->in;
-	int inst = -1;
+	struct survey_results res;
+	int inst = -1, only_shown = 0;
 	int64_t nresp = 0, nans = 0;
 	double sum = 0;
 
@@ -882,6 +891,9 @@ survey(struct ctx *c)
 		if (p->instruments.v[i].code &&
 		    strcmp(p->instruments.v[i].code, DIRECTOR_SUPPORT_CODE) == 0)
 			inst = (int)i;
+	metrics_survey_results_init(&res);
+	if (inst >= 0 && metrics_survey_results(p, in, inst, NULL, c->ws, c->we, &res) == 0)
+		only_shown = !res.shown[SURVEY_COL_ALL] && metrics_survey_any_shown(&res);
 	for (size_t i = 0; inst >= 0 && i < in->surveys.n; i++) {
 		const struct survey *sv = &in->surveys.v[i];
 		const struct instrument *ins = &p->instruments.v[inst];
@@ -892,6 +904,9 @@ survey(struct ctx *c)
 		for (size_t j = 0; j < sv->responses.n; j++) {
 			const struct response *resp = &sv->responses.v[j];
 
+			if (only_shown && (resp->group < 0 || resp->group >= GROUP__MAX ||
+			    !res.shown[resp->group]))
+				continue;
 			nresp++;
 			for (size_t k = 0; k < resp->answers.n; k++) {
 				const struct answer *a = &resp->answers.v[k];
@@ -907,6 +922,7 @@ survey(struct ctx *c)
 			}
 		}
 	}
+	metrics_survey_results_release(&res);
 	if (nresp >= SURVEY_MIN_RESPONSES && nans > 0)
 		fig_num(c->r, FIG_SURVEY_DIRECTOR_SUPPORT, sum / (double)nans, nresp);
 	else

@@ -217,6 +217,12 @@ out:
 }
 
 int
+metrics_survey_change_col(const struct survey_results *now)
+{
+	return now->shown[SURVEY_COL_ALL] ? SURVEY_COL_ALL : SURVEY_COL_PARTNER;
+}
+
+int
 metrics_survey_any_shown(const struct survey_results *r)
 {
 	for (int g = 0; g < SURVEY_COL__MAX; g++)

@@ -138,7 +138,8 @@ survey_cell(struct html *h, const struct survey_agg *a)
 }
 
 static void
-survey_row_html(struct html *h, const struct survey_row *row, const struct survey_row *before)
+survey_row_html(struct html *h, const struct survey_row *row, const struct survey_row *before,
+    int change_col)
 {
 	const struct survey_agg *all = &row->col[SURVEY_COL_ALL];
 	double d;
@@ -157,7 +158,7 @@ survey_row_html(struct html *h, const struct survey_row *row, const struct surve
 		html_text(h, "—");
 	html_close(h);
 	html_open(h, "td", "class", "num", NULL);
-	if (metrics_survey_change(before, row, SURVEY_COL_ALL, &d) == 0)
+	if (metrics_survey_change(before, row, change_col, &d) == 0)
 		signed_diff(h, d);
 	else
 		html_text(h, "—");
@@ -217,20 +218,23 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 		html_elem(h, "th", "Question");
 		for (size_t c = 0; c < sizeof(survey_cols) / sizeof(survey_cols[0]); c++) {
 			html_open(h, "th", "class", "num", "scope", "col", NULL);
-			html_text(h, survey_cols[c]);
+			html_text(h, c == 4 && metrics_survey_change_col(now) != SURVEY_COL_ALL ?
+			    "Change (partners)" : survey_cols[c]);
 			html_close(h);
 		}
 		html_close(h);
 		for (size_t c = 0; c < now->categories.n; c++) {
 			const struct survey_row *cat = &now->categories.v[c];
 
-			survey_row_html(h, cat, bef ? metrics_survey_row(bef, NULL, cat->category) : NULL);
+			survey_row_html(h, cat, bef ? metrics_survey_row(bef, NULL, cat->category) : NULL,
+			    metrics_survey_change_col(now));
 			for (size_t k = 0; k < now->items.n; k++) {
 				const struct survey_row *it = &now->items.v[k];
 
 				if (strcmp(it->category, cat->category) != 0)
 					continue;
-				survey_row_html(h, it, bef ? metrics_survey_row(bef, it->code, NULL) : NULL);
+				survey_row_html(h, it, bef ? metrics_survey_row(bef, it->code, NULL) : NULL,
+				    metrics_survey_change_col(now));
 			}
 		}
 		html_close(h);

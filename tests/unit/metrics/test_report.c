@@ -838,6 +838,46 @@ test_unspent_tolerance(void **state)
 	program_release(&p);
 }
 
+/*
+ * The director answered among 3 backbone and 3 partner responses: the
+ * survey results hide everyone's mean (DESIGN §4), and so the
+ * director-support figure, an everyone mean, counts the groups shown only.
+ */
+static void
+test_director_support_hidden(void **state)
+{
+	struct program p;
+	struct report r;
+	struct initiative *in;
+	struct survey *s;
+
+	(void)state;
+	program_init(&p);
+	program_add_builtin_instruments(&p);
+	fx_org(&p, "bb", SECTOR_NONPROFIT);
+	in = fx_initiative(&p, "ds", "2015-01-01", "2017-12-31", "bb", "bb");
+	fx_member(&p, in, "bb", ROLE_BACKBONE, "2015-01-01", NULL);
+	s = fx_survey(&p, in, "s1", "director-support", "2016-05-01", "2016-05-31");
+	for (int i = 0; i < 3; i++) {
+		fx_response(s, GROUP_BACKBONE, "trusted=5,supported=5");
+		fx_response(s, GROUP_PARTNER, "trusted=4,supported=4");
+	}
+	metrics_report_init(&r);
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 4.5, 6);
+	fx_response(s, GROUP_DIRECTOR, "trusted=1,supported=1");
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	/* not (30 + 24 + 2) / 14: the director's answers would be all − the rest */
+	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 4.5, 6);
+	fx_response(s, GROUP_DIRECTOR, "trusted=1,supported=1");
+	fx_response(s, GROUP_DIRECTOR, "trusted=1,supported=1");
+	/* three director answers: nothing to hide, everyone counts */
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 60.0 / 18, 9);
+	metrics_report_release(&r);
+	program_release(&p);
+}
+
 /* A result whose good direction is up, behind its line; target = baseline. */
 static void
 test_result_up(void **state)
@@ -940,6 +980,7 @@ main(void)
 		cmocka_unit_test(test_fiscal_agent),
 		cmocka_unit_test(test_vendor_only),
 		cmocka_unit_test(test_unspent_tolerance),
+		cmocka_unit_test(test_director_support_hidden),
 		cmocka_unit_test(test_result_up),
 		cmocka_unit_test(test_scale),
 	};

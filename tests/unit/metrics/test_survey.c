@@ -196,6 +196,8 @@ test_director_not_recoverable(void **state)
 		assert_suppressed(&r.categories.v[i].col[SURVEY_COL_ALL]);
 		assert_int_equal(r.categories.v[i].has_gap, 1);
 	}
+	/* the change between rounds then reads the partners' */
+	assert_int_equal(metrics_survey_change_col(&r), SURVEY_COL_PARTNER);
 	metrics_survey_results_release(&r);
 	program_release(&p);
 }
@@ -220,6 +222,7 @@ test_hidden_groups_of_three(void **state)
 	metrics_survey_results_init(&r);
 	assert_int_equal(metrics_survey_results(&p, in, 0, "s1", 0, 0, &r), 0);
 	assert_int_equal(r.shown[SURVEY_COL_ALL], 1);
+	assert_int_equal(metrics_survey_change_col(&r), SURVEY_COL_ALL);
 	assert_mean(&r.items.v[0].col[SURVEY_COL_ALL], 3.0, 6);
 	assert_int_equal(r.items.v[0].has_gap, 1);
 	fx_response(s, GROUP_DIRECTOR, "a=1");
