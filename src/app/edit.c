@@ -514,6 +514,8 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 	memcpy(slot, rec, k->size);
 	memset(rec, 0, k->size);
 	((struct rec_head *)slot)->rowid = 0;
+	if (k == &kind_initiative)
+		initiative_default_responsibilities(slot);
 	if (model_validate(p, e) == -1) {
 		kind_release(k, slot);
 		arr->n--;

@@ -885,12 +885,12 @@ build_raci(struct build *b)
 	const char *team[MAXMEM];
 	size_t n = active_at(b, b->end, 0, team);
 
-	for (size_t i = 0; i < default_responsibilities_count; i++) {
-		struct responsibility *re = VEC_PUSH(&b->in->responsibilities);
+	initiative_default_responsibilities(b->in);
+	for (size_t i = 0; i < b->in->responsibilities.n; i++) {
+		struct responsibility *re = &b->in->responsibilities.v[i];
 		char ca = b->pf->raci_a[i], cr = b->pf->raci_r[i];
 		const char *r = raci_org(b, cr);
 
-		re->name = xstrdup(default_responsibilities[i]);
 		if (ca == '2') {
 			assign(re, b->pf->backbone, RACI_A);
 			assign(re, b->pf->members[1].org, RACI_A);

@@ -367,6 +367,15 @@ const char *program_intern_file(struct program *p, const char *name);
 /* The twelve responsibilities every new initiative starts with (DESIGN §2). */
 extern const char *const default_responsibilities[];
 extern const size_t default_responsibilities_count;
+/*
+ * Gives in the twelve default responsibilities (no letters yet) when it has
+ * none; an initiative that lists its own keeps exactly those. The one place
+ * a new initiative gets them: made on the web or through the API
+ * (app_add), imported (program_default_responsibilities), the demo.
+ */
+void initiative_default_responsibilities(struct initiative *in);
+/* The same for every initiative of p not stored yet (row id 0): an import's new ones. */
+void program_default_responsibilities(struct program *p);
 
 /*
  * Adds the built-in instruments (`balance`, `director-support`) to p unless
