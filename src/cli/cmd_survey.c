@@ -37,7 +37,8 @@ static const struct cli_cmd survey_cmd = {
 	"the web address respondents reach the server at (default $TRELLIS_URL, else\n"
 	"http://localhost:8080).\n"
 	"\n"
-	"`close` ends the round on --date (today by default): its links answer no more.",
+	"`close` ends the round on --date (today by default, not before the round\n"
+	"opened): its links answer no more.",
 };
 
 /* Opens the round; prints its id. */
