@@ -43,7 +43,7 @@ const size_t default_responsibilities_count =
 void
 initiative_default_responsibilities(struct initiative *in)
 {
-	if (in->responsibilities.n > 0)
+	if (in->responsibilities.n > 0 || in->responsibilities_given)
 		return;
 	for (size_t i = 0; i < default_responsibilities_count; i++)
 		VEC_PUSH(&in->responsibilities)->name = xstrdup(default_responsibilities[i]);

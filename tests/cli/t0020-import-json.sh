@@ -58,6 +58,27 @@ test_expect_success 'an initiative imported without responsibilities gets the tw
 	test_cmp bare1.json bare2.json
 '
 
+test_expect_success 'an explicit empty list is the initiative'"'"'s own: none, as a database without any exports' '
+	sed "/\"responsibilities\": \[/,/^   \],\$/c\\
+   \"responsibilities\": []," "$TEST_DATA/small.json" >empty.json &&
+	grep -q "^   \"responsibilities\": \[\],\$" empty.json &&
+	"$TRELLIS" --db empty.db import empty.json >out &&
+	"$TRELLIS" --db empty.db export >empty1.json &&
+	test_cmp empty.json empty1.json
+'
+
+test_expect_success 'CSV: a new initiative without responsibilities.csv gets the defaults; with it (even empty) its own' '
+	"$TRELLIS" --db empty.db export --format csv --out ecsv &&
+	test_line_count ecsv/responsibilities.csv 1 &&
+	"$TRELLIS" --db csv1.db import ecsv/*.csv >out &&
+	"$TRELLIS" --db csv1.db export >csv1.json &&
+	test_cmp empty.json csv1.json &&
+	rm ecsv/responsibilities.csv &&
+	"$TRELLIS" --db csv2.db import ecsv/*.csv >out &&
+	"$TRELLIS" --db csv2.db export >csv2.json &&
+	test_cmp bare1.json csv2.json
+'
+
 test_expect_success 'the demo program round trips byte for byte' '
 	"$TRELLIS" --db demo.db demo >out &&
 	"$TRELLIS" --db demo.db export >demo1.json &&
