@@ -100,6 +100,7 @@ app_import_read(struct program *p, const struct app_import_file *files, size_t n
 				return -1;
 		}
 	}
+	program_default_responsibilities(p);
 	return model_validate(p, e);
 }
 

@@ -152,8 +152,12 @@ cmd_settings(int argc, char **argv, struct cli *c)
 		metrics_settings_default(&set);
 		if (setting_index(argv[0]) < 0)
 			return cli_usage_error(&settings_cmd, "no setting '%s' (run `trellis settings` for the list)", argv[0]);
-		if (metrics_settings_set(&set, argv[0], argv[1]))
-			return cli_usage_error(&settings_cmd, "%s: '%s' is not a valid value", argv[0], argv[1]);
+		if (metrics_settings_set(&set, argv[0], argv[1])) {
+			char range[METRICS_RANGE_BUFSZ];
+
+			return cli_usage_error(&settings_cmd, "%s: '%s' is not a valid value (give %s)",
+			    argv[0], argv[1], metrics_settings_range((size_t)setting_index(argv[0]), range));
+		}
 	}
 
 	program_init(&p);

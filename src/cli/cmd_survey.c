@@ -38,7 +38,8 @@ static const struct cli_cmd survey_cmd = {
 	"the web address respondents reach the server at (default $TRELLIS_URL, else\n"
 	"http://localhost:8080).\n"
 	"\n"
-	"`close` ends the round on --date (today by default): its links answer no more.",
+	"`close` ends the round on --date (today by default, not before the round\n"
+	"opened): its links answer no more.",
 };
 
 /* Opens the round through the one write path (app/write.h); prints its id. */
@@ -136,10 +137,11 @@ survey_invite(struct store *s, const char *ini, const char *id, int group, int c
 }
 
 static int
-survey_close(struct store *s, const char *ini, const char *id, tdate date)
+survey_close(struct store *s, const struct initiative *in, const char *id, tdate date)
 {
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
-	char day[DATE_BUFSZ];
+	const char *ini = in->slug;
+	char day[DATE_BUFSZ], opened[DATE_BUFSZ];
 	int r;
 
 	date_format(date, day);
@@ -154,7 +156,14 @@ survey_close(struct store *s, const char *ini, const char *id, tdate date)
 		cli_error("initiative %s has no survey '%s'", ini, id);
 	else if (r == 2)
 		cli_error("survey %s is closed already", id);
-	else if (r == -1)
+	else if (r == 3) {
+		snprintf(opened, sizeof(opened), "%s", "a later day");
+		for (size_t i = 0; i < in->surveys.n; i++)
+			if (in->surveys.v[i].id && strcmp(in->surveys.v[i].id, id) == 0)
+				date_format(in->surveys.v[i].opened, opened);
+		cli_error("--date %s: survey %s opened on %s; it cannot close before that",
+		    day, id, opened);
+	} else if (r == -1)
 		cli_error("%s", err.buf);
 	else
 		printf("Closed survey %s\n", id);
@@ -236,7 +245,7 @@ cmd_survey(int argc, char **argv, struct cli *c)
 	if (strcmp(argv[0], "invite") == 0)
 		rc = survey_invite(s, ini, survey, g, (int)n, url);
 	else
-		rc = survey_close(s, ini, survey, day);
+		rc = survey_close(s, &p.initiatives.v[0], survey, day);
 out:
 	program_release(&p);
 	free(slug);

@@ -768,6 +768,20 @@ cell_realloc(void *ptr, size_t n)
 	return realloc(ptr, n);
 }
 
+/*
+ * A file of the records of an initiative list with a "given" flag
+ * (responsibilities.csv) gives that list for every initiative, also one
+ * with no row in it: the flag is set on them all.
+ */
+static void
+lists_given(const struct layout *lay, struct program *p)
+{
+	if (!lay->initiative_level || lay->top->type != FT_LIST || lay->top->has_off == 0)
+		return;
+	for (size_t j = 0; j < p->initiatives.n; j++)
+		*(int *)((char *)&p->initiatives.v[j] + lay->top->has_off) = 1;
+}
+
 int
 csv_read(enum csv_file which, const char *name, const char *data, size_t len,
     struct program *p, struct model_error *e)
@@ -834,6 +848,7 @@ csv_read(enum csv_file which, const char *name, const char *data, size_t len,
 		model_error_set(e, &loc, "csv", "empty file: expected a header line");
 		goto out;
 	}
+	lists_given(&lay, p);
 	ret = 0;
 out:
 	csv_free(&parser);

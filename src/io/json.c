@@ -356,6 +356,8 @@ read_field(struct reader *r, const struct field *f, void *rec, json_t *val,
 		return read_object(r, f->sub, rec, val, sub, &loc);
 	}
 	case FT_LIST:
+		if (f->has_off)
+			*(int *)((char *)rec + f->has_off) = 1;
 		return read_list(r, f, rec, val, path, &loc);
 	case FT_RACI:
 	case FT_ANSWERS:

@@ -45,6 +45,7 @@ struct metrics_settings {
 	double director_survey_mean;		/* strength 4: survey mean >= this */
 	double joint_share;			/* strength 5 */
 	double partners_paid;			/* strength 6 */
+	double unspent_tolerance;		/* unspent_closed: spent < (1 - this) x amount */
 	int64_t capacity_staff;			/* high capacity: staff >= this */
 	int64_t capacity_revenue;		/* ... revenue >= this (cents) */
 	int64_t capacity_traits;		/* ... traits_met >= this */
@@ -69,6 +70,13 @@ size_t metrics_settings_count(void);
 const char *metrics_settings_name(size_t i);
 /* A one-line description of setting i (static text), or NULL. */
 const char *metrics_settings_help(size_t i);
+/*
+ * The values setting i accepts, in words for an error message ("a number
+ * from 0 up to but not including 1"), into buf (NUM_BUFSZ * 4 bytes);
+ * returns buf, or NULL when i is out of range.
+ */
+#define METRICS_RANGE_BUFSZ (NUM_BUFSZ * 4)
+char *metrics_settings_range(size_t i, char *buf);
 /*
  * Writes setting i's value as text ("0.5", "20", money in dollars "3000000")
  * into buf (NUM_BUFSZ bytes from util/num.h) and returns buf; NULL when i is

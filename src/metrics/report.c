@@ -414,12 +414,16 @@ decisions(struct ctx *c)
 
 /* ---------------------------------------------------------------- money */
 
-/* The entry's recipient: its organization, or the fiscal agent when empty. */
+/*
+ * The entry's recipient organization, or -1 when it has none: an outside
+ * vendor paid by the fiscal agent (DESIGN §3). Such money counts in
+ * funds.spent and in no organization's received amount.
+ */
 static int
-ledger_recipient(const struct initiative *in, const struct ledger_entry *e)
+ledger_recipient(const struct ledger_entry *e)
 {
 	if (e->recipient.slug == NULL)
-		return in->fiscal_agent.idx;
+		return -1;
 	return e->recipient.idx;
 }
 
@@ -441,7 +445,7 @@ funds(struct ctx *c)
 			continue;
 		c->nl++;
 		c->spent_cents += e->amount;
-		rec = ledger_recipient(in, e);
+		rec = ledger_recipient(e);
 		if (in_t(c, rec))
 			received[c->tpos[rec]] += (double)e->amount;
 		if (in_o(c, rec)) {
@@ -482,6 +486,18 @@ grant_line(const struct grant *g, const char *name)
 	return -1;
 }
 
+/*
+ * A closed grant is unspent when its entries sum below (1 - t) x its
+ * amount (DESIGN §3, t = grants.unspent_tolerance). Sums are whole cents;
+ * a millionth of a cent keeps 95% of $1,000 from reading as below 95%
+ * through rounding of 0.95.
+ */
+static int
+unspent(int64_t spent, int64_t amount, double t)
+{
+	return (1.0 - t) * (double)amount - (double)spent > 1e-6;
+}
+
 static void
 grants(struct ctx *c)
 {
@@ -518,7 +534,8 @@ grants(struct ctx *c)
 			noncat += gr->amount;
 		if (gsum[g] > gr->amount)
 			*VEC_PUSH(&r->overspent) = (int)g;
-		else if (gr->end != DATE_NONE && gr->end < c->we && gsum[g] < gr->amount)
+		else if (gr->end != DATE_NONE && gr->end < c->we &&
+		    unspent(gsum[g], gr->amount, c->s->unspent_tolerance))
 			*VEC_PUSH(&r->unspent_closed) = (int)g;
 		for (size_t l = 0; l < gr->lines.n; l++) {
 			nls++;
@@ -852,12 +869,21 @@ result(struct ctx *c)
 	fig_bool(c->r, FIG_RESULT_ON_TRACK, toward * (latest->value - line) >= 0, nobs);
 }
 
+/*
+ * survey.director_support: the mean of the director-support answers of the
+ * window. When the survey results hide everyone's mean so that a small
+ * group (the director) cannot be worked out from the groups shown (DESIGN
+ * §4), this figure is such an everyone mean too: it then counts only the
+ * groups shown, and the director's answers count only where no one can
+ * subtract them out.
+ */
 static void
 survey(struct ctx *c)
 {
 	const struct program *p = c->p;
 	const struct initiative *in = c->in;
-	int inst = -1;
+	struct survey_results res;
+	int inst = -1, only_shown = 0;
 	int64_t nresp = 0, nans = 0;
 	double sum = 0;
 
@@ -865,6 +891,9 @@ survey(struct ctx *c)
 		if (p->instruments.v[i].code &&
 		    strcmp(p->instruments.v[i].code, DIRECTOR_SUPPORT_CODE) == 0)
 			inst = (int)i;
+	metrics_survey_results_init(&res);
+	if (inst >= 0 && metrics_survey_results(p, in, inst, NULL, c->ws, c->we, &res) == 0)
+		only_shown = !res.shown[SURVEY_COL_ALL] && metrics_survey_any_shown(&res);
 	for (size_t i = 0; inst >= 0 && i < in->surveys.n; i++) {
 		const struct survey *sv = &in->surveys.v[i];
 		const struct instrument *ins = &p->instruments.v[inst];
@@ -875,6 +904,9 @@ survey(struct ctx *c)
 		for (size_t j = 0; j < sv->responses.n; j++) {
 			const struct response *resp = &sv->responses.v[j];
 
+			if (only_shown && (resp->group < 0 || resp->group >= GROUP__MAX ||
+			    !res.shown[resp->group]))
+				continue;
 			nresp++;
 			for (size_t k = 0; k < resp->answers.n; k++) {
 				const struct answer *a = &resp->answers.v[k];
@@ -890,6 +922,7 @@ survey(struct ctx *c)
 			}
 		}
 	}
+	metrics_survey_results_release(&res);
 	if (nresp >= SURVEY_MIN_RESPONSES && nans > 0)
 		fig_num(c->r, FIG_SURVEY_DIRECTOR_SUPPORT, sum / (double)nans, nresp);
 	else

@@ -14,6 +14,7 @@
 enum stype {
 	ST_SHARE,	/* double 0..1 */
 	ST_REAL,	/* double, min..max */
+	ST_FRACTION,	/* double, 0 <= x < 1 */
 	ST_COUNT,	/* int64_t, min..max */
 	ST_MONEY	/* int64_t cents, written and read as dollars, >= 0 */
 };
@@ -68,6 +69,8 @@ static const struct setting settings[] = {
 	  "joint grant seeking: share of applications made jointly at least this" },
 	{ "partners_compensated.partners_paid", ST_SHARE, OFF(partners_paid), 0.5, 0, 1,
 	  "partners compensated: share of partners paid at least this" },
+	{ "grants.unspent_tolerance", ST_FRACTION, OFF(unspent_tolerance), 0.05, 0, 1,
+	  "a grant ended before as-of is unspent when its entries sum below (1 - this) x its amount" },
 	{ "capacity.staff", ST_COUNT, OFF(capacity_staff), 20, 0, 1e9,
 	  "high capacity: at least this many staff" },
 	{ "capacity.revenue", ST_MONEY, OFF(capacity_revenue), 300000000.0, 0, 1e15,
@@ -87,7 +90,8 @@ metrics_settings_default(struct metrics_settings *s)
 	for (size_t i = 0; i < NSETTINGS; i++) {
 		char *f = (char *)s + settings[i].off;
 
-		if (settings[i].type == ST_SHARE || settings[i].type == ST_REAL)
+		if (settings[i].type == ST_SHARE || settings[i].type == ST_REAL ||
+		    settings[i].type == ST_FRACTION)
 			*(double *)(void *)f = settings[i].dflt;
 		else
 			*(int64_t *)(void *)f = (int64_t)settings[i].dflt;
@@ -115,6 +119,11 @@ metrics_settings_set(struct metrics_settings *s, const char *name,
 	case ST_SHARE:
 	case ST_REAL:
 		if (real_parse(value, &d) == -1 || d < st->min || d > st->max)
+			return -1;
+		*(double *)(void *)f = d;
+		break;
+	case ST_FRACTION:
+		if (real_parse(value, &d) == -1 || !(d >= st->min && d < st->max))
 			return -1;
 		*(double *)(void *)f = d;
 		break;
@@ -152,6 +161,36 @@ metrics_settings_help(size_t i)
 }
 
 char *
+metrics_settings_range(size_t i, char *buf)
+{
+	char lo[NUM_BUFSZ], hi[NUM_BUFSZ];
+
+	if (i >= NSETTINGS)
+		return NULL;
+	real_format(settings[i].min, lo);
+	real_format(settings[i].max, hi);
+	switch (settings[i].type) {
+	case ST_SHARE:
+		snprintf(buf, METRICS_RANGE_BUFSZ, "a share from 0 to 1");
+		break;
+	case ST_REAL:
+		snprintf(buf, METRICS_RANGE_BUFSZ, "a number from %s to %s", lo, hi);
+		break;
+	case ST_FRACTION:
+		snprintf(buf, METRICS_RANGE_BUFSZ,
+		    "a number from %s up to but not including %s", lo, hi);
+		break;
+	case ST_COUNT:
+		snprintf(buf, METRICS_RANGE_BUFSZ, "a whole number from %s to %s", lo, hi);
+		break;
+	case ST_MONEY:
+		snprintf(buf, METRICS_RANGE_BUFSZ, "dollars, 0 or more, at most two decimals");
+		break;
+	}
+	return buf;
+}
+
+char *
 metrics_settings_value(const struct metrics_settings *s, size_t i, char *buf)
 {
 	const char *f;
@@ -162,6 +201,7 @@ metrics_settings_value(const struct metrics_settings *s, size_t i, char *buf)
 	switch (settings[i].type) {
 	case ST_SHARE:
 	case ST_REAL:
+	case ST_FRACTION:
 		return real_format(*(const double *)(const void *)f, buf);
 	case ST_COUNT:
 		snprintf(buf, NUM_BUFSZ, "%lld",

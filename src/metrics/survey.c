@@ -60,11 +60,12 @@ same(const char *a, const char *b)
 
 /*
  * Decides which columns of counts n[] may be shown, into shown[]. A group
- * needs SURVEY_MIN_GROUP answers; and when the overall column is shown, the
- * groups left out must together hold none or at least SURVEY_MIN_GROUP
- * answers — else "all minus the groups shown" would give away their
- * aggregate (one director's answer, say). Then the smallest group still
- * shown is left out too, until that holds. `allowed` (may be NULL) forbids
+ * needs SURVEY_MIN_GROUP answers. When the overall column is shown and the
+ * groups left out together hold some but fewer than SURVEY_MIN_GROUP
+ * answers, "all minus the groups shown" would give away their aggregate
+ * (the director's answers, say): then the overall column is the one
+ * hidden, never a group, so that the backbone and partner columns — and
+ * their perception gap — stay (DESIGN §4). `allowed` (may be NULL) forbids
  * columns already suppressed at a wider level.
  */
 static void
@@ -74,23 +75,11 @@ decide_shown(const int64_t *n, const int *allowed, int *shown)
 
 	for (int g = 0; g < SURVEY_COL__MAX; g++)
 		shown[g] = n[g] >= SURVEY_MIN_GROUP && (allowed == NULL || allowed[g]);
-	if (!shown[SURVEY_COL_ALL])
-		for (int g = 0; g < SURVEY_COL_ALL; g++)
-			shown[g] = 0;
 	for (int g = 0; g < SURVEY_COL_ALL; g++)
 		if (!shown[g])
 			hidden += n[g];
-	while (shown[SURVEY_COL_ALL] && hidden > 0 && hidden < SURVEY_MIN_GROUP) {
-		int small = -1;
-
-		for (int g = 0; g < SURVEY_COL_ALL; g++)
-			if (shown[g] && (small < 0 || n[g] < n[small]))
-				small = g;
-		if (small < 0)
-			break;	/* every group hidden: their sum is the overall, >= 3 */
-		shown[small] = 0;
-		hidden += n[small];
-	}
+	if (hidden > 0 && hidden < SURVEY_MIN_GROUP)
+		shown[SURVEY_COL_ALL] = 0;
 }
 
 /* Turns the raw sums of row into means, bands and gaps, zeroing what is not shown. */
@@ -225,6 +214,21 @@ out:
 	free(csum);
 	free(item_cat);
 	return ret;
+}
+
+int
+metrics_survey_change_col(const struct survey_results *now)
+{
+	return now->shown[SURVEY_COL_ALL] ? SURVEY_COL_ALL : SURVEY_COL_PARTNER;
+}
+
+int
+metrics_survey_any_shown(const struct survey_results *r)
+{
+	for (int g = 0; g < SURVEY_COL__MAX; g++)
+		if (r->shown[g])
+			return 1;
+	return 0;
 }
 
 const struct survey_row *

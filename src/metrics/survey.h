@@ -99,6 +99,14 @@ int metrics_survey_results(const struct program *p, const struct initiative *in,
     int inst, const char *survey_id, tdate start, tdate end,
     struct survey_results *out);
 
+/*
+ * The column whose change between rounds a table shows: everyone
+ * (SURVEY_COL_ALL) when everyone's mean is shown, else the partners (it is
+ * then hidden so that the director cannot be worked out, DESIGN §4).
+ */
+int metrics_survey_change_col(const struct survey_results *now);
+/* Whether any column of r is shown (else r has nothing to show at all). */
+int metrics_survey_any_shown(const struct survey_results *r);
 /* The row of item code (or, with code NULL, of category) in r, or NULL. */
 const struct survey_row *metrics_survey_row(const struct survey_results *r,
     const char *code, const char *category);

@@ -242,7 +242,7 @@ static const struct demo_profile demo_profiles[] = {
 	  { "harlow-parents-council", "grace-street-fellowship", "canalside-workforce",
 	    "harlow-adult-learning", "harlow-city-planning", "millrace-savings" },
 	  { "JP", "JJA", "JPJ" },
-	  "", 90, 1, 0, 75,
+	  "", 90, 1, 0, 40,
 	  "lblbbb3lb43l", "3b1bbbbbb4bb",
 	  "" },
 
@@ -285,7 +285,7 @@ static const struct demo_profile demo_profiles[] = {
 	  { "ashby-latino-business-alliance", "ashby-business-resource-center", "nueva-esperanza-ashby",
 	    "water-street-residents", "ashby-bay-community-college" },
 	  { "JA", "PJ", "JAP" },
-	  "2015-08", 85, 1, 0, 65,
+	  "2015-08", 85, 1, 0, 35,
 	  "bblbbbblbllb", "bbbb1bbbbb1b",
 	  "credit_given blurred_boundaries" },
 
@@ -370,7 +370,7 @@ static const struct demo_profile demo_profiles[] = {
 	  "aab", 4,
 	  { "wexford-tenants-together" },
 	  { "JP", "PJ", "JPJA" },
-	  "2016-08", 75, 1, 0, 55,
+	  "2016-08", 75, 1, 0, 30,
 	  "2fbbfbbbb3bb", "bbbbbb2bbbbb",
 	  "credit_given capacity_shared out_of_the_loop" },
 
@@ -414,7 +414,7 @@ static const struct demo_profile demo_profiles[] = {
 	  { "canal-district-residents", "riverton-adult-education", "canal-street-church",
 	    "riverton-housing-coalition", "little-locks-child-care" },
 	  { "AJ", "JA", "AJA" },
-	  "2014-12 2015-12", 80, 0, 0, 60,
+	  "2014-12 2015-12", 80, 0, 0, 35,
 	  "bbllbbbbl2bb", "1b11bbbbbbbb",
 	  "director_supported joint_grant_seeking no_contrary_views" },
 
@@ -569,13 +569,17 @@ static const char *const own_purposes[] = {
 	"Backbone's general operating overhead",
 };
 
-static const char *const credit_titles[] = {
-	"News story on the %d resident leadership cohort",
-	"Annual report %d: a year of shared work",
-	"Presentation at the %d regional community development conference",
-	"Community partnership award %d",
-	"Social media feature on the %d job fair",
-	"Op-ed on progress toward the shared result (%d)",
+/* A credit's title, and the channel it goes out on (they must agree). */
+static const struct {
+	const char *title;
+	int channel;
+} credit_titles[] = {
+	{ "News story on the %d resident leadership cohort", CHANNEL_PRESS },
+	{ "Annual report %d: a year of shared work", CHANNEL_REPORT },
+	{ "Presentation at the %d regional community development conference", CHANNEL_PRESENTATION },
+	{ "Community partnership award %d", CHANNEL_AWARD },
+	{ "Social media feature on the %d job fair", CHANNEL_SOCIAL },
+	{ "Op-ed on progress toward the shared result (%d)", CHANNEL_PRESS },
 };
 
 static const char *const app_funders[] = {
@@ -881,12 +885,12 @@ build_raci(struct build *b)
 	const char *team[MAXMEM];
 	size_t n = active_at(b, b->end, 0, team);
 
-	for (size_t i = 0; i < default_responsibilities_count; i++) {
-		struct responsibility *re = VEC_PUSH(&b->in->responsibilities);
+	initiative_default_responsibilities(b->in);
+	for (size_t i = 0; i < b->in->responsibilities.n; i++) {
+		struct responsibility *re = &b->in->responsibilities.v[i];
 		char ca = b->pf->raci_a[i], cr = b->pf->raci_r[i];
 		const char *r = raci_org(b, cr);
 
-		re->name = xstrdup(default_responsibilities[i]);
 		if (ca == '2') {
 			assign(re, b->pf->backbone, RACI_A);
 			assign(re, b->pf->members[1].org, RACI_A);
@@ -1327,11 +1331,13 @@ build_credits(struct build *b)
 			size_t n = active_at(b, d, 1, others), partners;
 			char code = pf->credits[seq % np];
 			struct strbuf sb = STRBUF_INIT;
+			size_t t;
 
 			c->id = fmt_id("cr", seq + 1, 2);
 			c->date = d;
-			c->channel = (int)(seq % CHANNEL__MAX);
-			strbuf_addf(&sb, PICK(b->r, credit_titles), y);
+			t = (size_t)rng_int(b->r, 0, (int)NELEM(credit_titles) - 1);
+			c->channel = credit_titles[t].channel;
+			strbuf_addf(&sb, credit_titles[t].title, y);
 			c->title = strbuf_detach(&sb, NULL);
 			if (code >= 'a') {
 				refs_add(&c->credited, pf->backbone);

@@ -25,6 +25,9 @@
 #define REFS(S, name, m, fl, rt) { name, FT_REFS, offsetof(S, m), fl, NULL, 0, 0, 0, rt, NULL, 0 }
 #define OBJ(S, name, fl, k, has) { name, FT_OBJECT, 0, fl, NULL, 0, 0, 0, 0, &k, has }
 #define LIST(S, name, m, fl, k)	{ name, FT_LIST, offsetof(S, m), fl, NULL, 0, 0, 0, 0, &k, 0 }
+/* A list whose reading sets the int at `given` (an import that gave it, even empty). */
+#define LISTG(S, name, m, fl, k, given) \
+	{ name, FT_LIST, offsetof(S, m), fl, NULL, 0, 0, 0, 0, &k, offsetof(S, given) }
 #define RACI(S, name, m, fl)	{ name, FT_RACI, offsetof(S, m), fl, NULL, 0, 0, 0, RT_ORG, NULL, 0 }
 #define ANSWERS(S, name, m, fl)	{ name, FT_ANSWERS, offsetof(S, m), fl, NULL, 0, 1, 5, 0, NULL, 0 }
 
@@ -285,7 +288,8 @@ static const struct field initiative_fields[] = {
 	OBJ(struct initiative, "shared_result", O, kind_shared_result, offsetof(struct initiative, has_result)),
 	LIST(struct initiative, "observations", observations, FL_LINES, kind_observation),
 	LIST(struct initiative, "members", members, FL_LINES, kind_member),
-	LIST(struct initiative, "responsibilities", responsibilities, FL_LINES, kind_responsibility),
+	LISTG(struct initiative, "responsibilities", responsibilities, FL_LINES, kind_responsibility,
+	    responsibilities_given),
 	LIST(struct initiative, "decisions", decisions, FL_LINES, kind_decision),
 	LIST(struct initiative, "grants", grants, FL_LINES, kind_grant),
 	LIST(struct initiative, "ledger", ledger, FL_LINES, kind_ledger_entry),

@@ -58,7 +58,8 @@ struct field {
 	int64_t min, max;		/* FT_INT, FT_SMALL */
 	enum reftype ref;		/* FT_REF, FT_REFS */
 	const struct kind *sub;		/* FT_OBJECT, FT_LIST */
-	size_t has_off;			/* FT_OBJECT with FL_OPTIONAL: int set when present */
+	size_t has_off;			/* FT_OBJECT with FL_OPTIONAL: int set when present;
+					 * FT_LIST: int set when the list was read (even empty) */
 };
 
 struct kind {

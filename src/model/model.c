@@ -40,6 +40,23 @@ const char *const default_responsibilities[] = {
 const size_t default_responsibilities_count =
     sizeof(default_responsibilities) / sizeof(default_responsibilities[0]);
 
+void
+initiative_default_responsibilities(struct initiative *in)
+{
+	if (in->responsibilities.n > 0 || in->responsibilities_given)
+		return;
+	for (size_t i = 0; i < default_responsibilities_count; i++)
+		VEC_PUSH(&in->responsibilities)->name = xstrdup(default_responsibilities[i]);
+}
+
+void
+program_default_responsibilities(struct program *p)
+{
+	for (size_t i = 0; i < p->initiatives.n; i++)
+		if (p->initiatives.v[i].rowid == 0)
+			initiative_default_responsibilities(&p->initiatives.v[i]);
+}
+
 int
 enum_lookup(const char *const *names, int n, const char *name)
 {

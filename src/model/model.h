@@ -327,6 +327,7 @@ struct initiative {
 	VEC(struct observation) observations;
 	VEC(struct member) members;
 	VEC(struct responsibility) responsibilities;
+	int responsibilities_given;	/* read with a responsibilities list, even an empty one */
 	VEC(struct decision) decisions;
 	VEC(struct grant) grants;
 	VEC(struct ledger_entry) ledger;
@@ -377,6 +378,18 @@ const char *program_intern_file(struct program *p, const char *name);
 /* The twelve responsibilities every new initiative starts with (DESIGN §2). */
 extern const char *const default_responsibilities[];
 extern const size_t default_responsibilities_count;
+/*
+ * Gives in the twelve default responsibilities (no letters yet) unless it
+ * was given a responsibilities list (responsibilities_given: a trellis/1
+ * "responsibilities" key, even [], or a responsibilities.csv in the same
+ * import), which it keeps exactly, so that a database's export imports back
+ * as it was. The one place a new initiative gets them: made on the web or
+ * through the API (app_add), imported (program_default_responsibilities),
+ * the demo.
+ */
+void initiative_default_responsibilities(struct initiative *in);
+/* The same for every initiative of p not stored yet (row id 0): an import's new ones. */
+void program_default_responsibilities(struct program *p);
 
 /*
  * Adds the built-in instruments (`balance`, `director-support`) to p unless

@@ -545,7 +545,7 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT s.id, s.closed FROM survey s JOIN initiative i ON i.id = s.initiative_id"
 	" WHERE i.slug = ?1 AND s.ident = ?2",
 	[ST_ROUND_CLOSE] =
-	"UPDATE survey SET closed = ?2 WHERE id = ?1 AND closed IS NULL",
+	"UPDATE survey SET closed = ?2 WHERE id = ?1 AND closed IS NULL AND opened <= ?2",
 	[ST_INVITATION_INS] =
 	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group) VALUES (?, ?, ?)",
 	[ST_INVITATION_GET] =

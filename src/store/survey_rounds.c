@@ -172,6 +172,10 @@ store_survey_close(struct store *s, const char *initiative, const char *ident,
 		store_sqlerr(s, err, "cannot close the survey");
 		goto out;
 	}
+	if (sqlite3_changes(s->db) != 1) {
+		ret = 3;	/* open, so the date is before it opened */
+		goto out;
+	}
 	return store_commit(s, err);
 out:
 	store_rollback(s);

@@ -41,7 +41,8 @@ int store_survey_invite(struct store *s, const char *initiative, const char *ide
 
 /*
  * Closes survey ident of initiative slug on date closed. Returns 1 when
- * there is no such survey, 2 when it was closed already.
+ * there is no such survey, 2 when it was closed already, 3 when closed is
+ * before the day it opened (nothing changed then).
  */
 int store_survey_close(struct store *s, const char *initiative, const char *ident,
     tdate closed, struct strbuf *err);

@@ -3,51 +3,58 @@
 #include <string.h>
 
 #include "figures.h"
+#include "../metrics/survey.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
+/*
+ * Each label says what its figure measures, in the words of
+ * docs/metrics.md (a share reads as a percentage beside it).
+ */
 const char *const figure_labels[FIG__MAX] = {
-	"Organizations on the team",			/* team.size */
-	"Sectors on the team",				/* team.sectors */
-	"Decisions made by the backbone alone",		/* decisions.backbone_alone_share */
-	"Concentration of decisions (0 even, 1 one organization)", /* decisions.hhi */
-	"Share of the team consulted or deciding, on average", /* decisions.consultation_breadth */
-	"Median days from proposal to decision",	/* decisions.median_days */
-	"Decisions rushed with few consulted",		/* decisions.rushed_share */
-	"Personnel and money decisions with the whole team in the loop", /* decisions.loop_closure */
-	"Key decisions where contrary views were recorded", /* decisions.contrary_share */
-	"Decisions made jointly (committee, team or co-lead)", /* decisions.shared_share */
-	"Money spent",					/* funds.spent */
-	"Money going to partners",			/* funds.partner_share */
-	"Partners paid",				/* funds.partners_paid */
-	"Concentration of money received (0 even, 1 one organization)", /* funds.hhi */
-	"Money spent on the backbone's own work",	/* funds.backbone_own_share */
-	"Grants overspent",				/* grants.overspent */
-	"Closed grants left unspent",			/* grants.unspent_closed */
-	"Budget lines overspent",			/* grants.lines_over */
-	"Funding that outlasts the program's grant",	/* grants.noncatalytic_share */
-	"Grant applications made jointly",		/* applications.joint_share */
-	"Grant applications led by a partner",		/* applications.partner_led_share */
-	"Public credit going to partners",		/* credit.partner_share */
-	"Partners credited publicly",			/* credit.breadth */
-	"Hours of help the backbone gave partners",	/* valueadd.hours */
-	"Partners the backbone helped",			/* valueadd.reach */
-	"Months with a funder check-in",		/* checkins.coverage */
-	"Attendance at learning and evaluation events",	/* engagement.rate */
-	"Responsibilities with exactly one accountable organization", /* raci.complete */
-	"Responsibilities where the backbone is accountable", /* raci.backbone_accountable_share */
-	"Director overseen by more than the employer",	/* director.shared_oversight */
-	"Progress toward the shared result",		/* result.progress */
-	"Shared result on track",			/* result.on_track */
-	"Director support (survey mean, 1 to 5)",	/* survey.director_support */
-	"Pairs of organizations working together (density)", /* network.density */
-	"Ties concentrated on one organization (0 spread, 1 a star)", /* network.centralization */
-	"Ties that go through the backbone",		/* network.backbone_degree_share */
-	"Partners connected only through the backbone (0 none, 1 all)", /* network.backbone_betweenness */
-	"Trust between organizations (1 to 4)",		/* network.trust */
-	"Value organizations see in each other (1 to 4)", /* network.value */
-	"Network still connected without the backbone",	/* network.resilience */
+	[FIG_TEAM_SIZE] = "Organizations on the team",
+	[FIG_TEAM_SECTORS] = "Sectors on the team",
+	[FIG_DEC_BACKBONE_ALONE] = "Decisions made by the backbone alone",
+	[FIG_DEC_HHI] = "Concentration of decisions (0 even, 1 one organization)",
+	[FIG_DEC_BREADTH] = "Share of the team consulted or deciding, on average",
+	[FIG_DEC_MEDIAN_DAYS] = "Median days from proposal to decision",
+	[FIG_DEC_RUSHED] = "Decisions rushed with few consulted",
+	[FIG_DEC_LOOP] = "Personnel and money decisions with the whole team in the loop",
+	[FIG_DEC_CONTRARY] = "Key decisions where contrary views were recorded",
+	[FIG_DEC_SHARED] = "Decisions made jointly (committee, team or co-lead)",
+	[FIG_FUNDS_SPENT] = "Money spent",
+	[FIG_FUNDS_PARTNER_SHARE] = "Share of the money spent that partners received",
+	[FIG_FUNDS_PARTNERS_PAID] = "Partners who received money",
+	[FIG_FUNDS_HHI] = "Concentration of money received (0 even, 1 one organization)",
+	[FIG_FUNDS_BACKBONE_OWN] = "Money spent on the backbone's own programs or overhead",
+	[FIG_GRANTS_OVERSPENT] = "Grants overspent",
+	[FIG_GRANTS_UNSPENT_CLOSED] = "Closed grants left unspent",
+	[FIG_GRANTS_LINES_OVER] = "Budget lines overspent",
+	[FIG_GRANTS_NONCATALYTIC] = "Funding that outlasts the program's grant",
+	[FIG_APPS_JOINT] = "Grant applications made jointly",
+	[FIG_APPS_PARTNER_LED] = "Grant applications led by a partner",
+	[FIG_CREDIT_PARTNER_SHARE] = "Public credit going to partners",
+	[FIG_CREDIT_BREADTH] = "Partners credited publicly",
+	[FIG_VALUEADD_HOURS] = "Hours of help the backbone gave partners",
+	[FIG_VALUEADD_REACH] = "Partners the backbone helped",
+	[FIG_CHECKINS_COVERAGE] = "Months with a funder check-in",
+	[FIG_ENGAGEMENT_RATE] = "Attendance at learning and evaluation events",
+	[FIG_RACI_COMPLETE] = "Responsibilities with exactly one accountable organization",
+	[FIG_RACI_BACKBONE_ACC] = "Responsibilities where the backbone is accountable",
+	[FIG_DIRECTOR_SHARED] = "Director overseen by more than the employer",
+	[FIG_RESULT_PROGRESS] = "Progress toward the shared result",
+	[FIG_RESULT_ON_TRACK] = "Shared result on track",
+	[FIG_SURVEY_DIRECTOR_SUPPORT] = "Director support (survey mean, 1 to 5)",
+	[FIG_NET_DENSITY] = "Pairs of organizations working together (density)",
+	[FIG_NET_CENTRALIZATION] = "Ties concentrated on one organization (0 spread, 1 a star)",
+	[FIG_NET_BACKBONE_DEGREE] = "The backbone's share of all organizations' ties",
+	[FIG_NET_BACKBONE_BETWEENNESS] =
+	    "Shortest paths between other organizations that pass through the backbone (0 none, 1 all)",
+	[FIG_NET_TRUST] = "Trust between organizations (1 to 4)",
+	[FIG_NET_VALUE] = "Value organizations see in each other (1 to 4)",
+	[FIG_NET_RESILIENCE] =
+	    "Largest group still connected without the backbone, share of the other organizations",
 };
 
 const char *const figure_groups[FIG__MAX] = {
@@ -209,4 +216,30 @@ figure_part_label(const char *part)
 		if (strcmp(part_labels[i].part, part) == 0)
 			return part_labels[i].label;
 	return part;
+}
+
+void
+figure_survey_responses(const struct survey_results *r, struct strbuf *out)
+{
+	static const struct { int col; const char *from; } groups[] = {
+		{ SURVEY_COL_BACKBONE, "from the backbone" },
+		{ SURVEY_COL_DIRECTOR, "from the director" },
+		{ SURVEY_COL_PARTNER, "from partners" },
+	};
+	int k = 0;
+
+	if (r->shown[SURVEY_COL_ALL]) {
+		strbuf_addf(out, "%lld responses", (long long)r->responses[SURVEY_COL_ALL]);
+		return;
+	}
+	if (!metrics_survey_any_shown(r)) {
+		strbuf_addf(out, "fewer than %d responses: nothing can be shown", SURVEY_MIN_GROUP);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		if (r->shown[groups[i].col])
+			strbuf_addf(out, "%s%lld %s", k++ ? ", " : "",
+			    (long long)r->responses[groups[i].col], groups[i].from);
+	strbuf_addstr(out, "; everyone's mean is not shown, so that no smaller group's "
+	    "answers can be worked out from it");
 }

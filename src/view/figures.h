@@ -24,6 +24,16 @@ const char *figure_null_note(enum metrics_fig f);
  * alone" for 1 − decisions.backbone_alone_share), by the part's name.
  */
 const char *figure_part_label(const char *part);
+struct survey_results;
+/*
+ * Appends how many responses a survey result shows, without a final stop:
+ * "8 responses"; when everyone's mean is hidden so that a small group
+ * cannot be worked out (DESIGN §4), the groups shown ("3 from the
+ * backbone, 4 from partners; everyone's mean is not shown, so that no
+ * smaller group's answers can be worked out from it"); or "fewer than 3
+ * responses: nothing can be shown".
+ */
+void figure_survey_responses(const struct survey_results *r, struct strbuf *out);
 /* Appends a date as "12 Mar 2016". */
 void figure_date(tdate d, struct strbuf *out);
 

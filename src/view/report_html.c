@@ -138,7 +138,8 @@ survey_cell(struct html *h, const struct survey_agg *a)
 }
 
 static void
-survey_row_html(struct html *h, const struct survey_row *row, const struct survey_row *before)
+survey_row_html(struct html *h, const struct survey_row *row, const struct survey_row *before,
+    int change_col)
 {
 	const struct survey_agg *all = &row->col[SURVEY_COL_ALL];
 	double d;
@@ -157,7 +158,7 @@ survey_row_html(struct html *h, const struct survey_row *row, const struct surve
 		html_text(h, "—");
 	html_close(h);
 	html_open(h, "td", "class", "num", NULL);
-	if (metrics_survey_change(before, row, SURVEY_COL_ALL, &d) == 0)
+	if (metrics_survey_change(before, row, change_col, &d) == 0)
 		signed_diff(h, d);
 	else
 		html_text(h, "—");
@@ -182,6 +183,8 @@ static const char *const survey_cols[] = {
 static void
 surveys_block(struct html *h, const struct report *r, const char *hx)
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	html_elem(h, hx, "Surveys");
 	if (r->surveys.n == 0) {
 		html_elem(h, "p", "No survey was closed in this period.");
@@ -201,12 +204,11 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 		html_text(h, now->instrument->title ? now->instrument->title : now->instrument->code);
 		html_close(h);
 		html_textf(h, ": %d survey%s, ", now->surveys, now->surveys == 1 ? "" : "s");
-		if (now->shown[SURVEY_COL_ALL])
-			html_textf(h, "%lld responses.", (long long)now->responses[SURVEY_COL_ALL]);
-		else
-			html_text(h, "fewer than 3 responses: nothing can be shown.");
+		strbuf_reset(&sb);
+		figure_survey_responses(now, &sb);
+		html_textf(h, "%s.", sb.buf);
 		html_close(h);
-		if (!now->shown[SURVEY_COL_ALL])
+		if (!metrics_survey_any_shown(now))
 			continue;
 		/* a wide table scrolls on its own on a phone; focusable so keyboards can scroll it */
 		html_open(h, "div", "class", "scroll", "role", "region", "aria-label",
@@ -216,25 +218,29 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 		html_elem(h, "th", "Question");
 		for (size_t c = 0; c < sizeof(survey_cols) / sizeof(survey_cols[0]); c++) {
 			html_open(h, "th", "class", "num", "scope", "col", NULL);
-			html_text(h, survey_cols[c]);
+			html_text(h, c == 4 && metrics_survey_change_col(now) != SURVEY_COL_ALL ?
+			    "Change (partners)" : survey_cols[c]);
 			html_close(h);
 		}
 		html_close(h);
 		for (size_t c = 0; c < now->categories.n; c++) {
 			const struct survey_row *cat = &now->categories.v[c];
 
-			survey_row_html(h, cat, bef ? metrics_survey_row(bef, NULL, cat->category) : NULL);
+			survey_row_html(h, cat, bef ? metrics_survey_row(bef, NULL, cat->category) : NULL,
+			    metrics_survey_change_col(now));
 			for (size_t k = 0; k < now->items.n; k++) {
 				const struct survey_row *it = &now->items.v[k];
 
 				if (strcmp(it->category, cat->category) != 0)
 					continue;
-				survey_row_html(h, it, bef ? metrics_survey_row(bef, it->code, NULL) : NULL);
+				survey_row_html(h, it, bef ? metrics_survey_row(bef, it->code, NULL) : NULL,
+				    metrics_survey_change_col(now));
 			}
 		}
 		html_close(h);
 		html_close(h);
 	}
+	strbuf_release(&sb);
 }
 
 void

@@ -187,7 +187,7 @@ enum { SW_LABEL = 22, SW_MEAN = 4, SW_N = 4, SW_BAND = 17, SW_GROUP = 9, SW_GAP 
 	SW_CHANGE = 7 };
 
 static void
-survey_text_row(const struct survey_row *row, const struct survey_row *before,
+survey_text_row(const struct survey_row *row, const struct survey_row *before, int change_col,
     struct strbuf *out)
 {
 	const struct survey_agg *all = &row->col[SURVEY_COL_ALL];
@@ -215,7 +215,7 @@ survey_text_row(const struct survey_row *row, const struct survey_row *before,
 		strbuf_addstr(&cell, "—");
 	pad(out, cell.buf, SW_GAP, 1);
 	strbuf_reset(&cell);
-	if (metrics_survey_change(before, row, SURVEY_COL_ALL, &d) == 0)
+	if (metrics_survey_change(before, row, change_col, &d) == 0)
 		signed_diff(d, &cell);
 	else
 		strbuf_addstr(&cell, "—");
@@ -254,14 +254,15 @@ surveys_text(const struct report *r, struct strbuf *out)
 		    2, 0);
 		strbuf_reset(&line);
 		strbuf_addf(&line, "%d survey%s, ", now->surveys, now->surveys == 1 ? "" : "s");
-		if (now->shown[SURVEY_COL_ALL])
-			strbuf_addf(&line, "%lld responses%s.",
-			    (long long)now->responses[SURVEY_COL_ALL],
-			    bef ? "; change since the round before" : "; no round before to compare");
-		else
-			strbuf_addstr(&line, "fewer than 3 responses: nothing can be shown.");
+		figure_survey_responses(now, &line);
+		if (metrics_survey_any_shown(now))
+			strbuf_addstr(&line, !bef ? "; no round before to compare" :
+			    metrics_survey_change_col(now) == SURVEY_COL_ALL ?
+			    "; change since the round before" :
+			    "; change: the partners' since the round before");
+		strbuf_addch(&line, '.');
 		wrap(out, line.buf, 2, 0);
-		if (!now->shown[SURVEY_COL_ALL])
+		if (!metrics_survey_any_shown(now))
 			continue;
 		pad(out, "", 2 + SW_LABEL, 0);
 		pad(out, "MEAN", SW_MEAN, 1);
@@ -277,13 +278,13 @@ surveys_text(const struct report *r, struct strbuf *out)
 			const struct survey_row *cat = &now->categories.v[c];
 
 			survey_text_row(cat, bef ? metrics_survey_row(bef, NULL, cat->category) : NULL,
-			    out);
+			    metrics_survey_change_col(now), out);
 			for (size_t k = 0; k < now->items.n; k++) {
 				const struct survey_row *it = &now->items.v[k];
 
 				if (strcmp(it->category, cat->category) == 0)
 					survey_text_row(it, bef ? metrics_survey_row(bef, it->code,
-					    NULL) : NULL, out);
+					    NULL) : NULL, metrics_survey_change_col(now), out);
 			}
 		}
 	}

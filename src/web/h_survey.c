@@ -31,6 +31,7 @@
 #include "../model/validate.h"
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
+#include "../view/figures.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -374,11 +375,24 @@ round_path(struct web_request *req, const char *slug)
 	return p;
 }
 
-/* The forms of one open round: make links, close. */
+/* The path of a round's closing date field, its id and its errors' key: "closed-s-1". */
 static void
-round_forms(struct web_request *req, struct html *h, const char *action, const struct survey *sv)
+close_field(const struct survey *sv, struct strbuf *out)
 {
-	struct strbuf id = STRBUF_INIT;
+	strbuf_addf(out, "closed-%s", sv->id);
+}
+
+/*
+ * The forms of one open round: make links, close (on a date, today by
+ * default; errs may hold the date's problem, shown beside it).
+ */
+static void
+round_forms(struct web_request *req, struct html *h, const char *action, const struct survey *sv,
+    const form_errors *errs)
+{
+	struct strbuf id = STRBUF_INIT, eid = STRBUF_INIT;
+	const char *msg = NULL, *typed = NULL;
+	char today[DATE_BUFSZ];
 
 	html_open(h, "form", "method", "post", "action", action, "class", "inline", NULL);
 	page_csrf_field(h, req);
@@ -408,11 +422,33 @@ round_forms(struct web_request *req, struct html *h, const char *action, const s
 	page_csrf_field(h, req);
 	html_void(h, "input", "type", "hidden", "name", "action", "value", "close", NULL);
 	html_void(h, "input", "type", "hidden", "name", "survey", "value", sv->id, NULL);
+	strbuf_reset(&id);
+	close_field(sv, &id);
+	strbuf_addf(&eid, "%s-error", id.buf);
+	for (size_t e = 0; errs && e < errs->n; e++)
+		if (strcmp(errs->v[e].path, id.buf) == 0)
+			msg = errs->v[e].msg;
+	if (msg)
+		typed = web_form(req, "closed");
+	date_format(date_today(), today);
+	html_open(h, "label", "for", id.buf, NULL);
+	html_text(h, "Closed on");
+	html_close(h);
+	html_void(h, "input", "type", "date", "id", id.buf, "name", "closed",
+	    "value", typed ? typed : today, "aria-invalid", msg ? "true" : NULL,
+	    "aria-describedby", msg ? eid.buf : NULL, NULL);
+	if (msg) {
+		html_open(h, "p", "class", "error", "id", eid.buf, NULL);
+		html_elem(h, "span", "Error: ");
+		html_text(h, msg);
+		html_close(h);
+	}
 	html_open(h, "button", "class", "secondary", NULL);
 	html_text(h, "Close this round");
 	html_close(h);
 	html_close(h);
 	strbuf_release(&id);
+	strbuf_release(&eid);
 }
 
 /*
@@ -528,7 +564,7 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 		html_open(h, "h2", NULL);
 		html_textf(h, "Round %s is open", sv->id);
 		html_close(h);
-		round_forms(req, h, action, sv);
+		round_forms(req, h, action, sv, errs);
 		html_close(h);
 	}
 	if (edit) {
@@ -734,23 +770,42 @@ out:
 	return ret;
 }
 
-/* action=close */
+/*
+ * action=close, closed=DATE (optional, today by default): the round ends on
+ * that day, which may not be before it opened; a bad date comes back (422)
+ * beside the field.
+ */
 static int
-round_close(struct web_request *req, struct web_response *res, const struct initiative *in)
+round_close(struct web_request *req, struct web_response *res, const struct program *p,
+    const struct initiative *in)
 {
-	const char *survey = web_form(req, "survey");
-	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
-	char today[DATE_BUFSZ];
+	const char *survey = web_form(req, "survey"), *closed = web_form(req, "closed");
+	const struct survey *sv = survey_find(in, survey);
+	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT, path = STRBUF_INIT;
+	form_errors errs = { NULL, 0, 0 };
+	char day_text[DATE_BUFSZ], opened[DATE_BUFSZ];
 	tdate day = date_today();
 	struct store *st;
-	int r, ret = -1;
+	int r = 0, ret = -1;
 
-	if (survey_find(in, survey) == NULL)
+	if (sv == NULL)
 		return web_error(res, 404, "No such survey round.");
+	close_field(sv, &path);
+	date_format(sv->opened, opened);
+	if (closed && *closed && date_parse(closed, &day) == -1)
+		form_error_add(&errs, path.buf, "Give the day the round closed as a date (YYYY-MM-DD).");
+	else if (day < sv->opened) {
+		strbuf_reset(&err);
+		strbuf_addf(&err, "The round opened on %s: it cannot close before that.", opened);
+		form_error_add(&errs, path.buf, err.buf);
+		strbuf_reset(&err);
+	}
+	if (errs.n)
+		goto invalid;
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	date_format(day, today);
-	strbuf_addf(&after, "{\"closed\":\"%s\"}", today);
+	date_format(day, day_text);
+	strbuf_addf(&after, "{\"closed\":\"%s\"}", day_text);
 	if (web_audit_attach(req, "update", "surveys", in->slug, survey, "{\"closed\":null}", after.buf))
 		goto out;
 	r = store_survey_close(st, in->slug, survey, day, &err);
@@ -759,15 +814,28 @@ round_close(struct web_request *req, struct web_response *res, const struct init
 		ret = web_error(res, 404, "No such survey round.");
 	else if (r == 2)
 		ret = web_error(res, 409, "This round is closed already.");
+	else if (r == 3) {
+		/* it opened later meanwhile (another writer): say so beside the date */
+		form_error_add(&errs, path.buf, "The round opened after this date: it cannot close "
+		    "before it opened.");
+		goto invalid;
+	}
 	if (r)
 		goto out;
 	web_redirect(res, round_path(req, in->slug));
 	ret = 0;
+	goto out;
+invalid:
+	res->status = 422;
+	ret = rounds_page(req, res, p, in, &errs, NULL, 0, NULL, NULL);
+	res->status = 422;
 out:
 	if (ret && err.len)
 		fprintf(stderr, "trellis serve: close a survey round: %s\n", err.buf);
+	VEC_FREE(&errs);
 	strbuf_release(&err);
 	strbuf_release(&after);
+	strbuf_release(&path);
 	return ret;
 }
 
@@ -787,7 +855,7 @@ h_survey_rounds_post(struct web_request *req, struct web_response *res)
 	if (action && strcmp(action, "invite") == 0)
 		return round_invite(req, res, &wp->program, in);
 	if (action && strcmp(action, "close") == 0)
-		return round_close(req, res, in);
+		return round_close(req, res, &wp->program, in);
 	return web_error(res, 400, "Unknown action.");
 }
 
@@ -818,7 +886,7 @@ agg_cell(struct html *h, const struct survey_agg *a)
 /* A table of rows (items or categories) with each group, the gap and the change. */
 static void
 results_table(struct html *h, const char *label, const struct survey_row *rows, size_t n,
-    const struct survey_results *before, int items)
+    const struct survey_results *before, int items, int change_col)
 {
 	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", label,
 	    "tabindex", "0", NULL);
@@ -834,7 +902,9 @@ results_table(struct html *h, const char *label, const struct survey_row *rows, 
 	html_elem(h, "th", "Director");
 	html_elem(h, "th", "Partners");
 	html_open(h, "th", "class", "num", NULL); html_text(h, "Gap"); html_close(h);
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Change"); html_close(h);
+	html_open(h, "th", "class", "num", NULL);
+	html_text(h, change_col == SURVEY_COL_ALL ? "Change" : "Change (partners)");
+	html_close(h);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -859,7 +929,7 @@ results_table(struct html *h, const char *label, const struct survey_row *rows, 
 			html_text(h, "—");
 		html_close(h);
 		html_open(h, "td", "class", "num", NULL);
-		if (b && metrics_survey_change(b, r, SURVEY_COL_ALL, &delta) == 0)
+		if (b && metrics_survey_change(b, r, change_col, &delta) == 0)
 			html_textf(h, "%+.2f", delta);
 		else
 			html_text(h, "—");
@@ -974,10 +1044,9 @@ h_survey_results(struct web_request *req, struct web_response *res)
 	} else
 		html_text(h, ", still open");
 	html_textf(h, ". Responses: ");
-	if (now.shown[SURVEY_COL_ALL])
-		html_textf(h, "%lld.", (long long)now.responses[SURVEY_COL_ALL]);
-	else
-		html_textf(h, "fewer than %d.", SURVEY_MIN_GROUP);
+	figure_survey_responses(&now, &back);
+	html_textf(h, "%s.", back.buf);
+	strbuf_reset(&back);
 	html_close(h);
 	html_open(h, "p", "class", "note", NULL);
 	html_textf(h, "Answers run from 1 (strongly disagree) to 5 (strongly agree). A mean of 4 or "
@@ -989,9 +1058,10 @@ h_survey_results(struct web_request *req, struct web_response *res)
 	if (prev)
 		html_textf(h, " Change: against round %s.", prev->id);
 	html_close(h);
-	results_table(h, "By statement", now.items.v, now.items.n, has_before ? &before : NULL, 1);
+	results_table(h, "By statement", now.items.v, now.items.n, has_before ? &before : NULL, 1,
+	    metrics_survey_change_col(&now));
 	results_table(h, "By category", now.categories.v, now.categories.n,
-	    has_before ? &before : NULL, 0);
+	    has_before ? &before : NULL, 0, metrics_survey_change_col(&now));
 	distribution_table(h, &now);
 	strbuf_addf(&back, "/i/%s/surveys/rounds", in->slug);
 	html_open(h, "p", NULL);

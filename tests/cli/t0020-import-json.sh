@@ -27,6 +27,58 @@ test_expect_success 're-import the export into a new database, export again: ide
 	test_cmp export.json again.json
 '
 
+# DESIGN §2: every new initiative starts with the twelve default
+# responsibilities, imported as made on the web; one that lists its own
+# keeps exactly those (the byte-for-byte tests above).
+test_expect_success 'an initiative imported without responsibilities gets the twelve defaults, and round trips' '
+	sed "/\"responsibilities\": \[/,/^   \],\$/d" "$TEST_DATA/small.json" >bare.json &&
+	! grep -q responsibilities bare.json &&
+	"$TRELLIS" --db bare.db import bare.json >out &&
+	"$TRELLIS" --db bare.db export >bare1.json &&
+	sed -n "/\"responsibilities\": \[/,/^   \],\$/p" bare1.json >resp &&
+	cat >want <<-\EOF &&
+	   "responsibilities": [
+	    {"name": "approve budget", "assignments": {}},
+	    {"name": "review budget", "assignments": {}},
+	    {"name": "evaluate initiative director", "assignments": {}},
+	    {"name": "supervise initiative director", "assignments": {}},
+	    {"name": "manage grant funds", "assignments": {}},
+	    {"name": "funder check-in", "assignments": {}},
+	    {"name": "data analysis", "assignments": {}},
+	    {"name": "grant writing", "assignments": {}},
+	    {"name": "communications", "assignments": {}},
+	    {"name": "community engagement", "assignments": {}},
+	    {"name": "evaluation liaison", "assignments": {}},
+	    {"name": "convene team meetings", "assignments": {}}
+	   ],
+	EOF
+	test_cmp want resp &&
+	"$TRELLIS" --db bare2.db import bare1.json &&
+	"$TRELLIS" --db bare2.db export >bare2.json &&
+	test_cmp bare1.json bare2.json
+'
+
+test_expect_success 'an explicit empty list is the initiative'"'"'s own: none, as a database without any exports' '
+	sed "/\"responsibilities\": \[/,/^   \],\$/c\\
+   \"responsibilities\": []," "$TEST_DATA/small.json" >empty.json &&
+	grep -q "^   \"responsibilities\": \[\],\$" empty.json &&
+	"$TRELLIS" --db empty.db import empty.json >out &&
+	"$TRELLIS" --db empty.db export >empty1.json &&
+	test_cmp empty.json empty1.json
+'
+
+test_expect_success 'CSV: a new initiative without responsibilities.csv gets the defaults; with it (even empty) its own' '
+	"$TRELLIS" --db empty.db export --format csv --out ecsv &&
+	test_line_count ecsv/responsibilities.csv 1 &&
+	"$TRELLIS" --db csv1.db import ecsv/*.csv >out &&
+	"$TRELLIS" --db csv1.db export >csv1.json &&
+	test_cmp empty.json csv1.json &&
+	rm ecsv/responsibilities.csv &&
+	"$TRELLIS" --db csv2.db import ecsv/*.csv >out &&
+	"$TRELLIS" --db csv2.db export >csv2.json &&
+	test_cmp bare1.json csv2.json
+'
+
 test_expect_success 'the demo program round trips byte for byte' '
 	"$TRELLIS" --db demo.db demo >out &&
 	"$TRELLIS" --db demo.db export >demo1.json &&

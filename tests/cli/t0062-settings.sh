@@ -10,8 +10,8 @@ blurred_boundaries.min_entries out_of_the_loop.loop_closure out_of_the_loop.min_
 no_contrary_views.contrary_share no_contrary_views.min_decisions
 shared_leadership.committee_size shared_leadership.shared_share credit_given.partner_share
 capacity_shared.reach director_supported.survey_mean joint_grant_seeking.joint_share
-partners_compensated.partners_paid capacity.staff capacity.revenue capacity.traits
-capacity.expertise_areas"
+partners_compensated.partners_paid grants.unspent_tolerance capacity.staff capacity.revenue
+capacity.traits capacity.expertise_areas"
 
 # codes: the report's alert and strength codes per initiative, as lines
 # "SLUG alerts=code,… strengths=code,…" (demo-expected.txt's format).
@@ -51,7 +51,8 @@ test_expect_success 'the list shows every setting with its default' '
 	for s in $SETTINGS; do
 		grep -q "^  $s  *[0-9.][0-9.]*$" orig.txt || { echo "setting $s missing"; return 1; }
 	done &&
-	test "$(grep -c "^  [a-z_]*\.[a-z_]*  *[0-9.]*" orig.txt)" -eq 23 &&
+	test "$(grep -c "^  [a-z_]*\.[a-z_]*  *[0-9.]*" orig.txt)" -eq 24 &&
+	grep -q "^  grants.unspent_tolerance  *0.05$" orig.txt &&
 	grep -q "^  dominance.backbone_alone_share  *0.5$" orig.txt &&
 	grep -q "^  capacity.revenue  *3000000$" orig.txt &&
 	! grep -q "(changed)" orig.txt
@@ -114,6 +115,32 @@ test_expect_success 'capacity.revenue is in dollars: $7M makes the first exempla
 	"$TRELLIS" --db demo.db settings --reset capacity.revenue >/dev/null &&
 	"$TRELLIS" --db demo.db capacity --org harlow-neighborhood-builders --format json >h.json &&
 	grep -q "\"high_capacity\":true}$" h.json
+'
+
+# docs/demo.md: harlow-mills g-3 and wexford-junction g-2 closed a little
+# under their amount, inside the 5% tolerance.
+test_expect_success 'grants.unspent_tolerance 0: the grants closed a little under their amount are unspent' '
+	"$TRELLIS" --db demo.db report --initiative harlow-mills --as-of 2016-12-31 --format json >h.json &&
+	grep -q "\"grants.unspent_closed\":{\"value\":0,\"n\":3,\"count\":0,\"ids\":\[\]}" h.json &&
+	"$TRELLIS" --db demo.db settings grants.unspent_tolerance 0 >out &&
+	grep -q "^  grants.unspent_tolerance  *0  (changed)$" out &&
+	"$TRELLIS" --db demo.db report --initiative harlow-mills --as-of 2016-12-31 --format json >h.json &&
+	grep -q "\"grants.unspent_closed\":{\"value\":1,\"n\":3,\"count\":1,\"ids\":\[\"g-3\"\]}" h.json &&
+	"$TRELLIS" --db demo.db report --initiative wexford-junction --as-of 2016-12-31 --format json >w.json &&
+	grep -q "\"ids\":\[\"g-2\"\]" w.json &&
+	"$TRELLIS" --db demo.db settings --reset grants.unspent_tolerance >/dev/null &&
+	"$TRELLIS" --db demo.db report --initiative harlow-mills --as-of 2016-12-31 --format json >h.json &&
+	grep -q "\"grants.unspent_closed\":{\"value\":0," h.json
+'
+
+test_expect_success 'grants.unspent_tolerance must be at least 0 and below 1' '
+	for v in 1 1.5 -0.01 x; do
+		test_expect_code 2 "$TRELLIS" --db demo.db settings grants.unspent_tolerance -- "$v" >out 2>err &&
+		test_line_count out 0 &&
+		grep -q "grants.unspent_tolerance: .$v. is not a valid value (give a number from 0 up to but not including 1)" err || return 1
+	done &&
+	"$TRELLIS" --db demo.db settings grants.unspent_tolerance 0.99 >/dev/null &&
+	"$TRELLIS" --db demo.db settings --reset grants.unspent_tolerance >/dev/null
 '
 
 test_expect_success 'everything reset: the database reads as at the start' '

@@ -54,6 +54,18 @@ test_expect_success 'invite: bad group, bad count, unknown survey' '
 	test_grep "no survey" err
 '
 
+test_expect_success 'close: not before the round opened; the round stays open' '
+	test_expect_code 1 "$TRELLIS" --db demo.db survey close --initiative harlow-mills \
+		--survey s-5 --date 2017-01-09 >out 2>err &&
+	test_line_count out 0 &&
+	test_grep "date 2017-01-09: survey s-5 opened on 2017-01-10; it cannot close before that" err &&
+	"$TRELLIS" --db demo.db export --format csv --out csv1 &&
+	grep -q "^harlow-mills,s-5,balance,2017-01-10,,,,,$" csv1/surveys.csv &&
+	test_expect_code 2 "$TRELLIS" --db demo.db survey close --initiative harlow-mills \
+		--survey s-5 --date 2017-02-30 2>err &&
+	test_grep "not a date" err
+'
+
 test_expect_success 'close: the round closes once, and then makes no more links' '
 	"$TRELLIS" --db demo.db survey close --initiative harlow-mills --survey s-5 \
 		--date 2017-02-01 >out &&

@@ -131,9 +131,27 @@ test_expect_success 'results of a demo round: bands, gap and the change against 
 	test_status 404 $I/surveys/no-such/results
 '
 
-test_expect_success 'close the round: then a link takes no answers (a clear page)' '
-	code=$(curl -s -o /dev/null -w "%{http_code}" -d action=close -d survey=ds-web "$URL$R") &&
+test_expect_success 'the close form asks for the closing date, today by default' '
+	test_status 200 $R &&
+	test_grep "<label for=\"closed-ds-web\">Closed on</label><input type=\"date\" id=\"closed-ds-web\" name=\"closed\" value=\"$(date +%Y-%m-%d)\"/>" .body
+'
+
+test_expect_success 'close with a bad date or one before the round opened: 422, the error beside the field, still open' '
+	test_status 422 $R -d action=close -d survey=ds-web -d closed=2017-02-30 &&
+	test_grep "error-summary" .body &&
+	test_grep "href=\"#closed-ds-web\"" .body &&
+	test_grep "id=\"closed-ds-web\" name=\"closed\" value=\"2017-02-30\" aria-invalid=\"true\" aria-describedby=\"closed-ds-web-error\"/><p class=\"error\" id=\"closed-ds-web-error\"><span>Error: </span>Give the day the round closed as a date" .body &&
+	test_status 422 $R -d action=close -d survey=ds-web -d closed=2017-02-28 &&
+	test_grep "<p class=\"error\" id=\"closed-ds-web-error\"><span>Error: </span>The round opened on 2017-03-01: it cannot close before that." .body &&
+	test_status 200 $R &&
+	test_grep "Round ds-web is open" .body
+'
+
+test_expect_success 'close the round on its date (an old round keeps its window): then a link takes no answers (a clear page)' '
+	code=$(curl -s -o /dev/null -w "%{http_code}" -d action=close -d survey=ds-web -d closed=2017-03-20 "$URL$R") &&
 	test "$code" = 303 &&
+	"$TRELLIS" --db "$TEST_DIR/demo.db" export --format csv --out csv-closed &&
+	grep -q "^harlow-mills,ds-web,director-support,2017-03-01,2017-03-20," csv-closed/surveys.csv &&
 	code=$(answer "$(sed -n 4p links)" 3) &&
 	test "$code" = 410 &&
 	test_grep "This survey has closed" .answer &&

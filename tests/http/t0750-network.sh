@@ -31,7 +31,7 @@ test_expect_success 'the Network tab leads to the page: map, figures with N, rea
 		test_grep "<code>network.$f</code>" .body || return 1
 	done &&
 	test_grep "Pairs of organizations working together (density)" .body &&
-	test "$(figure network.density)" = "100%" &&
+	test "$(figure network.density)" = "75%" &&
 	test_grep "If the backbone stepped away, the largest group still working together would be 8 of the 8 other organizations." .body &&
 	test_grep "Trust between organizations (1 to 4): [0-9.]* of 4, that is [0-9]*% of the highest rating." .body &&
 	test_grep "<form class=\"download\" method=\"get\" action=\"$I/network/map\"><input type=\"hidden\" name=\"as_of\" value=\"2016-12-31\"/><input type=\"hidden\" name=\"months\" value=\"12\"/>" .body &&

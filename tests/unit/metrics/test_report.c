@@ -315,16 +315,19 @@ static void
 test_money(void **state)
 {
 	struct fx *f = *state;
-	double r2, tot = 66500;
+	double r2, tot = 56500;
 
 	/* L = l1 l2 l3 l4 l5 l8 = 30000+10000+25000+5000+5000+1500. */
 	fig_is_num(&f->r, FIG_FUNDS_SPENT, 76500, 6);
-	/* O received co 30000, pa 25000, pb 1500; l2 (no recipient) is bb's. */
+	/*
+	 * O received co 30000, pa 25000, pb 1500; l2 (no recipient) paid an
+	 * outside vendor: spent, but received by no one (not the fiscal
+	 * agent bb). T received 56500 in all.
+	 */
 	fig_is_num(&f->r, FIG_FUNDS_PARTNER_SHARE, 56500.0 / 76500, 6);
 	fig_is_num(&f->r, FIG_FUNDS_PARTNERS_PAID, 1, 3);
 	assert_int_equal(f->r.partners_paid_count, 3);
-	r2 = (10000.0 * 10000 + 30000.0 * 30000 + 25000.0 * 25000 + 1500.0 * 1500) /
-	    (tot * tot);
+	r2 = (30000.0 * 30000 + 25000.0 * 25000 + 1500.0 * 1500) / (tot * tot);
 	fig_is_num(&f->r, FIG_FUNDS_HHI, (r2 - .25) / .75, 6);
 	fig_is_num(&f->r, FIG_FUNDS_BACKBONE_OWN, 10000.0 / 76500, 6);
 }
@@ -743,12 +746,16 @@ test_fiscal_agent(void **state)
 	fx_ledger(&p, in, "l2", "2016-05-06", "g", 100, "bb", NULL, 1);
 	metrics_report_init(&r);
 	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	/*
+	 * l1 has no recipient: the fiscal agent fa paid an outside vendor.
+	 * It is spent, but fa did not receive it.
+	 */
 	fig_is_num(&r, FIG_FUNDS_SPENT, 400, 2);
-	fig_is_num(&r, FIG_FUNDS_PARTNER_SHARE, 0.75, 2);
-	fig_is_num(&r, FIG_FUNDS_PARTNERS_PAID, 0.5, 2);
-	assert_int_equal(r.partners_paid_count, 1);
-	/* received bb 100, fa 300, pa 0 over 400: Σs² = 1/16 + 9/16 = 10/16 */
-	fig_is_num(&r, FIG_FUNDS_HHI, (10.0 / 16 - 1.0 / 3) / (2.0 / 3), 2);
+	fig_is_num(&r, FIG_FUNDS_PARTNER_SHARE, 0, 2);
+	fig_is_num(&r, FIG_FUNDS_PARTNERS_PAID, 0, 2);
+	assert_int_equal(r.partners_paid_count, 0);
+	/* received bb 100, fa 0, pa 0: one organization has it all */
+	fig_is_num(&r, FIG_FUNDS_HHI, 1, 2);
 	fig_is_num(&r, FIG_FUNDS_BACKBONE_OWN, 0.25, 2);
 	/* |L| = 2 < 5 → no blurred-boundaries alert even at 25%. */
 	assert_null(find_alert(&r, "blurred_boundaries"));
@@ -756,6 +763,117 @@ test_fiscal_agent(void **state)
 	fig_is_num(&r, FIG_GRANTS_UNSPENT_CLOSED, 0, 1);
 	assert_int_equal(metrics_report(&p, in, D("2017-01-01"), 12, NULL, &r), 0);
 	fig_is_num(&r, FIG_GRANTS_UNSPENT_CLOSED, 1, 1);
+	metrics_report_release(&r);
+	program_release(&p);
+}
+
+/* Only outside vendors were paid: spent, but no one received anything. */
+static void
+test_vendor_only(void **state)
+{
+	struct program p;
+	struct report r;
+	struct initiative *in;
+
+	(void)state;
+	program_init(&p);
+	fx_org(&p, "bb", SECTOR_NONPROFIT);
+	fx_org(&p, "pa", SECTOR_PUBLIC);
+	in = fx_initiative(&p, "vend", "2015-01-01", "2017-12-31", "bb", "bb");
+	fx_member(&p, in, "bb", ROLE_BACKBONE, "2015-01-01", NULL);
+	fx_member(&p, in, "pa", ROLE_PARTNER, "2015-01-01", NULL);
+	fx_grant(in, "g", 1000, "2016-01-01", "2016-12-31", 1);
+	fx_ledger(&p, in, "v1", "2016-05-05", "g", 300, NULL, NULL, 0);
+	fx_ledger(&p, in, "v2", "2016-06-05", "g", 200, NULL, NULL, 0);
+	metrics_report_init(&r);
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	fig_is_num(&r, FIG_FUNDS_SPENT, 500, 2);
+	fig_is_num(&r, FIG_FUNDS_PARTNER_SHARE, 0, 2);
+	fig_is_num(&r, FIG_FUNDS_PARTNERS_PAID, 0, 1);
+	/* Σ received by T is 0 (the backbone, fiscal agent, received none) */
+	fig_is_null(&r, FIG_FUNDS_HHI, 2);
+	fig_is_num(&r, FIG_FUNDS_BACKBONE_OWN, 0, 2);
+	metrics_report_release(&r);
+	program_release(&p);
+}
+
+/*
+ * grants.unspent_tolerance: a grant ended before as-of is unspent only
+ * below (1 - t) x its amount.
+ */
+static void
+test_unspent_tolerance(void **state)
+{
+	struct metrics_settings set;
+	struct program p;
+	struct report r;
+	struct initiative *in;
+
+	(void)state;
+	program_init(&p);
+	fx_org(&p, "bb", SECTOR_NONPROFIT);
+	in = fx_initiative(&p, "tol", "2015-01-01", "2017-12-31", "bb", "bb");
+	fx_member(&p, in, "bb", ROLE_BACKBONE, "2015-01-01", NULL);
+	fx_grant(in, "g97", 100000, "2016-01-01", "2016-06-30", 1);
+	fx_ledger(&p, in, "a", "2016-05-05", "g97", 97000, "bb", NULL, 0);
+	fx_grant(in, "g95", 100000, "2016-01-01", "2016-06-30", 1);
+	fx_ledger(&p, in, "b", "2016-05-05", "g95", 95000, "bb", NULL, 0);
+	fx_grant(in, "g94", 100000, "2016-01-01", "2016-06-30", 1);
+	fx_ledger(&p, in, "c", "2016-05-05", "g94", 94999, "bb", NULL, 0);
+	/* spent after as-of does not count toward the close */
+	fx_ledger(&p, in, "d", "2017-01-05", "g94", 5000, "bb", NULL, 0);
+	metrics_report_init(&r);
+	/* default t = 0.05: 97% and exactly 95% are in order, 94.999% is not */
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	fig_is_num(&r, FIG_GRANTS_UNSPENT_CLOSED, 1, 3);
+	assert_string_equal(in->grants.v[r.unspent_closed.v[0]].id, "g94");
+	metrics_settings_default(&set);
+	assert_int_equal(metrics_settings_set(&set, "grants.unspent_tolerance", "0"), 0);
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, &set, &r), 0);
+	fig_is_num(&r, FIG_GRANTS_UNSPENT_CLOSED, 3, 3);
+	assert_int_equal(metrics_settings_set(&set, "grants.unspent_tolerance", "0.06"), 0);
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, &set, &r), 0);
+	fig_is_num(&r, FIG_GRANTS_UNSPENT_CLOSED, 0, 3);
+	metrics_report_release(&r);
+	program_release(&p);
+}
+
+/*
+ * The director answered among 3 backbone and 3 partner responses: the
+ * survey results hide everyone's mean (DESIGN §4), and so the
+ * director-support figure, an everyone mean, counts the groups shown only.
+ */
+static void
+test_director_support_hidden(void **state)
+{
+	struct program p;
+	struct report r;
+	struct initiative *in;
+	struct survey *s;
+
+	(void)state;
+	program_init(&p);
+	program_add_builtin_instruments(&p);
+	fx_org(&p, "bb", SECTOR_NONPROFIT);
+	in = fx_initiative(&p, "ds", "2015-01-01", "2017-12-31", "bb", "bb");
+	fx_member(&p, in, "bb", ROLE_BACKBONE, "2015-01-01", NULL);
+	s = fx_survey(&p, in, "s1", "director-support", "2016-05-01", "2016-05-31");
+	for (int i = 0; i < 3; i++) {
+		fx_response(s, GROUP_BACKBONE, "trusted=5,supported=5");
+		fx_response(s, GROUP_PARTNER, "trusted=4,supported=4");
+	}
+	metrics_report_init(&r);
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 4.5, 6);
+	fx_response(s, GROUP_DIRECTOR, "trusted=1,supported=1");
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	/* not (30 + 24 + 2) / 14: the director's answers would be all − the rest */
+	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 4.5, 6);
+	fx_response(s, GROUP_DIRECTOR, "trusted=1,supported=1");
+	fx_response(s, GROUP_DIRECTOR, "trusted=1,supported=1");
+	/* three director answers: nothing to hide, everyone counts */
+	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
+	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 60.0 / 18, 9);
 	metrics_report_release(&r);
 	program_release(&p);
 }
@@ -860,6 +978,9 @@ main(void)
 		cmocka_unit_test(test_single_org),
 		cmocka_unit_test(test_dominance_hhi),
 		cmocka_unit_test(test_fiscal_agent),
+		cmocka_unit_test(test_vendor_only),
+		cmocka_unit_test(test_unspent_tolerance),
+		cmocka_unit_test(test_director_support_hidden),
 		cmocka_unit_test(test_result_up),
 		cmocka_unit_test(test_scale),
 	};

@@ -46,6 +46,8 @@ test_defaults(void **state)
 	assert_int_equal(s.capacity_revenue, 300000000);	/* $3M in cents */
 	assert_int_equal(s.capacity_traits, 4);
 	assert_int_equal(s.capacity_expertise_areas, 2);
+	assert_true(s.unspent_tolerance == 0.05);
+	assert_string_equal(value_of(&s, "grants.unspent_tolerance", buf), "0.05");
 	assert_string_equal(value_of(&s, "dominance.backbone_alone_share", buf), "0.5");
 	assert_string_equal(value_of(&s, "blurred_boundaries.backbone_own_share", buf), "0.1");
 	assert_string_equal(value_of(&s, "capacity.revenue", buf), "3000000");
@@ -82,11 +84,37 @@ test_set(void **state)
 	assert_int_equal(s.capacity_traits, 4);
 }
 
+/* grants.unspent_tolerance: 0 <= t < 1, and its range in words. */
+static void
+test_tolerance(void **state)
+{
+	struct metrics_settings s;
+	char range[METRICS_RANGE_BUFSZ];
+	size_t i;
+
+	(void)state;
+	metrics_settings_default(&s);
+	assert_int_equal(metrics_settings_set(&s, "grants.unspent_tolerance", "0"), 0);
+	assert_true(s.unspent_tolerance == 0);
+	assert_int_equal(metrics_settings_set(&s, "grants.unspent_tolerance", "0.99"), 0);
+	assert_true(s.unspent_tolerance == 0.99);
+	assert_int_equal(metrics_settings_set(&s, "grants.unspent_tolerance", "1"), -1);
+	assert_int_equal(metrics_settings_set(&s, "grants.unspent_tolerance", "-0.01"), -1);
+	assert_int_equal(metrics_settings_set(&s, "grants.unspent_tolerance", "x"), -1);
+	assert_true(s.unspent_tolerance == 0.99);
+	for (i = 0; i < metrics_settings_count(); i++)
+		if (strcmp(metrics_settings_name(i), "grants.unspent_tolerance") == 0)
+			break;
+	assert_string_equal(metrics_settings_range(i, range),
+	    "a number from 0 up to but not including 1");
+	assert_null(metrics_settings_range(metrics_settings_count(), range));
+}
+
 static void
 test_list(void **state)
 {
 	struct metrics_settings s;
-	char buf[NUM_BUFSZ];
+	char buf[NUM_BUFSZ], range[METRICS_RANGE_BUFSZ];
 	size_t n = metrics_settings_count();
 
 	(void)state;
@@ -96,6 +124,7 @@ test_list(void **state)
 		assert_non_null(metrics_settings_name(i));
 		assert_non_null(metrics_settings_help(i));
 		assert_non_null(metrics_settings_value(&s, i, buf));
+		assert_non_null(metrics_settings_range(i, range));
 		/* every listed value reads back through set */
 		assert_int_equal(metrics_settings_set(&s, metrics_settings_name(i), buf), 0);
 		for (size_t j = 0; j < i; j++)
@@ -111,6 +140,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_set),
+		cmocka_unit_test(test_tolerance),
 		cmocka_unit_test(test_list),
 	};
 

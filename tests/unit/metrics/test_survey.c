@@ -70,7 +70,7 @@ assert_mean(const struct survey_agg *a, double mean, int64_t n)
 /*
  * Two backbone responses and four partners: the backbone is never shown;
  * and since "all minus partners" would give the backbone's two answers,
- * the partners are hidden too, leaving only the overall.
+ * the overall column is hidden too (never the partners, DESIGN §4).
  */
 static void
 test_small_group_suppressed(void **state)
@@ -94,36 +94,70 @@ test_small_group_suppressed(void **state)
 	assert_int_equal(r.surveys, 1);
 	assert_int_equal(r.shown[SURVEY_COL_BACKBONE], 0);
 	assert_int_equal(r.responses[SURVEY_COL_BACKBONE], 0);
-	assert_int_equal(r.shown[SURVEY_COL_PARTNER], 0);
-	assert_int_equal(r.responses[SURVEY_COL_PARTNER], 0);
+	assert_int_equal(r.shown[SURVEY_COL_PARTNER], 1);
+	assert_int_equal(r.responses[SURVEY_COL_PARTNER], 4);
 	assert_int_equal(r.shown[SURVEY_COL_DIRECTOR], 0);
-	assert_int_equal(r.responses[SURVEY_COL_ALL], 6);
+	assert_int_equal(r.shown[SURVEY_COL_ALL], 0);
+	assert_int_equal(r.responses[SURVEY_COL_ALL], 0);
 	for (size_t i = 0; i < r.items.n; i++) {
 		assert_suppressed(&r.items.v[i].col[SURVEY_COL_BACKBONE]);
 		assert_suppressed(&r.items.v[i].col[SURVEY_COL_DIRECTOR]);
-		assert_suppressed(&r.items.v[i].col[SURVEY_COL_PARTNER]);
+		assert_suppressed(&r.items.v[i].col[SURVEY_COL_ALL]);
 		assert_int_equal(r.items.v[i].has_gap, 0);
 		assert_true(r.items.v[i].gap == 0);
 	}
-	for (size_t i = 0; i < r.categories.n; i++)
+	for (size_t i = 0; i < r.categories.n; i++) {
 		assert_suppressed(&r.categories.v[i].col[SURVEY_COL_BACKBONE]);
-	/* the overall, over six answers: (1+2+5+5+4+4)/6 = 3.5 */
+		assert_suppressed(&r.categories.v[i].col[SURVEY_COL_ALL]);
+	}
+	/* the partners, over four answers: (5+5+4+4)/4 = 4.5 */
 	row = metrics_survey_row(&r, "a", NULL);
 	assert_non_null(row);
-	assert_mean(&row->col[SURVEY_COL_ALL], 3.5, 6);
-	assert_int_equal(row->col[SURVEY_COL_ALL].dist[0], 1);
-	assert_int_equal(row->col[SURVEY_COL_ALL].dist[1], 1);
-	assert_int_equal(row->col[SURVEY_COL_ALL].dist[2], 0);
-	assert_int_equal(row->col[SURVEY_COL_ALL].dist[3], 2);
-	assert_int_equal(row->col[SURVEY_COL_ALL].dist[4], 2);
+	assert_mean(&row->col[SURVEY_COL_PARTNER], 4.5, 4);
+	assert_int_equal(row->col[SURVEY_COL_PARTNER].dist[0], 0);
+	assert_int_equal(row->col[SURVEY_COL_PARTNER].dist[3], 2);
+	assert_int_equal(row->col[SURVEY_COL_PARTNER].dist[4], 2);
+	metrics_survey_results_release(&r);
+	program_release(&p);
+}
+
+/*
+ * Only two groups answered, both too small together: the overall alone
+ * is shown (nothing can be subtracted from it).
+ */
+static void
+test_only_overall(void **state)
+{
+	struct program p;
+	struct initiative *in = build(&p);
+	struct survey *s = fx_survey(&p, in, "s1", "inst", "2016-03-01", "2016-03-31");
+	struct survey_results r;
+	const struct survey_row *row;
+
+	(void)state;
+	fx_response(s, GROUP_BACKBONE, "a=1,b=1,c=1");
+	fx_response(s, GROUP_BACKBONE, "a=2,b=1,c=1");
+	fx_response(s, GROUP_DIRECTOR, "a=5,b=4,c=4");
+	fx_response(s, GROUP_PARTNER, "a=4,b=4,c=4");
+	fx_response(s, GROUP_PARTNER, "a=4,b=4,c=4");
+	metrics_survey_results_init(&r);
+	assert_int_equal(metrics_survey_results(&p, in, 0, "s1", 0, 0, &r), 0);
+	assert_int_equal(r.shown[SURVEY_COL_BACKBONE], 0);
+	assert_int_equal(r.shown[SURVEY_COL_DIRECTOR], 0);
+	assert_int_equal(r.shown[SURVEY_COL_PARTNER], 0);
+	assert_int_equal(r.shown[SURVEY_COL_ALL], 1);
+	row = metrics_survey_row(&r, "a", NULL);
+	assert_mean(&row->col[SURVEY_COL_ALL], 16.0 / 5, 5);
+	assert_int_equal(row->has_gap, 0);
 	metrics_survey_results_release(&r);
 	program_release(&p);
 }
 
 /*
  * One director among three backbone and four partner responses: the
- * director's answer would be "all − backbone − partner", so the smallest
- * group shown (the backbone) is hidden with it; partners and all remain.
+ * director's answer would be "all − backbone − partner", so the overall
+ * (everyone) mean is the one hidden; the backbone and the partners are
+ * shown, with their perception gap (DESIGN §4).
  */
 static void
 test_director_not_recoverable(void **state)
@@ -144,16 +178,62 @@ test_director_not_recoverable(void **state)
 	assert_int_equal(metrics_survey_results(&p, in, 0, NULL, D("2016-01-01"),
 	    D("2016-12-31"), &r), 0);
 	assert_int_equal(r.shown[SURVEY_COL_DIRECTOR], 0);
-	assert_int_equal(r.shown[SURVEY_COL_BACKBONE], 0);
+	assert_int_equal(r.shown[SURVEY_COL_BACKBONE], 1);
 	assert_int_equal(r.shown[SURVEY_COL_PARTNER], 1);
-	assert_int_equal(r.shown[SURVEY_COL_ALL], 1);
+	assert_int_equal(r.shown[SURVEY_COL_ALL], 0);
+	assert_int_equal(r.responses[SURVEY_COL_BACKBONE], 3);
+	assert_int_equal(r.responses[SURVEY_COL_PARTNER], 4);
+	assert_int_equal(r.responses[SURVEY_COL_ALL], 0);
 	for (size_t i = 0; i < r.items.n; i++) {
 		assert_suppressed(&r.items.v[i].col[SURVEY_COL_DIRECTOR]);
-		assert_suppressed(&r.items.v[i].col[SURVEY_COL_BACKBONE]);
+		assert_suppressed(&r.items.v[i].col[SURVEY_COL_ALL]);
+		assert_mean(&r.items.v[i].col[SURVEY_COL_BACKBONE], 4.0, 3);
 		assert_mean(&r.items.v[i].col[SURVEY_COL_PARTNER], 3.0, 4);
-		/* (12 + 1 + 12) / 8 */
-		assert_mean(&r.items.v[i].col[SURVEY_COL_ALL], 25.0 / 8, 8);
+		assert_int_equal(r.items.v[i].has_gap, 1);
+		assert_true(fabs(r.items.v[i].gap - 1.0) < EPS);
 	}
+	for (size_t i = 0; i < r.categories.n; i++) {
+		assert_suppressed(&r.categories.v[i].col[SURVEY_COL_ALL]);
+		assert_int_equal(r.categories.v[i].has_gap, 1);
+	}
+	/* the change between rounds then reads the partners' */
+	assert_int_equal(metrics_survey_change_col(&r), SURVEY_COL_PARTNER);
+	metrics_survey_results_release(&r);
+	program_release(&p);
+}
+
+/*
+ * Three directors' answers (two rounds pooled, say) or none: nothing can
+ * be narrowed to fewer than 3, so everyone's mean stays beside the groups.
+ */
+static void
+test_hidden_groups_of_three(void **state)
+{
+	struct program p;
+	struct initiative *in = build(&p);
+	struct survey *s = fx_survey(&p, in, "s1", "inst", "2016-03-01", "2016-03-31");
+	struct survey_results r;
+
+	(void)state;
+	for (int i = 0; i < 3; i++)
+		fx_response(s, GROUP_BACKBONE, "a=4,b=4,c=4");
+	for (int i = 0; i < 3; i++)
+		fx_response(s, GROUP_PARTNER, "a=2,b=2,c=2");
+	metrics_survey_results_init(&r);
+	assert_int_equal(metrics_survey_results(&p, in, 0, "s1", 0, 0, &r), 0);
+	assert_int_equal(r.shown[SURVEY_COL_ALL], 1);
+	assert_int_equal(metrics_survey_change_col(&r), SURVEY_COL_ALL);
+	assert_mean(&r.items.v[0].col[SURVEY_COL_ALL], 3.0, 6);
+	assert_int_equal(r.items.v[0].has_gap, 1);
+	fx_response(s, GROUP_DIRECTOR, "a=1");
+	fx_response(s, GROUP_DIRECTOR, "a=1");
+	fx_response(s, GROUP_DIRECTOR, "a=1");
+	assert_int_equal(metrics_survey_results(&p, in, 0, "s1", 0, 0, &r), 0);
+	assert_int_equal(r.shown[SURVEY_COL_DIRECTOR], 1);
+	assert_int_equal(r.shown[SURVEY_COL_ALL], 1);
+	assert_mean(&r.items.v[0].col[SURVEY_COL_ALL], 21.0 / 9, 9);
+	/* item b: the directors gave no answer there; nothing hidden is left */
+	assert_mean(&r.items.v[1].col[SURVEY_COL_ALL], 3.0, 6);
 	metrics_survey_results_release(&r);
 	program_release(&p);
 }
@@ -232,7 +312,7 @@ test_gap(void **state)
 	program_release(&p);
 }
 
-/* A row where only 2 partners answered hides the partners there, and the backbone by residual. */
+/* A row where only 2 partners answered hides the partners there, and the overall by residual. */
 static void
 test_row_level_floor(void **state)
 {
@@ -254,8 +334,8 @@ test_row_level_floor(void **state)
 	assert_int_equal(row->has_gap, 1);
 	row = metrics_survey_row(&r, "b", NULL);
 	assert_suppressed(&row->col[SURVEY_COL_PARTNER]);
-	assert_suppressed(&row->col[SURVEY_COL_BACKBONE]);
-	assert_mean(&row->col[SURVEY_COL_ALL], 15.0 / 5, 5);
+	assert_suppressed(&row->col[SURVEY_COL_ALL]);
+	assert_mean(&row->col[SURVEY_COL_BACKBONE], 4.0, 3);
 	assert_int_equal(row->has_gap, 0);
 	metrics_survey_results_release(&r);
 	program_release(&p);
@@ -308,18 +388,19 @@ test_change_between_rounds(void **state)
 	metrics_report_release(&rep);
 
 	/*
-	 * One backbone answer in round 1: hidden, and the partners with it
-	 * (else all − partners would give it away), so no partner change either.
+	 * One backbone answer in round 1: hidden, and everyone's mean with it
+	 * (else all − partners would give it away); the partners stay, so
+	 * their change still shows, and everyone's change does not.
 	 */
 	fx_response(s1, GROUP_BACKBONE, "a=5");
 	assert_int_equal(metrics_survey_results(&p, in, 0, "s1", 0, 0, &a), 0);
-	assert_int_equal(a.shown[SURVEY_COL_PARTNER], 0);
+	assert_int_equal(a.shown[SURVEY_COL_PARTNER], 1);
+	assert_int_equal(a.shown[SURVEY_COL_ALL], 0);
 	assert_int_equal(metrics_survey_change(metrics_survey_row(&a, "a", NULL),
-	    metrics_survey_row(&b, "a", NULL), SURVEY_COL_PARTNER, &d), -1);
+	    metrics_survey_row(&b, "a", NULL), SURVEY_COL_PARTNER, &d), 0);
+	assert_true(fabs(d - 2.0) < EPS);
 	assert_int_equal(metrics_survey_change(metrics_survey_row(&a, "a", NULL),
-	    metrics_survey_row(&b, "a", NULL), SURVEY_COL_ALL, &d), 0);
-	/* (2+2+2+5)/4 → 4 */
-	assert_true(fabs(d - (4.0 - 11.0 / 4)) < EPS);
+	    metrics_survey_row(&b, "a", NULL), SURVEY_COL_ALL, &d), -1);
 	metrics_survey_results_release(&a);
 	metrics_survey_results_release(&b);
 	program_release(&p);
@@ -354,7 +435,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_group_suppressed),
+		cmocka_unit_test(test_only_overall),
 		cmocka_unit_test(test_director_not_recoverable),
+		cmocka_unit_test(test_hidden_groups_of_three),
 		cmocka_unit_test(test_bands),
 		cmocka_unit_test(test_gap),
 		cmocka_unit_test(test_row_level_floor),

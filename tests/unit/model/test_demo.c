@@ -685,6 +685,106 @@ test_every_code_somewhere(void **state)
 	}
 }
 
+/*
+ * DESIGN §4: every demo round has at least 3 backbone and 3 partner
+ * answers, so the perception gap shows on every initiative; for every seed.
+ */
+static void
+test_survey_gap_everywhere(void **state)
+{
+	(void)state;
+	for (size_t s = 0; s < NSEEDS; s++) {
+		struct program p;
+		struct model_error e;
+
+		build(&p, seeds[s]);
+		assert_int_equal(model_resolve(&p, &e), 0);
+		for (size_t i = 0; i < p.initiatives.n; i++) {
+			const struct initiative *in = &p.initiatives.v[i];
+			struct survey_results r;
+
+			assert_true(in->surveys.n >= 4);
+			for (size_t k = 0; k < in->surveys.n; k++) {
+				const struct survey *sv = &in->surveys.v[k];
+				int n[GROUP__MAX] = { 0 };
+
+				for (size_t j = 0; j < sv->responses.n; j++)
+					n[sv->responses.v[j].group]++;
+				assert_true(n[GROUP_BACKBONE] >= 3);
+				assert_true(n[GROUP_PARTNER] >= 3);
+				metrics_survey_results_init(&r);
+				assert_int_equal(metrics_survey_results(&p, in, sv->instrument.idx, sv->id,
+				    DATE_NONE, DATE_NONE, &r), 0);
+				for (size_t t = 0; t < r.items.n; t++)
+					if (!r.items.v[t].has_gap)
+						fail_msg("%s %s %s: no gap", in->slug, sv->id, r.items.v[t].code);
+				metrics_survey_results_release(&r);
+			}
+		}
+		program_release(&p);
+	}
+}
+
+/* A credit's channel is the one its title names (issue 11: cr-13 "press" was a social media feature). */
+static void
+test_credit_channels(void **state)
+{
+	static const struct {
+		const char *words;
+		int channel;
+	} by_title[] = {
+		{ "News story", CHANNEL_PRESS }, { "Op-ed", CHANNEL_PRESS },
+		{ "Annual report", CHANNEL_REPORT }, { "Presentation", CHANNEL_PRESENTATION },
+		{ "award", CHANNEL_AWARD }, { "Social media", CHANNEL_SOCIAL },
+	};
+	struct program p;
+	size_t checked = 0;
+
+	(void)state;
+	build(&p, DEMO_DEFAULT_SEED);
+	for (size_t i = 0; i < p.initiatives.n; i++)
+		for (size_t k = 0; k < p.initiatives.v[i].credits.n; k++) {
+			const struct credit *c = &p.initiatives.v[i].credits.v[k];
+			int found = 0;
+
+			for (size_t t = 0; t < sizeof(by_title) / sizeof(by_title[0]); t++)
+				if (strstr(c->title, by_title[t].words)) {
+					found = 1;
+					if (c->channel != by_title[t].channel)
+						fail_msg("%s: '%s' is on channel %s", c->id, c->title,
+						    channel_names[c->channel]);
+				}
+			assert_true(found);
+			checked++;
+		}
+	assert_true(checked > 50);
+	program_release(&p);
+}
+
+/* The network survey is plausible: no initiative has every pair tied (Harlow Mills had). */
+static void
+test_network_not_complete(void **state)
+{
+	struct program p;
+	struct model_error e;
+
+	(void)state;
+	build(&p, DEMO_DEFAULT_SEED);
+	assert_int_equal(model_resolve(&p, &e), 0);
+	for (size_t i = 0; i < p.initiatives.n; i++) {
+		struct report r;
+
+		metrics_report_init(&r);
+		assert_int_equal(metrics_report(&p, &p.initiatives.v[i], date_from_ymd(2016, 12, 31),
+		    12, NULL, &r), 0);
+		assert_int_equal(r.fig[FIG_NET_DENSITY].type, MV_NUMBER);
+		if (!(r.fig[FIG_NET_DENSITY].value <= 0.8))
+			fail_msg("%s: density %.2f", p.initiatives.v[i].slug, r.fig[FIG_NET_DENSITY].value);
+		metrics_report_release(&r);
+	}
+	program_release(&p);
+}
+
 int
 main(void)
 {
@@ -698,6 +798,9 @@ main(void)
 		cmocka_unit_test(test_validates),
 		cmocka_unit_test(test_report_finds_expected),
 		cmocka_unit_test(test_expected_file),
+		cmocka_unit_test(test_survey_gap_everywhere),
+		cmocka_unit_test(test_credit_channels),
+		cmocka_unit_test(test_network_not_complete),
 		cmocka_unit_test(test_figures_clear_of_thresholds),
 		cmocka_unit_test(test_every_code_somewhere),
 	};
