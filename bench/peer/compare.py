@@ -34,9 +34,8 @@ def same(a, b, exact=False):
             return a == b
         return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
     if isinstance(a, dict) and isinstance(b, dict):
-        return list(a) == list(b) and all(same(a[k], b[k], exact) for k in a) \
-            if sorted(a) == sorted(b) and list(a) == list(b) else \
-            sorted(a) == sorted(b) and all(same(a[k], b[k], exact) for k in a)
+        # the same keys in the same order (by_org is in program order)
+        return list(a) == list(b) and all(same(a[k], b[k], exact) for k in a)
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(same(x, y, exact) for x, y in zip(a, b))
     return type(a) is type(b) and a == b

@@ -20,7 +20,6 @@ import argparse
 import calendar
 import datetime
 import json
-import math
 import os
 import sys
 from collections import deque
@@ -147,9 +146,6 @@ def groups(df):
     return {k: g for k, g in df.groupby("initiative", sort=False)}
 
 
-EMPTY = pd.DataFrame()
-
-
 class Program:
     def __init__(self, t, as_of, months):
         self.as_of = as_of.isoformat()
@@ -173,9 +169,10 @@ class Program:
         def in_window(df, col):
             return df[(df[col] >= s) & (df[col] <= e)]
 
-        for col in ("id",):
-            for name in ("decisions", "ledger", "grants"):
-                t[name][col] = t[name][col].map(unescape)
+        # the texts shown as evidence or ids
+        for name, col in (("decisions", "id"), ("ledger", "id"), ("ledger", "line"),
+                          ("grants", "id"), ("grants", "lines_name")):
+            t[name][col] = t[name][col].map(unescape)
 
         dec = in_window(t["decisions"], "decided").copy()
         dec["contrary_views"] = dec["contrary_views"].map(unescape)
