@@ -541,8 +541,8 @@ def report(p, st, ini):
                 ev.update(ev_alone)
             if c2:
                 # metrics.md: the decisions made alone by the organization
-                # with the largest weight (the first in team order... here:
-                # every organization that has the largest weight).
+                # with the largest weight. Neither text says which one on a
+                # tie; this reading takes every organization with that weight.
                 top = max(weight.values())
                 ev.update(did for did, dr in zip(D["id"], D["decider"])
                           if dr in weight and weight[dr] == top)
