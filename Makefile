@@ -112,15 +112,17 @@ load: all $(BUILD)/tests/reliability/load
 	@sh tests/reliability/load.sh $(LOAD_CONNECTIONS)
 
 bench: all
+	@sh scripts/deps.sh bench
 	@sh bench/run.sh
 
 # The national-scale workload generator (PERFORMANCE.md; bench/gen.c) and
-# P1/P6 on it (bench/national.sh: minutes and gigabytes, never in make test).
+# P1/P2/P6 on it (bench/national.sh: minutes and gigabytes, never in make test).
 $(BUILD)/bench/gen: bench/gen.c $(BUILD)/libtrellis.a | deps-stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libtrellis.a $(LDFLAGS) $(LDLIBS)
 bench-gen: $(BUILD)/bench/gen
 bench-national: all $(BUILD)/bench/gen
+	@sh scripts/deps.sh bench
 	@sh bench/national.sh
 
 clean:

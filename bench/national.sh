@@ -20,6 +20,16 @@
 #   p6.ratio.B/A        the report time at scale B over the one at scale A,
 #                       for each scale and the one before it, to read against
 #                       B/A (P6: 2×/1× ≤ 2.2)
+#   p2.trellis          `trellis report --all --format json` on the database
+#                       of scale BENCH_P2_SCALE (default 0.1): wall, peak RSS
+#   p2.peer             bench/peer/report.py, the pandas peer, over the CSV
+#                       set of the same data, same as-of, same run
+#   p2.ratio, p2.peak   peer / trellis time (target ≥ 20×) and trellis's peak
+#                       RSS (target ≤ 256 MiB)
+#   p2.agree            bench/peer/compare.py of the two JSON outputs:
+#                       "figures: N agree, M differ" and the same for scores,
+#                       alerts and strengths (the first differences in
+#                       $dir/p2-compare.txt)
 #   p4.*                the signed-in dashboard of the first initiative on
 #                       P1's database (BENCH_SCALE) and on the demo, one after
 #                       the other, each under 64 keep-alive connections for
@@ -27,11 +37,14 @@
 #                       p4.ratio = national / demo req/s (target ≥ 0.8), and
 #                       the national server's load time and RSS
 #
-# Environment: BENCH_SCALE (P1's scale, default national), BENCH_P6_SCALES
+# Environment: BENCH_SCALE (P1's scale, default national), BENCH_P2_SCALE
+# (default 0.1; PERFORMANCE.md's P2 is national, where the peer needs
+# minutes and gigabytes), BENCH_P6_SCALES
 # (default "0.1 0.2"; PERFORMANCE.md's full set is "0.1 1 2"), BENCH_P1=0,
-# BENCH_P4=0 or BENCH_P6=0 to skip one part (P4 needs P1's database), BENCH_DIR (default $BUILD/bench/national, kept
+# BENCH_P2=0, BENCH_P4=0 or BENCH_P6=0 to skip one part (P4 needs P1's database), BENCH_DIR (default $BUILD/bench/national, kept
 # so that each printed command can be run again by hand), BUILD (default
-# build), TRELLIS_BIN (default ./trellis). Jobs run under nice -n 10, one at
+# build), TRELLIS_BIN (default ./trellis), PYTHON (default /usr/bin/python3, the one
+# with Debian's pandas). Jobs run under nice -n 10, one at
 # a time.
 cd "$(dirname "$0")/.." || exit 1
 set -e
@@ -41,6 +54,8 @@ gen=$build/bench/gen
 scale=${BENCH_SCALE:-national}
 p6scales=${BENCH_P6_SCALES:-0.1 0.2}
 dir=${BENCH_DIR:-$build/bench/national}
+p2scale=${BENCH_P2_SCALE:-0.1}
+python=${PYTHON:-/usr/bin/python3}
 asof=2025-12-31
 
 make -s BUILD="$build" all "$gen" >/dev/null
@@ -49,6 +64,7 @@ command -v sqlite3 >/dev/null 2>&1 || {
 	exit 1
 }
 mkdir -p "$dir"
+made=" "	# the scales whose CSV set and database this run has made
 
 # measure OUT COMMAND...: runs COMMAND under nice (standard output to
 # $dir/last.out), sets $secs (wall) and $kib (peak RSS; "" when
@@ -93,6 +109,7 @@ if test "${BENCH_P1:-1}" != 0; then
 	db=$dir/trellis-$scale.db
 	import_db "$csv" "$db"
 	t_secs=$secs t_kib=$kib
+	made="$made$scale "
 	line p1.trellis-import "$trellis --db $db import $csv/*.csv"
 
 	ref=$dir/sqlite3-$scale.db
@@ -117,6 +134,7 @@ if test "${BENCH_P6:-1}" != 0; then
 		rm -rf "$csv"
 		nice -n 10 "$gen" --scale "$s" --seed 1 --format csv --out "$csv"
 		import_db "$csv" "$db"
+		made="$made$s "
 		line "p6.import.$s" "$trellis --db $db import $csv/*.csv"
 		measure /dev/null "$trellis" --db "$db" report --all --format json --as-of $asof
 		line "p6.report-json.$s" "$trellis --db $db report --all --format json --as-of $asof"
@@ -132,6 +150,37 @@ if test "${BENCH_P6:-1}" != 0; then
 			    "p6.ratio." $3 "/" $1, $4 / $2, $3 / $1
 			printf "    = p6.report-json.%s / p6.report-json.%s\n", $3, $1 }'
 	done
+fi
+
+if test "${BENCH_P2:-1}" != 0; then
+	"$python" -c 'import pandas' 2>/dev/null || {
+		echo "bench/national.sh: $python has no pandas (scripts/deps.sh bench installs python3-pandas)" >&2
+		exit 1
+	}
+	csv=$dir/csv-$p2scale
+	db=$dir/trellis-$p2scale.db
+	# Unless P1 or P6 made this scale's CSV set and database in this run.
+	case "$made" in
+	*" $p2scale "*) ;;
+	*)
+		rm -rf "$csv"
+		nice -n 10 "$gen" --scale "$p2scale" --seed 1 --format csv --out "$csv"
+		import_db "$csv" "$db"
+		line "p2.import.$p2scale" "$trellis --db $db import $csv/*.csv"
+		;;
+	esac
+	measure "$dir/p2-trellis.json" "$trellis" --db "$db" report --all --format json --as-of $asof
+	t_secs=$secs t_kib=$kib
+	line "p2.trellis.$p2scale" "$trellis --db $db report --all --format json --as-of $asof"
+	measure "$dir/p2-peer.json" "$python" bench/peer/report.py "$csv" --as-of $asof
+	line "p2.peer.$p2scale" "$python bench/peer/report.py $csv --as-of $asof"
+	awk -v a="$secs" -v b="$t_secs" -v c="$t_kib" -v k="$kib" 'BEGIN {
+		printf "%-34s %9.2f × faster than the pandas peer (target ≥ 20)\n", "p2.ratio", a / b
+		printf "    = p2.peer / p2.trellis\n"
+		if (c != "") printf "%-34s %9.1f MiB peak RSS of trellis report (target ≤ 256; the peer: %.1f MiB)\n    = p2.trellis\n", "p2.peak", c / 1024, k / 1024 }'
+	"$python" bench/peer/compare.py "$dir/p2-trellis.json" "$dir/p2-peer.json" >"$dir/p2-compare.txt" || true
+	head -n 2 "$dir/p2-compare.txt" | awk '{ printf "%-34s %s\n", (NR == 1 ? "p2.agree" : ""), $0 }'
+	echo "    $ $python bench/peer/compare.py $dir/p2-trellis.json $dir/p2-peer.json  (all of it in $dir/p2-compare.txt)"
 fi
 
 if test "${BENCH_P4:-1}" != 0; then

@@ -23,8 +23,8 @@
 # Environment: BENCH_RUNS (default 50), BENCH_SECONDS (per C figure, default 2),
 # BUILD (default build), TRELLIS_BIN (default ./trellis).
 # The national-scale workload (bench/gen.c) with P1 and P6 is bench/national.sh
-# (`make bench-national`: minutes and gigabytes; P4 there too); P2 is not here
-# yet (docs/benchmarks.md).
+# (`make bench-national`: minutes and gigabytes; P2 and P4 there too;
+# docs/benchmarks.md).
 cd "$(dirname "$0")/.." || exit 1
 set -e
 build=${BUILD:-build}

@@ -4,6 +4,9 @@ set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libcsv-dev
 libsodium-dev libmicrohttpd-dev libigraph-dev libxlsxwriter-dev libcmark-dev
 libcmocka-dev valgrind curl"
+# The P2 peer's agreement test (tests/cli/t0096-peer.sh) runs bench/peer/*.py
+# with Debian's python3 and pandas.
+PKGS="$PKGS python3-pandas"
 # The browser tests (tests/e2e, docs/testing.md): Debian's chromium, driven by
 # playwright-core from npm, and a font so screenshots show text. Node.js and
 # npm come from Debian only when the machine has no node of its own.
@@ -12,6 +15,9 @@ command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
 # `deps.sh fuzz` installs what `make fuzz` needs instead: clang and libFuzzer.
 test "${1:-}" = fuzz && PKGS="clang libclang-rt-14-dev"
+# `deps.sh bench` installs what `make bench` and `make bench-national` need
+# besides: the pandas peer (P2), wrk and nginx (P3, PERFORMANCE.md).
+test "${1:-}" = bench && PKGS="python3-pandas wrk nginx-light"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
