@@ -478,6 +478,16 @@ def report(p, st, ini):
     support = None
     if sv is not None:
         ans = sv[sv["response"] != ""]
+        # metrics.md, Anonymity (residual suppression): a group is shown with >= 3
+        # responses; when the groups left out hold some but fewer than 3, everyone's
+        # mean would give them away, and this figure (an everyone mean) then counts
+        # only the groups shown.
+        per = ans[["id", "response", "group"]].drop_duplicates()
+        counts = per["group"].value_counts().to_dict()
+        shown = {g for g, k in counts.items() if k >= 3}
+        hidden = sum(k for g, k in counts.items() if g not in shown)
+        if len(per) >= 3 and 0 < hidden < 3 and shown:
+            ans = ans[ans["group"].isin(shown)]
         responses = len(ans[["id", "response"]].drop_duplicates())
         vals = pd.to_numeric(ans.loc[ans["item"].isin(p.ds_items), "answer"])
         vals = vals[(vals >= 1) & (vals <= 5)]
