@@ -17,46 +17,46 @@
 #include "../util/banned.h"
 
 const char *const metrics_fig_names[FIG__MAX] = {
-	"team.size",				/* FIG_TEAM_SIZE */
-	"team.sectors",				/* FIG_TEAM_SECTORS */
-	"decisions.backbone_alone_share",	/* FIG_DEC_BACKBONE_ALONE */
-	"decisions.hhi",			/* FIG_DEC_HHI */
-	"decisions.consultation_breadth",	/* FIG_DEC_BREADTH */
-	"decisions.median_days",		/* FIG_DEC_MEDIAN_DAYS */
-	"decisions.rushed_share",		/* FIG_DEC_RUSHED */
-	"decisions.loop_closure",		/* FIG_DEC_LOOP */
-	"decisions.contrary_share",		/* FIG_DEC_CONTRARY */
-	"decisions.shared_share",		/* FIG_DEC_SHARED */
-	"funds.spent",				/* FIG_FUNDS_SPENT */
-	"funds.partner_share",			/* FIG_FUNDS_PARTNER_SHARE */
-	"funds.partners_paid",			/* FIG_FUNDS_PARTNERS_PAID */
-	"funds.hhi",				/* FIG_FUNDS_HHI */
-	"funds.backbone_own_share",		/* FIG_FUNDS_BACKBONE_OWN */
-	"grants.overspent",			/* FIG_GRANTS_OVERSPENT */
-	"grants.unspent_closed",		/* FIG_GRANTS_UNSPENT_CLOSED */
-	"grants.lines_over",			/* FIG_GRANTS_LINES_OVER */
-	"grants.noncatalytic_share",		/* FIG_GRANTS_NONCATALYTIC */
-	"applications.joint_share",		/* FIG_APPS_JOINT */
-	"applications.partner_led_share",	/* FIG_APPS_PARTNER_LED */
-	"credit.partner_share",			/* FIG_CREDIT_PARTNER_SHARE */
-	"credit.breadth",			/* FIG_CREDIT_BREADTH */
-	"valueadd.hours",			/* FIG_VALUEADD_HOURS */
-	"valueadd.reach",			/* FIG_VALUEADD_REACH */
-	"checkins.coverage",			/* FIG_CHECKINS_COVERAGE */
-	"engagement.rate",			/* FIG_ENGAGEMENT_RATE */
-	"raci.complete",			/* FIG_RACI_COMPLETE */
-	"raci.backbone_accountable_share",	/* FIG_RACI_BACKBONE_ACC */
-	"director.shared_oversight",		/* FIG_DIRECTOR_SHARED */
-	"result.progress",			/* FIG_RESULT_PROGRESS */
-	"result.on_track",			/* FIG_RESULT_ON_TRACK */
-	"survey.director_support",		/* FIG_SURVEY_DIRECTOR_SUPPORT */
-	"network.density",			/* FIG_NET_DENSITY */
-	"network.centralization",		/* FIG_NET_CENTRALIZATION */
-	"network.backbone_degree_share",	/* FIG_NET_BACKBONE_DEGREE */
-	"network.backbone_betweenness",		/* FIG_NET_BACKBONE_BETWEENNESS */
-	"network.trust",			/* FIG_NET_TRUST */
-	"network.value",			/* FIG_NET_VALUE */
-	"network.resilience",			/* FIG_NET_RESILIENCE */
+	[FIG_TEAM_SIZE] = "team.size",
+	[FIG_TEAM_SECTORS] = "team.sectors",
+	[FIG_DEC_BACKBONE_ALONE] = "decisions.backbone_alone_share",
+	[FIG_DEC_HHI] = "decisions.hhi",
+	[FIG_DEC_BREADTH] = "decisions.consultation_breadth",
+	[FIG_DEC_MEDIAN_DAYS] = "decisions.median_days",
+	[FIG_DEC_RUSHED] = "decisions.rushed_share",
+	[FIG_DEC_LOOP] = "decisions.loop_closure",
+	[FIG_DEC_CONTRARY] = "decisions.contrary_share",
+	[FIG_DEC_SHARED] = "decisions.shared_share",
+	[FIG_FUNDS_SPENT] = "funds.spent",
+	[FIG_FUNDS_PARTNER_SHARE] = "funds.partner_share",
+	[FIG_FUNDS_PARTNERS_PAID] = "funds.partners_paid",
+	[FIG_FUNDS_HHI] = "funds.hhi",
+	[FIG_FUNDS_BACKBONE_OWN] = "funds.backbone_own_share",
+	[FIG_GRANTS_OVERSPENT] = "grants.overspent",
+	[FIG_GRANTS_UNSPENT_CLOSED] = "grants.unspent_closed",
+	[FIG_GRANTS_LINES_OVER] = "grants.lines_over",
+	[FIG_GRANTS_NONCATALYTIC] = "grants.noncatalytic_share",
+	[FIG_APPS_JOINT] = "applications.joint_share",
+	[FIG_APPS_PARTNER_LED] = "applications.partner_led_share",
+	[FIG_CREDIT_PARTNER_SHARE] = "credit.partner_share",
+	[FIG_CREDIT_BREADTH] = "credit.breadth",
+	[FIG_VALUEADD_HOURS] = "valueadd.hours",
+	[FIG_VALUEADD_REACH] = "valueadd.reach",
+	[FIG_CHECKINS_COVERAGE] = "checkins.coverage",
+	[FIG_ENGAGEMENT_RATE] = "engagement.rate",
+	[FIG_RACI_COMPLETE] = "raci.complete",
+	[FIG_RACI_BACKBONE_ACC] = "raci.backbone_accountable_share",
+	[FIG_DIRECTOR_SHARED] = "director.shared_oversight",
+	[FIG_RESULT_PROGRESS] = "result.progress",
+	[FIG_RESULT_ON_TRACK] = "result.on_track",
+	[FIG_SURVEY_DIRECTOR_SUPPORT] = "survey.director_support",
+	[FIG_NET_DENSITY] = "network.density",
+	[FIG_NET_CENTRALIZATION] = "network.centralization",
+	[FIG_NET_BACKBONE_DEGREE] = "network.backbone_degree_share",
+	[FIG_NET_BACKBONE_BETWEENNESS] = "network.backbone_betweenness",
+	[FIG_NET_TRUST] = "network.trust",
+	[FIG_NET_VALUE] = "network.value",
+	[FIG_NET_RESILIENCE] = "network.resilience",
 };
 
 const char *const metrics_pitfall_codes[6] = {

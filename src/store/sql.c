@@ -412,7 +412,8 @@ const char *const store_sql[ST__MAX] = {
 	"DELETE FROM sessions WHERE token_hash = ?1",
 	[ST_SESSION_DEL_USER] =
 	"DELETE FROM sessions WHERE user_id = ?1",
-	/* ST_SESSION_PURGE: idle since ?1 or created before ?2 */
+	/* idle since ?1 or created before ?2 */
+	[ST_SESSION_PURGE] =
 	"DELETE FROM sessions WHERE last_seen < ?1 OR created < ?2",
 	[ST_TOKEN_INS] =
 	"INSERT INTO api_tokens (token_hash, user_id, name, created) VALUES (?, ?, ?, ?)",
@@ -421,7 +422,8 @@ const char *const store_sql[ST__MAX] = {
 	USER_JOINS " WHERE t.token_hash = ?1",
 	[ST_TOKEN_TOUCH] =
 	"UPDATE api_tokens SET last_used = ?2 WHERE id = ?1",
-	/* ST_TOKEN_LIST: ?1 an email, or NULL for every user's */
+	/* ?1 an email, or NULL for every user's */
+	[ST_TOKEN_LIST] =
 	"SELECT t.id, u.email, t.name, t.created, t.last_used FROM api_tokens t"
 	" JOIN users u ON u.id = t.user_id WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id",
 	[ST_TOKEN_DEL] =
@@ -429,7 +431,8 @@ const char *const store_sql[ST__MAX] = {
 	[ST_AUDIT_INS] =
 	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	/* ST_AUDIT_LIST: newest first, ?1 rows after skipping ?2 */
+	/* newest first, ?1 rows after skipping ?2 */
+	[ST_AUDIT_LIST] =
 	"SELECT " AUDIT_COLS " FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2",
 	[ST_AUDIT_LIST_INI] =
 	"SELECT " AUDIT_COLS " FROM audit_log WHERE initiative = ?3"
@@ -461,7 +464,8 @@ const char *const store_sql[ST__MAX] = {
 	[ST_PERSON_DEL] = ROW_DEL("person"),
 	[ST_INSTRUMENT_UPD] = UPD("instrument", "code, title", "?, ?"),
 	[ST_INSTRUMENT_DEL] = ROW_DEL("instrument"),
-	/* ST_INSTRUMENT_USED: surveys name their instrument by code, not by a key */
+	/* surveys name their instrument by code, not by a key */
+	[ST_INSTRUMENT_USED] =
 	"SELECT count(*) FROM instrument n CROSS JOIN initiative i ON i.program_id = n.program_id"
 	" CROSS JOIN survey s ON s.initiative_id = i.id AND s.instrument = n.code"
 	" WHERE n.id = ?1",
@@ -476,7 +480,8 @@ const char *const store_sql[ST__MAX] = {
 	    " result_target_value",
 	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
 	[ST_INITIATIVE_DEL] = ROW_DEL("initiative"),
-	/* ST_INITIATIVE_NOTED: note_initiative cascades, so edit.c asks first */
+	/* note_initiative cascades, so edit.c asks first */
+	[ST_INITIATIVE_NOTED] =
 	"SELECT count(*) FROM note_initiative WHERE initiative_id = ?1",
 	[ST_COMMITTEE_DEL] = OWNER_DEL("initiative_committee", "initiative_id"),
 	[ST_REPORTS_TO_DEL] = OWNER_DEL("director_reports_to", "initiative_id"),

@@ -17,7 +17,8 @@ build-chk/src/web/h_survey.o: src/web/h_survey.c src/web/page.h \
  src/web/router.h src/web/../metrics/survey.h src/web/../model/fields.h \
  src/web/../model/validate.h src/web/../store/store.h \
  src/web/../store/../model/model.h src/web/../store/survey_rounds.h \
- src/web/../store/../util/date.h src/web/../util/xalloc.h \
+ src/web/../store/../util/date.h src/web/../view/figures.h \
+ src/web/../view/../metrics/metrics.h src/web/../util/xalloc.h \
  src/web/../util/banned.h
 src/web/page.h:
 src/web/../view/html.h:
@@ -57,5 +58,7 @@ src/web/../store/store.h:
 src/web/../store/../model/model.h:
 src/web/../store/survey_rounds.h:
 src/web/../store/../util/date.h:
+src/web/../view/figures.h:
+src/web/../view/../metrics/metrics.h:
 src/web/../util/xalloc.h:
 src/web/../util/banned.h:
