@@ -1,9 +1,0 @@
-build-chk/src/model/model.o: src/model/model.c src/model/fields.h \
- src/model/model.h src/model/../util/date.h src/model/../util/strmap.h \
- src/model/../util/vec.h src/model/../util/xalloc.h
-src/model/fields.h:
-src/model/model.h:
-src/model/../util/date.h:
-src/model/../util/strmap.h:
-src/model/../util/vec.h:
-src/model/../util/xalloc.h:
