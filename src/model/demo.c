@@ -1235,7 +1235,7 @@ build_money(struct build *b)
 /* ---------------------------------------------------------------- grant-seeking, credit, help */
 
 static void
-app_add(struct build *b, tdate date, const char *funder, int64_t dollars,
+application_add(struct build *b, tdate date, const char *funder, int64_t dollars,
     const char *lead, int status)
 {
 	struct application *a = VEC_PUSH(&b->in->applications);
@@ -1261,7 +1261,7 @@ build_applications(struct build *b)
 		size_t n = active_at(b, d, 1, others);
 		struct application *a;
 
-		app_add(b, d, pf->grants[gi].funder, pf->grants[gi].dollars, pf->backbone, APP_AWARDED);
+		application_add(b, d, pf->grants[gi].funder, pf->grants[gi].dollars, pf->backbone, APP_AWARDED);
 		a = &b->in->applications.v[b->in->applications.n - 1];
 		shuffle(b->r, others, n);
 		for (size_t i = 0; i < 2 && i < n; i++)
@@ -1283,23 +1283,23 @@ build_applications(struct build *b)
 			shuffle(b->r, others, n);
 			switch (kinds[i]) {
 			case 'J':	/* the backbone leads, with partners */
-				app_add(b, d, funder, dollars, pf->backbone, status);
+				application_add(b, d, funder, dollars, pf->backbone, status);
 				a = &b->in->applications.v[b->in->applications.n - 1];
 				for (size_t j = 0; j < (size_t)rng_int(b->r, 2, 3) && j < n; j++)
 					refs_add(&a->co_applicants, others[j]);
 				break;
 			case 'P':	/* a partner leads, the backbone co-applies */
-				app_add(b, d, funder, dollars, others[0], status);
+				application_add(b, d, funder, dollars, others[0], status);
 				a = &b->in->applications.v[b->in->applications.n - 1];
 				refs_add(&a->co_applicants, pf->backbone);
 				if (n > 1)
 					refs_add(&a->co_applicants, others[1]);
 				break;
 			case 'X':	/* a partner alone */
-				app_add(b, d, funder, dollars, others[0], status);
+				application_add(b, d, funder, dollars, others[0], status);
 				break;
 			default:	/* 'A': the backbone alone, or with an outside agency */
-				app_add(b, d, funder, dollars, pf->backbone, status);
+				application_add(b, d, funder, dollars, pf->backbone, status);
 				a = &b->in->applications.v[b->in->applications.n - 1];
 				if (rng_int(b->r, 0, 1))
 					refs_add(&a->co_applicants, "tri-county-workforce-board");

@@ -4,13 +4,13 @@
  * whole-database operations (check, backup, settings). Programs are saved
  * and loaded in program.c.
  */
+#include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "accounts.h"
 #include "store_impl.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
@@ -649,3 +649,130 @@ out:
 		(void)unlink(dest);	/* ours, and not a backup */
 	return ret;
 }
+
+/* ---------------------------------------------------------------- the audit log's writing */
+
+/*
+ * Here beside the transactions, since a write's commit writes its attached
+ * entries (store.h); the audit log's reading is in accounts.c.
+ */
+
+static void
+bind_opt(sqlite3_stmt *st, int col, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, col, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, col);
+}
+
+/* Returns 0 when action is one the audit log takes, else 1 with err set. */
+static int
+audit_action_check(const char *action, struct strbuf *err)
+{
+	static const char *const actions[] = { "create", "update", "delete", "import" };
+
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (action && strcmp(action, actions[i]) == 0)
+			return 0;
+	strbuf_reset(err);
+	strbuf_addf(err, "audit: unknown action '%s'", action ? action : "");
+	return 1;
+}
+
+static char *
+dup_or_null(const char *v)
+{
+	return v ? xstrdup(v) : NULL;
+}
+
+int
+store_audit_attach(struct store *s, const struct store_audit_entry *entry,
+    struct strbuf *err)
+{
+	struct store_audit_pending *a;
+
+	if (audit_action_check(entry->action, err))
+		return 1;
+	a = VEC_PUSH(&s->audit);
+	a->actor = xstrdup(entry->actor ? entry->actor : "");
+	a->action = xstrdup(entry->action);
+	a->kind = xstrdup(entry->kind ? entry->kind : "");
+	a->initiative = dup_or_null(entry->initiative);
+	a->record = dup_or_null(entry->record);
+	a->before = dup_or_null(entry->before);
+	a->after = dup_or_null(entry->after);
+	a->at = entry->at;
+	a->rowid = entry->record ? NULL : entry->rowid;
+	return 0;
+}
+
+void
+store_audit_detach(struct store *s)
+{
+	/* inside a caller's write transaction (store_write_begin) they wait for its end */
+	if (s->depth > 0)
+		return;
+	for (size_t i = 0; i < s->audit.n; i++) {
+		struct store_audit_pending *a = &s->audit.v[i];
+
+		free(a->actor);
+		free(a->action);
+		free(a->kind);
+		free(a->initiative);
+		free(a->record);
+		free(a->before);
+		free(a->after);
+	}
+	s->audit.n = 0;
+}
+
+int
+store_audit_write_attached(struct store *s, struct strbuf *err)
+{
+	char num[24];
+
+	for (size_t i = 0; i < s->audit.n; i++) {
+		const struct store_audit_pending *a = &s->audit.v[i];
+		const char *record = a->record;
+
+		if (record == NULL && a->rowid) {
+			snprintf(num, sizeof(num), "%lld", (long long)*a->rowid);
+			record = num;
+		}
+		if (store_audit_add(s, a->actor, a->action, a->kind, a->initiative, record,
+		    a->before, a->after, a->at, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_audit_add(struct store *s, const char *actor, const char *action,
+    const char *kind, const char *initiative, const char *record,
+    const char *before, const char *after, int64_t at, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (audit_action_check(action, err))
+		return 1;
+	if ((st = store_stmt(s, ST_AUDIT_INS, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	bind_opt(st, 5, initiative);
+	bind_opt(st, 6, record);
+	bind_opt(st, 7, before);
+	bind_opt(st, 8, after);
+	rc = sqlite3_step(st);
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot write the audit log");
+		return -1;
+	}
+	return 0;
+}
+

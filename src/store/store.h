@@ -175,4 +175,54 @@ int store_record_update(struct store *s, struct program *p, const struct kind *k
 int store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
     struct strbuf *err);
 
+/* ---------------------------------------------------------------- the audit log's writing */
+
+/*
+ * The audit log entry of a change, written in the change's own transaction
+ * (DESIGN §7: every change recorded with who, when, before and after).
+ * Every write of the store ends in store_commit; an entry attached to the
+ * connection is inserted there, just before COMMIT, so the change and its
+ * entry are kept together or neither is: when the insert fails the change
+ * is rolled back and the write fails.
+ *
+ * The pattern: attach, write, detach. store_audit_attach copies entry (the
+ * caller's strings may go away) and adds it to the entries of s's next
+ * write transaction (several for one write: a ratings form's ties, in
+ * order). That transaction's commit or rollback uses them up; whatever
+ * came of the write, the caller then runs store_audit_detach, which drops
+ * entries a write left attached when it failed before it began (an entry
+ * must never ride on a later, unrelated write). A read transaction
+ * neither writes nor drops them, and an anonymous survey answer drops them
+ * unwritten
+ * (survey_rounds.h: nothing may tie an answer to anyone).
+ *
+ * record NULL with rowid set names the record by *rowid in decimal, read
+ * when the entry is written: an added record without a key (an
+ * observation, a tie) has its rowid only once inserted. Returns 1 (err
+ * says why) when action is not one of the four, leaving nothing attached.
+ */
+struct store_audit_entry {
+	const char *actor;		/* an account's email, "cli:<unix user>" */
+	const char *action;		/* "create", "update", "delete", "import" */
+	const char *kind;
+	const char *initiative;		/* or NULL */
+	const char *record;		/* or NULL */
+	const char *before, *after;	/* JSON text, or NULL */
+	int64_t at;			/* Unix seconds */
+	const int64_t *rowid;		/* see above; NULL unless record is NULL */
+};
+int store_audit_attach(struct store *s, const struct store_audit_entry *entry,
+    struct strbuf *err);
+void store_audit_detach(struct store *s);
+
+/*
+ * Records one change. Runs in the caller's open transaction when there is
+ * one, else on its own: for changes, prefer store_audit_attach, which puts
+ * the entry in the change's own transaction. initiative, record, before,
+ * after may be NULL. Returns 1 when action is not one of the four.
+ */
+int store_audit_add(struct store *s, const char *actor, const char *action,
+    const char *kind, const char *initiative, const char *record,
+    const char *before, const char *after, int64_t at, struct strbuf *err);
+
 #endif

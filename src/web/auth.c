@@ -17,6 +17,7 @@
 
 #include "../auth/auth.h"
 #include "../store/accounts.h"
+#include "../store/store.h"
 #include "../util/strbuf.h"
 #include "authweb.h"
 #include "web.h"

@@ -74,8 +74,31 @@ static struct {
 	struct snapshot *head, *tail;	/* initiative snapshots, most recently used first */
 	size_t bytes, limit, count;
 	char *slug;			/* the program served */
-} cache = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, NULL, NULL, NULL, 0, 0, 0,
-	NULL };
+	char *db;			/* the database's path */
+	pthread_key_t store_key;	/* each worker thread's struct store */
+} cache = { .lock = PTHREAD_MUTEX_INITIALIZER, .load_lock = PTHREAD_MUTEX_INITIALIZER };
+
+/* ---------------------------------------------------------------- each thread's store */
+
+static void
+store_destroy(void *arg)
+{
+	store_close(arg);
+}
+
+struct store *
+web_store(struct web_request *req, struct strbuf *err)
+{
+	struct store *st = pthread_getspecific(cache.store_key);
+
+	(void)req;
+	if (st == NULL) {
+		if (store_open(cache.db, 0, &st, err) == -1)
+			return NULL;
+		pthread_setspecific(cache.store_key, st);
+	}
+	return st;
+}
 
 /* ---------------------------------------------------------------- snapshots */
 
@@ -588,15 +611,18 @@ web_fragment_put(struct web_request *req, const char *key, const char *text, siz
 /* ---------------------------------------------------------------- start and stop */
 
 int
-cache_start(struct store *st, const char *slug, size_t limit, struct strbuf *err)
+cache_start(struct store *st, const char *db, const char *slug, size_t limit,
+    struct strbuf *err)
 {
 	struct snapshot *s;
 
+	/* a connection per worker thread, opened on first use, closed as the thread ends */
+	pthread_key_create(&cache.store_key, store_destroy);
+	cache.db = xstrdup(db);
 	cache.slug = xstrdup(slug);
 	cache.limit = limit;
 	if ((s = catalog_load(st, err)) == NULL) {
-		free(cache.slug);
-		cache.slug = NULL;
+		cache_stop();
 		return -1;
 	}
 	cache.catalog = s;
@@ -614,6 +640,8 @@ cache_stop(void)
 	pthread_mutex_unlock(&cache.lock);
 	free(cache.slug);
 	cache.slug = NULL;
+	free(cache.db);
+	cache.db = NULL;
 }
 
 void

@@ -11,9 +11,11 @@ struct strbuf;
 
 /*
  * Loads the catalog of program slug from st and keeps initiative
- * snapshots up to limit bytes in all. Returns 0, or -1 with err set.
+ * snapshots up to limit bytes in all; worker threads open the database at
+ * db (web_store). Returns 0, or -1 with err set.
  */
-int cache_start(struct store *st, const char *slug, size_t limit, struct strbuf *err);
+int cache_start(struct store *st, const char *db, const char *slug, size_t limit,
+    struct strbuf *err);
 /* Drops everything the cache holds (requests still holding a snapshot keep it). */
 void cache_stop(void);
 /* How many initiative snapshots the cache holds, and about how many bytes. */

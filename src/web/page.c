@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "page.h"
+#include "../io/json.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
@@ -256,4 +257,25 @@ page_period_form(struct html *h, const char *action, tdate as_of, int months)
 	html_text(h, "Show");
 	html_close(h);
 	html_close(h);
+}
+
+/*
+ * web_error (web.h) lives here, beside the page frame it draws: an API
+ * request gets the JSON {"status", "message"} instead.
+ */
+int
+web_error(struct web_response *res, int status, const char *message)
+{
+	res->status = status;
+	res->location = NULL;
+	strbuf_reset(&res->body);
+	if (res->req && res->req->api) {
+		res->content_type = "application/json";
+		strbuf_addf(&res->body, "{\"status\": %d, \"message\": ", status);
+		json_write_string(&res->body, message);
+		strbuf_addstr(&res->body, "}\n");
+		return 0;
+	}
+	page_error(res, status, web_status_text(status), message);
+	return 0;
 }

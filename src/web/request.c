@@ -8,7 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "page.h"
+#include <microhttpd.h>
+
 #include "web.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
@@ -397,24 +398,6 @@ web_redirect(struct web_response *res, const char *url)
 	strbuf_reset(&res->body);
 }
 
-/* Appends s as a JSON string (quotes included). */
-static void
-json_string(struct strbuf *out, const char *s)
-{
-	strbuf_addch(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			strbuf_addf(out, "\\%c", c);
-		else if (c < 0x20)
-			strbuf_addf(out, "\\u%04x", c);
-		else
-			strbuf_addch(out, (char)c);
-	}
-	strbuf_addch(out, '"');
-}
-
 const char *
 web_status_text(int status)
 {
@@ -436,19 +419,23 @@ web_status_text(int status)
 	}
 }
 
-int
-web_error(struct web_response *res, int status, const char *message)
+/* --dev-cookie: set once by the server before it answers anything */
+static int dev_cookie;
+
+void
+web_dev_cookie_set(int on)
 {
-	res->status = status;
-	res->location = NULL;
-	strbuf_reset(&res->body);
-	if (res->req && res->req->api) {
-		res->content_type = "application/json";
-		strbuf_addf(&res->body, "{\"status\": %d, \"message\": ", status);
-		json_string(&res->body, message);
-		strbuf_addstr(&res->body, "}\n");
-		return 0;
-	}
-	page_error(res, status, web_status_text(status), message);
-	return 0;
+	dev_cookie = on;
+}
+
+int
+web_dev_cookie(void)
+{
+	return dev_cookie;
+}
+
+const char *
+web_header(const struct web_request *req, const char *name)
+{
+	return req->conn ? MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name) : NULL;
 }

@@ -68,7 +68,6 @@ static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'sel
 static struct {
 	const struct web_config *cfg;
 	char *slug;			/* the program served */
-	pthread_key_t store_key;	/* this thread's struct store */
 	atomic_int inflight;		/* requests begun and not yet completed */
 	atomic_int stopping;		/* SIGTERM seen: answer with Connection: close */
 	struct web_user dev_user;	/* --dev-insecure-role, role 0 when off */
@@ -97,26 +96,6 @@ struct conn {
 	size_t bytes;
 };
 
-static void
-store_destroy(void *arg)
-{
-	store_close(arg);
-}
-
-struct store *
-web_store(struct web_request *req, struct strbuf *err)
-{
-	struct store *st = pthread_getspecific(srv.store_key);
-
-	(void)req;
-	if (st == NULL) {
-		if (store_open(srv.cfg->db, 0, &st, err) == -1)
-			return NULL;
-		pthread_setspecific(srv.store_key, st);
-	}
-	return st;
-}
-
 /* ---------------------------------------------------------------- authentication */
 
 /*
@@ -128,18 +107,6 @@ web_authenticate(struct web_request *req)
 {
 	(void)req;
 	return 0;
-}
-
-int
-web_dev_cookie(void)
-{
-	return srv.cfg && srv.cfg->dev_cookie;
-}
-
-const char *
-web_header(const struct web_request *req, const char *name)
-{
-	return req->conn ? MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name) : NULL;
 }
 
 /* ---------------------------------------------------------------- responses */
@@ -968,7 +935,7 @@ web_serve(const struct web_config *cfg)
 
 	memset(&srv, 0, sizeof(srv));
 	srv.cfg = cfg;
-	pthread_key_create(&srv.store_key, store_destroy);
+	web_dev_cookie_set(cfg->dev_cookie);
 	atomic_init(&srv.inflight, 0);
 	atomic_init(&srv.stopping, 0);
 
@@ -996,7 +963,7 @@ web_serve(const struct web_config *cfg)
 		goto out;
 	}
 	if (store_open(cfg->db, 0, &st, &err) == -1 || pick_program(st, cfg->program, &err) == -1 ||
-	    cache_start(st, srv.slug, cfg->cache_mb * 1024 * 1024, &err) == -1) {
+	    cache_start(st, cfg->db, srv.slug, cfg->cache_mb * 1024 * 1024, &err) == -1) {
 		fprintf(stderr, "trellis serve: %s: %s\n", cfg->db, err.buf);
 		goto out;
 	}

@@ -380,6 +380,8 @@ struct web_config {
 
 /* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */
 int web_dev_cookie(void);
+/* Set by the server as it starts. */
+void web_dev_cookie_set(int on);
 
 /*
  * Serves until SIGTERM or SIGINT, then stops accepting, lets the requests

@@ -1,0 +1,152 @@
+/*
+ * What the record pages (h_records.c) share with the team page (h_team.c):
+ * the form input of a request, who may edit, the write (records.h), field
+ * moves between two records of a kind, and a model error as a form
+ * problem.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "records.h"
+#include "../util/banned.h"
+
+void
+records_input(struct web_request *req, struct form_input *in)
+{
+	struct form_pair *v = web_alloc(req, (req->form.n + 1) * sizeof(*v));
+
+	for (size_t i = 0; i < req->form.n; i++) {
+		v[i].name = req->form.v[i].name;
+		v[i].value = req->form.v[i].value;
+	}
+	in->v = v;
+	in->n = req->form.n;
+}
+
+int
+records_may_edit(const struct web_request *req)
+{
+	return req->authenticated && (req->user.role & WEB_EDITORS) != 0;
+}
+
+/*
+ * One form write at a time in this process (BEGIN IMMEDIATE orders writers
+ * across processes; the lock spares this one's threads the busy wait).
+ */
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int
+records_write_begin(struct web_request *req, struct records_write *w)
+{
+	const struct web_program *wp = web_program(req);
+	struct strbuf err = STRBUF_INIT;
+	struct store *st;
+	int ret = -1, r;
+
+	memset(w, 0, sizeof(*w));
+	program_init(&w->aw.p);
+	if (wp == NULL)
+		goto out;
+	pthread_mutex_lock(&write_lock);
+	w->locked = 1;
+	if ((st = web_store(req, &err)) == NULL)
+		goto out;
+	r = app_write_begin(&w->aw, st, wp->program.slug, req->slug, &err);
+	if (r == -1)
+		goto out;
+	ret = 0;
+out:
+	if (ret)
+		fprintf(stderr, "trellis serve: cannot begin a change: %s\n", err.buf);
+	strbuf_release(&err);
+	return ret;
+}
+
+void
+records_write_done(struct records_write *w)
+{
+	app_write_changed(&w->aw);
+}
+
+int
+records_write_commit(struct records_write *w)
+{
+	struct strbuf err = STRBUF_INIT;
+	int ret = 0;
+
+	app_write_changed(&w->aw);
+	if (app_write_commit(&w->aw, &err) == -1) {
+		fprintf(stderr, "trellis serve: cannot commit a change: %s\n", err.buf);
+		ret = -1;
+	}
+	strbuf_release(&err);
+	return ret;
+}
+
+void
+records_write_end(struct records_write *w)
+{
+	app_write_end(&w->aw);
+	if (w->locked)
+		pthread_mutex_unlock(&write_lock);
+	w->locked = 0;
+}
+
+static size_t
+field_size(const struct field *f)
+{
+	switch (f->type) {
+	case FT_STR: case FT_SLUG: case FT_ID:
+		return sizeof(char *);
+	case FT_DATE:
+		return sizeof(tdate);
+	case FT_MONEY: case FT_INT:
+		return sizeof(int64_t);
+	case FT_SMALL: case FT_BOOL: case FT_ENUM:
+		return sizeof(int);
+	case FT_REAL:
+		return sizeof(double);
+	case FT_REF:
+		return sizeof(struct ref);
+	case FT_REFS:
+		return sizeof(struct refs);
+	case FT_ENUMS: case FT_LIST: case FT_RACI: case FT_ANSWERS:
+		return sizeof(struct anyvec);
+	default:
+		return 0;
+	}
+}
+
+static void
+swap_bytes(void *a, void *b, size_t n)
+{
+	unsigned char tmp[64];
+
+	if (n > sizeof(tmp))
+		abort();
+	memcpy(tmp, a, n);
+	memcpy(a, b, n);
+	memcpy(b, tmp, n);
+}
+
+void
+records_field_swap(const struct field *f, void *a, void *b)
+{
+	if (f->type == FT_OBJECT) {
+		for (int i = 0; i < f->sub->nfields; i++)
+			records_field_swap(&f->sub->fields[i], a, b);
+		if (f->has_off)
+			swap_bytes((char *)a + f->has_off, (char *)b + f->has_off, sizeof(int));
+		return;
+	}
+	swap_bytes(FIELD_PTR(a, f), FIELD_PTR(b, f), field_size(f));
+}
+
+void
+records_model_error(form_errors *errs, const struct model_error *e)
+{
+	form_error_add(errs, e->field, e->msg);
+}
+
