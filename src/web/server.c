@@ -441,7 +441,8 @@ queue(struct conn *c, struct MHD_Connection *connection, int close)
 	/* RELIABILITY.md's headers, on every response, not only HTML */
 	MHD_add_response_header(r, "Content-Security-Policy", csp);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "Referrer-Policy",
+	    res->referrer_policy ? res->referrer_policy : "no-referrer");
 	if (!res->cache_public)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
 	if (res->location)
@@ -735,6 +736,36 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
     const char *filename, const char *content_type, const char *transfer_encoding,
     const char *data, uint64_t off, size_t size);
 
+/*
+ * --dev-insecure-role acts as a role for every request, so a page on another
+ * site that reaches the port through DNS rebinding (its own name resolving
+ * to 127.0.0.1) would act as it too: in that mode only a loopback Host is
+ * answered — localhost, 127.0.0.1 or [::1], with or without a port.
+ */
+static int
+dev_host_ok(const char *host)
+{
+	static const char *const names[] = { "localhost", "127.0.0.1", "[::1]" };
+
+	if (host == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t n = strlen(names[i]);
+		const char *p = host + n;
+
+		if (strncasecmp(host, names[i], n) != 0)
+			continue;
+		if (*p == '\0')
+			return 1;
+		if (*p++ != ':' || *p == '\0')
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		return *p == '\0';
+	}
+	return 0;
+}
+
 /* The first access call: every check that needs no body. */
 static enum MHD_Result
 start(struct conn *c, struct MHD_Connection *connection, const char *method)
@@ -790,6 +821,9 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	req->origin = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Origin"));
 	req->sec_fetch_site = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Sec-Fetch-Site"));
 	req->host = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host"));
+	if (srv.dev_user.role && !dev_host_ok(req->host))
+		return refuse(c, connection, 421, "With --dev-insecure-role this server answers only "
+		    "Host: localhost, 127.0.0.1 or [::1] (with the port).");
 	cookie = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Cookie");
 	if (cookie && web_parse_cookies(req, cookie, &req->cookies))
 		return refuse(c, connection, 400, "Too many cookies.");

@@ -224,6 +224,7 @@ struct web_response {
 	VEC(struct web_header) headers;	/* extra headers (Set-Cookie, Content-Disposition) */
 	const char *location;		/* set by web_redirect */
 	int cache_public;		/* 1: static file, cacheable; else Cache-Control: no-store */
+	const char *referrer_policy;	/* a constant; NULL: no-referrer (the sign-in page: same-origin) */
 	struct web_request *req;	/* the request answered (for its arena and user) */
 };
 
