@@ -20,6 +20,7 @@
  *  5. completed: the access log line; the request and its arena are freed.
  */
 #include <arpa/inet.h>
+#include <assert.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -111,6 +112,7 @@ struct conn {
 	int fail;			/* a status found while reading the body, answered at the end */
 	const char *fail_msg;
 	int cur_field;			/* index in req->form of the field being received, -1 none */
+	int raw;			/* answered on the socket by uri_log (query_refuse) */
 	unsigned status;		/* what was sent, for the log */
 	size_t bytes;
 };
@@ -501,6 +503,7 @@ struct sock {
 	unsigned served;	/* requests answered on this connection */
 	int cut;		/* shut down by the reaper */
 	int ended;		/* reaper rounds that found the client's end of the stream */
+	struct conn *conn;	/* the request begun (uri_log) and not completed, or NULL */
 	char addr[INET6_ADDRSTRLEN];
 };
 
@@ -511,8 +514,10 @@ static struct {
 	pthread_cond_t wake;
 	struct sock *head;
 	int stop;
-	unsigned deadline_cut, gone_cut, body_cut;	/* counts, printed at shutdown */
-} reap = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0, 0 };
+	unsigned deadline_cut, gone_cut, body_cut, crowd_cut;	/* counts, printed at shutdown */
+	unsigned limit;		/* the total connection limit (--max-connections) */
+	int64_t crowd_logged;	/* ms (monotonic) of the last line about it */
+} reap = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0, 0, 0, 0, 0 };
 
 static int64_t
 mono_ms(void)
@@ -541,6 +546,9 @@ client_addr(struct MHD_Connection *connection, char *buf, size_t size)
 	}
 }
 
+struct conn;
+static void conn_finish(struct conn *c, enum MHD_RequestTerminationCode toe);
+
 /* MHD_OPTION_NOTIFY_CONNECTION: links a struct sock at accept, unlinks it at close. */
 static void
 notify_connection(void *cls, struct MHD_Connection *connection, void **socket_context,
@@ -566,6 +574,8 @@ notify_connection(void *cls, struct MHD_Connection *connection, void **socket_co
 		pthread_mutex_unlock(&reap.lock);
 		*socket_context = s;
 	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && s) {
+		struct conn *orphan;
+
 		pthread_mutex_lock(&reap.lock);
 		if (s->prev)
 			s->prev->next = s->next;
@@ -573,9 +583,17 @@ notify_connection(void *cls, struct MHD_Connection *connection, void **socket_co
 			reap.head = s->next;
 		if (s->next)
 			s->next->prev = s->prev;
+		orphan = s->conn;
 		pthread_mutex_unlock(&reap.lock);
 		free(s);
 		*socket_context = NULL;
+		/*
+		 * A request MHD refused before the access handler (a header too big
+		 * for its pool, query_refuse) never gets MHD's completion call: it
+		 * is logged and freed here, and no longer counts as in flight.
+		 */
+		if (orphan)
+			conn_finish(orphan, MHD_REQUEST_TERMINATED_WITH_ERROR);
 	}
 }
 
@@ -607,6 +625,7 @@ sock_event(struct MHD_Connection *connection, enum sock_event ev, uint64_t bytes
 		s->body_until = 0;
 		break;
 	case SOCK_DONE:
+		s->conn = NULL;
 		s->since = mono_ms();
 		s->body_until = 0;
 		s->line = 0;
@@ -614,6 +633,79 @@ sock_event(struct MHD_Connection *connection, enum sock_event ev, uint64_t bytes
 		break;
 	}
 	pthread_mutex_unlock(&reap.lock);
+}
+
+/* Records c as the request connection has begun (freed at close if MHD never completes it). */
+static void
+sock_conn(struct MHD_Connection *connection, struct conn *c)
+{
+	const union MHD_ConnectionInfo *ci;
+	struct sock *s;
+
+	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	if (ci == NULL || (s = ci->socket_context) == NULL)
+		return;
+	pthread_mutex_lock(&reap.lock);
+	s->conn = c;
+	pthread_mutex_unlock(&reap.lock);
+}
+
+/*
+ * Near the connection limit (R13). Header-less connections from many
+ * addresses — each address within its own limit — can fill the total
+ * (17 × 64 > 1024), and MHD then stops accepting: a new client waited in
+ * the listen queue until the header deadline freed slots, 10 s. So when
+ * fewer than CROWD_MARGIN slots are left, the reaper closes the connections
+ * that have waited longest for their request's headers (none of them is
+ * running a request; an idle keep-alive connection counts), but none that
+ * has waited less than CROWD_MIN_AGE ms (a client just connected), until
+ * CROWD_MARGIN slots are free again. A new client is then accepted at once
+ * and served; an attacker who reconnects loses its oldest connections.
+ */
+#define CROWD_MARGIN(limit)	((limit) / 16 > 8 ? (limit) / 16 : 8)
+#define CROWD_MIN_AGE		500
+
+static int
+since_cmp(const void *a, const void *b)
+{
+	const struct sock *x = *(struct sock *const *)a, *y = *(struct sock *const *)b;
+
+	return x->since < y->since ? -1 : x->since > y->since;
+}
+
+/* With reap.lock held: shuts down the oldest waiting connections when near the limit. */
+static void
+crowd_reap(int64_t now)
+{
+	struct sock *s, **old;
+	size_t n = 0, nold = 0, want, cut, free_slots;
+	unsigned margin = CROWD_MARGIN(reap.limit);
+
+	for (s = reap.head; s; s = s->next)
+		if (!s->cut)
+			n++;
+	if (reap.limit == 0 || n + margin <= reap.limit)
+		return;
+	want = n + margin - reap.limit;
+	old = xcalloc(n, sizeof(*old));
+	for (s = reap.head; s; s = s->next)
+		if (!s->cut && s->since != 0 && now - s->since >= CROWD_MIN_AGE)
+			old[nold++] = s;
+	qsort(old, nold, sizeof(*old), since_cmp);
+	for (size_t i = 0; i < nold && i < want; i++) {
+		old[i]->cut = 1;
+		shutdown(old[i]->fd, SHUT_RDWR);
+		reap.crowd_cut++;
+	}
+	cut = nold < want ? nold : want;
+	free_slots = reap.limit > n ? reap.limit - n + cut : cut;
+	/* one line a second at most: an attack would fill the log otherwise */
+	if (cut > 0 && now - reap.crowd_logged >= 1000) {
+		reap.crowd_logged = now;
+		fprintf(stderr, "trellis serve: %zu of %u connections open: closed the %zu that "
+		    "waited longest for a request (%zu slots free)\n", n, reap.limit, cut, free_slots);
+	}
+	free(old);
 }
 
 /* The reaper thread: every REAP_MS, the connections past the deadline or gone. */
@@ -661,6 +753,7 @@ reaper(void *arg)
 			s->cut = 1;
 			shutdown(s->fd, SHUT_RDWR);
 		}
+		crowd_reap(now);
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_nsec += REAP_MS * 1000000L;
 		if (until.tv_nsec >= 1000000000L) {
@@ -674,6 +767,64 @@ reaper(void *arg)
 }
 
 /* ---------------------------------------------------------------- request start */
+
+/*
+ * A query libmicrohttpd cannot hold. MHD 0.9.75 parses every query
+ * parameter of the request line into a record in the connection's 32 KiB
+ * pool (MHD_OPTION_CONNECTION_MEMORY_LIMIT) right after uri_log; when the
+ * pool runs out (about 480 short parameters) it means to answer 431 but has
+ * no room left to write it, and the client hears nothing until the header
+ * deadline (10 s). So uri_log, which sees the request line first, counts:
+ * a request line whose length plus QUERY_PARAM_COST per parameter passes
+ * three quarters of the pool (the rest is for the headers) is answered here, on
+ * the socket, with 414 and "Connection: close", before MHD parses it; the
+ * write side is then shut down, so nothing MHD writes after can follow.
+ */
+#define QUERY_PARAM_COST	64	/* bytes of MHD's pool per parameter (its record, rounded up) */
+#define QUERY_BUDGET		(CONN_MEMORY * 3 / 4)
+
+static int
+query_too_big(const char *uri)
+{
+	const char *q = strchr(uri, '?');
+	size_t params = 1;
+
+	if (q == NULL)
+		return 0;
+	for (q++; *q; q++)
+		if (*q == '&' || *q == ';')
+			params++;
+	return strlen(uri) + params * QUERY_PARAM_COST > QUERY_BUDGET;
+}
+
+/* Writes a complete 414 response to connection's socket and shuts its write side. */
+static void
+query_refuse(struct conn *c, struct MHD_Connection *connection)
+{
+	static const char msg[] = "The address has too many parameters or is too long for this "
+	    "server: ask for fewer at a time.\n";
+	const union MHD_ConnectionInfo *ci;
+	char head[512];
+	int n;
+
+	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (ci == NULL)
+		return;
+	n = snprintf(head, sizeof(head), "HTTP/1.1 414 URI Too Long\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\n"
+	    "Content-Security-Policy: %s\r\nX-Content-Type-Options: nosniff\r\n"
+	    "Referrer-Policy: no-referrer\r\nCache-Control: no-store\r\n"
+	    "Connection: close\r\n\r\n", sizeof(msg) - 1, csp);
+	assert(n > 0 && (size_t)n < sizeof(head));
+	/* the socket is MHD's and non-blocking: a few hundred bytes fit its empty buffer */
+	if (send(ci->connect_fd, head, (size_t)n, MSG_NOSIGNAL) == n &&
+	    send(ci->connect_fd, msg, sizeof(msg) - 1, MSG_NOSIGNAL) == (ssize_t)(sizeof(msg) - 1)) {
+		c->status = 414;
+		c->bytes = sizeof(msg) - 1;
+	}
+	shutdown(ci->connect_fd, SHUT_WR);
+	c->raw = 1;
+}
 
 static void *
 uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
@@ -691,14 +842,18 @@ uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
 	strbuf_init(&c->res.body, 0);
 	c->uri = web_strdup(c->req, uri);
 	c->cur_field = -1;
+	sock_conn(connection, c);
 	client_addr(connection, addr, sizeof(addr));
 	c->req->addr = web_strdup(c->req, addr);
+	if (query_too_big(uri))
+		query_refuse(c, connection);
 	return c;
 }
 
 struct header_scan {
 	size_t bytes;
 	int content_length, transfer_encoding;
+	int bad_name;		/* a header name with a blank in it ("Transfer-Encoding :") */
 };
 
 static enum MHD_Result
@@ -707,6 +862,15 @@ scan_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
 	struct header_scan *hs = cls;
 
 	(void)kind;
+	/*
+	 * RFC 9112 §5.1: no whitespace between a field name and its colon, and
+	 * a server must reject such a message with 400. libmicrohttpd 0.9.75
+	 * keeps the blank in the name, so "Transfer-Encoding :" would not be
+	 * seen as Transfer-Encoding, and Content-Length would frame the body
+	 * (request smuggling behind a proxy that reads it the other way).
+	 */
+	if (strpbrk(key, " \t") != NULL)
+		hs->bad_name++;
 	hs->bytes += strlen(key) + strlen(value ? value : "") + 4;
 	if (strcasecmp(key, "Content-Length") == 0)
 		hs->content_length++;
@@ -771,7 +935,7 @@ static enum MHD_Result
 start(struct conn *c, struct MHD_Connection *connection, const char *method)
 {
 	struct web_request *req = c->req;
-	struct header_scan hs = { 0, 0, 0 };
+	struct header_scan hs = { 0, 0, 0, 0 };
 	const char *q, *cl, *ct, *cookie;
 	uint64_t length = 0;
 
@@ -784,6 +948,8 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	MHD_get_connection_values(connection, MHD_HEADER_KIND, scan_header, &hs);
 	if (hs.bytes > WEB_HEADER_MAX)
 		return refuse(c, connection, 431, "The request's headers are larger than 16 KiB.");
+	if (hs.bad_name)
+		return refuse(c, connection, 400, "A header has whitespace before its colon.");
 	if (hs.content_length > 1)
 		return refuse(c, connection, 400, "The request has more than one Content-Length.");
 	if (hs.transfer_encoding && hs.content_length)
@@ -1039,6 +1205,8 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url, const c
 		/* MHD always calls uri_log first; this is a guard, not a path */
 		*con_cls = c = uri_log(NULL, url, connection);
 	}
+	if (c->raw)
+		return MHD_NO;	/* answered already (query_refuse): close */
 	if (!c->started) {
 		c->started = 1;
 		sock_event(connection, SOCK_HEADERS, 0);
@@ -1108,11 +1276,10 @@ log_path(struct strbuf *line, struct conn *c)
 		log_safe(line, path);
 }
 
+/* The access log line of c, then c freed: the request has ended (toe says how). */
 static void
-completed(void *cls, struct MHD_Connection *connection, void **con_cls,
-    enum MHD_RequestTerminationCode toe)
+conn_finish(struct conn *c, enum MHD_RequestTerminationCode toe)
 {
-	struct conn *c = *con_cls;
 	struct strbuf line = STRBUF_INIT;
 	struct timespec t1;
 	struct tm tm;
@@ -1120,12 +1287,6 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	char ts[32];
 	double ms;
 
-	(void)cls;
-	/* the next request's headers are awaited from now (keep-alive) */
-	sock_event(connection, SOCK_DONE, 0);
-	if (c == NULL)
-		return;
-	*con_cls = NULL;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);
@@ -1134,7 +1295,7 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	log_safe(&line, c->req->method_name ? c->req->method_name : "-");
 	strbuf_addch(&line, ' ');
 	log_path(&line, c);
-	if (c->queued)
+	if (c->queued || (c->raw && c->status))
 		strbuf_addf(&line, " %u %zu %.1fms", c->status, c->bytes, ms);
 	else
 		strbuf_addf(&line, " - 0 %.1fms", ms);
@@ -1150,6 +1311,21 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	web_request_free(c->req);
 	free(c);
 	atomic_fetch_sub(&srv.inflight, 1);
+}
+
+static void
+completed(void *cls, struct MHD_Connection *connection, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct conn *c = *con_cls;
+
+	(void)cls;
+	/* the next request's headers are awaited from now (keep-alive) */
+	sock_event(connection, SOCK_DONE, 0);
+	if (c == NULL)
+		return;
+	*con_cls = NULL;
+	conn_finish(c, toe);
 }
 
 static void
@@ -1345,6 +1521,7 @@ web_serve(const struct web_config *cfg)
 		goto out;
 	}
 	reap.stop = 0;
+	reap.limit = cfg->max_connections;
 	if ((errno = pthread_create(&reaper_thread, NULL, reaper, NULL)) != 0) {
 		fprintf(stderr, "trellis serve: cannot start the reaper thread: %s\n", strerror(errno));
 		MHD_stop_daemon(d);
@@ -1388,8 +1565,9 @@ out:
 		pthread_mutex_unlock(&reap.lock);
 		pthread_join(reaper_thread, NULL);
 		fprintf(stderr, "trellis serve: connections closed by the reaper: %u past the %d s "
-		    "header deadline, %u gone mid-headers, %u past their body's deadline\n",
-		    reap.deadline_cut, HEADER_DEADLINE, reap.gone_cut, reap.body_cut);
+		    "header deadline, %u gone mid-headers, %u past their body's deadline, "
+		    "%u to make room near the connection limit\n",
+		    reap.deadline_cut, HEADER_DEADLINE, reap.gone_cut, reap.body_cut, reap.crowd_cut);
 	}
 	if (st)
 		store_close(st);
