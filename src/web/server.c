@@ -113,6 +113,9 @@ struct conn {
 	const char *fail_msg;
 	int cur_field;			/* index in req->form of the field being received, -1 none */
 	int raw;			/* answered on the socket by uri_log (query_refuse) */
+	int authorized;			/* authorize() has run and allowed the request */
+	size_t reserved;		/* bytes of the body memory budget held (body_admit) */
+	int upload;			/* counted in its address's uploads in flight */
 	unsigned status;		/* what was sent, for the log */
 	size_t bytes;
 };
@@ -930,6 +933,151 @@ dev_host_ok(const char *host)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- bodies before sign-in */
+
+/*
+ * R13 (RELIABILITY.md). Anyone could make the server hold gigabytes: the
+ * import routes read a whole 16 MiB body before they looked at the
+ * session, and 128 anonymous connections held 2.14 GB. Now:
+ *
+ *  - authorize() decides who is asking and whether the route is theirs. A
+ *    request that announces a body runs it on the first access call, from
+ *    the headers alone, and a refusal (303 to /login for a page, 401 for
+ *    the API, 403 for a role, 404 for another initiative) is queued before
+ *    a byte of the body is read, closing the connection. Without a body it
+ *    runs in dispatch as before; either way once.
+ *  - body_admit(): every body being received holds its announced length
+ *    of one budget (--max-body-memory, default 64 MiB) until its request
+ *    ends; a body that does not fit gets 503 with Retry-After. A body of
+ *    UPLOAD_MIN or more is an upload: one address has at most
+ *    UPLOADS_PER_ADDR in flight, then 429 with Retry-After (forms are
+ *    smaller and do not count). Both before the body is read.
+ */
+#define BODY_MEMORY_DEFAULT	((size_t)64 << 20)
+#define UPLOAD_MIN		(64 * 1024)
+#define UPLOADS_PER_ADDR	4
+
+struct upload_addr {
+	char addr[INET6_ADDRSTRLEN];
+	unsigned n;
+};
+
+static struct {
+	pthread_mutex_t lock;
+	size_t used;			/* bytes of bodies in flight, as announced */
+	VEC(struct upload_addr) addrs;	/* addresses with uploads in flight */
+} bodies = { PTHREAD_MUTEX_INITIALIZER, 0, { NULL, 0, 0 } };
+
+/* Who is asking, and may they? Fills c->res and returns 1 when not. */
+static int
+authorize(struct conn *c)
+{
+	struct web_request *req = c->req;
+	struct web_response *res = &c->res;
+
+	req->route = c->m.route;
+	req->slug = c->m.slug;
+	req->kind = c->m.kind;
+	req->id = c->m.id;
+	if (web_authenticate(req) < 0) {
+		web_error(res, 500, "Signing in is not possible right now; please try again.");
+		return 1;
+	}
+	if (!req->authenticated && srv.dev_user.role) {
+		req->user = srv.dev_user;
+		req->authenticated = 1;
+	}
+	switch (web_access(c->m.route, req->authenticated ? &req->user : NULL, req->slug)) {
+	case WEB_ALLOW:
+		c->authorized = 1;
+		return 0;
+	case WEB_DENY_LOGIN:
+		if (req->api) {
+			web_error(res, 401, "A valid bearer token is needed.");
+			web_header_add(res, "WWW-Authenticate", "Bearer");
+		} else
+			web_redirect(res, "/login");
+		return 1;
+	case WEB_DENY_FORBIDDEN:
+		web_error(res, 403, "Your role does not allow this.");
+		return 1;
+	default:
+		web_error(res, 404, "There is no page at this address.");
+		return 1;
+	}
+}
+
+/* The uploads in flight from addr (created at 0 when add), under bodies.lock. */
+static struct upload_addr *
+upload_addr(const char *addr, int add)
+{
+	struct upload_addr *u;
+
+	for (size_t i = 0; i < bodies.addrs.n; i++)
+		if (strcmp(bodies.addrs.v[i].addr, addr) == 0)
+			return &bodies.addrs.v[i];
+	if (!add)
+		return NULL;
+	u = VEC_PUSH(&bodies.addrs);
+	snprintf(u->addr, sizeof(u->addr), "%s", addr);
+	u->n = 0;
+	return u;
+}
+
+/* Takes length bytes of the budget for c's body. Fills c->res and returns 1 when it may not. */
+static int
+body_admit(struct conn *c, uint64_t length)
+{
+	size_t limit = srv.cfg->max_body_memory ? srv.cfg->max_body_memory : BODY_MEMORY_DEFAULT;
+	const char *addr = c->req->addr ? c->req->addr : "-";
+	struct upload_addr *u;
+	int ret = 0;
+
+	pthread_mutex_lock(&bodies.lock);
+	if (length > limit || bodies.used > limit - length) {
+		web_error(&c->res, 503, "The server is receiving as much as it can hold; "
+		    "send this again in a little while.");
+		web_header_add(&c->res, "Retry-After", "10");
+		ret = 1;
+	} else if (length >= UPLOAD_MIN && (u = upload_addr(addr, 0)) != NULL &&
+	    u->n >= UPLOADS_PER_ADDR) {
+		web_error(&c->res, 429, "Too many uploads from your address at once; "
+		    "wait for one to finish.");
+		web_header_add(&c->res, "Retry-After", "10");
+		ret = 1;
+	} else {
+		bodies.used += (size_t)length;
+		c->reserved = (size_t)length;
+		if (length >= UPLOAD_MIN) {
+			upload_addr(addr, 1)->n++;
+			c->upload = 1;
+		}
+	}
+	pthread_mutex_unlock(&bodies.lock);
+	return ret;
+}
+
+/* Gives back what body_admit took: when the request ends. */
+static void
+body_release(struct conn *c)
+{
+	struct upload_addr *u;
+
+	if (c->reserved == 0 && !c->upload)
+		return;
+	pthread_mutex_lock(&bodies.lock);
+	assert(bodies.used >= c->reserved);
+	bodies.used -= c->reserved;
+	c->reserved = 0;
+	if (c->upload && (u = upload_addr(c->req->addr ? c->req->addr : "-", 0)) != NULL &&
+	    --u->n == 0) {
+		*u = bodies.addrs.v[bodies.addrs.n - 1];
+		bodies.addrs.n--;
+	}
+	c->upload = 0;
+	pthread_mutex_unlock(&bodies.lock);
+}
+
 /* The first access call: every check that needs no body. */
 static enum MHD_Result
 start(struct conn *c, struct MHD_Connection *connection, const char *method)
@@ -994,6 +1142,10 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	if (cookie && web_parse_cookies(req, cookie, &req->cookies))
 		return refuse(c, connection, 400, "Too many cookies.");
 
+	if (length > 0 && c->match == WEB_MATCH_OK) {
+		if (authorize(c) || body_admit(c, length))
+			return queue(c, connection, 1);
+	}
 	if (length > 0) {
 		sock_event(connection, SOCK_BODY, length);
 		ct = req->content_type ? req->content_type : "";
@@ -1131,7 +1283,6 @@ dispatch(struct conn *c)
 	struct web_response *res = &c->res;
 	const struct web_route *r;
 	char allow[80];
-	int rc;
 
 	if (c->fail) {
 		web_error(res, c->fail, c->fail_msg);
@@ -1156,35 +1307,8 @@ dispatch(struct conn *c)
 		return;
 	}
 	r = c->m.route;
-	req->route = r;
-	req->slug = c->m.slug;
-	req->kind = c->m.kind;
-	req->id = c->m.id;
-	if ((rc = web_authenticate(req)) < 0) {
-		web_error(res, 500, "Signing in is not possible right now; please try again.");
+	if (!c->authorized && authorize(c))
 		return;
-	}
-	if (!req->authenticated && srv.dev_user.role) {
-		req->user = srv.dev_user;
-		req->authenticated = 1;
-	}
-	switch (web_access(r, req->authenticated ? &req->user : NULL, req->slug)) {
-	case WEB_ALLOW:
-		break;
-	case WEB_DENY_LOGIN:
-		if (req->api) {
-			web_error(res, 401, "A valid bearer token is needed.");
-			web_header_add(res, "WWW-Authenticate", "Bearer");
-		} else
-			web_redirect(res, "/login");
-		return;
-	case WEB_DENY_FORBIDDEN:
-		web_error(res, 403, "Your role does not allow this.");
-		return;
-	default:
-		web_error(res, 404, "There is no page at this address.");
-		return;
-	}
 	/* CSRF and origin: the one check before every handler (auth.c, web.h) */
 	if (web_csrf_guard(req, res))
 		return;
@@ -1287,6 +1411,7 @@ conn_finish(struct conn *c, enum MHD_RequestTerminationCode toe)
 	char ts[32];
 	double ms;
 
+	body_release(c);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);
@@ -1564,6 +1689,7 @@ out:
 		pthread_cond_signal(&reap.wake);
 		pthread_mutex_unlock(&reap.lock);
 		pthread_join(reaper_thread, NULL);
+		VEC_FREE(&bodies.addrs);
 		fprintf(stderr, "trellis serve: connections closed by the reaper: %u past the %d s "
 		    "header deadline, %u gone mid-headers, %u past their body's deadline, "
 		    "%u to make room near the connection limit\n",

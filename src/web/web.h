@@ -368,6 +368,7 @@ struct web_config {
 	unsigned max_per_ip;		/* from one address */
 	const char *dev_role;		/* --dev-insecure-role: TRELLIS_DEV_ROLE, else NULL */
 	int dev_cookie;			/* --dev-cookie: "sid" without Secure, for plain HTTP on loopback */
+	size_t max_body_memory;		/* --max-body-memory: bodies in flight, in all (0: 64 MiB) */
 };
 
 /* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */

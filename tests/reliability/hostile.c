@@ -217,7 +217,9 @@ upload(int n, long pid, uint64_t size, char **paths, int npaths)
 {
 	struct client *cl = xcalloc((size_t)n, sizeof(*cl));
 	struct pollfd *pfd = xcalloc((size_t)n, sizeof(*pfd));
-	static char chunk[CHUNK];
+	static char chunk[CHUNK], first[CHUNK];
+	static const char preamble[] = "--hostile\r\nContent-Disposition: form-data; name=\"file\"; "
+	    "filename=\"decisions.csv\"\r\nContent-Type: text/csv\r\n\r\n";
 	long rss0 = rss_kib(pid, "VmRSS"), rss_max = rss0, v;
 	int open = 0, answered = 0, before = 0, counts[6] = { 0 }, other = 0;
 	static const int codes[6] = { 303, 401, 403, 413, 429, 503 };
@@ -225,6 +227,9 @@ upload(int n, long pid, uint64_t size, char **paths, int npaths)
 	double t0 = now(), next_sample = 0;
 
 	memset(chunk, 'x', sizeof(chunk));
+	/* the body is a file upload, which the server would keep: a part with a filename */
+	memset(first, 'x', sizeof(first));
+	memcpy(first, preamble, sizeof(preamble) - 1);
 	for (int i = 0; i < n; i++) {
 		struct client *c = &cl[i];
 
@@ -299,7 +304,9 @@ upload(int n, long pid, uint64_t size, char **paths, int npaths)
 			} else {
 				size_t want = size - c->sent < CHUNK ? (size_t)(size - c->sent) : CHUNK;
 
-				r = send(c->fd, chunk, want, MSG_NOSIGNAL);
+				r = send(c->fd, c->sent < CHUNK ? first + c->sent : chunk,
+				    c->sent < CHUNK && want > CHUNK - c->sent ? CHUNK - c->sent : want,
+				    MSG_NOSIGNAL);
 				if (r > 0)
 					c->sent += (uint64_t)r;
 			}

@@ -1,0 +1,82 @@
+#!/bin/sh
+# R13 (RELIABILITY.md), issue 16 point 1: bodies before sign-in.
+#  (a) 128 anonymous clients from two addresses (64 each, the per-address
+#      limit) announce 16 MiB bodies to the two upload routes (/import,
+#      /i/SLUG/import) and 1 MiB to the API: every one is refused from its
+#      headers alone (303 to /login for a page, 401 for the API) before it
+#      sends a byte of its body; the server's RSS grows by at most 64 MiB;
+#  (b) the same crowd on the sign-in form (anyone may post to it): at most
+#      4 uploads in flight per address, the rest 429 before their body;
+#  (c) --max-body-memory 2 and 1 MiB sign-in bodies from 17 addresses: 2
+#      are received, the rest 503 with Retry-After before their body.
+# The clients are tests/reliability/hostile.c ("upload"); RSS and the
+# high-water mark are read from /proc/PID/status.
+. "$(dirname "$0")/lib.sh"
+
+HOSTILE=$TEST_TOP/${BUILD:-build}/tests/reliability/hostile
+test -x "$HOSTILE" || { echo "not ok - $HOSTILE is not built (make)"; exit 1; }
+export HOSTILE
+M=1048576
+
+http_demo_db
+http_start
+PORT=${URL##*:}
+export PORT M
+
+# field NAME FILE: the value of NAME=value in hostile's line.
+field () {
+	sed -n "s/.*\\<$1=\\([^ ]*\\).*/\\1/p" "$2" | tail -n 1
+}
+
+test_expect_success '(a) 128 anonymous 16 MiB uploads and 1 MiB API posts: refused before the body' '
+	"$HOSTILE" upload $PORT 128 127.0.0.1,127.0.0.2 $SERVER_PID $((16 * M)) \
+		/import /i/harlow-mills/import >up.out || { cat up.out; false; } &&
+	cat up.out &&
+	test "$(field answered up.out)" = 128 &&
+	test "$(field before_body up.out)" = 128 &&
+	test "$(field status_303 up.out)" = 128 &&
+	test "$(field body_sent_max up.out)" = 0 &&
+	test "$(field rss_growth_kib up.out)" -le 65536 &&
+	"$HOSTILE" upload $PORT 128 127.0.0.3,127.0.0.4 $SERVER_PID $M \
+		/api/v1/initiatives/harlow-mills/decisions /api/v1/initiatives/harlow-mills/ledger >api.out || { cat api.out; false; } &&
+	cat api.out &&
+	test "$(field before_body api.out)" = 128 &&
+	test "$(field status_401 api.out)" = 128 &&
+	echo "R13 uploads: $(cat up.out)" >>figure &&
+	echo "R13 API: $(cat api.out)" >>figure
+'
+
+test_expect_success '(b) the sign-in form: 4 uploads in flight per address, the rest 429 before the body' '
+	"$HOSTILE" upload $PORT 128 127.0.0.5,127.0.0.6 $SERVER_PID $M /login >login.out ||
+	{ cat login.out; false; } &&
+	cat login.out &&
+	test "$(field answered login.out)" = 128 &&
+	test "$(field status_429 login.out)" = 120 &&
+	test "$(field before_body login.out)" -ge 120 &&
+	test "$(field rss_growth_kib login.out)" -le 65536 &&
+	test_grep " POST /login 429 " serve.log &&
+	echo "R13 sign-in form: $(cat login.out)" >>figure
+'
+
+test_expect_success 'the server still serves' '
+	test_status 200 /login
+'
+
+http_stop
+test_expect_success 'SIGTERM after the crowds: exit 0 (nothing left in flight)' '
+	test "$SERVER_STATUS" = 0
+'
+http_start --max-body-memory 2
+
+test_expect_success '(c) --max-body-memory 2: two 1 MiB bodies in flight, the rest 503 with Retry-After' '
+	"$HOSTILE" upload ${URL##*:} 17 "$(seq -s, -f "127.0.0.%g" 11 27)" $SERVER_PID $M /login >mem.out ||
+	{ cat mem.out; false; } &&
+	cat mem.out &&
+	test "$(field answered mem.out)" = 17 &&
+	test "$(field status_503 mem.out)" = 15 &&
+	test "$(grep -c " POST /login 503 " serve.log)" = 15 &&
+	echo "R13 budget 2 MiB: $(cat mem.out)" >>figure
+'
+
+test -f figure && sed "s/^/# /" figure
+test_done
