@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -116,6 +117,9 @@ struct conn {
 	int authorized;			/* authorize() has run and allowed the request */
 	size_t reserved;		/* bytes of the body memory budget held (body_admit) */
 	int upload;			/* counted in its address's uploads in flight */
+	int tmp_fd;			/* an import's file goes here (upload_spool), -1: none */
+	void *map;			/* that file mapped once received, map_len bytes */
+	size_t map_len;
 	unsigned status;		/* what was sent, for the log */
 	size_t bytes;
 };
@@ -845,6 +849,7 @@ uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
 	strbuf_init(&c->res.body, 0);
 	c->uri = web_strdup(c->req, uri);
 	c->cur_field = -1;
+	c->tmp_fd = -1;
 	sock_conn(connection, c);
 	client_addr(connection, addr, sizeof(addr));
 	c->req->addr = web_strdup(c->req, addr);
@@ -1078,6 +1083,80 @@ body_release(struct conn *c)
 	pthread_mutex_unlock(&bodies.lock);
 }
 
+/*
+ * An import's file (routes flagged WEB_R_IMPORT) is written to a temporary
+ * file as it arrives, unlinked at once, instead of growing in memory; when
+ * the body is in, the file (and a NUL after it) is mapped read-only and
+ * handed to the handler as req->upload.bytes. Other forms' files (none
+ * today) stay in req->upload.data.
+ */
+static int
+upload_spool(struct conn *c, const char *data, size_t size)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[512];
+
+	if (c->tmp_fd < 0) {
+		snprintf(path, sizeof(path), "%s/trellis-upload-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if ((c->tmp_fd = mkstemp(path)) < 0) {
+			fprintf(stderr, "trellis serve: upload: cannot make a temporary file in %s: %s\n",
+			    tmp && *tmp ? tmp : "/tmp", strerror(errno));
+			return -1;
+		}
+		unlink(path);
+	}
+	while (size > 0) {
+		ssize_t w = write(c->tmp_fd, data, size);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			fprintf(stderr, "trellis serve: upload: cannot write a temporary file: %s\n",
+			    strerror(errno));
+			return -1;
+		}
+		data += w;
+		size -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Sets req->upload.bytes and .len: the spooled file mapped, or upload.data. */
+static int
+upload_map(struct conn *c)
+{
+	struct web_upload *up = &c->req->upload;
+	off_t end;
+
+	up->bytes = up->data.buf;
+	up->len = up->data.len;
+	if (c->tmp_fd < 0)
+		return 0;
+	/* a NUL after the bytes, as a strbuf has: readers may rely on it */
+	if ((end = lseek(c->tmp_fd, 0, SEEK_END)) < 0 || write(c->tmp_fd, "", 1) != 1)
+		return -1;
+	c->map = mmap(NULL, (size_t)end + 1, PROT_READ, MAP_PRIVATE, c->tmp_fd, 0);
+	if (c->map == MAP_FAILED) {
+		c->map = NULL;
+		return -1;
+	}
+	c->map_len = (size_t)end + 1;
+	up->bytes = c->map;
+	up->len = (size_t)end;
+	return 0;
+}
+
+static void
+upload_drop(struct conn *c)
+{
+	if (c->map)
+		munmap(c->map, c->map_len);
+	if (c->tmp_fd >= 0)
+		close(c->tmp_fd);
+	c->map = NULL;
+	c->tmp_fd = -1;
+}
+
 /* The first access call: every check that needs no body. */
 static enum MHD_Result
 start(struct conn *c, struct MHD_Connection *connection, const char *method)
@@ -1197,7 +1276,11 @@ post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filen
 			fail(c, 400, "A form may carry one file only.");
 			return MHD_YES;
 		}
-		strbuf_add(&req->upload.data, data, size);
+		if (c->m.route && (c->m.route->flags & WEB_R_IMPORT)) {
+			if (upload_spool(c, data, size))
+				fail(c, 500, "The upload could not be stored on the server.");
+		} else
+			strbuf_add(&req->upload.data, data, size);
 		return MHD_YES;
 	}
 	if (off == 0 || c->cur_field < 0 || strcmp(req->form.v[c->cur_field].name, key) != 0) {
@@ -1267,6 +1350,8 @@ finish_body(struct conn *c)
 			fail(c, 400, "The form data is not properly encoded.");
 		strbuf_reset(&req->body);
 	} else if (c->body == BODY_MULTIPART) {
+		if (upload_map(c))
+			fail(c, 500, "The upload could not be read back on the server.");
 		for (size_t i = 0; i < req->form.n; i++)
 			if (!web_utf8_valid(req->form.v[i].name, strlen(req->form.v[i].name)) ||
 			    !web_utf8_valid(req->form.v[i].value, strlen(req->form.v[i].value)))
@@ -1412,6 +1497,7 @@ conn_finish(struct conn *c, enum MHD_RequestTerminationCode toe)
 	double ms;
 
 	body_release(c);
+	upload_drop(c);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);

@@ -97,7 +97,9 @@ struct web_upload {
 	const char *field;		/* the form field's name */
 	const char *filename;		/* as the browser sent it; never a path to use */
 	const char *content_type;	/* NULL when not given */
-	struct strbuf data;		/* the bytes (may hold NULs; data.len counts them) */
+	struct strbuf data;		/* the bytes as received (forms that are not imports) */
+	const char *bytes;		/* the file, len bytes (may hold NULs) and a NUL: data's, or an */
+	size_t len;			/* import's temporary file mapped read-only (server.c) */
 };
 
 struct web_request {

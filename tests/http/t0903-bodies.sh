@@ -7,6 +7,8 @@
 #      sends a byte of its body; the server's RSS grows by at most 64 MiB;
 #  (b) the same crowd on the sign-in form (anyone may post to it): at most
 #      4 uploads in flight per address, the rest 429 before their body;
+#  (d) an admin's four 16 MiB imports at once are received (into
+#      temporary files): the server's RSS grows by less than 16 MiB;
 #  (c) --max-body-memory 2 and 1 MiB sign-in bodies from 17 addresses: 2
 #      are received, the rest 503 with Retry-After before their body.
 # The clients are tests/reliability/hostile.c ("upload"); RSS and the
@@ -56,6 +58,22 @@ test_expect_success '(b) the sign-in form: 4 uploads in flight per address, the 
 	test "$(field rss_growth_kib login.out)" -le 65536 &&
 	test_grep " POST /login 429 " serve.log &&
 	echo "R13 sign-in form: $(cat login.out)" >>figure
+'
+
+test_expect_success '(d) an admin'"'"'s four 16 MiB imports at once go to temporary files, not memory' '
+	printf "a long password 1\n" >pw &&
+	"$TRELLIS" --db demo.db user add a@example.org --role admin --password-file pw &&
+	"$TRELLIS" --db demo.db token add --user a@example.org >a.tok 2>/dev/null &&
+	HOSTILE_HEADER="Authorization: Bearer $(cat a.tok)" \
+	"$HOSTILE" upload $PORT 4 127.0.0.7 $SERVER_PID $((16 * M)) /import >adm.out ||
+	{ cat adm.out; false; } &&
+	cat adm.out &&
+	test "$(field answered adm.out)" = 4 &&
+	test "$(field other adm.out)" = 4 && grep " POST /import " serve.log &&
+	test "$(grep -c " POST /import 422 " serve.log)" = 4 &&
+	test "$(field body_sent_max adm.out)" = $((16 * M)) &&
+	test "$(field rss_growth_kib adm.out)" -le 16384 &&
+	echo "R13 an admin'"'"'s imports: $(cat adm.out)" >>figure
 '
 
 test_expect_success 'the server still serves' '

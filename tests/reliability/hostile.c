@@ -35,6 +35,8 @@
  *	    rss_start_kib=.. rss_max_kib=.. rss_growth_kib=.. hwm_kib=..
  *
  * before_body: answers that came before the client sent a byte of its body.
+ * HOSTILE_HEADER, when set, is one more header line for every request (a
+ * bearer token: a client that is allowed to upload).
  * Everything is bounded: the whole run ends after 60 s.
  */
 #include <arpa/inet.h>
@@ -225,6 +227,7 @@ upload(int n, long pid, uint64_t size, char **paths, int npaths)
 	static const int codes[6] = { 303, 401, 403, 413, 429, 503 };
 	uint64_t sent_max = 0;
 	double t0 = now(), next_sample = 0;
+	const char *extra = getenv("HOSTILE_HEADER");
 
 	memset(chunk, 'x', sizeof(chunk));
 	/* the body is a file upload, which the server would keep: a part with a filename */
@@ -236,9 +239,10 @@ upload(int n, long pid, uint64_t size, char **paths, int npaths)
 		c->fd = dial(addrs[i % naddrs], 1);
 		c->start = now();
 		c->head_len = (size_t)snprintf(c->head, sizeof(c->head),
-		    "POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+		    "POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s%s"
 		    "Content-Type: multipart/form-data; boundary=hostile\r\n"
-		    "Content-Length: %llu\r\n\r\n", paths[i % npaths], (unsigned long long)size);
+		    "Content-Length: %llu\r\n\r\n", paths[i % npaths], extra ? extra : "",
+		    extra ? "\r\n" : "", (unsigned long long)size);
 		if (c->fd < 0)
 			c->status = -1;
 		else
