@@ -20,6 +20,10 @@ PROBE_MS=1000
 test "${TRELLIS_VALGRIND:-}" = 1 && PROBE_MS=5000
 export PROBE_MS
 
+# the crowd needs 1,088 sockets here and 1,024 in the server
+test "$(ulimit -n)" -ge 4096 2>/dev/null || ulimit -n 4096 2>/dev/null ||
+	{ echo "not ok - cannot raise the open file limit to 4096 (ulimit -n is $(ulimit -n))"; exit 1; }
+
 http_demo_db
 TRELLIS_DEV_ROLE=admin http_start --dev-insecure-role
 PORT=${URL##*:}
