@@ -19,6 +19,14 @@ HOSTILE=$TEST_TOP/${BUILD:-build}/tests/reliability/hostile
 test -x "$HOSTILE" || { echo "not ok - $HOSTILE is not built (make)"; exit 1; }
 export HOSTILE
 M=1048576
+# Under AddressSanitizer one such import adds ~25 MiB of the sanitizer's own
+# anonymous memory (14 MiB without its quarantine), which the plain build
+# does not have (+2.6 MiB there); under valgrind everything is slower and
+# larger. The bound of (d) is the plain build's.
+SANITIZED=
+case ${TRELLIS_BIN:-} in *asan*) SANITIZED=1 ;; esac
+test "${TRELLIS_VALGRIND:-}" = 1 && SANITIZED=1
+export SANITIZED
 
 http_demo_db
 http_start
@@ -69,10 +77,13 @@ test_expect_success '(d) an admin'"'"'s four 16 MiB imports at once go to tempor
 	{ cat adm.out; false; } &&
 	cat adm.out &&
 	test "$(field answered adm.out)" = 4 &&
-	test "$(field other adm.out)" = 4 && grep " POST /import " serve.log &&
+	test "$(field other adm.out)" = 4 &&
+	i=0 && while test "$(grep -c " POST /import 422 " serve.log)" != 4 && test $i -lt 50; do
+		sleep 0.1; i=$((i + 1))
+	done &&
 	test "$(grep -c " POST /import 422 " serve.log)" = 4 &&
 	test "$(field body_sent_max adm.out)" = $((16 * M)) &&
-	test "$(field rss_growth_kib adm.out)" -le 16384 &&
+	{ test -n "$SANITIZED" || test "$(field rss_growth_kib adm.out)" -le 16384; } &&
 	echo "R13 an admin'"'"'s imports: $(cat adm.out)" >>figure
 '
 

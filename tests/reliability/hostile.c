@@ -27,12 +27,13 @@
  * announcing a body of SIZE bytes (multipart/form-data): it sends the
  * headers, waits up to 2 s for an answer before sending any of the body,
  * then sends the body 64 KiB at a time (as fast as the server takes it)
- * while it waits for the answer. VmRSS of process PID is sampled every
+ * while it waits for the answer. VmRSS of process PID, and its anonymous
+ * part RssAnon (without the pages of mapped files), are sampled every
  * 20 ms. Prints
  *
  *	upload clients=N answered=A before_body=B status_303=.. status_401=.. status_403=..
  *	    status_413=.. status_429=.. status_503=.. other=.. body_sent_max=BYTES
- *	    rss_start_kib=.. rss_max_kib=.. rss_growth_kib=.. hwm_kib=..
+ *	    rss_start_kib=.. rss_max_kib=.. rss_growth_kib=.. anon_growth_kib=.. hwm_kib=..
  *
  * before_body: answers that came before the client sent a byte of its body.
  * HOSTILE_HEADER, when set, is one more header line for every request (a
@@ -223,6 +224,7 @@ upload(int n, long pid, uint64_t size, char **paths, int npaths)
 	static const char preamble[] = "--hostile\r\nContent-Disposition: form-data; name=\"file\"; "
 	    "filename=\"decisions.csv\"\r\nContent-Type: text/csv\r\n\r\n";
 	long rss0 = rss_kib(pid, "VmRSS"), rss_max = rss0, v;
+	long anon0 = rss_kib(pid, "RssAnon"), anon_max = anon0;
 	int open = 0, answered = 0, before = 0, counts[6] = { 0 }, other = 0;
 	static const int codes[6] = { 303, 401, 403, 413, 429, 503 };
 	uint64_t sent_max = 0;
@@ -268,6 +270,8 @@ upload(int n, long pid, uint64_t size, char **paths, int npaths)
 		if (now() >= next_sample) {
 			if ((v = rss_kib(pid, "VmRSS")) > rss_max)
 				rss_max = v;
+			if ((v = rss_kib(pid, "RssAnon")) > anon_max)
+				anon_max = v;
 			next_sample = now() + 0.02;
 		}
 		for (int j = 0; j < np; j++) {
@@ -337,9 +341,9 @@ upload(int n, long pid, uint64_t size, char **paths, int npaths)
 	}
 	printf("upload clients=%d answered=%d before_body=%d status_303=%d status_401=%d "
 	    "status_403=%d status_413=%d status_429=%d status_503=%d other=%d body_sent_max=%llu "
-	    "rss_start_kib=%ld rss_max_kib=%ld rss_growth_kib=%ld hwm_kib=%ld\n",
+	    "rss_start_kib=%ld rss_max_kib=%ld rss_growth_kib=%ld anon_growth_kib=%ld hwm_kib=%ld\n",
 	    n, answered, before, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-	    other, (unsigned long long)sent_max, rss0, rss_max, rss_max - rss0,
+	    other, (unsigned long long)sent_max, rss0, rss_max, rss_max - rss0, anon_max - anon0,
 	    rss_kib(pid, "VmHWM"));
 	free(cl);
 	free(pfd);
