@@ -29,6 +29,17 @@ TRELLIS_DEV_ROLE=admin http_start --dev-insecure-role
 PORT=${URL##*:}
 export PORT
 
+# wait_log PATTERN: waits (5 s at most) for a line of serve.log matching PATTERN
+# (the access log line is written just after the answer is sent).
+wait_log () {
+	i=0
+	while ! grep -q -e "$1" serve.log && test $i -lt 50; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	test_grep "$1" serve.log
+}
+
 # smuggle NAME: a POST whose header NAME is "Transfer-Encoding :" and whose
 # Content-Length covers a chunked end and a second request.
 smuggle () {
@@ -47,7 +58,7 @@ test_expect_success '(a) whitespace before a colon: 400, one answer, nothing smu
 	printf "GET /static/trellis.css HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Other : 1\r\n\r\n" |
 		"$HOSTILE" raw $PORT >out3 &&
 	test_grep "^HTTP/1.1 400 " out3 &&
-	sleep 0.3 &&
+	wait_log " GET /static/trellis.css 400 " &&
 	! grep -q "smuggled" serve.log &&
 	echo "R15 whitespace before a colon: 400, 1 response, the request behind it never served" >>figure
 '
@@ -72,8 +83,7 @@ test_expect_success '(b) 480 and 1,000 parameters: 414 with a message; 100 are s
 	test "$code" = 200 &&
 	code=$(curl -s -o /dev/null -w "%{http_code}" --max-time 8 "$URL/static/trellis.css?$(query 5000)") &&
 	test "$code" = 414 &&
-	sleep 0.3 &&
-	test_grep " - /static/trellis.css 414 " serve.log &&
+	wait_log " - /static/trellis.css 414 " &&
 	echo "R15 parameters: 100 served 200; 480, 1000 and 5000 answered 414" >>figure
 '
 
@@ -85,7 +95,7 @@ test_expect_success '(c) 1,088 idle connections from 17 addresses: a new client 
 	ms=$(sed -n "s/.* new_ms=\([0-9]*\).*/\1/p" out) &&
 	test "$ms" -le $PROBE_MS &&
 	test_grep "connections open: closed the [0-9]* that waited longest for a request" serve.log &&
-	test_grep "^[^ ]* 127.0.0.18 GET /static/trellis.css 200 " serve.log &&
+	wait_log "^[^ ]* 127.0.0.18 GET /static/trellis.css 200 " &&
 	echo "R13 crowd: $(cat out), served within ${ms} ms (limit 1024, margin 64)" >>figure
 '
 
