@@ -25,7 +25,10 @@ web_serve () {
 	done
 	url=$(sed -n 's|^listening on \(http://[^ ]*\)/$|\1|p' "$2/serve.out")
 	port=${url##*:}
-	curl -s -c "$2/jar" -o /dev/null --data-urlencode email=bench@x.org \
+	login_token=$(curl -s -c "$2/jar" "$url/login" |
+		sed -n 's/.*name="login_token" value="\([^"]*\)".*/\1/p')
+	curl -s -b "$2/jar" -c "$2/jar" -o /dev/null --data-urlencode email=bench@x.org \
+		--data-urlencode "login_token=$login_token" \
 		--data-urlencode "password=a long password 1" "$url/login"
 	cookie="Cookie: sid=$(awk '$6 == "sid" { print $7 }' "$2/jar")"
 }

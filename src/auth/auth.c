@@ -727,6 +727,33 @@ auth_cookie_clear(struct strbuf *out, int dev)
 		    "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
 }
 
+/* ---------------------------------------------------------------- the sign-in form */
+
+void
+auth_login_token_new(char token[AUTH_TOKEN_CHARS + 1])
+{
+	token_new(token);
+}
+
+int
+auth_login_token_check(const char *cookie, const char *presented)
+{
+	if (!token_wellformed(cookie) || presented == NULL ||
+	    strlen(presented) != AUTH_TOKEN_CHARS)
+		return 0;
+	return sodium_memcmp(cookie, presented, AUTH_TOKEN_CHARS) == 0;
+}
+
+void
+auth_login_cookie_set(struct strbuf *out, const char *token, int dev)
+{
+	if (dev)
+		strbuf_addf(out, AUTH_LOGIN_COOKIE_DEV "=%s; Path=/; HttpOnly; SameSite=Lax", token);
+	else
+		strbuf_addf(out, AUTH_LOGIN_COOKIE "=%s; Path=/; Secure; HttpOnly; SameSite=Lax",
+		    token);
+}
+
 /* ---------------------------------------------------------------- API tokens */
 
 enum auth_result

@@ -113,7 +113,11 @@ enum auth_result auth_user_add(struct store *s, const char *email, enum store_ro
     const char *initiative, const char *program, const char *password, int64_t now,
     int64_t *id, struct strbuf *err);
 
-/* Sets a new password and ends every session of the user. AUTH_REFUSED: policy, no user. */
+/*
+ * Sets a new password, ends every session of the user and revokes its API
+ * tokens (someone who learned the old password may have made either).
+ * AUTH_REFUSED: policy, no user.
+ */
 enum auth_result auth_user_set_password(struct store *s, const char *email,
     const char *password, struct strbuf *err);
 
@@ -207,6 +211,19 @@ int auth_csrf_check(const struct auth_session *sess, const char *presented);
  */
 void auth_cookie_set(struct strbuf *out, const char *token, int dev);
 void auth_cookie_clear(struct strbuf *out, int dev);
+
+/*
+ * The sign-in form's pre-session token (login CSRF, docs/security.md): a
+ * random token set as the cookie AUTH_LOGIN_COOKIE when the form is drawn
+ * and repeated in the form (double submit); a sign-in is accepted only when
+ * the form's copy equals the cookie's (auth_login_token_check, constant
+ * time). Another site can neither read the cookie nor set a __Host- one.
+ */
+#define AUTH_LOGIN_COOKIE	"__Host-login"
+#define AUTH_LOGIN_COOKIE_DEV	"login"
+void auth_login_token_new(char token[AUTH_TOKEN_CHARS + 1]);
+int auth_login_token_check(const char *cookie, const char *presented);
+void auth_login_cookie_set(struct strbuf *out, const char *token, int dev);
 
 /* ---------------------------------------------------------------- API tokens */
 

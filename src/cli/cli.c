@@ -170,26 +170,40 @@ cli_read_file(const char *path, char **data, size_t *len)
 	struct stat st;
 	char chunk[65536];
 	ssize_t r;
-	int fd, ret = -1;
+	int fd, std = strcmp(path, "-") == 0, ret = -1;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	/*
+	 * R16: only a regular file, or "-" (standard input, with the same
+	 * limit). O_NONBLOCK so that opening a FIFO does not wait for a writer;
+	 * fstat then refuses it, a device (/dev/zero) and a directory at once.
+	 */
+	if (std)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) == -1) {
 		file_error("%s: cannot read: %s\n", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == -1) {
+	if (!std && fstat(fd, &st) == -1) {
 		file_error("%s: cannot read: %s\n", path, strerror(errno));
 		goto out;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		file_error("%s: cannot read: %s\n", path, strerror(EISDIR));
+	if (!std && !S_ISREG(st.st_mode)) {
+		file_error("%s: cannot read: not a regular file (%s)\n", path,
+		    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" :
+		    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" :
+		    S_ISSOCK(st.st_mode) ? "a socket" : "not a file");
 		goto out;
 	}
-	if ((size_t)st.st_size > CLI_MAX_FILE) {
+	if (!std && (size_t)st.st_size > CLI_MAX_FILE) {
 		file_error("%s: cannot read: larger than %zu bytes\n", path,
 		    CLI_MAX_FILE);
 		goto out;
 	}
-	strbuf_grow(&sb, (size_t)st.st_size);
+	/* a regular file: back to blocking reads (O_NONBLOCK means nothing to it) */
+	if (!std) {
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		strbuf_grow(&sb, (size_t)st.st_size);
+	}
 	for (;;) {
 		r = read(fd, chunk, sizeof(chunk));
 		if (r == -1 && errno == EINTR)
@@ -210,7 +224,8 @@ cli_read_file(const char *path, char **data, size_t *len)
 	*data = strbuf_detach(&sb, len);
 	ret = 0;
 out:
-	close(fd);
+	if (!std)
+		close(fd);
 	strbuf_release(&sb);
 	return ret;
 }

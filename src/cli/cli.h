@@ -58,7 +58,10 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * Reads the whole file at path into *data (NUL-terminated, caller frees)
- * and *len. On failure prints "PATH: cannot read: REASON" and returns -1.
+ * and *len; "-" is standard input. Anything but a regular file (a
+ * directory, a FIFO, a device such as /dev/zero) is refused at once, and no
+ * more than 2 GiB is read. On failure prints "PATH: cannot read: REASON"
+ * and returns -1.
  */
 int cli_read_file(const char *path, char **data, size_t *len);
 

@@ -22,7 +22,8 @@
 
 static const struct cli_cmd import_cmd = {
 	"import", "[--db PATH] [--program SLUG] FILE…",
-	"Imports a trellis/1 JSON document as a new program, or a set of CSV files\n"
+	"Imports a trellis/1 JSON document as a new program (- reads it from\n"
+	"standard input), or a set of CSV files\n"
 	"(one per record kind, named after it: organizations.csv, decisions.csv, …).\n"
 	"CSV records are added to the program in the database; with program.csv\n"
 	"among the files they make a new program. The database is created when\n"
@@ -32,6 +33,7 @@ static const struct cli_cmd import_cmd = {
 	"is left exactly as it was.\n\n"
 	"examples:\n"
 	"  trellis import program.json\n"
+	"  trellis import - <program.json\n"
 	"  trellis import export/*.csv\n"
 	"  trellis --program wcc-ma-1 import decisions.csv ledger.csv",
 };
@@ -103,7 +105,7 @@ import_json(const struct cli *c, const char *path)
 	cli_progress_stage(&pg, "reading %s", path);
 	if (cli_read_file(path, &data, &len) == -1)
 		goto out;
-	f.name = path;
+	f.name = strcmp(path, "-") == 0 ? "stdin" : path;
 	f.which = APP_IMPORT_JSON;
 	f.data = data;
 	f.len = len;
@@ -215,7 +217,8 @@ cmd_import(int argc, char **argv, struct cli *c)
 		return ret;
 	if (nargs == 0)
 		return cli_usage_error(&import_cmd, "no file to import");
-	if (has_suffix(argv[0], ".json")) {
+	/* "-": a trellis/1 document on standard input (a CSV file needs its name) */
+	if (strcmp(argv[0], "-") == 0 || has_suffix(argv[0], ".json")) {
 		if (nargs > 1)
 			return cli_usage_error(&import_cmd,
 			    "one JSON document at a time (a document holds a whole program)");

@@ -17,8 +17,8 @@
 
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
-	    "[--session-idle SECONDS] [--session-max SECONDS] [--cache-mb N] [--dev-cookie] "
-	    "[--dev-insecure-role]",
+	    "[--session-idle SECONDS] [--session-max SECONDS] [--cache-mb N] [--max-body-memory MIB] "
+	    "[--dev-cookie] [--dev-insecure-role]",
 	"Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
 	"libmicrohttpd. Prints the address it listens on; one access log line\n"
@@ -29,7 +29,9 @@ static const struct cli_cmd serve_cmd = {
 	"without a request (default " STR(AUTH_SESSION_IDLE) ") and --session-max seconds after\n"
 	"sign-in however busy (default " STR(AUTH_SESSION_ABSOLUTE) "). --cache-mb bounds the memory of\n"
 	"the initiatives kept ready to serve (default " STR(SERVE_CACHE_MB) " MiB; the least recently\n"
-	"asked for go first). --dev-cookie names the session cookie sid\n"
+	"asked for go first). Request bodies being received share --max-body-memory\n"
+	"MiB (default 64); past it a request gets 503.\n"
+	"--dev-cookie names the session cookie sid\n"
 	"without Secure (instead of __Host-sid; Secure), for plain HTTP on\n"
 	"loopback only. --dev-insecure-role is a development aid\n"
 	"only: every request then acts as the role in $TRELLIS_DEV_ROLE (admin,\n"
@@ -60,6 +62,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
 	const char *maxip = NULL, *dev = NULL, *devcookie = NULL, *idle = NULL, *smax = NULL;
 	const char *cachemb = NULL;
+	const char *bodymem = NULL;
 	const struct cli_opt opts[] = {
 		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
 		{ "threads", "N", &threads, "worker threads (default: one per core)" },
@@ -68,6 +71,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		{ "session-idle", "SECONDS", &idle, "a session ends unused this long (default " STR(AUTH_SESSION_IDLE) ")" },
 		{ "session-max", "SECONDS", &smax, "a session ends this long after sign-in (default " STR(AUTH_SESSION_ABSOLUTE) ")" },
 		{ "cache-mb", "N", &cachemb, "MiB of initiatives kept ready (default " STR(SERVE_CACHE_MB) ")" },
+		{ "max-body-memory", "MIB", &bodymem, "request bodies in flight, in all (default 64)" },
 		{ "dev-cookie", NULL, &devcookie, "session cookie without Secure, for plain HTTP on loopback" },
 		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
 		{ NULL, NULL, NULL, NULL },
@@ -108,6 +112,12 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		if ((v = count_arg(maxip, 65536)) < 0)
 			return cli_usage_error(&serve_cmd, "--max-per-ip: '%s' is not a number from 1 to 65536", maxip);
 		cfg.max_per_ip = (unsigned)v;
+	}
+	if (bodymem) {
+		if ((v = count_arg(bodymem, 65536)) < 0)
+			return cli_usage_error(&serve_cmd, "--max-body-memory: '%s' is not a number of MiB "
+			    "from 1 to 65536", bodymem);
+		cfg.max_body_memory = (size_t)v << 20;
 	}
 	/* the session limits are auth's (auth.h holds the defaults); set before any request */
 	if (idle && (v = count_arg(idle, SESSION_LIMIT_MAX)) < 0)

@@ -29,8 +29,9 @@ static const struct cli_cmd user_cmd = {
 	"A member or viewer needs --initiative; an admin has none. An evaluator\n"
 	"reads the program given with --program, or the only one in the database.\n"
 	"The password (12 to 128 characters) is asked for with echo off, or read\n"
-	"from the first line of --password-file. Changing a password, or removing\n"
-	"a user, signs that user out everywhere.",
+	"from the first line of --password-file. Changing a password signs that\n"
+	"user out everywhere and revokes the user's API tokens; removing a user\n"
+	"does both too.",
 };
 
 /* Reads one line (without its newline) from f into sb; -1 at EOF with nothing read. */
@@ -293,7 +294,7 @@ cmd_user(int argc, char **argv, struct cli *c)
 		if (get_password(pwfile, &pw) == 0) {
 			rc = from_auth(auth_user_set_password(s, argv[1], pw.buf, &err), &err);
 			if (rc == CLI_OK)
-				printf("Changed the password of %s (signed out everywhere)\n", argv[1]);
+				printf("Changed the password of %s (signed out everywhere, API tokens revoked)\n", argv[1]);
 		}
 	}
 	explicit_bzero(pw.buf, pw.len);

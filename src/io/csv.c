@@ -248,32 +248,76 @@ col_present(const struct column *c, const void *rec)
 	return c->opt == NULL || *(const int *)((const char *)rec + c->opt->has_off);
 }
 
+/* ------------------------------------------------------------- formulas */
+
+/*
+ * DESIGN §2.2: a text cell that begins with one of these is written with
+ * one leading '\'' so that no spreadsheet runs it as a formula (the OWASP
+ * rule; '\'' itself too, so that the reader can take exactly one off).
+ */
+#define CSV_FORMULA_STARTS	"=+-@\t\r'"
+
+/*
+ * Whether column c holds text, decided by its field's type, never by its
+ * value: numbers, money, dates and yes/no are written as they are (a
+ * negative amount is a number), everything else (text, slugs, ids, enums,
+ * references, lists of them, the initiative column) is text.
+ */
+static int
+col_is_text(const struct column *c)
+{
+	if (c->kind == COL_NUMBER)
+		return 0;
+	if (c->kind == COL_INITIATIVE)
+		return 1;
+	switch (c->f->type) {
+	case FT_DATE:
+	case FT_MONEY:
+	case FT_INT:
+	case FT_SMALL:
+	case FT_REAL:
+	case FT_BOOL:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* 1 when the text cell s[0..n) must be written with a leading '\''. */
+static int
+cell_needs_quote_mark(const char *s, size_t n)
+{
+	return n > 0 && strchr(CSV_FORMULA_STARTS, s[0]) != NULL;
+}
+
 /* ---------------------------------------------------------------- writing */
 
 /*
  * Quotes only where a reader needs it: separators, quotes, line ends, and
- * the leading or trailing blanks that libcsv (like most readers) trims.
+ * the leading or trailing blanks that libcsv (like most readers) trims. A
+ * text cell (text: col_is_text) that could start a formula gets its mark.
  */
 static void
-cell_write(struct strbuf *out, const char *s, size_t n)
+cell_write(struct strbuf *out, const char *s, size_t n, int text)
 {
-	int quote = n > 0 && (s[0] == ' ' || s[0] == '\t' ||
+	int mark = text && cell_needs_quote_mark(s, n);
+	int quote = n > 0 && ((!mark && (s[0] == ' ' || s[0] == '\t')) ||
 	    s[n - 1] == ' ' || s[n - 1] == '\t');
 
 	for (size_t i = 0; i < n && !quote; i++)
 		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
 			quote = 1;
-	if (!quote) {
-		strbuf_add(out, s, n);
-		return;
-	}
-	strbuf_addch(out, '"');
+	if (quote)
+		strbuf_addch(out, '"');
+	if (mark)
+		strbuf_addch(out, '\'');
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
+		if (quote && s[i] == '"')
 			strbuf_addch(out, '"');
 		strbuf_addch(out, s[i]);
 	}
-	strbuf_addch(out, '"');
+	if (quote)
+		strbuf_addch(out, '"');
 }
 
 /*
@@ -300,7 +344,7 @@ row_write(const struct layout *lay, struct strbuf *cells, struct sink *out)
 	for (int c = 0; c < lay->ncols; c++) {
 		if (c)
 			strbuf_addch(out->out, ',');
-		cell_write(out->out, cells[c].buf, cells[c].len);
+		cell_write(out->out, cells[c].buf, cells[c].len, col_is_text(&lay->cols[c]));
 	}
 	strbuf_addch(out->out, '\n');
 }
@@ -737,8 +781,14 @@ reader_row(struct reader *r)
 		    "%zu columns, the header has %zu", r->ncells, r->nheader);
 		return -1;
 	}
-	for (size_t i = 0; i < r->nheader; i++)
-		val[r->map[i]] = r->text.buf + r->off[i];
+	for (size_t i = 0; i < r->nheader; i++) {
+		const char *v = r->text.buf + r->off[i];
+
+		/* the one mark csv_write puts before a text cell (DESIGN §2.2) */
+		if (col_is_text(&r->lay->cols[r->map[i]]) && v[0] == '\'')
+			v++;
+		val[r->map[i]] = v;
+	}
 	return reader_record(r, val, &loc);
 }
 

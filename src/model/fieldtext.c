@@ -112,6 +112,24 @@ text_valid(const char *s, int multiline)
 	return 1;
 }
 
+unsigned
+text_bidi_control(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	/* U+202A..U+202E are E2 80 AA..AE, U+2066..U+2069 are E2 81 A6..A9 */
+	for (; (p = (const unsigned char *)strchr((const char *)p, 0xe2)) != NULL; p++) {
+		unsigned cp;
+
+		if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+			continue;	/* p[2] is read only when p[1] is not the end */
+		cp = 0x2000u | ((p[1] & 0x3fu) << 6) | (p[2] & 0x3fu);
+		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+			return cp;
+	}
+	return 0;
+}
+
 static const char *
 show(const char *text, char buf[48])
 {
@@ -129,6 +147,7 @@ field_check_string(const struct field *f, const char *text,
     const char *path, const struct srcloc *loc, struct model_error *e)
 {
 	size_t limit = (f->flags & FL_LONG) ? LIMIT_LONG : LIMIT_STR;
+	unsigned bidi;
 	char b[48];
 
 	switch (f->type) {
@@ -154,6 +173,12 @@ field_check_string(const struct field *f, const char *text,
 		if (!text_valid(text, (f->flags & FL_LONG) != 0)) {
 			model_error_set(e, loc, path, (f->flags & FL_LONG) ?
 			    "not valid UTF-8 text" : "not valid UTF-8 text on one line");
+			return -1;
+		}
+		if (!(f->flags & FL_LONG) && (bidi = text_bidi_control(text)) != 0) {
+			model_error_set(e, loc, path, "contains the bidirectional control "
+			    "character U+%04X, which reorders what a reader sees; "
+			    "one-line text cannot hold it", bidi);
 			return -1;
 		}
 		return 0;

@@ -45,5 +45,11 @@ int field_to_text(const struct field *f, const void *rec, struct strbuf *out);
 int slug_valid(const char *s);
 /* Returns 1 when s is valid UTF-8 without control characters (newline and tab allowed when multiline). */
 int text_valid(const char *s, int multiline);
+/*
+ * The first bidirectional control character in s (U+202A..U+202E,
+ * U+2066..U+2069), or 0. One-line fields refuse them (docs/security.md):
+ * they reorder what a reader sees of a name or title.
+ */
+unsigned text_bidi_control(const char *s);
 
 #endif

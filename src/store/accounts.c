@@ -314,6 +314,18 @@ end_sessions(struct store *s, int64_t user_id, struct strbuf *err)
 	return exec_stmt(s, st, NULL, err, "cannot end sessions");
 }
 
+/* Revokes every API token of the user: part of an open transaction. */
+static int
+revoke_tokens(struct store *s, int64_t user_id, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TOKEN_DEL_USER, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	return exec_stmt(s, st, NULL, err, "cannot revoke API tokens");
+}
+
 static int
 no_user(struct strbuf *err, int64_t id)
 {
@@ -342,7 +354,7 @@ store_user_set_hash(struct store *s, int64_t id, const char *hash, int end,
 		rc = no_user(err, id);
 		goto fail;
 	}
-	if (end && end_sessions(s, id, err) == -1)
+	if (end && (end_sessions(s, id, err) == -1 || revoke_tokens(s, id, err) == -1))
 		goto fail;
 	return store_commit(s, err);
 fail:

@@ -74,8 +74,9 @@ int store_user_list(struct store *s, struct store_users *users, struct strbuf *e
 int store_user_remove(struct store *s, const char *email, struct strbuf *err);
 
 /*
- * Replaces the user's password hash; with end_sessions set, also ends every
- * session of the user (a password change), in the same transaction. 1: none.
+ * Replaces the user's password hash; with end_sessions set (a password
+ * change), also ends every session of the user and revokes every API token,
+ * in the same transaction. 1: none.
  */
 int store_user_set_hash(struct store *s, int64_t id, const char *hash, int end_sessions,
     struct strbuf *err);

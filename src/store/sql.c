@@ -428,6 +428,8 @@ const char *const store_sql[ST__MAX] = {
 	" JOIN users u ON u.id = t.user_id WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id",
 	[ST_TOKEN_DEL] =
 	"DELETE FROM api_tokens WHERE id = ?1",
+	[ST_TOKEN_DEL_USER] =
+	"DELETE FROM api_tokens WHERE user_id = ?1",
 	[ST_AUDIT_INS] =
 	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

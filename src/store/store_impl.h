@@ -90,6 +90,7 @@ enum stmt {
 	ST_TOKEN_TOUCH,
 	ST_TOKEN_LIST,
 	ST_TOKEN_DEL,
+	ST_TOKEN_DEL_USER,	/* every token of a user (a password change) */
 	ST_AUDIT_INS,
 	ST_AUDIT_LIST,		/* every initiative */
 	ST_AUDIT_LIST_INI,	/* one initiative */

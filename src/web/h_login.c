@@ -108,6 +108,39 @@ acct_input(struct html *h, const char *id, const char *name, const char *label,
 	html_close(h);
 }
 
+/* The sign-in form's pre-session token, as the browser holds it (NULL: none). */
+static const char *
+login_cookie(const struct web_request *req)
+{
+	return web_cookie(req, web_dev_cookie() ? AUTH_LOGIN_COOKIE_DEV : AUTH_LOGIN_COOKIE);
+}
+
+/*
+ * Login CSRF (docs/security.md): the form carries the pre-session token of
+ * its cookie, set here when the browser has none that is well formed. The
+ * page's Referrer-Policy is same-origin, not no-referrer, so that the
+ * browser's own POST carries this site's Origin (under no-referrer it sends
+ * Origin: null, which the POST refuses).
+ */
+static void
+login_token_field(struct web_request *req, struct web_response *res, struct html *h)
+{
+	const char *have = login_cookie(req);
+	char token[AUTH_TOKEN_CHARS + 1];
+	struct strbuf cookie = STRBUF_INIT;
+
+	if (have != NULL && auth_login_token_check(have, have))
+		snprintf(token, sizeof(token), "%s", have);
+	else {
+		auth_login_token_new(token);
+		auth_login_cookie_set(&cookie, token, web_dev_cookie());
+		web_header_add(res, "Set-Cookie", cookie.buf);
+	}
+	html_void(h, "input", "type", "hidden", "name", "login_token", "value", token, NULL);
+	res->referrer_policy = "same-origin";
+	strbuf_release(&cookie);
+}
+
 static int
 login_page(struct web_request *req, struct web_response *res, int status,
     const struct login_form *f)
@@ -121,6 +154,7 @@ login_page(struct web_request *req, struct web_response *res, int status,
 	acct_error_summary(h, f->errs, f->nerrs);
 	html_open(h, "form", "class", "stack login", "method", "post", "action", "/login", NULL);
 	page_csrf_field(h, req);
+	login_token_field(req, res, h);
 	if (f->next)
 		html_void(h, "input", "type", "hidden", "name", "next", "value", f->next, NULL);
 	acct_input(h, "email", "email", "Email address", "email", "username", f->email, NULL,
@@ -181,6 +215,18 @@ h_login_post(struct web_request *req, struct web_response *res)
 	memset(&f, 0, sizeof(f));
 	f.email = web_form(req, "email");
 	f.next = safe_next(web_form(req, "next"));
+	/* login CSRF: no opaque origin, and the form's token is its cookie's */
+	if (req->origin != NULL && strcmp(req->origin, "null") == 0) {
+		ret = web_error(res, 403, "This sign-in was sent from a page without an origin "
+		    "(Origin: null), so it was refused. Open the sign-in page and sign in there.");
+		goto out;
+	}
+	if (!auth_login_token_check(login_cookie(req), web_form(req, "login_token"))) {
+		login_error(&f, "", "This sign-in form has expired or did not come from Trellis. "
+		    "Sign in again on this page.");
+		ret = login_page(req, res, 403, &f);
+		goto out;
+	}
 	if (f.email == NULL || *f.email == '\0')
 		login_error(&f, "email", "Enter your email address.");
 	if (password == NULL || *password == '\0')

@@ -470,8 +470,8 @@ h_import_post(struct web_request *req, struct web_response *res)
 	base = strrchr(up->filename, '/');
 	base = base ? base + 1 : up->filename;
 	f.name = base;
-	f.data = up->data.buf;
-	f.len = up->data.len;
+	f.data = up->bytes;
+	f.len = up->len;
 	if (kind && strcmp(kind, "json") == 0)
 		f.which = APP_IMPORT_JSON;
 	else if (kind && *kind)

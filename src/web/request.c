@@ -411,6 +411,8 @@ web_status_text(int status)
 	case 405: return "Method not allowed";
 	case 411: return "Length required";
 	case 413: return "Too large";
+	case 414: return "Address too long";
+	case 421: return "Wrong host";
 	case 429: return "Too many requests";
 	case 431: return "Request headers too large";
 	case 500: return "Something went wrong";

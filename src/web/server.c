@@ -20,6 +20,7 @@
  *  5. completed: the access log line; the request and its arena are freed.
  */
 #include <arpa/inet.h>
+#include <assert.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -29,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -92,6 +94,13 @@ struct conn {
 	int fail;			/* a status found while reading the body, answered at the end */
 	const char *fail_msg;
 	int cur_field;			/* index in req->form of the field being received, -1 none */
+	int raw;			/* answered on the socket by uri_log (query_refuse) */
+	int authorized;			/* authorize() has run and allowed the request */
+	size_t reserved;		/* bytes of the body memory budget held (body_admit) */
+	int upload;			/* counted in its address's uploads in flight */
+	int tmp_fd;			/* an import's file goes here (upload_spool), -1: none */
+	void *map;			/* that file mapped once received, map_len bytes */
+	size_t map_len;
 	unsigned status;		/* what was sent, for the log */
 	size_t bytes;
 };
@@ -135,7 +144,8 @@ queue(struct conn *c, struct MHD_Connection *connection, int close)
 	/* RELIABILITY.md's headers, on every response, not only HTML */
 	MHD_add_response_header(r, "Content-Security-Policy", csp);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "Referrer-Policy",
+	    res->referrer_policy ? res->referrer_policy : "no-referrer");
 	if (!res->cache_public)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
 	if (res->location)
@@ -194,6 +204,7 @@ struct sock {
 	unsigned served;	/* requests answered on this connection */
 	int cut;		/* shut down by the reaper */
 	int ended;		/* reaper rounds that found the client's end of the stream */
+	struct conn *conn;	/* the request begun (uri_log) and not completed, or NULL */
 	char addr[INET6_ADDRSTRLEN];
 };
 
@@ -204,8 +215,10 @@ static struct {
 	pthread_cond_t wake;
 	struct sock *head;
 	int stop;
-	unsigned deadline_cut, gone_cut, body_cut;	/* counts, printed at shutdown */
-} reap = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0, 0 };
+	unsigned deadline_cut, gone_cut, body_cut, crowd_cut;	/* counts, printed at shutdown */
+	unsigned limit;		/* the total connection limit (--max-connections) */
+	int64_t crowd_logged;	/* ms (monotonic) of the last line about it */
+} reap = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0, 0, 0, 0, 0 };
 
 static int64_t
 mono_ms(void)
@@ -234,6 +247,9 @@ client_addr(struct MHD_Connection *connection, char *buf, size_t size)
 	}
 }
 
+struct conn;
+static void conn_finish(struct conn *c, enum MHD_RequestTerminationCode toe);
+
 /* MHD_OPTION_NOTIFY_CONNECTION: links a struct sock at accept, unlinks it at close. */
 static void
 notify_connection(void *cls, struct MHD_Connection *connection, void **socket_context,
@@ -259,6 +275,8 @@ notify_connection(void *cls, struct MHD_Connection *connection, void **socket_co
 		pthread_mutex_unlock(&reap.lock);
 		*socket_context = s;
 	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && s) {
+		struct conn *orphan;
+
 		pthread_mutex_lock(&reap.lock);
 		if (s->prev)
 			s->prev->next = s->next;
@@ -266,9 +284,17 @@ notify_connection(void *cls, struct MHD_Connection *connection, void **socket_co
 			reap.head = s->next;
 		if (s->next)
 			s->next->prev = s->prev;
+		orphan = s->conn;
 		pthread_mutex_unlock(&reap.lock);
 		free(s);
 		*socket_context = NULL;
+		/*
+		 * A request MHD refused before the access handler (a header too big
+		 * for its pool, query_refuse) never gets MHD's completion call: it
+		 * is logged and freed here, and no longer counts as in flight.
+		 */
+		if (orphan)
+			conn_finish(orphan, MHD_REQUEST_TERMINATED_WITH_ERROR);
 	}
 }
 
@@ -300,6 +326,7 @@ sock_event(struct MHD_Connection *connection, enum sock_event ev, uint64_t bytes
 		s->body_until = 0;
 		break;
 	case SOCK_DONE:
+		s->conn = NULL;
 		s->since = mono_ms();
 		s->body_until = 0;
 		s->line = 0;
@@ -307,6 +334,79 @@ sock_event(struct MHD_Connection *connection, enum sock_event ev, uint64_t bytes
 		break;
 	}
 	pthread_mutex_unlock(&reap.lock);
+}
+
+/* Records c as the request connection has begun (freed at close if MHD never completes it). */
+static void
+sock_conn(struct MHD_Connection *connection, struct conn *c)
+{
+	const union MHD_ConnectionInfo *ci;
+	struct sock *s;
+
+	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	if (ci == NULL || (s = ci->socket_context) == NULL)
+		return;
+	pthread_mutex_lock(&reap.lock);
+	s->conn = c;
+	pthread_mutex_unlock(&reap.lock);
+}
+
+/*
+ * Near the connection limit (R13). Header-less connections from many
+ * addresses — each address within its own limit — can fill the total
+ * (17 × 64 > 1024), and MHD then stops accepting: a new client waited in
+ * the listen queue until the header deadline freed slots, 10 s. So when
+ * fewer than CROWD_MARGIN slots are left, the reaper closes the connections
+ * that have waited longest for their request's headers (none of them is
+ * running a request; an idle keep-alive connection counts), but none that
+ * has waited less than CROWD_MIN_AGE ms (a client just connected), until
+ * CROWD_MARGIN slots are free again. A new client is then accepted at once
+ * and served; an attacker who reconnects loses its oldest connections.
+ */
+#define CROWD_MARGIN(limit)	((limit) / 16 > 8 ? (limit) / 16 : 8)
+#define CROWD_MIN_AGE		500
+
+static int
+since_cmp(const void *a, const void *b)
+{
+	const struct sock *x = *(struct sock *const *)a, *y = *(struct sock *const *)b;
+
+	return x->since < y->since ? -1 : x->since > y->since;
+}
+
+/* With reap.lock held: shuts down the oldest waiting connections when near the limit. */
+static void
+crowd_reap(int64_t now)
+{
+	struct sock *s, **old;
+	size_t n = 0, nold = 0, want, cut, free_slots;
+	unsigned margin = CROWD_MARGIN(reap.limit);
+
+	for (s = reap.head; s; s = s->next)
+		if (!s->cut)
+			n++;
+	if (reap.limit == 0 || n + margin <= reap.limit)
+		return;
+	want = n + margin - reap.limit;
+	old = xcalloc(n, sizeof(*old));
+	for (s = reap.head; s; s = s->next)
+		if (!s->cut && s->since != 0 && now - s->since >= CROWD_MIN_AGE)
+			old[nold++] = s;
+	qsort(old, nold, sizeof(*old), since_cmp);
+	for (size_t i = 0; i < nold && i < want; i++) {
+		old[i]->cut = 1;
+		shutdown(old[i]->fd, SHUT_RDWR);
+		reap.crowd_cut++;
+	}
+	cut = nold < want ? nold : want;
+	free_slots = reap.limit > n ? reap.limit - n + cut : cut;
+	/* one line a second at most: an attack would fill the log otherwise */
+	if (cut > 0 && now - reap.crowd_logged >= 1000) {
+		reap.crowd_logged = now;
+		fprintf(stderr, "trellis serve: %zu of %u connections open: closed the %zu that "
+		    "waited longest for a request (%zu slots free)\n", n, reap.limit, cut, free_slots);
+	}
+	free(old);
 }
 
 /* The reaper thread: every REAP_MS, the connections past the deadline or gone. */
@@ -354,6 +454,7 @@ reaper(void *arg)
 			s->cut = 1;
 			shutdown(s->fd, SHUT_RDWR);
 		}
+		crowd_reap(now);
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_nsec += REAP_MS * 1000000L;
 		if (until.tv_nsec >= 1000000000L) {
@@ -367,6 +468,64 @@ reaper(void *arg)
 }
 
 /* ---------------------------------------------------------------- request start */
+
+/*
+ * A query libmicrohttpd cannot hold. MHD 0.9.75 parses every query
+ * parameter of the request line into a record in the connection's 32 KiB
+ * pool (MHD_OPTION_CONNECTION_MEMORY_LIMIT) right after uri_log; when the
+ * pool runs out (about 480 short parameters) it means to answer 431 but has
+ * no room left to write it, and the client hears nothing until the header
+ * deadline (10 s). So uri_log, which sees the request line first, counts:
+ * a request line whose length plus QUERY_PARAM_COST per parameter passes
+ * three quarters of the pool (the rest is for the headers) is answered here, on
+ * the socket, with 414 and "Connection: close", before MHD parses it; the
+ * write side is then shut down, so nothing MHD writes after can follow.
+ */
+#define QUERY_PARAM_COST	64	/* bytes of MHD's pool per parameter (its record, rounded up) */
+#define QUERY_BUDGET		(CONN_MEMORY * 3 / 4)
+
+static int
+query_too_big(const char *uri)
+{
+	const char *q = strchr(uri, '?');
+	size_t params = 1;
+
+	if (q == NULL)
+		return 0;
+	for (q++; *q; q++)
+		if (*q == '&' || *q == ';')
+			params++;
+	return strlen(uri) + params * QUERY_PARAM_COST > QUERY_BUDGET;
+}
+
+/* Writes a complete 414 response to connection's socket and shuts its write side. */
+static void
+query_refuse(struct conn *c, struct MHD_Connection *connection)
+{
+	static const char msg[] = "The address has too many parameters or is too long for this "
+	    "server: ask for fewer at a time.\n";
+	const union MHD_ConnectionInfo *ci;
+	char head[512];
+	int n;
+
+	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (ci == NULL)
+		return;
+	n = snprintf(head, sizeof(head), "HTTP/1.1 414 URI Too Long\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\n"
+	    "Content-Security-Policy: %s\r\nX-Content-Type-Options: nosniff\r\n"
+	    "Referrer-Policy: no-referrer\r\nCache-Control: no-store\r\n"
+	    "Connection: close\r\n\r\n", sizeof(msg) - 1, csp);
+	assert(n > 0 && (size_t)n < sizeof(head));
+	/* the socket is MHD's and non-blocking: a few hundred bytes fit its empty buffer */
+	if (send(ci->connect_fd, head, (size_t)n, MSG_NOSIGNAL) == n &&
+	    send(ci->connect_fd, msg, sizeof(msg) - 1, MSG_NOSIGNAL) == (ssize_t)(sizeof(msg) - 1)) {
+		c->status = 414;
+		c->bytes = sizeof(msg) - 1;
+	}
+	shutdown(ci->connect_fd, SHUT_WR);
+	c->raw = 1;
+}
 
 static void *
 uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
@@ -384,14 +543,19 @@ uri_log(void *cls, const char *uri, struct MHD_Connection *connection)
 	strbuf_init(&c->res.body, 0);
 	c->uri = web_strdup(c->req, uri);
 	c->cur_field = -1;
+	c->tmp_fd = -1;
+	sock_conn(connection, c);
 	client_addr(connection, addr, sizeof(addr));
 	c->req->addr = web_strdup(c->req, addr);
+	if (query_too_big(uri))
+		query_refuse(c, connection);
 	return c;
 }
 
 struct header_scan {
 	size_t bytes;
 	int content_length, transfer_encoding;
+	int bad_name;		/* a header name with a blank in it ("Transfer-Encoding :") */
 };
 
 static enum MHD_Result
@@ -400,6 +564,15 @@ scan_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
 	struct header_scan *hs = cls;
 
 	(void)kind;
+	/*
+	 * RFC 9112 §5.1: no whitespace between a field name and its colon, and
+	 * a server must reject such a message with 400. libmicrohttpd 0.9.75
+	 * keeps the blank in the name, so "Transfer-Encoding :" would not be
+	 * seen as Transfer-Encoding, and Content-Length would frame the body
+	 * (request smuggling behind a proxy that reads it the other way).
+	 */
+	if (strpbrk(key, " \t") != NULL)
+		hs->bad_name++;
 	hs->bytes += strlen(key) + strlen(value ? value : "") + 4;
 	if (strcasecmp(key, "Content-Length") == 0)
 		hs->content_length++;
@@ -429,12 +602,261 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
     const char *filename, const char *content_type, const char *transfer_encoding,
     const char *data, uint64_t off, size_t size);
 
+/*
+ * --dev-insecure-role acts as a role for every request, so a page on another
+ * site that reaches the port through DNS rebinding (its own name resolving
+ * to 127.0.0.1) would act as it too: in that mode only a loopback Host is
+ * answered — localhost, 127.0.0.1 or [::1], with or without a port.
+ */
+static int
+dev_host_ok(const char *host)
+{
+	static const char *const names[] = { "localhost", "127.0.0.1", "[::1]" };
+
+	if (host == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t n = strlen(names[i]);
+		const char *p = host + n;
+
+		if (strncasecmp(host, names[i], n) != 0)
+			continue;
+		if (*p == '\0')
+			return 1;
+		if (*p++ != ':' || *p == '\0')
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		return *p == '\0';
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- bodies before sign-in */
+
+/*
+ * R13 (RELIABILITY.md). Anyone could make the server hold gigabytes: the
+ * import routes read a whole 16 MiB body before they looked at the
+ * session, and 128 anonymous connections held 2.14 GB. Now:
+ *
+ *  - authorize() decides who is asking and whether the route is theirs. A
+ *    request that announces a body runs it on the first access call, from
+ *    the headers alone, and a refusal (303 to /login for a page, 401 for
+ *    the API, 403 for a role, 404 for another initiative) is queued before
+ *    a byte of the body is read, closing the connection. Without a body it
+ *    runs in dispatch as before; either way once.
+ *  - body_admit(): every body being received holds its announced length
+ *    of one budget (--max-body-memory, default 64 MiB) until its request
+ *    ends; a body that does not fit gets 503 with Retry-After. A body of
+ *    UPLOAD_MIN or more is an upload: one address has at most
+ *    UPLOADS_PER_ADDR in flight, then 429 with Retry-After (forms are
+ *    smaller and do not count). Both before the body is read.
+ */
+#define BODY_MEMORY_DEFAULT	((size_t)64 << 20)
+#define UPLOAD_MIN		(64 * 1024)
+#define UPLOADS_PER_ADDR	4
+
+struct upload_addr {
+	char addr[INET6_ADDRSTRLEN];
+	unsigned n;
+};
+
+static struct {
+	pthread_mutex_t lock;
+	size_t used;			/* bytes of bodies in flight, as announced */
+	VEC(struct upload_addr) addrs;	/* addresses with uploads in flight */
+} bodies = { PTHREAD_MUTEX_INITIALIZER, 0, { NULL, 0, 0 } };
+
+/* Who is asking, and may they? Fills c->res and returns 1 when not. */
+static int
+authorize(struct conn *c)
+{
+	struct web_request *req = c->req;
+	struct web_response *res = &c->res;
+
+	req->route = c->m.route;
+	req->slug = c->m.slug;
+	req->kind = c->m.kind;
+	req->id = c->m.id;
+	if (web_authenticate(req) < 0) {
+		web_error(res, 500, "Signing in is not possible right now; please try again.");
+		return 1;
+	}
+	if (!req->authenticated && srv.dev_user.role) {
+		req->user = srv.dev_user;
+		req->authenticated = 1;
+	}
+	switch (web_access(c->m.route, req->authenticated ? &req->user : NULL, req->slug)) {
+	case WEB_ALLOW:
+		c->authorized = 1;
+		return 0;
+	case WEB_DENY_LOGIN:
+		if (req->api) {
+			web_error(res, 401, "A valid bearer token is needed.");
+			web_header_add(res, "WWW-Authenticate", "Bearer");
+		} else
+			web_redirect(res, "/login");
+		return 1;
+	case WEB_DENY_FORBIDDEN:
+		web_error(res, 403, "Your role does not allow this.");
+		return 1;
+	default:
+		web_error(res, 404, "There is no page at this address.");
+		return 1;
+	}
+}
+
+/* The uploads in flight from addr (created at 0 when add), under bodies.lock. */
+static struct upload_addr *
+upload_addr(const char *addr, int add)
+{
+	struct upload_addr *u;
+
+	for (size_t i = 0; i < bodies.addrs.n; i++)
+		if (strcmp(bodies.addrs.v[i].addr, addr) == 0)
+			return &bodies.addrs.v[i];
+	if (!add)
+		return NULL;
+	u = VEC_PUSH(&bodies.addrs);
+	snprintf(u->addr, sizeof(u->addr), "%s", addr);
+	u->n = 0;
+	return u;
+}
+
+/* Takes length bytes of the budget for c's body. Fills c->res and returns 1 when it may not. */
+static int
+body_admit(struct conn *c, uint64_t length)
+{
+	size_t limit = srv.cfg->max_body_memory ? srv.cfg->max_body_memory : BODY_MEMORY_DEFAULT;
+	const char *addr = c->req->addr ? c->req->addr : "-";
+	struct upload_addr *u;
+	int ret = 0;
+
+	pthread_mutex_lock(&bodies.lock);
+	if (length > limit || bodies.used > limit - length) {
+		web_error(&c->res, 503, "The server is receiving as much as it can hold; "
+		    "send this again in a little while.");
+		web_header_add(&c->res, "Retry-After", "10");
+		ret = 1;
+	} else if (length >= UPLOAD_MIN && (u = upload_addr(addr, 0)) != NULL &&
+	    u->n >= UPLOADS_PER_ADDR) {
+		web_error(&c->res, 429, "Too many uploads from your address at once; "
+		    "wait for one to finish.");
+		web_header_add(&c->res, "Retry-After", "10");
+		ret = 1;
+	} else {
+		bodies.used += (size_t)length;
+		c->reserved = (size_t)length;
+		if (length >= UPLOAD_MIN) {
+			upload_addr(addr, 1)->n++;
+			c->upload = 1;
+		}
+	}
+	pthread_mutex_unlock(&bodies.lock);
+	return ret;
+}
+
+/* Gives back what body_admit took: when the request ends. */
+static void
+body_release(struct conn *c)
+{
+	struct upload_addr *u;
+
+	if (c->reserved == 0 && !c->upload)
+		return;
+	pthread_mutex_lock(&bodies.lock);
+	assert(bodies.used >= c->reserved);
+	bodies.used -= c->reserved;
+	c->reserved = 0;
+	if (c->upload && (u = upload_addr(c->req->addr ? c->req->addr : "-", 0)) != NULL &&
+	    --u->n == 0) {
+		*u = bodies.addrs.v[bodies.addrs.n - 1];
+		bodies.addrs.n--;
+	}
+	c->upload = 0;
+	pthread_mutex_unlock(&bodies.lock);
+}
+
+/*
+ * An import's file (routes flagged WEB_R_IMPORT) is written to a temporary
+ * file as it arrives, unlinked at once, instead of growing in memory; when
+ * the body is in, the file (and a NUL after it) is mapped read-only and
+ * handed to the handler as req->upload.bytes. Other forms' files (none
+ * today) stay in req->upload.data.
+ */
+static int
+upload_spool(struct conn *c, const char *data, size_t size)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[512];
+
+	if (c->tmp_fd < 0) {
+		snprintf(path, sizeof(path), "%s/trellis-upload-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if ((c->tmp_fd = mkstemp(path)) < 0) {
+			fprintf(stderr, "trellis serve: upload: cannot make a temporary file in %s: %s\n",
+			    tmp && *tmp ? tmp : "/tmp", strerror(errno));
+			return -1;
+		}
+		unlink(path);
+	}
+	while (size > 0) {
+		ssize_t w = write(c->tmp_fd, data, size);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			fprintf(stderr, "trellis serve: upload: cannot write a temporary file: %s\n",
+			    strerror(errno));
+			return -1;
+		}
+		data += w;
+		size -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Sets req->upload.bytes and .len: the spooled file mapped, or upload.data. */
+static int
+upload_map(struct conn *c)
+{
+	struct web_upload *up = &c->req->upload;
+	off_t end;
+
+	up->bytes = up->data.buf;
+	up->len = up->data.len;
+	if (c->tmp_fd < 0)
+		return 0;
+	/* a NUL after the bytes, as a strbuf has: readers may rely on it */
+	if ((end = lseek(c->tmp_fd, 0, SEEK_END)) < 0 || write(c->tmp_fd, "", 1) != 1)
+		return -1;
+	c->map = mmap(NULL, (size_t)end + 1, PROT_READ, MAP_PRIVATE, c->tmp_fd, 0);
+	if (c->map == MAP_FAILED) {
+		c->map = NULL;
+		return -1;
+	}
+	c->map_len = (size_t)end + 1;
+	up->bytes = c->map;
+	up->len = (size_t)end;
+	return 0;
+}
+
+static void
+upload_drop(struct conn *c)
+{
+	if (c->map)
+		munmap(c->map, c->map_len);
+	if (c->tmp_fd >= 0)
+		close(c->tmp_fd);
+	c->map = NULL;
+	c->tmp_fd = -1;
+}
+
 /* The first access call: every check that needs no body. */
 static enum MHD_Result
 start(struct conn *c, struct MHD_Connection *connection, const char *method)
 {
 	struct web_request *req = c->req;
-	struct header_scan hs = { 0, 0, 0 };
+	struct header_scan hs = { 0, 0, 0, 0 };
 	const char *q, *cl, *ct, *cookie;
 	uint64_t length = 0;
 
@@ -447,6 +869,8 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	MHD_get_connection_values(connection, MHD_HEADER_KIND, scan_header, &hs);
 	if (hs.bytes > WEB_HEADER_MAX)
 		return refuse(c, connection, 431, "The request's headers are larger than 16 KiB.");
+	if (hs.bad_name)
+		return refuse(c, connection, 400, "A header has whitespace before its colon.");
 	if (hs.content_length > 1)
 		return refuse(c, connection, 400, "The request has more than one Content-Length.");
 	if (hs.transfer_encoding && hs.content_length)
@@ -484,10 +908,17 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	req->origin = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Origin"));
 	req->sec_fetch_site = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Sec-Fetch-Site"));
 	req->host = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host"));
+	if (srv.dev_user.role && !dev_host_ok(req->host))
+		return refuse(c, connection, 421, "With --dev-insecure-role this server answers only "
+		    "Host: localhost, 127.0.0.1 or [::1] (with the port).");
 	cookie = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Cookie");
 	if (cookie && web_parse_cookies(req, cookie, &req->cookies))
 		return refuse(c, connection, 400, "Too many cookies.");
 
+	if (length > 0 && c->match == WEB_MATCH_OK) {
+		if (authorize(c) || body_admit(c, length))
+			return queue(c, connection, 1);
+	}
 	if (length > 0) {
 		sock_event(connection, SOCK_BODY, length);
 		ct = req->content_type ? req->content_type : "";
@@ -539,7 +970,11 @@ post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filen
 			fail(c, 400, "A form may carry one file only.");
 			return MHD_YES;
 		}
-		strbuf_add(&req->upload.data, data, size);
+		if (c->m.route && (c->m.route->flags & WEB_R_IMPORT)) {
+			if (upload_spool(c, data, size))
+				fail(c, 500, "The upload could not be stored on the server.");
+		} else
+			strbuf_add(&req->upload.data, data, size);
 		return MHD_YES;
 	}
 	if (off == 0 || c->cur_field < 0 || strcmp(req->form.v[c->cur_field].name, key) != 0) {
@@ -609,6 +1044,8 @@ finish_body(struct conn *c)
 			fail(c, 400, "The form data is not properly encoded.");
 		strbuf_reset(&req->body);
 	} else if (c->body == BODY_MULTIPART) {
+		if (upload_map(c))
+			fail(c, 500, "The upload could not be read back on the server.");
 		for (size_t i = 0; i < req->form.n; i++)
 			if (!web_utf8_valid(req->form.v[i].name, strlen(req->form.v[i].name)) ||
 			    !web_utf8_valid(req->form.v[i].value, strlen(req->form.v[i].value)))
@@ -625,7 +1062,6 @@ dispatch(struct conn *c)
 	struct web_response *res = &c->res;
 	const struct web_route *r;
 	char allow[80];
-	int rc;
 
 	if (c->fail) {
 		web_error(res, c->fail, c->fail_msg);
@@ -650,35 +1086,8 @@ dispatch(struct conn *c)
 		return;
 	}
 	r = c->m.route;
-	req->route = r;
-	req->slug = c->m.slug;
-	req->kind = c->m.kind;
-	req->id = c->m.id;
-	if ((rc = web_authenticate(req)) < 0) {
-		web_error(res, 500, "Signing in is not possible right now; please try again.");
+	if (!c->authorized && authorize(c))
 		return;
-	}
-	if (!req->authenticated && srv.dev_user.role) {
-		req->user = srv.dev_user;
-		req->authenticated = 1;
-	}
-	switch (web_access(r, req->authenticated ? &req->user : NULL, req->slug)) {
-	case WEB_ALLOW:
-		break;
-	case WEB_DENY_LOGIN:
-		if (req->api) {
-			web_error(res, 401, "A valid bearer token is needed.");
-			web_header_add(res, "WWW-Authenticate", "Bearer");
-		} else
-			web_redirect(res, "/login");
-		return;
-	case WEB_DENY_FORBIDDEN:
-		web_error(res, 403, "Your role does not allow this.");
-		return;
-	default:
-		web_error(res, 404, "There is no page at this address.");
-		return;
-	}
 	/* CSRF and origin: the one check before every handler (auth.c, web.h) */
 	if (web_csrf_guard(req, res))
 		return;
@@ -699,6 +1108,8 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url, const c
 		/* MHD always calls uri_log first; this is a guard, not a path */
 		*con_cls = c = uri_log(NULL, url, connection);
 	}
+	if (c->raw)
+		return MHD_NO;	/* answered already (query_refuse): close */
 	if (!c->started) {
 		c->started = 1;
 		sock_event(connection, SOCK_HEADERS, 0);
@@ -768,11 +1179,10 @@ log_path(struct strbuf *line, struct conn *c)
 		log_safe(line, path);
 }
 
+/* The access log line of c, then c freed: the request has ended (toe says how). */
 static void
-completed(void *cls, struct MHD_Connection *connection, void **con_cls,
-    enum MHD_RequestTerminationCode toe)
+conn_finish(struct conn *c, enum MHD_RequestTerminationCode toe)
 {
-	struct conn *c = *con_cls;
 	struct strbuf line = STRBUF_INIT;
 	struct timespec t1;
 	struct tm tm;
@@ -780,12 +1190,8 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	char ts[32];
 	double ms;
 
-	(void)cls;
-	/* the next request's headers are awaited from now (keep-alive) */
-	sock_event(connection, SOCK_DONE, 0);
-	if (c == NULL)
-		return;
-	*con_cls = NULL;
+	body_release(c);
+	upload_drop(c);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);
@@ -794,7 +1200,7 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	log_safe(&line, c->req->method_name ? c->req->method_name : "-");
 	strbuf_addch(&line, ' ');
 	log_path(&line, c);
-	if (c->queued)
+	if (c->queued || (c->raw && c->status))
 		strbuf_addf(&line, " %u %zu %.1fms", c->status, c->bytes, ms);
 	else
 		strbuf_addf(&line, " - 0 %.1fms", ms);
@@ -810,6 +1216,21 @@ completed(void *cls, struct MHD_Connection *connection, void **con_cls,
 	web_request_free(c->req);
 	free(c);
 	atomic_fetch_sub(&srv.inflight, 1);
+}
+
+static void
+completed(void *cls, struct MHD_Connection *connection, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct conn *c = *con_cls;
+
+	(void)cls;
+	/* the next request's headers are awaited from now (keep-alive) */
+	sock_event(connection, SOCK_DONE, 0);
+	if (c == NULL)
+		return;
+	*con_cls = NULL;
+	conn_finish(c, toe);
 }
 
 static void
@@ -1001,6 +1422,7 @@ web_serve(const struct web_config *cfg)
 		goto out;
 	}
 	reap.stop = 0;
+	reap.limit = cfg->max_connections;
 	if ((errno = pthread_create(&reaper_thread, NULL, reaper, NULL)) != 0) {
 		fprintf(stderr, "trellis serve: cannot start the reaper thread: %s\n", strerror(errno));
 		MHD_stop_daemon(d);
@@ -1043,9 +1465,11 @@ out:
 		pthread_cond_signal(&reap.wake);
 		pthread_mutex_unlock(&reap.lock);
 		pthread_join(reaper_thread, NULL);
+		VEC_FREE(&bodies.addrs);
 		fprintf(stderr, "trellis serve: connections closed by the reaper: %u past the %d s "
-		    "header deadline, %u gone mid-headers, %u past their body's deadline\n",
-		    reap.deadline_cut, HEADER_DEADLINE, reap.gone_cut, reap.body_cut);
+		    "header deadline, %u gone mid-headers, %u past their body's deadline, "
+		    "%u to make room near the connection limit\n",
+		    reap.deadline_cut, HEADER_DEADLINE, reap.gone_cut, reap.body_cut, reap.crowd_cut);
 	}
 	if (st)
 		store_close(st);

@@ -97,7 +97,9 @@ struct web_upload {
 	const char *field;		/* the form field's name */
 	const char *filename;		/* as the browser sent it; never a path to use */
 	const char *content_type;	/* NULL when not given */
-	struct strbuf data;		/* the bytes (may hold NULs; data.len counts them) */
+	struct strbuf data;		/* the bytes as received (forms that are not imports) */
+	const char *bytes;		/* the file, len bytes (may hold NULs) and a NUL: data's, or an */
+	size_t len;			/* import's temporary file mapped read-only (server.c) */
 };
 
 struct web_request {
@@ -225,6 +227,7 @@ struct web_response {
 	VEC(struct web_header) headers;	/* extra headers (Set-Cookie, Content-Disposition) */
 	const char *location;		/* set by web_redirect */
 	int cache_public;		/* 1: static file, cacheable; else Cache-Control: no-store */
+	const char *referrer_policy;	/* a constant; NULL: no-referrer (the sign-in page: same-origin) */
 	struct web_request *req;	/* the request answered (for its arena and user) */
 };
 
@@ -376,6 +379,7 @@ struct web_config {
 	const char *dev_role;		/* --dev-insecure-role: TRELLIS_DEV_ROLE, else NULL */
 	int dev_cookie;			/* --dev-cookie: "sid" without Secure, for plain HTTP on loopback */
 	size_t cache_mb;		/* --cache-mb: initiative snapshots kept, in MiB */
+	size_t max_body_memory;		/* --max-body-memory: bodies in flight, in all (0: 64 MiB) */
 };
 
 /* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */

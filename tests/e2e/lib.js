@@ -90,8 +90,12 @@ async function signIn(context)
 {
 	if (AUTH !== 'login')
 		return;
+	// the form's pre-session token and its cookie first (login CSRF)
+	const form = await (await context.request.get(URL + '/login')).text();
+	const m = form.match(/name="login_token" value="([^"]+)"/);
+	assert.ok(m, 'the sign-in form carries a login_token');
 	const r = await context.request.post(URL + '/login', {
-		form: { email: EMAIL, password: PASSWORD }, maxRedirects: 0,
+		form: { email: EMAIL, password: PASSWORD, login_token: m[1] }, maxRedirects: 0,
 	});
 	assert.equal(r.status(), 303, `POST /login as ${EMAIL} answered ${r.status()}`);
 	assert.equal(r.headers().location, '/', 'signed in, /login sends to /');

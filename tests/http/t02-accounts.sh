@@ -33,7 +33,8 @@ accounts_setup () {
 # sign_in EMAIL JAR [PASSWORD]: POST /login; the cookie goes to JAR. Prints the status.
 sign_in () {
 	rm -f "$2"
-	curl -s -c "$2" -D .head.raw -o .body -w '%{http_code}' \
+	curl -s -b "$2" -c "$2" -D .head.raw -o .body -w '%{http_code}' \
+		--data-urlencode "login_token=$(http_login_token "$2")" \
 		--data-urlencode "email=$1" --data-urlencode "password=${3-$PW}" "$URL/login"
 	tr -d '\r' <.head.raw >.head
 }
@@ -42,6 +43,11 @@ sign_in () {
 csrf_of () {
 	curl -s -b "$1" "$URL${2:-/admin/users}" |
 		sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1
+}
+
+# login_cookie_of JAR: the sign-in form's pre-session cookie in JAR.
+login_cookie_of () {
+	awk '$6 == "login" || $6 == "__Host-login" { print $7 }' "$1"
 }
 
 # sid_of JAR: the session cookie's value in JAR.

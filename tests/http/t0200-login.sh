@@ -10,11 +10,14 @@ http_start --dev-cookie
 
 test_expect_success 'the sign-in form: labels, security headers, no session' '
 	test_status 200 /login &&
-	test_security_headers &&
+	test_security_headers same-origin &&
 	test_grep "<label for=\"email\">Email address</label>" .body &&
 	test_grep "<label for=\"password\">Password</label>" .body &&
 	test_grep "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required/>" .body &&
-	! grep -q "^Set-Cookie" .head &&
+	grep "^Set-Cookie" .head >cookies &&
+	test_line_count cookies 1 &&
+	test_grep "^Set-Cookie: login=[A-Za-z0-9_-]\{43\}; Path=/; HttpOnly; SameSite=Lax\$" cookies &&
+	test_grep "<input type=\"hidden\" name=\"login_token\" value=\"$(sed -n "s/^Set-Cookie: login=\([^;]*\);.*/\1/p" cookies)\"/>" .body &&
 	! grep -q "name=\"csrf\"" .body
 '
 
@@ -43,25 +46,28 @@ test_expect_success 'a member lands on their initiative, a viewer too, an evalua
 '
 
 test_expect_success 'the email is case-insensitive; next= takes a local path only' '
-	rm -f j &&
-	curl -s -c j -o /dev/null -w "%{http_code} %{redirect_url}\n" --data-urlencode "email=ADMIN@X.org" \
+	rm -f j j0 &&
+	curl -s -b j -c j -o /dev/null -w "%{http_code} %{redirect_url}\n" --data-urlencode "email=ADMIN@X.org" \
+		--data-urlencode "login_token=$(http_login_token j)" \
 		--data-urlencode "password=$PW" --data-urlencode "next=/i/port-ashby" "$URL/login" >out &&
 	test_grep "^303 .*/i/port-ashby\$" out &&
-	curl -s -o /dev/null -w "%{redirect_url}\n" --data-urlencode "email=admin@x.org" \
+	curl -s -b j0 -o /dev/null -w "%{redirect_url}\n" --data-urlencode "email=admin@x.org" \
+		--data-urlencode "login_token=$(http_login_token j0)" \
 		--data-urlencode "password=$PW" --data-urlencode "next=//evil.example/" "$URL/login" >out &&
 	test_grep "^http://127.0.0.1:[0-9]*/\$" out
 '
 
 test_expect_success 'wrong password: 401, the form again, one message, the email kept, never the password' '
 	test "$(sign_in admin@x.org j "a wrong password 1")" = 401 &&
-	test_security_headers &&
+	test_security_headers same-origin &&
 	cp .body wrong &&
 	test_grep "The email address or the password is not right." wrong &&
 	test_grep "value=\"admin@x.org\"" wrong &&
 	! grep -q "a wrong password" wrong &&
 	! grep -q "^Set-Cookie" .head &&
 	test "$(sign_in nobody@x.org j "a wrong password 1")" = 401 &&
-	sed "s/nobody@x.org/admin@x.org/" .body >unknown &&
+	sed "s/nobody@x.org/admin@x.org/; s/name=\"login_token\" value=\"[^\"]*\"//" .body >unknown &&
+	sed -i "s/name=\"login_token\" value=\"[^\"]*\"//" wrong &&
 	test_cmp wrong unknown
 '
 
@@ -78,6 +84,7 @@ test_expect_success 'the session id changes at every sign-in, and the old one en
 	old=$(sid_of j1) &&
 	token=$(csrf_of j1 /) &&
 	curl -s -b j1 -c j2 -o /dev/null --data-urlencode "csrf=$token" \
+		--data-urlencode "login_token=$(login_cookie_of j1)" \
 		--data-urlencode "email=admin@x.org" --data-urlencode "password=$PW" "$URL/login" &&
 	new=$(sid_of j2) &&
 	test -n "$old" && test -n "$new" && test "$old" != "$new" &&

@@ -82,7 +82,8 @@ test_expect_success 'sign-in POST from another site: 403, no cookie' '
 	test_status 403 /login -H "Origin: https://evil.example" --data-urlencode "email=admin@x.org" --data-urlencode "password=$PW" &&
 	! grep -q "^Set-Cookie" .head &&
 	test_status 403 /login -H "Sec-Fetch-Site: cross-site" --data-urlencode "email=admin@x.org" --data-urlencode "password=$PW" &&
-	test_status 303 /login -H "Origin: $URL" -H "Sec-Fetch-Site: same-origin" --data-urlencode "email=admin@x.org" --data-urlencode "password=$PW"
+	rm -f lj && lt=$(http_login_token lj) &&
+	test_status 303 /login -b lj -H "Origin: $URL" -H "Sec-Fetch-Site: same-origin" --data-urlencode "login_token=$lt" --data-urlencode "email=admin@x.org" --data-urlencode "password=$PW"
 '
 
 test_expect_success 'a bearer token needs no CSRF token; a foreign Origin is still refused' '

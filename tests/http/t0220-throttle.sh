@@ -17,7 +17,7 @@ test_expect_success 'five wrong passwords for one account: 401 each' '
 
 test_expect_success 'the sixth, even with the right password: 429 with Retry-After, no cookie' '
 	test "$(sign_in member@x.org j)" = 429 &&
-	test_security_headers &&
+	test_security_headers same-origin &&
 	grep -E "^Retry-After: [0-9]+\$" .head >ra &&
 	secs=$(sed "s/^Retry-After: //" ra) &&
 	test "$secs" -ge 1 && test "$secs" -le 60 &&

@@ -106,6 +106,12 @@ request () {
 		;;
 	login)
 		test -z "$csrf" || set -- "$@" --data-urlencode "csrf=$csrf"
+		# the sign-in form's pre-session token: the jar's cookie (login CSRF)
+		if test $role = anon; then
+			set -- "$@" --data-urlencode "login_token=$(http_login_token anon.login)" -b anon.login
+		else
+			set -- "$@" --data-urlencode "login_token=$(login_cookie_of $role.jar)"
+		fi
 		set -- "$@" --data-urlencode "email=nobody-$role@x.org" --data-urlencode "password=wrong" ;;
 	json-bad)
 		set -- "$@" -H "Content-Type: application/json" --data '{"id": "d-999", "colour": 1}' ;;

@@ -56,7 +56,9 @@ http_start
 
 # sign_in EMAIL JAR: prints the status.
 sign_in () {
-	curl -s -c "$2" -o /dev/null -w '%{http_code}' --data-urlencode "email=$1" \
+	rm -f "$2"
+	curl -s -b "$2" -c "$2" -o /dev/null -w '%{http_code}' --data-urlencode "email=$1" \
+		--data-urlencode "login_token=$(http_login_token "$2")" \
 		--data-urlencode "password=$PW" "$URL/login"
 }
 csrf_of () {

@@ -42,7 +42,8 @@ field () {
 }
 
 test_expect_success 'the admin signs in: a session cookie for the load' '
-	curl -s -c jar -o /dev/null -w "%{http_code}" --data-urlencode email=admin@x.org \
+	curl -s -b jar -c jar -o /dev/null -w "%{http_code}" --data-urlencode email=admin@x.org \
+		--data-urlencode "login_token=$(http_login_token jar)" \
 		--data-urlencode "password=a long password 1" "$URL/login" >code &&
 	test "$(cat code)" = 303 &&
 	SID=$(awk "\$6 == \"sid\" { print \$7 }" jar) &&

@@ -62,7 +62,10 @@ done
 url=$(sed -n 's|^listening on \(http://[^ ]*\)/$|\1|p' serve.out)
 test -n "$url" || { echo "load.sh: the server did not start"; cat serve.log; exit 1; }
 port=${url##*:}
-curl -s -c jar -o /dev/null --data-urlencode email=admin@x.org \
+# the sign-in form's pre-session cookie and token first (login CSRF)
+login_token=$(curl -s -c jar "$url/login" | sed -n 's/.*name="login_token" value="\([^"]*\)".*/\1/p')
+curl -s -b jar -c jar -o /dev/null --data-urlencode email=admin@x.org \
+	--data-urlencode "login_token=$login_token" \
 	--data-urlencode "password=a long password 1" "$url/login"
 cookie="Cookie: sid=$(awk '$6 == "sid" { print $7 }' jar)"
 addrs=$(seq -s, -f '127.0.0.%g' 1 16)
