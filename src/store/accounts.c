@@ -38,15 +38,6 @@ col_str(sqlite3_stmt *st, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-static void
-bind_str(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 /* Runs st (bound), which returns no rows; sets *changes. */
 static int
 exec_stmt(struct store *s, sqlite3_stmt *st, int *changes, struct strbuf *err,
@@ -566,7 +557,7 @@ store_token_add(struct store *s, int64_t user_id,
 		return -1;
 	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, user_id);
-	bind_str(st, 3, name);
+	store_bind_text(st, 3, name);
 	sqlite3_bind_int64(st, 4, now);
 	if (exec_stmt(s, st, NULL, err, "cannot store a token") == -1)
 		return -1;
@@ -609,7 +600,7 @@ store_token_list(struct store *s, const char *email, struct store_tokens *tokens
 
 	if (st == NULL)
 		return -1;
-	bind_str(st, 1, email);
+	store_bind_text(st, 1, email);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_token *t = VEC_PUSH(tokens);
 

@@ -657,8 +657,8 @@ out:
  * entries (store.h); the audit log's reading is in accounts.c.
  */
 
-static void
-bind_opt(sqlite3_stmt *st, int col, const char *v)
+void
+store_bind_text(sqlite3_stmt *st, int col, const char *v)
 {
 	if (v)
 		sqlite3_bind_text(st, col, v, -1, SQLITE_STATIC);
@@ -763,10 +763,10 @@ store_audit_add(struct store *s, const char *actor, const char *action,
 	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
-	bind_opt(st, 5, initiative);
-	bind_opt(st, 6, record);
-	bind_opt(st, 7, before);
-	bind_opt(st, 8, after);
+	store_bind_text(st, 5, initiative);
+	store_bind_text(st, 6, record);
+	store_bind_text(st, 7, before);
+	store_bind_text(st, 8, after);
 	rc = sqlite3_step(st);
 	store_stmt_done(st);
 	if (rc != SQLITE_DONE) {

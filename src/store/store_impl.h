@@ -231,6 +231,9 @@ void store_rollback(struct store *s);
 /* Inserts the attached audit entries (accounts.c); part of store_commit. */
 int store_audit_write_attached(struct store *s, struct strbuf *err);
 
+/* Binds v as text to parameter col of st (static: v must outlive the step), or NULL. */
+void store_bind_text(sqlite3_stmt *st, int col, const char *v);
+
 /* Replaces err with "what: <sqlite's message>". */
 void store_sqlerr(struct store *s, struct strbuf *err, const char *what);
 
