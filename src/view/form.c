@@ -1147,10 +1147,11 @@ form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
     const void *const *recs, const char *const *hrefs, size_t n,
     const char *sort_base, const char *sort, int desc)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, label = STRBUF_INIT;
 
+	/* on a phone each row is a card of "label value" lines (style.c, table.stack) */
 	html_open(h, "div", "class", "scroll", NULL);
-	html_open(h, "table", "class", "records", NULL);
+	html_open(h, "table", "class", "records stack", NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	for (int i = 0; i < k->nfields; i++) {
@@ -1186,7 +1187,9 @@ form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
 				continue;
 			strbuf_reset(&sb);
 			form_value_text(c, f, recs[r], &sb);
-			html_open(h, "td", "class", numeric(f) ? "num" : NULL, NULL);
+			strbuf_reset(&label);
+			form_label(f, &label);
+			html_open(h, "td", "class", numeric(f) ? "num" : NULL, "data-label", label.buf, NULL);
 			if (first) {
 				html_open(h, "a", "href", hrefs[r], NULL);
 				html_text(h, sb.len ? sb.buf : "(open)");
@@ -1202,6 +1205,7 @@ form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
 	html_close(h);
 	html_close(h);
 	strbuf_release(&sb);
+	strbuf_release(&label);
 }
 
 static void

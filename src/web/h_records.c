@@ -558,6 +558,9 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 	int64_t total = 0, unlined = 0;
 
 	html_elem(h, "h2", "Budget against actual");
+	/* four columns of money: on a phone the table scrolls in its own box */
+	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
+	    "Budget against actual", NULL);
 	html_open(h, "table", "class", "budget", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Budget line");
@@ -609,6 +612,7 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 	money_cell(h, g->amount);
 	money_cell(h, total);
 	money_cell(h, g->amount - total);
+	html_close(h);
 	html_close(h);
 	html_close(h);
 }
