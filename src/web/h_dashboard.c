@@ -186,8 +186,13 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	p = &wp->program;
 	if ((in = program_initiative(p, req->slug)) == NULL)
 		return web_error(res, 404, "There is no initiative at this address.");
-	if (page_period(req, p, &as_of, &months, &msg))
-		return web_error(res, 400, msg);
+	if (page_period(req, p, &as_of, &months, &msg)) {
+		/* the message beside the field, in the frame (page.h) */
+		strbuf_addf(&key, "/i/%s", in->slug);
+		page_period_refused(res, p, in->name, in, TAB_OVERVIEW, key.buf);
+		ret = 0;
+		goto out;
+	}
 	if ((st = web_store(req, &err)) == NULL ||
 	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1) {
 		fprintf(stderr, "trellis serve: recent changes of '%s': %s\n", in->slug, err.buf);

@@ -264,7 +264,7 @@ h_program(struct web_request *req, struct web_response *res)
 		return -1;
 	p = &wp->program;
 	if (page_period(req, p, &as_of, &months, &msg))
-		return web_error(res, 400, msg);
+		return page_period_refused(res, p, p->name, NULL, TAB_NONE, "/") ? 0 : -1;
 	strbuf_addf(&key, "portfolio %d %d", (int)as_of, months);
 	strbuf_addf(&headkey, "portfolio-head %d %d", (int)as_of, months);
 	if (!web_fragment_get(req, headkey.buf, &head) || !web_fragment_get(req, key.buf, &body)) {

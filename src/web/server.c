@@ -924,6 +924,23 @@ finish_body(struct conn *c)
 
 /* ---------------------------------------------------------------- dispatch */
 
+/*
+ * Who is asking (web_authenticate, or the development role aid); -1 when
+ * that cannot be told. Also run before a 404 or 405 of no route, so that
+ * page keeps a signed-in person's frame (page_error).
+ */
+static int
+identify(struct web_request *req)
+{
+	if (web_authenticate(req) < 0)
+		return -1;
+	if (!req->authenticated && srv.dev_user.role) {
+		req->user = srv.dev_user;
+		req->authenticated = 1;
+	}
+	return 0;
+}
+
 static void
 dispatch(struct conn *c)
 {
@@ -938,10 +955,12 @@ dispatch(struct conn *c)
 		return;
 	}
 	if (c->match == WEB_MATCH_NONE) {
+		identify(req);
 		web_error(res, 404, "There is no page at this address.");
 		return;
 	}
 	if (c->match == WEB_MATCH_METHOD) {
+		identify(req);
 		static const char *const names[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" };
 
 		allow[0] = '\0';
@@ -960,13 +979,9 @@ dispatch(struct conn *c)
 	req->slug = c->m.slug;
 	req->kind = c->m.kind;
 	req->id = c->m.id;
-	if ((rc = web_authenticate(req)) < 0) {
+	if ((rc = identify(req)) < 0) {
 		web_error(res, 500, "Signing in is not possible right now; please try again.");
 		return;
-	}
-	if (!req->authenticated && srv.dev_user.role) {
-		req->user = srv.dev_user;
-		req->authenticated = 1;
 	}
 	switch (web_access(r, req->authenticated ? &req->user : NULL, req->slug)) {
 	case WEB_ALLOW:
