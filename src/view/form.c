@@ -1233,7 +1233,12 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 				rows[r] = (const char *)v->v + r * f->sub->size;
 				hrefs[r] = "#";
 			}
-			/* a child's table, without sorting links or record links */
+			/* a child's table, without sorting links or record links; on a
+			 * phone it scrolls in its own box (focusable, for keyboards) */
+			strbuf_reset(&sb);
+			form_label(f, &sb);
+			html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region",
+			    "aria-label", sb.buf, NULL);
 			html_open(h, "table", NULL);
 			html_open(h, "tr", NULL);
 			for (int j = 0; j < f->sub->nfields; j++) {
@@ -1255,6 +1260,7 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 				}
 				html_close(h);
 			}
+			html_close(h);
 			html_close(h);
 			free(rows);
 			free(hrefs);

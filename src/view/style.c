@@ -86,7 +86,7 @@ const char view_css[] =
 "button.secondary{background:#fff;color:var(--accent)}button.danger{background:#fff;color:#b42318;border-color:#b42318}\n"
 "table.users details form.stack{margin:.5rem 0;gap:.5rem}\n"
 "summary{cursor:pointer;color:var(--accent)}\n"
-".change{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.5rem 1rem}\n"
+".change{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(16rem,100%),1fr));gap:.5rem 1rem}\n"
 ".change h3{margin:.5rem 0 .25rem;font-size:.9rem}\n"
 ".change pre{margin:0;padding:.5rem;background:#f0f4f8;border-radius:6px;font-size:.8rem;white-space:pre-wrap;overflow-wrap:anywhere;max-height:24rem;overflow:auto}\n"
 "td.when{white-space:nowrap}table.users th[scope=row]{background:none}\n"
@@ -205,6 +205,8 @@ const char view_css[] =
 "nav.tabs a[aria-current=page]{border-left-color:var(--accent);background:var(--bg)}}\n"
 /* a form's field never wider than the page (a picker with long names) */
 "form.period>div,form.filters .field{min-width:0;max-width:100%}form.filters select{max-width:100%}\n"
+/* a fieldset is as wide as its widest field by default: let it narrow like a div */
+"fieldset{min-width:0}\n"
 /* tables on a phone: tighter cells, so four columns of money fit (a grant's budget) */
 "@media (max-width:40rem){table{font-size:.9rem}th,td{padding:.3rem .4rem}}\n"
 /* a list (table.stack, form.c) on a phone: the sort links in a row, then each record a

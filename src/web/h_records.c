@@ -433,7 +433,9 @@ checkin_grid(struct html *h, const struct initiative *in)
 	date_to_ymd(in->start, &y, &m, &d);
 	date_to_ymd(end, &ey, &em, &d);
 	html_elem(h, "h2", "Months with a check-in");
-	html_open(h, "div", "class", "scroll", NULL);
+	/* scrolls in its own box on a phone: focusable, so a keyboard can scroll it */
+	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
+	    "Months with a check-in", NULL);
 	html_open(h, "table", "class", "months", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Year");
@@ -485,7 +487,8 @@ event_attendance(struct html *h, const struct form_ctx *c, const struct initiati
 	if (in->events.n == 0)
 		return;
 	html_elem(h, "h2", "Attendance");
-	html_open(h, "div", "class", "scroll", NULL);
+	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
+	    "Attendance", NULL);
 	html_open(h, "table", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Event");
