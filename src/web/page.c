@@ -326,10 +326,12 @@ page_period_refused(struct web_response *res, const struct program *p, const cha
 
 	if (period_check(req, p, &as_of, &months, &msg, &field) == 0)
 		return 0;
-	/* the field at fault as typed; the other as it was read (or its default) */
+	/* each field as typed, or its default when nothing was */
 	snprintf(num, sizeof(num), "%d", months);
-	a = strcmp(field, "as_of") == 0 ? web_query(req, "as_of") : date_format(as_of, date);
-	m = strcmp(field, "months") == 0 ? web_query(req, "months") : num;
+	if ((a = web_query(req, "as_of")) == NULL || *a == '\0')
+		a = date_format(as_of, date);
+	if ((m = web_query(req, "months")) == NULL || *m == '\0')
+		m = num;
 	page_begin(&pg, res, p, title, in, tab);
 	res->status = 400;
 	h = &pg.h;
