@@ -223,6 +223,12 @@ const char view_css[] =
 "table.matrix th[scope=col]{min-width:4.5rem;font-size:.8rem;hyphens:auto}table.matrix td,table.matrix th{padding:.3rem .35rem}\n"
 /* paper: A4 or Letter with 12 mm margins. Wide tables wrap their cells in a smaller type
  * instead of running off the page; a form holding data (the matrix) prints, its buttons not */
+/* the records behind an alert, a line each (report_html.c evidence_lines), past five
+ * folded in a <details> that paper prints open */
+".evidence p{margin:.4rem 0 .1rem}.evidence ul{margin:0;padding-left:1.1rem;list-style:disc}"
+"ul.alerts .evidence li{background:none;border:0;padding:0;margin:.15rem 0}"
+".evidence details{margin:0}.evidence summary{margin:.2rem 0}\n"
+"@media print{details.more>summary{display:none}details.more::details-content{content-visibility:visible;display:block}}\n"
 "@page{margin:12mm}\n"
 "@media print{table{font-size:8.5pt;width:100%}th,td{padding:.2rem .3rem;overflow-wrap:anywhere}"
 "td.num,th.num,td.when,table.months td{white-space:normal}th[scope=row],th[scope=col]{min-width:0!important}"

@@ -176,3 +176,50 @@ test('navigation: viewers do not see instructions meant for editors (point 14)',
 		}
 	}
 });
+
+test('evidence: each record behind an alert is a line, past five folded, all on paper (point 1)', T, async (t) => {
+	const context = await signedIn(t);
+	const page = await context.newPage();
+	const slug = 'quarry-bend';	// the demo's alerts: 15 decisions by the backbone, its director
+	await page.goto(`${lib.URL}/i/${slug}`);
+	const alert = page.locator('ul.alerts > li').filter({ hasText: /made by the backbone alone/ });
+	const lines = alert.locator('.evidence li');
+	const n = await lines.count();
+	assert.ok(n > 5, `the dominance alert has ${n} records`);
+	assert.match(await alert.locator('.evidence > p').innerText(), new RegExp(`The ${n} records behind this`));
+	for (let i = 0; i < n; i++) {
+		const text = (await lines.nth(i).textContent()).trim();	// folded ones too
+		assert.match(text, /^.+ · \d{1,2} [A-Z][a-z]{2} 20\d\d — decided by .+/, `line ${i + 1}: ${text}`);
+		const href = await lines.nth(i).locator('a').getAttribute('href');
+		assert.match(href, new RegExp(`^/i/${slug}/decisions/[^/]+$`), `line ${i + 1} links to ${href}`);
+	}
+	// five in sight; the rest behind "N more", opened on a click
+	assert.equal(await alert.locator('.evidence > ul > li:visible').count(), 5);
+	assert.equal(await alert.locator('details.more li:visible').count(), 0, 'folded past five');
+	await alert.locator('details.more summary').click();
+	assert.equal(await alert.locator('.evidence li:visible').count(), n, 'all after opening');
+	await lib.screenshot(page, 'evidence.png');
+	await lib.checkAxe(t, page, 'the dashboard with evidence opened');
+
+	// the director's alert names the person, linked to Team & roles, not the slug
+	const dir = page.locator('ul.alerts > li').filter({ hasText: /reports to and is evaluated only by/ }).locator('.evidence li');
+	assert.equal(await dir.count(), 1);
+	assert.doesNotMatch(await dir.innerText(), /colm-obi/);
+	assert.equal(await dir.locator('a').getAttribute('href'), `/i/${slug}/members#oversight`);
+
+	// on paper every line shows, folded or not
+	await page.reload();
+	await page.emulateMedia({ media: 'print' });
+	assert.equal(await alert.locator('.evidence li:visible').count(), n, 'printed: every record');
+	assert.equal(await alert.locator('details.more summary:visible').count(), 0, 'no "more" on paper');
+	await page.emulateMedia({ media: 'screen' });
+
+	// the report's JSON still lists the ids (DESIGN §3)
+	const r = await context.request.get(`${lib.URL}/api/v1/initiatives/${slug}/report`);
+	assert.equal(r.status(), 200, `/api/v1/initiatives/${slug}/report`);
+	const doc = await r.json();
+	const a = (doc.alerts || []).find((x) => x.code === 'dominance');
+	assert.ok(a && a.evidence.length === n &&
+	    a.evidence.every((e) => typeof e === 'string' && /^[a-z0-9-]+$/.test(e)),
+	    `the JSON evidence is the ${n} ids: ${JSON.stringify(a && a.evidence)}`);
+});
