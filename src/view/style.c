@@ -30,7 +30,7 @@ const char view_css[] =
 ".note{font-size:.85rem;color:var(--muted)}\n"
 ".figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:0 2rem}\n"
 /* charts scale to the width they are given, no wider than they are drawn (issue 11) */
-"svg.chart{display:block;width:100%;height:auto;max-width:100%}svg.quadrant{max-width:440px}svg.result{max-width:620px}\n"
+"svg.chart{display:block;width:100%;height:auto;max-width:100%}svg.quadrant{max-width:440px}svg.result{max-width:620px}svg.network{max-width:56rem}\n"
 "a{color:var(--accent)}\n"
 "@media print{body{background:#fff;font-size:10.5pt}nav,form,.noprint{display:none}"
 "main,.wrap{max-width:none;padding:0}section.initiative{border:0;padding:0;break-before:page}"
@@ -60,7 +60,7 @@ const char view_css[] =
 ".scroll{overflow-x:auto}\n"
 "table.portfolio th[scope=row]{background:none;font-weight:400}table.portfolio th[scope=row] a{font-weight:600}\n"
 "ul.plain{list-style:none;margin:0;padding:0}\n"
-".chart-wrap{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;display:inline-block;max-width:100%}\n"
+".chart-wrap{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;display:block;max-width:calc(440px + 2rem + 2px)}\n"
 "a:focus,button:focus,input:focus{outline:3px solid #93c5fd;outline-offset:2px}\n"
 "@media (max-width:40rem){main,.wrap,.bar{padding:1rem}main{overflow-wrap:anywhere}main td,main th{overflow-wrap:normal}td.name code{word-break:break-all}.part{grid-template-columns:1fr 5rem 2.5rem}"
 "section.initiative{padding:1rem}.figs{grid-template-columns:1fr}}\n"
@@ -205,6 +205,12 @@ const char view_css[] =
 "nav.tabs a[aria-current=page]{border-left-color:var(--accent);background:var(--bg)}}\n"
 /* a form's field never wider than the page (a picker with long names) */
 "form.period>div,form.filters .field{min-width:0;max-width:100%}form.filters select{max-width:100%}\n"
+/* a box that scrolls sideways shows a shadow at the edge where more is hidden (the
+ * covers move with the content, the shadows stay), so a cut-off column reads as more */
+"@media screen{.scroll{background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/2rem 100% no-repeat local,"
+"linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/2rem 100% no-repeat local,"
+"radial-gradient(farthest-side at 0 50%,rgba(31,41,51,.25),rgba(31,41,51,0)) left/.8rem 100% no-repeat scroll,"
+"radial-gradient(farthest-side at 100% 50%,rgba(31,41,51,.25),rgba(31,41,51,0)) right/.8rem 100% no-repeat scroll #fff}}\n"
 /* a fieldset is as wide as its widest field by default: let it narrow like a div */
 "fieldset{min-width:0}\n"
 /* tables on a phone: tighter cells, so four columns of money fit (a grant's budget) */
