@@ -121,7 +121,7 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 		linked |= pts[i].href != NULL && pts[i].has_value;
 	depth = h->depth;
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 -14 440 444",
-	    "width", "440", "height", "444", "role", linked ? "group" : "img", "class", "chart quadrant",
+	    "width", "100%", "role", linked ? "group" : "img", "class", "chart quadrant",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
 	html_text(h, "The balance: stepping back against stepping up");
@@ -241,7 +241,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	    real_format(r->target_value, bb), date_format(r->target_date, d2));
 	depth = h->depth;
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 620 290",
-	    "width", "620", "height", "290", "role", "img", "class", "chart result",
+	    "width", "100%", "role", "img", "class", "chart result",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
 	html_textf(h, "Shared result: %s", r->indicator);

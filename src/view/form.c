@@ -1147,10 +1147,11 @@ form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
     const void *const *recs, const char *const *hrefs, size_t n,
     const char *sort_base, const char *sort, int desc)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, label = STRBUF_INIT;
 
+	/* on a phone each row is a card of "label value" lines (style.c, table.stack) */
 	html_open(h, "div", "class", "scroll", NULL);
-	html_open(h, "table", "class", "records", NULL);
+	html_open(h, "table", "class", "records stack", NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	for (int i = 0; i < k->nfields; i++) {
@@ -1186,7 +1187,9 @@ form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
 				continue;
 			strbuf_reset(&sb);
 			form_value_text(c, f, recs[r], &sb);
-			html_open(h, "td", "class", numeric(f) ? "num" : NULL, NULL);
+			strbuf_reset(&label);
+			form_label(f, &label);
+			html_open(h, "td", "class", numeric(f) ? "num" : NULL, "data-label", label.buf, NULL);
 			if (first) {
 				html_open(h, "a", "href", hrefs[r], NULL);
 				html_text(h, sb.len ? sb.buf : "(open)");
@@ -1202,6 +1205,7 @@ form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
 	html_close(h);
 	html_close(h);
 	strbuf_release(&sb);
+	strbuf_release(&label);
 }
 
 static void
@@ -1229,7 +1233,12 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 				rows[r] = (const char *)v->v + r * f->sub->size;
 				hrefs[r] = "#";
 			}
-			/* a child's table, without sorting links or record links */
+			/* a child's table, without sorting links or record links; on a
+			 * phone it scrolls in its own box (focusable, for keyboards) */
+			strbuf_reset(&sb);
+			form_label(f, &sb);
+			html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region",
+			    "aria-label", sb.buf, NULL);
 			html_open(h, "table", NULL);
 			html_open(h, "tr", NULL);
 			for (int j = 0; j < f->sub->nfields; j++) {
@@ -1251,6 +1260,7 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 				}
 				html_close(h);
 			}
+			html_close(h);
 			html_close(h);
 			free(rows);
 			free(hrefs);

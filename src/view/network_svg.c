@@ -167,7 +167,7 @@ network_svg(struct html *h, const struct program *p, const struct metrics_networ
 
 	depth = h->depth;
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", vb.buf,
-	    "width", "640", "height", lab.buf, "role", "img", "class", "chart network",
+	    "width", "100%", "role", "img", "class", "chart network",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
 	html_text(h, "Who works with whom: the partner network");

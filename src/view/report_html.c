@@ -285,14 +285,61 @@ report_html_figure_row(struct html *h, const struct report *r, int f, struct str
 	html_close(h);
 }
 
+/* One line of an alert's evidence: the title (linked), the date, the fact. */
+static void
+evidence_line(struct html *h, const struct report_evidence *e)
+{
+	html_open(h, "li", NULL);
+	if (e->href)
+		html_open(h, "a", "href", e->href, NULL);
+	html_text(h, e->title ? e->title : "");
+	if (e->href)
+		html_close(h);
+	if (e->date)
+		html_textf(h, " · %s", e->date);
+	if (e->fact)
+		html_textf(h, " — %s", e->fact);
+	html_close(h);
+}
+
+/*
+ * The n records behind an alert as lines, the first EVIDENCE_SHOWN in
+ * sight and the rest in a <details> (printed open: style.c).
+ */
+#define EVIDENCE_SHOWN 5
+static void
+evidence_lines(struct html *h, const struct report_evidence *ev, size_t n)
+{
+	html_open(h, "p", NULL);
+	html_textf(h, "The %zu record%s behind this:", n, n == 1 ? "" : "s");
+	html_close(h);
+	html_open(h, "ul", NULL);
+	for (size_t j = 0; j < n && j < EVIDENCE_SHOWN; j++)
+		evidence_line(h, &ev[j]);
+	html_close(h);
+	if (n <= EVIDENCE_SHOWN)
+		return;
+	html_open(h, "details", "class", "more", NULL);
+	html_open(h, "summary", NULL);
+	html_textf(h, "%zu more", n - EVIDENCE_SHOWN);
+	html_close(h);
+	html_open(h, "ul", NULL);
+	for (size_t j = EVIDENCE_SHOWN; j < n; j++)
+		evidence_line(h, &ev[j]);
+	html_close(h);
+	html_close(h);
+}
+
 /*
  * The body of a report's section. web: the overview page, whose <h1> names
  * the initiative: its parts are h2 (h3 in the printed report, under the
- * section's h2), and the figures come as one small table per group.
+ * section's h2), and the figures come as one small table per group. ev: as
+ * report_html_overview (NULL: the ids).
  */
 static void
 section_body(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base, int web)
+    const struct capacity *cap, const char *evidence_base, const struct report_evidence *const *ev,
+    int web)
 {
 	const struct initiative *in = r->initiative;
 	const struct program *p = r->program;
@@ -349,7 +396,11 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_open(h, "strong", NULL);
 		html_text(h, a->question);
 		html_close(h);
-		if (a->evidence.n) {
+		if (a->evidence.n && ev && ev[i]) {
+			html_open(h, "div", "class", "evidence", NULL);
+			evidence_lines(h, ev[i], a->evidence.n);
+			html_close(h);
+		} else if (a->evidence.n) {
 			html_open(h, "div", "class", "evidence", NULL);
 			html_text(h, "Records behind this: ");
 			for (size_t j = 0; j < a->evidence.n; j++) {
@@ -466,19 +517,19 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 	figure_date(r->end, &sb);
 	html_text(h, sb.buf);
 	html_close(h);
-	section_body(h, r, NULL, cap, evidence_base, 0);
+	section_body(h, r, NULL, cap, evidence_base, NULL, 0);
 	html_close_to(h, depth);
 	strbuf_release(&sb);
 }
 
 void
 report_html_overview(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base)
+    const struct capacity *cap, const char *evidence_base, const struct report_evidence *const *ev)
 {
 	int depth = h->depth;
 
 	html_open(h, "div", "class", "initiative overview", NULL);
-	section_body(h, r, before, cap, evidence_base, 1);
+	section_body(h, r, before, cap, evidence_base, ev, 1);
 	html_close_to(h, depth);
 }
 

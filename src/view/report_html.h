@@ -20,13 +20,28 @@ void report_html_section(struct html *h, const struct report *r, const struct ca
     const char *evidence_base);
 
 /*
+ * One record behind an alert as a person reads it, filled by the handler
+ * from the records the alert names (its evidence ids stay as they are in
+ * the report and its JSON): "12 Mar 2016 · Approve the budget — decided by
+ * the backbone alone, 3 days after it was proposed".
+ */
+struct report_evidence {
+	const char *href;	/* the record's page; NULL: not linked */
+	const char *date;	/* "12 Mar 2016"; NULL: none */
+	const char *title;	/* what the record is called */
+	const char *fact;	/* what put it there; NULL: nothing to add */
+};
+
+/*
  * The web overview's body (its page's <h1> names the initiative): the same
  * parts as report_html_section, without the section's heading, with h2 per
  * part, the figures as one small table per group, and the earlier report
- * before (may be NULL: a year earlier) drawn faintly in the quadrant.
+ * before (may be NULL: a year earlier) drawn faintly in the quadrant. ev
+ * (may be NULL: the ids, linked under evidence_base) has one array per
+ * alert of r, as long as its evidence: each record a line, past five folded.
  */
 void report_html_overview(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base);
+    const struct capacity *cap, const char *evidence_base, const struct report_evidence *const *ev);
 
 /*
  * Writes one figure's table row: its label and name (with why it is null),

@@ -14,7 +14,7 @@ const char view_css[] =
 ".balance{display:flex;flex-wrap:wrap;gap:2rem;align-items:flex-start}\n"
 ".scores{flex:1;min-width:18rem}\n"
 ".score{margin-bottom:1.25rem}.score .big{font-size:2rem;font-weight:600;font-variant-numeric:tabular-nums}\n"
-".part{display:grid;grid-template-columns:19rem 1fr 3rem;gap:.5rem;align-items:center;font-size:.9rem}\n"
+".part{display:grid;grid-template-columns:minmax(8rem,19rem) minmax(3rem,1fr) 3rem;gap:.5rem;align-items:center;font-size:.9rem}\n"
 "svg.bar{display:block}\n"
 ".part .v{text-align:right;font-variant-numeric:tabular-nums}\n"
 "ul.alerts,ul.strengths{list-style:none;padding:0;margin:0}\n"
@@ -29,7 +29,8 @@ const char view_css[] =
 "td.name code{font-size:.8rem;color:var(--muted)}\n"
 ".note{font-size:.85rem;color:var(--muted)}\n"
 ".figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:0 2rem}\n"
-"svg.chart{max-width:100%;height:auto}\n"
+/* charts scale to the width they are given, no wider than they are drawn (issue 11) */
+"svg.chart{display:block;width:100%;height:auto;max-width:100%}svg.quadrant{max-width:440px}svg.result{max-width:620px}svg.network{max-width:56rem}\n"
 "a{color:var(--accent)}\n"
 "@media print{body{background:#fff;font-size:10.5pt}nav,form,.noprint{display:none}"
 "main,.wrap{max-width:none;padding:0}section.initiative{border:0;padding:0;break-before:page}"
@@ -47,10 +48,10 @@ const char view_css[] =
 ".account form{margin:0}\n"
 "button{font:inherit;padding:.35rem .9rem;border:1px solid var(--accent);border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}\n"
 ".account button{background:#fff;color:var(--accent);padding:.2rem .7rem}\n"
-"nav.tabs{max-width:72rem;margin:0 auto;padding:0 1.5rem;overflow-x:auto}\n"
+"nav.tabs{max-width:72rem;margin:0 auto;padding:0 1.5rem}\n"
 "nav.tabs ul{gap:0}\n"
 "nav.tabs a{display:block;padding:.45rem .6rem;white-space:nowrap;text-decoration:none;border-bottom:3px solid transparent}\n"
-"nav.tabs a[aria-current=page]{border-bottom-color:var(--accent);color:var(--ink);font-weight:600}\n"
+"nav.tabs a[aria-current=page]{border-bottom-color:var(--accent);color:var(--ink)}\n"
 "form.period{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.75rem 1rem;margin:0 0 1rem}\n"
 "form.period label{display:block;font-size:.85rem;color:var(--muted)}\n"
 "input{font:inherit;padding:.3rem .5rem;border:1px solid #9aa5b1;border-radius:6px;background:#fff}\n"
@@ -59,9 +60,9 @@ const char view_css[] =
 ".scroll{overflow-x:auto}\n"
 "table.portfolio th[scope=row]{background:none;font-weight:400}table.portfolio th[scope=row] a{font-weight:600}\n"
 "ul.plain{list-style:none;margin:0;padding:0}\n"
-".chart-wrap{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;display:inline-block;max-width:100%}\n"
+".chart-wrap{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;display:block;max-width:calc(440px + 2rem + 2px)}\n"
 "a:focus,button:focus,input:focus{outline:3px solid #93c5fd;outline-offset:2px}\n"
-"@media (max-width:40rem){main,.wrap,.bar{padding:1rem}nav.tabs ul{flex-wrap:nowrap}main{overflow-wrap:anywhere}main td,main th{overflow-wrap:normal}td.name code{word-break:break-all}.part{grid-template-columns:1fr 5rem 2.5rem}"
+"@media (max-width:40rem){main,.wrap,.bar{padding:1rem}main{overflow-wrap:anywhere}main td,main th{overflow-wrap:normal}td.name code{word-break:break-all}.part{grid-template-columns:1fr 5rem 2.5rem}"
 "section.initiative{padding:1rem}.figs{grid-template-columns:1fr}}\n"
 "@media print{header.top,.skip,form.period{display:none}.printed{display:block}}\n"
 /* accounts (src/web/h_login.c, h_admin.c): sign-in form, error summary, users, audit log */
@@ -85,7 +86,7 @@ const char view_css[] =
 "button.secondary{background:#fff;color:var(--accent)}button.danger{background:#fff;color:#b42318;border-color:#b42318}\n"
 "table.users details form.stack{margin:.5rem 0;gap:.5rem}\n"
 "summary{cursor:pointer;color:var(--accent)}\n"
-".change{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.5rem 1rem}\n"
+".change{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(16rem,100%),1fr));gap:.5rem 1rem}\n"
 ".change h3{margin:.5rem 0 .25rem;font-size:.9rem}\n"
 ".change pre{margin:0;padding:.5rem;background:#f0f4f8;border-radius:6px;font-size:.8rem;white-space:pre-wrap;overflow-wrap:anywhere;max-height:24rem;overflow:auto}\n"
 "td.when{white-space:nowrap}table.users th[scope=row]{background:none}\n"
@@ -139,7 +140,7 @@ const char view_css[] =
  * initiatives on a row of their own under the program's name rather than a
  * narrow column between it and the account; the eleven tabs on one line */
 ".account{margin-left:auto}.bar nav.places{order:3;flex:1 1 100%}\n"
-"nav.tabs a{padding:.45rem .4rem}nav.tabs ul{margin-left:-.4rem}\n"
+"nav.tabs a{padding:.45rem .35rem;font-size:.95rem}nav.tabs ul{margin-left:-.35rem}\n"
 /* record lists: an id such as d-059 is not broken at its hyphen */
 "table.records td:first-child{min-width:5em}\n"
 /* the initiative overview and the portfolio (src/web/h_dashboard.c, h_program.c,
@@ -148,7 +149,7 @@ const char view_css[] =
 "svg.partbar{display:block;width:100%}\n"
 ".overview .figgroup h3{margin:.75rem 0 .25rem}.overview table.figures{font-size:.9rem;margin-top:0}\n"
 ".overview table.figures td.name{width:100%}\n"
-"table.recent td.when{white-space:nowrap}.balance .quadrant{max-width:440px}\n"
+"table.recent td.when{white-space:nowrap}.balance .quadrant{flex:1 1 18rem;max-width:440px;min-width:0}\n"
 "table.portfolio td.result{min-width:9rem}\n"
 "@media (max-width:40rem){table.portfolio thead{position:absolute;left:-9999px}"
 "table.portfolio,table.portfolio tbody,table.portfolio tr,table.portfolio th,table.portfolio td{display:block;width:100%}"
@@ -193,4 +194,53 @@ const char view_css[] =
 ".row .check.remove label{color:var(--muted)}\n"
 "@media (max-width:40rem){.row-items{grid-template-columns:1fr}"
 /* a record's page on a phone: each label above its value, so a child table (the items) has the width */
-"dl.record{grid-template-columns:minmax(0,1fr)}dl.record dd{margin:0 0 .5rem}dl.record dd table{font-size:.9rem}}\n";
+"dl.record{grid-template-columns:minmax(0,1fr)}dl.record dd{margin:0 0 .5rem}dl.record dd table{font-size:.9rem}}\n"
+/* issue 11: every page fits a 390 px phone without sideways scrolling, prints within
+ * A4, and the frame holds still. The current tab is marked by its bar and ink, not
+ * bold type, so its width stays that of the others and the row never rewraps from one
+ * tab to the next (eleven fit one line at 1280 px); on a phone all eleven in a grid. */
+"@media (max-width:40rem){nav.tabs{padding:0 .75rem .5rem}nav.tabs ul{display:grid;"
+"grid-template-columns:repeat(auto-fill,minmax(7rem,1fr));margin:0}nav.tabs a{white-space:normal;"
+"padding:.35rem .5rem;border-bottom:0;border-left:3px solid transparent}"
+"nav.tabs a[aria-current=page]{border-left-color:var(--accent);background:var(--bg)}}\n"
+/* a form's field never wider than the page (a picker with long names) */
+"form.period>div,form.filters .field{min-width:0;max-width:100%}form.filters select{max-width:100%}\n"
+/* a box that scrolls sideways shows a shadow at the edge where more is hidden (the
+ * covers move with the content, the shadows stay), so a cut-off column reads as more */
+"@media screen{.scroll{background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/2rem 100% no-repeat local,"
+"linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/2rem 100% no-repeat local,"
+"radial-gradient(farthest-side at 0 50%,rgba(31,41,51,.25),rgba(31,41,51,0)) left/.8rem 100% no-repeat scroll,"
+"radial-gradient(farthest-side at 100% 50%,rgba(31,41,51,.25),rgba(31,41,51,0)) right/.8rem 100% no-repeat scroll #fff}}\n"
+/* a fieldset is as wide as its widest field by default: let it narrow like a div */
+"fieldset{min-width:0}\n"
+/* tables on a phone: tighter cells, so four columns of money fit (a grant's budget) */
+"@media (max-width:40rem){table{font-size:.9rem}th,td{padding:.3rem .4rem}}\n"
+/* a list (table.stack, form.c) on a phone: the sort links in a row, then each record a
+ * card of "label value" lines (the label from data-label) */
+"@media (max-width:40rem){table.stack,table.stack thead,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}"
+"table.stack thead tr{display:flex;flex-wrap:wrap;gap:.25rem .9rem;align-items:baseline;padding:0 0 .5rem}"
+"table.stack thead tr::before{content:'Sort by';color:var(--muted);font-size:.9rem}"
+"table.stack thead th{background:none;border:0;padding:0;font-size:.9rem;font-weight:400}"
+"table.stack tbody tr{background:#fff;border:1px solid var(--line);border-radius:8px;margin:0 0 .75rem;padding:.4rem 0}"
+"table.stack td{display:grid;grid-template-columns:minmax(5rem,35%) minmax(0,1fr);gap:.75rem;border:0;"
+"padding:.15rem .75rem;text-align:left;white-space:normal;min-width:0}"
+"table.stack td::before{content:attr(data-label);font-weight:600;color:var(--muted)}}\n"
+/* the responsibilities matrix: narrow letter columns, so the Gap column shows at 1280 px */
+"table.matrix th[scope=col]{min-width:4.5rem;font-size:.8rem;hyphens:auto}table.matrix td,table.matrix th{padding:.3rem .35rem}\n"
+/* paper: A4 or Letter with 12 mm margins. Wide tables wrap their cells in a smaller type
+ * instead of running off the page; a form holding data (the matrix) prints, its buttons not */
+/* the records behind an alert, a line each (report_html.c evidence_lines), past five
+ * folded in a <details> that paper prints open */
+".evidence p{margin:.4rem 0 .1rem}.evidence ul{margin:0;padding-left:1.1rem;list-style:disc}"
+"ul.alerts .evidence li{background:none;border:0;padding:0;margin:.15rem 0}"
+".evidence details{margin:0}.evidence summary{margin:.2rem 0}\n"
+"@media print{details.more>summary{display:none}details.more::details-content{content-visibility:visible;display:block}}\n"
+"@page{margin:12mm}\n"
+"@media print{table{font-size:8.5pt;width:100%}th,td{padding:.2rem .3rem;overflow-wrap:anywhere}"
+"td.num,th.num,td.when,table.months td{white-space:normal}th[scope=row],th[scope=col]{min-width:0!important}"
+"table *{min-width:0!important}form.matrix-form{display:block}form.matrix-form button{display:none}"
+"table.matrix select{appearance:none;border:0;padding:0;min-width:0}"
+/* the matrix on paper: organizations' names turned upright, so ten columns fit */
+"table.matrix tr:first-child th+th{writing-mode:vertical-rl;transform:rotate(180deg);max-height:12rem;"
+"text-align:left;vertical-align:bottom;overflow-wrap:normal}table.matrix th[scope=row]{min-width:7rem!important;overflow-wrap:normal}"
+"svg.chart{max-width:100%}.scroll{overflow:visible}main{overflow-wrap:anywhere}}\n";

@@ -292,8 +292,14 @@ period_report(struct web_request *req, struct web_response *res, const struct we
 
 	*answered = 0;
 	if (page_period(req, &wp->program, &as_of, &months, &msg)) {
+		struct strbuf action = STRBUF_INIT;
+
+		/* the message beside the field, in the frame (page.h) */
 		*answered = 1;
-		return web_error(res, 400, msg);
+		strbuf_addf(&action, "/i/%s/network", in->slug);
+		page_period_refused(res, &wp->program, "Network", in, TAB_NETWORK, action.buf);
+		strbuf_release(&action);
+		return 0;
 	}
 	if (metrics_report(&wp->program, in, as_of, months, &wp->settings, r)) {
 		fprintf(stderr, "trellis serve: cannot compute the report of '%s'\n", in->slug);

@@ -311,7 +311,7 @@ h_program(struct web_request *req, struct web_response *res)
 		return -1;
 	p = &wp->program;
 	if (page_period(req, p, &as_of, &months, &msg))
-		return web_error(res, 400, msg);
+		return page_period_refused(res, p, p->name, NULL, TAB_NONE, "/") ? 0 : -1;
 	/* the catalog outlives writes to one initiative: the data's version names the state */
 	strbuf_addf(&key, "portfolio %d %d %lld", (int)as_of, months, (long long)req->data_version);
 	strbuf_addf(&headkey, "portfolio-head %d %d %lld", (int)as_of, months,

@@ -281,7 +281,9 @@ checkin_grid(struct html *h, const struct initiative *in)
 	date_to_ymd(in->start, &y, &m, &d);
 	date_to_ymd(end, &ey, &em, &d);
 	html_elem(h, "h2", "Months with a check-in");
-	html_open(h, "div", "class", "scroll", NULL);
+	/* scrolls in its own box on a phone: focusable, so a keyboard can scroll it */
+	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
+	    "Months with a check-in", NULL);
 	html_open(h, "table", "class", "months", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Year");
@@ -333,7 +335,8 @@ event_attendance(struct html *h, const struct form_ctx *c, const struct initiati
 	if (in->events.n == 0)
 		return;
 	html_elem(h, "h2", "Attendance");
-	html_open(h, "div", "class", "scroll", NULL);
+	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
+	    "Attendance", NULL);
 	html_open(h, "table", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Event");
@@ -406,6 +409,9 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 	int64_t total = 0, unlined = 0;
 
 	html_elem(h, "h2", "Budget against actual");
+	/* four columns of money: on a phone the table scrolls in its own box */
+	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
+	    "Budget against actual", NULL);
 	html_open(h, "table", "class", "budget", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Budget line");
@@ -459,6 +465,7 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 	money_cell(h, g->amount - total);
 	html_close(h);
 	html_close(h);
+	html_close(h);
 }
 
 /* Responses per group; fewer than SURVEY_MIN_GROUP are not counted out (anonymity). */
@@ -492,16 +499,21 @@ survey_counts(struct html *h, const struct survey *s)
 	    "fewer than three left out, are in the report on the Overview tab.");
 }
 
-/* What the instrument forms say about the answers' scale and what cannot change. */
+/*
+ * What the instrument forms say about the answers' scale and what cannot
+ * change; the way to add one only to those who may (editor).
+ */
 static void
-instrument_note(struct html *h, const struct instrument *ins)
+instrument_note(struct html *h, const struct instrument *ins, int editor)
 {
 	html_open(h, "p", "class", "note", NULL);
-	if (ins && ins->builtin)
+	if (ins && ins->builtin) {
 		html_text(h, "This is one of the two built-in instruments (the practices-and-pitfalls "
 		    "self-assessment and director support): every program has them, and they cannot "
-		    "be changed or deleted. To ask other questions, add an instrument of your own.");
-	else {
+		    "be changed or deleted.");
+		if (editor)
+			html_text(h, " To ask other questions, add an instrument of your own.");
+	} else {
 		html_text(h, "Each item is one statement that people answer from 1 (strongly "
 		    "disagree) to 5 (strongly agree). Its code names it in answers and exports "
 		    "(lowercase letters, digits and '-'); its category groups items in the results.");
@@ -701,7 +713,12 @@ h_records(struct web_request *req, struct web_response *res)
 	}
 
 	kind_href(in, ak, &base);
-	page_begin(&pg, res, &wp->program, kp->title, in, kp->tab);
+	/* the heading starts with the words of the tab it is under: "Money: Ledger" */
+	strbuf_reset(&tmp);
+	if (in && kp->tab != TAB_NONE && strcmp(kp->title, page_tab_labels[kp->tab]) != 0)
+		strbuf_addf(&tmp, "%s: ", page_tab_labels[kp->tab]);
+	strbuf_addstr(&tmp, kp->title);
+	page_begin(&pg, res, &wp->program, tmp.buf, in, kp->tab);
 	h = &pg.h;
 	tab_links(h, in, kp);
 	html_open(h, "p", "class", "meta", NULL);
@@ -828,7 +845,7 @@ record_form(struct html *h, struct web_request *req, const struct form_ctx *c,
 	html_open(h, "form", "class", "record", "method", "post", "action", action, "novalidate", "", NULL);
 	page_csrf_field(h, req);
 	if (strcmp(ak->name, "instruments") == 0)
-		instrument_note(h, rec);
+		instrument_note(h, rec, 1);
 	form_fields(h, c, ak->k, rec, typed, errs);
 	/* the save button first: Enter in a field submits with it, not with "more rows" */
 	html_open(h, "div", "class", "actions", NULL);
@@ -928,7 +945,7 @@ record_page(struct web_request *req, struct web_response *res, const struct prog
 	html_close(h);
 	/* a built-in instrument is read only, for admins too: say so first */
 	if (app_record_readonly(ak->k, rec) && strcmp(ak->name, "instruments") == 0)
-		instrument_note(h, rec);
+		instrument_note(h, rec, may_edit(req, in));
 	form_record(h, &c, ak->k, rec);
 	if (strcmp(ak->name, "grants") == 0)
 		grant_budget(h, in, rec);

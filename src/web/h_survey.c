@@ -473,10 +473,13 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 		goto out;
 	page_begin(&pg, res, p, "Survey rounds", in, TAB_SURVEYS);
 	h = &pg.h;
+	/* how to invite is for those who can (issue 11, point 14): readers see what a round is */
 	html_open(h, "p", NULL);
-	html_text(h, "Each round asks one questionnaire of the team. Make a one-time link for "
-	    "each person you invite and send it yourself: Trellis keeps no names or emails, "
-	    "only which group each link is for. Results show only groups with at least 3 answers.");
+	html_text(h, "Each round asks one questionnaire of the team. ");
+	if (edit)
+		html_text(h, "Make a one-time link for each person you invite and send it yourself: "
+		    "Trellis keeps no names or emails, only which group each link is for. ");
+	html_text(h, "Results show only groups with at least 3 answers.");
 	html_close(h);
 	if (links && nlinks) {
 		html_open(h, "section", "class", "notice", "aria-labelledby", "links", NULL);

@@ -199,7 +199,9 @@ team_page(struct web_request *req, struct web_response *res, const struct progra
 
 	html_elem(h, "h2", "Members");
 	html_open(h, "p", "class", "meta", NULL);
-	html_text(h, "The organizations on the team. To mark that one has left, open it and give the date it left.");
+	html_text(h, "The organizations on the team.");
+	if (edit)	/* instructions only for those who can follow them (issue 11, point 14) */
+		html_text(h, " To mark that one has left, open it and give the date it left.");
 	html_close(h);
 	if (edit) {
 		strbuf_addf(&sb, "/i/%s/members/new", in->slug);

@@ -349,7 +349,7 @@ transfer_page(struct web_request *req, struct web_response *res, const char *err
 		return -1;
 	if (req->slug && (in = program_initiative(&wp->program, req->slug)) == NULL)
 		return web_error(res, 404, "There is no initiative at this address.");
-	page_begin(&pg, res, &wp->program, in ? "Import and export" : "Import and export: the program",
+	page_begin(&pg, res, &wp->program, in ? "Import & export" : "Import & export: the program",
 	    in, in ? TAB_TRANSFER : TAB_NONE);
 	h = &pg.h;
 	if (error) {

@@ -190,13 +190,25 @@ page_end(struct page *pg)
 	strbuf_addch(pg->h.out, '\n');
 }
 
+/*
+ * An error page keeps the frame of a signed-in person (issue 11, point 14):
+ * the top bar, and the tabs of the initiative asked for when they may see it
+ * (another initiative's 404 says nothing of it). Someone not signed in, or a
+ * program that cannot be loaded, gets the bare frame.
+ */
 void
 page_error(struct web_response *res, int status, const char *title, const char *message)
 {
+	struct web_request *req = res->req;
+	const struct web_program *wp = NULL;
+	const struct initiative *in = NULL;
 	struct page pg;
 
 	(void)status;
-	page_begin(&pg, res, NULL, title, NULL, TAB_NONE);
+	if (req && req->authenticated && (wp = web_program(req)) != NULL && req->slug &&
+	    may_see(req, req->slug))
+		in = program_initiative(&wp->program, req->slug);
+	page_begin(&pg, res, wp ? &wp->program : NULL, title, in, TAB_NONE);
 	html_elem(&pg.h, "p", message);
 	html_open(&pg.h, "p", NULL);
 	html_open(&pg.h, "a", "href", "/", NULL);
@@ -206,9 +218,10 @@ page_error(struct web_response *res, int status, const char *title, const char *
 	page_end(&pg);
 }
 
-int
-page_period(const struct web_request *req, const struct program *p,
-    tdate *as_of, int *months, const char **msg)
+/* page_period's check; *field is the form field at fault ("as_of", "months"). */
+static int
+period_check(const struct web_request *req, const struct program *p,
+    tdate *as_of, int *months, const char **msg, const char **field)
 {
 	const char *a = web_query(req, "as_of"), *m = web_query(req, "months");
 	tdate today = date_today();
@@ -217,6 +230,7 @@ page_period(const struct web_request *req, const struct program *p,
 	*months = 12;
 	if (a && *a && date_parse(a, as_of)) {
 		*msg = "The as-of date is not a real date (YYYY-MM-DD).";
+		*field = "as_of";
 		return -1;
 	}
 	if (m && *m) {
@@ -225,11 +239,68 @@ page_period(const struct web_request *req, const struct program *p,
 
 		if (*end || v < 1 || v > 240) {
 			*msg = "The number of months must be a whole number from 1 to 240.";
+			*field = "months";
 			return -1;
 		}
 		*months = (int)v;
 	}
 	return 0;
+}
+
+int
+page_period(const struct web_request *req, const struct program *p,
+    tdate *as_of, int *months, const char **msg)
+{
+	const char *field;
+
+	return period_check(req, p, as_of, months, msg, &field);
+}
+
+/*
+ * One field of the period form: its label, the message beside it when it
+ * is the one at fault (with aria-invalid and aria-describedby), the input.
+ */
+static void
+period_field(struct html *h, const char *name, const char *label, const char *type,
+    const char *value, const char *bad, const char *msg)
+{
+	struct strbuf eid = STRBUF_INIT;
+	int wrong = bad && strcmp(bad, name) == 0;
+
+	strbuf_addf(&eid, "%s-error", name);
+	html_open(h, "div", "class", wrong ? "invalid" : NULL, NULL);
+	html_open(h, "label", "for", name, NULL);
+	html_text(h, label);
+	html_close(h);
+	if (wrong) {
+		html_open(h, "p", "class", "field-error", "id", eid.buf, NULL);
+		html_text(h, msg);
+		html_close(h);
+	}
+	if (strcmp(type, "number") == 0)
+		html_void(h, "input", "type", type, "id", name, "name", name, "min", "1", "max", "240",
+		    "value", value, "required", "", "aria-invalid", wrong ? "true" : NULL,
+		    "aria-describedby", wrong ? eid.buf : NULL, NULL);
+	else
+		html_void(h, "input", "type", type, "id", name, "name", name, "value", value,
+		    "required", "", "aria-invalid", wrong ? "true" : NULL,
+		    "aria-describedby", wrong ? eid.buf : NULL, NULL);
+	html_close(h);
+	strbuf_release(&eid);
+}
+
+/* The period form; bad (may be NULL) names the field msg is about, typed its values. */
+static void
+period_form(struct html *h, const char *action, const char *as_of, const char *months,
+    const char *bad, const char *msg)
+{
+	html_open(h, "form", "class", "period", "method", "get", "action", action, NULL);
+	period_field(h, "as_of", "Period ending", "date", as_of, bad, msg);
+	period_field(h, "months", "Months", "number", months, bad, msg);
+	html_open(h, "button", "type", "submit", NULL);
+	html_text(h, "Show");
+	html_close(h);
+	html_close(h);
 }
 
 void
@@ -238,25 +309,54 @@ page_period_form(struct html *h, const char *action, tdate as_of, int months)
 	char date[DATE_BUFSZ], num[16];
 
 	snprintf(num, sizeof(num), "%d", months);
-	html_open(h, "form", "class", "period", "method", "get", "action", action, NULL);
-	html_open(h, "div", NULL);
-	html_open(h, "label", "for", "as_of", NULL);
-	html_text(h, "Period ending");
+	period_form(h, action, date_format(as_of, date), num, NULL, NULL);
+}
+
+int
+page_period_refused(struct web_response *res, const struct program *p, const char *title,
+    const struct initiative *in, int tab, const char *action)
+{
+	const struct web_request *req = res->req;
+	const char *msg = NULL, *field = NULL, *a, *m;
+	struct strbuf href = STRBUF_INIT;
+	struct page pg;
+	struct html *h;
+	char date[DATE_BUFSZ], num[16];
+	tdate as_of;
+	int months;
+
+	if (period_check(req, p, &as_of, &months, &msg, &field) == 0)
+		return 0;
+	/* each field as typed, or its default when nothing was */
+	snprintf(num, sizeof(num), "%d", months);
+	if ((a = web_query(req, "as_of")) == NULL || *a == '\0')
+		a = date_format(as_of, date);
+	if ((m = web_query(req, "months")) == NULL || *m == '\0')
+		m = num;
+	page_begin(&pg, res, p, title, in, tab);
+	res->status = 400;
+	h = &pg.h;
+	/* the summary of PAGES.md "Forms", linking to the field */
+	html_open(h, "div", "class", "error-summary", "role", "alert", "tabindex", "-1", NULL);
+	html_elem(h, "h2", "There is a problem with the period");
+	html_open(h, "ul", NULL);
+	html_open(h, "li", NULL);
+	strbuf_addf(&href, "#%s", field);
+	html_open(h, "a", "href", href.buf, NULL);
+	html_textf(h, "%s: %s", strcmp(field, "as_of") == 0 ? "Period ending" : "Months", msg);
 	html_close(h);
-	html_void(h, "input", "type", "date", "id", "as_of", "name", "as_of", "value",
-	    date_format(as_of, date), "required", "", NULL);
-	html_close(h);
-	html_open(h, "div", NULL);
-	html_open(h, "label", "for", "months", NULL);
-	html_text(h, "Months");
-	html_close(h);
-	html_void(h, "input", "type", "number", "id", "months", "name", "months", "min", "1",
-	    "max", "240", "value", num, "required", "", NULL);
-	html_close(h);
-	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Show");
 	html_close(h);
 	html_close(h);
+	html_close(h);
+	period_form(h, action, a ? a : "", m ? m : "", field, msg);
+	html_open(h, "p", NULL);
+	html_open(h, "a", "href", action, NULL);
+	html_text(h, "Show the default period (the last 12 months) instead");
+	html_close(h);
+	html_close(h);
+	page_end(&pg);
+	strbuf_release(&href);
+	return 1;
 }
 
 /*

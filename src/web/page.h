@@ -66,6 +66,16 @@ int page_period(const struct web_request *req, const struct program *p,
     tdate *as_of, int *months, const char **msg);
 
 /*
+ * Answers a request whose period page_period refused: 400 with the page
+ * titled title in the frame (in, tab as page_begin), an error summary, and
+ * the period form (GET action) with what was typed and the message beside
+ * the field at fault, so the person corrects it there. Returns 1 when it
+ * answered, 0 when the period is good (nothing written).
+ */
+int page_period_refused(struct web_response *res, const struct program *p, const char *title,
+    const struct initiative *in, int tab, const char *action);
+
+/*
  * Writes the small GET form that changes the period (works without
  * JavaScript): an as-of date input and a months number input.
  */

@@ -667,6 +667,23 @@ static struct {
 	VEC(struct upload_addr) addrs;	/* addresses with uploads in flight */
 } bodies = { PTHREAD_MUTEX_INITIALIZER, 0, { NULL, 0, 0 } };
 
+/*
+ * Who is asking (web_authenticate, or the development role aid); -1 when
+ * that cannot be told. Also run before a 404 or 405 of no route, so that
+ * page keeps a signed-in person's frame (page_error).
+ */
+static int
+identify(struct web_request *req)
+{
+	if (web_authenticate(req) < 0)
+		return -1;
+	if (!req->authenticated && srv.dev_user.role) {
+		req->user = srv.dev_user;
+		req->authenticated = 1;
+	}
+	return 0;
+}
+
 /* Who is asking, and may they? Fills c->res and returns 1 when not. */
 static int
 authorize(struct conn *c)
@@ -678,13 +695,9 @@ authorize(struct conn *c)
 	req->slug = c->m.slug;
 	req->kind = c->m.kind;
 	req->id = c->m.id;
-	if (web_authenticate(req) < 0) {
+	if (identify(req) < 0) {
 		web_error(res, 500, "Signing in is not possible right now; please try again.");
 		return 1;
-	}
-	if (!req->authenticated && srv.dev_user.role) {
-		req->user = srv.dev_user;
-		req->authenticated = 1;
 	}
 	switch (web_access(c->m.route, req->authenticated ? &req->user : NULL, req->slug)) {
 	case WEB_ALLOW:
@@ -1068,10 +1081,12 @@ dispatch(struct conn *c)
 		return;
 	}
 	if (c->match == WEB_MATCH_NONE) {
+		identify(req);
 		web_error(res, 404, "There is no page at this address.");
 		return;
 	}
 	if (c->match == WEB_MATCH_METHOD) {
+		identify(req);
 		static const char *const names[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" };
 
 		allow[0] = '\0';

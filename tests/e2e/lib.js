@@ -35,6 +35,9 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu',
 
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
+// A4 paper (210 mm) less the print stylesheet's 12 mm margins (@page), in CSS
+// pixels at 96 per inch: 186 mm = 703 px. Letter (216 mm) is wider.
+const PAPER = { width: 703, height: 1000 };
 
 // Starts chromium with a fresh profile; close it with browser.close().
 // launchPersistentContext is what takes a --user-data-dir, so the
@@ -81,25 +84,100 @@ async function skipUnlessPage(t, context, p)
 	return true;
 }
 
-// Signs context in as the admin when the server has accounts (AUTH
-// "login"), by posting the sign-in form from the context's request client
-// (the session cookie is then the pages'); with the development role aid
-// every request is already the admin's. The "sign in" scenario is the one
-// that fills the form in the browser.
-async function signIn(context)
+// The accounts run.sh makes, by role: the admin, and a member and a viewer
+// of harlow-mills and an evaluator (E2E_ROLE_EMAILS "role=email ...", all
+// with E2E_PASSWORD).
+const ROLES = Object.fromEntries((process.env.E2E_ROLE_EMAILS || '').split(/\s+/)
+    .filter(Boolean).map((kv) => kv.split('=')));
+ROLES.admin = EMAIL;
+
+// Signs context in as role (default the admin) when the server has accounts
+// (AUTH "login"), by posting the sign-in form from the context's request
+// client (the session cookie is then the pages'); with the development role
+// aid every request is already the admin's. The "sign in" scenario is the
+// one that fills the form in the browser.
+async function signIn(context, role)
 {
 	if (AUTH !== 'login')
 		return;
+	const email = ROLES[role || 'admin'];
+	assert.ok(email, `run.sh made no ${role} account (E2E_ROLE_EMAILS)`);
 	// the form's pre-session token and its cookie first (login CSRF)
 	const form = await (await context.request.get(URL + '/login')).text();
 	const m = form.match(/name="login_token" value="([^"]+)"/);
 	assert.ok(m, 'the sign-in form carries a login_token');
 	const r = await context.request.post(URL + '/login', {
-		form: { email: EMAIL, password: PASSWORD, login_token: m[1] }, maxRedirects: 0,
+		form: { email, password: PASSWORD, login_token: m[1] }, maxRedirects: 0,
 	});
-	assert.equal(r.status(), 303, `POST /login as ${EMAIL} answered ${r.status()}`);
-	assert.equal(r.headers().location, '/', 'signed in, /login sends to /');
-	assert.equal(await status(context, '/'), 200, 'signed in, / is a page');
+	assert.equal(r.status(), 303, `POST /login as ${email} answered ${r.status()}`);
+	assert.equal(await status(context, '/'), role === 'member' || role === 'viewer' ? 303 : 200,
+	    'signed in, / is a page (a member or viewer is sent to their initiative)');
+}
+
+// What sticks out past the right edge of the page as laid out now: the
+// document's scrollWidth against its clientWidth, and every visible element
+// whose right edge passes the viewport's, unless a box around it that itself
+// fits clips or scrolls it (overflow-x auto, scroll or hidden: a wide table
+// in its .scroll box, a shape inside its svg). Elements moved off to the
+// left on purpose (the skip link, visually hidden words) are not counted.
+async function overflow(page)
+{
+	return page.evaluate(() => {
+		const W = document.documentElement.clientWidth;
+		const held = (e) => {
+			for (let a = e.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+				const x = getComputedStyle(a).overflowX;
+				if (x !== 'visible' && x !== 'clip' && a.getBoundingClientRect().right <= W + 1)
+					return true;
+			}
+			return false;
+		};
+		const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+		    (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+		const out = [];
+		for (const e of document.body.querySelectorAll('*')) {
+			const r = e.getBoundingClientRect();
+			if (r.width === 0 || r.height === 0 || r.right <= W + 1 || r.right < 0)
+				continue;
+			if (held(e))
+				continue;
+			let path = name(e);
+			for (let a = e.parentElement, i = 0; a && a !== document.body && i < 3; a = a.parentElement, i++)
+				path = name(a) + ' > ' + path;
+			out.push(`${path} (right edge ${Math.round(r.right)} px)`);
+		}
+		return { scrollWidth: document.documentElement.scrollWidth, clientWidth: W, out };
+	});
+}
+
+// Fails when the page, as laid out now, is wider than its viewport (what).
+async function checkFits(page, what)
+{
+	const o = await overflow(page);
+	const lines = o.out.slice(0, 8).join('\n    ');
+	assert.ok(o.scrollWidth <= o.clientWidth && o.out.length === 0,
+	    `${what}: the page is ${o.scrollWidth} px wide in a ${o.clientWidth} px viewport; ` +
+	    `${o.out.length} element(s) stick out:\n    ${lines}`);
+}
+
+// Checks page (showing p) on a phone, 390 px wide: nothing scrolls sideways
+// (checkFits), axe-core finds nothing; then printed on A4 (print media,
+// PAPER wide): nothing runs past the paper's edge. Restores the wide
+// screen. The phone's screenshot is NAME[SUFFIX]@390.png.
+async function checkNarrow(t, page, p, suffix)
+{
+	try {
+		await page.setViewportSize(PHONE);
+		await screenshot(page, shotName(p, (suffix || '') + '@390'));
+		await checkFits(page, `${p} at ${PHONE.width} px`);
+		await checkAxe(t, page, `${p} at ${PHONE.width} px`, p);
+		await page.setViewportSize(PAPER);
+		await page.emulateMedia({ media: 'print' });
+		await checkFits(page, `${p} printed (A4, ${PAPER.width} px)`);
+	} finally {
+		await page.emulateMedia({ media: 'screen' });
+		await page.setViewportSize(WIDE);
+	}
 }
 
 // Clicks the button named nameRe inside main (or header, with where) and
@@ -190,8 +268,9 @@ async function checkAxe(t, page, what, p)
 }
 
 // Opens path in test t's page, checks the answer is that page (200, not
-// redirected elsewhere), runs axe on it and takes its screenshot (wide, and
-// at phone width too when opts.phone is set). Returns the response.
+// redirected elsewhere), runs axe on it and takes its screenshot (wide);
+// then, unless opts.narrow is false, checkNarrow: the phone and paper.
+// Returns the response.
 async function visit(t, page, p, opts)
 {
 	opts = opts || {};
@@ -200,13 +279,10 @@ async function visit(t, page, p, opts)
 	assert.equal(r.status(), opts.status || 200, `GET ${p} answered ${r.status()}`);
 	const at = new URL_(page.url());
 	assert.equal(at.pathname, p.split('?')[0], `GET ${p} ended on ${page.url()}`);
-	await screenshot(page, shotName(p));
-	if (opts.phone) {
-		await page.setViewportSize(PHONE);
-		await screenshot(page, shotName(p, '@390'));
-		await page.setViewportSize(WIDE);
-	}
+	await screenshot(page, shotName(p, opts.suffix));
 	await checkAxe(t, page, p);
+	if (opts.narrow !== false)
+		await checkNarrow(t, page, p, opts.suffix);
 	return r;
 }
 
@@ -220,7 +296,7 @@ async function figureN(page, name)
 }
 
 module.exports = {
-	URL, AUTH, EMAIL, PASSWORD, ARTIFACTS, WIDE, PHONE,
+	URL, AUTH, EMAIL, PASSWORD, ARTIFACTS, WIDE, PHONE, PAPER, ROLES,
 	launch, status, skipUnlessPage, signIn, submit, screenshot, shotName, checkAxe, axeCheck,
-	visit, figureN,
+	visit, figureN, overflow, checkFits, checkNarrow,
 };

@@ -12,7 +12,7 @@
 # PID and checks it exited 0. Until /login exists the server runs with the
 # development role aid (TRELLIS_DEV_ROLE=admin, docs/web.md); after, the
 # tests sign in. Each test has its own timeout; the whole run is cut at
-# E2E_TIMEOUT seconds (default 600).
+# E2E_TIMEOUT seconds (default 900).
 #
 # Environment: TRELLIS_BIN (the binary, as tests/cli/lib.sh), E2E_TIMEOUT,
 # E2E_CHROMIUM (default /usr/bin/chromium), E2E_AUTH=dev|login (instead of
@@ -71,6 +71,16 @@ E2E_PASSWORD=e2e-correct-horse-battery
 printf '%s\n' "$E2E_PASSWORD" >"$tmp/password"
 "$trellis" --db "$db" user add "$E2E_EMAIL" --role admin --password-file "$tmp/password" \
 	>"$tmp/user.out" 2>&1 || fail "trellis user add: $(cat "$tmp/user.out")"
+# The other roles, for the crawl (a member and a viewer of harlow-mills, an
+# evaluator), with the same password: E2E_ROLE_EMAILS "role=email ...".
+E2E_ROLE_EMAILS=""
+for role in member viewer evaluator; do
+	case $role in member|viewer) ini="--initiative harlow-mills" ;; *) ini="" ;; esac
+	"$trellis" --db "$db" user add "e2e-$role@example.org" --role $role $ini \
+		--password-file "$tmp/password" >"$tmp/user.out" 2>&1 ||
+		fail "trellis user add $role: $(cat "$tmp/user.out")"
+	E2E_ROLE_EMAILS="$E2E_ROLE_EMAILS $role=e2e-$role@example.org"
+done
 
 # start [SERVE OPTIONS...]: serves $db on a free loopback port; sets $url.
 start () {
@@ -111,13 +121,13 @@ mkdir -p "$artifacts"
 if test $# = 0; then
 	set -- "$e2e"/*.test.js
 fi
-E2E_URL=$url E2E_AUTH=$auth E2E_EMAIL=$E2E_EMAIL E2E_PASSWORD=$E2E_PASSWORD \
+E2E_URL=$url E2E_AUTH=$auth E2E_EMAIL=$E2E_EMAIL E2E_PASSWORD=$E2E_PASSWORD E2E_ROLE_EMAILS=$E2E_ROLE_EMAILS \
 E2E_ARTIFACTS=$artifacts E2E_DB=$db E2E_TRELLIS=$trellis NODE_PATH=$e2e/node_modules \
-	timeout -k 5 "${E2E_TIMEOUT:-600}" node --test --test-reporter=tap "$@" >"$tmp/tap" 2>&1
+	timeout -k 5 "${E2E_TIMEOUT:-900}" node --test --test-reporter=tap "$@" >"$tmp/tap" 2>&1
 rc=$?
 cat "$tmp/tap"
 if test "$rc" = 124 || test "$rc" = 137; then
-	echo "not ok - the browser tests ran over ${E2E_TIMEOUT:-600} s and were stopped"
+	echo "not ok - the browser tests ran over ${E2E_TIMEOUT:-900} s and were stopped"
 	echo "# fail 1"
 fi
 

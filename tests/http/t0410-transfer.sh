@@ -42,7 +42,7 @@ I=/i/harlow-mills
 test_expect_success 'the page: a member gets the upload form and the downloads' '
 	test_as 200 m $I/import &&
 	test_security_headers &&
-	test_grep "<h1>Import and export</h1>" .body &&
+	test_grep "<h1>Import &amp; export</h1>" .body &&
 	test_grep "enctype=\"multipart/form-data\"" .body &&
 	test_grep "<input type=\"file\" id=\"file\" name=\"file\"" .body &&
 	test_grep "<label for=\"file\">" .body &&
