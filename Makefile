@@ -44,7 +44,19 @@ deps-stamp: scripts/deps.sh
 $(BIN): $(BUILD)/src/main.o $(BUILD)/libtrellis.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/libtrellis.a: $(OBJS)
+# docs/api.md, served by the application at /api (h_static.c): a C string
+# made at build time, so the page is always the documentation of its binary.
+GENOBJ  := $(BUILD)/gen/api_doc.o
+$(BUILD)/gen/api_doc.c: docs/api.md
+	@mkdir -p $(dir $@)
+	@{ echo '/* Generated from docs/api.md by the Makefile; do not edit. */'; \
+	  echo 'const char web_api_doc[] = {'; \
+	  od -An -v -tx1 docs/api.md | sed 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0 };'; } >$@.tmp && mv $@.tmp $@
+$(GENOBJ): $(BUILD)/gen/api_doc.c | deps-stamp
+	$(CC) $(CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
+
+$(BUILD)/libtrellis.a: $(OBJS) $(GENOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 

@@ -88,6 +88,7 @@ const char view_css[] =
 "summary{cursor:pointer;color:var(--accent)}\n"
 ".change{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(16rem,100%),1fr));gap:.5rem 1rem}\n"
 ".change h3{margin:.5rem 0 .25rem;font-size:.9rem}\n"
+".doc pre{padding:.5rem;background:#f0f4f8;border-radius:6px;font-size:.85rem;overflow-x:auto}\n"
 ".change pre{margin:0;padding:.5rem;background:#f0f4f8;border-radius:6px;font-size:.8rem;white-space:pre-wrap;overflow-wrap:anywhere;max-height:24rem;overflow:auto}\n"
 "td.when{white-space:nowrap}table.users th[scope=row]{background:none}\n"
 "nav.pager{display:flex;gap:1.5rem;align-items:center;margin:1rem 0}\n"

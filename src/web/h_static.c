@@ -2,11 +2,17 @@
  * GET /static/trellis.css: the one stylesheet (src/view/style.c), served
  * as a file so that pages carry no inline style (CSP style-src 'self').
  * Cacheable, with an ETag so that a browser revalidates cheaply.
+ *
+ * GET /api and /api/v1: the JSON API's documentation, docs/api.md as the
+ * binary was built with it (the Makefile makes it a C string), rendered
+ * safely (cmark, no raw HTML) in the page frame. Public, like the docs.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "page.h"
 #include "router.h"
+#include "../view/markdown.h"
 #include "../view/style.h"
 #include "../util/banned.h"
 
@@ -31,5 +37,30 @@ h_static_css(struct web_request *req, struct web_response *res)
 	}
 	res->status = 200;
 	strbuf_addstr(&res->body, view_css);
+	return 0;
+}
+
+/* docs/api.md (build/gen/api_doc.c) */
+extern const char web_api_doc[];
+
+int
+h_api_docs(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp = req->authenticated ? web_program(req) : NULL;
+	const char *doc = web_api_doc, *nl;
+	struct page pg;
+
+	page_begin(&pg, res, wp ? &wp->program : NULL, "The JSON API", NULL, TAB_NONE);
+	html_open(&pg.h, "p", "class", "meta", NULL);
+	html_text(&pg.h, "Every route, its JSON and its errors, as this server answers them. "
+	    "Use the API with a bearer token (trellis token add).");
+	html_close(&pg.h);
+	html_open(&pg.h, "div", "class", "doc", NULL);
+	/* the page's own heading stands for the document's first line, its title */
+	if (strncmp(doc, "# ", 2) == 0 && (nl = strchr(doc, '\n')) != NULL)
+		doc = nl + 1;
+	html_markdown(&pg.h, doc);
+	html_close(&pg.h);
+	page_end(&pg);
 	return 0;
 }

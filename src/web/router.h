@@ -88,6 +88,8 @@ enum web_page {
 	PAGE_API_PROGRAM_PUT,	/* PUT /api/v1/program/{kind}/{id} */
 	PAGE_API_PROGRAM_PATCH,	/* PATCH /api/v1/program/{kind}/{id} */
 	PAGE_API_PROGRAM_DELETE, /* DELETE /api/v1/program/{kind}/{id} */
+	PAGE_API_DOCS,		/* GET /api: the API's documentation */
+	PAGE_API_DOCS_V1,	/* GET /api/v1: the same */
 	PAGE__MAX
 };
 
@@ -141,6 +143,7 @@ int web_access(const struct web_route *r, const struct web_user *user, const cha
 /* ---------------------------------------------------------------- handlers */
 
 int h_static_css(struct web_request *req, struct web_response *res);	/* h_static.c */
+int h_api_docs(struct web_request *req, struct web_response *res);	/* h_static.c */
 int h_program(struct web_request *req, struct web_response *res);	/* h_program.c */
 int h_dashboard(struct web_request *req, struct web_response *res);	/* h_dashboard.c */
 
