@@ -89,7 +89,7 @@ enum web_page {
 	PAGE_API_PROGRAM_PATCH,	/* PATCH /api/v1/program/{kind}/{id} */
 	PAGE_API_PROGRAM_DELETE, /* DELETE /api/v1/program/{kind}/{id} */
 	PAGE_API_DOCS,		/* GET /api: the API's documentation */
-	PAGE_API_DOCS_V1,	/* GET /api/v1: the same */
+	PAGE_API_ROOT,		/* GET /api/v1: the same */
 	PAGE__MAX
 };
 

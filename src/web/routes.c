@@ -116,6 +116,6 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_API_PROGRAM_DELETE] = { WEB_DELETE, "/api/v1/program/{kind}/{id}", WEB_ADMIN, h_api_delete, 0 },
 	/* API_DOCS: docs/api.md as the binary was built with it; public, like the docs */
 	[PAGE_API_DOCS] = { WEB_GET, "/api", WEB_ANYONE, h_api_docs, 0 },
-	/* API_DOCS_V1: the same at the API's own root */
-	[PAGE_API_DOCS_V1] = { WEB_GET, "/api/v1", WEB_ANYONE, h_api_docs, 0 },
+	/* API_ROOT: the same documentation at the API's own root */
+	[PAGE_API_ROOT] = { WEB_GET, "/api/v1", WEB_ANYONE, h_api_docs, 0 },
 };
