@@ -610,6 +610,56 @@ test_counts(void **state)
 	strbuf_release(&err);
 }
 
+/*
+ * The backup's order (issue 16): eight people answer one after another,
+ * each with answers that name them; the program loads (and so exports and
+ * backs up) the responses in an order unrelated to answering — the rows'
+ * random ids — and no column holds a time.
+ */
+static void
+test_backup_order(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT, cols = STRBUF_INIT;
+	struct program q;
+	const struct initiative *in;
+	const struct survey *sv = NULL;
+	survey_token tok[8];
+	int same = 1;
+
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2 p3 p4 p5 b1 b2 dir", tok, &err), 0);
+	for (int i = 0; i < 8; i++) {
+		/* answer i: "trusted" carries 1 + i % 5, "supported" 1 + i / 5 */
+		struct answer a[2] = { { (char *)"trusted", 1 + i % 5 },
+		    { (char *)"supported", 1 + i / 5 } };
+
+		assert_int_equal(store_invitation_answer(fx->s, tok[i], a, 2, &err), STORE_ANSWER_OK);
+	}
+	program_init(&q);
+	assert_int_equal(store_program_load(fx->s, "p1", &q, &err), 0);
+	in = program_initiative(&q, "i1");
+	for (size_t i = 0; in && i < in->surveys.n; i++)
+		if (strcmp(in->surveys.v[i].id, "open1") == 0)
+			sv = &in->surveys.v[i];
+	assert_non_null(sv);
+	assert_int_equal(sv->responses.n, 8);
+	for (size_t i = 0; i < 8; i++) {
+		const struct response *r = &sv->responses.v[i];
+		int k = (r->answers.v[0].value - 1) + 5 * (r->answers.v[1].value - 1);
+
+		if (k != (int)i)
+			same = 0;
+	}
+	assert_false(same);	/* in answering order once in 8! = 40320 */
+	program_release(&q);
+	columns_of(fx->s, "response", &cols);
+	assert_string_equal(cols.buf, "id,survey_id,respondent_group");
+	columns_of(fx->s, "survey_tally", &cols);
+	assert_string_equal(cols.buf, "survey_id,day,n");	/* a day, never a time */
+	strbuf_release(&cols);
+	strbuf_release(&err);
+}
+
 static void
 test_default_id(void **state)
 {
@@ -649,6 +699,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_id, setup, teardown),
 	};
 
