@@ -391,8 +391,9 @@ link_base(const struct web_request *req, struct strbuf *out)
 }
 
 /*
- * The forms of one open round: make links for people of its team, close (on a date, today by
- * default; errs may hold the date's problem, shown beside it).
+ * The forms of one open round: make links for people of its team (a
+ * checkbox each; who has a link already is shown, disabled), close (on a
+ * date, today by default; errs may hold the date's problem, shown beside it).
  */
 static void
 round_forms(struct web_request *req, struct html *h, const char *action, const struct survey *sv,
