@@ -207,9 +207,9 @@ class Program:
         self.observations = groups(obs)
 
         sv = t["surveys"]
+        # an open round counts nothing until it closes (DESIGN §4, issue 16)
         sv = sv[(sv["instrument"] == "director-support")
-                & (((sv["closed"] != "") & (sv["closed"] >= s) & (sv["closed"] <= e))
-                   | ((sv["closed"] == "") & (sv["opened"] >= s) & (sv["opened"] <= e)))]
+                & (sv["closed"] != "") & (sv["closed"] >= s) & (sv["closed"] <= e)]
         self.surveys = groups(sv)
 
         ties = in_window(t["ties"], "date").copy()
@@ -484,9 +484,13 @@ def report(p, st, ini):
         # only the groups shown.
         per = ans[["id", "response", "group"]].drop_duplicates()
         counts = per["group"].value_counts().to_dict()
-        shown = {g for g, k in counts.items() if k >= 3}
+        # The director is one person, never a group: never shown, and when the
+        # director's answers are all that is left out, everyone's mean is hidden
+        # whatever their number (issue 16).
+        shown = {g for g, k in counts.items() if k >= 3 and g != "director"}
         hidden = sum(k for g, k in counts.items() if g not in shown)
-        if len(per) >= 3 and 0 < hidden < 3 and shown:
+        others = sum(k for g, k in counts.items() if g not in shown and g != "director")
+        if len(per) >= 3 and 0 < hidden and (hidden < 3 or others == 0) and shown:
             ans = ans[ans["group"].isin(shown)]
         responses = len(ans[["id", "response"]].drop_duplicates())
         vals = pd.to_numeric(ans.loc[ans["item"].isin(p.ds_items), "answer"])

@@ -1,8 +1,9 @@
 /*
  * trellis survey: survey rounds (DESIGN §4, docs/surveys.md). `open` adds a
- * survey with no responses; `invite` prints one-time answer links for one
- * respondent group (the database keeps only a hash of each, never who it
- * went to); `close` ends the round, after which no link answers.
+ * survey with no responses; `invite` prints one one-time answer link for
+ * each person of the team named (the database keeps a hash of each and the
+ * person it is for, so that nobody gets two; an answer keeps neither);
+ * `close` ends the round, after which no link answers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,20 +24,26 @@
 static const struct cli_cmd survey_cmd = {
 	"survey",
 	"open --initiative SLUG --instrument CODE [--id ID] [--date DATE]\n"
-	"       | invite --initiative SLUG --survey ID --group GROUP --count N [--url BASE]\n"
+	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE]\n"
 	"       | close --initiative SLUG --survey ID [--date DATE]",
 	"Runs survey rounds: opens one, makes one-time answer links, closes it.",
 	"`open` adds a survey round of an instrument (`balance`, `director-support`\n"
 	"or one of the program's own) to an initiative, opened on --date (today by\n"
 	"default), and prints its id (s-1, s-2 ... unless --id gives one).\n"
 	"\n"
-	"`invite` prints N links, one a line, for respondents of GROUP (backbone,\n"
-	"director or partner): each answers the survey once, without an account.\n"
-	"Hand them out yourself; the database keeps only a hash of each link, its\n"
-	"survey and its group, never who received it, and an answer is stored with\n"
-	"no trace of the link that gave it. The links are shown only now. --url is\n"
-	"the web address respondents reach the server at (default $TRELLIS_URL, else\n"
-	"http://localhost:8080).\n"
+	"`invite` makes one link for each person of the team given by --person\n"
+	"(repeat it for more people), or with --all for every person of the team\n"
+	"who has no link of the round yet, and prints them one a line: the person's\n"
+	"slug, their group, the link. The team is the initiative's director and\n"
+	"every person of the program whose organization is its backbone or a\n"
+	"member; a link's group follows from its person (the director; the\n"
+	"backbone's people; everyone else a partner). A person gets at most one\n"
+	"link per round. Each link answers once, without an account, and the\n"
+	"answer keeps no trace of the link or the person. Give each link to its\n"
+	"person alone: they are shown only now. --url is the web address\n"
+	"respondents reach the server at (default $TRELLIS_URL, else\n"
+	"http://localhost:8080). --group and --count are gone: links are made\n"
+	"for people now.\n"
 	"\n"
 	"`close` ends the round on --date (today by default, not before the round\n"
 	"opened): its links answer no more.",
@@ -98,39 +105,55 @@ out:
 	return rc;
 }
 
+/* Makes the links of people[0..n) (NULL: everyone of the team without one) and prints them. */
 static int
-survey_invite(struct store *s, const char *ini, const char *id, int group, int count,
-    const char *url)
+survey_invite(struct store *s, const char *ini, const char *id, const char *const *people,
+    size_t n, const char *url)
 {
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
-	survey_token *tokens = xcalloc((size_t)count, sizeof(*tokens));
-	size_t ulen = strlen(url);
+	struct survey_links links = { NULL, 0, 0 };
+	size_t ulen = strlen(url), shown = 0;
 	int r, rc = CLI_FAIL;
 
 	while (ulen > 0 && url[ulen - 1] == '/')
 		ulen--;
-	/* as the web's: how many links for which group, never the links */
-	strbuf_addf(&after, "{\"group\":\"%s\",\"links\":%d}", group_names[group], count);
+	/* as the web's: how many links, never the links nor who they are for */
+	if (people)
+		strbuf_addf(&after, "{\"links\":%zu}", n);
+	else
+		strbuf_addstr(&after, "{\"links\":\"all\"}");
 	if (cli_audit_attach(s, "create", "survey-invitations", ini, id, NULL, after.buf))
 		r = -2;		/* said already */
 	else
-		r = store_survey_invite(s, ini, id, group, count, tokens, &err);
+		r = store_survey_invite(s, ini, id, people, n, &links, &err);
 	store_audit_detach(s);
 	if (r == 1)
 		cli_error("initiative %s has no survey '%s'", ini, id);
 	else if (r == 2)
 		cli_error("survey %s is closed: it takes no more answers", id);
+	else if (r == 3 || r == 4)
+		cli_error("--person %s; no link was made", err.buf);
 	else if (r == -1)
 		cli_error("%s", err.buf);
 	else if (r == 0) {
-		for (int i = 0; i < count; i++)
-			printf("%.*s/s/%s\n", (int)ulen, url, tokens[i]);
-		fprintf(stderr, "%d %s link%s for survey %s (shown only now)\n", count,
-		    group_names[group], count == 1 ? "" : "s", id);
+		/* a link a mailer sent to its person is never shown here (survey_rounds.h) */
+		for (size_t i = 0; i < links.n; i++) {
+			const struct survey_link *l = &links.v[i];
+
+			if (l->mailed)
+				continue;
+			printf("%s\t%s\t%.*s/s/%s\n", l->member.person, group_names[l->member.group],
+			    (int)ulen, url, l->token);
+			shown++;
+		}
+		if (links.n == 0)
+			fprintf(stderr, "everyone of the team has a link of survey %s already\n", id);
+		else
+			fprintf(stderr, "%zu link%s for survey %s: give each to its person alone "
+			    "(shown only now)\n", shown, shown == 1 ? "" : "s", id);
 		rc = CLI_OK;
 	}
-	explicit_bzero(tokens, (size_t)count * sizeof(*tokens));
-	free(tokens);
+	survey_links_release(&links);
 	strbuf_release(&err);
 	strbuf_release(&after);
 	return rc;
@@ -171,18 +194,41 @@ survey_close(struct store *s, const struct initiative *in, const char *id, tdate
 	return r == 0 ? CLI_OK : CLI_FAIL;
 }
 
-int
-cmd_survey(int argc, char **argv, struct cli *c)
+/*
+ * The values of every --person in argv (cli_parse keeps the last one only),
+ * read before cli_parse moves the arguments; it still checks them all.
+ */
+static const char **
+people_given(int argc, char **argv, size_t *n)
+{
+	const char **v = xcalloc((size_t)argc + 1, sizeof(*v));
+
+	*n = 0;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strncmp(argv[i], "--person=", 9) == 0)
+			v[(*n)++] = argv[i] + 9;
+		else if (strcmp(argv[i], "--person") == 0 && i + 1 < argc)
+			v[(*n)++] = argv[++i];
+	}
+	return v;
+}
+
+/* The command with the values of its --person options (people_given). */
+static int
+survey_main(int argc, char **argv, struct cli *c, const char *const *people, size_t npeople)
 {
 	const char *ini = NULL, *instrument = NULL, *id = NULL, *survey = NULL;
 	const char *group = NULL, *count = NULL, *url = NULL, *date = NULL;
+	const char *person = NULL, *all = NULL;
 	const struct cli_opt opts[] = {
 		{ "initiative", "SLUG", &ini, "the initiative" },
 		{ "instrument", "CODE", &instrument, "open: the instrument to ask" },
 		{ "id", "ID", &id, "open: the new survey's id (default s-1, s-2 ...)" },
 		{ "survey", "ID", &survey, "invite, close: the survey round" },
-		{ "group", "GROUP", &group, "invite: backbone, director or partner" },
-		{ "count", "N", &count, "invite: how many links to make (1-1000)" },
+		{ "person", "SLUG", &person, "invite: a person of the team (repeat for more)" },
+		{ "all", NULL, &all, "invite: everyone of the team without a link yet" },
+		{ "group", "GROUP", &group, "gone: links are made for people (--person, --all)" },
+		{ "count", "N", &count, "gone: links are made for people (--person, --all)" },
 		{ "url", "BASE", &url, "invite: the server's address for the links" },
 		{ "date", "DATE", &date, "open, close: the date (default today)" },
 		{ NULL, NULL, NULL, NULL },
@@ -191,11 +237,13 @@ cmd_survey(int argc, char **argv, struct cli *c)
 	char *slug = NULL;
 	struct store *s = NULL;
 	tdate day = date_today();
-	long n = 0;
-	int g = -1, nargs, rc;
+	int nargs, rc;
 
 	if ((rc = cli_parse(&survey_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
+	if (group || count)
+		return cli_usage_error(&survey_cmd, "--group and --count are gone: links are made "
+		    "for people of the team, so give --person SLUG (repeat it) or --all");
 	if (nargs != 1)
 		return cli_usage_error(&survey_cmd, "give one subcommand: open, invite or close");
 	if (ini == NULL)
@@ -205,26 +253,20 @@ cmd_survey(int argc, char **argv, struct cli *c)
 	if (strcmp(argv[0], "open") == 0) {
 		if (instrument == NULL)
 			return cli_usage_error(&survey_cmd, "open needs --instrument CODE");
-		if (survey || group || count || url)
+		if (survey || person || all || url)
 			return cli_usage_error(&survey_cmd, "open takes --initiative, --instrument, --id, --date");
 	} else if (strcmp(argv[0], "invite") == 0) {
-		char *end;
-
-		if (survey == NULL || group == NULL || count == NULL)
-			return cli_usage_error(&survey_cmd, "invite needs --survey ID --group GROUP --count N");
+		if (survey == NULL || (person == NULL) == (all == NULL))
+			return cli_usage_error(&survey_cmd, "invite needs --survey ID and either "
+			    "--person SLUG (repeat it for more) or --all");
 		if (instrument || id || date)
-			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --group, --count, --url");
-		if ((g = enum_lookup(group_names, GROUP__MAX, group)) < 0)
-			return cli_usage_error(&survey_cmd, "'%s' is not a group (backbone, director, partner)", group);
-		n = strtol(count, &end, 10);
-		if (*count == '\0' || *end != '\0' || n < 1 || n > SURVEY_INVITE_MAX)
-			return cli_usage_error(&survey_cmd, "--count must be a number from 1 to %d", SURVEY_INVITE_MAX);
+			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --person, --all, --url");
 		if (url == NULL && (url = getenv("TRELLIS_URL")) == NULL)
 			url = "http://localhost:8080";
 	} else if (strcmp(argv[0], "close") == 0) {
 		if (survey == NULL)
 			return cli_usage_error(&survey_cmd, "close needs --survey ID");
-		if (instrument || id || group || count || url)
+		if (instrument || id || person || all || url)
 			return cli_usage_error(&survey_cmd, "close takes --initiative, --survey, --date");
 	} else
 		return cli_usage_error(&survey_cmd, "no subcommand '%s' (open, invite, close)", argv[0]);
@@ -243,12 +285,23 @@ cmd_survey(int argc, char **argv, struct cli *c)
 		goto out;
 	rc = CLI_FAIL;
 	if (strcmp(argv[0], "invite") == 0)
-		rc = survey_invite(s, ini, survey, g, (int)n, url);
+		rc = survey_invite(s, ini, survey, all ? NULL : people, npeople, url);
 	else
 		rc = survey_close(s, &p.initiatives.v[0], survey, day);
 out:
 	program_release(&p);
 	free(slug);
 	store_close(s);
+	return rc;
+}
+
+int
+cmd_survey(int argc, char **argv, struct cli *c)
+{
+	size_t n;
+	const char **people = people_given(argc, argv, &n);
+	int rc = survey_main(argc, argv, c, people, n);
+
+	free(people);
 	return rc;
 }

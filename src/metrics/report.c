@@ -897,9 +897,9 @@ survey(struct ctx *c)
 	for (size_t i = 0; inst >= 0 && i < in->surveys.n; i++) {
 		const struct survey *sv = &in->surveys.v[i];
 		const struct instrument *ins = &p->instruments.v[inst];
-		tdate when = sv->closed != DATE_NONE ? sv->closed : sv->opened;
+		tdate when = sv->closed;	/* an open round counts when it closes */
 
-		if (sv->instrument.idx != inst || !in_window(c, when))
+		if (sv->instrument.idx != inst || when == DATE_NONE || !in_window(c, when))
 			continue;
 		for (size_t j = 0; j < sv->responses.n; j++) {
 			const struct response *resp = &sv->responses.v[j];

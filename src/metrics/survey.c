@@ -46,10 +46,11 @@ metrics_survey_results_release(struct survey_results *r)
 	metrics_survey_results_init(r);
 }
 
+/* The date a survey counts on: the day it closed; DATE_NONE while it is open. */
 static tdate
 survey_date(const struct survey *sv)
 {
-	return sv->closed != DATE_NONE ? sv->closed : sv->opened;
+	return sv->closed;
 }
 
 static int
@@ -71,14 +72,24 @@ same(const char *a, const char *b)
 static void
 decide_shown(const int64_t *n, const int *allowed, int *shown)
 {
-	int64_t hidden = 0;
+	int64_t hidden = 0, hidden_others = 0;
 
 	for (int g = 0; g < SURVEY_COL__MAX; g++)
 		shown[g] = n[g] >= SURVEY_MIN_GROUP && (allowed == NULL || allowed[g]);
+	/*
+	 * The director is one person: never a group of their own, however many
+	 * answers carry the group (links made for it before links were made
+	 * for people, DESIGN §4), and never the only group left out of the
+	 * overall column.
+	 */
+	shown[SURVEY_COL_DIRECTOR] = 0;
 	for (int g = 0; g < SURVEY_COL_ALL; g++)
-		if (!shown[g])
+		if (!shown[g]) {
 			hidden += n[g];
-	if (hidden > 0 && hidden < SURVEY_MIN_GROUP)
+			if (g != SURVEY_COL_DIRECTOR)
+				hidden_others += n[g];
+		}
+	if (hidden > 0 && (hidden < SURVEY_MIN_GROUP || hidden_others == 0))
 		shown[SURVEY_COL_ALL] = 0;
 }
 
@@ -168,6 +179,11 @@ metrics_survey_results(const struct program *p, const struct initiative *in,
 		    survey_date(sv) > end)
 			continue;
 		found = 1;
+		/* an open round shows nothing until it closes (DESIGN §4) */
+		if (sv->closed == DATE_NONE) {
+			out->open = 1;
+			continue;
+		}
 		out->surveys++;
 		for (size_t j = 0; j < sv->responses.n; j++) {
 			const struct response *r = &sv->responses.v[j];

@@ -70,6 +70,7 @@ struct survey_row {
 struct survey_results {
 	const struct instrument *instrument;	/* borrowed */
 	int surveys;				/* surveys counted */
+	int open;				/* the survey asked for is open: nothing counted */
 	int shown[SURVEY_COL__MAX];		/* groups shown at all */
 	int64_t responses[SURVEY_COL__MAX];	/* responses per column; 0 when not shown */
 	VEC(struct survey_row) items;		/* in the instrument's order */
@@ -90,8 +91,9 @@ void metrics_survey_results_release(struct survey_results *r);
 /*
  * Results of initiative in's surveys of instrument inst (index into
  * p->instruments). With survey_id, that survey alone (start and end are
- * ignored); without (NULL), every survey of the instrument whose date —
- * closed, or opened while open — is in [start, end]. out must be
+ * ignored; an open one counts nothing and sets out->open: results appear
+ * when a round closes); without (NULL), every closed survey of the
+ * instrument whose closing date is in [start, end]. out must be
  * initialized or released; it borrows from p. Returns 0, or -1 when inst is
  * out of range or survey_id names no survey of that instrument.
  */

@@ -466,11 +466,31 @@ static const char migration_4[] =
 	" v INTEGER NOT NULL);\n"
 	"PRAGMA user_version = 4;\n";
 
+/*
+ * Migration 5: anonymity against whoever makes the links (DESIGN §4). An
+ * invitation names the person of the team it was made for, so that a
+ * person gets at most one link per round (the unique index) and its group
+ * follows from them; the response still has nothing that joins it to the
+ * invitation. survey_tally keeps per round the number of responses as of
+ * the start of its day: while a round is open only that total is shown,
+ * so an answer given today is counted tomorrow (survey_rounds.c).
+ */
+static const char migration_5[] =
+	"ALTER TABLE survey_invitation ADD COLUMN person_id INTEGER"
+	" REFERENCES person(id) ON DELETE SET NULL;\n"
+	"CREATE UNIQUE INDEX survey_invitation_person ON survey_invitation(survey_id, person_id);\n"
+	"CREATE TABLE survey_tally ("
+	" survey_id INTEGER PRIMARY KEY REFERENCES survey(id) ON DELETE CASCADE,"
+	" day TEXT NOT NULL,"
+	" n INTEGER NOT NULL);\n"
+	"PRAGMA user_version = 5;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

@@ -554,7 +554,35 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ROUND_CLOSE] =
 	"UPDATE survey SET closed = ?2 WHERE id = ?1 AND closed IS NULL AND opened <= ?2",
 	[ST_INVITATION_INS] =
-	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group) VALUES (?, ?, ?)",
+	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group, person_id)"
+	" VALUES (?, ?, ?, ?)",
+	/*
+	 * The team of a round: the initiative's director, and every person of
+	 * the program whose organization is the backbone or a member; the
+	 * group follows from the person; and whether they have a link of
+	 * survey ?2 already.
+	 */
+	[ST_ROUND_TEAM] =
+	"SELECT p.id, p.slug, p.name, p.email,"
+	" CASE WHEN i.has_director = 1 AND p.id = i.director_person_id THEN 'director'"
+	" WHEN p.org_id = i.backbone_id THEN 'backbone' ELSE 'partner' END,"
+	" EXISTS (SELECT 1 FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
+	"  WHERE s.initiative_id = i.id AND s.ident = ?2 AND v.person_id = p.id)"
+	" FROM initiative i JOIN person p ON p.program_id = i.program_id"
+	" WHERE i.slug = ?1 AND ((i.has_director = 1 AND p.id = i.director_person_id)"
+	" OR p.org_id = i.backbone_id"
+	" OR p.org_id IN (SELECT m.org_id FROM member m WHERE m.initiative_id = i.id))"
+	" ORDER BY p.slug",
+	/* before an answer: the responses of survey ?1 as of the start of day ?2 */
+	[ST_TALLY_MARK] =
+	"INSERT INTO survey_tally (survey_id, day, n)"
+	" VALUES (?1, ?2, (SELECT count(*) FROM response WHERE survey_id = ?1))"
+	" ON CONFLICT (survey_id) DO UPDATE SET day = excluded.day, n = excluded.n"
+	" WHERE survey_tally.day <> excluded.day",
+	/* the responses of survey ?1 as of the start of day ?2 */
+	[ST_TALLY_GET] =
+	"SELECT coalesce((SELECT n FROM survey_tally WHERE survey_id = ?1 AND day = ?2),"
+	" (SELECT count(*) FROM response WHERE survey_id = ?1))",
 	[ST_INVITATION_GET] =
 	"SELECT v.id, v.survey_id, v.respondent_group, v.used, s.closed, s.ident, i.slug"
 	" FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
@@ -562,7 +590,7 @@ const char *const store_sql[ST__MAX] = {
 	[ST_INVITATION_USE] =
 	"UPDATE survey_invitation SET used = 1 WHERE id = ?1 AND used = 0",
 	[ST_INVITATION_COUNTS] =
-	"SELECT respondent_group, count(*), sum(used) FROM survey_invitation"
+	"SELECT respondent_group, count(*) FROM survey_invitation"
 	" WHERE survey_id = ?1 GROUP BY respondent_group",
 	[ST_RESPONSE_INS_ID] =
 	"INSERT INTO response (id, survey_id, respondent_group) VALUES (?, ?, ?)",

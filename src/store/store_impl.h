@@ -136,7 +136,10 @@ enum stmt {
 	ST_INVITATION_INS,
 	ST_INVITATION_GET,	/* by token hash, with its survey and initiative */
 	ST_INVITATION_USE,	/* marks invitation ?1 used, if it was not */
-	ST_INVITATION_COUNTS,	/* per group: issued, used, of survey ?1 */
+	ST_INVITATION_COUNTS,	/* per group: issued, of survey ?1 */
+	ST_ROUND_TEAM,		/* the people of initiative ?1's team, and their link of survey ?2 */
+	ST_TALLY_MARK,		/* survey ?1's responses as of the start of day ?2, kept */
+	ST_TALLY_GET,		/* survey ?1's responses as of the start of day ?2 */
 	ST_RESPONSE_INS_ID,	/* a response with its (random) id */
 	/* one initiative's rows (?1 = its rowid): store_initiative_load */
 	ST_OBSERVATION_SEL_ONE, ST_MEMBER_SEL_ONE, ST_RESPONSIBILITY_SEL_ONE,

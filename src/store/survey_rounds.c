@@ -4,6 +4,7 @@
  * header and in docs/surveys.md; this file keeps them by what it does not
  * write: no person, no time, no invitation id on a response.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,16 +85,128 @@ round_find(struct store *s, const char *initiative, const char *ident, int64_t *
 	return ret;
 }
 
+void
+survey_team_release(struct survey_team *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].person);
+		free(t->v[i].name);
+		free(t->v[i].email);
+	}
+	VEC_FREE(t);
+}
+
+void
+survey_links_release(struct survey_links *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].member.person);
+		free(l->v[i].member.name);
+		free(l->v[i].member.email);
+		sodium_memzero(l->v[i].token, sizeof(l->v[i].token));
+	}
+	VEC_FREE(l);
+}
+
+/* Reads the team of survey ident of initiative slug into team (inside the caller's transaction). */
+static int
+team_read(struct store *s, const char *initiative, const char *ident,
+    struct survey_team *team, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ROUND_TEAM, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ident, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct survey_member *m = VEC_PUSH(team);
+		const char *email = (const char *)sqlite3_column_text(st, 3);
+		int g = enum_lookup(group_names, GROUP__MAX,
+		    (const char *)sqlite3_column_text(st, 4));
+
+		assert(g >= 0);
+		m->id = sqlite3_column_int64(st, 0);
+		m->person = xstrdup((const char *)sqlite3_column_text(st, 1));
+		m->name = xstrdup((const char *)sqlite3_column_text(st, 2));
+		m->email = email ? xstrdup(email) : NULL;
+		m->group = g;
+		m->has_link = sqlite3_column_int(st, 5) != 0;
+	}
+	store_stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the team of the survey");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_survey_team(struct store *s, const char *initiative, const char *ident,
+    struct survey_team *team, struct strbuf *err)
+{
+	int64_t sid;
+	int closed, r;
+
+	if (store_begin_read(s, err))
+		return -1;
+	r = round_find(s, initiative, ident, &sid, &closed, err);
+	if (r == 0)
+		r = team_read(s, initiative, ident, team, err);
+	if (r == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return r;
+}
+
+/* Makes the invitation of one person of the team, appending its link to out. */
+static int
+invite_one(struct store *s, int64_t sid, const struct survey_member *m,
+    struct survey_links *out, struct strbuf *err)
+{
+	struct survey_link *l = VEC_PUSH(out);
+	unsigned char raw[32], hash[HASH_LEN];
+	sqlite3_stmt *st;
+	int r;
+
+	memset(l, 0, sizeof(*l));
+	l->member = *m;
+	l->member.person = xstrdup(m->person);
+	l->member.name = xstrdup(m->name);
+	l->member.email = m->email ? xstrdup(m->email) : NULL;
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(l->token, sizeof(l->token), raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+	token_hash(l->token, hash);
+	if ((st = store_stmt(s, ST_INVITATION_INS, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_blob(st, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, group_names[m->group], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, m->id);
+	r = sqlite3_step(st);
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot store an invitation");
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_survey_invite(struct store *s, const char *initiative, const char *ident,
-    int group, int count, survey_token *tokens, struct strbuf *err)
+    const char *const *people, size_t n, struct survey_links *out, struct strbuf *err)
 {
+	struct survey_team team = { NULL, 0, 0 };
+	size_t first = out->n;
 	int64_t sid;
 	int closed, r, ret = -1;
 
-	if (group < 0 || group >= GROUP__MAX || count < 1 || count > SURVEY_INVITE_MAX) {
+	if (people != NULL && (n < 1 || n > SURVEY_INVITE_MAX)) {
 		strbuf_reset(err);
-		strbuf_addf(err, "give a group and between 1 and %d invitations", SURVEY_INVITE_MAX);
+		strbuf_addf(err, "give between 1 and %d people", SURVEY_INVITE_MAX);
 		return -1;
 	}
 	if (sodium_ready(err) || store_begin(s, err))
@@ -108,35 +221,52 @@ store_survey_invite(struct store *s, const char *initiative, const char *ident,
 		ret = 2;
 		goto out;
 	}
-	for (int i = 0; i < count; i++) {
-		unsigned char raw[32], hash[HASH_LEN];
-		sqlite3_stmt *st;
-
-		randombytes_buf(raw, sizeof(raw));
-		sodium_bin2base64(tokens[i], SURVEY_TOKEN_CHARS + 1, raw, sizeof(raw),
-		    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		sodium_memzero(raw, sizeof(raw));
-		token_hash(tokens[i], hash);
-		if ((st = store_stmt(s, ST_INVITATION_INS, err)) == NULL)
+	if (team_read(s, initiative, ident, &team, err))
+		goto out;
+	for (size_t i = 0; people == NULL && i < team.n; i++)
+		if (!team.v[i].has_link && invite_one(s, sid, &team.v[i], out, err))
 			goto out;
-		sqlite3_bind_int64(st, 1, sid);
-		sqlite3_bind_blob(st, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, group_names[group], -1, SQLITE_STATIC);
-		r = sqlite3_step(st);
-		store_stmt_done(st);
-		if (r != SQLITE_DONE) {
-			store_sqlerr(s, err, "cannot store an invitation");
+	for (size_t i = 0; people != NULL && i < n; i++) {
+		struct survey_member *m = NULL;
+
+		for (size_t k = 0; k < team.n && m == NULL; k++)
+			if (people[i] && strcmp(team.v[k].person, people[i]) == 0)
+				m = &team.v[k];
+		strbuf_reset(err);
+		if (m == NULL) {
+			strbuf_addf(err, "'%s' is not a person of the team of %s (its director, "
+			    "or a person of its backbone or of a member organization)",
+			    people[i] ? people[i] : "", initiative);
+			ret = 3;
 			goto out;
 		}
+		if (m->has_link) {
+			strbuf_addf(err, "%s (%s) has a link of survey %s already: one link "
+			    "per person per round", m->name, m->person, ident);
+			ret = 4;
+			goto out;
+		}
+		if (invite_one(s, sid, m, out, err))
+			goto out;
+		m->has_link = 1;
 	}
+	survey_team_release(&team);
 	if (store_commit(s, err))
-		return -1;
+		goto wipe;
 	return 0;
 out:
 	store_rollback(s);
-	if (ret != 0)
-		for (int i = 0; i < count; i++)
-			sodium_memzero(tokens[i], sizeof(tokens[i]));
+	survey_team_release(&team);
+wipe:
+	/* nothing was made: no token of this call survives */
+	while (out->n > first) {
+		struct survey_link *l = &out->v[--out->n];
+
+		free(l->member.person);
+		free(l->member.name);
+		free(l->member.email);
+		sodium_memzero(l->token, sizeof(l->token));
+	}
 	return ret;
 }
 
@@ -274,6 +404,7 @@ store_invitation_answer(struct store *s, const char *token,
 {
 	struct store_invitation inv;
 	enum store_answer_result ret = STORE_ANSWER_ERROR;
+	char today[DATE_BUFSZ];
 	sqlite3_stmt *st;
 	int64_t id, sid, rid = 0;
 	int r;
@@ -300,6 +431,14 @@ store_invitation_answer(struct store *s, const char *token,
 		ret = STORE_ANSWER_CLOSED;
 		goto out;
 	}
+	/* the count as of the start of today, before this answer joins it */
+	if ((st = store_stmt(s, ST_TALLY_MARK, err)) == NULL)
+		goto out;
+	date_format(date_today(), today);
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+	if (step_done(s, st, "cannot keep the day's count", err))
+		goto out;
 	/* a random id; on the rare clash with a stored one, draw again */
 	for (int tries = 0; tries < 4; tries++) {
 		if ((st = store_stmt(s, ST_RESPONSE_INS_ID, err)) == NULL)
@@ -346,8 +485,9 @@ out:
 
 int
 store_survey_invitation_counts(struct store *s, const char *initiative,
-    const char *ident, struct store_invitation_counts *c, struct strbuf *err)
+    const char *ident, tdate today, struct store_invitation_counts *c, struct strbuf *err)
 {
+	char day[DATE_BUFSZ];
 	sqlite3_stmt *st;
 	int64_t sid;
 	int closed, rc;
@@ -359,20 +499,27 @@ store_survey_invitation_counts(struct store *s, const char *initiative,
 		return -1;
 	sqlite3_bind_int64(st, 1, sid);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *g = (const char *)sqlite3_column_text(st, 0);
+		int g = enum_lookup(group_names, GROUP__MAX, (const char *)sqlite3_column_text(st, 0));
 
-		for (int i = 0; i < GROUP__MAX; i++)
-			if (g && strcmp(g, group_names[i]) == 0) {
-				c->issued[i] = sqlite3_column_int64(st, 1);
-				c->used[i] = sqlite3_column_int64(st, 2);
-			}
+		if (g >= 0)
+			c->issued[g] = sqlite3_column_int64(st, 1);
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
-		store_sqlerr(s, err, "cannot count the invitations");
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if ((st = store_stmt(s, ST_TALLY_GET, err)) == NULL)
 		return -1;
-	}
-	return 0;
+	date_format(today, day);
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		c->answers = sqlite3_column_int64(st, 0);
+	store_stmt_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+fail:
+	store_sqlerr(s, err, "cannot count the invitations");
+	return -1;
 }
 
 void

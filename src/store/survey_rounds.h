@@ -8,10 +8,14 @@
  *
  * An invitation is a random token (32 bytes, base64url: 43 characters)
  * handed to a respondent as a link; the store keeps only its SHA-256, its
- * survey and its respondent group — never a person or an email. An answer
- * stores a response (survey, group, answers) and marks the invitation used
- * in one transaction, with nothing that joins the two: the response has
- * no invitation column and a random id, no time is kept on either.
+ * survey, its respondent group and the person of the team it was made for
+ * (so that a person gets at most one link per round, and the group follows
+ * from who they are, never from a choice of whoever makes the links). An
+ * answer stores a response (survey, group, answers) and marks the
+ * invitation used in one transaction, with nothing that joins the two: the
+ * response has no invitation column and a random id, no time is kept on
+ * either. While a round is open only its number of responses as of the
+ * start of the day is read (store_survey_invitation_counts).
  *
  * Every function returns 0 on success or -1 with a message in err, unless
  * it says otherwise.
@@ -31,13 +35,62 @@ struct strbuf;
 typedef char survey_token[SURVEY_TOKEN_CHARS + 1];
 
 /*
- * Makes count (1..SURVEY_INVITE_MAX) invitations of respondent group
- * (enum group) to survey ident of initiative slug, in one transaction,
- * and writes their tokens to tokens[0..count) (the only copy: print them
- * now). Returns 1 when there is no such survey, 2 when it is closed.
+ * A person of a round's team: the initiative's director, and every person
+ * of the program whose organization is its backbone or a member. Their
+ * group follows from who they are: the director; the backbone's people;
+ * everyone else a partner.
+ */
+struct survey_member {
+	int64_t id;		/* the person's row */
+	char *person, *name;	/* slug and name */
+	char *email;		/* or NULL */
+	int group;		/* enum group */
+	int has_link;		/* a link of this round was made for them */
+};
+struct survey_team {
+	struct survey_member *v;
+	size_t n, alloc;
+};
+void survey_team_release(struct survey_team *t);
+
+/*
+ * The team of survey ident of initiative slug, by slug. Returns 1 when
+ * there is no such survey (team left empty).
+ */
+int store_survey_team(struct store *s, const char *initiative, const char *ident,
+    struct survey_team *team, struct strbuf *err);
+
+/*
+ * One link made: the person it is for and its token, the only copy. A
+ * link goes to its person alone: where mail is configured a mailer sends
+ * it to member.email and sets mailed, and then it is never shown to the
+ * one who made it; mail is not built yet, so today every link has
+ * mailed = 0 and is shown once to its maker, beside the person's name.
+ */
+struct survey_link {
+	struct survey_member member;
+	survey_token token;
+	int mailed;
+};
+struct survey_links {
+	struct survey_link *v;
+	size_t n, alloc;
+};
+/* Frees the links and wipes their tokens. */
+void survey_links_release(struct survey_links *l);
+
+/*
+ * Makes one invitation to survey ident of initiative slug for each person
+ * (slugs) people[0..n), in one transaction, each of the group that person
+ * has in the team, and appends the links to out. With people NULL, one for
+ * every person of the team who has no link of the round yet (none may be
+ * left: out stays empty). Returns 1 when there is no such survey, 2 when
+ * it is closed, 3 when a person is not of the team, 4 when a person has a
+ * link of this round already (given twice, or made before): err names the
+ * person then, and nothing is made.
  */
 int store_survey_invite(struct store *s, const char *initiative, const char *ident,
-    int group, int count, survey_token *tokens, struct strbuf *err);
+    const char *const *people, size_t n, struct survey_links *out, struct strbuf *err);
 
 /*
  * Closes survey ident of initiative slug on date closed. Returns 1 when
@@ -84,14 +137,18 @@ enum store_answer_result {
 enum store_answer_result store_invitation_answer(struct store *s, const char *token,
     const struct answer *answers, size_t n, struct strbuf *err);
 
-/* Invitations of a survey per group (enum group): made, and used. */
+/*
+ * A round's links made per group (enum group), and its responses as of the
+ * start of day today: an answer given today is counted from tomorrow on, so
+ * that watching the count says nothing of who answered when (DESIGN §4).
+ */
 struct store_invitation_counts {
 	int64_t issued[GROUP__MAX];
-	int64_t used[GROUP__MAX];
+	int64_t answers;
 };
 /* Counts the invitations of survey ident of initiative slug (zeros when none). */
 int store_survey_invitation_counts(struct store *s, const char *initiative,
-    const char *ident, struct store_invitation_counts *c, struct strbuf *err);
+    const char *ident, tdate today, struct store_invitation_counts *c, struct strbuf *err);
 
 /*
  * Where an instrument is used, across the initiatives of a program: one

@@ -116,7 +116,7 @@ agg_write(struct strbuf *out, const struct survey_agg *a)
 	    (long long)a->dist[4]);
 }
 
-/* The aggregates of one survey (n >= 3 per group, else null): never single answers. */
+/* The aggregates of one closed survey (n >= 3 per group, else null): never single answers. */
 static void
 survey_results_write(struct strbuf *out, const struct program *p, const struct initiative *in,
     const struct survey *s)
@@ -124,7 +124,9 @@ survey_results_write(struct strbuf *out, const struct program *p, const struct i
 	struct survey_results r;
 
 	metrics_survey_results_init(&r);
-	if (metrics_survey_results(p, in, s->instrument.idx, s->id, DATE_NONE, DATE_NONE, &r)) {
+	/* null while the round is open: results appear when it closes (DESIGN §4) */
+	if (metrics_survey_results(p, in, s->instrument.idx, s->id, DATE_NONE, DATE_NONE, &r) ||
+	    r.open) {
 		strbuf_addstr(out, "null");
 		goto out;
 	}

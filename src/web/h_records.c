@@ -474,6 +474,13 @@ survey_counts(struct html *h, const struct survey *s)
 {
 	int64_t n[GROUP__MAX] = { 0 };
 
+	if (s->closed == DATE_NONE) {
+		/* open: no count per group, nor a live total (DESIGN §4) */
+		html_elem(h, "h2", "Responses");
+		html_elem(h, "p", "The round is open: its results and the answers per group appear "
+		    "when it closes. The rounds page counts the answers given before today.");
+		return;
+	}
 	for (size_t i = 0; i < s->responses.n; i++)
 		if (s->responses.v[i].group >= 0 && s->responses.v[i].group < GROUP__MAX)
 			n[s->responses.v[i].group]++;
@@ -487,7 +494,9 @@ survey_counts(struct html *h, const struct survey *s)
 		html_open(h, "tr", NULL);
 		html_elem(h, "td", group_names[g]);
 		html_open(h, "td", "class", "num", NULL);
-		if (n[g] == 0 || n[g] >= SURVEY_MIN_GROUP)
+		if (g == GROUP_DIRECTOR)
+			html_text(h, "counted only with everyone");	/* one person */
+		else if (n[g] == 0 || n[g] >= SURVEY_MIN_GROUP)
 			html_textf(h, "%lld", (long long)n[g]);
 		else
 			html_textf(h, "fewer than %d", SURVEY_MIN_GROUP);

@@ -382,13 +382,22 @@ close_field(const struct survey *sv, struct strbuf *out)
 	strbuf_addf(out, "closed-%s", sv->id);
 }
 
+/* The scheme and host links are made with: this server as the browser reached it. */
+static void
+link_base(const struct web_request *req, struct strbuf *out)
+{
+	if (req->host)
+		strbuf_addf(out, "%s://%s", web_dev_cookie() ? "http" : "https", req->host);
+}
+
 /*
- * The forms of one open round: make links, close (on a date, today by
- * default; errs may hold the date's problem, shown beside it).
+ * The forms of one open round: make links for people of its team (a
+ * checkbox each; who has a link already is shown, disabled), close (on a
+ * date, today by default; errs may hold the date's problem, shown beside it).
  */
 static void
 round_forms(struct web_request *req, struct html *h, const char *action, const struct survey *sv,
-    const form_errors *errs)
+    const struct survey_team *team, const form_errors *errs)
 {
 	struct strbuf id = STRBUF_INIT, eid = STRBUF_INIT;
 	const char *msg = NULL, *typed = NULL;
@@ -398,24 +407,27 @@ round_forms(struct web_request *req, struct html *h, const char *action, const s
 	page_csrf_field(h, req);
 	html_void(h, "input", "type", "hidden", "name", "action", "value", "invite", NULL);
 	html_void(h, "input", "type", "hidden", "name", "survey", "value", sv->id, NULL);
-	strbuf_addf(&id, "group-%s", sv->id);
-	html_open(h, "label", "for", id.buf, NULL);
-	html_text(h, "Group");
-	html_close(h);
-	html_open(h, "select", "id", id.buf, "name", "group", NULL);
-	for (int g = 0; g < GROUP__MAX; g++) {
-		html_open(h, "option", "value", group_names[g], NULL);
-		html_text(h, group_names[g]);
+	/* one link per person of the team, its group theirs (DESIGN §4) */
+	html_open(h, "fieldset", NULL);
+	html_elem(h, "legend", "Make links for");
+	for (size_t i = 0; team && i < team->n; i++) {
+		const struct survey_member *m = &team->v[i];
+
+		strbuf_reset(&id);
+		strbuf_addf(&id, "person-%s-%s", sv->id, m->person);
+		html_open(h, "div", NULL);
+		html_void(h, "input", "type", "checkbox", "id", id.buf, "name", "person",
+		    "value", m->person, "disabled", m->has_link ? "" : NULL, NULL);
+		html_open(h, "label", "for", id.buf, NULL);
+		html_textf(h, "%s (%s)%s", m->name, group_names[m->group],
+		    m->has_link ? ": has a link" : "");
+		html_close(h);
 		html_close(h);
 	}
+	if (team == NULL || team->n == 0)
+		html_elem(h, "p", "Nobody is on the team yet: the team is the director and the "
+		    "people of the backbone and of the member organizations.");
 	html_close(h);
-	strbuf_reset(&id);
-	strbuf_addf(&id, "count-%s", sv->id);
-	html_open(h, "label", "for", id.buf, NULL);
-	html_text(h, "Links");
-	html_close(h);
-	html_void(h, "input", "type", "number", "id", id.buf, "name", "count", "min", "1",
-	    "max", "1000", "value", "5", NULL);
 	html_elem(h, "button", "Make links");
 	html_close(h);
 	html_open(h, "form", "method", "post", "action", action, "class", "inline", NULL);
@@ -458,8 +470,8 @@ round_forms(struct web_request *req, struct html *h, const char *action, const s
  */
 static int
 rounds_page(struct web_request *req, struct web_response *res, const struct program *p,
-    const struct initiative *in, const form_errors *errs, const char *const *links,
-    size_t nlinks, const char *links_group, const char *links_survey)
+    const struct initiative *in, const form_errors *errs, const struct survey_links *links,
+    const char *links_survey)
 {
 	const char *action = round_path(req, in->slug);
 	int edit = records_may_edit(req);
@@ -477,22 +489,34 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 	html_open(h, "p", NULL);
 	html_text(h, "Each round asks one questionnaire of the team. ");
 	if (edit)
-		html_text(h, "Make a one-time link for each person you invite and send it yourself: "
-		    "Trellis keeps no names or emails, only which group each link is for. ");
-	html_text(h, "Results show only groups with at least 3 answers.");
+		html_text(h, "Make one link for each person of the team: their group follows from "
+		    "who they are, and a person gets one link per round. Give each link to its "
+		    "person alone. An answer keeps no name. ");
+	html_text(h, "While a round is open it shows only how many answers came before today; "
+	    "results and the answers per group appear when it closes, with groups of at least "
+	    "3 people.");
 	html_close(h);
-	if (links && nlinks) {
+	if (links && links->n) {
 		html_open(h, "section", "class", "notice", "aria-labelledby", "links", NULL);
 		html_open(h, "h2", "id", "links", NULL);
-		html_textf(h, "%zu new %s link%s for %s", nlinks, links_group,
-		    nlinks == 1 ? "" : "s", links_survey);
+		html_textf(h, "%zu new link%s for %s", links->n, links->n == 1 ? "" : "s",
+		    links_survey);
 		html_close(h);
-		html_elem(h, "p", "Copy them now: they are shown only this once. Each answers the "
-		    "survey once.");
+		html_elem(h, "p", "Give each link to its person alone, now: they are shown only "
+		    "this once. Each answers the survey once.");
 		html_open(h, "ul", "class", "plain links", NULL);
-		for (size_t i = 0; i < nlinks; i++) {
+		for (size_t i = 0; i < links->n; i++) {
+			const struct survey_link *l = &links->v[i];
+
+			/* a link a mailer sent to its person is never shown (survey_rounds.h) */
+			if (l->mailed)
+				continue;
+			strbuf_reset(&sb);
+			link_base(req, &sb);
+			strbuf_addf(&sb, "/s/%s", l->token);
 			html_open(h, "li", NULL);
-			html_elem(h, "code", links[i]);
+			html_textf(h, "%s (%s): ", l->member.name, group_names[l->member.group]);
+			html_elem(h, "code", sb.buf);
 			html_close(h);
 		}
 		html_close(h);
@@ -521,7 +545,7 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 		struct store_invitation_counts c;
 		int64_t made = 0;
 
-		if (store_survey_invitation_counts(st, in->slug, sv->id, &c, &err))
+		if (store_survey_invitation_counts(st, in->slug, sv->id, date_today(), &c, &err))
 			goto out;
 		for (int g = 0; g < GROUP__MAX; g++)
 			made += c.issued[g];
@@ -538,7 +562,13 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 			date_words(h, sv->closed);
 		html_close(h);
 		html_open(h, "td", "class", "num", NULL); html_textf(h, "%lld", (long long)made); html_close(h);
-		html_open(h, "td", "class", "num", NULL); html_textf(h, "%zu", sv->responses.n); html_close(h);
+		/* open: only the count as of the start of today (DESIGN §4) */
+		html_open(h, "td", "class", "num", NULL);
+		if (sv->closed != DATE_NONE)
+			html_textf(h, "%zu", sv->responses.n);
+		else
+			html_textf(h, "%lld before today", (long long)c.answers);
+		html_close(h);
 		html_open(h, "td", NULL);
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "/i/%s/surveys/%s/results", in->slug, sv->id);
@@ -560,15 +590,19 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 	html_close(h);
 	for (size_t i = 0; edit && i < in->surveys.n; i++) {
 		const struct survey *sv = &in->surveys.v[i];
+		struct survey_team team = { NULL, 0, 0 };
 
 		if (sv->closed != DATE_NONE)
 			continue;
+		if (store_survey_team(st, in->slug, sv->id, &team, &err) < 0)
+			goto out;
 		html_open(h, "section", "class", "round-open", NULL);
 		html_open(h, "h2", NULL);
 		html_textf(h, "Round %s is open", sv->id);
 		html_close(h);
-		round_forms(req, h, action, sv, errs);
+		round_forms(req, h, action, sv, &team, errs);
 		html_close(h);
+		survey_team_release(&team);
 	}
 	if (edit) {
 		const char *typed_id = web_form(req, "id"), *typed_ins = web_form(req, "instrument");
@@ -636,7 +670,7 @@ h_survey_rounds(struct web_request *req, struct web_response *res)
 		return -1;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
 		return web_error(res, 404, "No such initiative.");
-	return rounds_page(req, res, &wp->program, in, NULL, NULL, 0, NULL, NULL);
+	return rounds_page(req, res, &wp->program, in, NULL, NULL, NULL);
 }
 
 /* action=open: a survey record with no responses, through the record write path. */
@@ -692,7 +726,7 @@ round_open(struct web_request *req, struct web_response *res)
 		}
 	}
 	res->status = 422;
-	ret = rounds_page(req, res, &w.aw.p, w.aw.in, &errs, NULL, 0, NULL, NULL);
+	ret = rounds_page(req, res, &w.aw.p, w.aw.in, &errs, NULL, NULL);
 	res->status = 422;
 out:
 	if (ret && err.len)
@@ -705,43 +739,42 @@ out:
 	return ret;
 }
 
-/* The scheme and host links are made with: this server as the browser reached it. */
-static void
-link_base(const struct web_request *req, struct strbuf *out)
-{
-	if (req->host)
-		strbuf_addf(out, "%s://%s", web_dev_cookie() ? "http" : "https", req->host);
-}
-
-/* action=invite: makes the links and shows them once (200: they cannot be shown again). */
+/*
+ * action=invite, person=SLUG (repeated): one link for each person of the
+ * team chosen, shown once (200: they cannot be shown again).
+ */
 static int
 round_invite(struct web_request *req, struct web_response *res, const struct program *p,
     const struct initiative *in)
 {
-	const char *survey = web_form(req, "survey"), *group = web_form(req, "group");
-	const char *count = web_form(req, "count");
+	const char *survey = web_form(req, "survey");
 	struct strbuf err = STRBUF_INIT, sb = STRBUF_INIT;
-	survey_token *tokens = NULL;
-	const char **links = NULL;
+	struct survey_links links = { NULL, 0, 0 };
+	const char **people;
+	size_t n = 0;
 	struct store *st;
-	char *end = NULL;
-	long n = count ? strtol(count, &end, 10) : 0;
-	int g = group ? enum_lookup(group_names, GROUP__MAX, group) : -1, r, ret = -1;
+	int r, ret = -1;
 
 	if (survey_find(in, survey) == NULL)
 		return web_error(res, 404, "No such survey round.");
-	if (g < 0)
-		return web_error(res, 422, "Choose the group the links are for: backbone, director or partner.");
-	if (count == NULL || *count == '\0' || *end != '\0' || n < 1 || n > SURVEY_INVITE_MAX)
-		return web_error(res, 422, "Make between 1 and 1000 links at a time.");
+	if (web_form(req, "group") || web_form(req, "count"))
+		return web_error(res, 422, "Links are made for people of the team now, not for a "
+		    "group: choose the people (person=SLUG, one field each).");
+	people = web_alloc(req, (req->form.n + 1) * sizeof(*people));
+	for (size_t i = 0; i < req->form.n; i++)
+		if (strcmp(req->form.v[i].name, "person") == 0)
+			people[n++] = req->form.v[i].value;
+	if (n == 0)
+		return web_error(res, 422, "Choose the people of the team to make links for.");
+	if (n > SURVEY_INVITE_MAX)
+		return web_error(res, 422, "Make at most 1000 links at a time.");
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	tokens = xcalloc((size_t)n, sizeof(*tokens));
-	/* how many links for which group: never the links, never who they went to */
-	strbuf_addf(&sb, "{\"group\":\"%s\",\"links\":%ld}", group_names[g], n);
+	/* how many links: never the links, never who they went to */
+	strbuf_addf(&sb, "{\"links\":%zu}", n);
 	if (web_audit_attach(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf))
 		goto out;
-	r = store_survey_invite(st, in->slug, survey, g, (int)n, tokens, &err);
+	r = store_survey_invite(st, in->slug, survey, people, n, &links, &err);
 	web_audit_detach(req);
 	if (r == 1) {
 		ret = web_error(res, 404, "No such survey round.");
@@ -751,23 +784,20 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 		ret = web_error(res, 409, "This round is closed: it takes no more answers, so no new links.");
 		goto out;
 	}
+	if (r == 3 || r == 4) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "No link was made: %s.", err.buf);
+		strbuf_reset(&err);
+		ret = web_error(res, r == 3 ? 422 : 409, sb.buf);
+		goto out;
+	}
 	if (r)
 		goto out;
-	links = web_alloc(req, (size_t)n * sizeof(*links));
-	for (long i = 0; i < n; i++) {
-		strbuf_reset(&sb);
-		link_base(req, &sb);
-		strbuf_addf(&sb, "/s/%s", tokens[i]);
-		links[i] = web_strdup(req, sb.buf);
-	}
-	ret = rounds_page(req, res, p, in, NULL, links, (size_t)n, group_names[g], survey);
+	ret = rounds_page(req, res, p, in, NULL, &links, survey);
 out:
 	if (ret && err.len)
 		fprintf(stderr, "trellis serve: survey links: %s\n", err.buf);
-	if (tokens) {
-		explicit_bzero(tokens, (size_t)n * sizeof(*tokens));
-		free(tokens);
-	}
+	survey_links_release(&links);
 	strbuf_release(&err);
 	strbuf_release(&sb);
 	return ret;
@@ -830,7 +860,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	goto out;
 invalid:
 	res->status = 422;
-	ret = rounds_page(req, res, p, in, &errs, NULL, 0, NULL, NULL);
+	ret = rounds_page(req, res, p, in, &errs, NULL, NULL);
 	res->status = 422;
 out:
 	if (ret && err.len)
@@ -1046,10 +1076,15 @@ h_survey_results(struct web_request *req, struct web_response *res)
 		date_words(h, sv->closed);
 	} else
 		html_text(h, ", still open");
-	html_textf(h, ". Responses: ");
-	figure_survey_responses(&now, &back);
-	html_textf(h, "%s.", back.buf);
-	strbuf_reset(&back);
+	if (now.open)
+		html_text(h, ". Results and the answers per group appear when the round closes; "
+		    "until then the rounds page counts the answers given before today.");
+	else {
+		html_textf(h, ". Responses: ");
+		figure_survey_responses(&now, &back);
+		html_textf(h, "%s.", back.buf);
+		strbuf_reset(&back);
+	}
 	html_close(h);
 	html_open(h, "p", "class", "note", NULL);
 	html_textf(h, "Answers run from 1 (strongly disagree) to 5 (strongly agree). A mean of 4 or "

@@ -1,6 +1,7 @@
 #!/bin/sh
-# trellis survey: open a round, make one-time links for a group, close it;
-# the database keeps only each link's hash, survey and group.
+# trellis survey: open a round, make one-time links for people of the team
+# (one per person per round, the group theirs), close it; the database
+# keeps each link's hash, survey, group and person, never the token.
 . "$(dirname "$0")/lib.sh"
 
 test_expect_success 'setup: the demo database' '
@@ -26,13 +27,15 @@ test_expect_success 'open with --id, and an unknown instrument or a taken id is 
 		--instrument balance --id ds-2017 2>err
 '
 
-test_expect_success 'invite: N links of 43 random base64url characters, only hashes kept' '
+test_expect_success 'invite: one link per person, 43 random base64url characters, only hashes kept' '
 	"$TRELLIS" --db demo.db survey invite --initiative harlow-mills --survey s-5 \
-		--group partner --count 4 --url https://trellis.example/ >links 2>err &&
+		--person ana-mensah --person rafael-okafor --person mei-doyle --person kwame-kowalski \
+		--url https://trellis.example/ >links 2>err &&
 	test_line_count links 4 &&
-	test $(grep -c "^https://trellis.example/s/[A-Za-z0-9_-]\{43\}$" links) = 4 &&
-	test $(sort -u links | wc -l) = 4 &&
-	test_grep "4 partner links for survey s-5" err &&
+	test $(grep -c "	https://trellis.example/s/[A-Za-z0-9_-]\{43\}$" links) = 4 &&
+	grep -q "^rafael-okafor	partner	" links &&
+	test $(cut -f3 links | sort -u | wc -l) = 4 &&
+	test_grep "4 links for survey s-5" err &&
 	if command -v sqlite3 >/dev/null; then
 		sqlite3 demo.db "SELECT count(*), min(length(token_hash)), max(used) FROM survey_invitation" >got &&
 		echo "4|32|0" >want && test_cmp want got &&
@@ -42,16 +45,32 @@ test_expect_success 'invite: N links of 43 random base64url characters, only has
 	fi
 '
 
-test_expect_success 'invite: bad group, bad count, unknown survey' '
-	test_expect_code 2 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
-		--survey s-5 --group funder --count 1 2>err &&
-	test_expect_code 2 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
-		--survey s-5 --group partner --count 0 2>err &&
-	test_expect_code 2 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
-		--survey s-5 --group partner 2>err &&
+test_expect_success 'invite: a second link for a person, someone not of the team, the old flags' '
 	test_expect_code 1 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
-		--survey s-99 --group partner --count 1 2>err &&
+		--survey s-5 --person rafael-okafor >out 2>err &&
+	test_line_count out 0 &&
+	test_grep "has a link of survey s-5 already: one link per person per round" err &&
+	test_expect_code 1 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
+		--survey s-5 --person nobody-at-all 2>err &&
+	test_grep "is not a person of the team of harlow-mills" err &&
+	test_expect_code 2 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
+		--survey s-5 --group partner --count 1 2>err &&
+	test_grep "group and --count are gone" err &&
+	test_grep "person SLUG" err &&
+	test_expect_code 2 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
+		--survey s-5 2>err &&
+	test_expect_code 1 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
+		--survey s-99 --person ana-mensah 2>err &&
 	test_grep "no survey" err
+'
+
+test_expect_success 'invite --all: everyone of the team without a link, once' '
+	"$TRELLIS" --db demo.db survey invite --initiative harlow-mills --survey s-5 --all >all 2>err &&
+	! grep -q "^rafael-okafor	" all &&
+	test $(cut -f1 all | sort -u | wc -l) = $(wc -l <all) &&
+	"$TRELLIS" --db demo.db survey invite --initiative harlow-mills --survey s-5 --all >again 2>err &&
+	test_line_count again 0 &&
+	test_grep "has a link of survey s-5 already" err
 '
 
 test_expect_success 'close: not before the round opened; the round stays open' '
@@ -76,7 +95,7 @@ test_expect_success 'close: the round closes once, and then makes no more links'
 		--survey s-5 2>err &&
 	test_grep "closed already" err &&
 	test_expect_code 1 "$TRELLIS" --db demo.db survey invite --initiative harlow-mills \
-		--survey s-5 --group partner --count 1 2>err &&
+		--survey s-5 --person ana-mensah 2>err &&
 	test_grep "closed" err
 '
 

@@ -174,8 +174,9 @@ test_expect_success 'the CLI logs its changes as cli:<unix user>' '
 '
 
 test_expect_success 'an anonymous survey answer leaves nothing in the log (R12)' '
-	"$TRELLIS" --db demo.db survey invite --initiative harlow-mills --survey s-audit --group partner \
-	    --count 1 --url "$URL" >links 2>/dev/null &&
+	"$TRELLIS" --db demo.db survey invite --initiative harlow-mills --survey s-audit \
+	    --person carmen-brennan --url "$URL" 2>/dev/null | cut -f3 >links &&
+	test "$(q "SELECT after FROM audit_log WHERE kind = \"survey-invitations\" ORDER BY id DESC LIMIT 1")" = "{\"links\":1}" &&
 	n=$(entries) &&
 	link=$(sed -n 1p links) &&
 	code=$(curl -s -o /dev/null -w "%{http_code}" -d trusted=4 -d supported=4 \

@@ -152,7 +152,7 @@ test_expect_success 'a survey round opens with it, and an invitation answers it'
 	test_grep "s-tv" .body &&
 	test_grep "Team voice" .body &&
 	test "$(post /i/harlow-mills/surveys/rounds -d action=invite -d survey=s-tv \
-	    -d group=partner -d count=1)" = 200 &&
+	    -d person=carmen-brennan)" = 200 &&
 	link=$(grep -o "/s/[A-Za-z0-9_-]\{43\}" .body | head -n 1) &&
 	test -n "$link" &&
 	test_status 200 "$link" &&

@@ -55,19 +55,22 @@ test_expect_success 'a setting is beyond one initiative: every initiative is rea
 	test "$(loads quarry-bend)" = 2
 '
 
-test_expect_success 'a round opened by the CLI, and an anonymous answer, show at once' '
+test_expect_success 'a round opened by the CLI, an anonymous answer and the close show at once' '
 	"$TRELLIS" --db demo.db survey open --initiative harlow-mills --instrument balance \
 	    --id s-cache --date 2016-12-01 >/dev/null &&
 	"$TRELLIS" --db demo.db survey invite --initiative harlow-mills --survey s-cache \
-	    --group partner --count 1 >links.txt &&
+	    --person carmen-brennan >links.txt &&
 	link=$(grep -o "/s/[A-Za-z0-9_-]\{43\}" links.txt | head -n 1) &&
 	test -n "$link" &&
 	test_status 200 /i/harlow-mills/surveys/s-cache &&
-	! grep -q "fewer than 3" .body &&
+	test_grep "The round is open" .body &&
 	test_status 200 "$link" && cp .body .form &&
 	set -- $(grep -o "name=\"[a-z0-9_]*\" value=\"1\"" .form | sed "s/name=\"\([^\"]*\)\".*/\1/") &&
 	args="" && for item in "$@"; do args="$args -d $item=4"; done &&
 	test "$(curl -s -o /dev/null -w "%{http_code}" $args "$URL$link")" = 303 &&
+	test_status 410 "$link" &&
+	"$TRELLIS" --db demo.db survey close --initiative harlow-mills --survey s-cache \
+	    --date 2016-12-31 >/dev/null &&
 	test_status 200 /i/harlow-mills/surveys/s-cache &&
 	test_grep "<td>partner</td><td class=\"num\">fewer than 3</td>" .body
 '

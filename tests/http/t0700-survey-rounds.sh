@@ -46,13 +46,20 @@ test_expect_success 'open a round with a bad date or a taken id: 422 with the fo
 	test_status 422 $R -d action=open -d instrument=balance -d id=ds-web -d opened=2017-03-01
 '
 
-test_expect_success 'make links: shown once, of the server and 43 characters' '
-	test_status 200 $R -d action=invite -d survey=ds-web -d group=partner -d count=6 &&
+test_expect_success 'make links for people of the team: shown once, of the server and 43 characters' '
+	test_status 200 $R -d action=invite -d survey=ds-web -d person=carmen-brennan -d person=colm-pereira -d person=fatima-mensah -d person=kwame-kowalski -d person=mei-doyle -d person=patrick-marchetti &&
 	grep -o "<code>[^<]*/s/[A-Za-z0-9_-]\{43\}</code>" .body | sed "s|<code>[^<]*\(/s/[^<]*\)</code>|\1|" >links &&
 	test_line_count links 6 &&
-	test_grep "6 new partner links for ds-web" .body &&
-	test_status 422 $R -d action=invite -d survey=ds-web -d group=funder -d count=2 &&
-	test_status 422 $R -d action=invite -d survey=ds-web -d group=partner -d count=0
+	test_grep "6 new links for ds-web" .body &&
+	test_grep "Carmen Brennan (partner): <code>" .body &&
+	test_status 409 $R -d action=invite -d survey=ds-web -d person=carmen-brennan &&
+	test_grep "one link per person per round" .body &&
+	test_status 422 $R -d action=invite -d survey=ds-web -d person=nobody &&
+	test_status 422 $R -d action=invite -d survey=ds-web &&
+	test_status 422 $R -d action=invite -d survey=ds-web -d group=director -d count=3 &&
+	test_grep "Links are made for people of the team now" .body &&
+	test_status 200 $R &&
+	test_grep "Carmen Brennan (partner): has a link" .body
 '
 
 test_expect_success 'the answer form: anonymous, words on the five answers, the privacy note' '
@@ -100,7 +107,7 @@ test_expect_success 'the response has no link to its invitation' '
 	sqlite3 "$db" "SELECT name FROM pragma_table_info('"'"'response'"'"')" >cols &&
 	printf "id\nsurvey_id\nrespondent_group\n" >want && test_cmp want cols &&
 	sqlite3 "$db" "SELECT name FROM pragma_table_info('"'"'survey_invitation'"'"')" >cols &&
-	printf "id\nsurvey_id\ntoken_hash\nrespondent_group\nused\n" >want && test_cmp want cols &&
+	printf "id\nsurvey_id\ntoken_hash\nrespondent_group\nused\nperson_id\n" >want && test_cmp want cols &&
 	sqlite3 "$db" "SELECT \"from\", \"to\" FROM pragma_foreign_key_list('"'"'response'"'"')" >fk &&
 	echo "survey_id|id" >want && test_cmp want fk &&
 	sqlite3 "$db" "SELECT r.id, v.id FROM response r JOIN survey s ON s.id = r.survey_id
@@ -111,17 +118,16 @@ test_expect_success 'the response has no link to its invitation' '
 	test "$(sqlite3 "$db" "SELECT max(id) FROM response WHERE id < $rid")" != "$((rid - 1))"
 '
 
-test_expect_success 'results: a group of 2 answers is never shown, one of 3 is' '
+test_expect_success 'while open: no results, no count per group, no live count' '
 	code=$(answer "$(sed -n 2p links)" 2) && test "$code" = 303 &&
-	test_status 200 $I/surveys/ds-web/results &&
-	test_grep "<td class=\"suppressed\">not shown</td>" .body &&
-	! grep -q "n = 2" .body &&
-	! grep -q "n = 1" .body &&
 	code=$(answer "$(sed -n 3p links)" 5) && test "$code" = 303 &&
 	test_status 200 $I/surveys/ds-web/results &&
-	test_grep "<td class=\"num\">3.67<span class=\"band discuss\"> worth discussing</span><span class=\"n\"> n = 3</span></td><td class=\"suppressed\">not shown</td><td class=\"suppressed\">not shown</td><td class=\"num\">3.67" .body &&
-	test_grep "<th class=\"num\">Gap</th>" .body &&
-	test_grep "How the answers spread" .body
+	test_grep "Results and the answers per group appear when the round closes" .body &&
+	! grep -q "n = " .body &&
+	test_status 200 $R &&
+	test_grep "<td class=\"num\">0 before today</td>" .body &&
+	test_status 200 /api/v1/initiatives/harlow-mills/surveys/ds-web &&
+	test_grep "\"results\": null" .body
 '
 
 test_expect_success 'results of a demo round: bands, gap and the change against the round before' '
@@ -157,14 +163,22 @@ test_expect_success 'close the round on its date (an old round keeps its window)
 	test_grep "This survey has closed" .answer &&
 	test_status 410 "$(sed -n 5p links)" &&
 	test_status 409 $R -d action=close -d survey=ds-web &&
-	test_status 409 $R -d action=invite -d survey=ds-web -d group=partner -d count=1
+	test_status 409 $R -d action=invite -d survey=ds-web -d person=rafael-okafor
+'
+
+test_expect_success 'results when closed: a group of 3 answers shows, the rest does not' '
+	test_status 200 $I/surveys/ds-web/results &&
+	test_grep "<td class=\"num\">3.67<span class=\"band discuss\"> worth discussing</span><span class=\"n\"> n = 3</span></td><td class=\"suppressed\">not shown</td><td class=\"suppressed\">not shown</td><td class=\"num\">3.67" .body &&
+	! grep -q "n = 2<" .body &&
+	! grep -q "n = 1<" .body &&
+	test_grep "How the answers spread" .body
 '
 
 test_expect_success 'a round opened from the command line answers at once' '
 	"$TRELLIS" --db "$TEST_DIR/demo.db" survey open --initiative harlow-mills \
 		--instrument director-support --id cli-round >/dev/null &&
 	"$TRELLIS" --db "$TEST_DIR/demo.db" survey invite --initiative harlow-mills \
-		--survey cli-round --group backbone --count 1 --url "$URL" >cli-links &&
+		--survey cli-round --person ana-mensah --url "$URL" | cut -f3 >cli-links &&
 	code=$(curl -s -o .form -w "%{http_code}" "$(cat cli-links)") &&
 	test "$code" = 200 &&
 	code=$(answer "$(sed "s|^$URL||" cli-links)" 3) &&

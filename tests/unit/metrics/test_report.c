@@ -557,10 +557,13 @@ test_director_supported(void **state)
 	assert_true(has_strength(&f->r, "director_supported"));
 	rerun(f, "director_supported.survey_mean", "4.01");
 	assert_false(has_strength(&f->r, "director_supported"));
-	/* Survey not asked in a window (2015: s2 opened, 3 responses of 1s). */
+	/*
+	 * 2015: s2 opened, 3 responses of 1s, still open: an open round counts
+	 * nothing until it closes (DESIGN §4), so oversight alone decides.
+	 */
 	assert_int_equal(metrics_report(&f->p, in, D("2015-12-31"), 12, NULL, &f->r), 0);
-	fig_is_num(&f->r, FIG_SURVEY_DIRECTOR_SUPPORT, 1, 3);
-	assert_false(has_strength(&f->r, "director_supported"));
+	fig_is_null(&f->r, FIG_SURVEY_DIRECTOR_SUPPORT, 0);
+	assert_true(has_strength(&f->r, "director_supported"));
 	/* Window with no survey at all: oversight alone decides. */
 	assert_int_equal(metrics_report(&f->p, in, D("2014-12-31"), 12, NULL, &f->r), 0);
 	fig_is_null(&f->r, FIG_SURVEY_DIRECTOR_SUPPORT, 0);
@@ -871,9 +874,14 @@ test_director_support_hidden(void **state)
 	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 4.5, 6);
 	fx_response(s, GROUP_DIRECTOR, "trusted=1,supported=1");
 	fx_response(s, GROUP_DIRECTOR, "trusted=1,supported=1");
-	/* three director answers: nothing to hide, everyone counts */
+	/*
+	 * Three answers of the director's group (links made for the group, the
+	 * link maker's attack of issue 16): the director is one person, never
+	 * a group, so everyone's mean stays hidden and the figure counts the
+	 * backbone and the partners only.
+	 */
 	assert_int_equal(metrics_report(&p, in, D("2016-12-31"), 12, NULL, &r), 0);
-	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 60.0 / 18, 9);
+	fig_is_num(&r, FIG_SURVEY_DIRECTOR_SUPPORT, 4.5, 6);
 	metrics_report_release(&r);
 	program_release(&p);
 }

@@ -174,9 +174,23 @@ test_director_not_recoverable(void **state)
 	for (int i = 0; i < 4; i++)
 		fx_response(s, GROUP_PARTNER, "a=3,b=3,c=3");
 	metrics_survey_results_init(&r);
-	/* open survey: dated by its opening */
+	/* open: nothing is counted until it closes, by id or in a window (DESIGN §4) */
+	assert_int_equal(metrics_survey_results(&p, in, 0, "s1", 0, 0, &r), 0);
+	assert_int_equal(r.open, 1);
+	assert_int_equal(r.surveys, 0);
+	assert_int_equal(metrics_survey_any_shown(&r), 0);
+	for (int g = 0; g < SURVEY_COL__MAX; g++)
+		assert_int_equal(r.responses[g], 0);
+	for (size_t i = 0; i < r.items.n; i++)
+		assert_suppressed(&r.items.v[i].col[SURVEY_COL_ALL]);
 	assert_int_equal(metrics_survey_results(&p, in, 0, NULL, D("2016-01-01"),
 	    D("2016-12-31"), &r), 0);
+	assert_int_equal(r.surveys, 0);
+	assert_int_equal(metrics_survey_any_shown(&r), 0);
+	s->closed = D("2016-03-31");
+	assert_int_equal(metrics_survey_results(&p, in, 0, NULL, D("2016-01-01"),
+	    D("2016-12-31"), &r), 0);
+	assert_int_equal(r.open, 0);
 	assert_int_equal(r.shown[SURVEY_COL_DIRECTOR], 0);
 	assert_int_equal(r.shown[SURVEY_COL_BACKBONE], 1);
 	assert_int_equal(r.shown[SURVEY_COL_PARTNER], 1);
@@ -203,11 +217,16 @@ test_director_not_recoverable(void **state)
 }
 
 /*
- * Three directors' answers (two rounds pooled, say) or none: nothing can
- * be narrowed to fewer than 3, so everyone's mean stays beside the groups.
+ * The link maker's attack (issue 16): three answers carry the director's
+ * group, the director's own and two the maker gave himself. The director
+ * is one person, never a group: the director column is not shown however
+ * many answers it holds, and everyone's mean is hidden too, since
+ * everyone − backbone − partners would be that group, from which the
+ * maker subtracts his own two. What is shown holds none of the director's
+ * answers.
  */
 static void
-test_hidden_groups_of_three(void **state)
+test_director_never_a_group(void **state)
 {
 	struct program p;
 	struct initiative *in = build(&p);
@@ -225,15 +244,25 @@ test_hidden_groups_of_three(void **state)
 	assert_int_equal(metrics_survey_change_col(&r), SURVEY_COL_ALL);
 	assert_mean(&r.items.v[0].col[SURVEY_COL_ALL], 3.0, 6);
 	assert_int_equal(r.items.v[0].has_gap, 1);
-	fx_response(s, GROUP_DIRECTOR, "a=1");
-	fx_response(s, GROUP_DIRECTOR, "a=1");
-	fx_response(s, GROUP_DIRECTOR, "a=1");
+	fx_response(s, GROUP_DIRECTOR, "a=1,b=5,c=3");	/* the director */
+	fx_response(s, GROUP_DIRECTOR, "a=5,b=5,c=5");	/* the maker, twice */
+	fx_response(s, GROUP_DIRECTOR, "a=5,b=5,c=5");
 	assert_int_equal(metrics_survey_results(&p, in, 0, "s1", 0, 0, &r), 0);
-	assert_int_equal(r.shown[SURVEY_COL_DIRECTOR], 1);
-	assert_int_equal(r.shown[SURVEY_COL_ALL], 1);
-	assert_mean(&r.items.v[0].col[SURVEY_COL_ALL], 21.0 / 9, 9);
-	/* item b: the directors gave no answer there; nothing hidden is left */
-	assert_mean(&r.items.v[1].col[SURVEY_COL_ALL], 3.0, 6);
+	assert_int_equal(r.shown[SURVEY_COL_DIRECTOR], 0);
+	assert_int_equal(r.shown[SURVEY_COL_ALL], 0);
+	assert_int_equal(r.responses[SURVEY_COL_DIRECTOR], 0);
+	assert_int_equal(r.responses[SURVEY_COL_ALL], 0);
+	for (size_t i = 0; i < r.items.n; i++) {
+		assert_suppressed(&r.items.v[i].col[SURVEY_COL_DIRECTOR]);
+		assert_suppressed(&r.items.v[i].col[SURVEY_COL_ALL]);
+		/* what shows is the backbone's and the partners' own, unchanged */
+		assert_mean(&r.items.v[i].col[SURVEY_COL_BACKBONE], 4.0, 3);
+		assert_mean(&r.items.v[i].col[SURVEY_COL_PARTNER], 2.0, 3);
+	}
+	for (size_t i = 0; i < r.categories.n; i++) {
+		assert_suppressed(&r.categories.v[i].col[SURVEY_COL_DIRECTOR]);
+		assert_suppressed(&r.categories.v[i].col[SURVEY_COL_ALL]);
+	}
 	metrics_survey_results_release(&r);
 	program_release(&p);
 }
@@ -437,7 +466,7 @@ main(void)
 		cmocka_unit_test(test_small_group_suppressed),
 		cmocka_unit_test(test_only_overall),
 		cmocka_unit_test(test_director_not_recoverable),
-		cmocka_unit_test(test_hidden_groups_of_three),
+		cmocka_unit_test(test_director_never_a_group),
 		cmocka_unit_test(test_bands),
 		cmocka_unit_test(test_gap),
 		cmocka_unit_test(test_row_level_floor),

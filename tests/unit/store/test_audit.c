@@ -265,8 +265,12 @@ test_anonymous_answer_leaves_none(void **state)
 	struct store_audit_entry a;
 	survey_token tok[1];
 	struct answer ans[2] = { { "trusted", 4 }, { "supported", 5 } };
+	const char *dir[1] = { "dir" };
+	struct survey_links links = { NULL, 0, 0 };
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 1, tok, &err), 0);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", dir, 1, &links, &err), 0);
+	memcpy(tok[0], links.v[0].token, sizeof(tok[0]));
+	survey_links_release(&links);
 	entry(&a, "create", "stray");
 	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
 	assert_int_equal(store_invitation_answer(fx->s, tok[0], ans, 2, &err), STORE_ANSWER_OK);

@@ -46,13 +46,28 @@ fixture_rounds(void)
 	static const char added[] =
 	    "    {\"id\": \"open1\", \"instrument\": \"director-support\", \"opened\": \"2016-01-04\", \"closed\": null, \"responses\": []},\n"
 	    "    {\"id\": \"open2\", \"instrument\": \"director-support\", \"opened\": \"2016-02-01\", \"closed\": null, \"responses\": []},\n";
+	/* the team beside the director: b1, b2 of the backbone, p1..p5 of member pa; x1 of pb, no member */
+	static const char person_anchor[] = "\"org\": \"bb\"}\n";
+	static const char people[] =
+	    ",\n  {\"slug\": \"b1\", \"name\": \"Bea One\", \"email\": null, \"org\": \"bb\"}"
+	    ",\n  {\"slug\": \"b2\", \"name\": \"Bo Two\", \"email\": null, \"org\": \"bb\"}"
+	    ",\n  {\"slug\": \"p1\", \"name\": \"Pat One\", \"email\": null, \"org\": \"pa\"}"
+	    ",\n  {\"slug\": \"p2\", \"name\": \"Pat Two\", \"email\": null, \"org\": \"pa\"}"
+	    ",\n  {\"slug\": \"p3\", \"name\": \"Pat Three\", \"email\": null, \"org\": \"pa\"}"
+	    ",\n  {\"slug\": \"p4\", \"name\": \"Pat Four\", \"email\": null, \"org\": \"pa\"}"
+	    ",\n  {\"slug\": \"p5\", \"name\": \"Pat Five\", \"email\": null, \"org\": \"pa\"}"
+	    ",\n  {\"slug\": \"x1\", \"name\": \"Ex One\", \"email\": null, \"org\": \"pb\"}\n";
 	const char *at = strstr(fixture_small, anchor);
+	const char *pat = strstr(fixture_small, person_anchor);
 	struct strbuf sb = STRBUF_INIT;
 
-	if (at == NULL)
+	if (at == NULL || pat == NULL || pat > at)
 		return NULL;
+	pat += strlen(person_anchor) - 1;	/* before the newline */
 	at += strlen(anchor);
-	strbuf_add(&sb, fixture_small, (size_t)(at - fixture_small));
+	strbuf_add(&sb, fixture_small, (size_t)(pat - fixture_small));
+	strbuf_addstr(&sb, people);
+	strbuf_add(&sb, pat + 1, (size_t)(at - pat - 1));
 	strbuf_addstr(&sb, added);
 	strbuf_addstr(&sb, at);
 	return strbuf_detach(&sb, NULL);
@@ -196,6 +211,35 @@ token_is_base64url(const char *t)
 	return 1;
 }
 
+/*
+ * Makes the links of the people in the space-separated list who (NULL: all
+ * of the team without one) for round ident of i1; copies the tokens to
+ * tok[0..) in order. Returns the store's result.
+ */
+static int
+invite(struct store *s, const char *ini, const char *ident, const char *who, survey_token *tok,
+    struct strbuf *err)
+{
+	struct survey_links links = { NULL, 0, 0 };
+	const char *people[16];
+	char buf[256], *save = NULL;
+	size_t n = 0;
+	int r;
+
+	if (who) {
+		snprintf(buf, sizeof(buf), "%s", who);
+		for (char *w = strtok_r(buf, " ", &save); w && n < 16; w = strtok_r(NULL, " ", &save))
+			people[n++] = w;
+	}
+	r = store_survey_invite(s, ini, ident, who ? people : NULL, n, &links, err);
+	for (size_t i = 0; tok && i < links.n; i++)
+		memcpy(tok[i], links.v[i].token, sizeof(survey_token));
+	if (r != 0)
+		assert_int_equal(links.n, 0);
+	survey_links_release(&links);
+	return r;
+}
+
 /* One answer of 1..5 to each of director-support's four items. */
 static const struct answer four[] = {
 	{ (char *)"trusted", 4 }, { (char *)"supported", 2 },
@@ -212,7 +256,7 @@ test_invite_stores_hashes_only(void **state)
 	unsigned char hash[crypto_hash_sha256_BYTES];
 	sqlite3_stmt *st;
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 3, tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2 p3", tok, &err), 0);
 	for (int i = 0; i < 3; i++) {
 		assert_true(token_is_base64url(tok[i]));
 		for (int j = 0; j < i; j++)
@@ -232,7 +276,7 @@ test_invite_stores_hashes_only(void **state)
 	sqlite3_finalize(st);
 
 	/* and the token itself is in none of the database's files */
-	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", &c, &err), 0);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", date_today(), &c, &err), 0);
 	for (int i = 0; i < 3; i++)
 		assert_false(db_contains(tok[i]));
 	store_close(fx->s);
@@ -243,7 +287,7 @@ test_invite_stores_hashes_only(void **state)
 	assert_true(db_contains("open1"));
 
 	assert_int_equal(c.issued[GROUP_PARTNER], 3);
-	assert_int_equal(c.used[GROUP_PARTNER], 0);
+	assert_int_equal(c.answers, 0);
 	assert_int_equal(c.issued[GROUP_BACKBONE], 0);
 	assert_int_equal(c.issued[GROUP_DIRECTOR], 0);
 	strbuf_release(&err);
@@ -256,19 +300,48 @@ test_invite_refusals(void **state)
 	struct strbuf err = STRBUF_INIT;
 	survey_token tok[2];
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", -1, 1, tok, &err), -1);
+	const char *none[1] = { "p1" };
+	struct survey_links links = { NULL, 0, 0 };
+
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", none, 0, &links, &err), -1);
 	assert_non_null(strstr(err.buf, "between 1 and 1000"));
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP__MAX, 1, tok, &err), -1);
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 0, tok, &err), -1);
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER,
-	    SURVEY_INVITE_MAX + 1, tok, &err), -1);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", none,
+	    SURVEY_INVITE_MAX + 1, &links, &err), -1);
 	/* no such survey, no such initiative */
-	assert_int_equal(store_survey_invite(fx->s, "i1", "nope", GROUP_PARTNER, 2, tok, &err), 1);
-	assert_int_equal(store_survey_invite(fx->s, "i9", "open1", GROUP_PARTNER, 2, tok, &err), 1);
-	/* a closed round makes no links, and the tokens drawn are wiped */
-	assert_int_equal(store_survey_invite(fx->s, "i1", "s1", GROUP_PARTNER, 2, tok, &err), 2);
-	assert_int_equal(tok[0][0], '\0');
+	assert_int_equal(invite(fx->s, "i1", "nope", "p1", tok, &err), 1);
+	assert_int_equal(invite(fx->s, "i9", "open1", "p1", tok, &err), 1);
+	/* a closed round makes no links */
+	assert_int_equal(invite(fx->s, "i1", "s1", "p1 p2", tok, &err), 2);
 	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation", NULL), 0);
+	/* not of the team: someone of an organization that is no member, or no one */
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 x1", tok, &err), 3);
+	assert_non_null(strstr(err.buf, "'x1' is not a person of the team"));
+	assert_int_equal(invite(fx->s, "i1", "open1", "nobody", tok, &err), 3);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation", NULL), 0);
+	/* one link per person per round: a second is refused, given twice or later */
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p1", tok, &err), 4);
+	assert_non_null(strstr(err.buf, "Pat One (p1) has a link of survey open1 already"));
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation", NULL), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1", tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "p2 p1", tok, &err), 4);
+	assert_int_equal(invite(fx->s, "i1", "open1", "dir", tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "dir", tok, &err), 4);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation", NULL), 2);
+	/* another round is another link */
+	assert_int_equal(invite(fx->s, "i1", "open2", "p1", tok, &err), 0);
+	/* --all: everyone of the team without a link of the round, each once */
+	assert_int_equal(invite(fx->s, "i1", "open1", NULL, NULL, &err), 0);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation v JOIN survey s"
+	    " ON s.id = v.survey_id WHERE s.ident = ?1", "open1"), 8);
+	assert_int_equal(invite(fx->s, "i1", "open1", NULL, NULL, &err), 0);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation v JOIN survey s"
+	    " ON s.id = v.survey_id WHERE s.ident = ?1", "open1"), 8);
+	/* the group follows from the person, never chosen */
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation v JOIN person p"
+	    " ON p.id = v.person_id WHERE v.respondent_group = 'director'", NULL), 1);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM survey_invitation v JOIN person p"
+	    " ON p.id = v.person_id JOIN survey s ON s.id = v.survey_id WHERE s.ident = 'open1'"
+	    " AND v.respondent_group = 'backbone' AND p.slug IN ('b1', 'b2')", NULL), 2);
 	strbuf_release(&err);
 }
 
@@ -281,7 +354,7 @@ test_find(void **state)
 	survey_token tok[1];
 	char unknown[SURVEY_TOKEN_CHARS + 1], longer[SURVEY_TOKEN_CHARS + 2];
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open2", GROUP_BACKBONE, 1, tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open2", "b1", tok, &err), 0);
 	assert_int_equal(store_invitation_find(fx->s, tok[0], &inv, &err), 0);
 	assert_string_equal(inv.initiative, "i1");
 	assert_string_equal(inv.survey, "open2");
@@ -321,7 +394,7 @@ test_answer_once_and_unlinked(void **state)
 	survey_token tok[2];
 	int64_t rid, vid;
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 2, tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2", tok, &err), 0);
 	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_OK);
 
 	/* the invitation is used; the other one is not */
@@ -331,9 +404,13 @@ test_answer_once_and_unlinked(void **state)
 	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
 	assert_int_equal(inv.used, 0);
 	store_invitation_release(&inv);
-	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", &c, &err), 0);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", date_today(), &c, &err), 0);
 	assert_int_equal(c.issued[GROUP_PARTNER], 2);
-	assert_int_equal(c.used[GROUP_PARTNER], 1);
+	/* answered today: counted from tomorrow on (DESIGN §4) */
+	assert_int_equal(c.answers, 0);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", date_today() + 1,
+	    &c, &err), 0);
+	assert_int_equal(c.answers, 1);
 
 	/* one response of the invitation's group, its answers in order */
 	assert_int_equal(responses_of(fx->s, "open1"), 1);
@@ -370,13 +447,15 @@ test_answer_once_and_unlinked(void **state)
 	columns_of(fx->s, "answer", &cols);
 	assert_string_equal(cols.buf, "response_id,position,item,value");
 	columns_of(fx->s, "survey_invitation", &cols);
-	assert_string_equal(cols.buf, "id,survey_id,token_hash,respondent_group,used");
+	assert_string_equal(cols.buf, "id,survey_id,token_hash,respondent_group,used,person_id");
 	references_of(fx->s, "response", &cols);
 	assert_string_equal(cols.buf, "survey");
 	references_of(fx->s, "answer", &cols);
 	assert_string_equal(cols.buf, "response");
 	references_of(fx->s, "survey_invitation", &cols);
-	assert_string_equal(cols.buf, "survey");
+	assert_string_equal(cols.buf, "person,survey");
+	columns_of(fx->s, "survey_tally", &cols);
+	assert_string_equal(cols.buf, "survey_id,day,n");
 	rid = sql_int(fx->s, "SELECT r.id FROM response r JOIN survey v ON v.id = r.survey_id"
 	    " WHERE v.ident = ?1", "open1");
 	vid = sql_int(fx->s, "SELECT id FROM survey_invitation WHERE used = 1", NULL);
@@ -403,7 +482,7 @@ test_answer_unknown(void **state)
 	survey_token tok[1];
 	char unknown[SURVEY_TOKEN_CHARS + 1];
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 1, tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1", tok, &err), 0);
 	memcpy(unknown, tok[0], sizeof(unknown));
 	unknown[SURVEY_TOKEN_CHARS - 1] = unknown[SURVEY_TOKEN_CHARS - 1] == 'z' ? 'y' : 'z';
 	assert_int_equal(store_invitation_answer(fx->s, unknown, four, 4, &err), STORE_ANSWER_NONE);
@@ -426,7 +505,7 @@ test_close(void **state)
 	survey_token tok[2], more[1];
 	int found = 0;
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open2", GROUP_DIRECTOR, 2, tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open2", "dir p1", tok, &err), 0);
 	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_OK);
 	assert_int_equal(store_survey_close(fx->s, "i1", "open2", date_from_ymd(2016, 3, 15), &err), 0);
 
@@ -461,7 +540,8 @@ test_close(void **state)
 	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
 	assert_int_equal(inv.used, 0);
 	store_invitation_release(&inv);
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open2", GROUP_PARTNER, 1, more, &err), 2);
+	more[0][0] = '\0';
+	assert_int_equal(invite(fx->s, "i1", "open2", "p2", more, &err), 2);
 	assert_int_equal(more[0][0], '\0');
 	/* a used link of a closed round says used first */
 	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_USED);
@@ -481,7 +561,7 @@ test_answer_all_or_nothing(void **state)
 		{ (char *)"works_for_initiative", 9 },
 	};
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 1, tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1", tok, &err), 0);
 	assert_int_equal(store_invitation_answer(fx->s, tok[0], bad, 3, &err), STORE_ANSWER_ERROR);
 	assert_true(err.len > 0);
 	assert_int_equal(responses_of(fx->s, "open1"), 0);
@@ -504,26 +584,79 @@ test_counts(void **state)
 	struct store_invitation_counts c;
 	survey_token tok[5];
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_PARTNER, 5, tok, &err), 0);
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", GROUP_BACKBONE, 3, tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2 p3 p4 p5", tok, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open1", "b1 b2 dir", tok, &err), 0);
 	assert_int_equal(store_invitation_answer(fx->s, tok[2], four, 4, &err), STORE_ANSWER_OK);
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open2", GROUP_DIRECTOR, 1, tok, &err), 0);
-	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", &c, &err), 0);
+	assert_int_equal(invite(fx->s, "i1", "open2", "dir", tok, &err), 0);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", date_today(), &c, &err), 0);
 	assert_int_equal(c.issued[GROUP_PARTNER], 5);
-	assert_int_equal(c.used[GROUP_PARTNER], 0);
-	assert_int_equal(c.issued[GROUP_BACKBONE], 3);
-	assert_int_equal(c.used[GROUP_BACKBONE], 1);
-	assert_int_equal(c.issued[GROUP_DIRECTOR], 0);
-	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open2", &c, &err), 0);
+	assert_int_equal(c.issued[GROUP_BACKBONE], 2);
+	assert_int_equal(c.issued[GROUP_DIRECTOR], 1);
+	assert_int_equal(c.answers, 0);		/* today's answer counts tomorrow */
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", date_today() + 1,
+	    &c, &err), 0);
+	assert_int_equal(c.answers, 1);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open2", date_today(), &c, &err), 0);
 	assert_int_equal(c.issued[GROUP_DIRECTOR], 1);
 	assert_int_equal(c.issued[GROUP_PARTNER], 0);
 	/* no invitations, or no such round: zeros */
-	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "s1", &c, &err), 0);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "s1", date_today(), &c, &err), 0);
 	for (int g = 0; g < GROUP__MAX; g++)
-		assert_int_equal(c.issued[g] + c.used[g], 0);
+		assert_int_equal(c.issued[g], 0);
+	assert_int_equal(c.answers, 1);		/* s1's imported response */
 	c.issued[0] = 7;
-	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "nope", &c, &err), 0);
+	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "nope", date_today(), &c, &err), 0);
 	assert_int_equal(c.issued[0], 0);
+	strbuf_release(&err);
+}
+
+/*
+ * The backup's order (issue 16): eight people answer one after another,
+ * each with answers that name them; the program loads (and so exports and
+ * backs up) the responses in an order unrelated to answering — the rows'
+ * random ids — and no column holds a time.
+ */
+static void
+test_backup_order(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT, cols = STRBUF_INIT;
+	struct program q;
+	const struct initiative *in;
+	const struct survey *sv = NULL;
+	survey_token tok[8];
+	int same = 1;
+
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2 p3 p4 p5 b1 b2 dir", tok, &err), 0);
+	for (int i = 0; i < 8; i++) {
+		/* answer i: "trusted" carries 1 + i % 5, "supported" 1 + i / 5 */
+		struct answer a[2] = { { (char *)"trusted", 1 + i % 5 },
+		    { (char *)"supported", 1 + i / 5 } };
+
+		assert_int_equal(store_invitation_answer(fx->s, tok[i], a, 2, &err), STORE_ANSWER_OK);
+	}
+	program_init(&q);
+	assert_int_equal(store_program_load(fx->s, "p1", &q, &err), 0);
+	in = program_initiative(&q, "i1");
+	for (size_t i = 0; in && i < in->surveys.n; i++)
+		if (strcmp(in->surveys.v[i].id, "open1") == 0)
+			sv = &in->surveys.v[i];
+	assert_non_null(sv);
+	assert_int_equal(sv->responses.n, 8);
+	for (size_t i = 0; i < 8; i++) {
+		const struct response *r = &sv->responses.v[i];
+		int k = (r->answers.v[0].value - 1) + 5 * (r->answers.v[1].value - 1);
+
+		if (k != (int)i)
+			same = 0;
+	}
+	assert_false(same);	/* in answering order once in 8! = 40320 */
+	program_release(&q);
+	columns_of(fx->s, "response", &cols);
+	assert_string_equal(cols.buf, "id,survey_id,respondent_group");
+	columns_of(fx->s, "survey_tally", &cols);
+	assert_string_equal(cols.buf, "survey_id,day,n");	/* a day, never a time */
+	strbuf_release(&cols);
 	strbuf_release(&err);
 }
 
@@ -566,6 +699,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_id, setup, teardown),
 	};
 
