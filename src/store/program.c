@@ -137,6 +137,22 @@ static const enum stmt sel_one[T__MAX] = {
 };
 #define ONE_BY_PROGRAM(t) ((t) == T_INSTRUMENT || (t) == T_ITEM)
 
+/*
+ * And the link rows of an initiative's records, by their owners'
+ * initiative (sql.c, LINK_SEL_ONE); the initiative's own lists (committee,
+ * reports_to, evaluated_by) and the organizations' and people's keep the
+ * rowid range of store_tables, which for them is as narrow as can be.
+ */
+static const enum stmt link_sel_one[T__MAX][LINKS_MAX] = {
+	[T_RESPONSIBILITY] = { ST_ASSIGNMENT_SEL_ONE },
+	[T_DECISION] = { ST_CONSULTED_SEL_ONE, ST_INFORMED_SEL_ONE },
+	[T_APPLICATION] = { ST_CO_APPLICANT_SEL_ONE },
+	[T_CREDIT] = { ST_CREDITED_SEL_ONE },
+	[T_CHECKIN] = { ST_ATTENDEE_SEL_ONE },
+	[T_EVENT] = { ST_EXPECTED_SEL_ONE, ST_ATTENDED_SEL_ONE },
+	[T_RESPONSE] = { ST_ANSWER_SEL_ONE },
+};
+
 int
 store_table_of(const struct kind *k)
 {
@@ -902,7 +918,7 @@ read_link(struct load *ld, sqlite3_stmt *st, const struct kind *k,
  * together; rows of owners outside this program are skipped.
  */
 static int
-load_links(struct load *ld, int t, enum stmt id, const struct field *f)
+load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct field *f)
 {
 	const struct owner *own = ld->own[t].v;
 	size_t n = ld->own[t].n, cur = 0;
@@ -913,8 +929,12 @@ load_links(struct load *ld, int t, enum stmt id, const struct field *f)
 		return 0;
 	if ((st = store_stmt(ld->s, id, ld->err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, own[0].rowid);
-	sqlite3_bind_int64(st, 2, own[n - 1].rowid);
+	if (by_initiative)
+		sqlite3_bind_int64(st, 1, ld->ini_rowid);
+	else {
+		sqlite3_bind_int64(st, 1, own[0].rowid);
+		sqlite3_bind_int64(st, 2, own[n - 1].rowid);
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t owner = sqlite3_column_int64(st, 0);
 
@@ -1001,9 +1021,13 @@ load_table(struct load *ld, int t)
 		o->rec = (char *)list->v + placed.v[i].idx * tab->k->size;
 	}
 	link_fields(tab->k, links, &n);
-	for (int i = 0; i < tab->nlinks && i < n; i++)
-		if (load_links(ld, t, tab->link_sel[i], links[i]) == -1)
+	for (int i = 0; i < tab->nlinks && i < n; i++) {
+		enum stmt one = ld->ini_rowid ? link_sel_one[t][i] : ST_BEGIN;
+
+		if (load_links(ld, t, one != ST_BEGIN ? one : tab->link_sel[i], one != ST_BEGIN,
+		    links[i]) == -1)
 			goto out;
+	}
 	ret = 0;
 out:
 	store_stmt_done(st);
@@ -1189,7 +1213,7 @@ fetch_one(struct store *s, struct program *p, int t, const char *slug, struct st
 	*VEC_PUSH(&ld.own[t]) = (struct owner){ rec->rowid, rec };
 	link_fields(tab->k, links, &n);
 	for (int i = 0; i < tab->nlinks && i < n; i++)
-		if (load_links(&ld, t, tab->link_sel[i], links[i]) == -1)
+		if (load_links(&ld, t, tab->link_sel[i], 0, links[i]) == -1)
 			goto out;
 	ret = org ? fetch_one(s, p, T_ORG, org, err) : 0;
 out:

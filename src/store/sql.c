@@ -31,6 +31,16 @@
 #define LINK_SEL(table, owner, cols) \
 	"SELECT " owner ", " cols " FROM " table \
 	" WHERE " owner " BETWEEN ?1 AND ?2 ORDER BY " owner ", position"
+/*
+ * The link rows of one initiative's records (?1 = the initiative), by the
+ * owners' initiative_id index rather than a rowid range: records added
+ * after an import take rowids past every other initiative's, and a range
+ * from an initiative's first record to its last would then read most of
+ * the table.
+ */
+#define LINK_SEL_ONE(table, owner, cols, owners) \
+	"SELECT l." owner ", " cols " FROM " owners " o JOIN " table " l ON l." owner " = o.id" \
+	" WHERE o.initiative_id = ?1 ORDER BY l." owner ", l.position"
 #define ORG_LINK_INS(table, owner) \
 	"INSERT INTO " table " (" owner ", position, org_id) VALUES (?, ?, ?)"
 
@@ -654,4 +664,24 @@ const char *const store_sql[ST__MAX] = {
 	" JOIN program p ON p.id = i.program_id JOIN response r ON r.survey_id = s.id"
 	" JOIN answer a ON a.response_id = r.id"
 	" WHERE p.slug = ?1 AND s.instrument = ?2 ORDER BY a.item",
+	[ST_ASSIGNMENT_SEL_ONE] =
+	LINK_SEL_ONE("assignment", "responsibility_id", "l.org_id, l.letter", "responsibility"),
+	[ST_CONSULTED_SEL_ONE] =
+	LINK_SEL_ONE("decision_consulted", "decision_id", "l.org_id", "decision"),
+	[ST_INFORMED_SEL_ONE] =
+	LINK_SEL_ONE("decision_informed", "decision_id", "l.org_id", "decision"),
+	[ST_CO_APPLICANT_SEL_ONE] =
+	LINK_SEL_ONE("application_co_applicant", "application_id", "l.org_id", "application"),
+	[ST_CREDITED_SEL_ONE] =
+	LINK_SEL_ONE("credit_credited", "credit_id", "l.org_id", "credit"),
+	[ST_ATTENDEE_SEL_ONE] =
+	LINK_SEL_ONE("checkin_attendee", "checkin_id", "l.person_id", "checkin"),
+	[ST_EXPECTED_SEL_ONE] =
+	LINK_SEL_ONE("event_expected", "event_id", "l.org_id", "event"),
+	[ST_ATTENDED_SEL_ONE] =
+	LINK_SEL_ONE("event_attended", "event_id", "l.org_id", "event"),
+	[ST_ANSWER_SEL_ONE] =
+	"SELECT l.response_id, l.item, l.value FROM survey s JOIN response o ON o.survey_id = s.id"
+	" JOIN answer l ON l.response_id = o.id WHERE s.initiative_id = ?1"
+	" ORDER BY l.response_id, l.position",
 };

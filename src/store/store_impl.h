@@ -160,6 +160,10 @@ enum stmt {
 	ST_SURVEY_INITIATIVE,	/* the initiative of survey ?1 */
 	ST_INSTRUMENT_SURVEYS,	/* surveys of program ?1 using instrument ?2, with counts */
 	ST_INSTRUMENT_ANSWERED,	/* item codes answered there */
+	/* one initiative's link rows (?1 = its rowid), by their owners' initiative */
+	ST_ASSIGNMENT_SEL_ONE, ST_CONSULTED_SEL_ONE, ST_INFORMED_SEL_ONE,
+	ST_CO_APPLICANT_SEL_ONE, ST_CREDITED_SEL_ONE, ST_ATTENDEE_SEL_ONE,
+	ST_EXPECTED_SEL_ONE, ST_ATTENDED_SEL_ONE, ST_ANSWER_SEL_ONE,
 	ST__MAX
 };
 
