@@ -594,8 +594,8 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT coalesce((SELECT n FROM survey_tally WHERE survey_id = ?1 AND day = ?2),"
 	" (SELECT count(*) FROM response WHERE survey_id = ?1))",
 	[ST_INVITATION_GET] =
-	"SELECT v.id, v.survey_id, v.respondent_group, v.used, s.closed, s.ident, i.slug"
-	" FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
+	"SELECT v.id, v.survey_id, v.respondent_group, v.used, s.closed, s.ident, i.slug,"
+	" s.instrument FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
 	" JOIN initiative i ON i.id = s.initiative_id WHERE v.token_hash = ?1",
 	[ST_INVITATION_USE] =
 	"UPDATE survey_invitation SET used = 1 WHERE id = ?1 AND used = 0",

@@ -317,6 +317,7 @@ store_invitation_release(struct store_invitation *inv)
 {
 	free(inv->initiative);
 	free(inv->survey);
+	free(inv->instrument);
 	memset(inv, 0, sizeof(*inv));
 }
 
@@ -353,6 +354,7 @@ invitation_get(struct store *s, const char *token, struct store_invitation *inv,
 		inv->closed = sqlite3_column_type(st, 4) != SQLITE_NULL;
 		inv->survey = xstrdup((const char *)sqlite3_column_text(st, 5));
 		inv->initiative = xstrdup((const char *)sqlite3_column_text(st, 6));
+		inv->instrument = xstrdup((const char *)sqlite3_column_text(st, 7));
 		ret = 0;
 	} else if (rc == SQLITE_DONE)
 		ret = 1;

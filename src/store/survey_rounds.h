@@ -104,6 +104,7 @@ int store_survey_close(struct store *s, const char *initiative, const char *iden
 struct store_invitation {
 	char *initiative;	/* the initiative's slug */
 	char *survey;		/* the survey's ident */
+	char *instrument;	/* the code of the survey's instrument */
 	int group;		/* enum group */
 	int used;		/* 1: it has answered */
 	int closed;		/* 1: its survey is closed */

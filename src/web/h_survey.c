@@ -122,15 +122,17 @@ link_throttled(struct web_request *req, struct web_response *res)
 }
 
 /*
- * Finds the invitation of the request's token and its survey in the
- * program (reloading the cache once when the survey is newer than it: a
- * round opened from the command line). Returns 1 with *wp, *in, *sv, *ins
- * set; 0 when it has answered res; -1 on a failure (logged).
+ * Finds the invitation of the request's token, its initiative and its
+ * instrument. An answer needs no initiative's records: the store's
+ * invitation names the survey's instrument, and the catalog (the program's
+ * instruments and every initiative's own fields) has the rest, so 64
+ * people answering at once read no initiative at all. Returns 1 with *wp,
+ * *in, *ins set; 0 when it has answered res; -1 on a failure (logged).
  */
 static int
 invitation_load(struct web_request *req, struct web_response *res,
     struct store_invitation *inv, const struct web_program **wp,
-    const struct initiative **in, const struct survey **sv, const struct instrument **ins)
+    const struct initiative **in, const struct instrument **ins)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct store *st = web_store(req, &err);
@@ -163,14 +165,13 @@ invitation_load(struct web_request *req, struct web_response *res,
 		    "This survey round is closed and takes no more answers. Thank you all the same.");
 		goto out;
 	}
-	/* its initiative as it is now: a round opened from the command line moved its version */
-	if ((*wp = web_initiative_program(req, inv->initiative)) == NULL) {
+	/* the catalog: /s/ names no initiative */
+	if ((*wp = web_program(req)) == NULL) {
 		ret = -1;
 		goto out;
 	}
 	*in = program_initiative(&(*wp)->program, inv->initiative);
-	*sv = survey_find(*in, inv->survey);
-	if (*sv == NULL || (*ins = survey_instrument(&(*wp)->program, *sv)) == NULL) {
+	if (*in == NULL || (*ins = program_instrument(&(*wp)->program, inv->instrument)) == NULL) {
 		strbuf_addf(&err, "survey %s of %s is not in the program", inv->survey,
 		    inv->initiative);
 		ret = -1;
@@ -271,12 +272,11 @@ h_survey_form(struct web_request *req, struct web_response *res)
 	struct store_invitation inv;
 	const struct web_program *wp = NULL;
 	const struct initiative *in = NULL;
-	const struct survey *sv = NULL;
 	const struct instrument *ins = NULL;
 	int r;
 
 	memset(&inv, 0, sizeof(inv));
-	r = invitation_load(req, res, &inv, &wp, &in, &sv, &ins);
+	r = invitation_load(req, res, &inv, &wp, &in, &ins);
 	if (r == 1)
 		answer_form(req, res, in, ins, &inv, NULL);
 	store_invitation_release(&inv);
@@ -289,7 +289,6 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	struct store_invitation inv;
 	const struct web_program *wp = NULL;
 	const struct initiative *in = NULL;
-	const struct survey *sv = NULL;
 	const struct instrument *ins = NULL;
 	form_errors errs = { NULL, 0, 0 };
 	struct strbuf err = STRBUF_INIT;
@@ -298,7 +297,7 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	int r, ret = -1;
 
 	memset(&inv, 0, sizeof(inv));
-	if ((r = invitation_load(req, res, &inv, &wp, &in, &sv, &ins)) != 1) {
+	if ((r = invitation_load(req, res, &inv, &wp, &in, &ins)) != 1) {
 		ret = r;
 		goto out;
 	}
