@@ -1,6 +1,6 @@
 #!/bin/sh
-# The national-scale benchmarks (`make bench-national`; PERFORMANCE.md P1 and
-# P6): prints one line per figure, each followed by the command that produced
+# The national-scale benchmarks (`make bench-national`; PERFORMANCE.md P1,
+# P2, P4-P9): prints one line per figure, each followed by the command that produced
 # it, as bench/run.sh does. Never part of `make test`: at national scale it
 # writes about 2.5 GB and runs for minutes, and asserts nothing.
 #
@@ -35,13 +35,42 @@
 #                       the other, each under 64 keep-alive connections for
 #                       BENCH_WEB_SECONDS (default 10), as bench/run.sh's P3;
 #                       p4.ratio = national / demo req/s (target ≥ 0.8), and
-#                       the national server's load time and RSS
+#                       the national server's load time and RSS; with wrk
+#                       when installed (bench/web.sh)
+#   p8.report-initiative `trellis report --initiative X --format json` on
+#                       P1's database, whole process, for BENCH_P8_RUNS
+#                       (default 20) initiatives spread over it: median,
+#                       fastest, slowest (target ≤ 50 ms), and p8.peak
+#   all.report-json.S   `trellis report --all --format json` on P1's
+#                       database: time and peak RSS (target ≤ 256 MiB)
+#   p7.api-write        BENCH_P7_WRITES (default 200) JSON API writes in a
+#                       row to one initiative (POST a decision, PATCH it, ...;
+#                       a bearer token from `trellis token add`), each timed
+#                       by curl: p99 (target ≤ 50 ms), p50, max, errors
+#   p5.national.cache-M the server's VmRSS and VmHWM after 10,000 signed-in
+#                       dashboard requests over 100 initiatives (the in-tree
+#                       client: 4 connections × 2,500, cycling), for each
+#                       --cache-mb M of BENCH_P5_CACHE_MB (default "64 16
+#                       256"); target ≤ 256 MiB
+#   p9.survey-answers   BENCH_P9_CLIENTS (default 64) clients at once, each
+#                       GETs its survey link and POSTs its answers (links
+#                       from `trellis survey invite --group --count`, the
+#                       interface of 2026-12-03): p99, errors (target 0
+#                       errors, p99 ≤ 100 ms)
+#
+# P2 and P6 reuse P1's CSV set and database (this run's or an earlier one's)
+# for P1's scale (and P6's scale 1 when P1's is national). P7 and P9 delete
+# what they add (through the API) so that the report's figures stay those
+# of the CSV set.
 #
 # Environment: BENCH_SCALE (P1's scale, default national), BENCH_P2_SCALE
 # (default 0.1; PERFORMANCE.md's P2 is national, where the peer needs
 # minutes and gigabytes), BENCH_P6_SCALES
 # (default "0.1 0.2"; PERFORMANCE.md's full set is "0.1 1 2"), BENCH_P1=0,
-# BENCH_P2=0, BENCH_P4=0 or BENCH_P6=0 to skip one part (P4 needs P1's database), BENCH_DIR (default $BUILD/bench/national, kept
+# BENCH_P2=0, BENCH_P4=0, BENCH_P6=0, BENCH_P8=0, BENCH_ALL=0, BENCH_P7=0,
+# BENCH_P5=0 or BENCH_P9=0 to skip one part (P4, P8, ALL, P7, P5 and P9
+# need P1's database), BENCH_CLIENT=load (P3/P4 with the in-tree client
+# instead of wrk), BENCH_DIR (default $BUILD/bench/national, kept
 # so that each printed command can be run again by hand), BUILD (default
 # build), TRELLIS_BIN (default ./trellis), PYTHON (default /usr/bin/python3, the one
 # with Debian's pandas). Jobs run under nice -n 10, one at

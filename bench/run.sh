@@ -16,9 +16,10 @@
 #                       loading the demo program from the database
 #   web.*, nginx.*      P3/P5: the signed-in dashboard and the stylesheet under
 #                       64 keep-alive connections for BENCH_WEB_SECONDS (default
-#                       10) from tests/reliability/load.c — req/s, p99, server
-#                       RSS — and nginx serving the dashboard's bytes when
-#                       installed
+#                       10) from wrk (Debian's package; the in-tree
+#                       tests/reliability/load.c when wrk is missing or
+#                       BENCH_CLIENT=load) — req/s, p99, server RSS — and
+#                       nginx serving the dashboard's bytes when installed
 #
 # Environment: BENCH_RUNS (default 50), BENCH_SECONDS (per C figure, default 2),
 # BUILD (default build), TRELLIS_BIN (default ./trellis).
@@ -78,8 +79,8 @@ done
 
 # P3/P5 (PERFORMANCE.md): the dashboard of one initiative, signed in as an
 # admin, under 64 keep-alive connections for BENCH_WEB_SECONDS (default 10)
-# from tests/reliability/load.c (wrk is not installed; the client shares the
-# machine's cores with the server). Same-run references: the stylesheet
+# from wrk (bench/web.sh; the client shares the machine's cores with the
+# server). Same-run references: the stylesheet
 # served by the same server, and nginx serving a file of the dashboard's
 # bytes when nginx is installed (`apt-get install nginx-light`).
 websecs=${BENCH_WEB_SECONDS:-10}
