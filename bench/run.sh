@@ -91,6 +91,7 @@ rm -rf "$webdir"
 web_serve "$db" "$webdir"
 trap 'web_stop; test -z "${npid:-}" || kill $npid 2>/dev/null || true' EXIT
 web_fig web.dashboard "$port" /i/harlow-mills -H "$cookie" -P "$spid"
+dash_rps=$rps
 web_fig web.static-css "$port" /static/trellis.css -P "$spid"
 curl -s -b "$webdir/jar" -o "$webdir/dashboard.html" "$url/i/harlow-mills"
 if command -v nginx >/dev/null 2>&1; then
@@ -132,6 +133,10 @@ CONF
 	if test -n "$npid"; then
 		web_fig nginx.same-bytes "$nport" /dashboard.html
 		kill $npid 2>/dev/null || true
+		awk -v a="$dash_rps" -v b="$rps" 'BEGIN {
+			if (a > 0 && b > 0) printf "%-34s %9.2f × nginx serving the same bytes (P3: ≥ 0.6)\n", "web.ratio", a / b
+			else printf "%-34s %9s (a run failed)\n", "web.ratio", "-"
+			printf "    = web.dashboard.rps / nginx.same-bytes.rps\n" }'
 	else
 		echo "nginx.same-bytes                   (nginx did not start: $webdir/nginx/logs/error.log)"
 	fi
