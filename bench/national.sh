@@ -1,6 +1,6 @@
 #!/bin/sh
-# The national-scale benchmarks (`make bench-national`; PERFORMANCE.md P1 and
-# P6): prints one line per figure, each followed by the command that produced
+# The national-scale benchmarks (`make bench-national`; PERFORMANCE.md P1,
+# P2, P4-P9): prints one line per figure, each followed by the command that produced
 # it, as bench/run.sh does. Never part of `make test`: at national scale it
 # writes about 2.5 GB and runs for minutes, and asserts nothing.
 #
@@ -19,7 +19,7 @@
 #   p6.import.S         the import of scale S (P1's import, at each scale)
 #   p6.ratio.B/A        the report time at scale B over the one at scale A,
 #                       for each scale and the one before it, to read against
-#                       B/A (P6: 2×/1× ≤ 2.2)
+#                       B/A (P6: 2×/1× ≤ 2.1, PERFORMANCE.md)
 #   p2.trellis          `trellis report --all --format json` on the database
 #                       of scale BENCH_P2_SCALE (default 0.1): wall, peak RSS
 #   p2.peer             bench/peer/report.py, the pandas peer, over the CSV
@@ -35,13 +35,42 @@
 #                       the other, each under 64 keep-alive connections for
 #                       BENCH_WEB_SECONDS (default 10), as bench/run.sh's P3;
 #                       p4.ratio = national / demo req/s (target ≥ 0.8), and
-#                       the national server's load time and RSS
+#                       the national server's load time and RSS; with wrk
+#                       when installed (bench/web.sh)
+#   p8.report-initiative `trellis report --initiative X --format json` on
+#                       P1's database, whole process, for BENCH_P8_RUNS
+#                       (default 20) initiatives spread over it: median,
+#                       fastest, slowest (target ≤ 50 ms), and p8.peak
+#   all.report-json.S   `trellis report --all --format json` on P1's
+#                       database: time and peak RSS (target ≤ 256 MiB)
+#   p7.api-write        BENCH_P7_WRITES (default 200) JSON API writes in a
+#                       row to one initiative (POST a decision, PATCH it, ...;
+#                       a bearer token from `trellis token add`), each timed
+#                       by curl: p99 (target ≤ 50 ms), p50, max, errors
+#   p5.national.cache-M the server's VmRSS and VmHWM after 10,000 signed-in
+#                       dashboard requests over 100 initiatives (the in-tree
+#                       client: 4 connections × 2,500, cycling), for each
+#                       --cache-mb M of BENCH_P5_CACHE_MB (default "64 16
+#                       256"); target ≤ 256 MiB
+#   p9.survey-answers   BENCH_P9_CLIENTS (default 64) clients at once, each
+#                       GETs its survey link and POSTs its answers (links
+#                       from `trellis survey invite --group --count`, the
+#                       interface of 2026-12-03): p99, errors (target 0
+#                       errors, p99 ≤ 100 ms)
+#
+# P2 and P6 reuse P1's CSV set and database (this run's or an earlier one's)
+# for P1's scale (and P6's scale 1 when P1's is national). P7 and P9 delete
+# what they add (through the API) so that the report's figures stay those
+# of the CSV set.
 #
 # Environment: BENCH_SCALE (P1's scale, default national), BENCH_P2_SCALE
 # (default 0.1; PERFORMANCE.md's P2 is national, where the peer needs
 # minutes and gigabytes), BENCH_P6_SCALES
 # (default "0.1 0.2"; PERFORMANCE.md's full set is "0.1 1 2"), BENCH_P1=0,
-# BENCH_P2=0, BENCH_P4=0 or BENCH_P6=0 to skip one part (P4 needs P1's database), BENCH_DIR (default $BUILD/bench/national, kept
+# BENCH_P2=0, BENCH_P4=0, BENCH_P6=0, BENCH_P8=0, BENCH_ALL=0, BENCH_P7=0,
+# BENCH_P5=0 or BENCH_P9=0 to skip one part (P4, P8, ALL, P7, P5 and P9
+# need P1's database), BENCH_CLIENT=load (P3/P4 with the in-tree client
+# instead of wrk), BENCH_DIR (default $BUILD/bench/national, kept
 # so that each printed command can be run again by hand), BUILD (default
 # build), TRELLIS_BIN (default ./trellis), PYTHON (default /usr/bin/python3, the one
 # with Debian's pandas). Jobs run under nice -n 10, one at
@@ -131,11 +160,19 @@ if test "${BENCH_P6:-1}" != 0; then
 	for s in $p6scales; do
 		csv=$dir/csv-$s
 		db=$dir/trellis-$s.db
-		rm -rf "$csv"
-		nice -n 10 "$gen" --scale "$s" --seed 1 --format csv --out "$csv"
-		import_db "$csv" "$db"
-		made="$made$s "
-		line "p6.import.$s" "$trellis --db $db import $csv/*.csv"
+		# P1's database (this run's or an earlier one's) serves for its scale
+		if test "$s" = "$scale" || { test "$s" = 1 && test "$scale" = national; }; then
+			db=$dir/trellis-$scale.db
+		fi
+		if test "$db" = "$dir/trellis-$scale.db" && test -f "$db"; then
+			echo "p6.import.$s                       (reusing $db)"
+		else
+			rm -rf "$csv"
+			nice -n 10 "$gen" --scale "$s" --seed 1 --format csv --out "$csv"
+			import_db "$csv" "$db"
+			made="$made$s "
+			line "p6.import.$s" "$trellis --db $db import $csv/*.csv"
+		fi
 		measure /dev/null "$trellis" --db "$db" report --all --format json --as-of $asof
 		line "p6.report-json.$s" "$trellis --db $db report --all --format json --as-of $asof"
 		test -z "$prev" || ratios="$ratios $prev:$prev_secs:$s:$secs"
@@ -146,7 +183,7 @@ if test "${BENCH_P6:-1}" != 0; then
 	# each scale's report time over the one before it
 	for r in $ratios; do
 		echo "$r" | awk -F: '{
-			printf "%-34s %9.2f × the time for %.3g × the data (P6: ≤ 2.2 for 2×)\n",
+			printf "%-34s %9.2f × the time for %.3g × the data (P6: ≤ 2.1 for 2×)\n",
 			    "p6.ratio." $3 "/" $1, $4 / $2, $3 / $1
 			printf "    = p6.report-json.%s / p6.report-json.%s\n", $3, $1 }'
 	done
@@ -163,10 +200,15 @@ if test "${BENCH_P2:-1}" != 0; then
 	case "$made" in
 	*" $p2scale "*) ;;
 	*)
+		# P1's CSV set and database from an earlier run serve for its scale
+		if test "$p2scale" = "$scale" && test -f "$db" && test -f "$csv/initiatives.csv"; then
+			echo "p2.import.$p2scale                  (reusing $db and $csv)"
+		else
 		rm -rf "$csv"
 		nice -n 10 "$gen" --scale "$p2scale" --seed 1 --format csv --out "$csv"
 		import_db "$csv" "$db"
 		line "p2.import.$p2scale" "$trellis --db $db import $csv/*.csv"
+		fi
 		;;
 	esac
 	measure "$dir/p2-trellis.json" "$trellis" --db "$db" report --all --format json --as-of $asof
@@ -189,10 +231,9 @@ if test "${BENCH_P4:-1}" != 0; then
 	. bench/web.sh
 	natdb=$dir/trellis-$scale.db
 	demodb=$dir/demo.db
-	test -f "$natdb" || {
+	if ! test -f "$natdb"; then
 		echo "p4                                 (no $natdb: run with BENCH_P1=1 first)"
-		exit 0
-	}
+	else
 	rm -f "$demodb" "$demodb-wal" "$demodb-shm"
 	"$trellis" --db "$demodb" demo >/dev/null
 	trap 'web_stop' EXIT
@@ -213,4 +254,218 @@ if test "${BENCH_P4:-1}" != 0; then
 		if (a > 0 && b > 0) printf "%-34s %9.2f × the demo dashboard (target ≥ 0.8)\n", "p4.ratio", a / b
 		else printf "%-34s %9s (a run failed)\n", "p4.ratio", "-"
 		printf "    = p4.national-dashboard.rps / p4.demo-dashboard.rps\n" }'
+	trap - EXIT
+	fi
+fi
+
+# The figures below (issue 10: P8, report --all, P7, P5, P9) use P1's
+# database ($dir/trellis-$scale.db, made by this run or an earlier one) and
+# leave it as they found it for the report's figures: P7's decisions and
+# P9's survey round are deleted afterwards through the API (bench@x.org, its
+# API tokens and the data's versions stay).
+natdb=$dir/trellis-$scale.db
+natok=1
+test -f "$natdb" || natok=0
+
+# pct FILE P: the P-th percentile (nearest rank) of the numbers in FILE, one
+# a line.
+pct () {
+	sort -n "$1" | awk -v p="$2" '{ v[NR] = $1 } END {
+		if (NR == 0) { print "-"; exit }
+		r = int(NR * p / 100); if (r < NR * p / 100) r++; if (r < 1) r = 1
+		print v[r] }'
+}
+
+if test "${BENCH_P8:-1}" != 0 && test $natok = 0; then
+	echo "p8                                 (no $natdb: run with BENCH_P1=1 first)"
+elif test "${BENCH_P8:-1}" != 0; then
+	# P8: `trellis report --initiative X`, whole process, on BENCH_P8_RUNS
+	# (default 20) initiatives spread over the database, one run each
+	# after one warm-up run: wall time (date +%s%N around the process) and
+	# peak RSS (/usr/bin/time).
+	p8runs=${BENCH_P8_RUNS:-20}
+	n=$(sqlite3 "$natdb" "SELECT count(*) FROM initiative")
+	step=$((n / p8runs))
+	test $step -ge 1 || step=1
+	sqlite3 "$natdb" "SELECT slug FROM initiative ORDER BY id" |
+		awk -v s=$step -v r="$p8runs" '(NR - 1) % s == 0 && ++k <= r' >"$dir/p8-slugs.txt"
+	first=$(head -n 1 "$dir/p8-slugs.txt")
+	nice -n 10 "$trellis" --db "$natdb" report --initiative "$first" --format json --as-of $asof >/dev/null
+	: >"$dir/p8-ms.txt"
+	: >"$dir/p8-kib.txt"
+	while read -r slug; do
+		t0=$(date +%s%N)
+		if test -x /usr/bin/time; then
+			nice -n 10 /usr/bin/time -f '%M' -o "$dir/time.txt" "$trellis" --db "$natdb" report \
+				--initiative "$slug" --format json --as-of $asof >"$dir/p8-last.json"
+		else
+			nice -n 10 "$trellis" --db "$natdb" report --initiative "$slug" --format json \
+				--as-of $asof >"$dir/p8-last.json"
+		fi
+		t1=$(date +%s%N)
+		echo "$(((t1 - t0) / 1000))" >>"$dir/p8-ms.txt"
+		test ! -x /usr/bin/time || cat "$dir/time.txt" >>"$dir/p8-kib.txt"
+	done <"$dir/p8-slugs.txt"
+	runs_done=$(wc -l <"$dir/p8-ms.txt")
+	awk -v m="$(pct "$dir/p8-ms.txt" 50)" -v x="$(pct "$dir/p8-ms.txt" 100)" \
+	    -v lo="$(pct "$dir/p8-ms.txt" 1)" -v k="$(pct "$dir/p8-kib.txt" 100)" -v r="$runs_done" \
+	    -v c="$trellis --db $natdb report --initiative SLUG --format json --as-of $asof  (SLUG: each of $dir/p8-slugs.txt)" 'BEGIN {
+		printf "%-34s %9.1f ms median of %d initiatives (fastest %.1f, slowest %.1f; target ≤ 50)\n    $ %s\n", "p8.report-initiative", m / 1000, r, lo / 1000, x / 1000, c
+		if (k != "-") printf "%-34s %9.1f MiB peak RSS, largest of the %d runs\n    $ /usr/bin/time -f %%M %s\n", "p8.peak", k / 1024, r, c }'
+fi
+
+if test "${BENCH_ALL:-1}" != 0 && test $natok = 1; then
+	# `trellis report --all` on P1's database: time and peak RSS (P2's
+	# memory bound: ≤ 256 MiB), each format the CLI has for it.
+	measure /dev/null "$trellis" --db "$natdb" report --all --format json --as-of $asof
+	line "all.report-json.$scale" "$trellis --db $natdb report --all --format json --as-of $asof"
+	test -z "$kib" || awk -v k="$kib" 'BEGIN { printf "%-34s %9.1f MiB peak RSS (target ≤ 256)\n    = all.report-json\n", "all.peak", k / 1024 }'
+fi
+
+# api_token: an API token of bench@x.org on $natdb (web_serve added the
+# account), in $token.
+api_token () {
+	token=$("$trellis" --db "$natdb" token add --user bench@x.org --name "bench $1" 2>/dev/null | tail -n 1)
+}
+
+if test "${BENCH_P7:-1}" != 0 && test $natok = 1; then
+	# P7: BENCH_P7_WRITES (default 200) API writes in a row to one
+	# initiative: a new decision (POST), then a change to it (PATCH), and
+	# so on, each request timed by curl (time_total), p99 over all of them.
+	# The decisions are deleted afterwards (not timed).
+	websecs=${BENCH_WEB_SECONDS:-10}
+	. bench/web.sh
+	trap 'web_stop' EXIT
+	web_serve "$natdb" "$dir/web-p7"
+	api_token p7
+	n=$(sqlite3 "$natdb" "SELECT count(*) FROM initiative")
+	slug=$(sqlite3 "$natdb" "SELECT slug FROM initiative ORDER BY id LIMIT 1 OFFSET $((n / 2))")
+	api=$url/api/v1/initiatives/$slug/decisions
+	stamp=$(date +%s)
+	curl -s -o /dev/null -H "Authorization: Bearer $token" "$url/api/v1/initiatives/$slug"
+	: >"$dir/p7-times.txt"
+	writes=${BENCH_P7_WRITES:-200}
+	i=0
+	while test $i -lt $((writes / 2)); do
+		id=bench-p7-$stamp-$i
+		curl -s -o "$dir/p7-last.json" -w '%{http_code} %{time_total} POST\n' -X POST \
+			-H "Authorization: Bearer $token" -H "Content-Type: application/json" \
+			--data "{\"id\": \"$id\", \"title\": \"Bench write $i\", \"category\": \"program\", \"proposed\": \"2025-06-01\", \"decided\": \"2025-06-10\", \"decider\": \"team\", \"consulted\": [], \"informed\": []}" \
+			"$api" >>"$dir/p7-times.txt"
+		curl -s -o "$dir/p7-last.json" -w '%{http_code} %{time_total} PATCH\n' -X PATCH \
+			-H "Authorization: Bearer $token" -H "Content-Type: application/json" \
+			--data '{"contrary_views": "One partner asked for a pilot first."}' \
+			"$api/$id" >>"$dir/p7-times.txt"
+		i=$((i + 1))
+	done
+	i=0
+	while test $i -lt $((writes / 2)); do
+		curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$api/bench-p7-$stamp-$i"
+		i=$((i + 1))
+	done
+	awk '{ print $2 * 1000 }' "$dir/p7-times.txt" >"$dir/p7-ms.txt"
+	awk -v p50="$(pct "$dir/p7-ms.txt" 50)" -v p99="$(pct "$dir/p7-ms.txt" 99)" -v mx="$(pct "$dir/p7-ms.txt" 100)" \
+	    -v c="curl -X POST|PATCH -H 'Authorization: Bearer TOKEN' -H 'Content-Type: application/json' --data BODY $api[/ID]  ($writes in a row; every time in $dir/p7-times.txt)" '
+		($1 == 201 && $3 == "POST") || ($1 == 200 && $3 == "PATCH") { ok++; next }
+		{ bad++; if (!first) first = $0 }
+		END {
+			printf "%-34s %9.1f ms p99 of %d API writes, %d errors (p50 %.1f ms, max %.1f ms; target p99 ≤ 50)\n    $ %s\n", "p7.api-write", p99, ok + bad, bad, p50, mx, c
+			if (bad) printf "    first error: %s\n", first }' "$dir/p7-times.txt"
+	web_stop
+	trap - EXIT
+fi
+
+if test "${BENCH_P5:-1}" != 0 && test $natok = 1; then
+	# P5: the server's memory after 10,000 signed-in dashboard requests over
+	# 100 initiatives (4 keep-alive connections of 2,500 requests, each
+	# cycling through the 100 dashboards, from the in-tree client: it sends
+	# an exact number of requests), once for each --cache-mb of
+	# BENCH_P5_CACHE_MB (default "64 16 256"; 64 is serve's default), a new
+	# server each time. VmRSS and VmHWM from /proc/PID/status after the
+	# last request; the initiative loads counted in the server's log.
+	websecs=${BENCH_WEB_SECONDS:-10}
+	make -s BUILD="$build" "$build/tests/reliability/load" >/dev/null
+	. bench/web.sh
+	trap 'web_stop' EXIT
+	sqlite3 "$natdb" "SELECT '/i/' || slug FROM initiative ORDER BY id LIMIT 100" >"$dir/p5-paths.txt"
+	np=$(wc -l <"$dir/p5-paths.txt")
+	for mb in ${BENCH_P5_CACHE_MB:-64 16 256}; do
+		web_log=$dir/p5-serve-$mb.log
+		web_serve "$natdb" "$dir/web-p5" --cache-mb "$mb"
+		web_log=""
+		rss0=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$spid/status")
+		t0=$(date +%s%N)
+		out=$($load -T 3600 -c 4 -k 1 -n 2500 -H "$cookie" -P "$spid" "$port" $(cat "$dir/p5-paths.txt") 2>"$dir/p5-load-$mb.err") || true
+		t1=$(date +%s%N)
+		awk '$1 == "VmRSS:" || $1 == "VmHWM:" { print $1, $2 }' "/proc/$spid/status" >"$dir/p5-status.txt"
+		loads=$(grep -c 'loaded initiative' "$dir/p5-serve-$mb.log" || true)
+		web_stop
+		echo "$out" | awk -v mb="$mb" -v np="$np" -v l="$loads" -v r0="$rss0" -v t="$((t1 - t0))" \
+		    -v st="$(tr '\n' ' ' <"$dir/p5-status.txt")" \
+		    -v c="$load -T 3600 -c 4 -k 1 -n 2500 -H 'Cookie: sid=SESSION' -P PID PORT /i/SLUG...  ($np dashboards: $dir/p5-paths.txt; server: $trellis --db $natdb serve --listen 127.0.0.1:0 --dev-cookie --cache-mb $mb)" '{
+			for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+			split(st, s, " ")
+			printf "%-34s %9.1f MiB VmRSS after %s requests over %d initiatives (VmHWM %.1f MiB, sampled max %.1f MiB, at start %.1f MiB; target ≤ 256)\n", "p5.national.cache-" mb, s[2] / 1024, f["requests"], np, s[4] / 1024, f["rss_max_kib"] / 1024, r0 / 1024
+			printf "    %s errors, %.1f s, %s req/s, p99 %s ms, %d initiative loads (the server log)\n    $ %s\n", f["errors"], t / 1e9, f["rps"], f["p99_ms"], l, c }'
+	done
+	trap - EXIT
+fi
+
+if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
+	# P9: BENCH_P9_CLIENTS (default 64) clients answering one survey round
+	# at once. `trellis survey open` a round of the balance instrument on
+	# one initiative, `trellis survey invite --group partner --count N`
+	# (today's interface: one link per respondent of a group); then each
+	# client, all released at the same moment, GETs its link and POSTs an
+	# answer (4) to every item the form names (as tests/http/t0700's
+	# answer). Each request timed by curl; an error is a GET not 200 or a
+	# POST not 303. The round is deleted afterwards through the API.
+	websecs=${BENCH_WEB_SECONDS:-10}
+	. bench/web.sh
+	trap 'web_stop' EXIT
+	web_serve "$natdb" "$dir/web-p9"
+	api_token p9
+	clients=${BENCH_P9_CLIENTS:-64}
+	n=$(sqlite3 "$natdb" "SELECT count(*) FROM initiative")
+	slug=$(sqlite3 "$natdb" "SELECT slug FROM initiative ORDER BY id LIMIT 1 OFFSET $((n / 3))")
+	sid=bench-p9-$(date +%s)
+	"$trellis" --db "$natdb" survey open --initiative "$slug" --instrument balance --id "$sid" --date 2025-12-01 >/dev/null
+	"$trellis" --db "$natdb" survey invite --initiative "$slug" --survey "$sid" --group partner \
+		--count "$clients" --url "$url" >"$dir/p9-links.txt" 2>/dev/null
+	rm -rf "$dir/p9" && mkdir -p "$dir/p9"
+	i=0 cpids=""
+	while read -r link; do
+		i=$((i + 1))
+		(while ! test -f "$dir/p9/go"; do sleep 0.01; done
+		g=$(curl -s -o "$dir/p9/form-$i" -w '%{http_code} %{time_total}' "$link")
+		args=""
+		for item in $(grep -o 'name="[a-z0-9_]*" value="1"' "$dir/p9/form-$i" | sed 's/name="\([^"]*\)".*/\1/'); do
+			args="$args -d $item=4"
+		done
+		p=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' $args "$link")
+		echo "$g GET" >"$dir/p9/t-$i"
+		echo "$p POST" >>"$dir/p9/t-$i") &
+		cpids="$cpids $!"
+	done <"$dir/p9-links.txt"
+	sleep 1
+	t0=$(date +%s%N)
+	: >"$dir/p9/go"
+	wait $cpids
+	t1=$(date +%s%N)
+	cat "$dir"/p9/t-* >"$dir/p9-times.txt"
+	awk '{ print $2 * 1000 }' "$dir/p9-times.txt" >"$dir/p9-ms.txt"
+	awk '$3 == "POST" { print $2 * 1000 }' "$dir/p9-times.txt" >"$dir/p9-post-ms.txt"
+	answered=$(sqlite3 "$natdb" "SELECT count(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.ident = '$sid'")
+	curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$url/api/v1/initiatives/$slug/surveys/$sid"
+	awk -v p99="$(pct "$dir/p9-ms.txt" 99)" -v p50="$(pct "$dir/p9-ms.txt" 50)" -v mx="$(pct "$dir/p9-ms.txt" 100)" \
+	    -v pp99="$(pct "$dir/p9-post-ms.txt" 99)" -v t="$((t1 - t0))" -v k="$clients" -v a="$answered" \
+	    -v c="$clients × (curl LINK; curl -d ITEM=4 ... LINK) at once  (links: $trellis --db $natdb survey invite --initiative $slug --survey $sid --group partner --count $clients --url $url; every time in $dir/p9-times.txt)" '
+		($3 == "GET" && $1 == 200) || ($3 == "POST" && $1 == 303) { ok++; next }
+		{ bad++; if (!first) first = $0 }
+		END {
+			printf "%-34s %9.1f ms p99 of %d requests, %d errors (p50 %.1f ms, max %.1f ms; the POSTs alone p99 %.1f ms; target 0 errors, p99 ≤ 100)\n", "p9.survey-answers", p99, ok + bad, bad, p50, mx, pp99
+			printf "    %d clients done in %.2f s; the round then counted %s partner answers\n    $ %s\n", k, t / 1e9, a, c
+			if (bad) printf "    first error: %s\n", first }' "$dir/p9-times.txt"
+	web_stop
+	trap - EXIT
 fi

@@ -16,9 +16,10 @@
 #                       loading the demo program from the database
 #   web.*, nginx.*      P3/P5: the signed-in dashboard and the stylesheet under
 #                       64 keep-alive connections for BENCH_WEB_SECONDS (default
-#                       10) from tests/reliability/load.c — req/s, p99, server
-#                       RSS — and nginx serving the dashboard's bytes when
-#                       installed
+#                       10) from wrk (Debian's package; the in-tree
+#                       tests/reliability/load.c when wrk is missing or
+#                       BENCH_CLIENT=load) — req/s, p99, server RSS — and
+#                       nginx serving the dashboard's bytes when installed
 #
 # Environment: BENCH_RUNS (default 50), BENCH_SECONDS (per C figure, default 2),
 # BUILD (default build), TRELLIS_BIN (default ./trellis).
@@ -78,8 +79,8 @@ done
 
 # P3/P5 (PERFORMANCE.md): the dashboard of one initiative, signed in as an
 # admin, under 64 keep-alive connections for BENCH_WEB_SECONDS (default 10)
-# from tests/reliability/load.c (wrk is not installed; the client shares the
-# machine's cores with the server). Same-run references: the stylesheet
+# from wrk (bench/web.sh; the client shares the machine's cores with the
+# server). Same-run references: the stylesheet
 # served by the same server, and nginx serving a file of the dashboard's
 # bytes when nginx is installed (`apt-get install nginx-light`).
 websecs=${BENCH_WEB_SECONDS:-10}
@@ -90,6 +91,7 @@ rm -rf "$webdir"
 web_serve "$db" "$webdir"
 trap 'web_stop; test -z "${npid:-}" || kill $npid 2>/dev/null || true' EXIT
 web_fig web.dashboard "$port" /i/harlow-mills -H "$cookie" -P "$spid"
+dash_rps=$rps
 web_fig web.static-css "$port" /static/trellis.css -P "$spid"
 curl -s -b "$webdir/jar" -o "$webdir/dashboard.html" "$url/i/harlow-mills"
 if command -v nginx >/dev/null 2>&1; then
@@ -131,6 +133,10 @@ CONF
 	if test -n "$npid"; then
 		web_fig nginx.same-bytes "$nport" /dashboard.html
 		kill $npid 2>/dev/null || true
+		awk -v a="$dash_rps" -v b="$rps" 'BEGIN {
+			if (a > 0 && b > 0) printf "%-34s %9.2f × nginx serving the same bytes (P3: ≥ 0.6)\n", "web.ratio", a / b
+			else printf "%-34s %9s (a run failed)\n", "web.ratio", "-"
+			printf "    = web.dashboard.rps / nginx.same-bytes.rps\n" }'
 	else
 		echo "nginx.same-bytes                   (nginx did not start: $webdir/nginx/logs/error.log)"
 	fi
