@@ -54,8 +54,8 @@
 #                       256"); target ≤ 256 MiB
 #   p9.survey-answers   BENCH_P9_CLIENTS (default 64) clients at once, each
 #                       GETs its survey link and POSTs its answers (links
-#                       from `trellis survey invite --group --count`, the
-#                       interface of 2026-12-03): p99, errors (target 0
+#                       from `trellis survey invite --all`, a link for each
+#                       person of the team): p99, errors (target 0
 #                       errors, p99 ≤ 100 ms)
 #
 # P2 and P6 reuse P1's CSV set and database (this run's or an earlier one's)
@@ -414,8 +414,8 @@ fi
 if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
 	# P9: BENCH_P9_CLIENTS (default 64) clients answering one survey round
 	# at once. `trellis survey open` a round of the balance instrument on
-	# one initiative, `trellis survey invite --group partner --count N`
-	# (today's interface: one link per respondent of a group); then each
+	# one initiative, `trellis survey invite --all` (a link for each person
+	# of the team; the first N are used); then each
 	# client, all released at the same moment, GETs its link and POSTs an
 	# answer (4) to every item the form names (as tests/http/t0700's
 	# answer). Each request timed by curl; an error is a GET not 200 or a
@@ -430,8 +430,10 @@ if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
 	slug=$(sqlite3 "$natdb" "SELECT slug FROM initiative ORDER BY id LIMIT 1 OFFSET $((n / 3))")
 	sid=bench-p9-$(date +%s)
 	"$trellis" --db "$natdb" survey open --initiative "$slug" --instrument balance --id "$sid" --date 2025-12-01 >/dev/null
-	"$trellis" --db "$natdb" survey invite --initiative "$slug" --survey "$sid" --group partner \
-		--count "$clients" --url "$url" >"$dir/p9-links.txt" 2>/dev/null
+	"$trellis" --db "$natdb" survey invite --initiative "$slug" --survey "$sid" --all \
+		--url "$url" 2>/dev/null | grep -o "http[^[:space:]]*/s/[A-Za-z0-9_-]*" | head -n "$clients" \
+		>"$dir/p9-links.txt"
+	clients=$(wc -l <"$dir/p9-links.txt")
 	rm -rf "$dir/p9" && mkdir -p "$dir/p9"
 	i=0 cpids=""
 	while read -r link; do
@@ -459,12 +461,12 @@ if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
 	curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$url/api/v1/initiatives/$slug/surveys/$sid"
 	awk -v p99="$(pct "$dir/p9-ms.txt" 99)" -v p50="$(pct "$dir/p9-ms.txt" 50)" -v mx="$(pct "$dir/p9-ms.txt" 100)" \
 	    -v pp99="$(pct "$dir/p9-post-ms.txt" 99)" -v t="$((t1 - t0))" -v k="$clients" -v a="$answered" \
-	    -v c="$clients × (curl LINK; curl -d ITEM=4 ... LINK) at once  (links: $trellis --db $natdb survey invite --initiative $slug --survey $sid --group partner --count $clients --url $url; every time in $dir/p9-times.txt)" '
+	    -v c="$clients × (curl LINK; curl -d ITEM=4 ... LINK) at once  (links: $trellis --db $natdb survey invite --initiative $slug --survey $sid --all --url $url, the first $clients links; every time in $dir/p9-times.txt)" '
 		($3 == "GET" && $1 == 200) || ($3 == "POST" && $1 == 303) { ok++; next }
 		{ bad++; if (!first) first = $0 }
 		END {
 			printf "%-34s %9.1f ms p99 of %d requests, %d errors (p50 %.1f ms, max %.1f ms; the POSTs alone p99 %.1f ms; target 0 errors, p99 ≤ 100)\n", "p9.survey-answers", p99, ok + bad, bad, p50, mx, pp99
-			printf "    %d clients done in %.2f s; the round then counted %s partner answers\n    $ %s\n", k, t / 1e9, a, c
+			printf "    %d clients done in %.2f s; the round then counted %s answers\n    $ %s\n", k, t / 1e9, a, c
 			if (bad) printf "    first error: %s\n", first }' "$dir/p9-times.txt"
 	web_stop
 	trap - EXIT
