@@ -166,7 +166,7 @@ test('navigation: viewers do not see instructions meant for editors (point 14)',
 	if (lib.AUTH !== 'login')
 		return t.skip('needs accounts for the roles');
 	const pages = [[`/i/${SLUG}/members`, /open it and give the date it left/],
-	    [`/i/${SLUG}/surveys/rounds`, /one-time link for each person you invite/]];
+	    [`/i/${SLUG}/surveys/rounds`, /Make one link for each person of the team/]];
 	for (const [role, shown] of [['member', true], ['viewer', false]]) {
 		const context = await signedIn(t, role);
 		const page = await context.newPage();
