@@ -3,6 +3,8 @@
  * value from the document read into the program they join, driven by the
  * editable-array table of edit.c, so no record kind has code of its own.
  */
+#include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -14,6 +16,7 @@
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
+#include "../util/xalloc.h"
 #include "../util/banned.h"
 
 static struct anyvec *
@@ -146,14 +149,17 @@ base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-int
-app_import_save(struct store *s, struct program *p, const char *actor,
-    const char *initiative, const struct app_import_file *files, size_t n,
-    struct strbuf *err)
+/*
+ * Attaches the import's audit log entry to s's next write (see
+ * app_import_save): records is the number of records the import adds.
+ */
+static int
+audit_attach(struct store *s, const char *actor, const char *initiative,
+    const struct app_import_file *files, size_t n, size_t records, struct strbuf *err)
 {
 	struct strbuf after = STRBUF_INIT;
 	struct store_audit_entry a;
-	int ret = -1;
+	int ret;
 
 	strbuf_addch(&after, '{');
 	if (n == 1) {
@@ -168,7 +174,7 @@ app_import_save(struct store *s, struct program *p, const char *actor,
 		}
 		strbuf_addch(&after, ']');
 	}
-	strbuf_addf(&after, ", \"records\": %zu}", app_import_count(p, 1));
+	strbuf_addf(&after, ", \"records\": %zu}", records);
 	memset(&a, 0, sizeof(a));
 	a.actor = actor;
 	a.action = "import";
@@ -180,9 +186,244 @@ app_import_save(struct store *s, struct program *p, const char *actor,
 	a.initiative = initiative;
 	a.after = after.buf;
 	a.at = (int64_t)time(NULL);
-	if (store_audit_attach(s, &a, err) == 0 && store_program_save(s, p, err) == 0)
+	ret = store_audit_attach(s, &a, err);
+	strbuf_release(&after);
+	return ret;
+}
+
+int
+app_import_save(struct store *s, struct program *p, const char *actor,
+    const char *initiative, const struct app_import_file *files, size_t n,
+    struct strbuf *err)
+{
+	int ret = -1;
+
+	if (audit_attach(s, actor, initiative, files, n, app_import_count(p, 1), err) == 0 &&
+	    store_program_save(s, p, err) == 0)
 		ret = 0;
 	store_audit_detach(s);
-	strbuf_release(&after);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- streaming CSV */
+
+/* The records of initiative in's lists (not the initiative itself); only_new: rowid 0. */
+static size_t
+initiative_count(const struct initiative *in, int only_new)
+{
+	const struct app_kind *ks;
+	size_t nk, n = 0;
+
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++)
+		if (ks[j].in_initiative)
+			n += count_vec(vec_in(in, &ks[j]), ks[j].k, only_new);
+	return n;
+}
+
+/* Frees the records of in's lists; its own fields stay. */
+static void
+initiative_release_records(struct initiative *in)
+{
+	const struct app_kind *ks;
+	size_t nk;
+
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++) {
+		struct anyvec *v;
+
+		if (!ks[j].in_initiative)
+			continue;
+		v = vec_in(in, &ks[j]);
+		for (size_t i = 0; i < v->n; i++)
+			kind_release(ks[j].k, (char *)v->v + i * ks[j].k->size);
+		free(v->v);
+		v->v = NULL;
+		v->n = v->alloc = 0;
+	}
+}
+
+/* Puts the stored records of stored (a slice's initiative) before in's new ones. */
+static void
+take_stored(struct initiative *in, struct initiative *stored)
+{
+	const struct app_kind *ks;
+	size_t nk;
+
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++) {
+		struct anyvec *a, *b, t;
+
+		if (!ks[j].in_initiative)
+			continue;
+		a = vec_in(in, &ks[j]);
+		b = vec_in(stored, &ks[j]);
+		move_records(b, a, ks[j].k);
+		t = *a;
+		*a = *b;
+		*b = t;
+	}
+}
+
+static int
+program_stored(struct store *s, const char *slug, struct strbuf *err)
+{
+	struct store_slugs slugs = { NULL, 0, 0 };
+	int ret = 0;
+
+	if (store_program_slugs(s, &slugs, err) == -1)
+		return -1;
+	for (size_t i = 0; i < slugs.n; i++)
+		if (strcmp(slugs.v[i], slug) == 0)
+			ret = 1;
+	store_slugs_release(&slugs);
+	return ret;
+}
+
+/*
+ * One initiative of a streaming import: its rows from each streamed file
+ * and from whole (the files read whole: its initiative i is p's i),
+ * its stored records before them when it was stored before the import
+ * (nstored: how many of p's initiatives were), checked against p's
+ * catalog, stored, released. Returns 0, -1 with e set, -2 with err set.
+ */
+static int
+import_initiative(struct store *s, struct program *p, struct program *whole, size_t i,
+    size_t nstored, struct csv_stream **streams, size_t nstreams, size_t *records,
+    struct model_error *e, struct strbuf *err)
+{
+	struct initiative *in = &p->initiatives.v[i];
+	const struct app_kind *ks;
+	struct program w;
+	size_t nk;
+	int r;
+
+	for (size_t k = 0; k < nstreams; k++)
+		if (streams[k] && csv_stream_read(streams[k], p, in->slug, e) == -1)
+			return -1;
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++)
+		if (ks[j].in_initiative)
+			move_records(vec_in(in, &ks[j]), vec_in(&whole->initiatives.v[i], &ks[j]),
+			    ks[j].k);
+	/* a stored initiative the files add nothing to is as it was */
+	if (i < nstored && initiative_count(in, 1) == 0)
+		return 0;
+	if (i < nstored) {
+		program_init(&w);
+		if ((r = store_initiative_load(s, p->slug, in->slug, &w, err)) != 0) {
+			if (r == 1)
+				strbuf_addf(err, "initiative '%s' is gone from the database", in->slug);
+			return -2;
+		}
+		take_stored(in, &w.initiatives.v[0]);
+		program_release(&w);
+	}
+	if (model_resolve_initiative(p, in, e) == -1)
+		return -1;
+	*records += initiative_count(in, 1);
+	if (store_initiative_save(s, p, in, err) == -1)
+		return -2;
+	initiative_release_records(in);
+	return 0;
+}
+
+int
+app_import_csv(struct store *s, const char *program, const struct app_import_file *files,
+    size_t n, const char *actor, struct app_import_result *res, struct model_error *e,
+    struct strbuf *err)
+{
+	struct program p, whole;
+	struct csv_stream **streams = xcalloc(n ? n : 1, sizeof(*streams));
+	size_t nstored = 0, k, records;
+	int ret = -2, r;
+
+	program_init(&p);
+	program_init(&whole);
+	memset(res, 0, sizeof(*res));
+	/* the catalog: what is stored, then the program-level files, checked whole */
+	if (store_write_begin(s, err) == -1)
+		goto fail;
+	if (program) {
+		if ((r = store_catalog_load(s, program, &p, err)) != 0) {
+			if (r == 1)
+				strbuf_addf(err, "no program '%s' in this database", program);
+			goto out;
+		}
+		nstored = p.initiatives.n;
+	}
+	ret = -1;
+	for (k = 0; k < n && files[k].which < CSV_OBSERVATIONS; k++) {
+		assert(k == 0 || files[k].which > files[k - 1].which);
+		if (csv_read_path((enum csv_file)files[k].which, files[k].name, &p, e) == -1)
+			goto out;
+	}
+	for (size_t j = k; j < n; j++)
+		csv_lists_given((enum csv_file)files[j].which, &p);
+	program_default_responsibilities(&p);
+	p.partial = PROGRAM_CATALOG;
+	if (model_validate(&p, e) == -1)
+		goto out;
+	if (program == NULL) {
+		if ((r = program_stored(s, p.slug, err)) == -1) {
+			ret = -2;
+			goto out;
+		}
+		if (r == 1) {
+			model_error_set(e, &p.loc, "program.slug",
+			    "a program '%s' already exists in the database", p.slug);
+			goto out;
+		}
+	}
+	/*
+	 * The initiatives' files: streamed when their rows are grouped by
+	 * initiative in p's order, else read whole now into whole, a program
+	 * of p's initiatives by slug only (so is a file with a problem the
+	 * scan stops at: reading it reports the problem, before anything is
+	 * written).
+	 */
+	for (size_t i = 0; i < p.initiatives.n; i++)
+		VEC_PUSH(&whole.initiatives)->slug = xstrdup(p.initiatives.v[i].slug);
+	for (size_t j = k; j < n; j++) {
+		enum csv_file which = (enum csv_file)files[j].which;
+
+		if ((r = csv_file_grouped(which, files[j].name, &p, e)) == -1)
+			goto out;
+		if (r == 1)
+			streams[j] = csv_stream_open(which, files[j].name, &p, e);
+		if (r == 1 ? streams[j] == NULL : csv_read_path(which, files[j].name, &whole, e) == -1)
+			goto out;
+	}
+	records = app_import_count(&p, 1);
+	if (store_program_save(s, &p, err) == -1) {
+		ret = -2;
+		goto out;
+	}
+	for (size_t i = 0; i < p.initiatives.n; i++)
+		if ((ret = import_initiative(s, &p, &whole, i, nstored, streams, n, &records, e,
+		    err)) != 0)
+			goto out;
+	ret = -1;
+	for (size_t j = k; j < n; j++)
+		if (streams[j] && csv_stream_end(streams[j], e) == -1)
+			goto out;
+	ret = -2;
+	if (audit_attach(s, actor, NULL, files, n, records, err) == -1 ||
+	    store_write_commit(s, err) == -1)
+		goto out;
+	res->slug = xstrdup(p.slug);
+	res->records = records;
+	res->initiatives = p.initiatives.n;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_write_rollback(s);
+fail:
+	store_audit_detach(s);
+	for (size_t j = 0; j < n; j++)
+		csv_stream_close(streams[j]);
+	free(streams);
+	program_release(&whole);
+	program_release(&p);
 	return ret;
 }

@@ -123,6 +123,15 @@ void store_write_rollback(struct store *s);
 int store_program_save(struct store *s, struct program *p, struct strbuf *err);
 
 /*
+ * store_program_save for one stored initiative in of p (the import's
+ * streaming, app/import.c): stores its new records (rowid 0) and their
+ * children, nothing else of p. in's references index p's records, which
+ * must be stored.
+ */
+int store_initiative_save(struct store *s, struct program *p, struct initiative *in,
+    struct strbuf *err);
+
+/*
  * Runs the integrity and foreign key checks and appends each finding, one
  * per line, to report. Returns 0 when clean; -1 with findings (err then says
  * how many) or when the checks could not run (report then empty).
