@@ -4,9 +4,13 @@
  * editable-array table of edit.c, so no record kind has code of its own.
  */
 #include <assert.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "edit.h"
 #include "import.h"
@@ -15,7 +19,9 @@
 #include "../model/fields.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
+#include "../util/file.h"
 #include "../util/strbuf.h"
+#include "../util/strmap.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -424,6 +430,168 @@ fail:
 		csv_stream_close(streams[j]);
 	free(streams);
 	program_release(&whole);
+	program_release(&p);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- streaming JSON */
+
+/* Reads bytes [off, off + len) of fp into buf (grown as needed). */
+static int
+read_range(FILE *fp, const char *name, size_t off, size_t len, struct strbuf *buf,
+    struct model_error *e)
+{
+	strbuf_reset(buf);
+	strbuf_grow(buf, len);
+	if (fseeko(fp, (off_t)off, SEEK_SET) == -1 || fread(buf->buf, 1, len, fp) != len) {
+		model_error_set(e, NULL, "", "%s: cannot read: %s", name,
+		    ferror(fp) ? strerror(errno) : "the file changed while it was read");
+		return -1;
+	}
+	buf->len = len;
+	buf->buf[len] = '\0';
+	return 0;
+}
+
+/*
+ * The document without its initiatives: bytes before the "initiatives"
+ * array's '[' and from its ']' on, the lines between kept as empty lines so
+ * that every line number stays the file's.
+ */
+static int
+read_catalog(FILE *fp, const char *name, const struct json_slices *sl, struct strbuf *doc,
+    struct model_error *e)
+{
+	struct strbuf part = STRBUF_INIT;
+	off_t end;
+	int ret = -1;
+
+	if (fseeko(fp, 0, SEEK_END) == -1 || (end = ftello(fp)) == -1) {
+		model_error_set(e, NULL, "", "%s: cannot read: %s", name, strerror(errno));
+		goto out;
+	}
+	if (read_range(fp, name, 0, sl->open + 1, &part, e) == -1)
+		goto out;
+	strbuf_add(doc, part.buf, part.len);
+	for (unsigned l = sl->open_line; l < sl->close_line; l++)
+		strbuf_addch(doc, '\n');
+	if (read_range(fp, name, sl->close, (size_t)end - sl->close, &part, e) == -1)
+		goto out;
+	strbuf_add(doc, part.buf, part.len);
+	ret = 0;
+out:
+	strbuf_release(&part);
+	return ret;
+}
+
+int
+app_import_json(struct store *s, const struct app_import_file *file, const char *actor,
+    struct app_import_result *res, struct model_error *e, struct strbuf *err)
+{
+	struct json_slices sl;
+	struct program p;
+	struct strbuf buf = STRBUF_INIT;
+	struct anyvec learning = { NULL, 0, 0 };
+	struct stat st;
+	FILE *fp = NULL;
+	size_t records;
+	int fd, ret = -1, r;
+
+	program_init(&p);
+	memset(res, 0, sizeof(*res));
+	memset(&sl, 0, sizeof(sl));
+	if ((fd = file_open_regular(file->name, &st, &buf)) == -1 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			strbuf_addf(&buf, "%s: cannot read: %s", file->name, strerror(errno));
+			close(fd);
+		}
+		model_error_set(e, NULL, "", "%s", buf.buf);
+		goto fail;
+	}
+	if (json_scan_initiatives(fp, &sl) == 0) {
+		ret = 1;	/* not one the slices can be found in: read it whole */
+		goto fail;
+	}
+	strbuf_reset(&buf);
+	if (read_catalog(fp, file->name, &sl, &buf, e) == -1 ||
+	    json_read_program(file->name, buf.buf, buf.len, &p, e) == -1)
+		goto fail;
+	/* the learning questions name initiatives: checked and stored after them */
+	assert(sizeof(learning) == sizeof(p.learning));
+	memcpy(&learning, &p.learning, sizeof(learning));
+	memset(&p.learning, 0, sizeof(p.learning));
+	p.partial = PROGRAM_CATALOG;
+	if (model_validate(&p, e) == -1)
+		goto fail;
+	ret = -2;
+	if (store_write_begin(s, err) == -1)
+		goto fail;
+	if ((r = program_stored(s, p.slug, err)) == -1)
+		goto out;
+	ret = -1;
+	if (r == 1) {
+		model_error_set(e, &p.loc, "program.slug",
+		    "a program '%s' already exists in the database", p.slug);
+		goto out;
+	}
+	ret = -2;
+	records = app_import_count(&p, 1);
+	if (store_program_save(s, &p, err) == -1)
+		goto out;
+	for (size_t i = 0; i < sl.v.n; i++) {
+		const struct json_slice *js = &sl.v.v[i];
+		struct initiative *in;
+
+		ret = -1;
+		if (read_range(fp, file->name, js->off, js->len, &buf, e) == -1)
+			goto out;
+		in = VEC_PUSH(&p.initiatives);
+		memset(in, 0, sizeof(*in));
+		if (json_read_record_at(file->name, buf.buf, buf.len, js->line, &kind_initiative,
+		    in, &p, e) == -1)
+			goto out;
+		if (!strmap_put(&p.initiative_index, in->slug, (int)i)) {
+			model_error_set(e, &in->loc, "slug", "initiative '%s' is used twice", in->slug);
+			goto out;
+		}
+		initiative_default_responsibilities(in);
+		if (model_resolve_initiative(&p, in, e) == -1)
+			goto out;
+		records += 1 + initiative_count(in, 1);
+		ret = -2;
+		if (store_initiative_save(s, &p, in, err) == -1)
+			goto out;
+		initiative_release_records(in);
+	}
+	ret = -1;
+	memcpy(&p.learning, &learning, sizeof(learning));
+	learning.v = NULL;
+	learning.n = 0;
+	if (model_validate(&p, e) == -1)
+		goto out;
+	ret = -2;
+	records += app_import_count(&p, 1);
+	if (store_program_save(s, &p, err) == -1 ||
+	    audit_attach(s, actor, NULL, file, 1, records, err) == -1 ||
+	    store_write_commit(s, err) == -1)
+		goto out;
+	res->slug = xstrdup(p.slug);
+	res->records = records;
+	res->initiatives = p.initiatives.n;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_write_rollback(s);
+	store_audit_detach(s);
+fail:
+	for (size_t i = 0; i < learning.n; i++)
+		kind_release(&kind_learning, (char *)learning.v + i * kind_learning.size);
+	free(learning.v);
+	VEC_FREE(&sl.v);
+	if (fp)
+		fclose(fp);
+	strbuf_release(&buf);
 	program_release(&p);
 	return ret;
 }

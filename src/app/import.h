@@ -83,4 +83,19 @@ int app_import_csv(struct store *s, const char *program, const struct app_import
     size_t n, const char *actor, struct app_import_result *res, struct model_error *e,
     struct strbuf *err);
 
+/*
+ * The CLI's JSON import, streamed: file (a path; data unused) read a chunk
+ * at a time. A first pass finds the byte range of each initiative
+ * (json_scan_initiatives); the document without them (the program,
+ * organizations, people, instruments) is read, checked and stored; then
+ * each initiative is read from its range (json_read_record_at, with the
+ * file's line numbers), checked against the catalog, stored and released;
+ * last the learning questions, which name initiatives. One write
+ * transaction, the audit entry of app_import_save. Returns as
+ * app_import_csv, or 1 (nothing done) when the document's initiatives
+ * cannot be found that way: read it whole (app_import_read) to learn why.
+ */
+int app_import_json(struct store *s, const struct app_import_file *file, const char *actor,
+    struct app_import_result *res, struct model_error *e, struct strbuf *err);
+
 #endif

@@ -89,8 +89,24 @@ out:
 	return ret;
 }
 
+/* Removes the database file path (and its journals) that a failed import created. */
+static void
+remove_new_db(const char *path)
+{
+	static const char *const tails[] = { "", "-wal", "-shm", "-journal" };
+	struct strbuf name = STRBUF_INIT;
+
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+		strbuf_reset(&name);
+		strbuf_addf(&name, "%s%s", path, tails[i]);
+		unlink(name.buf);
+	}
+	strbuf_release(&name);
+}
+
+/* The document read whole (standard input, or one whose initiatives app_import_json cannot find). */
 static int
-import_json(const struct cli *c, const char *path)
+import_json_whole(const struct cli *c, const char *path)
 {
 	struct app_import_file f;
 	struct program p;
@@ -133,19 +149,51 @@ out:
 	return ret;
 }
 
-/* Removes the database file path (and its journals) that a failed import created. */
-static void
-remove_new_db(const char *path)
+/*
+ * A JSON document: streamed initiative by initiative (app_import_json),
+ * unless it comes on standard input or its initiatives cannot be found
+ * without reading it whole. A database this import creates is removed
+ * again when it fails.
+ */
+static int
+import_json(const struct cli *c, const char *path)
 {
-	static const char *const tails[] = { "", "-wal", "-shm", "-journal" };
-	struct strbuf name = STRBUF_INIT;
+	struct app_import_result res;
+	struct app_import_file f = { path, APP_IMPORT_JSON, NULL, 0 };
+	struct model_error e;
+	struct cli_progress pg;
+	struct strbuf err = STRBUF_INIT;
+	struct store *s = NULL;
+	struct stat st;
+	int ret = CLI_FAIL, created, r = -2;
 
-	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
-		strbuf_reset(&name);
-		strbuf_addf(&name, "%s%s", path, tails[i]);
-		unlink(name.buf);
+	if (strcmp(path, "-") == 0)
+		return import_json_whole(c, path);
+	cli_progress_begin(&pg, "import");
+	created = stat(c->db, &st) == -1;
+	if (cli_store_open(c, 1, &s) == -1)
+		goto out;
+	cli_progress_stage(&pg, "reading, checking and saving %s", path);
+	r = app_import_json(s, &f, cli_actor(), &res, &e, &err);
+	cli_progress_done(&pg);
+	if (r == -1)
+		cli_model_error(&e);
+	else if (r == -2)
+		cli_error("%s: %s", c->db, err.buf);
+	else if (r == 0) {
+		printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
+		    res.slug, res.initiatives, res.initiatives == 1 ? "" : "s", res.records, c->db);
+		free(res.slug);
+		ret = CLI_OK;
 	}
-	strbuf_release(&name);
+out:
+	cli_progress_done(&pg);
+	if (s)
+		store_close(s);
+	if (r != 0 && created)
+		remove_new_db(c->db);
+	strbuf_release(&err);
+	return r == 1 ? import_json_whole(c, path) : ret;
 }
 
 /*

@@ -703,9 +703,10 @@ store_initiative_save(struct store *s, struct program *p, struct initiative *in,
 	struct store_save sv = { s, p, in, { NULL, 0, 0 }, err };
 	int ret = -1;
 
-	assert(in->rowid != 0);
 	if (store_begin(s, err) == -1)
 		return -1;
+	if (in->rowid == 0 && store_record_write(&sv, T_INITIATIVE, in, p->rowid) == -1)
+		goto out;
 	if (store_children_save(&sv, T_INITIATIVE, in) == -1)
 		goto out;
 	if (store_commit(s, err) == -1)

@@ -123,10 +123,10 @@ void store_write_rollback(struct store *s);
 int store_program_save(struct store *s, struct program *p, struct strbuf *err);
 
 /*
- * store_program_save for one stored initiative in of p (the import's
- * streaming, app/import.c): stores its new records (rowid 0) and their
- * children, nothing else of p. in's references index p's records, which
- * must be stored.
+ * store_program_save for one initiative in of p (the import's streaming,
+ * app/import.c): stores in itself when new (rowid 0), its new records and
+ * their children, nothing else of p. p must be stored, and so must the
+ * records of p that in's references index.
  */
 int store_initiative_save(struct store *s, struct program *p, struct initiative *in,
     struct strbuf *err);

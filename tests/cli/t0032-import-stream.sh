@@ -1,7 +1,7 @@
 #!/bin/sh
-# The CSV import streams (issue 10, docs/formats.md): the catalog first,
-# then one initiative at a time, each file read a chunk at a time, all in
-# one transaction. So a bench/gen program imports under an address-space
+# The CSV and JSON imports stream (issue 10, docs/formats.md): the catalog
+# first, then one initiative at a time, each file read a chunk at a time,
+# all in one transaction. So a bench/gen program imports under an address-space
 # limit that reading it whole does not fit in (the whole-program importer
 # needed about 150 MiB of address space for this set, the streaming one
 # about 78); a file whose rows are not grouped by initiative imports the
@@ -97,6 +97,26 @@ test_expect_success 'a failed import of a new program leaves no database behind'
 	test_expect_code 1 "$TRELLIS" --db none.db import badnew/*.csv 2>err &&
 	test_grep "^badnew/decisions.csv:$(grep -n "2030-01-02,2030-01-01" badnew/decisions.csv | cut -d: -f1): decided: " err &&
 	! test -e none.db
+'
+
+test_expect_success 'the same program as a JSON document fits in the same limit' '
+	"$GEN" --scale 0.02 --seed 1 --format json --out gen.json &&
+	if test -z "$limit"; then
+		"$TRELLIS" --db json.db import gen.json >out
+	else
+		(ulimit -v $limit && "$TRELLIS" --db json.db import gen.json >out)
+	fi &&
+	test_grep "^Imported program national-bench (20 initiatives, 75702 records)" out &&
+	"$TRELLIS" --db json.db export >json.json &&
+	test_cmp new.json json.json
+'
+
+test_expect_success 'a bad record in the last initiative of a JSON document: its line, no database' '
+	n=$(grep -n "\"decided\": \"20" gen.json | tail -n 1 | cut -d: -f1) &&
+	sed "${n}s/\"decided\": \"20[0-9-]*\"/\"decided\": \"1999-01-01\"/" gen.json >bad.json &&
+	test_expect_code 1 "$TRELLIS" --db badjson.db import bad.json 2>err &&
+	test_grep "^bad.json:$n: decided: 1999-01-01 is before proposed" err &&
+	! test -e badjson.db
 '
 
 test_done
