@@ -271,6 +271,18 @@ take_stored(struct initiative *in, struct initiative *stored)
 	}
 }
 
+/* Tells res's progress function the stage, when there is one. */
+static void
+progress(const struct app_import_result *res, const char *fmt, size_t i, size_t n)
+{
+	char stage[64];
+
+	if (res->progress == NULL)
+		return;
+	snprintf(stage, sizeof(stage), fmt, i, n);
+	res->progress(res->progress_arg, stage);
+}
+
 static int
 program_stored(struct store *s, const char *slug, struct strbuf *err)
 {
@@ -295,8 +307,9 @@ program_stored(struct store *s, const char *slug, struct strbuf *err)
  */
 static int
 import_initiative(struct store *s, struct program *p, struct program *whole, size_t i,
-    size_t nstored, struct csv_stream **streams, size_t nstreams, size_t *records,
-    struct model_error *e, struct strbuf *err)
+    size_t nstored, struct csv_stream **streams, size_t nstreams,
+    struct app_import_result *res, size_t *records, struct model_error *e,
+    struct strbuf *err)
 {
 	struct initiative *in = &p->initiatives.v[i];
 	const struct app_kind *ks;
@@ -304,6 +317,7 @@ import_initiative(struct store *s, struct program *p, struct program *whole, siz
 	size_t nk;
 	int r;
 
+	progress(res, "saving initiative %zu of %zu", i + 1, p->initiatives.n);
 	for (size_t k = 0; k < nstreams; k++)
 		if (streams[k] && csv_stream_read(streams[k], p, in->slug, e) == -1)
 			return -1;
@@ -346,7 +360,8 @@ app_import_csv(struct store *s, const char *program, const struct app_import_fil
 
 	program_init(&p);
 	program_init(&whole);
-	memset(res, 0, sizeof(*res));
+	res->slug = NULL;
+	res->records = res->initiatives = 0;
 	/* the catalog: what is stored, then the program-level files, checked whole */
 	if (store_write_begin(s, err) == -1)
 		goto fail;
@@ -368,6 +383,7 @@ app_import_csv(struct store *s, const char *program, const struct app_import_fil
 		csv_lists_given((enum csv_file)files[j].which, &p);
 	program_default_responsibilities(&p);
 	p.partial = PROGRAM_CATALOG;
+	progress(res, "validating", 0, 0);
 	if (model_validate(&p, e) == -1)
 		goto out;
 	if (program == NULL) {
@@ -406,8 +422,8 @@ app_import_csv(struct store *s, const char *program, const struct app_import_fil
 		goto out;
 	}
 	for (size_t i = 0; i < p.initiatives.n; i++)
-		if ((ret = import_initiative(s, &p, &whole, i, nstored, streams, n, &records, e,
-		    err)) != 0)
+		if ((ret = import_initiative(s, &p, &whole, i, nstored, streams, n, res, &records,
+		    e, err)) != 0)
 			goto out;
 	ret = -1;
 	for (size_t j = k; j < n; j++)
@@ -498,7 +514,8 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 	int fd, ret = -1, r;
 
 	program_init(&p);
-	memset(res, 0, sizeof(*res));
+	res->slug = NULL;
+	res->records = res->initiatives = 0;
 	memset(&sl, 0, sizeof(sl));
 	if ((fd = file_open_regular(file->name, &st, &buf)) == -1 ||
 	    (fp = fdopen(fd, "rb")) == NULL) {
@@ -522,6 +539,7 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 	memcpy(&learning, &p.learning, sizeof(learning));
 	memset(&p.learning, 0, sizeof(p.learning));
 	p.partial = PROGRAM_CATALOG;
+	progress(res, "validating", 0, 0);
 	if (model_validate(&p, e) == -1)
 		goto fail;
 	ret = -2;
@@ -543,6 +561,7 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 		const struct json_slice *js = &sl.v.v[i];
 		struct initiative *in;
 
+		progress(res, "saving initiative %zu of %zu", i + 1, sl.v.n);
 		ret = -1;
 		if (read_range(fp, file->name, js->off, js->len, &buf, e) == -1)
 			goto out;

@@ -72,12 +72,16 @@ int app_import_save(struct store *s, struct program *p, const char *actor,
  * records when it has new ones, is checked against the catalog
  * (model_resolve_initiative), stored and released. Memory: the catalog
  * plus one initiative. The audit log entry is app_import_save's. All or
- * nothing. Returns 0 with res filled (res->slug to free), -1 with e set
+ * nothing. Returns 0 with res filled (res->slug to free; res->progress,
+ * set by the caller, is kept), -1 with e set
  * (the input: "FILE:LINE: FIELD: message"), -2 with err set (the store).
  */
 struct app_import_result {
 	char *slug;
 	size_t records, initiatives;
+	/* when set, told each stage ("validating", "saving initiative 3 of 100") */
+	void (*progress)(void *arg, const char *stage);
+	void *progress_arg;
 };
 int app_import_csv(struct store *s, const char *program, const struct app_import_file *files,
     size_t n, const char *actor, struct app_import_result *res, struct model_error *e,

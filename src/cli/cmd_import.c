@@ -89,6 +89,13 @@ out:
 	return ret;
 }
 
+/* app_import_result's progress: the stage on the progress line. */
+static void
+show_stage(void *arg, const char *stage)
+{
+	cli_progress_stage(arg, "%s", stage);
+}
+
 /* Removes the database file path (and its journals) that a failed import created. */
 static void
 remove_new_db(const char *path)
@@ -173,7 +180,9 @@ import_json(const struct cli *c, const char *path)
 	created = stat(c->db, &st) == -1;
 	if (cli_store_open(c, 1, &s) == -1)
 		goto out;
-	cli_progress_stage(&pg, "reading, checking and saving %s", path);
+	cli_progress_stage(&pg, "reading %s", path);
+	res.progress = show_stage;
+	res.progress_arg = &pg;
 	r = app_import_json(s, &f, cli_actor(), &res, &e, &err);
 	cli_progress_done(&pg);
 	if (r == -1)
@@ -234,7 +243,9 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		if (cli_store_open(c, 1, &s) == -1)
 			goto out;
 	}
-	cli_progress_stage(&pg, "reading, checking and saving %zu CSV file%s", n, n == 1 ? "" : "s");
+	cli_progress_stage(&pg, "reading %zu CSV file%s", n, n == 1 ? "" : "s");
+	res.progress = show_stage;
+	res.progress_arg = &pg;
 	r = app_import_csv(s, slug, files, n, cli_actor(), &res, &e, &err);
 	cli_progress_done(&pg);
 	if (r == -1) {
