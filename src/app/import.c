@@ -3,8 +3,14 @@
  * value from the document read into the program they join, driven by the
  * editable-array table of edit.c, so no record kind has code of its own.
  */
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "edit.h"
 #include "import.h"
@@ -13,7 +19,10 @@
 #include "../model/fields.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
+#include "../util/file.h"
 #include "../util/strbuf.h"
+#include "../util/strmap.h"
+#include "../util/xalloc.h"
 #include "../util/banned.h"
 
 static struct anyvec *
@@ -146,14 +155,17 @@ base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-int
-app_import_save(struct store *s, struct program *p, const char *actor,
-    const char *initiative, const struct app_import_file *files, size_t n,
-    struct strbuf *err)
+/*
+ * Attaches the import's audit log entry to s's next write (see
+ * app_import_save): records is the number of records the import adds.
+ */
+static int
+audit_attach(struct store *s, const char *actor, const char *initiative,
+    const struct app_import_file *files, size_t n, size_t records, struct strbuf *err)
 {
 	struct strbuf after = STRBUF_INIT;
 	struct store_audit_entry a;
-	int ret = -1;
+	int ret;
 
 	strbuf_addch(&after, '{');
 	if (n == 1) {
@@ -168,7 +180,7 @@ app_import_save(struct store *s, struct program *p, const char *actor,
 		}
 		strbuf_addch(&after, ']');
 	}
-	strbuf_addf(&after, ", \"records\": %zu}", app_import_count(p, 1));
+	strbuf_addf(&after, ", \"records\": %zu}", records);
 	memset(&a, 0, sizeof(a));
 	a.actor = actor;
 	a.action = "import";
@@ -180,9 +192,425 @@ app_import_save(struct store *s, struct program *p, const char *actor,
 	a.initiative = initiative;
 	a.after = after.buf;
 	a.at = (int64_t)time(NULL);
-	if (store_audit_attach(s, &a, err) == 0 && store_program_save(s, p, err) == 0)
+	ret = store_audit_attach(s, &a, err);
+	strbuf_release(&after);
+	return ret;
+}
+
+int
+app_import_save(struct store *s, struct program *p, const char *actor,
+    const char *initiative, const struct app_import_file *files, size_t n,
+    struct strbuf *err)
+{
+	int ret = -1;
+
+	if (audit_attach(s, actor, initiative, files, n, app_import_count(p, 1), err) == 0 &&
+	    store_program_save(s, p, err) == 0)
 		ret = 0;
 	store_audit_detach(s);
-	strbuf_release(&after);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- streaming CSV */
+
+/* The records of initiative in's lists (not the initiative itself); only_new: rowid 0. */
+static size_t
+initiative_count(const struct initiative *in, int only_new)
+{
+	const struct app_kind *ks;
+	size_t nk, n = 0;
+
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++)
+		if (ks[j].in_initiative)
+			n += count_vec(vec_in(in, &ks[j]), ks[j].k, only_new);
+	return n;
+}
+
+/* Frees the records of in's lists; its own fields stay. */
+static void
+initiative_release_records(struct initiative *in)
+{
+	const struct app_kind *ks;
+	size_t nk;
+
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++) {
+		struct anyvec *v;
+
+		if (!ks[j].in_initiative)
+			continue;
+		v = vec_in(in, &ks[j]);
+		for (size_t i = 0; i < v->n; i++)
+			kind_release(ks[j].k, (char *)v->v + i * ks[j].k->size);
+		free(v->v);
+		v->v = NULL;
+		v->n = v->alloc = 0;
+	}
+}
+
+/* Puts the stored records of stored (a slice's initiative) before in's new ones. */
+static void
+take_stored(struct initiative *in, struct initiative *stored)
+{
+	const struct app_kind *ks;
+	size_t nk;
+
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++) {
+		struct anyvec *a, *b, t;
+
+		if (!ks[j].in_initiative)
+			continue;
+		a = vec_in(in, &ks[j]);
+		b = vec_in(stored, &ks[j]);
+		move_records(b, a, ks[j].k);
+		t = *a;
+		*a = *b;
+		*b = t;
+	}
+}
+
+/* Tells res's progress function the stage, when there is one. */
+static void
+progress(const struct app_import_result *res, const char *fmt, size_t i, size_t n)
+{
+	char stage[64];
+
+	if (res->progress == NULL)
+		return;
+	snprintf(stage, sizeof(stage), fmt, i, n);
+	res->progress(res->progress_arg, stage);
+}
+
+static int
+program_stored(struct store *s, const char *slug, struct strbuf *err)
+{
+	struct store_slugs slugs = { NULL, 0, 0 };
+	int ret = 0;
+
+	if (store_program_slugs(s, &slugs, err) == -1)
+		return -1;
+	for (size_t i = 0; i < slugs.n; i++)
+		if (strcmp(slugs.v[i], slug) == 0)
+			ret = 1;
+	store_slugs_release(&slugs);
+	return ret;
+}
+
+/*
+ * One initiative of a streaming import: its rows from each streamed file
+ * and from whole (the files read whole: its initiative i is p's i),
+ * its stored records before them when it was stored before the import
+ * (nstored: how many of p's initiatives were), checked against p's
+ * catalog, stored, released. Returns 0, -1 with e set, -2 with err set.
+ */
+static int
+import_initiative(struct store *s, struct program *p, struct program *whole, size_t i,
+    size_t nstored, struct csv_stream **streams, size_t nstreams,
+    struct app_import_result *res, size_t *records, struct model_error *e,
+    struct strbuf *err)
+{
+	struct initiative *in = &p->initiatives.v[i];
+	const struct app_kind *ks;
+	struct program w;
+	size_t nk;
+	int r;
+
+	progress(res, "saving initiative %zu of %zu", i + 1, p->initiatives.n);
+	for (size_t k = 0; k < nstreams; k++)
+		if (streams[k] && csv_stream_read(streams[k], p, in->slug, e) == -1)
+			return -1;
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++)
+		if (ks[j].in_initiative)
+			move_records(vec_in(in, &ks[j]), vec_in(&whole->initiatives.v[i], &ks[j]),
+			    ks[j].k);
+	/* a stored initiative the files add nothing to is as it was */
+	if (i < nstored && initiative_count(in, 1) == 0)
+		return 0;
+	if (i < nstored) {
+		program_init(&w);
+		if ((r = store_initiative_load(s, p->slug, in->slug, &w, err)) != 0) {
+			if (r == 1)
+				strbuf_addf(err, "initiative '%s' is gone from the database", in->slug);
+			return -2;
+		}
+		take_stored(in, &w.initiatives.v[0]);
+		program_release(&w);
+	}
+	if (model_resolve_initiative(p, in, e) == -1)
+		return -1;
+	*records += initiative_count(in, 1);
+	if (store_initiative_save(s, p, in, err) == -1)
+		return -2;
+	initiative_release_records(in);
+	return 0;
+}
+
+int
+app_import_csv(struct store *s, const char *program, const struct app_import_file *files,
+    size_t n, const char *actor, struct app_import_result *res, struct model_error *e,
+    struct strbuf *err)
+{
+	struct program p, whole;
+	struct csv_stream **streams = xcalloc(n ? n : 1, sizeof(*streams));
+	size_t nstored = 0, k, records;
+	int ret = -2, r;
+
+	program_init(&p);
+	program_init(&whole);
+	res->slug = NULL;
+	res->records = res->initiatives = 0;
+	/* the catalog: what is stored, then the program-level files, checked whole */
+	if (store_write_begin(s, err) == -1)
+		goto fail;
+	if (program) {
+		if ((r = store_catalog_load(s, program, &p, err)) != 0) {
+			if (r == 1)
+				strbuf_addf(err, "no program '%s' in this database", program);
+			goto out;
+		}
+		nstored = p.initiatives.n;
+	}
+	ret = -1;
+	for (k = 0; k < n && files[k].which < CSV_OBSERVATIONS; k++) {
+		assert(k == 0 || files[k].which > files[k - 1].which);
+		if (csv_read_path((enum csv_file)files[k].which, files[k].name, &p, e) == -1)
+			goto out;
+	}
+	for (size_t j = k; j < n; j++)
+		csv_lists_given((enum csv_file)files[j].which, &p);
+	program_default_responsibilities(&p);
+	p.partial = PROGRAM_CATALOG;
+	progress(res, "validating", 0, 0);
+	if (model_validate(&p, e) == -1)
+		goto out;
+	if (program == NULL) {
+		if ((r = program_stored(s, p.slug, err)) == -1) {
+			ret = -2;
+			goto out;
+		}
+		if (r == 1) {
+			model_error_set(e, &p.loc, "program.slug",
+			    "a program '%s' already exists in the database", p.slug);
+			goto out;
+		}
+	}
+	/*
+	 * The initiatives' files: streamed when their rows are grouped by
+	 * initiative in p's order, else read whole now into whole, a program
+	 * of p's initiatives by slug only (so is a file with a problem the
+	 * scan stops at: reading it reports the problem, before anything is
+	 * written).
+	 */
+	for (size_t i = 0; i < p.initiatives.n; i++)
+		VEC_PUSH(&whole.initiatives)->slug = xstrdup(p.initiatives.v[i].slug);
+	for (size_t j = k; j < n; j++) {
+		enum csv_file which = (enum csv_file)files[j].which;
+
+		if ((r = csv_file_grouped(which, files[j].name, &p, e)) == -1)
+			goto out;
+		if (r == 1)
+			streams[j] = csv_stream_open(which, files[j].name, &p, e);
+		if (r == 1 ? streams[j] == NULL : csv_read_path(which, files[j].name, &whole, e) == -1)
+			goto out;
+	}
+	records = app_import_count(&p, 1);
+	if (store_program_save(s, &p, err) == -1) {
+		ret = -2;
+		goto out;
+	}
+	for (size_t i = 0; i < p.initiatives.n; i++)
+		if ((ret = import_initiative(s, &p, &whole, i, nstored, streams, n, res, &records,
+		    e, err)) != 0)
+			goto out;
+	ret = -1;
+	for (size_t j = k; j < n; j++)
+		if (streams[j] && csv_stream_end(streams[j], e) == -1)
+			goto out;
+	ret = -2;
+	if (audit_attach(s, actor, NULL, files, n, records, err) == -1 ||
+	    store_write_commit(s, err) == -1)
+		goto out;
+	res->slug = xstrdup(p.slug);
+	res->records = records;
+	res->initiatives = p.initiatives.n;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_write_rollback(s);
+fail:
+	store_audit_detach(s);
+	for (size_t j = 0; j < n; j++)
+		csv_stream_close(streams[j]);
+	free(streams);
+	program_release(&whole);
+	program_release(&p);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- streaming JSON */
+
+/* Reads bytes [off, off + len) of fp into buf (grown as needed). */
+static int
+read_range(FILE *fp, const char *name, size_t off, size_t len, struct strbuf *buf,
+    struct model_error *e)
+{
+	strbuf_reset(buf);
+	strbuf_grow(buf, len);
+	if (fseeko(fp, (off_t)off, SEEK_SET) == -1 || fread(buf->buf, 1, len, fp) != len) {
+		model_error_set(e, NULL, "", "%s: cannot read: %s", name,
+		    ferror(fp) ? strerror(errno) : "the file changed while it was read");
+		return -1;
+	}
+	buf->len = len;
+	buf->buf[len] = '\0';
+	return 0;
+}
+
+/*
+ * The document without its initiatives: bytes before the "initiatives"
+ * array's '[' and from its ']' on, the lines between kept as empty lines so
+ * that every line number stays the file's.
+ */
+static int
+read_catalog(FILE *fp, const char *name, const struct json_slices *sl, struct strbuf *doc,
+    struct model_error *e)
+{
+	struct strbuf part = STRBUF_INIT;
+	off_t end;
+	int ret = -1;
+
+	if (fseeko(fp, 0, SEEK_END) == -1 || (end = ftello(fp)) == -1) {
+		model_error_set(e, NULL, "", "%s: cannot read: %s", name, strerror(errno));
+		goto out;
+	}
+	if (read_range(fp, name, 0, sl->open + 1, &part, e) == -1)
+		goto out;
+	strbuf_add(doc, part.buf, part.len);
+	for (unsigned l = sl->open_line; l < sl->close_line; l++)
+		strbuf_addch(doc, '\n');
+	if (read_range(fp, name, sl->close, (size_t)end - sl->close, &part, e) == -1)
+		goto out;
+	strbuf_add(doc, part.buf, part.len);
+	ret = 0;
+out:
+	strbuf_release(&part);
+	return ret;
+}
+
+int
+app_import_json(struct store *s, const struct app_import_file *file, const char *actor,
+    struct app_import_result *res, struct model_error *e, struct strbuf *err)
+{
+	struct json_slices sl;
+	struct program p;
+	struct strbuf buf = STRBUF_INIT;
+	struct anyvec learning = { NULL, 0, 0 };
+	struct stat st;
+	FILE *fp = NULL;
+	size_t records;
+	int fd, ret = -1, r;
+
+	program_init(&p);
+	res->slug = NULL;
+	res->records = res->initiatives = 0;
+	memset(&sl, 0, sizeof(sl));
+	if ((fd = file_open_regular(file->name, &st, &buf)) == -1 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			strbuf_addf(&buf, "%s: cannot read: %s", file->name, strerror(errno));
+			close(fd);
+		}
+		model_error_set(e, NULL, "", "%s", buf.buf);
+		goto fail;
+	}
+	if (json_scan_initiatives(fp, &sl) == 0) {
+		ret = 1;	/* not one the slices can be found in: read it whole */
+		goto fail;
+	}
+	strbuf_reset(&buf);
+	if (read_catalog(fp, file->name, &sl, &buf, e) == -1 ||
+	    json_read_program(file->name, buf.buf, buf.len, &p, e) == -1)
+		goto fail;
+	/* the learning questions name initiatives: checked and stored after them */
+	assert(sizeof(learning) == sizeof(p.learning));
+	memcpy(&learning, &p.learning, sizeof(learning));
+	memset(&p.learning, 0, sizeof(p.learning));
+	p.partial = PROGRAM_CATALOG;
+	progress(res, "validating", 0, 0);
+	if (model_validate(&p, e) == -1)
+		goto fail;
+	ret = -2;
+	if (store_write_begin(s, err) == -1)
+		goto fail;
+	if ((r = program_stored(s, p.slug, err)) == -1)
+		goto out;
+	ret = -1;
+	if (r == 1) {
+		model_error_set(e, &p.loc, "program.slug",
+		    "a program '%s' already exists in the database", p.slug);
+		goto out;
+	}
+	ret = -2;
+	records = app_import_count(&p, 1);
+	if (store_program_save(s, &p, err) == -1)
+		goto out;
+	for (size_t i = 0; i < sl.v.n; i++) {
+		const struct json_slice *js = &sl.v.v[i];
+		struct initiative *in;
+
+		progress(res, "saving initiative %zu of %zu", i + 1, sl.v.n);
+		ret = -1;
+		if (read_range(fp, file->name, js->off, js->len, &buf, e) == -1)
+			goto out;
+		in = VEC_PUSH(&p.initiatives);
+		memset(in, 0, sizeof(*in));
+		if (json_read_record_at(file->name, buf.buf, buf.len, js->line, &kind_initiative,
+		    in, &p, e) == -1)
+			goto out;
+		if (!strmap_put(&p.initiative_index, in->slug, (int)i)) {
+			model_error_set(e, &in->loc, "slug", "initiative '%s' is used twice", in->slug);
+			goto out;
+		}
+		initiative_default_responsibilities(in);
+		if (model_resolve_initiative(&p, in, e) == -1)
+			goto out;
+		records += 1 + initiative_count(in, 1);
+		ret = -2;
+		if (store_initiative_save(s, &p, in, err) == -1)
+			goto out;
+		initiative_release_records(in);
+	}
+	ret = -1;
+	memcpy(&p.learning, &learning, sizeof(learning));
+	learning.v = NULL;
+	learning.n = 0;
+	if (model_validate(&p, e) == -1)
+		goto out;
+	ret = -2;
+	records += app_import_count(&p, 1);
+	if (store_program_save(s, &p, err) == -1 ||
+	    audit_attach(s, actor, NULL, file, 1, records, err) == -1 ||
+	    store_write_commit(s, err) == -1)
+		goto out;
+	res->slug = xstrdup(p.slug);
+	res->records = records;
+	res->initiatives = p.initiatives.n;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_write_rollback(s);
+	store_audit_detach(s);
+fail:
+	for (size_t i = 0; i < learning.n; i++)
+		kind_release(&kind_learning, (char *)learning.v + i * kind_learning.size);
+	free(learning.v);
+	VEC_FREE(&sl.v);
+	if (fp)
+		fclose(fp);
+	strbuf_release(&buf);
+	program_release(&p);
 	return ret;
 }

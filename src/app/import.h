@@ -60,4 +60,46 @@ int app_import_save(struct store *s, struct program *p, const char *actor,
     const char *initiative, const struct app_import_file *files, size_t n,
     struct strbuf *err);
 
+/*
+ * The CLI's CSV import, streamed (docs/formats.md): files[0..n) sorted by
+ * kind (enum csv_file), read from their paths (data unused). With program
+ * NULL they make a new program (program.csv among them), else they add to
+ * the stored program of that slug. One write transaction: the catalog
+ * (the stored one and the program-level files) is read and checked whole
+ * and stored first; then each initiative in turn gets its rows of the
+ * initiative-level files (streamed a chunk at a time when grouped by
+ * initiative in the initiatives' order, else read whole first), its stored
+ * records when it has new ones, is checked against the catalog
+ * (model_resolve_initiative), stored and released. Memory: the catalog
+ * plus one initiative. The audit log entry is app_import_save's. All or
+ * nothing. Returns 0 with res filled (res->slug to free; res->progress,
+ * set by the caller, is kept), -1 with e set
+ * (the input: "FILE:LINE: FIELD: message"), -2 with err set (the store).
+ */
+struct app_import_result {
+	char *slug;
+	size_t records, initiatives;
+	/* when set, told each stage ("validating", "saving initiative 3 of 100") */
+	void (*progress)(void *arg, const char *stage);
+	void *progress_arg;
+};
+int app_import_csv(struct store *s, const char *program, const struct app_import_file *files,
+    size_t n, const char *actor, struct app_import_result *res, struct model_error *e,
+    struct strbuf *err);
+
+/*
+ * The CLI's JSON import, streamed: file (a path; data unused) read a chunk
+ * at a time. A first pass finds the byte range of each initiative
+ * (json_scan_initiatives); the document without them (the program,
+ * organizations, people, instruments) is read, checked and stored; then
+ * each initiative is read from its range (json_read_record_at, with the
+ * file's line numbers), checked against the catalog, stored and released;
+ * last the learning questions, which name initiatives. One write
+ * transaction, the audit entry of app_import_save. Returns as
+ * app_import_csv, or 1 (nothing done) when the document's initiatives
+ * cannot be found that way: read it whole (app_import_read) to learn why.
+ */
+int app_import_json(struct store *s, const struct app_import_file *file, const char *actor,
+    struct app_import_result *res, struct model_error *e, struct strbuf *err);
+
 #endif

@@ -13,6 +13,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "../util/file.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "cli.h"
@@ -172,38 +173,21 @@ cli_read_file(const char *path, char **data, size_t *len)
 	ssize_t r;
 	int fd, std = strcmp(path, "-") == 0, ret = -1;
 
-	/*
-	 * R16: only a regular file, or "-" (standard input, with the same
-	 * limit). O_NONBLOCK so that opening a FIFO does not wait for a writer;
-	 * fstat then refuses it, a device (/dev/zero) and a directory at once.
-	 */
+	/* R16: only a regular file (file_open_regular), or "-" (standard input, with the same limit) */
 	if (std)
 		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) == -1) {
-		file_error("%s: cannot read: %s\n", path, strerror(errno));
+	else if ((fd = file_open_regular(path, &st, &sb)) == -1) {
+		file_error("%s\n", sb.buf);
+		strbuf_release(&sb);
 		return -1;
-	}
-	if (!std && fstat(fd, &st) == -1) {
-		file_error("%s: cannot read: %s\n", path, strerror(errno));
-		goto out;
-	}
-	if (!std && !S_ISREG(st.st_mode)) {
-		file_error("%s: cannot read: not a regular file (%s)\n", path,
-		    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" :
-		    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" :
-		    S_ISSOCK(st.st_mode) ? "a socket" : "not a file");
-		goto out;
 	}
 	if (!std && (size_t)st.st_size > CLI_MAX_FILE) {
 		file_error("%s: cannot read: larger than %zu bytes\n", path,
 		    CLI_MAX_FILE);
 		goto out;
 	}
-	/* a regular file: back to blocking reads (O_NONBLOCK means nothing to it) */
-	if (!std) {
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (!std)
 		strbuf_grow(&sb, (size_t)st.st_size);
-	}
 	for (;;) {
 		r = read(fd, chunk, sizeof(chunk));
 		if (r == -1 && errno == EINTR)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../app/import.h"
 #include "../io/csv.h"
@@ -88,8 +89,31 @@ out:
 	return ret;
 }
 
+/* app_import_result's progress: the stage on the progress line. */
+static void
+show_stage(void *arg, const char *stage)
+{
+	cli_progress_stage(arg, "%s", stage);
+}
+
+/* Removes the database file path (and its journals) that a failed import created. */
+static void
+remove_new_db(const char *path)
+{
+	static const char *const tails[] = { "", "-wal", "-shm", "-journal" };
+	struct strbuf name = STRBUF_INIT;
+
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+		strbuf_reset(&name);
+		strbuf_addf(&name, "%s%s", path, tails[i]);
+		unlink(name.buf);
+	}
+	strbuf_release(&name);
+}
+
+/* The document read whole (standard input, or one whose initiatives app_import_json cannot find). */
 static int
-import_json(const struct cli *c, const char *path)
+import_json_whole(const struct cli *c, const char *path)
 {
 	struct app_import_file f;
 	struct program p;
@@ -132,70 +156,119 @@ out:
 	return ret;
 }
 
+/*
+ * A JSON document: streamed initiative by initiative (app_import_json),
+ * unless it comes on standard input or its initiatives cannot be found
+ * without reading it whole. A database this import creates is removed
+ * again when it fails.
+ */
+static int
+import_json(const struct cli *c, const char *path)
+{
+	struct app_import_result res;
+	struct app_import_file f = { path, APP_IMPORT_JSON, NULL, 0 };
+	struct model_error e;
+	struct cli_progress pg;
+	struct strbuf err = STRBUF_INIT;
+	struct store *s = NULL;
+	struct stat st;
+	int ret = CLI_FAIL, created, r = -2;
+
+	if (strcmp(path, "-") == 0)
+		return import_json_whole(c, path);
+	cli_progress_begin(&pg, "import");
+	created = stat(c->db, &st) == -1;
+	if (cli_store_open(c, 1, &s) == -1)
+		goto out;
+	cli_progress_stage(&pg, "reading %s", path);
+	res.progress = show_stage;
+	res.progress_arg = &pg;
+	r = app_import_json(s, &f, cli_actor(), &res, &e, &err);
+	cli_progress_done(&pg);
+	if (r == -1)
+		cli_model_error(&e);
+	else if (r == -2)
+		cli_error("%s: %s", c->db, err.buf);
+	else if (r == 0) {
+		printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
+		    res.slug, res.initiatives, res.initiatives == 1 ? "" : "s", res.records, c->db);
+		free(res.slug);
+		ret = CLI_OK;
+	}
+out:
+	cli_progress_done(&pg);
+	if (s)
+		store_close(s);
+	if (r != 0 && created)
+		remove_new_db(c->db);
+	strbuf_release(&err);
+	return r == 1 ? import_json_whole(c, path) : ret;
+}
+
+/*
+ * The CSV files, streamed initiative by initiative (app_import_csv): into
+ * the program in the database, or a new one with program.csv. A database
+ * this import creates is removed again when it fails.
+ */
 static int
 import_csv(const struct cli *c, struct csv_input *in, size_t n)
 {
-	struct program p;
+	struct app_import_result res;
+	struct app_import_file *files;
 	struct model_error e;
 	struct cli_progress pg;
+	struct strbuf err = STRBUF_INIT;
 	struct store *s = NULL;
 	struct stat st;
-	struct app_import_file *files = NULL;
-	size_t before = 0;
-	int ret = CLI_FAIL, fresh = in[0].which == CSV_PROGRAM;
+	char *slug = NULL;
+	int ret = CLI_FAIL, fresh = in[0].which == CSV_PROGRAM, created = 0, r;
 
-	program_init(&p);
 	cli_progress_begin(&pg, "import");
-	/*
-	 * Without program.csv the files add to a program already stored;
-	 * with it they make a new one, and the database need not exist yet.
-	 */
+	files = xcalloc(n, sizeof(*files));
+	for (size_t i = 0; i < n; i++) {
+		files[i].name = in[i].path;
+		files[i].which = in[i].which;
+	}
 	if (!fresh) {
 		if (stat(c->db, &st) == -1) {
 			cli_error("%s: no database here, and program.csv is not among the files to make a new program",
 			    c->db);
 			goto out;
 		}
-		if (cli_store_open(c, 0, &s) == -1)
-			goto out;
-		if ((ret = cli_store_load(c, s, &p)) != 0)
+		if (cli_store_open(c, 0, &s) == -1 || (ret = cli_store_pick(c, s, &slug)) != 0)
 			goto out;
 		ret = CLI_FAIL;
-		before = app_import_count(&p, 0);
-	}
-	files = xcalloc(n, sizeof(*files));
-	for (size_t i = 0; i < n; i++) {
-		char *data;
-
-		cli_progress_stage(&pg, "reading %s (%zu of %zu)", in[i].path, i + 1, n);
-		if (cli_read_file(in[i].path, &data, &files[i].len) == -1)
+	} else {
+		created = stat(c->db, &st) == -1;
+		if (cli_store_open(c, 1, &s) == -1)
 			goto out;
-		files[i].name = in[i].path;
-		files[i].which = in[i].which;
-		files[i].data = data;
 	}
-	cli_progress_stage(&pg, "validating");
-	if (app_import_read(&p, files, n, &e) == -1) {
-		cli_progress_done(&pg);
+	cli_progress_stage(&pg, "reading %zu CSV file%s", n, n == 1 ? "" : "s");
+	res.progress = show_stage;
+	res.progress_arg = &pg;
+	r = app_import_csv(s, slug, files, n, cli_actor(), &res, &e, &err);
+	cli_progress_done(&pg);
+	if (r == -1) {
 		cli_model_error(&e);
 		goto out;
 	}
-	if (s == NULL && cli_store_open(c, 1, &s) == -1)
+	if (r == -2) {
+		cli_error("%s: %s", c->db, err.buf);
 		goto out;
-	if ((fresh && refuse_existing(s, &p) == -1) || save(c, s, &p, files, n, &pg) == -1)
-		goto out;
-	cli_progress_done(&pg);
+	}
 	printf("Imported %zu records from %zu CSV file%s into program %s in %s\n",
-	    app_import_count(&p, 0) - before, n, n == 1 ? "" : "s", p.slug, c->db);
+	    res.records, n, n == 1 ? "" : "s", res.slug, c->db);
+	free(res.slug);
 	ret = CLI_OK;
 out:
 	cli_progress_done(&pg);
 	if (s)
 		store_close(s);
-	for (size_t i = 0; files && i < n; i++)
-		free((char *)(uintptr_t)files[i].data);
+	if (ret != CLI_OK && created)
+		remove_new_db(c->db);
+	free(slug);
 	free(files);
-	program_release(&p);
+	strbuf_release(&err);
 	return ret;
 }
 

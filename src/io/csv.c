@@ -14,10 +14,13 @@
  * row end before it knows whether the input is well formed, so a row is
  * buffered and acted upon only once it is complete.
  */
+#include <assert.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /*
  * libcsv declares a csv_write of its own (quoting into a buffer), which
@@ -30,8 +33,11 @@
 #include "csv.h"
 #include "../model/fields.h"
 #include "../model/fieldtext.h"
+#include "../util/file.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/strmap.h"
+#include "../util/xalloc.h"
 #include "../util/banned.h"
 
 #define CSV_MAXCOLS	32		/* more than any file has (initiatives.csv: 20) */
@@ -483,6 +489,12 @@ struct reader {
 	struct strbuf first[CSV_LEVELS];	/* its first row's cells of that level */
 	size_t firstoff[CSV_MAXCOLS];
 	unsigned first_line[CSV_LEVELS];
+
+	/* streaming (struct csv_stream): rows go to p only while they are target's */
+	struct csv_stream *stream;
+	const char *target;		/* the initiative whose rows are taken now */
+	struct initiative *target_in;	/* that initiative in p */
+	int slug_pos;			/* header position of the initiative column, or -1 */
 };
 
 /* The line errors name: where the row being read started. */
@@ -583,6 +595,10 @@ reader_header(struct reader *r, const struct srcloc *loc)
 		}
 	r->nheader = r->ncells;
 	r->have_header = 1;
+	r->slug_pos = -1;
+	for (size_t i = 0; lay->initiative_level && i < r->ncells; i++)
+		if (lay->cols[r->map[i]].kind == COL_INITIATIVE)
+			r->slug_pos = (int)i;
 	strbuf_release(&names);
 	return 0;
 fail:
@@ -698,7 +714,8 @@ reader_new_top(struct reader *r, const char *const *val, const struct srcloc *lo
 		model_error_set(r->e, loc, "initiative", "is required");
 		return NULL;
 	}
-	in = program_initiative(r->p, val[0]);
+	in = r->target_in && strcmp(val[0], r->target) == 0 ? r->target_in :
+	    program_initiative(r->p, val[0]);
 	if (in == NULL) {
 		model_error_set(r->e, loc, "initiative", "no initiative '%s'", val[0]);
 		return NULL;
@@ -792,12 +809,14 @@ reader_row(struct reader *r)
 	return reader_record(r, val, &loc);
 }
 
+static int stream_row(struct reader *r);
+
 static void
 cb_row(int c, void *data)
 {
 	struct reader *r = data;
 
-	if (!r->failed && r->ncells > 0 && reader_row(r))
+	if (!r->failed && r->ncells > 0 && (r->stream && r->have_header ? stream_row(r) : reader_row(r)))
 		r->failed = 1;
 	/* CSV_REPALL_NL reports every unquoted CR and LF, blank lines too */
 	if (c == '\n')
@@ -832,6 +851,102 @@ lists_given(const struct layout *lay, struct program *p)
 		*(int *)((char *)&p->initiatives.v[j] + lay->top->has_off) = 1;
 }
 
+/* Starts reading file which, named name, into p. Returns 0, or -1 with e set. */
+static int
+reader_open(struct reader *r, struct csv_parser *parser, struct layout *lay,
+    enum csv_file which, const char *name, struct program *p, struct model_error *e)
+{
+	memset(r, 0, sizeof(*r));
+	if ((int)which < 0 || which >= CSV__MAX) {
+		model_error_set(e, NULL, "", "%s: not a trellis/1 CSV file", name);
+		return -1;
+	}
+	r->file = program_intern_file(p, name);
+	layout_build(lay, which);
+	r->lay = lay;
+	r->which = which;
+	r->p = p;
+	r->e = e;
+	r->line = 1;
+	r->slug_pos = -1;
+	strbuf_init(&r->text, 0);
+	for (int l = 0; l < CSV_LEVELS; l++)
+		strbuf_init(&r->first[l], 0);
+	if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+		model_error_set(e, NULL, "", "out of memory");
+		for (int l = 0; l < CSV_LEVELS; l++)
+			strbuf_release(&r->first[l]);
+		return -1;
+	}
+	csv_set_realloc_func(parser, cell_realloc);
+	return 0;
+}
+
+static void
+reader_close(struct reader *r, struct csv_parser *parser)
+{
+	csv_free(parser);
+	strbuf_release(&r->text);
+	for (int l = 0; l < CSV_LEVELS; l++)
+		strbuf_release(&r->first[l]);
+}
+
+/*
+ * Hands data[0..len) to the parser (first: the file's first bytes, where a
+ * UTF-8 BOM is skipped). Returns 0, or -1 with e set.
+ */
+static int
+reader_feed(struct reader *r, struct csv_parser *parser, const char *data, size_t len,
+    int first)
+{
+	struct srcloc loc;
+
+	if (first && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	for (size_t pos = 0, n; pos < len && !r->failed; pos += n) {
+		n = len - pos < CSV_CHUNK ? len - pos : CSV_CHUNK;
+		if (csv_parse(parser, data + pos, n, cb_cell, cb_row, r) == n)
+			continue;
+		if (r->failed)
+			break;
+		loc.file = r->file;
+		loc.line = reader_row_line(r);
+		if (csv_error(parser) == CSV_EPARSE)
+			model_error_set(r->e, &loc, cell_or_csv(r), "a quote inside an unquoted field, "
+			    "or text after a closing quote");
+		else
+			model_error_set(r->e, &loc, reader_cell_name(r),
+			    "a cell is longer than %d bytes", CSV_CELL_MAX);
+		r->failed = 1;
+	}
+	return r->failed ? -1 : 0;
+}
+
+/* The end of the file. Returns 0, or -1 with e set. */
+static int
+reader_finish(struct reader *r, struct csv_parser *parser)
+{
+	struct srcloc loc;
+
+	if (csv_fini(parser, cb_cell, cb_row, r) != 0) {
+		loc.file = r->file;
+		loc.line = reader_row_line(r);
+		model_error_set(r->e, &loc, cell_or_csv(r), "unterminated quoted field");
+		return -1;
+	}
+	if (r->failed)
+		return -1;
+	if (!r->have_header) {
+		loc.file = r->file;
+		loc.line = 1;
+		model_error_set(r->e, &loc, "csv", "empty file: expected a header line");
+		return -1;
+	}
+	return 0;
+}
+
 int
 csv_read(enum csv_file which, const char *name, const char *data, size_t len,
     struct program *p, struct model_error *e)
@@ -839,72 +954,318 @@ csv_read(enum csv_file which, const char *name, const char *data, size_t len,
 	struct csv_parser parser;
 	struct layout lay;
 	struct reader r;
-	struct srcloc loc;
 	int ret = -1;
 
-	memset(&r, 0, sizeof(r));
-	r.file = program_intern_file(p, name);
-	if ((int)which < 0 || which >= CSV__MAX) {
-		model_error_set(e, NULL, "", "%s: not a trellis/1 CSV file", name);
+	if (reader_open(&r, &parser, &lay, which, name, p, e) == -1)
+		return -1;
+	if (reader_feed(&r, &parser, data, len, 1) == 0 && reader_finish(&r, &parser) == 0) {
+		lists_given(&lay, p);
+		ret = 0;
+	}
+	reader_close(&r, &parser);
+	return ret;
+}
+
+/* Opens path, a regular file only (RELIABILITY R16). */
+static FILE *
+open_input(const char *path, struct model_error *e)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct stat st;
+	FILE *fp = NULL;
+	int fd = file_open_regular(path, &st, &why);
+
+	if (fd != -1 && (fp = fdopen(fd, "rb")) == NULL) {
+		strbuf_addf(&why, "%s: cannot read: %s", path, strerror(errno));
+		close(fd);
+	}
+	if (fp == NULL)
+		model_error_set(e, NULL, "", "%s", why.buf);
+	strbuf_release(&why);
+	return fp;
+}
+
+static int
+read_chunk(FILE *fp, const char *path, char *buf, size_t *n, struct model_error *e)
+{
+	*n = fread(buf, 1, CSV_CHUNK, fp);
+	if (*n == 0 && ferror(fp)) {
+		model_error_set(e, NULL, "", "%s: cannot read: %s", path, strerror(errno));
 		return -1;
 	}
-	layout_build(&lay, which);
-	r.lay = &lay;
-	r.which = which;
-	r.p = p;
-	r.e = e;
-	r.line = 1;
-	strbuf_init(&r.text, 0);
-	for (int l = 0; l < CSV_LEVELS; l++)
-		strbuf_init(&r.first[l], 0);
-	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-		model_error_set(e, NULL, "", "out of memory");
-		goto done;
+	return 0;
+}
+
+int
+csv_read_path(enum csv_file which, const char *path, struct program *p, struct model_error *e)
+{
+	struct csv_parser parser;
+	struct layout lay;
+	struct reader r;
+	FILE *fp;
+	char *buf;
+	size_t n;
+	int first = 1, ret = -1;
+
+	if ((fp = open_input(path, e)) == NULL)
+		return -1;
+	if (reader_open(&r, &parser, &lay, which, path, p, e) == -1) {
+		fclose(fp);
+		return -1;
 	}
-	csv_set_realloc_func(&parser, cell_realloc);
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		len -= 3;
-	}
-	for (size_t pos = 0, n; pos < len && !r.failed; pos += n) {
-		n = len - pos < CSV_CHUNK ? len - pos : CSV_CHUNK;
-		if (csv_parse(&parser, data + pos, n, cb_cell, cb_row, &r) == n)
-			continue;
-		if (r.failed)
+	buf = xmalloc(CSV_CHUNK);
+	for (;;) {
+		if (read_chunk(fp, path, buf, &n, e) == -1)
+			goto out;
+		if (n == 0)
 			break;
-		loc.file = r.file;
-		loc.line = reader_row_line(&r);
-		if (csv_error(&parser) == CSV_EPARSE)
-			model_error_set(e, &loc, cell_or_csv(&r), "a quote inside an unquoted field, "
-			    "or text after a closing quote");
-		else
-			model_error_set(e, &loc, reader_cell_name(&r),
-			    "a cell is longer than %d bytes", CSV_CELL_MAX);
-		goto out;
+		if (reader_feed(&r, &parser, buf, n, first) == -1)
+			goto out;
+		first = 0;
 	}
-	if (r.failed)
+	if (reader_finish(&r, &parser) == -1)
 		goto out;
-	if (csv_fini(&parser, cb_cell, cb_row, &r) != 0) {
-		loc.file = r.file;
-		loc.line = reader_row_line(&r);
-		model_error_set(e, &loc, cell_or_csv(&r), "unterminated quoted field");
-		goto out;
-	}
-	if (r.failed)
-		goto out;
-	if (!r.have_header) {
-		loc.file = r.file;
-		loc.line = 1;
-		model_error_set(e, &loc, "csv", "empty file: expected a header line");
-		goto out;
-	}
 	lists_given(&lay, p);
 	ret = 0;
 out:
-	csv_free(&parser);
-done:
-	strbuf_release(&r.text);
-	for (int l = 0; l < CSV_LEVELS; l++)
-		strbuf_release(&r.first[l]);
+	free(buf);
+	reader_close(&r, &parser);
+	fclose(fp);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- streaming */
+
+/* A row parsed but not yet taken: it belongs to a later initiative. */
+struct pending {
+	struct strbuf text;
+	size_t off[CSV_MAXCOLS];
+	size_t ncells;
+	unsigned line;
+};
+
+struct csv_stream {
+	struct layout lay;
+	struct reader r;
+	struct csv_parser parser;
+	FILE *fp;
+	const char *path;
+	int started, eof;
+	char *buf;
+	VEC(struct pending) q;
+	size_t qhead;
+	/* csv_file_grouped: the initiative index of the last row, and the verdict */
+	const struct program *scan;
+	int last, grouped;
+};
+
+/* The initiative slug of a row whose cells are text[off[..]] (its mark taken off). */
+static const char *
+row_slug(const struct reader *r, const char *text, const size_t *off)
+{
+	const char *v = text + off[r->slug_pos];
+
+	return v[0] == '\'' ? v + 1 : v;
+}
+
+/*
+ * A complete row while streaming: read into p when it is the target
+ * initiative's and no row is waiting before it; else kept for later. A
+ * row whose columns do not match the header is read at once (it is an
+ * error, reported where it is).
+ */
+static int
+stream_row(struct reader *r)
+{
+	struct csv_stream *cs = r->stream;
+	struct pending *pd;
+	const char *slug;
+
+	if (r->ncells != r->nheader || r->slug_pos < 0)
+		return cs->scan ? (cs->grouped = 0, -1) : reader_row(r);
+	slug = row_slug(r, r->text.buf, r->off);
+	if (cs->scan) {
+		int idx = strmap_get(&cs->scan->initiative_index, slug, -1);
+
+		/* an unknown initiative, or one whose rows came before: not grouped */
+		if (idx < 0 || idx < cs->last) {
+			cs->grouped = 0;
+			return -1;
+		}
+		cs->last = idx;
+		return 0;
+	}
+	if (cs->qhead == cs->q.n && r->target && strcmp(slug, r->target) == 0)
+		return reader_row(r);
+	pd = VEC_PUSH(&cs->q);
+	memset(pd, 0, sizeof(*pd));
+	strbuf_init(&pd->text, 0);
+	strbuf_add(&pd->text, r->text.buf, r->text.len);
+	memcpy(pd->off, r->off, sizeof(pd->off));
+	pd->ncells = r->ncells;
+	pd->line = r->row_line;
+	return 0;
+}
+
+/* Reads a waiting row as if the parser had just completed it. */
+static int
+replay(struct reader *r, struct pending *pd)
+{
+	struct strbuf text = r->text;
+	size_t off[CSV_MAXCOLS], ncells = r->ncells;
+	unsigned row_line = r->row_line;
+	int ret;
+
+	/* the parser may be inside a row of its own: keep it */
+	memcpy(off, r->off, sizeof(off));
+	r->text = pd->text;
+	memcpy(r->off, pd->off, sizeof(off));
+	r->ncells = pd->ncells;
+	r->row_line = pd->line;
+	ret = reader_row(r);
+	pd->text = r->text;
+	r->text = text;
+	memcpy(r->off, off, sizeof(off));
+	r->ncells = ncells;
+	r->row_line = row_line;
+	return ret;
+}
+
+/* Reads the next chunk into the parser; at the end, finishes the file. */
+static int
+stream_more(struct csv_stream *cs)
+{
+	size_t n;
+
+	if (read_chunk(cs->fp, cs->path, cs->buf, &n, cs->r.e) == -1)
+		return -1;
+	if (n == 0) {
+		cs->eof = 1;
+		return reader_finish(&cs->r, &cs->parser);
+	}
+	if (reader_feed(&cs->r, &cs->parser, cs->buf, n, !cs->started) == -1)
+		return -1;
+	cs->started = 1;
+	return 0;
+}
+
+static struct csv_stream *
+stream_open(enum csv_file which, const char *path, struct program *p, struct model_error *e)
+{
+	struct csv_stream *cs = xcalloc(1, sizeof(*cs));
+
+	assert(which >= CSV_OBSERVATIONS && which < CSV__MAX);
+	if ((cs->fp = open_input(path, e)) == NULL) {
+		free(cs);
+		return NULL;
+	}
+	if (reader_open(&cs->r, &cs->parser, &cs->lay, which, path, p, e) == -1) {
+		fclose(cs->fp);
+		free(cs);
+		return NULL;
+	}
+	cs->path = cs->r.file;
+	cs->r.stream = cs;
+	cs->buf = xmalloc(CSV_CHUNK);
+	return cs;
+}
+
+struct csv_stream *
+csv_stream_open(enum csv_file which, const char *path, struct program *p, struct model_error *e)
+{
+	return stream_open(which, path, p, e);
+}
+
+void
+csv_lists_given(enum csv_file which, struct program *p)
+{
+	struct layout lay;
+
+	layout_build(&lay, which);
+	lists_given(&lay, p);
+}
+
+int
+csv_stream_read(struct csv_stream *cs, struct program *p, const char *slug,
+    struct model_error *e)
+{
+	struct reader *r = &cs->r;
+
+	r->p = p;
+	r->e = e;
+	r->target = slug;
+	r->target_in = slug ? program_initiative(p, slug) : NULL;
+	/* a new initiative: no record continues */
+	for (int l = 0; l < CSV_LEVELS; l++) {
+		r->cur[l] = NULL;
+		r->number[l] = 0;
+	}
+	for (; cs->qhead < cs->q.n; cs->qhead++) {
+		struct pending *pd = &cs->q.v[cs->qhead];
+
+		if (slug == NULL || strcmp(row_slug(r, pd->text.buf, pd->off), slug) != 0)
+			return 0;
+		if (replay(r, pd) == -1)
+			return -1;
+		strbuf_release(&pd->text);
+	}
+	cs->q.n = cs->qhead = 0;
+	while (!cs->eof) {
+		if (stream_more(cs) == -1)
+			return -1;
+		if (cs->q.n > 0)
+			return 0;
+	}
+	return 0;
+}
+
+int
+csv_stream_end(struct csv_stream *cs, struct model_error *e)
+{
+	struct srcloc loc;
+
+	if (csv_stream_read(cs, cs->r.p, NULL, e) == -1)
+		return -1;
+	if (cs->qhead == cs->q.n)
+		return 0;
+	loc.file = cs->r.file;
+	loc.line = cs->q.v[cs->qhead].line;
+	model_error_set(e, &loc, "initiative", "rows of initiative '%s' come after those of "
+	    "a later initiative", row_slug(&cs->r, cs->q.v[cs->qhead].text.buf, cs->q.v[cs->qhead].off));
+	return -1;
+}
+
+void
+csv_stream_close(struct csv_stream *cs)
+{
+	if (cs == NULL)
+		return;
+	for (size_t i = cs->qhead; i < cs->q.n; i++)
+		strbuf_release(&cs->q.v[i].text);
+	VEC_FREE(&cs->q);
+	reader_close(&cs->r, &cs->parser);
+	fclose(cs->fp);
+	free(cs->buf);
+	free(cs);
+}
+
+int
+csv_file_grouped(enum csv_file which, const char *path, struct program *p,
+    struct model_error *e)
+{
+	struct csv_stream *cs;
+	struct model_error scratch;	/* a problem found here is reported by the whole read */
+	int ok = 1, ret;
+
+	if ((cs = stream_open(which, path, p, e)) == NULL)
+		return -1;
+	cs->r.e = &scratch;
+	cs->scan = p;
+	cs->grouped = 1;
+	while (ok && !cs->eof)
+		ok = stream_more(cs) == 0;
+	/* a file with a problem is read whole, which reports it where it is */
+	ret = ok && cs->grouped;
+	csv_stream_close(cs);
 	return ret;
 }

@@ -37,6 +37,51 @@ int csv_file_for_path(const char *path);
 int csv_read(enum csv_file which, const char *name, const char *data, size_t len,
     struct program *p, struct model_error *e);
 
+/*
+ * csv_read of the file at path (named so in errors), read a chunk at a
+ * time: never held whole in memory.
+ */
+int csv_read_path(enum csv_file which, const char *path, struct program *p,
+    struct model_error *e);
+
+/*
+ * A file whose list has a "given" flag (responsibilities.csv) gives that
+ * list for every initiative of p: sets the flag on them all (csv_read does
+ * this itself; a streaming import, before it reads the rows).
+ */
+void csv_lists_given(enum csv_file which, struct program *p);
+
+/*
+ * Reading an initiative-level file (observations.csv … ties.csv) one
+ * initiative at a time, a chunk at a time (app/import.c's streaming
+ * import). csv_stream_read reads the file's next rows while their
+ * initiative column is slug into that initiative of p (whose records
+ * their references are looked up in), and stops at the first row of
+ * another initiative, which it keeps for a later call. Errors as
+ * csv_read's ("path:line: field: message"). csv_stream_end checks that
+ * no row is left (-1 with e set at the first one left: its initiative
+ * came before). Rows grouped in another order than the calls' are never
+ * read: check with csv_file_grouped first.
+ */
+struct csv_stream;
+struct csv_stream *csv_stream_open(enum csv_file which, const char *path, struct program *p,
+    struct model_error *e);
+int csv_stream_read(struct csv_stream *cs, struct program *p, const char *slug,
+    struct model_error *e);
+int csv_stream_end(struct csv_stream *cs, struct model_error *e);
+void csv_stream_close(struct csv_stream *cs);
+
+/*
+ * Whether the rows of the initiative-level file at path are grouped by
+ * initiative in the order of p's initiatives (p's initiative index built:
+ * model_validate): each initiative's rows together, every initiative one
+ * of p's. A full parse that keeps nothing. Returns 1, 0 (also when the
+ * file has a problem, which reading it whole then reports where it is),
+ * or -1 with e set when it cannot be opened.
+ */
+int csv_file_grouped(enum csv_file which, const char *path, struct program *p,
+    struct model_error *e);
+
 /* Appends the CSV file which of p (header line included) to out. */
 void csv_write(enum csv_file which, const struct program *p, struct strbuf *out);
 

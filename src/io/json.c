@@ -20,6 +20,7 @@
 #include "../model/fieldtext.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/xalloc.h"
 #include "../util/banned.h"
 
 /* ---------------------------------------------------------------- scanning */
@@ -45,9 +46,8 @@ struct scan {
  * which jansson then reports.
  */
 static int
-scan_tokens(struct scan *s, const char *data, size_t len)
+scan_tokens(struct scan *s, const char *data, size_t len, unsigned line)
 {
-	unsigned line = 1;
 	int depth = 0, maxdepth = 0;
 	size_t i = 0;
 
@@ -451,27 +451,27 @@ read_object(struct reader *r, const struct kind *k, void *rec, json_t *obj,
  */
 static int
 reader_open(struct reader *r, const char *name, const char *data, size_t len,
-    json_t **root, struct srcloc *top)
+    unsigned line, json_t **root, struct srcloc *top)
 {
 	json_error_t jerr;
 	size_t next = 0;
 
 	r->file = program_intern_file(r->p, name);
 	top->file = r->file;
-	top->line = 1;
+	top->line = line;
 	*root = NULL;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
 	}
 	r->scan.data = data;
-	if (scan_tokens(&r->scan, data, len) > JSON_MAX_DEPTH) {
+	if (scan_tokens(&r->scan, data, len, line) > JSON_MAX_DEPTH) {
 		model_error_set(r->e, top, "json", "nested deeper than %d levels", JSON_MAX_DEPTH);
 		return -1;
 	}
 	*root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (*root == NULL) {
-		struct srcloc at = { r->file, jerr.line > 0 ? (unsigned)jerr.line : 1 };
+		struct srcloc at = { r->file, (jerr.line > 0 ? (unsigned)jerr.line : 1) + line - 1 };
 
 		model_error_set(r->e, &at, "json", "malformed JSON: %s", jerr.text);
 		return -1;
@@ -494,7 +494,7 @@ json_read_program(const char *name, const char *data, size_t len,
 	json_t *root = NULL, *fmt;
 	int ret = -1;
 
-	if (reader_open(&r, name, data, len, &root, &top))
+	if (reader_open(&r, name, data, len, 1, &root, &top))
 		goto out;
 	if (!json_is_object(root)) {
 		expected(&r, root, "json", &top, "an object (a trellis/1 document)");
@@ -534,20 +534,117 @@ int
 json_read_record(const char *name, const char *data, size_t len, const struct kind *k,
     void *rec, struct program *p, struct model_error *e)
 {
+	return json_read_record_at(name, data, len, 1, k, rec, p, e);
+}
+
+int
+json_read_record_at(const char *name, const char *data, size_t len, unsigned line,
+    const struct kind *k, void *rec, struct program *p, struct model_error *e)
+{
 	struct reader r = { .p = p, .e = e };
-	struct srcloc top = { NULL, 1 };
+	struct srcloc top = { NULL, line };
 	json_t *root = NULL;
 	int ret = -1;
 
 	for (int j = 0; j < k->nfields; j++)
 		field_set_null(&k->fields[j], rec);
-	if (reader_open(&r, name, data, len, &root, &top) == 0 && !json_is_object(root))
+	if (reader_open(&r, name, data, len, line, &root, &top) == 0 && !json_is_object(root))
 		expected(&r, root, "json", &top, "an object (one record)");
 	else if (root)
 		ret = read_object(&r, k, rec, root, "", &top);
 	((struct rec_head *)rec)->loc = top;
 	json_decref(root);
 	scan_release(&r.scan);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- the initiatives' slices */
+
+#define SLICE_CHUNK	65536
+
+int
+json_scan_initiatives(FILE *fp, struct json_slices *out)
+{
+	char *buf = xmalloc(SLICE_CHUNK), key[16];
+	size_t n, pos = 0, keylen = 0;
+	unsigned line = 1;
+	int depth = 0, in_str = 0, esc = 0, in_arr = 0, found = 0, ret = 0;
+	struct json_slice *cur = NULL;
+
+	memset(out, 0, sizeof(*out));
+	key[0] = '\0';
+	while ((n = fread(buf, 1, SLICE_CHUNK, fp)) > 0) {
+		for (size_t i = 0; i < n; i++, pos++) {
+			char ch = buf[i];
+
+			if (ch == '\n')
+				line++;
+			if (in_str) {
+				if (esc)
+					esc = 0;
+				else if (ch == '\\')
+					esc = 1;
+				else if (ch == '"')
+					in_str = 0;
+				else if (depth == 1 && keylen + 1 < sizeof(key))
+					key[keylen++] = ch;
+				else if (depth == 1)
+					keylen = sizeof(key);	/* too long to be "initiatives" */
+				continue;
+			}
+			switch (ch) {
+			case '"':
+				if (in_arr && depth == 2)
+					goto out;	/* an initiative that is not an object */
+				in_str = 1;
+				if (depth == 1)
+					keylen = 0;
+				break;
+			case '{': case '[':
+				if (depth == 1 && ch == '[') {
+					key[keylen < sizeof(key) ? keylen : 0] = '\0';
+					if (strcmp(key, "initiatives") == 0) {
+						if (found)
+							goto out;	/* twice: the whole read reports it */
+						in_arr = found = 1;
+						out->open = pos;
+						out->open_line = line;
+					}
+				} else if (in_arr && depth == 2) {
+					if (ch != '{')
+						goto out;
+					cur = VEC_PUSH(&out->v);
+					cur->off = pos;
+					cur->line = line;
+				}
+				depth++;
+				break;
+			case '}': case ']':
+				if (depth == 0)
+					goto out;
+				depth--;
+				if (in_arr && depth == 2 && ch == '}')
+					cur->len = pos + 1 - cur->off;
+				else if (in_arr && depth == 1) {
+					in_arr = 0;
+					out->close = pos;
+					out->close_line = line;
+				}
+				break;
+			case ' ': case '\t': case '\r': case '\n': case ',': case ':':
+				break;
+			default:
+				if (in_arr && depth == 2)
+					goto out;
+				break;
+			}
+		}
+	}
+	ret = !ferror(fp) && found && depth == 0 && !in_str;
+out:
+	free(buf);
+	if (!ret)
+		VEC_FREE(&out->v);
 	return ret;
 }
 

@@ -7,6 +7,7 @@
  * export → import → export gives identical bytes.
  */
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../model/model.h"
 #include "../model/validate.h"
@@ -37,6 +38,31 @@ int json_read_program(const char *name, const char *data, size_t len,
  */
 int json_read_record(const char *name, const char *data, size_t len, const struct kind *k,
     void *rec, struct program *p, struct model_error *e);
+
+/* json_read_record for data that starts on line line of the file name. */
+int json_read_record_at(const char *name, const char *data, size_t len, unsigned line,
+    const struct kind *k, void *rec, struct program *p, struct model_error *e);
+
+/*
+ * The byte ranges of a trellis/1 document's initiatives (the streaming
+ * JSON import, app/import.c): its top-level "initiatives" array spans
+ * bytes [open, close] (the brackets, on lines open_line and close_line),
+ * each element v[i] bytes [off, off + len) from line line. Reads fp to its
+ * end, a chunk at a time, looking only at strings, brackets and braces.
+ * Returns 1, or 0 when the document is not such (malformed, no or two
+ * "initiatives" arrays, an element that is not an object): the whole
+ * read then says why.
+ */
+struct json_slice {
+	size_t off, len;
+	unsigned line;
+};
+struct json_slices {
+	size_t open, close;
+	unsigned open_line, close_line;
+	VEC(struct json_slice) v;
+};
+int json_scan_initiatives(FILE *fp, struct json_slices *out);
 
 /* Appends p as a trellis/1 document to out. Built-in instruments are left out. */
 void json_write_program(const struct program *p, struct strbuf *out);

@@ -712,6 +712,32 @@ out:
 	return ret;
 }
 
+int
+store_initiative_save(struct store *s, struct program *p, struct initiative *in,
+    struct strbuf *err)
+{
+	struct store_save sv = { s, p, in, { NULL, 0, 0 }, err };
+	int ret = -1;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	if (in->rowid == 0 && store_record_write(&sv, T_INITIATIVE, in, p->rowid) == -1)
+		goto out;
+	if (store_children_save(&sv, T_INITIATIVE, in) == -1)
+		goto out;
+	if (store_commit(s, err) == -1)
+		goto out;
+	ret = 0;
+out:
+	if (ret == -1) {
+		store_rollback(s);
+		for (size_t i = 0; i < sv.assigned.n; i++)
+			*sv.assigned.v[i] = 0;
+	}
+	VEC_FREE(&sv.assigned);
+	return ret;
+}
+
 /* ---------------------------------------------------------------- loading */
 
 /* A loaded record by rowid; each table's list is in rowid order. */

@@ -123,6 +123,15 @@ void store_write_rollback(struct store *s);
 int store_program_save(struct store *s, struct program *p, struct strbuf *err);
 
 /*
+ * store_program_save for one initiative in of p (the import's streaming,
+ * app/import.c): stores in itself when new (rowid 0), its new records and
+ * their children, nothing else of p. p must be stored, and so must the
+ * records of p that in's references index.
+ */
+int store_initiative_save(struct store *s, struct program *p, struct initiative *in,
+    struct strbuf *err);
+
+/*
  * Runs the integrity and foreign key checks and appends each finding, one
  * per line, to report. Returns 0 when clean; -1 with findings (err then says
  * how many) or when the checks could not run (report then empty).

@@ -14,7 +14,7 @@ test_expect_success 'on a terminal: import shows its stages on one line' '
 	tr "\r" "\n" <typescript >lines &&
 	test_grep "\[Kimport: reading .*small.json" lines &&
 	test_grep "\[Kimport: validating" lines &&
-	test_grep "\[Kimport: saving 21 records" lines &&
+	test_grep "\[Kimport: saving initiative 1 of 1" lines &&
 	test_grep "\[KImported program p1" lines
 '
 
