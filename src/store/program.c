@@ -687,17 +687,23 @@ store_children_save(struct store_save *sv, int parent_id, void *parent)
 	return 0;
 }
 
-int
-store_program_save(struct store *s, struct program *p, struct strbuf *err)
+/*
+ * Writes rec (table t: the program, or an initiative under the program)
+ * when new, and every new record beneath it, in one transaction (or the
+ * caller's); on failure the rowids it set are reset.
+ */
+static int
+save_tree(struct store *s, struct program *p, struct initiative *in, int t, void *rec,
+    int64_t parent, struct strbuf *err)
 {
-	struct store_save sv = { s, p, NULL, { NULL, 0, 0 }, err };
+	struct store_save sv = { s, p, in, { NULL, 0, 0 }, err };
 	int ret = -1;
 
 	if (store_begin(s, err) == -1)
 		return -1;
-	if (p->rowid == 0 && store_record_write(&sv, T_PROGRAM, p, 0) == -1)
+	if (((struct rec_head *)rec)->rowid == 0 && store_record_write(&sv, t, rec, parent) == -1)
 		goto out;
-	if (store_children_save(&sv, T_PROGRAM, p) == -1)
+	if (store_children_save(&sv, t, rec) == -1)
 		goto out;
 	if (store_commit(s, err) == -1)
 		goto out;
@@ -713,29 +719,16 @@ out:
 }
 
 int
+store_program_save(struct store *s, struct program *p, struct strbuf *err)
+{
+	return save_tree(s, p, NULL, T_PROGRAM, p, 0, err);
+}
+
+int
 store_initiative_save(struct store *s, struct program *p, struct initiative *in,
     struct strbuf *err)
 {
-	struct store_save sv = { s, p, in, { NULL, 0, 0 }, err };
-	int ret = -1;
-
-	if (store_begin(s, err) == -1)
-		return -1;
-	if (in->rowid == 0 && store_record_write(&sv, T_INITIATIVE, in, p->rowid) == -1)
-		goto out;
-	if (store_children_save(&sv, T_INITIATIVE, in) == -1)
-		goto out;
-	if (store_commit(s, err) == -1)
-		goto out;
-	ret = 0;
-out:
-	if (ret == -1) {
-		store_rollback(s);
-		for (size_t i = 0; i < sv.assigned.n; i++)
-			*sv.assigned.v[i] = 0;
-	}
-	VEC_FREE(&sv.assigned);
-	return ret;
+	return save_tree(s, p, in, T_INITIATIVE, in, p->rowid, err);
 }
 
 /* ---------------------------------------------------------------- loading */
