@@ -148,6 +148,14 @@ struct metrics_figure {
 	int64_t n;	/* the count N it was computed over */
 };
 
+/*
+ * The smallest N figure f is firm from (docs/metrics.md); a figure that is
+ * not null with a smaller N is provisional: shown, marked so.
+ */
+int64_t metrics_fig_min_n(enum metrics_fig f);
+/* 1 when figure fg (figure f of a report) is provisional. */
+int metrics_fig_provisional(const struct metrics_figure *fg, enum metrics_fig f);
+
 /* A budget line of a grant of the initiative (indexes into in->grants). */
 struct metrics_line_ref {
 	int grant, line;
@@ -164,12 +172,16 @@ struct metrics_org_rate {
 struct metrics_part {
 	const char *name;	/* static: the figure name, or "grants.in_order" */
 	double value;		/* 0..100, oriented so that higher is better */
+	int64_t n;		/* the N of its figure */
+	int provisional;	/* its N is under the figure's minimum (metrics_fig_min_n) */
 };
 
 struct metrics_score {
 	int type;		/* MV_NULL when every part is null, else MV_NUMBER */
 	double value;		/* 0..100: mean of the parts */
-	size_t nparts;
+	size_t nparts;		/* the score's N: the parts it is the mean of */
+	size_t firm;		/* parts that are not provisional */
+	int provisional;	/* fewer than half its parts are firm */
 	struct metrics_part parts[METRICS_MAX_PARTS];	/* the non-null parts */
 };
 
@@ -206,6 +218,7 @@ struct metrics_strength {
 	int practice;			/* enum metrics_practice */
 	const char *code;		/* static */
 	char *text;			/* owned: what the team did well */
+	VEC(const char *) evidence;	/* borrowed ids of the records that show it (or the director's slug) */
 };
 
 /* ---------------------------------------------------------------- network */

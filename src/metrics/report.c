@@ -7,7 +7,9 @@
  * Everything works on resolved indexes (struct ref.idx), never on slugs, so
  * that a report over 1,000 decisions costs a few passes over arrays.
  */
+#include <assert.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +107,12 @@ struct ctx {
 	VEC(int) open_loop;	/* decision indexes of D_pf not closing the loop */
 	VEC(int) blank;		/* decision indexes of D_key with blank contrary views */
 	int64_t napps, njoint, nreach;
+	/* the records behind the strengths (indexes into their arrays) */
+	VEC(int) shared;	/* decisions of D decided by the committee, the team or a co-lead */
+	VEC(int) paid;		/* ledger entries of L paid to a partner (O) */
+	VEC(int) credited;	/* credits of K naming a partner */
+	VEC(int) lent;		/* contributions of C */
+	VEC(int) joint;		/* joint applications */
 };
 
 /* ---------------------------------------------------------------- helpers */
@@ -337,8 +345,10 @@ decisions(struct ctx *c)
 			c->nalone++;
 		if (d->decider.idx == REF_COMMITTEE || d->decider.idx == REF_TEAM ||
 		    (d->decider.idx >= 0 && d->decider.idx < c->norgs &&
-		    c->colead[d->decider.idx]))
+		    c->colead[d->decider.idx])) {
 			c->nshared++;
+			*VEC_PUSH(&c->shared) = (int)i;
+		}
 
 		/* |(consulted ∪ deciders) ∩ T|, then ∪ informed for the loop. */
 		mark = stamp_next(c);
@@ -451,6 +461,7 @@ funds(struct ctx *c)
 		if (in_o(c, rec)) {
 			partner_cents += e->amount;
 			c->npaid += stamp_mark(c, rec, mark);
+			*VEC_PUSH(&c->paid) = (int)i;
 		}
 		if (e->backbone_own) {
 			c->own_cents += e->amount;
@@ -585,8 +596,10 @@ applications(struct ctx *c)
 		for (size_t j = 0; j < a->co_applicants.n; j++)
 			if (in_t(c, a->co_applicants.v[j].idx))
 				k += stamp_mark(c, a->co_applicants.v[j].idx, mark);
-		if (k >= 2)
+		if (k >= 2) {
 			c->njoint++;
+			*VEC_PUSH(&c->joint) = (int)i;
+		}
 		if (in_o(c, a->lead.idx))
 			led++;
 	}
@@ -605,6 +618,7 @@ credit(struct ctx *c)
 
 	for (size_t i = 0; i < in->credits.n; i++) {
 		const struct credit *k = &in->credits.v[i];
+		int partner = 0;
 
 		if (!in_window(c, k->date))
 			continue;
@@ -616,8 +630,11 @@ credit(struct ctx *c)
 			if (in_o(c, org)) {
 				in_o_sum++;
 				distinct += stamp_mark(c, org, mark);
+				partner = 1;
 			}
 		}
+		if (partner)
+			*VEC_PUSH(&c->credited) = (int)i;
 	}
 	fig_share(c->r, FIG_CREDIT_PARTNER_SHARE, (double)in_o_sum,
 	    (double)in_t_sum, in_t_sum);
@@ -646,6 +663,7 @@ valueadd(struct ctx *c)
 			r->count_by_type[k->type]++;
 		}
 		c->nreach += stamp_mark(c, k->to.idx, mark);
+		*VEC_PUSH(&c->lent) = (int)i;
 	}
 	if (nc > 0)
 		fig_num(r, FIG_VALUEADD_HOURS, hours, nc);
@@ -941,34 +959,116 @@ network_and_surveys(struct ctx *c)
 	    &r->surveys.n, &r->surveys.alloc);
 }
 
+/* ---------------------------------------------------------------- provisional */
+
+/*
+ * The smallest N a figure is firm from (issue 11, point 13; docs/metrics.md).
+ * Shares and means of decisions and ledger entries need the count the
+ * dominance and blurred-boundaries alerts need (5); other shares and means
+ * 3 (as a survey group); 0 for figures that are not estimates: sizes,
+ * sums, counts of grants, facts (the director).
+ */
+static const int64_t fig_min_n[FIG__MAX] = {
+	[FIG_TEAM_SIZE] = 0,
+	[FIG_TEAM_SECTORS] = 0,
+	[FIG_DEC_BACKBONE_ALONE] = 5,
+	[FIG_DEC_HHI] = 5,
+	[FIG_DEC_BREADTH] = 5,
+	[FIG_DEC_MEDIAN_DAYS] = 5,
+	[FIG_DEC_RUSHED] = 5,
+	[FIG_DEC_LOOP] = 3,
+	[FIG_DEC_CONTRARY] = 5,
+	[FIG_DEC_SHARED] = 5,
+	[FIG_FUNDS_SPENT] = 0,
+	[FIG_FUNDS_PARTNER_SHARE] = 5,
+	[FIG_FUNDS_PARTNERS_PAID] = 3,
+	[FIG_FUNDS_HHI] = 5,
+	[FIG_FUNDS_BACKBONE_OWN] = 5,
+	[FIG_GRANTS_OVERSPENT] = 0,
+	[FIG_GRANTS_UNSPENT_CLOSED] = 0,
+	[FIG_GRANTS_LINES_OVER] = 0,
+	[FIG_GRANTS_NONCATALYTIC] = 0,
+	[FIG_APPS_JOINT] = 3,
+	[FIG_APPS_PARTNER_LED] = 3,
+	[FIG_CREDIT_PARTNER_SHARE] = 3,
+	[FIG_CREDIT_BREADTH] = 3,
+	[FIG_VALUEADD_HOURS] = 0,
+	[FIG_VALUEADD_REACH] = 3,
+	[FIG_CHECKINS_COVERAGE] = 3,
+	[FIG_ENGAGEMENT_RATE] = 3,
+	[FIG_RACI_COMPLETE] = 3,
+	[FIG_RACI_BACKBONE_ACC] = 3,
+	[FIG_DIRECTOR_SHARED] = 0,
+	[FIG_RESULT_PROGRESS] = 0,
+	[FIG_RESULT_ON_TRACK] = 0,
+	[FIG_SURVEY_DIRECTOR_SUPPORT] = 0,	/* null below 3 responses already */
+	[FIG_NET_DENSITY] = 0,
+	[FIG_NET_CENTRALIZATION] = 0,
+	[FIG_NET_BACKBONE_DEGREE] = 0,
+	[FIG_NET_BACKBONE_BETWEENNESS] = 0,
+	[FIG_NET_TRUST] = 3,
+	[FIG_NET_VALUE] = 3,
+	[FIG_NET_RESILIENCE] = 0,
+};
+
+int64_t
+metrics_fig_min_n(enum metrics_fig f)
+{
+	assert(f >= 0 && f < FIG__MAX);
+	return fig_min_n[f];
+}
+
+int
+metrics_fig_provisional(const struct metrics_figure *fg, enum metrics_fig f)
+{
+	return fg->type != MV_NULL && fg->n < metrics_fig_min_n(f);
+}
+
 /* ---------------------------------------------------------------- scores */
+
+static void
+part_add(struct metrics_score *sc, const char *name, double v, int64_t n, int provisional)
+{
+	struct metrics_part *pt;
+
+	assert(sc->nparts < METRICS_MAX_PARTS);
+	pt = &sc->parts[sc->nparts++];
+	pt->name = name;
+	pt->value = v * 100;
+	pt->n = n;
+	pt->provisional = provisional;
+}
 
 static void
 part(const struct report *r, struct metrics_score *sc, int f, int invert)
 {
 	const struct metrics_figure *fg = &r->fig[f];
-	double v;
 
 	if (fg->type == MV_NULL)
 		return;
-	v = invert ? 1 - fg->value : fg->value;
-	sc->parts[sc->nparts].name = metrics_fig_names[f];
-	sc->parts[sc->nparts++].value = v * 100;
+	part_add(sc, metrics_fig_names[f], invert ? 1 - fg->value : fg->value, fg->n,
+	    metrics_fig_provisional(fg, (enum metrics_fig)f));
 }
 
+/* The mean of the parts; provisional when fewer than half the parts are firm. */
 static void
 score_finish(struct metrics_score *sc)
 {
 	double sum = 0;
+	size_t firm = 0;
 
 	if (sc->nparts == 0) {
 		sc->type = MV_NULL;
 		return;
 	}
-	for (size_t i = 0; i < sc->nparts; i++)
+	for (size_t i = 0; i < sc->nparts; i++) {
 		sum += sc->parts[i].value;
+		firm += !sc->parts[i].provisional;
+	}
 	sc->type = MV_NUMBER;
 	sc->value = sum / (double)sc->nparts;
+	sc->firm = firm;
+	sc->provisional = firm * 2 < sc->nparts;
 }
 
 static void
@@ -990,10 +1090,8 @@ scores(struct report *r)
 	part(r, up, FIG_ENGAGEMENT_RATE, 0);
 	part(r, up, FIG_RACI_COMPLETE, 0);
 	part(r, up, FIG_DIRECTOR_SHARED, 0);
-	if (r->fig[FIG_GRANTS_OVERSPENT].type != MV_NULL) {
-		up->parts[up->nparts].name = "grants.in_order";
-		up->parts[up->nparts++].value = r->grants_in_order * 100;
-	}
+	if (r->fig[FIG_GRANTS_OVERSPENT].type != MV_NULL)
+		part_add(up, "grants.in_order", r->grants_in_order, r->fig[FIG_GRANTS_OVERSPENT].n, 0);
 	part(r, up, FIG_RESULT_ON_TRACK, 0);
 	score_finish(up);
 }
@@ -1165,15 +1263,33 @@ alerts(struct ctx *c)
 	strbuf_release(&sb);
 }
 
-static void
-strength_new(struct report *r, int practice, struct strbuf *sb)
+/*
+ * A new strength with its text and, as evidence, the ids of the records
+ * idx[0..n) of a record array: the records at base, each size bytes, with
+ * their id (a char *) at offset id_at.
+ */
+static struct metrics_strength *
+strength_new(struct report *r, int practice, struct strbuf *sb, const void *base, size_t size,
+    size_t id_at, const int *idx, size_t n)
 {
 	struct metrics_strength *st = VEC_PUSH(&r->strengths);
 
 	st->practice = practice;
 	st->code = metrics_practice_codes[practice];
 	st->text = strbuf_detach(sb, NULL);
+	for (size_t i = 0; i < n; i++) {
+		const char *rec = (const char *)base + (size_t)idx[i] * size;
+		char *id;
+
+		memcpy(&id, rec + id_at, sizeof(id));
+		*VEC_PUSH(&st->evidence) = id;
+	}
+	return st;
 }
+
+/* strength_new's record array arguments for the records idx of the array arr of in. */
+#define STRENGTH_RECORDS(in, arr, type, idx) \
+	(in)->arr.v, sizeof(struct type), offsetof(struct type, id), (idx).v, (idx).n
 
 /* True when figure f is a number at or above min. */
 static int
@@ -1189,6 +1305,7 @@ strengths(struct ctx *c)
 	struct report *r = c->r;
 	const struct metrics_figure *f = r->fig;
 	struct strbuf sb = STRBUF_INIT;
+	struct metrics_strength *st;
 	char b1[NUM_BUFSZ];
 
 	/* 1 shared_leadership */
@@ -1200,7 +1317,8 @@ strengths(struct ctx *c)
 		add_window(&sb, r);
 		strbuf_addstr(&sb, " were made by the committee, the whole team "
 		    "or a co-lead: leadership is shared.");
-		strength_new(r, PRACTICE_SHARED_LEADERSHIP, &sb);
+		strength_new(r, PRACTICE_SHARED_LEADERSHIP, &sb,
+		    STRENGTH_RECORDS(c->in, decisions, decision, c->shared));
 	}
 	/* 2 credit_given */
 	if (at_least(r, FIG_CREDIT_PARTNER_SHARE, s->credit_partner_share)) {
@@ -1209,7 +1327,8 @@ strengths(struct ctx *c)
 		    pct(f[FIG_CREDIT_PARTNER_SHARE].value, b1));
 		add_window(&sb, r);
 		strbuf_addstr(&sb, ": the backbone shares the credit.");
-		strength_new(r, PRACTICE_CREDIT_GIVEN, &sb);
+		strength_new(r, PRACTICE_CREDIT_GIVEN, &sb,
+		    STRENGTH_RECORDS(c->in, credits, credit, c->credited));
 	}
 	/* 3 capacity_shared */
 	if (at_least(r, FIG_VALUEADD_REACH, s->capacity_reach)) {
@@ -1219,7 +1338,8 @@ strengths(struct ctx *c)
 		    real_format(f[FIG_VALUEADD_HOURS].value, b1));
 		add_window(&sb, r);
 		strbuf_addch(&sb, '.');
-		strength_new(r, PRACTICE_CAPACITY_SHARED, &sb);
+		strength_new(r, PRACTICE_CAPACITY_SHARED, &sb,
+		    STRENGTH_RECORDS(c->in, contributions, contribution, c->lent));
 	}
 	/* 4 director_supported */
 	if (f[FIG_DIRECTOR_SHARED].type == MV_BOOL && f[FIG_DIRECTOR_SHARED].value == 1 &&
@@ -1231,7 +1351,9 @@ strengths(struct ctx *c)
 			strbuf_addf(&sb, ", and the team rates its support of the "
 			    "director %.1f of 5", f[FIG_SURVEY_DIRECTOR_SUPPORT].value);
 		strbuf_addch(&sb, '.');
-		strength_new(r, PRACTICE_DIRECTOR_SUPPORTED, &sb);
+		st = strength_new(r, PRACTICE_DIRECTOR_SUPPORTED, &sb, NULL, 0, 0, NULL, 0);
+		if (c->in->director.person.slug)
+			*VEC_PUSH(&st->evidence) = c->in->director.person.slug;
 	}
 	/* 5 joint_grant_seeking */
 	if (at_least(r, FIG_APPS_JOINT, s->joint_share)) {
@@ -1240,7 +1362,8 @@ strengths(struct ctx *c)
 		add_window(&sb, r);
 		strbuf_addstr(&sb, " were made jointly by two or more team "
 		    "organizations.");
-		strength_new(r, PRACTICE_JOINT_GRANT_SEEKING, &sb);
+		strength_new(r, PRACTICE_JOINT_GRANT_SEEKING, &sb,
+		    STRENGTH_RECORDS(c->in, applications, application, c->joint));
 	}
 	/* 6 partners_compensated */
 	if (at_least(r, FIG_FUNDS_PARTNERS_PAID, s->partners_paid)) {
@@ -1249,7 +1372,8 @@ strengths(struct ctx *c)
 		    (long long)c->npaid, (long long)c->no);
 		add_window(&sb, r);
 		strbuf_addch(&sb, '.');
-		strength_new(r, PRACTICE_PARTNERS_COMPENSATED, &sb);
+		strength_new(r, PRACTICE_PARTNERS_COMPENSATED, &sb,
+		    STRENGTH_RECORDS(c->in, ledger, ledger_entry, c->paid));
 	}
 	strbuf_release(&sb);
 }
@@ -1273,8 +1397,10 @@ metrics_report_release(struct report *r)
 		free(r->alerts.v[i].question);
 	}
 	VEC_FREE(&r->alerts);
-	for (size_t i = 0; i < r->strengths.n; i++)
+	for (size_t i = 0; i < r->strengths.n; i++) {
+		VEC_FREE(&r->strengths.v[i].evidence);
 		free(r->strengths.v[i].text);
+	}
 	VEC_FREE(&r->strengths);
 	VEC_FREE(&r->overspent);
 	VEC_FREE(&r->unspent_closed);
@@ -1351,5 +1477,10 @@ metrics_report(const struct program *p, const struct initiative *in,
 	VEC_FREE(&c.own);
 	VEC_FREE(&c.open_loop);
 	VEC_FREE(&c.blank);
+	VEC_FREE(&c.shared);
+	VEC_FREE(&c.paid);
+	VEC_FREE(&c.credited);
+	VEC_FREE(&c.lent);
+	VEC_FREE(&c.joint);
 	return 0;
 }

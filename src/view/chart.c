@@ -13,6 +13,8 @@
 #define C_FAINT	"#cbd2d9"
 #define C_ACCENT "#1d4ed8"
 #define C_GOOD	"#166534"
+#define C_AMBER	"#b45309"
+#define C_RED	"#9f1239"
 
 /* Formats a coordinate with one decimal into buf. */
 static const char *
@@ -45,60 +47,124 @@ svg_line(struct html *h, double x1, double y1, double x2, double y2,
 	    "stroke-dasharray", dash, NULL);
 }
 
-/* A placed point label, as a box in SVG units. */
-struct label_box {
-	double x0, y0, x1, y1;
+const char *const chart_mark_words[MARK__MAX] = {
+	[MARK_PLAIN] = "this initiative",
+	[MARK_CLEAR] = "nothing raised",
+	[MARK_ONE] = "one alert to discuss",
+	[MARK_SEVERAL] = "two or more alerts to discuss",
 };
 
+/* the quadrant's plot area: 60..420 across, 20..380 down, 0..100 on both axes */
+#define Q_X0 60.0
+#define Q_Y0 20.0
+#define Q_SIDE 360.0
+#define QX(v) (Q_X0 + Q_SIDE * (v) / 100.0)
+#define QY(v) (Q_Y0 + Q_SIDE - Q_SIDE * (v) / 100.0)
+/* a label's size: font-size 12, a generous width per character so real text fits */
+#define LABEL_CHAR 7.4
+#define LABEL_H 15.0
+#define MARK_R 7.0
+
 static int
-overlaps(const struct label_box *a, const struct label_box *b)
+boxes_meet(double ax0, double ay0, double ax1, double ay1, double bx0, double by0, double bx1,
+    double by1)
 {
-	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+	return ax0 < bx1 && bx0 < ax1 && ay0 < by1 && by0 < ay1;
 }
 
-/*
- * Places the label of point i beside it, to the right, else to the left,
- * else lower and lower, so that it overlaps no label placed before it
- * (points of a portfolio often sit close together).
- */
-static void
-place_label(struct label_box *placed, size_t i, double px, double py, const char *text,
-    double *lx, double *ly, int *right)
+/* Characters of a UTF-8 text (its bytes less its continuation bytes). */
+static size_t
+text_chars(const char *s)
 {
-	double w = 6.6 * (double)strlen(text);
+	size_t n = 0;
 
-	for (int step = 0; step < 12; step++) {
-		for (int side = 0; side < 2; side++) {
-			struct label_box b;
-			int r = side == 0 ? px + 9 + w <= 436 : px - 9 - w < 44;
-			int ok = 1;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
 
-			b.x0 = r ? px + 9 : px - 9 - w;
-			b.x1 = b.x0 + w;
-			b.y1 = py + 4 + 13 * step;
-			b.y0 = b.y1 - 12;
-			for (size_t j = 0; j < i; j++)
-				if (placed[j].x1 > placed[j].x0 && overlaps(&b, &placed[j]))
-					ok = 0;
-			if (ok || step == 11) {
-				placed[i] = b;
-				*lx = r ? b.x0 : b.x1;
-				*ly = b.y1 - 1;
-				*right = r;
-				return;
+/* 1 when box b is inside the chart, clear of the corner notes, the labels placed and the points. */
+static int
+label_fits(const struct chart_point *pts, size_t n, const struct chart_label *out, size_t upto,
+    const struct chart_label *b)
+{
+	/* the notes in the lower corners of the plot (chart_quadrant) */
+	static const double notes[2][4] = { { 66, 360, 200, 377 }, { 236, 360, 414, 377 } };
+
+	if (b->x0 < 2 || b->x1 > 438 || b->y0 < Q_Y0 || b->y1 > 392)
+		return 0;
+	for (size_t k = 0; k < 2; k++)
+		if (boxes_meet(b->x0, b->y0, b->x1, b->y1, notes[k][0], notes[k][1], notes[k][2],
+		    notes[k][3]))
+			return 0;
+	for (size_t j = 0; j < upto; j++)
+		if (out[j].shown && boxes_meet(b->x0, b->y0, b->x1, b->y1, out[j].x0, out[j].y0,
+		    out[j].x1, out[j].y1))
+			return 0;
+	for (size_t j = 0; j < n; j++) {
+		double px, py;
+
+		if (!pts[j].has_value)
+			continue;
+		px = QX(pts[j].x);
+		py = QY(pts[j].y);
+		if (boxes_meet(b->x0, b->y0, b->x1, b->y1, px - MARK_R, py - MARK_R, px + MARK_R,
+		    py + MARK_R))
+			return 0;
+	}
+	return 1;
+}
+
+void
+chart_quadrant_labels(const struct chart_point *pts, size_t n, struct chart_label *out)
+{
+	/* directions tried at each distance: right, left, up-right, up-left, down-right, down-left, up, down */
+	static const double dir[8][2] = {
+		{ 1, 0 }, { -1, 0 }, { 1, -1 }, { -1, -1 }, { 1, 1 }, { -1, 1 }, { 0, -1 }, { 0, 1 },
+	};
+
+	for (size_t i = 0; i < n; i++) {
+		const struct chart_point *p = &pts[i];
+		double px, py, w;
+		int done = 0;
+
+		memset(&out[i], 0, sizeof(out[i]));
+		if (!p->has_value || !p->label || n < 2)
+			continue;
+		px = QX(p->x);
+		py = QY(p->y);
+		w = LABEL_CHAR * (double)text_chars(p->label) + 4;
+		/* beside the point first, then further out, ring by ring */
+		for (double r = 9; r < 440 && !done; r += r < 30 ? 7 : 14) {
+			for (size_t d = 0; d < 8 && !done; d++) {
+				struct chart_label b;
+				double cx = px + dir[d][0] * r, cy = py + dir[d][1] * r;
+
+				/* the box's edge nearest the point sits at the ring */
+				b.x0 = dir[d][0] > 0 ? cx : dir[d][0] < 0 ? cx - w : cx - w / 2;
+				b.y0 = dir[d][1] > 0 ? cy : dir[d][1] < 0 ? cy - LABEL_H :
+				    cy - LABEL_H / 2;
+				b.x1 = b.x0 + w;
+				b.y1 = b.y0 + LABEL_H;
+				b.shown = 1;
+				b.leader = r > 9;
+				if (label_fits(pts, n, out, i, &b)) {
+					out[i] = b;
+					done = 1;
+				}
 			}
 		}
+		/* no room anywhere (hundreds of points): the label is left to the table */
 	}
 }
 
 void
 chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const char *id)
 {
-	/* plot area: 60..420 across, 20..380 down, 0..100 on both axes */
-	const double x0 = 60, y0 = 20, side = 360;
+	const double x0 = Q_X0, y0 = Q_Y0, side = Q_SIDE;
 	struct strbuf desc = STRBUF_INIT, tid = STRBUF_INIT, did = STRBUF_INIT, lab = STRBUF_INIT;
-	char bx[NUM_BUFSZ], by[NUM_BUFSZ];
-	struct label_box *placed;
+	char bx[NUM_BUFSZ], by[NUM_BUFSZ], b3[NUM_BUFSZ], b4[NUM_BUFSZ];
+	struct chart_label *labels;
 	int depth, linked = 0;
 
 	strbuf_addf(&tid, "%s-title", id);
@@ -114,8 +180,11 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 			    pts[i].label, pts[i].x, pts[i].y);
 		else
 			strbuf_addf(&desc, " %s: not enough records to place.", pts[i].label);
+		if (pts[i].has_value && pts[i].mark != MARK_PLAIN)
+			strbuf_addf(&desc, " Marked: %s.", chart_mark_words[pts[i].mark]);
 	}
-	placed = xcalloc(n ? n : 1, sizeof(*placed));
+	labels = xcalloc(n ? n : 1, sizeof(*labels));
+	chart_quadrant_labels(pts, n, labels);
 	/* an image cannot hold links (axe: nested-interactive): linked points make it a group */
 	for (size_t i = 0; i < n; i++)
 		linked |= pts[i].href != NULL && pts[i].has_value;
@@ -154,38 +223,73 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	html_text(h, "Stepping up (oversight, follow-through) →");
 	html_close(h);
 
+	/* the trails first, under every point and label */
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_point *p = &pts[i];
-		double px = x0 + side * p->x / 100.0, py = y0 + side - side * p->y / 100.0;
-		double lx, ly;
-		int right;
+		double qx, qy;
+
+		if (!p->has_value || !p->has_before)
+			continue;
+		qx = x0 + side * p->bx / 100.0;
+		qy = y0 + side - side * p->by / 100.0;
+		html_open(h, "g", "class", "trail", NULL);
+		svg_line(h, qx, qy, QX(p->x), QY(p->y), C_GRID, "1.5", "3 2");
+		html_void(h, "circle", "cx", num(bx, qx), "cy", num(by, qy), "r", "4",
+		    "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1.5", "class", "before", NULL);
+		html_close(h);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct chart_point *p = &pts[i];
+		const struct chart_label *l = &labels[i];
+		double px = QX(p->x), py = QY(p->y);
 
 		if (!p->has_value)
 			continue;
-		if (p->has_before) {
-			double qx = x0 + side * p->bx / 100.0, qy = y0 + side - side * p->by / 100.0;
-
-			svg_line(h, qx, qy, px, py, C_FAINT, "1.5", NULL);
-			html_void(h, "circle", "cx", num(bx, qx), "cy", num(by, qy), "r", "4",
-			    "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1.5", NULL);
-		}
 		if (p->href)
 			html_open(h, "a", "href", p->href, NULL);
 		html_open(h, "g", NULL);
 		strbuf_reset(&lab);
 		strbuf_addf(&lab, "%s: stepping back %.0f, stepping up %.0f", p->label, p->x, p->y);
-		html_void(h, "circle", "cx", num(bx, px), "cy", num(by, py), "r", "6",
-		    "fill", C_ACCENT, "stroke", "#ffffff", "stroke-width", "1.5", NULL);
-		if (p->label && n > 1) {
-			place_label(placed, i, px, py, p->label, &lx, &ly, &right);
-			svg_text(h, lx, ly, right ? "start" : "end", "12", C_INK, p->label);
+		if (l->shown && l->leader) {
+			/* from the point to the nearest corner of its label's box */
+			double ex = px < l->x0 ? l->x0 : px > l->x1 ? l->x1 : px;
+			double ey = py < l->y0 ? l->y0 : py > l->y1 ? l->y1 : py;
+
+			svg_line(h, px, py, ex, ey, C_GRID, "1", NULL);
+		}
+		switch (p->mark) {
+		case MARK_ONE:
+			strbuf_reset(&desc);
+			strbuf_addf(&desc, "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ", px, py - 8, px + 8,
+			    py, px, py + 8, px - 8, py);
+			html_void(h, "path", "class", "pt mark-one", "d", desc.buf, "fill", C_AMBER,
+			    "stroke", "#ffffff", "stroke-width", "1.5", NULL);
+			break;
+		case MARK_SEVERAL:
+			html_void(h, "rect", "class", "pt mark-several", "x", num(bx, px - 6), "y",
+			    num(by, py - 6), "width", "12", "height", "12", "fill", C_RED,
+			    "stroke", "#ffffff", "stroke-width", "1.5", NULL);
+			break;
+		default:
+			html_void(h, "circle", "cx", num(bx, px), "cy", num(by, py), "r", "6",
+			    "fill", p->mark == MARK_CLEAR ? C_GOOD : C_ACCENT,
+			    "stroke", "#ffffff", "stroke-width", "1.5",
+			    "class", p->mark == MARK_CLEAR ? "pt mark-clear" : "pt", NULL);
+			break;
+		}
+		if (l->shown) {
+			html_open(h, "text", "class", "label", "x", num(b3, l->x0 + 2),
+			    "y", num(b4, l->y1 - 3.5), "text-anchor", "start", "font-size", "12",
+			    "fill", C_INK, NULL);
+			html_text(h, p->label);
+			html_close(h);
 		}
 		html_close(h);
 		if (p->href)
 			html_close(h);
 	}
 	html_close_to(h, depth);
-	free(placed);
+	free(labels);
 	strbuf_release(&desc);
 	strbuf_release(&tid);
 	strbuf_release(&did);

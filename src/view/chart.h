@@ -11,6 +11,17 @@
 #include "html.h"
 #include "../model/model.h"
 
+/* How a point is marked: the alerts of its initiative, by shape and colour both. */
+enum chart_mark {
+	MARK_PLAIN,		/* the accent circle (one initiative's own page) */
+	MARK_CLEAR,		/* nothing raised: a green circle */
+	MARK_ONE,		/* one alert: an amber diamond */
+	MARK_SEVERAL,		/* two or more alerts: a dark red square */
+	MARK__MAX
+};
+/* The words of each mark, for a legend and the chart's text equivalent. */
+extern const char *const chart_mark_words[MARK__MAX];
+
 struct chart_point {
 	const char *label;	/* shown beside the point */
 	const char *href;	/* link of the point, or NULL */
@@ -18,7 +29,26 @@ struct chart_point {
 	double x, y;		/* stepping back, stepping up: 0..100 */
 	int has_before;		/* a faint earlier point (a year before) */
 	double bx, by;
+	int mark;		/* enum chart_mark */
 };
+
+/*
+ * Where the label of a point goes, in the quadrant's SVG units: its box,
+ * and whether it sits away from its point (a leader line joins them).
+ */
+struct chart_label {
+	int shown;		/* 0: no label (the point is not drawn, or it is alone) */
+	double x0, y0, x1, y1;	/* the box; the text starts at x0 + 2, baseline y1 - 3 */
+	int leader;		/* moved away from its point */
+};
+
+/*
+ * Places the labels of pts[0..n) into out[0..n): each beside its point
+ * where there is room, else further away (with a leader line), so that no
+ * two label boxes intersect and no box covers another point. Pure; used by
+ * chart_quadrant and by the tests.
+ */
+void chart_quadrant_labels(const struct chart_point *pts, size_t n, struct chart_label *out);
 
 /* Writes the quadrant with n points; id makes the title/desc ids unique on a page. */
 void chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const char *id);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "evidence.h"
 #include "figures.h"
 #include "network_svg.h"
 #include "report_html.h"
@@ -11,19 +12,19 @@
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
-/* The record array the evidence of a pitfall points into, or NULL. */
-static const char *
-evidence_kind(int pitfall)
+void
+report_html_n(struct html *h, int64_t n, const char *unit, int provisional)
 {
-	switch (pitfall) {
-	case PITFALL_DOMINANCE:
-	case PITFALL_OUT_OF_THE_LOOP:
-	case PITFALL_NO_CONTRARY_VIEWS:
-		return "decisions";
-	case PITFALL_BLURRED_BOUNDARIES:
-		return "ledger";
-	default:
-		return NULL;
+	html_text(h, " ");
+	html_open(h, "span", "class", "n", NULL);
+	html_textf(h, "N = %lld%s%s", (long long)n, unit ? " " : "", unit ? unit : "");
+	html_close(h);
+	if (provisional) {
+		html_text(h, " ");
+		html_open(h, "span", "class", "prov", "title", "computed from fewer than its minimum "
+		    "count: read it with care", NULL);
+		html_text(h, "provisional");
+		html_close(h);
 	}
 }
 
@@ -44,6 +45,13 @@ score_block(struct html *h, const char *title, const struct metrics_score *s)
 	html_close(h);
 	if (s->type == MV_NULL)
 		html_elem(h, "p", "Not enough records in this period to score.");
+	else {
+		html_open(h, "p", "class", "note", NULL);
+		html_textf(h, "The mean of %zu part%s, %zu of them from enough records:", s->nparts,
+		    s->nparts == 1 ? "" : "s", s->firm);
+		report_html_n(h, (int64_t)s->nparts, "parts", s->provisional);
+		html_close(h);
+	}
 	for (size_t i = 0; i < s->nparts; i++) {
 		html_open(h, "div", "class", "part", NULL);
 		html_open(h, "span", "title", s->parts[i].name, NULL);
@@ -59,6 +67,9 @@ score_block(struct html *h, const char *title, const struct metrics_score *s)
 		html_close(h);
 		html_open(h, "span", "class", "v", NULL);
 		html_textf(h, "%.0f", s->parts[i].value);
+		html_close(h);
+		html_open(h, "span", "class", "pn", NULL);
+		report_html_n(h, s->parts[i].n, NULL, s->parts[i].provisional);
 		html_close(h);
 		html_close(h);
 	}
@@ -272,6 +283,12 @@ report_html_figure_row(struct html *h, const struct report *r, int f, struct str
 		html_open(h, "div", "class", "note", NULL);
 		html_text(h, figure_null_note((enum metrics_fig)f));
 		html_close(h);
+	} else if (metrics_fig_provisional(&r->fig[f], (enum metrics_fig)f)) {
+		html_text(h, " ");
+		html_open(h, "span", "class", "prov", NULL);
+		html_textf(h, "provisional: N under %lld",
+		    (long long)metrics_fig_min_n((enum metrics_fig)f));
+		html_close(h);
 	}
 	html_close(h);
 	strbuf_reset(sb);
@@ -295,6 +312,8 @@ evidence_line(struct html *h, const struct report_evidence *e)
 	html_text(h, e->title ? e->title : "");
 	if (e->href)
 		html_close(h);
+	else if (e->id && e->title != e->id)
+		html_textf(h, " (%s)", e->id);
 	if (e->date)
 		html_textf(h, " · %s", e->date);
 	if (e->fact)
@@ -310,6 +329,8 @@ evidence_line(struct html *h, const struct report_evidence *e)
 static void
 evidence_lines(struct html *h, const struct report_evidence *ev, size_t n)
 {
+	if (n == 0)
+		return;
 	html_open(h, "p", NULL);
 	html_textf(h, "The %zu record%s behind this:", n, n == 1 ? "" : "s");
 	html_close(h);
@@ -336,10 +357,28 @@ evidence_lines(struct html *h, const struct report_evidence *ev, size_t n)
  * section's h2), and the figures come as one small table per group. ev: as
  * report_html_overview (NULL: the ids).
  */
+/* The records behind alert a (or, a NULL, strength s) as lines in a div.evidence. */
+static void
+evidence_block(struct html *h, const struct report *r, const struct metrics_alert *a,
+    const struct metrics_strength *s, const char *evidence_base)
+{
+	evidence_strings own = { NULL, 0, 0 };
+	struct report_evidence *ev;
+	size_t n = a ? a->evidence.n : s->evidence.n;
+
+	if (n == 0)
+		return;
+	ev = evidence_lines_of(r, a, s, evidence_base, &own);
+	html_open(h, "div", "class", "evidence", NULL);
+	evidence_lines(h, ev, n);
+	html_close(h);
+	free(ev);
+	evidence_strings_release(&own);
+}
+
 static void
 section_body(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base, const struct report_evidence *const *ev,
-    int web)
+    const struct capacity *cap, const char *evidence_base, int web)
 {
 	const struct initiative *in = r->initiative;
 	const struct program *p = r->program;
@@ -379,13 +418,14 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	html_close(h);
 	html_close(h);
 
-	html_elem(h, hx, "To discuss");
+	html_open(h, hx, "id", web ? "to-discuss" : NULL, NULL);
+	html_text(h, "To discuss");
+	html_close(h);
 	if (r->alerts.n == 0)
 		html_elem(h, "p", "Nothing raised in this period.");
 	html_open(h, "ul", "class", "alerts", NULL);
 	for (size_t i = 0; i < r->alerts.n; i++) {
 		const struct metrics_alert *a = &r->alerts.v[i];
-		const char *kind = evidence_kind(a->pitfall);
 
 		html_open(h, "li", NULL);
 		html_open(h, "span", "class", "tag", NULL);
@@ -396,27 +436,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_open(h, "strong", NULL);
 		html_text(h, a->question);
 		html_close(h);
-		if (a->evidence.n && ev && ev[i]) {
-			html_open(h, "div", "class", "evidence", NULL);
-			evidence_lines(h, ev[i], a->evidence.n);
-			html_close(h);
-		} else if (a->evidence.n) {
-			html_open(h, "div", "class", "evidence", NULL);
-			html_text(h, "Records behind this: ");
-			for (size_t j = 0; j < a->evidence.n; j++) {
-				if (j)
-					html_text(h, ", ");
-				if (evidence_base && kind) {
-					strbuf_reset(&sb);
-					strbuf_addf(&sb, "%s/%s/%s", evidence_base, kind, a->evidence.v[j]);
-					html_open(h, "a", "href", sb.buf, NULL);
-					html_text(h, a->evidence.v[j]);
-					html_close(h);
-				} else
-					html_text(h, a->evidence.v[j]);
-			}
-			html_close(h);
-		}
+		evidence_block(h, r, a, NULL, evidence_base);
 		html_close(h);
 	}
 	html_close(h);
@@ -431,6 +451,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_text(h, "Going well: ");
 		html_close(h);
 		html_text(h, r->strengths.v[i].text);
+		evidence_block(h, r, NULL, &r->strengths.v[i], evidence_base);
 		html_close(h);
 	}
 	html_close(h);
@@ -517,19 +538,19 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 	figure_date(r->end, &sb);
 	html_text(h, sb.buf);
 	html_close(h);
-	section_body(h, r, NULL, cap, evidence_base, NULL, 0);
+	section_body(h, r, NULL, cap, evidence_base, 0);
 	html_close_to(h, depth);
 	strbuf_release(&sb);
 }
 
 void
 report_html_overview(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base, const struct report_evidence *const *ev)
+    const struct capacity *cap, const char *evidence_base)
 {
 	int depth = h->depth;
 
 	html_open(h, "div", "class", "initiative overview", NULL);
-	section_body(h, r, before, cap, evidence_base, ev, 1);
+	section_body(h, r, before, cap, evidence_base, 1);
 	html_close_to(h, depth);
 }
 

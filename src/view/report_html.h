@@ -20,12 +20,14 @@ void report_html_section(struct html *h, const struct report *r, const struct ca
     const char *evidence_base);
 
 /*
- * One record behind an alert as a person reads it, filled by the handler
- * from the records the alert names (its evidence ids stay as they are in
- * the report and its JSON): "12 Mar 2016 · Approve the budget — decided by
- * the backbone alone, 3 days after it was proposed".
+ * One record behind an alert or a strength as a person reads it, made by
+ * evidence_lines_of (evidence.h) from the records it names (its evidence
+ * ids stay as they are in the report and its JSON): "Approve the budget ·
+ * 12 Mar 2016 — decided by the backbone alone, 3 days after it was proposed".
  */
 struct report_evidence {
+	const char *id;		/* the record's id, shown when not linked (print) */
+	const char *kind;	/* its list on the web ("decisions"); NULL: none */
 	const char *href;	/* the record's page; NULL: not linked */
 	const char *date;	/* "12 Mar 2016"; NULL: none */
 	const char *title;	/* what the record is called */
@@ -36,12 +38,19 @@ struct report_evidence {
  * The web overview's body (its page's <h1> names the initiative): the same
  * parts as report_html_section, without the section's heading, with h2 per
  * part, the figures as one small table per group, and the earlier report
- * before (may be NULL: a year earlier) drawn faintly in the quadrant. ev
- * (may be NULL: the ids, linked under evidence_base) has one array per
- * alert of r, as long as its evidence: each record a line, past five folded.
+ * before (may be NULL: a year earlier) drawn faintly in the quadrant. The
+ * records behind each alert and strength are lines (evidence.h), linked
+ * under evidence_base, past five folded.
  */
 void report_html_overview(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base, const struct report_evidence *const *ev);
+    const struct capacity *cap, const char *evidence_base);
+
+/*
+ * Writes N beside a value (" N = 7", unit after it when not NULL: "N = 7
+ * parts") and, when provisional, the word "provisional" (issue 11, point
+ * 13: computed from fewer than the figure's minimum, docs/metrics.md).
+ */
+void report_html_n(struct html *h, int64_t n, const char *unit, int provisional);
 
 /*
  * Writes one figure's table row: its label and name (with why it is null),

@@ -118,134 +118,6 @@ recent_changes(struct html *h, const struct initiative *in, const struct store_a
 
 /* ---------------------------------------------------------------- evidence */
 
-/* The strings an overview's evidence lines own, freed together. */
-typedef VEC(char *) owned_strings;
-
-static const char *
-keep(owned_strings *own, const struct strbuf *sb)
-{
-	return *VEC_PUSH(own) = xstrdup(sb->buf);
-}
-
-/* "decided by the committee, 3 days after it was proposed" (a dominance alert). */
-static void
-decided_by(const struct program *p, const struct initiative *in, const struct decision *d,
-    struct strbuf *out)
-{
-	int idx = d->decider.idx;
-	long days = (long)(d->decided - d->proposed);
-
-	strbuf_addstr(out, "decided by ");
-	if (idx == REF_COMMITTEE)
-		strbuf_addstr(out, "the committee");
-	else if (idx == REF_TEAM)
-		strbuf_addstr(out, "the whole team");
-	else if (idx == in->backbone.idx)
-		strbuf_addstr(out, "the backbone alone");
-	else if (idx >= 0 && (size_t)idx < p->orgs.n)
-		strbuf_addf(out, "%s alone", p->orgs.v[idx].name);
-	else
-		strbuf_addstr(out, d->decider.slug ? d->decider.slug : "someone");
-	if (d->proposed == DATE_NONE || d->decided == DATE_NONE)
-		return;
-	if (days == 0)
-		strbuf_addstr(out, ", the day it was proposed");
-	else
-		strbuf_addf(out, ", %ld day%s after it was proposed", days, days == 1 ? "" : "s");
-}
-
-/*
- * The records behind alert a as lines (issue 11, point 1): each record's
- * title, date, page and the fact that put it behind this alert, which
- * holds for every record the alert names (metrics/report.c chose them by
- * it). Strings go to own.
- */
-static struct report_evidence *
-alert_evidence(const struct program *p, const struct initiative *in, const struct metrics_alert *a,
-    const char *base, owned_strings *own)
-{
-	struct report_evidence *ev = xcalloc(a->evidence.n ? a->evidence.n : 1, sizeof(*ev));
-	struct strbuf sb = STRBUF_INIT;
-
-	for (size_t j = 0; j < a->evidence.n; j++) {
-		const char *id = a->evidence.v[j];
-		struct report_evidence *e = &ev[j];
-
-		e->title = id;
-		if (a->pitfall == PITFALL_DIRECTOR_AS_EMPLOYEE) {
-			const struct director *dr = &in->director;
-			int emp = dr->employer.idx;
-
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s/members#oversight", base);
-			e->href = keep(own, &sb);
-			if (dr->person.idx >= 0 && (size_t)dr->person.idx < p->people.n &&
-			    p->people.v[dr->person.idx].name)
-				e->title = p->people.v[dr->person.idx].name;
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "the initiative's director, employed by %s; the committee and "
-			    "director are on Team & roles",
-			    emp >= 0 && (size_t)emp < p->orgs.n ? p->orgs.v[emp].name : "unnamed");
-			e->fact = keep(own, &sb);
-			continue;
-		}
-		if (a->pitfall == PITFALL_BLURRED_BOUNDARIES) {
-			char money[NUM_BUFSZ];
-
-			for (size_t i = 0; i < in->ledger.n; i++) {
-				const struct ledger_entry *le = &in->ledger.v[i];
-
-				if (strcmp(le->id, id) != 0)
-					continue;
-				strbuf_reset(&sb);
-				strbuf_addf(&sb, "%s/ledger/%s", base, id);
-				e->href = keep(own, &sb);
-				strbuf_reset(&sb);
-				if (le->purpose && *le->purpose)
-					strbuf_addstr(&sb, le->purpose);
-				else
-					strbuf_addf(&sb, "%s %s", ledger_kind_names[le->kind], id);
-				e->title = keep(own, &sb);
-				strbuf_reset(&sb);
-				figure_date(le->date, &sb);
-				e->date = keep(own, &sb);
-				strbuf_reset(&sb);
-				strbuf_addf(&sb, "%s, counted as the backbone's own programs or overhead",
-				    money_display(le->amount, money));
-				e->fact = keep(own, &sb);
-				break;
-			}
-			continue;
-		}
-		for (size_t i = 0; i < in->decisions.n; i++) {
-			const struct decision *d = &in->decisions.v[i];
-
-			if (strcmp(d->id, id) != 0)
-				continue;
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s/decisions/%s", base, id);
-			e->href = keep(own, &sb);
-			e->title = d->title;
-			strbuf_reset(&sb);
-			figure_date(d->decided, &sb);
-			e->date = keep(own, &sb);
-			strbuf_reset(&sb);
-			if (a->pitfall == PITFALL_DOMINANCE)
-				decided_by(p, in, d, &sb);
-			else if (a->pitfall == PITFALL_OUT_OF_THE_LOOP)
-				strbuf_addf(&sb, "a %s decision that left some of the team neither "
-				    "consulted nor informed", category_names[d->category]);
-			else if (a->pitfall == PITFALL_NO_CONTRARY_VIEWS)
-				strbuf_addf(&sb, "a %s decision with no contrary views or alternatives "
-				    "recorded", category_names[d->category]);
-			e->fact = sb.len ? keep(own, &sb) : NULL;
-			break;
-		}
-	}
-	strbuf_release(&sb);
-	return ev;
-}
-
 /*
  * The overview's costly part (two reports, capacity, the charts): the
  * header line, the period form, the print line and the overview. It
@@ -260,8 +132,6 @@ overview(struct html *h, const struct web_program *wp, const struct initiative *
 	struct report r, before;
 	struct capacity cap;
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
-	struct report_evidence **ev = NULL;
-	owned_strings own = { NULL, 0, 0 };
 	int ret = -1;
 
 	metrics_report_init(&r);
@@ -290,18 +160,9 @@ overview(struct html *h, const struct web_program *wp, const struct initiative *
 	figure_date(r.end, &sb);
 	html_textf(h, "Printed %s (%d months)", sb.buf, months);
 	html_close(h);
-	ev = xcalloc(r.alerts.n ? r.alerts.n : 1, sizeof(*ev));
-	for (size_t i = 0; i < r.alerts.n; i++)
-		ev[i] = alert_evidence(p, in, &r.alerts.v[i], base.buf, &own);
-	report_html_overview(h, &r, &before, &cap, base.buf, (const struct report_evidence *const *)ev);
+	report_html_overview(h, &r, &before, &cap, base.buf);
 	ret = 0;
 out:
-	for (size_t i = 0; ev && i < r.alerts.n; i++)
-		free(ev[i]);
-	free(ev);
-	for (size_t i = 0; i < own.n; i++)
-		free(own.v[i]);
-	VEC_FREE(&own);
 	metrics_report_release(&r);
 	metrics_report_release(&before);
 	metrics_capacity_release(&cap);

@@ -166,13 +166,28 @@ assert_has_report(const char *page, const struct report *r)
 	}
 	for (size_t i = 0; i < r->alerts.n; i++) {
 		const struct metrics_alert *a = &r->alerts.v[i];
-		const char *ev = strstr(sec, "Records behind this: ");
-
-		assert_non_null(ev);
-		for (size_t j = 0; j < a->evidence.n; j++)
-			if (strstr(sec, a->evidence.v[j]) == NULL)
+		/* each record a line; on paper, unlinked, with its id */
+		assert_non_null(strstr(sec, " behind this:</p>"));
+		for (size_t j = 0; j < a->evidence.n; j++) {
+			strbuf_reset(&want);
+			strbuf_addf(&want, "(%s)", a->evidence.v[j]);
+			if (strstr(sec, want.buf) == NULL)
 				fail_msg("%s: %s: evidence %s missing", r->initiative->slug, a->code,
 				    a->evidence.v[j]);
+		}
+	}
+	/* the strengths show their records the same way (issue 11, point 1) */
+	for (size_t i = 0; i < r->strengths.n; i++) {
+		const struct metrics_strength *st = &r->strengths.v[i];
+
+		assert_true(st->evidence.n > 0);
+		for (size_t j = 0; j < st->evidence.n; j++) {
+			strbuf_reset(&want);
+			strbuf_addf(&want, "(%s)", st->evidence.v[j]);
+			if (strstr(sec, want.buf) == NULL)
+				fail_msg("%s: %s: evidence %s missing", r->initiative->slug, st->code,
+				    st->evidence.v[j]);
+		}
 	}
 	/* the quadrant and the shared-result chart of the initiative */
 	strbuf_reset(&want);
@@ -298,11 +313,27 @@ test_section_links(void **state)
 
 		for (size_t j = 0; j < a->evidence.n; j++) {
 			strbuf_reset(&want);
-			strbuf_addf(&want, "<a href=\"/i/calder-springs/%s/%s\">%s</a>", kind,
-			    a->evidence.v[j], a->evidence.v[j]);
+			strbuf_addf(&want, "<li><a href=\"/i/calder-springs/%s/%s\">", kind,
+			    a->evidence.v[j]);
 			if (strstr(sb.buf, want.buf) == NULL)
 				fail_msg("no link %s", want.buf);
 		}
+	}
+	/* strengths: joint applications link to the applications, dated, with the fact */
+	for (size_t i = 0; i < r->strengths.n; i++) {
+		const struct metrics_strength *st = &r->strengths.v[i];
+
+		if (st->practice != PRACTICE_JOINT_GRANT_SEEKING)
+			continue;
+		assert_true(st->evidence.n > 0);
+		for (size_t j = 0; j < st->evidence.n; j++) {
+			strbuf_reset(&want);
+			strbuf_addf(&want, "<li><a href=\"/i/calder-springs/applications/%s\">",
+			    st->evidence.v[j]);
+			if (strstr(sb.buf, want.buf) == NULL)
+				fail_msg("no link %s", want.buf);
+		}
+		assert_non_null(strstr(sb.buf, " — led by "));
 	}
 	assert_null(strstr(sb.buf, "<h1"));
 	strbuf_release(&sb);
