@@ -15,7 +15,6 @@
 void
 report_html_n(struct html *h, int64_t n, const char *unit, int provisional)
 {
-	html_text(h, " ");
 	html_open(h, "span", "class", "n", NULL);
 	html_textf(h, "N = %lld%s%s", (long long)n, unit ? " " : "", unit ? unit : "");
 	html_close(h);
@@ -47,7 +46,7 @@ score_block(struct html *h, const char *title, const struct metrics_score *s)
 		html_elem(h, "p", "Not enough records in this period to score.");
 	else {
 		html_open(h, "p", "class", "note", NULL);
-		html_textf(h, "The mean of %zu part%s, %zu of them from enough records:", s->nparts,
+		html_textf(h, "The mean of %zu part%s, %zu of them from enough records: ", s->nparts,
 		    s->nparts == 1 ? "" : "s", s->firm);
 		report_html_n(h, (int64_t)s->nparts, "parts", s->provisional);
 		html_close(h);
@@ -56,6 +55,7 @@ score_block(struct html *h, const char *title, const struct metrics_score *s)
 		html_open(h, "div", "class", "part", NULL);
 		html_open(h, "span", "title", s->parts[i].name, NULL);
 		html_text(h, figure_part_label(s->parts[i].name));
+		report_html_n(h, s->parts[i].n, NULL, s->parts[i].provisional);
 		html_close(h);
 		/* the bar's length is carried by an SVG, so no style attribute is needed */
 		html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 100 6",
@@ -67,9 +67,6 @@ score_block(struct html *h, const char *title, const struct metrics_score *s)
 		html_close(h);
 		html_open(h, "span", "class", "v", NULL);
 		html_textf(h, "%.0f", s->parts[i].value);
-		html_close(h);
-		html_open(h, "span", "class", "pn", NULL);
-		report_html_n(h, s->parts[i].n, NULL, s->parts[i].provisional);
 		html_close(h);
 		html_close(h);
 	}

@@ -46,9 +46,10 @@ void report_html_overview(struct html *h, const struct report *r, const struct r
     const struct capacity *cap, const char *evidence_base);
 
 /*
- * Writes N beside a value (" N = 7", unit after it when not NULL: "N = 7
- * parts") and, when provisional, the word "provisional" (issue 11, point
- * 13: computed from fewer than the figure's minimum, docs/metrics.md).
+ * Writes N beside a value ("N = 7" in a span.n, unit after it when not
+ * NULL: "N = 7 parts") and, when provisional, the word "provisional"
+ * (issue 11, point 13: computed from fewer than the figure's minimum,
+ * docs/metrics.md). The spans are set apart by the stylesheet.
  */
 void report_html_n(struct html *h, int64_t n, const char *unit, int provisional);
 
