@@ -20,21 +20,6 @@ void report_html_section(struct html *h, const struct report *r, const struct ca
     const char *evidence_base);
 
 /*
- * One record behind an alert or a strength as a person reads it, made by
- * evidence_lines_of (evidence.h) from the records it names (its evidence
- * ids stay as they are in the report and its JSON): "Approve the budget ·
- * 12 Mar 2016 — decided by the backbone alone, 3 days after it was proposed".
- */
-struct report_evidence {
-	const char *id;		/* the record's id, shown when not linked (print) */
-	const char *kind;	/* its list on the web ("decisions"); NULL: none */
-	const char *href;	/* the record's page; NULL: not linked */
-	const char *date;	/* "12 Mar 2016"; NULL: none */
-	const char *title;	/* what the record is called */
-	const char *fact;	/* what put it there; NULL: nothing to add */
-};
-
-/*
  * The web overview's body (its page's <h1> names the initiative): the same
  * parts as report_html_section, without the section's heading, with h2 per
  * part, the figures as one small table per group, and the earlier report

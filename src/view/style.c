@@ -157,7 +157,7 @@ const char view_css[] =
 ".chart-wrap.wide{max-width:48rem}.chart-wrap.wide svg.quadrant{max-width:none}"
 "ul.legend{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.9rem}"
 ".legend .sym{font-size:1.1rem}.legend .sev-clear .sym{color:var(--green)}.legend .sev-one .sym{color:#b45309}.legend .sev-several .sym{color:#9f1239}\n"
-"table.portfolio th .sub{font-weight:400;font-size:.8rem}table.portfolio th[scope=row]{min-width:10rem}table.portfolio .change{font-size:.8rem;white-space:nowrap}"
+"table.portfolio{font-size:.85rem}table.portfolio th .sub{font-weight:400;font-size:.8rem}table.portfolio th[scope=row]{min-width:9rem}table.portfolio .change{font-size:.8rem;white-space:nowrap}"
 "table.portfolio th.sort a{color:inherit;text-decoration:underline dotted}table.portfolio th[aria-sort=ascending] a,"
 "table.portfolio th[aria-sort=descending] a{text-decoration:underline}table.portfolio tfoot th,table.portfolio tfoot td{border-top:2px solid var(--ink);font-weight:600}\n"
 "ul.tags li{margin:0 0 .2rem}ul.tags li.sev-one a{color:var(--amber)}ul.tags li.sev-several a{color:#9f1239;font-weight:600}ul.tags li.good{color:var(--green)}\n"
