@@ -125,7 +125,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 			figure_date(k->date, sb);
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
-			strbuf_addf(sb, "%s crediting ", channel_names[k->channel]);
+			strbuf_addstr(sb, "crediting ");
 			partner_names(p, in, &k->credited, sb);
 			e->fact = keep(own, sb);
 			return;
@@ -142,6 +142,9 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 			strbuf_reset(sb);
 			strbuf_addf(sb, "%s for %s", contrib_type_names[k->type],
 			    org_name(p, k->to.idx));
+			/* the type's name starts the sentence */
+			if (sb->buf[0] >= 'a' && sb->buf[0] <= 'z')
+				sb->buf[0] = (char)(sb->buf[0] - 'a' + 'A');
 			e->title = keep(own, sb);
 			strbuf_reset(sb);
 			figure_date(k->date, sb);

@@ -351,6 +351,15 @@ static const char *const mark_symbol[MARK__MAX] = {
 	[MARK_PLAIN] = "●", [MARK_CLEAR] = "●", [MARK_ONE] = "◆", [MARK_SEVERAL] = "■",
 };
 
+/* Points in the order of their labels, so that where labels go does not follow the table's order. */
+static int
+point_cmp(const void *pa, const void *pb)
+{
+	const struct chart_point *a = pa, *b = pb;
+
+	return strcmp(a->label, b->label);
+}
+
 static void
 quadrant(struct html *h, const struct portfolio_page *pg)
 {
@@ -375,6 +384,7 @@ quadrant(struct html *h, const struct portfolio_page *pg)
 		pts[i].mark = row_mark(r);
 		any_before |= pts[i].has_value && pts[i].has_before;
 	}
+	qsort(pts, pg->n, sizeof(*pts), point_cmp);
 	html_open(h, "div", "class", "chart-wrap wide", NULL);
 	chart_quadrant(h, pts, pg->n, "q-program");
 	html_open(h, "ul", "class", "legend", "aria-label", "How the points are marked", NULL);
@@ -429,7 +439,7 @@ score_cell(struct html *h, const struct portfolio_score *s, const struct portfol
 static void
 change_line(struct html *h, const struct portfolio_score *now, const struct portfolio_score *was)
 {
-	html_open(h, "div", "class", "change", NULL);
+	html_open(h, "div", "class", "trend", NULL);
 	if (!now->has)
 		;
 	else if (!was->has)
@@ -581,8 +591,9 @@ mean_cell(struct html *h, const struct portfolio_totals *t, int col, int pct, in
 	if (change >= 0 && t->count[change]) {
 		long d = lround(t->mean[change]);
 
-		html_open(h, "div", "class", "change", NULL);
-		html_textf(h, "change %s%ld (mean of %zu)", d > 0 ? "+" : d < 0 ? "−" : "", d < 0 ? -d : d,
+		/* the mean change, over the initiatives scored both years */
+		html_open(h, "div", "class", "note", NULL);
+		html_textf(h, "change %s%ld, of %zu", d > 0 ? "+" : d < 0 ? "−" : "", d < 0 ? -d : d,
 		    t->count[change]);
 		html_close(h);
 	}
