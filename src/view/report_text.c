@@ -78,9 +78,11 @@ score_line(struct strbuf *out, const char *name, const struct metrics_score *s)
 	strbuf_addf(out, "%4.0f / 100  ", s->value);
 	for (int i = 0; i < 20; i++)
 		strbuf_addstr(out, i < (int)(s->value / 5 + 0.5) ? "█" : "·");
-	strbuf_addch(out, '\n');
+	/* N: the parts it is the mean of (issue 11, point 13) */
+	strbuf_addf(out, "  N = %zu parts%s\n", s->nparts, s->provisional ? ", provisional" : "");
 	for (size_t i = 0; i < s->nparts; i++)
-		strbuf_addf(out, "      %-40s %5.0f\n", s->parts[i].name, s->parts[i].value);
+		strbuf_addf(out, "      %-40s %5.0f   N = %lld%s\n", s->parts[i].name, s->parts[i].value,
+		    (long long)s->parts[i].n, s->parts[i].provisional ? ", provisional" : "");
 }
 
 void
@@ -298,6 +300,7 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 	const struct program *p = r->program;
 	struct strbuf v = STRBUF_INIT, line = STRBUF_INIT;
 	const char *group = "";
+	int provisional = 0;
 
 	strbuf_addf(out, "%s — %s\n", in->name, in->city);
 	strbuf_addf(out, "Backbone: %s · fiscal agent: %s · team of %d\n",
@@ -353,11 +356,18 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 		}
 		strbuf_reset(&v);
 		figure_format(r, (enum metrics_fig)f, &v);
+		if (metrics_fig_provisional(&r->fig[f], (enum metrics_fig)f)) {
+			strbuf_addch(&v, '*');
+			provisional++;
+		}
 		strbuf_addstr(out, "  ");
 		pad(out, metrics_fig_names[f], 38, 0);
 		pad(out, v.buf, 17, 1);
 		strbuf_addf(out, " %6lld\n", (long long)r->fig[f].n);
 	}
+	if (provisional)
+		strbuf_addstr(out, "  * provisional: N is under the figure's minimum "
+		    "(docs/metrics.md)\n");
 	strbuf_release(&v);
 	strbuf_release(&line);
 }

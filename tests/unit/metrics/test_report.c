@@ -67,25 +67,44 @@ has_strength(const struct report *r, const char *code)
 	return 0;
 }
 
-/* Evidence of alert a is exactly the ids listed (comma-separated). */
+/* The evidence v[0..n) of code is exactly the ids listed (comma-separated). */
 static void
-assert_evidence(const struct metrics_alert *a, const char *ids)
+assert_ids(const char *code, const char *const *v, size_t n, const char *ids)
 {
 	char buf[256], *s, *comma;
 	size_t i = 0;
 
-	assert_non_null(a);
 	snprintf(buf, sizeof(buf), "%s", ids);
 	for (s = buf; s && *s; s = comma) {
 		comma = strchr(s, ',');
 		if (comma)
 			*comma++ = '\0';
-		if (i >= a->evidence.n)
-			fail_msg("%s: evidence too short, missing %s", a->code, s);
-		assert_string_equal(a->evidence.v[i], s);
+		if (i >= n)
+			fail_msg("%s: evidence too short, missing %s", code, s);
+		assert_string_equal(v[i], s);
 		i++;
 	}
-	assert_int_equal(a->evidence.n, i);
+	assert_int_equal(n, i);
+}
+
+/* Evidence of alert a is exactly the ids listed (comma-separated). */
+static void
+assert_evidence(const struct metrics_alert *a, const char *ids)
+{
+	assert_non_null(a);
+	assert_ids(a->code, a->evidence.v, a->evidence.n, ids);
+}
+
+/* Evidence of the strength called code in r is exactly the ids listed. */
+static void
+assert_strength_evidence(const struct report *r, const char *code, const char *ids)
+{
+	for (size_t i = 0; i < r->strengths.n; i++)
+		if (strcmp(r->strengths.v[i].code, code) == 0) {
+			assert_ids(code, r->strengths.v[i].evidence.v, r->strengths.v[i].evidence.n, ids);
+			return;
+		}
+	fail_msg("no strength %s", code);
 }
 
 /*
@@ -471,6 +490,43 @@ test_alerts_strengths(void **state)
 	assert_true(has_strength(&f->r, "joint_grant_seeking"));	/* 2/3 */
 	assert_true(has_strength(&f->r, "partners_compensated"));	/* 1 */
 	assert_int_equal(f->r.strengths.n, 4);
+
+	/* each strength's records (issue 11, point 1), in record order */
+	assert_strength_evidence(&f->r, "shared_leadership", "d3,d4,d6");	/* committee, team, co-lead */
+	assert_strength_evidence(&f->r, "credit_given", "k1,k3");	/* name co, pa; k2 the backbone only */
+	assert_strength_evidence(&f->r, "joint_grant_seeking", "a1,a3");	/* a2: pa with an outsider */
+	assert_strength_evidence(&f->r, "partners_compensated", "l1,l3,l8");	/* co, pa, pb */
+}
+
+/* N under a figure's minimum is provisional; a score with fewer than half its parts firm too. */
+static void
+test_provisional(void **state)
+{
+	struct fx *f = *state;
+	const struct metrics_score *bk = &f->r.stepping_back, *up = &f->r.stepping_up;
+	struct metrics_figure g = { MV_NUMBER, 0.5, 4 };
+	size_t firm = 0;
+
+	assert_int_equal(metrics_fig_min_n(FIG_DEC_BACKBONE_ALONE), 5);
+	assert_true(metrics_fig_provisional(&g, FIG_DEC_BACKBONE_ALONE));
+	g.n = 5;
+	assert_false(metrics_fig_provisional(&g, FIG_DEC_BACKBONE_ALONE));
+	g.type = MV_NULL;
+	g.n = 0;
+	assert_false(metrics_fig_provisional(&g, FIG_DEC_BACKBONE_ALONE));	/* "—", not provisional */
+	g = (struct metrics_figure){ MV_NUMBER, 1, 1 };
+	assert_false(metrics_fig_provisional(&g, FIG_FUNDS_SPENT));	/* a sum: never */
+	/* the fixture: |D| = 6 (firm), |D_pf| = 3, credits 3 of T, applications 3 */
+	assert_int_equal(bk->parts[0].n, 6);
+	assert_false(bk->parts[0].provisional);
+	for (size_t i = 0; i < bk->nparts; i++)
+		firm += !bk->parts[i].provisional;
+	assert_int_equal(bk->firm, firm);
+	assert_int_equal(bk->provisional, firm * 2 < bk->nparts);
+	/* grants.in_order carries the grants' N and is a count: firm */
+	assert_string_equal(up->parts[4].name, "grants.in_order");
+	assert_int_equal(up->parts[4].n, f->r.fig[FIG_GRANTS_OVERSPENT].n);
+	assert_false(up->parts[4].provisional);
 }
 
 /* Runs the main fixture with one setting changed. */
@@ -989,6 +1045,7 @@ main(void)
 		cmocka_unit_test(test_vendor_only),
 		cmocka_unit_test(test_unspent_tolerance),
 		cmocka_unit_test(test_director_support_hidden),
+		cmocka_unit_test_setup_teardown(test_provisional, setup_main, teardown),
 		cmocka_unit_test(test_result_up),
 		cmocka_unit_test(test_scale),
 	};

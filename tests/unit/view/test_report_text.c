@@ -189,6 +189,20 @@ test_alerts_first(void **state)
 	assert_non_null(strstr(balance, "  Stepping back "));
 	assert_non_null(strstr(balance, "  Stepping up "));
 	assert_non_null(strstr(balance, "      decisions.backbone_alone_share "));
+	/* each score with its N (its parts), each part with its figure's N (issue 11, point 13) */
+	{
+		struct strbuf want = STRBUF_INIT;
+
+		strbuf_addf(&want, "  N = %zu parts%s\n", r.stepping_back.nparts,
+		    r.stepping_back.provisional ? ", provisional" : "");
+		assert_non_null(strstr(balance, want.buf));
+		strbuf_reset(&want);
+		strbuf_addf(&want, "   N = %lld%s\n", (long long)r.fig[FIG_DEC_BACKBONE_ALONE].n,
+		    metrics_fig_provisional(&r.fig[FIG_DEC_BACKBONE_ALONE], FIG_DEC_BACKBONE_ALONE) ?
+		    ", provisional" : "");
+		assert_non_null(strstr(strstr(balance, "      decisions.backbone_alone_share "), want.buf));
+		strbuf_release(&want);
+	}
 	/* capacity: not high, with its gaps */
 	assert_non_null(strstr(cap, "1 of 5 traits — not high capacity"));
 	assert_non_null(strstr(cap, "lacks in_kind_staffing; offered by: no one on the team yet"));
