@@ -15,7 +15,7 @@
 void
 report_html_n(struct html *h, int64_t n, const char *unit, int provisional)
 {
-	html_open(h, "span", "class", "n", NULL);
+	html_open(h, "span", "class", "fig-n", NULL);
 	html_textf(h, "N = %lld%s%s", (long long)n, unit ? " " : "", unit ? unit : "");
 	html_close(h);
 	if (provisional) {

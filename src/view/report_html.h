@@ -31,7 +31,7 @@ void report_html_overview(struct html *h, const struct report *r, const struct r
     const struct capacity *cap, const char *evidence_base);
 
 /*
- * Writes N beside a value ("N = 7" in a span.n, unit after it when not
+ * Writes N beside a value ("N = 7" in a span.fig-n, unit after it when not
  * NULL: "N = 7 parts") and, when provisional, the word "provisional"
  * (issue 11, point 13: computed from fewer than the figure's minimum,
  * docs/metrics.md). The spans are set apart by the stylesheet.

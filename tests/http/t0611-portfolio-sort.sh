@@ -62,7 +62,7 @@ test_expect_success 'the footer: means and totals of the rows' '
 
 test_expect_success 'N beside every score; alerts linked to their dashboard' '
 	test_status 200 "/?$P" &&
-	test $(tr "<" "\n" <.body | sed -n "/^tbody>/,/^\\/tbody>/p" | grep -c "^span class=\"n\">N = [0-9]* parts") = 12 &&
+	test $(tr "<" "\n" <.body | sed -n "/^tbody>/,/^\\/tbody>/p" | grep -c "^span class=\"fig-n\">N = [0-9]* parts") = 12 &&
 	test_grep "<a href=\"/i/quarry-bend#to-discuss\">Backbone dominance</a>" .body &&
 	test_status 200 /i/quarry-bend &&
 	test_grep "<h2 id=\"to-discuss\">To discuss</h2>" .body
