@@ -76,7 +76,11 @@ partner_names(const struct program *p, const struct initiative *in, const struct
 	}
 }
 
-/* Fills e for the record id of the list kind (its web name) with date, title and fact. */
+/*
+ * Fills e for record id, behind pitfall or practice (one of them 0): the
+ * record's list on the web (e->kind), title, date and the fact that put it
+ * there. Leaves e as it is when no record has that id.
+ */
 static void
 record_line(const struct report *r, int pitfall, int practice, const char *id,
     struct report_evidence *e, struct strbuf *sb, evidence_strings *own)
