@@ -308,6 +308,85 @@ network_svg(struct html *h, const struct program *p, const struct metrics_networ
 	network_svg_map(h, p, net, id, 1);
 }
 
+/* A box on the map, in SVG units. */
+struct box {
+	double x0, y0, x1, y1;
+};
+
+static int
+box_hits(const struct box *a, const struct box *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* The box of node i's marker (its ring and "backbone" under it too). */
+static struct box
+node_box(const struct metrics_network *net, int i, double x, double y)
+{
+	struct box b = { x - 13, y - 13, x + 13, y + 13 };
+
+	if (i == net->backbone)
+		b = (struct box){ x - 35, y - 19, x + 35, y + 40 };
+	return b;
+}
+
+/*
+ * Places each node's name (LABEL_MAX characters at 15 units, about 8 units
+ * a character): beside the node on the outer side, else a little above or
+ * below, else on the inner side, wherever it covers no marker and no name
+ * placed before it and stays inside the drawing; when nothing is free, the
+ * outer side. pos[3i..3i+2]: the text's x, its baseline y, 1 when it ends
+ * at x (left of the node). Deterministic, as the layout.
+ */
+static void
+place_names(const struct program *p, const struct metrics_network *net, const double *xy,
+    double *pos)
+{
+	static const double dy[] = { 0, -18, 18, -34, 34 };
+	struct box *names = xcalloc((size_t)net->n + 1, sizeof(*names));
+
+	for (int i = 0; i < net->n; i++) {
+		double x = MAP_X0 + MAP_W * xy[2 * i], y = MAP_Y0 + MAP_H * xy[2 * i + 1];
+		double off = i == net->backbone ? 22 : NODE_R + 8;
+		size_t len = utf8_chars(org_name(p, net->org[i]));
+		double w = 8.0 * (double)(len < LABEL_MAX ? len : LABEL_MAX);
+		int outer = xy[2 * i] < 0.5, found = 0;
+
+		pos[3 * i] = outer ? x - off : x + off;
+		pos[3 * i + 1] = y + 5;
+		pos[3 * i + 2] = outer;
+		for (int side = 0; side < 2 && !found; side++) {
+			int left = side == 0 ? outer : !outer;
+
+			for (size_t k = 0; k < sizeof(dy) / sizeof(dy[0]) && !found; k++) {
+				double lx = left ? x - off : x + off, ly = y + 5 + dy[k];
+				struct box b = { left ? lx - w : lx, ly - 13, left ? lx : lx + w, ly + 4 };
+				int ok = b.x0 >= 0 && b.x1 <= SVG_W && b.y0 >= 0 && b.y1 <= MAP_BOTTOM;
+
+				for (int j = 0; j < net->n && ok; j++) {
+					struct box nb = node_box(net, j, MAP_X0 + MAP_W * xy[2 * j],
+					    MAP_Y0 + MAP_H * xy[2 * j + 1]);
+
+					ok = !box_hits(&b, &nb) && (j >= i || !box_hits(&b, &names[j]));
+				}
+				if (ok) {
+					pos[3 * i] = lx;
+					pos[3 * i + 1] = ly;
+					pos[3 * i + 2] = left;
+					names[i] = b;
+					found = 1;
+				}
+			}
+		}
+		if (!found) {
+			double lx = pos[3 * i];
+
+			names[i] = (struct box){ outer ? lx - w : lx, y - 8, outer ? lx : lx + w, y + 9 };
+		}
+	}
+	free(names);
+}
+
 void
 network_svg_map(struct html *h, const struct program *p, const struct metrics_network *net,
     const char *id, int legend)
@@ -317,7 +396,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 	char b1[NUM_BUFSZ], b2[NUM_BUFSZ], b3[NUM_BUFSZ], b4[NUM_BUFSZ];
 	int sectors_seen[SECTOR__MAX] = { 0 }, nsectors = 0, depth, height;
 	int *degree;
-	double *xy;
+	double *xy, *pos;
 
 	if (net->ratings == 0 || net->n == 0) {
 		html_elem(h, "p", "No partner network survey was answered in this period.");
@@ -326,6 +405,8 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 	xy = xcalloc(2 * (size_t)net->n, sizeof(double));
 	degree = xcalloc((size_t)net->n, sizeof(int));
 	metrics_network_layout(net, xy);
+	pos = xcalloc(3 * (size_t)net->n, sizeof(double));
+	place_names(p, net, xy, pos);
 	for (size_t i = 0; i < net->ties.n; i++) {
 		degree[net->ties.v[i].a]++;
 		degree[net->ties.v[i].b]++;
@@ -381,10 +462,9 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 	 */
 	for (int i = 0; i < net->n; i++) {
 		double x = MAP_X0 + MAP_W * xy[2 * i], y = MAP_Y0 + MAP_H * xy[2 * i + 1];
-		int org = net->org[i], sec = sector_of(p, org), left = xy[2 * i] < 0.5;
-		double off = i == net->backbone ? 22 : NODE_R + 8;
+		int org = net->org[i], sec = sector_of(p, org), left = pos[3 * i + 2] != 0;
 		const char *anchor = left ? "end" : "start";
-		double lx = left ? x - off : x + off, fx;
+		double lx = pos[3 * i], ly = pos[3 * i + 1], fx;
 
 		strbuf_reset(&lab);
 		strbuf_addf(&lab, "%d. %s%s (%s): %d tie%s", i + 1, org_name(p, org),
@@ -405,13 +485,13 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		marker(h, sec, x, y, NODE_R, "n-mark");
 		strbuf_reset(&lab);
 		short_label(&lab, org_name(p, org));
-		html_open(h, "text", "class", "n-name", "x", num(b1, lx), "y", num(b2, y + 5),
+		html_open(h, "text", "class", "n-name", "x", num(b1, lx), "y", num(b2, ly),
 		    "text-anchor", anchor, "font-size", "15", "fill", C_INK, NULL);
 		html_text(h, lab.buf);
 		html_close(h);
 		strbuf_reset(&lab);
 		strbuf_addf(&lab, "%d", i + 1);
-		html_open(h, "text", "class", "n-num", "x", num(b1, lx), "y", num(b2, y + 5),
+		html_open(h, "text", "class", "n-num", "x", num(b1, lx), "y", num(b2, ly),
 		    "text-anchor", anchor, "font-size", "15", "font-weight", "bold", "fill", C_INK,
 		    "display", "none", NULL);
 		html_text(h, lab.buf);
@@ -481,6 +561,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 	}
 	html_close_to(h, depth);
 	free(xy);
+	free(pos);
 	free(degree);
 	strbuf_release(&tid);
 	strbuf_release(&did);
