@@ -269,7 +269,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	/* the plot starts right of the widest tick label */
 	for (double v = lo; v <= hi + step / 2; v += step) {
 		strbuf_reset(&lab);
-		quantity_format(v, r->unit, decimals, &lab);
+		quantity_format_tight(v, r->unit, decimals, &lab);
 		if (lab.len > widest)
 			widest = lab.len;
 	}
@@ -321,7 +321,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	/* y axis: the round ticks, with the unit */
 	for (double v = lo; v <= hi + step / 2; v += step) {
 		strbuf_reset(&lab);
-		quantity_format(v, r->unit, decimals, &lab);
+		quantity_format_tight(v, r->unit, decimals, &lab);
 		svg_line(h, x0, YS(v), x0 + w, YS(v), C_FAINT, "1", NULL);
 		svg_text(h, x0 - 6, YS(v) + 4, "end", "12", C_INK, lab.buf);
 	}
@@ -351,7 +351,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	    "stroke", C_INK, "stroke-width", "1.5", NULL);
 	strbuf_reset(&lab);
 	strbuf_addstr(&lab, "target ");
-	quantity_format(r->target_value, r->unit, -1, &lab);
+	quantity_format_tight(r->target_value, r->unit, -1, &lab);
 	svg_text(h, XS(r->target_date) - 4, YS(r->target_value) +
 	    (r->target_value >= r->baseline_value ? -10 : 20), "end", "12", C_INK, lab.buf);
 	html_void(h, "rect", "x", num(ba, XS(r->baseline_date) - 5), "y",
@@ -359,7 +359,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	    "stroke", C_INK, "stroke-width", "1.5", NULL);
 	strbuf_reset(&lab);
 	strbuf_addstr(&lab, "baseline ");
-	quantity_format(r->baseline_value, r->unit, -1, &lab);
+	quantity_format_tight(r->baseline_value, r->unit, -1, &lab);
 	svg_text(h, XS(r->baseline_date) + 4, YS(r->baseline_value) +
 	    (r->target_value >= r->baseline_value ? 20 : -10), "start", "12", C_INK, lab.buf);
 	for (size_t i = 0; i < in->observations.n; i++) {

@@ -102,3 +102,15 @@ quantity_unit_words(const char *unit, struct strbuf *out)
 		break;
 	}
 }
+
+int
+quantity_tight_drops_unit(const char *unit)
+{
+	return quantity_kind(unit) == QUANTITY_PLAIN && unit && strlen(unit) > QUANTITY_TIGHT_MAX;
+}
+
+void
+quantity_format_tight(double v, const char *unit, int decimals, struct strbuf *out)
+{
+	quantity_format(v, quantity_tight_drops_unit(unit) ? NULL : unit, decimals, out);
+}

@@ -25,6 +25,18 @@ enum quantity_kind quantity_kind(const char *unit);
  */
 void quantity_format(double v, const char *unit, int decimals, struct strbuf *out);
 
+/*
+ * Whether a tight place (an axis tick, a table cell) leaves unit out: a
+ * word unit longer than QUANTITY_TIGHT_MAX characters ("crimes per 1,000
+ * residents"), which the axis title or the column heading then names.
+ * Money and percent keep their signs; "people", "jobs" stay.
+ */
+#define QUANTITY_TIGHT_MAX 12
+int quantity_tight_drops_unit(const char *unit);
+
+/* quantity_format for a tight place: the number alone when quantity_tight_drops_unit. */
+void quantity_format_tight(double v, const char *unit, int decimals, struct strbuf *out);
+
 /* Appends the unit in words for an axis title: "US dollars", "percent", unit itself. */
 void quantity_unit_words(const char *unit, struct strbuf *out);
 

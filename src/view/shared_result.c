@@ -199,8 +199,14 @@ measurements(struct html *h, const struct shared_result_page *pg, struct strbuf 
 	html_open(h, "th", "scope", "col", NULL);
 	html_text(h, "Date");
 	html_close(h);
+	/* a long unit is said once, in the headings, not in every cell */
 	html_open(h, "th", "scope", "col", "class", "num", NULL);
 	html_text(h, "Value");
+	if (quantity_tight_drops_unit(in->result.unit)) {
+		html_open(h, "span", "class", "unit", NULL);
+		html_text(h, in->result.unit);
+		html_close(h);
+	}
 	html_close(h);
 	html_open(h, "th", "scope", "col", "class", "num", NULL);
 	html_text(h, "Change from baseline");
@@ -225,14 +231,17 @@ measurements(struct html *h, const struct shared_result_page *pg, struct strbuf 
 		html_close(h);
 		html_open(h, "td", "class", "num", "data-label", "Value", NULL);
 		strbuf_reset(sb);
-		quantity_format(o->value, in->result.unit, -1, sb);
+		quantity_format_tight(o->value, in->result.unit, -1, sb);
 		html_text(h, sb->buf);
 		html_close(h);
 		html_open(h, "td", "class", "num", "data-label", "Change from baseline", NULL);
 		strbuf_reset(sb);
 		if (in->has_result) {
 			strbuf_addstr(sb, d > 0 ? "+" : d < 0 ? "−" : "");
-			change_words(d, in->result.unit, sb);
+			if (quantity_tight_drops_unit(in->result.unit))
+				quantity_format(fabs(d), NULL, -1, sb);
+			else
+				change_words(d, in->result.unit, sb);
 		} else
 			strbuf_addstr(sb, "—");
 		html_text(h, sb->buf);

@@ -190,6 +190,8 @@ const char view_css[] =
 "dl.result-terms dt{font-weight:600;color:var(--muted)}dl.result-terms dd{margin:0}"
 ".progress-bar{display:flex;align-items:center;gap:.6rem;max-width:34rem;margin:.25rem 0 .75rem}"
 ".progress-bar progress{flex:1;height:1.1rem}.progress-bar .end{font-size:.85rem;color:var(--muted)}"
+"table.measurements{max-width:46rem}table.measurements td:first-child{white-space:nowrap}table.measurements th{white-space:normal}"
+"table.measurements th .unit{display:block;font-weight:400;font-size:.85rem;white-space:normal}"
 ".result-chart{max-width:46rem;margin:0 0 1rem}.result-chart svg.result{max-width:none}\n"
 /* survey rounds (src/web/h_survey.c): the answer form (one statement a row, the five
  * answers side by side on a wide screen, stacked with the radio beside its words on a

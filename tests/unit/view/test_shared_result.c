@@ -64,6 +64,16 @@ test_quantity(void **state)
 	assert_string_equal(q(40000, "USD", 0, &sb), "$40,000");
 	assert_string_equal(q(2.5, "%", 1, &sb), "2.5%");
 	assert_string_equal(q(100000, "jobs", 0, &sb), "100,000 jobs");
+	/* tight places (ticks, cells) leave a long word unit to the heading */
+	strbuf_reset(&sb);
+	quantity_format_tight(81.5, "crimes per 1,000 residents", -1, &sb);
+	assert_string_equal(sb.buf, "81.5");
+	strbuf_reset(&sb);
+	quantity_format_tight(1240, "people", -1, &sb);
+	assert_string_equal(sb.buf, "1,240 people");
+	strbuf_reset(&sb);
+	quantity_format_tight(62, "%", -1, &sb);
+	assert_string_equal(sb.buf, "62%");
 	strbuf_reset(&sb);
 	quantity_unit_words("USD", &sb);
 	assert_string_equal(sb.buf, "US dollars");
@@ -219,6 +229,13 @@ test_percent_down(void **state)
 	    "points since the baseline, of the fall of 10.5 percentage points the target asks for."));
 	assert_non_null(strstr(sb.buf, "<td class=\"num\" data-label=\"Value\">27%</td>"
 	    "<td class=\"num\" data-label=\"Change from baseline\">−3.5 percentage points</td>"));
+	/* a long unit: said once in the heading, the cells numbers */
+	in.result.unit = "crimes per 1,000 residents";
+	render(&in, D("2016-12-31"), NULL, NULL, &sb);
+	assert_non_null(strstr(sb.buf, ">Value<span class=\"unit\">crimes per 1,000 residents</span></th>"));
+	assert_non_null(strstr(sb.buf, "<td class=\"num\" data-label=\"Value\">27</td>"
+	    "<td class=\"num\" data-label=\"Change from baseline\">−3.5</td>"));
+	assert_non_null(strstr(sb.buf, "Latest measurement: 27 crimes per 1,000 residents on 31 Dec 2015"));
 	VEC_FREE(&in.observations);
 	strbuf_release(&sb);
 }
