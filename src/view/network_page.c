@@ -286,7 +286,7 @@ org_table(struct html *h, const struct network_page *pg)
 	html_open(h, "h3", "id", "net-orgs-h", NULL);
 	html_text(h, "Every organization on the map");
 	html_close(h);
-	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region",
+	html_open(h, "div", "class", "scroll net-orgs-box", "tabindex", "0", "role", "region",
 	    "aria-labelledby", "net-orgs-h", NULL);
 	html_open(h, "table", "class", "net-orgs", NULL);
 	html_open(h, "thead", NULL);

@@ -177,7 +177,7 @@ const char view_css[] =
 "svg.network .node:focus .n-num,svg.network .node:hover .n-num{display:none}\n"
 "ul.legend{list-style:none;padding:0;margin:.5rem 0 1rem;display:flex;flex-wrap:wrap;gap:.3rem 1.25rem}"
 "ul.legend li{display:flex;align-items:center;gap:.4rem}svg.swatch{flex:none;vertical-align:middle;margin-right:.4rem}"
-"table.net-orgs{max-width:60rem}table.net-orgs th[scope=row]{font-weight:400;background:none}table.net-orgs tr.backbone th[scope=row]{font-weight:600}\n"
+".net-orgs-box{max-width:60rem}table.net-orgs{max-width:60rem}table.net-orgs th[scope=row]{font-weight:400;background:none}table.net-orgs tr.backbone th[scope=row]{font-weight:600}\n"
 "@media (max-width:40rem){svg.network .n-name,svg.network .n-tag{display:none}"
 "svg.network .n-num{display:inline;font-size:34px}svg.network .n-full{font-size:26px}"
 "table.net-orgs,table.net-orgs tbody,table.net-orgs tr,table.net-orgs td,table.net-orgs th{display:block;width:100%}"
