@@ -270,6 +270,15 @@ int metrics_network_figures(const struct metrics_network *net,
     struct metrics_figure *fig);
 
 /*
+ * The network without the backbone, node by node: group[i] (n entries) is
+ * the number of organizations in node i's connected group once the
+ * backbone's ties are gone (1: left alone; 0 for the backbone itself).
+ * Returns the largest group of two or more (0 when everyone stands alone):
+ * the numerator of network.resilience. Pure; no igraph.
+ */
+int metrics_network_groups(const struct metrics_network *net, int *group);
+
+/*
  * A reproducible layout of net: xy[2i], xy[2i+1] are node i's coordinates,
  * scaled into 0..1 (Kamada–Kawai from a circle, deterministic: the same
  * network gives the same coordinates). xy holds 2·n doubles. Returns 0, or
@@ -320,6 +329,26 @@ void metrics_report_release(struct report *r);
 int metrics_report(const struct program *p, const struct initiative *in,
     tdate as_of, int months, const struct metrics_settings *s,
     struct report *out);
+
+/*
+ * Where the shared result of in stands at as_of (DESIGN §3 result.*): the
+ * latest observation dated up to as_of and how many there are; progress =
+ * (latest − baseline) / (target − baseline) when target ≠ baseline; the
+ * straight line from baseline to target at the latest's date (held at its
+ * ends) and whether the latest is on or beyond it toward the target.
+ * Returns 0, or -1 when in has no shared result or no observation up to
+ * as_of (out is then zeroed but for n).
+ */
+struct metrics_result_progress {
+	const struct observation *latest;	/* borrowed from in */
+	int64_t n;			/* observations up to as_of */
+	int has_progress;		/* 0 when target = baseline */
+	double progress;
+	double line;			/* the straight line at latest->date */
+	int on_track;
+};
+int metrics_result_progress(const struct initiative *in, tdate as_of,
+    struct metrics_result_progress *out);
 
 /* The first day of the window of `months` months ending at as_of. */
 tdate metrics_window_start(tdate as_of, int months);

@@ -9,6 +9,7 @@
  * one mutex, with an error handler that returns, and every return code is
  * checked (STYLE.md, library notes).
  */
+#include <assert.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include <igraph.h>
 
 #include "metrics.h"
+#include "../util/xalloc.h"
 #include "../util/banned.h"
 
 static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -353,6 +355,47 @@ out:
 			if (f != FIG_NET_TRUST && f != FIG_NET_VALUE)
 				set_null(&fig[f], r);
 	return ret;
+}
+
+static int
+uf_find(int *parent, int i)
+{
+	while (parent[i] != i)
+		i = parent[i] = parent[parent[i]];
+	return i;
+}
+
+int
+metrics_network_groups(const struct metrics_network *net, int *group)
+{
+	int *parent, *size, largest = 0;
+
+	if (net->n <= 0)
+		return 0;
+	parent = xcalloc((size_t)net->n, sizeof(int));
+	size = xcalloc((size_t)net->n, sizeof(int));
+	for (int i = 0; i < net->n; i++)
+		parent[i] = i;
+	for (size_t k = 0; k < net->ties.n; k++) {
+		int a = net->ties.v[k].a, b = net->ties.v[k].b;
+
+		assert(a >= 0 && a < net->n && b >= 0 && b < net->n);
+		if (a == net->backbone || b == net->backbone)
+			continue;
+		parent[uf_find(parent, a)] = uf_find(parent, b);
+	}
+	for (int i = 0; i < net->n; i++)
+		if (i != net->backbone)
+			size[uf_find(parent, i)]++;
+	for (int i = 0; i < net->n; i++) {
+		group[i] = i == net->backbone ? 0 : size[uf_find(parent, i)];
+		/* a component is two or more organizations (docs/metrics.md) */
+		if (group[i] >= 2 && group[i] > largest)
+			largest = group[i];
+	}
+	free(parent);
+	free(size);
+	return largest;
 }
 
 /* ---------------------------------------------------------------- layout */

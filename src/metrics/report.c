@@ -832,50 +832,42 @@ director(struct ctx *c)
 	fig_bool(c->r, FIG_DIRECTOR_SHARED, shared, 1);
 }
 
-static void
-result(struct ctx *c)
+int
+metrics_result_progress(const struct initiative *in, tdate as_of,
+    struct metrics_result_progress *out)
 {
-	const struct initiative *in = c->in;
 	const struct shared_result *sr = &in->result;
-	const struct observation *latest = NULL;
-	int64_t nobs = 0;
-	double span, line, toward;
+	double span, toward;
 
-	if (!in->has_result) {
-		fig_null(c->r, FIG_RESULT_PROGRESS, 0);
-		fig_null(c->r, FIG_RESULT_ON_TRACK, 0);
-		return;
-	}
+	memset(out, 0, sizeof(*out));
+	if (!in->has_result)
+		return -1;
 	for (size_t i = 0; i < in->observations.n; i++) {
 		const struct observation *o = &in->observations.v[i];
 
-		if (o->date == DATE_NONE || o->date > c->we)
+		if (o->date == DATE_NONE || o->date > as_of)
 			continue;
-		nobs++;
-		if (latest == NULL || o->date >= latest->date)
-			latest = o;
+		out->n++;
+		if (out->latest == NULL || o->date >= out->latest->date)
+			out->latest = o;
 	}
-	if (latest == NULL) {
-		fig_null(c->r, FIG_RESULT_PROGRESS, 0);
-		fig_null(c->r, FIG_RESULT_ON_TRACK, 0);
-		return;
-	}
+	if (out->latest == NULL)
+		return -1;
 	span = sr->target_value - sr->baseline_value;
-	if (span != 0)
-		fig_num(c->r, FIG_RESULT_PROGRESS,
-		    (latest->value - sr->baseline_value) / span, nobs);
-	else
-		fig_null(c->r, FIG_RESULT_PROGRESS, nobs);
+	if (span != 0) {
+		out->has_progress = 1;
+		out->progress = (out->latest->value - sr->baseline_value) / span;
+	}
 
 	/* The straight line, held at its ends outside baseline..target. */
-	if (latest->date <= sr->baseline_date)
-		line = sr->baseline_value;
-	else if (latest->date >= sr->target_date ||
+	if (out->latest->date <= sr->baseline_date)
+		out->line = sr->baseline_value;
+	else if (out->latest->date >= sr->target_date ||
 	    sr->target_date <= sr->baseline_date)
-		line = sr->target_value;
+		out->line = sr->target_value;
 	else
-		line = sr->baseline_value + span *
-		    (double)(latest->date - sr->baseline_date) /
+		out->line = sr->baseline_value + span *
+		    (double)(out->latest->date - sr->baseline_date) /
 		    (double)(sr->target_date - sr->baseline_date);
 	/* "Beyond" is toward the target; the good direction when target = baseline. */
 	if (span > 0)
@@ -884,7 +876,25 @@ result(struct ctx *c)
 		toward = -1;
 	else
 		toward = sr->direction == DIR_DOWN ? -1 : 1;
-	fig_bool(c->r, FIG_RESULT_ON_TRACK, toward * (latest->value - line) >= 0, nobs);
+	out->on_track = toward * (out->latest->value - out->line) >= 0;
+	return 0;
+}
+
+static void
+result(struct ctx *c)
+{
+	struct metrics_result_progress rp;
+
+	if (metrics_result_progress(c->in, c->we, &rp)) {
+		fig_null(c->r, FIG_RESULT_PROGRESS, 0);
+		fig_null(c->r, FIG_RESULT_ON_TRACK, 0);
+		return;
+	}
+	if (rp.has_progress)
+		fig_num(c->r, FIG_RESULT_PROGRESS, rp.progress, rp.n);
+	else
+		fig_null(c->r, FIG_RESULT_PROGRESS, rp.n);
+	fig_bool(c->r, FIG_RESULT_ON_TRACK, rp.on_track, rp.n);
 }
 
 /*

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "chart.h"
+#include "figures.h"
+#include "quantity.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -296,16 +298,36 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	strbuf_release(&lab);
 }
 
+/* A round step of 1, 2 or 5 × 10^k near raw (> 0), for axis ticks. */
+static double
+nice_step(double raw)
+{
+	double mag = pow(10, floor(log10(raw))), f = raw / mag;
+
+	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+/* Appends "VALUE on DATE" of a shared-result point to sb. */
+static void
+result_point_words(struct strbuf *sb, const char *unit, double v, tdate d, const char *on)
+{
+	quantity_format(v, unit, -1, sb);
+	strbuf_addf(sb, " %s ", on);
+	figure_date(d, sb);
+}
+
 void
 chart_result(struct html *h, const struct initiative *in, tdate as_of, const char *id)
 {
 	const struct shared_result *r = &in->result;
-	const double x0 = 70, y0 = 20, w = 520, hgt = 220;
-	struct strbuf tid = STRBUF_INIT, did = STRBUF_INIT, desc = STRBUF_INIT, pts = STRBUF_INIT;
-	char ba[NUM_BUFSZ], bb[NUM_BUFSZ], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
-	double lo, hi, span;
+	const double right = 620, y0 = 40, hgt = 210;
+	struct strbuf tid = STRBUF_INIT, did = STRBUF_INIT, desc = STRBUF_INIT, pts = STRBUF_INIT,
+	    lab = STRBUF_INIT;
+	char ba[NUM_BUFSZ], bb[NUM_BUFSZ], bc[NUM_BUFSZ];
+	double lo, hi, step, x0, w;
 	tdate t0, t1;
-	int depth, nobs = 0;
+	int depth, nobs = 0, decimals, ylast, yfirst, yevery;
+	size_t widest = 0;
 
 	if (!in->has_result) {
 		html_elem(h, "p", "No shared result has been recorded for this initiative.");
@@ -327,11 +349,38 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 		if (o->date > t1)
 			t1 = o->date;
 	}
-	span = hi - lo;
-	if (span <= 0)
-		span = fabs(hi) > 0 ? fabs(hi) : 1;
-	lo -= span * 0.1;
-	hi += span * 0.1;
+	/* round ticks, 3 to 6 of them, covering every value */
+	step = nice_step(hi > lo ? (hi - lo) / 4 : (fabs(hi) > 0 ? fabs(hi) / 4 : 1));
+	lo = floor(lo / step) * step;
+	hi = ceil(hi / step) * step;
+	if (hi <= lo)
+		hi = lo + step;
+	/*
+	 * Room for the names of the path's ends: the one at the lower end
+	 * goes under its point, the other above it; a round step more where
+	 * either would run over the frame.
+	 */
+	{
+		double low_end = fmin(r->baseline_value, r->target_value);
+		double high_end = fmax(r->baseline_value, r->target_value);
+
+		if (hgt * (low_end - lo) / (hi - lo) < 24)
+			lo -= step;
+		if (hgt * (hi - high_end) / (hi - lo) < 18)
+			hi += step;
+	}
+	decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+	/* the plot starts right of the widest tick label */
+	for (double v = lo; v <= hi + step / 2; v += step) {
+		strbuf_reset(&lab);
+		quantity_format_tight(v, r->unit, decimals, &lab);
+		if (lab.len > widest)
+			widest = lab.len;
+	}
+	x0 = 16 + 7.0 * (double)widest;
+	if (x0 < 56)
+		x0 = 56;
+	w = right - x0;
 	if (t1 <= t0)
 		t1 = t0 + 1;
 #define XS(t) (x0 + w * (double)((t) - t0) / (double)(t1 - t0))
@@ -339,12 +388,15 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 
 	strbuf_addf(&tid, "%s-title", id);
 	strbuf_addf(&did, "%s-desc", id);
-	strbuf_addf(&desc, "%s (%s), good direction %s. Baseline %s on %s, target %s by %s.",
-	    r->indicator, r->unit, r->direction == DIR_UP ? "up" : "down",
-	    real_format(r->baseline_value, ba), date_format(r->baseline_date, d1),
-	    real_format(r->target_value, bb), date_format(r->target_date, d2));
+	strbuf_addf(&desc, "%s, in ", r->indicator);
+	quantity_unit_words(r->unit, &desc);
+	strbuf_addf(&desc, "; good direction %s. Baseline ", r->direction == DIR_UP ? "up" : "down");
+	result_point_words(&desc, r->unit, r->baseline_value, r->baseline_date, "on");
+	strbuf_addstr(&desc, ", target ");
+	result_point_words(&desc, r->unit, r->target_value, r->target_date, "by");
+	strbuf_addch(&desc, '.');
 	depth = h->depth;
-	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 620 290",
+	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 640 300",
 	    "width", "100%", "role", "img", "class", "chart result",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
@@ -355,39 +407,65 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 
 		if (o->date > as_of)
 			continue;
-		strbuf_addf(&desc, " %s: %s.", date_format(o->date, d1), real_format(o->value, ba));
+		strbuf_addch(&desc, ' ');
+		result_point_words(&desc, r->unit, o->value, o->date, "on");
+		strbuf_addch(&desc, '.');
 	}
 	html_open(h, "desc", "id", did.buf, NULL);
 	html_text(h, desc.buf);
 	html_close(h);
-	html_void(h, "rect", "x", "70", "y", "20", "width", "520", "height", "220",
-	    "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1", NULL);
-	/* y axis: low, middle, high */
-	for (int k = 0; k <= 2; k++) {
-		double v = lo + (hi - lo) * k / 2.0;
-
+	html_void(h, "rect", "x", num(ba, x0), "y", num(bb, y0), "width", num(bc, w),
+	    "height", "210", "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1", NULL);
+	/* the y axis's title above it, in words: what is measured and in what */
+	strbuf_reset(&lab);
+	strbuf_addf(&lab, "%s (", r->indicator);
+	quantity_unit_words(r->unit, &lab);
+	strbuf_addch(&lab, ')');
+	svg_text(h, 8, 20, "start", "13", C_INK, lab.buf);
+	/* y axis: the round ticks, with the unit */
+	for (double v = lo; v <= hi + step / 2; v += step) {
+		strbuf_reset(&lab);
+		quantity_format_tight(v, r->unit, decimals, &lab);
 		svg_line(h, x0, YS(v), x0 + w, YS(v), C_FAINT, "1", NULL);
-		svg_text(h, x0 - 6, YS(v) + 4, "end", "11", C_INK, real_format(round(v * 10) / 10, ba));
+		svg_text(h, x0 - 6, YS(v) + 4, "end", "12", C_INK, lab.buf);
 	}
-	/* x axis: first and last year */
+	/* x axis: the years, at their first day (every second one when there are many) */
 	{
 		int y, m, d;
 		char s[16];
 
-		date_to_ymd(t0, &y, &m, &d);
-		snprintf(s, sizeof(s), "%d", y);
-		svg_text(h, x0, y0 + hgt + 16, "start", "11", C_INK, s);
-		date_to_ymd(t1, &y, &m, &d);
-		snprintf(s, sizeof(s), "%d", y);
-		svg_text(h, x0 + w, y0 + hgt + 16, "end", "11", C_INK, s);
+		date_to_ymd(t0, &yfirst, &m, &d);
+		if (m > 1 || d > 1)
+			yfirst++;
+		date_to_ymd(t1, &ylast, &m, &d);
+		yevery = ylast - yfirst > 12 ? 2 : 1;
+		for (y = yfirst; y <= ylast; y += yevery) {
+			double x = XS(date_from_ymd(y, 1, 1));
+
+			svg_line(h, x, y0 + hgt, x, y0 + hgt + 4, C_GRID, "1", NULL);
+			snprintf(s, sizeof(s), "%d", y);
+			svg_text(h, x, y0 + hgt + 18, "middle", "12", C_INK, s);
+		}
 	}
-	svg_text(h, x0 + w / 2, 282, "middle", "12", C_INK, r->unit && *r->unit ?
-	    r->unit : "value");
-	/* the straight target path */
+	/* the straight path from baseline to target, its ends marked and named */
 	svg_line(h, XS(r->baseline_date), YS(r->baseline_value), XS(r->target_date),
 	    YS(r->target_value), C_GRID, "2", "6 4");
-	svg_text(h, XS(r->target_date) - 4, YS(r->target_value) - 8, "end", "11", C_INK,
-	    "target path");
+	html_void(h, "rect", "x", num(ba, XS(r->target_date) - 5), "y",
+	    num(bb, YS(r->target_value) - 5), "width", "10", "height", "10", "fill", "#ffffff",
+	    "stroke", C_INK, "stroke-width", "1.5", NULL);
+	strbuf_reset(&lab);
+	strbuf_addstr(&lab, "target ");
+	quantity_format_tight(r->target_value, r->unit, -1, &lab);
+	svg_text(h, XS(r->target_date) - 4, YS(r->target_value) +
+	    (r->target_value >= r->baseline_value ? -10 : 20), "end", "12", C_INK, lab.buf);
+	html_void(h, "rect", "x", num(ba, XS(r->baseline_date) - 5), "y",
+	    num(bb, YS(r->baseline_value) - 5), "width", "10", "height", "10", "fill", "#ffffff",
+	    "stroke", C_INK, "stroke-width", "1.5", NULL);
+	strbuf_reset(&lab);
+	strbuf_addstr(&lab, "baseline ");
+	quantity_format_tight(r->baseline_value, r->unit, -1, &lab);
+	svg_text(h, XS(r->baseline_date) + 4, YS(r->baseline_value) +
+	    (r->target_value >= r->baseline_value ? 20 : -10), "start", "12", C_INK, lab.buf);
 	for (size_t i = 0; i < in->observations.n; i++) {
 		const struct observation *o = &in->observations.v[i];
 
@@ -409,6 +487,12 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	if (nobs == 0)
 		svg_text(h, x0 + w / 2, y0 + hgt / 2, "middle", "12", C_INK,
 		    "no observations recorded yet");
+	/* the key: what the line and the dashes are */
+	svg_line(h, x0, 288, x0 + 24, 288, C_ACCENT, "2", NULL);
+	html_void(h, "circle", "cx", num(ba, x0 + 12), "cy", "288", "r", "3", "fill", C_ACCENT, NULL);
+	svg_text(h, x0 + 30, 292, "start", "12", C_INK, "measured");
+	svg_line(h, x0 + 110, 288, x0 + 134, 288, C_GRID, "2", "6 4");
+	svg_text(h, x0 + 140, 292, "start", "12", C_INK, "straight path from baseline to target");
 #undef XS
 #undef YS
 	html_close_to(h, depth);
@@ -416,4 +500,5 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	strbuf_release(&did);
 	strbuf_release(&desc);
 	strbuf_release(&pts);
+	strbuf_release(&lab);
 }

@@ -177,11 +177,38 @@ const char view_css[] =
 ".balance,.figgroup,.score,section.recent tr,ul.alerts li,ul.strengths li{break-inside:avoid}"
 "h2,h3{break-after:avoid}.scroll{overflow:visible}.chart-wrap{border:0;padding:0}"
 ".keep{break-inside:avoid}.overview h2.figures{break-before:page}}\n"
-/* the Network tab (src/web/h_network.c): the rating form is a table as wide as the page,
+/* the Network tab (src/view/network_page.c): the rating form is a table as wide as the page,
  * the map no wider than it is drawn, the readings of the figures */
 "form.record.ratings-form{max-width:none}table.ratings th[scope=row]{min-width:12rem}\n"
 "table.ratings td.invalid{background:#fdecea}table.ratings td p.error{margin:0 0 .25rem;font-size:.85rem}\n"
 "p.reading{max-width:46rem}\n"
+/* the map (src/view/network_svg.c, network_page.c): as wide as the page (up to 60rem), the
+ * table of organizations under it; a node shows its
+ * full name on hover and keyboard focus; on a phone the map's names give way to numbers
+ * (the table's No.) large enough to read */
+"svg.network{max-width:60rem}svg.network .node:focus{outline:none}"
+"svg.network .node:focus .n-focus,svg.network .node:hover .n-focus,"
+"svg.network .node:focus .n-full,svg.network .node:hover .n-full{display:inline}"
+"svg.network .node:focus .n-name,svg.network .node:hover .n-name,"
+"svg.network .node:focus .n-num,svg.network .node:hover .n-num{display:none}\n"
+"ul.legend{list-style:none;padding:0;margin:.5rem 0 1rem;display:flex;flex-wrap:wrap;gap:.3rem 1.25rem}"
+"ul.legend li{display:flex;align-items:center;gap:.4rem}svg.swatch{flex:none;vertical-align:middle;margin-right:.4rem}"
+".net-orgs-box{max-width:60rem}table.net-orgs{max-width:60rem}table.net-orgs th[scope=row]{font-weight:400;background:none}table.net-orgs tr.backbone th[scope=row]{font-weight:600}\n"
+"@media (max-width:40rem){svg.network .n-name,svg.network .n-tag{display:none}"
+"svg.network .n-num{display:inline;font-size:34px}svg.network .n-full{font-size:26px}"
+"table.net-orgs,table.net-orgs tbody,table.net-orgs tr,table.net-orgs td,table.net-orgs th{display:block;width:100%}"
+"table.net-orgs thead{display:none}table.net-orgs tr{border:1px solid var(--line);border-radius:8px;margin:0 0 .6rem;padding:.3rem 0;background:#fff}"
+"table.net-orgs td,table.net-orgs th{border:0;padding:.1rem .6rem;text-align:left}"
+"table.net-orgs td::before{content:attr(data-label) ': ';font-weight:600;color:var(--muted)}}\n"
+/* the Shared result tab (src/view/shared_result.c) */
+"p.statement{font-size:1.15rem;max-width:46rem}"
+"dl.result-terms{display:grid;grid-template-columns:minmax(7rem,12rem) minmax(0,1fr);gap:.3rem 1rem;margin:0 0 1.25rem;max-width:46rem}"
+"dl.result-terms dt{font-weight:600;color:var(--muted)}dl.result-terms dd{margin:0}"
+".progress-bar{display:flex;align-items:center;gap:.6rem;max-width:34rem;margin:.25rem 0 .75rem}"
+".progress-bar progress{flex:1;height:1.1rem}.progress-bar .end{font-size:.85rem;color:var(--muted)}"
+"table.measurements{max-width:46rem}table.measurements td:first-child{white-space:nowrap}table.measurements th{white-space:normal}"
+"table.measurements th .unit{display:block;font-weight:400;font-size:.85rem;white-space:normal}"
+".result-chart{max-width:46rem;margin:0 0 1rem}.result-chart svg.result{max-width:none}\n"
 /* survey rounds (src/web/h_survey.c): the answer form (one statement a row, the five
  * answers side by side on a wide screen, stacked with the radio beside its words on a
  * phone), the rounds' inline forms, the results' bands and hidden groups */

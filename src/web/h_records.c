@@ -686,6 +686,8 @@ h_records(struct web_request *req, struct web_response *res)
 		return 0;
 	if (strcmp(ak->name, "members") == 0)
 		return team_page(req, res, &wp->program, in, NULL, NULL, 0);
+	if (in && strcmp(ak->name, "observations") == 0)
+		return result_page(req, res, &wp->program, in);
 	kp = kind_page(ak->name);
 	c.p = &wp->program;
 	c.in = in;

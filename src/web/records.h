@@ -58,4 +58,8 @@ int team_page(struct web_request *req, struct web_response *res, const struct pr
 #define TEAM_FORM_INITIATIVE	1
 #define TEAM_FORM_RACI		2
 
+/* The Shared result tab (h_result.c) for GET /i/{slug}/observations. */
+int result_page(struct web_request *req, struct web_response *res, const struct program *p,
+    const struct initiative *in);
+
 #endif

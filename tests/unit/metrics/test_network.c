@@ -77,6 +77,20 @@ compute(struct program *p, struct metrics_network *net, struct metrics_figure *f
 	metrics_report_release(&r);
 }
 
+/* The group size without the backbone (metrics_network_groups) of organization slug. */
+static int
+group_of(const struct program *p, const struct metrics_network *net, const int *group,
+    const char *slug)
+{
+	int org = fx_org_idx(p, slug);
+
+	for (int i = 0; i < net->n; i++)
+		if (net->org[i] == org)
+			return group[i];
+	fail_msg("%s is not a node", slug);
+	return -1;
+}
+
 static void
 assert_fig(const struct metrics_figure *f, double v, int64_t n)
 {
@@ -120,6 +134,14 @@ test_star(void **state)
 	assert_fig(&fig[FIG_NET_BACKBONE_BETWEENNESS], 1.0, 4);
 	/* without b, four partners alone: no component with a tie */
 	assert_fig(&fig[FIG_NET_RESILIENCE], 0.0, 4);
+	{
+		int group[5];
+
+		assert_int_equal(metrics_network_groups(&net, group), 0);
+		assert_int_equal(group_of(&p, &net, group, "b"), 0);
+		assert_int_equal(group_of(&p, &net, group, "p1"), 1);
+		assert_int_equal(group_of(&p, &net, group, "p4"), 1);
+	}
 	/* no trust or value ratings given */
 	assert_fig_null(&fig[FIG_NET_TRUST]);
 	assert_fig_null(&fig[FIG_NET_VALUE]);
@@ -207,6 +229,17 @@ test_two_components(void **state)
 	assert_fig(&fig[FIG_NET_BACKBONE_BETWEENNESS], 0.0, 6);
 	/* without b: {x, y} and {p, q, r}; the larger holds 3 of 5 */
 	assert_fig(&fig[FIG_NET_RESILIENCE], 3.0 / 5, 6);
+	/* node by node, the same groups; the largest is resilience's numerator */
+	{
+		int group[6];
+
+		assert_int_equal(metrics_network_groups(&net, group), 3);
+		assert_int_equal(group_of(&p, &net, group, "b"), 0);
+		assert_int_equal(group_of(&p, &net, group, "x"), 2);
+		assert_int_equal(group_of(&p, &net, group, "y"), 2);
+		assert_int_equal(group_of(&p, &net, group, "p"), 3);
+		assert_int_equal(group_of(&p, &net, group, "r"), 3);
+	}
 	metrics_network_release(&net);
 	program_release(&p);
 }

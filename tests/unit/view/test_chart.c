@@ -109,9 +109,10 @@ add_obs(struct initiative *in, const char *date, double v)
 }
 
 /*
- * A result from 100 (2014-01-01) to 200 (2016-01-01): the value axis runs
- * 90..210 (10% of the span added each side) over 20..240 down, the date
- * axis baseline..target over 70..590 across.
+ * A result from 100 (2014-01-01) to 200 (2016-01-01): round ticks of 50,
+ * a step more under the baseline and over the target for their names, so
+ * the value axis runs 50..250 over 250..40 down; the widest tick label
+ * ("250 jobs") puts the date axis baseline..target over 72..620 across.
  */
 static void
 result_initiative(struct initiative *in)
@@ -154,15 +155,28 @@ test_result_points(void **state)
 
 	/* three observations up to as-of; 999 (2017) left out everywhere */
 	assert_int_equal(count_of(sb.buf, "r=\"3.5\""), 3);
-	assert_non_null(strstr(sb.buf, "<circle cx=\"70.0\" cy=\"221.7\" r=\"3.5\""));
-	assert_non_null(strstr(sb.buf, "<circle cx=\"330.0\" cy=\"130.0\" r=\"3.5\""));
-	assert_non_null(strstr(sb.buf, "<circle cx=\"590.0\" cy=\"38.3\" r=\"3.5\""));
-	assert_non_null(strstr(sb.buf, "points=\"70.0,221.7 330.0,130.0 590.0,38.3\""));
+	assert_non_null(strstr(sb.buf, "<circle cx=\"72.0\" cy=\"197.5\" r=\"3.5\""));
+	assert_non_null(strstr(sb.buf, "<circle cx=\"346.0\" cy=\"145.0\" r=\"3.5\""));
+	assert_non_null(strstr(sb.buf, "<circle cx=\"620.0\" cy=\"92.5\" r=\"3.5\""));
+	assert_non_null(strstr(sb.buf, "points=\"72.0,197.5 346.0,145.0 620.0,92.5\""));
 	assert_null(strstr(sb.buf, "999"));
 	assert_null(strstr(sb.buf, "2017"));
-	/* the straight target path from baseline to target */
-	assert_non_null(strstr(sb.buf, "<line x1=\"70.0\" y1=\"221.7\" x2=\"590.0\" y2=\"38.3\""));
+	/* the straight target path from baseline to target, its ends named with the unit */
+	assert_non_null(strstr(sb.buf, "<line x1=\"72.0\" y1=\"197.5\" x2=\"620.0\" y2=\"92.5\""));
+	assert_non_null(strstr(sb.buf, ">target 200 jobs</text>"));
+	assert_non_null(strstr(sb.buf, ">baseline 100 jobs</text>"));
 	assert_null(strstr(sb.buf, "style="));
+	/* the value axis: round ticks with the unit, its title the indicator and the unit */
+	assert_non_null(strstr(sb.buf, ">50 jobs</text>"));
+	assert_non_null(strstr(sb.buf, ">150 jobs</text>"));
+	assert_non_null(strstr(sb.buf, ">250 jobs</text>"));
+	assert_non_null(strstr(sb.buf, ">Jobs &lt;per&gt; 1,000 &amp; more (jobs)</text>"));
+	/* the date axis: every year, and no unit under it */
+	assert_non_null(strstr(sb.buf, ">2014</text>"));
+	assert_non_null(strstr(sb.buf, ">2015</text>"));
+	assert_non_null(strstr(sb.buf, ">2016</text>"));
+	assert_null(strstr(sb.buf, ">jobs</text>"));
+	assert_non_null(strstr(sb.buf, "Baseline 100 jobs on 1 Jan 2014, target 200 jobs by 1 Jan 2016."));
 
 	/* an earlier as-of keeps only what was known then: the axes do not move */
 	strbuf_reset(&sb);
@@ -170,8 +184,8 @@ test_result_points(void **state)
 	chart_result(&h, &in, D("2015-06-30"), "r2");
 	assert_balanced(sb.buf);
 	assert_int_equal(count_of(sb.buf, "r=\"3.5\""), 2);
-	assert_non_null(strstr(sb.buf, "points=\"70.0,221.7 330.0,130.0\""));
-	assert_null(strstr(sb.buf, "cx=\"590.0\" cy=\"38.3\" r=\"3.5\""));
+	assert_non_null(strstr(sb.buf, "points=\"72.0,197.5 346.0,145.0\""));
+	assert_null(strstr(sb.buf, "cx=\"620.0\" cy=\"92.5\" r=\"3.5\""));
 
 	/* good direction down is said so */
 	in.result.direction = DIR_DOWN;
@@ -179,6 +193,53 @@ test_result_points(void **state)
 	html_init(&h, &sb);
 	chart_result(&h, &in, D("2016-12-31"), "r3");
 	assert_non_null(strstr(sb.buf, "good direction down"));
+	VEC_FREE(&in.observations);
+	strbuf_release(&sb);
+}
+
+/* Dollars and percent on the value axis: "$44,000", "62%"; never the bare unit code. */
+static void
+test_result_units(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct initiative in;
+	struct html h;
+
+	(void)state;
+	result_initiative(&in);
+	in.result.unit = "USD";
+	in.result.baseline_value = 38400;
+	in.result.target_value = 44160;
+	in.observations.v[0].value = 39314;
+	in.observations.v[1].value = 40007;
+	in.observations.v[2].value = 40755;
+	html_init(&h, &sb);
+	chart_result(&h, &in, D("2016-12-31"), "u1");
+	assert_balanced(sb.buf);
+	assert_non_null(strstr(sb.buf, ">$40,000</text>"));
+	assert_non_null(strstr(sb.buf, ">$44,000</text>"));
+	assert_non_null(strstr(sb.buf, ">target $44,160</text>"));
+	assert_non_null(strstr(sb.buf, "(US dollars)</text>"));
+	assert_non_null(strstr(sb.buf, "$40,755 on 1 Jan 2016."));
+	assert_null(strstr(sb.buf, "USD"));
+	assert_null(strstr(sb.buf, "40755"));
+
+	in.result.unit = "%";
+	in.result.baseline_value = 30.5;
+	in.result.target_value = 20;
+	in.result.direction = DIR_DOWN;
+	in.observations.v[0].value = 28;
+	in.observations.v[1].value = 26.25;
+	in.observations.v[2].value = 24;
+	strbuf_reset(&sb);
+	html_init(&h, &sb);
+	chart_result(&h, &in, D("2016-12-31"), "u2");
+	assert_balanced(sb.buf);
+	assert_non_null(strstr(sb.buf, ">20%</text>"));
+	assert_non_null(strstr(sb.buf, ">30%</text>"));
+	assert_non_null(strstr(sb.buf, ">baseline 30.5%</text>"));
+	assert_non_null(strstr(sb.buf, "(percent)</text>"));
+	assert_non_null(strstr(sb.buf, "26.25% on 1 Jan 2015."));
 	VEC_FREE(&in.observations);
 	strbuf_release(&sb);
 }
@@ -197,7 +258,7 @@ test_result_no_observations(void **state)
 	chart_result(&h, &in, D("2013-06-30"), "r4");
 	assert_balanced(sb.buf);
 	assert_non_null(strstr(sb.buf, "<title id=\"r4-title\">"));
-	assert_int_equal(count_of(sb.buf, "<circle"), 0);
+	assert_int_equal(count_of(sb.buf, "r=\"3.5\""), 0);	/* the key's own dot is r="3" */
 	assert_null(strstr(sb.buf, "<polyline"));
 	assert_non_null(strstr(sb.buf, "no observations recorded yet"));
 	VEC_FREE(&in.observations);
@@ -234,6 +295,7 @@ main(void)
 		cmocka_unit_test(test_quadrant_points),
 		cmocka_unit_test(test_quadrant_nested_empty),
 		cmocka_unit_test(test_result_points),
+		cmocka_unit_test(test_result_units),
 		cmocka_unit_test(test_result_no_observations),
 		cmocka_unit_test(test_result_none),
 	};

@@ -104,25 +104,77 @@ test_content(void **state)
 	/* names escaped everywhere, never raw */
 	assert_null(strstr(sb.buf, "B & Co <1>"));
 	assert_non_null(strstr(sb.buf, "B &amp; Co &lt;1&gt;"));
-	/* the backbone: one ring (r=14) and its label */
-	assert_int_equal(count_of(sb.buf, "r=\"14\""), 1);
+	/* the backbone: one ring (r=17) and its label */
+	assert_int_equal(count_of(sb.buf, "r=\"17\""), 1);
 	assert_non_null(strstr(sb.buf, ">backbone</text>"));
 	assert_non_null(strstr(sb.buf, "is ringed."));
-	/* four nodes (r=8), each with a title naming it and its sector */
-	assert_int_equal(count_of(sb.buf, "r=\"8\" fill=\"#"), 4);
-	assert_non_null(strstr(sb.buf, "<title>B &amp; Co &lt;1&gt;, the backbone (nonprofit): 2 ties</title>"));
-	assert_non_null(strstr(sb.buf, "<title>p3 (public): 0 ties</title>"));
+	/* a group the keyboard walks through, not one image */
+	assert_non_null(strstr(sb.buf, "role=\"group\""));
+	assert_null(strstr(sb.buf, "role=\"img\" class=\"chart network\""));
+	/* four nodes, each focusable, numbered, named in full for hover, focus and screen readers */
+	assert_int_equal(count_of(sb.buf, "class=\"n-mark\""), 4);
+	assert_int_equal(count_of(sb.buf, "tabindex=\"0\""), 4);
+	assert_non_null(strstr(sb.buf, "<g class=\"node backbone\" id=\"n1-node-1\" tabindex=\"0\" role=\"img\" "
+	    "aria-label=\"1. B &amp; Co &lt;1&gt;, the backbone (nonprofit): 2 ties\">"
+	    "<title>1. B &amp; Co &lt;1&gt;, the backbone (nonprofit): 2 ties</title>"));
+	assert_non_null(strstr(sb.buf, "<title>4. p3 (public): 0 ties</title>"));
+	assert_non_null(strstr(sb.buf, "display=\"none\">B &amp; Co &lt;1&gt;</text>"));	/* n-full */
+	assert_int_equal(count_of(sb.buf, "class=\"n-full\""), 4);
+	assert_int_equal(count_of(sb.buf, "class=\"n-num\""), 4);
+	assert_non_null(strstr(sb.buf, "display=\"none\">4</text>"));
+	/* each sector its own shape: nonprofit a circle, public a square path, health a cross */
+	assert_non_null(strstr(sb.buf, "<circle class=\"n-mark\""));
+	assert_int_equal(count_of(sb.buf, "<path class=\"n-mark\""), 3);
+	assert_int_equal(count_of(sb.buf, "fill=\"#e69f00\""), 2 + 1);	/* p1, p3 and the legend */
 	/* three ties: integrate (4.5 wide, both sides), cooperate (1.5, dashed), coordinate (3.0, dashed) */
 	assert_int_equal(count_of(sb.buf, "<line x1="), 3 + 4);	/* and four in the legend */
 	assert_non_null(strstr(sb.buf, "stroke-width=\"4.5\"><title>B &amp; Co &lt;1&gt; and p1: integrate</title>"));
 	assert_non_null(strstr(sb.buf, "stroke-width=\"1.5\" stroke-dasharray=\"5 3\"><title>B &amp; Co &lt;1&gt; and p2: cooperate</title>"));
 	assert_non_null(strstr(sb.buf, "p1 and p2: coordinate, named by p2 only."));
 	assert_non_null(strstr(sb.buf, "With no tie: p3."));
-	/* the legend names each sector on the team once: nonprofit, public, health */
-	assert_int_equal(count_of(sb.buf, ">nonprofit</text>"), 1);
-	assert_int_equal(count_of(sb.buf, ">public</text>"), 1);
-	assert_int_equal(count_of(sb.buf, ">health</text>"), 1);
-	assert_int_equal(count_of(sb.buf, ">faith</text>"), 0);
+	/* the legend names each sector on the team once, with its shape */
+	assert_int_equal(count_of(sb.buf, ">nonprofit (circle)</text>"), 1);
+	assert_int_equal(count_of(sb.buf, ">public (square)</text>"), 1);
+	assert_int_equal(count_of(sb.buf, ">health (cross)</text>"), 1);
+	assert_int_equal(count_of(sb.buf, ">faith"), 0);
+	/* labels readable: 15 units in a 900-wide drawing */
+	assert_non_null(strstr(sb.buf, "viewBox=\"0 0 900 "));
+	assert_non_null(strstr(sb.buf, "class=\"n-name\""));
+	assert_null(strstr(sb.buf, "font-size=\"11\""));
+	strbuf_release(&sb);
+	metrics_network_release(&net);
+	program_release(&p);
+}
+
+/* On a page the key is an HTML list beside the map, not drawn inside it. */
+static void
+test_page_legend(void **state)
+{
+	struct program p;
+	struct metrics_network net;
+	struct strbuf sb = STRBUF_INIT;
+	struct html h;
+
+	(void)state;
+	build(&p, &net);
+	html_init(&h, &sb);
+	network_svg_map(&h, &p, &net, "n2", 0);
+	assert_int_equal(h.depth, 0);
+	assert_balanced(sb.buf);
+	assert_null(strstr(sb.buf, "(circle)"));
+	assert_int_equal(count_of(sb.buf, "<line x1="), 3);
+	strbuf_reset(&sb);
+	html_init(&h, &sb);
+	network_legend(&h, &p, &net);
+	assert_int_equal(h.depth, 0);
+	assert_balanced(sb.buf);
+	assert_non_null(strstr(sb.buf, "<ul class=\"legend network-legend\" aria-label=\"Key to the map\">"));
+	assert_non_null(strstr(sb.buf, "</svg>nonprofit (circle)</li>"));
+	assert_non_null(strstr(sb.buf, "</svg>public (square)</li>"));
+	assert_non_null(strstr(sb.buf, "</svg>health (cross)</li>"));
+	assert_non_null(strstr(sb.buf, "</svg>ringed: the backbone</li>"));
+	assert_non_null(strstr(sb.buf, "</svg>dashed: named by one side only</li>"));
+	assert_int_equal(count_of(sb.buf, "aria-hidden=\"true\""), count_of(sb.buf, "<svg"));
 	strbuf_release(&sb);
 	metrics_network_release(&net);
 	program_release(&p);
@@ -152,6 +204,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_bytes),
 		cmocka_unit_test(test_content),
+		cmocka_unit_test(test_page_legend),
 		cmocka_unit_test(test_no_ratings),
 	};
 
