@@ -527,7 +527,10 @@ list_totals(struct html *h, const struct records_list_page *pg)
 {
 	struct strbuf sb = STRBUF_INIT, label = STRBUF_INIT;
 	char buf[NUM_BUFSZ];
+	int cols = 0;
 
+	for (int i = 0; i < pg->k->nfields; i++)
+		cols += pg->k->fields[i].type == FT_MONEY && form_field_is_column(&pg->k->fields[i]);
 	for (int i = 0; i < pg->k->nfields; i++) {
 		const struct field *f = &pg->k->fields[i];
 		int64_t sum = 0;
@@ -545,11 +548,13 @@ list_totals(struct html *h, const struct records_list_page *pg)
 		label.buf[0] = (char)(label.buf[0] >= 'A' && label.buf[0] <= 'Z' ? label.buf[0] - 'A' + 'a' : label.buf[0]);
 		if (sb.len)
 			strbuf_addstr(&sb, "; ");
-		strbuf_addf(&sb, "%s %s", label.buf, money_display(sum, buf));
+		if (cols > 1)
+			strbuf_addf(&sb, "%s ", label.buf);
+		strbuf_addstr(&sb, money_display(sum, buf));
 	}
 	if (sb.len) {
 		html_open(h, "p", "class", "total", NULL);
-		html_textf(h, "Total of the %zu listed: %s.", pg->n, sb.buf);
+		html_textf(h, "Total of the %zu listed: %s", pg->n, sb.buf);
 		html_close(h);
 	}
 	strbuf_release(&sb);

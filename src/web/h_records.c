@@ -489,8 +489,12 @@ record_page(struct web_request *req, struct web_response *res, const struct prog
 		.c = { p, in }, .k = ak->k, .rk = &kp->rk, .rec = rec,
 		.csrf = req->csrf_token, .can_edit = may_edit(req, in),
 		.readonly = app_record_readonly(ak->k, rec), .typed = typed, .errs = errs,
-		.flash = flash_of(req, p, in, ak, kp),
 	};
+	/* a saved message only for this record: its key is the one the redirect named */
+	app_record_key(ak->k, rec, &tmp);
+	if (web_query(req, "saved") && strcmp(web_query(req, "saved"), tmp.buf) == 0)
+		rp.flash = flash_of(req, p, in, ak, kp);
+	strbuf_reset(&tmp);
 	/* the page is the record's name: "Hire a coordinator", "Ansgar Hill Outreach" */
 	records_name(&rp.c, ak->k, &kp->rk, rec, &title);
 	record_href(in, ak, rec, &action);
