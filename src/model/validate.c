@@ -324,7 +324,7 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 	if (k == &kind_organization) {
 		const struct organization *o = rec;
 
-		if (strcmp(o->slug, "team") == 0 || strcmp(o->slug, "committee") == 0) {
+		if (o->slug && (strcmp(o->slug, "team") == 0 || strcmp(o->slug, "committee") == 0)) {
 			model_error_set(c->e, loc, "slug", "'%s' is reserved", o->slug);
 			return fail(c);
 		}
