@@ -1370,7 +1370,8 @@ form_list_cols(struct html *h, const struct form_ctx *c, const struct kind *k,
 			form_value_text(c, f, recs[r], &sb);
 			strbuf_reset(&label);
 			form_label(f, &label);
-			html_open(h, "td", "class", numeric(f) ? "num" : NULL, "data-label", label.buf, NULL);
+			html_open(h, "td", "class", numeric(f) ? "num" : f == lf && f->type == FT_STR ? "title" : NULL,
+			    "data-label", label.buf, NULL);
 			if (f == lf) {
 				html_open(h, "a", "href", hrefs[r], NULL);
 				html_text(h, sb.len ? sb.buf : "(open)");

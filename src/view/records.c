@@ -413,7 +413,7 @@ contrary_cell(const struct form_ctx *c, const void *rec, struct strbuf *out)
 
 	(void)c;
 	if (d->contrary_views && *d->contrary_views)
-		strbuf_addstr(out, "⚑ contrary views");
+		strbuf_addstr(out, "⚑ yes");
 }
 
 /* A check-in's progress: its first words (about 80 characters), Markdown marks left out. */

@@ -146,7 +146,7 @@ const char view_css[] =
 ".account{margin-left:auto}.bar nav.places{order:3;flex:1 1 100%}\n"
 "nav.tabs a{padding:.45rem .35rem;font-size:.95rem}nav.tabs ul{margin-left:-.35rem}\n"
 /* record lists: an id such as d-059 is not broken at its hyphen */
-"table.records td:first-child{min-width:5em}\n"
+"table.records td:first-child{min-width:5em}@media (min-width:40.01rem){table.records td.title{min-width:13rem}}\n"
 /* the initiative overview and the portfolio (src/web/h_dashboard.c, h_program.c,
  * report_html_overview): score bars, figures in small groups, recent changes,
  * and the printed page (the "Printed … · period …" line shows only there) */

@@ -4,20 +4,22 @@
  *
  *	GET  /i/{slug}/{kind}		the list: filters, sorting, paging, downloads
  *	GET  /i/{slug}/{kind}/new	the add form
- *	POST /i/{slug}/{kind}		add (303 to the record, or 422 with the form)
+ *	POST /i/{slug}/{kind}		add (303 to the record ?saved=KEY, or 422 with the form)
  *	GET  /i/{slug}/{kind}/{id}	the record, with its edit form for editors
- *	POST /i/{slug}/{kind}/{id}	update, or delete with action=delete
+ *	POST /i/{slug}/{kind}/{id}	update; action=delete: the page that asks first;
+ *					action=delete&confirm=yes: delete (303 to the list ?deleted=1)
  *
  * The same pages serve the program-level arrays (organizations, people,
  * instruments, learning notes) at /program/{kind}[/{id}]: the request has
  * no slug, the initiative is NULL and only admins change them.
  *
- * Lists and forms come from the field tables (view/form.c); writes go
+ * The pages are rendered by view/records.c from plain structs that the
+ * handlers here fill (fetch → compute → render); lists and forms come from
+ * the field tables (view/form.c). A form's problems are all shown at once:
+ * form_parse's and model_check_record's, before the write. Writes go
  * through the one write path (records.c, app/write.h): the initiative read
  * inside the write's transaction, changed through app/edit.h, committed;
- * later requests find the new data by its version. A few kinds
- * get a section of their own above the list: the check-in month grid, event
- * attendance, budget against actual, survey response counts.
+ * later requests find the new data by its version.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,13 +29,11 @@
 #include "router.h"
 #include "../io/json.h"
 #include "../model/fieldtext.h"
-#include "../metrics/survey.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
 #include "../view/records.h"
 #include "../util/date.h"
-#include "../util/num.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 

@@ -107,7 +107,7 @@ test('point 10: lists linked on titles, contrary views, progress, funder, vendor
 	await page.goto(lib.URL + `${I}/decisions`);
 	const firstLink = page.locator('table.records tbody tr').first().locator('a');
 	assert.doesNotMatch(await firstLink.innerText(), /^d-\d+$/, 'the link is the title, not the id');
-	assert.ok(await page.locator('td[data-label="Contrary views"]', { hasText: 'contrary views' }).count() > 0,
+	assert.ok(await page.locator('td[data-label="Contrary views"]', { hasText: '⚑ yes' }).count() > 0,
 	    'decisions with contrary views are marked');
 	await lib.screenshot(page, 'recui-decisions.png');
 	await lib.checkNarrow(t, page, `${I}/decisions`);

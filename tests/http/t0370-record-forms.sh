@@ -89,7 +89,7 @@ test_expect_success 'lists: the link on the title, contrary views, the funder, t
 	test_status 200 $I/decisions &&
 	grep -q "<a href=\"$I/decisions/d-[0-9]*\">[A-Z]" .body &&
 	! grep -q "<a href=\"$I/decisions/d-[0-9]*\">d-[0-9]" .body &&
-	test_grep "⚑ contrary views" .body &&
+	test_grep "<td data-label=\"Contrary views\">⚑ yes</td>" .body &&
 	test_status 200 $I/ledger &&
 	! grep -q "data-label=\"Grant\">g-[0-9]" .body &&
 	test_grep "data-label=\"Recipient\">Outside vendor<" .body &&
