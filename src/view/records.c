@@ -32,9 +32,9 @@ one_title(const struct records_kind *rk, struct strbuf *out)
 	strbuf_addstr(out, rk->one + 1);
 }
 
-void
-records_name(const struct form_ctx *c, const struct kind *k, const struct records_kind *rk,
-    const void *rec, struct strbuf *out)
+/* Appends rec's title or name and returns 1, or returns 0 (it has none). */
+static int
+titled(const struct kind *k, const void *rec, struct strbuf *out)
 {
 	const struct field *tf = kind_field(k, "title");
 	const char *t;
@@ -43,11 +43,28 @@ records_name(const struct form_ctx *c, const struct kind *k, const struct record
 		tf = kind_field(k, "name");
 	if (tf && tf->type == FT_STR && (t = *(char *const *)FIELD_PTR(rec, tf)) != NULL && *t) {
 		strbuf_addstr(out, t);
-		return;
+		return 1;
 	}
-	/* a member is its organization, a check-in its date, a tie its organizations */
+	return 0;
+}
+
+void
+records_name(const struct form_ctx *c, const struct kind *k, const struct records_kind *rk,
+    const void *rec, struct strbuf *out)
+{
+	if (titled(k, rec, out))
+		return;
 	one_title(rk, out);
 	strbuf_addstr(out, ": ");
+	records_label(c, k, rec, out);
+}
+
+void
+records_label(const struct form_ctx *c, const struct kind *k, const void *rec, struct strbuf *out)
+{
+	if (titled(k, rec, out))
+		return;
+	/* a member is its organization, a check-in its date, a tie its organizations */
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 		size_t len = out->len;

@@ -30,10 +30,12 @@ const char *records_article(const struct records_kind *rk);
 /*
  * The name a person knows record rec by: its title or name ("Hire a
  * coordinator", "Ansgar Hill Outreach"), else its kind and its first field
- * ("Member: Harlow Works", "Check-in: 3 Mar 2016").
+ * ("Member: Harlow Works", "Check-in: 3 Mar 2016"): a page's title.
  */
 void records_name(const struct form_ctx *c, const struct kind *k, const struct records_kind *rk,
     const void *rec, struct strbuf *out);
+/* The same without the kind: "Hire a coordinator", "3 Mar 2016" (after "Check-in ‘…’ saved."). */
+void records_label(const struct form_ctx *c, const struct kind *k, const void *rec, struct strbuf *out);
 
 /* The list of one kind (GET /i/{slug}/{kind}, /program/{kind}). */
 struct records_list_page {
@@ -106,7 +108,7 @@ void records_new(struct html *h, const struct records_form_page *pg);
 /* The delete confirmation (POST /i/{slug}/{kind}/{id} with action=delete). */
 struct records_delete_page {
 	const struct records_kind *rk;
-	const char *name;		/* records_name of the record */
+	const char *name;		/* records_label of the record */
 	const char *action;		/* the record's address */
 	const char *csrf;
 };

@@ -294,7 +294,7 @@ flash_of(struct web_request *req, const struct program *p, const struct initiati
 		strbuf_addf(&sb, "The %s was deleted.", kp->rk.one);
 		out = web_strdup(req, sb.buf);
 	} else if (key && (i = app_record_find(p, in, ak->k, key)) >= 0) {
-		records_name(&c, ak->k, &kp->rk, record_at(records_of(p, in, ak), ak, (size_t)i), &name);
+		records_label(&c, ak->k, record_at(records_of(p, in, ak), ak, (size_t)i), &name);
 		strbuf_addch(&sb, kp->rk.one[0] - 'a' + 'A');
 		strbuf_addf(&sb, "%s ‘%s’ saved.", kp->rk.one + 1, name.buf);
 		out = web_strdup(req, sb.buf);
@@ -555,7 +555,7 @@ delete_page(struct web_request *req, struct web_response *res, const struct prog
 	struct page pg;
 	struct strbuf title = STRBUF_INIT, name = STRBUF_INIT, action = STRBUF_INIT;
 
-	records_name(&c, ak->k, &kp->rk, rec, &name);
+	records_label(&c, ak->k, rec, &name);
 	strbuf_addf(&title, "Delete %s %s?", records_article(&kp->rk), kp->rk.one);
 	record_href(in, ak, rec, &action);
 	page_begin(&pg, res, p, title.buf, in, kp->tab);

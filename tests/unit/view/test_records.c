@@ -203,6 +203,22 @@ test_record_page_named_and_delete_asks(void **state)
 	char *s;
 
 	(void)state;
+	/* a check-in has no title: its page is "Check-in: DATE", its messages say the date */
+	{
+		struct strbuf ck = STRBUF_INIT, want = STRBUF_INIT, date = STRBUF_INIT;
+
+		form_value_text(&c, kind_field(&kind_checkin, "date"), &IN->checkins.v[0], &date);
+		records_name(&c, &kind_checkin, &checkins_rk, &IN->checkins.v[0], &ck);
+		strbuf_addf(&want, "Check-in: %s", date.buf);
+		assert_string_equal(ck.buf, want.buf);
+		strbuf_reset(&ck);
+		records_label(&c, &kind_checkin, &IN->checkins.v[0], &ck);
+		assert_string_equal(ck.buf, date.buf);
+		assert_non_null(strstr(date.buf, " 20"));	/* "5 Jul 2016", not ISO */
+		strbuf_release(&ck);
+		strbuf_release(&want);
+		strbuf_release(&date);
+	}
 	records_name(&c, &kind_decision, &decisions_rk, d, &name);
 	assert_string_equal(name.buf, d->title);
 	html_init(&h, &out);
