@@ -600,6 +600,20 @@ records_list(struct html *h, const struct records_list_page *pg)
 	struct strbuf sb = STRBUF_INIT;
 	const struct form_column *extra = NULL;
 
+	if (pg->ntabs) {
+		html_open(h, "nav", "class", "subtabs", "aria-label", pg->tabs_label, NULL);
+		html_open(h, "ul", NULL);
+		for (size_t i = 0; i < pg->ntabs; i++) {
+			html_open(h, "li", NULL);
+			html_open(h, "a", "href", pg->tabs[i].href, "aria-current",
+			    pg->tabs[i].current ? "page" : NULL, NULL);
+			html_text(h, pg->tabs[i].text);
+			html_close(h);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
 	flash(h, pg->flash);
 	html_open(h, "p", "class", "meta", NULL);
 	html_text(h, rk->empty);

@@ -37,8 +37,17 @@ void records_name(const struct form_ctx *c, const struct kind *k, const struct r
 /* The same without the kind: "Hire a coordinator", "3 Mar 2016" (after "Check-in ‘…’ saved."). */
 void records_label(const struct form_ctx *c, const struct kind *k, const void *rec, struct strbuf *out);
 
+/* A link of a tab's sub-navigation (Money: Grants · Ledger · Applications). */
+struct records_link {
+	const char *href, *text;
+	int current;
+};
+
 /* The list of one kind (GET /i/{slug}/{kind}, /program/{kind}). */
 struct records_list_page {
+	const struct records_link *tabs;	/* the kinds under the same tab, or NULL */
+	size_t ntabs;
+	const char *tabs_label;		/* the tab's name, for the nav's label */
 	struct form_ctx c;		/* c.in NULL: a program-level kind */
 	const struct kind *k;
 	const struct records_kind *rk;

@@ -185,34 +185,34 @@ request_kind(struct web_request *req, struct web_response *res)
 	return ak;
 }
 
-/* The sub-navigation of a tab holding several kinds (Money: grants, ledger, applications). */
+/*
+ * The sub-navigation of a tab holding several kinds (Money: grants, ledger,
+ * applications) into pg, its addresses in the request's arena.
+ */
 static void
-tab_links(struct html *h, const struct initiative *in, const struct kind_page *kp)
+tab_links(struct web_request *req, const struct initiative *in, const struct kind_page *kp,
+    struct records_list_page *pg, struct records_link *links, size_t max)
 {
 	struct strbuf href = STRBUF_INIT;
-	int n = 0;
+	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof(kind_pages) / sizeof(kind_pages[0]); i++)
 		n += kind_pages[i].tab == kp->tab;
 	if (n < 2 || in == NULL)
 		return;
-	html_open(h, "nav", "class", "subtabs", "aria-label", page_tab_labels[kp->tab], NULL);
-	html_open(h, "ul", NULL);
-	for (size_t i = 0; i < sizeof(kind_pages) / sizeof(kind_pages[0]); i++) {
+	n = 0;
+	for (size_t i = 0; i < sizeof(kind_pages) / sizeof(kind_pages[0]) && n < max; i++) {
 		const struct kind_page *o = &kind_pages[i];
 
 		if (o->tab != kp->tab)
 			continue;
 		strbuf_reset(&href);
 		strbuf_addf(&href, "/i/%s/%s", in->slug, o->rk.name);
-		html_open(h, "li", NULL);
-		html_open(h, "a", "href", href.buf, "aria-current", o == kp ? "page" : NULL, NULL);
-		html_text(h, o->rk.title);
-		html_close(h);
-		html_close(h);
+		links[n++] = (struct records_link){ web_strdup(req, href.buf), o->rk.title, o == kp };
 	}
-	html_close(h);
-	html_close(h);
+	pg->tabs = links;
+	pg->ntabs = n;
+	pg->tabs_label = page_tab_labels[kp->tab];
 	strbuf_release(&href);
 }
 
@@ -314,6 +314,7 @@ h_records(struct web_request *req, struct web_response *res)
 	const struct anyvec *v;
 	const struct field *sortf = NULL;
 	struct records_list_page lp;
+	struct records_link links[8];
 	struct page pg;
 	struct strbuf base = STRBUF_INIT, tmp = STRBUF_INIT, query = STRBUF_INIT, exp = STRBUF_INIT,
 	    rounds = STRBUF_INIT;
@@ -413,8 +414,8 @@ h_records(struct web_request *req, struct web_response *res)
 	if (in && kp->tab != TAB_NONE && strcmp(kp->rk.title, page_tab_labels[kp->tab]) != 0)
 		strbuf_addf(&tmp, "%s: ", page_tab_labels[kp->tab]);
 	strbuf_addstr(&tmp, kp->rk.title);
+	tab_links(req, in, kp, &lp, links, sizeof(links) / sizeof(links[0]));
 	page_begin(&pg, res, &wp->program, tmp.buf, in, kp->tab);
-	tab_links(&pg.h, in, kp);
 	records_list(&pg.h, &lp);
 	page_end(&pg);
 	free(recs);

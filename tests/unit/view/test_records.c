@@ -173,6 +173,35 @@ test_ledger_list_names_funder_vendor_and_totals(void **state)
 	free(s);
 }
 
+/* The sub-navigation of a tab with several kinds: the current one marked. */
+static void
+test_list_tab_links(void **state)
+{
+	static const struct records_link links[] = {
+		{ "/i/x/grants", "Grants", 0 }, { "/i/x/ledger", "Ledger", 1 },
+	};
+	struct strbuf out = STRBUF_INIT;
+	struct html h;
+	char *s;
+
+	(void)state;
+	html_init(&h, &out);
+	records_list(&h, &(struct records_list_page){
+		.tabs = links, .ntabs = 2, .tabs_label = "Money",
+		.c = { &P, IN }, .k = &kind_ledger_entry, .rk = &ledger_rk, .page_size = 50,
+		.pageno = 1, .base = "/i/x/ledger", .query = "/i/x/ledger?", .export_base = "/i/x/export",
+		.can_edit = 1,
+	});
+	html_close_to(&h, 0);
+	s = checked(&out);
+	assert_non_null(strstr(s, "<nav class=\"subtabs\" aria-label=\"Money\"><ul><li><a href=\"/i/x/grants\">Grants</a></li>"
+	    "<li><a href=\"/i/x/ledger\" aria-current=\"page\">Ledger</a></li></ul></nav>"));
+	/* an empty list says what belongs there and links to the add form */
+	assert_non_null(strstr(s, "No Ledger recorded yet. <a href=\"/i/x/ledger/new\">Add the first ledger entry</a>."));
+	assert_null(strstr(s, "class=\"total\""));
+	free(s);
+}
+
 static void
 test_checkins_list_shows_progress(void **state)
 {
@@ -370,6 +399,7 @@ main(void)
 		cmocka_unit_test(test_decisions_filter_offers_only_the_deciders_named),
 		cmocka_unit_test(test_ledger_list_names_funder_vendor_and_totals),
 		cmocka_unit_test(test_checkins_list_shows_progress),
+		cmocka_unit_test(test_list_tab_links),
 		cmocka_unit_test(test_record_page_named_and_delete_asks),
 		cmocka_unit_test(test_form_every_problem_in_words),
 		cmocka_unit_test(test_pickers_scoped_to_the_team),
