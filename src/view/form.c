@@ -195,6 +195,13 @@ value_of(const struct field *f, const void *rec, const struct form_input *in,
 static const char *const group_labels[] = { "Backbone", "Co-leads", "Partners", SOMEONE_ELSE };
 #define NGROUPS 4
 
+/* A group's name; outside an initiative (a program-level form) every organization is just one. */
+static const char *
+group_label(const struct form_ctx *c, int g)
+{
+	return c->in == NULL && g == NGROUPS - 1 ? "Organizations" : group_labels[g];
+}
+
 /* The group of organization index o in c's initiative: a role, or 3 (not a member). */
 static int
 org_group(const struct form_ctx *c, size_t o)
@@ -210,10 +217,15 @@ org_group(const struct form_ctx *c, size_t o)
 	return 3;
 }
 
-/* Whether person pe works for a member of c's initiative (the people a picker offers first). */
+/*
+ * Whether person pe works for a member of c's initiative (the people a
+ * picker offers first); outside an initiative, everyone.
+ */
 static int
 person_of_team(const struct form_ctx *c, const struct person *pe)
 {
+	if (c->in == NULL)
+		return 1;
 	for (size_t i = 0; c->in && pe->org.slug && i < c->in->members.n; i++)
 		if (c->in->members.v[i].org.slug && strcmp(c->in->members.v[i].org.slug, pe->org.slug) == 0)
 			return 1;
@@ -265,7 +277,7 @@ ref_options(struct html *h, const struct form_ctx *c, const struct field *f, con
 				if (org_group(c, i) != g)
 					continue;
 				if (!open++)
-					html_open(h, "optgroup", "label", group_labels[g], NULL);
+					html_open(h, "optgroup", "label", group_label(c, g), NULL);
 				option(h, p->orgs.v[i].slug, p->orgs.v[i].name,
 				    cur && strcmp(cur, p->orgs.v[i].slug) == 0);
 			}
@@ -284,14 +296,14 @@ ref_options(struct html *h, const struct form_ctx *c, const struct field *f, con
 
 				if (person_of_team(c, pe) != !g)
 					continue;
-				if (!open++)
+				if (!open++ && c->in)
 					html_open(h, "optgroup", "label", g ? SOMEONE_ELSE :
 					    "People of the team", NULL);
 				person_label(c, pe, &sb);
 				option(h, pe->slug, sb.buf, cur && strcmp(cur, pe->slug) == 0);
 				strbuf_release(&sb);
 			}
-			if (open)
+			if (open && c->in)
 				html_close(h);
 		}
 		break;
@@ -364,12 +376,12 @@ list_boxes(struct html *h, const struct form_ctx *c, const struct field *f, cons
 			for (size_t i = 0; i < p->orgs.n; i++) {
 				if (org_group(c, i) != g)
 					continue;
-				if (!open++ && g == NGROUPS - 1) {
+				if (!open++ && g == NGROUPS - 1 && c->in) {
 					html_open(h, "details", "class", "pickgroup", "open", checked ? "" : NULL, NULL);
 					html_elem(h, "summary", group_labels[g]);
 				} else if (open == 1) {
 					html_open(h, "div", "class", "pickgroup", NULL);
-					html_elem(h, "p", group_labels[g]);
+					html_elem(h, "p", group_label(c, g));
 				}
 				checkbox(h, path, p->orgs.v[i].slug, p->orgs.v[i].name,
 				    list_has(f, rec, in, path, p->orgs.v[i].slug));
@@ -397,7 +409,7 @@ list_boxes(struct html *h, const struct form_ctx *c, const struct field *f, cons
 					html_elem(h, "summary", SOMEONE_ELSE);
 				} else if (open == 1) {
 					html_open(h, "div", "class", "pickgroup", NULL);
-					html_elem(h, "p", "People of the team");
+					html_elem(h, "p", c->in ? "People of the team" : "People");
 				}
 				person_label(c, pe, &sb);
 				checkbox(h, path, pe->slug, sb.buf, list_has(f, rec, in, path, pe->slug));

@@ -106,4 +106,10 @@ test_expect_success 'codes stay out of titles: an organization is titled by its 
 	! grep -q ">Slug<" .body
 '
 
+test_expect_success 'outside an initiative no one is "someone else": the program forms list everyone' '
+	test_status 200 /program/people/new &&
+	test_grep "<optgroup label=\"Organizations\">" .body &&
+	! grep -q "Someone else" .body
+'
+
 test_done
