@@ -4,6 +4,7 @@
  * order by walking the field tables, so the error reported is the first
  * bad record, with its file and line.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -50,7 +51,21 @@ struct vctx {
 	struct initiative *in;		/* the initiative being walked, or NULL */
 	struct strmap grant_index;	/* grant id → index in in->grants */
 	struct model_error *e;
+	model_errors *all;		/* model_check_record: every problem, not the first */
 };
+
+/*
+ * After a problem is set in c->e: stop (-1), or when every problem is
+ * collected keep it and go on (0).
+ */
+static int
+fail(struct vctx *c)
+{
+	if (c->all == NULL)
+		return -1;
+	*VEC_PUSH(c->all) = *c->e;
+	return 0;
+}
 
 static const char *
 path_of(char buf[128], const char *prefix, const char *name)
@@ -113,7 +128,7 @@ resolve_ref(struct vctx *c, const struct field *f, struct ref *r,
 		/* the path only now: building it for every reference cost a sixth of a load */
 		model_error_set(c->e, loc, path_of(path, prefix, name), "no %s '%s'%s", what,
 		    r->slug, where);
-		return -1;
+		return fail(c);
 	}
 	r->idx = idx;
 	return 0;
@@ -204,6 +219,8 @@ bad:
 	/* a record's child list (an instrument's items): name the row; record arrays are not rows */
 	if (!(f->flags & FL_LINES))
 		path_in_row(c->e, f, i);
+	if (c->all)
+		ret = fail(c);
 out:
 	strmap_release(&seen);
 	return ret;
@@ -272,12 +289,19 @@ static int
 order_check(struct vctx *c, const struct srcloc *loc, const char *later, tdate a,
     const char *earlier, tdate b, int strict)
 {
-	char da[DATE_BUFSZ], db[DATE_BUFSZ];
+	char da[DATE_BUFSZ], db[DATE_HUMAN_BUFSZ];
 
 	if (a == DATE_NONE || b == DATE_NONE)
 		return 0;
 	if (a > b || (!strict && a == b))
 		return 0;
+	if (c->all) {
+		/* for a form: beside the later date, in words ("1 May 2016") */
+		model_error_set(c->e, loc, later, "must not be %s %c%s (%s)",
+		    strict && a == b ? "the same day as" : "before", earlier[0] - 'a' + 'A',
+		    earlier + 1, date_human(b, db));
+		return fail(c);
+	}
 	model_error_set(c->e, loc, later, "%s is %s %s %s", date_format(a, da),
 	    strict && a == b ? "the same day as" : "before", earlier, date_format(b, db));
 	return -1;
@@ -300,22 +324,22 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 	if (k == &kind_organization) {
 		const struct organization *o = rec;
 
-		if (strcmp(o->slug, "team") == 0 || strcmp(o->slug, "committee") == 0) {
+		if (o->slug && (strcmp(o->slug, "team") == 0 || strcmp(o->slug, "committee") == 0)) {
 			model_error_set(c->e, loc, "slug", "'%s' is reserved", o->slug);
-			return -1;
+			return fail(c);
 		}
 	} else if (k == &kind_instrument) {
 		const struct instrument *in = rec;
 
 		if (in->items.n == 0) {
 			model_error_set(c->e, loc, "items", "an instrument needs at least one item");
-			return -1;
+			return fail(c);
 		}
 		if (in->items.n > INSTRUMENT_ITEMS_MAX) {
 			model_error_set(c->e, loc, "items", "%zu items: an instrument has at most %d "
 			    "(one answer form must stay short enough to finish)", in->items.n,
 			    INSTRUMENT_ITEMS_MAX);
-			return -1;
+			return fail(c);
 		}
 	} else if (k == &kind_member) {
 		const struct member *m = rec;
@@ -327,7 +351,8 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 		if (d->decider.idx == REF_COMMITTEE && c->in->committee.n == 0) {
 			model_error_set(c->e, loc, "decider",
 			    "'committee', but the initiative has no committee");
-			return -1;
+			if (fail(c))
+				return -1;
 		}
 		return order_check(c, loc, "decided", d->decided, "proposed", d->proposed, 0);
 	} else if (k == &kind_grant) {
@@ -336,23 +361,27 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 		return order_check(c, loc, "end", g->end, "start", g->start, 0);
 	} else if (k == &kind_ledger_entry) {
 		const struct ledger_entry *l = rec;
-		const struct grant *g = &c->in->grants.v[l->grant.idx];
+		const struct grant *g;
 		size_t i;
 
-		if (l->line == NULL)
+		if (l->line == NULL || l->grant.slug == NULL || l->grant.idx < 0)
 			return 0;
+		g = &c->in->grants.v[l->grant.idx];
 		for (i = 0; i < g->lines.n; i++)
 			if (strcmp(g->lines.v[i].name, l->line) == 0)
 				break;
 		if (i == g->lines.n) {
 			model_error_set(c->e, loc, "line", "grant '%s' has no budget line '%s'",
 			    g->id, l->line);
-			return -1;
+			return fail(c);
 		}
 	} else if (k == &kind_survey) {
 		const struct survey *s = rec;
-		const struct instrument *in = &c->p->instruments.v[s->instrument.idx];
+		const struct instrument *in;
 
+		if (s->instrument.slug == NULL || s->instrument.idx < 0)
+			return 0;
+		in = &c->p->instruments.v[s->instrument.idx];
 		if (order_check(c, loc, "closed", s->closed, "opened", s->opened, 0))
 			return -1;
 		for (size_t i = 0; i < s->responses.n; i++) {
@@ -361,7 +390,7 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 
 			if (r->answers.n == 0) {
 				model_error_set(c->e, rloc, "answers", "a response with no answers");
-				return -1;
+				return fail(c);
 			}
 			for (size_t j = 0; j < r->answers.n; j++) {
 				char path[128];
@@ -370,26 +399,26 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 				if (!instrument_item(in, r->answers.v[j].item)) {
 					model_error_set(c->e, rloc, path,
 					    "instrument '%s' has no item '%s'", in->code, r->answers.v[j].item);
-					return -1;
+					return fail(c);
 				}
 				if (r->answers.v[j].value < 1 || r->answers.v[j].value > 5) {
 					model_error_set(c->e, rloc, path, "%d is out of range 1 to 5",
 					    r->answers.v[j].value);
-					return -1;
+					return fail(c);
 				}
 				for (size_t q = 0; q < j; q++)
 					if (strcmp(r->answers.v[q].item, r->answers.v[j].item) == 0) {
 						model_error_set(c->e, rloc, path, "answered twice");
-						return -1;
+						return fail(c);
 					}
 			}
 		}
 	} else if (k == &kind_tie) {
 		const struct tie *t = rec;
 
-		if (t->from.idx == t->to.idx) {
+		if (t->from.slug && t->to.slug && t->from.idx >= 0 && t->from.idx == t->to.idx) {
 			model_error_set(c->e, loc, "to", "an organization cannot rate itself");
-			return -1;
+			return fail(c);
 		}
 	} else if (k == &kind_program) {
 		const struct program *p = rec;
@@ -479,7 +508,7 @@ build_indexes(struct program *p, struct model_error *e)
 int
 model_validate(struct program *p, struct model_error *e)
 {
-	struct vctx c = { p, NULL, STRMAP_INIT, e };
+	struct vctx c = { p, NULL, STRMAP_INIT, e, NULL };
 	int ret;
 
 	if (p->slug == NULL) {
@@ -503,7 +532,7 @@ int
 model_resolve_initiative(const struct program *p, struct initiative *in, struct model_error *e)
 {
 	/* p is only read: its indexes are looked up, never rebuilt */
-	struct vctx c = { (struct program *)p, in, STRMAP_INIT, e };
+	struct vctx c = { (struct program *)p, in, STRMAP_INIT, e, NULL };
 	int ret;
 
 	for (size_t g = 0; g < in->grants.n; g++)
@@ -512,4 +541,23 @@ model_resolve_initiative(const struct program *p, struct initiative *in, struct 
 	ret = walk_record(&c, &kind_initiative, in, "", &in->loc) || check_initiative(&c, in) ? -1 : 0;
 	strmap_release(&c.grant_index);
 	return ret;
+}
+
+int
+model_check_record(const struct program *p, const struct initiative *in, const struct kind *k,
+    void *rec, model_errors *errs)
+{
+	struct model_error e;
+	/* p and in are only read: their indexes are looked up, never rebuilt */
+	struct vctx c = { (struct program *)p, (struct initiative *)in, STRMAP_INIT, &e, errs };
+	size_t before = errs->n;
+
+	assert(k != &kind_initiative && k != &kind_program && k != &kind_document);
+	memset(&e, 0, sizeof(e));
+	for (size_t g = 0; in && g < in->grants.n; g++)
+		if (in->grants.v[g].id)
+			strmap_put(&c.grant_index, in->grants.v[g].id, (int)g);
+	walk_record(&c, k, rec, "", &((struct rec_head *)rec)->loc);
+	strmap_release(&c.grant_index);
+	return (int)(errs->n - before);
 }

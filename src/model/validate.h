@@ -8,8 +8,10 @@
  * read; model_validate checks everything that needs the whole program.
  */
 #include "model.h"
+#include "../util/vec.h"
 
 struct strbuf;
+struct kind;
 
 /* The first thing found wrong: "FILE:LINE: FIELD: message". */
 struct model_error {
@@ -24,6 +26,8 @@ struct model_error {
 	 */
 	char path[160];
 };
+
+typedef VEC(struct model_error) model_errors;
 
 /* Fills e; loc may be NULL (no file and line). */
 void model_error_set(struct model_error *e, const struct srcloc *loc,
@@ -53,5 +57,16 @@ int model_validate(struct program *p, struct model_error *e);
  */
 int model_resolve_initiative(const struct program *p, struct initiative *in,
     struct model_error *e);
+
+/*
+ * For a form: checks the one record rec of kind k (an initiative-level
+ * kind with its initiative in, or a program-level one with in NULL)
+ * against p as it is, resolving its references, and adds every problem
+ * found to errs instead of stopping at the first (dates in words). What
+ * needs the other records (a key used twice, committee ⊆ members) is left
+ * to model_validate. p and in are only read. Returns the number added.
+ */
+int model_check_record(const struct program *p, const struct initiative *in, const struct kind *k,
+    void *rec, model_errors *errs);
 
 #endif

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -69,6 +70,21 @@ date_parse(const char *s, tdate *out)
 		return -1;
 	*out = date_from_ymd(y, m, d);
 	return 0;
+}
+
+char *
+date_human(tdate t, char buf[DATE_HUMAN_BUFSZ])
+{
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int y, m, d;
+
+	buf[0] = '\0';
+	if (t == DATE_NONE)
+		return buf;
+	date_to_ymd(t, &y, &m, &d);
+	snprintf(buf, DATE_HUMAN_BUFSZ, "%d %s %d", d, mon[m - 1], y % 100000);
+	return buf;
 }
 
 char *

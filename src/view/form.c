@@ -125,6 +125,13 @@ ref_display(const struct form_ctx *c, enum reftype rt, const char *slug)
 	case RT_INITIATIVE:
 		in = program_initiative(c->p, slug);
 		return in ? in->name : slug;
+	case RT_GRANT:
+		/* a grant is known by who gave it: "Harlow Community Trust" */
+		for (size_t i = 0; c->in && i < c->in->grants.n; i++)
+			if (c->in->grants.v[i].id && strcmp(c->in->grants.v[i].id, slug) == 0 &&
+			    c->in->grants.v[i].funder)
+				return c->in->grants.v[i].funder;
+		return slug;
 	default:
 		return slug;
 	}
@@ -183,8 +190,17 @@ value_of(const struct field *f, const void *rec, const struct form_input *in,
 
 /* ---------------------------------------------------------------- organization pickers */
 
-static const char *const group_labels[] = { "Backbone", "Co-leads", "Partners", "Other organizations" };
+/* What a picker offers behind its team's people and organizations. */
+#define SOMEONE_ELSE	"Someone else…"
+static const char *const group_labels[] = { "Backbone", "Co-leads", "Partners", SOMEONE_ELSE };
 #define NGROUPS 4
+
+/* A group's name; outside an initiative (a program-level form) every organization is just one. */
+static const char *
+group_label(const struct form_ctx *c, int g)
+{
+	return c->in == NULL && g == NGROUPS - 1 ? "Organizations" : group_labels[g];
+}
 
 /* The group of organization index o in c's initiative: a role, or 3 (not a member). */
 static int
@@ -199,6 +215,32 @@ org_group(const struct form_ctx *c, size_t o)
 			return m->role >= 0 && m->role < ROLE__MAX ? m->role : 2;
 	}
 	return 3;
+}
+
+/*
+ * Whether person pe works for a member of c's initiative (the people a
+ * picker offers first); outside an initiative, everyone.
+ */
+static int
+person_of_team(const struct form_ctx *c, const struct person *pe)
+{
+	if (c->in == NULL)
+		return 1;
+	for (size_t i = 0; c->in && pe->org.slug && i < c->in->members.n; i++)
+		if (c->in->members.v[i].org.slug && strcmp(c->in->members.v[i].org.slug, pe->org.slug) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Ana Ruiz (Harlow Works)": a person with the organization they work for. */
+static void
+person_label(const struct form_ctx *c, const struct person *pe, struct strbuf *out)
+{
+	const struct organization *o = pe->org.slug ? program_org(c->p, pe->org.slug) : NULL;
+
+	strbuf_addstr(out, pe->name);
+	if (o)
+		strbuf_addf(out, " (%s)", o->name);
 }
 
 static void
@@ -235,7 +277,7 @@ ref_options(struct html *h, const struct form_ctx *c, const struct field *f, con
 				if (org_group(c, i) != g)
 					continue;
 				if (!open++)
-					html_open(h, "optgroup", "label", group_labels[g], NULL);
+					html_open(h, "optgroup", "label", group_label(c, g), NULL);
 				option(h, p->orgs.v[i].slug, p->orgs.v[i].name,
 				    cur && strcmp(cur, p->orgs.v[i].slug) == 0);
 			}
@@ -244,9 +286,26 @@ ref_options(struct html *h, const struct form_ctx *c, const struct field *f, con
 		}
 		break;
 	case RT_PERSON:
-		for (size_t i = 0; i < p->people.n; i++)
-			option(h, p->people.v[i].slug, p->people.v[i].name,
-			    cur && strcmp(cur, p->people.v[i].slug) == 0);
+		/* the team's people first; everyone else in a group of their own */
+		for (int g = 0; g < 2; g++) {
+			int open = 0;
+
+			for (size_t i = 0; i < p->people.n; i++) {
+				const struct person *pe = &p->people.v[i];
+				struct strbuf sb = STRBUF_INIT;
+
+				if (person_of_team(c, pe) != !g)
+					continue;
+				if (!open++ && c->in)
+					html_open(h, "optgroup", "label", g ? SOMEONE_ELSE :
+					    "People of the team", NULL);
+				person_label(c, pe, &sb);
+				option(h, pe->slug, sb.buf, cur && strcmp(cur, pe->slug) == 0);
+				strbuf_release(&sb);
+			}
+			if (open && c->in)
+				html_close(h);
+		}
 		break;
 	case RT_INSTRUMENT:
 		for (size_t i = 0; i < p->instruments.n; i++)
@@ -258,7 +317,7 @@ ref_options(struct html *h, const struct form_ctx *c, const struct field *f, con
 			const struct grant *gr = &c->in->grants.v[i];
 			struct strbuf sb = STRBUF_INIT;
 
-			strbuf_addf(&sb, "%s (%s)", gr->id, gr->funder);
+			strbuf_addf(&sb, "%s (%s)", gr->funder ? gr->funder : gr->id, gr->id);
 			option(h, gr->id, sb.buf, cur && strcmp(cur, gr->id) == 0);
 			strbuf_release(&sb);
 		}
@@ -317,12 +376,12 @@ list_boxes(struct html *h, const struct form_ctx *c, const struct field *f, cons
 			for (size_t i = 0; i < p->orgs.n; i++) {
 				if (org_group(c, i) != g)
 					continue;
-				if (!open++ && g == NGROUPS - 1) {
+				if (!open++ && g == NGROUPS - 1 && c->in) {
 					html_open(h, "details", "class", "pickgroup", "open", checked ? "" : NULL, NULL);
 					html_elem(h, "summary", group_labels[g]);
 				} else if (open == 1) {
 					html_open(h, "div", "class", "pickgroup", NULL);
-					html_elem(h, "p", group_labels[g]);
+					html_elem(h, "p", group_label(c, g));
 				}
 				checkbox(h, path, p->orgs.v[i].slug, p->orgs.v[i].name,
 				    list_has(f, rec, in, path, p->orgs.v[i].slug));
@@ -332,16 +391,32 @@ list_boxes(struct html *h, const struct form_ctx *c, const struct field *f, cons
 		}
 		break;
 	case RT_PERSON:
-		for (size_t i = 0; i < p->people.n; i++) {
-			const struct person *pe = &p->people.v[i];
-			const struct organization *o = pe->org.slug ? program_org(p, pe->org.slug) : NULL;
-			struct strbuf sb = STRBUF_INIT;
+		/* the team's people; everyone else folds away unless one is picked */
+		for (int g = 0; g < 2; g++) {
+			int open = 0, checked = 0;
 
-			strbuf_addstr(&sb, pe->name);
-			if (o)
-				strbuf_addf(&sb, " (%s)", o->name);
-			checkbox(h, path, pe->slug, sb.buf, list_has(f, rec, in, path, pe->slug));
-			strbuf_release(&sb);
+			for (size_t i = 0; g == 1 && i < p->people.n; i++)
+				checked += !person_of_team(c, &p->people.v[i]) &&
+				    list_has(f, rec, in, path, p->people.v[i].slug);
+			for (size_t i = 0; i < p->people.n; i++) {
+				const struct person *pe = &p->people.v[i];
+				struct strbuf sb = STRBUF_INIT;
+
+				if (person_of_team(c, pe) != !g)
+					continue;
+				if (!open++ && g == 1) {
+					html_open(h, "details", "class", "pickgroup", "open", checked ? "" : NULL, NULL);
+					html_elem(h, "summary", SOMEONE_ELSE);
+				} else if (open == 1) {
+					html_open(h, "div", "class", "pickgroup", NULL);
+					html_elem(h, "p", c->in ? "People of the team" : "People");
+				}
+				person_label(c, pe, &sb);
+				checkbox(h, path, pe->slug, sb.buf, list_has(f, rec, in, path, pe->slug));
+				strbuf_release(&sb);
+			}
+			if (open)
+				html_close(h);
 		}
 		break;
 	case RT_INITIATIVE:
@@ -358,6 +433,46 @@ list_boxes(struct html *h, const struct form_ctx *c, const struct field *f, cons
 }
 
 /* ---------------------------------------------------------------- writing a form */
+
+/*
+ * A ledger entry's budget line: a select of the lines of the initiative's
+ * grants, grouped by grant (the server still checks the line is the chosen
+ * grant's); a value that is no grant's line stays offered as it was.
+ */
+static void
+budget_line_select(struct html *h, const struct form_ctx *c, const char *path, const char *cur,
+    const char *msg, const char *described)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int found = 0;
+
+	html_open(h, "select", "id", path, "name", path, "aria-invalid", msg ? "true" : NULL,
+	    "aria-describedby", described, NULL);
+	option(h, "", "— none —", *cur == '\0');
+	for (size_t i = 0; i < c->in->grants.n; i++) {
+		const struct grant *g = &c->in->grants.v[i];
+
+		if (g->lines.n == 0)
+			continue;
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s (%s)", g->funder ? g->funder : g->id, g->id);
+		html_open(h, "optgroup", "label", sb.buf, NULL);
+		for (size_t l = 0; l < g->lines.n; l++) {
+			int sel = !found && *cur && strcmp(cur, g->lines.v[l].name) == 0;
+
+			found += sel;
+			option(h, g->lines.v[l].name, g->lines.v[l].name, sel);
+		}
+		html_close(h);
+	}
+	if (*cur && !found) {
+		html_open(h, "optgroup", "label", "No grant has this line", NULL);
+		option(h, cur, cur, 1);
+		html_close(h);
+	}
+	html_close(h);
+	strbuf_release(&sb);
+}
 
 static void fields_at(struct html *h, const struct form_ctx *c, const struct kind *k,
     const void *rec, const struct form_input *in, const form_errors *errs, const char *prefix);
@@ -636,6 +751,10 @@ form_field(struct html *h, const struct form_ctx *c, const struct field *f, cons
 	html_open(h, "div", "class", msg ? "field invalid" : "field", NULL);
 	field_head(h, f, path, "label", msg);
 	value_of(f, rec, in, path, &val);
+	if (f == kind_field(&kind_ledger_entry, "line") && c->in) {
+		budget_line_select(h, c, path, val.buf, msg, described);
+		goto done;
+	}
 	switch (f->type) {
 	case FT_STR:
 		if (f->flags & FL_LONG) {
@@ -653,6 +772,7 @@ form_field(struct html *h, const struct form_ctx *c, const struct field *f, cons
 		    "aria-invalid", msg ? "true" : NULL, "aria-describedby", described, NULL);
 		break;
 	case FT_DATE:
+		/* the browser shows the date its own way: no format written beside it */
 		html_void(h, "input", "type", "date", "id", path, "name", path, "value", val.buf,
 		    "aria-invalid", msg ? "true" : NULL, "aria-describedby", described, NULL);
 		break;
@@ -700,6 +820,7 @@ form_field(struct html *h, const struct form_ctx *c, const struct field *f, cons
 	default:
 		break;
 	}
+done:
 	html_close(h);
 out:
 	strbuf_release(&val);
@@ -728,25 +849,33 @@ form_fields(struct html *h, const struct form_ctx *c, const struct kind *k,
 	fields_at(h, c, k, rec, in, errs, "");
 }
 
-/* "items.2.code" → "items row 3 code": a row counted as people count them. */
+/*
+ * "items.2.code" → "Items, row 3, code", "works_for_initiative" → "Works
+ * for initiative": a field named as its label, a row counted as people count.
+ */
 static void
 path_text(const char *path, struct strbuf *out)
 {
+	size_t start = out->len;
+
 	for (const char *s = path; *s;) {
 		size_t n = strcspn(s, ".");
 		char *end;
 		unsigned long row = strtoul(s, &end, 10);
 
 		if (s != path)
-			strbuf_addch(out, ' ');
+			strbuf_addstr(out, ", ");
 		if (end == s + n && n > 0 && *s >= '0' && *s <= '9')
 			strbuf_addf(out, "row %lu", row + 1);
 		else
-			strbuf_add(out, s, n);
+			for (size_t i = 0; i < n; i++)
+				strbuf_addch(out, s[i] == '_' ? ' ' : s[i]);
 		s += n;
 		if (*s == '.')
 			s++;
 	}
+	if (out->len > start && out->buf[start] >= 'a' && out->buf[start] <= 'z')
+		out->buf[start] = (char)(out->buf[start] - 'a' + 'A');
 }
 
 void
@@ -812,10 +941,34 @@ form_filter(struct html *h, const struct form_ctx *c, const struct field *f, con
 
 /* ---------------------------------------------------------------- parsing what was typed */
 
+/*
+ * Adds the problem e found in what was typed (v) for f, in words a person
+ * reads: no format codes, the value as it was typed.
+ */
 static void
-parse_error(form_errors *errs, const struct model_error *e, const char *path)
+parse_error(form_errors *errs, const struct field *f, const struct model_error *e,
+    const char *path, const char *v)
 {
-	form_error_add(errs, e->field[0] ? e->field : path, e->msg);
+	struct strbuf msg = STRBUF_INIT;
+	int chosen = f->type == FT_ENUM || f->type == FT_REF || f->type == FT_REFS ||
+	    f->type == FT_ENUMS;
+
+	if ((v == NULL || *v == '\0') && !chosen && f->type != FT_BOOL)
+		strbuf_addstr(&msg, "Fill this in: it is required.");
+	else if ((v == NULL || *v == '\0') && chosen)
+		strbuf_addstr(&msg, "Choose one: it is required.");
+	else if (f->type == FT_DATE)
+		strbuf_addstr(&msg, "This is not a real date: give the day, month and year.");
+	else if (f->type == FT_MONEY)
+		strbuf_addf(&msg, "“%s” is not an amount in dollars (write it like 1,250.00).", v);
+	else if (f->type == FT_INT || f->type == FT_SMALL)
+		strbuf_addf(&msg, "“%s” is not a whole number.", v);
+	else if (f->type == FT_REAL)
+		strbuf_addf(&msg, "“%s” is not a number.", v);
+	else
+		strbuf_addstr(&msg, e->msg);
+	form_error_add(errs, e->field[0] && strchr(e->field, '.') ? e->field : path, msg.buf);
+	strbuf_release(&msg);
 }
 
 /* Whether anything was typed under prefix ("director."). */
@@ -943,8 +1096,9 @@ parse_field(const struct field *f, void *rec, const struct form_input *in, form_
 		break;
 	}
 	if (bad) {
-		/* the error names the field by its path as given */
-		parse_error(errs, &e, path);
+		/* the error names the field by its path as given, with what was typed */
+		parse_error(errs, f, &e, path, f->type == FT_REFS || f->type == FT_ENUMS ? "?" :
+		    form_get(in, path));
 		return 1;
 	}
 	return 0;
@@ -1052,6 +1206,9 @@ form_value_text(const struct form_ctx *c, const struct field *f, const void *rec
 
 		if (name)
 			strbuf_addstr(out, name);
+		else if (f == kind_field(&kind_ledger_entry, "recipient"))
+			/* money with no recipient paid an outside vendor (DESIGN §3) */
+			strbuf_addstr(out, "Outside vendor");
 		break;
 	}
 	case FT_REFS: {
@@ -1142,12 +1299,45 @@ numeric(const struct field *f)
 	    f->type == FT_REAL || f->type == FT_LIST;
 }
 
+/* Whether f is a column of a list (a slug is a code: the name beside it says it). */
+static int
+list_column(const struct field *f)
+{
+	return form_field_is_column(f) && f->type != FT_SLUG;
+}
+
+/* The column that links to the record: its title or name, else its first column. */
+static const struct field *
+link_field(const struct kind *k)
+{
+	const struct field *f = kind_field(k, "title");
+
+	if (f == NULL)
+		f = kind_field(k, "name");
+	if (f && list_column(f))
+		return f;
+	for (int i = 0; i < k->nfields; i++)
+		if (list_column(&k->fields[i]))
+			return &k->fields[i];
+	return NULL;
+}
+
 void
 form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
     const void *const *recs, const char *const *hrefs, size_t n,
     const char *sort_base, const char *sort, int desc)
 {
+	form_list_cols(h, c, k, recs, hrefs, n, sort_base, sort, desc, NULL, 0);
+}
+
+void
+form_list_cols(struct html *h, const struct form_ctx *c, const struct kind *k,
+    const void *const *recs, const char *const *hrefs, size_t n,
+    const char *sort_base, const char *sort, int desc,
+    const struct form_column *extra, size_t nextra)
+{
 	struct strbuf sb = STRBUF_INIT, label = STRBUF_INIT;
+	const struct field *lf = link_field(k);
 
 	/* on a phone each row is a card of "label value" lines (style.c, table.stack) */
 	html_open(h, "div", "class", "scroll", NULL);
@@ -1158,7 +1348,7 @@ form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
 		const struct field *f = &k->fields[i];
 		int cur = sort && strcmp(sort, f->name) == 0;
 
-		if (!form_field_is_column(f))
+		if (!list_column(f))
 			continue;
 		html_open(h, "th", "scope", "col", "class", numeric(f) ? "num" : NULL,
 		    "aria-sort", cur ? (desc ? "descending" : "ascending") : NULL, NULL);
@@ -1173,30 +1363,40 @@ form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
 		html_close(h);
 		html_close(h);
 	}
+	for (size_t x = 0; x < nextra; x++) {
+		html_open(h, "th", "scope", "col", NULL);
+		html_text(h, extra[x].label);
+		html_close(h);
+	}
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
 	for (size_t r = 0; r < n; r++) {
-		int first = 1;
-
 		html_open(h, "tr", NULL);
 		for (int i = 0; i < k->nfields; i++) {
 			const struct field *f = &k->fields[i];
 
-			if (!form_field_is_column(f))
+			if (!list_column(f))
 				continue;
 			strbuf_reset(&sb);
 			form_value_text(c, f, recs[r], &sb);
 			strbuf_reset(&label);
 			form_label(f, &label);
-			html_open(h, "td", "class", numeric(f) ? "num" : NULL, "data-label", label.buf, NULL);
-			if (first) {
+			html_open(h, "td", "class", numeric(f) ? "num" : f == lf && f->type == FT_STR ? "title" : NULL,
+			    "data-label", label.buf, NULL);
+			if (f == lf) {
 				html_open(h, "a", "href", hrefs[r], NULL);
 				html_text(h, sb.len ? sb.buf : "(open)");
 				html_close(h);
-				first = 0;
 			} else
 				html_text(h, sb.len ? sb.buf : "—");
+			html_close(h);
+		}
+		for (size_t x = 0; x < nextra; x++) {
+			strbuf_reset(&sb);
+			extra[x].cell(c, recs[r], &sb);
+			html_open(h, "td", "data-label", extra[x].label, NULL);
+			html_text(h, sb.len ? sb.buf : "—");
 			html_close(h);
 		}
 		html_close(h);

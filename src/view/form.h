@@ -132,12 +132,27 @@ int form_field_cmp(const struct field *f, const void *a, const void *b);
 /*
  * Writes the table of records recs[0..n) of kind k: one column per
  * form_field_is_column field, headers linking to sort_base + "sort=NAME&
- * dir=asc|desc" (the current sort marked with aria-sort), the first cell
- * linking to hrefs[i]. Money and numbers right-aligned.
+ * dir=asc|desc" (the current sort marked with aria-sort), the title (or
+ * name, else the first) cell linking to hrefs[i]. Money and numbers right-aligned.
  */
 void form_list(struct html *h, const struct form_ctx *c, const struct kind *k,
     const void *const *recs, const char *const *hrefs, size_t n,
     const char *sort_base, const char *sort, int desc);
+
+/* A column of a list that no field is: its header and how a record fills its cell. */
+struct form_column {
+	const char *label;
+	void (*cell)(const struct form_ctx *c, const void *rec, struct strbuf *out);
+};
+/*
+ * form_list with the columns extra[0..nextra) after the fields' (a
+ * decision's contrary-views mark, a check-in's progress). The link sits on
+ * the record's title or name when it has one; slugs are no column.
+ */
+void form_list_cols(struct html *h, const struct form_ctx *c, const struct kind *k,
+    const void *const *recs, const char *const *hrefs, size_t n,
+    const char *sort_base, const char *sort, int desc,
+    const struct form_column *extra, size_t nextra);
 
 /*
  * Writes the fields of rec as a description list (a record's page), with

@@ -127,6 +127,9 @@ const char view_css[] =
 ".invalid{border-left:4px solid #b42318!important;padding-left:.75rem!important}\n"
 "p.error{color:#b42318;font-weight:600;margin:.1rem 0 .3rem}p.error span{position:absolute;left:-999px}\n"
 "[aria-invalid=true]{border-color:#b42318;border-width:2px}\n"
+"p.flash{border-left:4px solid #1a7f37;background:#eef8f0;color:#0f5323;font-weight:600;padding:.5rem .75rem;margin:0 0 1rem;max-width:46rem}\n"
+".confirm{background:#fff;border:2px solid #b42318;border-radius:8px;padding:1rem 1.25rem;max-width:40rem}.confirm .lead{font-weight:600}\n"
+"p.total{font-weight:600;text-align:right;max-width:100%}\n"
 "dl.record{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.35rem 1rem;background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem 1.25rem;margin:0 0 1.5rem}\n"
 "dl.record dt{font-weight:600;color:var(--muted)}dl.record dd{margin:0}dl.record dl.record{border:0;padding:0;margin:0}\n"
 "form.delete{margin:0 0 2rem}button.danger{background:#fff;color:#b42318;border-color:#b42318}\n"
@@ -143,7 +146,7 @@ const char view_css[] =
 ".account{margin-left:auto}.bar nav.places{order:3;flex:1 1 100%}\n"
 "nav.tabs a{padding:.45rem .35rem;font-size:.95rem}nav.tabs ul{margin-left:-.35rem}\n"
 /* record lists: an id such as d-059 is not broken at its hyphen */
-"table.records td:first-child{min-width:5em}\n"
+"table.records td:first-child{min-width:5em}@media (min-width:40.01rem){table.records td.title{min-width:13rem}}\n"
 /* the initiative overview and the portfolio (src/web/h_dashboard.c, h_program.c,
  * report_html_overview): score bars, figures in small groups, recent changes,
  * and the printed page (the "Printed … · period …" line shows only there) */

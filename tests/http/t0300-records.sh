@@ -75,9 +75,9 @@ test_expect_success 'adding a decision: 303 to it, in the list, audited, the das
 	    --data-urlencode "id=d-900" --data-urlencode "title=Hire a data coordinator" \
 	    -d category=personnel -d proposed=2016-06-01 -d decided=2016-06-10 \
 	    -d decider=harlow-neighborhood-builders "$URL$I/decisions") &&
-	test "$code" = "303 $URL$I/decisions/d-900" &&
-	test_status 200 $I/decisions/d-900 &&
-	test_grep "Hire a data coordinator" .body &&
+	test "$code" = "303 $URL$I/decisions/d-900?saved=d-900" &&
+	test_status 200 "$I/decisions/d-900?saved=d-900" &&
+	test_grep "<p class=\"flash\" role=\"status\">Decision ‘Hire a data coordinator’ saved.</p>" .body &&
 	test_grep "10 Jun 2016" .body &&
 	test_status 200 "$I/decisions?sort=decided&dir=desc" &&
 	test_grep "href=\"$I/decisions/d-900\"" .body &&
@@ -94,7 +94,7 @@ test_expect_success 'decided before proposed: 422, the message beside the field,
 	test_grep "class=\"error-summary\"" .body &&
 	test_grep "<a href=\"#decided\">" .body &&
 	test_grep "<p class=\"error\" id=\"decided-error\">" .body &&
-	test_grep "is before proposed" .body &&
+	test_grep "must not be before Proposed (12 May 2016)" .body &&
 	test_grep "value=\"Backwards in time\"" .body &&
 	test_grep "value=\"2016-05-01\" aria-invalid=\"true\"" .body &&
 	test_grep "value=\"harlow-parents-council\" checked" .body &&
@@ -136,9 +136,12 @@ test_expect_success 'the edit form of a grant has its budget lines and budget ag
 	test_grep "class=\"money\"" .body
 '
 
-test_expect_success 'deleting a decision: 303 to the list, then 404' '
-	code=$(curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -d action=delete "$URL$I/decisions/d-900") &&
-	test "$code" = "303 $URL$I/decisions" &&
+test_expect_success 'deleting a decision: asked first, then 303 to the list, then 404' '
+	test_status 200 $I/decisions/d-900 -d action=delete &&
+	test_grep "Delete the decision ‘Hire two coordinators’? This cannot be undone." .body &&
+	test_status 200 $I/decisions/d-900 &&
+	code=$(curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -d action=delete -d confirm=yes "$URL$I/decisions/d-900") &&
+	test "$code" = "303 $URL$I/decisions?deleted=1" &&
 	test_status 404 $I/decisions/d-900
 '
 

@@ -40,7 +40,7 @@ test_expect_success 'add, edit and delete in forms: the served program is the st
 	same_as_store &&
 	test_status 200 $I/decisions/d-970 &&
 	test_grep "Publish the copy, edited" .body &&
-	test "$(post -d action=delete "$URL$I/decisions/d-970")" = 303 &&
+	test "$(post -d action=delete -d confirm=yes "$URL$I/decisions/d-970")" = 303 &&
 	same_as_store &&
 	test_status 404 $I/decisions/d-970
 '

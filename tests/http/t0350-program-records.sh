@@ -43,7 +43,7 @@ test_expect_success 'adding an organization through the form: 303 to it, in the 
 	code=$(curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -d slug=acme-fund \
 	    --data-urlencode "name=Acme Community Fund" -d sector=nonprofit -d staff=4 \
 	    "$URL/program/organizations") &&
-	test "$code" = "303 $URL/program/organizations/acme-fund" &&
+	test "$code" = "303 $URL/program/organizations/acme-fund?saved=acme-fund" &&
 	test_status 200 /program/organizations/acme-fund &&
 	test_grep "Acme Community Fund" .body &&
 	test_status 200 "/program/organizations?sort=slug&dir=asc" &&
@@ -78,8 +78,8 @@ test_expect_success 'editing and deleting the new organization: 303, then 404' '
 	test_status 200 /program/organizations/acme-fund &&
 	test_grep "Acme Fund for Communities" .body &&
 	code=$(curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -d action=delete \
-	    "$URL/program/organizations/acme-fund") &&
-	test "$code" = "303 $URL/program/organizations" &&
+	    -d confirm=yes "$URL/program/organizations/acme-fund") &&
+	test "$code" = "303 $URL/program/organizations?deleted=1" &&
 	test_status 404 /program/organizations/acme-fund
 '
 

@@ -92,7 +92,7 @@ test_expect_success 'an item row: bad code, missing text, missing category, besi
 	bad items.1.code "not a slug" -d code=team-voice -d title=Team \
 	    -d items.0.code=a -d items.0.text=A -d items.0.category=c \
 	    -d items.1.code=B_2 -d items.1.text=B -d items.1.category=c &&
-	test_grep "items row 2 code: " .body &&
+	test_grep "Items, row 2, code: " .body &&
 	bad items.0.text "required" -d code=team-voice -d title=Team \
 	    -d items.0.code=a -d items.0.text= -d items.0.category=c &&
 	bad items.0.category "required" -d code=team-voice -d title=Team \
@@ -128,7 +128,7 @@ test_expect_success 'adding an instrument with 3 items (a removed row left out):
 	test "$got" = 303 &&
 	grep -i "^Location: /program/instruments/team-voice" .head &&
 	test_status 200 /program/instruments -b jar &&
-	test_grep "<a href=\"/program/instruments/team-voice\">team-voice</a>" .body &&
+	test_grep "<a href=\"/program/instruments/team-voice\">Team voice</a>" .body &&
 	test_status 200 /program/instruments/team-voice -b jar &&
 	test_grep "<td>heard</td><td>Partners_are_heard</td><td>voice</td>" .body &&
 	test_grep "<td>paid</td><td>Partners_are_paid</td><td>money</td>" .body &&
@@ -229,8 +229,8 @@ test_expect_success 'an evaluator reads the list and the instrument, without a f
 '
 
 test_expect_success 'deleting an instrument a survey uses: refused, nothing deleted' '
-	test "$(post /program/instruments/team-voice -d action=delete)" = 422 &&
-	test_grep "<a href=\"#code\">code: &#39;team-voice&#39; cannot be deleted: survey &#39;s-tv&#39; of Harlow Mills Family Prosperity Initiative uses it</a>" .body &&
+	test "$(post /program/instruments/team-voice -d action=delete -d confirm=yes)" = 422 &&
+	test_grep "<a href=\"#code\">Code: &#39;team-voice&#39; cannot be deleted: survey &#39;s-tv&#39; of Harlow Mills Family Prosperity Initiative uses it</a>" .body &&
 	test_status 200 /program/instruments/team-voice -b jar
 '
 
