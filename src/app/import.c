@@ -156,43 +156,51 @@ base_name(const char *path)
 }
 
 /*
- * Attaches the import's audit log entry to s's next write (see
- * app_import_save): records is the number of records the import adds.
+ * Fills *a with the import's audit log entry (see app_import_save), its
+ * after JSON in after: records is the number of records the import adds.
  */
+static void
+import_entry(const char *actor, const char *initiative, const struct app_import_file *files,
+    size_t n, size_t records, struct strbuf *after, struct store_audit_entry *a)
+{
+	strbuf_addch(after, '{');
+	if (n == 1) {
+		strbuf_addstr(after, "\"file\": ");
+		json_write_string(after, base_name(files[0].name));
+	} else {
+		strbuf_addstr(after, "\"files\": [");
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				strbuf_addstr(after, ", ");
+			json_write_string(after, base_name(files[i].name));
+		}
+		strbuf_addch(after, ']');
+	}
+	strbuf_addf(after, ", \"records\": %zu}", records);
+	memset(a, 0, sizeof(*a));
+	a->actor = actor;
+	a->action = "import";
+	if (n != 1)
+		a->kind = "csv";
+	else
+		a->kind = files[0].which == APP_IMPORT_JSON ? "trellis/1" :
+		    csv_file_names[files[0].which];
+	a->initiative = initiative;
+	a->after = after->buf;
+	a->at = (int64_t)time(NULL);
+}
+
+/* Commits the streaming import's write transaction on s with its audit log entry. */
 static int
-audit_attach(struct store *s, const char *actor, const char *initiative,
-    const struct app_import_file *files, size_t n, size_t records, struct strbuf *err)
+audit_commit(struct store *s, const char *actor, const struct app_import_file *files,
+    size_t n, size_t records, struct strbuf *err)
 {
 	struct strbuf after = STRBUF_INIT;
 	struct store_audit_entry a;
 	int ret;
 
-	strbuf_addch(&after, '{');
-	if (n == 1) {
-		strbuf_addstr(&after, "\"file\": ");
-		json_write_string(&after, base_name(files[0].name));
-	} else {
-		strbuf_addstr(&after, "\"files\": [");
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				strbuf_addstr(&after, ", ");
-			json_write_string(&after, base_name(files[i].name));
-		}
-		strbuf_addch(&after, ']');
-	}
-	strbuf_addf(&after, ", \"records\": %zu}", records);
-	memset(&a, 0, sizeof(a));
-	a.actor = actor;
-	a.action = "import";
-	if (n != 1)
-		a.kind = "csv";
-	else
-		a.kind = files[0].which == APP_IMPORT_JSON ? "trellis/1" :
-		    csv_file_names[files[0].which];
-	a.initiative = initiative;
-	a.after = after.buf;
-	a.at = (int64_t)time(NULL);
-	ret = store_audit_attach(s, &a, err);
+	import_entry(actor, NULL, files, n, records, &after, &a);
+	ret = store_write_commit(s, &a, err);
 	strbuf_release(&after);
 	return ret;
 }
@@ -202,12 +210,13 @@ app_import_save(struct store *s, struct program *p, const char *actor,
     const char *initiative, const struct app_import_file *files, size_t n,
     struct strbuf *err)
 {
-	int ret = -1;
+	struct strbuf after = STRBUF_INIT;
+	struct store_audit_entry a;
+	int ret;
 
-	if (audit_attach(s, actor, initiative, files, n, app_import_count(p, 1), err) == 0 &&
-	    store_program_save(s, p, err) == 0)
-		ret = 0;
-	store_audit_detach(s);
+	import_entry(actor, initiative, files, n, app_import_count(p, 1), &after, &a);
+	ret = store_program_save(s, p, &a, err);
+	strbuf_release(&after);
 	return ret;
 }
 
@@ -417,7 +426,7 @@ app_import_csv(struct store *s, const char *program, const struct app_import_fil
 			goto out;
 	}
 	records = app_import_count(&p, 1);
-	if (store_program_save(s, &p, err) == -1) {
+	if (store_program_save(s, &p, NULL, err) == -1) {
 		ret = -2;
 		goto out;
 	}
@@ -430,8 +439,7 @@ app_import_csv(struct store *s, const char *program, const struct app_import_fil
 		if (streams[j] && csv_stream_end(streams[j], e) == -1)
 			goto out;
 	ret = -2;
-	if (audit_attach(s, actor, NULL, files, n, records, err) == -1 ||
-	    store_write_commit(s, err) == -1)
+	if (audit_commit(s, actor, files, n, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;
@@ -441,7 +449,6 @@ out:
 	if (ret != 0)
 		store_write_rollback(s);
 fail:
-	store_audit_detach(s);
 	for (size_t j = 0; j < n; j++)
 		csv_stream_close(streams[j]);
 	free(streams);
@@ -555,7 +562,7 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 	}
 	ret = -2;
 	records = app_import_count(&p, 1);
-	if (store_program_save(s, &p, err) == -1)
+	if (store_program_save(s, &p, NULL, err) == -1)
 		goto out;
 	for (size_t i = 0; i < sl.v.n; i++) {
 		const struct json_slice *js = &sl.v.v[i];
@@ -591,9 +598,8 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 		goto out;
 	ret = -2;
 	records += app_import_count(&p, 1);
-	if (store_program_save(s, &p, err) == -1 ||
-	    audit_attach(s, actor, NULL, file, 1, records, err) == -1 ||
-	    store_write_commit(s, err) == -1)
+	if (store_program_save(s, &p, NULL, err) == -1 ||
+	    audit_commit(s, actor, file, 1, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;
@@ -602,7 +608,6 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 out:
 	if (ret != 0)
 		store_write_rollback(s);
-	store_audit_detach(s);
 fail:
 	for (size_t i = 0; i < learning.n; i++)
 		kind_release(&kind_learning, (char *)learning.v + i * kind_learning.size);

@@ -48,7 +48,7 @@ app_write_commit(struct app_write *w, struct strbuf *err)
 	if (!w->open)
 		return -1;
 	w->open = 0;
-	return store_write_commit(w->s, err);
+	return store_write_commit(w->s, NULL, err);
 }
 
 void

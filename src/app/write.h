@@ -13,7 +13,8 @@
  *   app_add / app_update / app_delete (app/edit.h) on w->p: each change
  *                     made, validated, written and audited, joining the
  *                     transaction; an invalid one is undone in memory
- *   app_write_commit  COMMIT, with the changes' audit entries; or
+ *   app_write_commit  COMMIT (each change wrote its own audit entry
+ *                     into the transaction as it was made); or
  *   app_write_end     without a commit: ROLLBACK, nothing written
  *
  * Because the load happens after BEGIN IMMEDIATE, two writers can never

@@ -11,6 +11,8 @@
 
 #include "../model/model.h"
 
+
+struct store_audit_entry;
 #define CLI_OK		0
 #define CLI_FAIL	1
 #define CLI_USAGE	2
@@ -116,12 +118,11 @@ int cli_store_has(struct store *s, const char *slug);
  * Unix user running it (its name, else its uid). Every command that
  * changes a program records its changes as this actor, in the change's own
  * transaction (app/edit.h and app_import_save do it themselves; other
- * writes attach an entry with cli_audit_attach right before and run
- * store_audit_detach right after).
+ * writes take the entry cli_audit makes and write it with the change).
  */
 const char *cli_actor(void);
-/* Attaches that entry, as cli_actor, now (store_audit_attach). Prints the reason and returns -1 on failure. */
-int cli_audit_attach(struct store *s, const char *action, const char *kind,
+/* The audit log entry of a change by cli_actor, now (store.h; the strings are the caller's). */
+struct store_audit_entry cli_audit(const char *action, const char *kind,
     const char *initiative, const char *record, const char *before, const char *after);
 
 /*

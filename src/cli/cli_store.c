@@ -195,20 +195,13 @@ cli_actor(void)
 	return actor;
 }
 
-int
-cli_audit_attach(struct store *s, const char *action, const char *kind,
-    const char *initiative, const char *record, const char *before, const char *after)
+struct store_audit_entry
+cli_audit(const char *action, const char *kind, const char *initiative, const char *record,
+    const char *before, const char *after)
 {
-	struct strbuf err = STRBUF_INIT;
 	const struct store_audit_entry a = { .actor = cli_actor(), .action = action,
 	    .kind = kind, .initiative = initiative, .record = record, .before = before,
 	    .after = after, .at = (int64_t)time(NULL) };
-	int ret = 0;
 
-	if (store_audit_attach(s, &a, &err) != 0) {
-		cli_error("audit log: %s", err.buf);
-		ret = -1;
-	}
-	strbuf_release(&err);
-	return ret;
+	return a;
 }

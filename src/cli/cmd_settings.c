@@ -102,6 +102,7 @@ static int
 set_audited(struct store *s, const char *program, const char *name, const char *value)
 {
 	struct strbuf err = STRBUF_INIT, before = STRBUF_INIT, after = STRBUF_INIT;
+	struct store_audit_entry a;
 	char *old = NULL;
 	int r, ret = -1;
 
@@ -111,16 +112,14 @@ set_audited(struct store *s, const char *program, const char *name, const char *
 	}
 	setting_json(name, old, &before);
 	setting_json(name, value, &after);
-	if (cli_audit_attach(s, old == NULL ? "create" : value ? "update" : "delete", "settings",
-	    NULL, name, before.len ? before.buf : NULL, after.len ? after.buf : NULL))
-		goto out;
-	if (store_setting_set(s, program, name, value, &err)) {
+	a = cli_audit(old == NULL ? "create" : value ? "update" : "delete", "settings",
+	    NULL, name, before.len ? before.buf : NULL, after.len ? after.buf : NULL);
+	if (store_setting_set(s, program, name, value, &a, &err)) {
 		cli_error("%s", err.buf);
 		goto out;
 	}
 	ret = 0;
 out:
-	store_audit_detach(s);
 	free(old);
 	strbuf_release(&err);
 	strbuf_release(&before);

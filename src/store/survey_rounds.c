@@ -197,7 +197,8 @@ invite_one(struct store *s, int64_t sid, const struct survey_member *m,
 
 int
 store_survey_invite(struct store *s, const char *initiative, const char *ident,
-    const char *const *people, size_t n, struct survey_links *out, struct strbuf *err)
+    const char *const *people, size_t n, struct survey_links *out,
+    const struct store_audit_entry *audit, struct strbuf *err)
 {
 	struct survey_team team = { NULL, 0, 0 };
 	size_t first = out->n;
@@ -251,7 +252,7 @@ store_survey_invite(struct store *s, const char *initiative, const char *ident,
 		m->has_link = 1;
 	}
 	survey_team_release(&team);
-	if (store_commit(s, err))
+	if (store_write_commit(s, audit, err))
 		goto wipe;
 	return 0;
 out:
@@ -272,7 +273,7 @@ wipe:
 
 int
 store_survey_close(struct store *s, const char *initiative, const char *ident,
-    tdate closed, struct strbuf *err)
+    tdate closed, const struct store_audit_entry *audit, struct strbuf *err)
 {
 	char date[DATE_BUFSZ];
 	sqlite3_stmt *st;
@@ -306,7 +307,7 @@ store_survey_close(struct store *s, const char *initiative, const char *ident,
 		ret = 3;	/* open, so the date is before it opened */
 		goto out;
 	}
-	return store_commit(s, err);
+	return store_write_commit(s, audit, err);
 out:
 	store_rollback(s);
 	return ret;
@@ -413,10 +414,8 @@ store_invitation_answer(struct store *s, const char *token,
 
 	/*
 	 * Never an audit log entry: who answered, or when, is what an
-	 * anonymous answer must not leave behind (R12). Whatever a caller
-	 * left attached is dropped unwritten.
+	 * anonymous answer must not leave behind (R12); it takes none.
 	 */
-	store_audit_detach(s);
 	if (sodium_ready(err) || store_begin(s, err))
 		return STORE_ANSWER_ERROR;
 	if ((r = invitation_get(s, token, &inv, &id, &sid, err)) != 0) {

@@ -26,6 +26,7 @@
 #include "../util/date.h"
 
 struct store;
+struct store_audit_entry;
 struct strbuf;
 
 #define SURVEY_TOKEN_CHARS	43	/* base64url of 32 random bytes, no padding */
@@ -87,10 +88,13 @@ void survey_links_release(struct survey_links *l);
  * left: out stays empty). Returns 1 when there is no such survey, 2 when
  * it is closed, 3 when a person is not of the team, 4 when a person has a
  * link of this round already (given twice, or made before): err names the
- * person then, and nothing is made.
+ * person then, and nothing is made. audit (NULL: none) is the change's
+ * audit log entry (store.h), written with the links or not at all; so for
+ * store_survey_close.
  */
 int store_survey_invite(struct store *s, const char *initiative, const char *ident,
-    const char *const *people, size_t n, struct survey_links *out, struct strbuf *err);
+    const char *const *people, size_t n, struct survey_links *out,
+    const struct store_audit_entry *audit, struct strbuf *err);
 
 /*
  * Closes survey ident of initiative slug on date closed. Returns 1 when
@@ -98,7 +102,7 @@ int store_survey_invite(struct store *s, const char *initiative, const char *ide
  * before the day it opened (nothing changed then).
  */
 int store_survey_close(struct store *s, const char *initiative, const char *ident,
-    tdate closed, struct strbuf *err);
+    tdate closed, const struct store_audit_entry *audit, struct strbuf *err);
 
 /* What an invitation token finds (strings owned: store_invitation_release). */
 struct store_invitation {
