@@ -58,17 +58,18 @@ out:
 }
 
 int
-cli_open_program(const struct cli *c, struct store **s, struct program *p,
+cli_open_program(const struct cli *c, struct store **s, char **slug,
     struct metrics_settings *set)
 {
 	int rc;
 
 	*s = NULL;
+	*slug = NULL;
 	if (cli_store_open(c, 0, s))
 		return CLI_FAIL;
-	if ((rc = cli_store_load(c, *s, p)) != 0)
+	if ((rc = cli_store_pick(c, *s, slug)) != 0)
 		return rc;
-	return cli_store_settings(c, *s, p->slug, set) ? CLI_FAIL : 0;
+	return cli_store_settings(c, *s, *slug, set) ? CLI_FAIL : 0;
 }
 
 static int
@@ -137,7 +138,7 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	};
 	struct metrics_settings set, dflt;
 	struct strbuf err = STRBUF_INIT;
-	struct program p;
+	char *slug = NULL;
 	struct store *s = NULL;
 	int nargs, rc;
 
@@ -159,17 +160,17 @@ cmd_settings(int argc, char **argv, struct cli *c)
 		}
 	}
 
-	program_init(&p);
-	if ((rc = cli_open_program(c, &s, &p, &set)) != 0)
+	/* the settings are the program's own: no initiative, organization or person is read */
+	if ((rc = cli_open_program(c, &s, &slug, &set)) != 0)
 		goto out;
 	rc = CLI_FAIL;
-	if ((reset || nargs == 2) && set_audited(s, p.slug, reset ? reset : argv[0],
+	if ((reset || nargs == 2) && set_audited(s, slug, reset ? reset : argv[0],
 	    reset ? NULL : argv[1]))
 		goto out;
-	if (cli_store_settings(c, s, p.slug, &set))
+	if (cli_store_settings(c, s, slug, &set))
 		goto out;
 	metrics_settings_default(&dflt);
-	printf("Settings of program '%s':\n\n", p.slug);
+	printf("Settings of program '%s':\n\n", slug);
 	for (size_t i = 0; i < metrics_settings_count(); i++) {
 		char v[NUM_BUFSZ], d[NUM_BUFSZ];
 
@@ -181,7 +182,7 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	rc = CLI_OK;
 out:
 	strbuf_release(&err);
-	program_release(&p);
+	free(slug);
 	if (s)
 		store_close(s);
 	return rc;

@@ -1320,3 +1320,16 @@ store_catalog_complete(struct store *s, struct program *p, const struct kind *k,
 	store_rollback(s);
 	return -1;
 }
+
+int
+store_catalog_org(struct store *s, struct program *p, const char *slug, struct strbuf *err)
+{
+	if (!p->partial)
+		return 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (fetch_one(s, p, T_ORG, slug, err) == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return -1;
+}

@@ -70,6 +70,14 @@ int store_catalog_complete(struct store *s, struct program *p, const struct kind
     const void *rec, struct strbuf *err);
 
 /*
+ * For a partial program: adds to p the organization slug, read from the
+ * store, when p does not hold it yet (nothing when the store has none
+ * either). Does nothing for a whole program. Resolve p again after.
+ */
+int store_catalog_org(struct store *s, struct program *p, const char *slug,
+    struct strbuf *err);
+
+/*
  * Loads the catalog of program slug into p (program_init'd): the program,
  * its organizations, people, instruments, learning questions and every
  * initiative's own fields (backbone, committee, director, shared result),
