@@ -152,6 +152,8 @@ versions_bump(struct store *s, struct strbuf *err)
 	}
 	n = sqlite3_column_int64(st, 0);
 	store_stmt_done(st);
+	s->bumped = n;
+	s->bumped_catalog = catalog;
 	for (size_t i = 0; !catalog && i < s->touched.n; i++) {
 		if ((st = store_stmt(s, ST_INITIATIVE_VERSION_SET, err)) == NULL)
 			return -1;
@@ -257,6 +259,7 @@ store_commit(struct store *s, struct strbuf *err)
 		return -1;
 	}
 	/* every write that changed a row moves the data's versions, in its own transaction */
+	s->bumped = 0;
 	if (s->writing && sqlite3_total_changes64(s->db) != s->changes_at_begin &&
 	    versions_bump(s, err) == -1) {
 		store_rollback(s);
@@ -270,8 +273,18 @@ store_commit(struct store *s, struct strbuf *err)
 	if (s->writing) {
 		s->writing = 0;
 		touched_reset(s);
+		s->committed = s->bumped;
+		s->committed_catalog = s->bumped_catalog;
 	}
 	return 0;
+}
+
+int64_t
+store_committed_version(const struct store *s, int *catalog)
+{
+	if (catalog)
+		*catalog = s->committed_catalog;
+	return s->committed;
 }
 
 int

@@ -125,6 +125,13 @@ int store_versions(struct store *s, const char *initiative, struct store_version
     struct strbuf *err);
 int store_write_commit(struct store *s, const struct store_audit_entry *audit,
     struct strbuf *err);
+/*
+ * The data version the last write committed through s set (its
+ * initiatives' versions too), or 0 when it changed nothing; *catalog (may
+ * be NULL) says whether it moved the catalog's version. A copy of what
+ * that write left, made inside it, is current at that version.
+ */
+int64_t store_committed_version(const struct store *s, int *catalog);
 void store_write_rollback(struct store *s);
 
 /*

@@ -190,6 +190,12 @@ struct store {
 	 */
 	VEC(int64_t) touched;
 	int touch_all, touch_none;
+	/* the data version the open write set (0: none yet), and whether it moved the catalog's */
+	int64_t bumped;
+	int bumped_catalog;
+	/* the same for the last write committed (store_committed_version) */
+	int64_t committed;
+	int committed_catalog;
 };
 
 /*

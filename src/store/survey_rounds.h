@@ -143,6 +143,22 @@ enum store_answer_result store_invitation_answer(struct store *s, const char *to
     const struct answer *answers, size_t n, struct strbuf *err);
 
 /*
+ * Several invitations' answers in one transaction, so one commit (one
+ * fsync) makes them all durable: each job as store_invitation_answer
+ * would, its result in job->result. A job refused (NONE, USED, CLOSED:
+ * nothing of it written) leaves the others; a failure of the store fails
+ * every job (ERROR, nothing written) and returns -1 with err set.
+ */
+struct store_answer_job {
+	const char *token;
+	const struct answer *answers;
+	size_t n;
+	enum store_answer_result result;
+};
+int store_invitation_answer_all(struct store *s, struct store_answer_job *jobs, size_t n,
+    struct strbuf *err);
+
+/*
  * A round's links made per group (enum group), and its responses as of the
  * start of day today: an answer given today is counted from tomorrow on, so
  * that watching the count says nothing of who answered when (DESIGN §4).

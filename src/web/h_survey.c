@@ -25,6 +25,7 @@
 #include "ratelimit.h"
 #include "records.h"
 #include "router.h"
+#include "../app/answers.h"
 #include "../app/edit.h"
 #include "../metrics/survey.h"
 #include "../model/fields.h"
@@ -324,7 +325,7 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	}
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	switch (store_invitation_answer(st, req->id, answers, ins->items.n, &err)) {
+	switch (app_survey_answer(st, req->id, answers, ins->items.n, &err)) {
 	case STORE_ANSWER_OK:
 		/* reports and results see the new response: it moved the data's version */
 		web_redirect(res, "/s/thanks");

@@ -282,6 +282,17 @@ struct web_program {
  * Returns NULL only when nothing could be loaded (logged; answer 500).
  */
 const struct web_program *web_program(struct web_request *req);
+/*
+ * After a write committed through w (app/write.h) that changed one
+ * initiative's records and nothing of the catalog: keeps w's initiative,
+ * as written, as the cache's snapshot of it at the write's data version,
+ * so the next request reads nothing again (the write's own read, inside
+ * its transaction, is the last one). Takes the initiative out of w->p.
+ * Does nothing for any other write. Call it once the write's answer no
+ * longer needs w->p, before app_write_end.
+ */
+struct app_write;
+void web_publish(struct web_request *req, struct app_write *w);
 
 /*
  * The same for initiative slug, whatever the request names (a survey
