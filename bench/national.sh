@@ -267,6 +267,11 @@ natdb=$dir/trellis-$scale.db
 natok=1
 test -f "$natdb" || natok=0
 
+# cpu_ms PID: the CPU time (user + system) process PID has used, in ms.
+cpu_ms () {
+	awk -v tk="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / tk }' "/proc/$1/stat"
+}
+
 # pct FILE P: the P-th percentile (nearest rank) of the numbers in FILE, one
 # a line.
 pct () {
@@ -345,6 +350,7 @@ if test "${BENCH_P7:-1}" != 0 && test $natok = 1; then
 	curl -s -o /dev/null -H "Authorization: Bearer $token" "$url/api/v1/initiatives/$slug"
 	: >"$dir/p7-times.txt"
 	writes=${BENCH_P7_WRITES:-200}
+	cpu0=$(cpu_ms $spid)
 	i=0
 	while test $i -lt $((writes / 2)); do
 		id=bench-p7-$stamp-$i
@@ -358,6 +364,7 @@ if test "${BENCH_P7:-1}" != 0 && test $natok = 1; then
 			"$api/$id" >>"$dir/p7-times.txt"
 		i=$((i + 1))
 	done
+	cpu1=$(cpu_ms $spid)
 	i=0
 	while test $i -lt $((writes / 2)); do
 		curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$api/bench-p7-$stamp-$i"
@@ -371,6 +378,7 @@ if test "${BENCH_P7:-1}" != 0 && test $natok = 1; then
 		END {
 			printf "%-34s %9.1f ms p99 of %d API writes, %d errors (p50 %.1f ms, max %.1f ms; target p99 ≤ 50)\n    $ %s\n", "p7.api-write", p99, ok + bad, bad, p50, mx, c
 			if (bad) printf "    first error: %s\n", first }' "$dir/p7-times.txt"
+	awk -v c=$((cpu1 - cpu0)) -v w="$writes" 'BEGIN { printf "%-34s %9.1f ms of server CPU (user + system) per write, %d ms for %d\n    = /proc/PID/stat of the server before and after the writes\n", "p7.server-cpu", c / w, c, w }'
 	web_stop
 	trap - EXIT
 fi
@@ -450,10 +458,12 @@ if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
 		cpids="$cpids $!"
 	done <"$dir/p9-links.txt"
 	sleep 1
+	cpu0=$(cpu_ms $spid)
 	t0=$(date +%s%N)
 	: >"$dir/p9/go"
 	wait $cpids
 	t1=$(date +%s%N)
+	cpu1=$(cpu_ms $spid)
 	cat "$dir"/p9/t-* >"$dir/p9-times.txt"
 	awk '{ print $2 * 1000 }' "$dir/p9-times.txt" >"$dir/p9-ms.txt"
 	awk '$3 == "POST" { print $2 * 1000 }' "$dir/p9-times.txt" >"$dir/p9-post-ms.txt"
@@ -461,12 +471,13 @@ if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
 	curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$url/api/v1/initiatives/$slug/surveys/$sid"
 	awk -v p99="$(pct "$dir/p9-ms.txt" 99)" -v p50="$(pct "$dir/p9-ms.txt" 50)" -v mx="$(pct "$dir/p9-ms.txt" 100)" \
 	    -v pp99="$(pct "$dir/p9-post-ms.txt" 99)" -v t="$((t1 - t0))" -v k="$clients" -v a="$answered" \
+	    -v cpu="$((cpu1 - cpu0))" \
 	    -v c="$clients × (curl LINK; curl -d ITEM=4 ... LINK) at once  (links: $trellis --db $natdb survey invite --initiative $slug --survey $sid --all --url $url, the first $clients links; every time in $dir/p9-times.txt)" '
 		($3 == "GET" && $1 == 200) || ($3 == "POST" && $1 == 303) { ok++; next }
 		{ bad++; if (!first) first = $0 }
 		END {
 			printf "%-34s %9.1f ms p99 of %d requests, %d errors (p50 %.1f ms, max %.1f ms; the POSTs alone p99 %.1f ms; target 0 errors, p99 ≤ 100)\n", "p9.survey-answers", p99, ok + bad, bad, p50, mx, pp99
-			printf "    %d clients done in %.2f s; the round then counted %s answers\n    $ %s\n", k, t / 1e9, a, c
+			printf "    %d clients done in %.2f s, %d ms of server CPU; the round then counted %s answers\n    $ %s\n", k, t / 1e9, cpu, a, c
 			if (bad) printf "    first error: %s\n", first }' "$dir/p9-times.txt"
 	web_stop
 	trap - EXIT

@@ -313,57 +313,55 @@ audit_kind(const struct kind *k)
 }
 
 /*
- * Attaches to s's next write the audit entry of a change of rec (of kind
- * k, in in): c->before and c->after as they are, c->key set from rec. A
- * new record without a key field has no rowid yet: the entry then takes
- * it from rec when it is written, and the caller sets c->key after.
+ * Fills *a with the audit entry of a change of rec (of kind k, in in):
+ * c->before and c->after as they are, c->key set from rec. A new record
+ * without a key field has no rowid yet: the entry then takes it from rec
+ * when it is written, and the caller sets c->key after.
  */
-static int
-audit_attach(struct store *s, const struct initiative *in, const struct kind *k,
-    const char *action, const void *rec, const char *actor, struct app_change *c,
-    struct strbuf *err)
+static void
+audit_entry(const struct initiative *in, const struct kind *k, const char *action,
+    const void *rec, const char *actor, struct app_change *c, struct store_audit_entry *a)
 {
 	const struct rec_head *h = rec;
-	struct store_audit_entry a;
 
-	memset(&a, 0, sizeof(a));
+	memset(a, 0, sizeof(*a));
 	strbuf_reset(&c->key);
 	if (key_field(k) || h->rowid != 0) {
 		key_text(k, rec, &c->key);
-		a.record = c->key.buf;
+		a->record = c->key.buf;
 	} else
-		a.rowid = &h->rowid;
-	a.actor = actor;
-	a.action = action;
-	a.kind = audit_kind(k);
+		a->rowid = &h->rowid;
+	a->actor = actor;
+	a->action = action;
+	a->kind = audit_kind(k);
 	/* an initiative's own record is logged under the initiative itself */
-	a.initiative = in ? in->slug : k == &kind_initiative ? ((const struct initiative *)rec)->slug :
-	    NULL;
-	a.before = c->before.len ? c->before.buf : NULL;
-	a.after = c->after.len ? c->after.buf : NULL;
-	a.at = (int64_t)time(NULL);
-	if (store_audit_attach(s, &a, err) != 0) {
-		if (err->len == 0)
-			strbuf_addstr(err, "cannot attach the audit log entry");
-		return -1;
-	}
-	return 0;
+	a->initiative = in ? in->slug : k == &kind_initiative ?
+	    ((const struct initiative *)rec)->slug : NULL;
+	a->before = c->before.len ? c->before.buf : NULL;
+	a->after = c->after.len ? c->after.buf : NULL;
+	a->at = (int64_t)time(NULL);
 }
 
-int
-app_audit_added(struct store *s, const struct initiative *in, const struct kind *k,
-    const void *rec, const char *actor, struct app_change *c, struct strbuf *err)
+/*
+ * Writes the change of rec (of kind k, in in; action "create": p's new
+ * records, "update": rec's fields, "delete": the record rec was) and its
+ * audit entry in one store write, which joins the caller's transaction
+ * when one is open (app_write_begin). Returns 0, or -1 with err set and
+ * nothing written.
+ */
+static int
+write_audited(struct store *s, struct program *p, const struct initiative *in,
+    const struct kind *k, const char *action, void *rec, const char *actor,
+    struct app_change *c, struct strbuf *err)
 {
-	struct app_change own = APP_CHANGE_INIT;
-	struct app_change *ch = c ? c : &own;
-	int ret;
+	struct store_audit_entry a;
 
-	strbuf_reset(&ch->before);
-	strbuf_reset(&ch->after);
-	json_write_record_own(&ch->after, k, rec);
-	ret = audit_attach(s, in, k, "create", rec, actor, ch, err);
-	app_change_release(&own);
-	return ret;
+	audit_entry(in, k, action, rec, actor, c, &a);
+	if (strcmp(action, "create") == 0)
+		return store_program_save(s, p, &a, err);
+	if (strcmp(action, "update") == 0)
+		return store_record_update(s, p, k, rec, &a, err);
+	return store_record_delete(s, k, ((struct rec_head *)rec)->rowid, &a, err);
 }
 
 /* ---------------------------------------------------------------- the changes */
@@ -529,9 +527,10 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 		reresolve(p);
 		return APP_INVALID;
 	}
-	saved = app_audit_added(s, in, k, slot, actor, c, err) == 0 &&
-	    store_program_save(s, p, err) == 0;
-	store_audit_detach(s);
+	strbuf_reset(&c->before);
+	strbuf_reset(&c->after);
+	json_write_record_own(&c->after, k, slot);
+	saved = write_audited(s, p, in, k, "create", slot, actor, c, err) == 0;
 	if (!saved) {
 		kind_release(k, (char *)arr->v + (arr->n - 1) * k->size);
 		arr->n--;
@@ -585,9 +584,7 @@ app_update(struct store *s, struct program *p, struct initiative *in,
 		goto out;
 	}
 	json_write_record_own(&c->after, k, target);
-	saved = audit_attach(s, in, k, "update", target, actor, c, err) == 0 &&
-	    store_record_update(s, p, k, target, err) == 0;
-	store_audit_detach(s);
+	saved = write_audited(s, p, in, k, "update", target, actor, c, err) == 0;
 	if (!saved) {
 		swap_fields(k, target, rec);
 		reresolve(p);
@@ -633,12 +630,8 @@ app_delete(struct store *s, struct program *p, struct initiative *in,
 		ret = APP_INVALID;
 	else {
 		json_write_record_own(&c->before, k, held);
-		if (audit_attach(s, in, k, "delete", held, actor, c, err) == -1 ||
-		    store_record_delete(s, k, ((struct rec_head *)held)->rowid, err) == -1)
-			ret = APP_ERROR;
-		else
-			ret = APP_OK;
-		store_audit_detach(s);
+		ret = write_audited(s, p, in, k, "delete", held, actor, c, err) == 0 ? APP_OK :
+		    APP_ERROR;
 	}
 	if (ret != APP_OK) {
 		memmove(at + k->size, at, tail);

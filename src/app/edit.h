@@ -13,8 +13,8 @@
  * fails it is undone in memory too.
  *
  * Each change is audited in its own transaction: the audit log entry (who,
- * when, the record before and after; store_audit_attach) is written by
- * the same commit as the change, so there is never a change without its
+ * when, the record before and after) is passed to the store with the
+ * change and written in the same transaction, so there is never a change without its
  * entry nor an entry without its change. actor names who makes it: an
  * account's email, or "cli:<unix user>"; the time is the clock's.
  *
@@ -121,16 +121,5 @@ enum app_result app_update(struct store *s, struct program *p, struct initiative
 enum app_result app_delete(struct store *s, struct program *p, struct initiative *in,
     const struct kind *k, size_t i, const char *actor, struct app_change *c,
     struct model_error *e, struct strbuf *err);
-
-/*
- * For a write of several new records at once (a ratings form's ties, all
- * saved by one store_program_save): attaches to s's next write the
- * "create" audit entry of rec, a record of kind k already in p (in in, or
- * NULL for a program-level kind), with actor; c (may be NULL) gets its
- * after JSON. Run store_audit_detach after the write, whatever came of
- * it. Returns 0, or -1 with err set.
- */
-int app_audit_added(struct store *s, const struct initiative *in, const struct kind *k,
-    const void *rec, const char *actor, struct app_change *c, struct strbuf *err);
 
 #endif

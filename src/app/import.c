@@ -5,6 +5,7 @@
  */
 #include <assert.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,43 +157,51 @@ base_name(const char *path)
 }
 
 /*
- * Attaches the import's audit log entry to s's next write (see
- * app_import_save): records is the number of records the import adds.
+ * Fills *a with the import's audit log entry (see app_import_save), its
+ * after JSON in after: records is the number of records the import adds.
  */
+static void
+import_entry(const char *actor, const char *initiative, const struct app_import_file *files,
+    size_t n, size_t records, struct strbuf *after, struct store_audit_entry *a)
+{
+	strbuf_addch(after, '{');
+	if (n == 1) {
+		strbuf_addstr(after, "\"file\": ");
+		json_write_string(after, base_name(files[0].name));
+	} else {
+		strbuf_addstr(after, "\"files\": [");
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				strbuf_addstr(after, ", ");
+			json_write_string(after, base_name(files[i].name));
+		}
+		strbuf_addch(after, ']');
+	}
+	strbuf_addf(after, ", \"records\": %zu}", records);
+	memset(a, 0, sizeof(*a));
+	a->actor = actor;
+	a->action = "import";
+	if (n != 1)
+		a->kind = "csv";
+	else
+		a->kind = files[0].which == APP_IMPORT_JSON ? "trellis/1" :
+		    csv_file_names[files[0].which];
+	a->initiative = initiative;
+	a->after = after->buf;
+	a->at = (int64_t)time(NULL);
+}
+
+/* Commits the streaming import's write transaction on s with its audit log entry. */
 static int
-audit_attach(struct store *s, const char *actor, const char *initiative,
+audit_commit(struct store *s, const char *actor, const char *initiative,
     const struct app_import_file *files, size_t n, size_t records, struct strbuf *err)
 {
 	struct strbuf after = STRBUF_INIT;
 	struct store_audit_entry a;
 	int ret;
 
-	strbuf_addch(&after, '{');
-	if (n == 1) {
-		strbuf_addstr(&after, "\"file\": ");
-		json_write_string(&after, base_name(files[0].name));
-	} else {
-		strbuf_addstr(&after, "\"files\": [");
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				strbuf_addstr(&after, ", ");
-			json_write_string(&after, base_name(files[i].name));
-		}
-		strbuf_addch(&after, ']');
-	}
-	strbuf_addf(&after, ", \"records\": %zu}", records);
-	memset(&a, 0, sizeof(a));
-	a.actor = actor;
-	a.action = "import";
-	if (n != 1)
-		a.kind = "csv";
-	else
-		a.kind = files[0].which == APP_IMPORT_JSON ? "trellis/1" :
-		    csv_file_names[files[0].which];
-	a.initiative = initiative;
-	a.after = after.buf;
-	a.at = (int64_t)time(NULL);
-	ret = store_audit_attach(s, &a, err);
+	import_entry(actor, initiative, files, n, records, &after, &a);
+	ret = store_write_commit(s, &a, err);
 	strbuf_release(&after);
 	return ret;
 }
@@ -202,12 +211,13 @@ app_import_save(struct store *s, struct program *p, const char *actor,
     const char *initiative, const struct app_import_file *files, size_t n,
     struct strbuf *err)
 {
-	int ret = -1;
+	struct strbuf after = STRBUF_INIT;
+	struct store_audit_entry a;
+	int ret;
 
-	if (audit_attach(s, actor, initiative, files, n, app_import_count(p, 1), err) == 0 &&
-	    store_program_save(s, p, err) == 0)
-		ret = 0;
-	store_audit_detach(s);
+	import_entry(actor, initiative, files, n, app_import_count(p, 1), &after, &a);
+	ret = store_program_save(s, p, &a, err);
+	strbuf_release(&after);
 	return ret;
 }
 
@@ -225,6 +235,71 @@ initiative_count(const struct initiative *in, int only_new)
 		if (ks[j].in_initiative)
 			n += count_vec(vec_in(in, &ks[j]), ks[j].k, only_new);
 	return n;
+}
+
+/* The first new record (rowid 0) of in's lists, or NULL; *ak gets its kind. */
+static const struct rec_head *
+first_new(const struct initiative *in, const struct app_kind **ak)
+{
+	const struct app_kind *ks;
+	size_t nk;
+
+	ks = app_kinds(&nk);
+	for (size_t j = 0; j < nk; j++) {
+		const struct anyvec *v;
+
+		if (!ks[j].in_initiative)
+			continue;
+		v = vec_in((struct initiative *)(uintptr_t)in, &ks[j]);
+		for (size_t i = 0; i < v->n; i++) {
+			const struct rec_head *r = (const void *)((const char *)v->v + i * ks[j].k->size);
+
+			if (r->rowid == 0) {
+				*ak = &ks[j];
+				return r;
+			}
+		}
+	}
+	return NULL;
+}
+
+int
+app_import_scope_check(const struct program *p, const struct initiative *in,
+    const char *slug, struct model_error *e)
+{
+	const struct app_kind *ks, *ak;
+	const struct rec_head *r;
+	size_t nk;
+
+	if (in == NULL) {
+		ks = app_kinds(&nk);
+		for (size_t j = 0; j < nk; j++) {
+			const struct anyvec *v = (const struct anyvec *)((const char *)p + ks[j].off);
+
+			if (ks[j].in_initiative || ks[j].k == &kind_organization ||
+			    ks[j].k == &kind_person)
+				continue;
+			for (size_t i = 0; i < v->n; i++) {
+				r = (const void *)((const char *)v->v + i * ks[j].k->size);
+				if (r->rowid == 0 && !(ks[j].k == &kind_instrument &&
+				    ((const struct instrument *)r)->builtin)) {
+					model_error_set(e, &r->loc, ks[j].name,
+					    "this page adds records to initiative %s only; the program's "
+					    "%s are imported on the program's page", slug, ks[j].name);
+					return -1;
+				}
+			}
+		}
+		for (size_t i = 0; i < p->initiatives.n; i++)
+			if (app_import_scope_check(p, &p->initiatives.v[i], slug, e) == -1)
+				return -1;
+		return 0;
+	}
+	if (strcmp(in->slug, slug) == 0 || (r = first_new(in, &ak)) == NULL)
+		return 0;
+	model_error_set(e, &r->loc, "initiative",
+	    "'%s' is another initiative; this page adds records to %s only", in->slug, slug);
+	return -1;
 }
 
 /* Frees the records of in's lists; its own fields stay. */
@@ -307,7 +382,7 @@ program_stored(struct store *s, const char *slug, struct strbuf *err)
  */
 static int
 import_initiative(struct store *s, struct program *p, struct program *whole, size_t i,
-    size_t nstored, struct csv_stream **streams, size_t nstreams,
+    size_t nstored, const char *scope, struct csv_stream **streams, size_t nstreams,
     struct app_import_result *res, size_t *records, struct model_error *e,
     struct strbuf *err)
 {
@@ -326,6 +401,8 @@ import_initiative(struct store *s, struct program *p, struct program *whole, siz
 		if (ks[j].in_initiative)
 			move_records(vec_in(in, &ks[j]), vec_in(&whole->initiatives.v[i], &ks[j]),
 			    ks[j].k);
+	if (scope && app_import_scope_check(p, in, scope, e) == -1)
+		return -1;
 	/* a stored initiative the files add nothing to is as it was */
 	if (i < nstored && initiative_count(in, 1) == 0)
 		return 0;
@@ -348,10 +425,19 @@ import_initiative(struct store *s, struct program *p, struct program *whole, siz
 	return 0;
 }
 
+/* Reads f, a file of kind which, whole into p: from f->data when set, else from its path. */
+static int
+read_whole(enum csv_file which, const struct app_import_file *f, struct program *p,
+    struct model_error *e)
+{
+	return f->data ? csv_read(which, f->name, f->data, f->len, p, e) :
+	    csv_read_path(which, f->name, p, e);
+}
+
 int
-app_import_csv(struct store *s, const char *program, const struct app_import_file *files,
-    size_t n, const char *actor, struct app_import_result *res, struct model_error *e,
-    struct strbuf *err)
+app_import_csv(struct store *s, const char *program, const char *scope,
+    const struct app_import_file *files, size_t n, const char *actor,
+    struct app_import_result *res, struct model_error *e, struct strbuf *err)
 {
 	struct program p, whole;
 	struct csv_stream **streams = xcalloc(n ? n : 1, sizeof(*streams));
@@ -376,7 +462,7 @@ app_import_csv(struct store *s, const char *program, const struct app_import_fil
 	ret = -1;
 	for (k = 0; k < n && files[k].which < CSV_OBSERVATIONS; k++) {
 		assert(k == 0 || files[k].which > files[k - 1].which);
-		if (csv_read_path((enum csv_file)files[k].which, files[k].name, &p, e) == -1)
+		if (read_whole((enum csv_file)files[k].which, &files[k], &p, e) == -1)
 			goto out;
 	}
 	for (size_t j = k; j < n; j++)
@@ -384,7 +470,8 @@ app_import_csv(struct store *s, const char *program, const struct app_import_fil
 	program_default_responsibilities(&p);
 	p.partial = PROGRAM_CATALOG;
 	progress(res, "validating", 0, 0);
-	if (model_validate(&p, e) == -1)
+	if (model_validate(&p, e) == -1 ||
+	    (scope && app_import_scope_check(&p, NULL, scope, e) == -1))
 		goto out;
 	if (program == NULL) {
 		if ((r = program_stored(s, p.slug, err)) == -1) {
@@ -409,29 +496,30 @@ app_import_csv(struct store *s, const char *program, const struct app_import_fil
 	for (size_t j = k; j < n; j++) {
 		enum csv_file which = (enum csv_file)files[j].which;
 
-		if ((r = csv_file_grouped(which, files[j].name, &p, e)) == -1)
+		if ((r = csv_file_grouped(which, files[j].name, files[j].data, files[j].len, &p,
+		    e)) == -1)
 			goto out;
 		if (r == 1)
-			streams[j] = csv_stream_open(which, files[j].name, &p, e);
-		if (r == 1 ? streams[j] == NULL : csv_read_path(which, files[j].name, &whole, e) == -1)
+			streams[j] = csv_stream_open(which, files[j].name, files[j].data, files[j].len,
+			    &p, e);
+		if (r == 1 ? streams[j] == NULL : read_whole(which, &files[j], &whole, e) == -1)
 			goto out;
 	}
 	records = app_import_count(&p, 1);
-	if (store_program_save(s, &p, err) == -1) {
+	if (store_program_save(s, &p, NULL, err) == -1) {
 		ret = -2;
 		goto out;
 	}
 	for (size_t i = 0; i < p.initiatives.n; i++)
-		if ((ret = import_initiative(s, &p, &whole, i, nstored, streams, n, res, &records,
-		    e, err)) != 0)
+		if ((ret = import_initiative(s, &p, &whole, i, nstored, scope, streams, n, res,
+		    &records, e, err)) != 0)
 			goto out;
 	ret = -1;
 	for (size_t j = k; j < n; j++)
 		if (streams[j] && csv_stream_end(streams[j], e) == -1)
 			goto out;
 	ret = -2;
-	if (audit_attach(s, actor, NULL, files, n, records, err) == -1 ||
-	    store_write_commit(s, err) == -1)
+	if (audit_commit(s, actor, scope, files, n, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;
@@ -441,7 +529,6 @@ out:
 	if (ret != 0)
 		store_write_rollback(s);
 fail:
-	store_audit_detach(s);
 	for (size_t j = 0; j < n; j++)
 		csv_stream_close(streams[j]);
 	free(streams);
@@ -555,7 +642,7 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 	}
 	ret = -2;
 	records = app_import_count(&p, 1);
-	if (store_program_save(s, &p, err) == -1)
+	if (store_program_save(s, &p, NULL, err) == -1)
 		goto out;
 	for (size_t i = 0; i < sl.v.n; i++) {
 		const struct json_slice *js = &sl.v.v[i];
@@ -591,9 +678,8 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 		goto out;
 	ret = -2;
 	records += app_import_count(&p, 1);
-	if (store_program_save(s, &p, err) == -1 ||
-	    audit_attach(s, actor, NULL, file, 1, records, err) == -1 ||
-	    store_write_commit(s, err) == -1)
+	if (store_program_save(s, &p, NULL, err) == -1 ||
+	    audit_commit(s, actor, NULL, file, 1, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;
@@ -602,7 +688,6 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 out:
 	if (ret != 0)
 		store_write_rollback(s);
-	store_audit_detach(s);
 fail:
 	for (size_t i = 0; i < learning.n; i++)
 		kind_release(&kind_learning, (char *)learning.v + i * kind_learning.size);

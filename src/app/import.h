@@ -61,10 +61,21 @@ int app_import_save(struct store *s, struct program *p, const char *actor,
     struct strbuf *err);
 
 /*
- * The CLI's CSV import, streamed (docs/formats.md): files[0..n) sorted by
- * kind (enum csv_file), read from their paths (data unused). With program
+ * On initiative slug's import page: refuses (-1, e at its line) a new
+ * record (rowid 0) of p that is not an organization, a person or a record
+ * of that initiative. With in set, looks at in's records only.
+ */
+int app_import_scope_check(const struct program *p, const struct initiative *in,
+    const char *slug, struct model_error *e);
+
+/*
+ * The CSV import, streamed (docs/formats.md): files[0..n) sorted by
+ * kind (enum csv_file), read from their paths, or from their data when
+ * set (the web's upload, read in place). With program
  * NULL they make a new program (program.csv among them), else they add to
- * the stored program of that slug. One write transaction: the catalog
+ * the stored program of that slug; with scope set (the web's initiative
+ * page) only organizations, people and records of initiative scope
+ * (app_import_scope_check), and the audit entry names scope. One write transaction: the catalog
  * (the stored one and the program-level files) is read and checked whole
  * and stored first; then each initiative in turn gets its rows of the
  * initiative-level files (streamed a chunk at a time when grouped by
@@ -83,9 +94,9 @@ struct app_import_result {
 	void (*progress)(void *arg, const char *stage);
 	void *progress_arg;
 };
-int app_import_csv(struct store *s, const char *program, const struct app_import_file *files,
-    size_t n, const char *actor, struct app_import_result *res, struct model_error *e,
-    struct strbuf *err);
+int app_import_csv(struct store *s, const char *program, const char *scope,
+    const struct app_import_file *files, size_t n, const char *actor,
+    struct app_import_result *res, struct model_error *e, struct strbuf *err);
 
 /*
  * The CLI's JSON import, streamed: file (a path; data unused) read a chunk

@@ -48,7 +48,10 @@ app_write_commit(struct app_write *w, struct strbuf *err)
 	if (!w->open)
 		return -1;
 	w->open = 0;
-	return store_write_commit(w->s, err);
+	if (store_write_commit(w->s, NULL, err) == -1)
+		return -1;
+	w->version = store_committed_version(w->s, &w->catalog);
+	return 0;
 }
 
 void

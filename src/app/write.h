@@ -13,7 +13,8 @@
  *   app_add / app_update / app_delete (app/edit.h) on w->p: each change
  *                     made, validated, written and audited, joining the
  *                     transaction; an invalid one is undone in memory
- *   app_write_commit  COMMIT, with the changes' audit entries; or
+ *   app_write_commit  COMMIT (each change wrote its own audit entry
+ *                     into the transaction as it was made); or
  *   app_write_end     without a commit: ROLLBACK, nothing written
  *
  * Because the load happens after BEGIN IMMEDIATE, two writers can never
@@ -33,6 +34,9 @@ struct app_write {
 	struct initiative *in;	/* the initiative in p (NULL for a program-level change) */
 	int open;		/* a transaction is open */
 	int changes;		/* app_write_changed: changes made and kept */
+	/* once committed: the data version it set (0: nothing changed), and whether it moved the catalog's */
+	int64_t version;
+	int catalog;
 };
 
 /*
@@ -48,8 +52,10 @@ int app_write_begin(struct app_write *w, struct store *s, const char *program,
 void app_write_changed(struct app_write *w);
 
 /*
- * Commits the changes made through w. Returns 0, or -1 with err set and
- * nothing written (the data as before app_write_begin).
+ * Commits the changes made through w. Returns 0 with w->version and
+ * w->catalog set (store_committed_version: w->p is then what the data is
+ * at that version, for a reader to keep), or -1 with err set and nothing
+ * written (the data as before app_write_begin).
  */
 int app_write_commit(struct app_write *w, struct strbuf *err);
 

@@ -338,7 +338,7 @@ from_store(int rc)
 enum auth_result
 auth_user_add(struct store *s, const char *email, enum store_role role,
     const char *initiative, const char *program, const char *password, int64_t now,
-    int64_t *id, struct strbuf *err)
+    const struct store_audit_entry *audit, int64_t *id, struct strbuf *err)
 {
 	struct strbuf norm = STRBUF_INIT;
 	struct store_user u;
@@ -361,7 +361,7 @@ auth_user_add(struct store *s, const char *email, enum store_role role,
 	u.program = program ? xstrdup(program) : NULL;
 	u.password_hash = xstrdup(hash);
 	u.created = now;
-	ret = from_store(store_user_add(s, &u, err));
+	ret = from_store(store_user_add(s, &u, audit, err));
 	if (ret == AUTH_OK && id)
 		*id = u.id;
 out:
@@ -423,7 +423,8 @@ out:
 
 enum auth_result
 auth_user_set_role(struct store *s, const char *email, enum store_role role,
-    const char *initiative, const char *program, struct strbuf *err)
+    const char *initiative, const char *program, const struct store_audit_entry *audit,
+    struct strbuf *err)
 {
 	struct store_user u;
 	enum auth_result ret;
@@ -435,20 +436,21 @@ auth_user_set_role(struct store *s, const char *email, enum store_role role,
 		ret = AUTH_REFUSED;
 		goto out;
 	}
-	ret = from_store(store_user_set_role(s, u.id, role, initiative, program, err));
+	ret = from_store(store_user_set_role(s, u.id, role, initiative, program, audit, err));
 out:
 	store_user_release(&u);
 	return ret;
 }
 
 enum auth_result
-auth_user_remove(struct store *s, const char *email, struct strbuf *err)
+auth_user_remove(struct store *s, const char *email, const struct store_audit_entry *audit,
+    struct strbuf *err)
 {
 	struct strbuf norm = STRBUF_INIT;
 	enum auth_result ret = AUTH_REFUSED;
 
 	if (auth_email_normalize(email, &norm, err) == 0)
-		ret = from_store(store_user_remove(s, norm.buf, err));
+		ret = from_store(store_user_remove(s, norm.buf, audit, err));
 	strbuf_release(&norm);
 	return ret;
 }

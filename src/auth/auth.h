@@ -17,6 +17,7 @@
 #include "../store/accounts.h"
 
 struct store;
+struct store_audit_entry;
 struct strbuf;
 
 /* What an auth function answers; the web's status in brackets. */
@@ -105,13 +106,14 @@ int auth_email_normalize(const char *email, struct strbuf *out, struct strbuf *e
 /*
  * Adds a user: email (normalized here), role, its initiative (member,
  * viewer: required; admin: refused), its program (evaluator: required),
- * password (checked against the policy, then hashed). Sets *id when not
+ * password (checked against the policy, then hashed), with audit, its
+ * audit log entry (store.h; NULL: none), in its transaction. Sets *id when not
  * NULL. AUTH_REFUSED with the reason (bad email, password, scope, email
  * taken, no such initiative or program), AUTH_BUSY, AUTH_ERROR.
  */
 enum auth_result auth_user_add(struct store *s, const char *email, enum store_role role,
     const char *initiative, const char *program, const char *password, int64_t now,
-    int64_t *id, struct strbuf *err);
+    const struct store_audit_entry *audit, int64_t *id, struct strbuf *err);
 
 /*
  * Sets a new password, ends every session of the user and revokes its API
@@ -126,10 +128,12 @@ enum auth_result auth_user_set_password(struct store *s, const char *email,
  * of the user, so the next request signs in again with a new session token.
  */
 enum auth_result auth_user_set_role(struct store *s, const char *email, enum store_role role,
-    const char *initiative, const char *program, struct strbuf *err);
+    const char *initiative, const char *program, const struct store_audit_entry *audit,
+    struct strbuf *err);
 
 /* Removes the user, its sessions and API tokens. AUTH_REFUSED: no such user. */
-enum auth_result auth_user_remove(struct store *s, const char *email, struct strbuf *err);
+enum auth_result auth_user_remove(struct store *s, const char *email,
+    const struct store_audit_entry *audit, struct strbuf *err);
 
 /*
  * Appends account u as its audit log entries record it (the admin pages,

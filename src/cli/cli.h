@@ -11,6 +11,8 @@
 
 #include "../model/model.h"
 
+
+struct store_audit_entry;
 #define CLI_OK		0
 #define CLI_FAIL	1
 #define CLI_USAGE	2
@@ -116,12 +118,11 @@ int cli_store_has(struct store *s, const char *slug);
  * Unix user running it (its name, else its uid). Every command that
  * changes a program records its changes as this actor, in the change's own
  * transaction (app/edit.h and app_import_save do it themselves; other
- * writes attach an entry with cli_audit_attach right before and run
- * store_audit_detach right after).
+ * writes take the entry cli_audit makes and write it with the change).
  */
 const char *cli_actor(void);
-/* Attaches that entry, as cli_actor, now (store_audit_attach). Prints the reason and returns -1 on failure. */
-int cli_audit_attach(struct store *s, const char *action, const char *kind,
+/* The audit log entry of a change by cli_actor, now (store.h; the strings are the caller's). */
+struct store_audit_entry cli_audit(const char *action, const char *kind,
     const char *initiative, const char *record, const char *before, const char *after);
 
 /*
@@ -136,6 +137,17 @@ int cli_store_load(const struct cli *c, struct store *s, struct program *p);
  */
 int cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
     const char *initiative, struct program *p);
+/* Loads program slug's catalog (store_catalog_load: no initiative's records), resolved. */
+int cli_store_load_catalog(const struct cli *c, struct store *s, const char *slug,
+    struct program *p);
+/*
+ * Adds to p, a partial program, the organizations orgs[0..n) it does not
+ * hold yet (store_catalog_org; one the store has not either stays
+ * missing) and resolves p again. Returns 0, or CLI_FAIL with the reason
+ * printed.
+ */
+int cli_store_add_orgs(const struct cli *c, struct store *s, struct program *p,
+    const char *const *orgs, size_t n);
 
 /*
  * Reads the program's report thresholds (trellis settings) over the
@@ -146,11 +158,11 @@ int cli_store_settings(const struct cli *c, struct store *s, const char *program
     struct metrics_settings *set);
 
 /*
- * Opens the database (never creating it), loads the chosen program and its
- * settings: what every report command starts with. Returns 0, or CLI_FAIL /
+ * Opens the database (never creating it), chooses the program (*slug, the
+ * caller frees it) and reads its settings. Returns 0, or CLI_FAIL /
  * CLI_USAGE with the reason printed; *s is then NULL or to be closed.
  */
-int cli_open_program(const struct cli *c, struct store **s, struct program *p,
+int cli_open_program(const struct cli *c, struct store **s, char **slug,
     struct metrics_settings *set);
 
 /* Prints "trellis: PATH: msg", or "trellis: msg" when msg names path already. */

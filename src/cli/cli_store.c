@@ -133,14 +133,18 @@ resolve_loaded(const struct cli *c, struct program *p)
 	return -1;
 }
 
-int
-cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
+/* What load reads of a program. */
+enum load_what { LOAD_WHOLE, LOAD_INITIATIVE, LOAD_CATALOG };
+
+static int
+load(const struct cli *c, struct store *s, const char *slug, enum load_what what,
     const char *initiative, struct program *p)
 {
 	struct strbuf err = STRBUF_INIT;
 	int ret = CLI_FAIL, r;
 
-	r = initiative ? store_initiative_load(s, slug, initiative, p, &err) :
+	r = what == LOAD_INITIATIVE ? store_initiative_load(s, slug, initiative, p, &err) :
+	    what == LOAD_CATALOG ? store_catalog_load(s, slug, p, &err) :
 	    store_program_load(s, slug, p, &err);
 	if (r == -1)
 		cli_error("%s: %s", c->db, err.buf);
@@ -150,6 +154,39 @@ cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
 		cli_error("%s: no program '%s' in this database", c->db, slug);
 	else if (resolve_loaded(c, p) == 0)
 		ret = 0;
+	strbuf_release(&err);
+	return ret;
+}
+
+int
+cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
+    const char *initiative, struct program *p)
+{
+	return load(c, s, slug, initiative ? LOAD_INITIATIVE : LOAD_WHOLE, initiative, p);
+}
+
+int
+cli_store_load_catalog(const struct cli *c, struct store *s, const char *slug,
+    struct program *p)
+{
+	return load(c, s, slug, LOAD_CATALOG, NULL, p);
+}
+
+int
+cli_store_add_orgs(const struct cli *c, struct store *s, struct program *p,
+    const char *const *orgs, size_t n)
+{
+	struct strbuf err = STRBUF_INIT;
+	int ret = CLI_FAIL;
+
+	for (size_t i = 0; i < n; i++)
+		if (store_catalog_org(s, p, orgs[i], &err) == -1) {
+			cli_error("%s: %s", c->db, err.buf);
+			goto out;
+		}
+	if (resolve_loaded(c, p) == 0)
+		ret = 0;
+out:
 	strbuf_release(&err);
 	return ret;
 }
@@ -195,20 +232,13 @@ cli_actor(void)
 	return actor;
 }
 
-int
-cli_audit_attach(struct store *s, const char *action, const char *kind,
-    const char *initiative, const char *record, const char *before, const char *after)
+struct store_audit_entry
+cli_audit(const char *action, const char *kind, const char *initiative, const char *record,
+    const char *before, const char *after)
 {
-	struct strbuf err = STRBUF_INIT;
 	const struct store_audit_entry a = { .actor = cli_actor(), .action = action,
 	    .kind = kind, .initiative = initiative, .record = record, .before = before,
 	    .after = after, .at = (int64_t)time(NULL) };
-	int ret = 0;
 
-	if (store_audit_attach(s, &a, &err) != 0) {
-		cli_error("audit log: %s", err.buf);
-		ret = -1;
-	}
-	strbuf_release(&err);
-	return ret;
+	return a;
 }

@@ -55,6 +55,7 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct metrics_settings set;
+	char *slug = NULL;
 	struct program p;
 	struct store *s = NULL;
 	struct capacity *caps = NULL;
@@ -74,14 +75,21 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 		return cli_usage_error(&capacity_cmd, "--format: '%s' is not text or json", format);
 
 	program_init(&p);
-	if ((rc = cli_open_program(c, &s, &p, &set)) != 0)
+	if ((rc = cli_open_program(c, &s, &slug, &set)) != 0)
+		goto out;
+	/*
+	 * What the assessment reads: the organizations, and the team's help
+	 * and responsibilities when --initiative names one: that initiative
+	 * alone, then the organizations it does not name; else the catalog.
+	 */
+	n = compare ? (size_t)nargs : 1;
+	if ((rc = initiative ? cli_store_load_slug(c, s, slug, initiative, &p) :
+	    cli_store_load_catalog(c, s, slug, &p)) != 0 ||
+	    (rc = cli_store_add_orgs(c, s, &p, compare ? (const char *const *)argv : &org, n)) != 0)
 		goto out;
 	rc = CLI_FAIL;
-	if (initiative && (in = program_initiative(&p, initiative)) == NULL) {
-		cli_error("no initiative '%s' in program '%s'", initiative, p.slug);
-		goto out;
-	}
-	n = compare ? (size_t)nargs : 1;
+	if (initiative)
+		in = &p.initiatives.v[0];
 	caps = xcalloc(n, sizeof(*caps));
 	for (size_t i = 0; i < n; i++) {
 		int k = org_index(&p, compare ? argv[i] : org);
@@ -115,6 +123,7 @@ out:
 	for (size_t i = 0; caps && i < n; i++)
 		metrics_capacity_release(&caps[i]);
 	free(caps);
+	free(slug);
 	strbuf_release(&out);
 	program_release(&p);
 	if (s)

@@ -65,7 +65,7 @@ cmd_demo(int argc, char **argv, struct cli *c)
 			    c->db, p.slug);
 		goto out;
 	}
-	if (store_program_save(s, &p, &err) == -1) {
+	if (store_program_save(s, &p, NULL, &err) == -1) {
 		cli_error("%s: %s", c->db, err.buf);
 		goto out;
 	}

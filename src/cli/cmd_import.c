@@ -246,7 +246,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 	cli_progress_stage(&pg, "reading %zu CSV file%s", n, n == 1 ? "" : "s");
 	res.progress = show_stage;
 	res.progress_arg = &pg;
-	r = app_import_csv(s, slug, files, n, cli_actor(), &res, &e, &err);
+	r = app_import_csv(s, slug, NULL, files, n, cli_actor(), &res, &e, &err);
 	cli_progress_done(&pg);
 	if (r == -1) {
 		cli_model_error(&e);

@@ -58,17 +58,18 @@ out:
 }
 
 int
-cli_open_program(const struct cli *c, struct store **s, struct program *p,
+cli_open_program(const struct cli *c, struct store **s, char **slug,
     struct metrics_settings *set)
 {
 	int rc;
 
 	*s = NULL;
+	*slug = NULL;
 	if (cli_store_open(c, 0, s))
 		return CLI_FAIL;
-	if ((rc = cli_store_load(c, *s, p)) != 0)
+	if ((rc = cli_store_pick(c, *s, slug)) != 0)
 		return rc;
-	return cli_store_settings(c, *s, p->slug, set) ? CLI_FAIL : 0;
+	return cli_store_settings(c, *s, *slug, set) ? CLI_FAIL : 0;
 }
 
 static int
@@ -102,6 +103,7 @@ static int
 set_audited(struct store *s, const char *program, const char *name, const char *value)
 {
 	struct strbuf err = STRBUF_INIT, before = STRBUF_INIT, after = STRBUF_INIT;
+	struct store_audit_entry a;
 	char *old = NULL;
 	int r, ret = -1;
 
@@ -111,16 +113,14 @@ set_audited(struct store *s, const char *program, const char *name, const char *
 	}
 	setting_json(name, old, &before);
 	setting_json(name, value, &after);
-	if (cli_audit_attach(s, old == NULL ? "create" : value ? "update" : "delete", "settings",
-	    NULL, name, before.len ? before.buf : NULL, after.len ? after.buf : NULL))
-		goto out;
-	if (store_setting_set(s, program, name, value, &err)) {
+	a = cli_audit(old == NULL ? "create" : value ? "update" : "delete", "settings",
+	    NULL, name, before.len ? before.buf : NULL, after.len ? after.buf : NULL);
+	if (store_setting_set(s, program, name, value, &a, &err)) {
 		cli_error("%s", err.buf);
 		goto out;
 	}
 	ret = 0;
 out:
-	store_audit_detach(s);
 	free(old);
 	strbuf_release(&err);
 	strbuf_release(&before);
@@ -138,7 +138,7 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	};
 	struct metrics_settings set, dflt;
 	struct strbuf err = STRBUF_INIT;
-	struct program p;
+	char *slug = NULL;
 	struct store *s = NULL;
 	int nargs, rc;
 
@@ -160,17 +160,17 @@ cmd_settings(int argc, char **argv, struct cli *c)
 		}
 	}
 
-	program_init(&p);
-	if ((rc = cli_open_program(c, &s, &p, &set)) != 0)
+	/* the settings are the program's own: no initiative, organization or person is read */
+	if ((rc = cli_open_program(c, &s, &slug, &set)) != 0)
 		goto out;
 	rc = CLI_FAIL;
-	if ((reset || nargs == 2) && set_audited(s, p.slug, reset ? reset : argv[0],
+	if ((reset || nargs == 2) && set_audited(s, slug, reset ? reset : argv[0],
 	    reset ? NULL : argv[1]))
 		goto out;
-	if (cli_store_settings(c, s, p.slug, &set))
+	if (cli_store_settings(c, s, slug, &set))
 		goto out;
 	metrics_settings_default(&dflt);
-	printf("Settings of program '%s':\n\n", p.slug);
+	printf("Settings of program '%s':\n\n", slug);
 	for (size_t i = 0; i < metrics_settings_count(); i++) {
 		char v[NUM_BUFSZ], d[NUM_BUFSZ];
 
@@ -182,7 +182,7 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	rc = CLI_OK;
 out:
 	strbuf_release(&err);
-	program_release(&p);
+	free(slug);
 	if (s)
 		store_close(s);
 	return rc;

@@ -112,6 +112,7 @@ survey_invite(struct store *s, const char *ini, const char *id, const char *cons
 {
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
 	struct survey_links links = { NULL, 0, 0 };
+	struct store_audit_entry a;
 	size_t ulen = strlen(url), shown = 0;
 	int r, rc = CLI_FAIL;
 
@@ -122,11 +123,8 @@ survey_invite(struct store *s, const char *ini, const char *id, const char *cons
 		strbuf_addf(&after, "{\"links\":%zu}", n);
 	else
 		strbuf_addstr(&after, "{\"links\":\"all\"}");
-	if (cli_audit_attach(s, "create", "survey-invitations", ini, id, NULL, after.buf))
-		r = -2;		/* said already */
-	else
-		r = store_survey_invite(s, ini, id, people, n, &links, &err);
-	store_audit_detach(s);
+	a = cli_audit("create", "survey-invitations", ini, id, NULL, after.buf);
+	r = store_survey_invite(s, ini, id, people, n, &links, &a, &err);
 	if (r == 1)
 		cli_error("initiative %s has no survey '%s'", ini, id);
 	else if (r == 2)
@@ -164,16 +162,14 @@ survey_close(struct store *s, const struct initiative *in, const char *id, tdate
 {
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
 	const char *ini = in->slug;
+	struct store_audit_entry a;
 	char day[DATE_BUFSZ], opened[DATE_BUFSZ];
 	int r;
 
 	date_format(date, day);
 	strbuf_addf(&after, "{\"closed\":\"%s\"}", day);
-	if (cli_audit_attach(s, "update", "surveys", ini, id, "{\"closed\":null}", after.buf))
-		r = -2;		/* said already */
-	else
-		r = store_survey_close(s, ini, id, date, &err);
-	store_audit_detach(s);
+	a = cli_audit("update", "surveys", ini, id, "{\"closed\":null}", after.buf);
+	r = store_survey_close(s, ini, id, date, &a, &err);
 	strbuf_release(&after);
 	if (r == 1)
 		cli_error("initiative %s has no survey '%s'", ini, id);

@@ -131,6 +131,7 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
 {
 	struct strbuf pw = STRBUF_INIT, err = STRBUF_INIT, norm = STRBUF_INIT, json = STRBUF_INIT;
 	struct store_user u;
+	struct store_audit_entry a, *audit = NULL;
 	char *program = NULL;
 	int role = store_role_parse(role_name), rc = CLI_FAIL;
 
@@ -146,15 +147,14 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
 		u.role = (enum store_role)role;
 		u.initiative = (char *)(uintptr_t)initiative;
 		auth_user_json(&u, &json);
-		if (cli_audit_attach(s, "create", "users", initiative, norm.buf, NULL, json.buf))
-			goto out;
+		a = cli_audit("create", "users", initiative, norm.buf, NULL, json.buf);
+		audit = &a;
 	}
 	rc = from_auth(auth_user_add(s, email, (enum store_role)role, initiative, program,
-	    pw.buf, (int64_t)time(NULL), NULL, &err), &err);
+	    pw.buf, (int64_t)time(NULL), audit, NULL, &err), &err);
 	if (rc == CLI_OK)
 		printf("Added %s user %s\n", role_name, norm.buf);
 out:
-	store_audit_detach(s);
 	explicit_bzero(pw.buf, pw.len);
 	strbuf_release(&pw);
 	strbuf_release(&err);
@@ -170,21 +170,20 @@ user_remove(struct store *s, const char *email)
 {
 	struct strbuf err = STRBUF_INIT, norm = STRBUF_INIT, json = STRBUF_INIT;
 	struct store_user u;
+	struct store_audit_entry a, *audit = NULL;
 	int rc = CLI_FAIL;
 
 	store_user_init(&u);
 	if (auth_email_normalize(email, &norm, &err) == 0 &&
 	    store_user_get(s, norm.buf, &u, &err) == 0) {
 		auth_user_json(&u, &json);
-		if (cli_audit_attach(s, "delete", "users", u.initiative, u.email, json.buf, NULL))
-			goto out;
+		a = cli_audit("delete", "users", u.initiative, u.email, json.buf, NULL);
+		audit = &a;
 	}
 	strbuf_reset(&err);
-	rc = from_auth(auth_user_remove(s, email, &err), &err);
+	rc = from_auth(auth_user_remove(s, email, audit, &err), &err);
 	if (rc == CLI_OK)
 		printf("Removed user %s\n", email);
-out:
-	store_audit_detach(s);
 	store_user_release(&u);
 	strbuf_release(&err);
 	strbuf_release(&norm);

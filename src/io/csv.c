@@ -985,6 +985,24 @@ open_input(const char *path, struct model_error *e)
 	return fp;
 }
 
+/* The input of a stream: data[0..len) when data is set (read in place), else the file at path. */
+static FILE *
+open_source(const char *path, const char *data, size_t len, struct model_error *e)
+{
+	FILE *fp;
+
+	if (data == NULL)
+		return open_input(path, e);
+	/* fmemopen may refuse a size of 0: an empty input opens one byte and starts past it */
+	if ((fp = fmemopen((void *)(uintptr_t)data, len ? len : 1, "r")) == NULL) {
+		model_error_set(e, NULL, "", "%s: cannot read: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (len == 0)
+		(void)fseek(fp, 0, SEEK_END);
+	return fp;
+}
+
 static int
 read_chunk(FILE *fp, const char *path, char *buf, size_t *n, struct model_error *e)
 {
@@ -1150,12 +1168,13 @@ stream_more(struct csv_stream *cs)
 }
 
 static struct csv_stream *
-stream_open(enum csv_file which, const char *path, struct program *p, struct model_error *e)
+stream_open(enum csv_file which, const char *path, const char *data, size_t len,
+    struct program *p, struct model_error *e)
 {
 	struct csv_stream *cs = xcalloc(1, sizeof(*cs));
 
 	assert(which >= CSV_OBSERVATIONS && which < CSV__MAX);
-	if ((cs->fp = open_input(path, e)) == NULL) {
+	if ((cs->fp = open_source(path, data, len, e)) == NULL) {
 		free(cs);
 		return NULL;
 	}
@@ -1171,9 +1190,10 @@ stream_open(enum csv_file which, const char *path, struct program *p, struct mod
 }
 
 struct csv_stream *
-csv_stream_open(enum csv_file which, const char *path, struct program *p, struct model_error *e)
+csv_stream_open(enum csv_file which, const char *path, const char *data, size_t len,
+    struct program *p, struct model_error *e)
 {
-	return stream_open(which, path, p, e);
+	return stream_open(which, path, data, len, p, e);
 }
 
 void
@@ -1250,14 +1270,14 @@ csv_stream_close(struct csv_stream *cs)
 }
 
 int
-csv_file_grouped(enum csv_file which, const char *path, struct program *p,
-    struct model_error *e)
+csv_file_grouped(enum csv_file which, const char *path, const char *data, size_t len,
+    struct program *p, struct model_error *e)
 {
 	struct csv_stream *cs;
 	struct model_error scratch;	/* a problem found here is reported by the whole read */
 	int ok = 1, ret;
 
-	if ((cs = stream_open(which, path, p, e)) == NULL)
+	if ((cs = stream_open(which, path, data, len, p, e)) == NULL)
 		return -1;
 	cs->r.e = &scratch;
 	cs->scan = p;

@@ -61,11 +61,12 @@ void csv_lists_given(enum csv_file which, struct program *p);
  * csv_read's ("path:line: field: message"). csv_stream_end checks that
  * no row is left (-1 with e set at the first one left: its initiative
  * came before). Rows grouped in another order than the calls' are never
- * read: check with csv_file_grouped first.
+ * read: check with csv_file_grouped first. With data set the input is
+ * data[0..len), read in place (an upload), and path only names it.
  */
 struct csv_stream;
-struct csv_stream *csv_stream_open(enum csv_file which, const char *path, struct program *p,
-    struct model_error *e);
+struct csv_stream *csv_stream_open(enum csv_file which, const char *path, const char *data,
+    size_t len, struct program *p, struct model_error *e);
 int csv_stream_read(struct csv_stream *cs, struct program *p, const char *slug,
     struct model_error *e);
 int csv_stream_end(struct csv_stream *cs, struct model_error *e);
@@ -77,10 +78,11 @@ void csv_stream_close(struct csv_stream *cs);
  * model_validate): each initiative's rows together, every initiative one
  * of p's. A full parse that keeps nothing. Returns 1, 0 (also when the
  * file has a problem, which reading it whole then reports where it is),
- * or -1 with e set when it cannot be opened.
+ * or -1 with e set when it cannot be opened. data, len as for
+ * csv_stream_open.
  */
-int csv_file_grouped(enum csv_file which, const char *path, struct program *p,
-    struct model_error *e);
+int csv_file_grouped(enum csv_file which, const char *path, const char *data, size_t len,
+    struct program *p, struct model_error *e);
 
 /* Appends the CSV file which of p (header line included) to out. */
 void csv_write(enum csv_file which, const struct program *p, struct strbuf *out);

@@ -228,7 +228,8 @@ bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
 }
 
 int
-store_user_add(struct store *s, struct store_user *u, struct strbuf *err)
+store_user_add(struct store *s, struct store_user *u, const struct store_audit_entry *audit,
+    struct strbuf *err)
 {
 	sqlite3_stmt *st;
 	int64_t ini_id, prog_id;
@@ -260,19 +261,20 @@ store_user_add(struct store *s, struct store_user *u, struct strbuf *err)
 	}
 	store_stmt_done(st);
 	u->id = sqlite3_last_insert_rowid(s->db);
-	return store_commit(s, err);
+	return store_write_commit(s, audit, err);
 fail:
 	store_rollback(s);
 	return rc;
 }
 
 int
-store_user_remove(struct store *s, const char *email, struct strbuf *err)
+store_user_remove(struct store *s, const char *email, const struct store_audit_entry *audit,
+    struct strbuf *err)
 {
 	sqlite3_stmt *st;
 	int changes, rc = -1;
 
-	/* a transaction of its own so that an attached audit entry goes with it */
+	/* a transaction of its own so that its audit entry goes with it */
 	if (store_begin(s, err) == -1)
 		return -1;
 	store_touch_none(s);	/* accounts are not program data */
@@ -287,7 +289,7 @@ store_user_remove(struct store *s, const char *email, struct strbuf *err)
 		rc = 1;
 		goto fail;
 	}
-	return store_commit(s, err);
+	return store_write_commit(s, audit, err);
 fail:
 	store_rollback(s);
 	return rc;
@@ -355,7 +357,8 @@ fail:
 
 int
 store_user_set_role(struct store *s, int64_t id, enum store_role role,
-    const char *initiative, const char *program, struct strbuf *err)
+    const char *initiative, const char *program, const struct store_audit_entry *audit,
+    struct strbuf *err)
 {
 	sqlite3_stmt *st;
 	int64_t ini_id, prog_id;
@@ -381,14 +384,15 @@ store_user_set_role(struct store *s, int64_t id, enum store_role role,
 	}
 	if (end_sessions(s, id, err) == -1)
 		goto fail;
-	return store_commit(s, err);
+	return store_write_commit(s, audit, err);
 fail:
 	store_rollback(s);
 	return rc;
 }
 
 int
-store_user_set_disabled(struct store *s, int64_t id, int64_t when, struct strbuf *err)
+store_user_set_disabled(struct store *s, int64_t id, int64_t when,
+    const struct store_audit_entry *audit, struct strbuf *err)
 {
 	sqlite3_stmt *st;
 	int rc = -1, changes;
@@ -408,7 +412,7 @@ store_user_set_disabled(struct store *s, int64_t id, int64_t when, struct strbuf
 	}
 	if (when && end_sessions(s, id, err) == -1)
 		goto fail;
-	return store_commit(s, err);
+	return store_write_commit(s, audit, err);
 fail:
 	store_rollback(s);
 	return rc;

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 struct store;
+struct store_audit_entry;
 struct strbuf;
 
 enum store_role {
@@ -59,9 +60,12 @@ void store_users_release(struct store_users *users);
  * Adds the user u (email already lowercased; initiative set for member and
  * viewer only; program for evaluator only; password_hash; created) and sets
  * u->id. Returns 1 (with the reason in err) when the email is taken or the
- * initiative or program does not exist.
+ * initiative or program does not exist. The account changes (add, remove,
+ * role, disabled) write audit, the change's audit log entry (store.h;
+ * NULL: none), in their transaction.
  */
-int store_user_add(struct store *s, struct store_user *u, struct strbuf *err);
+int store_user_add(struct store *s, struct store_user *u, const struct store_audit_entry *audit,
+    struct strbuf *err);
 
 /* Loads the user with this email (lowercase) or id into u (store_user_init'd). 1: none. */
 int store_user_get(struct store *s, const char *email, struct store_user *u, struct strbuf *err);
@@ -71,7 +75,8 @@ int store_user_get_id(struct store *s, int64_t id, struct store_user *u, struct 
 int store_user_list(struct store *s, struct store_users *users, struct strbuf *err);
 
 /* Removes the user with this email, with its sessions and API tokens. 1: none. */
-int store_user_remove(struct store *s, const char *email, struct strbuf *err);
+int store_user_remove(struct store *s, const char *email, const struct store_audit_entry *audit,
+    struct strbuf *err);
 
 /*
  * Replaces the user's password hash; with end_sessions set (a password
@@ -87,10 +92,12 @@ int store_user_set_hash(struct store *s, int64_t id, const char *hash, int end_s
  * initiative or program.
  */
 int store_user_set_role(struct store *s, int64_t id, enum store_role role,
-    const char *initiative, const char *program, struct strbuf *err);
+    const char *initiative, const char *program, const struct store_audit_entry *audit,
+    struct strbuf *err);
 
 /* Disables the user at time when (ending its sessions), or enables it (when 0). 1: none. */
-int store_user_set_disabled(struct store *s, int64_t id, int64_t when, struct strbuf *err);
+int store_user_set_disabled(struct store *s, int64_t id, int64_t when,
+    const struct store_audit_entry *audit, struct strbuf *err);
 
 /* ---------------------------------------------------------------- sessions */
 

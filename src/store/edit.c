@@ -124,7 +124,7 @@ replace_children(struct store_save *sv, int t, void *rec, saved_rowids *saved)
 
 int
 store_record_update(struct store *s, struct program *p, const struct kind *k,
-    void *rec, struct strbuf *err)
+    void *rec, const struct store_audit_entry *audit, struct strbuf *err)
 {
 	struct store_save sv = { s, p, NULL, { NULL, 0, 0 }, err };
 	saved_rowids saved = { NULL, 0, 0 };
@@ -145,7 +145,7 @@ store_record_update(struct store *s, struct program *p, const struct kind *k,
 	if (t != T_PROGRAM && t != T_INITIATIVE &&
 	    replace_children(&sv, t, rec, &saved) == -1)
 		goto out;
-	if (store_commit(s, err) == -1)
+	if (store_write_commit(s, audit, err) == -1)
 		goto out;
 	ret = 0;
 out:
@@ -211,7 +211,7 @@ count_rows(struct store *s, enum stmt id, int64_t rowid, int64_t *n, struct strb
 
 int
 store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
-    struct strbuf *err)
+    const struct store_audit_entry *audit, struct strbuf *err)
 {
 	int t = store_table_of(k), ret = -1, rc;
 	sqlite3_stmt *st = NULL;
@@ -258,7 +258,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 	}
 	store_stmt_done(st);
 	st = NULL;
-	if (store_commit(s, err) == -1)
+	if (store_write_commit(s, audit, err) == -1)
 		goto out;
 	ret = 0;
 out:

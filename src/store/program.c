@@ -689,12 +689,12 @@ store_children_save(struct store_save *sv, int parent_id, void *parent)
 
 /*
  * Writes rec (table t: the program, or an initiative under the program)
- * when new, and every new record beneath it, in one transaction (or the
- * caller's); on failure the rowids it set are reset.
+ * when new, and every new record beneath it, with audit (NULL: none), in
+ * one transaction (or the caller's); on failure the rowids it set are reset.
  */
 static int
 save_tree(struct store *s, struct program *p, struct initiative *in, int t, void *rec,
-    int64_t parent, struct strbuf *err)
+    int64_t parent, const struct store_audit_entry *audit, struct strbuf *err)
 {
 	struct store_save sv = { s, p, in, { NULL, 0, 0 }, err };
 	int ret = -1;
@@ -705,7 +705,7 @@ save_tree(struct store *s, struct program *p, struct initiative *in, int t, void
 		goto out;
 	if (store_children_save(&sv, t, rec) == -1)
 		goto out;
-	if (store_commit(s, err) == -1)
+	if (store_write_commit(s, audit, err) == -1)
 		goto out;
 	ret = 0;
 out:
@@ -719,16 +719,17 @@ out:
 }
 
 int
-store_program_save(struct store *s, struct program *p, struct strbuf *err)
+store_program_save(struct store *s, struct program *p, const struct store_audit_entry *audit,
+    struct strbuf *err)
 {
-	return save_tree(s, p, NULL, T_PROGRAM, p, 0, err);
+	return save_tree(s, p, NULL, T_PROGRAM, p, 0, audit, err);
 }
 
 int
 store_initiative_save(struct store *s, struct program *p, struct initiative *in,
     struct strbuf *err)
 {
-	return save_tree(s, p, in, T_INITIATIVE, in, p->rowid, err);
+	return save_tree(s, p, in, T_INITIATIVE, in, p->rowid, NULL, err);
 }
 
 /* ---------------------------------------------------------------- loading */
@@ -1315,6 +1316,19 @@ store_catalog_complete(struct store *s, struct program *p, const struct kind *k,
 		return -1;
 	ret = fetch_fields(s, p, k, rec, err);
 	if (ret == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_catalog_org(struct store *s, struct program *p, const char *slug, struct strbuf *err)
+{
+	if (!p->partial)
+		return 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (fetch_one(s, p, T_ORG, slug, err) == 0)
 		return store_commit(s, err);
 	store_rollback(s);
 	return -1;

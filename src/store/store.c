@@ -4,6 +4,7 @@
  * whole-database operations (check, backup, settings). Programs are saved
  * and loaded in program.c.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -151,6 +152,8 @@ versions_bump(struct store *s, struct strbuf *err)
 	}
 	n = sqlite3_column_int64(st, 0);
 	store_stmt_done(st);
+	s->bumped = n;
+	s->bumped_catalog = catalog;
 	for (size_t i = 0; !catalog && i < s->touched.n; i++) {
 		if ((st = store_stmt(s, ST_INITIATIVE_VERSION_SET, err)) == NULL)
 			return -1;
@@ -236,11 +239,9 @@ store_rollback(struct store *s)
 	/* After some errors SQLite has already rolled back by itself. */
 	if (!sqlite3_get_autocommit(s->db))
 		(void)sqlite3_exec(s->db, store_sql[ST_ROLLBACK], NULL, NULL, NULL);
-	/* a write's audit entries go with the change they record; a read's keep waiting */
 	if (s->writing) {
 		s->writing = 0;
 		touched_reset(s);
-		store_audit_detach(s);
 	}
 }
 
@@ -258,13 +259,9 @@ store_commit(struct store *s, struct strbuf *err)
 		return -1;
 	}
 	/* every write that changed a row moves the data's versions, in its own transaction */
+	s->bumped = 0;
 	if (s->writing && sqlite3_total_changes64(s->db) != s->changes_at_begin &&
 	    versions_bump(s, err) == -1) {
-		store_rollback(s);
-		return -1;
-	}
-	/* the change's audit entries, in the change's transaction: both or neither */
-	if (s->writing && store_audit_write_attached(s, err) == -1) {
 		store_rollback(s);
 		return -1;
 	}
@@ -276,9 +273,18 @@ store_commit(struct store *s, struct strbuf *err)
 	if (s->writing) {
 		s->writing = 0;
 		touched_reset(s);
-		store_audit_detach(s);
+		s->committed = s->bumped;
+		s->committed_catalog = s->bumped_catalog;
 	}
 	return 0;
+}
+
+int64_t
+store_committed_version(const struct store *s, int *catalog)
+{
+	if (catalog)
+		*catalog = s->committed_catalog;
+	return s->committed;
 }
 
 int
@@ -294,8 +300,15 @@ store_write_begin(struct store *s, struct strbuf *err)
 }
 
 int
-store_write_commit(struct store *s, struct strbuf *err)
+store_write_commit(struct store *s, const struct store_audit_entry *audit,
+    struct strbuf *err)
 {
+	assert(s->depth > 0 && s->writing);
+	/* the change's audit entry, in the change's transaction: both or neither */
+	if (audit && store_audit_write(s, audit, err) != 0) {
+		store_rollback(s);
+		return -1;
+	}
 	return store_commit(s, err);
 }
 
@@ -455,8 +468,6 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
-	store_audit_detach(s);
-	VEC_FREE(&s->audit);
 	VEC_FREE(&s->touched);
 	for (int i = 0; i < ST__MAX; i++)
 		sqlite3_finalize(s->st[i]);
@@ -518,7 +529,7 @@ store_setting_get(struct store *s, const char *program, const char *name,
 
 int
 store_setting_set(struct store *s, const char *program, const char *name,
-    const char *value, struct strbuf *err)
+    const char *value, const struct store_audit_entry *audit, struct strbuf *err)
 {
 	sqlite3_stmt *st;
 	int rc, changed;
@@ -544,7 +555,7 @@ store_setting_set(struct store *s, const char *program, const char *name,
 		strbuf_addf(err, "no program '%s'", program);
 		goto fail;
 	}
-	return store_commit(s, err);
+	return store_write_commit(s, audit, err);
 fail:
 	store_rollback(s);
 	return -1;
@@ -680,71 +691,20 @@ audit_action_check(const char *action, struct strbuf *err)
 	return 1;
 }
 
-static char *
-dup_or_null(const char *v)
-{
-	return v ? xstrdup(v) : NULL;
-}
-
+/* Inserts entry into the audit log, in the open transaction. */
 int
-store_audit_attach(struct store *s, const struct store_audit_entry *entry,
-    struct strbuf *err)
+store_audit_write(struct store *s, const struct store_audit_entry *entry, struct strbuf *err)
 {
-	struct store_audit_pending *a;
-
-	if (audit_action_check(entry->action, err))
-		return 1;
-	a = VEC_PUSH(&s->audit);
-	a->actor = xstrdup(entry->actor ? entry->actor : "");
-	a->action = xstrdup(entry->action);
-	a->kind = xstrdup(entry->kind ? entry->kind : "");
-	a->initiative = dup_or_null(entry->initiative);
-	a->record = dup_or_null(entry->record);
-	a->before = dup_or_null(entry->before);
-	a->after = dup_or_null(entry->after);
-	a->at = entry->at;
-	a->rowid = entry->record ? NULL : entry->rowid;
-	return 0;
-}
-
-void
-store_audit_detach(struct store *s)
-{
-	/* inside a caller's write transaction (store_write_begin) they wait for its end */
-	if (s->depth > 0)
-		return;
-	for (size_t i = 0; i < s->audit.n; i++) {
-		struct store_audit_pending *a = &s->audit.v[i];
-
-		free(a->actor);
-		free(a->action);
-		free(a->kind);
-		free(a->initiative);
-		free(a->record);
-		free(a->before);
-		free(a->after);
-	}
-	s->audit.n = 0;
-}
-
-int
-store_audit_write_attached(struct store *s, struct strbuf *err)
-{
+	const char *record = entry->record;
 	char num[24];
 
-	for (size_t i = 0; i < s->audit.n; i++) {
-		const struct store_audit_pending *a = &s->audit.v[i];
-		const char *record = a->record;
-
-		if (record == NULL && a->rowid) {
-			snprintf(num, sizeof(num), "%lld", (long long)*a->rowid);
-			record = num;
-		}
-		if (store_audit_add(s, a->actor, a->action, a->kind, a->initiative, record,
-		    a->before, a->after, a->at, err) != 0)
-			return -1;
+	if (record == NULL && entry->rowid) {
+		snprintf(num, sizeof(num), "%lld", (long long)*entry->rowid);
+		record = num;
 	}
-	return 0;
+	return store_audit_add(s, entry->actor ? entry->actor : "", entry->action,
+	    entry->kind ? entry->kind : "", entry->initiative, record, entry->before,
+	    entry->after, entry->at, err) == 0 ? 0 : -1;
 }
 
 int

@@ -17,6 +17,7 @@
 struct kind;
 struct strbuf;
 struct store;
+struct store_audit_entry;
 
 /*
  * Opens the database at path, creating it when create is set, applies the
@@ -69,6 +70,14 @@ int store_catalog_complete(struct store *s, struct program *p, const struct kind
     const void *rec, struct strbuf *err);
 
 /*
+ * For a partial program: adds to p the organization slug, read from the
+ * store, when p does not hold it yet (nothing when the store has none
+ * either). Does nothing for a whole program. Resolve p again after.
+ */
+int store_catalog_org(struct store *s, struct program *p, const char *slug,
+    struct strbuf *err);
+
+/*
  * Loads the catalog of program slug into p (program_init'd): the program,
  * its organizations, people, instruments, learning questions and every
  * initiative's own fields (backbone, committee, director, shared result),
@@ -87,8 +96,11 @@ int store_initiative_slugs(struct store *s, const char *program, struct store_sl
  * writer at a time, so what is read inside is what the change is checked
  * against). Loads and writes made through s until the commit join it; an
  * inner failure dooms it, and the commit then fails and writes nothing.
- * store_write_commit commits (with the audit entries attached to s) or
- * rolls back and returns -1; store_write_rollback gives it up.
+ * store_write_commit writes audit, the change's audit log entry (NULL:
+ * none), and commits; or rolls back, writing neither, and returns -1.
+ * Inside an outer write transaction it writes the entry there and leaves
+ * the commit to the outer one, so the entry goes with the change either
+ * way. store_write_rollback gives it up.
  */
 int store_write_begin(struct store *s, struct strbuf *err);
 /*
@@ -111,16 +123,26 @@ struct store_versions {
 };
 int store_versions(struct store *s, const char *initiative, struct store_versions *v,
     struct strbuf *err);
-int store_write_commit(struct store *s, struct strbuf *err);
+int store_write_commit(struct store *s, const struct store_audit_entry *audit,
+    struct strbuf *err);
+/*
+ * The data version the last write committed through s set (its
+ * initiatives' versions too), or 0 when it changed nothing; *catalog (may
+ * be NULL) says whether it moved the catalog's version. A copy of what
+ * that write left, made inside it, is current at that version.
+ */
+int64_t store_committed_version(const struct store *s, int *catalog);
 void store_write_rollback(struct store *s);
 
 /*
  * Stores every record of p whose rowid is 0 — the program itself when new,
- * and each new record beneath it — in one BEGIN IMMEDIATE transaction, and
- * sets their rowids. p must have passed model_validate. All or nothing: on
- * failure nothing is written and the rowids are left as they were.
+ * and each new record beneath it — with audit, the change's audit log
+ * entry (NULL: none), in one BEGIN IMMEDIATE transaction, and sets their
+ * rowids. p must have passed model_validate. All or nothing: on failure
+ * nothing is written and the rowids are left as they were.
  */
-int store_program_save(struct store *s, struct program *p, struct strbuf *err);
+int store_program_save(struct store *s, struct program *p, const struct store_audit_entry *audit,
+    struct strbuf *err);
 
 /*
  * store_program_save for one initiative in of p (the import's streaming,
@@ -143,12 +165,13 @@ int store_check(struct store *s, struct strbuf *report, struct strbuf *err);
  * store_setting_get sets *value to a copy the caller frees and returns 0, or
  * returns 1 (value NULL) when the setting or program does not exist.
  * store_setting_set stores value, or deletes the setting when value is NULL;
- * it fails when there is no such program.
+ * it fails when there is no such program. audit (NULL: none) is the
+ * change's audit log entry, written in its transaction.
  */
 int store_setting_get(struct store *s, const char *program, const char *name,
     char **value, struct strbuf *err);
 int store_setting_set(struct store *s, const char *program, const char *name,
-    const char *value, struct strbuf *err);
+    const char *value, const struct store_audit_entry *audit, struct strbuf *err);
 
 /*
  * Copies the live database to dest with the online backup API: a
@@ -169,10 +192,11 @@ int store_backup(struct store *s, const char *dest, struct strbuf *err);
  * learning question's notes) replaced, their new rowids set in rec. An
  * initiative's or the program's record lists are never touched: they are
  * records of their own. kind_program updates the program's own fields.
- * On failure the database and rec's rowids are as they were.
+ * On failure the database and rec's rowids are as they were. Both write
+ * audit, the change's audit log entry (NULL: none), in their transaction.
  */
 int store_record_update(struct store *s, struct program *p, const struct kind *k,
-    void *rec, struct strbuf *err);
+    void *rec, const struct store_audit_entry *audit, struct strbuf *err);
 
 /*
  * Deletes the record of kind k with that rowid, its lists and children.
@@ -182,33 +206,26 @@ int store_record_update(struct store *s, struct program *p, const struct kind *k
  * program itself cannot be deleted here.
  */
 int store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
-    struct strbuf *err);
+    const struct store_audit_entry *audit, struct strbuf *err);
 
 /* ---------------------------------------------------------------- the audit log's writing */
 
 /*
  * The audit log entry of a change, written in the change's own transaction
- * (DESIGN §7: every change recorded with who, when, before and after).
- * Every write of the store ends in store_commit; an entry attached to the
- * connection is inserted there, just before COMMIT, so the change and its
- * entry are kept together or neither is: when the insert fails the change
- * is rolled back and the write fails.
- *
- * The pattern: attach, write, detach. store_audit_attach copies entry (the
- * caller's strings may go away) and adds it to the entries of s's next
- * write transaction (several for one write: a ratings form's ties, in
- * order). That transaction's commit or rollback uses them up; whatever
- * came of the write, the caller then runs store_audit_detach, which drops
- * entries a write left attached when it failed before it began (an entry
- * must never ride on a later, unrelated write). A read transaction
- * neither writes nor drops them, and an anonymous survey answer drops them
- * unwritten
- * (survey_rounds.h: nothing may tie an answer to anyone).
+ * (DESIGN §7: every change recorded with who, when, before and after): the
+ * caller passes it to the write that makes the change (store_write_commit,
+ * store_setting_set, store_user_add, store_survey_invite, ...), which
+ * inserts it just before its COMMIT, so the change and its entry are kept
+ * together or neither is: when the insert fails the change is rolled back
+ * and the write fails. A write refused or failed writes no entry. Nothing
+ * is ever left on the connection for a later write; an anonymous survey
+ * answer takes no entry at all (survey_rounds.h: nothing may tie an answer
+ * to anyone).
  *
  * record NULL with rowid set names the record by *rowid in decimal, read
  * when the entry is written: an added record without a key (an
- * observation, a tie) has its rowid only once inserted. Returns 1 (err
- * says why) when action is not one of the four, leaving nothing attached.
+ * observation, a tie) has its rowid only once inserted. A write given an
+ * entry whose action is not one of the four fails, writing nothing.
  */
 struct store_audit_entry {
 	const char *actor;		/* an account's email, "cli:<unix user>" */
@@ -220,14 +237,11 @@ struct store_audit_entry {
 	int64_t at;			/* Unix seconds */
 	const int64_t *rowid;		/* see above; NULL unless record is NULL */
 };
-int store_audit_attach(struct store *s, const struct store_audit_entry *entry,
-    struct strbuf *err);
-void store_audit_detach(struct store *s);
 
 /*
  * Records one change. Runs in the caller's open transaction when there is
- * one, else on its own: for changes, prefer store_audit_attach, which puts
- * the entry in the change's own transaction. initiative, record, before,
+ * one, else on its own: for changes, pass the entry to the change's own
+ * write instead, which puts it in the change's transaction. initiative, record, before,
  * after may be NULL. Returns 1 when action is not one of the four.
  */
 int store_audit_add(struct store *s, const char *actor, const char *action,

@@ -173,18 +173,10 @@ extern const char *const store_sql[ST__MAX];
 extern const char *const store_migrations[];
 extern const int store_migrations_count;
 
-/* An audit log entry attached to the next write (store_audit_attach): owned copies. */
-struct store_audit_pending {
-	char *actor, *action, *kind, *initiative, *record, *before, *after;
-	int64_t at;
-	const int64_t *rowid;
-};
-
 struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
-	VEC(struct store_audit_pending) audit;	/* written by the next write's commit */
 	int writing;			/* a store_begin transaction is open */
 	int depth;			/* transactions begun and not yet ended (they nest) */
 	int doomed;			/* an inner one rolled back: the outermost cannot commit */
@@ -198,6 +190,12 @@ struct store {
 	 */
 	VEC(int64_t) touched;
 	int touch_all, touch_none;
+	/* the data version the open write set (0: none yet), and whether it moved the catalog's */
+	int64_t bumped;
+	int bumped_catalog;
+	/* the same for the last write committed (store_committed_version) */
+	int64_t committed;
+	int committed_catalog;
 };
 
 /*
@@ -214,10 +212,8 @@ int store_begin(struct store *s, struct strbuf *err);
 /* Begins a read transaction: later reads see one snapshot. End it with store_commit. */
 int store_begin_read(struct store *s, struct strbuf *err);
 /*
- * Commits; on failure rolls back. A write transaction (store_begin) first
- * inserts the attached audit log entries (store_audit_attach), failing
- * and rolling back when they cannot be written; either way they are used
- * up. A read transaction's commit leaves them for the next write.
+ * Commits; on failure rolls back. A write that is audited ends with
+ * store_write_commit instead, which writes its entry first.
  */
 int store_commit(struct store *s, struct strbuf *err);
 /*
@@ -233,10 +229,11 @@ void store_touch_none(struct store *s);
 /* store_touch of survey rowid's initiative; -1 with err set when it cannot be read. */
 int store_touch_survey(struct store *s, int64_t survey, struct strbuf *err);
 
-/* Rolls back the open transaction, if any; a write's attached audit entries go with it. */
+/* Rolls back the open transaction, if any. */
 void store_rollback(struct store *s);
-/* Inserts the attached audit entries (accounts.c); part of store_commit. */
-int store_audit_write_attached(struct store *s, struct strbuf *err);
+/* Inserts entry into the audit log in the open transaction; part of store_write_commit. */
+int store_audit_write(struct store *s, const struct store_audit_entry *entry,
+    struct strbuf *err);
 
 /* Binds v as text to parameter col of st (static: v must outlive the step), or NULL. */
 void store_bind_text(sqlite3_stmt *st, int col, const char *v);

@@ -197,7 +197,8 @@ invite_one(struct store *s, int64_t sid, const struct survey_member *m,
 
 int
 store_survey_invite(struct store *s, const char *initiative, const char *ident,
-    const char *const *people, size_t n, struct survey_links *out, struct strbuf *err)
+    const char *const *people, size_t n, struct survey_links *out,
+    const struct store_audit_entry *audit, struct strbuf *err)
 {
 	struct survey_team team = { NULL, 0, 0 };
 	size_t first = out->n;
@@ -251,7 +252,7 @@ store_survey_invite(struct store *s, const char *initiative, const char *ident,
 		m->has_link = 1;
 	}
 	survey_team_release(&team);
-	if (store_commit(s, err))
+	if (store_write_commit(s, audit, err))
 		goto wipe;
 	return 0;
 out:
@@ -272,7 +273,7 @@ wipe:
 
 int
 store_survey_close(struct store *s, const char *initiative, const char *ident,
-    tdate closed, struct strbuf *err)
+    tdate closed, const struct store_audit_entry *audit, struct strbuf *err)
 {
 	char date[DATE_BUFSZ];
 	sqlite3_stmt *st;
@@ -306,7 +307,7 @@ store_survey_close(struct store *s, const char *initiative, const char *ident,
 		ret = 3;	/* open, so the date is before it opened */
 		goto out;
 	}
-	return store_commit(s, err);
+	return store_write_commit(s, audit, err);
 out:
 	store_rollback(s);
 	return ret;
@@ -400,39 +401,36 @@ random_id(void)
 	return (int64_t)v;
 }
 
-enum store_answer_result
-store_invitation_answer(struct store *s, const char *token,
-    const struct answer *answers, size_t n, struct strbuf *err)
+/*
+ * One job of store_invitation_answer_all, in its open transaction: the
+ * job's result, or -1 with err set on a failure of the store (the whole
+ * transaction must then go).
+ */
+static int
+answer_one(struct store *s, struct store_answer_job *job, struct strbuf *err)
 {
 	struct store_invitation inv;
-	enum store_answer_result ret = STORE_ANSWER_ERROR;
 	char today[DATE_BUFSZ];
 	sqlite3_stmt *st;
 	int64_t id, sid, rid = 0;
-	int r;
+	int r, ret = -1;
 
-	/*
-	 * Never an audit log entry: who answered, or when, is what an
-	 * anonymous answer must not leave behind (R12). Whatever a caller
-	 * left attached is dropped unwritten.
-	 */
-	store_audit_detach(s);
-	if (sodium_ready(err) || store_begin(s, err))
-		return STORE_ANSWER_ERROR;
-	if ((r = invitation_get(s, token, &inv, &id, &sid, err)) != 0) {
-		ret = r == 1 ? STORE_ANSWER_NONE : STORE_ANSWER_ERROR;
-		goto out;
+	job->result = STORE_ANSWER_ERROR;
+	if ((r = invitation_get(s, job->token, &inv, &id, &sid, err)) != 0) {
+		if (r == 1) {
+			job->result = STORE_ANSWER_NONE;
+			ret = 0;
+		}
+		return ret;
 	}
 	if (store_touch_survey(s, sid, err))
 		goto out;
-	if (inv.used) {
-		ret = STORE_ANSWER_USED;
+	ret = 0;
+	if (inv.used || inv.closed) {
+		job->result = inv.used ? STORE_ANSWER_USED : STORE_ANSWER_CLOSED;
 		goto out;
 	}
-	if (inv.closed) {
-		ret = STORE_ANSWER_CLOSED;
-		goto out;
-	}
+	ret = -1;
 	/* the count as of the start of today, before this answer joins it */
 	if ((st = store_stmt(s, ST_TALLY_MARK, err)) == NULL)
 		goto out;
@@ -458,13 +456,13 @@ store_invitation_answer(struct store *s, const char *token,
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < job->n; i++) {
 		if ((st = store_stmt(s, ST_ANSWER_INS, err)) == NULL)
 			goto out;
 		sqlite3_bind_int64(st, 1, rid);
 		sqlite3_bind_int64(st, 2, (int64_t)i);
-		sqlite3_bind_text(st, 3, answers[i].item, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, answers[i].value);
+		sqlite3_bind_text(st, 3, job->answers[i].item, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, job->answers[i].value);
 		if (step_done(s, st, "cannot store an answer", err))
 			goto out;
 	}
@@ -473,16 +471,50 @@ store_invitation_answer(struct store *s, const char *token,
 	sqlite3_bind_int64(st, 1, id);
 	if (step_done(s, st, "cannot mark the invitation used", err))
 		goto out;
+	/* read unused in this same transaction: one row, or the store is not what it said */
 	if (sqlite3_changes(s->db) != 1) {
-		ret = STORE_ANSWER_USED;
+		strbuf_reset(err);
+		strbuf_addstr(err, "internal error: an invitation read unused could not be used");
 		goto out;
 	}
-	store_invitation_release(&inv);
-	return store_commit(s, err) == 0 ? STORE_ANSWER_OK : STORE_ANSWER_ERROR;
+	job->result = STORE_ANSWER_OK;
+	ret = 0;
 out:
-	store_rollback(s);
 	store_invitation_release(&inv);
 	return ret;
+}
+
+int
+store_invitation_answer_all(struct store *s, struct store_answer_job *jobs, size_t n,
+    struct strbuf *err)
+{
+	/*
+	 * Never an audit log entry: who answered, or when, is what an
+	 * anonymous answer must not leave behind (R12); it takes none.
+	 */
+	if (sodium_ready(err) || store_begin(s, err))
+		goto fail;
+	for (size_t i = 0; i < n; i++)
+		if (answer_one(s, &jobs[i], err) == -1) {
+			store_rollback(s);
+			goto fail;
+		}
+	if (store_commit(s, err) == 0)
+		return 0;
+fail:
+	for (size_t i = 0; i < n; i++)
+		jobs[i].result = STORE_ANSWER_ERROR;
+	return -1;
+}
+
+enum store_answer_result
+store_invitation_answer(struct store *s, const char *token,
+    const struct answer *answers, size_t n, struct strbuf *err)
+{
+	struct store_answer_job job = { token, answers, n, STORE_ANSWER_ERROR };
+
+	(void)store_invitation_answer_all(s, &job, 1, err);
+	return job.result;
 }
 
 int

@@ -26,6 +26,7 @@
 #include "../util/date.h"
 
 struct store;
+struct store_audit_entry;
 struct strbuf;
 
 #define SURVEY_TOKEN_CHARS	43	/* base64url of 32 random bytes, no padding */
@@ -87,10 +88,13 @@ void survey_links_release(struct survey_links *l);
  * left: out stays empty). Returns 1 when there is no such survey, 2 when
  * it is closed, 3 when a person is not of the team, 4 when a person has a
  * link of this round already (given twice, or made before): err names the
- * person then, and nothing is made.
+ * person then, and nothing is made. audit (NULL: none) is the change's
+ * audit log entry (store.h), written with the links or not at all; so for
+ * store_survey_close.
  */
 int store_survey_invite(struct store *s, const char *initiative, const char *ident,
-    const char *const *people, size_t n, struct survey_links *out, struct strbuf *err);
+    const char *const *people, size_t n, struct survey_links *out,
+    const struct store_audit_entry *audit, struct strbuf *err);
 
 /*
  * Closes survey ident of initiative slug on date closed. Returns 1 when
@@ -98,7 +102,7 @@ int store_survey_invite(struct store *s, const char *initiative, const char *ide
  * before the day it opened (nothing changed then).
  */
 int store_survey_close(struct store *s, const char *initiative, const char *ident,
-    tdate closed, struct strbuf *err);
+    tdate closed, const struct store_audit_entry *audit, struct strbuf *err);
 
 /* What an invitation token finds (strings owned: store_invitation_release). */
 struct store_invitation {
@@ -137,6 +141,22 @@ enum store_answer_result {
  */
 enum store_answer_result store_invitation_answer(struct store *s, const char *token,
     const struct answer *answers, size_t n, struct strbuf *err);
+
+/*
+ * Several invitations' answers in one transaction, so one commit (one
+ * fsync) makes them all durable: each job as store_invitation_answer
+ * would, its result in job->result. A job refused (NONE, USED, CLOSED:
+ * nothing of it written) leaves the others; a failure of the store fails
+ * every job (ERROR, nothing written) and returns -1 with err set.
+ */
+struct store_answer_job {
+	const char *token;
+	const struct answer *answers;
+	size_t n;
+	enum store_answer_result result;
+};
+int store_invitation_answer_all(struct store *s, struct store_answer_job *jobs, size_t n,
+    struct strbuf *err);
 
 /*
  * A round's links made per group (enum group), and its responses as of the

@@ -6,8 +6,8 @@
  * (Authorization: Bearer, the API) or the session cookie names a user, who
  * then fills req->user; a session also gives req->csrf_token for forms.
  * web_csrf_guard is the one CSRF and origin check the server runs before
- * every handler; web_audit_attach puts an audit log entry, as the
- * signed-in user, into the transaction of the change it records. The
+ * every handler; web_audit makes an audit log entry, as the signed-in
+ * user, for the handler to pass to the write of the change it records. The
  * cookie's name, and whether it is Secure, follow --dev-cookie.
  */
 #include <stdio.h>
@@ -169,37 +169,13 @@ web_actor(const struct web_request *req)
 	return req->authenticated && req->user.email ? req->user.email : "anonymous";
 }
 
-int
-web_audit_attach(struct web_request *req, const char *action, const char *kind,
+struct store_audit_entry
+web_audit(const struct web_request *req, const char *action, const char *kind,
     const char *initiative, const char *record, const char *before, const char *after)
 {
-	struct strbuf err = STRBUF_INIT;
 	const struct store_audit_entry a = { .actor = web_actor(req), .action = action,
 	    .kind = kind, .initiative = initiative, .record = record, .before = before,
 	    .after = after, .at = (int64_t)time(NULL) };
-	struct store *st;
-	int ret = -1;
 
-	if ((st = web_store(req, &err)) == NULL)
-		goto out;
-	if (store_audit_attach(st, &a, &err) != 0)
-		goto out;
-	ret = 0;
-out:
-	if (ret)
-		fprintf(stderr, "trellis serve: audit log: %s %s: %s\n", action ? action : "?",
-		    kind ? kind : "?", err.len ? err.buf : "refused");
-	strbuf_release(&err);
-	return ret;
-}
-
-void
-web_audit_detach(struct web_request *req)
-{
-	struct strbuf err = STRBUF_INIT;
-	struct store *st = web_store(req, &err);
-
-	if (st)
-		store_audit_detach(st);
-	strbuf_release(&err);
+	return a;
 }

@@ -2,7 +2,7 @@
 #define TRELLIS_AUTHWEB_H
 /*
  * What the sign-in pages share with auth.c (web.h has the server's side:
- * web_authenticate, web_csrf_guard, web_audit_attach).
+ * web_authenticate, web_csrf_guard, web_audit).
  */
 #include <stddef.h>
 

@@ -240,34 +240,25 @@ record_bytes(const struct kind *k, const void *rec)
 }
 
 /*
- * Loads initiative ini of catalog cat into a new snapshot (refs 1), the
- * catalog's arrays shared. Returns NULL with err set.
+ * A new snapshot (refs 1) of initiative ini of catalog cat at data version
+ * version, the catalog's arrays shared, with *in (its records, moved in:
+ * *in is left empty) in the initiative's place. Returns NULL with err set
+ * (in's records then freed).
  */
 static struct snapshot *
-initiative_load(struct store *st, struct snapshot *cat, size_t ini, struct strbuf *err)
+snapshot_of(struct snapshot *cat, size_t ini, struct initiative *in, int64_t version,
+    struct strbuf *err)
 {
 	const struct program *cp = &cat->wp.program;
 	struct snapshot *s = xcalloc(1, sizeof(*s));
-	struct program slice;
 	struct initiative *ins;
 	struct model_error e;
-	int rc;
 
-	program_init(&slice);
-	if (store_data_version(st, &s->version, err))
-		goto fail;
-	if ((rc = store_initiative_load(st, cache.slug, cp->initiatives.v[ini].slug, &slice,
-	    err)) != 0) {
-		if (rc == 1)
-			strbuf_addf(err, "no initiative '%s'", cp->initiatives.v[ini].slug);
-		goto fail;
-	}
 	ins = xmalloc(cp->initiatives.n * sizeof(*ins));
 	memcpy(ins, cp->initiatives.v, cp->initiatives.n * sizeof(*ins));
-	/* the initiative as read, moved out of the slice; its catalog goes with the slice */
-	ins[ini] = slice.initiatives.v[0];
-	slice.initiatives.n = 0;
-	program_release(&slice);
+	ins[ini] = *in;
+	memset(in, 0, sizeof(*in));
+	s->version = version;
 	s->wp = cat->wp;
 	s->wp.program.initiatives.v = ins;
 	s->wp.program.initiatives.alloc = cp->initiatives.n;
@@ -286,10 +277,36 @@ initiative_load(struct store *st, struct snapshot *cat, size_t ini, struct strbu
 	s->bytes = sizeof(*s) + cp->initiatives.n * sizeof(*ins) +
 	    record_bytes(&kind_initiative, &ins[ini]);
 	return s;
-fail:
+}
+
+/*
+ * Loads initiative ini of catalog cat into a new snapshot (refs 1), the
+ * catalog's arrays shared. Returns NULL with err set.
+ */
+static struct snapshot *
+initiative_load(struct store *st, struct snapshot *cat, size_t ini, struct strbuf *err)
+{
+	const struct program *cp = &cat->wp.program;
+	struct snapshot *s = NULL;
+	struct program slice;
+	int64_t version;
+	int rc;
+
+	program_init(&slice);
+	/* before the load: a change that commits meanwhile makes it look old, never new */
+	if (store_data_version(st, &version, err))
+		goto out;
+	if ((rc = store_initiative_load(st, cache.slug, cp->initiatives.v[ini].slug, &slice,
+	    err)) != 0) {
+		if (rc == 1)
+			strbuf_addf(err, "no initiative '%s'", cp->initiatives.v[ini].slug);
+		goto out;
+	}
+	/* the initiative as read, moved out of the slice; its catalog goes with the slice */
+	s = snapshot_of(cat, ini, &slice.initiatives.v[0], version, err);
+out:
 	program_release(&slice);
-	free(s);
-	return NULL;
+	return s;
 }
 
 /* ---------------------------------------------------------------- the list (cache.lock held) */
@@ -498,6 +515,47 @@ snapshot_for(struct web_request *req, const char *slug, int hold)
 	if (!hold)
 		web_cleanup(req, snapshot_put, s);
 	return &s->wp;
+}
+
+void
+web_publish(struct web_request *req, struct app_write *w)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_versions v;
+	struct snapshot *cat, *s;
+	struct store *st;
+	int ini;
+
+	/* a change beyond one initiative's records: the next request reads it */
+	if (w->version == 0 || w->catalog || w->in == NULL || w->p.initiatives.n != 1 ||
+	    (st = web_store(req, &err)) == NULL)
+		goto out;
+	pthread_mutex_lock(&cache.lock);
+	cat = cache.catalog;
+	atomic_fetch_add(&cat->refs, 1);
+	pthread_mutex_unlock(&cache.lock);
+	/* a catalog older than the data's is read again, and every snapshot with it */
+	memset(&v, 0, sizeof(v));
+	if (store_versions(st, NULL, &v, &err) == 0 && v.catalog <= cat->version &&
+	    (ini = strmap_get(&cat->wp.program.initiative_index, w->in->slug, -1)) >= 0) {
+		/* the written initiative moves into the snapshot: w->p keeps its catalog only */
+		s = snapshot_of(cat, (size_t)ini, &w->p.initiatives.v[0], w->version, &err);
+		w->p.initiatives.n = 0;
+		w->in = NULL;
+	} else
+		s = NULL;
+	if (s) {
+		pthread_mutex_lock(&cache.lock);
+		if (cat == cache.catalog)
+			list_install(s);
+		pthread_mutex_unlock(&cache.lock);
+		snapshot_put(s);
+	}
+	if (err.len)
+		fprintf(stderr, "trellis serve: keeping a change: %s\n", err.buf);
+	snapshot_put(cat);
+out:
+	strbuf_release(&err);
 }
 
 const struct web_program *

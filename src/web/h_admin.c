@@ -12,8 +12,8 @@
  *			initiative, each change's record before and after.
  *
  * Every change of an account is itself written to the audit log (kind
- * "users", the record the email) through web_audit_attach, in the
- * transaction of the change. An admin cannot
+ * "users", the record the email; web_audit's entry passed to the write)
+ * in the transaction of the change. An admin cannot
  * disable, demote or remove their own account here, so a program never
  * loses its last way in by a slip of the mouse (the CLI still can).
  */
@@ -27,6 +27,7 @@
 #include "../auth/auth.h"
 #include "../io/json.h"
 #include "../store/accounts.h"
+#include "../store/store.h"
 #include "../util/strbuf.h"
 #include "authweb.h"
 #include "page.h"
@@ -379,6 +380,7 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 {
 	struct strbuf err = STRBUF_INIT, norm = STRBUF_INIT, json = STRBUF_INIT;
 	struct store_user u;
+	struct store_audit_entry a;
 	struct add_form f;
 	const char *password = web_form(req, "password");
 	int role, ret = -1;
@@ -421,10 +423,10 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 	u.initiative = (char *)(uintptr_t)f.initiative;
 	auth_user_json(&u, &json);
 	store_user_init(&u);
-	if (web_audit_attach(req, "create", "users", f.initiative, norm.buf, NULL, json.buf))
-		goto out;
+	a = web_audit(req, "create", "users", f.initiative, norm.buf, NULL, json.buf);
 	switch (auth_user_add(st, f.email, (enum store_role)role, f.initiative,
-	    role == STORE_ROLE_EVALUATOR ? p->slug : NULL, password, (int64_t)time(NULL), &id, &err)) {
+	    role == STORE_ROLE_EVALUATOR ? p->slug : NULL, password, (int64_t)time(NULL), &a, &id,
+	    &err)) {
 	case AUTH_OK:
 		break;
 	case AUTH_REFUSED:
@@ -442,7 +444,6 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 	}
 	ret = done(res, "added", norm.buf);
 out:
-	web_audit_detach(req);
 	store_user_release(&u);
 	strbuf_release(&json);
 	strbuf_release(&norm);
@@ -457,6 +458,7 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 {
 	struct strbuf err = STRBUF_INIT, before = STRBUF_INIT, after = STRBUF_INIT;
 	struct store_user u, v;
+	struct store_audit_entry a;
 	struct acct_error e = { "", NULL };
 	const char *email = web_form(req, "email"), *ini = web_form(req, "initiative");
 	const char *role_name = web_form(req, "role"), *what = NULL, *audit = "update";
@@ -493,11 +495,10 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 		v.initiative = (char *)(uintptr_t)ini;
 		auth_user_json(&v, &after);
 		store_user_init(&v);
-		if (web_audit_attach(req, audit, "users", ini ? ini : u.initiative, u.email,
-		    before.buf, after.buf))
-			goto fail;
+		a = web_audit(req, audit, "users", ini ? ini : u.initiative, u.email, before.buf,
+		    after.buf);
 		switch (auth_user_set_role(st, u.email, (enum store_role)role, ini,
-		    role == STORE_ROLE_EVALUATOR ? p->slug : NULL, &err)) {
+		    role == STORE_ROLE_EVALUATOR ? p->slug : NULL, &a, &err)) {
 		case AUTH_OK:
 			break;
 		case AUTH_REFUSED:
@@ -515,15 +516,14 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 		v.disabled = off ? now : 0;
 		auth_user_json(&v, &after);
 		store_user_init(&v);
-		if (web_audit_attach(req, audit, "users", u.initiative, u.email, before.buf, after.buf) ||
-		    store_user_set_disabled(st, u.id, off ? now : 0, &err) != 0)
+		a = web_audit(req, audit, "users", u.initiative, u.email, before.buf, after.buf);
+		if (store_user_set_disabled(st, u.id, off ? now : 0, &a, &err) != 0)
 			goto fail;
 		what = off ? "disabled" : "enabled";
 	} else {
 		audit = "delete";
-		if (web_audit_attach(req, audit, "users", u.initiative, u.email, before.buf, NULL))
-			goto fail;
-		switch (auth_user_remove(st, u.email, &err)) {
+		a = web_audit(req, audit, "users", u.initiative, u.email, before.buf, NULL);
+		switch (auth_user_remove(st, u.email, &a, &err)) {
 		case AUTH_OK:
 			break;
 		case AUTH_REFUSED:
@@ -542,7 +542,6 @@ refuse:
 fail:
 	fprintf(stderr, "trellis serve: %s user: %s\n", action, err.buf);
 out:
-	web_audit_detach(req);
 	store_user_release(&u);
 	store_user_release(&v);
 	strbuf_release(&before);

@@ -545,6 +545,7 @@ out:
 	app_change_release(&c);
 	strbuf_release(&patched);
 	strbuf_release(&err);
+	web_publish(req, &w);
 	app_write_end(&w);
 	return ret;
 }

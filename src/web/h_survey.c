@@ -25,6 +25,7 @@
 #include "ratelimit.h"
 #include "records.h"
 #include "router.h"
+#include "../app/answers.h"
 #include "../app/edit.h"
 #include "../metrics/survey.h"
 #include "../model/fields.h"
@@ -324,7 +325,7 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	}
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	switch (store_invitation_answer(st, req->id, answers, ins->items.n, &err)) {
+	switch (app_survey_answer(st, req->id, answers, ins->items.n, &err)) {
 	case STORE_ANSWER_OK:
 		/* reports and results see the new response: it moved the data's version */
 		web_redirect(res, "/s/thanks");
@@ -749,6 +750,7 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	const char *survey = web_form(req, "survey");
 	struct strbuf err = STRBUF_INIT, sb = STRBUF_INIT;
 	struct survey_links links = { NULL, 0, 0 };
+	struct store_audit_entry a;
 	const char **people;
 	size_t n = 0;
 	struct store *st;
@@ -771,10 +773,8 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 		goto out;
 	/* how many links: never the links, never who they went to */
 	strbuf_addf(&sb, "{\"links\":%zu}", n);
-	if (web_audit_attach(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf))
-		goto out;
-	r = store_survey_invite(st, in->slug, survey, people, n, &links, &err);
-	web_audit_detach(req);
+	a = web_audit(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf);
+	r = store_survey_invite(st, in->slug, survey, people, n, &links, &a, &err);
 	if (r == 1) {
 		ret = web_error(res, 404, "No such survey round.");
 		goto out;
@@ -817,6 +817,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	form_errors errs = { NULL, 0, 0 };
 	char day_text[DATE_BUFSZ], opened[DATE_BUFSZ];
 	tdate day = date_today();
+	struct store_audit_entry a;
 	struct store *st;
 	int r = 0, ret = -1;
 
@@ -838,10 +839,8 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 		goto out;
 	date_format(day, day_text);
 	strbuf_addf(&after, "{\"closed\":\"%s\"}", day_text);
-	if (web_audit_attach(req, "update", "surveys", in->slug, survey, "{\"closed\":null}", after.buf))
-		goto out;
-	r = store_survey_close(st, in->slug, survey, day, &err);
-	web_audit_detach(req);
+	a = web_audit(req, "update", "surveys", in->slug, survey, "{\"closed\":null}", after.buf);
+	r = store_survey_close(st, in->slug, survey, day, &a, &err);
 	if (r == 1)
 		ret = web_error(res, 404, "No such survey round.");
 	else if (r == 2)

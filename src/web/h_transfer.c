@@ -5,12 +5,14 @@
  *	POST /i/{slug}/import, /import	one trellis/1 document or one CSV file
  *	GET  /i/{slug}/export, /export	?format=csv&kind=TABLE | json | xlsx
  *
- * An import goes the CLI's way (app_import_read, then app_import_save):
- * the file is read into a private copy of the program loaded from this
- * thread's store and validated as a whole; the first problem is shown as
- * the CLI prints it (FILE:LINE: FIELD: message) and nothing is written. On
- * an initiative's page a file may add organizations, people and records of
- * that initiative only.
+ * An import goes the CLI's way: a CSV file streams (app_import_csv, read
+ * from the upload in place: the catalog, then one initiative at a time); a
+ * trellis/1 document, which adds to the stored program, is read into the
+ * whole program (app_import_read, app_import_save) inside the one write
+ * path. All or nothing: the first problem is shown as the CLI prints it
+ * (FILE:LINE: FIELD: message) and nothing is written. On an initiative's
+ * page a file may add organizations, people and records of that
+ * initiative only (app_import_scope_check).
  *
  * Exports are written from the program snapshot. Only the whole program's
  * export for an admin carries survey responses (it is the program's
@@ -386,56 +388,51 @@ h_transfer(struct web_request *req, struct web_response *res)
 /* ---------------------------------------------------------------- import */
 
 /*
- * On an initiative's page: refuses a new record that is not an
- * organization, a person or a record of that initiative, at its line.
+ * A CSV file, streamed (app_import_csv): the catalog and then one
+ * initiative at a time, read from the upload in place. Returns 0 with
+ * *added set, -1 with e set (the file's problem), -2 with err set.
  */
 static int
-scope_check(const struct program *p, const char *slug, struct model_error *e)
+import_csv(struct web_request *req, struct store *st, const char *program,
+    const struct app_import_file *f, size_t *added, struct model_error *e, struct strbuf *err)
 {
-	const struct app_kind *ks;
-	size_t nk;
+	struct app_import_result r;
+	int ret;
 
-	ks = app_kinds(&nk);
-	for (size_t j = 0; j < nk; j++) {
-		const struct app_kind *ak = &ks[j];
+	memset(&r, 0, sizeof(r));
+	ret = app_import_csv(st, program, req->slug, f, 1, web_actor(req), &r, e, err);
+	*added = r.records;
+	free(r.slug);
+	return ret;
+}
 
-		if (!ak->in_initiative) {
-			const struct anyvec *v = (const struct anyvec *)((const char *)p + ak->off);
+/*
+ * A trellis/1 document adds to the stored program, which the streaming
+ * JSON import does not do (it makes new programs): read whole into the
+ * program, checked, saved, in the one write path. Returns as import_csv.
+ */
+static int
+import_json(struct web_request *req, struct store *st, const char *program,
+    const struct app_import_file *f, size_t *added, struct model_error *e, struct strbuf *err)
+{
+	struct app_write w;
+	int ret = -2;
 
-			if (ak->k == &kind_organization || ak->k == &kind_person)
-				continue;
-			for (size_t i = 0; i < v->n; i++) {
-				const struct rec_head *r = (const void *)((const char *)v->v + i * ak->k->size);
-
-				if (r->rowid == 0 && !(ak->k == &kind_instrument &&
-				    ((const struct instrument *)r)->builtin)) {
-					model_error_set(e, &r->loc, ak->name,
-					    "this page adds records to initiative %s only; the program's "
-					    "%s are imported on the program's page", slug, ak->name);
-					return -1;
-				}
-			}
-			continue;
-		}
-		for (size_t n = 0; n < p->initiatives.n; n++) {
-			const struct initiative *in = &p->initiatives.v[n];
-			const struct anyvec *v = (const struct anyvec *)((const char *)in + ak->off);
-
-			if (strcmp(in->slug, slug) == 0)
-				continue;
-			for (size_t i = 0; i < v->n; i++) {
-				const struct rec_head *r = (const void *)((const char *)v->v + i * ak->k->size);
-
-				if (r->rowid == 0) {
-					model_error_set(e, &r->loc, "initiative",
-					    "'%s' is another initiative; this page adds records to %s only",
-					    in->slug, slug);
-					return -1;
-				}
-			}
-		}
-	}
-	return 0;
+	if (app_write_begin(&w, st, program, NULL, err) != 0)
+		goto out;
+	ret = -1;
+	if (app_import_read(&w.p, f, 1, e) == -1 ||
+	    (req->slug && app_import_scope_check(&w.p, NULL, req->slug, e) == -1))
+		goto out;
+	ret = -2;
+	*added = app_import_count(&w.p, 1);
+	if (app_import_save(st, &w.p, web_actor(req), req->slug, f, 1, err) == -1 ||
+	    app_write_commit(&w, err) == -1)
+		goto out;
+	ret = 0;
+out:
+	app_write_end(&w);
+	return ret;
 }
 
 int
@@ -447,14 +444,11 @@ h_import_post(struct web_request *req, struct web_response *res)
 	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT, loc = STRBUF_INIT;
 	struct app_import_file f;
 	struct model_error e;
-	struct app_write w;
 	struct store *st;
 	const char *base;
-	size_t added;
-	int ret = -1;
+	size_t added = 0;
+	int ret = -1, r;
 
-	memset(&w, 0, sizeof(w));
-	program_init(&w.p);
 	if (wp == NULL)
 		goto out;
 	if (req->slug && program_initiative(&wp->program, req->slug) == NULL) {
@@ -489,21 +483,21 @@ h_import_post(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 
-	/* the one write path: the program read inside the import's own transaction */
-	if ((st = web_store(req, &err)) == NULL ||
-	    app_write_begin(&w, st, wp->program.slug, NULL, &err) != 0) {
-		fprintf(stderr, "trellis serve: import: cannot load the program: %s\n", err.buf);
+	/* all or nothing, in one write transaction, with its audit entry */
+	if ((st = web_store(req, &err)) == NULL) {
+		fprintf(stderr, "trellis serve: import: %s\n", err.buf);
 		goto out;
 	}
-	if (app_import_read(&w.p, &f, 1, &e) == -1 || (req->slug && scope_check(&w.p, req->slug, &e))) {
+	r = f.which == APP_IMPORT_JSON ?
+	    import_json(req, st, wp->program.slug, &f, &added, &e, &err) :
+	    import_csv(req, st, wp->program.slug, &f, &added, &e, &err);
+	if (r == -1) {
 		model_error_format(&e, &msg);
 		res->status = 422;
 		ret = transfer_page(req, res, msg.buf);
 		goto out;
 	}
-	added = app_import_count(&w.p, 1);
-	if (app_import_save(st, &w.p, web_actor(req), req->slug, &f, 1, &err) == -1 ||
-	    app_write_commit(&w, &err) == -1) {
+	if (r != 0) {
 		fprintf(stderr, "trellis serve: import: %s\n", err.buf);
 		res->status = 500;
 		ret = transfer_page(req, res, "The import could not be saved; nothing was written.");
@@ -514,7 +508,6 @@ h_import_post(struct web_request *req, struct web_response *res)
 	web_redirect(res, loc.buf);
 	ret = 0;
 out:
-	app_write_end(&w);
 	strbuf_release(&err);
 	strbuf_release(&msg);
 	strbuf_release(&loc);

@@ -47,6 +47,7 @@ records_write_begin(struct web_request *req, struct records_write *w)
 
 	memset(w, 0, sizeof(*w));
 	program_init(&w->aw.p);
+	w->req = req;
 	if (wp == NULL)
 		goto out;
 	pthread_mutex_lock(&write_lock);
@@ -88,6 +89,8 @@ records_write_commit(struct records_write *w)
 void
 records_write_end(struct records_write *w)
 {
+	if (w->req)
+		web_publish(w->req, &w->aw);
 	app_write_end(&w->aw);
 	if (w->locked)
 		pthread_mutex_unlock(&write_lock);

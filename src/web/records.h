@@ -32,6 +32,7 @@ int records_may_edit(const struct web_request *req);
 struct records_write {
 	struct app_write aw;		/* aw.p, aw.in (the request's initiative), aw.s */
 	int locked;
+	struct web_request *req;	/* whose cache keeps what was written (web_publish) */
 };
 /* Returns 0, or -1 (logged: answer 500). aw.in is NULL when the slug names nothing. */
 int records_write_begin(struct web_request *req, struct records_write *w);

@@ -28,6 +28,7 @@
 #include "../util/vec.h"
 
 struct store;
+struct store_audit_entry;
 struct web_response;
 
 /* ---------------------------------------------------------------- roles */
@@ -199,19 +200,18 @@ int web_csrf_guard(struct web_request *req, struct web_response *res);
  * the signed-in user's email ("anonymous" when none); app/edit.h and
  * app_import_save take it and audit their writes themselves.
  *
- * Any other change is audited in its own transaction: web_audit_attach
- * attaches its entry, as web_actor, now, to the next write of req's store
- * (store_audit_attach: written by that write's commit, so the change and
- * its entry are kept together or neither is), right before that write;
- * web_audit_detach follows the write whatever came of it. action
+ * Any other change is audited in its own transaction: web_audit makes its
+ * entry, as web_actor, now, and the handler passes it to the store write
+ * that makes the change (store.h: written in that write's transaction, so
+ * the change and its entry are kept together or neither is). action
  * "create", "update", "delete" or "import"; kind the record array
  * ("decisions", "users"); initiative, record, before and after (JSON
- * texts) may be NULL. Returns 0, or -1 (logged; then make no change).
+ * texts, the caller's) may be NULL.
  */
 const char *web_actor(const struct web_request *req);
-int web_audit_attach(struct web_request *req, const char *action, const char *kind,
-    const char *initiative, const char *record, const char *before, const char *after);
-void web_audit_detach(struct web_request *req);
+struct store_audit_entry web_audit(const struct web_request *req, const char *action,
+    const char *kind, const char *initiative, const char *record, const char *before,
+    const char *after);
 
 /* ---------------------------------------------------------------- response */
 
@@ -282,6 +282,17 @@ struct web_program {
  * Returns NULL only when nothing could be loaded (logged; answer 500).
  */
 const struct web_program *web_program(struct web_request *req);
+/*
+ * After a write committed through w (app/write.h) that changed one
+ * initiative's records and nothing of the catalog: keeps w's initiative,
+ * as written, as the cache's snapshot of it at the write's data version,
+ * so the next request reads nothing again (the write's own read, inside
+ * its transaction, is the last one). Takes the initiative out of w->p.
+ * Does nothing for any other write. Call it once the write's answer no
+ * longer needs w->p, before app_write_end.
+ */
+struct app_write;
+void web_publish(struct web_request *req, struct app_write *w);
 
 /*
  * The same for initiative slug, whatever the request names (a survey

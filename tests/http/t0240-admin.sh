@@ -1,7 +1,7 @@
 #!/bin/sh
 # The admin pages: add a user (and its form's errors), change a role (the
 # person's sessions end), disable, enable, remove, no change to one's own
-# account; the audit log shows each change made through web_audit_attach
+# account; the audit log shows each change made through web_audit
 # (and the accounts `trellis user add` made, as cli:<unix user>), newest
 # first, escaped, filtered by initiative and paged.
 . "$(dirname "$0")/t02-accounts.sh"

@@ -2,7 +2,9 @@
 # The server's cache (docs/web.md, Data): one catalog and a snapshot per
 # initiative asked for. An initiative is read once and then served from
 # memory; a change in one initiative reads that initiative again and
-# leaves every other one (and its rendered pages) in place; a change
+# leaves every other one (and its rendered pages) in place (a change made
+# through the server itself is kept as it wrote it, read from nowhere, and
+# is byte for byte what reading it again gives); a change
 # beyond one initiative (a setting) reads the catalog and so every
 # initiative again; past --cache-mb the least recently used initiative
 # goes. The server says each read on its standard error ("loaded
@@ -49,10 +51,28 @@ test_expect_success 'the portfolio shows the change, and reads only what changed
 	test $((after - before)) = 1
 '
 
+test_expect_success 'a change made through the server is kept as written: no read again' '
+	test_status 200 /i/harlow-mills/decisions &&
+	before=$(loads harlow-mills) &&
+	test "$(curl -s -o /dev/null -w "%{http_code}" -d id=d-904 \
+	    --data-urlencode "title=Kept as written" -d category=strategy -d proposed=2016-11-03 \
+	    -d decided=2016-11-21 -d decider=team -d consulted=millrace-savings \
+	    "$URL/i/harlow-mills/decisions")" = 303 &&
+	test_status 200 /i/harlow-mills/decisions/d-904 &&
+	test_grep "Kept as written" .body &&
+	test_status 200 "/i/harlow-mills/export?format=json" && cp .body kept.json &&
+	test "$(loads harlow-mills)" = "$before" &&
+	test_status 200 /i/quarry-bend &&
+	test "$(loads quarry-bend)" = 1
+'
+
 test_expect_success 'a setting is beyond one initiative: every initiative is read again' '
 	"$TRELLIS" --db demo.db settings shared_leadership.shared_share 0.95 >/dev/null &&
 	test_status 200 /i/quarry-bend &&
-	test "$(loads quarry-bend)" = 2
+	test "$(loads quarry-bend)" = 2 &&
+	# what the write kept is what the store holds: read again, the same bytes
+	test_status 200 "/i/harlow-mills/export?format=json" &&
+	test_cmp kept.json .body
 '
 
 test_expect_success 'a round opened by the CLI, an anonymous answer and the close show at once' '

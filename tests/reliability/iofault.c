@@ -196,7 +196,7 @@ trial(enum vfs_fault_op op, long k, int forever, int *outcome, struct strbuf *ms
 	load(s, &p);
 	add_records(&p);
 	vfs_fault_arm(op, k, forever);
-	rc = store_program_save(s, &p, &err);
+	rc = store_program_save(s, &p, NULL, &err);
 	calls = vfs_fault_count(op);
 	fired = vfs_fault_fired();
 	vfs_fault_arm(op, 0, 0);
@@ -225,7 +225,7 @@ trial(enum vfs_fault_op op, long k, int forever, int *outcome, struct strbuf *ms
 			ok = 0;
 		}
 		/* The fault is gone (once, or disarmed): a retry on the same connection succeeds. */
-		if (!forever && store_program_save(s, &p, &err) == -1) {
+		if (!forever && store_program_save(s, &p, NULL, &err) == -1) {
 			printf("  k=%ld: the retry after one fault failed: %s\n", k, err.buf);
 			ok = 0;
 		} else if (!forever)
@@ -284,7 +284,7 @@ main(int argc, char **argv)
 	program_init(&p);
 	if (json_read_program(argv[2], doc, len, &p, &e) == -1 || model_validate(&p, &e) == -1)
 		die(argv[2], e.msg);
-	if (store_open(base_db, 1, &s, &err) == -1 || store_program_save(s, &p, &err) == -1)
+	if (store_open(base_db, 1, &s, &err) == -1 || store_program_save(s, &p, NULL, &err) == -1)
 		die(base_db, err.buf);
 	store_close(s);
 	program_release(&p);
@@ -298,7 +298,7 @@ main(int argc, char **argv)
 		die(trial_db, err.buf);
 	load(s, &p);
 	add_records(&p);
-	if (store_program_save(s, &p, &err) == -1)
+	if (store_program_save(s, &p, NULL, &err) == -1)
 		die(trial_db, err.buf);
 	store_close(s);
 	program_release(&p);

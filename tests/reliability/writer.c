@@ -72,7 +72,7 @@ load(const char *db, struct store **s, struct program *p)
 		if (json_read_program("seed", seed_doc, sizeof(seed_doc) - 1, p, &e) == -1 ||
 		    model_validate(p, &e) == -1)
 			die("seed", e.msg);
-		if (store_program_save(*s, p, &err) == -1)
+		if (store_program_save(*s, p, NULL, &err) == -1)
 			die(db, err.buf);
 	}
 	if (model_validate(p, &e) == -1)
@@ -134,7 +134,7 @@ main(int argc, char **argv)
 		d->decider.idx = REF_TEAM;
 		if (early)
 			printf("%ld\n", next);
-		if (store_program_save(s, &p, &err) == -1)
+		if (store_program_save(s, &p, NULL, &err) == -1)
 			die(argv[optind], err.buf);
 		/* acknowledged: the commit has returned */
 		if (!early)

@@ -35,7 +35,7 @@ fixture_db_create(struct program *p, struct store **s)
 		return -1;
 	}
 	snprintf(fixture_db, sizeof(fixture_db), "%s/t.db", fixture_dir);
-	if (store_open(fixture_db, 1, s, &err) != 0 || store_program_save(*s, p, &err) != 0)
+	if (store_open(fixture_db, 1, s, &err) != 0 || store_program_save(*s, p, NULL, &err) != 0)
 		fprintf(stderr, "fixture: %s\n", err.buf);
 	else
 		ret = 0;

@@ -142,7 +142,7 @@ test_csv_added(void **state)
 	assert_int_equal(app_import_read(&p, &f, 1, &e), 0);
 	assert_int_equal(app_import_count(&p, 1), 1);
 	assert_int_equal(app_import_count(&p, 0), all + 1);
-	assert_int_equal(store_program_save(s, &p, &err), 0);
+	assert_int_equal(store_program_save(s, &p, NULL, &err), 0);
 	assert_int_equal(app_import_count(&p, 1), 0);
 
 	/* a bad row: its file, line and field; the program in the store as it was */
@@ -174,7 +174,7 @@ test_document_round_trip(void **state)
 	assert_int_equal(app_import_read(&p, &f, 1, &e), 0);
 	assert_true(app_import_count(&p, 1) > 10);
 	assert_int_equal(app_import_count(&p, 1), app_import_count(&p, 0));
-	assert_int_equal(store_program_save(s, &p, &err), 0);
+	assert_int_equal(store_program_save(s, &p, NULL, &err), 0);
 
 	/* what the store holds now is the document, byte for byte */
 	program_init(&q);

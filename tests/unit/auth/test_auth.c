@@ -61,7 +61,7 @@ setup(void **state)
 	s = open_db();
 	program_init(&p);
 	if (json_read_program("fixture", fixture_small, sizeof(fixture_small) - 1, &p, &e) ||
-	    model_validate(&p, &e) || store_program_save(s, &p, &err))
+	    model_validate(&p, &e) || store_program_save(s, &p, NULL, &err))
 		fail_msg("cannot load the fixture: %s", err.buf);
 	program_release(&p);
 	store_close(s);
@@ -89,7 +89,7 @@ add_ok(struct store *s, const char *email, enum store_role role, const char *ini
 {
 	struct strbuf err = STRBUF_INIT;
 
-	if (auth_user_add(s, email, role, ini, prog, pw, T0, NULL, &err) != AUTH_OK)
+	if (auth_user_add(s, email, role, ini, prog, pw, T0, NULL, NULL, &err) != AUTH_OK)
 		fail_msg("auth_user_add %s: %s", email, err.buf);
 	strbuf_release(&err);
 }
@@ -136,10 +136,10 @@ test_password_lengths(void **state)
 	assert_non_null(strstr(err.buf, "at most 128"));
 
 	/* refused, not cut short: no user is stored */
-	assert_int_equal(auth_user_add(s, "long@x.org", STORE_ROLE_ADMIN, NULL, NULL, pw, T0,
+	assert_int_equal(auth_user_add(s, "long@x.org", STORE_ROLE_ADMIN, NULL, NULL, pw, T0, NULL,
 	    NULL, &err), AUTH_REFUSED);
 	assert_int_equal(auth_user_add(s, "short@x.org", STORE_ROLE_ADMIN, NULL, NULL, "short",
-	    T0, NULL, &err), AUTH_REFUSED);
+	    T0, NULL, NULL, &err), AUTH_REFUSED);
 	{
 		struct store_user u;
 
@@ -176,18 +176,18 @@ test_user_rules(void **state)
 	store_user_release(&u);
 
 	assert_int_equal(auth_user_add(s, "ANN@example.org", STORE_ROLE_ADMIN, NULL, NULL, PW,
-	    T0, NULL, &err), AUTH_REFUSED);
+	    T0, NULL, NULL, &err), AUTH_REFUSED);
 	assert_non_null(strstr(err.buf, "exists"));
-	assert_int_equal(auth_user_add(s, "m@x.org", STORE_ROLE_MEMBER, NULL, NULL, PW, T0,
+	assert_int_equal(auth_user_add(s, "m@x.org", STORE_ROLE_MEMBER, NULL, NULL, PW, T0, NULL,
 	    NULL, &err), AUTH_REFUSED);
-	assert_int_equal(auth_user_add(s, "m@x.org", STORE_ROLE_VIEWER, "nope", NULL, PW, T0,
+	assert_int_equal(auth_user_add(s, "m@x.org", STORE_ROLE_VIEWER, "nope", NULL, PW, T0, NULL,
 	    NULL, &err), AUTH_REFUSED);
 	assert_non_null(strstr(err.buf, "no initiative 'nope'"));
-	assert_int_equal(auth_user_add(s, "m@x.org", STORE_ROLE_ADMIN, "i1", NULL, PW, T0,
+	assert_int_equal(auth_user_add(s, "m@x.org", STORE_ROLE_ADMIN, "i1", NULL, PW, T0, NULL,
 	    NULL, &err), AUTH_REFUSED);
-	assert_int_equal(auth_user_add(s, "m@x.org", STORE_ROLE_EVALUATOR, NULL, "p9", PW, T0,
+	assert_int_equal(auth_user_add(s, "m@x.org", STORE_ROLE_EVALUATOR, NULL, "p9", PW, T0, NULL,
 	    NULL, &err), AUTH_REFUSED);
-	assert_int_equal(auth_user_add(s, "not-an-email", STORE_ROLE_ADMIN, NULL, NULL, PW, T0,
+	assert_int_equal(auth_user_add(s, "not-an-email", STORE_ROLE_ADMIN, NULL, NULL, PW, T0, NULL,
 	    NULL, &err), AUTH_REFUSED);
 	add_ok(s, "eve@x.org", STORE_ROLE_EVALUATOR, NULL, "p1", PW);
 	add_ok(s, "adm@x.org", STORE_ROLE_ADMIN, NULL, NULL, PW);
@@ -200,8 +200,8 @@ test_user_rules(void **state)
 	assert_string_equal(all.v[2].program, "p1");
 	store_users_release(&all);
 
-	assert_int_equal(auth_user_remove(s, "ADM@x.org", &err), AUTH_OK);
-	assert_int_equal(auth_user_remove(s, "adm@x.org", &err), AUTH_REFUSED);
+	assert_int_equal(auth_user_remove(s, "ADM@x.org", NULL, &err), AUTH_OK);
+	assert_int_equal(auth_user_remove(s, "adm@x.org", NULL, &err), AUTH_REFUSED);
 	strbuf_release(&err);
 }
 
@@ -543,10 +543,10 @@ test_session_destroy_and_rotation(void **state)
 	assert_int_equal(check(s, b, T0 + 1, NULL), AUTH_OK);
 
 	/* a role change ends every session of the user */
-	assert_int_equal(auth_user_set_role(s, "m@x.org", STORE_ROLE_VIEWER, "i1", NULL, &err),
+	assert_int_equal(auth_user_set_role(s, "m@x.org", STORE_ROLE_VIEWER, "i1", NULL, NULL, &err),
 	    AUTH_OK);
 	assert_int_equal(check(s, b, T0 + 2, NULL), AUTH_DENIED);
-	assert_int_equal(auth_user_set_role(s, "m@x.org", STORE_ROLE_ADMIN, "i1", NULL, &err),
+	assert_int_equal(auth_user_set_role(s, "m@x.org", STORE_ROLE_ADMIN, "i1", NULL, NULL, &err),
 	    AUTH_REFUSED);
 	/* so does a password change */
 	new_session(s, uid, T0, c, NULL);
@@ -556,13 +556,13 @@ test_session_destroy_and_rotation(void **state)
 	assert_int_equal(login(s, "m@x.org", PW2, NULL, T0, NULL), AUTH_OK);
 	/* a disabled user's sessions end */
 	new_session(s, uid, T0, c, NULL);
-	assert_int_equal(store_user_set_disabled(s, uid, T0, &err), 0);
+	assert_int_equal(store_user_set_disabled(s, uid, T0, NULL, &err), 0);
 	assert_int_equal(check(s, c, T0 + 4, NULL), AUTH_DENIED);
 	assert_int_equal(login(s, "m@x.org", PW2, NULL, T0, NULL), AUTH_DENIED);
-	assert_int_equal(store_user_set_disabled(s, uid, 0, &err), 0);
+	assert_int_equal(store_user_set_disabled(s, uid, 0, NULL, &err), 0);
 	/* and removal */
 	new_session(s, uid, T0, c, NULL);
-	assert_int_equal(auth_user_remove(s, "m@x.org", &err), AUTH_OK);
+	assert_int_equal(auth_user_remove(s, "m@x.org", NULL, &err), AUTH_OK);
 	assert_int_equal(check(s, c, T0 + 5, NULL), AUTH_DENIED);
 	strbuf_release(&err);
 }

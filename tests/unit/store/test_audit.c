@@ -1,9 +1,10 @@
 /*
- * Unit tests for the audit log entries attached to a write
- * (store_audit_attach, accounts.h): the entry is written by the write's own
- * commit, so the change and its entry are kept together or neither is;
- * nothing attached outlives its write, a read never writes it, and an
- * anonymous survey answer never leaves one.
+ * Unit tests for the audit log entry passed to a write (store.h,
+ * store_write_commit and the writes that take one): the entry is written
+ * in the write's own transaction, so the change and its entry are kept
+ * together or neither is; a write refused or rolled back leaves none, a
+ * write given none writes none, and an anonymous survey answer never
+ * leaves one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -123,9 +124,9 @@ add_org(struct fx *fx)
 	return o;
 }
 
-/* The entry goes with the write that follows: one row, as attached, then nothing attached. */
+/* The entry is written with the change it is passed with, and only with it. */
 static void
-test_written_by_the_commit(void **state)
+test_written_with_the_change(void **state)
 {
 	struct fx *fx = *state;
 	struct strbuf err = STRBUF_INIT;
@@ -142,10 +143,10 @@ test_written_by_the_commit(void **state)
 	o = add_org(fx);
 	entry(&a, "create", NULL);
 	a.rowid = &o->rowid;		/* no key: the rowid the insert gives it */
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	assert_int_equal(fx->s->audit.n, 1);
-	assert_int_equal(store_program_save(fx->s, &fx->p, &err), 0);
-	assert_int_equal(fx->s->audit.n, 0);
+	assert_int_equal(store_write_begin(fx->s, &err), 0);
+	assert_int_equal(store_program_save(fx->s, &fx->p, NULL, &err), 0);
+	assert_int_equal(audit_rows(fx->s), 0);		/* not before the commit */
+	assert_int_equal(store_write_commit(fx->s, &a, &err), 0);
 	assert_true(fx->p.orgs.v[fx->p.orgs.n - 1].rowid > 0);
 	assert_int_equal(store_audit_list(fx->s, NULL, 0, 10, &log, &more, &err), 0);
 	assert_int_equal(log.n, 1);
@@ -161,9 +162,13 @@ test_written_by_the_commit(void **state)
 	assert_int_equal(last, log.v[0].id);
 	assert_true(last > 0);
 
-	/* the next write carries nothing */
-	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &err), 0);
+	/* a write given no entry writes none; one given an entry writes it */
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", NULL, &err), 0);
 	assert_int_equal(audit_rows(fx->s), 1);
+	entry(&a, "update", "dominance.share");
+	a.kind = "settings";
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.7", &a, &err), 0);
+	assert_int_equal(audit_rows(fx->s), 2);
 	store_audits_release(&log);
 	strbuf_release(&err);
 }
@@ -182,11 +187,10 @@ test_refused_entry_undoes_the_change(void **state)
 	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;");
 	add_org(fx);
 	entry(&a, "create", "pz");
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	assert_int_equal(store_program_save(fx->s, &fx->p, &err), -1);
+	assert_int_equal(store_write_begin(fx->s, &err), 0);
+	assert_int_equal(store_program_save(fx->s, &fx->p, NULL, &err), 0);
+	assert_int_equal(store_write_commit(fx->s, &a, &err), -1);
 	assert_non_null(strstr(err.buf, "the audit log refuses"));
-	assert_int_equal(fx->p.orgs.v[fx->p.orgs.n - 1].rowid, 0);	/* as it was */
-	assert_int_equal(fx->s->audit.n, 0);
 	program_init(&q);
 	assert_int_equal(store_program_load(fx->s, "p1", &q, &err), 0);
 	assert_int_equal(q.orgs.n, fx->p.orgs.n - 1);			/* not stored */
@@ -194,8 +198,7 @@ test_refused_entry_undoes_the_change(void **state)
 
 	/* a setting too */
 	entry(&a, "update", "dominance.share");
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &err), -1);
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &a, &err), -1);
 	assert_int_equal(store_setting_get(fx->s, "p1", "dominance.share", &value, &err), 1);
 	assert_null(value);
 
@@ -205,44 +208,43 @@ test_refused_entry_undoes_the_change(void **state)
 }
 
 /*
- * A write that fails leaves no entry, and neither does one that never
- * began (the caller's detach drops it); a read transaction's commit
- * writes nothing; an unknown action is refused at once.
+ * A write that fails leaves no entry, and so does an audited write inside
+ * an outer one that rolls back; an unknown action fails the write; several
+ * audited writes inside one outer write keep their entries in order.
  */
 static void
 test_nothing_outlives_its_write(void **state)
 {
 	struct fx *fx = *state;
 	struct strbuf err = STRBUF_INIT;
-	struct store_audit_entry a;
-	struct program q;
+	struct store_audit_entry a, b;
+	char *value = NULL;
 
 	entry(&a, "update", "x");
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	assert_int_equal(store_setting_set(fx->s, "nope", "x", "1", &err), -1);	/* no program */
-	assert_int_equal(fx->s->audit.n, 0);
+	/* no program */
+	assert_int_equal(store_setting_set(fx->s, "nope", "x", "1", &a, &err), -1);
+	assert_int_equal(audit_rows(fx->s), 0);
 
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	program_init(&q);
-	assert_int_equal(store_program_load(fx->s, "p1", &q, &err), 0);	/* a read */
-	program_release(&q);
-	assert_int_equal(fx->s->audit.n, 1);
+	/* inside an outer write the entry waits for its end, and goes with it */
+	assert_int_equal(store_write_begin(fx->s, &err), 0);
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &a, &err), 0);
+	store_write_rollback(fx->s);
 	assert_int_equal(audit_rows(fx->s), 0);
-	store_audit_detach(fx->s);
-	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &err), 0);
-	assert_int_equal(audit_rows(fx->s), 0);
+	assert_int_equal(store_setting_get(fx->s, "p1", "dominance.share", &value, &err), 1);
 
 	entry(&a, "erase", "x");
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 1);
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.6", &a, &err), -1);
 	assert_non_null(strstr(err.buf, "erase"));
-	assert_int_equal(fx->s->audit.n, 0);
+	assert_int_equal(store_setting_get(fx->s, "p1", "dominance.share", &value, &err), 1);
+	assert_int_equal(audit_rows(fx->s), 0);
 
 	/* several entries for one write, in order */
 	entry(&a, "update", "first");
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	entry(&a, "update", "second");
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.7", &err), 0);
+	entry(&b, "update", "second");
+	assert_int_equal(store_write_begin(fx->s, &err), 0);
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.7", &a, &err), 0);
+	assert_int_equal(store_setting_set(fx->s, "p1", "dominance.share", "0.8", &b, &err), 0);
+	assert_int_equal(store_write_commit(fx->s, NULL, &err), 0);
 	{
 		struct store_audits log = { NULL, 0, 0 };
 		int more;
@@ -256,7 +258,7 @@ test_nothing_outlives_its_write(void **state)
 	strbuf_release(&err);
 }
 
-/* R12: an anonymous answer never writes an audit entry, even one left attached. */
+/* R12: an anonymous answer never writes an audit entry; making its link does. */
 static void
 test_anonymous_answer_leaves_none(void **state)
 {
@@ -268,14 +270,14 @@ test_anonymous_answer_leaves_none(void **state)
 	const char *dir[1] = { "dir" };
 	struct survey_links links = { NULL, 0, 0 };
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", dir, 1, &links, &err), 0);
+	entry(&a, "create", "open1");
+	a.kind = "survey-invitations";
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", dir, 1, &links, &a, &err), 0);
+	assert_int_equal(audit_rows(fx->s), 1);
 	memcpy(tok[0], links.v[0].token, sizeof(tok[0]));
 	survey_links_release(&links);
-	entry(&a, "create", "stray");
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
 	assert_int_equal(store_invitation_answer(fx->s, tok[0], ans, 2, &err), STORE_ANSWER_OK);
-	assert_int_equal(fx->s->audit.n, 0);
-	assert_int_equal(audit_rows(fx->s), 0);
+	assert_int_equal(audit_rows(fx->s), 1);
 	strbuf_release(&err);
 }
 
@@ -293,14 +295,12 @@ test_user_remove_audited(void **state)
 	u.role = STORE_ROLE_ADMIN;
 	u.password_hash = xstrdup("$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
 	u.created = 1;
-	assert_int_equal(store_user_add(fx->s, &u, &err), 0);
+	assert_int_equal(store_user_add(fx->s, &u, NULL, &err), 0);
 	entry(&a, "delete", "m@x.org");
 	a.kind = "users";
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	assert_int_equal(store_user_remove(fx->s, "nobody@x.org", &err), 1);
+	assert_int_equal(store_user_remove(fx->s, "nobody@x.org", &a, &err), 1);
 	assert_int_equal(audit_rows(fx->s), 0);
-	assert_int_equal(store_audit_attach(fx->s, &a, &err), 0);
-	assert_int_equal(store_user_remove(fx->s, "m@x.org", &err), 0);
+	assert_int_equal(store_user_remove(fx->s, "m@x.org", &a, &err), 0);
 	assert_int_equal(audit_rows(fx->s), 1);
 	store_user_release(&u);
 	strbuf_release(&err);
@@ -310,7 +310,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_written_by_the_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_written_with_the_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused_entry_undoes_the_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_outlives_its_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_answer_leaves_none, setup, teardown),

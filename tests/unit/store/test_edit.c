@@ -97,7 +97,7 @@ update_ok(struct fx *fx, const struct kind *k, void *rec)
 {
 	struct strbuf err = STRBUF_INIT;
 
-	if (store_record_update(fx->s, &fx->p, k, rec, &err) != 0)
+	if (store_record_update(fx->s, &fx->p, k, rec, NULL, &err) != 0)
 		fail_msg("update %s: %s", k->name, err.buf);
 	strbuf_release(&err);
 }
@@ -233,20 +233,21 @@ test_delete(void **state)
 	struct strbuf err = STRBUF_INIT;
 	int64_t rowid = in->credits.v[0].rowid;
 
-	assert_int_equal(store_record_delete(fx->s, &kind_credit, rowid, &err), 0);
+	assert_int_equal(store_record_delete(fx->s, &kind_credit, rowid, NULL, &err), 0);
 	kind_release(&kind_credit, &in->credits.v[0]);
 	in->credits.n = 0;
 	/* the ledger entry, then its grant, which nothing names any more */
 	assert_int_equal(store_record_delete(fx->s, &kind_ledger_entry,
-	    in->ledger.v[0].rowid, &err), 0);
+	    in->ledger.v[0].rowid, NULL, &err), 0);
 	kind_release(&kind_ledger_entry, &in->ledger.v[0]);
 	in->ledger.n = 0;
-	assert_int_equal(store_record_delete(fx->s, &kind_grant, in->grants.v[0].rowid, &err), 0);
+	assert_int_equal(store_record_delete(fx->s, &kind_grant, in->grants.v[0].rowid, NULL,
+	    &err), 0);
 	kind_release(&kind_grant, &in->grants.v[0]);
 	in->grants.n = 0;
 	assert_stored_is(fx);
 	/* a second time: no such row */
-	assert_int_equal(store_record_delete(fx->s, &kind_credit, rowid, &err), -1);
+	assert_int_equal(store_record_delete(fx->s, &kind_credit, rowid, NULL, &err), -1);
 	assert_non_null(strstr(err.buf, "no such"));
 	strbuf_release(&err);
 }
@@ -257,7 +258,7 @@ refused(struct fx *fx, const struct kind *k, int64_t rowid, const char *why)
 	struct strbuf err = STRBUF_INIT;
 	char *before = stored(fx->s), *after;
 
-	assert_int_equal(store_record_delete(fx->s, k, rowid, &err), -1);
+	assert_int_equal(store_record_delete(fx->s, k, rowid, NULL, &err), -1);
 	if (strstr(err.buf, why) == NULL)
 		fail_msg("deleting %s: '%s' does not say '%s'", k->name, err.buf, why);
 	after = stored(fx->s);
@@ -301,7 +302,7 @@ test_update_fails_midway(void **state)
 	bl = VEC_PUSH(&g->lines);
 	bl->name = xstrdup("staff");	/* the first line's name again */
 	bl->amount = 10;
-	assert_int_equal(store_record_update(fx->s, &fx->p, &kind_grant, g, &err), -1);
+	assert_int_equal(store_record_update(fx->s, &fx->p, &kind_grant, g, NULL, &err), -1);
 	assert_non_null(strstr(err.buf, "already exists"));
 	assert_int_equal(g->lines.v[0].rowid, line_rowid);
 	assert_int_equal(g->lines.v[1].rowid, 0);
@@ -313,7 +314,7 @@ test_update_fails_midway(void **state)
 	set_str(&in->decisions.v[1].id, "d1");
 	set_str(&in->decisions.v[1].title, "changed");
 	assert_int_equal(store_record_update(fx->s, &fx->p, &kind_decision,
-	    &in->decisions.v[1], &err), -1);
+	    &in->decisions.v[1], NULL, &err), -1);
 	assert_non_null(strstr(err.buf, "decisions 'd1' already exists"));
 	after = stored(fx->s);
 	assert_string_equal(after, before);

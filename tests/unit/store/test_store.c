@@ -615,7 +615,7 @@ save_ok(struct store *s, struct program *p)
 {
 	struct strbuf err = STRBUF_INIT;
 
-	if (store_program_save(s, p, &err) != 0)
+	if (store_program_save(s, p, NULL, &err) != 0)
 		fail_msg("store_program_save: %s", err.buf);
 	strbuf_release(&err);
 }
@@ -803,7 +803,7 @@ test_duplicate_program_refused(void **state)
 	build_program(&p, "wcc");
 	save_ok(s, &p);
 	build_program(&p2, "wcc");
-	assert_int_equal(store_program_save(s, &p2, &err), -1);
+	assert_int_equal(store_program_save(s, &p2, NULL, &err), -1);
 	assert_string_equal(err.buf, "program 'wcc' already exists");
 	each_rowid(&kind_document, &p2, expect_zero, NULL);
 	assert_int_equal(store_program_slugs(s, &slugs, &err), 0);
@@ -852,7 +852,7 @@ test_failed_save_leaves_nothing(void **state)
 	le->loc.line = 3;
 	free(le->grant.slug);
 	le->grant = R("nope", REF_UNRESOLVED);
-	assert_int_equal(store_program_save(s, &p2, &err), -1);
+	assert_int_equal(store_program_save(s, &p2, NULL, &err), -1);
 	assert_string_equal(err.buf, "ledger.csv:3: grant: grant 'nope' does not exist");
 	each_rowid(&kind_document, &p2, expect_zero, NULL);
 
@@ -864,7 +864,7 @@ test_failed_save_leaves_nothing(void **state)
 	d->id = xstrdup("d1");
 	d->loc.file = "decisions.csv";
 	d->loc.line = 4;
-	assert_int_equal(store_program_save(s, &p2, &err), -1);
+	assert_int_equal(store_program_save(s, &p2, NULL, &err), -1);
 	assert_string_equal(err.buf, "decisions.csv:4: decisions 'd1' already exists");
 	each_rowid(&kind_document, &p2, expect_zero, NULL);
 
@@ -873,7 +873,7 @@ test_failed_save_leaves_nothing(void **state)
 	d->id = xstrdup("d3");
 	free(p2.initiatives.v[1].slug);
 	p2.initiatives.v[1].slug = xstrdup("fitch");
-	assert_int_equal(store_program_save(s, &p2, &err), -1);
+	assert_int_equal(store_program_save(s, &p2, NULL, &err), -1);
 	assert_string_equal(err.buf, "initiatives 'fitch' already exists");
 
 	assert_int_equal(store_program_slugs(s, &slugs, &err), 0);
@@ -1100,14 +1100,14 @@ test_settings(void **state)
 	save_ok(s, &p);
 	assert_int_equal(store_setting_get(s, "wcc", "dominance.share", &v, &err), 1);
 	assert_null(v);
-	assert_int_equal(store_setting_set(s, "wcc", "dominance.share", "0.6", &err), 0);
-	assert_int_equal(store_setting_set(s, "wcc", "dominance.share", "0.7", &err), 0);
+	assert_int_equal(store_setting_set(s, "wcc", "dominance.share", "0.6", NULL, &err), 0);
+	assert_int_equal(store_setting_set(s, "wcc", "dominance.share", "0.7", NULL, &err), 0);
 	assert_int_equal(store_setting_get(s, "wcc", "dominance.share", &v, &err), 0);
 	assert_string_equal(v, "0.7");
 	free(v);
-	assert_int_equal(store_setting_set(s, "nope", "x", "1", &err), -1);
+	assert_int_equal(store_setting_set(s, "nope", "x", "1", NULL, &err), -1);
 	assert_string_equal(err.buf, "no program 'nope'");
-	assert_int_equal(store_setting_set(s, "wcc", "dominance.share", NULL, &err), 0);
+	assert_int_equal(store_setting_set(s, "wcc", "dominance.share", NULL, NULL, &err), 0);
 	assert_int_equal(store_setting_get(s, "wcc", "dominance.share", &v, &err), 1);
 	program_release(&p);
 	strbuf_release(&err);

@@ -231,7 +231,7 @@ invite(struct store *s, const char *ini, const char *ident, const char *who, sur
 		for (char *w = strtok_r(buf, " ", &save); w && n < 16; w = strtok_r(NULL, " ", &save))
 			people[n++] = w;
 	}
-	r = store_survey_invite(s, ini, ident, who ? people : NULL, n, &links, err);
+	r = store_survey_invite(s, ini, ident, who ? people : NULL, n, &links, NULL, err);
 	for (size_t i = 0; tok && i < links.n; i++)
 		memcpy(tok[i], links.v[i].token, sizeof(survey_token));
 	if (r != 0)
@@ -303,10 +303,10 @@ test_invite_refusals(void **state)
 	const char *none[1] = { "p1" };
 	struct survey_links links = { NULL, 0, 0 };
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", none, 0, &links, &err), -1);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", none, 0, &links, NULL, &err), -1);
 	assert_non_null(strstr(err.buf, "between 1 and 1000"));
 	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", none,
-	    SURVEY_INVITE_MAX + 1, &links, &err), -1);
+	    SURVEY_INVITE_MAX + 1, &links, NULL, &err), -1);
 	/* no such survey, no such initiative */
 	assert_int_equal(invite(fx->s, "i1", "nope", "p1", tok, &err), 1);
 	assert_int_equal(invite(fx->s, "i9", "open1", "p1", tok, &err), 1);
@@ -507,7 +507,8 @@ test_close(void **state)
 
 	assert_int_equal(invite(fx->s, "i1", "open2", "dir p1", tok, &err), 0);
 	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_OK);
-	assert_int_equal(store_survey_close(fx->s, "i1", "open2", date_from_ymd(2016, 3, 15), &err), 0);
+	assert_int_equal(store_survey_close(fx->s, "i1", "open2", date_from_ymd(2016, 3, 15),
+	    NULL, &err), 0);
 
 	/* closed: on the next load, on the invitation, and twice is refused */
 	program_init(&q);
@@ -525,10 +526,14 @@ test_close(void **state)
 	}
 	assert_true(found);
 	program_release(&q);
-	assert_int_equal(store_survey_close(fx->s, "i1", "open2", date_from_ymd(2016, 4, 1), &err), 2);
-	assert_int_equal(store_survey_close(fx->s, "i1", "s1", date_from_ymd(2016, 4, 1), &err), 2);
-	assert_int_equal(store_survey_close(fx->s, "i1", "nope", date_from_ymd(2016, 4, 1), &err), 1);
-	assert_int_equal(store_survey_close(fx->s, "i9", "open2", date_from_ymd(2016, 4, 1), &err), 1);
+	assert_int_equal(store_survey_close(fx->s, "i1", "open2", date_from_ymd(2016, 4, 1),
+	    NULL, &err), 2);
+	assert_int_equal(store_survey_close(fx->s, "i1", "s1", date_from_ymd(2016, 4, 1),
+	    NULL, &err), 2);
+	assert_int_equal(store_survey_close(fx->s, "i1", "nope", date_from_ymd(2016, 4, 1),
+	    NULL, &err), 1);
+	assert_int_equal(store_survey_close(fx->s, "i9", "open2", date_from_ymd(2016, 4, 1),
+	    NULL, &err), 1);
 	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
 	assert_int_equal(inv.closed, 1);
 	assert_int_equal(inv.used, 0);

@@ -83,7 +83,8 @@ test_versions(void **state)
 	assert_int_equal(v.initiative, b0.initiative);
 
 	/* a setting is beyond any one initiative: the catalog moves */
-	assert_int_equal(store_setting_set(s, p.slug, "dominance.backbone_alone_share", "0.6", &err), 0);
+	assert_int_equal(store_setting_set(s, p.slug, "dominance.backbone_alone_share", "0.6", NULL,
+	    &err), 0);
 	v = versions(s, a);
 	assert_int_equal(v.data, a1.data + 1);
 	assert_int_equal(v.catalog, v.data);
@@ -95,7 +96,7 @@ test_versions(void **state)
 	u.role = STORE_ROLE_ADMIN;
 	u.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
 	u.created = 1;
-	assert_int_equal(store_user_add(s, &u, &err), 0);
+	assert_int_equal(store_user_add(s, &u, NULL, &err), 0);
 	b1 = versions(s, a);
 	assert_int_equal(b1.data, v.data + 1);
 	assert_int_equal(b1.catalog, v.catalog);

@@ -1,0 +1,86 @@
+/*
+ * Survey answers through a group commit: see answers.h.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "answers.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+/* At most this many answers in one transaction; the rest wait for the next. */
+#define GROUP_MAX 256
+
+/* One waiting answer: on its caller's stack until done. */
+struct waiting {
+	struct store_answer_job job;
+	struct strbuf *err;		/* the caller's: set when the group failed */
+	int done;
+	struct waiting *next;
+};
+
+static struct {
+	pthread_mutex_t lock;		/* guards everything below */
+	pthread_cond_t done;		/* a group's commit ended */
+	struct waiting *head, **tail;	/* answers not yet taken, in arrival order */
+	int leading;			/* a group's commit is running */
+} group = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, &group.head, 0 };
+
+/* Writes the answers of taken[0..n) on s and marks them done (group.lock not held). */
+static void
+commit_group(struct store *s, struct waiting **taken, size_t n)
+{
+	struct store_answer_job *jobs = xcalloc(n, sizeof(*jobs));
+	struct strbuf err = STRBUF_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		jobs[i] = taken[i]->job;
+	if (store_invitation_answer_all(s, jobs, n, &err) == -1)
+		for (size_t i = 0; i < n; i++) {
+			strbuf_reset(taken[i]->err);
+			strbuf_addstr(taken[i]->err, err.buf);
+		}
+	pthread_mutex_lock(&group.lock);
+	for (size_t i = 0; i < n; i++) {
+		taken[i]->job.result = jobs[i].result;
+		taken[i]->done = 1;
+	}
+	group.leading = 0;
+	pthread_cond_broadcast(&group.done);
+	pthread_mutex_unlock(&group.lock);
+	strbuf_release(&err);
+	free(jobs);
+}
+
+enum store_answer_result
+app_survey_answer(struct store *s, const char *token, const struct answer *answers,
+    size_t n, struct strbuf *err)
+{
+	struct waiting me = { { token, answers, n, STORE_ANSWER_ERROR }, err, 0, NULL };
+	struct waiting *taken[GROUP_MAX];
+	size_t k;
+
+	pthread_mutex_lock(&group.lock);
+	*group.tail = &me;
+	group.tail = &me.next;
+	while (!me.done) {
+		if (group.leading) {
+			pthread_cond_wait(&group.done, &group.lock);
+			continue;
+		}
+		/* lead: take every answer waiting (this one among them, first come first) */
+		group.leading = 1;
+		for (k = 0; group.head && k < GROUP_MAX; k++) {
+			taken[k] = group.head;
+			group.head = group.head->next;
+		}
+		if (group.head == NULL)
+			group.tail = &group.head;
+		pthread_mutex_unlock(&group.lock);
+		commit_group(s, taken, k);
+		pthread_mutex_lock(&group.lock);
+	}
+	pthread_mutex_unlock(&group.lock);
+	return me.job.result;
+}

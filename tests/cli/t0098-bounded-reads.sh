@@ -1,0 +1,84 @@
+#!/bin/sh
+# The commands read what they need (issue 10): `trellis settings` reads the
+# program's settings only, `trellis capacity` the organizations it assesses
+# (with --initiative, that initiative's records; else the catalog), and
+# `report --all` one initiative at a time. So on a bench/gen program of 20
+# initiatives each runs under an address-space limit that loading the
+# whole program does not fit in: `trellis export`, which must read it
+# whole, fails there (about 140 MiB of address space for this set; these
+# commands about 76).
+. "$(dirname "$0")/lib.sh"
+
+GEN=$TEST_TOP/${BUILD:-build}/bench/gen
+if ! test -x "$GEN"; then
+	echo "not ok 1 - $GEN is not built (make bench-gen)"
+	echo "# passed 0 failed 1"
+	exit 1
+fi
+export GEN
+
+# Under a sanitizer or valgrind the address space is the tool's, not ours.
+case $TRELLIS_BIN${TRELLIS_VALGRIND:-} in
+*asan*|*1) limit= ;;
+*) limit=102400 ;;	# KiB: 100 MiB
+esac
+export limit
+
+# limited CMD...: runs trellis on g.db under the limit (when there is one).
+limited () {
+	if test -z "$limit"; then
+		"$TRELLIS" --db g.db "$@"
+	else
+		(ulimit -v $limit && "$TRELLIS" --db g.db "$@")
+	fi
+}
+
+test_expect_success 'setup: a bench/gen program of 20 initiatives' '
+	"$GEN" --scale 0.02 --seed 1 --format csv --out csv &&
+	"$TRELLIS" --db g.db import csv/*.csv >/dev/null &&
+	sed -n 2p csv/initiatives.csv | cut -d, -f1 >ini &&
+	sed -n 2p csv/organizations.csv | cut -d, -f1 >org1 &&
+	sed -n 30p csv/organizations.csv | cut -d, -f1 >org2 &&
+	test "$(cat ini)" = ashbury
+'
+
+test_expect_success 'the limit is one the whole program does not fit in' '
+	test -z "$limit" || ! limited export >/dev/null 2>&1
+'
+
+test_expect_success 'trellis settings, and setting one, within the limit' '
+	limited settings >out &&
+	test_grep "^Settings of program .national-bench.:" out &&
+	limited settings dominance.backbone_alone_share 0.6 >out &&
+	test_grep "dominance.backbone_alone_share  *0.6  (changed)" out &&
+	limited settings --reset dominance.backbone_alone_share >out &&
+	! grep -q "(changed)" out
+'
+
+test_expect_success 'trellis capacity with an initiative, within the limit' '
+	limited capacity --org "$(cat org1)" --initiative "$(cat ini)" --as-of 2025-12-31 \
+		--format json >out &&
+	test_grep "^{\"org\":\"$(cat org1)\",\"staff\":" out &&
+	test_grep "\"gaps\":\[{\"trait\":" out &&
+	limited capacity --org "$(cat org2)" --initiative "$(cat ini)" --as-of 2025-12-31 >out &&
+	test_grep "($(cat org2)):" out
+'
+
+test_expect_success 'trellis capacity --compare, within the limit' '
+	limited capacity --compare "$(cat org1)" "$(cat org2)" --format json >out &&
+	test_grep "^\[{\"org\":\"$(cat org1)\"" out &&
+	test_grep "{\"org\":\"$(cat org2)\"" out &&
+	! limited capacity --org nope --initiative "$(cat ini)" 2>err &&
+	test_grep "no organization .nope. in program" err
+'
+
+test_expect_success 'report --all within the limit: every initiative, as each alone' '
+	limited report --all --format json --as-of 2025-12-31 >all.json &&
+	test "$(grep -o "{\"initiative\":\"[a-z-]*\",\"as_of\"" all.json | wc -l)" -eq 20 &&
+	"$TRELLIS" --db g.db report --initiative "$(cat ini)" --format json --as-of 2025-12-31 >one.json &&
+	{ printf "[" && head -c $(($(wc -c <one.json) - 1)) one.json; } >want &&
+	head -c $(wc -c <want) all.json >got &&
+	test_cmp want got
+'
+
+test_done
