@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "../auth/auth.h"
+#include "../mail/mail.h"
 #include "../store/store.h"
+#include "../util/strbuf.h"
 #include "../web/web.h"
 #include "cli.h"
 #include "../util/banned.h"
@@ -18,6 +20,7 @@
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
 	    "[--session-idle SECONDS] [--session-max SECONDS] [--cache-mb N] [--max-body-memory MIB] "
+	    "[--smtp URL --mail-from ADDR [--smtp-auth-file FILE]] "
 	    "[--dev-cookie] [--dev-insecure-role]",
 	"Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
@@ -31,6 +34,9 @@ static const struct cli_cmd serve_cmd = {
 	"the initiatives kept ready to serve (default " STR(SERVE_CACHE_MB) " MiB; the least recently\n"
 	"asked for go first). Request bodies being received share --max-body-memory\n"
 	"MiB (default 64); past it a request gets 503.\n"
+	"With --smtp (or $TRELLIS_SMTP) a background sender mails what is queued\n"
+	"(survey links, ...) through that SMTP server, as `trellis mail --send-due`\n"
+	"does; see `trellis mail --help` and docs/mail.md.\n"
 	"--dev-cookie names the session cookie sid\n"
 	"without Secure (instead of __Host-sid; Secure), for plain HTTP on\n"
 	"loopback only. --dev-insecure-role is a development aid\n"
@@ -62,7 +68,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
 	const char *maxip = NULL, *dev = NULL, *devcookie = NULL, *idle = NULL, *smax = NULL;
 	const char *cachemb = NULL;
-	const char *bodymem = NULL;
+	const char *bodymem = NULL, *smtp = NULL, *mailfrom = NULL, *authfile = NULL;
 	const struct cli_opt opts[] = {
 		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
 		{ "threads", "N", &threads, "worker threads (default: one per core)" },
@@ -72,10 +78,16 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		{ "session-max", "SECONDS", &smax, "a session ends this long after sign-in (default " STR(AUTH_SESSION_ABSOLUTE) ")" },
 		{ "cache-mb", "N", &cachemb, "MiB of initiatives kept ready (default " STR(SERVE_CACHE_MB) ")" },
 		{ "max-body-memory", "MIB", &bodymem, "request bodies in flight, in all (default 64)" },
+		{ "smtp", "URL", &smtp, "send mail through this SMTP server (default $TRELLIS_SMTP)" },
+		{ "mail-from", "ADDR", &mailfrom, "the mail's sender (default $TRELLIS_MAIL_FROM)" },
+		{ "smtp-auth-file", "FILE", &authfile, "SMTP user name and password, one a line" },
 		{ "dev-cookie", NULL, &devcookie, "session cookie without Secure, for plain HTTP on loopback" },
 		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
 		{ NULL, NULL, NULL, NULL },
 	};
+	struct mail_config mail = { NULL, NULL, NULL, NULL };
+	struct mail_sender *sender = NULL;
+	struct strbuf err = STRBUF_INIT;
 	struct web_config cfg;
 	struct store *st;
 	int nargs, rc;
@@ -140,5 +152,17 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	if (cli_store_open(c, 0, &st) == -1)
 		return CLI_FAIL;
 	store_close(st);
-	return web_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+	if ((smtp || getenv("TRELLIS_SMTP")) &&
+	    (rc = cli_mail_config(&serve_cmd, smtp, mailfrom, authfile, &mail)) != CLI_OK)
+		return rc;
+	if (mail.url && mail_sender_start(c->db, &mail, &sender, &err) != 0) {
+		rc = cli_error("mail: %s", err.buf);
+		goto out;
+	}
+	rc = web_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+out:
+	mail_sender_stop(sender);
+	mail_config_release(&mail);
+	strbuf_release(&err);
+	return rc;
 }

@@ -8,15 +8,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../app/edit.h"
 #include "../app/write.h"
+#include "../mail/mail.h"
 #include "../model/fields.h"
 #include "../model/validate.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
 #include "../util/strbuf.h"
+#include "../view/figures.h"
+#include "../view/html.h"
 #include "../util/xalloc.h"
 #include "cli.h"
 #include "../util/banned.h"
@@ -24,7 +28,7 @@
 static const struct cli_cmd survey_cmd = {
 	"survey",
 	"open --initiative SLUG --instrument CODE [--id ID] [--date DATE]\n"
-	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE]\n"
+	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE] [--email]\n"
 	"       | close --initiative SLUG --survey ID [--date DATE]",
 	"Runs survey rounds: opens one, makes one-time answer links, closes it.",
 	"`open` adds a survey round of an instrument (`balance`, `director-support`\n"
@@ -42,7 +46,10 @@ static const struct cli_cmd survey_cmd = {
 	"answer keeps no trace of the link or the person. Give each link to its\n"
 	"person alone: they are shown only now. --url is the web address\n"
 	"respondents reach the server at (default $TRELLIS_URL, else\n"
-	"http://localhost:8080). --group and --count are gone: links are made\n"
+	"http://localhost:8080). With --email each link is mailed to its person\n"
+	"instead (queued with the links, sent by the server or `trellis mail\n"
+	"--send-due`; docs/mail.md), and never shown: every person needs a mail\n"
+	"address then. --group and --count are gone: links are made\n"
 	"for people now.\n"
 	"\n"
 	"`close` ends the round on --date (today by default, not before the round\n"
@@ -106,17 +113,121 @@ out:
 }
 
 /* Makes the links of people[0..n) (NULL: everyone of the team without one) and prints them. */
+/*
+ * Queues one mail for each link (mail.h) to its person, in the open write;
+ * -1 with the reason printed (a person without a mail address: none is
+ * sent). The link itself is sealed in the outbox, never stored in clear.
+ */
 static int
-survey_invite(struct store *s, const char *ini, const char *id, const char *const *people,
-    size_t n, const char *url)
+invite_mail(struct store *s, const char *db, const struct program *p, const char *id,
+    struct survey_links *links, const char *url, size_t ulen)
+{
+	const struct initiative *in = &p->initiatives.v[0];
+	const struct survey *sv = NULL;
+	const struct instrument *ins;
+	struct strbuf text = STRBUF_INIT, html = STRBUF_INIT, subject = STRBUF_INIT;
+	struct strbuf link = STRBUF_INIT, base = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf opened = STRBUF_INIT;
+	struct mail_keys keys;
+	time_t now = time(NULL);
+	int ret = -1;
+
+	for (size_t i = 0; i < in->surveys.n && sv == NULL; i++)
+		if (in->surveys.v[i].id && strcmp(in->surveys.v[i].id, id) == 0)
+			sv = &in->surveys.v[i];
+	for (size_t i = 0; i < links->n; i++)
+		if (!mail_address_ok(links->v[i].member.email)) {
+			cli_error("--email: %s (%s) has no mail address%s%s; no link was made "
+			    "(add one, or invite them without --email and hand them the link)",
+			    links->v[i].member.name, links->v[i].member.person,
+			    links->v[i].member.email ? ": " : "",
+			    links->v[i].member.email ? links->v[i].member.email : "");
+			goto out;
+		}
+	if (mail_keys_open(db, 1, &keys, &err)) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
+	ins = sv ? program_instrument(p, sv->instrument.slug) : NULL;
+	strbuf_add(&base, url, ulen);
+	if (sv)
+		figure_date(sv->opened, &opened);
+	strbuf_addf(&subject, "%s: a short survey for the team", in->name);
+	for (size_t i = 0; i < links->n; i++) {
+		struct survey_link *l = &links->v[i];
+		struct mail m = {
+			.kind = "survey-invitation", .to = l->member.email, .to_name = l->member.name,
+			.subject = subject.buf, .base_url = base.buf,
+		};
+		int r;
+
+		strbuf_reset(&text);
+		strbuf_reset(&html);
+		strbuf_reset(&link);
+		strbuf_addf(&link, "%s/s/%s", base.buf, l->token);
+		strbuf_addf(&text, "Hello %s,\n\n%s asks everyone on its team to answer a short "
+		    "survey, \"%s\"%s%s. It takes a few minutes.\n\nYour answers are anonymous: "
+		    "they keep no trace of this link or of you, and results are shown only for "
+		    "groups of three or more.\n\nAnswer here (the link works once, for you "
+		    "alone):\n" MAIL_SECRET "\n", l->member.name, in->name,
+		    ins && ins->title ? ins->title : "survey", opened.len ? ", open since " : "",
+		    opened.buf);
+		strbuf_addstr(&html, "<p>Hello ");
+		html_escape(&html, l->member.name);
+		strbuf_addstr(&html, ",</p>\n<p>");
+		html_escape(&html, in->name);
+		strbuf_addstr(&html, " asks everyone on its team to answer a short survey, <b>");
+		html_escape(&html, ins && ins->title ? ins->title : "survey");
+		strbuf_addstr(&html, "</b>");
+		if (opened.len)
+			strbuf_addf(&html, ", open since %s", opened.buf);
+		strbuf_addstr(&html, ". It takes a few minutes.</p>\n<p>Your answers are anonymous: "
+		    "they keep no trace of this link or of you, and results are shown only for "
+		    "groups of three or more.</p>\n<p><a href=\"" MAIL_SECRET "\">Answer the "
+		    "survey</a> (the link works once, for you alone):<br>" MAIL_SECRET "</p>\n");
+		m.text = text.buf;
+		m.html = html.buf;
+		m.secret = link.buf;
+		if ((r = mail_queue(s, &keys, &m, now, &err)) != 0) {
+			cli_error("--email: %s (%s): %s; no link was made", l->member.name,
+			    l->member.person, err.buf);
+			goto wipe;
+		}
+		l->mailed = 1;
+	}
+	ret = 0;
+wipe:
+	sodium_memzero(&keys, sizeof(keys));
+	if (link.buf)
+		sodium_memzero(link.buf, link.len);
+out:
+	strbuf_release(&text);
+	strbuf_release(&html);
+	strbuf_release(&subject);
+	strbuf_release(&link);
+	strbuf_release(&base);
+	strbuf_release(&err);
+	strbuf_release(&opened);
+	return ret;
+}
+
+/* Makes the links of people[0..n) (NULL: everyone of the team without one); prints or mails them. */
+static int
+survey_invite(struct store *s, const char *db, const struct program *p, const char *id,
+    const char *const *people, size_t n, const char *url, int email)
 {
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
 	struct survey_links links = { NULL, 0, 0 };
+	const char *ini = p->initiatives.v[0].slug;
 	size_t ulen = strlen(url), shown = 0;
 	int r, rc = CLI_FAIL;
 
 	while (ulen > 0 && url[ulen - 1] == '/')
 		ulen--;
+	if (email && store_write_begin(s, &err)) {
+		cli_error("%s", err.buf);
+		goto done;
+	}
 	/* as the web's: how many links, never the links nor who they are for */
 	if (people)
 		strbuf_addf(&after, "{\"links\":%zu}", n);
@@ -127,32 +238,51 @@ survey_invite(struct store *s, const char *ini, const char *id, const char *cons
 	else
 		r = store_survey_invite(s, ini, id, people, n, &links, &err);
 	store_audit_detach(s);
+	if (email && r == 0) {
+		strbuf_reset(&err);
+		if (invite_mail(s, db, p, id, &links, url, ulen)) {
+			store_write_rollback(s);
+			r = -3;		/* said already */
+		} else if (store_write_commit(s, &err))
+			r = -3;		/* err says why */
+	} else if (email)
+		store_write_rollback(s);
 	if (r == 1)
 		cli_error("initiative %s has no survey '%s'", ini, id);
 	else if (r == 2)
 		cli_error("survey %s is closed: it takes no more answers", id);
 	else if (r == 3 || r == 4)
 		cli_error("--person %s; no link was made", err.buf);
-	else if (r == -1)
+	else if (r == -1 || (r == -3 && err.len))
 		cli_error("%s", err.buf);
 	else if (r == 0) {
+		size_t mailed = 0;
+
 		/* a link a mailer sent to its person is never shown here (survey_rounds.h) */
 		for (size_t i = 0; i < links.n; i++) {
 			const struct survey_link *l = &links.v[i];
 
-			if (l->mailed)
+			if (l->mailed) {
+				printf("%s\t%s\tmailed to %s\n", l->member.person,
+				    group_names[l->member.group], l->member.email);
+				mailed++;
 				continue;
+			}
 			printf("%s\t%s\t%.*s/s/%s\n", l->member.person, group_names[l->member.group],
 			    (int)ulen, url, l->token);
 			shown++;
 		}
 		if (links.n == 0)
 			fprintf(stderr, "everyone of the team has a link of survey %s already\n", id);
+		else if (mailed)
+			fprintf(stderr, "%zu link%s for survey %s queued to be mailed, each to its "
+			    "person alone (`trellis mail --list`)\n", mailed, mailed == 1 ? "" : "s", id);
 		else
 			fprintf(stderr, "%zu link%s for survey %s: give each to its person alone "
 			    "(shown only now)\n", shown, shown == 1 ? "" : "s", id);
 		rc = CLI_OK;
 	}
+done:
 	survey_links_release(&links);
 	strbuf_release(&err);
 	strbuf_release(&after);
@@ -219,7 +349,7 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 {
 	const char *ini = NULL, *instrument = NULL, *id = NULL, *survey = NULL;
 	const char *group = NULL, *count = NULL, *url = NULL, *date = NULL;
-	const char *person = NULL, *all = NULL;
+	const char *person = NULL, *all = NULL, *email = NULL;
 	const struct cli_opt opts[] = {
 		{ "initiative", "SLUG", &ini, "the initiative" },
 		{ "instrument", "CODE", &instrument, "open: the instrument to ask" },
@@ -230,6 +360,7 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 		{ "group", "GROUP", &group, "gone: links are made for people (--person, --all)" },
 		{ "count", "N", &count, "gone: links are made for people (--person, --all)" },
 		{ "url", "BASE", &url, "invite: the server's address for the links" },
+		{ "email", NULL, &email, "invite: mail each link to its person (docs/mail.md)" },
 		{ "date", "DATE", &date, "open, close: the date (default today)" },
 		{ NULL, NULL, NULL, NULL },
 	};
@@ -253,20 +384,20 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 	if (strcmp(argv[0], "open") == 0) {
 		if (instrument == NULL)
 			return cli_usage_error(&survey_cmd, "open needs --instrument CODE");
-		if (survey || person || all || url)
+		if (survey || person || all || url || email)
 			return cli_usage_error(&survey_cmd, "open takes --initiative, --instrument, --id, --date");
 	} else if (strcmp(argv[0], "invite") == 0) {
 		if (survey == NULL || (person == NULL) == (all == NULL))
 			return cli_usage_error(&survey_cmd, "invite needs --survey ID and either "
 			    "--person SLUG (repeat it for more) or --all");
 		if (instrument || id || date)
-			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --person, --all, --url");
+			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --person, --all, --url, --email");
 		if (url == NULL && (url = getenv("TRELLIS_URL")) == NULL)
 			url = "http://localhost:8080";
 	} else if (strcmp(argv[0], "close") == 0) {
 		if (survey == NULL)
 			return cli_usage_error(&survey_cmd, "close needs --survey ID");
-		if (instrument || id || person || all || url)
+		if (instrument || id || person || all || url || email)
 			return cli_usage_error(&survey_cmd, "close takes --initiative, --survey, --date");
 	} else
 		return cli_usage_error(&survey_cmd, "no subcommand '%s' (open, invite, close)", argv[0]);
@@ -285,7 +416,8 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 		goto out;
 	rc = CLI_FAIL;
 	if (strcmp(argv[0], "invite") == 0)
-		rc = survey_invite(s, ini, survey, all ? NULL : people, npeople, url);
+		rc = survey_invite(s, c->db, &p, survey, all ? NULL : people, npeople, url,
+		    email != NULL);
 	else
 		rc = survey_close(s, &p.initiatives.v[0], survey, day);
 out:

@@ -604,6 +604,30 @@ const char *const store_sql[ST__MAX] = {
 	" WHERE survey_id = ?1 GROUP BY respondent_group",
 	[ST_RESPONSE_INS_ID] =
 	"INSERT INTO response (id, survey_id, respondent_group) VALUES (?, ?, ?)",
+	[ST_MAIL_INS] =
+	"INSERT INTO mail_outbox (message_id, kind, queued, to_addr, to_name, subject,"
+	" text_body, html_body, unsubscribe, sealed, next_try)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_MAIL_DUE] =
+	"SELECT id, message_id, kind, to_addr, to_name, subject, text_body, html_body,"
+	" unsubscribe, sealed, attempts FROM mail_outbox"
+	" WHERE sent IS NULL AND next_try <= ?1 AND lease_until <= ?1"
+	" ORDER BY next_try, id LIMIT ?2",
+	[ST_MAIL_LEASE] =
+	"UPDATE mail_outbox SET lease_until = ?2 WHERE id = ?1",
+	[ST_MAIL_SENT] =
+	"UPDATE mail_outbox SET sent = ?2, sealed = NULL, lease_until = 0,"
+	" attempts = attempts + 1, last_error = NULL WHERE id = ?1 AND sent IS NULL",
+	[ST_MAIL_RETRY] =
+	"UPDATE mail_outbox SET attempts = attempts + 1, next_try = ?2, lease_until = 0,"
+	" last_error = ?3 WHERE id = ?1 AND sent IS NULL",
+	[ST_MAIL_LIST] =
+	"SELECT id, kind, to_addr, queued, attempts, next_try, sent, last_error"
+	" FROM mail_outbox ORDER BY id",
+	[ST_OPTOUT_INS] =
+	"INSERT INTO mail_optout (address, since) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	[ST_OPTOUT_GET] =
+	"SELECT count(*) FROM mail_optout WHERE address = ?1",
 	[ST_OBSERVATION_SEL_ONE] = OBSERVATION_SELECT OBSERVATION_JOINS OF_ONE,
 	[ST_MEMBER_SEL_ONE] = MEMBER_SELECT MEMBER_JOINS OF_ONE,
 	[ST_RESPONSIBILITY_SEL_ONE] = RESPONSIBILITY_SELECT RESPONSIBILITY_JOINS OF_ONE,

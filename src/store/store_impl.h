@@ -141,6 +141,15 @@ enum stmt {
 	ST_TALLY_MARK,		/* survey ?1's responses as of the start of day ?2, kept */
 	ST_TALLY_GET,		/* survey ?1's responses as of the start of day ?2 */
 	ST_RESPONSE_INS_ID,	/* a response with its (random) id */
+	/* mail (outbox.c) */
+	ST_MAIL_INS,
+	ST_MAIL_DUE,		/* unsent, due at ?1 and not leased, the first ?2 */
+	ST_MAIL_LEASE,		/* mail ?1 leased until ?2 */
+	ST_MAIL_SENT,		/* mail ?1 sent at ?2 */
+	ST_MAIL_RETRY,		/* mail ?1 failed: next try at ?2, error ?3 */
+	ST_MAIL_LIST,		/* every mail, oldest first */
+	ST_OPTOUT_INS,		/* address ?1 asks for no mail since ?2 */
+	ST_OPTOUT_GET,		/* 1 when address ?1 asked for no mail */
 	/* one initiative's rows (?1 = its rowid): store_initiative_load */
 	ST_OBSERVATION_SEL_ONE, ST_MEMBER_SEL_ONE, ST_RESPONSIBILITY_SEL_ONE,
 	ST_DECISION_SEL_ONE, ST_GRANT_SEL_ONE, ST_LEDGER_SEL_ONE,

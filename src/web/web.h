@@ -330,6 +330,8 @@ void web_fragment_put_in(const struct web_program *wp, const char *key, const ch
  * message in err when the database cannot be opened.
  */
 struct store *web_store(struct web_request *req, struct strbuf *err);
+/* The database's path (beside it: its mail key, mail.h). */
+const char *web_db_path(void);
 
 /* ---------------------------------------------------------------- limits */
 

@@ -1,0 +1,60 @@
+#ifndef TRELLIS_STORE_OUTBOX_H
+#define TRELLIS_STORE_OUTBOX_H
+/*
+ * The mail outbox (migration 6, docs/mail.md): mails queued in the
+ * transaction of the change that causes them, and the addresses that asked
+ * for no mail. src/mail/ composes and sends; this file only stores.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/vec.h"
+
+struct store;
+struct strbuf;
+
+/* One queued mail. The strings are owned (store_mails_release). */
+struct store_mail {
+	int64_t id;
+	char *message_id;	/* "<...@...>", fixed when queued */
+	char *kind;		/* e.g. "survey-invitation" */
+	char *to_addr, *to_name;	/* to_name may be NULL */
+	char *subject, *text_body, *html_body;
+	char *unsubscribe;	/* the List-Unsubscribe URL, or NULL */
+	unsigned char *sealed;	/* the sealed one-time link, or NULL */
+	size_t sealed_len;
+	int attempts;
+	int64_t queued, next_try, sent;	/* unix seconds; sent 0 while unsent */
+	char *last_error;	/* the last failure, or NULL */
+};
+struct store_mails { struct store_mail *v; size_t n, alloc; };
+
+/*
+ * Queues m (its message_id, kind, to_addr, subject and bodies set; queued
+ * and next_try its times) in the open write transaction, or in one of its
+ * own. Returns 0, or -1 with err set.
+ */
+int store_mail_add(struct store *s, const struct store_mail *m, struct strbuf *err);
+/*
+ * Leases up to max unsent mails due at now for lease seconds (so that no
+ * other sender takes them meanwhile) and appends them to out, oldest
+ * first. Its own write transaction; changes no data a page shows.
+ */
+int store_mail_claim(struct store *s, int64_t now, int64_t lease, size_t max,
+    struct store_mails *out, struct strbuf *err);
+/* Marks mail id sent at now and wipes its sealed link. */
+int store_mail_sent(struct store *s, int64_t id, int64_t now, struct strbuf *err);
+/* Counts a failed try of mail id: the next is at next_try; error says why. */
+int store_mail_retry(struct store *s, int64_t id, int64_t next_try, const char *error,
+    struct strbuf *err);
+/* Appends every mail (without bodies or sealed link) to out, oldest first. */
+int store_mail_list(struct store *s, struct store_mails *out, struct strbuf *err);
+/* Records that address asked for no more mail (idempotent). */
+int store_mail_optout(struct store *s, const char *address, int64_t now, struct strbuf *err);
+/* *yes = 1 when address asked for no more mail (case does not matter). */
+int store_mail_opted_out(struct store *s, const char *address, int *yes, struct strbuf *err);
+void store_mails_release(struct store_mails *v);
+/* Frees one mail's strings (and wipes its sealed link). */
+void store_mails_release_one(struct store_mail *m);
+
+#endif
