@@ -2,6 +2,8 @@
  * trellis serve: the web application (src/web/). Serves the program of the
  * database until SIGTERM or SIGINT.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +22,7 @@
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
 	    "[--session-idle SECONDS] [--session-max SECONDS] [--cache-mb N] [--max-body-memory MIB] "
-	    "[--smtp URL --mail-from ADDR [--smtp-auth-file FILE]] "
+	    "[--trusted-proxy ADDR] [--smtp URL --mail-from ADDR [--smtp-auth-file FILE]] "
 	    "[--dev-cookie] [--dev-insecure-role]",
 	"Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
@@ -34,6 +36,9 @@ static const struct cli_cmd serve_cmd = {
 	"the initiatives kept ready to serve (default " STR(SERVE_CACHE_MB) " MiB; the least recently\n"
 	"asked for go first). Request bodies being received share --max-body-memory\n"
 	"MiB (default 64); past it a request gets 503.\n"
+	"Behind a reverse proxy, --trusted-proxy names its address: requests from\n"
+	"it are taken to come from the last address of their X-Forwarded-For, for\n"
+	"the rate limits and the access log (docs/deploy.md).\n"
 	"With --smtp (or $TRELLIS_SMTP) a background sender mails what is queued\n"
 	"(survey links, ...) through that SMTP server, as `trellis mail --send-due`\n"
 	"does; see `trellis mail --help` and docs/mail.md.\n"
@@ -68,7 +73,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
 	const char *maxip = NULL, *dev = NULL, *devcookie = NULL, *idle = NULL, *smax = NULL;
 	const char *cachemb = NULL;
-	const char *bodymem = NULL, *smtp = NULL, *mailfrom = NULL, *authfile = NULL;
+	const char *bodymem = NULL, *proxy = NULL, *smtp = NULL, *mailfrom = NULL, *authfile = NULL;
 	const struct cli_opt opts[] = {
 		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
 		{ "threads", "N", &threads, "worker threads (default: one per core)" },
@@ -78,6 +83,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		{ "session-max", "SECONDS", &smax, "a session ends this long after sign-in (default " STR(AUTH_SESSION_ABSOLUTE) ")" },
 		{ "cache-mb", "N", &cachemb, "MiB of initiatives kept ready (default " STR(SERVE_CACHE_MB) ")" },
 		{ "max-body-memory", "MIB", &bodymem, "request bodies in flight, in all (default 64)" },
+		{ "trusted-proxy", "ADDR", &proxy, "the reverse proxy whose X-Forwarded-For is believed" },
 		{ "smtp", "URL", &smtp, "send mail through this SMTP server (default $TRELLIS_SMTP)" },
 		{ "mail-from", "ADDR", &mailfrom, "the mail's sender (default $TRELLIS_MAIL_FROM)" },
 		{ "smtp-auth-file", "FILE", &authfile, "SMTP user name and password, one a line" },
@@ -89,6 +95,8 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	struct mail_sender *sender = NULL;
 	struct strbuf err = STRBUF_INIT;
 	struct web_config cfg;
+	unsigned char bin[sizeof(struct in6_addr)];
+	char proxy_addr[INET6_ADDRSTRLEN];
 	struct store *st;
 	int nargs, rc;
 	long v = 0, v2 = 0;
@@ -130,6 +138,14 @@ cmd_serve(int argc, char **argv, struct cli *c)
 			return cli_usage_error(&serve_cmd, "--max-body-memory: '%s' is not a number of MiB "
 			    "from 1 to 65536", bodymem);
 		cfg.max_body_memory = (size_t)v << 20;
+	}
+	if (proxy) {
+		int af = strchr(proxy, ':') ? AF_INET6 : AF_INET;
+
+		if (inet_pton(af, proxy, bin) != 1 || !inet_ntop(af, bin, proxy_addr, sizeof(proxy_addr)))
+			return cli_usage_error(&serve_cmd, "--trusted-proxy: '%s' is not an IP address "
+			    "(the proxy's, like 127.0.0.1)", proxy);
+		cfg.trusted_proxy = proxy_addr;
 	}
 	/* the session limits are auth's (auth.h holds the defaults); set before any request */
 	if (idle && (v = count_arg(idle, SESSION_LIMIT_MAX)) < 0)

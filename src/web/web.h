@@ -382,6 +382,7 @@ struct web_config {
 	int dev_cookie;			/* --dev-cookie: "sid" without Secure, for plain HTTP on loopback */
 	size_t cache_mb;		/* --cache-mb: initiative snapshots kept, in MiB */
 	size_t max_body_memory;		/* --max-body-memory: bodies in flight, in all (0: 64 MiB) */
+	const char *trusted_proxy;	/* --trusted-proxy: its address as inet_ntop writes it, or NULL */
 };
 
 /* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */
