@@ -31,9 +31,22 @@ RELBIN  := $(RELSRC:%.c=$(BUILD)/%)
 FUZZSRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZREP := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: all deps demo test unit cli check-asan check-valgrind bench bench-gen bench-national clean fuzz fuzz-bins soak load
+.PHONY: install install-files all deps demo test unit cli check-asan check-valgrind bench bench-gen bench-national clean fuzz fuzz-bins soak load
 
 all: deps-stamp $(BIN)
+
+# `make install` (PREFIX, DESTDIR as usual): the binary and its man page.
+# contrib/ holds the systemd units and the nginx example (docs/deploy.md).
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+MANDIR      ?= $(PREFIX)/share/man
+INSTALL_BIN ?= $(BIN)
+install: all
+	@$(MAKE) --no-print-directory install-files
+install-files:
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/trellis
+	install -m 644 man/trellis.1 $(DESTDIR)$(MANDIR)/man1/trellis.1
 
 # `make deps` installs what the project needs from Debian; idempotent.
 deps:
