@@ -16,7 +16,7 @@
 #include "../util/banned.h"
 
 static const struct cli_cmd mail_cmd = {
-	"mail", "--send-due [--smtp URL] [--mail-from ADDR] [--smtp-auth-file FILE] | --list",
+	"mail", "--send-due [--smtp URL] [--mail-from ADDR] [--smtp-auth-file FILE] [--url BASE] | --list",
 	"Sends the mail that is due (--send-due), for cron or a systemd timer when\n"
 	"the server does not send it itself, or lists the outbox (--list).",
 	"--smtp is the SMTP server, smtp://HOST[:PORT] (STARTTLS when the server\n"
@@ -26,12 +26,16 @@ static const struct cli_cmd mail_cmd = {
 	"only, with the user name on its first line and the password on its\n"
 	"second: credentials never go on the command line. A mail the server\n"
 	"does not take is tried again after 1, 2, 4 ... minutes, at most an hour\n"
-	"apart; nothing is dropped. docs/mail.md.",
+	"apart; nothing is dropped. With --url (default $TRELLIS_URL), the address\n"
+	"people reach the server at, --send-due first queues the check-in\n"
+	"reminders that are due: an initiative running today without a check-in\n"
+	"for 30 days reminds its director and the admins, once a month.\n"
+	"docs/mail.md.",
 };
 
 int
 cli_mail_config(const struct cli_cmd *cmd, const char *smtp, const char *from,
-    const char *authfile, struct mail_config *out)
+    const char *authfile, const char *url, struct mail_config *out)
 {
 	struct strbuf err = STRBUF_INIT;
 	int rc = CLI_OK;
@@ -39,6 +43,13 @@ cli_mail_config(const struct cli_cmd *cmd, const char *smtp, const char *from,
 	memset(out, 0, sizeof(*out));
 	out->url = smtp ? smtp : getenv("TRELLIS_SMTP");
 	out->from = from ? from : getenv("TRELLIS_MAIL_FROM");
+	out->base_url = url ? url : getenv("TRELLIS_URL");
+	if (out->base_url && *out->base_url == '\0')
+		out->base_url = NULL;
+	if (out->base_url && strncmp(out->base_url, "http://", 7) != 0 &&
+	    strncmp(out->base_url, "https://", 8) != 0)
+		return cli_usage_error(cmd, "--url: '%s' is not an http:// or https:// address",
+		    out->base_url);
 	if (out->url == NULL || *out->url == '\0')
 		return cli_usage_error(cmd, "give the SMTP server: --smtp smtp://HOST:PORT "
 		    "(or $TRELLIS_SMTP)");
@@ -93,19 +104,22 @@ int
 cmd_mail(int argc, char **argv, struct cli *c)
 {
 	const char *send = NULL, *list = NULL, *smtp = NULL, *from = NULL, *authfile = NULL;
+	const char *url = NULL;
 	const struct cli_opt opts[] = {
 		{ "send-due", NULL, &send, "send the mail that is due now" },
 		{ "list", NULL, &list, "list the outbox" },
 		{ "smtp", "URL", &smtp, "the SMTP server (default $TRELLIS_SMTP)" },
 		{ "mail-from", "ADDR", &from, "the sender's address (default $TRELLIS_MAIL_FROM)" },
 		{ "smtp-auth-file", "FILE", &authfile, "user name and password, one a line" },
+		{ "url", "BASE", &url, "the server's address, for links (default $TRELLIS_URL)" },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct strbuf err = STRBUF_INIT;
-	struct mail_config cfg = { NULL, NULL, NULL, NULL };
+	struct mail_config cfg = { NULL, NULL, NULL, NULL, NULL };
 	struct mail_keys keys;
 	struct mail_sent sent;
 	struct store *s = NULL;
+	size_t reminded = 0;
 	int nargs, rc;
 
 	if ((rc = cli_parse(&mail_cmd, opts, c, argc, argv, &nargs)) >= 0)
@@ -114,7 +128,7 @@ cmd_mail(int argc, char **argv, struct cli *c)
 		return cli_usage_error(&mail_cmd, "unexpected argument '%s'", argv[0]);
 	if ((send == NULL) == (list == NULL))
 		return cli_usage_error(&mail_cmd, "give --send-due or --list");
-	if (send && (rc = cli_mail_config(&mail_cmd, smtp, from, authfile, &cfg)) != CLI_OK)
+	if (send && (rc = cli_mail_config(&mail_cmd, smtp, from, authfile, url, &cfg)) != CLI_OK)
 		return rc;
 	rc = CLI_FAIL;
 	if (cli_store_open(c, 0, &s))
@@ -124,10 +138,14 @@ cmd_mail(int argc, char **argv, struct cli *c)
 		goto out;
 	}
 	if (mail_keys_open(c->db, 1, &keys, &err) ||
+	    (cfg.base_url && mail_queue_reminders(s, &keys, cfg.base_url, time(NULL), &reminded,
+	    &err)) ||
 	    mail_send_due(s, &keys, &cfg, time(NULL), &sent, &err)) {
 		cli_error("%s", err.buf);
 		goto out;
 	}
+	if (reminded)
+		fprintf(stderr, "%zu check-in reminder%s queued\n", reminded, reminded == 1 ? "" : "s");
 	printf("%zu sent, %zu to try again later\n", sent.sent, sent.failed);
 	rc = sent.failed ? CLI_FAIL : CLI_OK;
 out:

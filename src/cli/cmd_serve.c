@@ -22,7 +22,7 @@
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
 	    "[--session-idle SECONDS] [--session-max SECONDS] [--cache-mb N] [--max-body-memory MIB] "
-	    "[--trusted-proxy ADDR] [--smtp URL --mail-from ADDR [--smtp-auth-file FILE]] "
+	    "[--trusted-proxy ADDR] [--smtp URL --mail-from ADDR [--smtp-auth-file FILE] [--url BASE]] "
 	    "[--dev-cookie] [--dev-insecure-role]",
 	"Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
@@ -41,7 +41,9 @@ static const struct cli_cmd serve_cmd = {
 	"the rate limits and the access log (docs/deploy.md).\n"
 	"With --smtp (or $TRELLIS_SMTP) a background sender mails what is queued\n"
 	"(survey links, ...) through that SMTP server, as `trellis mail --send-due`\n"
-	"does; see `trellis mail --help` and docs/mail.md.\n"
+	"does, and with --url BASE (default $TRELLIS_URL), the address people reach\n"
+	"the server at, the monthly check-in reminders; `trellis mail --help` and\n"
+	"docs/mail.md.\n"
 	"--dev-cookie names the session cookie sid\n"
 	"without Secure (instead of __Host-sid; Secure), for plain HTTP on\n"
 	"loopback only. --dev-insecure-role is a development aid\n"
@@ -73,7 +75,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
 	const char *maxip = NULL, *dev = NULL, *devcookie = NULL, *idle = NULL, *smax = NULL;
 	const char *cachemb = NULL;
-	const char *bodymem = NULL, *proxy = NULL, *smtp = NULL, *mailfrom = NULL, *authfile = NULL;
+	const char *bodymem = NULL, *proxy = NULL, *smtp = NULL, *url = NULL, *mailfrom = NULL, *authfile = NULL;
 	const struct cli_opt opts[] = {
 		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
 		{ "threads", "N", &threads, "worker threads (default: one per core)" },
@@ -87,11 +89,12 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		{ "smtp", "URL", &smtp, "send mail through this SMTP server (default $TRELLIS_SMTP)" },
 		{ "mail-from", "ADDR", &mailfrom, "the mail's sender (default $TRELLIS_MAIL_FROM)" },
 		{ "smtp-auth-file", "FILE", &authfile, "SMTP user name and password, one a line" },
+		{ "url", "BASE", &url, "where people reach the server, for links in mail" },
 		{ "dev-cookie", NULL, &devcookie, "session cookie without Secure, for plain HTTP on loopback" },
 		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
 		{ NULL, NULL, NULL, NULL },
 	};
-	struct mail_config mail = { NULL, NULL, NULL, NULL };
+	struct mail_config mail = { NULL, NULL, NULL, NULL, NULL };
 	struct mail_sender *sender = NULL;
 	struct strbuf err = STRBUF_INIT;
 	struct web_config cfg;
@@ -169,7 +172,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		return CLI_FAIL;
 	store_close(st);
 	if ((smtp || getenv("TRELLIS_SMTP")) &&
-	    (rc = cli_mail_config(&serve_cmd, smtp, mailfrom, authfile, &mail)) != CLI_OK)
+	    (rc = cli_mail_config(&serve_cmd, smtp, mailfrom, authfile, url, &mail)) != CLI_OK)
 		return rc;
 	if (mail.url && mail_sender_start(c->db, &mail, &sender, &err) != 0) {
 		rc = cli_error("mail: %s", err.buf);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,8 +17,10 @@
 
 #include "../store/outbox.h"
 #include "../store/store.h"
+#include "../util/date.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../view/figures.h"
 #include "../view/html.h"
 #include "mail.h"
 #include "../util/banned.h"
@@ -241,6 +244,7 @@ mail_queue(struct store *s, const struct mail_keys *k, const struct mail *m, tim
 	memset(&sm, 0, sizeof(sm));
 	sm.message_id = mid.buf;
 	sm.kind = (char *)m->kind;
+	sm.topic = (char *)m->topic;
 	sm.to_addr = (char *)m->to;
 	sm.to_name = (char *)m->to_name;
 	sm.subject = (char *)m->subject;
@@ -255,6 +259,154 @@ mail_queue(struct store *s, const struct mail_keys *k, const struct mail *m, tim
 	free(sealed);
 	strbuf_release(&mid);
 	strbuf_release(&unsub);
+	return ret;
+}
+
+/* ---- the check-in reminder ---- */
+
+/*
+ * Queues the reminder of one silent initiative x to address to (name or
+ * NULL). Returns 0, 1 when to asked for no mail (none queued), or -1.
+ */
+static int
+remind_one(struct store *s, const struct mail_keys *k, const char *base_url,
+    const struct store_silence *x, tdate since, int days, const char *to, const char *name,
+    time_t now, struct strbuf *err)
+{
+	struct strbuf subject = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
+	struct strbuf when = STRBUF_INIT, link = STRBUF_INIT, para = STRBUF_INIT;
+	struct mail m = {
+		.kind = "checkin-reminder", .topic = x->slug, .to = to, .to_name = name,
+		.base_url = base_url,
+	};
+	int r;
+
+	figure_date(since, &when);
+	strbuf_addf(&link, "%s/i/%s/checkins/new", base_url, x->slug);
+	strbuf_addf(&subject, "%s: no check-in for %d days", x->name, days);
+	if (x->last_checkin)
+		strbuf_addf(&para, "The last check-in of %s was on %s, %d days ago.", x->name,
+		    when.buf, days);
+	else
+		strbuf_addf(&para, "%s has had no check-in since it started on %s, %d days ago.",
+		    x->name, when.buf, days);
+	strbuf_addf(&text, "Hello%s%s,\n\n%s\n\nA monthly check-in keeps the funder and the "
+	    "team on the same page: what moved, what is stuck, what comes next. Record the next "
+	    "one here:\n%s\n\nThis reminder comes once a month while no check-in is "
+	    "recorded.\n", name ? " " : "", name ? name : "", para.buf, link.buf);
+	strbuf_addstr(&html, "<p>Hello");
+	if (name) {
+		strbuf_addch(&html, ' ');
+		html_escape(&html, name);
+	}
+	strbuf_addstr(&html, ",</p>\n<p>");
+	html_escape(&html, para.buf);
+	strbuf_addstr(&html, "</p>\n<p>A monthly check-in keeps the funder and the team on the "
+	    "same page: what moved, what is stuck, what comes next. <a href=\"");
+	html_escape(&html, link.buf);
+	strbuf_addstr(&html, "\">Record the next one</a>.</p>\n<p>This reminder comes once a "
+	    "month while no check-in is recorded.</p>\n");
+	m.subject = subject.buf;
+	m.text = text.buf;
+	m.html = html.buf;
+	r = mail_queue(s, k, &m, now, err);
+	strbuf_release(&subject);
+	strbuf_release(&text);
+	strbuf_release(&html);
+	strbuf_release(&when);
+	strbuf_release(&link);
+	strbuf_release(&para);
+	return r;		/* 1: an address that asked for no mail is left out */
+}
+
+/* 1 when x is due a reminder at now: *since its last check-in (or start), *days ago. */
+static int
+remind_due(const struct store_silence *x, time_t now, tdate *since, int *days)
+{
+	if (date_parse(x->last_checkin ? x->last_checkin : x->start, since) != 0)
+		return 0;
+	*days = (int)((tdate)(now / 86400) - *since);
+	return *days >= MAIL_REMIND_DAYS &&
+	    (x->last_reminder < 0 || now - x->last_reminder >= MAIL_REMIND_DAYS * 86400);
+}
+
+/*
+ * Reads the initiatives running at now into v; *due says how many are due a
+ * reminder. A plain read: the write transaction is begun only when one is.
+ */
+static int
+remind_read(struct store *s, time_t now, struct store_silences *v, size_t *due,
+    struct strbuf *err)
+{
+	char day[DATE_BUFSZ];
+	tdate since;
+	int days;
+
+	store_silences_release(v);
+	date_format((tdate)(now / 86400), day);
+	if (store_mail_silent(s, day, v, err))
+		return -1;
+	*due = 0;
+	for (size_t i = 0; i < v->n; i++)
+		*due += (size_t)remind_due(&v->v[i], now, &since, &days);
+	return 0;
+}
+
+int
+mail_queue_reminders(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err)
+{
+	struct store_silences v = { NULL, 0, 0 };
+	struct store_slugs admins = { NULL, 0, 0 };
+	size_t due = 0;
+	tdate since;
+	int days, r, ret = -1;
+
+	*queued = 0;
+	if (remind_read(s, now, &v, &due, err))
+		goto done;
+	if (due == 0) {
+		ret = 0;
+		goto done;
+	}
+	/* again inside the write, so that two senders never remind twice */
+	if (store_write_begin(s, err))
+		goto done;
+	if (remind_read(s, now, &v, &due, err) || store_mail_admins(s, &admins, err))
+		goto out;
+	for (size_t i = 0; i < v.n; i++) {
+		const struct store_silence *x = &v.v[i];
+
+		if (!remind_due(x, now, &since, &days))
+			continue;
+		if (x->director_email && mail_address_ok(x->director_email)) {
+			if ((r = remind_one(s, k, base_url, x, since, days, x->director_email,
+			    x->director, now, err)) < 0)
+				goto out;
+			*queued += r == 0;
+		}
+		for (size_t j = 0; j < admins.n; j++) {
+			if (x->director_email && strcasecmp(admins.v[j], x->director_email) == 0)
+				continue;
+			if ((r = remind_one(s, k, base_url, x, since, days, admins.v[j], NULL, now,
+			    err)) < 0)
+				goto out;
+			*queued += r == 0;
+		}
+	}
+	if (*queued == 0) {		/* another sender was first */
+		store_write_rollback(s);
+		ret = 0;
+	} else
+		ret = store_write_commit(s, err);
+	goto done;
+out:
+	store_write_rollback(s);
+done:
+	store_silences_release(&v);
+	for (size_t j = 0; j < admins.n; j++)
+		free(admins.v[j]);
+	VEC_FREE(&admins);
 	return ret;
 }
 
@@ -715,13 +867,23 @@ sender_main(void *arg)
 {
 	struct mail_sender *ms = arg;
 	struct strbuf err = STRBUF_INIT;
+	time_t last_remind = 0;
 
 	pthread_mutex_lock(&ms->lock);
 	while (!ms->stop) {
 		struct mail_sent sent;
 		struct timespec until;
+		size_t reminded = 0;
 
 		pthread_mutex_unlock(&ms->lock);
+		if (ms->config.base_url && time(NULL) - last_remind >= 60 &&
+		    (last_remind = time(NULL)) > 0 &&
+		    mail_queue_reminders(ms->store, &ms->keys, ms->config.base_url, time(NULL),
+		    &reminded, &err))
+			fprintf(stderr, "trellis: mail: %s\n", err.buf);
+		else if (reminded)
+			fprintf(stderr, "trellis: mail: %zu check-in reminder%s queued\n", reminded,
+			    reminded == 1 ? "" : "s");
 		if (mail_send_due(ms->store, &ms->keys, &ms->config, time(NULL), &sent, &err))
 			fprintf(stderr, "trellis: mail: %s\n", err.buf);
 		else if (sent.sent || sent.failed)
@@ -749,6 +911,7 @@ mail_sender_start(const char *db, const struct mail_config *c, struct mail_sende
 		goto fail;
 	ms->config.url = c->url;
 	ms->config.from = c->from;
+	ms->config.base_url = c->base_url;
 	ms->config.user = c->user ? xstrdup(c->user) : NULL;
 	ms->config.password = c->password ? xstrdup(c->password) : NULL;
 	pthread_mutex_init(&ms->lock, NULL);

@@ -42,6 +42,7 @@ int mail_keys_open(const char *db, int create, struct mail_keys *k, struct strbu
 /* A mail to queue. text and html may hold MAIL_SECRET where secret goes. */
 struct mail {
 	const char *kind;	/* what it is about, e.g. "survey-invitation" */
+	const char *topic;	/* which one (a reminder's initiative), or NULL */
 	const char *to, *to_name;	/* the address; the name (or NULL) */
 	const char *subject;
 	const char *text, *html;	/* the two parts; html is a fragment */
@@ -68,6 +69,7 @@ struct mail_config {
 	const char *url;	/* smtp://HOST[:PORT] (STARTTLS when offered) or smtps:// */
 	const char *from;	/* the envelope and From: address */
 	char *user, *password;	/* from --smtp-auth-file, or NULL */
+	const char *base_url;	/* where people reach the server (--url), or NULL */
 };
 
 /*
@@ -100,6 +102,17 @@ struct mail_sent {
  */
 int mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_config *c,
     time_t now, struct mail_sent *out, struct strbuf *err);
+
+/*
+ * The check-in reminder: an initiative running today whose last check-in
+ * (or, with none, its start) is MAIL_REMIND_DAYS days old or more gets one
+ * mail to its director and to each admin, again every MAIL_REMIND_DAYS
+ * days while no check-in comes, linking to base_url's new check-in form.
+ * Queues them in one transaction; *queued says how many.
+ */
+#define MAIL_REMIND_DAYS	30
+int mail_queue_reminders(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err);
 
 /* The seconds before the next try after attempts failed tries. */
 int64_t mail_backoff(int attempts);

@@ -58,6 +58,7 @@ store_mail_add(struct store *s, const struct store_mail *m, struct strbuf *err)
 	if (m->sealed)
 		sqlite3_bind_blob(st, 10, m->sealed, (int)m->sealed_len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 11, m->next_try);
+	store_bind_text(st, 12, m->topic);
 	if (step_done(s, st, "cannot queue a mail", err))
 		goto fail;
 	store_touch_none(s);
@@ -237,11 +238,74 @@ store_mail_opted_out(struct store *s, const char *address, int *yes, struct strb
 	return 0;
 }
 
+int
+store_mail_silent(struct store *s, const char *day, struct store_silences *out,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_MAIL_SILENT, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, day);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_silence *x = VEC_PUSH(out);
+
+		x->slug = col_dup(st, 0);
+		x->name = col_dup(st, 1);
+		x->start = col_dup(st, 2);
+		x->last_checkin = col_dup(st, 3);
+		x->director = col_dup(st, 4);
+		x->director_email = col_dup(st, 5);
+		x->last_reminder = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
+		    sqlite3_column_int64(st, 6);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the initiatives' check-ins");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_MAIL_ADMINS, err)) == NULL)
+		return -1;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(out) = col_dup(st, 0);
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the admins");
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_silences_release(struct store_silences *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].slug);
+		free(v->v[i].name);
+		free(v->v[i].start);
+		free(v->v[i].last_checkin);
+		free(v->v[i].director);
+		free(v->v[i].director_email);
+	}
+	VEC_FREE(v);
+}
+
 void
 store_mails_release_one(struct store_mail *m)
 {
 	free(m->message_id);
 	free(m->kind);
+	free(m->topic);
 	free(m->to_addr);
 	free(m->to_name);
 	free(m->subject);

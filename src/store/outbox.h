@@ -18,6 +18,7 @@ struct store_mail {
 	int64_t id;
 	char *message_id;	/* "<...@...>", fixed when queued */
 	char *kind;		/* e.g. "survey-invitation" */
+	char *topic;		/* what it is about (a reminder's initiative), or NULL */
 	char *to_addr, *to_name;	/* to_name may be NULL */
 	char *subject, *text_body, *html_body;
 	char *unsubscribe;	/* the List-Unsubscribe URL, or NULL */
@@ -54,6 +55,22 @@ int store_mail_optout(struct store *s, const char *address, int64_t now, struct 
 /* *yes = 1 when address asked for no more mail (case does not matter). */
 int store_mail_opted_out(struct store *s, const char *address, int *yes, struct strbuf *err);
 void store_mails_release(struct store_mails *v);
+
+/* An initiative running today, for the check-in reminder (mail.h). */
+struct store_silence {
+	char *slug, *name, *start;	/* start: YYYY-MM-DD */
+	char *last_checkin;		/* YYYY-MM-DD, or NULL when none */
+	char *director, *director_email;	/* NULL without a director or address */
+	int64_t last_reminder;		/* unix time the last one was queued, -1 never */
+};
+struct store_silences { struct store_silence *v; size_t n, alloc; };
+/* Appends every initiative running on day (YYYY-MM-DD), by slug. */
+int store_mail_silent(struct store *s, const char *day, struct store_silences *out,
+    struct strbuf *err);
+void store_silences_release(struct store_silences *v);
+struct store_slugs;
+/* Appends the addresses of the admins' accounts (not disabled); the caller frees each. */
+int store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err);
 /* Frees one mail's strings (and wipes its sealed link). */
 void store_mails_release_one(struct store_mail *m);
 

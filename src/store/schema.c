@@ -492,7 +492,8 @@ static const char migration_5[] =
  * SMTP server's answer and `sent` is the same mail. sealed holds a
  * one-time link sealed with the key kept beside the database (never the
  * link in clear), and is wiped once the mail is sent. lease_until keeps
- * two senders from sending one mail at once. mail_optout: addresses that
+ * two senders from sending one mail at once; topic says what a mail is
+ * about (a reminder's initiative), so it is not sent again too soon. mail_optout: addresses that
  * asked for no more mail (List-Unsubscribe, RFC 8058).
  */
 static const char migration_6[] =
@@ -500,6 +501,7 @@ static const char migration_6[] =
 	" id INTEGER PRIMARY KEY,"
 	" message_id TEXT NOT NULL UNIQUE,"
 	" kind TEXT NOT NULL,"
+	" topic TEXT,"
 	" queued INTEGER NOT NULL,"
 	" to_addr TEXT NOT NULL,"
 	" to_name TEXT,"
@@ -514,6 +516,7 @@ static const char migration_6[] =
 	" sent INTEGER,"
 	" last_error TEXT);\n"
 	"CREATE INDEX mail_outbox_due ON mail_outbox(next_try) WHERE sent IS NULL;\n"
+	"CREATE INDEX mail_outbox_topic ON mail_outbox(kind, topic);\n"
 	"CREATE TABLE mail_optout ("
 	" address TEXT PRIMARY KEY COLLATE NOCASE,"
 	" since INTEGER NOT NULL);\n"

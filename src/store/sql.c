@@ -606,8 +606,8 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO response (id, survey_id, respondent_group) VALUES (?, ?, ?)",
 	[ST_MAIL_INS] =
 	"INSERT INTO mail_outbox (message_id, kind, queued, to_addr, to_name, subject,"
-	" text_body, html_body, unsubscribe, sealed, next_try)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	" text_body, html_body, unsubscribe, sealed, next_try, topic)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_MAIL_DUE] =
 	"SELECT id, message_id, kind, to_addr, to_name, subject, text_body, html_body,"
 	" unsubscribe, sealed, attempts FROM mail_outbox"
@@ -624,6 +624,21 @@ const char *const store_sql[ST__MAX] = {
 	[ST_MAIL_LIST] =
 	"SELECT id, kind, to_addr, queued, attempts, next_try, sent, last_error"
 	" FROM mail_outbox ORDER BY id",
+	/*
+	 * Initiatives running on day ?1: their last check-in (or NULL), the
+	 * director's name and address, and when a check-in reminder of theirs
+	 * was last queued (or NULL).
+	 */
+	[ST_MAIL_SILENT] =
+	"SELECT i.slug, i.name, i.start_date, (SELECT max(c.date) FROM checkin c"
+	" WHERE c.initiative_id = i.id), p.name, p.email,"
+	" (SELECT max(o.queued) FROM mail_outbox o WHERE o.kind = 'checkin-reminder'"
+	" AND o.topic = i.slug)"
+	" FROM initiative i LEFT JOIN person p ON i.has_director = 1 AND p.id = i.director_person_id"
+	" WHERE i.start_date <= ?1 AND i.end_date >= ?1 ORDER BY i.slug",
+	/* the addresses of the admins' accounts that are not disabled */
+	[ST_MAIL_ADMINS] =
+	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
 	[ST_OPTOUT_INS] =
 	"INSERT INTO mail_optout (address, since) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
 	[ST_OPTOUT_GET] =
