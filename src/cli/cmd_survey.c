@@ -19,8 +19,6 @@
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
 #include "../util/strbuf.h"
-#include "../view/figures.h"
-#include "../view/html.h"
 #include "../util/xalloc.h"
 #include "cli.h"
 #include "../util/banned.h"
@@ -112,105 +110,6 @@ out:
 	return rc;
 }
 
-/* Makes the links of people[0..n) (NULL: everyone of the team without one) and prints them. */
-/*
- * Queues one mail for each link (mail.h) to its person, in the open write;
- * -1 with the reason printed (a person without a mail address: none is
- * sent). The link itself is sealed in the outbox, never stored in clear.
- */
-static int
-invite_mail(struct store *s, const char *db, const struct program *p, const char *id,
-    struct survey_links *links, const char *url, size_t ulen)
-{
-	const struct initiative *in = &p->initiatives.v[0];
-	const struct survey *sv = NULL;
-	const struct instrument *ins;
-	struct strbuf text = STRBUF_INIT, html = STRBUF_INIT, subject = STRBUF_INIT;
-	struct strbuf link = STRBUF_INIT, base = STRBUF_INIT, err = STRBUF_INIT;
-	struct strbuf opened = STRBUF_INIT;
-	struct mail_keys keys;
-	time_t now = time(NULL);
-	int ret = -1;
-
-	for (size_t i = 0; i < in->surveys.n && sv == NULL; i++)
-		if (in->surveys.v[i].id && strcmp(in->surveys.v[i].id, id) == 0)
-			sv = &in->surveys.v[i];
-	for (size_t i = 0; i < links->n; i++)
-		if (!mail_address_ok(links->v[i].member.email)) {
-			cli_error("--email: %s (%s) has no mail address%s%s; no link was made "
-			    "(add one, or invite them without --email and hand them the link)",
-			    links->v[i].member.name, links->v[i].member.person,
-			    links->v[i].member.email ? ": " : "",
-			    links->v[i].member.email ? links->v[i].member.email : "");
-			goto out;
-		}
-	if (mail_keys_open(db, 1, &keys, &err)) {
-		cli_error("%s", err.buf);
-		goto out;
-	}
-	ins = sv ? program_instrument(p, sv->instrument.slug) : NULL;
-	strbuf_add(&base, url, ulen);
-	if (sv)
-		figure_date(sv->opened, &opened);
-	strbuf_addf(&subject, "%s: a short survey for the team", in->name);
-	for (size_t i = 0; i < links->n; i++) {
-		struct survey_link *l = &links->v[i];
-		struct mail m = {
-			.kind = "survey-invitation", .to = l->member.email, .to_name = l->member.name,
-			.subject = subject.buf, .base_url = base.buf,
-		};
-		int r;
-
-		strbuf_reset(&text);
-		strbuf_reset(&html);
-		strbuf_reset(&link);
-		strbuf_addf(&link, "%s/s/%s", base.buf, l->token);
-		strbuf_addf(&text, "Hello %s,\n\n%s asks everyone on its team to answer a short "
-		    "survey, \"%s\"%s%s. It takes a few minutes.\n\nYour answers are anonymous: "
-		    "they keep no trace of this link or of you, and results are shown only for "
-		    "groups of three or more.\n\nAnswer here (the link works once, for you "
-		    "alone):\n" MAIL_SECRET "\n", l->member.name, in->name,
-		    ins && ins->title ? ins->title : "survey", opened.len ? ", open since " : "",
-		    opened.buf);
-		strbuf_addstr(&html, "<p>Hello ");
-		html_escape(&html, l->member.name);
-		strbuf_addstr(&html, ",</p>\n<p>");
-		html_escape(&html, in->name);
-		strbuf_addstr(&html, " asks everyone on its team to answer a short survey, <b>");
-		html_escape(&html, ins && ins->title ? ins->title : "survey");
-		strbuf_addstr(&html, "</b>");
-		if (opened.len)
-			strbuf_addf(&html, ", open since %s", opened.buf);
-		strbuf_addstr(&html, ". It takes a few minutes.</p>\n<p>Your answers are anonymous: "
-		    "they keep no trace of this link or of you, and results are shown only for "
-		    "groups of three or more.</p>\n<p><a href=\"" MAIL_SECRET "\">Answer the "
-		    "survey</a> (the link works once, for you alone):<br>" MAIL_SECRET "</p>\n");
-		m.text = text.buf;
-		m.html = html.buf;
-		m.secret = link.buf;
-		if ((r = mail_queue(s, &keys, &m, now, &err)) != 0) {
-			cli_error("--email: %s (%s): %s; no link was made", l->member.name,
-			    l->member.person, err.buf);
-			goto wipe;
-		}
-		l->mailed = 1;
-	}
-	ret = 0;
-wipe:
-	sodium_memzero(&keys, sizeof(keys));
-	if (link.buf)
-		sodium_memzero(link.buf, link.len);
-out:
-	strbuf_release(&text);
-	strbuf_release(&html);
-	strbuf_release(&subject);
-	strbuf_release(&link);
-	strbuf_release(&base);
-	strbuf_release(&err);
-	strbuf_release(&opened);
-	return ret;
-}
-
 /* Makes the links of people[0..n) (NULL: everyone of the team without one); prints or mails them. */
 static int
 survey_invite(struct store *s, const char *db, const struct program *p, const char *id,
@@ -240,9 +139,11 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 	store_audit_detach(s);
 	if (email && r == 0) {
 		strbuf_reset(&err);
-		if (invite_mail(s, db, p, id, &links, url, ulen)) {
+		if (mail_survey_links(s, db, p, id, &links, url, ulen, &err)) {
 			store_write_rollback(s);
-			r = -3;		/* said already */
+			cli_error("--email: %s; no link was made", err.buf);
+			strbuf_reset(&err);
+			r = -3;		/* said */
 		} else if (store_write_commit(s, &err))
 			r = -3;		/* err says why */
 	} else if (email)

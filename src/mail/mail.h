@@ -64,6 +64,18 @@ int mail_address_ok(const char *s);
 int mail_queue(struct store *s, const struct mail_keys *k, const struct mail *m, time_t now,
     struct strbuf *err);
 
+struct program;
+struct survey_links;
+/*
+ * Queues, in the open write, a mail to each person of links with their
+ * one-time link of survey id (url[0..ulen) + "/s/" + token, sealed), for
+ * the one initiative of p. Marks each link mailed. Returns 0, or -1 with
+ * err naming the person (one without a mail address: nothing is queued,
+ * and the caller rolls the write back).
+ */
+int mail_survey_links(struct store *s, const char *db, const struct program *p, const char *id,
+    struct survey_links *links, const char *url, size_t ulen, struct strbuf *err);
+
 /* Where and how to send: the SMTP server and the sender. */
 struct mail_config {
 	const char *url;	/* smtp://HOST[:PORT] (STARTTLS when offered) or smtps:// */

@@ -204,7 +204,7 @@ test_expect_success 'queued while the server is down' '
 '
 http_start --dev-cookie --smtp "$SMTP" --mail-from trellis@example.org
 test_expect_success 'the server'"'"'s sender sends it when it starts' '
-	i=0 && while test "$(mails)" = "$before" && test $i -lt 100; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && while test "$(mails)" = "$before" && test $i -lt 300; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(mails)" = $((before + 1)) &&
 	test_grep "mail: 1 sent" "$TEST_DIR/serve.log"
 '
