@@ -133,7 +133,10 @@ drop:
 	return -1;
 }
 
-/* Runs statement id on mail id with an integer and a text, in a write of its own. */
+/*
+ * Runs statement id with ?1 mail, ?2 t and ?3 text (when not NULL), in a
+ * write of its own that changes nothing a page shows.
+ */
 static int
 mail_update(struct store *s, enum stmt id, int64_t mail, int64_t t, const char *text,
     const char *what, struct strbuf *err)
@@ -202,21 +205,8 @@ store_mail_list(struct store *s, struct store_mails *out, struct strbuf *err)
 int
 store_mail_optout(struct store *s, const char *address, int64_t now, struct strbuf *err)
 {
-	sqlite3_stmt *st;
-
-	if (store_begin(s, err))
-		return -1;
-	if ((st = store_stmt(s, ST_OPTOUT_INS, err)) == NULL)
-		goto fail;
-	store_bind_text(st, 1, address);
-	sqlite3_bind_int64(st, 2, now);
-	if (step_done(s, st, "cannot record an unsubscription", err))
-		goto fail;
-	store_touch_none(s);
-	return store_commit(s, err);
-fail:
-	store_rollback(s);
-	return -1;
+	return mail_update(s, ST_OPTOUT_INS, 0, now, address, "cannot record an unsubscription",
+	    err);
 }
 
 int

@@ -639,8 +639,9 @@ const char *const store_sql[ST__MAX] = {
 	/* the addresses of the admins' accounts that are not disabled */
 	[ST_MAIL_ADMINS] =
 	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
+	/* ?1 is not used: the binds of outbox.c's mail_update */
 	[ST_OPTOUT_INS] =
-	"INSERT INTO mail_optout (address, since) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	"INSERT INTO mail_optout (address, since) VALUES (?3, ?2) ON CONFLICT DO NOTHING",
 	[ST_OPTOUT_GET] =
 	"SELECT count(*) FROM mail_optout WHERE address = ?1",
 	[ST_OBSERVATION_SEL_ONE] = OBSERVATION_SELECT OBSERVATION_JOINS OF_ONE,

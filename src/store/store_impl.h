@@ -150,7 +150,7 @@ enum stmt {
 	ST_MAIL_LIST,		/* every mail, oldest first */
 	ST_MAIL_SILENT,		/* initiatives running on ?1: last check-in, director, last reminder */
 	ST_MAIL_ADMINS,		/* the admins' addresses */
-	ST_OPTOUT_INS,		/* address ?1 asks for no mail since ?2 */
+	ST_OPTOUT_INS,		/* address ?3 asks for no mail since ?2 */
 	ST_OPTOUT_GET,		/* 1 when address ?1 asked for no mail */
 	/* one initiative's rows (?1 = its rowid): store_initiative_load */
 	ST_OBSERVATION_SEL_ONE, ST_MEMBER_SEL_ONE, ST_RESPONSIBILITY_SEL_ONE,
