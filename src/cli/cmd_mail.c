@@ -119,7 +119,6 @@ cmd_mail(int argc, char **argv, struct cli *c)
 	struct mail_keys keys;
 	struct mail_sent sent;
 	struct store *s = NULL;
-	size_t reminded = 0;
 	int nargs, rc;
 
 	if ((rc = cli_parse(&mail_cmd, opts, c, argc, argv, &nargs)) >= 0)
@@ -137,15 +136,16 @@ cmd_mail(int argc, char **argv, struct cli *c)
 		rc = mail_list(s);
 		goto out;
 	}
-	if (mail_keys_open(c->db, 1, &keys, &err) ||
-	    (cfg.base_url && mail_queue_reminders(s, &keys, cfg.base_url, time(NULL), &reminded,
-	    &err)) ||
-	    mail_send_due(s, &keys, &cfg, time(NULL), &sent, &err)) {
+	if (mail_keys_open(c->db, 1, &keys, &err)) {
 		cli_error("%s", err.buf);
 		goto out;
 	}
-	if (reminded)
-		fprintf(stderr, "%zu check-in reminder%s queued\n", reminded, reminded == 1 ? "" : "s");
+	if (cfg.base_url && mail_queue_due(s, &keys, cfg.base_url, time(NULL)))
+		goto out;
+	if (mail_send_due(s, &keys, &cfg, time(NULL), &sent, &err)) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
 	printf("%zu sent, %zu to try again later\n", sent.sent, sent.failed);
 	rc = sent.failed ? CLI_FAIL : CLI_OK;
 out:

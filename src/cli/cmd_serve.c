@@ -178,6 +178,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		rc = cli_error("mail: %s", err.buf);
 		goto out;
 	}
+	cfg.mail_on = sender != NULL;
 	rc = web_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 out:
 	mail_sender_stop(sender);

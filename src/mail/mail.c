@@ -862,28 +862,47 @@ struct mail_sender {
 	struct mail_config config;
 };
 
+int
+mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url, time_t now)
+{
+	struct strbuf err = STRBUF_INIT;
+	size_t reminded = 0, digests = 0;
+	int ret = 0;
+
+	if (mail_queue_reminders(s, k, base_url, now, &reminded, &err)) {
+		fprintf(stderr, "trellis: mail: check-in reminders: %s\n", err.buf);
+		ret = -1;
+	} else if (reminded)
+		fprintf(stderr, "trellis: mail: %zu check-in reminder%s queued\n", reminded,
+		    reminded == 1 ? "" : "s");
+	strbuf_reset(&err);
+	if (mail_queue_digests(s, k, base_url, now, &digests, &err)) {
+		fprintf(stderr, "trellis: mail: digests: %s\n", err.buf);
+		ret = -1;
+	} else if (digests)
+		fprintf(stderr, "trellis: mail: %zu digest%s queued\n", digests,
+		    digests == 1 ? "" : "s");
+	strbuf_release(&err);
+	return ret;
+}
+
 static void *
 sender_main(void *arg)
 {
 	struct mail_sender *ms = arg;
 	struct strbuf err = STRBUF_INIT;
-	time_t last_remind = 0;
+	time_t last_queue = 0;
 
 	pthread_mutex_lock(&ms->lock);
 	while (!ms->stop) {
 		struct mail_sent sent;
 		struct timespec until;
-		size_t reminded = 0;
 
 		pthread_mutex_unlock(&ms->lock);
-		if (ms->config.base_url && time(NULL) - last_remind >= 60 &&
-		    (last_remind = time(NULL)) > 0 &&
-		    mail_queue_reminders(ms->store, &ms->keys, ms->config.base_url, time(NULL),
-		    &reminded, &err))
-			fprintf(stderr, "trellis: mail: %s\n", err.buf);
-		else if (reminded)
-			fprintf(stderr, "trellis: mail: %zu check-in reminder%s queued\n", reminded,
-			    reminded == 1 ? "" : "s");
+		if (ms->config.base_url && time(NULL) - last_queue >= 60) {
+			last_queue = time(NULL);
+			mail_queue_due(ms->store, &ms->keys, ms->config.base_url, last_queue);
+		}
 		if (mail_send_due(ms->store, &ms->keys, &ms->config, time(NULL), &sent, &err))
 			fprintf(stderr, "trellis: mail: %s\n", err.buf);
 		else if (sent.sent || sent.failed)

@@ -126,6 +126,23 @@ int mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_
 int mail_queue_reminders(struct store *s, const struct mail_keys *k, const char *base_url,
     time_t now, size_t *queued, struct strbuf *err);
 
+/*
+ * Queues the digests due at now (each account's choice: daily or weekly;
+ * docs/mail.md): per account, what changed in the initiatives it may read
+ * since its last digest, and the alerts new since then, with links to
+ * base_url. An account with nothing new gets no mail. *queued says how
+ * many were queued.
+ */
+int mail_queue_digests(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err);
+
+/*
+ * Queues what is due at now besides what the changes queued themselves:
+ * the check-in reminders, then the digests. Says on stderr what it queued
+ * ("trellis: mail: 2 check-in reminders queued") or what went wrong (-1).
+ */
+int mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url, time_t now);
+
 /* The seconds before the next try after attempts failed tries. */
 int64_t mail_backoff(int attempts);
 

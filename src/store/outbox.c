@@ -276,6 +276,178 @@ store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err)
 	return 0;
 }
 
+static const char *const digest_names[] = { "none", "daily", "weekly" };
+
+int
+store_digest_get(struct store *s, const char *email, const char **digest, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	const char *v;
+	int r;
+
+	*digest = digest_names[0];
+	if ((st = store_stmt(s, ST_DIGEST_GET, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, email);
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW && (v = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		for (size_t i = 0; i < sizeof(digest_names) / sizeof(digest_names[0]); i++)
+			if (strcmp(v, digest_names[i]) == 0)
+				*digest = digest_names[i];
+	store_stmt_done(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the account's digest");
+		return -1;
+	}
+	return r == SQLITE_ROW ? 0 : 1;
+}
+
+int
+store_digest_set(struct store *s, const char *email, const char *digest, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_begin(s, err))
+		return -1;
+	if ((st = store_stmt(s, ST_DIGEST_SET, err)) == NULL)
+		goto fail;
+	store_bind_text(st, 1, email);
+	store_bind_text(st, 2, digest);
+	if (step_done(s, st, "cannot change the account's digest", err))
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return 1;
+	}
+	store_touch_none(s);
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_digest_due(struct store *s, int64_t now, struct store_digests *out, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_DIGEST_DUE, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_digest *d = VEC_PUSH(out);
+
+		d->email = col_dup(st, 0);
+		d->role = col_dup(st, 1);
+		d->digest = col_dup(st, 2);
+		d->sent = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 :
+		    sqlite3_column_int64(st, 3);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the digests due");
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_digests_release(struct store_digests *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].email);
+		free(v->v[i].role);
+		free(v->v[i].digest);
+	}
+	VEC_FREE(v);
+}
+
+int
+store_digest_mark(struct store *s, const char *email, int64_t prev, int64_t now,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_begin(s, err))
+		return -1;
+	if ((st = store_stmt(s, ST_DIGEST_SENT, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, prev);
+	sqlite3_bind_int64(st, 2, now);
+	store_bind_text(st, 3, email);
+	if (step_done(s, st, "cannot mark a digest made", err))
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return 1;
+	}
+	store_touch_none(s);
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_digest_scope(struct store *s, const char *email, struct store_slugs *out,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_DIGEST_SCOPE, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, email);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		*VEC_PUSH(out) = col_dup(st, 0);
+		*VEC_PUSH(out) = col_dup(st, 1);
+		*VEC_PUSH(out) = col_dup(st, 2);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the account's initiatives");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_audit_counts(struct store *s, const char *initiative, int64_t since,
+    struct store_changes *out, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_AUDIT_COUNTS, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, initiative);
+	sqlite3_bind_int64(st, 2, since);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_change *c = VEC_PUSH(out);
+
+		c->kind = col_dup(st, 0);
+		c->action = col_dup(st, 1);
+		c->n = sqlite3_column_int64(st, 2);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the changes");
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_changes_release(struct store_changes *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].kind);
+		free(v->v[i].action);
+	}
+	VEC_FREE(v);
+}
+
 void
 store_silences_release(struct store_silences *v)
 {

@@ -74,4 +74,45 @@ int store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *e
 /* Frees one mail's strings (and wipes its sealed link). */
 void store_mails_release_one(struct store_mail *m);
 
+/*
+ * Digests (docs/mail.md): an account's choice, "none", "daily" or
+ * "weekly". store_digest_get sets *digest (static text) and returns 0, or
+ * 1 when there is no such account. store_digest_set changes it; 1 when
+ * there is no such account.
+ */
+int store_digest_get(struct store *s, const char *email, const char **digest,
+    struct strbuf *err);
+int store_digest_set(struct store *s, const char *email, const char *digest,
+    struct strbuf *err);
+/* An account whose digest is due. */
+struct store_digest {
+	char *email, *role, *digest;
+	int64_t sent;			/* the last one, -1 never */
+};
+struct store_digests { struct store_digest *v; size_t n, alloc; };
+/* Appends the accounts (not disabled) whose digest is due at now. */
+int store_digest_due(struct store *s, int64_t now, struct store_digests *out,
+    struct strbuf *err);
+void store_digests_release(struct store_digests *v);
+/*
+ * Records that email's digest was made at now, if its last one is still
+ * prev (-1: none); 1 when it is not (another sender made it meanwhile).
+ * In the open write, or one of its own.
+ */
+int store_digest_mark(struct store *s, const char *email, int64_t prev, int64_t now,
+    struct strbuf *err);
+/* Appends slug, name and program slug of each initiative email's account may read (by slug). */
+int store_digest_scope(struct store *s, const char *email, struct store_slugs *out,
+    struct strbuf *err);
+/* One count of the audit log: so many (n) changes of action to records of kind. */
+struct store_change {
+	char *kind, *action;
+	int64_t n;
+};
+struct store_changes { struct store_change *v; size_t n, alloc; };
+/* Appends initiative's changes since since (unix time), by kind and action. */
+int store_audit_counts(struct store *s, const char *initiative, int64_t since,
+    struct store_changes *out, struct strbuf *err);
+void store_changes_release(struct store_changes *v);
+
 #endif

@@ -494,7 +494,9 @@ static const char migration_5[] =
  * link in clear), and is wiped once the mail is sent. lease_until keeps
  * two senders from sending one mail at once; topic says what a mail is
  * about (a reminder's initiative), so it is not sent again too soon. mail_optout: addresses that
- * asked for no more mail (List-Unsubscribe, RFC 8058).
+ * asked for no more mail (List-Unsubscribe, RFC 8058). An account's digest
+ * is its choice of a summary by mail (none, daily, weekly), digest_sent
+ * when the last one was made.
  */
 static const char migration_6[] =
 	"CREATE TABLE mail_outbox ("
@@ -520,6 +522,9 @@ static const char migration_6[] =
 	"CREATE TABLE mail_optout ("
 	" address TEXT PRIMARY KEY COLLATE NOCASE,"
 	" since INTEGER NOT NULL);\n"
+	"ALTER TABLE users ADD COLUMN digest TEXT NOT NULL DEFAULT 'none'"
+	" CHECK (digest IN ('none','daily','weekly'));\n"
+	"ALTER TABLE users ADD COLUMN digest_sent INTEGER;\n"
 	"PRAGMA user_version = 6;\n";
 
 const char *const store_migrations[] = {

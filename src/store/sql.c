@@ -639,7 +639,34 @@ const char *const store_sql[ST__MAX] = {
 	/* the addresses of the admins' accounts that are not disabled */
 	[ST_MAIL_ADMINS] =
 	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
-	/* ?1 is not used: the binds of outbox.c's mail_update */
+	[ST_DIGEST_GET] =
+	"SELECT digest FROM users WHERE email = lower(?1)",
+	/* account ?1 chooses digest ?2; the first one covers the day or week before */
+	[ST_DIGEST_SET] =
+	"UPDATE users SET digest = ?2 WHERE email = lower(?1)",
+	/*
+	 * Accounts whose digest is due at ?1 (daily: a day after the last,
+	 * weekly: a week), not disabled: email, role, digest, the last (or
+	 * NULL).
+	 */
+	[ST_DIGEST_DUE] =
+	"SELECT email, role, digest, digest_sent FROM users WHERE disabled IS NULL"
+	" AND digest <> 'none' AND (digest_sent IS NULL OR digest_sent <= ?1 -"
+	" CASE digest WHEN 'daily' THEN 86400 ELSE 604800 END) ORDER BY email",
+	/* account ?3's digest made at ?2, if its last was still ?1 (-1: none) */
+	[ST_DIGEST_SENT] =
+	"UPDATE users SET digest_sent = ?2 WHERE email = ?3"
+	" AND coalesce(digest_sent, -1) = ?1",
+	/* the initiatives account ?1 may read, by slug: slug, name, program slug */
+	[ST_DIGEST_SCOPE] =
+	"SELECT i.slug, i.name, pr.slug FROM initiative i JOIN program pr ON pr.id = i.program_id"
+	" JOIN users u ON u.email = ?1"
+	" WHERE u.role = 'admin' OR (u.role = 'evaluator' AND i.program_id = u.program_id)"
+	" OR i.id = u.initiative_id ORDER BY i.slug",
+	/* changes to initiative ?1's records since ?2, by kind and action */
+	[ST_AUDIT_COUNTS] =
+	"SELECT kind, action, count(*) FROM audit_log WHERE initiative = ?1 AND at > ?2"
+	" GROUP BY kind, action ORDER BY kind, action",
 	[ST_OPTOUT_INS] =
 	"INSERT INTO mail_optout (address, since) VALUES (?3, ?2) ON CONFLICT DO NOTHING",
 	[ST_OPTOUT_GET] =

@@ -150,6 +150,12 @@ enum stmt {
 	ST_MAIL_LIST,		/* every mail, oldest first */
 	ST_MAIL_SILENT,		/* initiatives running on ?1: last check-in, director, last reminder */
 	ST_MAIL_ADMINS,		/* the admins' addresses */
+	ST_DIGEST_GET,		/* account ?1's digest */
+	ST_DIGEST_SET,		/* account ?1's digest becomes ?2 */
+	ST_DIGEST_DUE,		/* accounts whose digest is due at ?1 */
+	ST_DIGEST_SENT,		/* account ?3's digest made at ?2, if its last was ?1 */
+	ST_DIGEST_SCOPE,	/* the initiatives account ?1 may read */
+	ST_AUDIT_COUNTS,	/* initiative ?1's changes since ?2, by kind and action */
 	ST_OPTOUT_INS,		/* address ?3 asks for no mail since ?2 */
 	ST_OPTOUT_GET,		/* 1 when address ?1 asked for no mail */
 	/* one initiative's rows (?1 = its rowid): store_initiative_load */

@@ -602,6 +602,12 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
     const char *filename, const char *content_type, const char *transfer_encoding,
     const char *data, uint64_t off, size_t size);
 
+int
+web_mail_on(void)
+{
+	return srv.cfg && srv.cfg->mail_on;
+}
+
 /*
  * Behind a reverse proxy (--trusted-proxy ADDR, docs/deploy.md) every
  * connection comes from the proxy, which names the client in

@@ -55,7 +55,7 @@ director=$(q "SELECT p.email FROM initiative i JOIN person p ON p.id = i.directo
 
 test_expect_success 'no check-in for 40 days: the director and the admin are reminded' '
 	send >out 2>err &&
-	test_grep "^2 check-in reminders queued" err &&
+	test_grep "mail: 2 check-in reminders queued" err &&
 	echo "2 sent, 0 to try again later" >want && test_cmp want out &&
 	$PY read.py "$TEST_DIR/box" >read &&
 	test_line_count read 2 &&
@@ -82,7 +82,7 @@ test_expect_success 'run again at once: no second reminder' '
 test_expect_success 'thirty days later, still no check-in: reminded again' '
 	q "UPDATE mail_outbox SET queued = queued - 31 * 86400" &&
 	send >out 2>err &&
-	test_grep "^2 check-in reminders queued" err &&
+	test_grep "mail: 2 check-in reminders queued" err &&
 	test "$(q "SELECT count(*) FROM mail_outbox WHERE kind = '"'"'checkin-reminder'"'"'")" = 4
 '
 
@@ -90,7 +90,7 @@ test_expect_success 'a check-in stops it; an unsubscribed admin gets none' '
 	q "UPDATE mail_outbox SET queued = queued - 31 * 86400;
 	   INSERT INTO mail_optout (address, since) VALUES ('"'"'boss@x.org'"'"', 0)" &&
 	send >out 2>err &&
-	test_grep "^1 check-in reminder queued" err &&
+	test_grep "mail: 1 check-in reminder queued" err &&
 	test "$(q "SELECT to_addr FROM mail_outbox ORDER BY id DESC LIMIT 1")" = "$director" &&
 	q "UPDATE mail_outbox SET queued = queued - 31 * 86400;
 	   UPDATE checkin SET date = '"'"'$today'"'"' WHERE date = '"'"'$old'"'"'" &&
