@@ -1,7 +1,7 @@
 # Trellis — see README.md. `make demo` and `make test` are all a newcomer needs.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark
+PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark libcurl
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
            -Wstrict-prototypes -Wno-missing-field-initializers \
            -Wno-format-truncation
@@ -31,9 +31,22 @@ RELBIN  := $(RELSRC:%.c=$(BUILD)/%)
 FUZZSRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZREP := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: all deps demo test unit cli check-asan check-valgrind bench bench-gen bench-national clean fuzz fuzz-bins soak load
+.PHONY: install install-files all deps demo test unit cli check-asan check-valgrind bench bench-gen bench-national clean fuzz fuzz-bins soak load
 
 all: deps-stamp $(BIN)
+
+# `make install` (PREFIX, DESTDIR as usual): the binary and its man page.
+# contrib/ holds the systemd units and the nginx example (docs/deploy.md).
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+MANDIR      ?= $(PREFIX)/share/man
+INSTALL_BIN ?= $(BIN)
+install: all
+	@$(MAKE) --no-print-directory install-files
+install-files:
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/trellis
+	install -m 644 man/trellis.1 $(DESTDIR)$(MANDIR)/man1/trellis.1
 
 # `make deps` installs what the project needs from Debian; idempotent.
 deps:

@@ -4,6 +4,13 @@ set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libcsv-dev
 libsodium-dev libmicrohttpd-dev libigraph-dev libxlsxwriter-dev libcmark-dev
 libcmocka-dev valgrind curl"
+# Mail (src/mail/, docs/mail.md): libcurl speaks SMTP; the mail tests run
+# Debian's aiosmtpd as the SMTP server.
+PKGS="$PKGS libcurl4-openssl-dev python3-aiosmtpd"
+# The deployment test (tests/http/t0905-deploy.sh, docs/deploy.md): nginx in
+# front with a self-signed certificate, systemd-analyze for the units, groff
+# for the man page.
+PKGS="$PKGS nginx-light openssl systemd groff-base"
 # The P2 peer's agreement test (tests/cli/t0096-peer.sh) runs bench/peer/*.py
 # with Debian's python3 and pandas.
 PKGS="$PKGS python3-pandas"

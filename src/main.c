@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{ "user", cmd_user, "add, list, remove web accounts, or set a password" },
 	{ "token", cmd_token, "add, list or remove API bearer tokens" },
 	{ "survey", cmd_survey, "open a survey round, make one-time answer links, close it" },
+	{ "mail", cmd_mail, "send the mail that is due, or list the outbox" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

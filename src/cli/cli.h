@@ -186,5 +186,16 @@ int cmd_serve(int argc, char **argv, struct cli *c);
 int cmd_user(int argc, char **argv, struct cli *c);
 int cmd_token(int argc, char **argv, struct cli *c);
 int cmd_survey(int argc, char **argv, struct cli *c);
+int cmd_mail(int argc, char **argv, struct cli *c);
+
+struct mail_config;
+/*
+ * The mail options --smtp, --mail-from, --smtp-auth-file, --url of cmd (NULL
+ * when not given: then $TRELLIS_SMTP, $TRELLIS_MAIL_FROM, $TRELLIS_URL) into out. Returns
+ * CLI_OK, or CLI_USAGE / CLI_FAIL with the reason printed
+ * (cmd_mail.c; release out with mail_config_release).
+ */
+int cli_mail_config(const struct cli_cmd *cmd, const char *smtp, const char *from,
+    const char *authfile, const char *url, struct mail_config *out);
 
 #endif

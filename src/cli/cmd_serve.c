@@ -2,12 +2,16 @@
  * trellis serve: the web application (src/web/). Serves the program of the
  * database until SIGTERM or SIGINT.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../auth/auth.h"
+#include "../mail/mail.h"
 #include "../store/store.h"
+#include "../util/strbuf.h"
 #include "../web/web.h"
 #include "cli.h"
 #include "../util/banned.h"
@@ -18,6 +22,7 @@
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
 	    "[--session-idle SECONDS] [--session-max SECONDS] [--cache-mb N] [--max-body-memory MIB] "
+	    "[--trusted-proxy ADDR] [--smtp URL --mail-from ADDR [--smtp-auth-file FILE] [--url BASE]] "
 	    "[--dev-cookie] [--dev-insecure-role]",
 	"Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
@@ -31,6 +36,14 @@ static const struct cli_cmd serve_cmd = {
 	"the initiatives kept ready to serve (default " STR(SERVE_CACHE_MB) " MiB; the least recently\n"
 	"asked for go first). Request bodies being received share --max-body-memory\n"
 	"MiB (default 64); past it a request gets 503.\n"
+	"Behind a reverse proxy, --trusted-proxy names its address: requests from\n"
+	"it are taken to come from the last address of their X-Forwarded-For, for\n"
+	"the rate limits and the access log (docs/deploy.md).\n"
+	"With --smtp (or $TRELLIS_SMTP) a background sender mails what is queued\n"
+	"(survey links, ...) through that SMTP server, as `trellis mail --send-due`\n"
+	"does, and with --url BASE (default $TRELLIS_URL), the address people reach\n"
+	"the server at, the monthly check-in reminders; `trellis mail --help` and\n"
+	"docs/mail.md.\n"
 	"--dev-cookie names the session cookie sid\n"
 	"without Secure (instead of __Host-sid; Secure), for plain HTTP on\n"
 	"loopback only. --dev-insecure-role is a development aid\n"
@@ -62,7 +75,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *maxconn = NULL;
 	const char *maxip = NULL, *dev = NULL, *devcookie = NULL, *idle = NULL, *smax = NULL;
 	const char *cachemb = NULL;
-	const char *bodymem = NULL;
+	const char *bodymem = NULL, *proxy = NULL, *smtp = NULL, *url = NULL, *mailfrom = NULL, *authfile = NULL;
 	const struct cli_opt opts[] = {
 		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
 		{ "threads", "N", &threads, "worker threads (default: one per core)" },
@@ -72,11 +85,21 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		{ "session-max", "SECONDS", &smax, "a session ends this long after sign-in (default " STR(AUTH_SESSION_ABSOLUTE) ")" },
 		{ "cache-mb", "N", &cachemb, "MiB of initiatives kept ready (default " STR(SERVE_CACHE_MB) ")" },
 		{ "max-body-memory", "MIB", &bodymem, "request bodies in flight, in all (default 64)" },
+		{ "trusted-proxy", "ADDR", &proxy, "the reverse proxy whose X-Forwarded-For is believed" },
+		{ "smtp", "URL", &smtp, "send mail through this SMTP server (default $TRELLIS_SMTP)" },
+		{ "mail-from", "ADDR", &mailfrom, "the mail's sender (default $TRELLIS_MAIL_FROM)" },
+		{ "smtp-auth-file", "FILE", &authfile, "SMTP user name and password, one a line" },
+		{ "url", "BASE", &url, "where people reach the server, for links in mail" },
 		{ "dev-cookie", NULL, &devcookie, "session cookie without Secure, for plain HTTP on loopback" },
 		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
 		{ NULL, NULL, NULL, NULL },
 	};
+	struct mail_config mail = { NULL, NULL, NULL, NULL, NULL };
+	struct mail_sender *sender = NULL;
+	struct strbuf err = STRBUF_INIT;
 	struct web_config cfg;
+	unsigned char bin[sizeof(struct in6_addr)];
+	char proxy_addr[INET6_ADDRSTRLEN];
 	struct store *st;
 	int nargs, rc;
 	long v = 0, v2 = 0;
@@ -119,6 +142,14 @@ cmd_serve(int argc, char **argv, struct cli *c)
 			    "from 1 to 65536", bodymem);
 		cfg.max_body_memory = (size_t)v << 20;
 	}
+	if (proxy) {
+		int af = strchr(proxy, ':') ? AF_INET6 : AF_INET;
+
+		if (inet_pton(af, proxy, bin) != 1 || !inet_ntop(af, bin, proxy_addr, sizeof(proxy_addr)))
+			return cli_usage_error(&serve_cmd, "--trusted-proxy: '%s' is not an IP address "
+			    "(the proxy's, like 127.0.0.1)", proxy);
+		cfg.trusted_proxy = proxy_addr;
+	}
 	/* the session limits are auth's (auth.h holds the defaults); set before any request */
 	if (idle && (v = count_arg(idle, SESSION_LIMIT_MAX)) < 0)
 		return cli_usage_error(&serve_cmd, "--session-idle: '%s' is not a number of seconds "
@@ -140,5 +171,18 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	if (cli_store_open(c, 0, &st) == -1)
 		return CLI_FAIL;
 	store_close(st);
-	return web_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+	if ((smtp || getenv("TRELLIS_SMTP")) &&
+	    (rc = cli_mail_config(&serve_cmd, smtp, mailfrom, authfile, url, &mail)) != CLI_OK)
+		return rc;
+	if (mail.url && mail_sender_start(c->db, &mail, &sender, &err) != 0) {
+		rc = cli_error("mail: %s", err.buf);
+		goto out;
+	}
+	cfg.mail_on = sender != NULL;
+	rc = web_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+out:
+	mail_sender_stop(sender);
+	mail_config_release(&mail);
+	strbuf_release(&err);
+	return rc;
 }

@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../app/edit.h"
 #include "../app/write.h"
+#include "../mail/mail.h"
 #include "../model/fields.h"
 #include "../model/validate.h"
 #include "../store/accounts.h"
@@ -24,7 +26,7 @@
 static const struct cli_cmd survey_cmd = {
 	"survey",
 	"open --initiative SLUG --instrument CODE [--id ID] [--date DATE]\n"
-	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE]\n"
+	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE] [--email]\n"
 	"       | close --initiative SLUG --survey ID [--date DATE]",
 	"Runs survey rounds: opens one, makes one-time answer links, closes it.",
 	"`open` adds a survey round of an instrument (`balance`, `director-support`\n"
@@ -42,7 +44,10 @@ static const struct cli_cmd survey_cmd = {
 	"answer keeps no trace of the link or the person. Give each link to its\n"
 	"person alone: they are shown only now. --url is the web address\n"
 	"respondents reach the server at (default $TRELLIS_URL, else\n"
-	"http://localhost:8080). --group and --count are gone: links are made\n"
+	"http://localhost:8080). With --email each link is mailed to its person\n"
+	"instead (queued with the links, sent by the server or `trellis mail\n"
+	"--send-due`; docs/mail.md), and never shown: every person needs a mail\n"
+	"address then. --group and --count are gone: links are made\n"
 	"for people now.\n"
 	"\n"
 	"`close` ends the round on --date (today by default, not before the round\n"
@@ -105,19 +110,24 @@ out:
 	return rc;
 }
 
-/* Makes the links of people[0..n) (NULL: everyone of the team without one) and prints them. */
+/* Makes the links of people[0..n) (NULL: everyone of the team without one); prints or mails them. */
 static int
-survey_invite(struct store *s, const char *ini, const char *id, const char *const *people,
-    size_t n, const char *url)
+survey_invite(struct store *s, const char *db, const struct program *p, const char *id,
+    const char *const *people, size_t n, const char *url, int email)
 {
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
 	struct survey_links links = { NULL, 0, 0 };
+	const char *ini = p->initiatives.v[0].slug;
 	struct store_audit_entry a;
 	size_t ulen = strlen(url), shown = 0;
 	int r, rc = CLI_FAIL;
 
 	while (ulen > 0 && url[ulen - 1] == '/')
 		ulen--;
+	if (email && store_write_begin(s, &err)) {
+		cli_error("%s", err.buf);
+		goto done;
+	}
 	/* as the web's: how many links, never the links nor who they are for */
 	if (people)
 		strbuf_addf(&after, "{\"links\":%zu}", n);
@@ -125,32 +135,53 @@ survey_invite(struct store *s, const char *ini, const char *id, const char *cons
 		strbuf_addstr(&after, "{\"links\":\"all\"}");
 	a = cli_audit("create", "survey-invitations", ini, id, NULL, after.buf);
 	r = store_survey_invite(s, ini, id, people, n, &links, &a, &err);
+	if (email && r == 0) {
+		strbuf_reset(&err);
+		if (mail_survey_links(s, db, p, id, &links, url, ulen, &err)) {
+			store_write_rollback(s);
+			cli_error("--email: %s; no link was made", err.buf);
+			strbuf_reset(&err);
+			r = -3;		/* said */
+		} else if (store_write_commit(s, NULL, &err))
+			r = -3;		/* err says why */
+	} else if (email)
+		store_write_rollback(s);
 	if (r == 1)
 		cli_error("initiative %s has no survey '%s'", ini, id);
 	else if (r == 2)
 		cli_error("survey %s is closed: it takes no more answers", id);
 	else if (r == 3 || r == 4)
 		cli_error("--person %s; no link was made", err.buf);
-	else if (r == -1)
+	else if (r == -1 || (r == -3 && err.len))
 		cli_error("%s", err.buf);
 	else if (r == 0) {
+		size_t mailed = 0;
+
 		/* a link a mailer sent to its person is never shown here (survey_rounds.h) */
 		for (size_t i = 0; i < links.n; i++) {
 			const struct survey_link *l = &links.v[i];
 
-			if (l->mailed)
+			if (l->mailed) {
+				printf("%s\t%s\tmailed to %s\n", l->member.person,
+				    group_names[l->member.group], l->member.email);
+				mailed++;
 				continue;
+			}
 			printf("%s\t%s\t%.*s/s/%s\n", l->member.person, group_names[l->member.group],
 			    (int)ulen, url, l->token);
 			shown++;
 		}
 		if (links.n == 0)
 			fprintf(stderr, "everyone of the team has a link of survey %s already\n", id);
+		else if (mailed)
+			fprintf(stderr, "%zu link%s for survey %s queued to be mailed, each to its "
+			    "person alone (`trellis mail --list`)\n", mailed, mailed == 1 ? "" : "s", id);
 		else
 			fprintf(stderr, "%zu link%s for survey %s: give each to its person alone "
 			    "(shown only now)\n", shown, shown == 1 ? "" : "s", id);
 		rc = CLI_OK;
 	}
+done:
 	survey_links_release(&links);
 	strbuf_release(&err);
 	strbuf_release(&after);
@@ -215,7 +246,7 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 {
 	const char *ini = NULL, *instrument = NULL, *id = NULL, *survey = NULL;
 	const char *group = NULL, *count = NULL, *url = NULL, *date = NULL;
-	const char *person = NULL, *all = NULL;
+	const char *person = NULL, *all = NULL, *email = NULL;
 	const struct cli_opt opts[] = {
 		{ "initiative", "SLUG", &ini, "the initiative" },
 		{ "instrument", "CODE", &instrument, "open: the instrument to ask" },
@@ -226,6 +257,7 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 		{ "group", "GROUP", &group, "gone: links are made for people (--person, --all)" },
 		{ "count", "N", &count, "gone: links are made for people (--person, --all)" },
 		{ "url", "BASE", &url, "invite: the server's address for the links" },
+		{ "email", NULL, &email, "invite: mail each link to its person (docs/mail.md)" },
 		{ "date", "DATE", &date, "open, close: the date (default today)" },
 		{ NULL, NULL, NULL, NULL },
 	};
@@ -249,20 +281,20 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 	if (strcmp(argv[0], "open") == 0) {
 		if (instrument == NULL)
 			return cli_usage_error(&survey_cmd, "open needs --instrument CODE");
-		if (survey || person || all || url)
+		if (survey || person || all || url || email)
 			return cli_usage_error(&survey_cmd, "open takes --initiative, --instrument, --id, --date");
 	} else if (strcmp(argv[0], "invite") == 0) {
 		if (survey == NULL || (person == NULL) == (all == NULL))
 			return cli_usage_error(&survey_cmd, "invite needs --survey ID and either "
 			    "--person SLUG (repeat it for more) or --all");
 		if (instrument || id || date)
-			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --person, --all, --url");
+			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --person, --all, --url, --email");
 		if (url == NULL && (url = getenv("TRELLIS_URL")) == NULL)
 			url = "http://localhost:8080";
 	} else if (strcmp(argv[0], "close") == 0) {
 		if (survey == NULL)
 			return cli_usage_error(&survey_cmd, "close needs --survey ID");
-		if (instrument || id || person || all || url)
+		if (instrument || id || person || all || url || email)
 			return cli_usage_error(&survey_cmd, "close takes --initiative, --survey, --date");
 	} else
 		return cli_usage_error(&survey_cmd, "no subcommand '%s' (open, invite, close)", argv[0]);
@@ -281,7 +313,8 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 		goto out;
 	rc = CLI_FAIL;
 	if (strcmp(argv[0], "invite") == 0)
-		rc = survey_invite(s, ini, survey, all ? NULL : people, npeople, url);
+		rc = survey_invite(s, c->db, &p, survey, all ? NULL : people, npeople, url,
+		    email != NULL);
 	else
 		rc = survey_close(s, &p.initiatives.v[0], survey, day);
 out:

@@ -485,12 +485,55 @@ static const char migration_5[] =
 	" n INTEGER NOT NULL);\n"
 	"PRAGMA user_version = 5;\n";
 
+/*
+ * Migration 6: mail (src/mail/, docs/mail.md). A mail is queued in the
+ * transaction of the change that causes it and sent later; message_id is
+ * fixed when it is queued, so a mail sent again after a crash between the
+ * SMTP server's answer and `sent` is the same mail. sealed holds a
+ * one-time link sealed with the key kept beside the database (never the
+ * link in clear), and is wiped once the mail is sent. lease_until keeps
+ * two senders from sending one mail at once; topic says what a mail is
+ * about (a reminder's initiative), so it is not sent again too soon. mail_optout: addresses that
+ * asked for no more mail (List-Unsubscribe, RFC 8058). An account's digest
+ * is its choice of a summary by mail (none, daily, weekly), digest_sent
+ * when the last one was made.
+ */
+static const char migration_6[] =
+	"CREATE TABLE mail_outbox ("
+	" id INTEGER PRIMARY KEY,"
+	" message_id TEXT NOT NULL UNIQUE,"
+	" kind TEXT NOT NULL,"
+	" topic TEXT,"
+	" queued INTEGER NOT NULL,"
+	" to_addr TEXT NOT NULL,"
+	" to_name TEXT,"
+	" subject TEXT NOT NULL,"
+	" text_body TEXT NOT NULL,"
+	" html_body TEXT NOT NULL,"
+	" unsubscribe TEXT,"
+	" sealed BLOB,"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_try INTEGER NOT NULL,"
+	" lease_until INTEGER NOT NULL DEFAULT 0,"
+	" sent INTEGER,"
+	" last_error TEXT);\n"
+	"CREATE INDEX mail_outbox_due ON mail_outbox(next_try) WHERE sent IS NULL;\n"
+	"CREATE INDEX mail_outbox_topic ON mail_outbox(kind, topic);\n"
+	"CREATE TABLE mail_optout ("
+	" address TEXT PRIMARY KEY COLLATE NOCASE,"
+	" since INTEGER NOT NULL);\n"
+	"ALTER TABLE users ADD COLUMN digest TEXT NOT NULL DEFAULT 'none'"
+	" CHECK (digest IN ('none','daily','weekly'));\n"
+	"ALTER TABLE users ADD COLUMN digest_sent INTEGER;\n"
+	"PRAGMA user_version = 6;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

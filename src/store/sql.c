@@ -604,6 +604,73 @@ const char *const store_sql[ST__MAX] = {
 	" WHERE survey_id = ?1 GROUP BY respondent_group",
 	[ST_RESPONSE_INS_ID] =
 	"INSERT INTO response (id, survey_id, respondent_group) VALUES (?, ?, ?)",
+	[ST_MAIL_INS] =
+	"INSERT INTO mail_outbox (message_id, kind, queued, to_addr, to_name, subject,"
+	" text_body, html_body, unsubscribe, sealed, next_try, topic)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_MAIL_DUE] =
+	"SELECT id, message_id, kind, to_addr, to_name, subject, text_body, html_body,"
+	" unsubscribe, sealed, attempts FROM mail_outbox"
+	" WHERE sent IS NULL AND next_try <= ?1 AND lease_until <= ?1"
+	" ORDER BY next_try, id LIMIT ?2",
+	[ST_MAIL_LEASE] =
+	"UPDATE mail_outbox SET lease_until = ?2 WHERE id = ?1",
+	[ST_MAIL_SENT] =
+	"UPDATE mail_outbox SET sent = ?2, sealed = NULL, lease_until = 0,"
+	" attempts = attempts + 1, last_error = NULL WHERE id = ?1 AND sent IS NULL",
+	[ST_MAIL_RETRY] =
+	"UPDATE mail_outbox SET attempts = attempts + 1, next_try = ?2, lease_until = 0,"
+	" last_error = ?3 WHERE id = ?1 AND sent IS NULL",
+	[ST_MAIL_LIST] =
+	"SELECT id, kind, to_addr, queued, attempts, next_try, sent, last_error"
+	" FROM mail_outbox ORDER BY id",
+	/*
+	 * Initiatives running on day ?1: their last check-in (or NULL), the
+	 * director's name and address, and when a check-in reminder of theirs
+	 * was last queued (or NULL).
+	 */
+	[ST_MAIL_SILENT] =
+	"SELECT i.slug, i.name, i.start_date, (SELECT max(c.date) FROM checkin c"
+	" WHERE c.initiative_id = i.id), p.name, p.email,"
+	" (SELECT max(o.queued) FROM mail_outbox o WHERE o.kind = 'checkin-reminder'"
+	" AND o.topic = i.slug)"
+	" FROM initiative i LEFT JOIN person p ON i.has_director = 1 AND p.id = i.director_person_id"
+	" WHERE i.start_date <= ?1 AND i.end_date >= ?1 ORDER BY i.slug",
+	/* the addresses of the admins' accounts that are not disabled */
+	[ST_MAIL_ADMINS] =
+	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
+	[ST_DIGEST_GET] =
+	"SELECT digest FROM users WHERE email = lower(?1)",
+	/* account ?1 chooses digest ?2; the first one covers the day or week before */
+	[ST_DIGEST_SET] =
+	"UPDATE users SET digest = ?2 WHERE email = lower(?1)",
+	/*
+	 * Accounts whose digest is due at ?1 (daily: a day after the last,
+	 * weekly: a week), not disabled: email, role, digest, the last (or
+	 * NULL).
+	 */
+	[ST_DIGEST_DUE] =
+	"SELECT email, role, digest, digest_sent FROM users WHERE disabled IS NULL"
+	" AND digest <> 'none' AND (digest_sent IS NULL OR digest_sent <= ?1 -"
+	" CASE digest WHEN 'daily' THEN 86400 ELSE 604800 END) ORDER BY email",
+	/* account ?3's digest made at ?2, if its last was still ?1 (-1: none) */
+	[ST_DIGEST_SENT] =
+	"UPDATE users SET digest_sent = ?2 WHERE email = ?3"
+	" AND coalesce(digest_sent, -1) = ?1",
+	/* the initiatives account ?1 may read, by slug: slug, name, program slug */
+	[ST_DIGEST_SCOPE] =
+	"SELECT i.slug, i.name, pr.slug FROM initiative i JOIN program pr ON pr.id = i.program_id"
+	" JOIN users u ON u.email = ?1"
+	" WHERE u.role = 'admin' OR (u.role = 'evaluator' AND i.program_id = u.program_id)"
+	" OR i.id = u.initiative_id ORDER BY i.slug",
+	/* changes to initiative ?1's records since ?2, by kind and action */
+	[ST_AUDIT_COUNTS] =
+	"SELECT kind, action, count(*) FROM audit_log WHERE initiative = ?1 AND at > ?2"
+	" GROUP BY kind, action ORDER BY kind, action",
+	[ST_OPTOUT_INS] =
+	"INSERT INTO mail_optout (address, since) VALUES (?3, ?2) ON CONFLICT DO NOTHING",
+	[ST_OPTOUT_GET] =
+	"SELECT count(*) FROM mail_optout WHERE address = ?1",
 	[ST_OBSERVATION_SEL_ONE] = OBSERVATION_SELECT OBSERVATION_JOINS OF_ONE,
 	[ST_MEMBER_SEL_ONE] = MEMBER_SELECT MEMBER_JOINS OF_ONE,
 	[ST_RESPONSIBILITY_SEL_ONE] = RESPONSIBILITY_SELECT RESPONSIBILITY_JOINS OF_ONE,

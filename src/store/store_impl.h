@@ -141,6 +141,23 @@ enum stmt {
 	ST_TALLY_MARK,		/* survey ?1's responses as of the start of day ?2, kept */
 	ST_TALLY_GET,		/* survey ?1's responses as of the start of day ?2 */
 	ST_RESPONSE_INS_ID,	/* a response with its (random) id */
+	/* mail (outbox.c) */
+	ST_MAIL_INS,
+	ST_MAIL_DUE,		/* unsent, due at ?1 and not leased, the first ?2 */
+	ST_MAIL_LEASE,		/* mail ?1 leased until ?2 */
+	ST_MAIL_SENT,		/* mail ?1 sent at ?2 */
+	ST_MAIL_RETRY,		/* mail ?1 failed: next try at ?2, error ?3 */
+	ST_MAIL_LIST,		/* every mail, oldest first */
+	ST_MAIL_SILENT,		/* initiatives running on ?1: last check-in, director, last reminder */
+	ST_MAIL_ADMINS,		/* the admins' addresses */
+	ST_DIGEST_GET,		/* account ?1's digest */
+	ST_DIGEST_SET,		/* account ?1's digest becomes ?2 */
+	ST_DIGEST_DUE,		/* accounts whose digest is due at ?1 */
+	ST_DIGEST_SENT,		/* account ?3's digest made at ?2, if its last was ?1 */
+	ST_DIGEST_SCOPE,	/* the initiatives account ?1 may read */
+	ST_AUDIT_COUNTS,	/* initiative ?1's changes since ?2, by kind and action */
+	ST_OPTOUT_INS,		/* address ?3 asks for no mail since ?2 */
+	ST_OPTOUT_GET,		/* 1 when address ?1 asked for no mail */
 	/* one initiative's rows (?1 = its rowid): store_initiative_load */
 	ST_OBSERVATION_SEL_ONE, ST_MEMBER_SEL_ONE, ST_RESPONSIBILITY_SEL_ONE,
 	ST_DECISION_SEL_ONE, ST_GRANT_SEL_ONE, ST_LEDGER_SEL_ONE,

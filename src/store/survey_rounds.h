@@ -63,10 +63,10 @@ int store_survey_team(struct store *s, const char *initiative, const char *ident
 
 /*
  * One link made: the person it is for and its token, the only copy. A
- * link goes to its person alone: where mail is configured a mailer sends
- * it to member.email and sets mailed, and then it is never shown to the
- * one who made it; mail is not built yet, so today every link has
- * mailed = 0 and is shown once to its maker, beside the person's name.
+ * link goes to its person alone: `survey invite --email` queues it, sealed,
+ * in a mail to member.email and sets mailed (docs/mail.md), and then it is
+ * never shown to the one who made it; otherwise it is shown once to its
+ * maker, beside the person's name.
  */
 struct survey_link {
 	struct survey_member member;

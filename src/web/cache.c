@@ -100,6 +100,12 @@ web_store(struct web_request *req, struct strbuf *err)
 	return st;
 }
 
+const char *
+web_db_path(void)
+{
+	return cache.db;
+}
+
 /* ---------------------------------------------------------------- snapshots */
 
 static void

@@ -90,6 +90,10 @@ enum web_page {
 	PAGE_API_PROGRAM_DELETE, /* DELETE /api/v1/program/{kind}/{id} */
 	PAGE_API_DOCS,		/* GET /api: the API's documentation */
 	PAGE_API_ROOT,		/* GET /api/v1: the same */
+	PAGE_UNSUBSCRIBE,	/* GET /unsubscribe/{id}: stop mail to the link's address */
+	PAGE_UNSUBSCRIBE_POST,	/* POST /unsubscribe/{id}: the button, or RFC 8058 one-click */
+	PAGE_ACCOUNT,		/* GET /account: your settings (the mail digest) */
+	PAGE_ACCOUNT_POST,	/* POST /account: saves them */
 	PAGE__MAX
 };
 
@@ -144,6 +148,10 @@ int web_access(const struct web_route *r, const struct web_user *user, const cha
 
 int h_static_css(struct web_request *req, struct web_response *res);	/* h_static.c */
 int h_api_docs(struct web_request *req, struct web_response *res);	/* h_static.c */
+int h_unsubscribe(struct web_request *req, struct web_response *res);	/* h_mail.c */
+int h_unsubscribe_post(struct web_request *req, struct web_response *res);
+int h_account(struct web_request *req, struct web_response *res);	/* h_account.c */
+int h_account_post(struct web_request *req, struct web_response *res);
 int h_program(struct web_request *req, struct web_response *res);	/* h_program.c */
 int h_dashboard(struct web_request *req, struct web_response *res);	/* h_dashboard.c */
 

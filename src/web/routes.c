@@ -118,4 +118,12 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_API_DOCS] = { WEB_GET, "/api", WEB_ANYONE, h_api_docs, 0 },
 	/* API_ROOT: the same documentation at the API's own root */
 	[PAGE_API_ROOT] = { WEB_GET, "/api/v1", WEB_ANYONE, h_api_docs, 0 },
+	/* UNSUBSCRIBE: a mail's List-Unsubscribe link (the address, signed); public */
+	[PAGE_UNSUBSCRIBE] = { WEB_GET, "/unsubscribe/{id}", WEB_ANYONE, h_unsubscribe, WEB_R_SECRET },
+	/* UNSUBSCRIBE_POST: no more mail to it; public, a mail provider posts it (RFC 8058) */
+	[PAGE_UNSUBSCRIBE_POST] = { WEB_POST, "/unsubscribe/{id}", WEB_ANYONE, h_unsubscribe_post, WEB_R_SECRET },
+	/* ACCOUNT: your settings, any signed-in person (the mail digest) */
+	[PAGE_ACCOUNT] = { WEB_GET, "/account", WEB_SIGNED_IN, h_account, 0 },
+	/* ACCOUNT_POST: saves them */
+	[PAGE_ACCOUNT_POST] = { WEB_POST, "/account", WEB_SIGNED_IN, h_account_post, 0 },
 };

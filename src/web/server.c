@@ -602,6 +602,48 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
     const char *filename, const char *content_type, const char *transfer_encoding,
     const char *data, uint64_t off, size_t size);
 
+int
+web_mail_on(void)
+{
+	return srv.cfg && srv.cfg->mail_on;
+}
+
+/*
+ * Behind a reverse proxy (--trusted-proxy ADDR, docs/deploy.md) every
+ * connection comes from the proxy, which names the client in
+ * X-Forwarded-For. Only a request from the trusted address is believed,
+ * and only the right-most entry of the header, the one that proxy added
+ * (the ones before it are whatever the client sent). The rate limits and
+ * the access log then see the client. An entry that is not an address is
+ * ignored: the request keeps the proxy's.
+ */
+static void
+forwarded_for(struct web_request *req, struct MHD_Connection *connection)
+{
+	const char *trusted = srv.cfg->trusted_proxy, *xff, *last;
+	unsigned char bin[sizeof(struct in6_addr)];
+	char buf[INET6_ADDRSTRLEN], norm[INET6_ADDRSTRLEN];
+	size_t n;
+	int af;
+
+	if (trusted == NULL || req->addr == NULL || strcmp(req->addr, trusted) != 0)
+		return;
+	xff = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (xff == NULL)
+		return;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(buf))
+		return;
+	memcpy(buf, last, n);
+	buf[n] = '\0';
+	af = strchr(buf, ':') ? AF_INET6 : AF_INET;
+	if (inet_pton(af, buf, bin) == 1 && inet_ntop(af, bin, norm, sizeof(norm)))
+		req->addr = web_strdup(req, norm);
+}
+
 /*
  * --dev-insecure-role acts as a role for every request, so a page on another
  * site that reaches the port through DNS rebinding (its own name resolving
@@ -921,6 +963,7 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	req->origin = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Origin"));
 	req->sec_fetch_site = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Sec-Fetch-Site"));
 	req->host = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host"));
+	forwarded_for(req, connection);
 	if (srv.dev_user.role && !dev_host_ok(req->host))
 		return refuse(c, connection, 421, "With --dev-insecure-role this server answers only "
 		    "Host: localhost, 127.0.0.1 or [::1] (with the port).");

@@ -341,6 +341,8 @@ void web_fragment_put_in(const struct web_program *wp, const char *key, const ch
  * message in err when the database cannot be opened.
  */
 struct store *web_store(struct web_request *req, struct strbuf *err);
+/* The database's path (beside it: its mail key, mail.h). */
+const char *web_db_path(void);
 
 /* ---------------------------------------------------------------- limits */
 
@@ -391,12 +393,16 @@ struct web_config {
 	int dev_cookie;			/* --dev-cookie: "sid" without Secure, for plain HTTP on loopback */
 	size_t cache_mb;		/* --cache-mb: initiative snapshots kept, in MiB */
 	size_t max_body_memory;		/* --max-body-memory: bodies in flight, in all (0: 64 MiB) */
+	const char *trusted_proxy;	/* --trusted-proxy: its address as inet_ntop writes it, or NULL */
+	int mail_on;			/* a mail sender runs beside the server (--smtp) */
 };
 
 /* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */
 int web_dev_cookie(void);
 /* Set by the server as it starts. */
 void web_dev_cookie_set(int on);
+/* Whether mail is sent (--smtp; the /account page says so when not). */
+int web_mail_on(void);
 
 /*
  * Serves until SIGTERM or SIGINT, then stops accepting, lets the requests

@@ -1,0 +1,969 @@
+/*
+ * Mail: the key, queueing, composing and sending (mail.h, docs/mail.md).
+ */
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "../store/outbox.h"
+#include "../store/store.h"
+#include "../util/date.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../view/figures.h"
+#include "../view/html.h"
+#include "mail.h"
+#include "../util/banned.h"
+
+#define KEY_LEN		(crypto_secretbox_KEYBYTES + crypto_auth_KEYBYTES)
+#define SEND_BATCH	20	/* mails leased at once */
+#define SEND_LEASE	300	/* seconds a leased mail waits for its sender */
+#define BACKOFF_FIRST	60
+#define BACKOFF_MOST	3600
+
+static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+static int global_ok;
+
+/* libcurl's and libsodium's global set-up, once per process. */
+static void
+global_init(void)
+{
+	global_ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK && sodium_init() >= 0;
+}
+
+static int
+ready(struct strbuf *err)
+{
+	pthread_once(&global_once, global_init);
+	if (!global_ok) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "cannot start libcurl or libsodium");
+		return -1;
+	}
+	return 0;
+}
+
+/* Makes the key file path, exclusively, with fresh random keys. */
+static int
+key_make(const char *path, struct strbuf *err)
+{
+	unsigned char raw[KEY_LEN];
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	int ok;
+
+	if (fd == -1)
+		return errno == EEXIST ? 0 : -1;
+	randombytes_buf(raw, sizeof(raw));
+	ok = write(fd, raw, sizeof(raw)) == (ssize_t)sizeof(raw) && fsync(fd) == 0;
+	sodium_memzero(raw, sizeof(raw));
+	if (close(fd) != 0 || !ok) {
+		strbuf_addf(err, "%s: cannot write the mail key: %s", path, strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mail_keys_open(const char *db, int create, struct mail_keys *k, struct strbuf *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	unsigned char raw[KEY_LEN + 1];
+	struct stat st;
+	int fd = -1, ret = -1;
+	ssize_t n;
+
+	strbuf_reset(err);
+	if (ready(err))
+		return -1;
+	strbuf_addf(&path, "%s.mailkey", db);
+	if (create && key_make(path.buf, err) == -1) {
+		if (err->len == 0)
+			strbuf_addf(err, "%s: cannot make the mail key: %s", path.buf, strerror(errno));
+		goto out;
+	}
+	if ((fd = open(path.buf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)) == -1) {
+		strbuf_addf(err, "%s: cannot read the mail key: %s", path.buf, strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		strbuf_addf(err, "%s: the mail key is not a regular file", path.buf);
+		goto out;
+	}
+	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+		strbuf_addf(err, "%s: the mail key is open to others (chmod 600 it)", path.buf);
+		goto out;
+	}
+	n = read(fd, raw, sizeof(raw));
+	if (n != KEY_LEN) {
+		strbuf_addf(err, "%s: not a mail key (%d bytes, not %d)", path.buf,
+		    n < 0 ? 0 : (int)n, KEY_LEN);
+		goto out;
+	}
+	memcpy(k->seal, raw, sizeof(k->seal));
+	memcpy(k->sign, raw + sizeof(k->seal), sizeof(k->sign));
+	ret = 0;
+out:
+	sodium_memzero(raw, sizeof(raw));
+	if (fd != -1)
+		close(fd);
+	strbuf_release(&path);
+	return ret;
+}
+
+int
+mail_address_ok(const char *s)
+{
+	const char *at = s ? strchr(s, '@') : NULL;
+
+	if (at == NULL || at == s || at[1] == '\0' || strchr(at + 1, '@') || strlen(s) > 254)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || strchr("\"<>()[]\\,;:", *p))
+			return 0;
+	return 1;
+}
+
+/* The host of url ("https://h:8080/x" -> "h"), or a stand-in. */
+static void
+url_host(const char *url, struct strbuf *out)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+	size_t n;
+
+	if (p == NULL || p[3] == '\0' || p[3] == '[') {
+		strbuf_addstr(out, "trellis.invalid");
+		return;
+	}
+	p += 3;
+	n = strcspn(p, ":/?#");
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '@' || (unsigned char)p[i] <= ' ') {
+			strbuf_addstr(out, "trellis.invalid");
+			return;
+		}
+	strbuf_add(out, p, n);
+}
+
+/* Appends n bytes as URL-safe base64. */
+static void
+b64url(struct strbuf *out, const unsigned char *p, size_t n)
+{
+	size_t len = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	char *b = xmalloc(len);
+
+	sodium_bin2base64(b, len, p, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	strbuf_addstr(out, b);
+	free(b);
+}
+
+void
+mail_unsubscribe_token(const struct mail_keys *k, const char *address, struct strbuf *out)
+{
+	unsigned char mac[crypto_auth_BYTES];
+
+	crypto_auth(mac, (const unsigned char *)address, strlen(address), k->sign);
+	b64url(out, (const unsigned char *)address, strlen(address));
+	strbuf_addch(out, '.');
+	b64url(out, mac, sizeof(mac));
+}
+
+int
+mail_unsubscribe_check(const struct mail_keys *k, const char *token, struct strbuf *address)
+{
+	const char *dot = strchr(token, '.');
+	unsigned char addr[256], mac[crypto_auth_BYTES];
+	size_t alen, mlen;
+
+	if (dot == NULL ||
+	    sodium_base642bin(addr, sizeof(addr) - 1, token, (size_t)(dot - token), NULL, &alen,
+	    NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    sodium_base642bin(mac, sizeof(mac), dot + 1, strlen(dot + 1), NULL, &mlen, NULL,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    mlen != sizeof(mac) || crypto_auth_verify(mac, addr, alen, k->sign) != 0)
+		return -1;
+	addr[alen] = '\0';
+	if (strlen((char *)addr) != alen || !mail_address_ok((char *)addr))
+		return -1;
+	strbuf_addstr(address, (char *)addr);
+	return 0;
+}
+
+int
+mail_queue(struct store *s, const struct mail_keys *k, const struct mail *m, time_t now,
+    struct strbuf *err)
+{
+	struct strbuf mid = STRBUF_INIT, unsub = STRBUF_INIT;
+	struct store_mail sm;
+	unsigned char rnd[16], *sealed = NULL;
+	size_t slen = 0;
+	int optout, ret = -1;
+
+	strbuf_reset(err);
+	if (ready(err))
+		return -1;
+	if (!mail_address_ok(m->to)) {
+		strbuf_addf(err, "'%s' is not a mail address", m->to ? m->to : "");
+		return -1;
+	}
+	if (store_mail_opted_out(s, m->to, &optout, err))
+		return -1;
+	if (optout) {
+		strbuf_addf(err, "%s asked for no more mail", m->to);
+		return 1;
+	}
+	randombytes_buf(rnd, sizeof(rnd));
+	strbuf_addch(&mid, '<');
+	b64url(&mid, rnd, sizeof(rnd));
+	strbuf_addf(&mid, ".%lld@", (long long)now);
+	url_host(m->base_url, &mid);
+	strbuf_addch(&mid, '>');
+	if (m->base_url) {
+		strbuf_addf(&unsub, "%s/unsubscribe/", m->base_url);
+		mail_unsubscribe_token(k, m->to, &unsub);
+	}
+	if (m->secret) {
+		size_t n = strlen(m->secret);
+
+		slen = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n;
+		sealed = xmalloc(slen);
+		randombytes_buf(sealed, crypto_secretbox_NONCEBYTES);
+		crypto_secretbox_easy(sealed + crypto_secretbox_NONCEBYTES,
+		    (const unsigned char *)m->secret, n, sealed, k->seal);
+	}
+	memset(&sm, 0, sizeof(sm));
+	sm.message_id = mid.buf;
+	sm.kind = (char *)m->kind;
+	sm.topic = (char *)m->topic;
+	sm.to_addr = (char *)m->to;
+	sm.to_name = (char *)m->to_name;
+	sm.subject = (char *)m->subject;
+	sm.text_body = (char *)m->text;
+	sm.html_body = (char *)m->html;
+	sm.unsubscribe = m->base_url ? unsub.buf : NULL;
+	sm.sealed = sealed;
+	sm.sealed_len = slen;
+	sm.queued = now;
+	sm.next_try = now;
+	ret = store_mail_add(s, &sm, err);
+	free(sealed);
+	strbuf_release(&mid);
+	strbuf_release(&unsub);
+	return ret;
+}
+
+/* ---- the check-in reminder ---- */
+
+/*
+ * Queues the reminder of one silent initiative x to address to (name or
+ * NULL). Returns 0, 1 when to asked for no mail (none queued), or -1.
+ */
+static int
+remind_one(struct store *s, const struct mail_keys *k, const char *base_url,
+    const struct store_silence *x, tdate since, int days, const char *to, const char *name,
+    time_t now, struct strbuf *err)
+{
+	struct strbuf subject = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
+	struct strbuf when = STRBUF_INIT, link = STRBUF_INIT, para = STRBUF_INIT;
+	struct mail m = {
+		.kind = "checkin-reminder", .topic = x->slug, .to = to, .to_name = name,
+		.base_url = base_url,
+	};
+	int r;
+
+	figure_date(since, &when);
+	strbuf_addf(&link, "%s/i/%s/checkins/new", base_url, x->slug);
+	strbuf_addf(&subject, "%s: no check-in for %d days", x->name, days);
+	if (x->last_checkin)
+		strbuf_addf(&para, "The last check-in of %s was on %s, %d days ago.", x->name,
+		    when.buf, days);
+	else
+		strbuf_addf(&para, "%s has had no check-in since it started on %s, %d days ago.",
+		    x->name, when.buf, days);
+	strbuf_addf(&text, "Hello%s%s,\n\n%s\n\nA monthly check-in keeps the funder and the "
+	    "team on the same page: what moved, what is stuck, what comes next. Record the next "
+	    "one here:\n%s\n\nThis reminder comes once a month while no check-in is "
+	    "recorded.\n", name ? " " : "", name ? name : "", para.buf, link.buf);
+	strbuf_addstr(&html, "<p>Hello");
+	if (name) {
+		strbuf_addch(&html, ' ');
+		html_escape(&html, name);
+	}
+	strbuf_addstr(&html, ",</p>\n<p>");
+	html_escape(&html, para.buf);
+	strbuf_addstr(&html, "</p>\n<p>A monthly check-in keeps the funder and the team on the "
+	    "same page: what moved, what is stuck, what comes next. <a href=\"");
+	html_escape(&html, link.buf);
+	strbuf_addstr(&html, "\">Record the next one</a>.</p>\n<p>This reminder comes once a "
+	    "month while no check-in is recorded.</p>\n");
+	m.subject = subject.buf;
+	m.text = text.buf;
+	m.html = html.buf;
+	r = mail_queue(s, k, &m, now, err);
+	strbuf_release(&subject);
+	strbuf_release(&text);
+	strbuf_release(&html);
+	strbuf_release(&when);
+	strbuf_release(&link);
+	strbuf_release(&para);
+	return r;		/* 1: an address that asked for no mail is left out */
+}
+
+/* 1 when x is due a reminder at now: *since its last check-in (or start), *days ago. */
+static int
+remind_due(const struct store_silence *x, time_t now, tdate *since, int *days)
+{
+	if (date_parse(x->last_checkin ? x->last_checkin : x->start, since) != 0)
+		return 0;
+	*days = (int)((tdate)(now / 86400) - *since);
+	return *days >= MAIL_REMIND_DAYS &&
+	    (x->last_reminder < 0 || now - x->last_reminder >= MAIL_REMIND_DAYS * 86400);
+}
+
+/*
+ * Reads the initiatives running at now into v; *due says how many are due a
+ * reminder. A plain read: the write transaction is begun only when one is.
+ */
+static int
+remind_read(struct store *s, time_t now, struct store_silences *v, size_t *due,
+    struct strbuf *err)
+{
+	char day[DATE_BUFSZ];
+	tdate since;
+	int days;
+
+	store_silences_release(v);
+	date_format((tdate)(now / 86400), day);
+	if (store_mail_silent(s, day, v, err))
+		return -1;
+	*due = 0;
+	for (size_t i = 0; i < v->n; i++)
+		*due += (size_t)remind_due(&v->v[i], now, &since, &days);
+	return 0;
+}
+
+int
+mail_queue_reminders(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err)
+{
+	struct store_silences v = { NULL, 0, 0 };
+	struct store_slugs admins = { NULL, 0, 0 };
+	size_t due = 0;
+	tdate since;
+	int days, r, ret = -1;
+
+	*queued = 0;
+	if (remind_read(s, now, &v, &due, err))
+		goto done;
+	if (due == 0) {
+		ret = 0;
+		goto done;
+	}
+	/* again inside the write, so that two senders never remind twice */
+	if (store_write_begin(s, err))
+		goto done;
+	if (remind_read(s, now, &v, &due, err) || store_mail_admins(s, &admins, err))
+		goto out;
+	for (size_t i = 0; i < v.n; i++) {
+		const struct store_silence *x = &v.v[i];
+
+		if (!remind_due(x, now, &since, &days))
+			continue;
+		if (x->director_email && mail_address_ok(x->director_email)) {
+			if ((r = remind_one(s, k, base_url, x, since, days, x->director_email,
+			    x->director, now, err)) < 0)
+				goto out;
+			*queued += r == 0;
+		}
+		for (size_t j = 0; j < admins.n; j++) {
+			if (x->director_email && strcasecmp(admins.v[j], x->director_email) == 0)
+				continue;
+			if ((r = remind_one(s, k, base_url, x, since, days, admins.v[j], NULL, now,
+			    err)) < 0)
+				goto out;
+			*queued += r == 0;
+		}
+	}
+	if (*queued == 0) {		/* another sender was first */
+		store_write_rollback(s);
+		ret = 0;
+	} else
+		ret = store_write_commit(s, NULL, err);
+	goto done;
+out:
+	store_write_rollback(s);
+done:
+	store_silences_release(&v);
+	for (size_t j = 0; j < admins.n; j++)
+		free(admins.v[j]);
+	VEC_FREE(&admins);
+	return ret;
+}
+
+/* ---- composing ---- */
+
+/* 1 when s has a byte that a header cannot carry as it is. */
+static int
+needs_encoding(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < ' ' || *p >= 0x7f)
+			return 1;
+	return 0;
+}
+
+/* Appends s, with control characters (CR, LF ...) as spaces. */
+static void
+add_clean(struct strbuf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		strbuf_addch(out, (unsigned char)s[i] < ' ' ? ' ' : s[i]);
+}
+
+/*
+ * Appends s as header text: as it is when plain ASCII, else as RFC 2047
+ * encoded words (UTF-8, base64) of at most 45 bytes each, never cutting
+ * a character.
+ */
+static void
+header_text(struct strbuf *out, const char *s)
+{
+	struct strbuf clean = STRBUF_INIT;
+	size_t i = 0, n;
+
+	add_clean(&clean, s, strlen(s));
+	if (!needs_encoding(clean.buf)) {
+		strbuf_add(out, clean.buf, clean.len);
+		strbuf_release(&clean);
+		return;
+	}
+	while (i < clean.len) {
+		size_t len = clean.len - i < 45 ? clean.len - i : 45;
+		char b[64];
+
+		while (i + len < clean.len && ((unsigned char)clean.buf[i + len] & 0xc0) == 0x80)
+			len--;
+		n = len;
+		sodium_bin2base64(b, sizeof(b), (const unsigned char *)clean.buf + i, n,
+		    sodium_base64_VARIANT_ORIGINAL);
+		strbuf_addf(out, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", b);
+		i += n;
+	}
+	strbuf_release(&clean);
+}
+
+/* Appends a display name as a quoted string (or encoded words) and <addr>. */
+static void
+header_address(struct strbuf *out, const char *name, const char *addr)
+{
+	if (name && *name) {
+		if (needs_encoding(name)) {
+			header_text(out, name);
+		} else {
+			strbuf_addch(out, '"');
+			for (const char *p = name; *p; p++) {
+				if (*p == '"' || *p == '\\')
+					strbuf_addch(out, '\\');
+				strbuf_addch(out, *p);
+			}
+			strbuf_addch(out, '"');
+		}
+		strbuf_addch(out, ' ');
+	}
+	strbuf_addf(out, "<%s>", addr);
+}
+
+/*
+ * Appends text as quoted-printable (RFC 2045): lines end in CRLF, none
+ * longer than 76, bytes outside printable ASCII as =XX.
+ */
+static void
+quoted_printable(struct strbuf *out, const char *text)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t col = 0;
+
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		char enc[4];
+		size_t n;
+
+		if (*p == '\n') {
+			strbuf_addstr(out, "\r\n");
+			col = 0;
+			continue;
+		}
+		if (*p == '\r')
+			continue;
+		if ((*p >= 33 && *p <= 126 && *p != '=') ||
+		    ((*p == ' ' || *p == '\t') && p[1] != '\n' && p[1] != '\0')) {
+			enc[0] = (char)*p;
+			n = 1;
+		} else {
+			enc[0] = '=';
+			enc[1] = hex[*p >> 4];
+			enc[2] = hex[*p & 15];
+			n = 3;
+		}
+		if (col + n > 75) {
+			strbuf_addstr(out, "=\r\n");
+			col = 0;
+		}
+		strbuf_add(out, enc, n);
+		col += n;
+	}
+	strbuf_addstr(out, "\r\n");
+}
+
+/* Appends body with secret where MAIL_SECRET stands (html: escaped). */
+static void
+fill(struct strbuf *out, const char *body, const char *secret, int html)
+{
+	const char *p = body, *q;
+
+	while ((q = strstr(p, MAIL_SECRET)) != NULL) {
+		strbuf_add(out, p, (size_t)(q - p));
+		if (secret && html)
+			html_escape(out, secret);
+		else if (secret)
+			strbuf_addstr(out, secret);
+		else
+			strbuf_addstr(out, "(the link could not be opened)");
+		p = q + strlen(MAIL_SECRET);
+	}
+	strbuf_addstr(out, p);
+}
+
+/* Appends now as an RFC 5322 date, in UTC, in English whatever the locale. */
+static void
+rfc5322_date(struct strbuf *out, time_t now)
+{
+	static const char *const day[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strbuf_addf(out, "%s, %02d %s %d %02d:%02d:%02d +0000", day[tm.tm_wday], tm.tm_mday,
+	    mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+void
+mail_compose(const struct store_mail *m, const char *from, const char *secret,
+    time_t now, struct strbuf *out)
+{
+	struct strbuf body = STRBUF_INIT, boundary = STRBUF_INIT;
+	unsigned char rnd[12];
+
+	randombytes_buf(rnd, sizeof(rnd));
+	strbuf_addstr(&boundary, "=_trellis_");
+	b64url(&boundary, rnd, sizeof(rnd));
+
+	strbuf_addstr(out, "Date: ");
+	rfc5322_date(out, now);
+	strbuf_addstr(out, "\r\nFrom: ");
+	header_address(out, "Trellis", from);
+	strbuf_addstr(out, "\r\nTo: ");
+	header_address(out, m->to_name, m->to_addr);
+	strbuf_addstr(out, "\r\nSubject: ");
+	header_text(out, m->subject);
+	strbuf_addf(out, "\r\nMessage-ID: %s\r\n", m->message_id);
+	if (m->unsubscribe) {
+		strbuf_addf(out, "List-Unsubscribe: <%s>\r\n", m->unsubscribe);
+		strbuf_addstr(out, "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
+	}
+	strbuf_addstr(out, "Auto-Submitted: auto-generated\r\n");
+	strbuf_addstr(out, "MIME-Version: 1.0\r\n");
+	strbuf_addf(out, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n",
+	    boundary.buf);
+
+	strbuf_addf(out, "--%s\r\n", boundary.buf);
+	strbuf_addstr(out, "Content-Type: text/plain; charset=utf-8\r\n");
+	strbuf_addstr(out, "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+	fill(&body, m->text_body, secret, 0);
+	if (m->unsubscribe)
+		strbuf_addf(&body, "\n\n--\nTo get no more mail from Trellis: %s\n", m->unsubscribe);
+	quoted_printable(out, body.buf);
+
+	strbuf_reset(&body);
+	strbuf_addf(out, "--%s\r\n", boundary.buf);
+	strbuf_addstr(out, "Content-Type: text/html; charset=utf-8\r\n");
+	strbuf_addstr(out, "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+	strbuf_addstr(&body, "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>");
+	html_escape(&body, m->subject);
+	strbuf_addstr(&body, "</title></head>\n<body style=\"font-family:sans-serif;"
+	    "line-height:1.5;max-width:40em\">\n");
+	fill(&body, m->html_body, secret, 1);
+	if (m->unsubscribe) {
+		strbuf_addstr(&body, "\n<hr>\n<p style=\"font-size:small;color:#555\">"
+		    "<a href=\"");
+		html_escape(&body, m->unsubscribe);
+		strbuf_addstr(&body, "\">Get no more mail from Trellis</a></p>");
+	}
+	strbuf_addstr(&body, "\n</body></html>\n");
+	quoted_printable(out, body.buf);
+	strbuf_addf(out, "--%s--\r\n", boundary.buf);
+
+	strbuf_release(&body);
+	strbuf_release(&boundary);
+}
+
+/* ---- sending ---- */
+
+int
+mail_config_check(const struct mail_config *c, struct strbuf *err)
+{
+	strbuf_reset(err);
+	if (c->url == NULL || (strncmp(c->url, "smtp://", 7) != 0 &&
+	    strncmp(c->url, "smtps://", 8) != 0)) {
+		strbuf_addf(err, "--smtp: '%s' is not an smtp:// or smtps:// address",
+		    c->url ? c->url : "");
+		return -1;
+	}
+	if (!mail_address_ok(c->from)) {
+		strbuf_addf(err, "--mail-from: '%s' is not a mail address (give one, like "
+		    "trellis@example.org)", c->from ? c->from : "");
+		return -1;
+	}
+	return 0;
+}
+
+int
+mail_config_auth_file(struct mail_config *c, const char *path, struct strbuf *err)
+{
+	char buf[1024];
+	struct stat st;
+	ssize_t n;
+	int fd, ret = -1;
+	char *nl, *pw;
+
+	strbuf_reset(err);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1) {
+		strbuf_addf(err, "%s: cannot read: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		strbuf_addf(err, "%s: not a regular file", path);
+		goto out;
+	}
+	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+		strbuf_addf(err, "%s: open to others (chmod 600 it)", path);
+		goto out;
+	}
+	n = read(fd, buf, sizeof(buf) - 1);
+	if (n <= 0) {
+		strbuf_addf(err, "%s: empty", path);
+		goto out;
+	}
+	buf[n] = '\0';
+	if ((nl = strchr(buf, '\n')) == NULL || nl == buf) {
+		strbuf_addf(err, "%s:1: the user name, then the password on line 2", path);
+		goto out;
+	}
+	*nl = '\0';
+	pw = nl + 1;
+	pw[strcspn(pw, "\r\n")] = '\0';
+	if (*pw == '\0') {
+		strbuf_addf(err, "%s:2: no password", path);
+		goto out;
+	}
+	c->user = xstrdup(buf);
+	c->password = xstrdup(pw);
+	ret = 0;
+out:
+	sodium_memzero(buf, sizeof(buf));
+	close(fd);
+	return ret;
+}
+
+void
+mail_config_release(struct mail_config *c)
+{
+	if (c->password)
+		sodium_memzero(c->password, strlen(c->password));
+	free(c->user);
+	free(c->password);
+	c->user = c->password = NULL;
+}
+
+int64_t
+mail_backoff(int attempts)
+{
+	int64_t t = BACKOFF_FIRST;
+
+	for (int i = 1; i < attempts && t < BACKOFF_MOST; i++)
+		t *= 2;
+	return t < BACKOFF_MOST ? t : BACKOFF_MOST;
+}
+
+struct upload {
+	const char *p;
+	size_t left;
+};
+
+static size_t
+upload_read(char *buf, size_t size, size_t n, void *arg)
+{
+	struct upload *u = arg;
+	size_t len = size * n < u->left ? size * n : u->left;
+
+	memcpy(buf, u->p, len);
+	u->p += len;
+	u->left -= len;
+	return len;
+}
+
+/* Opens the sealed link of m into out; -1 when it cannot be opened. */
+static int
+unseal(const struct mail_keys *k, const struct store_mail *m, struct strbuf *out)
+{
+	size_t n;
+	unsigned char *plain;
+
+	if (m->sealed_len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+		return -1;
+	n = m->sealed_len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
+	plain = xmalloc(n + 1);
+	if (crypto_secretbox_open_easy(plain, m->sealed + crypto_secretbox_NONCEBYTES,
+	    m->sealed_len - crypto_secretbox_NONCEBYTES, m->sealed, k->seal) != 0) {
+		free(plain);
+		return -1;
+	}
+	strbuf_add(out, (const char *)plain, n);
+	sodium_memzero(plain, n);
+	free(plain);
+	return 0;
+}
+
+/* Sends one mail on cu; 0, or -1 with why set. */
+static int
+send_one(CURL *cu, const struct mail_keys *k, const struct mail_config *c,
+    const struct store_mail *m, time_t now, struct strbuf *why)
+{
+	struct strbuf msg = STRBUF_INIT, secret = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
+	char errbuf[CURL_ERROR_SIZE] = "";
+	struct curl_slist *rcpt = NULL;
+	struct upload u;
+	CURLcode rc;
+	int ret = -1;
+
+	if (m->sealed && unseal(k, m, &secret) != 0) {
+		strbuf_addstr(why, "its link cannot be opened with this mail key");
+		goto out;
+	}
+	mail_compose(m, c->from, m->sealed ? secret.buf : NULL, now, &msg);
+	strbuf_addf(&from, "<%s>", c->from);
+	strbuf_addf(&to, "<%s>", m->to_addr);
+	rcpt = curl_slist_append(NULL, to.buf);
+	u.p = msg.buf;
+	u.left = msg.len;
+	curl_easy_setopt(cu, CURLOPT_URL, c->url);
+	curl_easy_setopt(cu, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	curl_easy_setopt(cu, CURLOPT_MAIL_FROM, from.buf);
+	curl_easy_setopt(cu, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(cu, CURLOPT_READFUNCTION, upload_read);
+	curl_easy_setopt(cu, CURLOPT_READDATA, &u);
+	curl_easy_setopt(cu, CURLOPT_UPLOAD, 1L);
+	/* credentials only ever over TLS; without any, STARTTLS when offered */
+	curl_easy_setopt(cu, CURLOPT_USE_SSL, c->user ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
+	if (c->user) {
+		curl_easy_setopt(cu, CURLOPT_USERNAME, c->user);
+		curl_easy_setopt(cu, CURLOPT_PASSWORD, c->password);
+	}
+	curl_easy_setopt(cu, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(cu, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(cu, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(cu, CURLOPT_ERRORBUFFER, errbuf);
+	rc = curl_easy_perform(cu);
+	if (rc != CURLE_OK) {
+		strbuf_addf(why, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
+		goto out;
+	}
+	ret = 0;
+out:
+	curl_slist_free_all(rcpt);
+	if (secret.buf)
+		sodium_memzero(secret.buf, secret.len);
+	if (msg.buf)
+		sodium_memzero(msg.buf, msg.len);
+	strbuf_release(&secret);
+	strbuf_release(&msg);
+	strbuf_release(&from);
+	strbuf_release(&to);
+	return ret;
+}
+
+int
+mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_config *c,
+    time_t now, struct mail_sent *out, struct strbuf *err)
+{
+	struct store_mails due = { NULL, 0, 0 };
+	struct strbuf why = STRBUF_INIT;
+	CURL *cu = NULL;
+	int ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (ready(err) || mail_config_check(c, err))
+		return -1;
+	if ((cu = curl_easy_init()) == NULL) {
+		strbuf_addstr(err, "cannot start libcurl");
+		return -1;
+	}
+	for (;;) {
+		if (store_mail_claim(s, now, SEND_LEASE, SEND_BATCH, &due, err))
+			goto out;
+		if (due.n == 0)
+			break;
+		for (size_t i = 0; i < due.n; i++) {
+			const struct store_mail *m = &due.v[i];
+
+			strbuf_reset(&why);
+			if (send_one(cu, k, c, m, now, &why) == 0) {
+				if (store_mail_sent(s, m->id, (int64_t)time(NULL), err))
+					goto out;
+				out->sent++;
+			} else {
+				if (store_mail_retry(s, m->id, now + mail_backoff(m->attempts + 1),
+				    why.buf, err))
+					goto out;
+				out->failed++;
+			}
+		}
+		store_mails_release(&due);
+	}
+	ret = 0;
+out:
+	store_mails_release(&due);
+	strbuf_release(&why);
+	curl_easy_cleanup(cu);
+	return ret;
+}
+
+/* ---- the server's sender ---- */
+
+#define SENDER_PERIOD	3	/* seconds between looks at the outbox */
+
+struct mail_sender {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	int stop;
+	struct store *store;
+	struct mail_keys keys;
+	struct mail_config config;
+};
+
+int
+mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url, time_t now)
+{
+	struct strbuf err = STRBUF_INIT;
+	size_t reminded = 0, digests = 0;
+	int ret = 0;
+
+	if (mail_queue_reminders(s, k, base_url, now, &reminded, &err)) {
+		fprintf(stderr, "trellis: mail: check-in reminders: %s\n", err.buf);
+		ret = -1;
+	} else if (reminded)
+		fprintf(stderr, "trellis: mail: %zu check-in reminder%s queued\n", reminded,
+		    reminded == 1 ? "" : "s");
+	strbuf_reset(&err);
+	if (mail_queue_digests(s, k, base_url, now, &digests, &err)) {
+		fprintf(stderr, "trellis: mail: digests: %s\n", err.buf);
+		ret = -1;
+	} else if (digests)
+		fprintf(stderr, "trellis: mail: %zu digest%s queued\n", digests,
+		    digests == 1 ? "" : "s");
+	strbuf_release(&err);
+	return ret;
+}
+
+static void *
+sender_main(void *arg)
+{
+	struct mail_sender *ms = arg;
+	struct strbuf err = STRBUF_INIT;
+	time_t last_queue = 0;
+
+	pthread_mutex_lock(&ms->lock);
+	while (!ms->stop) {
+		struct mail_sent sent;
+		struct timespec until;
+
+		pthread_mutex_unlock(&ms->lock);
+		if (ms->config.base_url && time(NULL) - last_queue >= 60) {
+			last_queue = time(NULL);
+			mail_queue_due(ms->store, &ms->keys, ms->config.base_url, last_queue);
+		}
+		if (mail_send_due(ms->store, &ms->keys, &ms->config, time(NULL), &sent, &err))
+			fprintf(stderr, "trellis: mail: %s\n", err.buf);
+		else if (sent.sent || sent.failed)
+			fprintf(stderr, "trellis: mail: %zu sent, %zu to try again later\n",
+			    sent.sent, sent.failed);
+		pthread_mutex_lock(&ms->lock);
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += SENDER_PERIOD;
+		while (!ms->stop && pthread_cond_timedwait(&ms->wake, &ms->lock, &until) == 0)
+			;
+	}
+	pthread_mutex_unlock(&ms->lock);
+	strbuf_release(&err);
+	return NULL;
+}
+
+int
+mail_sender_start(const char *db, const struct mail_config *c, struct mail_sender **out,
+    struct strbuf *err)
+{
+	struct mail_sender *ms = xcalloc(1, sizeof(*ms));
+
+	if (mail_config_check(c, err) || mail_keys_open(db, 1, &ms->keys, err) ||
+	    store_open(db, 0, &ms->store, err))
+		goto fail;
+	ms->config.url = c->url;
+	ms->config.from = c->from;
+	ms->config.base_url = c->base_url;
+	ms->config.user = c->user ? xstrdup(c->user) : NULL;
+	ms->config.password = c->password ? xstrdup(c->password) : NULL;
+	pthread_mutex_init(&ms->lock, NULL);
+	pthread_cond_init(&ms->wake, NULL);
+	if (pthread_create(&ms->thread, NULL, sender_main, ms) != 0) {
+		strbuf_addstr(err, "cannot start the mail sender");
+		mail_config_release(&ms->config);
+		goto fail;
+	}
+	*out = ms;
+	return 0;
+fail:
+	if (ms->store)
+		store_close(ms->store);
+	sodium_memzero(&ms->keys, sizeof(ms->keys));
+	free(ms);
+	return -1;
+}
+
+void
+mail_sender_stop(struct mail_sender *ms)
+{
+	if (ms == NULL)
+		return;
+	pthread_mutex_lock(&ms->lock);
+	ms->stop = 1;
+	pthread_cond_signal(&ms->wake);
+	pthread_mutex_unlock(&ms->lock);
+	pthread_join(ms->thread, NULL);
+	store_close(ms->store);
+	mail_config_release(&ms->config);
+	sodium_memzero(&ms->keys, sizeof(ms->keys));
+	pthread_mutex_destroy(&ms->lock);
+	pthread_cond_destroy(&ms->wake);
+	free(ms);
+}

@@ -1,0 +1,163 @@
+#ifndef TRELLIS_MAIL_H
+#define TRELLIS_MAIL_H
+/*
+ * Mail (docs/mail.md): queued in the transaction of the change that causes
+ * it (store/outbox.h), sent later through an SMTP server with libcurl by
+ * mail_send_due, which both `trellis mail --send-due` and the server's
+ * background sender run. Each mail is multipart text and HTML, with Date,
+ * Message-ID (fixed when queued, so a mail sent again after a crash is the
+ * same mail) and List-Unsubscribe (RFC 8058, a link signed with the mail
+ * key).
+ *
+ * The mail key is a file beside the database (DB.mailkey, mode 0600, made
+ * on first need): one part seals a one-time link queued with a mail, so
+ * that the database never holds it in clear; the other signs unsubscribe
+ * links.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include <sodium.h>
+
+struct store;
+struct store_mail;
+struct strbuf;
+
+/* In a mail's text and HTML, stands for its sealed one-time link. */
+#define MAIL_SECRET	"\x1a" "link" "\x1a"
+
+struct mail_keys {
+	unsigned char seal[crypto_secretbox_KEYBYTES];
+	unsigned char sign[crypto_auth_KEYBYTES];
+};
+
+/*
+ * Reads the mail key of database db (the file db + ".mailkey"), making it
+ * first when create is set and it does not exist. Returns 0, or -1 with
+ * err saying which file and why.
+ */
+int mail_keys_open(const char *db, int create, struct mail_keys *k, struct strbuf *err);
+
+/* A mail to queue. text and html may hold MAIL_SECRET where secret goes. */
+struct mail {
+	const char *kind;	/* what it is about, e.g. "survey-invitation" */
+	const char *topic;	/* which one (a reminder's initiative), or NULL */
+	const char *to, *to_name;	/* the address; the name (or NULL) */
+	const char *subject;
+	const char *text, *html;	/* the two parts; html is a fragment */
+	const char *secret;	/* the one-time link, sealed; or NULL */
+	const char *base_url;	/* the server's address, for List-Unsubscribe */
+};
+
+/*
+ * 1 when s looks like a mail address one can send to: one @, something on
+ * both sides, no spaces, control characters, quotes or angle brackets.
+ */
+int mail_address_ok(const char *s);
+
+/*
+ * Queues m at now (in the open write transaction, or one of its own).
+ * Refuses (1, with err saying so) an address that asked for no mail, and
+ * (-1) a bad address or a store failure.
+ */
+int mail_queue(struct store *s, const struct mail_keys *k, const struct mail *m, time_t now,
+    struct strbuf *err);
+
+struct program;
+struct survey_links;
+/*
+ * Queues, in the open write, a mail to each person of links with their
+ * one-time link of survey id (url[0..ulen) + "/s/" + token, sealed), for
+ * the one initiative of p. Marks each link mailed. Returns 0, or -1 with
+ * err naming the person (one without a mail address: nothing is queued,
+ * and the caller rolls the write back).
+ */
+int mail_survey_links(struct store *s, const char *db, const struct program *p, const char *id,
+    struct survey_links *links, const char *url, size_t ulen, struct strbuf *err);
+
+/* Where and how to send: the SMTP server and the sender. */
+struct mail_config {
+	const char *url;	/* smtp://HOST[:PORT] (STARTTLS when offered) or smtps:// */
+	const char *from;	/* the envelope and From: address */
+	char *user, *password;	/* from --smtp-auth-file, or NULL */
+	const char *base_url;	/* where people reach the server (--url), or NULL */
+};
+
+/*
+ * Reads an SMTP auth file: the user name on its first line, the password
+ * on its second. A regular file only, readable by its owner only.
+ */
+int mail_config_auth_file(struct mail_config *c, const char *path, struct strbuf *err);
+void mail_config_release(struct mail_config *c);
+/* Checks c's url and from; -1 with err naming the option. */
+int mail_config_check(const struct mail_config *c, struct strbuf *err);
+
+/*
+ * Writes m as an RFC 5322 message (CRLF lines, quoted-printable parts) to
+ * out, from c->from, with secret (or NULL) put where MAIL_SECRET stands,
+ * dated now.
+ */
+void mail_compose(const struct store_mail *m, const char *from, const char *secret,
+    time_t now, struct strbuf *out);
+
+/* What one mail_send_due did. */
+struct mail_sent {
+	size_t sent, failed;
+};
+
+/*
+ * Sends every mail due at now, a few at a time: a mail the server takes is
+ * marked sent; one it refuses or cannot be reached for is tried again
+ * later (after 1, 2, 4 ... minutes, at most an hour apart). Returns 0, or
+ * -1 with err set when the outbox cannot be read or written.
+ */
+int mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_config *c,
+    time_t now, struct mail_sent *out, struct strbuf *err);
+
+/*
+ * The check-in reminder: an initiative running today whose last check-in
+ * (or, with none, its start) is MAIL_REMIND_DAYS days old or more gets one
+ * mail to its director and to each admin, again every MAIL_REMIND_DAYS
+ * days while no check-in comes, linking to base_url's new check-in form.
+ * Queues them in one transaction; *queued says how many.
+ */
+#define MAIL_REMIND_DAYS	30
+int mail_queue_reminders(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err);
+
+/*
+ * Queues the digests due at now (each account's choice: daily or weekly;
+ * docs/mail.md): per account, what changed in the initiatives it may read
+ * since its last digest, and the alerts new since then, with links to
+ * base_url. An account with nothing new gets no mail. *queued says how
+ * many were queued.
+ */
+int mail_queue_digests(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err);
+
+/*
+ * Queues what is due at now besides what the changes queued themselves:
+ * the check-in reminders, then the digests. Says on stderr what it queued
+ * ("trellis: mail: 2 check-in reminders queued") or what went wrong (-1).
+ */
+int mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url, time_t now);
+
+/* The seconds before the next try after attempts failed tries. */
+int64_t mail_backoff(int attempts);
+
+/* The signed token of address for an unsubscribe link. */
+void mail_unsubscribe_token(const struct mail_keys *k, const char *address, struct strbuf *out);
+/* Checks token; on success its address is in address and 0 is returned. */
+int mail_unsubscribe_check(const struct mail_keys *k, const char *token, struct strbuf *address);
+
+/*
+ * The server's sender: a thread with its own connection to db that sends
+ * what is due every few seconds until mail_sender_stop.
+ */
+struct mail_sender;
+int mail_sender_start(const char *db, const struct mail_config *c, struct mail_sender **out,
+    struct strbuf *err);
+void mail_sender_stop(struct mail_sender *ms);
+
+#endif

@@ -1,0 +1,490 @@
+/*
+ * The mail outbox (outbox.h, migration 6, docs/mail.md).
+ */
+#include <assert.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "outbox.h"
+#include "store_impl.h"
+#include "../util/banned.h"
+
+/* Text column col of st, copied, or NULL. */
+static char *
+col_dup(sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+
+	return v ? xstrdup(v) : NULL;
+}
+
+/* Runs a statement that changes one row or none; -1 with err on failure. */
+static int
+step_done(struct store *s, sqlite3_stmt *st, const char *what, struct strbuf *err)
+{
+	int r = sqlite3_step(st);
+
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, what);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_mail_add(struct store *s, const struct store_mail *m, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+
+	assert(m->message_id && m->kind && m->to_addr && m->subject);
+	assert(m->text_body && m->html_body);
+	if (store_begin(s, err))
+		return -1;
+	if ((st = store_stmt(s, ST_MAIL_INS, err)) == NULL)
+		goto fail;
+	store_bind_text(st, 1, m->message_id);
+	store_bind_text(st, 2, m->kind);
+	sqlite3_bind_int64(st, 3, m->queued);
+	store_bind_text(st, 4, m->to_addr);
+	store_bind_text(st, 5, m->to_name);
+	store_bind_text(st, 6, m->subject);
+	store_bind_text(st, 7, m->text_body);
+	store_bind_text(st, 8, m->html_body);
+	store_bind_text(st, 9, m->unsubscribe);
+	if (m->sealed)
+		sqlite3_bind_blob(st, 10, m->sealed, (int)m->sealed_len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 11, m->next_try);
+	store_bind_text(st, 12, m->topic);
+	if (step_done(s, st, "cannot queue a mail", err))
+		goto fail;
+	store_touch_none(s);
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* Reads the row of ST_MAIL_DUE into a new element of out. */
+static void
+due_row(sqlite3_stmt *st, struct store_mails *out)
+{
+	struct store_mail *m = VEC_PUSH(out);
+	const void *b = sqlite3_column_blob(st, 9);
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->message_id = col_dup(st, 1);
+	m->kind = col_dup(st, 2);
+	m->to_addr = col_dup(st, 3);
+	m->to_name = col_dup(st, 4);
+	m->subject = col_dup(st, 5);
+	m->text_body = col_dup(st, 6);
+	m->html_body = col_dup(st, 7);
+	m->unsubscribe = col_dup(st, 8);
+	if (b) {
+		m->sealed_len = (size_t)sqlite3_column_bytes(st, 9);
+		m->sealed = xmalloc(m->sealed_len);
+		memcpy(m->sealed, b, m->sealed_len);
+	}
+	m->attempts = sqlite3_column_int(st, 10);
+}
+
+int
+store_mail_claim(struct store *s, int64_t now, int64_t lease, size_t max,
+    struct store_mails *out, struct strbuf *err)
+{
+	size_t first = out->n;
+	sqlite3_stmt *st;
+	int r;
+
+	if (store_begin(s, err))
+		return -1;
+	if ((st = store_stmt(s, ST_MAIL_DUE, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, (int64_t)max);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		due_row(st, out);
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the mail due");
+		goto fail;
+	}
+	for (size_t i = first; i < out->n; i++) {
+		if ((st = store_stmt(s, ST_MAIL_LEASE, err)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, out->v[i].id);
+		sqlite3_bind_int64(st, 2, now + lease);
+		if (step_done(s, st, "cannot lease a mail", err))
+			goto fail;
+	}
+	store_touch_none(s);
+	if (store_commit(s, err) == 0)
+		return 0;
+	goto drop;
+fail:
+	store_rollback(s);
+drop:
+	while (out->n > first)
+		store_mails_release_one(&out->v[--out->n]);
+	return -1;
+}
+
+/*
+ * Runs statement id with ?1 mail, ?2 t and ?3 text (when not NULL), in a
+ * write of its own that changes nothing a page shows.
+ */
+static int
+mail_update(struct store *s, enum stmt id, int64_t mail, int64_t t, const char *text,
+    const char *what, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_begin(s, err))
+		return -1;
+	if ((st = store_stmt(s, id, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, mail);
+	sqlite3_bind_int64(st, 2, t);
+	if (text)
+		store_bind_text(st, 3, text);
+	if (step_done(s, st, what, err))
+		goto fail;
+	store_touch_none(s);
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_mail_sent(struct store *s, int64_t id, int64_t now, struct strbuf *err)
+{
+	return mail_update(s, ST_MAIL_SENT, id, now, NULL, "cannot mark a mail sent", err);
+}
+
+int
+store_mail_retry(struct store *s, int64_t id, int64_t next_try, const char *error,
+    struct strbuf *err)
+{
+	return mail_update(s, ST_MAIL_RETRY, id, next_try, error ? error : "",
+	    "cannot count a failed mail", err);
+}
+
+int
+store_mail_list(struct store *s, struct store_mails *out, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_MAIL_LIST, err)) == NULL)
+		return -1;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_mail *m = VEC_PUSH(out);
+
+		m->id = sqlite3_column_int64(st, 0);
+		m->kind = col_dup(st, 1);
+		m->to_addr = col_dup(st, 2);
+		m->queued = sqlite3_column_int64(st, 3);
+		m->attempts = sqlite3_column_int(st, 4);
+		m->next_try = sqlite3_column_int64(st, 5);
+		m->sent = sqlite3_column_int64(st, 6);
+		m->last_error = col_dup(st, 7);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot list the mail");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_mail_optout(struct store *s, const char *address, int64_t now, struct strbuf *err)
+{
+	return mail_update(s, ST_OPTOUT_INS, 0, now, address, "cannot record an unsubscription",
+	    err);
+}
+
+int
+store_mail_opted_out(struct store *s, const char *address, int *yes, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_OPTOUT_GET, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, address);
+	r = sqlite3_step(st);
+	*yes = r == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	store_stmt_done(st);
+	if (r != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot read the unsubscriptions");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_mail_silent(struct store *s, const char *day, struct store_silences *out,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_MAIL_SILENT, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, day);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_silence *x = VEC_PUSH(out);
+
+		x->slug = col_dup(st, 0);
+		x->name = col_dup(st, 1);
+		x->start = col_dup(st, 2);
+		x->last_checkin = col_dup(st, 3);
+		x->director = col_dup(st, 4);
+		x->director_email = col_dup(st, 5);
+		x->last_reminder = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
+		    sqlite3_column_int64(st, 6);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the initiatives' check-ins");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_MAIL_ADMINS, err)) == NULL)
+		return -1;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(out) = col_dup(st, 0);
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the admins");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *const digest_names[] = { "none", "daily", "weekly" };
+
+int
+store_digest_get(struct store *s, const char *email, const char **digest, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	const char *v;
+	int r;
+
+	*digest = digest_names[0];
+	if ((st = store_stmt(s, ST_DIGEST_GET, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, email);
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW && (v = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		for (size_t i = 0; i < sizeof(digest_names) / sizeof(digest_names[0]); i++)
+			if (strcmp(v, digest_names[i]) == 0)
+				*digest = digest_names[i];
+	store_stmt_done(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the account's digest");
+		return -1;
+	}
+	return r == SQLITE_ROW ? 0 : 1;
+}
+
+int
+store_digest_set(struct store *s, const char *email, const char *digest, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_begin(s, err))
+		return -1;
+	if ((st = store_stmt(s, ST_DIGEST_SET, err)) == NULL)
+		goto fail;
+	store_bind_text(st, 1, email);
+	store_bind_text(st, 2, digest);
+	if (step_done(s, st, "cannot change the account's digest", err))
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return 1;
+	}
+	store_touch_none(s);
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_digest_due(struct store *s, int64_t now, struct store_digests *out, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_DIGEST_DUE, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_digest *d = VEC_PUSH(out);
+
+		d->email = col_dup(st, 0);
+		d->role = col_dup(st, 1);
+		d->digest = col_dup(st, 2);
+		d->sent = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 :
+		    sqlite3_column_int64(st, 3);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the digests due");
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_digests_release(struct store_digests *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].email);
+		free(v->v[i].role);
+		free(v->v[i].digest);
+	}
+	VEC_FREE(v);
+}
+
+int
+store_digest_mark(struct store *s, const char *email, int64_t prev, int64_t now,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_begin(s, err))
+		return -1;
+	if ((st = store_stmt(s, ST_DIGEST_SENT, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, prev);
+	sqlite3_bind_int64(st, 2, now);
+	store_bind_text(st, 3, email);
+	if (step_done(s, st, "cannot mark a digest made", err))
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return 1;
+	}
+	store_touch_none(s);
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_digest_scope(struct store *s, const char *email, struct store_slugs *out,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_DIGEST_SCOPE, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, email);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		*VEC_PUSH(out) = col_dup(st, 0);
+		*VEC_PUSH(out) = col_dup(st, 1);
+		*VEC_PUSH(out) = col_dup(st, 2);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the account's initiatives");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_audit_counts(struct store *s, const char *initiative, int64_t since,
+    struct store_changes *out, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_AUDIT_COUNTS, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, initiative);
+	sqlite3_bind_int64(st, 2, since);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_change *c = VEC_PUSH(out);
+
+		c->kind = col_dup(st, 0);
+		c->action = col_dup(st, 1);
+		c->n = sqlite3_column_int64(st, 2);
+	}
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, "cannot read the changes");
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_changes_release(struct store_changes *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].kind);
+		free(v->v[i].action);
+	}
+	VEC_FREE(v);
+}
+
+void
+store_silences_release(struct store_silences *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].slug);
+		free(v->v[i].name);
+		free(v->v[i].start);
+		free(v->v[i].last_checkin);
+		free(v->v[i].director);
+		free(v->v[i].director_email);
+	}
+	VEC_FREE(v);
+}
+
+void
+store_mails_release_one(struct store_mail *m)
+{
+	free(m->message_id);
+	free(m->kind);
+	free(m->topic);
+	free(m->to_addr);
+	free(m->to_name);
+	free(m->subject);
+	free(m->text_body);
+	free(m->html_body);
+	free(m->unsubscribe);
+	if (m->sealed)
+		sodium_memzero(m->sealed, m->sealed_len);
+	free(m->sealed);
+	free(m->last_error);
+	memset(m, 0, sizeof(*m));
+}
+
+void
+store_mails_release(struct store_mails *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		store_mails_release_one(&v->v[i]);
+	VEC_FREE(v);
+}

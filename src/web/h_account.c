@@ -1,0 +1,99 @@
+/*
+ * "Your settings" (/account): every signed-in person's own page, for now
+ * their choice of a mail digest (docs/mail.md). Fetch, compute, render:
+ * the page is src/view/account_page.c.
+ */
+#include <string.h>
+
+#include "../store/outbox.h"
+#include "../util/strbuf.h"
+#include "../view/account_page.h"
+#include "page.h"
+#include "router.h"
+#include "web.h"
+#include "../util/banned.h"
+
+/* The signed-in person's role in words, in req's arena. */
+static const char *
+role_words(struct web_request *req)
+{
+	const struct web_program *wp;
+	const struct initiative *in = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	switch (req->user.role) {
+	case WEB_ADMIN:
+		return "admin of the program";
+	case WEB_EVALUATOR:
+		return "evaluator of the program";
+	default:
+		break;
+	}
+	if (req->user.initiative && (wp = web_program(req)) != NULL)
+		in = program_initiative(&wp->program, req->user.initiative);
+	strbuf_addf(&sb, "%s of %s", req->user.role == WEB_MEMBER ? "member" : "viewer",
+	    in ? in->name : req->user.initiative ? req->user.initiative : "an initiative");
+	out = web_strdup(req, sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
+static int
+account_show(struct web_request *req, struct web_response *res, int saved)
+{
+	struct account_page ap = {
+		.email = req->user.email, .csrf = req->csrf_token ? req->csrf_token : "",
+		.saved = saved, .mail_on = web_mail_on(),
+	};
+	struct strbuf err = STRBUF_INIT;
+	struct store *st;
+	struct page pg;
+	int r = -1;
+
+	if (!req->authenticated || req->user.email == NULL)
+		return web_error(res, 404, "Your settings belong to a signed-in account.");
+	if ((st = web_store(req, &err)) != NULL)
+		r = store_digest_get(st, req->user.email, &ap.digest, &err);
+	strbuf_release(&err);
+	if (r < 0)
+		return web_error(res, 503, "Your settings cannot be read just now. Try again in a minute.");
+	ap.role = role_words(req);
+	page_begin(&pg, res, NULL, "Your settings", NULL, TAB_NONE);
+	account_page(&pg.h, &ap);
+	page_end(&pg);
+	return 0;
+}
+
+int
+h_account(struct web_request *req, struct web_response *res)
+{
+	const char *saved = web_query(req, "saved");
+
+	return account_show(req, res, saved != NULL && strcmp(saved, "1") == 0);
+}
+
+int
+h_account_post(struct web_request *req, struct web_response *res)
+{
+	const char *digest = web_form(req, "digest");
+	struct strbuf err = STRBUF_INIT;
+	struct store *st;
+	int r;
+
+	if (!req->authenticated || req->user.email == NULL)
+		return web_error(res, 404, "Your settings belong to a signed-in account.");
+	if (digest == NULL || (strcmp(digest, "none") != 0 && strcmp(digest, "daily") != 0 &&
+	    strcmp(digest, "weekly") != 0))
+		return web_error(res, 422, "Choose one of: no digest, daily or weekly.");
+	if ((st = web_store(req, &err)) == NULL ||
+	    (r = store_digest_set(st, req->user.email, digest, &err)) < 0) {
+		strbuf_release(&err);
+		return web_error(res, 503, "Your choice could not be saved just now. Try again in a minute.");
+	}
+	strbuf_release(&err);
+	if (r == 1)
+		return web_error(res, 404, "There is no account to save this for.");
+	web_redirect(res, "/account?saved=1");
+	return 0;
+}
