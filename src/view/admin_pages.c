@@ -278,7 +278,7 @@ static const struct {
 	{ "contributions", "contribution" }, { "checkins", "check-in" },
 	{ "events", "event" }, { "surveys", "survey round" }, { "ties", "network rating" },
 	{ "observations", "measurement of the shared result" }, { "users", "the account" },
-	{ "settings", "the settings" },
+	{ "settings", "the setting" },
 };
 
 /* "root (command line)" for "cli:root"; the email of a person who signed in. */
@@ -317,7 +317,7 @@ void
 audit_sentence(const struct audit_row *a, struct strbuf *out)
 {
 	const char *action = a->action ? a->action : "", *kind = a->kind ? a->kind : "";
-	const char *one = NULL, *title = NULL, *closed;
+	const char *one = NULL, *title = NULL, *closed, *role;
 	json_t *after = NULL, *before = NULL;
 	char d[DATE_WORDS_BUFSZ];
 	tdate day;
@@ -348,6 +348,31 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 			strbuf_addstr(out, " made survey links");
 		if (a->record)
 			strbuf_addf(out, " for round %s", a->record);
+	} else if (strcmp(kind, "users") == 0 && strcmp(action, "update") == 0 && a->after &&
+	    a->before) {
+		/* an account: what changed of it */
+		json_t *b = json_loads(a->before, 0, NULL), *f = json_loads(a->after, 0, NULL);
+		json_t *bd = b ? json_object_get(b, "disabled") : NULL;
+		json_t *fd = f ? json_object_get(f, "disabled") : NULL;
+		const char *br = b ? json_string_value(json_object_get(b, "role")) : NULL;
+		const char *fr = f ? json_string_value(json_object_get(f, "role")) : NULL;
+		const char *who = a->record ? a->record : "";
+
+		if (bd && fd && json_is_true(bd) != json_is_true(fd))
+			strbuf_addf(out, " %s the account %s", json_is_true(fd) ? "disabled" : "enabled", who);
+		else if (fr && (br == NULL || strcmp(br, fr) != 0 || json_equal(b, f) == 0))
+			strbuf_addf(out, " made the account %s %s %s", who,
+			    strchr("aeiou", fr[0]) ? "an" : "a", fr);
+		else
+			strbuf_addf(out, " changed the account %s", who);
+		if (b)
+			json_decref(b);
+		if (f)
+			json_decref(f);
+	} else if (strcmp(kind, "users") == 0 && strcmp(action, "create") == 0 &&
+	    (role = json_member(&after, a->after, "role")) != NULL) {
+		strbuf_addf(out, " added the account %s as %s %s", a->record ? a->record : "",
+		    strchr("aeiou", role[0]) ? "an" : "a", role);
 	} else if (strcmp(kind, "surveys") == 0 && strcmp(action, "update") == 0 &&
 	    (closed = json_member(&after, a->after, "closed")) != NULL &&
 	    date_parse(closed, &day) == 0) {

@@ -50,7 +50,7 @@ test_expect_success 'make links for people of the team: shown once, of the serve
 	test_status 200 $R -d action=invite -d survey=ds-web -d person=carmen-brennan -d person=colm-pereira -d person=fatima-mensah -d person=kwame-kowalski -d person=mei-doyle -d person=patrick-marchetti &&
 	grep -o "<code>[^<]*/s/[A-Za-z0-9_-]\{43\}</code>" .body | sed "s|<code>[^<]*\(/s/[^<]*\)</code>|\1|" >links &&
 	test_line_count links 6 &&
-	test_grep "6 new links for ds-web" .body &&
+	test_grep "6 new links for round ds-web" .body &&
 	test_grep "Carmen Brennan (partner): <code>" .body &&
 	test_status 409 $R -d action=invite -d survey=ds-web -d person=carmen-brennan &&
 	test_grep "one link per person per round" .body &&
