@@ -388,9 +388,12 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 		strbuf_addf(out, " %s", verb);
 		if (one)
 			strbuf_addf(out, " %s", one);
-		else if (*kind)
-			for (const char *s = kind; *s; s++)	/* a kind this page does not know: in words */
+		else if (*kind) {
+			/* a kind this page does not know: in words */
+			strbuf_addch(out, ' ');
+			for (const char *s = kind; *s; s++)
 				strbuf_addch(out, *s == '_' || *s == '-' ? ' ' : *s);
+		}
 		if (a->record && *a->record)
 			strbuf_addf(out, " %s", a->record);
 		title = json_member(&after, a->after, "title");
