@@ -568,7 +568,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	const struct survey *sv = survey_find(in, survey);
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT, path = STRBUF_INIT;
 	form_errors errs = { NULL, 0, 0 };
-	char day_text[DATE_BUFSZ], opened[DATE_BUFSZ];
+	char day_text[DATE_BUFSZ], opened[DATE_WORDS_BUFSZ];
 	tdate day = date_today();
 	struct store *st;
 	int r = 0, ret = -1;
@@ -576,7 +576,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	if (sv == NULL)
 		return web_error(res, 404, "No such survey round.");
 	close_field(sv, &path);
-	date_format(sv->opened, opened);
+	date_format_words(sv->opened, opened);
 	if (closed && *closed && date_parse(closed, &day) == -1)
 		form_error_add(&errs, path.buf, "Give the day the round closed as a date (YYYY-MM-DD).");
 	else if (day < sv->opened) {

@@ -148,7 +148,7 @@ test_expect_success 'close with a bad date or one before the round opened: 422, 
 	test_grep "href=\"#closed-ds-web\"" .body &&
 	test_grep "id=\"closed-ds-web\" name=\"closed\" value=\"2017-02-30\" aria-invalid=\"true\" aria-describedby=\"closed-ds-web-error\"/><p class=\"error\" id=\"closed-ds-web-error\"><span>Error: </span>Give the day the round closed as a date" .body &&
 	test_status 422 $R -d action=close -d survey=ds-web -d closed=2017-02-28 &&
-	test_grep "<p class=\"error\" id=\"closed-ds-web-error\"><span>Error: </span>The round opened on 2017-03-01: it cannot close before that." .body &&
+	test_grep "<p class=\"error\" id=\"closed-ds-web-error\"><span>Error: </span>The round opened on 1 Mar 2017: it cannot close before that." .body &&
 	test_status 200 $R &&
 	test_grep "Round ds-web is open" .body
 '
