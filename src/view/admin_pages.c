@@ -208,7 +208,7 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 	    pg->nusers == 1 ? "" : "s");
 	html_close(h);
 	html_open(h, "div", "class", "scroll", NULL);
-	html_open(h, "table", "class", "users", NULL);
+	html_open(h, "table", "class", "users cards", NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Email");
@@ -223,11 +223,13 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 		const struct admin_user *u = &pg->users[i];
 
 		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		html_open(h, "th", "scope", "row", "data-label", "Email", NULL);
 		html_text(h, u->email);
 		html_close(h);
-		html_elem(h, "td", u->role);
-		html_open(h, "td", NULL);
+		html_open(h, "td", "data-label", "Role", NULL);
+		html_text(h, u->role);
+		html_close(h);
+		html_open(h, "td", "data-label", "Initiative", NULL);
 		if (u->initiative_name)
 			html_text(h, u->initiative_name);
 		else if (u->initiative)
@@ -240,8 +242,10 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 		html_close(h);
 		strbuf_reset(&sb);
 		admin_time_words(u->created, &sb);
-		html_elem(h, "td", sb.buf);
-		html_open(h, "td", NULL);
+		html_open(h, "td", "data-label", "Created", NULL);
+		html_text(h, sb.buf);
+		html_close(h);
+		html_open(h, "td", "data-label", "Status", NULL);
 		if (u->disabled) {
 			strbuf_reset(&sb);
 			admin_time_words(u->disabled, &sb);
@@ -249,7 +253,7 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 		} else
 			html_text(h, "✓ active");
 		html_close(h);
-		html_open(h, "td", NULL);
+		html_open(h, "td", "data-label", "Change", NULL);
 		user_actions(h, pg, u, i);
 		html_close(h);
 		html_close(h);
@@ -497,7 +501,7 @@ admin_audit_write(struct html *h, const struct audit_page *pg)
 		html_close(h);
 	} else {
 		html_open(h, "div", "class", "scroll", NULL);
-		html_open(h, "table", "class", "audit", NULL);
+		html_open(h, "table", "class", "audit cards", NULL);
 		html_open(h, "thead", NULL);
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", "When");
@@ -511,15 +515,15 @@ admin_audit_write(struct html *h, const struct audit_page *pg)
 			html_open(h, "tr", NULL);
 			strbuf_reset(&sb);
 			admin_time_words(a->at, &sb);
-			html_open(h, "td", "class", "when", NULL);
+			html_open(h, "td", "class", "when", "data-label", "When", NULL);
 			html_text(h, sb.buf);
 			html_close(h);
 			strbuf_reset(&sb);
 			audit_sentence(a, &sb);
-			html_open(h, "td", "class", "what", NULL);
+			html_open(h, "td", "class", "what", "data-label", "What happened", NULL);
 			html_text(h, sb.buf);
 			html_close(h);
-			html_open(h, "td", NULL);
+			html_open(h, "td", "data-label", "Change", NULL);
 			html_open(h, "details", NULL);
 			html_elem(h, "summary", a->before && a->after ? "Before and after" :
 			    a->after ? "The new record" : a->before ? "The record removed" : "Details");

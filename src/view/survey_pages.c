@@ -347,7 +347,7 @@ survey_rounds_write(struct html *h, const struct survey_rounds_page *pg)
 	error_summary(h, pg->errs, rounds_label, pg);
 	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Survey rounds",
 	    "tabindex", "0", NULL);
-	html_open(h, "table", "class", "rounds", NULL);
+	html_open(h, "table", "class", "rounds cards", NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Round");
@@ -356,7 +356,7 @@ survey_rounds_write(struct html *h, const struct survey_rounds_page *pg)
 	html_elem(h, "th", "Closed");
 	html_open(h, "th", "class", "num", NULL); html_text(h, "Links made"); html_close(h);
 	html_open(h, "th", "class", "num", NULL); html_text(h, "Responses"); html_close(h);
-	html_elem(h, "th", "");
+	html_elem(h, "th", "Results");
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -365,28 +365,32 @@ survey_rounds_write(struct html *h, const struct survey_rounds_page *pg)
 		const struct survey *sv = r->sv;
 
 		html_open(h, "tr", NULL);
-		html_elem(h, "td", sv->id);
-		html_elem(h, "td", r->questionnaire);
-		html_open(h, "td", NULL);
+		html_open(h, "td", "data-label", "Round", NULL);
+		html_text(h, sv->id);
+		html_close(h);
+		html_open(h, "td", "data-label", "Questionnaire", NULL);
+		html_text(h, r->questionnaire);
+		html_close(h);
+		html_open(h, "td", "data-label", "Opened", NULL);
 		date_words(h, sv->opened);
 		html_close(h);
-		html_open(h, "td", NULL);
+		html_open(h, "td", "data-label", "Closed", NULL);
 		if (sv->closed == DATE_NONE)
 			html_text(h, "open");
 		else
 			date_words(h, sv->closed);
 		html_close(h);
-		html_open(h, "td", "class", "num", NULL);
+		html_open(h, "td", "class", "num", "data-label", "Links made", NULL);
 		html_textf(h, "%lld", (long long)r->links_made);
 		html_close(h);
 		/* open: only the count as of the start of today (DESIGN §4) */
-		html_open(h, "td", "class", "num", NULL);
+		html_open(h, "td", "class", "num", "data-label", "Responses", NULL);
 		if (sv->closed != DATE_NONE)
 			html_textf(h, "%zu", sv->responses.n);
 		else
 			html_textf(h, "%lld before today", (long long)r->answers_before_today);
 		html_close(h);
-		html_open(h, "td", NULL);
+		html_open(h, "td", "data-label", "Results", NULL);
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "/i/%s/surveys/%s/results", pg->slug, sv->id);
 		html_open(h, "a", "href", sb.buf, NULL);

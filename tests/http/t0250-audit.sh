@@ -54,7 +54,7 @@ entries () {
 # page_rows: the audit page's rows (newest first), each the sentence that says what happened.
 page_rows () {
 	test_as 200 a /admin/audit >/dev/null &&
-	grep -o "<td class=\"what\">[^<]*</td>" .body | sed "s/<[^>]*>//g"
+	grep -o "<td class=\"what\" data-label=\"What happened\">[^<]*</td>" .body | sed "s/<[^>]*>//g"
 }
 refuse_audit () {
 	q "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;"
@@ -120,7 +120,7 @@ test_expect_success 'the admin audit page shows each, newest first, with before 
 	test_grep "<summary>Before and after</summary>" .body &&
 	test_grep "&quot;title&quot;: &quot;Audited through the API&quot;" .body &&
 	test_grep "&quot;title&quot;: &quot;Audited, renamed&quot;" .body &&
-	test_grep "<td class=\"when\">[0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]* UTC</td>" .body
+	test_grep "<td class=\"when\" data-label=\"When\">[0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]* UTC</td>" .body
 '
 
 test_expect_success 'a change refused (invalid, or by the store) leaves no entry' '

@@ -36,7 +36,7 @@ test_expect_success 'open a round: 303 back to the rounds, listed as open' '
 		-d instrument=director-support -d id=ds-web -d opened=2017-03-01 "$URL$R") &&
 	test "$code" = "303 $URL$R" &&
 	test_status 200 $R &&
-	test_grep "<td>ds-web</td>" .body &&
+	test_grep "<td data-label=\"Round\">ds-web</td>" .body &&
 	test_grep "name=\"survey\" value=\"ds-web\"" .body
 '
 
@@ -125,7 +125,7 @@ test_expect_success 'while open: no results, no count per group, no live count' 
 	test_grep "Results and the answers per group appear when the round closes" .body &&
 	! grep -q "n = " .body &&
 	test_status 200 $R &&
-	test_grep "<td class=\"num\">0 before today</td>" .body &&
+	test_grep "<td class=\"num\" data-label=\"Responses\">0 before today</td>" .body &&
 	test_status 200 /api/v1/initiatives/harlow-mills/surveys/ds-web &&
 	test_grep "\"results\": null" .body
 '

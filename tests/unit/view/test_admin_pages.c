@@ -52,12 +52,16 @@ test_users_page(void **state)
 	assert_balanced(sb.buf);
 	assert_non_null(strstr(sb.buf, "<p class=\"meta\">3 accounts."));
 	/* each account's row: email, role, initiative, created */
-	assert_non_null(strstr(sb.buf, "<th scope=\"row\">m@x.org</th><td>member</td><td>Harlow "
-	    "Mills Initiative</td><td>31 Dec 2016 14:05 UTC</td><td>✓ active</td>"));
-	assert_non_null(strstr(sb.buf, "<th scope=\"row\">e@x.org</th><td>evaluator</td><td><span "
+	assert_non_null(strstr(sb.buf, "<th scope=\"row\" data-label=\"Email\">m@x.org</th>"
+	    "<td data-label=\"Role\">member</td><td data-label=\"Initiative\">Harlow Mills Initiative"
+	    "</td><td data-label=\"Created\">31 Dec 2016 14:05 UTC</td><td data-label=\"Status\">"
+	    "✓ active</td>"));
+	assert_non_null(strstr(sb.buf, "<th scope=\"row\" data-label=\"Email\">e@x.org</th><td "
+	    "data-label=\"Role\">evaluator</td><td data-label=\"Initiative\"><span "
 	    "class=\"note\">the whole program</span></td>"));
 	assert_non_null(strstr(sb.buf, "✗ disabled 31 Dec 2016 14:05 UTC"));
-	assert_non_null(strstr(sb.buf, "<th scope=\"row\">a@x.org</th><td>admin</td>"));
+	assert_non_null(strstr(sb.buf, "<th scope=\"row\" data-label=\"Email\">a@x.org</th><td "
+	    "data-label=\"Role\">admin</td>"));
 	/* the role pickers say what each role may do */
 	assert_non_null(strstr(sb.buf, "<option value=\"viewer\" selected>Viewer — reads one "
 	    "initiative</option>"));
@@ -150,8 +154,8 @@ test_audit_page(void **state)
 	html_init(&h, &sb);
 	admin_audit_write(&h, &pg);
 	assert_balanced(sb.buf);
-	assert_non_null(strstr(sb.buf, "<td class=\"when\">31 Dec 2016 14:05 UTC</td><td class=\"what\">"
-	    "root (command line) made 1 survey link for round s-5 in Harlow Mills.</td>"));
+	assert_non_null(strstr(sb.buf, "<td class=\"when\" data-label=\"When\">31 Dec 2016 14:05 UTC"
+	    "</td><td class=\"what\" data-label=\"What happened\">root (command line) made 1 survey link for round s-5 in Harlow Mills.</td>"));
 	assert_non_null(strstr(sb.buf, "<summary>The new record</summary>"));
 	/* the codes stay inside the record's JSON, never in what is read first */
 	details = strstr(sb.buf, "<details>");

@@ -202,7 +202,7 @@ test_rounds_editor_and_viewer(void **state)
 	assert_non_null(strstr(sb.buf, "value=\"carmen\" disabled"));
 	assert_non_null(strstr(sb.buf, "1 new link for round s-9"));
 	assert_non_null(strstr(sb.buf, "Ana Mensah (backbone): <code>https://x/s/TOK</code>"));
-	assert_non_null(strstr(sb.buf, "<td class=\"num\">4 before today</td>"));
+	assert_non_null(strstr(sb.buf, "<td class=\"num\" data-label=\"Responses\">4 before today</td>"));
 	/* the problem named by its label, the date as typed kept in its box */
 	assert_non_null(strstr(sb.buf, "<a href=\"#closed-s-9\">Closed on (round s-9): Give the day"));
 	assert_non_null(strstr(sb.buf, "name=\"closed\" value=\"2016-13-40\" aria-invalid=\"true\""));
@@ -210,7 +210,7 @@ test_rounds_editor_and_viewer(void **state)
 	assert_non_null(strstr(sb.buf, "value=\"s-10\""));
 	assert_int_equal(count_of(sb.buf, "name=\"csrf\" value=\"C9\""), 4);
 	/* the opening date in words in the table; ISO only in the date inputs */
-	snprintf(want, sizeof(want), "<td>%s</td>", date_format_words(f->in->surveys.v[0].opened,
+	snprintf(want, sizeof(want), "<td data-label=\"Opened\">%s</td>", date_format_words(f->in->surveys.v[0].opened,
 	    opened));
 	assert_non_null(strstr(sb.buf, want));
 	snprintf(want, sizeof(want), ">%s", date_format(f->in->surveys.v[0].opened, iso));
