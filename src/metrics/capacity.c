@@ -20,6 +20,14 @@ const char *const metrics_trait_names[TRAIT__MAX] = {
 	"convener",		/* TRAIT_CONVENER */
 };
 
+const char *const metrics_trait_labels[TRAIT__MAX] = {
+	[TRAIT_FLEXIBLE_GRANTS] = "Flexible grants",
+	[TRAIT_EXPERTISE] = "Expertise",
+	[TRAIT_IN_KIND_STAFFING] = "In-kind staffing",
+	[TRAIT_EXPERIMENT] = "Willing to experiment",
+	[TRAIT_CONVENER] = "Convener",
+};
+
 #define T(x) (1u << (x))
 
 /* Traits a contribution of each type shows its giver can offer. */

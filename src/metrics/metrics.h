@@ -365,6 +365,8 @@ enum metrics_trait {
 };
 /* trellis/1 names of the traits ("flexible_grants"), indexed by enum metrics_trait. */
 extern const char *const metrics_trait_names[TRAIT__MAX];
+/* The same in words for people ("Flexible grants"): pages and printed reports. */
+extern const char *const metrics_trait_labels[TRAIT__MAX];
 
 struct metrics_gap {
 	int trait;			/* enum metrics_trait the org lacks */

@@ -1108,17 +1108,17 @@ scores(struct report *r)
 
 /* ---------------------------------------------------------------- alerts, strengths */
 
-/* "in the 12 months to 2016-12-31" */
+/* "in the 12 months to 31 Dec 2016": a sentence people read (issue 11, point 9) */
 static void
 add_window(struct strbuf *sb, const struct report *r)
 {
-	char d[DATE_BUFSZ];
+	char d[DATE_WORDS_BUFSZ];
 
 	if (r->months == 1)
-		strbuf_addf(sb, "in the month to %s", date_format(r->as_of, d));
+		strbuf_addf(sb, "in the month to %s", date_format_words(r->as_of, d));
 	else
 		strbuf_addf(sb, "in the %d months to %s", r->months,
-		    date_format(r->as_of, d));
+		    date_format_words(r->as_of, d));
 }
 
 static char *

@@ -289,7 +289,7 @@ static int
 order_check(struct vctx *c, const struct srcloc *loc, const char *later, tdate a,
     const char *earlier, tdate b, int strict)
 {
-	char da[DATE_BUFSZ], db[DATE_HUMAN_BUFSZ];
+	char da[DATE_BUFSZ], db[DATE_WORDS_BUFSZ];
 
 	if (a == DATE_NONE || b == DATE_NONE)
 		return 0;
@@ -299,7 +299,7 @@ order_check(struct vctx *c, const struct srcloc *loc, const char *later, tdate a
 		/* for a form: beside the later date, in words ("1 May 2016") */
 		model_error_set(c->e, loc, later, "must not be %s %c%s (%s)",
 		    strict && a == b ? "the same day as" : "before", earlier[0] - 'a' + 'A',
-		    earlier + 1, date_human(b, db));
+		    earlier + 1, date_format_words(b, db));
 		return fail(c);
 	}
 	model_error_set(c->e, loc, later, "%s is %s %s %s", date_format(a, da),

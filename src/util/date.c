@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -73,21 +74,6 @@ date_parse(const char *s, tdate *out)
 }
 
 char *
-date_human(tdate t, char buf[DATE_HUMAN_BUFSZ])
-{
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	int y, m, d;
-
-	buf[0] = '\0';
-	if (t == DATE_NONE)
-		return buf;
-	date_to_ymd(t, &y, &m, &d);
-	snprintf(buf, DATE_HUMAN_BUFSZ, "%d %s %d", d, mon[m - 1], y % 100000);
-	return buf;
-}
-
-char *
 date_format(tdate t, char buf[DATE_BUFSZ])
 {
 	int y, m, d;
@@ -109,6 +95,23 @@ date_format(tdate t, char buf[DATE_BUFSZ])
 	buf[8] = (char)('0' + d / 10);
 	buf[9] = (char)('0' + d % 10);
 	buf[10] = '\0';
+	return buf;
+}
+
+char *
+date_format_words(tdate t, char buf[DATE_WORDS_BUFSZ])
+{
+	static const char *const mon[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int y, m, d;
+
+	if (t == DATE_NONE) {
+		snprintf(buf, DATE_WORDS_BUFSZ, "—");
+		return buf;
+	}
+	date_to_ymd(t, &y, &m, &d);
+	assert(m >= 1 && m <= 12);
+	snprintf(buf, DATE_WORDS_BUFSZ, "%d %s %d", d, mon[m - 1], y);
 	return buf;
 }
 

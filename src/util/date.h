@@ -20,9 +20,14 @@ int date_days_in_month(int y, int m);
 int date_parse(const char *s, tdate *out);
 /* Writes "YYYY-MM-DD" into buf (DATE_BUFSZ bytes) and returns buf. */
 char *date_format(tdate t, char buf[DATE_BUFSZ]);
-#define DATE_HUMAN_BUFSZ 16	/* "31 Dec 2016" and a NUL */
-/* Writes "31 Dec 2016" (as people read a date) into buf and returns buf; "" for DATE_NONE. */
-char *date_human(tdate t, char buf[DATE_HUMAN_BUFSZ]);
+/*
+ * Writes the date as people read it, "31 Dec 2016" (day, the month's first
+ * three letters, year), or "—" for DATE_NONE, into buf and returns buf.
+ * Every sentence, table and heading a person reads uses this; "YYYY-MM-DD"
+ * stays in JSON, CSV, the API and the value of a date input.
+ */
+#define DATE_WORDS_BUFSZ 16
+char *date_format_words(tdate t, char buf[DATE_WORDS_BUFSZ]);
 /* Adds n calendar months; a day past the new month's end becomes its last day. */
 tdate date_add_months(tdate t, int n);
 /* Today in UTC. */

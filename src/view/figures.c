@@ -178,16 +178,9 @@ figure_format(const struct report *r, enum metrics_fig f, struct strbuf *out)
 void
 figure_date(tdate d, struct strbuf *out)
 {
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	int y, m, dd;
+	char buf[DATE_WORDS_BUFSZ];
 
-	if (d == DATE_NONE) {
-		strbuf_addstr(out, "—");
-		return;
-	}
-	date_to_ymd(d, &y, &m, &dd);
-	strbuf_addf(out, "%d %s %d", dd, mon[m - 1], y);
+	strbuf_addstr(out, date_format_words(d, buf));
 }
 
 static const struct {

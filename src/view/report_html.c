@@ -109,7 +109,7 @@ capacity_block(struct html *h, const struct capacity *c)
 			if (c->gaps.v[i].trait == t)
 				gap = &c->gaps.v[i];
 		html_open(h, "tr", NULL);
-		html_elem(h, "td", metrics_trait_names[t]);
+		html_elem(h, "td", metrics_trait_labels[t]);
 		html_elem(h, "td", c->traits[t] ? "✓ has it" : "✗ lacks it");
 		html_open(h, "td", NULL);
 		if (gap && gap->offered_by.n == 0)

@@ -272,6 +272,14 @@ const char view_css[] =
 "table.stack td{display:grid;grid-template-columns:minmax(5rem,35%) minmax(0,1fr);gap:.75rem;border:0;"
 "padding:.15rem .75rem;text-align:left;white-space:normal;min-width:0}"
 "table.stack td::before{content:attr(data-label);font-weight:600;color:var(--muted)}}\n"
+/* a table of rows to read, not to sort (table.cards: users, the audit log, survey rounds) on a
+ * phone: each row a card of "label value" lines, the header kept for screen readers only */
+"@media (max-width:40rem){table.cards,table.cards tbody,table.cards tr{display:block;width:100%}"
+"table.cards thead{position:absolute;left:-9999px}"
+"table.cards tr{background:#fff;border:1px solid var(--line);border-radius:8px;margin:0 0 .75rem;padding:.4rem 0}"
+"table.cards td,table.cards th[scope=row]{display:grid;grid-template-columns:minmax(5rem,35%) minmax(0,1fr);"
+"gap:.75rem;border:0;padding:.15rem .75rem;text-align:left;white-space:normal;min-width:0;background:none}"
+"table.cards td::before,table.cards th[scope=row]::before{content:attr(data-label);font-weight:600;color:var(--muted)}}\n"
 /* the responsibilities matrix: narrow letter columns, so the Gap column shows at 1280 px */
 "table.matrix th[scope=col]{min-width:4.5rem;font-size:.8rem;hyphens:auto}table.matrix td,table.matrix th{padding:.3rem .35rem}\n"
 /* paper: A4 or Letter with 12 mm margins. Wide tables wrap their cells in a smaller type

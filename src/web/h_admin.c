@@ -22,27 +22,18 @@
 #include <string.h>
 #include <time.h>
 
-#include <jansson.h>
-
 #include "../auth/auth.h"
-#include "../io/json.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
 #include "authweb.h"
 #include "page.h"
 #include "router.h"
+#include "../util/xalloc.h"
+#include "../view/admin_pages.h"
 #include "../util/banned.h"
 
 #define AUDIT_PAGE	50
-
-/* What each role may do, in words, for the role pickers. */
-static const char *const role_help[STORE_ROLE__MAX] = {
-	[STORE_ROLE_ADMIN] = "Admin — the program team: everything, and these pages",
-	[STORE_ROLE_MEMBER] = "Member — reads and edits one initiative",
-	[STORE_ROLE_VIEWER] = "Viewer — reads one initiative",
-	[STORE_ROLE_EVALUATOR] = "Evaluator — reads the whole program, never single survey answers",
-};
 
 /* The short notice shown after a change (?done=...). */
 static const struct {
@@ -55,131 +46,6 @@ static const struct {
 	{ "enabled", "Enabled the account" },
 	{ "removed", "Removed the account" },
 };
-
-/* Writes "12 Mar 2016 14:05 UTC" for Unix time t. */
-static void
-format_time(int64_t t, struct strbuf *out)
-{
-	static const char *const mon[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL) {
-		strbuf_addstr(out, "—");
-		return;
-	}
-	strbuf_addf(out, "%d %s %d %02d:%02d UTC", tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900,
-	    tm.tm_hour, tm.tm_min);
-}
-
-/* The admin pages' own row of links, under the top bar. */
-static void
-admin_nav(struct html *h, int current)
-{
-	html_open(h, "nav", "class", "admin-nav", "aria-label", "Administration", NULL);
-	html_open(h, "ul", NULL);
-	html_open(h, "li", NULL);
-	html_open(h, "a", "href", "/admin/users", "aria-current", current == 0 ? "page" : NULL, NULL);
-	html_text(h, "Users");
-	html_close_to(h, h->depth - 2);
-	html_open(h, "li", NULL);
-	html_open(h, "a", "href", "/admin/audit", "aria-current", current == 1 ? "page" : NULL, NULL);
-	html_text(h, "Audit log");
-	html_close_to(h, h->depth - 2);
-	html_close(h);
-	html_close(h);
-}
-
-/* A <select> of the roles, sel (-1: none) chosen. */
-static void
-role_select(struct html *h, const char *id, const char *name, int sel)
-{
-	html_open(h, "select", "id", id, "name", name, NULL);
-	for (int r = 0; r < STORE_ROLE__MAX; r++) {
-		html_open(h, "option", "value", store_role_names[r], "selected", r == sel ? "" : NULL,
-		    NULL);
-		html_text(h, role_help[r]);
-		html_close(h);
-	}
-	html_close(h);
-}
-
-/* A <select> of the program's initiatives with "none" first, sel (may be NULL) chosen. */
-static void
-initiative_select(struct html *h, const struct program *p, const char *id, const char *name,
-    const char *sel, const char *none)
-{
-	html_open(h, "select", "id", id, "name", name, NULL);
-	html_open(h, "option", "value", "", "selected", sel == NULL || *sel == '\0' ? "" : NULL, NULL);
-	html_text(h, none);
-	html_close(h);
-	for (size_t i = 0; p && i < p->initiatives.n; i++) {
-		const struct initiative *in = &p->initiatives.v[i];
-
-		html_open(h, "option", "value", in->slug,
-		    "selected", sel && strcmp(sel, in->slug) == 0 ? "" : NULL, NULL);
-		html_textf(h, "%s (%s)", in->name, in->city);
-		html_close(h);
-	}
-	html_close(h);
-}
-
-/* A one-button POST form: action on the account email. */
-static void
-button_form(struct html *h, const struct web_request *req, const char *action,
-    const char *email, const char *label, const char *cls)
-{
-	html_open(h, "form", "class", "inline", "method", "post", "action", "/admin/users", NULL);
-	page_csrf_field(h, req);
-	html_void(h, "input", "type", "hidden", "name", "action", "value", action, NULL);
-	html_void(h, "input", "type", "hidden", "name", "email", "value", email, NULL);
-	html_open(h, "button", "type", "submit", "class", cls, NULL);
-	html_text(h, label);
-	html_close(h);
-	html_close(h);
-}
-
-/* The forms of one account's row: change its role, disable or enable, remove. */
-static void
-user_actions(struct html *h, const struct web_request *req, const struct program *p,
-    const struct store_user *u, size_t row)
-{
-	char rid[32], iid[32];
-
-	if (req->user.id == u->id) {
-		html_open(h, "span", "class", "note", NULL);
-		html_text(h, "your own account (change it with `trellis user`)");
-		html_close(h);
-		return;
-	}
-	snprintf(rid, sizeof(rid), "role-%zu", row);
-	snprintf(iid, sizeof(iid), "initiative-%zu", row);
-	html_open(h, "details", NULL);
-	html_elem(h, "summary", "Change role");
-	html_open(h, "form", "class", "stack", "method", "post", "action", "/admin/users", NULL);
-	page_csrf_field(h, req);
-	html_void(h, "input", "type", "hidden", "name", "action", "value", "role", NULL);
-	html_void(h, "input", "type", "hidden", "name", "email", "value", u->email, NULL);
-	acct_field_open(h, rid, "New role", NULL, NULL);
-	role_select(h, rid, "role", (int)u->role);
-	html_close(h);
-	acct_field_open(h, iid, "Initiative (members and viewers)", NULL, NULL);
-	initiative_select(h, p, iid, "initiative", u->initiative, "none");
-	html_close(h);
-	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Change role (signs them out)");
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	html_open(h, "div", "class", "row-actions", NULL);
-	if (u->disabled)
-		button_form(h, req, "enable", u->email, "Enable", "secondary");
-	else
-		button_form(h, req, "disable", u->email, "Disable", "secondary");
-	button_form(h, req, "remove", u->email, "Remove", "danger");
-	html_close(h);
-}
 
 /* What was typed into the add form, kept when it comes back. */
 struct add_form {
@@ -198,43 +64,29 @@ add_error(struct add_form *f, const char *id, const char *msg)
 	}
 }
 
-static void
-add_form_write(struct html *h, const struct web_request *req, const struct program *p,
-    const struct add_form *f)
+/* The pickers' initiatives: value the slug, label "Name (City)", in req's arena. */
+static const struct admin_choice *
+initiative_choices(struct web_request *req, const struct program *p, size_t *n)
 {
-	char hint[160];
+	struct admin_choice *v;
+	struct strbuf sb = STRBUF_INIT;
 
-	html_elem(h, "h2", "Add a user");
-	html_open(h, "form", "class", "stack", "id", "add", "method", "post", "action", "/admin/users",
-	    NULL);
-	page_csrf_field(h, req);
-	html_void(h, "input", "type", "hidden", "name", "action", "value", "add", NULL);
-	acct_input(h, "new-email", "email", "Email address", "email", "off", f ? f->email : NULL,
-	    NULL, f ? acct_error_for(f->errs, f->nerrs, "new-email") : NULL);
-	acct_field_open(h, "new-role", "Role", NULL,
-	    f ? acct_error_for(f->errs, f->nerrs, "new-role") : NULL);
-	role_select(h, "new-role", "role", f && f->role ? store_role_parse(f->role) : STORE_ROLE_MEMBER);
-	html_close(h);
-	acct_field_open(h, "new-initiative", "Initiative",
-	    "Members and viewers belong to one initiative; admins and evaluators to none.",
-	    f ? acct_error_for(f->errs, f->nerrs, "new-initiative") : NULL);
-	initiative_select(h, p, "new-initiative", "initiative", f ? f->initiative : NULL,
-	    "none (admin, evaluator)");
-	html_close(h);
-	snprintf(hint, sizeof(hint), "From %d to %d characters; a few words make a good one. "
-	    "Give it to the person in private; they sign in with it.", AUTH_PASSWORD_MIN,
-	    AUTH_PASSWORD_MAX);
-	acct_input(h, "new-password", "password", "Initial password", "password", "new-password",
-	    NULL, hint, f ? acct_error_for(f->errs, f->nerrs, "new-password") : NULL);
-	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Add the user");
-	html_close(h);
-	html_close(h);
+	*n = p ? p->initiatives.n : 0;
+	v = web_alloc(req, (*n + 1) * sizeof(*v));
+	for (size_t i = 0; i < *n; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s (%s)", p->initiatives.v[i].name, p->initiatives.v[i].city);
+		v[i].value = p->initiatives.v[i].slug;
+		v[i].label = web_strdup(req, sb.buf);
+	}
+	strbuf_release(&sb);
+	return v;
 }
 
 /*
  * The users page with status; f (may be NULL) the add form as typed, errs
- * (may be NULL) problems of a row's form.
+ * (may be NULL) problems of a row's form. fetch (the accounts) → render
+ * (src/view/admin_pages.c).
  */
 static int
 users_page(struct web_request *req, struct web_response *res, int status,
@@ -242,11 +94,14 @@ users_page(struct web_request *req, struct web_response *res, int status,
 {
 	const struct web_program *wp = web_program(req);
 	const struct program *p = wp ? &wp->program : NULL;
-	struct strbuf err = STRBUF_INIT, sb = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT, notice = STRBUF_INIT;
 	struct store_users users = { NULL, 0, 0 };
+	struct admin_user *rows = NULL;
+	struct admin_add_form add;
+	struct admin_users_page pg;
+	struct frame fr;
 	struct store *st;
-	struct page pg;
-	struct html *h;
+	struct html h;
 	const char *done = web_query(req, "done"), *who = web_query(req, "email");
 	int ret = -1;
 
@@ -254,80 +109,39 @@ users_page(struct web_request *req, struct web_response *res, int status,
 		fprintf(stderr, "trellis serve: users: %s\n", err.buf);
 		goto out;
 	}
-	page_begin(&pg, res, p, "Users", NULL, TAB_NONE);
-	h = &pg.h;
-	admin_nav(h, 0);
-	acct_error_summary(h, errs, nerrs);
-	if (f)
-		acct_error_summary(h, f->errs, f->nerrs);
-	for (size_t i = 0; done && who && status == 200 && i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (strcmp(done, notices[i].done) == 0) {
-			html_open(h, "p", "class", "notice", "role", "status", NULL);
-			html_textf(h, "%s %s.", notices[i].text, who);
-			html_close(h);
-		}
-	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, "%zu account%s. A change of role or a disabled account signs that person "
-	    "out at once; every change here is in the audit log.", users.n, users.n == 1 ? "" : "s");
-	html_close(h);
-	html_open(h, "div", "class", "scroll", NULL);
-	html_open(h, "table", "class", "users", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Email");
-	html_elem(h, "th", "Role");
-	html_elem(h, "th", "Initiative");
-	html_elem(h, "th", "Created");
-	html_elem(h, "th", "Status");
-	html_elem(h, "th", "Change");
-	html_close_to(h, h->depth - 2);
-	html_open(h, "tbody", NULL);
+	rows = xcalloc(users.n + 1, sizeof(*rows));
 	for (size_t i = 0; i < users.n; i++) {
 		const struct store_user *u = &users.v[i];
 		const struct initiative *in = u->initiative && p ? program_initiative(p, u->initiative) : NULL;
 
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
-		html_text(h, u->email);
-		html_close(h);
-		html_elem(h, "td", (unsigned)u->role < STORE_ROLE__MAX ? store_role_names[u->role] : "?");
-		html_open(h, "td", NULL);
-		if (in)
-			html_text(h, in->name);
-		else if (u->initiative)
-			html_text(h, u->initiative);
-		else {
-			html_open(h, "span", "class", "note", NULL);
-			html_text(h, u->role == STORE_ROLE_EVALUATOR ? "the whole program" : "—");
-			html_close(h);
-		}
-		html_close(h);
-		strbuf_reset(&sb);
-		format_time(u->created, &sb);
-		html_elem(h, "td", sb.buf);
-		html_open(h, "td", NULL);
-		if (u->disabled) {
-			strbuf_reset(&sb);
-			format_time(u->disabled, &sb);
-			html_textf(h, "✗ disabled %s", sb.buf);
-		} else
-			html_text(h, "✓ active");
-		html_close(h);
-		html_open(h, "td", NULL);
-		user_actions(h, req, p, u, i);
-		html_close(h);
-		html_close(h);
+		rows[i] = (struct admin_user){ .email = u->email,
+		    .role = (unsigned)u->role < STORE_ROLE__MAX ? store_role_names[u->role] : "?",
+		    .initiative = u->initiative, .initiative_name = in ? in->name : NULL,
+		    .created = u->created, .disabled = u->disabled, .self = req->user.id == u->id };
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	add_form_write(h, req, p, f);
-	page_end(&pg);
-	res->status = status;
+	for (size_t i = 0; done && who && status == 200 && i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(done, notices[i].done) == 0)
+			strbuf_addf(&notice, "%s %s.", notices[i].text, who);
+	page_frame(&fr, req, p, "Users", NULL, TAB_NONE);
+	pg = (struct admin_users_page){ .frame = &fr, .users = rows, .nusers = users.n,
+	    .roles = store_role_names, .nroles = STORE_ROLE__MAX,
+	    .notice = notice.len ? notice.buf : NULL, .errs = errs, .nerrs = nerrs,
+	    .password_min = AUTH_PASSWORD_MIN, .password_max = AUTH_PASSWORD_MAX };
+	pg.initiatives = initiative_choices(req, p, &pg.ninitiatives);
+	if (f) {
+		add = (struct admin_add_form){ .email = f->email, .role = f->role,
+		    .initiative = f->initiative, .errs = f->errs, .nerrs = f->nerrs };
+		pg.add = &add;
+	}
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	admin_users_write(&h, &pg);
+	page_send(res, status);
 	ret = 0;
 out:
+	free(rows);
 	store_users_release(&users);
-	strbuf_release(&sb);
+	strbuf_release(&notice);
 	strbuf_release(&err);
 	return ret;
 }
@@ -573,61 +387,19 @@ h_admin_users_post(struct web_request *req, struct web_response *res)
 	return web_error(res, 400, "The form asked for something this page does not do.");
 }
 
-/* Writes JSON text pretty-printed (two-space indents) in a <pre>; as it is when not JSON. */
-static void
-json_pre(struct html *h, const char *label, const char *text)
-{
-	json_error_t je;
-	json_t *j;
-	char *pretty = NULL;
-
-	html_open(h, "div", "class", "change-side", NULL);
-	html_elem(h, "h3", label);
-	if (text == NULL) {
-		html_open(h, "p", "class", "note", NULL);
-		html_text(h, "nothing");
-		html_close(h);
-		html_close(h);
-		return;
-	}
-	if ((j = json_loads(text, JSON_DECODE_ANY, &je)) != NULL) {
-		pretty = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
-		json_decref(j);
-	}
-	html_open(h, "pre", NULL);
-	html_text(h, pretty ? pretty : text);
-	html_close(h);
-	html_close(h);
-	free(pretty);
-}
-
-/* A link to another page of the audit log. */
-static void
-audit_link(struct html *h, const char *ini, long page, const char *label, const char *rel)
-{
-	struct strbuf href = STRBUF_INIT;
-
-	strbuf_addf(&href, "/admin/audit?page=%ld", page);
-	if (ini) {
-		strbuf_addstr(&href, "&initiative=");
-		strbuf_addstr(&href, ini);	/* a slug of the program: [a-z0-9-] */
-	}
-	html_open(h, "a", "href", href.buf, "rel", rel, NULL);
-	html_text(h, label);
-	html_close(h);
-	strbuf_release(&href);
-}
-
+/* fetch (a page of the log) → render (src/view/admin_pages.c) */
 int
 h_admin_audit(struct web_request *req, struct web_response *res)
 {
 	const struct web_program *wp = web_program(req);
 	const struct program *p;
-	struct strbuf err = STRBUF_INIT, sb = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT;
 	struct store_audits log = { NULL, 0, 0 };
+	struct audit_row *rows = NULL;
+	struct audit_page pg;
+	struct frame fr;
 	struct store *st;
-	struct page pg;
-	struct html *h;
+	struct html h;
 	const char *ini = web_query(req, "initiative"), *pg_s = web_query(req, "page");
 	const struct initiative *in = NULL;
 	long page = 1;
@@ -653,95 +425,28 @@ h_admin_audit(struct web_request *req, struct web_response *res)
 		fprintf(stderr, "trellis serve: audit log: %s\n", err.buf);
 		goto out;
 	}
-	page_begin(&pg, res, p, "Audit log", NULL, TAB_NONE);
-	h = &pg.h;
-	admin_nav(h, 1);
-	html_open(h, "p", "class", "meta", NULL);
-	html_text(h, "Every change, newest first: who made it, when, and the record before and after.");
-	html_close(h);
+	rows = xcalloc(log.n + 1, sizeof(*rows));
+	for (size_t i = 0; i < log.n; i++) {
+		const struct store_audit *a = &log.v[i];
+		const struct initiative *ai = a->initiative ? program_initiative(p, a->initiative) : NULL;
 
-	html_open(h, "form", "class", "period", "method", "get", "action", "/admin/audit", NULL);
-	html_open(h, "div", NULL);
-	html_open(h, "label", "for", "initiative", NULL);
-	html_text(h, "Initiative");
-	html_close(h);
-	initiative_select(h, p, "initiative", "initiative", ini, "all, and the program's own records");
-	html_close(h);
-	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Show");
-	html_close(h);
-	html_close(h);
-
-	if (log.n == 0) {
-		html_open(h, "p", "class", "empty", NULL);
-		if (page > 1)
-			html_text(h, "No more changes: this is past the oldest one.");
-		else if (in)
-			html_textf(h, "No changes to %s have been recorded yet.", in->name);
-		else
-			html_text(h, "No changes have been recorded yet. Each change made in a form, "
-			    "through the API or by an import will be listed here.");
-		html_close(h);
-	} else {
-		html_open(h, "div", "class", "scroll", NULL);
-		html_open(h, "table", "class", "audit", NULL);
-		html_open(h, "thead", NULL);
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", "When");
-		html_elem(h, "th", "Who");
-		html_elem(h, "th", "Action");
-		html_elem(h, "th", "Kind");
-		html_elem(h, "th", "Record");
-		html_elem(h, "th", "Initiative");
-		html_elem(h, "th", "Change");
-		html_close_to(h, h->depth - 2);
-		html_open(h, "tbody", NULL);
-		for (size_t i = 0; i < log.n; i++) {
-			const struct store_audit *a = &log.v[i];
-
-			html_open(h, "tr", NULL);
-			strbuf_reset(&sb);
-			format_time(a->at, &sb);
-			html_open(h, "td", "class", "when", NULL);
-			html_text(h, sb.buf);
-			html_close(h);
-			html_elem(h, "td", a->actor ? a->actor : "—");
-			html_elem(h, "td", a->action ? a->action : "—");
-			html_elem(h, "td", a->kind ? a->kind : "—");
-			html_elem(h, "td", a->record ? a->record : "—");
-			html_elem(h, "td", a->initiative ? a->initiative : "—");
-			html_open(h, "td", NULL);
-			html_open(h, "details", NULL);
-			html_elem(h, "summary", a->before && a->after ? "Before and after" :
-			    a->after ? "The new record" : a->before ? "The record removed" : "Details");
-			html_open(h, "div", "class", "change", NULL);
-			json_pre(h, "Before", a->before);
-			json_pre(h, "After", a->after);
-			html_close(h);
-			html_close(h);
-			html_close(h);
-			html_close(h);
-		}
-		html_close(h);
-		html_close(h);
-		html_close(h);
+		rows[i] = (struct audit_row){ .at = a->at, .actor = a->actor, .action = a->action,
+		    .kind = a->kind, .record = a->record,
+		    .initiative_name = ai ? ai->name : a->initiative,
+		    .before = a->before, .after = a->after };
 	}
-	if (page > 1 || more) {
-		html_open(h, "nav", "class", "pager", "aria-label", "Pages of the audit log", NULL);
-		if (page > 1)
-			audit_link(h, ini, page - 1, "← Newer changes", "prev");
-		html_open(h, "span", NULL);
-		html_textf(h, "Page %ld", page);
-		html_close(h);
-		if (more)
-			audit_link(h, ini, page + 1, "Older changes →", "next");
-		html_close(h);
-	}
-	page_end(&pg);
+	page_frame(&fr, req, p, "Audit log", NULL, TAB_NONE);
+	pg = (struct audit_page){ .frame = &fr, .rows = rows, .nrows = log.n, .filter = ini,
+	    .filter_name = in ? in->name : NULL, .page = page, .more = more };
+	pg.initiatives = initiative_choices(req, p, &pg.ninitiatives);
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	admin_audit_write(&h, &pg);
+	page_send(res, 200);
 	ret = 0;
 out:
+	free(rows);
 	store_audits_release(&log);
-	strbuf_release(&sb);
 	strbuf_release(&err);
 	return ret;
 }

@@ -15,6 +15,7 @@
 #include "authweb.h"
 #include "page.h"
 #include "router.h"
+#include "../view/login_page.h"
 #include "../util/banned.h"
 
 /* A next address to go to after signing in: a local path, else NULL. */
@@ -35,79 +36,6 @@ struct login_form {
 	size_t nerrs;
 };
 
-void
-acct_error_summary(struct html *h, const struct acct_error *errs, size_t n)
-{
-	char href[64];
-
-	if (n == 0)
-		return;
-	html_open(h, "div", "class", "error-summary", "role", "alert", NULL);
-	html_elem(h, "h2", "There is a problem");
-	html_open(h, "ul", NULL);
-	for (size_t i = 0; i < n; i++) {
-		html_open(h, "li", NULL);
-		if (errs[i].id && *errs[i].id) {
-			snprintf(href, sizeof(href), "#%s", errs[i].id);
-			html_open(h, "a", "href", href, NULL);
-			html_text(h, errs[i].msg);
-			html_close(h);
-		} else
-			html_text(h, errs[i].msg);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-}
-
-const char *
-acct_error_for(const struct acct_error *errs, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (errs[i].id && strcmp(errs[i].id, id) == 0)
-			return errs[i].msg;
-	return NULL;
-}
-
-void
-acct_field_open(struct html *h, const char *id, const char *label, const char *hint,
-    const char *error)
-{
-	char sub[64];
-
-	html_open(h, "div", "class", error ? "field invalid" : "field", NULL);
-	html_open(h, "label", "for", id, NULL);
-	html_text(h, label);
-	html_close(h);
-	if (hint) {
-		snprintf(sub, sizeof(sub), "%s-hint", id);
-		html_open(h, "p", "class", "hint", "id", sub, NULL);
-		html_text(h, hint);
-		html_close(h);
-	}
-	if (error) {
-		snprintf(sub, sizeof(sub), "%s-error", id);
-		html_open(h, "p", "class", "field-error", "id", sub, NULL);
-		html_text(h, error);
-		html_close(h);
-	}
-}
-
-void
-acct_input(struct html *h, const char *id, const char *name, const char *label,
-    const char *type, const char *autocomplete, const char *value, const char *hint,
-    const char *error)
-{
-	char desc[64];
-
-	snprintf(desc, sizeof(desc), "%s-%s", id, error ? "error" : "hint");
-	acct_field_open(h, id, label, hint, error);
-	html_void(h, "input", "type", type, "id", id, "name", name, "autocomplete", autocomplete,
-	    "value", value && *value ? value : NULL, "required", "", "aria-invalid", error ? "true" : NULL,
-	    "aria-describedby", error || hint ? desc : NULL, NULL);
-	html_close(h);
-}
-
 /* The sign-in form's pre-session token, as the browser holds it (NULL: none). */
 static const char *
 login_cookie(const struct web_request *req)
@@ -123,54 +51,41 @@ login_cookie(const struct web_request *req)
  * Origin: null, which the POST refuses).
  */
 static void
-login_token_field(struct web_request *req, struct web_response *res, struct html *h)
+login_token(struct web_request *req, struct web_response *res, char token[AUTH_TOKEN_CHARS + 1])
 {
 	const char *have = login_cookie(req);
-	char token[AUTH_TOKEN_CHARS + 1];
 	struct strbuf cookie = STRBUF_INIT;
 
 	if (have != NULL && auth_login_token_check(have, have))
-		snprintf(token, sizeof(token), "%s", have);
+		snprintf(token, AUTH_TOKEN_CHARS + 1, "%s", have);
 	else {
 		auth_login_token_new(token);
 		auth_login_cookie_set(&cookie, token, web_dev_cookie());
 		web_header_add(res, "Set-Cookie", cookie.buf);
 	}
-	html_void(h, "input", "type", "hidden", "name", "login_token", "value", token, NULL);
 	res->referrer_policy = "same-origin";
 	strbuf_release(&cookie);
 }
 
+/* fetch (the program's name, the token) → render (src/view/login_page.c) */
 static int
 login_page(struct web_request *req, struct web_response *res, int status,
     const struct login_form *f)
 {
 	const struct web_program *wp = web_program(req);
-	struct page pg;
-	struct html *h;
+	char token[AUTH_TOKEN_CHARS + 1];
+	struct frame fr;
+	struct html h;
+	struct login_page lp;
 
-	page_begin(&pg, res, wp ? &wp->program : NULL, "Sign in", NULL, TAB_NONE);
-	h = &pg.h;
-	acct_error_summary(h, f->errs, f->nerrs);
-	html_open(h, "form", "class", "stack login", "method", "post", "action", "/login", NULL);
-	page_csrf_field(h, req);
-	login_token_field(req, res, h);
-	if (f->next)
-		html_void(h, "input", "type", "hidden", "name", "next", "value", f->next, NULL);
-	acct_input(h, "email", "email", "Email address", "email", "username", f->email, NULL,
-	    acct_error_for(f->errs, f->nerrs, "email"));
-	acct_input(h, "password", "password", "Password", "password", "current-password", NULL, NULL,
-	    acct_error_for(f->errs, f->nerrs, "password"));
-	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Sign in");
-	html_close(h);
-	html_close(h);
-	html_open(h, "p", "class", "note", NULL);
-	html_text(h, "Forgotten your password, or need an account? Ask your program's "
-	    "administrator: they can set a new one.");
-	html_close(h);
-	page_end(&pg);
-	res->status = status;
+	login_token(req, res, token);
+	page_frame(&fr, req, wp ? &wp->program : NULL, "Sign in", NULL, TAB_NONE);
+	lp = (struct login_page){ .frame = &fr, .email = f->email, .next = f->next,
+	    .login_token = token, .errs = f->errs, .nerrs = f->nerrs };
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	login_page_write(&h, &lp);
+	page_send(res, status);
 	return 0;
 }
 

@@ -16,6 +16,7 @@
  * than its holder may. A signed-in person who opens a link still sends the
  * session's CSRF field, which the form carries.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +33,9 @@
 #include "../model/validate.h"
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
-#include "../view/figures.h"
+#include "../view/survey_pages.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
-
-/* The five answers, in words (DESIGN §4: 1..5). */
-static const char *const answer_words[5] = {
-	"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"
-};
 
 static const struct survey *
 survey_find(const struct initiative *in, const char *id)
@@ -58,33 +54,20 @@ survey_instrument(const struct program *p, const struct survey *sv)
 	return i >= 0 && (size_t)i < p->instruments.n ? &p->instruments.v[i] : NULL;
 }
 
-static void
-date_words(struct html *h, tdate d)
-{
-	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	char buf[DATE_BUFSZ];
-	int y, m, dd;
-
-	date_format(d, buf);
-	if (sscanf(buf, "%d-%d-%d", &y, &m, &dd) == 3 && m >= 1 && m <= 12)
-		html_textf(h, "%d %s %d", dd, months[m - 1], y);
-	else
-		html_text(h, buf);
-}
-
 /* ---------------------------------------------------------------- the answer form */
 
 /* The page of a link that cannot answer: status, heading and what to do. */
 static int
 link_page(struct web_response *res, int status, const char *title, const char *text)
 {
-	struct page pg;
+	struct frame fr;
+	struct html h;
 
-	page_begin(&pg, res, NULL, title, NULL, TAB_NONE);
-	res->status = status;
-	html_elem(&pg.h, "p", text);
-	page_end(&pg);
+	page_frame(&fr, res->req, NULL, title, NULL, TAB_NONE);
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	survey_message_write(&h, &fr, text);
+	page_send(res, status);
 	return 0;
 }
 
@@ -186,85 +169,28 @@ out:
 	return ret;
 }
 
-/* Writes the answer form; errs (may be NULL) and what was typed come back on a 422. */
+/* The answer form (src/view/survey_pages.c); errs (may be NULL) and what was typed come back on a 422. */
 static void
 answer_form(struct web_request *req, struct web_response *res, const struct initiative *in,
     const struct instrument *ins, const struct store_invitation *inv, const form_errors *errs)
 {
-	struct strbuf action = STRBUF_INIT, id = STRBUF_INIT, eid = STRBUF_INIT;
-	struct page pg;
-	struct html *h;
+	struct strbuf action = STRBUF_INIT;
+	const char **typed = web_alloc(req, (ins->items.n + 1) * sizeof(*typed));
+	struct survey_answer_page pg;
+	struct frame fr;
+	struct html h;
 
-	page_begin(&pg, res, NULL, ins->title ? ins->title : "Survey", NULL, TAB_NONE);
-	h = &pg.h;
-	html_open(h, "div", "class", "survey-intro", NULL);
-	html_open(h, "p", NULL);
-	html_text(h, "This short survey is about how the partners of ");
-	html_elem(h, "strong", in->name ? in->name : in->slug);
-	html_textf(h, " work together. You were invited as %s %s. For each statement, choose how "
-	    "much you agree. There are no right or wrong answers.",
-	    inv->group == GROUP_PARTNER ? "a" : "the",
-	    inv->group == GROUP_BACKBONE ? "backbone organization's staff" :
-	    inv->group == GROUP_DIRECTOR ? "initiative's director" : "partner");
-	html_close(h);
-	html_open(h, "p", "class", "note", NULL);
-	html_text(h, "Your answers are anonymous: they are stored without your name, your email "
-	    "or this link, and results are shown only for groups of at least 3 people. The "
-	    "program's full backup keeps each set of answers with the group it came from "
-	    "(backbone, director or partner), still without any name.");
-	html_close(h);
-	html_close(h);
-	if (errs)
-		form_error_summary(h, errs);
+	for (size_t i = 0; i < ins->items.n; i++)
+		typed[i] = web_form(req, ins->items.v[i].code);
 	strbuf_addf(&action, "/s/%s", req->id);
-	html_open(h, "form", "method", "post", "action", action.buf, "class", "survey", NULL);
-	page_csrf_field(h, req);
-	for (size_t i = 0; i < ins->items.n; i++) {
-		const struct instrument_item *it = &ins->items.v[i];
-		const char *typed = web_form(req, it->code);
-		const char *msg = NULL;
-
-		for (size_t e = 0; errs && e < errs->n; e++)
-			if (strcmp(errs->v[e].path, it->code) == 0)
-				msg = errs->v[e].msg;
-		strbuf_reset(&eid);
-		strbuf_addf(&eid, "%s-error", it->code);
-		html_open(h, "fieldset", "id", it->code, "class", msg ? "field question invalid" :
-		    "field question", "aria-describedby", msg ? eid.buf : NULL, NULL);
-		html_open(h, "legend", NULL);
-		html_textf(h, "%zu. ", i + 1);
-		html_text(h, it->text);
-		html_close(h);
-		if (msg) {
-			html_open(h, "p", "class", "error", "id", eid.buf, NULL);
-			html_elem(h, "span", "Error: ");
-			html_text(h, msg);
-			html_close(h);
-		}
-		html_open(h, "div", "class", "scale", NULL);
-		for (int v = 1; v <= 5; v++) {
-			char val[2] = { (char)('0' + v), '\0' };
-
-			strbuf_reset(&id);
-			strbuf_addf(&id, "%s-%d", it->code, v);
-			html_open(h, "label", "for", id.buf, NULL);
-			html_void(h, "input", "type", "radio", "id", id.buf, "name", it->code,
-			    "value", val, "required", "",
-			    "checked", typed && strcmp(typed, val) == 0 ? "" : NULL, NULL);
-			html_text(h, answer_words[v - 1]);
-			html_close(h);
-		}
-		html_close(h);
-		html_close(h);
-	}
-	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Send my answers");
-	html_close(h);
-	html_close(h);
-	page_end(&pg);
+	page_frame(&fr, req, NULL, ins->title ? ins->title : "Survey", NULL, TAB_NONE);
+	pg = (struct survey_answer_page){ .frame = &fr, .initiative = in->name ? in->name : in->slug,
+	    .ins = ins, .group = inv->group, .action = action.buf, .errs = errs, .typed = typed };
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	survey_answer_write(&h, &pg);
+	page_send(res, errs && errs->n ? 422 : 200);
 	strbuf_release(&action);
-	strbuf_release(&id);
-	strbuf_release(&eid);
 }
 
 int
@@ -319,7 +245,6 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	}
 	if (errs.n) {
 		answer_form(req, res, in, ins, &inv, &errs);
-		res->status = 422;
 		ret = 0;
 		goto out;
 	}
@@ -391,120 +316,59 @@ link_base(const struct web_request *req, struct strbuf *out)
 }
 
 /*
- * The forms of one open round: make links for people of its team (a
- * checkbox each; who has a link already is shown, disabled), close (on a
- * date, today by default; errs may hold the date's problem, shown beside it).
- */
-static void
-round_forms(struct web_request *req, struct html *h, const char *action, const struct survey *sv,
-    const struct survey_team *team, const form_errors *errs)
-{
-	struct strbuf id = STRBUF_INIT, eid = STRBUF_INIT;
-	const char *msg = NULL, *typed = NULL;
-	char today[DATE_BUFSZ];
-
-	html_open(h, "form", "method", "post", "action", action, "class", "inline", NULL);
-	page_csrf_field(h, req);
-	html_void(h, "input", "type", "hidden", "name", "action", "value", "invite", NULL);
-	html_void(h, "input", "type", "hidden", "name", "survey", "value", sv->id, NULL);
-	/* one link per person of the team, its group theirs (DESIGN §4) */
-	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", "Make links for");
-	for (size_t i = 0; team && i < team->n; i++) {
-		const struct survey_member *m = &team->v[i];
-
-		strbuf_reset(&id);
-		strbuf_addf(&id, "person-%s-%s", sv->id, m->person);
-		html_open(h, "div", NULL);
-		html_void(h, "input", "type", "checkbox", "id", id.buf, "name", "person",
-		    "value", m->person, "disabled", m->has_link ? "" : NULL, NULL);
-		html_open(h, "label", "for", id.buf, NULL);
-		html_textf(h, "%s (%s)%s", m->name, group_names[m->group],
-		    m->has_link ? ": has a link" : "");
-		html_close(h);
-		html_close(h);
-	}
-	if (team == NULL || team->n == 0)
-		html_elem(h, "p", "Nobody is on the team yet: the team is the director and the "
-		    "people of the backbone and of the member organizations.");
-	html_close(h);
-	html_elem(h, "button", "Make links");
-	html_close(h);
-	html_open(h, "form", "method", "post", "action", action, "class", "inline", NULL);
-	page_csrf_field(h, req);
-	html_void(h, "input", "type", "hidden", "name", "action", "value", "close", NULL);
-	html_void(h, "input", "type", "hidden", "name", "survey", "value", sv->id, NULL);
-	strbuf_reset(&id);
-	close_field(sv, &id);
-	strbuf_addf(&eid, "%s-error", id.buf);
-	for (size_t e = 0; errs && e < errs->n; e++)
-		if (strcmp(errs->v[e].path, id.buf) == 0)
-			msg = errs->v[e].msg;
-	if (msg)
-		typed = web_form(req, "closed");
-	date_format(date_today(), today);
-	html_open(h, "label", "for", id.buf, NULL);
-	html_text(h, "Closed on");
-	html_close(h);
-	html_void(h, "input", "type", "date", "id", id.buf, "name", "closed",
-	    "value", typed ? typed : today, "aria-invalid", msg ? "true" : NULL,
-	    "aria-describedby", msg ? eid.buf : NULL, NULL);
-	if (msg) {
-		html_open(h, "p", "class", "error", "id", eid.buf, NULL);
-		html_elem(h, "span", "Error: ");
-		html_text(h, msg);
-		html_close(h);
-	}
-	html_open(h, "button", "class", "secondary", NULL);
-	html_text(h, "Close this round");
-	html_close(h);
-	html_close(h);
-	strbuf_release(&id);
-	strbuf_release(&eid);
-}
-
-/*
  * The rounds page: every survey of in, with its invitations and a link to
- * its results; for editors the forms. errs and typed (may be NULL) are an
- * open form that came back; links (may be NULL) the links just made.
+ * its results; for editors the forms. errs (may be NULL) are an open form
+ * that came back, status its status; links (may be NULL) the links just
+ * made. fetch (the counts, each open round's team) → render
+ * (src/view/survey_pages.c).
  */
 static int
-rounds_page(struct web_request *req, struct web_response *res, const struct program *p,
-    const struct initiative *in, const form_errors *errs, const struct survey_links *links,
-    const char *links_survey)
+rounds_page(struct web_request *req, struct web_response *res, int status,
+    const struct program *p, const struct initiative *in, const form_errors *errs,
+    const struct survey_links *links, const char *links_survey)
 {
-	const char *action = round_path(req, in->slug);
 	int edit = records_may_edit(req);
 	struct strbuf err = STRBUF_INIT, sb = STRBUF_INIT, def = STRBUF_INIT;
 	struct store *st = web_store(req, &err);
-	struct page pg;
-	struct html *h;
+	struct survey_round_row *rows = web_alloc(req, (in->surveys.n + 1) * sizeof(*rows));
+	struct survey_new_link *made = NULL;
+	struct survey_team *teams = xcalloc(in->surveys.n + 1, sizeof(*teams));
+	struct survey_rounds_page pg;
+	struct frame fr;
+	struct html h;
+	char today[DATE_BUFSZ];
+	size_t nmade = 0;
 	int ret = -1;
 
 	if (st == NULL)
 		goto out;
-	page_begin(&pg, res, p, "Survey rounds", in, TAB_SURVEYS);
-	h = &pg.h;
-	/* how to invite is for those who can (issue 11, point 14): readers see what a round is */
-	html_open(h, "p", NULL);
-	html_text(h, "Each round asks one questionnaire of the team. ");
-	if (edit)
-		html_text(h, "Make one link for each person of the team: their group follows from "
-		    "who they are, and a person gets one link per round. Give each link to its "
-		    "person alone. An answer keeps no name. ");
-	html_text(h, "While a round is open it shows only how many answers came before today; "
-	    "results and the answers per group appear when it closes, with groups of at least "
-	    "3 people.");
-	html_close(h);
+	for (size_t i = 0; i < in->surveys.n; i++) {
+		const struct survey *sv = &in->surveys.v[i];
+		const struct instrument *ins = survey_instrument(p, sv);
+		struct store_invitation_counts c;
+		struct survey_person *team;
+
+		if (store_survey_invitation_counts(st, in->slug, sv->id, date_today(), &c, &err))
+			goto out;
+		rows[i] = (struct survey_round_row){ .sv = sv,
+		    .questionnaire = ins && ins->title ? ins->title : sv->instrument.slug,
+		    .answers_before_today = c.answers };
+		for (int g = 0; g < GROUP__MAX; g++)
+			rows[i].links_made += c.issued[g];
+		if (!edit || sv->closed != DATE_NONE)
+			continue;
+		if (store_survey_team(st, in->slug, sv->id, &teams[i], &err) < 0)
+			goto out;
+		team = web_alloc(req, (teams[i].n + 1) * sizeof(*team));
+		for (size_t m = 0; m < teams[i].n; m++)
+			team[m] = (struct survey_person){ .person = teams[i].v[m].person,
+			    .name = teams[i].v[m].name, .group = teams[i].v[m].group,
+			    .has_link = teams[i].v[m].has_link };
+		rows[i].team = team;
+		rows[i].nteam = teams[i].n;
+	}
 	if (links && links->n) {
-		html_open(h, "section", "class", "notice", "aria-labelledby", "links", NULL);
-		html_open(h, "h2", "id", "links", NULL);
-		html_textf(h, "%zu new link%s for %s", links->n, links->n == 1 ? "" : "s",
-		    links_survey);
-		html_close(h);
-		html_elem(h, "p", "Give each link to its person alone, now: they are shown only "
-		    "this once. Each answers the survey once.");
-		html_open(h, "ul", "class", "plain links", NULL);
+		made = web_alloc(req, links->n * sizeof(*made));
 		for (size_t i = 0; i < links->n; i++) {
 			const struct survey_link *l = &links->v[i];
 
@@ -514,146 +378,37 @@ rounds_page(struct web_request *req, struct web_response *res, const struct prog
 			strbuf_reset(&sb);
 			link_base(req, &sb);
 			strbuf_addf(&sb, "/s/%s", l->token);
-			html_open(h, "li", NULL);
-			html_textf(h, "%s (%s): ", l->member.name, group_names[l->member.group]);
-			html_elem(h, "code", sb.buf);
-			html_close(h);
+			made[nmade++] = (struct survey_new_link){ .name = l->member.name,
+			    .group = l->member.group, .url = xstrdup(sb.buf) };
+			memset(sb.buf, 0, sb.len);
 		}
-		html_close(h);
-		html_close(h);
 	}
-	if (errs)
-		form_error_summary(h, errs);
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Survey rounds",
-	    "tabindex", "0", NULL);
-	html_open(h, "table", "class", "rounds", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Round");
-	html_elem(h, "th", "Questionnaire");
-	html_elem(h, "th", "Opened");
-	html_elem(h, "th", "Closed");
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Links made"); html_close(h);
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Responses"); html_close(h);
-	html_elem(h, "th", "");
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
-	for (size_t i = 0; i < in->surveys.n; i++) {
-		const struct survey *sv = &in->surveys.v[i];
-		const struct instrument *ins = survey_instrument(p, sv);
-		struct store_invitation_counts c;
-		int64_t made = 0;
-
-		if (store_survey_invitation_counts(st, in->slug, sv->id, date_today(), &c, &err))
-			goto out;
-		for (int g = 0; g < GROUP__MAX; g++)
-			made += c.issued[g];
-		html_open(h, "tr", NULL);
-		html_elem(h, "td", sv->id);
-		html_elem(h, "td", ins && ins->title ? ins->title : sv->instrument.slug);
-		html_open(h, "td", NULL);
-		date_words(h, sv->opened);
-		html_close(h);
-		html_open(h, "td", NULL);
-		if (sv->closed == DATE_NONE)
-			html_text(h, "open");
-		else
-			date_words(h, sv->closed);
-		html_close(h);
-		html_open(h, "td", "class", "num", NULL); html_textf(h, "%lld", (long long)made); html_close(h);
-		/* open: only the count as of the start of today (DESIGN §4) */
-		html_open(h, "td", "class", "num", NULL);
-		if (sv->closed != DATE_NONE)
-			html_textf(h, "%zu", sv->responses.n);
-		else
-			html_textf(h, "%lld before today", (long long)c.answers);
-		html_close(h);
-		html_open(h, "td", NULL);
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "/i/%s/surveys/%s/results", in->slug, sv->id);
-		html_open(h, "a", "href", sb.buf, NULL);
-		html_text(h, "Results");
-		html_close(h);
-		html_close(h);
-		html_close(h);
-	}
-	if (in->surveys.n == 0) {
-		html_open(h, "tr", NULL);
-		html_open(h, "td", "colspan", "7", NULL);
-		html_text(h, "No survey rounds yet.");
-		html_close(h);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	for (size_t i = 0; edit && i < in->surveys.n; i++) {
-		const struct survey *sv = &in->surveys.v[i];
-		struct survey_team team = { NULL, 0, 0 };
-
-		if (sv->closed != DATE_NONE)
-			continue;
-		if (store_survey_team(st, in->slug, sv->id, &team, &err) < 0)
-			goto out;
-		html_open(h, "section", "class", "round-open", NULL);
-		html_open(h, "h2", NULL);
-		html_textf(h, "Round %s is open", sv->id);
-		html_close(h);
-		round_forms(req, h, action, sv, &team, errs);
-		html_close(h);
-		survey_team_release(&team);
-	}
-	if (edit) {
-		const char *typed_id = web_form(req, "id"), *typed_ins = web_form(req, "instrument");
-		const char *typed_date = web_form(req, "opened");
-		char today[DATE_BUFSZ];
-
-		date_format(date_today(), today);
-		store_survey_default_id(in, &def);
-		html_open(h, "h2", NULL);
-		html_text(h, "Open a round");
-		html_close(h);
-		html_open(h, "form", "method", "post", "action", action, "class", "stack", NULL);
-		page_csrf_field(h, req);
-		html_void(h, "input", "type", "hidden", "name", "action", "value", "open", NULL);
-		html_open(h, "div", "class", "field", NULL);
-		html_open(h, "label", "for", "instrument", NULL);
-		html_text(h, "Questionnaire");
-		html_close(h);
-		html_open(h, "select", "id", "instrument", "name", "instrument", NULL);
-		for (size_t i = 0; i < p->instruments.n; i++) {
-			const struct instrument *ins = &p->instruments.v[i];
-
-			html_open(h, "option", "value", ins->code, "selected",
-			    typed_ins && strcmp(typed_ins, ins->code) == 0 ? "" : NULL, NULL);
-			html_text(h, ins->title ? ins->title : ins->code);
-			html_close(h);
-		}
-		html_close(h);
-		html_close(h);
-		html_open(h, "div", "class", "field", NULL);
-		html_open(h, "label", "for", "id", NULL);
-		html_text(h, "Round id");
-		html_close(h);
-		html_void(h, "input", "type", "text", "id", "id", "name", "id",
-		    "value", typed_id && *typed_id ? typed_id : def.buf, NULL);
-		html_close(h);
-		html_open(h, "div", "class", "field", NULL);
-		html_open(h, "label", "for", "opened", NULL);
-		html_text(h, "Opened on");
-		html_close(h);
-		html_void(h, "input", "type", "date", "id", "opened", "name", "opened",
-		    "value", typed_date && *typed_date ? typed_date : today, NULL);
-		html_close(h);
-		html_elem(h, "button", "Open the round");
-		html_close(h);
-	}
-	page_end(&pg);
+	store_survey_default_id(in, &def);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "/i/%s/surveys/rounds", in->slug);
+	page_frame(&fr, req, p, "Survey rounds", in, TAB_SURVEYS);
+	pg = (struct survey_rounds_page){ .frame = &fr, .p = p, .action = sb.buf, .slug = in->slug,
+	    .rounds = rows, .nrounds = in->surveys.n, .can_edit = edit, .links = made,
+	    .nlinks = nmade, .links_survey = links_survey, .errs = errs,
+	    .today = date_format(date_today(), today), .default_id = def.buf,
+	    .typed_id = web_form(req, "id"), .typed_instrument = web_form(req, "instrument"),
+	    .typed_opened = web_form(req, "opened"), .typed_closed = web_form(req, "closed") };
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	survey_rounds_write(&h, &pg);
+	page_send(res, status);
 	ret = 0;
 out:
 	if (ret)
 		fprintf(stderr, "trellis serve: survey rounds: %s\n", err.buf);
+	for (size_t i = 0; i < in->surveys.n; i++)
+		survey_team_release(&teams[i]);
+	free(teams);
+	/* the page is the links' only copy: none is left behind in memory */
+	for (size_t i = 0; i < nmade; i++) {
+		memset((char *)(uintptr_t)made[i].url, 0, strlen(made[i].url));
+		free((char *)(uintptr_t)made[i].url);
+	}
 	strbuf_release(&err);
 	strbuf_release(&sb);
 	strbuf_release(&def);
@@ -670,7 +425,7 @@ h_survey_rounds(struct web_request *req, struct web_response *res)
 		return -1;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
 		return web_error(res, 404, "No such initiative.");
-	return rounds_page(req, res, &wp->program, in, NULL, NULL, NULL);
+	return rounds_page(req, res, 200, &wp->program, in, NULL, NULL, NULL);
 }
 
 /* action=open: a survey record with no responses, through the record write path. */
@@ -725,9 +480,7 @@ round_open(struct web_request *req, struct web_response *res)
 			goto out;
 		}
 	}
-	res->status = 422;
-	ret = rounds_page(req, res, &w.aw.p, w.aw.in, &errs, NULL, NULL);
-	res->status = 422;
+	ret = rounds_page(req, res, 422, &w.aw.p, w.aw.in, &errs, NULL, NULL);
 out:
 	if (ret && err.len)
 		fprintf(stderr, "trellis serve: open a survey round: %s\n", err.buf);
@@ -792,7 +545,7 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	}
 	if (r)
 		goto out;
-	ret = rounds_page(req, res, p, in, NULL, &links, survey);
+	ret = rounds_page(req, res, 200, p, in, NULL, &links, survey);
 out:
 	if (ret && err.len)
 		fprintf(stderr, "trellis serve: survey links: %s\n", err.buf);
@@ -815,7 +568,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	const struct survey *sv = survey_find(in, survey);
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT, path = STRBUF_INIT;
 	form_errors errs = { NULL, 0, 0 };
-	char day_text[DATE_BUFSZ], opened[DATE_BUFSZ];
+	char day_text[DATE_BUFSZ], opened[DATE_WORDS_BUFSZ];
 	tdate day = date_today();
 	struct store_audit_entry a;
 	struct store *st;
@@ -824,7 +577,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	if (sv == NULL)
 		return web_error(res, 404, "No such survey round.");
 	close_field(sv, &path);
-	date_format(sv->opened, opened);
+	date_format_words(sv->opened, opened);
 	if (closed && *closed && date_parse(closed, &day) == -1)
 		form_error_add(&errs, path.buf, "Give the day the round closed as a date (YYYY-MM-DD).");
 	else if (day < sv->opened) {
@@ -857,9 +610,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	ret = 0;
 	goto out;
 invalid:
-	res->status = 422;
-	ret = rounds_page(req, res, p, in, &errs, NULL, NULL);
-	res->status = 422;
+	ret = rounds_page(req, res, 422, p, in, &errs, NULL, NULL);
 out:
 	if (ret && err.len)
 		fprintf(stderr, "trellis serve: close a survey round: %s\n", err.buf);
@@ -892,131 +643,6 @@ h_survey_rounds_post(struct web_request *req, struct web_response *res)
 
 /* ---------------------------------------------------------------- results */
 
-/* One aggregate in a cell: mean, band and n, or that it is not shown. */
-static void
-agg_cell(struct html *h, const struct survey_agg *a)
-{
-	if (!a->shown) {
-		html_open(h, "td", "class", "suppressed", NULL);
-		html_text(h, "not shown");
-		html_close(h);
-		return;
-	}
-	html_open(h, "td", "class", "num", NULL);
-	html_textf(h, "%.2f", a->mean);
-	html_open(h, "span", "class", a->band == SURVEY_BAND_STRENGTH ? "band strength" :
-	    a->band == SURVEY_BAND_DISCUSS ? "band discuss" : "band concern", NULL);
-	html_textf(h, " %s", survey_band_names[a->band]);
-	html_close(h);
-	html_open(h, "span", "class", "n", NULL);
-	html_textf(h, " n = %lld", (long long)a->n);
-	html_close(h);
-	html_close(h);
-}
-
-/* A table of rows (items or categories) with each group, the gap and the change. */
-static void
-results_table(struct html *h, const char *label, const struct survey_row *rows, size_t n,
-    const struct survey_results *before, int items, int change_col)
-{
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", label,
-	    "tabindex", "0", NULL);
-	html_open(h, "table", "class", "results", NULL);
-	html_open(h, "caption", NULL);
-	html_text(h, label);
-	html_close(h);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", items ? "Statement" : "Category");
-	html_elem(h, "th", "Everyone");
-	html_elem(h, "th", "Backbone");
-	html_elem(h, "th", "Director");
-	html_elem(h, "th", "Partners");
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Gap"); html_close(h);
-	html_open(h, "th", "class", "num", NULL);
-	html_text(h, change_col == SURVEY_COL_ALL ? "Change" : "Change (partners)");
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
-	for (size_t i = 0; i < n; i++) {
-		const struct survey_row *r = &rows[i];
-		const struct survey_row *b = before ?
-		    metrics_survey_row(before, r->code, r->code ? NULL : r->category) : NULL;
-		static const int cols[] = { SURVEY_COL_ALL, SURVEY_COL_BACKBONE,
-		    SURVEY_COL_DIRECTOR, SURVEY_COL_PARTNER };
-		double delta;
-
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
-		html_text(h, items ? r->text : (*r->category ? r->category : "(none)"));
-		html_close(h);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			agg_cell(h, &r->col[cols[c]]);
-		html_open(h, "td", "class", "num", NULL);
-		if (r->has_gap)
-			html_textf(h, "%+.2f", r->gap);
-		else
-			html_text(h, "—");
-		html_close(h);
-		html_open(h, "td", "class", "num", NULL);
-		if (b && metrics_survey_change(b, r, change_col, &delta) == 0)
-			html_textf(h, "%+.2f", delta);
-		else
-			html_text(h, "—");
-		html_close(h);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-}
-
-/* How everyone's answers spread over the five choices, per statement shown. */
-static void
-distribution_table(struct html *h, const struct survey_results *r)
-{
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "How the answers spread",
-	    "tabindex", "0", NULL);
-	html_open(h, "table", "class", "results", NULL);
-	html_open(h, "caption", NULL);
-	html_text(h, "How the answers spread (everyone)");
-	html_close(h);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Statement");
-	for (int v = 0; v < 5; v++) {
-		html_open(h, "th", "class", "num", NULL);
-		html_text(h, answer_words[v]);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
-	for (size_t i = 0; i < r->items.n; i++) {
-		const struct survey_agg *a = &r->items.v[i].col[SURVEY_COL_ALL];
-
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
-		html_text(h, r->items.v[i].text);
-		html_close(h);
-		if (!a->shown) {
-			html_open(h, "td", "colspan", "5", "class", "suppressed", NULL);
-			html_text(h, "not shown");
-			html_close(h);
-		} else
-			for (int v = 0; v < 5; v++) {
-				html_open(h, "td", "class", "num", NULL);
-				html_textf(h, "%lld", (long long)a->dist[v]);
-				html_close(h);
-			}
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-}
-
 /* The latest survey of in with sv's instrument opened before sv, or NULL. */
 static const struct survey *
 round_before(const struct initiative *in, const struct survey *sv)
@@ -1034,6 +660,7 @@ round_before(const struct initiative *in, const struct survey *sv)
 	return best;
 }
 
+/* fetch (the round, the one before) → compute (metrics_survey_results) → render */
 int
 h_survey_results(struct web_request *req, struct web_response *res)
 {
@@ -1041,10 +668,11 @@ h_survey_results(struct web_request *req, struct web_response *res)
 	const struct initiative *in;
 	const struct survey *sv, *prev;
 	struct survey_results now, before;
-	struct strbuf title = STRBUF_INIT, back = STRBUF_INIT;
+	struct survey_results_page pg;
+	struct strbuf title = STRBUF_INIT;
+	struct frame fr;
+	struct html h;
 	int has_before = 0;
-	struct page pg;
-	struct html *h;
 
 	if (wp == NULL)
 		return -1;
@@ -1062,53 +690,16 @@ h_survey_results(struct web_request *req, struct web_response *res)
 	if ((prev = round_before(in, sv)) != NULL)
 		has_before = metrics_survey_results(&wp->program, in, prev->instrument.idx,
 		    prev->id, DATE_NONE, DATE_NONE, &before) == 0;
-	strbuf_addf(&title, "Results of survey %s", sv->id);
-	page_begin(&pg, res, &wp->program, title.buf, in, TAB_SURVEYS);
-	h = &pg.h;
-	html_open(h, "p", NULL);
-	html_text(h, now.instrument && now.instrument->title ? now.instrument->title : "");
-	html_text(h, ". Opened ");
-	date_words(h, sv->opened);
-	if (sv->closed != DATE_NONE) {
-		html_text(h, ", closed ");
-		date_words(h, sv->closed);
-	} else
-		html_text(h, ", still open");
-	if (now.open)
-		html_text(h, ". Results and the answers per group appear when the round closes; "
-		    "until then the rounds page counts the answers given before today.");
-	else {
-		html_textf(h, ". Responses: ");
-		figure_survey_responses(&now, &back);
-		html_textf(h, "%s.", back.buf);
-		strbuf_reset(&back);
-	}
-	html_close(h);
-	html_open(h, "p", "class", "note", NULL);
-	html_textf(h, "Answers run from 1 (strongly disagree) to 5 (strongly agree). A mean of 4 or "
-	    "more is a strength, 3 to 3.99 worth discussing, under 3 a concern. A group with fewer "
-	    "than %d answers is never shown (\"not shown\"), nor a group whose answers could be "
-	    "worked out from the others' (everyone's minus the rest), so no one's answers can be "
-	    "picked out.", SURVEY_MIN_GROUP);
-	html_text(h, " Gap: the backbone's mean minus the partners' (shown when both groups are).");
-	if (prev)
-		html_textf(h, " Change: against round %s.", prev->id);
-	html_close(h);
-	results_table(h, "By statement", now.items.v, now.items.n, has_before ? &before : NULL, 1,
-	    metrics_survey_change_col(&now));
-	results_table(h, "By category", now.categories.v, now.categories.n,
-	    has_before ? &before : NULL, 0, metrics_survey_change_col(&now));
-	distribution_table(h, &now);
-	strbuf_addf(&back, "/i/%s/surveys/rounds", in->slug);
-	html_open(h, "p", NULL);
-	html_open(h, "a", "href", back.buf, NULL);
-	html_text(h, "All survey rounds");
-	html_close(h);
-	html_close(h);
-	page_end(&pg);
+	strbuf_addf(&title, "Results of survey round %s", sv->id);
+	page_frame(&fr, req, &wp->program, title.buf, in, TAB_SURVEYS);
+	pg = (struct survey_results_page){ .frame = &fr, .slug = in->slug, .sv = sv, .prev = prev,
+	    .now = &now, .before = has_before ? &before : NULL };
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	survey_results_write(&h, &pg);
+	page_send(res, 200);
 	metrics_survey_results_release(&now);
 	metrics_survey_results_release(&before);
 	strbuf_release(&title);
-	strbuf_release(&back);
 	return 0;
 }

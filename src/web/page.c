@@ -11,18 +11,6 @@
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
-const char *const page_tab_labels[TAB__MAX] = {
-	"Overview", "Team & roles", "Decisions", "Money", "Credit & help",
-	"Check-ins", "Engagement", "Surveys", "Network", "Shared result",
-	"Import & export",
-};
-
-const char *const page_tab_paths[TAB__MAX] = {
-	"", "/members", "/decisions", "/grants", "/credits",
-	"/checkins", "/events", "/surveys", "/network", "/observations",
-	"/import",
-};
-
 /* Whether the user may see initiative slug (admin and evaluator: all). */
 static int
 may_see(const struct web_request *req, const char *slug)
@@ -37,8 +25,7 @@ may_see(const struct web_request *req, const char *slug)
 void
 page_csrf_field(struct html *h, const struct web_request *req)
 {
-	if (req && req->csrf_token)
-		html_void(h, "input", "type", "hidden", "name", "csrf", "value", req->csrf_token, NULL);
+	frame_csrf_field(h, req ? req->csrf_token : NULL);
 }
 
 /*
@@ -49,145 +36,100 @@ page_csrf_field(struct html *h, const struct web_request *req)
  */
 #define PAGE_PLACES 12
 
+/* The top bar's links for req's user into f->places (allocated in req's arena). */
 static void
-top_bar(struct page *pg, const struct program *p, const struct initiative *cur)
+places(struct frame *f, struct web_request *req, const struct program *p,
+    const struct initiative *cur)
 {
-	struct html *h = &pg->h;
-	const struct web_request *req = pg->res->req;
-	struct strbuf href = STRBUF_INIT;
-	size_t seen = 0;
+	struct frame_place *v;
+	struct strbuf sb = STRBUF_INIT;
+	size_t seen = 0, n = 0;
 	int all;
 
-	html_open(h, "div", "class", "bar", NULL);
-	html_open(h, "a", "class", "brand", "href", "/", NULL);
-	html_text(h, p ? p->name : "Trellis");
-	html_close(h);
-	if (p && req && req->authenticated) {
-		all = req->user.role == WEB_ADMIN || req->user.role == WEB_EVALUATOR;
-		if (all)
-			seen = p->initiatives.n;
-		else
-			for (size_t i = 0; i < p->initiatives.n; i++)
-				seen += may_see(req, p->initiatives.v[i].slug);
-		html_open(h, "nav", "class", "places", "aria-label", "Initiatives", NULL);
-		html_open(h, "ul", NULL);
-		for (size_t i = 0; i < p->initiatives.n; i++) {
-			const struct initiative *in = &p->initiatives.v[i];
+	if (p == NULL || req == NULL || !req->authenticated)
+		return;
+	all = req->user.role == WEB_ADMIN || req->user.role == WEB_EVALUATOR;
+	if (all)
+		seen = p->initiatives.n;
+	else
+		for (size_t i = 0; i < p->initiatives.n; i++)
+			seen += may_see(req, p->initiatives.v[i].slug);
+	v = web_alloc(req,
+	    ((seen > PAGE_PLACES ? 1 : seen) + 2) * sizeof(*v));
+	for (size_t i = 0; i < p->initiatives.n; i++) {
+		const struct initiative *in = &p->initiatives.v[i];
 
-			if (seen > PAGE_PLACES && in != cur)
-				continue;
-			if (!may_see(req, in->slug))
-				continue;
-			strbuf_reset(&href);
-			strbuf_addf(&href, "/i/%s", in->slug);
-			html_open(h, "li", NULL);
-			html_open(h, "a", "href", href.buf, "title", in->name,
-			    "aria-current", in == cur ? "true" : NULL, NULL);
-			html_text(h, in->city);
-			html_close(h);
-			html_close(h);
-		}
-		if (all) {
-			html_open(h, "li", "class", "program", NULL);
-			html_open(h, "a", "href", "/", NULL);
-			if (seen > PAGE_PLACES)
-				html_textf(h, "All %zu initiatives", seen);
-			else
-				html_text(h, "Program");
-			html_close(h);
-			html_close(h);
-		}
-		/* accounts (h_admin.c): the way to the users and the audit log */
-		if (req->user.role == WEB_ADMIN) {
-			html_open(h, "li", "class", "program", NULL);
-			html_open(h, "a", "href", "/admin/users", NULL);
-			html_text(h, "Users & audit");
-			html_close(h);
-			html_close(h);
-		}
-		html_close(h);
-		html_close(h);
+		if ((seen > PAGE_PLACES && in != cur) || !may_see(req, in->slug))
+			continue;
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "/i/%s", in->slug);
+		v[n++] = (struct frame_place){ .href = web_strdup(req,
+		    sb.buf), .label = in->city, .title = in->name, .current = in == cur };
 	}
-	if (req && req->authenticated) {
-		html_open(h, "div", "class", "account", NULL);
-		html_open(h, "span", NULL);
-		html_text(h, req->user.email ? req->user.email : "");
-		html_textf(h, " (%s)", web_role_name(req->user.role) ? web_role_name(req->user.role) : "?");
-		html_close(h);
-		html_open(h, "form", "method", "post", "action", "/logout", NULL);
-		page_csrf_field(h, req);
-		html_open(h, "button", "type", "submit", NULL);
-		html_text(h, "Sign out");
-		html_close(h);
-		html_close(h);
-		html_close(h);
+	if (all) {
+		strbuf_reset(&sb);
+		if (seen > PAGE_PLACES)
+			strbuf_addf(&sb, "All %zu initiatives", seen);
+		else
+			strbuf_addstr(&sb, "Program");
+		v[n++] = (struct frame_place){ .href = "/", .cls = "program",
+		    .label = web_strdup(req, sb.buf) };
 	}
-	html_close(h);
-	strbuf_release(&href);
+	/* accounts (h_admin.c): the way to the users and the audit log */
+	if (req->user.role == WEB_ADMIN)
+		v[n++] = (struct frame_place){ .href = "/admin/users", .cls = "program",
+		    .label = "Users & audit" };
+	f->places = v;
+	f->nplaces = n;
+	strbuf_release(&sb);
 }
 
-static void
-tabs(struct page *pg, const struct initiative *in, int tab)
+void
+page_frame(struct frame *f, struct web_request *req, const struct program *p,
+    const char *title, const struct initiative *in, int tab)
 {
-	struct html *h = &pg->h;
-	struct strbuf href = STRBUF_INIT;
-
-	html_open(h, "nav", "class", "tabs", "aria-label", in->name, NULL);
-	html_open(h, "ul", NULL);
-	for (int t = 0; t < TAB__MAX; t++) {
-		strbuf_reset(&href);
-		strbuf_addf(&href, "/i/%s%s", in->slug, page_tab_paths[t]);
-		html_open(h, "li", NULL);
-		html_open(h, "a", "href", href.buf, "aria-current", t == tab ? "page" : NULL, NULL);
-		html_text(h, page_tab_labels[t]);
-		html_close(h);
-		html_close(h);
+	memset(f, 0, sizeof(*f));
+	f->title = title;
+	f->lang = "en";
+	f->brand = p ? p->name : NULL;
+	f->tab = tab;
+	if (req && req->authenticated) {
+		f->user = req->user.email ? req->user.email : "";
+		f->role = web_role_name(req->user.role) ? web_role_name(req->user.role) : "?";
+		f->csrf = req->csrf_token;
 	}
-	html_close(h);
-	html_close(h);
-	strbuf_release(&href);
+	places(f, req, p, in);
+	if (in) {
+		f->slug = in->slug;
+		f->tabs_label = in->name;
+	}
 }
 
 void
 page_begin(struct page *pg, struct web_response *res, const struct program *p,
     const char *title, const struct initiative *in, int tab)
 {
-	struct html *h = &pg->h;
+	struct frame f;
 
 	pg->res = res;
 	res->content_type = "text/html; charset=utf-8";
 	strbuf_reset(&res->body);
-	html_init(h, &res->body);
-	html_raw(h, "<!DOCTYPE html>\n");
-	html_open(h, "html", "lang", "en", NULL);
-	html_open(h, "head", NULL);
-	html_void(h, "meta", "charset", "utf-8", NULL);
-	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
-	html_open(h, "title", NULL);
-	html_textf(h, "%s · Trellis", title);
-	html_close(h);
-	html_void(h, "link", "rel", "stylesheet", "href", "/static/trellis.css", NULL);
-	html_close(h);
-	html_open(h, "body", NULL);
-	html_open(h, "a", "class", "skip", "href", "#main", NULL);
-	html_text(h, "Skip to content");
-	html_close(h);
-	html_open(h, "header", "class", "top", NULL);
-	top_bar(pg, p, in);
-	if (in)
-		tabs(pg, in, tab);
-	html_close(h);
-	html_open(h, "main", "id", "main", NULL);
-	html_open(h, "h1", NULL);
-	html_text(h, title);
-	html_close(h);
+	html_init(&pg->h, &res->body);
+	page_frame(&f, res->req, p, title, in, tab);
+	frame_begin(&pg->h, &f);
+}
+
+void
+page_send(struct web_response *res, int status)
+{
+	res->content_type = "text/html; charset=utf-8";
+	res->status = status;
 }
 
 void
 page_end(struct page *pg)
 {
-	html_close_to(&pg->h, 0);
-	strbuf_addch(pg->h.out, '\n');
+	frame_end(&pg->h);
 }
 
 /*

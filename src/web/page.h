@@ -14,28 +14,9 @@
  * The frame writes into res->body and sets the content type; the server
  * adds the security headers. No inline style or script, ever.
  */
+#include "../view/frame.h"
 #include "../view/html.h"
 #include "web.h"
-
-/* The initiative tabs of PAGES.md, in order. */
-enum page_tab {
-	TAB_NONE = -1,
-	TAB_OVERVIEW,		/* /i/{slug} */
-	TAB_TEAM,		/* /i/{slug}/members: members, committee, director, RACI */
-	TAB_DECISIONS,		/* /i/{slug}/decisions */
-	TAB_MONEY,		/* /i/{slug}/grants: grants, ledger, applications */
-	TAB_CREDIT,		/* /i/{slug}/credits: credits and contributions */
-	TAB_CHECKINS,		/* /i/{slug}/checkins */
-	TAB_ENGAGEMENT,		/* /i/{slug}/events */
-	TAB_SURVEYS,		/* /i/{slug}/surveys */
-	TAB_NETWORK,		/* /i/{slug}/network (h_network.c); /i/{slug}/ties lists the ratings */
-	TAB_RESULT,		/* /i/{slug}/observations: the shared result */
-	TAB_TRANSFER,		/* /i/{slug}/import: import and export */
-	TAB__MAX
-};
-/* Each tab's label and the path after /i/{slug} ("" for the overview, "/decisions"). */
-extern const char *const page_tab_labels[TAB__MAX];
-extern const char *const page_tab_paths[TAB__MAX];
 
 struct page {
 	struct html h;			/* write the page's content with this */
@@ -50,6 +31,16 @@ struct page {
  */
 void page_begin(struct page *pg, struct web_response *res, const struct program *p,
     const char *title, const struct initiative *in, int tab);
+/*
+ * Fills f (src/view/frame.h) for a page of req: the program's name, the
+ * signed-in person, the places they may go, in's tabs with tab current.
+ * What page_begin draws; pages rendered by src/view take f instead.
+ */
+void page_frame(struct frame *f, struct web_request *req, const struct program *p,
+    const char *title, const struct initiative *in, int tab);
+/* Marks res as an HTML page with status, once a view has written res->body. */
+void page_send(struct web_response *res, int status);
+
 /* Closes <main>, <body> and <html>. */
 void page_end(struct page *pg);
 

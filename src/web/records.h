@@ -9,6 +9,7 @@
 #include "../app/edit.h"
 #include "../app/write.h"
 #include "../view/form.h"
+#include "../view/team_page.h"
 #include "page.h"
 #include "web.h"
 
@@ -56,8 +57,6 @@ void records_model_error(form_errors *errs, const struct model_error *e);
 int team_page(struct web_request *req, struct web_response *res, const struct program *p,
     const struct initiative *in, const form_errors *errs, const struct form_input *typed,
     int which);
-#define TEAM_FORM_INITIATIVE	1
-#define TEAM_FORM_RACI		2
 
 /* The Shared result tab (h_result.c) for GET /i/{slug}/observations. */
 int result_page(struct web_request *req, struct web_response *res, const struct program *p,

@@ -19,8 +19,8 @@ admin_post () {
 test_expect_success 'the users page lists every account with role, initiative, created and status' '
 	test_status 200 /admin/users -b ja &&
 	test_security_headers &&
-	test_grep "<th scope=\"row\">member@x.org</th><td>member</td><td>Harlow Mills Family Prosperity Initiative</td><td>[0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]* UTC</td><td>✓ active</td>" .body &&
-	test_grep "<th scope=\"row\">eval@x.org</th><td>evaluator</td><td><span class=\"note\">the whole program</span>" .body &&
+	test_grep "<th scope=\"row\" data-label=\"Email\">member@x.org</th><td data-label=\"Role\">member</td><td data-label=\"Initiative\">Harlow Mills Family Prosperity Initiative</td><td data-label=\"Created\">[0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]* UTC</td><td data-label=\"Status\">✓ active</td>" .body &&
+	test_grep "<th scope=\"row\" data-label=\"Email\">eval@x.org</th><td data-label=\"Role\">evaluator</td><td data-label=\"Initiative\"><span class=\"note\">the whole program</span>" .body &&
 	test_grep "5 accounts" .body &&
 	test_grep "From 12 to 128 characters" .body
 '
@@ -100,16 +100,16 @@ test_expect_success 'an unknown action: 400' '
 test_expect_success 'the audit log: each change, newest first, who, what, before and after' '
 	test_status 200 /admin/audit -b ja &&
 	test_security_headers &&
-	grep -o "<tr><td class=\"when\">[^<]*</td><td>[^<]*</td><td>[a-z]*</td><td>[a-z]*</td><td>[^<]*</td>" .body |
-		sed "s/<td class=\"when\">[^<]*<\/td>//; s/<\/td><td>/ /g; s/<[^>]*>//g" >all &&
+	grep -o "<td class=\"what\" data-label=\"What happened\">[^<]*</td>" .body | sed "s/<[^>]*>//g" >all &&
 	grep "^admin@x.org " all >rows &&
-	test "$(grep -c "^cli:[^ ]* create users [a-z]*@x.org\$" all)" = 5 &&
+	test "$(grep -c "^[^ ]* (command line) added the account [a-z]*@x.org as an* [a-z]*" all)" = 5 &&
+	! grep "cli:" all &&
 	cat >expect <<-\EOF &&
-	admin@x.org delete users new@x.org
-	admin@x.org update users new@x.org
-	admin@x.org update users new@x.org
-	admin@x.org update users new@x.org
-	admin@x.org create users new@x.org
+	admin@x.org removed the account new@x.org in Harlow Mills Family Prosperity Initiative.
+	admin@x.org enabled the account new@x.org in Harlow Mills Family Prosperity Initiative.
+	admin@x.org disabled the account new@x.org in Harlow Mills Family Prosperity Initiative.
+	admin@x.org made the account new@x.org a member in Harlow Mills Family Prosperity Initiative.
+	admin@x.org added the account new@x.org as a viewer in Port Ashby Main Streets Together.
 	EOF
 	test_cmp expect rows &&
 	test_grep "&quot;role&quot;: &quot;viewer&quot;" .body &&
@@ -120,9 +120,9 @@ test_expect_success 'the audit log: each change, newest first, who, what, before
 test_expect_success 'the audit log by initiative' '
 	test_status 200 "/admin/audit?initiative=port-ashby" -b ja &&
 	test_grep "<option value=\"port-ashby\" selected>" .body &&
-	test "$(grep -o "<td class=\"when\">" .body | wc -l)" = 2 &&
-	test_grep "<td>create</td><td>users</td><td>new@x.org</td><td>port-ashby</td>" .body &&
-	test_grep "<td>cli:[^<]*</td><td>create</td><td>users</td><td>other@x.org</td><td>port-ashby</td>" .body &&
+	test "$(grep -o "<td class=\"when\" data-label=\"When\">" .body | wc -l)" = 2 &&
+	test_grep "<td class=\"what\" data-label=\"What happened\">admin@x.org added the account new@x.org as a viewer in Port Ashby Main Streets Together.</td>" .body &&
+	test_grep "<td class=\"what\" data-label=\"What happened\">[^<]* (command line) added the account other@x.org as a member in Port Ashby Main Streets Together.</td>" .body &&
 	test_status 200 "/admin/audit?initiative=calder-springs" -b ja &&
 	test_grep "No changes to Calder Springs Home Base have been recorded yet." .body &&
 	test_status 400 "/admin/audit?initiative=nowhere" -b ja &&
@@ -145,13 +145,13 @@ test_expect_success 'the audit log in pages of 50, newest first' '
 		admin_post -d action=enable -d email=viewer@x.org >/dev/null || exit 1
 	done &&
 	test_status 200 /admin/audit -b ja &&
-	test "$(grep -o "<td class=\"when\">" .body | wc -l)" = 50 &&
+	test "$(grep -o "<td class=\"when\" data-label=\"When\">" .body | wc -l)" = 50 &&
 	test_grep "href=\"/admin/audit?page=2\" rel=\"next\">Older changes" .body &&
 	test_status 200 "/admin/audit?page=2" -b ja &&
-	test "$(grep -o "<td class=\"when\">" .body | wc -l)" = 11 &&
+	test "$(grep -o "<td class=\"when\" data-label=\"When\">" .body | wc -l)" = 11 &&
 	test_grep "rel=\"prev\">← Newer changes" .body &&
 	! grep -q "rel=\"next\"" .body &&
-	test_grep "<td>create</td><td>users</td><td>new@x.org</td>" .body
+	test_grep "<td class=\"what\" data-label=\"What happened\">admin@x.org added the account new@x.org as a viewer" .body
 '
 http_stop
 

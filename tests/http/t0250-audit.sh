@@ -51,11 +51,10 @@ q () {
 entries () {
 	q "SELECT count(*) FROM audit_log"
 }
-# page_rows: the audit page's rows (newest first) as "who action kind record initiative".
+# page_rows: the audit page's rows (newest first), each the sentence that says what happened.
 page_rows () {
 	test_as 200 a /admin/audit >/dev/null &&
-	grep -o "<tr><td class=\"when\">[^<]*</td><td>[^<]*</td><td>[a-z]*</td><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td>" .body |
-		sed "s/<td class=\"when\">[^<]*<\/td>//; s/<\/td><td>/ /g; s/<[^>]*>//g"
+	grep -o "<td class=\"what\" data-label=\"What happened\">[^<]*</td>" .body | sed "s/<[^>]*>//g"
 }
 refuse_audit () {
 	q "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;"
@@ -112,16 +111,16 @@ test_expect_success 'the admin audit page shows each, newest first, with before 
 	page_rows >rows &&
 	head -4 rows >got &&
 	cat >expect <<-\EOF &&
-	m@example.org import decisions.csv — harlow-mills
-	m@example.org update decisions d-950 harlow-mills
-	m@example.org update decisions d-950 harlow-mills
-	m@example.org create decisions d-950 harlow-mills
+	m@example.org imported 2 records from decisions.csv in Harlow Mills Family Prosperity Initiative.
+	m@example.org changed decision d-950 “Audited through the API” in Harlow Mills Family Prosperity Initiative.
+	m@example.org changed decision d-950 “Audited, renamed” in Harlow Mills Family Prosperity Initiative.
+	m@example.org added decision d-950 “Audited from the form” in Harlow Mills Family Prosperity Initiative.
 	EOF
 	test_cmp expect got &&
 	test_grep "<summary>Before and after</summary>" .body &&
 	test_grep "&quot;title&quot;: &quot;Audited through the API&quot;" .body &&
 	test_grep "&quot;title&quot;: &quot;Audited, renamed&quot;" .body &&
-	test_grep "<td class=\"when\">[0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]* UTC</td>" .body
+	test_grep "<td class=\"when\" data-label=\"When\">[0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]* UTC</td>" .body
 '
 
 test_expect_success 'a change refused (invalid, or by the store) leaves no entry' '

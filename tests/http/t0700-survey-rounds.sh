@@ -36,7 +36,7 @@ test_expect_success 'open a round: 303 back to the rounds, listed as open' '
 		-d instrument=director-support -d id=ds-web -d opened=2017-03-01 "$URL$R") &&
 	test "$code" = "303 $URL$R" &&
 	test_status 200 $R &&
-	test_grep "<td>ds-web</td>" .body &&
+	test_grep "<td data-label=\"Round\">ds-web</td>" .body &&
 	test_grep "name=\"survey\" value=\"ds-web\"" .body
 '
 
@@ -50,7 +50,7 @@ test_expect_success 'make links for people of the team: shown once, of the serve
 	test_status 200 $R -d action=invite -d survey=ds-web -d person=carmen-brennan -d person=colm-pereira -d person=fatima-mensah -d person=kwame-kowalski -d person=mei-doyle -d person=patrick-marchetti &&
 	grep -o "<code>[^<]*/s/[A-Za-z0-9_-]\{43\}</code>" .body | sed "s|<code>[^<]*\(/s/[^<]*\)</code>|\1|" >links &&
 	test_line_count links 6 &&
-	test_grep "6 new links for ds-web" .body &&
+	test_grep "6 new links for round ds-web" .body &&
 	test_grep "Carmen Brennan (partner): <code>" .body &&
 	test_status 409 $R -d action=invite -d survey=ds-web -d person=carmen-brennan &&
 	test_grep "one link per person per round" .body &&
@@ -125,7 +125,7 @@ test_expect_success 'while open: no results, no count per group, no live count' 
 	test_grep "Results and the answers per group appear when the round closes" .body &&
 	! grep -q "n = " .body &&
 	test_status 200 $R &&
-	test_grep "<td class=\"num\">0 before today</td>" .body &&
+	test_grep "<td class=\"num\" data-label=\"Responses\">0 before today</td>" .body &&
 	test_status 200 /api/v1/initiatives/harlow-mills/surveys/ds-web &&
 	test_grep "\"results\": null" .body
 '
@@ -148,7 +148,7 @@ test_expect_success 'close with a bad date or one before the round opened: 422, 
 	test_grep "href=\"#closed-ds-web\"" .body &&
 	test_grep "id=\"closed-ds-web\" name=\"closed\" value=\"2017-02-30\" aria-invalid=\"true\" aria-describedby=\"closed-ds-web-error\"/><p class=\"error\" id=\"closed-ds-web-error\"><span>Error: </span>Give the day the round closed as a date" .body &&
 	test_status 422 $R -d action=close -d survey=ds-web -d closed=2017-02-28 &&
-	test_grep "<p class=\"error\" id=\"closed-ds-web-error\"><span>Error: </span>The round opened on 2017-03-01: it cannot close before that." .body &&
+	test_grep "<p class=\"error\" id=\"closed-ds-web-error\"><span>Error: </span>The round opened on 1 Mar 2017: it cannot close before that." .body &&
 	test_status 200 $R &&
 	test_grep "Round ds-web is open" .body
 '

@@ -70,8 +70,8 @@ test_expect_success 'the director, the maker and the partners answer; while open
 	test "$(answer "$(cat maker)" 5)" = 303 &&
 	for l in $(cat partners); do test "$(answer "$l" 3)" = 303 || exit 1; done &&
 	test_status 200 $R &&
-	test_grep "<td>ds-attack</td>" .body &&
-	test_grep "<td class=\"num\">0 before today</td>" .body &&
+	test_grep "<td data-label=\"Round\">ds-attack</td>" .body &&
+	test_grep "<td class=\"num\" data-label=\"Responses\">0 before today</td>" .body &&
 	test_status 200 $I/surveys/ds-attack/results &&
 	test_grep "appear when the round closes" .body &&
 	! grep -q "n = " .body &&

@@ -473,7 +473,7 @@ test_alerts_strengths(void **state)
 	/* 10000 / 76500 = 13% > 10%, |L| = 6 */
 	assert_evidence(find_alert(&f->r, "blurred_boundaries"), "l2");
 	assert_string_equal(find_alert(&f->r, "blurred_boundaries")->observation,
-	    "13% of the money spent in the 12 months to 2016-12-31 ($10,000.00 of "
+	    "13% of the money spent in the 12 months to 31 Dec 2016 ($10,000.00 of "
 	    "$76,500.00, 1 entry) went to the backbone's own programs or overhead.");
 	assert_evidence(find_alert(&f->r, "out_of_the_loop"), "d3");
 	/* 2/5 = .4 ≥ .2 */
@@ -558,7 +558,7 @@ test_thresholds(void **state)
 	rerun(f, "dominance.backbone_alone_share", "0.3");
 	assert_evidence(find_alert(&f->r, "dominance"), "d1,d2,d5");
 	assert_non_null(strstr(find_alert(&f->r, "dominance")->observation,
-	    "2 of the 6 decisions in the 12 months to 2016-12-31 were made by the backbone alone."));
+	    "2 of the 6 decisions in the 12 months to 31 Dec 2016 were made by the backbone alone."));
 
 	/* loop closure 2/3: threshold at 2/3 → not below. */
 	rerun(f, "out_of_the_loop.loop_closure", "0.6666666666666666");

@@ -107,6 +107,23 @@ test_format_none(void **state)
 	assert_string_equal(date_format(DATE_NONE, buf), "");
 }
 
+/* The date as people read it: "31 Dec 2016", one digit for early days, "—" for none. */
+static void
+test_format_words(void **state)
+{
+	char buf[DATE_WORDS_BUFSZ];
+	tdate d;
+
+	(void)state;
+	assert_int_equal(date_parse("2016-12-31", &d), 0);
+	assert_string_equal(date_format_words(d, buf), "31 Dec 2016");
+	assert_int_equal(date_parse("2015-05-04", &d), 0);
+	assert_string_equal(date_format_words(d, buf), "4 May 2015");
+	assert_int_equal(date_parse("2000-02-29", &d), 0);
+	assert_string_equal(date_format_words(d, buf), "29 Feb 2000");
+	assert_string_equal(date_format_words(DATE_NONE, buf), "—");
+}
+
 int
 main(void)
 {
@@ -117,6 +134,7 @@ main(void)
 		cmocka_unit_test(test_ymd_round_trip),
 		cmocka_unit_test(test_add_months),
 		cmocka_unit_test(test_format_none),
+		cmocka_unit_test(test_format_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

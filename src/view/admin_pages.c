@@ -1,0 +1,555 @@
+/*
+ * The admin pages (admin_pages.h): the users and the audit log. What they
+ * show comes in plain structs; the handler (src/web/h_admin.c) reads the
+ * accounts and the log.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "admin_pages.h"
+#include "../util/date.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+/* What each role may do, in words, for the role pickers. */
+static const struct {
+	const char *code, *help;
+} roles[] = {
+	{ "admin", "Admin — the program team: everything, and these pages" },
+	{ "member", "Member — reads and edits one initiative" },
+	{ "viewer", "Viewer — reads one initiative" },
+	{ "evaluator", "Evaluator — reads the whole program, never single survey answers" },
+};
+
+static const char *
+role_help(const char *code)
+{
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(roles[i].code, code) == 0)
+			return roles[i].help;
+	return code;
+}
+
+void
+admin_time_words(int64_t t, struct strbuf *out)
+{
+	char d[DATE_WORDS_BUFSZ];
+	int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400, s = t - day * 86400;
+
+	strbuf_addf(out, "%s %02d:%02d UTC", date_format_words((tdate)day, d), (int)(s / 3600),
+	    (int)(s / 60 % 60));
+}
+
+/* The admin pages' own row of links, under the top bar. */
+static void
+admin_nav(struct html *h, int current)
+{
+	html_open(h, "nav", "class", "admin-nav", "aria-label", "Administration", NULL);
+	html_open(h, "ul", NULL);
+	html_open(h, "li", NULL);
+	html_open(h, "a", "href", "/admin/users", "aria-current", current == 0 ? "page" : NULL, NULL);
+	html_text(h, "Users");
+	html_close_to(h, h->depth - 2);
+	html_open(h, "li", NULL);
+	html_open(h, "a", "href", "/admin/audit", "aria-current", current == 1 ? "page" : NULL, NULL);
+	html_text(h, "Audit log");
+	html_close_to(h, h->depth - 2);
+	html_close(h);
+	html_close(h);
+}
+
+/* A <select> of the roles, sel (may be NULL) chosen. */
+static void
+role_select(struct html *h, const struct admin_users_page *pg, const char *id, const char *sel)
+{
+	html_open(h, "select", "id", id, "name", "role", NULL);
+	for (size_t r = 0; r < pg->nroles; r++) {
+		html_open(h, "option", "value", pg->roles[r],
+		    "selected", sel && strcmp(sel, pg->roles[r]) == 0 ? "" : NULL, NULL);
+		html_text(h, role_help(pg->roles[r]));
+		html_close(h);
+	}
+	html_close(h);
+}
+
+/* A <select> of the initiatives with "none" first, sel (may be NULL) chosen. */
+static void
+initiative_select(struct html *h, const struct admin_choice *v, size_t n, const char *id,
+    const char *sel, const char *none)
+{
+	html_open(h, "select", "id", id, "name", "initiative", NULL);
+	html_open(h, "option", "value", "", "selected", sel == NULL || *sel == '\0' ? "" : NULL, NULL);
+	html_text(h, none);
+	html_close(h);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "option", "value", v[i].value,
+		    "selected", sel && strcmp(sel, v[i].value) == 0 ? "" : NULL, NULL);
+		html_text(h, v[i].label);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+/* A one-button POST form: action on the account email. */
+static void
+button_form(struct html *h, const char *csrf, const char *action, const char *email,
+    const char *label, const char *cls)
+{
+	html_open(h, "form", "class", "inline", "method", "post", "action", "/admin/users", NULL);
+	frame_csrf_field(h, csrf);
+	html_void(h, "input", "type", "hidden", "name", "action", "value", action, NULL);
+	html_void(h, "input", "type", "hidden", "name", "email", "value", email, NULL);
+	html_open(h, "button", "type", "submit", "class", cls, NULL);
+	html_text(h, label);
+	html_close(h);
+	html_close(h);
+}
+
+/* The forms of one account's row: change its role, disable or enable, remove. */
+static void
+user_actions(struct html *h, const struct admin_users_page *pg, const struct admin_user *u,
+    size_t row)
+{
+	const char *csrf = pg->frame->csrf;
+	char rid[32], iid[32];
+
+	if (u->self) {
+		html_open(h, "span", "class", "note", NULL);
+		html_text(h, "your own account (change it with `trellis user`)");
+		html_close(h);
+		return;
+	}
+	snprintf(rid, sizeof(rid), "role-%zu", row);
+	snprintf(iid, sizeof(iid), "initiative-%zu", row);
+	html_open(h, "details", NULL);
+	html_elem(h, "summary", "Change role");
+	html_open(h, "form", "class", "stack", "method", "post", "action", "/admin/users", NULL);
+	frame_csrf_field(h, csrf);
+	html_void(h, "input", "type", "hidden", "name", "action", "value", "role", NULL);
+	html_void(h, "input", "type", "hidden", "name", "email", "value", u->email, NULL);
+	acct_field_open(h, rid, "New role", NULL, NULL);
+	role_select(h, pg, rid, u->role);
+	html_close(h);
+	acct_field_open(h, iid, "Initiative (members and viewers)", NULL, NULL);
+	initiative_select(h, pg->initiatives, pg->ninitiatives, iid, u->initiative, "none");
+	html_close(h);
+	html_open(h, "button", "type", "submit", NULL);
+	html_text(h, "Change role (signs them out)");
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	html_open(h, "div", "class", "row-actions", NULL);
+	if (u->disabled)
+		button_form(h, csrf, "enable", u->email, "Enable", "secondary");
+	else
+		button_form(h, csrf, "disable", u->email, "Disable", "secondary");
+	button_form(h, csrf, "remove", u->email, "Remove", "danger");
+	html_close(h);
+}
+
+static void
+add_form_write(struct html *h, const struct admin_users_page *pg)
+{
+	const struct admin_add_form *f = pg->add;
+	const struct acct_error *e = f ? f->errs : NULL;
+	size_t ne = f ? f->nerrs : 0;
+	char hint[160];
+
+	html_elem(h, "h2", "Add a user");
+	html_open(h, "form", "class", "stack", "id", "add", "method", "post", "action", "/admin/users",
+	    NULL);
+	frame_csrf_field(h, pg->frame->csrf);
+	html_void(h, "input", "type", "hidden", "name", "action", "value", "add", NULL);
+	acct_input(h, "new-email", "email", "Email address", "email", "off", f ? f->email : NULL,
+	    NULL, acct_error_for(e, ne, "new-email"));
+	acct_field_open(h, "new-role", "Role", NULL, acct_error_for(e, ne, "new-role"));
+	role_select(h, pg, "new-role", f && f->role ? f->role : "member");
+	html_close(h);
+	acct_field_open(h, "new-initiative", "Initiative",
+	    "Members and viewers belong to one initiative; admins and evaluators to none.",
+	    acct_error_for(e, ne, "new-initiative"));
+	initiative_select(h, pg->initiatives, pg->ninitiatives, "new-initiative",
+	    f ? f->initiative : NULL, "none (admin, evaluator)");
+	html_close(h);
+	snprintf(hint, sizeof(hint), "From %d to %d characters; a few words make a good one. "
+	    "Give it to the person in private; they sign in with it.", pg->password_min,
+	    pg->password_max);
+	acct_input(h, "new-password", "password", "Initial password", "password", "new-password",
+	    NULL, hint, acct_error_for(e, ne, "new-password"));
+	html_open(h, "button", "type", "submit", NULL);
+	html_text(h, "Add the user");
+	html_close(h);
+	html_close(h);
+}
+
+void
+admin_users_write(struct html *h, const struct admin_users_page *pg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	assert(pg->frame);
+	frame_begin(h, pg->frame);
+	admin_nav(h, 0);
+	acct_error_summary(h, pg->errs, pg->nerrs);
+	if (pg->add)
+		acct_error_summary(h, pg->add->errs, pg->add->nerrs);
+	if (pg->notice) {
+		html_open(h, "p", "class", "notice", "role", "status", NULL);
+		html_text(h, pg->notice);
+		html_close(h);
+	}
+	html_open(h, "p", "class", "meta", NULL);
+	html_textf(h, "%zu account%s. A change of role or a disabled account signs that person "
+	    "out at once; every change here is in the audit log.", pg->nusers,
+	    pg->nusers == 1 ? "" : "s");
+	html_close(h);
+	html_open(h, "div", "class", "scroll", NULL);
+	html_open(h, "table", "class", "users cards", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Email");
+	html_elem(h, "th", "Role");
+	html_elem(h, "th", "Initiative");
+	html_elem(h, "th", "Created");
+	html_elem(h, "th", "Status");
+	html_elem(h, "th", "Change");
+	html_close_to(h, h->depth - 2);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < pg->nusers; i++) {
+		const struct admin_user *u = &pg->users[i];
+
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", "data-label", "Email", NULL);
+		html_text(h, u->email);
+		html_close(h);
+		html_open(h, "td", "data-label", "Role", NULL);
+		html_text(h, u->role);
+		html_close(h);
+		html_open(h, "td", "data-label", "Initiative", NULL);
+		if (u->initiative_name)
+			html_text(h, u->initiative_name);
+		else if (u->initiative)
+			html_text(h, u->initiative);
+		else {
+			html_open(h, "span", "class", "note", NULL);
+			html_text(h, strcmp(u->role, "evaluator") == 0 ? "the whole program" : "—");
+			html_close(h);
+		}
+		html_close(h);
+		strbuf_reset(&sb);
+		admin_time_words(u->created, &sb);
+		html_open(h, "td", "data-label", "Created", NULL);
+		html_text(h, sb.buf);
+		html_close(h);
+		html_open(h, "td", "data-label", "Status", NULL);
+		if (u->disabled) {
+			strbuf_reset(&sb);
+			admin_time_words(u->disabled, &sb);
+			html_textf(h, "✗ disabled %s", sb.buf);
+		} else
+			html_text(h, "✓ active");
+		html_close(h);
+		html_open(h, "td", "data-label", "Change", NULL);
+		user_actions(h, pg, u, i);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	add_form_write(h, pg);
+	frame_end(h);
+	strbuf_release(&sb);
+}
+
+/* ---------------------------------------------------------------- the audit log */
+
+/* One record of each kind, as a sentence names it. */
+static const struct {
+	const char *kind, *one;
+} kind_words[] = {
+	{ "program", "the program's details" }, { "initiatives", "initiative" },
+	{ "initiative", "initiative" }, { "organizations", "organization" },
+	{ "people", "person" }, { "instruments", "questionnaire" },
+	{ "learning", "learning note" }, { "members", "member" },
+	{ "responsibilities", "responsibility" }, { "decisions", "decision" },
+	{ "grants", "grant" }, { "ledger", "ledger entry" },
+	{ "applications", "application" }, { "credits", "credit" },
+	{ "contributions", "contribution" }, { "checkins", "check-in" },
+	{ "events", "event" }, { "surveys", "survey round" }, { "ties", "network rating" },
+	{ "observations", "measurement of the shared result" }, { "users", "the account" },
+	{ "settings", "the setting" },
+};
+
+/* "root (command line)" for "cli:root"; the email of a person who signed in. */
+static void
+actor_words(const char *actor, struct strbuf *out)
+{
+	if (actor == NULL || *actor == '\0')
+		strbuf_addstr(out, "Someone");
+	else if (strncmp(actor, "cli:", 4) == 0 && actor[4])
+		strbuf_addf(out, "%s (command line)", actor + 4);
+	else if (strcmp(actor, "cli") == 0)
+		strbuf_addstr(out, "Someone at the command line");
+	else if (strcmp(actor, "anonymous") == 0)
+		strbuf_addstr(out, "Someone not signed in");
+	else
+		strbuf_addstr(out, actor);
+}
+
+/* A string member of a JSON object's text, or NULL (caller frees with json_decref of *root). */
+static const char *
+json_member(json_t **root, const char *text, const char *name)
+{
+	json_t *v;
+
+	if (*root == NULL && text) {
+		json_error_t je;
+
+		*root = json_loads(text, JSON_DECODE_ANY, &je);
+	}
+	if (*root == NULL || !json_is_object(*root) || (v = json_object_get(*root, name)) == NULL)
+		return NULL;
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+void
+audit_sentence(const struct audit_row *a, struct strbuf *out)
+{
+	const char *action = a->action ? a->action : "", *kind = a->kind ? a->kind : "";
+	const char *one = NULL, *title = NULL, *closed, *role;
+	json_t *after = NULL, *before = NULL;
+	char d[DATE_WORDS_BUFSZ];
+	tdate day;
+
+	actor_words(a->actor, out);
+	for (size_t i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
+		if (strcmp(kind_words[i].kind, kind) == 0)
+			one = kind_words[i].one;
+	if (strcmp(action, "import") == 0) {
+		json_t *n = NULL;
+
+		if ((after = a->after ? json_loads(a->after, 0, NULL) : NULL) != NULL)
+			n = json_object_get(after, "records");
+		if (n && json_is_integer(n))
+			strbuf_addf(out, " imported %lld record%s from %s", (long long)json_integer_value(n),
+			    json_integer_value(n) == 1 ? "" : "s", *kind ? kind : "a file");
+		else
+			strbuf_addf(out, " imported %s", *kind ? kind : "a file");
+	} else if (strcmp(kind, "survey-invitations") == 0) {
+		json_t *n = NULL;
+
+		if ((after = a->after ? json_loads(a->after, 0, NULL) : NULL) != NULL)
+			n = json_object_get(after, "links");
+		if (n && json_is_integer(n))
+			strbuf_addf(out, " made %lld survey link%s", (long long)json_integer_value(n),
+			    json_integer_value(n) == 1 ? "" : "s");
+		else
+			strbuf_addstr(out, " made survey links");
+		if (a->record)
+			strbuf_addf(out, " for round %s", a->record);
+	} else if (strcmp(kind, "users") == 0 && strcmp(action, "update") == 0 && a->after &&
+	    a->before) {
+		/* an account: what changed of it */
+		json_t *b = json_loads(a->before, 0, NULL), *f = json_loads(a->after, 0, NULL);
+		json_t *bd = b ? json_object_get(b, "disabled") : NULL;
+		json_t *fd = f ? json_object_get(f, "disabled") : NULL;
+		const char *br = b ? json_string_value(json_object_get(b, "role")) : NULL;
+		const char *fr = f ? json_string_value(json_object_get(f, "role")) : NULL;
+		const char *who = a->record ? a->record : "";
+
+		if (bd && fd && json_is_true(bd) != json_is_true(fd))
+			strbuf_addf(out, " %s the account %s", json_is_true(fd) ? "disabled" : "enabled", who);
+		else if (fr && (br == NULL || strcmp(br, fr) != 0 || json_equal(b, f) == 0))
+			strbuf_addf(out, " made the account %s %s %s", who,
+			    strchr("aeiou", fr[0]) ? "an" : "a", fr);
+		else
+			strbuf_addf(out, " changed the account %s", who);
+		if (b)
+			json_decref(b);
+		if (f)
+			json_decref(f);
+	} else if (strcmp(kind, "users") == 0 && strcmp(action, "create") == 0 &&
+	    (role = json_member(&after, a->after, "role")) != NULL) {
+		strbuf_addf(out, " added the account %s as %s %s", a->record ? a->record : "",
+		    strchr("aeiou", role[0]) ? "an" : "a", role);
+	} else if (strcmp(kind, "surveys") == 0 && strcmp(action, "update") == 0 &&
+	    (closed = json_member(&after, a->after, "closed")) != NULL &&
+	    date_parse(closed, &day) == 0) {
+		strbuf_addf(out, " closed survey round %s on %s", a->record ? a->record : "",
+		    date_format_words(day, d));
+	} else {
+		const char *verb = strcmp(action, "create") == 0 ? "added" :
+		    strcmp(action, "update") == 0 ? "changed" :
+		    strcmp(action, "delete") == 0 ? "removed" : action;
+
+		if (strcmp(kind, "surveys") == 0 && strcmp(action, "create") == 0)
+			verb = "opened";
+		strbuf_addf(out, " %s", verb);
+		if (one)
+			strbuf_addf(out, " %s", one);
+		else if (*kind) {
+			/* a kind this page does not know: in words */
+			strbuf_addch(out, ' ');
+			for (const char *s = kind; *s; s++)
+				strbuf_addch(out, *s == '_' || *s == '-' ? ' ' : *s);
+		}
+		if (a->record && *a->record)
+			strbuf_addf(out, " %s", a->record);
+		title = json_member(&after, a->after, "title");
+		if (title == NULL)
+			title = json_member(&after, a->after, "name");
+		if (title == NULL)
+			title = json_member(&before, a->before, "title");
+		if (title == NULL)
+			title = json_member(&before, a->before, "name");
+		if (title && (a->record == NULL || strcmp(title, a->record) != 0))
+			strbuf_addf(out, " “%s”", title);
+	}
+	if (a->initiative_name)
+		strbuf_addf(out, " in %s", a->initiative_name);
+	strbuf_addch(out, '.');
+	if (after)
+		json_decref(after);
+	if (before)
+		json_decref(before);
+}
+
+/* Writes JSON text pretty-printed (two-space indents) in a <pre>; as it is when not JSON. */
+static void
+json_pre(struct html *h, const char *label, const char *text)
+{
+	json_error_t je;
+	json_t *j;
+	char *pretty = NULL;
+
+	html_open(h, "div", "class", "change-side", NULL);
+	html_elem(h, "h3", label);
+	if (text == NULL) {
+		html_open(h, "p", "class", "note", NULL);
+		html_text(h, "nothing");
+		html_close(h);
+		html_close(h);
+		return;
+	}
+	if ((j = json_loads(text, JSON_DECODE_ANY, &je)) != NULL) {
+		pretty = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+		json_decref(j);
+	}
+	html_open(h, "pre", NULL);
+	html_text(h, pretty ? pretty : text);
+	html_close(h);
+	html_close(h);
+	free(pretty);
+}
+
+/* A link to another page of the audit log. */
+static void
+audit_link(struct html *h, const char *ini, long page, const char *label, const char *rel)
+{
+	struct strbuf href = STRBUF_INIT;
+
+	strbuf_addf(&href, "/admin/audit?page=%ld", page);
+	if (ini) {
+		strbuf_addstr(&href, "&initiative=");
+		strbuf_addstr(&href, ini);	/* a slug of the program: [a-z0-9-] */
+	}
+	html_open(h, "a", "href", href.buf, "rel", rel, NULL);
+	html_text(h, label);
+	html_close(h);
+	strbuf_release(&href);
+}
+
+void
+admin_audit_write(struct html *h, const struct audit_page *pg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	assert(pg->frame && pg->page >= 1);
+	frame_begin(h, pg->frame);
+	admin_nav(h, 1);
+	html_open(h, "p", "class", "meta", NULL);
+	html_text(h, "Every change, newest first: who made it, when, and the record before and after.");
+	html_close(h);
+
+	html_open(h, "form", "class", "period", "method", "get", "action", "/admin/audit", NULL);
+	html_open(h, "div", NULL);
+	html_open(h, "label", "for", "initiative", NULL);
+	html_text(h, "Initiative");
+	html_close(h);
+	initiative_select(h, pg->initiatives, pg->ninitiatives, "initiative", pg->filter,
+	    "all, and the program's own records");
+	html_close(h);
+	html_open(h, "button", "type", "submit", NULL);
+	html_text(h, "Show");
+	html_close(h);
+	html_close(h);
+
+	if (pg->nrows == 0) {
+		html_open(h, "p", "class", "empty", NULL);
+		if (pg->page > 1)
+			html_text(h, "No more changes: this is past the oldest one.");
+		else if (pg->filter_name)
+			html_textf(h, "No changes to %s have been recorded yet.", pg->filter_name);
+		else
+			html_text(h, "No changes have been recorded yet. Each change made in a form, "
+			    "through the API or by an import will be listed here.");
+		html_close(h);
+	} else {
+		html_open(h, "div", "class", "scroll", NULL);
+		html_open(h, "table", "class", "audit cards", NULL);
+		html_open(h, "thead", NULL);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", "When");
+		html_elem(h, "th", "What happened");
+		html_elem(h, "th", "Change");
+		html_close_to(h, h->depth - 2);
+		html_open(h, "tbody", NULL);
+		for (size_t i = 0; i < pg->nrows; i++) {
+			const struct audit_row *a = &pg->rows[i];
+
+			html_open(h, "tr", NULL);
+			strbuf_reset(&sb);
+			admin_time_words(a->at, &sb);
+			html_open(h, "td", "class", "when", "data-label", "When", NULL);
+			html_text(h, sb.buf);
+			html_close(h);
+			strbuf_reset(&sb);
+			audit_sentence(a, &sb);
+			html_open(h, "td", "class", "what", "data-label", "What happened", NULL);
+			html_text(h, sb.buf);
+			html_close(h);
+			html_open(h, "td", "data-label", "Change", NULL);
+			html_open(h, "details", NULL);
+			html_elem(h, "summary", a->before && a->after ? "Before and after" :
+			    a->after ? "The new record" : a->before ? "The record removed" : "Details");
+			html_open(h, "div", "class", "change", NULL);
+			json_pre(h, "Before", a->before);
+			json_pre(h, "After", a->after);
+			html_close(h);
+			html_close(h);
+			html_close(h);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+		html_close(h);
+	}
+	if (pg->page > 1 || pg->more) {
+		html_open(h, "nav", "class", "pager", "aria-label", "Pages of the audit log", NULL);
+		if (pg->page > 1)
+			audit_link(h, pg->filter, pg->page - 1, "← Newer changes", "prev");
+		html_open(h, "span", NULL);
+		html_textf(h, "Page %ld", pg->page);
+		html_close(h);
+		if (pg->more)
+			audit_link(h, pg->filter, pg->page + 1, "Older changes →", "next");
+		html_close(h);
+	}
+	frame_end(h);
+	strbuf_release(&sb);
+}

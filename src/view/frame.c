@@ -1,0 +1,150 @@
+/*
+ * The page frame (PAGES.md "Navigation"): landmarks, skip link, top bar,
+ * initiative tabs, one <h1>. See frame.h.
+ */
+#include <assert.h>
+#include <stdio.h>
+
+#include "frame.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+const char *const page_tab_labels[TAB__MAX] = {
+	[TAB_OVERVIEW] = "Overview",
+	[TAB_TEAM] = "Team & roles",
+	[TAB_DECISIONS] = "Decisions",
+	[TAB_MONEY] = "Money",
+	[TAB_CREDIT] = "Credit & help",
+	[TAB_CHECKINS] = "Check-ins",
+	[TAB_ENGAGEMENT] = "Engagement",
+	[TAB_SURVEYS] = "Surveys",
+	[TAB_NETWORK] = "Network",
+	[TAB_RESULT] = "Shared result",
+	[TAB_TRANSFER] = "Import & export",
+};
+
+const char *const page_tab_paths[TAB__MAX] = {
+	[TAB_OVERVIEW] = "",
+	[TAB_TEAM] = "/members",
+	[TAB_DECISIONS] = "/decisions",
+	[TAB_MONEY] = "/grants",
+	[TAB_CREDIT] = "/credits",
+	[TAB_CHECKINS] = "/checkins",
+	[TAB_ENGAGEMENT] = "/events",
+	[TAB_SURVEYS] = "/surveys",
+	[TAB_NETWORK] = "/network",
+	[TAB_RESULT] = "/observations",
+	[TAB_TRANSFER] = "/import",
+};
+
+void
+frame_csrf_field(struct html *h, const char *csrf)
+{
+	if (csrf)
+		html_void(h, "input", "type", "hidden", "name", "csrf", "value", csrf, NULL);
+}
+
+static void
+top_bar(struct html *h, const struct frame *f)
+{
+	html_open(h, "div", "class", "bar", NULL);
+	html_open(h, "a", "class", "brand", "href", "/", NULL);
+	html_text(h, f->brand ? f->brand : "Trellis");
+	html_close(h);
+	if (f->user && f->nplaces) {
+		html_open(h, "nav", "class", "places", "aria-label", "Initiatives", NULL);
+		html_open(h, "ul", NULL);
+		for (size_t i = 0; i < f->nplaces; i++) {
+			const struct frame_place *pl = &f->places[i];
+
+			html_open(h, "li", "class", pl->cls, NULL);
+			html_open(h, "a", "href", pl->href, "title", pl->title,
+			    "aria-current", pl->current ? "true" : NULL, NULL);
+			html_text(h, pl->label);
+			html_close(h);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	if (f->user) {
+		html_open(h, "div", "class", "account", NULL);
+		html_open(h, "span", NULL);
+		html_text(h, f->user);
+		if (f->role)
+			html_textf(h, " (%s)", f->role);
+		html_close(h);
+		html_open(h, "form", "method", "post", "action", "/logout", NULL);
+		frame_csrf_field(h, f->csrf);
+		html_open(h, "button", "type", "submit", NULL);
+		html_text(h, "Sign out");
+		html_close(h);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void
+tabs(struct html *h, const struct frame *f)
+{
+	struct strbuf href = STRBUF_INIT;
+
+	html_open(h, "nav", "class", "tabs", "aria-label", f->tabs_label ? f->tabs_label : f->slug,
+	    NULL);
+	html_open(h, "ul", NULL);
+	for (int t = 0; t < TAB__MAX; t++) {
+		strbuf_reset(&href);
+		strbuf_addf(&href, "/i/%s%s", f->slug, page_tab_paths[t]);
+		html_open(h, "li", NULL);
+		html_open(h, "a", "href", href.buf, "aria-current", t == f->tab ? "page" : NULL, NULL);
+		html_text(h, page_tab_labels[t]);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	strbuf_release(&href);
+}
+
+void
+frame_begin(struct html *h, const struct frame *f)
+{
+	assert(f->title != NULL);
+	assert(f->tab >= TAB_NONE && f->tab < TAB__MAX);
+	html_raw(h, "<!DOCTYPE html>\n");
+	html_open(h, "html", "lang", f->lang ? f->lang : "en", NULL);
+	html_open(h, "head", NULL);
+	html_void(h, "meta", "charset", "utf-8", NULL);
+	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+	html_open(h, "title", NULL);
+	html_textf(h, "%s · Trellis", f->title);
+	html_close(h);
+	html_void(h, "link", "rel", "stylesheet", "href", "/static/trellis.css", NULL);
+	html_close(h);
+	html_open(h, "body", NULL);
+	html_open(h, "a", "class", "skip", "href", "#main", NULL);
+	html_text(h, "Skip to content");
+	html_close(h);
+	html_open(h, "header", "class", "top", NULL);
+	top_bar(h, f);
+	if (f->slug)
+		tabs(h, f);
+	html_close(h);
+	html_open(h, "main", "id", "main", NULL);
+	html_open(h, "h1", NULL);
+	html_text(h, f->title);
+	html_close(h);
+	if (f->flash) {
+		html_open(h, "p", "class", "notice", "role", "status", NULL);
+		html_text(h, f->flash);
+		html_close(h);
+	}
+}
+
+void
+frame_end(struct html *h)
+{
+	html_close_to(h, 0);
+	strbuf_addch(h->out, '\n');
+}

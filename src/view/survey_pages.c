@@ -1,0 +1,608 @@
+/*
+ * The survey pages (survey_pages.h): the answer form, the rounds, the
+ * results. Everything they show comes in their structs; the handler
+ * (src/web/h_survey.c) reads the store and computes the results.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "survey_pages.h"
+#include "figures.h"
+#include "../util/date.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+/* The five answers, in words (DESIGN §4: 1..5). */
+static const char *const answer_words[5] = {
+	"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"
+};
+
+static void
+date_words(struct html *h, tdate d)
+{
+	char buf[DATE_WORDS_BUFSZ];
+
+	html_text(h, date_format_words(d, buf));
+}
+
+/* The message of errs for path, or NULL. */
+static const char *
+error_for(const form_errors *errs, const char *path)
+{
+	for (size_t e = 0; errs && e < errs->n; e++)
+		if (strcmp(errs->v[e].path, path) == 0)
+			return errs->v[e].msg;
+	return NULL;
+}
+
+/*
+ * The summary of PAGES.md "Forms": each problem linked to its field and
+ * named by label(ctx, path) in words, never by the field's code.
+ */
+static void
+error_summary(struct html *h, const form_errors *errs,
+    void (*label)(const void *ctx, const char *path, struct strbuf *out), const void *ctx)
+{
+	struct strbuf href = STRBUF_INIT, name = STRBUF_INIT;
+
+	if (errs == NULL || errs->n == 0)
+		return;
+	html_open(h, "div", "class", "error-summary", "role", "alert", "tabindex", "-1", NULL);
+	html_open(h, "h2", NULL);
+	if (errs->n == 1)
+		html_text(h, "There is a problem");
+	else
+		html_textf(h, "There are %zu problems", errs->n);
+	html_close(h);
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < errs->n; i++) {
+		const struct form_error *fe = &errs->v[i];
+
+		html_open(h, "li", NULL);
+		strbuf_reset(&name);
+		if (fe->path[0])
+			label(ctx, fe->path, &name);
+		if (name.len) {
+			strbuf_reset(&href);
+			strbuf_addf(&href, "#%s", fe->path);
+			html_open(h, "a", "href", href.buf, NULL);
+			html_textf(h, "%s: %s", name.buf, fe->msg);
+			html_close(h);
+		} else
+			html_text(h, fe->msg);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	strbuf_release(&href);
+	strbuf_release(&name);
+}
+
+/* ---------------------------------------------------------------- the answer form */
+
+void
+survey_message_write(struct html *h, const struct frame *f, const char *text)
+{
+	frame_begin(h, f);
+	html_elem(h, "p", text);
+	frame_end(h);
+}
+
+/* "Question 3" for an item's code. */
+static void
+question_label(const void *ctx, const char *path, struct strbuf *out)
+{
+	const struct instrument *ins = ctx;
+
+	for (size_t i = 0; i < ins->items.n; i++)
+		if (strcmp(ins->items.v[i].code, path) == 0)
+			strbuf_addf(out, "Question %zu", i + 1);
+}
+
+void
+survey_answer_write(struct html *h, const struct survey_answer_page *pg)
+{
+	const struct instrument *ins = pg->ins;
+	struct strbuf id = STRBUF_INIT, eid = STRBUF_INIT;
+
+	assert(pg->frame && ins && pg->action);
+	frame_begin(h, pg->frame);
+	html_open(h, "div", "class", "survey-intro", NULL);
+	html_open(h, "p", NULL);
+	html_text(h, "This short survey is about how the partners of ");
+	html_elem(h, "strong", pg->initiative);
+	html_textf(h, " work together. You were invited as %s %s. For each statement, choose how "
+	    "much you agree. There are no right or wrong answers.",
+	    pg->group == GROUP_PARTNER ? "a" : "the",
+	    pg->group == GROUP_BACKBONE ? "backbone organization's staff" :
+	    pg->group == GROUP_DIRECTOR ? "initiative's director" : "partner");
+	html_close(h);
+	html_open(h, "p", "class", "note", NULL);
+	html_text(h, "Your answers are anonymous: they are stored without your name, your email "
+	    "or this link, and results are shown only for groups of at least 3 people. The "
+	    "program's full backup keeps each set of answers with the group it came from "
+	    "(backbone, director or partner), still without any name.");
+	html_close(h);
+	html_close(h);
+	error_summary(h, pg->errs, question_label, ins);
+	html_open(h, "form", "method", "post", "action", pg->action, "class", "survey", NULL);
+	frame_csrf_field(h, pg->frame->csrf);
+	for (size_t i = 0; i < ins->items.n; i++) {
+		const struct instrument_item *it = &ins->items.v[i];
+		const char *typed = pg->typed ? pg->typed[i] : NULL;
+		const char *msg = error_for(pg->errs, it->code);
+
+		strbuf_reset(&eid);
+		strbuf_addf(&eid, "%s-error", it->code);
+		html_open(h, "fieldset", "id", it->code, "class", msg ? "field question invalid" :
+		    "field question", "aria-describedby", msg ? eid.buf : NULL, NULL);
+		html_open(h, "legend", NULL);
+		html_textf(h, "%zu. ", i + 1);
+		html_text(h, it->text);
+		html_close(h);
+		if (msg) {
+			html_open(h, "p", "class", "error", "id", eid.buf, NULL);
+			html_elem(h, "span", "Error: ");
+			html_text(h, msg);
+			html_close(h);
+		}
+		html_open(h, "div", "class", "scale", NULL);
+		for (int v = 1; v <= 5; v++) {
+			char val[2] = { (char)('0' + v), '\0' };
+
+			strbuf_reset(&id);
+			strbuf_addf(&id, "%s-%d", it->code, v);
+			html_open(h, "label", "for", id.buf, NULL);
+			html_void(h, "input", "type", "radio", "id", id.buf, "name", it->code,
+			    "value", val, "required", "",
+			    "checked", typed && strcmp(typed, val) == 0 ? "" : NULL, NULL);
+			html_text(h, answer_words[v - 1]);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	html_open(h, "button", "type", "submit", NULL);
+	html_text(h, "Send my answers");
+	html_close(h);
+	html_close(h);
+	frame_end(h);
+	strbuf_release(&id);
+	strbuf_release(&eid);
+}
+
+/* ---------------------------------------------------------------- the rounds page */
+
+/* The path of a round's closing date field, its id and its errors' key: "closed-s-1". */
+static void
+close_field(const struct survey *sv, struct strbuf *out)
+{
+	strbuf_addf(out, "closed-%s", sv->id);
+}
+
+/* The rounds page's fields in words: "Opened on", "Closed on (round s-1)". */
+static void
+rounds_label(const void *ctx, const char *path, struct strbuf *out)
+{
+	(void)ctx;
+	if (strcmp(path, "opened") == 0)
+		strbuf_addstr(out, "Opened on");
+	else if (strcmp(path, "instrument") == 0)
+		strbuf_addstr(out, "Questionnaire");
+	else if (strcmp(path, "id") == 0)
+		strbuf_addstr(out, "Round id");
+	else if (strncmp(path, "closed-", 7) == 0)
+		strbuf_addf(out, "Closed on (round %s)", path + 7);
+}
+
+/*
+ * The forms of one open round: make links for people of its team (a
+ * checkbox each; who has a link already is shown, disabled), close (on a
+ * date, today by default; a problem with the date shown beside it).
+ */
+static void
+round_forms(struct html *h, const struct survey_rounds_page *pg, const struct survey_round_row *r)
+{
+	const struct survey *sv = r->sv;
+	struct strbuf id = STRBUF_INIT, eid = STRBUF_INIT;
+	const char *msg, *csrf = pg->frame->csrf;
+
+	html_open(h, "form", "method", "post", "action", pg->action, "class", "inline", NULL);
+	frame_csrf_field(h, csrf);
+	html_void(h, "input", "type", "hidden", "name", "action", "value", "invite", NULL);
+	html_void(h, "input", "type", "hidden", "name", "survey", "value", sv->id, NULL);
+	/* one link per person of the team, its group theirs (DESIGN §4) */
+	html_open(h, "fieldset", NULL);
+	html_elem(h, "legend", "Make links for");
+	for (size_t i = 0; i < r->nteam; i++) {
+		const struct survey_person *m = &r->team[i];
+
+		strbuf_reset(&id);
+		strbuf_addf(&id, "person-%s-%s", sv->id, m->person);
+		html_open(h, "div", NULL);
+		html_void(h, "input", "type", "checkbox", "id", id.buf, "name", "person",
+		    "value", m->person, "disabled", m->has_link ? "" : NULL, NULL);
+		html_open(h, "label", "for", id.buf, NULL);
+		html_textf(h, "%s (%s)%s", m->name, group_names[m->group],
+		    m->has_link ? ": has a link" : "");
+		html_close(h);
+		html_close(h);
+	}
+	if (r->nteam == 0)
+		html_elem(h, "p", "Nobody is on the team yet: the team is the director and the "
+		    "people of the backbone and of the member organizations.");
+	html_close(h);
+	html_elem(h, "button", "Make links");
+	html_close(h);
+	html_open(h, "form", "method", "post", "action", pg->action, "class", "inline", NULL);
+	frame_csrf_field(h, csrf);
+	html_void(h, "input", "type", "hidden", "name", "action", "value", "close", NULL);
+	html_void(h, "input", "type", "hidden", "name", "survey", "value", sv->id, NULL);
+	strbuf_reset(&id);
+	close_field(sv, &id);
+	strbuf_addf(&eid, "%s-error", id.buf);
+	msg = error_for(pg->errs, id.buf);
+	html_open(h, "label", "for", id.buf, NULL);
+	html_text(h, "Closed on");
+	html_close(h);
+	html_void(h, "input", "type", "date", "id", id.buf, "name", "closed",
+	    "value", msg && pg->typed_closed ? pg->typed_closed : pg->today,
+	    "aria-invalid", msg ? "true" : NULL, "aria-describedby", msg ? eid.buf : NULL, NULL);
+	if (msg) {
+		html_open(h, "p", "class", "error", "id", eid.buf, NULL);
+		html_elem(h, "span", "Error: ");
+		html_text(h, msg);
+		html_close(h);
+	}
+	html_open(h, "button", "class", "secondary", NULL);
+	html_text(h, "Close this round");
+	html_close(h);
+	html_close(h);
+	strbuf_release(&id);
+	strbuf_release(&eid);
+}
+
+/* The form that opens a round (editors). */
+static void
+open_form(struct html *h, const struct survey_rounds_page *pg)
+{
+	const struct program *p = pg->p;
+
+	html_elem(h, "h2", "Open a round");
+	html_open(h, "form", "method", "post", "action", pg->action, "class", "stack", NULL);
+	frame_csrf_field(h, pg->frame->csrf);
+	html_void(h, "input", "type", "hidden", "name", "action", "value", "open", NULL);
+	html_open(h, "div", "class", "field", NULL);
+	html_open(h, "label", "for", "instrument", NULL);
+	html_text(h, "Questionnaire");
+	html_close(h);
+	html_open(h, "select", "id", "instrument", "name", "instrument", NULL);
+	for (size_t i = 0; i < p->instruments.n; i++) {
+		const struct instrument *ins = &p->instruments.v[i];
+
+		html_open(h, "option", "value", ins->code, "selected",
+		    pg->typed_instrument && strcmp(pg->typed_instrument, ins->code) == 0 ? "" : NULL,
+		    NULL);
+		html_text(h, ins->title ? ins->title : ins->code);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_open(h, "div", "class", "field", NULL);
+	html_open(h, "label", "for", "id", NULL);
+	html_text(h, "Round id");
+	html_close(h);
+	html_void(h, "input", "type", "text", "id", "id", "name", "id",
+	    "value", pg->typed_id && *pg->typed_id ? pg->typed_id : pg->default_id, NULL);
+	html_close(h);
+	html_open(h, "div", "class", "field", NULL);
+	html_open(h, "label", "for", "opened", NULL);
+	html_text(h, "Opened on");
+	html_close(h);
+	html_void(h, "input", "type", "date", "id", "opened", "name", "opened",
+	    "value", pg->typed_opened && *pg->typed_opened ? pg->typed_opened : pg->today, NULL);
+	html_close(h);
+	html_elem(h, "button", "Open the round");
+	html_close(h);
+}
+
+void
+survey_rounds_write(struct html *h, const struct survey_rounds_page *pg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int edit = pg->can_edit;
+
+	assert(pg->frame && pg->p && pg->action && pg->today);
+	frame_begin(h, pg->frame);
+	/* how to invite is for those who can (issue 11, point 14): readers see what a round is */
+	html_open(h, "p", NULL);
+	html_text(h, "Each round asks one questionnaire of the team. ");
+	if (edit)
+		html_text(h, "Make one link for each person of the team: their group follows from "
+		    "who they are, and a person gets one link per round. Give each link to its "
+		    "person alone. An answer keeps no name. ");
+	html_text(h, "While a round is open it shows only how many answers came before today; "
+	    "results and the answers per group appear when it closes, with groups of at least "
+	    "3 people.");
+	html_close(h);
+	if (pg->nlinks) {
+		html_open(h, "section", "class", "notice", "aria-labelledby", "links", NULL);
+		html_open(h, "h2", "id", "links", NULL);
+		html_textf(h, "%zu new link%s for round %s", pg->nlinks, pg->nlinks == 1 ? "" : "s",
+		    pg->links_survey);
+		html_close(h);
+		html_elem(h, "p", "Give each link to its person alone, now: they are shown only "
+		    "this once. Each answers the survey once.");
+		html_open(h, "ul", "class", "plain links", NULL);
+		for (size_t i = 0; i < pg->nlinks; i++) {
+			html_open(h, "li", NULL);
+			html_textf(h, "%s (%s): ", pg->links[i].name, group_names[pg->links[i].group]);
+			html_elem(h, "code", pg->links[i].url);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	error_summary(h, pg->errs, rounds_label, pg);
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Survey rounds",
+	    "tabindex", "0", NULL);
+	html_open(h, "table", "class", "rounds cards", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Round");
+	html_elem(h, "th", "Questionnaire");
+	html_elem(h, "th", "Opened");
+	html_elem(h, "th", "Closed");
+	html_open(h, "th", "class", "num", NULL); html_text(h, "Links made"); html_close(h);
+	html_open(h, "th", "class", "num", NULL); html_text(h, "Responses"); html_close(h);
+	html_elem(h, "th", "Results");
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < pg->nrounds; i++) {
+		const struct survey_round_row *r = &pg->rounds[i];
+		const struct survey *sv = r->sv;
+
+		html_open(h, "tr", NULL);
+		html_open(h, "td", "data-label", "Round", NULL);
+		html_text(h, sv->id);
+		html_close(h);
+		html_open(h, "td", "data-label", "Questionnaire", NULL);
+		html_text(h, r->questionnaire);
+		html_close(h);
+		html_open(h, "td", "data-label", "Opened", NULL);
+		date_words(h, sv->opened);
+		html_close(h);
+		html_open(h, "td", "data-label", "Closed", NULL);
+		if (sv->closed == DATE_NONE)
+			html_text(h, "open");
+		else
+			date_words(h, sv->closed);
+		html_close(h);
+		html_open(h, "td", "class", "num", "data-label", "Links made", NULL);
+		html_textf(h, "%lld", (long long)r->links_made);
+		html_close(h);
+		/* open: only the count as of the start of today (DESIGN §4) */
+		html_open(h, "td", "class", "num", "data-label", "Responses", NULL);
+		if (sv->closed != DATE_NONE)
+			html_textf(h, "%zu", sv->responses.n);
+		else
+			html_textf(h, "%lld before today", (long long)r->answers_before_today);
+		html_close(h);
+		html_open(h, "td", "data-label", "Results", NULL);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "/i/%s/surveys/%s/results", pg->slug, sv->id);
+		html_open(h, "a", "href", sb.buf, NULL);
+		html_text(h, "Results");
+		html_close(h);
+		html_close(h);
+		html_close(h);
+	}
+	if (pg->nrounds == 0) {
+		html_open(h, "tr", NULL);
+		html_open(h, "td", "colspan", "7", NULL);
+		html_text(h, "No survey rounds yet.");
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	for (size_t i = 0; edit && i < pg->nrounds; i++) {
+		const struct survey_round_row *r = &pg->rounds[i];
+
+		if (r->sv->closed != DATE_NONE)
+			continue;
+		html_open(h, "section", "class", "round-open", NULL);
+		html_open(h, "h2", NULL);
+		html_textf(h, "Round %s is open", r->sv->id);
+		html_close(h);
+		round_forms(h, pg, r);
+		html_close(h);
+	}
+	if (edit)
+		open_form(h, pg);
+	frame_end(h);
+	strbuf_release(&sb);
+}
+
+/* ---------------------------------------------------------------- results */
+
+/* One aggregate in a cell: mean, band and n, or that it is not shown. */
+static void
+agg_cell(struct html *h, const struct survey_agg *a)
+{
+	if (!a->shown) {
+		html_open(h, "td", "class", "suppressed", NULL);
+		html_text(h, "not shown");
+		html_close(h);
+		return;
+	}
+	html_open(h, "td", "class", "num", NULL);
+	html_textf(h, "%.2f", a->mean);
+	html_open(h, "span", "class", a->band == SURVEY_BAND_STRENGTH ? "band strength" :
+	    a->band == SURVEY_BAND_DISCUSS ? "band discuss" : "band concern", NULL);
+	html_textf(h, " %s", survey_band_names[a->band]);
+	html_close(h);
+	html_open(h, "span", "class", "n", NULL);
+	html_textf(h, " n = %lld", (long long)a->n);
+	html_close(h);
+	html_close(h);
+}
+
+/* A table of rows (items or categories) with each group, the gap and the change. */
+static void
+results_table(struct html *h, const char *label, const struct survey_row *rows, size_t n,
+    const struct survey_results *before, int items, int change_col)
+{
+	static const int cols[] = { SURVEY_COL_ALL, SURVEY_COL_BACKBONE,
+	    SURVEY_COL_DIRECTOR, SURVEY_COL_PARTNER };
+
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", label,
+	    "tabindex", "0", NULL);
+	html_open(h, "table", "class", "results", NULL);
+	html_open(h, "caption", NULL);
+	html_text(h, label);
+	html_close(h);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", items ? "Statement" : "Category");
+	html_elem(h, "th", "Everyone");
+	html_elem(h, "th", "Backbone");
+	html_elem(h, "th", "Director");
+	html_elem(h, "th", "Partners");
+	html_open(h, "th", "class", "num", NULL); html_text(h, "Gap"); html_close(h);
+	html_open(h, "th", "class", "num", NULL);
+	html_text(h, change_col == SURVEY_COL_ALL ? "Change" : "Change (partners)");
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < n; i++) {
+		const struct survey_row *r = &rows[i];
+		const struct survey_row *b = before ?
+		    metrics_survey_row(before, r->code, r->code ? NULL : r->category) : NULL;
+		double delta;
+
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_text(h, items ? r->text : (*r->category ? r->category : "(none)"));
+		html_close(h);
+		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+			agg_cell(h, &r->col[cols[c]]);
+		html_open(h, "td", "class", "num", NULL);
+		if (r->has_gap)
+			html_textf(h, "%+.2f", r->gap);
+		else
+			html_text(h, "—");
+		html_close(h);
+		html_open(h, "td", "class", "num", NULL);
+		if (b && metrics_survey_change(b, r, change_col, &delta) == 0)
+			html_textf(h, "%+.2f", delta);
+		else
+			html_text(h, "—");
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+}
+
+/* How everyone's answers spread over the five choices, per statement shown. */
+static void
+distribution_table(struct html *h, const struct survey_results *r)
+{
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "How the answers spread",
+	    "tabindex", "0", NULL);
+	html_open(h, "table", "class", "results", NULL);
+	html_open(h, "caption", NULL);
+	html_text(h, "How the answers spread (everyone)");
+	html_close(h);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Statement");
+	for (int v = 0; v < 5; v++) {
+		html_open(h, "th", "class", "num", NULL);
+		html_text(h, answer_words[v]);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < r->items.n; i++) {
+		const struct survey_agg *a = &r->items.v[i].col[SURVEY_COL_ALL];
+
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_text(h, r->items.v[i].text);
+		html_close(h);
+		if (!a->shown) {
+			html_open(h, "td", "colspan", "5", "class", "suppressed", NULL);
+			html_text(h, "not shown");
+			html_close(h);
+		} else
+			for (int v = 0; v < 5; v++) {
+				html_open(h, "td", "class", "num", NULL);
+				html_textf(h, "%lld", (long long)a->dist[v]);
+				html_close(h);
+			}
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+}
+
+void
+survey_results_write(struct html *h, const struct survey_results_page *pg)
+{
+	const struct survey_results *now = pg->now;
+	const struct survey *sv = pg->sv;
+	struct strbuf sb = STRBUF_INIT;
+
+	assert(pg->frame && sv && now);
+	frame_begin(h, pg->frame);
+	html_open(h, "p", NULL);
+	html_text(h, now->instrument && now->instrument->title ? now->instrument->title : "");
+	html_text(h, ". Opened ");
+	date_words(h, sv->opened);
+	if (sv->closed != DATE_NONE) {
+		html_text(h, ", closed ");
+		date_words(h, sv->closed);
+	} else
+		html_text(h, ", still open");
+	if (now->open)
+		html_text(h, ". Results and the answers per group appear when the round closes; "
+		    "until then the rounds page counts the answers given before today.");
+	else {
+		figure_survey_responses(now, &sb);
+		html_textf(h, ". Responses: %s.", sb.buf);
+	}
+	html_close(h);
+	html_open(h, "p", "class", "note", NULL);
+	html_textf(h, "Answers run from 1 (strongly disagree) to 5 (strongly agree). A mean of 4 or "
+	    "more is a strength, 3 to 3.99 worth discussing, under 3 a concern. A group with fewer "
+	    "than %d answers is never shown (\"not shown\"), nor a group whose answers could be "
+	    "worked out from the others' (everyone's minus the rest), so no one's answers can be "
+	    "picked out.", SURVEY_MIN_GROUP);
+	html_text(h, " Gap: the backbone's mean minus the partners' (shown when both groups are).");
+	if (pg->prev)
+		html_textf(h, " Change: against round %s.", pg->prev->id);
+	html_close(h);
+	results_table(h, "By statement", now->items.v, now->items.n, pg->before, 1,
+	    metrics_survey_change_col(now));
+	results_table(h, "By category", now->categories.v, now->categories.n, pg->before, 0,
+	    metrics_survey_change_col(now));
+	distribution_table(h, now);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "/i/%s/surveys/rounds", pg->slug);
+	html_open(h, "p", NULL);
+	html_open(h, "a", "href", sb.buf, NULL);
+	html_text(h, "All survey rounds");
+	html_close(h);
+	html_close(h);
+	frame_end(h);
+	strbuf_release(&sb);
+}
