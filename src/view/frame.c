@@ -70,7 +70,9 @@ top_bar(struct html *h, const struct frame *f)
 	if (f->user) {
 		html_open(h, "div", "class", "account", NULL);
 		html_open(h, "span", NULL);
+		html_open(h, "a", "href", "/account", "title", "Your settings", NULL);
 		html_text(h, f->user);
+		html_close(h);
 		if (f->role)
 			html_textf(h, " (%s)", f->role);
 		html_close(h);

@@ -271,11 +271,10 @@ report_html_figure_head(struct html *h, const char *first, const char *scope)
 void
 report_html_figure_row(struct html *h, const struct report *r, int f, struct strbuf *sb)
 {
-	html_open(h, "tr", NULL);
+	/* the figure's code for scripts and tests, never in the text people read */
+	html_open(h, "tr", "data-figure", metrics_fig_names[f], NULL);
 	html_open(h, "td", "class", "name", NULL);
 	html_text(h, figure_labels[f]);
-	html_text(h, " ");
-	html_elem(h, "code", metrics_fig_names[f]);
 	if (r->fig[f].type == MV_NULL) {
 		html_open(h, "div", "class", "note", NULL);
 		html_text(h, figure_null_note((enum metrics_fig)f));

@@ -46,6 +46,7 @@ const char view_css[] =
 "nav.places{flex:1}nav.places a{text-decoration:none}nav.places a[aria-current]{font-weight:600;color:var(--ink)}\n"
 ".account{display:flex;align-items:center;gap:.75rem;font-size:.9rem;color:var(--muted)}\n"
 ".account form{margin:0}\n"
+".account a{color:inherit}\n"
 "button{font:inherit;padding:.35rem .9rem;border:1px solid var(--accent);border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}\n"
 ".account button{background:#fff;color:var(--accent);padding:.2rem .7rem}\n"
 "nav.tabs{max-width:72rem;margin:0 auto;padding:0 1.5rem}\n"

@@ -17,6 +17,7 @@
 #include "../app/edit.h"
 #include "../store/accounts.h"
 #include "../view/figures.h"
+#include "../view/admin_pages.h"
 #include "../view/report_html.h"
 #include "../util/num.h"
 #include "../util/xalloc.h"
@@ -24,23 +25,6 @@
 
 /* How many of the latest changes the overview lists. */
 #define RECENT_CHANGES 10
-
-/* Plain verbs of the audit log's actions. */
-static const char *
-action_verb(const char *action)
-{
-	if (action == NULL)
-		return "changed";
-	if (strcmp(action, "create") == 0)
-		return "added";
-	if (strcmp(action, "update") == 0)
-		return "changed";
-	if (strcmp(action, "delete") == 0)
-		return "removed";
-	if (strcmp(action, "import") == 0)
-		return "imported";
-	return action;
-}
 
 /*
  * The recent changes, newest first: when, who, what, with a link to the
@@ -71,35 +55,35 @@ recent_changes(struct html *h, const struct initiative *in, const struct store_a
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "When");
-	html_elem(h, "th", "Who");
-	html_elem(h, "th", "What");
+	html_elem(h, "th", "What happened");
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < log->n; i++) {
 		const struct store_audit *a = &log->v[i];
-		int64_t day = a->at >= 0 ? a->at / 86400 : (a->at - 86399) / 86400;
-		int64_t sec = a->at - day * 86400;
+		const struct audit_row row = {
+			.at = a->at, .actor = a->actor, .action = a->action, .kind = a->kind,
+			.record = a->record, .before = a->before, .after = a->after,
+		};
 		int linked = a->record && a->kind && app_kind_find(a->kind) &&
 		    (a->action == NULL || strcmp(a->action, "delete") != 0);
 
 		html_open(h, "tr", NULL);
 		strbuf_reset(&sb);
-		figure_date((tdate)day, &sb);
-		html_open(h, "td", "class", "when", NULL);
-		html_textf(h, "%s %02d:%02d UTC", sb.buf, (int)(sec / 3600), (int)(sec / 60 % 60));
-		html_close(h);
-		html_elem(h, "td", a->actor ? a->actor : "—");
+		admin_time_words(a->at, &sb);
+		html_elem(h, "td", sb.buf);
+		strbuf_reset(&sb);
+		audit_sentence(&row, &sb);
 		html_open(h, "td", NULL);
-		html_textf(h, "%s %s ", action_verb(a->action), a->kind ? a->kind : "records");
+		html_text(h, sb.buf);
 		if (linked) {
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "/i/%s/%s/%s", in->slug, a->kind, a->record);
+			html_text(h, " ");
 			html_open(h, "a", "href", sb.buf, NULL);
-			html_text(h, a->record);
+			html_text(h, "Open it");
 			html_close(h);
-		} else if (a->record)
-			html_text(h, a->record);
+		}
 		html_close(h);
 		html_close(h);
 	}

@@ -133,7 +133,7 @@ test_expect_success '--format html --out writes one self-contained page' '
 		grep -q "<section class=\"initiative\" id=\"$slug\">" report.html || return 1
 	done &&
 	for f in $FIGURES; do
-		grep -q "<code>$f</code>" report.html || { echo "figure $f missing"; return 1; }
+		grep -q "data-figure=\"$f\"" report.html || { echo "figure $f missing"; return 1; }
 	done &&
 	tail -c 8 report.html | grep -q "</html>"
 '

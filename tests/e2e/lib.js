@@ -287,10 +287,10 @@ async function visit(t, page, p, opts)
 }
 
 // The N (last cell) of the key figure whose code is name on a dashboard:
-// the figures table has rows "label <code>name</code> | value | N".
+// the figures table has rows <tr data-figure="name"> "label | value | N".
 async function figureN(page, name)
 {
-	const row = page.locator('tr', { has: page.locator(`code:text-is("${name}")`) });
+	const row = page.locator(`tr[data-figure="${name}"]`);
 	const cells = row.first().locator('td.num');
 	return (await cells.last().innerText()).trim();
 }

@@ -24,11 +24,6 @@ const ISO = /\b(1[89]|20)\d\d-[01]\d-[0-3]\d\b/g;
 // or ISO dates there: reported as TODO (shown, not counted) with the reason.
 // Remove an entry when its fix lands (the TODO then passes, and says so).
 const KNOWN = [
-	{ path: /^\/i\/[^/]+$/, what: /^code (backbone_alone_share|partner_share|shared_oversight)$/,
-	  why: 'the overview shows each figure code beside its label (src/view/report_html.c)' },
-	{ path: /^\/i\/[^/]+$/, what: /^code cli:$/,
-	  why: 'the overview\'s Recent changes names the actor "cli:root" and the kind ' +
-	    '"surveys" (src/web/h_dashboard.c); audit_sentence (src/view/admin_pages.h) says it in words' },
 ];
 
 // What a person reads on the page now showing: the problems found, as lines.

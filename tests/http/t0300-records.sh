@@ -54,7 +54,8 @@ test_expect_success 'sorting by title ascending and descending' '
 
 figure () {
 	http_get $I >/dev/null
-	tr ">" "\n" <.body | grep -A4 "decisions.backbone_alone_share</code" | grep "^[0-9]" | tr "\n" " "
+	tr ">" "\n" <.body | grep -A8 "data-figure=\"decisions.backbone_alone_share\"" |
+		grep "^[0-9]" | head -n 2 | tr "\n" " "
 }
 
 test_expect_success 'the add form: labels, date inputs, grouped pickers, contrary views' '

@@ -89,11 +89,12 @@ test_expect_success 'recent changes: none yet, then a decision added and changed
 	! grep -q "No changes have been recorded yet" .body &&
 	tr "<" "\n" <.body | sed -n "/^table class=\"recent\"/,/^\\/table>/p" >recent &&
 	test $(grep -c "^tr>" recent) = 3 &&
-	grep "^td>\\(changed\\|added\\) decisions" recent >what &&
-	sed -n 1p what | grep -q "^td>changed decisions" &&
-	sed -n 2p what | grep -q "^td>added decisions" &&
-	test $(grep -c "^a href=\"$I/decisions/d-960\">d-960" recent) = 2 &&
-	test_grep "^td class=\"when\">[0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9][0-9]:[0-9][0-9] UTC" recent &&
+	grep "^td>.* \\(changed\\|added\\) decision d-960 “Share the agenda" recent >what &&
+	sed -n 1p what | grep -q " changed decision d-960 “Share the agenda early”\\. *$" &&
+	sed -n 2p what | grep -q " added decision d-960 “Share the agenda”\\. *$" &&
+	! grep -q "cli:\\|decisions d-960" recent &&
+	test $(grep -c "^a href=\"$I/decisions/d-960\">Open it" recent) = 2 &&
+	test_grep "^td>[0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9][0-9]:[0-9][0-9] UTC" recent &&
 	test_status 200 $I/decisions/d-960
 '
 

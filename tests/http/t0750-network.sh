@@ -16,7 +16,7 @@ ties_count () {
 }
 # figure NAME: the value cell of figure NAME on the Network page (in .body)
 figure () {
-	sed -n "s|.*<code>$1</code></td><td class=\"num\">\\([^<]*\\)<.*|\\1|p" .body
+	perl -ne "print \"\$1\\n\" if /data-figure=\"\Q$1\E\">.*?<td class=\"num\">([^<]*)</" .body
 }
 
 test_expect_success 'the Network tab leads to the page: map, figures with N, readings' '
@@ -28,7 +28,7 @@ test_expect_success 'the Network tab leads to the page: map, figures with N, rea
 	test_grep "aria-current=\"page\"[^>]*>Network<\|href=\"$I/network\"[^>]*aria-current" .body &&
 	test_grep "<svg[^>]*class=\"chart network\"" .body &&
 	for f in density centralization backbone_degree_share backbone_betweenness trust value resilience; do
-		test_grep "<code>network.$f</code>" .body || return 1
+		test_grep "data-figure=\"network.$f\"" .body || return 1
 	done &&
 	test_grep "Pairs of organizations working together (density)" .body &&
 	test "$(figure network.density)" = "75%" &&

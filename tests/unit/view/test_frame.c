@@ -64,7 +64,7 @@ test_current_tab_marked(void **state)
 	assert_int_equal(count_of(sb.buf, "aria-current=\"true\""), 1);
 	assert_non_null(strstr(sb.buf, "<li class=\"program\"><a href=\"/\">Program</a></li>"));
 	/* the account, and sign-out with the CSRF field */
-	assert_non_null(strstr(sb.buf, "<span>m@x.org (member)</span>"));
+	assert_non_null(strstr(sb.buf, "<span><a href=\"/account\" title=\"Your settings\">m@x.org</a> (member)</span>"));
 	assert_non_null(strstr(sb.buf, "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" "
 	    "name=\"csrf\" value=\"tok123\"/>"));
 	assert_non_null(strstr(sb.buf, "<title>Decisions · Trellis</title>"));

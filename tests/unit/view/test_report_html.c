@@ -160,7 +160,7 @@ assert_has_report(const char *page, const struct report *r)
 	assert_non_null(sec);
 	for (int i = 0; i < FIG__MAX; i++) {
 		strbuf_reset(&want);
-		strbuf_addf(&want, "<code>%s</code>", metrics_fig_names[i]);
+		strbuf_addf(&want, "<tr data-figure=\"%s\">", metrics_fig_names[i]);
 		if (strstr(sec, want.buf) == NULL)
 			fail_msg("%s: no figure %s", r->initiative->slug, metrics_fig_names[i]);
 	}
