@@ -29,7 +29,7 @@ test_expect_success 'admin signs in: 303 to /, the cookie exact (development var
 	grep -E "^Set-Cookie: sid=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax\$" cookie &&
 	test_status 200 / -b jar.admin &&
 	test_grep ">Program</a>" .body &&
-	test_grep "admin@x.org (admin)" .body
+	test_grep "admin@x.org</a> (admin)" .body
 '
 
 test_expect_success 'a member lands on their initiative, a viewer too, an evaluator on the portfolio' '
@@ -97,7 +97,7 @@ test_expect_success 'signed in, a sign-in POST needs the session'"'"'s CSRF toke
 	sign_in admin@x.org j3 >/dev/null &&
 	test_status 403 /login -b j3 --data-urlencode "email=member@x.org" --data-urlencode "password=$PW" &&
 	test_status 200 / -b j3 &&
-	test_grep "admin@x.org (admin)" .body
+	test_grep "admin@x.org</a> (admin)" .body
 '
 
 test_expect_success 'signed in, /login goes to /' '

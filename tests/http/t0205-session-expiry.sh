@@ -54,7 +54,7 @@ test_expect_success 'idle 3 s: a session used every second lives on, one left al
 	test_status 401 /api/v1/program -b jar.idle &&
 	test_status 200 /api/v1/program -b jar.busy &&
 	test_status 200 / -b jar.busy &&
-	test_grep "admin@x.org (admin)" .body
+	test_grep "admin@x.org</a> (admin)" .body
 '
 
 test_expect_success 'an expired session stays ended, and a new sign-in works' '

@@ -64,7 +64,7 @@ test_expect_success 'every state change with a session: no token, a wrong token,
 
 test_expect_success 'the session and the data are as before: still signed in, no user added' '
 	test_status 200 /admin/users -b jar &&
-	test_grep "admin@x.org (admin)" .body &&
+	test_grep "admin@x.org</a> (admin)" .body &&
 	! grep -q "nobody@x.org" .body
 '
 http_stop
