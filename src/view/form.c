@@ -1417,6 +1417,9 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 
+		/* a slug is the record's address, not something people read */
+		if (f->type == FT_SLUG && (f->flags & FL_KEY))
+			continue;
 		strbuf_reset(&sb);
 		form_label(f, &sb);
 		html_elem(h, "dt", sb.buf);

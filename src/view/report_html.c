@@ -462,7 +462,11 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	}
 	strbuf_reset(&id);
 	strbuf_addf(&id, "r-%s", in->slug);
+	/* on a phone the chart keeps a readable size and scrolls in its own box */
+	html_open(h, "div", "class", "chart-scroll", "tabindex", "0", "role", "region",
+	    "aria-label", "Chart of the shared result", NULL);
 	chart_result(h, in, r->as_of, id.buf);
+	html_close(h);
 	html_close(h);
 
 	if (cap) {

@@ -103,18 +103,18 @@ capacity_text_write(const struct capacity *c, struct strbuf *out)
 	strbuf_addf(out, ", %d of 5 traits — %s\n", c->traits_met,
 	    c->high_capacity ? "high capacity" : "not high capacity");
 	for (int t = 0; t < TRAIT__MAX; t++)
-		strbuf_addf(out, "    %s %s\n", c->traits[t] ? "[x]" : "[ ]", metrics_trait_names[t]);
+		strbuf_addf(out, "    %s %s\n", c->traits[t] ? "[x]" : "[ ]", metrics_trait_labels[t]);
 	if (!c->has_gaps)
 		return;
 	for (size_t i = 0; i < c->gaps.n; i++) {
 		const struct metrics_gap *g = &c->gaps.v[i];
 
-		strbuf_addf(out, "    lacks %s; offered by: ", metrics_trait_names[g->trait]);
+		strbuf_addf(out, "    lacks %s; offered by: ", metrics_trait_labels[g->trait]);
 		if (g->offered_by.n == 0)
 			strbuf_addstr(out, "no one on the team yet");
 		for (size_t j = 0; j < g->offered_by.n; j++)
 			strbuf_addf(out, "%s%s", j ? ", " : "",
-			    c->program->orgs.v[g->offered_by.v[j]].slug);
+			    c->program->orgs.v[g->offered_by.v[j]].name);
 		strbuf_addch(out, '\n');
 	}
 }
@@ -128,33 +128,33 @@ capacity_text_compare(const struct capacity *cs, size_t n, struct strbuf *out)
 	for (size_t i = 0; i < n; i++)
 		if (strlen(cs[i].program->orgs.v[cs[i].org].slug) + 2 > w)
 			w = strlen(cs[i].program->orgs.v[cs[i].org].slug) + 2;
-	pad(out, "", 20, 0);
+	pad(out, "", 22, 0);
 	for (size_t i = 0; i < n; i++)
 		pad(out, cs[i].program->orgs.v[cs[i].org].slug, w, 1);
 	strbuf_addch(out, '\n');
-	pad(out, "staff", 20, 0);
+	pad(out, "staff", 22, 0);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(buf, sizeof(buf), "%lld", (long long)cs[i].staff);
 		pad(out, cs[i].staff == INT_NONE ? "—" : buf, w, 1);
 	}
 	strbuf_addch(out, '\n');
-	pad(out, "revenue", 20, 0);
+	pad(out, "revenue", 22, 0);
 	for (size_t i = 0; i < n; i++)
 		pad(out, cs[i].revenue == INT_NONE ? "—" : money_display(cs[i].revenue, buf), w, 1);
 	strbuf_addch(out, '\n');
 	for (int t = 0; t < TRAIT__MAX; t++) {
-		pad(out, metrics_trait_names[t], 20, 0);
+		pad(out, metrics_trait_labels[t], 22, 0);
 		for (size_t i = 0; i < n; i++)
 			pad(out, cs[i].traits[t] ? "yes" : "no", w, 1);
 		strbuf_addch(out, '\n');
 	}
-	pad(out, "traits met", 20, 0);
+	pad(out, "traits met", 22, 0);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(buf, sizeof(buf), "%d of 5", cs[i].traits_met);
 		pad(out, buf, w, 1);
 	}
 	strbuf_addch(out, '\n');
-	pad(out, "high capacity", 20, 0);
+	pad(out, "high capacity", 22, 0);
 	for (size_t i = 0; i < n; i++)
 		pad(out, cs[i].high_capacity ? "YES" : "no", w, 1);
 	strbuf_addch(out, '\n');

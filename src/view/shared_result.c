@@ -285,7 +285,9 @@ shared_result_page(struct html *h, const struct shared_result_page *pg)
 		html_close(h);
 		progress_section(h, pg, &sb);
 		html_elem(h, "h2", "The path so far");
-		html_open(h, "div", "class", "result-chart", NULL);
+		/* on a phone the chart keeps a readable size and scrolls in its own box */
+		html_open(h, "div", "class", "result-chart chart-scroll", "tabindex", "0", "role",
+		    "region", "aria-label", "Chart of the shared result", NULL);
 		chart_result(h, in, pg->as_of, "result-chart");
 		html_close(h);
 	}

@@ -213,6 +213,7 @@ const char view_css[] =
 "table.measurements{max-width:46rem}table.measurements td:first-child{white-space:nowrap}table.measurements th{white-space:normal}"
 "table.measurements th .unit{display:block;font-weight:400;font-size:.85rem;white-space:normal}"
 ".result-chart{max-width:46rem;margin:0 0 1rem}.result-chart svg.result{max-width:none}\n"
+"@media (max-width:40rem){.chart-scroll{overflow-x:auto}.chart-scroll svg.result{min-width:600px}}\n"
 /* survey rounds (src/web/h_survey.c): the answer form (one statement a row, the five
  * answers side by side on a wide screen, stacked with the radio beside its words on a
  * phone), the rounds' inline forms, the results' bands and hidden groups */

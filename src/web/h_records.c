@@ -638,6 +638,10 @@ after_url(const struct initiative *in, const struct app_kind *ak, const char *ke
 		url_add(out, key);
 		strbuf_addstr(out, "?saved=");
 		url_add(out, key);
+	} else {
+		/* Team & roles says which member was saved (h_team.c) */
+		strbuf_addstr(out, "?saved=");
+		url_add(out, key);
 	}
 }
 

@@ -16,6 +16,41 @@
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
+/*
+ * What Team & roles says after a change it was sent to: ?saved=oversight,
+ * ?saved=raci, ?saved=ORG (a member added or changed: named from the
+ * record, never from the URL's text), ?deleted=1. NULL for nothing.
+ */
+static const char *
+team_notice(struct web_request *req, const struct program *p, const struct initiative *in)
+{
+	const char *key = web_query(req, "saved");
+	struct strbuf sb = STRBUF_INIT;
+	const char *out = NULL;
+
+	if (web_query(req, "deleted"))
+		return "The member was removed from the team.";
+	if (key == NULL)
+		return NULL;
+	if (strcmp(key, "oversight") == 0)
+		return "The committee and the director are saved.";
+	if (strcmp(key, "raci") == 0)
+		return "The responsibilities are saved.";
+	for (size_t i = 0; i < in->members.n; i++) {
+		const struct member *m = &in->members.v[i];
+		const struct organization *o;
+
+		if (m->org.slug == NULL || strcmp(m->org.slug, key) != 0)
+			continue;
+		o = program_org(p, m->org.slug);
+		strbuf_addf(&sb, "Member ‘%s’ saved.", o ? o->name : m->org.slug);
+		out = web_strdup(req, sb.buf);
+		break;
+	}
+	strbuf_release(&sb);
+	return out;
+}
+
 int
 team_page(struct web_request *req, struct web_response *res, const struct program *p,
     const struct initiative *in, const form_errors *errs, const struct form_input *typed,
@@ -26,6 +61,8 @@ team_page(struct web_request *req, struct web_response *res, const struct progra
 	struct team_page tp;
 
 	page_frame(&fr, req, p, "Team & roles", in, TAB_TEAM);
+	if (errs == NULL || errs->n == 0)
+		fr.flash = team_notice(req, p, in);
 	tp = (struct team_page){ .frame = &fr, .p = p, .in = in, .can_edit = records_may_edit(req),
 	    .errs = errs, .typed = typed, .which = which };
 	strbuf_reset(&res->body);
@@ -86,7 +123,7 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 		r = APP_ERROR;
 	switch (r) {
 	case APP_OK:
-		strbuf_addf(&url, "/i/%s/members#oversight", in->slug);
+		strbuf_addf(&url, "/i/%s/members?saved=oversight#oversight", in->slug);
 		web_redirect(res, url.buf);
 		break;
 	case APP_INVALID:
@@ -189,7 +226,7 @@ h_team_raci(struct web_request *req, struct web_response *res)
 	if (errs.n)
 		ret = team_page(req, res, &wp->program, in, &errs, &typed, TEAM_FORM_RACI);
 	else {
-		strbuf_addf(&url, "/i/%s/members#raci", in->slug);
+		strbuf_addf(&url, "/i/%s/members?saved=raci#raci", in->slug);
 		web_redirect(res, url.buf);
 	}
 out:

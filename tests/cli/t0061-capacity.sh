@@ -49,8 +49,9 @@ test_expect_success 'a small backbone is not high capacity; its gaps list organi
 test_expect_success 'the text form names what is lacking and who offers it' '
 	"$TRELLIS" --db demo.db capacity --org quarry-bend-renewal --initiative quarry-bend --as-of 2016-12-31 >q.txt &&
 	grep -q "7 staff, \$850,000.00 a year, 1 of 5 traits — not high capacity" q.txt &&
-	test "$(grep -c "^    lacks [a-z_]*; offered by: " q.txt)" -eq 4 &&
-	grep -q "^    lacks expertise; offered by: [a-z]" q.txt
+	test "$(grep -c "^    lacks [A-Z][a-z -]*; offered by: " q.txt)" -eq 4 &&
+	grep -q "^    lacks Expertise; offered by: Quarry Bend Police Department, " q.txt &&
+	grep -q "^    \[x\] Willing to experiment$" q.txt
 '
 
 test_expect_success '--compare prints a column per organization' '
@@ -60,9 +61,10 @@ test_expect_success '--compare prints a column per organization' '
 	grep -q "^staff  *30  *25  *7$" cmp.txt &&
 	grep -q "^traits met  *5 of 5  *4 of 5  *1 of 5$" cmp.txt &&
 	grep -q "^high capacity  *YES  *YES  *no$" cmp.txt &&
-	for t in flexible_grants expertise in_kind_staffing experiment convener; do
+	for t in "Flexible grants" Expertise "In-kind staffing" "Willing to experiment" Convener; do
 		grep -q "^$t  *\(yes\|no\)  *\(yes\|no\)  *\(yes\|no\)$" cmp.txt || return 1
-	done
+	done &&
+	! grep -q "_" cmp.txt
 '
 
 test_expect_success '--compare --format json gives an array, in order' '

@@ -20,8 +20,11 @@ test_expect_success 'the Team & roles tab: members, committee and director, the 
 test_expect_success 'adding a member, then marking it as left' '
 	code=$(curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -d org=valley-data-cooperative \
 	    -d role=partner -d joined=2016-02-01 "$URL$I/members") &&
-	test "$code" = "303 $URL$I/members" &&
-	test_status 200 $I/members &&
+	test "$code" = "303 $URL$I/members?saved=valley-data-cooperative" &&
+	test_status 200 "$I/members?saved=valley-data-cooperative" &&
+	test_grep "Member ‘Valley Data Cooperative’ saved." .body &&
+	test_status 200 "$I/members?saved=%3Cscript%3E" &&
+	! grep -q "saved\.</\|&lt;script" .body &&
 	test_grep "href=\"$I/members/valley-data-cooperative\">Valley Data Cooperative" .body &&
 	code=$(curl -s -o /dev/null -w "%{http_code}" -d org=valley-data-cooperative \
 	    -d role=partner -d joined=2016-02-01 -d left=2016-09-30 "$URL$I/members/valley-data-cooperative") &&
@@ -41,7 +44,8 @@ test_expect_success 'the committee form changes the committee (a non-member is r
 	code=$(curl -s -o /dev/null -w "%{http_code}" -d committee=harlow-neighborhood-builders \
 	    -d committee=harlow-public-schools "$URL$I/team/initiative") &&
 	test "$code" = 303 &&
-	test_status 200 $I/members &&
+	test_status 200 "$I/members?saved=oversight" &&
+	test_grep "The committee and the director are saved." .body &&
 	test_grep "<dt>Committee</dt><dd>Harlow Neighborhood Builders, Harlow Mills Public Schools</dd>" .body &&
 	test_status 422 $I/team/initiative -d committee=atlantic-reserve &&
 	test_grep "class=\"error-summary\"" .body &&

@@ -205,7 +205,7 @@ test_alerts_first(void **state)
 	}
 	/* capacity: not high, with its gaps */
 	assert_non_null(strstr(cap, "1 of 5 traits — not high capacity"));
-	assert_non_null(strstr(cap, "lacks in_kind_staffing; offered by: no one on the team yet"));
+	assert_non_null(strstr(cap, "lacks In-kind staffing; offered by: no one on the team yet"));
 	check_figures(&r, sb.buf);
 
 	metrics_capacity_release(&c);
