@@ -35,6 +35,26 @@ step_done(struct store *s, sqlite3_stmt *st, const char *what, struct strbuf *er
 	return 0;
 }
 
+/*
+ * Steps st (bound by the caller) to its end, calling row for each row with
+ * out; -1 with "what: SQLite's message" in err when a step fails.
+ */
+static int
+select_rows(struct store *s, sqlite3_stmt *st, void (*row)(sqlite3_stmt *, void *), void *out,
+    const char *what, struct strbuf *err)
+{
+	int r;
+
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		row(st, out);
+	store_stmt_done(st);
+	if (r != SQLITE_DONE) {
+		store_sqlerr(s, err, what);
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_mail_add(struct store *s, const struct store_mail *m, struct strbuf *err)
 {
@@ -70,9 +90,9 @@ fail:
 
 /* Reads the row of ST_MAIL_DUE into a new element of out. */
 static void
-due_row(sqlite3_stmt *st, struct store_mails *out)
+due_row(sqlite3_stmt *st, void *out)
 {
-	struct store_mail *m = VEC_PUSH(out);
+	struct store_mail *m = VEC_PUSH((struct store_mails *)out);
 	const void *b = sqlite3_column_blob(st, 9);
 
 	m->id = sqlite3_column_int64(st, 0);
@@ -98,7 +118,6 @@ store_mail_claim(struct store *s, int64_t now, int64_t lease, size_t max,
 {
 	size_t first = out->n;
 	sqlite3_stmt *st;
-	int r;
 
 	if (store_begin(s, err))
 		return -1;
@@ -106,13 +125,8 @@ store_mail_claim(struct store *s, int64_t now, int64_t lease, size_t max,
 		goto fail;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, (int64_t)max);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW)
-		due_row(st, out);
-	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
-		store_sqlerr(s, err, "cannot read the mail due");
+	if (select_rows(s, st, due_row, out, "cannot read the mail due", err))
 		goto fail;
-	}
 	for (size_t i = first; i < out->n; i++) {
 		if ((st = store_stmt(s, ST_MAIL_LEASE, err)) == NULL)
 			goto fail;
@@ -174,32 +188,27 @@ store_mail_retry(struct store *s, int64_t id, int64_t next_try, const char *erro
 	    "cannot count a failed mail", err);
 }
 
+static void
+list_row(sqlite3_stmt *st, void *out)
+{
+	struct store_mail *m = VEC_PUSH((struct store_mails *)out);
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->kind = col_dup(st, 1);
+	m->to_addr = col_dup(st, 2);
+	m->queued = sqlite3_column_int64(st, 3);
+	m->attempts = sqlite3_column_int(st, 4);
+	m->next_try = sqlite3_column_int64(st, 5);
+	m->sent = sqlite3_column_int64(st, 6);
+	m->last_error = col_dup(st, 7);
+}
+
 int
 store_mail_list(struct store *s, struct store_mails *out, struct strbuf *err)
 {
-	sqlite3_stmt *st;
-	int r;
+	sqlite3_stmt *st = store_stmt(s, ST_MAIL_LIST, err);
 
-	if ((st = store_stmt(s, ST_MAIL_LIST, err)) == NULL)
-		return -1;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_mail *m = VEC_PUSH(out);
-
-		m->id = sqlite3_column_int64(st, 0);
-		m->kind = col_dup(st, 1);
-		m->to_addr = col_dup(st, 2);
-		m->queued = sqlite3_column_int64(st, 3);
-		m->attempts = sqlite3_column_int(st, 4);
-		m->next_try = sqlite3_column_int64(st, 5);
-		m->sent = sqlite3_column_int64(st, 6);
-		m->last_error = col_dup(st, 7);
-	}
-	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
-		store_sqlerr(s, err, "cannot list the mail");
-		return -1;
-	}
-	return 0;
+	return st ? select_rows(s, st, list_row, out, "cannot list the mail", err) : -1;
 }
 
 int
@@ -228,52 +237,53 @@ store_mail_opted_out(struct store *s, const char *address, int *yes, struct strb
 	return 0;
 }
 
+/* An integer column, or -1 for NULL. */
+static int64_t
+col_time(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, col);
+}
+
+static void
+silent_row(sqlite3_stmt *st, void *out)
+{
+	struct store_silence *x = VEC_PUSH((struct store_silences *)out);
+
+	x->slug = col_dup(st, 0);
+	x->name = col_dup(st, 1);
+	x->start = col_dup(st, 2);
+	x->last_checkin = col_dup(st, 3);
+	x->director = col_dup(st, 4);
+	x->director_email = col_dup(st, 5);
+	x->last_reminder = col_time(st, 6);
+}
+
 int
 store_mail_silent(struct store *s, const char *day, struct store_silences *out,
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
-	int r;
+	sqlite3_stmt *st = store_stmt(s, ST_MAIL_SILENT, err);
 
-	if ((st = store_stmt(s, ST_MAIL_SILENT, err)) == NULL)
+	if (st == NULL)
 		return -1;
 	store_bind_text(st, 1, day);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_silence *x = VEC_PUSH(out);
+	return select_rows(s, st, silent_row, out, "cannot read the initiatives' check-ins", err);
+}
 
-		x->slug = col_dup(st, 0);
-		x->name = col_dup(st, 1);
-		x->start = col_dup(st, 2);
-		x->last_checkin = col_dup(st, 3);
-		x->director = col_dup(st, 4);
-		x->director_email = col_dup(st, 5);
-		x->last_reminder = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
-		    sqlite3_column_int64(st, 6);
-	}
-	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
-		store_sqlerr(s, err, "cannot read the initiatives' check-ins");
-		return -1;
-	}
-	return 0;
+/* Each column of the row, copied, appended to out (a struct store_slugs). */
+static void
+texts_row(sqlite3_stmt *st, void *out)
+{
+	for (int i = 0; i < sqlite3_column_count(st); i++)
+		*VEC_PUSH((struct store_slugs *)out) = col_dup(st, i);
 }
 
 int
 store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err)
 {
-	sqlite3_stmt *st;
-	int r;
+	sqlite3_stmt *st = store_stmt(s, ST_MAIL_ADMINS, err);
 
-	if ((st = store_stmt(s, ST_MAIL_ADMINS, err)) == NULL)
-		return -1;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(out) = col_dup(st, 0);
-	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
-		store_sqlerr(s, err, "cannot read the admins");
-		return -1;
-	}
-	return 0;
+	return st ? select_rows(s, st, texts_row, out, "cannot read the admins", err) : -1;
 }
 
 static const char *const digest_names[] = { "none", "daily", "weekly" };
@@ -326,30 +336,26 @@ fail:
 	return -1;
 }
 
+static void
+digest_row(sqlite3_stmt *st, void *out)
+{
+	struct store_digest *d = VEC_PUSH((struct store_digests *)out);
+
+	d->email = col_dup(st, 0);
+	d->role = col_dup(st, 1);
+	d->digest = col_dup(st, 2);
+	d->sent = col_time(st, 3);
+}
+
 int
 store_digest_due(struct store *s, int64_t now, struct store_digests *out, struct strbuf *err)
 {
-	sqlite3_stmt *st;
-	int r;
+	sqlite3_stmt *st = store_stmt(s, ST_DIGEST_DUE, err);
 
-	if ((st = store_stmt(s, ST_DIGEST_DUE, err)) == NULL)
+	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, now);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_digest *d = VEC_PUSH(out);
-
-		d->email = col_dup(st, 0);
-		d->role = col_dup(st, 1);
-		d->digest = col_dup(st, 2);
-		d->sent = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 :
-		    sqlite3_column_int64(st, 3);
-	}
-	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
-		store_sqlerr(s, err, "cannot read the digests due");
-		return -1;
-	}
-	return 0;
+	return select_rows(s, st, digest_row, out, "cannot read the digests due", err);
 }
 
 void
@@ -393,49 +399,35 @@ int
 store_digest_scope(struct store *s, const char *email, struct store_slugs *out,
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
-	int r;
+	sqlite3_stmt *st = store_stmt(s, ST_DIGEST_SCOPE, err);
 
-	if ((st = store_stmt(s, ST_DIGEST_SCOPE, err)) == NULL)
+	if (st == NULL)
 		return -1;
 	store_bind_text(st, 1, email);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		*VEC_PUSH(out) = col_dup(st, 0);
-		*VEC_PUSH(out) = col_dup(st, 1);
-		*VEC_PUSH(out) = col_dup(st, 2);
-	}
-	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
-		store_sqlerr(s, err, "cannot read the account's initiatives");
-		return -1;
-	}
-	return 0;
+	return select_rows(s, st, texts_row, out, "cannot read the account's initiatives", err);
+}
+
+static void
+change_row(sqlite3_stmt *st, void *out)
+{
+	struct store_change *c = VEC_PUSH((struct store_changes *)out);
+
+	c->kind = col_dup(st, 0);
+	c->action = col_dup(st, 1);
+	c->n = sqlite3_column_int64(st, 2);
 }
 
 int
 store_audit_counts(struct store *s, const char *initiative, int64_t since,
     struct store_changes *out, struct strbuf *err)
 {
-	sqlite3_stmt *st;
-	int r;
+	sqlite3_stmt *st = store_stmt(s, ST_AUDIT_COUNTS, err);
 
-	if ((st = store_stmt(s, ST_AUDIT_COUNTS, err)) == NULL)
+	if (st == NULL)
 		return -1;
 	store_bind_text(st, 1, initiative);
 	sqlite3_bind_int64(st, 2, since);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_change *c = VEC_PUSH(out);
-
-		c->kind = col_dup(st, 0);
-		c->action = col_dup(st, 1);
-		c->n = sqlite3_column_int64(st, 2);
-	}
-	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
-		store_sqlerr(s, err, "cannot read the changes");
-		return -1;
-	}
-	return 0;
+	return select_rows(s, st, change_row, out, "cannot read the changes", err);
 }
 
 void

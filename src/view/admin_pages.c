@@ -419,6 +419,65 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 		json_decref(before);
 }
 
+void
+audit_recent_write(struct html *h, const struct audit_row *rows, const char *const *links,
+    size_t n, int limit)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	html_open(h, "section", "class", "recent", "aria-labelledby", "recent", NULL);
+	html_open(h, "h2", "id", "recent", NULL);
+	html_text(h, "Recent changes");
+	html_close(h);
+	if (n == 0) {
+		html_open(h, "p", "class", "empty", NULL);
+		html_text(h, "No changes have been recorded yet. Each record added, changed or "
+		    "removed in a form, through the API or by an import is listed here.");
+		html_close(h);
+		html_close(h);
+		return;
+	}
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Recent changes",
+	    "tabindex", "0", NULL);
+	html_open(h, "table", "class", "recent", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "When");
+	html_elem(h, "th", "What happened");
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "tr", NULL);
+		strbuf_reset(&sb);
+		admin_time_words(rows[i].at, &sb);
+		html_elem(h, "td", sb.buf);
+		strbuf_reset(&sb);
+		audit_sentence(&rows[i], &sb);
+		html_open(h, "td", NULL);
+		html_text(h, sb.buf);
+		if (links[i]) {
+			html_text(h, " ");
+			html_open(h, "a", "href", links[i], NULL);
+			html_text(h, "Open it");
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	if (limit > 0) {
+		html_open(h, "p", "class", "note", NULL);
+		html_textf(h, "The %d latest changes; administrators see them all in the audit log.",
+		    limit);
+		html_close(h);
+	}
+	html_close(h);
+	strbuf_release(&sb);
+}
+
 /* Writes JSON text pretty-printed (two-space indents) in a <pre>; as it is when not JSON. */
 static void
 json_pre(struct html *h, const char *label, const char *text)

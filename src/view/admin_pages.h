@@ -89,6 +89,15 @@ void admin_audit_write(struct html *h, const struct audit_page *pg);
  */
 void audit_sentence(const struct audit_row *a, struct strbuf *out);
 
+/*
+ * The overview's "Recent changes": rows[0..n), newest first, each a time
+ * and a sentence (audit_sentence), with "Open it" to links[i] when it is
+ * not NULL; with none, a sentence that says what will appear. limit > 0
+ * says the list stops at that many (administrators see all in the log).
+ */
+void audit_recent_write(struct html *h, const struct audit_row *rows, const char *const *links,
+    size_t n, int limit);
+
 /* Appends "12 Mar 2016 14:05 UTC" for Unix time t. */
 void admin_time_words(int64_t t, struct strbuf *out);
 

@@ -27,76 +27,35 @@
 #define RECENT_CHANGES 10
 
 /*
- * The recent changes, newest first: when, who, what, with a link to the
- * record when it is a record of the initiative that still exists.
+ * The recent changes, newest first, for the view (admin_pages.h): each
+ * entry as a row, and the link of a record of the initiative that still
+ * exists (NULL for others), in req's arena.
  */
 static void
-recent_changes(struct html *h, const struct initiative *in, const struct store_audits *log,
-    int more)
+recent_changes(struct web_request *req, struct html *h, const struct initiative *in,
+    const struct store_audits *log, int more)
 {
+	struct audit_row *rows = xcalloc(log->n ? log->n : 1, sizeof(*rows));
+	const char **links = xcalloc(log->n ? log->n : 1, sizeof(*links));
 	struct strbuf sb = STRBUF_INIT;
 
-	html_open(h, "section", "class", "recent", "aria-labelledby", "recent", NULL);
-	html_open(h, "h2", "id", "recent", NULL);
-	html_text(h, "Recent changes");
-	html_close(h);
-	if (log->n == 0) {
-		html_open(h, "p", "class", "empty", NULL);
-		html_text(h, "No changes have been recorded yet. Each record added, changed or "
-		    "removed in a form, through the API or by an import is listed here.");
-		html_close(h);
-		html_close(h);
-		strbuf_release(&sb);
-		return;
-	}
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Recent changes",
-	    "tabindex", "0", NULL);
-	html_open(h, "table", "class", "recent", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "When");
-	html_elem(h, "th", "What happened");
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < log->n; i++) {
 		const struct store_audit *a = &log->v[i];
-		const struct audit_row row = {
+
+		rows[i] = (struct audit_row){
 			.at = a->at, .actor = a->actor, .action = a->action, .kind = a->kind,
 			.record = a->record, .before = a->before, .after = a->after,
 		};
-		int linked = a->record && a->kind && app_kind_find(a->kind) &&
-		    (a->action == NULL || strcmp(a->action, "delete") != 0);
-
-		html_open(h, "tr", NULL);
-		strbuf_reset(&sb);
-		admin_time_words(a->at, &sb);
-		html_elem(h, "td", sb.buf);
-		strbuf_reset(&sb);
-		audit_sentence(&row, &sb);
-		html_open(h, "td", NULL);
-		html_text(h, sb.buf);
-		if (linked) {
+		if (a->record && a->kind && app_kind_find(a->kind) &&
+		    (a->action == NULL || strcmp(a->action, "delete") != 0)) {
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "/i/%s/%s/%s", in->slug, a->kind, a->record);
-			html_text(h, " ");
-			html_open(h, "a", "href", sb.buf, NULL);
-			html_text(h, "Open it");
-			html_close(h);
+			links[i] = web_strdup(req, sb.buf);
 		}
-		html_close(h);
-		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	if (more) {
-		html_open(h, "p", "class", "note", NULL);
-		html_textf(h, "The %d latest changes; administrators see them all in the audit log.",
-		    RECENT_CHANGES);
-		html_close(h);
-	}
-	html_close(h);
+	audit_recent_write(h, rows, links, log->n, more ? RECENT_CHANGES : 0);
+	free(rows);
+	free(links);
 	strbuf_release(&sb);
 }
 
@@ -196,7 +155,7 @@ h_dashboard(struct web_request *req, struct web_response *res)
 			goto out;
 		web_fragment_put(req, key.buf, pg.h.out->buf + at, pg.h.out->len - at);
 	}
-	recent_changes(&pg.h, in, &log, more);
+	recent_changes(req, &pg.h, in, &log, more);
 	page_end(&pg);
 	ret = 0;
 out:

@@ -10,36 +10,9 @@
 # List-Unsubscribe link (RFC 8058) stops the mail.
 . "$(dirname "$0")/lib.sh"
 
-PY=/usr/bin/python3
+. "$TEST_TOP/tests/http/smtp.sh"
 http_demo_db
 DB=$TEST_DIR/demo.db
-SMTP_PID=""
-trap 'http_kill; test -n "$SMTP_PID" && kill "$SMTP_PID" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
-
-free_port () {
-	$PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# smtp_start: aiosmtpd on a free port, mail into $TEST_DIR/box (a Maildir); sets SMTP.
-smtp_start () {
-	SMTP_PORT=$(free_port)
-	$PY -m aiosmtpd -n -l 127.0.0.1:$SMTP_PORT -c aiosmtpd.handlers.Mailbox \
-		"$TEST_DIR/box" 2>"$TEST_DIR/smtp.log" &
-	SMTP_PID=$!
-	i=0
-	until $PY -c "import socket; socket.create_connection(('127.0.0.1', $SMTP_PORT), 1)" \
-		2>/dev/null; do
-		i=$((i + 1))
-		test $i -lt 100 || { echo "not ok - aiosmtpd did not start"; cat "$TEST_DIR/smtp.log"; exit 1; }
-		sleep 0.1
-	done
-	SMTP=smtp://127.0.0.1:$SMTP_PORT
-}
-
-# mails: how many mails the SMTP server took
-mails () {
-	ls "$TEST_DIR/box/new" 2>/dev/null | wc -l
-}
 
 q () {
 	sqlite3 "$DB" "$1"
@@ -125,15 +98,12 @@ test_expect_success 'an unreachable SMTP server: nothing lost, each tried again 
 	test_grep "retry at .* (1 try: " list
 '
 
+smtp_start
 test_expect_success 'the backoff holds: a second run at once sends nothing' '
-	smtp_start &&
-	echo "$SMTP" >smtp.url && echo "$SMTP_PID" >smtp.pid &&
 	"$TRELLIS" --db "$DB" mail --send-due --smtp "$SMTP" --mail-from trellis@example.org >out &&
 	echo "0 sent, 0 to try again later" >want && test_cmp want out &&
 	test "$(mails)" = 0
 '
-SMTP=$(cat smtp.url 2>/dev/null)
-SMTP_PID=$(cat smtp.pid 2>/dev/null)
 
 test_expect_success 'once due: every mail sent, once, multipart, the link in both parts' '
 	q "UPDATE mail_outbox SET next_try = 0" &&

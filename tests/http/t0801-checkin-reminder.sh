@@ -6,28 +6,17 @@
 # Sent through Debian's aiosmtpd and read back with Python's email package.
 . "$(dirname "$0")/lib.sh"
 
-PY=/usr/bin/python3
+. "$TEST_TOP/tests/http/smtp.sh"
 http_demo_db
 DB=$TEST_DIR/demo.db
-SMTP_PID=""
-trap 'test -n "$SMTP_PID" && kill "$SMTP_PID" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 
 q () {
 	sqlite3 "$DB" "$1"
 }
 
-port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-$PY -m aiosmtpd -n -l 127.0.0.1:$port -c aiosmtpd.handlers.Mailbox "$TEST_DIR/box" \
-	2>"$TEST_DIR/smtp.log" &
-SMTP_PID=$!
-i=0
-until $PY -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null ||
-	test $i -ge 100; do
-	sleep 0.1
-	i=$((i + 1))
-done
+smtp_start
 send () {
-	"$TRELLIS" --db "$DB" mail --send-due --smtp smtp://127.0.0.1:$port \
+	"$TRELLIS" --db "$DB" mail --send-due --smtp "$SMTP" \
 		--mail-from trellis@example.org --url https://trellis.example.org "$@"
 }
 
@@ -101,10 +90,10 @@ test_expect_success 'a check-in stops it; an unsubscribed admin gets none' '
 test_expect_success 'without --url no reminder is queued' '
 	q "UPDATE checkin SET date = '"'"'$old'"'"' WHERE date = '"'"'$today'"'"';
 	   UPDATE mail_outbox SET queued = queued - 31 * 86400" &&
-	"$TRELLIS" --db "$DB" mail --send-due --smtp smtp://127.0.0.1:$port \
+	"$TRELLIS" --db "$DB" mail --send-due --smtp "$SMTP" \
 		--mail-from trellis@example.org >out 2>err &&
 	! grep -q "reminder" err &&
-	test_expect_code 2 "$TRELLIS" --db "$DB" mail --send-due --smtp smtp://127.0.0.1:$port \
+	test_expect_code 2 "$TRELLIS" --db "$DB" mail --send-due --smtp "$SMTP" \
 		--mail-from trellis@example.org --url trellis.example.org 2>err &&
 	test_grep "url: .trellis.example.org. is not an http:// or https:// address" err
 '

@@ -8,10 +8,8 @@
 # aiosmtpd, read back with Python's email package.
 . "$(dirname "$0")/t02-accounts.sh"
 
-PY=/usr/bin/python3
+. "$TEST_TOP/tests/http/smtp.sh"
 DB=$TEST_DIR/demo.db
-SMTP_PID=""
-trap 'http_kill; test -n "$SMTP_PID" && kill "$SMTP_PID" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 
 q () {
 	sqlite3 "$DB" "$1"
@@ -19,18 +17,9 @@ q () {
 
 accounts_setup
 http_start --dev-cookie
-port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-$PY -m aiosmtpd -n -l 127.0.0.1:$port -c aiosmtpd.handlers.Mailbox "$TEST_DIR/box" \
-	2>"$TEST_DIR/smtp.log" &
-SMTP_PID=$!
-i=0
-until $PY -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null ||
-	test $i -ge 100; do
-	sleep 0.1
-	i=$((i + 1))
-done
+smtp_start
 send () {
-	"$TRELLIS" --db "$DB" mail --send-due --smtp smtp://127.0.0.1:$port \
+	"$TRELLIS" --db "$DB" mail --send-due --smtp "$SMTP" \
 		--mail-from trellis@example.org --url https://trellis.example.org
 }
 cat >read.py <<'PY'

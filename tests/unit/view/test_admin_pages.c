@@ -180,6 +180,37 @@ test_audit_page(void **state)
 	strbuf_release(&sb);
 }
 
+static void
+test_recent_changes(void **state)
+{
+	const struct audit_row rows[] = {
+		{ .at = 1480550400, .actor = "cli:root", .action = "create", .kind = "surveys",
+		  .record = "s-5" },
+		{ .at = 1480464000, .actor = "ana@x.org", .action = "update", .kind = "decisions",
+		  .record = "d-960", .after = "{\"title\":\"Share the agenda\"}" },
+	};
+	const char *const links[] = { NULL, "/i/h/decisions/d-960" };
+	struct strbuf sb = STRBUF_INIT;
+	struct html h;
+	char err[128];
+
+	(void)state;
+	html_init(&h, &sb);
+	audit_recent_write(&h, rows, links, 0, 0);
+	assert_non_null(strstr(sb.buf, "No changes have been recorded yet."));
+	strbuf_reset(&sb);
+	html_init(&h, &sb);
+	audit_recent_write(&h, rows, links, 2, 10);
+	assert_int_equal(tagcheck(sb.buf, err, sizeof(err), NULL), 0);
+	assert_non_null(strstr(sb.buf, "<td>1 Dec 2016 00:00 UTC</td>"));
+	assert_non_null(strstr(sb.buf, "root (command line) opened survey round s-5."));
+	assert_non_null(strstr(sb.buf, "ana@x.org changed decision d-960 “Share the agenda”. "
+	    "<a href=\"/i/h/decisions/d-960\">Open it</a>"));
+	assert_null(strstr(sb.buf, "cli:root"));
+	assert_non_null(strstr(sb.buf, "The 10 latest changes"));
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -187,6 +218,7 @@ main(void)
 		cmocka_unit_test(test_users_page),
 		cmocka_unit_test(test_audit_sentences),
 		cmocka_unit_test(test_audit_page),
+		cmocka_unit_test(test_recent_changes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
