@@ -147,13 +147,19 @@ drop:
 	return -1;
 }
 
+/* The binds of one_write: ?1 a, ?2 b, ?3 t1 and ?4 t2 (a NULL text stays NULL). */
+struct binds {
+	int64_t a, b;
+	const char *t1, *t2;
+};
+
 /*
- * Runs statement id with ?1 mail, ?2 t and ?3 text (when not NULL), in a
- * write of its own that changes nothing a page shows.
+ * Runs statement id with its binds in a write of its own (or the caller's)
+ * that changes nothing a page shows. Returns 0, 1 when it changed no row
+ * (nothing is written then), or -1 with "what: SQLite's message" in err.
  */
 static int
-mail_update(struct store *s, enum stmt id, int64_t mail, int64_t t, const char *text,
-    const char *what, struct strbuf *err)
+one_write(struct store *s, enum stmt id, struct binds v, const char *what, struct strbuf *err)
 {
 	sqlite3_stmt *st;
 
@@ -161,12 +167,18 @@ mail_update(struct store *s, enum stmt id, int64_t mail, int64_t t, const char *
 		return -1;
 	if ((st = store_stmt(s, id, err)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, mail);
-	sqlite3_bind_int64(st, 2, t);
-	if (text)
-		store_bind_text(st, 3, text);
+	sqlite3_bind_int64(st, 1, v.a);
+	sqlite3_bind_int64(st, 2, v.b);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		store_bind_text(st, 3, v.t1);
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		store_bind_text(st, 4, v.t2);
 	if (step_done(s, st, what, err))
 		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return 1;
+	}
 	store_touch_none(s);
 	return store_commit(s, err);
 fail:
@@ -177,15 +189,17 @@ fail:
 int
 store_mail_sent(struct store *s, int64_t id, int64_t now, struct strbuf *err)
 {
-	return mail_update(s, ST_MAIL_SENT, id, now, NULL, "cannot mark a mail sent", err);
+	/* no row: it was marked sent already */
+	return one_write(s, ST_MAIL_SENT, (struct binds){ id, now, NULL, NULL },
+	    "cannot mark a mail sent", err) < 0 ? -1 : 0;
 }
 
 int
 store_mail_retry(struct store *s, int64_t id, int64_t next_try, const char *error,
     struct strbuf *err)
 {
-	return mail_update(s, ST_MAIL_RETRY, id, next_try, error ? error : "",
-	    "cannot count a failed mail", err);
+	return one_write(s, ST_MAIL_RETRY, (struct binds){ id, next_try, error ? error : "", NULL },
+	    "cannot count a failed mail", err) < 0 ? -1 : 0;
 }
 
 static void
@@ -214,8 +228,9 @@ store_mail_list(struct store *s, struct store_mails *out, struct strbuf *err)
 int
 store_mail_optout(struct store *s, const char *address, int64_t now, struct strbuf *err)
 {
-	return mail_update(s, ST_OPTOUT_INS, 0, now, address, "cannot record an unsubscription",
-	    err);
+	/* no row: the address had asked already */
+	return one_write(s, ST_OPTOUT_INS, (struct binds){ 0, now, address, NULL },
+	    "cannot record an unsubscription", err) < 0 ? -1 : 0;
 }
 
 int
@@ -315,25 +330,8 @@ store_digest_get(struct store *s, const char *email, const char **digest, struct
 int
 store_digest_set(struct store *s, const char *email, const char *digest, struct strbuf *err)
 {
-	sqlite3_stmt *st;
-
-	if (store_begin(s, err))
-		return -1;
-	if ((st = store_stmt(s, ST_DIGEST_SET, err)) == NULL)
-		goto fail;
-	store_bind_text(st, 1, email);
-	store_bind_text(st, 2, digest);
-	if (step_done(s, st, "cannot change the account's digest", err))
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return 1;
-	}
-	store_touch_none(s);
-	return store_commit(s, err);
-fail:
-	store_rollback(s);
-	return -1;
+	return one_write(s, ST_DIGEST_SET, (struct binds){ 0, 0, email, digest },
+	    "cannot change the account's digest", err);
 }
 
 static void
@@ -373,26 +371,8 @@ int
 store_digest_mark(struct store *s, const char *email, int64_t prev, int64_t now,
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
-
-	if (store_begin(s, err))
-		return -1;
-	if ((st = store_stmt(s, ST_DIGEST_SENT, err)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, prev);
-	sqlite3_bind_int64(st, 2, now);
-	store_bind_text(st, 3, email);
-	if (step_done(s, st, "cannot mark a digest made", err))
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return 1;
-	}
-	store_touch_none(s);
-	return store_commit(s, err);
-fail:
-	store_rollback(s);
-	return -1;
+	return one_write(s, ST_DIGEST_SENT, (struct binds){ prev, now, email, NULL },
+	    "cannot mark a digest made", err);
 }
 
 int

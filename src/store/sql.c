@@ -641,9 +641,9 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
 	[ST_DIGEST_GET] =
 	"SELECT digest FROM users WHERE email = lower(?1)",
-	/* account ?1 chooses digest ?2; the first one covers the day or week before */
+	/* account ?3 chooses digest ?4 (the binds of outbox.c's one_write) */
 	[ST_DIGEST_SET] =
-	"UPDATE users SET digest = ?2 WHERE email = lower(?1)",
+	"UPDATE users SET digest = ?4 WHERE email = lower(?3)",
 	/*
 	 * Accounts whose digest is due at ?1 (daily: a day after the last,
 	 * weekly: a week), not disabled: email, role, digest, the last (or

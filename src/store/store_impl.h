@@ -151,7 +151,7 @@ enum stmt {
 	ST_MAIL_SILENT,		/* initiatives running on ?1: last check-in, director, last reminder */
 	ST_MAIL_ADMINS,		/* the admins' addresses */
 	ST_DIGEST_GET,		/* account ?1's digest */
-	ST_DIGEST_SET,		/* account ?1's digest becomes ?2 */
+	ST_DIGEST_SET,		/* account ?3's digest becomes ?4 */
 	ST_DIGEST_DUE,		/* accounts whose digest is due at ?1 */
 	ST_DIGEST_SENT,		/* account ?3's digest made at ?2, if its last was ?1 */
 	ST_DIGEST_SCOPE,	/* the initiatives account ?1 may read */
