@@ -209,15 +209,7 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 	html_close(h);
 	html_open(h, "div", "class", "scroll", NULL);
 	html_open(h, "table", "class", "users cards", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Email");
-	html_elem(h, "th", "Role");
-	html_elem(h, "th", "Initiative");
-	html_elem(h, "th", "Created");
-	html_elem(h, "th", "Status");
-	html_elem(h, "th", "Change");
-	html_close_to(h, h->depth - 2);
+	html_thead(h, "Email", "Role", "Initiative", "Created", "Status", "Change", NULL);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < pg->nusers; i++) {
 		const struct admin_user *u = &pg->users[i];
@@ -440,12 +432,7 @@ audit_recent_write(struct html *h, const struct audit_row *rows, const char *con
 	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Recent changes",
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "recent", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "When");
-	html_elem(h, "th", "What happened");
-	html_close(h);
-	html_close(h);
+	html_thead(h, "When", "What happened", NULL);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < n; i++) {
 		html_open(h, "tr", NULL);
@@ -561,12 +548,7 @@ admin_audit_write(struct html *h, const struct audit_page *pg)
 	} else {
 		html_open(h, "div", "class", "scroll", NULL);
 		html_open(h, "table", "class", "audit cards", NULL);
-		html_open(h, "thead", NULL);
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", "When");
-		html_elem(h, "th", "What happened");
-		html_elem(h, "th", "Change");
-		html_close_to(h, h->depth - 2);
+		html_thead(h, "When", "What happened", "Change", NULL);
 		html_open(h, "tbody", NULL);
 		for (size_t i = 0; i < pg->nrows; i++) {
 			const struct audit_row *a = &pg->rows[i];

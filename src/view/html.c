@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -116,6 +117,22 @@ html_elem(struct html *h, const char *tag, const char *text)
 {
 	html_open(h, tag, NULL);
 	html_text(h, text);
+	html_close(h);
+}
+
+void
+html_thead(struct html *h, ...)
+{
+	va_list ap;
+	const char *th;
+
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	va_start(ap, h);
+	while ((th = va_arg(ap, const char *)) != NULL)
+		html_elem(h, "th", th);
+	va_end(ap);
+	html_close(h);
 	html_close(h);
 }
 

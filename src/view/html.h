@@ -39,6 +39,8 @@ void html_text(struct html *h, const char *s);
 void html_textf(struct html *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Opens tag, writes text, closes tag. */
 void html_elem(struct html *h, const char *tag, const char *text);
+/* Writes <thead> with one row of plain <th> headings, the texts up to NULL. */
+void html_thead(struct html *h, ...) __attribute__((sentinel));
 /* Writes markup the program itself produced (a doctype, cmark's safe HTML). Never input. */
 void html_raw(struct html *h, const char *markup);
 

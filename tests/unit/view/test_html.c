@@ -186,10 +186,27 @@ test_tagcheck_catches(void **state)
 	assert_int_equal(n, 9);
 }
 
+static void
+test_thead(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct html h;
+
+	(void)state;
+	html_init(&h, &sb);
+	html_open(&h, "table", NULL);
+	html_thead(&h, "When", "A & B", NULL);
+	html_close(&h);
+	assert_string_equal(sb.buf, "<table><thead><tr><th>When</th><th>A &amp; B</th></tr>"
+	    "</thead></table>");
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_thead),
 		cmocka_unit_test(test_escape_all_five),
 		cmocka_unit_test(test_text_escaped),
 		cmocka_unit_test(test_attributes_escaped),
