@@ -41,8 +41,8 @@ form_get(const struct form_input *in, const char *name)
 	return NULL;
 }
 
-static const char *
-error_for(const form_errors *errs, const char *path)
+const char *
+form_error_for(const form_errors *errs, const char *path)
 {
 	for (size_t i = 0; errs && i < errs->n; i++)
 		if (strcmp(errs->v[i].path, path) == 0)
@@ -705,7 +705,7 @@ void
 form_field(struct html *h, const struct form_ctx *c, const struct field *f, const void *rec,
     const struct form_input *in, const form_errors *errs, const char *path)
 {
-	const char *msg = error_for(errs, path);
+	const char *msg = form_error_for(errs, path);
 	struct strbuf val = STRBUF_INIT, eid = STRBUF_INIT;
 	int group = f->type == FT_REFS || f->type == FT_ENUMS || f->type == FT_OBJECT ||
 	    f->type == FT_LIST || f->type == FT_RACI;
@@ -878,10 +878,19 @@ path_text(const char *path, struct strbuf *out)
 		out->buf[start] = (char)(out->buf[start] - 'a' + 'A');
 }
 
-void
-form_error_summary(struct html *h, const form_errors *errs)
+/* path_text as a form_error_summary_named label. */
+static void
+path_label(const void *ctx, const char *path, struct strbuf *out)
 {
-	struct strbuf href = STRBUF_INIT;
+	(void)ctx;
+	path_text(path, out);
+}
+
+void
+form_error_summary_named(struct html *h, const form_errors *errs,
+    void (*label)(const void *ctx, const char *path, struct strbuf *out), const void *ctx)
+{
+	struct strbuf href = STRBUF_INIT, name = STRBUF_INIT;
 
 	if (errs == NULL || errs->n == 0)
 		return;
@@ -897,13 +906,14 @@ form_error_summary(struct html *h, const form_errors *errs)
 		const struct form_error *fe = &errs->v[i];
 
 		html_open(h, "li", NULL);
-		if (fe->path[0]) {
+		strbuf_reset(&name);
+		if (fe->path[0])
+			label(ctx, fe->path, &name);
+		if (name.len) {
 			strbuf_reset(&href);
 			strbuf_addf(&href, "#%s", fe->path);
 			html_open(h, "a", "href", href.buf, NULL);
-			strbuf_reset(&href);
-			path_text(fe->path, &href);
-			html_textf(h, "%s: %s", href.buf, fe->msg);
+			html_textf(h, "%s: %s", name.buf, fe->msg);
 			html_close(h);
 		} else
 			html_text(h, fe->msg);
@@ -912,6 +922,13 @@ form_error_summary(struct html *h, const form_errors *errs)
 	html_close(h);
 	html_close(h);
 	strbuf_release(&href);
+	strbuf_release(&name);
+}
+
+void
+form_error_summary(struct html *h, const form_errors *errs)
+{
+	form_error_summary_named(h, errs, path_label, NULL);
 }
 
 void

@@ -68,6 +68,11 @@ int form_parse(const struct kind *k, void *rec, const struct form_input *in, for
  * a heading and a list of links to each field (#path).
  */
 void form_error_summary(struct html *h, const form_errors *errs);
+/* The same, each field named by label(ctx, path) (nothing: the message unlinked). */
+void form_error_summary_named(struct html *h, const form_errors *errs,
+    void (*label)(const void *ctx, const char *path, struct strbuf *out), const void *ctx);
+/* The message of errs for path, or NULL. */
+const char *form_error_for(const form_errors *errs, const char *path);
 
 /*
  * Writes every editable field of k with its label above it and, when errs

@@ -40,15 +40,6 @@ org_name(const struct program *p, const char *slug)
 	return o ? o->name : slug;
 }
 
-/* The message of errs for path, or NULL. */
-static const char *
-error_at(const form_errors *errs, const char *path)
-{
-	for (size_t i = 0; errs && i < errs->n; i++)
-		if (strcmp(errs->v[i].path, path) == 0)
-			return errs->v[i].msg;
-	return NULL;
-}
 
 /*
  * One cell of the rating table: a select at path, "" (not rated) then
@@ -60,7 +51,7 @@ static void
 rating_cell(struct html *h, const char *path, const char *aria, int lo, int hi,
     const struct form_input *typed, const form_errors *errs)
 {
-	const char *msg = error_at(errs, path), *cur = typed ? form_get(typed, path) : NULL;
+	const char *msg = form_error_for(errs, path), *cur = typed ? form_get(typed, path) : NULL;
 	struct strbuf eid = STRBUF_INIT, v = STRBUF_INIT;
 
 	if (cur == NULL)
@@ -139,7 +130,7 @@ rating_form(struct html *h, const struct network_page *pg, tdate date)
 	const struct form_input *typed = pg->typed;
 	const form_errors *errs = pg->errs;
 	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
-	const char *d = typed ? form_get(typed, "date") : NULL, *msg = error_at(errs, "date");
+	const char *d = typed ? form_get(typed, "date") : NULL, *msg = form_error_for(errs, "date");
 	char dbuf[DATE_BUFSZ];
 
 	form_error_summary(h, errs);

@@ -26,59 +26,6 @@ date_words(struct html *h, tdate d)
 	html_text(h, date_format_words(d, buf));
 }
 
-/* The message of errs for path, or NULL. */
-static const char *
-error_for(const form_errors *errs, const char *path)
-{
-	for (size_t e = 0; errs && e < errs->n; e++)
-		if (strcmp(errs->v[e].path, path) == 0)
-			return errs->v[e].msg;
-	return NULL;
-}
-
-/*
- * The summary of PAGES.md "Forms": each problem linked to its field and
- * named by label(ctx, path) in words, never by the field's code.
- */
-static void
-error_summary(struct html *h, const form_errors *errs,
-    void (*label)(const void *ctx, const char *path, struct strbuf *out), const void *ctx)
-{
-	struct strbuf href = STRBUF_INIT, name = STRBUF_INIT;
-
-	if (errs == NULL || errs->n == 0)
-		return;
-	html_open(h, "div", "class", "error-summary", "role", "alert", "tabindex", "-1", NULL);
-	html_open(h, "h2", NULL);
-	if (errs->n == 1)
-		html_text(h, "There is a problem");
-	else
-		html_textf(h, "There are %zu problems", errs->n);
-	html_close(h);
-	html_open(h, "ul", NULL);
-	for (size_t i = 0; i < errs->n; i++) {
-		const struct form_error *fe = &errs->v[i];
-
-		html_open(h, "li", NULL);
-		strbuf_reset(&name);
-		if (fe->path[0])
-			label(ctx, fe->path, &name);
-		if (name.len) {
-			strbuf_reset(&href);
-			strbuf_addf(&href, "#%s", fe->path);
-			html_open(h, "a", "href", href.buf, NULL);
-			html_textf(h, "%s: %s", name.buf, fe->msg);
-			html_close(h);
-		} else
-			html_text(h, fe->msg);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-	strbuf_release(&href);
-	strbuf_release(&name);
-}
-
 /* ---------------------------------------------------------------- the answer form */
 
 void
@@ -125,13 +72,13 @@ survey_answer_write(struct html *h, const struct survey_answer_page *pg)
 	    "(backbone, director or partner), still without any name.");
 	html_close(h);
 	html_close(h);
-	error_summary(h, pg->errs, question_label, ins);
+	form_error_summary_named(h, pg->errs, question_label, ins);
 	html_open(h, "form", "method", "post", "action", pg->action, "class", "survey", NULL);
 	frame_csrf_field(h, pg->frame->csrf);
 	for (size_t i = 0; i < ins->items.n; i++) {
 		const struct instrument_item *it = &ins->items.v[i];
 		const char *typed = pg->typed ? pg->typed[i] : NULL;
-		const char *msg = error_for(pg->errs, it->code);
+		const char *msg = form_error_for(pg->errs, it->code);
 
 		strbuf_reset(&eid);
 		strbuf_addf(&eid, "%s-error", it->code);
@@ -242,7 +189,7 @@ round_forms(struct html *h, const struct survey_rounds_page *pg, const struct su
 	strbuf_reset(&id);
 	close_field(sv, &id);
 	strbuf_addf(&eid, "%s-error", id.buf);
-	msg = error_for(pg->errs, id.buf);
+	msg = form_error_for(pg->errs, id.buf);
 	html_open(h, "label", "for", id.buf, NULL);
 	html_text(h, "Closed on");
 	html_close(h);
@@ -344,7 +291,7 @@ survey_rounds_write(struct html *h, const struct survey_rounds_page *pg)
 		html_close(h);
 		html_close(h);
 	}
-	error_summary(h, pg->errs, rounds_label, pg);
+	form_error_summary_named(h, pg->errs, rounds_label, pg);
 	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Survey rounds",
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "rounds cards", NULL);
