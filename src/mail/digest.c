@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../app/edit.h"
 #include "../app/settings.h"
 #include "../metrics/metrics.h"
 #include "../model/model.h"
@@ -19,60 +20,20 @@
 #include "../store/store.h"
 #include "../util/date.h"
 #include "../util/strbuf.h"
+#include "../view/admin_pages.h"
 #include "../view/figures.h"
 #include "../view/html.h"
 #include "mail.h"
 #include "../util/banned.h"
 
-/* What a kind of the audit log is called, one and many. */
-static const struct {
-	const char *kind, *one, *many;
-} kind_words[] = {
-	{ "applications", "grant application", "grant applications" },
-	{ "checkins", "check-in", "check-ins" },
-	{ "contributions", "contribution", "contributions" },
-	{ "credits", "credit", "credits" },
-	{ "decisions", "decision", "decisions" },
-	{ "events", "event", "events" },
-	{ "grants", "grant", "grants" },
-	{ "ledger", "ledger entry", "ledger entries" },
-	{ "members", "team member", "team members" },
-	{ "observations", "shared result figure", "shared result figures" },
-	{ "responsibilities", "responsibility", "responsibilities" },
-	{ "survey-invitations", "batch of survey links", "batches of survey links" },
-	{ "surveys", "survey round", "survey rounds" },
-	{ "ties", "network rating", "network ratings" },
-};
-
-static const struct {
-	const char *action, *done;
-} action_words[] = {
-	{ "create", "added" }, { "update", "changed" }, { "delete", "removed" },
-	{ "import", "imported" },
-};
-
 /*
- * Appends "3 decisions added" for c and returns 1; 0 (nothing appended)
- * for a kind that is not an initiative's records (accounts, settings):
- * those are for the admins' audit log, not for everyone's digest.
+ * Whether a change of c's kind is told in a digest: records only, not
+ * accounts, settings or survey links (the admins' audit log has those).
  */
 static int
-change_words(struct strbuf *out, const char *sep, const struct store_change *c)
+change_told(const struct store_change *c)
 {
-	const char *one = NULL, *many = NULL, *done = c->action;
-
-	for (size_t i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
-		if (strcmp(kind_words[i].kind, c->kind) == 0) {
-			one = kind_words[i].one;
-			many = kind_words[i].many;
-		}
-	if (one == NULL)
-		return 0;
-	for (size_t i = 0; i < sizeof(action_words) / sizeof(action_words[0]); i++)
-		if (strcmp(action_words[i].action, c->action) == 0)
-			done = action_words[i].done;
-	strbuf_addf(out, "%s%lld %s %s", sep, (long long)c->n, c->n == 1 ? one : many, done);
-	return 1;
+	return app_kind_find(c->kind) != NULL && audit_kind_words(c->kind, c->n) != NULL;
 }
 
 /* The report's as-of for day: day, or the program's end when it ended before. */
@@ -131,7 +92,8 @@ section(struct store *s, const char *base_url, const char *program, const char *
     struct strbuf *err)
 {
 	struct store_changes ch = { NULL, 0, 0 };
-	struct strbuf line = STRBUF_INIT, rest = STRBUF_INIT;
+	struct strbuf line = STRBUF_INIT;
+	size_t told = 0, done = 0;
 	struct metrics_settings set;
 	struct model_error e;
 	struct program p;
@@ -140,15 +102,19 @@ section(struct store *s, const char *base_url, const char *program, const char *
 	program_init(&p);
 	if (store_audit_counts(s, slug, since, &ch, err))
 		goto out;
+	for (size_t i = 0; i < ch.n; i++)
+		told += (size_t)change_told(&ch.v[i]);
+	/* "3 decisions added, 1 grant changed and 2 credits removed" */
 	for (size_t i = 0; i < ch.n; i++) {
-		size_t left = 0;
+		const struct store_change *c = &ch.v[i];
 
-		for (size_t j = i + 1; j < ch.n; j++)
-			left += change_words(&rest, "", &ch.v[j]);
-		strbuf_reset(&rest);
-		change_words(&line, line.len == 0 ? "" : left ? ", " : " and ", &ch.v[i]);
+		if (!change_told(c))
+			continue;
+		strbuf_addf(&line, "%s%lld %s %s", done == 0 ? "" : done + 1 == told ? " and " : ", ",
+		    (long long)c->n, audit_kind_words(c->kind, c->n), audit_action_done(c->action));
+		done++;
 	}
-	if (line.len == 0) {
+	if (told == 0) {
 		ret = 0;
 		goto out;
 	}
@@ -175,7 +141,6 @@ section(struct store *s, const char *base_url, const char *program, const char *
 out:
 	store_changes_release(&ch);
 	strbuf_release(&line);
-	strbuf_release(&rest);
 	program_release(&p);
 	return ret;
 }

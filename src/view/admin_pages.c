@@ -262,20 +262,43 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 
 /* One record of each kind, as a sentence names it. */
 static const struct {
-	const char *kind, *one;
+	const char *kind, *one, *many;
 } kind_words[] = {
-	{ "program", "the program's details" }, { "initiatives", "initiative" },
-	{ "initiative", "initiative" }, { "organizations", "organization" },
-	{ "people", "person" }, { "instruments", "questionnaire" },
-	{ "learning", "learning note" }, { "members", "member" },
-	{ "responsibilities", "responsibility" }, { "decisions", "decision" },
-	{ "grants", "grant" }, { "ledger", "ledger entry" },
-	{ "applications", "application" }, { "credits", "credit" },
-	{ "contributions", "contribution" }, { "checkins", "check-in" },
-	{ "events", "event" }, { "surveys", "survey round" }, { "ties", "network rating" },
-	{ "observations", "measurement of the shared result" }, { "users", "the account" },
-	{ "settings", "the setting" },
+	{ "program", "the program's details", "the program's details" },
+	{ "initiatives", "initiative", "initiatives" }, { "initiative", "initiative", "initiatives" },
+	{ "organizations", "organization", "organizations" }, { "people", "person", "people" },
+	{ "instruments", "questionnaire", "questionnaires" },
+	{ "learning", "learning note", "learning notes" }, { "members", "member", "members" },
+	{ "responsibilities", "responsibility", "responsibilities" },
+	{ "decisions", "decision", "decisions" }, { "grants", "grant", "grants" },
+	{ "ledger", "ledger entry", "ledger entries" },
+	{ "applications", "application", "applications" }, { "credits", "credit", "credits" },
+	{ "contributions", "contribution", "contributions" },
+	{ "checkins", "check-in", "check-ins" }, { "events", "event", "events" },
+	{ "surveys", "survey round", "survey rounds" },
+	{ "ties", "network rating", "network ratings" },
+	{ "observations", "measurement of the shared result", "measurements of the shared result" },
+	{ "users", "the account", "accounts" }, { "settings", "the setting", "settings" },
 };
+
+const char *
+audit_kind_words(const char *kind, int64_t n)
+{
+	for (size_t i = 0; kind && i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
+		if (strcmp(kind_words[i].kind, kind) == 0)
+			return n == 1 ? kind_words[i].one : kind_words[i].many;
+	return NULL;
+}
+
+const char *
+audit_action_done(const char *action)
+{
+	if (action == NULL)
+		return "changed";
+	return strcmp(action, "create") == 0 ? "added" : strcmp(action, "update") == 0 ? "changed" :
+	    strcmp(action, "delete") == 0 ? "removed" : strcmp(action, "import") == 0 ? "imported" :
+	    action;
+}
 
 /* "root (command line)" for "cli:root"; the email of a person who signed in. */
 static void
@@ -319,9 +342,7 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 	tdate day;
 
 	actor_words(a->actor, out);
-	for (size_t i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
-		if (strcmp(kind_words[i].kind, kind) == 0)
-			one = kind_words[i].one;
+	one = audit_kind_words(kind, 1);
 	if (strcmp(action, "import") == 0) {
 		json_t *n = NULL;
 
@@ -375,9 +396,7 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 		strbuf_addf(out, " closed survey round %s on %s", a->record ? a->record : "",
 		    date_format_words(day, d));
 	} else {
-		const char *verb = strcmp(action, "create") == 0 ? "added" :
-		    strcmp(action, "update") == 0 ? "changed" :
-		    strcmp(action, "delete") == 0 ? "removed" : action;
+		const char *verb = audit_action_done(a->action);
 
 		if (strcmp(kind, "surveys") == 0 && strcmp(action, "create") == 0)
 			verb = "opened";

@@ -98,6 +98,14 @@ void audit_sentence(const struct audit_row *a, struct strbuf *out);
 void audit_recent_write(struct html *h, const struct audit_row *rows, const char *const *links,
     size_t n, int limit);
 
+/*
+ * What records of an audit log kind are called, one (n == 1) or many:
+ * "decision", "ledger entries"; NULL for a kind this page does not know.
+ */
+const char *audit_kind_words(const char *kind, int64_t n);
+/* An audit action as done: "added", "changed", "removed", "imported". */
+const char *audit_action_done(const char *action);
+
 /* Appends "12 Mar 2016 14:05 UTC" for Unix time t. */
 void admin_time_words(int64_t t, struct strbuf *out);
 
