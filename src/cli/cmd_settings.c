@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../io/json.h"
+#include "../app/settings.h"
 #include "../metrics/metrics.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
@@ -30,29 +31,13 @@ cli_store_settings(const struct cli *c, struct store *s, const char *program,
     struct metrics_settings *set)
 {
 	struct strbuf err = STRBUF_INIT;
-	int ret = -1;
+	int ret = 0;
 
 	(void)c;
-	metrics_settings_default(set);
-	for (size_t i = 0; i < metrics_settings_count(); i++) {
-		const char *name = metrics_settings_name(i);
-		char *value = NULL;
-		int rc = store_setting_get(s, program, name, &value, &err);
-
-		if (rc < 0) {
-			cli_error("%s", err.buf);
-			goto out;
-		}
-		if (rc == 0 && metrics_settings_set(set, name, value)) {
-			cli_error("setting %s: stored value '%s' is not valid; "
-			    "reset it with `trellis settings --reset %s`", name, value, name);
-			free(value);
-			goto out;
-		}
-		free(value);
+	if (app_settings_load(s, program, set, &err)) {
+		cli_error("%s", err.buf);
+		ret = -1;
 	}
-	ret = 0;
-out:
 	strbuf_release(&err);
 	return ret;
 }

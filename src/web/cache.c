@@ -38,6 +38,7 @@
 #include "cache.h"
 #include "web.h"
 #include "../app/write.h"
+#include "../app/settings.h"
 #include "../metrics/metrics.h"
 #include "../model/fields.h"
 #include "../model/validate.h"
@@ -141,29 +142,6 @@ snapshot_new(void)
 	return s;
 }
 
-/* The program's settings (DESIGN §3 thresholds) into set. Returns 0, or -1 with err set. */
-static int
-settings_load(struct store *st, const char *slug, struct metrics_settings *set,
-    struct strbuf *err)
-{
-	metrics_settings_default(set);
-	for (size_t i = 0; i < metrics_settings_count(); i++) {
-		const char *name = metrics_settings_name(i);
-		char *value = NULL;
-		int rc;
-
-		if ((rc = store_setting_get(st, slug, name, &value, err)) < 0)
-			return -1;
-		if (rc == 0 && metrics_settings_set(set, name, value)) {
-			strbuf_addf(err, "setting %s: stored value '%s' is not valid", name, value);
-			free(value);
-			return -1;
-		}
-		free(value);
-	}
-	return 0;
-}
-
 /* Loads the catalog into a new snapshot (refs 1). Returns NULL with err set. */
 static struct snapshot *
 catalog_load(struct store *st, struct strbuf *err)
@@ -185,7 +163,7 @@ catalog_load(struct store *st, struct strbuf *err)
 		model_error_format(&e, err);
 		goto fail;
 	}
-	if (settings_load(st, cache.slug, &s->wp.settings, err))
+	if (app_settings_load(st, cache.slug, &s->wp.settings, err))
 		goto fail;
 	return s;
 fail:
