@@ -158,6 +158,9 @@ test_page(void **state)
 	/* the statement, escaped; the terms with dates in words */
 	assert_non_null(strstr(sb.buf, "<p class=\"statement lead\">Raise &lt;the&gt; income &amp; more</p>"));
 	assert_non_null(strstr(sb.buf, "<dt>Indicator</dt><dd>Median household income</dd>"));
+	/* on a phone the chart scrolls in its own box, which the keyboard reaches */
+	assert_non_null(strstr(sb.buf, "<div class=\"result-chart chart-scroll\" tabindex=\"0\" "
+	    "role=\"region\" aria-label=\"Chart of the shared result\">"));
 	assert_non_null(strstr(sb.buf, "<dt>Unit</dt><dd>US dollars</dd>"));
 	assert_non_null(strstr(sb.buf, "<dt>Good direction</dt><dd>up (higher is better)</dd>"));
 	assert_non_null(strstr(sb.buf, "<dt>Baseline</dt><dd>$38,400 on 31 Dec 2013</dd>"));
