@@ -1,6 +1,7 @@
 /*
  * The one write path: see write.h.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "write.h"
@@ -9,12 +10,17 @@
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
-int
-app_write_begin(struct app_write *w, struct store *s, const char *program,
-    const char *initiative, struct strbuf *err)
+/*
+ * The write's program: copied from initiative ini of from when that copy is
+ * current (from non-NULL), else read inside the transaction.
+ */
+static int
+write_begin(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, const struct program *from, size_t ini, int64_t at,
+    struct strbuf *err)
 {
 	struct model_error e;
-	int r;
+	int r = 0;
 
 	memset(w, 0, sizeof(*w));
 	w->s = s;
@@ -22,9 +28,13 @@ app_write_begin(struct app_write *w, struct store *s, const char *program,
 	if (store_write_begin(s, err) == -1)
 		return -1;
 	w->open = 1;
-	r = initiative ? store_initiative_load(s, program, initiative, &w->p, err) :
-	    store_program_load(s, program, &w->p, err);
-	if (r != 0)
+	if (from && (r = store_write_current(s, initiative, from->initiatives.v[ini].rowid, at,
+	    err)) == -1)
+		return -1;
+	if (r == 1)
+		program_slice_copy(from, ini, &w->p);
+	else if ((r = initiative ? store_initiative_load(s, program, initiative, &w->p, err) :
+	    store_program_load(s, program, &w->p, err)) != 0)
 		return r;
 	if (model_resolve(&w->p, &e)) {
 		strbuf_reset(err);
@@ -34,6 +44,23 @@ app_write_begin(struct app_write *w, struct store *s, const char *program,
 	if (initiative)
 		w->in = &w->p.initiatives.v[0];
 	return 0;
+}
+
+int
+app_write_begin(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, struct strbuf *err)
+{
+	return write_begin(w, s, program, initiative, NULL, 0, 0, err);
+}
+
+int
+app_write_begin_from(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, const struct program *from, size_t ini, int64_t at,
+    struct strbuf *err)
+{
+	assert(initiative != NULL && from != NULL && ini < from->initiatives.n);
+	assert(strcmp(from->initiatives.v[ini].slug, initiative) == 0);
+	return write_begin(w, s, program, initiative, from, ini, at, err);
 }
 
 void

@@ -48,6 +48,18 @@ struct app_write {
 int app_write_begin(struct app_write *w, struct store *s, const char *program,
     const char *initiative, struct strbuf *err);
 
+/*
+ * app_write_begin of initiative (never NULL) from a copy the caller holds:
+ * from, a program with that initiative's records as initiatives.v[ini],
+ * read at data version at (the server's cached snapshot). When nothing of
+ * the initiative or the catalog changed since at — checked inside the
+ * transaction — w->p is made from it (program_slice_copy) instead of read
+ * from the store: the same slice, without the read. Otherwise, as
+ * app_write_begin. Same returns.
+ */
+int app_write_begin_from(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, const struct program *from, size_t ini, int64_t at,
+    struct strbuf *err);
 /* Counts a change made through w (so that app_write_commit has something to commit). */
 void app_write_changed(struct app_write *w);
 

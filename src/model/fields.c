@@ -7,6 +7,8 @@
 
 #include "fields.h"
 #include "model.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
 
 #define NF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -337,6 +339,114 @@ refs_release(struct refs *r)
 	for (size_t i = 0; i < r->n; i++)
 		free(r->v[i].slug);
 	VEC_FREE(r);
+}
+
+/* Gives the references of refs r their own copies of the slugs. */
+static void
+refs_own(struct refs *r)
+{
+	struct ref *v = r->n ? xmalloc(r->n * sizeof(*v)) : NULL;
+
+	for (size_t j = 0; j < r->n; j++) {
+		v[j].slug = r->v[j].slug ? xstrdup(r->v[j].slug) : NULL;
+		v[j].idx = r->v[j].idx;
+	}
+	r->v = v;
+	r->alloc = r->n;
+}
+
+/* Gives an array of n elements of sz bytes its own copy; returns it. */
+static void *
+array_own(const void *v, size_t n, size_t sz)
+{
+	void *c;
+
+	if (n == 0)
+		return NULL;
+	c = xmalloc(n * sz);
+	memcpy(c, v, n * sz);
+	return c;
+}
+
+/* rec, a byte copy of a record of kind k, takes its own copy of all it points at. */
+static void
+kind_own(const struct kind *k, void *rec)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		void *p = FIELD_PTR(rec, f);
+
+		switch (f->type) {
+		case FT_STR:
+		case FT_SLUG:
+		case FT_ID:
+			if (*(char **)p)
+				*(char **)p = xstrdup(*(char **)p);
+			break;
+		case FT_ENUMS: {
+			VEC(int) *v = p;
+
+			v->v = array_own(v->v, v->n, sizeof(*v->v));
+			v->alloc = v->n;
+			break;
+		}
+		case FT_REF:
+			if (((struct ref *)p)->slug)
+				((struct ref *)p)->slug = xstrdup(((struct ref *)p)->slug);
+			break;
+		case FT_REFS:
+			refs_own(p);
+			break;
+		case FT_OBJECT:
+			kind_own(f->sub, rec);
+			break;
+		case FT_LIST: {
+			struct anyvec *v = p;
+
+			v->v = array_own(v->v, v->n, f->sub->size);
+			v->alloc = v->n;
+			for (size_t j = 0; j < v->n; j++) {
+				struct rec_head *h = (void *)((char *)v->v + j * f->sub->size);
+
+				h->loc.file = NULL;
+				h->loc.line = 0;
+				kind_own(f->sub, h);
+			}
+			break;
+		}
+		case FT_RACI: {
+			VEC(struct assignment) *v = p;
+
+			v->v = array_own(v->v, v->n, sizeof(*v->v));
+			v->alloc = v->n;
+			for (size_t j = 0; j < v->n; j++)
+				v->v[j].org.slug = xstrdup(v->v[j].org.slug);
+			break;
+		}
+		case FT_ANSWERS: {
+			VEC(struct answer) *v = p;
+
+			v->v = array_own(v->v, v->n, sizeof(*v->v));
+			v->alloc = v->n;
+			for (size_t j = 0; j < v->n; j++)
+				v->v[j].item = xstrdup(v->v[j].item);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+void
+kind_copy(const struct kind *k, void *dst, const void *src)
+{
+	struct rec_head *h = dst;
+
+	memcpy(dst, src, k->size);
+	h->loc.file = NULL;
+	h->loc.line = 0;
+	kind_own(k, dst);
 }
 
 void

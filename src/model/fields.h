@@ -116,6 +116,13 @@ void *anyvec_push(struct anyvec *v, const struct kind *k);
 
 /* Frees what rec (of kind k) holds, recursively; rec itself is not freed. */
 void kind_release(const struct kind *k, void *rec);
+/*
+ * Makes dst (k->size bytes) a deep copy of src: every string, list and
+ * reference its own (release with kind_release). References keep their
+ * resolved index (valid against a program of the same arrays); where the
+ * record was read from (loc) is not copied.
+ */
+void kind_copy(const struct kind *k, void *dst, const void *src);
 
 /* Limits on input sizes, checked before allocation. */
 #define LIMIT_SLUG	64

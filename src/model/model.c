@@ -1,8 +1,10 @@
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fields.h"
 #include "model.h"
+#include "../util/banned.h"
 
 const char *const sector_names[SECTOR__MAX] = {
 	"nonprofit", "public", "private", "philanthropy", "education",
@@ -92,6 +94,111 @@ program_release(struct program *p)
 		free(p->files.v[i]);
 	VEC_FREE(&p->files);
 	program_init(p);
+}
+
+/* Notes in orgs and people the slugs that rec, of kind k, refers to. */
+static void
+names_of(const struct kind *k, const void *rec, struct strmap *orgs, struct strmap *people)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		const void *p = FIELD_PTR(rec, f);
+		struct strmap *to = f->ref == RT_PERSON ? people :
+		    f->ref == RT_ORG || f->ref == RT_DECIDER ? orgs : NULL;
+
+		switch (f->type) {
+		case FT_REF:
+			if (to && ((const struct ref *)p)->slug)
+				strmap_put(to, ((const struct ref *)p)->slug, 1);
+			break;
+		case FT_REFS:
+			for (size_t j = 0; to && j < ((const struct refs *)p)->n; j++)
+				strmap_put(to, ((const struct refs *)p)->v[j].slug, 1);
+			break;
+		case FT_RACI: {
+			const VEC(struct assignment) *v = p;
+
+			for (size_t j = 0; j < v->n; j++)
+				strmap_put(orgs, v->v[j].org.slug, 1);
+			break;
+		}
+		case FT_OBJECT:
+			names_of(f->sub, rec, orgs, people);
+			break;
+		case FT_LIST: {
+			const struct anyvec *v = p;
+
+			for (size_t j = 0; j < v->n; j++)
+				names_of(f->sub, (const char *)v->v + j * f->sub->size, orgs, people);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+/* Appends to vector v (of kind k) a copy of each of the n records at src that keep says. */
+static void
+copy_some(struct anyvec *v, const struct kind *k, const void *src, size_t n,
+    const struct strmap *keep, const char *const *(*key)(const void *))
+{
+	for (size_t j = 0; j < n; j++) {
+		const void *rec = (const char *)src + j * k->size;
+
+		if (keep && strmap_get(keep, *key(rec), 0) == 0)
+			continue;
+		kind_copy(k, anyvec_push(v, k), rec);
+	}
+}
+
+static const char *const *
+org_key(const void *rec)
+{
+	return (const char *const *)&((const struct organization *)rec)->slug;
+}
+
+static const char *const *
+person_key(const void *rec)
+{
+	return (const char *const *)&((const struct person *)rec)->slug;
+}
+
+void
+program_slice_copy(const struct program *from, size_t ini, struct program *out)
+{
+	const struct initiative *in;
+	struct strmap orgs = STRMAP_INIT, people = STRMAP_INIT;
+
+	assert(ini < from->initiatives.n);
+	in = &from->initiatives.v[ini];
+	/* the program's own fields; its lists, maps and files are out's own, empty */
+	kind_copy(&kind_program, out, from);
+	memset(&out->orgs, 0, sizeof(out->orgs));
+	memset(&out->people, 0, sizeof(out->people));
+	memset(&out->instruments, 0, sizeof(out->instruments));
+	memset(&out->learning, 0, sizeof(out->learning));
+	memset(&out->initiatives, 0, sizeof(out->initiatives));
+	memset(&out->files, 0, sizeof(out->files));
+	out->org_index = out->person_index = (struct strmap)STRMAP_INIT;
+	out->instrument_index = out->initiative_index = (struct strmap)STRMAP_INIT;
+	/* what a slice holds (store_initiative_load): the instruments, the one initiative, */
+	copy_some((struct anyvec *)&out->instruments, &kind_instrument, from->instruments.v,
+	    from->instruments.n, NULL, NULL);
+	kind_copy(&kind_initiative, anyvec_push((struct anyvec *)&out->initiatives,
+	    &kind_initiative), in);
+	/* and the people it names, and the organizations it and they name, in the program's order */
+	names_of(&kind_initiative, in, &orgs, &people);
+	for (size_t j = 0; j < from->people.n; j++)
+		if (strmap_get(&people, from->people.v[j].slug, 0))
+			names_of(&kind_person, &from->people.v[j], &orgs, &people);
+	copy_some((struct anyvec *)&out->people, &kind_person, from->people.v, from->people.n,
+	    &people, person_key);
+	copy_some((struct anyvec *)&out->orgs, &kind_organization, from->orgs.v, from->orgs.n,
+	    &orgs, org_key);
+	out->partial = PROGRAM_SLICE;
+	strmap_release(&orgs);
+	strmap_release(&people);
 }
 
 const char *

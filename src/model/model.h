@@ -372,6 +372,16 @@ void program_init(struct program *p);
 void program_release(struct program *p);
 /* Points r at slug (a copy), to be resolved by model_validate. */
 void ref_set(struct ref *r, const char *slug);
+/*
+ * Makes out (not initialized) what store_initiative_load reads of
+ * initiative ini of from: the program's fields and instruments, a copy of
+ * that initiative, and of the people and organizations it names (and
+ * those people's organizations), in from's order; partial PROGRAM_SLICE,
+ * references to be resolved (model_resolve). from is a catalog with that
+ * initiative's records in place, or a whole program. Release with
+ * program_release.
+ */
+void program_slice_copy(const struct program *from, size_t ini, struct program *out);
 /* Returns a copy of name kept for the program's lifetime, for srclocs. */
 const char *program_intern_file(struct program *p, const char *name);
 

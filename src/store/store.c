@@ -194,6 +194,21 @@ store_versions(struct store *s, const char *initiative, struct store_versions *v
 }
 
 int
+store_write_current(struct store *s, const char *slug, int64_t rowid, int64_t at,
+    struct strbuf *err)
+{
+	struct store_versions v;
+
+	assert(s->writing && slug != NULL && rowid > 0);
+	if (store_versions(s, slug, &v, err) == -1)
+		return -1;
+	if (v.catalog > at || v.initiative > at)
+		return 0;
+	store_touch(s, rowid);
+	return 1;
+}
+
+int
 store_begin(struct store *s, struct strbuf *err)
 {
 	if (s->depth > 0) {

@@ -123,6 +123,16 @@ struct store_versions {
 };
 int store_versions(struct store *s, const char *initiative, struct store_versions *v,
     struct strbuf *err);
+/*
+ * Inside a write (store_write_begin): whether a copy of initiative slug
+ * (row id rowid) made at data version at is still what the store holds
+ * (store_versions, read inside the write, so no other writer can move it
+ * before the commit). When it is, the write is taken to change that
+ * initiative, as store_initiative_load inside a write takes it, and the
+ * copy may stand for that read. Returns 1 current, 0 not, -1 with err set.
+ */
+int store_write_current(struct store *s, const char *slug, int64_t rowid, int64_t at,
+    struct strbuf *err);
 int store_write_commit(struct store *s, const struct store_audit_entry *audit,
     struct strbuf *err);
 /*

@@ -542,6 +542,26 @@ out:
 	strbuf_release(&err);
 }
 
+int
+web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
+    struct strbuf *err)
+{
+	const struct snapshot *s = NULL;
+	struct store *st;
+
+	if ((st = web_store(req, err)) == NULL) {
+		memset(w, 0, sizeof(*w));
+		program_init(&w->p);
+		return -1;
+	}
+	if (slug)
+		s = (const struct snapshot *)(const void *)web_initiative_program(req, slug);
+	if (s == NULL || s->catalog == NULL)
+		return app_write_begin(w, st, cache.slug, slug, err);
+	return app_write_begin_from(w, st, cache.slug, slug, &s->wp.program, s->ini,
+	    s->version, err);
+}
+
 const struct web_program *
 web_program(struct web_request *req)
 {

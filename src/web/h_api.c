@@ -427,7 +427,6 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 	struct model_error e;
 	struct app_write w;
 	struct initiative *in;
-	struct store *st;
 	int loaded;
 	const char *data = req->body.buf;
 	size_t len = req->body.len;
@@ -453,8 +452,7 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		ret = web_error(res, 400, "The body is empty; send one trellis/1 record as JSON.");
 		goto out;
 	}
-	if ((st = web_store(req, &err)) == NULL ||
-	    (loaded = app_write_begin(&w, st, wp->program.slug, req->slug, &err)) == -1) {
+	if ((loaded = web_write_begin(req, &w, req->slug, &err)) == -1) {
 		fprintf(stderr, "trellis serve: api: cannot begin the change: %s\n", err.buf);
 		goto out;
 	}
@@ -486,14 +484,14 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 	}
 	switch (op) {
 	case OP_CREATE:
-		r = app_add(st, &w.p, in, ak->k, rec, web_actor(req), &c, &e, &err);
+		r = app_add(w.s, &w.p, in, ak->k, rec, web_actor(req), &c, &e, &err);
 		break;
 	case OP_PUT:
 	case OP_PATCH:
-		r = app_update(st, &w.p, in, ak->k, (size_t)i, rec, web_actor(req), &c, &e, &err);
+		r = app_update(w.s, &w.p, in, ak->k, (size_t)i, rec, web_actor(req), &c, &e, &err);
 		break;
 	case OP_DELETE:
-		r = app_delete(st, &w.p, in, ak->k, (size_t)i, web_actor(req), &c, &e, &err);
+		r = app_delete(w.s, &w.p, in, ak->k, (size_t)i, web_actor(req), &c, &e, &err);
 		break;
 	}
 	if (r == APP_INVALID) {

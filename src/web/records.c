@@ -42,8 +42,7 @@ records_write_begin(struct web_request *req, struct records_write *w)
 {
 	const struct web_program *wp = web_program(req);
 	struct strbuf err = STRBUF_INIT;
-	struct store *st;
-	int ret = -1, r;
+	int ret = -1;
 
 	memset(w, 0, sizeof(*w));
 	program_init(&w->aw.p);
@@ -52,10 +51,7 @@ records_write_begin(struct web_request *req, struct records_write *w)
 		goto out;
 	pthread_mutex_lock(&write_lock);
 	w->locked = 1;
-	if ((st = web_store(req, &err)) == NULL)
-		goto out;
-	r = app_write_begin(&w->aw, st, wp->program.slug, req->slug, &err);
-	if (r == -1)
+	if (web_write_begin(req, &w->aw, req->slug, &err) == -1)
 		goto out;
 	ret = 0;
 out:

@@ -293,6 +293,15 @@ const struct web_program *web_program(struct web_request *req);
  */
 struct app_write;
 void web_publish(struct web_request *req, struct app_write *w);
+/*
+ * Begins a write (app_write_begin) of initiative slug's records (NULL: of
+ * the whole program) on this thread's store: from the cache's snapshot of
+ * that initiative when it is still current inside the transaction
+ * (app_write_begin_from), so that a write reads nothing the cache already
+ * holds. Same returns as app_write_begin; end with app_write_end.
+ */
+int web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
+    struct strbuf *err);
 
 /*
  * The same for initiative slug, whatever the request names (a survey

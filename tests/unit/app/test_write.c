@@ -25,6 +25,7 @@
 #include "model/validate.h"
 #include "store/store.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 #include "util/banned.h"
 
 static const char *program_slug, *initiative_slug, *member_slug;
@@ -204,12 +205,76 @@ test_rollback_and_unknown(void **state)
 	assert_int_equal(fixture_db_remove(), 0);
 }
 
+/*
+ * A write begun from a copy (app_write_begin_from, the server's cached
+ * snapshot) starts from that copy while nothing changed since it was
+ * made, and reads the store again when another write came in between: a
+ * copy one write old never stands for the data.
+ */
+static void
+test_begin_from_copy(void **state)
+{
+	struct program p, copy;
+	struct model_error e;
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct app_write w;
+	struct app_change c = APP_CHANGE_INIT;
+	struct store_versions v;
+	size_t before;
+
+	(void)state;
+	program_init(&p);
+	demo_build(&p, 1);
+	assert_int_equal(model_validate(&p, &e), 0);
+	assert_int_equal(fixture_db_create(&p, &s), 0);
+	program_slug = p.slug;
+	initiative_slug = p.initiatives.v[0].slug;
+	before = p.initiatives.v[0].decisions.n;
+	assert_true(before > 1);
+
+	/* the copy, read at version v.data, marked so that a write made from it shows it */
+	program_init(&copy);
+	assert_int_equal(store_versions(s, NULL, &v, &err), 0);
+	assert_int_equal(store_initiative_load(s, program_slug, initiative_slug, &copy, &err), 0);
+	assert_int_equal(model_resolve(&copy, &e), 0);
+	free(copy.initiatives.v[0].city);
+	copy.initiatives.v[0].city = xstrdup("Copied City");
+
+	/* current: the write starts from the copy (and deleting through it works) */
+	assert_int_equal(app_write_begin_from(&w, s, program_slug, initiative_slug, &copy, 0,
+	    v.data, &err), 0);
+	assert_string_equal(w.in->city, "Copied City");
+	assert_true(w.in != &copy.initiatives.v[0]);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(app_delete(s, &w.p, w.in, &kind_decision, 0, "test", &c, &e, &err), APP_OK);
+	assert_int_equal(app_write_commit(&w, &err), 0);
+	app_write_end(&w);
+	/* the copy itself is untouched */
+	assert_int_equal(copy.initiatives.v[0].decisions.n, before);
+
+	/* one write later the copy is old: the write reads the store, the deletion in it */
+	assert_int_equal(app_write_begin_from(&w, s, program_slug, initiative_slug, &copy, 0,
+	    v.data, &err), 0);
+	assert_string_not_equal(w.in->city, "Copied City");
+	assert_int_equal(w.in->decisions.n, before - 1);
+	app_write_end(&w);
+
+	program_release(&copy);
+	app_change_release(&c);
+	strbuf_release(&err);
+	store_close(s);
+	program_release(&p);
+	assert_int_equal(fixture_db_remove(), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_concurrent_writes_serialized),
 		cmocka_unit_test(test_rollback_and_unknown),
+		cmocka_unit_test(test_begin_from_copy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
