@@ -138,30 +138,37 @@ names_of(const struct kind *k, const void *rec, struct strmap *orgs, struct strm
 	}
 }
 
-/* Appends to vector v (of kind k) a copy of each of the n records at src that keep says. */
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Appends to vector v copies of the records of from (n of kind k, indexed
+ * by slug in index) whose slugs are the keys of names, in from's order.
+ * Slugs that name none of them are left out, as the store's read leaves
+ * them.
+ */
 static void
-copy_some(struct anyvec *v, const struct kind *k, const void *src, size_t n,
-    const struct strmap *keep, const char *const *(*key)(const void *))
+copy_named(struct anyvec *v, const struct kind *k, const void *from, const struct strmap *index,
+    const struct strmap *names)
 {
-	for (size_t j = 0; j < n; j++) {
-		const void *rec = (const char *)src + j * k->size;
+	VEC(int) at = { NULL, 0, 0 };
 
-		if (keep && strmap_get(keep, *key(rec), 0) == 0)
-			continue;
-		kind_copy(k, anyvec_push(v, k), rec);
+	for (size_t i = 0; i < names->cap; i++) {
+		int j = names->slots[i].key ? strmap_get(index, names->slots[i].key, -1) : -1;
+
+		if (j >= 0)
+			*VEC_PUSH(&at) = j;
 	}
-}
-
-static const char *const *
-org_key(const void *rec)
-{
-	return (const char *const *)&((const struct organization *)rec)->slug;
-}
-
-static const char *const *
-person_key(const void *rec)
-{
-	return (const char *const *)&((const struct person *)rec)->slug;
+	if (at.n)
+		qsort(at.v, at.n, sizeof(*at.v), cmp_int);
+	for (size_t i = 0; i < at.n; i++)
+		kind_copy(k, anyvec_push(v, k), (const char *)from + (size_t)at.v[i] * k->size);
+	VEC_FREE(&at);
 }
 
 void
@@ -171,6 +178,8 @@ program_slice_copy(const struct program *from, size_t ini, struct program *out)
 	struct strmap orgs = STRMAP_INIT, people = STRMAP_INIT;
 
 	assert(ini < from->initiatives.n);
+	/* from is resolved: its indexes find what the initiative names */
+	assert(from->org_index.n == from->orgs.n && from->person_index.n == from->people.n);
 	in = &from->initiatives.v[ini];
 	/* the program's own fields; its lists, maps and files are out's own, empty */
 	kind_copy(&kind_program, out, from);
@@ -183,19 +192,19 @@ program_slice_copy(const struct program *from, size_t ini, struct program *out)
 	out->org_index = out->person_index = (struct strmap)STRMAP_INIT;
 	out->instrument_index = out->initiative_index = (struct strmap)STRMAP_INIT;
 	/* what a slice holds (store_initiative_load): the instruments, the one initiative, */
-	copy_some((struct anyvec *)&out->instruments, &kind_instrument, from->instruments.v,
-	    from->instruments.n, NULL, NULL);
+	for (size_t j = 0; j < from->instruments.n; j++)
+		kind_copy(&kind_instrument, anyvec_push((struct anyvec *)&out->instruments,
+		    &kind_instrument), &from->instruments.v[j]);
 	kind_copy(&kind_initiative, anyvec_push((struct anyvec *)&out->initiatives,
 	    &kind_initiative), in);
 	/* and the people it names, and the organizations it and they name, in the program's order */
 	names_of(&kind_initiative, in, &orgs, &people);
-	for (size_t j = 0; j < from->people.n; j++)
-		if (strmap_get(&people, from->people.v[j].slug, 0))
-			names_of(&kind_person, &from->people.v[j], &orgs, &people);
-	copy_some((struct anyvec *)&out->people, &kind_person, from->people.v, from->people.n,
-	    &people, person_key);
-	copy_some((struct anyvec *)&out->orgs, &kind_organization, from->orgs.v, from->orgs.n,
-	    &orgs, org_key);
+	copy_named((struct anyvec *)&out->people, &kind_person, from->people.v,
+	    &from->person_index, &people);
+	for (size_t j = 0; j < out->people.n; j++)
+		names_of(&kind_person, &out->people.v[j], &orgs, NULL);
+	copy_named((struct anyvec *)&out->orgs, &kind_organization, from->orgs.v,
+	    &from->org_index, &orgs);
 	out->partial = PROGRAM_SLICE;
 	strmap_release(&orgs);
 	strmap_release(&people);
