@@ -426,8 +426,11 @@ if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
 	# of the team; the first N are used); then each
 	# client, all released at the same moment, GETs its link and POSTs an
 	# answer (4) to every item the form names (as tests/http/t0700's
-	# answer). Each request timed by curl; an error is a GET not 200 or a
-	# POST not 303. The round is deleted afterwards through the API.
+	# answer). Each request timed by the client (bench/answers.py, threads
+	# of one process; BENCH_P9_CLIENT=shell: a shell and two curls each, as
+	# before, whose start-up on the same cores set the p99); an error is a
+	# GET not 200 or a POST not 303. The round is deleted afterwards through
+	# the API.
 	websecs=${BENCH_WEB_SECONDS:-10}
 	. bench/web.sh
 	trap 'web_stop' EXIT
@@ -443,28 +446,38 @@ if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
 		>"$dir/p9-links.txt"
 	clients=$(wc -l <"$dir/p9-links.txt")
 	rm -rf "$dir/p9" && mkdir -p "$dir/p9"
-	i=0 cpids=""
-	while read -r link; do
-		i=$((i + 1))
-		(while ! test -f "$dir/p9/go"; do sleep 0.01; done
-		g=$(curl -s -o "$dir/p9/form-$i" -w '%{http_code} %{time_total}' "$link")
-		args=""
-		for item in $(grep -o 'name="[a-z0-9_]*" value="1"' "$dir/p9/form-$i" | sed 's/name="\([^"]*\)".*/\1/'); do
-			args="$args -d $item=4"
-		done
-		p=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' $args "$link")
-		echo "$g GET" >"$dir/p9/t-$i"
-		echo "$p POST" >>"$dir/p9/t-$i") &
-		cpids="$cpids $!"
-	done <"$dir/p9-links.txt"
-	sleep 1
-	cpu0=$(cpu_ms $spid)
-	t0=$(date +%s%N)
-	: >"$dir/p9/go"
-	wait $cpids
-	t1=$(date +%s%N)
-	cpu1=$(cpu_ms $spid)
-	cat "$dir"/p9/t-* >"$dir/p9-times.txt"
+	if test "${BENCH_P9_CLIENT:-threads}" = shell; then
+		p9client="$clients × (curl LINK; curl -d ITEM=4 ... LINK) at once, a shell each"
+		i=0 cpids=""
+		while read -r link; do
+			i=$((i + 1))
+			(while ! test -f "$dir/p9/go"; do sleep 0.01; done
+			g=$(curl -s -o "$dir/p9/form-$i" -w '%{http_code} %{time_total}' "$link")
+			args=""
+			for item in $(grep -o 'name="[a-z0-9_]*" value="1"' "$dir/p9/form-$i" | sed 's/name="\([^"]*\)".*/\1/'); do
+				args="$args -d $item=4"
+			done
+			p=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' $args "$link")
+			echo "$g GET" >"$dir/p9/t-$i"
+			echo "$p POST" >>"$dir/p9/t-$i") &
+			cpids="$cpids $!"
+		done <"$dir/p9-links.txt"
+		sleep 1
+		cpu0=$(cpu_ms $spid)
+		t0=$(date +%s%N)
+		: >"$dir/p9/go"
+		wait $cpids
+		t1=$(date +%s%N)
+		cpu1=$(cpu_ms $spid)
+		cat "$dir"/p9/t-* >"$dir/p9-times.txt"
+	else
+		p9client="$python bench/answers.py $dir/p9-links.txt $dir/p9-times.txt: $clients threads of one process, each its own connection, released together, GET LINK then POST ITEM=4 ..."
+		cpu0=$(cpu_ms $spid)
+		t0=$(date +%s%N)
+		"$python" bench/answers.py "$dir/p9-links.txt" "$dir/p9-times.txt"
+		t1=$(date +%s%N)
+		cpu1=$(cpu_ms $spid)
+	fi
 	awk '{ print $2 * 1000 }' "$dir/p9-times.txt" >"$dir/p9-ms.txt"
 	awk '$3 == "POST" { print $2 * 1000 }' "$dir/p9-times.txt" >"$dir/p9-post-ms.txt"
 	answered=$(sqlite3 "$natdb" "SELECT count(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.ident = '$sid'")
@@ -472,7 +485,7 @@ if test "${BENCH_P9:-1}" != 0 && test $natok = 1; then
 	awk -v p99="$(pct "$dir/p9-ms.txt" 99)" -v p50="$(pct "$dir/p9-ms.txt" 50)" -v mx="$(pct "$dir/p9-ms.txt" 100)" \
 	    -v pp99="$(pct "$dir/p9-post-ms.txt" 99)" -v t="$((t1 - t0))" -v k="$clients" -v a="$answered" \
 	    -v cpu="$((cpu1 - cpu0))" \
-	    -v c="$clients × (curl LINK; curl -d ITEM=4 ... LINK) at once  (links: $trellis --db $natdb survey invite --initiative $slug --survey $sid --all --url $url, the first $clients links; every time in $dir/p9-times.txt)" '
+	    -v c="$p9client  (links: $trellis --db $natdb survey invite --initiative $slug --survey $sid --all --url $url, the first $clients links; every time in $dir/p9-times.txt)" '
 		($3 == "GET" && $1 == 200) || ($3 == "POST" && $1 == 303) { ok++; next }
 		{ bad++; if (!first) first = $0 }
 		END {
