@@ -165,6 +165,24 @@ test_concurrent_writes_serialized(void **state)
 	assert_int_equal(fixture_db_remove(), 0);
 }
 
+/*
+ * The demo in a new test database (*s); the first initiative is the one
+ * written. Returns its number of decisions.
+ */
+static size_t
+demo_db(struct program *p, struct store **s)
+{
+	struct model_error e;
+
+	program_init(p);
+	demo_build(p, 1);
+	assert_int_equal(model_validate(p, &e), 0);
+	assert_int_equal(fixture_db_create(p, s), 0);
+	program_slug = p->slug;
+	initiative_slug = p->initiatives.v[0].slug;
+	return p->initiatives.v[0].decisions.n;
+}
+
 /* A write given up (no commit) leaves nothing; an unknown initiative is 1. */
 static void
 test_rollback_and_unknown(void **state)
@@ -178,13 +196,7 @@ test_rollback_and_unknown(void **state)
 	size_t before;
 
 	(void)state;
-	program_init(&p);
-	demo_build(&p, 1);
-	assert_int_equal(model_validate(&p, &e), 0);
-	assert_int_equal(fixture_db_create(&p, &s), 0);
-	program_slug = p.slug;
-	initiative_slug = p.initiatives.v[0].slug;
-	before = p.initiatives.v[0].decisions.n;
+	before = demo_db(&p, &s);
 	assert_true(before > 0);
 
 	assert_int_equal(app_write_begin(&w, s, program_slug, initiative_slug, &err), 0);
@@ -224,13 +236,7 @@ test_begin_from_copy(void **state)
 	size_t before;
 
 	(void)state;
-	program_init(&p);
-	demo_build(&p, 1);
-	assert_int_equal(model_validate(&p, &e), 0);
-	assert_int_equal(fixture_db_create(&p, &s), 0);
-	program_slug = p.slug;
-	initiative_slug = p.initiatives.v[0].slug;
-	before = p.initiatives.v[0].decisions.n;
+	before = demo_db(&p, &s);
 	assert_true(before > 1);
 
 	/* the copy, read at version v.data, marked so that a write made from it shows it */
