@@ -30,6 +30,9 @@ const char *const event_kind_names[EVENT__MAX] = {
 const char *const group_names[GROUP__MAX] = { "backbone", "director", "partner" };
 const char *const raci_names[RACI__MAX] = { "R", "A", "C", "I" };
 const char *const direction_names[DIR__MAX] = { "up", "down" };
+const char *const stance_names[STANCE__MAX] = {
+	[STANCE_AGREE] = "agree", [STANCE_CONCERNS] = "concerns", [STANCE_OBJECT] = "object",
+};
 
 const char *const default_responsibilities[] = {
 	"approve budget", "review budget", "evaluate initiative director",
