@@ -3,6 +3,7 @@
 
 #include "fields.h"
 #include "model.h"
+#include "../util/xalloc.h"
 
 const char *const sector_names[SECTOR__MAX] = {
 	"nonprofit", "public", "private", "philanthropy", "education",
@@ -222,4 +223,32 @@ program_instrument(const struct program *p, const char *code)
 		if (strcmp(p->instruments.v[j].code, code) == 0)
 			return &p->instruments.v[j];
 	return NULL;
+}
+
+void
+proposal_standing(const struct proposal *pr, long *standing)
+{
+	for (size_t k = 0; k < pr->asked.n; k++) {
+		standing[k] = -1;
+		for (size_t i = 0; i < pr->answers.n; i++)
+			if (pr->answers.v[i].org.slug && pr->asked.v[k].slug &&
+			    strcmp(pr->answers.v[i].org.slug, pr->asked.v[k].slug) == 0)
+				standing[k] = (long)i;
+	}
+}
+
+void
+proposal_tally(const struct proposal *pr, struct proposal_tally *t)
+{
+	long *standing = xcalloc(pr->asked.n + 1, sizeof(long));
+
+	memset(t, 0, sizeof(*t));
+	proposal_standing(pr, standing);
+	for (size_t k = 0; k < pr->asked.n; k++) {
+		if (standing[k] < 0)
+			t->waiting++;
+		else
+			t->n[pr->answers.v[standing[k]].answer]++;
+	}
+	free(standing);
 }

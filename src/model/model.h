@@ -403,6 +403,19 @@ struct program {
 };
 enum program_part { PROGRAM_WHOLE, PROGRAM_SLICE, PROGRAM_CATALOG };
 
+/*
+ * The standing answer of each asked organization of pr (standing[k] for
+ * pr->asked.v[k]): the index in pr->answers of its latest answer, or -1.
+ */
+void proposal_standing(const struct proposal *pr, long *standing);
+
+/* The tally of the standing answers: counts per enum stance, and the asked not answering. */
+struct proposal_tally {
+	size_t n[STANCE__MAX];
+	size_t waiting;
+};
+void proposal_tally(const struct proposal *pr, struct proposal_tally *t);
+
 /* Initializes p to an empty program (no allocation). */
 void program_init(struct program *p);
 /* Frees everything p holds; p is left empty. */

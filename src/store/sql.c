@@ -46,7 +46,7 @@
 
 /* A user with its initiative's and program's slugs (see accounts.c). */
 #define USER_COLS "u.id, u.email, u.role, ui.slug, coalesce(up.slug, uip.slug)," \
-	" u.password_hash, u.created, u.disabled"
+	" u.password_hash, u.created, u.disabled, u.organization"
 #define USER_JOINS " LEFT JOIN initiative ui ON ui.id = u.initiative_id" \
 	" LEFT JOIN program uip ON uip.id = ui.program_id" \
 	" LEFT JOIN program up ON up.id = u.program_id"
@@ -429,6 +429,8 @@ const char *const store_sql[ST__MAX] = {
 	"UPDATE users SET password_hash = ?2 WHERE id = ?1",
 	[ST_USER_SET_ROLE] =
 	"UPDATE users SET role = ?2, initiative_id = ?3, program_id = ?4 WHERE id = ?1",
+	[ST_USER_SET_ORG] =
+	"UPDATE users SET organization = ?2 WHERE id = ?1",
 	[ST_USER_SET_DISABLED] =
 	"UPDATE users SET disabled = ?2 WHERE id = ?1",
 	[ST_INITIATIVE_ID] =

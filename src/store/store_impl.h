@@ -79,6 +79,7 @@ enum stmt {
 	ST_USER_SET_HASH,
 	ST_USER_SET_ROLE,
 	ST_USER_SET_DISABLED,
+	ST_USER_SET_ORG,
 	ST_INITIATIVE_ID,	/* by slug: id, program's slug */
 	ST_PROGRAM_ID,		/* by slug */
 	ST_SESSION_INS,

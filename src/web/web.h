@@ -65,6 +65,7 @@ struct web_user {
 	char *email;
 	int role;
 	char *initiative;
+	char *organization;	/* the organization it answers proposals for, or NULL */
 };
 
 /* ---------------------------------------------------------------- request */
