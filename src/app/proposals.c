@@ -72,7 +72,7 @@ closed_refused(const struct proposal *pr, const char *what, struct model_error *
 
 	if (pr->decided == DATE_NONE)
 		return 0;
-	snprintf(msg, sizeof(msg), "proposal %s was closed on %s: it takes no more %s", pr->id,
+	snprintf(msg, sizeof(msg), "proposal %s was closed on %s: %s", pr->id,
 	    date_format_words(pr->decided, day), what);
 	refuse(e, pr->decision ? "decided" : "outcome", msg);
 	return 1;
@@ -121,7 +121,7 @@ app_proposal_answer(struct app_write *w, size_t i, const char *org, int stance,
 	size_t k;
 	enum app_result r;
 
-	if (closed_refused(pr, "answers", e))
+	if (closed_refused(pr, "it takes no more answers", e))
 		return APP_CONFLICT;
 	if (org == NULL || *org == '\0') {
 		refuse(e, "org", "is required: the organization that answers");
@@ -199,7 +199,7 @@ app_proposal_close(struct app_write *w, size_t i, const char *outcome, tdate dec
 	enum app_result r = APP_INVALID;
 
 	memset(&d, 0, sizeof(d));
-	if (closed_refused(pr, "closing", e)) {
+	if (closed_refused(pr, "it cannot be closed again", e)) {
 		r = APP_CONFLICT;
 		goto out;
 	}

@@ -707,6 +707,36 @@ const char *const store_sql[ST__MAX] = {
 	[ST_AUDIT_COUNTS] =
 	"SELECT kind, action, count(*) FROM audit_log WHERE initiative = ?1 AND at > ?2"
 	" GROUP BY kind, action ORDER BY kind, action",
+	/*
+	 * Proposals' mail (mail/proposals.c): who of an asked organization may
+	 * read the proposal's initiative (an admin, an evaluator of its
+	 * program, a member or viewer of it), by the organization their
+	 * account names; an account disabled gets nothing.
+	 */
+	[ST_PROPOSAL_RECIPIENTS] =
+	"SELECT DISTINCT u.email FROM proposal x JOIN initiative i ON i.id = x.initiative_id"
+	" JOIN proposal_asked a ON a.proposal_id = x.id"
+	" JOIN organization o ON o.id = a.org_id"
+	" JOIN users u ON u.organization = o.slug"
+	" WHERE x.id = ?1 AND u.disabled IS NULL AND (u.role = 'admin'"
+	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
+	" ORDER BY u.email",
+	[ST_PROPOSALS_CLOSING] =
+	"SELECT i.slug, i.name, x.ident, x.title, x.closes, x.id FROM proposal x"
+	" JOIN initiative i ON i.id = x.initiative_id"
+	" WHERE x.decided IS NULL AND x.closes BETWEEN ?1 AND ?2 AND NOT EXISTS"
+	" (SELECT 1 FROM mail_outbox m WHERE m.kind = 'proposal-closing'"
+	" AND m.topic = i.slug || '/' || x.ident) ORDER BY x.id",
+	[ST_PROPOSALS_AWAITING] =
+	"SELECT i.slug, x.ident, x.title, x.closes FROM users u"
+	" JOIN organization o ON o.slug = u.organization"
+	" JOIN proposal_asked a ON a.org_id = o.id"
+	" JOIN proposal x ON x.id = a.proposal_id"
+	" JOIN initiative i ON i.id = x.initiative_id"
+	" WHERE u.email = ?1 AND x.decided IS NULL AND (u.role = 'admin'"
+	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
+	" AND NOT EXISTS (SELECT 1 FROM proposal_answer pa WHERE pa.proposal_id = x.id"
+	" AND pa.org_id = o.id) ORDER BY x.closes, x.id",
 	[ST_OPTOUT_INS] =
 	"INSERT INTO mail_optout (address, since) VALUES (?3, ?2) ON CONFLICT DO NOTHING",
 	[ST_OPTOUT_GET] =

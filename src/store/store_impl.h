@@ -164,6 +164,9 @@ enum stmt {
 	ST_AUDIT_COUNTS,	/* initiative ?1's changes since ?2, by kind and action */
 	ST_OPTOUT_INS,		/* address ?3 asks for no mail since ?2 */
 	ST_OPTOUT_GET,		/* 1 when address ?1 asked for no mail */
+	ST_PROPOSAL_RECIPIENTS,	/* the accounts of proposal ?1's asked organizations that read it */
+	ST_PROPOSALS_CLOSING,	/* open proposals closing from day ?1 to ?2, not yet mailed so */
+	ST_PROPOSALS_AWAITING,	/* open proposals account ?1's organization has not answered */
 	/* one initiative's rows (?1 = its rowid): store_initiative_load */
 	ST_OBSERVATION_SEL_ONE, ST_MEMBER_SEL_ONE, ST_RESPONSIBILITY_SEL_ONE,
 	ST_DECISION_SEL_ONE, ST_GRANT_SEL_ONE, ST_LEDGER_SEL_ONE,
