@@ -277,6 +277,7 @@ static const struct {
 	{ "checkins", "check-in", "check-ins" }, { "events", "event", "events" },
 	{ "surveys", "survey round", "survey rounds" },
 	{ "ties", "network rating", "network ratings" },
+	{ "proposals", "proposal", "proposals" },
 	{ "observations", "measurement of the shared result", "measurements of the shared result" },
 	{ "users", "the account", "accounts" }, { "settings", "the setting", "settings" },
 };
@@ -395,11 +396,20 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 	    date_parse(closed, &day) == 0) {
 		strbuf_addf(out, " closed survey round %s on %s", a->record ? a->record : "",
 		    date_format_words(day, d));
+	} else if (strcmp(kind, "proposals") == 0 && strcmp(action, "update") == 0 &&
+	    (closed = json_member(&after, a->after, "decided")) != NULL &&
+	    date_parse(closed, &day) == 0) {
+		strbuf_addf(out, " closed proposal %s on %s", a->record ? a->record : "",
+		    date_format_words(day, d));
 	} else {
 		const char *verb = audit_action_done(a->action);
 
-		if (strcmp(kind, "surveys") == 0 && strcmp(action, "create") == 0)
+		if ((strcmp(kind, "surveys") == 0 || strcmp(kind, "proposals") == 0) &&
+		    strcmp(action, "create") == 0)
 			verb = "opened";
+		/* an update of an open proposal is an answer (h_proposals.c changes nothing else) */
+		if (strcmp(kind, "proposals") == 0 && strcmp(action, "update") == 0)
+			verb = "recorded an answer to";
 		strbuf_addf(out, " %s", verb);
 		if (one)
 			strbuf_addf(out, " %s", one);
