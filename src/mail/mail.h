@@ -107,6 +107,14 @@ int mail_proposal_queue(struct store *s, const char *db, const char *base_url,
 int mail_queue_proposals_closing(struct store *s, const struct mail_keys *k, const char *base_url,
     time_t now, size_t *queued, struct strbuf *err);
 
+/*
+ * The digest's part of the open proposals that ask the organization of
+ * account email, which has not answered them yet (in the initiatives it
+ * may read), appended to text and html; returns how many, or -1 with err.
+ */
+int mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
+    struct strbuf *text, struct strbuf *html, struct strbuf *err);
+
 /* Where and how to send: the SMTP server and the sender. */
 struct mail_config {
 	const char *url;	/* smtp://HOST[:PORT] (STARTTLS when offered) or smtps:// */

@@ -242,3 +242,48 @@ done:
 	rows_release(&rows);
 	return ret;
 }
+
+int
+mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
+    struct strbuf *text, struct strbuf *html, struct strbuf *err)
+{
+	struct store_slugs rows = { NULL, 0, 0 };
+	struct strbuf link = STRBUF_INIT, closes = STRBUF_INIT;
+	int n = 0;
+
+	if (store_proposals_awaiting(s, email, &rows, err)) {
+		rows_release(&rows);
+		return -1;
+	}
+	if (rows.n >= STORE_AWAITING_COLS) {
+		strbuf_addstr(text, "Proposals awaiting your organization's answer:\n");
+		strbuf_addstr(html, "<h2>Proposals awaiting your organization's answer</h2>\n<ul>\n");
+	}
+	for (size_t i = 0; i + STORE_AWAITING_COLS <= rows.n; i += STORE_AWAITING_COLS) {
+		char **c = &rows.v[i];
+		tdate d;
+
+		strbuf_reset(&link);
+		strbuf_reset(&closes);
+		strbuf_addf(&link, "%s/i/%s/proposals/%s", base_url, c[0], c[1]);
+		if (date_parse(c[3], &d) == 0)
+			day_words(d, &closes);
+		strbuf_addf(text, "  %s, by %s: %s\n", c[2], closes.buf, link.buf);
+		strbuf_addstr(html, "<li><a href=\"");
+		html_escape(html, link.buf);
+		strbuf_addstr(html, "\">");
+		html_escape(html, c[2]);
+		strbuf_addstr(html, "</a>, by ");
+		html_escape(html, closes.buf);
+		strbuf_addstr(html, "</li>\n");
+		n++;
+	}
+	if (n) {
+		strbuf_addch(text, '\n');
+		strbuf_addstr(html, "</ul>\n");
+	}
+	rows_release(&rows);
+	strbuf_release(&link);
+	strbuf_release(&closes);
+	return n;
+}
