@@ -203,4 +203,16 @@ test_expect_success 'the forms: an answer without a reason comes back 422 beside
 	test "$(jq_ "d[\"tally\"][\"agree\"], d[\"answers\"][0][\"recorded_by\"]")" = "1 None"
 '
 
+test_expect_success 'the xlsx export has a proposals sheet with the answers' '
+	curl -s -o book.xlsx -H "Authorization: Bearer $(cat admin.tok)" "$URL/i/harlow-mills/export?format=xlsx" &&
+	python3 - <<-\EOF
+	import re, zipfile
+	z = zipfile.ZipFile("book.xlsx")
+	names = re.findall("<sheet name=.([a-z_]+).", z.read("xl/workbook.xml").decode())
+	assert names[-1] == "proposals", names
+	strings = z.read("xl/sharedStrings.xml").decode()
+	assert "Not before the audit" in strings and "Hire a shared evaluator" in strings
+	EOF
+'
+
 test_done
