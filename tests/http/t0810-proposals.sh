@@ -203,6 +203,25 @@ test_expect_success 'the forms: an answer without a reason comes back 422 beside
 	test "$(jq_ "d[\"tally\"][\"agree\"], d[\"answers\"][0][\"recorded_by\"]")" = "1 None"
 '
 
+test_expect_success 'an admin sets the organization an account answers for on the users page' '
+	sign_in admin@x.org admin.jar >/dev/null &&
+	csrf=$(csrf_of admin.jar /admin/users) &&
+	test_status 200 /admin/users -b admin.jar &&
+	test_grep "answers for Harlow Mills Public Schools" .body &&
+	test_grep "<option value=\"merrow-valley-health\">Merrow Valley Community Health Center</option>" .body &&
+	test "$(curl -s -o .body -w "%{http_code}" -b admin.jar --data-urlencode csrf=$csrf \
+	    -d action=organization -d email=viewer@x.org -d organization=no-such-org "$URL/admin/users")" = 400 &&
+	test_grep "There is no such organization in the program." .body &&
+	test "$(curl -s -o .body -w "%{http_code}" -b admin.jar --data-urlencode csrf=$csrf \
+	    -d action=organization -d email=viewer@x.org -d organization=merrow-valley-health "$URL/admin/users")" = 303 &&
+	test "$(sqlite3 demo.db "SELECT organization FROM users WHERE email = '"'"'viewer@x.org'"'"'")" = merrow-valley-health &&
+	test_status 200 "/admin/users" -b admin.jar &&
+	test "$(grep -o "answers for Merrow Valley Community Health Center" .body | wc -l)" = 1 &&
+	test "$(curl -s -o .body -w "%{http_code}" -b admin.jar --data-urlencode csrf=$csrf \
+	    -d action=organization -d email=viewer@x.org -d organization= "$URL/admin/users")" = 303 &&
+	test -z "$(sqlite3 demo.db "SELECT organization FROM users WHERE email = '"'"'viewer@x.org'"'"'")"
+'
+
 test_expect_success 'the xlsx export has a proposals sheet with the answers' '
 	curl -s -o book.xlsx -H "Authorization: Bearer $(cat admin.tok)" "$URL/i/harlow-mills/export?format=xlsx" &&
 	python3 - <<-\EOF
