@@ -82,6 +82,25 @@ proposals_list_write(struct html *h, const struct proposals_page *pp)
 	struct strbuf sb = STRBUF_INIT;
 
 	frame_begin(h, pp->frame);
+	/* the Decisions tab's sub-navigation, as its record list draws it */
+	strbuf_addf(&sb, "/i/%s/decisions", in->slug);
+	html_open(h, "nav", "class", "subtabs", "aria-label", "Decisions", NULL);
+	html_open(h, "ul", NULL);
+	html_open(h, "li", NULL);
+	html_open(h, "a", "href", sb.buf, NULL);
+	html_text(h, "Decisions");
+	html_close(h);
+	html_close(h);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "/i/%s/proposals", in->slug);
+	html_open(h, "li", NULL);
+	html_open(h, "a", "href", sb.buf, "aria-current", "page", NULL);
+	html_text(h, "Proposals");
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	strbuf_reset(&sb);
 	html_open(h, "p", NULL);
 	html_text(h, "A proposal asks organizations of the team to agree, agree with concerns or "
 	    "object before a date. Closing it records the decision, with whom it consulted and "
@@ -177,8 +196,9 @@ proposal_new_write(struct html *h, const struct proposal_new_page *pp)
 	proposal_open_kind(&k, f);
 	frame_begin(h, pp->frame);
 	html_open(h, "p", NULL);
-	html_text(h, "The organizations you ask are mailed when the proposal opens, two days "
-	    "before it closes and when it closes. The body is Markdown.");
+	html_text(h, "When this server sends mail, the people of the organizations you ask "
+	    "hear of the proposal when it opens, two days before it closes and when it closes. "
+	    "The body is Markdown.");
 	html_close(h);
 	if (pp->errs)
 		form_error_summary(h, pp->errs);
@@ -236,8 +256,8 @@ standing_write(struct html *h, const struct proposal_page *pp, const long *stand
 	html_text(h, "Where each organization stands");
 	html_close(h);
 	proposal_tally_text(pr, &sb);
-	html_open(h, "p", "class", "total", NULL);
-	html_text(h, sb.buf);
+	html_open(h, "p", NULL);
+	html_elem(h, "strong", sb.buf);
 	html_close(h);
 	html_open(h, "div", "class", "scroll", NULL);
 	html_open(h, "table", "class", "records", NULL);

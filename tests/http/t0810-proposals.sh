@@ -112,7 +112,9 @@ test_expect_success 'the page shows the tally, every answer and who recorded it,
 	! grep -q "<script>alert" .body &&
 	! grep -q "action=\"/i/harlow-mills/proposals/P-1/answers\"" .body &&
 	test_status 200 /i/harlow-mills/proposals -H "Authorization: Bearer $(cat viewer.tok)" &&
-	test_grep "Hire a shared evaluator" .body
+	test_grep "Hire a shared evaluator" .body &&
+	test_status 200 /i/harlow-mills/decisions -H "Authorization: Bearer $(cat viewer.tok)" &&
+	test_grep "<nav class=\"subtabs\" aria-label=\"Decisions\">.*href=\"/i/harlow-mills/proposals\">Proposals</a>" .body
 '
 
 test_expect_success 'a viewer and an evaluator read but cannot write (403)' '

@@ -130,8 +130,8 @@ test_open_proposal(void **state)
 	assert_non_null(strstr(sb.buf, "<dd>Open until 15 Mar 2016</dd>"));
 	assert_non_null(strstr(sb.buf, "We <strong>should</strong> share one."));
 	/* the standing answers: planning's agree replaced its concerns */
-	assert_non_null(strstr(sb.buf, "<p class=\"total\">2 agree, 0 with concerns, 1 object, "
-	    "0 not answered</p>"));
+	assert_non_null(strstr(sb.buf, "<p><strong>2 agree, 0 with concerns, 1 object, "
+	    "0 not answered</strong></p>"));
 	assert_non_null(strstr(sb.buf, "<th scope=\"row\">Merrow Valley Community Health Center"
 	    "</th><td>Object</td><td>Not before the audit</td><td>2 Mar 2016</td>"));
 	/* every answer, in order, who recorded it on whose behalf */
@@ -217,6 +217,9 @@ test_list_and_new(void **state)
 	    .can_edit = 1 });
 	assert_balanced(sb.buf);
 	assert_non_null(strstr(sb.buf, "href=\"/i/harlow-mills/proposals/new\">Open a proposal</a>"));
+	assert_non_null(strstr(sb.buf, "<nav class=\"subtabs\" aria-label=\"Decisions\"><ul><li><a "
+	    "href=\"/i/harlow-mills/decisions\">Decisions</a></li><li><a href=\"/i/harlow-mills/"
+	    "proposals\" aria-current=\"page\">Proposals</a></li></ul></nav>"));
 	open = strstr(sb.buf, "href=\"/i/harlow-mills/proposals/P-1\">Share one evaluator</a>");
 	closed = strstr(sb.buf, "href=\"/i/harlow-mills/proposals/P-2\">Open on Saturdays</a>");
 	assert_non_null(open);
