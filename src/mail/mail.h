@@ -177,7 +177,8 @@ int mail_queue_digests(struct store *s, const struct mail_keys *k, const char *b
 
 /*
  * Queues what is due at now besides what the changes queued themselves:
- * the check-in reminders, then the digests. Says on stderr what it queued
+ * the check-in reminders, the proposals closing within two days, then the
+ * digests. Says on stderr what it queued
  * ("trellis: mail: 2 check-in reminders queued") or what went wrong (-1).
  */
 int mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url, time_t now);
