@@ -34,7 +34,8 @@ struct store;
 enum app_result {
 	APP_ERROR = -1,		/* the store failed: err says why; nothing changed */
 	APP_OK = 0,
-	APP_INVALID = 1		/* the change would make p invalid: e says why; nothing changed */
+	APP_INVALID = 1,	/* the change would make p invalid: e says why; nothing changed */
+	APP_CONFLICT = 2	/* the record's state refuses it (a closed proposal): e says why */
 };
 
 /*

@@ -467,6 +467,10 @@ auth_user_json(const struct store_user *u, struct strbuf *out)
 		json_write_string(out, u->initiative);
 	else
 		strbuf_addstr(out, "null");
+	if (u->organization) {
+		strbuf_addstr(out, ", \"organization\": ");
+		json_write_string(out, u->organization);
+	}
 	strbuf_addf(out, ", \"disabled\": %s}", u->disabled ? "true" : "false");
 }
 

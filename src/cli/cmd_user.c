@@ -21,8 +21,9 @@
 
 static const struct cli_cmd user_cmd = {
 	"user",
-	"add EMAIL --role ROLE [--initiative SLUG] [--password-file F] | list |\n"
-	"       remove EMAIL | password EMAIL [--password-file F]",
+	"add EMAIL --role ROLE [--initiative SLUG] [--organization ORG] [--password-file F] |\n"
+	"       list | remove EMAIL | password EMAIL [--password-file F] |\n"
+	"       organization EMAIL [--organization ORG]",
 	"Manages the accounts of the web application. Roles: admin (everything),\n"
 	"member (edits one initiative), viewer (reads one initiative), evaluator\n"
 	"(reads a program, never single survey answers).",
@@ -31,7 +32,9 @@ static const struct cli_cmd user_cmd = {
 	"The password (12 to 128 characters) is asked for with echo off, or read\n"
 	"from the first line of --password-file. Changing a password signs that\n"
 	"user out everywhere and revokes the user's API tokens; removing a user\n"
-	"does both too.",
+	"does both too. --organization names the organization (its slug in the\n"
+	"program) the person answers proposals for; `organization EMAIL` sets it\n"
+	"on an existing account, or without --organization takes it away.",
 };
 
 /* Reads one line (without its newline) from f into sb; -1 at EOF with nothing read. */
@@ -191,6 +194,78 @@ user_remove(struct store *s, const char *email)
 	return rc;
 }
 
+/* Whether org is an organization of program (NULL: the one cli_store_pick picks); prints why not. */
+static int
+org_check(struct cli *c, struct store *s, const char *program, const char *org)
+{
+	struct program p;
+	char *picked = NULL;
+	int rc = CLI_FAIL;
+
+	program_init(&p);
+	if (program == NULL && cli_store_pick(c, s, &picked) != 0)
+		goto out;
+	if (program == NULL)
+		program = picked;
+	if (cli_store_load_catalog(c, s, program, &p) != 0)
+		goto out;
+	if (program_org(&p, org) == NULL) {
+		cli_error("--organization: program %s has no organization '%s'", program, org);
+		goto out;
+	}
+	rc = CLI_OK;
+out:
+	program_release(&p);
+	free(picked);
+	return rc;
+}
+
+/*
+ * Sets (org NULL: takes away) the organization user email answers
+ * proposals for, after checking that org is one of the program's
+ * organizations; audited with the account before and after.
+ */
+static int
+user_set_org(struct cli *c, struct store *s, const char *email, const char *org)
+{
+	struct strbuf err = STRBUF_INIT, norm = STRBUF_INIT, before = STRBUF_INIT,
+	    after = STRBUF_INIT;
+	struct store_user u;
+	struct store_audit_entry a;
+	char *old;
+	int rc = CLI_FAIL;
+
+	store_user_init(&u);
+	if (auth_email_normalize(email, &norm, &err) || store_user_get(s, norm.buf, &u, &err)) {
+		cli_error("%s", err.len ? err.buf : "no such user");
+		goto out;
+	}
+	if (org && org_check(c, s, u.program, org) != 0)
+		goto out;
+	auth_user_json(&u, &before);
+	old = u.organization;
+	u.organization = (char *)(uintptr_t)org;
+	auth_user_json(&u, &after);
+	u.organization = old;
+	a = cli_audit("update", "users", u.initiative, u.email, before.buf, after.buf);
+	if (store_user_set_org(s, u.id, org, &a, &err) != 0) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
+	if (org)
+		printf("%s answers for %s\n", u.email, org);
+	else
+		printf("%s answers for no organization\n", u.email);
+	rc = CLI_OK;
+out:
+	store_user_release(&u);
+	strbuf_release(&err);
+	strbuf_release(&norm);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return rc;
+}
+
 static void
 format_time(int64_t t, char buf[32])
 {
@@ -237,11 +312,12 @@ out:
 int
 cmd_user(int argc, char **argv, struct cli *c)
 {
-	const char *role = NULL, *initiative = NULL, *pwfile = NULL;
+	const char *role = NULL, *initiative = NULL, *pwfile = NULL, *org = NULL;
 	const struct cli_opt opts[] = {
 		{ "role", "ROLE", &role, "add: admin, member, viewer or evaluator" },
 		{ "initiative", "SLUG", &initiative, "add: the initiative of a member or viewer" },
 		{ "password-file", "F", &pwfile, "add, password: read the password from F's first line" },
+		{ "organization", "ORG", &org, "add, organization: the organization it answers proposals for" },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct strbuf err = STRBUF_INIT, pw = STRBUF_INIT;
@@ -267,6 +343,9 @@ cmd_user(int argc, char **argv, struct cli *c)
 			return cli_usage_error(&user_cmd, "a %s needs --initiative SLUG", role);
 		if ((r == STORE_ROLE_ADMIN || r == STORE_ROLE_EVALUATOR) && initiative)
 			return cli_usage_error(&user_cmd, "an %s has no --initiative", role);
+	} else if (strcmp(verb, "organization") == 0) {
+		if (nargs != 2)
+			return cli_usage_error(&user_cmd, "organization takes one EMAIL");
 	} else if (strcmp(verb, "list") == 0) {
 		if (nargs != 1)
 			return cli_usage_error(&user_cmd, "list takes no arguments");
@@ -274,7 +353,9 @@ cmd_user(int argc, char **argv, struct cli *c)
 		if (nargs != 2)
 			return cli_usage_error(&user_cmd, "%s takes one EMAIL", verb);
 	} else
-		return cli_usage_error(&user_cmd, "no subcommand '%s' (add, list, remove, password)", verb);
+		return cli_usage_error(&user_cmd, "no subcommand '%s' (add, list, remove, password, organization)", verb);
+	if (org && strcmp(verb, "add") != 0 && strcmp(verb, "organization") != 0)
+		return cli_usage_error(&user_cmd, "--organization is for add and organization");
 	if ((role || initiative) && strcmp(verb, "add") != 0)
 		return cli_usage_error(&user_cmd, "--role and --initiative are for add");
 	if (pwfile && strcmp(verb, "add") != 0 && strcmp(verb, "password") != 0)
@@ -282,8 +363,14 @@ cmd_user(int argc, char **argv, struct cli *c)
 
 	if (cli_store_open(c, 0, &s))
 		return CLI_FAIL;
-	if (strcmp(verb, "add") == 0)
-		rc = user_add(c, s, argv[1], role, initiative, pwfile);
+	if (strcmp(verb, "add") == 0) {
+		rc = org ? org_check(c, s, NULL, org) : CLI_OK;
+		if (rc == CLI_OK)
+			rc = user_add(c, s, argv[1], role, initiative, pwfile);
+		if (rc == CLI_OK && org)
+			rc = user_set_org(c, s, argv[1], org);
+	} else if (strcmp(verb, "organization") == 0)
+		rc = user_set_org(c, s, argv[1], org);
 	else if (strcmp(verb, "list") == 0)
 		rc = user_list(s);
 	else if (strcmp(verb, "remove") == 0)

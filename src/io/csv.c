@@ -65,7 +65,29 @@ const char *const csv_file_names[CSV__MAX] = {
 	"events.csv",			/* CSV_EVENTS */
 	"surveys.csv",			/* CSV_SURVEYS */
 	"ties.csv",			/* CSV_TIES */
+	"proposals.csv",		/* CSV_PROPOSALS */
 };
+
+int
+csv_file_exported(enum csv_file which, const struct program *p)
+{
+	char name[32];
+	const struct field *f;
+
+	assert((int)which >= 0 && which < CSV__MAX);
+	if (which < CSV_OBSERVATIONS)
+		return 1;
+	snprintf(name, sizeof(name), "%.*s", (int)(strlen(csv_file_names[which]) - 4),
+	    csv_file_names[which]);
+	f = kind_field(&kind_initiative, name);
+	assert(f != NULL && f->type == FT_LIST);
+	if (!(f->flags & FL_OPTIONAL))
+		return 1;
+	for (size_t i = 0; i < p->initiatives.n; i++)
+		if (FIELD_VEC(&p->initiatives.v[i], f)->n > 0)
+			return 1;
+	return 0;
+}
 
 int
 csv_file_for_path(const char *path)

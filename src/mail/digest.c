@@ -173,6 +173,9 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 			goto done;
 		n += r;
 	}
+	if ((r = mail_digest_awaiting(s, base_url, d->email, &text, &html, err)) < 0)
+		goto done;
+	n += r;
 	strbuf_addf(&subject, "Trellis: your %s digest, %s", weekly ? "weekly" : "daily",
 	    today.buf);
 	strbuf_addf(&t, "Hello,\n\nWhat changed in your initiatives since %s:\n\n%s"

@@ -20,6 +20,8 @@
 
 #include <sodium.h>
 
+#include "../util/date.h"
+
 struct store;
 struct store_mail;
 struct strbuf;
@@ -75,6 +77,43 @@ struct survey_links;
  */
 int mail_survey_links(struct store *s, const char *db, const struct program *p, const char *id,
     struct survey_links *links, const char *url, size_t ulen, struct strbuf *err);
+
+/*
+ * A proposal's mail (mail/proposals.c, docs/mail.md) to the accounts of
+ * its asked organizations that may read its initiative: opened, closing
+ * within two days (once, from the due-mail scan), closed (with the
+ * outcome and a link to the decision record).
+ */
+enum mail_proposal_event {
+	MAIL_PROPOSAL_OPENED, MAIL_PROPOSAL_CLOSING, MAIL_PROPOSAL_CLOSED, MAIL_PROPOSAL__MAX
+};
+struct mail_proposal {
+	enum mail_proposal_event event;
+	int64_t rowid;			/* the proposal's row */
+	const char *slug, *initiative;	/* its initiative's slug and name */
+	const char *id, *title;
+	const char *body;		/* Markdown, or NULL */
+	tdate closes, decided;
+	const char *outcome, *decision;	/* closed: the outcome, the decision's id */
+};
+/*
+ * Queues mp's mail in the open write (the one that made the event), with
+ * links to base_url; nothing when base_url is NULL (the server was not
+ * told where people reach it). *queued says how many.
+ */
+int mail_proposal_queue(struct store *s, const char *db, const char *base_url,
+    const struct mail_proposal *mp, time_t now, size_t *queued, struct strbuf *err);
+/* Queues the "closes soon" mail of each open proposal closing within two days, once. */
+int mail_queue_proposals_closing(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err);
+
+/*
+ * The digest's part of the open proposals that ask the organization of
+ * account email, which has not answered them yet (in the initiatives it
+ * may read), appended to text and html; returns how many, or -1 with err.
+ */
+int mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
+    struct strbuf *text, struct strbuf *html, struct strbuf *err);
 
 /* Where and how to send: the SMTP server and the sender. */
 struct mail_config {
@@ -138,7 +177,8 @@ int mail_queue_digests(struct store *s, const struct mail_keys *k, const char *b
 
 /*
  * Queues what is due at now besides what the changes queued themselves:
- * the check-in reminders, then the digests. Says on stderr what it queued
+ * the check-in reminders, the proposals closing within two days, then the
+ * digests. Says on stderr what it queued
  * ("trellis: mail: 2 check-in reminders queued") or what went wrong (-1).
  */
 int mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url, time_t now);

@@ -33,7 +33,7 @@ int
 mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url, time_t now)
 {
 	struct strbuf err = STRBUF_INIT;
-	size_t reminded = 0, digests = 0;
+	size_t reminded = 0, digests = 0, closing = 0;
 	int ret = 0;
 
 	if (mail_queue_reminders(s, k, base_url, now, &reminded, &err)) {
@@ -42,6 +42,13 @@ mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url,
 	} else if (reminded)
 		fprintf(stderr, "trellis: mail: %zu check-in reminder%s queued\n", reminded,
 		    reminded == 1 ? "" : "s");
+	strbuf_reset(&err);
+	if (mail_queue_proposals_closing(s, k, base_url, now, &closing, &err)) {
+		fprintf(stderr, "trellis: mail: proposals closing: %s\n", err.buf);
+		ret = -1;
+	} else if (closing)
+		fprintf(stderr, "trellis: mail: %zu proposal%s closing soon queued\n", closing,
+		    closing == 1 ? "" : "s");
 	strbuf_reset(&err);
 	if (mail_queue_digests(s, k, base_url, now, &digests, &err)) {
 		fprintf(stderr, "trellis: mail: digests: %s\n", err.buf);

@@ -247,6 +247,31 @@ static const struct field tie_fields[] = {
 };
 KIND(kind_tie, "ties", struct tie, tie_fields);
 
+static const struct field proposal_answer_fields[] = {
+	REF(struct proposal_answer, "org", org, 0, RT_ORG),
+	ENUM(struct proposal_answer, "answer", answer, 0, stance_names),
+	STR(struct proposal_answer, "reason", reason, O | FL_LONG),
+	DATE(struct proposal_answer, "date", date, 0),
+	STR(struct proposal_answer, "recorded_by", recorded_by, O),
+};
+KIND(kind_proposal_answer, "answers", struct proposal_answer, proposal_answer_fields);
+
+static const struct field proposal_fields[] = {
+	ID(struct proposal, "id", id, FL_KEY),
+	STR(struct proposal, "title", title, 0),
+	STR(struct proposal, "body", body, O | FL_LONG | FL_MARKDOWN),
+	ENUM(struct proposal, "category", category, 0, category_names),
+	DATE(struct proposal, "opened", opened, 0),
+	DATE(struct proposal, "closes", closes, 0),
+	REFS(struct proposal, "asked", asked, 0, RT_ORG),
+	REF(struct proposal, "decider", decider, 0, RT_DECIDER),
+	STR(struct proposal, "outcome", outcome, O | FL_LONG),
+	DATE(struct proposal, "decided", decided, O),
+	ID(struct proposal, "decision", decision, O),
+	LIST(struct proposal, "answers", answers, 0, kind_proposal_answer),
+};
+KIND(kind_proposal, "proposals", struct proposal, proposal_fields);
+
 static const struct field director_fields[] = {
 	REF(struct initiative, "person", director.person, 0, RT_PERSON),
 	REF(struct initiative, "employer", director.employer, 0, RT_ORG),
@@ -302,6 +327,8 @@ static const struct field initiative_fields[] = {
 	LIST(struct initiative, "events", events, FL_LINES, kind_event),
 	LIST(struct initiative, "surveys", surveys, FL_LINES, kind_survey),
 	LIST(struct initiative, "ties", ties, FL_LINES, kind_tie),
+	/* optional: written only when the initiative has proposals (trellis/1 stays as it was) */
+	LIST(struct initiative, "proposals", proposals, FL_LINES | O, kind_proposal),
 };
 KIND(kind_initiative, "initiatives", struct initiative, initiative_fields);
 

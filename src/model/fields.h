@@ -39,7 +39,7 @@ enum reftype {
 };
 
 /* Field flags. */
-#define FL_OPTIONAL	0x01	/* may be absent or null */
+#define FL_OPTIONAL	0x01	/* may be absent or null; an FT_LIST so is written only when not empty */
 #define FL_POSITIVE	0x02	/* FT_MONEY / FT_REAL: must be > 0 */
 #define FL_LINES	0x04	/* FT_LIST: written one element per line */
 #define FL_KEY		0x08	/* the record's identity within its parent (unique) */
@@ -94,6 +94,8 @@ extern const struct kind kind_event;
 extern const struct kind kind_survey;
 extern const struct kind kind_response;
 extern const struct kind kind_tie;
+extern const struct kind kind_proposal;
+extern const struct kind kind_proposal_answer;
 /*
  * The whole document: "program" (FT_OBJECT of kind_program), then
  * "organizations", "people", "instruments", "learning", "initiatives"

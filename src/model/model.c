@@ -4,6 +4,7 @@
 
 #include "fields.h"
 #include "model.h"
+#include "../util/xalloc.h"
 #include "../util/banned.h"
 
 const char *const sector_names[SECTOR__MAX] = {
@@ -32,6 +33,9 @@ const char *const event_kind_names[EVENT__MAX] = {
 const char *const group_names[GROUP__MAX] = { "backbone", "director", "partner" };
 const char *const raci_names[RACI__MAX] = { "R", "A", "C", "I" };
 const char *const direction_names[DIR__MAX] = { "up", "down" };
+const char *const stance_names[STANCE__MAX] = {
+	[STANCE_AGREE] = "agree", [STANCE_CONCERNS] = "concerns", [STANCE_OBJECT] = "object",
+};
 
 const char *const default_responsibilities[] = {
 	"approve budget", "review budget", "evaluate initiative director",
@@ -335,4 +339,32 @@ program_instrument(const struct program *p, const char *code)
 		if (strcmp(p->instruments.v[j].code, code) == 0)
 			return &p->instruments.v[j];
 	return NULL;
+}
+
+void
+proposal_standing(const struct proposal *pr, long *standing)
+{
+	for (size_t k = 0; k < pr->asked.n; k++) {
+		standing[k] = -1;
+		for (size_t i = 0; i < pr->answers.n; i++)
+			if (pr->answers.v[i].org.slug && pr->asked.v[k].slug &&
+			    strcmp(pr->answers.v[i].org.slug, pr->asked.v[k].slug) == 0)
+				standing[k] = (long)i;
+	}
+}
+
+void
+proposal_tally(const struct proposal *pr, struct proposal_tally *t)
+{
+	long *standing = xcalloc(pr->asked.n + 1, sizeof(long));
+
+	memset(t, 0, sizeof(*t));
+	proposal_standing(pr, standing);
+	for (size_t k = 0; k < pr->asked.n; k++) {
+		if (standing[k] < 0)
+			t->waiting++;
+		else
+			t->n[pr->answers.v[standing[k]].answer]++;
+	}
+	free(standing);
 }

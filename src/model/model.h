@@ -90,6 +90,8 @@ enum event_kind {
 enum group { GROUP_BACKBONE, GROUP_DIRECTOR, GROUP_PARTNER, GROUP__MAX };
 enum raci { RACI_R, RACI_A, RACI_C, RACI_I, RACI__MAX };
 enum direction { DIR_UP, DIR_DOWN, DIR__MAX };
+/* A proposal's answer (DESIGN §9): consent, concerns, or an objection. */
+enum stance { STANCE_AGREE, STANCE_CONCERNS, STANCE_OBJECT, STANCE__MAX };
 
 extern const char *const sector_names[SECTOR__MAX];
 extern const char *const expertise_names[EXPERTISE__MAX];
@@ -103,6 +105,7 @@ extern const char *const event_kind_names[EVENT__MAX];
 extern const char *const group_names[GROUP__MAX];
 extern const char *const raci_names[RACI__MAX];
 extern const char *const direction_names[DIR__MAX];
+extern const char *const stance_names[STANCE__MAX];
 
 /* Returns the index of name in names[0..n), or -1. */
 int enum_lookup(const char *const *names, int n, const char *name);
@@ -314,6 +317,39 @@ struct shared_result {
 	double target_value;
 };
 
+/*
+ * One organization's answer to a proposal. The answers are kept in the
+ * order given: the latest of an organization stands, the earlier ones are
+ * its history. recorded_by is set (an account's email) when someone
+ * recorded the answer on the organization's behalf.
+ */
+struct proposal_answer {
+	REC_HEAD;
+	struct ref org;
+	int answer;			/* enum stance */
+	char *reason;			/* optional for agree; required for concerns and object */
+	tdate date;
+	char *recorded_by;		/* optional */
+};
+
+/*
+ * A proposal (DESIGN §9): put to the asked organizations until it closes;
+ * closing it (outcome, decided) makes the decision record named by decision.
+ */
+struct proposal {
+	REC_HEAD;
+	char *id, *title;
+	char *body;			/* Markdown, optional */
+	int category;			/* enum category */
+	tdate opened, closes;
+	struct refs asked;		/* organizations */
+	struct ref decider;		/* as a decision's */
+	char *outcome;			/* optional: set when closed */
+	tdate decided;			/* optional: DATE_NONE while open */
+	char *decision;			/* optional: the id of the decision closing it made */
+	VEC(struct proposal_answer) answers;
+};
+
 struct initiative {
 	REC_HEAD;
 	char *slug, *name, *city;
@@ -338,6 +374,7 @@ struct initiative {
 	VEC(struct event) events;
 	VEC(struct survey) surveys;
 	VEC(struct tie) ties;
+	VEC(struct proposal) proposals;
 };
 
 /* One program: everything a trellis/1 document holds. */
@@ -365,6 +402,19 @@ struct program {
 	int partial;
 };
 enum program_part { PROGRAM_WHOLE, PROGRAM_SLICE, PROGRAM_CATALOG };
+
+/*
+ * The standing answer of each asked organization of pr (standing[k] for
+ * pr->asked.v[k]): the index in pr->answers of its latest answer, or -1.
+ */
+void proposal_standing(const struct proposal *pr, long *standing);
+
+/* The tally of the standing answers: counts per enum stance, and the asked not answering. */
+struct proposal_tally {
+	size_t n[STANCE__MAX];
+	size_t waiting;
+};
+void proposal_tally(const struct proposal *pr, struct proposal_tally *t);
 
 /* Initializes p to an empty program (no allocation). */
 void program_init(struct program *p);

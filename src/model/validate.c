@@ -355,6 +355,56 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 				return -1;
 		}
 		return order_check(c, loc, "decided", d->decided, "proposed", d->proposed, 0);
+	} else if (k == &kind_proposal) {
+		const struct proposal *pr = rec;
+
+		if (pr->decider.idx == REF_COMMITTEE && c->in->committee.n == 0) {
+			model_error_set(c->e, loc, "decider",
+			    "'committee', but the initiative has no committee");
+			if (fail(c))
+				return -1;
+		}
+		if (pr->asked.n == 0) {
+			model_error_set(c->e, loc, "asked", "a proposal asks at least one organization");
+			if (fail(c))
+				return -1;
+		}
+		if (order_check(c, loc, "closes", pr->closes, "opened", pr->opened, 0))
+			return -1;
+		if ((pr->decided != DATE_NONE) != (pr->outcome != NULL)) {
+			model_error_set(c->e, loc, pr->outcome ? "decided" : "outcome",
+			    "a closed proposal has both an outcome and a decided date");
+			if (fail(c))
+				return -1;
+		}
+		if (pr->decided != DATE_NONE &&
+		    order_check(c, loc, "decided", pr->decided, "opened", pr->opened, 0))
+			return -1;
+		for (size_t i = 0; i < pr->answers.n; i++) {
+			const struct proposal_answer *a = &pr->answers.v[i];
+			const struct srcloc *aloc = a->loc.line ? &a->loc : loc;
+			char path[64];
+			size_t j;
+
+			snprintf(path, sizeof(path), "answers.%zu.org", i + 1);
+			for (j = 0; a->org.slug && j < pr->asked.n; j++)
+				if (strcmp(pr->asked.v[j].slug, a->org.slug) == 0)
+					break;
+			if (a->org.slug && j == pr->asked.n) {
+				model_error_set(c->e, aloc, path,
+				    "'%s' was not asked: only the asked organizations answer", a->org.slug);
+				return fail(c);
+			}
+			snprintf(path, sizeof(path), "answers.%zu.reason", i + 1);
+			if (a->answer != STANCE_AGREE && a->reason == NULL) {
+				model_error_set(c->e, aloc, path, "a reason is required for %s",
+				    stance_names[a->answer]);
+				return fail(c);
+			}
+			snprintf(path, sizeof(path), "answers.%zu.date", i + 1);
+			if (order_check(c, aloc, path, a->date, "opened", pr->opened, 0))
+				return -1;
+		}
 	} else if (k == &kind_grant) {
 		const struct grant *g = rec;
 

@@ -70,6 +70,7 @@ store_user_release(struct store_user *u)
 	free(u->initiative);
 	free(u->program);
 	free(u->password_hash);
+	free(u->organization);
 	store_user_init(u);
 }
 
@@ -97,6 +98,7 @@ read_user(sqlite3_stmt *st, int c, struct store_user *u)
 	u->password_hash = col_str(st, c + 5);
 	u->created = sqlite3_column_int64(st, c + 6);
 	u->disabled = sqlite3_column_int64(st, c + 7);
+	u->organization = col_str(st, c + 8);
 }
 
 /* Runs a one-row user query: 0 with u loaded, 1 none, -1 error. */
@@ -384,6 +386,32 @@ store_user_set_role(struct store *s, int64_t id, enum store_role role,
 	}
 	if (end_sessions(s, id, err) == -1)
 		goto fail;
+	return store_write_commit(s, audit, err);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+int
+store_user_set_org(struct store *s, int64_t id, const char *org,
+    const struct store_audit_entry *audit, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int rc = -1, changes;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	store_touch_none(s);	/* accounts are not program data */
+	if ((st = store_stmt(s, ST_USER_SET_ORG, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, org);
+	if (exec_stmt(s, st, &changes, err, "cannot set a user's organization") == -1)
+		goto fail;
+	if (changes == 0) {
+		rc = no_user(err, id);
+		goto fail;
+	}
 	return store_write_commit(s, audit, err);
 fail:
 	store_rollback(s);

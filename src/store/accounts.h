@@ -44,6 +44,7 @@ struct store_user {
 	char *password_hash;	/* argon2id string (crypto_pwhash_str) */
 	int64_t created;
 	int64_t disabled;	/* when disabled, 0 while active */
+	char *organization;	/* optional: the slug of the organization its holder answers for */
 };
 /* Sets every field to empty/0 (no allocation). */
 void store_user_init(struct store_user *u);
@@ -94,6 +95,13 @@ int store_user_set_hash(struct store *s, int64_t id, const char *hash, int end_s
 int store_user_set_role(struct store *s, int64_t id, enum store_role role,
     const char *initiative, const char *program, const struct store_audit_entry *audit,
     struct strbuf *err);
+
+/*
+ * Sets the organization the user answers proposals for (an organization's
+ * slug, not checked here), or none (NULL). 1: no such user.
+ */
+int store_user_set_org(struct store *s, int64_t id, const char *org,
+    const struct store_audit_entry *audit, struct strbuf *err);
 
 /* Disables the user at time when (ending its sessions), or enables it (when 0). 1: none. */
 int store_user_set_disabled(struct store *s, int64_t id, int64_t when,

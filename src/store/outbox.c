@@ -301,6 +301,43 @@ store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err)
 	return st ? select_rows(s, st, texts_row, out, "cannot read the admins", err) : -1;
 }
 
+int
+store_proposal_recipients(struct store *s, int64_t rowid, struct store_slugs *out,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PROPOSAL_RECIPIENTS, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, rowid);
+	return select_rows(s, st, texts_row, out, "cannot read who a proposal asks", err);
+}
+
+int
+store_proposals_closing(struct store *s, const char *from, const char *to,
+    struct store_slugs *out, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PROPOSALS_CLOSING, err);
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	return select_rows(s, st, texts_row, out, "cannot read the proposals closing", err);
+}
+
+int
+store_proposals_awaiting(struct store *s, const char *email, struct store_slugs *out,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PROPOSALS_AWAITING, err);
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, email);
+	return select_rows(s, st, texts_row, out, "cannot read the proposals awaiting", err);
+}
+
 static const char *const digest_names[] = { "none", "daily", "weekly" };
 
 int

@@ -69,6 +69,25 @@ int store_mail_silent(struct store *s, const char *day, struct store_silences *o
     struct strbuf *err);
 void store_silences_release(struct store_silences *v);
 struct store_slugs;
+/*
+ * Proposals' mail (mail/proposals.c). Each appends the columns of its rows
+ * one after another to out (the caller frees each): the addresses of the
+ * accounts of proposal rowid's asked organizations that may read it; for
+ * each open proposal closing from day from to day to (YYYY-MM-DD) that no
+ * "proposal-closing" mail (topic "SLUG/ID") was queued for yet: initiative
+ * slug, initiative name, id, title, closes, rowid; for each open proposal
+ * that asks the organization of account email, which has not answered
+ * it, in an initiative the account may read: initiative slug, id, title,
+ * closes.
+ */
+#define STORE_CLOSING_COLS	6
+#define STORE_AWAITING_COLS	4
+int store_proposal_recipients(struct store *s, int64_t rowid, struct store_slugs *out,
+    struct strbuf *err);
+int store_proposals_closing(struct store *s, const char *from, const char *to,
+    struct store_slugs *out, struct strbuf *err);
+int store_proposals_awaiting(struct store *s, const char *email, struct store_slugs *out,
+    struct strbuf *err);
 /* Appends the addresses of the admins' accounts (not disabled); the caller frees each. */
 int store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err);
 /* Frees one mail's strings (and wipes its sealed link). */

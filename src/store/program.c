@@ -95,6 +95,11 @@ const struct store_table store_tables[T__MAX] = {
 	    1, { ST_ANSWER_INS }, { ST_ANSWER_SEL }, { ST_ANSWER_DEL } },
 	[T_TIE] = { &kind_tie, T_INITIATIVE, ST_TIE_INS, ST_TIE_SEL,
 	    ST_TIE_UPD, ST_TIE_DEL, NONE, 0, {0}, {0}, {0} },
+	[T_PROPOSAL] = { &kind_proposal, T_INITIATIVE, ST_PROPOSAL_INS, ST_PROPOSAL_SEL,
+	    ST_PROPOSAL_UPD, ST_PROPOSAL_DEL, NONE,
+	    1, { ST_ASKED_INS }, { ST_ASKED_SEL }, { ST_ASKED_DEL } },
+	[T_PANSWER] = { &kind_proposal_answer, T_PROPOSAL, ST_PANSWER_INS, ST_PANSWER_SEL,
+	    ST_PANSWER_UPD, ST_PANSWER_DEL, ST_PANSWER_DEL_OF, 0, {0}, {0}, {0} },
 	[T_LEARNING] = { &kind_learning, T_PROGRAM, ST_LEARNING_INS, ST_LEARNING_SEL,
 	    ST_LEARNING_UPD, ST_LEARNING_DEL, NONE, 0, {0}, {0}, {0} },
 	[T_NOTE] = { &kind_learning_note, T_LEARNING, ST_NOTE_INS, ST_NOTE_SEL,
@@ -132,6 +137,8 @@ static const enum stmt sel_one[T__MAX] = {
 	[T_SURVEY] = ST_SURVEY_SEL_ONE,
 	[T_RESPONSE] = ST_RESPONSE_SEL_ONE,
 	[T_TIE] = ST_TIE_SEL_ONE,
+	[T_PROPOSAL] = ST_PROPOSAL_SEL_ONE,
+	[T_PANSWER] = ST_PANSWER_SEL_ONE,
 	[T_LEARNING] = ST_BEGIN,
 	[T_NOTE] = ST_BEGIN,
 };
@@ -151,6 +158,7 @@ static const enum stmt link_sel_one[T__MAX][LINKS_MAX] = {
 	[T_CHECKIN] = { ST_ATTENDEE_SEL_ONE },
 	[T_EVENT] = { ST_EXPECTED_SEL_ONE, ST_ATTENDED_SEL_ONE },
 	[T_RESPONSE] = { ST_ANSWER_SEL_ONE },
+	[T_PROPOSAL] = { ST_ASKED_SEL_ONE },
 };
 
 int

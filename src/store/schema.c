@@ -527,6 +527,50 @@ static const char migration_6[] =
 	"ALTER TABLE users ADD COLUMN digest_sent INTEGER;\n"
 	"PRAGMA user_version = 6;\n";
 
+/*
+ * Migration 7: proposals (DESIGN §9), put to some organizations until they
+ * close, and the answers they get (kept in the order given: an
+ * organization's latest stands, its earlier ones are its history). A
+ * proposal's decider is a decision's (decider_kind, decider_id); decision
+ * is the ident of the decision its closing made, in the same initiative.
+ * An account's organization (an organization's slug in the program of the
+ * account's initiative) says for whom its holder answers.
+ */
+static const char migration_7[] =
+	"CREATE TABLE proposal ("
+	" id INTEGER PRIMARY KEY,"
+	" initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,"
+	" ident TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" body TEXT,"
+	" category TEXT NOT NULL CHECK (category IN ('strategy','financial',"
+	"'personnel','program','communications','evaluation','other')),"
+	" opened TEXT NOT NULL,"
+	" closes TEXT NOT NULL,"
+	" decider_kind TEXT NOT NULL CHECK (decider_kind IN ('org','committee','team')),"
+	" decider_id INTEGER REFERENCES organization(id),"
+	" outcome TEXT,"
+	" decided TEXT,"
+	" decision TEXT,"
+	" CHECK ((decider_kind = 'org') = (decider_id IS NOT NULL)),"
+	" UNIQUE (initiative_id, ident));\n"
+	"CREATE TABLE proposal_asked ("
+	" proposal_id INTEGER NOT NULL REFERENCES proposal(id) ON DELETE CASCADE,"
+	" position INTEGER NOT NULL,"
+	" org_id INTEGER NOT NULL REFERENCES organization(id),"
+	" PRIMARY KEY (proposal_id, position)) WITHOUT ROWID;\n"
+	"CREATE TABLE proposal_answer ("
+	" id INTEGER PRIMARY KEY,"
+	" proposal_id INTEGER NOT NULL REFERENCES proposal(id) ON DELETE CASCADE,"
+	" org_id INTEGER NOT NULL REFERENCES organization(id),"
+	" answer TEXT NOT NULL CHECK (answer IN ('agree','concerns','object')),"
+	" reason TEXT,"
+	" date TEXT NOT NULL,"
+	" recorded_by TEXT);\n"
+	"CREATE INDEX proposal_answer_proposal ON proposal_answer(proposal_id);\n"
+	"ALTER TABLE users ADD COLUMN organization TEXT;\n"
+	"PRAGMA user_version = 7;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -534,6 +578,7 @@ const char *const store_migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

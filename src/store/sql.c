@@ -46,7 +46,7 @@
 
 /* A user with its initiative's and program's slugs (see accounts.c). */
 #define USER_COLS "u.id, u.email, u.role, ui.slug, coalesce(up.slug, uip.slug)," \
-	" u.password_hash, u.created, u.disabled"
+	" u.password_hash, u.created, u.disabled, u.organization"
 #define USER_JOINS " LEFT JOIN initiative ui ON ui.id = u.initiative_id" \
 	" LEFT JOIN program uip ON uip.id = ui.program_id" \
 	" LEFT JOIN program up ON up.id = u.program_id"
@@ -151,6 +151,15 @@
 	" LEFT JOIN person dp ON dp.id = t.director_person_id"\
 	" LEFT JOIN organization de ON de.id = t.director_employer_id"
 
+#define PROPOSAL_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.title, t.body, t.category, t.opened,"\
+	" t.closes, CASE t.decider_kind WHEN 'org' THEN o.slug ELSE t.decider_kind END,"\
+	" t.outcome, t.decided, t.decision FROM proposal t"
+#define PROPOSAL_JOINS \
+	" LEFT JOIN organization o ON o.id = t.decider_id"
+#define PROPOSAL_ANSWER_SELECT \
+	"SELECT t.id, t.proposal_id, o.slug, t.answer, t.reason, t.date, t.recorded_by"
+
 #define ORG_SELECT \
 	"SELECT id, program_id, slug, name, sector, city, staff, revenue,"\
 	" flexible_grants, in_kind_staffing, experiment, convener FROM organization"
@@ -189,6 +198,9 @@
 	INI_LINKED("event_attended", "event_id", "event")\
 	" UNION SELECT from_id FROM tie WHERE initiative_id = ?1"\
 	" UNION SELECT to_id FROM tie WHERE initiative_id = ?1"\
+	" UNION SELECT decider_id FROM proposal WHERE initiative_id = ?1"\
+	INI_LINKED("proposal_asked", "proposal_id", "proposal")\
+	INI_LINKED("proposal_answer", "proposal_id", "proposal")\
 	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
 
 const char *const store_sql[ST__MAX] = {
@@ -299,6 +311,23 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT t.id, t.grant_id, t.name, t.amount FROM budget_line t"
 	" CROSS JOIN grant g ON g.id = t.grant_id"
 	" CROSS JOIN initiative i ON i.id = g.initiative_id" OF_PROGRAM,
+	[ST_PROPOSAL_INS] =
+	"INSERT INTO proposal (initiative_id, ident, title, body, category, opened, closes,"
+	" decider_kind, decider_id, outcome, decided, decision)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_PROPOSAL_SEL] =
+	PROPOSAL_SELECT IN_INITIATIVE PROPOSAL_JOINS OF_PROGRAM,
+	[ST_ASKED_INS] = ORG_LINK_INS("proposal_asked", "proposal_id"),
+	[ST_ASKED_SEL] =
+	LINK_SEL("proposal_asked", "proposal_id", "org_id"),
+	[ST_PANSWER_INS] =
+	"INSERT INTO proposal_answer (proposal_id, org_id, answer, reason, date, recorded_by)"
+	" VALUES (?, ?, ?, ?, ?, ?)",
+	[ST_PANSWER_SEL] =
+	PROPOSAL_ANSWER_SELECT " FROM proposal_answer t"
+	" CROSS JOIN proposal x ON x.id = t.proposal_id"
+	" CROSS JOIN initiative i ON i.id = x.initiative_id"
+	" JOIN organization o ON o.id = t.org_id" OF_PROGRAM,
 	[ST_LEDGER_INS] =
 	"INSERT INTO ledger_entry (initiative_id, ident, date, grant_id, amount, kind,"
 	" recipient_id, line, purpose, backbone_own)"
@@ -400,6 +429,8 @@ const char *const store_sql[ST__MAX] = {
 	"UPDATE users SET password_hash = ?2 WHERE id = ?1",
 	[ST_USER_SET_ROLE] =
 	"UPDATE users SET role = ?2, initiative_id = ?3, program_id = ?4 WHERE id = ?1",
+	[ST_USER_SET_ORG] =
+	"UPDATE users SET organization = ?2 WHERE id = ?1",
 	[ST_USER_SET_DISABLED] =
 	"UPDATE users SET disabled = ?2 WHERE id = ?1",
 	[ST_INITIATIVE_ID] =
@@ -552,6 +583,15 @@ const char *const store_sql[ST__MAX] = {
 	UPD("tie", "date, from_id, to_id, frequency, reliability, mission, openness,"
 	    " influence, involvement, resources", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
 	[ST_TIE_DEL] = ROW_DEL("tie"),
+	[ST_PROPOSAL_UPD] =
+	UPD("proposal", "ident, title, body, category, opened, closes, decider_kind,"
+	" decider_id, outcome, decided, decision", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	[ST_PROPOSAL_DEL] = ROW_DEL("proposal"),
+	[ST_ASKED_DEL] = OWNER_DEL("proposal_asked", "proposal_id"),
+	[ST_PANSWER_UPD] =
+	UPD("proposal_answer", "org_id, answer, reason, date, recorded_by", "?, ?, ?, ?, ?"),
+	[ST_PANSWER_DEL] = ROW_DEL("proposal_answer"),
+	[ST_PANSWER_DEL_OF] = OWNER_DEL("proposal_answer", "proposal_id"),
 	[ST_LEARNING_UPD] = UPD1("learning", "question"),
 	[ST_LEARNING_DEL] = ROW_DEL("learning"),
 	[ST_NOTE_UPD] = UPD("learning_note", "date, text", "?, ?"),
@@ -667,6 +707,36 @@ const char *const store_sql[ST__MAX] = {
 	[ST_AUDIT_COUNTS] =
 	"SELECT kind, action, count(*) FROM audit_log WHERE initiative = ?1 AND at > ?2"
 	" GROUP BY kind, action ORDER BY kind, action",
+	/*
+	 * Proposals' mail (mail/proposals.c): who of an asked organization may
+	 * read the proposal's initiative (an admin, an evaluator of its
+	 * program, a member or viewer of it), by the organization their
+	 * account names; an account disabled gets nothing.
+	 */
+	[ST_PROPOSAL_RECIPIENTS] =
+	"SELECT DISTINCT u.email FROM proposal x JOIN initiative i ON i.id = x.initiative_id"
+	" JOIN proposal_asked a ON a.proposal_id = x.id"
+	" JOIN organization o ON o.id = a.org_id"
+	" JOIN users u ON u.organization = o.slug"
+	" WHERE x.id = ?1 AND u.disabled IS NULL AND (u.role = 'admin'"
+	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
+	" ORDER BY u.email",
+	[ST_PROPOSALS_CLOSING] =
+	"SELECT i.slug, i.name, x.ident, x.title, x.closes, x.id FROM proposal x"
+	" JOIN initiative i ON i.id = x.initiative_id"
+	" WHERE x.decided IS NULL AND x.closes BETWEEN ?1 AND ?2 AND NOT EXISTS"
+	" (SELECT 1 FROM mail_outbox m WHERE m.kind = 'proposal-closing'"
+	" AND m.topic = i.slug || '/' || x.ident) ORDER BY x.id",
+	[ST_PROPOSALS_AWAITING] =
+	"SELECT i.slug, x.ident, x.title, x.closes FROM users u"
+	" JOIN organization o ON o.slug = u.organization"
+	" JOIN proposal_asked a ON a.org_id = o.id"
+	" JOIN proposal x ON x.id = a.proposal_id"
+	" JOIN initiative i ON i.id = x.initiative_id"
+	" WHERE u.email = ?1 AND x.decided IS NULL AND (u.role = 'admin'"
+	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
+	" AND NOT EXISTS (SELECT 1 FROM proposal_answer pa WHERE pa.proposal_id = x.id"
+	" AND pa.org_id = o.id) ORDER BY x.closes, x.id",
 	[ST_OPTOUT_INS] =
 	"INSERT INTO mail_optout (address, since) VALUES (?3, ?2) ON CONFLICT DO NOTHING",
 	[ST_OPTOUT_GET] =
@@ -684,6 +754,10 @@ const char *const store_sql[ST__MAX] = {
 	[ST_EVENT_SEL_ONE] = EVENT_SELECT EVENT_JOINS OF_ONE,
 	[ST_SURVEY_SEL_ONE] = SURVEY_SELECT SURVEY_JOINS OF_ONE,
 	[ST_TIE_SEL_ONE] = TIE_SELECT TIE_JOINS OF_ONE,
+	[ST_PROPOSAL_SEL_ONE] = PROPOSAL_SELECT PROPOSAL_JOINS OF_ONE,
+	[ST_PANSWER_SEL_ONE] =
+	PROPOSAL_ANSWER_SELECT " FROM proposal x JOIN proposal_answer t ON t.proposal_id = x.id"
+	" JOIN organization o ON o.id = t.org_id WHERE x.initiative_id = ?1 ORDER BY t.id",
 	[ST_INITIATIVE_SEL_ONE] = INITIATIVE_SELECT " WHERE t.id = ?1",
 	[ST_LINE_SEL_ONE] =
 	"SELECT t.id, t.grant_id, t.name, t.amount FROM grant g"
@@ -747,6 +821,8 @@ const char *const store_sql[ST__MAX] = {
 	LINK_SEL_ONE("event_expected", "event_id", "l.org_id", "event"),
 	[ST_ATTENDED_SEL_ONE] =
 	LINK_SEL_ONE("event_attended", "event_id", "l.org_id", "event"),
+	[ST_ASKED_SEL_ONE] =
+	LINK_SEL_ONE("proposal_asked", "proposal_id", "l.org_id", "proposal"),
 	[ST_ANSWER_SEL_ONE] =
 	"SELECT l.response_id, l.item, l.value FROM survey s JOIN response o ON o.survey_id = s.id"
 	" JOIN answer l ON l.response_id = o.id WHERE s.initiative_id = ?1"

@@ -64,6 +64,9 @@ enum stmt {
 	ST_RESPONSE_INS, ST_RESPONSE_SEL,
 	ST_ANSWER_INS, ST_ANSWER_SEL,
 	ST_TIE_INS, ST_TIE_SEL,
+	ST_PROPOSAL_INS, ST_PROPOSAL_SEL,
+	ST_ASKED_INS, ST_ASKED_SEL,
+	ST_PANSWER_INS, ST_PANSWER_SEL,
 	ST_LEARNING_INS, ST_LEARNING_SEL,
 	ST_NOTE_INS, ST_NOTE_SEL,
 	ST_NOTE_INITIATIVE_INS, ST_NOTE_INITIATIVE_SEL,
@@ -76,6 +79,7 @@ enum stmt {
 	ST_USER_SET_HASH,
 	ST_USER_SET_ROLE,
 	ST_USER_SET_DISABLED,
+	ST_USER_SET_ORG,
 	ST_INITIATIVE_ID,	/* by slug: id, program's slug */
 	ST_PROGRAM_ID,		/* by slug */
 	ST_SESSION_INS,
@@ -128,6 +132,8 @@ enum stmt {
 	ST_SURVEY_UPD, ST_SURVEY_DEL,
 	ST_RESPONSE_UPD, ST_RESPONSE_DEL, ST_RESPONSE_DEL_OF, ST_ANSWER_DEL,
 	ST_TIE_UPD, ST_TIE_DEL,
+	ST_PROPOSAL_UPD, ST_PROPOSAL_DEL, ST_ASKED_DEL,
+	ST_PANSWER_UPD, ST_PANSWER_DEL, ST_PANSWER_DEL_OF,
 	ST_LEARNING_UPD, ST_LEARNING_DEL,
 	ST_NOTE_UPD, ST_NOTE_DEL, ST_NOTE_DEL_OF, ST_NOTE_INITIATIVE_DEL,
 	/* survey rounds (survey_rounds.c) */
@@ -158,12 +164,16 @@ enum stmt {
 	ST_AUDIT_COUNTS,	/* initiative ?1's changes since ?2, by kind and action */
 	ST_OPTOUT_INS,		/* address ?3 asks for no mail since ?2 */
 	ST_OPTOUT_GET,		/* 1 when address ?1 asked for no mail */
+	ST_PROPOSAL_RECIPIENTS,	/* the accounts of proposal ?1's asked organizations that read it */
+	ST_PROPOSALS_CLOSING,	/* open proposals closing from day ?1 to ?2, not yet mailed so */
+	ST_PROPOSALS_AWAITING,	/* open proposals account ?1's organization has not answered */
 	/* one initiative's rows (?1 = its rowid): store_initiative_load */
 	ST_OBSERVATION_SEL_ONE, ST_MEMBER_SEL_ONE, ST_RESPONSIBILITY_SEL_ONE,
 	ST_DECISION_SEL_ONE, ST_GRANT_SEL_ONE, ST_LEDGER_SEL_ONE,
 	ST_APPLICATION_SEL_ONE, ST_CREDIT_SEL_ONE, ST_CONTRIBUTION_SEL_ONE,
 	ST_CHECKIN_SEL_ONE, ST_EVENT_SEL_ONE, ST_SURVEY_SEL_ONE, ST_TIE_SEL_ONE,
 	ST_INITIATIVE_SEL_ONE, ST_LINE_SEL_ONE, ST_RESPONSE_SEL_ONE,
+	ST_PROPOSAL_SEL_ONE, ST_PANSWER_SEL_ONE,
 	ST_ORG_SEL_ONE,		/* the organizations the initiative names */
 	ST_PERSON_SEL_ONE,	/* the people it names */
 	ST_INITIATIVE_SLUGS,	/* of program slug ?1, in stored order */
@@ -181,6 +191,7 @@ enum stmt {
 	ST_ASSIGNMENT_SEL_ONE, ST_CONSULTED_SEL_ONE, ST_INFORMED_SEL_ONE,
 	ST_CO_APPLICANT_SEL_ONE, ST_CREDITED_SEL_ONE, ST_ATTENDEE_SEL_ONE,
 	ST_EXPECTED_SEL_ONE, ST_ATTENDED_SEL_ONE, ST_ANSWER_SEL_ONE,
+	ST_ASKED_SEL_ONE,
 	ST__MAX
 };
 
@@ -270,7 +281,7 @@ enum store_table_id {
 	T_ORG, T_PERSON, T_INSTRUMENT, T_ITEM, T_INITIATIVE, T_OBSERVATION,
 	T_MEMBER, T_RESPONSIBILITY, T_DECISION, T_GRANT, T_LINE, T_LEDGER,
 	T_APPLICATION, T_CREDIT, T_CONTRIBUTION, T_CHECKIN, T_EVENT, T_SURVEY,
-	T_RESPONSE, T_TIE, T_LEARNING, T_NOTE, T__MAX
+	T_RESPONSE, T_TIE, T_PROPOSAL, T_PANSWER, T_LEARNING, T_NOTE, T__MAX
 };
 
 /* The program row, parent of the program-level tables. */
@@ -285,7 +296,8 @@ struct store_table {
 	 * Deletes every row under parent ?1. Only for the lists that an
 	 * update of their parent replaces wholesale: those whose parent is
 	 * neither the program nor an initiative (budget lines, instrument
-	 * items, survey responses, learning notes), which no row references.
+	 * items, survey responses, learning notes, proposal answers), which
+	 * no row references.
 	 */
 	enum stmt del_of;
 	int nlinks;			/* link fields, in field-table order */

@@ -78,10 +78,10 @@ role_select(struct html *h, const struct admin_users_page *pg, const char *id, c
 
 /* A <select> of the initiatives with "none" first, sel (may be NULL) chosen. */
 static void
-initiative_select(struct html *h, const struct admin_choice *v, size_t n, const char *id,
-    const char *sel, const char *none)
+choice_select(struct html *h, const struct admin_choice *v, size_t n, const char *id,
+    const char *name, const char *sel, const char *none)
 {
-	html_open(h, "select", "id", id, "name", "initiative", NULL);
+	html_open(h, "select", "id", id, "name", name, NULL);
 	html_open(h, "option", "value", "", "selected", sel == NULL || *sel == '\0' ? "" : NULL, NULL);
 	html_text(h, none);
 	html_close(h);
@@ -92,6 +92,13 @@ initiative_select(struct html *h, const struct admin_choice *v, size_t n, const 
 		html_close(h);
 	}
 	html_close(h);
+}
+
+static void
+initiative_select(struct html *h, const struct admin_choice *v, size_t n, const char *id,
+    const char *sel, const char *none)
+{
+	choice_select(h, v, n, id, "initiative", sel, none);
 }
 
 /* A one-button POST form: action on the account email. */
@@ -115,7 +122,7 @@ user_actions(struct html *h, const struct admin_users_page *pg, const struct adm
     size_t row)
 {
 	const char *csrf = pg->frame->csrf;
-	char rid[32], iid[32];
+	char rid[32], iid[32], oid[32];
 
 	if (u->self) {
 		html_open(h, "span", "class", "note", NULL);
@@ -139,6 +146,22 @@ user_actions(struct html *h, const struct admin_users_page *pg, const struct adm
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
 	html_text(h, "Change role (signs them out)");
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	/* the organization it answers proposals for (docs/proposals.md) */
+	snprintf(oid, sizeof(oid), "organization-%zu", row);
+	html_open(h, "details", NULL);
+	html_elem(h, "summary", "Change organization");
+	html_open(h, "form", "class", "stack", "method", "post", "action", "/admin/users", NULL);
+	frame_csrf_field(h, csrf);
+	html_void(h, "input", "type", "hidden", "name", "action", "value", "organization", NULL);
+	html_void(h, "input", "type", "hidden", "name", "email", "value", u->email, NULL);
+	acct_field_open(h, oid, "Answers proposals for", NULL, NULL);
+	choice_select(h, pg->orgs, pg->norgs, oid, "organization", u->organization, "no organization");
+	html_close(h);
+	html_open(h, "button", "type", "submit", NULL);
+	html_text(h, "Save the organization");
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -231,6 +254,13 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 			html_text(h, strcmp(u->role, "evaluator") == 0 ? "the whole program" : "—");
 			html_close(h);
 		}
+		if (u->organization) {
+			html_void(h, "br", NULL);
+			html_open(h, "span", "class", "note", NULL);
+			html_textf(h, "answers for %s", u->organization_name ? u->organization_name :
+			    u->organization);
+			html_close(h);
+		}
 		html_close(h);
 		strbuf_reset(&sb);
 		admin_time_words(u->created, &sb);
@@ -277,6 +307,7 @@ static const struct {
 	{ "checkins", "check-in", "check-ins" }, { "events", "event", "events" },
 	{ "surveys", "survey round", "survey rounds" },
 	{ "ties", "network rating", "network ratings" },
+	{ "proposals", "proposal", "proposals" },
 	{ "observations", "measurement of the shared result", "measurements of the shared result" },
 	{ "users", "the account", "accounts" }, { "settings", "the setting", "settings" },
 };
@@ -395,11 +426,20 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 	    date_parse(closed, &day) == 0) {
 		strbuf_addf(out, " closed survey round %s on %s", a->record ? a->record : "",
 		    date_format_words(day, d));
+	} else if (strcmp(kind, "proposals") == 0 && strcmp(action, "update") == 0 &&
+	    (closed = json_member(&after, a->after, "decided")) != NULL &&
+	    date_parse(closed, &day) == 0) {
+		strbuf_addf(out, " closed proposal %s on %s", a->record ? a->record : "",
+		    date_format_words(day, d));
 	} else {
 		const char *verb = audit_action_done(a->action);
 
-		if (strcmp(kind, "surveys") == 0 && strcmp(action, "create") == 0)
+		if ((strcmp(kind, "surveys") == 0 || strcmp(kind, "proposals") == 0) &&
+		    strcmp(action, "create") == 0)
 			verb = "opened";
+		/* an update of an open proposal is an answer (h_proposals.c changes nothing else) */
+		if (strcmp(kind, "proposals") == 0 && strcmp(action, "update") == 0)
+			verb = "recorded an answer to";
 		strbuf_addf(out, " %s", verb);
 		if (one)
 			strbuf_addf(out, " %s", one);

@@ -28,6 +28,8 @@ struct admin_user {
 	const char *role;		/* its code: "admin", "member", "viewer", "evaluator" */
 	const char *initiative;		/* its initiative's slug, or NULL */
 	const char *initiative_name;	/* that initiative's name, or NULL when unknown */
+	const char *organization;	/* the organization it answers proposals for (a slug), or NULL */
+	const char *organization_name;	/* its name, or NULL when unknown */
 	int64_t created;		/* Unix time */
 	int64_t disabled;		/* Unix time it was disabled, or 0 */
 	int self;			/* 1: the admin looking at the page */
@@ -48,6 +50,8 @@ struct admin_users_page {
 	size_t nroles;
 	const struct admin_choice *initiatives;	/* value: slug; label: "Name (City)" */
 	size_t ninitiatives;
+	const struct admin_choice *orgs;	/* the program's organizations: value slug, label name */
+	size_t norgs;
 	const char *notice;		/* after a change ("Added the account a@b.org."), or NULL */
 	const struct acct_error *errs;	/* problems of a row's form */
 	size_t nerrs;

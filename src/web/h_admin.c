@@ -45,6 +45,7 @@ static const struct {
 	{ "disabled", "Disabled the account (signed out everywhere):" },
 	{ "enabled", "Enabled the account" },
 	{ "removed", "Removed the account" },
+	{ "organization", "Changed the organization of" },
 };
 
 /* What was typed into the add form, kept when it comes back. */
@@ -83,6 +84,21 @@ initiative_choices(struct web_request *req, const struct program *p, size_t *n)
 	return v;
 }
 
+/* The program's organizations, for the organization picker: value slug, label name. */
+static const struct admin_choice *
+org_choices(struct web_request *req, const struct program *p, size_t *n)
+{
+	struct admin_choice *v;
+
+	*n = p ? p->orgs.n : 0;
+	v = web_alloc(req, (*n + 1) * sizeof(*v));
+	for (size_t i = 0; i < *n; i++) {
+		v[i].value = p->orgs.v[i].slug;
+		v[i].label = p->orgs.v[i].name;
+	}
+	return v;
+}
+
 /*
  * The users page with status; f (may be NULL) the add form as typed, errs
  * (may be NULL) problems of a row's form. fetch (the accounts) → render
@@ -113,10 +129,12 @@ users_page(struct web_request *req, struct web_response *res, int status,
 	for (size_t i = 0; i < users.n; i++) {
 		const struct store_user *u = &users.v[i];
 		const struct initiative *in = u->initiative && p ? program_initiative(p, u->initiative) : NULL;
+		const struct organization *o = u->organization && p ? program_org(p, u->organization) : NULL;
 
 		rows[i] = (struct admin_user){ .email = u->email,
 		    .role = (unsigned)u->role < STORE_ROLE__MAX ? store_role_names[u->role] : "?",
 		    .initiative = u->initiative, .initiative_name = in ? in->name : NULL,
+		    .organization = u->organization, .organization_name = o ? o->name : NULL,
 		    .created = u->created, .disabled = u->disabled, .self = req->user.id == u->id };
 	}
 	for (size_t i = 0; done && who && status == 200 && i < sizeof(notices) / sizeof(notices[0]); i++)
@@ -128,6 +146,7 @@ users_page(struct web_request *req, struct web_response *res, int status,
 	    .notice = notice.len ? notice.buf : NULL, .errs = errs, .nerrs = nerrs,
 	    .password_min = AUTH_PASSWORD_MIN, .password_max = AUTH_PASSWORD_MAX };
 	pg.initiatives = initiative_choices(req, p, &pg.ninitiatives);
+	pg.orgs = org_choices(req, p, &pg.norgs);
 	if (f) {
 		add = (struct admin_add_form){ .email = f->email, .role = f->role,
 		    .initiative = f->initiative, .errs = f->errs, .nerrs = f->nerrs };
@@ -322,6 +341,23 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 			goto fail;
 		}
 		what = "role";
+	} else if (strcmp(action, "organization") == 0) {
+		const char *org = web_form(req, "organization");
+
+		if (org && *org == '\0')
+			org = NULL;
+		if (org && program_org(p, org) == NULL) {
+			e.msg = "There is no such organization in the program.";
+			goto refuse;
+		}
+		v = u;
+		v.organization = (char *)(uintptr_t)org;
+		auth_user_json(&v, &after);
+		store_user_init(&v);
+		a = web_audit(req, audit, "users", u.initiative, u.email, before.buf, after.buf);
+		if (store_user_set_org(st, u.id, org, &a, &err) != 0)
+			goto fail;
+		what = "organization";
 	} else if (strcmp(action, "disable") == 0 || strcmp(action, "enable") == 0) {
 		int off = action[0] == 'd';
 		int64_t now = (int64_t)time(NULL);
@@ -381,7 +417,8 @@ h_admin_users_post(struct web_request *req, struct web_response *res)
 	}
 	if (action && strcmp(action, "add") == 0)
 		return add_user(req, res, st, &wp->program);
-	if (action && (strcmp(action, "role") == 0 || strcmp(action, "disable") == 0 ||
+	if (action && (strcmp(action, "role") == 0 || strcmp(action, "organization") == 0 ||
+	    strcmp(action, "disable") == 0 ||
 	    strcmp(action, "enable") == 0 || strcmp(action, "remove") == 0))
 		return change_user(req, res, st, &wp->program, action);
 	return web_error(res, 400, "The form asked for something this page does not do.");

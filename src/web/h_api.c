@@ -91,6 +91,13 @@ api_kind(struct web_request *req, struct web_response *res)
 		    "There is no program record kind of that name (organizations, people, instruments, learning).");
 		return NULL;
 	}
+	/* a proposal changes by its answers and its closing only (h_proposals.c) */
+	if (ak->k == &kind_proposal) {
+		web_header_add(res, "Allow", "GET");
+		web_error(res, 405, "A proposal is not replaced, patched or deleted: answer it with "
+		    "POST …/proposals/{id}/answers and close it with POST …/proposals/{id}/close.");
+		return NULL;
+	}
 	return ak;
 }
 

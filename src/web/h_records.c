@@ -185,9 +185,17 @@ request_kind(struct web_request *req, struct web_response *res)
 	return ak;
 }
 
+/* Pages of a tab that are no record list: the proposals under Decisions (h_proposals.c). */
+static const struct {
+	int tab;
+	const char *path, *title;
+} tab_pages[] = {
+	{ TAB_DECISIONS, "proposals", "Proposals" },
+};
+
 /*
  * The sub-navigation of a tab holding several kinds (Money: grants, ledger,
- * applications) into pg, its addresses in the request's arena.
+ * applications) or pages into pg, its addresses in the request's arena.
  */
 static void
 tab_links(struct web_request *req, const struct initiative *in, const struct kind_page *kp,
@@ -198,6 +206,8 @@ tab_links(struct web_request *req, const struct initiative *in, const struct kin
 
 	for (size_t i = 0; i < sizeof(kind_pages) / sizeof(kind_pages[0]); i++)
 		n += kind_pages[i].tab == kp->tab;
+	for (size_t i = 0; i < sizeof(tab_pages) / sizeof(tab_pages[0]); i++)
+		n += tab_pages[i].tab == kp->tab;
 	if (n < 2 || in == NULL)
 		return;
 	n = 0;
@@ -209,6 +219,13 @@ tab_links(struct web_request *req, const struct initiative *in, const struct kin
 		strbuf_reset(&href);
 		strbuf_addf(&href, "/i/%s/%s", in->slug, o->rk.name);
 		links[n++] = (struct records_link){ web_strdup(req, href.buf), o->rk.title, o == kp };
+	}
+	for (size_t i = 0; i < sizeof(tab_pages) / sizeof(tab_pages[0]) && n < max; i++) {
+		if (tab_pages[i].tab != kp->tab)
+			continue;
+		strbuf_reset(&href);
+		strbuf_addf(&href, "/i/%s/%s", in->slug, tab_pages[i].path);
+		links[n++] = (struct records_link){ web_strdup(req, href.buf), tab_pages[i].title, 0 };
 	}
 	pg->tabs = links;
 	pg->ntabs = n;

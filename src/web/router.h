@@ -94,6 +94,18 @@ enum web_page {
 	PAGE_UNSUBSCRIBE_POST,	/* POST /unsubscribe/{id}: the button, or RFC 8058 one-click */
 	PAGE_ACCOUNT,		/* GET /account: your settings (the mail digest) */
 	PAGE_ACCOUNT_POST,	/* POST /account: saves them */
+	/* proposals (h_proposals.c): literal rows, so they win over {kind} and {id} */
+	PAGE_PROPOSALS,		/* GET /i/{slug}/proposals */
+	PAGE_PROPOSAL_CREATE,	/* POST /i/{slug}/proposals */
+	PAGE_PROPOSAL_NEW,	/* GET /i/{slug}/proposals/new */
+	PAGE_PROPOSAL,		/* GET /i/{slug}/proposals/{id} */
+	PAGE_PROPOSAL_ANSWER,	/* POST /i/{slug}/proposals/{id}/answers */
+	PAGE_PROPOSAL_CLOSE,	/* POST /i/{slug}/proposals/{id}/close */
+	PAGE_API_PROPOSALS,	/* GET /api/v1/initiatives/{slug}/proposals */
+	PAGE_API_PROPOSAL_OPEN,	/* POST /api/v1/initiatives/{slug}/proposals */
+	PAGE_API_PROPOSAL,	/* GET /api/v1/initiatives/{slug}/proposals/{id} */
+	PAGE_API_PROPOSAL_ANSWER, /* POST /api/v1/initiatives/{slug}/proposals/{id}/answers */
+	PAGE_API_PROPOSAL_CLOSE, /* POST /api/v1/initiatives/{slug}/proposals/{id}/close */
 	PAGE__MAX
 };
 
@@ -192,5 +204,17 @@ int h_survey_results(struct web_request *req, struct web_response *res);	/* h_su
 int h_survey_form(struct web_request *req, struct web_response *res);	/* h_survey.c */
 int h_survey_answer(struct web_request *req, struct web_response *res);	/* h_survey.c */
 int h_survey_thanks(struct web_request *req, struct web_response *res);	/* h_survey.c */
+
+int h_proposals(struct web_request *req, struct web_response *res);	/* h_proposals.c */
+int h_proposal_create(struct web_request *req, struct web_response *res);
+int h_proposal_new(struct web_request *req, struct web_response *res);
+int h_proposal(struct web_request *req, struct web_response *res);
+int h_proposal_answer_post(struct web_request *req, struct web_response *res);
+int h_proposal_close_post(struct web_request *req, struct web_response *res);
+int h_api_proposals(struct web_request *req, struct web_response *res);
+int h_api_proposal_open(struct web_request *req, struct web_response *res);
+int h_api_proposal(struct web_request *req, struct web_response *res);
+int h_api_proposal_answer(struct web_request *req, struct web_response *res);
+int h_api_proposal_close(struct web_request *req, struct web_response *res);
 
 #endif

@@ -126,4 +126,33 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_ACCOUNT] = { WEB_GET, "/account", WEB_SIGNED_IN, h_account, 0 },
 	/* ACCOUNT_POST: saves them */
 	[PAGE_ACCOUNT_POST] = { WEB_POST, "/account", WEB_SIGNED_IN, h_account_post, 0 },
+	/* PROPOSALS: an initiative's proposals, open ones first, with their tallies */
+	[PAGE_PROPOSALS] = { WEB_GET, "/i/{slug}/proposals", WEB_READERS, h_proposals, 0 },
+	/* PROPOSAL_CREATE: the open form's POST */
+	[PAGE_PROPOSAL_CREATE] = { WEB_POST, "/i/{slug}/proposals", WEB_EDITORS, h_proposal_create, 0 },
+	/* PROPOSAL_NEW: the form that opens a proposal */
+	[PAGE_PROPOSAL_NEW] = { WEB_GET, "/i/{slug}/proposals/new", WEB_EDITORS, h_proposal_new, 0 },
+	/* PROPOSAL: one proposal, every answer, the tally; answer and close forms for editors */
+	[PAGE_PROPOSAL] = { WEB_GET, "/i/{slug}/proposals/{id}", WEB_READERS, h_proposal, 0 },
+	/* PROPOSAL_ANSWER: an organization's answer (the latest stands) */
+	[PAGE_PROPOSAL_ANSWER] = { WEB_POST, "/i/{slug}/proposals/{id}/answers", WEB_EDITORS,
+	    h_proposal_answer_post, 0 },
+	/* PROPOSAL_CLOSE: closes it and records its decision */
+	[PAGE_PROPOSAL_CLOSE] = { WEB_POST, "/i/{slug}/proposals/{id}/close", WEB_EDITORS,
+	    h_proposal_close_post, 0 },
+	/* API_PROPOSALS: every proposal of the initiative with its answers and tally */
+	[PAGE_API_PROPOSALS] = { WEB_GET, "/api/v1/initiatives/{slug}/proposals", WEB_READERS,
+	    h_api_proposals, 0 },
+	/* API_PROPOSAL_OPEN: opens one: {title, body, category, closes, asked, decider} */
+	[PAGE_API_PROPOSAL_OPEN] = { WEB_POST, "/api/v1/initiatives/{slug}/proposals", WEB_EDITORS,
+	    h_api_proposal_open, 0 },
+	/* API_PROPOSAL: one proposal with its answers and tally */
+	[PAGE_API_PROPOSAL] = { WEB_GET, "/api/v1/initiatives/{slug}/proposals/{id}", WEB_READERS,
+	    h_api_proposal, 0 },
+	/* API_PROPOSAL_ANSWER: {org, answer, reason} */
+	[PAGE_API_PROPOSAL_ANSWER] = { WEB_POST, "/api/v1/initiatives/{slug}/proposals/{id}/answers",
+	    WEB_EDITORS, h_api_proposal_answer, 0 },
+	/* API_PROPOSAL_CLOSE: {outcome, decided}; makes the decision record */
+	[PAGE_API_PROPOSAL_CLOSE] = { WEB_POST, "/api/v1/initiatives/{slug}/proposals/{id}/close",
+	    WEB_EDITORS, h_api_proposal_close, 0 },
 };

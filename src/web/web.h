@@ -65,6 +65,7 @@ struct web_user {
 	char *email;
 	int role;
 	char *initiative;
+	char *organization;	/* the organization it answers proposals for, or NULL */
 };
 
 /* ---------------------------------------------------------------- request */
@@ -404,6 +405,7 @@ struct web_config {
 	size_t max_body_memory;		/* --max-body-memory: bodies in flight, in all (0: 64 MiB) */
 	const char *trusted_proxy;	/* --trusted-proxy: its address as inet_ntop writes it, or NULL */
 	int mail_on;			/* a mail sender runs beside the server (--smtp) */
+	const char *base_url;		/* --url with --smtp: links in the mail a page queues, or NULL */
 };
 
 /* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */
@@ -412,6 +414,8 @@ int web_dev_cookie(void);
 void web_dev_cookie_set(int on);
 /* Whether mail is sent (--smtp; the /account page says so when not). */
 int web_mail_on(void);
+/* Where people reach the server (--url) when it sends mail, else NULL: no mail is queued. */
+const char *web_mail_base_url(void);
 
 /*
  * Serves until SIGTERM or SIGINT, then stops accepting, lets the requests

@@ -42,7 +42,13 @@ mkdir "$TEST_DIR/csv"
 	echo 'initiative,id,date,attendees,progress,challenges'
 	echo "$B,c-901,2016-03-01,,$MARKER progress,$MARKER challenges"
 } >"$TEST_DIR/csv/checkins.csv"
+{
+	echo 'initiative,id,title,body,category,opened,closes,asked,decider,outcome,decided,decision,answers_org,answers_answer,answers_reason,answers_date,answers_recorded_by'
+	echo "$A,P-1,Open question,,strategy,2016-03-01,2099-01-01,harlow-public-schools,team,,,,,,,,"
+	echo "$B,P-901,$MARKER proposal,$MARKER body,strategy,2016-03-01,2099-01-01,ashby-latino-business-alliance,team,,,,ashby-latino-business-alliance,object,$MARKER reason,2016-03-02,"
+} >"$TEST_DIR/csv/proposals.csv"
 "$TRELLIS" --db "$TEST_DIR/demo.db" import "$TEST_DIR/csv/decisions.csv" "$TEST_DIR/csv/checkins.csv" \
+	"$TEST_DIR/csv/proposals.csv" \
 	>/dev/null || { echo "not ok - cannot import the marker records"; exit 1; }
 
 for spec in admin:admin@x.org memA:member@x.org viewA:viewer@x.org memB:other@x.org eval:eval@x.org; do

@@ -1,0 +1,289 @@
+/*
+ * The mail of a proposal (mail.h, docs/mail.md): opened, closing within
+ * two days, closed, to the accounts of the asked organizations that may
+ * read the proposal's initiative (store_proposal_recipients). What a mail
+ * says is what the proposal page shows them signed in: its title, text,
+ * dates, outcome and decision, never another initiative's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "../store/outbox.h"
+#include "../store/store.h"
+#include "../util/date.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../view/html.h"
+#include "../view/markdown.h"
+#include "mail.h"
+#include "../util/banned.h"
+
+static const char *const event_kinds[MAIL_PROPOSAL__MAX] = {
+	[MAIL_PROPOSAL_OPENED] = "proposal-opened",
+	[MAIL_PROPOSAL_CLOSING] = "proposal-closing",
+	[MAIL_PROPOSAL_CLOSED] = "proposal-closed",
+};
+
+static void
+day_words(tdate d, struct strbuf *out)
+{
+	char buf[DATE_WORDS_BUFSZ];
+
+	strbuf_addstr(out, d == DATE_NONE ? "" : date_format_words(d, buf));
+}
+
+/* Appends "<p>" s escaped "</p>" to html. */
+static void
+para(struct strbuf *html, const char *s)
+{
+	strbuf_addstr(html, "<p>");
+	html_escape(html, s);
+	strbuf_addstr(html, "</p>\n");
+}
+
+/* Appends a link paragraph: text "<a href=url>label</a>". */
+static void
+link_para(struct strbuf *html, const char *label, const char *url)
+{
+	strbuf_addstr(html, "<p><a href=\"");
+	html_escape(html, url);
+	strbuf_addstr(html, "\">");
+	html_escape(html, label);
+	strbuf_addstr(html, "</a></p>\n");
+}
+
+/* Builds the subject, text and HTML of mp's mail, the same for every recipient. */
+static void
+compose(const struct mail_proposal *mp, const char *base_url, struct strbuf *subject,
+    struct strbuf *text, struct strbuf *html)
+{
+	struct strbuf closes = STRBUF_INIT, link = STRBUF_INIT, dlink = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, decided = STRBUF_INIT;
+	struct html h;
+
+	day_words(mp->closes, &closes);
+	day_words(mp->decided, &decided);
+	strbuf_addf(&link, "%s/i/%s/proposals/%s", base_url, mp->slug, mp->id);
+	switch (mp->event) {
+	case MAIL_PROPOSAL_OPENED:
+		strbuf_addf(subject, "%s: a proposal for your answer by %s: %s", mp->initiative,
+		    closes.buf, mp->title);
+		strbuf_addf(&sb, "%s asks your organization about a proposal, \"%s\": agree, agree "
+		    "with concerns, or object, by %s.", mp->initiative, mp->title, closes.buf);
+		strbuf_addf(text, "Hello,\n\n%s\n\n%s%sAnswer here:\n%s\n", sb.buf,
+		    mp->body ? mp->body : "", mp->body ? "\n\n" : "", link.buf);
+		strbuf_addstr(html, "<p>Hello,</p>\n");
+		para(html, sb.buf);
+		if (mp->body) {
+			/* the body as the proposal page shows it: Markdown, rendered safely */
+			strbuf_addstr(html, "<blockquote>\n");
+			html_init(&h, html);
+			html_markdown(&h, mp->body);
+			strbuf_addstr(html, "</blockquote>\n");
+		}
+		link_para(html, "Answer the proposal", link.buf);
+		break;
+	case MAIL_PROPOSAL_CLOSING:
+		strbuf_addf(subject, "%s: \"%s\" closes on %s", mp->initiative, mp->title,
+		    closes.buf);
+		strbuf_addf(&sb, "The proposal \"%s\" of %s closes on %s. If your organization has "
+		    "not answered yet, there is still time; an answer given can be changed until "
+		    "then.", mp->title, mp->initiative, closes.buf);
+		strbuf_addf(text, "Hello,\n\n%s\n\nThe proposal and its answers so far:\n%s\n",
+		    sb.buf, link.buf);
+		strbuf_addstr(html, "<p>Hello,</p>\n");
+		para(html, sb.buf);
+		link_para(html, "The proposal and its answers so far", link.buf);
+		break;
+	case MAIL_PROPOSAL_CLOSED:
+	default:
+		strbuf_addf(&dlink, "%s/i/%s/decisions/%s", base_url, mp->slug,
+		    mp->decision ? mp->decision : "");
+		strbuf_addf(subject, "%s: \"%s\" is decided", mp->initiative, mp->title);
+		strbuf_addf(&sb, "The proposal \"%s\" of %s closed on %s. The outcome:",
+		    mp->title, mp->initiative, decided.buf);
+		strbuf_addf(text, "Hello,\n\n%s\n\n%s\n\nThe decision record:\n%s\n\nThe proposal "
+		    "and every answer:\n%s\n", sb.buf, mp->outcome ? mp->outcome : "", dlink.buf,
+		    link.buf);
+		strbuf_addstr(html, "<p>Hello,</p>\n");
+		para(html, sb.buf);
+		strbuf_addstr(html, "<blockquote>");
+		html_escape(html, mp->outcome ? mp->outcome : "");
+		strbuf_addstr(html, "</blockquote>\n");
+		link_para(html, "The decision record", dlink.buf);
+		link_para(html, "The proposal and every answer", link.buf);
+		break;
+	}
+	strbuf_release(&closes);
+	strbuf_release(&decided);
+	strbuf_release(&link);
+	strbuf_release(&dlink);
+	strbuf_release(&sb);
+}
+
+/* Queues mp's mail to each of its recipients (in the open write); *queued counts them. */
+static int
+queue_each(struct store *s, const struct mail_keys *k, const char *base_url,
+    const struct mail_proposal *mp, time_t now, size_t *queued, struct strbuf *err)
+{
+	struct store_slugs to = { NULL, 0, 0 };
+	struct strbuf subject = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
+	struct strbuf topic = STRBUF_INIT;
+	int r, ret = -1;
+
+	if (store_proposal_recipients(s, mp->rowid, &to, err))
+		goto out;
+	compose(mp, base_url, &subject, &text, &html);
+	strbuf_addf(&topic, "%s/%s", mp->slug, mp->id);
+	for (size_t i = 0; i < to.n; i++) {
+		struct mail m = {
+			.kind = event_kinds[mp->event], .topic = topic.buf, .to = to.v[i],
+			.subject = subject.buf, .text = text.buf, .html = html.buf,
+			.base_url = base_url,
+		};
+
+		if (!mail_address_ok(to.v[i]))
+			continue;
+		if ((r = mail_queue(s, k, &m, now, err)) < 0)
+			goto out;
+		*queued += r == 0;	/* 1: an address that asked for no mail */
+		strbuf_reset(err);
+	}
+	ret = 0;
+out:
+	for (size_t i = 0; i < to.n; i++)
+		free(to.v[i]);
+	VEC_FREE(&to);
+	strbuf_release(&subject);
+	strbuf_release(&text);
+	strbuf_release(&html);
+	strbuf_release(&topic);
+	return ret;
+}
+
+int
+mail_proposal_queue(struct store *s, const char *db, const char *base_url,
+    const struct mail_proposal *mp, time_t now, size_t *queued, struct strbuf *err)
+{
+	struct mail_keys keys;
+	int ret;
+
+	*queued = 0;
+	if (base_url == NULL)
+		return 0;
+	if (mail_keys_open(db, 1, &keys, err))
+		return -1;
+	ret = queue_each(s, &keys, base_url, mp, now, queued, err);
+	sodium_memzero(&keys, sizeof(keys));
+	return ret;
+}
+
+static void
+rows_release(struct store_slugs *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->v[i]);
+	VEC_FREE(v);
+	memset(v, 0, sizeof(*v));
+}
+
+int
+mail_queue_proposals_closing(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err)
+{
+	struct store_slugs rows = { NULL, 0, 0 };
+	char from[DATE_BUFSZ], to[DATE_BUFSZ];
+	tdate today = (tdate)(now / 86400);
+	int ret = -1;
+
+	*queued = 0;
+	date_format(today, from);
+	date_format(today + 2, to);
+	if (store_proposals_closing(s, from, to, &rows, err))
+		goto done;
+	if (rows.n == 0) {
+		ret = 0;
+		goto done;
+	}
+	/* again inside the write, so that two senders never mail twice */
+	rows_release(&rows);
+	if (store_write_begin(s, err))
+		goto done;
+	if (store_proposals_closing(s, from, to, &rows, err))
+		goto out;
+	for (size_t i = 0; i + STORE_CLOSING_COLS <= rows.n; i += STORE_CLOSING_COLS) {
+		char **c = &rows.v[i];
+		struct mail_proposal mp = {
+			.event = MAIL_PROPOSAL_CLOSING, .slug = c[0], .initiative = c[1],
+			.id = c[2], .title = c[3], .rowid = strtoll(c[5], NULL, 10),
+			.closes = DATE_NONE, .decided = DATE_NONE,
+		};
+		size_t n = 0;
+
+		if (date_parse(c[4], &mp.closes))
+			continue;
+		if (queue_each(s, k, base_url, &mp, now, &n, err))
+			goto out;
+		*queued += n;
+	}
+	if (*queued == 0) {
+		store_write_rollback(s);
+		ret = 0;
+	} else
+		ret = store_write_commit(s, NULL, err);
+	goto done;
+out:
+	store_write_rollback(s);
+done:
+	rows_release(&rows);
+	return ret;
+}
+
+int
+mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
+    struct strbuf *text, struct strbuf *html, struct strbuf *err)
+{
+	struct store_slugs rows = { NULL, 0, 0 };
+	struct strbuf link = STRBUF_INIT, closes = STRBUF_INIT;
+	int n = 0;
+
+	if (store_proposals_awaiting(s, email, &rows, err)) {
+		rows_release(&rows);
+		return -1;
+	}
+	if (rows.n >= STORE_AWAITING_COLS) {
+		strbuf_addstr(text, "Proposals awaiting your organization's answer:\n");
+		strbuf_addstr(html, "<h2>Proposals awaiting your organization's answer</h2>\n<ul>\n");
+	}
+	for (size_t i = 0; i + STORE_AWAITING_COLS <= rows.n; i += STORE_AWAITING_COLS) {
+		char **c = &rows.v[i];
+		tdate d;
+
+		strbuf_reset(&link);
+		strbuf_reset(&closes);
+		strbuf_addf(&link, "%s/i/%s/proposals/%s", base_url, c[0], c[1]);
+		if (date_parse(c[3], &d) == 0)
+			day_words(d, &closes);
+		strbuf_addf(text, "  %s, by %s: %s\n", c[2], closes.buf, link.buf);
+		strbuf_addstr(html, "<li><a href=\"");
+		html_escape(html, link.buf);
+		strbuf_addstr(html, "\">");
+		html_escape(html, c[2]);
+		strbuf_addstr(html, "</a>, by ");
+		html_escape(html, closes.buf);
+		strbuf_addstr(html, "</li>\n");
+		n++;
+	}
+	if (n) {
+		strbuf_addch(text, '\n');
+		strbuf_addstr(html, "</ul>\n");
+	}
+	rows_release(&rows);
+	strbuf_release(&link);
+	strbuf_release(&closes);
+	return n;
+}
