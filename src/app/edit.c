@@ -43,6 +43,8 @@ static const struct app_kind kinds[] = {
 	{ "events", &kind_event, INI(events) },
 	{ "surveys", &kind_survey, INI(surveys) },
 	{ "ties", &kind_tie, INI(ties) },
+	{ "responses", &kind_alert_response, INI(responses) },
+	{ "actions", &kind_action, INI(actions) },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

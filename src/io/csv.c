@@ -65,6 +65,8 @@ const char *const csv_file_names[CSV__MAX] = {
 	"events.csv",			/* CSV_EVENTS */
 	"surveys.csv",			/* CSV_SURVEYS */
 	"ties.csv",			/* CSV_TIES */
+	"responses.csv",		/* CSV_RESPONSES */
+	"actions.csv",			/* CSV_ACTIONS */
 };
 
 int
@@ -443,6 +445,22 @@ table_write(enum csv_file which, const struct program *p, struct sink *out)
 		}
 	for (int c = 0; c < lay.ncols; c++)
 		strbuf_release(&cells[c]);
+}
+
+int
+csv_file_omitted(enum csv_file which, const struct program *p)
+{
+	struct layout lay;
+
+	if ((int)which < 0 || which >= CSV__MAX)
+		return 0;
+	layout_build(&lay, which);
+	if (!lay.initiative_level || !(lay.top->flags & FL_SPARSE))
+		return 0;
+	for (size_t i = 0; i < p->initiatives.n; i++)
+		if (FIELD_VEC(&p->initiatives.v[i], lay.top)->n)
+			return 0;
+	return 1;
 }
 
 void

@@ -19,11 +19,19 @@ enum csv_file {
 	CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
 	CSV_DECISIONS, CSV_GRANTS, CSV_LEDGER, CSV_APPLICATIONS, CSV_CREDITS,
 	CSV_CONTRIBUTIONS, CSV_CHECKINS, CSV_EVENTS, CSV_SURVEYS, CSV_TIES,
+	CSV_RESPONSES, CSV_ACTIONS,
 	CSV__MAX
 };
 
 /* "decisions.csv" and so on, indexed by enum csv_file. */
 extern const char *const csv_file_names[CSV__MAX];
+
+/*
+ * Whether file which is one that exports leave out when it has no rows
+ * (its list is FL_SPARSE: responses.csv, actions.csv), and it has none in
+ * p: so that a program without them exports the files it always did.
+ */
+int csv_file_omitted(enum csv_file which, const struct program *p);
 
 /* Returns the csv_file whose name is the base name of path, or -1. */
 int csv_file_for_path(const char *path);

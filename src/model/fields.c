@@ -245,6 +245,26 @@ static const struct field tie_fields[] = {
 };
 KIND(kind_tie, "ties", struct tie, tie_fields);
 
+static const struct field alert_response_fields[] = {
+	ID(struct alert_response, "id", id, FL_KEY),
+	ENUM(struct alert_response, "alert", signal, 0, signal_names),
+	DATE(struct alert_response, "period", period, 0),
+	STR(struct alert_response, "text", text, FL_LONG | FL_MARKDOWN),
+};
+KIND(kind_alert_response, "responses", struct alert_response, alert_response_fields);
+
+static const struct field action_fields[] = {
+	ID(struct action, "id", id, FL_KEY),
+	ENUM(struct action, "alert", signal, 0, signal_names),
+	DATE(struct action, "period", period, 0),
+	STR(struct action, "title", title, 0),
+	REF(struct action, "owner_org", owner_org, O, RT_ORG),
+	REF(struct action, "owner_person", owner_person, O, RT_PERSON),
+	DATE(struct action, "due", due, 0),
+	ENUM(struct action, "status", status, 0, action_status_names),
+};
+KIND(kind_action, "actions", struct action, action_fields);
+
 static const struct field director_fields[] = {
 	REF(struct initiative, "person", director.person, 0, RT_PERSON),
 	REF(struct initiative, "employer", director.employer, 0, RT_ORG),
@@ -300,6 +320,8 @@ static const struct field initiative_fields[] = {
 	LIST(struct initiative, "events", events, FL_LINES, kind_event),
 	LIST(struct initiative, "surveys", surveys, FL_LINES, kind_survey),
 	LIST(struct initiative, "ties", ties, FL_LINES, kind_tie),
+	LIST(struct initiative, "responses", responses, FL_LINES | FL_SPARSE, kind_alert_response),
+	LIST(struct initiative, "actions", actions, FL_LINES | FL_SPARSE, kind_action),
 };
 KIND(kind_initiative, "initiatives", struct initiative, initiative_fields);
 

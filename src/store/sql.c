@@ -140,6 +140,17 @@
 	" JOIN organization a ON a.id = t.from_id"\
 	" JOIN organization b ON b.id = t.to_id"
 
+#define ARESPONSE_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.alert, t.period, t.body FROM alert_response t"
+#define ARESPONSE_JOINS ""
+
+#define ACTION_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.alert, t.period, t.title, o.slug, p.slug,"\
+	" t.due, t.status FROM action_item t"
+#define ACTION_JOINS \
+	" LEFT JOIN organization o ON o.id = t.owner_org_id"\
+	" LEFT JOIN person p ON p.id = t.owner_person_id"
+
 #define INITIATIVE_SELECT \
 	"SELECT t.id, t.program_id, t.slug, t.name, t.city, t.start_date, t.end_date,"\
 	" b.slug, f.slug, t.has_director, dp.slug, de.slug, t.has_result,"\
@@ -161,6 +172,7 @@
 
 #define INI_PEOPLE \
 	"SELECT director_person_id FROM initiative WHERE id = ?1"\
+	" UNION SELECT owner_person_id FROM action_item WHERE initiative_id = ?1"\
 	" UNION SELECT a.person_id FROM checkin c JOIN checkin_attendee a"\
 	" ON a.checkin_id = c.id WHERE c.initiative_id = ?1"
 /* ?1 = the initiative; each part by an index on its owner */
@@ -189,6 +201,7 @@
 	INI_LINKED("event_attended", "event_id", "event")\
 	" UNION SELECT from_id FROM tie WHERE initiative_id = ?1"\
 	" UNION SELECT to_id FROM tie WHERE initiative_id = ?1"\
+	" UNION SELECT owner_org_id FROM action_item WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
 
 const char *const store_sql[ST__MAX] = {
@@ -365,6 +378,16 @@ const char *const store_sql[ST__MAX] = {
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_TIE_SEL] =
 	TIE_SELECT IN_INITIATIVE TIE_JOINS OF_PROGRAM,
+	[ST_ARESPONSE_INS] =
+	"INSERT INTO alert_response (initiative_id, ident, alert, period, body)"
+	" VALUES (?, ?, ?, ?, ?)",
+	[ST_ARESPONSE_SEL] =
+	ARESPONSE_SELECT IN_INITIATIVE ARESPONSE_JOINS OF_PROGRAM,
+	[ST_ACTION_INS] =
+	"INSERT INTO action_item (initiative_id, ident, alert, period, title, owner_org_id,"
+	" owner_person_id, due, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_ACTION_SEL] =
+	ACTION_SELECT IN_INITIATIVE ACTION_JOINS OF_PROGRAM,
 
 	[ST_LEARNING_INS] =
 	"INSERT INTO learning (program_id, question) VALUES (?, ?)",
@@ -552,6 +575,12 @@ const char *const store_sql[ST__MAX] = {
 	UPD("tie", "date, from_id, to_id, frequency, reliability, mission, openness,"
 	    " influence, involvement, resources", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
 	[ST_TIE_DEL] = ROW_DEL("tie"),
+	[ST_ARESPONSE_UPD] = UPD("alert_response", "ident, alert, period, body", "?, ?, ?, ?"),
+	[ST_ARESPONSE_DEL] = ROW_DEL("alert_response"),
+	[ST_ACTION_UPD] =
+	UPD("action_item", "ident, alert, period, title, owner_org_id, owner_person_id, due, status",
+	    "?, ?, ?, ?, ?, ?, ?, ?"),
+	[ST_ACTION_DEL] = ROW_DEL("action_item"),
 	[ST_LEARNING_UPD] = UPD1("learning", "question"),
 	[ST_LEARNING_DEL] = ROW_DEL("learning"),
 	[ST_NOTE_UPD] = UPD("learning_note", "date, text", "?, ?"),
@@ -684,6 +713,8 @@ const char *const store_sql[ST__MAX] = {
 	[ST_EVENT_SEL_ONE] = EVENT_SELECT EVENT_JOINS OF_ONE,
 	[ST_SURVEY_SEL_ONE] = SURVEY_SELECT SURVEY_JOINS OF_ONE,
 	[ST_TIE_SEL_ONE] = TIE_SELECT TIE_JOINS OF_ONE,
+	[ST_ARESPONSE_SEL_ONE] = ARESPONSE_SELECT ARESPONSE_JOINS OF_ONE,
+	[ST_ACTION_SEL_ONE] = ACTION_SELECT ACTION_JOINS OF_ONE,
 	[ST_INITIATIVE_SEL_ONE] = INITIATIVE_SELECT " WHERE t.id = ?1",
 	[ST_LINE_SEL_ONE] =
 	"SELECT t.id, t.grant_id, t.name, t.amount FROM grant g"
