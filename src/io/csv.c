@@ -448,15 +448,24 @@ table_write(enum csv_file which, const struct program *p, struct sink *out)
 }
 
 int
-csv_file_omitted(enum csv_file which, const struct program *p)
+csv_file_sparse(enum csv_file which)
 {
 	struct layout lay;
 
 	if ((int)which < 0 || which >= CSV__MAX)
 		return 0;
 	layout_build(&lay, which);
-	if (!lay.initiative_level || !(lay.top->flags & FL_SPARSE))
+	return lay.initiative_level && (lay.top->flags & FL_SPARSE);
+}
+
+int
+csv_file_omitted(enum csv_file which, const struct program *p)
+{
+	struct layout lay;
+
+	if (!csv_file_sparse(which))
 		return 0;
+	layout_build(&lay, which);
 	for (size_t i = 0; i < p->initiatives.n; i++)
 		if (FIELD_VEC(&p->initiatives.v[i], lay.top)->n)
 			return 0;

@@ -32,6 +32,8 @@ extern const char *const csv_file_names[CSV__MAX];
  * p: so that a program without them exports the files it always did.
  */
 int csv_file_omitted(enum csv_file which, const struct program *p);
+/* Whether file which is one of those (written only when it has rows). */
+int csv_file_sparse(enum csv_file which);
 
 /* Returns the csv_file whose name is the base name of path, or -1. */
 int csv_file_for_path(const char *path);
