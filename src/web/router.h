@@ -94,6 +94,8 @@ enum web_page {
 	PAGE_UNSUBSCRIBE_POST,	/* POST /unsubscribe/{id}: the button, or RFC 8058 one-click */
 	PAGE_ACCOUNT,		/* GET /account: your settings (the mail digest) */
 	PAGE_ACCOUNT_POST,	/* POST /account: saves them */
+	PAGE_ANSWER,		/* GET /i/{slug}/alerts/{id}: the team's answer to an alert */
+	PAGE_ANSWER_POST,	/* POST /i/{slug}/alerts/{id}: op=answer | action | status */
 	PAGE__MAX
 };
 
@@ -182,6 +184,8 @@ int h_record(struct web_request *req, struct web_response *res);	/* h_records.c 
 int h_record_update(struct web_request *req, struct web_response *res);	/* h_records.c */
 int h_team_initiative(struct web_request *req, struct web_response *res);	/* h_team.c */
 int h_team_raci(struct web_request *req, struct web_response *res);	/* h_team.c */
+int h_answer(struct web_request *req, struct web_response *res);	/* h_answer.c */
+int h_answer_post(struct web_request *req, struct web_response *res);	/* h_answer.c */
 int h_network(struct web_request *req, struct web_response *res);	/* h_network.c */
 int h_network_rate(struct web_request *req, struct web_response *res);	/* h_network.c */
 int h_network_map(struct web_request *req, struct web_response *res);	/* h_network.c */

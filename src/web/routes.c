@@ -126,4 +126,8 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_ACCOUNT] = { WEB_GET, "/account", WEB_SIGNED_IN, h_account, 0 },
 	/* ACCOUNT_POST: saves them */
 	[PAGE_ACCOUNT_POST] = { WEB_POST, "/account", WEB_SIGNED_IN, h_account_post, 0 },
+	/* ANSWER: an alert's or strength's answer and actions in a period (?as_of=&months=) */
+	[PAGE_ANSWER] = { WEB_GET, "/i/{slug}/alerts/{id}", WEB_READERS, h_answer, 0 },
+	/* ANSWER_POST: op=answer (the text), op=action (a new one), op=status (id, status-ID) */
+	[PAGE_ANSWER_POST] = { WEB_POST, "/i/{slug}/alerts/{id}", WEB_EDITORS, h_answer_post, 0 },
 };
