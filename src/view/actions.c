@@ -98,7 +98,7 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	html_open(h, "ul", "class", "actions", NULL);
+	html_open(h, "ul", "class", "action-list", NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct action *a = v[i];
 		int late = action_overdue(a, today);

@@ -57,7 +57,7 @@ actions_now(struct html *h, const struct answer_page *ap, const struct form_ctx 
 		actions_html(h, ap->p, a->actions.v, a->actions.n, ap->as_of, 0, NULL);
 		return;
 	}
-	html_open(h, "ul", "class", "actions editable", NULL);
+	html_open(h, "ul", "class", "action-list editable", NULL);
 	for (size_t i = 0; i < a->actions.n; i++) {
 		const struct action *x = a->actions.v[i];
 

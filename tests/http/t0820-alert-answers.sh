@@ -70,6 +70,13 @@ test_expect_success 'a member marks the action done' '
 	grep -q "<span class=\"status closed\">done</span> Move overhead" .body
 '
 
+test_expect_success 'a second action stays open, owned by a person' '
+	test_status 303 "$A" -d op=action --data-urlencode "title=Publish the overhead report" \
+	    -d owner_person=walter-barros -d due=2017-01-15 &&
+	test_status 200 "$A" &&
+	grep -q "Publish the overhead report</span>\|Publish the overhead report — Walter Barros, due 15 Jan 2017" .body
+'
+
 test_expect_success 'an alert not raised in the period takes no answer; an unknown one is 404' '
 	test_status 422 "$B/alerts/dominance?$P" -d op=answer -d text=x &&
 	grep -q "not raised for this period" .body &&
@@ -125,6 +132,17 @@ test_expect_success 'the audit log says in words what was written' '
 	grep -q "added answer to an alert r-1" .body &&
 	grep -q "added action a-1 “Move overhead to its own line”" .body &&
 	grep -q "marked action a-1 “Move overhead to its own line” done" .body
+'
+
+test_expect_success 'the funder sees the open actions across the portfolio, overdue marked' '
+	test_status 200 "/" &&
+	grep -q "href=\"/program/actions\"" .body &&
+	test_status 200 "/program/actions" &&
+	grep -q "1 open action across the portfolio, 1 overdue." .body &&
+	grep -q "<a href=\"/i/port-ashby/alerts/blurred_boundaries?as_of=2016-12-31\">Publish the overhead report</a>" .body &&
+	grep -q "15 Jan 2017 <span class=\"status overdue\">overdue</span>" .body &&
+	grep -q "Walter Barros" .body &&
+	! grep -q "Move overhead to its own line" .body
 '
 
 test_expect_success 'the report of the period carries the answer and the action' '
