@@ -700,6 +700,13 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO mail_optout (address, since) VALUES (?3, ?2) ON CONFLICT DO NOTHING",
 	[ST_OPTOUT_GET] =
 	"SELECT count(*) FROM mail_optout WHERE address = ?1",
+	[ST_ACTIONS_DUE_ANY] =
+	"SELECT count(*) FROM action_item a JOIN initiative i ON i.id = a.initiative_id"
+	" WHERE i.slug = ?1 AND a.status = 'open' AND a.due <= ?2",
+	[ST_PERSON_BY_EMAIL] =
+	"SELECT p.slug, coalesce(o.slug, '') FROM person p JOIN program pr ON pr.id = p.program_id"
+	" LEFT JOIN organization o ON o.id = p.org_id"
+	" WHERE pr.slug = ?1 AND lower(p.email) = lower(?2) ORDER BY p.id",
 	[ST_OBSERVATION_SEL_ONE] = OBSERVATION_SELECT OBSERVATION_JOINS OF_ONE,
 	[ST_MEMBER_SEL_ONE] = MEMBER_SELECT MEMBER_JOINS OF_ONE,
 	[ST_RESPONSIBILITY_SEL_ONE] = RESPONSIBILITY_SELECT RESPONSIBILITY_JOINS OF_ONE,

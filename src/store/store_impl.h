@@ -162,6 +162,8 @@ enum stmt {
 	ST_AUDIT_COUNTS,	/* initiative ?1's changes since ?2, by kind and action */
 	ST_OPTOUT_INS,		/* address ?3 asks for no mail since ?2 */
 	ST_OPTOUT_GET,		/* 1 when address ?1 asked for no mail */
+	ST_ACTIONS_DUE_ANY,	/* initiative ?1's open actions due by ?2: how many */
+	ST_PERSON_BY_EMAIL,	/* program ?1's people with address ?2: slug, org slug */
 	/* one initiative's rows (?1 = its rowid): store_initiative_load */
 	ST_OBSERVATION_SEL_ONE, ST_MEMBER_SEL_ONE, ST_RESPONSIBILITY_SEL_ONE,
 	ST_DECISION_SEL_ONE, ST_GRANT_SEL_ONE, ST_LEDGER_SEL_ONE,
