@@ -179,6 +179,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 		goto out;
 	}
 	cfg.mail_on = sender != NULL;
+	cfg.mail_base_url = mail.base_url;
 	rc = web_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 out:
 	mail_sender_stop(sender);

@@ -608,6 +608,12 @@ web_mail_on(void)
 	return srv.cfg && srv.cfg->mail_on;
 }
 
+const char *
+web_mail_base_url(void)
+{
+	return web_mail_on() ? srv.cfg->mail_base_url : NULL;
+}
+
 /*
  * Behind a reverse proxy (--trusted-proxy ADDR, docs/deploy.md) every
  * connection comes from the proxy, which names the client in

@@ -395,6 +395,7 @@ struct web_config {
 	size_t max_body_memory;		/* --max-body-memory: bodies in flight, in all (0: 64 MiB) */
 	const char *trusted_proxy;	/* --trusted-proxy: its address as inet_ntop writes it, or NULL */
 	int mail_on;			/* a mail sender runs beside the server (--smtp) */
+	const char *mail_base_url;	/* --url: where people reach the server, for links in mail; or NULL */
 };
 
 /* Whether the server runs with --dev-cookie (auth.c asks when it reads and sets the cookie). */
@@ -403,6 +404,8 @@ int web_dev_cookie(void);
 void web_dev_cookie_set(int on);
 /* Whether mail is sent (--smtp; the /account page says so when not). */
 int web_mail_on(void);
+/* The server's address for links in mail (--url), when mail is sent; else NULL. */
+const char *web_mail_base_url(void);
 
 /*
  * Serves until SIGTERM or SIGINT, then stops accepting, lets the requests
