@@ -249,7 +249,7 @@ static const struct field alert_response_fields[] = {
 	ID(struct alert_response, "id", id, FL_KEY),
 	ENUM(struct alert_response, "alert", signal, 0, signal_names),
 	DATE(struct alert_response, "period", period, 0),
-	STR(struct alert_response, "text", text, FL_LONG | FL_MARKDOWN),
+	STR(struct alert_response, "answer", text, FL_LONG | FL_MARKDOWN),
 };
 KIND(kind_alert_response, "responses", struct alert_response, alert_response_fields);
 

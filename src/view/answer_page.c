@@ -148,8 +148,8 @@ answer_page_write(struct html *h, const struct answer_page *ap)
 	if (ap->can_edit && ap->observation) {
 		form_open(h, ap, "answer", NULL);
 		form_error_summary(h, errs_of(ap, ANSWER_FORM_TEXT));
-		form_field(h, &c, kind_field(&kind_alert_response, "text"), ap->answer->response,
-		    typed_of(ap, ANSWER_FORM_TEXT), errs_of(ap, ANSWER_FORM_TEXT), "text");
+		form_field(h, &c, kind_field(&kind_alert_response, "answer"), ap->answer->response,
+		    typed_of(ap, ANSWER_FORM_TEXT), errs_of(ap, ANSWER_FORM_TEXT), "answer");
 		submit(h, ap->answer->response ? "Save the answer" : "Write the answer");
 		html_close(h);
 	}

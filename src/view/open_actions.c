@@ -45,6 +45,8 @@ open_actions_write(struct html *h, const struct open_actions_page *pg)
 
 		html_open(h, "tr", "class", overdue ? "overdue" : NULL, NULL);
 		html_open(h, "td", "data-label", "Due", NULL);
+		/* one cell's content in one box: the phone's card lays it out as one value */
+		html_open(h, "span", NULL);
 		strbuf_reset(&sb);
 		figure_date(r->due, &sb);
 		html_text(h, sb.buf);
@@ -54,6 +56,7 @@ open_actions_write(struct html *h, const struct open_actions_page *pg)
 			html_text(h, "overdue");
 			html_close(h);
 		}
+		html_close(h);
 		html_close(h);
 		html_open(h, "th", "scope", "row", "data-label", "Action", NULL);
 		strbuf_reset(&sb);

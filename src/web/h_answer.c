@@ -259,15 +259,15 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	}
 	if (which == ANSWER_FORM_TEXT) {
 		struct alert_response rec = { 0 };
-		const struct field *ft = kind_field(&kind_alert_response, "text");
+		const struct field *ft = kind_field(&kind_alert_response, "answer");
 
-		if (form_parse_field(ft, &rec, &typed, &errs, "text") == 0) {
+		if (form_parse_field(ft, &rec, &typed, &errs, "answer") == 0) {
 			rec.signal = signal;
 			rec.period = r.period;
 			if (now->response) {
 				size_t i = (size_t)(now->response - w.aw.in->responses.v);
 
-				take_fields(&kind_alert_response, &rec, &w.aw.in->responses.v[i], "text");
+				take_fields(&kind_alert_response, &rec, &w.aw.in->responses.v[i], "answer");
 				ar = app_update(w.aw.s, &w.aw.p, w.aw.in, &kind_alert_response, i, &rec,
 				    web_actor(req), &c, &e, &err);
 			} else {

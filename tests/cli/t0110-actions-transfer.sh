@@ -65,7 +65,7 @@ test_expect_success 'an unknown alert code, status or owner is refused' '
 '
 
 test_expect_success 'a second answer to the same alert and period is refused' '
-	sed "s|^    {\"id\": \"r-1\".*|&,\n    {\"id\": \"r-2\", \"alert\": \"director_supported\", \"period\": \"2016-12-31\", \"text\": \"again\"}|" \
+	sed "s|^    {\"id\": \"r-1\".*|&,\n    {\"id\": \"r-2\", \"alert\": \"director_supported\", \"period\": \"2016-12-31\", \"answer\": \"again\"}|" \
 	    "$DOC" >two.json &&
 	grep -c "\"r-2\"" two.json &&
 	test_expect_code 1 "$TRELLIS" --db two.db import two.json 2>err &&
@@ -94,7 +94,7 @@ test_expect_success 'the JSON report adds response and actions only where there 
 	d = json.load(open(sys.argv[1]))
 	s = d["strengths"][0]
 	assert s["code"] == "director_supported", s
-	assert s["response"]["id"] == "r-1" and "joint review" in s["response"]["text"], s
+	assert s["response"]["id"] == "r-1" and "joint review" in s["response"]["answer"], s
 	assert [a["id"] for a in s["actions"]] == ["a-1"], s
 	assert [a["id"] for a in d["earlier_actions"]] == ["a-2"], d
 	assert all("response" not in a and "actions" not in a for a in d["alerts"]), d

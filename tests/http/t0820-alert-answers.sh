@@ -31,7 +31,7 @@ test_expect_success 'the answer page shows the alert as raised, and the forms to
 
 test_expect_success 'a member writes the answer: Markdown rendered, raw HTML left out' '
 	test_status 303 "$A" -d op=answer \
-	    --data-urlencode "text=We will **separate** the backbone overhead.<script>alert(1)</script>" &&
+	    --data-urlencode "answer=We will **separate** the backbone overhead.<script>alert(1)</script>" &&
 	test_grep "^Location: /i/port-ashby/alerts/blurred_boundaries?as_of=2016-12-31&months=12&saved=answer$" .head &&
 	test_status 200 "$A&saved=answer" &&
 	grep -q "The answer is saved." .body &&
@@ -40,7 +40,7 @@ test_expect_success 'a member writes the answer: Markdown rendered, raw HTML lef
 '
 
 test_expect_success 'writing it again changes the one answer of the period' '
-	test_status 303 "$A" -d op=answer --data-urlencode "text=We **split** the budget lines." &&
+	test_status 303 "$A" -d op=answer --data-urlencode "answer=We **split** the budget lines." &&
 	test_status 200 "$A" &&
 	grep -q "We <strong>split</strong> the budget lines." .body &&
 	! grep -q "separate" .body
@@ -78,10 +78,10 @@ test_expect_success 'a second action stays open, owned by a person' '
 '
 
 test_expect_success 'an alert not raised in the period takes no answer; an unknown one is 404' '
-	test_status 422 "$B/alerts/dominance?$P" -d op=answer -d text=x &&
+	test_status 422 "$B/alerts/dominance?$P" -d op=answer -d answer=x &&
 	grep -q "not raised for this period" .body &&
 	test_status 404 "$B/alerts/bossiness?$P" &&
-	test_status 404 "$B/alerts/bossiness?$P" -d op=answer -d text=x
+	test_status 404 "$B/alerts/bossiness?$P" -d op=answer -d answer=x
 '
 
 test_expect_success 'the dashboard shows the answer and the action under the alert' '
@@ -103,7 +103,7 @@ test_expect_success 'a viewer reads the answer and actions, without forms, and m
 	test_status 200 "$A" &&
 	grep -q "We <strong>split</strong> the budget lines." .body &&
 	! grep -q "name=\"op\"" .body &&
-	test_status 403 "$A" -d op=answer -d text=x
+	test_status 403 "$A" -d op=answer -d answer=x
 '
 
 http_kill
@@ -120,7 +120,7 @@ TRELLIS_DEV_ROLE=member:harlow-mills http_start --dev-insecure-role
 
 test_expect_success 'a member of another initiative gets 404, reading or writing' '
 	test_status 404 "$A" &&
-	test_status 404 "$A" -d op=answer -d text=x &&
+	test_status 404 "$A" -d op=answer -d answer=x &&
 	test_status 200 "/i/harlow-mills/alerts/credit_given?$P"
 '
 

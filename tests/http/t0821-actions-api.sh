@@ -37,7 +37,7 @@ test_api () {
 H=/api/v1/initiatives/harlow-mills
 
 test_expect_success 'a member POSTs the answer and an action: 201 with Location' '
-	test_api 201 member POST $H/responses --data "{\"id\": \"r-1\", \"alert\": \"credit_given\", \"period\": \"2016-12-31\", \"text\": \"We credit **every** partner.\"}" &&
+	test_api 201 member POST $H/responses --data "{\"id\": \"r-1\", \"alert\": \"credit_given\", \"period\": \"2016-12-31\", \"answer\": \"We credit **every** partner.\"}" &&
 	test_grep "^Location: /api/v1/initiatives/harlow-mills/responses/r-1$" .head &&
 	test_api 201 member POST $H/actions --data "{\"id\": \"a-1\", \"alert\": \"credit_given\", \"period\": \"2016-12-31\", \"title\": \"Name partners in the press kit\", \"owner_org\": null, \"owner_person\": \"ana-mensah\", \"due\": \"2017-01-15\", \"status\": \"open\"}" &&
 	test_grep "\"owner_person\": \"ana-mensah\"" .body

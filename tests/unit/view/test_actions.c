@@ -269,8 +269,8 @@ test_open_actions(void **state)
 	    .today = day("2017-02-01") });
 	assert_balanced(sb.buf);
 	assert_non_null(strstr(sb.buf, "2 open actions across the portfolio, 1 overdue."));
-	assert_non_null(strstr(sb.buf, "<tr class=\"overdue\"><td data-label=\"Due\">10 Jan 2017 "
-	    "<span class=\"status overdue\">overdue</span></td>"));
+	assert_non_null(strstr(sb.buf, "<tr class=\"overdue\"><td data-label=\"Due\"><span>10 Jan 2017 "
+	    "<span class=\"status overdue\">overdue</span></span></td>"));
 	assert_non_null(strstr(sb.buf, "<a href=\"/i/quarry-bend/alerts/dominance?as_of=2016-12-31\">"
 	    "Budget &lt;to&gt; the committee</a>"));
 	assert_non_null(strstr(sb.buf, "<td data-label=\"In answer to\">Blurred boundaries, December 2016</td>"));
