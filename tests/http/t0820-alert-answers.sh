@@ -11,6 +11,10 @@ http_demo_db
 B=/i/port-ashby
 P="as_of=2016-12-31&months=12"
 A="$B/alerts/blurred_boundaries?$P"
+# unzip_read ZIP MEMBER: one member of a zip file (an xlsx) on stdout
+unzip_read () {
+	python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' "$1" "$2"
+}
 
 TRELLIS_DEV_ROLE=member:port-ashby http_start --dev-insecure-role
 
@@ -90,6 +94,16 @@ test_expect_success 'the dashboard shows the answer and the action under the ale
 	grep -q "Move overhead to its own line" .body
 '
 
+test_expect_success 'the downloads carry them: actions.csv, and xlsx sheets only where there are some' '
+	test_status 200 "$B/export?format=csv&kind=actions" &&
+	grep -q "^port-ashby,a-1,blurred_boundaries,2016-12-31,Move overhead to its own line,ashby-neighborhood-developers,,2017-02-15,done\$" .body &&
+	test_status 200 "$B/export?format=xlsx" &&
+	unzip_read .body xl/workbook.xml >wb &&
+	grep -q "name=\"actions\"" wb && grep -q "name=\"responses\"" wb &&
+	test_status 200 "/i/port-ashby/actions" &&
+	grep -q "Move overhead to its own line" .body
+'
+
 test_expect_success 'the next period shows what became of the action' '
 	test_status 200 "$B?as_of=2017-01-31&months=12" &&
 	grep -q "What became of earlier actions" .body &&
@@ -143,6 +157,15 @@ test_expect_success 'the funder sees the open actions across the portfolio, over
 	grep -q "15 Jan 2017 <span class=\"status overdue\">overdue</span>" .body &&
 	grep -q "Walter Barros" .body &&
 	! grep -q "Move overhead to its own line" .body
+'
+
+test_expect_success 'an initiative without answers has no such sheet, and its export no such key' '
+	test_status 200 "/i/harlow-mills/export?format=xlsx" &&
+	unzip_read .body xl/workbook.xml >wb &&
+	grep -q "name=\"decisions\"" wb &&
+	! grep -q "name=\"actions\"\|name=\"responses\"" wb &&
+	test_status 200 "/i/harlow-mills/export?format=json" &&
+	! grep -q "^   \"actions\"" .body
 '
 
 test_expect_success 'the report of the period carries the answer and the action' '
