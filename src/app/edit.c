@@ -44,6 +44,8 @@ static const struct app_kind kinds[] = {
 	{ "surveys", &kind_survey, INI(surveys) },
 	{ "ties", &kind_tie, INI(ties) },
 	{ "proposals", &kind_proposal, INI(proposals) },
+	{ "responses", &kind_alert_response, INI(responses) },
+	{ "actions", &kind_action, INI(actions) },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

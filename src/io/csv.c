@@ -66,28 +66,9 @@ const char *const csv_file_names[CSV__MAX] = {
 	"surveys.csv",			/* CSV_SURVEYS */
 	"ties.csv",			/* CSV_TIES */
 	"proposals.csv",		/* CSV_PROPOSALS */
+	"responses.csv",		/* CSV_RESPONSES */
+	"actions.csv",			/* CSV_ACTIONS */
 };
-
-int
-csv_file_exported(enum csv_file which, const struct program *p)
-{
-	char name[32];
-	const struct field *f;
-
-	assert((int)which >= 0 && which < CSV__MAX);
-	if (which < CSV_OBSERVATIONS)
-		return 1;
-	snprintf(name, sizeof(name), "%.*s", (int)(strlen(csv_file_names[which]) - 4),
-	    csv_file_names[which]);
-	f = kind_field(&kind_initiative, name);
-	assert(f != NULL && f->type == FT_LIST);
-	if (!(f->flags & FL_OPTIONAL))
-		return 1;
-	for (size_t i = 0; i < p->initiatives.n; i++)
-		if (FIELD_VEC(&p->initiatives.v[i], f)->n > 0)
-			return 1;
-	return 0;
-}
 
 int
 csv_file_for_path(const char *path)
@@ -465,6 +446,31 @@ table_write(enum csv_file which, const struct program *p, struct sink *out)
 		}
 	for (int c = 0; c < lay.ncols; c++)
 		strbuf_release(&cells[c]);
+}
+
+int
+csv_file_sparse(enum csv_file which)
+{
+	struct layout lay;
+
+	if ((int)which < 0 || which >= CSV__MAX)
+		return 0;
+	layout_build(&lay, which);
+	return lay.initiative_level && (lay.top->flags & FL_SPARSE);
+}
+
+int
+csv_file_omitted(enum csv_file which, const struct program *p)
+{
+	struct layout lay;
+
+	if (!csv_file_sparse(which))
+		return 0;
+	layout_build(&lay, which);
+	for (size_t i = 0; i < p->initiatives.n; i++)
+		if (FIELD_VEC(&p->initiatives.v[i], lay.top)->n)
+			return 0;
+	return 1;
 }
 
 void

@@ -19,18 +19,21 @@ enum csv_file {
 	CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
 	CSV_DECISIONS, CSV_GRANTS, CSV_LEDGER, CSV_APPLICATIONS, CSV_CREDITS,
 	CSV_CONTRIBUTIONS, CSV_CHECKINS, CSV_EVENTS, CSV_SURVEYS, CSV_TIES,
-	CSV_PROPOSALS, CSV__MAX
+	CSV_PROPOSALS, CSV_RESPONSES, CSV_ACTIONS,
+	CSV__MAX
 };
 
 /* "decisions.csv" and so on, indexed by enum csv_file. */
 extern const char *const csv_file_names[CSV__MAX];
 
 /*
- * Whether file which is part of p's export: every file is, except the one
- * of an optional list (proposals.csv) when no initiative of p has any, so
- * that an export without them stays as it was.
+ * Whether file which is one that exports leave out when it has no rows
+ * (its list is FL_SPARSE: proposals.csv, responses.csv, actions.csv), and it has none in
+ * p: so that a program without them exports the files it always did.
  */
-int csv_file_exported(enum csv_file which, const struct program *p);
+int csv_file_omitted(enum csv_file which, const struct program *p);
+/* Whether file which is one of those (written only when it has rows). */
+int csv_file_sparse(enum csv_file which);
 
 /* Returns the csv_file whose name is the base name of path, or -1. */
 int csv_file_for_path(const char *path);

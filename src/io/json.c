@@ -805,9 +805,8 @@ write_fields(struct strbuf *out, const struct kind *k, const void *rec, int inde
 
 		if (lines && !with_records)
 			continue;
-		/* an optional list (proposals) is written only when it holds something */
-		if (f->type == FT_LIST && (f->flags & FL_OPTIONAL) && FIELD_VEC(rec, f)->n == 0)
-			continue;
+		if ((f->flags & FL_SPARSE) && FIELD_VEC(rec, f)->n == 0)
+			continue;	/* absent when empty: older documents keep their bytes */
 		if (!first) {
 			strbuf_addch(out, ',');
 			if (lines || broke)

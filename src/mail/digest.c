@@ -20,6 +20,7 @@
 #include "../store/store.h"
 #include "../util/date.h"
 #include "../util/strbuf.h"
+#include "../view/actions.h"
 #include "../view/admin_pages.h"
 #include "../view/figures.h"
 #include "../view/html.h"
@@ -82,25 +83,87 @@ new_alerts(const struct program *p, const struct metrics_settings *set, tdate no
 }
 
 /*
+ * Whether action a is the account's, who is the people me (slug, then
+ * organization slug, store_people_by_email): owned by one of them, by one
+ * of their organizations, or, when one is the initiative's director, by
+ * the backbone. (Accounts have no organization of their own: the person's
+ * is theirs.)
+ */
+static int
+action_mine(const struct initiative *in, const struct action *a, const struct store_slugs *me)
+{
+	for (size_t i = 0; i + 2 <= me->n; i += 2) {
+		const char *person = me->v[i], *org = me->v[i + 1];
+
+		if (a->owner_person.slug && strcmp(a->owner_person.slug, person) == 0)
+			return 1;
+		if (a->owner_org.slug && *org && strcmp(a->owner_org.slug, org) == 0)
+			return 1;
+		if (a->owner_org.slug && in->has_director && in->director.person.slug &&
+		    strcmp(in->director.person.slug, person) == 0 &&
+		    strcmp(a->owner_org.slug, in->backbone.slug) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The account's open actions of the initiative p holds that are overdue or
+ * due within DIGEST_DUE_DAYS of today, appended to text and html (an <li>
+ * each); their number.
+ */
+#define DIGEST_DUE_DAYS 7
+static int
+actions_due(const struct program *p, const struct store_slugs *me, tdate today,
+    struct strbuf *text, struct strbuf *html)
+{
+	const struct initiative *in = &p->initiatives.v[0];
+	struct strbuf line = STRBUF_INIT;
+	int n = 0;
+
+	for (size_t i = 0; i < in->actions.n; i++) {
+		const struct action *a = &in->actions.v[i];
+
+		if (a->status != ACTION_OPEN || a->due > today + DIGEST_DUE_DAYS ||
+		    !action_mine(in, a, me))
+			continue;
+		strbuf_reset(&line);
+		action_line_text(p, a, today, 1, &line);
+		strbuf_addf(text, "  Action due: %s\n", line.buf);
+		strbuf_addstr(html, "<li>Action due: ");
+		html_escape(html, line.buf);
+		strbuf_addstr(html, "</li>\n");
+		n++;
+	}
+	strbuf_release(&line);
+	return n;
+}
+
+/*
  * Adds the section of one initiative (slug, name, of program) to text and
- * html when something changed in it since since: the changes, and the new
- * alerts. Returns 1 when it added one, 0 when nothing changed, -1.
+ * html when something changed in it since since (the changes, and the new
+ * alerts) or when the account (email) has actions due in it. Returns 1
+ * when it added one, 0 when there was nothing to tell, -1.
  */
 static int
 section(struct store *s, const char *base_url, const char *program, const char *slug,
-    const char *name, int64_t since, time_t now, struct strbuf *text, struct strbuf *html,
-    struct strbuf *err)
+    const char *name, const char *email, int64_t since, time_t now, struct strbuf *text,
+    struct strbuf *html, struct strbuf *err)
 {
 	struct store_changes ch = { NULL, 0, 0 };
-	struct strbuf line = STRBUF_INIT;
+	struct strbuf line = STRBUF_INIT, dt = STRBUF_INIT, dh = STRBUF_INIT;
 	size_t told = 0, done = 0;
 	struct metrics_settings set;
 	struct model_error e;
 	struct program p;
-	int ret = -1;
+	tdate today = (tdate)(now / 86400);
+	char by[DATE_BUFSZ];
+	int64_t due = 0;
+	int ret = -1, ndue = 0;
 
 	program_init(&p);
-	if (store_audit_counts(s, slug, since, &ch, err))
+	if (store_audit_counts(s, slug, since, &ch, err) ||
+	    store_actions_due_count(s, slug, date_format(today + DIGEST_DUE_DAYS, by), &due, err))
 		goto out;
 	for (size_t i = 0; i < ch.n; i++)
 		told += (size_t)change_told(&ch.v[i]);
@@ -114,23 +177,44 @@ section(struct store *s, const char *base_url, const char *program, const char *
 		    (long long)c->n, audit_kind_words(c->kind, c->n), audit_action_done(c->action));
 		done++;
 	}
-	if (told == 0) {
+	if (told == 0 && due == 0) {
 		ret = 0;
 		goto out;
 	}
-	strbuf_addf(text, "%s\n  %s.\n", name, line.buf);
-	strbuf_addstr(html, "<h2>");
-	html_escape(html, name);
-	strbuf_addstr(html, "</h2>\n<ul>\n<li>");
-	html_escape(html, line.buf);
-	strbuf_addstr(html, ".</li>\n");
 	if (store_initiative_load(s, program, slug, &p, err) != 0 ||
 	    model_resolve(&p, &e) != 0 || app_settings_load(s, program, &set, err) != 0) {
 		if (err->len == 0)
 			strbuf_addf(err, "cannot read initiative %s", slug);
 		goto out;
 	}
-	new_alerts(&p, &set, (tdate)(now / 86400), (tdate)(since / 86400), text, html);
+	if (due) {
+		struct store_slugs me = { NULL, 0, 0 };
+
+		if (store_people_by_email(s, program, email, &me, err) == 0)
+			ndue = actions_due(&p, &me, today, &dt, &dh);
+		for (size_t i = 0; i < me.n; i++)
+			free(me.v[i]);
+		VEC_FREE(&me);
+		if (err->len)
+			goto out;
+	}
+	if (told == 0 && ndue == 0) {
+		ret = 0;
+		goto out;
+	}
+	strbuf_addf(text, "%s\n", name);
+	strbuf_addstr(html, "<h2>");
+	html_escape(html, name);
+	strbuf_addstr(html, "</h2>\n<ul>\n");
+	if (told) {
+		strbuf_addf(text, "  %s.\n", line.buf);
+		strbuf_addstr(html, "<li>");
+		html_escape(html, line.buf);
+		strbuf_addstr(html, ".</li>\n");
+		new_alerts(&p, &set, today, (tdate)(since / 86400), text, html);
+	}
+	strbuf_add(text, dt.buf, dt.len);
+	strbuf_add(html, dh.buf, dh.len);
 	strbuf_addf(text, "  %s/i/%s\n\n", base_url, slug);
 	strbuf_addstr(html, "</ul>\n<p><a href=\"");
 	html_escape(html, base_url);
@@ -141,6 +225,8 @@ section(struct store *s, const char *base_url, const char *program, const char *
 out:
 	store_changes_release(&ch);
 	strbuf_release(&line);
+	strbuf_release(&dt);
+	strbuf_release(&dh);
 	program_release(&p);
 	return ret;
 }
@@ -168,8 +254,8 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	if (store_digest_scope(s, d->email, &scope, err))
 		goto done;
 	for (size_t i = 0; i + 3 <= scope.n; i += 3) {
-		if ((r = section(s, base_url, scope.v[i + 2], scope.v[i], scope.v[i + 1], since, now,
-		    &text, &html, err)) < 0)
+		if ((r = section(s, base_url, scope.v[i + 2], scope.v[i], scope.v[i + 1], d->email,
+		    since, now, &text, &html, err)) < 0)
 			goto done;
 		n += r;
 	}

@@ -206,12 +206,23 @@ enum metrics_practice {
 /* Codes of practices 1..6 (index 0 unused). */
 extern const char *const metrics_practice_codes[7];
 
+/*
+ * The team's answer to one alert or strength as raised for the report's
+ * period (the month of its as-of date, model.h struct alert_response):
+ * borrowed from the initiative.
+ */
+struct metrics_answer {
+	const struct alert_response *response;	/* this period's, or NULL */
+	VEC(const struct action *) actions;	/* this period's, in document order */
+};
+
 struct metrics_alert {
 	int pitfall;			/* enum metrics_pitfall */
 	const char *code;		/* static */
 	VEC(const char *) evidence;	/* borrowed record ids (or the director's slug) */
 	char *observation;		/* owned: "9 of the 12 decisions ..." */
 	char *question;			/* owned: "Is that how the team wants to decide?" */
+	struct metrics_answer answer;
 };
 
 struct metrics_strength {
@@ -219,6 +230,7 @@ struct metrics_strength {
 	const char *code;		/* static */
 	char *text;			/* owned: what the team did well */
 	VEC(const char *) evidence;	/* borrowed ids of the records that show it (or the director's slug) */
+	struct metrics_answer answer;
 };
 
 /* ---------------------------------------------------------------- network */
@@ -312,7 +324,19 @@ struct report {
 	struct metrics_score stepping_back, stepping_up;
 	VEC(struct metrics_alert) alerts;	/* in pitfall order */
 	VEC(struct metrics_strength) strengths;	/* in practice order */
+	/*
+	 * The team's answers: the period (the last day of as-of's month) and
+	 * what became of the actions agreed in earlier periods of the window
+	 * (period from the window's start to before this one), oldest period
+	 * first, whatever their alert (it may no longer be raised).
+	 */
+	tdate period;
+	VEC(const struct action *) earlier;
 };
+
+/* The enum signal of a pitfall (1..5) or a practice (1..6). */
+int metrics_signal_of_pitfall(int pitfall);
+int metrics_signal_of_practice(int practice);
 
 /* Initializes r to an empty report (no allocation). */
 void metrics_report_init(struct report *r);

@@ -1406,11 +1406,15 @@ metrics_report_release(struct report *r)
 		free(r->alerts.v[i].observation);
 		free(r->alerts.v[i].question);
 	}
+	for (size_t i = 0; i < r->alerts.n; i++)
+		VEC_FREE(&r->alerts.v[i].answer.actions);
 	VEC_FREE(&r->alerts);
 	for (size_t i = 0; i < r->strengths.n; i++) {
 		VEC_FREE(&r->strengths.v[i].evidence);
 		free(r->strengths.v[i].text);
+		VEC_FREE(&r->strengths.v[i].answer.actions);
 	}
+	VEC_FREE(&r->earlier);
 	VEC_FREE(&r->strengths);
 	VEC_FREE(&r->overspent);
 	VEC_FREE(&r->unspent_closed);
@@ -1420,6 +1424,73 @@ metrics_report_release(struct report *r)
 	metrics_survey_reports_release(r->surveys.v, r->surveys.n);
 	VEC_FREE(&r->surveys);
 	metrics_report_init(r);
+}
+
+int
+metrics_signal_of_pitfall(int pitfall)
+{
+	assert(pitfall >= 1 && pitfall <= 5);
+	assert(strcmp(signal_names[pitfall - 1], metrics_pitfall_codes[pitfall]) == 0);
+	return pitfall - 1;
+}
+
+int
+metrics_signal_of_practice(int practice)
+{
+	assert(practice >= 1 && practice <= 6);
+	assert(strcmp(signal_names[SIGNAL_SHARED_LEADERSHIP + practice - 1],
+	    metrics_practice_codes[practice]) == 0);
+	return SIGNAL_SHARED_LEADERSHIP + practice - 1;
+}
+
+/* The team's answer to one signal in this period. */
+static void
+answer_of(const struct initiative *in, int signal, tdate period, struct metrics_answer *a)
+{
+	for (size_t i = 0; i < in->responses.n; i++)
+		if (in->responses.v[i].signal == signal && in->responses.v[i].period == period)
+			a->response = &in->responses.v[i];
+	for (size_t i = 0; i < in->actions.n; i++)
+		if (in->actions.v[i].signal == signal && in->actions.v[i].period == period)
+			*VEC_PUSH(&a->actions) = &in->actions.v[i];
+}
+
+static int
+cmp_action_period(const void *a, const void *b)
+{
+	const struct action *x = *(const struct action *const *)a;
+	const struct action *y = *(const struct action *const *)b;
+
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
+	return x < y ? -1 : x > y;	/* document order */
+}
+
+/*
+ * The team's answers and actions for the period (the month of as-of), and
+ * the actions of earlier periods within the window, and those still open
+ * from before it: what became of them.
+ */
+static void
+answers(struct ctx *c)
+{
+	struct report *r = c->r;
+
+	r->period = date_month_end(c->we);
+	for (size_t i = 0; i < r->alerts.n; i++)
+		answer_of(c->in, metrics_signal_of_pitfall(r->alerts.v[i].pitfall), r->period,
+		    &r->alerts.v[i].answer);
+	for (size_t i = 0; i < r->strengths.n; i++)
+		answer_of(c->in, metrics_signal_of_practice(r->strengths.v[i].practice), r->period,
+		    &r->strengths.v[i].answer);
+	for (size_t i = 0; i < c->in->actions.n; i++) {
+		const struct action *a = &c->in->actions.v[i];
+
+		if (a->period < r->period && (a->period >= c->ws || a->status == ACTION_OPEN))
+			*VEC_PUSH(&r->earlier) = a;
+	}
+	if (r->earlier.n > 1)
+		qsort(r->earlier.v, r->earlier.n, sizeof(r->earlier.v[0]), cmp_action_period);
 }
 
 int
@@ -1477,6 +1548,7 @@ metrics_report(const struct program *p, const struct initiative *in,
 	scores(out);
 	alerts(&c);
 	strengths(&c);
+	answers(&c);
 
 	free(c.tpos);
 	free(c.team);

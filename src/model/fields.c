@@ -271,6 +271,25 @@ static const struct field proposal_fields[] = {
 	LIST(struct proposal, "answers", answers, 0, kind_proposal_answer),
 };
 KIND(kind_proposal, "proposals", struct proposal, proposal_fields);
+static const struct field alert_response_fields[] = {
+	ID(struct alert_response, "id", id, FL_KEY),
+	ENUM(struct alert_response, "alert", signal, 0, signal_names),
+	DATE(struct alert_response, "period", period, 0),
+	STR(struct alert_response, "answer", text, FL_LONG | FL_MARKDOWN),
+};
+KIND(kind_alert_response, "responses", struct alert_response, alert_response_fields);
+
+static const struct field action_fields[] = {
+	ID(struct action, "id", id, FL_KEY),
+	ENUM(struct action, "alert", signal, 0, signal_names),
+	DATE(struct action, "period", period, 0),
+	STR(struct action, "title", title, 0),
+	REF(struct action, "owner_org", owner_org, O, RT_ORG),
+	REF(struct action, "owner_person", owner_person, O, RT_PERSON),
+	DATE(struct action, "due", due, 0),
+	ENUM(struct action, "status", status, 0, action_status_names),
+};
+KIND(kind_action, "actions", struct action, action_fields);
 
 static const struct field director_fields[] = {
 	REF(struct initiative, "person", director.person, 0, RT_PERSON),
@@ -328,7 +347,9 @@ static const struct field initiative_fields[] = {
 	LIST(struct initiative, "surveys", surveys, FL_LINES, kind_survey),
 	LIST(struct initiative, "ties", ties, FL_LINES, kind_tie),
 	/* optional: written only when the initiative has proposals (trellis/1 stays as it was) */
-	LIST(struct initiative, "proposals", proposals, FL_LINES | O, kind_proposal),
+	LIST(struct initiative, "proposals", proposals, FL_LINES | FL_SPARSE, kind_proposal),
+	LIST(struct initiative, "responses", responses, FL_LINES | FL_SPARSE, kind_alert_response),
+	LIST(struct initiative, "actions", actions, FL_LINES | FL_SPARSE, kind_action),
 };
 KIND(kind_initiative, "initiatives", struct initiative, initiative_fields);
 

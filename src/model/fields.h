@@ -39,12 +39,14 @@ enum reftype {
 };
 
 /* Field flags. */
-#define FL_OPTIONAL	0x01	/* may be absent or null; an FT_LIST so is written only when not empty */
+#define FL_OPTIONAL	0x01	/* may be absent or null */
 #define FL_POSITIVE	0x02	/* FT_MONEY / FT_REAL: must be > 0 */
 #define FL_LINES	0x04	/* FT_LIST: written one element per line */
 #define FL_KEY		0x08	/* the record's identity within its parent (unique) */
 #define FL_LONG		0x10	/* FT_STR: long text (Markdown, notes), up to 64 KiB */
 #define FL_MARKDOWN	0x20	/* FT_STR: Markdown, shown rendered (safely) on pages */
+#define FL_SPARSE	0x40	/* FT_LIST: written (JSON key, CSV file, xlsx sheet) only when not empty,
+				 * so documents without it keep their bytes */
 
 struct kind;
 
@@ -96,6 +98,8 @@ extern const struct kind kind_response;
 extern const struct kind kind_tie;
 extern const struct kind kind_proposal;
 extern const struct kind kind_proposal_answer;
+extern const struct kind kind_alert_response;	/* "responses": the team's answer to an alert */
+extern const struct kind kind_action;		/* "actions" agreed in answer to an alert */
 /*
  * The whole document: "program" (FT_OBJECT of kind_program), then
  * "organizations", "people", "instruments", "learning", "initiatives"

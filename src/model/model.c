@@ -36,6 +36,22 @@ const char *const direction_names[DIR__MAX] = { "up", "down" };
 const char *const stance_names[STANCE__MAX] = {
 	[STANCE_AGREE] = "agree", [STANCE_CONCERNS] = "concerns", [STANCE_OBJECT] = "object",
 };
+const char *const signal_names[SIGNAL__MAX] = {
+	[SIGNAL_DOMINANCE] = "dominance",
+	[SIGNAL_DIRECTOR_AS_EMPLOYEE] = "director_as_employee",
+	[SIGNAL_BLURRED_BOUNDARIES] = "blurred_boundaries",
+	[SIGNAL_OUT_OF_THE_LOOP] = "out_of_the_loop",
+	[SIGNAL_NO_CONTRARY_VIEWS] = "no_contrary_views",
+	[SIGNAL_SHARED_LEADERSHIP] = "shared_leadership",
+	[SIGNAL_CREDIT_GIVEN] = "credit_given",
+	[SIGNAL_CAPACITY_SHARED] = "capacity_shared",
+	[SIGNAL_DIRECTOR_SUPPORTED] = "director_supported",
+	[SIGNAL_JOINT_GRANT_SEEKING] = "joint_grant_seeking",
+	[SIGNAL_PARTNERS_COMPENSATED] = "partners_compensated",
+};
+const char *const action_status_names[ACTION__MAX] = {
+	[ACTION_OPEN] = "open", [ACTION_DONE] = "done", [ACTION_DROPPED] = "dropped",
+};
 
 const char *const default_responsibilities[] = {
 	"approve budget", "review budget", "evaluate initiative director",

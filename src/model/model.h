@@ -92,6 +92,18 @@ enum raci { RACI_R, RACI_A, RACI_C, RACI_I, RACI__MAX };
 enum direction { DIR_UP, DIR_DOWN, DIR__MAX };
 /* A proposal's answer (DESIGN §9): consent, concerns, or an objection. */
 enum stance { STANCE_AGREE, STANCE_CONCERNS, STANCE_OBJECT, STANCE__MAX };
+/*
+ * What the team answers (responses, actions): the five pitfall alerts and
+ * the six practice strengths of DESIGN §3, by their report codes.
+ */
+enum signal {
+	SIGNAL_DOMINANCE, SIGNAL_DIRECTOR_AS_EMPLOYEE, SIGNAL_BLURRED_BOUNDARIES,
+	SIGNAL_OUT_OF_THE_LOOP, SIGNAL_NO_CONTRARY_VIEWS,
+	SIGNAL_SHARED_LEADERSHIP, SIGNAL_CREDIT_GIVEN, SIGNAL_CAPACITY_SHARED,
+	SIGNAL_DIRECTOR_SUPPORTED, SIGNAL_JOINT_GRANT_SEEKING, SIGNAL_PARTNERS_COMPENSATED,
+	SIGNAL__MAX
+};
+enum action_status { ACTION_OPEN, ACTION_DONE, ACTION_DROPPED, ACTION__MAX };
 
 extern const char *const sector_names[SECTOR__MAX];
 extern const char *const expertise_names[EXPERTISE__MAX];
@@ -106,6 +118,8 @@ extern const char *const group_names[GROUP__MAX];
 extern const char *const raci_names[RACI__MAX];
 extern const char *const direction_names[DIR__MAX];
 extern const char *const stance_names[STANCE__MAX];
+extern const char *const signal_names[SIGNAL__MAX];
+extern const char *const action_status_names[ACTION__MAX];
 
 /* Returns the index of name in names[0..n), or -1. */
 int enum_lookup(const char *const *names, int n, const char *name);
@@ -303,6 +317,33 @@ struct tie {
 	int influence, involvement, resources;	/* value */
 };
 
+/*
+ * The team's answer to an alert or strength as raised for one period: the
+ * calendar month of the report's as-of date, written as that month's last
+ * day (docs/metrics.md, "The team's answer"). At most one per signal and
+ * period.
+ */
+struct alert_response {
+	REC_HEAD;
+	char *id;
+	int signal;			/* enum signal */
+	tdate period;			/* the last day of a month */
+	char *text;			/* Markdown */
+};
+
+/* An action the team agreed in answer to an alert or strength. */
+struct action {
+	REC_HEAD;
+	char *id;
+	int signal;			/* enum signal */
+	tdate period;			/* as alert_response.period */
+	char *title;
+	struct ref owner_org;		/* exactly one of the two owners */
+	struct ref owner_person;
+	tdate due;
+	int status;			/* enum action_status */
+};
+
 struct director {
 	struct ref person, employer;
 	struct refs reports_to, evaluated_by;
@@ -375,6 +416,8 @@ struct initiative {
 	VEC(struct survey) surveys;
 	VEC(struct tie) ties;
 	VEC(struct proposal) proposals;
+	VEC(struct alert_response) responses;	/* optional in trellis/1: written when any */
+	VEC(struct action) actions;		/* likewise */
 };
 
 /* One program: everything a trellis/1 document holds. */

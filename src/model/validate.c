@@ -470,6 +470,27 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 			model_error_set(c->e, loc, "to", "an organization cannot rate itself");
 			return fail(c);
 		}
+	} else if (k == &kind_alert_response || k == &kind_action) {
+		tdate period = k == &kind_action ? ((const struct action *)rec)->period :
+		    ((const struct alert_response *)rec)->period;
+
+		if (period != DATE_NONE && period != date_month_end(period)) {
+			char want[DATE_BUFSZ];
+
+			model_error_set(c->e, loc, "period", "a period is a month, written as its "
+			    "last day (%s)", date_format(date_month_end(period), want));
+			return fail(c);
+		}
+		if (k == &kind_action) {
+			const struct action *a = rec;
+
+			if ((a->owner_org.slug == NULL) == (a->owner_person.slug == NULL)) {
+				model_error_set(c->e, loc, "owner_org", "an action has one owner: "
+				    "give owner_org or owner_person, not %s",
+				    a->owner_org.slug ? "both" : "neither");
+				return fail(c);
+			}
+		}
 	} else if (k == &kind_program) {
 		const struct program *p = rec;
 
@@ -514,6 +535,18 @@ check_initiative(struct vctx *c, struct initiative *in)
 			    in->committee.v[i].slug);
 			return -1;
 		}
+	for (size_t i = 0; i < in->responses.n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (in->responses.v[j].signal == in->responses.v[i].signal &&
+			    in->responses.v[j].period == in->responses.v[i].period) {
+				char d[DATE_BUFSZ];
+
+				model_error_set(c->e, &in->responses.v[i].loc, "period",
+				    "the team has already answered '%s' for the period %s (response '%s')",
+				    signal_names[in->responses.v[i].signal],
+				    date_format(in->responses.v[i].period, d), in->responses.v[j].id);
+				return -1;
+			}
 	if (in->has_result &&
 	    order_check(c, loc, "shared_result.target.date", in->result.target_date,
 	    "shared_result.baseline.date", in->result.baseline_date, 1))

@@ -234,6 +234,27 @@ store_mail_optout(struct store *s, const char *address, int64_t now, struct strb
 }
 
 int
+store_actions_due_count(struct store *s, const char *slug, const char *by, int64_t *n,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = store_stmt(s, ST_ACTIONS_DUE_ANY, err)) == NULL)
+		return -1;
+	store_bind_text(st, 1, slug);
+	store_bind_text(st, 2, by);
+	r = sqlite3_step(st);
+	*n = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	store_stmt_done(st);
+	if (r != SQLITE_ROW) {
+		store_sqlerr(s, err, "cannot count the actions due");
+		return -1;
+	}
+	return 0;
+}
+
+int
 store_mail_opted_out(struct store *s, const char *address, int *yes, struct strbuf *err)
 {
 	sqlite3_stmt *st;
@@ -422,6 +443,19 @@ store_digest_scope(struct store *s, const char *email, struct store_slugs *out,
 		return -1;
 	store_bind_text(st, 1, email);
 	return select_rows(s, st, texts_row, out, "cannot read the account's initiatives", err);
+}
+
+int
+store_people_by_email(struct store *s, const char *program, const char *email,
+    struct store_slugs *out, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PERSON_BY_EMAIL, err);
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, program);
+	store_bind_text(st, 2, email);
+	return select_rows(s, st, texts_row, out, "cannot read the account's person", err);
 }
 
 static void

@@ -120,6 +120,19 @@ void store_digests_release(struct store_digests *v);
  */
 int store_digest_mark(struct store *s, const char *email, int64_t prev, int64_t now,
     struct strbuf *err);
+/*
+ * *n = the open actions of initiative slug due by the date by ("YYYY-MM-DD"):
+ * whether a digest needs to read the initiative for its actions due.
+ */
+int store_actions_due_count(struct store *s, const char *slug, const char *by, int64_t *n,
+    struct strbuf *err);
+/*
+ * Appends the slug and the organization's slug ("" for none) of each person
+ * of program whose address is email (any case): who an account is among
+ * the program's people, for its actions due.
+ */
+int store_people_by_email(struct store *s, const char *program, const char *email,
+    struct store_slugs *out, struct strbuf *err);
 /* Appends slug, name and program slug of each initiative email's account may read (by slug). */
 int store_digest_scope(struct store *s, const char *email, struct store_slugs *out,
     struct strbuf *err);

@@ -571,6 +571,43 @@ static const char migration_7[] =
 	"ALTER TABLE users ADD COLUMN organization TEXT;\n"
 	"PRAGMA user_version = 7;\n";
 
+/*
+ * Migration 8 (issue 12): the team's answer to each alert or strength
+ * (alert_response, one per signal and period) and the actions it agreed,
+ * each owned by an organization or a person (exactly one), with a due date
+ * and a status. period is the last day of the month the alert was raised
+ * for (docs/metrics.md).
+ */
+#define SIGNALS "('dominance','director_as_employee','blurred_boundaries'," \
+	"'out_of_the_loop','no_contrary_views','shared_leadership','credit_given'," \
+	"'capacity_shared','director_supported','joint_grant_seeking','partners_compensated')"
+static const char migration_8[] =
+	"CREATE TABLE alert_response ("
+	" id INTEGER PRIMARY KEY,"
+	" initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,"
+	" ident TEXT NOT NULL,"
+	" alert TEXT NOT NULL CHECK (alert IN " SIGNALS "),"
+	" period TEXT NOT NULL,"
+	" body TEXT NOT NULL,"
+	" UNIQUE (initiative_id, ident),"
+	" UNIQUE (initiative_id, alert, period));\n"
+	"CREATE TABLE action_item ("
+	" id INTEGER PRIMARY KEY,"
+	" initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,"
+	" ident TEXT NOT NULL,"
+	" alert TEXT NOT NULL CHECK (alert IN " SIGNALS "),"
+	" period TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" owner_org_id INTEGER REFERENCES organization(id),"
+	" owner_person_id INTEGER REFERENCES person(id),"
+	" due TEXT NOT NULL,"
+	" status TEXT NOT NULL CHECK (status IN ('open','done','dropped')),"
+	" CHECK ((owner_org_id IS NULL) <> (owner_person_id IS NULL)),"
+	" UNIQUE (initiative_id, ident));\n"
+	"CREATE INDEX action_item_due ON action_item(status, due);\n"
+	"PRAGMA user_version = 8;\n";
+#undef SIGNALS
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -579,6 +616,7 @@ const char *const store_migrations[] = {
 	migration_5,
 	migration_6,
 	migration_7,
+	migration_8,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

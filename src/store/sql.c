@@ -140,6 +140,17 @@
 	" JOIN organization a ON a.id = t.from_id"\
 	" JOIN organization b ON b.id = t.to_id"
 
+#define ARESPONSE_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.alert, t.period, t.body FROM alert_response t"
+#define ARESPONSE_JOINS ""
+
+#define ACTION_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.alert, t.period, t.title, o.slug, p.slug,"\
+	" t.due, t.status FROM action_item t"
+#define ACTION_JOINS \
+	" LEFT JOIN organization o ON o.id = t.owner_org_id"\
+	" LEFT JOIN person p ON p.id = t.owner_person_id"
+
 #define INITIATIVE_SELECT \
 	"SELECT t.id, t.program_id, t.slug, t.name, t.city, t.start_date, t.end_date,"\
 	" b.slug, f.slug, t.has_director, dp.slug, de.slug, t.has_result,"\
@@ -170,6 +181,7 @@
 
 #define INI_PEOPLE \
 	"SELECT director_person_id FROM initiative WHERE id = ?1"\
+	" UNION SELECT owner_person_id FROM action_item WHERE initiative_id = ?1"\
 	" UNION SELECT a.person_id FROM checkin c JOIN checkin_attendee a"\
 	" ON a.checkin_id = c.id WHERE c.initiative_id = ?1"
 /* ?1 = the initiative; each part by an index on its owner */
@@ -201,6 +213,7 @@
 	" UNION SELECT decider_id FROM proposal WHERE initiative_id = ?1"\
 	INI_LINKED("proposal_asked", "proposal_id", "proposal")\
 	INI_LINKED("proposal_answer", "proposal_id", "proposal")\
+	" UNION SELECT owner_org_id FROM action_item WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
 
 const char *const store_sql[ST__MAX] = {
@@ -394,6 +407,16 @@ const char *const store_sql[ST__MAX] = {
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_TIE_SEL] =
 	TIE_SELECT IN_INITIATIVE TIE_JOINS OF_PROGRAM,
+	[ST_ARESPONSE_INS] =
+	"INSERT INTO alert_response (initiative_id, ident, alert, period, body)"
+	" VALUES (?, ?, ?, ?, ?)",
+	[ST_ARESPONSE_SEL] =
+	ARESPONSE_SELECT IN_INITIATIVE ARESPONSE_JOINS OF_PROGRAM,
+	[ST_ACTION_INS] =
+	"INSERT INTO action_item (initiative_id, ident, alert, period, title, owner_org_id,"
+	" owner_person_id, due, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_ACTION_SEL] =
+	ACTION_SELECT IN_INITIATIVE ACTION_JOINS OF_PROGRAM,
 
 	[ST_LEARNING_INS] =
 	"INSERT INTO learning (program_id, question) VALUES (?, ?)",
@@ -592,6 +615,12 @@ const char *const store_sql[ST__MAX] = {
 	UPD("proposal_answer", "org_id, answer, reason, date, recorded_by", "?, ?, ?, ?, ?"),
 	[ST_PANSWER_DEL] = ROW_DEL("proposal_answer"),
 	[ST_PANSWER_DEL_OF] = OWNER_DEL("proposal_answer", "proposal_id"),
+	[ST_ARESPONSE_UPD] = UPD("alert_response", "ident, alert, period, body", "?, ?, ?, ?"),
+	[ST_ARESPONSE_DEL] = ROW_DEL("alert_response"),
+	[ST_ACTION_UPD] =
+	UPD("action_item", "ident, alert, period, title, owner_org_id, owner_person_id, due, status",
+	    "?, ?, ?, ?, ?, ?, ?, ?"),
+	[ST_ACTION_DEL] = ROW_DEL("action_item"),
 	[ST_LEARNING_UPD] = UPD1("learning", "question"),
 	[ST_LEARNING_DEL] = ROW_DEL("learning"),
 	[ST_NOTE_UPD] = UPD("learning_note", "date, text", "?, ?"),
@@ -741,6 +770,13 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO mail_optout (address, since) VALUES (?3, ?2) ON CONFLICT DO NOTHING",
 	[ST_OPTOUT_GET] =
 	"SELECT count(*) FROM mail_optout WHERE address = ?1",
+	[ST_ACTIONS_DUE_ANY] =
+	"SELECT count(*) FROM action_item a JOIN initiative i ON i.id = a.initiative_id"
+	" WHERE i.slug = ?1 AND a.status = 'open' AND a.due <= ?2",
+	[ST_PERSON_BY_EMAIL] =
+	"SELECT p.slug, coalesce(o.slug, '') FROM person p JOIN program pr ON pr.id = p.program_id"
+	" LEFT JOIN organization o ON o.id = p.org_id"
+	" WHERE pr.slug = ?1 AND lower(p.email) = lower(?2) ORDER BY p.id",
 	[ST_OBSERVATION_SEL_ONE] = OBSERVATION_SELECT OBSERVATION_JOINS OF_ONE,
 	[ST_MEMBER_SEL_ONE] = MEMBER_SELECT MEMBER_JOINS OF_ONE,
 	[ST_RESPONSIBILITY_SEL_ONE] = RESPONSIBILITY_SELECT RESPONSIBILITY_JOINS OF_ONE,
@@ -758,6 +794,8 @@ const char *const store_sql[ST__MAX] = {
 	[ST_PANSWER_SEL_ONE] =
 	PROPOSAL_ANSWER_SELECT " FROM proposal x JOIN proposal_answer t ON t.proposal_id = x.id"
 	" JOIN organization o ON o.id = t.org_id WHERE x.initiative_id = ?1 ORDER BY t.id",
+	[ST_ARESPONSE_SEL_ONE] = ARESPONSE_SELECT ARESPONSE_JOINS OF_ONE,
+	[ST_ACTION_SEL_ONE] = ACTION_SELECT ACTION_JOINS OF_ONE,
 	[ST_INITIATIVE_SEL_ONE] = INITIATIVE_SELECT " WHERE t.id = ?1",
 	[ST_LINE_SEL_ONE] =
 	"SELECT t.id, t.grant_id, t.name, t.amount FROM grant g"

@@ -133,3 +133,12 @@ date_today(void)
 {
 	return (tdate)(time(NULL) / 86400);
 }
+
+tdate
+date_month_end(tdate t)
+{
+	int y, m, d;
+
+	date_to_ymd(t, &y, &m, &d);
+	return date_from_ymd(y, m, date_days_in_month(y, m));
+}

@@ -30,6 +30,8 @@ char *date_format(tdate t, char buf[DATE_BUFSZ]);
 char *date_format_words(tdate t, char buf[DATE_WORDS_BUFSZ]);
 /* Adds n calendar months; a day past the new month's end becomes its last day. */
 tdate date_add_months(tdate t, int n);
+/* The last day of t's month (a period of the team's answers: docs/metrics.md). */
+tdate date_month_end(tdate t);
 /* Today in UTC. */
 tdate date_today(void);
 

@@ -309,6 +309,8 @@ static const struct {
 	{ "ties", "network rating", "network ratings" },
 	{ "proposals", "proposal", "proposals" },
 	{ "observations", "measurement of the shared result", "measurements of the shared result" },
+	{ "responses", "answer to an alert", "answers to alerts" },
+	{ "actions", "action", "actions" },
 	{ "users", "the account", "accounts" }, { "settings", "the setting", "settings" },
 };
 
@@ -367,7 +369,7 @@ void
 audit_sentence(const struct audit_row *a, struct strbuf *out)
 {
 	const char *action = a->action ? a->action : "", *kind = a->kind ? a->kind : "";
-	const char *one = NULL, *title = NULL, *closed, *role;
+	const char *one = NULL, *title = NULL, *closed, *role, *status, *was;
 	json_t *after = NULL, *before = NULL;
 	char d[DATE_WORDS_BUFSZ];
 	tdate day;
@@ -421,6 +423,13 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 	    (role = json_member(&after, a->after, "role")) != NULL) {
 		strbuf_addf(out, " added the account %s as %s %s", a->record ? a->record : "",
 		    strchr("aeiou", role[0]) ? "an" : "a", role);
+	} else if (strcmp(kind, "actions") == 0 && strcmp(action, "update") == 0 &&
+	    (status = json_member(&after, a->after, "status")) != NULL &&
+	    (was = json_member(&before, a->before, "status")) != NULL && strcmp(status, was) != 0) {
+		/* an action's status: what became of it */
+		title = json_member(&after, a->after, "title");
+		strbuf_addf(out, " marked action %s%s%s%s %s", a->record ? a->record : "",
+		    title ? " “" : "", title ? title : "", title ? "”" : "", status);
 	} else if (strcmp(kind, "surveys") == 0 && strcmp(action, "update") == 0 &&
 	    (closed = json_member(&after, a->after, "closed")) != NULL &&
 	    date_parse(closed, &day) == 0) {

@@ -7,6 +7,7 @@
 #include "figures.h"
 #include "network_svg.h"
 #include "report_html.h"
+#include "actions.h"
 #include "style.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
@@ -372,6 +373,28 @@ evidence_block(struct html *h, const struct report *r, const struct metrics_aler
 	evidence_strings_release(&own);
 }
 
+/*
+ * The team's answer under an alert or a strength: on the web always, with
+ * the link to its page (evidence_base/alerts/CODE with the period's as-of
+ * and months); in the printed report only when there is one, so a report
+ * without answers keeps its bytes.
+ */
+static void
+answer_block(struct html *h, const struct report *r, const struct metrics_answer *a,
+    int signal, const char *evidence_base, int web)
+{
+	struct strbuf href = STRBUF_INIT;
+	char d[DATE_BUFSZ];
+
+	if (web && evidence_base) {
+		strbuf_addf(&href, "%s/alerts/%s?as_of=%s&months=%d", evidence_base,
+		    signal_names[signal], date_format(r->as_of, d), r->months);
+		answer_html(h, r->program, a, r->period, r->as_of, href.buf);
+	} else if (a->response || a->actions.n)
+		answer_html(h, r->program, a, r->period, r->as_of, NULL);
+	strbuf_release(&href);
+}
+
 static void
 section_body(struct html *h, const struct report *r, const struct report *before,
     const struct capacity *cap, const char *evidence_base, int web)
@@ -433,6 +456,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_text(h, a->question);
 		html_close(h);
 		evidence_block(h, r, a, NULL, evidence_base);
+		answer_block(h, r, &a->answer, metrics_signal_of_pitfall(a->pitfall), evidence_base, web);
 		html_close(h);
 	}
 	html_close(h);
@@ -448,9 +472,17 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_close(h);
 		html_text(h, r->strengths.v[i].text);
 		evidence_block(h, r, NULL, &r->strengths.v[i], evidence_base);
+		answer_block(h, r, &r->strengths.v[i].answer,
+		    metrics_signal_of_practice(r->strengths.v[i].practice), evidence_base, web);
 		html_close(h);
 	}
 	html_close(h);
+	if (r->earlier.n) {
+		html_open(h, hx, "id", web ? "earlier-actions" : NULL, NULL);
+		html_text(h, "What became of earlier actions");
+		html_close(h);
+		actions_html(h, p, r->earlier.v, r->earlier.n, r->as_of, 1, web ? evidence_base : NULL);
+	}
 
 	/* one block, so that print keeps the heading with its chart */
 	html_open(h, "div", "class", "keep", NULL);

@@ -8,6 +8,7 @@
 
 #include "report_json.h"
 #include "../io/json.h"
+#include "../model/fields.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -153,6 +154,36 @@ score(struct strbuf *out, const struct metrics_score *sc)
 	strbuf_addstr(out, "}}");
 }
 
+/* n actions as "KEY":[records of trellis/1], nothing when n is 0. */
+static void
+actions_json(struct strbuf *out, const char *key, const struct action *const *v, size_t n)
+{
+	if (n == 0)
+		return;
+	strbuf_addf(out, ",\"%s\":[", key);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addch(out, ',');
+		json_write_record(out, &kind_action, v[i]);
+	}
+	strbuf_addch(out, ']');
+}
+
+/*
+ * The team's answer to an alert or strength, only when there is one: its
+ * response and its actions as trellis/1 records (so a report without
+ * answers keeps DESIGN §3's shape byte for byte).
+ */
+static void
+answer_json(struct strbuf *out, const struct metrics_answer *a)
+{
+	if (a->response) {
+		strbuf_addstr(out, ",\"response\":");
+		json_write_record(out, &kind_alert_response, a->response);
+	}
+	actions_json(out, "actions", a->actions.v, a->actions.n);
+}
+
 void
 report_json_write(const struct report *r, struct strbuf *out)
 {
@@ -194,7 +225,9 @@ report_json_write(const struct report *r, struct strbuf *out)
 				strbuf_addch(out, ',');
 			str(out, a->evidence.v[j]);
 		}
-		strbuf_addstr(out, "]}");
+		strbuf_addch(out, ']');
+		answer_json(out, &a->answer);
+		strbuf_addch(out, '}');
 	}
 	strbuf_addstr(out, "],\"strengths\":[");
 	for (size_t i = 0; i < r->strengths.n; i++) {
@@ -202,9 +235,12 @@ report_json_write(const struct report *r, struct strbuf *out)
 			strbuf_addch(out, ',');
 		strbuf_addf(out, "{\"practice\":%d,\"code\":", r->strengths.v[i].practice);
 		str(out, r->strengths.v[i].code);
+		answer_json(out, &r->strengths.v[i].answer);
 		strbuf_addch(out, '}');
 	}
-	strbuf_addstr(out, "]}");
+	strbuf_addch(out, ']');
+	actions_json(out, "earlier_actions", r->earlier.v, r->earlier.n);
+	strbuf_addch(out, '}');
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include "figures.h"
 #include "report_text.h"
+#include "actions.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -329,6 +330,7 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 				strbuf_addf(&line, "%s %s", j ? "," : "", a->evidence.v[j]);
 			wrap(out, line.buf, 4, 0);
 		}
+		answer_text(p, &a->answer, r->period, r->as_of, 4, out);
 	}
 	strbuf_addstr(out, "\nGOING WELL\n");
 	if (r->strengths.n == 0)
@@ -336,6 +338,17 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 	for (size_t i = 0; i < r->strengths.n; i++) {
 		strbuf_addf(out, "  + %s\n", r->strengths.v[i].code);
 		wrap(out, r->strengths.v[i].text, 4, 0);
+		answer_text(p, &r->strengths.v[i].answer, r->period, r->as_of, 4, out);
+	}
+	if (r->earlier.n) {
+		strbuf_addstr(out, "\nEARLIER ACTIONS\n");
+		for (size_t i = 0; i < r->earlier.n; i++) {
+			strbuf_reset(&line);
+			action_line_text(p, r->earlier.v[i], r->as_of, 1, &line);
+			strbuf_addstr(&line, "\n");
+			strbuf_addstr(out, "  - ");
+			strbuf_addstr(out, line.buf);
+		}
 	}
 
 	strbuf_addstr(out, "\nBALANCE\n");

@@ -180,6 +180,18 @@ round_forms(struct html *h, const struct survey_rounds_page *pg, const struct su
 		html_elem(h, "p", "Nobody is on the team yet: the team is the director and the "
 		    "people of the backbone and of the member organizations.");
 	html_close(h);
+	if (pg->can_mail) {
+		strbuf_reset(&id);
+		strbuf_addf(&id, "email-%s", sv->id);
+		html_open(h, "div", NULL);
+		html_void(h, "input", "type", "checkbox", "id", id.buf, "name", "email", "value", "1",
+		    NULL);
+		html_open(h, "label", "for", id.buf, NULL);
+		html_text(h, "Mail each link to its person (it is then only in their mail, never "
+		    "shown here)");
+		html_close(h);
+		html_close(h);
+	}
 	html_elem(h, "button", "Make links");
 	html_close(h);
 	html_open(h, "form", "method", "post", "action", pg->action, "class", "inline", NULL);
@@ -288,6 +300,20 @@ survey_rounds_write(struct html *h, const struct survey_rounds_page *pg)
 			html_elem(h, "code", pg->links[i].url);
 			html_close(h);
 		}
+		html_close(h);
+		html_close(h);
+	}
+	if (pg->nmailed) {
+		html_open(h, "section", "class", "notice", "aria-labelledby", "mailed", NULL);
+		html_open(h, "h2", "id", "mailed", NULL);
+		html_textf(h, "%zu link%s of round %s mailed", pg->nmailed, pg->nmailed == 1 ? "" : "s",
+		    pg->links_survey);
+		html_close(h);
+		html_elem(h, "p", "Each link is only in its person's mail; it is sent within a "
+		    "minute.");
+		html_open(h, "ul", "class", "plain", NULL);
+		for (size_t i = 0; i < pg->nmailed; i++)
+			html_elem(h, "li", pg->mailed[i]);
 		html_close(h);
 		html_close(h);
 	}

@@ -74,6 +74,9 @@ struct survey_rounds_page {
 	const struct survey_new_link *links;	/* just made, or NULL */
 	size_t nlinks;
 	const char *links_survey;
+	const char *const *mailed;	/* the names of the people whose new link was mailed */
+	size_t nmailed;
+	int can_mail;			/* the server mails: the invite form offers it */
 	const form_errors *errs;	/* a form that came back, or NULL */
 	const char *today;		/* "YYYY-MM-DD": the date inputs' default */
 	const char *default_id;		/* the open form's round id */

@@ -70,6 +70,10 @@ static const struct kind_page {
 	    "How often partners work together and how they rate each other (the network survey)." }, TAB_NETWORK },
 	{ { "observations", "Shared result", "observation",
 	    "Measurements of the shared result's indicator: a date and a value." }, TAB_RESULT },
+	{ { "responses", "Answers to alerts", "answer",
+	    "The team's answer to an alert or strength of its dashboard, for the month it was raised." }, TAB_OVERVIEW },
+	{ { "actions", "Actions", "action",
+	    "What the team agreed to do about an alert or strength: who owns it, by when, and whether it was done." }, TAB_OVERVIEW },
 	/* program-level: /program/{kind} */
 	{ { "organizations", "Organizations", "organization",
 	    "The organizations of the program: their sector, size and founding year." }, TAB_NONE },

@@ -25,6 +25,7 @@
 #include "page.h"
 #include "ratelimit.h"
 #include "records.h"
+#include "../mail/mail.h"
 #include "router.h"
 #include "../app/answers.h"
 #include "../app/edit.h"
@@ -332,12 +333,13 @@ rounds_page(struct web_request *req, struct web_response *res, int status,
 	struct store *st = web_store(req, &err);
 	struct survey_round_row *rows = web_alloc(req, (in->surveys.n + 1) * sizeof(*rows));
 	struct survey_new_link *made = NULL;
+	const char **mailed = NULL;
 	struct survey_team *teams = xcalloc(in->surveys.n + 1, sizeof(*teams));
 	struct survey_rounds_page pg;
 	struct frame fr;
 	struct html h;
 	char today[DATE_BUFSZ];
-	size_t nmade = 0;
+	size_t nmade = 0, nmailed = 0;
 	int ret = -1;
 
 	if (st == NULL)
@@ -369,12 +371,15 @@ rounds_page(struct web_request *req, struct web_response *res, int status,
 	}
 	if (links && links->n) {
 		made = web_alloc(req, links->n * sizeof(*made));
+		mailed = web_alloc(req, links->n * sizeof(*mailed));
 		for (size_t i = 0; i < links->n; i++) {
 			const struct survey_link *l = &links->v[i];
 
 			/* a link a mailer sent to its person is never shown (survey_rounds.h) */
-			if (l->mailed)
+			if (l->mailed) {
+				mailed[nmailed++] = web_strdup(req, l->member.name);
 				continue;
+			}
 			strbuf_reset(&sb);
 			link_base(req, &sb);
 			strbuf_addf(&sb, "/s/%s", l->token);
@@ -390,6 +395,7 @@ rounds_page(struct web_request *req, struct web_response *res, int status,
 	pg = (struct survey_rounds_page){ .frame = &fr, .p = p, .action = sb.buf, .slug = in->slug,
 	    .rounds = rows, .nrounds = in->surveys.n, .can_edit = edit, .links = made,
 	    .nlinks = nmade, .links_survey = links_survey, .errs = errs,
+	    .mailed = mailed, .nmailed = nmailed, .can_mail = web_mail_base_url() != NULL,
 	    .today = date_format(date_today(), today), .default_id = def.buf,
 	    .typed_id = web_form(req, "id"), .typed_instrument = web_form(req, "instrument"),
 	    .typed_opened = web_form(req, "opened"), .typed_closed = web_form(req, "closed") };
@@ -494,7 +500,11 @@ out:
 
 /*
  * action=invite, person=SLUG (repeated): one link for each person of the
- * team chosen, shown once (200: they cannot be shown again).
+ * team chosen, shown once (200: they cannot be shown again). With email=1
+ * (a server that sends mail: --smtp and --url) each link goes into a mail
+ * to its person instead, queued in the same transaction as the links
+ * (mail_survey_links: sealed with the mail key, never stored in clear)
+ * and never shown; a person without a mail address stops it all, by name.
  */
 static int
 round_invite(struct web_request *req, struct web_response *res, const struct program *p,
@@ -505,12 +515,17 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	struct survey_links links = { NULL, 0, 0 };
 	struct store_audit_entry a;
 	const char **people;
-	size_t n = 0;
+	const char *base = web_mail_base_url();
+	int email = web_form(req, "email") != NULL;
+	size_t n = 0, blen;
 	struct store *st;
 	int r, ret = -1;
 
 	if (survey_find(in, survey) == NULL)
 		return web_error(res, 404, "No such survey round.");
+	if (email && base == NULL)
+		return web_error(res, 409, "This server sends no mail (it runs without --smtp and "
+		    "--url): make the links without mail and give each to its person.");
 	if (web_form(req, "group") || web_form(req, "count"))
 		return web_error(res, 422, "Links are made for people of the team now, not for a "
 		    "group: choose the people (person=SLUG, one field each).");
@@ -527,7 +542,26 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	/* how many links: never the links, never who they went to */
 	strbuf_addf(&sb, "{\"links\":%zu}", n);
 	a = web_audit(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf);
+	if (email && store_write_begin(st, &err))
+		goto out;
 	r = store_survey_invite(st, in->slug, survey, people, n, &links, &a, &err);
+	if (email) {
+		for (blen = strlen(base); blen > 0 && base[blen - 1] == '/'; blen--)
+			;
+		if (r == 0 && mail_survey_links(st, web_db_path(), p, survey, &links, base, blen,
+		    &err)) {
+			store_write_rollback(st);
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "No link was made: %s.", err.buf);
+			strbuf_reset(&err);
+			ret = web_error(res, 422, sb.buf);
+			goto out;
+		}
+		if (r != 0)
+			store_write_rollback(st);
+		else if (store_write_commit(st, NULL, &err))
+			goto out;
+	}
 	if (r == 1) {
 		ret = web_error(res, 404, "No such survey round.");
 		goto out;

@@ -106,6 +106,9 @@ enum web_page {
 	PAGE_API_PROPOSAL,	/* GET /api/v1/initiatives/{slug}/proposals/{id} */
 	PAGE_API_PROPOSAL_ANSWER, /* POST /api/v1/initiatives/{slug}/proposals/{id}/answers */
 	PAGE_API_PROPOSAL_CLOSE, /* POST /api/v1/initiatives/{slug}/proposals/{id}/close */
+	PAGE_ANSWER,		/* GET /i/{slug}/alerts/{id}: the team's answer to an alert */
+	PAGE_ANSWER_POST,	/* POST /i/{slug}/alerts/{id}: op=answer | action | status */
+	PAGE_PROGRAM_ACTIONS,	/* GET /program/actions: the open actions of every initiative */
 	PAGE__MAX
 };
 
@@ -194,6 +197,9 @@ int h_record(struct web_request *req, struct web_response *res);	/* h_records.c 
 int h_record_update(struct web_request *req, struct web_response *res);	/* h_records.c */
 int h_team_initiative(struct web_request *req, struct web_response *res);	/* h_team.c */
 int h_team_raci(struct web_request *req, struct web_response *res);	/* h_team.c */
+int h_answer(struct web_request *req, struct web_response *res);	/* h_answer.c */
+int h_answer_post(struct web_request *req, struct web_response *res);	/* h_answer.c */
+int h_program_actions(struct web_request *req, struct web_response *res);	/* h_actions.c */
 int h_network(struct web_request *req, struct web_response *res);	/* h_network.c */
 int h_network_rate(struct web_request *req, struct web_response *res);	/* h_network.c */
 int h_network_map(struct web_request *req, struct web_response *res);	/* h_network.c */

@@ -155,4 +155,10 @@ const struct web_route web_routes[PAGE__MAX] = {
 	/* API_PROPOSAL_CLOSE: {outcome, decided}; makes the decision record */
 	[PAGE_API_PROPOSAL_CLOSE] = { WEB_POST, "/api/v1/initiatives/{slug}/proposals/{id}/close",
 	    WEB_EDITORS, h_api_proposal_close, 0 },
+	/* ANSWER: an alert's or strength's answer and actions in a period (?as_of=&months=) */
+	[PAGE_ANSWER] = { WEB_GET, "/i/{slug}/alerts/{id}", WEB_READERS, h_answer, 0 },
+	/* ANSWER_POST: op=answer (the text), op=action (a new one), op=status (id, status-ID) */
+	[PAGE_ANSWER_POST] = { WEB_POST, "/i/{slug}/alerts/{id}", WEB_EDITORS, h_answer_post, 0 },
+	/* PROGRAM_ACTIONS: the open actions across the portfolio, overdue marked (the funder) */
+	[PAGE_PROGRAM_ACTIONS] = { WEB_GET, "/program/actions", WEB_ADMIN | WEB_EVALUATOR, h_program_actions, 0 },
 };
