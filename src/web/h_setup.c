@@ -83,18 +83,6 @@ h_initiative_new(struct web_request *req, struct web_response *res)
 	return setup_page(req, res, &wp->program, &pg, "New initiative", 200);
 }
 
-/* Moves into rec, from old, every field of kind_initiative the form k does not edit. */
-static void
-keep_unedited(const struct kind *k, struct initiative *rec, struct initiative *old)
-{
-	for (int f = 0; f < kind_initiative.nfields; f++) {
-		const struct field *fl = &kind_initiative.fields[f];
-
-		if (kind_field(k, fl->name) == NULL)
-			records_field_swap(fl, rec, old);
-	}
-}
-
 int
 h_initiative_create(struct web_request *req, struct web_response *res)
 {
@@ -207,7 +195,8 @@ h_initiative_save(struct web_request *req, struct web_response *res)
 		ret = -1;
 		goto out;
 	}
-	keep_unedited(&k, rec, w.aw.in);
+	/* the one own field the form does not edit: the slug, its address (its records stay: app_update) */
+	rec->slug = xstrdup(w.aw.in->slug);
 	memset(&e, 0, sizeof(e));
 	r = app_update(w.aw.s, &w.aw.p, NULL, &kind_initiative,
 	    (size_t)(w.aw.in - w.aw.p.initiatives.v), rec, web_actor(req), &c, &e, &err);
@@ -294,7 +283,7 @@ h_program_save(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	/* the slug stays: it is the program's address in the database */
-	records_field_swap(kind_field(&kind_program, "slug"), rec, &w.aw.p);
+	rec->slug = xstrdup(w.aw.p.slug);
 	memset(&e, 0, sizeof(e));
 	r = app_update(w.aw.s, &w.aw.p, NULL, &kind_program, 0, rec, web_actor(req), &c, &e, &err);
 	if (r == APP_OK && records_write_commit(&w))
