@@ -74,6 +74,7 @@ one_setting(struct html *h, const struct settings_page *pg, size_t i,
 	html_close(h);
 	if (msg) {
 		html_open(h, "p", "class", "error", "id", eid, NULL);
+		html_elem(h, "span", "Error: ");
 		html_text(h, msg);
 		html_close(h);
 	}

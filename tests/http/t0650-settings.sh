@@ -28,8 +28,8 @@ test_expect_success 'an admin: every setting in a form, with its value and defau
 test_expect_success 'a bad value: 422, the message beside its field, nothing stored' '
 	test_status 422 /program/settings -d "dominance.hhi=1.5" -d "rushed.days=abc" &&
 	test_grep "class=\"error-summary\"" .body &&
-	test_grep "<p class=\"error\" id=\"dominance.hhi-error\">‘1.5’ is not a valid value: give a share from 0 to 1.</p>" .body &&
-	test_grep "id=\"rushed.days-error\">‘abc’ is not a valid value: give a whole number from 0 to 3650" .body &&
+	test_grep "<p class=\"error\" id=\"dominance.hhi-error\"><span>Error: </span>‘1.5’ is not a valid value: give a share from 0 to 1.</p>" .body &&
+	test_grep "id=\"rushed.days-error\"><span>Error: </span>‘abc’ is not a valid value: give a whole number from 0 to 3650" .body &&
 	test_grep "value=\"1.5\"" .body &&
 	"$TRELLIS" --db demo.db settings >now &&
 	! grep "(changed)" now
