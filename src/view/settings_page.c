@@ -14,14 +14,14 @@ static const struct {
 	const char *title, *intro;
 	const char *prefixes[7];
 } groups[] = {
-	{ "Pitfall alerts", "When the balance report raises each of the five alerts (DESIGN §3).",
+	{ "Pitfall alerts", "When the balance report raises each of the five alerts.",
 	  { "dominance.", "rushed.", "blurred_boundaries.", "out_of_the_loop.",
 	    "no_contrary_views.", NULL } },
 	{ "Practice strengths", "When the report shows each of the six strengths.",
 	  { "shared_leadership.", "credit_given.", "capacity_shared.", "director_supported.",
 	    "joint_grant_seeking.", "partners_compensated.", NULL } },
 	{ "Grants", "When a closed grant counts as unspent.", { "grants.", NULL } },
-	{ "Backbone capacity", "What makes a backbone high-capacity (DESIGN §5).", { "capacity.", NULL } },
+	{ "Backbone capacity", "What makes a backbone high-capacity.", { "capacity.", NULL } },
 };
 
 static int

@@ -78,6 +78,8 @@ next_steps(struct html *h, const char *slug)
 void
 setup_page_write(struct html *h, const struct setup_page *pg)
 {
+	static const struct initiative none;
+	struct form_ctx c;
 	struct field fields[SETUP_MAX_FIELDS];
 	struct kind k;
 
@@ -114,7 +116,15 @@ setup_page_write(struct html *h, const struct setup_page *pg)
 	html_open(h, "form", "class", "record", "method", "post", "action", pg->action, "novalidate", "",
 	    NULL);
 	frame_csrf_field(h, pg->csrf);
-	form_fields(h, &pg->c, &k, pg->rec, pg->typed, pg->errs);
+	/*
+	 * The pickers as an initiative's forms draw them: its members first,
+	 * the program's other organizations folded away (a new one has none
+	 * yet, so all of them fold) unless one is picked.
+	 */
+	c = pg->c;
+	if (pg->form != SETUP_PROGRAM && c.in == NULL)
+		c.in = &none;
+	form_fields(h, &c, &k, pg->rec, pg->typed, pg->errs);
 	html_open(h, "div", "class", "actions", NULL);
 	html_open(h, "button", "type", "submit", NULL);
 	html_text(h, pg->form == SETUP_NEW ? "Create the initiative" : "Save changes");

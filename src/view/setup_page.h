@@ -31,7 +31,8 @@ void setup_form_kind(enum setup_form form, struct kind *k, struct field *fields)
 struct setup_page {
 	const struct frame *frame;
 	enum setup_form form;
-	struct form_ctx c;			/* the program (pickers); c.in NULL */
+	struct form_ctx c;			/* the program; for SETUP_INITIATIVE c.in the initiative:
+						 * its members first in the pickers */
 	const void *rec;			/* the initiative or program as stored; NULL for SETUP_NEW */
 	const char *slug;			/* SETUP_INITIATIVE: the initiative's (its links) */
 	const char *action;			/* where the form posts */

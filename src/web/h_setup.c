@@ -55,8 +55,8 @@ initiative_page(struct web_request *req, struct web_response *res, const struct 
 {
 	struct strbuf action = STRBUF_INIT, title = STRBUF_INIT;
 	const char *saved = web_query(req, "saved");
-	struct setup_page pg = { .form = SETUP_INITIATIVE, .rec = in, .slug = in->slug,
-	    .typed = typed, .errs = errs };
+	struct setup_page pg = { .form = SETUP_INITIATIVE, .c = { .in = in }, .rec = in,
+	    .slug = in->slug, .typed = typed, .errs = errs };
 	int ret;
 
 	strbuf_addf(&action, "/program/initiatives/%s", in->slug);

@@ -81,10 +81,15 @@ test_new(void **state)
 	assert_true(before(sb.buf, "name=\"fiscal_agent\"", "name=\"director.person\""));
 	assert_true(before(sb.buf, "name=\"director.person\"", "name=\"shared_result.statement\""));
 	assert_non_null(strstr(sb.buf, "name=\"shared_result.target.value\""));
+	/* the optional shared result's dates start empty, or it would be sent as present */
+	assert_non_null(strstr(sb.buf, "name=\"shared_result.baseline.date\" value/>"));
+	assert_non_null(strstr(sb.buf, "name=\"shared_result.target.date\" value/>"));
 	assert_null(strstr(sb.buf, "name=\"committee\""));
 	assert_null(strstr(sb.buf, "name=\"members"));
 	assert_non_null(strstr(sb.buf, "<option value=\"harlow-neighborhood-builders\""));
 	assert_non_null(strstr(sb.buf, "href=\"/program/organizations/new\""));
+	/* no members yet: the program's organizations fold away in the director's lists */
+	assert_non_null(strstr(sb.buf, "<details class=\"pickgroup\">"));
 	assert_non_null(strstr(sb.buf, "The backbone becomes its first member by itself"));
 	assert_non_null(strstr(sb.buf, "Create the initiative</button>"));
 	assert_null(strstr(sb.buf, "Next steps"));
@@ -96,7 +101,7 @@ test_edit(void **state)
 {
 	const struct program *p = *state;
 	const struct initiative *in = program_initiative(p, "harlow-mills");
-	struct setup_page pg = { .form = SETUP_INITIATIVE, .rec = in, .slug = in->slug,
+	struct setup_page pg = { .form = SETUP_INITIATIVE, .c = { .in = in }, .rec = in, .slug = in->slug,
 	    .action = "/program/initiatives/harlow-mills", .flash = "Saved." };
 	form_errors errs = { NULL, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
@@ -109,6 +114,7 @@ test_edit(void **state)
 	assert_non_null(strstr(sb.buf, "<a href=\"/i/harlow-mills\">See the initiative&#39;s dashboard</a>"));
 	assert_non_null(strstr(sb.buf, "<p class=\"flash\" role=\"status\">Saved.</p>"));
 	assert_non_null(strstr(sb.buf, "Save changes</button>"));
+	assert_non_null(strstr(sb.buf, "name=\"shared_result.target.value\" value=\"44160\""));
 
 	form_error_add(&errs, "committee", "'acme' is not a member of the initiative");
 	pg.errs = &errs;
@@ -117,6 +123,25 @@ test_edit(void **state)
 	assert_non_null(strstr(sb.buf, "<div class=\"error-summary\""));
 	assert_non_null(strstr(sb.buf, "<p class=\"error\" id=\"committee-error\"><span>Error: </span>&#39;acme&#39; is not a member"));
 	VEC_FREE(&errs);
+	strbuf_release(&sb);
+}
+
+/* An initiative without a shared result: its fields blank, not zeros and 1 Jan 1970. */
+static void
+test_edit_absent_result(void **state)
+{
+	const struct program *p = *state;
+	struct initiative in = *program_initiative(p, "harlow-mills");
+	struct setup_page pg = { .form = SETUP_INITIATIVE, .rec = &in, .slug = in.slug,
+	    .action = "/program/initiatives/harlow-mills" };
+	struct strbuf sb = STRBUF_INIT;
+
+	in.has_result = 0;
+	render(&pg, p, &sb);
+	assert_non_null(strstr(sb.buf, "name=\"shared_result.baseline.date\" value/>"));
+	assert_non_null(strstr(sb.buf, "name=\"shared_result.target.value\" value/>"));
+	assert_non_null(strstr(sb.buf, "name=\"shared_result.statement\" value class"));
+	assert_null(strstr(sb.buf, "1970"));
 	strbuf_release(&sb);
 }
 
@@ -141,6 +166,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new),
 		cmocka_unit_test(test_edit),
+		cmocka_unit_test(test_edit_absent_result),
 		cmocka_unit_test(test_program),
 	};
 
