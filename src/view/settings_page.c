@@ -68,9 +68,13 @@ one_setting(struct html *h, const struct settings_page *pg, size_t i,
 	} else
 		html_elem(h, "h4", sb->buf);
 	html_open(h, "p", "class", "hint", "id", hint, NULL);
-	html_textf(h, "%c%s. Give %s; the default is %s.",
-	    toupper((unsigned char)metrics_settings_help(i)[0]), metrics_settings_help(i) + 1,
-	    metrics_settings_range(i, range), d);
+	html_textf(h, "%c%s.", toupper((unsigned char)metrics_settings_help(i)[0]),
+	    metrics_settings_help(i) + 1);
+	/* what to type only for those who can type it (issue 11, point 14) */
+	if (pg->can_edit)
+		html_textf(h, " Give %s; the default is %s.", metrics_settings_range(i, range), d);
+	else
+		html_textf(h, " The default is %s.", d);
 	html_close(h);
 	if (msg) {
 		html_open(h, "p", "class", "error", "id", eid, NULL);

@@ -20,13 +20,13 @@ const T = { timeout: 180000 };
 const TRELLIS = process.env.E2E_TRELLIS || path.join(__dirname, '..', '..', 'trellis');
 
 // A demo database and `trellis serve` on a free loopback port, as an admin.
-async function ownServer(t)
+async function ownServer(t, role)
 {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-setup-'));
 	const db = path.join(dir, 'demo.db');
 	execFileSync(TRELLIS, ['--db', db, 'demo'], { stdio: 'ignore' });
 	const srv = spawn(TRELLIS, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--dev-insecure-role'],
-	    { env: { ...process.env, TRELLIS_DEV_ROLE: 'admin' }, stdio: ['ignore', 'pipe', 'ignore'] });
+	    { env: { ...process.env, TRELLIS_DEV_ROLE: role || 'admin' }, stdio: ['ignore', 'pipe', 'ignore'] });
 	t.after(() => {
 		srv.kill('SIGTERM');
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -123,6 +123,18 @@ test('change a threshold on the settings page: the alert it raised goes', T, asy
 	await visit(t, page, url, '/admin/audit', 'audit');
 	assert.match(await page.locator('main').innerText(),
 	    /changed the blurred-boundaries threshold \(the backbone's own spending\) from 0\.1 \(the default\) to 0\.5/);
+});
+
+test('an evaluator reads the settings: the values, no form', T, async (t) => {
+	const { url } = await ownServer(t, 'evaluator');
+	const context = await lib.launch();
+	t.after(() => context.close());
+	const page = await context.newPage();
+	await visit(t, page, url, '/program/settings', 'settings-evaluator');
+	assert.equal(await page.locator('main input').count(), 0);
+	assert.match(await page.locator('main').innerText(), /The dominance threshold \(decisions by the backbone alone\)\s+Dominance alert/);
+	const r = await page.goto(url + '/program/initiatives/new');
+	assert.equal(r.status(), 403);
 });
 
 test('approve a ledger entry on /program/approvals', T, async (t) => {

@@ -23,7 +23,11 @@ test_expect_success 'the new initiative form: its fields in order, links to add 
 	! grep -q "name=\"committee\"" .body &&
 	test_grep "href=\"/program/organizations/new\"" .body &&
 	test_grep "href=\"/program/people/new\"" .body &&
-	test_grep "Create the initiative" .body
+	test_grep "Create the initiative" .body &&
+	test_status 200 / &&
+	test_grep "href=\"/program/initiatives/new\">New initiative<" .body &&
+	test_grep "href=\"/program/settings\">Settings<" .body &&
+	test_grep "href=\"/program/edit\">Program details<" .body
 '
 
 test_expect_success 'bad input: 422 with each message beside its field, nothing created' '
@@ -134,6 +138,9 @@ http_kill
 TRELLIS_DEV_ROLE=evaluator http_start --dev-insecure-role
 
 test_expect_success 'an evaluator may not create or change an initiative or the program' '
+	test_status 200 / &&
+	test_grep "href=\"/program/settings\">Settings<" .body &&
+	! grep -q "/program/initiatives/new" .body &&
 	test_status 403 /program/initiatives/new &&
 	test_status 403 /program/initiatives -d slug=e -d name=E &&
 	test_status 403 /program/initiatives/harlow-mills &&

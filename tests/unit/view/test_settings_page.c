@@ -110,6 +110,9 @@ test_evaluator_reads(void **state)
 	assert_non_null(strstr(sb.buf, "<strong>25</strong> (changed from the default, 20)"));
 	assert_non_null(strstr(sb.buf, "<h2 id=\"settings-1\">Practice strengths</h2>"));
 	assert_null(strstr(sb.buf, "recorded in the audit log"));
+	/* no instructions meant for editors */
+	assert_null(strstr(sb.buf, "Give "));
+	assert_non_null(strstr(sb.buf, "The default is 0.5."));
 	strbuf_release(&sb);
 }
 
