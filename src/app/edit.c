@@ -516,8 +516,11 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 	memcpy(slot, rec, k->size);
 	memset(rec, 0, k->size);
 	((struct rec_head *)slot)->rowid = 0;
-	if (k == &kind_initiative)
+	if (k == &kind_initiative) {
+		/* a new initiative: the 12 responsibilities, its backbone a member (issue 13) */
 		initiative_default_responsibilities(slot);
+		initiative_backbone_member(slot);
+	}
 	/* a slice of the program (a per-initiative load) reads what the record names */
 	if (store_catalog_complete(s, p, k, slot, err) == -1) {
 		kind_release(k, slot);

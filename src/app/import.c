@@ -415,7 +415,8 @@ import_initiative(struct store *s, struct program *p, struct program *whole, siz
 		}
 		take_stored(in, &w.initiatives.v[0]);
 		program_release(&w);
-	}
+	} else	/* a new initiative: its backbone a member by itself (issue 13) */
+		initiative_backbone_member(in);
 	if (model_resolve_initiative(p, in, e) == -1)
 		return -1;
 	*records += initiative_count(in, 1);

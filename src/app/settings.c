@@ -1,8 +1,12 @@
 /* A program's report settings as stored (settings.h). */
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "../io/json.h"
 #include "../metrics/metrics.h"
 #include "../store/store.h"
+#include "../util/num.h"
 #include "../util/strbuf.h"
 #include "settings.h"
 #include "../util/banned.h"
@@ -29,4 +33,104 @@ app_settings_load(struct store *s, const char *program, struct metrics_settings 
 		free(value);
 	}
 	return 0;
+}
+
+/* The audit log's form of a setting: {"NAME": "VALUE"}, or nothing when it is not set. */
+static void
+setting_json(const char *name, const char *value, struct strbuf *out)
+{
+	strbuf_reset(out);
+	if (value == NULL)
+		return;
+	strbuf_addch(out, '{');
+	json_write_string(out, name);
+	strbuf_addstr(out, ": ");
+	json_write_string(out, value);
+	strbuf_addch(out, '}');
+}
+
+/*
+ * Checks set[i] and puts its canonical text in buf (NUL for a reset).
+ * Returns 0, or 1 with err saying what the setting accepts.
+ */
+static int
+setting_check(const struct app_setting *set, char *buf, struct strbuf *err)
+{
+	struct metrics_settings m;
+	long i = metrics_settings_find(set->name);
+	char range[METRICS_RANGE_BUFSZ];
+
+	buf[0] = '\0';
+	strbuf_reset(err);
+	if (i < 0) {
+		strbuf_addf(err, "no setting '%s' (run `trellis settings` for the list)",
+		    set->name ? set->name : "");
+		return 1;
+	}
+	if (set->value == NULL)
+		return 0;
+	metrics_settings_default(&m);
+	if (metrics_settings_set(&m, set->name, set->value)) {
+		strbuf_addf(err, "%s: '%s' is not a valid value (give %s)", set->name, set->value,
+		    metrics_settings_range((size_t)i, range));
+		return 1;
+	}
+	metrics_settings_value(&m, (size_t)i, buf);
+	return 0;
+}
+
+int
+app_settings_save(struct store *s, const char *program, const struct app_setting *set,
+    size_t n, const char *actor, size_t *bad, size_t *changed, struct strbuf *err)
+{
+	struct strbuf before = STRBUF_INIT, after = STRBUF_INIT;
+	char buf[NUM_BUFSZ];
+	int ret = -1, open = 0;
+
+	*changed = 0;
+	for (size_t i = 0; i < n; i++)
+		if (setting_check(&set[i], buf, err)) {
+			*bad = i;
+			return 1;
+		}
+	if (store_write_begin(s, err))
+		goto out;
+	open = 1;
+	for (size_t i = 0; i < n; i++) {
+		struct store_audit_entry a;
+		char *old = NULL;
+		const char *value;
+		int r;
+
+		setting_check(&set[i], buf, err);
+		value = set[i].value ? buf : NULL;
+		if ((r = store_setting_get(s, program, set[i].name, &old, err)) == -1)
+			goto out;
+		if ((old == NULL && value == NULL) || (old && value && strcmp(old, value) == 0)) {
+			free(old);
+			continue;
+		}
+		setting_json(set[i].name, old, &before);
+		setting_json(set[i].name, value, &after);
+		a = (struct store_audit_entry){ .actor = actor,
+		    .action = old == NULL ? "create" : value ? "update" : "delete",
+		    .kind = "settings", .record = set[i].name,
+		    .before = before.len ? before.buf : NULL, .after = after.len ? after.buf : NULL,
+		    .at = (int64_t)time(NULL) };
+		r = store_setting_set(s, program, set[i].name, value, &a, err);
+		free(old);
+		if (r)
+			goto out;
+		(*changed)++;
+	}
+	if (store_write_commit(s, NULL, err))
+		goto out;
+	open = 0;
+	ret = 0;
+out:
+	if (open)
+		store_write_rollback(s);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return ret;
 }

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../io/json.h"
 #include "../app/settings.h"
 #include "../metrics/metrics.h"
 #include "../store/accounts.h"
@@ -57,59 +56,24 @@ cli_open_program(const struct cli *c, struct store **s, char **slug,
 	return cli_store_settings(c, *s, *slug, set) ? CLI_FAIL : 0;
 }
 
-static int
-setting_index(const char *name)
-{
-	for (size_t i = 0; i < metrics_settings_count(); i++)
-		if (strcmp(metrics_settings_name(i), name) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* The audit log's form of a setting: {"NAME": "VALUE"}, or NULL when it is not set. */
-static void
-setting_json(const char *name, const char *value, struct strbuf *out)
-{
-	if (value == NULL)
-		return;
-	strbuf_addch(out, '{');
-	json_write_string(out, name);
-	strbuf_addstr(out, ": ");
-	json_write_string(out, value);
-	strbuf_addch(out, '}');
-}
-
 /*
  * Stores (value) or resets (NULL) one setting with its audit log entry,
- * as cli_actor, in the same transaction. Prints the reason and returns -1
- * on failure.
+ * as cli_actor (app_settings_save). Prints the reason and returns -1 on
+ * failure.
  */
 static int
 set_audited(struct store *s, const char *program, const char *name, const char *value)
 {
-	struct strbuf err = STRBUF_INIT, before = STRBUF_INIT, after = STRBUF_INIT;
-	struct store_audit_entry a;
-	char *old = NULL;
-	int r, ret = -1;
+	struct strbuf err = STRBUF_INIT;
+	const struct app_setting one = { name, value };
+	size_t bad, changed;
+	int ret = 0;
 
-	if ((r = store_setting_get(s, program, name, &old, &err)) == -1) {
+	if (app_settings_save(s, program, &one, 1, cli_actor(), &bad, &changed, &err)) {
 		cli_error("%s", err.buf);
-		goto out;
+		ret = -1;
 	}
-	setting_json(name, old, &before);
-	setting_json(name, value, &after);
-	a = cli_audit(old == NULL ? "create" : value ? "update" : "delete", "settings",
-	    NULL, name, before.len ? before.buf : NULL, after.len ? after.buf : NULL);
-	if (store_setting_set(s, program, name, value, &a, &err)) {
-		cli_error("%s", err.buf);
-		goto out;
-	}
-	ret = 0;
-out:
-	free(old);
 	strbuf_release(&err);
-	strbuf_release(&before);
-	strbuf_release(&after);
 	return ret;
 }
 
@@ -131,17 +95,17 @@ cmd_settings(int argc, char **argv, struct cli *c)
 		return rc;
 	if (reset ? nargs != 0 : (nargs != 0 && nargs != 2))
 		return cli_usage_error(&settings_cmd, "give no arguments, NAME VALUE, or --reset NAME");
-	if (reset && setting_index(reset) < 0)
+	if (reset && metrics_settings_find(reset) < 0)
 		return cli_usage_error(&settings_cmd, "no setting '%s' (run `trellis settings` for the list)", reset);
 	if (nargs == 2) {
 		metrics_settings_default(&set);
-		if (setting_index(argv[0]) < 0)
+		if (metrics_settings_find(argv[0]) < 0)
 			return cli_usage_error(&settings_cmd, "no setting '%s' (run `trellis settings` for the list)", argv[0]);
 		if (metrics_settings_set(&set, argv[0], argv[1])) {
 			char range[METRICS_RANGE_BUFSZ];
 
 			return cli_usage_error(&settings_cmd, "%s: '%s' is not a valid value (give %s)",
-			    argv[0], argv[1], metrics_settings_range((size_t)setting_index(argv[0]), range));
+			    argv[0], argv[1], metrics_settings_range((size_t)metrics_settings_find(argv[0]), range));
 		}
 	}
 

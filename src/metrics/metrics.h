@@ -68,6 +68,10 @@ int metrics_settings_set(struct metrics_settings *s, const char *name,
 size_t metrics_settings_count(void);
 /* The name of setting i (static text), or NULL when i is out of range. */
 const char *metrics_settings_name(size_t i);
+/* What a sentence calls setting i ("the dominance threshold (...)"; static text), or NULL. */
+const char *metrics_settings_label(size_t i);
+/* The number of the setting called name, or -1. */
+long metrics_settings_find(const char *name);
 /* A one-line description of setting i (static text), or NULL. */
 const char *metrics_settings_help(size_t i);
 /*

@@ -21,6 +21,7 @@ enum stype {
 
 struct setting {
 	const char *name;
+	const char *label;	/* what a sentence calls it: "the dominance threshold (...)" */
 	enum stype type;
 	size_t off;
 	double dflt;		/* in the stored unit (cents for money) */
@@ -31,53 +32,77 @@ struct setting {
 #define OFF(f) offsetof(struct metrics_settings, f)
 
 static const struct setting settings[] = {
-	{ "dominance.backbone_alone_share", ST_SHARE, OFF(dominance_backbone_alone), 0.5, 0, 1,
+	{ "dominance.backbone_alone_share", "the dominance threshold (decisions by the backbone alone)",
+	  ST_SHARE, OFF(dominance_backbone_alone), 0.5, 0, 1,
 	  "dominance alert when more than this share of decisions is made by the backbone alone" },
-	{ "dominance.hhi", ST_SHARE, OFF(dominance_hhi), 0.5, 0, 1,
+	{ "dominance.hhi", "the dominance threshold (concentration of decisions)",
+	  ST_SHARE, OFF(dominance_hhi), 0.5, 0, 1,
 	  "dominance alert when the decisions' normalized HHI is above this" },
-	{ "dominance.rushed_share", ST_SHARE, OFF(dominance_rushed), 0.25, 0, 1,
+	{ "dominance.rushed_share", "the dominance threshold (rushed decisions)",
+	  ST_SHARE, OFF(dominance_rushed), 0.25, 0, 1,
 	  "dominance alert when more than this share of decisions is rushed" },
-	{ "dominance.min_decisions", ST_COUNT, OFF(dominance_min_decisions), 5, 0, 1e9,
+	{ "dominance.min_decisions", "the fewest decisions for the dominance alert",
+	  ST_COUNT, OFF(dominance_min_decisions), 5, 0, 1e9,
 	  "dominance alert only with at least this many decisions in the window" },
-	{ "rushed.days", ST_COUNT, OFF(rushed_days), 7, 0, 3650,
+	{ "rushed.days", "the days under which a decision is rushed",
+	  ST_COUNT, OFF(rushed_days), 7, 0, 3650,
 	  "a decision is rushed when decided fewer than this many days after proposed ..." },
-	{ "rushed.breadth", ST_SHARE, OFF(rushed_breadth), 0.5, 0, 1,
+	{ "rushed.breadth", "the consultation breadth under which a decision is rushed",
+	  ST_SHARE, OFF(rushed_breadth), 0.5, 0, 1,
 	  "... and its consultation breadth is below this" },
-	{ "blurred_boundaries.backbone_own_share", ST_SHARE, OFF(blurred_backbone_own), 0.10, 0, 1,
+	{ "blurred_boundaries.backbone_own_share", "the blurred-boundaries threshold (the backbone's own spending)",
+	  ST_SHARE, OFF(blurred_backbone_own), 0.10, 0, 1,
 	  "blurred-boundaries alert when more than this share of spending is the backbone's own" },
-	{ "blurred_boundaries.min_entries", ST_COUNT, OFF(blurred_min_entries), 5, 0, 1e9,
+	{ "blurred_boundaries.min_entries", "the fewest ledger entries for the blurred-boundaries alert",
+	  ST_COUNT, OFF(blurred_min_entries), 5, 0, 1e9,
 	  "blurred-boundaries alert only with at least this many ledger entries in the window" },
-	{ "out_of_the_loop.loop_closure", ST_SHARE, OFF(loop_closure), 0.8, 0, 1,
+	{ "out_of_the_loop.loop_closure", "the out-of-the-loop threshold (loop closure)",
+	  ST_SHARE, OFF(loop_closure), 0.8, 0, 1,
 	  "out-of-the-loop alert when loop closure is below this" },
-	{ "out_of_the_loop.min_decisions", ST_COUNT, OFF(loop_min_decisions), 1, 0, 1e9,
+	{ "out_of_the_loop.min_decisions", "the fewest decisions for the out-of-the-loop alert",
+	  ST_COUNT, OFF(loop_min_decisions), 1, 0, 1e9,
 	  "out-of-the-loop alert only with at least this many personnel or financial decisions" },
-	{ "no_contrary_views.contrary_share", ST_SHARE, OFF(contrary_share), 0.2, 0, 1,
+	{ "no_contrary_views.contrary_share", "the no-contrary-views threshold",
+	  ST_SHARE, OFF(contrary_share), 0.2, 0, 1,
 	  "no-contrary-views alert when the share of key decisions recording contrary views is below this" },
-	{ "no_contrary_views.min_decisions", ST_COUNT, OFF(contrary_min_decisions), 5, 0, 1e9,
+	{ "no_contrary_views.min_decisions", "the fewest key decisions for the no-contrary-views alert",
+	  ST_COUNT, OFF(contrary_min_decisions), 5, 0, 1e9,
 	  "no-contrary-views alert only with at least this many key decisions" },
-	{ "shared_leadership.committee_size", ST_COUNT, OFF(leadership_committee), 3, 0, 1e9,
+	{ "shared_leadership.committee_size", "the committee size for shared leadership",
+	  ST_COUNT, OFF(leadership_committee), 3, 0, 1e9,
 	  "shared leadership: a committee of at least this many organizations (or a co-lead) ..." },
-	{ "shared_leadership.shared_share", ST_SHARE, OFF(leadership_shared_share), 0.3, 0, 1,
+	{ "shared_leadership.shared_share", "the shared-leadership threshold (shared decisions)",
+	  ST_SHARE, OFF(leadership_shared_share), 0.3, 0, 1,
 	  "... and at least this share of decisions made by the committee, the team or a co-lead" },
-	{ "credit_given.partner_share", ST_SHARE, OFF(credit_partner_share), 0.5, 0, 1,
+	{ "credit_given.partner_share", "the credit-given threshold",
+	  ST_SHARE, OFF(credit_partner_share), 0.5, 0, 1,
 	  "credit given: partners' share of credit at least this" },
-	{ "capacity_shared.reach", ST_SHARE, OFF(capacity_reach), 0.5, 0, 1,
+	{ "capacity_shared.reach", "the capacity-shared threshold",
+	  ST_SHARE, OFF(capacity_reach), 0.5, 0, 1,
 	  "capacity shared: share of partners helped by the backbone at least this" },
-	{ "director_supported.survey_mean", ST_REAL, OFF(director_survey_mean), 4, 1, 5,
+	{ "director_supported.survey_mean", "the director-supported survey mean",
+	  ST_REAL, OFF(director_survey_mean), 4, 1, 5,
 	  "director supported: director-support survey mean at least this, where asked" },
-	{ "joint_grant_seeking.joint_share", ST_SHARE, OFF(joint_share), 0.5, 0, 1,
+	{ "joint_grant_seeking.joint_share", "the joint-grant-seeking threshold",
+	  ST_SHARE, OFF(joint_share), 0.5, 0, 1,
 	  "joint grant seeking: share of applications made jointly at least this" },
-	{ "partners_compensated.partners_paid", ST_SHARE, OFF(partners_paid), 0.5, 0, 1,
+	{ "partners_compensated.partners_paid", "the partners-compensated threshold",
+	  ST_SHARE, OFF(partners_paid), 0.5, 0, 1,
 	  "partners compensated: share of partners paid at least this" },
-	{ "grants.unspent_tolerance", ST_FRACTION, OFF(unspent_tolerance), 0.05, 0, 1,
+	{ "grants.unspent_tolerance", "the unspent-grant tolerance",
+	  ST_FRACTION, OFF(unspent_tolerance), 0.05, 0, 1,
 	  "a grant ended before as-of is unspent when its entries sum below (1 - this) x its amount" },
-	{ "capacity.staff", ST_COUNT, OFF(capacity_staff), 20, 0, 1e9,
+	{ "capacity.staff", "the staff of a high-capacity backbone",
+	  ST_COUNT, OFF(capacity_staff), 20, 0, 1e9,
 	  "high capacity: at least this many staff" },
-	{ "capacity.revenue", ST_MONEY, OFF(capacity_revenue), 300000000.0, 0, 1e15,
+	{ "capacity.revenue", "the revenue of a high-capacity backbone",
+	  ST_MONEY, OFF(capacity_revenue), 300000000.0, 0, 1e15,
 	  "high capacity: annual revenue at least this many dollars" },
-	{ "capacity.traits", ST_COUNT, OFF(capacity_traits), 4, 0, 5,
+	{ "capacity.traits", "the traits of a high-capacity backbone",
+	  ST_COUNT, OFF(capacity_traits), 4, 0, 5,
 	  "high capacity: at least this many of the five traits" },
-	{ "capacity.expertise_areas", ST_COUNT, OFF(capacity_expertise_areas), 2, 1, 4,
+	{ "capacity.expertise_areas", "the expertise areas that meet the expertise trait",
+	  ST_COUNT, OFF(capacity_expertise_areas), 2, 1, 4,
 	  "the expertise trait is met with at least this many areas" },
 };
 
@@ -152,6 +177,21 @@ const char *
 metrics_settings_name(size_t i)
 {
 	return i < NSETTINGS ? settings[i].name : NULL;
+}
+
+const char *
+metrics_settings_label(size_t i)
+{
+	return i < NSETTINGS ? settings[i].label : NULL;
+}
+
+long
+metrics_settings_find(const char *name)
+{
+	for (size_t i = 0; name && i < NSETTINGS; i++)
+		if (strcmp(settings[i].name, name) == 0)
+			return (long)i;
+	return -1;
 }
 
 const char *

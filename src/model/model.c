@@ -80,6 +80,25 @@ program_default_responsibilities(struct program *p)
 }
 
 int
+initiative_backbone_member(struct initiative *in)
+{
+	struct member *m;
+
+	if (in->backbone.slug == NULL)
+		return 0;
+	for (size_t i = 0; i < in->members.n; i++)
+		if (in->members.v[i].org.slug && strcmp(in->members.v[i].org.slug, in->backbone.slug) == 0)
+			return 0;
+	m = VEC_PUSH(&in->members);
+	m->loc = in->loc;
+	ref_set(&m->org, in->backbone.slug);
+	m->role = ROLE_BACKBONE;
+	m->joined = in->start;
+	m->left = DATE_NONE;
+	return 1;
+}
+
+int
 enum_lookup(const char *const *names, int n, const char *name)
 {
 	for (int i = 0; i < n; i++)

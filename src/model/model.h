@@ -493,6 +493,13 @@ extern const size_t default_responsibilities_count;
 void initiative_default_responsibilities(struct initiative *in);
 /* The same for every initiative of p not stored yet (row id 0): an import's new ones. */
 void program_default_responsibilities(struct program *p);
+/*
+ * Makes a new initiative's backbone a member by itself: when in names a
+ * backbone and no member of in is that organization, adds it with role
+ * backbone, joined at in's start. Returns 1 when it added it, else 0
+ * (a members list that names the backbone is kept exactly as given).
+ */
+int initiative_backbone_member(struct initiative *in);
 
 /*
  * Adds the built-in instruments (`balance`, `director-support`) to p unless

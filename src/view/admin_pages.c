@@ -11,6 +11,8 @@
 #include <jansson.h>
 
 #include "admin_pages.h"
+#include "../metrics/metrics.h"
+#include "../util/num.h"
 #include "../util/date.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -365,6 +367,31 @@ json_member(json_t **root, const char *text, const char *name)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/*
+ * A setting's change in words: " changed the dominance threshold (...) from
+ * 0.5 to 0.6" (a setting never set before was at its default; one reset
+ * goes back to it).
+ */
+static void
+setting_sentence(const struct audit_row *a, struct strbuf *out)
+{
+	struct metrics_settings dflt;
+	size_t i = (size_t)metrics_settings_find(a->record);
+	json_t *b = NULL, *f = NULL;
+	const char *from = json_member(&b, a->before, a->record);
+	const char *to = json_member(&f, a->after, a->record);
+	char d[NUM_BUFSZ];
+
+	metrics_settings_default(&dflt);
+	metrics_settings_value(&dflt, i, d);
+	strbuf_addf(out, " changed %s from %s%s to %s%s", metrics_settings_label(i),
+	    from ? from : d, from ? "" : " (the default)", to ? to : d, to ? "" : " (the default)");
+	if (b)
+		json_decref(b);
+	if (f)
+		json_decref(f);
+}
+
 void
 audit_sentence(const struct audit_row *a, struct strbuf *out)
 {
@@ -430,6 +457,9 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 		title = json_member(&after, a->after, "title");
 		strbuf_addf(out, " marked action %s%s%s%s %s", a->record ? a->record : "",
 		    title ? " “" : "", title ? title : "", title ? "”" : "", status);
+	} else if (strcmp(kind, "settings") == 0 && a->record &&
+	    metrics_settings_find(a->record) >= 0) {
+		setting_sentence(a, out);
 	} else if (strcmp(kind, "surveys") == 0 && strcmp(action, "update") == 0 &&
 	    (closed = json_member(&after, a->after, "closed")) != NULL &&
 	    date_parse(closed, &day) == 0) {

@@ -169,6 +169,12 @@ list_has(const struct field *f, const void *rec, const struct form_input *in,
 	return 0;
 }
 
+/*
+ * Set while the fields of an optional object that is absent are drawn:
+ * they show blank, with no date of today (which would send it as present).
+ */
+static _Thread_local int absent_object;
+
 /* The text of scalar field f to show in its input. */
 static void
 value_of(const struct field *f, const void *rec, const struct form_input *in,
@@ -181,7 +187,7 @@ value_of(const struct field *f, const void *rec, const struct form_input *in,
 		strbuf_addstr(out, v);
 	else if (rec)
 		field_to_text(f, rec, out);
-	else if (f->type == FT_DATE && !(f->flags & FL_OPTIONAL)) {
+	else if (f->type == FT_DATE && !(f->flags & FL_OPTIONAL) && !absent_object) {
 		char buf[DATE_BUFSZ];
 
 		strbuf_addstr(out, date_format(date_today(), buf));
@@ -735,9 +741,14 @@ form_field(struct html *h, const struct form_ctx *c, const struct field *f, cons
 		}
 		if (f->type == FT_OBJECT) {
 			struct strbuf pre = STRBUF_INIT;
+			/* an optional object the record does not have: its fields blank */
+			int absent = (f->flags & FL_OPTIONAL) && f->has_off &&
+			    (rec == NULL || !*(const int *)((const char *)rec + f->has_off));
 
 			strbuf_addf(&pre, "%s.", path);
-			fields_at(h, c, f->sub, rec, in, errs, pre.buf);
+			absent_object += absent;
+			fields_at(h, c, f->sub, absent ? NULL : rec, in, errs, pre.buf);
+			absent_object -= absent;
 			strbuf_release(&pre);
 		} else if (f->type == FT_LIST)
 			list_rows(h, c, f, rec, in, errs, path);

@@ -425,7 +425,7 @@ out:
  * Later requests see it by the store's data version.
  */
 static int
-api_change(struct web_request *req, struct web_response *res, enum api_op op)
+api_change(struct web_request *req, struct web_response *res, enum api_op op, int own)
 {
 	const struct web_program *wp = web_program(req);
 	const struct app_kind *ak;
@@ -446,7 +446,8 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 	program_init(&w.p);
 	if (wp == NULL)
 		goto out;
-	if ((ak = api_kind(req, res)) == NULL) {
+	/* own: an initiative itself (POST /api/v1/initiatives, PUT/PATCH …/{slug}) */
+	if ((ak = own ? app_kind_find("initiatives") : api_kind(req, res)) == NULL) {
 		ret = 0;
 		goto out;
 	}
@@ -467,7 +468,11 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		ret = web_error(res, 404, "There is no initiative at this address.");
 		goto out;
 	}
-	if (op != OP_CREATE && (i = app_record_find(&w.p, in, ak->k, req->id)) < 0) {
+	if (own && in) {
+		/* the initiative is a record of the program: its own fields change */
+		i = in - w.p.initiatives.v;
+		in = NULL;
+	} else if (op != OP_CREATE && (i = app_record_find(&w.p, in, ak->k, req->id)) < 0) {
 		ret = web_error(res, 404, "There is no such record.");
 		goto out;
 	}
@@ -530,11 +535,17 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op)
 		const struct anyvec *v = api_records(&w.p, in, ak);
 		struct strbuf loc = STRBUF_INIT;
 
-		record_write(api_begin(res, op == OP_CREATE ? 201 : 200), &w.p, in, ak->k,
-		    (const char *)v->v + (size_t)i * ak->k->size);
+		if (own)
+			json_write_record_own(api_begin(res, op == OP_CREATE ? 201 : 200), ak->k,
+			    (const char *)v->v + (size_t)i * ak->k->size);
+		else
+			record_write(api_begin(res, op == OP_CREATE ? 201 : 200), &w.p, in, ak->k,
+			    (const char *)v->v + (size_t)i * ak->k->size);
 		strbuf_addch(&res->body, '\n');
 		if (op == OP_CREATE) {
-			if (in)
+			if (own)
+				strbuf_addf(&loc, "/api/v1/initiatives/%s", c.key.buf);
+			else if (in)
 				strbuf_addf(&loc, "/api/v1/initiatives/%s/%s/%s", in->slug, ak->name, c.key.buf);
 			else
 				strbuf_addf(&loc, "/api/v1/program/%s/%s", ak->name, c.key.buf);
@@ -558,17 +569,31 @@ out:
 int
 h_api_create(struct web_request *req, struct web_response *res)
 {
-	return api_change(req, res, OP_CREATE);
+	return api_change(req, res, OP_CREATE, 0);
 }
 
 int
 h_api_update(struct web_request *req, struct web_response *res)
 {
-	return api_change(req, res, req->method == WEB_PATCH ? OP_PATCH : OP_PUT);
+	return api_change(req, res, req->method == WEB_PATCH ? OP_PATCH : OP_PUT, 0);
 }
 
 int
 h_api_delete(struct web_request *req, struct web_response *res)
 {
-	return api_change(req, res, OP_DELETE);
+	return api_change(req, res, OP_DELETE, 0);
+}
+
+/* POST /api/v1/initiatives: a new initiative, its backbone a member, the 12 responsibilities (app_add). */
+int
+h_api_initiative_create(struct web_request *req, struct web_response *res)
+{
+	return api_change(req, res, OP_CREATE, 1);
+}
+
+/* PUT and PATCH /api/v1/initiatives/{slug}: its own fields; its records stay. */
+int
+h_api_initiative_update(struct web_request *req, struct web_response *res)
+{
+	return api_change(req, res, req->method == WEB_PATCH ? OP_PATCH : OP_PUT, 1);
 }

@@ -24,12 +24,19 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/instruments", "Instruments" },
 		{ "/program/learning", "Learning notes" },
 		{ "/program/actions", "Open actions" },
+		{ "/program/settings", "Settings" },
+		/* setting up (h_setup.c): admins only */
+		{ "/program/initiatives/new", "New initiative" },
+		{ "/program/edit", "Program details" },
 	};
+	size_t n = sizeof(links) / sizeof(links[0]);
 
 	if (!req->authenticated || !(req->user.role & (WEB_ADMIN | WEB_EVALUATOR)))
 		return;
+	if (req->user.role != WEB_ADMIN)
+		n -= 2;
 	html_open(h, "nav", "class", "actions", "aria-label", "Program records", NULL);
-	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+	for (size_t i = 0; i < n; i++) {
 		html_open(h, "a", "href", links[i][0], NULL);
 		html_text(h, links[i][1]);
 		html_close(h);

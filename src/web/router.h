@@ -109,6 +109,20 @@ enum web_page {
 	PAGE_ANSWER,		/* GET /i/{slug}/alerts/{id}: the team's answer to an alert */
 	PAGE_ANSWER_POST,	/* POST /i/{slug}/alerts/{id}: op=answer | action | status */
 	PAGE_PROGRAM_ACTIONS,	/* GET /program/actions: the open actions of every initiative */
+	/* setting up on the web (h_setup.c): literal rows, so they win over /program/{kind} */
+	PAGE_INITIATIVE_NEW,	/* GET /program/initiatives/new */
+	PAGE_INITIATIVE_CREATE,	/* POST /program/initiatives */
+	PAGE_INITIATIVE_EDIT,	/* GET /program/initiatives/{slug} */
+	PAGE_INITIATIVE_SAVE,	/* POST /program/initiatives/{slug} */
+	PAGE_PROGRAM_EDIT,	/* GET /program/edit */
+	PAGE_PROGRAM_SAVE,	/* POST /program/edit */
+	PAGE_SETTINGS,		/* GET /program/settings */
+	PAGE_SETTINGS_POST,	/* POST /program/settings */
+	PAGE_API_SETTINGS,	/* GET /api/v1/program/settings */
+	PAGE_API_SETTINGS_PUT,	/* PUT /api/v1/program/settings */
+	PAGE_API_INITIATIVE_CREATE, /* POST /api/v1/initiatives */
+	PAGE_API_INITIATIVE_PUT, /* PUT /api/v1/initiatives/{slug} */
+	PAGE_API_INITIATIVE_PATCH, /* PATCH /api/v1/initiatives/{slug} */
 	PAGE__MAX
 };
 
@@ -203,6 +217,19 @@ int h_program_actions(struct web_request *req, struct web_response *res);	/* h_a
 int h_network(struct web_request *req, struct web_response *res);	/* h_network.c */
 int h_network_rate(struct web_request *req, struct web_response *res);	/* h_network.c */
 int h_network_map(struct web_request *req, struct web_response *res);	/* h_network.c */
+
+int h_initiative_new(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_initiative_create(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_initiative_edit(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_initiative_save(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_program_edit(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_program_save(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_settings(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_settings_post(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_api_settings(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_api_settings_put(struct web_request *req, struct web_response *res);	/* h_setup.c */
+int h_api_initiative_create(struct web_request *req, struct web_response *res); /* h_api.c */
+int h_api_initiative_update(struct web_request *req, struct web_response *res); /* h_api.c: PUT, PATCH */
 
 int h_survey_rounds(struct web_request *req, struct web_response *res);	/* h_survey.c */
 int h_survey_rounds_post(struct web_request *req, struct web_response *res);	/* h_survey.c */

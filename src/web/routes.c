@@ -161,4 +161,30 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_ANSWER_POST] = { WEB_POST, "/i/{slug}/alerts/{id}", WEB_EDITORS, h_answer_post, 0 },
 	/* PROGRAM_ACTIONS: the open actions across the portfolio, overdue marked (the funder) */
 	[PAGE_PROGRAM_ACTIONS] = { WEB_GET, "/program/actions", WEB_ADMIN | WEB_EVALUATOR, h_program_actions, 0 },
+	/* INITIATIVE_NEW: the form that creates an initiative (admin) */
+	[PAGE_INITIATIVE_NEW] = { WEB_GET, "/program/initiatives/new", WEB_ADMIN, h_initiative_new, 0 },
+	/* INITIATIVE_CREATE: creates it: its backbone a member, the 12 responsibilities */
+	[PAGE_INITIATIVE_CREATE] = { WEB_POST, "/program/initiatives", WEB_ADMIN, h_initiative_create, 0 },
+	/* INITIATIVE_EDIT: an initiative's own fields, with the next steps of setting it up */
+	[PAGE_INITIATIVE_EDIT] = { WEB_GET, "/program/initiatives/{slug}", WEB_ADMIN, h_initiative_edit, 0 },
+	/* INITIATIVE_SAVE: saves them */
+	[PAGE_INITIATIVE_SAVE] = { WEB_POST, "/program/initiatives/{slug}", WEB_ADMIN, h_initiative_save, 0 },
+	/* PROGRAM_EDIT: the program's name, funder and dates (admin) */
+	[PAGE_PROGRAM_EDIT] = { WEB_GET, "/program/edit", WEB_ADMIN, h_program_edit, 0 },
+	/* PROGRAM_SAVE: saves them */
+	[PAGE_PROGRAM_SAVE] = { WEB_POST, "/program/edit", WEB_ADMIN, h_program_save, 0 },
+	/* SETTINGS: every threshold of DESIGN §3 and §5; admins change them, evaluators read */
+	[PAGE_SETTINGS] = { WEB_GET, "/program/settings", WEB_ADMIN | WEB_EVALUATOR, h_settings, 0 },
+	/* SETTINGS_POST: saves the changed ones, each audited */
+	[PAGE_SETTINGS_POST] = { WEB_POST, "/program/settings", WEB_ADMIN, h_settings_post, 0 },
+	/* API_SETTINGS: the settings as JSON */
+	[PAGE_API_SETTINGS] = { WEB_GET, "/api/v1/program/settings", WEB_ADMIN | WEB_EVALUATOR, h_api_settings, 0 },
+	/* API_SETTINGS_PUT: {"NAME": value | null, ...}, all or nothing (admin) */
+	[PAGE_API_SETTINGS_PUT] = { WEB_PUT, "/api/v1/program/settings", WEB_ADMIN, h_api_settings_put, 0 },
+	/* API_INITIATIVE_CREATE: {slug, name, city, start, end, backbone, fiscal_agent, ...} → 201 (admin) */
+	[PAGE_API_INITIATIVE_CREATE] = { WEB_POST, "/api/v1/initiatives", WEB_ADMIN, h_api_initiative_create, 0 },
+	/* API_INITIATIVE_PUT: replaces an initiative's own fields (admin) */
+	[PAGE_API_INITIATIVE_PUT] = { WEB_PUT, "/api/v1/initiatives/{slug}", WEB_ADMIN, h_api_initiative_update, 0 },
+	/* API_INITIATIVE_PATCH: changes the own fields the body names (admin) */
+	[PAGE_API_INITIATIVE_PATCH] = { WEB_PATCH, "/api/v1/initiatives/{slug}", WEB_ADMIN, h_api_initiative_update, 0 },
 };
