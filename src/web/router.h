@@ -94,6 +94,9 @@ enum web_page {
 	PAGE_UNSUBSCRIBE_POST,	/* POST /unsubscribe/{id}: the button, or RFC 8058 one-click */
 	PAGE_ACCOUNT,		/* GET /account: your settings (the mail digest) */
 	PAGE_ACCOUNT_POST,	/* POST /account: saves them */
+	/* the program team's pages of issue 13 (h_funder.c): literal rows, so they win over /program/{kind} */
+	PAGE_PROGRAM_CHECKINS,	/* GET /program/checkins: the check-in calendar */
+	PAGE_API_PROGRAM_CHECKINS, /* GET /api/v1/program/checkins: the same as JSON */
 	PAGE__MAX
 };
 
@@ -192,5 +195,8 @@ int h_survey_results(struct web_request *req, struct web_response *res);	/* h_su
 int h_survey_form(struct web_request *req, struct web_response *res);	/* h_survey.c */
 int h_survey_answer(struct web_request *req, struct web_response *res);	/* h_survey.c */
 int h_survey_thanks(struct web_request *req, struct web_response *res);	/* h_survey.c */
+
+int h_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_api_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
 
 #endif

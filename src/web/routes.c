@@ -126,4 +126,8 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_ACCOUNT] = { WEB_GET, "/account", WEB_SIGNED_IN, h_account, 0 },
 	/* ACCOUNT_POST: saves them */
 	[PAGE_ACCOUNT_POST] = { WEB_POST, "/account", WEB_SIGNED_IN, h_account_post, 0 },
+	/* PROGRAM_CHECKINS: months × initiatives, each check-in held, missing or upcoming */
+	[PAGE_PROGRAM_CHECKINS] = { WEB_GET, "/program/checkins", WEB_ADMIN | WEB_EVALUATOR, h_program_checkins, 0 },
+	/* API_PROGRAM_CHECKINS: the same calendar as JSON (?as_of=&months=) */
+	[PAGE_API_PROGRAM_CHECKINS] = { WEB_GET, "/api/v1/program/checkins", WEB_ADMIN | WEB_EVALUATOR, h_api_program_checkins, 0 },
 };
