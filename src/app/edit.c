@@ -43,6 +43,7 @@ static const struct app_kind kinds[] = {
 	{ "events", &kind_event, INI(events) },
 	{ "surveys", &kind_survey, INI(surveys) },
 	{ "ties", &kind_tie, INI(ties) },
+	{ "assistance", &kind_assistance, INI(assistance) },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

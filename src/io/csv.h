@@ -19,11 +19,19 @@ enum csv_file {
 	CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
 	CSV_DECISIONS, CSV_GRANTS, CSV_LEDGER, CSV_APPLICATIONS, CSV_CREDITS,
 	CSV_CONTRIBUTIONS, CSV_CHECKINS, CSV_EVENTS, CSV_SURVEYS, CSV_TIES,
+	CSV_ASSISTANCE,
 	CSV__MAX
 };
 
 /* "decisions.csv" and so on, indexed by enum csv_file. */
 extern const char *const csv_file_names[CSV__MAX];
+
+/*
+ * 1 when file which holds a record kind added after trellis/1's first
+ * release (FL_SPARSE: assistance.csv) and p has none of it: an export
+ * leaves the file (the sheet) out, so that it stays as it was.
+ */
+int csv_file_unused(enum csv_file which, const struct program *p);
 
 /* Returns the csv_file whose name is the base name of path, or -1. */
 int csv_file_for_path(const char *path);

@@ -805,6 +805,8 @@ write_fields(struct strbuf *out, const struct kind *k, const void *rec, int inde
 
 		if (lines && !with_records)
 			continue;
+		if ((f->flags & FL_SPARSE) && field_empty(f, rec))
+			continue;
 		if (!first) {
 			strbuf_addch(out, ',');
 			if (lines || broke)

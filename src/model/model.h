@@ -90,6 +90,19 @@ enum event_kind {
 enum group { GROUP_BACKBONE, GROUP_DIRECTOR, GROUP_PARTNER, GROUP__MAX };
 enum raci { RACI_R, RACI_A, RACI_C, RACI_I, RACI__MAX };
 enum direction { DIR_UP, DIR_DOWN, DIR__MAX };
+/* What a learning note's evidence is (issue 13, item 4). */
+enum evidence_kind { EVK_ALERT, EVK_FIGURE, EVK_DECISION, EVK_CHECKIN, EVK__MAX };
+/*
+ * What technical assistance answers: a capacity trait the backbone lacks
+ * (DESIGN §5) or a pitfall alert (DESIGN §3), by their codes.
+ */
+enum assist_answer {
+	ANSWER_FLEXIBLE_GRANTS, ANSWER_EXPERTISE, ANSWER_IN_KIND_STAFFING,
+	ANSWER_EXPERIMENT, ANSWER_CONVENER,
+	ANSWER_DOMINANCE, ANSWER_DIRECTOR_AS_EMPLOYEE, ANSWER_BLURRED_BOUNDARIES,
+	ANSWER_OUT_OF_THE_LOOP, ANSWER_NO_CONTRARY_VIEWS, ANSWER__MAX
+};
+#define ANSWER_FIRST_ALERT ANSWER_DOMINANCE
 
 extern const char *const sector_names[SECTOR__MAX];
 extern const char *const expertise_names[EXPERTISE__MAX];
@@ -103,6 +116,8 @@ extern const char *const event_kind_names[EVENT__MAX];
 extern const char *const group_names[GROUP__MAX];
 extern const char *const raci_names[RACI__MAX];
 extern const char *const direction_names[DIR__MAX];
+extern const char *const evidence_kind_names[EVK__MAX];
+extern const char *const assist_answer_names[ANSWER__MAX];
 
 /* Returns the index of name in names[0..n), or -1. */
 int enum_lookup(const char *const *names, int n, const char *name);
@@ -146,11 +161,24 @@ struct instrument {
 	int builtin;			/* one of the built-in instruments: never exported or stored */
 };
 
+/*
+ * What a learning note rests on: an alert or a figure of an initiative's
+ * report as of a date, or one of its decisions or check-ins (by id).
+ */
+struct evidence {
+	REC_HEAD;
+	int kind;			/* enum evidence_kind */
+	struct ref initiative;		/* an initiative of the program */
+	char *ref;			/* the alert's code, the figure's name, the record's id */
+	tdate as_of;			/* the report's date (alerts, figures); optional */
+};
+
 struct learning_note {
 	REC_HEAD;
 	tdate date;
 	char *text;
 	struct refs initiatives;	/* initiative slugs */
+	VEC(struct evidence) evidence;	/* optional (trellis/1: absent when empty) */
 };
 
 struct learning {
@@ -253,12 +281,34 @@ struct contribution {
 	double hours;			/* > 0 */
 };
 
+/* A check-in's agreed next step: who does it by when, and whether it is done. */
+struct followup {
+	REC_HEAD;
+	char *text;
+	struct ref owner;		/* a person */
+	tdate due;
+	int done;
+};
+
 struct checkin {
 	REC_HEAD;
 	char *id;
 	tdate date;
 	struct refs attendees;		/* people */
 	char *progress, *challenges;	/* Markdown, optional */
+	struct refs organizations;	/* organizations present; optional (absent when empty) */
+	VEC(struct followup) follow_ups;	/* optional (absent when empty) */
+};
+
+/* Technical assistance given to an initiative (issue 13, item 5). */
+struct assistance {
+	REC_HEAD;
+	char *id;
+	tdate date;
+	struct ref provider;		/* an organization */
+	char *topic;
+	double hours;			/* > 0 */
+	VEC(int) answers;		/* enum assist_answer: the gaps and alerts it answers */
 };
 
 struct event {
@@ -338,6 +388,7 @@ struct initiative {
 	VEC(struct event) events;
 	VEC(struct survey) surveys;
 	VEC(struct tie) ties;
+	VEC(struct assistance) assistance;	/* optional (absent when empty) */
 };
 
 /* One program: everything a trellis/1 document holds. */

@@ -277,6 +277,7 @@ static const struct {
 	{ "checkins", "check-in", "check-ins" }, { "events", "event", "events" },
 	{ "surveys", "survey round", "survey rounds" },
 	{ "ties", "network rating", "network ratings" },
+	{ "assistance", "technical assistance record", "technical assistance records" },
 	{ "observations", "measurement of the shared result", "measurements of the shared result" },
 	{ "users", "the account", "accounts" }, { "settings", "the setting", "settings" },
 };
