@@ -142,6 +142,96 @@ out:
 	frame_end(h);
 }
 
+void
+followups_list_write(struct html *h, const struct followups_list *l)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char w[DATE_WORDS_BUFSZ];
+	size_t overdue = 0;
+
+	for (size_t i = 0; i < l->nitems; i++)
+		overdue += l->items[i].due < l->today;
+	html_open(h, "section", "class", "followups", "aria-labelledby", "followups-h", NULL);
+	html_open(h, "h2", "id", "followups-h", NULL);
+	html_text(h, "Open follow-ups");
+	html_close(h);
+	html_open(h, "p", "class", "meta", NULL);
+	if (l->nitems == 0)
+		html_text(h, "No follow-up of a check-in is open.");
+	else
+		html_textf(h, "%zu follow-up%s agreed at check-ins and not done yet%s", l->nitems,
+		    l->nitems == 1 ? "" : "s", overdue ? ", " : ".");
+	if (overdue)
+		html_textf(h, "%zu past %s due date.", overdue, overdue == 1 ? "its" : "their");
+	html_close(h);
+	if (l->nitems == 0)
+		goto out;
+	html_open(h, "table", "class", "cards followups", NULL);
+	html_thead(h, "Due", "Follow-up", "Owner", "Initiative", "Check-in",
+	    l->can_mark ? "Done?" : NULL, NULL);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct followup_item *it = &l->items[i];
+		int late = it->due < l->today;
+
+		html_open(h, "tr", late ? "class" : NULL, "overdue", NULL);
+		html_open(h, "td", "class", "when", "data-label", "Due", NULL);
+		html_text(h, date_format_words(it->due, w));
+		if (late) {
+			html_open(h, "span", "class", "late", NULL);
+			html_text(h, " overdue");
+			html_close(h);
+		}
+		html_close(h);
+		html_open(h, "th", "scope", "row", "data-label", "Follow-up", NULL);
+		html_text(h, it->text);
+		html_close(h);
+		html_open(h, "td", "data-label", "Owner", NULL);
+		html_text(h, it->owner);
+		html_close(h);
+		html_open(h, "td", "data-label", "Initiative", NULL);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "/i/%s/checkins", it->slug);
+		html_open(h, "a", "href", sb.buf, NULL);
+		html_text(h, it->initiative);
+		html_close(h);
+		html_close(h);
+		html_open(h, "td", "data-label", "Check-in", NULL);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "/i/%s/checkins/%s", it->slug, it->checkin_id);
+		html_open(h, "a", "href", sb.buf, NULL);
+		html_text(h, date_format_words(it->checkin_date, w));
+		html_close(h);
+		html_close(h);
+		if (l->can_mark) {
+			char n[24];
+
+			html_open(h, "td", "data-label", "Done?", NULL);
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "/i/%s/checkins/%s/done", it->slug, it->checkin_id);
+			html_open(h, "form", "method", "post", "action", sb.buf, "class", "inline", NULL);
+			frame_csrf_field(h, l->csrf);
+			snprintf(n, sizeof(n), "%zu", it->n);
+			html_void(h, "input", "type", "hidden", "name", "n", "value", n, NULL);
+			html_void(h, "input", "type", "hidden", "name", "back", "value",
+			    l->back ? l->back : "/", NULL);
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "Mark “%s” done", it->text);
+			html_open(h, "button", "type", "submit", "aria-label", sb.buf, NULL);
+			html_text(h, "Mark done");
+			html_close(h);
+			html_close(h);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+out:
+	html_close(h);
+	strbuf_release(&sb);
+}
+
 /* "2016-03" */
 static void
 month_code(tdate month, struct strbuf *out)

@@ -31,6 +31,34 @@ struct checkins_page {
 
 void checkins_page_write(struct html *h, const struct checkins_page *pg);
 
+/* An open follow-up of a check-in, for the program page's list. */
+struct followup_item {
+	const char *slug, *initiative;	/* the initiative's slug and name */
+	const char *checkin_id;
+	tdate checkin_date;
+	size_t n;			/* its number in the check-in's follow-ups, from 1 */
+	const char *text;
+	const char *owner;		/* the owner's name */
+	tdate due;
+};
+
+struct followups_list {
+	const struct followup_item *items;	/* the open ones, soonest due first */
+	size_t nitems;
+	tdate today;			/* before it, a due date is overdue */
+	int can_mark;			/* 1: Mark done buttons */
+	const char *csrf;		/* the session's CSRF token for them (NULL: none) */
+	const char *back;		/* where Mark done returns to ("/") */
+};
+
+/*
+ * The program page's "Open follow-ups": due date (overdue marked), the
+ * follow-up and its owner, its initiative and check-in (linked), and for
+ * those who may change them a Mark done button (POST
+ * /i/{slug}/checkins/{id}/done with n and back).
+ */
+void followups_list_write(struct html *h, const struct followups_list *l);
+
 /*
  * The same calendar as JSON (GET /api/v1/program/checkins, docs/api.md):
  * {"months": ["2016-01", …], "initiatives": [{"slug": S, "months": [{"month":

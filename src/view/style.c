@@ -139,6 +139,7 @@ const char view_css[] =
 /* the program's check-in calendar (checkins_page.c): the cell is the link */
 "td.month-due{color:var(--muted)}td.month-out{background:#fff}table.calendar td a{color:inherit;text-decoration:none;display:block}"
 "table.calendar td a:hover,table.calendar td a:focus{text-decoration:underline}table.calendar th[scope=row]{min-width:11rem}"
+".followups .late{color:var(--amber);font-weight:600}table.followups td.when{white-space:nowrap}"
 "ul.legend li.month-yes{color:var(--green)}ul.legend li.month-no{color:var(--amber);font-weight:600}ul.legend li.month-due{color:var(--muted)}\n"
 "form.matrix-form{margin:0 0 2rem}form.matrix-form button{margin-top:.5rem}table.matrix th[scope=col]{font-size:.85rem;min-width:6rem}\n"
 "table.matrix td.letter{text-align:center}table.matrix select{min-width:3.5rem}\n"

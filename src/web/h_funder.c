@@ -1,16 +1,22 @@
 /*
  * The program team's pages of issue 13 (items 3–5): /program/checkins,
- * the check-in calendar, and its JSON under /api/v1/program/checkins.
+ * the check-in calendar, and its JSON under /api/v1/program/checkins; the
+ * open follow-ups on the program page and their Mark done.
  * Fetch (each initiative's snapshot in turn, held only while used) →
- * compute (metrics/checkins.h) → render (view/checkins_page.h).
+ * compute (metrics/checkins.h) → render (view/checkins_page.h); writes
+ * through app/funder.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "funder.h"
 #include "page.h"
+#include "records.h"
 #include "router.h"
+#include "../app/funder.h"
 #include "../metrics/checkins.h"
+#include "../util/vec.h"
 #include "../util/xalloc.h"
 #include "../view/checkins_page.h"
 #include "../util/banned.h"
@@ -140,5 +146,146 @@ h_api_program_checkins(struct web_request *req, struct web_response *res)
 	ret = 0;
 out:
 	calendar_release(&cal);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- follow-ups */
+
+/* The open follow-ups, their texts copied out of the snapshots they came from. */
+struct followups {
+	VEC(struct followup_item) v;
+	VEC(char *) copies;
+};
+
+static const char *
+keep(struct followups *f, const char *s)
+{
+	char *c = xstrdup(s ? s : "");
+
+	*VEC_PUSH(&f->copies) = c;
+	return c;
+}
+
+static void
+followups_release(struct followups *f)
+{
+	for (size_t i = 0; i < f->copies.n; i++)
+		free(f->copies.v[i]);
+	VEC_FREE(&f->copies);
+	VEC_FREE(&f->v);
+}
+
+static int
+due_cmp(const void *a, const void *b)
+{
+	const struct followup_item *x = a, *y = b;
+
+	return x->due < y->due ? -1 : x->due > y->due;
+}
+
+/* Every initiative's open follow-ups into f, soonest due first. Returns 0 or -1 (logged). */
+static int
+followups_collect(struct web_request *req, const struct program *p, struct followups *f)
+{
+	for (size_t r = 0; r < p->initiatives.n; r++) {
+		const struct initiative *ci = &p->initiatives.v[r];
+		const struct web_program *wp = web_initiative_get(req, ci->slug);
+		const struct initiative *in;
+
+		if (wp == NULL)
+			return -1;
+		in = program_initiative(&wp->program, ci->slug);
+		for (size_t k = 0; in && k < in->checkins.n; k++) {
+			const struct checkin *ck = &in->checkins.v[k];
+
+			for (size_t j = 0; j < ck->follow_ups.n; j++) {
+				const struct followup *fu = &ck->follow_ups.v[j];
+				const struct person *owner = program_person(&wp->program, fu->owner.slug);
+				struct followup_item *it;
+
+				if (fu->done)
+					continue;
+				it = VEC_PUSH(&f->v);
+				*it = (struct followup_item){ .slug = ci->slug, .initiative = ci->name,
+				    .checkin_id = keep(f, ck->id), .checkin_date = ck->date, .n = j + 1,
+				    .text = keep(f, fu->text),
+				    .owner = keep(f, owner ? owner->name : fu->owner.slug), .due = fu->due };
+			}
+		}
+		web_program_put(wp);
+	}
+	if (f->v.n > 1)
+		qsort(f->v.v, f->v.n, sizeof(f->v.v[0]), due_cmp);
+	return 0;
+}
+
+int
+funder_followups(struct web_request *req, const struct program *p, struct html *h)
+{
+	struct followups f = { 0 };
+	struct followups_list l;
+	int ret = -1;
+
+	if (followups_collect(req, p, &f))
+		goto out;
+	l = (struct followups_list){ .items = f.v.v, .nitems = f.v.n, .today = date_today(),
+	    .can_mark = req->user.role == WEB_ADMIN, .csrf = req->csrf_token, .back = "/" };
+	followups_list_write(h, &l);
+	ret = 0;
+out:
+	followups_release(&f);
+	return ret;
+}
+
+/*
+ * POST /i/{slug}/checkins/{id}/done: n, the follow-up's number; back, where
+ * to go after (the program page, or the check-in's own page). A follow-up
+ * done already, or none such, is 422 with what is wrong.
+ */
+int
+h_followup_done(struct web_request *req, struct web_response *res)
+{
+	struct records_write w;
+	struct app_change c = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
+	struct model_error e;
+	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT;
+	const char *ns = web_form(req, "n"), *back = web_form(req, "back");
+	char *end = NULL;
+	unsigned long n = ns ? strtoul(ns, &end, 10) : 0;
+	enum app_result r;
+	int ret = 0;
+
+	if (ns == NULL || *ns == '\0' || *end != '\0' || n == 0 || n > 10000)
+		return web_error(res, 400, "n: the follow-up's number (1, 2, …) is missing or not a number.");
+	memset(&e, 0, sizeof(e));
+	if (records_write_begin(req, &w) || w.aw.in == NULL) {
+		ret = -1;
+		goto out;
+	}
+	r = app_followup_done(&w.aw, req->id, (size_t)n, web_actor(req), &c, &e, &err);
+	if (r == APP_OK && records_write_commit(&w))
+		r = APP_ERROR;
+	switch (r) {
+	case APP_OK:
+		/* back only to this server's pages that list follow-ups */
+		if (back && strcmp(back, "/") == 0)
+			strbuf_addstr(&url, "/");
+		else
+			strbuf_addf(&url, "/i/%s/checkins/%s", req->slug, req->id);
+		web_redirect(res, url.buf);
+		break;
+	case APP_INVALID:
+		ret = web_error(res, 422, e.msg);
+		break;
+	default:
+		fprintf(stderr, "trellis serve: follow-up done: %s\n", err.buf);
+		ret = -1;
+		break;
+	}
+out:
+	records_write_end(&w);
+	app_change_release(&c);
+	strbuf_release(&err);
+	strbuf_release(&url);
 	return ret;
 }

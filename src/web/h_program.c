@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "funder.h"
 #include "page.h"
 #include "router.h"
 #include "../view/figures.h"
@@ -232,6 +233,8 @@ h_program(struct web_request *req, struct web_response *res)
 	html_raw(&pg.h, head.buf);
 	program_record_links(req, &pg.h);
 	html_raw(&pg.h, body.buf);
+	if (p->initiatives.n && funder_followups(req, p, &pg.h))
+		goto out;
 	page_end(&pg);
 	ret = 0;
 out:

@@ -97,6 +97,7 @@ enum web_page {
 	/* the program team's pages of issue 13 (h_funder.c): literal rows, so they win over /program/{kind} */
 	PAGE_PROGRAM_CHECKINS,	/* GET /program/checkins: the check-in calendar */
 	PAGE_API_PROGRAM_CHECKINS, /* GET /api/v1/program/checkins: the same as JSON */
+	PAGE_FOLLOWUP_DONE,	/* POST /i/{slug}/checkins/{id}/done: a follow-up done */
 	PAGE__MAX
 };
 
@@ -198,5 +199,6 @@ int h_survey_thanks(struct web_request *req, struct web_response *res);	/* h_sur
 
 int h_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_api_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_followup_done(struct web_request *req, struct web_response *res);	/* h_funder.c */
 
 #endif
