@@ -18,6 +18,9 @@
 #include "../metrics/checkins.h"
 #include "../util/vec.h"
 #include "../util/xalloc.h"
+#include "../io/json.h"
+#include "../model/fields.h"
+#include "../view/assistance_page.h"
 #include "../view/checkins_page.h"
 #include "../util/banned.h"
 
@@ -287,5 +290,151 @@ out:
 	app_change_release(&c);
 	strbuf_release(&err);
 	strbuf_release(&url);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- assistance */
+
+/* The program's assistance: per initiative, and every record copied out of its snapshot. */
+struct assist {
+	struct assistance_total *totals;
+	VEC(struct assistance_item) items;
+	struct program copies;		/* the records' copies (their initiatives' arrays) */
+	VEC(char *) names;
+};
+
+static void
+assist_release(struct assist *a)
+{
+	for (size_t i = 0; i < a->names.n; i++)
+		free(a->names.v[i]);
+	VEC_FREE(&a->names);
+	VEC_FREE(&a->items);
+	free(a->totals);
+	program_release(&a->copies);
+}
+
+static int
+newest_first(const void *x, const void *y)
+{
+	const struct assistance_item *a = x, *b = y;
+
+	if (a->a->date != b->a->date)
+		return a->a->date > b->a->date ? -1 : 1;
+	return strcmp(a->slug, b->slug);
+}
+
+/* Returns 0, or -1 (logged). */
+static int
+assist_collect(struct web_request *req, const struct program *p, struct assist *a)
+{
+	struct model_error e;
+
+	program_init(&a->copies);
+	a->totals = xcalloc(p->initiatives.n + 1, sizeof(*a->totals));
+	/* one copy per initiative, so that the records keep their places */
+	for (size_t r = 0; r < p->initiatives.n; r++)
+		VEC_PUSH(&a->copies.initiatives);
+	memset(a->copies.initiatives.v, 0, p->initiatives.n * sizeof(struct initiative));
+	for (size_t r = 0; r < p->initiatives.n; r++) {
+		const struct initiative *ci = &p->initiatives.v[r];
+		const struct web_program *wp = web_initiative_get(req, ci->slug);
+		const struct initiative *in;
+		struct initiative *cp = &a->copies.initiatives.v[r];
+
+		if (wp == NULL)
+			return -1;
+		a->totals[r] = (struct assistance_total){ .slug = ci->slug, .name = ci->name,
+		    .city = ci->city };
+		in = program_initiative(&wp->program, ci->slug);
+		for (size_t k = 0; in && k < in->assistance.n; k++) {
+			const struct assistance *src = &in->assistance.v[k];
+			const struct organization *o = program_org(&wp->program, src->provider.slug);
+			struct assistance *dst = VEC_PUSH(&cp->assistance);
+			struct strbuf sb = STRBUF_INIT;
+			char *name = xstrdup(o ? o->name : src->provider.slug);
+
+			memset(dst, 0, sizeof(*dst));
+			json_write_record(&sb, &kind_assistance, src);
+			memset(&e, 0, sizeof(e));
+			if (json_read_record("assistance", sb.buf, sb.len, &kind_assistance, dst,
+			    &a->copies, &e) == -1) {
+				fprintf(stderr, "trellis serve: assistance of '%s': %s\n", ci->slug, e.msg);
+				strbuf_release(&sb);
+				free(name);
+				web_program_put(wp);
+				return -1;
+			}
+			strbuf_release(&sb);
+			*VEC_PUSH(&a->names) = name;
+			a->totals[r].n++;
+			a->totals[r].hours += src->hours;
+		}
+		web_program_put(wp);
+	}
+	/* the items point into the copies, which no longer grow */
+	for (size_t r = 0; r < p->initiatives.n; r++) {
+		const struct initiative *cp = &a->copies.initiatives.v[r];
+
+		for (size_t k = 0; k < cp->assistance.n; k++)
+			*VEC_PUSH(&a->items) = (struct assistance_item){ .slug = p->initiatives.v[r].slug,
+			    .initiative = p->initiatives.v[r].name, .a = &cp->assistance.v[k] };
+	}
+	for (size_t i = 0; i < a->items.n; i++)
+		a->items.v[i].provider = a->names.v[i];
+	if (a->items.n > 1)
+		qsort(a->items.v, a->items.n, sizeof(a->items.v[0]), newest_first);
+	return 0;
+}
+
+int
+h_program_assistance(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp = web_program(req);
+	struct assist a = { 0 };
+	struct assistance_page pg;
+	struct frame fr;
+	struct html h;
+	int ret = -1;
+
+	if (wp == NULL)
+		return -1;
+	if (assist_collect(req, &wp->program, &a))
+		goto out;
+	page_frame(&fr, req, &wp->program, "Technical assistance", NULL, TAB_NONE);
+	pg = (struct assistance_page){ .frame = &fr, .totals = a.totals,
+	    .ntotals = wp->program.initiatives.n, .items = a.items.v, .nitems = a.items.n,
+	    .can_add = req->user.role == WEB_ADMIN };
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	assistance_page_write(&h, &pg);
+	page_send(res, 200);
+	ret = 0;
+out:
+	assist_release(&a);
+	return ret;
+}
+
+int
+h_api_program_assistance(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp = web_program(req);
+	struct assist a = { 0 };
+	struct assistance_page pg;
+	int ret = -1;
+
+	if (wp == NULL)
+		return -1;
+	if (assist_collect(req, &wp->program, &a))
+		goto out;
+	pg = (struct assistance_page){ .totals = a.totals, .ntotals = wp->program.initiatives.n,
+	    .items = a.items.v, .nitems = a.items.n };
+	res->status = 200;
+	res->content_type = "application/json";
+	strbuf_reset(&res->body);
+	assistance_json(&res->body, &pg);
+	ret = 0;
+out:
+	assist_release(&a);
 	return ret;
 }

@@ -25,6 +25,7 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/instruments", "Instruments" },
 		{ "/program/learning", "Learning notes" },
 		{ "/program/checkins", "Check-ins" },
+		{ "/program/assistance", "Technical assistance" },
 	};
 
 	if (!req->authenticated || !(req->user.role & (WEB_ADMIN | WEB_EVALUATOR)))

@@ -98,6 +98,8 @@ enum web_page {
 	PAGE_PROGRAM_CHECKINS,	/* GET /program/checkins: the check-in calendar */
 	PAGE_API_PROGRAM_CHECKINS, /* GET /api/v1/program/checkins: the same as JSON */
 	PAGE_FOLLOWUP_DONE,	/* POST /i/{slug}/checkins/{id}/done: a follow-up done */
+	PAGE_PROGRAM_ASSISTANCE, /* GET /program/assistance: technical assistance, hours per initiative */
+	PAGE_API_PROGRAM_ASSISTANCE, /* GET /api/v1/program/assistance: the same as JSON */
 	PAGE__MAX
 };
 
@@ -200,5 +202,7 @@ int h_survey_thanks(struct web_request *req, struct web_response *res);	/* h_sur
 int h_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_api_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_followup_done(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_program_assistance(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_api_program_assistance(struct web_request *req, struct web_response *res);	/* h_funder.c */
 
 #endif

@@ -132,4 +132,8 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_API_PROGRAM_CHECKINS] = { WEB_GET, "/api/v1/program/checkins", WEB_ADMIN | WEB_EVALUATOR, h_api_program_checkins, 0 },
 	/* FOLLOWUP_DONE: marks follow-up n of a check-in done (the program page's list, the check-in's page) */
 	[PAGE_FOLLOWUP_DONE] = { WEB_POST, "/i/{slug}/checkins/{id}/done", WEB_EDITORS, h_followup_done, 0 },
+	/* PROGRAM_ASSISTANCE: technical assistance across the program, hours per initiative */
+	[PAGE_PROGRAM_ASSISTANCE] = { WEB_GET, "/program/assistance", WEB_ADMIN | WEB_EVALUATOR, h_program_assistance, 0 },
+	/* API_PROGRAM_ASSISTANCE: the same as JSON */
+	[PAGE_API_PROGRAM_ASSISTANCE] = { WEB_GET, "/api/v1/program/assistance", WEB_ADMIN | WEB_EVALUATOR, h_api_program_assistance, 0 },
 };
