@@ -16,12 +16,14 @@
 #include "router.h"
 #include "../app/funder.h"
 #include "../metrics/checkins.h"
+#include "../metrics/metrics.h"
 #include "../util/vec.h"
 #include "../util/xalloc.h"
 #include "../io/json.h"
 #include "../model/fields.h"
 #include "../view/assistance_page.h"
 #include "../view/checkins_page.h"
+#include "../view/learning_page.h"
 #include "../util/banned.h"
 
 /* The calendar's months and rows, each initiative's check-in ids copied out of its snapshot. */
@@ -436,5 +438,166 @@ h_api_program_assistance(struct web_request *req, struct web_response *res)
 	ret = 0;
 out:
 	assist_release(&a);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- learning */
+
+/*
+ * The agenda page with the add form as typed (typed, errs may be NULL),
+ * status 200 or 422. A member or viewer reads their own initiative's notes
+ * only; the others filter with ?initiative=SLUG.
+ */
+static int
+learning_page(struct web_request *req, struct web_response *res, const struct program *p,
+    const struct form_input *typed, const form_errors *errs)
+{
+	int team = req->user.role == WEB_MEMBER || req->user.role == WEB_VIEWER;
+	const char *filter = team ? req->user.initiative : web_query(req, "initiative");
+	struct learning_page pg;
+	struct frame fr;
+	struct html h;
+
+	if (filter && *filter == '\0')
+		filter = NULL;
+	if (team && filter == NULL)
+		return web_error(res, 404, "Your account has no initiative.");
+	if (filter && program_initiative(p, filter) == NULL)
+		return web_error(res, 400, "initiative: there is no initiative of that name to filter by.");
+	page_frame(&fr, req, p, "Learning agenda", NULL, TAB_NONE);
+	pg = (struct learning_page){ .frame = &fr, .p = p, .filter = filter, .own = team,
+	    .can_add = req->user.role == WEB_ADMIN || req->user.role == WEB_MEMBER,
+	    .can_edit = req->user.role == WEB_ADMIN, .typed = typed, .errs = errs };
+	strbuf_reset(&res->body);
+	html_init(&h, &res->body);
+	learning_page_write(&h, &pg);
+	page_send(res, errs && errs->n ? 422 : 200);
+	return 0;
+}
+
+int
+h_program_learning(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp = web_program(req);
+
+	if (wp == NULL)
+		return -1;
+	return learning_page(req, res, &wp->program, NULL, NULL);
+}
+
+/*
+ * Checks a team member's note: it is on their initiative alone (set here),
+ * and its evidence is of that initiative. Returns the number of problems
+ * added to errs.
+ */
+static int
+note_own(struct learning_note *n, const char *own, form_errors *errs)
+{
+	char path[64];
+	int bad = 0;
+
+	for (size_t i = 0; i < n->initiatives.n; i++)
+		free(n->initiatives.v[i].slug);
+	n->initiatives.n = 0;
+	ref_set(VEC_PUSH(&n->initiatives), own);
+	for (size_t i = 0; i < n->evidence.n; i++)
+		if (n->evidence.v[i].initiative.slug &&
+		    strcmp(n->evidence.v[i].initiative.slug, own) != 0) {
+			snprintf(path, sizeof(path), "evidence.%zu.initiative", i);
+			form_error_add(errs, path, "A team links evidence of its own initiative only.");
+			bad++;
+		}
+	return bad;
+}
+
+/* A figure named by a note's evidence is one of the report's. Returns the problems added. */
+static int
+note_figures(const struct learning_note *n, form_errors *errs)
+{
+	char path[64];
+	int bad = 0;
+
+	for (size_t i = 0; i < n->evidence.n; i++) {
+		const struct evidence *ev = &n->evidence.v[i];
+		int f;
+
+		if (ev->kind != EVK_FIGURE || ev->ref == NULL)
+			continue;
+		for (f = 0; f < FIG__MAX && strcmp(metrics_fig_names[f], ev->ref) != 0; f++)
+			;
+		if (f == FIG__MAX) {
+			snprintf(path, sizeof(path), "evidence.%zu.ref", i);
+			form_error_add(errs, path, "Name a figure of the report, as in its JSON "
+			    "(decisions.loop_closure, checkins.coverage, …).");
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/* POST /program/learning/notes: a note under a question of the agenda. */
+int
+h_program_learning_post(struct web_request *req, struct web_response *res)
+{
+	const struct web_program *wp = web_program(req);
+	struct records_write w;
+	struct app_change c = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
+	struct learning_note note;
+	struct form_input typed;
+	form_errors errs = { NULL, 0, 0 };
+	struct model_error e;
+	struct strbuf err = STRBUF_INIT;
+	const char *qs;
+	char *end = NULL;
+	unsigned long q;
+	enum app_result r;
+	int ret = 0;
+
+	memset(&w, 0, sizeof(w));
+	program_init(&w.aw.p);
+	memset(&note, 0, sizeof(note));
+	if (wp == NULL)
+		return -1;
+	records_input(req, &typed);
+	qs = form_get(&typed, "question");
+	q = qs ? strtoul(qs, &end, 10) : 0;
+	if (qs == NULL || *qs == '\0' || *end != '\0' || q < 1 || q > wp->program.learning.n)
+		form_error_add(&errs, "question", "Choose a question of the agenda.");
+	form_parse(&kind_learning_note, &note, &typed, &errs);
+	if (req->user.role == WEB_MEMBER)
+		note_own(&note, req->user.initiative, &errs);
+	note_figures(&note, &errs);
+	if (errs.n) {
+		ret = learning_page(req, res, &wp->program, &typed, &errs);
+		goto out;
+	}
+	if (records_write_begin(req, &w)) {
+		ret = -1;
+		goto out;
+	}
+	memset(&e, 0, sizeof(e));
+	r = app_learning_note_add(&w.aw, (size_t)q - 1, &note, web_actor(req), &c, &e, &err);
+	if (r == APP_OK && records_write_commit(&w))
+		r = APP_ERROR;
+	switch (r) {
+	case APP_OK:
+		web_redirect(res, "/program/learning");
+		break;
+	case APP_INVALID:
+		records_model_error(&errs, &e);
+		ret = learning_page(req, res, &wp->program, &typed, &errs);
+		break;
+	default:
+		fprintf(stderr, "trellis serve: learning note: %s\n", err.buf);
+		form_error_add(&errs, NULL, "The note could not be saved.");
+		ret = learning_page(req, res, &wp->program, &typed, &errs);
+		break;
+	}
+out:
+	records_write_end(&w);
+	kind_release(&kind_learning_note, &note);
+	VEC_FREE(&errs);
+	app_change_release(&c);
+	strbuf_release(&err);
 	return ret;
 }

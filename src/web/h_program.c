@@ -23,7 +23,7 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/organizations", "Organizations" },
 		{ "/program/people", "People" },
 		{ "/program/instruments", "Instruments" },
-		{ "/program/learning", "Learning notes" },
+		{ "/program/learning", "Learning agenda" },
 		{ "/program/checkins", "Check-ins" },
 		{ "/program/assistance", "Technical assistance" },
 	};

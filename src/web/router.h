@@ -100,6 +100,8 @@ enum web_page {
 	PAGE_FOLLOWUP_DONE,	/* POST /i/{slug}/checkins/{id}/done: a follow-up done */
 	PAGE_PROGRAM_ASSISTANCE, /* GET /program/assistance: technical assistance, hours per initiative */
 	PAGE_API_PROGRAM_ASSISTANCE, /* GET /api/v1/program/assistance: the same as JSON */
+	PAGE_PROGRAM_LEARNING,	/* GET /program/learning: the learning agenda (a team: its own notes) */
+	PAGE_PROGRAM_LEARNING_POST, /* POST /program/learning/notes: a note under a question */
 	PAGE__MAX
 };
 
@@ -204,5 +206,7 @@ int h_api_program_checkins(struct web_request *req, struct web_response *res);	/
 int h_followup_done(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_program_assistance(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_api_program_assistance(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_program_learning(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_program_learning_post(struct web_request *req, struct web_response *res);	/* h_funder.c */
 
 #endif

@@ -136,4 +136,8 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_PROGRAM_ASSISTANCE] = { WEB_GET, "/program/assistance", WEB_ADMIN | WEB_EVALUATOR, h_program_assistance, 0 },
 	/* API_PROGRAM_ASSISTANCE: the same as JSON */
 	[PAGE_API_PROGRAM_ASSISTANCE] = { WEB_GET, "/api/v1/program/assistance", WEB_ADMIN | WEB_EVALUATOR, h_api_program_assistance, 0 },
+	/* PROGRAM_LEARNING: the learning agenda; a member or viewer reads its own initiative's notes only */
+	[PAGE_PROGRAM_LEARNING] = { WEB_GET, "/program/learning", WEB_READERS, h_program_learning, 0 },
+	/* PROGRAM_LEARNING_POST: a note (a member's on its own initiative) */
+	[PAGE_PROGRAM_LEARNING_POST] = { WEB_POST, "/program/learning/notes", WEB_ADMIN | WEB_MEMBER, h_program_learning_post, 0 },
 };
