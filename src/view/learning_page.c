@@ -167,6 +167,21 @@ add_form_write(struct html *h, const struct learning_page *pg)
 {
 	struct form_ctx c = { pg->p, NULL };
 	const char *q = pg->typed ? form_get(pg->typed, "question") : NULL;
+	const struct initiative *own = pg->own ? program_initiative(pg->p, pg->filter) : NULL;
+	struct program one;
+
+	/*
+	 * A team's pickers offer its own initiative only: a view of the
+	 * program holding that one initiative (read here, never changed; its
+	 * index left empty, so nothing is looked up in it by position)
+	 */
+	if (own) {
+		one = *pg->p;
+		one.initiatives.v = (struct initiative *)own;
+		one.initiatives.n = one.initiatives.alloc = 1;
+		memset(&one.initiative_index, 0, sizeof(one.initiative_index));
+		c.p = &one;
+	}
 
 	html_open(h, "section", "class", "add-note noprint", "aria-labelledby", "add-h", NULL);
 	html_open(h, "h2", "id", "add-h", NULL);

@@ -4,7 +4,8 @@
  * "held" and links to it; a month over without one is "missing", one not
  * over yet "upcoming", both linking to the add form for the program team
  * (to the list for an evaluator); a month outside the initiative's
- * start–end is blank. The JSON says the same.
+ * start–end is blank. The JSON says the same. The program page's open
+ * follow-ups: overdue marked, a Mark done form each for the program team.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -150,10 +151,58 @@ test_json(void **state)
 	strbuf_release(&sb);
 }
 
+static void
+test_followups(void **state)
+{
+	const struct followup_item items[] = {
+		{ .slug = "harlow-mills", .initiative = "Harlow Mills Initiative", .checkin_id = "c-9",
+		  .checkin_date = D("2016-12-05"), .n = 2, .text = "Send <the> budget",
+		  .owner = "Dee Rector", .due = D("2016-12-20") },
+		{ .slug = "port-ashby", .initiative = "Port Ashby", .checkin_id = "c-3",
+		  .checkin_date = D("2016-12-01"), .n = 1, .text = "Book a room", .owner = "Al",
+		  .due = D("2017-01-10") },
+	};
+	struct followups_list l = { .items = items, .nitems = 2, .today = D("2017-01-01"),
+	    .can_mark = 1, .csrf = "C1", .back = "/" };
+	struct strbuf sb = STRBUF_INIT;
+	struct html h;
+
+	(void)state;
+	html_init(&h, &sb);
+	followups_list_write(&h, &l);
+	assert_balanced(sb.buf);
+	assert_non_null(strstr(sb.buf, "2 follow-ups agreed at check-ins and not done yet, 1 past its due date."));
+	assert_non_null(strstr(sb.buf, "<tr class=\"overdue\"><td class=\"when\" data-label=\"Due\">"
+	    "20 Dec 2016<span class=\"late\"> overdue</span></td><th scope=\"row\" data-label=\"Follow-up\">"
+	    "Send &lt;the&gt; budget</th><td data-label=\"Owner\">Dee Rector</td>"));
+	assert_non_null(strstr(sb.buf, "<tr><td class=\"when\" data-label=\"Due\">10 Jan 2017</td>"));
+	assert_non_null(strstr(sb.buf, "<a href=\"/i/harlow-mills/checkins/c-9\">5 Dec 2016</a>"));
+	assert_non_null(strstr(sb.buf, "<form method=\"post\" action=\"/i/harlow-mills/checkins/c-9/done\" "
+	    "class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"C1\"/><input type=\"hidden\" "
+	    "name=\"n\" value=\"2\"/><input type=\"hidden\" name=\"back\" value=\"/\"/><button "
+	    "type=\"submit\" aria-label=\"Mark “Send &lt;the&gt; budget” done\">Mark done</button></form>"));
+	strbuf_release(&sb);
+
+	/* an evaluator: the list without the buttons; none open: a sentence */
+	l.can_mark = 0;
+	html_init(&h, &sb);
+	followups_list_write(&h, &l);
+	assert_null(strstr(sb.buf, "<form"));
+	assert_null(strstr(sb.buf, "Done?"));
+	strbuf_release(&sb);
+	l.nitems = 0;
+	html_init(&h, &sb);
+	followups_list_write(&h, &l);
+	assert_non_null(strstr(sb.buf, "No follow-up of a check-in is open."));
+	assert_null(strstr(sb.buf, "<table"));
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_followups),
 		cmocka_unit_test(test_calendar_states),
 		cmocka_unit_test(test_page),
 		cmocka_unit_test(test_json),
