@@ -176,12 +176,15 @@ followups_list_write(struct html *h, const struct followups_list *l)
 
 		html_open(h, "tr", late ? "class" : NULL, "overdue", NULL);
 		html_open(h, "td", "class", "when", "data-label", "Due", NULL);
+		/* one piece, so that a phone's card keeps "overdue" beside its date */
+		html_open(h, "span", NULL);
 		html_text(h, date_format_words(it->due, w));
 		if (late) {
 			html_open(h, "span", "class", "late", NULL);
 			html_text(h, " overdue");
 			html_close(h);
 		}
+		html_close(h);
 		html_close(h);
 		html_open(h, "th", "scope", "row", "data-label", "Follow-up", NULL);
 		html_text(h, it->text);

@@ -214,6 +214,12 @@ add_form_write(struct html *h, const struct learning_page *pg)
 			continue;
 		form_field(h, &c, f, NULL, pg->typed, pg->errs, f->name);
 	}
+	html_open(h, "p", "class", "note", NULL);
+	html_text(h, "Evidence: for an alert, Ref is its code (dominance, director_as_employee, "
+	    "blurred_boundaries, out_of_the_loop, no_contrary_views) and As of the date of the report; "
+	    "for a figure, its name in the report (decisions.loop_closure, checkins.coverage, …) and "
+	    "As of; for a decision or a check-in, its id.");
+	html_close(h);
 	if (pg->own) {
 		html_open(h, "p", "class", "note", NULL);
 		html_textf(h, "The note is on %s; its evidence is of %s too.",

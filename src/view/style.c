@@ -145,7 +145,10 @@ const char view_css[] =
 "li.entry p.text{white-space:pre-wrap}section.question{margin:0 0 1.5rem}\n"
 "@media print{section.question h2{break-after:avoid}ol.notes li.entry{border:0;border-left:2px solid #999;"
 "border-radius:0;padding:.1rem .6rem}}\n"
-".followups .late{color:var(--amber);font-weight:600}table.followups td.when{white-space:nowrap}"
+/* a child row's picker of long names (a note's evidence) narrows with the page */
+".row>.field{min-width:0;max-width:100%}.row select{max-width:100%}\n"
+".followups .late{color:var(--amber);font-weight:600}table.followups td.when{white-space:nowrap}table.followups button{white-space:nowrap}"
+"@media (max-width:40rem){table.calendar th[scope=row]{min-width:8rem}}"
 "ul.legend li.month-yes{color:var(--green)}ul.legend li.month-no{color:var(--amber);font-weight:600}ul.legend li.month-due{color:var(--muted)}\n"
 "form.matrix-form{margin:0 0 2rem}form.matrix-form button{margin-top:.5rem}table.matrix th[scope=col]{font-size:.85rem;min-width:6rem}\n"
 "table.matrix td.letter{text-align:center}table.matrix select{min-width:3.5rem}\n"

@@ -173,9 +173,9 @@ test_followups(void **state)
 	assert_balanced(sb.buf);
 	assert_non_null(strstr(sb.buf, "2 follow-ups agreed at check-ins and not done yet, 1 past its due date."));
 	assert_non_null(strstr(sb.buf, "<tr class=\"overdue\"><td class=\"when\" data-label=\"Due\">"
-	    "20 Dec 2016<span class=\"late\"> overdue</span></td><th scope=\"row\" data-label=\"Follow-up\">"
+	    "<span>20 Dec 2016<span class=\"late\"> overdue</span></span></td><th scope=\"row\" data-label=\"Follow-up\">"
 	    "Send &lt;the&gt; budget</th><td data-label=\"Owner\">Dee Rector</td>"));
-	assert_non_null(strstr(sb.buf, "<tr><td class=\"when\" data-label=\"Due\">10 Jan 2017</td>"));
+	assert_non_null(strstr(sb.buf, "<tr><td class=\"when\" data-label=\"Due\"><span>10 Jan 2017</span></td>"));
 	assert_non_null(strstr(sb.buf, "<a href=\"/i/harlow-mills/checkins/c-9\">5 Dec 2016</a>"));
 	assert_non_null(strstr(sb.buf, "<form method=\"post\" action=\"/i/harlow-mills/checkins/c-9/done\" "
 	    "class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"C1\"/><input type=\"hidden\" "
