@@ -10,9 +10,10 @@
  * How references are kept (migration 1): references between records are
  * foreign keys without an ON DELETE action, so SQLite itself refuses to
  * delete an organization a decision names or a grant with ledger entries.
- * Two references are not such keys, and are checked here before deleting:
- * a survey names its instrument by code (text), and a learning note's
- * initiatives (note_initiative) cascade on delete.
+ * Some references are not such keys, and are checked here before deleting:
+ * a survey names its instrument by code (text), a learning note's
+ * initiatives (note_initiative) cascade on delete, and a note's evidence
+ * names a decision or check-in by its initiative and id (text).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,9 @@ static const struct {
 } unguarded[] = {
 	{ T_INSTRUMENT, ST_INSTRUMENT_USED, "surveys use it" },
 	{ T_INITIATIVE, ST_INITIATIVE_NOTED, "learning notes name it" },
+	/* a learning note's evidence names them by their initiative and id (text) */
+	{ T_DECISION, ST_DECISION_EVIDENCED, "a learning note names it as evidence" },
+	{ T_CHECKIN, ST_CHECKIN_EVIDENCED, "a learning note names it as evidence" },
 };
 
 /* What may still name a record of each table, for the refusal's message. */

@@ -802,6 +802,12 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ASSIST_ANSWER_DEL] = OWNER_DEL("assistance_answer", "assistance_id"),
 	[ST_ASSIST_ANSWER_SEL_ONE] =
 	LINK_SEL_ONE("assistance_answer", "assistance_id", "l.answer", "assistance"),
+	[ST_DECISION_EVIDENCED] =
+	"SELECT count(*) FROM decision d JOIN learning_evidence e ON e.initiative_id = d.initiative_id"
+	" AND e.ident = d.ident AND e.kind = 'decision' WHERE d.id = ?1",
+	[ST_CHECKIN_EVIDENCED] =
+	"SELECT count(*) FROM checkin c JOIN learning_evidence e ON e.initiative_id = c.initiative_id"
+	" AND e.ident = c.ident AND e.kind = 'checkin' WHERE c.id = ?1",
 	[ST_ANSWER_SEL_ONE] =
 	"SELECT l.response_id, l.item, l.value FROM survey s JOIN response o ON o.survey_id = s.id"
 	" JOIN answer l ON l.response_id = o.id WHERE s.initiative_id = ?1"

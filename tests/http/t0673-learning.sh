@@ -64,6 +64,12 @@ test_expect_success 'evidence that is not there is refused at its field' '
 	test_grep "Choose a question of the agenda." .body
 '
 
+test_expect_success 'a decision a note names as evidence cannot be deleted' '
+	test_status 409 /api/v1/initiatives/harlow-mills/decisions/d-001 -X DELETE &&
+	test_grep "a learning note names it as evidence" .body &&
+	test_status 204 /api/v1/initiatives/harlow-mills/decisions/d-002 -X DELETE
+'
+
 http_stop
 TRELLIS_DEV_ROLE=member:port-ashby http_start --dev-insecure-role
 
