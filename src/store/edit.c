@@ -271,3 +271,26 @@ out:
 		store_rollback(s);
 	return ret;
 }
+
+int
+store_evidence_dangling(struct store *s, const char *program, struct strbuf *out,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_EVIDENCE_DANGLING, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int decision = strcmp((const char *)sqlite3_column_text(st, 0), "decision") == 0;
+
+		strbuf_addf(out, "a learning note's evidence names %s '%s', which initiative '%s' "
+		    "does not have", decision ? "decision" : "check-in",
+		    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 1));
+	} else if (rc != SQLITE_DONE)
+		store_sqlerr(s, err, "cannot check the learning notes' evidence");
+	store_stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}

@@ -805,6 +805,13 @@ const char *const store_sql[ST__MAX] = {
 	[ST_DECISION_EVIDENCED] =
 	"SELECT count(*) FROM decision d JOIN learning_evidence e ON e.initiative_id = d.initiative_id"
 	" AND e.ident = d.ident AND e.kind = 'decision' WHERE d.id = ?1",
+	[ST_EVIDENCE_DANGLING] =
+	"SELECT e.kind, i.slug, e.ident FROM learning_evidence e"
+	" JOIN initiative i ON i.id = e.initiative_id JOIN program p ON p.id = i.program_id"
+	" WHERE p.slug = ?1 AND ((e.kind = 'decision' AND NOT EXISTS (SELECT 1 FROM decision d"
+	" WHERE d.initiative_id = e.initiative_id AND d.ident = e.ident)) OR (e.kind = 'checkin'"
+	" AND NOT EXISTS (SELECT 1 FROM checkin c WHERE c.initiative_id = e.initiative_id"
+	" AND c.ident = e.ident))) ORDER BY e.id LIMIT 1",
 	[ST_CHECKIN_EVIDENCED] =
 	"SELECT count(*) FROM checkin c JOIN learning_evidence e ON e.initiative_id = c.initiative_id"
 	" AND e.ident = c.ident AND e.kind = 'checkin' WHERE c.id = ?1",

@@ -190,6 +190,7 @@ enum stmt {
 	ST_ASSIST_ANSWER_INS, ST_ASSIST_ANSWER_SEL, ST_ASSIST_ANSWER_DEL, ST_ASSIST_ANSWER_SEL_ONE,
 	ST_DECISION_EVIDENCED,	/* learning evidence that names decision ?1 (by its initiative and id) */
 	ST_CHECKIN_EVIDENCED,	/* the same for check-in ?1 */
+	ST_EVIDENCE_DANGLING,	/* of program slug ?1: evidence naming a decision or check-in that is not there */
 	ST__MAX
 };
 

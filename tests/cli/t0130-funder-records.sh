@@ -59,6 +59,18 @@ test_expect_success 'an alert without the date of its report is refused' '
 	! test -e bad.db
 '
 
+test_expect_success 'evidence naming a check-in that is not there is refused, JSON or CSV' '
+	sed "s/\"ref\": \"ci1\"/\"ref\": \"ci9\"/" "$TEST_DATA/funder.json" >bad4.json &&
+	test_expect_code 1 "$TRELLIS" --db bad.db import bad4.json 2>err &&
+	test_grep "^bad4.json: a learning note.s evidence names check-in .ci9., which initiative .i1. does not have" err &&
+	! test -e bad.db &&
+	mkdir bad-csv && cp f-csv/*.csv bad-csv/ &&
+	sed -i "s/,checkin,i1,ci1,/,checkin,i1,ci7,/" bad-csv/learning.csv &&
+	test_expect_code 1 "$TRELLIS" --db bad.db import bad-csv/*.csv 2>err &&
+	test_grep "^learning.csv: a learning note.s evidence names check-in .ci7." err &&
+	! test -e bad.db
+'
+
 test_expect_success 'a follow-up owner who is nobody is refused at its line' '
 	sed "s/\"owner\": \"dir\", \"due\": \"2015-04-01\"/\"owner\": \"nobody\", \"due\": \"2015-04-01\"/" \
 	    "$TEST_DATA/funder.json" >bad3.json &&
