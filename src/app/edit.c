@@ -46,6 +46,7 @@ static const struct app_kind kinds[] = {
 	{ "proposals", &kind_proposal, INI(proposals) },
 	{ "responses", &kind_alert_response, INI(responses) },
 	{ "actions", &kind_action, INI(actions) },
+	{ "assistance", &kind_assistance, INI(assistance) },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

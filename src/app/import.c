@@ -191,6 +191,25 @@ import_entry(const char *actor, const char *initiative, const struct app_import_
 	a->at = (int64_t)time(NULL);
 }
 
+/*
+ * A streaming import holds no initiative's records once stored: the store
+ * checks, in the import's transaction, that every decision and check-in a
+ * learning note names as evidence is there. Returns 0, -1 with e set (named
+ * after file), or -2 with err set.
+ */
+static int
+evidence_check(struct store *s, const char *program, const char *file, struct model_error *e,
+    struct strbuf *err)
+{
+	struct strbuf what = STRBUF_INIT;
+	int r = store_evidence_dangling(s, program, &what, err);
+
+	if (r == 1)
+		model_error_set(e, NULL, file, "%s", what.buf);
+	strbuf_release(&what);
+	return r == 1 ? -1 : r == 0 ? 0 : -2;
+}
+
 /* Commits the streaming import's write transaction on s with its audit log entry. */
 static int
 audit_commit(struct store *s, const char *actor, const char *initiative,
@@ -519,6 +538,8 @@ app_import_csv(struct store *s, const char *program, const char *scope,
 	for (size_t j = k; j < n; j++)
 		if (streams[j] && csv_stream_end(streams[j], e) == -1)
 			goto out;
+	if ((ret = evidence_check(s, p.slug, "learning.csv", e, err)) != 0)
+		goto out;
 	ret = -2;
 	if (audit_commit(s, actor, scope, files, n, records, err) == -1)
 		goto out;
@@ -679,8 +700,12 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 		goto out;
 	ret = -2;
 	records += app_import_count(&p, 1);
-	if (store_program_save(s, &p, NULL, err) == -1 ||
-	    audit_commit(s, actor, NULL, file, 1, records, err) == -1)
+	if (store_program_save(s, &p, NULL, err) == -1)
+		goto out;
+	if ((ret = evidence_check(s, p.slug, file->name, e, err)) != 0)
+		goto out;
+	ret = -2;
+	if (audit_commit(s, actor, NULL, file, 1, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;

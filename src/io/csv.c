@@ -68,6 +68,7 @@ const char *const csv_file_names[CSV__MAX] = {
 	"proposals.csv",		/* CSV_PROPOSALS */
 	"responses.csv",		/* CSV_RESPONSES */
 	"actions.csv",			/* CSV_ACTIONS */
+	"assistance.csv",		/* CSV_ASSISTANCE */
 };
 
 int
@@ -119,6 +120,7 @@ struct column {
 	const struct field *f;		/* COL_FIELD */
 	const struct field *opt;	/* the optional object (has_off) holding f, or NULL */
 	int level;
+	int sparse;			/* FL_SPARSE, its own or its list's: written only when used */
 };
 
 struct level {
@@ -199,6 +201,7 @@ layout_build(struct layout *lay, enum csv_file which)
 	const struct kind *k;
 	const struct field *list = NULL;
 	const char *prefix = "";
+	int sparse = 0;
 
 	memset(lay, 0, sizeof(*lay));
 	snprintf(name, sizeof(name), "%.*s", (int)(strlen(csv_file_names[which]) - 4),
@@ -221,9 +224,21 @@ layout_build(struct layout *lay, enum csv_file which)
 		/* responses have no key of their own: they are numbered */
 		if (k == &kind_response)
 			layout_col(lay, "", "response", COL_NUMBER, NULL, NULL, l);
+		/*
+		 * nor do learning notes: numbered too, but only in a file that has
+		 * their evidence (FL_SPARSE), so that learning.csv stays as it was
+		 */
+		if (k == &kind_learning_note)
+			layout_col(lay, "", "note", COL_NUMBER, NULL, NULL, l);
 		child = layout_fields(lay, k, prefix, l, NULL);
 		lv->end = lay->ncols;
 		lay->nlevels = l + 1;
+		/* a sparse list's columns are sparse, and its children's */
+		sparse |= list != NULL && (list->flags & FL_SPARSE);
+		for (int c = lv->first; c < lv->end; c++)
+			lay->cols[c].sparse = sparse || (k == &kind_learning_note &&
+			    lay->cols[c].kind == COL_NUMBER) ||
+			    (lay->cols[c].f && (lay->cols[c].f->flags & FL_SPARSE));
 		/* an initiative's lists are files of their own */
 		if (child == NULL || k == &kind_initiative)
 			break;
@@ -338,20 +353,32 @@ struct sink {
 	csv_cell_fn fn;
 	void *arg;
 	unsigned row;
+	int *used;		/* a first pass: marks the columns some row has a value in */
+	const int *keep;	/* the columns written (FL_SPARSE ones only when used) */
 };
 
 static void
 row_write(const struct layout *lay, struct strbuf *cells, struct sink *out)
 {
+	unsigned j = 0;
+
+	if (out->used) {
+		for (int c = 0; c < lay->ncols; c++)
+			out->used[c] |= cells[c].len > 0;
+		return;
+	}
 	if (out->fn) {
 		out->row++;
 		for (int c = 0; c < lay->ncols; c++)
-			out->fn(out->arg, out->row, (unsigned)c,
-			    lay->cols[c].kind == COL_FIELD ? lay->cols[c].f : NULL, cells[c].buf);
+			if (out->keep[c])
+				out->fn(out->arg, out->row, j++, lay->cols[c].kind == COL_FIELD ?
+				    lay->cols[c].f : NULL, cells[c].buf);
 		return;
 	}
 	for (int c = 0; c < lay->ncols; c++) {
-		if (c)
+		if (!out->keep[c])
+			continue;
+		if (j++)
 			strbuf_addch(out->out, ',');
 		cell_write(out->out, cells[c].buf, cells[c].len, col_is_text(&lay->cols[c]));
 	}
@@ -413,37 +440,70 @@ list_write(const struct layout *lay, const struct anyvec *v, const char *initiat
 	}
 }
 
+/* The rows of the file (table_write's), to out. */
+static void
+rows_write(const struct layout *lay, enum csv_file which, const struct program *p,
+    struct strbuf *cells, struct sink *out)
+{
+	if (which == CSV_PROGRAM) {
+		if (p->slug != NULL)
+			rec_write(lay, 0, p, 1, NULL, cells, out);
+	} else if (!lay->initiative_level)
+		list_write(lay, FIELD_VEC(p, lay->top), NULL, cells, out);
+	else
+		for (size_t i = 0; i < p->initiatives.n; i++) {
+			const struct initiative *in = &p->initiatives.v[i];
+
+			list_write(lay, FIELD_VEC(in, lay->top), in->slug, cells, out);
+		}
+}
+
 static void
 table_write(enum csv_file which, const struct program *p, struct sink *out)
 {
 	struct layout lay;
 	struct strbuf cells[CSV_MAXCOLS];
+	int used[CSV_MAXCOLS] = { 0 }, keep[CSV_MAXCOLS], sparse = 0;
+	unsigned j = 0;
 
 	if ((int)which < 0 || which >= CSV__MAX)
 		return;
 	layout_build(&lay, which);
 	for (int c = 0; c < lay.ncols; c++) {
 		strbuf_init(&cells[c], 0);
+		sparse |= lay.cols[c].sparse;
+	}
+	/* FL_SPARSE columns: only those some row has a value in (a first pass finds them) */
+	if (sparse) {
+		struct sink mark = { NULL, NULL, NULL, 0, used, NULL };
+
+		rows_write(&lay, which, p, cells, &mark);
+	}
+	for (int c = 0; c < lay.ncols; c++) {
+		keep[c] = !lay.cols[c].sparse || used[c];
+		/* a sparse number (a note's) only when its children's columns are written */
+		if (lay.cols[c].sparse && lay.cols[c].kind == COL_NUMBER) {
+			keep[c] = 0;
+			for (int d = c + 1; d < lay.ncols; d++)
+				keep[c] |= lay.cols[d].level > lay.cols[c].level && used[d];
+		}
+	}
+	out->keep = keep;
+	for (int c = 0; c < lay.ncols; c++) {
+		if (!keep[c])
+			continue;
 		if (out->fn)
-			out->fn(out->arg, 0, (unsigned)c, NULL, lay.cols[c].name);
+			out->fn(out->arg, 0, j, NULL, lay.cols[c].name);
 		else {
-			strbuf_addstr(out->out, c ? "," : "");
+			strbuf_addstr(out->out, j ? "," : "");
 			strbuf_addstr(out->out, lay.cols[c].name);
 		}
+		j++;
 	}
 	if (!out->fn)
 		strbuf_addch(out->out, '\n');
-	if (which == CSV_PROGRAM) {
-		if (p->slug != NULL)
-			rec_write(&lay, 0, p, 1, NULL, cells, out);
-	} else if (!lay.initiative_level)
-		list_write(&lay, FIELD_VEC(p, lay.top), NULL, cells, out);
-	else
-		for (size_t i = 0; i < p->initiatives.n; i++) {
-			const struct initiative *in = &p->initiatives.v[i];
-
-			list_write(&lay, FIELD_VEC(in, lay.top), in->slug, cells, out);
-		}
+	rows_write(&lay, which, p, cells, out);
+	out->keep = NULL;
 	for (int c = 0; c < lay.ncols; c++)
 		strbuf_release(&cells[c]);
 }
@@ -476,7 +536,7 @@ csv_file_omitted(enum csv_file which, const struct program *p)
 void
 csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
 {
-	struct sink sk = { out, NULL, NULL, 0 };
+	struct sink sk = { out, NULL, NULL, 0, NULL, NULL };
 
 	table_write(which, p, &sk);
 }
@@ -484,7 +544,7 @@ csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
 void
 csv_walk(enum csv_file which, const struct program *p, csv_cell_fn fn, void *arg)
 {
-	struct sink sk = { NULL, fn, arg, 0 };
+	struct sink sk = { NULL, fn, arg, 0, NULL, NULL };
 
 	table_write(which, p, &sk);
 }
@@ -617,7 +677,7 @@ reader_header(struct reader *r, const struct srcloc *loc)
 		r->map[i] = c;
 	}
 	for (int c = 0; c < lay->ncols; c++)
-		if (!seen[c]) {
+		if (!seen[c] && !lay->cols[c].sparse) {
 			model_error_set(r->e, loc, lay->cols[c].name, "missing column");
 			goto fail;
 		}
@@ -661,6 +721,9 @@ reader_same(struct reader *r, int l, const char *const *val, const struct srcloc
 		int64_t n;
 
 		if (col->kind == COL_NUMBER) {
+			/* a sparse number left out: every row is a record of its own */
+			if (col->sparse && val[c][0] == '\0')
+				return 0;
 			if (int_parse(val[c], &n) || n < 1) {
 				model_error_set(r->e, loc, col->name,
 				    "'%s' is not a number (1, 2, …)", val[c]);
@@ -826,6 +889,8 @@ reader_row(struct reader *r)
 		    "%zu columns, the header has %zu", r->ncells, r->nheader);
 		return -1;
 	}
+	for (int c = 0; c < r->lay->ncols; c++)
+		val[c] = "";	/* an FL_SPARSE column the header may leave out */
 	for (size_t i = 0; i < r->nheader; i++) {
 		const char *v = r->text.buf + r->off[i];
 

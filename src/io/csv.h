@@ -19,7 +19,7 @@ enum csv_file {
 	CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
 	CSV_DECISIONS, CSV_GRANTS, CSV_LEDGER, CSV_APPLICATIONS, CSV_CREDITS,
 	CSV_CONTRIBUTIONS, CSV_CHECKINS, CSV_EVENTS, CSV_SURVEYS, CSV_TIES,
-	CSV_PROPOSALS, CSV_RESPONSES, CSV_ACTIONS,
+	CSV_PROPOSALS, CSV_RESPONSES, CSV_ACTIONS, CSV_ASSISTANCE,
 	CSV__MAX
 };
 
@@ -28,7 +28,7 @@ extern const char *const csv_file_names[CSV__MAX];
 
 /*
  * Whether file which is one that exports leave out when it has no rows
- * (its list is FL_SPARSE: proposals.csv, responses.csv, actions.csv), and it has none in
+ * (its list is FL_SPARSE: proposals.csv, responses.csv, actions.csv, assistance.csv), and it has none in
  * p: so that a program without them exports the files it always did.
  */
 int csv_file_omitted(enum csv_file which, const struct program *p);

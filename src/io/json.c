@@ -805,8 +805,8 @@ write_fields(struct strbuf *out, const struct kind *k, const void *rec, int inde
 
 		if (lines && !with_records)
 			continue;
-		if ((f->flags & FL_SPARSE) && FIELD_VEC(rec, f)->n == 0)
-			continue;	/* absent when empty: older documents keep their bytes */
+		if ((f->flags & FL_SPARSE) && field_empty(f, rec))
+			continue;
 		if (!first) {
 			strbuf_addch(out, ',');
 			if (lines || broke)

@@ -91,10 +91,21 @@ static const struct field instrument_fields[] = {
 };
 KIND(kind_instrument, "instruments", struct instrument, instrument_fields);
 
+static const struct field evidence_fields[] = {
+	ENUM(struct evidence, "kind", kind, 0, evidence_kind_names),
+	REF(struct evidence, "initiative", initiative, 0, RT_INITIATIVE),
+	ID(struct evidence, "ref", ref, 0),
+	DATE(struct evidence, "as_of", as_of, O),
+};
+KIND(kind_evidence, "evidence", struct evidence, evidence_fields);
+
+#define SPARSE (FL_OPTIONAL | FL_SPARSE)
+
 static const struct field learning_note_fields[] = {
 	DATE(struct learning_note, "date", date, 0),
 	STR(struct learning_note, "text", text, FL_LONG),
 	REFS(struct learning_note, "initiatives", initiatives, 0, RT_INITIATIVE),
+	LIST(struct learning_note, "evidence", evidence, SPARSE, kind_evidence),
 };
 KIND(kind_learning_note, "notes", struct learning_note, learning_note_fields);
 
@@ -199,12 +210,22 @@ static const struct field contribution_fields[] = {
 };
 KIND(kind_contribution, "contributions", struct contribution, contribution_fields);
 
+static const struct field followup_fields[] = {
+	STR(struct followup, "text", text, 0),
+	REF(struct followup, "owner", owner, 0, RT_PERSON),
+	DATE(struct followup, "due", due, 0),
+	BOOL(struct followup, "done", done, 0),
+};
+KIND(kind_followup, "follow_ups", struct followup, followup_fields);
+
 static const struct field checkin_fields[] = {
 	ID(struct checkin, "id", id, FL_KEY),
 	DATE(struct checkin, "date", date, 0),
 	REFS(struct checkin, "attendees", attendees, 0, RT_PERSON),
 	STR(struct checkin, "progress", progress, O | FL_LONG | FL_MARKDOWN),
 	STR(struct checkin, "challenges", challenges, O | FL_LONG | FL_MARKDOWN),
+	REFS(struct checkin, "organizations", organizations, SPARSE, RT_ORG),
+	LIST(struct checkin, "follow_ups", follow_ups, SPARSE, kind_followup),
 };
 KIND(kind_checkin, "checkins", struct checkin, checkin_fields);
 
@@ -290,6 +311,15 @@ static const struct field action_fields[] = {
 	ENUM(struct action, "status", status, 0, action_status_names),
 };
 KIND(kind_action, "actions", struct action, action_fields);
+static const struct field assistance_fields[] = {
+	ID(struct assistance, "id", id, FL_KEY),
+	DATE(struct assistance, "date", date, 0),
+	REF(struct assistance, "provider", provider, 0, RT_ORG),
+	STR(struct assistance, "topic", topic, 0),
+	REAL(struct assistance, "hours", hours, FL_POSITIVE),
+	ENUMS(struct assistance, "answers", answers, O, assist_answer_names),
+};
+KIND(kind_assistance, "assistance", struct assistance, assistance_fields);
 
 static const struct field director_fields[] = {
 	REF(struct initiative, "person", director.person, 0, RT_PERSON),
@@ -350,6 +380,7 @@ static const struct field initiative_fields[] = {
 	LIST(struct initiative, "proposals", proposals, FL_LINES | FL_SPARSE, kind_proposal),
 	LIST(struct initiative, "responses", responses, FL_LINES | FL_SPARSE, kind_alert_response),
 	LIST(struct initiative, "actions", actions, FL_LINES | FL_SPARSE, kind_action),
+	LIST(struct initiative, "assistance", assistance, FL_LINES | SPARSE, kind_assistance),
 };
 KIND(kind_initiative, "initiatives", struct initiative, initiative_fields);
 
@@ -379,6 +410,31 @@ anyvec_push(struct anyvec *v, const struct kind *k)
 {
 	xgrow(&v->v, &v->alloc, v->n + 1, k->size);
 	return (char *)v->v + k->size * v->n++;
+}
+
+int
+field_empty(const struct field *f, const void *rec)
+{
+	const void *p = (const char *)rec + f->off;
+
+	switch (f->type) {
+	case FT_STR:
+	case FT_SLUG:
+	case FT_ID:
+		return *(char *const *)p == NULL;
+	case FT_DATE:
+		return *(const tdate *)p == DATE_NONE;
+	case FT_REF:
+		return ((const struct ref *)p)->slug == NULL;
+	case FT_REFS:
+	case FT_ENUMS:
+	case FT_LIST:
+	case FT_RACI:
+	case FT_ANSWERS:
+		return ((const struct anyvec *)p)->n == 0;
+	default:
+		return 0;
+	}
 }
 
 static void

@@ -45,8 +45,15 @@ enum reftype {
 #define FL_KEY		0x08	/* the record's identity within its parent (unique) */
 #define FL_LONG		0x10	/* FT_STR: long text (Markdown, notes), up to 64 KiB */
 #define FL_MARKDOWN	0x20	/* FT_STR: Markdown, shown rendered (safely) on pages */
-#define FL_SPARSE	0x40	/* FT_LIST: written (JSON key, CSV file, xlsx sheet) only when not empty,
-				 * so documents without it keep their bytes */
+/*
+ * Added to trellis/1 after its first release (issue 13): optional, and
+ * written only when present and not empty — JSON leaves the key out, a CSV
+ * column is written only when some row of the file has a value, a CSV
+ * file (xlsx sheet) of such a record kind only when it has rows — so that
+ * every document without them is written byte for byte as before; a
+ * reader takes one that is absent as empty.
+ */
+#define FL_SPARSE	0x40
 
 struct kind;
 
@@ -79,6 +86,7 @@ extern const struct kind kind_instrument;
 extern const struct kind kind_instrument_item;
 extern const struct kind kind_learning;
 extern const struct kind kind_learning_note;
+extern const struct kind kind_evidence;
 extern const struct kind kind_initiative;
 /* Initiative-level kinds, in trellis/1 order. */
 extern const struct kind kind_observation;
@@ -92,6 +100,7 @@ extern const struct kind kind_application;
 extern const struct kind kind_credit;
 extern const struct kind kind_contribution;
 extern const struct kind kind_checkin;
+extern const struct kind kind_followup;
 extern const struct kind kind_event;
 extern const struct kind kind_survey;
 extern const struct kind kind_response;
@@ -100,6 +109,10 @@ extern const struct kind kind_proposal;
 extern const struct kind kind_proposal_answer;
 extern const struct kind kind_alert_response;	/* "responses": the team's answer to an alert */
 extern const struct kind kind_action;		/* "actions" agreed in answer to an alert */
+extern const struct kind kind_assistance;
+
+/* 1 when field f of rec holds nothing (what FL_SPARSE leaves out). */
+int field_empty(const struct field *f, const void *rec);
 /*
  * The whole document: "program" (FT_OBJECT of kind_program), then
  * "organizations", "people", "instruments", "learning", "initiatives"

@@ -52,6 +52,20 @@ const char *const signal_names[SIGNAL__MAX] = {
 const char *const action_status_names[ACTION__MAX] = {
 	[ACTION_OPEN] = "open", [ACTION_DONE] = "done", [ACTION_DROPPED] = "dropped",
 };
+const char *const evidence_kind_names[EVK__MAX] = {
+	[EVK_ALERT] = "alert", [EVK_FIGURE] = "figure", [EVK_DECISION] = "decision",
+	[EVK_CHECKIN] = "checkin",
+};
+/* the capacity traits of DESIGN §5, then the pitfall alerts' codes of DESIGN §3 */
+const char *const assist_answer_names[ANSWER__MAX] = {
+	[ANSWER_FLEXIBLE_GRANTS] = "flexible_grants", [ANSWER_EXPERTISE] = "expertise",
+	[ANSWER_IN_KIND_STAFFING] = "in_kind_staffing", [ANSWER_EXPERIMENT] = "experiment",
+	[ANSWER_CONVENER] = "convener", [ANSWER_DOMINANCE] = "dominance",
+	[ANSWER_DIRECTOR_AS_EMPLOYEE] = "director_as_employee",
+	[ANSWER_BLURRED_BOUNDARIES] = "blurred_boundaries",
+	[ANSWER_OUT_OF_THE_LOOP] = "out_of_the_loop",
+	[ANSWER_NO_CONTRARY_VIEWS] = "no_contrary_views",
+};
 
 const char *const default_responsibilities[] = {
 	"approve budget", "review budget", "evaluate initiative director",

@@ -104,6 +104,19 @@ enum signal {
 	SIGNAL__MAX
 };
 enum action_status { ACTION_OPEN, ACTION_DONE, ACTION_DROPPED, ACTION__MAX };
+/* What a learning note's evidence is (issue 13, item 4). */
+enum evidence_kind { EVK_ALERT, EVK_FIGURE, EVK_DECISION, EVK_CHECKIN, EVK__MAX };
+/*
+ * What technical assistance answers: a capacity trait the backbone lacks
+ * (DESIGN §5) or a pitfall alert (DESIGN §3), by their codes.
+ */
+enum assist_answer {
+	ANSWER_FLEXIBLE_GRANTS, ANSWER_EXPERTISE, ANSWER_IN_KIND_STAFFING,
+	ANSWER_EXPERIMENT, ANSWER_CONVENER,
+	ANSWER_DOMINANCE, ANSWER_DIRECTOR_AS_EMPLOYEE, ANSWER_BLURRED_BOUNDARIES,
+	ANSWER_OUT_OF_THE_LOOP, ANSWER_NO_CONTRARY_VIEWS, ANSWER__MAX
+};
+#define ANSWER_FIRST_ALERT ANSWER_DOMINANCE
 
 extern const char *const sector_names[SECTOR__MAX];
 extern const char *const expertise_names[EXPERTISE__MAX];
@@ -120,6 +133,8 @@ extern const char *const direction_names[DIR__MAX];
 extern const char *const stance_names[STANCE__MAX];
 extern const char *const signal_names[SIGNAL__MAX];
 extern const char *const action_status_names[ACTION__MAX];
+extern const char *const evidence_kind_names[EVK__MAX];
+extern const char *const assist_answer_names[ANSWER__MAX];
 
 /* Returns the index of name in names[0..n), or -1. */
 int enum_lookup(const char *const *names, int n, const char *name);
@@ -163,11 +178,24 @@ struct instrument {
 	int builtin;			/* one of the built-in instruments: never exported or stored */
 };
 
+/*
+ * What a learning note rests on: an alert or a figure of an initiative's
+ * report as of a date, or one of its decisions or check-ins (by id).
+ */
+struct evidence {
+	REC_HEAD;
+	int kind;			/* enum evidence_kind */
+	struct ref initiative;		/* an initiative of the program */
+	char *ref;			/* the alert's code, the figure's name, the record's id */
+	tdate as_of;			/* the report's date (alerts, figures); optional */
+};
+
 struct learning_note {
 	REC_HEAD;
 	tdate date;
 	char *text;
 	struct refs initiatives;	/* initiative slugs */
+	VEC(struct evidence) evidence;	/* optional (trellis/1: absent when empty) */
 };
 
 struct learning {
@@ -270,12 +298,34 @@ struct contribution {
 	double hours;			/* > 0 */
 };
 
+/* A check-in's agreed next step: who does it by when, and whether it is done. */
+struct followup {
+	REC_HEAD;
+	char *text;
+	struct ref owner;		/* a person */
+	tdate due;
+	int done;
+};
+
 struct checkin {
 	REC_HEAD;
 	char *id;
 	tdate date;
 	struct refs attendees;		/* people */
 	char *progress, *challenges;	/* Markdown, optional */
+	struct refs organizations;	/* organizations present; optional (absent when empty) */
+	VEC(struct followup) follow_ups;	/* optional (absent when empty) */
+};
+
+/* Technical assistance given to an initiative (issue 13, item 5). */
+struct assistance {
+	REC_HEAD;
+	char *id;
+	tdate date;
+	struct ref provider;		/* an organization */
+	char *topic;
+	double hours;			/* > 0 */
+	VEC(int) answers;		/* enum assist_answer: the gaps and alerts it answers */
 };
 
 struct event {
@@ -418,6 +468,7 @@ struct initiative {
 	VEC(struct proposal) proposals;
 	VEC(struct alert_response) responses;	/* optional in trellis/1: written when any */
 	VEC(struct action) actions;		/* likewise */
+	VEC(struct assistance) assistance;	/* optional (absent when empty) */
 };
 
 /* One program: everything a trellis/1 document holds. */

@@ -316,6 +316,49 @@ instrument_item(const struct instrument *in, const char *code)
 	return NULL;
 }
 
+/*
+ * A learning note's evidence: an alert by its code and a figure as of a
+ * date; a decision or check-in that its initiative has, when the
+ * initiative's records are here (a whole program: not an import's
+ * catalog, which the store's checks stand behind).
+ */
+static int
+check_evidence(struct vctx *c, const struct evidence *ev)
+{
+	const int nalerts = ANSWER__MAX - ANSWER_FIRST_ALERT;
+	const struct initiative *in;
+	int found = 0;
+
+	if (ev->kind == EVK_ALERT && ev->ref &&
+	    enum_lookup(assist_answer_names + ANSWER_FIRST_ALERT, nalerts, ev->ref) < 0) {
+		model_error_set(c->e, &ev->loc, "ref", "'%s' is not an alert's code (dominance, "
+		    "director_as_employee, blurred_boundaries, out_of_the_loop, no_contrary_views)",
+		    ev->ref);
+		return fail(c);
+	}
+	if ((ev->kind == EVK_ALERT || ev->kind == EVK_FIGURE) && ev->as_of == DATE_NONE) {
+		model_error_set(c->e, &ev->loc, "as_of", "is required for %s: the date of the "
+		    "report it is from", ev->kind == EVK_ALERT ? "an alert" : "a figure");
+		return fail(c);
+	}
+	if ((ev->kind != EVK_DECISION && ev->kind != EVK_CHECKIN) || c->p->partial != PROGRAM_WHOLE ||
+	    ev->initiative.idx < 0 || ev->ref == NULL)
+		return 0;
+	in = &c->p->initiatives.v[ev->initiative.idx];
+	if (ev->kind == EVK_DECISION)
+		for (size_t i = 0; i < in->decisions.n && !found; i++)
+			found = strcmp(in->decisions.v[i].id, ev->ref) == 0;
+	else
+		for (size_t i = 0; i < in->checkins.n && !found; i++)
+			found = strcmp(in->checkins.v[i].id, ev->ref) == 0;
+	if (!found) {
+		model_error_set(c->e, &ev->loc, "ref", "initiative '%s' has no %s '%s'", in->slug,
+		    ev->kind == EVK_DECISION ? "decision" : "check-in", ev->ref);
+		return fail(c);
+	}
+	return 0;
+}
+
 static int
 check_record(struct vctx *c, const struct kind *k, void *rec)
 {
@@ -491,6 +534,8 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 				return fail(c);
 			}
 		}
+	} else if (k == &kind_evidence) {
+		return check_evidence(c, rec);
 	} else if (k == &kind_program) {
 		const struct program *p = rec;
 

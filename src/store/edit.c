@@ -10,9 +10,10 @@
  * How references are kept (migration 1): references between records are
  * foreign keys without an ON DELETE action, so SQLite itself refuses to
  * delete an organization a decision names or a grant with ledger entries.
- * Two references are not such keys, and are checked here before deleting:
- * a survey names its instrument by code (text), and a learning note's
- * initiatives (note_initiative) cascade on delete.
+ * Some references are not such keys, and are checked here before deleting:
+ * a survey names its instrument by code (text), a learning note's
+ * initiatives (note_initiative) cascade on delete, and a note's evidence
+ * names a decision or check-in by its initiative and id (text).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,9 @@ static const struct {
 } unguarded[] = {
 	{ T_INSTRUMENT, ST_INSTRUMENT_USED, "surveys use it" },
 	{ T_INITIATIVE, ST_INITIATIVE_NOTED, "learning notes name it" },
+	/* a learning note's evidence names them by their initiative and id (text) */
+	{ T_DECISION, ST_DECISION_EVIDENCED, "a learning note names it as evidence" },
+	{ T_CHECKIN, ST_CHECKIN_EVIDENCED, "a learning note names it as evidence" },
 };
 
 /* What may still name a record of each table, for the refusal's message. */
@@ -266,4 +270,27 @@ out:
 	if (ret == -1)
 		store_rollback(s);
 	return ret;
+}
+
+int
+store_evidence_dangling(struct store *s, const char *program, struct strbuf *out,
+    struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_EVIDENCE_DANGLING, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int decision = strcmp((const char *)sqlite3_column_text(st, 0), "decision") == 0;
+
+		strbuf_addf(out, "a learning note's evidence names %s '%s', which initiative '%s' "
+		    "does not have", decision ? "decision" : "check-in",
+		    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 1));
+	} else if (rc != SQLITE_DONE)
+		store_sqlerr(s, err, "cannot check the learning notes' evidence");
+	store_stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }

@@ -608,6 +608,56 @@ static const char migration_8[] =
 	"PRAGMA user_version = 8;\n";
 #undef SIGNALS
 
+/*
+ * Migration 9: the program team's workspace (issue 13, items 3–5). A
+ * check-in's organizations present and its follow-ups (each with its
+ * owner, due date and whether it is done); the evidence a learning note
+ * rests on (an alert or figure of an initiative's report as of a date, or
+ * one of its decisions or check-ins, by id: ident holds the code, the
+ * figure's name or the record's id, as in trellis/1); and technical
+ * assistance given to an initiative, with the capacity traits and alerts
+ * it answers.
+ */
+static const char migration_9[] =
+	"CREATE TABLE checkin_org ("
+	" checkin_id INTEGER NOT NULL REFERENCES checkin(id) ON DELETE CASCADE,"
+	" position INTEGER NOT NULL,"
+	" org_id INTEGER NOT NULL REFERENCES organization(id),"
+	" PRIMARY KEY (checkin_id, position));\n"
+	"CREATE TABLE checkin_followup ("
+	" id INTEGER PRIMARY KEY,"
+	" checkin_id INTEGER NOT NULL REFERENCES checkin(id) ON DELETE CASCADE,"
+	" text TEXT NOT NULL,"
+	" owner_id INTEGER NOT NULL REFERENCES person(id),"
+	" due TEXT NOT NULL,"
+	" done INTEGER NOT NULL CHECK (done IN (0, 1)));\n"
+	"CREATE INDEX checkin_followup_checkin ON checkin_followup(checkin_id);\n"
+	"CREATE TABLE learning_evidence ("
+	" id INTEGER PRIMARY KEY,"
+	" note_id INTEGER NOT NULL REFERENCES learning_note(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL CHECK (kind IN ('alert','figure','decision','checkin')),"
+	" initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,"
+	" ident TEXT NOT NULL,"
+	" as_of TEXT);\n"
+	"CREATE INDEX learning_evidence_note ON learning_evidence(note_id);\n"
+	"CREATE TABLE assistance ("
+	" id INTEGER PRIMARY KEY,"
+	" initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,"
+	" ident TEXT NOT NULL,"
+	" date TEXT NOT NULL,"
+	" provider_id INTEGER NOT NULL REFERENCES organization(id),"
+	" topic TEXT NOT NULL,"
+	" hours REAL NOT NULL CHECK (hours > 0),"
+	" UNIQUE (initiative_id, ident));\n"
+	"CREATE TABLE assistance_answer ("
+	" assistance_id INTEGER NOT NULL REFERENCES assistance(id) ON DELETE CASCADE,"
+	" position INTEGER NOT NULL,"
+	" answer TEXT NOT NULL CHECK (answer IN ('flexible_grants','expertise',"
+	"'in_kind_staffing','experiment','convener','dominance','director_as_employee',"
+	"'blurred_boundaries','out_of_the_loop','no_contrary_views')),"
+	" PRIMARY KEY (assistance_id, position));\n"
+	"PRAGMA user_version = 9;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -617,6 +667,7 @@ const char *const store_migrations[] = {
 	migration_6,
 	migration_7,
 	migration_8,
+	migration_9,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

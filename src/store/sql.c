@@ -123,6 +123,14 @@
 	" FROM checkin t"
 #define CHECKIN_JOINS ""
 
+#define FOLLOWUP_SELECT \
+	"SELECT t.id, t.checkin_id, t.text, p.slug, t.due, t.done FROM checkin_followup t"
+#define ASSIST_SELECT \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, o.slug, t.topic, t.hours"\
+	" FROM assistance t"
+#define ASSIST_JOINS \
+	" JOIN organization o ON o.id = t.provider_id"
+
 #define EVENT_SELECT \
 	"SELECT t.id, t.initiative_id, t.ident, t.date, t.kind, t.title FROM event t"
 #define EVENT_JOINS ""
@@ -183,7 +191,9 @@
 	"SELECT director_person_id FROM initiative WHERE id = ?1"\
 	" UNION SELECT owner_person_id FROM action_item WHERE initiative_id = ?1"\
 	" UNION SELECT a.person_id FROM checkin c JOIN checkin_attendee a"\
-	" ON a.checkin_id = c.id WHERE c.initiative_id = ?1"
+	" ON a.checkin_id = c.id WHERE c.initiative_id = ?1"\
+	" UNION SELECT f.owner_id FROM checkin c JOIN checkin_followup f"\
+	" ON f.checkin_id = c.id WHERE c.initiative_id = ?1"
 /* ?1 = the initiative; each part by an index on its owner */
 #define INI_LINKED(link, owner, table) \
 	" UNION SELECT l.org_id FROM " table " x JOIN " link " l ON l." owner " = x.id" \
@@ -214,6 +224,8 @@
 	INI_LINKED("proposal_asked", "proposal_id", "proposal")\
 	INI_LINKED("proposal_answer", "proposal_id", "proposal")\
 	" UNION SELECT owner_org_id FROM action_item WHERE initiative_id = ?1"\
+	INI_LINKED("checkin_org", "checkin_id", "checkin")\
+	" UNION SELECT provider_id FROM assistance WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
 
 const char *const store_sql[ST__MAX] = {
@@ -861,6 +873,62 @@ const char *const store_sql[ST__MAX] = {
 	LINK_SEL_ONE("event_attended", "event_id", "l.org_id", "event"),
 	[ST_ASKED_SEL_ONE] =
 	LINK_SEL_ONE("proposal_asked", "proposal_id", "l.org_id", "proposal"),
+	/* migration 9 (issue 13) */
+	[ST_CHECKIN_ORG_INS] = ORG_LINK_INS("checkin_org", "checkin_id"),
+	[ST_CHECKIN_ORG_SEL] = LINK_SEL("checkin_org", "checkin_id", "org_id"),
+	[ST_CHECKIN_ORG_DEL] = OWNER_DEL("checkin_org", "checkin_id"),
+	[ST_CHECKIN_ORG_SEL_ONE] =
+	LINK_SEL_ONE("checkin_org", "checkin_id", "l.org_id", "checkin"),
+	[ST_FOLLOWUP_INS] =
+	"INSERT INTO checkin_followup (checkin_id, text, owner_id, due, done) VALUES (?, ?, ?, ?, ?)",
+	[ST_FOLLOWUP_SEL] =
+	FOLLOWUP_SELECT " CROSS JOIN checkin c ON c.id = t.checkin_id"
+	" CROSS JOIN initiative i ON i.id = c.initiative_id"
+	" JOIN person p ON p.id = t.owner_id" OF_PROGRAM,
+	[ST_FOLLOWUP_UPD] = UPD("checkin_followup", "text, owner_id, due, done", "?, ?, ?, ?"),
+	[ST_FOLLOWUP_DEL] = ROW_DEL("checkin_followup"),
+	[ST_FOLLOWUP_DEL_OF] = OWNER_DEL("checkin_followup", "checkin_id"),
+	[ST_FOLLOWUP_SEL_ONE] =
+	FOLLOWUP_SELECT " JOIN checkin c ON c.id = t.checkin_id JOIN person p ON p.id = t.owner_id"
+	" WHERE c.initiative_id = ?1 ORDER BY t.id",
+	[ST_EVIDENCE_INS] =
+	"INSERT INTO learning_evidence (note_id, kind, initiative_id, ident, as_of)"
+	" VALUES (?, ?, ?, ?, ?)",
+	[ST_EVIDENCE_SEL] =
+	"SELECT t.id, t.note_id, t.kind, e.slug, t.ident, t.as_of FROM learning_evidence t"
+	" CROSS JOIN learning_note n ON n.id = t.note_id"
+	" CROSS JOIN learning i ON i.id = n.learning_id"
+	" JOIN initiative e ON e.id = t.initiative_id" OF_PROGRAM,
+	[ST_EVIDENCE_UPD] = UPD("learning_evidence", "kind, initiative_id, ident, as_of", "?, ?, ?, ?"),
+	[ST_EVIDENCE_DEL] = ROW_DEL("learning_evidence"),
+	[ST_EVIDENCE_DEL_OF] = OWNER_DEL("learning_evidence", "note_id"),
+	[ST_ASSIST_INS] =
+	"INSERT INTO assistance (initiative_id, ident, date, provider_id, topic, hours)"
+	" VALUES (?, ?, ?, ?, ?, ?)",
+	[ST_ASSIST_SEL] = ASSIST_SELECT IN_INITIATIVE ASSIST_JOINS OF_PROGRAM,
+	[ST_ASSIST_UPD] =
+	UPD("assistance", "ident, date, provider_id, topic, hours", "?, ?, ?, ?, ?"),
+	[ST_ASSIST_DEL] = ROW_DEL("assistance"),
+	[ST_ASSIST_SEL_ONE] = ASSIST_SELECT ASSIST_JOINS OF_ONE,
+	[ST_ASSIST_ANSWER_INS] =
+	"INSERT INTO assistance_answer (assistance_id, position, answer) VALUES (?, ?, ?)",
+	[ST_ASSIST_ANSWER_SEL] = LINK_SEL("assistance_answer", "assistance_id", "answer"),
+	[ST_ASSIST_ANSWER_DEL] = OWNER_DEL("assistance_answer", "assistance_id"),
+	[ST_ASSIST_ANSWER_SEL_ONE] =
+	LINK_SEL_ONE("assistance_answer", "assistance_id", "l.answer", "assistance"),
+	[ST_DECISION_EVIDENCED] =
+	"SELECT count(*) FROM decision d JOIN learning_evidence e ON e.initiative_id = d.initiative_id"
+	" AND e.ident = d.ident AND e.kind = 'decision' WHERE d.id = ?1",
+	[ST_EVIDENCE_DANGLING] =
+	"SELECT e.kind, i.slug, e.ident FROM learning_evidence e"
+	" JOIN initiative i ON i.id = e.initiative_id JOIN program p ON p.id = i.program_id"
+	" WHERE p.slug = ?1 AND ((e.kind = 'decision' AND NOT EXISTS (SELECT 1 FROM decision d"
+	" WHERE d.initiative_id = e.initiative_id AND d.ident = e.ident)) OR (e.kind = 'checkin'"
+	" AND NOT EXISTS (SELECT 1 FROM checkin c WHERE c.initiative_id = e.initiative_id"
+	" AND c.ident = e.ident))) ORDER BY e.id LIMIT 1",
+	[ST_CHECKIN_EVIDENCED] =
+	"SELECT count(*) FROM checkin c JOIN learning_evidence e ON e.initiative_id = c.initiative_id"
+	" AND e.ident = c.ident AND e.kind = 'checkin' WHERE c.id = ?1",
 	[ST_ANSWER_SEL_ONE] =
 	"SELECT l.response_id, l.item, l.value FROM survey s JOIN response o ON o.survey_id = s.id"
 	" JOIN answer l ON l.response_id = o.id WHERE s.initiative_id = ?1"

@@ -212,11 +212,21 @@ int store_record_update(struct store *s, struct program *p, const struct kind *k
  * Deletes the record of kind k with that rowid, its lists and children.
  * Refuses, leaving the database unchanged, when other records still name
  * it (an organization a decision names, a grant with ledger entries, an
- * instrument a survey uses, an initiative a learning note names). The
- * program itself cannot be deleted here.
+ * instrument a survey uses, an initiative a learning note names, a
+ * decision or check-in a note names as evidence). The program itself
+ * cannot be deleted here.
  */
 int store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
     const struct store_audit_entry *audit, struct strbuf *err);
+
+/*
+ * Whether a learning note of program names as evidence a decision or
+ * check-in its initiative does not have (a streaming import checks its
+ * result, inside its transaction, with this): 1 with what in out, 0 when
+ * none does, -1 with err set.
+ */
+int store_evidence_dangling(struct store *s, const char *program, struct strbuf *out,
+    struct strbuf *err);
 
 /* ---------------------------------------------------------------- the audit log's writing */
 

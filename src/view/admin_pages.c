@@ -310,6 +310,7 @@ static const struct {
 	{ "surveys", "survey round", "survey rounds" },
 	{ "ties", "network rating", "network ratings" },
 	{ "proposals", "proposal", "proposals" },
+	{ "assistance", "technical assistance record", "technical assistance records" },
 	{ "observations", "measurement of the shared result", "measurements of the shared result" },
 	{ "responses", "answer to an alert", "answers to alerts" },
 	{ "actions", "action", "actions" },

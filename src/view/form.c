@@ -187,7 +187,9 @@ value_of(const struct field *f, const void *rec, const struct form_input *in,
 		strbuf_addstr(out, v);
 	else if (rec)
 		field_to_text(f, rec, out);
-	else if (f->type == FT_DATE && !(f->flags & FL_OPTIONAL) && !absent_object) {
+	else if (f->type == FT_DATE && !(f->flags & FL_OPTIONAL) && !absent_object &&
+	    strchr(path, '.') == NULL) {
+		/* today in a record's own date; a child list's blank row (a follow-up's due) stays blank */
 		char buf[DATE_BUFSZ];
 
 		strbuf_addstr(out, date_format(date_today(), buf));

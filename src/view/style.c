@@ -153,6 +153,20 @@ const char view_css[] =
 "form.delete{margin:0 0 2rem}button.danger{background:#fff;color:#b42318;border-color:#b42318}\n"
 "table.months td{text-align:center;font-size:.85rem;white-space:nowrap}\n"
 "td.month-yes{background:var(--green-bg);color:var(--green)}td.month-no{background:var(--amber-bg);color:var(--amber);font-weight:600}\n"
+/* the program's check-in calendar (checkins_page.c): the cell is the link */
+"td.month-due{color:var(--muted)}td.month-out{background:#fff}table.calendar td a{color:inherit;text-decoration:none;display:block}"
+"table.calendar td a:hover,table.calendar td a:focus{text-decoration:underline}table.calendar th[scope=row]{min-width:11rem}"
+/* the learning agenda (learning_page.c): each note a card, its text as typed */
+"ol.notes{list-style:none;padding:0;margin:0}ol.notes li.entry{background:#fff;border:1px solid var(--line);"
+"border-radius:8px;padding:.6rem .9rem;margin:.5rem 0;break-inside:avoid}li.entry p{margin:.2rem 0}"
+"li.entry p.text{white-space:pre-wrap}section.question{margin:0 0 1.5rem}\n"
+"@media print{section.question h2{break-after:avoid}ol.notes li.entry{border:0;border-left:2px solid #999;"
+"border-radius:0;padding:.1rem .6rem}}\n"
+/* a child row's picker of long names (a note's evidence) narrows with the page */
+".row>.field{min-width:0;max-width:100%}.row select{max-width:100%}\n"
+".followups .late{color:var(--amber);font-weight:600}table.followups td.when{white-space:nowrap}table.followups button{white-space:nowrap}"
+"@media (max-width:40rem){table.calendar th[scope=row]{min-width:8rem}}"
+"ul.legend li.month-yes{color:var(--green)}ul.legend li.month-no{color:var(--amber);font-weight:600}ul.legend li.month-due{color:var(--muted)}\n"
 "form.matrix-form{margin:0 0 2rem}form.matrix-form button{margin-top:.5rem}table.matrix th[scope=col]{font-size:.85rem;min-width:6rem}\n"
 "table.matrix td.letter{text-align:center}table.matrix select{min-width:3.5rem}\n"
 "table.matrix tr.gap th,td.gap{background:var(--amber-bg);color:var(--amber);font-weight:600}\n"

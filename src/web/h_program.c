@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "funder.h"
 #include "page.h"
 #include "router.h"
 #include "../view/figures.h"
@@ -22,7 +23,9 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/organizations", "Organizations" },
 		{ "/program/people", "People" },
 		{ "/program/instruments", "Instruments" },
-		{ "/program/learning", "Learning notes" },
+		{ "/program/learning", "Learning agenda" },
+		{ "/program/checkins", "Check-ins" },
+		{ "/program/assistance", "Technical assistance" },
 		{ "/program/actions", "Open actions" },
 		{ "/program/settings", "Settings" },
 		/* setting up (h_setup.c): admins only */
@@ -239,6 +242,8 @@ h_program(struct web_request *req, struct web_response *res)
 	html_raw(&pg.h, head.buf);
 	program_record_links(req, &pg.h);
 	html_raw(&pg.h, body.buf);
+	if (p->initiatives.n && funder_followups(req, p, &pg.h))
+		goto out;
 	page_end(&pg);
 	ret = 0;
 out:

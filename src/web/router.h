@@ -123,6 +123,14 @@ enum web_page {
 	PAGE_API_INITIATIVE_CREATE, /* POST /api/v1/initiatives */
 	PAGE_API_INITIATIVE_PUT, /* PUT /api/v1/initiatives/{slug} */
 	PAGE_API_INITIATIVE_PATCH, /* PATCH /api/v1/initiatives/{slug} */
+	/* the program team's pages of issue 13 (h_funder.c): literal rows, so they win over /program/{kind} */
+	PAGE_PROGRAM_CHECKINS,	/* GET /program/checkins: the check-in calendar */
+	PAGE_API_PROGRAM_CHECKINS, /* GET /api/v1/program/checkins: the same as JSON */
+	PAGE_FOLLOWUP_DONE,	/* POST /i/{slug}/checkins/{id}/done: a follow-up done */
+	PAGE_PROGRAM_ASSISTANCE, /* GET /program/assistance: technical assistance, hours per initiative */
+	PAGE_API_PROGRAM_ASSISTANCE, /* GET /api/v1/program/assistance: the same as JSON */
+	PAGE_PROGRAM_LEARNING,	/* GET /program/learning: the learning agenda (a team: its own notes) */
+	PAGE_PROGRAM_LEARNING_POST, /* POST /program/learning/notes: a note under a question */
 	PAGE__MAX
 };
 
@@ -249,5 +257,12 @@ int h_api_proposal_open(struct web_request *req, struct web_response *res);
 int h_api_proposal(struct web_request *req, struct web_response *res);
 int h_api_proposal_answer(struct web_request *req, struct web_response *res);
 int h_api_proposal_close(struct web_request *req, struct web_response *res);
+int h_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_api_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_followup_done(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_program_assistance(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_api_program_assistance(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_program_learning(struct web_request *req, struct web_response *res);	/* h_funder.c */
+int h_program_learning_post(struct web_request *req, struct web_response *res);	/* h_funder.c */
 
 #endif

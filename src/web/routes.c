@@ -187,4 +187,18 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_API_INITIATIVE_PUT] = { WEB_PUT, "/api/v1/initiatives/{slug}", WEB_ADMIN, h_api_initiative_update, 0 },
 	/* API_INITIATIVE_PATCH: changes the own fields the body names (admin) */
 	[PAGE_API_INITIATIVE_PATCH] = { WEB_PATCH, "/api/v1/initiatives/{slug}", WEB_ADMIN, h_api_initiative_update, 0 },
+	/* PROGRAM_CHECKINS: months × initiatives, each check-in held, missing or upcoming */
+	[PAGE_PROGRAM_CHECKINS] = { WEB_GET, "/program/checkins", WEB_ADMIN | WEB_EVALUATOR, h_program_checkins, 0 },
+	/* API_PROGRAM_CHECKINS: the same calendar as JSON (?as_of=&months=) */
+	[PAGE_API_PROGRAM_CHECKINS] = { WEB_GET, "/api/v1/program/checkins", WEB_ADMIN | WEB_EVALUATOR, h_api_program_checkins, 0 },
+	/* FOLLOWUP_DONE: marks follow-up n of a check-in done (the program page's list, the check-in's page) */
+	[PAGE_FOLLOWUP_DONE] = { WEB_POST, "/i/{slug}/checkins/{id}/done", WEB_EDITORS, h_followup_done, 0 },
+	/* PROGRAM_ASSISTANCE: technical assistance across the program, hours per initiative */
+	[PAGE_PROGRAM_ASSISTANCE] = { WEB_GET, "/program/assistance", WEB_ADMIN | WEB_EVALUATOR, h_program_assistance, 0 },
+	/* API_PROGRAM_ASSISTANCE: the same as JSON */
+	[PAGE_API_PROGRAM_ASSISTANCE] = { WEB_GET, "/api/v1/program/assistance", WEB_ADMIN | WEB_EVALUATOR, h_api_program_assistance, 0 },
+	/* PROGRAM_LEARNING: the learning agenda; a member or viewer reads its own initiative's notes only */
+	[PAGE_PROGRAM_LEARNING] = { WEB_GET, "/program/learning", WEB_READERS, h_program_learning, 0 },
+	/* PROGRAM_LEARNING_POST: a note (a member's on its own initiative) */
+	[PAGE_PROGRAM_LEARNING_POST] = { WEB_POST, "/program/learning/notes", WEB_ADMIN | WEB_MEMBER, h_program_learning_post, 0 },
 };
