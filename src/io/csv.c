@@ -326,6 +326,12 @@ cell_write(struct strbuf *out, const char *s, size_t n, int text)
 		strbuf_addch(out, '"');
 }
 
+void
+csv_cell(struct strbuf *out, const char *s, int text)
+{
+	cell_write(out, s, strlen(s), text);
+}
+
 /*
  * Where rows go: CSV text in out, or (csv_walk) each cell to fn with the
  * field behind it.

@@ -84,6 +84,13 @@ void csv_stream_close(struct csv_stream *cs);
 int csv_file_grouped(enum csv_file which, const char *path, const char *data, size_t len,
     struct program *p, struct model_error *e);
 
+/*
+ * Appends s as one CSV cell to out, quoted where a reader needs it; a text
+ * cell (text 1) that could start a formula gets one leading '\'' (DESIGN
+ * §2.2). For other tables written as CSV (the portfolio over time).
+ */
+void csv_cell(struct strbuf *out, const char *s, int text);
+
 /* Appends the CSV file which of p (header line included) to out. */
 void csv_write(enum csv_file which, const struct program *p, struct strbuf *out);
 

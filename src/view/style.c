@@ -168,6 +168,9 @@ const char view_css[] =
 "span.up{color:var(--green)}span.down{color:#9f1239}.fig-n,.prov{margin-left:.35em}.fig-n{font-size:.8rem;color:var(--muted);white-space:nowrap}"
 ".prov{font-size:.75rem;color:var(--amber);background:var(--amber-bg);border-radius:3px;padding:0 .25rem;white-space:nowrap}"
 "table.portfolio td .fig-n,table.portfolio td .prov{display:block;margin-left:0}\n"
+/* the portfolio over time (view/portfolio_time.c): a small chart of the two scores per row */
+"svg.score-trend{width:11rem;max-width:100%}table.over-time td.spark{min-width:11rem}\n"
+"@media (max-width:40rem){table.over-time td.spark{grid-template-columns:9.5rem minmax(0,1fr);min-width:0}}\n"
 "table.portfolio .note,table.portfolio .fig-n,table.portfolio .trend,table.portfolio .prov{font-size:.85em}\n"
 "@media print{.chart-wrap.wide{max-width:16cm}table.portfolio{font-size:7.5pt}"
 "table.portfolio th,table.portfolio td{overflow-wrap:normal;word-break:normal;hyphens:none}table.portfolio .trend{white-space:normal}}\n"

@@ -23,6 +23,7 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/people", "People" },
 		{ "/program/instruments", "Instruments" },
 		{ "/program/learning", "Learning notes" },
+		{ "/program/portfolio", "Portfolio over time" },
 	};
 
 	if (!req->authenticated || !(req->user.role & (WEB_ADMIN | WEB_EVALUATOR)))

@@ -94,6 +94,9 @@ enum web_page {
 	PAGE_UNSUBSCRIBE_POST,	/* POST /unsubscribe/{id}: the button, or RFC 8058 one-click */
 	PAGE_ACCOUNT,		/* GET /account: your settings (the mail digest) */
 	PAGE_ACCOUNT_POST,	/* POST /account: saves them */
+	PAGE_PORTFOLIO_TIME,	/* GET /program/portfolio: the portfolio over time */
+	PAGE_PORTFOLIO_TIME_CSV, /* GET /program/portfolio.csv: the same as CSV */
+	PAGE_API_PORTFOLIO,	/* GET /api/v1/program/portfolio: the same as JSON */
 	PAGE__MAX
 };
 
@@ -153,6 +156,9 @@ int h_unsubscribe_post(struct web_request *req, struct web_response *res);
 int h_account(struct web_request *req, struct web_response *res);	/* h_account.c */
 int h_account_post(struct web_request *req, struct web_response *res);
 int h_program(struct web_request *req, struct web_response *res);	/* h_program.c */
+int h_portfolio_time(struct web_request *req, struct web_response *res);	/* h_portfolio_time.c */
+int h_portfolio_time_csv(struct web_request *req, struct web_response *res);
+int h_api_portfolio(struct web_request *req, struct web_response *res);
 int h_dashboard(struct web_request *req, struct web_response *res);	/* h_dashboard.c */
 
 int h_transfer(struct web_request *req, struct web_response *res);	/* h_transfer.c */

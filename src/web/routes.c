@@ -126,4 +126,10 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_ACCOUNT] = { WEB_GET, "/account", WEB_SIGNED_IN, h_account, 0 },
 	/* ACCOUNT_POST: saves them */
 	[PAGE_ACCOUNT_POST] = { WEB_POST, "/account", WEB_SIGNED_IN, h_account_post, 0 },
+	/* PORTFOLIO_TIME: each initiative's scores by quarter, grant burn, result, alerts */
+	[PAGE_PORTFOLIO_TIME] = { WEB_GET, "/program/portfolio", WEB_ADMIN | WEB_EVALUATOR, h_portfolio_time, 0 },
+	/* PORTFOLIO_TIME_CSV: the same, one line per initiative and quarter */
+	[PAGE_PORTFOLIO_TIME_CSV] = { WEB_GET, "/program/portfolio.csv", WEB_ADMIN | WEB_EVALUATOR, h_portfolio_time_csv, 0 },
+	/* API_PORTFOLIO: the same as JSON */
+	[PAGE_API_PORTFOLIO] = { WEB_GET, "/api/v1/program/portfolio", WEB_ADMIN | WEB_EVALUATOR, h_api_portfolio, 0 },
 };
