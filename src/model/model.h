@@ -392,9 +392,11 @@ void initiative_default_responsibilities(struct initiative *in);
 void program_default_responsibilities(struct program *p);
 
 /*
- * Adds the built-in instruments (`balance`, `director-support`) to p unless
- * p already has an instrument with that code.
+ * Adds the built-in instruments (`balance`, `director-support`,
+ * `backbone-activities`) to p unless p already has an instrument with that
+ * code.
  */
+#define BACKBONE_ACTIVITIES_CODE "backbone-activities"
 void program_add_builtin_instruments(struct program *p);
 
 /* Returns the organization, person, initiative or instrument with that slug, or NULL. */
