@@ -49,6 +49,8 @@ export_csv(const struct program *p, const char *dir, struct cli_progress *pg)
 		goto out;
 	}
 	for (int i = 0; i < CSV__MAX; i++) {
+		if (!csv_file_exported((enum csv_file)i, p))
+			continue;
 		cli_progress_stage(pg, "writing %s", csv_file_names[i]);
 		strbuf_reset(&data);
 		strbuf_reset(&path);

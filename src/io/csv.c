@@ -51,6 +51,7 @@ const char *const csv_file_names[CSV__MAX] = {
 	"people.csv",			/* CSV_PEOPLE */
 	"instruments.csv",		/* CSV_INSTRUMENTS */
 	"learning.csv",			/* CSV_LEARNING */
+	"candidates.csv",		/* CSV_CANDIDATES */
 	"initiatives.csv",		/* CSV_INITIATIVES */
 	"observations.csv",		/* CSV_OBSERVATIONS */
 	"members.csv",			/* CSV_MEMBERS */
@@ -66,6 +67,22 @@ const char *const csv_file_names[CSV__MAX] = {
 	"surveys.csv",			/* CSV_SURVEYS */
 	"ties.csv",			/* CSV_TIES */
 };
+
+int
+csv_file_exported(enum csv_file which, const struct program *p)
+{
+	char name[32];
+	const struct field *f;
+
+	assert((int)which >= 0 && which < CSV__MAX);
+	if (which == CSV_PROGRAM || which >= CSV_INITIATIVES)
+		return 1;
+	snprintf(name, sizeof(name), "%.*s", (int)(strlen(csv_file_names[which]) - 4),
+	    csv_file_names[which]);
+	f = kind_field(&kind_document, name);
+	assert(f != NULL && f->type == FT_LIST);
+	return !(f->flags & FL_OPTIONAL) || FIELD_VEC(p, f)->n > 0;
+}
 
 int
 csv_file_for_path(const char *path)

@@ -16,7 +16,7 @@ struct strbuf;
 /* The CSV files, in the order they are written and read. */
 enum csv_file {
 	CSV_PROGRAM, CSV_ORGANIZATIONS, CSV_PEOPLE, CSV_INSTRUMENTS, CSV_LEARNING,
-	CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
+	CSV_CANDIDATES, CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
 	CSV_DECISIONS, CSV_GRANTS, CSV_LEDGER, CSV_APPLICATIONS, CSV_CREDITS,
 	CSV_CONTRIBUTIONS, CSV_CHECKINS, CSV_EVENTS, CSV_SURVEYS, CSV_TIES,
 	CSV__MAX
@@ -24,6 +24,13 @@ enum csv_file {
 
 /* "decisions.csv" and so on, indexed by enum csv_file. */
 extern const char *const csv_file_names[CSV__MAX];
+
+/*
+ * Whether file which is part of p's export: every file is, except the one
+ * of an optional program-level list (candidates.csv) when p has none of
+ * it, so that an export without any stays as it was.
+ */
+int csv_file_exported(enum csv_file which, const struct program *p);
 
 /* Returns the csv_file whose name is the base name of path, or -1. */
 int csv_file_for_path(const char *path);

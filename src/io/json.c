@@ -805,6 +805,9 @@ write_fields(struct strbuf *out, const struct kind *k, const void *rec, int inde
 
 		if (lines && !with_records)
 			continue;
+		/* an optional list (candidates) is written only when it holds something */
+		if (f->type == FT_LIST && (f->flags & FL_OPTIONAL) && FIELD_VEC(rec, f)->n == 0)
+			continue;
 		if (!first) {
 			strbuf_addch(out, ',');
 			if (lines || broke)
@@ -847,6 +850,9 @@ json_write_program(const struct program *p, struct strbuf *out)
 	for (int i = 1; i < kind_document.nfields; i++) {
 		const struct field *f = &kind_document.fields[i];
 
+		/* an optional list (candidates) is written only when it holds something */
+		if ((f->flags & FL_OPTIONAL) && FIELD_VEC(p, f)->n == 0)
+			continue;
 		strbuf_addstr(out, ",\n ");
 		json_write_string(out, f->name);
 		strbuf_addstr(out, ": ");

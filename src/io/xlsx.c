@@ -114,6 +114,8 @@ xlsx_write(const struct program *p, const char *path, struct strbuf *err)
 	for (int i = 0; i < CSV__MAX; i++) {
 		char name[32];
 
+		if (!csv_file_exported((enum csv_file)i, p))
+			continue;
 		/* the sheet is named after its table: "decisions" */
 		snprintf(name, sizeof(name), "%.*s", (int)(strlen(csv_file_names[i]) - 4),
 		    csv_file_names[i]);

@@ -95,6 +95,8 @@ const struct store_table store_tables[T__MAX] = {
 	    1, { ST_ANSWER_INS }, { ST_ANSWER_SEL }, { ST_ANSWER_DEL } },
 	[T_TIE] = { &kind_tie, T_INITIATIVE, ST_TIE_INS, ST_TIE_SEL,
 	    ST_TIE_UPD, ST_TIE_DEL, NONE, 0, {0}, {0}, {0} },
+	[T_CANDIDATE] = { &kind_candidate, T_PROGRAM, ST_CANDIDATE_INS, ST_CANDIDATE_SEL,
+	    ST_CANDIDATE_UPD, ST_CANDIDATE_DEL, NONE, 0, {0}, {0}, {0} },
 	[T_LEARNING] = { &kind_learning, T_PROGRAM, ST_LEARNING_INS, ST_LEARNING_SEL,
 	    ST_LEARNING_UPD, ST_LEARNING_DEL, NONE, 0, {0}, {0}, {0} },
 	[T_NOTE] = { &kind_learning_note, T_LEARNING, ST_NOTE_INS, ST_NOTE_SEL,
@@ -132,6 +134,7 @@ static const enum stmt sel_one[T__MAX] = {
 	[T_SURVEY] = ST_SURVEY_SEL_ONE,
 	[T_RESPONSE] = ST_RESPONSE_SEL_ONE,
 	[T_TIE] = ST_TIE_SEL_ONE,
+	[T_CANDIDATE] = ST_BEGIN,
 	[T_LEARNING] = ST_BEGIN,
 	[T_NOTE] = ST_BEGIN,
 };

@@ -527,6 +527,29 @@ static const char migration_6[] =
 	"ALTER TABLE users ADD COLUMN digest_sent INTEGER;\n"
 	"PRAGMA user_version = 6;\n";
 
+/*
+ * Migration 12 of issue 13 (the candidates branch; the lead renumbers it
+ * after migrations 7 to 11 of the other branches, and its user_version with
+ * it): the candidate backbones of a new round (trellis/1 "candidates"), one
+ * per organization of the program, with a note of the evidence of each
+ * trait of DESIGN §5.
+ */
+static const char migration_12[] =
+	"CREATE TABLE candidate ("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,"
+	" org_id INTEGER NOT NULL REFERENCES organization(id),"
+	" round TEXT,"
+	" flexible_grants_evidence TEXT,"
+	" expertise_evidence TEXT,"
+	" in_kind_staffing_evidence TEXT,"
+	" experiment_evidence TEXT,"
+	" convener_evidence TEXT,"
+	" note TEXT,"
+	" UNIQUE (program_id, org_id));\n"
+	"CREATE INDEX candidate_org ON candidate(org_id);\n"
+	"PRAGMA user_version = 7;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -534,6 +557,7 @@ const char *const store_migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_12,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

@@ -170,6 +170,9 @@ const char view_css[] =
 "table.portfolio td .fig-n,table.portfolio td .prov{display:block;margin-left:0}\n"
 /* the portfolio over time (view/portfolio_time.c): a small chart of the two scores per row */
 "svg.score-trend{width:11rem;max-width:100%}table.over-time td.spark{min-width:11rem}\n"
+/* backbone selection (view/candidates_page.c): candidates side by side, equal columns */
+"table.compare{table-layout:fixed;width:100%}table.compare th[scope=row]{width:10rem}table.compare .evidence{font-size:.85rem;color:var(--muted)}"
+"ul.supply{margin:0;padding-left:1.1rem}table.compare td p{margin:0}\n"
 /* the backbone's own activities beside the stepping-up score (report_html.c) */
 "table.activities{font-size:.9rem}table.activities thead th+th,table.activities td{text-align:right}table.activities th[scope=row]{font-weight:400}table.activities tr.total th,table.activities tr.total td{font-weight:600}\n"
 "@media (max-width:40rem){table.over-time td.spark{grid-template-columns:9.5rem minmax(0,1fr);min-width:0}}\n"

@@ -24,6 +24,7 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/instruments", "Instruments" },
 		{ "/program/learning", "Learning notes" },
 		{ "/program/portfolio", "Portfolio over time" },
+		{ "/program/candidates", "Candidate backbones" },
 	};
 
 	if (!req->authenticated || !(req->user.role & (WEB_ADMIN | WEB_EVALUATOR)))

@@ -132,4 +132,10 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_PORTFOLIO_TIME_CSV] = { WEB_GET, "/program/portfolio.csv", WEB_ADMIN | WEB_EVALUATOR, h_portfolio_time_csv, 0 },
 	/* API_PORTFOLIO: the same as JSON */
 	[PAGE_API_PORTFOLIO] = { WEB_GET, "/api/v1/program/portfolio", WEB_ADMIN | WEB_EVALUATOR, h_api_portfolio, 0 },
+	/* CANDIDATES: candidate backbones of a new round with their assessment (the records: PROGRAM_RECORD*) */
+	[PAGE_CANDIDATES] = { WEB_GET, "/program/candidates", WEB_ADMIN | WEB_EVALUATOR, h_candidates, 0 },
+	/* CANDIDATES_COMPARE: ?c=SLUG&c=SLUG side by side (DESIGN §5), printable */
+	[PAGE_CANDIDATES_COMPARE] = { WEB_GET, "/program/candidates/compare", WEB_ADMIN | WEB_EVALUATOR, h_candidates_compare, 0 },
+	/* API_CANDIDATES_COMPARE: the same as JSON, each capacity as `trellis capacity --format json` */
+	[PAGE_API_CANDIDATES_COMPARE] = { WEB_GET, "/api/v1/program/candidates/compare", WEB_ADMIN | WEB_EVALUATOR, h_api_candidates_compare, 0 },
 };
