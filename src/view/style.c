@@ -173,6 +173,7 @@ const char view_css[] =
 /* backbone selection (view/candidates_page.c): candidates side by side, equal columns */
 "table.compare{table-layout:fixed;width:100%}table.compare th[scope=row]{width:10rem}table.compare .evidence{font-size:.85rem;color:var(--muted)}"
 "ul.supply{margin:0;padding-left:1.1rem}table.compare td p{margin:0}\n"
+"@media (max-width:40rem){table.compare{font-size:.85rem}table.compare th[scope=row]{width:6.5rem}table.compare th,table.compare td{padding:.3rem .35rem}ul.supply{padding-left:.9rem}}\n"
 /* the backbone's own activities beside the stepping-up score (report_html.c) */
 "table.activities{font-size:.9rem}table.activities thead th+th,table.activities td{text-align:right}table.activities th[scope=row]{font-weight:400}table.activities tr.total th,table.activities tr.total td{font-weight:600}\n"
 "@media (max-width:40rem){table.over-time td.spark{grid-template-columns:9.5rem minmax(0,1fr);min-width:0}}\n"
