@@ -1139,6 +1139,9 @@ write_csv(const struct gen *g, const char *dir)
 	}
 	for (int k = 0; k < CSV__MAX; k++) {
 		snprintf(path[k], sizeof(path[k]), "%s/%s", dir, csv_file_names[k]);
+		/* an optional file that would be empty is not written (csv_file_exported) */
+		if (k == CSV_CANDIDATES)
+			continue;
 		if ((f[k] = open_out(path[k])) == NULL)
 			goto out;
 	}
@@ -1160,7 +1163,8 @@ write_csv(const struct gen *g, const char *dir)
 			goto out;
 		}
 		for (int k = 0; k < CSV__MAX; k++) {
-			if (k == CSV_PROGRAM || k == CSV_INSTRUMENTS || k == CSV_LEARNING)
+			if (k == CSV_PROGRAM || k == CSV_INSTRUMENTS || k == CSV_LEARNING ||
+			    k == CSV_CANDIDATES)
 				continue;
 			if (csv_put(f[k], path[k], (enum csv_file)k, &p, i == 0, &sb)) {
 				program_release(&p);
