@@ -12,6 +12,7 @@
 
 #include "chart.h"
 #include "figures.h"
+#include "portfolio.h"
 #include "portfolio_time.h"
 #include "report_html.h"
 #include "report_json.h"
@@ -369,6 +370,119 @@ ptime_render(struct html *h, const struct ptime_page *pg)
 	for (size_t i = 0; i < pg->n; i++)
 		row_html(h, &pg->rows[i], i);
 	html_close_to(h, depth);
+}
+
+/* ---------------------------------------------------------------- kept as text */
+
+static void
+score_format(const struct metrics_score *sc, struct strbuf *out)
+{
+	strbuf_addf(out, " %d %.17g %zu %zu %d", sc->type, sc->value, sc->nparts, sc->firm,
+	    sc->provisional);
+	for (size_t i = 0; i < sc->nparts; i++)
+		strbuf_addf(out, " %s %.17g %lld %d", sc->parts[i].name, sc->parts[i].value,
+		    (long long)sc->parts[i].n, sc->parts[i].provisional);
+}
+
+void
+ptime_series_format(const struct series *s, struct strbuf *out)
+{
+	strbuf_addf(out, "%d %zu", s->months, s->points.n);
+	for (size_t k = 0; k < s->points.n; k++) {
+		const struct series_point *pt = &s->points.v[k];
+
+		strbuf_addf(out, " %d", (int)pt->as_of);
+		score_format(&pt->back, out);
+		score_format(&pt->up, out);
+		strbuf_addf(out, " %zu", pt->alerts);
+		portfolio_fig_format(&pt->progress, out);
+		strbuf_addf(out, " %lld %lld %.17g %zu", (long long)pt->burn.awarded,
+		    (long long)pt->burn.spent, pt->burn.elapsed, pt->burn.grants);
+	}
+}
+
+/* The next word of *s (up to a blank) into buf; 0, or -1 when there is none or it is too long. */
+static int
+next_word(const char **s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	while (**s == ' ')
+		(*s)++;
+	while ((*s)[n] && (*s)[n] != ' ' && n + 1 < size)
+		n++;
+	if (n == 0 || ((*s)[n] && (*s)[n] != ' '))
+		return -1;
+	memcpy(buf, *s, n);
+	buf[n] = '\0';
+	*s += n;
+	return 0;
+}
+
+static int
+score_parse(const char **s, struct metrics_score *sc)
+{
+	long long type, n, firm, prov, pn, pprov;
+	char name[64];
+
+	memset(sc, 0, sizeof(*sc));
+	if (portfolio_next_int(s, MV_NULL, MV_BOOL, &type) || portfolio_next_num(s, &sc->value) ||
+	    portfolio_next_int(s, 0, METRICS_MAX_PARTS, &n) ||
+	    portfolio_next_int(s, 0, METRICS_MAX_PARTS, &firm) || portfolio_next_int(s, 0, 1, &prov))
+		return -1;
+	sc->type = (int)type;
+	sc->nparts = (size_t)n;
+	sc->firm = (size_t)firm;
+	sc->provisional = (int)prov;
+	for (size_t i = 0; i < sc->nparts; i++) {
+		struct metrics_part *pa = &sc->parts[i];
+
+		if (next_word(s, name, sizeof(name)) || (pa->name = metrics_part_name(name)) == NULL ||
+		    portfolio_next_num(s, &pa->value) || portfolio_next_int(s, 0, INT64_MAX / 2, &pn) ||
+		    portfolio_next_int(s, 0, 1, &pprov))
+			return -1;
+		pa->n = pn;
+		pa->provisional = (int)pprov;
+	}
+	return 0;
+}
+
+int
+ptime_series_parse(struct series *s, const char *line)
+{
+	const char *p = line;
+	long long months, n, v, awarded, spent, grants;
+
+	metrics_series_release(s);
+	if (portfolio_next_int(&p, 1, 240, &months) ||
+	    portfolio_next_int(&p, 0, SERIES_MAX_QUARTERS, &n))
+		goto bad;
+	s->months = (int)months;
+	for (long long k = 0; k < n; k++) {
+		struct series_point *pt = VEC_PUSH(&s->points);
+
+		if (portfolio_next_int(&p, INT32_MIN, INT32_MAX, &v))
+			goto bad;
+		pt->as_of = (tdate)v;
+		if (score_parse(&p, &pt->back) || score_parse(&p, &pt->up) ||
+		    portfolio_next_int(&p, 0, 5, &v) || portfolio_fig_parse(&p, &pt->progress) ||
+		    portfolio_next_int(&p, 0, INT64_MAX / 2, &awarded) ||
+		    portfolio_next_int(&p, 0, INT64_MAX / 2, &spent) ||
+		    portfolio_next_num(&p, &pt->burn.elapsed) ||
+		    portfolio_next_int(&p, 0, INT32_MAX, &grants))
+			goto bad;
+		pt->alerts = (size_t)v;
+		pt->burn.awarded = awarded;
+		pt->burn.spent = spent;
+		pt->burn.grants = (size_t)grants;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return 0;
+bad:
+	metrics_series_release(s);
+	return -1;
 }
 
 /* ---------------------------------------------------------------- CSV and JSON */

@@ -45,6 +45,16 @@ struct ptime_page {
 };
 
 /*
+ * An initiative's series as one line of text, kept by the server with the
+ * initiative's snapshot (so a write recomputes only its own initiative's
+ * quarters), and read back: every number as written (%.17g), so what is
+ * read renders the same bytes. ptime_series_parse returns 0, or -1 when
+ * the line is malformed (s is then released).
+ */
+void ptime_series_format(const struct series *s, struct strbuf *out);
+int ptime_series_parse(struct series *s, const char *line);
+
+/*
  * Sorts rows by their last quarter's value in column col, descending when
  * desc; rows with nothing in that column come last either way, ties in
  * name order.

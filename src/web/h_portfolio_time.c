@@ -20,7 +20,45 @@
 
 enum ptime_format { PT_HTML, PT_CSV, PT_JSON };
 
-/* Every initiative's series into pg->rows (names from the catalog). Returns 0, or -1 (logged). */
+/*
+ * One initiative's series into s: kept with its snapshot as a line of
+ * ptime_series_format per period (as_of, months), so a request for the
+ * same period, or after a write in another initiative, computes nothing
+ * again. Returns 0, or -1 (logged).
+ */
+static int
+series_of(struct web_request *req, const char *slug, tdate as_of, int months, struct series *s)
+{
+	const struct web_program *wp = web_initiative_get(req, slug);
+	const struct initiative *in;
+	struct strbuf key = STRBUF_INIT, line = STRBUF_INIT;
+	int ret = -1;
+
+	if (wp == NULL)
+		return -1;
+	strbuf_addf(&key, "series %d %d", (int)as_of, months);
+	if (web_fragment_get_in(wp, key.buf, &line) && ptime_series_parse(s, line.buf) == 0) {
+		ret = 0;
+		goto out;
+	}
+	in = program_initiative(&wp->program, slug);
+	if (in == NULL || metrics_series(&wp->program, in, as_of, months, &wp->settings, s)) {
+		fprintf(stderr, "trellis serve: cannot compute the series of '%s'\n", slug);
+		goto out;
+	}
+	s->initiative = NULL;	/* the snapshot goes: keep no pointer into it */
+	strbuf_reset(&line);
+	ptime_series_format(s, &line);
+	web_fragment_put_in(wp, key.buf, line.buf, line.len);
+	ret = 0;
+out:
+	web_program_put(wp);
+	strbuf_release(&key);
+	strbuf_release(&line);
+	return ret;
+}
+
+/* Every initiative's series into pg->rows (names from the catalog), one snapshot at a time. */
 static int
 ptime_fetch(struct web_request *req, const struct program *cat, tdate as_of, int months,
     struct ptime_page *pg)
@@ -29,25 +67,13 @@ ptime_fetch(struct web_request *req, const struct program *cat, tdate as_of, int
 	pg->rows = xcalloc(pg->n ? pg->n : 1, sizeof(*pg->rows));
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct initiative *ci = &cat->initiatives.v[i];
-		const struct web_program *wp = web_initiative_get(req, ci->slug);
-		const struct initiative *in;
-		int rc;
 
 		pg->rows[i].slug = ci->slug;
 		pg->rows[i].name = ci->name;
 		pg->rows[i].city = ci->city;
 		metrics_series_init(&pg->rows[i].series);
-		if (wp == NULL)
+		if (series_of(req, ci->slug, as_of, months, &pg->rows[i].series))
 			return -1;
-		in = program_initiative(&wp->program, ci->slug);
-		rc = in == NULL || metrics_series(&wp->program, in, as_of, months, &wp->settings,
-		    &pg->rows[i].series);
-		pg->rows[i].series.initiative = NULL;	/* the snapshot goes: keep no pointer into it */
-		web_program_put(wp);
-		if (rc) {
-			fprintf(stderr, "trellis serve: cannot compute the series of '%s'\n", ci->slug);
-			return -1;
-		}
 	}
 	return 0;
 }
@@ -68,6 +94,7 @@ ptime(struct web_request *req, struct web_response *res, enum ptime_format fmt)
 	const struct program *p;
 	struct ptime_page pg = { NULL, 0, -1, 0, 12, NULL };
 	struct strbuf query = STRBUF_INIT, msg = STRBUF_INIT, disp = STRBUF_INIT;
+	struct strbuf key = STRBUF_INIT, body = STRBUF_INIT;
 	const char *perr, *col = web_query(req, "sort"), *dir = web_query(req, "dir");
 	char d[DATE_BUFSZ];
 	tdate as_of;
@@ -96,43 +123,60 @@ ptime(struct web_request *req, struct web_response *res, enum ptime_format fmt)
 		goto out;
 	}
 	pg.desc = dir && strcmp(dir, "desc") == 0;
-	if (ptime_fetch(req, p, as_of, pg.months, &pg))
-		goto out;
 	strbuf_addf(&query, "as_of=%s&months=%d", date_format(as_of, d), pg.months);
 	pg.period_query = query.buf;
-	if (pg.sort >= 0)
-		ptime_sort(pg.rows, pg.n, pg.sort, pg.desc);
+	/*
+	 * The whole answer but the page's frame (which is the user's) is kept
+	 * with the catalog for the data's version, like the portfolio's; a
+	 * write in one initiative then recomputes its own series alone.
+	 */
+	strbuf_addf(&key, "portfolio-time %d %d %lld %d %d %d", (int)as_of, pg.months,
+	    (long long)req->data_version, pg.sort, pg.desc, (int)fmt);
+	if (!web_fragment_get(req, key.buf, &body)) {
+		if (ptime_fetch(req, p, as_of, pg.months, &pg))
+			goto out;
+		if (pg.sort >= 0)
+			ptime_sort(pg.rows, pg.n, pg.sort, pg.desc);
+		if (fmt == PT_HTML) {
+			struct html h;
+
+			html_init(&h, &body);
+			page_period_form(&h, "/program/portfolio", as_of, pg.months);
+			html_open(&h, "nav", "class", "actions", "aria-label", "This table elsewhere", NULL);
+			strbuf_reset(&msg);
+			strbuf_addf(&msg, "/program/portfolio.csv?%s", query.buf);
+			html_open(&h, "a", "href", msg.buf, NULL);
+			html_text(&h, "Download as CSV");
+			html_close(&h);
+			html_open(&h, "a", "href", "/", NULL);
+			html_text(&h, "The portfolio today");
+			html_close(&h);
+			html_close(&h);
+			ptime_render(&h, &pg);
+		} else if (fmt == PT_CSV)
+			ptime_csv(&pg, &body);
+		else {
+			ptime_json(&pg, &body);
+			strbuf_addch(&body, '\n');
+		}
+		web_fragment_put(req, key.buf, body.buf, body.len);
+	}
 	if (fmt == PT_HTML) {
 		struct page page;
 
 		page_begin(&page, res, p, "Portfolio over time", NULL, TAB_NONE);
-		page_period_form(&page.h, "/program/portfolio", as_of, pg.months);
-		html_open(&page.h, "nav", "class", "actions", "aria-label", "This table elsewhere", NULL);
-		strbuf_reset(&msg);
-		strbuf_addf(&msg, "/program/portfolio.csv?%s", query.buf);
-		html_open(&page.h, "a", "href", msg.buf, NULL);
-		html_text(&page.h, "Download as CSV");
-		html_close(&page.h);
-		html_open(&page.h, "a", "href", "/", NULL);
-		html_text(&page.h, "The portfolio today");
-		html_close(&page.h);
-		html_close(&page.h);
-		pg.sort = pg.sort >= 0 ? pg.sort : -1;
-		ptime_render(&page.h, &pg);
+		html_raw(&page.h, body.buf);
 		page_end(&page);
-	} else if (fmt == PT_CSV) {
-		strbuf_reset(&res->body);
-		res->status = 200;
-		res->content_type = "text/csv; charset=utf-8";
-		ptime_csv(&pg, &res->body);
-		strbuf_addf(&disp, "attachment; filename=\"%s-portfolio-%s.csv\"", p->slug, d);
-		web_header_add(res, "Content-Disposition", disp.buf);
 	} else {
 		strbuf_reset(&res->body);
+		strbuf_add(&res->body, body.buf, body.len);
 		res->status = 200;
-		res->content_type = "application/json";
-		ptime_json(&pg, &res->body);
-		strbuf_addch(&res->body, '\n');
+		if (fmt == PT_CSV) {
+			res->content_type = "text/csv; charset=utf-8";
+			strbuf_addf(&disp, "attachment; filename=\"%s-portfolio-%s.csv\"", p->slug, d);
+			web_header_add(res, "Content-Disposition", disp.buf);
+		} else
+			res->content_type = "application/json";
 	}
 	ret = 0;
 out:
@@ -140,6 +184,8 @@ out:
 	strbuf_release(&query);
 	strbuf_release(&msg);
 	strbuf_release(&disp);
+	strbuf_release(&key);
+	strbuf_release(&body);
 	return ret;
 }
 

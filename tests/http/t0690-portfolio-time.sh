@@ -74,6 +74,28 @@ test_expect_success 'the page: a chart per initiative, trails, the CSV link; sor
 	test_grep quarry-bend first
 '
 
+test_expect_success 'kept: the same bytes again; a write in one initiative reads that one alone' '
+	test_status 200 /api/v1/program/portfolio &&
+	cp .body first.json &&
+	test_status 200 /api/v1/program/portfolio &&
+	test_cmp first.json .body &&
+	before=$(grep -c "loaded initiative" "$TEST_DIR/serve.log") &&
+	printf "%s\n" "initiative,id,title,category,proposed,decided,decider,consulted,informed,contrary_views" \
+	    "port-ashby,d-990,Agree the series test,strategy,2016-11-01,2016-11-20,team,,," \
+	    >decisions.csv &&
+	"$TRELLIS" --db "$TEST_DIR/demo.db" import decisions.csv >/dev/null &&
+	test_status 200 /api/v1/program/portfolio &&
+	after=$(grep -c "loaded initiative" "$TEST_DIR/serve.log") &&
+	test $((after - before)) = 1 &&
+	grep -c "loaded initiative port-ashby " "$TEST_DIR/serve.log" >/dev/null &&
+	score_pairs .body >now &&
+	"$TRELLIS" --db "$TEST_DIR/demo.db" report --initiative port-ashby --as-of 2016-12-31 \
+	    --format json >r.json &&
+	score_pairs r.json >want &&
+	grep -qxF "$(cat want)" now &&
+	! cmp -s first.json .body
+'
+
 test_expect_success 'a bad column, direction or period is refused, saying which' '
 	test_status 400 "/program/portfolio?sort=colour" &&
 	test_grep "sort: there is no column" .body &&

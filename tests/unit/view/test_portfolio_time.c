@@ -45,6 +45,7 @@ static void
 page(struct ptime_row rows[2], struct ptime_page *pg)
 {
 	memset(rows, 0, 2 * sizeof(*rows));
+	rows[0].series.months = rows[1].series.months = 12;
 	rows[0].slug = "alpha";
 	rows[0].name = "Alpha Works";
 	rows[0].city = "Alphaville";
@@ -178,6 +179,49 @@ test_json(void **state)
 	release(rows);
 }
 
+/* Kept as text and read back: the same series, so the same CSV and JSON bytes; junk refused. */
+static void
+test_series_text(void **state)
+{
+	struct ptime_row rows[2], back[2];
+	struct ptime_page pg, pb;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, line = STRBUF_INIT;
+
+	(void)state;
+	page(rows, &pg);
+	rows[0].series.points.v[1].back.value = 1.0 / 3.0;	/* every digit kept */
+	page(back, &pb);
+	for (int i = 0; i < 2; i++) {
+		strbuf_reset(&line);
+		ptime_series_format(&rows[i].series, &line);
+		assert_int_equal(ptime_series_parse(&back[i].series, line.buf), 0);
+	}
+	ptime_json(&pg, &a);
+	ptime_json(&pb, &b);
+	assert_string_equal(a.buf, b.buf);
+	strbuf_reset(&a);
+	strbuf_reset(&b);
+	ptime_csv(&pg, &a);
+	ptime_csv(&pb, &b);
+	assert_string_equal(a.buf, b.buf);
+	/* a part with no such name, a line cut short, junk after it */
+	assert_int_equal(ptime_series_parse(&back[0].series, "12 1 16436 1 40 1 1 0 no.such 40 8 0 1 60 0 0 0 0 0 0 0 0 0 0"), -1);
+	assert_int_equal(back[0].series.points.n, 0);
+	strbuf_reset(&line);
+	ptime_series_format(&rows[0].series, &line);
+	line.buf[line.len / 2] = '\0';
+	assert_int_equal(ptime_series_parse(&back[0].series, line.buf), -1);
+	strbuf_reset(&line);
+	ptime_series_format(&rows[0].series, &line);
+	strbuf_addstr(&line, " 7");
+	assert_int_equal(ptime_series_parse(&back[0].series, line.buf), -1);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	strbuf_release(&line);
+	release(rows);
+	release(back);
+}
+
 int
 main(void)
 {
@@ -186,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_series_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
