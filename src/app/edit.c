@@ -29,6 +29,7 @@ static const struct app_kind kinds[] = {
 	{ "people", &kind_person, PROG(people) },
 	{ "instruments", &kind_instrument, PROG(instruments) },
 	{ "learning", &kind_learning, PROG(learning) },
+	{ "candidates", &kind_candidate, PROG(candidates) },
 	{ "initiatives", &kind_initiative, PROG(initiatives) },
 	{ "observations", &kind_observation, INI(observations) },
 	{ "members", &kind_member, INI(members) },

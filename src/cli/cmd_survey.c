@@ -29,8 +29,8 @@ static const struct cli_cmd survey_cmd = {
 	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE] [--email]\n"
 	"       | close --initiative SLUG --survey ID [--date DATE]",
 	"Runs survey rounds: opens one, makes one-time answer links, closes it.",
-	"`open` adds a survey round of an instrument (`balance`, `director-support`\n"
-	"or one of the program's own) to an initiative, opened on --date (today by\n"
+	"`open` adds a survey round of an instrument (`balance`, `director-support`,\n"
+	"`backbone-activities` or one of the program's own) to an initiative, opened on --date (today by\n"
 	"default), and prints its id (s-1, s-2 ... unless --id gives one).\n"
 	"\n"
 	"`invite` makes one link for each person of the team given by --person\n"

@@ -51,6 +51,7 @@ const char *const csv_file_names[CSV__MAX] = {
 	"people.csv",			/* CSV_PEOPLE */
 	"instruments.csv",		/* CSV_INSTRUMENTS */
 	"learning.csv",			/* CSV_LEARNING */
+	"candidates.csv",		/* CSV_CANDIDATES */
 	"initiatives.csv",		/* CSV_INITIATIVES */
 	"observations.csv",		/* CSV_OBSERVATIONS */
 	"members.csv",			/* CSV_MEMBERS */
@@ -344,6 +345,12 @@ cell_write(struct strbuf *out, const char *s, size_t n, int text)
 		strbuf_addch(out, '"');
 }
 
+void
+csv_cell(struct strbuf *out, const char *s, int text)
+{
+	cell_write(out, s, strlen(s), text);
+}
+
 /*
  * Where rows go: CSV text in out, or (csv_walk) each cell to fn with the
  * field behind it.
@@ -516,7 +523,7 @@ csv_file_sparse(enum csv_file which)
 	if ((int)which < 0 || which >= CSV__MAX)
 		return 0;
 	layout_build(&lay, which);
-	return lay.initiative_level && (lay.top->flags & FL_SPARSE);
+	return (lay.top->flags & FL_SPARSE) != 0;
 }
 
 int
@@ -527,6 +534,8 @@ csv_file_omitted(enum csv_file which, const struct program *p)
 	if (!csv_file_sparse(which))
 		return 0;
 	layout_build(&lay, which);
+	if (!lay.initiative_level)
+		return FIELD_VEC(p, lay.top)->n == 0;
 	for (size_t i = 0; i < p->initiatives.n; i++)
 		if (FIELD_VEC(&p->initiatives.v[i], lay.top)->n)
 			return 0;

@@ -16,7 +16,7 @@ struct strbuf;
 /* The CSV files, in the order they are written and read. */
 enum csv_file {
 	CSV_PROGRAM, CSV_ORGANIZATIONS, CSV_PEOPLE, CSV_INSTRUMENTS, CSV_LEARNING,
-	CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
+	CSV_CANDIDATES, CSV_INITIATIVES, CSV_OBSERVATIONS, CSV_MEMBERS, CSV_RESPONSIBILITIES,
 	CSV_DECISIONS, CSV_GRANTS, CSV_LEDGER, CSV_APPLICATIONS, CSV_CREDITS,
 	CSV_CONTRIBUTIONS, CSV_CHECKINS, CSV_EVENTS, CSV_SURVEYS, CSV_TIES,
 	CSV_PROPOSALS, CSV_RESPONSES, CSV_ACTIONS, CSV_ASSISTANCE,
@@ -28,8 +28,9 @@ extern const char *const csv_file_names[CSV__MAX];
 
 /*
  * Whether file which is one that exports leave out when it has no rows
- * (its list is FL_SPARSE: proposals.csv, responses.csv, actions.csv, assistance.csv), and it has none in
- * p: so that a program without them exports the files it always did.
+ * (its list is FL_SPARSE: candidates.csv, proposals.csv, responses.csv,
+ * actions.csv, assistance.csv), and it has none in p: so that a program
+ * without them exports the files it always did.
  */
 int csv_file_omitted(enum csv_file which, const struct program *p);
 /* Whether file which is one of those (written only when it has rows). */
@@ -93,6 +94,13 @@ void csv_stream_close(struct csv_stream *cs);
  */
 int csv_file_grouped(enum csv_file which, const char *path, const char *data, size_t len,
     struct program *p, struct model_error *e);
+
+/*
+ * Appends s as one CSV cell to out, quoted where a reader needs it; a text
+ * cell (text 1) that could start a formula gets one leading '\'' (DESIGN
+ * §2.2). For other tables written as CSV (the portfolio over time).
+ */
+void csv_cell(struct strbuf *out, const char *s, int text);
 
 /* Appends the CSV file which of p (header line included) to out. */
 void csv_write(enum csv_file which, const struct program *p, struct strbuf *out);

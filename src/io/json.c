@@ -849,6 +849,9 @@ json_write_program(const struct program *p, struct strbuf *out)
 	for (int i = 1; i < kind_document.nfields; i++) {
 		const struct field *f = &kind_document.fields[i];
 
+		/* a list added later (candidates) is written only when it holds something */
+		if ((f->flags & FL_SPARSE) && field_empty(f, p))
+			continue;
 		strbuf_addstr(out, ",\n ");
 		json_write_string(out, f->name);
 		strbuf_addstr(out, ": ");

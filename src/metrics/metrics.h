@@ -180,6 +180,12 @@ struct metrics_part {
 	int provisional;	/* its N is under the figure's minimum (metrics_fig_min_n) */
 };
 
+/*
+ * The static name of a score's part called name (a figure's, or
+ * "grants.in_order"), for a part read back from text; NULL for no part.
+ */
+const char *metrics_part_name(const char *name);
+
 struct metrics_score {
 	int type;		/* MV_NULL when every part is null, else MV_NUMBER */
 	double value;		/* 0..100: mean of the parts */

@@ -71,6 +71,18 @@ const char *const metrics_practice_codes[7] = {
 	"director_supported", "joint_grant_seeking", "partners_compensated",
 };
 
+/* The one part of a score that is no figure of its own. */
+static const char grants_in_order[] = "grants.in_order";
+
+const char *
+metrics_part_name(const char *name)
+{
+	for (int f = 0; f < FIG__MAX; f++)
+		if (strcmp(metrics_fig_names[f], name) == 0)
+			return metrics_fig_names[f];
+	return strcmp(name, grants_in_order) == 0 ? grants_in_order : NULL;
+}
+
 /* The built-in instrument behind survey.director_support (DESIGN §4). */
 #define DIRECTOR_SUPPORT_CODE "director-support"
 /* Fewer responses than this and a survey mean is never shown (anonymity). */
@@ -1101,7 +1113,7 @@ scores(struct report *r)
 	part(r, up, FIG_RACI_COMPLETE, 0);
 	part(r, up, FIG_DIRECTOR_SHARED, 0);
 	if (r->fig[FIG_GRANTS_OVERSPENT].type != MV_NULL)
-		part_add(up, "grants.in_order", r->grants_in_order, r->fig[FIG_GRANTS_OVERSPENT].n, 0);
+		part_add(up, grants_in_order, r->grants_in_order, r->fig[FIG_GRANTS_OVERSPENT].n, 0);
 	part(r, up, FIG_RESULT_ON_TRACK, 0);
 	score_finish(up);
 }

@@ -317,3 +317,12 @@ metrics_survey_reports_release(struct survey_report *v, size_t n)
 		metrics_survey_results_release(&v[i].before);
 	}
 }
+
+const struct survey_results *
+metrics_survey_find(const struct survey_report *v, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].now.instrument && strcmp(v[i].now.instrument->code, code) == 0)
+			return &v[i].now;
+	return NULL;
+}

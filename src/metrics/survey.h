@@ -131,4 +131,12 @@ void metrics_survey_reports(const struct program *p, const struct initiative *in
     tdate start, tdate end, struct survey_report **v, size_t *n, size_t *alloc);
 void metrics_survey_reports_release(struct survey_report *v, size_t n);
 
+/*
+ * The window's results of the instrument with that code among a report's
+ * surveys v[0..n) (metrics_survey_reports), or NULL when none of its
+ * surveys closed in the window.
+ */
+const struct survey_results *metrics_survey_find(const struct survey_report *v, size_t n,
+    const char *code);
+
 #endif

@@ -115,6 +115,18 @@ static const struct field learning_fields[] = {
 };
 KIND(kind_learning, "learning", struct learning, learning_fields);
 
+static const struct field candidate_fields[] = {
+	REF(struct candidate, "org", org, FL_KEY, RT_ORG),
+	STR(struct candidate, "round", round, O),
+	STR(struct candidate, "flexible_grants_evidence", evidence[0], O),
+	STR(struct candidate, "expertise_evidence", evidence[1], O),
+	STR(struct candidate, "in_kind_staffing_evidence", evidence[2], O),
+	STR(struct candidate, "experiment_evidence", evidence[3], O),
+	STR(struct candidate, "convener_evidence", evidence[4], O),
+	STR(struct candidate, "note", note, O | FL_LONG),
+};
+KIND(kind_candidate, "candidates", struct candidate, candidate_fields);
+
 /* ---------------------------------------------------------------- initiative level */
 
 static const struct field observation_fields[] = {
@@ -390,6 +402,7 @@ static const struct field document_fields[] = {
 	LIST(struct program, "people", people, FL_LINES, kind_person),
 	LIST(struct program, "instruments", instruments, FL_LINES, kind_instrument),
 	LIST(struct program, "learning", learning, FL_LINES, kind_learning),
+	LIST(struct program, "candidates", candidates, FL_LINES | FL_SPARSE, kind_candidate),
 	LIST(struct program, "initiatives", initiatives, FL_LINES, kind_initiative),
 };
 KIND(kind_document, "document", struct program, document_fields);

@@ -39,7 +39,7 @@ enum reftype {
 };
 
 /* Field flags. */
-#define FL_OPTIONAL	0x01	/* may be absent or null */
+#define FL_OPTIONAL	0x01	/* may be absent or null; an FT_LIST so is written only when not empty */
 #define FL_POSITIVE	0x02	/* FT_MONEY / FT_REAL: must be > 0 */
 #define FL_LINES	0x04	/* FT_LIST: written one element per line */
 #define FL_KEY		0x08	/* the record's identity within its parent (unique) */
@@ -87,6 +87,7 @@ extern const struct kind kind_instrument_item;
 extern const struct kind kind_learning;
 extern const struct kind kind_learning_note;
 extern const struct kind kind_evidence;
+extern const struct kind kind_candidate;
 extern const struct kind kind_initiative;
 /* Initiative-level kinds, in trellis/1 order. */
 extern const struct kind kind_observation;
@@ -115,8 +116,8 @@ extern const struct kind kind_assistance;
 int field_empty(const struct field *f, const void *rec);
 /*
  * The whole document: "program" (FT_OBJECT of kind_program), then
- * "organizations", "people", "instruments", "learning", "initiatives"
- * (FT_LIST). "format" is checked by the readers and written first.
+ * "organizations", "people", "instruments", "learning", "candidates"
+ * (optional: written only when there is one), "initiatives" (FT_LIST). "format" is checked by the readers and written first.
  */
 extern const struct kind kind_document;
 

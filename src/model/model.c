@@ -317,6 +317,27 @@ static const struct builtin_item director_support_items[] = {
 	  "More than one organization takes part in guiding and reviewing the director's work." },
 };
 
+/*
+ * The six activities the collective-impact field judges a backbone's value
+ * by, each asked in our own words of everyone on the team (partners and
+ * the backbone's own people alike), so that the answers stay anonymous
+ * (DESIGN §4) and the backbone's view can be set against its partners'.
+ */
+static const struct builtin_item backbone_activities_items[] = {
+	{ "guide_vision", "backbone activity",
+	  "The backbone helps the team agree on where it is going and how, and keeps that plan in view." },
+	{ "support_aligned", "backbone activity",
+	  "The backbone helps each partner line up its own work with the plan we share." },
+	{ "shared_measurement", "backbone activity",
+	  "The backbone keeps a common way of measuring progress, and helps partners collect and use the data." },
+	{ "public_will", "backbone activity",
+	  "The backbone helps the community understand our goal and rally behind it." },
+	{ "advance_policy", "backbone activity",
+	  "The backbone helps move the public policies that our goal depends on." },
+	{ "mobilize_funding", "backbone activity",
+	  "The backbone helps bring in money for the work — for the partners, not only for itself." },
+};
+
 static void
 add_builtin(struct program *p, const char *code, const char *title,
     const struct builtin_item *items, size_t n)
@@ -347,6 +368,9 @@ program_add_builtin_instruments(struct program *p)
 	add_builtin(p, "director-support", "Support for the initiative director",
 	    director_support_items,
 	    sizeof(director_support_items) / sizeof(director_support_items[0]));
+	add_builtin(p, BACKBONE_ACTIVITIES_CODE, "The backbone's own activities",
+	    backbone_activities_items,
+	    sizeof(backbone_activities_items) / sizeof(backbone_activities_items[0]));
 }
 
 /* Linear lookups: used where no index has been built (small programs, tests). */

@@ -204,6 +204,22 @@ struct learning {
 	VEC(struct learning_note) notes;
 };
 
+/* The evidence notes of a candidate, one per trait of DESIGN §5, in metrics_trait order. */
+#define CANDIDATE_TRAITS 5
+
+/*
+ * A candidate backbone for a new round (issue 13, item 6): an organization
+ * of the program, assessed by its own profile (staff, revenue, traits: the
+ * same as `trellis capacity`), with a note of the evidence for each trait.
+ */
+struct candidate {
+	REC_HEAD;
+	struct ref org;			/* the organization; its key */
+	char *round;			/* optional: the round it is considered for */
+	char *evidence[CANDIDATE_TRAITS];	/* optional each: flexible grants … convener */
+	char *note;			/* optional, Markdown */
+};
+
 /* ---------------------------------------------------------------- initiative-level kinds */
 
 struct observation {
@@ -480,6 +496,7 @@ struct program {
 	VEC(struct person) people;
 	VEC(struct instrument) instruments;	/* built-ins included, flagged */
 	VEC(struct learning) learning;
+	VEC(struct candidate) candidates;	/* optional in trellis/1: written only when any */
 	VEC(struct initiative) initiatives;
 	/* slug → index maps, built by model_resolve() */
 	struct strmap org_index, person_index, instrument_index, initiative_index;
@@ -553,9 +570,11 @@ void program_default_responsibilities(struct program *p);
 int initiative_backbone_member(struct initiative *in);
 
 /*
- * Adds the built-in instruments (`balance`, `director-support`) to p unless
- * p already has an instrument with that code.
+ * Adds the built-in instruments (`balance`, `director-support`,
+ * `backbone-activities`) to p unless p already has an instrument with that
+ * code.
  */
+#define BACKBONE_ACTIVITIES_CODE "backbone-activities"
 void program_add_builtin_instruments(struct program *p);
 
 /* Returns the organization, person, initiative or instrument with that slug, or NULL. */

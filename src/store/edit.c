@@ -184,7 +184,7 @@ named_by(int t)
 {
 	switch (t) {
 	case T_ORG:
-		return "people, initiatives or records still name it";
+		return "people, initiatives, candidacies or records still name it";
 	case T_PERSON:
 		return "an initiative's director or a check-in still names them";
 	case T_GRANT:

@@ -658,6 +658,27 @@ static const char migration_9[] =
 	" PRIMARY KEY (assistance_id, position));\n"
 	"PRAGMA user_version = 9;\n";
 
+/*
+ * Migration 10 (issue 13): the candidate backbones of a new round
+ * (trellis/1 "candidates"), one per organization of the program, with a
+ * note of the evidence of each trait of DESIGN §5.
+ */
+static const char migration_10[] =
+	"CREATE TABLE candidate ("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,"
+	" org_id INTEGER NOT NULL REFERENCES organization(id),"
+	" round TEXT,"
+	" flexible_grants_evidence TEXT,"
+	" expertise_evidence TEXT,"
+	" in_kind_staffing_evidence TEXT,"
+	" experiment_evidence TEXT,"
+	" convener_evidence TEXT,"
+	" note TEXT,"
+	" UNIQUE (program_id, org_id));\n"
+	"CREATE INDEX candidate_org ON candidate(org_id);\n"
+	"PRAGMA user_version = 10;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -668,6 +689,7 @@ const char *const store_migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_10,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

@@ -430,6 +430,15 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ACTION_SEL] =
 	ACTION_SELECT IN_INITIATIVE ACTION_JOINS OF_PROGRAM,
 
+	[ST_CANDIDATE_INS] =
+	"INSERT INTO candidate (program_id, org_id, round, flexible_grants_evidence,"
+	" expertise_evidence, in_kind_staffing_evidence, experiment_evidence, convener_evidence,"
+	" note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_CANDIDATE_SEL] =
+	"SELECT t.id, t.program_id, o.slug, t.round, t.flexible_grants_evidence,"
+	" t.expertise_evidence, t.in_kind_staffing_evidence, t.experiment_evidence,"
+	" t.convener_evidence, t.note FROM candidate t JOIN organization o ON o.id = t.org_id"
+	" WHERE t.program_id = ?1 ORDER BY t.id",
 	[ST_LEARNING_INS] =
 	"INSERT INTO learning (program_id, question) VALUES (?, ?)",
 	[ST_LEARNING_SEL] =
@@ -633,6 +642,11 @@ const char *const store_sql[ST__MAX] = {
 	UPD("action_item", "ident, alert, period, title, owner_org_id, owner_person_id, due, status",
 	    "?, ?, ?, ?, ?, ?, ?, ?"),
 	[ST_ACTION_DEL] = ROW_DEL("action_item"),
+	[ST_CANDIDATE_UPD] =
+	UPD("candidate", "org_id, round, flexible_grants_evidence, expertise_evidence,"
+	    " in_kind_staffing_evidence, experiment_evidence, convener_evidence, note",
+	    "?, ?, ?, ?, ?, ?, ?, ?"),
+	[ST_CANDIDATE_DEL] = ROW_DEL("candidate"),
 	[ST_LEARNING_UPD] = UPD1("learning", "question"),
 	[ST_LEARNING_DEL] = ROW_DEL("learning"),
 	[ST_NOTE_UPD] = UPD("learning_note", "date, text", "?, ?"),

@@ -173,7 +173,12 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	strbuf_addf(&did, "%s-desc", id);
 	strbuf_addstr(&desc, "Each initiative is a point: stepping back across, stepping up upward, both 0 to 100.");
 	for (size_t i = 0; i < n; i++) {
-		if (pts[i].has_value && pts[i].has_before)
+		if (pts[i].has_value && pts[i].ntrail > 0)
+			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f; its trail (the "
+			    "faint line) runs through the %zu quarter%s before, from stepping back %.0f, "
+			    "stepping up %.0f.", pts[i].label, pts[i].x, pts[i].y, pts[i].ntrail,
+			    pts[i].ntrail == 1 ? "" : "s", pts[i].trail[0], pts[i].trail[1]);
+		else if (pts[i].has_value && pts[i].has_before)
 			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f. A year earlier "
 			    "(the faint open circle): stepping back %.0f, stepping up %.0f.",
 			    pts[i].label, pts[i].x, pts[i].y, pts[i].bx, pts[i].by);
@@ -230,6 +235,23 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 		const struct chart_point *p = &pts[i];
 		double qx, qy;
 
+		if (p->has_value && p->ntrail > 0) {
+			/* the quarters before, oldest first, joined up to the point */
+			strbuf_reset(&lab);
+			for (size_t k = 0; k < p->ntrail; k++)
+				strbuf_addf(&lab, "%s%.1f,%.1f", k ? " " : "", QX(p->trail[2 * k]),
+				    QY(p->trail[2 * k + 1]));
+			strbuf_addf(&lab, " %.1f,%.1f", QX(p->x), QY(p->y));
+			html_open(h, "g", "class", "trail quarters", NULL);
+			html_void(h, "polyline", "points", lab.buf, "fill", "none", "stroke", C_GRID,
+			    "stroke-width", "1.5", NULL);
+			for (size_t k = 0; k < p->ntrail; k++)
+				html_void(h, "circle", "cx", num(bx, QX(p->trail[2 * k])), "cy",
+				    num(by, QY(p->trail[2 * k + 1])), "r", k == 0 ? "3.5" : "2.5",
+				    "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1.2", NULL);
+			html_close(h);
+			continue;
+		}
 		if (!p->has_value || !p->has_before)
 			continue;
 		qx = x0 + side * p->bx / 100.0;
@@ -296,6 +318,113 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	strbuf_release(&tid);
 	strbuf_release(&did);
 	strbuf_release(&lab);
+}
+
+/* the small chart of two scores over time: its plot area in SVG units */
+#define S_X0 24.0
+#define S_X1 172.0
+#define S_Y0 6.0
+#define S_Y1 60.0
+#define SX(i, n) ((n) > 1 ? S_X0 + (S_X1 - S_X0) * (double)(i) / (double)((n) - 1) : (S_X0 + S_X1) / 2)
+#define SY(v) (S_Y1 - (S_Y1 - S_Y0) * (v) / 100.0)
+
+/* One score's line and marks over pts: which 0 stepping back, 1 stepping up. */
+static void
+score_line(struct html *h, const struct chart_score_point *pts, size_t n, int which)
+{
+	struct strbuf path = STRBUF_INIT;
+	char bx[NUM_BUFSZ], by[NUM_BUFSZ];
+	int pen = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int has = which ? pts[i].has_up : pts[i].has_back;
+		double v = which ? pts[i].up : pts[i].back;
+
+		if (!has) {
+			pen = 0;	/* a null quarter breaks the line */
+			continue;
+		}
+		strbuf_addf(&path, "%s%.1f %.1f", pen ? "L" : "M", SX(i, n), SY(v));
+		pen = 1;
+	}
+	if (path.len)
+		html_void(h, "path", "d", path.buf, "fill", "none", "stroke",
+		    which ? C_GOOD : C_ACCENT, "stroke-width", "2",
+		    "stroke-dasharray", which ? "5 3" : NULL, "class", which ? "up" : "back", NULL);
+	for (size_t i = 0; i < n; i++) {
+		int has = which ? pts[i].has_up : pts[i].has_back;
+		double v = which ? pts[i].up : pts[i].back;
+
+		if (!has)
+			continue;
+		if (which)
+			html_void(h, "rect", "x", num(bx, SX(i, n) - 2.5), "y", num(by, SY(v) - 2.5),
+			    "width", "5", "height", "5", "fill", C_GOOD, NULL);
+		else
+			html_void(h, "circle", "cx", num(bx, SX(i, n)), "cy", num(by, SY(v)), "r", "2.8",
+			    "fill", C_ACCENT, NULL);
+	}
+	strbuf_release(&path);
+}
+
+void
+chart_scores(struct html *h, const struct chart_score_point *pts, size_t n,
+    const char *label, const char *id)
+{
+	struct strbuf tid = STRBUF_INIT, did = STRBUF_INIT, desc = STRBUF_INIT, d = STRBUF_INIT;
+	int depth = h->depth;
+
+	strbuf_addf(&tid, "%s-title", id);
+	strbuf_addf(&did, "%s-desc", id);
+	strbuf_addstr(&desc, "Stepping back (solid line, round marks) and stepping up (dashed line, "
+	    "square marks), 0 to 100, at the end of each quarter:");
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addch(&desc, ' ');
+		figure_date(pts[i].date, &desc);
+		if (pts[i].has_back)
+			strbuf_addf(&desc, " back %.0f", pts[i].back);
+		else
+			strbuf_addstr(&desc, " back —");
+		if (pts[i].has_up)
+			strbuf_addf(&desc, ", up %.0f;", pts[i].up);
+		else
+			strbuf_addstr(&desc, ", up —;");
+	}
+	if (n == 0)
+		strbuf_addstr(&desc, " no quarter has ended yet.");
+	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 180 80",
+	    "width", "100%", "role", "img", "class", "chart score-trend",
+	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
+	html_open(h, "title", "id", tid.buf, NULL);
+	html_textf(h, "%s: the two scores by quarter", label);
+	html_close(h);
+	html_open(h, "desc", "id", did.buf, NULL);
+	html_text(h, desc.buf);
+	html_close(h);
+	for (int t = 0; t <= 100; t += 50) {
+		char s[8];
+
+		snprintf(s, sizeof(s), "%d", t);
+		svg_line(h, S_X0, SY(t), S_X1, SY(t), t == 50 ? C_FAINT : C_GRID, "1",
+		    t == 50 ? "3 3" : NULL);
+		svg_text(h, S_X0 - 3, SY(t) + 3.5, "end", "10", C_INK, s);
+	}
+	score_line(h, pts, n, 0);
+	score_line(h, pts, n, 1);
+	if (n) {
+		figure_date(pts[0].date, &d);
+		svg_text(h, n > 1 ? S_X0 : SX(0, n), 76, n > 1 ? "start" : "middle", "10", C_INK, d.buf);
+		if (n > 1) {
+			strbuf_reset(&d);
+			figure_date(pts[n - 1].date, &d);
+			svg_text(h, S_X1, 76, "end", "10", C_INK, d.buf);
+		}
+	}
+	html_close_to(h, depth);
+	strbuf_release(&tid);
+	strbuf_release(&did);
+	strbuf_release(&desc);
+	strbuf_release(&d);
 }
 
 /* A round step of 1, 2 or 5 × 10^k near raw (> 0), for axis ticks. */

@@ -30,6 +30,9 @@ struct chart_point {
 	int has_before;		/* a faint earlier point (a year before) */
 	double bx, by;
 	int mark;		/* enum chart_mark */
+	/* a trail through earlier quarters (portfolio over time): x, y pairs, oldest first */
+	const double *trail;
+	size_t ntrail;
 };
 
 /*
@@ -52,6 +55,22 @@ void chart_quadrant_labels(const struct chart_point *pts, size_t n, struct chart
 
 /* Writes the quadrant with n points; id makes the title/desc ids unique on a page. */
 void chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const char *id);
+
+/* One quarter of an initiative's scores for chart_scores. */
+struct chart_score_point {
+	tdate date;
+	int has_back, has_up;	/* 0: that score is null at this date */
+	double back, up;	/* 0..100 */
+};
+
+/*
+ * Writes a small line chart of an initiative's two scores over time (the
+ * portfolio over time): stepping back a solid line with round marks,
+ * stepping up a dashed line with square marks, 0 to 100 upward, the first
+ * and last dates under it; label names the initiative in its title.
+ */
+void chart_scores(struct html *h, const struct chart_score_point *pts, size_t n,
+    const char *label, const char *id);
 
 /*
  * Writes the shared-result chart of in up to as_of (observations dated

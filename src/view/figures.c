@@ -236,3 +236,33 @@ figure_survey_responses(const struct survey_results *r, struct strbuf *out)
 	strbuf_addstr(out, "; everyone's mean is not shown, so that no smaller group's "
 	    "answers can be worked out from it");
 }
+
+/* The six activities of the backbone-activities instrument in short (model.c has their wording). */
+static const struct {
+	const char *code, *label;
+} activity_labels[] = {
+	{ "guide_vision", "Guide vision and strategy" },
+	{ "support_aligned", "Support aligned activities" },
+	{ "shared_measurement", "Establish shared measurement" },
+	{ "public_will", "Build public will" },
+	{ "advance_policy", "Advance policy" },
+	{ "mobilize_funding", "Mobilize funding" },
+};
+
+const char *
+figure_activity_label(const char *code)
+{
+	for (size_t i = 0; i < sizeof(activity_labels) / sizeof(activity_labels[0]); i++)
+		if (strcmp(activity_labels[i].code, code) == 0)
+			return activity_labels[i].label;
+	return code;
+}
+
+void
+figure_survey_mean(const struct survey_agg *a, struct strbuf *out)
+{
+	if (a->shown)
+		strbuf_addf(out, "%.1f", a->mean);
+	else
+		strbuf_addstr(out, "—");
+}

@@ -25,6 +25,7 @@ const char *figure_null_note(enum metrics_fig f);
  */
 const char *figure_part_label(const char *part);
 struct survey_results;
+struct survey_agg;
 /*
  * Appends how many responses a survey result shows, without a final stop:
  * "8 responses"; when everyone's mean is hidden so that a small group
@@ -34,6 +35,13 @@ struct survey_results;
  * responses: nothing can be shown".
  */
 void figure_survey_responses(const struct survey_results *r, struct strbuf *out);
+/*
+ * A short name for an item of the built-in backbone-activities instrument
+ * ("Guide vision and strategy"), by its code; the code itself for another.
+ */
+const char *figure_activity_label(const char *code);
+/* Appends a survey mean as "3.8", or "—" when the aggregate is not shown. */
+void figure_survey_mean(const struct survey_agg *a, struct strbuf *out);
 /* Appends a date as "12 Mar 2016". */
 void figure_date(tdate d, struct strbuf *out);
 

@@ -110,8 +110,8 @@ score_format(const struct portfolio_score *s, struct strbuf *out)
 	strbuf_addf(out, " %d %.17g %lld %d", s->has, s->value, (long long)s->n, s->provisional);
 }
 
-static void
-fig_format(const struct metrics_figure *f, struct strbuf *out)
+void
+portfolio_fig_format(const struct metrics_figure *f, struct strbuf *out)
 {
 	strbuf_addf(out, " %d %.17g %lld", f->type, f->value, (long long)f->n);
 }
@@ -131,16 +131,15 @@ portfolio_row_format(const struct portfolio_row *row, struct strbuf *out)
 	for (size_t i = 0; i < row->nstrengths; i++)
 		strbuf_addf(out, " %d", row->strengths[i]);
 	strbuf_addf(out, " %d", row->has_result);
-	fig_format(&row->partner_share, out);
-	fig_format(&row->shared, out);
-	fig_format(&row->spent, out);
-	fig_format(&row->progress, out);
-	fig_format(&row->on_track, out);
+	portfolio_fig_format(&row->partner_share, out);
+	portfolio_fig_format(&row->shared, out);
+	portfolio_fig_format(&row->spent, out);
+	portfolio_fig_format(&row->progress, out);
+	portfolio_fig_format(&row->on_track, out);
 }
 
-/* Reads the next number of *s as a double into v; returns 0, or -1 when there is none. */
-static int
-next_num(const char **s, double *v)
+int
+portfolio_next_num(const char **s, double *v)
 {
 	char *end;
 
@@ -151,13 +150,12 @@ next_num(const char **s, double *v)
 	return 0;
 }
 
-/* The next integer in lo..hi into v; returns 0 or -1. */
-static int
-next_int(const char **s, long long lo, long long hi, long long *v)
+int
+portfolio_next_int(const char **s, long long lo, long long hi, long long *v)
 {
 	double d;
 
-	if (next_num(s, &d) || d != floor(d) || d < (double)lo || d > (double)hi)
+	if (portfolio_next_num(s, &d) || d != floor(d) || d < (double)lo || d > (double)hi)
 		return -1;
 	*v = (long long)d;
 	return 0;
@@ -168,8 +166,8 @@ score_parse(const char **s, struct portfolio_score *ps)
 {
 	long long has, n, prov;
 
-	if (next_int(s, 0, 1, &has) || next_num(s, &ps->value) ||
-	    next_int(s, 0, METRICS_MAX_PARTS, &n) || next_int(s, 0, 1, &prov))
+	if (portfolio_next_int(s, 0, 1, &has) || portfolio_next_num(s, &ps->value) ||
+	    portfolio_next_int(s, 0, METRICS_MAX_PARTS, &n) || portfolio_next_int(s, 0, 1, &prov))
 		return -1;
 	ps->has = (int)has;
 	ps->n = n;
@@ -177,13 +175,13 @@ score_parse(const char **s, struct portfolio_score *ps)
 	return 0;
 }
 
-static int
-fig_parse(const char **s, struct metrics_figure *f)
+int
+portfolio_fig_parse(const char **s, struct metrics_figure *f)
 {
 	long long type, n;
 
-	if (next_int(s, MV_NULL, MV_BOOL, &type) || next_num(s, &f->value) ||
-	    next_int(s, 0, INT64_MAX / 2, &n))
+	if (portfolio_next_int(s, MV_NULL, MV_BOOL, &type) || portfolio_next_num(s, &f->value) ||
+	    portfolio_next_int(s, 0, INT64_MAX / 2, &n))
 		return -1;
 	f->type = (int)type;
 	f->n = n;
@@ -196,34 +194,34 @@ portfolio_row_parse(struct portfolio_row *row, const char *line)
 	const char *s = line;
 	long long a, b, k, v;
 
-	if (next_int(&s, INT32_MIN, INT32_MAX, &a) || next_int(&s, INT32_MIN, INT32_MAX, &b) ||
+	if (portfolio_next_int(&s, INT32_MIN, INT32_MAX, &a) || portfolio_next_int(&s, INT32_MIN, INT32_MAX, &b) ||
 	    score_parse(&s, &row->back) || score_parse(&s, &row->up) ||
 	    score_parse(&s, &row->back_before) || score_parse(&s, &row->up_before))
 		return -1;
 	row->start = (tdate)a;
 	row->end = (tdate)b;
-	if (next_int(&s, 0, 5, &k))
+	if (portfolio_next_int(&s, 0, 5, &k))
 		return -1;
 	row->nalerts = (size_t)k;
 	for (size_t i = 0; i < row->nalerts; i++) {
-		if (next_int(&s, 1, 5, &v))
+		if (portfolio_next_int(&s, 1, 5, &v))
 			return -1;
 		row->alerts[i] = (int)v;
 	}
-	if (next_int(&s, 0, 6, &k))
+	if (portfolio_next_int(&s, 0, 6, &k))
 		return -1;
 	row->nstrengths = (size_t)k;
 	for (size_t i = 0; i < row->nstrengths; i++) {
-		if (next_int(&s, 1, 6, &v))
+		if (portfolio_next_int(&s, 1, 6, &v))
 			return -1;
 		row->strengths[i] = (int)v;
 	}
-	if (next_int(&s, 0, 1, &k))
+	if (portfolio_next_int(&s, 0, 1, &k))
 		return -1;
 	row->has_result = (int)k;
-	if (fig_parse(&s, &row->partner_share) || fig_parse(&s, &row->shared) ||
-	    fig_parse(&s, &row->spent) || fig_parse(&s, &row->progress) ||
-	    fig_parse(&s, &row->on_track))
+	if (portfolio_fig_parse(&s, &row->partner_share) || portfolio_fig_parse(&s, &row->shared) ||
+	    portfolio_fig_parse(&s, &row->spent) || portfolio_fig_parse(&s, &row->progress) ||
+	    portfolio_fig_parse(&s, &row->on_track))
 		return -1;
 	while (*s == ' ')
 		s++;

@@ -74,6 +74,17 @@ void portfolio_row_format(const struct portfolio_row *row, struct strbuf *out);
 int portfolio_row_parse(struct portfolio_row *row, const char *line);
 
 /*
+ * The text of the kept fragments, shared with the portfolio over time
+ * (portfolio_time.c): a number (the next of *s, read past) as a double, or
+ * an integer in lo..hi; a figure as " TYPE VALUE N". Each parse returns 0,
+ * or -1 when the text does not read.
+ */
+int portfolio_next_num(const char **s, double *v);
+int portfolio_next_int(const char **s, long long lo, long long hi, long long *v);
+void portfolio_fig_format(const struct metrics_figure *f, struct strbuf *out);
+int portfolio_fig_parse(const char **s, struct metrics_figure *f);
+
+/*
  * Sorts rows by column col (enum portfolio_col), descending when desc;
  * rows with nothing to show in that column ("—") come last either way,
  * ties in name order.

@@ -9,6 +9,7 @@
 #include "report_html.h"
 #include "actions.h"
 #include "style.h"
+#include "../metrics/survey.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -395,6 +396,62 @@ answer_block(struct html *h, const struct report *r, const struct metrics_answer
 	strbuf_release(&href);
 }
 
+/*
+ * Beside the stepping-up score: how partners and the backbone's own people
+ * rate the backbone's six activities, when a backbone-activities survey
+ * closed in the period (else nothing, so a report without one is as it
+ * was). Groups under 3 answers show "—" (DESIGN §4).
+ */
+/* The groups beside the backbone's activities, in the table's order. */
+static const int activity_cols[2] = { SURVEY_COL_PARTNER, SURVEY_COL_BACKBONE };
+
+static void
+activities_block(struct html *h, const struct report *r)
+{
+	const struct survey_results *a = metrics_survey_find(r->surveys.v, r->surveys.n,
+	    BACKBONE_ACTIVITIES_CODE);
+	struct strbuf sb = STRBUF_INIT;
+
+	if (a == NULL)
+		return;
+	html_open(h, "div", "class", "score activities", NULL);
+	html_elem(h, "h3", "The backbone's own activities");
+	html_open(h, "p", "class", "note", NULL);
+	html_text(h, "Partners and the backbone's people rate the backbone on the six activities, "
+	    "1 to 5: ");
+	figure_survey_responses(a, &sb);
+	html_textf(h, "%s.", sb.buf);
+	html_close(h);
+	if (metrics_survey_any_shown(a)) {
+		html_open(h, "table", "class", "activities", NULL);
+		html_thead(h, "Activity", "Partners", "Backbone", NULL);
+		html_open(h, "tbody", NULL);
+		for (size_t i = 0; i <= a->items.n; i++) {
+			const struct survey_row *row = i < a->items.n ? &a->items.v[i] :
+			    a->categories.n == 1 ? &a->categories.v[0] : NULL;
+
+			if (row == NULL)
+				break;
+			html_open(h, "tr", "class", i == a->items.n ? "total" : NULL, NULL);
+			html_open(h, "th", "scope", "row", NULL);
+			html_text(h, i < a->items.n ? figure_activity_label(row->code) : "All six");
+			html_close(h);
+			for (size_t c = 0; c < 2; c++) {
+				strbuf_reset(&sb);
+				figure_survey_mean(&row->col[activity_cols[c]], &sb);
+				html_open(h, "td", "class", "num", NULL);
+				html_text(h, sb.buf);
+				html_close(h);
+			}
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	strbuf_release(&sb);
+}
+
 static void
 section_body(struct html *h, const struct report *r, const struct report *before,
     const struct capacity *cap, const char *evidence_base, int web)
@@ -434,6 +491,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	html_open(h, "div", "class", "scores", NULL);
 	score_block(h, "Stepping back", &r->stepping_back);
 	score_block(h, "Stepping up", &r->stepping_up);
+	activities_block(h, r);
 	html_close(h);
 	html_close(h);
 

@@ -135,8 +135,8 @@ figure_extras(struct strbuf *out, const struct report *r, int f)
 	strbuf_release(&id);
 }
 
-static void
-score(struct strbuf *out, const struct metrics_score *sc)
+void
+report_json_score(struct strbuf *out, const struct metrics_score *sc)
 {
 	strbuf_addstr(out, "{\"value\":");
 	if (sc->type == MV_NUMBER)
@@ -208,9 +208,9 @@ report_json_write(const struct report *r, struct strbuf *out)
 		strbuf_addch(out, '}');
 	}
 	strbuf_addstr(out, "},\"scores\":{\"stepping_back\":");
-	score(out, &r->stepping_back);
+	report_json_score(out, &r->stepping_back);
 	strbuf_addstr(out, ",\"stepping_up\":");
-	score(out, &r->stepping_up);
+	report_json_score(out, &r->stepping_up);
 	strbuf_addstr(out, "},\"alerts\":[");
 	for (size_t i = 0; i < r->alerts.n; i++) {
 		const struct metrics_alert *a = &r->alerts.v[i];

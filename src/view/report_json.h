@@ -19,6 +19,9 @@ void report_json_write(const struct report *r, struct strbuf *out);
 void report_json_write_array(const struct report *rs, size_t n,
     struct strbuf *out);
 
+/* Appends a score as the report writes it: {"value": V|null, "parts": {NAME: V, ...}}. */
+void report_json_score(struct strbuf *out, const struct metrics_score *sc);
+
 /* Appends capacity c as a JSON object to out; "gaps" only when c->has_gaps. */
 void capacity_json_write(const struct capacity *c, struct strbuf *out);
 

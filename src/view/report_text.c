@@ -233,6 +233,51 @@ survey_text_row(const struct survey_row *row, const struct survey_row *before, i
  * (n < 3, or worked out by subtraction) was zeroed by metrics/survey.c and
  * reads "—" here.
  */
+/*
+ * Under the stepping-up score: the backbone's six activities as partners
+ * and the backbone's people rate them, when a backbone-activities survey
+ * closed in the period (else nothing: a report without one is as it was).
+ */
+static void
+activities_lines(const struct report *r, struct strbuf *out)
+{
+	const struct survey_results *a = metrics_survey_find(r->surveys.v, r->surveys.n,
+	    BACKBONE_ACTIVITIES_CODE);
+	struct strbuf line = STRBUF_INIT, p = STRBUF_INIT, b = STRBUF_INIT;
+
+	if (a == NULL)
+		return;
+	strbuf_addstr(&line, "The backbone's own activities, rated 1 to 5 by partners and the "
+	    "backbone's people: ");
+	figure_survey_responses(a, &line);
+	strbuf_addch(&line, '.');
+	wrap(out, line.buf, 2, 0);
+	if (!metrics_survey_any_shown(a))
+		goto out;
+	strbuf_addf(out, "      %-32s %8s %8s\n", "", "PARTNERS", "BACKBONE");
+	for (size_t i = 0; i <= a->items.n; i++) {
+		const struct survey_row *row = i < a->items.n ? &a->items.v[i] :
+		    a->categories.n == 1 ? &a->categories.v[0] : NULL;
+
+		if (row == NULL)
+			break;
+		strbuf_reset(&p);
+		strbuf_reset(&b);
+		figure_survey_mean(&row->col[SURVEY_COL_PARTNER], &p);
+		figure_survey_mean(&row->col[SURVEY_COL_BACKBONE], &b);
+		strbuf_addf(out, "      %-32s ", i < a->items.n ? figure_activity_label(row->code) :
+		    "All six");
+		pad(out, p.buf, 8, 1);
+		strbuf_addch(out, ' ');
+		pad(out, b.buf, 8, 1);
+		strbuf_addch(out, '\n');
+	}
+out:
+	strbuf_release(&line);
+	strbuf_release(&p);
+	strbuf_release(&b);
+}
+
 static void
 surveys_text(const struct report *r, struct strbuf *out)
 {
@@ -354,6 +399,7 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 	strbuf_addstr(out, "\nBALANCE\n");
 	score_line(out, "Stepping back", &r->stepping_back);
 	score_line(out, "Stepping up", &r->stepping_up);
+	activities_lines(r, out);
 
 	if (cap) {
 		strbuf_addstr(out, "\nBACKBONE CAPACITY\n");

@@ -199,6 +199,15 @@ const char view_css[] =
 "span.up{color:var(--green)}span.down{color:#9f1239}.fig-n,.prov{margin-left:.35em}.fig-n{font-size:.8rem;color:var(--muted);white-space:nowrap}"
 ".prov{font-size:.75rem;color:var(--amber);background:var(--amber-bg);border-radius:3px;padding:0 .25rem;white-space:nowrap}"
 "table.portfolio td .fig-n,table.portfolio td .prov{display:block;margin-left:0}\n"
+/* the portfolio over time (view/portfolio_time.c): a small chart of the two scores per row */
+"svg.score-trend{width:11rem;max-width:100%}table.over-time td.spark{min-width:11rem}\n"
+/* backbone selection (view/candidates_page.c): candidates side by side, equal columns */
+"table.compare{table-layout:fixed;width:100%}table.compare th[scope=row]{width:10rem}table.compare .evidence{font-size:.85rem;color:var(--muted)}"
+"ul.supply{margin:0;padding-left:1.1rem}table.compare td p{margin:0}\n"
+"@media (max-width:40rem){table.compare{font-size:.85rem}table.compare th[scope=row]{width:6.5rem}table.compare th,table.compare td{padding:.3rem .35rem}ul.supply{padding-left:.9rem}}\n"
+/* the backbone's own activities beside the stepping-up score (report_html.c) */
+"table.activities{font-size:.9rem}table.activities thead th+th,table.activities td{text-align:right}table.activities th[scope=row]{font-weight:400}table.activities tr.total th,table.activities tr.total td{font-weight:600}\n"
+"@media (max-width:40rem){table.over-time td.spark{grid-template-columns:9.5rem minmax(0,1fr);min-width:0}}\n"
 "table.portfolio .note,table.portfolio .fig-n,table.portfolio .trend,table.portfolio .prov{font-size:.85em}\n"
 "@media print{.chart-wrap.wide{max-width:16cm}table.portfolio{font-size:7.5pt}"
 "table.portfolio th,table.portfolio td{overflow-wrap:normal;word-break:normal;hyphens:none}table.portfolio .trend{white-space:normal}}\n"

@@ -77,7 +77,7 @@ may_read(const struct web_user *u, const char *slug)
 /*
  * The kind named by the route's {kind}, or NULL (answered 404): an
  * initiative-level kind under /initiatives/{slug}, a program-level one
- * (organizations, people, instruments, learning) under /program.
+ * (organizations, people, instruments, learning, candidates) under /program.
  */
 static const struct app_kind *
 api_kind(struct web_request *req, struct web_response *res)
@@ -88,7 +88,7 @@ api_kind(struct web_request *req, struct web_response *res)
 	    (!ak->in_initiative && ak->k == &kind_initiative)) {
 		web_error(res, 404, req->slug ?
 		    "There is no record kind of that name (decisions, grants, ledger, ...)." :
-		    "There is no program record kind of that name (organizations, people, instruments, learning).");
+		    "There is no program record kind of that name (organizations, people, instruments, learning, candidates).");
 		return NULL;
 	}
 	/* a proposal changes by its answers and its closing only (h_proposals.c) */

@@ -27,6 +27,8 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/checkins", "Check-ins" },
 		{ "/program/assistance", "Technical assistance" },
 		{ "/program/actions", "Open actions" },
+		{ "/program/portfolio", "Portfolio over time" },
+		{ "/program/candidates", "Candidate backbones" },
 		{ "/program/settings", "Settings" },
 		/* setting up (h_setup.c): admins only */
 		{ "/program/initiatives/new", "New initiative" },

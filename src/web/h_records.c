@@ -86,6 +86,10 @@ static const struct kind_page {
 	    "to 5 (strongly agree). The two built-in ones cannot be changed; add your own." }, TAB_NONE },
 	{ { "learning", "Learning notes", "learning note",
 	    "What the program has learned: a question, what was found and what it means." }, TAB_NONE },
+	{ { "candidates", "Candidate backbones", "candidate",
+	    "Organizations considered as the backbone of a new round. Their staff, revenue and "
+	    "traits are the organization's own (edit them on its page); here, the round and a "
+	    "note of the evidence for each trait." }, TAB_NONE },
 };
 
 static const struct kind_page *

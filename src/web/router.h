@@ -131,6 +131,12 @@ enum web_page {
 	PAGE_API_PROGRAM_ASSISTANCE, /* GET /api/v1/program/assistance: the same as JSON */
 	PAGE_PROGRAM_LEARNING,	/* GET /program/learning: the learning agenda (a team: its own notes) */
 	PAGE_PROGRAM_LEARNING_POST, /* POST /program/learning/notes: a note under a question */
+	PAGE_PORTFOLIO_TIME,	/* GET /program/portfolio: the portfolio over time */
+	PAGE_PORTFOLIO_TIME_CSV, /* GET /program/portfolio.csv: the same as CSV */
+	PAGE_API_PORTFOLIO,	/* GET /api/v1/program/portfolio: the same as JSON */
+	PAGE_CANDIDATES,	/* GET /program/candidates: candidate backbones, assessed */
+	PAGE_CANDIDATES_COMPARE, /* GET /program/candidates/compare?c=…: side by side */
+	PAGE_API_CANDIDATES_COMPARE, /* GET /api/v1/program/candidates/compare?c=…: the same as JSON */
 	PAGE__MAX
 };
 
@@ -190,6 +196,12 @@ int h_unsubscribe_post(struct web_request *req, struct web_response *res);
 int h_account(struct web_request *req, struct web_response *res);	/* h_account.c */
 int h_account_post(struct web_request *req, struct web_response *res);
 int h_program(struct web_request *req, struct web_response *res);	/* h_program.c */
+int h_portfolio_time(struct web_request *req, struct web_response *res);	/* h_portfolio_time.c */
+int h_portfolio_time_csv(struct web_request *req, struct web_response *res);
+int h_api_portfolio(struct web_request *req, struct web_response *res);
+int h_candidates(struct web_request *req, struct web_response *res);	/* h_candidates.c */
+int h_candidates_compare(struct web_request *req, struct web_response *res);
+int h_api_candidates_compare(struct web_request *req, struct web_response *res);
 int h_dashboard(struct web_request *req, struct web_response *res);	/* h_dashboard.c */
 
 int h_transfer(struct web_request *req, struct web_response *res);	/* h_transfer.c */

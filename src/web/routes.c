@@ -201,4 +201,16 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_PROGRAM_LEARNING] = { WEB_GET, "/program/learning", WEB_READERS, h_program_learning, 0 },
 	/* PROGRAM_LEARNING_POST: a note (a member's on its own initiative) */
 	[PAGE_PROGRAM_LEARNING_POST] = { WEB_POST, "/program/learning/notes", WEB_ADMIN | WEB_MEMBER, h_program_learning_post, 0 },
+	/* PORTFOLIO_TIME: each initiative's scores by quarter, grant burn, result, alerts */
+	[PAGE_PORTFOLIO_TIME] = { WEB_GET, "/program/portfolio", WEB_ADMIN | WEB_EVALUATOR, h_portfolio_time, 0 },
+	/* PORTFOLIO_TIME_CSV: the same, one line per initiative and quarter */
+	[PAGE_PORTFOLIO_TIME_CSV] = { WEB_GET, "/program/portfolio.csv", WEB_ADMIN | WEB_EVALUATOR, h_portfolio_time_csv, 0 },
+	/* API_PORTFOLIO: the same as JSON */
+	[PAGE_API_PORTFOLIO] = { WEB_GET, "/api/v1/program/portfolio", WEB_ADMIN | WEB_EVALUATOR, h_api_portfolio, 0 },
+	/* CANDIDATES: candidate backbones of a new round with their assessment (the records: PROGRAM_RECORD*) */
+	[PAGE_CANDIDATES] = { WEB_GET, "/program/candidates", WEB_ADMIN | WEB_EVALUATOR, h_candidates, 0 },
+	/* CANDIDATES_COMPARE: ?c=SLUG&c=SLUG side by side (DESIGN §5), printable */
+	[PAGE_CANDIDATES_COMPARE] = { WEB_GET, "/program/candidates/compare", WEB_ADMIN | WEB_EVALUATOR, h_candidates_compare, 0 },
+	/* API_CANDIDATES_COMPARE: the same as JSON, each capacity as `trellis capacity --format json` */
+	[PAGE_API_CANDIDATES_COMPARE] = { WEB_GET, "/api/v1/program/candidates/compare", WEB_ADMIN | WEB_EVALUATOR, h_api_candidates_compare, 0 },
 };
