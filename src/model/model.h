@@ -396,6 +396,15 @@ void program_default_responsibilities(struct program *p);
  * p already has an instrument with that code.
  */
 void program_add_builtin_instruments(struct program *p);
+/*
+ * An item's statement and an instrument's title as a person reads them in
+ * language lang ("es"; docs/i18n.md): the built-in instruments' through
+ * the translations of po/ (for the calling thread's language, which the
+ * caller has made lang's), a program's own as written.
+ */
+const char *instrument_item_text(const struct instrument *ins, const struct instrument_item *it,
+    const char *lang);
+const char *instrument_title(const struct instrument *ins, const char *lang);
 
 /* Returns the organization, person, initiative or instrument with that slug, or NULL. */
 struct organization *program_org(const struct program *p, const char *slug);

@@ -44,6 +44,7 @@ struct store_user {
 	char *password_hash;	/* argon2id string (crypto_pwhash_str) */
 	int64_t created;
 	int64_t disabled;	/* when disabled, 0 while active */
+	char *lang;		/* the account's own language ("es"), or NULL: none chosen */
 };
 /* Sets every field to empty/0 (no allocation). */
 void store_user_init(struct store_user *u);

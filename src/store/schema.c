@@ -527,6 +527,19 @@ static const char migration_6[] =
 	"ALTER TABLE users ADD COLUMN digest_sent INTEGER;\n"
 	"PRAGMA user_version = 6;\n";
 
+/*
+ * Migration 7 (issue 15's, 11 in the session's plan: renumbered at merge):
+ * languages (docs/i18n.md). An account's own choice of language (NULL: none
+ * made, the request's Accept-Language or the program's default decides),
+ * and the language a survey link was made in, which its answer page
+ * follows (NULL: as for anyone else). Codes as util/i18n.h's lang_codes.
+ */
+static const char migration_7[] =
+	"ALTER TABLE users ADD COLUMN lang TEXT CHECK (lang IS NULL OR lang IN ('en','es'));\n"
+	"ALTER TABLE survey_invitation ADD COLUMN lang TEXT"
+	" CHECK (lang IS NULL OR lang IN ('en','es'));\n"
+	"PRAGMA user_version = 7;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -534,6 +547,7 @@ const char *const store_migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

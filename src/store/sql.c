@@ -46,7 +46,7 @@
 
 /* A user with its initiative's and program's slugs (see accounts.c). */
 #define USER_COLS "u.id, u.email, u.role, ui.slug, coalesce(up.slug, uip.slug)," \
-	" u.password_hash, u.created, u.disabled"
+	" u.password_hash, u.created, u.disabled, u.lang"
 #define USER_JOINS " LEFT JOIN initiative ui ON ui.id = u.initiative_id" \
 	" LEFT JOIN program uip ON uip.id = ui.program_id" \
 	" LEFT JOIN program up ON up.id = u.program_id"
@@ -564,8 +564,8 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ROUND_CLOSE] =
 	"UPDATE survey SET closed = ?2 WHERE id = ?1 AND closed IS NULL AND opened <= ?2",
 	[ST_INVITATION_INS] =
-	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group, person_id)"
-	" VALUES (?, ?, ?, ?)",
+	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group, person_id, lang)"
+	" VALUES (?, ?, ?, ?, ?)",
 	/*
 	 * The team of a round: the initiative's director, and every person of
 	 * the program whose organization is the backbone or a member; the
@@ -595,7 +595,7 @@ const char *const store_sql[ST__MAX] = {
 	" (SELECT count(*) FROM response WHERE survey_id = ?1))",
 	[ST_INVITATION_GET] =
 	"SELECT v.id, v.survey_id, v.respondent_group, v.used, s.closed, s.ident, i.slug,"
-	" s.instrument FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
+	" s.instrument, v.lang FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
 	" JOIN initiative i ON i.id = s.initiative_id WHERE v.token_hash = ?1",
 	[ST_INVITATION_USE] =
 	"UPDATE survey_invitation SET used = 1 WHERE id = ?1 AND used = 0",
@@ -639,6 +639,9 @@ const char *const store_sql[ST__MAX] = {
 	/* the addresses of the admins' accounts that are not disabled */
 	[ST_MAIL_ADMINS] =
 	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
+	/* account ?3's own language becomes ?4 (NULL: none chosen) */
+	[ST_USER_LANG_SET] =
+	"UPDATE users SET lang = ?4 WHERE email = lower(?3)",
 	[ST_DIGEST_GET] =
 	"SELECT digest FROM users WHERE email = lower(?1)",
 	/* account ?3 chooses digest ?4 (the binds of outbox.c's one_write) */

@@ -58,6 +58,7 @@ fill_user(struct web_request *req, const struct store_user *u)
 	req->user.email = web_strdup(req, u->email);
 	req->user.role = role_bits[u->role];
 	req->user.initiative = u->initiative ? web_strdup(req, u->initiative) : NULL;
+	req->user.lang = u->lang ? web_strdup(req, u->lang) : NULL;
 	req->authenticated = 1;
 	return 1;
 }

@@ -8,6 +8,7 @@
 
 #include "page.h"
 #include "../io/json.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
@@ -69,19 +70,60 @@ places(struct frame *f, struct web_request *req, const struct program *p,
 	if (all) {
 		strbuf_reset(&sb);
 		if (seen > PAGE_PLACES)
-			strbuf_addf(&sb, "All %zu initiatives", seen);
+			strbuf_addf(&sb, P_("All %zu initiatives", "All %zu initiatives", seen), seen);
 		else
-			strbuf_addstr(&sb, "Program");
+			strbuf_addstr(&sb, _("Program"));
 		v[n++] = (struct frame_place){ .href = "/", .cls = "program",
 		    .label = web_strdup(req, sb.buf) };
 	}
 	/* accounts (h_admin.c): the way to the users and the audit log */
 	if (req->user.role == WEB_ADMIN)
 		v[n++] = (struct frame_place){ .href = "/admin/users", .cls = "program",
-		    .label = "Users & audit" };
+		    .label = _("Users & audit") };
 	f->places = v;
 	f->nplaces = n;
 	strbuf_release(&sb);
+}
+
+/* A role in words, in the page's language. */
+static const char *
+role_words(int role)
+{
+	switch (role) {
+	case WEB_ADMIN:
+		return _("admin");
+	case WEB_EVALUATOR:
+		return _("evaluator");
+	case WEB_MEMBER:
+		return _("member");
+	case WEB_VIEWER:
+		return _("viewer");
+	default:
+		return "?";
+	}
+}
+
+/* This page's address without any lang= (the switch adds its own), in req's arena. */
+static const char *
+self_href(struct web_request *req)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *q = req->raw_query, *out;
+	size_t n = 0;
+
+	strbuf_addstr(&sb, req->raw_path ? req->raw_path : "/");
+	while (q && *q) {
+		size_t len = strcspn(q, "&");
+
+		if (len && strncmp(q, "lang=", 5) != 0 && !(len == 4 && strncmp(q, "lang", 4) == 0)) {
+			strbuf_addch(&sb, n++ ? '&' : '?');
+			strbuf_add(&sb, q, len);
+		}
+		q += len + (q[len] == '&');
+	}
+	out = web_strdup(req, sb.buf);
+	strbuf_release(&sb);
+	return out;
 }
 
 void
@@ -90,14 +132,19 @@ page_frame(struct frame *f, struct web_request *req, const struct program *p,
 {
 	memset(f, 0, sizeof(*f));
 	f->title = title;
-	f->lang = "en";
+	f->lang = lang_code(i18n_current());
 	f->brand = p ? p->name : NULL;
 	f->tab = tab;
 	if (req && req->authenticated) {
 		f->user = req->user.email ? req->user.email : "";
-		f->role = web_role_name(req->user.role) ? web_role_name(req->user.role) : "?";
+		f->role = role_words(req->user.role);
 		f->csrf = req->csrf_token;
 	}
+	/* the switch on every page; an API error never reaches here */
+	if (req && req->method == WEB_GET)
+		f->self = self_href(req);
+	else if (req)
+		f->self = req->raw_path ? req->raw_path : "/";
 	places(f, req, p, in);
 	if (in) {
 		f->slug = in->slug;
@@ -154,7 +201,7 @@ page_error(struct web_response *res, int status, const char *title, const char *
 	html_elem(&pg.h, "p", message);
 	html_open(&pg.h, "p", NULL);
 	html_open(&pg.h, "a", "href", "/", NULL);
-	html_text(&pg.h, "Back to the start page");
+	html_text(&pg.h, _("Back to the start page"));
 	html_close(&pg.h);
 	html_close(&pg.h);
 	page_end(&pg);
