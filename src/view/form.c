@@ -17,6 +17,7 @@
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define BLANK_ROWS	2	/* empty rows offered under a child list */
@@ -897,9 +898,9 @@ form_error_summary_named(struct html *h, const form_errors *errs,
 	html_open(h, "div", "class", "error-summary", "role", "alert", "tabindex", "-1", NULL);
 	html_open(h, "h2", NULL);
 	if (errs->n == 1)
-		html_text(h, "There is a problem");
+		html_text(h, _("There is a problem"));
 	else
-		html_textf(h, "There are %zu problems", errs->n);
+		html_textf(h, P_("There is %zu problem", "There are %zu problems", errs->n), errs->n);
 	html_close(h);
 	html_open(h, "ul", NULL);
 	for (size_t i = 0; i < errs->n; i++) {
