@@ -61,7 +61,7 @@ account_page(struct html *h, const struct account_page *pg)
 		html_text(h, _("Your choice is saved."));
 		html_close(h);
 	}
-	html_open(h, "form", "method", "post", "action", "/account", NULL);
+	html_open(h, "form", "method", "post", "action", "/account", "class", "settings", NULL);
 	html_void(h, "input", "type", "hidden", "name", "csrf", "value", pg->csrf, NULL);
 	html_open(h, "fieldset", NULL);
 	html_elem(h, "legend", _("A digest by mail"));

@@ -104,6 +104,8 @@ top_bar(struct html *h, const struct frame *f)
 		html_close(h);
 		html_close(h);
 	}
+	if (f->self)
+		lang_switch(h, f);
 	if (f->user) {
 		html_open(h, "div", "class", "account", NULL);
 		html_open(h, "span", NULL);
@@ -121,8 +123,6 @@ top_bar(struct html *h, const struct frame *f)
 		html_close(h);
 		html_close(h);
 	}
-	if (f->self)
-		lang_switch(h, f);
 	html_close(h);
 }
 

@@ -98,7 +98,7 @@ test_expect_success 'the account: its own language, saved from /account, then on
 	test_grep "Ha iniciado sesión como" .body &&
 	test_status 200 /i/harlow-mills -b jar.m &&
 	test_grep "<html lang=\"es\">" .body &&
-	test_grep ">Equipo y funciones</a>" .body &&
+	test_grep ">Equipo y roles</a>" .body &&
 	code=$(curl -s -o /dev/null -w "%{http_code}" -b jar.m -H "Origin: $URL" \
 		-d csrf=$csrf -d digest=none -d lang=fr "$URL/account") &&
 	test "$code" = 422

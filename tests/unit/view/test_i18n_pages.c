@@ -83,7 +83,7 @@ test_frame(void **state)
 	assert_non_null(strstr(sb.buf, "<a class=\"skip\" href=\"#main\">Ir al contenido</a>"));
 	assert_non_null(strstr(sb.buf, "<title>T · Trellis</title>"));
 	assert_non_null(strstr(sb.buf, "aria-current=\"page\">Decisiones</a>"));
-	assert_non_null(strstr(sb.buf, ">Equipo y funciones</a>"));
+	assert_non_null(strstr(sb.buf, ">Equipo y roles</a>"));
 	assert_non_null(strstr(sb.buf, "<button type=\"submit\">Cerrar sesión</button>"));
 	/* the switch: each language in its own name, the current one marked, the query kept */
 	assert_non_null(strstr(sb.buf, "<nav class=\"langs\" aria-label=\"Idioma\"><ul>"
