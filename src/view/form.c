@@ -17,6 +17,7 @@
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/fold.h"
 #include "../util/i18n.h"
 #include "../util/banned.h"
 
@@ -1277,6 +1278,8 @@ form_field_cmp(const struct field *f, const void *a, const void *b)
 
 	switch (f->type) {
 	case FT_STR:
+		/* names and titles as people sort them: "Álvarez" with the A's (util/fold.h) */
+		return text_collate(*(char *const *)pa, *(char *const *)pb);
 	case FT_SLUG:
 	case FT_ID: {
 		const char *sa = *(char *const *)pa, *sb = *(char *const *)pb;
