@@ -247,6 +247,13 @@ layout_build(struct layout *lay, enum csv_file which)
 	}
 }
 
+/* Whether column c may be left out of a file (its field is FL_SPARSE). */
+static int
+col_sparse(const struct column *c)
+{
+	return c->kind == COL_FIELD && c->f && (c->f->flags & FL_SPARSE);
+}
+
 /* Returns 1 when the optional object holding column c is present in rec. */
 static int
 col_present(const struct column *c, const void *rec)
@@ -335,20 +342,26 @@ struct sink {
 	csv_cell_fn fn;
 	void *arg;
 	unsigned row;
+	const int *omit;	/* per column: 1 to leave it out (a sparse column no row uses) */
 };
 
 static void
 row_write(const struct layout *lay, struct strbuf *cells, struct sink *out)
 {
+	unsigned oc = 0;
+
 	if (out->fn) {
 		out->row++;
 		for (int c = 0; c < lay->ncols; c++)
-			out->fn(out->arg, out->row, (unsigned)c,
-			    lay->cols[c].kind == COL_FIELD ? lay->cols[c].f : NULL, cells[c].buf);
+			if (!out->omit || !out->omit[c])
+				out->fn(out->arg, out->row, oc++,
+				    lay->cols[c].kind == COL_FIELD ? lay->cols[c].f : NULL, cells[c].buf);
 		return;
 	}
 	for (int c = 0; c < lay->ncols; c++) {
-		if (c)
+		if (out->omit && out->omit[c])
+			continue;
+		if (oc++)
 			strbuf_addch(out->out, ',');
 		cell_write(out->out, cells[c].buf, cells[c].len, col_is_text(&lay->cols[c]));
 	}
@@ -410,26 +423,69 @@ list_write(const struct layout *lay, const struct anyvec *v, const char *initiat
 	}
 }
 
+/* A sparse column's cells, seen in a first pass: used[col] once one is not empty. */
+static void
+mark_used(void *arg, unsigned row, unsigned col, const struct field *f, const char *text)
+{
+	int *used = arg;
+
+	(void)f;
+	if (row > 0 && col < CSV_MAXCOLS && text && *text)
+		used[col] = 1;
+}
+
+static void table_rows(const struct layout *lay, enum csv_file which, const struct program *p,
+    struct strbuf *cells, struct sink *out);
+
 static void
 table_write(enum csv_file which, const struct program *p, struct sink *out)
 {
 	struct layout lay;
 	struct strbuf cells[CSV_MAXCOLS];
+	int used[CSV_MAXCOLS] = { 0 }, omit[CSV_MAXCOLS] = { 0 }, sparse = 0;
+	unsigned oc = 0;
 
 	if ((int)which < 0 || which >= CSV__MAX)
 		return;
 	layout_build(&lay, which);
 	for (int c = 0; c < lay.ncols; c++) {
 		strbuf_init(&cells[c], 0);
+		sparse += col_sparse(&lay.cols[c]);
+	}
+	/* a sparse column is written only when a row has a value in it (FL_SPARSE) */
+	if (sparse) {
+		struct sink scan = { NULL, mark_used, used, 0, NULL };
+
+		table_rows(&lay, which, p, cells, &scan);
+		for (int c = 0; c < lay.ncols; c++)
+			omit[c] = col_sparse(&lay.cols[c]) && !used[c];
+		out->omit = omit;
+	}
+	for (int c = 0; c < lay.ncols; c++) {
+		if (omit[c])
+			continue;
 		if (out->fn)
-			out->fn(out->arg, 0, (unsigned)c, NULL, lay.cols[c].name);
+			out->fn(out->arg, 0, oc, NULL, lay.cols[c].name);
 		else {
-			strbuf_addstr(out->out, c ? "," : "");
+			strbuf_addstr(out->out, oc ? "," : "");
 			strbuf_addstr(out->out, lay.cols[c].name);
 		}
+		oc++;
 	}
 	if (!out->fn)
 		strbuf_addch(out->out, '\n');
+	table_rows(&lay, which, p, cells, out);
+	for (int c = 0; c < lay.ncols; c++)
+		strbuf_release(&cells[c]);
+}
+
+/* The rows of file which of p, into out. */
+static void
+table_rows(const struct layout *lay_, enum csv_file which, const struct program *p,
+    struct strbuf *cells, struct sink *out)
+{
+	const struct layout lay = *lay_;
+
 	if (which == CSV_PROGRAM) {
 		if (p->slug != NULL)
 			rec_write(&lay, 0, p, 1, NULL, cells, out);
@@ -441,14 +497,12 @@ table_write(enum csv_file which, const struct program *p, struct sink *out)
 
 			list_write(&lay, FIELD_VEC(in, lay.top), in->slug, cells, out);
 		}
-	for (int c = 0; c < lay.ncols; c++)
-		strbuf_release(&cells[c]);
 }
 
 void
 csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
 {
-	struct sink sk = { out, NULL, NULL, 0 };
+	struct sink sk = { out, NULL, NULL, 0, NULL };
 
 	table_write(which, p, &sk);
 }
@@ -456,7 +510,7 @@ csv_write(enum csv_file which, const struct program *p, struct strbuf *out)
 void
 csv_walk(enum csv_file which, const struct program *p, csv_cell_fn fn, void *arg)
 {
-	struct sink sk = { NULL, fn, arg, 0 };
+	struct sink sk = { NULL, fn, arg, 0, NULL };
 
 	table_write(which, p, &sk);
 }
@@ -589,7 +643,7 @@ reader_header(struct reader *r, const struct srcloc *loc)
 		r->map[i] = c;
 	}
 	for (int c = 0; c < lay->ncols; c++)
-		if (!seen[c]) {
+		if (!seen[c] && !col_sparse(&lay->cols[c])) {
 			model_error_set(r->e, loc, lay->cols[c].name, "missing column");
 			goto fail;
 		}
@@ -798,6 +852,9 @@ reader_row(struct reader *r)
 		    "%zu columns, the header has %zu", r->ncells, r->nheader);
 		return -1;
 	}
+	/* a sparse column the file leaves out reads as empty */
+	for (int c = 0; c < r->lay->ncols; c++)
+		val[c] = "";
 	for (size_t i = 0; i < r->nheader; i++) {
 		const char *v = r->text.buf + r->off[i];
 

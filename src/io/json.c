@@ -805,6 +805,10 @@ write_fields(struct strbuf *out, const struct kind *k, const void *rec, int inde
 
 		if (lines && !with_records)
 			continue;
+		/* a field added after trellis/1's first files is written only when present */
+		if ((f->flags & FL_SPARSE) && f->type == FT_STR &&
+		    (*(char *const *)FIELD_PTR(rec, f) == NULL || **(char *const *)FIELD_PTR(rec, f) == '\0'))
+			continue;
 		if (!first) {
 			strbuf_addch(out, ',');
 			if (lines || broke)

@@ -45,6 +45,13 @@ enum reftype {
 #define FL_KEY		0x08	/* the record's identity within its parent (unique) */
 #define FL_LONG		0x10	/* FT_STR: long text (Markdown, notes), up to 64 KiB */
 #define FL_MARKDOWN	0x20	/* FT_STR: Markdown, shown rendered (safely) on pages */
+/*
+ * A field added to trellis/1 after its first files (DESIGN §2.2): optional,
+ * and in CSV its column is written only when some row has a value and may
+ * be left out of a file, so every file without it reads and writes byte
+ * for byte as before (the instruments' Spanish texts, docs/i18n.md).
+ */
+#define FL_SPARSE	0x40
 
 struct kind;
 

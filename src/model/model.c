@@ -190,6 +190,8 @@ const char *
 instrument_item_text(const struct instrument *ins, const struct instrument_item *it,
     const char *lang)
 {
+	if (lang && strcmp(lang, "es") == 0 && it->text_es && *it->text_es)
+		return it->text_es;
 	if (ins->builtin && lang && strcmp(lang, "en") != 0)
 		return _(it->text);
 	return it->text;
@@ -200,6 +202,8 @@ instrument_title(const struct instrument *ins, const char *lang)
 {
 	const char *t = ins->title ? ins->title : ins->code;
 
+	if (lang && strcmp(lang, "es") == 0 && ins->title_es && *ins->title_es)
+		return ins->title_es;
 	if (ins->builtin && ins->title && lang && strcmp(lang, "en") != 0)
 		return _(t);
 	return t;

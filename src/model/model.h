@@ -134,6 +134,7 @@ struct person {
 struct instrument_item {
 	REC_HEAD;
 	char *code, *text, *category;
+	char *text_es;			/* optional: the statement in Spanish (docs/i18n.md) */
 };
 
 /* The most items an instrument may have (model_validate). */
@@ -142,6 +143,7 @@ struct instrument_item {
 struct instrument {
 	REC_HEAD;
 	char *code, *title;
+	char *title_es;			/* optional: the title in Spanish (docs/i18n.md) */
 	VEC(struct instrument_item) items;
 	int builtin;			/* one of the built-in instruments: never exported or stored */
 };

@@ -530,14 +530,18 @@ static const char migration_6[] =
 /*
  * Migration 7 (issue 15's, 11 in the session's plan: renumbered at merge):
  * languages (docs/i18n.md). An account's own choice of language (NULL: none
- * made, the request's Accept-Language or the program's default decides),
- * and the language a survey link was made in, which its answer page
- * follows (NULL: as for anyone else). Codes as util/i18n.h's lang_codes.
+ * made, the request's Accept-Language or the program's default decides);
+ * the language a survey link was made in, which its answer page follows
+ * (NULL: as for anyone else); a program's own instrument's title and
+ * statements in Spanish (trellis/1's optional title_es and text_es; NULL:
+ * the English shown). Codes as util/i18n.h's lang_codes.
  */
 static const char migration_7[] =
 	"ALTER TABLE users ADD COLUMN lang TEXT CHECK (lang IS NULL OR lang IN ('en','es'));\n"
 	"ALTER TABLE survey_invitation ADD COLUMN lang TEXT"
 	" CHECK (lang IS NULL OR lang IN ('en','es'));\n"
+	"ALTER TABLE instrument ADD COLUMN title_es TEXT;\n"
+	"ALTER TABLE instrument_item ADD COLUMN text_es TEXT;\n"
 	"PRAGMA user_version = 7;\n";
 
 const char *const store_migrations[] = {

@@ -231,14 +231,15 @@ const char *const store_sql[ST__MAX] = {
 	[ST_PERSON_SEL] =
 	PERSON_SELECT " WHERE t.program_id = ?1 ORDER BY t.id",
 	[ST_INSTRUMENT_INS] =
-	"INSERT INTO instrument (program_id, code, title) VALUES (?, ?, ?)",
+	"INSERT INTO instrument (program_id, code, title, title_es) VALUES (?, ?, ?, ?)",
 	[ST_INSTRUMENT_SEL] =
-	"SELECT id, program_id, code, title FROM instrument"
+	"SELECT id, program_id, code, title, title_es FROM instrument"
 	" WHERE program_id = ?1 ORDER BY id",
 	[ST_ITEM_INS] =
-	"INSERT INTO instrument_item (instrument_id, code, text, category) VALUES (?, ?, ?, ?)",
+	"INSERT INTO instrument_item (instrument_id, code, text, category, text_es)"
+	" VALUES (?, ?, ?, ?, ?)",
 	[ST_ITEM_SEL] =
-	"SELECT t.id, t.instrument_id, t.code, t.text, t.category FROM instrument_item t"
+	"SELECT t.id, t.instrument_id, t.code, t.text, t.category, t.text_es FROM instrument_item t"
 	" CROSS JOIN instrument i ON i.id = t.instrument_id" OF_PROGRAM,
 
 	[ST_INITIATIVE_INS] =
@@ -474,14 +475,14 @@ const char *const store_sql[ST__MAX] = {
 	[ST_PERSON_UPD] =
 	UPD("person", "slug, name, email, org_id", "?, ?, ?, ?"),
 	[ST_PERSON_DEL] = ROW_DEL("person"),
-	[ST_INSTRUMENT_UPD] = UPD("instrument", "code, title", "?, ?"),
+	[ST_INSTRUMENT_UPD] = UPD("instrument", "code, title, title_es", "?, ?, ?"),
 	[ST_INSTRUMENT_DEL] = ROW_DEL("instrument"),
 	/* surveys name their instrument by code, not by a key */
 	[ST_INSTRUMENT_USED] =
 	"SELECT count(*) FROM instrument n CROSS JOIN initiative i ON i.program_id = n.program_id"
 	" CROSS JOIN survey s ON s.initiative_id = i.id AND s.instrument = n.code"
 	" WHERE n.id = ?1",
-	[ST_ITEM_UPD] = UPD("instrument_item", "code, text, category", "?, ?, ?"),
+	[ST_ITEM_UPD] = UPD("instrument_item", "code, text, category, text_es", "?, ?, ?, ?"),
 	[ST_ITEM_DEL] = ROW_DEL("instrument_item"),
 	[ST_ITEM_DEL_OF] = OWNER_DEL("instrument_item", "instrument_id"),
 	[ST_INITIATIVE_UPD] =

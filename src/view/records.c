@@ -16,6 +16,7 @@
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 const char *
@@ -529,7 +530,7 @@ filter_form(struct html *h, const struct records_list_page *pg)
 	if (pg->searchable) {
 		html_open(h, "div", "class", "field", NULL);
 		html_open(h, "label", "for", "q", NULL);
-		html_text(h, "Search");
+		html_text(h, _("Search"));
 		html_close(h);
 		html_void(h, "input", "type", "search", "id", "q", "name", "q", "value", pg->search,
 		    NULL);

@@ -202,11 +202,11 @@ round_forms(struct html *h, const struct survey_rounds_page *pg, const struct su
 	strbuf_addf(&id, "lang-%s", sv->id);
 	html_open(h, "div", "class", "field", NULL);
 	html_open(h, "label", "for", id.buf, NULL);
-	html_text(h, "Language of the answer page");
+	html_text(h, _("Language of the answer page"));
 	html_close(h);
 	html_open(h, "select", "id", id.buf, "name", "lang", NULL);
 	html_open(h, "option", "value", "", NULL);
-	html_text(h, "The respondent's own (their browser's)");
+	html_text(h, _("The respondent's own (their browser's)"));
 	html_close(h);
 	for (int l = 0; l < LANG__MAX; l++) {
 		html_open(h, "option", "value", lang_codes[l], "lang", lang_codes[l], NULL);

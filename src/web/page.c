@@ -103,7 +103,16 @@ role_words(int role)
 	}
 }
 
-/* This page's address without any lang= (the switch adds its own), in req's arena. */
+/* Whether the query's pair q (len bytes, "name=value") is called name. */
+static int
+query_is(const char *q, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+
+	return len >= n && strncmp(q, name, n) == 0 && (len == n || q[n] == '=');
+}
+
+/* This page's address for the switch: its query less lang= and notices, in req's arena. */
 static const char *
 self_href(struct web_request *req)
 {
@@ -115,7 +124,9 @@ self_href(struct web_request *req)
 	while (q && *q) {
 		size_t len = strcspn(q, "&");
 
-		if (len && strncmp(q, "lang=", 5) != 0 && !(len == 4 && strncmp(q, "lang", 4) == 0)) {
+		/* never lang (the switch's own), nor a one-time notice (?saved=, ?deleted=) */
+		if (len && !query_is(q, len, "lang") && !query_is(q, len, "saved") &&
+		    !query_is(q, len, "deleted")) {
 			strbuf_addch(&sb, n++ ? '&' : '?');
 			strbuf_add(&sb, q, len);
 		}
