@@ -81,11 +81,18 @@ void
 form_label(const struct field *f, struct strbuf *out)
 {
 	const char *s = f->name;
+	size_t n = strlen(s);
+	/* a text in Spanish (title_es, text_es; docs/i18n.md): "Title in Spanish" */
+	int es = n > 3 && strcmp(s + n - 3, "_es") == 0;
 
-	if (*s)
+	if (es)
+		n -= 3;
+	if (n)
 		strbuf_addch(out, *s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s);
-	for (s++; *s; s++)
-		strbuf_addch(out, *s == '_' ? ' ' : *s);
+	for (size_t i = 1; i < n; i++)
+		strbuf_addch(out, s[i] == '_' ? ' ' : s[i]);
+	if (es)
+		strbuf_addstr(out, " in Spanish");
 }
 
 /* "co-lead" → "co-lead", "peer_exchange" → "peer exchange": enum names for reading. */
