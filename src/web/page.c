@@ -163,18 +163,25 @@ page_frame(struct frame *f, struct web_request *req, const struct program *p,
 	}
 }
 
+/* Starts the page of frame f in res. */
+static void
+page_start(struct page *pg, struct web_response *res, const struct frame *f)
+{
+	pg->res = res;
+	res->content_type = "text/html; charset=utf-8";
+	strbuf_reset(&res->body);
+	html_init(&pg->h, &res->body);
+	frame_begin(&pg->h, f);
+}
+
 void
 page_begin(struct page *pg, struct web_response *res, const struct program *p,
     const char *title, const struct initiative *in, int tab)
 {
 	struct frame f;
 
-	pg->res = res;
-	res->content_type = "text/html; charset=utf-8";
-	strbuf_reset(&res->body);
-	html_init(&pg->h, &res->body);
 	page_frame(&f, res->req, p, title, in, tab);
-	frame_begin(&pg->h, &f);
+	page_start(pg, res, &f);
 }
 
 void
@@ -202,13 +209,22 @@ page_error(struct web_response *res, int status, const char *title, const char *
 	struct web_request *req = res->req;
 	const struct web_program *wp = NULL;
 	const struct initiative *in = NULL;
+	struct frame f;
 	struct page pg;
 
 	(void)status;
 	if (req && req->authenticated && (wp = web_program(req)) != NULL && req->slug &&
 	    may_see(req, req->slug))
 		in = program_initiative(&wp->program, req->slug);
-	page_begin(&pg, res, wp ? &wp->program : NULL, title, in, TAB_NONE);
+	/*
+	 * the switch leads to the start page: an error page never repeats the
+	 * address asked for, so another initiative's 404 is the same bytes as
+	 * no initiative's (R5)
+	 */
+	page_frame(&f, req, wp ? &wp->program : NULL, title, in, TAB_NONE);
+	if (f.self)
+		f.self = "/";
+	page_start(&pg, res, &f);
 	html_elem(&pg.h, "p", message);
 	html_open(&pg.h, "p", NULL);
 	html_open(&pg.h, "a", "href", "/", NULL);
