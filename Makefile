@@ -33,13 +33,18 @@ FUZZREP := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/replay_%)
 
 .PHONY: install install-files all deps demo test unit cli check-asan check-valgrind bench bench-gen bench-national clean fuzz fuzz-bins soak load
 
-all: deps-stamp $(BIN)
+# The languages besides English (po/LANG.po; docs/i18n.md).
+LANGS   := es
+MOS     := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/trellis.mo)
+
+all: deps-stamp $(BIN) $(MOS)
 
 # `make install` (PREFIX, DESTDIR as usual): the binary and its man page.
 # contrib/ holds the systemd units and the nginx example (docs/deploy.md).
 PREFIX      ?= /usr/local
 BINDIR      ?= $(PREFIX)/bin
 MANDIR      ?= $(PREFIX)/share/man
+LOCALEDIR   ?= $(PREFIX)/share/locale
 INSTALL_BIN ?= $(BIN)
 install: all
 	@$(MAKE) --no-print-directory install-files
@@ -47,6 +52,26 @@ install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/trellis
 	install -m 644 man/trellis.1 $(DESTDIR)$(MANDIR)/man1/trellis.1
+	for l in $(LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/trellis.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/trellis.mo || exit 1; done
+
+# Languages (docs/i18n.md): `make po` extracts the marked strings into
+# po/trellis.pot and merges them into each po/LANG.po; the build compiles
+# each po/LANG.po into $(BUILD)/locale/LANG/LC_MESSAGES/trellis.mo, which the
+# binary finds beside itself (or under PREFIX/share/locale once installed).
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	--keyword=P_:1,2 --add-comments=TRANSLATORS: --add-location=file --sort-by-file \
+	--package-name=trellis --msgid-bugs-address= --copyright-holder=
+.PHONY: po
+po:
+	xgettext $(XGETTEXT_FLAGS) -o po/trellis.pot $(shell find src -name '*.c' | sort)
+	for l in $(LANGS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+	    po/$$l.po po/trellis.pot || exit 1; done
+$(BUILD)/locale/%/LC_MESSAGES/trellis.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+$(BUILD)/src/util/i18n.o: EXTRA_CFLAGS += -DI18N_BUILD_DIR='"$(BUILD)"'
 
 # `make deps` installs what the project needs from Debian; idempotent.
 deps:

@@ -14,6 +14,10 @@ PKGS="$PKGS nginx-light openssl systemd groff-base"
 # The P2 peer's agreement test (tests/cli/t0096-peer.sh) runs bench/peer/*.py
 # with Debian's python3 and pandas.
 PKGS="$PKGS python3-pandas"
+# Languages (docs/i18n.md): xgettext, msgmerge and msgfmt build po/ into
+# build/locale; the server picks a language per request with uselocale(),
+# which needs the es_US.UTF-8 locale generated (below).
+PKGS="$PKGS gettext locales"
 # The browser tests (tests/e2e, docs/testing.md): Debian's chromium, driven by
 # playwright-core from npm, and a font so screenshots show text. Node.js and
 # npm come from Debian only when the machine has no node of its own.
@@ -30,9 +34,19 @@ for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
 		missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-echo "deps: installing$missing"
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+if [ -n "$missing" ]; then
+	echo "deps: installing$missing"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+# The Spanish of the United States' residents (es_US: numbers as in en_US),
+# for gettext under uselocale(); generated once.
+if [ -z "${1:-}" ] && ! locale -a 2>/dev/null | grep -qix 'es_US.utf8'; then
+	echo "deps: generating the es_US.UTF-8 locale"
+	$SUDO sed -i 's/^# *\(es_US.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+	grep -q '^es_US.UTF-8 UTF-8' /etc/locale.gen ||
+		echo 'es_US.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+	$SUDO locale-gen >/dev/null
+fi

@@ -18,6 +18,7 @@
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "cli.h"
@@ -27,6 +28,7 @@ static const struct cli_cmd survey_cmd = {
 	"survey",
 	"open --initiative SLUG --instrument CODE [--id ID] [--date DATE]\n"
 	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE] [--email]\n"
+	"                [--lang CODE]\n"
 	"       | close --initiative SLUG --survey ID [--date DATE]",
 	"Runs survey rounds: opens one, makes one-time answer links, closes it.",
 	"`open` adds a survey round of an instrument (`balance`, `director-support`,\n"
@@ -47,8 +49,9 @@ static const struct cli_cmd survey_cmd = {
 	"http://localhost:8080). With --email each link is mailed to its person\n"
 	"instead (queued with the links, sent by the server or `trellis mail\n"
 	"--send-due`; docs/mail.md), and never shown: every person needs a mail\n"
-	"address then. --group and --count are gone: links are made\n"
-	"for people now.\n"
+	"address then. --lang es makes links whose answer page is in Spanish\n"
+	"(en, es; default: the language of whoever opens it; docs/i18n.md).\n"
+	"--group and --count are gone: links are made for people now.\n"
 	"\n"
 	"`close` ends the round on --date (today by default, not before the round\n"
 	"opened): its links answer no more.",
@@ -113,7 +116,7 @@ out:
 /* Makes the links of people[0..n) (NULL: everyone of the team without one); prints or mails them. */
 static int
 survey_invite(struct store *s, const char *db, const struct program *p, const char *id,
-    const char *const *people, size_t n, const char *url, int email)
+    const char *const *people, size_t n, const char *url, int email, const char *lang)
 {
 	struct strbuf err = STRBUF_INIT, after = STRBUF_INIT;
 	struct survey_links links = { NULL, 0, 0 };
@@ -134,7 +137,7 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 	else
 		strbuf_addstr(&after, "{\"links\":\"all\"}");
 	a = cli_audit("create", "survey-invitations", ini, id, NULL, after.buf);
-	r = store_survey_invite(s, ini, id, people, n, &links, &a, &err);
+	r = store_survey_invite(s, ini, id, people, n, lang, &links, &a, &err);
 	if (email && r == 0) {
 		strbuf_reset(&err);
 		if (mail_survey_links(s, db, p, id, &links, url, ulen, &err)) {
@@ -246,7 +249,7 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 {
 	const char *ini = NULL, *instrument = NULL, *id = NULL, *survey = NULL;
 	const char *group = NULL, *count = NULL, *url = NULL, *date = NULL;
-	const char *person = NULL, *all = NULL, *email = NULL;
+	const char *person = NULL, *all = NULL, *email = NULL, *lang = NULL;
 	const struct cli_opt opts[] = {
 		{ "initiative", "SLUG", &ini, "the initiative" },
 		{ "instrument", "CODE", &instrument, "open: the instrument to ask" },
@@ -258,6 +261,7 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 		{ "count", "N", &count, "gone: links are made for people (--person, --all)" },
 		{ "url", "BASE", &url, "invite: the server's address for the links" },
 		{ "email", NULL, &email, "invite: mail each link to its person (docs/mail.md)" },
+		{ "lang", "CODE", &lang, "invite: the answer page's language (en, es)" },
 		{ "date", "DATE", &date, "open, close: the date (default today)" },
 		{ NULL, NULL, NULL, NULL },
 	};
@@ -281,20 +285,23 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 	if (strcmp(argv[0], "open") == 0) {
 		if (instrument == NULL)
 			return cli_usage_error(&survey_cmd, "open needs --instrument CODE");
-		if (survey || person || all || url || email)
+		if (survey || person || all || url || email || lang)
 			return cli_usage_error(&survey_cmd, "open takes --initiative, --instrument, --id, --date");
 	} else if (strcmp(argv[0], "invite") == 0) {
 		if (survey == NULL || (person == NULL) == (all == NULL))
 			return cli_usage_error(&survey_cmd, "invite needs --survey ID and either "
 			    "--person SLUG (repeat it for more) or --all");
 		if (instrument || id || date)
-			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --person, --all, --url, --email");
+			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --person, --all, --url, --email, --lang");
+		if (lang && (lang_parse(lang) < 0 || strcmp(lang, lang_codes[lang_parse(lang)]) != 0))
+			return cli_usage_error(&survey_cmd, "--lang '%s': not a language Trellis "
+			    "speaks (en, es)", lang);
 		if (url == NULL && (url = getenv("TRELLIS_URL")) == NULL)
 			url = "http://localhost:8080";
 	} else if (strcmp(argv[0], "close") == 0) {
 		if (survey == NULL)
 			return cli_usage_error(&survey_cmd, "close needs --survey ID");
-		if (instrument || id || person || all || url || email)
+		if (instrument || id || person || all || url || email || lang)
 			return cli_usage_error(&survey_cmd, "close takes --initiative, --survey, --date");
 	} else
 		return cli_usage_error(&survey_cmd, "no subcommand '%s' (open, invite, close)", argv[0]);
@@ -314,7 +321,7 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 	rc = CLI_FAIL;
 	if (strcmp(argv[0], "invite") == 0)
 		rc = survey_invite(s, c->db, &p, survey, all ? NULL : people, npeople, url,
-		    email != NULL);
+		    email != NULL, lang);
 	else
 		rc = survey_close(s, &p.initiatives.v[0], survey, day);
 out:

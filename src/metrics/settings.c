@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "metrics.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/banned.h"
 
@@ -16,7 +17,8 @@ enum stype {
 	ST_REAL,	/* double, min..max */
 	ST_FRACTION,	/* double, 0 <= x < 1 */
 	ST_COUNT,	/* int64_t, min..max */
-	ST_MONEY	/* int64_t cents, written and read as dollars, >= 0 */
+	ST_MONEY,	/* int64_t cents, written and read as dollars, >= 0 */
+	ST_LANG		/* int64_t enum lang, written and read as its code ("es") */
 };
 
 struct setting {
@@ -104,6 +106,9 @@ static const struct setting settings[] = {
 	{ "capacity.expertise_areas", "the expertise areas that meet the expertise trait",
 	  ST_COUNT, OFF(capacity_expertise_areas), 2, 1, 4,
 	  "the expertise trait is met with at least this many areas" },
+	{ "lang", "the pages' default language",
+	  ST_LANG, OFF(lang), LANG_EN, 0, LANG__MAX - 1,
+	  "the pages' language for someone who chose none and whose browser asks for none we have" },
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -160,6 +165,12 @@ metrics_settings_set(struct metrics_settings *s, const char *name,
 		break;
 	case ST_MONEY:
 		if (money_parse(value, &i64) != 0 || i64 < 0)
+			return -1;
+		*(int64_t *)(void *)f = i64;
+		break;
+	case ST_LANG:
+		/* the code exactly: "es", never "es-MX" or "ES" */
+		if ((i64 = lang_parse(value)) < 0 || strcmp(value, lang_codes[i64]) != 0)
 			return -1;
 		*(int64_t *)(void *)f = i64;
 		break;
@@ -226,6 +237,9 @@ metrics_settings_range(size_t i, char *buf)
 	case ST_MONEY:
 		snprintf(buf, METRICS_RANGE_BUFSZ, "dollars, 0 or more, at most two decimals");
 		break;
+	case ST_LANG:
+		snprintf(buf, METRICS_RANGE_BUFSZ, "a language: en or es");
+		break;
 	}
 	return buf;
 }
@@ -249,6 +263,9 @@ metrics_settings_value(const struct metrics_settings *s, size_t i, char *buf)
 		return buf;
 	case ST_MONEY:
 		return money_format(*(const int64_t *)(const void *)f, buf);
+	case ST_LANG:
+		snprintf(buf, NUM_BUFSZ, "%s", lang_code((int)*(const int64_t *)(const void *)f));
+		return buf;
 	}
 	return NULL;
 }

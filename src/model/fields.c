@@ -81,12 +81,14 @@ static const struct field instrument_item_fields[] = {
 	SLUG(struct instrument_item, "code", code, FL_KEY),
 	STR(struct instrument_item, "text", text, 0),
 	STR(struct instrument_item, "category", category, 0),
+	STR(struct instrument_item, "text_es", text_es, O | FL_SPARSE),
 };
 KIND(kind_instrument_item, "items", struct instrument_item, instrument_item_fields);
 
 static const struct field instrument_fields[] = {
 	SLUG(struct instrument, "code", code, FL_KEY),
 	STR(struct instrument, "title", title, 0),
+	STR(struct instrument, "title_es", title_es, O | FL_SPARSE),
 	LIST(struct instrument, "items", items, 0, kind_instrument_item),
 };
 KIND(kind_instrument, "instruments", struct instrument, instrument_fields);

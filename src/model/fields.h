@@ -52,6 +52,8 @@ enum reftype {
  * file (xlsx sheet) of such a record kind only when it has rows — so that
  * every document without them is written byte for byte as before; a
  * reader takes one that is absent as empty.
+ * (Lists of later kinds; fields such as the instruments' Spanish texts,
+ * docs/i18n.md.)
  */
 #define FL_SPARSE	0x40
 

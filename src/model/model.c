@@ -5,6 +5,7 @@
 #include "fields.h"
 #include "model.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 const char *const sector_names[SECTOR__MAX] = {
@@ -283,38 +284,38 @@ struct builtin_item {
 
 static const struct builtin_item balance_items[] = {
 	{ "shared_leadership", "practice",
-	  "A co-lead or an executive committee really shares the key decisions with the backbone." },
+	  N_("A co-lead or an executive committee really shares the key decisions with the backbone.") },
 	{ "credit_given", "practice",
-	  "The backbone gives credit to other organizations on the team, even when it could take the credit itself." },
+	  N_("The backbone gives credit to other organizations on the team, even when it could take the credit itself.") },
 	{ "capacity_shared", "practice",
-	  "The backbone uses its own staff and skills (data, fundraising, communications) to help other team members." },
+	  N_("The backbone uses its own staff and skills (data, fundraising, communications) to help other team members.") },
 	{ "director_supported", "practice",
-	  "The initiative director is trusted and supported by the whole team." },
+	  N_("The initiative director is trusted and supported by the whole team.") },
 	{ "joint_grant_seeking", "practice",
-	  "We look for new funding together, as a team, not one organization alone." },
+	  N_("We look for new funding together, as a team, not one organization alone.") },
 	{ "partners_compensated", "practice",
-	  "Partners are paid fairly for the key roles they play in the initiative." },
+	  N_("Partners are paid fairly for the key roles they play in the initiative.") },
 	{ "dominance", "pitfall",
-	  "Decisions are shared: the backbone does not set the direction alone or move too fast for others to take part." },
+	  N_("Decisions are shared: the backbone does not set the direction alone or move too fast for others to take part.") },
 	{ "director_as_employee", "pitfall",
-	  "The initiative director works for the initiative, not only for the backbone that employs them." },
+	  N_("The initiative director works for the initiative, not only for the backbone that employs them.") },
 	{ "blurred_boundaries", "pitfall",
-	  "The line between the backbone's own work and the initiative's work is clear." },
+	  N_("The line between the backbone's own work and the initiative's work is clear.") },
 	{ "out_of_the_loop", "pitfall",
-	  "Team members hear about personnel and money matters that affect the initiative before they are settled." },
+	  N_("Team members hear about personnel and money matters that affect the initiative before they are settled.") },
 	{ "no_contrary_views", "pitfall",
-	  "Different views and approaches are invited and taken seriously, even when they stretch the team." },
+	  N_("Different views and approaches are invited and taken seriously, even when they stretch the team.") },
 };
 
 static const struct builtin_item director_support_items[] = {
 	{ "trusted", "director",
-	  "The team trusts the initiative director to lead the work." },
+	  N_("The team trusts the initiative director to lead the work.") },
 	{ "supported", "director",
-	  "The initiative director gets the support they need from the team, not only from the backbone." },
+	  N_("The initiative director gets the support they need from the team, not only from the backbone.") },
 	{ "works_for_initiative", "director",
-	  "The initiative director works for the whole initiative, not just for the organization that employs them." },
+	  N_("The initiative director works for the whole initiative, not just for the organization that employs them.") },
 	{ "shared_oversight", "director",
-	  "More than one organization takes part in guiding and reviewing the director's work." },
+	  N_("More than one organization takes part in guiding and reviewing the director's work.") },
 };
 
 /*
@@ -363,14 +364,42 @@ add_builtin(struct program *p, const char *code, const char *title,
 void
 program_add_builtin_instruments(struct program *p)
 {
-	add_builtin(p, "balance", "Stepping up and stepping back: practices and pitfalls",
+	add_builtin(p, "balance", N_("Stepping up and stepping back: practices and pitfalls"),
 	    balance_items, sizeof(balance_items) / sizeof(balance_items[0]));
-	add_builtin(p, "director-support", "Support for the initiative director",
+	add_builtin(p, "director-support", N_("Support for the initiative director"),
 	    director_support_items,
 	    sizeof(director_support_items) / sizeof(director_support_items[0]));
 	add_builtin(p, BACKBONE_ACTIVITIES_CODE, "The backbone's own activities",
 	    backbone_activities_items,
 	    sizeof(backbone_activities_items) / sizeof(backbone_activities_items[0]));
+}
+
+/*
+ * The built-in instruments are translated with the program's other words
+ * (po/, their English text the msgid); a program's own are shown as
+ * written. lang is the page's ("es"); English needs no catalog.
+ */
+const char *
+instrument_item_text(const struct instrument *ins, const struct instrument_item *it,
+    const char *lang)
+{
+	if (lang && strcmp(lang, "es") == 0 && it->text_es && *it->text_es)
+		return it->text_es;
+	if (ins->builtin && lang && strcmp(lang, "en") != 0)
+		return _(it->text);
+	return it->text;
+}
+
+const char *
+instrument_title(const struct instrument *ins, const char *lang)
+{
+	const char *t = ins->title ? ins->title : ins->code;
+
+	if (lang && strcmp(lang, "es") == 0 && ins->title_es && *ins->title_es)
+		return ins->title_es;
+	if (ins->builtin && ins->title && lang && strcmp(lang, "en") != 0)
+		return _(t);
+	return t;
 }
 
 /* Linear lookups: used where no index has been built (small programs, tests). */

@@ -166,6 +166,7 @@ struct person {
 struct instrument_item {
 	REC_HEAD;
 	char *code, *text, *category;
+	char *text_es;			/* optional: the statement in Spanish (docs/i18n.md) */
 };
 
 /* The most items an instrument may have (model_validate). */
@@ -174,6 +175,7 @@ struct instrument_item {
 struct instrument {
 	REC_HEAD;
 	char *code, *title;
+	char *title_es;			/* optional: the title in Spanish (docs/i18n.md) */
 	VEC(struct instrument_item) items;
 	int builtin;			/* one of the built-in instruments: never exported or stored */
 };
@@ -576,6 +578,15 @@ int initiative_backbone_member(struct initiative *in);
  */
 #define BACKBONE_ACTIVITIES_CODE "backbone-activities"
 void program_add_builtin_instruments(struct program *p);
+/*
+ * An item's statement and an instrument's title as a person reads them in
+ * language lang ("es"; docs/i18n.md): the built-in instruments' through
+ * the translations of po/ (for the calling thread's language, which the
+ * caller has made lang's), a program's own as written.
+ */
+const char *instrument_item_text(const struct instrument *ins, const struct instrument_item *it,
+    const char *lang);
+const char *instrument_title(const struct instrument *ins, const char *lang);
 
 /* Returns the organization, person, initiative or instrument with that slug, or NULL. */
 struct organization *program_org(const struct program *p, const char *slug);

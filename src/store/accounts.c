@@ -71,6 +71,7 @@ store_user_release(struct store_user *u)
 	free(u->program);
 	free(u->password_hash);
 	free(u->organization);
+	free(u->lang);
 	store_user_init(u);
 }
 
@@ -99,6 +100,7 @@ read_user(sqlite3_stmt *st, int c, struct store_user *u)
 	u->created = sqlite3_column_int64(st, c + 6);
 	u->disabled = sqlite3_column_int64(st, c + 7);
 	u->organization = col_str(st, c + 8);
+	u->lang = col_str(st, c + 9);
 }
 
 /* Runs a one-row user query: 0 with u loaded, 1 none, -1 error. */

@@ -45,6 +45,7 @@ struct store_user {
 	int64_t created;
 	int64_t disabled;	/* when disabled, 0 while active */
 	char *organization;	/* optional: the slug of the organization its holder answers for */
+	char *lang;		/* the account's own language ("es"), or NULL: none chosen */
 };
 /* Sets every field to empty/0 (no allocation). */
 void store_user_init(struct store_user *u);

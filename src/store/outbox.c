@@ -392,6 +392,13 @@ store_digest_set(struct store *s, const char *email, const char *digest, struct 
 	    "cannot change the account's digest", err);
 }
 
+int
+store_user_lang_set(struct store *s, const char *email, const char *lang, struct strbuf *err)
+{
+	return one_write(s, ST_USER_LANG_SET, (struct binds){ 0, 0, email, lang },
+	    "cannot change the account's language", err);
+}
+
 static void
 digest_row(sqlite3_stmt *st, void *out)
 {

@@ -103,6 +103,13 @@ int store_digest_get(struct store *s, const char *email, const char **digest,
     struct strbuf *err);
 int store_digest_set(struct store *s, const char *email, const char *digest,
     struct strbuf *err);
+/*
+ * The account's own language (util/i18n.h's code, or NULL: none chosen, so
+ * the request's Accept-Language or the program's default decides; /account
+ * and the frame's switch). 0, 1 when there is no such account, -1 error.
+ */
+int store_user_lang_set(struct store *s, const char *email, const char *lang,
+    struct strbuf *err);
 /* An account whose digest is due. */
 struct store_digest {
 	char *email, *role, *digest;

@@ -679,6 +679,23 @@ static const char migration_10[] =
 	"CREATE INDEX candidate_org ON candidate(org_id);\n"
 	"PRAGMA user_version = 10;\n";
 
+/*
+ * Migration 11 (issue 15): languages (docs/i18n.md). An account's own
+ * choice of language (NULL: none made, the request's Accept-Language or the
+ * program's default decides);
+ * the language a survey link was made in, which its answer page follows
+ * (NULL: as for anyone else); a program's own instrument's title and
+ * statements in Spanish (trellis/1's optional title_es and text_es; NULL:
+ * the English shown). Codes as util/i18n.h's lang_codes.
+ */
+static const char migration_11[] =
+	"ALTER TABLE users ADD COLUMN lang TEXT CHECK (lang IS NULL OR lang IN ('en','es'));\n"
+	"ALTER TABLE survey_invitation ADD COLUMN lang TEXT"
+	" CHECK (lang IS NULL OR lang IN ('en','es'));\n"
+	"ALTER TABLE instrument ADD COLUMN title_es TEXT;\n"
+	"ALTER TABLE instrument_item ADD COLUMN text_es TEXT;\n"
+	"PRAGMA user_version = 11;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -690,6 +707,7 @@ const char *const store_migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

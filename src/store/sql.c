@@ -46,7 +46,7 @@
 
 /* A user with its initiative's and program's slugs (see accounts.c). */
 #define USER_COLS "u.id, u.email, u.role, ui.slug, coalesce(up.slug, uip.slug)," \
-	" u.password_hash, u.created, u.disabled, u.organization"
+	" u.password_hash, u.created, u.disabled, u.organization, u.lang"
 #define USER_JOINS " LEFT JOIN initiative ui ON ui.id = u.initiative_id" \
 	" LEFT JOIN program uip ON uip.id = ui.program_id" \
 	" LEFT JOIN program up ON up.id = u.program_id"
@@ -268,14 +268,15 @@ const char *const store_sql[ST__MAX] = {
 	[ST_PERSON_SEL] =
 	PERSON_SELECT " WHERE t.program_id = ?1 ORDER BY t.id",
 	[ST_INSTRUMENT_INS] =
-	"INSERT INTO instrument (program_id, code, title) VALUES (?, ?, ?)",
+	"INSERT INTO instrument (program_id, code, title, title_es) VALUES (?, ?, ?, ?)",
 	[ST_INSTRUMENT_SEL] =
-	"SELECT id, program_id, code, title FROM instrument"
+	"SELECT id, program_id, code, title, title_es FROM instrument"
 	" WHERE program_id = ?1 ORDER BY id",
 	[ST_ITEM_INS] =
-	"INSERT INTO instrument_item (instrument_id, code, text, category) VALUES (?, ?, ?, ?)",
+	"INSERT INTO instrument_item (instrument_id, code, text, category, text_es)"
+	" VALUES (?, ?, ?, ?, ?)",
 	[ST_ITEM_SEL] =
-	"SELECT t.id, t.instrument_id, t.code, t.text, t.category FROM instrument_item t"
+	"SELECT t.id, t.instrument_id, t.code, t.text, t.category, t.text_es FROM instrument_item t"
 	" CROSS JOIN instrument i ON i.id = t.instrument_id" OF_PROGRAM,
 
 	[ST_INITIATIVE_INS] =
@@ -549,14 +550,14 @@ const char *const store_sql[ST__MAX] = {
 	[ST_PERSON_UPD] =
 	UPD("person", "slug, name, email, org_id", "?, ?, ?, ?"),
 	[ST_PERSON_DEL] = ROW_DEL("person"),
-	[ST_INSTRUMENT_UPD] = UPD("instrument", "code, title", "?, ?"),
+	[ST_INSTRUMENT_UPD] = UPD("instrument", "code, title, title_es", "?, ?, ?"),
 	[ST_INSTRUMENT_DEL] = ROW_DEL("instrument"),
 	/* surveys name their instrument by code, not by a key */
 	[ST_INSTRUMENT_USED] =
 	"SELECT count(*) FROM instrument n CROSS JOIN initiative i ON i.program_id = n.program_id"
 	" CROSS JOIN survey s ON s.initiative_id = i.id AND s.instrument = n.code"
 	" WHERE n.id = ?1",
-	[ST_ITEM_UPD] = UPD("instrument_item", "code, text, category", "?, ?, ?"),
+	[ST_ITEM_UPD] = UPD("instrument_item", "code, text, category, text_es", "?, ?, ?, ?"),
 	[ST_ITEM_DEL] = ROW_DEL("instrument_item"),
 	[ST_ITEM_DEL_OF] = OWNER_DEL("instrument_item", "instrument_id"),
 	[ST_INITIATIVE_UPD] =
@@ -659,8 +660,8 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ROUND_CLOSE] =
 	"UPDATE survey SET closed = ?2 WHERE id = ?1 AND closed IS NULL AND opened <= ?2",
 	[ST_INVITATION_INS] =
-	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group, person_id)"
-	" VALUES (?, ?, ?, ?)",
+	"INSERT INTO survey_invitation (survey_id, token_hash, respondent_group, person_id, lang)"
+	" VALUES (?, ?, ?, ?, ?)",
 	/*
 	 * The team of a round: the initiative's director, and every person of
 	 * the program whose organization is the backbone or a member; the
@@ -690,7 +691,7 @@ const char *const store_sql[ST__MAX] = {
 	" (SELECT count(*) FROM response WHERE survey_id = ?1))",
 	[ST_INVITATION_GET] =
 	"SELECT v.id, v.survey_id, v.respondent_group, v.used, s.closed, s.ident, i.slug,"
-	" s.instrument FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
+	" s.instrument, v.lang FROM survey_invitation v JOIN survey s ON s.id = v.survey_id"
 	" JOIN initiative i ON i.id = s.initiative_id WHERE v.token_hash = ?1",
 	[ST_INVITATION_USE] =
 	"UPDATE survey_invitation SET used = 1 WHERE id = ?1 AND used = 0",
@@ -734,6 +735,9 @@ const char *const store_sql[ST__MAX] = {
 	/* the addresses of the admins' accounts that are not disabled */
 	[ST_MAIL_ADMINS] =
 	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
+	/* account ?3's own language becomes ?4 (NULL: none chosen) */
+	[ST_USER_LANG_SET] =
+	"UPDATE users SET lang = ?4 WHERE email = lower(?3)",
 	[ST_DIGEST_GET] =
 	"SELECT digest FROM users WHERE email = lower(?1)",
 	/* account ?3 chooses digest ?4 (the binds of outbox.c's one_write) */

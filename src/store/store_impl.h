@@ -162,6 +162,7 @@ enum stmt {
 	ST_MAIL_LIST,		/* every mail, oldest first */
 	ST_MAIL_SILENT,		/* initiatives running on ?1: last check-in, director, last reminder */
 	ST_MAIL_ADMINS,		/* the admins' addresses */
+	ST_USER_LANG_SET,	/* account ?3's language becomes ?4 */
 	ST_DIGEST_GET,		/* account ?1's digest */
 	ST_DIGEST_SET,		/* account ?3's digest becomes ?4 */
 	ST_DIGEST_DUE,		/* accounts whose digest is due at ?1 */

@@ -162,7 +162,7 @@ store_survey_team(struct store *s, const char *initiative, const char *ident,
 
 /* Makes the invitation of one person of the team, appending its link to out. */
 static int
-invite_one(struct store *s, int64_t sid, const struct survey_member *m,
+invite_one(struct store *s, int64_t sid, const struct survey_member *m, const char *lang,
     struct survey_links *out, struct strbuf *err)
 {
 	struct survey_link *l = VEC_PUSH(out);
@@ -186,6 +186,7 @@ invite_one(struct store *s, int64_t sid, const struct survey_member *m,
 	sqlite3_bind_blob(st, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, group_names[m->group], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, m->id);
+	store_bind_text(st, 5, lang);
 	r = sqlite3_step(st);
 	store_stmt_done(st);
 	if (r != SQLITE_DONE) {
@@ -197,7 +198,7 @@ invite_one(struct store *s, int64_t sid, const struct survey_member *m,
 
 int
 store_survey_invite(struct store *s, const char *initiative, const char *ident,
-    const char *const *people, size_t n, struct survey_links *out,
+    const char *const *people, size_t n, const char *lang, struct survey_links *out,
     const struct store_audit_entry *audit, struct strbuf *err)
 {
 	struct survey_team team = { NULL, 0, 0 };
@@ -225,7 +226,7 @@ store_survey_invite(struct store *s, const char *initiative, const char *ident,
 	if (team_read(s, initiative, ident, &team, err))
 		goto out;
 	for (size_t i = 0; people == NULL && i < team.n; i++)
-		if (!team.v[i].has_link && invite_one(s, sid, &team.v[i], out, err))
+		if (!team.v[i].has_link && invite_one(s, sid, &team.v[i], lang, out, err))
 			goto out;
 	for (size_t i = 0; people != NULL && i < n; i++) {
 		struct survey_member *m = NULL;
@@ -247,7 +248,7 @@ store_survey_invite(struct store *s, const char *initiative, const char *ident,
 			ret = 4;
 			goto out;
 		}
-		if (invite_one(s, sid, m, out, err))
+		if (invite_one(s, sid, m, lang, out, err))
 			goto out;
 		m->has_link = 1;
 	}
@@ -319,6 +320,7 @@ store_invitation_release(struct store_invitation *inv)
 	free(inv->initiative);
 	free(inv->survey);
 	free(inv->instrument);
+	free(inv->lang);
 	memset(inv, 0, sizeof(*inv));
 }
 
@@ -356,6 +358,8 @@ invitation_get(struct store *s, const char *token, struct store_invitation *inv,
 		inv->survey = xstrdup((const char *)sqlite3_column_text(st, 5));
 		inv->initiative = xstrdup((const char *)sqlite3_column_text(st, 6));
 		inv->instrument = xstrdup((const char *)sqlite3_column_text(st, 7));
+		inv->lang = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL :
+		    xstrdup((const char *)sqlite3_column_text(st, 8));
 		ret = 0;
 	} else if (rc == SQLITE_DONE)
 		ret = 1;

@@ -90,10 +90,11 @@ void survey_links_release(struct survey_links *l);
  * link of this round already (given twice, or made before): err names the
  * person then, and nothing is made. audit (NULL: none) is the change's
  * audit log entry (store.h), written with the links or not at all; so for
- * store_survey_close.
+ * store_survey_close. lang (NULL: none) is the language the links were made
+ * in ("es"), which their answer page follows (docs/i18n.md).
  */
 int store_survey_invite(struct store *s, const char *initiative, const char *ident,
-    const char *const *people, size_t n, struct survey_links *out,
+    const char *const *people, size_t n, const char *lang, struct survey_links *out,
     const struct store_audit_entry *audit, struct strbuf *err);
 
 /*
@@ -112,6 +113,7 @@ struct store_invitation {
 	int group;		/* enum group */
 	int used;		/* 1: it has answered */
 	int closed;		/* 1: its survey is closed */
+	char *lang;		/* the language it was made in ("es"), or NULL */
 };
 void store_invitation_release(struct store_invitation *inv);
 

@@ -101,8 +101,17 @@ date_format(tdate t, char buf[DATE_BUFSZ])
 char *
 date_format_words(tdate t, char buf[DATE_WORDS_BUFSZ])
 {
-	static const char *const mon[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	return date_format_words_lang(t, NULL, buf);
+}
+
+char *
+date_format_words_lang(tdate t, const char *lang, char buf[DATE_WORDS_BUFSZ])
+{
+	static const char *const en[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	static const char *const es[12] = { "ene", "feb", "mar", "abr", "may", "jun",
+	    "jul", "ago", "sept", "oct", "nov", "dic" };
+	const char *const *mon = lang && strcmp(lang, "es") == 0 ? es : en;
 	int y, m, d;
 
 	if (t == DATE_NONE) {

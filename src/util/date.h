@@ -28,6 +28,12 @@ char *date_format(tdate t, char buf[DATE_BUFSZ]);
  */
 #define DATE_WORDS_BUFSZ 16
 char *date_format_words(tdate t, char buf[DATE_WORDS_BUFSZ]);
+/*
+ * The same in the language of code lang ("en", "es"; NULL or another code:
+ * English): Spanish writes "31 dic 2016" (CLDR's abbreviated months, no
+ * period, lower case).
+ */
+char *date_format_words_lang(tdate t, const char *lang, char buf[DATE_WORDS_BUFSZ]);
 /* Adds n calendar months; a day past the new month's end becomes its last day. */
 tdate date_add_months(tdate t, int n);
 /* The last day of t's month (a period of the team's answers: docs/metrics.md). */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "account_form.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 void
@@ -16,7 +17,7 @@ acct_error_summary(struct html *h, const struct acct_error *errs, size_t n)
 	if (n == 0)
 		return;
 	html_open(h, "div", "class", "error-summary", "role", "alert", NULL);
-	html_elem(h, "h2", "There is a problem");
+	html_elem(h, "h2", _("There is a problem"));
 	html_open(h, "ul", NULL);
 	for (size_t i = 0; i < n; i++) {
 		html_open(h, "li", NULL);

@@ -17,6 +17,8 @@
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/fold.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define BLANK_ROWS	2	/* empty rows offered under a child list */
@@ -79,11 +81,18 @@ void
 form_label(const struct field *f, struct strbuf *out)
 {
 	const char *s = f->name;
+	size_t n = strlen(s);
+	/* a text in Spanish (title_es, text_es; docs/i18n.md): "Title in Spanish" */
+	int es = n > 3 && strcmp(s + n - 3, "_es") == 0;
 
-	if (*s)
+	if (es)
+		n -= 3;
+	if (n)
 		strbuf_addch(out, *s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s);
-	for (s++; *s; s++)
-		strbuf_addch(out, *s == '_' ? ' ' : *s);
+	for (size_t i = 1; i < n; i++)
+		strbuf_addch(out, s[i] == '_' ? ' ' : s[i]);
+	if (es)
+		strbuf_addstr(out, " in Spanish");
 }
 
 /* "co-lead" → "co-lead", "peer_exchange" → "peer exchange": enum names for reading. */
@@ -910,9 +919,9 @@ form_error_summary_named(struct html *h, const form_errors *errs,
 	html_open(h, "div", "class", "error-summary", "role", "alert", "tabindex", "-1", NULL);
 	html_open(h, "h2", NULL);
 	if (errs->n == 1)
-		html_text(h, "There is a problem");
+		html_text(h, _("There is a problem"));
 	else
-		html_textf(h, "There are %zu problems", errs->n);
+		html_textf(h, P_("There is %zu problem", "There are %zu problems", errs->n), errs->n);
 	html_close(h);
 	html_open(h, "ul", NULL);
 	for (size_t i = 0; i < errs->n; i++) {
@@ -1289,6 +1298,8 @@ form_field_cmp(const struct field *f, const void *a, const void *b)
 
 	switch (f->type) {
 	case FT_STR:
+		/* names and titles as people sort them: "Álvarez" with the A's (util/fold.h) */
+		return text_collate(*(char *const *)pa, *(char *const *)pb);
 	case FT_SLUG:
 	case FT_ID: {
 		const char *sa = *(char *const *)pa, *sb = *(char *const *)pb;

@@ -5,22 +5,25 @@
 #include <assert.h>
 #include <stdio.h>
 
+#include <string.h>
+
 #include "frame.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
 const char *const page_tab_labels[TAB__MAX] = {
-	[TAB_OVERVIEW] = "Overview",
-	[TAB_TEAM] = "Team & roles",
-	[TAB_DECISIONS] = "Decisions",
-	[TAB_MONEY] = "Money",
-	[TAB_CREDIT] = "Credit & help",
-	[TAB_CHECKINS] = "Check-ins",
-	[TAB_ENGAGEMENT] = "Engagement",
-	[TAB_SURVEYS] = "Surveys",
-	[TAB_NETWORK] = "Network",
-	[TAB_RESULT] = "Shared result",
-	[TAB_TRANSFER] = "Import & export",
+	[TAB_OVERVIEW] = N_("Overview"),
+	[TAB_TEAM] = N_("Team & roles"),
+	[TAB_DECISIONS] = N_("Decisions"),
+	[TAB_MONEY] = N_("Money"),
+	[TAB_CREDIT] = N_("Credit & help"),
+	[TAB_CHECKINS] = N_("Check-ins"),
+	[TAB_ENGAGEMENT] = N_("Engagement"),
+	[TAB_SURVEYS] = N_("Surveys"),
+	[TAB_NETWORK] = N_("Network"),
+	[TAB_RESULT] = N_("Shared result"),
+	[TAB_TRANSFER] = N_("Import & export"),
 };
 
 const char *const page_tab_paths[TAB__MAX] = {
@@ -44,6 +47,40 @@ frame_csrf_field(struct html *h, const char *csrf)
 		html_void(h, "input", "type", "hidden", "name", "csrf", "value", csrf, NULL);
 }
 
+void
+frame_lang_href(struct strbuf *out, const char *self, int lang)
+{
+	strbuf_addf(out, "%s%slang=%s", self, strchr(self, '?') ? "&" : "?", lang_code(lang));
+}
+
+/*
+ * The language switch: a link per language in its own name, the current
+ * one marked; plain links, so it works without JavaScript (the server
+ * remembers the choice, docs/i18n.md).
+ */
+static void
+lang_switch(struct html *h, const struct frame *f)
+{
+	struct strbuf href = STRBUF_INIT;
+	int cur = lang_parse(f->lang);
+
+	html_open(h, "nav", "class", "langs", "aria-label", _("Language"), NULL);
+	html_open(h, "ul", NULL);
+	for (int l = 0; l < LANG__MAX; l++) {
+		strbuf_reset(&href);
+		frame_lang_href(&href, f->self, l);
+		html_open(h, "li", NULL);
+		html_open(h, "a", "href", href.buf, "lang", lang_codes[l], "hreflang", lang_codes[l],
+		    "aria-current", l == cur ? "true" : NULL, NULL);
+		html_text(h, lang_names[l]);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	strbuf_release(&href);
+}
+
 static void
 top_bar(struct html *h, const struct frame *f)
 {
@@ -52,7 +89,7 @@ top_bar(struct html *h, const struct frame *f)
 	html_text(h, f->brand ? f->brand : "Trellis");
 	html_close(h);
 	if (f->user && f->nplaces) {
-		html_open(h, "nav", "class", "places", "aria-label", "Initiatives", NULL);
+		html_open(h, "nav", "class", "places", "aria-label", _("Initiatives"), NULL);
 		html_open(h, "ul", NULL);
 		for (size_t i = 0; i < f->nplaces; i++) {
 			const struct frame_place *pl = &f->places[i];
@@ -67,10 +104,12 @@ top_bar(struct html *h, const struct frame *f)
 		html_close(h);
 		html_close(h);
 	}
+	if (f->self)
+		lang_switch(h, f);
 	if (f->user) {
 		html_open(h, "div", "class", "account", NULL);
 		html_open(h, "span", NULL);
-		html_open(h, "a", "href", "/account", "title", "Your settings", NULL);
+		html_open(h, "a", "href", "/account", "title", _("Your settings"), NULL);
 		html_text(h, f->user);
 		html_close(h);
 		if (f->role)
@@ -79,7 +118,7 @@ top_bar(struct html *h, const struct frame *f)
 		html_open(h, "form", "method", "post", "action", "/logout", NULL);
 		frame_csrf_field(h, f->csrf);
 		html_open(h, "button", "type", "submit", NULL);
-		html_text(h, "Sign out");
+		html_text(h, _("Sign out"));
 		html_close(h);
 		html_close(h);
 		html_close(h);
@@ -100,7 +139,7 @@ tabs(struct html *h, const struct frame *f)
 		strbuf_addf(&href, "/i/%s%s", f->slug, page_tab_paths[t]);
 		html_open(h, "li", NULL);
 		html_open(h, "a", "href", href.buf, "aria-current", t == f->tab ? "page" : NULL, NULL);
-		html_text(h, page_tab_labels[t]);
+		html_text(h, _(page_tab_labels[t]));
 		html_close(h);
 		html_close(h);
 	}
@@ -120,13 +159,14 @@ frame_begin(struct html *h, const struct frame *f)
 	html_void(h, "meta", "charset", "utf-8", NULL);
 	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
 	html_open(h, "title", NULL);
-	html_textf(h, "%s · Trellis", f->title);
+	/* TRANSLATORS: the page's <title>: the page's own title, then the product's name */
+	html_textf(h, _("%s · Trellis"), f->title);
 	html_close(h);
 	html_void(h, "link", "rel", "stylesheet", "href", "/static/trellis.css", NULL);
 	html_close(h);
 	html_open(h, "body", NULL);
 	html_open(h, "a", "class", "skip", "href", "#main", NULL);
-	html_text(h, "Skip to content");
+	html_text(h, _("Skip to content"));
 	html_close(h);
 	html_open(h, "header", "class", "top", NULL);
 	top_bar(h, f);

@@ -35,7 +35,10 @@ enum page_tab {
 	TAB_TRANSFER,		/* /i/{slug}/import: import and export */
 	TAB__MAX
 };
-/* Each tab's label and the path after /i/{slug} ("" for the overview, "/decisions"). */
+/*
+ * Each tab's label (English, marked for translation: show it through _())
+ * and the path after /i/{slug} ("" for the overview, "/decisions").
+ */
 extern const char *const page_tab_labels[TAB__MAX];
 extern const char *const page_tab_paths[TAB__MAX];
 
@@ -61,12 +64,23 @@ struct frame {
 	const char *tabs_label;	/* the tab row's accessible name (the initiative's name) */
 	int tab;		/* enum page_tab marked aria-current="page", or TAB_NONE */
 	const char *flash;	/* a notice after a change ("Saved."), or NULL */
+	/*
+	 * The language switch (docs/i18n.md): self is this page's address
+	 * (path and query, without any lang=) its links add ?lang=CODE to;
+	 * NULL: no switch. The page's own words follow the thread's language
+	 * (util/i18n.h), which the caller has set to lang's.
+	 */
+	const char *self;
 };
 
 /* Starts the page f in h (html_init'ed by the caller) through the <h1>. */
 void frame_begin(struct html *h, const struct frame *f);
 /* Closes <main>, <body> and <html>. */
 void frame_end(struct html *h);
+
+/* The href of the switch's link to lang under self: "/login?lang=es", "/x?a=1&lang=es". */
+struct strbuf;
+void frame_lang_href(struct strbuf *out, const char *self, int lang);
 
 /* Writes the hidden CSRF field ("csrf") into a form when csrf is not NULL. */
 void frame_csrf_field(struct html *h, const char *csrf);

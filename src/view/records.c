@@ -16,6 +16,7 @@
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 const char *
@@ -523,9 +524,18 @@ filter_form(struct html *h, const struct records_list_page *pg)
 
 	for (int i = 0; i < pg->k->nfields; i++)
 		any += pg->k->fields[i].type == FT_ENUM || pg->k->fields[i].type == FT_REF;
-	if (!any)
+	if (!any && !pg->searchable)
 		return;
 	html_open(h, "form", "class", "filters", "method", "get", "action", pg->base, NULL);
+	if (pg->searchable) {
+		html_open(h, "div", "class", "field", NULL);
+		html_open(h, "label", "for", "q", NULL);
+		html_text(h, _("Search"));
+		html_close(h);
+		html_void(h, "input", "type", "search", "id", "q", "name", "q", "value", pg->search,
+		    NULL);
+		html_close(h);
+	}
 	for (int i = 0; i < pg->k->nfields; i++) {
 		const struct field *f = &pg->k->fields[i];
 

@@ -63,6 +63,8 @@ struct records_list_page {
 	const char *const *filter;	/* per field of k: the value filtered on, or NULL */
 	const char *sort;		/* the field sorted by, or NULL */
 	int desc;
+	int searchable;			/* a search box over the names (the program's own lists) */
+	const char *search;		/* what was searched for (accents folded, util/fold.h), or NULL */
 	int can_edit;			/* the add link */
 	const char *export_base;	/* "/i/harlow-mills/export" or "/export" */
 	const char *rounds_href;	/* surveys: the rounds page, else NULL */

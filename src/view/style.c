@@ -176,6 +176,12 @@ const char view_css[] =
  * initiatives on a row of their own under the program's name rather than a
  * narrow column between it and the account; the eleven tabs on one line */
 ".account{margin-left:auto}.bar nav.places{order:3;flex:1 1 100%}\n"
+/* the language switch (docs/i18n.md): at the right, before the account */
+"nav.langs{margin-left:auto;font-size:.9rem}nav.langs ul{gap:.25rem .75rem}nav.langs+.account{margin-left:0}\n"
+/* Spanish labels run a fifth longer than English: the tabs a little tighter to stay on one line */
+":lang(es) nav.tabs a{font-size:.9rem;padding:.45rem .22rem}\n"
+"form.settings fieldset{margin:0 0 1rem}\n"
+"nav.langs a{color:var(--muted)}nav.langs a[aria-current]{color:var(--ink);font-weight:600;text-decoration:none}\n"
 "nav.tabs a{padding:.45rem .35rem;font-size:.95rem}nav.tabs ul{margin-left:-.35rem}\n"
 /* record lists: an id such as d-059 is not broken at its hyphen */
 "table.records td:first-child{min-width:5em}@media (min-width:40.01rem){table.records td.title{min-width:13rem}}\n"

@@ -10,12 +10,14 @@
 #include "survey_pages.h"
 #include "figures.h"
 #include "../util/date.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
 /* The five answers, in words (DESIGN §4: 1..5). */
 static const char *const answer_words[5] = {
-	"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"
+	N_("Strongly disagree"), N_("Disagree"), N_("Neither agree nor disagree"), N_("Agree"),
+	N_("Strongly agree")
 };
 
 static void
@@ -23,7 +25,7 @@ date_words(struct html *h, tdate d)
 {
 	char buf[DATE_WORDS_BUFSZ];
 
-	html_text(h, date_format_words(d, buf));
+	html_text(h, date_format_words_lang(d, lang_code(i18n_current()), buf));
 }
 
 /* ---------------------------------------------------------------- the answer form */
@@ -44,7 +46,25 @@ question_label(const void *ctx, const char *path, struct strbuf *out)
 
 	for (size_t i = 0; i < ins->items.n; i++)
 		if (strcmp(ins->items.v[i].code, path) == 0)
-			strbuf_addf(out, "Question %zu", i + 1);
+			strbuf_addf(out, _("Question %zu"), i + 1);
+}
+
+/* The sentence after the initiative's name: who the link was made for. */
+static const char *
+invited_as(int group)
+{
+	switch (group) {
+	case GROUP_BACKBONE:
+		return _(" work together. You were invited as the backbone organization's staff. "
+		    "For each statement, choose how much you agree. There are no right or wrong "
+		    "answers.");
+	case GROUP_DIRECTOR:
+		return _(" work together. You were invited as the initiative's director. For each "
+		    "statement, choose how much you agree. There are no right or wrong answers.");
+	default:
+		return _(" work together. You were invited as a partner. For each statement, choose "
+		    "how much you agree. There are no right or wrong answers.");
+	}
 }
 
 void
@@ -57,19 +77,16 @@ survey_answer_write(struct html *h, const struct survey_answer_page *pg)
 	frame_begin(h, pg->frame);
 	html_open(h, "div", "class", "survey-intro", NULL);
 	html_open(h, "p", NULL);
-	html_text(h, "This short survey is about how the partners of ");
+	/* TRANSLATORS: followed by the initiative's name in bold, then " work together. You were invited as ..." */
+	html_text(h, _("This short survey is about how the partners of "));
 	html_elem(h, "strong", pg->initiative);
-	html_textf(h, " work together. You were invited as %s %s. For each statement, choose how "
-	    "much you agree. There are no right or wrong answers.",
-	    pg->group == GROUP_PARTNER ? "a" : "the",
-	    pg->group == GROUP_BACKBONE ? "backbone organization's staff" :
-	    pg->group == GROUP_DIRECTOR ? "initiative's director" : "partner");
+	html_text(h, invited_as(pg->group));
 	html_close(h);
 	html_open(h, "p", "class", "note", NULL);
-	html_text(h, "Your answers are anonymous: they are stored without your name, your email "
+	html_text(h, _("Your answers are anonymous: they are stored without your name, your email "
 	    "or this link, and results are shown only for groups of at least 3 people. The "
 	    "program's full backup keeps each set of answers with the group it came from "
-	    "(backbone, director or partner), still without any name.");
+	    "(backbone, director or partner), still without any name."));
 	html_close(h);
 	html_close(h);
 	form_error_summary_named(h, pg->errs, question_label, ins);
@@ -86,11 +103,11 @@ survey_answer_write(struct html *h, const struct survey_answer_page *pg)
 		    "field question", "aria-describedby", msg ? eid.buf : NULL, NULL);
 		html_open(h, "legend", NULL);
 		html_textf(h, "%zu. ", i + 1);
-		html_text(h, it->text);
+		html_text(h, instrument_item_text(ins, it, pg->frame->lang));
 		html_close(h);
 		if (msg) {
 			html_open(h, "p", "class", "error", "id", eid.buf, NULL);
-			html_elem(h, "span", "Error: ");
+			html_elem(h, "span", _("Error: "));
 			html_text(h, msg);
 			html_close(h);
 		}
@@ -104,14 +121,14 @@ survey_answer_write(struct html *h, const struct survey_answer_page *pg)
 			html_void(h, "input", "type", "radio", "id", id.buf, "name", it->code,
 			    "value", val, "required", "",
 			    "checked", typed && strcmp(typed, val) == 0 ? "" : NULL, NULL);
-			html_text(h, answer_words[v - 1]);
+			html_text(h, _(answer_words[v - 1]));
 			html_close(h);
 		}
 		html_close(h);
 		html_close(h);
 	}
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Send my answers");
+	html_text(h, _("Send my answers"));
 	html_close(h);
 	html_close(h);
 	frame_end(h);
@@ -192,6 +209,24 @@ round_forms(struct html *h, const struct survey_rounds_page *pg, const struct su
 		html_close(h);
 		html_close(h);
 	}
+	/* the language of the links' answer page (docs/i18n.md) */
+	strbuf_reset(&id);
+	strbuf_addf(&id, "lang-%s", sv->id);
+	html_open(h, "div", "class", "field", NULL);
+	html_open(h, "label", "for", id.buf, NULL);
+	html_text(h, _("Language of the answer page"));
+	html_close(h);
+	html_open(h, "select", "id", id.buf, "name", "lang", NULL);
+	html_open(h, "option", "value", "", NULL);
+	html_text(h, _("The respondent's own (their browser's)"));
+	html_close(h);
+	for (int l = 0; l < LANG__MAX; l++) {
+		html_open(h, "option", "value", lang_codes[l], "lang", lang_codes[l], NULL);
+		html_text(h, lang_names[l]);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
 	html_elem(h, "button", "Make links");
 	html_close(h);
 	html_open(h, "form", "method", "post", "action", pg->action, "class", "inline", NULL);

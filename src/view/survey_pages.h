@@ -31,7 +31,7 @@ struct survey_answer_page {
 	const char *initiative;		/* the initiative's name */
 	const struct instrument *ins;
 	int group;			/* enum group the link was made for */
-	const char *action;		/* "/s/{token}" */
+	const char *action;		/* "/s/{token}", "/s/{token}?lang=es" after the switch */
 	const form_errors *errs;	/* by item code, or NULL */
 	const char *const *typed;	/* what was chosen per item ("1".."5"), or NULL */
 };

@@ -59,6 +59,7 @@ fill_user(struct web_request *req, const struct store_user *u)
 	req->user.role = role_bits[u->role];
 	req->user.initiative = u->initiative ? web_strdup(req, u->initiative) : NULL;
 	req->user.organization = u->organization ? web_strdup(req, u->organization) : NULL;
+	req->user.lang = u->lang ? web_strdup(req, u->lang) : NULL;
 	req->authenticated = 1;
 	return 1;
 }

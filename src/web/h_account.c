@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../store/outbox.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../view/account_page.h"
 #include "page.h"
@@ -24,16 +25,16 @@ role_words(struct web_request *req)
 
 	switch (req->user.role) {
 	case WEB_ADMIN:
-		return "admin of the program";
+		return _("admin of the program");
 	case WEB_EVALUATOR:
-		return "evaluator of the program";
+		return _("evaluator of the program");
 	default:
 		break;
 	}
 	if (req->user.initiative && (wp = web_program(req)) != NULL)
 		in = program_initiative(&wp->program, req->user.initiative);
-	strbuf_addf(&sb, "%s of %s", req->user.role == WEB_MEMBER ? "member" : "viewer",
-	    in ? in->name : req->user.initiative ? req->user.initiative : "an initiative");
+	strbuf_addf(&sb, req->user.role == WEB_MEMBER ? _("member of %s") : _("viewer of %s"),
+	    in ? in->name : req->user.initiative ? req->user.initiative : _("an initiative"));
 	out = web_strdup(req, sb.buf);
 	strbuf_release(&sb);
 	return out;
@@ -44,7 +45,7 @@ account_show(struct web_request *req, struct web_response *res, int saved)
 {
 	struct account_page ap = {
 		.email = req->user.email, .csrf = req->csrf_token ? req->csrf_token : "",
-		.saved = saved, .mail_on = web_mail_on(),
+		.saved = saved, .mail_on = web_mail_on(), .lang = req->user.lang,
 	};
 	struct strbuf err = STRBUF_INIT;
 	struct store *st;
@@ -52,14 +53,14 @@ account_show(struct web_request *req, struct web_response *res, int saved)
 	int r = -1;
 
 	if (!req->authenticated || req->user.email == NULL)
-		return web_error(res, 404, "Your settings belong to a signed-in account.");
+		return web_error(res, 404, _("Your settings belong to a signed-in account."));
 	if ((st = web_store(req, &err)) != NULL)
 		r = store_digest_get(st, req->user.email, &ap.digest, &err);
 	strbuf_release(&err);
 	if (r < 0)
-		return web_error(res, 503, "Your settings cannot be read just now. Try again in a minute.");
+		return web_error(res, 503, _("Your settings cannot be read just now. Try again in a minute."));
 	ap.role = role_words(req);
-	page_begin(&pg, res, NULL, "Your settings", NULL, TAB_NONE);
+	page_begin(&pg, res, NULL, _("Your settings"), NULL, TAB_NONE);
 	account_page(&pg.h, &ap);
 	page_end(&pg);
 	return 0;
@@ -76,24 +77,32 @@ h_account(struct web_request *req, struct web_response *res)
 int
 h_account_post(struct web_request *req, struct web_response *res)
 {
-	const char *digest = web_form(req, "digest");
+	const char *digest = web_form(req, "digest"), *lang = web_form(req, "lang");
 	struct strbuf err = STRBUF_INIT;
 	struct store *st;
 	int r;
 
 	if (!req->authenticated || req->user.email == NULL)
-		return web_error(res, 404, "Your settings belong to a signed-in account.");
+		return web_error(res, 404, _("Your settings belong to a signed-in account."));
 	if (digest == NULL || (strcmp(digest, "none") != 0 && strcmp(digest, "daily") != 0 &&
 	    strcmp(digest, "weekly") != 0))
-		return web_error(res, 422, "Choose one of: no digest, daily or weekly.");
+		return web_error(res, 422, _("Choose one of: no digest, daily or weekly."));
+	/* the language: "" none (the browser's, else the program's), else a code we have */
+	if (lang && *lang && (lang_parse(lang) < 0 || strcmp(lang, lang_codes[lang_parse(lang)])))
+		return web_error(res, 422, _("Choose one of the languages listed."));
 	if ((st = web_store(req, &err)) == NULL ||
-	    (r = store_digest_set(st, req->user.email, digest, &err)) < 0) {
+	    (r = store_digest_set(st, req->user.email, digest, &err)) < 0 ||
+	    (lang && r == 0 && (r = store_user_lang_set(st, req->user.email, *lang ? lang : NULL,
+	    &err)) < 0)) {
 		strbuf_release(&err);
-		return web_error(res, 503, "Your choice could not be saved just now. Try again in a minute.");
+		return web_error(res, 503, _("Your choice could not be saved just now. Try again in a minute."));
 	}
 	strbuf_release(&err);
 	if (r == 1)
-		return web_error(res, 404, "There is no account to save this for.");
+		return web_error(res, 404, _("There is no account to save this for."));
+	/* the account's choice decides from now: a switch's cookie from before goes */
+	if (lang)
+		web_header_add(res, "Set-Cookie", "lang=; Path=/; Max-Age=0; SameSite=Lax");
 	web_redirect(res, "/account?saved=1");
 	return 0;
 }

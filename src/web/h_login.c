@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "../auth/auth.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "authweb.h"
 #include "page.h"
@@ -79,7 +80,7 @@ login_page(struct web_request *req, struct web_response *res, int status,
 	struct login_page lp;
 
 	login_token(req, res, token);
-	page_frame(&fr, req, wp ? &wp->program : NULL, "Sign in", NULL, TAB_NONE);
+	page_frame(&fr, req, wp ? &wp->program : NULL, _("Sign in"), NULL, TAB_NONE);
 	lp = (struct login_page){ .frame = &fr, .email = f->email, .next = f->next,
 	    .login_token = token, .errs = f->errs, .nerrs = f->nerrs };
 	strbuf_reset(&res->body);
@@ -132,20 +133,20 @@ h_login_post(struct web_request *req, struct web_response *res)
 	f.next = safe_next(web_form(req, "next"));
 	/* login CSRF: no opaque origin, and the form's token is its cookie's */
 	if (req->origin != NULL && strcmp(req->origin, "null") == 0) {
-		ret = web_error(res, 403, "This sign-in was sent from a page without an origin "
-		    "(Origin: null), so it was refused. Open the sign-in page and sign in there.");
+		ret = web_error(res, 403, _("This sign-in was sent from a page without an origin "
+		    "(Origin: null), so it was refused. Open the sign-in page and sign in there."));
 		goto out;
 	}
 	if (!auth_login_token_check(login_cookie(req), web_form(req, "login_token"))) {
-		login_error(&f, "", "This sign-in form has expired or did not come from Trellis. "
-		    "Sign in again on this page.");
+		login_error(&f, "", _("This sign-in form has expired or did not come from Trellis. "
+		    "Sign in again on this page."));
 		ret = login_page(req, res, 403, &f);
 		goto out;
 	}
 	if (f.email == NULL || *f.email == '\0')
-		login_error(&f, "email", "Enter your email address.");
+		login_error(&f, "email", _("Enter your email address."));
 	if (password == NULL || *password == '\0')
-		login_error(&f, "password", "Enter your password.");
+		login_error(&f, "password", _("Enter your password."));
 	if (f.nerrs) {
 		ret = login_page(req, res, 400, &f);
 		goto out;
@@ -159,20 +160,20 @@ h_login_post(struct web_request *req, struct web_response *res)
 	case AUTH_REFUSED:
 	case AUTH_EXPIRED:
 		/* one message: it must not tell which of the two was wrong */
-		login_error(&f, "email", "The email address or the password is not right.");
+		login_error(&f, "email", _("The email address or the password is not right."));
 		ret = login_page(req, res, 401, &f);
 		goto out;
 	case AUTH_THROTTLED:
 		login_error(&f, "email", retry > 90 ?
-		    "Too many failed sign-ins. Signing in is paused for a while; try again later." :
-		    "Too many failed sign-ins. Wait a minute, then try again.");
+		    _("Too many failed sign-ins. Signing in is paused for a while; try again later.") :
+		    _("Too many failed sign-ins. Wait a minute, then try again."));
 		login_page(req, res, 429, &f);
 		snprintf(num, sizeof(num), "%lld", (long long)(retry > 0 ? retry : 1));
 		web_header_add(res, "Retry-After", num);
 		ret = 0;
 		goto out;
 	case AUTH_BUSY:
-		login_error(&f, "", "Many people are signing in at once. Try again in a few seconds.");
+		login_error(&f, "", _("Many people are signing in at once. Try again in a few seconds."));
 		login_page(req, res, 429, &f);
 		web_header_add(res, "Retry-After", "2");
 		ret = 0;

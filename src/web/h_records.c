@@ -35,6 +35,7 @@
 #include "../view/records.h"
 #include "../util/date.h"
 #include "../util/xalloc.h"
+#include "../util/fold.h"
 #include "../util/banned.h"
 
 #define PAGE_SIZE 50
@@ -348,7 +349,7 @@ h_records(struct web_request *req, struct web_response *res)
 	const void **recs = NULL, **all = NULL;
 	const char **hrefs = NULL, **filter = NULL;
 	const char *sort = web_query(req, "sort"), *dir = web_query(req, "dir");
-	const char *pagep = web_query(req, "page");
+	const char *pagep = web_query(req, "page"), *search = web_query(req, "q");
 	size_t n = 0, first, last;
 	long pageno = 1;
 	int desc = dir && strcmp(dir, "desc") == 0;
@@ -391,12 +392,22 @@ h_records(struct web_request *req, struct web_response *res)
 			strbuf_addch(&query, '&');
 		}
 	}
+	/* the program's own lists (organizations, people ...) search their names, accents folded */
+	if (in == NULL && search && *search) {
+		strbuf_addstr(&query, "q=");
+		url_add(&query, search);
+		strbuf_addch(&query, '&');
+	} else
+		search = NULL;
 	recs = xcalloc(v->n + 1, sizeof(*recs));
 	all = xcalloc(v->n + 1, sizeof(*all));
 	for (size_t i = 0; i < v->n; i++) {
 		const void *rec = record_at(v, ak, i);
-		int pass = 1;
+		int pass = search == NULL;
 
+		for (int f = 0; f < ak->k->nfields && !pass; f++)
+			if (ak->k->fields[f].type == FT_STR)
+				pass = text_contains(*(char *const *)FIELD_PTR(rec, &ak->k->fields[f]), search);
 		all[i] = rec;
 		for (int f = 0; f < ak->k->nfields && pass; f++) {
 			if (filter[f] == NULL)
@@ -434,6 +445,7 @@ h_records(struct web_request *req, struct web_response *res)
 		.all = all, .nall = v->n, .recs = recs, .hrefs = hrefs,
 		.n = n, .first = first, .last = last, .page_size = PAGE_SIZE, .pageno = pageno,
 		.base = base.buf, .query = query.buf, .filter = filter, .sort = sort, .desc = desc,
+		.searchable = in == NULL, .search = search,
 		.can_edit = may_edit(req, in), .export_base = exp.buf,
 		.rounds_href = rounds.len ? rounds.buf : NULL,
 		.flash = flash_of(req, &wp->program, in, ak, kp), .today = date_today(),

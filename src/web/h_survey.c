@@ -35,6 +35,7 @@
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
 #include "../view/survey_pages.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -98,10 +99,11 @@ link_throttled(struct web_request *req, struct web_response *res)
 	if (wait == 0)
 		return 0;
 	snprintf(secs, sizeof(secs), "%lld", (long long)wait);
-	snprintf(text, sizeof(text), "Too many survey links that do not work came from your "
-	    "network. Please wait %lld minute%s, then open your link again.", min,
-	    min == 1 ? "" : "s");
-	link_page(res, 429, "Too many tries", text);
+	snprintf(text, sizeof(text), P_("Too many survey links that do not work came from your "
+	    "network. Please wait %lld minute, then open your link again.",
+	    "Too many survey links that do not work came from your "
+	    "network. Please wait %lld minutes, then open your link again.", min), min);
+	link_page(res, 429, _("Too many tries"), text);
 	web_header_add(res, "Retry-After", secs);
 	return 1;
 }
@@ -130,24 +132,27 @@ invitation_load(struct web_request *req, struct web_response *res,
 	if (st == NULL || (r = store_invitation_find(st, req->id, inv, &err)) == -1)
 		goto out;
 	ret = 0;
+	/* the page of a link follows the language it was made in (docs/i18n.md) */
+	if (r == 0)
+		web_lang_prefer(req, lang_parse(inv->lang));
 	/* only the address is counted: never the token, never a link that works */
 	if (r == 1 || inv->used)
 		web_ratelimit_fail(&link_limit, req->addr, (int64_t)time(NULL));
 	if (r == 1) {
-		link_page(res, 404, "This link does not work",
-		    "This survey link is not one we know. Check that it was copied whole, "
-		    "or ask the person who sent it for a new one.");
+		link_page(res, 404, _("This link does not work"),
+		    _("This survey link is not one we know. Check that it was copied whole, "
+		    "or ask the person who sent it for a new one."));
 		goto out;
 	}
 	if (inv->used) {
-		link_page(res, 410, "This link has been used",
-		    "Answers were already sent with this link, and each link answers once. "
-		    "Thank you for taking part. If you have not answered yet, ask for a new link.");
+		link_page(res, 410, _("This link has been used"),
+		    _("Answers were already sent with this link, and each link answers once. "
+		    "Thank you for taking part. If you have not answered yet, ask for a new link."));
 		goto out;
 	}
 	if (inv->closed) {
-		link_page(res, 410, "This survey has closed",
-		    "This survey round is closed and takes no more answers. Thank you all the same.");
+		link_page(res, 410, _("This survey has closed"),
+		    _("This survey round is closed and takes no more answers. Thank you all the same."));
 		goto out;
 	}
 	/* the catalog: /s/ names no initiative */
@@ -184,7 +189,10 @@ answer_form(struct web_request *req, struct web_response *res, const struct init
 	for (size_t i = 0; i < ins->items.n; i++)
 		typed[i] = web_form(req, ins->items.v[i].code);
 	strbuf_addf(&action, "/s/%s", req->id);
-	page_frame(&fr, req, NULL, ins->title ? ins->title : "Survey", NULL, TAB_NONE);
+	/* a language chosen with the switch goes on with the answers */
+	if (req->lang_explicit)
+		strbuf_addf(&action, "?lang=%s", lang_code(req->lang));
+	page_frame(&fr, req, NULL, instrument_title(ins, lang_code(req->lang)), NULL, TAB_NONE);
 	pg = (struct survey_answer_page){ .frame = &fr, .initiative = in->name ? in->name : in->slug,
 	    .ins = ins, .group = inv->group, .action = action.buf, .errs = errs, .typed = typed };
 	strbuf_reset(&res->body);
@@ -236,11 +244,11 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 		answers[i].item = ins->items.v[i].code;
 		if (v == NULL || *v == '\0')
 			form_error_add(&errs, ins->items.v[i].code,
-			    "Choose one answer, from strongly disagree to strongly agree.");
+			    _("Choose one answer, from strongly disagree to strongly agree."));
 		else if (v[0] < '1' || v[0] > '5' || v[1] != '\0')
 			form_error_add(&errs, ins->items.v[i].code,
-			    "That is not one of the five answers: choose one from strongly "
-			    "disagree to strongly agree.");
+			    _("That is not one of the five answers: choose one from strongly "
+			    "disagree to strongly agree."));
 		else
 			answers[i].value = v[0] - '0';
 	}
@@ -254,17 +262,23 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	switch (app_survey_answer(st, req->id, answers, ins->items.n, &err)) {
 	case STORE_ANSWER_OK:
 		/* reports and results see the new response: it moved the data's version */
-		web_redirect(res, "/s/thanks");
+		/* the thanks in the language of the answers (l=: not a choice to remember) */
+		strbuf_reset(&err);
+		strbuf_addstr(&err, "/s/thanks");
+		if (req->lang != LANG_EN)
+			strbuf_addf(&err, "?l=%s", lang_code(req->lang));
+		web_redirect(res, web_strdup(req, err.buf));
+		strbuf_reset(&err);
 		ret = 0;
 		break;
 	case STORE_ANSWER_USED:
 	case STORE_ANSWER_NONE:
-		ret = link_page(res, 410, "This link has been used",
-		    "Answers were already sent with this link, and each link answers once.");
+		ret = link_page(res, 410, _("This link has been used"),
+		    _("Answers were already sent with this link, and each link answers once."));
 		break;
 	case STORE_ANSWER_CLOSED:
-		ret = link_page(res, 410, "This survey has closed",
-		    "This survey round is closed and takes no more answers.");
+		ret = link_page(res, 410, _("This survey has closed"),
+		    _("This survey round is closed and takes no more answers."));
 		break;
 	default:
 		break;
@@ -282,9 +296,9 @@ out:
 int
 h_survey_thanks(struct web_request *req, struct web_response *res)
 {
-	(void)req;
-	return link_page(res, 200, "Thank you",
-	    "Your answers have been saved, without your name. You can close this page.");
+	web_lang_prefer(req, lang_parse(web_query(req, "l")));
+	return link_page(res, 200, _("Thank you"),
+	    _("Your answers have been saved, without your name. You can close this page."));
 }
 
 /* ---------------------------------------------------------------- the rounds page */
@@ -510,7 +524,7 @@ static int
 round_invite(struct web_request *req, struct web_response *res, const struct program *p,
     const struct initiative *in)
 {
-	const char *survey = web_form(req, "survey");
+	const char *survey = web_form(req, "survey"), *lang = web_form(req, "lang");
 	struct strbuf err = STRBUF_INIT, sb = STRBUF_INIT;
 	struct survey_links links = { NULL, 0, 0 };
 	struct store_audit_entry a;
@@ -537,6 +551,11 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 		return web_error(res, 422, "Choose the people of the team to make links for.");
 	if (n > SURVEY_INVITE_MAX)
 		return web_error(res, 422, "Make at most 1000 links at a time.");
+	/* the answer page's language: "" or absent none (the respondent's own), else a code */
+	if (lang && *lang == '\0')
+		lang = NULL;
+	if (lang && (lang_parse(lang) < 0 || strcmp(lang, lang_codes[lang_parse(lang)]) != 0))
+		return web_error(res, 422, "Choose the links' language from the list.");
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
 	/* how many links: never the links, never who they went to */
@@ -544,7 +563,7 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	a = web_audit(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf);
 	if (email && store_write_begin(st, &err))
 		goto out;
-	r = store_survey_invite(st, in->slug, survey, people, n, &links, &a, &err);
+	r = store_survey_invite(st, in->slug, survey, people, n, lang, &links, &a, &err);
 	if (email) {
 		for (blen = strlen(base); blen > 0 && base[blen - 1] == '/'; blen--)
 			;

@@ -8,6 +8,7 @@
 
 #include "page.h"
 #include "../io/json.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
@@ -69,19 +70,71 @@ places(struct frame *f, struct web_request *req, const struct program *p,
 	if (all) {
 		strbuf_reset(&sb);
 		if (seen > PAGE_PLACES)
-			strbuf_addf(&sb, "All %zu initiatives", seen);
+			strbuf_addf(&sb, P_("All %zu initiatives", "All %zu initiatives", seen), seen);
 		else
-			strbuf_addstr(&sb, "Program");
+			strbuf_addstr(&sb, _("Program"));
 		v[n++] = (struct frame_place){ .href = "/", .cls = "program",
 		    .label = web_strdup(req, sb.buf) };
 	}
 	/* accounts (h_admin.c): the way to the users and the audit log */
 	if (req->user.role == WEB_ADMIN)
 		v[n++] = (struct frame_place){ .href = "/admin/users", .cls = "program",
-		    .label = "Users & audit" };
+		    .label = _("Users & audit") };
 	f->places = v;
 	f->nplaces = n;
 	strbuf_release(&sb);
+}
+
+/* A role in words, in the page's language. */
+static const char *
+role_words(int role)
+{
+	switch (role) {
+	case WEB_ADMIN:
+		return _("admin");
+	case WEB_EVALUATOR:
+		return _("evaluator");
+	case WEB_MEMBER:
+		return _("member");
+	case WEB_VIEWER:
+		return _("viewer");
+	default:
+		return "?";
+	}
+}
+
+/* Whether the query's pair q (len bytes, "name=value") is called name. */
+static int
+query_is(const char *q, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+
+	return len >= n && strncmp(q, name, n) == 0 && (len == n || q[n] == '=');
+}
+
+/* This page's address for the switch: its query less lang= and notices, in req's arena. */
+static const char *
+self_href(struct web_request *req)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *q = req->raw_query, *out;
+	size_t n = 0;
+
+	strbuf_addstr(&sb, req->raw_path ? req->raw_path : "/");
+	while (q && *q) {
+		size_t len = strcspn(q, "&");
+
+		/* never lang (the switch's own), nor a one-time notice (?saved=, ?deleted=) */
+		if (len && !query_is(q, len, "lang") && !query_is(q, len, "saved") &&
+		    !query_is(q, len, "deleted")) {
+			strbuf_addch(&sb, n++ ? '&' : '?');
+			strbuf_add(&sb, q, len);
+		}
+		q += len + (q[len] == '&');
+	}
+	out = web_strdup(req, sb.buf);
+	strbuf_release(&sb);
+	return out;
 }
 
 void
@@ -90,19 +143,35 @@ page_frame(struct frame *f, struct web_request *req, const struct program *p,
 {
 	memset(f, 0, sizeof(*f));
 	f->title = title;
-	f->lang = "en";
+	f->lang = lang_code(i18n_current());
 	f->brand = p ? p->name : NULL;
 	f->tab = tab;
 	if (req && req->authenticated) {
 		f->user = req->user.email ? req->user.email : "";
-		f->role = web_role_name(req->user.role) ? web_role_name(req->user.role) : "?";
+		f->role = role_words(req->user.role);
 		f->csrf = req->csrf_token;
 	}
+	/* the switch on every page; an API error never reaches here */
+	if (req && req->method == WEB_GET)
+		f->self = self_href(req);
+	else if (req)
+		f->self = req->raw_path ? req->raw_path : "/";
 	places(f, req, p, in);
 	if (in) {
 		f->slug = in->slug;
 		f->tabs_label = in->name;
 	}
+}
+
+/* Starts the page of frame f in res. */
+static void
+page_start(struct page *pg, struct web_response *res, const struct frame *f)
+{
+	pg->res = res;
+	res->content_type = "text/html; charset=utf-8";
+	strbuf_reset(&res->body);
+	html_init(&pg->h, &res->body);
+	frame_begin(&pg->h, f);
 }
 
 void
@@ -111,12 +180,8 @@ page_begin(struct page *pg, struct web_response *res, const struct program *p,
 {
 	struct frame f;
 
-	pg->res = res;
-	res->content_type = "text/html; charset=utf-8";
-	strbuf_reset(&res->body);
-	html_init(&pg->h, &res->body);
 	page_frame(&f, res->req, p, title, in, tab);
-	frame_begin(&pg->h, &f);
+	page_start(pg, res, &f);
 }
 
 void
@@ -144,17 +209,26 @@ page_error(struct web_response *res, int status, const char *title, const char *
 	struct web_request *req = res->req;
 	const struct web_program *wp = NULL;
 	const struct initiative *in = NULL;
+	struct frame f;
 	struct page pg;
 
 	(void)status;
 	if (req && req->authenticated && (wp = web_program(req)) != NULL && req->slug &&
 	    may_see(req, req->slug))
 		in = program_initiative(&wp->program, req->slug);
-	page_begin(&pg, res, wp ? &wp->program : NULL, title, in, TAB_NONE);
+	/*
+	 * the switch leads to the start page: an error page never repeats the
+	 * address asked for, so another initiative's 404 is the same bytes as
+	 * no initiative's (R5)
+	 */
+	page_frame(&f, req, wp ? &wp->program : NULL, title, in, TAB_NONE);
+	if (f.self)
+		f.self = "/";
+	page_start(&pg, res, &f);
 	html_elem(&pg.h, "p", message);
 	html_open(&pg.h, "p", NULL);
 	html_open(&pg.h, "a", "href", "/", NULL);
-	html_text(&pg.h, "Back to the start page");
+	html_text(&pg.h, _("Back to the start page"));
 	html_close(&pg.h);
 	html_close(&pg.h);
 	page_end(&pg);

@@ -44,6 +44,7 @@
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define CONN_TIMEOUT	30		/* seconds idle before MHD closes a connection */
@@ -925,6 +926,7 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	req->method = web_method_parse(method);
 	q = strchr(c->uri, '?');
 	req->raw_path = q ? web_strndup(req, c->uri, (size_t)(q - c->uri)) : c->uri;
+	req->raw_query = q ? q + 1 : NULL;
 	req->api = strncmp(req->raw_path, "/api/", 5) == 0 || strcmp(req->raw_path, "/api") == 0;
 
 	MHD_get_connection_values(connection, MHD_HEADER_KIND, scan_header, &hs);
@@ -1131,11 +1133,13 @@ dispatch(struct conn *c)
 	}
 	if (c->match == WEB_MATCH_NONE) {
 		identify(req);
+		web_lang_choose(req, res);
 		web_error(res, 404, "There is no page at this address.");
 		return;
 	}
 	if (c->match == WEB_MATCH_METHOD) {
 		identify(req);
+		web_lang_choose(req, res);
 		static const char *const names[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" };
 
 		allow[0] = '\0';
@@ -1155,6 +1159,7 @@ dispatch(struct conn *c)
 	/* CSRF and origin: the one check before every handler (auth.c, web.h) */
 	if (web_csrf_guard(req, res))
 		return;
+	web_lang_choose(req, res);
 	if (r->handler(req, res) == -1 && res->status < 400)
 		web_error(res, 500, "Something went wrong on the server; it has been logged.");
 }
@@ -1189,6 +1194,7 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url, const c
 	sock_event(connection, SOCK_BODY_DONE, 0);
 	finish_body(c);
 	dispatch(c);
+	i18n_use(LANG_EN);	/* the thread's next request chooses its own */
 	return queue(c, connection, 0);
 }
 
@@ -1441,6 +1447,11 @@ web_serve(const struct web_config *cfg)
 		}
 		fprintf(stderr, "trellis serve: WARNING: --dev-insecure-role: every request acts as %s "
 		    "without signing in. For development only.\n", cfg->dev_role);
+	}
+	/* before any thread: gettext's catalogs and a locale per language (util/i18n.h) */
+	if (i18n_init(&err) == -1) {
+		fprintf(stderr, "trellis serve: WARNING: %s\n", err.buf);
+		strbuf_reset(&err);
 	}
 	/* the cookie without Secure travels in clear: only where nothing leaves the machine */
 	if (cfg->dev_cookie && !is_loopback(&ss)) {

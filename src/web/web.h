@@ -66,6 +66,7 @@ struct web_user {
 	int role;
 	char *initiative;
 	char *organization;	/* the organization it answers proposals for, or NULL */
+	const char *lang;	/* the account's own language's code ("es"), NULL: none chosen */
 };
 
 /* ---------------------------------------------------------------- request */
@@ -111,6 +112,7 @@ struct web_request {
 	const char *method_name;	/* as sent */
 	const char *path;		/* percent-decoded, never with the query */
 	const char *raw_path;		/* as sent, without the query (the access log uses it) */
+	const char *raw_query;		/* as sent, after the '?', or NULL */
 	const char *addr;		/* the client's address, "127.0.0.1" */
 	int api;			/* the path is under /api/: errors are JSON */
 
@@ -138,6 +140,13 @@ struct web_request {
 	struct web_user user;
 	/* The session's CSRF token, for forms to carry (set by the auth code), or NULL. */
 	const char *csrf_token;
+	/*
+	 * The page's language (enum lang, util/i18n.h; lang.c chooses it before
+	 * the handler runs and installs it on the thread); lang_explicit: the
+	 * request asked for it with ?lang= (the switch).
+	 */
+	int lang;
+	int lang_explicit;
 
 	/* private to server.c: the program snapshot this request holds, and the connection */
 	const struct web_program *snapshot;
@@ -150,6 +159,21 @@ struct web_request {
  * while the handler runs.
  */
 const char *web_header(const struct web_request *req, const char *name);
+
+/*
+ * The language of req's page (lang.c, docs/i18n.md): ?lang=CODE (the
+ * switch: remembered in a cookie, and as a signed-in person's own setting
+ * when the link came from this site), else the person's own setting, else
+ * the cookie, else Accept-Language, else the program's default. Sets
+ * req->lang and makes it the thread's language (i18n_use).
+ */
+struct web_response;
+void web_lang_choose(struct web_request *req, struct web_response *res);
+/*
+ * A page with a language of its own (a survey link's, made in Spanish):
+ * lang (-1: none) becomes the page's unless the request asked with ?lang=.
+ */
+void web_lang_prefer(struct web_request *req, int lang);
 
 /*
  * Arena allocation: memory freed when the response has been sent. Never

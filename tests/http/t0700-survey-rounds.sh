@@ -107,7 +107,7 @@ test_expect_success 'the response has no link to its invitation' '
 	sqlite3 "$db" "SELECT name FROM pragma_table_info('"'"'response'"'"')" >cols &&
 	printf "id\nsurvey_id\nrespondent_group\n" >want && test_cmp want cols &&
 	sqlite3 "$db" "SELECT name FROM pragma_table_info('"'"'survey_invitation'"'"')" >cols &&
-	printf "id\nsurvey_id\ntoken_hash\nrespondent_group\nused\nperson_id\n" >want && test_cmp want cols &&
+	printf "id\nsurvey_id\ntoken_hash\nrespondent_group\nused\nperson_id\nlang\n" >want && test_cmp want cols &&
 	sqlite3 "$db" "SELECT \"from\", \"to\" FROM pragma_foreign_key_list('"'"'response'"'"')" >fk &&
 	echo "survey_id|id" >want && test_cmp want fk &&
 	sqlite3 "$db" "SELECT r.id, v.id FROM response r JOIN survey s ON s.id = r.survey_id

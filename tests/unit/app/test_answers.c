@@ -57,7 +57,7 @@ setup(void **state)
 	sv->closed = DATE_NONE;
 	if (model_validate(&fx->p, &e) != 0 || fixture_db_create(&fx->p, &fx->s) != 0)
 		return -1;
-	if (store_survey_invite(fx->s, fx->p.initiatives.v[0].slug, "open1", NULL, 0, &fx->links,
+	if (store_survey_invite(fx->s, fx->p.initiatives.v[0].slug, "open1", NULL, 0, NULL, &fx->links,
 	    NULL, &err) != 0) {
 		fprintf(stderr, "fixture: %s\n", err.buf);
 		return -1;

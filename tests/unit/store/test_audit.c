@@ -272,7 +272,7 @@ test_anonymous_answer_leaves_none(void **state)
 
 	entry(&a, "create", "open1");
 	a.kind = "survey-invitations";
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", dir, 1, &links, &a, &err), 0);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", dir, 1, NULL, &links, &a, &err), 0);
 	assert_int_equal(audit_rows(fx->s), 1);
 	memcpy(tok[0], links.v[0].token, sizeof(tok[0]));
 	survey_links_release(&links);

@@ -231,7 +231,7 @@ invite(struct store *s, const char *ini, const char *ident, const char *who, sur
 		for (char *w = strtok_r(buf, " ", &save); w && n < 16; w = strtok_r(NULL, " ", &save))
 			people[n++] = w;
 	}
-	r = store_survey_invite(s, ini, ident, who ? people : NULL, n, &links, NULL, err);
+	r = store_survey_invite(s, ini, ident, who ? people : NULL, n, NULL, &links, NULL, err);
 	for (size_t i = 0; tok && i < links.n; i++)
 		memcpy(tok[i], links.v[i].token, sizeof(survey_token));
 	if (r != 0)
@@ -303,10 +303,10 @@ test_invite_refusals(void **state)
 	const char *none[1] = { "p1" };
 	struct survey_links links = { NULL, 0, 0 };
 
-	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", none, 0, &links, NULL, &err), -1);
+	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", none, 0, NULL, &links, NULL, &err), -1);
 	assert_non_null(strstr(err.buf, "between 1 and 1000"));
 	assert_int_equal(store_survey_invite(fx->s, "i1", "open1", none,
-	    SURVEY_INVITE_MAX + 1, &links, NULL, &err), -1);
+	    SURVEY_INVITE_MAX + 1, NULL, &links, NULL, &err), -1);
 	/* no such survey, no such initiative */
 	assert_int_equal(invite(fx->s, "i1", "nope", "p1", tok, &err), 1);
 	assert_int_equal(invite(fx->s, "i9", "open1", "p1", tok, &err), 1);
@@ -447,7 +447,7 @@ test_answer_once_and_unlinked(void **state)
 	columns_of(fx->s, "answer", &cols);
 	assert_string_equal(cols.buf, "response_id,position,item,value");
 	columns_of(fx->s, "survey_invitation", &cols);
-	assert_string_equal(cols.buf, "id,survey_id,token_hash,respondent_group,used,person_id");
+	assert_string_equal(cols.buf, "id,survey_id,token_hash,respondent_group,used,person_id,lang");
 	references_of(fx->s, "response", &cols);
 	assert_string_equal(cols.buf, "survey");
 	references_of(fx->s, "answer", &cols);

@@ -51,8 +51,10 @@ test_choice_checked(void **state)
 	render(&ap, &sb);
 	assert_non_null(strstr(sb.buf, "Signed in as <strong>ana@example.org</strong> "
 	    "(member of Harlow Mills)."));
-	assert_int_equal(count(sb.buf, "type=\"radio\""), 3);
-	assert_int_equal(count(sb.buf, "checked=\"checked\""), 1);
+	assert_int_equal(count(sb.buf, "type=\"radio\" name=\"digest\""), 3);
+	/* the digest chosen, and the language: none chosen (docs/i18n.md) */
+	assert_int_equal(count(sb.buf, "checked=\"checked\""), 2);
+	assert_non_null(strstr(sb.buf, "id=\"lang-none\" value checked=\"checked\""));
 	assert_non_null(strstr(sb.buf, "value=\"weekly\" checked=\"checked\""));
 	assert_non_null(strstr(sb.buf, "name=\"csrf\" value=\"tok&lt;en&gt;\""));
 	assert_null(strstr(sb.buf, "Your choice is saved"));
@@ -79,7 +81,7 @@ test_saved_and_no_mail(void **state)
 	assert_non_null(strstr(sb.buf, "role=\"status\">Your choice is saved."));
 	assert_non_null(strstr(sb.buf, "This server sends no mail yet"));
 	assert_non_null(strstr(sb.buf, "value=\"none\" checked=\"checked\""));
-	assert_int_equal(count(sb.buf, "checked=\"checked\""), 1);
+	assert_int_equal(count(sb.buf, "checked=\"checked\""), 2);
 	strbuf_release(&sb);
 }
 

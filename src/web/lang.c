@@ -1,0 +1,90 @@
+/*
+ * The language of a page (docs/i18n.md; web.h's web_lang_choose). In order:
+ *
+ *	?lang=CODE	the switch in every page's frame: shown now, remembered
+ *			in the "lang" cookie, and saved as a signed-in person's
+ *			own setting (not when the link came from another site:
+ *			Sec-Fetch-Site cross-site)
+ *	the person's own setting (users.lang: /account, or the switch)
+ *	the "lang" cookie (someone not signed in who used the switch)
+ *	Accept-Language (q-values; util/i18n.c)
+ *	the program's default (the setting "lang", en unless set)
+ *
+ * A survey link's answer page then prefers its invitation's language
+ * (web_lang_prefer) to everything but ?lang=.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../store/outbox.h"
+#include "../util/i18n.h"
+#include "../util/strbuf.h"
+#include "web.h"
+#include "../util/banned.h"
+
+#define LANG_COOKIE "lang"
+
+/* Whether the switch's link came from this site (or was typed): then it may save. */
+static int
+same_site(const struct web_request *req)
+{
+	return req->sec_fetch_site == NULL || strcmp(req->sec_fetch_site, "same-origin") == 0 ||
+	    strcmp(req->sec_fetch_site, "none") == 0;
+}
+
+/* ?lang=CODE: remembered in the cookie and, signed in, as the person's own setting. */
+static void
+remember(struct web_request *req, struct web_response *res, int lang)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct store *st;
+
+	strbuf_addf(&sb, LANG_COOKIE "=%s; Path=/; Max-Age=31536000; SameSite=Lax%s",
+	    lang_code(lang), web_dev_cookie() ? "" : "; Secure");
+	web_header_add(res, "Set-Cookie", sb.buf);
+	strbuf_reset(&sb);
+	if (req->authenticated && req->user.email && !req->api && same_site(req) &&
+	    (req->user.lang == NULL || lang_parse(req->user.lang) != lang) &&
+	    (st = web_store(req, &sb)) != NULL) {
+		/* a choice that cannot be saved now is still shown: the cookie keeps it */
+		if (store_user_lang_set(st, req->user.email, lang_code(lang), &sb) < 0)
+			fprintf(stderr, "trellis serve: saving a language: %s\n", sb.buf);
+		else
+			req->user.lang = lang_code(lang);
+	}
+	strbuf_release(&sb);
+}
+
+void
+web_lang_choose(struct web_request *req, struct web_response *res)
+{
+	const char *q = web_query(req, "lang");
+	const struct web_program *wp;
+	int lang = -1;
+
+	req->lang_explicit = 0;
+	if (q && (lang = lang_parse(q)) >= 0 && i18n_available(lang)) {
+		req->lang_explicit = 1;
+		remember(req, res, lang);
+	} else
+		lang = -1;
+	if (lang < 0 && req->authenticated && req->user.lang)
+		lang = lang_parse(req->user.lang);
+	if (lang < 0)
+		lang = lang_parse(web_cookie(req, LANG_COOKIE));
+	if (lang < 0)
+		lang = lang_from_accept(web_header(req, "Accept-Language"));
+	/* the program's default: read only for pages, which read the program anyway */
+	if (lang < 0 && !req->api && strncmp(req->path ? req->path : "", "/static/", 8) != 0 &&
+	    (wp = web_program(req)) != NULL)
+		lang = (int)wp->settings.lang;
+	req->lang = i18n_use(lang < 0 ? LANG_EN : lang);
+}
+
+void
+web_lang_prefer(struct web_request *req, int lang)
+{
+	if (req->lang_explicit || lang < 0)
+		return;
+	req->lang = i18n_use(lang);
+}
