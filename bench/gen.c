@@ -1138,6 +1138,9 @@ write_csv(const struct gen *g, const char *dir)
 		return -1;
 	}
 	for (int k = 0; k < CSV__MAX; k++) {
+		/* no proposals are made: their optional file is left out, as export does */
+		if (csv_file_optional((enum csv_file)k))
+			continue;
 		snprintf(path[k], sizeof(path[k]), "%s/%s", dir, csv_file_names[k]);
 		if ((f[k] = open_out(path[k])) == NULL)
 			goto out;
@@ -1160,7 +1163,8 @@ write_csv(const struct gen *g, const char *dir)
 			goto out;
 		}
 		for (int k = 0; k < CSV__MAX; k++) {
-			if (k == CSV_PROGRAM || k == CSV_INSTRUMENTS || k == CSV_LEARNING)
+			if (k == CSV_PROGRAM || k == CSV_INSTRUMENTS || k == CSV_LEARNING ||
+			    csv_file_optional((enum csv_file)k))
 				continue;
 			if (csv_put(f[k], path[k], (enum csv_file)k, &p, i == 0, &sb)) {
 				program_release(&p);
@@ -1172,7 +1176,7 @@ write_csv(const struct gen *g, const char *dir)
 	ret = 0;
 out:
 	for (int k = 0; k < CSV__MAX; k++)
-		if (close_out(f[k], path[k]))
+		if (f[k] && close_out(f[k], path[k]))
 			ret = -1;
 	strbuf_release(&sb);
 	return ret;

@@ -68,20 +68,37 @@ const char *const csv_file_names[CSV__MAX] = {
 	"proposals.csv",		/* CSV_PROPOSALS */
 };
 
-int
-csv_file_exported(enum csv_file which, const struct program *p)
+/* The initiative's list field that file which holds, or NULL for a program-level file. */
+static const struct field *
+initiative_list(enum csv_file which)
 {
 	char name[32];
 	const struct field *f;
 
 	assert((int)which >= 0 && which < CSV__MAX);
 	if (which < CSV_OBSERVATIONS)
-		return 1;
+		return NULL;
 	snprintf(name, sizeof(name), "%.*s", (int)(strlen(csv_file_names[which]) - 4),
 	    csv_file_names[which]);
 	f = kind_field(&kind_initiative, name);
 	assert(f != NULL && f->type == FT_LIST);
-	if (!(f->flags & FL_OPTIONAL))
+	return f;
+}
+
+int
+csv_file_optional(enum csv_file which)
+{
+	const struct field *f = initiative_list(which);
+
+	return f != NULL && (f->flags & FL_OPTIONAL) != 0;
+}
+
+int
+csv_file_exported(enum csv_file which, const struct program *p)
+{
+	const struct field *f = initiative_list(which);
+
+	if (!csv_file_optional(which))
 		return 1;
 	for (size_t i = 0; i < p->initiatives.n; i++)
 		if (FIELD_VEC(&p->initiatives.v[i], f)->n > 0)

@@ -31,6 +31,8 @@ extern const char *const csv_file_names[CSV__MAX];
  * that an export without them stays as it was.
  */
 int csv_file_exported(enum csv_file which, const struct program *p);
+/* Whether file which holds an optional list (proposals.csv): one a writer may leave out. */
+int csv_file_optional(enum csv_file which);
 
 /* Returns the csv_file whose name is the base name of path, or -1. */
 int csv_file_for_path(const char *path);
