@@ -421,29 +421,6 @@ out:
 
 static const char api_json[] = "application/json";
 
-static struct strbuf *
-api_out(struct web_response *res, int status)
-{
-	res->status = status;
-	res->content_type = api_json;
-	strbuf_reset(&res->body);
-	return &res->body;
-}
-
-/* 422 (or 409) with the message and the field at fault. */
-static int
-api_refused(struct web_response *res, int status, const struct model_error *e)
-{
-	struct strbuf *out = api_out(res, status);
-
-	strbuf_addf(out, "{\"status\": %d, \"message\": ", status);
-	json_write_string(out, e->msg);
-	strbuf_addstr(out, ", \"field\": ");
-	json_write_string(out, e->path[0] ? e->path : e->field);
-	strbuf_addstr(out, "}\n");
-	return 0;
-}
-
 /* One proposal as trellis/1 writes it, with its tally of the standing answers. */
 static void
 proposal_json(struct strbuf *out, const struct proposal *pr)
@@ -469,7 +446,7 @@ h_api_proposals(struct web_request *req, struct web_response *res)
 
 	if (in == NULL)
 		return p ? 0 : -1;
-	out = api_out(res, 200);
+	out = api_begin(res, 200);
 	strbuf_addstr(out, "{\"initiative\": ");
 	json_write_string(out, in->slug);
 	strbuf_addstr(out, ", \"kind\": \"proposals\",\n \"records\": [");
@@ -493,7 +470,7 @@ h_api_proposal(struct web_request *req, struct web_response *res)
 		return p ? 0 : -1;
 	if ((i = app_proposal_find(in, req->id)) < 0)
 		return web_error(res, 404, "There is no such proposal.");
-	proposal_json(api_out(res, 200), &in->proposals.v[i]);
+	proposal_json(api_begin(res, 200), &in->proposals.v[i]);
 	strbuf_addch(&res->body, '\n');
 	return 0;
 }
@@ -584,7 +561,7 @@ api_result(struct web_request *req, struct web_response *res, struct pw *pw, int
 	default:
 		return web_error(res, 500, "The change could not be saved; nothing was written.");
 	}
-	strbuf_add(api_out(res, ok), pw->json.buf, pw->json.len);
+	strbuf_add(api_begin(res, ok), pw->json.buf, pw->json.len);
 	strbuf_addch(&res->body, '\n');
 	if (pw->op == PW_OPEN) {
 		strbuf_addf(&loc, "/api/v1/initiatives/%s/proposals/%s", req->slug, pw->done_id.buf);
