@@ -510,9 +510,7 @@ api_string(json_t *o, const char *name, const char **v, struct model_error *e)
 	if (j == NULL || json_is_null(j))
 		return 0;
 	if (!json_is_string(j)) {
-		memset(e, 0, sizeof(*e));
-		snprintf(e->field, sizeof(e->field), "%s", name);
-		snprintf(e->msg, sizeof(e->msg), "must be a string");
+		model_error_set(e, NULL, name, "must be a string");
 		return -1;
 	}
 	*v = json_string_value(j);
@@ -533,9 +531,7 @@ api_known(json_t *o, const char *const *names, struct model_error *e)
 		for (i = 0; names[i] && strcmp(names[i], key) != 0; i++)
 			;
 		if (names[i] == NULL) {
-			memset(e, 0, sizeof(*e));
-			snprintf(e->field, sizeof(e->field), "%.100s", key);
-			snprintf(e->msg, sizeof(e->msg), "unknown field");
+			model_error_set(e, NULL, key, "unknown field");
 			return -1;
 		}
 	}
@@ -653,9 +649,7 @@ h_api_proposal_close(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	if (decided && date_parse(decided, &pw.decided)) {
-		memset(&e, 0, sizeof(e));
-		snprintf(e.field, sizeof(e.field), "decided");
-		snprintf(e.msg, sizeof(e.msg), "'%.100s' is not a date (YYYY-MM-DD)", decided);
+		model_error_set(&e, NULL, "decided", "'%.100s' is not a date (YYYY-MM-DD)", decided);
 		r = api_refused(res, 422, &e);
 		goto out;
 	}
