@@ -1176,7 +1176,7 @@ write_csv(const struct gen *g, const char *dir)
 	ret = 0;
 out:
 	for (int k = 0; k < CSV__MAX; k++)
-		if (close_out(f[k], path[k]))
+		if (f[k] && close_out(f[k], path[k]))
 			ret = -1;
 	strbuf_release(&sb);
 	return ret;

@@ -35,16 +35,6 @@ decision_find(const struct initiative *in, const char *id)
 	return -1;
 }
 
-/* Sets *e to msg about field, with no place in a file (a request). */
-static void
-refuse(struct model_error *e, const char *field, const char *msg)
-{
-	memset(e, 0, sizeof(*e));
-	snprintf(e->field, sizeof(e->field), "%s", field);
-	snprintf(e->path, sizeof(e->path), "%s", field);
-	snprintf(e->msg, sizeof(e->msg), "%s", msg);
-}
-
 /* Fills rec (zeroed) with a copy of proposal pr; 0, or -1 with err set. */
 static int
 proposal_copy(struct app_write *w, const struct proposal *pr, struct proposal *rec,
@@ -68,13 +58,12 @@ proposal_copy(struct app_write *w, const struct proposal *pr, struct proposal *r
 static int
 closed_refused(const struct proposal *pr, const char *what, struct model_error *e)
 {
-	char msg[256], day[DATE_WORDS_BUFSZ];
+	char day[DATE_WORDS_BUFSZ];
 
 	if (pr->decided == DATE_NONE)
 		return 0;
-	snprintf(msg, sizeof(msg), "proposal %s was closed on %s: %s", pr->id,
+	model_error_set(e, NULL, "decided", "proposal %s was closed on %s: %s", pr->id,
 	    date_format_words(pr->decided, day), what);
-	refuse(e, pr->decision ? "decided" : "outcome", msg);
 	return 1;
 }
 
@@ -117,33 +106,30 @@ app_proposal_answer(struct app_write *w, size_t i, const char *org, int stance,
 	const struct proposal *pr = &w->in->proposals.v[i];
 	struct proposal rec;
 	struct proposal_answer *a;
-	char msg[256];
 	size_t k;
 	enum app_result r;
 
 	if (closed_refused(pr, "it takes no more answers", e))
 		return APP_CONFLICT;
 	if (org == NULL || *org == '\0') {
-		refuse(e, "org", "is required: the organization that answers");
+		model_error_set(e, NULL, "org", "is required: the organization that answers");
 		return APP_INVALID;
 	}
 	for (k = 0; k < pr->asked.n; k++)
 		if (strcmp(pr->asked.v[k].slug, org) == 0)
 			break;
 	if (k == pr->asked.n) {
-		snprintf(msg, sizeof(msg), "'%s' was not asked: only the asked organizations answer",
+		model_error_set(e, NULL, "org", "'%s' was not asked: only the asked organizations answer",
 		    org);
-		refuse(e, "org", msg);
 		return APP_INVALID;
 	}
 	if (stance < 0 || stance >= STANCE__MAX) {
-		refuse(e, "answer", "must be one of: agree, concerns, object");
+		model_error_set(e, NULL, "answer", "must be one of: agree, concerns, object");
 		return APP_INVALID;
 	}
 	if (stance != STANCE_AGREE && (reason == NULL || *reason == '\0')) {
-		snprintf(msg, sizeof(msg), "is required for %s: say what would change your answer",
+		model_error_set(e, NULL, "reason", "is required for %s: say what would change your answer",
 		    stance_names[stance]);
-		refuse(e, "reason", msg);
 		return APP_INVALID;
 	}
 	if (proposal_copy(w, pr, &rec, err))
@@ -204,11 +190,11 @@ app_proposal_close(struct app_write *w, size_t i, const char *outcome, tdate dec
 		goto out;
 	}
 	if (outcome == NULL || *outcome == '\0') {
-		refuse(e, "outcome", "is required: what was decided");
+		model_error_set(e, NULL, "outcome", "is required: what was decided");
 		goto out;
 	}
 	if (decided == DATE_NONE) {
-		refuse(e, "decided", "is required: the date of the decision (YYYY-MM-DD)");
+		model_error_set(e, NULL, "decided", "is required: the date of the decision (YYYY-MM-DD)");
 		goto out;
 	}
 	/* the decision's id: the proposal's, or with -2, -3 ... when a decision has it */

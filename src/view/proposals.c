@@ -299,7 +299,9 @@ history_write(struct html *h, const struct proposal_page *pp)
 	html_text(h, "Every answer, in order");
 	html_close(h);
 	html_open(h, "p", "class", "hint", NULL);
-	html_text(h, "An organization may answer again; its latest answer stands.");
+	html_text(h, pr->decided == DATE_NONE ?
+	    "An organization may answer again; its latest answer stands." :
+	    "The latest answer of each organization is the one that stood when it closed.");
 	html_close(h);
 	html_open(h, "ol", NULL);
 	for (size_t i = 0; i < pr->answers.n; i++) {

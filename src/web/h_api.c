@@ -41,7 +41,7 @@ static const char *const op_actions[] = { "create", "update", "update", "delete"
 
 /* ---------------------------------------------------------------- helpers */
 
-static struct strbuf *
+struct strbuf *
 api_begin(struct web_response *res, int status)
 {
 	res->status = status;
@@ -54,9 +54,15 @@ api_begin(struct web_response *res, int status)
 static int
 api_invalid(struct web_response *res, const struct model_error *e)
 {
-	struct strbuf *out = api_begin(res, 422);
+	return api_refused(res, 422, e);
+}
 
-	strbuf_addstr(out, "{\"status\": 422, \"message\": ");
+int
+api_refused(struct web_response *res, int status, const struct model_error *e)
+{
+	struct strbuf *out = api_begin(res, status);
+
+	strbuf_addf(out, "{\"status\": %d, \"message\": ", status);
 	json_write_string(out, e->msg);
 	strbuf_addstr(out, ", \"field\": ");
 	/* the path names the row of a child list ("items.2.code"), as the forms show it */

@@ -421,29 +421,6 @@ out:
 
 static const char api_json[] = "application/json";
 
-static struct strbuf *
-api_out(struct web_response *res, int status)
-{
-	res->status = status;
-	res->content_type = api_json;
-	strbuf_reset(&res->body);
-	return &res->body;
-}
-
-/* 422 (or 409) with the message and the field at fault. */
-static int
-api_refused(struct web_response *res, int status, const struct model_error *e)
-{
-	struct strbuf *out = api_out(res, status);
-
-	strbuf_addf(out, "{\"status\": %d, \"message\": ", status);
-	json_write_string(out, e->msg);
-	strbuf_addstr(out, ", \"field\": ");
-	json_write_string(out, e->path[0] ? e->path : e->field);
-	strbuf_addstr(out, "}\n");
-	return 0;
-}
-
 /* One proposal as trellis/1 writes it, with its tally of the standing answers. */
 static void
 proposal_json(struct strbuf *out, const struct proposal *pr)
@@ -469,7 +446,7 @@ h_api_proposals(struct web_request *req, struct web_response *res)
 
 	if (in == NULL)
 		return p ? 0 : -1;
-	out = api_out(res, 200);
+	out = api_begin(res, 200);
 	strbuf_addstr(out, "{\"initiative\": ");
 	json_write_string(out, in->slug);
 	strbuf_addstr(out, ", \"kind\": \"proposals\",\n \"records\": [");
@@ -493,7 +470,7 @@ h_api_proposal(struct web_request *req, struct web_response *res)
 		return p ? 0 : -1;
 	if ((i = app_proposal_find(in, req->id)) < 0)
 		return web_error(res, 404, "There is no such proposal.");
-	proposal_json(api_out(res, 200), &in->proposals.v[i]);
+	proposal_json(api_begin(res, 200), &in->proposals.v[i]);
 	strbuf_addch(&res->body, '\n');
 	return 0;
 }
@@ -533,9 +510,7 @@ api_string(json_t *o, const char *name, const char **v, struct model_error *e)
 	if (j == NULL || json_is_null(j))
 		return 0;
 	if (!json_is_string(j)) {
-		memset(e, 0, sizeof(*e));
-		snprintf(e->field, sizeof(e->field), "%s", name);
-		snprintf(e->msg, sizeof(e->msg), "must be a string");
+		model_error_set(e, NULL, name, "must be a string");
 		return -1;
 	}
 	*v = json_string_value(j);
@@ -556,9 +531,7 @@ api_known(json_t *o, const char *const *names, struct model_error *e)
 		for (i = 0; names[i] && strcmp(names[i], key) != 0; i++)
 			;
 		if (names[i] == NULL) {
-			memset(e, 0, sizeof(*e));
-			snprintf(e->field, sizeof(e->field), "%.100s", key);
-			snprintf(e->msg, sizeof(e->msg), "unknown field");
+			model_error_set(e, NULL, key, "unknown field");
 			return -1;
 		}
 	}
@@ -584,7 +557,7 @@ api_result(struct web_request *req, struct web_response *res, struct pw *pw, int
 	default:
 		return web_error(res, 500, "The change could not be saved; nothing was written.");
 	}
-	strbuf_add(api_out(res, ok), pw->json.buf, pw->json.len);
+	strbuf_add(api_begin(res, ok), pw->json.buf, pw->json.len);
 	strbuf_addch(&res->body, '\n');
 	if (pw->op == PW_OPEN) {
 		strbuf_addf(&loc, "/api/v1/initiatives/%s/proposals/%s", req->slug, pw->done_id.buf);
@@ -676,9 +649,7 @@ h_api_proposal_close(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	if (decided && date_parse(decided, &pw.decided)) {
-		memset(&e, 0, sizeof(e));
-		snprintf(e.field, sizeof(e.field), "decided");
-		snprintf(e.msg, sizeof(e.msg), "'%.100s' is not a date (YYYY-MM-DD)", decided);
+		model_error_set(&e, NULL, "decided", "'%.100s' is not a date (YYYY-MM-DD)", decided);
 		r = api_refused(res, 422, &e);
 		goto out;
 	}

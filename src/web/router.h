@@ -217,6 +217,11 @@ int h_api_create(struct web_request *req, struct web_response *res);	/* h_api.c 
 int h_api_record(struct web_request *req, struct web_response *res);	/* h_api.c */
 int h_api_update(struct web_request *req, struct web_response *res);	/* h_api.c: PUT and PATCH */
 int h_api_delete(struct web_request *req, struct web_response *res);	/* h_api.c */
+/* h_api.c: starts a JSON answer with status; the body to write to. */
+struct strbuf *api_begin(struct web_response *res, int status);
+struct model_error;
+/* h_api.c: a refused record (422, 409): {"status", "message", "field"}. */
+int api_refused(struct web_response *res, int status, const struct model_error *e);
 
 int h_login(struct web_request *req, struct web_response *res);	/* h_login.c */
 int h_login_post(struct web_request *req, struct web_response *res);	/* h_login.c */

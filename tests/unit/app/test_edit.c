@@ -182,6 +182,7 @@ test_kinds(void **state)
 	assert_ptr_equal(app_kind_find("organizations")->k, &kind_organization);
 	assert_null(app_kind_find("lines"));
 	assert_int_equal((app_kinds(&n), n), 23);	/* with proposals, responses, actions (issue 12), assistance and candidates (issue 13) */
+	assert_ptr_equal(app_kind_find("proposals")->k, &kind_proposal);
 	assert_int_equal(app_record_find(&fx->p, in, &kind_decision, "7"), 1);
 	assert_int_equal(app_record_find(&fx->p, in, &kind_decision, "nope"), -1);
 	assert_int_equal(app_record_find(&fx->p, in, &kind_member, "pa"), 1);

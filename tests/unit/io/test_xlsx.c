@@ -73,8 +73,7 @@ test_workbook(void **state)
 	/*
 	 * one sheet per table, named after it, in the CSV files' order; a kind
 	 * added later (FL_SPARSE: candidates, proposals, responses, actions,
-	 * assistance)
-	 * only when the program has some
+	 * assistance) only when the program has some
 	 */
 	snprintf(cmd, sizeof(cmd), "unzip -p '%s' xl/workbook.xml", path);
 	run(cmd, &out);

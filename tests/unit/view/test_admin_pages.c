@@ -72,8 +72,9 @@ test_users_page(void **state)
 	assert_non_null(strstr(sb.buf, "your own account"));
 	assert_non_null(strstr(sb.buf, "name=\"action\" value=\"enable\"/><input type=\"hidden\" "
 	    "name=\"email\" value=\"e@x.org\""));
-	/* every form carries the CSRF token: 2 × (role, en/disable, remove) + add + sign-out */
-	assert_int_equal(count_of(sb.buf, "name=\"csrf\" value=\"C1\""), 8);
+	/* every form carries the CSRF token: 2 × (role, organization, en/disable, remove) + add + sign-out */
+	assert_int_equal(count_of(sb.buf, "name=\"csrf\" value=\"C1\""), 10);
+	assert_int_equal(count_of(sb.buf, "<summary>Change organization</summary>"), 2);
 	/* the add form as typed, its problem linked and beside the field */
 	assert_non_null(strstr(sb.buf, "<a href=\"#new-email\">Enter the person&#39;s email address.</a>"));
 	assert_non_null(strstr(sb.buf, "<option value=\"port-ashby\" selected>"));
@@ -128,6 +129,18 @@ test_audit_sentences(void **state)
 	sentence_is(&(struct audit_row){ .actor = "a@x.org", .action = "create", .kind = "users",
 	    .record = "e@x.org", .after = "{\"email\": \"e@x.org\", \"role\": \"evaluator\"}" },
 	    "a@x.org added the account e@x.org as an evaluator.");
+	/* a proposal: opened, answered, closed */
+	sentence_is(&(struct audit_row){ .actor = "m@x.org", .action = "create", .kind = "proposals",
+	    .record = "P-1", .initiative_name = "Harlow Mills",
+	    .after = "{\"id\": \"P-1\", \"title\": \"Share one evaluator\", \"decided\": null}" },
+	    "m@x.org opened proposal P-1 “Share one evaluator” in Harlow Mills.");
+	sentence_is(&(struct audit_row){ .actor = "m@x.org", .action = "update", .kind = "proposals",
+	    .record = "P-1", .before = "{\"id\": \"P-1\", \"title\": \"Share one evaluator\"}",
+	    .after = "{\"id\": \"P-1\", \"title\": \"Share one evaluator\", \"decided\": null}" },
+	    "m@x.org recorded an answer to proposal P-1 “Share one evaluator”.");
+	sentence_is(&(struct audit_row){ .actor = "m@x.org", .action = "update", .kind = "proposals",
+	    .record = "P-1", .before = "{\"decided\": null}", .after = "{\"decided\": \"2016-07-02\"}" },
+	    "m@x.org closed proposal P-1 on 2 Jul 2016.");
 	/* a kind the page does not know still reads as words */
 	sentence_is(&(struct audit_row){ .actor = "cli:ops", .action = "create", .kind = "grant_lines",
 	    .record = "g-1" }, "ops (command line) added grant lines g-1.");
