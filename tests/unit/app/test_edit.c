@@ -181,7 +181,7 @@ test_kinds(void **state)
 	assert_int_equal(ak->off, offsetof(struct initiative, decisions));
 	assert_ptr_equal(app_kind_find("organizations")->k, &kind_organization);
 	assert_null(app_kind_find("lines"));
-	assert_int_equal((app_kinds(&n), n), 18);
+	assert_int_equal((app_kinds(&n), n), 20);	/* with responses and actions (issue 12) */
 	assert_int_equal(app_record_find(&fx->p, in, &kind_decision, "7"), 1);
 	assert_int_equal(app_record_find(&fx->p, in, &kind_decision, "nope"), -1);
 	assert_int_equal(app_record_find(&fx->p, in, &kind_member, "pa"), 1);
