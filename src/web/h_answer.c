@@ -43,13 +43,23 @@ raised(const struct report *r, int signal, const char **obs, const char **questi
 }
 
 static int
-cmp_period(const void *a, const void *b)
+cmp_response_period(const void *a, const void *b)
 {
-	/* both kinds start with REC_HEAD, id, signal, period: compare through one of them */
+	const struct alert_response *x = *(const struct alert_response *const *)a;
+	const struct alert_response *y = *(const struct alert_response *const *)b;
+
+	return x->period < y->period ? -1 : x->period > y->period;
+}
+
+static int
+cmp_action_period(const void *a, const void *b)
+{
 	const struct action *x = *(const struct action *const *)a;
 	const struct action *y = *(const struct action *const *)b;
 
-	return x->period < y->period ? -1 : x->period > y->period;
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
+	return x < y ? -1 : x > y;	/* document order */
 }
 
 /* "/i/SLUG/alerts/CODE?as_of=…&months=…" and the dashboard's address with the same period. */
@@ -101,8 +111,8 @@ answer_page(struct web_request *req, struct web_response *res, const struct web_
 		if (in->actions.v[i].signal == signal && (in->actions.v[i].period != r.period ||
 		    now == &none))
 			acts[na++] = &in->actions.v[i];
-	qsort(resp, nr, sizeof(*resp), cmp_period);
-	qsort(acts, na, sizeof(*acts), cmp_period);
+	qsort(resp, nr, sizeof(*resp), cmp_response_period);
+	qsort(acts, na, sizeof(*acts), cmp_action_period);
 	addresses(in, signal, as_of, months, &self, &back);
 	strbuf_addf(&title, "%s: the team's answer", signal_title(signal));
 	page_frame(&fr, req, p, title.buf, in, TAB_OVERVIEW);
@@ -244,7 +254,7 @@ h_answer_post(struct web_request *req, struct web_response *res)
 		web_error(res, 400, "The form says neither op=answer, op=action nor op=status.");
 		goto out;
 	}
-	which = op[0] == 'a' && op[1] == 'n' ? ANSWER_FORM_TEXT : op[0] == 'a' ?
+	which = strcmp(op, "answer") == 0 ? ANSWER_FORM_TEXT : strcmp(op, "action") == 0 ?
 	    ANSWER_FORM_ACTION : ANSWER_FORM_STATUS;
 	if (records_write_begin(req, &w) || w.aw.in == NULL) {
 		ret = -1;
