@@ -265,9 +265,7 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	    (now = raised(&r, signal, &obs, &question)) == NULL) {
 		form_error_add(&errs, NULL, "This alert is not raised for this period: there is "
 		    "nothing to answer.");
-		goto done;
-	}
-	if (which == ANSWER_FORM_TEXT) {
+	} else if (which == ANSWER_FORM_TEXT) {
 		struct alert_response rec = { 0 };
 		const struct field *ft = kind_field(&kind_alert_response, "answer");
 
@@ -332,7 +330,6 @@ h_answer_post(struct web_request *req, struct web_response *res)
 		if (records_write_commit(&w))
 			form_error_add(&errs, NULL, "The change could not be saved.");
 	}
-done:
 	if (errs.n)
 		ret = answer_page(req, res, wp, in, signal, as_of, months, &errs, &typed, which);
 	else {
