@@ -114,7 +114,7 @@ answer_page(struct web_request *req, struct web_response *res, const struct web_
 	qsort(resp, nr, sizeof(*resp), cmp_response_period);
 	qsort(acts, na, sizeof(*acts), cmp_action_period);
 	addresses(in, signal, as_of, months, &self, &back);
-	strbuf_addf(&title, "%s: the team's answer", signal_title(signal));
+	strbuf_addf(&title, "%s: the team's answer", action_signal_title(signal));
 	page_frame(&fr, req, p, title.buf, in, TAB_OVERVIEW);
 	if ((errs == NULL || errs->n == 0) && saved)
 		fr.flash = strcmp(saved, "answer") == 0 ? "The answer is saved." :
@@ -169,7 +169,7 @@ h_answer(struct web_request *req, struct web_response *res)
 		return 0;
 	if (page_period(req, &wp->program, &as_of, &months, &msg)) {
 		strbuf_addf(&base, "/i/%s/alerts/%s", in->slug, signal_names[signal]);
-		page_period_refused(res, &wp->program, signal_title(signal), in, TAB_OVERVIEW, base.buf);
+		page_period_refused(res, &wp->program, action_signal_title(signal), in, TAB_OVERVIEW, base.buf);
 		strbuf_release(&base);
 		return 0;
 	}
