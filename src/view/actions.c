@@ -29,20 +29,20 @@ static const char *const month_names[12] = {
 };
 
 const char *
-signal_title(int signal)
+action_signal_title(int signal)
 {
 	assert(signal >= 0 && signal < SIGNAL__MAX);
 	return signal_titles[signal];
 }
 
 int
-signal_is_alert(int signal)
+action_signal_is_alert(int signal)
 {
 	return signal < SIGNAL_SHARED_LEADERSHIP;
 }
 
 void
-period_words(tdate period, struct strbuf *out)
+action_period_words(tdate period, struct strbuf *out)
 {
 	int y, m, d;
 
@@ -73,8 +73,8 @@ action_line_text(const struct program *p, const struct action *a, tdate today,
     int with_alert, struct strbuf *out)
 {
 	if (with_alert) {
-		strbuf_addf(out, "%s, ", signal_title(a->signal));
-		period_words(a->period, out);
+		strbuf_addf(out, "%s, ", action_signal_title(a->signal));
+		action_period_words(a->period, out);
 		strbuf_addstr(out, ": ");
 	}
 	strbuf_addf(out, "%s — %s, due ", a->title, action_owner_name(p, a));
@@ -111,8 +111,8 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 		html_text(h, " ");
 		if (with_alert) {
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s, ", signal_title(a->signal));
-			period_words(a->period, &sb);
+			strbuf_addf(&sb, "%s, ", action_signal_title(a->signal));
+			action_period_words(a->period, &sb);
 			strbuf_addstr(&sb, ": ");
 			html_text(h, sb.buf);
 		}
@@ -142,7 +142,7 @@ answer_html(struct html *h, const struct program *p, const struct metrics_answer
 
 	html_open(h, "div", "class", "answer", NULL);
 	strbuf_addstr(&sb, "The team's answer, ");
-	period_words(period, &sb);
+	action_period_words(period, &sb);
 	html_open(h, "p", "class", "answer-head", NULL);
 	html_text(h, sb.buf);
 	html_close(h);
@@ -173,7 +173,7 @@ answer_text(const struct program *p, const struct metrics_answer *a, tdate perio
 	if (a->response == NULL && a->actions.n == 0)
 		return;
 	strbuf_addf(out, "%*sThe team's answer (", indent, "");
-	period_words(period, out);
+	action_period_words(period, out);
 	strbuf_addstr(out, "):\n");
 	if (a->response) {
 		/* the Markdown as written, each line indented */

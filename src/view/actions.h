@@ -13,11 +13,11 @@
 #include "../util/strbuf.h"
 
 /* "Backbone dominance", "Credit given": what signal s is called. */
-const char *signal_title(int signal);
+const char *action_signal_title(int signal);
 /* Whether signal s is a pitfall alert (else a practice strength). */
-int signal_is_alert(int signal);
+int action_signal_is_alert(int signal);
 /* "December 2016": the period (a month's last day) in words. */
-void period_words(tdate period, struct strbuf *out);
+void action_period_words(tdate period, struct strbuf *out);
 /* The owner's name (an organization's or a person's), or its slug when the program lacks it. */
 const char *action_owner_name(const struct program *p, const struct action *a);
 /* Open and due before today. */

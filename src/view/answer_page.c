@@ -94,7 +94,7 @@ other_periods(struct html *h, const struct answer_page *ap)
 		size_t k = j;
 
 		strbuf_reset(&sb);
-		period_words(period, &sb);
+		action_period_words(period, &sb);
 		html_elem(h, "h3", sb.buf);
 		if (i < ap->nresponses && ap->responses[i]->period == period)
 			html_markdown(h, ap->responses[i++]->text);
@@ -111,11 +111,11 @@ answer_page_write(struct html *h, const struct answer_page *ap)
 {
 	const struct form_ctx c = { ap->p, ap->in };
 	struct strbuf sb = STRBUF_INIT;
-	const char *what = signal_is_alert(ap->signal) ? "alert" : "strength";
+	const char *what = action_signal_is_alert(ap->signal) ? "alert" : "strength";
 
 	frame_begin(h, ap->frame);
 	html_open(h, "p", "class", "meta", NULL);
-	period_words(ap->period, &sb);
+	action_period_words(ap->period, &sb);
 	strbuf_addf(&sb, " · the %d months to ", ap->months);
 	figure_date(ap->as_of, &sb);
 	strbuf_addstr(&sb, " · ");
@@ -125,7 +125,7 @@ answer_page_write(struct html *h, const struct answer_page *ap)
 	html_close(h);
 	html_close(h);
 
-	html_open(h, "div", "class", signal_is_alert(ap->signal) ? "raised alert" : "raised strength",
+	html_open(h, "div", "class", action_signal_is_alert(ap->signal) ? "raised alert" : "raised strength",
 	    NULL);
 	if (ap->observation) {
 		html_text(h, ap->observation);

@@ -69,8 +69,8 @@ open_actions_write(struct html *h, const struct open_actions_page *pg)
 		cell(h, "Initiative", r->initiative_name);
 		cell(h, "Owner", r->owner);
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s, ", signal_title(r->signal));
-		period_words(r->period, &sb);
+		strbuf_addf(&sb, "%s, ", action_signal_title(r->signal));
+		action_period_words(r->period, &sb);
 		cell(h, "In answer to", sb.buf);
 		html_close(h);
 	}

@@ -377,17 +377,20 @@ evidence_block(struct html *h, const struct report *r, const struct metrics_aler
 /*
  * The team's answer under an alert or a strength: on the web always, with
  * the link to its page (evidence_base/alerts/CODE with the period's as-of
- * and months); in the printed report only when there is one, so a report
+ * and months) for an editor, or for a reader when there is something to
+ * see there; in the printed report only when there is one, so a report
  * without answers keeps its bytes.
  */
 static void
 answer_block(struct html *h, const struct report *r, const struct metrics_answer *a,
-    int signal, const char *evidence_base, int web)
+    int signal, const char *evidence_base, int web, int can_edit)
 {
 	struct strbuf href = STRBUF_INIT;
 	char d[DATE_BUFSZ];
 
-	if (web && evidence_base) {
+	if (web && evidence_base && !can_edit && a->response == NULL && a->actions.n == 0)
+		answer_html(h, r->program, a, r->period, r->as_of, NULL);
+	else if (web && evidence_base) {
 		strbuf_addf(&href, "%s/alerts/%s?as_of=%s&months=%d", evidence_base,
 		    signal_names[signal], date_format(r->as_of, d), r->months);
 		answer_html(h, r->program, a, r->period, r->as_of, href.buf);
@@ -454,7 +457,7 @@ activities_block(struct html *h, const struct report *r)
 
 static void
 section_body(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base, int web)
+    const struct capacity *cap, const char *evidence_base, int web, int can_edit)
 {
 	const struct initiative *in = r->initiative;
 	const struct program *p = r->program;
@@ -514,7 +517,8 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_text(h, a->question);
 		html_close(h);
 		evidence_block(h, r, a, NULL, evidence_base);
-		answer_block(h, r, &a->answer, metrics_signal_of_pitfall(a->pitfall), evidence_base, web);
+		answer_block(h, r, &a->answer, metrics_signal_of_pitfall(a->pitfall), evidence_base, web,
+		    can_edit);
 		html_close(h);
 	}
 	html_close(h);
@@ -531,7 +535,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_text(h, r->strengths.v[i].text);
 		evidence_block(h, r, NULL, &r->strengths.v[i], evidence_base);
 		answer_block(h, r, &r->strengths.v[i].answer,
-		    metrics_signal_of_practice(r->strengths.v[i].practice), evidence_base, web);
+		    metrics_signal_of_practice(r->strengths.v[i].practice), evidence_base, web, can_edit);
 		html_close(h);
 	}
 	html_close(h);
@@ -628,19 +632,19 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 	figure_date(r->end, &sb);
 	html_text(h, sb.buf);
 	html_close(h);
-	section_body(h, r, NULL, cap, evidence_base, 0);
+	section_body(h, r, NULL, cap, evidence_base, 0, 0);
 	html_close_to(h, depth);
 	strbuf_release(&sb);
 }
 
 void
 report_html_overview(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base)
+    const struct capacity *cap, const char *evidence_base, int can_edit)
 {
 	int depth = h->depth;
 
 	html_open(h, "div", "class", "initiative overview", NULL);
-	section_body(h, r, before, cap, evidence_base, 1);
+	section_body(h, r, before, cap, evidence_base, 1, can_edit);
 	html_close_to(h, depth);
 }
 

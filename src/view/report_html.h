@@ -25,10 +25,11 @@ void report_html_section(struct html *h, const struct report *r, const struct ca
  * part, the figures as one small table per group, and the earlier report
  * before (may be NULL: a year earlier) drawn faintly in the quadrant. The
  * records behind each alert and strength are lines (evidence.h), linked
- * under evidence_base, past five folded.
+ * under evidence_base, past five folded. Under each alert and strength the
+ * team's answer; can_edit adds the link to write one where there is none.
  */
 void report_html_overview(struct html *h, const struct report *r, const struct report *before,
-    const struct capacity *cap, const char *evidence_base);
+    const struct capacity *cap, const char *evidence_base, int can_edit);
 
 /*
  * Writes N beside a value ("N = 7" in a span.fig-n, unit after it when not

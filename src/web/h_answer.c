@@ -43,13 +43,23 @@ raised(const struct report *r, int signal, const char **obs, const char **questi
 }
 
 static int
-cmp_period(const void *a, const void *b)
+cmp_response_period(const void *a, const void *b)
 {
-	/* both kinds start with REC_HEAD, id, signal, period: compare through one of them */
+	const struct alert_response *x = *(const struct alert_response *const *)a;
+	const struct alert_response *y = *(const struct alert_response *const *)b;
+
+	return x->period < y->period ? -1 : x->period > y->period;
+}
+
+static int
+cmp_action_period(const void *a, const void *b)
+{
 	const struct action *x = *(const struct action *const *)a;
 	const struct action *y = *(const struct action *const *)b;
 
-	return x->period < y->period ? -1 : x->period > y->period;
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
+	return x < y ? -1 : x > y;	/* document order */
 }
 
 /* "/i/SLUG/alerts/CODE?as_of=…&months=…" and the dashboard's address with the same period. */
@@ -101,10 +111,10 @@ answer_page(struct web_request *req, struct web_response *res, const struct web_
 		if (in->actions.v[i].signal == signal && (in->actions.v[i].period != r.period ||
 		    now == &none))
 			acts[na++] = &in->actions.v[i];
-	qsort(resp, nr, sizeof(*resp), cmp_period);
-	qsort(acts, na, sizeof(*acts), cmp_period);
+	qsort(resp, nr, sizeof(*resp), cmp_response_period);
+	qsort(acts, na, sizeof(*acts), cmp_action_period);
 	addresses(in, signal, as_of, months, &self, &back);
-	strbuf_addf(&title, "%s: the team's answer", signal_title(signal));
+	strbuf_addf(&title, "%s: the team's answer", action_signal_title(signal));
 	page_frame(&fr, req, p, title.buf, in, TAB_OVERVIEW);
 	if ((errs == NULL || errs->n == 0) && saved)
 		fr.flash = strcmp(saved, "answer") == 0 ? "The answer is saved." :
@@ -159,7 +169,7 @@ h_answer(struct web_request *req, struct web_response *res)
 		return 0;
 	if (page_period(req, &wp->program, &as_of, &months, &msg)) {
 		strbuf_addf(&base, "/i/%s/alerts/%s", in->slug, signal_names[signal]);
-		page_period_refused(res, &wp->program, signal_title(signal), in, TAB_OVERVIEW, base.buf);
+		page_period_refused(res, &wp->program, action_signal_title(signal), in, TAB_OVERVIEW, base.buf);
 		strbuf_release(&base);
 		return 0;
 	}
@@ -244,7 +254,7 @@ h_answer_post(struct web_request *req, struct web_response *res)
 		web_error(res, 400, "The form says neither op=answer, op=action nor op=status.");
 		goto out;
 	}
-	which = op[0] == 'a' && op[1] == 'n' ? ANSWER_FORM_TEXT : op[0] == 'a' ?
+	which = strcmp(op, "answer") == 0 ? ANSWER_FORM_TEXT : strcmp(op, "action") == 0 ?
 	    ANSWER_FORM_ACTION : ANSWER_FORM_STATUS;
 	if (records_write_begin(req, &w) || w.aw.in == NULL) {
 		ret = -1;
@@ -255,9 +265,7 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	    (now = raised(&r, signal, &obs, &question)) == NULL) {
 		form_error_add(&errs, NULL, "This alert is not raised for this period: there is "
 		    "nothing to answer.");
-		goto done;
-	}
-	if (which == ANSWER_FORM_TEXT) {
+	} else if (which == ANSWER_FORM_TEXT) {
 		struct alert_response rec = { 0 };
 		const struct field *ft = kind_field(&kind_alert_response, "answer");
 
@@ -322,7 +330,6 @@ h_answer_post(struct web_request *req, struct web_response *res)
 		if (records_write_commit(&w))
 			form_error_add(&errs, NULL, "The change could not be saved.");
 	}
-done:
 	if (errs.n)
 		ret = answer_page(req, res, wp, in, signal, as_of, months, &errs, &typed, which);
 	else {

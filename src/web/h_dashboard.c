@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "page.h"
+#include "records.h"
 #include "router.h"
 #include "../app/edit.h"
 #include "../store/accounts.h"
@@ -65,11 +66,13 @@ recent_changes(struct web_request *req, struct html *h, const struct initiative 
  * The overview's costly part (two reports, capacity, the charts): the
  * header line, the period form, the print line and the overview. It
  * depends on the program, the period and today's date (the print line),
- * never on the user, so it is kept with the snapshot (web_fragment_put).
+ * and of the user only on whether they may edit (the links to write the
+ * team's answers), so it is kept with the snapshot (web_fragment_put), one
+ * for readers and one for editors.
  */
 static int
 overview(struct html *h, const struct web_program *wp, const struct initiative *in,
-    tdate as_of, int months)
+    tdate as_of, int months, int can_edit)
 {
 	const struct program *p = &wp->program;
 	struct report r, before;
@@ -103,7 +106,7 @@ overview(struct html *h, const struct web_program *wp, const struct initiative *
 	figure_date(r.end, &sb);
 	html_textf(h, "Printed %s (%d months)", sb.buf, months);
 	html_close(h);
-	report_html_overview(h, &r, &before, &cap, base.buf);
+	report_html_overview(h, &r, &before, &cap, base.buf, can_edit);
 	ret = 0;
 out:
 	metrics_report_release(&r);
@@ -148,10 +151,12 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	}
 
 	page_begin(&pg, res, p, in->name, in, TAB_OVERVIEW);
-	strbuf_addf(&key, "overview %s %d %d %d", in->slug, (int)as_of, months, (int)date_today());
+	/* an editor's has the links to write the team's answers */
+	strbuf_addf(&key, "overview %s %d %d %d %d", in->slug, (int)as_of, months, (int)date_today(),
+	    records_may_edit(req));
 	if (!web_fragment_get(req, key.buf, pg.h.out)) {
 		at = pg.h.out->len;
-		if (overview(&pg.h, wp, in, as_of, months))
+		if (overview(&pg.h, wp, in, as_of, months, records_may_edit(req)))
 			goto out;
 		web_fragment_put(req, key.buf, pg.h.out->buf + at, pg.h.out->len - at);
 	}

@@ -114,6 +114,10 @@ http_kill
 TRELLIS_DEV_ROLE=viewer:port-ashby http_start --dev-insecure-role
 
 test_expect_success 'a viewer reads the answer and actions, without forms, and may not write' '
+	test_status 200 "$B?$P" &&
+	grep -q "We <strong>split</strong> the budget lines." .body &&
+	! grep -q "Write the team.s answer" .body &&
+	grep -q "Not answered yet" .body &&
 	test_status 200 "$A" &&
 	grep -q "We <strong>split</strong> the budget lines." .body &&
 	! grep -q "name=\"op\"" .body &&

@@ -135,7 +135,7 @@ test_text(void **state)
 	struct strbuf sb = STRBUF_INIT;
 	const struct metrics_alert *a = dominance(f);
 
-	period_words(day("2016-02-29"), &sb);
+	action_period_words(day("2016-02-29"), &sb);
 	assert_string_equal(sb.buf, "February 2016");
 	strbuf_reset(&sb);
 	/* as of 31 Dec 2016, due 20 Dec: open and overdue */
