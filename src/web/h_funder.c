@@ -263,8 +263,12 @@ h_followup_done(struct web_request *req, struct web_response *res)
 	if (ns == NULL || *ns == '\0' || *end != '\0' || n == 0 || n > 10000)
 		return web_error(res, 400, "n: the follow-up's number (1, 2, …) is missing or not a number.");
 	memset(&e, 0, sizeof(e));
-	if (records_write_begin(req, &w) || w.aw.in == NULL) {
+	if (records_write_begin(req, &w)) {
 		ret = -1;
+		goto out;
+	}
+	if (w.aw.in == NULL) {
+		ret = web_error(res, 404, "There is no such initiative.");
 		goto out;
 	}
 	r = app_followup_done(&w.aw, req->id, (size_t)n, web_actor(req), &c, &e, &err);

@@ -54,7 +54,8 @@ test_expect_success 'a follow-up done already, or none such, is refused and says
 	test_status 422 /i/harlow-mills/checkins/c-900/done --data-urlencode n=7 &&
 	test_grep "Check-in &#39;c-900&#39; has no follow-up 7." .body &&
 	test_status 400 /i/harlow-mills/checkins/c-900/done --data-urlencode n=x &&
-	test_status 422 /i/harlow-mills/checkins/c-999/done --data-urlencode n=1
+	test_status 422 /i/harlow-mills/checkins/c-999/done --data-urlencode n=1 &&
+	test_status 404 /i/nowhere/checkins/c-900/done --data-urlencode n=1
 '
 
 http_stop
