@@ -43,13 +43,18 @@ struct series_point {
 	size_t alerts;			/* alerts open at as_of (the report's) */
 	struct metrics_figure progress;	/* result.progress of the report */
 	struct metrics_burn burn;
+	/*
+	 * Open actions (issue 13, item 2) are not counted here: the actions
+	 * kind is another branch's (issue 12). Its count at as_of goes here,
+	 * with ptime_series_format/parse, a column of view/portfolio_time.c
+	 * and its CSV/JSON.
+	 */
 };
 
 struct series {
 	const struct initiative *initiative;	/* borrowed */
 	int months;				/* each report's window */
 	VEC(struct series_point) points;	/* in time order */
-	/* open actions (issue 13): the actions kind, once it exists, adds its count per point here */
 };
 
 void metrics_series_init(struct series *s);
