@@ -54,19 +54,26 @@ frame_lang_href(struct strbuf *out, const char *self, int lang)
 }
 
 /*
- * The language switch: a link per language in its own name, the current
- * one marked; plain links, so it works without JavaScript (the server
- * remembers the choice, docs/i18n.md).
+ * The language switch: a link per language this server can show, in its
+ * own name, the current one marked; plain links, so it works without
+ * JavaScript (the server remembers the choice, docs/i18n.md).
  */
 static void
 lang_switch(struct html *h, const struct frame *f)
 {
 	struct strbuf href = STRBUF_INIT;
-	int cur = lang_parse(f->lang);
+	int cur = lang_parse(f->lang), n = 0;
 
+	/* only the languages this server can show (util/i18n.h): none to choose, no switch */
+	for (int l = 0; l < LANG__MAX; l++)
+		n += i18n_available(l);
+	if (n < 2)
+		return;
 	html_open(h, "nav", "class", "langs", "aria-label", _("Language"), NULL);
 	html_open(h, "ul", NULL);
 	for (int l = 0; l < LANG__MAX; l++) {
+		if (!i18n_available(l))
+			continue;
 		strbuf_reset(&href);
 		frame_lang_href(&href, f->self, l);
 		html_open(h, "li", NULL);

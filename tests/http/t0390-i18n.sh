@@ -206,4 +206,21 @@ test_expect_success 'answers given in Spanish and in English pool in the same re
 	test_grep "<th scope=\"row\">The team trusts the initiative director to lead the work.</th><td class=\"num\">4.00<span class=\"band strength\"> a strength</span><span class=\"n\"> n = 6</span>" .body
 '
 
+test_expect_success 'the rounds page makes links in Spanish too; an unknown language is refused' '
+	R=/i/harlow-mills/surveys/rounds &&
+	"$TRELLIS" --db "$DB" survey open --initiative harlow-mills --instrument balance \
+		--id web-es --date 2017-04-01 >/dev/null &&
+	csrf=$(csrf_of jar.a $R) &&
+	test_status 422 $R -b jar.a -H "Origin: $URL" -d csrf=$csrf -d action=invite \
+		-d survey=web-es -d person=mei-doyle -d lang=fr &&
+	test_grep "Choose the links" .body &&
+	test_status 200 $R -b jar.a -H "Origin: $URL" -d csrf=$csrf -d action=invite \
+		-d survey=web-es -d person=mei-doyle -d lang=es &&
+	p=$(grep -o "/s/[A-Za-z0-9_-]\{43\}" .body | head -n 1) &&
+	test -n "$p" &&
+	test_status 200 "$p" -H "Accept-Language: en" &&
+	spanish .body &&
+	test_grep "<title>Dar un paso al frente y saber hacerse a un lado: buenas prácticas y trampas · Trellis</title>" .body
+'
+
 test_done
