@@ -69,7 +69,7 @@ render(struct program *p, struct strbuf *text, struct strbuf *html)
 	    date_from_ymd(2016, 12, 31), 12, NULL, &r), 0);
 	report_text_write(&r, NULL, text);
 	html_init(&h, html);
-	report_html_overview(&h, &r, NULL, NULL, NULL);
+	report_html_overview(&h, &r, NULL, NULL, NULL, 0);
 	assert_int_equal(tagcheck(html->buf, err, sizeof(err), &nel), 0);
 	metrics_report_release(&r);
 }
