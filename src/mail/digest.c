@@ -16,10 +16,12 @@
 #include "../metrics/metrics.h"
 #include "../model/model.h"
 #include "../model/validate.h"
+#include "../store/accounts.h"
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/date.h"
 #include "../util/strbuf.h"
+#include "../util/xalloc.h"
 #include "../view/actions.h"
 #include "../view/admin_pages.h"
 #include "../view/figures.h"
@@ -86,8 +88,8 @@ new_alerts(const struct program *p, const struct metrics_settings *set, tdate no
  * Whether action a is the account's, who is the people me (slug, then
  * organization slug, store_people_by_email): owned by one of them, by one
  * of their organizations, or, when one is the initiative's director, by
- * the backbone. (Accounts have no organization of their own: the person's
- * is theirs.)
+ * the backbone. The account's own organization (the one it answers
+ * proposals for) is one of theirs too: account_org.
  */
 static int
 action_mine(const struct initiative *in, const struct action *a, const struct store_slugs *me)
@@ -105,6 +107,25 @@ action_mine(const struct initiative *in, const struct action *a, const struct st
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Adds to me the organization the account email answers for, when it has
+ * one, as a pair of no person and that organization. Returns 0 or -1.
+ */
+static int
+account_org(struct store *s, const char *email, struct store_slugs *me, struct strbuf *err)
+{
+	struct store_user u;
+	int r;
+
+	store_user_init(&u);
+	if ((r = store_user_get(s, email, &u, err)) == 0 && u.organization) {
+		*VEC_PUSH(me) = xstrdup("");
+		*VEC_PUSH(me) = xstrdup(u.organization);
+	}
+	store_user_release(&u);
+	return r == -1 ? -1 : 0;
 }
 
 /*
@@ -190,7 +211,8 @@ section(struct store *s, const char *base_url, const char *program, const char *
 	if (due) {
 		struct store_slugs me = { NULL, 0, 0 };
 
-		if (store_people_by_email(s, program, email, &me, err) == 0)
+		if (store_people_by_email(s, program, email, &me, err) == 0 &&
+		    account_org(s, email, &me, err) == 0)
 			ndue = actions_due(&p, &me, today, &dt, &dh);
 		for (size_t i = 0; i < me.n; i++)
 			free(me.v[i]);

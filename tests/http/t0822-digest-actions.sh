@@ -149,4 +149,24 @@ test_expect_success 'an action marked done is no longer told' '
 	test_grep "mail: 1 digest queued" err
 '
 
+# An action of Partner B, whose account below has no person of its own.
+cat >a6.sql <<EOF
+INSERT INTO action_item (initiative_id, ident, alert, period, title, owner_org_id, due, status)
+VALUES ((SELECT id FROM initiative WHERE slug = 'i1'), 'a-6', 'dominance', '2020-01-31',
+        'Share the data', (SELECT id FROM organization WHERE slug = 'pb'), '$(day '+1 days')', 'open');
+UPDATE users SET digest_sent = digest_sent - 86400;
+EOF
+
+test_expect_success 'an account that answers for an organization hears of its actions, with no person of its own' '
+	sqlite3 "$DB" <a6.sql &&
+	"$TRELLIS" --db "$DB" user add pbx@x.org --role member --initiative i1 --organization pb \
+		--password-file pw >/dev/null &&
+	q "UPDATE users SET digest = '"'"'daily'"'"' WHERE email = '"'"'pbx@x.org'"'"'" &&
+	send >out 2>err &&
+	$PY read.py "$TEST_DIR/box" >read3 &&
+	sed -n "/^=== pbx@x.org/,/^===/p" read3 >pbx &&
+	test_grep "^  Action due: .*Share the data — Partner B, due .* · open\$" pbx &&
+	! grep -q "Book the room" pbx
+'
+
 test_done
