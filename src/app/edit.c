@@ -145,34 +145,6 @@ app_record_find(const struct program *p, const struct initiative *in,
 
 /* ---------------------------------------------------------------- moving fields */
 
-static size_t
-field_size(const struct field *f)
-{
-	switch (f->type) {
-	case FT_STR:
-	case FT_SLUG:
-	case FT_ID:
-		return sizeof(char *);
-	case FT_DATE:
-		return sizeof(tdate);
-	case FT_MONEY:
-	case FT_INT:
-		return sizeof(int64_t);
-	case FT_SMALL:
-	case FT_BOOL:
-	case FT_ENUM:
-		return sizeof(int);
-	case FT_REAL:
-		return sizeof(double);
-	case FT_REF:
-		return sizeof(struct ref);
-	case FT_REFS:
-		return sizeof(struct refs);
-	default:		/* FT_ENUMS, FT_LIST, FT_RACI, FT_ANSWERS: a VEC */
-		return sizeof(struct anyvec);
-	}
-}
-
 static void
 swap_bytes(void *a, void *b, size_t n)
 {

@@ -557,6 +557,31 @@ kind_own(const struct kind *k, void *rec)
 	}
 }
 
+size_t
+field_size(const struct field *f)
+{
+	switch (f->type) {
+	case FT_STR: case FT_SLUG: case FT_ID:
+		return sizeof(char *);
+	case FT_DATE:
+		return sizeof(tdate);
+	case FT_MONEY: case FT_INT:
+		return sizeof(int64_t);
+	case FT_SMALL: case FT_BOOL: case FT_ENUM:
+		return sizeof(int);
+	case FT_REAL:
+		return sizeof(double);
+	case FT_REF:
+		return sizeof(struct ref);
+	case FT_REFS:
+		return sizeof(struct refs);
+	case FT_ENUMS: case FT_LIST: case FT_RACI: case FT_ANSWERS:
+		return sizeof(struct anyvec);
+	default:
+		return 0;
+	}
+}
+
 void
 kind_copy(const struct kind *k, void *dst, const void *src)
 {

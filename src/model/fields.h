@@ -136,6 +136,8 @@ struct anyvec {
 /* Appends a zeroed element of kind k to the vector and returns it. */
 void *anyvec_push(struct anyvec *v, const struct kind *k);
 
+/* The bytes field f takes in its record (0 for FT_OBJECT: its fields are the record's). */
+size_t field_size(const struct field *f);
 /* Frees what rec (of kind k) holds, recursively; rec itself is not freed. */
 void kind_release(const struct kind *k, void *rec);
 /*

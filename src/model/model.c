@@ -235,16 +235,20 @@ program_slice_copy(const struct program *from, size_t ini, struct program *out)
 	/* from is resolved: its indexes find what the initiative names */
 	assert(from->org_index.n == from->orgs.n && from->person_index.n == from->people.n);
 	in = &from->initiatives.v[ini];
-	/* the program's own fields; its lists, maps and files are out's own, empty */
-	kind_copy(&kind_program, out, from);
-	memset(&out->orgs, 0, sizeof(out->orgs));
-	memset(&out->people, 0, sizeof(out->people));
-	memset(&out->instruments, 0, sizeof(out->instruments));
-	memset(&out->learning, 0, sizeof(out->learning));
-	memset(&out->initiatives, 0, sizeof(out->initiatives));
-	memset(&out->files, 0, sizeof(out->files));
-	out->org_index = out->person_index = (struct strmap)STRMAP_INIT;
-	out->instrument_index = out->initiative_index = (struct strmap)STRMAP_INIT;
+	/* the program's own fields (a copy of them); nothing else yet */
+	program_init(out);
+	{
+		struct program own;
+
+		kind_copy(&kind_program, &own, from);
+		for (int i = 0; i < kind_program.nfields; i++) {
+			const struct field *f = &kind_program.fields[i];
+
+			assert(field_size(f) > 0);
+			memcpy(FIELD_PTR(out, f), FIELD_PTR(&own, f), field_size(f));
+		}
+		out->rowid = own.rowid;
+	}
 	/* what a slice holds (store_initiative_load): the instruments, the one initiative, */
 	for (size_t j = 0; j < from->instruments.n; j++)
 		kind_copy(&kind_instrument, anyvec_push((struct anyvec *)&out->instruments,

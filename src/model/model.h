@@ -537,7 +537,8 @@ void program_release(struct program *p);
 void ref_set(struct ref *r, const char *slug);
 /*
  * Makes out (not initialized) what store_initiative_load reads of
- * initiative ini of from: the program's fields and instruments, a copy of
+ * initiative ini of from, and nothing more (no learning, no candidates, no
+ * list a later kind adds): the program's fields and instruments, a copy of
  * that initiative, and of the people and organizations it names (and
  * those people's organizations), in from's order; partial PROGRAM_SLICE,
  * references to be resolved (model_resolve). from is a catalog with that

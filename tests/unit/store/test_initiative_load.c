@@ -155,6 +155,9 @@ test_demo_initiatives(void **state)
 	(void)state;
 	program_init(&p);
 	demo_build(&p, 1);
+	/* a program-level list a slice does not hold: a candidate backbone */
+	ref_set(&((struct candidate *)anyvec_push((struct anyvec *)&p.candidates,
+	    &kind_candidate))->org, p.orgs.v[0].slug);
 	assert_int_equal(model_validate(&p, &e), 0);
 	assert_int_equal(fixture_db_create(&p, &s), 0);
 	assert_int_equal(date_parse("2015-12-31", &dates[0]), 0);
