@@ -110,6 +110,9 @@ metrics_series(const struct program *p, const struct initiative *in, tdate as_of
 		pt->back = r.stepping_back;
 		pt->up = r.stepping_up;
 		pt->alerts = r.alerts.n;
+		for (size_t j = 0; j < in->actions.n; j++)
+			pt->actions += in->actions.v[j].period <= ends[i] &&
+			    in->actions.v[j].status == ACTION_OPEN;
 		pt->progress = r.fig[FIG_RESULT_PROGRESS];
 		metrics_grant_burn(in, ends[i], &pt->burn);
 	}

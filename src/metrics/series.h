@@ -44,11 +44,11 @@ struct series_point {
 	struct metrics_figure progress;	/* result.progress of the report */
 	struct metrics_burn burn;
 	/*
-	 * Open actions (issue 13, item 2) are not counted here: the actions
-	 * kind is another branch's (issue 12). Its count at as_of goes here,
-	 * with ptime_series_format/parse, a column of view/portfolio_time.c
-	 * and its CSV/JSON.
+	 * open actions: those agreed for a period ending by as_of that are
+	 * open today (Trellis keeps no history of an action's status, so a
+	 * quarter counts what is still open of what it had agreed)
 	 */
+	size_t actions;
 };
 
 struct series {

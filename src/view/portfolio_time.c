@@ -31,6 +31,7 @@ const char *const ptime_col_names[PTCOL__MAX] = {
 	[PTCOL_ELAPSED] = "elapsed",
 	[PTCOL_PROGRESS] = "progress",
 	[PTCOL_ALERTS] = "alerts",
+	[PTCOL_ACTIONS] = "actions",
 };
 
 static const char *const col_titles[PTCOL__MAX] = {
@@ -41,6 +42,7 @@ static const char *const col_titles[PTCOL__MAX] = {
 	[PTCOL_ELAPSED] = "Grant time elapsed",
 	[PTCOL_PROGRESS] = "Shared result",
 	[PTCOL_ALERTS] = "Open alerts",
+	[PTCOL_ACTIONS] = "Open actions",
 };
 
 int
@@ -85,6 +87,9 @@ col_value(const struct ptime_row *r, int col, double *v)
 		return pt->progress.type == MV_NUMBER;
 	case PTCOL_ALERTS:
 		*v = (double)pt->alerts;
+		return 1;
+	case PTCOL_ACTIONS:
+		*v = (double)pt->actions;
 		return 1;
 	default:
 		return 0;
@@ -317,6 +322,16 @@ row_html(struct html *h, const struct ptime_row *r, size_t i)
 		html_close(h);
 	}
 	html_close(h);
+	/* the open actions of every initiative are listed on /program/actions */
+	html_open(h, "td", "class", "num", "data-label", col_titles[PTCOL_ACTIONS], NULL);
+	if (pt->actions == 0)
+		html_text(h, "none");
+	else {
+		html_open(h, "a", "href", "/program/actions", NULL);
+		html_textf(h, "%zu", pt->actions);
+		html_close(h);
+	}
+	html_close(h);
 out:
 	html_close(h);
 	free(cp);
@@ -394,7 +409,7 @@ ptime_series_format(const struct series *s, struct strbuf *out)
 		strbuf_addf(out, " %d", (int)pt->as_of);
 		score_format(&pt->back, out);
 		score_format(&pt->up, out);
-		strbuf_addf(out, " %zu", pt->alerts);
+		strbuf_addf(out, " %zu %zu", pt->alerts, pt->actions);
 		portfolio_fig_format(&pt->progress, out);
 		strbuf_addf(out, " %lld %lld %.17g %zu", (long long)pt->burn.awarded,
 		    (long long)pt->burn.spent, pt->burn.elapsed, pt->burn.grants);
@@ -451,7 +466,7 @@ int
 ptime_series_parse(struct series *s, const char *line)
 {
 	const char *p = line;
-	long long months, n, v, awarded, spent, grants;
+	long long months, n, v, actions, awarded, spent, grants;
 
 	metrics_series_release(s);
 	if (portfolio_next_int(&p, 1, 240, &months) ||
@@ -465,13 +480,16 @@ ptime_series_parse(struct series *s, const char *line)
 			goto bad;
 		pt->as_of = (tdate)v;
 		if (score_parse(&p, &pt->back) || score_parse(&p, &pt->up) ||
-		    portfolio_next_int(&p, 0, 5, &v) || portfolio_fig_parse(&p, &pt->progress) ||
+		    portfolio_next_int(&p, 0, 5, &v) ||
+		    portfolio_next_int(&p, 0, INT32_MAX, &actions) ||
+		    portfolio_fig_parse(&p, &pt->progress) ||
 		    portfolio_next_int(&p, 0, INT64_MAX / 2, &awarded) ||
 		    portfolio_next_int(&p, 0, INT64_MAX / 2, &spent) ||
 		    portfolio_next_num(&p, &pt->burn.elapsed) ||
 		    portfolio_next_int(&p, 0, INT32_MAX, &grants))
 			goto bad;
 		pt->alerts = (size_t)v;
+		pt->actions = (size_t)actions;
 		pt->burn.awarded = awarded;
 		pt->burn.spent = spent;
 		pt->burn.grants = (size_t)grants;
@@ -504,7 +522,7 @@ ptime_csv(const struct ptime_page *pg, struct strbuf *out)
 	char b[NUM_BUFSZ], d[DATE_BUFSZ];
 
 	strbuf_addstr(out, "initiative,name,quarter_end,stepping_back,stepping_back_n,stepping_up,"
-	    "stepping_up_n,alerts,result_progress,awarded,spent,elapsed\n");
+	    "stepping_up_n,alerts,open_actions,result_progress,awarded,spent,elapsed\n");
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct ptime_row *r = &pg->rows[i];
 
@@ -517,7 +535,7 @@ ptime_csv(const struct ptime_page *pg, struct strbuf *out)
 			strbuf_addf(out, ",%s", date_format(q->as_of, d));
 			csv_score(out, &q->back);
 			csv_score(out, &q->up);
-			strbuf_addf(out, ",%zu,", q->alerts);
+			strbuf_addf(out, ",%zu,%zu,", q->alerts, q->actions);
 			if (q->progress.type == MV_NUMBER)
 				strbuf_addstr(out, real_format(q->progress.value, b));
 			strbuf_addf(out, ",%s", money_format(q->burn.awarded, b));
@@ -551,7 +569,8 @@ ptime_json(const struct ptime_page *pg, struct strbuf *out)
 			report_json_score(out, &q->back);
 			strbuf_addstr(out, ",\"stepping_up\":");
 			report_json_score(out, &q->up);
-			strbuf_addf(out, ",\"alerts\":%zu,\"result_progress\":", q->alerts);
+			strbuf_addf(out, ",\"alerts\":%zu,\"open_actions\":%zu,\"result_progress\":",
+			    q->alerts, q->actions);
 			strbuf_addstr(out, q->progress.type == MV_NUMBER ?
 			    real_format(q->progress.value, b) : "null");
 			strbuf_addf(out, ",\"grants\":{\"awarded\":%s", money_format(q->burn.awarded, b));

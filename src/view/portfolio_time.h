@@ -23,6 +23,7 @@ enum ptime_col {
 	PTCOL_ELAPSED,		/* the grants' time elapsed */
 	PTCOL_PROGRESS,		/* result.progress */
 	PTCOL_ALERTS,
+	PTCOL_ACTIONS,		/* open actions (series_point.actions) */
 	PTCOL__MAX
 };
 /* ?sort= names of the columns, indexed by enum ptime_col. */
@@ -67,7 +68,7 @@ void ptime_render(struct html *h, const struct ptime_page *pg);
 /*
  * Appends the CSV: a header, then one line per initiative and quarter:
  * initiative,name,quarter_end,stepping_back,stepping_back_n,stepping_up,
- * stepping_up_n,alerts,result_progress,awarded,spent,elapsed (empty cells
+ * stepping_up_n,alerts,open_actions,result_progress,awarded,spent,elapsed (empty cells
  * for nulls; money in dollars; no text cell starts a formula).
  */
 void ptime_csv(const struct ptime_page *pg, struct strbuf *out);

@@ -14,6 +14,7 @@
 #include "metrics/metrics.h"
 #include "metrics/series.h"
 #include "model/demo.h"
+#include "model/fields.h"
 
 static tdate
 d(int y, int m, int dd)
@@ -139,6 +140,50 @@ test_demo_series_is_the_report(void **state)
 	program_release(&p);
 }
 
+/*
+ * Open actions at each quarter's end: those agreed for a period ending by
+ * then that are open (today): a done one never counts, a later one not yet.
+ */
+static void
+test_open_actions(void **state)
+{
+	struct program p;
+	struct initiative *in;
+	struct series s;
+	struct {
+		tdate period;
+		int status;
+	} acts[] = {
+		{ 0, ACTION_OPEN }, { 0, ACTION_DONE }, { 0, ACTION_OPEN },
+	};
+	size_t want[] = { 0, 1, 1, 2, 2 };
+
+	(void)state;
+	acts[0].period = acts[1].period = d(2016, 3, 31);
+	acts[2].period = d(2016, 9, 30);
+	program_init(&p);
+	demo_build(&p, DEMO_DEFAULT_SEED);
+	in = &p.initiatives.v[0];
+	for (size_t i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
+		struct action *a = anyvec_push((struct anyvec *)&in->actions, &kind_action);
+
+		a->period = acts[i].period;
+		a->status = acts[i].status;
+	}
+	metrics_series_init(&s);
+	assert_int_equal(metrics_series(&p, in, d(2016, 12, 31), 12, NULL, &s), 0);
+	assert_true(s.points.n >= 5);
+	for (size_t k = 0; k < 5; k++) {
+		const struct series_point *pt = &s.points.v[s.points.n - 5 + k];
+
+		assert_int_equal(pt->as_of, k == 0 ? d(2015, 12, 31) : k == 1 ? d(2016, 3, 31) :
+		    k == 2 ? d(2016, 6, 30) : k == 3 ? d(2016, 9, 30) : d(2016, 12, 31));
+		assert_int_equal(pt->actions, want[k]);
+	}
+	metrics_series_release(&s);
+	program_release(&p);
+}
+
 static void
 test_bad_window(void **state)
 {
@@ -162,6 +207,7 @@ main(void)
 		cmocka_unit_test(test_quarter_ends),
 		cmocka_unit_test(test_grant_burn),
 		cmocka_unit_test(test_demo_series_is_the_report),
+		cmocka_unit_test(test_open_actions),
 		cmocka_unit_test(test_bad_window),
 	};
 
