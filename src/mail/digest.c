@@ -286,10 +286,13 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	n += r;
 	strbuf_addf(&subject, "Trellis: your %s digest, %s", weekly ? "weekly" : "daily",
 	    today.buf);
-	strbuf_addf(&t, "Hello,\n\nWhat changed in your initiatives since %s:\n\n%s"
+	/* changes since when, and what waits: actions due, proposals to answer */
+	strbuf_addf(&t, "Hello,\n\nWhat changed in your initiatives since %s, and what waits "
+	    "for you:\n\n%s"
 	    "You get this digest %s; change that at %s/account\n", when.buf, text.buf,
 	    weekly ? "weekly" : "daily", base_url);
-	strbuf_addf(&h, "<p>Hello,</p>\n<p>What changed in your initiatives since %s:</p>\n",
+	strbuf_addf(&h, "<p>Hello,</p>\n<p>What changed in your initiatives since %s, and what "
+	    "waits for you:</p>\n",
 	    when.buf);
 	strbuf_add(&h, html.buf, html.len);
 	strbuf_addf(&h, "<p>You get this digest %s; <a href=\"", weekly ? "weekly" : "daily");

@@ -166,6 +166,7 @@ test_expect_success 'an account that answers for an organization hears of its ac
 	$PY read.py "$TEST_DIR/box" >read3 &&
 	sed -n "/^=== pbx@x.org/,/^===/p" read3 >pbx &&
 	test_grep "^  Action due: .*Share the data — Partner B, due .* · open\$" pbx &&
+	test_grep "^What changed in your initiatives since .*, and what waits for you:\$" pbx &&
 	! grep -q "Book the room" pbx
 '
 
