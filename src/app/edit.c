@@ -145,18 +145,6 @@ app_record_find(const struct program *p, const struct initiative *in,
 
 /* ---------------------------------------------------------------- moving fields */
 
-static void
-swap_bytes(void *a, void *b, size_t n)
-{
-	unsigned char *x = a, *y = b, t;
-
-	for (size_t i = 0; i < n; i++) {
-		t = x[i];
-		x[i] = y[i];
-		y[i] = t;
-	}
-}
-
 /*
  * Swaps the trellis/1 fields of records a and b of kind k, except record
  * arrays (FL_LINES: an initiative's decisions, ...), which stay where they
@@ -171,14 +159,7 @@ swap_fields(const struct kind *k, void *a, void *b)
 
 		if (f->type == FT_LIST && (f->flags & FL_LINES))
 			continue;
-		if (f->type == FT_OBJECT) {
-			if (f->has_off)
-				swap_bytes((char *)a + f->has_off, (char *)b + f->has_off,
-				    sizeof(int));
-			swap_fields(f->sub, a, b);
-			continue;
-		}
-		swap_bytes(FIELD_PTR(a, f), FIELD_PTR(b, f), field_size(f));
+		field_swap(f, a, b);
 	}
 }
 

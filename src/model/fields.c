@@ -582,6 +582,32 @@ field_size(const struct field *f)
 	}
 }
 
+/* Swaps n bytes of a and b. */
+static void
+swap_bytes(void *a, void *b, size_t n)
+{
+	unsigned char *x = a, *y = b, t;
+
+	for (size_t i = 0; i < n; i++) {
+		t = x[i];
+		x[i] = y[i];
+		y[i] = t;
+	}
+}
+
+void
+field_swap(const struct field *f, void *a, void *b)
+{
+	if (f->type == FT_OBJECT) {
+		for (int i = 0; i < f->sub->nfields; i++)
+			field_swap(&f->sub->fields[i], a, b);
+		if (f->has_off)
+			swap_bytes((char *)a + f->has_off, (char *)b + f->has_off, sizeof(int));
+		return;
+	}
+	swap_bytes(FIELD_PTR(a, f), FIELD_PTR(b, f), field_size(f));
+}
+
 void
 kind_copy(const struct kind *k, void *dst, const void *src)
 {

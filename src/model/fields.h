@@ -138,6 +138,11 @@ void *anyvec_push(struct anyvec *v, const struct kind *k);
 
 /* The bytes field f takes in its record (0 for FT_OBJECT: its fields are the record's). */
 size_t field_size(const struct field *f);
+/*
+ * Swaps field f of records a and b (of its kind): an FT_OBJECT's fields and
+ * whether it is present alike. Swapping twice restores both.
+ */
+void field_swap(const struct field *f, void *a, void *b);
 /* Frees what rec (of kind k) holds, recursively; rec itself is not freed. */
 void kind_release(const struct kind *k, void *rec);
 /*

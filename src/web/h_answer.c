@@ -199,7 +199,7 @@ take_fields(const struct kind *k, void *rec, void *old, const char *keep)
 {
 	for (int i = 0; i < k->nfields; i++)
 		if (strcmp(k->fields[i].name, keep) != 0)
-			records_field_swap(&k->fields[i], rec, old);
+			field_swap(&k->fields[i], rec, old);
 }
 
 /* The outcome of one app_add / app_update as form problems. */

@@ -850,7 +850,7 @@ h_record_update(struct web_request *req, struct web_response *res)
 		/* what the form does not edit (a survey's responses) stays as it was */
 		for (int f = 0; f < ak->k->nfields; f++)
 			if (!form_field_editable(&ak->k->fields[f]))
-				records_field_swap(&ak->k->fields[f], rec, old);
+				field_swap(&ak->k->fields[f], rec, old);
 		r = app_update(w.aw.s, &w.aw.p, w.aw.in, ak->k, (size_t)wi, rec, web_actor(req), &c,
 		    &e, &err);
 	}

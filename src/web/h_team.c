@@ -114,7 +114,7 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 
 		if (fl->type != FT_LIST && strcmp(fl->name, "committee") != 0 &&
 		    strcmp(fl->name, "director") != 0)
-			records_field_swap(fl, rec, w.aw.in);
+			field_swap(fl, rec, w.aw.in);
 	}
 	memset(&e, 0, sizeof(e));
 	r = app_update(w.aw.s, &w.aw.p, NULL, &kind_initiative,
@@ -201,7 +201,7 @@ h_team_raci(struct web_request *req, struct web_response *res)
 		memset(&rec, 0, sizeof(rec));
 		strbuf_addstr(&path, ".assignments");
 		if (form_parse_field(af, &rec, &typed, &errs, path.buf) == 0 && !same_letters(&rec, old)) {
-			records_field_swap(kind_field(&kind_responsibility, "name"), &rec, old);
+			field_swap(kind_field(&kind_responsibility, "name"), &rec, old);
 			memset(&e, 0, sizeof(e));
 			strbuf_reset(&err);
 			switch (app_update(w.aw.s, &w.aw.p, w.aw.in, &kind_responsibility, r, &rec,

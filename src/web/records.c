@@ -93,31 +93,6 @@ records_write_end(struct records_write *w)
 	w->locked = 0;
 }
 
-static void
-swap_bytes(void *a, void *b, size_t n)
-{
-	unsigned char tmp[64];
-
-	if (n > sizeof(tmp))
-		abort();
-	memcpy(tmp, a, n);
-	memcpy(a, b, n);
-	memcpy(b, tmp, n);
-}
-
-void
-records_field_swap(const struct field *f, void *a, void *b)
-{
-	if (f->type == FT_OBJECT) {
-		for (int i = 0; i < f->sub->nfields; i++)
-			records_field_swap(&f->sub->fields[i], a, b);
-		if (f->has_off)
-			swap_bytes((char *)a + f->has_off, (char *)b + f->has_off, sizeof(int));
-		return;
-	}
-	swap_bytes(FIELD_PTR(a, f), FIELD_PTR(b, f), field_size(f));
-}
-
 void
 records_model_error(form_errors *errs, const struct model_error *e)
 {

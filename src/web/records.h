@@ -43,8 +43,6 @@ void records_write_done(struct records_write *w);
 int records_write_commit(struct records_write *w);
 void records_write_end(struct records_write *w);
 
-/* Swaps the storage of field f (an object's fields and presence included) between a and b. */
-void records_field_swap(const struct field *f, void *a, void *b);
 
 /* Turns a model_error into a form problem. */
 void records_model_error(form_errors *errs, const struct model_error *e);
