@@ -113,6 +113,9 @@ metrics_series(const struct program *p, const struct initiative *in, tdate as_of
 		for (size_t j = 0; j < in->actions.n; j++)
 			pt->actions += in->actions.v[j].period <= ends[i] &&
 			    in->actions.v[j].status == ACTION_OPEN;
+		for (size_t j = 0; j < in->assistance.n; j++)
+			if (in->assistance.v[j].date <= ends[i])
+				pt->assistance += in->assistance.v[j].hours;
 		pt->progress = r.fig[FIG_RESULT_PROGRESS];
 		metrics_grant_burn(in, ends[i], &pt->burn);
 	}

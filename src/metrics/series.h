@@ -49,6 +49,7 @@ struct series_point {
 	 * quarter counts what is still open of what it had agreed)
 	 */
 	size_t actions;
+	double assistance;	/* hours of technical assistance given by as_of, in all */
 };
 
 struct series {

@@ -32,6 +32,7 @@ const char *const ptime_col_names[PTCOL__MAX] = {
 	[PTCOL_PROGRESS] = "progress",
 	[PTCOL_ALERTS] = "alerts",
 	[PTCOL_ACTIONS] = "actions",
+	[PTCOL_ASSISTANCE] = "assistance",
 };
 
 static const char *const col_titles[PTCOL__MAX] = {
@@ -43,6 +44,7 @@ static const char *const col_titles[PTCOL__MAX] = {
 	[PTCOL_PROGRESS] = "Shared result",
 	[PTCOL_ALERTS] = "Open alerts",
 	[PTCOL_ACTIONS] = "Open actions",
+	[PTCOL_ASSISTANCE] = "Assistance",
 };
 
 int
@@ -90,6 +92,9 @@ col_value(const struct ptime_row *r, int col, double *v)
 		return 1;
 	case PTCOL_ACTIONS:
 		*v = (double)pt->actions;
+		return 1;
+	case PTCOL_ASSISTANCE:
+		*v = pt->assistance;
 		return 1;
 	default:
 		return 0;
@@ -332,6 +337,19 @@ row_html(struct html *h, const struct ptime_row *r, size_t i)
 		html_close(h);
 	}
 	html_close(h);
+	/* the hours of technical assistance to date, each record on /program/assistance */
+	html_open(h, "td", "class", "num", "data-label", col_titles[PTCOL_ASSISTANCE], NULL);
+	if (pt->assistance <= 0)
+		html_text(h, "none");
+	else {
+		char hb[NUM_BUFSZ];
+
+		html_open(h, "a", "href", "/program/assistance", NULL);
+		html_textf(h, "%s %s", real_format(pt->assistance, hb),
+		    pt->assistance == 1 ? "hour" : "hours");
+		html_close(h);
+	}
+	html_close(h);
 out:
 	html_close(h);
 	free(cp);
@@ -409,7 +427,7 @@ ptime_series_format(const struct series *s, struct strbuf *out)
 		strbuf_addf(out, " %d", (int)pt->as_of);
 		score_format(&pt->back, out);
 		score_format(&pt->up, out);
-		strbuf_addf(out, " %zu %zu", pt->alerts, pt->actions);
+		strbuf_addf(out, " %zu %zu %.17g", pt->alerts, pt->actions, pt->assistance);
 		portfolio_fig_format(&pt->progress, out);
 		strbuf_addf(out, " %lld %lld %.17g %zu", (long long)pt->burn.awarded,
 		    (long long)pt->burn.spent, pt->burn.elapsed, pt->burn.grants);
@@ -482,6 +500,7 @@ ptime_series_parse(struct series *s, const char *line)
 		if (score_parse(&p, &pt->back) || score_parse(&p, &pt->up) ||
 		    portfolio_next_int(&p, 0, 5, &v) ||
 		    portfolio_next_int(&p, 0, INT32_MAX, &actions) ||
+		    portfolio_next_num(&p, &pt->assistance) ||
 		    portfolio_fig_parse(&p, &pt->progress) ||
 		    portfolio_next_int(&p, 0, INT64_MAX / 2, &awarded) ||
 		    portfolio_next_int(&p, 0, INT64_MAX / 2, &spent) ||
@@ -522,7 +541,7 @@ ptime_csv(const struct ptime_page *pg, struct strbuf *out)
 	char b[NUM_BUFSZ], d[DATE_BUFSZ];
 
 	strbuf_addstr(out, "initiative,name,quarter_end,stepping_back,stepping_back_n,stepping_up,"
-	    "stepping_up_n,alerts,open_actions,result_progress,awarded,spent,elapsed\n");
+	    "stepping_up_n,alerts,open_actions,result_progress,awarded,spent,elapsed,assistance_hours\n");
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct ptime_row *r = &pg->rows[i];
 
@@ -542,7 +561,7 @@ ptime_csv(const struct ptime_page *pg, struct strbuf *out)
 			strbuf_addf(out, ",%s,", money_format(q->burn.spent, b));
 			if (q->burn.awarded > 0)
 				strbuf_addstr(out, real_format(q->burn.elapsed, b));
-			strbuf_addch(out, '\n');
+			strbuf_addf(out, ",%s\n", real_format(q->assistance, b));
 		}
 	}
 }
@@ -576,7 +595,7 @@ ptime_json(const struct ptime_page *pg, struct strbuf *out)
 			strbuf_addf(out, ",\"grants\":{\"awarded\":%s", money_format(q->burn.awarded, b));
 			strbuf_addf(out, ",\"spent\":%s,\"elapsed\":", money_format(q->burn.spent, b));
 			strbuf_addstr(out, q->burn.awarded > 0 ? real_format(q->burn.elapsed, b) : "null");
-			strbuf_addstr(out, "}}");
+			strbuf_addf(out, "},\"assistance_hours\":%s}", real_format(q->assistance, b));
 		}
 		strbuf_addstr(out, "]}");
 	}

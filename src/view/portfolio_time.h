@@ -24,6 +24,7 @@ enum ptime_col {
 	PTCOL_PROGRESS,		/* result.progress */
 	PTCOL_ALERTS,
 	PTCOL_ACTIONS,		/* open actions (series_point.actions) */
+	PTCOL_ASSISTANCE,	/* hours of technical assistance to date */
 	PTCOL__MAX
 };
 /* ?sort= names of the columns, indexed by enum ptime_col. */
@@ -68,7 +69,8 @@ void ptime_render(struct html *h, const struct ptime_page *pg);
 /*
  * Appends the CSV: a header, then one line per initiative and quarter:
  * initiative,name,quarter_end,stepping_back,stepping_back_n,stepping_up,
- * stepping_up_n,alerts,open_actions,result_progress,awarded,spent,elapsed (empty cells
+ * stepping_up_n,alerts,open_actions,result_progress,awarded,spent,elapsed,
+ * assistance_hours (empty cells
  * for nulls; money in dollars; no text cell starts a formula).
  */
 void ptime_csv(const struct ptime_page *pg, struct strbuf *out);

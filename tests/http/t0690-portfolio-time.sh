@@ -20,14 +20,14 @@ test_expect_success 'the CSV: a line per initiative and quarter since its start'
 	test_grep "^Content-Type: text/csv" .head &&
 	test_grep "^Content-Disposition: attachment; filename=\"wcc-demo-portfolio-2016-12-31.csv\"" .head &&
 	head -n 1 .body >header &&
-	echo "initiative,name,quarter_end,stepping_back,stepping_back_n,stepping_up,stepping_up_n,alerts,open_actions,result_progress,awarded,spent,elapsed" >want &&
+	echo "initiative,name,quarter_end,stepping_back,stepping_back_n,stepping_up,stepping_up_n,alerts,open_actions,result_progress,awarded,spent,elapsed,assistance_hours" >want &&
 	test_cmp want header &&
 	grep "^harlow-mills," .body | cut -d, -f3 >quarters &&
 	printf "%s\n" 2014-03-31 2014-06-30 2014-09-30 2014-12-31 2015-03-31 2015-06-30 \
 	    2015-09-30 2015-12-31 2016-03-31 2016-06-30 2016-09-30 2016-12-31 >want &&
 	test_cmp want quarters &&
 	test "$(grep -c "^harlow-mills,Harlow Mills Family Prosperity Initiative,2016-12-31,86.9" .body)" = 1 &&
-	test_grep "^harlow-mills,.*,2016-12-31,.*,1000000,969989,1\$" .body
+	test_grep "^harlow-mills,.*,2016-12-31,.*,1000000,969989,1,0\$" .body
 '
 
 test_expect_success 'every quarter scores exactly as trellis report --as-of at its end' '

@@ -143,6 +143,7 @@ test_demo_series_is_the_report(void **state)
 /*
  * Open actions at each quarter's end: those agreed for a period ending by
  * then that are open (today): a done one never counts, a later one not yet.
+ * The hours of assistance given by then.
  */
 static void
 test_open_actions(void **state)
@@ -164,6 +165,13 @@ test_open_actions(void **state)
 	program_init(&p);
 	demo_build(&p, DEMO_DEFAULT_SEED);
 	in = &p.initiatives.v[0];
+	/* and assistance: 3 hours in February 2016, 1.5 in August */
+	for (int i = 0; i < 2; i++) {
+		struct assistance *a = anyvec_push((struct anyvec *)&in->assistance, &kind_assistance);
+
+		a->date = i ? d(2016, 8, 1) : d(2016, 2, 1);
+		a->hours = i ? 1.5 : 3;
+	}
 	for (size_t i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
 		struct action *a = anyvec_push((struct anyvec *)&in->actions, &kind_action);
 
@@ -179,6 +187,7 @@ test_open_actions(void **state)
 		assert_int_equal(pt->as_of, k == 0 ? d(2015, 12, 31) : k == 1 ? d(2016, 3, 31) :
 		    k == 2 ? d(2016, 6, 30) : k == 3 ? d(2016, 9, 30) : d(2016, 12, 31));
 		assert_int_equal(pt->actions, want[k]);
+		assert_true(pt->assistance == (k == 0 ? 0 : k < 3 ? 3 : 4.5));
 	}
 	metrics_series_release(&s);
 	program_release(&p);

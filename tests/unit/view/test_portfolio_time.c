@@ -34,6 +34,7 @@ point(struct series *s, tdate as_of, double back, double up, size_t alerts)
 	pt->up.parts[0] = (struct metrics_part){ "checkins.coverage", up, 6, 0 };
 	pt->alerts = alerts;
 	pt->actions = alerts ? alerts + 1 : 0;	/* an action more than alerts, when any */
+	pt->assistance = alerts ? 2.5 * (double)alerts : 0;
 	pt->progress.type = MV_NULL;
 	pt->burn.awarded = 100000000;
 	pt->burn.spent = 25000000;
@@ -117,6 +118,8 @@ test_render(void **state)
 	assert_non_null(strstr(sb.buf, "<a href=\"/i/alpha#to-discuss\">2</a>"));
 	/* open actions link to the program's list of them */
 	assert_non_null(strstr(sb.buf, "<td class=\"num\" data-label=\"Open actions\"><a href=\"/program/actions\">3</a></td>"));
+	/* hours of assistance to date link to the program's records of it */
+	assert_non_null(strstr(sb.buf, "<td class=\"num\" data-label=\"Assistance\"><a href=\"/program/assistance\">5 hours</a></td>"));
 	/* the sort links keep the period */
 	assert_non_null(strstr(sb.buf, "href=\"?as_of=2015-09-30&amp;months=12&amp;sort=up&amp;dir=desc\""));
 	strbuf_release(&sb);
@@ -154,12 +157,12 @@ test_csv(void **state)
 	ptime_csv(&pg, &sb);
 	assert_string_equal(sb.buf,
 	    "initiative,name,quarter_end,stepping_back,stepping_back_n,stepping_up,stepping_up_n,"
-	    "alerts,open_actions,result_progress,awarded,spent,elapsed\n"
-	    "alpha,Alpha Works,2015-03-31,40,1,60,1,0,0,,1000000,250000,0.5\n"
-	    "alpha,Alpha Works,2015-06-30,45,1,62,1,1,2,,1000000,250000,0.5\n"
-	    "alpha,Alpha Works,2015-09-30,50,1,70,1,2,3,,1000000,250000,0.5\n"
-	    "beta,\"'=HYPERLINK(\"\"x\"\")\",2015-06-30,,0,80,1,0,0,,1000000,250000,0.5\n"
-	    "beta,\"'=HYPERLINK(\"\"x\"\")\",2015-09-30,90,1,85,1,0,0,,1000000,250000,0.5\n");
+	    "alerts,open_actions,result_progress,awarded,spent,elapsed,assistance_hours\n"
+	    "alpha,Alpha Works,2015-03-31,40,1,60,1,0,0,,1000000,250000,0.5,0\n"
+	    "alpha,Alpha Works,2015-06-30,45,1,62,1,1,2,,1000000,250000,0.5,2.5\n"
+	    "alpha,Alpha Works,2015-09-30,50,1,70,1,2,3,,1000000,250000,0.5,5\n"
+	    "beta,\"'=HYPERLINK(\"\"x\"\")\",2015-06-30,,0,80,1,0,0,,1000000,250000,0.5,0\n"
+	    "beta,\"'=HYPERLINK(\"\"x\"\")\",2015-09-30,90,1,85,1,0,0,,1000000,250000,0.5,0\n");
 	strbuf_release(&sb);
 	release(rows);
 }
@@ -174,7 +177,7 @@ test_json(void **state)
 	(void)state;
 	page(rows, &pg);
 	ptime_json(&pg, &sb);
-	assert_non_null(strstr(sb.buf, "{\"months\":12,\"initiatives\":[{\"slug\":\"alpha\",\"name\":\"Alpha Works\",\"quarters\":[{\"as_of\":\"2015-03-31\",\"stepping_back\":{\"value\":40,\"parts\":{\"decisions.hhi\":40}},\"stepping_up\":{\"value\":60,\"parts\":{\"checkins.coverage\":60}},\"alerts\":0,\"open_actions\":0,\"result_progress\":null,\"grants\":{\"awarded\":1000000,\"spent\":250000,\"elapsed\":0.5}}"));
+	assert_non_null(strstr(sb.buf, "{\"months\":12,\"initiatives\":[{\"slug\":\"alpha\",\"name\":\"Alpha Works\",\"quarters\":[{\"as_of\":\"2015-03-31\",\"stepping_back\":{\"value\":40,\"parts\":{\"decisions.hhi\":40}},\"stepping_up\":{\"value\":60,\"parts\":{\"checkins.coverage\":60}},\"alerts\":0,\"open_actions\":0,\"result_progress\":null,\"grants\":{\"awarded\":1000000,\"spent\":250000,\"elapsed\":0.5},\"assistance_hours\":0}"));
 	assert_non_null(strstr(sb.buf, "\"name\":\"=HYPERLINK(\\\"x\\\")\""));
 	assert_non_null(strstr(sb.buf, "{\"as_of\":\"2015-06-30\",\"stepping_back\":{\"value\":null,\"parts\":{}}"));
 	assert_int_equal(sb.buf[sb.len - 1], '}');
