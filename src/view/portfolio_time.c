@@ -382,10 +382,11 @@ ptime_render(struct html *h, const struct ptime_page *pg)
 	html_close(h);
 	html_elem(h, "p", "Select a column's heading to sort by it. In each small chart, stepping "
 	    "back is the solid line with round marks and stepping up the dashed line with square "
-	    "marks, 0 to 100. The scores, grants and alerts beside it are those at the end of the "
-	    "last quarter. Grants spent is the money spent on the grants started so far as a share "
-	    "of what they award; grant time elapsed is how much of those grants' time has passed, "
-	    "weighted by their amounts.");
+	    "marks, 0 to 100. The figures beside it are those at the end of the last quarter. "
+	    "Grants spent is the money spent on the grants started so far as a share of what they "
+	    "award; grant time elapsed is how much of those grants' time has passed, weighted by "
+	    "their amounts. Open actions are those the team agreed by then that are still open; "
+	    "assistance is the hours of technical assistance given so far.");
 	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Initiatives over time",
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "portfolio over-time", NULL);

@@ -206,7 +206,8 @@ const char view_css[] =
 ".prov{font-size:.75rem;color:var(--amber);background:var(--amber-bg);border-radius:3px;padding:0 .25rem;white-space:nowrap}"
 "table.portfolio td .fig-n,table.portfolio td .prov{display:block;margin-left:0}\n"
 /* the portfolio over time (view/portfolio_time.c): a small chart of the two scores per row */
-"svg.score-trend{width:11rem;max-width:100%}table.over-time td.spark{min-width:11rem}\n"
+"svg.score-trend{width:10rem;max-width:100%}table.over-time td.spark{min-width:10rem}\n"
+"table.over-time th,table.over-time td{padding-left:.3rem;padding-right:.3rem}table.over-time th[scope=row]{min-width:7.5rem}\n"
 /* backbone selection (view/candidates_page.c): candidates side by side, equal columns */
 "table.compare{table-layout:fixed;width:100%}table.compare th[scope=row]{width:10rem}table.compare .evidence{font-size:.85rem;color:var(--muted)}"
 "ul.supply{margin:0;padding-left:1.1rem}table.compare td p{margin:0}\n"
