@@ -35,8 +35,8 @@ test_expect_success 'every string marked in the sources has its Spanish translat
 '
 
 test_expect_success 'the catalog the build made is po/es.po compiled' '
-	test -f "$TEST_TOP/build/locale/es/LC_MESSAGES/trellis.mo" &&
-	msgunfmt "$TEST_TOP/build/locale/es/LC_MESSAGES/trellis.mo" >built.po &&
+	test -f "$TEST_TOP/${BUILD:-build}/locale/es/LC_MESSAGES/trellis.mo" &&
+	msgunfmt "$TEST_TOP/${BUILD:-build}/locale/es/LC_MESSAGES/trellis.mo" >built.po &&
 	test_grep "^msgstr \"Enviar mis respuestas\"\$" built.po
 '
 
