@@ -255,20 +255,41 @@ proposal_page(struct web_request *req, struct web_response *res, const struct pr
 	return 0;
 }
 
+/*
+ * The proposal the request names (its {id}) in the request's initiative,
+ * with that initiative and its program; NULL when there is none, the
+ * answer then made and *ret what the handler returns.
+ */
+static const struct proposal *
+request_proposal(struct web_request *req, struct web_response *res, const struct program **p,
+    const struct initiative **in, int *ret)
+{
+	long i;
+
+	*p = NULL;
+	if ((*in = page_initiative(req, res, p)) == NULL) {
+		*ret = *p ? 0 : -1;
+		return NULL;
+	}
+	if ((i = app_proposal_find(*in, req->id)) < 0) {
+		*ret = web_error(res, 404, "There is no such proposal.");
+		return NULL;
+	}
+	return &(*in)->proposals.v[i];
+}
+
 /* GET /i/{slug}/proposals/{id} */
 int
 h_proposal(struct web_request *req, struct web_response *res)
 {
-	const struct program *p = NULL;
-	const struct initiative *in = page_initiative(req, res, &p);
-	long i;
+	const struct program *p;
+	const struct initiative *in;
+	const struct proposal *pr;
+	int ret;
 
-	if (in == NULL)
-		return p ? 0 : -1;
-	if ((i = app_proposal_find(in, req->id)) < 0)
-		return web_error(res, 404, "There is no such proposal.");
-	return proposal_page(req, res, p, in, &in->proposals.v[i], PROPOSAL_FORM_NONE, NULL,
-	    NULL, 200);
+	if ((pr = request_proposal(req, res, &p, &in, &ret)) == NULL)
+		return ret;
+	return proposal_page(req, res, p, in, pr, PROPOSAL_FORM_NONE, NULL, NULL, 200);
 }
 
 /* The page after a change: the proposal, ?saved=1. */
@@ -326,17 +347,16 @@ static int
 form_refused(struct web_request *req, struct web_response *res, struct pw *pw,
     enum proposal_form which, struct form_input *typed, form_errors *errs, int status)
 {
-	const struct program *p = NULL;
-	const struct initiative *in = page_initiative(req, res, &p);
-	long i;
+	const struct program *p;
+	const struct initiative *in;
+	const struct proposal *pr;
+	int ret;
 
-	if (in == NULL)
-		return p ? 0 : -1;
-	if ((i = app_proposal_find(in, req->id)) < 0)
-		return web_error(res, 404, "There is no such proposal.");
+	if ((pr = request_proposal(req, res, &p, &in, &ret)) == NULL)
+		return ret;
 	if (pw)
 		records_model_error(errs, &pw->e);
-	return proposal_page(req, res, p, in, &in->proposals.v[i], which, errs, typed, status);
+	return proposal_page(req, res, p, in, pr, which, errs, typed, status);
 }
 
 /* What a form's change came to: the redirect, or the page again with the problem. */
@@ -462,15 +482,14 @@ h_api_proposals(struct web_request *req, struct web_response *res)
 int
 h_api_proposal(struct web_request *req, struct web_response *res)
 {
-	const struct program *p = NULL;
-	const struct initiative *in = page_initiative(req, res, &p);
-	long i;
+	const struct program *p;
+	const struct initiative *in;
+	const struct proposal *pr;
+	int ret;
 
-	if (in == NULL)
-		return p ? 0 : -1;
-	if ((i = app_proposal_find(in, req->id)) < 0)
-		return web_error(res, 404, "There is no such proposal.");
-	proposal_json(api_begin(res, 200), &in->proposals.v[i]);
+	if ((pr = request_proposal(req, res, &p, &in, &ret)) == NULL)
+		return ret;
+	proposal_json(api_begin(res, 200), pr);
 	strbuf_addch(&res->body, '\n');
 	return 0;
 }
