@@ -331,12 +331,26 @@ no_user(struct strbuf *err, int64_t id)
 	return 1;
 }
 
+/*
+ * Runs st, a change of user id's row: 0; 1 with err set when there is no
+ * such user; -1 with err set (what failed) on an error.
+ */
+static int
+exec_user(struct store *s, sqlite3_stmt *st, int64_t id, struct strbuf *err, const char *what)
+{
+	int changes;
+
+	if (exec_stmt(s, st, &changes, err, what) == -1)
+		return -1;
+	return changes == 0 ? no_user(err, id) : 0;
+}
+
 int
 store_user_set_hash(struct store *s, int64_t id, const char *hash, int end,
     struct strbuf *err)
 {
 	sqlite3_stmt *st;
-	int rc = -1, changes;
+	int rc = -1;
 
 	if (store_begin(s, err) == -1)
 		return -1;
@@ -345,12 +359,9 @@ store_user_set_hash(struct store *s, int64_t id, const char *hash, int end,
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-	if (exec_stmt(s, st, &changes, err, "cannot change a password") == -1)
+	if ((rc = exec_user(s, st, id, err, "cannot change a password")) != 0)
 		goto fail;
-	if (changes == 0) {
-		rc = no_user(err, id);
-		goto fail;
-	}
+	rc = -1;	/* what fails next is an error */
 	if (end && (end_sessions(s, id, err) == -1 || revoke_tokens(s, id, err) == -1))
 		goto fail;
 	return store_commit(s, err);
@@ -366,7 +377,7 @@ store_user_set_role(struct store *s, int64_t id, enum store_role role,
 {
 	sqlite3_stmt *st;
 	int64_t ini_id, prog_id;
-	int rc, changes;
+	int rc;
 
 	if (store_begin(s, err) == -1)
 		return -1;
@@ -380,12 +391,9 @@ store_user_set_role(struct store *s, int64_t id, enum store_role role,
 	sqlite3_bind_text(st, 2, store_role_names[role], -1, SQLITE_STATIC);
 	bind_id_or_null(st, 3, ini_id);
 	bind_id_or_null(st, 4, prog_id);
-	if (exec_stmt(s, st, &changes, err, "cannot change a role") == -1)
+	if ((rc = exec_user(s, st, id, err, "cannot change a role")) != 0)
 		goto fail;
-	if (changes == 0) {
-		rc = no_user(err, id);
-		goto fail;
-	}
+	rc = -1;	/* what fails next is an error */
 	if (end_sessions(s, id, err) == -1)
 		goto fail;
 	return store_write_commit(s, audit, err);
@@ -399,7 +407,7 @@ store_user_set_org(struct store *s, int64_t id, const char *org,
     const struct store_audit_entry *audit, struct strbuf *err)
 {
 	sqlite3_stmt *st;
-	int rc = -1, changes;
+	int rc = -1;
 
 	if (store_begin(s, err) == -1)
 		return -1;
@@ -408,12 +416,8 @@ store_user_set_org(struct store *s, int64_t id, const char *org,
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, org);
-	if (exec_stmt(s, st, &changes, err, "cannot set a user's organization") == -1)
+	if ((rc = exec_user(s, st, id, err, "cannot set a user's organization")) != 0)
 		goto fail;
-	if (changes == 0) {
-		rc = no_user(err, id);
-		goto fail;
-	}
 	return store_write_commit(s, audit, err);
 fail:
 	store_rollback(s);
@@ -425,7 +429,7 @@ store_user_set_disabled(struct store *s, int64_t id, int64_t when,
     const struct store_audit_entry *audit, struct strbuf *err)
 {
 	sqlite3_stmt *st;
-	int rc = -1, changes;
+	int rc = -1;
 
 	if (store_begin(s, err) == -1)
 		return -1;
@@ -434,12 +438,9 @@ store_user_set_disabled(struct store *s, int64_t id, int64_t when,
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	bind_id_or_null(st, 2, when);
-	if (exec_stmt(s, st, &changes, err, "cannot disable a user") == -1)
+	if ((rc = exec_user(s, st, id, err, "cannot disable a user")) != 0)
 		goto fail;
-	if (changes == 0) {
-		rc = no_user(err, id);
-		goto fail;
-	}
+	rc = -1;	/* what fails next is an error */
 	if (when && end_sessions(s, id, err) == -1)
 		goto fail;
 	return store_write_commit(s, audit, err);
