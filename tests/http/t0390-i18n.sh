@@ -7,7 +7,7 @@
 # --lang es answers in Spanish, with a switch, and its answers pool with
 # those given in English.
 . "$(dirname "$0")/t02-accounts.sh"
-. "$(dirname "$0")/i18n.sh"
+. "$TEST_TOP/tests/http/i18n.sh"
 
 accounts_setup
 http_start --dev-cookie
