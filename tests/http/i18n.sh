@@ -1,6 +1,8 @@
 # Shared by the Spanish scripts (docs/i18n.md): is a page in Spanish, with no
 # English word a person reads left? A script may add words of its own pages:
 # ENGLISH="$ENGLISH|Ledger|Grant" before calling spanish.
+#
+#	. "$TEST_TOP/tests/http/i18n.sh"	# after lib.sh (the script runs in its test directory)
 
 # English words that must not be left on a Spanish page (whole words, as read)
 ENGLISH='Sign|Password|Email|address|Question|Strongly|agree|disagree|Neither|Send|Your|your|Thank|Skip|settings|digest|Daily|Weekly|Save|link|survey|answers|There|problem|Choose|Enter|the|and|with|This|not|Language|Program|member|admin|viewer|Users|audit'
