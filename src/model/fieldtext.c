@@ -5,6 +5,7 @@
 #include "model.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 void
@@ -153,32 +154,32 @@ field_check_string(const struct field *f, const char *text,
 	switch (f->type) {
 	case FT_SLUG:
 		if (!slug_valid(text)) {
-			model_error_set(e, loc, path, "'%s' is not a slug "
-			    "(lowercase letters, digits and '-', at most %d)", show(text, b), LIMIT_SLUG);
+			model_error_set(e, loc, path, _("'%s' is not a slug "
+			    "(lowercase letters, digits and '-', at most %d)"), show(text, b), LIMIT_SLUG);
 			return -1;
 		}
 		return 0;
 	case FT_ID:
 		if (!id_valid(text)) {
-			model_error_set(e, loc, path, "'%s' is not an id "
-			    "(letters, digits, '.', '_' and '-', at most %d)", show(text, b), LIMIT_ID);
+			model_error_set(e, loc, path, _("'%s' is not an id "
+			    "(letters, digits, '.', '_' and '-', at most %d)"), show(text, b), LIMIT_ID);
 			return -1;
 		}
 		return 0;
 	default:
 		if (strlen(text) > limit) {
-			model_error_set(e, loc, path, "longer than %zu bytes", limit);
+			model_error_set(e, loc, path, _("longer than %zu bytes"), limit);
 			return -1;
 		}
 		if (!text_valid(text, (f->flags & FL_LONG) != 0)) {
 			model_error_set(e, loc, path, (f->flags & FL_LONG) ?
-			    "not valid UTF-8 text" : "not valid UTF-8 text on one line");
+			    _("not valid UTF-8 text") : _("not valid UTF-8 text on one line"));
 			return -1;
 		}
 		if (!(f->flags & FL_LONG) && (bidi = text_bidi_control(text)) != 0) {
-			model_error_set(e, loc, path, "contains the bidirectional control "
+			model_error_set(e, loc, path, _("contains the bidirectional control "
 			    "character U+%04X, which reorders what a reader sees; "
-			    "one-line text cannot hold it", bidi);
+			    "one-line text cannot hold it"), bidi);
 			return -1;
 		}
 		return 0;
@@ -194,7 +195,7 @@ enum_error(const struct field *f, const char *text, const char *path,
 
 	for (int i = 0; i < f->nnames; i++)
 		strbuf_addf(&sb, "%s%s", i ? ", " : "", f->names[i]);
-	model_error_set(e, loc, path, "'%s' is not one of: %s", show(text, b), sb.buf);
+	model_error_set(e, loc, path, _("'%s' is not one of: %s"), show(text, b), sb.buf);
 	strbuf_release(&sb);
 	return -1;
 }
@@ -209,15 +210,16 @@ ref_check(const struct field *f, const char *text, const char *path,
 	case RT_GRANT:
 	case RT_INSTRUMENT:
 		if (f->ref == RT_INSTRUMENT ? !slug_valid(text) : !id_valid(text)) {
-			model_error_set(e, loc, path, "'%s' is not a valid %s", show(text, b),
-			    f->ref == RT_GRANT ? "grant id" : "instrument code");
+			model_error_set(e, loc, path, f->ref == RT_GRANT ?
+			    _("'%s' is not a valid grant id") : _("'%s' is not a valid instrument code"),
+			    show(text, b));
 			return -1;
 		}
 		return 0;
 	default:
 		if (!slug_valid(text)) {
-			model_error_set(e, loc, path, "'%s' is not a slug "
-			    "(lowercase letters, digits and '-')", show(text, b));
+			model_error_set(e, loc, path, _("'%s' is not a slug "
+			    "(lowercase letters, digits and '-')"), show(text, b));
 			return -1;
 		}
 		return 0;
@@ -238,7 +240,7 @@ field_list_add(const struct field *f, void *rec, const char *item,
 			return enum_error(f, item, path, loc, e);
 		for (size_t i = 0; i < v->n; i++)
 			if (v->v[i] == k) {
-				model_error_set(e, loc, path, "'%s' is listed twice", item);
+				model_error_set(e, loc, path, _("'%s' is listed twice"), item);
 				return -1;
 			}
 		*VEC_PUSH(v) = k;
@@ -251,7 +253,7 @@ field_list_add(const struct field *f, void *rec, const char *item,
 			return -1;
 		for (size_t i = 0; i < v->n; i++)
 			if (strcmp(v->v[i].slug, item) == 0) {
-				model_error_set(e, loc, path, "'%s' is listed twice", item);
+				model_error_set(e, loc, path, _("'%s' is listed twice"), item);
 				return -1;
 			}
 		r = VEC_PUSH(v);
@@ -275,7 +277,7 @@ field_from_text(const struct field *f, void *rec, const char *text,
 			field_set_null(f, rec);
 			return 0;
 		}
-		model_error_set(e, loc, path, "is required");
+		model_error_set(e, loc, path, _("is required"));
 		return -1;
 	}
 	switch (f->type) {
@@ -289,7 +291,7 @@ field_from_text(const struct field *f, void *rec, const char *text,
 		return 0;
 	case FT_DATE:
 		if (date_parse(text, (tdate *)p)) {
-			model_error_set(e, loc, path, "'%s' is not a real date (YYYY-MM-DD)", show(text, b));
+			model_error_set(e, loc, path, _("'%s' is not a real date (YYYY-MM-DD)"), show(text, b));
 			return -1;
 		}
 		return 0;
@@ -298,18 +300,18 @@ field_from_text(const struct field *f, void *rec, const char *text,
 		case 0:
 			break;
 		case -2:
-			model_error_set(e, loc, path, "'%s' has more than two decimals", show(text, b));
+			model_error_set(e, loc, path, _("'%s' has more than two decimals"), show(text, b));
 			return -1;
 		case -3:
-			model_error_set(e, loc, path, "'%s' is too large", show(text, b));
+			model_error_set(e, loc, path, _("'%s' is too large"), show(text, b));
 			return -1;
 		default:
-			model_error_set(e, loc, path, "'%s' is not an amount in dollars", show(text, b));
+			model_error_set(e, loc, path, _("'%s' is not an amount in dollars"), show(text, b));
 			return -1;
 		}
 		if (iv < 0 || ((f->flags & FL_POSITIVE) && iv == 0)) {
-			model_error_set(e, loc, path, "'%s' must be %s 0", text,
-			    (f->flags & FL_POSITIVE) ? "greater than" : "at least");
+			model_error_set(e, loc, path, (f->flags & FL_POSITIVE) ?
+			    _("'%s' must be greater than 0") : _("'%s' must be at least 0"), text);
 			return -1;
 		}
 		*(int64_t *)p = iv;
@@ -317,11 +319,11 @@ field_from_text(const struct field *f, void *rec, const char *text,
 	case FT_INT:
 	case FT_SMALL:
 		if (int_parse(text, &iv)) {
-			model_error_set(e, loc, path, "'%s' is not a whole number", show(text, b));
+			model_error_set(e, loc, path, _("'%s' is not a whole number"), show(text, b));
 			return -1;
 		}
 		if (iv < f->min || iv > f->max) {
-			model_error_set(e, loc, path, "%lld is out of range %lld to %lld",
+			model_error_set(e, loc, path, _("%lld is out of range %lld to %lld"),
 			    (long long)iv, (long long)f->min, (long long)f->max);
 			return -1;
 		}
@@ -332,11 +334,11 @@ field_from_text(const struct field *f, void *rec, const char *text,
 		return 0;
 	case FT_REAL:
 		if (real_parse(text, &dv)) {
-			model_error_set(e, loc, path, "'%s' is not a number", show(text, b));
+			model_error_set(e, loc, path, _("'%s' is not a number"), show(text, b));
 			return -1;
 		}
 		if ((f->flags & FL_POSITIVE) && dv <= 0) {
-			model_error_set(e, loc, path, "'%s' must be greater than 0", text);
+			model_error_set(e, loc, path, _("'%s' must be greater than 0"), text);
 			return -1;
 		}
 		*(double *)p = dv;
@@ -347,7 +349,7 @@ field_from_text(const struct field *f, void *rec, const char *text,
 		else if (strcmp(text, "false") == 0)
 			*(int *)p = 0;
 		else {
-			model_error_set(e, loc, path, "'%s' is not true or false", show(text, b));
+			model_error_set(e, loc, path, _("'%s' is not true or false"), show(text, b));
 			return -1;
 		}
 		return 0;
@@ -388,7 +390,7 @@ field_from_text(const struct field *f, void *rec, const char *text,
 		}
 	}
 	default:
-		model_error_set(e, loc, path, "cannot be given as text");
+		model_error_set(e, loc, path, _("cannot be given as text"));
 		return -1;
 	}
 }
@@ -466,3 +468,65 @@ field_to_text(const struct field *f, const void *rec, struct strbuf *out)
 		return 0;
 	}
 }
+
+/*
+ * The English words a person reads for the field tables (docs/i18n.md):
+ * form_label() derives a field's label from its name ("as_of" → "As of")
+ * and an enum value's text from its code ("out_of_the_loop" → "out of the
+ * loop"), and shows them through _(). These lists only mark those words
+ * for the translators; tests/unit/view/test_i18n_team.c checks that every
+ * field and every enum value of the field tables has its entry.
+ */
+const char *const field_label_texts[] = {
+	N_("Actions"), N_("Alert"), N_("Amount"), N_("Answer"), N_("Answers"),
+	N_("Applications"), N_("As of"), N_("Asked"), N_("Assignments"), N_("Assistance"),
+	N_("Attended"), N_("Attendees"), N_("Backbone"), N_("Backbone own"),
+	N_("Baseline"), N_("Body"), N_("Candidates"), N_("Catalytic"), N_("Category"),
+	N_("Challenges"), N_("Channel"), N_("Checkins"), N_("City"), N_("Closed"),
+	N_("Closes"), N_("Co applicants"), N_("Code"), N_("Committee"), N_("Consulted"),
+	N_("Contrary views"), N_("Contributions"), N_("Convener"), N_("Convener evidence"),
+	N_("Credited"), N_("Credits"), N_("Date"), N_("Decided"), N_("Decider"),
+	N_("Decision"), N_("Decisions"), N_("Direction"), N_("Director"), N_("Done"),
+	N_("Due"), N_("Email"), N_("Employer"), N_("End"), N_("Evaluated by"),
+	N_("Events"), N_("Evidence"), N_("Expected"), N_("Experiment"),
+	N_("Experiment evidence"), N_("Expertise"), N_("Expertise evidence"),
+	N_("Fiscal agent"), N_("Flexible grants"), N_("Flexible grants evidence"),
+	N_("Follow ups"), N_("Frequency"), N_("From"), N_("Funder"), N_("Grant"),
+	N_("Grants"), N_("Group"), N_("Hours"), N_("Id"), N_("In kind staffing"),
+	N_("In kind staffing evidence"), N_("Indicator"), N_("Influence"), N_("Informed"),
+	N_("Initiative"), N_("Initiatives"), N_("Instrument"), N_("Instruments"),
+	N_("Involvement"), N_("Items"), N_("Joined"), N_("Kind"), N_("Lead"),
+	N_("Learning"), N_("Ledger"), N_("Left"), N_("Line"), N_("Lines"), N_("Members"),
+	N_("Mission"), N_("Name"), N_("Note"), N_("Notes"), N_("Observations"),
+	N_("Opened"), N_("Openness"), N_("Org"), N_("Organizations"), N_("Outcome"),
+	N_("Owner"), N_("Owner org"), N_("Owner person"), N_("People"), N_("Period"),
+	N_("Person"), N_("Program"), N_("Progress"), N_("Proposals"), N_("Proposed"),
+	N_("Provider"), N_("Purpose"), N_("Question"), N_("Reason"), N_("Recipient"),
+	N_("Recorded by"), N_("Ref"), N_("Reliability"), N_("Reports to"), N_("Resources"),
+	N_("Responses"), N_("Responsibilities"), N_("Revenue"), N_("Role"), N_("Round"),
+	N_("Sector"), N_("Shared result"), N_("Slug"), N_("Staff"), N_("Start"),
+	N_("Statement"), N_("Status"), N_("Surveys"), N_("Target"), N_("Text"), N_("Ties"),
+	N_("Title"), N_("To"), N_("Topic"), N_("Traits"), N_("Type"), N_("Unit"),
+	N_("Value"),
+};
+const size_t nfield_label_texts = sizeof(field_label_texts) / sizeof(field_label_texts[0]);
+
+const char *const enum_value_texts[] = {
+	N_("agree"), N_("alert"), N_("award"), N_("awarded"), N_("backbone"),
+	N_("blurred boundaries"), N_("capacity shared"), N_("checkin"), N_("co-lead"),
+	N_("communications"), N_("community-engagement"), N_("concerns"), N_("convener"),
+	N_("convening"), N_("credit given"), N_("data"), N_("decision"), N_("declined"),
+	N_("director"), N_("director as employee"), N_("director supported"),
+	N_("disbursement"), N_("dominance"), N_("done"), N_("down"), N_("draft"),
+	N_("dropped"), N_("education"), N_("evaluation"), N_("expense"), N_("experiment"),
+	N_("expertise"), N_("facilitation"), N_("faith"), N_("figure"), N_("financial"),
+	N_("flexible grants"), N_("fundraising"), N_("health"), N_("in kind staffing"),
+	N_("joint grant seeking"), N_("learning-evaluation"), N_("no contrary views"),
+	N_("nonprofit"), N_("object"), N_("open"), N_("other"), N_("out of the loop"),
+	N_("partner"), N_("partners compensated"), N_("peer-exchange"), N_("personnel"),
+	N_("philanthropy"), N_("policy-advocacy"), N_("presentation"), N_("press"),
+	N_("private"), N_("program"), N_("public"), N_("report"), N_("resident"),
+	N_("shared leadership"), N_("social"), N_("staffing"), N_("strategy"),
+	N_("submitted"), N_("team-meeting"), N_("training"), N_("up"),
+};
+const size_t nenum_value_texts = sizeof(enum_value_texts) / sizeof(enum_value_texts[0]);

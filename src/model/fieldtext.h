@@ -6,6 +6,8 @@
  * the web forms. Errors name the field by the path given (e.g.
  * "director.employer") and say what is wrong with the value.
  */
+#include <stddef.h>
+
 #include "fields.h"
 #include "validate.h"
 
@@ -51,5 +53,15 @@ int text_valid(const char *s, int multiline);
  * they reorder what a reader sees of a name or title.
  */
 unsigned text_bidi_control(const char *s);
+
+/*
+ * The English words of the field tables a person reads, marked for the
+ * translators (docs/i18n.md): every field's label as form_label() derives
+ * it ("As of"), every enum value's text ("out of the loop").
+ */
+extern const char *const field_label_texts[];
+extern const size_t nfield_label_texts;
+extern const char *const enum_value_texts[];
+extern const size_t nenum_value_texts;
 
 #endif

@@ -13,6 +13,7 @@
 #include "model.h"
 #include "validate.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 void
@@ -290,6 +291,7 @@ order_check(struct vctx *c, const struct srcloc *loc, const char *later, tdate a
     const char *earlier, tdate b, int strict)
 {
 	char da[DATE_BUFSZ], db[DATE_WORDS_BUFSZ];
+	char label[32];
 
 	if (a == DATE_NONE || b == DATE_NONE)
 		return 0;
@@ -297,9 +299,11 @@ order_check(struct vctx *c, const struct srcloc *loc, const char *later, tdate a
 		return 0;
 	if (c->all) {
 		/* for a form: beside the later date, in words ("1 May 2016") */
-		model_error_set(c->e, loc, later, "must not be %s %c%s (%s)",
-		    strict && a == b ? "the same day as" : "before", earlier[0] - 'a' + 'A',
-		    earlier + 1, date_format_words(b, db));
+		/* the earlier field's label, as the form shows it ("Start": form_label) */
+		snprintf(label, sizeof(label), "%c%s", earlier[0] - 'a' + 'A', earlier + 1);
+		model_error_set(c->e, loc, later, strict && a == b ?
+		    _("must not be the same day as %s (%s)") : _("must not be before %s (%s)"),
+		    _(label), date_format_words_lang(b, lang_code(i18n_current()), db));
 		return fail(c);
 	}
 	model_error_set(c->e, loc, later, "%s is %s %s %s", date_format(a, da),
@@ -368,19 +372,19 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 		const struct organization *o = rec;
 
 		if (o->slug && (strcmp(o->slug, "team") == 0 || strcmp(o->slug, "committee") == 0)) {
-			model_error_set(c->e, loc, "slug", "'%s' is reserved", o->slug);
+			model_error_set(c->e, loc, "slug", _("'%s' is reserved"), o->slug);
 			return fail(c);
 		}
 	} else if (k == &kind_instrument) {
 		const struct instrument *in = rec;
 
 		if (in->items.n == 0) {
-			model_error_set(c->e, loc, "items", "an instrument needs at least one item");
+			model_error_set(c->e, loc, "items", _("an instrument needs at least one item"));
 			return fail(c);
 		}
 		if (in->items.n > INSTRUMENT_ITEMS_MAX) {
-			model_error_set(c->e, loc, "items", "%zu items: an instrument has at most %d "
-			    "(one answer form must stay short enough to finish)", in->items.n,
+			model_error_set(c->e, loc, "items", _("%zu items: an instrument has at most %d "
+			    "(one answer form must stay short enough to finish)"), in->items.n,
 			    INSTRUMENT_ITEMS_MAX);
 			return fail(c);
 		}
@@ -393,7 +397,7 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 
 		if (d->decider.idx == REF_COMMITTEE && c->in->committee.n == 0) {
 			model_error_set(c->e, loc, "decider",
-			    "'committee', but the initiative has no committee");
+			    _("'committee', but the initiative has no committee"));
 			if (fail(c))
 				return -1;
 		}
@@ -403,12 +407,12 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 
 		if (pr->decider.idx == REF_COMMITTEE && c->in->committee.n == 0) {
 			model_error_set(c->e, loc, "decider",
-			    "'committee', but the initiative has no committee");
+			    _("'committee', but the initiative has no committee"));
 			if (fail(c))
 				return -1;
 		}
 		if (pr->asked.n == 0) {
-			model_error_set(c->e, loc, "asked", "a proposal asks at least one organization");
+			model_error_set(c->e, loc, "asked", _("a proposal asks at least one organization"));
 			if (fail(c))
 				return -1;
 		}
@@ -416,7 +420,7 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 			return -1;
 		if ((pr->decided != DATE_NONE) != (pr->outcome != NULL)) {
 			model_error_set(c->e, loc, pr->outcome ? "decided" : "outcome",
-			    "a closed proposal has both an outcome and a decided date");
+			    _("a closed proposal has both an outcome and a decided date"));
 			if (fail(c))
 				return -1;
 		}
@@ -435,7 +439,7 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 					break;
 			if (a->org.slug && j == pr->asked.n) {
 				model_error_set(c->e, aloc, path,
-				    "'%s' was not asked: only the asked organizations answer", a->org.slug);
+				    _("'%s' was not asked: only the asked organizations answer"), a->org.slug);
 				return fail(c);
 			}
 			snprintf(path, sizeof(path), "answers.%zu.reason", i + 1);
@@ -464,7 +468,7 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 			if (strcmp(g->lines.v[i].name, l->line) == 0)
 				break;
 		if (i == g->lines.n) {
-			model_error_set(c->e, loc, "line", "grant '%s' has no budget line '%s'",
+			model_error_set(c->e, loc, "line", _("grant '%s' has no budget line '%s'"),
 			    g->id, l->line);
 			return fail(c);
 		}
@@ -510,7 +514,7 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 		const struct tie *t = rec;
 
 		if (t->from.slug && t->to.slug && t->from.idx >= 0 && t->from.idx == t->to.idx) {
-			model_error_set(c->e, loc, "to", "an organization cannot rate itself");
+			model_error_set(c->e, loc, "to", _("an organization cannot rate itself"));
 			return fail(c);
 		}
 	} else if (k == &kind_alert_response || k == &kind_action) {
@@ -520,8 +524,8 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 		if (period != DATE_NONE && period != date_month_end(period)) {
 			char want[DATE_BUFSZ];
 
-			model_error_set(c->e, loc, "period", "a period is a month, written as its "
-			    "last day (%s)", date_format(date_month_end(period), want));
+			model_error_set(c->e, loc, "period", _("a period is a month, written as its "
+			    "last day (%s)"), date_format(date_month_end(period), want));
 			return fail(c);
 		}
 		if (k == &kind_action) {
@@ -564,19 +568,19 @@ check_initiative(struct vctx *c, struct initiative *in)
 		return -1;
 	m = member_of(in, in->backbone.idx);
 	if (m == NULL || m->role != ROLE_BACKBONE) {
-		model_error_set(c->e, loc, "backbone", "'%s' must be a member with role backbone",
+		model_error_set(c->e, loc, "backbone", _("'%s' must be a member with role backbone"),
 		    in->backbone.slug);
 		return -1;
 	}
 	for (size_t i = 0; i < in->members.n; i++)
 		if (in->members.v[i].role == ROLE_BACKBONE && in->members.v[i].org.idx != in->backbone.idx) {
 			model_error_set(c->e, &in->members.v[i].loc, "role",
-			    "only the backbone ('%s') can have role backbone", in->backbone.slug);
+			    _("only the backbone ('%s') can have role backbone"), in->backbone.slug);
 			return -1;
 		}
 	for (size_t i = 0; i < in->committee.n; i++)
 		if (!member_of(in, in->committee.v[i].idx)) {
-			model_error_set(c->e, loc, "committee", "'%s' is not a member of the initiative",
+			model_error_set(c->e, loc, "committee", _("'%s' is not a member of the initiative"),
 			    in->committee.v[i].slug);
 			return -1;
 		}

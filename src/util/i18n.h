@@ -20,6 +20,18 @@
 #define _(s) dgettext(TRELLIS_DOMAIN, s)
 #define N_(s) (s)
 #define P_(s, pl, n) dngettext(TRELLIS_DOMAIN, s, pl, (unsigned long)(n))
+/*
+ * A word whose translation depends on where it is read (msgctxt): the
+ * budget's "Left" (what remains) is not a member's "Left" (the date).
+ */
+#define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
+static inline const char *
+i18n_pgettext(const char *key, const char *s)
+{
+	const char *t = dgettext(TRELLIS_DOMAIN, key);
+
+	return t == key ? s : t;
+}
 
 enum lang {
 	LANG_EN,

@@ -6,6 +6,7 @@
 #include "../metrics/survey.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /*
@@ -180,7 +181,7 @@ figure_date(tdate d, struct strbuf *out)
 {
 	char buf[DATE_WORDS_BUFSZ];
 
-	strbuf_addstr(out, date_format_words(d, buf));
+	strbuf_addstr(out, date_format_words_lang(d, lang_code(i18n_current()), buf));
 }
 
 static const struct {

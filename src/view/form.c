@@ -84,23 +84,35 @@ form_label(const struct field *f, struct strbuf *out)
 	size_t n = strlen(s);
 	/* a text in Spanish (title_es, text_es; docs/i18n.md): "Title in Spanish" */
 	int es = n > 3 && strcmp(s + n - 3, "_es") == 0;
+	struct strbuf en = STRBUF_INIT;
 
 	if (es)
 		n -= 3;
 	if (n)
-		strbuf_addch(out, *s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s);
+		strbuf_addch(&en, *s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s);
 	for (size_t i = 1; i < n; i++)
-		strbuf_addch(out, s[i] == '_' ? ' ' : s[i]);
+		strbuf_addch(&en, s[i] == '_' ? ' ' : s[i]);
+	/* the English label is the msgid (model/fieldtext.h: field_label_texts) */
 	if (es)
-		strbuf_addstr(out, " in Spanish");
+		strbuf_addf(out, _("%s in Spanish"), _(en.buf));
+	else
+		strbuf_addstr(out, _(en.buf));
+	strbuf_release(&en);
 }
 
-/* "co-lead" → "co-lead", "peer_exchange" → "peer exchange": enum names for reading. */
+/*
+ * "co-lead" → "co-lead", "peer_exchange" → "peer exchange": enum names for
+ * reading, in the page's language (model/fieldtext.h: enum_value_texts).
+ */
 static void
 enum_text(const char *name, struct strbuf *out)
 {
+	struct strbuf en = STRBUF_INIT;
+
 	for (; *name; name++)
-		strbuf_addch(out, *name == '_' ? ' ' : *name);
+		strbuf_addch(&en, *name == '_' ? ' ' : *name);
+	strbuf_addstr(out, _(en.buf));
+	strbuf_release(&en);
 }
 
 /* ---------------------------------------------------------------- names of references */
@@ -118,9 +130,9 @@ ref_display(const struct form_ctx *c, enum reftype rt, const char *slug)
 	switch (rt) {
 	case RT_DECIDER:
 		if (strcmp(slug, "committee") == 0)
-			return "the committee";
+			return _("the committee");
 		if (strcmp(slug, "team") == 0)
-			return "the whole team";
+			return _("the whole team");
 		/* FALLTHROUGH */
 	case RT_ORG:
 		o = program_org(c->p, slug);
@@ -208,15 +220,15 @@ value_of(const struct field *f, const void *rec, const struct form_input *in,
 /* ---------------------------------------------------------------- organization pickers */
 
 /* What a picker offers behind its team's people and organizations. */
-#define SOMEONE_ELSE	"Someone else…"
-static const char *const group_labels[] = { "Backbone", "Co-leads", "Partners", SOMEONE_ELSE };
+#define SOMEONE_ELSE	N_("Someone else…")
+static const char *const group_labels[] = { N_("Backbone"), N_("Co-leads"), N_("Partners"), SOMEONE_ELSE };
 #define NGROUPS 4
 
 /* A group's name; outside an initiative (a program-level form) every organization is just one. */
 static const char *
 group_label(const struct form_ctx *c, int g)
 {
-	return c->in == NULL && g == NGROUPS - 1 ? "Organizations" : group_labels[g];
+	return c->in == NULL && g == NGROUPS - 1 ? _("Organizations") : _(group_labels[g]);
 }
 
 /* The group of organization index o in c's initiative: a role, or 3 (not a member). */
@@ -276,14 +288,14 @@ ref_options(struct html *h, const struct form_ctx *c, const struct field *f, con
 	const struct program *p = c->p;
 
 	if (empty == NULL && (f->flags & FL_OPTIONAL || cur == NULL || *cur == '\0'))
-		empty = (f->flags & FL_OPTIONAL) ? "— none —" : "— choose —";
+		empty = (f->flags & FL_OPTIONAL) ? _("— none —") : _("— choose —");
 	if (empty)
 		option(h, "", empty, cur == NULL || *cur == '\0');
 	switch (f->ref) {
 	case RT_DECIDER:
-		html_open(h, "optgroup", "label", "Bodies", NULL);
-		option(h, "committee", "The committee", cur && strcmp(cur, "committee") == 0);
-		option(h, "team", "The whole team", cur && strcmp(cur, "team") == 0);
+		html_open(h, "optgroup", "label", _("Bodies"), NULL);
+		option(h, "committee", _("The committee"), cur && strcmp(cur, "committee") == 0);
+		option(h, "team", _("The whole team"), cur && strcmp(cur, "team") == 0);
 		html_close(h);
 		/* FALLTHROUGH */
 	case RT_ORG:
@@ -314,8 +326,8 @@ ref_options(struct html *h, const struct form_ctx *c, const struct field *f, con
 				if (person_of_team(c, pe) != !g)
 					continue;
 				if (!open++ && c->in)
-					html_open(h, "optgroup", "label", g ? SOMEONE_ELSE :
-					    "People of the team", NULL);
+					html_open(h, "optgroup", "label", g ? _(SOMEONE_ELSE) :
+					    _("People of the team"), NULL);
 				person_label(c, pe, &sb);
 				option(h, pe->slug, sb.buf, cur && strcmp(cur, pe->slug) == 0);
 				strbuf_release(&sb);
@@ -395,7 +407,7 @@ list_boxes(struct html *h, const struct form_ctx *c, const struct field *f, cons
 					continue;
 				if (!open++ && g == NGROUPS - 1 && c->in) {
 					html_open(h, "details", "class", "pickgroup", "open", checked ? "" : NULL, NULL);
-					html_elem(h, "summary", group_labels[g]);
+					html_elem(h, "summary", _(group_labels[g]));
 				} else if (open == 1) {
 					html_open(h, "div", "class", "pickgroup", NULL);
 					html_elem(h, "p", group_label(c, g));
@@ -423,10 +435,10 @@ list_boxes(struct html *h, const struct form_ctx *c, const struct field *f, cons
 					continue;
 				if (!open++ && g == 1) {
 					html_open(h, "details", "class", "pickgroup", "open", checked ? "" : NULL, NULL);
-					html_elem(h, "summary", SOMEONE_ELSE);
+					html_elem(h, "summary", _(SOMEONE_ELSE));
 				} else if (open == 1) {
 					html_open(h, "div", "class", "pickgroup", NULL);
-					html_elem(h, "p", c->in ? "People of the team" : "People");
+					html_elem(h, "p", c->in ? _("People of the team") : _("People"));
 				}
 				person_label(c, pe, &sb);
 				checkbox(h, path, pe->slug, sb.buf, list_has(f, rec, in, path, pe->slug));
@@ -465,7 +477,7 @@ budget_line_select(struct html *h, const struct form_ctx *c, const char *path, c
 
 	html_open(h, "select", "id", path, "name", path, "aria-invalid", msg ? "true" : NULL,
 	    "aria-describedby", described, NULL);
-	option(h, "", "— none —", *cur == '\0');
+	option(h, "", _("— none —"), *cur == '\0');
 	for (size_t i = 0; i < c->in->grants.n; i++) {
 		const struct grant *g = &c->in->grants.v[i];
 
@@ -483,7 +495,7 @@ budget_line_select(struct html *h, const struct form_ctx *c, const char *path, c
 		html_close(h);
 	}
 	if (*cur && !found) {
-		html_open(h, "optgroup", "label", "No grant has this line", NULL);
+		html_open(h, "optgroup", "label", _("No grant has this line"), NULL);
 		option(h, cur, cur, 1);
 		html_close(h);
 	}
@@ -507,12 +519,12 @@ field_head(struct html *h, const struct field *f, const char *path, const char *
 	html_open(h, tag, "for", strcmp(tag, "label") == 0 ? path : NULL, NULL);
 	html_text(h, label.buf);
 	if (f->flags & FL_OPTIONAL)
-		html_elem(h, "span", " (optional)");
+		html_elem(h, "span", _(" (optional)"));
 	html_close(h);
 	if (msg) {
 		strbuf_addf(&eid, "%s-error", path);
 		html_open(h, "p", "class", "error", "id", eid.buf, NULL);
-		html_elem(h, "span", "Error: ");
+		html_elem(h, "span", _("Error: "));
 		html_text(h, msg);
 		html_close(h);
 	}
@@ -644,7 +656,7 @@ list_rows(struct html *h, const struct form_ctx *c, const struct field *f, const
 			html_void(h, "input", "type", "checkbox", "id", rm.buf, "name", rm.buf,
 			    "value", "yes", "checked", form_get(in, rm.buf) ? "" : NULL, NULL);
 			html_open(h, "label", "for", rm.buf, NULL);
-			html_text(h, "Remove this row when saving");
+			html_text(h, _("Remove this row when saving"));
 			html_close(h);
 			html_close(h);
 		}
@@ -675,7 +687,8 @@ form_more_buttons(struct html *h, const struct kind *k, const char *action)
 		strbuf_addf(&to, "%s#%s-more", action, f->name);
 		html_open(h, "button", "type", "submit", "name", FORM_MORE, "value", f->name,
 		    "formaction", to.buf, "class", "secondary", NULL);
-		html_textf(h, "Add %d more rows for %s", FORM_MORE_ROWS, label.buf);
+		html_textf(h, P_("Add %d more row for %s", "Add %d more rows for %s", FORM_MORE_ROWS),
+		    FORM_MORE_ROWS, label.buf);
 		html_close(h);
 	}
 	strbuf_release(&label);
@@ -815,7 +828,7 @@ form_field(struct html *h, const struct form_ctx *c, const struct field *f, cons
 		html_void(h, "input", "type", "checkbox", "id", path, "name", path, "value", "true",
 		    "checked", strcmp(val.buf, "true") == 0 ? "" : NULL, NULL);
 		html_open(h, "label", "for", path, NULL);
-		html_text(h, "yes");
+		html_text(h, _("yes"));
 		html_close(h);
 		html_close(h);
 		break;
@@ -888,10 +901,21 @@ path_text(const char *path, struct strbuf *out)
 		if (s != path)
 			strbuf_addstr(out, ", ");
 		if (end == s + n && n > 0 && *s >= '0' && *s <= '9')
-			strbuf_addf(out, "row %lu", row + 1);
-		else
+			strbuf_addf(out, _("row %lu"), row + 1);
+		else {
+			/* the field's label in the page's language (form_label), lower case after the first */
+			struct strbuf en = STRBUF_INIT;
+			size_t at = out->len;
+
 			for (size_t i = 0; i < n; i++)
-				strbuf_addch(out, s[i] == '_' ? ' ' : s[i]);
+				strbuf_addch(&en, s[i] == '_' ? ' ' : s[i]);
+			if (en.buf[0] >= 'a' && en.buf[0] <= 'z')
+				en.buf[0] = (char)(en.buf[0] - 'a' + 'A');
+			strbuf_addstr(out, _(en.buf));
+			if (at > start && out->buf[at] >= 'A' && out->buf[at] <= 'Z')
+				out->buf[at] = (char)(out->buf[at] - 'A' + 'a');
+			strbuf_release(&en);
+		}
 		s += n;
 		if (*s == '.')
 			s++;
@@ -965,14 +989,14 @@ form_filter(struct html *h, const struct form_ctx *c, const struct field *f, con
 	html_close(h);
 	html_open(h, "select", "id", f->name, "name", f->name, NULL);
 	if (f->type == FT_ENUM) {
-		option(h, "", "any", cur == NULL || *cur == '\0');
+		option(h, "", _("any"), cur == NULL || *cur == '\0');
 		for (int i = 0; i < f->nnames; i++) {
 			strbuf_reset(&label);
 			enum_text(f->names[i], &label);
 			option(h, f->names[i], label.buf, cur && strcmp(cur, f->names[i]) == 0);
 		}
 	} else
-		ref_options(h, c, f, cur, "any");
+		ref_options(h, c, f, cur, _("any"));
 	html_close(h);
 	html_close(h);
 	strbuf_release(&label);
@@ -993,17 +1017,17 @@ parse_error(form_errors *errs, const struct field *f, const struct model_error *
 	    f->type == FT_ENUMS;
 
 	if ((v == NULL || *v == '\0') && !chosen && f->type != FT_BOOL)
-		strbuf_addstr(&msg, "Fill this in: it is required.");
+		strbuf_addstr(&msg, _("Fill this in: it is required."));
 	else if ((v == NULL || *v == '\0') && chosen)
-		strbuf_addstr(&msg, "Choose one: it is required.");
+		strbuf_addstr(&msg, _("Choose one: it is required."));
 	else if (f->type == FT_DATE)
-		strbuf_addstr(&msg, "This is not a real date: give the day, month and year.");
+		strbuf_addstr(&msg, _("This is not a real date: give the day, month and year."));
 	else if (f->type == FT_MONEY)
-		strbuf_addf(&msg, "“%s” is not an amount in dollars (write it like 1,250.00).", v);
+		strbuf_addf(&msg, _("“%s” is not an amount in dollars (write it like 1,250.00)."), v);
 	else if (f->type == FT_INT || f->type == FT_SMALL)
-		strbuf_addf(&msg, "“%s” is not a whole number.", v);
+		strbuf_addf(&msg, _("“%s” is not a whole number."), v);
 	else if (f->type == FT_REAL)
-		strbuf_addf(&msg, "“%s” is not a number.", v);
+		strbuf_addf(&msg, _("“%s” is not a number."), v);
 	else
 		strbuf_addstr(&msg, e->msg);
 	form_error_add(errs, e->field[0] && strchr(e->field, '.') ? e->field : path, msg.buf);
@@ -1087,7 +1111,7 @@ parse_field(const struct field *f, void *rec, const struct form_input *in, form_
 			if (strncmp(name, path, plen) != 0 || name[plen] != '.' || in->v[i].value[0] == '\0')
 				continue;
 			if ((l = enum_lookup(raci_names, RACI__MAX, in->v[i].value)) < 0) {
-				form_error_add(errs, name, "is not one of R, A, C, I");
+				form_error_add(errs, name, _("is not one of R, A, C, I"));
 				bad++;
 				continue;
 			}
@@ -1214,7 +1238,7 @@ form_value_text(const struct form_ctx *c, const struct field *f, const void *rec
 			strbuf_addstr(out, money_display(*(const int64_t *)p, buf));
 		break;
 	case FT_BOOL:
-		strbuf_addstr(out, *(const int *)p ? "yes" : "no");
+		strbuf_addstr(out, *(const int *)p ? _("yes") : _("no"));
 		break;
 	case FT_SMALL:
 		if (*(const int *)p || !(f->flags & FL_OPTIONAL))
@@ -1247,7 +1271,7 @@ form_value_text(const struct form_ctx *c, const struct field *f, const void *rec
 			strbuf_addstr(out, name);
 		else if (f == kind_field(&kind_ledger_entry, "recipient"))
 			/* money with no recipient paid an outside vendor (DESIGN §3) */
-			strbuf_addstr(out, "Outside vendor");
+			strbuf_addstr(out, _("Outside vendor"));
 		break;
 	}
 	case FT_REFS: {
@@ -1279,7 +1303,8 @@ form_value_text(const struct form_ctx *c, const struct field *f, const void *rec
 		break;
 	}
 	case FT_ANSWERS:
-		strbuf_addf(out, "%zu answers", ((const struct anyvec *)p)->n);
+		strbuf_addf(out, P_("%zu answer", "%zu answers", ((const struct anyvec *)p)->n),
+		    ((const struct anyvec *)p)->n);
 		break;
 	case FT_OBJECT:
 		break;
@@ -1406,7 +1431,7 @@ form_list_cols(struct html *h, const struct form_ctx *c, const struct kind *k,
 	}
 	for (size_t x = 0; x < nextra; x++) {
 		html_open(h, "th", "scope", "col", NULL);
-		html_text(h, extra[x].label);
+		html_text(h, _(extra[x].label));
 		html_close(h);
 	}
 	html_close(h);
@@ -1427,7 +1452,7 @@ form_list_cols(struct html *h, const struct form_ctx *c, const struct kind *k,
 			    "data-label", label.buf, NULL);
 			if (f == lf) {
 				html_open(h, "a", "href", hrefs[r], NULL);
-				html_text(h, sb.len ? sb.buf : "(open)");
+				html_text(h, sb.len ? sb.buf : _("(open)"));
 				html_close(h);
 			} else
 				html_text(h, sb.len ? sb.buf : "—");
@@ -1436,7 +1461,7 @@ form_list_cols(struct html *h, const struct form_ctx *c, const struct kind *k,
 		for (size_t x = 0; x < nextra; x++) {
 			strbuf_reset(&sb);
 			extra[x].cell(c, recs[r], &sb);
-			html_open(h, "td", "data-label", extra[x].label, NULL);
+			html_open(h, "td", "data-label", _(extra[x].label), NULL);
 			html_text(h, sb.len ? sb.buf : "—");
 			html_close(h);
 		}
@@ -1511,9 +1536,12 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 		} else if ((f->flags & FL_MARKDOWN) && *(char *const *)FIELD_PTR(rec, f)) {
 			html_markdown(h, *(char *const *)FIELD_PTR(rec, f));
 		} else {
-			form_value_text(c, f, rec, &sb);
-			if (f->type == FT_LIST)
-				strbuf_addstr(&sb, sb.len && strcmp(sb.buf, "1") == 0 ? " entry" : " entries");
+			if (f->type == FT_LIST) {
+				size_t nl = ((const struct anyvec *)FIELD_PTR(rec, f))->n;
+
+				strbuf_addf(&sb, P_("%zu entry", "%zu entries", nl), nl);
+			} else
+				form_value_text(c, f, rec, &sb);
 			html_text(h, sb.len ? sb.buf : "—");
 		}
 		html_close(h);

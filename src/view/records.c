@@ -19,18 +19,53 @@
 #include "../util/i18n.h"
 #include "../util/banned.h"
 
-const char *
-records_article(const struct records_kind *rk)
+/* Whether English writes "an" before the kind's name: "an organization". */
+static int
+an(const struct records_kind *rk)
 {
-	return strchr("aeiou", rk->one[0]) ? "an" : "a";
+	return strchr("aeiou", rk->one[0]) != NULL;
 }
 
-/* "Decision" from "decision". */
+void
+records_add_title(const struct records_kind *rk, struct strbuf *out)
+{
+	/* TRANSLATORS: %s is one record's kind, lower case: "decision", "ledger entry" */
+	strbuf_addf(out, an(rk) ? _("Add an %s") : _("Add a %s"), _(rk->one));
+}
+
+void
+records_delete_title(const struct records_kind *rk, struct strbuf *out)
+{
+	/* TRANSLATORS: %s is one record's kind, lower case: "decision", "ledger entry" */
+	strbuf_addf(out, an(rk) ? _("Delete an %s?") : _("Delete a %s?"), _(rk->one));
+}
+
+/* "Decision" from "decision", in the page's language. */
 static void
 one_title(const struct records_kind *rk, struct strbuf *out)
 {
-	strbuf_addch(out, rk->one[0] >= 'a' && rk->one[0] <= 'z' ? rk->one[0] - 'a' + 'A' : rk->one[0]);
-	strbuf_addstr(out, rk->one + 1);
+	const char *one = _(rk->one);
+
+	strbuf_addch(out, one[0] >= 'a' && one[0] <= 'z' ? one[0] - 'a' + 'A' : one[0]);
+	strbuf_addstr(out, one + 1);
+}
+
+void
+records_saved_text(const struct records_kind *rk, const char *name, struct strbuf *out)
+{
+	struct strbuf kind = STRBUF_INIT;
+
+	one_title(rk, &kind);
+	/* TRANSLATORS: "Decision ‘Hire a coordinator’ saved.": the kind, then the record's name */
+	strbuf_addf(out, _("%s ‘%s’ saved."), kind.buf, name);
+	strbuf_release(&kind);
+}
+
+void
+records_deleted_text(const struct records_kind *rk, struct strbuf *out)
+{
+	/* TRANSLATORS: %s is one record's kind, lower case: "decision" */
+	strbuf_addf(out, _("The %s was deleted."), _(rk->one));
 }
 
 /* Appends rec's title or name and returns 1, or returns 0 (it has none). */
@@ -84,8 +119,9 @@ records_label(const struct form_ctx *c, const struct kind *k, const void *rec, s
 static void
 checkin_grid(struct html *h, const struct initiative *in, tdate today)
 {
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	/* TRANSLATORS: the months' abbreviations (CLDR: ene feb mar abr may jun jul ago sept oct nov dic) */
+	static const char *const mon[] = { N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"),
+	    N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
 	tdate end = in->end != DATE_NONE && in->end < today ? in->end : today;
 	int y, m, d, ey, em, missing = 0, row = -1;
 
@@ -93,15 +129,15 @@ checkin_grid(struct html *h, const struct initiative *in, tdate today)
 		return;
 	date_to_ymd(in->start, &y, &m, &d);
 	date_to_ymd(end, &ey, &em, &d);
-	html_elem(h, "h2", "Months with a check-in");
+	html_elem(h, "h2", _("Months with a check-in"));
 	/* scrolls in its own box on a phone: focusable, so a keyboard can scroll it */
 	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
-	    "Months with a check-in", NULL);
+	    _("Months with a check-in"), NULL);
 	html_open(h, "table", "class", "months", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Year");
+	html_elem(h, "th", _("Year"));
 	for (int i = 0; i < 12; i++)
-		html_elem(h, "th", mon[i]);
+		html_elem(h, "th", _(mon[i]));
 	html_close(h);
 	for (; y < ey || (y == ey && m <= em); m = m == 12 ? 1 : m + 1, y += m == 1) {
 		int found = 0;
@@ -125,7 +161,7 @@ checkin_grid(struct html *h, const struct initiative *in, tdate today)
 		}
 		missing += !found;
 		html_open(h, "td", "class", found ? "month-yes" : "month-no", NULL);
-		html_text(h, found ? "✓ held" : "✗ missing");
+		html_text(h, found ? _("✓ held") : _("✗ missing"));
 		html_close(h);
 	}
 	if (row != -1)
@@ -134,9 +170,10 @@ checkin_grid(struct html *h, const struct initiative *in, tdate today)
 	html_close(h);
 	html_open(h, "p", "class", "note", NULL);
 	if (missing)
-		html_textf(h, "%d month%s without a check-in, marked “missing”.", missing, missing == 1 ? "" : "s");
+		html_textf(h, P_("%d month without a check-in, marked “missing”.",
+		    "%d months without a check-in, marked “missing”.", missing), missing);
 	else
-		html_text(h, "A check-in every month.");
+		html_text(h, _("A check-in every month."));
 	html_close(h);
 }
 
@@ -147,17 +184,17 @@ event_attendance(struct html *h, const struct form_ctx *c, const struct initiati
 
 	if (in->events.n == 0)
 		return;
-	html_elem(h, "h2", "Attendance");
+	html_elem(h, "h2", _("Attendance"));
 	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
-	    "Attendance", NULL);
+	    _("Attendance"), NULL);
 	html_open(h, "table", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Event");
-	html_elem(h, "th", "Date");
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Expected"); html_close(h);
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Attended"); html_close(h);
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Share"); html_close(h);
-	html_elem(h, "th", "Expected but absent");
+	html_elem(h, "th", _("Event"));
+	html_elem(h, "th", _("Date"));
+	html_open(h, "th", "class", "num", NULL); html_text(h, _("Expected")); html_close(h);
+	html_open(h, "th", "class", "num", NULL); html_text(h, _("Attended")); html_close(h);
+	html_open(h, "th", "class", "num", NULL); html_text(h, _("Share")); html_close(h);
+	html_elem(h, "th", _("Expected but absent"));
 	html_close(h);
 	for (size_t i = 0; i < in->events.n; i++) {
 		const struct event *ev = &in->events.v[i];
@@ -221,16 +258,16 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 {
 	int64_t total = 0, unlined = 0;
 
-	html_elem(h, "h2", "Budget against actual");
+	html_elem(h, "h2", _("Budget against actual"));
 	/* four columns of money: on a phone the table scrolls in its own box */
 	html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label",
-	    "Budget against actual", NULL);
+	    _("Budget against actual"), NULL);
 	html_open(h, "table", "class", "budget", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Budget line");
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Budget"); html_close(h);
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Actual"); html_close(h);
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Left"); html_close(h);
+	html_elem(h, "th", _("Budget line"));
+	html_open(h, "th", "class", "num", NULL); html_text(h, _("Budget")); html_close(h);
+	html_open(h, "th", "class", "num", NULL); html_text(h, _("Actual")); html_close(h);
+	html_open(h, "th", "class", "num", NULL); html_text(h, C_("budget", "Left")); html_close(h);
 	html_close(h);
 	for (size_t i = 0; i < in->ledger.n; i++) {
 		const struct ledger_entry *le = &in->ledger.v[i];
@@ -256,7 +293,7 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 		html_open(h, "td", NULL);
 		html_text(h, bl->name);
 		if (spent > bl->amount)
-			html_elem(h, "strong", " — over budget");
+			html_elem(h, "strong", _(" — over budget"));
 		html_close(h);
 		money_cell(h, bl->amount);
 		money_cell(h, spent);
@@ -265,14 +302,14 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 	}
 	if (unlined) {
 		html_open(h, "tr", NULL);
-		html_elem(h, "td", "Not on a budget line");
+		html_elem(h, "td", _("Not on a budget line"));
 		html_elem(h, "td", "");
 		money_cell(h, unlined);
 		html_elem(h, "td", "");
 		html_close(h);
 	}
 	html_open(h, "tr", "class", "total", NULL);
-	html_elem(h, "th", "The grant");
+	html_elem(h, "th", _("The grant"));
 	money_cell(h, g->amount);
 	money_cell(h, total);
 	money_cell(h, g->amount - total);
@@ -289,36 +326,36 @@ survey_counts(struct html *h, const struct survey *s)
 
 	if (s->closed == DATE_NONE) {
 		/* open: no count per group, nor a live total (DESIGN §4) */
-		html_elem(h, "h2", "Responses");
-		html_elem(h, "p", "The round is open: its results and the answers per group appear "
-		    "when it closes. The rounds page counts the answers given before today.");
+		html_elem(h, "h2", _("Responses"));
+		html_elem(h, "p", _("The round is open: its results and the answers per group appear "
+		    "when it closes. The rounds page counts the answers given before today."));
 		return;
 	}
 	for (size_t i = 0; i < s->responses.n; i++)
 		if (s->responses.v[i].group >= 0 && s->responses.v[i].group < GROUP__MAX)
 			n[s->responses.v[i].group]++;
-	html_elem(h, "h2", "Responses");
+	html_elem(h, "h2", _("Responses"));
 	html_open(h, "table", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Group");
-	html_open(h, "th", "class", "num", NULL); html_text(h, "Responses"); html_close(h);
+	html_elem(h, "th", _("Group"));
+	html_open(h, "th", "class", "num", NULL); html_text(h, _("Responses")); html_close(h);
 	html_close(h);
 	for (int g = 0; g < GROUP__MAX; g++) {
 		html_open(h, "tr", NULL);
 		html_elem(h, "td", group_names[g]);
 		html_open(h, "td", "class", "num", NULL);
 		if (g == GROUP_DIRECTOR)
-			html_text(h, "counted only with everyone");	/* one person */
+			html_text(h, _("counted only with everyone"));	/* one person */
 		else if (n[g] == 0 || n[g] >= SURVEY_MIN_GROUP)
 			html_textf(h, "%lld", (long long)n[g]);
 		else
-			html_textf(h, "fewer than %d", SURVEY_MIN_GROUP);
+			html_textf(h, _("fewer than %d"), SURVEY_MIN_GROUP);
 		html_close(h);
 		html_close(h);
 	}
 	html_close(h);
-	html_elem(h, "p", "Single answers are never shown; the survey's results, with groups of "
-	    "fewer than three left out, are in the report on the Overview tab.");
+	html_elem(h, "p", _("Single answers are never shown; the survey's results, with groups of "
+	    "fewer than three left out, are in the report on the Overview tab."));
 }
 
 /*
@@ -330,19 +367,19 @@ instrument_note(struct html *h, const struct instrument *ins, int editor)
 {
 	html_open(h, "p", "class", "note", NULL);
 	if (ins && ins->builtin) {
-		html_text(h, "This is one of the two built-in instruments (the practices-and-pitfalls "
+		html_text(h, _("This is one of the two built-in instruments (the practices-and-pitfalls "
 		    "self-assessment and director support): every program has them, and they cannot "
-		    "be changed or deleted.");
+		    "be changed or deleted."));
 		if (editor)
-			html_text(h, " To ask other questions, add an instrument of your own.");
+			html_text(h, _(" To ask other questions, add an instrument of your own."));
 	} else {
-		html_text(h, "Each item is one statement that people answer from 1 (strongly "
+		html_text(h, _("Each item is one statement that people answer from 1 (strongly "
 		    "disagree) to 5 (strongly agree). Its code names it in answers and exports "
-		    "(lowercase letters, digits and '-'); its category groups items in the results.");
+		    "(lowercase letters, digits and '-'); its category groups items in the results."));
 		html_close(h);
 		html_open(h, "p", "class", "note", NULL);
-		html_text(h, "Once survey answers use an item, it stays as it was answered: it cannot "
-		    "be removed, and its code, text and category cannot change. Add a new item instead.");
+		html_text(h, _("Once survey answers use an item, it stays as it was answered: it cannot "
+		    "be removed, and its code, text and category cannot change. Add a new item instead."));
 	}
 	html_close(h);
 }
@@ -354,9 +391,9 @@ instrument_usage(struct html *h, const struct records_record_page *pg)
 	const struct instrument *ins = pg->rec;
 	struct strbuf sb = STRBUF_INIT;
 
-	html_elem(h, "h2", "Surveys that use it");
+	html_elem(h, "h2", _("Surveys that use it"));
 	if (pg->uses_unknown) {
-		html_elem(h, "p", "Where this instrument is used could not be read just now.");
+		html_elem(h, "p", _("Where this instrument is used could not be read just now."));
 		return;
 	}
 	for (size_t i = 0; i < pg->nuses; i++) {
@@ -365,11 +402,11 @@ instrument_usage(struct html *h, const struct records_record_page *pg)
 		if (i == 0) {
 			html_open(h, "table", NULL);
 			html_open(h, "tr", NULL);
-			html_elem(h, "th", "Initiative");
-			html_elem(h, "th", "Survey");
-			html_elem(h, "th", "Opened");
+			html_elem(h, "th", _("Initiative"));
+			html_elem(h, "th", _("Survey"));
+			html_elem(h, "th", _("Opened"));
 			html_open(h, "th", "class", "num", NULL);
-			html_text(h, "Responses");
+			html_text(h, _("Responses"));
 			html_close(h);
 			html_close(h);
 		}
@@ -391,13 +428,13 @@ instrument_usage(struct html *h, const struct records_record_page *pg)
 	if (pg->nuses)
 		html_close(h);
 	else
-		html_elem(h, "p", "No survey uses it yet.");
+		html_elem(h, "p", _("No survey uses it yet."));
 	strbuf_reset(&sb);
 	for (size_t i = 0; !ins->builtin && i < pg->nanswered; i++)
 		strbuf_addf(&sb, "%s%s", i ? ", " : "", pg->answered[i]);
 	if (sb.len) {
 		html_open(h, "p", NULL);
-		html_textf(h, "Items that survey answers use, which stay as they are: %s.", sb.buf);
+		html_textf(h, _("Items that survey answers use, which stay as they are: %s."), sb.buf);
 		html_close(h);
 	}
 	strbuf_release(&sb);
@@ -431,7 +468,7 @@ contrary_cell(const struct form_ctx *c, const void *rec, struct strbuf *out)
 
 	(void)c;
 	if (d->contrary_views && *d->contrary_views)
-		strbuf_addstr(out, "⚑ yes");
+		strbuf_addstr(out, _("⚑ yes"));
 }
 
 /* A check-in's progress: its first words (about 80 characters), Markdown marks left out. */
@@ -462,8 +499,8 @@ progress_cell(const struct form_ctx *c, const void *rec, struct strbuf *out)
 		strbuf_addstr(out, " …");
 }
 
-static const struct form_column contrary_col = { "Contrary views", contrary_cell };
-static const struct form_column progress_col = { "Progress", progress_cell };
+static const struct form_column contrary_col = { N_("Contrary views"), contrary_cell };
+static const struct form_column progress_col = { N_("Progress"), progress_cell };
 
 /*
  * A filter's select for an enum or reference field f: an enum offers its
@@ -489,7 +526,7 @@ filter_select(struct html *h, const struct records_list_page *pg, const struct f
 	html_close(h);
 	html_open(h, "select", "id", f->name, "name", f->name, NULL);
 	html_open(h, "option", "value", "", "selected", cur == NULL || *cur == '\0' ? "" : NULL, NULL);
-	html_text(h, "any");
+	html_text(h, _("any"));
 	html_close(h);
 	for (size_t i = 0; i < pg->nall; i++) {
 		const char *slug = ((const struct ref *)FIELD_PTR(pg->all[i], f))->slug;
@@ -543,7 +580,7 @@ filter_form(struct html *h, const struct records_list_page *pg)
 			filter_select(h, pg, f, pg->filter ? pg->filter[i] : NULL);
 	}
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Filter");
+	html_text(h, _("Filter"));
 	html_close(h);
 	html_close(h);
 }
@@ -581,7 +618,8 @@ list_totals(struct html *h, const struct records_list_page *pg)
 	}
 	if (sb.len) {
 		html_open(h, "p", "class", "total", NULL);
-		html_textf(h, "Total of the %zu listed: %s", pg->n, sb.buf);
+		html_textf(h, P_("Total of the %zu listed: %s", "Total of the %zu listed: %s", pg->n),
+		    pg->n, sb.buf);
 		html_close(h);
 	}
 	strbuf_release(&sb);
@@ -626,27 +664,28 @@ records_list(struct html *h, const struct records_list_page *pg)
 	}
 	flash(h, pg->flash);
 	html_open(h, "p", "class", "meta", NULL);
-	html_text(h, rk->empty);
+	html_text(h, _(rk->empty));
 	html_close(h);
 
 	html_open(h, "div", "class", "actions", NULL);
 	if (pg->can_edit) {
 		strbuf_addf(&sb, "%s/new", pg->base);
 		html_open(h, "a", "class", "button", "href", sb.buf, NULL);
-		html_textf(h, "Add %s %s", records_article(rk), rk->one);
+		records_add_title(rk, &sb);
+		html_text(h, sb.buf);
 		html_close(h);
 	}
 	if (pg->rounds_href) {
 		/* rounds: invitation links, the anonymous answer form, results (h_survey.c) */
 		html_open(h, "a", "href", pg->rounds_href, NULL);
-		html_text(h, "Survey rounds, answer links and results");
+		html_text(h, _("Survey rounds, answer links and results"));
 		html_close(h);
 	}
 	for (int f = 0; f < 2; f++) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%s?kind=%s&format=%s", pg->export_base, rk->name, f ? "xlsx" : "csv");
 		html_open(h, "a", "href", sb.buf, NULL);
-		html_text(h, f ? "Download Excel" : "Download CSV");
+		html_text(h, f ? _("Download Excel") : _("Download CSV"));
 		html_close(h);
 	}
 	html_close(h);
@@ -658,12 +697,12 @@ records_list(struct html *h, const struct records_list_page *pg)
 
 	if (pg->nall == 0) {
 		html_open(h, "p", "class", "empty", NULL);
-		html_textf(h, "No %s recorded yet. ", rk->title);
+		html_textf(h, _("No %s recorded yet. "), _(rk->title));
 		if (pg->can_edit) {
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "%s/new", pg->base);
 			html_open(h, "a", "href", sb.buf, NULL);
-			html_textf(h, "Add the first %s", rk->one);
+			html_textf(h, _("Add the first %s"), _(rk->one));
 			html_close(h);
 			html_text(h, ".");
 		}
@@ -671,13 +710,13 @@ records_list(struct html *h, const struct records_list_page *pg)
 		goto done;
 	}
 	if (strcmp(rk->name, "checkins") == 0 || strcmp(rk->name, "events") == 0)
-		html_elem(h, "h2", "All records");
+		html_elem(h, "h2", _("All records"));
 	filter_form(h, pg);
 	html_open(h, "p", "class", "count", NULL);
 	if (pg->n == 0)
-		html_text(h, "Nothing matches these filters.");
+		html_text(h, _("Nothing matches these filters."));
 	else
-		html_textf(h, "%zu–%zu of %zu", pg->first + 1, pg->last, pg->n);
+		html_textf(h, _("%zu–%zu of %zu"), pg->first + 1, pg->last, pg->n);
 	html_close(h);
 	if (strcmp(rk->name, "decisions") == 0)
 		extra = &contrary_col;
@@ -689,14 +728,14 @@ records_list(struct html *h, const struct records_list_page *pg)
 		list_totals(h, pg);
 	}
 	if (pg->first > 0 || pg->last < pg->n) {
-		html_open(h, "nav", "class", "pages", "aria-label", "Pages", NULL);
+		html_open(h, "nav", "class", "pages", "aria-label", _("Pages"), NULL);
 		if (pg->first > 0)
-			page_link(h, pg, pg->pageno - 1, "prev", "← Previous");
+			page_link(h, pg, pg->pageno - 1, "prev", _("← Previous"));
 		html_open(h, "span", NULL);
-		html_textf(h, " Page %ld of %zu ", pg->pageno, (pg->n + pg->page_size - 1) / pg->page_size);
+		html_textf(h, _(" Page %ld of %zu "), pg->pageno, (pg->n + pg->page_size - 1) / pg->page_size);
 		html_close(h);
 		if (pg->last < pg->n)
-			page_link(h, pg, pg->pageno + 1, "next", "Next →");
+			page_link(h, pg, pg->pageno + 1, "next", _("Next →"));
 		html_close(h);
 	}
 done:
@@ -724,9 +763,9 @@ record_form(struct html *h, const struct form_ctx *c, const struct kind *k,
 	html_open(h, "div", "class", "actions", NULL);
 	html_open(h, "button", "type", "submit", NULL);
 	if (rec)
-		html_text(h, "Save changes");
+		html_text(h, _("Save changes"));
 	else
-		html_textf(h, "Add the %s", rk->one);
+		html_textf(h, _("Add the %s"), _(rk->one));
 	html_close(h);
 	form_more_buttons(h, k, action);
 	html_close(h);
@@ -764,7 +803,7 @@ records_record(struct html *h, const struct records_record_page *pg)
 		return;
 	html_open(h, "section", "class", "edit", "aria-labelledby", "edit", NULL);
 	html_open(h, "h2", "id", "edit", NULL);
-	html_textf(h, "Change this %s", rk->one);
+	html_textf(h, _("Change this %s"), _(rk->one));
 	html_close(h);
 	record_form(h, &pg->c, pg->k, rk, pg->action, pg->csrf, pg->rec, pg->typed, pg->errs);
 	/* the button asks first (records_confirm_delete): nothing is deleted by this one */
@@ -772,7 +811,7 @@ records_record(struct html *h, const struct records_record_page *pg)
 	csrf_field(h, pg->csrf);
 	html_void(h, "input", "type", "hidden", "name", "action", "value", "delete", NULL);
 	html_open(h, "button", "type", "submit", "class", "danger", NULL);
-	html_textf(h, "Delete this %s…", rk->one);
+	html_textf(h, _("Delete this %s…"), _(rk->one));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -784,19 +823,20 @@ records_confirm_delete(struct html *h, const struct records_delete_page *pg)
 	html_open(h, "div", "class", "confirm", "role", "alertdialog", "aria-labelledby", "confirm",
 	    NULL);
 	html_open(h, "p", "id", "confirm", "class", "lead", NULL);
-	html_textf(h, "Delete %s %s ‘%s’? This cannot be undone.", "the", pg->rk->one, pg->name);
+	/* TRANSLATORS: the record's kind ("decision"), then its name */
+	html_textf(h, _("Delete the %s ‘%s’? This cannot be undone."), _(pg->rk->one), pg->name);
 	html_close(h);
-	html_elem(h, "p", "The audit log keeps the record as it was before the delete.");
+	html_elem(h, "p", _("The audit log keeps the record as it was before the delete."));
 	html_open(h, "form", "class", "delete", "method", "post", "action", pg->action, NULL);
 	csrf_field(h, pg->csrf);
 	html_void(h, "input", "type", "hidden", "name", "action", "value", "delete", NULL);
 	html_void(h, "input", "type", "hidden", "name", "confirm", "value", RECORDS_CONFIRM, NULL);
 	html_open(h, "div", "class", "actions", NULL);
 	html_open(h, "button", "type", "submit", "class", "danger", NULL);
-	html_textf(h, "Delete the %s", pg->rk->one);
+	html_textf(h, _("Delete the %s"), _(pg->rk->one));
 	html_close(h);
 	html_open(h, "a", "class", "button secondary", "href", pg->action, NULL);
-	html_text(h, "Cancel");
+	html_text(h, _("Cancel"));
 	html_close(h);
 	html_close(h);
 	html_close(h);

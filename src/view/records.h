@@ -24,8 +24,16 @@ struct records_kind {
 	const char *empty;	/* what belongs in the list */
 };
 
-/* "a", or "an" before a vowel: "an organization". */
-const char *records_article(const struct records_kind *rk);
+/*
+ * What the pages say about one record of kind rk, in the page's language
+ * (docs/i18n.md): "Add a decision" (the add page), "Delete a decision?"
+ * (the confirmation's title), "Decision ‘NAME’ saved.", "The decision was
+ * deleted.". The kind's words (title, one, empty) are English msgids.
+ */
+void records_add_title(const struct records_kind *rk, struct strbuf *out);
+void records_delete_title(const struct records_kind *rk, struct strbuf *out);
+void records_saved_text(const struct records_kind *rk, const char *name, struct strbuf *out);
+void records_deleted_text(const struct records_kind *rk, struct strbuf *out);
 
 /*
  * The name a person knows record rec by: its title or name ("Hire a

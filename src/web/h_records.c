@@ -36,6 +36,7 @@
 #include "../util/date.h"
 #include "../util/xalloc.h"
 #include "../util/fold.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define PAGE_SIZE 50
@@ -45,52 +46,52 @@ static const struct kind_page {
 	struct records_kind rk;	/* its name, heading, one record, what belongs in it */
 	int tab;
 } kind_pages[] = {
-	{ { "members", "Members", "member",
-	    "The organizations on the team: their role (backbone, co-lead, partner) and when they joined and left." }, TAB_TEAM },
-	{ { "responsibilities", "Responsibilities", "responsibility",
-	    "The initiative's responsibilities and who is Responsible, Accountable, Consulted and Informed." }, TAB_TEAM },
-	{ { "decisions", "Decisions", "decision",
-	    "Decisions taken for the initiative: who decided, who was consulted and informed, and any contrary views." }, TAB_DECISIONS },
-	{ { "grants", "Grants", "grant",
-	    "Grants received for the initiative, with their budget lines." }, TAB_MONEY },
-	{ { "ledger", "Ledger", "ledger entry",
-	    "Money paid out of the initiative's grants: disbursements to partners and expenses." }, TAB_MONEY },
-	{ { "applications", "Applications", "application",
-	    "Funding applications made together: the lead, the co-applicants and the outcome." }, TAB_MONEY },
-	{ { "credits", "Credits", "credit",
-	    "Public credit for the initiative's work: press, reports, presentations, awards, and who was named." }, TAB_CREDIT },
-	{ { "contributions", "Contributions", "contribution",
-	    "Help one organization gave another: data, fundraising, staffing, facilitation, in hours." }, TAB_CREDIT },
-	{ { "checkins", "Check-ins", "check-in",
-	    "The regular check-ins of the initiative's director with the program: who came, progress, challenges and the follow-ups agreed." }, TAB_CHECKINS },
-	{ { "assistance", "Technical assistance", "assistance record",
-	    "Technical assistance the program arranged for the initiative: who gave it, on what, for how many hours, and which capacity gap or alert it answers." }, TAB_CHECKINS },
-	{ { "events", "Events", "event",
-	    "Convenings, trainings and meetings: which organizations were expected and which came." }, TAB_ENGAGEMENT },
-	{ { "surveys", "Surveys", "survey",
-	    "Survey rounds of the team (their answers are imported, and shown only as totals)." }, TAB_SURVEYS },
-	{ { "ties", "Network ties", "tie",
-	    "How often partners work together and how they rate each other (the network survey)." }, TAB_NETWORK },
-	{ { "observations", "Shared result", "observation",
-	    "Measurements of the shared result's indicator: a date and a value." }, TAB_RESULT },
-	{ { "responses", "Answers to alerts", "answer",
-	    "The team's answer to an alert or strength of its dashboard, for the month it was raised." }, TAB_OVERVIEW },
-	{ { "actions", "Actions", "action",
-	    "What the team agreed to do about an alert or strength: who owns it, by when, and whether it was done." }, TAB_OVERVIEW },
+	{ { "members", N_("Members"), N_("member"),
+	    N_("The organizations on the team: their role (backbone, co-lead, partner) and when they joined and left.") }, TAB_TEAM },
+	{ { "responsibilities", N_("Responsibilities"), N_("responsibility"),
+	    N_("The initiative's responsibilities and who is Responsible, Accountable, Consulted and Informed.") }, TAB_TEAM },
+	{ { "decisions", N_("Decisions"), N_("decision"),
+	    N_("Decisions taken for the initiative: who decided, who was consulted and informed, and any contrary views.") }, TAB_DECISIONS },
+	{ { "grants", N_("Grants"), N_("grant"),
+	    N_("Grants received for the initiative, with their budget lines.") }, TAB_MONEY },
+	{ { "ledger", N_("Ledger"), N_("ledger entry"),
+	    N_("Money paid out of the initiative's grants: disbursements to partners and expenses.") }, TAB_MONEY },
+	{ { "applications", N_("Applications"), N_("application"),
+	    N_("Funding applications made together: the lead, the co-applicants and the outcome.") }, TAB_MONEY },
+	{ { "credits", N_("Credits"), N_("credit"),
+	    N_("Public credit for the initiative's work: press, reports, presentations, awards, and who was named.") }, TAB_CREDIT },
+	{ { "contributions", N_("Contributions"), N_("contribution"),
+	    N_("Help one organization gave another: data, fundraising, staffing, facilitation, in hours.") }, TAB_CREDIT },
+	{ { "checkins", N_("Check-ins"), N_("check-in"),
+	    N_("The regular check-ins of the initiative's director with the program: who came, progress, challenges and the follow-ups agreed.") }, TAB_CHECKINS },
+	{ { "assistance", N_("Technical assistance"), N_("assistance record"),
+	    N_("Technical assistance the program arranged for the initiative: who gave it, on what, for how many hours, and which capacity gap or alert it answers.") }, TAB_CHECKINS },
+	{ { "events", N_("Events"), N_("event"),
+	    N_("Convenings, trainings and meetings: which organizations were expected and which came.") }, TAB_ENGAGEMENT },
+	{ { "surveys", N_("Surveys"), N_("survey"),
+	    N_("Survey rounds of the team (their answers are imported, and shown only as totals).") }, TAB_SURVEYS },
+	{ { "ties", N_("Network ties"), N_("tie"),
+	    N_("How often partners work together and how they rate each other (the network survey).") }, TAB_NETWORK },
+	{ { "observations", N_("Shared result"), N_("observation"),
+	    N_("Measurements of the shared result's indicator: a date and a value.") }, TAB_RESULT },
+	{ { "responses", N_("Answers to alerts"), N_("answer"),
+	    N_("The team's answer to an alert or strength of its dashboard, for the month it was raised.") }, TAB_OVERVIEW },
+	{ { "actions", N_("Actions"), N_("action"),
+	    N_("What the team agreed to do about an alert or strength: who owns it, by when, and whether it was done.") }, TAB_OVERVIEW },
 	/* program-level: /program/{kind} */
-	{ { "organizations", "Organizations", "organization",
-	    "The organizations of the program: their sector, size and founding year." }, TAB_NONE },
-	{ { "people", "People", "person",
-	    "The people of the program and the organizations they work for." }, TAB_NONE },
-	{ { "instruments", "Instruments", "instrument",
-	    "The survey questionnaires: statements that people answer from 1 (strongly disagree) "
-	    "to 5 (strongly agree). The two built-in ones cannot be changed; add your own." }, TAB_NONE },
-	{ { "learning", "Learning notes", "learning note",
-	    "What the program has learned: a question, what was found and what it means." }, TAB_NONE },
-	{ { "candidates", "Candidate backbones", "candidate",
-	    "Organizations considered as the backbone of a new round. Their staff, revenue and "
+	{ { "organizations", N_("Organizations"), N_("organization"),
+	    N_("The organizations of the program: their sector, size and founding year.") }, TAB_NONE },
+	{ { "people", N_("People"), N_("person"),
+	    N_("The people of the program and the organizations they work for.") }, TAB_NONE },
+	{ { "instruments", N_("Instruments"), N_("instrument"),
+	    N_("The survey questionnaires: statements that people answer from 1 (strongly disagree) "
+	    "to 5 (strongly agree). The two built-in ones cannot be changed; add your own.") }, TAB_NONE },
+	{ { "learning", N_("Learning notes"), N_("learning note"),
+	    N_("What the program has learned: a question, what was found and what it means.") }, TAB_NONE },
+	{ { "candidates", N_("Candidate backbones"), N_("candidate"),
+	    N_("Organizations considered as the backbone of a new round. Their staff, revenue and "
 	    "traits are the organization's own (edit them on its page); here, the round and a "
-	    "note of the evidence for each trait." }, TAB_NONE },
+	    "note of the evidence for each trait.") }, TAB_NONE },
 };
 
 static const struct kind_page *
@@ -201,7 +202,7 @@ static const struct {
 	int tab;
 	const char *path, *title;
 } tab_pages[] = {
-	{ TAB_DECISIONS, "proposals", "Proposals" },
+	{ TAB_DECISIONS, "proposals", N_("Proposals") },
 };
 
 /*
@@ -229,18 +230,18 @@ tab_links(struct web_request *req, const struct initiative *in, const struct kin
 			continue;
 		strbuf_reset(&href);
 		strbuf_addf(&href, "/i/%s/%s", in->slug, o->rk.name);
-		links[n++] = (struct records_link){ web_strdup(req, href.buf), o->rk.title, o == kp };
+		links[n++] = (struct records_link){ web_strdup(req, href.buf), _(o->rk.title), o == kp };
 	}
 	for (size_t i = 0; i < sizeof(tab_pages) / sizeof(tab_pages[0]) && n < max; i++) {
 		if (tab_pages[i].tab != kp->tab)
 			continue;
 		strbuf_reset(&href);
 		strbuf_addf(&href, "/i/%s/%s", in->slug, tab_pages[i].path);
-		links[n++] = (struct records_link){ web_strdup(req, href.buf), tab_pages[i].title, 0 };
+		links[n++] = (struct records_link){ web_strdup(req, href.buf), _(tab_pages[i].title), 0 };
 	}
 	pg->tabs = links;
 	pg->ntabs = n;
-	pg->tabs_label = page_tab_labels[kp->tab];
+	pg->tabs_label = _(page_tab_labels[kp->tab]);
 	strbuf_release(&href);
 }
 
@@ -319,12 +320,11 @@ flash_of(struct web_request *req, const struct program *p, const struct initiati
 	long i;
 
 	if (web_query(req, "deleted")) {
-		strbuf_addf(&sb, "The %s was deleted.", kp->rk.one);
+		records_deleted_text(&kp->rk, &sb);
 		out = web_strdup(req, sb.buf);
 	} else if (key && (i = app_record_find(p, in, ak->k, key)) >= 0) {
 		records_label(&c, ak->k, record_at(records_of(p, in, ak), ak, (size_t)i), &name);
-		strbuf_addch(&sb, kp->rk.one[0] - 'a' + 'A');
-		strbuf_addf(&sb, "%s ‘%s’ saved.", kp->rk.one + 1, name.buf);
+		records_saved_text(&kp->rk, name.buf, &sb);
 		out = web_strdup(req, sb.buf);
 	}
 	strbuf_release(&sb);
@@ -453,8 +453,10 @@ h_records(struct web_request *req, struct web_response *res)
 	/* the heading starts with the words of the tab it is under: "Money: Ledger" */
 	strbuf_reset(&tmp);
 	if (in && kp->tab != TAB_NONE && strcmp(kp->rk.title, page_tab_labels[kp->tab]) != 0)
-		strbuf_addf(&tmp, "%s: ", page_tab_labels[kp->tab]);
-	strbuf_addstr(&tmp, kp->rk.title);
+		/* TRANSLATORS: a list's heading: the tab, then the list ("Money: Ledger") */
+		strbuf_addf(&tmp, _("%s: %s"), _(page_tab_labels[kp->tab]), _(kp->rk.title));
+	else
+		strbuf_addstr(&tmp, _(kp->rk.title));
 	tab_links(req, in, kp, &lp, links, sizeof(links) / sizeof(links[0]));
 	page_begin(&pg, res, &wp->program, tmp.buf, in, kp->tab);
 	records_list(&pg.h, &lp);
@@ -485,7 +487,7 @@ new_page(struct web_request *req, struct web_response *res, const struct program
 	struct form_pair pair;
 	struct form_input sugg = { &pair, 0 };
 
-	strbuf_addf(&title, "Add %s %s", records_article(&kp->rk), kp->rk.one);
+	records_add_title(&kp->rk, &title);
 	kind_href(in, ak, &action);
 	if (typed == NULL) {
 		/* a new record: a suggested id, every other field empty (dates today) */
@@ -541,7 +543,10 @@ record_page(struct web_request *req, struct web_response *res, const struct prog
 	records_name(&rp.c, ak->k, &kp->rk, rec, &title);
 	record_href(in, ak, rec, &action);
 	kind_href(in, ak, &back);
-	strbuf_addf(&label, "All %s", strcmp(ak->name, "members") == 0 ? "of Team & roles" : kp->rk.title);
+	if (strcmp(ak->name, "members") == 0)
+		strbuf_addstr(&label, _("All of Team & roles"));
+	else
+		strbuf_addf(&label, _("All %s"), _(kp->rk.title));
 	rp.action = action.buf;
 	rp.back = back.buf;
 	rp.back_label = label.buf;
@@ -598,7 +603,7 @@ delete_page(struct web_request *req, struct web_response *res, const struct prog
 	struct strbuf title = STRBUF_INIT, name = STRBUF_INIT, action = STRBUF_INIT;
 
 	records_label(&c, ak->k, rec, &name);
-	strbuf_addf(&title, "Delete %s %s?", records_article(&kp->rk), kp->rk.one);
+	records_delete_title(&kp->rk, &title);
 	record_href(in, ak, rec, &action);
 	page_begin(&pg, res, p, title.buf, in, kp->tab);
 	records_confirm_delete(&pg.h, &(struct records_delete_page){
@@ -765,7 +770,7 @@ h_record_create(struct web_request *req, struct web_response *res)
 		break;
 	default:
 		fprintf(stderr, "trellis serve: add %s: %s\n", ak->name, err.buf);
-		form_error_add(&errs, NULL, err.len ? err.buf : "The record could not be saved.");
+		form_error_add(&errs, NULL, err.len ? err.buf : _("The record could not be saved."));
 		ret = new_page(req, res, &wp->program, in, ak, &typed, &errs);
 		break;
 	}
@@ -867,7 +872,7 @@ h_record_update(struct web_request *req, struct web_response *res)
 		break;
 	default:
 		fprintf(stderr, "trellis serve: %s %s: %s\n", del ? "delete" : "update", ak->name, err.buf);
-		form_error_add(&errs, NULL, err.len ? err.buf : "The change could not be saved.");
+		form_error_add(&errs, NULL, err.len ? err.buf : _("The change could not be saved."));
 		ret = record_page(req, res, &wp->program, in, ak, (size_t)i, del ? NULL : &typed, &errs);
 		break;
 	}
