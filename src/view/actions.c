@@ -78,7 +78,7 @@ action_line_text(const struct program *p, const struct action *a, tdate today,
 		strbuf_addstr(out, ": ");
 	}
 	strbuf_addf(out, "%s — %s, due ", a->title, action_owner_name(p, a));
-	figure_date(a->due, out);
+	figure_date_here(a->due, out);
 	strbuf_addf(out, " · %s%s", action_status_names[a->status],
 	    action_overdue(a, today) ? ", overdue" : "");
 }
@@ -126,7 +126,7 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 			html_text(h, a->title);
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, " — %s, due ", action_owner_name(p, a));
-		figure_date(a->due, &sb);
+		figure_date_here(a->due, &sb);
 		html_text(h, sb.buf);
 		html_close(h);
 	}

@@ -117,7 +117,7 @@ answer_page_write(struct html *h, const struct answer_page *ap)
 	html_open(h, "p", "class", "meta", NULL);
 	action_period_words(ap->period, &sb);
 	strbuf_addf(&sb, " · the %d months to ", ap->months);
-	figure_date(ap->as_of, &sb);
+	figure_date_here(ap->as_of, &sb);
 	strbuf_addstr(&sb, " · ");
 	html_text(h, sb.buf);
 	html_open(h, "a", "href", ap->back, NULL);

@@ -8,6 +8,7 @@
 #include "quantity.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define C_INK	"#1f2933"
@@ -380,7 +381,7 @@ chart_scores(struct html *h, const struct chart_score_point *pts, size_t n,
 	    "square marks), 0 to 100, at the end of each quarter:");
 	for (size_t i = 0; i < n; i++) {
 		strbuf_addch(&desc, ' ');
-		figure_date(pts[i].date, &desc);
+		figure_date_here(pts[i].date, &desc);
 		if (pts[i].has_back)
 			strbuf_addf(&desc, " back %.0f", pts[i].back);
 		else
@@ -412,11 +413,11 @@ chart_scores(struct html *h, const struct chart_score_point *pts, size_t n,
 	score_line(h, pts, n, 0);
 	score_line(h, pts, n, 1);
 	if (n) {
-		figure_date(pts[0].date, &d);
+		figure_date_here(pts[0].date, &d);
 		svg_text(h, n > 1 ? S_X0 : SX(0, n), 76, n > 1 ? "start" : "middle", "10", C_INK, d.buf);
 		if (n > 1) {
 			strbuf_reset(&d);
-			figure_date(pts[n - 1].date, &d);
+			figure_date_here(pts[n - 1].date, &d);
 			svg_text(h, S_X1, 76, "end", "10", C_INK, d.buf);
 		}
 	}
@@ -438,11 +439,16 @@ nice_step(double raw)
 
 /* Appends "VALUE on DATE" of a shared-result point to sb. */
 static void
-result_point_words(struct strbuf *sb, const char *unit, double v, tdate d, const char *on)
+result_point_words(struct strbuf *sb, const char *unit, double v, tdate d, int by)
 {
-	quantity_format(v, unit, -1, sb);
-	strbuf_addf(sb, " %s ", on);
-	figure_date(d, sb);
+	struct strbuf q = STRBUF_INIT, dt = STRBUF_INIT;
+
+	quantity_format(v, unit, -1, &q);
+	figure_date_here(d, &dt);
+	/* the same words as the shared result page's (shared_result.c) */
+	strbuf_addf(sb, by ? _("%s by %s") : _("%s on %s"), q.buf, dt.buf);
+	strbuf_release(&q);
+	strbuf_release(&dt);
 }
 
 void
@@ -451,7 +457,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	const struct shared_result *r = &in->result;
 	const double right = 620, y0 = 40, hgt = 210;
 	struct strbuf tid = STRBUF_INIT, did = STRBUF_INIT, desc = STRBUF_INIT, pts = STRBUF_INIT,
-	    lab = STRBUF_INIT;
+	    lab = STRBUF_INIT, tmp = STRBUF_INIT;
 	char ba[NUM_BUFSZ], bb[NUM_BUFSZ], bc[NUM_BUFSZ];
 	double lo, hi, step, x0, w;
 	tdate t0, t1;
@@ -459,7 +465,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	size_t widest = 0;
 
 	if (!in->has_result) {
-		html_elem(h, "p", "No shared result has been recorded for this initiative.");
+		html_elem(h, "p", _("No shared result has been recorded for this initiative."));
 		return;
 	}
 	t0 = r->baseline_date;
@@ -517,19 +523,27 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 
 	strbuf_addf(&tid, "%s-title", id);
 	strbuf_addf(&did, "%s-desc", id);
-	strbuf_addf(&desc, "%s, in ", r->indicator);
-	quantity_unit_words(r->unit, &desc);
-	strbuf_addf(&desc, "; good direction %s. Baseline ", r->direction == DIR_UP ? "up" : "down");
-	result_point_words(&desc, r->unit, r->baseline_value, r->baseline_date, "on");
-	strbuf_addstr(&desc, ", target ");
-	result_point_words(&desc, r->unit, r->target_value, r->target_date, "by");
-	strbuf_addch(&desc, '.');
+	{
+		struct strbuf unit = STRBUF_INIT, base = STRBUF_INIT, target = STRBUF_INIT;
+
+		quantity_unit_words(r->unit, &unit);
+		result_point_words(&base, r->unit, r->baseline_value, r->baseline_date, 0);
+		result_point_words(&target, r->unit, r->target_value, r->target_date, 1);
+		/* TRANSLATORS: the indicator, its unit, the baseline ("40 on 1 Jan 2015"), the target */
+		strbuf_addf(&desc, r->direction == DIR_UP ?
+		    _("%s, in %s; good direction up. Baseline %s, target %s.") :
+		    _("%s, in %s; good direction down. Baseline %s, target %s."),
+		    r->indicator, unit.buf, base.buf, target.buf);
+		strbuf_release(&unit);
+		strbuf_release(&base);
+		strbuf_release(&target);
+	}
 	depth = h->depth;
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 640 300",
 	    "width", "100%", "role", "img", "class", "chart result",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
-	html_textf(h, "Shared result: %s", r->indicator);
+	html_textf(h, _("Shared result: %s"), r->indicator);
 	html_close(h);
 	for (size_t i = 0; i < in->observations.n; i++) {
 		const struct observation *o = &in->observations.v[i];
@@ -537,7 +551,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 		if (o->date > as_of)
 			continue;
 		strbuf_addch(&desc, ' ');
-		result_point_words(&desc, r->unit, o->value, o->date, "on");
+		result_point_words(&desc, r->unit, o->value, o->date, 0);
 		strbuf_addch(&desc, '.');
 	}
 	html_open(h, "desc", "id", did.buf, NULL);
@@ -583,16 +597,17 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	    num(bb, YS(r->target_value) - 5), "width", "10", "height", "10", "fill", "#ffffff",
 	    "stroke", C_INK, "stroke-width", "1.5", NULL);
 	strbuf_reset(&lab);
-	strbuf_addstr(&lab, "target ");
-	quantity_format_tight(r->target_value, r->unit, -1, &lab);
+	quantity_format_tight(r->target_value, r->unit, -1, &tmp);
+	strbuf_addf(&lab, _("target %s"), tmp.buf);
 	svg_text(h, XS(r->target_date) - 4, YS(r->target_value) +
 	    (r->target_value >= r->baseline_value ? -10 : 20), "end", "12", C_INK, lab.buf);
 	html_void(h, "rect", "x", num(ba, XS(r->baseline_date) - 5), "y",
 	    num(bb, YS(r->baseline_value) - 5), "width", "10", "height", "10", "fill", "#ffffff",
 	    "stroke", C_INK, "stroke-width", "1.5", NULL);
 	strbuf_reset(&lab);
-	strbuf_addstr(&lab, "baseline ");
-	quantity_format_tight(r->baseline_value, r->unit, -1, &lab);
+	strbuf_reset(&tmp);
+	quantity_format_tight(r->baseline_value, r->unit, -1, &tmp);
+	strbuf_addf(&lab, _("baseline %s"), tmp.buf);
 	svg_text(h, XS(r->baseline_date) + 4, YS(r->baseline_value) +
 	    (r->target_value >= r->baseline_value ? 20 : -10), "start", "12", C_INK, lab.buf);
 	for (size_t i = 0; i < in->observations.n; i++) {
@@ -615,13 +630,13 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	}
 	if (nobs == 0)
 		svg_text(h, x0 + w / 2, y0 + hgt / 2, "middle", "12", C_INK,
-		    "no observations recorded yet");
+		    _("no observations recorded yet"));
 	/* the key: what the line and the dashes are */
 	svg_line(h, x0, 288, x0 + 24, 288, C_ACCENT, "2", NULL);
 	html_void(h, "circle", "cx", num(ba, x0 + 12), "cy", "288", "r", "3", "fill", C_ACCENT, NULL);
-	svg_text(h, x0 + 30, 292, "start", "12", C_INK, "measured");
+	svg_text(h, x0 + 30, 292, "start", "12", C_INK, _("measured"));
 	svg_line(h, x0 + 110, 288, x0 + 134, 288, C_GRID, "2", "6 4");
-	svg_text(h, x0 + 140, 292, "start", "12", C_INK, "straight path from baseline to target");
+	svg_text(h, x0 + 140, 292, "start", "12", C_INK, _("straight path from baseline to target"));
 #undef XS
 #undef YS
 	html_close_to(h, depth);
@@ -630,4 +645,5 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	strbuf_release(&desc);
 	strbuf_release(&pts);
 	strbuf_release(&lab);
+	strbuf_release(&tmp);
 }

@@ -181,6 +181,14 @@ figure_date(tdate d, struct strbuf *out)
 {
 	char buf[DATE_WORDS_BUFSZ];
 
+	strbuf_addstr(out, date_format_words(d, buf));
+}
+
+void
+figure_date_here(tdate d, struct strbuf *out)
+{
+	char buf[DATE_WORDS_BUFSZ];
+
 	strbuf_addstr(out, date_format_words_lang(d, lang_code(i18n_current()), buf));
 }
 

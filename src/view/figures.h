@@ -42,7 +42,9 @@ void figure_survey_responses(const struct survey_results *r, struct strbuf *out)
 const char *figure_activity_label(const char *code);
 /* Appends a survey mean as "3.8", or "—" when the aggregate is not shown. */
 void figure_survey_mean(const struct survey_agg *a, struct strbuf *out);
-/* Appends a date as "12 Mar 2016". */
+/* Appends a date as "12 Mar 2016" (English: mails, text reports). */
 void figure_date(tdate d, struct strbuf *out);
+/* The same in the page's language (docs/i18n.md): "12 mar 2016" in Spanish. */
+void figure_date_here(tdate d, struct strbuf *out);
 
 #endif

@@ -754,12 +754,12 @@ form_field(struct html *h, const struct form_ctx *c, const struct field *f, cons
 		html_open(h, "legend", NULL);
 		html_text(h, label.buf);
 		if (f->flags & FL_OPTIONAL)
-			html_elem(h, "span", " (optional)");
+			html_elem(h, "span", _(" (optional)"));
 		html_close(h);
 		strbuf_release(&label);
 		if (msg) {
 			html_open(h, "p", "class", "error", "id", eid.buf, NULL);
-			html_elem(h, "span", "Error: ");
+			html_elem(h, "span", _("Error: "));
 			html_text(h, msg);
 			html_close(h);
 		}
@@ -836,7 +836,7 @@ form_field(struct html *h, const struct form_ctx *c, const struct field *f, cons
 		html_open(h, "select", "id", path, "name", path, "aria-invalid", msg ? "true" : NULL,
 		    "aria-describedby", described, NULL);
 		if (val.len == 0)
-			option(h, "", "— choose —", 1);
+			option(h, "", _("— choose —"), 1);
 		for (int i = 0; i < f->nnames; i++) {
 			struct strbuf sb = STRBUF_INIT;
 
@@ -1231,7 +1231,7 @@ form_value_text(const struct form_ctx *c, const struct field *f, const void *rec
 	switch (f->type) {
 	case FT_DATE:
 		if (*(const tdate *)p != DATE_NONE)
-			figure_date(*(const tdate *)p, out);
+			figure_date_here(*(const tdate *)p, out);
 		break;
 	case FT_MONEY:
 		if (*(const int64_t *)p != INT_NONE)

@@ -13,6 +13,7 @@
 #include "quantity.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define MAX2(a, b) ((a) > (b) ? (a) : (b))
@@ -23,8 +24,13 @@ static void
 change_words(double d, const char *unit, struct strbuf *out)
 {
 	if (quantity_kind(unit) == QUANTITY_PERCENT) {
-		quantity_format(fabs(d), NULL, -1, out);
-		strbuf_addstr(out, fabs(d) == 1 ? " percentage point" : " percentage points");
+		struct strbuf n = STRBUF_INIT;
+
+		quantity_format(fabs(d), NULL, -1, &n);
+		/* a change of 1 is singular; 0.5 or 2.1 are plural (n 2) */
+		strbuf_addf(out, P_("%s percentage point", "%s percentage points", fabs(d) == 1 ? 1 : 2),
+		    n.buf);
+		strbuf_release(&n);
 	} else
 		quantity_format(fabs(d), unit, -1, out);
 }
@@ -47,15 +53,21 @@ def(struct html *h, const char *term, const char *value)
 	html_elem(h, "dd", value);
 }
 
+/* "12.5% on 3 Mar 2016" (the baseline; by 1 the target's "by"). */
 static void
-point_def(struct html *h, const char *term, const char *unit, double v, tdate d, const char *on,
+point_def(struct html *h, const char *term, const char *unit, double v, tdate d, int by,
     struct strbuf *sb)
 {
+	struct strbuf q = STRBUF_INIT, dt = STRBUF_INIT;
+
+	quantity_format(v, unit, -1, &q);
+	figure_date_here(d, &dt);
 	strbuf_reset(sb);
-	quantity_format(v, unit, -1, sb);
-	strbuf_addf(sb, " %s ", on);
-	figure_date(d, sb);
+	/* TRANSLATORS: a value, then its date: "40,755 on 1 Jan 2015", "45,000 by 31 Dec 2018" */
+	strbuf_addf(sb, by ? _("%s by %s") : _("%s on %s"), q.buf, dt.buf);
 	def(h, term, sb->buf);
+	strbuf_release(&q);
+	strbuf_release(&dt);
 }
 
 /* The latest measurement and the progress toward the target, in words and as a bar. */
@@ -64,15 +76,16 @@ progress_section(struct html *h, const struct shared_result_page *pg, struct str
 {
 	const struct shared_result *r = &pg->in->result;
 	const struct metrics_result_progress *p = pg->progress;
+	struct strbuf q = STRBUF_INIT, dt = STRBUF_INIT;
 	double moved, asked;
 	char pct[16];
 
 	html_open(h, "section", "class", "result-progress", "aria-labelledby", "progress-h", NULL);
 	html_open(h, "h2", "id", "progress-h", NULL);
-	html_text(h, "Progress toward the target");
+	html_text(h, _("Progress toward the target"));
 	html_close(h);
 	if (!pg->has_progress || p->latest == NULL) {
-		html_elem(h, "p", "No measurement recorded yet: progress shows once the first one is added.");
+		html_elem(h, "p", _("No measurement recorded yet: progress shows once the first one is added."));
 		html_close(h);
 		return;
 	}
@@ -80,42 +93,48 @@ progress_section(struct html *h, const struct shared_result_page *pg, struct str
 	asked = r->target_value - r->baseline_value;
 	html_open(h, "p", "class", "lead", NULL);
 	strbuf_reset(sb);
-	strbuf_addstr(sb, "Latest measurement: ");
-	quantity_format(p->latest->value, r->unit, -1, sb);
-	strbuf_addstr(sb, " on ");
-	figure_date(p->latest->date, sb);
-	strbuf_addf(sb, " (%lld measurement%s in all).", (long long)p->n, p->n == 1 ? "" : "s");
+	quantity_format(p->latest->value, r->unit, -1, &q);
+	figure_date_here(p->latest->date, &dt);
+	strbuf_addf(sb, P_("Latest measurement: %s on %s (%lld measurement in all).",
+	    "Latest measurement: %s on %s (%lld measurements in all).", p->n), q.buf, dt.buf,
+	    (long long)p->n);
 	html_text(h, sb->buf);
 	html_close(h);
 
 	strbuf_reset(sb);
+	strbuf_reset(&q);
+	change_words(moved, r->unit, &q);
 	if (!p->has_progress) {
-		strbuf_addstr(sb, "The target equals the baseline, so progress is not a share: ");
+		/* TRANSLATORS: followed by one of "the latest measurement is at the baseline." and the like */
+		strbuf_addstr(sb, _("The target equals the baseline, so progress is not a share: "));
 		if (moved == 0)
-			strbuf_addstr(sb, "the latest measurement is at the baseline.");
-		else {
-			strbuf_addstr(sb, moved > 0 ? "up " : "down ");
-			change_words(moved, r->unit, sb);
-			strbuf_addstr(sb, " since the baseline.");
-		}
-	} else {
-		snprintf(pct, sizeof(pct), "%.0f%%", p->progress * 100);
-		if (p->progress >= 1)
-			strbuf_addf(sb, "Target reached: %s of the way from baseline to target. ", pct);
-		else if (p->progress < 0)
-			strbuf_addstr(sb, "Moving away from the target: ");
+			strbuf_addstr(sb, _("the latest measurement is at the baseline."));
 		else
-			strbuf_addf(sb, "%s of the way from baseline to target: ", pct);
+			strbuf_addf(sb, moved > 0 ? _("up %s since the baseline.") :
+			    _("down %s since the baseline."), q.buf);
+	} else {
+		strbuf_reset(&dt);
+		change_words(asked, r->unit, &dt);
+		snprintf(pct, sizeof(pct), "%.0f%%", p->progress * 100);
+		/* TRANSLATORS: each of these three is followed by a sentence such as "up 3 since the baseline, ..." */
+		if (p->progress >= 1)
+			strbuf_addf(sb, _("Target reached: %s of the way from baseline to target. "), pct);
+		else if (p->progress < 0)
+			strbuf_addstr(sb, _("Moving away from the target: "));
+		else
+			strbuf_addf(sb, _("%s of the way from baseline to target: "), pct);
 		if (moved == 0)
-			strbuf_addstr(sb, "no change since the baseline");
-		else {
-			strbuf_addstr(sb, moved > 0 ? "up " : "down ");
-			change_words(moved, r->unit, sb);
-			strbuf_addstr(sb, " since the baseline");
-		}
-		strbuf_addstr(sb, asked > 0 ? ", of the rise of " : ", of the fall of ");
-		change_words(asked, r->unit, sb);
-		strbuf_addstr(sb, " the target asks for.");
+			strbuf_addf(sb, asked > 0 ?
+			    _("no change since the baseline, of the rise of %s the target asks for.") :
+			    _("no change since the baseline, of the fall of %s the target asks for."), dt.buf);
+		else if (moved > 0)
+			strbuf_addf(sb, asked > 0 ?
+			    _("up %s since the baseline, of the rise of %s the target asks for.") :
+			    _("up %s since the baseline, of the fall of %s the target asks for."), q.buf, dt.buf);
+		else
+			strbuf_addf(sb, asked > 0 ?
+			    _("down %s since the baseline, of the rise of %s the target asks for.") :
+			    _("down %s since the baseline, of the fall of %s the target asks for."), q.buf, dt.buf);
 	}
 	html_elem(h, "p", sb->buf);
 	if (p->has_progress) {
@@ -124,31 +143,33 @@ progress_section(struct html *h, const struct shared_result_page *pg, struct str
 		snprintf(pct, sizeof(pct), "%.0f", shown * 100);
 		html_open(h, "div", "class", "progress-bar", NULL);
 		html_open(h, "span", "class", "end", "aria-hidden", "true", NULL);
-		html_text(h, "baseline");
+		html_text(h, _("baseline"));
 		html_close(h);
 		html_open(h, "progress", "max", "100", "value", pct, "aria-label",
-		    "Progress from baseline to target, percent", NULL);
+		    _("Progress from baseline to target, percent"), NULL);
 		html_textf(h, "%s%%", pct);
 		html_close(h);
 		html_open(h, "span", "class", "end", "aria-hidden", "true", NULL);
-		html_text(h, "target");
+		html_text(h, _("target"));
 		html_close(h);
 		html_close(h);
 	}
 	strbuf_reset(sb);
 	html_open(h, "p", "class", p->on_track ? "on-track" : "behind", NULL);
-	strbuf_addstr(sb, p->on_track ? "✓ On track: at or beyond the straight path from baseline "
-	    "to target, which stood at " : "✗ Behind the straight path from baseline to target, "
-	    "which stood at ");
 	/* the path's value as precise as the values it runs between */
+	strbuf_reset(&q);
 	quantity_format(p->line, r->unit, MAX3(recorded_decimals(r->baseline_value),
-	    recorded_decimals(r->target_value), recorded_decimals(p->latest->value)), sb);
-	strbuf_addstr(sb, " on ");
-	figure_date(p->latest->date, sb);
-	strbuf_addch(sb, '.');
+	    recorded_decimals(r->target_value), recorded_decimals(p->latest->value)), &q);
+	strbuf_reset(&dt);
+	figure_date_here(p->latest->date, &dt);
+	strbuf_addf(sb, p->on_track ? _("✓ On track: at or beyond the straight path from baseline "
+	    "to target, which stood at %s on %s.") : _("✗ Behind the straight path from baseline "
+	    "to target, which stood at %s on %s."), q.buf, dt.buf);
 	html_text(h, sb->buf);
 	html_close(h);
 	html_close(h);
+	strbuf_release(&q);
+	strbuf_release(&dt);
 }
 
 static _Thread_local const struct observation *sort_obs;
@@ -171,14 +192,14 @@ measurements(struct html *h, const struct shared_result_page *pg, struct strbuf 
 	size_t n = in->observations.n, *order;
 
 	html_open(h, "h2", "id", "measurements-h", NULL);
-	html_text(h, "Measurements");
+	html_text(h, _("Measurements"));
 	html_close(h);
 	if (n == 0) {
 		html_open(h, "p", "class", "empty", NULL);
-		html_text(h, "No measurement recorded yet. ");
+		html_text(h, _("No measurement recorded yet. "));
 		if (pg->add_href) {
 			html_open(h, "a", "href", pg->add_href, NULL);
-			html_text(h, "Add the first measurement");
+			html_text(h, _("Add the first measurement"));
 			html_close(h);
 			html_text(h, ".");
 		}
@@ -197,11 +218,11 @@ measurements(struct html *h, const struct shared_result_page *pg, struct strbuf 
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	html_open(h, "th", "scope", "col", NULL);
-	html_text(h, "Date");
+	html_text(h, _("Date"));
 	html_close(h);
 	/* a long unit is said once, in the headings, not in every cell */
 	html_open(h, "th", "scope", "col", "class", "num", NULL);
-	html_text(h, "Value");
+	html_text(h, _("Value"));
 	if (quantity_tight_drops_unit(in->result.unit)) {
 		html_open(h, "span", "class", "unit", NULL);
 		html_text(h, in->result.unit);
@@ -209,7 +230,7 @@ measurements(struct html *h, const struct shared_result_page *pg, struct strbuf 
 	}
 	html_close(h);
 	html_open(h, "th", "scope", "col", "class", "num", NULL);
-	html_text(h, "Change from baseline");
+	html_text(h, _("Change from baseline"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -219,9 +240,9 @@ measurements(struct html *h, const struct shared_result_page *pg, struct strbuf 
 		double d = o->value - in->result.baseline_value;
 
 		html_open(h, "tr", NULL);
-		html_open(h, "td", "data-label", "Date", NULL);
+		html_open(h, "td", "data-label", _("Date"), NULL);
 		strbuf_reset(sb);
-		figure_date(o->date, sb);
+		figure_date_here(o->date, sb);
 		if (pg->obs_href && pg->obs_href[order[k]]) {
 			html_open(h, "a", "href", pg->obs_href[order[k]], NULL);
 			html_text(h, sb->buf);
@@ -229,12 +250,12 @@ measurements(struct html *h, const struct shared_result_page *pg, struct strbuf 
 		} else
 			html_text(h, sb->buf);
 		html_close(h);
-		html_open(h, "td", "class", "num", "data-label", "Value", NULL);
+		html_open(h, "td", "class", "num", "data-label", _("Value"), NULL);
 		strbuf_reset(sb);
 		quantity_format_tight(o->value, in->result.unit, -1, sb);
 		html_text(h, sb->buf);
 		html_close(h);
-		html_open(h, "td", "class", "num", "data-label", "Change from baseline", NULL);
+		html_open(h, "td", "class", "num", "data-label", _("Change from baseline"), NULL);
 		strbuf_reset(sb);
 		if (in->has_result) {
 			strbuf_addstr(sb, d > 0 ? "+" : d < 0 ? "−" : "");
@@ -265,46 +286,46 @@ shared_result_page(struct html *h, const struct shared_result_page *pg)
 	assert(in != NULL);
 	if (!in->has_result) {
 		html_open(h, "p", "class", "empty", NULL);
-		html_text(h, "No shared result has been set for this initiative: its statement, "
+		html_text(h, _("No shared result has been set for this initiative: its statement, "
 		    "indicator, baseline and target come with the initiative's import file "
-		    "(Import & export).");
+		    "(Import & export)."));
 		html_close(h);
 	} else {
 		html_open(h, "p", "class", "statement lead", NULL);
 		html_text(h, r->statement);
 		html_close(h);
 		html_open(h, "dl", "class", "result-terms", NULL);
-		def(h, "Indicator", r->indicator);
+		def(h, _("Indicator"), r->indicator);
 		strbuf_reset(&sb);
 		quantity_unit_words(r->unit, &sb);
-		def(h, "Unit", sb.buf);
-		def(h, "Good direction", r->direction == DIR_DOWN ? "down (lower is better)" :
-		    "up (higher is better)");
-		point_def(h, "Baseline", r->unit, r->baseline_value, r->baseline_date, "on", &sb);
-		point_def(h, "Target", r->unit, r->target_value, r->target_date, "by", &sb);
+		def(h, _("Unit"), sb.buf);
+		def(h, _("Good direction"), r->direction == DIR_DOWN ? _("down (lower is better)") :
+		    _("up (higher is better)"));
+		point_def(h, _("Baseline"), r->unit, r->baseline_value, r->baseline_date, 0, &sb);
+		point_def(h, _("Target"), r->unit, r->target_value, r->target_date, 1, &sb);
 		html_close(h);
 		progress_section(h, pg, &sb);
-		html_elem(h, "h2", "The path so far");
+		html_elem(h, "h2", _("The path so far"));
 		/* on a phone the chart keeps a readable size and scrolls in its own box */
 		html_open(h, "div", "class", "result-chart chart-scroll", "tabindex", "0", "role",
-		    "region", "aria-label", "Chart of the shared result", NULL);
+		    "region", "aria-label", _("Chart of the shared result"), NULL);
 		chart_result(h, in, pg->as_of, "result-chart");
 		html_close(h);
 	}
 	html_open(h, "div", "class", "actions", NULL);
 	if (pg->add_href) {
 		html_open(h, "a", "class", "button", "href", pg->add_href, NULL);
-		html_text(h, "Add a measurement");
+		html_text(h, _("Add a measurement"));
 		html_close(h);
 	}
 	if (pg->csv_href) {
 		html_open(h, "a", "href", pg->csv_href, NULL);
-		html_text(h, "Download CSV");
+		html_text(h, _("Download CSV"));
 		html_close(h);
 	}
 	if (pg->xlsx_href) {
 		html_open(h, "a", "href", pg->xlsx_href, NULL);
-		html_text(h, "Download Excel");
+		html_text(h, _("Download Excel"));
 		html_close(h);
 	}
 	html_close(h);

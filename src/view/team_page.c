@@ -11,6 +11,7 @@
 #include "team_page.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* The initiative's fields this page edits, as a kind of their own for the generic form. */
@@ -61,11 +62,11 @@ raci_matrix(struct html *h, const struct team_page *tp, const struct form_input 
 
 	if (in->responsibilities.n == 0) {
 		html_open(h, "p", "class", "empty", NULL);
-		html_text(h, "No responsibilities recorded yet. ");
+		html_text(h, _("No responsibilities recorded yet. "));
 		if (edit) {
 			strbuf_addf(&sb, "/i/%s/responsibilities/new", in->slug);
 			html_open(h, "a", "href", sb.buf, NULL);
-			html_text(h, "Add the first responsibility");
+			html_text(h, _("Add the first responsibility"));
 			html_close(h);
 			html_text(h, ".");
 		}
@@ -80,11 +81,11 @@ raci_matrix(struct html *h, const struct team_page *tp, const struct form_input 
 	html_open(h, "div", "class", "scroll", NULL);
 	html_open(h, "table", "class", "matrix", NULL);
 	html_open(h, "caption", NULL);
-	html_text(h, "R responsible · A accountable · C consulted · I informed");
+	html_text(h, _("R responsible · A accountable · C consulted · I informed"));
 	html_close(h);
 	html_open(h, "tr", NULL);
 	html_open(h, "th", "scope", "col", NULL);
-	html_text(h, "Responsibility");
+	html_text(h, _("Responsibility"));
 	html_close(h);
 	for (size_t o = 0; o < p->orgs.n; o++)
 		if (in_matrix(p, in, o)) {
@@ -93,7 +94,7 @@ raci_matrix(struct html *h, const struct team_page *tp, const struct form_input 
 			html_close(h);
 		}
 	html_open(h, "th", "scope", "col", NULL);
-	html_text(h, "Gap");
+	html_text(h, _("Gap"));
 	html_close(h);
 	html_close(h);
 	for (size_t r = 0; r < in->responsibilities.n; r++) {
@@ -152,9 +153,9 @@ raci_matrix(struct html *h, const struct team_page *tp, const struct form_input 
 		}
 		html_open(h, "td", "class", as == 1 ? NULL : "gap", NULL);
 		if (as == 0)
-			html_text(h, "⚠ No one accountable");
+			html_text(h, _("⚠ No one accountable"));
 		else if (as > 1)
-			html_textf(h, "⚠ %d accountable", as);
+			html_textf(h, _("⚠ %d accountable"), as);
 		else
 			html_text(h, "—");
 		html_close(h);
@@ -164,7 +165,7 @@ raci_matrix(struct html *h, const struct team_page *tp, const struct form_input 
 	html_close(h);
 	if (edit) {
 		html_open(h, "button", "type", "submit", NULL);
-		html_text(h, "Save the matrix");
+		html_text(h, _("Save the matrix"));
 		html_close(h);
 		html_close(h);
 	}
@@ -193,17 +194,17 @@ team_page_write(struct html *h, const struct team_page *tp)
 	team_page_kind(&tk, tf);
 	frame_begin(h, tp->frame);
 
-	html_elem(h, "h2", "Members");
+	html_elem(h, "h2", _("Members"));
 	html_open(h, "p", "class", "meta", NULL);
-	html_text(h, "The organizations on the team.");
+	html_text(h, _("The organizations on the team."));
 	if (edit)	/* instructions only for those who can follow them (issue 11, point 14) */
-		html_text(h, " To mark that one has left, open it and give the date it left.");
+		html_text(h, _(" To mark that one has left, open it and give the date it left."));
 	html_close(h);
 	if (edit) {
 		strbuf_addf(&sb, "/i/%s/members/new", in->slug);
 		html_open(h, "p", "class", "actions", NULL);
 		html_open(h, "a", "class", "button", "href", sb.buf, NULL);
-		html_text(h, "Add a member");
+		html_text(h, _("Add a member"));
 		html_close(h);
 		html_close(h);
 	}
@@ -218,15 +219,15 @@ team_page_write(struct html *h, const struct team_page *tp)
 		strbuf_addf(&sb, "/i/%s/members?", in->slug);
 		form_list(h, &c, &kind_member, recs, (const char **)hrefs, in->members.n, sb.buf, NULL, 0);
 	} else
-		html_elem(h, "p", "No members recorded yet.");
+		html_elem(h, "p", _("No members recorded yet."));
 
 	html_open(h, "h2", "id", "oversight", NULL);
-	html_text(h, "Committee and director");
+	html_text(h, _("Committee and director"));
 	html_close(h);
 	form_record(h, &c, &tk, in);
 	if (edit) {
 		html_open(h, "details", "open", which == TEAM_FORM_INITIATIVE ? "" : NULL, NULL);
-		html_elem(h, "summary", "Change the committee or the director");
+		html_elem(h, "summary", _("Change the committee or the director"));
 		if (which == TEAM_FORM_INITIATIVE)
 			form_error_summary(h, errs);
 		strbuf_reset(&sb);
@@ -236,23 +237,23 @@ team_page_write(struct html *h, const struct team_page *tp)
 		form_fields(h, &c, &tk, in, which == TEAM_FORM_INITIATIVE ? typed : NULL,
 		    which == TEAM_FORM_INITIATIVE ? errs : NULL);
 		html_open(h, "button", "type", "submit", NULL);
-		html_text(h, "Save");
+		html_text(h, _("Save"));
 		html_close(h);
 		html_close(h);
 		html_close(h);
 	}
 
 	html_open(h, "h2", "id", "raci", NULL);
-	html_text(h, "Responsibilities");
+	html_text(h, _("Responsibilities"));
 	html_close(h);
 	if (which == TEAM_FORM_RACI)
 		form_error_summary(h, errs);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "/i/%s/responsibilities", in->slug);
 	html_open(h, "p", "class", "meta", NULL);
-	html_text(h, "Each responsibility needs exactly one organization Accountable. ");
+	html_text(h, _("Each responsibility needs exactly one organization Accountable. "));
 	html_open(h, "a", "href", sb.buf, NULL);
-	html_text(h, "The list of responsibilities");
+	html_text(h, _("The list of responsibilities"));
 	html_close(h);
 	html_close(h);
 	raci_matrix(h, tp, which == TEAM_FORM_RACI ? typed : NULL);

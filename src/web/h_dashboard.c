@@ -99,11 +99,11 @@ overview(struct html *h, const struct web_program *wp, const struct initiative *
 	page_period_form(h, base.buf, as_of, months);
 	/* shown in print only, where the form is not */
 	html_open(h, "p", "class", "printed", NULL);
-	figure_date(date_today(), &sb);
+	figure_date_here(date_today(), &sb);
 	strbuf_addstr(&sb, " · period ");
-	figure_date(r.start, &sb);
+	figure_date_here(r.start, &sb);
 	strbuf_addstr(&sb, " – ");
-	figure_date(r.end, &sb);
+	figure_date_here(r.end, &sb);
 	html_textf(h, "Printed %s (%d months)", sb.buf, months);
 	html_close(h);
 	report_html_overview(h, &r, &before, &cap, base.buf, can_edit);

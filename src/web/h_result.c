@@ -13,6 +13,7 @@
 #include "../view/shared_result.h"
 #include "../util/date.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 int
@@ -54,7 +55,7 @@ result_page(struct web_request *req, struct web_response *res, const struct prog
 	strbuf_addf(&sb, "/i/%s/export?kind=observations&format=xlsx", in->slug);
 	pg.xlsx_href = web_strdup(req, sb.buf);
 
-	page_begin(&frame, res, p, "Shared result", in, TAB_RESULT);
+	page_begin(&frame, res, p, _("Shared result"), in, TAB_RESULT);
 	shared_result_page(&frame.h, &pg);
 	page_end(&frame);
 	free(hrefs);

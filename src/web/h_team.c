@@ -14,6 +14,7 @@
 #include "records.h"
 #include "router.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /*
@@ -29,13 +30,13 @@ team_notice(struct web_request *req, const struct program *p, const struct initi
 	const char *out = NULL;
 
 	if (web_query(req, "deleted"))
-		return "The member was removed from the team.";
+		return _("The member was removed from the team.");
 	if (key == NULL)
 		return NULL;
 	if (strcmp(key, "oversight") == 0)
-		return "The committee and the director are saved.";
+		return _("The committee and the director are saved.");
 	if (strcmp(key, "raci") == 0)
-		return "The responsibilities are saved.";
+		return _("The responsibilities are saved.");
 	for (size_t i = 0; i < in->members.n; i++) {
 		const struct member *m = &in->members.v[i];
 		const struct organization *o;
@@ -43,7 +44,7 @@ team_notice(struct web_request *req, const struct program *p, const struct initi
 		if (m->org.slug == NULL || strcmp(m->org.slug, key) != 0)
 			continue;
 		o = program_org(p, m->org.slug);
-		strbuf_addf(&sb, "Member ‘%s’ saved.", o ? o->name : m->org.slug);
+		strbuf_addf(&sb, _("Member ‘%s’ saved."), o ? o->name : m->org.slug);
 		out = web_strdup(req, sb.buf);
 		break;
 	}
@@ -60,7 +61,7 @@ team_page(struct web_request *req, struct web_response *res, const struct progra
 	struct html h;
 	struct team_page tp;
 
-	page_frame(&fr, req, p, "Team & roles", in, TAB_TEAM);
+	page_frame(&fr, req, p, _("Team & roles"), in, TAB_TEAM);
 	if (errs == NULL || errs->n == 0)
 		fr.flash = team_notice(req, p, in);
 	tp = (struct team_page){ .frame = &fr, .p = p, .in = in, .can_edit = records_may_edit(req),
@@ -132,7 +133,7 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 		break;
 	default:
 		fprintf(stderr, "trellis serve: update initiative: %s\n", err.buf);
-		form_error_add(&errs, NULL, err.len ? err.buf : "The change could not be saved.");
+		form_error_add(&errs, NULL, err.len ? err.buf : _("The change could not be saved."));
 		ret = team_page(req, res, &wp->program, in, &errs, &typed, TEAM_FORM_INITIATIVE);
 		break;
 	}
@@ -213,7 +214,7 @@ h_team_raci(struct web_request *req, struct web_response *res)
 				records_model_error(&errs, &e);
 				break;
 			default:
-				form_error_add(&errs, NULL, err.len ? err.buf : "The change could not be saved.");
+				form_error_add(&errs, NULL, err.len ? err.buf : _("The change could not be saved."));
 				break;
 			}
 		}
@@ -222,7 +223,7 @@ h_team_raci(struct web_request *req, struct web_response *res)
 	}
 	/* all the rows or none */
 	if (errs.n == 0 && w.aw.changes && records_write_commit(&w))
-		form_error_add(&errs, NULL, "The change could not be saved.");
+		form_error_add(&errs, NULL, _("The change could not be saved."));
 	if (errs.n)
 		ret = team_page(req, res, &wp->program, in, &errs, &typed, TEAM_FORM_RACI);
 	else {
