@@ -7,32 +7,34 @@
 #include "actions.h"
 #include "figures.h"
 #include "markdown.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 static const char *const signal_titles[SIGNAL__MAX] = {
-	[SIGNAL_DOMINANCE] = "Backbone dominance",
-	[SIGNAL_DIRECTOR_AS_EMPLOYEE] = "Director as the backbone's employee",
-	[SIGNAL_BLURRED_BOUNDARIES] = "Blurred boundaries",
-	[SIGNAL_OUT_OF_THE_LOOP] = "Partners out of the loop",
-	[SIGNAL_NO_CONTRARY_VIEWS] = "No contrary views",
-	[SIGNAL_SHARED_LEADERSHIP] = "Shared leadership",
-	[SIGNAL_CREDIT_GIVEN] = "Credit given",
-	[SIGNAL_CAPACITY_SHARED] = "Capacity shared",
-	[SIGNAL_DIRECTOR_SUPPORTED] = "Director supported",
-	[SIGNAL_JOINT_GRANT_SEEKING] = "Joint grant seeking",
-	[SIGNAL_PARTNERS_COMPENSATED] = "Partners compensated",
+	[SIGNAL_DOMINANCE] = N_("Backbone dominance"),
+	[SIGNAL_DIRECTOR_AS_EMPLOYEE] = N_("Director as the backbone's employee"),
+	[SIGNAL_BLURRED_BOUNDARIES] = N_("Blurred boundaries"),
+	[SIGNAL_OUT_OF_THE_LOOP] = N_("Partners out of the loop"),
+	[SIGNAL_NO_CONTRARY_VIEWS] = N_("No contrary views"),
+	[SIGNAL_SHARED_LEADERSHIP] = N_("Shared leadership"),
+	[SIGNAL_CREDIT_GIVEN] = N_("Credit given"),
+	[SIGNAL_CAPACITY_SHARED] = N_("Capacity shared"),
+	[SIGNAL_DIRECTOR_SUPPORTED] = N_("Director supported"),
+	[SIGNAL_JOINT_GRANT_SEEKING] = N_("Joint grant seeking"),
+	[SIGNAL_PARTNERS_COMPENSATED] = N_("Partners compensated"),
 };
 
 static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December",
+	/* "May" is also the abbreviation's msgid ("may"): its full name has a context below */
+	N_("January"), N_("February"), N_("March"), N_("April"), "May", N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
 };
 
 const char *
 action_signal_title(int signal)
 {
 	assert(signal >= 0 && signal < SIGNAL__MAX);
-	return signal_titles[signal];
+	return _(signal_titles[signal]);
 }
 
 int
@@ -47,7 +49,8 @@ action_period_words(tdate period, struct strbuf *out)
 	int y, m, d;
 
 	date_to_ymd(period, &y, &m, &d);
-	strbuf_addf(out, "%s %d", month_names[m - 1], y);
+	/* TRANSLATORS: a month and its year, "March 2016" */
+	strbuf_addf(out, _("%s %d"), m == 5 ? C_("month", "May") : _(month_names[m - 1]), y);
 }
 
 const char *
@@ -59,7 +62,7 @@ action_owner_name(const struct program *p, const struct action *a)
 	if (a->owner_person.slug)
 		return a->owner_person.idx >= 0 && (size_t)a->owner_person.idx < p->people.n ?
 		    p->people.v[a->owner_person.idx].name : a->owner_person.slug;
-	return "nobody";
+	return _("nobody");
 }
 
 int
@@ -78,7 +81,7 @@ action_line_text(const struct program *p, const struct action *a, tdate today,
 		strbuf_addstr(out, ": ");
 	}
 	strbuf_addf(out, "%s — %s, due ", a->title, action_owner_name(p, a));
-	figure_date_here(a->due, out);
+	figure_date(a->due, out);
 	strbuf_addf(out, " · %s%s", action_status_names[a->status],
 	    action_overdue(a, today) ? ", overdue" : "");
 }
@@ -106,15 +109,21 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 		html_open(h, "li", NULL);
 		html_open(h, "span", "class", late ? "status overdue" : a->status == ACTION_OPEN ?
 		    "status open" : "status closed", NULL);
-		html_text(h, late ? "overdue" : action_status_names[a->status]);
+		if (late)
+			html_text(h, _("overdue"));
+		else
+			html_text(h, _(action_status_names[a->status]));
 		html_close(h);
 		html_text(h, " ");
 		if (with_alert) {
+			struct strbuf when = STRBUF_INIT;
+
+			action_period_words(a->period, &when);
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s, ", action_signal_title(a->signal));
-			action_period_words(a->period, &sb);
-			strbuf_addstr(&sb, ": ");
+			/* TRANSLATORS: the alert, its month, then the action: "Blurred boundaries, March 2016: " */
+			strbuf_addf(&sb, _("%s, %s: "), action_signal_title(a->signal), when.buf);
 			html_text(h, sb.buf);
+			strbuf_release(&when);
 		}
 		if (href_base) {
 			strbuf_reset(&sb);
@@ -125,8 +134,14 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 		} else
 			html_text(h, a->title);
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, " — %s, due ", action_owner_name(p, a));
-		figure_date_here(a->due, &sb);
+		{
+			struct strbuf due = STRBUF_INIT;
+
+			figure_date_here(a->due, &due);
+			/* TRANSLATORS: after the action's title: its owner and its date */
+			strbuf_addf(&sb, _(" — %s, due %s"), action_owner_name(p, a), due.buf);
+			strbuf_release(&due);
+		}
 		html_text(h, sb.buf);
 		html_close(h);
 	}
@@ -141,22 +156,27 @@ answer_html(struct html *h, const struct program *p, const struct metrics_answer
 	struct strbuf sb = STRBUF_INIT;
 
 	html_open(h, "div", "class", "answer", NULL);
-	strbuf_addstr(&sb, "The team's answer, ");
-	action_period_words(period, &sb);
+	{
+		struct strbuf when = STRBUF_INIT;
+
+		action_period_words(period, &when);
+		strbuf_addf(&sb, _("The team's answer, %s"), when.buf);
+		strbuf_release(&when);
+	}
 	html_open(h, "p", "class", "answer-head", NULL);
 	html_text(h, sb.buf);
 	html_close(h);
 	if (a->response)
 		html_markdown(h, a->response->text);
 	else if (a->actions.n == 0)
-		html_elem(h, "p", "Not answered yet.");
+		html_elem(h, "p", _("Not answered yet."));
 	if (a->actions.n)
 		actions_html(h, p, a->actions.v, a->actions.n, today, 0, NULL);
 	if (href) {
 		html_open(h, "p", "class", "answer-link", NULL);
 		html_open(h, "a", "href", href, NULL);
-		html_text(h, a->response || a->actions.n ? "The answer and its actions" :
-		    "Write the team's answer");
+		html_text(h, a->response || a->actions.n ? _("The answer and its actions") :
+		    _("Write the team's answer"));
 		html_close(h);
 		html_close(h);
 	}

@@ -8,6 +8,7 @@
 #include "figures.h"
 #include "markdown.h"
 #include "../model/fields.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* The form's problems, when this is the form that came back. */
@@ -50,7 +51,7 @@ actions_now(struct html *h, const struct answer_page *ap, const struct form_ctx 
 	struct strbuf path = STRBUF_INIT;
 
 	if (a->actions.n == 0) {
-		html_elem(h, "p", "No action agreed for this period yet.");
+		html_elem(h, "p", _("No action agreed for this period yet."));
 		return;
 	}
 	if (!ap->can_edit) {
@@ -68,7 +69,7 @@ actions_now(struct html *h, const struct answer_page *ap, const struct form_ctx 
 		form_open(h, ap, "status", x->id);
 		form_field(h, c, fs, x, typed_of(ap, ANSWER_FORM_STATUS),
 		    errs_of(ap, ANSWER_FORM_STATUS), path.buf);
-		submit(h, "Change the status");
+		submit(h, _("Change the status"));
 		html_close(h);
 		html_close(h);
 	}
@@ -85,7 +86,7 @@ other_periods(struct html *h, const struct answer_page *ap)
 
 	if (ap->nresponses == 0 && ap->nactions == 0)
 		return;
-	html_elem(h, "h2", "Other periods");
+	html_elem(h, "h2", _("Other periods"));
 	/* both lists are in period order: walk them together, one heading per period */
 	while (i < ap->nresponses || j < ap->nactions) {
 		tdate period = i < ap->nresponses && (j == ap->nactions ||
@@ -111,17 +112,22 @@ answer_page_write(struct html *h, const struct answer_page *ap)
 {
 	const struct form_ctx c = { ap->p, ap->in };
 	struct strbuf sb = STRBUF_INIT;
-	const char *what = action_signal_is_alert(ap->signal) ? "alert" : "strength";
 
 	frame_begin(h, ap->frame);
 	html_open(h, "p", "class", "meta", NULL);
-	action_period_words(ap->period, &sb);
-	strbuf_addf(&sb, " · the %d months to ", ap->months);
-	figure_date_here(ap->as_of, &sb);
-	strbuf_addstr(&sb, " · ");
+	{
+		struct strbuf when = STRBUF_INIT, to = STRBUF_INIT;
+
+		action_period_words(ap->period, &when);
+		figure_date_here(ap->as_of, &to);
+		/* TRANSLATORS: the period's month, then the months the figures cover: "March 2016 · the 12 months to 31 Mar 2016 · " */
+		strbuf_addf(&sb, _("%s · the %d months to %s · "), when.buf, ap->months, to.buf);
+		strbuf_release(&when);
+		strbuf_release(&to);
+	}
 	html_text(h, sb.buf);
 	html_open(h, "a", "href", ap->back, NULL);
-	html_text(h, "Back to the overview");
+	html_text(h, _("Back to the overview"));
 	html_close(h);
 	html_close(h);
 
@@ -136,37 +142,40 @@ answer_page_write(struct html *h, const struct answer_page *ap)
 			html_close(h);
 		}
 	} else
-		html_textf(h, "This %s is not raised for this period: there is nothing to answer "
-		    "here now. Its answers and actions of other periods are below.", what);
+		html_text(h, action_signal_is_alert(ap->signal) ?
+		    _("This alert is not raised for this period: there is nothing to answer "
+		    "here now. Its answers and actions of other periods are below.") :
+		    _("This strength is not raised for this period: there is nothing to answer "
+		    "here now. Its answers and actions of other periods are below."));
 	html_close(h);
 
-	html_elem(h, "h2", "The team's answer");
+	html_elem(h, "h2", _("The team's answer"));
 	if (ap->answer->response)
 		html_markdown(h, ap->answer->response->text);
 	else
-		html_elem(h, "p", "Not answered yet.");
+		html_elem(h, "p", _("Not answered yet."));
 	if (ap->can_edit && ap->observation) {
 		form_open(h, ap, "answer", NULL);
 		form_error_summary(h, errs_of(ap, ANSWER_FORM_TEXT));
 		form_field(h, &c, kind_field(&kind_alert_response, "answer"), ap->answer->response,
 		    typed_of(ap, ANSWER_FORM_TEXT), errs_of(ap, ANSWER_FORM_TEXT), "answer");
-		submit(h, ap->answer->response ? "Save the answer" : "Write the answer");
+		submit(h, ap->answer->response ? _("Save the answer") : _("Write the answer"));
 		html_close(h);
 	}
 
-	html_elem(h, "h2", "Actions");
+	html_elem(h, "h2", _("Actions"));
 	actions_now(h, ap, &c);
 	if (ap->can_edit && ap->observation) {
 		static const char *const fields[] = { "title", "owner_org", "owner_person", "due" };
 
-		html_elem(h, "h3", "Agree an action");
-		html_elem(h, "p", "Give it one owner: an organization or a person.");
+		html_elem(h, "h3", _("Agree an action"));
+		html_elem(h, "p", _("Give it one owner: an organization or a person."));
 		form_open(h, ap, "action", NULL);
 		form_error_summary(h, errs_of(ap, ANSWER_FORM_ACTION));
 		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 			form_field(h, &c, kind_field(&kind_action, fields[i]), NULL,
 			    typed_of(ap, ANSWER_FORM_ACTION), errs_of(ap, ANSWER_FORM_ACTION), fields[i]);
-		submit(h, "Add the action");
+		submit(h, _("Add the action"));
 		html_close(h);
 	}
 	other_periods(h, ap);

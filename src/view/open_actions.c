@@ -4,6 +4,7 @@
 #include "actions.h"
 #include "figures.h"
 #include "open_actions.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 static void
@@ -26,25 +27,26 @@ open_actions_write(struct html *h, const struct open_actions_page *pg)
 	frame_begin(h, pg->frame);
 	html_open(h, "p", "class", "meta", NULL);
 	if (pg->n == 0)
-		html_text(h, "No initiative has an open action: every action the teams agreed is "
-		    "done or dropped, or none was agreed yet.");
+		html_text(h, _("No initiative has an open action: every action the teams agreed is "
+		    "done or dropped, or none was agreed yet."));
 	else
-		html_textf(h, "%zu open action%s across the portfolio, %zu overdue. Each team agreed "
-		    "them in answer to an alert or a strength of its dashboard.", pg->n,
-		    pg->n == 1 ? "" : "s", late);
+		html_textf(h, P_("%zu open action across the portfolio, %zu overdue. Each team agreed "
+		    "them in answer to an alert or a strength of its dashboard.",
+		    "%zu open actions across the portfolio, %zu overdue. Each team agreed "
+		    "them in answer to an alert or a strength of its dashboard.", pg->n), pg->n, late);
 	html_close(h);
 	if (pg->n == 0)
 		goto out;
 	html_open(h, "div", "class", "scroll", NULL);
 	html_open(h, "table", "class", "open-actions cards", NULL);
-	html_thead(h, "Due", "Action", "Initiative", "Owner", "In answer to", NULL);
+	html_thead(h, _("Due"), _("Action"), _("Initiative"), _("Owner"), _("In answer to"), NULL);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct open_action_row *r = &pg->rows[i];
 		int overdue = r->due < pg->today;
 
 		html_open(h, "tr", "class", overdue ? "overdue" : NULL, NULL);
-		html_open(h, "td", "data-label", "Due", NULL);
+		html_open(h, "td", "data-label", _("Due"), NULL);
 		/* one cell's content in one box: the phone's card lays it out as one value */
 		html_open(h, "span", NULL);
 		strbuf_reset(&sb);
@@ -53,12 +55,12 @@ open_actions_write(struct html *h, const struct open_actions_page *pg)
 		if (overdue) {
 			html_text(h, " ");
 			html_open(h, "span", "class", "status overdue", NULL);
-			html_text(h, "overdue");
+			html_text(h, _("overdue"));
 			html_close(h);
 		}
 		html_close(h);
 		html_close(h);
-		html_open(h, "th", "scope", "row", "data-label", "Action", NULL);
+		html_open(h, "th", "scope", "row", "data-label", _("Action"), NULL);
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "/i/%s/alerts/%s?as_of=%s", r->initiative, signal_names[r->signal],
 		    date_format(r->period, d));
@@ -66,12 +68,18 @@ open_actions_write(struct html *h, const struct open_actions_page *pg)
 		html_text(h, r->title);
 		html_close(h);
 		html_close(h);
-		cell(h, "Initiative", r->initiative_name);
-		cell(h, "Owner", r->owner);
+		cell(h, _("Initiative"), r->initiative_name);
+		cell(h, _("Owner"), r->owner);
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s, ", action_signal_title(r->signal));
-		action_period_words(r->period, &sb);
-		cell(h, "In answer to", sb.buf);
+		{
+			struct strbuf when = STRBUF_INIT;
+
+			action_period_words(r->period, &when);
+			/* TRANSLATORS: an alert and its month: "Blurred boundaries, March 2016" */
+			strbuf_addf(&sb, _("%s, %s"), action_signal_title(r->signal), when.buf);
+			strbuf_release(&when);
+		}
+		cell(h, _("In answer to"), sb.buf);
 		html_close(h);
 	}
 	html_close(h);

@@ -13,23 +13,24 @@
 #include "../util/date.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
-/* How each answer reads in a sentence and in the tally. */
-static const char *const stance_words[STANCE__MAX] = {
-	[STANCE_AGREE] = "agrees",
-	[STANCE_CONCERNS] = "agrees with concerns",
-	[STANCE_OBJECT] = "objects",
+/* How each answer reads in a sentence (the date, then the organization) and in the tally. */
+static const char *const stance_sentences[STANCE__MAX] = {
+	[STANCE_AGREE] = N_("%s: %s agrees"),
+	[STANCE_CONCERNS] = N_("%s: %s agrees with concerns"),
+	[STANCE_OBJECT] = N_("%s: %s objects"),
 };
 static const char *const tally_words[STANCE__MAX] = {
-	[STANCE_AGREE] = "agree",
-	[STANCE_CONCERNS] = "with concerns",
-	[STANCE_OBJECT] = "object",
+	[STANCE_AGREE] = N_("%zu agree"),
+	[STANCE_CONCERNS] = N_("%zu with concerns"),
+	[STANCE_OBJECT] = N_("%zu object"),
 };
 static const char *const stance_labels[STANCE__MAX] = {
-	[STANCE_AGREE] = "Agree",
-	[STANCE_CONCERNS] = "Agree, with concerns",
-	[STANCE_OBJECT] = "Object",
+	[STANCE_AGREE] = N_("Agree"),
+	[STANCE_CONCERNS] = N_("Agree, with concerns"),
+	[STANCE_OBJECT] = N_("Object"),
 };
 
 static const char *
@@ -46,7 +47,7 @@ day_text(tdate d, struct strbuf *out)
 	char buf[DATE_WORDS_BUFSZ];
 
 	if (d != DATE_NONE)
-		strbuf_addstr(out, date_format_words(d, buf));
+		strbuf_addstr(out, date_format_words_lang(d, lang_code(i18n_current()), buf));
 }
 
 void
@@ -55,22 +56,24 @@ proposal_tally_text(const struct proposal *pr, struct strbuf *out)
 	struct proposal_tally t;
 
 	proposal_tally(pr, &t);
-	for (int s = 0; s < STANCE__MAX; s++)
-		strbuf_addf(out, "%s%zu %s", s ? ", " : "", t.n[s], tally_words[s]);
-	strbuf_addf(out, ", %zu not answered", t.waiting);
+	for (int s = 0; s < STANCE__MAX; s++) {
+		if (s)
+			strbuf_addstr(out, ", ");
+		strbuf_addf(out, _(tally_words[s]), t.n[s]);
+	}
+	strbuf_addstr(out, ", ");
+	strbuf_addf(out, _("%zu not answered"), t.waiting);
 }
 
 /* "Open until 15 Mar 2016" or "Closed 12 Mar 2016". */
 static void
 state_text(const struct proposal *pr, struct strbuf *out)
 {
-	if (pr->decided != DATE_NONE) {
-		strbuf_addstr(out, "Closed ");
-		day_text(pr->decided, out);
-	} else {
-		strbuf_addstr(out, "Open until ");
-		day_text(pr->closes, out);
-	}
+	struct strbuf d = STRBUF_INIT;
+
+	day_text(pr->decided != DATE_NONE ? pr->decided : pr->closes, &d);
+	strbuf_addf(out, pr->decided != DATE_NONE ? _("Closed %s") : _("Open until %s"), d.buf);
+	strbuf_release(&d);
 }
 
 /* ---------------------------------------------------------------- the list */
@@ -84,45 +87,45 @@ proposals_list_write(struct html *h, const struct proposals_page *pp)
 	frame_begin(h, pp->frame);
 	/* the Decisions tab's sub-navigation, as its record list draws it */
 	strbuf_addf(&sb, "/i/%s/decisions", in->slug);
-	html_open(h, "nav", "class", "subtabs", "aria-label", "Decisions", NULL);
+	html_open(h, "nav", "class", "subtabs", "aria-label", _("Decisions"), NULL);
 	html_open(h, "ul", NULL);
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", sb.buf, NULL);
-	html_text(h, "Decisions");
+	html_text(h, _("Decisions"));
 	html_close(h);
 	html_close(h);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "/i/%s/proposals", in->slug);
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", sb.buf, "aria-current", "page", NULL);
-	html_text(h, "Proposals");
+	html_text(h, _("Proposals"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
 	html_close(h);
 	strbuf_reset(&sb);
 	html_open(h, "p", NULL);
-	html_text(h, "A proposal asks organizations of the team to agree, agree with concerns or "
+	html_text(h, _("A proposal asks organizations of the team to agree, agree with concerns or "
 	    "object before a date. Closing it records the decision, with whom it consulted and "
-	    "the contrary views it heard.");
+	    "the contrary views it heard."));
 	html_close(h);
 	if (pp->can_edit) {
 		strbuf_addf(&sb, "/i/%s/proposals/new", in->slug);
 		html_open(h, "p", "class", "actions", NULL);
 		html_open(h, "a", "class", "button", "href", sb.buf, NULL);
-		html_text(h, "Open a proposal");
+		html_text(h, _("Open a proposal"));
 		html_close(h);
 		html_close(h);
 	}
 	if (in->proposals.n == 0) {
 		html_open(h, "p", "class", "empty", NULL);
-		html_text(h, "No proposals yet.");
+		html_text(h, _("No proposals yet."));
 		html_close(h);
 		goto out;
 	}
 	html_open(h, "div", "class", "scroll", NULL);
 	html_open(h, "table", "class", "records", NULL);
-	html_thead(h, "Proposal", "State", "Answers", "Decision", NULL);
+	html_thead(h, _("Proposal"), _("State"), _("Answers"), _("Decision"), NULL);
 	html_open(h, "tbody", NULL);
 	/* open ones first, newest first within each */
 	for (int closed = 0; closed < 2; closed++)
@@ -196,9 +199,9 @@ proposal_new_write(struct html *h, const struct proposal_new_page *pp)
 	proposal_open_kind(&k, f);
 	frame_begin(h, pp->frame);
 	html_open(h, "p", NULL);
-	html_text(h, "When this server sends mail, the people of the organizations you ask "
+	html_text(h, _("When this server sends mail, the people of the organizations you ask "
 	    "hear of the proposal when it opens, two days before it closes and when it closes. "
-	    "The body is Markdown.");
+	    "The body is Markdown."));
 	html_close(h);
 	if (pp->errs)
 		form_error_summary(h, pp->errs);
@@ -207,7 +210,7 @@ proposal_new_write(struct html *h, const struct proposal_new_page *pp)
 	frame_csrf_field(h, pp->frame->csrf);
 	form_fields(h, &ctx, &k, NULL, pp->typed, pp->errs);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Open the proposal");
+	html_text(h, _("Open the proposal"));
 	html_close(h);
 	html_close(h);
 	frame_end(h);
@@ -231,7 +234,7 @@ problem_write(struct html *h, const char *id, const char *msg)
 	if (msg == NULL)
 		return;
 	html_open(h, "p", "class", "error", "id", id, NULL);
-	html_elem(h, "span", "Error: ");
+	html_elem(h, "span", _("Error: "));
 	html_text(h, msg);
 	html_close(h);
 }
@@ -253,7 +256,7 @@ standing_write(struct html *h, const struct proposal_page *pp, const long *stand
 
 	html_open(h, "section", "aria-labelledby", "answers-h", NULL);
 	html_open(h, "h2", "id", "answers-h", NULL);
-	html_text(h, "Where each organization stands");
+	html_text(h, _("Where each organization stands"));
 	html_close(h);
 	proposal_tally_text(pr, &sb);
 	html_open(h, "p", NULL);
@@ -261,7 +264,7 @@ standing_write(struct html *h, const struct proposal_page *pp, const long *stand
 	html_close(h);
 	html_open(h, "div", "class", "scroll", NULL);
 	html_open(h, "table", "class", "records", NULL);
-	html_thead(h, "Organization", "Answer", "Reason", "Given", NULL);
+	html_thead(h, _("Organization"), _("Answer"), _("Reason"), _("Given"), NULL);
 	html_open(h, "tbody", NULL);
 	for (size_t k = 0; k < pr->asked.n; k++) {
 		const struct proposal_answer *a = standing[k] >= 0 ? &pr->answers.v[standing[k]] : NULL;
@@ -270,7 +273,7 @@ standing_write(struct html *h, const struct proposal_page *pp, const long *stand
 		html_open(h, "th", "scope", "row", NULL);
 		html_text(h, org_name(pp->p, pr->asked.v[k].slug));
 		html_close(h);
-		html_elem(h, "td", a ? stance_labels[a->answer] : "Not answered yet");
+		html_elem(h, "td", a ? _(stance_labels[a->answer]) : _("Not answered yet"));
 		html_elem(h, "td", a && a->reason ? a->reason : "");
 		strbuf_reset(&sb);
 		if (a)
@@ -290,36 +293,38 @@ static void
 history_write(struct html *h, const struct proposal_page *pp)
 {
 	const struct proposal *pr = pp->pr;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, day = STRBUF_INIT;
 
 	if (pr->answers.n == 0)
 		return;
 	html_open(h, "section", "aria-labelledby", "history-h", NULL);
 	html_open(h, "h2", "id", "history-h", NULL);
-	html_text(h, "Every answer, in order");
+	html_text(h, _("Every answer, in order"));
 	html_close(h);
 	html_open(h, "p", "class", "hint", NULL);
 	html_text(h, pr->decided == DATE_NONE ?
-	    "An organization may answer again; its latest answer stands." :
-	    "The latest answer of each organization is the one that stood when it closed.");
+	    _("An organization may answer again; its latest answer stands.") :
+	    _("The latest answer of each organization is the one that stood when it closed."));
 	html_close(h);
 	html_open(h, "ol", NULL);
 	for (size_t i = 0; i < pr->answers.n; i++) {
 		const struct proposal_answer *a = &pr->answers.v[i];
 
 		strbuf_reset(&sb);
-		day_text(a->date, &sb);
-		strbuf_addf(&sb, ": %s %s", org_name(pp->p, a->org.slug), stance_words[a->answer]);
+		strbuf_reset(&day);
+		day_text(a->date, &day);
+		strbuf_addf(&sb, _(stance_sentences[a->answer]), day.buf, org_name(pp->p, a->org.slug));
 		if (a->reason)
-			strbuf_addf(&sb, " — “%s”", a->reason);
+			strbuf_addf(&sb, _(" — “%s”"), a->reason);
 		if (a->recorded_by)
-			strbuf_addf(&sb, " (recorded by %s on behalf of %s)", a->recorded_by,
+			strbuf_addf(&sb, _(" (recorded by %s on behalf of %s)"), a->recorded_by,
 			    org_name(pp->p, a->org.slug));
 		html_elem(h, "li", sb.buf);
 	}
 	html_close(h);
 	html_close(h);
 	strbuf_release(&sb);
+	strbuf_release(&day);
 }
 
 static void
@@ -336,12 +341,12 @@ answer_form(struct html *h, const struct proposal_page *pp)
 		org = pp->own_org;
 	html_open(h, "section", "aria-labelledby", "answer-h", NULL);
 	html_open(h, "h2", "id", "answer-h", NULL);
-	html_text(h, "Answer");
+	html_text(h, _("Answer"));
 	html_close(h);
 	html_open(h, "p", "class", "hint", NULL);
-	html_text(h, "Answer for your organization, or record the answer an organization gave "
+	html_text(h, _("Answer for your organization, or record the answer an organization gave "
 	    "you: an answer for another organization than yours is shown as recorded by you "
-	    "on its behalf.");
+	    "on its behalf."));
 	html_close(h);
 	if (pp->which == PROPOSAL_FORM_ANSWER && pp->errs)
 		form_error_summary(h, pp->errs);
@@ -352,7 +357,7 @@ answer_form(struct html *h, const struct proposal_page *pp)
 	msg = problem(pp, PROPOSAL_FORM_ANSWER, "org");
 	html_open(h, "div", "class", msg ? "field invalid" : "field", NULL);
 	html_open(h, "label", "for", "org", NULL);
-	html_text(h, "Organization");
+	html_text(h, _("Organization"));
 	html_close(h);
 	problem_write(h, "org-error", msg);
 	html_open(h, "select", "id", "org", "name", "org", msg ? "aria-describedby" : NULL,
@@ -370,7 +375,7 @@ answer_form(struct html *h, const struct proposal_page *pp)
 
 	msg = problem(pp, PROPOSAL_FORM_ANSWER, "answer");
 	html_open(h, "fieldset", "id", "answer", "class", msg ? "field invalid" : "field", NULL);
-	html_elem(h, "legend", "Answer");
+	html_elem(h, "legend", _("Answer"));
 	problem_write(h, "answer-error", msg);
 	for (int s = 0; s < STANCE__MAX; s++) {
 		char id[32];
@@ -381,7 +386,7 @@ answer_form(struct html *h, const struct proposal_page *pp)
 		    "value", stance_names[s], "required", "",
 		    ans && strcmp(ans, stance_names[s]) == 0 ? "checked" : NULL, "", NULL);
 		html_open(h, "label", "for", id, NULL);
-		html_text(h, stance_labels[s]);
+		html_text(h, _(stance_labels[s]));
 		html_close(h);
 		html_close(h);
 	}
@@ -390,8 +395,8 @@ answer_form(struct html *h, const struct proposal_page *pp)
 	msg = problem(pp, PROPOSAL_FORM_ANSWER, "reason");
 	html_open(h, "div", "class", msg ? "field invalid" : "field", NULL);
 	html_open(h, "label", "for", "reason", NULL);
-	html_text(h, "Reason");
-	html_elem(h, "span", " (required with concerns or an objection)");
+	html_text(h, _("Reason"));
+	html_elem(h, "span", _(" (required with concerns or an objection)"));
 	html_close(h);
 	problem_write(h, "reason-error", msg);
 	html_open(h, "textarea", "id", "reason", "name", "reason", "rows", "3",
@@ -400,7 +405,7 @@ answer_form(struct html *h, const struct proposal_page *pp)
 	html_close(h);
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Save the answer");
+	html_text(h, _("Save the answer"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -419,12 +424,12 @@ close_form(struct html *h, const struct proposal_page *pp)
 
 	html_open(h, "section", "aria-labelledby", "close-h", NULL);
 	html_open(h, "h2", "id", "close-h", NULL);
-	html_text(h, "Close and record the decision");
+	html_text(h, _("Close and record the decision"));
 	html_close(h);
 	html_open(h, "p", "class", "hint", NULL);
-	html_text(h, "Closing makes the decision record: consulted are the organizations that "
+	html_text(h, _("Closing makes the decision record: consulted are the organizations that "
 	    "answered, its contrary views the concerns and objections standing now. A closed "
-	    "proposal takes no more answers.");
+	    "proposal takes no more answers."));
 	html_close(h);
 	if (pp->which == PROPOSAL_FORM_CLOSE && pp->errs)
 		form_error_summary(h, pp->errs);
@@ -434,7 +439,7 @@ close_form(struct html *h, const struct proposal_page *pp)
 	msg = problem(pp, PROPOSAL_FORM_CLOSE, "outcome");
 	html_open(h, "div", "class", msg ? "field invalid" : "field", NULL);
 	html_open(h, "label", "for", "outcome", NULL);
-	html_text(h, "Outcome");
+	html_text(h, _("Outcome"));
 	html_close(h);
 	problem_write(h, "outcome-error", msg);
 	html_open(h, "textarea", "id", "outcome", "name", "outcome", "rows", "3", "required", "",
@@ -445,7 +450,7 @@ close_form(struct html *h, const struct proposal_page *pp)
 	msg = problem(pp, PROPOSAL_FORM_CLOSE, "decided");
 	html_open(h, "div", "class", msg ? "field invalid" : "field", NULL);
 	html_open(h, "label", "for", "decided", NULL);
-	html_text(h, "Decided on");
+	html_text(h, _("Decided on"));
 	html_close(h);
 	problem_write(h, "decided-error", msg);
 	date_format(pp->today, today);
@@ -454,7 +459,7 @@ close_form(struct html *h, const struct proposal_page *pp)
 	    NULL);
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Close the proposal");
+	html_text(h, _("Close the proposal"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -472,36 +477,36 @@ proposal_page_write(struct html *h, const struct proposal_page *pp)
 	proposal_standing(pr, standing);
 	frame_begin(h, pp->frame);
 	html_open(h, "dl", "class", "record", NULL);
-	html_elem(h, "dt", "State");
+	html_elem(h, "dt", _("State"));
 	strbuf_reset(&sb);
 	state_text(pr, &sb);
 	html_elem(h, "dd", sb.buf);
-	html_elem(h, "dt", "Opened");
+	html_elem(h, "dt", _("Opened"));
 	strbuf_reset(&sb);
 	day_text(pr->opened, &sb);
 	html_elem(h, "dd", sb.buf);
-	html_elem(h, "dt", "Category");
+	html_elem(h, "dt", _("Category"));
 	strbuf_reset(&sb);
 	form_value_text(&ctx, kind_field(&kind_proposal, "category"), pr, &sb);
 	html_elem(h, "dd", sb.buf);
-	html_elem(h, "dt", "Decider");
+	html_elem(h, "dt", _("Decider"));
 	strbuf_reset(&sb);
 	form_value_text(&ctx, kind_field(&kind_proposal, "decider"), pr, &sb);
 	html_elem(h, "dd", sb.buf);
-	html_elem(h, "dt", "Asked");
+	html_elem(h, "dt", _("Asked"));
 	strbuf_reset(&sb);
 	form_value_text(&ctx, kind_field(&kind_proposal, "asked"), pr, &sb);
 	html_elem(h, "dd", sb.buf);
 	if (pr->decided != DATE_NONE) {
-		html_elem(h, "dt", "Outcome");
+		html_elem(h, "dt", _("Outcome"));
 		html_elem(h, "dd", pr->outcome ? pr->outcome : "");
 		if (pr->decision) {
-			html_elem(h, "dt", "Decision");
+			html_elem(h, "dt", _("Decision"));
 			html_open(h, "dd", NULL);
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "/i/%s/decisions/%s", pp->in->slug, pr->decision);
 			html_open(h, "a", "href", sb.buf, NULL);
-			html_textf(h, "Decision %s", pr->decision);
+			html_textf(h, _("Decision %s"), pr->decision);
 			html_close(h);
 			html_close(h);
 		}
@@ -522,7 +527,7 @@ proposal_page_write(struct html *h, const struct proposal_page *pp)
 	strbuf_addf(&sb, "/i/%s/proposals", pp->in->slug);
 	html_open(h, "p", NULL);
 	html_open(h, "a", "href", sb.buf, NULL);
-	html_text(h, "All proposals");
+	html_text(h, _("All proposals"));
 	html_close(h);
 	html_close(h);
 	frame_end(h);

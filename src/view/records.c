@@ -671,8 +671,13 @@ records_list(struct html *h, const struct records_list_page *pg)
 	if (pg->can_edit) {
 		strbuf_addf(&sb, "%s/new", pg->base);
 		html_open(h, "a", "class", "button", "href", sb.buf, NULL);
-		records_add_title(rk, &sb);
-		html_text(h, sb.buf);
+		{
+			struct strbuf add = STRBUF_INIT;
+
+			records_add_title(rk, &add);
+			html_text(h, add.buf);
+			strbuf_release(&add);
+		}
 		html_close(h);
 	}
 	if (pg->rounds_href) {

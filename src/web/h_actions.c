@@ -13,6 +13,7 @@
 #include "../view/actions.h"
 #include "../view/open_actions.h"
 #include "../util/vec.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 static int
@@ -68,7 +69,7 @@ h_program_actions(struct web_request *req, struct web_response *res)
 	}
 	if (rows.n > 1)
 		qsort(rows.v, rows.n, sizeof(rows.v[0]), cmp_due);
-	page_frame(&fr, req, &cat->program, "Open actions", NULL, TAB_NONE);
+	page_frame(&fr, req, &cat->program, _("Open actions"), NULL, TAB_NONE);
 	pg = (struct open_actions_page){ .frame = &fr, .rows = rows.v, .n = rows.n,
 	    .today = date_today() };
 	strbuf_reset(&res->body);

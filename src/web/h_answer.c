@@ -21,6 +21,7 @@
 #include "../view/actions.h"
 #include "../view/answer_page.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* The raised alert or strength of signal in r, as its observation, question and answer. */
@@ -114,7 +115,7 @@ answer_page(struct web_request *req, struct web_response *res, const struct web_
 	qsort(resp, nr, sizeof(*resp), cmp_response_period);
 	qsort(acts, na, sizeof(*acts), cmp_action_period);
 	addresses(in, signal, as_of, months, &self, &back);
-	strbuf_addf(&title, "%s: the team's answer", action_signal_title(signal));
+	strbuf_addf(&title, _("%s: the team's answer"), action_signal_title(signal));
 	page_frame(&fr, req, p, title.buf, in, TAB_OVERVIEW);
 	if ((errs == NULL || errs->n == 0) && saved)
 		fr.flash = strcmp(saved, "answer") == 0 ? "The answer is saved." :
@@ -210,7 +211,7 @@ result_errors(enum app_result r, const struct model_error *e, const struct strbu
 	if (r == APP_INVALID)
 		records_model_error(errs, e);
 	else if (r != APP_OK)
-		form_error_add(errs, NULL, err->len ? err->buf : "The change could not be saved.");
+		form_error_add(errs, NULL, err->len ? err->buf : _("The change could not be saved."));
 }
 
 int
@@ -263,8 +264,8 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	/* the answer belongs to the alert as raised for the period: checked on what is stored now */
 	if (metrics_report(&w.aw.p, w.aw.in, as_of, months, &wp->settings, &r) ||
 	    (now = raised(&r, signal, &obs, &question)) == NULL) {
-		form_error_add(&errs, NULL, "This alert is not raised for this period: there is "
-		    "nothing to answer.");
+		form_error_add(&errs, NULL, _("This alert is not raised for this period: there is "
+		    "nothing to answer."));
 	} else if (which == ANSWER_FORM_TEXT) {
 		struct alert_response rec = { 0 };
 		const struct field *ft = kind_field(&kind_alert_response, "answer");
@@ -311,7 +312,7 @@ h_answer_post(struct web_request *req, struct web_response *res)
 		long i = id ? app_record_find(&w.aw.p, w.aw.in, &kind_action, id) : -1;
 
 		if (i < 0 || w.aw.in->actions.v[i].signal != signal) {
-			form_error_add(&errs, NULL, "There is no such action of this alert.");
+			form_error_add(&errs, NULL, _("There is no such action of this alert."));
 		} else {
 			strbuf_addf(&url, "status-%s", id);
 			if (form_parse_field(kind_field(&kind_action, "status"), &rec, &typed, &errs,
@@ -328,7 +329,7 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	if (errs.n == 0) {
 		records_write_done(&w);
 		if (records_write_commit(&w))
-			form_error_add(&errs, NULL, "The change could not be saved.");
+			form_error_add(&errs, NULL, _("The change could not be saved."));
 	}
 	if (errs.n)
 		ret = answer_page(req, res, wp, in, signal, as_of, months, &errs, &typed, which);

@@ -28,6 +28,7 @@
 #include "../model/fields.h"
 #include "../view/proposals.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* ---------------------------------------------------------------- the change */
@@ -192,7 +193,7 @@ h_proposals(struct web_request *req, struct web_response *res)
 
 	if (in == NULL)
 		return p ? 0 : -1;
-	page_frame(&fr, req, p, "Proposals", in, TAB_DECISIONS);
+	page_frame(&fr, req, p, _("Proposals"), in, TAB_DECISIONS);
 	pp = (struct proposals_page){ .frame = &fr, .p = p, .in = in,
 	    .can_edit = records_may_edit(req) };
 	strbuf_reset(&res->body);
@@ -210,7 +211,7 @@ new_page(struct web_request *req, struct web_response *res, const struct program
 	struct frame fr;
 	struct html h;
 
-	page_frame(&fr, req, p, "Open a proposal", in, TAB_DECISIONS);
+	page_frame(&fr, req, p, _("Open a proposal"), in, TAB_DECISIONS);
 	pp = (struct proposal_new_page){ .frame = &fr, .p = p, .in = in, .errs = errs,
 	    .typed = typed };
 	strbuf_reset(&res->body);
@@ -243,8 +244,8 @@ proposal_page(struct web_request *req, struct web_response *res, const struct pr
 
 	page_frame(&fr, req, p, pr->title, in, TAB_DECISIONS);
 	if (web_query(req, "saved") && (errs == NULL || errs->n == 0))
-		fr.flash = pr->decided != DATE_NONE ? "The proposal is closed and its decision "
-		    "recorded." : "Saved.";
+		fr.flash = pr->decided != DATE_NONE ? _("The proposal is closed and its decision "
+		    "recorded.") : _("Saved.");
 	pp = (struct proposal_page){ .frame = &fr, .p = p, .in = in, .pr = pr,
 	    .can_edit = records_may_edit(req), .own_org = req->user.organization,
 	    .today = date_today(), .which = which, .errs = errs, .typed = typed };
@@ -425,7 +426,7 @@ h_proposal_close_post(struct web_request *req, struct web_response *res)
 	pw.id = req->id;
 	pw.outcome = web_form(req, "outcome");
 	if (decided && *decided && date_parse(decided, &pw.decided)) {
-		form_error_add(&errs, "decided", "is not a date: give it as YYYY-MM-DD");
+		form_error_add(&errs, "decided", _("is not a date: give it as YYYY-MM-DD"));
 		r = form_refused(req, res, NULL, PROPOSAL_FORM_CLOSE, &typed, &errs, 422);
 		goto out;
 	}

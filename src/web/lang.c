@@ -78,6 +78,9 @@ web_lang_choose(struct web_request *req, struct web_response *res)
 	if (lang < 0 && !req->api && strncmp(req->path ? req->path : "", "/static/", 8) != 0 &&
 	    (wp = web_program(req)) != NULL)
 		lang = (int)wp->settings.lang;
+	/* the API speaks English whatever is asked: its messages (a field's problem) are part of its contract */
+	if (req->api)
+		lang = LANG_EN;
 	req->lang = i18n_use(lang < 0 ? LANG_EN : lang);
 }
 

@@ -1,0 +1,128 @@
+#!/bin/sh
+# Spanish (issue 15) on the initiative's own pages (docs/i18n.md): the record
+# lists, a record's page and its forms, their errors beside the field, the
+# team page, the shared result, the proposals, an alert's answer page and
+# the program's open actions. Each page read in English first has words of
+# the list below (so the check can fail), then in Spanish has none of them.
+# The API stays English whatever the request asks for.
+. "$(dirname "$0")/t02-accounts.sh"
+. "$TEST_TOP/tests/http/i18n.sh"
+
+# English words these pages show (the demo's own names and titles are data:
+# none of these words is in them)
+ENGLISH='Save|Delete|Change|Filter|Download|Budget|Actual|Ledger|Grants|Decisions|Members|Responsibilities|Measurements|Progress|Months|Proposals|Proposal|Answer|Reason|Organization|overdue|Owner|Due|records|optional|choose|required|Event|Expected|Attended|Value|Date|Category|Decider|Consulted|Informed|Title|Amount|Recipient|Grant|Kind|Line|Outcome|Proposed|Decided|Contrary|Back|Other|periods|Object|Previous|Next|Page'
+
+accounts_setup
+"$TRELLIS" --db demo.db token add --user admin@x.org >admin.tok 2>/dev/null
+http_start --dev-cookie
+I=/i/harlow-mills
+ES='Accept-Language: es'
+
+test_expect_success 'setup: the admin signed in, a proposal opened' '
+	test "$(sign_in admin@x.org jar)" = 303 &&
+	http_get /api/v1/initiatives/harlow-mills/proposals -X POST \
+		-H "Authorization: Bearer $(cat admin.tok)" -H "Content-Type: application/json" \
+		--data "{\"title\": \"Hire a shared evaluator\", \"body\": \"One for all.\",
+		 \"category\": \"personnel\", \"closes\": \"2099-01-31\", \"decider\": \"committee\",
+		 \"asked\": [\"harlow-public-schools\", \"harlow-city-planning\"]}" >status &&
+	test "$(cat status)" = 201 &&
+	sed -n "s/.*\"id\": *\"\\([^\"]*\\)\".*/\\1/p" .body >pid &&
+	test -s pid
+'
+
+# both PATH NAME: the page in English has words of the list, in Spanish none
+both () {
+	test_status 200 "$1" -b jar &&
+	test_grep "<html lang=\"en\">" .body &&
+	english_left .body >"$2.en" &&
+	test -s "$2.en" &&
+	test_status 200 "$1" -b jar -H "$ES" &&
+	cp .body "$2.es.html" &&
+	spanish .body
+}
+
+test_expect_success 'the record lists: English first, then Spanish' '
+	for k in decisions ledger grants applications credits contributions checkins events \
+	    responsibilities surveys ties observations actions responses assistance; do
+		both "$I/$k" "$k" || { echo "on $k"; exit 1; }
+	done
+'
+
+test_expect_success 'a list in Spanish: its heading, kind words, dates and filters' '
+	test_status 200 $I/ledger -b jar -H "$ES" &&
+	test_grep "<h1>Dinero: Libro de pagos</h1>" .body &&
+	test_grep ">Añadir pago</a>" .body &&
+	test_grep ">Descargar CSV</a>" .body &&
+	test_grep ">Filtrar</button>" .body &&
+	grep -E ">[0-9]{1,2} (ene|feb|mar|abr|may|jun|jul|ago|sept|oct|nov|dic) 20[0-9]{2}<" .body >/dev/null &&
+	test_grep "Total de los [0-9]* registros de la lista: \\$" .body &&
+	test_status 200 $I/checkins -b jar -H "$ES" &&
+	test_grep "<h2>Meses con reunión de seguimiento</h2>" .body &&
+	test_grep "<th>ene</th>" .body
+'
+
+test_expect_success 'a record page, its edit form and the add form in Spanish' '
+	both $I/decisions/d-059 decision &&
+	test_grep "Cambiar: decisión" decision.es.html &&
+	test_grep "<optgroup label=\"Órganos\"><option value=\"committee\"" decision.es.html &&
+	test_grep "<option value=\"strategy\"[^>]*>estrategia</option>" decision.es.html &&
+	both $I/decisions/new decision-new &&
+	test_grep "<title>Añadir decisión · Trellis</title>" .body &&
+	both $I/grants/new grant-new &&
+	test_grep "Añadir 2 filas más a «partidas»\\|Añadir [0-9]* filas más" .body
+'
+
+test_expect_success 'a form error beside its field: English, then Spanish' '
+	csrf=$(csrf_of jar $I/decisions/new) &&
+	test -n "$csrf" &&
+	http_get $I/decisions -b jar -X POST --data-urlencode "csrf=$csrf" \
+		--data-urlencode "title=" --data-urlencode "proposed=2016-02-30" >status &&
+	test "$(cat status)" = 422 &&
+	test_grep "Fill this in: it is required." .body &&
+	test_grep "This is not a real date: give the day, month and year." .body &&
+	http_get $I/decisions -b jar -H "$ES" -X POST --data-urlencode "csrf=$csrf" \
+		--data-urlencode "title=" --data-urlencode "proposed=2016-02-30" >status &&
+	test "$(cat status)" = 422 &&
+	test_grep "Complete este dato: es obligatorio." .body &&
+	test_grep "Esta no es una fecha real: indique el día, el mes y el año." .body &&
+	test_grep "<h2>Hay [0-9]* problemas</h2>" .body &&
+	spanish .body
+'
+
+test_expect_success 'the team page and the shared result in Spanish' '
+	both $I/members team &&
+	test_grep "<h2 id=\"oversight\">Comité y dirección</h2>" .body &&
+	test_grep "R responsable · A aprueba y rinde cuentas" .body &&
+	both $I/observations result &&
+	test_grep "Avance hacia la meta" .body &&
+	test_grep "Última medición: " .body
+'
+
+test_expect_success 'the proposals, a proposal and the answer page of an alert in Spanish' '
+	both $I/proposals proposals &&
+	test_grep "Abrir una propuesta" .body &&
+	both "$I/proposals/$(cat pid)" proposal &&
+	test_grep "0 de acuerdo, 0 con reservas, 0 en contra, 2 sin responder" .body &&
+	test_grep "Abierta hasta el 31 ene 2099" .body &&
+	both "$I/alerts/shared_leadership?as_of=2016-12-31&months=12" answer &&
+	test_grep "<h2>La respuesta del equipo</h2>" .body &&
+	test_grep "diciembre de 2016 · los 12 meses hasta el 31 dic 2016" .body
+'
+
+test_expect_success 'the open actions of the program in Spanish' '
+	test_status 200 /program/actions -b jar -H "$ES" &&
+	spanish .body &&
+	test_grep "<title>Acciones abiertas · Trellis</title>" .body
+'
+
+test_expect_success 'the API stays English when Spanish is asked for' '
+	http_get /api/v1/initiatives/harlow-mills/proposals -X POST -H "$ES" \
+		-H "Authorization: Bearer $(cat admin.tok)" -H "Content-Type: application/json" \
+		--data "{\"title\": \"x\", \"body\": \"y\", \"category\": \"personnel\",
+		 \"closes\": \"2099-02-30\", \"decider\": \"committee\", \"asked\": [\"harlow-public-schools\"]}" >status &&
+	test "$(cat status)" = 422 &&
+	test_grep "is not a real date (YYYY-MM-DD)" .body &&
+	! grep "fecha" .body
+'
+
+test_done
