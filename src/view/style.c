@@ -316,6 +316,8 @@ const char view_css[] =
 "@media (max-width:40rem){table.stack,table.stack thead,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}"
 "table.stack thead tr{display:flex;flex-wrap:wrap;gap:.25rem .9rem;align-items:baseline;padding:0 0 .5rem}"
 "table.stack thead tr::before{content:'Sort by';color:var(--muted);font-size:.9rem}"
+/* CSS words cannot go through gettext: the Spanish one by the page's lang (docs/i18n.md) */
+"html:lang(es) table.stack thead tr::before{content:'Ordenar por'}"
 "table.stack thead th{background:none;border:0;padding:0;font-size:.9rem;font-weight:400}"
 "table.stack tbody tr{background:#fff;border:1px solid var(--line);border-radius:8px;margin:0 0 .75rem;padding:.4rem 0}"
 "table.stack td{display:grid;grid-template-columns:minmax(5rem,35%) minmax(0,1fr);gap:.75rem;border:0;"

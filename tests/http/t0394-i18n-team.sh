@@ -63,7 +63,7 @@ test_expect_success 'a list in Spanish: its heading, kind words, dates and filte
 
 test_expect_success 'a record page, its edit form and the add form in Spanish' '
 	both $I/decisions/d-059 decision &&
-	test_grep "Cambiar: decisión" decision.es.html &&
+	test_grep "Modificar decisión" decision.es.html &&
 	test_grep "<optgroup label=\"Órganos\"><option value=\"committee\"" decision.es.html &&
 	test_grep "<option value=\"strategy\"[^>]*>estrategia</option>" decision.es.html &&
 	both $I/decisions/new decision-new &&

@@ -230,7 +230,7 @@ test_form_problems_in_spanish(void **state)
 	assert_non_null(strstr(s, "<h2>Hay 3 problemas</h2>"));
 	assert_non_null(strstr(s, "<span>Error: </span>Complete este dato: es obligatorio."));
 	assert_non_null(strstr(s, "<label for=\"title\">Título</label>"));
-	assert_non_null(strstr(s, ">Añadir: decisión</button>"));
+	assert_non_null(strstr(s, ">Añadir decisión</button>"));
 	assert_null(strstr(s, "Fill this in"));
 	assert_null(strstr(s, "(optional)"));
 	free(s);
@@ -242,7 +242,7 @@ test_form_problems_in_spanish(void **state)
 	assert_int_equal(form_parse(&kind_decision, &d, &oin, &errs), 0);
 	assert_int_equal(model_check_record(&P, IN, &kind_decision, &d, &me), 1);
 	assert_string_equal(me.v[0].path, "decided");
-	assert_string_equal(me.v[0].msg, "no puede ser anterior a «Propuesta» (1 may 2016)");
+	assert_string_equal(me.v[0].msg, "no puede ser anterior a «Fecha de propuesta» (1 may 2016)");
 	kind_release(&kind_decision, &d);
 	VEC_FREE(&me);
 
