@@ -120,7 +120,10 @@ answer_page_write(struct html *h, const struct answer_page *ap)
 
 		action_period_words(ap->period, &when);
 		figure_date_here(ap->as_of, &to);
-		/* TRANSLATORS: the period's month, then the months the figures cover: "March 2016 · the 12 months to 31 Mar 2016 · " */
+		/*
+		 * TRANSLATORS: the period's month, then the months the figures
+		 * cover: "March 2016 · the 12 months to 31 Mar 2016 · "
+		 */
 		strbuf_addf(&sb, _("%s · the %d months to %s · "), when.buf, ap->months, to.buf);
 		strbuf_release(&when);
 		strbuf_release(&to);

@@ -51,10 +51,10 @@ svg_line(struct html *h, double x1, double y1, double x2, double y2,
 }
 
 const char *const chart_mark_words[MARK__MAX] = {
-	[MARK_PLAIN] = "this initiative",
-	[MARK_CLEAR] = "nothing raised",
-	[MARK_ONE] = "one alert to discuss",
-	[MARK_SEVERAL] = "two or more alerts to discuss",
+	[MARK_PLAIN] = N_("this initiative"),
+	[MARK_CLEAR] = N_("nothing raised"),
+	[MARK_ONE] = N_("one alert to discuss"),
+	[MARK_SEVERAL] = N_("two or more alerts to discuss"),
 };
 
 /* the quadrant's plot area: 60..420 across, 20..380 down, 0..100 on both axes */
@@ -172,24 +172,28 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 
 	strbuf_addf(&tid, "%s-title", id);
 	strbuf_addf(&did, "%s-desc", id);
-	strbuf_addstr(&desc, "Each initiative is a point: stepping back across, stepping up upward, both 0 to 100.");
+	strbuf_addstr(&desc, _("Each initiative is a point: stepping back across, stepping up upward, "
+	    "both 0 to 100."));
 	for (size_t i = 0; i < n; i++) {
+		strbuf_addch(&desc, ' ');
 		if (pts[i].has_value && pts[i].ntrail > 0)
-			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f; its trail (the "
-			    "faint line) runs through the %zu quarter%s before, from stepping back %.0f, "
-			    "stepping up %.0f.", pts[i].label, pts[i].x, pts[i].y, pts[i].ntrail,
-			    pts[i].ntrail == 1 ? "" : "s", pts[i].trail[0], pts[i].trail[1]);
+			strbuf_addf(&desc, P_("%s: stepping back %.0f, stepping up %.0f; its trail (the "
+			    "faint line) runs through the %zu quarter before, from stepping back %.0f, "
+			    "stepping up %.0f.", "%s: stepping back %.0f, stepping up %.0f; its trail (the "
+			    "faint line) runs through the %zu quarters before, from stepping back %.0f, "
+			    "stepping up %.0f.", pts[i].ntrail), pts[i].label, pts[i].x, pts[i].y,
+			    pts[i].ntrail, pts[i].trail[0], pts[i].trail[1]);
 		else if (pts[i].has_value && pts[i].has_before)
-			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f. A year earlier "
-			    "(the faint open circle): stepping back %.0f, stepping up %.0f.",
+			strbuf_addf(&desc, _("%s: stepping back %.0f, stepping up %.0f. A year earlier "
+			    "(the faint open circle): stepping back %.0f, stepping up %.0f."),
 			    pts[i].label, pts[i].x, pts[i].y, pts[i].bx, pts[i].by);
 		else if (pts[i].has_value)
-			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f.",
+			strbuf_addf(&desc, _("%s: stepping back %.0f, stepping up %.0f."),
 			    pts[i].label, pts[i].x, pts[i].y);
 		else
-			strbuf_addf(&desc, " %s: not enough records to place.", pts[i].label);
+			strbuf_addf(&desc, _("%s: not enough records to place."), pts[i].label);
 		if (pts[i].has_value && pts[i].mark != MARK_PLAIN)
-			strbuf_addf(&desc, " Marked: %s.", chart_mark_words[pts[i].mark]);
+			strbuf_addf(&desc, _(" Marked: %s."), _(chart_mark_words[pts[i].mark]));
 	}
 	labels = xcalloc(n ? n : 1, sizeof(*labels));
 	chart_quadrant_labels(pts, n, labels);
@@ -201,7 +205,7 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	    "width", "100%", "role", linked ? "group" : "img", "class", "chart quadrant",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
-	html_text(h, "The balance: stepping back against stepping up");
+	html_text(h, _("The balance: stepping back against stepping up"));
 	html_close(h);
 	html_open(h, "desc", "id", did.buf, NULL);
 	html_text(h, desc.buf);
@@ -209,15 +213,15 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 
 	html_void(h, "rect", "x", "60", "y", "20", "width", "360", "height", "360",
 	    "fill", "#ffffff", "stroke", C_GRID, "stroke-width", "1", NULL);
-	/* the upper right quadrant is where the balance holds */
+	/* the upper right quadrant is where the balance holds; its words short in every language */
 	html_void(h, "rect", "x", "240", "y", "20", "width", "180", "height", "180",
 	    "fill", "#ecfdf5", NULL);
 	svg_line(h, x0 + side / 2, y0, x0 + side / 2, y0 + side, C_GRID, "1", "4 4");
 	svg_line(h, x0, y0 + side / 2, x0 + side, y0 + side / 2, C_GRID, "1", "4 4");
-	svg_text(h, 420, 12, "end", "11", C_GOOD, "✓ steps up and steps back");
-	svg_text(h, 60, 12, "start", "11", C_INK, "steps up, holds on");
-	svg_text(h, 410, 372, "end", "11", C_INK, "steps back, little oversight");
-	svg_text(h, 70, 372, "start", "11", C_INK, "room to grow on both");
+	svg_text(h, 420, 12, "end", "11", C_GOOD, _("✓ steps up and steps back"));
+	svg_text(h, 60, 12, "start", "11", C_INK, _("steps up, holds on"));
+	svg_text(h, 410, 372, "end", "11", C_INK, _("steps back, little oversight"));
+	svg_text(h, 70, 372, "start", "11", C_INK, _("room to grow on both"));
 	for (int t = 0; t <= 100; t += 25) {
 		char s[8];
 
@@ -225,10 +229,11 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 		svg_text(h, x0 + side * t / 100.0, y0 + side + 16, "middle", "11", C_INK, s);
 		svg_text(h, x0 - 6, y0 + side - side * t / 100.0 + 4, "end", "11", C_INK, s);
 	}
-	svg_text(h, x0 + side / 2, 420, "middle", "12", C_INK, "Stepping back (shares decisions, money, credit) →");
+	svg_text(h, x0 + side / 2, 420, "middle", "12", C_INK,
+	    _("Stepping back (shares decisions, money, credit) →"));
 	html_open(h, "text", "x", "16", "y", num(by, y0 + side / 2), "text-anchor", "middle",
 	    "font-size", "12", "fill", C_INK, "transform", "rotate(-90 16 200)", NULL);
-	html_text(h, "Stepping up (oversight, follow-through) →");
+	html_text(h, _("Stepping up (oversight, follow-through) →"));
 	html_close(h);
 
 	/* the trails first, under every point and label */
@@ -274,7 +279,7 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 			html_open(h, "a", "href", p->href, NULL);
 		html_open(h, "g", NULL);
 		strbuf_reset(&lab);
-		strbuf_addf(&lab, "%s: stepping back %.0f, stepping up %.0f", p->label, p->x, p->y);
+		strbuf_addf(&lab, _("%s: stepping back %.0f, stepping up %.0f"), p->label, p->x, p->y);
 		if (l->shown && l->leader) {
 			/* from the point to the nearest corner of its label's box */
 			double ex = px < l->x0 ? l->x0 : px > l->x1 ? l->x1 : px;
@@ -377,27 +382,28 @@ chart_scores(struct html *h, const struct chart_score_point *pts, size_t n,
 
 	strbuf_addf(&tid, "%s-title", id);
 	strbuf_addf(&did, "%s-desc", id);
-	strbuf_addstr(&desc, "Stepping back (solid line, round marks) and stepping up (dashed line, "
-	    "square marks), 0 to 100, at the end of each quarter:");
+	strbuf_addstr(&desc, _("Stepping back (solid line, round marks) and stepping up (dashed line, "
+	    "square marks), 0 to 100, at the end of each quarter:"));
 	for (size_t i = 0; i < n; i++) {
-		strbuf_addch(&desc, ' ');
-		figure_date_here(pts[i].date, &desc);
+		char back[16] = "—", up[16] = "—";
+
+		strbuf_reset(&d);
+		figure_date_here(pts[i].date, &d);
 		if (pts[i].has_back)
-			strbuf_addf(&desc, " back %.0f", pts[i].back);
-		else
-			strbuf_addstr(&desc, " back —");
+			snprintf(back, sizeof(back), "%.0f", pts[i].back);
 		if (pts[i].has_up)
-			strbuf_addf(&desc, ", up %.0f;", pts[i].up);
-		else
-			strbuf_addstr(&desc, ", up —;");
+			snprintf(up, sizeof(up), "%.0f", pts[i].up);
+		/* TRANSLATORS: one quarter's end and its two scores ("—" when there is none) */
+		strbuf_addf(&desc, _(" %s back %s, up %s;"), d.buf, back, up);
 	}
+	strbuf_reset(&d);
 	if (n == 0)
-		strbuf_addstr(&desc, " no quarter has ended yet.");
+		strbuf_addstr(&desc, _(" no quarter has ended yet."));
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 180 80",
 	    "width", "100%", "role", "img", "class", "chart score-trend",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
-	html_textf(h, "%s: the two scores by quarter", label);
+	html_textf(h, _("%s: the two scores by quarter"), label);
 	html_close(h);
 	html_open(h, "desc", "id", did.buf, NULL);
 	html_text(h, desc.buf);

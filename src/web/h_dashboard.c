@@ -22,6 +22,7 @@
 #include "../view/report_html.h"
 #include "../util/num.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* How many of the latest changes the overview lists. */
@@ -77,7 +78,7 @@ overview(struct html *h, const struct web_program *wp, const struct initiative *
 	const struct program *p = &wp->program;
 	struct report r, before;
 	struct capacity cap;
-	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
+	struct strbuf base = STRBUF_INIT;
 	int ret = -1;
 
 	metrics_report_init(&r);
@@ -91,7 +92,7 @@ overview(struct html *h, const struct web_program *wp, const struct initiative *
 		goto out;
 	}
 	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, "%s · backbone %s · fiscal agent %s · team of %d · %s", in->city,
+	html_textf(h, _("%s · backbone %s · fiscal agent %s · team of %d · %s"), in->city,
 	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r.team,
 	    p->name);
 	html_close(h);
@@ -99,12 +100,19 @@ overview(struct html *h, const struct web_program *wp, const struct initiative *
 	page_period_form(h, base.buf, as_of, months);
 	/* shown in print only, where the form is not */
 	html_open(h, "p", "class", "printed", NULL);
-	figure_date_here(date_today(), &sb);
-	strbuf_addstr(&sb, " · period ");
-	figure_date_here(r.start, &sb);
-	strbuf_addstr(&sb, " – ");
-	figure_date_here(r.end, &sb);
-	html_textf(h, "Printed %s (%d months)", sb.buf, months);
+	{
+		struct strbuf today = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
+
+		figure_date_here(date_today(), &today);
+		figure_date_here(r.start, &from);
+		figure_date_here(r.end, &to);
+		/* TRANSLATORS: the print line: today, then the period's first and last days */
+		html_textf(h, P_("Printed %s · period %s – %s (%d month)",
+		    "Printed %s · period %s – %s (%d months)", months), today.buf, from.buf, to.buf, months);
+		strbuf_release(&today);
+		strbuf_release(&from);
+		strbuf_release(&to);
+	}
 	html_close(h);
 	report_html_overview(h, &r, &before, &cap, base.buf, can_edit);
 	ret = 0;
@@ -112,7 +120,6 @@ out:
 	metrics_report_release(&r);
 	metrics_report_release(&before);
 	metrics_capacity_release(&cap);
-	strbuf_release(&sb);
 	strbuf_release(&base);
 	return ret;
 }
@@ -151,9 +158,9 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	}
 
 	page_begin(&pg, res, p, in->name, in, TAB_OVERVIEW);
-	/* an editor's has the links to write the team's answers */
-	strbuf_addf(&key, "overview %s %d %d %d %d", in->slug, (int)as_of, months, (int)date_today(),
-	    records_may_edit(req));
+	/* an editor's has the links to write the team's answers; each language its own */
+	strbuf_addf(&key, "overview %s %d %d %d %d %s", in->slug, (int)as_of, months, (int)date_today(),
+	    records_may_edit(req), lang_code(req->lang));
 	if (!web_fragment_get(req, key.buf, pg.h.out)) {
 		at = pg.h.out->len;
 		if (overview(&pg.h, wp, in, as_of, months, records_may_edit(req)))
