@@ -86,3 +86,15 @@ test('the shared result, the proposals, an alert answer and the open actions in 
 	await page.goto(`${lib.URL}${I}/observations`);
 	assert.equal(await page.locator('#progress-h').innerText(), 'Avance hacia la meta');
 });
+
+// The dashboard's layout is not in these files (report_html.c): only what is
+// here is checked — its balance chart in Spanish, laid out without overflow.
+test('the dashboard: its balance chart in Spanish, nothing sideways at 390 px', T, async (t) => {
+	const context = await spanishContext(t);
+	const page = await context.newPage();
+	await lib.visit(t, page, I, { suffix: '-es' });
+	assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+	const titles = await page.locator('svg.chart.quadrant title').allTextContents();
+	assert.ok(titles.includes('El equilibrio: paso atrás frente a paso al frente'),
+	    `the quadrant's title: ${titles}`);
+});
