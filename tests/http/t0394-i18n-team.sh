@@ -4,7 +4,8 @@
 # team page, the shared result, the proposals, an alert's answer page and
 # the program's open actions. Each page read in English first has words of
 # the list below (so the check can fail), then in Spanish has none of them.
-# The API stays English whatever the request asks for.
+# The API stays English whatever the request asks for, and the overview
+# kept in the cache is kept per language.
 . "$(dirname "$0")/t02-accounts.sh"
 . "$TEST_TOP/tests/http/i18n.sh"
 
@@ -113,6 +114,15 @@ test_expect_success 'the open actions of the program in Spanish' '
 	test_status 200 /program/actions -b jar -H "$ES" &&
 	spanish .body &&
 	test_grep "<title>Acciones abiertas · Trellis</title>" .body
+'
+
+test_expect_success 'the overview is kept per language: Spanish first, then English is English' '
+	test_status 200 $I -b jar -H "$ES" &&
+	test_grep "<title[^>]*>El equilibrio: paso atrás frente a paso al frente</title>" .body &&
+	test_status 200 $I -b jar &&
+	test_grep "<html lang=\"en\">" .body &&
+	test_grep "<title[^>]*>The balance: stepping back against stepping up</title>" .body &&
+	! grep "El equilibrio" .body
 '
 
 test_expect_success 'the API stays English when Spanish is asked for' '
