@@ -118,9 +118,9 @@ answer_page(struct web_request *req, struct web_response *res, const struct web_
 	strbuf_addf(&title, _("%s: the team's answer"), action_signal_title(signal));
 	page_frame(&fr, req, p, title.buf, in, TAB_OVERVIEW);
 	if ((errs == NULL || errs->n == 0) && saved)
-		fr.flash = strcmp(saved, "answer") == 0 ? "The answer is saved." :
-		    strcmp(saved, "action") == 0 ? "The action is added." :
-		    strcmp(saved, "status") == 0 ? "The action's status is changed." : NULL;
+		fr.flash = strcmp(saved, "answer") == 0 ? _("The answer is saved.") :
+		    strcmp(saved, "action") == 0 ? _("The action is added.") :
+		    strcmp(saved, "status") == 0 ? _("The action's status is changed.") : NULL;
 	ap = (struct answer_page){ .frame = &fr, .p = p, .in = in, .signal = signal,
 	    .as_of = as_of, .period = r.period, .months = months, .observation = obs,
 	    .question = question, .answer = now, .responses = resp, .nresponses = nr,

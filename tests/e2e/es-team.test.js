@@ -54,7 +54,7 @@ test('a record, the add forms and their problems in Spanish', T, async (t) => {
 	const page = await context.newPage();
 	await page.goto(`${lib.URL}${I}/decisions`);
 	const href = await page.locator('table.records tbody a').first().getAttribute('href');
-	for (const p of [href, `${I}/decisions/new`, `${I}/grants/new`]) {
+	for (const p of [href, `${I}/grants/g-1`, `${I}/decisions/new`, `${I}/grants/new`]) {
 		await lib.visit(t, page, p, { suffix: '-es' });
 		await spanish(page, p);
 	}

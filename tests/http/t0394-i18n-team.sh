@@ -110,10 +110,25 @@ test_expect_success 'the proposals, a proposal and the answer page of an alert i
 	test_grep "diciembre de 2016 · los 12 meses hasta el 31 dic 2016" .body
 '
 
-test_expect_success 'the open actions of the program in Spanish' '
+test_expect_success 'an action agreed in Spanish: the saved message, then the open actions' '
+	A="$I/alerts/shared_leadership?as_of=2016-12-31&months=12" &&
+	csrf=$(csrf_of jar "$A") &&
+	http_get "$A" -b jar -H "$ES" -X POST --data-urlencode "csrf=$csrf" -d op=action \
+		--data-urlencode "title=Share the minutes" -d owner_org=harlow-public-schools \
+		-d due=2017-01-15 >status &&
+	test "$(cat status)" = 303 &&
+	test_status 200 "$A&saved=action" -b jar -H "$ES" &&
+	test_grep "La acción quedó añadida." .body &&
+	test_grep "Share the minutes</a>\\|Share the minutes —\\| — Harlow Mills Public Schools, para el 15 ene 2017" .body &&
+	spanish .body &&
+	test_status 200 /program/actions -b jar &&
+	test_grep ">overdue<" .body &&
 	test_status 200 /program/actions -b jar -H "$ES" &&
 	spanish .body &&
-	test_grep "<title>Acciones abiertas · Trellis</title>" .body
+	test_grep "<title>Acciones abiertas · Trellis</title>" .body &&
+	test_grep "1 acción abierta en la cartera (vencidas: 1)" .body &&
+	test_grep ">vencida<" .body &&
+	test_grep "Liderazgo compartido, diciembre de 2016" .body
 '
 
 test_expect_success 'the overview is kept per language: Spanish first, then English is English' '
