@@ -28,7 +28,12 @@ test_expect_success 'setup: the admin signed in, a proposal opened' '
 		 \"asked\": [\"harlow-public-schools\", \"harlow-city-planning\"]}" >status &&
 	test "$(cat status)" = 201 &&
 	sed -n "s/.*\"id\": *\"\\([^\"]*\\)\".*/\\1/p" .body >pid &&
-	test -s pid
+	test -s pid &&
+	http_get "/api/v1/initiatives/harlow-mills/proposals/$(cat pid)/answers" -X POST \
+		-H "Authorization: Bearer $(cat admin.tok)" -H "Content-Type: application/json" \
+		--data "{\"org\": \"harlow-public-schools\", \"answer\": \"concerns\",
+		 \"reason\": \"Too soon\"}" >status &&
+	test "$(cat status)" = 201
 '
 
 # both PATH NAME: the page in English has words of the list, in Spanish none
@@ -46,6 +51,13 @@ test_expect_success 'the record lists: English first, then Spanish' '
 	for k in decisions ledger grants applications credits contributions checkins events \
 	    responsibilities surveys ties observations actions responses assistance; do
 		both "$I/$k" "$k" || { echo "on $k"; exit 1; }
+	done
+'
+
+test_expect_success 'the program level lists share these pages: in Spanish too' '
+	for p in /program/organizations /program/people /program/instruments \
+	    /program/learning; do
+		both "$p" "$(echo $p | tr / _)" || { echo "on $p"; exit 1; }
 	done
 '
 
@@ -103,7 +115,9 @@ test_expect_success 'the proposals, a proposal and the answer page of an alert i
 	both $I/proposals proposals &&
 	test_grep "Abrir una propuesta" .body &&
 	both "$I/proposals/$(cat pid)" proposal &&
-	test_grep "0 de acuerdo, 0 con reservas, 0 en contra, 2 sin responder" .body &&
+	test_grep "0 de acuerdo, 1 con reservas, 0 en contra, 1 sin responder" .body &&
+	test_grep "Harlow Mills Public Schools está de acuerdo, con reservas — «Too soon» (registrada por admin@x.org en nombre de Harlow Mills Public Schools)" .body &&
+	test_grep "<td>De acuerdo, con reservas</td>" .body &&
 	test_grep "Abierta hasta el 31 ene 2099" .body &&
 	both "$I/alerts/shared_leadership?as_of=2016-12-31&months=12" answer &&
 	test_grep "<h2>La respuesta del equipo</h2>" .body &&
