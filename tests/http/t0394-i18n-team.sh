@@ -9,8 +9,9 @@
 . "$(dirname "$0")/t02-accounts.sh"
 . "$TEST_TOP/tests/http/i18n.sh"
 
-# English words these pages show (the demo's own names and titles are data:
-# none of these words is in them)
+# English words these pages show. It replaces i18n.sh's list rather than
+# extending it: that list's "the", "and", "with" … are in the demo's own
+# names and titles (data, shown as typed); none of these words is.
 ENGLISH='Save|Delete|Change|Filter|Download|Budget|Actual|Ledger|Grants|Decisions|Members|Responsibilities|Measurements|Progress|Months|Proposals|Proposal|Answer|Reason|Organization|overdue|Owner|Due|records|optional|choose|required|Event|Expected|Attended|Value|Date|Category|Decider|Consulted|Informed|Title|Amount|Recipient|Grant|Kind|Line|Outcome|Proposed|Decided|Contrary|Back|Other|periods|Object|Previous|Next|Page'
 
 accounts_setup
