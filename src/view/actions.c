@@ -50,7 +50,7 @@ action_period_words(tdate period, struct strbuf *out)
 
 	date_to_ymd(period, &y, &m, &d);
 	/* TRANSLATORS: a month and its year, "March 2016" */
-	strbuf_addf(out, _("%s %d"), m == 5 ? C_("month", "May") : _(month_names[m - 1]), y);
+	strbuf_addf(out, C_("month and year", "%s %d"), m == 5 ? C_("month", "May") : _(month_names[m - 1]), y);
 }
 
 const char *
@@ -121,7 +121,7 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 			action_period_words(a->period, &when);
 			strbuf_reset(&sb);
 			/* TRANSLATORS: the alert, its month, then the action: "Blurred boundaries, March 2016: " */
-			strbuf_addf(&sb, _("%s, %s: "), action_signal_title(a->signal), when.buf);
+			strbuf_addf(&sb, C_("alert and month", "%s, %s: "), action_signal_title(a->signal), when.buf);
 			html_text(h, sb.buf);
 			strbuf_release(&when);
 		}

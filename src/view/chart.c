@@ -452,7 +452,7 @@ result_point_words(struct strbuf *sb, const char *unit, double v, tdate d, int b
 	quantity_format(v, unit, -1, &q);
 	figure_date_here(d, &dt);
 	/* the same words as the shared result page's (shared_result.c) */
-	strbuf_addf(sb, by ? _("%s by %s") : _("%s on %s"), q.buf, dt.buf);
+	strbuf_addf(sb, by ? C_("value and date", "%s by %s") : C_("value and date", "%s on %s"), q.buf, dt.buf);
 	strbuf_release(&q);
 	strbuf_release(&dt);
 }

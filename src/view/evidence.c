@@ -153,7 +153,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 				continue;
 			e->kind = "contributions";
 			strbuf_reset(sb);
-			strbuf_addf(sb, _("%s for %s"), _(contrib_type_names[k->type]),
+			strbuf_addf(sb, C_("contribution", "%s for %s"), _(contrib_type_names[k->type]),
 			    org_name(p, k->to.idx));
 			/* the type's name starts the sentence */
 			if (sb->buf[0] >= 'a' && sb->buf[0] <= 'z')
@@ -177,7 +177,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 				continue;
 			e->kind = "applications";
 			strbuf_reset(sb);
-			strbuf_addf(sb, _("%s to %s"), money_display(k->amount, money), k->funder);
+			strbuf_addf(sb, C_("application", "%s to %s"), money_display(k->amount, money), k->funder);
 			e->title = keep(own, sb);
 			strbuf_reset(sb);
 			figure_date_here(k->date, sb);

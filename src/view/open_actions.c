@@ -76,7 +76,7 @@ open_actions_write(struct html *h, const struct open_actions_page *pg)
 
 			action_period_words(r->period, &when);
 			/* TRANSLATORS: an alert and its month: "Blurred boundaries, March 2016" */
-			strbuf_addf(&sb, _("%s, %s"), action_signal_title(r->signal), when.buf);
+			strbuf_addf(&sb, C_("alert and month", "%s, %s"), action_signal_title(r->signal), when.buf);
 			strbuf_release(&when);
 		}
 		cell(h, _("In answer to"), sb.buf);

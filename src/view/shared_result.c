@@ -64,7 +64,7 @@ point_def(struct html *h, const char *term, const char *unit, double v, tdate d,
 	figure_date_here(d, &dt);
 	strbuf_reset(sb);
 	/* TRANSLATORS: a value, then its date: "40,755 on 1 Jan 2015", "45,000 by 31 Dec 2018" */
-	strbuf_addf(sb, by ? _("%s by %s") : _("%s on %s"), q.buf, dt.buf);
+	strbuf_addf(sb, by ? C_("value and date", "%s by %s") : C_("value and date", "%s on %s"), q.buf, dt.buf);
 	def(h, term, sb->buf);
 	strbuf_release(&q);
 	strbuf_release(&dt);

@@ -454,7 +454,7 @@ h_records(struct web_request *req, struct web_response *res)
 	strbuf_reset(&tmp);
 	if (in && kp->tab != TAB_NONE && strcmp(kp->rk.title, page_tab_labels[kp->tab]) != 0)
 		/* TRANSLATORS: a list's heading: the tab, then the list ("Money: Ledger") */
-		strbuf_addf(&tmp, _("%s: %s"), _(page_tab_labels[kp->tab]), _(kp->rk.title));
+		strbuf_addf(&tmp, C_("tab and list", "%s: %s"), _(page_tab_labels[kp->tab]), _(kp->rk.title));
 	else
 		strbuf_addstr(&tmp, _(kp->rk.title));
 	tab_links(req, in, kp, &lp, links, sizeof(links) / sizeof(links[0]));
