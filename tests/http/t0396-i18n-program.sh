@@ -1,0 +1,115 @@
+#!/bin/sh
+# Spanish for the program team's pages (issue 15, docs/i18n.md): the program
+# page and its portfolio, the check-in calendar with the open follow-ups,
+# technical assistance, the learning agenda, and the error pages (their
+# titles and messages; the API's JSON errors stay English). Each page is
+# first fetched in English and found to hold words of the list, so the
+# Spanish check can fail.
+. "$(dirname "$0")/t02-accounts.sh"
+. "$TEST_TOP/tests/http/i18n.sh"
+
+# words a person reads on these pages in English
+ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role"
+
+# mine FILE: the page less what other parts write: the quadrant's SVG and its
+# marks' words (view/chart.c), and the demo's data in English (the learning
+# agenda's questions and notes, the names in a picker)
+mine () {
+	perl -0pe 's|<svg.*?</svg>||gs; s|<li class="sev-[^"]*">.*?</li>||g;
+		s|<p class="text">[^<]*</p>||g; s|<h2 id="q[0-9]+">[^<]*</h2>||g;
+		s|<option value="[^"]+"[^>]*>[^<]*</option>||g' "$1" >"$1.mine"
+}
+
+accounts_setup
+http_start --dev-cookie
+
+test_expect_success 'sign in (admin, evaluator, member)' '
+	test "$(sign_in admin@x.org jar.a)" = 303 &&
+	test "$(sign_in eval@x.org jar.e)" = 303 &&
+	test "$(sign_in member@x.org jar.m)" = 303
+'
+
+# en_then_es PATH JAR WORD...: PATH in English holds each WORD of the list
+# (the check can fail), and in Spanish no word of the list
+en_then_es () {
+	path=$1 jar=$2
+	shift 2
+	test_status 200 "$path" -b "$jar" -H "Accept-Language: en" &&
+	test_grep "<html lang=\"en\">" .body &&
+	mine .body && english_left .body.mine >english.en &&
+	for w in "$@"; do test_grep "^$w\$" english.en || return 1; done &&
+	test_status 200 "$path" -b "$jar" -H "Accept-Language: es" &&
+	mine .body && spanish .body.mine
+}
+
+test_expect_success 'the program page and its portfolio in Spanish' '
+	en_then_es / jar.a Funded Stepping Portfolio Organizations Settings &&
+	test_grep "<h2 id=\"glance\">El equilibrio de cada iniciativa</h2>" .body &&
+	test_grep "data-sort=\"back\">Hacerse a un lado</a>" .body &&
+	test_grep "Cartera: 6 iniciativas" .body &&
+	test_grep "aria-label=\"Registros del programa\"" .body
+'
+
+test_expect_success 'the portfolio is kept per language: English again after Spanish' '
+	test_status 200 / -b jar.a -H "Accept-Language: en" &&
+	test_grep "<h2 id=\"glance\">The balance of every initiative</h2>" .body &&
+	test_status 200 "/?sort=back&dir=desc" -b jar.a -H "Accept-Language: es" &&
+	mine .body && spanish .body.mine &&
+	test_status 200 "/?sort=back&dir=desc" -b jar.a -H "Accept-Language: en" &&
+	test_grep "Portfolio: 6 initiatives" .body
+'
+
+test_expect_success 'the check-in calendar and the open follow-ups in Spanish' '
+	en_then_es /program/checkins jar.e held missing month &&
+	test_grep "<title>Seguimiento · Trellis</title>" .body &&
+	test_grep "aria-label=\"Reuniones de seguimiento por mes\"" .body
+'
+
+test_expect_success 'technical assistance in Spanish' '
+	en_then_es /program/assistance jar.e Hours Records Assistance given &&
+	test_grep "<h2 id=\"hours-h\">Horas por iniciativa</h2>" .body
+'
+
+test_expect_success 'the learning agenda in Spanish, for the program and for a team' '
+	en_then_es /program/learning jar.e learning notes Show &&
+	test_grep "La agenda de aprendizaje del programa" .body &&
+	test_status 200 /program/learning -b jar.m -H "Accept-Language: es" &&
+	mine .body && spanish .body.mine &&
+	test_grep "Usted ve las preguntas de todo el programa" .body
+'
+
+test_expect_success 'a period that does not read: the form and its messages in Spanish' '
+	test_status 400 "/?months=999" -b jar.a -H "Accept-Language: en" &&
+	test_grep "There is a problem with the period" .body &&
+	test_status 400 "/?months=999" -b jar.a -H "Accept-Language: es" &&
+	mine .body && spanish .body.mine &&
+	test_grep "Hay un problema con el período" .body &&
+	test_grep "El número de meses debe ser un número entero del 1 al 240." .body
+'
+
+test_expect_success 'error pages in Spanish: 404, 403; a 404 of another initiative is the same bytes as of none' '
+	test_status 404 /no/such/page -b jar.m -H "Accept-Language: en" &&
+	test_grep "<title>Not found · Trellis</title>" .body &&
+	test_status 404 /no/such/page -b jar.m -H "Accept-Language: es" &&
+	mine .body && spanish .body.mine &&
+	test_grep "<title>No encontrada · Trellis</title>" .body &&
+	test_grep "No hay ninguna página en esta dirección." .body &&
+	test_status 404 /i/port-ashby -b jar.m -H "Accept-Language: es" &&
+	cp .body other.html &&
+	test_status 404 /i/no-such-initiative -b jar.m -H "Accept-Language: es" &&
+	test_cmp other.html .body &&
+	test_status 403 /admin/users -b jar.e -H "Accept-Language: en" &&
+	test_grep "Your role does not allow this." .body &&
+	test_status 403 /admin/users -b jar.e -H "Accept-Language: es" &&
+	mine .body && spanish .body.mine &&
+	test_grep "Su función no le permite hacer esto." .body &&
+	test_status 404 /no/such/page -H "Accept-Language: es" &&
+	mine .body && spanish .body.mine
+'
+
+test_expect_success 'the API answers errors in English whatever the language asked' '
+	test_status 404 /api/v1/no-such -H "Accept-Language: es" &&
+	test_grep "There is no page at this address." .body
+'
+
+test_done
