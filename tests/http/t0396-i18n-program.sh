@@ -9,7 +9,7 @@
 . "$TEST_TOP/tests/http/i18n.sh"
 
 # words a person reads on these pages in English
-ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role"
+ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes"
 
 # mine FILE: the page less what other parts write: the quadrant's SVG and its
 # marks' words (view/chart.c), and the demo's data in English (the learning
@@ -17,7 +17,8 @@ ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|S
 mine () {
 	perl -0pe 's|<svg.*?</svg>||gs; s|<li class="sev-[^"]*">.*?</li>||g;
 		s|<p class="text">[^<]*</p>||g; s|<h2 id="q[0-9]+">[^<]*</h2>||g;
-		s|<option value="[^"]+"[^>]*>[^<]*</option>||g' "$1" >"$1.mine"
+		s|<option value="[^"]+"[^>]*>[^<]*</option>||g; s/<li>(?:●|◆|■) [^<]*<\/li>//g;
+		s|<input type="checkbox"[^>]*/><label for="[^"]*">[^<]*</label>||g' "$1" >"$1.mine"
 }
 
 accounts_setup
@@ -76,6 +77,51 @@ test_expect_success 'the learning agenda in Spanish, for the program and for a t
 	test_status 200 /program/learning -b jar.m -H "Accept-Language: es" &&
 	mine .body && spanish .body.mine &&
 	test_grep "Usted ve las preguntas de todo el programa" .body
+'
+
+test_expect_success 'the portfolio over time in Spanish (the CSV stays English)' '
+	en_then_es /program/portfolio jar.e Grants spent Scores quarters &&
+	test_grep "<h2 id=\"over-time\">Las iniciativas en el tiempo</h2>" .body &&
+	test_grep ">Subvenciones gastadas</a>" .body &&
+	test_status 200 /program/portfolio.csv -b jar.e -H "Accept-Language: en" &&
+	cp .body en.csv &&
+	test_status 200 /program/portfolio.csv -b jar.e -H "Accept-Language: es" &&
+	test_cmp en.csv .body
+'
+
+test_expect_success 'candidate backbones and their comparison in Spanish' '
+	csrf=$(csrf_of jar.a /program/candidates/new) &&
+	code=$(curl -s -o /dev/null -w "%{http_code}" -b jar.a -H "Origin: $URL" -d csrf=$csrf \
+		-d org=millrace-savings --data-urlencode "round=2" "$URL/program/candidates") &&
+	test "$code" = 303 &&
+	en_then_es /program/candidates jar.a Candidate Compare Staff Revenue &&
+	test_grep "<title>Candidatas a organización central · Trellis</title>" .body &&
+	c=$(sed -n "s/.*name=\"c\" value=\"\([^\"]*\)\".*/\1/p" .body | head -n 1) &&
+	test -n "$c" &&
+	en_then_es "/program/candidates/compare?c=$c" jar.a Staff Traits &&
+	test_grep "<th scope=\"row\">Ingresos anuales</th>" .body &&
+	test_status 400 "/program/candidates/compare?c=nobody" -b jar.a -H "Accept-Language: es" &&
+	test_grep "c: «nobody» no es una candidata" .body
+'
+
+test_expect_success 'program settings: the page'"'"'s own words in Spanish' '
+	test_status 200 /program/settings -b jar.a -H "Accept-Language: en" &&
+	test_grep "Save the settings" .body &&
+	test_status 200 /program/settings -b jar.a -H "Accept-Language: es" &&
+	test_grep "<html lang=\"es\">" .body &&
+	test_grep "Los umbrales que usan el informe de equilibrio" .body &&
+	test_grep "Alertas de riesgos</legend>" .body &&
+	test_grep "Guardar los ajustes" .body &&
+	! grep -E "Save the settings|The thresholds|Pitfall alerts|The default is|the default is" .body
+'
+
+test_expect_success 'the set-up pages in Spanish: a new initiative, its details, the program' '
+	en_then_es /program/initiatives/new jar.a Create &&
+	test_grep "Crear la iniciativa" .body &&
+	en_then_es /program/initiatives/harlow-mills jar.a Next steps &&
+	test_grep "Próximos pasos" .body &&
+	en_then_es /program/edit jar.a details &&
+	test_grep "El nombre del programa, quién lo financia y sus fechas." .body
 '
 
 test_expect_success 'a period that does not read: the form and its messages in Spanish' '
