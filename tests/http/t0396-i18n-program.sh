@@ -9,16 +9,18 @@
 . "$TEST_TOP/tests/http/i18n.sh"
 
 # words a person reads on these pages in English
-ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes"
+ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes|Users|Audit|log|Role|Created|Status|Change|Enable|Disable|Remove|account|accounts|When|What|happened|added|changed|removed|Before|After|Page"
 
 # mine FILE: the page less what other parts write: the quadrant's SVG and its
 # marks' words (view/chart.c), and the demo's data in English (the learning
-# agenda's questions and notes, the names in a picker)
+# agenda's questions and notes, the names in a picker, the audit log's
+# records as JSON)
 mine () {
 	perl -0pe 's|<svg.*?</svg>||gs; s|<li class="sev-[^"]*">.*?</li>||g;
 		s|<p class="text">[^<]*</p>||g; s|<h2 id="q[0-9]+">[^<]*</h2>||g;
 		s|<option value="[^"]+"[^>]*>[^<]*</option>||g; s/<li>(?:●|◆|■) [^<]*<\/li>//g;
-		s|<input type="checkbox"[^>]*/><label for="[^"]*">[^<]*</label>||g' "$1" >"$1.mine"
+		s|<input type="checkbox"[^>]*/><label for="[^"]*">[^<]*</label>||g;
+		s|<pre>.*?</pre>||gs' "$1" >"$1.mine"
 }
 
 accounts_setup
@@ -122,6 +124,17 @@ test_expect_success 'the set-up pages in Spanish: a new initiative, its details,
 	test_grep "Próximos pasos" .body &&
 	en_then_es /program/edit jar.a details &&
 	test_grep "El nombre del programa, quién lo financia y sus fechas." .body
+'
+
+test_expect_success 'the admin pages in Spanish: users, the audit log and its sentences' '
+	en_then_es /admin/users jar.a Users Role Created Status &&
+	test_grep "<h2>Añadir un usuario</h2>" .body &&
+	test_grep ">Evaluador — lee todo el programa, nunca las respuestas individuales de las encuestas</option>" .body &&
+	en_then_es /admin/audit jar.a When happened Before &&
+	test_grep "admin@x.org añadió la candidata millrace-savings." .body &&
+	test_grep "root (línea de comandos) añadió la cuenta eval@x.org como evaluador." .body &&
+	test_status 200 /admin/audit -b jar.a -H "Accept-Language: en" &&
+	test_grep "admin@x.org added candidate millrace-savings." .body
 '
 
 test_expect_success 'a period that does not read: the form and its messages in Spanish' '
