@@ -9,10 +9,11 @@
 . "$TEST_TOP/tests/http/i18n.sh"
 
 # words a person reads on these pages in English
-ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes|Users|Audit|log|Role|Created|Status|Change|Enable|Disable|Remove|account|accounts|When|What|happened|added|changed|removed|Before|After|Page"
+ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes|Users|Audit|log|Role|Created|Status|Change|Enable|Disable|Remove|account|accounts|When|What|happened|added|changed|removed|Before|After|Page|Ties|map|ratings|Rate|nonprofit"
 
 # mine FILE: the page less what other parts write: the quadrant's SVG and its
-# marks' words (view/chart.c), and the demo's data in English (the learning
+# marks' words (view/chart.c), the table of a report's figures (figures.c,
+# report_html.c), and the demo's data in English (the learning
 # agenda's questions and notes, the names in a picker, the audit log's
 # records as JSON)
 mine () {
@@ -20,7 +21,7 @@ mine () {
 		s|<p class="text">[^<]*</p>||g; s|<h2 id="q[0-9]+">[^<]*</h2>||g;
 		s|<option value="[^"]+"[^>]*>[^<]*</option>||g; s/<li>(?:●|◆|■) [^<]*<\/li>//g;
 		s|<input type="checkbox"[^>]*/><label for="[^"]*">[^<]*</label>||g;
-		s|<pre>.*?</pre>||gs' "$1" >"$1.mine"
+		s|<pre>.*?</pre>||gs; s|<table class="figures">.*?</table>||gs' "$1" >"$1.mine"
 }
 
 accounts_setup
@@ -135,6 +136,17 @@ test_expect_success 'the admin pages in Spanish: users, the audit log and its se
 	test_grep "root (línea de comandos) añadió la cuenta eval@x.org como evaluador." .body &&
 	test_status 200 /admin/audit -b jar.a -H "Accept-Language: en" &&
 	test_grep "admin@x.org added candidate millrace-savings." .body
+'
+
+test_expect_success 'the network page, its map and its rating form in Spanish' '
+	en_then_es /i/harlow-mills/network jar.a Ties map nonprofit &&
+	test_grep "<h2>El mapa</h2>" .body &&
+	test_grep "data-label=\"Sector\">sin fines de lucro</td>" .body &&
+	test_grep "Todas las valoraciones, una por una" .body &&
+	en_then_es "/i/harlow-mills/network?rater=harlow-neighborhood-builders" jar.a Rate ratings &&
+	test_grep "<th scope=\"col\">Qué tan de cerca trabajan</th>" .body &&
+	test_status 200 "/i/harlow-mills/network/map" -b jar.a -H "Accept-Language: es" &&
+	test_grep "<title[^>]*>Quién trabaja con quién: la red de socios</title>" .body
 '
 
 test_expect_success 'a period that does not read: the form and its messages in Spanish' '
