@@ -9,7 +9,7 @@
 . "$TEST_TOP/tests/http/i18n.sh"
 
 # words a person reads on these pages in English
-ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes|Users|Audit|log|Role|Created|Status|Change|Enable|Disable|Remove|account|accounts|When|What|happened|added|changed|removed|Before|After|Page|Ties|map|ratings|Rate|nonprofit"
+ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes|Users|Audit|log|Role|Created|Status|Change|Enable|Disable|Remove|account|accounts|When|What|happened|added|changed|removed|Before|After|Page|Ties|map|ratings|Rate|nonprofit|Import|Export|Download|file|records"
 
 # mine FILE: the page less what other parts write: the quadrant's SVG and its
 # marks' words (view/chart.c), the table of a report's figures (figures.c,
@@ -147,6 +147,22 @@ test_expect_success 'the network page, its map and its rating form in Spanish' '
 	test_grep "<th scope=\"col\">Qué tan de cerca trabajan</th>" .body &&
 	test_status 200 "/i/harlow-mills/network/map" -b jar.a -H "Accept-Language: es" &&
 	test_grep "<title[^>]*>Quién trabaja con quién: la red de socios</title>" .body
+'
+
+test_expect_success 'import and export in Spanish, for the program and an initiative; an import refused' '
+	en_then_es /import jar.a Import Export &&
+	test_grep "<title>Importar y exportar: el programa · Trellis</title>" .body &&
+	test_grep "Esta exportación es la copia de seguridad del programa" .body &&
+	en_then_es /i/harlow-mills/import jar.m Import Export &&
+	test_grep "Añada registros a esta iniciativa" .body &&
+	csrf=$(csrf_of jar.m /i/harlow-mills/import) &&
+	printf "x\n" >datos.txt &&
+	code=$(curl -s -o .body -w "%{http_code}" -b jar.m -H "Origin: $URL" -H "Accept-Language: es" \
+		-F csrf=$csrf -F file=@datos.txt "$URL/i/harlow-mills/import") &&
+	test "$code" = 422 &&
+	mine .body && spanish .body.mine &&
+	test_grep "<h2>No se importó nada</h2>" .body &&
+	test_grep "datos.txt: no es un archivo trellis/1" .body
 '
 
 test_expect_success 'a period that does not read: the form and its messages in Spanish' '
