@@ -9,7 +9,7 @@
 . "$TEST_TOP/tests/http/i18n.sh"
 
 # words a person reads on these pages in English
-ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes|Users|Audit|log|Role|Created|Status|Change|Enable|Disable|Remove|account|accounts|When|What|happened|added|changed|removed|Before|After|Page|Ties|map|ratings|Rate|nonprofit|Import|Export|Download|file|records"
+ENGLISH="$ENGLISH|Funded|initiatives|Stepping|back|up|discuss|Going|well|Funds|Spent|Portfolio|side|balance|mean|Organizations|People|Settings|held|missing|upcoming|month|follow-ups|Hours|Records|Assistance|given|Topic|Provider|Answers|learning|notes|Show|Months|Period|ending|Not|found|allowed|page|address|role|Grants|spent|elapsed|Open|alerts|actions|Scores|quarter|quarters|Candidate|backbones|Compare|Organization|Staff|Revenue|Traits|High|supply|threshold|Next|steps|Create|details|changes|Users|Audit|log|Role|Created|Status|Change|Enable|Disable|Remove|account|accounts|When|What|happened|added|changed|removed|Before|After|Page|Ties|map|ratings|Rate|nonprofit|Import|Export|Download|file|records|Opened|Closed|Results|Responses|rounds"
 
 # mine FILE: the page less what other parts write: the quadrant's SVG and its
 # marks' words (view/chart.c), the table of a report's figures (figures.c,
@@ -163,6 +163,21 @@ test_expect_success 'import and export in Spanish, for the program and an initia
 	mine .body && spanish .body.mine &&
 	test_grep "<h2>No se importó nada</h2>" .body &&
 	test_grep "datos.txt: no es un archivo trellis/1" .body
+'
+
+test_expect_success 'survey rounds and their results in Spanish, statements and titles too' '
+	en_then_es /i/harlow-mills/surveys/rounds jar.a rounds Opened Results &&
+	test_grep "<th class=\"num\">Enlaces creados</th>" .body &&
+	test_grep "Dar un paso al frente y saber hacerse a un lado: buenas prácticas y trampas" .body &&
+	test_grep "<h2>Abrir una ronda</h2>" .body &&
+	test_status 200 /i/harlow-mills/surveys/s-1/results -b jar.a -H "Accept-Language: en" &&
+	test_grep "<caption>By statement</caption>" .body &&
+	test_status 200 /i/harlow-mills/surveys/s-1/results -b jar.a -H "Accept-Language: es" &&
+	test_grep "<html lang=\"es\">" .body &&
+	test_grep "<caption>Por afirmación</caption>" .body &&
+	test_grep "Se abrió el 4 may 2015 y se cerró el 29 may 2015" .body &&
+	test_grep "Un colíder o un comité ejecutivo comparte de verdad" .body &&
+	! grep -E "By statement|Everyone|not shown|Opened|A co-lead or an executive" .body
 '
 
 test_expect_success 'a period that does not read: the form and its messages in Spanish' '
