@@ -85,7 +85,7 @@ test_expect_success 'the learning agenda in Spanish, for the program and for a t
 test_expect_success 'the portfolio over time in Spanish (the CSV stays English)' '
 	en_then_es /program/portfolio jar.e Grants spent Scores quarters &&
 	test_grep "<h2 id=\"over-time\">Las iniciativas en el tiempo</h2>" .body &&
-	test_grep ">Subvenciones gastadas</a>" .body &&
+	test_grep ">Fondos gastados</a>" .body &&
 	test_status 200 /program/portfolio.csv -b jar.e -H "Accept-Language: en" &&
 	cp .body en.csv &&
 	test_status 200 /program/portfolio.csv -b jar.e -H "Accept-Language: es" &&
