@@ -226,11 +226,13 @@ page_error(struct web_response *res, int status, const char *title, const char *
 	 * (N_() where they are written): translated here, on the page only,
 	 * so an API's JSON error keeps the English message
 	 */
-	page_frame(&f, req, wp ? &wp->program : NULL, _(title), in, TAB_NONE);
+	/* (an empty msgid would be the catalog's header) */
+	page_frame(&f, req, wp ? &wp->program : NULL, title && *title ? _(title) : title, in,
+	    TAB_NONE);
 	if (f.self)
 		f.self = "/";
 	page_start(&pg, res, &f);
-	html_elem(&pg.h, "p", _(message));
+	html_elem(&pg.h, "p", message && *message ? _(message) : message);
 	html_open(&pg.h, "p", NULL);
 	html_open(&pg.h, "a", "href", "/", NULL);
 	html_text(&pg.h, _("Back to the start page"));
