@@ -14,6 +14,7 @@
 #include "../metrics/metrics.h"
 #include "../util/num.h"
 #include "../util/date.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
@@ -21,10 +22,10 @@
 static const struct {
 	const char *code, *help;
 } roles[] = {
-	{ "admin", "Admin — the program team: everything, and these pages" },
-	{ "member", "Member — reads and edits one initiative" },
-	{ "viewer", "Viewer — reads one initiative" },
-	{ "evaluator", "Evaluator — reads the whole program, never single survey answers" },
+	{ "admin", N_("Admin — the program team: everything, and these pages") },
+	{ "member", N_("Member — reads and edits one initiative") },
+	{ "viewer", N_("Viewer — reads one initiative") },
+	{ "evaluator", N_("Evaluator — reads the whole program, never single survey answers") },
 };
 
 static const char *
@@ -32,7 +33,24 @@ role_help(const char *code)
 {
 	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
 		if (strcmp(roles[i].code, code) == 0)
-			return roles[i].help;
+			return _(roles[i].help);
+	return code;
+}
+
+/* A role's name as people read it (the code stays in the form's value). */
+static const char *
+role_label(const char *code)
+{
+	static const struct {
+		const char *code, *label;
+	} labels[] = {
+		{ "admin", N_("admin") }, { "member", N_("member") },
+		{ "viewer", N_("viewer") }, { "evaluator", N_("evaluator") },
+	};
+
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(labels[i].code, code) == 0)
+			return _(labels[i].label);
 	return code;
 }
 
@@ -42,7 +60,8 @@ admin_time_words(int64_t t, struct strbuf *out)
 	char d[DATE_WORDS_BUFSZ];
 	int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400, s = t - day * 86400;
 
-	strbuf_addf(out, "%s %02d:%02d UTC", date_format_words((tdate)day, d), (int)(s / 3600),
+	strbuf_addf(out, "%s %02d:%02d UTC",
+	    date_format_words_lang((tdate)day, lang_code(i18n_current()), d), (int)(s / 3600),
 	    (int)(s / 60 % 60));
 }
 
@@ -50,15 +69,15 @@ admin_time_words(int64_t t, struct strbuf *out)
 static void
 admin_nav(struct html *h, int current)
 {
-	html_open(h, "nav", "class", "admin-nav", "aria-label", "Administration", NULL);
+	html_open(h, "nav", "class", "admin-nav", "aria-label", _("Administration"), NULL);
 	html_open(h, "ul", NULL);
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", "/admin/users", "aria-current", current == 0 ? "page" : NULL, NULL);
-	html_text(h, "Users");
+	html_text(h, _("Users"));
 	html_close_to(h, h->depth - 2);
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", "/admin/audit", "aria-current", current == 1 ? "page" : NULL, NULL);
-	html_text(h, "Audit log");
+	html_text(h, _("Audit log"));
 	html_close_to(h, h->depth - 2);
 	html_close(h);
 	html_close(h);
@@ -128,51 +147,52 @@ user_actions(struct html *h, const struct admin_users_page *pg, const struct adm
 
 	if (u->self) {
 		html_open(h, "span", "class", "note", NULL);
-		html_text(h, "your own account (change it with `trellis user`)");
+		html_text(h, _("your own account (change it with `trellis user`)"));
 		html_close(h);
 		return;
 	}
 	snprintf(rid, sizeof(rid), "role-%zu", row);
 	snprintf(iid, sizeof(iid), "initiative-%zu", row);
 	html_open(h, "details", NULL);
-	html_elem(h, "summary", "Change role");
+	html_elem(h, "summary", _("Change role"));
 	html_open(h, "form", "class", "stack", "method", "post", "action", "/admin/users", NULL);
 	frame_csrf_field(h, csrf);
 	html_void(h, "input", "type", "hidden", "name", "action", "value", "role", NULL);
 	html_void(h, "input", "type", "hidden", "name", "email", "value", u->email, NULL);
-	acct_field_open(h, rid, "New role", NULL, NULL);
+	acct_field_open(h, rid, _("New role"), NULL, NULL);
 	role_select(h, pg, rid, u->role);
 	html_close(h);
-	acct_field_open(h, iid, "Initiative (members and viewers)", NULL, NULL);
-	initiative_select(h, pg->initiatives, pg->ninitiatives, iid, u->initiative, "none");
+	acct_field_open(h, iid, _("Initiative (members and viewers)"), NULL, NULL);
+	initiative_select(h, pg->initiatives, pg->ninitiatives, iid, u->initiative, _("none"));
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Change role (signs them out)");
+	html_text(h, _("Change role (signs them out)"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
 	/* the organization it answers proposals for (docs/proposals.md) */
 	snprintf(oid, sizeof(oid), "organization-%zu", row);
 	html_open(h, "details", NULL);
-	html_elem(h, "summary", "Change organization");
+	html_elem(h, "summary", _("Change organization"));
 	html_open(h, "form", "class", "stack", "method", "post", "action", "/admin/users", NULL);
 	frame_csrf_field(h, csrf);
 	html_void(h, "input", "type", "hidden", "name", "action", "value", "organization", NULL);
 	html_void(h, "input", "type", "hidden", "name", "email", "value", u->email, NULL);
-	acct_field_open(h, oid, "Answers proposals for", NULL, NULL);
-	choice_select(h, pg->orgs, pg->norgs, oid, "organization", u->organization, "no organization");
+	acct_field_open(h, oid, _("Answers proposals for"), NULL, NULL);
+	choice_select(h, pg->orgs, pg->norgs, oid, "organization", u->organization,
+	    _("no organization"));
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Save the organization");
+	html_text(h, _("Save the organization"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
 	html_open(h, "div", "class", "row-actions", NULL);
 	if (u->disabled)
-		button_form(h, csrf, "enable", u->email, "Enable", "secondary");
+		button_form(h, csrf, "enable", u->email, _("Enable"), "secondary");
 	else
-		button_form(h, csrf, "disable", u->email, "Disable", "secondary");
-	button_form(h, csrf, "remove", u->email, "Remove", "danger");
+		button_form(h, csrf, "disable", u->email, _("Disable"), "secondary");
+	button_form(h, csrf, "remove", u->email, _("Remove"), "danger");
 	html_close(h);
 }
 
@@ -182,31 +202,31 @@ add_form_write(struct html *h, const struct admin_users_page *pg)
 	const struct admin_add_form *f = pg->add;
 	const struct acct_error *e = f ? f->errs : NULL;
 	size_t ne = f ? f->nerrs : 0;
-	char hint[160];
+	char hint[320];
 
-	html_elem(h, "h2", "Add a user");
+	html_elem(h, "h2", _("Add a user"));
 	html_open(h, "form", "class", "stack", "id", "add", "method", "post", "action", "/admin/users",
 	    NULL);
 	frame_csrf_field(h, pg->frame->csrf);
 	html_void(h, "input", "type", "hidden", "name", "action", "value", "add", NULL);
-	acct_input(h, "new-email", "email", "Email address", "email", "off", f ? f->email : NULL,
+	acct_input(h, "new-email", "email", _("Email address"), "email", "off", f ? f->email : NULL,
 	    NULL, acct_error_for(e, ne, "new-email"));
-	acct_field_open(h, "new-role", "Role", NULL, acct_error_for(e, ne, "new-role"));
+	acct_field_open(h, "new-role", _("Role"), NULL, acct_error_for(e, ne, "new-role"));
 	role_select(h, pg, "new-role", f && f->role ? f->role : "member");
 	html_close(h);
-	acct_field_open(h, "new-initiative", "Initiative",
-	    "Members and viewers belong to one initiative; admins and evaluators to none.",
+	acct_field_open(h, "new-initiative", _("Initiative"),
+	    _("Members and viewers belong to one initiative; admins and evaluators to none."),
 	    acct_error_for(e, ne, "new-initiative"));
 	initiative_select(h, pg->initiatives, pg->ninitiatives, "new-initiative",
-	    f ? f->initiative : NULL, "none (admin, evaluator)");
+	    f ? f->initiative : NULL, _("none (admin, evaluator)"));
 	html_close(h);
-	snprintf(hint, sizeof(hint), "From %d to %d characters; a few words make a good one. "
-	    "Give it to the person in private; they sign in with it.", pg->password_min,
+	snprintf(hint, sizeof(hint), _("From %d to %d characters; a few words make a good one. "
+	    "Give it to the person in private; they sign in with it."), pg->password_min,
 	    pg->password_max);
-	acct_input(h, "new-password", "password", "Initial password", "password", "new-password",
+	acct_input(h, "new-password", "password", _("Initial password"), "password", "new-password",
 	    NULL, hint, acct_error_for(e, ne, "new-password"));
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Add the user");
+	html_text(h, _("Add the user"));
 	html_close(h);
 	html_close(h);
 }
@@ -228,56 +248,60 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 		html_close(h);
 	}
 	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, "%zu account%s. A change of role or a disabled account signs that person "
-	    "out at once; every change here is in the audit log.", pg->nusers,
-	    pg->nusers == 1 ? "" : "s");
+	html_textf(h, P_("%zu account. A change of role or a disabled account signs that person "
+	    "out at once; every change here is in the audit log.", "%zu accounts. A change of role "
+	    "or a disabled account signs that person out at once; every change here is in the "
+	    "audit log.", pg->nusers), pg->nusers);
 	html_close(h);
 	html_open(h, "div", "class", "scroll", NULL);
 	html_open(h, "table", "class", "users cards", NULL);
-	html_thead(h, "Email", "Role", "Initiative", "Created", "Status", "Change", NULL);
+	html_thead(h, _("Email"), _("Role"), _("Initiative"), _("Created"), _("Status"), _("Change"),
+	    NULL);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < pg->nusers; i++) {
 		const struct admin_user *u = &pg->users[i];
 
 		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", "data-label", "Email", NULL);
+		html_open(h, "th", "scope", "row", "data-label", _("Email"), NULL);
 		html_text(h, u->email);
 		html_close(h);
-		html_open(h, "td", "data-label", "Role", NULL);
-		html_text(h, u->role);
+		html_open(h, "td", "data-label", _("Role"), NULL);
+		html_text(h, role_label(u->role));
 		html_close(h);
-		html_open(h, "td", "data-label", "Initiative", NULL);
+		html_open(h, "td", "data-label", _("Initiative"), NULL);
 		if (u->initiative_name)
 			html_text(h, u->initiative_name);
 		else if (u->initiative)
 			html_text(h, u->initiative);
 		else {
 			html_open(h, "span", "class", "note", NULL);
-			html_text(h, strcmp(u->role, "evaluator") == 0 ? "the whole program" : "—");
+			html_text(h, strcmp(u->role, "evaluator") == 0 ? _("the whole program") : "—");
 			html_close(h);
 		}
 		if (u->organization) {
 			html_void(h, "br", NULL);
 			html_open(h, "span", "class", "note", NULL);
-			html_textf(h, "answers for %s", u->organization_name ? u->organization_name :
+			/* TRANSLATORS: the organization the account answers proposals for */
+			html_textf(h, _("answers for %s"), u->organization_name ? u->organization_name :
 			    u->organization);
 			html_close(h);
 		}
 		html_close(h);
 		strbuf_reset(&sb);
 		admin_time_words(u->created, &sb);
-		html_open(h, "td", "data-label", "Created", NULL);
+		html_open(h, "td", "data-label", _("Created"), NULL);
 		html_text(h, sb.buf);
 		html_close(h);
-		html_open(h, "td", "data-label", "Status", NULL);
+		html_open(h, "td", "data-label", _("Status"), NULL);
 		if (u->disabled) {
 			strbuf_reset(&sb);
 			admin_time_words(u->disabled, &sb);
-			html_textf(h, "✗ disabled %s", sb.buf);
+			/* TRANSLATORS: when the account was disabled ("31 Dec 2016 09:30 UTC") */
+			html_textf(h, _("✗ disabled %s"), sb.buf);
 		} else
-			html_text(h, "✓ active");
+			html_text(h, _("✓ active"));
 		html_close(h);
-		html_open(h, "td", "data-label", "Change", NULL);
+		html_open(h, "td", "data-label", _("Change"), NULL);
 		user_actions(h, pg, u, i);
 		html_close(h);
 		html_close(h);
@@ -292,30 +316,45 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 
 /* ---------------------------------------------------------------- the audit log */
 
-/* One record of each kind, as a sentence names it. */
+/*
+ * One record of each kind, as a sentence names it: one and many (English,
+ * read by the digest's mail too), and what, the record named in an audit
+ * sentence with its id (%s), translated whole ("decision %s": "la decisión
+ * %s") so a language can give the noun its article.
+ */
 static const struct {
-	const char *kind, *one, *many;
+	const char *kind, *one, *many, *what;
 } kind_words[] = {
-	{ "program", "the program's details", "the program's details" },
-	{ "initiatives", "initiative", "initiatives" }, { "initiative", "initiative", "initiatives" },
-	{ "organizations", "organization", "organizations" }, { "people", "person", "people" },
-	{ "instruments", "questionnaire", "questionnaires" },
-	{ "learning", "learning note", "learning notes" }, { "candidates", "candidate", "candidates" },
-	{ "members", "member", "members" },
-	{ "responsibilities", "responsibility", "responsibilities" },
-	{ "decisions", "decision", "decisions" }, { "grants", "grant", "grants" },
-	{ "ledger", "ledger entry", "ledger entries" },
-	{ "applications", "application", "applications" }, { "credits", "credit", "credits" },
-	{ "contributions", "contribution", "contributions" },
-	{ "checkins", "check-in", "check-ins" }, { "events", "event", "events" },
-	{ "surveys", "survey round", "survey rounds" },
-	{ "ties", "network rating", "network ratings" },
-	{ "proposals", "proposal", "proposals" },
-	{ "assistance", "technical assistance record", "technical assistance records" },
-	{ "observations", "measurement of the shared result", "measurements of the shared result" },
-	{ "responses", "answer to an alert", "answers to alerts" },
-	{ "actions", "action", "actions" },
-	{ "users", "the account", "accounts" }, { "settings", "the setting", "settings" },
+	{ "program", N_("the program's details"), N_("the program's details"),
+	    N_("the program's details %s") },
+	{ "initiatives", N_("initiative"), N_("initiatives"), N_("initiative %s") },
+	{ "initiative", N_("initiative"), N_("initiatives"), N_("initiative %s") },
+	{ "organizations", N_("organization"), N_("organizations"), N_("organization %s") },
+	{ "people", N_("person"), N_("people"), N_("person %s") },
+	{ "instruments", N_("questionnaire"), N_("questionnaires"), N_("questionnaire %s") },
+	{ "learning", N_("learning note"), N_("learning notes"), N_("learning note %s") },
+	{ "candidates", N_("candidate"), N_("candidates"), N_("candidate %s") },
+	{ "members", N_("member"), N_("members"), N_("member %s") },
+	{ "responsibilities", N_("responsibility"), N_("responsibilities"), N_("responsibility %s") },
+	{ "decisions", N_("decision"), N_("decisions"), N_("decision %s") },
+	{ "grants", N_("grant"), N_("grants"), N_("grant %s") },
+	{ "ledger", N_("ledger entry"), N_("ledger entries"), N_("ledger entry %s") },
+	{ "applications", N_("application"), N_("applications"), N_("application %s") },
+	{ "credits", N_("credit"), N_("credits"), N_("credit %s") },
+	{ "contributions", N_("contribution"), N_("contributions"), N_("contribution %s") },
+	{ "checkins", N_("check-in"), N_("check-ins"), N_("check-in %s") },
+	{ "events", N_("event"), N_("events"), N_("event %s") },
+	{ "surveys", N_("survey round"), N_("survey rounds"), N_("survey round %s") },
+	{ "ties", N_("network rating"), N_("network ratings"), N_("network rating %s") },
+	{ "proposals", N_("proposal"), N_("proposals"), N_("proposal %s") },
+	{ "assistance", N_("technical assistance record"), N_("technical assistance records"),
+	    N_("technical assistance record %s") },
+	{ "observations", N_("measurement of the shared result"),
+	    N_("measurements of the shared result"), N_("measurement of the shared result %s") },
+	{ "responses", N_("answer to an alert"), N_("answers to alerts"), N_("answer to an alert %s") },
+	{ "actions", N_("action"), N_("actions"), N_("action %s") },
+	{ "users", N_("the account"), N_("accounts"), N_("the account %s") },
+	{ "settings", N_("the setting"), N_("settings"), N_("the setting %s") },
 };
 
 const char *
@@ -325,6 +364,37 @@ audit_kind_words(const char *kind, int64_t n)
 		if (strcmp(kind_words[i].kind, kind) == 0)
 			return n == 1 ? kind_words[i].one : kind_words[i].many;
 	return NULL;
+}
+
+/* sb without its trailing spaces */
+static void
+rtrim(struct strbuf *sb)
+{
+	while (sb->len && sb->buf[sb->len - 1] == ' ')
+		strbuf_setlen(sb, sb->len - 1);
+}
+
+/* The audit sentence's name of a record of kind (its id: record), in the language in use. */
+static void
+record_words(const char *kind, const char *record, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
+		if (strcmp(kind_words[i].kind, kind) == 0)
+			break;
+	if (i < sizeof(kind_words) / sizeof(kind_words[0])) {
+		strbuf_addf(out, _(kind_words[i].what), record ? record : "");
+		/* no id: no space left for it */
+		if (record == NULL || *record == '\0')
+			rtrim(out);
+		return;
+	}
+	/* a kind this page does not know: in words */
+	for (const char *s = kind; *s; s++)
+		strbuf_addch(out, *s == '_' || *s == '-' ? ' ' : *s);
+	if (record && *record)
+		strbuf_addf(out, " %s", record);
 }
 
 const char *
@@ -342,15 +412,35 @@ static void
 actor_words(const char *actor, struct strbuf *out)
 {
 	if (actor == NULL || *actor == '\0')
-		strbuf_addstr(out, "Someone");
+		strbuf_addstr(out, _("Someone"));
 	else if (strncmp(actor, "cli:", 4) == 0 && actor[4])
-		strbuf_addf(out, "%s (command line)", actor + 4);
+		/* TRANSLATORS: the name of the account that ran the command */
+		strbuf_addf(out, _("%s (command line)"), actor + 4);
 	else if (strcmp(actor, "cli") == 0)
-		strbuf_addstr(out, "Someone at the command line");
+		strbuf_addstr(out, _("Someone at the command line"));
 	else if (strcmp(actor, "anonymous") == 0)
-		strbuf_addstr(out, "Someone not signed in");
+		strbuf_addstr(out, _("Someone not signed in"));
 	else
 		strbuf_addstr(out, actor);
+}
+
+/* "an evaluator": a role with its article, as a sentence reads it. */
+static void
+role_words(const char *role, struct strbuf *out)
+{
+	static const struct {
+		const char *code, *words;
+	} with_article[] = {
+		{ "admin", N_("an admin") }, { "member", N_("a member") },
+		{ "viewer", N_("a viewer") }, { "evaluator", N_("an evaluator") },
+	};
+
+	for (size_t i = 0; i < sizeof(with_article) / sizeof(with_article[0]); i++)
+		if (strcmp(with_article[i].code, role) == 0) {
+			strbuf_addstr(out, _(with_article[i].words));
+			return;
+		}
+	strbuf_addf(out, "%s %s", strchr("aeiou", role[0]) ? "an" : "a", role);
 }
 
 /* A string member of a JSON object's text, or NULL (caller frees with json_decref of *root). */
@@ -370,63 +460,89 @@ json_member(json_t **root, const char *text, const char *name)
 }
 
 /*
- * A setting's change in words: " changed the dominance threshold (...) from
- * 0.5 to 0.6" (a setting never set before was at its default; one reset
- * goes back to it).
+ * A setting's change in words: "… changed the dominance threshold (...)
+ * from 0.5 to 0.6" (a setting never set before was at its default; one
+ * reset goes back to it).
  */
 static void
-setting_sentence(const struct audit_row *a, struct strbuf *out)
+setting_sentence(const struct audit_row *a, const char *who, struct strbuf *out)
 {
 	struct metrics_settings dflt;
 	size_t i = (size_t)metrics_settings_find(a->record);
 	json_t *b = NULL, *f = NULL;
 	const char *from = json_member(&b, a->before, a->record);
 	const char *to = json_member(&f, a->after, a->record);
+	struct strbuf v1 = STRBUF_INIT, v2 = STRBUF_INIT;
 	char d[NUM_BUFSZ];
 
 	metrics_settings_default(&dflt);
 	metrics_settings_value(&dflt, i, d);
-	strbuf_addf(out, " changed %s from %s%s to %s%s", metrics_settings_label(i),
-	    from ? from : d, from ? "" : " (the default)", to ? to : d, to ? "" : " (the default)");
+	if (from)
+		strbuf_addstr(&v1, from);
+	else
+		/* TRANSLATORS: a setting's default value */
+		strbuf_addf(&v1, _("%s (the default)"), d);
+	if (to)
+		strbuf_addstr(&v2, to);
+	else
+		strbuf_addf(&v2, _("%s (the default)"), d);
+	/* TRANSLATORS: who, the setting's name, its value before, its value after */
+	strbuf_addf(out, _("%s changed %s from %s to %s"), who, _(metrics_settings_label(i)), v1.buf,
+	    v2.buf);
+	strbuf_release(&v1);
+	strbuf_release(&v2);
 	if (b)
 		json_decref(b);
 	if (f)
 		json_decref(f);
 }
 
+/* The verbs of the sentence "WHO added WHAT": the actor, then the record. */
+static const struct {
+	const char *action, *sentence;
+} verb_sentences[] = {
+	{ "create", N_("%s added %s") }, { "update", N_("%s changed %s") },
+	{ "delete", N_("%s removed %s") }, { "import", N_("%s imported %s") },
+	{ "open", N_("%s opened %s") }, { "answer", N_("%s recorded an answer to %s") },
+};
+
 void
 audit_sentence(const struct audit_row *a, struct strbuf *out)
 {
 	const char *action = a->action ? a->action : "", *kind = a->kind ? a->kind : "";
-	const char *one = NULL, *title = NULL, *closed, *role, *status, *was;
+	const char *title = NULL, *closed, *role, *status, *was;
+	const char *lang = lang_code(i18n_current());
 	json_t *after = NULL, *before = NULL;
+	struct strbuf who = STRBUF_INIT, what = STRBUF_INIT;
 	char d[DATE_WORDS_BUFSZ];
 	tdate day;
 
-	actor_words(a->actor, out);
-	one = audit_kind_words(kind, 1);
+	actor_words(a->actor, &who);
 	if (strcmp(action, "import") == 0) {
 		json_t *n = NULL;
 
 		if ((after = a->after ? json_loads(a->after, 0, NULL) : NULL) != NULL)
 			n = json_object_get(after, "records");
 		if (n && json_is_integer(n))
-			strbuf_addf(out, " imported %lld record%s from %s", (long long)json_integer_value(n),
-			    json_integer_value(n) == 1 ? "" : "s", *kind ? kind : "a file");
+			/* TRANSLATORS: who, how many records, the file's name */
+			strbuf_addf(out, P_("%s imported %lld record from %s",
+			    "%s imported %lld records from %s", json_integer_value(n)), who.buf,
+			    (long long)json_integer_value(n), *kind ? kind : _("a file"));
 		else
-			strbuf_addf(out, " imported %s", *kind ? kind : "a file");
+			strbuf_addf(out, _("%s imported %s"), who.buf, *kind ? kind : _("a file"));
 	} else if (strcmp(kind, "survey-invitations") == 0) {
 		json_t *n = NULL;
 
 		if ((after = a->after ? json_loads(a->after, 0, NULL) : NULL) != NULL)
 			n = json_object_get(after, "links");
 		if (n && json_is_integer(n))
-			strbuf_addf(out, " made %lld survey link%s", (long long)json_integer_value(n),
-			    json_integer_value(n) == 1 ? "" : "s");
+			strbuf_addf(out, P_("%s made %lld survey link", "%s made %lld survey links",
+			    json_integer_value(n)), who.buf, (long long)json_integer_value(n));
 		else
-			strbuf_addstr(out, " made survey links");
+			strbuf_addf(out, _("%s made survey links"), who.buf);
 		if (a->record)
-			strbuf_addf(out, " for round %s", a->record);
+			/* TRANSLATORS: after "… made 3 survey links": the round's id */
+			strbuf_addf(out, _(" for round %s"), a->record);
 	} else if (strcmp(kind, "users") == 0 && strcmp(action, "update") == 0 && a->after &&
 	    a->before) {
 		/* an account: what changed of it */
@@ -435,63 +551,66 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 		json_t *fd = f ? json_object_get(f, "disabled") : NULL;
 		const char *br = b ? json_string_value(json_object_get(b, "role")) : NULL;
 		const char *fr = f ? json_string_value(json_object_get(f, "role")) : NULL;
-		const char *who = a->record ? a->record : "";
+		const char *acct = a->record ? a->record : "";
 
 		if (bd && fd && json_is_true(bd) != json_is_true(fd))
-			strbuf_addf(out, " %s the account %s", json_is_true(fd) ? "disabled" : "enabled", who);
-		else if (fr && (br == NULL || strcmp(br, fr) != 0 || json_equal(b, f) == 0))
-			strbuf_addf(out, " made the account %s %s %s", who,
-			    strchr("aeiou", fr[0]) ? "an" : "a", fr);
-		else
-			strbuf_addf(out, " changed the account %s", who);
+			strbuf_addf(out, json_is_true(fd) ? _("%s disabled the account %s") :
+			    _("%s enabled the account %s"), who.buf, acct);
+		else if (fr && (br == NULL || strcmp(br, fr) != 0 || json_equal(b, f) == 0)) {
+			role_words(fr, &what);
+			/* TRANSLATORS: who, the account's email, its new role ("an evaluator") */
+			strbuf_addf(out, _("%s made the account %s %s"), who.buf, acct, what.buf);
+		} else
+			strbuf_addf(out, _("%s changed the account %s"), who.buf, acct);
 		if (b)
 			json_decref(b);
 		if (f)
 			json_decref(f);
 	} else if (strcmp(kind, "users") == 0 && strcmp(action, "create") == 0 &&
 	    (role = json_member(&after, a->after, "role")) != NULL) {
-		strbuf_addf(out, " added the account %s as %s %s", a->record ? a->record : "",
-		    strchr("aeiou", role[0]) ? "an" : "a", role);
+		role_words(role, &what);
+		/* TRANSLATORS: who, the account's email, its role ("an evaluator") */
+		strbuf_addf(out, _("%s added the account %s as %s"), who.buf,
+		    a->record ? a->record : "", what.buf);
 	} else if (strcmp(kind, "actions") == 0 && strcmp(action, "update") == 0 &&
 	    (status = json_member(&after, a->after, "status")) != NULL &&
 	    (was = json_member(&before, a->before, "status")) != NULL && strcmp(status, was) != 0) {
 		/* an action's status: what became of it */
 		title = json_member(&after, a->after, "title");
-		strbuf_addf(out, " marked action %s%s%s%s %s", a->record ? a->record : "",
-		    title ? " “" : "", title ? title : "", title ? "”" : "", status);
+		if (title)
+			/* TRANSLATORS: who, the action's id, its title, its new status (a code) */
+			strbuf_addf(out, _("%s marked action %s “%s” %s"), who.buf,
+			    a->record ? a->record : "", title, status);
+		else
+			strbuf_addf(out, _("%s marked action %s %s"), who.buf,
+			    a->record ? a->record : "", status);
 	} else if (strcmp(kind, "settings") == 0 && a->record &&
 	    metrics_settings_find(a->record) >= 0) {
-		setting_sentence(a, out);
+		setting_sentence(a, who.buf, out);
 	} else if (strcmp(kind, "surveys") == 0 && strcmp(action, "update") == 0 &&
 	    (closed = json_member(&after, a->after, "closed")) != NULL &&
 	    date_parse(closed, &day) == 0) {
-		strbuf_addf(out, " closed survey round %s on %s", a->record ? a->record : "",
-		    date_format_words(day, d));
+		strbuf_addf(out, _("%s closed survey round %s on %s"), who.buf,
+		    a->record ? a->record : "", date_format_words_lang(day, lang, d));
 	} else if (strcmp(kind, "proposals") == 0 && strcmp(action, "update") == 0 &&
 	    (closed = json_member(&after, a->after, "decided")) != NULL &&
 	    date_parse(closed, &day) == 0) {
-		strbuf_addf(out, " closed proposal %s on %s", a->record ? a->record : "",
-		    date_format_words(day, d));
+		strbuf_addf(out, _("%s closed proposal %s on %s"), who.buf,
+		    a->record ? a->record : "", date_format_words_lang(day, lang, d));
 	} else {
-		const char *verb = audit_action_done(a->action);
+		const char *verb = *action ? action : "update";
+		size_t v;
 
 		if ((strcmp(kind, "surveys") == 0 || strcmp(kind, "proposals") == 0) &&
 		    strcmp(action, "create") == 0)
-			verb = "opened";
+			verb = "open";
 		/* an update of an open proposal is an answer (h_proposals.c changes nothing else) */
 		if (strcmp(kind, "proposals") == 0 && strcmp(action, "update") == 0)
-			verb = "recorded an answer to";
-		strbuf_addf(out, " %s", verb);
-		if (one)
-			strbuf_addf(out, " %s", one);
-		else if (*kind) {
-			/* a kind this page does not know: in words */
-			strbuf_addch(out, ' ');
-			for (const char *s = kind; *s; s++)
-				strbuf_addch(out, *s == '_' || *s == '-' ? ' ' : *s);
-		}
-		if (a->record && *a->record)
-			strbuf_addf(out, " %s", a->record);
+			verb = "answer";
+		if (*kind)
+			record_words(kind, a->record, &what);
+		else if (a->record && *a->record)
+			strbuf_addstr(&what, a->record);
 		title = json_member(&after, a->after, "title");
 		if (title == NULL)
 			title = json_member(&after, a->after, "name");
@@ -500,15 +619,26 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 		if (title == NULL)
 			title = json_member(&before, a->before, "name");
 		if (title && (a->record == NULL || strcmp(title, a->record) != 0))
-			strbuf_addf(out, " “%s”", title);
+			strbuf_addf(&what, " “%s”", title);
+		for (v = 0; v < sizeof(verb_sentences) / sizeof(verb_sentences[0]); v++)
+			if (strcmp(verb_sentences[v].action, verb) == 0)
+				break;
+		if (v < sizeof(verb_sentences) / sizeof(verb_sentences[0]))
+			strbuf_addf(out, _(verb_sentences[v].sentence), who.buf, what.buf);
+		else	/* an action this page does not know: its code */
+			strbuf_addf(out, "%s %s %s", who.buf, verb, what.buf);
+		rtrim(out);
 	}
 	if (a->initiative_name)
-		strbuf_addf(out, " in %s", a->initiative_name);
+		/* TRANSLATORS: the end of an audit sentence: the initiative's name */
+		strbuf_addf(out, _(" in %s"), a->initiative_name);
 	strbuf_addch(out, '.');
 	if (after)
 		json_decref(after);
 	if (before)
 		json_decref(before);
+	strbuf_release(&who);
+	strbuf_release(&what);
 }
 
 void
@@ -519,20 +649,20 @@ audit_recent_write(struct html *h, const struct audit_row *rows, const char *con
 
 	html_open(h, "section", "class", "recent", "aria-labelledby", "recent", NULL);
 	html_open(h, "h2", "id", "recent", NULL);
-	html_text(h, "Recent changes");
+	html_text(h, _("Recent changes"));
 	html_close(h);
 	if (n == 0) {
 		html_open(h, "p", "class", "empty", NULL);
-		html_text(h, "No changes have been recorded yet. Each record added, changed or "
-		    "removed in a form, through the API or by an import is listed here.");
+		html_text(h, _("No changes have been recorded yet. Each record added, changed or "
+		    "removed in a form, through the API or by an import is listed here."));
 		html_close(h);
 		html_close(h);
 		return;
 	}
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Recent changes",
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", _("Recent changes"),
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "recent", NULL);
-	html_thead(h, "When", "What happened", NULL);
+	html_thead(h, _("When"), _("What happened"), NULL);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < n; i++) {
 		html_open(h, "tr", NULL);
@@ -546,7 +676,7 @@ audit_recent_write(struct html *h, const struct audit_row *rows, const char *con
 		if (links[i]) {
 			html_text(h, " ");
 			html_open(h, "a", "href", links[i], NULL);
-			html_text(h, "Open it");
+			html_text(h, _("Open it"));
 			html_close(h);
 		}
 		html_close(h);
@@ -557,7 +687,7 @@ audit_recent_write(struct html *h, const struct audit_row *rows, const char *con
 	html_close(h);
 	if (limit > 0) {
 		html_open(h, "p", "class", "note", NULL);
-		html_textf(h, "The %d latest changes; administrators see them all in the audit log.",
+		html_textf(h, _("The %d latest changes; administrators see them all in the audit log."),
 		    limit);
 		html_close(h);
 	}
@@ -577,7 +707,7 @@ json_pre(struct html *h, const char *label, const char *text)
 	html_elem(h, "h3", label);
 	if (text == NULL) {
 		html_open(h, "p", "class", "note", NULL);
-		html_text(h, "nothing");
+		html_text(h, _("nothing"));
 		html_close(h);
 		html_close(h);
 		return;
@@ -619,36 +749,36 @@ admin_audit_write(struct html *h, const struct audit_page *pg)
 	frame_begin(h, pg->frame);
 	admin_nav(h, 1);
 	html_open(h, "p", "class", "meta", NULL);
-	html_text(h, "Every change, newest first: who made it, when, and the record before and after.");
+	html_text(h, _("Every change, newest first: who made it, when, and the record before and after."));
 	html_close(h);
 
 	html_open(h, "form", "class", "period", "method", "get", "action", "/admin/audit", NULL);
 	html_open(h, "div", NULL);
 	html_open(h, "label", "for", "initiative", NULL);
-	html_text(h, "Initiative");
+	html_text(h, _("Initiative"));
 	html_close(h);
 	initiative_select(h, pg->initiatives, pg->ninitiatives, "initiative", pg->filter,
-	    "all, and the program's own records");
+	    _("all, and the program's own records"));
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Show");
+	html_text(h, _("Show"));
 	html_close(h);
 	html_close(h);
 
 	if (pg->nrows == 0) {
 		html_open(h, "p", "class", "empty", NULL);
 		if (pg->page > 1)
-			html_text(h, "No more changes: this is past the oldest one.");
+			html_text(h, _("No more changes: this is past the oldest one."));
 		else if (pg->filter_name)
-			html_textf(h, "No changes to %s have been recorded yet.", pg->filter_name);
+			html_textf(h, _("No changes to %s have been recorded yet."), pg->filter_name);
 		else
-			html_text(h, "No changes have been recorded yet. Each change made in a form, "
-			    "through the API or by an import will be listed here.");
+			html_text(h, _("No changes have been recorded yet. Each change made in a form, "
+			    "through the API or by an import will be listed here."));
 		html_close(h);
 	} else {
 		html_open(h, "div", "class", "scroll", NULL);
 		html_open(h, "table", "class", "audit cards", NULL);
-		html_thead(h, "When", "What happened", "Change", NULL);
+		html_thead(h, _("When"), _("What happened"), _("Change"), NULL);
 		html_open(h, "tbody", NULL);
 		for (size_t i = 0; i < pg->nrows; i++) {
 			const struct audit_row *a = &pg->rows[i];
@@ -656,21 +786,22 @@ admin_audit_write(struct html *h, const struct audit_page *pg)
 			html_open(h, "tr", NULL);
 			strbuf_reset(&sb);
 			admin_time_words(a->at, &sb);
-			html_open(h, "td", "class", "when", "data-label", "When", NULL);
+			html_open(h, "td", "class", "when", "data-label", _("When"), NULL);
 			html_text(h, sb.buf);
 			html_close(h);
 			strbuf_reset(&sb);
 			audit_sentence(a, &sb);
-			html_open(h, "td", "class", "what", "data-label", "What happened", NULL);
+			html_open(h, "td", "class", "what", "data-label", _("What happened"), NULL);
 			html_text(h, sb.buf);
 			html_close(h);
-			html_open(h, "td", "data-label", "Change", NULL);
+			html_open(h, "td", "data-label", _("Change"), NULL);
 			html_open(h, "details", NULL);
-			html_elem(h, "summary", a->before && a->after ? "Before and after" :
-			    a->after ? "The new record" : a->before ? "The record removed" : "Details");
+			html_elem(h, "summary", a->before && a->after ? _("Before and after") :
+			    a->after ? _("The new record") : a->before ? _("The record removed") :
+			    _("Details"));
 			html_open(h, "div", "class", "change", NULL);
-			json_pre(h, "Before", a->before);
-			json_pre(h, "After", a->after);
+			json_pre(h, _("Before"), a->before);
+			json_pre(h, _("After"), a->after);
 			html_close(h);
 			html_close(h);
 			html_close(h);
@@ -681,14 +812,14 @@ admin_audit_write(struct html *h, const struct audit_page *pg)
 		html_close(h);
 	}
 	if (pg->page > 1 || pg->more) {
-		html_open(h, "nav", "class", "pager", "aria-label", "Pages of the audit log", NULL);
+		html_open(h, "nav", "class", "pager", "aria-label", _("Pages of the audit log"), NULL);
 		if (pg->page > 1)
-			audit_link(h, pg->filter, pg->page - 1, "← Newer changes", "prev");
+			audit_link(h, pg->filter, pg->page - 1, _("← Newer changes"), "prev");
 		html_open(h, "span", NULL);
-		html_textf(h, "Page %ld", pg->page);
+		html_textf(h, _("Page %ld"), pg->page);
 		html_close(h);
 		if (pg->more)
-			audit_link(h, pg->filter, pg->page + 1, "Older changes →", "next");
+			audit_link(h, pg->filter, pg->page + 1, _("Older changes →"), "next");
 		html_close(h);
 	}
 	frame_end(h);

@@ -11,6 +11,7 @@
 #include "report_json.h"
 #include "../io/json.h"
 #include "../model/fields.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -19,21 +20,21 @@ _Static_assert(CANDIDATE_TRAITS == TRAIT__MAX, "a candidate has one evidence not
 
 /* The expertise areas in words, indexed by enum expertise. */
 static const char *const expertise_words[EXPERTISE__MAX] = {
-	[EXPERTISE_COMMUNITY_ENGAGEMENT] = "community engagement",
-	[EXPERTISE_FUNDRAISING] = "fundraising",
-	[EXPERTISE_LEARNING_EVALUATION] = "learning and evaluation",
-	[EXPERTISE_POLICY_ADVOCACY] = "policy advocacy",
+	[EXPERTISE_COMMUNITY_ENGAGEMENT] = N_("community engagement"),
+	[EXPERTISE_FUNDRAISING] = N_("fundraising"),
+	[EXPERTISE_LEARNING_EVALUATION] = N_("learning and evaluation"),
+	[EXPERTISE_POLICY_ADVOCACY] = N_("policy advocacy"),
 };
 
 /* What a partner brings where the candidate lacks a trait (DESIGN §5's question). */
 static const char *const supply_words[TRAIT__MAX] = {
-	[TRAIT_FLEXIBLE_GRANTS] = "a partner that has managed flexible grants, to hold or "
-	    "co-manage the funds",
-	[TRAIT_EXPERTISE] = "partners with the expertise it lacks",
-	[TRAIT_IN_KIND_STAFFING] = "partners who lend staff time in kind",
-	[TRAIT_EXPERIMENT] = "a partner with room to try new approaches and learn from them "
-	    "(data, evaluation, pilots)",
-	[TRAIT_CONVENER] = "a partner the community trusts to bring people together",
+	[TRAIT_FLEXIBLE_GRANTS] = N_("a partner that has managed flexible grants, to hold or "
+	    "co-manage the funds"),
+	[TRAIT_EXPERTISE] = N_("partners with the expertise it lacks"),
+	[TRAIT_IN_KIND_STAFFING] = N_("partners who lend staff time in kind"),
+	[TRAIT_EXPERIMENT] = N_("a partner with room to try new approaches and learn from them "
+	    "(data, evaluation, pilots)"),
+	[TRAIT_CONVENER] = N_("a partner the community trusts to bring people together"),
 };
 
 void
@@ -44,23 +45,23 @@ candidate_supply(const struct candidate_row *r, const struct metrics_settings *s
 	char b1[NUM_BUFSZ], b2[NUM_BUFSZ];
 
 	if (c->staff == INT_NONE)
-		strbuf_addf(out, "Staff: not known; a high-capacity backbone has at least %lld — "
-		    "partners' staff time\n", (long long)st->capacity_staff);
+		strbuf_addf(out, _("Staff: not known; a high-capacity backbone has at least %lld — "
+		    "partners' staff time\n"), (long long)st->capacity_staff);
 	else if (c->staff < st->capacity_staff)
-		strbuf_addf(out, "Staff: %lld short of the %lld a high-capacity backbone has — "
-		    "partners' staff time\n", (long long)(st->capacity_staff - c->staff),
+		strbuf_addf(out, _("Staff: %lld short of the %lld a high-capacity backbone has — "
+		    "partners' staff time\n"), (long long)(st->capacity_staff - c->staff),
 		    (long long)st->capacity_staff);
 	if (c->revenue == INT_NONE)
-		strbuf_addf(out, "Revenue: not known; a high-capacity backbone has at least %s a "
-		    "year — pooled or partner funding\n", money_display(st->capacity_revenue, b1));
+		strbuf_addf(out, _("Revenue: not known; a high-capacity backbone has at least %s a "
+		    "year — pooled or partner funding\n"), money_display(st->capacity_revenue, b1));
 	else if (c->revenue < st->capacity_revenue)
-		strbuf_addf(out, "Revenue: %s a year short of %s — pooled or partner funding\n",
+		strbuf_addf(out, _("Revenue: %s a year short of %s — pooled or partner funding\n"),
 		    money_display(st->capacity_revenue - c->revenue, b1),
 		    money_display(st->capacity_revenue, b2));
 	for (int t = 0; t < TRAIT__MAX; t++) {
 		if (c->traits[t])
 			continue;
-		strbuf_addf(out, "%s: %s", metrics_trait_labels[t], supply_words[t]);
+		strbuf_addf(out, "%s: %s", _(metrics_trait_labels[t]), _(supply_words[t]));
 		if (t == TRAIT_EXPERTISE) {
 			int first = 1;
 
@@ -71,7 +72,7 @@ candidate_supply(const struct candidate_row *r, const struct metrics_settings *s
 				for (size_t k = 0; k < r->org->expertise.n; k++)
 					has |= r->org->expertise.v[k] == a;
 				if (!has) {
-					strbuf_addf(out, "%s%s", first ? ": " : ", ", expertise_words[a]);
+					strbuf_addf(out, "%s%s", first ? ": " : ", ", _(expertise_words[a]));
 					first = 0;
 				}
 			}
@@ -89,7 +90,7 @@ supply_list(struct html *h, const struct candidate_row *r, const struct metrics_
 
 	candidate_supply(r, st, &sb);
 	if (sb.len == 0) {
-		html_elem(h, "p", "Nothing: it meets every threshold of high capacity.");
+		html_elem(h, "p", _("Nothing: it meets every threshold of high capacity."));
 		strbuf_release(&sb);
 		return;
 	}
@@ -129,65 +130,65 @@ candidates_render(struct html *h, const struct candidates_page *pg)
 {
 	int depth = h->depth;
 
-	html_elem(h, "p", "Organizations considered as the backbone of a new round, each assessed "
+	html_elem(h, "p", _("Organizations considered as the backbone of a new round, each assessed "
 	    "on its staff, yearly revenue and five traits (the assessment of trellis capacity): "
 	    "high capacity when all three thresholds are met. Where a candidate falls short, the "
 	    "last column says what partners would need to supply. Tick two or more and compare "
-	    "them side by side; the comparison prints.");
+	    "them side by side; the comparison prints."));
 	if (pg->can_edit) {
-		html_open(h, "nav", "class", "actions", "aria-label", "Candidates", NULL);
+		html_open(h, "nav", "class", "actions", "aria-label", _("Candidates"), NULL);
 		html_open(h, "a", "href", "/program/candidates/new", NULL);
-		html_text(h, "Add a candidate");
+		html_text(h, _("Add a candidate"));
 		html_close(h);
 		html_open(h, "a", "href", "/program/organizations", NULL);
-		html_text(h, "Organizations (staff, revenue, traits)");
+		html_text(h, _("Organizations (staff, revenue, traits)"));
 		html_close(h);
 		html_close(h);
 	}
 	if (pg->n == 0) {
-		html_elem(h, "p", "No candidate yet.");
+		html_elem(h, "p", _("No candidate yet."));
 		return;
 	}
 	html_open(h, "form", "method", "get", "action", "/program/candidates/compare", NULL);
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Candidates",
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", _("Candidates"),
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "candidates cards", NULL);
-	html_thead(h, "Compare", "Organization", "Round", "Staff", "Revenue", "Traits",
-	    "High capacity", "What partners would need to supply", NULL);
+	html_thead(h, _("Compare"), _("Organization"), _("Round"), _("Staff"), _("Revenue"),
+	    _("Traits"), _("High capacity"), _("What partners would need to supply"), NULL);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct candidate_row *r = &pg->rows[i];
 		struct strbuf id = STRBUF_INIT, lab = STRBUF_INIT;
 
 		strbuf_addf(&id, "c-%zu", i);
-		strbuf_addf(&lab, "Compare %s", r->org->name);
+		strbuf_addf(&lab, _("Compare %s"), r->org->name);
 		html_open(h, "tr", NULL);
-		html_open(h, "td", "data-label", "Compare", NULL);
+		html_open(h, "td", "data-label", _("Compare"), NULL);
 		html_void(h, "input", "type", "checkbox", "name", "c", "value", r->org->slug, "id",
 		    id.buf, "aria-label", lab.buf, NULL);
 		html_close(h);
-		html_open(h, "th", "scope", "row", "data-label", "Organization", NULL);
+		html_open(h, "th", "scope", "row", "data-label", _("Organization"), NULL);
 		org_link(h, r);
 		html_close(h);
-		html_open(h, "td", "data-label", "Round", NULL);
+		html_open(h, "td", "data-label", _("Round"), NULL);
 		html_text(h, r->c->round ? r->c->round : "—");
 		html_close(h);
-		html_open(h, "td", "class", "num", "data-label", "Staff", NULL);
+		html_open(h, "td", "class", "num", "data-label", _("Staff"), NULL);
 		if (r->cap->staff == INT_NONE)
 			html_text(h, "—");
 		else
 			html_textf(h, "%lld", (long long)r->cap->staff);
 		html_close(h);
-		html_open(h, "td", "class", "num", "data-label", "Revenue", NULL);
+		html_open(h, "td", "class", "num", "data-label", _("Revenue"), NULL);
 		money_cell(h, r->cap->revenue);
 		html_close(h);
-		html_open(h, "td", "class", "num", "data-label", "Traits", NULL);
-		html_textf(h, "%d of %d", r->cap->traits_met, TRAIT__MAX);
+		html_open(h, "td", "class", "num", "data-label", _("Traits"), NULL);
+		html_textf(h, _("%d of %d"), r->cap->traits_met, TRAIT__MAX);
 		html_close(h);
-		html_open(h, "td", "data-label", "High capacity", NULL);
-		html_text(h, r->cap->high_capacity ? "✓ yes" : "✗ no");
+		html_open(h, "td", "data-label", _("High capacity"), NULL);
+		html_text(h, r->cap->high_capacity ? _("✓ yes") : _("✗ no"));
 		html_close(h);
-		html_open(h, "td", "data-label", "What partners would need to supply", NULL);
+		html_open(h, "td", "data-label", _("What partners would need to supply"), NULL);
 		supply_list(h, r, pg->st);
 		html_close(h);
 		html_close(h);
@@ -198,7 +199,7 @@ candidates_render(struct html *h, const struct candidates_page *pg)
 	html_close(h);
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Compare side by side");
+	html_text(h, _("Compare side by side"));
 	html_close(h);
 	html_close_to(h, depth);
 }
@@ -234,10 +235,10 @@ cell_staff(struct html *h, const struct candidates_page *pg, const struct candid
 {
 	(void)a;
 	if (r->cap->staff == INT_NONE)
-		html_text(h, "— not known");
+		html_text(h, _("— not known"));
 	else
 		html_textf(h, "%lld %s", (long long)r->cap->staff,
-		    r->cap->staff >= pg->st->capacity_staff ? "✓" : "✗ below the threshold");
+		    r->cap->staff >= pg->st->capacity_staff ? "✓" : _("✗ below the threshold"));
 }
 
 static void
@@ -246,7 +247,8 @@ cell_revenue(struct html *h, const struct candidates_page *pg, const struct cand
 	(void)a;
 	money_cell(h, r->cap->revenue);
 	if (r->cap->revenue != INT_NONE)
-		html_text(h, r->cap->revenue >= pg->st->capacity_revenue ? " ✓" : " ✗ below the threshold");
+		html_text(h, r->cap->revenue >= pg->st->capacity_revenue ? " ✓" :
+		    _(" ✗ below the threshold"));
 }
 
 static void
@@ -254,14 +256,14 @@ cell_trait(struct html *h, const struct candidates_page *pg, const struct candid
 {
 	(void)pg;
 	html_open(h, "strong", NULL);
-	html_text(h, r->cap->traits[t] ? "✓ yes" : "✗ no");
+	html_text(h, r->cap->traits[t] ? _("✓ yes") : _("✗ no"));
 	html_close(h);
 	html_open(h, "div", "class", "evidence", NULL);
 	if (r->c->evidence[t])
 		html_text(h, r->c->evidence[t]);
 	else {
 		html_open(h, "span", "class", "note", NULL);
-		html_text(h, "no evidence noted");
+		html_text(h, _("no evidence noted"));
 		html_close(h);
 	}
 	html_close(h);
@@ -271,7 +273,7 @@ static void
 cell_met(struct html *h, const struct candidates_page *pg, const struct candidate_row *r, int a)
 {
 	(void)a;
-	html_textf(h, "%d of %d (high capacity needs %lld)", r->cap->traits_met, TRAIT__MAX,
+	html_textf(h, _("%d of %d (high capacity needs %lld)"), r->cap->traits_met, TRAIT__MAX,
 	    (long long)pg->st->capacity_traits);
 }
 
@@ -281,7 +283,7 @@ cell_high(struct html *h, const struct candidates_page *pg, const struct candida
 	(void)pg;
 	(void)a;
 	html_open(h, "strong", NULL);
-	html_text(h, r->cap->high_capacity ? "✓ high capacity" : "✗ not high capacity");
+	html_text(h, r->cap->high_capacity ? _("✓ high capacity") : _("✗ not high capacity"));
 	html_close(h);
 }
 
@@ -310,18 +312,18 @@ candidates_compare_render(struct html *h, const struct candidates_page *pg)
 	int depth = h->depth;
 	char b[NUM_BUFSZ];
 
-	strbuf_addf(&sb, "High capacity: at least %lld staff, %s a year and %lld of "
+	strbuf_addf(&sb, _("High capacity: at least %lld staff, %s a year and %lld of "
 	    "the %d traits. Each trait shows the note of its evidence. The last row says what "
-	    "partners would need to supply where a candidate falls short.",
+	    "partners would need to supply where a candidate falls short."),
 	    (long long)pg->st->capacity_staff, money_display(pg->st->capacity_revenue, b),
 	    (long long)pg->st->capacity_traits, TRAIT__MAX);
 	html_elem(h, "p", sb.buf);
-	html_open(h, "nav", "class", "actions", "aria-label", "Candidates", NULL);
+	html_open(h, "nav", "class", "actions", "aria-label", _("Candidates"), NULL);
 	html_open(h, "a", "href", "/program/candidates", NULL);
-	html_text(h, "All candidates");
+	html_text(h, _("All candidates"));
 	html_close(h);
 	html_close(h);
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Candidates side by side",
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", _("Candidates side by side"),
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "compare", NULL);
 	html_open(h, "thead", NULL);
@@ -336,15 +338,15 @@ candidates_compare_render(struct html *h, const struct candidates_page *pg)
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
-	compare_row(h, pg, "Round", cell_round, 0);
-	compare_row(h, pg, "Staff", cell_staff, 0);
-	compare_row(h, pg, "Revenue a year", cell_revenue, 0);
+	compare_row(h, pg, _("Round"), cell_round, 0);
+	compare_row(h, pg, _("Staff"), cell_staff, 0);
+	compare_row(h, pg, _("Revenue a year"), cell_revenue, 0);
 	for (int t = 0; t < TRAIT__MAX; t++)
-		compare_row(h, pg, metrics_trait_labels[t], cell_trait, t);
-	compare_row(h, pg, "Traits met", cell_met, 0);
-	compare_row(h, pg, "Assessment", cell_high, 0);
-	compare_row(h, pg, "What partners would need to supply", cell_supply, 0);
-	compare_row(h, pg, "Note", cell_note, 0);
+		compare_row(h, pg, _(metrics_trait_labels[t]), cell_trait, t);
+	compare_row(h, pg, _("Traits met"), cell_met, 0);
+	compare_row(h, pg, _("Assessment"), cell_high, 0);
+	compare_row(h, pg, _("What partners would need to supply"), cell_supply, 0);
+	compare_row(h, pg, _("Note"), cell_note, 0);
 	html_close_to(h, depth);
 	strbuf_release(&sb);
 }
@@ -353,7 +355,10 @@ void
 candidates_json(const struct candidates_page *pg, struct strbuf *out)
 {
 	struct strbuf sb = STRBUF_INIT;
+	/* the supply lines are English in JSON whatever the page's language */
+	int lang = i18n_current();
 
+	i18n_use(LANG_EN);
 	strbuf_addstr(out, "{\"candidates\":[");
 	for (size_t i = 0; i < pg->n; i++) {
 		char *line, *next;
@@ -378,4 +383,5 @@ candidates_json(const struct candidates_page *pg, struct strbuf *out)
 	}
 	strbuf_addstr(out, "]}");
 	strbuf_release(&sb);
+	i18n_use(lang);
 }

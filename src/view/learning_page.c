@@ -11,6 +11,7 @@
 #include "../metrics/metrics.h"
 #include "../model/fields.h"
 #include "../util/date.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
@@ -38,16 +39,19 @@ static void
 evidence_write(struct html *h, const struct program *p, const struct evidence *ev)
 {
 	struct strbuf href = STRBUF_INIT, text = STRBUF_INIT;
-	const char *where = initiative_name(p, ev->initiative.slug);
+	const char *where = initiative_name(p, ev->initiative.slug), *words, *colon;
 	char d[DATE_BUFSZ], w[DATE_WORDS_BUFSZ];
 	int a;
 
 	switch (ev->kind) {
 	case EVK_ALERT:
 		a = enum_lookup(assist_answer_names, ANSWER__MAX, ev->ref);
-		/* the alert's words, without "Alert: " */
-		strbuf_addf(&text, "Alert “%s”", a >= ANSWER_FIRST_ALERT ?
-		    strchr(assist_answer_words[a], ':') + 2 : ev->ref);
+		/* the alert's words, without "Alert: " (in any language: what follows the colon) */
+		words = a >= ANSWER_FIRST_ALERT ? _(assist_answer_words[a]) : ev->ref;
+		if (a >= ANSWER_FIRST_ALERT && (colon = strchr(words, ':')) != NULL)
+			words = colon + 1 + (colon[1] == ' ');
+		/* TRANSLATORS: evidence of a note: an alert's name; followed by " in INITIATIVE" */
+		strbuf_addf(&text, _("Alert “%s”"), words);
 		strbuf_addf(&href, "/i/%s?as_of=%s#to-discuss", ev->initiative.slug,
 		    date_format(ev->as_of, d));
 		break;
@@ -56,24 +60,28 @@ evidence_write(struct html *h, const struct program *p, const struct evidence *e
 
 		for (int f = 0; f < FIG__MAX; f++)
 			if (strcmp(metrics_fig_names[f], ev->ref) == 0)
-				label = figure_labels[f];
-		strbuf_addf(&text, "Figure “%s”", label);
+				label = _(figure_labels[f]);
+		/* TRANSLATORS: evidence of a note: a figure of the report; followed by " in INITIATIVE" */
+		strbuf_addf(&text, _("Figure “%s”"), label);
 		strbuf_addf(&href, "/i/%s?as_of=%s", ev->initiative.slug, date_format(ev->as_of, d));
 		break;
 	}
 	case EVK_DECISION:
-		strbuf_addf(&text, "Decision %s", ev->ref);
+		/* TRANSLATORS: evidence of a note: a decision's id; followed by " in INITIATIVE" */
+		strbuf_addf(&text, _("Decision %s"), ev->ref);
 		strbuf_addf(&href, "/i/%s/decisions/%s", ev->initiative.slug, ev->ref);
 		break;
 	default:
 		assert(ev->kind == EVK_CHECKIN);
-		strbuf_addf(&text, "Check-in %s", ev->ref);
+		/* TRANSLATORS: evidence of a note: a check-in's id; followed by " in INITIATIVE" */
+		strbuf_addf(&text, _("Check-in %s"), ev->ref);
 		strbuf_addf(&href, "/i/%s/checkins/%s", ev->initiative.slug, ev->ref);
 		break;
 	}
-	strbuf_addf(&text, " in %s", where);
+	strbuf_addf(&text, _(" in %s"), where);
 	if (ev->as_of != DATE_NONE)
-		strbuf_addf(&text, ", as of %s", date_format_words(ev->as_of, w));
+		strbuf_addf(&text, _(", as of %s"),
+		    date_format_words_lang(ev->as_of, lang_code(i18n_current()), w));
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", href.buf, NULL);
 	html_text(h, text.buf);
@@ -92,7 +100,7 @@ note_write(struct html *h, const struct learning_page *pg, const struct learning
 	html_open(h, "li", "class", "entry", NULL);
 	html_open(h, "p", "class", "meta", NULL);
 	html_open(h, "time", NULL);
-	html_text(h, date_format_words(n->date, w));
+	html_text(h, date_format_words_lang(n->date, lang_code(i18n_current()), w));
 	html_close(h);
 	for (size_t i = 0; i < n->initiatives.n; i++) {
 		const char *slug = n->initiatives.v[i].slug;
@@ -115,7 +123,7 @@ note_write(struct html *h, const struct learning_page *pg, const struct learning
 			continue;
 		if (shown++ == 0) {
 			html_open(h, "div", "class", "evidence", NULL);
-			html_elem(h, "p", "Evidence:");
+			html_elem(h, "p", _("Evidence:"));
 			html_open(h, "ul", NULL);
 		}
 		evidence_write(h, pg->p, ev);
@@ -132,7 +140,7 @@ filter_write(struct html *h, const struct learning_page *pg)
 {
 	if (pg->own) {
 		html_open(h, "p", "class", "note noprint", NULL);
-		html_textf(h, "You read the questions of the whole program and the notes on %s.",
+		html_textf(h, _("You read the questions of the whole program and the notes on %s."),
 		    initiative_name(pg->p, pg->filter));
 		html_close(h);
 		return;
@@ -140,11 +148,11 @@ filter_write(struct html *h, const struct learning_page *pg)
 	html_open(h, "form", "method", "get", "action", "/program/learning", "class", "filters", NULL);
 	html_open(h, "div", "class", "field", NULL);
 	html_open(h, "label", "for", "initiative", NULL);
-	html_text(h, "Notes on");
+	html_text(h, _("Notes on"));
 	html_close(h);
 	html_open(h, "select", "id", "initiative", "name", "initiative", NULL);
 	html_open(h, "option", "value", "", NULL);
-	html_text(h, "every initiative");
+	html_text(h, _("every initiative"));
 	html_close(h);
 	for (size_t i = 0; i < pg->p->initiatives.n; i++) {
 		const struct initiative *in = &pg->p->initiatives.v[i];
@@ -157,7 +165,7 @@ filter_write(struct html *h, const struct learning_page *pg)
 	html_close(h);
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Show");
+	html_text(h, _("Show"));
 	html_close(h);
 	html_close(h);
 }
@@ -185,7 +193,7 @@ add_form_write(struct html *h, const struct learning_page *pg)
 
 	html_open(h, "section", "class", "add-note noprint", "aria-labelledby", "add-h", NULL);
 	html_open(h, "h2", "id", "add-h", NULL);
-	html_text(h, "Add a note");
+	html_text(h, _("Add a note"));
 	html_close(h);
 	if (pg->errs)
 		form_error_summary(h, pg->errs);
@@ -193,7 +201,7 @@ add_form_write(struct html *h, const struct learning_page *pg)
 	frame_csrf_field(h, pg->frame->csrf);
 	html_open(h, "div", "class", "field", NULL);
 	html_open(h, "label", "for", "question", NULL);
-	html_text(h, "Question");
+	html_text(h, _("Question"));
 	html_close(h);
 	html_open(h, "select", "id", "question", "name", "question", NULL);
 	for (size_t i = 0; i < pg->p->learning.n; i++) {
@@ -215,19 +223,19 @@ add_form_write(struct html *h, const struct learning_page *pg)
 		form_field(h, &c, f, NULL, pg->typed, pg->errs, f->name);
 	}
 	html_open(h, "p", "class", "note", NULL);
-	html_text(h, "Evidence: for an alert, Ref is its code (dominance, director_as_employee, "
+	html_text(h, _("Evidence: for an alert, Ref is its code (dominance, director_as_employee, "
 	    "blurred_boundaries, out_of_the_loop, no_contrary_views) and As of the date of the report; "
 	    "for a figure, its name in the report (decisions.loop_closure, checkins.coverage, …) and "
-	    "As of; for a decision or a check-in, its id.");
+	    "As of; for a decision or a check-in, its id."));
 	html_close(h);
 	if (pg->own) {
 		html_open(h, "p", "class", "note", NULL);
-		html_textf(h, "The note is on %s; its evidence is of %s too.",
+		html_textf(h, _("The note is on %s; its evidence is of %s too."),
 		    initiative_name(pg->p, pg->filter), initiative_name(pg->p, pg->filter));
 		html_close(h);
 	}
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Add the note");
+	html_text(h, _("Add the note"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -244,22 +252,26 @@ learning_page_write(struct html *h, const struct learning_page *pg)
 		for (size_t i = 0; i < p->learning.v[q].notes.n; i++)
 			nnotes += learning_note_shown(&p->learning.v[q].notes.v[i], pg->filter);
 	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, "The program's learning agenda: %zu question%s, %zu note%s", p->learning.n,
-	    p->learning.n == 1 ? "" : "s", nnotes, nnotes == 1 ? "" : "s");
+	/* TRANSLATORS: followed by "N notes." or "N notes on INITIATIVE." */
+	html_textf(h, P_("The program's learning agenda: %zu question, ",
+	    "The program's learning agenda: %zu questions, ", p->learning.n), p->learning.n);
 	if (pg->filter)
-		html_textf(h, " on %s", initiative_name(p, pg->filter));
-	html_text(h, ". Printed, this page is the agenda as one document.");
+		html_textf(h, P_("%zu note on %s.", "%zu notes on %s.", nnotes), nnotes,
+		    initiative_name(p, pg->filter));
+	else
+		html_textf(h, P_("%zu note.", "%zu notes.", nnotes), nnotes);
+	html_text(h, _(" Printed, this page is the agenda as one document."));
 	html_close(h);
 	filter_write(h, pg);
 	if (pg->can_edit) {
 		html_open(h, "p", "class", "actions noprint", NULL);
 		html_open(h, "a", "href", "/program/learning/new", NULL);
-		html_text(h, "Add a question");
+		html_text(h, _("Add a question"));
 		html_close(h);
 		html_close(h);
 	}
 	if (p->learning.n == 0)
-		html_elem(h, "p", "The agenda has no questions yet.");
+		html_elem(h, "p", _("The agenda has no questions yet."));
 	for (size_t q = 0; q < p->learning.n; q++) {
 		const struct learning *l = &p->learning.v[q];
 		size_t shown = 0;
@@ -284,7 +296,7 @@ learning_page_write(struct html *h, const struct learning_page *pg)
 			}
 			html_open(h, "p", "class", "actions noprint", NULL);
 			html_open(h, "a", "href", href.buf, NULL);
-			html_text(h, "Edit the question and its notes");
+			html_text(h, _("Edit the question and its notes"));
 			html_close(h);
 			html_close(h);
 			strbuf_release(&href);
@@ -299,7 +311,8 @@ learning_page_write(struct html *h, const struct learning_page *pg)
 		if (shown)
 			html_close(h);
 		else
-			html_elem(h, "p", pg->filter ? "No notes on this initiative yet." : "No notes yet.");
+			html_elem(h, "p", pg->filter ? _("No notes on this initiative yet.") :
+			    _("No notes yet."));
 		html_close(h);
 	}
 	if (pg->can_add && p->learning.n > 0)

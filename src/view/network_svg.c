@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "network_svg.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -69,13 +70,29 @@ static const enum shape sector_shapes[SECTOR__MAX] = {
 };
 
 static const char *const sector_shape_names[] = {
-	[SH_CIRCLE] = "circle", [SH_SQUARE] = "square", [SH_DIAMOND] = "diamond",
-	[SH_TRIANGLE] = "triangle", [SH_TRIANGLE_DOWN] = "triangle pointing down",
-	[SH_PENTAGON] = "pentagon", [SH_HEXAGON] = "hexagon", [SH_STAR] = "star", [SH_CROSS] = "cross",
+	[SH_CIRCLE] = N_("circle"), [SH_SQUARE] = N_("square"), [SH_DIAMOND] = N_("diamond"),
+	[SH_TRIANGLE] = N_("triangle"), [SH_TRIANGLE_DOWN] = N_("triangle pointing down"),
+	[SH_PENTAGON] = N_("pentagon"), [SH_HEXAGON] = N_("hexagon"), [SH_STAR] = N_("star"),
+	[SH_CROSS] = N_("cross"),
 };
 
+/* The sectors as people read them (their codes are model.h's sector_names). */
+static const char *const sector_words[SECTOR__MAX] = {
+	[SECTOR_NONPROFIT] = N_("nonprofit"), [SECTOR_PUBLIC] = N_("public"),
+	[SECTOR_PRIVATE] = N_("private"), [SECTOR_PHILANTHROPY] = N_("philanthropy"),
+	[SECTOR_EDUCATION] = N_("education"), [SECTOR_HEALTH] = N_("health"),
+	[SECTOR_FAITH] = N_("faith"), [SECTOR_RESIDENT] = N_("resident"),
+	[SECTOR_OTHER] = N_("other"),
+};
+
+const char *
+network_sector_label(int sector)
+{
+	return _(sector_words[sector >= 0 && sector < SECTOR__MAX ? sector : SECTOR_OTHER]);
+}
+
 static const char *const frequency_names[5] = {
-	"none", "aware", "cooperate", "coordinate", "integrate",
+	N_("none"), N_("aware"), N_("cooperate"), N_("coordinate"), N_("integrate"),
 };
 
 const char *
@@ -153,25 +170,28 @@ describe(struct strbuf *d, const struct program *p, const struct metrics_network
 {
 	int alone = 0;
 
-	strbuf_addf(d, "The partner network: %d organization%s, %zu tie%s.", net->n,
-	    net->n == 1 ? "" : "s", net->ties.n, net->ties.n == 1 ? "" : "s");
+	/* TRANSLATORS: followed by "N ties." */
+	strbuf_addf(d, P_("The partner network: %d organization, ", "The partner network: %d "
+	    "organizations, ", net->n), net->n);
+	strbuf_addf(d, P_("%zu tie.", "%zu ties.", net->ties.n), net->ties.n);
 	if (net->backbone >= 0)
-		strbuf_addf(d, " The backbone, %s, is ringed.",
+		strbuf_addf(d, _(" The backbone, %s, is ringed."),
 		    org_name(p, net->org[net->backbone]));
 	for (size_t i = 0; i < net->ties.n; i++) {
 		const struct metrics_net_tie *t = &net->ties.v[i];
 
-		strbuf_addf(d, " %s and %s: %s", org_name(p, net->org[t->a]),
-		    org_name(p, net->org[t->b]), network_frequency_name(t->frequency));
+		/* TRANSLATORS: two organizations, then how closely they work together */
+		strbuf_addf(d, _(" %s and %s: %s"), org_name(p, net->org[t->a]),
+		    org_name(p, net->org[t->b]), _(network_frequency_name(t->frequency)));
 		if (t->rated_by == 3)
-			strbuf_addstr(d, ", named by both.");
+			strbuf_addstr(d, _(", named by both."));
 		else
-			strbuf_addf(d, ", named by %s only.",
+			strbuf_addf(d, _(", named by %s only."),
 			    org_name(p, net->org[t->rated_by == 1 ? t->a : t->b]));
 	}
 	for (int i = 0; i < net->n; i++)
 		if (degree[i] == 0) {
-			strbuf_addstr(d, alone++ ? ", " : " With no tie: ");
+			strbuf_addstr(d, alone++ ? ", " : _(" With no tie: "));
 			strbuf_addstr(d, org_name(p, net->org[i]));
 		}
 	if (alone)
@@ -269,7 +289,7 @@ network_legend(struct html *h, const struct program *p, const struct metrics_net
 		return;
 	for (int i = 0; i < net->n; i++)
 		seen[sector_of(p, net->org[i])]++;
-	html_open(h, "ul", "class", "legend network-legend", "aria-label", "Key to the map", NULL);
+	html_open(h, "ul", "class", "legend network-legend", "aria-label", _("Key to the map"), NULL);
 	for (int s = 0; s < SECTOR__MAX; s++) {
 		if (!seen[s])
 			continue;
@@ -279,24 +299,24 @@ network_legend(struct html *h, const struct program *p, const struct metrics_net
 		    "focusable", "false", NULL);
 		marker(h, s, 18, 18, 11, NULL);
 		html_close(h);
-		html_textf(h, "%s (%s)", sector_names[s], sector_shape_names[sector_shapes[s]]);
+		html_textf(h, "%s (%s)", network_sector_label(s), _(sector_shape_names[sector_shapes[s]]));
 		html_close(h);
 	}
 	if (net->backbone >= 0) {
 		html_open(h, "li", NULL);
 		network_swatch(h, p, net->org[net->backbone], 1);
-		html_text(h, "ringed: the backbone");
+		html_text(h, _("ringed: the backbone"));
 		html_close(h);
 	}
 	for (int f = 2; f <= 4; f++) {
 		html_open(h, "li", NULL);
 		tie_swatch(h, f, 0);
-		html_textf(h, "line: %s", network_frequency_name(f));
+		html_textf(h, _("line: %s"), _(network_frequency_name(f)));
 		html_close(h);
 	}
 	html_open(h, "li", NULL);
 	tie_swatch(h, 2, 1);
-	html_text(h, "dashed: named by one side only");
+	html_text(h, _("dashed: named by one side only"));
 	html_close(h);
 	html_close(h);
 }
@@ -399,7 +419,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 	double *xy, *pos;
 
 	if (net->ratings == 0 || net->n == 0) {
-		html_elem(h, "p", "No partner network survey was answered in this period.");
+		html_elem(h, "p", _("No partner network survey was answered in this period."));
 		return;
 	}
 	xy = xcalloc(2 * (size_t)net->n, sizeof(double));
@@ -429,7 +449,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 	    "width", "100%", "role", "group", "class", "chart network",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
-	html_text(h, "Who works with whom: the partner network");
+	html_text(h, _("Who works with whom: the partner network"));
 	html_close(h);
 	html_open(h, "desc", "id", did.buf, NULL);
 	html_text(h, desc.buf);
@@ -445,8 +465,8 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		char w[NUM_BUFSZ];
 
 		strbuf_reset(&lab);
-		strbuf_addf(&lab, "%s and %s: %s", org_name(p, net->org[t->a]),
-		    org_name(p, net->org[t->b]), network_frequency_name(t->frequency));
+		strbuf_addf(&lab, _("%s and %s: %s"), org_name(p, net->org[t->a]),
+		    org_name(p, net->org[t->b]), _(network_frequency_name(t->frequency)));
 		html_open(h, "line", "x1", num(b1, x1), "y1", num(b2, y1), "x2", num(b3, x2),
 		    "y2", num(b4, y2), "stroke", C_TIE,
 		    "stroke-width", num(w, 1.5 * (t->frequency - 1)),
@@ -467,9 +487,11 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		double lx = pos[3 * i], ly = pos[3 * i + 1], fx;
 
 		strbuf_reset(&lab);
-		strbuf_addf(&lab, "%d. %s%s (%s): %d tie%s", i + 1, org_name(p, org),
-		    i == net->backbone ? ", the backbone" : "", sector_names[sec],
-		    degree[i], degree[i] == 1 ? "" : "s");
+		/* TRANSLATORS: the node's number, the organization, its sector, its number of ties */
+		strbuf_addf(&lab, i == net->backbone ? P_("%d. %s, the backbone (%s): %d tie",
+		    "%d. %s, the backbone (%s): %d ties", degree[i]) : P_("%d. %s (%s): %d tie",
+		    "%d. %s (%s): %d ties", degree[i]), i + 1, org_name(p, org), network_sector_label(sec),
+		    degree[i]);
 		strbuf_reset(&nid);
 		strbuf_addf(&nid, "%s-node-%d", id, i + 1);
 		html_open(h, "g", "class", i == net->backbone ? "node backbone" : "node", "id", nid.buf,
@@ -499,7 +521,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		if (i == net->backbone) {
 			html_open(h, "text", "class", "n-tag", "x", num(b1, x), "y", num(b2, y + 36),
 			    "text-anchor", "middle", "font-size", "13", "fill", C_INK, NULL);
-			html_text(h, "backbone");
+			html_text(h, _("backbone"));
 			html_close(h);
 		}
 		/*
@@ -530,7 +552,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		html_open(h, "g", "class", "legend", NULL);
 		html_void(h, "circle", "cx", "34", "cy", num(b1, y - 5), "r", "10", "fill", "none",
 		    "stroke", C_RING, "stroke-width", "3", NULL);
-		text_at(h, 56, y, "start", "15", "ring: the backbone");
+		text_at(h, 56, y, "start", "15", _("ring: the backbone"));
 		y += 24;
 		for (int f = 2; f <= 4; f++) {
 			char w[NUM_BUFSZ];
@@ -538,13 +560,13 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 			html_void(h, "line", "x1", num(b1, 20 + (f - 2) * 200.0), "y1", num(b2, y - 5),
 			    "x2", num(b3, 50 + (f - 2) * 200.0), "y2", num(b4, y - 5),
 			    "stroke", C_TIE, "stroke-width", num(w, 1.5 * (f - 1)), NULL);
-			text_at(h, 58 + (f - 2) * 200.0, y, "start", "15", network_frequency_name(f));
+			text_at(h, 58 + (f - 2) * 200.0, y, "start", "15", _(network_frequency_name(f)));
 		}
 		y += 24;
 		html_void(h, "line", "x1", "20", "y1", num(b1, y - 5), "x2", "50", "y2",
 		    num(b2, y - 5), "stroke", C_TIE, "stroke-width", "1.5",
 		    "stroke-dasharray", "5 3", NULL);
-		text_at(h, 58, y, "start", "15", "dashed: named by one side only");
+		text_at(h, 58, y, "start", "15", _("dashed: named by one side only"));
 		y += 24;
 		for (int s = 0; s < SECTOR__MAX; s++) {
 			double x = 34 + (k % 2) * 430.0, yy = y + (k / 2) * 24.0;
@@ -553,7 +575,8 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 				continue;
 			marker(h, s, x, yy - 5, 8, NULL);
 			strbuf_reset(&lab);
-			strbuf_addf(&lab, "%s (%s)", sector_names[s], sector_shape_names[sector_shapes[s]]);
+			strbuf_addf(&lab, "%s (%s)", network_sector_label(s),
+			    _(sector_shape_names[sector_shapes[s]]));
 			text_at(h, x + 16, yy, "start", "15", lab.buf);
 			k++;
 		}

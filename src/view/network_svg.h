@@ -36,5 +36,7 @@ void network_swatch(struct html *h, const struct program *p, int org, int backbo
 
 /* The words for a tie frequency 0..4 ("none", "aware", "cooperate", ...). */
 const char *network_frequency_name(int frequency);
+/* A sector's name as people read it, in the language in use ("nonprofit"). */
+const char *network_sector_label(int sector);
 
 #endif

@@ -12,6 +12,7 @@
 #include "figures.h"
 #include "portfolio.h"
 #include "report_html.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
@@ -33,27 +34,27 @@ const char *const portfolio_col_names[PCOL__MAX] = {
 
 /* The column headings people read, and the label a phone's stacked row shows. */
 static const char *const col_titles[PCOL__MAX] = {
-	[PCOL_NAME] = "Initiative",
-	[PCOL_BACK] = "Stepping back",
-	[PCOL_UP] = "Stepping up",
-	[PCOL_BACK_CHANGE] = "Stepping back, change in a year",
-	[PCOL_UP_CHANGE] = "Stepping up, change in a year",
-	[PCOL_ALERTS] = "To discuss",
-	[PCOL_STRENGTHS] = "Going well",
-	[PCOL_PARTNER_SHARE] = "Funds to partners",
-	[PCOL_SHARED] = "Decisions shared",
-	[PCOL_SPENT] = "Spent",
-	[PCOL_RESULT] = "Shared result",
+	[PCOL_NAME] = N_("Initiative"),
+	[PCOL_BACK] = N_("Stepping back"),
+	[PCOL_UP] = N_("Stepping up"),
+	[PCOL_BACK_CHANGE] = N_("Stepping back, change in a year"),
+	[PCOL_UP_CHANGE] = N_("Stepping up, change in a year"),
+	[PCOL_ALERTS] = N_("To discuss"),
+	[PCOL_STRENGTHS] = N_("Going well"),
+	[PCOL_PARTNER_SHARE] = N_("Funds to partners"),
+	[PCOL_SHARED] = N_("Decisions shared"),
+	[PCOL_SPENT] = N_("Spent"),
+	[PCOL_RESULT] = N_("Shared result"),
 };
 
 /* Plain names of the pitfalls (1..5) and practices (1..6), for a table cell. */
 static const char *const pitfall_names[6] = {
-	NULL, "Backbone dominance", "Director as employee", "Blurred boundaries",
-	"Out of the loop", "No contrary views",
+	NULL, N_("Backbone dominance"), N_("Director as employee"), N_("Blurred boundaries"),
+	N_("Out of the loop"), N_("No contrary views"),
 };
 static const char *const practice_names[7] = {
-	NULL, "Shared leadership", "Credit given", "Capacity shared",
-	"Director supported", "Joint grant seeking", "Partners compensated",
+	NULL, N_("Shared leadership"), N_("Credit given"), N_("Capacity shared"),
+	N_("Director supported"), N_("Joint grant seeking"), N_("Partners compensated"),
 };
 
 int
@@ -385,13 +386,13 @@ quadrant(struct html *h, const struct portfolio_page *pg)
 	qsort(pts, pg->n, sizeof(*pts), point_cmp);
 	html_open(h, "div", "class", "chart-wrap wide", NULL);
 	chart_quadrant(h, pts, pg->n, "q-program");
-	html_open(h, "ul", "class", "legend", "aria-label", "How the points are marked", NULL);
+	html_open(h, "ul", "class", "legend", "aria-label", _("How the points are marked"), NULL);
 	for (int m = MARK_CLEAR; m < MARK__MAX; m++) {
 		html_open(h, "li", "class", mark_class[m], NULL);
 		html_open(h, "span", "class", "sym", "aria-hidden", "true", NULL);
 		html_text(h, mark_symbol[m]);
 		html_close(h);
-		html_textf(h, " %s", chart_mark_words[m]);
+		html_textf(h, " %s", _(chart_mark_words[m]));
 		html_close(h);
 	}
 	if (any_before) {
@@ -399,7 +400,7 @@ quadrant(struct html *h, const struct portfolio_page *pg)
 		html_open(h, "span", "class", "sym", "aria-hidden", "true", NULL);
 		html_text(h, "○┄");
 		html_close(h);
-		html_text(h, " where it stood a year earlier (the same months, a year before)");
+		html_text(h, _(" where it stood a year earlier (the same months, a year before)"));
 		html_close(h);
 	}
 	html_close(h);
@@ -423,11 +424,11 @@ score_cell(struct html *h, const struct portfolio_score *s, const struct portfol
 	if (!s->has) {
 		html_text(h, "—");
 		html_open(h, "div", "class", "note", NULL);
-		html_text(h, "no records to score in the period");
+		html_text(h, _("no records to score in the period"));
 		html_close(h);
 	} else {
 		html_textf(h, "%.0f", s->value);
-		report_html_n(h, s->n, "parts", s->provisional);
+		report_html_n(h, s->n, _("parts"), s->provisional);
 		change_line(h, s, was);
 	}
 	html_close(h);
@@ -441,7 +442,7 @@ change_line(struct html *h, const struct portfolio_score *now, const struct port
 	if (!now->has)
 		;
 	else if (!was->has)
-		html_text(h, "no score a year earlier");
+		html_text(h, _("no score a year earlier"));
 	else {
 		long d = lround(now->value) - lround(was->value);
 
@@ -449,7 +450,8 @@ change_line(struct html *h, const struct portfolio_score *now, const struct port
 		html_open(h, "span", "class", d > 0 ? "up" : d < 0 ? "down" : "same", NULL);
 		html_textf(h, "%s%ld", d > 0 ? "▲ +" : d < 0 ? "▼ −" : "= ", d < 0 ? -d : d);
 		html_close(h);
-		html_textf(h, " from %.0f", was->value);
+		/* TRANSLATORS: after "▲ +9": the score a year earlier */
+		html_textf(h, _(" from %.0f"), was->value);
 	}
 	html_close(h);
 }
@@ -482,10 +484,10 @@ alerts_cell(struct html *h, const struct portfolio_row *r)
 {
 	struct strbuf href = STRBUF_INIT;
 
-	html_open(h, "td", "class", "alerts-cell", "data-label", col_titles[PCOL_ALERTS], NULL);
+	html_open(h, "td", "class", "alerts-cell", "data-label", _(col_titles[PCOL_ALERTS]), NULL);
 	if (r->nalerts == 0) {
 		html_open(h, "span", "class", "note", NULL);
-		html_text(h, "nothing raised");
+		html_text(h, _("nothing raised"));
 		html_close(h);
 	} else {
 		strbuf_addf(&href, "/i/%s#to-discuss", r->slug);
@@ -493,7 +495,7 @@ alerts_cell(struct html *h, const struct portfolio_row *r)
 		for (size_t i = 0; i < r->nalerts; i++) {
 			html_open(h, "li", "class", mark_class[row_mark(r)], NULL);
 			html_open(h, "a", "href", href.buf, NULL);
-			html_text(h, pitfall_names[r->alerts[i]]);
+			html_text(h, _(pitfall_names[r->alerts[i]]));
 			html_close(h);
 			html_close(h);
 		}
@@ -506,16 +508,16 @@ alerts_cell(struct html *h, const struct portfolio_row *r)
 static void
 strengths_cell(struct html *h, const struct portfolio_row *r)
 {
-	html_open(h, "td", "data-label", col_titles[PCOL_STRENGTHS], NULL);
+	html_open(h, "td", "data-label", _(col_titles[PCOL_STRENGTHS]), NULL);
 	if (r->nstrengths == 0) {
 		html_open(h, "span", "class", "note", NULL);
-		html_text(h, "none yet");
+		html_text(h, _("none yet"));
 		html_close(h);
 	} else {
 		html_open(h, "ul", "class", "plain tags", NULL);
 		for (size_t i = 0; i < r->nstrengths; i++) {
 			html_open(h, "li", "class", "good", NULL);
-			html_text(h, practice_names[r->strengths[i]]);
+			html_text(h, _(practice_names[r->strengths[i]]));
 			html_close(h);
 		}
 		html_close(h);
@@ -526,20 +528,20 @@ strengths_cell(struct html *h, const struct portfolio_row *r)
 static void
 result_cell(struct html *h, const struct portfolio_row *r)
 {
-	html_open(h, "td", "class", "result", "data-label", col_titles[PCOL_RESULT], NULL);
+	html_open(h, "td", "class", "result", "data-label", _(col_titles[PCOL_RESULT]), NULL);
 	if (!r->has_result)
-		html_text(h, "no shared result set");
+		html_text(h, _("no shared result set"));
 	else if (r->progress.type == MV_NULL)
-		html_text(h, "— no observation yet");
+		html_text(h, _("— no observation yet"));
 	else {
-		html_textf(h, "%.0f%% of the way", r->progress.value * 100);
-		report_html_n(h, r->progress.n, "observations",
+		html_textf(h, _("%.0f%% of the way"), r->progress.value * 100);
+		report_html_n(h, r->progress.n, _("observations"),
 		    metrics_fig_provisional(&r->progress, FIG_RESULT_PROGRESS));
 		/* yes or no in words: the symbol and the colour never carry it alone */
 		if (r->on_track.type == MV_BOOL) {
 			html_open(h, "div", "class", "note", NULL);
-			html_text(h, r->on_track.value != 0 ? "On track: ✓ yes" :
-			    "On track: ✗ no, behind the path");
+			html_text(h, r->on_track.value != 0 ? _("On track: ✓ yes") :
+			    _("On track: ✗ no, behind the path"));
 			html_close(h);
 		}
 	}
@@ -558,16 +560,17 @@ row_html(struct html *h, const struct portfolio_row *r)
 	html_text(h, r->name);
 	html_close(h);
 	html_open(h, "div", "class", "note", NULL);
-	html_textf(h, "%s · backbone %s", r->city, r->backbone);
+	/* TRANSLATORS: the initiative's city, then its backbone organization */
+	html_textf(h, _("%s · backbone %s"), r->city, r->backbone);
 	html_close(h);
 	html_close(h);
-	score_cell(h, &r->back, &r->back_before, col_titles[PCOL_BACK]);
-	score_cell(h, &r->up, &r->up_before, col_titles[PCOL_UP]);
+	score_cell(h, &r->back, &r->back_before, _(col_titles[PCOL_BACK]));
+	score_cell(h, &r->up, &r->up_before, _(col_titles[PCOL_UP]));
 	alerts_cell(h, r);
 	strengths_cell(h, r);
-	figure_cell(h, &r->partner_share, FIG_FUNDS_PARTNER_SHARE, col_titles[PCOL_PARTNER_SHARE]);
-	figure_cell(h, &r->shared, FIG_DEC_SHARED, col_titles[PCOL_SHARED]);
-	figure_cell(h, &r->spent, FIG_FUNDS_SPENT, col_titles[PCOL_SPENT]);
+	figure_cell(h, &r->partner_share, FIG_FUNDS_PARTNER_SHARE, _(col_titles[PCOL_PARTNER_SHARE]));
+	figure_cell(h, &r->shared, FIG_DEC_SHARED, _(col_titles[PCOL_SHARED]));
+	figure_cell(h, &r->spent, FIG_FUNDS_SPENT, _(col_titles[PCOL_SPENT]));
 	result_cell(h, r);
 	html_close(h);
 	strbuf_release(&href);
@@ -577,13 +580,13 @@ row_html(struct html *h, const struct portfolio_row *r)
 static void
 mean_cell(struct html *h, const struct portfolio_totals *t, int col, int pct, int change)
 {
-	html_open(h, "td", "class", "num total", "data-label", col_titles[col], NULL);
+	html_open(h, "td", "class", "num total", "data-label", _(col_titles[col]), NULL);
 	if (t->count[col] == 0)
 		html_text(h, "—");
 	else {
 		html_textf(h, "%ld%s", lround(pct ? t->mean[col] * 100 : t->mean[col]), pct ? "%" : "");
 		html_open(h, "div", "class", "note", NULL);
-		html_textf(h, "mean of %zu", t->count[col]);
+		html_textf(h, _("mean of %zu"), t->count[col]);
 		html_close(h);
 	}
 	if (change >= 0 && t->count[change]) {
@@ -591,7 +594,8 @@ mean_cell(struct html *h, const struct portfolio_totals *t, int col, int pct, in
 
 		/* the mean change, over the initiatives scored both years */
 		html_open(h, "div", "class", "note", NULL);
-		html_textf(h, "change %s%ld, of %zu", d > 0 ? "+" : d < 0 ? "−" : "", d < 0 ? -d : d,
+		/* TRANSLATORS: the mean change in a year (a sign, a number), then over how many initiatives */
+		html_textf(h, _("change %s%ld, of %zu"), d > 0 ? "+" : d < 0 ? "−" : "", d < 0 ? -d : d,
 		    t->count[change]);
 		html_close(h);
 	}
@@ -608,29 +612,29 @@ footer(struct html *h, const struct portfolio_page *pg)
 	html_open(h, "tfoot", NULL);
 	html_open(h, "tr", "class", "total", NULL);
 	html_open(h, "th", "scope", "row", NULL);
-	html_textf(h, "Portfolio: %zu initiative%s", pg->n, pg->n == 1 ? "" : "s");
+	html_textf(h, P_("Portfolio: %zu initiative", "Portfolio: %zu initiatives", pg->n), pg->n);
 	html_close(h);
 	mean_cell(h, &t, PCOL_BACK, 0, PCOL_BACK_CHANGE);
 	mean_cell(h, &t, PCOL_UP, 0, PCOL_UP_CHANGE);
-	html_open(h, "td", "class", "num", "data-label", col_titles[PCOL_ALERTS], NULL);
-	html_textf(h, "%lld in all", (long long)t.alerts);
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PCOL_ALERTS]), NULL);
+	html_textf(h, _("%lld in all"), (long long)t.alerts);
 	html_close(h);
-	html_open(h, "td", "class", "num", "data-label", col_titles[PCOL_STRENGTHS], NULL);
-	html_textf(h, "%lld in all", (long long)t.strengths);
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PCOL_STRENGTHS]), NULL);
+	html_textf(h, _("%lld in all"), (long long)t.strengths);
 	html_close(h);
 	mean_cell(h, &t, PCOL_PARTNER_SHARE, 1, -1);
 	mean_cell(h, &t, PCOL_SHARED, 1, -1);
-	html_open(h, "td", "class", "num", "data-label", col_titles[PCOL_SPENT], NULL);
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PCOL_SPENT]), NULL);
 	html_text(h, money_display(llround(t.spent * 100), money));
 	html_open(h, "div", "class", "note", NULL);
-	html_textf(h, "total of %zu", t.count[PCOL_SPENT]);
+	html_textf(h, _("total of %zu"), t.count[PCOL_SPENT]);
 	html_close(h);
 	html_close(h);
-	html_open(h, "td", "class", "result", "data-label", col_titles[PCOL_RESULT], NULL);
+	html_open(h, "td", "class", "result", "data-label", _(col_titles[PCOL_RESULT]), NULL);
 	if (t.count[PCOL_RESULT]) {
-		html_textf(h, "%.0f%% of the way", t.mean[PCOL_RESULT] * 100);
+		html_textf(h, _("%.0f%% of the way"), t.mean[PCOL_RESULT] * 100);
 		html_open(h, "div", "class", "note", NULL);
-		html_textf(h, "mean of %zu; %zu on track", t.count[PCOL_RESULT], t.on_track);
+		html_textf(h, _("mean of %zu; %zu on track"), t.count[PCOL_RESULT], t.on_track);
 		html_close(h);
 	} else
 		html_text(h, "—");
@@ -676,10 +680,10 @@ head_cell(struct html *h, const struct portfolio_page *pg, int col)
 	html_open(h, "th", "scope", "col", "class", col == PCOL_NAME || col == PCOL_ALERTS ||
 	    col == PCOL_STRENGTHS || col == PCOL_RESULT ? "sort" : "sort num",
 	    "aria-sort", active ? (pg->desc ? "descending" : "ascending") : "none", NULL);
-	sort_link(h, pg, col, col_titles[col]);
+	sort_link(h, pg, col, _(col_titles[col]));
 	if (change >= 0) {
 		html_open(h, "div", "class", "sub", NULL);
-		sort_link(h, pg, change, "change in a year");
+		sort_link(h, pg, change, _("change in a year"));
 		html_close(h);
 	}
 	html_close(h);
@@ -694,24 +698,24 @@ portfolio_render(struct html *h, const struct portfolio_page *pg)
 		portfolio_sort(pg->rows, pg->n, pg->sort, pg->desc);
 	html_open(h, "section", "class", "portfolio", "aria-labelledby", "glance", NULL);
 	html_open(h, "h2", "id", "glance", NULL);
-	html_text(h, "The balance of every initiative");
+	html_text(h, _("The balance of every initiative"));
 	html_close(h);
-	html_elem(h, "p", "Each initiative is a point: stepping back (sharing decisions, money and "
+	html_elem(h, "p", _("Each initiative is a point: stepping back (sharing decisions, money and "
 	    "credit with the team) across, stepping up (oversight, check-ins, accountability) upward. "
 	    "The upper right is the balance the program hopes for. A dashed line leads from where "
-	    "an initiative stood a year earlier.");
+	    "an initiative stood a year earlier."));
 	quadrant(h, pg);
 	html_close(h);
 
 	html_open(h, "section", "aria-labelledby", "list", NULL);
 	html_open(h, "h2", "id", "list", NULL);
-	html_text(h, "Initiatives side by side");
+	html_text(h, _("Initiatives side by side"));
 	html_close(h);
-	html_elem(h, "p", "Select a column's heading to sort by it. Each figure shows N, the count "
+	html_elem(h, "p", _("Select a column's heading to sort by it. Each figure shows N, the count "
 	    "it is computed from (a score: the parts it is the mean of); \"provisional\" marks one "
 	    "computed from fewer than its minimum (docs/metrics.md). A dash means there was "
-	    "nothing to count.");
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Initiatives",
+	    "nothing to count."));
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", _("Initiatives"),
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "portfolio", NULL);
 	html_open(h, "thead", NULL);

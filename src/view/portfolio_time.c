@@ -18,6 +18,7 @@
 #include "report_json.h"
 #include "../io/csv.h"
 #include "../io/json.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
@@ -36,15 +37,15 @@ const char *const ptime_col_names[PTCOL__MAX] = {
 };
 
 static const char *const col_titles[PTCOL__MAX] = {
-	[PTCOL_NAME] = "Initiative",
-	[PTCOL_BACK] = "Stepping back",
-	[PTCOL_UP] = "Stepping up",
-	[PTCOL_SPENT] = "Grants spent",
-	[PTCOL_ELAPSED] = "Grant time elapsed",
-	[PTCOL_PROGRESS] = "Shared result",
-	[PTCOL_ALERTS] = "Open alerts",
-	[PTCOL_ACTIONS] = "Open actions",
-	[PTCOL_ASSISTANCE] = "Assistance",
+	[PTCOL_NAME] = N_("Initiative"),
+	[PTCOL_BACK] = N_("Stepping back"),
+	[PTCOL_UP] = N_("Stepping up"),
+	[PTCOL_SPENT] = N_("Grants spent"),
+	[PTCOL_ELAPSED] = N_("Grant time elapsed"),
+	[PTCOL_PROGRESS] = N_("Shared result"),
+	[PTCOL_ALERTS] = N_("Open alerts"),
+	[PTCOL_ACTIONS] = N_("Open actions"),
+	[PTCOL_ASSISTANCE] = N_("Assistance"),
 };
 
 int
@@ -174,14 +175,14 @@ quadrant(struct html *h, const struct ptime_page *pg)
 	}
 	html_open(h, "div", "class", "chart-wrap wide", NULL);
 	chart_quadrant(h, pts, pg->n, "q-time");
-	html_open(h, "ul", "class", "legend", "aria-label", "How the points are marked", NULL);
+	html_open(h, "ul", "class", "legend", "aria-label", _("How the points are marked"), NULL);
 	for (int m = MARK_CLEAR; m < MARK__MAX; m++) {
 		html_open(h, "li", NULL);
 		html_textf(h, "%s %s", m == MARK_CLEAR ? "●" : m == MARK_ONE ? "◆" : "■",
-		    chart_mark_words[m]);
+		    _(chart_mark_words[m]));
 		html_close(h);
 	}
-	html_elem(h, "li", "○— its trail through the quarters before, the first one the larger circle");
+	html_elem(h, "li", _("○— its trail through the quarters before, the first one the larger circle"));
 	html_close(h);
 	html_close(h);
 	for (size_t i = 0; i < pg->n; i++) {
@@ -207,7 +208,7 @@ sort_link(struct html *h, const struct ptime_page *pg, int col)
 	html_open(h, "th", "scope", "col", "class", col == PTCOL_NAME ? "sort" : "sort num",
 	    "aria-sort", active ? (pg->desc ? "descending" : "ascending") : "none", NULL);
 	html_open(h, "a", "href", href.buf, "data-sort", ptime_col_names[col], NULL);
-	html_text(h, col_titles[col]);
+	html_text(h, _(col_titles[col]));
 	if (active)
 		html_text(h, pg->desc ? " ▼" : " ▲");
 	html_close(h);
@@ -223,7 +224,7 @@ score_cell(struct html *h, const struct metrics_score *s, const char *label)
 		html_text(h, "—");
 	else {
 		html_textf(h, "%.0f", s->value);
-		report_html_n(h, (int64_t)s->nparts, "parts", s->provisional);
+		report_html_n(h, (int64_t)s->nparts, _("parts"), s->provisional);
 	}
 	html_close(h);
 }
@@ -266,31 +267,32 @@ row_html(struct html *h, const struct ptime_row *r, size_t i)
 	html_close(h);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "spark-%zu", i);
-	html_open(h, "td", "class", "spark", "data-label", "Scores by quarter", NULL);
+	html_open(h, "td", "class", "spark", "data-label", _("Scores by quarter"), NULL);
 	chart_scores(h, cp, r->series.points.n, r->name, sb.buf);
 	html_open(h, "div", "class", "note", NULL);
-	html_textf(h, "%zu quarter%s", r->series.points.n, r->series.points.n == 1 ? "" : "s");
+	html_textf(h, P_("%zu quarter", "%zu quarters", r->series.points.n), r->series.points.n);
 	html_close(h);
 	html_close(h);
 	if (pt == NULL) {
 		html_open(h, "td", "colspan", "6", NULL);
-		html_text(h, "No quarter has ended since the initiative started.");
+		html_text(h, _("No quarter has ended since the initiative started."));
 		html_close(h);
 		goto out;
 	}
-	score_cell(h, &pt->back, col_titles[PTCOL_BACK]);
-	score_cell(h, &pt->up, col_titles[PTCOL_UP]);
-	html_open(h, "td", "class", "num", "data-label", col_titles[PTCOL_SPENT], NULL);
+	score_cell(h, &pt->back, _(col_titles[PTCOL_BACK]));
+	score_cell(h, &pt->up, _(col_titles[PTCOL_UP]));
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PTCOL_SPENT]), NULL);
 	if (pt->burn.awarded == 0)
-		html_text(h, "— no grant yet");
+		html_text(h, _("— no grant yet"));
 	else {
 		html_textf(h, "%.0f%%", 100.0 * (double)pt->burn.spent / (double)pt->burn.awarded);
 		html_open(h, "div", "class", "note", NULL);
-		html_textf(h, "%s of %s", dollars(pt->burn.spent, m1), dollars(pt->burn.awarded, m2));
+		/* TRANSLATORS: dollars spent of dollars awarded, "$12,000 of $40,000" */
+		html_textf(h, _("%s of %s"), dollars(pt->burn.spent, m1), dollars(pt->burn.awarded, m2));
 		html_close(h);
 	}
 	html_close(h);
-	html_open(h, "td", "class", "num", "data-label", col_titles[PTCOL_ELAPSED], NULL);
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PTCOL_ELAPSED]), NULL);
 	if (pt->burn.awarded == 0)
 		html_text(h, "—");
 	else {
@@ -300,27 +302,27 @@ row_html(struct html *h, const struct ptime_row *r, size_t i)
 		html_open(h, "div", "class", "note", NULL);
 		/* the comparison in words: spending ahead of or behind the time */
 		if (fabs(gap) < 0.05)
-			html_text(h, "spending keeps pace");
+			html_text(h, _("spending keeps pace"));
 		else
-			html_textf(h, "spending %.0f points %s", fabs(gap) * 100,
-			    gap > 0 ? "ahead of time" : "behind time");
+			html_textf(h, gap > 0 ? _("spending %.0f points ahead of time") :
+			    _("spending %.0f points behind time"), fabs(gap) * 100);
 		html_close(h);
 	}
 	html_close(h);
-	html_open(h, "td", "class", "num", "data-label", col_titles[PTCOL_PROGRESS], NULL);
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PTCOL_PROGRESS]), NULL);
 	if (pt->progress.type != MV_NUMBER)
-		html_text(h, "— no observation yet");
+		html_text(h, _("— no observation yet"));
 	else {
-		html_textf(h, "%.0f%% of the way", pt->progress.value * 100);
-		report_html_n(h, pt->progress.n, "observations",
+		html_textf(h, _("%.0f%% of the way"), pt->progress.value * 100);
+		report_html_n(h, pt->progress.n, _("observations"),
 		    metrics_fig_provisional(&pt->progress, FIG_RESULT_PROGRESS));
 	}
 	html_close(h);
-	html_open(h, "td", "class", "num", "data-label", col_titles[PTCOL_ALERTS], NULL);
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PTCOL_ALERTS]), NULL);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "/i/%s#to-discuss", r->slug);
 	if (pt->alerts == 0)
-		html_text(h, "none");
+		html_text(h, _("none"));
 	else {
 		html_open(h, "a", "href", sb.buf, NULL);
 		html_textf(h, "%zu", pt->alerts);
@@ -328,9 +330,9 @@ row_html(struct html *h, const struct ptime_row *r, size_t i)
 	}
 	html_close(h);
 	/* the open actions of every initiative are listed on /program/actions */
-	html_open(h, "td", "class", "num", "data-label", col_titles[PTCOL_ACTIONS], NULL);
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PTCOL_ACTIONS]), NULL);
 	if (pt->actions == 0)
-		html_text(h, "none");
+		html_text(h, _("none"));
 	else {
 		html_open(h, "a", "href", "/program/actions", NULL);
 		html_textf(h, "%zu", pt->actions);
@@ -338,15 +340,16 @@ row_html(struct html *h, const struct ptime_row *r, size_t i)
 	}
 	html_close(h);
 	/* the hours of technical assistance to date, each record on /program/assistance */
-	html_open(h, "td", "class", "num", "data-label", col_titles[PTCOL_ASSISTANCE], NULL);
+	html_open(h, "td", "class", "num", "data-label", _(col_titles[PTCOL_ASSISTANCE]), NULL);
 	if (pt->assistance <= 0)
-		html_text(h, "none");
+		html_text(h, _("none"));
 	else {
 		char hb[NUM_BUFSZ];
 
 		html_open(h, "a", "href", "/program/assistance", NULL);
-		html_textf(h, "%s %s", real_format(pt->assistance, hb),
-		    pt->assistance == 1 ? "hour" : "hours");
+		/* hours are a real number: the singular for exactly 1 only */
+		html_textf(h, P_("%s hour", "%s hours", pt->assistance == 1 ? 1 : 2),
+		    real_format(pt->assistance, hb));
 		html_close(h);
 	}
 	html_close(h);
@@ -365,36 +368,38 @@ ptime_render(struct html *h, const struct ptime_page *pg)
 		ptime_sort(pg->rows, pg->n, pg->sort, pg->desc);
 	html_open(h, "section", "class", "portfolio", "aria-labelledby", "trails", NULL);
 	html_open(h, "h2", "id", "trails", NULL);
-	html_text(h, "Where each initiative has been");
+	html_text(h, _("Where each initiative has been"));
 	html_close(h);
 	html_open(h, "p", NULL);
-	html_textf(h, "Each point is an initiative at the end of the period; the faint line behind it "
-	    "runs through where it stood at the end of every quarter since it started. Each quarter "
-	    "is the balance report of the %d month%s to that day.", pg->months,
-	    pg->months == 1 ? "" : "s");
+	html_textf(h, P_("Each point is an initiative at the end of the period; the faint line behind "
+	    "it runs through where it stood at the end of every quarter since it started. Each "
+	    "quarter is the balance report of the %d month to that day.", "Each point is an "
+	    "initiative at the end of the period; the faint line behind it runs through where it "
+	    "stood at the end of every quarter since it started. Each quarter is the balance report "
+	    "of the %d months to that day.", pg->months), pg->months);
 	html_close(h);
 	quadrant(h, pg);
 	html_close(h);
 
 	html_open(h, "section", "aria-labelledby", "over-time", NULL);
 	html_open(h, "h2", "id", "over-time", NULL);
-	html_text(h, "Initiatives over time");
+	html_text(h, _("Initiatives over time"));
 	html_close(h);
-	html_elem(h, "p", "Select a column's heading to sort by it. In each small chart, stepping "
+	html_elem(h, "p", _("Select a column's heading to sort by it. In each small chart, stepping "
 	    "back is the solid line with round marks and stepping up the dashed line with square "
 	    "marks, 0 to 100. The figures beside it are those at the end of the last quarter. "
 	    "Grants spent is the money spent on the grants started so far as a share of what they "
 	    "award; grant time elapsed is how much of those grants' time has passed, weighted by "
 	    "their amounts. Open actions are those the team agreed by then that are still open; "
-	    "assistance is the hours of technical assistance given so far.");
-	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", "Initiatives over time",
+	    "assistance is the hours of technical assistance given so far."));
+	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", _("Initiatives over time"),
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "portfolio over-time", NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	sort_link(h, pg, PTCOL_NAME);
 	html_open(h, "th", "scope", "col", NULL);
-	html_text(h, "Scores by quarter");
+	html_text(h, _("Scores by quarter"));
 	html_close(h);
 	for (int c = PTCOL_BACK; c < PTCOL__MAX; c++)
 		sort_link(h, pg, c);

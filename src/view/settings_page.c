@@ -5,6 +5,7 @@
 
 #include "settings_page.h"
 #include "../metrics/metrics.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -14,16 +15,16 @@ static const struct {
 	const char *title, *intro;
 	const char *prefixes[7];
 } groups[] = {
-	{ "Pitfall alerts", "When the balance report raises each of the five alerts.",
+	{ N_("Pitfall alerts"), N_("When the balance report raises each of the five alerts."),
 	  { "dominance.", "rushed.", "blurred_boundaries.", "out_of_the_loop.",
 	    "no_contrary_views.", NULL } },
-	{ "Practice strengths", "When the report shows each of the six strengths.",
+	{ N_("Practice strengths"), N_("When the report shows each of the six strengths."),
 	  { "shared_leadership.", "credit_given.", "capacity_shared.", "director_supported.",
 	    "joint_grant_seeking.", "partners_compensated.", NULL } },
-	{ "Grants", "When a closed grant counts as unspent.", { "grants.", NULL } },
-	{ "Backbone capacity", "What makes a backbone high-capacity.", { "capacity.", NULL } },
-	{ "Language", "The pages' language for someone who chose none and whose browser asks "
-	  "for none Trellis has (en or es).", { "lang", NULL } },
+	{ N_("Grants"), N_("When a closed grant counts as unspent."), { "grants.", NULL } },
+	{ N_("Backbone capacity"), N_("What makes a backbone high-capacity."), { "capacity.", NULL } },
+	{ N_("Language"), N_("The pages' language for someone who chose none and whose browser "
+	  "asks for none Trellis has (en or es)."), { "lang", NULL } },
 };
 
 static int
@@ -54,6 +55,7 @@ one_setting(struct html *h, const struct settings_page *pg, size_t i,
 	const char *typed = pg->typed ? form_get(pg->typed, name) : NULL;
 	char v[NUM_BUFSZ], d[NUM_BUFSZ], range[METRICS_RANGE_BUFSZ];
 	char hint[160], eid[160];
+	const char *help;
 	int changed;
 
 	metrics_settings_value(pg->set, i, v);
@@ -61,7 +63,7 @@ one_setting(struct html *h, const struct settings_page *pg, size_t i,
 	changed = strcmp(v, d) != 0;
 	snprintf(hint, sizeof(hint), "%s-hint", name);
 	snprintf(eid, sizeof(eid), "%s-error", name);
-	capitalized(metrics_settings_label(i), sb);
+	capitalized(_(metrics_settings_label(i)), sb);
 	html_open(h, "div", "class", msg ? "field setting invalid" : "field setting", NULL);
 	if (pg->can_edit) {
 		html_open(h, "label", "for", name, NULL);
@@ -70,17 +72,18 @@ one_setting(struct html *h, const struct settings_page *pg, size_t i,
 	} else
 		html_elem(h, "h4", sb->buf);
 	html_open(h, "p", "class", "hint", "id", hint, NULL);
-	html_textf(h, "%c%s.", toupper((unsigned char)metrics_settings_help(i)[0]),
-	    metrics_settings_help(i) + 1);
+	help = _(metrics_settings_help(i));
+	html_textf(h, "%c%s.", toupper((unsigned char)help[0]), help + 1);
 	/* what to type only for those who can type it (issue 11, point 14) */
 	if (pg->can_edit)
-		html_textf(h, " Give %s; the default is %s.", metrics_settings_range(i, range), d);
+		/* TRANSLATORS: the range ("a share from 0 to 1"), then the default value */
+		html_textf(h, _(" Give %s; the default is %s."), metrics_settings_range(i, range), d);
 	else
-		html_textf(h, " The default is %s.", d);
+		html_textf(h, _(" The default is %s."), d);
 	html_close(h);
 	if (msg) {
 		html_open(h, "p", "class", "error", "id", eid, NULL);
-		html_elem(h, "span", "Error: ");
+		html_elem(h, "span", _("Error: "));
 		html_text(h, msg);
 		html_close(h);
 	}
@@ -92,14 +95,14 @@ one_setting(struct html *h, const struct settings_page *pg, size_t i,
 		    "aria-invalid", msg ? "true" : NULL, "aria-describedby", sb->buf, NULL);
 		if (changed) {
 			html_open(h, "p", "class", "meta", NULL);
-			html_textf(h, "Changed from the default (%s).", d);
+			html_textf(h, _("Changed from the default (%s)."), d);
 			html_close(h);
 		}
 	} else {
 		html_open(h, "p", "class", "value", NULL);
 		html_elem(h, "strong", v);
 		if (changed)
-			html_textf(h, " (changed from the default, %s)", d);
+			html_textf(h, _(" (changed from the default, %s)"), d);
 		html_close(h);
 	}
 	html_close(h);
@@ -113,7 +116,7 @@ setting_label(const void *ctx, const char *path, struct strbuf *out)
 
 	(void)ctx;
 	if (i >= 0)
-		capitalized(metrics_settings_label((size_t)i), out);
+		capitalized(_(metrics_settings_label((size_t)i)), out);
 }
 
 void
@@ -125,11 +128,11 @@ settings_page_write(struct html *h, const struct settings_page *pg)
 	metrics_settings_default(&dflt);
 	frame_begin(h, pg->frame);
 	html_open(h, "p", "class", "meta", NULL);
-	html_text(h, "The thresholds the balance report and the capacity assessment use for "
+	html_text(h, _("The thresholds the balance report and the capacity assessment use for "
 	    "every initiative of the program. Shares are written from 0 to 1 (0.5 is half); "
-	    "money in dollars.");
+	    "money in dollars."));
 	if (pg->can_edit)
-		html_text(h, " A change is recorded in the audit log, and every report uses it at once.");
+		html_text(h, _(" A change is recorded in the audit log, and every report uses it at once."));
 	html_close(h);
 	if (pg->can_edit) {
 		form_error_summary_named(h, pg->errs, setting_label, NULL);
@@ -143,10 +146,10 @@ settings_page_write(struct html *h, const struct settings_page *pg)
 		snprintf(id, sizeof(id), "settings-%zu", g);
 		html_open(h, pg->can_edit ? "fieldset" : "section", "aria-labelledby", id, NULL);
 		html_open(h, pg->can_edit ? "legend" : "h2", "id", id, NULL);
-		html_text(h, groups[g].title);
+		html_text(h, _(groups[g].title));
 		html_close(h);
 		html_open(h, "p", "class", "meta", NULL);
-		html_text(h, groups[g].intro);
+		html_text(h, _(groups[g].intro));
 		html_close(h);
 		for (size_t i = 0; i < metrics_settings_count(); i++)
 			if (in_group(g, metrics_settings_name(i)))
@@ -156,7 +159,7 @@ settings_page_write(struct html *h, const struct settings_page *pg)
 	if (pg->can_edit) {
 		html_open(h, "p", "class", "actions", NULL);
 		html_open(h, "button", "type", "submit", NULL);
-		html_text(h, "Save the settings");
+		html_text(h, _("Save the settings"));
 		html_close(h);
 		html_close(h);
 		html_close(h);

@@ -4,6 +4,7 @@
 
 #include "setup_page.h"
 #include "../model/fields.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
 
@@ -38,11 +39,14 @@ static void
 missing_note(struct html *h)
 {
 	html_open(h, "p", "class", "hint", NULL);
-	html_text(h, "An organization or person not in the lists yet? ");
-	link_to(h, "/program/organizations/new", "Add an organization");
-	html_text(h, " or ");
-	link_to(h, "/program/people/new", "add a person");
-	html_text(h, " first, then come back to this form.");
+	/* TRANSLATORS: "… yet? [Add an organization] or [add a person] first, then come back …": cut at the two links */
+	html_text(h, _("An organization or person not in the lists yet? "));
+	link_to(h, "/program/organizations/new", _("Add an organization"));
+	/* TRANSLATORS: between the links "Add an organization" and "add a person" */
+	html_text(h, _(" or "));
+	link_to(h, "/program/people/new", _("add a person"));
+	/* TRANSLATORS: after the link "add a person" */
+	html_text(h, _(" first, then come back to this form."));
 	html_close(h);
 }
 
@@ -54,21 +58,22 @@ next_steps(struct html *h, const char *slug)
 
 	html_open(h, "section", "class", "next", "aria-labelledby", "next", NULL);
 	html_open(h, "h2", "id", "next", NULL);
-	html_text(h, "Next steps");
+	html_text(h, _("Next steps"));
 	html_close(h);
 	html_open(h, "ol", NULL);
 	html_open(h, "li", NULL);
 	strbuf_addf(&sb, "/i/%s/members", slug);
-	link_to(h, sb.buf, "Add the team's members and set who is accountable for what");
-	html_text(h, " (Team & roles). The backbone is already a member.");
+	link_to(h, sb.buf, _("Add the team's members and set who is accountable for what"));
+	/* TRANSLATORS: after the link "Add the team's members …"; "Team & roles" is the tab's name */
+	html_text(h, _(" (Team & roles). The backbone is already a member."));
 	html_close(h);
 	html_open(h, "li", NULL);
-	html_text(h, "Then choose the committee below, from the members.");
+	html_text(h, _("Then choose the committee below, from the members."));
 	html_close(h);
 	html_open(h, "li", NULL);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "/i/%s", slug);
-	link_to(h, sb.buf, "See the initiative's dashboard");
+	link_to(h, sb.buf, _("See the initiative's dashboard"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -93,18 +98,18 @@ setup_page_write(struct html *h, const struct setup_page *pg)
 	html_open(h, "p", "class", "meta", NULL);
 	switch (pg->form) {
 	case SETUP_NEW:
-		html_text(h, "A new initiative of the program: its name, city and dates, its backbone "
+		html_text(h, _("A new initiative of the program: its name, city and dates, its backbone "
 		    "and fiscal agent, and, if they are known, its director and shared result. The "
 		    "backbone becomes its first member by itself, and the initiative starts with the "
-		    "twelve usual responsibilities. Its other members and its committee come next.");
+		    "twelve usual responsibilities. Its other members and its committee come next."));
 		break;
 	case SETUP_INITIATIVE:
-		html_text(h, "The initiative's own details. The committee is chosen from its members; "
+		html_text(h, _("The initiative's own details. The committee is chosen from its members; "
 		    "the director's employer, and whom the director reports to and is evaluated by, "
-		    "may be any organization of the program.");
+		    "may be any organization of the program."));
 		break;
 	case SETUP_PROGRAM:
-		html_text(h, "The program's name, funder and dates.");
+		html_text(h, _("The program's name, funder and dates."));
 		break;
 	}
 	html_close(h);
@@ -127,7 +132,7 @@ setup_page_write(struct html *h, const struct setup_page *pg)
 	form_fields(h, &c, &k, pg->rec, pg->typed, pg->errs);
 	html_open(h, "div", "class", "actions", NULL);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, pg->form == SETUP_NEW ? "Create the initiative" : "Save changes");
+	html_text(h, pg->form == SETUP_NEW ? _("Create the initiative") : _("Save changes"));
 	html_close(h);
 	html_close(h);
 	html_close(h);

@@ -31,6 +31,7 @@
 #include "router.h"
 #include "../util/xalloc.h"
 #include "../view/admin_pages.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define AUDIT_PAGE	50
@@ -40,12 +41,12 @@ static const struct {
 	const char *done;
 	const char *text;
 } notices[] = {
-	{ "added", "Added the account" },
-	{ "role", "Changed the role of" },
-	{ "disabled", "Disabled the account (signed out everywhere):" },
-	{ "enabled", "Enabled the account" },
-	{ "removed", "Removed the account" },
-	{ "organization", "Changed the organization of" },
+	{ "added", N_("Added the account %s.") },
+	{ "role", N_("Changed the role of %s.") },
+	{ "disabled", N_("Disabled the account (signed out everywhere): %s.") },
+	{ "enabled", N_("Enabled the account %s.") },
+	{ "removed", N_("Removed the account %s.") },
+	{ "organization", N_("Changed the organization of %s.") },
 };
 
 /* What was typed into the add form, kept when it comes back. */
@@ -139,8 +140,8 @@ users_page(struct web_request *req, struct web_response *res, int status,
 	}
 	for (size_t i = 0; done && who && status == 200 && i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (strcmp(done, notices[i].done) == 0)
-			strbuf_addf(&notice, "%s %s.", notices[i].text, who);
-	page_frame(&fr, req, p, "Users", NULL, TAB_NONE);
+			strbuf_addf(&notice, _(notices[i].text), who);
+	page_frame(&fr, req, p, _("Users"), NULL, TAB_NONE);
 	pg = (struct admin_users_page){ .frame = &fr, .users = rows, .nusers = users.n,
 	    .roles = store_role_names, .nroles = STORE_ROLE__MAX,
 	    .notice = notice.len ? notice.buf : NULL, .errs = errs, .nerrs = nerrs,
@@ -228,21 +229,21 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 		f.initiative = NULL;
 	role = f.role ? store_role_parse(f.role) : -1;
 	if (f.email == NULL || *f.email == '\0')
-		add_error(&f, "new-email", "Enter the person's email address.");
+		add_error(&f, "new-email", _("Enter the person's email address."));
 	else if (auth_email_normalize(f.email, &norm, &err) == -1)
-		add_error(&f, "new-email", web_strdup(req, "The email address is not valid: it needs "
-		    "one @, no spaces, at most 254 characters."));
+		add_error(&f, "new-email", web_strdup(req, _("The email address is not valid: it needs "
+		    "one @, no spaces, at most 254 characters.")));
 	if (role < 0)
-		add_error(&f, "new-role", "Choose a role.");
+		add_error(&f, "new-role", _("Choose a role."));
 	else if ((role == STORE_ROLE_MEMBER || role == STORE_ROLE_VIEWER) && f.initiative == NULL)
-		add_error(&f, "new-initiative", "Choose the initiative of this member or viewer.");
+		add_error(&f, "new-initiative", _("Choose the initiative of this member or viewer."));
 	else if ((role == STORE_ROLE_ADMIN || role == STORE_ROLE_EVALUATOR) && f.initiative)
-		add_error(&f, "new-initiative", "An admin or evaluator has no initiative: choose “none”.");
+		add_error(&f, "new-initiative", _("An admin or evaluator has no initiative: choose “none”."));
 	else if (f.initiative && (p == NULL || program_initiative(p, f.initiative) == NULL))
-		add_error(&f, "new-initiative", "There is no such initiative.");
+		add_error(&f, "new-initiative", _("There is no such initiative."));
 	strbuf_reset(&err);
 	if (password == NULL || *password == '\0')
-		add_error(&f, "new-password", "Enter an initial password.");
+		add_error(&f, "new-password", _("Enter an initial password."));
 	else if (auth_password_policy(password, &err) == -1)
 		add_error(&f, "new-password", sentence(req, err.buf));
 	if (f.nerrs) {
@@ -267,7 +268,7 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 		ret = users_page(req, res, 400, &f, NULL, 0);
 		goto out;
 	case AUTH_BUSY:
-		add_error(&f, "", "The server is busy signing people in; try again in a few seconds.");
+		add_error(&f, "", _("The server is busy signing people in; try again in a few seconds."));
 		ret = users_page(req, res, 429, &f, NULL, 0);
 		web_header_add(res, "Retry-After", "2");
 		goto out;
@@ -302,23 +303,23 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 	if (ini && *ini == '\0')
 		ini = NULL;
 	if (email == NULL || (rc = store_user_get(st, email, &u, &err)) == 1) {
-		e.msg = "There is no such account (any more).";
+		e.msg = _("There is no such account (any more).");
 		goto refuse;
 	}
 	if (rc == -1)
 		goto fail;
 	if (u.id == req->user.id) {
-		e.msg = "You cannot change your own account here; another admin can, or `trellis user`.";
+		e.msg = _("You cannot change your own account here; another admin can, or `trellis user`.");
 		goto refuse;
 	}
 	auth_user_json(&u, &before);
 	if (strcmp(action, "role") == 0) {
 		if (role < 0) {
-			e.msg = "Choose a role.";
+			e.msg = _("Choose a role.");
 			goto refuse;
 		}
 		if ((role == STORE_ROLE_MEMBER || role == STORE_ROLE_VIEWER) && ini == NULL) {
-			e.msg = "A member or viewer needs an initiative: choose one.";
+			e.msg = _("A member or viewer needs an initiative: choose one.");
 			goto refuse;
 		}
 		if (role == STORE_ROLE_ADMIN || role == STORE_ROLE_EVALUATOR)
@@ -347,7 +348,7 @@ change_user(struct web_request *req, struct web_response *res, struct store *st,
 		if (org && *org == '\0')
 			org = NULL;
 		if (org && program_org(p, org) == NULL) {
-			e.msg = "There is no such organization in the program.";
+			e.msg = _("There is no such organization in the program.");
 			goto refuse;
 		}
 		v = u;
@@ -421,7 +422,7 @@ h_admin_users_post(struct web_request *req, struct web_response *res)
 	    strcmp(action, "disable") == 0 ||
 	    strcmp(action, "enable") == 0 || strcmp(action, "remove") == 0))
 		return change_user(req, res, st, &wp->program, action);
-	return web_error(res, 400, "The form asked for something this page does not do.");
+	return web_error(res, 400, N_("The form asked for something this page does not do."));
 }
 
 /* fetch (a page of the log) → render (src/view/admin_pages.c) */
@@ -448,13 +449,13 @@ h_admin_audit(struct web_request *req, struct web_response *res)
 	if (ini && *ini == '\0')
 		ini = NULL;
 	if (ini && (in = program_initiative(p, ini)) == NULL)
-		return web_error(res, 400, "There is no such initiative to filter by.");
+		return web_error(res, 400, N_("There is no such initiative to filter by."));
 	if (pg_s && *pg_s) {
 		char *end;
 
 		page = strtol(pg_s, &end, 10);
 		if (*end || page < 1 || page > 1000000)
-			return web_error(res, 400, "The page number must be a whole number from 1.");
+			return web_error(res, 400, N_("The page number must be a whole number from 1."));
 	}
 	if ((st = web_store(req, &err)) == NULL ||
 	    store_audit_list(st, ini, (int64_t)(page - 1) * AUDIT_PAGE, AUDIT_PAGE, &log, &more,
@@ -472,7 +473,7 @@ h_admin_audit(struct web_request *req, struct web_response *res)
 		    .initiative_name = ai ? ai->name : a->initiative,
 		    .before = a->before, .after = a->after };
 	}
-	page_frame(&fr, req, p, "Audit log", NULL, TAB_NONE);
+	page_frame(&fr, req, p, _("Audit log"), NULL, TAB_NONE);
 	pg = (struct audit_page){ .frame = &fr, .rows = rows, .nrows = log.n, .filter = ini,
 	    .filter_name = in ? in->name : NULL, .page = page, .more = more };
 	pg.initiatives = initiative_choices(req, p, &pg.ninitiatives);

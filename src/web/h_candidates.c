@@ -16,6 +16,7 @@
 #include "page.h"
 #include "router.h"
 #include "../view/candidates_page.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -63,8 +64,11 @@ candidates(struct web_request *req, struct web_response *res, enum cand_view vie
 			if (strcmp(q->name, "c") != 0)
 				continue;
 			if ((k = candidate_of(p, q->value)) < 0) {
-				strbuf_addf(&msg, "c: '%s' is not a candidate; the candidates are listed "
-				    "at /program/candidates.", q->value);
+				const char *f = N_("c: '%s' is not a candidate; the candidates are "
+				    "listed at /program/candidates.");
+
+				/* the API's message stays English; a page's is translated */
+				strbuf_addf(&msg, req->api ? f : _(f), q->value);
 				ret = web_error(res, 400, msg.buf);
 				goto out;
 			}
@@ -73,15 +77,17 @@ candidates(struct web_request *req, struct web_response *res, enum cand_view vie
 			if (dup)
 				continue;
 			if (n == COMPARE_MAX) {
-				strbuf_addf(&msg, "c: at most %d candidates are compared at once.", COMPARE_MAX);
+				const char *f = N_("c: at most %d candidates are compared at once.");
+
+				strbuf_addf(&msg, req->api ? f : _(f), COMPARE_MAX);
 				ret = web_error(res, 400, msg.buf);
 				goto out;
 			}
 			pick[n++] = k;
 		}
 		if (n == 0) {
-			ret = web_error(res, 400, "c: choose at least one candidate to compare "
-			    "(/program/candidates/compare?c=SLUG&c=SLUG).");
+			ret = web_error(res, 400, N_("c: choose at least one candidate to compare "
+			    "(/program/candidates/compare?c=SLUG&c=SLUG)."));
 			goto out;
 		}
 	}
@@ -114,8 +120,8 @@ candidates(struct web_request *req, struct web_response *res, enum cand_view vie
 	} else {
 		struct page page;
 
-		page_begin(&page, res, p, view == CV_LIST ? "Candidate backbones" :
-		    "Candidate backbones side by side", NULL, TAB_NONE);
+		page_begin(&page, res, p, view == CV_LIST ? _("Candidate backbones") :
+		    _("Candidate backbones side by side"), NULL, TAB_NONE);
 		if (view == CV_LIST)
 			candidates_render(&page.h, &pg);
 		else

@@ -24,6 +24,7 @@
 #include "../view/assistance_page.h"
 #include "../view/checkins_page.h"
 #include "../view/learning_page.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* The calendar's months and rows, each initiative's check-in ids copied out of its snapshot. */
@@ -107,13 +108,13 @@ h_program_checkins(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		return -1;
 	if (page_period(req, &wp->program, &as_of, &months, &msg))
-		return page_period_refused(res, &wp->program, "Check-ins", NULL, TAB_NONE,
+		return page_period_refused(res, &wp->program, _("Check-ins"), NULL, TAB_NONE,
 		    "/program/checkins") ? 0 : -1;
 	if (calendar_fill(req, &wp->program, as_of, months, &cal))
 		goto out;
 	html_init(&h, &form);
 	page_period_form(&h, "/program/checkins", as_of, months);
-	page_frame(&fr, req, &wp->program, "Check-ins", NULL, TAB_NONE);
+	page_frame(&fr, req, &wp->program, _("Check-ins"), NULL, TAB_NONE);
 	pg = (struct checkins_page){ .frame = &fr, .period_form = form.buf, .nmonths = cal.nmonths,
 	    .rows = cal.rows, .nrows = cal.nrows, .can_add = req->user.role == WEB_ADMIN };
 	strbuf_reset(&res->body);
@@ -261,14 +262,14 @@ h_followup_done(struct web_request *req, struct web_response *res)
 	int ret = 0;
 
 	if (ns == NULL || *ns == '\0' || *end != '\0' || n == 0 || n > 10000)
-		return web_error(res, 400, "n: the follow-up's number (1, 2, …) is missing or not a number.");
+		return web_error(res, 400, N_("n: the follow-up's number (1, 2, …) is missing or not a number."));
 	memset(&e, 0, sizeof(e));
 	if (records_write_begin(req, &w)) {
 		ret = -1;
 		goto out;
 	}
 	if (w.aw.in == NULL) {
-		ret = web_error(res, 404, "There is no such initiative.");
+		ret = web_error(res, 404, N_("There is no such initiative."));
 		goto out;
 	}
 	r = app_followup_done(&w.aw, req->id, (size_t)n, web_actor(req), &c, &e, &err);
@@ -407,7 +408,7 @@ h_program_assistance(struct web_request *req, struct web_response *res)
 		return -1;
 	if (assist_collect(req, &wp->program, &a))
 		goto out;
-	page_frame(&fr, req, &wp->program, "Technical assistance", NULL, TAB_NONE);
+	page_frame(&fr, req, &wp->program, _("Technical assistance"), NULL, TAB_NONE);
 	pg = (struct assistance_page){ .frame = &fr, .totals = a.totals,
 	    .ntotals = wp->program.initiatives.n, .items = a.items.v, .nitems = a.items.n,
 	    .can_add = req->user.role == WEB_ADMIN };
@@ -465,10 +466,10 @@ learning_page(struct web_request *req, struct web_response *res, const struct pr
 	if (filter && *filter == '\0')
 		filter = NULL;
 	if (team && filter == NULL)
-		return web_error(res, 404, "Your account has no initiative.");
+		return web_error(res, 404, N_("Your account has no initiative."));
 	if (filter && program_initiative(p, filter) == NULL)
-		return web_error(res, 400, "initiative: there is no initiative of that name to filter by.");
-	page_frame(&fr, req, p, "Learning agenda", NULL, TAB_NONE);
+		return web_error(res, 400, N_("initiative: there is no initiative of that name to filter by."));
+	page_frame(&fr, req, p, _("Learning agenda"), NULL, TAB_NONE);
 	pg = (struct learning_page){ .frame = &fr, .p = p, .filter = filter, .own = team,
 	    .can_add = req->user.role == WEB_ADMIN || req->user.role == WEB_MEMBER,
 	    .can_edit = req->user.role == WEB_ADMIN, .typed = typed, .errs = errs };
@@ -508,7 +509,7 @@ note_own(struct learning_note *n, const char *own, form_errors *errs)
 		if (n->evidence.v[i].initiative.slug &&
 		    strcmp(n->evidence.v[i].initiative.slug, own) != 0) {
 			snprintf(path, sizeof(path), "evidence.%zu.initiative", i);
-			form_error_add(errs, path, "A team links evidence of its own initiative only.");
+			form_error_add(errs, path, _("A team links evidence of its own initiative only."));
 			bad++;
 		}
 	return bad;
@@ -531,8 +532,8 @@ note_figures(const struct learning_note *n, form_errors *errs)
 			;
 		if (f == FIG__MAX) {
 			snprintf(path, sizeof(path), "evidence.%zu.ref", i);
-			form_error_add(errs, path, "Name a figure of the report, as in its JSON "
-			    "(decisions.loop_closure, checkins.coverage, …).");
+			form_error_add(errs, path, _("Name a figure of the report, as in its JSON "
+			    "(decisions.loop_closure, checkins.coverage, …)."));
 			bad++;
 		}
 	}
@@ -566,7 +567,7 @@ h_program_learning_post(struct web_request *req, struct web_response *res)
 	qs = form_get(&typed, "question");
 	q = qs ? strtoul(qs, &end, 10) : 0;
 	if (qs == NULL || *qs == '\0' || *end != '\0' || q < 1 || q > wp->program.learning.n)
-		form_error_add(&errs, "question", "Choose a question of the agenda.");
+		form_error_add(&errs, "question", _("Choose a question of the agenda."));
 	form_parse(&kind_learning_note, &note, &typed, &errs);
 	if (req->user.role == WEB_MEMBER)
 		note_own(&note, req->user.initiative, &errs);
@@ -593,7 +594,7 @@ h_program_learning_post(struct web_request *req, struct web_response *res)
 		break;
 	default:
 		fprintf(stderr, "trellis serve: learning note: %s\n", err.buf);
-		form_error_add(&errs, NULL, "The note could not be saved.");
+		form_error_add(&errs, NULL, _("The note could not be saved."));
 		ret = learning_page(req, res, &wp->program, &typed, &errs);
 		break;
 	}

@@ -26,6 +26,7 @@
 #include "../store/store.h"
 #include "../view/network_page.h"
 #include "../view/network_svg.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -56,7 +57,7 @@ period_report(struct web_request *req, struct web_response *res, const struct we
 		/* the message beside the field, in the frame (page.h) */
 		*answered = 1;
 		strbuf_addf(&action, "/i/%s/network", in->slug);
-		page_period_refused(res, &wp->program, "Network", in, TAB_NETWORK, action.buf);
+		page_period_refused(res, &wp->program, _("Network"), in, TAB_NETWORK, action.buf);
 		strbuf_release(&action);
 		return 0;
 	}
@@ -102,7 +103,7 @@ network_page_answer(struct web_request *req, struct web_response *res,
 	np.typed = typed;
 	np.errs = errs;
 
-	page_begin(&pg, res, p, "Network", in, TAB_NETWORK);
+	page_begin(&pg, res, p, _("Network"), in, TAB_NETWORK);
 	if (errs && errs->n)
 		res->status = 422;
 	network_page_intro(&pg.h);
@@ -129,10 +130,10 @@ h_network(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		return -1;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
+		return web_error(res, 404, N_("There is no initiative at this address."));
 	rater = web_query(req, "rater");
 	if (rater && !is_current_member(in, rater))
-		return web_error(res, 404, "That organization is not on the team.");
+		return web_error(res, 404, N_("That organization is not on the team."));
 	return network_page_answer(req, res, wp, in, rater, NULL, NULL);
 }
 
@@ -151,7 +152,7 @@ h_network_map(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		return -1;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
+		return web_error(res, 404, N_("There is no initiative at this address."));
 	metrics_report_init(&r);
 	if ((ret = period_report(req, res, wp, in, &r, &answered)) != 0 || answered)
 		goto out;
@@ -211,7 +212,7 @@ parse_ratings(const struct initiative *in, const char *rater, const struct form_
 		if ((v = form_get(typed, path.buf)) == NULL || *v == '\0') {
 			if (given)
 				form_error_add(errs, path.buf,
-				    "Say how closely you work together, or set the ratings back to \"not rated\".");
+				    _("Say how closely you work together, or set the ratings back to \"not rated\"."));
 			continue;
 		}
 		form_parse_field(ffreq, t, typed, errs, path.buf);
@@ -221,7 +222,8 @@ parse_ratings(const struct initiative *in, const char *rater, const struct form_
 		(*nout)++;
 	}
 	if (errs->n == before && *nout == 0)
-		form_error_add(errs, NULL, "No organization was rated: choose how closely you work with at least one.");
+		form_error_add(errs, NULL,
+		    _("No organization was rated: choose how closely you work with at least one."));
 	strbuf_release(&path);
 	return errs->n - before;
 }
@@ -246,13 +248,13 @@ h_network_rate(struct web_request *req, struct web_response *res)
 		goto out;
 	ret = 0;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL) {
-		web_error(res, 404, "There is no initiative at this address.");
+		web_error(res, 404, N_("There is no initiative at this address."));
 		goto out;
 	}
 	records_input(req, &typed);
 	rater = form_get(&typed, "from");
 	if (rater == NULL || !is_current_member(in, rater)) {
-		web_error(res, 400, "Choose the organization giving the ratings: it must be on the team.");
+		web_error(res, 400, N_("Choose the organization giving the ratings: it must be on the team."));
 		goto out;
 	}
 	if (parse_ratings(in, rater, &typed, &ties, &nties, &errs)) {
@@ -287,13 +289,13 @@ h_network_rate(struct web_request *req, struct web_response *res)
 		default:
 			fprintf(stderr, "trellis serve: save ratings: %s\n", err.buf);
 			form_error_add(&errs, NULL,
-			    "The ratings could not be saved; none was kept. Please try again.");
+			    _("The ratings could not be saved; none was kept. Please try again."));
 			break;
 		}
 	}
 	if (errs.n == 0 && records_write_commit(&w))
 		form_error_add(&errs, NULL,
-		    "The ratings could not be saved; none was kept. Please try again.");
+		    _("The ratings could not be saved; none was kept. Please try again."));
 	if (errs.n) {
 		ret = network_page_answer(req, res, wp, in, rater, &typed, &errs);
 		goto out;

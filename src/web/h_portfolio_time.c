@@ -15,6 +15,7 @@
 #include "router.h"
 #include "../metrics/series.h"
 #include "../view/portfolio_time.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -105,12 +106,12 @@ ptime(struct web_request *req, struct web_response *res, enum ptime_format fmt)
 	p = &wp->program;
 	if (page_period(req, p, &as_of, &pg.months, &perr)) {
 		if (fmt == PT_HTML)
-			return page_period_refused(res, p, "Portfolio over time", NULL, TAB_NONE,
+			return page_period_refused(res, p, _("Portfolio over time"), NULL, TAB_NONE,
 			    "/program/portfolio") ? 0 : -1;
 		return web_error(res, 400, perr);
 	}
 	if (col && *col && (pg.sort = ptime_col_parse(col)) < 0) {
-		strbuf_addf(&msg, "sort: there is no column '%s'; the columns are", col);
+		strbuf_addf(&msg, _("sort: there is no column '%s'; the columns are"), col);
 		for (int c = 0; c < PTCOL__MAX; c++)
 			strbuf_addf(&msg, "%s %s", c ? "," : "", ptime_col_names[c]);
 		strbuf_addch(&msg, '.');
@@ -118,7 +119,7 @@ ptime(struct web_request *req, struct web_response *res, enum ptime_format fmt)
 		goto out;
 	}
 	if (dir && *dir && strcmp(dir, "asc") != 0 && strcmp(dir, "desc") != 0) {
-		strbuf_addf(&msg, "dir: '%s' is neither asc nor desc.", dir);
+		strbuf_addf(&msg, _("dir: '%s' is neither asc nor desc."), dir);
 		ret = web_error(res, 400, msg.buf);
 		goto out;
 	}
@@ -130,8 +131,9 @@ ptime(struct web_request *req, struct web_response *res, enum ptime_format fmt)
 	 * with the catalog for the data's version, like the portfolio's; a
 	 * write in one initiative then recomputes its own series alone.
 	 */
-	strbuf_addf(&key, "portfolio-time %d %d %lld %d %d %d", (int)as_of, pg.months,
-	    (long long)req->data_version, pg.sort, pg.desc, (int)fmt);
+	strbuf_addf(&key, "portfolio-time %d %d %lld %d %d %d %s", (int)as_of, pg.months,
+	    (long long)req->data_version, pg.sort, pg.desc, (int)fmt,
+	    fmt == PT_HTML ? lang_code(req->lang) : "");	/* a page holds words of its language */
 	if (!web_fragment_get(req, key.buf, &body)) {
 		if (ptime_fetch(req, p, as_of, pg.months, &pg))
 			goto out;
@@ -142,14 +144,14 @@ ptime(struct web_request *req, struct web_response *res, enum ptime_format fmt)
 
 			html_init(&h, &body);
 			page_period_form(&h, "/program/portfolio", as_of, pg.months);
-			html_open(&h, "nav", "class", "actions", "aria-label", "This table elsewhere", NULL);
+			html_open(&h, "nav", "class", "actions", "aria-label", _("This table elsewhere"), NULL);
 			strbuf_reset(&msg);
 			strbuf_addf(&msg, "/program/portfolio.csv?%s", query.buf);
 			html_open(&h, "a", "href", msg.buf, NULL);
-			html_text(&h, "Download as CSV");
+			html_text(&h, _("Download as CSV"));
 			html_close(&h);
 			html_open(&h, "a", "href", "/", NULL);
-			html_text(&h, "The portfolio today");
+			html_text(&h, _("The portfolio today"));
 			html_close(&h);
 			html_close(&h);
 			ptime_render(&h, &pg);
@@ -164,7 +166,7 @@ ptime(struct web_request *req, struct web_response *res, enum ptime_format fmt)
 	if (fmt == PT_HTML) {
 		struct page page;
 
-		page_begin(&page, res, p, "Portfolio over time", NULL, TAB_NONE);
+		page_begin(&page, res, p, _("Portfolio over time"), NULL, TAB_NONE);
 		html_raw(&page.h, body.buf);
 		page_end(&page);
 	} else {

@@ -12,6 +12,7 @@
 #include "router.h"
 #include "../view/figures.h"
 #include "../view/portfolio.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -20,19 +21,19 @@ static void
 program_record_links(const struct web_request *req, struct html *h)
 {
 	static const char *const links[][2] = {
-		{ "/program/organizations", "Organizations" },
-		{ "/program/people", "People" },
-		{ "/program/instruments", "Instruments" },
-		{ "/program/learning", "Learning agenda" },
-		{ "/program/checkins", "Check-ins" },
-		{ "/program/assistance", "Technical assistance" },
-		{ "/program/actions", "Open actions" },
-		{ "/program/portfolio", "Portfolio over time" },
-		{ "/program/candidates", "Candidate backbones" },
-		{ "/program/settings", "Settings" },
+		{ "/program/organizations", N_("Organizations") },
+		{ "/program/people", N_("People") },
+		{ "/program/instruments", N_("Instruments") },
+		{ "/program/learning", N_("Learning agenda") },
+		{ "/program/checkins", N_("Check-ins") },
+		{ "/program/assistance", N_("Technical assistance") },
+		{ "/program/actions", N_("Open actions") },
+		{ "/program/portfolio", N_("Portfolio over time") },
+		{ "/program/candidates", N_("Candidate backbones") },
+		{ "/program/settings", N_("Settings") },
 		/* setting up (h_setup.c): admins only */
-		{ "/program/initiatives/new", "New initiative" },
-		{ "/program/edit", "Program details" },
+		{ "/program/initiatives/new", N_("New initiative") },
+		{ "/program/edit", N_("Program details") },
 	};
 	size_t n = sizeof(links) / sizeof(links[0]);
 
@@ -40,10 +41,10 @@ program_record_links(const struct web_request *req, struct html *h)
 		return;
 	if (req->user.role != WEB_ADMIN)
 		n -= 2;
-	html_open(h, "nav", "class", "actions", "aria-label", "Program records", NULL);
+	html_open(h, "nav", "class", "actions", "aria-label", _("Program records"), NULL);
 	for (size_t i = 0; i < n; i++) {
 		html_open(h, "a", "href", links[i][0], NULL);
-		html_text(h, links[i][1]);
+		html_text(h, _(links[i][1]));
 		html_close(h);
 	}
 	html_close(h);
@@ -123,9 +124,10 @@ portfolio(struct web_request *req, struct html *head, struct html *h,
 	const struct program *p = &wp->program;
 	struct portfolio_row *rows;
 	struct portfolio_page pg;
-	struct strbuf sb = STRBUF_INIT, query = STRBUF_INIT;
+	struct strbuf query = STRBUF_INIT;
 	size_t n = p->initiatives.n;
-	char d[DATE_BUFSZ];
+	char d[DATE_BUFSZ], w1[DATE_WORDS_BUFSZ], w2[DATE_WORDS_BUFSZ];
+	const char *lang = lang_code(i18n_current());
 	int ret = -1;
 
 	rows = xcalloc(n ? n : 1, sizeof(*rows));
@@ -134,23 +136,22 @@ portfolio(struct web_request *req, struct html *head, struct html *h,
 			goto out;
 
 	html_open(head, "p", "class", "meta", NULL);
-	html_textf(head, "Funded by %s · %zu initiative%s · period ", p->funder, n,
-	    n == 1 ? "" : "s");
-	if (n) {
-		figure_date(rows[0].start, &sb);
-		strbuf_addstr(&sb, " – ");
-		figure_date(rows[0].end, &sb);
-		html_text(head, sb.buf);
-	} else {
-		figure_date(as_of, &sb);
-		html_textf(head, "ending %s", sb.buf);
-	}
+	if (n)
+		/* TRANSLATORS: the funder, the number of initiatives, the period's first and last day */
+		html_textf(head, P_("Funded by %s · %zu initiative · period %s – %s",
+		    "Funded by %s · %zu initiatives · period %s – %s", n), p->funder, n,
+		    date_format_words_lang(rows[0].start, lang, w1),
+		    date_format_words_lang(rows[0].end, lang, w2));
+	else
+		/* TRANSLATORS: the funder, then the period's last day (there is no initiative yet) */
+		html_textf(head, _("Funded by %s · 0 initiatives · period ending %s"), p->funder,
+		    date_format_words_lang(as_of, lang, w1));
 	html_close(head);
 	page_period_form(head, "/", as_of, months);
 
 	if (n == 0) {
-		html_elem(h, "p", "This program has no initiatives yet. Import a trellis/1 document "
-		    "or run `trellis demo` to see how Trellis reads.");
+		html_elem(h, "p", _("This program has no initiatives yet. Import a trellis/1 document "
+		    "or run `trellis demo` to see how Trellis reads."));
 		ret = 0;
 		goto out;
 	}
@@ -164,7 +165,6 @@ portfolio(struct web_request *req, struct html *head, struct html *h,
 	ret = 0;
 out:
 	free(rows);
-	strbuf_release(&sb);
 	strbuf_release(&query);
 	return ret;
 }
@@ -182,14 +182,14 @@ sort_param(const struct web_request *req, int *sort, int *desc, struct strbuf *m
 	*sort = -1;
 	*desc = 0;
 	if (col && *col && (*sort = portfolio_col_parse(col)) < 0) {
-		strbuf_addf(msg, "sort: there is no column '%s'; the columns are", col);
+		strbuf_addf(msg, _("sort: there is no column '%s'; the columns are"), col);
 		for (int c = 0; c < PCOL__MAX; c++)
 			strbuf_addf(msg, "%s %s", c ? "," : "", portfolio_col_names[c]);
 		strbuf_addch(msg, '.');
 		return -1;
 	}
 	if (dir && *dir && strcmp(dir, "asc") != 0 && strcmp(dir, "desc") != 0) {
-		strbuf_addf(msg, "dir: '%s' is neither asc nor desc.", dir);
+		strbuf_addf(msg, _("dir: '%s' is neither asc nor desc."), dir);
 		return -1;
 	}
 	*desc = dir && strcmp(dir, "desc") == 0;
@@ -224,10 +224,11 @@ h_program(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	/* the catalog outlives writes to one initiative: the data's version names the state */
-	strbuf_addf(&key, "portfolio %d %d %lld %d %d", (int)as_of, months,
-	    (long long)req->data_version, sort, desc);
-	strbuf_addf(&headkey, "portfolio-head %d %d %lld", (int)as_of, months,
-	    (long long)req->data_version);
+	/* and the page's language, whose words it holds */
+	strbuf_addf(&key, "portfolio %d %d %lld %d %d %s", (int)as_of, months,
+	    (long long)req->data_version, sort, desc, lang_code(req->lang));
+	strbuf_addf(&headkey, "portfolio-head %d %d %lld %s", (int)as_of, months,
+	    (long long)req->data_version, lang_code(req->lang));
 	if (!web_fragment_get(req, headkey.buf, &head) || !web_fragment_get(req, key.buf, &body)) {
 		struct html hh, hb;
 

@@ -23,6 +23,7 @@
 #include "../metrics/metrics.h"
 #include "../util/num.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../view/settings_page.h"
 #include "../view/setup_page.h"
 #include "../util/banned.h"
@@ -60,12 +61,13 @@ initiative_page(struct web_request *req, struct web_response *res, const struct 
 	int ret;
 
 	strbuf_addf(&action, "/program/initiatives/%s", in->slug);
-	strbuf_addf(&title, "%s: details", in->name);
+	/* TRANSLATORS: the page's title: the initiative's name */
+	strbuf_addf(&title, _("%s: details"), in->name);
 	pg.action = action.buf;
 	if ((errs == NULL || errs->n == 0) && saved)
 		pg.flash = strcmp(saved, "new") == 0 ?
-		    "The initiative is created, with its backbone as its first member and the twelve "
-		    "usual responsibilities." : "The initiative's details are saved.";
+		    _("The initiative is created, with its backbone as its first member and the twelve "
+		    "usual responsibilities.") : _("The initiative's details are saved.");
 	ret = setup_page(req, res, p, &pg, title.buf, errs && errs->n ? 422 : 200);
 	strbuf_release(&action);
 	strbuf_release(&title);
@@ -80,7 +82,7 @@ h_initiative_new(struct web_request *req, struct web_response *res)
 
 	if (wp == NULL)
 		return -1;
-	return setup_page(req, res, &wp->program, &pg, "New initiative", 200);
+	return setup_page(req, res, &wp->program, &pg, _("New initiative"), 200);
 }
 
 int
@@ -109,7 +111,7 @@ h_initiative_create(struct web_request *req, struct web_response *res)
 	pg.typed = &typed;
 	pg.errs = &errs;
 	if (form_parse(&k, rec, &typed, &errs)) {
-		ret = setup_page(req, res, &wp->program, &pg, "New initiative", 422);
+		ret = setup_page(req, res, &wp->program, &pg, _("New initiative"), 422);
 		goto out;
 	}
 	if (records_write_begin(req, &w)) {
@@ -128,12 +130,12 @@ h_initiative_create(struct web_request *req, struct web_response *res)
 		break;
 	case APP_INVALID:
 		form_error_model(&errs, &k, &typed, &e);
-		ret = setup_page(req, res, &wp->program, &pg, "New initiative", 422);
+		ret = setup_page(req, res, &wp->program, &pg, _("New initiative"), 422);
 		break;
 	default:
 		fprintf(stderr, "trellis serve: add initiative: %s\n", err.buf);
-		form_error_add(&errs, NULL, err.len ? err.buf : "The initiative could not be saved.");
-		ret = setup_page(req, res, &wp->program, &pg, "New initiative", 422);
+		form_error_add(&errs, NULL, err.len ? err.buf : _("The initiative could not be saved."));
+		ret = setup_page(req, res, &wp->program, &pg, _("New initiative"), 422);
 		break;
 	}
 out:
@@ -156,7 +158,7 @@ h_initiative_edit(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		return -1;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
+		return web_error(res, 404, N_("There is no initiative at this address."));
 	return initiative_page(req, res, &wp->program, in, NULL, NULL);
 }
 
@@ -182,7 +184,7 @@ h_initiative_save(struct web_request *req, struct web_response *res)
 		goto out;
 	ret = 0;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL) {
-		web_error(res, 404, "There is no initiative at this address.");
+		web_error(res, 404, N_("There is no initiative at this address."));
 		goto out;
 	}
 	setup_form_kind(SETUP_INITIATIVE, &k, fields);
@@ -213,7 +215,7 @@ h_initiative_save(struct web_request *req, struct web_response *res)
 		break;
 	default:
 		fprintf(stderr, "trellis serve: update initiative: %s\n", err.buf);
-		form_error_add(&errs, NULL, err.len ? err.buf : "The change could not be saved.");
+		form_error_add(&errs, NULL, err.len ? err.buf : _("The change could not be saved."));
 		ret = initiative_page(req, res, &wp->program, in, &typed, &errs);
 		break;
 	}
@@ -237,8 +239,8 @@ program_page(struct web_request *req, struct web_response *res, const struct pro
 	    .typed = typed, .errs = errs };
 
 	if ((errs == NULL || errs->n == 0) && web_query(req, "saved"))
-		pg.flash = "The program's details are saved.";
-	return setup_page(req, res, p, &pg, "The program's details", errs && errs->n ? 422 : 200);
+		pg.flash = _("The program's details are saved.");
+	return setup_page(req, res, p, &pg, _("The program's details"), errs && errs->n ? 422 : 200);
 }
 
 int
@@ -298,7 +300,7 @@ h_program_save(struct web_request *req, struct web_response *res)
 		break;
 	default:
 		fprintf(stderr, "trellis serve: update program: %s\n", err.buf);
-		form_error_add(&errs, NULL, err.len ? err.buf : "The change could not be saved.");
+		form_error_add(&errs, NULL, err.len ? err.buf : _("The change could not be saved."));
 		ret = program_page(req, res, &wp->program, &typed, &errs);
 		break;
 	}
@@ -327,10 +329,10 @@ settings_page(struct web_request *req, struct web_response *res, const struct we
 	    .can_edit = req->authenticated && req->user.role == WEB_ADMIN,
 	    .csrf = req->csrf_token, .typed = typed, .errs = errs };
 
-	page_frame(&fr, req, &wp->program, "Program settings", NULL, TAB_NONE);
+	page_frame(&fr, req, &wp->program, _("Program settings"), NULL, TAB_NONE);
 	if ((errs == NULL || errs->n == 0) && saved)
-		fr.flash = strcmp(saved, "0") == 0 ? "Nothing changed: every value was as it was." :
-		    "The settings are saved; every report uses them from now on.";
+		fr.flash = strcmp(saved, "0") == 0 ? _("Nothing changed: every value was as it was.") :
+		    _("The settings are saved; every report uses them from now on.");
 	strbuf_reset(&res->body);
 	html_init(&h, &res->body);
 	settings_page_write(&h, &pg);
@@ -351,12 +353,15 @@ h_settings(struct web_request *req, struct web_response *res)
 /*
  * The settings whose value in values (NULL: reset) differs from what is in
  * force (cur), added to out; each value checked by the rules of `trellis
- * settings`, each problem into errs by the setting's name.
+ * settings`, each problem into errs by the setting's name: in the page's
+ * language for the form (page), in English for the API.
  */
 static void
 settings_changes(const struct metrics_settings *cur, const char *const *values, const int *given,
-    setting_changes *out, form_errors *errs)
+    setting_changes *out, form_errors *errs, int page)
 {
+	const char *bad = N_("‘%s’ is not a valid value: give %s."), *none = N_("Give a value: %s.");
+
 	struct metrics_settings dflt, scratch;
 	char now[NUM_BUFSZ], want[NUM_BUFSZ], range[METRICS_RANGE_BUFSZ];
 	char msg[sizeof(((struct form_error *)0)->msg)];
@@ -375,10 +380,10 @@ settings_changes(const struct metrics_settings *cur, const char *const *values, 
 			scratch = dflt;
 			if (metrics_settings_set(&scratch, name, v)) {
 				if (*v)
-					snprintf(msg, sizeof(msg), "‘%s’ is not a valid value: give %s.", v,
+					snprintf(msg, sizeof(msg), page ? _(bad) : bad, v,
 					    metrics_settings_range(i, range));
 				else
-					snprintf(msg, sizeof(msg), "Give a value: %s.",
+					snprintf(msg, sizeof(msg), page ? _(none) : none,
 					    metrics_settings_range(i, range));
 				form_error_add(errs, name, msg);
 				continue;
@@ -427,14 +432,14 @@ h_settings_post(struct web_request *req, struct web_response *res)
 		values[i] = web_form(req, metrics_settings_name(i));
 		given[i] = values[i] != NULL;
 	}
-	settings_changes(&wp->settings, values, given, &ch, &errs);
+	settings_changes(&wp->settings, values, given, &ch, &errs, 1);
 	if (errs.n) {
 		ret = settings_page(req, res, wp, &typed, &errs);
 		goto out;
 	}
 	if (settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err)) {
 		fprintf(stderr, "trellis serve: settings: %s\n", err.buf);
-		form_error_add(&errs, NULL, "The settings could not be saved; nothing was changed.");
+		form_error_add(&errs, NULL, _("The settings could not be saved; nothing was changed."));
 		ret = settings_page(req, res, wp, &typed, &errs);
 		goto out;
 	}
@@ -550,7 +555,7 @@ h_api_settings_put(struct web_request *req, struct web_response *res)
 		}
 	}
 	if (errs.n == 0)
-		settings_changes(&wp->settings, values, given, &ch, &errs);
+		settings_changes(&wp->settings, values, given, &ch, &errs, 0);
 	if (errs.n) {
 		struct strbuf *out = &res->body;
 

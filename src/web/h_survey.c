@@ -367,7 +367,7 @@ rounds_page(struct web_request *req, struct web_response *res, int status,
 		if (store_survey_invitation_counts(st, in->slug, sv->id, date_today(), &c, &err))
 			goto out;
 		rows[i] = (struct survey_round_row){ .sv = sv,
-		    .questionnaire = ins && ins->title ? ins->title : sv->instrument.slug,
+		    .questionnaire = ins ? instrument_title(ins, lang_code(req->lang)) : sv->instrument.slug,
 		    .answers_before_today = c.answers };
 		for (int g = 0; g < GROUP__MAX; g++)
 			rows[i].links_made += c.issued[g];
@@ -405,7 +405,7 @@ rounds_page(struct web_request *req, struct web_response *res, int status,
 	store_survey_default_id(in, &def);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "/i/%s/surveys/rounds", in->slug);
-	page_frame(&fr, req, p, "Survey rounds", in, TAB_SURVEYS);
+	page_frame(&fr, req, p, _("Survey rounds"), in, TAB_SURVEYS);
 	pg = (struct survey_rounds_page){ .frame = &fr, .p = p, .action = sb.buf, .slug = in->slug,
 	    .rounds = rows, .nrounds = in->surveys.n, .can_edit = edit, .links = made,
 	    .nlinks = nmade, .links_survey = links_survey, .errs = errs,
@@ -444,7 +444,7 @@ h_survey_rounds(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		return -1;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "No such initiative.");
+		return web_error(res, 404, N_("No such initiative."));
 	return rounds_page(req, res, 200, &wp->program, in, NULL, NULL, NULL);
 }
 
@@ -467,13 +467,13 @@ round_open(struct web_request *req, struct web_response *res)
 	if (records_write_begin(req, &w))
 		goto out;
 	if (w.aw.in == NULL) {
-		ret = web_error(res, 404, "No such initiative.");
+		ret = web_error(res, 404, N_("No such initiative."));
 		goto out;
 	}
 	if (opened == NULL || date_parse(opened, &day) == -1)
-		form_error_add(&errs, "opened", "Give the date the round opens, as a date.");
+		form_error_add(&errs, "opened", _("Give the date the round opens, as a date."));
 	if (ins == NULL || program_instrument(&w.aw.p, ins) == NULL)
-		form_error_add(&errs, "instrument", "Choose a questionnaire.");
+		form_error_add(&errs, "instrument", _("Choose a questionnaire."));
 	if (id && *id)
 		strbuf_addstr(&ident, id);
 	else
@@ -536,26 +536,26 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	int r, ret = -1;
 
 	if (survey_find(in, survey) == NULL)
-		return web_error(res, 404, "No such survey round.");
+		return web_error(res, 404, N_("No such survey round."));
 	if (email && base == NULL)
-		return web_error(res, 409, "This server sends no mail (it runs without --smtp and "
-		    "--url): make the links without mail and give each to its person.");
+		return web_error(res, 409, N_("This server sends no mail (it runs without --smtp and "
+		    "--url): make the links without mail and give each to its person."));
 	if (web_form(req, "group") || web_form(req, "count"))
-		return web_error(res, 422, "Links are made for people of the team now, not for a "
-		    "group: choose the people (person=SLUG, one field each).");
+		return web_error(res, 422, N_("Links are made for people of the team now, not for a "
+		    "group: choose the people (person=SLUG, one field each)."));
 	people = web_alloc(req, (req->form.n + 1) * sizeof(*people));
 	for (size_t i = 0; i < req->form.n; i++)
 		if (strcmp(req->form.v[i].name, "person") == 0)
 			people[n++] = req->form.v[i].value;
 	if (n == 0)
-		return web_error(res, 422, "Choose the people of the team to make links for.");
+		return web_error(res, 422, N_("Choose the people of the team to make links for."));
 	if (n > SURVEY_INVITE_MAX)
-		return web_error(res, 422, "Make at most 1000 links at a time.");
+		return web_error(res, 422, N_("Make at most 1000 links at a time."));
 	/* the answer page's language: "" or absent none (the respondent's own), else a code */
 	if (lang && *lang == '\0')
 		lang = NULL;
 	if (lang && (lang_parse(lang) < 0 || strcmp(lang, lang_codes[lang_parse(lang)]) != 0))
-		return web_error(res, 422, "Choose the links' language from the list.");
+		return web_error(res, 422, N_("Choose the links' language from the list."));
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
 	/* how many links: never the links, never who they went to */
@@ -571,7 +571,7 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 		    &err)) {
 			store_write_rollback(st);
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "No link was made: %s.", err.buf);
+			strbuf_addf(&sb, _("No link was made: %s."), err.buf);
 			strbuf_reset(&err);
 			ret = web_error(res, 422, sb.buf);
 			goto out;
@@ -582,16 +582,16 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 			goto out;
 	}
 	if (r == 1) {
-		ret = web_error(res, 404, "No such survey round.");
+		ret = web_error(res, 404, N_("No such survey round."));
 		goto out;
 	}
 	if (r == 2) {
-		ret = web_error(res, 409, "This round is closed: it takes no more answers, so no new links.");
+		ret = web_error(res, 409, N_("This round is closed: it takes no more answers, so no new links."));
 		goto out;
 	}
 	if (r == 3 || r == 4) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "No link was made: %s.", err.buf);
+		strbuf_addf(&sb, _("No link was made: %s."), err.buf);
 		strbuf_reset(&err);
 		ret = web_error(res, r == 3 ? 422 : 409, sb.buf);
 		goto out;
@@ -628,14 +628,14 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	int r = 0, ret = -1;
 
 	if (sv == NULL)
-		return web_error(res, 404, "No such survey round.");
+		return web_error(res, 404, N_("No such survey round."));
 	close_field(sv, &path);
-	date_format_words(sv->opened, opened);
+	date_format_words_lang(sv->opened, lang_code(req->lang), opened);
 	if (closed && *closed && date_parse(closed, &day) == -1)
-		form_error_add(&errs, path.buf, "Give the day the round closed as a date (YYYY-MM-DD).");
+		form_error_add(&errs, path.buf, _("Give the day the round closed as a date (YYYY-MM-DD)."));
 	else if (day < sv->opened) {
 		strbuf_reset(&err);
-		strbuf_addf(&err, "The round opened on %s: it cannot close before that.", opened);
+		strbuf_addf(&err, _("The round opened on %s: it cannot close before that."), opened);
 		form_error_add(&errs, path.buf, err.buf);
 		strbuf_reset(&err);
 	}
@@ -648,13 +648,13 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	a = web_audit(req, "update", "surveys", in->slug, survey, "{\"closed\":null}", after.buf);
 	r = store_survey_close(st, in->slug, survey, day, &a, &err);
 	if (r == 1)
-		ret = web_error(res, 404, "No such survey round.");
+		ret = web_error(res, 404, N_("No such survey round."));
 	else if (r == 2)
-		ret = web_error(res, 409, "This round is closed already.");
+		ret = web_error(res, 409, N_("This round is closed already."));
 	else if (r == 3) {
 		/* it opened later meanwhile (another writer): say so beside the date */
-		form_error_add(&errs, path.buf, "The round opened after this date: it cannot close "
-		    "before it opened.");
+		form_error_add(&errs, path.buf, _("The round opened after this date: it cannot close "
+		    "before it opened."));
 		goto invalid;
 	}
 	if (r)
@@ -684,14 +684,14 @@ h_survey_rounds_post(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		return -1;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "No such initiative.");
+		return web_error(res, 404, N_("No such initiative."));
 	if (action && strcmp(action, "open") == 0)
 		return round_open(req, res);
 	if (action && strcmp(action, "invite") == 0)
 		return round_invite(req, res, &wp->program, in);
 	if (action && strcmp(action, "close") == 0)
 		return round_close(req, res, &wp->program, in);
-	return web_error(res, 400, "Unknown action.");
+	return web_error(res, 400, N_("Unknown action."));
 }
 
 /* ---------------------------------------------------------------- results */
@@ -730,20 +730,20 @@ h_survey_results(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		return -1;
 	if ((in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "No such initiative.");
+		return web_error(res, 404, N_("No such initiative."));
 	if ((sv = survey_find(in, req->id)) == NULL)
-		return web_error(res, 404, "No such survey round.");
+		return web_error(res, 404, N_("No such survey round."));
 	metrics_survey_results_init(&now);
 	metrics_survey_results_init(&before);
 	if (metrics_survey_results(&wp->program, in, sv->instrument.idx, sv->id, DATE_NONE,
 	    DATE_NONE, &now)) {
 		metrics_survey_results_release(&now);
-		return web_error(res, 404, "No results for this survey round.");
+		return web_error(res, 404, N_("No results for this survey round."));
 	}
 	if ((prev = round_before(in, sv)) != NULL)
 		has_before = metrics_survey_results(&wp->program, in, prev->instrument.idx,
 		    prev->id, DATE_NONE, DATE_NONE, &before) == 0;
-	strbuf_addf(&title, "Results of survey round %s", sv->id);
+	strbuf_addf(&title, _("Results of survey round %s"), sv->id);
 	page_frame(&fr, req, &wp->program, title.buf, in, TAB_SURVEYS);
 	pg = (struct survey_results_page){ .frame = &fr, .slug = in->slug, .sv = sv, .prev = prev,
 	    .now = &now, .before = has_before ? &before : NULL };

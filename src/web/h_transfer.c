@@ -34,6 +34,7 @@
 #include "../io/json.h"
 #include "../io/xlsx.h"
 #include "../store/store.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -154,13 +155,13 @@ h_export(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		return -1;
 	if (req->slug && (in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
+		return web_error(res, 404, N_("There is no initiative at this address."));
 	if (format == NULL || *format == '\0')
 		format = "json";
 	if (strcmp(format, "csv") && strcmp(format, "json") && strcmp(format, "xlsx"))
-		return web_error(res, 400, "The format must be csv, json or xlsx.");
+		return web_error(res, 400, N_("The format must be csv, json or xlsx."));
 	if (strcmp(format, "csv") == 0 && (table = csv_table(kind)) < 0)
-		return web_error(res, 400, "Choose the table to download as CSV (kind=decisions, ledger, ...).");
+		return web_error(res, 400, N_("Choose the table to download as CSV (kind=decisions, ledger, ...)."));
 
 	/* the program's download is of every initiative's records: read whole, for it alone */
 	if (in == NULL && (wp = web_program_whole(req)) == NULL)
@@ -214,21 +215,21 @@ export_section(struct html *h, const struct web_request *req, const struct initi
 
 	html_open(h, "section", "class", "transfer", "aria-labelledby", "export-h", NULL);
 	html_open(h, "h2", "id", "export-h", NULL);
-	html_text(h, "Export");
+	html_text(h, _("Export"));
 	html_close(h);
 	html_open(h, "p", NULL);
-	html_text(h, in ? "Everything of this initiative, with the program's organizations, people and "
-	    "survey instruments. " : "Everything of the program. ");
-	html_text(h, answers ? "This export is the program's backup: it carries each survey response's "
-	    "group and answers (never a name)." : "Survey responses are left out: surveys are shown "
-	    "only as results over at least 3 answers.");
+	html_text(h, in ? _("Everything of this initiative, with the program's organizations, people "
+	    "and survey instruments. ") : _("Everything of the program. "));
+	html_text(h, answers ? _("This export is the program's backup: it carries each survey "
+	    "response's group and answers (never a name).") : _("Survey responses are left out: "
+	    "surveys are shown only as results over at least 3 answers."));
 	html_close(h);
 	html_open(h, "ul", "class", "downloads", NULL);
 	base_path(req, &href);
 	strbuf_addstr(&href, "/export?format=json");
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", href.buf, "download", "", NULL);
-	html_text(h, "trellis/1 JSON document");
+	html_text(h, _("trellis/1 JSON document"));
 	html_close(h);
 	html_close(h);
 	strbuf_reset(&href);
@@ -236,7 +237,7 @@ export_section(struct html *h, const struct web_request *req, const struct initi
 	strbuf_addstr(&href, "/export?format=xlsx");
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", href.buf, "download", "", NULL);
-	html_text(h, "Excel workbook (one sheet per table)");
+	html_text(h, _("Excel workbook (one sheet per table)"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -249,7 +250,7 @@ export_section(struct html *h, const struct web_request *req, const struct initi
 	html_void(h, "input", "type", "hidden", "name", "format", "value", "csv", NULL);
 	html_open(h, "div", NULL);
 	html_open(h, "label", "for", "csv-kind", NULL);
-	html_text(h, "One table as CSV");
+	html_text(h, _("One table as CSV"));
 	html_close(h);
 	html_open(h, "select", "id", "csv-kind", "name", "kind", NULL);
 	for (int i = 0; i < CSV__MAX; i++) {
@@ -264,7 +265,7 @@ export_section(struct html *h, const struct web_request *req, const struct initi
 	html_close(h);
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Download CSV");
+	html_text(h, _("Download CSV"));
 	html_close(h);
 	html_close(h);
 	html_close(h);	/* section */
@@ -279,15 +280,15 @@ import_section(struct html *h, const struct web_request *req, const struct initi
 
 	html_open(h, "section", "class", "transfer", "aria-labelledby", "import-h", NULL);
 	html_open(h, "h2", "id", "import-h", NULL);
-	html_text(h, "Import");
+	html_text(h, _("Import"));
 	html_close(h);
 	html_open(h, "p", NULL);
-	html_text(h, in ? "Add records to this initiative from a trellis/1 JSON document or from one "
-	    "CSV file named after its table (decisions.csv, ledger.csv, …). The file may also add "
-	    "organizations and people. " : "Add records to the program from a trellis/1 JSON document "
-	    "of this program or from one CSV file named after its table. ");
-	html_text(h, "Import is all or nothing: the first problem is shown with its line and field, "
-	    "and nothing is saved.");
+	html_text(h, in ? _("Add records to this initiative from a trellis/1 JSON document or from "
+	    "one CSV file named after its table (decisions.csv, ledger.csv, …). The file may also add "
+	    "organizations and people. ") : _("Add records to the program from a trellis/1 JSON "
+	    "document of this program or from one CSV file named after its table. "));
+	html_text(h, _("Import is all or nothing: the first problem is shown with its line and "
+	    "field, and nothing is saved."));
 	html_close(h);
 	base_path(req, &action);
 	strbuf_addstr(&action, "/import");
@@ -296,7 +297,7 @@ import_section(struct html *h, const struct web_request *req, const struct initi
 	page_csrf_field(h, req);
 	html_open(h, "div", NULL);
 	html_open(h, "label", "for", "file", NULL);
-	html_text(h, "File (.json or .csv, up to 16 MiB)");
+	html_text(h, _("File (.json or .csv, up to 16 MiB)"));
 	html_close(h);
 	if (error) {
 		html_open(h, "p", "class", "field-error", "id", "file-error", NULL);
@@ -309,14 +310,14 @@ import_section(struct html *h, const struct web_request *req, const struct initi
 	html_close(h);
 	html_open(h, "div", NULL);
 	html_open(h, "label", "for", "kind", NULL);
-	html_text(h, "What the file holds");
+	html_text(h, _("What the file holds"));
 	html_close(h);
 	html_open(h, "select", "id", "kind", "name", "kind", NULL);
 	html_open(h, "option", "value", "", NULL);
-	html_text(h, "Tell from the file's name");
+	html_text(h, _("Tell from the file's name"));
 	html_close(h);
 	html_open(h, "option", "value", "json", NULL);
-	html_text(h, "a trellis/1 JSON document");
+	html_text(h, _("a trellis/1 JSON document"));
 	html_close(h);
 	for (int i = 0; i < CSV__MAX; i++) {
 		char table[32];
@@ -330,7 +331,7 @@ import_section(struct html *h, const struct web_request *req, const struct initi
 	html_close(h);
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Import");
+	html_text(h, _("Import"));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -350,14 +351,14 @@ transfer_page(struct web_request *req, struct web_response *res, const char *err
 	if (wp == NULL)
 		return -1;
 	if (req->slug && (in = program_initiative(&wp->program, req->slug)) == NULL)
-		return web_error(res, 404, "There is no initiative at this address.");
-	page_begin(&pg, res, &wp->program, in ? "Import & export" : "Import & export: the program",
+		return web_error(res, 404, N_("There is no initiative at this address."));
+	page_begin(&pg, res, &wp->program, in ? _("Import & export") : _("Import & export: the program"),
 	    in, in ? TAB_TRANSFER : TAB_NONE);
 	h = &pg.h;
 	if (error) {
 		html_open(h, "div", "class", "error-summary", "role", "alert", "tabindex", "-1", NULL);
 		html_open(h, "h2", NULL);
-		html_text(h, "Nothing was imported");
+		html_text(h, _("Nothing was imported"));
 		html_close(h);
 		html_open(h, "ul", NULL);
 		html_open(h, "li", NULL);
@@ -369,7 +370,8 @@ transfer_page(struct web_request *req, struct web_response *res, const char *err
 		html_close(h);
 	} else if (imported && req->method != WEB_POST) {
 		html_open(h, "p", "class", "notice", "role", "status", NULL);
-		html_textf(h, "Imported: %s record%s added.", imported, strcmp(imported, "1") ? "s" : "");
+		html_textf(h, P_("Imported: %s record added.", "Imported: %s records added.",
+		    strtoul(imported, NULL, 10)), imported);
 		html_close(h);
 	}
 	if (req->user.role == WEB_ADMIN || (in && req->user.role == WEB_MEMBER))
@@ -452,12 +454,12 @@ h_import_post(struct web_request *req, struct web_response *res)
 	if (wp == NULL)
 		goto out;
 	if (req->slug && program_initiative(&wp->program, req->slug) == NULL) {
-		ret = web_error(res, 404, "There is no initiative at this address.");
+		ret = web_error(res, 404, N_("There is no initiative at this address."));
 		goto out;
 	}
 	if (!up->present || up->filename == NULL || *up->filename == '\0') {
 		res->status = 422;
-		ret = transfer_page(req, res, "Choose a file to import.");
+		ret = transfer_page(req, res, _("Choose a file to import."));
 		goto out;
 	}
 	/* a name only: whatever path the browser sent is never used */
@@ -477,8 +479,8 @@ h_import_post(struct web_request *req, struct web_response *res)
 	if (f.which == -1 && !(kind && strcmp(kind, "json") == 0) &&
 	    !(strlen(base) > 5 && strcmp(base + strlen(base) - 5, ".json") == 0)) {
 		res->status = 422;
-		strbuf_addf(&msg, "%s: not a trellis/1 file: name it after its table (decisions.csv) "
-		    "or choose what it holds.", base);
+		strbuf_addf(&msg, _("%s: not a trellis/1 file: name it after its table (decisions.csv) "
+		    "or choose what it holds."), base);
 		ret = transfer_page(req, res, msg.buf);
 		goto out;
 	}
@@ -500,7 +502,7 @@ h_import_post(struct web_request *req, struct web_response *res)
 	if (r != 0) {
 		fprintf(stderr, "trellis serve: import: %s\n", err.buf);
 		res->status = 500;
-		ret = transfer_page(req, res, "The import could not be saved; nothing was written.");
+		ret = transfer_page(req, res, _("The import could not be saved; nothing was written."));
 		goto out;
 	}
 	base_path(req, &loc);

@@ -221,11 +221,18 @@ page_error(struct web_response *res, int status, const char *title, const char *
 	 * address asked for, so another initiative's 404 is the same bytes as
 	 * no initiative's (R5)
 	 */
-	page_frame(&f, req, wp ? &wp->program : NULL, title, in, TAB_NONE);
+	/*
+	 * the title (web_status_text) and the message are English msgids
+	 * (N_() where they are written): translated here, on the page only,
+	 * so an API's JSON error keeps the English message
+	 */
+	/* (an empty msgid would be the catalog's header) */
+	page_frame(&f, req, wp ? &wp->program : NULL, title && *title ? _(title) : title, in,
+	    TAB_NONE);
 	if (f.self)
 		f.self = "/";
 	page_start(&pg, res, &f);
-	html_elem(&pg.h, "p", message);
+	html_elem(&pg.h, "p", message && *message ? _(message) : message);
 	html_open(&pg.h, "p", NULL);
 	html_open(&pg.h, "a", "href", "/", NULL);
 	html_text(&pg.h, _("Back to the start page"));
@@ -245,7 +252,7 @@ period_check(const struct web_request *req, const struct program *p,
 	*as_of = p->end != DATE_NONE && p->end < today ? p->end : today;
 	*months = 12;
 	if (a && *a && date_parse(a, as_of)) {
-		*msg = "The as-of date is not a real date (YYYY-MM-DD).";
+		*msg = N_("The as-of date is not a real date (YYYY-MM-DD).");
 		*field = "as_of";
 		return -1;
 	}
@@ -254,7 +261,7 @@ period_check(const struct web_request *req, const struct program *p,
 		long v = strtol(m, &end, 10);
 
 		if (*end || v < 1 || v > 240) {
-			*msg = "The number of months must be a whole number from 1 to 240.";
+			*msg = N_("The number of months must be a whole number from 1 to 240.");
 			*field = "months";
 			return -1;
 		}
@@ -290,7 +297,7 @@ period_field(struct html *h, const char *name, const char *label, const char *ty
 	html_close(h);
 	if (wrong) {
 		html_open(h, "p", "class", "field-error", "id", eid.buf, NULL);
-		html_text(h, msg);
+		html_text(h, _(msg));
 		html_close(h);
 	}
 	if (strcmp(type, "number") == 0)
@@ -311,10 +318,10 @@ period_form(struct html *h, const char *action, const char *as_of, const char *m
     const char *bad, const char *msg)
 {
 	html_open(h, "form", "class", "period", "method", "get", "action", action, NULL);
-	period_field(h, "as_of", "Period ending", "date", as_of, bad, msg);
-	period_field(h, "months", "Months", "number", months, bad, msg);
+	period_field(h, "as_of", _("Period ending"), "date", as_of, bad, msg);
+	period_field(h, "months", _("Months"), "number", months, bad, msg);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Show");
+	html_text(h, _("Show"));
 	html_close(h);
 	html_close(h);
 }
@@ -354,12 +361,12 @@ page_period_refused(struct web_response *res, const struct program *p, const cha
 	h = &pg.h;
 	/* the summary of PAGES.md "Forms", linking to the field */
 	html_open(h, "div", "class", "error-summary", "role", "alert", "tabindex", "-1", NULL);
-	html_elem(h, "h2", "There is a problem with the period");
+	html_elem(h, "h2", _("There is a problem with the period"));
 	html_open(h, "ul", NULL);
 	html_open(h, "li", NULL);
 	strbuf_addf(&href, "#%s", field);
 	html_open(h, "a", "href", href.buf, NULL);
-	html_textf(h, "%s: %s", strcmp(field, "as_of") == 0 ? "Period ending" : "Months", msg);
+	html_textf(h, "%s: %s", strcmp(field, "as_of") == 0 ? _("Period ending") : _("Months"), _(msg));
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -367,7 +374,7 @@ page_period_refused(struct web_response *res, const struct program *p, const cha
 	period_form(h, action, a ? a : "", m ? m : "", field, msg);
 	html_open(h, "p", NULL);
 	html_open(h, "a", "href", action, NULL);
-	html_text(h, "Show the default period (the last 12 months) instead");
+	html_text(h, _("Show the default period (the last 12 months) instead"));
 	html_close(h);
 	html_close(h);
 	page_end(&pg);

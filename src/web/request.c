@@ -11,6 +11,7 @@
 #include <microhttpd.h>
 
 #include "web.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -401,23 +402,24 @@ web_redirect(struct web_response *res, const char *url)
 const char *
 web_status_text(int status)
 {
+	/* marked: an error page shows its title translated (page.c); the status line does not */
 	switch (status) {
-	case 200: return "OK";
-	case 303: return "See Other";
-	case 400: return "Bad request";
-	case 401: return "Not signed in";
-	case 403: return "Not allowed";
-	case 404: return "Not found";
-	case 405: return "Method not allowed";
-	case 411: return "Length required";
-	case 413: return "Too large";
-	case 414: return "Address too long";
-	case 421: return "Wrong host";
-	case 429: return "Too many requests";
-	case 431: return "Request headers too large";
-	case 500: return "Something went wrong";
-	case 503: return "Unavailable";
-	default: return "Error";
+	case 200: return N_("OK");
+	case 303: return N_("See Other");
+	case 400: return N_("Bad request");
+	case 401: return N_("Not signed in");
+	case 403: return N_("Not allowed");
+	case 404: return N_("Not found");
+	case 405: return N_("Method not allowed");
+	case 411: return N_("Length required");
+	case 413: return N_("Too large");
+	case 414: return N_("Address too long");
+	case 421: return N_("Wrong host");
+	case 429: return N_("Too many requests");
+	case 431: return N_("Request headers too large");
+	case 500: return N_("Something went wrong");
+	case 503: return N_("Unavailable");
+	default: return N_("Error");
 	}
 }
 

@@ -760,10 +760,13 @@ authorize(struct conn *c)
 			web_redirect(res, "/login");
 		return 1;
 	case WEB_DENY_FORBIDDEN:
-		web_error(res, 403, "Your role does not allow this.");
+		/* the error page in the person's language (page.c translates it) */
+		web_lang_choose(req, res);
+		web_error(res, 403, N_("Your role does not allow this."));
 		return 1;
 	default:
-		web_error(res, 404, "There is no page at this address.");
+		web_lang_choose(req, res);
+		web_error(res, 404, N_("There is no page at this address."));
 		return 1;
 	}
 }
@@ -1134,7 +1137,7 @@ dispatch(struct conn *c)
 	if (c->match == WEB_MATCH_NONE) {
 		identify(req);
 		web_lang_choose(req, res);
-		web_error(res, 404, "There is no page at this address.");
+		web_error(res, 404, N_("There is no page at this address."));
 		return;
 	}
 	if (c->match == WEB_MATCH_METHOD) {
@@ -1149,7 +1152,7 @@ dispatch(struct conn *c)
 
 				snprintf(allow + l, sizeof(allow) - l, "%s%s", l ? ", " : "", names[i]);
 			}
-		web_error(res, 405, "This address does not answer that method.");
+		web_error(res, 405, N_("This address does not answer that method."));
 		web_header_add(res, "Allow", allow);
 		return;
 	}
@@ -1161,7 +1164,7 @@ dispatch(struct conn *c)
 		return;
 	web_lang_choose(req, res);
 	if (r->handler(req, res) == -1 && res->status < 400)
-		web_error(res, 500, "Something went wrong on the server; it has been logged.");
+		web_error(res, 500, N_("Something went wrong on the server; it has been logged."));
 }
 
 static enum MHD_Result
