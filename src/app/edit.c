@@ -19,6 +19,7 @@
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/xalloc.h"
+#include "approvals.h"
 #include "../util/banned.h"
 
 #define PROG(m) 0, offsetof(struct program, m)
@@ -452,6 +453,38 @@ answered_item_refused(const struct program *p, const struct kind *k, const void 
 	return 0;
 }
 
+/*
+ * Sets rec's FL_WORKFLOW fields (of kind k) back to nothing: only their
+ * workflow gives them (src/app/approvals.c).
+ */
+static void
+workflow_clear(const struct kind *k, void *rec)
+{
+	for (int j = 0; j < k->nfields; j++) {
+		const struct field *f = &k->fields[j];
+
+		if (!(f->flags & FL_WORKFLOW))
+			continue;
+		if (f->type == FT_LIST) {
+			struct anyvec *v = FIELD_VEC(rec, f);
+
+			for (size_t n = 0; n < v->n; n++)
+				kind_release(f->sub, (char *)v->v + n * f->sub->size);
+			v->n = 0;
+		} else
+			field_set_null(f, rec);
+	}
+}
+
+/* Swaps the FL_WORKFLOW fields of a and b (of kind k); twice restores both. */
+static void
+workflow_swap(const struct kind *k, void *a, void *b)
+{
+	for (int j = 0; j < k->nfields; j++)
+		if (k->fields[j].flags & FL_WORKFLOW)
+			field_swap(&k->fields[j], a, b);
+}
+
 enum app_result
 app_add(struct store *s, struct program *p, struct initiative *in,
     const struct kind *k, void *rec, const char *actor, struct app_change *c,
@@ -466,6 +499,16 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 		kind_release(k, rec);
 		internal(err, "no array holds", k);
 		return APP_ERROR;
+	}
+	/* what a workflow sets is not given with a new record: a ledger entry's approval */
+	workflow_clear(k, rec);
+	if (k == &kind_ledger_entry) {
+		struct ledger_entry *le = rec;
+
+		if (app_ledger_entering_status(s, p, le->amount, &le->status, err)) {
+			kind_release(k, rec);
+			return APP_ERROR;
+		}
 	}
 	slot = anyvec_push(arr, k);
 	memcpy(slot, rec, k->size);
@@ -507,12 +550,43 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 	return APP_OK;
 }
 
+/* Undoes update_record's swaps of target and rec (kept: the workflow's fields too). */
+static void
+undo_update(const struct kind *k, void *target, void *rec, int kept, int was_status)
+{
+	if (kept && k == &kind_ledger_entry)
+		((struct ledger_entry *)target)->status = was_status;
+	swap_fields(k, target, rec);
+	if (kept)
+		workflow_swap(k, target, rec);
+}
+
+static enum app_result update_record(struct store *s, struct program *p,
+    struct initiative *in, const struct kind *k, size_t i, void *rec, const char *actor,
+    struct app_change *c, struct model_error *e, struct strbuf *err, int workflow);
+
 enum app_result
 app_update(struct store *s, struct program *p, struct initiative *in,
     const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
     struct model_error *e, struct strbuf *err)
 {
-	int saved;
+	return update_record(s, p, in, k, i, rec, actor, c, e, err, 0);
+}
+
+enum app_result
+app_update_workflow(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err)
+{
+	return update_record(s, p, in, k, i, rec, actor, c, e, err, 1);
+}
+
+static enum app_result
+update_record(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err, int workflow)
+{
+	int saved, kept = 0, was_status = 0, status = 0;
 
 	struct anyvec *arr = k == &kind_program ? NULL : array_of(p, in, k);
 	void *target;
@@ -536,18 +610,35 @@ app_update(struct store *s, struct program *p, struct initiative *in,
 		ret = APP_ERROR;
 		goto out;
 	}
+	if (!workflow && k == &kind_ledger_entry) {
+		/* the entry's approval stays the workflow's; a new amount may need it anew */
+		ret = app_ledger_updating_status(s, p, target, ((struct ledger_entry *)rec)->amount,
+		    &status, e, err);
+		if (ret != APP_OK)
+			goto out;
+		ret = APP_INVALID;
+	}
 	/* the catalog may have grown: target stays, it is not an organization or person */
 	json_write_record_own(&c->before, k, target);
+	if (!workflow) {
+		/* what a workflow sets stays as stored (rec gets it, its own given ones go) */
+		workflow_swap(k, target, rec);
+		kept = 1;
+	}
 	swap_fields(k, target, rec);
+	if (kept && k == &kind_ledger_entry) {
+		was_status = ((struct ledger_entry *)target)->status;
+		((struct ledger_entry *)target)->status = status;
+	}
 	if (model_validate(p, e) == -1) {
-		swap_fields(k, target, rec);
+		undo_update(k, target, rec, kept, was_status);
 		reresolve(p);
 		goto out;
 	}
 	json_write_record_own(&c->after, k, target);
 	saved = write_audited(s, p, in, k, "update", target, actor, c, err) == 0;
 	if (!saved) {
-		swap_fields(k, target, rec);
+		undo_update(k, target, rec, kept, was_status);
 		reresolve(p);
 		ret = APP_ERROR;
 		goto out;
@@ -581,6 +672,13 @@ app_delete(struct store *s, struct program *p, struct initiative *in,
 	at = (char *)arr->v + i * k->size;
 	if (builtin_refused(k, at, e) || used_instrument_refused(p, k, at, e))
 		return APP_INVALID;
+	if (k == &kind_ledger_entry && ((struct ledger_entry *)at)->approvals.n > 0) {
+		/* the approvals are append-only: the entry they approve stays */
+		model_error_set(e, NULL, "approvals", "ledger entry %s has approvals, which stay "
+		    "on record: enter a correcting entry instead of deleting it",
+		    ((struct ledger_entry *)at)->id);
+		return APP_CONFLICT;
+	}
 	/* take it out, keeping it aside to put back */
 	held = xmalloc(k->size);
 	memcpy(held, at, k->size);

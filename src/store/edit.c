@@ -32,15 +32,31 @@ struct saved_rowid {
 
 typedef VEC(struct saved_rowid) saved_rowids;
 
-/* Saves, then zeroes, the rowids of every record in the lists beneath rec. */
+/*
+ * Whether the list of kind sub under a record of table parent is
+ * append-only: it has no del_of (a ledger entry's approvals).
+ */
+static int
+append_only(int parent, const struct kind *sub)
+{
+	for (int t = 0; t < T__MAX; t++)
+		if (store_tables[t].parent == parent && store_tables[t].k == sub)
+			return store_tables[t].del_of == ST_BEGIN;
+	return 0;
+}
+
+/*
+ * Saves, then zeroes, the rowids of every record in the lists beneath rec
+ * (of table t), but for an append-only list's: those rows stay.
+ */
 static void
-forget_children(const struct kind *k, void *rec, saved_rowids *saved)
+forget_children(int t, const struct kind *k, void *rec, saved_rowids *saved)
 {
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 		struct anyvec *list;
 
-		if (f->type != FT_LIST)
+		if (f->type != FT_LIST || append_only(t, f->sub))
 			continue;
 		list = FIELD_VEC(rec, f);
 		for (size_t j = 0; j < list->n; j++) {
@@ -50,7 +66,7 @@ forget_children(const struct kind *k, void *rec, saved_rowids *saved)
 			sr->at = &child->rowid;
 			sr->was = child->rowid;
 			child->rowid = 0;
-			forget_children(f->sub, child, saved);
+			forget_children(store_table_of(f->sub), f->sub, child, saved);
 		}
 	}
 }
@@ -107,7 +123,8 @@ run_with_rowid(struct store *s, enum stmt id, int64_t rowid, struct strbuf *err,
 /*
  * Replaces the child lists of rec (table t) in the database: deletes the
  * stored children, then inserts the ones rec holds now as new rows. Only
- * for lists nothing references (see store_table.del_of).
+ * for lists nothing references (see store_table.del_of). An append-only
+ * list keeps its stored rows; only its new ones (rowid 0) are inserted.
  */
 static int
 replace_children(struct store_save *sv, int t, void *rec, saved_rowids *saved)
@@ -115,11 +132,11 @@ replace_children(struct store_save *sv, int t, void *rec, saved_rowids *saved)
 	int64_t rowid = ((struct rec_head *)rec)->rowid;
 
 	for (int c = 0; c < T__MAX; c++)
-		if (store_tables[c].parent == t &&
+		if (store_tables[c].parent == t && store_tables[c].del_of != ST_BEGIN &&
 		    run_with_rowid(sv->s, store_tables[c].del_of, rowid, sv->err,
 		    "cannot replace a record's children") == -1)
 			return -1;
-	forget_children(store_tables[t].k, rec, saved);
+	forget_children(t, store_tables[t].k, rec, saved);
 	return store_children_save(sv, t, rec);
 }
 

@@ -394,12 +394,35 @@ setting_sentence(const struct audit_row *a, struct strbuf *out)
 		json_decref(f);
 }
 
+/*
+ * The approval an update of a ledger entry added (its after has more
+ * approvals than its before), or NULL: the last of after's (the roots are
+ * the caller's to release).
+ */
+static json_t *
+approval_added(json_t **after, json_t **before, const struct audit_row *a)
+{
+	json_t *fa, *ba;
+	size_t nb;
+
+	json_member(after, a->after, "approvals");
+	json_member(before, a->before, "approvals");
+	if (*after == NULL || (fa = json_object_get(*after, "approvals")) == NULL ||
+	    !json_is_array(fa) || json_array_size(fa) == 0)
+		return NULL;
+	ba = *before ? json_object_get(*before, "approvals") : NULL;
+	nb = ba && json_is_array(ba) ? json_array_size(ba) : 0;
+	if (json_array_size(fa) <= nb)
+		return NULL;
+	return json_array_get(fa, json_array_size(fa) - 1);
+}
+
 void
 audit_sentence(const struct audit_row *a, struct strbuf *out)
 {
 	const char *action = a->action ? a->action : "", *kind = a->kind ? a->kind : "";
 	const char *one = NULL, *title = NULL, *closed, *role, *status, *was;
-	json_t *after = NULL, *before = NULL;
+	json_t *after = NULL, *before = NULL, *approval;
 	char d[DATE_WORDS_BUFSZ];
 	tdate day;
 
@@ -459,6 +482,19 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 		title = json_member(&after, a->after, "title");
 		strbuf_addf(out, " marked action %s%s%s%s %s", a->record ? a->record : "",
 		    title ? " “" : "", title ? title : "", title ? "”" : "", status);
+	} else if (strcmp(kind, "ledger") == 0 && strcmp(action, "update") == 0 &&
+	    (approval = approval_added(&after, &before, a)) != NULL) {
+		/* an approval (docs/approvals.md): who, for which organization */
+		const char *org = json_string_value(json_object_get(approval, "org"));
+		const char *verdict = json_string_value(json_object_get(approval, "verdict"));
+		const char *reason = json_string_value(json_object_get(approval, "reason"));
+		const struct organization *o = a->p && org ? program_org(a->p, org) : NULL;
+
+		strbuf_addf(out, " %s ledger entry %s for %s",
+		    verdict && strcmp(verdict, "reject") == 0 ? "rejected" : "approved",
+		    a->record ? a->record : "", o ? o->name : org ? org : "");
+		if (reason)
+			strbuf_addf(out, " (“%s”)", reason);
 	} else if (strcmp(kind, "settings") == 0 && a->record &&
 	    metrics_settings_find(a->record) >= 0) {
 		setting_sentence(a, out);

@@ -22,6 +22,8 @@ static const struct {
 	    "joint_grant_seeking.", "partners_compensated.", NULL } },
 	{ "Grants", "When a closed grant counts as unspent.", { "grants.", NULL } },
 	{ "Backbone capacity", "What makes a backbone high-capacity.", { "capacity.", NULL } },
+	{ "Disbursement approval", "Which ledger entries entered from now on need the approval of "
+	  "two organizations before they count in the figures.", { "approval_threshold", NULL } },
 	{ "Language", "The pages' language for someone who chose none and whose browser asks "
 	  "for none Trellis has (en or es).", { "lang", NULL } },
 };

@@ -516,6 +516,11 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op, in
 		ret = api_invalid(res, &e);
 		goto out;
 	}
+	if (r == APP_CONFLICT) {
+		/* the record's state refuses it (a ledger entry's approvals) */
+		ret = api_refused(res, 409, &e);
+		goto out;
+	}
 	if (r == APP_ERROR) {
 		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], ak->name, err.buf);
 		ret = web_error(res, 409, err.len ? err.buf : "The change could not be saved.");
