@@ -165,6 +165,12 @@ approvals_page_write(struct html *h, const struct approvals_page *pg)
 	struct strbuf sb = STRBUF_INIT;
 
 	frame_begin(h, pg->frame);
+	if (pg->error) {
+		html_open(h, "p", "class", "error", "role", "alert", NULL);
+		html_elem(h, "span", _("Error: "));
+		html_text(h, pg->error);
+		html_close(h);
+	}
 	html_open(h, "p", "class", "meta", NULL);
 	if (pg->threshold)
 		html_textf(h, _("Ledger entries of %s or more entered since the threshold was set "

@@ -37,6 +37,7 @@ struct approvals_page {
 	size_t nitems;
 	const char *threshold;			/* the approval threshold in dollars, or NULL: none */
 	int can_act;				/* 1: an admin or member (forms where may is not empty) */
+	const char *error;			/* a refused approval of an entry not listed (decided), or NULL */
 	const char *csrf;
 };
 

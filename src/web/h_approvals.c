@@ -202,7 +202,11 @@ approvals_page(struct web_request *req, struct web_response *res, int status,
 	pg = (struct approvals_page){ .frame = &fr, .items = pd.items.v, .nitems = pd.items.n,
 	    .threshold = pd.has_threshold ? pd.threshold : NULL,
 	    .can_act = req->user.role == WEB_ADMIN || req->user.role == WEB_MEMBER,
-	    .csrf = req->csrf_token };
+	    .csrf = req->csrf_token, .error = error };
+	/* beside its entry when listed; else (an entry decided already) at the top */
+	for (size_t i = 0; i < pd.items.n; i++)
+		if (pd.items.v[i].error)
+			pg.error = NULL;
 	strbuf_reset(&res->body);
 	html_init(&h, &res->body);
 	approvals_page_write(&h, &pg);
