@@ -258,6 +258,46 @@ key_change_refused(const struct program *p, const struct initiative *in,
 	return refused;
 }
 
+/*
+ * Refuses (1, e set) to delete (new NULL) or to change the id of (new
+ * given) a record that other records name by that id as text, outside the
+ * field tables' references: the decision a proposal's closing made
+ * (proposal.decision), and a decision or check-in a learning note names
+ * as evidence (read from the store: the notes are the program's, not in
+ * an initiative's slice). docs/formats.md: refused, never left dangling.
+ * -1 with err set when the store cannot be read.
+ */
+static int
+text_named_refused(struct store *s, const struct initiative *in, const struct kind *k,
+    const void *old, const void *new, struct model_error *e, struct strbuf *err)
+{
+	const char *id;
+	struct strbuf what = STRBUF_INIT;
+	int rc = 0;
+
+	if (k != &kind_decision && k != &kind_checkin)
+		return 0;
+	id = k == &kind_decision ? ((const struct decision *)old)->id :
+	    ((const struct checkin *)old)->id;
+	if (new && strcmp(id, k == &kind_decision ? ((const struct decision *)new)->id :
+	    ((const struct checkin *)new)->id) == 0)
+		return 0;
+	for (size_t i = 0; k == &kind_decision && in && i < in->proposals.n; i++)
+		if (in->proposals.v[i].decision && strcmp(in->proposals.v[i].decision, id) == 0) {
+			strbuf_addf(&what, "proposal %s names it as the decision its closing made",
+			    in->proposals.v[i].id);
+			rc = 1;
+			break;
+		}
+	if (rc == 0 && ((const struct rec_head *)old)->rowid != 0)
+		rc = store_record_named(s, k, ((const struct rec_head *)old)->rowid, &what, err);
+	if (rc == 1)
+		model_error_set(e, NULL, "id", "%s %s cannot be %s: %s", k == &kind_decision ?
+		    "decision" : "check-in", id, new ? "given another id" : "deleted", what.buf);
+	strbuf_release(&what);
+	return rc;
+}
+
 /* ---------------------------------------------------------------- the audit log entry */
 
 /* The audit log's name of kind k: its trellis/1 array ("decisions"), or "program". */
@@ -604,6 +644,14 @@ update_record(struct store *s, struct program *p, struct initiative *in,
 	if (builtin_refused(k, target, e) || key_change_refused(p, in, k, target, rec, e) ||
 	    answered_item_refused(p, k, target, rec, e))
 		goto out;
+	switch (text_named_refused(s, in, k, target, rec, e, err)) {
+	case 1:
+		ret = APP_CONFLICT;
+		goto out;
+	case -1:
+		ret = APP_ERROR;
+		goto out;
+	}
 	/* a slice holds initiative-level records only: its catalog may grow under them */
 	assert(!p->partial || (k != &kind_organization && k != &kind_person));
 	if (store_catalog_complete(s, p, k, rec, err) == -1) {
@@ -672,6 +720,12 @@ app_delete(struct store *s, struct program *p, struct initiative *in,
 	at = (char *)arr->v + i * k->size;
 	if (builtin_refused(k, at, e) || used_instrument_refused(p, k, at, e))
 		return APP_INVALID;
+	switch (text_named_refused(s, in, k, at, NULL, e, err)) {
+	case 1:
+		return APP_CONFLICT;
+	case -1:
+		return APP_ERROR;
+	}
 	if (k == &kind_ledger_entry && ((struct ledger_entry *)at)->approvals.n > 0) {
 		/* the approvals are append-only: the entry they approve stays */
 		model_error_set(e, NULL, "approvals", "ledger entry %s has approvals, which stay "

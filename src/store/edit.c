@@ -211,9 +211,13 @@ named_by(int t)
 	}
 }
 
-/* Sets *n to the count the statement id gives for rowid. */
+/*
+ * Sets *n to the count the statement id gives for rowid, and appends to
+ * which what it names beside it (a learning question), when it does.
+ */
 static int
-count_rows(struct store *s, enum stmt id, int64_t rowid, int64_t *n, struct strbuf *err)
+count_rows(struct store *s, enum stmt id, int64_t rowid, int64_t *n, struct strbuf *which,
+    struct strbuf *err)
 {
 	sqlite3_stmt *st = store_stmt(s, id, err);
 	int ret = -1;
@@ -223,10 +227,39 @@ count_rows(struct store *s, enum stmt id, int64_t rowid, int64_t *n, struct strb
 	sqlite3_bind_int64(st, 1, rowid);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*n = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_count(st) > 1 && sqlite3_column_type(st, 1) != SQLITE_NULL)
+			strbuf_addstr(which, (const char *)sqlite3_column_text(st, 1));
 		ret = 0;
 	} else
 		store_sqlerr(s, err, "cannot check a record's references");
 	store_stmt_done(st);
+	return ret;
+}
+
+int
+store_record_named(struct store *s, const struct kind *k, int64_t rowid, struct strbuf *what,
+    struct strbuf *err)
+{
+	int t = store_table_of(k);
+	struct strbuf which = STRBUF_INIT;
+	int ret = 0;
+
+	for (size_t i = 0; ret == 0 && i < sizeof(unguarded) / sizeof(unguarded[0]); i++) {
+		int64_t n = 0;
+
+		if (unguarded[i].table != t)
+			continue;
+		strbuf_reset(&which);
+		if (count_rows(s, unguarded[i].count, rowid, &n, &which, err) == -1)
+			ret = -1;
+		else if (n > 0) {
+			strbuf_addstr(what, unguarded[i].named_by);
+			if (which.len)
+				strbuf_addf(what, " (under the question “%s”)", which.buf);
+			ret = 1;
+		}
+	}
+	strbuf_release(&which);
 	return ret;
 }
 
@@ -236,6 +269,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 {
 	int t = store_table_of(k), ret = -1, rc;
 	sqlite3_stmt *st = NULL;
+	struct strbuf what = STRBUF_INIT;
 	const char *name;
 
 	strbuf_reset(err);
@@ -246,19 +280,13 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 	name = k->name;
 	if (store_begin(s, err) == -1)
 		return -1;
-	for (size_t i = 0; i < sizeof(unguarded) / sizeof(unguarded[0]); i++) {
-		int64_t n = 0;
-
-		if (unguarded[i].table != t)
-			continue;
-		if (count_rows(s, unguarded[i].count, rowid, &n, err) == -1)
-			goto out;
-		if (n > 0) {
+	strbuf_addf(&what, "cannot delete from %s: ", name);
+	if ((rc = store_record_named(s, k, rowid, &what, err)) != 0) {
+		if (rc == 1) {
 			strbuf_reset(err);
-			strbuf_addf(err, "cannot delete from %s: %s", name,
-			    unguarded[i].named_by);
-			goto out;
+			strbuf_add(err, what.buf, what.len);
 		}
+		goto out;
 	}
 	if ((st = store_stmt(s, store_tables[t].del, err)) == NULL)
 		goto out;
@@ -284,6 +312,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 	ret = 0;
 out:
 	store_stmt_done(st);
+	strbuf_release(&what);
 	if (ret == -1)
 		store_rollback(s);
 	return ret;

@@ -939,8 +939,10 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ASSIST_ANSWER_SEL_ONE] =
 	LINK_SEL_ONE("assistance_answer", "assistance_id", "l.answer", "assistance"),
 	[ST_DECISION_EVIDENCED] =
-	"SELECT count(*) FROM decision d JOIN learning_evidence e ON e.initiative_id = d.initiative_id"
-	" AND e.ident = d.ident AND e.kind = 'decision' WHERE d.id = ?1",
+	"SELECT count(*), min(q.question) FROM decision d JOIN learning_evidence e"
+	" ON e.initiative_id = d.initiative_id AND e.ident = d.ident AND e.kind = 'decision'"
+	" JOIN learning_note n ON n.id = e.note_id JOIN learning q ON q.id = n.learning_id"
+	" WHERE d.id = ?1",
 	[ST_EVIDENCE_DANGLING] =
 	"SELECT e.kind, i.slug, e.ident FROM learning_evidence e"
 	" JOIN initiative i ON i.id = e.initiative_id JOIN program p ON p.id = i.program_id"
@@ -949,8 +951,10 @@ const char *const store_sql[ST__MAX] = {
 	" AND NOT EXISTS (SELECT 1 FROM checkin c WHERE c.initiative_id = e.initiative_id"
 	" AND c.ident = e.ident))) ORDER BY e.id LIMIT 1",
 	[ST_CHECKIN_EVIDENCED] =
-	"SELECT count(*) FROM checkin c JOIN learning_evidence e ON e.initiative_id = c.initiative_id"
-	" AND e.ident = c.ident AND e.kind = 'checkin' WHERE c.id = ?1",
+	"SELECT count(*), min(q.question) FROM checkin c JOIN learning_evidence e"
+	" ON e.initiative_id = c.initiative_id AND e.ident = c.ident AND e.kind = 'checkin'"
+	" JOIN learning_note n ON n.id = e.note_id JOIN learning q ON q.id = n.learning_id"
+	" WHERE c.id = ?1",
 	[ST_AUDIT_CREATOR] =
 	"SELECT actor FROM audit_log WHERE initiative = ?1 AND kind = ?2 AND record = ?3"
 	" AND action = 'create' ORDER BY id DESC LIMIT 1",

@@ -209,7 +209,7 @@ enum stmt {
 	ST_EVIDENCE_INS, ST_EVIDENCE_SEL, ST_EVIDENCE_UPD, ST_EVIDENCE_DEL, ST_EVIDENCE_DEL_OF,
 	ST_ASSIST_INS, ST_ASSIST_SEL, ST_ASSIST_UPD, ST_ASSIST_DEL, ST_ASSIST_SEL_ONE,
 	ST_ASSIST_ANSWER_INS, ST_ASSIST_ANSWER_SEL, ST_ASSIST_ANSWER_DEL, ST_ASSIST_ANSWER_SEL_ONE,
-	ST_DECISION_EVIDENCED,	/* learning evidence that names decision ?1 (by its initiative and id) */
+	ST_DECISION_EVIDENCED,	/* learning evidence that names decision ?1 (by its initiative and id): count, a question */
 	ST_CHECKIN_EVIDENCED,	/* the same for check-in ?1 */
 	ST_EVIDENCE_DANGLING,	/* of program slug ?1: evidence naming a decision or check-in that is not there */
 	/* migration 12 (issue 13, item 7): a ledger entry's approvals */
