@@ -36,13 +36,13 @@ static void
 act_form(struct html *h, const struct approvals_page *pg, const struct approval_item *it,
     struct strbuf *sb)
 {
-	char oid[96], rid[96];
+	char oid[160], rid[160];
 
 	snprintf(oid, sizeof(oid), "org-%s-%s", it->slug, it->e->id);
 	snprintf(rid, sizeof(rid), "reason-%s-%s", it->slug, it->e->id);
 	strbuf_reset(sb);
 	strbuf_addf(sb, "/i/%s/ledger/%s/approvals", it->slug, it->e->id);
-	html_open(h, "form", "method", "post", "action", sb->buf, "class", "approve", NULL);
+	html_open(h, "form", "method", "post", "action", sb->buf, "class", "record approve", NULL);
 	frame_csrf_field(h, pg->csrf);
 	html_open(h, "div", "class", "field", NULL);
 	html_open(h, "label", "for", oid, NULL);
@@ -71,14 +71,15 @@ act_form(struct html *h, const struct approvals_page *pg, const struct approval_
 	html_text(h, _(" (required to reject)"));
 	html_close(h);
 	html_close(h);
-	html_void(h, "input", "type", "text", "id", rid, "name", "reason", "maxlength", "1024", NULL);
+	html_void(h, "input", "type", "text", "id", rid, "name", "reason", "maxlength", "1024",
+	    "class", "wide", NULL);
 	html_close(h);
-	html_open(h, "div", "class", "buttons", NULL);
+	html_open(h, "div", "class", "actions", NULL);
 	html_open(h, "button", "type", "submit", "name", "verdict", "value", "approve", NULL);
 	html_text(h, _("Approve"));
 	html_close(h);
 	html_open(h, "button", "type", "submit", "name", "verdict", "value", "reject",
-	    "class", "secondary", NULL);
+	    "class", "danger", NULL);
 	html_text(h, _("Reject"));
 	html_close(h);
 	html_close(h);
@@ -90,7 +91,7 @@ item_write(struct html *h, const struct approvals_page *pg, const struct approva
     struct strbuf *sb)
 {
 	const struct ledger_entry *e = it->e;
-	char d[DATE_WORDS_BUFSZ], m[NUM_BUFSZ], hid[96];
+	char d[DATE_WORDS_BUFSZ], m[NUM_BUFSZ], hid[160];
 
 	snprintf(hid, sizeof(hid), "entry-%s-%s", it->slug, e->id);
 	html_open(h, "article", "class", "approval", "id", hid, NULL);
@@ -101,7 +102,7 @@ item_write(struct html *h, const struct approvals_page *pg, const struct approva
 	html_textf(h, "%s · %s", e->id, money_display(e->amount, m));
 	html_close(h);
 	html_close(h);
-	html_open(h, "dl", "class", "facts", NULL);
+	html_open(h, "dl", "class", "record", NULL);
 	html_elem(h, "dt", _("Initiative"));
 	html_open(h, "dd", NULL);
 	strbuf_reset(sb);
@@ -117,6 +118,8 @@ item_write(struct html *h, const struct approvals_page *pg, const struct approva
 	html_open(h, "a", "href", sb->buf, NULL);
 	html_text(h, e->grant.slug);
 	html_close(h);
+	if (it->funder)
+		html_textf(h, " — %s", it->funder);
 	html_close(h);
 	html_elem(h, "dt", _("Date"));
 	html_elem(h, "dd", date_format_words(e->date, d));
@@ -128,21 +131,20 @@ item_write(struct html *h, const struct approvals_page *pg, const struct approva
 	}
 	html_elem(h, "dt", _("Entered by"));
 	html_elem(h, "dd", it->entered_by ? it->entered_by : _("not recorded (imported)"));
-	html_close(h);
-	html_open(h, "p", "class", "meta", NULL);
+	html_elem(h, "dt", _("Approvals so far"));
+	html_open(h, "dd", NULL);
 	if (e->approvals.n == 0)
-		html_text(h, _("No approval yet: the first comes from an organization holding A "
-		    "for “approve budget”."));
-	else
-		html_text(h, _("One approval so far: the second comes from another member "
-		    "organization."));
-	html_close(h);
-	if (e->approvals.n) {
+		html_text(h, _("None yet: the first comes from an organization holding A for "
+		    "“approve budget”."));
+	else {
 		html_open(h, "ul", "class", "approvals", NULL);
 		for (size_t k = 0; k < e->approvals.n; k++)
 			approval_line(h, &e->approvals.v[k], it->acted[k].name);
 		html_close(h);
+		html_text(h, _("The second comes from another member organization."));
 	}
+	html_close(h);
+	html_close(h);
 	if (it->error) {
 		html_open(h, "p", "class", "error", "role", "alert", NULL);
 		html_elem(h, "span", _("Error: "));

@@ -23,6 +23,7 @@ struct approval_org {
 struct approval_item {
 	const char *slug, *initiative;		/* its initiative's slug and name */
 	const struct ledger_entry *e;		/* borrowed */
+	const char *funder;			/* its grant's funder, or NULL */
 	const char *recipient;			/* the recipient's name, or NULL: an outside vendor */
 	const char *entered_by;			/* who entered it (the audit log), or NULL */
 	const struct approval_org *acted;	/* the name of each e->approvals[k].org */

@@ -165,6 +165,8 @@ pending_collect(struct web_request *req, const struct program *cat, struct pendi
 				    org_name(&wp->program, e->approvals.v[a].org.slug) };
 			it = VEC_PUSH(&pd->items);
 			*it = (struct approval_item){ .slug = in->slug, .initiative = in->name, .e = e,
+			    .funder = e->grant.idx >= 0 && (size_t)e->grant.idx < in->grants.n ?
+			    in->grants.v[e->grant.idx].funder : NULL,
 			    .recipient = e->recipient.slug ? org_name(&wp->program, e->recipient.slug) :
 			    NULL, .entered_by = by, .acted = acted };
 			it->may = may_act(req, &wp->program, in, e, &it->nmay);

@@ -50,7 +50,7 @@ fixture_fill(struct fixture *fx)
 	fx->may[0] = (struct approval_org){ "merrow-valley-health", "Merrow Valley Health" };
 	fx->may[1] = (struct approval_org){ "harlow-city-planning", "Harlow City Planning" };
 	fx->item = (struct approval_item){ .slug = "harlow-mills", .initiative = "Harlow Mills Initiative",
-	    .e = &fx->e, .recipient = NULL, .entered_by = "member@x.org", .acted = fx->acted,
+	    .e = &fx->e, .funder = "Atlantic Reserve", .recipient = NULL, .entered_by = "member@x.org", .acted = fx->acted,
 	    .may = fx->may, .nmay = 2 };
 }
 
@@ -74,12 +74,13 @@ test_page(void **state)
 	    "threshold was set need two organizations&#39; approval"));
 	assert_non_null(strstr(sb.buf, "<p>1 ledger entry awaits approval.</p>"));
 	assert_non_null(strstr(sb.buf, "<h2><a href=\"/i/harlow-mills/ledger/L-12\">L-12 · $12,500.00</a></h2>"));
-	assert_non_null(strstr(sb.buf, "<dt>Grant</dt><dd><a href=\"/i/harlow-mills/grants/g-1\">g-1</a></dd>"));
+	assert_non_null(strstr(sb.buf, "<dt>Grant</dt><dd><a href=\"/i/harlow-mills/grants/g-1\">g-1</a>"
+	    " — Atlantic Reserve</dd>"));
 	assert_non_null(strstr(sb.buf, "<dt>Paid to</dt><dd>Outside vendor</dd>"));
 	assert_non_null(strstr(sb.buf, "<dd>Outreach &lt;spring&gt;</dd>"));
 	assert_non_null(strstr(sb.buf, "<dt>Entered by</dt><dd>member@x.org</dd>"));
-	assert_non_null(strstr(sb.buf, "<li>Approved by Harlow Mills Public Schools (root@x.org on its "
-	    "behalf), 2 Dec 2026</li>"));
+	assert_non_null(strstr(sb.buf, "<dt>Approvals so far</dt><dd><ul class=\"approvals\"><li>Approved by "
+	    "Harlow Mills Public Schools (root@x.org on its behalf), 2 Dec 2026</li></ul>"));
 	/* several organizations: chosen; the form posts to the entry */
 	assert_non_null(strstr(sb.buf, "<form method=\"post\" action=\"/i/harlow-mills/ledger/L-12/approvals\""));
 	assert_non_null(strstr(sb.buf, "<input type=\"hidden\" name=\"csrf\" value=\"tok\"/>"));
