@@ -56,6 +56,17 @@ entry () {
 	echo "{\"id\": \"$1\", \"date\": \"$TODAY\", \"grant\": \"g-1\", \"amount\": $2, \"kind\": \"disbursement\", \"recipient\": \"merrow-valley-health\", \"purpose\": \"Outreach\", \"backbone_own\": false}"
 }
 
+test_expect_success 'the threshold on the settings page and in the API (JSON: a number, or null for none)' '
+	test_status 200 /program/settings -H "Authorization: Bearer $(cat admin.tok)" &&
+	test_grep "<legend[^>]*>Disbursement approval</legend>" .body &&
+	test_grep "name=\"approval_threshold\"" .body &&
+	test_api 200 eval GET /api/v1/program/settings &&
+	test "$(jq_ "json.dumps([[s[\"value\"], s[\"default\"]] for s in d[\"settings\"] if s[\"name\"] in (\"approval_threshold\", \"lang\")])")" = \
+		"[[5000, null], [\"en\", \"en\"]]" &&
+	test_api 422 admin PUT /api/v1/program/settings "{\"approval_threshold\": \"-1\"}" &&
+	test "$(jq_ "d[\"field\"]")" = approval_threshold
+'
+
 test_expect_success 'an entry below the threshold needs nothing: approved, counted at once' '
 	s0=$(spent) &&
 	test_api 201 member POST $L "$(entry A-1 4999.99)" &&
