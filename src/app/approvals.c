@@ -1,7 +1,7 @@
 /*
  * Disbursement approval (approvals.h, docs/approvals.md): who may approve
- * a ledger entry, the status an entry gets when entered or changed, and
- * the approval itself — an update of the entry made on a copy of it
+ * a ledger entry, and the approval itself (the status an entry gets when
+ * entered or changed is edit.c's, which owns the workflow's fields) — an update of the entry made on a copy of it
  * (kind_copy keeps the stored approvals' rowids, so only the new one is
  * inserted: the approvals are append-only).
  */
@@ -9,9 +9,7 @@
 #include <string.h>
 
 #include "approvals.h"
-#include "settings.h"
 #include "write.h"
-#include "../metrics/metrics.h"
 #include "../model/fields.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
@@ -102,36 +100,6 @@ app_approval_may(const struct program *p, const struct initiative *in,
 out:
 	strbuf_release(&sink);
 	return ok;
-}
-
-int
-app_ledger_entering_status(struct store *s, const struct program *p, int64_t amount,
-    int *status, struct strbuf *err)
-{
-	struct metrics_settings set;
-
-	if (app_settings_load(s, p->slug, &set, err))
-		return -1;
-	*status = set.approval_threshold != INT_NONE && amount >= set.approval_threshold ?
-	    LSTATUS_PENDING : LSTATUS_APPROVED;
-	return 0;
-}
-
-enum app_result
-app_ledger_updating_status(struct store *s, const struct program *p,
-    const struct ledger_entry *old, int64_t amount, int *status, struct model_error *e,
-    struct strbuf *err)
-{
-	*status = old->status;
-	if (amount == old->amount)
-		return APP_OK;
-	if (old->approvals.n > 0 || old->status == LSTATUS_REJECTED) {
-		model_error_set(e, NULL, "amount", "ledger entry %s has %s: its amount stays as "
-		    "it was approved or rejected; enter a correcting entry instead", old->id,
-		    old->approvals.n ? "approvals" : "been rejected");
-		return APP_CONFLICT;
-	}
-	return app_ledger_entering_status(s, p, amount, status, err) ? APP_ERROR : APP_OK;
 }
 
 enum app_result

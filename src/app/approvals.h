@@ -40,24 +40,6 @@ int app_approval_may(const struct program *p, const struct initiative *in, const
     const char *org, struct strbuf *why);
 
 /*
- * The status a ledger entry being entered (app_add) gets: pending when
- * the program's approval_threshold is set and amount is at or above it,
- * else approved. Returns 0 with *status set, or -1 with err set.
- */
-int app_ledger_entering_status(struct store *s, const struct program *p, int64_t amount,
-    int *status, struct strbuf *err);
-
-/*
- * What an update (app_update) of entry old to amount makes of its status:
- * an entry with approvals or rejected keeps its amount (APP_CONFLICT, e
- * says why, when it changes); otherwise a changed amount is entered anew
- * (app_ledger_entering_status), an unchanged one keeps its status.
- */
-enum app_result app_ledger_updating_status(struct store *s, const struct program *p,
-    const struct ledger_entry *old, int64_t amount, int *status, struct model_error *e,
-    struct strbuf *err);
-
-/*
  * Adds organization org's verdict (VERDICT_APPROVE or VERDICT_REJECT) on
  * ledger entry i of w->in, dated today, by actor (an account's email),
  * on_behalf when own_org (the account's organization, NULL when none) is

@@ -19,7 +19,8 @@
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/xalloc.h"
-#include "approvals.h"
+#include "settings.h"
+#include "../metrics/metrics.h"
 #include "../util/banned.h"
 
 #define PROG(m) 0, offsetof(struct program, m)
@@ -494,6 +495,44 @@ answered_item_refused(const struct program *p, const struct kind *k, const void 
 }
 
 /*
+ * A ledger entry's approval (docs/approvals.md): the status an entry gets
+ * when entered (app_add) — pending when the program's approval_threshold
+ * is set and its amount at or above it, else approved — and what an
+ * update (app_update) to amount makes of it: an entry with approvals, or
+ * rejected, keeps its amount (APP_CONFLICT); otherwise a changed amount
+ * is entered anew, an unchanged one keeps its status.
+ */
+static int
+ledger_entering_status(struct store *s, const struct program *p, int64_t amount,
+    int *status, struct strbuf *err)
+{
+	struct metrics_settings set;
+
+	if (app_settings_load(s, p->slug, &set, err))
+		return -1;
+	*status = set.approval_threshold != INT_NONE && amount >= set.approval_threshold ?
+	    LSTATUS_PENDING : LSTATUS_APPROVED;
+	return 0;
+}
+
+static enum app_result
+ledger_updating_status(struct store *s, const struct program *p,
+    const struct ledger_entry *old, int64_t amount, int *status, struct model_error *e,
+    struct strbuf *err)
+{
+	*status = old->status;
+	if (amount == old->amount)
+		return APP_OK;
+	if (old->approvals.n > 0 || old->status == LSTATUS_REJECTED) {
+		model_error_set(e, NULL, "amount", "ledger entry %s has %s: its amount stays as "
+		    "it was approved or rejected; enter a correcting entry instead", old->id,
+		    old->approvals.n ? "approvals" : "been rejected");
+		return APP_CONFLICT;
+	}
+	return ledger_entering_status(s, p, amount, status, err) ? APP_ERROR : APP_OK;
+}
+
+/*
  * Sets rec's FL_WORKFLOW fields (of kind k) back to nothing: only their
  * workflow gives them (src/app/approvals.c).
  */
@@ -545,7 +584,7 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 	if (k == &kind_ledger_entry) {
 		struct ledger_entry *le = rec;
 
-		if (app_ledger_entering_status(s, p, le->amount, &le->status, err)) {
+		if (ledger_entering_status(s, p, le->amount, &le->status, err)) {
 			kind_release(k, rec);
 			return APP_ERROR;
 		}
@@ -660,7 +699,7 @@ update_record(struct store *s, struct program *p, struct initiative *in,
 	}
 	if (!workflow && k == &kind_ledger_entry) {
 		/* the entry's approval stays the workflow's; a new amount may need it anew */
-		ret = app_ledger_updating_status(s, p, target, ((struct ledger_entry *)rec)->amount,
+		ret = ledger_updating_status(s, p, target, ((struct ledger_entry *)rec)->amount,
 		    &status, e, err);
 		if (ret != APP_OK)
 			goto out;
