@@ -159,7 +159,9 @@ test_expect_success 'the ledger list shows each entry status; the audit log says
 	test_status 200 "/admin/audit?initiative=harlow-mills" -H "Authorization: Bearer $(cat admin.tok)" &&
 	test_grep "member@x.org approved ledger entry A-2 for Harlow Mills Public Schools" .body &&
 	test_grep "admin@x.org approved ledger entry A-2 for Merrow Valley" .body &&
-	test_grep "member@x.org rejected ledger entry A-3 for Harlow Mills Public Schools (“No invoice”)" .body
+	test_grep "member@x.org rejected ledger entry A-3 for Harlow Mills Public Schools (“No invoice”)" .body &&
+	test_status 200 /i/harlow-mills -H "Authorization: Bearer $(cat admin.tok)" &&
+	test_grep "admin@x.org approved ledger entry A-2 for Merrow Valley Community Health Center" .body
 '
 
 test_expect_success 'the approvals page: the form, for the member its own organization only' '
