@@ -84,3 +84,27 @@ test('a ledger entry above the threshold → two approvals → counted', T, asyn
 	assert.match(await row.locator('[data-label="Status"]').innerText(), /approved/i);
 	assert.equal(await row.locator('[data-label="Approvals"]').innerText(), '2');
 });
+
+// Issue 13's loose end: the candidates compared against an existing team name
+// which of its partners offer each trait a candidate lacks (the team chosen on
+// the compare page). Looked at at 1280 and 390 px, axe, printed (lib.visit).
+test('candidates side by side, against the team of Harlow Mills', T, async (t) => {
+	const context = await lib.launch();
+	t.after(() => context.close());
+	await lib.signIn(context);
+	const page = await context.newPage();
+	for (const org of ['millrace-savings', 'ashby-latino-business-alliance']) {
+		await page.goto(lib.URL + '/program/candidates/new');
+		await page.locator('main select#org').selectOption(org);
+		await lib.submit(t, page, /save|add/i);
+	}
+	await page.goto(lib.URL + '/program/candidates/compare?c=millrace-savings&c=ashby-latino-business-alliance');
+	await page.locator('main select#team').selectOption('harlow-mills');
+	await lib.submit(t, page, /^show$/i);
+	const at = new URL(page.url());
+	assert.equal(at.searchParams.get('initiative'), 'harlow-mills');
+	assert.deepEqual(at.searchParams.getAll('c'), ['millrace-savings', 'ashby-latino-business-alliance']);
+	const row = await page.locator('main table.compare tr', { hasText: 'Offered by the team of' }).innerText();
+	assert.match(row, /In-kind staffing: Harlow Neighborhood Builders/);
+	await lib.visit(t, page, at.pathname + at.search, { suffix: '-team' });
+});
