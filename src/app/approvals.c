@@ -12,6 +12,7 @@
 #include "write.h"
 #include "../model/fields.h"
 #include "../util/strbuf.h"
+#include "../util/vec.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -100,6 +101,35 @@ app_approval_may(const struct program *p, const struct initiative *in,
 out:
 	strbuf_release(&sink);
 	return ok;
+}
+
+/* Appends org to out unless it is there or may not act on e now. */
+static void
+next_add(const struct program *p, const struct initiative *in, const struct ledger_entry *e,
+    const char *org, struct app_slugs *out)
+{
+	for (size_t j = 0; j < out->n; j++)
+		if (strcmp(out->v[j], org) == 0)
+			return;
+	if (app_approval_may(p, in, e, org, NULL))
+		*VEC_PUSH(out) = org;
+}
+
+void
+app_approval_next(const struct program *p, const struct initiative *in,
+    const struct ledger_entry *e, struct app_slugs *out)
+{
+	if (e->status != LSTATUS_PENDING)
+		return;
+	for (size_t r = 0; r < in->responsibilities.n; r++)
+		for (size_t k = 0; k < in->responsibilities.v[r].assignments.n; k++) {
+			const char *o = in->responsibilities.v[r].assignments.v[k].org.slug;
+
+			if (app_approval_holds_a(in, o))
+				next_add(p, in, e, o, out);
+		}
+	for (size_t m = 0; m < in->members.n; m++)
+		next_add(p, in, e, in->members.v[m].org.slug, out);
 }
 
 enum app_result

@@ -39,6 +39,21 @@ int app_approval_holds_a(const struct initiative *in, const char *org);
 int app_approval_may(const struct program *p, const struct initiative *in, const struct ledger_entry *e,
     const char *org, struct strbuf *why);
 
+/* Organizations' slugs (borrowed). */
+struct app_slugs {
+	const char **v;
+	size_t n, alloc;
+};
+
+/*
+ * Appends to out every organization of in that may approve or reject e
+ * now (app_approval_may), once each: the A-holders of "approve budget"
+ * first, then the other members, in the initiative's order. The slugs are
+ * in's. Empty when e is not pending.
+ */
+void app_approval_next(const struct program *p, const struct initiative *in,
+    const struct ledger_entry *e, struct app_slugs *out);
+
 /*
  * Adds organization org's verdict (VERDICT_APPROVE or VERDICT_REJECT) on
  * ledger entry i of w->in, dated today, by actor (an account's email),

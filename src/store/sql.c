@@ -955,6 +955,11 @@ const char *const store_sql[ST__MAX] = {
 	" ON e.initiative_id = c.initiative_id AND e.ident = c.ident AND e.kind = 'checkin'"
 	" JOIN learning_note n ON n.id = e.note_id JOIN learning q ON q.id = n.learning_id"
 	" WHERE c.id = ?1",
+	[ST_APPROVAL_RECIPIENTS] =
+	"SELECT DISTINCT u.email FROM users u JOIN initiative i ON i.id = ?1"
+	" WHERE u.organization = ?2 AND u.disabled IS NULL"
+	" AND (u.role = 'admin' OR (u.role = 'member' AND u.initiative_id = i.id))"
+	" ORDER BY u.email",
 	[ST_AUDIT_CREATOR] =
 	"SELECT actor FROM audit_log WHERE initiative = ?1 AND kind = ?2 AND record = ?3"
 	" AND action = 'create' ORDER BY id DESC LIMIT 1",

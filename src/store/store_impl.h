@@ -215,6 +215,7 @@ enum stmt {
 	/* migration 12 (issue 13, item 7): a ledger entry's approvals */
 	ST_APPROVAL_INS, ST_APPROVAL_SEL, ST_APPROVAL_UPD, ST_APPROVAL_DEL, ST_APPROVAL_SEL_ONE,
 	ST_AUDIT_CREATOR,	/* who created record ?3 of kind ?2 in initiative ?1 (the latest) */
+	ST_APPROVAL_RECIPIENTS,	/* the accounts acting for organization ?2 that may approve in initiative ?1 */
 	ST__MAX
 };
 

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -25,6 +26,7 @@
 #include "../app/approvals.h"
 #include "../app/settings.h"
 #include "../io/json.h"
+#include "../mail/mail.h"
 #include "../metrics/metrics.h"
 #include "../model/fields.h"
 #include "../store/accounts.h"
@@ -69,7 +71,7 @@ org_name(const struct program *p, const char *slug)
 
 /*
  * The organizations the request's account may act for on e now: an
- * admin, each organization of the initiative that may (app_approval_may);
+ * admin, each organization of the initiative that may (app_approval_next);
  * a member, its own organization when that may; nobody else.
  */
 static struct approval_org *
@@ -77,41 +79,18 @@ may_act(struct web_request *req, const struct program *p, const struct initiativ
     const struct ledger_entry *e, size_t *n)
 {
 	const char *own = req->user.organization;
-	size_t cap = in->members.n + 1;
+	struct app_slugs next = { NULL, 0, 0 };
 	struct approval_org *v;
 
-	for (size_t r = 0; r < in->responsibilities.n; r++)
-		cap += in->responsibilities.v[r].assignments.n;
-	v = xcalloc(cap, sizeof(*v));
-
-	*n = 0;
-	if (req->user.role == WEB_MEMBER) {
-		if (own && app_approval_may(p, in, e, own, NULL))
-			v[(*n)++] = (struct approval_org){ own, org_name(p, own) };
-		return v;
-	}
-	if (req->user.role != WEB_ADMIN)
-		return v;
-	/* the A-holders of "approve budget" first, then the other members */
-	for (size_t r = 0; r < in->responsibilities.n; r++)
-		for (size_t k = 0; k < in->responsibilities.v[r].assignments.n; k++) {
-			const char *o = in->responsibilities.v[r].assignments.v[k].org.slug;
-			int seen = 0;
-
-			for (size_t j = 0; j < *n; j++)
-				seen |= strcmp(v[j].slug, o) == 0;
-			if (!seen && app_approval_holds_a(in, o) && app_approval_may(p, in, e, o, NULL))
-				v[(*n)++] = (struct approval_org){ o, org_name(p, o) };
-		}
-	for (size_t m = 0; m < in->members.n; m++) {
-		const char *o = in->members.v[m].org.slug;
-		int seen = 0;
-
-		for (size_t j = 0; j < *n; j++)
-			seen |= strcmp(v[j].slug, o) == 0;
-		if (!seen && app_approval_may(p, in, e, o, NULL))
-			v[(*n)++] = (struct approval_org){ o, org_name(p, o) };
-	}
+	if (req->user.role == WEB_ADMIN)
+		app_approval_next(p, in, e, &next);
+	else if (req->user.role == WEB_MEMBER && own && app_approval_may(p, in, e, own, NULL))
+		*VEC_PUSH(&next) = own;
+	v = xcalloc(next.n + 1, sizeof(*v));
+	for (size_t i = 0; i < next.n; i++)
+		v[i] = (struct approval_org){ next.v[i], org_name(p, next.v[i]) };
+	*n = next.n;
+	VEC_FREE(&next);
 	return v;
 }
 
@@ -259,6 +238,29 @@ out:
 	return ret;
 }
 
+int
+approvals_mail(struct store *s, const struct program *p, const struct initiative *in,
+    const char *id, struct strbuf *err)
+{
+	long i = app_ledger_find(in, id);
+	const struct ledger_entry *e;
+	struct app_slugs next = { NULL, 0, 0 };
+	char amount[NUM_BUFSZ];
+	size_t queued = 0;
+	int ret;
+
+	if (i < 0 || (e = &in->ledger.v[i])->status != LSTATUS_PENDING)
+		return 0;
+	app_approval_next(p, in, e, &next);
+	ret = mail_approval_queue(s, web_db_path(), web_mail_base_url(),
+	    &(struct mail_approval){ .initiative = in->rowid, .slug = in->slug,
+	    .initiative_name = in->name, .id = e->id, .amount = money_display(e->amount, amount),
+	    .purpose = e->purpose, .second = e->approvals.n > 0, .orgs = next.v, .norgs = next.n },
+	    time(NULL), &queued, err);
+	VEC_FREE(&next);
+	return ret;
+}
+
 /* An approval as asked: by the form or the API. */
 struct approve {
 	const char *org, *verdict, *reason;
@@ -301,6 +303,11 @@ approve_run(struct web_request *req, struct approve *ap)
 	    web_actor(req), own, &c, &ap->e, &err);
 	if (r != APP_OK)
 		goto out;
+	/* still pending after the first: the mail to the organizations that may give the second */
+	if (approvals_mail(w.aw.s, &w.aw.p, w.aw.in, req->id, &err)) {
+		r = APP_ERROR;
+		goto out;
+	}
 	records_write_done(&w);
 	if (records_write_commit(&w)) {
 		r = APP_ERROR;

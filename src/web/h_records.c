@@ -752,6 +752,10 @@ h_record_create(struct web_request *req, struct web_response *res)
 	}
 	memset(&e, 0, sizeof(e));
 	r = app_add(w.aw.s, &w.aw.p, w.aw.in, ak->k, rec, web_actor(req), &c, &e, &err);
+	/* a ledger entry entered pending: the mail to who may approve it, in the same write */
+	if (r == APP_OK && ak->k == &kind_ledger_entry &&
+	    approvals_mail(w.aw.s, &w.aw.p, w.aw.in, c.key.buf, &err))
+		r = APP_ERROR;
 	if (r == APP_OK && records_write_commit(&w))
 		r = APP_ERROR;
 	switch (r) {
