@@ -29,6 +29,7 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/actions", "Open actions" },
 		{ "/program/portfolio", "Portfolio over time" },
 		{ "/program/candidates", "Candidate backbones" },
+		{ "/program/approvals", "Approvals" },
 		{ "/program/settings", "Settings" },
 		/* setting up (h_setup.c): admins only */
 		{ "/program/initiatives/new", "New initiative" },

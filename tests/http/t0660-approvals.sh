@@ -63,6 +63,8 @@ test_expect_success 'the threshold on the settings page and in the API (JSON: a 
 	test_api 200 eval GET /api/v1/program/settings &&
 	test "$(jq_ "json.dumps([[s[\"value\"], s[\"default\"]] for s in d[\"settings\"] if s[\"name\"] in (\"approval_threshold\", \"lang\")])")" = \
 		"[[5000, null], [\"en\", \"en\"]]" &&
+	test_status 200 / -H "Authorization: Bearer $(cat admin.tok)" &&
+	test_grep "<a href=\"/program/approvals\">Approvals</a>" .body &&
 	test_api 422 admin PUT /api/v1/program/settings "{\"approval_threshold\": \"-1\"}" &&
 	test "$(jq_ "d[\"field\"]")" = approval_threshold
 '
