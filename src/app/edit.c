@@ -19,6 +19,8 @@
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/xalloc.h"
+#include "settings.h"
+#include "../metrics/metrics.h"
 #include "../util/banned.h"
 
 #define PROG(m) 0, offsetof(struct program, m)
@@ -257,6 +259,46 @@ key_change_refused(const struct program *p, const struct initiative *in,
 	return refused;
 }
 
+/*
+ * Refuses (1, e set) to delete (new NULL) or to change the id of (new
+ * given) a record that other records name by that id as text, outside the
+ * field tables' references: the decision a proposal's closing made
+ * (proposal.decision), and a decision or check-in a learning note names
+ * as evidence (read from the store: the notes are the program's, not in
+ * an initiative's slice). docs/formats.md: refused, never left dangling.
+ * -1 with err set when the store cannot be read.
+ */
+static int
+text_named_refused(struct store *s, const struct initiative *in, const struct kind *k,
+    const void *old, const void *new, struct model_error *e, struct strbuf *err)
+{
+	const char *id;
+	struct strbuf what = STRBUF_INIT;
+	int rc = 0;
+
+	if (k != &kind_decision && k != &kind_checkin)
+		return 0;
+	id = k == &kind_decision ? ((const struct decision *)old)->id :
+	    ((const struct checkin *)old)->id;
+	if (new && strcmp(id, k == &kind_decision ? ((const struct decision *)new)->id :
+	    ((const struct checkin *)new)->id) == 0)
+		return 0;
+	for (size_t i = 0; k == &kind_decision && in && i < in->proposals.n; i++)
+		if (in->proposals.v[i].decision && strcmp(in->proposals.v[i].decision, id) == 0) {
+			strbuf_addf(&what, "proposal %s names it as the decision its closing made",
+			    in->proposals.v[i].id);
+			rc = 1;
+			break;
+		}
+	if (rc == 0 && ((const struct rec_head *)old)->rowid != 0)
+		rc = store_record_named(s, k, ((const struct rec_head *)old)->rowid, &what, err);
+	if (rc == 1)
+		model_error_set(e, NULL, "id", "%s %s cannot be %s: %s", k == &kind_decision ?
+		    "decision" : "check-in", id, new ? "given another id" : "deleted", what.buf);
+	strbuf_release(&what);
+	return rc;
+}
+
 /* ---------------------------------------------------------------- the audit log entry */
 
 /* The audit log's name of kind k: its trellis/1 array ("decisions"), or "program". */
@@ -452,6 +494,76 @@ answered_item_refused(const struct program *p, const struct kind *k, const void 
 	return 0;
 }
 
+/*
+ * A ledger entry's approval (docs/approvals.md): the status an entry gets
+ * when entered (app_add) — pending when the program's approval_threshold
+ * is set and its amount at or above it, else approved — and what an
+ * update (app_update) to amount makes of it: an entry with approvals, or
+ * rejected, keeps its amount (APP_CONFLICT); otherwise a changed amount
+ * is entered anew, an unchanged one keeps its status.
+ */
+static int
+ledger_entering_status(struct store *s, const struct program *p, int64_t amount,
+    int *status, struct strbuf *err)
+{
+	struct metrics_settings set;
+
+	if (app_settings_load(s, p->slug, &set, err))
+		return -1;
+	*status = set.approval_threshold != INT_NONE && amount >= set.approval_threshold ?
+	    LSTATUS_PENDING : LSTATUS_APPROVED;
+	return 0;
+}
+
+static enum app_result
+ledger_updating_status(struct store *s, const struct program *p,
+    const struct ledger_entry *old, int64_t amount, int *status, struct model_error *e,
+    struct strbuf *err)
+{
+	*status = old->status;
+	if (amount == old->amount)
+		return APP_OK;
+	if (old->approvals.n > 0 || old->status == LSTATUS_REJECTED) {
+		model_error_set(e, NULL, "amount", "ledger entry %s has %s: its amount stays as "
+		    "it was approved or rejected; enter a correcting entry instead", old->id,
+		    old->approvals.n ? "approvals" : "been rejected");
+		return APP_CONFLICT;
+	}
+	return ledger_entering_status(s, p, amount, status, err) ? APP_ERROR : APP_OK;
+}
+
+/*
+ * Sets rec's FL_WORKFLOW fields (of kind k) back to nothing: only their
+ * workflow gives them (src/app/approvals.c).
+ */
+static void
+workflow_clear(const struct kind *k, void *rec)
+{
+	for (int j = 0; j < k->nfields; j++) {
+		const struct field *f = &k->fields[j];
+
+		if (!(f->flags & FL_WORKFLOW))
+			continue;
+		if (f->type == FT_LIST) {
+			struct anyvec *v = FIELD_VEC(rec, f);
+
+			for (size_t n = 0; n < v->n; n++)
+				kind_release(f->sub, (char *)v->v + n * f->sub->size);
+			v->n = 0;
+		} else
+			field_set_null(f, rec);
+	}
+}
+
+/* Swaps the FL_WORKFLOW fields of a and b (of kind k); twice restores both. */
+static void
+workflow_swap(const struct kind *k, void *a, void *b)
+{
+	for (int j = 0; j < k->nfields; j++)
+		if (k->fields[j].flags & FL_WORKFLOW)
+			field_swap(&k->fields[j], a, b);
+}
+
 enum app_result
 app_add(struct store *s, struct program *p, struct initiative *in,
     const struct kind *k, void *rec, const char *actor, struct app_change *c,
@@ -466,6 +578,16 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 		kind_release(k, rec);
 		internal(err, "no array holds", k);
 		return APP_ERROR;
+	}
+	/* what a workflow sets is not given with a new record: a ledger entry's approval */
+	workflow_clear(k, rec);
+	if (k == &kind_ledger_entry) {
+		struct ledger_entry *le = rec;
+
+		if (ledger_entering_status(s, p, le->amount, &le->status, err)) {
+			kind_release(k, rec);
+			return APP_ERROR;
+		}
 	}
 	slot = anyvec_push(arr, k);
 	memcpy(slot, rec, k->size);
@@ -507,12 +629,43 @@ app_add(struct store *s, struct program *p, struct initiative *in,
 	return APP_OK;
 }
 
+/* Undoes update_record's swaps of target and rec (kept: the workflow's fields too). */
+static void
+undo_update(const struct kind *k, void *target, void *rec, int kept, int was_status)
+{
+	if (kept && k == &kind_ledger_entry)
+		((struct ledger_entry *)target)->status = was_status;
+	swap_fields(k, target, rec);
+	if (kept)
+		workflow_swap(k, target, rec);
+}
+
+static enum app_result update_record(struct store *s, struct program *p,
+    struct initiative *in, const struct kind *k, size_t i, void *rec, const char *actor,
+    struct app_change *c, struct model_error *e, struct strbuf *err, int workflow);
+
 enum app_result
 app_update(struct store *s, struct program *p, struct initiative *in,
     const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
     struct model_error *e, struct strbuf *err)
 {
-	int saved;
+	return update_record(s, p, in, k, i, rec, actor, c, e, err, 0);
+}
+
+enum app_result
+app_update_workflow(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err)
+{
+	return update_record(s, p, in, k, i, rec, actor, c, e, err, 1);
+}
+
+static enum app_result
+update_record(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err, int workflow)
+{
+	int saved, kept = 0, was_status = 0, status = 0;
 
 	struct anyvec *arr = k == &kind_program ? NULL : array_of(p, in, k);
 	void *target;
@@ -530,24 +683,49 @@ app_update(struct store *s, struct program *p, struct initiative *in,
 	if (builtin_refused(k, target, e) || key_change_refused(p, in, k, target, rec, e) ||
 	    answered_item_refused(p, k, target, rec, e))
 		goto out;
+	switch (text_named_refused(s, in, k, target, rec, e, err)) {
+	case 1:
+		ret = APP_CONFLICT;
+		goto out;
+	case -1:
+		ret = APP_ERROR;
+		goto out;
+	}
 	/* a slice holds initiative-level records only: its catalog may grow under them */
 	assert(!p->partial || (k != &kind_organization && k != &kind_person));
 	if (store_catalog_complete(s, p, k, rec, err) == -1) {
 		ret = APP_ERROR;
 		goto out;
 	}
+	if (!workflow && k == &kind_ledger_entry) {
+		/* the entry's approval stays the workflow's; a new amount may need it anew */
+		ret = ledger_updating_status(s, p, target, ((struct ledger_entry *)rec)->amount,
+		    &status, e, err);
+		if (ret != APP_OK)
+			goto out;
+		ret = APP_INVALID;
+	}
 	/* the catalog may have grown: target stays, it is not an organization or person */
 	json_write_record_own(&c->before, k, target);
+	if (!workflow) {
+		/* what a workflow sets stays as stored (rec gets it, its own given ones go) */
+		workflow_swap(k, target, rec);
+		kept = 1;
+	}
 	swap_fields(k, target, rec);
+	if (kept && k == &kind_ledger_entry) {
+		was_status = ((struct ledger_entry *)target)->status;
+		((struct ledger_entry *)target)->status = status;
+	}
 	if (model_validate(p, e) == -1) {
-		swap_fields(k, target, rec);
+		undo_update(k, target, rec, kept, was_status);
 		reresolve(p);
 		goto out;
 	}
 	json_write_record_own(&c->after, k, target);
 	saved = write_audited(s, p, in, k, "update", target, actor, c, err) == 0;
 	if (!saved) {
-		swap_fields(k, target, rec);
+		undo_update(k, target, rec, kept, was_status);
 		reresolve(p);
 		ret = APP_ERROR;
 		goto out;
@@ -581,6 +759,19 @@ app_delete(struct store *s, struct program *p, struct initiative *in,
 	at = (char *)arr->v + i * k->size;
 	if (builtin_refused(k, at, e) || used_instrument_refused(p, k, at, e))
 		return APP_INVALID;
+	switch (text_named_refused(s, in, k, at, NULL, e, err)) {
+	case 1:
+		return APP_CONFLICT;
+	case -1:
+		return APP_ERROR;
+	}
+	if (k == &kind_ledger_entry && ((struct ledger_entry *)at)->approvals.n > 0) {
+		/* the approvals are append-only: the entry they approve stays */
+		model_error_set(e, NULL, "approvals", "ledger entry %s has approvals, which stay "
+		    "on record: enter a correcting entry instead of deleting it",
+		    ((struct ledger_entry *)at)->id);
+		return APP_CONFLICT;
+	}
 	/* take it out, keeping it aside to put back */
 	held = xmalloc(k->size);
 	memcpy(held, at, k->size);

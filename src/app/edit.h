@@ -114,9 +114,20 @@ enum app_result app_update(struct store *s, struct program *p, struct initiative
     struct model_error *e, struct strbuf *err);
 
 /*
+ * As app_update, but rec's FL_WORKFLOW fields (a ledger entry's status and
+ * approvals) are written as given: for the workflow that owns them
+ * (src/app/approvals.c). app_update keeps the stored ones, and app_add
+ * starts them empty (a ledger entry's status from the approval threshold).
+ */
+enum app_result app_update_workflow(struct store *s, struct program *p, struct initiative *in,
+    const struct kind *k, size_t i, void *rec, const char *actor, struct app_change *c,
+    struct model_error *e, struct strbuf *err);
+
+/*
  * Deletes record i of kind k: refused (APP_INVALID) when the program would
  * be invalid without it (a grant that ledger entries name, an organization
- * that is a member), or (APP_ERROR) when the store finds it still named.
+ * that is a member), (APP_CONFLICT) a ledger entry with approvals, or
+ * (APP_ERROR) when the store finds it still named.
  * c gets the before JSON and key.
  */
 enum app_result app_delete(struct store *s, struct program *p, struct initiative *in,

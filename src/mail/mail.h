@@ -103,6 +103,24 @@ struct mail_proposal {
  */
 int mail_proposal_queue(struct store *s, const char *db, const char *base_url,
     const struct mail_proposal *mp, time_t now, size_t *queued, struct strbuf *err);
+/*
+ * A ledger entry awaiting approval (mail/approvals.c, docs/approvals.md):
+ * to the accounts that act for one of the organizations that may approve
+ * it now (orgs) and may approve in its initiative (admins, its members).
+ */
+struct mail_approval {
+	int64_t initiative;		/* the initiative's row */
+	const char *slug, *initiative_name;
+	const char *id;			/* the entry's */
+	const char *amount;		/* in words: "$8,000.00" */
+	const char *purpose;		/* or NULL */
+	int second;			/* 1: one organization approved it already */
+	const char *const *orgs;	/* slugs */
+	size_t norgs;
+};
+/* Queues ma's mail in the open write, as mail_proposal_queue. */
+int mail_approval_queue(struct store *s, const char *db, const char *base_url,
+    const struct mail_approval *ma, time_t now, size_t *queued, struct strbuf *err);
 /* Queues the "closes soon" mail of each open proposal closing within two days, once. */
 int mail_queue_proposals_closing(struct store *s, const struct mail_keys *k, const char *base_url,
     time_t now, size_t *queued, struct strbuf *err);

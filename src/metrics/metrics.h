@@ -51,6 +51,7 @@ struct metrics_settings {
 	int64_t capacity_traits;		/* ... traits_met >= this */
 	int64_t capacity_expertise_areas;	/* expertise trait met with >= this areas */
 	int64_t lang;				/* not a threshold: the pages' default language (enum lang) */
+	int64_t approval_threshold;		/* ledger entries >= this (cents) need approval; INT_NONE: none */
 };
 
 /* Fills s with the defaults of DESIGN §3 and §5. */

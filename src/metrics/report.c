@@ -463,7 +463,7 @@ funds(struct ctx *c)
 		const struct ledger_entry *e = &in->ledger.v[i];
 		int rec;
 
-		if (!in_window(c, e->date))
+		if (!in_window(c, e->date) || !ledger_counts(e))
 			continue;
 		c->nl++;
 		c->spent_cents += e->amount;
@@ -540,7 +540,8 @@ grants(struct ctx *c)
 		const struct ledger_entry *e = &in->ledger.v[i];
 		int g = e->grant.idx, l;
 
-		if (g < 0 || (size_t)g >= ng || e->date == DATE_NONE || e->date > c->we)
+		if (g < 0 || (size_t)g >= ng || e->date == DATE_NONE || e->date > c->we ||
+		    !ledger_counts(e))
 			continue;
 		gsum[g] += e->amount;
 		if ((l = grant_line(&in->grants.v[g], e->line)) >= 0)

@@ -34,7 +34,8 @@ metrics_grant_burn(const struct initiative *in, tdate as_of, struct metrics_burn
 		const struct ledger_entry *e = &in->ledger.v[i];
 		int g = e->grant.idx;
 
-		if (g < 0 || (size_t)g >= in->grants.n || e->date == DATE_NONE || e->date > as_of)
+		if (g < 0 || (size_t)g >= in->grants.n || e->date == DATE_NONE || e->date > as_of ||
+		    !ledger_counts(e))
 			continue;
 		if (in->grants.v[g].start == DATE_NONE || in->grants.v[g].start > as_of)
 			continue;

@@ -18,6 +18,7 @@ enum stype {
 	ST_FRACTION,	/* double, 0 <= x < 1 */
 	ST_COUNT,	/* int64_t, min..max */
 	ST_MONEY,	/* int64_t cents, written and read as dollars, >= 0 */
+	ST_MONEY_OPT,	/* the same, or INT_NONE: none, written and read as "" */
 	ST_LANG		/* int64_t enum lang, written and read as its code ("es") */
 };
 
@@ -106,6 +107,10 @@ static const struct setting settings[] = {
 	{ "capacity.expertise_areas", "the expertise areas that meet the expertise trait",
 	  ST_COUNT, OFF(capacity_expertise_areas), 2, 1, 4,
 	  "the expertise trait is met with at least this many areas" },
+	{ "approval_threshold", "the approval threshold",
+	  ST_MONEY_OPT, OFF(approval_threshold), (double)INT_NONE, 0, 1e15,
+	  "ledger entries of at least this many dollars need two organizations' approval "
+	  "(docs/approvals.md); empty: none do" },
 	{ "lang", "the pages' default language",
 	  ST_LANG, OFF(lang), LANG_EN, 0, LANG__MAX - 1,
 	  "the pages' language for someone who chose none and whose browser asks for none we have" },
@@ -163,6 +168,12 @@ metrics_settings_set(struct metrics_settings *s, const char *name,
 			return -1;
 		*(int64_t *)(void *)f = i64;
 		break;
+	case ST_MONEY_OPT:
+		if (*value == '\0') {
+			*(int64_t *)(void *)f = INT_NONE;
+			break;
+		}
+		/* FALLTHROUGH */
 	case ST_MONEY:
 		if (money_parse(value, &i64) != 0 || i64 < 0)
 			return -1;
@@ -237,6 +248,10 @@ metrics_settings_range(size_t i, char *buf)
 	case ST_MONEY:
 		snprintf(buf, METRICS_RANGE_BUFSZ, "dollars, 0 or more, at most two decimals");
 		break;
+	case ST_MONEY_OPT:
+		snprintf(buf, METRICS_RANGE_BUFSZ,
+		    "dollars, 0 or more, at most two decimals, or nothing for none");
+		break;
 	case ST_LANG:
 		snprintf(buf, METRICS_RANGE_BUFSZ, "a language: en or es");
 		break;
@@ -261,6 +276,12 @@ metrics_settings_value(const struct metrics_settings *s, size_t i, char *buf)
 		snprintf(buf, NUM_BUFSZ, "%lld",
 		    (long long)*(const int64_t *)(const void *)f);
 		return buf;
+	case ST_MONEY_OPT:
+		if (*(const int64_t *)(const void *)f == INT_NONE) {
+			buf[0] = '\0';
+			return buf;
+		}
+		/* FALLTHROUGH */
 	case ST_MONEY:
 		return money_format(*(const int64_t *)(const void *)f, buf);
 	case ST_LANG:

@@ -36,6 +36,7 @@
 #define KIND(var, name, S, tab) const struct kind var = { name, sizeof(S), tab, NF(tab) }
 
 #define O FL_OPTIONAL
+#define SPARSE (FL_OPTIONAL | FL_SPARSE)
 
 /* ---------------------------------------------------------------- program level */
 
@@ -100,8 +101,6 @@ static const struct field evidence_fields[] = {
 	DATE(struct evidence, "as_of", as_of, O),
 };
 KIND(kind_evidence, "evidence", struct evidence, evidence_fields);
-
-#define SPARSE (FL_OPTIONAL | FL_SPARSE)
 
 static const struct field learning_note_fields[] = {
 	DATE(struct learning_note, "date", date, 0),
@@ -181,6 +180,16 @@ static const struct field grant_fields[] = {
 };
 KIND(kind_grant, "grants", struct grant, grant_fields);
 
+static const struct field approval_fields[] = {
+	REF(struct approval, "org", org, 0, RT_ORG),
+	STR(struct approval, "by", by, 0),
+	BOOL(struct approval, "on_behalf", on_behalf, 0),
+	DATE(struct approval, "date", date, 0),
+	ENUM(struct approval, "verdict", verdict, 0, verdict_names),
+	STR(struct approval, "reason", reason, O),
+};
+KIND(kind_approval, "approvals", struct approval, approval_fields);
+
 static const struct field ledger_fields[] = {
 	ID(struct ledger_entry, "id", id, FL_KEY),
 	DATE(struct ledger_entry, "date", date, 0),
@@ -191,6 +200,9 @@ static const struct field ledger_fields[] = {
 	STR(struct ledger_entry, "line", line, O),
 	STR(struct ledger_entry, "purpose", purpose, O),
 	BOOL(struct ledger_entry, "backbone_own", backbone_own, 0),
+	/* issue 13, item 7: written only when not approved, and when any */
+	ENUM(struct ledger_entry, "status", status, SPARSE | FL_WORKFLOW, ledger_status_names),
+	LIST(struct ledger_entry, "approvals", approvals, SPARSE | FL_WORKFLOW, kind_approval),
 };
 KIND(kind_ledger_entry, "ledger", struct ledger_entry, ledger_fields);
 
@@ -441,6 +453,9 @@ field_empty(const struct field *f, const void *rec)
 		return *(const tdate *)p == DATE_NONE;
 	case FT_REF:
 		return ((const struct ref *)p)->slug == NULL;
+	case FT_ENUM:
+		/* a sparse enum's first name is its default, left out */
+		return (f->flags & FL_SPARSE) && *(const int *)p == 0;
 	case FT_REFS:
 	case FT_ENUMS:
 	case FT_LIST:

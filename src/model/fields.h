@@ -53,9 +53,17 @@ enum reftype {
  * every document without them is written byte for byte as before; a
  * reader takes one that is absent as empty.
  * (Lists of later kinds; fields such as the instruments' Spanish texts,
- * docs/i18n.md.)
+ * docs/i18n.md.) An FT_ENUM so flagged holds its first name by default
+ * (a ledger entry's status "approved") and is written only when not.
  */
 #define FL_SPARSE	0x40
+/*
+ * Set by its own workflow, never by a form or a record's create or update
+ * (a ledger entry's status and approvals, src/app/approvals.c): the
+ * generic forms leave it out and app_add / app_update keep what the
+ * workflow says.
+ */
+#define FL_WORKFLOW	0x80
 
 struct kind;
 
@@ -99,6 +107,7 @@ extern const struct kind kind_decision;
 extern const struct kind kind_grant;
 extern const struct kind kind_budget_line;
 extern const struct kind kind_ledger_entry;
+extern const struct kind kind_approval;		/* a ledger entry's approvals (issue 13) */
 extern const struct kind kind_application;
 extern const struct kind kind_credit;
 extern const struct kind kind_contribution;

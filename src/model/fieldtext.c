@@ -436,6 +436,8 @@ field_to_text(const struct field *f, const void *rec, struct strbuf *out)
 		strbuf_addstr(out, *(const int *)p ? "true" : "false");
 		return 1;
 	case FT_ENUM:
+		if (field_empty(f, rec))
+			return 0;	/* a sparse enum at its default */
 		strbuf_addstr(out, f->names[*(const int *)p]);
 		return 1;
 	case FT_REF:

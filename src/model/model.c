@@ -21,6 +21,14 @@ const char *const category_names[CAT__MAX] = {
 	"evaluation", "other",
 };
 const char *const ledger_kind_names[LEDGER__MAX] = { "disbursement", "expense" };
+/* the first is the default, left out of trellis/1 (FL_SPARSE) */
+const char *const ledger_status_names[LSTATUS__MAX] = {
+	[LSTATUS_APPROVED] = "approved", [LSTATUS_PENDING] = "pending",
+	[LSTATUS_REJECTED] = "rejected",
+};
+const char *const verdict_names[VERDICT__MAX] = {
+	[VERDICT_APPROVE] = "approve", [VERDICT_REJECT] = "reject",
+};
 const char *const app_status_names[APP__MAX] = { "draft", "submitted", "awarded", "declined" };
 const char *const channel_names[CHANNEL__MAX] = {
 	"press", "report", "presentation", "award", "social", "other",
@@ -473,4 +481,10 @@ proposal_tally(const struct proposal *pr, struct proposal_tally *t)
 			t->n[pr->answers.v[standing[k]].answer]++;
 	}
 	free(standing);
+}
+
+int
+ledger_counts(const struct ledger_entry *e)
+{
+	return e->status == LSTATUS_APPROVED;
 }

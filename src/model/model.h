@@ -74,6 +74,13 @@ enum category {
 	CAT_COMMUNICATIONS, CAT_EVALUATION, CAT_OTHER, CAT__MAX
 };
 enum ledger_kind { LEDGER_DISBURSEMENT, LEDGER_EXPENSE, LEDGER__MAX };
+/*
+ * A ledger entry's approval (issue 13, item 7; docs/approvals.md): approved
+ * is the default (absent in trellis/1), pending while it awaits its
+ * approvals, rejected once an organization rejected it.
+ */
+enum ledger_status { LSTATUS_APPROVED, LSTATUS_PENDING, LSTATUS_REJECTED, LSTATUS__MAX };
+enum verdict { VERDICT_APPROVE, VERDICT_REJECT, VERDICT__MAX };
 enum app_status { APP_DRAFT, APP_SUBMITTED, APP_AWARDED, APP_DECLINED, APP__MAX };
 enum channel {
 	CHANNEL_PRESS, CHANNEL_REPORT, CHANNEL_PRESENTATION, CHANNEL_AWARD,
@@ -123,6 +130,8 @@ extern const char *const expertise_names[EXPERTISE__MAX];
 extern const char *const role_names[ROLE__MAX];
 extern const char *const category_names[CAT__MAX];
 extern const char *const ledger_kind_names[LEDGER__MAX];
+extern const char *const ledger_status_names[LSTATUS__MAX];
+extern const char *const verdict_names[VERDICT__MAX];
 extern const char *const app_status_names[APP__MAX];
 extern const char *const channel_names[CHANNEL__MAX];
 extern const char *const contrib_type_names[CONTRIB__MAX];
@@ -274,6 +283,22 @@ struct grant {
 	VEC(struct budget_line) lines;
 };
 
+/*
+ * One organization's approval or rejection of a ledger entry, in the order
+ * given (append-only). by is the email of the account that acted;
+ * on_behalf is 1 when that account acted for another organization than
+ * its own (or has none).
+ */
+struct approval {
+	REC_HEAD;
+	struct ref org;
+	char *by;
+	int on_behalf;
+	tdate date;
+	int verdict;			/* enum verdict */
+	char *reason;			/* required for reject */
+};
+
 struct ledger_entry {
 	REC_HEAD;
 	char *id;
@@ -285,7 +310,16 @@ struct ledger_entry {
 	char *line;			/* optional budget line name of the grant */
 	char *purpose;			/* optional */
 	int backbone_own;
+	int status;			/* enum ledger_status; optional, absent = approved */
+	VEC(struct approval) approvals;	/* optional (absent when empty) */
 };
+
+/*
+ * Whether ledger entry e counts in the figures (DESIGN §3: every money
+ * figure, the grant burn, the budget lines' spending): approved entries
+ * only, never pending or rejected ones (docs/approvals.md).
+ */
+int ledger_counts(const struct ledger_entry *e);
 
 struct application {
 	REC_HEAD;

@@ -461,6 +461,27 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 		const struct grant *g;
 		size_t i;
 
+		/* its approvals (docs/approvals.md): a rejection says why, once per organization */
+		for (i = 0; i < l->approvals.n; i++) {
+			const struct approval *a = &l->approvals.v[i];
+			const struct srcloc *aloc = a->loc.line ? &a->loc : loc;
+			char path[64];
+
+			snprintf(path, sizeof(path), "approvals.%zu.reason", i + 1);
+			if (a->verdict == VERDICT_REJECT && a->reason == NULL) {
+				model_error_set(c->e, aloc, path, "a reason is required to reject");
+				return fail(c);
+			}
+			snprintf(path, sizeof(path), "approvals.%zu.org", i + 1);
+			for (size_t j = 0; j < i; j++)
+				if (a->org.slug && l->approvals.v[j].org.slug &&
+				    strcmp(a->org.slug, l->approvals.v[j].org.slug) == 0) {
+					model_error_set(c->e, aloc, path, "'%s' has already acted on "
+					    "this entry: each organization approves or rejects once",
+					    a->org.slug);
+					return fail(c);
+				}
+		}
 		if (l->line == NULL || l->grant.slug == NULL || l->grant.idx < 0)
 			return 0;
 		g = &c->in->grants.v[l->grant.idx];

@@ -694,6 +694,30 @@ store_audit_last(struct store *s, int64_t *id, struct strbuf *err)
 }
 
 int
+store_audit_creator(struct store *s, const char *initiative, const char *kind,
+    const char *record, char **actor, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_AUDIT_CREATOR, err);
+	int rc, ret = -1;
+
+	*actor = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, record, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*actor = xstrdup((const char *)sqlite3_column_text(st, 0));
+		ret = 0;
+	} else if (rc == SQLITE_DONE)
+		ret = 0;
+	else
+		store_sqlerr(s, err, "cannot read the audit log");
+	store_stmt_done(st);
+	return ret;
+}
+
+int
 store_audit_list(struct store *s, const char *initiative, int64_t offset,
     int64_t limit, struct store_audits *out, int *more, struct strbuf *err)
 {

@@ -204,6 +204,14 @@ int store_audit_last(struct store *s, int64_t *id, struct strbuf *err);
 int store_audit_list(struct store *s, const char *initiative, int64_t offset,
     int64_t limit, struct store_audits *out, int *more, struct strbuf *err);
 
+/*
+ * Who created record (its key) of kind (the audit log's, "ledger") in
+ * initiative, by the newest such entry: *actor set (free it), or NULL
+ * when the log has none (an imported record). Returns 0, or -1 with err set.
+ */
+int store_audit_creator(struct store *s, const char *initiative, const char *kind,
+    const char *record, char **actor, struct strbuf *err);
+
 /* ---------------------------------------------------------------- sign-in throttling */
 
 /* How failures turn into lockouts (see auth.h for the numbers used). */

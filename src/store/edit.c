@@ -32,15 +32,31 @@ struct saved_rowid {
 
 typedef VEC(struct saved_rowid) saved_rowids;
 
-/* Saves, then zeroes, the rowids of every record in the lists beneath rec. */
+/*
+ * Whether the list of kind sub under a record of table parent is
+ * append-only: it has no del_of (a ledger entry's approvals).
+ */
+static int
+append_only(int parent, const struct kind *sub)
+{
+	for (int t = 0; t < T__MAX; t++)
+		if (store_tables[t].parent == parent && store_tables[t].k == sub)
+			return store_tables[t].del_of == ST_BEGIN;
+	return 0;
+}
+
+/*
+ * Saves, then zeroes, the rowids of every record in the lists beneath rec
+ * (of table t), but for an append-only list's: those rows stay.
+ */
 static void
-forget_children(const struct kind *k, void *rec, saved_rowids *saved)
+forget_children(int t, const struct kind *k, void *rec, saved_rowids *saved)
 {
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 		struct anyvec *list;
 
-		if (f->type != FT_LIST)
+		if (f->type != FT_LIST || append_only(t, f->sub))
 			continue;
 		list = FIELD_VEC(rec, f);
 		for (size_t j = 0; j < list->n; j++) {
@@ -50,7 +66,7 @@ forget_children(const struct kind *k, void *rec, saved_rowids *saved)
 			sr->at = &child->rowid;
 			sr->was = child->rowid;
 			child->rowid = 0;
-			forget_children(f->sub, child, saved);
+			forget_children(store_table_of(f->sub), f->sub, child, saved);
 		}
 	}
 }
@@ -107,7 +123,8 @@ run_with_rowid(struct store *s, enum stmt id, int64_t rowid, struct strbuf *err,
 /*
  * Replaces the child lists of rec (table t) in the database: deletes the
  * stored children, then inserts the ones rec holds now as new rows. Only
- * for lists nothing references (see store_table.del_of).
+ * for lists nothing references (see store_table.del_of). An append-only
+ * list keeps its stored rows; only its new ones (rowid 0) are inserted.
  */
 static int
 replace_children(struct store_save *sv, int t, void *rec, saved_rowids *saved)
@@ -115,11 +132,11 @@ replace_children(struct store_save *sv, int t, void *rec, saved_rowids *saved)
 	int64_t rowid = ((struct rec_head *)rec)->rowid;
 
 	for (int c = 0; c < T__MAX; c++)
-		if (store_tables[c].parent == t &&
+		if (store_tables[c].parent == t && store_tables[c].del_of != ST_BEGIN &&
 		    run_with_rowid(sv->s, store_tables[c].del_of, rowid, sv->err,
 		    "cannot replace a record's children") == -1)
 			return -1;
-	forget_children(store_tables[t].k, rec, saved);
+	forget_children(t, store_tables[t].k, rec, saved);
 	return store_children_save(sv, t, rec);
 }
 
@@ -194,9 +211,13 @@ named_by(int t)
 	}
 }
 
-/* Sets *n to the count the statement id gives for rowid. */
+/*
+ * Sets *n to the count the statement id gives for rowid, and appends to
+ * which what it names beside it (a learning question), when it does.
+ */
 static int
-count_rows(struct store *s, enum stmt id, int64_t rowid, int64_t *n, struct strbuf *err)
+count_rows(struct store *s, enum stmt id, int64_t rowid, int64_t *n, struct strbuf *which,
+    struct strbuf *err)
 {
 	sqlite3_stmt *st = store_stmt(s, id, err);
 	int ret = -1;
@@ -206,10 +227,39 @@ count_rows(struct store *s, enum stmt id, int64_t rowid, int64_t *n, struct strb
 	sqlite3_bind_int64(st, 1, rowid);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*n = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_count(st) > 1 && sqlite3_column_type(st, 1) != SQLITE_NULL)
+			strbuf_addstr(which, (const char *)sqlite3_column_text(st, 1));
 		ret = 0;
 	} else
 		store_sqlerr(s, err, "cannot check a record's references");
 	store_stmt_done(st);
+	return ret;
+}
+
+int
+store_record_named(struct store *s, const struct kind *k, int64_t rowid, struct strbuf *what,
+    struct strbuf *err)
+{
+	int t = store_table_of(k);
+	struct strbuf which = STRBUF_INIT;
+	int ret = 0;
+
+	for (size_t i = 0; ret == 0 && i < sizeof(unguarded) / sizeof(unguarded[0]); i++) {
+		int64_t n = 0;
+
+		if (unguarded[i].table != t)
+			continue;
+		strbuf_reset(&which);
+		if (count_rows(s, unguarded[i].count, rowid, &n, &which, err) == -1)
+			ret = -1;
+		else if (n > 0) {
+			strbuf_addstr(what, unguarded[i].named_by);
+			if (which.len)
+				strbuf_addf(what, " (under the question “%s”)", which.buf);
+			ret = 1;
+		}
+	}
+	strbuf_release(&which);
 	return ret;
 }
 
@@ -219,6 +269,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 {
 	int t = store_table_of(k), ret = -1, rc;
 	sqlite3_stmt *st = NULL;
+	struct strbuf what = STRBUF_INIT;
 	const char *name;
 
 	strbuf_reset(err);
@@ -229,19 +280,13 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 	name = k->name;
 	if (store_begin(s, err) == -1)
 		return -1;
-	for (size_t i = 0; i < sizeof(unguarded) / sizeof(unguarded[0]); i++) {
-		int64_t n = 0;
-
-		if (unguarded[i].table != t)
-			continue;
-		if (count_rows(s, unguarded[i].count, rowid, &n, err) == -1)
-			goto out;
-		if (n > 0) {
+	strbuf_addf(&what, "cannot delete from %s: ", name);
+	if ((rc = store_record_named(s, k, rowid, &what, err)) != 0) {
+		if (rc == 1) {
 			strbuf_reset(err);
-			strbuf_addf(err, "cannot delete from %s: %s", name,
-			    unguarded[i].named_by);
-			goto out;
+			strbuf_add(err, what.buf, what.len);
 		}
+		goto out;
 	}
 	if ((st = store_stmt(s, store_tables[t].del, err)) == NULL)
 		goto out;
@@ -267,6 +312,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 	ret = 0;
 out:
 	store_stmt_done(st);
+	strbuf_release(&what);
 	if (ret == -1)
 		store_rollback(s);
 	return ret;

@@ -335,6 +335,20 @@ store_proposal_recipients(struct store *s, int64_t rowid, struct store_slugs *ou
 }
 
 int
+store_approval_recipients(struct store *s, int64_t initiative, const char *org,
+    struct store_slugs *out, struct strbuf *err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_APPROVAL_RECIPIENTS, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, initiative);
+	store_bind_text(st, 2, org);
+	return select_rows(s, st, texts_row, out, "cannot read who approves for an organization",
+	    err);
+}
+
+int
 store_proposals_closing(struct store *s, const char *from, const char *to,
     struct store_slugs *out, struct strbuf *err)
 {

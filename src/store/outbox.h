@@ -84,6 +84,13 @@ struct store_slugs;
 #define STORE_AWAITING_COLS	4
 int store_proposal_recipients(struct store *s, int64_t rowid, struct store_slugs *out,
     struct strbuf *err);
+/*
+ * Appends the addresses of the accounts (not disabled) that act for
+ * organization org and may approve a ledger entry of initiative rowid:
+ * admins, and that initiative's members (docs/approvals.md).
+ */
+int store_approval_recipients(struct store *s, int64_t initiative, const char *org,
+    struct store_slugs *out, struct strbuf *err);
 int store_proposals_closing(struct store *s, const char *from, const char *to,
     struct store_slugs *out, struct strbuf *err);
 int store_proposals_awaiting(struct store *s, const char *email, struct store_slugs *out,

@@ -119,6 +119,9 @@ const struct store_table store_tables[T__MAX] = {
 	[T_ASSISTANCE] = { &kind_assistance, T_INITIATIVE, ST_ASSIST_INS, ST_ASSIST_SEL,
 	    ST_ASSIST_UPD, ST_ASSIST_DEL, NONE,
 	    1, { ST_ASSIST_ANSWER_INS }, { ST_ASSIST_ANSWER_SEL }, { ST_ASSIST_ANSWER_DEL } },
+	/* append-only: no del_of (edit.c) */
+	[T_APPROVAL] = { &kind_approval, T_LEDGER, ST_APPROVAL_INS, ST_APPROVAL_SEL,
+	    ST_APPROVAL_UPD, ST_APPROVAL_DEL, NONE, 0, {0}, {0}, {0} },
 };
 #undef NONE
 
@@ -161,6 +164,7 @@ static const enum stmt sel_one[T__MAX] = {
 	[T_FOLLOWUP] = ST_FOLLOWUP_SEL_ONE,
 	[T_EVIDENCE] = ST_BEGIN,
 	[T_ASSISTANCE] = ST_ASSIST_SEL_ONE,
+	[T_APPROVAL] = ST_APPROVAL_SEL_ONE,
 };
 #define ONE_BY_PROGRAM(t) ((t) == T_INSTRUMENT || (t) == T_ITEM)
 

@@ -696,6 +696,30 @@ static const char migration_11[] =
 	"ALTER TABLE instrument_item ADD COLUMN text_es TEXT;\n"
 	"PRAGMA user_version = 11;\n";
 
+/*
+ * Migration 12 (issue 13, item 7): disbursement approval
+ * (docs/approvals.md). A ledger entry's status (approved unless it awaits
+ * its approvals or was rejected), and its approvals, one row per
+ * organization's approval or rejection in the order given: rows are only
+ * ever added (an entry with approvals is never deleted by the app, and an
+ * update of the entry leaves its approvals as they are).
+ */
+static const char migration_12[] =
+	"ALTER TABLE ledger_entry ADD COLUMN status TEXT NOT NULL DEFAULT 'approved'"
+	" CHECK (status IN ('approved','pending','rejected'));\n"
+	"CREATE TABLE ledger_approval ("
+	" id INTEGER PRIMARY KEY,"
+	" entry_id INTEGER NOT NULL REFERENCES ledger_entry(id) ON DELETE CASCADE,"
+	" org_id INTEGER NOT NULL REFERENCES organization(id),"
+	" acted_by TEXT NOT NULL,"
+	" on_behalf INTEGER NOT NULL CHECK (on_behalf IN (0, 1)),"
+	" date TEXT NOT NULL,"
+	" verdict TEXT NOT NULL CHECK (verdict IN ('approve','reject')),"
+	" reason TEXT);\n"
+	"CREATE INDEX ledger_approval_entry ON ledger_approval(entry_id);\n"
+	"CREATE INDEX ledger_approval_org ON ledger_approval(org_id);\n"
+	"PRAGMA user_version = 12;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -708,6 +732,7 @@ const char *const store_migrations[] = {
 	migration_9,
 	migration_10,
 	migration_11,
+	migration_12,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

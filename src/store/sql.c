@@ -96,7 +96,7 @@
 
 #define LEDGER_SELECT \
 	"SELECT t.id, t.initiative_id, t.ident, t.date, g.ident, t.amount, t.kind,"\
-	" o.slug, t.line, t.purpose, t.backbone_own FROM ledger_entry t"
+	" o.slug, t.line, t.purpose, t.backbone_own, t.status FROM ledger_entry t"
 #define LEDGER_JOINS \
 	" JOIN grant g ON g.id = t.grant_id"\
 	" LEFT JOIN organization o ON o.id = t.recipient_id"
@@ -179,6 +179,9 @@
 #define PROPOSAL_ANSWER_SELECT \
 	"SELECT t.id, t.proposal_id, o.slug, t.answer, t.reason, t.date, t.recorded_by"
 
+#define APPROVAL_SELECT \
+	"SELECT t.id, t.entry_id, o.slug, t.acted_by, t.on_behalf, t.date, t.verdict, t.reason"
+
 #define ORG_SELECT \
 	"SELECT id, program_id, slug, name, sector, city, staff, revenue,"\
 	" flexible_grants, in_kind_staffing, experiment, convener FROM organization"
@@ -226,6 +229,7 @@
 	" UNION SELECT owner_org_id FROM action_item WHERE initiative_id = ?1"\
 	INI_LINKED("checkin_org", "checkin_id", "checkin")\
 	" UNION SELECT provider_id FROM assistance WHERE initiative_id = ?1"\
+	INI_LINKED("ledger_approval", "entry_id", "ledger_entry")\
 	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
 
 const char *const store_sql[ST__MAX] = {
@@ -356,8 +360,8 @@ const char *const store_sql[ST__MAX] = {
 	" JOIN organization o ON o.id = t.org_id" OF_PROGRAM,
 	[ST_LEDGER_INS] =
 	"INSERT INTO ledger_entry (initiative_id, ident, date, grant_id, amount, kind,"
-	" recipient_id, line, purpose, backbone_own)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	" recipient_id, line, purpose, backbone_own, status)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_LEDGER_SEL] =
 	LEDGER_SELECT IN_INITIATIVE LEDGER_JOINS OF_PROGRAM,
 	[ST_APPLICATION_INS] =
@@ -596,7 +600,7 @@ const char *const store_sql[ST__MAX] = {
 	[ST_LINE_DEL_OF] = OWNER_DEL("budget_line", "grant_id"),
 	[ST_LEDGER_UPD] =
 	UPD("ledger_entry", "ident, date, grant_id, amount, kind, recipient_id, line,"
-	    " purpose, backbone_own", "?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	    " purpose, backbone_own, status", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
 	[ST_LEDGER_DEL] = ROW_DEL("ledger_entry"),
 	[ST_APPLICATION_UPD] =
 	UPD("application", "ident, date, funder, amount, lead_id, status",
@@ -935,8 +939,10 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ASSIST_ANSWER_SEL_ONE] =
 	LINK_SEL_ONE("assistance_answer", "assistance_id", "l.answer", "assistance"),
 	[ST_DECISION_EVIDENCED] =
-	"SELECT count(*) FROM decision d JOIN learning_evidence e ON e.initiative_id = d.initiative_id"
-	" AND e.ident = d.ident AND e.kind = 'decision' WHERE d.id = ?1",
+	"SELECT count(*), min(q.question) FROM decision d JOIN learning_evidence e"
+	" ON e.initiative_id = d.initiative_id AND e.ident = d.ident AND e.kind = 'decision'"
+	" JOIN learning_note n ON n.id = e.note_id JOIN learning q ON q.id = n.learning_id"
+	" WHERE d.id = ?1",
 	[ST_EVIDENCE_DANGLING] =
 	"SELECT e.kind, i.slug, e.ident FROM learning_evidence e"
 	" JOIN initiative i ON i.id = e.initiative_id JOIN program p ON p.id = i.program_id"
@@ -945,8 +951,33 @@ const char *const store_sql[ST__MAX] = {
 	" AND NOT EXISTS (SELECT 1 FROM checkin c WHERE c.initiative_id = e.initiative_id"
 	" AND c.ident = e.ident))) ORDER BY e.id LIMIT 1",
 	[ST_CHECKIN_EVIDENCED] =
-	"SELECT count(*) FROM checkin c JOIN learning_evidence e ON e.initiative_id = c.initiative_id"
-	" AND e.ident = c.ident AND e.kind = 'checkin' WHERE c.id = ?1",
+	"SELECT count(*), min(q.question) FROM checkin c JOIN learning_evidence e"
+	" ON e.initiative_id = c.initiative_id AND e.ident = c.ident AND e.kind = 'checkin'"
+	" JOIN learning_note n ON n.id = e.note_id JOIN learning q ON q.id = n.learning_id"
+	" WHERE c.id = ?1",
+	[ST_APPROVAL_RECIPIENTS] =
+	"SELECT DISTINCT u.email FROM users u JOIN initiative i ON i.id = ?1"
+	" WHERE u.organization = ?2 AND u.disabled IS NULL"
+	" AND (u.role = 'admin' OR (u.role = 'member' AND u.initiative_id = i.id))"
+	" ORDER BY u.email",
+	[ST_AUDIT_CREATOR] =
+	"SELECT actor FROM audit_log WHERE initiative = ?1 AND kind = ?2 AND record = ?3"
+	" AND action = 'create' ORDER BY id DESC LIMIT 1",
+	[ST_APPROVAL_INS] =
+	"INSERT INTO ledger_approval (entry_id, org_id, acted_by, on_behalf, date, verdict, reason)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[ST_APPROVAL_SEL] =
+	APPROVAL_SELECT " FROM ledger_approval t"
+	" CROSS JOIN ledger_entry x ON x.id = t.entry_id"
+	" CROSS JOIN initiative i ON i.id = x.initiative_id"
+	" JOIN organization o ON o.id = t.org_id" OF_PROGRAM,
+	[ST_APPROVAL_UPD] =
+	UPD("ledger_approval", "org_id, acted_by, on_behalf, date, verdict, reason",
+	    "?, ?, ?, ?, ?, ?"),
+	[ST_APPROVAL_DEL] = ROW_DEL("ledger_approval"),
+	[ST_APPROVAL_SEL_ONE] =
+	APPROVAL_SELECT " FROM ledger_entry x JOIN ledger_approval t ON t.entry_id = x.id"
+	" JOIN organization o ON o.id = t.org_id WHERE x.initiative_id = ?1 ORDER BY t.id",
 	[ST_ANSWER_SEL_ONE] =
 	"SELECT l.response_id, l.item, l.value FROM survey s JOIN response o ON o.survey_id = s.id"
 	" JOIN answer l ON l.response_id = o.id WHERE s.initiative_id = ?1"

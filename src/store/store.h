@@ -209,6 +209,16 @@ int store_record_update(struct store *s, struct program *p, const struct kind *k
     void *rec, const struct store_audit_entry *audit, struct strbuf *err);
 
 /*
+ * Whether a row the schema does not guard still names record rowid of
+ * kind k (surveys an instrument, learning notes an initiative, a learning
+ * note's evidence a decision or check-in, by text): 1 with what it is
+ * appended to what ("a learning note names it as evidence (under the
+ * question “…”)"), 0 when none does, -1 with err set.
+ */
+int store_record_named(struct store *s, const struct kind *k, int64_t rowid, struct strbuf *what,
+    struct strbuf *err);
+
+/*
  * Deletes the record of kind k with that rowid, its lists and children.
  * Refuses, leaving the database unchanged, when other records still name
  * it (an organization a decision names, a grant with ledger entries, an

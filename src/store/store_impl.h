@@ -209,9 +209,13 @@ enum stmt {
 	ST_EVIDENCE_INS, ST_EVIDENCE_SEL, ST_EVIDENCE_UPD, ST_EVIDENCE_DEL, ST_EVIDENCE_DEL_OF,
 	ST_ASSIST_INS, ST_ASSIST_SEL, ST_ASSIST_UPD, ST_ASSIST_DEL, ST_ASSIST_SEL_ONE,
 	ST_ASSIST_ANSWER_INS, ST_ASSIST_ANSWER_SEL, ST_ASSIST_ANSWER_DEL, ST_ASSIST_ANSWER_SEL_ONE,
-	ST_DECISION_EVIDENCED,	/* learning evidence that names decision ?1 (by its initiative and id) */
+	ST_DECISION_EVIDENCED,	/* learning evidence that names decision ?1 (by its initiative and id): count, a question */
 	ST_CHECKIN_EVIDENCED,	/* the same for check-in ?1 */
 	ST_EVIDENCE_DANGLING,	/* of program slug ?1: evidence naming a decision or check-in that is not there */
+	/* migration 12 (issue 13, item 7): a ledger entry's approvals */
+	ST_APPROVAL_INS, ST_APPROVAL_SEL, ST_APPROVAL_UPD, ST_APPROVAL_DEL, ST_APPROVAL_SEL_ONE,
+	ST_AUDIT_CREATOR,	/* who created record ?3 of kind ?2 in initiative ?1 (the latest) */
+	ST_APPROVAL_RECIPIENTS,	/* the accounts acting for organization ?2 that may approve in initiative ?1 */
 	ST__MAX
 };
 
@@ -303,6 +307,7 @@ enum store_table_id {
 	T_APPLICATION, T_CREDIT, T_CONTRIBUTION, T_CHECKIN, T_EVENT, T_SURVEY,
 	T_RESPONSE, T_TIE, T_PROPOSAL, T_PANSWER, T_ARESPONSE, T_ACTION, T_CANDIDATE, T_LEARNING,
 	T_NOTE, T_FOLLOWUP, T_EVIDENCE, T_ASSISTANCE,	/* migration 9 (issue 13) */
+	T_APPROVAL,					/* migration 12 (issue 13) */
 	T__MAX
 };
 
@@ -319,7 +324,9 @@ struct store_table {
 	 * update of their parent replaces wholesale: those whose parent is
 	 * neither the program nor an initiative (budget lines, instrument
 	 * items, survey responses, learning notes, proposal answers), which
-	 * no row references.
+	 * no row references. A list under such a parent without one (a
+	 * ledger entry's approvals) is append-only: an update of the parent
+	 * inserts its new rows and leaves the stored ones.
 	 */
 	enum stmt del_of;
 	int nlinks;			/* link fields, in field-table order */

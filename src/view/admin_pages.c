@@ -506,13 +506,36 @@ static const struct {
 	{ "open", N_("%s opened %s") }, { "answer", N_("%s recorded an answer to %s") },
 };
 
+/*
+ * The approval an update of a ledger entry added (its after has more
+ * approvals than its before), or NULL: the last of after's (the roots are
+ * the caller's to release).
+ */
+static json_t *
+approval_added(json_t **after, json_t **before, const struct audit_row *a)
+{
+	json_t *fa, *ba;
+	size_t nb;
+
+	json_member(after, a->after, "approvals");
+	json_member(before, a->before, "approvals");
+	if (*after == NULL || (fa = json_object_get(*after, "approvals")) == NULL ||
+	    !json_is_array(fa) || json_array_size(fa) == 0)
+		return NULL;
+	ba = *before ? json_object_get(*before, "approvals") : NULL;
+	nb = ba && json_is_array(ba) ? json_array_size(ba) : 0;
+	if (json_array_size(fa) <= nb)
+		return NULL;
+	return json_array_get(fa, json_array_size(fa) - 1);
+}
+
 void
 audit_sentence(const struct audit_row *a, struct strbuf *out)
 {
 	const char *action = a->action ? a->action : "", *kind = a->kind ? a->kind : "";
 	const char *title = NULL, *closed, *role, *status, *was;
 	const char *lang = lang_code(i18n_current());
-	json_t *after = NULL, *before = NULL;
+	json_t *after = NULL, *before = NULL, *approval;
 	struct strbuf who = STRBUF_INIT, what = STRBUF_INIT;
 	char d[DATE_WORDS_BUFSZ];
 	tdate day;
@@ -584,6 +607,20 @@ audit_sentence(const struct audit_row *a, struct strbuf *out)
 		else
 			strbuf_addf(out, _("%s marked action %s %s"), who.buf,
 			    a->record ? a->record : "", status);
+	} else if (strcmp(kind, "ledger") == 0 && strcmp(action, "update") == 0 &&
+	    (approval = approval_added(&after, &before, a)) != NULL) {
+		/* an approval (docs/approvals.md): who, for which organization */
+		const char *org = json_string_value(json_object_get(approval, "org"));
+		const char *verdict = json_string_value(json_object_get(approval, "verdict"));
+		const char *reason = json_string_value(json_object_get(approval, "reason"));
+		const struct organization *o = a->p && org ? program_org(a->p, org) : NULL;
+
+		/* TRANSLATORS: who, the ledger entry's id, the organization */
+		strbuf_addf(out, verdict && strcmp(verdict, "reject") == 0 ?
+		    _("%s rejected ledger entry %s for %s") : _("%s approved ledger entry %s for %s"),
+		    who.buf, a->record ? a->record : "", o ? o->name : org ? org : "");
+		if (reason)
+			strbuf_addf(out, " (“%s”)", reason);
 	} else if (strcmp(kind, "settings") == 0 && a->record &&
 	    metrics_settings_find(a->record) >= 0) {
 		setting_sentence(a, who.buf, out);

@@ -12,6 +12,7 @@
 
 #include "account_form.h"
 #include "frame.h"
+#include "../model/model.h"
 #include "html.h"
 
 struct strbuf;
@@ -70,6 +71,7 @@ struct audit_row {
 	const char *record;		/* the record's key, or NULL */
 	const char *initiative_name;	/* its initiative's name, or NULL */
 	const char *before, *after;	/* JSON text, or NULL */
+	const struct program *p;	/* for organizations' names (a ledger entry's approvals), or NULL */
 };
 
 struct audit_page {

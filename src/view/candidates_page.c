@@ -294,6 +294,65 @@ cell_supply(struct html *h, const struct candidates_page *pg, const struct candi
 	supply_list(h, r, pg->st);
 }
 
+/* For each trait the candidate lacks, the team's partners that offer it (metrics_capacity's gaps). */
+static void
+cell_offered(struct html *h, const struct candidates_page *pg, const struct candidate_row *r,
+    int a)
+{
+	const struct capacity *c = r->cap;
+
+	(void)pg;
+	(void)a;
+	if (c->gaps.n == 0) {
+		html_text(h, "It lacks no trait.");
+		return;
+	}
+	html_open(h, "ul", "class", "supply", NULL);
+	for (size_t i = 0; i < c->gaps.n; i++) {
+		const struct metrics_gap *g = &c->gaps.v[i];
+
+		html_open(h, "li", NULL);
+		html_textf(h, "%s: ", metrics_trait_labels[g->trait]);
+		if (g->offered_by.n == 0)
+			html_text(h, "no one on the team yet");
+		for (size_t j = 0; j < g->offered_by.n; j++)
+			html_textf(h, "%s%s", j ? ", " : "", c->program->orgs.v[g->offered_by.v[j]].name);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+/* The form that chooses the team to look in, keeping the candidates compared. */
+static void
+team_form(struct html *h, const struct candidates_page *pg)
+{
+	html_open(h, "form", "method", "get", "action", "/program/candidates/compare",
+	    "class", "filters", NULL);
+	for (size_t i = 0; i < pg->n; i++)
+		html_void(h, "input", "type", "hidden", "name", "c", "value", pg->rows[i].org->slug, NULL);
+	html_open(h, "div", "class", "field", NULL);
+	html_open(h, "label", "for", "team", NULL);
+	html_text(h, "Which partners of a team offer what they lack");
+	html_close(h);
+	html_open(h, "select", "id", "team", "name", "initiative", NULL);
+	html_open(h, "option", "value", "", "selected", pg->team ? NULL : "", NULL);
+	html_text(h, "no team");
+	html_close(h);
+	for (size_t i = 0; i < pg->nteams; i++) {
+		int sel = pg->team && strcmp(pg->team->slug, pg->teams[i].slug) == 0;
+
+		html_open(h, "option", "value", pg->teams[i].slug, "selected", sel ? "" : NULL, NULL);
+		html_text(h, pg->teams[i].name);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_open(h, "button", "type", "submit", NULL);
+	html_text(h, "Show");
+	html_close(h);
+	html_close(h);
+}
+
 static void
 cell_note(struct html *h, const struct candidates_page *pg, const struct candidate_row *r, int a)
 {
@@ -323,6 +382,8 @@ candidates_compare_render(struct html *h, const struct candidates_page *pg)
 	html_text(h, _("All candidates"));
 	html_close(h);
 	html_close(h);
+	if (pg->nteams)
+		team_form(h, pg);
 	html_open(h, "div", "class", "scroll", "role", "region", "aria-label", _("Candidates side by side"),
 	    "tabindex", "0", NULL);
 	html_open(h, "table", "class", "compare", NULL);
@@ -346,6 +407,11 @@ candidates_compare_render(struct html *h, const struct candidates_page *pg)
 	compare_row(h, pg, _("Traits met"), cell_met, 0);
 	compare_row(h, pg, _("Assessment"), cell_high, 0);
 	compare_row(h, pg, _("What partners would need to supply"), cell_supply, 0);
+	if (pg->team) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, _("Offered by the team of %s"), pg->team->name);
+		compare_row(h, pg, sb.buf, cell_offered, 0);
+	}
 	compare_row(h, pg, _("Note"), cell_note, 0);
 	html_close_to(h, depth);
 	strbuf_release(&sb);

@@ -21,11 +21,25 @@ struct candidate_row {
 	const struct capacity *cap;		/* its assessment (borrowed) */
 };
 
+/* An initiative whose team the comparison may look in, by slug and name. */
+struct candidates_team {
+	const char *slug, *name;
+};
+
 struct candidates_page {
 	const struct candidate_row *rows;
 	size_t n;
 	const struct metrics_settings *st;	/* the thresholds of high capacity */
 	int can_edit;				/* admins: the add and edit links */
+	/*
+	 * The comparison against an existing team (?initiative=SLUG, as
+	 * `trellis capacity --compare --initiative`): the team's initiative
+	 * (NULL: none; then each cap has no gaps) and the initiatives to
+	 * choose from.
+	 */
+	const struct candidates_team *team;
+	const struct candidates_team *teams;
+	size_t nteams;
 };
 
 /*

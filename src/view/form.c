@@ -70,7 +70,7 @@ flat_list(const struct field *f)
 int
 form_field_editable(const struct field *f)
 {
-	if (f->type == FT_ANSWERS)
+	if (f->type == FT_ANSWERS || (f->flags & FL_WORKFLOW))
 		return 0;
 	if (f->type == FT_LIST)
 		return flat_list(f);

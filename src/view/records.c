@@ -272,7 +272,8 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 	for (size_t i = 0; i < in->ledger.n; i++) {
 		const struct ledger_entry *le = &in->ledger.v[i];
 
-		if (le->grant.slug && strcmp(le->grant.slug, g->id) == 0) {
+		/* approved entries only, as in the figures (docs/approvals.md) */
+		if (le->grant.slug && strcmp(le->grant.slug, g->id) == 0 && ledger_counts(le)) {
 			total += le->amount;
 			if (le->line == NULL)
 				unlined += le->amount;
@@ -286,7 +287,7 @@ grant_budget(struct html *h, const struct initiative *in, const struct grant *g)
 			const struct ledger_entry *le = &in->ledger.v[i];
 
 			if (le->grant.slug && strcmp(le->grant.slug, g->id) == 0 && le->line &&
-			    strcmp(le->line, bl->name) == 0)
+			    strcmp(le->line, bl->name) == 0 && ledger_counts(le))
 				spent += le->amount;
 		}
 		html_open(h, "tr", "class", spent > bl->amount ? "over" : NULL, NULL);

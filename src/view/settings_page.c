@@ -23,6 +23,8 @@ static const struct {
 	    "joint_grant_seeking.", "partners_compensated.", NULL } },
 	{ N_("Grants"), N_("When a closed grant counts as unspent."), { "grants.", NULL } },
 	{ N_("Backbone capacity"), N_("What makes a backbone high-capacity."), { "capacity.", NULL } },
+	{ N_("Disbursement approval"), N_("Which ledger entries entered from now on need the approval of "
+	  "two organizations before they count in the figures."), { "approval_threshold", NULL } },
 	{ N_("Language"), N_("The pages' language for someone who chose none and whose browser "
 	  "asks for none Trellis has (en or es)."), { "lang", NULL } },
 };

@@ -471,7 +471,7 @@ h_admin_audit(struct web_request *req, struct web_response *res)
 		rows[i] = (struct audit_row){ .at = a->at, .actor = a->actor, .action = a->action,
 		    .kind = a->kind, .record = a->record,
 		    .initiative_name = ai ? ai->name : a->initiative,
-		    .before = a->before, .after = a->after };
+		    .before = a->before, .after = a->after, .p = p };
 	}
 	page_frame(&fr, req, p, _("Audit log"), NULL, TAB_NONE);
 	pg = (struct audit_page){ .frame = &fr, .rows = rows, .nrows = log.n, .filter = ini,

@@ -516,9 +516,21 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op, in
 		ret = api_invalid(res, &e);
 		goto out;
 	}
+	if (r == APP_CONFLICT) {
+		/* the record's state refuses it (a ledger entry's approvals) */
+		ret = api_refused(res, 409, &e);
+		goto out;
+	}
 	if (r == APP_ERROR) {
 		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], ak->name, err.buf);
 		ret = web_error(res, 409, err.len ? err.buf : "The change could not be saved.");
+		goto out;
+	}
+	/* a ledger entry entered pending: the mail to who may approve it, in the same write */
+	if (op == OP_CREATE && ak->k == &kind_ledger_entry &&
+	    approvals_mail(w.s, &w.p, in, c.key.buf, &err)) {
+		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], ak->name, err.buf);
+		ret = web_error(res, 500, "The change could not be saved; nothing was written.");
 		goto out;
 	}
 	/* audited by app/edit.h, in the write's transaction */

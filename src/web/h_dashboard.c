@@ -34,8 +34,8 @@
  * exists (NULL for others), in req's arena.
  */
 static void
-recent_changes(struct web_request *req, struct html *h, const struct initiative *in,
-    const struct store_audits *log, int more)
+recent_changes(struct web_request *req, struct html *h, const struct program *p,
+    const struct initiative *in, const struct store_audits *log, int more)
 {
 	struct audit_row *rows = xcalloc(log->n ? log->n : 1, sizeof(*rows));
 	const char **links = xcalloc(log->n ? log->n : 1, sizeof(*links));
@@ -46,7 +46,7 @@ recent_changes(struct web_request *req, struct html *h, const struct initiative 
 
 		rows[i] = (struct audit_row){
 			.at = a->at, .actor = a->actor, .action = a->action, .kind = a->kind,
-			.record = a->record, .before = a->before, .after = a->after,
+			.record = a->record, .before = a->before, .after = a->after, .p = p,
 		};
 		if (a->record && a->kind && app_kind_find(a->kind) &&
 		    (a->action == NULL || strcmp(a->action, "delete") != 0)) {
@@ -167,7 +167,7 @@ h_dashboard(struct web_request *req, struct web_response *res)
 			goto out;
 		web_fragment_put(req, key.buf, pg.h.out->buf + at, pg.h.out->len - at);
 	}
-	recent_changes(req, &pg.h, in, &log, more);
+	recent_changes(req, &pg.h, p, in, &log, more);
 	page_end(&pg);
 	ret = 0;
 out:

@@ -30,6 +30,7 @@ program_record_links(const struct web_request *req, struct html *h)
 		{ "/program/actions", N_("Open actions") },
 		{ "/program/portfolio", N_("Portfolio over time") },
 		{ "/program/candidates", N_("Candidate backbones") },
+		{ "/program/approvals", N_("Approvals") },
 		{ "/program/settings", N_("Settings") },
 		/* setting up (h_setup.c): admins only */
 		{ "/program/initiatives/new", N_("New initiative") },

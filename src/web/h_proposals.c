@@ -496,7 +496,7 @@ h_api_proposal(struct web_request *req, struct web_response *res)
 }
 
 /* The request's JSON object, or NULL with 415 / 400 answered. */
-static json_t *
+json_t *
 api_body(struct web_request *req, struct web_response *res)
 {
 	json_error_t je;
@@ -521,7 +521,7 @@ api_body(struct web_request *req, struct web_response *res)
 }
 
 /* A string member of o: *v set (NULL when absent or null); 0, or -1 with e set. */
-static int
+int
 api_string(json_t *o, const char *name, const char **v, struct model_error *e)
 {
 	json_t *j = json_object_get(o, name);
@@ -538,7 +538,7 @@ api_string(json_t *o, const char *name, const char **v, struct model_error *e)
 }
 
 /* Refuses a member of o not in names (422 "unknown field"). */
-static int
+int
 api_known(json_t *o, const char *const *names, struct model_error *e)
 {
 	const char *key;

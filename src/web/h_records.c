@@ -757,6 +757,10 @@ h_record_create(struct web_request *req, struct web_response *res)
 	}
 	memset(&e, 0, sizeof(e));
 	r = app_add(w.aw.s, &w.aw.p, w.aw.in, ak->k, rec, web_actor(req), &c, &e, &err);
+	/* a ledger entry entered pending: the mail to who may approve it, in the same write */
+	if (r == APP_OK && ak->k == &kind_ledger_entry &&
+	    approvals_mail(w.aw.s, &w.aw.p, w.aw.in, c.key.buf, &err))
+		r = APP_ERROR;
 	if (r == APP_OK && records_write_commit(&w))
 		r = APP_ERROR;
 	switch (r) {
@@ -854,7 +858,8 @@ h_record_update(struct web_request *req, struct web_response *res)
 
 		/* what the form does not edit (a survey's responses) stays as it was */
 		for (int f = 0; f < ak->k->nfields; f++)
-			if (!form_field_editable(&ak->k->fields[f]))
+			if (!form_field_editable(&ak->k->fields[f]) &&
+			    !(ak->k->fields[f].flags & FL_WORKFLOW))	/* app_update keeps those */
 				field_swap(&ak->k->fields[f], rec, old);
 		r = app_update(w.aw.s, &w.aw.p, w.aw.in, ak->k, (size_t)wi, rec, web_actor(req), &c,
 		    &e, &err);
@@ -868,6 +873,11 @@ h_record_update(struct web_request *req, struct web_response *res)
 		break;
 	case APP_INVALID:
 		form_error_model(&errs, ak->k, del ? NULL : &typed, &e);
+		ret = record_page(req, res, &wp->program, in, ak, (size_t)i, del ? NULL : &typed, &errs);
+		break;
+	case APP_CONFLICT:
+		/* the record's state refuses it (a ledger entry's approvals): said on its page */
+		form_error_add(&errs, NULL, e.msg);
 		ret = record_page(req, res, &wp->program, in, ak, (size_t)i, del ? NULL : &typed, &errs);
 		break;
 	default:

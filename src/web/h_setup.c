@@ -453,6 +453,23 @@ out:
 	return ret;
 }
 
+/*
+ * A setting's value as JSON: a number bare, none (an unset approval
+ * threshold, "") null, anything else (a language's code) a string.
+ */
+static void
+setting_json_value(struct strbuf *out, const char *v)
+{
+	char *end;
+
+	if (*v == '\0')
+		strbuf_addstr(out, "null");
+	else if ((void)strtod(v, &end), *end == '\0')
+		strbuf_addstr(out, v);
+	else
+		json_write_string(out, v);
+}
+
 /* The settings as the API gives them: {"settings": [{name, value, default, description, accepts}]}. */
 static void
 settings_json(struct strbuf *out, const struct metrics_settings *set)
@@ -465,8 +482,11 @@ settings_json(struct strbuf *out, const struct metrics_settings *set)
 	for (size_t i = 0; i < metrics_settings_count(); i++) {
 		strbuf_addstr(out, i ? ",\n  {\"name\": " : "\n  {\"name\": ");
 		json_write_string(out, metrics_settings_name(i));
-		strbuf_addf(out, ", \"value\": %s, \"default\": %s, \"description\": ",
-		    metrics_settings_value(set, i, v), metrics_settings_value(&dflt, i, d));
+		strbuf_addstr(out, ", \"value\": ");
+		setting_json_value(out, metrics_settings_value(set, i, v));
+		strbuf_addstr(out, ", \"default\": ");
+		setting_json_value(out, metrics_settings_value(&dflt, i, d));
+		strbuf_addstr(out, ", \"description\": ");
 		json_write_string(out, metrics_settings_help(i));
 		strbuf_addstr(out, ", \"accepts\": ");
 		json_write_string(out, metrics_settings_range(i, range));

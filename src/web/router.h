@@ -137,6 +137,10 @@ enum web_page {
 	PAGE_CANDIDATES,	/* GET /program/candidates: candidate backbones, assessed */
 	PAGE_CANDIDATES_COMPARE, /* GET /program/candidates/compare?c=…: side by side */
 	PAGE_API_CANDIDATES_COMPARE, /* GET /api/v1/program/candidates/compare?c=…: the same as JSON */
+	PAGE_PROGRAM_APPROVALS,	/* GET /program/approvals: ledger entries awaiting approval */
+	PAGE_APPROVAL_POST,	/* POST /i/{slug}/ledger/{id}/approvals: approve or reject (form) */
+	PAGE_API_PROGRAM_APPROVALS, /* GET /api/v1/program/approvals: the same as JSON */
+	PAGE_API_APPROVAL,	/* POST /api/v1/initiatives/{slug}/ledger/{id}/approvals {org, verdict, reason} */
 	PAGE__MAX
 };
 
@@ -274,6 +278,26 @@ int h_api_proposal_open(struct web_request *req, struct web_response *res);
 int h_api_proposal(struct web_request *req, struct web_response *res);
 int h_api_proposal_answer(struct web_request *req, struct web_response *res);
 int h_api_proposal_close(struct web_request *req, struct web_response *res);
+/* h_proposals.c: a JSON request body's object (NULL: 415 / 400 answered), its string members, unknown ones refused */
+struct json_t;
+struct json_t *api_body(struct web_request *req, struct web_response *res);
+int api_string(struct json_t *o, const char *name, const char **v, struct model_error *e);
+int api_known(struct json_t *o, const char *const *names, struct model_error *e);
+int h_program_approvals(struct web_request *req, struct web_response *res);	/* h_approvals.c */
+int h_approval_post(struct web_request *req, struct web_response *res);
+int h_api_program_approvals(struct web_request *req, struct web_response *res);
+int h_api_approval(struct web_request *req, struct web_response *res);
+/*
+ * h_approvals.c: in the open write of s, the mail of ledger entry id of in
+ * (of p) when it is pending, to the organizations that may approve it now
+ * (docs/approvals.md); nothing otherwise. 0, or -1 with err set.
+ */
+struct store;
+struct program;
+struct initiative;
+struct strbuf;
+int approvals_mail(struct store *s, const struct program *p, const struct initiative *in,
+    const char *id, struct strbuf *err);
 int h_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_api_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_followup_done(struct web_request *req, struct web_response *res);	/* h_funder.c */

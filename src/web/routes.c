@@ -213,4 +213,12 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_CANDIDATES_COMPARE] = { WEB_GET, "/program/candidates/compare", WEB_ADMIN | WEB_EVALUATOR, h_candidates_compare, 0 },
 	/* API_CANDIDATES_COMPARE: the same as JSON, each capacity as `trellis capacity --format json` */
 	[PAGE_API_CANDIDATES_COMPARE] = { WEB_GET, "/api/v1/program/candidates/compare", WEB_ADMIN | WEB_EVALUATOR, h_api_candidates_compare, 0 },
+	/* PROGRAM_APPROVALS: ledger entries awaiting approval (members and viewers: their initiative's) */
+	[PAGE_PROGRAM_APPROVALS] = { WEB_GET, "/program/approvals", WEB_READERS, h_program_approvals, 0 },
+	/* APPROVAL_POST: an organization approves or rejects a ledger entry (docs/approvals.md) */
+	[PAGE_APPROVAL_POST] = { WEB_POST, "/i/{slug}/ledger/{id}/approvals", WEB_EDITORS, h_approval_post, 0 },
+	/* API_PROGRAM_APPROVALS: the pending entries as JSON */
+	[PAGE_API_PROGRAM_APPROVALS] = { WEB_GET, "/api/v1/program/approvals", WEB_READERS, h_api_program_approvals, 0 },
+	/* API_APPROVAL: {org, verdict, reason}; 201 with the entry */
+	[PAGE_API_APPROVAL] = { WEB_POST, "/api/v1/initiatives/{slug}/ledger/{id}/approvals", WEB_EDITORS, h_api_approval, 0 },
 };

@@ -151,6 +151,54 @@ test_compare(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * Against an existing team (?initiative=): the row naming, for each trait
+ * lacked, the team's organizations that offer it (metrics_capacity's
+ * gaps), and the form choosing the team, keeping the candidates.
+ */
+static void
+test_compare_team(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf sb = STRBUF_INIT;
+	const struct initiative *in = program_initiative(&fx->p, "harlow-mills");
+	struct candidates_team teams[2] = {
+		{ "harlow-mills", "Harlow Mills Family Prosperity Initiative" },
+		{ "port-ashby", "Port Ashby Main Streets Together" },
+	};
+	struct html h;
+	char err[200];
+	size_t nel;
+
+	assert_non_null(in);
+	metrics_capacity_release(&fx->caps[0]);
+	metrics_capacity_init(&fx->caps[0]);
+	assert_int_equal(metrics_capacity(&fx->p, (int)(fx->rows[0].org - fx->p.orgs.v), in,
+	    date_from_ymd(2016, 12, 31), &fx->st, &fx->caps[0]), 0);
+	fx->pg.n = 1;
+	fx->pg.team = &teams[0];
+	fx->pg.teams = teams;
+	fx->pg.nteams = 2;
+	html_init(&h, &sb);
+	candidates_compare_render(&h, &fx->pg);
+	assert_int_equal(tagcheck(sb.buf, err, sizeof(err), &nel), 0);
+	assert_non_null(strstr(sb.buf, "<th scope=\"row\">Offered by the team of Harlow Mills Family "
+	    "Prosperity Initiative</th><td data-label=\"Millrace Savings Bank\"><ul class=\"supply\">"
+	    "<li>Flexible grants: "));
+	assert_non_null(strstr(sb.buf, "<li>In-kind staffing: Harlow Neighborhood Builders</li>"));
+	assert_non_null(strstr(sb.buf, "<input type=\"hidden\" name=\"c\" value=\"millrace-savings\"/>"));
+	assert_non_null(strstr(sb.buf, "<option value=\"harlow-mills\" selected>"));
+	strbuf_release(&sb);
+
+	/* no team: no such row, "no team" chosen */
+	fx->pg.team = NULL;
+	html_init(&h, &sb);
+	candidates_compare_render(&h, &fx->pg);
+	assert_null(strstr(sb.buf, "Offered by the team"));
+	assert_non_null(strstr(sb.buf, "<option value selected>no team</option>"));
+	strbuf_release(&sb);
+}
+
 static void
 test_json(void **state)
 {
@@ -174,6 +222,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_supply, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compare_team, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
 	};
 
