@@ -481,9 +481,9 @@ field_to_text(const struct field *f, const void *rec, struct strbuf *out)
  */
 const char *const field_label_texts[] = {
 	N_("Actions"), N_("Alert"), N_("Amount"), N_("Answer"), N_("Answers"),
-	N_("Applications"), N_("As of"), N_("Asked"), N_("Assignments"), N_("Assistance"),
+	N_("Applications"), N_("Approvals"), N_("As of"), N_("Asked"), N_("Assignments"), N_("Assistance"),
 	N_("Attended"), N_("Attendees"), N_("Backbone"), N_("Backbone own"),
-	N_("Baseline"), N_("Body"), N_("Candidates"), N_("Catalytic"), N_("Category"),
+	N_("Baseline"), N_("Body"), N_("By"), N_("Candidates"), N_("Catalytic"), N_("Category"),
 	N_("Challenges"), N_("Channel"), N_("Checkins"), N_("City"), N_("Closed"),
 	N_("Closes"), N_("Co applicants"), N_("Code"), N_("Committee"), N_("Consulted"),
 	N_("Contrary views"), N_("Contributions"), N_("Convener"), N_("Convener evidence"),
@@ -500,7 +500,7 @@ const char *const field_label_texts[] = {
 	N_("Involvement"), N_("Items"), N_("Joined"), N_("Kind"), N_("Lead"),
 	N_("Learning"), N_("Ledger"), N_("Left"), N_("Line"), N_("Lines"), N_("Members"),
 	N_("Mission"), N_("Name"), N_("Note"), N_("Notes"), N_("Observations"),
-	N_("Opened"), N_("Openness"), N_("Org"), N_("Organizations"), N_("Outcome"),
+	N_("On behalf"), N_("Opened"), N_("Openness"), N_("Org"), N_("Organizations"), N_("Outcome"),
 	N_("Owner"), N_("Owner org"), N_("Owner person"), N_("People"), N_("Period"),
 	N_("Person"), N_("Program"), N_("Progress"), N_("Proposals"), N_("Proposed"),
 	N_("Provider"), N_("Purpose"), N_("Question"), N_("Reason"), N_("Recipient"),
@@ -509,12 +509,12 @@ const char *const field_label_texts[] = {
 	N_("Sector"), N_("Shared result"), N_("Slug"), N_("Staff"), N_("Start"),
 	N_("Statement"), N_("Status"), N_("Surveys"), N_("Target"), N_("Text"), N_("Ties"),
 	N_("Title"), N_("To"), N_("Topic"), N_("Traits"), N_("Type"), N_("Unit"),
-	N_("Value"),
+	N_("Value"), N_("Verdict"),
 };
 const size_t nfield_label_texts = sizeof(field_label_texts) / sizeof(field_label_texts[0]);
 
 const char *const enum_value_texts[] = {
-	N_("agree"), N_("alert"), N_("award"), N_("awarded"), N_("backbone"),
+	N_("agree"), N_("alert"), N_("approve"), N_("approved"), N_("award"), N_("awarded"), N_("backbone"),
 	N_("blurred boundaries"), N_("capacity shared"), N_("checkin"), N_("co-lead"),
 	N_("communications"), N_("community-engagement"), N_("concerns"), N_("convener"),
 	N_("convening"), N_("credit given"), N_("data"), N_("decision"), N_("declined"),
@@ -525,9 +525,9 @@ const char *const enum_value_texts[] = {
 	N_("flexible grants"), N_("fundraising"), N_("health"), N_("in kind staffing"),
 	N_("joint grant seeking"), N_("learning-evaluation"), N_("no contrary views"),
 	N_("nonprofit"), N_("object"), N_("open"), N_("other"), N_("out of the loop"),
-	N_("partner"), N_("partners compensated"), N_("peer-exchange"), N_("personnel"),
+	N_("partner"), N_("partners compensated"), N_("peer-exchange"), N_("pending"), N_("personnel"),
 	N_("philanthropy"), N_("policy-advocacy"), N_("presentation"), N_("press"),
-	N_("private"), N_("program"), N_("public"), N_("report"), N_("resident"),
+	N_("private"), N_("program"), N_("public"), N_("reject"), N_("rejected"), N_("report"), N_("resident"),
 	N_("shared leadership"), N_("social"), N_("staffing"), N_("strategy"),
 	N_("submitted"), N_("team-meeting"), N_("training"), N_("up"),
 };

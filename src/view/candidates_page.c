@@ -304,7 +304,7 @@ cell_offered(struct html *h, const struct candidates_page *pg, const struct cand
 	(void)pg;
 	(void)a;
 	if (c->gaps.n == 0) {
-		html_text(h, "It lacks no trait.");
+		html_text(h, _("It lacks no trait."));
 		return;
 	}
 	html_open(h, "ul", "class", "supply", NULL);
@@ -312,9 +312,9 @@ cell_offered(struct html *h, const struct candidates_page *pg, const struct cand
 		const struct metrics_gap *g = &c->gaps.v[i];
 
 		html_open(h, "li", NULL);
-		html_textf(h, "%s: ", metrics_trait_labels[g->trait]);
+		html_textf(h, "%s: ", _(metrics_trait_labels[g->trait]));
 		if (g->offered_by.n == 0)
-			html_text(h, "no one on the team yet");
+			html_text(h, _("no one on the team yet"));
 		for (size_t j = 0; j < g->offered_by.n; j++)
 			html_textf(h, "%s%s", j ? ", " : "", c->program->orgs.v[g->offered_by.v[j]].name);
 		html_close(h);
@@ -332,11 +332,11 @@ team_form(struct html *h, const struct candidates_page *pg)
 		html_void(h, "input", "type", "hidden", "name", "c", "value", pg->rows[i].org->slug, NULL);
 	html_open(h, "div", "class", "field", NULL);
 	html_open(h, "label", "for", "team", NULL);
-	html_text(h, "Which partners of a team offer what they lack");
+	html_text(h, _("Which partners of a team offer what they lack"));
 	html_close(h);
 	html_open(h, "select", "id", "team", "name", "initiative", NULL);
 	html_open(h, "option", "value", "", "selected", pg->team ? NULL : "", NULL);
-	html_text(h, "no team");
+	html_text(h, _("no team"));
 	html_close(h);
 	for (size_t i = 0; i < pg->nteams; i++) {
 		int sel = pg->team && strcmp(pg->team->slug, pg->teams[i].slug) == 0;
@@ -348,7 +348,7 @@ team_form(struct html *h, const struct candidates_page *pg)
 	html_close(h);
 	html_close(h);
 	html_open(h, "button", "type", "submit", NULL);
-	html_text(h, "Show");
+	html_text(h, _("Show"));
 	html_close(h);
 	html_close(h);
 }
