@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/i18n.h"
 #include "util/banned.h"
 
 struct command {
@@ -56,7 +57,7 @@ main(int argc, char **argv)
 {
 	struct cli c;
 	const char *env;
-	int i;
+	int i, lang;
 
 	c.db = (env = getenv("TRELLIS_DB")) != NULL && *env ? env : CLI_DEFAULT_DB;
 	c.program = NULL;
@@ -96,6 +97,9 @@ main(int argc, char **argv)
 		usage(stderr);
 		return CLI_USAGE;
 	}
+	/* the language of messages and reports: the environment's (cli.h) */
+	if (strcmp(argv[i], "serve") != 0 && (lang = cli_lang_from_env()) != LANG_EN)
+		cli_lang_use(lang);
 	if (strcmp(argv[i], "help") == 0) {
 		/* `trellis help import` is `trellis import --help`. */
 		static char help_opt[] = "--help";

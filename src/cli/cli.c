@@ -2,6 +2,7 @@
  * What the subcommands share: option parsing, messages, whole-file reads and
  * atomic writes, and the progress line.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "../util/file.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "cli.h"
@@ -55,6 +57,51 @@ print_help(const struct cli_cmd *cmd, const struct cli_opt *opts)
 	if (cmd->details)
 		printf("\n%s\n", cmd->details);
 	printf("\nexit status: 0 success, 1 failure, 2 usage error\n");
+}
+
+int
+cli_lang_from_env(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *loc = NULL, *list = getenv("LANGUAGE");
+	int lang;
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]) && loc == NULL; i++)
+		if ((loc = getenv(vars[i])) != NULL && *loc == '\0')
+			loc = NULL;
+	/* gettext ignores LANGUAGE under the C locale, and so do we */
+	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		return LANG_EN;
+	while (list && *list) {
+		size_t n = strcspn(list, ":");
+		char code[16];
+
+		if (n > 0 && n < sizeof(code)) {
+			memcpy(code, list, n);
+			code[n] = '\0';
+			if ((lang = lang_parse(code)) >= 0)
+				return lang;
+		}
+		list += n + (list[n] == ':');
+	}
+	return (lang = lang_parse(loc)) >= 0 ? lang : LANG_EN;
+}
+
+int
+cli_lang_use(int lang)
+{
+	struct strbuf err = STRBUF_INIT;
+	int ret = 0;
+
+	assert(lang >= 0 && lang < LANG__MAX);
+	if (lang != LANG_EN && (i18n_init(&err) == -1 || !i18n_available(lang))) {
+		fprintf(stderr, "trellis: %s is not available (%s); messages stay in English\n",
+		    lang_names[lang], err.len ? err.buf : "no catalog");
+		ret = -1;
+	}
+	i18n_use(lang);
+	strbuf_release(&err);
+	return ret;
 }
 
 int

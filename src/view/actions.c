@@ -7,32 +7,45 @@
 #include "actions.h"
 #include "figures.h"
 #include "markdown.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 static const char *const signal_titles[SIGNAL__MAX] = {
-	[SIGNAL_DOMINANCE] = "Backbone dominance",
-	[SIGNAL_DIRECTOR_AS_EMPLOYEE] = "Director as the backbone's employee",
-	[SIGNAL_BLURRED_BOUNDARIES] = "Blurred boundaries",
-	[SIGNAL_OUT_OF_THE_LOOP] = "Partners out of the loop",
-	[SIGNAL_NO_CONTRARY_VIEWS] = "No contrary views",
-	[SIGNAL_SHARED_LEADERSHIP] = "Shared leadership",
-	[SIGNAL_CREDIT_GIVEN] = "Credit given",
-	[SIGNAL_CAPACITY_SHARED] = "Capacity shared",
-	[SIGNAL_DIRECTOR_SUPPORTED] = "Director supported",
-	[SIGNAL_JOINT_GRANT_SEEKING] = "Joint grant seeking",
-	[SIGNAL_PARTNERS_COMPENSATED] = "Partners compensated",
+	[SIGNAL_DOMINANCE] = N_("Backbone dominance"),
+	[SIGNAL_DIRECTOR_AS_EMPLOYEE] = N_("Director as the backbone's employee"),
+	[SIGNAL_BLURRED_BOUNDARIES] = N_("Blurred boundaries"),
+	[SIGNAL_OUT_OF_THE_LOOP] = N_("Partners out of the loop"),
+	[SIGNAL_NO_CONTRARY_VIEWS] = N_("No contrary views"),
+	[SIGNAL_SHARED_LEADERSHIP] = N_("Shared leadership"),
+	[SIGNAL_CREDIT_GIVEN] = N_("Credit given"),
+	[SIGNAL_CAPACITY_SHARED] = N_("Capacity shared"),
+	[SIGNAL_DIRECTOR_SUPPORTED] = N_("Director supported"),
+	[SIGNAL_JOINT_GRANT_SEEKING] = N_("Joint grant seeking"),
+	[SIGNAL_PARTNERS_COMPENSATED] = N_("Partners compensated"),
 };
 
 static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December",
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"), N_("August"),
+	N_("September"), N_("October"), N_("November"), N_("December"),
 };
+
+/* The statuses as people read them (action_status_names are the codes). */
+static const char *const status_labels[ACTION__MAX] = {
+	[ACTION_OPEN] = N_("open"), [ACTION_DONE] = N_("done"), [ACTION_DROPPED] = N_("dropped"),
+};
+
+static const char *
+action_status_label(int status)
+{
+	assert(status >= 0 && status < ACTION__MAX);
+	return _(status_labels[status]);
+}
 
 const char *
 action_signal_title(int signal)
 {
 	assert(signal >= 0 && signal < SIGNAL__MAX);
-	return signal_titles[signal];
+	return _(signal_titles[signal]);
 }
 
 int
@@ -47,7 +60,8 @@ action_period_words(tdate period, struct strbuf *out)
 	int y, m, d;
 
 	date_to_ymd(period, &y, &m, &d);
-	strbuf_addf(out, "%s %d", month_names[m - 1], y);
+	/* TRANSLATORS: a month and its year, "December 2016" */
+	strbuf_addf(out, _("%s %d"), _(month_names[m - 1]), y);
 }
 
 const char *
@@ -59,7 +73,7 @@ action_owner_name(const struct program *p, const struct action *a)
 	if (a->owner_person.slug)
 		return a->owner_person.idx >= 0 && (size_t)a->owner_person.idx < p->people.n ?
 		    p->people.v[a->owner_person.idx].name : a->owner_person.slug;
-	return "nobody";
+	return _("nobody");
 }
 
 int
@@ -72,15 +86,19 @@ void
 action_line_text(const struct program *p, const struct action *a, tdate today,
     int with_alert, struct strbuf *out)
 {
+	struct strbuf due = STRBUF_INIT;
+
 	if (with_alert) {
 		strbuf_addf(out, "%s, ", action_signal_title(a->signal));
 		action_period_words(a->period, out);
 		strbuf_addstr(out, ": ");
 	}
-	strbuf_addf(out, "%s — %s, due ", a->title, action_owner_name(p, a));
-	figure_date(a->due, out);
-	strbuf_addf(out, " · %s%s", action_status_names[a->status],
-	    action_overdue(a, today) ? ", overdue" : "");
+	figure_date(a->due, &due);
+	/* TRANSLATORS: an action, who takes it, its due date and its status ("open") */
+	strbuf_addf(out, action_overdue(a, today) ? _("%s — %s, due %s · %s, overdue") :
+	    _("%s — %s, due %s · %s"), a->title, action_owner_name(p, a), due.buf,
+	    action_status_label(a->status));
+	strbuf_release(&due);
 }
 
 /* "/i/SLUG/alerts/CODE?as_of=YYYY-MM-DD" of a's alert and period. */
@@ -106,7 +124,7 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 		html_open(h, "li", NULL);
 		html_open(h, "span", "class", late ? "status overdue" : a->status == ACTION_OPEN ?
 		    "status open" : "status closed", NULL);
-		html_text(h, late ? "overdue" : action_status_names[a->status]);
+		html_text(h, late ? _("overdue") : action_status_label(a->status));
 		html_close(h);
 		html_text(h, " ");
 		if (with_alert) {
@@ -125,9 +143,9 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 		} else
 			html_text(h, a->title);
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, " — %s, due ", action_owner_name(p, a));
 		figure_date(a->due, &sb);
-		html_text(h, sb.buf);
+		/* TRANSLATORS: after an action's title: who takes it, its due date */
+		html_textf(h, _(" — %s, due %s"), action_owner_name(p, a), sb.buf);
 		html_close(h);
 	}
 	html_close(h);
@@ -141,22 +159,21 @@ answer_html(struct html *h, const struct program *p, const struct metrics_answer
 	struct strbuf sb = STRBUF_INIT;
 
 	html_open(h, "div", "class", "answer", NULL);
-	strbuf_addstr(&sb, "The team's answer, ");
 	action_period_words(period, &sb);
 	html_open(h, "p", "class", "answer-head", NULL);
-	html_text(h, sb.buf);
+	html_textf(h, _("The team's answer, %s"), sb.buf);
 	html_close(h);
 	if (a->response)
 		html_markdown(h, a->response->text);
 	else if (a->actions.n == 0)
-		html_elem(h, "p", "Not answered yet.");
+		html_elem(h, "p", _("Not answered yet."));
 	if (a->actions.n)
 		actions_html(h, p, a->actions.v, a->actions.n, today, 0, NULL);
 	if (href) {
 		html_open(h, "p", "class", "answer-link", NULL);
 		html_open(h, "a", "href", href, NULL);
-		html_text(h, a->response || a->actions.n ? "The answer and its actions" :
-		    "Write the team's answer");
+		html_text(h, a->response || a->actions.n ? _("The answer and its actions") :
+		    _("Write the team's answer"));
 		html_close(h);
 		html_close(h);
 	}
@@ -172,9 +189,10 @@ answer_text(const struct program *p, const struct metrics_answer *a, tdate perio
 
 	if (a->response == NULL && a->actions.n == 0)
 		return;
-	strbuf_addf(out, "%*sThe team's answer (", indent, "");
-	action_period_words(period, out);
-	strbuf_addstr(out, "):\n");
+	action_period_words(period, &sb);
+	strbuf_addf(out, "%*s", indent, "");
+	strbuf_addf(out, _("The team's answer (%s):"), sb.buf);
+	strbuf_addch(out, '\n');
 	if (a->response) {
 		/* the Markdown as written, each line indented */
 		const char *s = a->response->text;
@@ -190,7 +208,7 @@ answer_text(const struct program *p, const struct metrics_answer *a, tdate perio
 		}
 	}
 	if (a->actions.n)
-		strbuf_addf(out, "%*sActions agreed:\n", indent, "");
+		strbuf_addf(out, "%*s%s\n", indent, "", _("Actions agreed:"));
 	for (size_t i = 0; i < a->actions.n; i++) {
 		strbuf_reset(&sb);
 		action_line_text(p, a->actions.v[i], today, 0, &sb);

@@ -4,6 +4,7 @@
 
 #include "figures.h"
 #include "../metrics/survey.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -13,60 +14,62 @@
  * docs/metrics.md (a share reads as a percentage beside it).
  */
 const char *const figure_labels[FIG__MAX] = {
-	[FIG_TEAM_SIZE] = "Organizations on the team",
-	[FIG_TEAM_SECTORS] = "Sectors on the team",
-	[FIG_DEC_BACKBONE_ALONE] = "Decisions made by the backbone alone",
-	[FIG_DEC_HHI] = "Concentration of decisions (0 even, 1 one organization)",
-	[FIG_DEC_BREADTH] = "Share of the team consulted or deciding, on average",
-	[FIG_DEC_MEDIAN_DAYS] = "Median days from proposal to decision",
-	[FIG_DEC_RUSHED] = "Decisions rushed with few consulted",
-	[FIG_DEC_LOOP] = "Personnel and money decisions with the whole team in the loop",
-	[FIG_DEC_CONTRARY] = "Key decisions where contrary views were recorded",
-	[FIG_DEC_SHARED] = "Decisions made jointly (committee, team or co-lead)",
-	[FIG_FUNDS_SPENT] = "Money spent",
-	[FIG_FUNDS_PARTNER_SHARE] = "Share of the money spent that partners received",
-	[FIG_FUNDS_PARTNERS_PAID] = "Partners who received money",
-	[FIG_FUNDS_HHI] = "Concentration of money received (0 even, 1 one organization)",
-	[FIG_FUNDS_BACKBONE_OWN] = "Money spent on the backbone's own programs or overhead",
-	[FIG_GRANTS_OVERSPENT] = "Grants overspent",
-	[FIG_GRANTS_UNSPENT_CLOSED] = "Closed grants left unspent",
-	[FIG_GRANTS_LINES_OVER] = "Budget lines overspent",
-	[FIG_GRANTS_NONCATALYTIC] = "Funding that outlasts the program's grant",
-	[FIG_APPS_JOINT] = "Grant applications made jointly",
-	[FIG_APPS_PARTNER_LED] = "Grant applications led by a partner",
-	[FIG_CREDIT_PARTNER_SHARE] = "Public credit going to partners",
-	[FIG_CREDIT_BREADTH] = "Partners credited publicly",
-	[FIG_VALUEADD_HOURS] = "Hours of help the backbone gave partners",
-	[FIG_VALUEADD_REACH] = "Partners the backbone helped",
-	[FIG_CHECKINS_COVERAGE] = "Months with a funder check-in",
-	[FIG_ENGAGEMENT_RATE] = "Attendance at learning and evaluation events",
-	[FIG_RACI_COMPLETE] = "Responsibilities with exactly one accountable organization",
-	[FIG_RACI_BACKBONE_ACC] = "Responsibilities where the backbone is accountable",
-	[FIG_DIRECTOR_SHARED] = "Director overseen by more than the employer",
-	[FIG_RESULT_PROGRESS] = "Progress toward the shared result",
-	[FIG_RESULT_ON_TRACK] = "Shared result on track",
-	[FIG_SURVEY_DIRECTOR_SUPPORT] = "Director support (survey mean, 1 to 5)",
-	[FIG_NET_DENSITY] = "Pairs of organizations working together (density)",
-	[FIG_NET_CENTRALIZATION] = "Ties concentrated on one organization (0 spread, 1 a star)",
-	[FIG_NET_BACKBONE_DEGREE] = "The backbone's share of all organizations' ties",
+	[FIG_TEAM_SIZE] = N_("Organizations on the team"),
+	[FIG_TEAM_SECTORS] = N_("Sectors on the team"),
+	[FIG_DEC_BACKBONE_ALONE] = N_("Decisions made by the backbone alone"),
+	[FIG_DEC_HHI] = N_("Concentration of decisions (0 even, 1 one organization)"),
+	[FIG_DEC_BREADTH] = N_("Share of the team consulted or deciding, on average"),
+	[FIG_DEC_MEDIAN_DAYS] = N_("Median days from proposal to decision"),
+	[FIG_DEC_RUSHED] = N_("Decisions rushed with few consulted"),
+	[FIG_DEC_LOOP] = N_("Personnel and money decisions with the whole team in the loop"),
+	[FIG_DEC_CONTRARY] = N_("Key decisions where contrary views were recorded"),
+	[FIG_DEC_SHARED] = N_("Decisions made jointly (committee, team or co-lead)"),
+	[FIG_FUNDS_SPENT] = N_("Money spent"),
+	[FIG_FUNDS_PARTNER_SHARE] = N_("Share of the money spent that partners received"),
+	[FIG_FUNDS_PARTNERS_PAID] = N_("Partners who received money"),
+	[FIG_FUNDS_HHI] = N_("Concentration of money received (0 even, 1 one organization)"),
+	[FIG_FUNDS_BACKBONE_OWN] = N_("Money spent on the backbone's own programs or overhead"),
+	[FIG_GRANTS_OVERSPENT] = N_("Grants overspent"),
+	[FIG_GRANTS_UNSPENT_CLOSED] = N_("Closed grants left unspent"),
+	[FIG_GRANTS_LINES_OVER] = N_("Budget lines overspent"),
+	[FIG_GRANTS_NONCATALYTIC] = N_("Funding that outlasts the program's grant"),
+	[FIG_APPS_JOINT] = N_("Grant applications made jointly"),
+	[FIG_APPS_PARTNER_LED] = N_("Grant applications led by a partner"),
+	[FIG_CREDIT_PARTNER_SHARE] = N_("Public credit going to partners"),
+	[FIG_CREDIT_BREADTH] = N_("Partners credited publicly"),
+	[FIG_VALUEADD_HOURS] = N_("Hours of help the backbone gave partners"),
+	[FIG_VALUEADD_REACH] = N_("Partners the backbone helped"),
+	[FIG_CHECKINS_COVERAGE] = N_("Months with a funder check-in"),
+	[FIG_ENGAGEMENT_RATE] = N_("Attendance at learning and evaluation events"),
+	[FIG_RACI_COMPLETE] = N_("Responsibilities with exactly one accountable organization"),
+	[FIG_RACI_BACKBONE_ACC] = N_("Responsibilities where the backbone is accountable"),
+	[FIG_DIRECTOR_SHARED] = N_("Director overseen by more than the employer"),
+	[FIG_RESULT_PROGRESS] = N_("Progress toward the shared result"),
+	[FIG_RESULT_ON_TRACK] = N_("Shared result on track"),
+	[FIG_SURVEY_DIRECTOR_SUPPORT] = N_("Director support (survey mean, 1 to 5)"),
+	[FIG_NET_DENSITY] = N_("Pairs of organizations working together (density)"),
+	[FIG_NET_CENTRALIZATION] = N_("Ties concentrated on one organization (0 spread, 1 a star)"),
+	[FIG_NET_BACKBONE_DEGREE] = N_("The backbone's share of all organizations' ties"),
 	[FIG_NET_BACKBONE_BETWEENNESS] =
-	    "Shortest paths between other organizations that pass through the backbone (0 none, 1 all)",
-	[FIG_NET_TRUST] = "Trust between organizations (1 to 4)",
-	[FIG_NET_VALUE] = "Value organizations see in each other (1 to 4)",
+	    N_("Shortest paths between other organizations that pass through the backbone (0 none, 1 all)"),
+	[FIG_NET_TRUST] = N_("Trust between organizations (1 to 4)"),
+	[FIG_NET_VALUE] = N_("Value organizations see in each other (1 to 4)"),
 	[FIG_NET_RESILIENCE] =
-	    "Largest group still connected without the backbone, share of the other organizations",
+	    N_("Largest group still connected without the backbone, share of the other organizations"),
 };
 
 const char *const figure_groups[FIG__MAX] = {
-	"Team", "Team",
-	"Decisions", "Decisions", "Decisions", "Decisions", "Decisions", "Decisions",
-	"Decisions", "Decisions",
-	"Money", "Money", "Money", "Money", "Money", "Money", "Money", "Money", "Money",
-	"Money", "Money",
-	"Credit and help", "Credit and help", "Credit and help", "Credit and help",
-	"Oversight", "Oversight", "Oversight", "Oversight", "Oversight", "Oversight",
-	"Oversight", "Oversight",
-	"Network", "Network", "Network", "Network", "Network", "Network", "Network",
+	N_("Team"), N_("Team"),
+	N_("Decisions"), N_("Decisions"), N_("Decisions"), N_("Decisions"),
+	N_("Decisions"), N_("Decisions"), N_("Decisions"), N_("Decisions"),
+	N_("Money"), N_("Money"), N_("Money"), N_("Money"), N_("Money"), N_("Money"),
+	N_("Money"), N_("Money"), N_("Money"), N_("Money"), N_("Money"),
+	N_("Credit and help"), N_("Credit and help"), N_("Credit and help"),
+	N_("Credit and help"),
+	N_("Oversight"), N_("Oversight"), N_("Oversight"), N_("Oversight"),
+	N_("Oversight"), N_("Oversight"), N_("Oversight"), N_("Oversight"),
+	N_("Network"), N_("Network"), N_("Network"), N_("Network"), N_("Network"),
+	N_("Network"), N_("Network"),
 };
 
 const char *
@@ -74,48 +77,48 @@ figure_null_note(enum metrics_fig f)
 {
 	switch (figure_groups[f][0]) {
 	case 'D':
-		return f == FIG_DEC_LOOP ? "no personnel or money decisions in this period" :
-		    f == FIG_DEC_CONTRARY ? "no strategy, money or personnel decisions in this period" :
-		    f == FIG_DEC_HHI ? "no decisions, or a team of one" :
-		    "no decisions recorded in this period";
+		return f == FIG_DEC_LOOP ? _("no personnel or money decisions in this period") :
+		    f == FIG_DEC_CONTRARY ? _("no strategy, money or personnel decisions in this period") :
+		    f == FIG_DEC_HHI ? _("no decisions, or a team of one") :
+		    _("no decisions recorded in this period");
 	case 'M':
 		return f >= FIG_GRANTS_OVERSPENT && f <= FIG_GRANTS_NONCATALYTIC ?
-		    "no grants started by this date" :
-		    f >= FIG_APPS_JOINT ? "no grant applications in this period" :
-		    f == FIG_FUNDS_PARTNERS_PAID ? "no partners on the team" :
-		    "no spending recorded in this period";
+		    _("no grants started by this date") :
+		    f >= FIG_APPS_JOINT ? _("no grant applications in this period") :
+		    f == FIG_FUNDS_PARTNERS_PAID ? _("no partners on the team") :
+		    _("no spending recorded in this period");
 	case 'C':
-		return f == FIG_VALUEADD_HOURS ? "no help recorded in this period" :
-		    f == FIG_CREDIT_PARTNER_SHARE ? "no public credit recorded in this period" :
-		    "no partners on the team";
+		return f == FIG_VALUEADD_HOURS ? _("no help recorded in this period") :
+		    f == FIG_CREDIT_PARTNER_SHARE ? _("no public credit recorded in this period") :
+		    _("no partners on the team");
 	case 'O':
 		switch (f) {
-		case FIG_CHECKINS_COVERAGE: return "the initiative was not running in this period";
-		case FIG_ENGAGEMENT_RATE: return "no events with expected organizations in this period";
+		case FIG_CHECKINS_COVERAGE: return _("the initiative was not running in this period");
+		case FIG_ENGAGEMENT_RATE: return _("no events with expected organizations in this period");
 		case FIG_RACI_COMPLETE:
-		case FIG_RACI_BACKBONE_ACC: return "no responsibilities assigned";
-		case FIG_DIRECTOR_SHARED: return "no initiative director recorded";
-		case FIG_SURVEY_DIRECTOR_SUPPORT: return "fewer than 3 survey responses";
-		default: return "no observations of the shared result yet";
+		case FIG_RACI_BACKBONE_ACC: return _("no responsibilities assigned");
+		case FIG_DIRECTOR_SHARED: return _("no initiative director recorded");
+		case FIG_SURVEY_DIRECTOR_SUPPORT: return _("fewer than 3 survey responses");
+		default: return _("no observations of the shared result yet");
 		}
 	case 'N':
 		switch (f) {
 		case FIG_NET_CENTRALIZATION:
 		case FIG_NET_BACKBONE_BETWEENNESS:
-			return "no network survey in this period, or a team of fewer than 3";
+			return _("no network survey in this period, or a team of fewer than 3");
 		case FIG_NET_BACKBONE_DEGREE:
-			return "no ties in this period's network survey, or the backbone is not on the team";
+			return _("no ties in this period's network survey, or the backbone is not on the team");
 		case FIG_NET_TRUST:
-			return "no trust ratings in this period";
+			return _("no trust ratings in this period");
 		case FIG_NET_VALUE:
-			return "no value ratings in this period";
+			return _("no value ratings in this period");
 		case FIG_NET_RESILIENCE:
-			return "no network survey in this period, or the backbone is not on the team";
+			return _("no network survey in this period, or the backbone is not on the team");
 		default:
-			return "no network survey in this period";
+			return _("no network survey in this period");
 		}
 	default:
-		return "no organizations on the team in this period";
+		return _("no organizations on the team in this period");
 	}
 }
 
@@ -146,7 +149,7 @@ figure_format(const struct report *r, enum metrics_fig f, struct strbuf *out)
 		return;
 	}
 	if (g->type == MV_BOOL) {
-		strbuf_addstr(out, g->value ? "yes" : "no");
+		strbuf_addstr(out, g->value ? _("yes") : _("no"));
 		return;
 	}
 	switch (f) {
@@ -180,26 +183,27 @@ figure_date(tdate d, struct strbuf *out)
 {
 	char buf[DATE_WORDS_BUFSZ];
 
-	strbuf_addstr(out, date_format_words(d, buf));
+	/* in the calling thread's language: "31 Dec 2016", "31 dic 2016" (docs/i18n.md) */
+	strbuf_addstr(out, date_format_words_lang(d, lang_code(i18n_current()), buf));
 }
 
 static const struct {
 	const char *part, *label;
 } part_labels[] = {
-	{ "decisions.hhi", "Decisions spread across the team" },
-	{ "decisions.backbone_alone_share", "Decisions not made by the backbone alone" },
-	{ "decisions.consultation_breadth", "Team consulted on decisions" },
-	{ "decisions.loop_closure", "Team in the loop on personnel and money" },
-	{ "decisions.contrary_share", "Contrary views recorded on key decisions" },
-	{ "funds.hhi", "Money spread across the team" },
-	{ "credit.partner_share", "Public credit going to partners" },
-	{ "applications.joint_share", "Grant applications made jointly" },
-	{ "checkins.coverage", "Months with a funder check-in" },
-	{ "engagement.rate", "Attendance at learning and evaluation" },
-	{ "raci.complete", "Responsibilities with one accountable" },
-	{ "director.shared_oversight", "Director overseen by more than the employer" },
-	{ "grants.in_order", "Grants neither overspent nor left unspent" },
-	{ "result.on_track", "Shared result on track" },
+	{ "decisions.hhi", N_("Decisions spread across the team") },
+	{ "decisions.backbone_alone_share", N_("Decisions not made by the backbone alone") },
+	{ "decisions.consultation_breadth", N_("Team consulted on decisions") },
+	{ "decisions.loop_closure", N_("Team in the loop on personnel and money") },
+	{ "decisions.contrary_share", N_("Contrary views recorded on key decisions") },
+	{ "funds.hhi", N_("Money spread across the team") },
+	{ "credit.partner_share", N_("Public credit going to partners") },
+	{ "applications.joint_share", N_("Grant applications made jointly") },
+	{ "checkins.coverage", N_("Months with a funder check-in") },
+	{ "engagement.rate", N_("Attendance at learning and evaluation") },
+	{ "raci.complete", N_("Responsibilities with one accountable") },
+	{ "director.shared_oversight", N_("Director overseen by more than the employer") },
+	{ "grants.in_order", N_("Grants neither overspent nor left unspent") },
+	{ "result.on_track", N_("Shared result on track") },
 };
 
 const char *
@@ -207,7 +211,7 @@ figure_part_label(const char *part)
 {
 	for (size_t i = 0; i < sizeof(part_labels) / sizeof(part_labels[0]); i++)
 		if (strcmp(part_labels[i].part, part) == 0)
-			return part_labels[i].label;
+			return _(part_labels[i].label);
 	return part;
 }
 
@@ -215,38 +219,41 @@ void
 figure_survey_responses(const struct survey_results *r, struct strbuf *out)
 {
 	static const struct { int col; const char *from; } groups[] = {
-		{ SURVEY_COL_BACKBONE, "from the backbone" },
-		{ SURVEY_COL_DIRECTOR, "from the director" },
-		{ SURVEY_COL_PARTNER, "from partners" },
+		/* TRANSLATORS: a count of survey responses before it: "5 from the backbone" */
+		{ SURVEY_COL_BACKBONE, N_("%lld from the backbone") },
+		{ SURVEY_COL_DIRECTOR, N_("%lld from the director") },
+		{ SURVEY_COL_PARTNER, N_("%lld from partners") },
 	};
 	int k = 0;
 
 	if (r->shown[SURVEY_COL_ALL]) {
-		strbuf_addf(out, "%lld responses", (long long)r->responses[SURVEY_COL_ALL]);
+		strbuf_addf(out, P_("%lld response", "%lld responses", r->responses[SURVEY_COL_ALL]),
+		    (long long)r->responses[SURVEY_COL_ALL]);
 		return;
 	}
 	if (!metrics_survey_any_shown(r)) {
-		strbuf_addf(out, "fewer than %d responses: nothing can be shown", SURVEY_MIN_GROUP);
+		strbuf_addf(out, _("fewer than %d responses: nothing can be shown"), SURVEY_MIN_GROUP);
 		return;
 	}
 	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		if (r->shown[groups[i].col])
-			strbuf_addf(out, "%s%lld %s", k++ ? ", " : "",
-			    (long long)r->responses[groups[i].col], groups[i].from);
-	strbuf_addstr(out, "; everyone's mean is not shown, so that no smaller group's "
-	    "answers can be worked out from it");
+		if (r->shown[groups[i].col]) {
+			strbuf_addstr(out, k++ ? ", " : "");
+			strbuf_addf(out, _(groups[i].from), (long long)r->responses[groups[i].col]);
+		}
+	strbuf_addstr(out, _("; everyone's mean is not shown, so that no smaller group's "
+	    "answers can be worked out from it"));
 }
 
 /* The six activities of the backbone-activities instrument in short (model.c has their wording). */
 static const struct {
 	const char *code, *label;
 } activity_labels[] = {
-	{ "guide_vision", "Guide vision and strategy" },
-	{ "support_aligned", "Support aligned activities" },
-	{ "shared_measurement", "Establish shared measurement" },
-	{ "public_will", "Build public will" },
-	{ "advance_policy", "Advance policy" },
-	{ "mobilize_funding", "Mobilize funding" },
+	{ "guide_vision", N_("Guide vision and strategy") },
+	{ "support_aligned", N_("Support aligned activities") },
+	{ "shared_measurement", N_("Establish shared measurement") },
+	{ "public_will", N_("Build public will") },
+	{ "advance_policy", N_("Advance policy") },
+	{ "mobilize_funding", N_("Mobilize funding") },
 };
 
 const char *
@@ -254,8 +261,22 @@ figure_activity_label(const char *code)
 {
 	for (size_t i = 0; i < sizeof(activity_labels) / sizeof(activity_labels[0]); i++)
 		if (strcmp(activity_labels[i].code, code) == 0)
-			return activity_labels[i].label;
+			return _(activity_labels[i].label);
 	return code;
+}
+
+/* The built-in instruments' categories (model.c) as people read them; others as written. */
+const char *
+figure_survey_category(const char *category)
+{
+	static const char *const builtin[] = {
+		N_("practice"), N_("pitfall"), N_("director"), N_("backbone activity"),
+	};
+
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		if (strcmp(builtin[i], category) == 0)
+			return _(builtin[i]);
+	return category;
 }
 
 void
