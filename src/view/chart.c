@@ -6,6 +6,7 @@
 #include "chart.h"
 #include "figures.h"
 #include "quantity.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -50,10 +51,10 @@ svg_line(struct html *h, double x1, double y1, double x2, double y2,
 }
 
 const char *const chart_mark_words[MARK__MAX] = {
-	[MARK_PLAIN] = "this initiative",
-	[MARK_CLEAR] = "nothing raised",
-	[MARK_ONE] = "one alert to discuss",
-	[MARK_SEVERAL] = "two or more alerts to discuss",
+	[MARK_PLAIN] = N_("this initiative"),
+	[MARK_CLEAR] = N_("nothing raised"),
+	[MARK_ONE] = N_("one alert to discuss"),
+	[MARK_SEVERAL] = N_("two or more alerts to discuss"),
 };
 
 /* the quadrant's plot area: 60..420 across, 20..380 down, 0..100 on both axes */
@@ -171,24 +172,27 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 
 	strbuf_addf(&tid, "%s-title", id);
 	strbuf_addf(&did, "%s-desc", id);
-	strbuf_addstr(&desc, "Each initiative is a point: stepping back across, stepping up upward, both 0 to 100.");
+	strbuf_addstr(&desc, _("Each initiative is a point: stepping back across, stepping up "
+	    "upward, both 0 to 100."));
 	for (size_t i = 0; i < n; i++) {
 		if (pts[i].has_value && pts[i].ntrail > 0)
-			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f; its trail (the "
-			    "faint line) runs through the %zu quarter%s before, from stepping back %.0f, "
-			    "stepping up %.0f.", pts[i].label, pts[i].x, pts[i].y, pts[i].ntrail,
-			    pts[i].ntrail == 1 ? "" : "s", pts[i].trail[0], pts[i].trail[1]);
+			strbuf_addf(&desc, P_(" %s: stepping back %.0f, stepping up %.0f; its trail (the "
+			    "faint line) runs through the %zu quarter before, from stepping back %.0f, "
+			    "stepping up %.0f.", " %s: stepping back %.0f, stepping up %.0f; its trail "
+			    "(the faint line) runs through the %zu quarters before, from stepping back "
+			    "%.0f, stepping up %.0f.", pts[i].ntrail), pts[i].label, pts[i].x, pts[i].y,
+			    pts[i].ntrail, pts[i].trail[0], pts[i].trail[1]);
 		else if (pts[i].has_value && pts[i].has_before)
-			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f. A year earlier "
-			    "(the faint open circle): stepping back %.0f, stepping up %.0f.",
+			strbuf_addf(&desc, _(" %s: stepping back %.0f, stepping up %.0f. A year earlier "
+			    "(the faint open circle): stepping back %.0f, stepping up %.0f."),
 			    pts[i].label, pts[i].x, pts[i].y, pts[i].bx, pts[i].by);
 		else if (pts[i].has_value)
-			strbuf_addf(&desc, " %s: stepping back %.0f, stepping up %.0f.",
+			strbuf_addf(&desc, _(" %s: stepping back %.0f, stepping up %.0f."),
 			    pts[i].label, pts[i].x, pts[i].y);
 		else
-			strbuf_addf(&desc, " %s: not enough records to place.", pts[i].label);
+			strbuf_addf(&desc, _(" %s: not enough records to place."), pts[i].label);
 		if (pts[i].has_value && pts[i].mark != MARK_PLAIN)
-			strbuf_addf(&desc, " Marked: %s.", chart_mark_words[pts[i].mark]);
+			strbuf_addf(&desc, _(" Marked: %s."), _(chart_mark_words[pts[i].mark]));
 	}
 	labels = xcalloc(n ? n : 1, sizeof(*labels));
 	chart_quadrant_labels(pts, n, labels);
@@ -200,7 +204,7 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	    "width", "100%", "role", linked ? "group" : "img", "class", "chart quadrant",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
-	html_text(h, "The balance: stepping back against stepping up");
+	html_text(h, _("The balance: stepping back against stepping up"));
 	html_close(h);
 	html_open(h, "desc", "id", did.buf, NULL);
 	html_text(h, desc.buf);
@@ -213,10 +217,10 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 	    "fill", "#ecfdf5", NULL);
 	svg_line(h, x0 + side / 2, y0, x0 + side / 2, y0 + side, C_GRID, "1", "4 4");
 	svg_line(h, x0, y0 + side / 2, x0 + side, y0 + side / 2, C_GRID, "1", "4 4");
-	svg_text(h, 420, 12, "end", "11", C_GOOD, "✓ steps up and steps back");
-	svg_text(h, 60, 12, "start", "11", C_INK, "steps up, holds on");
-	svg_text(h, 410, 372, "end", "11", C_INK, "steps back, little oversight");
-	svg_text(h, 70, 372, "start", "11", C_INK, "room to grow on both");
+	svg_text(h, 420, 12, "end", "11", C_GOOD, _("✓ steps up and steps back"));
+	svg_text(h, 60, 12, "start", "11", C_INK, _("steps up, holds on"));
+	svg_text(h, 410, 372, "end", "11", C_INK, _("steps back, little oversight"));
+	svg_text(h, 70, 372, "start", "11", C_INK, _("room to grow on both"));
 	for (int t = 0; t <= 100; t += 25) {
 		char s[8];
 
@@ -224,10 +228,10 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 		svg_text(h, x0 + side * t / 100.0, y0 + side + 16, "middle", "11", C_INK, s);
 		svg_text(h, x0 - 6, y0 + side - side * t / 100.0 + 4, "end", "11", C_INK, s);
 	}
-	svg_text(h, x0 + side / 2, 420, "middle", "12", C_INK, "Stepping back (shares decisions, money, credit) →");
+	svg_text(h, x0 + side / 2, 420, "middle", "12", C_INK, _("Stepping back (shares decisions, money, credit) →"));
 	html_open(h, "text", "x", "16", "y", num(by, y0 + side / 2), "text-anchor", "middle",
 	    "font-size", "12", "fill", C_INK, "transform", "rotate(-90 16 200)", NULL);
-	html_text(h, "Stepping up (oversight, follow-through) →");
+	html_text(h, _("Stepping up (oversight, follow-through) →"));
 	html_close(h);
 
 	/* the trails first, under every point and label */
@@ -273,7 +277,7 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 			html_open(h, "a", "href", p->href, NULL);
 		html_open(h, "g", NULL);
 		strbuf_reset(&lab);
-		strbuf_addf(&lab, "%s: stepping back %.0f, stepping up %.0f", p->label, p->x, p->y);
+		strbuf_addf(&lab, _("%s: stepping back %.0f, stepping up %.0f"), p->label, p->x, p->y);
 		if (l->shown && l->leader) {
 			/* from the point to the nearest corner of its label's box */
 			double ex = px < l->x0 ? l->x0 : px > l->x1 ? l->x1 : px;
@@ -436,13 +440,18 @@ nice_step(double raw)
 	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
 }
 
-/* Appends "VALUE on DATE" of a shared-result point to sb. */
+/* Appends "VALUE on DATE" (or, by, "VALUE by DATE") of a shared-result point to sb. */
 static void
-result_point_words(struct strbuf *sb, const char *unit, double v, tdate d, const char *on)
+result_point_words(struct strbuf *sb, const char *unit, double v, tdate d, int by)
 {
-	quantity_format(v, unit, -1, sb);
-	strbuf_addf(sb, " %s ", on);
-	figure_date(d, sb);
+	struct strbuf val = STRBUF_INIT, day = STRBUF_INIT;
+
+	quantity_format(v, unit, -1, &val);
+	figure_date(d, &day);
+	/* TRANSLATORS: a measured value and its date; "by": a target and its date */
+	strbuf_addf(sb, by ? _("%s by %s") : _("%s on %s"), val.buf, day.buf);
+	strbuf_release(&val);
+	strbuf_release(&day);
 }
 
 void
@@ -451,7 +460,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	const struct shared_result *r = &in->result;
 	const double right = 620, y0 = 40, hgt = 210;
 	struct strbuf tid = STRBUF_INIT, did = STRBUF_INIT, desc = STRBUF_INIT, pts = STRBUF_INIT,
-	    lab = STRBUF_INIT;
+	    lab = STRBUF_INIT, tgt = STRBUF_INIT;
 	char ba[NUM_BUFSZ], bb[NUM_BUFSZ], bc[NUM_BUFSZ];
 	double lo, hi, step, x0, w;
 	tdate t0, t1;
@@ -517,19 +526,22 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 
 	strbuf_addf(&tid, "%s-title", id);
 	strbuf_addf(&did, "%s-desc", id);
-	strbuf_addf(&desc, "%s, in ", r->indicator);
-	quantity_unit_words(r->unit, &desc);
-	strbuf_addf(&desc, "; good direction %s. Baseline ", r->direction == DIR_UP ? "up" : "down");
-	result_point_words(&desc, r->unit, r->baseline_value, r->baseline_date, "on");
-	strbuf_addstr(&desc, ", target ");
-	result_point_words(&desc, r->unit, r->target_value, r->target_date, "by");
-	strbuf_addch(&desc, '.');
+	strbuf_reset(&lab);
+	quantity_unit_words(r->unit, &lab);
+	result_point_words(&pts, r->unit, r->baseline_value, r->baseline_date, 0);
+	result_point_words(&tgt, r->unit, r->target_value, r->target_date, 1);
+	strbuf_addf(&desc, r->direction == DIR_UP ?
+	    _("%s, in %s; good direction up. Baseline %s, target %s.") :
+	    _("%s, in %s; good direction down. Baseline %s, target %s."), r->indicator, lab.buf,
+	    pts.buf, tgt.buf);
+	strbuf_reset(&lab);
+	strbuf_reset(&pts);
 	depth = h->depth;
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 640 300",
 	    "width", "100%", "role", "img", "class", "chart result",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
-	html_textf(h, "Shared result: %s", r->indicator);
+	html_textf(h, _("Shared result: %s"), r->indicator);
 	html_close(h);
 	for (size_t i = 0; i < in->observations.n; i++) {
 		const struct observation *o = &in->observations.v[i];
@@ -537,7 +549,7 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 		if (o->date > as_of)
 			continue;
 		strbuf_addch(&desc, ' ');
-		result_point_words(&desc, r->unit, o->value, o->date, "on");
+		result_point_words(&desc, r->unit, o->value, o->date, 0);
 		strbuf_addch(&desc, '.');
 	}
 	html_open(h, "desc", "id", did.buf, NULL);
@@ -583,16 +595,18 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	    num(bb, YS(r->target_value) - 5), "width", "10", "height", "10", "fill", "#ffffff",
 	    "stroke", C_INK, "stroke-width", "1.5", NULL);
 	strbuf_reset(&lab);
-	strbuf_addstr(&lab, "target ");
-	quantity_format_tight(r->target_value, r->unit, -1, &lab);
+	strbuf_reset(&tgt);
+	quantity_format_tight(r->target_value, r->unit, -1, &tgt);
+	strbuf_addf(&lab, _("target %s"), tgt.buf);
 	svg_text(h, XS(r->target_date) - 4, YS(r->target_value) +
 	    (r->target_value >= r->baseline_value ? -10 : 20), "end", "12", C_INK, lab.buf);
 	html_void(h, "rect", "x", num(ba, XS(r->baseline_date) - 5), "y",
 	    num(bb, YS(r->baseline_value) - 5), "width", "10", "height", "10", "fill", "#ffffff",
 	    "stroke", C_INK, "stroke-width", "1.5", NULL);
 	strbuf_reset(&lab);
-	strbuf_addstr(&lab, "baseline ");
-	quantity_format_tight(r->baseline_value, r->unit, -1, &lab);
+	strbuf_reset(&tgt);
+	quantity_format_tight(r->baseline_value, r->unit, -1, &tgt);
+	strbuf_addf(&lab, _("baseline %s"), tgt.buf);
 	svg_text(h, XS(r->baseline_date) + 4, YS(r->baseline_value) +
 	    (r->target_value >= r->baseline_value ? 20 : -10), "start", "12", C_INK, lab.buf);
 	for (size_t i = 0; i < in->observations.n; i++) {
@@ -615,13 +629,13 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	}
 	if (nobs == 0)
 		svg_text(h, x0 + w / 2, y0 + hgt / 2, "middle", "12", C_INK,
-		    "no observations recorded yet");
+		    _("no observations recorded yet"));
 	/* the key: what the line and the dashes are */
 	svg_line(h, x0, 288, x0 + 24, 288, C_ACCENT, "2", NULL);
 	html_void(h, "circle", "cx", num(ba, x0 + 12), "cy", "288", "r", "3", "fill", C_ACCENT, NULL);
-	svg_text(h, x0 + 30, 292, "start", "12", C_INK, "measured");
+	svg_text(h, x0 + 30, 292, "start", "12", C_INK, _("measured"));
 	svg_line(h, x0 + 110, 288, x0 + 134, 288, C_GRID, "2", "6 4");
-	svg_text(h, x0 + 140, 292, "start", "12", C_INK, "straight path from baseline to target");
+	svg_text(h, x0 + 140, 292, "start", "12", C_INK, _("straight path from baseline to target"));
 #undef XS
 #undef YS
 	html_close_to(h, depth);
@@ -630,4 +644,5 @@ chart_result(struct html *h, const struct initiative *in, tdate as_of, const cha
 	strbuf_release(&desc);
 	strbuf_release(&pts);
 	strbuf_release(&lab);
+	strbuf_release(&tgt);
 }

@@ -4,6 +4,7 @@
 
 #include "evidence.h"
 #include "figures.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
@@ -27,8 +28,23 @@ static const char *
 org_name(const struct program *p, int idx)
 {
 	return idx >= 0 && (size_t)idx < p->orgs.n && p->orgs.v[idx].name ? p->orgs.v[idx].name :
-	    "an organization";
+	    _("an organization");
 }
+
+/* A decision's category and a contribution's type as people read them (model.c has the codes). */
+static const char *const category_words[CAT__MAX] = {
+	[CAT_STRATEGY] = N_("strategy"), [CAT_FINANCIAL] = N_("financial"),
+	[CAT_PERSONNEL] = N_("personnel"), [CAT_PROGRAM] = N_("program"),
+	[CAT_COMMUNICATIONS] = N_("communications"), [CAT_EVALUATION] = N_("evaluation"),
+	[CAT_OTHER] = N_("other"),
+};
+/* TRANSLATORS: a contribution's title: its type, then "for ORGANIZATION" */
+static const char *const contrib_titles[CONTRIB__MAX] = {
+	[CONTRIB_DATA] = N_("Data for %s"), [CONTRIB_FUNDRAISING] = N_("Fundraising for %s"),
+	[CONTRIB_COMMUNICATIONS] = N_("Communications for %s"),
+	[CONTRIB_STAFFING] = N_("Staffing for %s"), [CONTRIB_FACILITATION] = N_("Facilitation for %s"),
+	[CONTRIB_OTHER] = N_("Other for %s"),
+};
 
 /* "decided by the committee, 3 days after it was proposed" */
 static void
@@ -38,23 +54,23 @@ decided_by(const struct program *p, const struct initiative *in, const struct de
 	int idx = d->decider.idx;
 	long days = (long)(d->decided - d->proposed);
 
-	strbuf_addstr(out, "decided by ");
 	if (idx == REF_COMMITTEE)
-		strbuf_addstr(out, "the committee");
+		strbuf_addstr(out, _("decided by the committee"));
 	else if (idx == REF_TEAM)
-		strbuf_addstr(out, "the whole team");
+		strbuf_addstr(out, _("decided by the whole team"));
 	else if (idx == in->backbone.idx)
-		strbuf_addstr(out, "the backbone alone");
+		strbuf_addstr(out, _("decided by the backbone alone"));
 	else if (idx >= 0 && (size_t)idx < p->orgs.n)
-		strbuf_addf(out, "%s alone", p->orgs.v[idx].name);
+		strbuf_addf(out, _("decided by %s alone"), p->orgs.v[idx].name);
 	else
-		strbuf_addstr(out, d->decider.slug ? d->decider.slug : "someone");
+		strbuf_addf(out, _("decided by %s"), d->decider.slug ? d->decider.slug : _("someone"));
 	if (d->proposed == DATE_NONE || d->decided == DATE_NONE)
 		return;
 	if (days == 0)
-		strbuf_addstr(out, ", the day it was proposed");
+		strbuf_addstr(out, _(", the day it was proposed"));
 	else
-		strbuf_addf(out, ", %ld day%s after it was proposed", days, days == 1 ? "" : "s");
+		strbuf_addf(out, P_(", %ld day after it was proposed", ", %ld days after it was proposed",
+		    days), days);
 }
 
 /* The names of the organizations of refs that are not the backbone, "A, B and C". */
@@ -70,7 +86,7 @@ partner_names(const struct program *p, const struct initiative *in, const struct
 		if (refs->v[j].idx == in->backbone.idx)
 			continue;
 		if (k)
-			strbuf_addstr(out, k + 1 == total ? " and " : ", ");
+			strbuf_addstr(out, k + 1 == total ? _(" and ") : ", ");
 		strbuf_addstr(out, org_name(p, refs->v[j].idx));
 		k++;
 	}
@@ -88,6 +104,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 	const struct program *p = r->program;
 	const struct initiative *in = r->initiative;
 	char money[NUM_BUFSZ];
+	struct strbuf names = STRBUF_INIT;
 
 	if (pitfall == PITFALL_BLURRED_BOUNDARIES || practice == PRACTICE_PARTNERS_COMPENSATED) {
 		for (size_t i = 0; i < in->ledger.n; i++) {
@@ -107,10 +124,10 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
 			if (pitfall)
-				strbuf_addf(sb, "%s, counted as the backbone's own programs or overhead",
+				strbuf_addf(sb, _("%s, counted as the backbone's own programs or overhead"),
 				    money_display(le->amount, money));
 			else
-				strbuf_addf(sb, "%s paid to %s", money_display(le->amount, money),
+				strbuf_addf(sb, _("%s paid to %s"), money_display(le->amount, money),
 				    org_name(p, le->recipient.idx));
 			e->fact = keep(own, sb);
 			return;
@@ -129,8 +146,9 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 			figure_date(k->date, sb);
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
-			strbuf_addstr(sb, "crediting ");
-			partner_names(p, in, &k->credited, sb);
+			partner_names(p, in, &k->credited, &names);
+			strbuf_addf(sb, _("crediting %s"), names.buf);
+			strbuf_release(&names);
 			e->fact = keep(own, sb);
 			return;
 		}
@@ -144,17 +162,13 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 				continue;
 			e->kind = "contributions";
 			strbuf_reset(sb);
-			strbuf_addf(sb, "%s for %s", contrib_type_names[k->type],
-			    org_name(p, k->to.idx));
-			/* the type's name starts the sentence */
-			if (sb->buf[0] >= 'a' && sb->buf[0] <= 'z')
-				sb->buf[0] = (char)(sb->buf[0] - 'a' + 'A');
+			strbuf_addf(sb, _(contrib_titles[k->type]), org_name(p, k->to.idx));
 			e->title = keep(own, sb);
 			strbuf_reset(sb);
 			figure_date(k->date, sb);
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
-			strbuf_addf(sb, "%g hours from the backbone", k->hours);
+			strbuf_addf(sb, _("%g hours from the backbone"), k->hours);
 			e->fact = keep(own, sb);
 			return;
 		}
@@ -168,14 +182,15 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 				continue;
 			e->kind = "applications";
 			strbuf_reset(sb);
-			strbuf_addf(sb, "%s to %s", money_display(k->amount, money), k->funder);
+			strbuf_addf(sb, _("%s to %s"), money_display(k->amount, money), k->funder);
 			e->title = keep(own, sb);
 			strbuf_reset(sb);
 			figure_date(k->date, sb);
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
-			strbuf_addf(sb, "led by %s with ", org_name(p, k->lead.idx));
-			partner_names(p, in, &k->co_applicants, sb);
+			partner_names(p, in, &k->co_applicants, &names);
+			strbuf_addf(sb, _("led by %s with %s"), org_name(p, k->lead.idx), names.buf);
+			strbuf_release(&names);
 			e->fact = keep(own, sb);
 			return;
 		}
@@ -195,11 +210,11 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 		if (pitfall == PITFALL_DOMINANCE || practice == PRACTICE_SHARED_LEADERSHIP)
 			decided_by(p, in, d, sb);
 		else if (pitfall == PITFALL_OUT_OF_THE_LOOP)
-			strbuf_addf(sb, "a %s decision that left some of the team neither "
-			    "consulted nor informed", category_names[d->category]);
+			strbuf_addf(sb, _("a %s decision that left some of the team neither "
+			    "consulted nor informed"), _(category_words[d->category]));
 		else if (pitfall == PITFALL_NO_CONTRARY_VIEWS)
-			strbuf_addf(sb, "a %s decision with no contrary views or alternatives "
-			    "recorded", category_names[d->category]);
+			strbuf_addf(sb, _("a %s decision with no contrary views or alternatives "
+			    "recorded"), _(category_words[d->category]));
 		e->fact = sb->len ? keep(own, sb) : NULL;
 		return;
 	}
@@ -237,11 +252,11 @@ evidence_lines_of(const struct report *r, const struct metrics_alert *a,
 				e->title = p->people.v[dr->person.idx].name;
 			strbuf_reset(&sb);
 			if (pitfall)
-				strbuf_addf(&sb, "the initiative's director, employed by %s; the "
-				    "committee and director are on Team & roles", org_name(p, emp));
+				strbuf_addf(&sb, _("the initiative's director, employed by %s; the "
+				    "committee and director are on Team & roles"), org_name(p, emp));
 			else
-				strbuf_addf(&sb, "the initiative's director, employed by %s, guided and "
-				    "reviewed by more of the team (Team & roles)", org_name(p, emp));
+				strbuf_addf(&sb, _("the initiative's director, employed by %s, guided and "
+				    "reviewed by more of the team (Team & roles)"), org_name(p, emp));
 			e->fact = keep(own, &sb);
 			continue;
 		}

@@ -11,6 +11,7 @@
 #include "network_svg.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define C_INK	"#1f2933"
@@ -69,19 +70,20 @@ static const enum shape sector_shapes[SECTOR__MAX] = {
 };
 
 static const char *const sector_shape_names[] = {
-	[SH_CIRCLE] = "circle", [SH_SQUARE] = "square", [SH_DIAMOND] = "diamond",
-	[SH_TRIANGLE] = "triangle", [SH_TRIANGLE_DOWN] = "triangle pointing down",
-	[SH_PENTAGON] = "pentagon", [SH_HEXAGON] = "hexagon", [SH_STAR] = "star", [SH_CROSS] = "cross",
+	[SH_CIRCLE] = N_("circle"), [SH_SQUARE] = N_("square"), [SH_DIAMOND] = N_("diamond"),
+	[SH_TRIANGLE] = N_("triangle"), [SH_TRIANGLE_DOWN] = N_("triangle pointing down"),
+	[SH_PENTAGON] = N_("pentagon"), [SH_HEXAGON] = N_("hexagon"), [SH_STAR] = N_("star"),
+	[SH_CROSS] = N_("cross"),
 };
 
 static const char *const frequency_names[5] = {
-	"none", "aware", "cooperate", "coordinate", "integrate",
+	N_("none"), N_("aware"), N_("cooperate"), N_("coordinate"), N_("integrate"),
 };
 
 const char *
 network_frequency_name(int frequency)
 {
-	return frequency >= 0 && frequency <= 4 ? frequency_names[frequency] : "unknown";
+	return frequency >= 0 && frequency <= 4 ? _(frequency_names[frequency]) : _("unknown");
 }
 
 static const char *
@@ -151,27 +153,31 @@ static void
 describe(struct strbuf *d, const struct program *p, const struct metrics_network *net,
     const int *degree)
 {
+	struct strbuf ties = STRBUF_INIT;
 	int alone = 0;
 
-	strbuf_addf(d, "The partner network: %d organization%s, %zu tie%s.", net->n,
-	    net->n == 1 ? "" : "s", net->ties.n, net->ties.n == 1 ? "" : "s");
+	/* TRANSLATORS: the second %s: "3 ties" (its own plural) */
+	strbuf_addf(&ties, P_("%zu tie", "%zu ties", net->ties.n), net->ties.n);
+	strbuf_addf(d, P_("The partner network: %d organization, %s.",
+	    "The partner network: %d organizations, %s.", net->n), net->n, ties.buf);
+	strbuf_release(&ties);
 	if (net->backbone >= 0)
-		strbuf_addf(d, " The backbone, %s, is ringed.",
+		strbuf_addf(d, _(" The backbone, %s, is ringed."),
 		    org_name(p, net->org[net->backbone]));
 	for (size_t i = 0; i < net->ties.n; i++) {
 		const struct metrics_net_tie *t = &net->ties.v[i];
 
-		strbuf_addf(d, " %s and %s: %s", org_name(p, net->org[t->a]),
+		strbuf_addf(d, _(" %s and %s: %s"), org_name(p, net->org[t->a]),
 		    org_name(p, net->org[t->b]), network_frequency_name(t->frequency));
 		if (t->rated_by == 3)
-			strbuf_addstr(d, ", named by both.");
+			strbuf_addstr(d, _(", named by both."));
 		else
-			strbuf_addf(d, ", named by %s only.",
+			strbuf_addf(d, _(", named by %s only."),
 			    org_name(p, net->org[t->rated_by == 1 ? t->a : t->b]));
 	}
 	for (int i = 0; i < net->n; i++)
 		if (degree[i] == 0) {
-			strbuf_addstr(d, alone++ ? ", " : " With no tie: ");
+			strbuf_addstr(d, alone++ ? ", " : _(" With no tie: "));
 			strbuf_addstr(d, org_name(p, net->org[i]));
 		}
 	if (alone)
@@ -399,7 +405,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 	double *xy, *pos;
 
 	if (net->ratings == 0 || net->n == 0) {
-		html_elem(h, "p", "No partner network survey was answered in this period.");
+		html_elem(h, "p", _("No partner network survey was answered in this period."));
 		return;
 	}
 	xy = xcalloc(2 * (size_t)net->n, sizeof(double));
@@ -429,7 +435,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 	    "width", "100%", "role", "group", "class", "chart network",
 	    "aria-labelledby", tid.buf, "aria-describedby", did.buf, NULL);
 	html_open(h, "title", "id", tid.buf, NULL);
-	html_text(h, "Who works with whom: the partner network");
+	html_text(h, _("Who works with whom: the partner network"));
 	html_close(h);
 	html_open(h, "desc", "id", did.buf, NULL);
 	html_text(h, desc.buf);
@@ -445,7 +451,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		char w[NUM_BUFSZ];
 
 		strbuf_reset(&lab);
-		strbuf_addf(&lab, "%s and %s: %s", org_name(p, net->org[t->a]),
+		strbuf_addf(&lab, _("%s and %s: %s"), org_name(p, net->org[t->a]),
 		    org_name(p, net->org[t->b]), network_frequency_name(t->frequency));
 		html_open(h, "line", "x1", num(b1, x1), "y1", num(b2, y1), "x2", num(b3, x2),
 		    "y2", num(b4, y2), "stroke", C_TIE,
@@ -467,9 +473,13 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		double lx = pos[3 * i], ly = pos[3 * i + 1], fx;
 
 		strbuf_reset(&lab);
-		strbuf_addf(&lab, "%d. %s%s (%s): %d tie%s", i + 1, org_name(p, org),
-		    i == net->backbone ? ", the backbone" : "", sector_names[sec],
-		    degree[i], degree[i] == 1 ? "" : "s");
+		if (i == net->backbone)
+			strbuf_addf(&lab, P_("%d. %s, the backbone (%s): %d tie",
+			    "%d. %s, the backbone (%s): %d ties", degree[i]), i + 1, org_name(p, org),
+			    _(sector_names[sec]), degree[i]);
+		else
+			strbuf_addf(&lab, P_("%d. %s (%s): %d tie", "%d. %s (%s): %d ties", degree[i]),
+			    i + 1, org_name(p, org), _(sector_names[sec]), degree[i]);
 		strbuf_reset(&nid);
 		strbuf_addf(&nid, "%s-node-%d", id, i + 1);
 		html_open(h, "g", "class", i == net->backbone ? "node backbone" : "node", "id", nid.buf,
@@ -499,7 +509,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		if (i == net->backbone) {
 			html_open(h, "text", "class", "n-tag", "x", num(b1, x), "y", num(b2, y + 36),
 			    "text-anchor", "middle", "font-size", "13", "fill", C_INK, NULL);
-			html_text(h, "backbone");
+			html_text(h, _("backbone"));
 			html_close(h);
 		}
 		/*
@@ -530,7 +540,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		html_open(h, "g", "class", "legend", NULL);
 		html_void(h, "circle", "cx", "34", "cy", num(b1, y - 5), "r", "10", "fill", "none",
 		    "stroke", C_RING, "stroke-width", "3", NULL);
-		text_at(h, 56, y, "start", "15", "ring: the backbone");
+		text_at(h, 56, y, "start", "15", _("ring: the backbone"));
 		y += 24;
 		for (int f = 2; f <= 4; f++) {
 			char w[NUM_BUFSZ];
@@ -544,7 +554,7 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 		html_void(h, "line", "x1", "20", "y1", num(b1, y - 5), "x2", "50", "y2",
 		    num(b2, y - 5), "stroke", C_TIE, "stroke-width", "1.5",
 		    "stroke-dasharray", "5 3", NULL);
-		text_at(h, 58, y, "start", "15", "dashed: named by one side only");
+		text_at(h, 58, y, "start", "15", _("dashed: named by one side only"));
 		y += 24;
 		for (int s = 0; s < SECTOR__MAX; s++) {
 			double x = 34 + (k % 2) * 430.0, yy = y + (k / 2) * 24.0;
@@ -553,7 +563,8 @@ network_svg_map(struct html *h, const struct program *p, const struct metrics_ne
 				continue;
 			marker(h, s, x, yy - 5, 8, NULL);
 			strbuf_reset(&lab);
-			strbuf_addf(&lab, "%s (%s)", sector_names[s], sector_shape_names[sector_shapes[s]]);
+			strbuf_addf(&lab, "%s (%s)", _(sector_names[s]),
+			    _(sector_shape_names[sector_shapes[s]]));
 			text_at(h, x + 16, yy, "start", "15", lab.buf);
 			k++;
 		}

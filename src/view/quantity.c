@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "quantity.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 static const char *const money_units[] = { "usd", "$", "us$", "dollars", "us dollars", "dollar" };
@@ -92,13 +93,13 @@ quantity_unit_words(const char *unit, struct strbuf *out)
 {
 	switch (quantity_kind(unit)) {
 	case QUANTITY_MONEY:
-		strbuf_addstr(out, "US dollars");
+		strbuf_addstr(out, _("US dollars"));
 		break;
 	case QUANTITY_PERCENT:
-		strbuf_addstr(out, "percent");
+		strbuf_addstr(out, _("percent"));
 		break;
 	case QUANTITY_PLAIN:
-		strbuf_addstr(out, unit && *unit ? unit : "value");
+		strbuf_addstr(out, unit && *unit ? unit : _("value"));
 		break;
 	}
 }
