@@ -126,9 +126,6 @@ struct ctx {
 	VEC(int) credited;	/* credits of K naming a partner */
 	VEC(int) lent;		/* contributions of C */
 	VEC(int) joint;		/* joint applications */
-	/* the texts' languages (text_pass) */
-	int lang;		/* the reader's: the calling thread's */
-	int pass;		/* 0 English, 1 the reader's */
 };
 
 /* ---------------------------------------------------------------- helpers */
@@ -1124,39 +1121,6 @@ scores(struct report *r)
 
 /* ---------------------------------------------------------------- alerts, strengths */
 
-/*
- * The texts of the alerts and strengths are written twice: in English, which
- * the JSON report carries whatever the reader's language (DESIGN §3), then
- * in the reader's language (the calling thread's, util/i18n.h) for the text
- * and HTML reports and the pages; once when that is English. A pass is
- * written in its language: TEXT_PASSES(c) runs the block once per language,
- * _() and P_() giving the pass's words, and leaves the reader's language in
- * use after.
- */
-static int
-text_pass(struct ctx *c)
-{
-	if (c->pass == 0) {
-		i18n_use(LANG_EN);
-		return 1;
-	}
-	i18n_use(c->lang);
-	return c->pass == 1 && c->lang != LANG_EN;
-}
-#define TEXT_PASSES(c) for ((c)->pass = 0; text_pass(c); (c)->pass++)
-
-/* sb's text as the pass's: *en (English) or *tr (the reader's language); sb is emptied. */
-static void
-text_keep(const struct ctx *c, struct strbuf *sb, char **en, char **tr)
-{
-	if (c->pass == 0) {
-		*en = strbuf_detach(sb, NULL);
-		if (c->lang == LANG_EN)
-			*tr = xstrdup(*en);
-	} else
-		*tr = strbuf_detach(sb, NULL);
-}
-
 /* "in the 12 months to 31 Dec 2016": a sentence people read (issue 11, point 9) */
 static void
 add_window(struct strbuf *sb, const struct ctx *c)
@@ -1188,13 +1152,12 @@ alert_new(struct report *r, int pitfall)
 	return a;
 }
 
-/* The alert's question, its observation being in sb (the pass's language). */
+/* The alert's observation (sb's text; sb is emptied) and question. */
 static void
-alert_text(const struct ctx *c, struct metrics_alert *a, struct strbuf *sb, const char *question)
+alert_text(struct metrics_alert *a, struct strbuf *sb, const char *question)
 {
-	text_keep(c, sb, &a->observation, &a->observation_tr);
-	strbuf_addstr(sb, question);
-	text_keep(c, sb, &a->question, &a->question_tr);
+	a->observation = strbuf_detach(sb, NULL);
+	a->question = xstrdup(question);
 }
 
 static void
@@ -1219,39 +1182,37 @@ alerts(struct ctx *c)
 
 		if (alone || conc || rush) {
 			a = alert_new(r, PITFALL_DOMINANCE);
-			TEXT_PASSES(c) {
-				strbuf_reset(&win);
-				add_window(&win, c);
-				if (alone)
-					strbuf_addf(&sb, P_("%lld of the %lld decisions %s were made "
-					    "by the backbone alone.", "%lld of the %lld decisions %s "
-					    "were made by the backbone alone.", c->nd),
-					    (long long)c->nalone, (long long)c->nd, win.buf);
-				if (conc && !(alone && c->top == c->b)) {
-					if (sb.len)
-						strbuf_addch(&sb, ' ');
-					strbuf_addf(&sb, _("Decision-making is concentrated in "
-					    "few hands: %s decided the most, and the "
-					    "concentration index is %.2f (0 is even, 1 is "
-					    "one organization)."),
-					    c->top >= 0 ? c->p->orgs.v[c->top].name :
-					    _("one organization"), f[FIG_DEC_HHI].value);
-				}
-				if (rush) {
-					if (sb.len)
-						strbuf_addch(&sb, ' ');
-					strbuf_addf(&sb, P_("%lld of the %lld decisions were "
-					    "settled less than %lld days after they were "
-					    "proposed, with less than %s%% of the team "
-					    "taking part.", "%lld of the %lld decisions were "
-					    "settled less than %lld days after they were "
-					    "proposed, with less than %s%% of the team "
-					    "taking part.", c->nd), (long long)c->nrushed,
-					    (long long)c->nd, (long long)s->rushed_days,
-					    pct(s->rushed_breadth, b1));
-				}
-				alert_text(c, a, &sb, _("Is that how the team wants to decide?"));
+			strbuf_reset(&win);
+			add_window(&win, c);
+			if (alone)
+				strbuf_addf(&sb, P_("%lld of the %lld decisions %s were made "
+				    "by the backbone alone.", "%lld of the %lld decisions %s "
+				    "were made by the backbone alone.", c->nd),
+				    (long long)c->nalone, (long long)c->nd, win.buf);
+			if (conc && !(alone && c->top == c->b)) {
+				if (sb.len)
+					strbuf_addch(&sb, ' ');
+				strbuf_addf(&sb, _("Decision-making is concentrated in "
+				    "few hands: %s decided the most, and the "
+				    "concentration index is %.2f (0 is even, 1 is "
+				    "one organization)."),
+				    c->top >= 0 ? c->p->orgs.v[c->top].name :
+				    _("one organization"), f[FIG_DEC_HHI].value);
 			}
+			if (rush) {
+				if (sb.len)
+					strbuf_addch(&sb, ' ');
+				strbuf_addf(&sb, P_("%lld of the %lld decisions were "
+				    "settled less than %lld days after they were "
+				    "proposed, with less than %s%% of the team "
+				    "taking part.", "%lld of the %lld decisions were "
+				    "settled less than %lld days after they were "
+				    "proposed, with less than %s%% of the team "
+				    "taking part.", c->nd), (long long)c->nrushed,
+				    (long long)c->nd, (long long)s->rushed_days,
+				    pct(s->rushed_breadth, b1));
+			}
+			alert_text(a, &sb, _("Is that how the team wants to decide?"));
 			for (size_t i = 0; i < c->dec.n; i++) {
 				const struct decision *d = &in->decisions.v[c->dec.v[i]];
 
@@ -1275,13 +1236,11 @@ alerts(struct ctx *c)
 		    c->p->orgs.v[d->employer.idx].name)
 			emp = c->p->orgs.v[d->employer.idx].name;
 		a = alert_new(r, PITFALL_DIRECTOR_AS_EMPLOYEE);
-		TEXT_PASSES(c) {
-			strbuf_addf(&sb, _("The initiative director, %s, reports to and is "
-			    "evaluated only by their employer, %s."),
-			    who ? who : _("unnamed"), emp ? emp : _("unnamed"));
-			alert_text(c, a, &sb, _("How could the rest of the team take part in "
-			    "guiding and reviewing the director's work?"));
-		}
+		strbuf_addf(&sb, _("The initiative director, %s, reports to and is "
+		    "evaluated only by their employer, %s."),
+		    who ? who : _("unnamed"), emp ? emp : _("unnamed"));
+		alert_text(a, &sb, _("How could the rest of the team take part in "
+		    "guiding and reviewing the director's work?"));
 		if (d->person.slug)
 			*VEC_PUSH(&a->evidence) = d->person.slug;
 	}
@@ -1291,19 +1250,17 @@ alerts(struct ctx *c)
 	    f[FIG_FUNDS_BACKBONE_OWN].type == MV_NUMBER &&
 	    f[FIG_FUNDS_BACKBONE_OWN].value > s->blurred_backbone_own) {
 		a = alert_new(r, PITFALL_BLURRED_BOUNDARIES);
-		TEXT_PASSES(c) {
-			strbuf_reset(&win);
-			add_window(&win, c);
-			strbuf_addf(&sb, P_("%s%% of the money spent %s (%s of %s, %zu entry) "
-			    "went to the backbone's own programs or overhead.",
-			    "%s%% of the money spent %s (%s of %s, %zu entries) went to the "
-			    "backbone's own programs or overhead.", c->own.n),
-			    pct(f[FIG_FUNDS_BACKBONE_OWN].value, b1), win.buf,
-			    money_display(c->own_cents, b2),
-			    money_display(c->spent_cents, b3), c->own.n);
-			alert_text(c, a, &sb, _("Is the line between the backbone's own work "
-			    "and the initiative's work clear to everyone on the team?"));
-		}
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%s%% of the money spent %s (%s of %s, %zu entry) "
+		    "went to the backbone's own programs or overhead.",
+		    "%s%% of the money spent %s (%s of %s, %zu entries) went to the "
+		    "backbone's own programs or overhead.", c->own.n),
+		    pct(f[FIG_FUNDS_BACKBONE_OWN].value, b1), win.buf,
+		    money_display(c->own_cents, b2),
+		    money_display(c->spent_cents, b3), c->own.n);
+		alert_text(a, &sb, _("Is the line between the backbone's own work "
+		    "and the initiative's work clear to everyone on the team?"));
 		for (size_t i = 0; i < c->own.n; i++)
 			*VEC_PUSH(&a->evidence) = in->ledger.v[c->own.v[i]].id;
 	}
@@ -1313,17 +1270,15 @@ alerts(struct ctx *c)
 	    f[FIG_DEC_LOOP].type == MV_NUMBER &&
 	    f[FIG_DEC_LOOP].value < s->loop_closure) {
 		a = alert_new(r, PITFALL_OUT_OF_THE_LOOP);
-		TEXT_PASSES(c) {
-			strbuf_reset(&win);
-			add_window(&win, c);
-			strbuf_addf(&sb, P_("%lld of the %lld personnel and financial decisions "
-			    "%s left some team members neither consulted nor informed.",
-			    "%lld of the %lld personnel and financial decisions %s left some "
-			    "team members neither consulted nor informed.", c->npf),
-			    (long long)c->nloop_open, (long long)c->npf, win.buf);
-			alert_text(c, a, &sb, _("How can every team member hear about personnel "
-			    "and money matters before they are settled?"));
-		}
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld personnel and financial decisions "
+		    "%s left some team members neither consulted nor informed.",
+		    "%lld of the %lld personnel and financial decisions %s left some "
+		    "team members neither consulted nor informed.", c->npf),
+		    (long long)c->nloop_open, (long long)c->npf, win.buf);
+		alert_text(a, &sb, _("How can every team member hear about personnel "
+		    "and money matters before they are settled?"));
 		for (size_t i = 0; i < c->open_loop.n; i++)
 			*VEC_PUSH(&a->evidence) = in->decisions.v[c->open_loop.v[i]].id;
 	}
@@ -1333,17 +1288,15 @@ alerts(struct ctx *c)
 	    f[FIG_DEC_CONTRARY].type == MV_NUMBER &&
 	    f[FIG_DEC_CONTRARY].value < s->contrary_share) {
 		a = alert_new(r, PITFALL_NO_CONTRARY_VIEWS);
-		TEXT_PASSES(c) {
-			strbuf_reset(&win);
-			add_window(&win, c);
-			strbuf_addf(&sb, P_("%lld of the %lld strategy, financial and personnel "
-			    "decisions %s record no contrary views or alternatives weighed.",
-			    "%lld of the %lld strategy, financial and personnel decisions %s "
-			    "record no contrary views or alternatives weighed.", c->nkey),
-			    (long long)c->nblank, (long long)c->nkey, win.buf);
-			alert_text(c, a, &sb, _("Are different views being invited, and written "
-			    "down when they are voiced?"));
-		}
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld strategy, financial and personnel "
+		    "decisions %s record no contrary views or alternatives weighed.",
+		    "%lld of the %lld strategy, financial and personnel decisions %s "
+		    "record no contrary views or alternatives weighed.", c->nkey),
+		    (long long)c->nblank, (long long)c->nkey, win.buf);
+		alert_text(a, &sb, _("Are different views being invited, and written "
+		    "down when they are voiced?"));
 		for (size_t i = 0; i < c->blank.n; i++)
 			*VEC_PUSH(&a->evidence) = in->decisions.v[c->blank.v[i]].id;
 	}
@@ -1401,61 +1354,53 @@ strengths(struct ctx *c)
 	    at_least(r, FIG_DEC_SHARED, s->leadership_shared_share)) {
 		st = strength_new(r, PRACTICE_SHARED_LEADERSHIP,
 		    STRENGTH_RECORDS(c->in, decisions, decision, c->shared));
-		TEXT_PASSES(c) {
-			strbuf_reset(&win);
-			add_window(&win, c);
-			strbuf_addf(&sb, P_("%lld of the %lld decisions %s were made by the "
-			    "committee, the whole team or a co-lead: leadership is shared.",
-			    "%lld of the %lld decisions %s were made by the committee, the "
-			    "whole team or a co-lead: leadership is shared.", c->nd),
-			    (long long)c->nshared, (long long)c->nd, win.buf);
-			text_keep(c, &sb, &st->text, &st->text_tr);
-		}
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld decisions %s were made by the "
+		    "committee, the whole team or a co-lead: leadership is shared.",
+		    "%lld of the %lld decisions %s were made by the committee, the "
+		    "whole team or a co-lead: leadership is shared.", c->nd),
+		    (long long)c->nshared, (long long)c->nd, win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	/* 2 credit_given */
 	if (at_least(r, FIG_CREDIT_PARTNER_SHARE, s->credit_partner_share)) {
 		st = strength_new(r, PRACTICE_CREDIT_GIVEN,
 		    STRENGTH_RECORDS(c->in, credits, credit, c->credited));
-		TEXT_PASSES(c) {
-			strbuf_reset(&win);
-			add_window(&win, c);
-			strbuf_addf(&sb, _("Partners received %s%% of the public credit given to "
-			    "team organizations %s: the backbone shares the credit."),
-			    pct(f[FIG_CREDIT_PARTNER_SHARE].value, b1), win.buf);
-			text_keep(c, &sb, &st->text, &st->text_tr);
-		}
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, _("Partners received %s%% of the public credit given to "
+		    "team organizations %s: the backbone shares the credit."),
+		    pct(f[FIG_CREDIT_PARTNER_SHARE].value, b1), win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	/* 3 capacity_shared */
 	if (at_least(r, FIG_VALUEADD_REACH, s->capacity_reach)) {
 		st = strength_new(r, PRACTICE_CAPACITY_SHARED,
 		    STRENGTH_RECORDS(c->in, contributions, contribution, c->lent));
-		TEXT_PASSES(c) {
-			strbuf_reset(&win);
-			add_window(&win, c);
-			strbuf_addf(&sb, P_("The backbone lent its staff and skills to %lld of "
-			    "the %lld partner organizations (%s hours) %s.", "The backbone lent "
-			    "its staff and skills to %lld of the %lld partner organizations "
-			    "(%s hours) %s.", c->no), (long long)c->nreach, (long long)c->no,
-			    real_format(f[FIG_VALUEADD_HOURS].value, b1), win.buf);
-			text_keep(c, &sb, &st->text, &st->text_tr);
-		}
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("The backbone lent its staff and skills to %lld of "
+		    "the %lld partner organizations (%s hours) %s.", "The backbone lent "
+		    "its staff and skills to %lld of the %lld partner organizations "
+		    "(%s hours) %s.", c->no), (long long)c->nreach, (long long)c->no,
+		    real_format(f[FIG_VALUEADD_HOURS].value, b1), win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	/* 4 director_supported */
 	if (f[FIG_DIRECTOR_SHARED].type == MV_BOOL && f[FIG_DIRECTOR_SHARED].value == 1 &&
 	    (f[FIG_SURVEY_DIRECTOR_SUPPORT].type == MV_NULL ||
 	    f[FIG_SURVEY_DIRECTOR_SUPPORT].value >= s->director_survey_mean)) {
 		st = strength_new(r, PRACTICE_DIRECTOR_SUPPORTED, NULL, 0, 0, NULL, 0);
-		TEXT_PASSES(c) {
-			if (f[FIG_SURVEY_DIRECTOR_SUPPORT].type == MV_NUMBER)
-				strbuf_addf(&sb, _("The director is guided and reviewed by more "
-				    "than the employing organization, and the team rates its "
-				    "support of the director %.1f of 5."),
-				    f[FIG_SURVEY_DIRECTOR_SUPPORT].value);
-			else
-				strbuf_addstr(&sb, _("The director is guided and reviewed by more "
-				    "than the employing organization."));
-			text_keep(c, &sb, &st->text, &st->text_tr);
-		}
+		if (f[FIG_SURVEY_DIRECTOR_SUPPORT].type == MV_NUMBER)
+			strbuf_addf(&sb, _("The director is guided and reviewed by more "
+			    "than the employing organization, and the team rates its "
+			    "support of the director %.1f of 5."),
+			    f[FIG_SURVEY_DIRECTOR_SUPPORT].value);
+		else
+			strbuf_addstr(&sb, _("The director is guided and reviewed by more "
+			    "than the employing organization."));
+		st->text = strbuf_detach(&sb, NULL);
 		if (c->in->director.person.slug)
 			*VEC_PUSH(&st->evidence) = c->in->director.person.slug;
 	}
@@ -1463,30 +1408,26 @@ strengths(struct ctx *c)
 	if (at_least(r, FIG_APPS_JOINT, s->joint_share)) {
 		st = strength_new(r, PRACTICE_JOINT_GRANT_SEEKING,
 		    STRENGTH_RECORDS(c->in, applications, application, c->joint));
-		TEXT_PASSES(c) {
-			strbuf_reset(&win);
-			add_window(&win, c);
-			strbuf_addf(&sb, P_("%lld of the %lld grant applications %s were made "
-			    "jointly by two or more team organizations.", "%lld of the %lld "
-			    "grant applications %s were made jointly by two or more team "
-			    "organizations.", c->napps), (long long)c->njoint,
-			    (long long)c->napps, win.buf);
-			text_keep(c, &sb, &st->text, &st->text_tr);
-		}
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld grant applications %s were made "
+		    "jointly by two or more team organizations.", "%lld of the %lld "
+		    "grant applications %s were made jointly by two or more team "
+		    "organizations.", c->napps), (long long)c->njoint,
+		    (long long)c->napps, win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	/* 6 partners_compensated */
 	if (at_least(r, FIG_FUNDS_PARTNERS_PAID, s->partners_paid)) {
 		st = strength_new(r, PRACTICE_PARTNERS_COMPENSATED,
 		    STRENGTH_RECORDS(c->in, ledger, ledger_entry, c->paid));
-		TEXT_PASSES(c) {
-			strbuf_reset(&win);
-			add_window(&win, c);
-			strbuf_addf(&sb, P_("%lld of the %lld partner organizations were paid "
-			    "from the initiative's funds %s.", "%lld of the %lld partner "
-			    "organizations were paid from the initiative's funds %s.", c->no),
-			    (long long)c->npaid, (long long)c->no, win.buf);
-			text_keep(c, &sb, &st->text, &st->text_tr);
-		}
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld partner organizations were paid "
+		    "from the initiative's funds %s.", "%lld of the %lld partner "
+		    "organizations were paid from the initiative's funds %s.", c->no),
+		    (long long)c->npaid, (long long)c->no, win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	strbuf_release(&sb);
 	strbuf_release(&win);
@@ -1509,8 +1450,6 @@ metrics_report_release(struct report *r)
 		VEC_FREE(&r->alerts.v[i].evidence);
 		free(r->alerts.v[i].observation);
 		free(r->alerts.v[i].question);
-		free(r->alerts.v[i].observation_tr);
-		free(r->alerts.v[i].question_tr);
 	}
 	for (size_t i = 0; i < r->alerts.n; i++)
 		VEC_FREE(&r->alerts.v[i].answer.actions);
@@ -1518,7 +1457,6 @@ metrics_report_release(struct report *r)
 	for (size_t i = 0; i < r->strengths.n; i++) {
 		VEC_FREE(&r->strengths.v[i].evidence);
 		free(r->strengths.v[i].text);
-		free(r->strengths.v[i].text_tr);
 		VEC_FREE(&r->strengths.v[i].answer.actions);
 	}
 	VEC_FREE(&r->earlier);
@@ -1620,7 +1558,6 @@ metrics_report(const struct program *p, const struct initiative *in,
 	c.in = in;
 	c.s = s;
 	c.r = out;
-	c.lang = i18n_current();
 	c.we = as_of;
 	c.ws = metrics_window_start(as_of, months);
 	c.norgs = (int)p->orgs.n;

@@ -532,10 +532,10 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_open(h, "span", "class", "tag", NULL);
 		html_text(h, _("To discuss: "));
 		html_close(h);
-		html_text(h, a->observation_tr);
+		html_text(h, a->observation);
 		html_text(h, " ");
 		html_open(h, "strong", NULL);
-		html_text(h, a->question_tr);
+		html_text(h, a->question);
 		html_close(h);
 		evidence_block(h, r, a, NULL, evidence_base);
 		answer_block(h, r, &a->answer, metrics_signal_of_pitfall(a->pitfall), evidence_base, web,
@@ -553,7 +553,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 		html_open(h, "span", "class", "tag", NULL);
 		html_text(h, _("Going well: "));
 		html_close(h);
-		html_text(h, r->strengths.v[i].text_tr);
+		html_text(h, r->strengths.v[i].text);
 		evidence_block(h, r, NULL, &r->strengths.v[i], evidence_base);
 		answer_block(h, r, &r->strengths.v[i].answer,
 		    metrics_signal_of_practice(r->strengths.v[i].practice), evidence_base, web, can_edit);

@@ -419,8 +419,8 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 		const struct metrics_alert *a = &r->alerts.v[i];
 
 		strbuf_addf(out, "  ! %s\n", a->code);
-		wrap(out, a->observation_tr, 4, 0);
-		wrap(out, a->question_tr, 4, 0);
+		wrap(out, a->observation, 4, 0);
+		wrap(out, a->question, 4, 0);
 		if (a->evidence.n) {
 			strbuf_reset(&line);
 			strbuf_addstr(&line, _("Evidence:"));
@@ -436,7 +436,7 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 		    _("None of the six practices is showing in the records of this period."));
 	for (size_t i = 0; i < r->strengths.n; i++) {
 		strbuf_addf(out, "  + %s\n", r->strengths.v[i].code);
-		wrap(out, r->strengths.v[i].text_tr, 4, 0);
+		wrap(out, r->strengths.v[i].text, 4, 0);
 		answer_text(p, &r->strengths.v[i].answer, r->period, r->as_of, 4, out);
 	}
 	if (r->earlier.n) {

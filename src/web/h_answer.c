@@ -30,13 +30,13 @@ raised(const struct report *r, int signal, const char **obs, const char **questi
 	*obs = *question = NULL;
 	for (size_t i = 0; i < r->alerts.n; i++)
 		if (metrics_signal_of_pitfall(r->alerts.v[i].pitfall) == signal) {
-			*obs = r->alerts.v[i].observation_tr;
-			*question = r->alerts.v[i].question_tr;
+			*obs = r->alerts.v[i].observation;
+			*question = r->alerts.v[i].question;
 			return &r->alerts.v[i].answer;
 		}
 	for (size_t i = 0; i < r->strengths.n; i++)
 		if (metrics_signal_of_practice(r->strengths.v[i].practice) == signal) {
-			*obs = r->strengths.v[i].text_tr;
+			*obs = r->strengths.v[i].text;
 			return &r->strengths.v[i].answer;
 		}
 	return NULL;
