@@ -98,7 +98,7 @@ main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	/* the language of messages and reports: the environment's (cli.h) */
-	if (strcmp(argv[i], "serve") != 0 && (lang = cli_lang_from_env()) != LANG_EN)
+	if (strcmp(argv[i], "serve") != 0 && (lang = cli_lang_from_env()) >= 0)
 		cli_lang_use(lang);
 	if (strcmp(argv[i], "help") == 0) {
 		/* `trellis help import` is `trellis import --help`. */

@@ -90,18 +90,23 @@ cli_lang_from_env(void)
 int
 cli_lang_use(int lang)
 {
+	static int inited;
 	struct strbuf err = STRBUF_INIT;
-	int ret = 0;
 
 	assert(lang >= 0 && lang < LANG__MAX);
-	if (lang != LANG_EN && (i18n_init(&err) == -1 || !i18n_available(lang))) {
+	/* once, the command being single-threaded: mails may switch languages later */
+	if (!inited) {
+		inited = 1;
+		i18n_init(&err);
+	}
+	if (i18n_use(lang) != lang) {
 		fprintf(stderr, "trellis: %s is not available (%s); messages stay in English\n",
 		    lang_names[lang], err.len ? err.buf : "no catalog");
-		ret = -1;
+		strbuf_release(&err);
+		return -1;
 	}
-	i18n_use(lang);
 	strbuf_release(&err);
-	return ret;
+	return 0;
 }
 
 int

@@ -60,8 +60,10 @@ int cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
  */
 int cli_lang_from_env(void);
 /*
- * Makes lang (enum lang) the language of what follows. Returns 0, or -1
- * when its catalog or locale is missing (a note on stderr; English then).
+ * Makes lang (enum lang) the language of what follows, binding the
+ * catalogs first (once: every command but serve calls it at start, so that
+ * a mail can be written in its recipient's language). Returns 0, or -1 when
+ * lang's catalog or locale is missing (a note on stderr; English then).
  */
 int cli_lang_use(int lang);
 

@@ -140,7 +140,7 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 	r = store_survey_invite(s, ini, id, people, n, lang, &links, &a, &err);
 	if (email && r == 0) {
 		strbuf_reset(&err);
-		if (mail_survey_links(s, db, p, id, &links, url, ulen, &err)) {
+		if (mail_survey_links(s, db, p, id, &links, url, ulen, lang, &err)) {
 			store_write_rollback(s);
 			cli_error("--email: %s; no link was made", err.buf);
 			strbuf_reset(&err);

@@ -15,6 +15,7 @@
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/date.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "../view/html.h"
@@ -133,7 +134,8 @@ queue_each(struct store *s, const struct mail_keys *k, const char *base_url,
 	struct store_slugs to = { NULL, 0, 0 };
 	struct strbuf subject = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
 	struct strbuf topic = STRBUF_INIT;
-	int r, ret = -1;
+	/* not translated yet: English whatever the thread's language (docs/mail.md) */
+	int r, ret = -1, was = i18n_use(LANG_EN);
 
 	if (store_proposal_recipients(s, mp->rowid, &to, err))
 		goto out;
@@ -162,6 +164,7 @@ out:
 	strbuf_release(&text);
 	strbuf_release(&html);
 	strbuf_release(&topic);
+	i18n_use(was);
 	return ret;
 }
 
