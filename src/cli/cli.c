@@ -27,8 +27,9 @@
 static volatile sig_atomic_t progress_shown;
 
 static const struct cli_opt global_opts[] = {
-	{ "db", "PATH", NULL, "the database file (default $TRELLIS_DB, else ./" CLI_DEFAULT_DB ")" },
-	{ "program", "SLUG", NULL, "the program to act on, when the database holds several" },
+	/* ./trellis.db: CLI_DEFAULT_DB, written out so that the sentence is one msgid */
+	{ "db", "PATH", NULL, N_("the database file (default $TRELLIS_DB, else ./trellis.db)") },
+	{ "program", "SLUG", NULL, N_("the program to act on, when the database holds several") },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -40,23 +41,24 @@ print_opt(FILE *f, const struct cli_opt *o)
 	strbuf_addf(&sb, "--%s", o->name);
 	if (o->arg)
 		strbuf_addf(&sb, " %s", o->arg);
-	fprintf(f, "  %-18s %s\n", sb.buf, o->help);
+	fprintf(f, "  %-18s %s\n", sb.buf, _(o->help));
 	strbuf_release(&sb);
 }
 
 static void
 print_help(const struct cli_cmd *cmd, const struct cli_opt *opts)
 {
-	printf("usage: trellis %s %s\n\n%s\n\noptions:\n", cmd->name, cmd->usage,
-	    cmd->summary);
+	/* the usage line's options and names stay as typed: they are the command's */
+	printf(_("usage: trellis %s %s"), cmd->name, cmd->usage);
+	printf("\n\n%s\n\n%s\n", _(cmd->summary), _("options:"));
 	for (const struct cli_opt *o = opts; o && o->name; o++)
 		print_opt(stdout, o);
 	for (const struct cli_opt *o = global_opts; o->name; o++)
 		print_opt(stdout, o);
-	printf("  %-18s %s\n", "--help", "show this help");
+	printf("  %-18s %s\n", "--help", _("show this help"));
 	if (cmd->details)
-		printf("\n%s\n", cmd->details);
-	printf("\nexit status: 0 success, 1 failure, 2 usage error\n");
+		printf("\n%s\n", _(cmd->details));
+	printf("\n%s\n", _("exit status: 0 success, 1 failure, 2 usage error"));
 }
 
 int
@@ -119,7 +121,9 @@ cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: trellis %s %s\n", cmd->name, cmd->usage);
+	fputc('\n', stderr);
+	fprintf(stderr, _("usage: trellis %s %s"), cmd->name, cmd->usage);
+	fputc('\n', stderr);
 	return CLI_USAGE;
 }
 

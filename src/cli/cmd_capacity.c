@@ -13,20 +13,21 @@
 #include "../util/strbuf.h"
 #include "../view/report_json.h"
 #include "../view/report_text.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd capacity_cmd = {
 	"capacity", "(--org SLUG [--initiative SLUG] | --compare SLUG SLUG…) "
 	    "[--as-of DATE] [--format text|json]",
-	"Assesses an organization as a backbone: staff, annual revenue and the five\n"
+	N_("Assesses an organization as a backbone: staff, annual revenue and the five\n"
 	"traits of strong backbones (flexible grants, expertise, in-kind staffing,\n"
 	"bandwidth to experiment, credibility as a convener). With --initiative,\n"
 	"lists for each trait it lacks the team members that offer it, from the help\n"
 	"they give and the responsibilities they hold. --compare sets candidate\n"
-	"backbones side by side.",
-	"High capacity by default: staff >= 20, revenue >= $3M, at least 4 of 5\n"
-	"traits (trellis settings to change).",
+	"backbones side by side."),
+	N_("High capacity by default: staff >= 20, revenue >= $3M, at least 4 of 5\n"
+	"traits (trellis settings to change)."),
 };
 
 static int
@@ -47,11 +48,11 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 	const char *org = NULL, *initiative = NULL, *compare = NULL, *as_of_s = NULL;
 	const char *format = "text";
 	const struct cli_opt opts[] = {
-		{ "org", "SLUG", &org, "the organization to assess" },
-		{ "initiative", "SLUG", &initiative, "the team to look in for what it lacks" },
-		{ "compare", NULL, &compare, "compare the organizations given as arguments" },
-		{ "as-of", "DATE", &as_of_s, "count help given up to DATE (default today)" },
-		{ "format", "FMT", &format, "text (default) or json" },
+		{ "org", "SLUG", &org, N_("the organization to assess") },
+		{ "initiative", "SLUG", &initiative, N_("the team to look in for what it lacks") },
+		{ "compare", NULL, &compare, N_("compare the organizations given as arguments") },
+		{ "as-of", "DATE", &as_of_s, N_("count help given up to DATE (default today)") },
+		{ "format", "FMT", &format, N_("text (default) or json") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct metrics_settings set;

@@ -12,14 +12,15 @@
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd mail_cmd = {
 	"mail", "--send-due [--smtp URL] [--mail-from ADDR] [--smtp-auth-file FILE] [--url BASE] | --list",
-	"Sends the mail that is due (--send-due), for cron or a systemd timer when\n"
-	"the server does not send it itself, or lists the outbox (--list).",
-	"--smtp is the SMTP server, smtp://HOST[:PORT] (STARTTLS when the server\n"
+	N_("Sends the mail that is due (--send-due), for cron or a systemd timer when\n"
+	"the server does not send it itself, or lists the outbox (--list)."),
+	N_("--smtp is the SMTP server, smtp://HOST[:PORT] (STARTTLS when the server\n"
 	"offers it, and always when there are credentials) or smtps://HOST[:PORT];\n"
 	"default $TRELLIS_SMTP. --mail-from is the sender's address (default\n"
 	"$TRELLIS_MAIL_FROM). --smtp-auth-file names a file, readable by its owner\n"
@@ -30,7 +31,7 @@ static const struct cli_cmd mail_cmd = {
 	"people reach the server at, --send-due first queues the check-in\n"
 	"reminders that are due: an initiative running today without a check-in\n"
 	"for 30 days reminds its director and the admins, once a month.\n"
-	"docs/mail.md.",
+	"docs/mail.md."),
 };
 
 int
@@ -106,12 +107,12 @@ cmd_mail(int argc, char **argv, struct cli *c)
 	const char *send = NULL, *list = NULL, *smtp = NULL, *from = NULL, *authfile = NULL;
 	const char *url = NULL;
 	const struct cli_opt opts[] = {
-		{ "send-due", NULL, &send, "send the mail that is due now" },
-		{ "list", NULL, &list, "list the outbox" },
-		{ "smtp", "URL", &smtp, "the SMTP server (default $TRELLIS_SMTP)" },
-		{ "mail-from", "ADDR", &from, "the sender's address (default $TRELLIS_MAIL_FROM)" },
-		{ "smtp-auth-file", "FILE", &authfile, "user name and password, one a line" },
-		{ "url", "BASE", &url, "the server's address, for links (default $TRELLIS_URL)" },
+		{ "send-due", NULL, &send, N_("send the mail that is due now") },
+		{ "list", NULL, &list, N_("list the outbox") },
+		{ "smtp", "URL", &smtp, N_("the SMTP server (default $TRELLIS_SMTP)") },
+		{ "mail-from", "ADDR", &from, N_("the sender's address (default $TRELLIS_MAIL_FROM)") },
+		{ "smtp-auth-file", "FILE", &authfile, N_("user name and password, one a line") },
+		{ "url", "BASE", &url, N_("the server's address, for links (default $TRELLIS_URL)") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct strbuf err = STRBUF_INIT;

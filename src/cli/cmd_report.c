@@ -21,15 +21,15 @@
 static const struct cli_cmd report_cmd = {
 	"report", "(--initiative SLUG | --all) [--as-of DATE] [--months N] "
 	    "[--format text|json|html] [--summary] [--lang en|es] [--out PATH]",
-	"Computes the balance report: every figure with its N, the stepping-back\n"
+	N_("Computes the balance report: every figure with its N, the stepping-back\n"
 	"and stepping-up scores with their parts, the pitfalls to discuss with the\n"
-	"records behind them, the practices going well, and backbone capacity.",
-	"The window runs from the day after AS-OF minus N calendar months to AS-OF,\n"
+	"records behind them, the practices going well, and backbone capacity."),
+	N_("The window runs from the day after AS-OF minus N calendar months to AS-OF,\n"
 	"both inclusive (default: today, 12 months). --format json gives the shape\n"
 	"of DESIGN §3 (an array with --all); html gives one printable page.\n"
 	"Thresholds are the program's settings (trellis settings).\n"
 	"Text and html are in the language of --lang, else the environment's\n"
-	"(LANGUAGE, LC_ALL, LC_MESSAGES, LANG); json is the same in every language.",
+	"(LANGUAGE, LC_ALL, LC_MESSAGES, LANG); json is the same in every language."),
 };
 
 int
@@ -38,14 +38,14 @@ cmd_report(int argc, char **argv, struct cli *c)
 	const char *initiative = NULL, *all = NULL, *as_of_s = NULL, *months_s = NULL;
 	const char *format = "text", *outpath = NULL, *summary = NULL, *lang_s = NULL;
 	const struct cli_opt opts[] = {
-		{ "initiative", "SLUG", &initiative, "the initiative to report on" },
-		{ "all", NULL, &all, "report on every initiative of the program" },
-		{ "as-of", "DATE", &as_of_s, "the last day of the window (default today)" },
-		{ "months", "N", &months_s, "the window's length in months (default 12)" },
-		{ "format", "FMT", &format, "text (default), json or html" },
-		{ "out", "PATH", &outpath, "write to PATH instead of standard output" },
-		{ "summary", NULL, &summary, "text: one short block per initiative (scores, alerts, strengths)" },
-		{ "lang", "CODE", &lang_s, "the language of text and html: en or es (default: the environment's)" },
+		{ "initiative", "SLUG", &initiative, N_("the initiative to report on") },
+		{ "all", NULL, &all, N_("report on every initiative of the program") },
+		{ "as-of", "DATE", &as_of_s, N_("the last day of the window (default today)") },
+		{ "months", "N", &months_s, N_("the window's length in months (default 12)") },
+		{ "format", "FMT", &format, N_("text (default), json or html") },
+		{ "out", "PATH", &outpath, N_("write to PATH instead of standard output") },
+		{ "summary", NULL, &summary, N_("text: one short block per initiative (scores, alerts, strengths)") },
+		{ "lang", "CODE", &lang_s, N_("the language of text and html: en or es (default: the environment's)") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct program *ps = NULL;

@@ -13,16 +13,17 @@
 #include "../store/store.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd settings_cmd = {
 	"settings", "[NAME VALUE | --reset NAME]",
-	"Lists the thresholds of the balance report's alerts and strengths and of\n"
+	N_("Lists the thresholds of the balance report's alerts and strengths and of\n"
 	"backbone capacity, with their values for this program; sets one by name;\n"
-	"or resets one to its default (DESIGN §3 and §5).",
-	"Shares are written 0 to 1 (0.5 is half); money in dollars.\n"
-	"Example: trellis settings dominance.backbone_alone_share 0.6",
+	"or resets one to its default (DESIGN §3 and §5)."),
+	N_("Shares are written 0 to 1 (0.5 is half); money in dollars.\n"
+	"Example: trellis settings dominance.backbone_alone_share 0.6"),
 };
 
 int
@@ -82,7 +83,7 @@ cmd_settings(int argc, char **argv, struct cli *c)
 {
 	const char *reset = NULL;
 	const struct cli_opt opts[] = {
-		{ "reset", "NAME", &reset, "set NAME back to its default" },
+		{ "reset", "NAME", &reset, N_("set NAME back to its default") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct metrics_settings set, dflt;

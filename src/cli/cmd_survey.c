@@ -30,8 +30,8 @@ static const struct cli_cmd survey_cmd = {
 	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE] [--email]\n"
 	"                [--lang CODE]\n"
 	"       | close --initiative SLUG --survey ID [--date DATE]",
-	"Runs survey rounds: opens one, makes one-time answer links, closes it.",
-	"`open` adds a survey round of an instrument (`balance`, `director-support`,\n"
+	N_("Runs survey rounds: opens one, makes one-time answer links, closes it."),
+	N_("`open` adds a survey round of an instrument (`balance`, `director-support`,\n"
 	"`backbone-activities` or one of the program's own) to an initiative, opened on --date (today by\n"
 	"default), and prints its id (s-1, s-2 ... unless --id gives one).\n"
 	"\n"
@@ -54,7 +54,7 @@ static const struct cli_cmd survey_cmd = {
 	"--group and --count are gone: links are made for people now.\n"
 	"\n"
 	"`close` ends the round on --date (today by default, not before the round\n"
-	"opened): its links answer no more.",
+	"opened): its links answer no more."),
 };
 
 /* Opens the round through the one write path (app/write.h); prints its id. */
@@ -251,18 +251,18 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 	const char *group = NULL, *count = NULL, *url = NULL, *date = NULL;
 	const char *person = NULL, *all = NULL, *email = NULL, *lang = NULL;
 	const struct cli_opt opts[] = {
-		{ "initiative", "SLUG", &ini, "the initiative" },
-		{ "instrument", "CODE", &instrument, "open: the instrument to ask" },
-		{ "id", "ID", &id, "open: the new survey's id (default s-1, s-2 ...)" },
-		{ "survey", "ID", &survey, "invite, close: the survey round" },
-		{ "person", "SLUG", &person, "invite: a person of the team (repeat for more)" },
-		{ "all", NULL, &all, "invite: everyone of the team without a link yet" },
-		{ "group", "GROUP", &group, "gone: links are made for people (--person, --all)" },
-		{ "count", "N", &count, "gone: links are made for people (--person, --all)" },
-		{ "url", "BASE", &url, "invite: the server's address for the links" },
-		{ "email", NULL, &email, "invite: mail each link to its person (docs/mail.md)" },
-		{ "lang", "CODE", &lang, "invite: the answer page's language (en, es)" },
-		{ "date", "DATE", &date, "open, close: the date (default today)" },
+		{ "initiative", "SLUG", &ini, N_("the initiative") },
+		{ "instrument", "CODE", &instrument, N_("open: the instrument to ask") },
+		{ "id", "ID", &id, N_("open: the new survey's id (default s-1, s-2 ...)") },
+		{ "survey", "ID", &survey, N_("invite, close: the survey round") },
+		{ "person", "SLUG", &person, N_("invite: a person of the team (repeat for more)") },
+		{ "all", NULL, &all, N_("invite: everyone of the team without a link yet") },
+		{ "group", "GROUP", &group, N_("gone: links are made for people (--person, --all)") },
+		{ "count", "N", &count, N_("gone: links are made for people (--person, --all)") },
+		{ "url", "BASE", &url, N_("invite: the server's address for the links") },
+		{ "email", NULL, &email, N_("invite: mail each link to its person (docs/mail.md)") },
+		{ "lang", "CODE", &lang, N_("invite: the answer page's language (en, es)") },
+		{ "date", "DATE", &date, N_("open, close: the date (default today)") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct program p;
