@@ -36,7 +36,7 @@ org_index(const struct program *p, const char *slug)
 	const struct organization *o = program_org(p, slug);
 
 	if (o == NULL) {
-		cli_error("no organization '%s' in program '%s'", slug, p->slug);
+		cli_error(_("no organization '%s' in program '%s'"), slug, p->slug);
 		return -1;
 	}
 	return (int)(o - p->orgs.v);
@@ -69,11 +69,12 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&capacity_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (compare ? (org != NULL || nargs < 1) : (org == NULL || nargs != 0))
-		return cli_usage_error(&capacity_cmd, "give --org SLUG, or --compare SLUG SLUG…");
+		return cli_usage_error(&capacity_cmd, "%s", _("give --org SLUG, or --compare SLUG SLUG…"));
 	if (as_of_s && date_parse(as_of_s, &as_of))
-		return cli_usage_error(&capacity_cmd, "--as-of: '%s' is not a real date (YYYY-MM-DD)", as_of_s);
+		return cli_usage_error(&capacity_cmd, _("--as-of: '%s' is not a real date (YYYY-MM-DD)"),
+		    as_of_s);
 	if (strcmp(format, "text") && strcmp(format, "json"))
-		return cli_usage_error(&capacity_cmd, "--format: '%s' is not text or json", format);
+		return cli_usage_error(&capacity_cmd, _("--format: '%s' is not text or json"), format);
 
 	program_init(&p);
 	if ((rc = cli_open_program(c, &s, &slug, &set)) != 0)
@@ -99,7 +100,7 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 		if (k < 0)
 			goto out;
 		if (metrics_capacity(&p, k, in, as_of, &set, &caps[i])) {
-			cli_error("cannot assess '%s'", p.orgs.v[k].slug);
+			cli_error(_("cannot assess '%s'"), p.orgs.v[k].slug);
 			goto out;
 		}
 	}

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The command line's help in Spanish (docs/cli.md): `trellis --help` and
 # every command's --help (but serve's body) follow the environment's
-# language; English is checked first to hold the words the Spanish check
-# looks for, so it can fail.
+# language, as do settings, capacity and the messages about the database;
+# English is checked first to hold the words the Spanish check looks for,
+# so it can fail.
 . "$(dirname "$0")/lib.sh"
 
 # the help's own English words (the usage line's options and names stay as typed)
@@ -42,6 +43,22 @@ test_expect_success 'a usage error in Spanish names the usage in Spanish' '
 	LANGUAGE=es test_expect_code 2 "$TRELLIS" report --months 0 --all 2>err &&
 	test_grep "^trellis report: --months: .0. no es un número del 1 al 240$" err &&
 	test_grep "^uso: trellis report " err
+'
+
+test_expect_success 'settings, capacity and the database messages in Spanish' '
+	"$TRELLIS" --db d.db demo >/dev/null 2>&1 &&
+	"$TRELLIS" --db d.db settings >en.settings &&
+	test_grep "^      dominance alert when more than this share" en.settings &&
+	LANGUAGE=es "$TRELLIS" --db d.db settings >es.settings &&
+	test_grep "^Ajustes del programa .wcc-demo.:$" es.settings &&
+	test_grep "^      alerta de predominio cuando la organización central toma sola" es.settings &&
+	! grep -E " alert | at least this|^Settings" es.settings &&
+	LANGUAGE=es test_expect_code 1 "$TRELLIS" --db none.db report --all 2>err &&
+	test_grep "^trellis: none.db: aquí no hay ninguna base de datos (cree una con .trellis init.)$" err &&
+	LANGUAGE=es test_expect_code 1 "$TRELLIS" --db d.db capacity --org nobody 2>err &&
+	test_grep "^trellis: no hay ninguna organización .nobody. en el programa .wcc-demo.$" err &&
+	LANGUAGE=es "$TRELLIS" --db d.db capacity --org harlow-neighborhood-builders >cap &&
+	test_grep "30 empleados, .* al año, 5 de 5 rasgos — alta capacidad" cap
 '
 
 test_done
