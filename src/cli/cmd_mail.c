@@ -49,14 +49,14 @@ cli_mail_config(const struct cli_cmd *cmd, const char *smtp, const char *from,
 		out->base_url = NULL;
 	if (out->base_url && strncmp(out->base_url, "http://", 7) != 0 &&
 	    strncmp(out->base_url, "https://", 8) != 0)
-		return cli_usage_error(cmd, "--url: '%s' is not an http:// or https:// address",
+		return cli_usage_error(cmd, _("--url: '%s' is not an http:// or https:// address"),
 		    out->base_url);
 	if (out->url == NULL || *out->url == '\0')
-		return cli_usage_error(cmd, "give the SMTP server: --smtp smtp://HOST:PORT "
-		    "(or $TRELLIS_SMTP)");
+		return cli_usage_error(cmd, "%s", _("give the SMTP server: --smtp smtp://HOST:PORT "
+		    "(or $TRELLIS_SMTP)"));
 	if (out->from == NULL || *out->from == '\0')
-		return cli_usage_error(cmd, "give the sender's address: --mail-from ADDR "
-		    "(or $TRELLIS_MAIL_FROM)");
+		return cli_usage_error(cmd, "%s", _("give the sender's address: --mail-from ADDR "
+		    "(or $TRELLIS_MAIL_FROM)"));
 	if (mail_config_check(out, &err))
 		rc = cli_usage_error(cmd, "%s", err.buf);
 	else if (authfile && mail_config_auth_file(out, authfile, &err))
@@ -93,7 +93,7 @@ mail_list(struct store *s)
 		putchar('\n');
 	}
 	if (v.n == 0)
-		fprintf(stderr, "the outbox is empty\n");
+		fprintf(stderr, "%s\n", _("the outbox is empty"));
 	rc = CLI_OK;
 out:
 	store_mails_release(&v);
@@ -125,9 +125,9 @@ cmd_mail(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&mail_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (nargs > 0)
-		return cli_usage_error(&mail_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&mail_cmd, _("unexpected argument '%s'"), argv[0]);
 	if ((send == NULL) == (list == NULL))
-		return cli_usage_error(&mail_cmd, "give --send-due or --list");
+		return cli_usage_error(&mail_cmd, "%s", _("give --send-due or --list"));
 	if (send && (rc = cli_mail_config(&mail_cmd, smtp, from, authfile, url, &cfg)) != CLI_OK)
 		return rc;
 	rc = CLI_FAIL;
@@ -147,7 +147,8 @@ cmd_mail(int argc, char **argv, struct cli *c)
 		cli_error("%s", err.buf);
 		goto out;
 	}
-	printf("%zu sent, %zu to try again later\n", sent.sent, sent.failed);
+	printf(_("%zu sent, %zu to try again later"), sent.sent, sent.failed);
+	putchar('\n');
 	rc = sent.failed ? CLI_FAIL : CLI_OK;
 out:
 	sodium_memzero(&keys, sizeof(keys));

@@ -61,4 +61,23 @@ test_expect_success 'settings, capacity and the database messages in Spanish' '
 	test_grep "30 empleados, .* al año, 5 de 5 rasgos — alta capacidad" cap
 '
 
+test_expect_success 'survey and mail messages in Spanish (a plural form: N enlaces)' '
+	LANGUAGE=es "$TRELLIS" --db d.db survey open --initiative harlow-mills --instrument balance \
+	    --id es-1 >id &&
+	test "$(cat id)" = es-1 &&
+	LANGUAGE=es "$TRELLIS" --db d.db survey invite --initiative harlow-mills --survey es-1 --all \
+	    >links 2>err &&
+	test $(wc -l <links) -gt 1 &&
+	test_grep "^[0-9]* enlaces de la encuesta es-1: entregue cada uno solo a su persona (se muestran solo ahora)$" err &&
+	LANGUAGE=es "$TRELLIS" --db d.db survey invite --initiative harlow-mills --survey es-1 --all \
+	    >links 2>err &&
+	test_grep "^todo el equipo ya tiene un enlace de la encuesta es-1$" err &&
+	LANGUAGE=es "$TRELLIS" --db d.db survey close --initiative harlow-mills --survey es-1 >out &&
+	test_grep "^Encuesta es-1 cerrada$" out &&
+	LANGUAGE=es "$TRELLIS" --db d.db mail --list >out 2>err &&
+	test_grep "^la bandeja de salida está vacía$" err &&
+	LANGUAGE=es test_expect_code 2 "$TRELLIS" --db d.db mail 2>err &&
+	test_grep "^trellis mail: indique --send-due o --list$" err
+'
+
 test_done
