@@ -45,7 +45,8 @@ cmd_report(int argc, char **argv, struct cli *c)
 		{ "format", "FMT", &format, N_("text (default), json or html") },
 		{ "out", "PATH", &outpath, N_("write to PATH instead of standard output") },
 		{ "summary", NULL, &summary, N_("text: one short block per initiative (scores, alerts, strengths)") },
-		{ "lang", "CODE", &lang_s, N_("the language of text and html: en or es (default: the environment's)") },
+		{ "lang", "CODE", &lang_s,
+		    N_("the language of text and html: en or es (default: the environment's)") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct program *ps = NULL;

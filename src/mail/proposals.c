@@ -58,7 +58,10 @@ link_para(struct strbuf *html, const char *label, const char *url)
 	strbuf_addstr(html, "</a></p>\n");
 }
 
-/* Builds the subject, text and HTML of mp's mail in the thread's language, the same for every recipient of that language. */
+/*
+ * Builds the subject, text and HTML of mp's mail in the thread's language,
+ * the same for every recipient who reads that language.
+ */
 static void
 compose(const struct mail_proposal *mp, const char *base_url, struct strbuf *subject,
     struct strbuf *text, struct strbuf *html)

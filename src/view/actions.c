@@ -25,8 +25,9 @@ static const char *const signal_titles[SIGNAL__MAX] = {
 };
 
 static const char *const month_names[12] = {
-	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"), N_("August"),
-	N_("September"), N_("October"), N_("November"), N_("December"),
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December"),
 };
 
 /* The statuses as people read them (action_status_names are the codes). */

@@ -228,7 +228,8 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 		svg_text(h, x0 + side * t / 100.0, y0 + side + 16, "middle", "11", C_INK, s);
 		svg_text(h, x0 - 6, y0 + side - side * t / 100.0 + 4, "end", "11", C_INK, s);
 	}
-	svg_text(h, x0 + side / 2, 420, "middle", "12", C_INK, _("Stepping back (shares decisions, money, credit) →"));
+	svg_text(h, x0 + side / 2, 420, "middle", "12", C_INK,
+	    _("Stepping back (shares decisions, money, credit) →"));
 	html_open(h, "text", "x", "16", "y", num(by, y0 + side / 2), "text-anchor", "middle",
 	    "font-size", "12", "fill", C_INK, "transform", "rotate(-90 16 200)", NULL);
 	html_text(h, _("Stepping up (oversight, follow-through) →"));
