@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/i18n.h"
 #include "util/banned.h"
 
 struct command {
@@ -16,39 +17,40 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "init", cmd_init, "create an empty database" },
-	{ "import", cmd_import, "import a trellis/1 JSON document or a set of CSV files" },
-	{ "export", cmd_export, "write a program as trellis/1 JSON or CSV" },
-	{ "demo", cmd_demo, "create the demo program" },
-	{ "stats", cmd_stats, "list each initiative with the counts of its records" },
-	{ "report", cmd_report, "the balance report of an initiative or of them all" },
-	{ "capacity", cmd_capacity, "assess an organization's capacity as a backbone" },
-	{ "settings", cmd_settings, "list or change the report's thresholds" },
-	{ "serve", cmd_serve, "serve the program as a web application" },
-	{ "check", cmd_check, "check the database's integrity and foreign keys" },
-	{ "backup", cmd_backup, "copy the database with SQLite's online backup" },
-	{ "user", cmd_user, "add, list, remove web accounts, or set a password" },
-	{ "token", cmd_token, "add, list or remove API bearer tokens" },
-	{ "survey", cmd_survey, "open a survey round, make one-time answer links, close it" },
-	{ "mail", cmd_mail, "send the mail that is due, or list the outbox" },
+	{ "init", cmd_init, N_("create an empty database") },
+	{ "import", cmd_import, N_("import a trellis/1 JSON document or a set of CSV files") },
+	{ "export", cmd_export, N_("write a program as trellis/1 JSON or CSV") },
+	{ "demo", cmd_demo, N_("create the demo program") },
+	{ "stats", cmd_stats, N_("list each initiative with the counts of its records") },
+	{ "report", cmd_report, N_("the balance report of an initiative or of them all") },
+	{ "capacity", cmd_capacity, N_("assess an organization's capacity as a backbone") },
+	{ "settings", cmd_settings, N_("list or change the report's thresholds") },
+	{ "serve", cmd_serve, N_("serve the program as a web application") },
+	{ "check", cmd_check, N_("check the database's integrity and foreign keys") },
+	{ "backup", cmd_backup, N_("copy the database with SQLite's online backup") },
+	{ "user", cmd_user, N_("add, list, remove web accounts, or set a password") },
+	{ "token", cmd_token, N_("add, list or remove API bearer tokens") },
+	{ "survey", cmd_survey, N_("open a survey round, make one-time answer links, close it") },
+	{ "mail", cmd_mail, N_("send the mail that is due, or list the outbox") },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static void
 usage(FILE *f)
 {
-	fputs("usage: trellis [--db PATH] [--program SLUG] COMMAND [ARGS]\n\n"
-	    "Trellis records how a collaborative initiative is governed and shows\n"
-	    "whether its backbone organization balances stepping up and stepping back.\n\n"
-	    "commands:\n", f);
+	fprintf(f, _("usage: trellis %s"), "[--db PATH] [--program SLUG] COMMAND [ARGS]");
+	fprintf(f, "\n\n%s\n\n%s\n", _("Trellis records how a collaborative initiative is governed "
+	    "and shows\nwhether its backbone organization balances stepping up and stepping back."),
+	    _("commands:"));
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
-	fputs("\noptions (before or after COMMAND):\n"
-	    "  --db PATH        the database file (default $TRELLIS_DB, else ./"
-	    CLI_DEFAULT_DB ")\n"
-	    "  --program SLUG   the program to act on, when the database holds several\n"
-	    "  --help           this help; `trellis COMMAND --help` for a command's\n\n"
-	    "exit status: 0 success, 1 failure, 2 usage error\n", f);
+		fprintf(f, "  %-10s %s\n", commands[i].name, _(commands[i].help));
+	/* ./trellis.db: CLI_DEFAULT_DB, written out so that the sentence is one msgid */
+	fprintf(f, "\n%s\n  --db PATH        %s\n  --program SLUG   %s\n  --help           %s\n\n%s\n",
+	    _("options (before or after COMMAND):"),
+	    _("the database file (default $TRELLIS_DB, else ./trellis.db)"),
+	    _("the program to act on, when the database holds several"),
+	    _("this help; `trellis COMMAND --help` for a command's"),
+	    _("exit status: 0 success, 1 failure, 2 usage error"));
 }
 
 int
@@ -58,6 +60,11 @@ main(int argc, char **argv)
 	const char *env;
 	int i;
 
+	/*
+	 * The language of help, messages and reports: the environment's (cli.h),
+	 * first, before any thread (serve's answer each request in its own).
+	 */
+	cli_lang_use(cli_lang_from_env());
 	c.db = (env = getenv("TRELLIS_DB")) != NULL && *env ? env : CLI_DEFAULT_DB;
 	c.program = NULL;
 

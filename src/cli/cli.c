@@ -2,6 +2,7 @@
  * What the subcommands share: option parsing, messages, whole-file reads and
  * atomic writes, and the progress line.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "../util/file.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "cli.h"
@@ -25,8 +27,9 @@
 static volatile sig_atomic_t progress_shown;
 
 static const struct cli_opt global_opts[] = {
-	{ "db", "PATH", NULL, "the database file (default $TRELLIS_DB, else ./" CLI_DEFAULT_DB ")" },
-	{ "program", "SLUG", NULL, "the program to act on, when the database holds several" },
+	/* ./trellis.db: CLI_DEFAULT_DB, written out so that the sentence is one msgid */
+	{ "db", "PATH", NULL, N_("the database file (default $TRELLIS_DB, else ./trellis.db)") },
+	{ "program", "SLUG", NULL, N_("the program to act on, when the database holds several") },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -38,23 +41,74 @@ print_opt(FILE *f, const struct cli_opt *o)
 	strbuf_addf(&sb, "--%s", o->name);
 	if (o->arg)
 		strbuf_addf(&sb, " %s", o->arg);
-	fprintf(f, "  %-18s %s\n", sb.buf, o->help);
+	fprintf(f, "  %-18s %s\n", sb.buf, _(o->help));
 	strbuf_release(&sb);
 }
 
 static void
 print_help(const struct cli_cmd *cmd, const struct cli_opt *opts)
 {
-	printf("usage: trellis %s %s\n\n%s\n\noptions:\n", cmd->name, cmd->usage,
-	    cmd->summary);
+	/* the usage line's options and names stay as typed: they are the command's */
+	printf(_("usage: trellis %s %s"), cmd->name, cmd->usage);
+	printf("\n\n%s\n\n%s\n", _(cmd->summary), _("options:"));
 	for (const struct cli_opt *o = opts; o && o->name; o++)
 		print_opt(stdout, o);
 	for (const struct cli_opt *o = global_opts; o->name; o++)
 		print_opt(stdout, o);
-	printf("  %-18s %s\n", "--help", "show this help");
+	printf("  %-18s %s\n", "--help", _("show this help"));
 	if (cmd->details)
-		printf("\n%s\n", cmd->details);
-	printf("\nexit status: 0 success, 1 failure, 2 usage error\n");
+		printf("\n%s\n", _(cmd->details));
+	printf("\n%s\n", _("exit status: 0 success, 1 failure, 2 usage error"));
+}
+
+int
+cli_lang_from_env(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *loc = NULL, *list = getenv("LANGUAGE");
+	int lang;
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]) && loc == NULL; i++)
+		if ((loc = getenv(vars[i])) != NULL && *loc == '\0')
+			loc = NULL;
+	/* gettext ignores LANGUAGE under the C locale, and so do we */
+	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		return LANG_EN;
+	while (list && *list) {
+		size_t n = strcspn(list, ":");
+		char code[16];
+
+		if (n > 0 && n < sizeof(code)) {
+			memcpy(code, list, n);
+			code[n] = '\0';
+			if ((lang = lang_parse(code)) >= 0)
+				return lang;
+		}
+		list += n + (list[n] == ':');
+	}
+	return (lang = lang_parse(loc)) >= 0 ? lang : LANG_EN;
+}
+
+int
+cli_lang_use(int lang)
+{
+	static int inited;
+	struct strbuf err = STRBUF_INIT;
+
+	assert(lang >= 0 && lang < LANG__MAX);
+	/* once, the command being single-threaded: mails may switch languages later */
+	if (!inited) {
+		inited = 1;
+		i18n_init(&err);
+	}
+	if (i18n_use(lang) != lang) {
+		fprintf(stderr, "trellis: %s is not available (%s); messages stay in English\n",
+		    lang_names[lang], err.len ? err.buf : "no catalog");
+		strbuf_release(&err);
+		return -1;
+	}
+	strbuf_release(&err);
+	return 0;
 }
 
 int
@@ -67,7 +121,9 @@ cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: trellis %s %s\n", cmd->name, cmd->usage);
+	fputc('\n', stderr);
+	fprintf(stderr, _("usage: trellis %s %s"), cmd->name, cmd->usage);
+	fputc('\n', stderr);
 	return CLI_USAGE;
 }
 

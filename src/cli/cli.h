@@ -51,6 +51,22 @@ struct cli_cmd {
 int cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
     struct cli *c, int argc, char **argv, int *nargs);
 
+/*
+ * The language of messages and reports (docs/cli.md, docs/i18n.md): the
+ * environment's, read the way gettext reads it — LANGUAGE's first entry
+ * Trellis speaks, unless the locale of LC_ALL, LC_MESSAGES or LANG (the
+ * first set) is C or POSIX; else that locale's language ("es_US.UTF-8").
+ * Only the messages' language changes: numbers and JSON/CSV never do.
+ */
+int cli_lang_from_env(void);
+/*
+ * Makes lang (enum lang) the language of what follows, binding the
+ * catalogs first (once: every command but serve calls it at start, so that
+ * a mail can be written in its recipient's language). Returns 0, or -1 when
+ * lang's catalog or locale is missing (a note on stderr; English then).
+ */
+int cli_lang_use(int lang);
+
 /* Prints "trellis NAME: message" and the usage line to stderr; returns CLI_USAGE. */
 int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -14,6 +14,7 @@
 #include "../model/validate.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "cli.h"
@@ -38,14 +39,14 @@ cli_store_open(const struct cli *c, int create, struct store **s)
 
 	if (!create && stat(c->db, &st) == -1) {
 		if (errno == ENOENT)
-			cli_error("%s: no database here (create one with `trellis init`)",
+			cli_error(_("%s: no database here (create one with `trellis init`)"),
 			    c->db);
 		else
-			cli_error("%s: cannot open database: %s", c->db, strerror(errno));
+			cli_error(_("%s: cannot open database: %s"), c->db, strerror(errno));
 		goto out;
 	}
 	if (store_open(c->db, create, s, &err) == -1) {
-		cli_path_error(c->db, err.len ? err.buf : "cannot open database");
+		cli_path_error(c->db, err.len ? err.buf : _("cannot open database"));
 		goto out;
 	}
 	ret = 0;
@@ -93,18 +94,18 @@ cli_store_pick(const struct cli *c, struct store *s, char **slug)
 				ret = 0;
 				goto out;
 			}
-		cli_error("%s: no program '%s' in this database", c->db, c->program);
+		cli_error(_("%s: no program '%s' in this database"), c->db, c->program);
 		goto out;
 	}
 	if (slugs.n == 0) {
-		cli_error("%s: the database holds no program yet (`trellis import` or `trellis demo`)",
-		    c->db);
+		cli_error(_("%s: the database holds no program yet (`trellis import` or `trellis "
+		    "demo`)"), c->db);
 		goto out;
 	}
 	if (slugs.n > 1) {
 		for (size_t i = 0; i < slugs.n; i++)
 			strbuf_addf(&list, "%s%s", i ? ", " : "", slugs.v[i]);
-		cli_error("%s holds several programs (%s): choose one with --program SLUG",
+		cli_error(_("%s holds several programs (%s): choose one with --program SLUG"),
 		    c->db, list.buf);
 		ret = CLI_USAGE;
 		goto out;
@@ -128,7 +129,7 @@ resolve_loaded(const struct cli *c, struct program *p)
 	if (model_resolve(p, &e) == 0)
 		return 0;
 	model_error_format(&e, &msg);
-	cli_error("%s: the stored program does not check out: %s", c->db, msg.buf);
+	cli_error(_("%s: the stored program does not check out: %s"), c->db, msg.buf);
 	strbuf_release(&msg);
 	return -1;
 }
@@ -149,9 +150,9 @@ load(const struct cli *c, struct store *s, const char *slug, enum load_what what
 	if (r == -1)
 		cli_error("%s: %s", c->db, err.buf);
 	else if (r == 1 && initiative)
-		cli_error("no initiative '%s' in program '%s'", initiative, slug);
+		cli_error(_("no initiative '%s' in program '%s'"), initiative, slug);
 	else if (r == 1)
-		cli_error("%s: no program '%s' in this database", c->db, slug);
+		cli_error(_("%s: no program '%s' in this database"), c->db, slug);
 	else if (resolve_loaded(c, p) == 0)
 		ret = 0;
 	strbuf_release(&err);

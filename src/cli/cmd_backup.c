@@ -6,15 +6,16 @@
 
 #include "../store/store.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd backup_cmd = {
 	"backup", "[--db PATH] DEST",
-	"Copies the database to DEST with SQLite's online backup, so the copy is\n"
+	N_("Copies the database to DEST with SQLite's online backup, so the copy is\n"
 	"consistent even while the server writes. DEST must not exist yet: a backup\n"
-	"never overwrites a file.",
-	"example:\n  trellis --db trellis.db backup backups/trellis-$(date +%F).db",
+	"never overwrites a file."),
+	N_("example:\n  trellis --db trellis.db backup backups/trellis-$(date +%F).db"),
 };
 
 int

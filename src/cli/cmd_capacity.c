@@ -13,20 +13,21 @@
 #include "../util/strbuf.h"
 #include "../view/report_json.h"
 #include "../view/report_text.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd capacity_cmd = {
 	"capacity", "(--org SLUG [--initiative SLUG] | --compare SLUG SLUG…) "
 	    "[--as-of DATE] [--format text|json]",
-	"Assesses an organization as a backbone: staff, annual revenue and the five\n"
+	N_("Assesses an organization as a backbone: staff, annual revenue and the five\n"
 	"traits of strong backbones (flexible grants, expertise, in-kind staffing,\n"
 	"bandwidth to experiment, credibility as a convener). With --initiative,\n"
 	"lists for each trait it lacks the team members that offer it, from the help\n"
 	"they give and the responsibilities they hold. --compare sets candidate\n"
-	"backbones side by side.",
-	"High capacity by default: staff >= 20, revenue >= $3M, at least 4 of 5\n"
-	"traits (trellis settings to change).",
+	"backbones side by side."),
+	N_("High capacity by default: staff >= 20, revenue >= $3M, at least 4 of 5\n"
+	"traits (trellis settings to change)."),
 };
 
 static int
@@ -35,7 +36,7 @@ org_index(const struct program *p, const char *slug)
 	const struct organization *o = program_org(p, slug);
 
 	if (o == NULL) {
-		cli_error("no organization '%s' in program '%s'", slug, p->slug);
+		cli_error(_("no organization '%s' in program '%s'"), slug, p->slug);
 		return -1;
 	}
 	return (int)(o - p->orgs.v);
@@ -47,11 +48,11 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 	const char *org = NULL, *initiative = NULL, *compare = NULL, *as_of_s = NULL;
 	const char *format = "text";
 	const struct cli_opt opts[] = {
-		{ "org", "SLUG", &org, "the organization to assess" },
-		{ "initiative", "SLUG", &initiative, "the team to look in for what it lacks" },
-		{ "compare", NULL, &compare, "compare the organizations given as arguments" },
-		{ "as-of", "DATE", &as_of_s, "count help given up to DATE (default today)" },
-		{ "format", "FMT", &format, "text (default) or json" },
+		{ "org", "SLUG", &org, N_("the organization to assess") },
+		{ "initiative", "SLUG", &initiative, N_("the team to look in for what it lacks") },
+		{ "compare", NULL, &compare, N_("compare the organizations given as arguments") },
+		{ "as-of", "DATE", &as_of_s, N_("count help given up to DATE (default today)") },
+		{ "format", "FMT", &format, N_("text (default) or json") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct metrics_settings set;
@@ -68,11 +69,12 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&capacity_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (compare ? (org != NULL || nargs < 1) : (org == NULL || nargs != 0))
-		return cli_usage_error(&capacity_cmd, "give --org SLUG, or --compare SLUG SLUG…");
+		return cli_usage_error(&capacity_cmd, "%s", _("give --org SLUG, or --compare SLUG SLUG…"));
 	if (as_of_s && date_parse(as_of_s, &as_of))
-		return cli_usage_error(&capacity_cmd, "--as-of: '%s' is not a real date (YYYY-MM-DD)", as_of_s);
+		return cli_usage_error(&capacity_cmd, _("--as-of: '%s' is not a real date (YYYY-MM-DD)"),
+		    as_of_s);
 	if (strcmp(format, "text") && strcmp(format, "json"))
-		return cli_usage_error(&capacity_cmd, "--format: '%s' is not text or json", format);
+		return cli_usage_error(&capacity_cmd, _("--format: '%s' is not text or json"), format);
 
 	program_init(&p);
 	if ((rc = cli_open_program(c, &s, &slug, &set)) != 0)
@@ -98,7 +100,7 @@ cmd_capacity(int argc, char **argv, struct cli *c)
 		if (k < 0)
 			goto out;
 		if (metrics_capacity(&p, k, in, as_of, &set, &caps[i])) {
-			cli_error("cannot assess '%s'", p.orgs.v[k].slug);
+			cli_error(_("cannot assess '%s'"), p.orgs.v[k].slug);
 			goto out;
 		}
 	}

@@ -3,14 +3,15 @@
 
 #include "../store/store.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd check_cmd = {
 	"check", "[--db PATH]",
-	"Checks the database: SQLite's integrity check and every foreign key.\n"
+	N_("Checks the database: SQLite's integrity check and every foreign key.\n"
 	"Prints \"ok\" and exits 0 when both are clean; otherwise prints what was\n"
-	"found and exits 1.",
+	"found and exits 1."),
 	NULL,
 };
 

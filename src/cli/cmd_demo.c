@@ -9,24 +9,25 @@
 #include "../store/store.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const char *opt_seed;
 
 static const struct cli_opt demo_opts[] = {
-	{ "seed", "N", &opt_seed, "the generator's seed (default 1): the same seed gives the same data" },
+	{ "seed", "N", &opt_seed, N_("the generator's seed (default 1): the same seed gives the same data") },
 	{ NULL, NULL, NULL, NULL },
 };
 
 static const struct cli_cmd demo_cmd = {
 	"demo", "[--db PATH] [--seed N]",
-	"Creates the demo program in the database (created when missing): six\n"
+	N_("Creates the demo program in the database (created when missing): six\n"
 	"fictional initiatives of a Working Cities-style round, 2014-2017, with\n"
 	"three years of decisions, money, credits, check-ins, events, surveys and\n"
 	"network ties, among which every pitfall and every practice of the balance\n"
-	"report appears.",
-	"example:\n  rm -f demo.db && trellis --db demo.db demo && trellis --db demo.db stats",
+	"report appears."),
+	N_("example:\n  rm -f demo.db && trellis --db demo.db demo && trellis --db demo.db stats"),
 };
 
 int

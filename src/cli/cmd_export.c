@@ -11,6 +11,7 @@
 #include "../io/json.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
@@ -18,19 +19,19 @@ static const char *opt_format, *opt_out;
 
 static const struct cli_opt export_opts[] = {
 	{ "format", "json|csv", &opt_format, "json (the default) or csv" },
-	{ "out", "PATH", &opt_out, "json: the file to write (default: standard output);"
-	    " csv: the directory" },
+	{ "out", "PATH", &opt_out, N_("json: the file to write (default: standard output);"
+	    " csv: the directory") },
 	{ NULL, NULL, NULL, NULL },
 };
 
 static const struct cli_cmd export_cmd = {
 	"export", "[--db PATH] [--program SLUG] [--format json|csv] [--out PATH]",
-	"Writes the program as a trellis/1 JSON document, or as CSV files (one per\n"
+	N_("Writes the program as a trellis/1 JSON document, or as CSV files (one per\n"
 	"record kind, program.csv to ties.csv) in the directory --out, created when\n"
-	"missing. Importing an export and exporting again gives identical bytes.",
-	"examples:\n"
+	"missing. Importing an export and exporting again gives identical bytes."),
+	N_("examples:\n"
 	"  trellis export > program.json\n"
-	"  trellis export --format csv --out program-csv/",
+	"  trellis export --format csv --out program-csv/"),
 };
 
 static int

@@ -18,25 +18,26 @@
 #include "../store/store.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd import_cmd = {
 	"import", "[--db PATH] [--program SLUG] FILE…",
-	"Imports a trellis/1 JSON document as a new program (- reads it from\n"
+	N_("Imports a trellis/1 JSON document as a new program (- reads it from\n"
 	"standard input), or a set of CSV files\n"
 	"(one per record kind, named after it: organizations.csv, decisions.csv, …).\n"
 	"CSV records are added to the program in the database; with program.csv\n"
 	"among the files they make a new program. The database is created when\n"
-	"missing.",
-	"Import is all or nothing: the first problem is printed as\n"
+	"missing."),
+	N_("Import is all or nothing: the first problem is printed as\n"
 	"FILE:LINE: FIELD: what is wrong, the exit status is 1, and the database\n"
 	"is left exactly as it was.\n\n"
 	"examples:\n"
 	"  trellis import program.json\n"
 	"  trellis import - <program.json\n"
 	"  trellis import export/*.csv\n"
-	"  trellis --program wcc-ma-1 import decisions.csv ledger.csv",
+	"  trellis --program wcc-ma-1 import decisions.csv ledger.csv"),
 };
 
 struct csv_input {

@@ -4,13 +4,14 @@
 #include <sys/stat.h>
 
 #include "../store/store.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd init_cmd = {
 	"init", "[--db PATH]",
-	"Creates an empty Trellis database at PATH. On an existing database it only\n"
-	"applies pending schema migrations; no data is changed.",
+	N_("Creates an empty Trellis database at PATH. On an existing database it only\n"
+	"applies pending schema migrations; no data is changed."),
 	NULL,
 };
 

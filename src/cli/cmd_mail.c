@@ -12,14 +12,15 @@
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd mail_cmd = {
 	"mail", "--send-due [--smtp URL] [--mail-from ADDR] [--smtp-auth-file FILE] [--url BASE] | --list",
-	"Sends the mail that is due (--send-due), for cron or a systemd timer when\n"
-	"the server does not send it itself, or lists the outbox (--list).",
-	"--smtp is the SMTP server, smtp://HOST[:PORT] (STARTTLS when the server\n"
+	N_("Sends the mail that is due (--send-due), for cron or a systemd timer when\n"
+	"the server does not send it itself, or lists the outbox (--list)."),
+	N_("--smtp is the SMTP server, smtp://HOST[:PORT] (STARTTLS when the server\n"
 	"offers it, and always when there are credentials) or smtps://HOST[:PORT];\n"
 	"default $TRELLIS_SMTP. --mail-from is the sender's address (default\n"
 	"$TRELLIS_MAIL_FROM). --smtp-auth-file names a file, readable by its owner\n"
@@ -30,7 +31,7 @@ static const struct cli_cmd mail_cmd = {
 	"people reach the server at, --send-due first queues the check-in\n"
 	"reminders that are due: an initiative running today without a check-in\n"
 	"for 30 days reminds its director and the admins, once a month.\n"
-	"docs/mail.md.",
+	"docs/mail.md."),
 };
 
 int
@@ -48,14 +49,14 @@ cli_mail_config(const struct cli_cmd *cmd, const char *smtp, const char *from,
 		out->base_url = NULL;
 	if (out->base_url && strncmp(out->base_url, "http://", 7) != 0 &&
 	    strncmp(out->base_url, "https://", 8) != 0)
-		return cli_usage_error(cmd, "--url: '%s' is not an http:// or https:// address",
+		return cli_usage_error(cmd, _("--url: '%s' is not an http:// or https:// address"),
 		    out->base_url);
 	if (out->url == NULL || *out->url == '\0')
-		return cli_usage_error(cmd, "give the SMTP server: --smtp smtp://HOST:PORT "
-		    "(or $TRELLIS_SMTP)");
+		return cli_usage_error(cmd, "%s", _("give the SMTP server: --smtp smtp://HOST:PORT "
+		    "(or $TRELLIS_SMTP)"));
 	if (out->from == NULL || *out->from == '\0')
-		return cli_usage_error(cmd, "give the sender's address: --mail-from ADDR "
-		    "(or $TRELLIS_MAIL_FROM)");
+		return cli_usage_error(cmd, "%s", _("give the sender's address: --mail-from ADDR "
+		    "(or $TRELLIS_MAIL_FROM)"));
 	if (mail_config_check(out, &err))
 		rc = cli_usage_error(cmd, "%s", err.buf);
 	else if (authfile && mail_config_auth_file(out, authfile, &err))
@@ -92,7 +93,7 @@ mail_list(struct store *s)
 		putchar('\n');
 	}
 	if (v.n == 0)
-		fprintf(stderr, "the outbox is empty\n");
+		fprintf(stderr, "%s\n", _("the outbox is empty"));
 	rc = CLI_OK;
 out:
 	store_mails_release(&v);
@@ -106,12 +107,12 @@ cmd_mail(int argc, char **argv, struct cli *c)
 	const char *send = NULL, *list = NULL, *smtp = NULL, *from = NULL, *authfile = NULL;
 	const char *url = NULL;
 	const struct cli_opt opts[] = {
-		{ "send-due", NULL, &send, "send the mail that is due now" },
-		{ "list", NULL, &list, "list the outbox" },
-		{ "smtp", "URL", &smtp, "the SMTP server (default $TRELLIS_SMTP)" },
-		{ "mail-from", "ADDR", &from, "the sender's address (default $TRELLIS_MAIL_FROM)" },
-		{ "smtp-auth-file", "FILE", &authfile, "user name and password, one a line" },
-		{ "url", "BASE", &url, "the server's address, for links (default $TRELLIS_URL)" },
+		{ "send-due", NULL, &send, N_("send the mail that is due now") },
+		{ "list", NULL, &list, N_("list the outbox") },
+		{ "smtp", "URL", &smtp, N_("the SMTP server (default $TRELLIS_SMTP)") },
+		{ "mail-from", "ADDR", &from, N_("the sender's address (default $TRELLIS_MAIL_FROM)") },
+		{ "smtp-auth-file", "FILE", &authfile, N_("user name and password, one a line") },
+		{ "url", "BASE", &url, N_("the server's address, for links (default $TRELLIS_URL)") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct strbuf err = STRBUF_INIT;
@@ -124,9 +125,9 @@ cmd_mail(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&mail_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (nargs > 0)
-		return cli_usage_error(&mail_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&mail_cmd, _("unexpected argument '%s'"), argv[0]);
 	if ((send == NULL) == (list == NULL))
-		return cli_usage_error(&mail_cmd, "give --send-due or --list");
+		return cli_usage_error(&mail_cmd, "%s", _("give --send-due or --list"));
 	if (send && (rc = cli_mail_config(&mail_cmd, smtp, from, authfile, url, &cfg)) != CLI_OK)
 		return rc;
 	rc = CLI_FAIL;
@@ -146,7 +147,8 @@ cmd_mail(int argc, char **argv, struct cli *c)
 		cli_error("%s", err.buf);
 		goto out;
 	}
-	printf("%zu sent, %zu to try again later\n", sent.sent, sent.failed);
+	printf(_("%zu sent, %zu to try again later"), sent.sent, sent.failed);
+	putchar('\n');
 	rc = sent.failed ? CLI_FAIL : CLI_OK;
 out:
 	sodium_memzero(&keys, sizeof(keys));

@@ -10,6 +10,7 @@
 #include "../metrics/metrics.h"
 #include "../model/validate.h"
 #include "../store/store.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../view/report_html.h"
 #include "../view/report_json.h"
@@ -19,29 +20,33 @@
 
 static const struct cli_cmd report_cmd = {
 	"report", "(--initiative SLUG | --all) [--as-of DATE] [--months N] "
-	    "[--format text|json|html] [--summary] [--out PATH]",
-	"Computes the balance report: every figure with its N, the stepping-back\n"
+	    "[--format text|json|html] [--summary] [--lang en|es] [--out PATH]",
+	N_("Computes the balance report: every figure with its N, the stepping-back\n"
 	"and stepping-up scores with their parts, the pitfalls to discuss with the\n"
-	"records behind them, the practices going well, and backbone capacity.",
-	"The window runs from the day after AS-OF minus N calendar months to AS-OF,\n"
+	"records behind them, the practices going well, and backbone capacity."),
+	N_("The window runs from the day after AS-OF minus N calendar months to AS-OF,\n"
 	"both inclusive (default: today, 12 months). --format json gives the shape\n"
 	"of DESIGN §3 (an array with --all); html gives one printable page.\n"
-	"Thresholds are the program's settings (trellis settings).",
+	"Thresholds are the program's settings (trellis settings).\n"
+	"Text and html are in the language of --lang, else the environment's\n"
+	"(LANGUAGE, LC_ALL, LC_MESSAGES, LANG); json is the same in every language."),
 };
 
 int
 cmd_report(int argc, char **argv, struct cli *c)
 {
 	const char *initiative = NULL, *all = NULL, *as_of_s = NULL, *months_s = NULL;
-	const char *format = "text", *outpath = NULL, *summary = NULL;
+	const char *format = "text", *outpath = NULL, *summary = NULL, *lang_s = NULL;
 	const struct cli_opt opts[] = {
-		{ "initiative", "SLUG", &initiative, "the initiative to report on" },
-		{ "all", NULL, &all, "report on every initiative of the program" },
-		{ "as-of", "DATE", &as_of_s, "the last day of the window (default today)" },
-		{ "months", "N", &months_s, "the window's length in months (default 12)" },
-		{ "format", "FMT", &format, "text (default), json or html" },
-		{ "out", "PATH", &outpath, "write to PATH instead of standard output" },
-		{ "summary", NULL, &summary, "text: one short block per initiative (scores, alerts, strengths)" },
+		{ "initiative", "SLUG", &initiative, N_("the initiative to report on") },
+		{ "all", NULL, &all, N_("report on every initiative of the program") },
+		{ "as-of", "DATE", &as_of_s, N_("the last day of the window (default today)") },
+		{ "months", "N", &months_s, N_("the window's length in months (default 12)") },
+		{ "format", "FMT", &format, N_("text (default), json or html") },
+		{ "out", "PATH", &outpath, N_("write to PATH instead of standard output") },
+		{ "summary", NULL, &summary, N_("text: one short block per initiative (scores, alerts, strengths)") },
+		{ "lang", "CODE", &lang_s,
+		    N_("the language of text and html: en or es (default: the environment's)") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct program *ps = NULL;
@@ -62,20 +67,24 @@ cmd_report(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&report_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (nargs > 0)
-		return cli_usage_error(&report_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&report_cmd, _("unexpected argument '%s'"), argv[0]);
 	if ((initiative == NULL) == (all == NULL))
-		return cli_usage_error(&report_cmd, "give --initiative SLUG or --all");
+		return cli_usage_error(&report_cmd, "%s", _("give --initiative SLUG or --all"));
 	if (as_of_s && date_parse(as_of_s, &as_of))
-		return cli_usage_error(&report_cmd, "--as-of: '%s' is not a real date (YYYY-MM-DD)", as_of_s);
+		return cli_usage_error(&report_cmd, _("--as-of: '%s' is not a real date (YYYY-MM-DD)"), as_of_s);
 	if (months_s) {
 		char *end;
 
 		months = strtol(months_s, &end, 10);
 		if (*end || months < 1 || months > 240)
-			return cli_usage_error(&report_cmd, "--months: '%s' is not a number from 1 to 240", months_s);
+			return cli_usage_error(&report_cmd, _("--months: '%s' is not a number from 1 to 240"), months_s);
 	}
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html"))
-		return cli_usage_error(&report_cmd, "--format: '%s' is not text, json or html", format);
+		return cli_usage_error(&report_cmd, _("--format: '%s' is not text, json or html"), format);
+	if (lang_s && lang_parse(lang_s) < 0)
+		return cli_usage_error(&report_cmd, _("--lang: '%s' is not en or es"), lang_s);
+	if (lang_s && cli_lang_use(lang_parse(lang_s)))
+		return CLI_FAIL;
 
 	rc = CLI_FAIL;
 	if (cli_store_open(c, 0, &s))
@@ -105,7 +114,7 @@ cmd_report(int argc, char **argv, struct cli *c)
 	if (strcmp(format, "json") == 0 && all)
 		strbuf_addch(&out, '[');
 	if (strcmp(format, "text") == 0 && !summary && n == 0)
-		strbuf_addf(&out, "Program '%s' has no initiatives yet.\n", slug);
+		strbuf_addf(&out, _("Program '%s' has no initiatives yet.\n"), slug);
 	for (size_t i = 0; i < n; i++) {
 		size_t k = keep || summary ? i : 0;
 		const struct initiative *in;
@@ -118,7 +127,7 @@ cmd_report(int argc, char **argv, struct cli *c)
 		metrics_capacity_init(&caps[k]);
 		if (metrics_report(&ps[k], in, as_of, (int)months, &set, &rs[k]) ||
 		    metrics_capacity(&ps[k], in->backbone.idx, in, as_of, &set, &caps[k])) {
-			cli_error("cannot compute the report of '%s'", in->slug);
+			cli_error(_("cannot compute the report of '%s'"), in->slug);
 			goto out;
 		}
 		if (strcmp(format, "json") == 0) {
@@ -149,7 +158,7 @@ cmd_report(int argc, char **argv, struct cli *c)
 		if (cli_write_file(outpath, out.buf, out.len))
 			goto out;
 	} else if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout)) {
-		cli_error("cannot write the report to standard output");
+		cli_error("%s", _("cannot write the report to standard output"));
 		goto out;
 	}
 	rc = CLI_OK;

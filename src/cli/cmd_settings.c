@@ -13,16 +13,17 @@
 #include "../store/store.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd settings_cmd = {
 	"settings", "[NAME VALUE | --reset NAME]",
-	"Lists the thresholds of the balance report's alerts and strengths and of\n"
+	N_("Lists the thresholds of the balance report's alerts and strengths and of\n"
 	"backbone capacity, with their values for this program; sets one by name;\n"
-	"or resets one to its default (DESIGN §3 and §5).",
-	"Shares are written 0 to 1 (0.5 is half); money in dollars.\n"
-	"Example: trellis settings dominance.backbone_alone_share 0.6",
+	"or resets one to its default (DESIGN §3 and §5)."),
+	N_("Shares are written 0 to 1 (0.5 is half); money in dollars.\n"
+	"Example: trellis settings dominance.backbone_alone_share 0.6"),
 };
 
 int
@@ -82,7 +83,7 @@ cmd_settings(int argc, char **argv, struct cli *c)
 {
 	const char *reset = NULL;
 	const struct cli_opt opts[] = {
-		{ "reset", "NAME", &reset, "set NAME back to its default" },
+		{ "reset", "NAME", &reset, N_("set NAME back to its default") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct metrics_settings set, dflt;
@@ -94,17 +95,20 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&settings_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (reset ? nargs != 0 : (nargs != 0 && nargs != 2))
-		return cli_usage_error(&settings_cmd, "give no arguments, NAME VALUE, or --reset NAME");
+		return cli_usage_error(&settings_cmd, "%s",
+		    _("give no arguments, NAME VALUE, or --reset NAME"));
 	if (reset && metrics_settings_find(reset) < 0)
-		return cli_usage_error(&settings_cmd, "no setting '%s' (run `trellis settings` for the list)", reset);
+		return cli_usage_error(&settings_cmd,
+		    _("no setting '%s' (run `trellis settings` for the list)"), reset);
 	if (nargs == 2) {
 		metrics_settings_default(&set);
 		if (metrics_settings_find(argv[0]) < 0)
-			return cli_usage_error(&settings_cmd, "no setting '%s' (run `trellis settings` for the list)", argv[0]);
+			return cli_usage_error(&settings_cmd,
+			    _("no setting '%s' (run `trellis settings` for the list)"), argv[0]);
 		if (metrics_settings_set(&set, argv[0], argv[1])) {
 			char range[METRICS_RANGE_BUFSZ];
 
-			return cli_usage_error(&settings_cmd, "%s: '%s' is not a valid value (give %s)",
+			return cli_usage_error(&settings_cmd, _("%s: '%s' is not a valid value (give %s)"),
 			    argv[0], argv[1], metrics_settings_range((size_t)metrics_settings_find(argv[0]), range));
 		}
 	}
@@ -119,14 +123,15 @@ cmd_settings(int argc, char **argv, struct cli *c)
 	if (cli_store_settings(c, s, slug, &set))
 		goto out;
 	metrics_settings_default(&dflt);
-	printf("Settings of program '%s':\n\n", slug);
+	printf(_("Settings of program '%s':"), slug);
+	printf("\n\n");
 	for (size_t i = 0; i < metrics_settings_count(); i++) {
 		char v[NUM_BUFSZ], d[NUM_BUFSZ];
 
 		metrics_settings_value(&set, i, v);
 		metrics_settings_value(&dflt, i, d);
 		printf("  %-36s %10s%s\n      %s\n", metrics_settings_name(i), v,
-		    strcmp(v, d) ? "  (changed)" : "", metrics_settings_help(i));
+		    strcmp(v, d) ? _("  (changed)") : "", _(metrics_settings_help(i)));
 	}
 	rc = CLI_OK;
 out:

@@ -11,15 +11,16 @@
 #include "../store/store.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd stats_cmd = {
 	"stats", "[--db PATH] [--program SLUG]",
-	"Lists each initiative of the program — its slug, city and backbone\n"
+	N_("Lists each initiative of the program — its slug, city and backbone\n"
 	"organization — with the number of its members, decisions, grants, ledger\n"
 	"entries, credits, check-ins, events, surveys and network ties. On a\n"
-	"terminal, long names are cut to fit its width.",
+	"terminal, long names are cut to fit its width."),
 	NULL,
 };
 

@@ -30,8 +30,8 @@ static const struct cli_cmd survey_cmd = {
 	"       | invite --initiative SLUG --survey ID (--person SLUG ... | --all) [--url BASE] [--email]\n"
 	"                [--lang CODE]\n"
 	"       | close --initiative SLUG --survey ID [--date DATE]",
-	"Runs survey rounds: opens one, makes one-time answer links, closes it.",
-	"`open` adds a survey round of an instrument (`balance`, `director-support`,\n"
+	N_("Runs survey rounds: opens one, makes one-time answer links, closes it."),
+	N_("`open` adds a survey round of an instrument (`balance`, `director-support`,\n"
 	"`backbone-activities` or one of the program's own) to an initiative, opened on --date (today by\n"
 	"default), and prints its id (s-1, s-2 ... unless --id gives one).\n"
 	"\n"
@@ -54,7 +54,7 @@ static const struct cli_cmd survey_cmd = {
 	"--group and --count are gone: links are made for people now.\n"
 	"\n"
 	"`close` ends the round on --date (today by default, not before the round\n"
-	"opened): its links answer no more.",
+	"opened): its links answer no more."),
 };
 
 /* Opens the round through the one write path (app/write.h); prints its id. */
@@ -71,7 +71,7 @@ survey_open(const struct cli *c, struct store *s, const char *program, const cha
 
 	if ((r = app_write_begin(&w, s, program, ini, &err)) != 0) {
 		if (r == 1)
-			cli_error("no initiative '%s' in program '%s'", ini, program);
+			cli_error(_("no initiative '%s' in program '%s'"), ini, program);
 		else
 			cli_error("%s: %s", c->db, err.buf);
 		goto out;
@@ -99,7 +99,7 @@ survey_open(const struct cli *c, struct store *s, const char *program, const cha
 	case APP_INVALID:
 		strbuf_reset(&err);
 		model_error_format(&e, &err);
-		cli_error("cannot open the survey: %s", err.buf);
+		cli_error(_("cannot open the survey: %s"), err.buf);
 		break;
 	default:
 		cli_error("%s", err.buf);
@@ -140,9 +140,9 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 	r = store_survey_invite(s, ini, id, people, n, lang, &links, &a, &err);
 	if (email && r == 0) {
 		strbuf_reset(&err);
-		if (mail_survey_links(s, db, p, id, &links, url, ulen, &err)) {
+		if (mail_survey_links(s, db, p, id, &links, url, ulen, lang, &err)) {
 			store_write_rollback(s);
-			cli_error("--email: %s; no link was made", err.buf);
+			cli_error(_("--email: %s; no link was made"), err.buf);
 			strbuf_reset(&err);
 			r = -3;		/* said */
 		} else if (store_write_commit(s, NULL, &err))
@@ -150,11 +150,11 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 	} else if (email)
 		store_write_rollback(s);
 	if (r == 1)
-		cli_error("initiative %s has no survey '%s'", ini, id);
+		cli_error(_("initiative %s has no survey '%s'"), ini, id);
 	else if (r == 2)
-		cli_error("survey %s is closed: it takes no more answers", id);
+		cli_error(_("survey %s is closed: it takes no more answers"), id);
 	else if (r == 3 || r == 4)
-		cli_error("--person %s; no link was made", err.buf);
+		cli_error(_("--person %s; no link was made"), err.buf);
 	else if (r == -1 || (r == -3 && err.len))
 		cli_error("%s", err.buf);
 	else if (r == 0) {
@@ -165,8 +165,10 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 			const struct survey_link *l = &links.v[i];
 
 			if (l->mailed) {
-				printf("%s\t%s\tmailed to %s\n", l->member.person,
-				    group_names[l->member.group], l->member.email);
+				/* TRANSLATORS: the third column of a person's line: where the link went */
+				printf("%s\t%s\t", l->member.person, group_names[l->member.group]);
+				printf(_("mailed to %s"), l->member.email);
+				putchar('\n');
 				mailed++;
 				continue;
 			}
@@ -175,13 +177,17 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 			shown++;
 		}
 		if (links.n == 0)
-			fprintf(stderr, "everyone of the team has a link of survey %s already\n", id);
+			fprintf(stderr, _("everyone of the team has a link of survey %s already"), id);
 		else if (mailed)
-			fprintf(stderr, "%zu link%s for survey %s queued to be mailed, each to its "
-			    "person alone (`trellis mail --list`)\n", mailed, mailed == 1 ? "" : "s", id);
+			fprintf(stderr, P_("%zu link for survey %s queued to be mailed, each to its "
+			    "person alone (`trellis mail --list`)", "%zu links for survey %s queued to "
+			    "be mailed, each to its person alone (`trellis mail --list`)", mailed),
+			    mailed, id);
 		else
-			fprintf(stderr, "%zu link%s for survey %s: give each to its person alone "
-			    "(shown only now)\n", shown, shown == 1 ? "" : "s", id);
+			fprintf(stderr, P_("%zu link for survey %s: give each to its person alone "
+			    "(shown only now)", "%zu links for survey %s: give each to its person alone "
+			    "(shown only now)", shown), shown, id);
+		fputc('\n', stderr);
 		rc = CLI_OK;
 	}
 done:
@@ -206,20 +212,22 @@ survey_close(struct store *s, const struct initiative *in, const char *id, tdate
 	r = store_survey_close(s, ini, id, date, &a, &err);
 	strbuf_release(&after);
 	if (r == 1)
-		cli_error("initiative %s has no survey '%s'", ini, id);
+		cli_error(_("initiative %s has no survey '%s'"), ini, id);
 	else if (r == 2)
-		cli_error("survey %s is closed already", id);
+		cli_error(_("survey %s is closed already"), id);
 	else if (r == 3) {
-		snprintf(opened, sizeof(opened), "%s", "a later day");
+		snprintf(opened, sizeof(opened), "%s", _("a later day"));
 		for (size_t i = 0; i < in->surveys.n; i++)
 			if (in->surveys.v[i].id && strcmp(in->surveys.v[i].id, id) == 0)
 				date_format(in->surveys.v[i].opened, opened);
-		cli_error("--date %s: survey %s opened on %s; it cannot close before that",
+		cli_error(_("--date %s: survey %s opened on %s; it cannot close before that"),
 		    day, id, opened);
 	} else if (r == -1)
 		cli_error("%s", err.buf);
-	else
-		printf("Closed survey %s\n", id);
+	else {
+		printf(_("Closed survey %s"), id);
+		putchar('\n');
+	}
 	strbuf_release(&err);
 	return r == 0 ? CLI_OK : CLI_FAIL;
 }
@@ -251,18 +259,18 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 	const char *group = NULL, *count = NULL, *url = NULL, *date = NULL;
 	const char *person = NULL, *all = NULL, *email = NULL, *lang = NULL;
 	const struct cli_opt opts[] = {
-		{ "initiative", "SLUG", &ini, "the initiative" },
-		{ "instrument", "CODE", &instrument, "open: the instrument to ask" },
-		{ "id", "ID", &id, "open: the new survey's id (default s-1, s-2 ...)" },
-		{ "survey", "ID", &survey, "invite, close: the survey round" },
-		{ "person", "SLUG", &person, "invite: a person of the team (repeat for more)" },
-		{ "all", NULL, &all, "invite: everyone of the team without a link yet" },
-		{ "group", "GROUP", &group, "gone: links are made for people (--person, --all)" },
-		{ "count", "N", &count, "gone: links are made for people (--person, --all)" },
-		{ "url", "BASE", &url, "invite: the server's address for the links" },
-		{ "email", NULL, &email, "invite: mail each link to its person (docs/mail.md)" },
-		{ "lang", "CODE", &lang, "invite: the answer page's language (en, es)" },
-		{ "date", "DATE", &date, "open, close: the date (default today)" },
+		{ "initiative", "SLUG", &ini, N_("the initiative") },
+		{ "instrument", "CODE", &instrument, N_("open: the instrument to ask") },
+		{ "id", "ID", &id, N_("open: the new survey's id (default s-1, s-2 ...)") },
+		{ "survey", "ID", &survey, N_("invite, close: the survey round") },
+		{ "person", "SLUG", &person, N_("invite: a person of the team (repeat for more)") },
+		{ "all", NULL, &all, N_("invite: everyone of the team without a link yet") },
+		{ "group", "GROUP", &group, N_("gone: links are made for people (--person, --all)") },
+		{ "count", "N", &count, N_("gone: links are made for people (--person, --all)") },
+		{ "url", "BASE", &url, N_("invite: the server's address for the links") },
+		{ "email", NULL, &email, N_("invite: mail each link to its person (docs/mail.md)") },
+		{ "lang", "CODE", &lang, N_("invite: the answer page's language (en, es)") },
+		{ "date", "DATE", &date, N_("open, close: the date (default today)") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct program p;
@@ -274,37 +282,40 @@ survey_main(int argc, char **argv, struct cli *c, const char *const *people, siz
 	if ((rc = cli_parse(&survey_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (group || count)
-		return cli_usage_error(&survey_cmd, "--group and --count are gone: links are made "
-		    "for people of the team, so give --person SLUG (repeat it) or --all");
+		return cli_usage_error(&survey_cmd, "%s", _("--group and --count are gone: links are "
+		    "made for people of the team, so give --person SLUG (repeat it) or --all"));
 	if (nargs != 1)
-		return cli_usage_error(&survey_cmd, "give one subcommand: open, invite or close");
+		return cli_usage_error(&survey_cmd, "%s", _("give one subcommand: open, invite or close"));
 	if (ini == NULL)
-		return cli_usage_error(&survey_cmd, "%s needs --initiative SLUG", argv[0]);
+		return cli_usage_error(&survey_cmd, _("%s needs --initiative SLUG"), argv[0]);
 	if (date && date_parse(date, &day) == -1)
-		return cli_usage_error(&survey_cmd, "'%s' is not a date (YYYY-MM-DD)", date);
+		return cli_usage_error(&survey_cmd, _("'%s' is not a date (YYYY-MM-DD)"), date);
 	if (strcmp(argv[0], "open") == 0) {
 		if (instrument == NULL)
-			return cli_usage_error(&survey_cmd, "open needs --instrument CODE");
+			return cli_usage_error(&survey_cmd, "%s", _("open needs --instrument CODE"));
 		if (survey || person || all || url || email || lang)
-			return cli_usage_error(&survey_cmd, "open takes --initiative, --instrument, --id, --date");
+			return cli_usage_error(&survey_cmd, "%s",
+			    _("open takes --initiative, --instrument, --id, --date"));
 	} else if (strcmp(argv[0], "invite") == 0) {
 		if (survey == NULL || (person == NULL) == (all == NULL))
-			return cli_usage_error(&survey_cmd, "invite needs --survey ID and either "
-			    "--person SLUG (repeat it for more) or --all");
+			return cli_usage_error(&survey_cmd, "%s", _("invite needs --survey ID and either "
+			    "--person SLUG (repeat it for more) or --all"));
 		if (instrument || id || date)
-			return cli_usage_error(&survey_cmd, "invite takes --initiative, --survey, --person, --all, --url, --email, --lang");
+			return cli_usage_error(&survey_cmd, "%s", _("invite takes --initiative, "
+			    "--survey, --person, --all, --url, --email, --lang"));
 		if (lang && (lang_parse(lang) < 0 || strcmp(lang, lang_codes[lang_parse(lang)]) != 0))
-			return cli_usage_error(&survey_cmd, "--lang '%s': not a language Trellis "
-			    "speaks (en, es)", lang);
+			return cli_usage_error(&survey_cmd, _("--lang '%s': not a language Trellis "
+			    "speaks (en, es)"), lang);
 		if (url == NULL && (url = getenv("TRELLIS_URL")) == NULL)
 			url = "http://localhost:8080";
 	} else if (strcmp(argv[0], "close") == 0) {
 		if (survey == NULL)
-			return cli_usage_error(&survey_cmd, "close needs --survey ID");
+			return cli_usage_error(&survey_cmd, "%s", _("close needs --survey ID"));
 		if (instrument || id || person || all || url || email || lang)
-			return cli_usage_error(&survey_cmd, "close takes --initiative, --survey, --date");
+			return cli_usage_error(&survey_cmd, "%s",
+			    _("close takes --initiative, --survey, --date"));
 	} else
-		return cli_usage_error(&survey_cmd, "no subcommand '%s' (open, invite, close)", argv[0]);
+		return cli_usage_error(&survey_cmd, _("no subcommand '%s' (open, invite, close)"), argv[0]);
 
 	if (cli_store_open(c, 0, &s))
 		return CLI_FAIL;

@@ -12,16 +12,17 @@
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
 static const struct cli_cmd token_cmd = {
 	"token",
 	"add --user EMAIL [--name NAME] | list [--user EMAIL] | remove ID",
-	"Manages the bearer tokens of the JSON API. `add` prints a new token once:\n"
-	"send it as `Authorization: Bearer TOKEN`; it acts with its user's role.",
-	"Only a hash of each token is stored: `list` shows ids, users, names and\n"
-	"when each was last used, never the tokens.",
+	N_("Manages the bearer tokens of the JSON API. `add` prints a new token once:\n"
+	"send it as `Authorization: Bearer TOKEN`; it acts with its user's role."),
+	N_("Only a hash of each token is stored: `list` shows ids, users, names and\n"
+	"when each was last used, never the tokens."),
 };
 
 static void
@@ -71,8 +72,8 @@ cmd_token(int argc, char **argv, struct cli *c)
 {
 	const char *user = NULL, *name = NULL;
 	const struct cli_opt opts[] = {
-		{ "user", "EMAIL", &user, "add: the token's user; list: only this user's" },
-		{ "name", "NAME", &name, "add: a name to tell the token by" },
+		{ "user", "EMAIL", &user, N_("add: the token's user; list: only this user's") },
+		{ "name", "NAME", &name, N_("add: a name to tell the token by") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct strbuf err = STRBUF_INIT;

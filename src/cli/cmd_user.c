@@ -16,6 +16,7 @@
 #include "../store/store.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "cli.h"
 #include "../util/banned.h"
 
@@ -24,17 +25,17 @@ static const struct cli_cmd user_cmd = {
 	"add EMAIL --role ROLE [--initiative SLUG] [--organization ORG] [--password-file F] |\n"
 	"       list | remove EMAIL | password EMAIL [--password-file F] |\n"
 	"       organization EMAIL [--organization ORG]",
-	"Manages the accounts of the web application. Roles: admin (everything),\n"
+	N_("Manages the accounts of the web application. Roles: admin (everything),\n"
 	"member (edits one initiative), viewer (reads one initiative), evaluator\n"
-	"(reads a program, never single survey answers).",
-	"A member or viewer needs --initiative; an admin has none. An evaluator\n"
+	"(reads a program, never single survey answers)."),
+	N_("A member or viewer needs --initiative; an admin has none. An evaluator\n"
 	"reads the program given with --program, or the only one in the database.\n"
 	"The password (12 to 128 characters) is asked for with echo off, or read\n"
 	"from the first line of --password-file. Changing a password signs that\n"
 	"user out everywhere and revokes the user's API tokens; removing a user\n"
 	"does both too. --organization names the organization (its slug in the\n"
 	"program) the person answers proposals for; `organization EMAIL` sets it\n"
-	"on an existing account, or without --organization takes it away.",
+	"on an existing account, or without --organization takes it away."),
 };
 
 /* Reads one line (without its newline) from f into sb; -1 at EOF with nothing read. */
@@ -314,10 +315,10 @@ cmd_user(int argc, char **argv, struct cli *c)
 {
 	const char *role = NULL, *initiative = NULL, *pwfile = NULL, *org = NULL;
 	const struct cli_opt opts[] = {
-		{ "role", "ROLE", &role, "add: admin, member, viewer or evaluator" },
-		{ "initiative", "SLUG", &initiative, "add: the initiative of a member or viewer" },
-		{ "password-file", "F", &pwfile, "add, password: read the password from F's first line" },
-		{ "organization", "ORG", &org, "add, organization: the organization it answers proposals for" },
+		{ "role", "ROLE", &role, N_("add: admin, member, viewer or evaluator") },
+		{ "initiative", "SLUG", &initiative, N_("add: the initiative of a member or viewer") },
+		{ "password-file", "F", &pwfile, N_("add, password: read the password from F's first line") },
+		{ "organization", "ORG", &org, N_("add, organization: the organization it answers proposals for") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct strbuf err = STRBUF_INIT, pw = STRBUF_INIT;

@@ -20,6 +20,7 @@
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/date.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "../view/actions.h"
@@ -269,7 +270,8 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	struct strbuf when = STRBUF_INIT, today = STRBUF_INIT, t = STRBUF_INIT, h = STRBUF_INIT;
 	struct store_slugs scope = { NULL, 0, 0 };
 	struct mail m = { .kind = "digest", .topic = d->email, .to = d->email, .base_url = base_url };
-	int n = 0, r, ret = -1;
+	/* not translated yet: English whatever the thread's language (docs/mail.md) */
+	int n = 0, r, ret = -1, was = i18n_use(LANG_EN);
 
 	figure_date((tdate)(since / 86400), &when);
 	figure_date((tdate)(now / 86400), &today);
@@ -327,6 +329,7 @@ done:
 	strbuf_release(&today);
 	strbuf_release(&t);
 	strbuf_release(&h);
+	i18n_use(was);
 	return ret;
 }
 

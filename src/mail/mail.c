@@ -15,9 +15,11 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "../store/accounts.h"
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/date.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "../view/figures.h"
@@ -203,7 +205,7 @@ int
 mail_queue(struct store *s, const struct mail_keys *k, const struct mail *m, time_t now,
     struct strbuf *err)
 {
-	struct strbuf mid = STRBUF_INIT, unsub = STRBUF_INIT;
+	struct strbuf mid = STRBUF_INIT, unsub = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
 	struct store_mail sm;
 	unsigned char rnd[16], *sealed = NULL;
 	size_t slen = 0;
@@ -248,8 +250,20 @@ mail_queue(struct store *s, const struct mail_keys *k, const struct mail *m, tim
 	sm.to_addr = (char *)m->to;
 	sm.to_name = (char *)m->to_name;
 	sm.subject = (char *)m->subject;
-	sm.text_body = (char *)m->text;
-	sm.html_body = (char *)m->html;
+	/* the footer in the mail's language, the link standing as MAIL_UNSUB */
+	strbuf_addstr(&text, m->text);
+	strbuf_addstr(&html, m->html);
+	if (m->base_url) {
+		strbuf_addstr(&text, "\n\n--\n");
+		strbuf_addf(&text, _("To get no more mail from Trellis: %s"), MAIL_UNSUB);
+		strbuf_addch(&text, '\n');
+		strbuf_addstr(&html, "\n<hr>\n<p style=\"font-size:small;color:#555\"><a href=\""
+		    MAIL_UNSUB "\">");
+		html_escape(&html, _("Get no more mail from Trellis"));
+		strbuf_addstr(&html, "</a></p>");
+	}
+	sm.text_body = text.buf;
+	sm.html_body = html.buf;
 	sm.unsubscribe = m->base_url ? unsub.buf : NULL;
 	sm.sealed = sealed;
 	sm.sealed_len = slen;
@@ -259,7 +273,35 @@ mail_queue(struct store *s, const struct mail_keys *k, const struct mail *m, tim
 	free(sealed);
 	strbuf_release(&mid);
 	strbuf_release(&unsub);
+	strbuf_release(&text);
+	strbuf_release(&html);
 	return ret;
+}
+
+/* mail.h */
+int
+mail_lang(struct store *s, const char *program, const char *to)
+{
+	struct store_slugs programs = { NULL, 0, 0 };
+	struct strbuf err = STRBUF_INIT;
+	struct store_user u;
+	char *value = NULL;
+	int lang = -1;
+
+	/* a mail is still sent in English when its language cannot be read */
+	store_user_init(&u);
+	if (to && store_user_get(s, to, &u, &err) == 0 && u.lang)
+		lang = lang_parse(u.lang);
+	if (lang < 0 && program == NULL && store_program_slugs(s, &programs, &err) == 0 &&
+	    programs.n == 1)
+		program = programs.v[0];
+	if (lang < 0 && program && store_setting_get(s, program, "lang", &value, &err) == 0)
+		lang = lang_parse(value);
+	free(value);
+	store_user_release(&u);
+	store_slugs_release(&programs);
+	strbuf_release(&err);
+	return lang < 0 ? LANG_EN : lang;
 }
 
 /* ---- the check-in reminder ---- */
@@ -275,47 +317,60 @@ remind_one(struct store *s, const struct mail_keys *k, const char *base_url,
 {
 	struct strbuf subject = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
 	struct strbuf when = STRBUF_INIT, link = STRBUF_INIT, para = STRBUF_INIT;
+	struct strbuf hello = STRBUF_INIT;
 	struct mail m = {
 		.kind = "checkin-reminder", .topic = x->slug, .to = to, .to_name = name,
 		.base_url = base_url,
 	};
-	int r;
+	int r, was = i18n_use(mail_lang(s, NULL, to));
 
+	/* in the recipient's language (mail_lang); the thread's own again after */
 	figure_date(since, &when);
 	strbuf_addf(&link, "%s/i/%s/checkins/new", base_url, x->slug);
-	strbuf_addf(&subject, "%s: no check-in for %d days", x->name, days);
+	strbuf_addf(&subject, P_("%s: no check-in for %d day", "%s: no check-in for %d days", days),
+	    x->name, days);
 	if (x->last_checkin)
-		strbuf_addf(&para, "The last check-in of %s was on %s, %d days ago.", x->name,
-		    when.buf, days);
+		strbuf_addf(&para, P_("The last check-in of %s was on %s, %d day ago.",
+		    "The last check-in of %s was on %s, %d days ago.", days), x->name, when.buf, days);
 	else
-		strbuf_addf(&para, "%s has had no check-in since it started on %s, %d days ago.",
+		strbuf_addf(&para, P_("%s has had no check-in since it started on %s, %d day ago.",
+		    "%s has had no check-in since it started on %s, %d days ago.", days),
 		    x->name, when.buf, days);
-	strbuf_addf(&text, "Hello%s%s,\n\n%s\n\nA monthly check-in keeps the funder and the "
-	    "team on the same page: what moved, what is stuck, what comes next. Record the next "
-	    "one here:\n%s\n\nThis reminder comes once a month while no check-in is "
-	    "recorded.\n", name ? " " : "", name ? name : "", para.buf, link.buf);
-	strbuf_addstr(&html, "<p>Hello");
-	if (name) {
-		strbuf_addch(&html, ' ');
-		html_escape(&html, name);
-	}
-	strbuf_addstr(&html, ",</p>\n<p>");
+	if (name)
+		strbuf_addf(&hello, _("Hello %s,"), name);
+	else
+		strbuf_addstr(&hello, _("Hello,"));
+	strbuf_addf(&text, "%s\n\n%s\n\n", hello.buf, para.buf);
+	strbuf_addf(&text, _("A monthly check-in keeps the funder and the team on the same page: "
+	    "what moved, what is stuck, what comes next. Record the next one here:\n%s\n\nThis "
+	    "reminder comes once a month while no check-in is recorded.\n"), link.buf);
+	strbuf_addstr(&html, "<p>");
+	html_escape(&html, hello.buf);
+	strbuf_addstr(&html, "</p>\n<p>");
 	html_escape(&html, para.buf);
-	strbuf_addstr(&html, "</p>\n<p>A monthly check-in keeps the funder and the team on the "
-	    "same page: what moved, what is stuck, what comes next. <a href=\"");
+	strbuf_addstr(&html, "</p>\n<p>");
+	/* TRANSLATORS: a link to the check-in form follows */
+	html_escape(&html, _("A monthly check-in keeps the funder and the team on the same page: "
+	    "what moved, what is stuck, what comes next."));
+	strbuf_addstr(&html, " <a href=\"");
 	html_escape(&html, link.buf);
-	strbuf_addstr(&html, "\">Record the next one</a>.</p>\n<p>This reminder comes once a "
-	    "month while no check-in is recorded.</p>\n");
+	strbuf_addstr(&html, "\">");
+	html_escape(&html, _("Record the next one"));
+	strbuf_addstr(&html, "</a>.</p>\n<p>");
+	html_escape(&html, _("This reminder comes once a month while no check-in is recorded."));
+	strbuf_addstr(&html, "</p>\n");
 	m.subject = subject.buf;
 	m.text = text.buf;
 	m.html = html.buf;
 	r = mail_queue(s, k, &m, now, err);
+	i18n_use(was);
 	strbuf_release(&subject);
 	strbuf_release(&text);
 	strbuf_release(&html);
 	strbuf_release(&when);
 	strbuf_release(&link);
 	strbuf_release(&para);
+	strbuf_release(&hello);
 	return r;		/* 1: an address that asked for no mail is left out */
 }
 
@@ -524,13 +579,29 @@ quoted_printable(struct strbuf *out, const char *text)
 	strbuf_addstr(out, "\r\n");
 }
 
-/* Appends body with secret where MAIL_SECRET stands (html: escaped). */
+/*
+ * Appends body with secret where MAIL_SECRET stands and unsub where
+ * MAIL_UNSUB does (html: escaped).
+ */
 static void
-fill(struct strbuf *out, const char *body, const char *secret, int html)
+fill(struct strbuf *out, const char *body, const char *secret, const char *unsub, int html)
 {
-	const char *p = body, *q;
+	const char *p = body, *q, *u;
 
-	while ((q = strstr(p, MAIL_SECRET)) != NULL) {
+	for (;;) {
+		q = strstr(p, MAIL_SECRET);
+		u = strstr(p, MAIL_UNSUB);
+		if (q == NULL && u == NULL)
+			break;
+		if (u && (q == NULL || u < q)) {
+			strbuf_add(out, p, (size_t)(u - p));
+			if (html)
+				html_escape(out, unsub ? unsub : "");
+			else
+				strbuf_addstr(out, unsub ? unsub : "");
+			p = u + strlen(MAIL_UNSUB);
+			continue;
+		}
 		strbuf_add(out, p, (size_t)(q - p));
 		if (secret && html)
 			html_escape(out, secret);
@@ -589,8 +660,9 @@ mail_compose(const struct store_mail *m, const char *from, const char *secret,
 	strbuf_addf(out, "--%s\r\n", boundary.buf);
 	strbuf_addstr(out, "Content-Type: text/plain; charset=utf-8\r\n");
 	strbuf_addstr(out, "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-	fill(&body, m->text_body, secret, 0);
-	if (m->unsubscribe)
+	fill(&body, m->text_body, secret, m->unsubscribe, 0);
+	/* a mail queued before its footer was written with it: the English one */
+	if (m->unsubscribe && strstr(m->text_body, MAIL_UNSUB) == NULL)
 		strbuf_addf(&body, "\n\n--\nTo get no more mail from Trellis: %s\n", m->unsubscribe);
 	quoted_printable(out, body.buf);
 
@@ -602,8 +674,8 @@ mail_compose(const struct store_mail *m, const char *from, const char *secret,
 	html_escape(&body, m->subject);
 	strbuf_addstr(&body, "</title></head>\n<body style=\"font-family:sans-serif;"
 	    "line-height:1.5;max-width:40em\">\n");
-	fill(&body, m->html_body, secret, 1);
-	if (m->unsubscribe) {
+	fill(&body, m->html_body, secret, m->unsubscribe, 1);
+	if (m->unsubscribe && strstr(m->html_body, MAIL_UNSUB) == NULL) {
 		strbuf_addstr(&body, "\n<hr>\n<p style=\"font-size:small;color:#555\">"
 		    "<a href=\"");
 		html_escape(&body, m->unsubscribe);

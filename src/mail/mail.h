@@ -28,6 +28,12 @@ struct strbuf;
 
 /* In a mail's text and HTML, stands for its sealed one-time link. */
 #define MAIL_SECRET	"\x1a" "link" "\x1a"
+/*
+ * In a mail's text and HTML, stands for its unsubscribe link: mail_queue
+ * writes the footer that carries it in the language of the calling thread
+ * (the mail's). A mail queued without one gets the English footer when sent.
+ */
+#define MAIL_UNSUB	"\x1a" "unsubscribe" "\x1a"
 
 struct mail_keys {
 	unsigned char seal[crypto_secretbox_KEYBYTES];
@@ -53,13 +59,23 @@ struct mail {
 };
 
 /*
+ * The language (enum lang) of a mail to address to: its account's own
+ * (users.lang), else the program's default (the setting lang; program NULL:
+ * the database's only program), else English — English too when these
+ * cannot be read (a mail is never held back for its language).
+ */
+int mail_lang(struct store *s, const char *program, const char *to);
+
+/*
  * 1 when s looks like a mail address one can send to: one @, something on
  * both sides, no spaces, control characters, quotes or angle brackets.
  */
 int mail_address_ok(const char *s);
 
 /*
- * Queues m at now (in the open write transaction, or one of its own).
+ * Queues m at now (in the open write transaction, or one of its own), with
+ * the unsubscribe footer in the calling thread's language: a caller writing
+ * a mail in its recipient's language queues it in that language too.
  * Refuses (1, with err saying so) an address that asked for no mail, and
  * (-1) a bad address or a store failure.
  */
@@ -71,12 +87,14 @@ struct survey_links;
 /*
  * Queues, in the open write, a mail to each person of links with their
  * one-time link of survey id (url[0..ulen) + "/s/" + token, sealed), for
- * the one initiative of p. Marks each link mailed. Returns 0, or -1 with
+ * the one initiative of p, in lang: the links' language ("es"; NULL: each
+ * person's, mail_lang). Marks each link mailed. Returns 0, or -1 with
  * err naming the person (one without a mail address: nothing is queued,
  * and the caller rolls the write back).
  */
 int mail_survey_links(struct store *s, const char *db, const struct program *p, const char *id,
-    struct survey_links *links, const char *url, size_t ulen, struct strbuf *err);
+    struct survey_links *links, const char *url, size_t ulen, const char *lang,
+    struct strbuf *err);
 
 /*
  * A proposal's mail (mail/proposals.c, docs/mail.md) to the accounts of

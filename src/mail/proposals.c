@@ -15,6 +15,7 @@
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/date.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "../view/html.h"
@@ -33,7 +34,8 @@ day_words(tdate d, struct strbuf *out)
 {
 	char buf[DATE_WORDS_BUFSZ];
 
-	strbuf_addstr(out, d == DATE_NONE ? "" : date_format_words(d, buf));
+	strbuf_addstr(out, d == DATE_NONE ? "" : date_format_words_lang(d, lang_code(i18n_current()),
+	    buf));
 }
 
 /* Appends "<p>" s escaped "</p>" to html. */
@@ -56,7 +58,10 @@ link_para(struct strbuf *html, const char *label, const char *url)
 	strbuf_addstr(html, "</a></p>\n");
 }
 
-/* Builds the subject, text and HTML of mp's mail, the same for every recipient. */
+/*
+ * Builds the subject, text and HTML of mp's mail in the thread's language,
+ * the same for every recipient who reads that language.
+ */
 static void
 compose(const struct mail_proposal *mp, const char *base_url, struct strbuf *subject,
     struct strbuf *text, struct strbuf *html)
@@ -70,13 +75,13 @@ compose(const struct mail_proposal *mp, const char *base_url, struct strbuf *sub
 	strbuf_addf(&link, "%s/i/%s/proposals/%s", base_url, mp->slug, mp->id);
 	switch (mp->event) {
 	case MAIL_PROPOSAL_OPENED:
-		strbuf_addf(subject, "%s: a proposal for your answer by %s: %s", mp->initiative,
+		strbuf_addf(subject, _("%s: a proposal for your answer by %s: %s"), mp->initiative,
 		    closes.buf, mp->title);
-		strbuf_addf(&sb, "%s asks your organization about a proposal, \"%s\": agree, agree "
-		    "with concerns, or object, by %s.", mp->initiative, mp->title, closes.buf);
-		strbuf_addf(text, "Hello,\n\n%s\n\n%s%sAnswer here:\n%s\n", sb.buf,
-		    mp->body ? mp->body : "", mp->body ? "\n\n" : "", link.buf);
-		strbuf_addstr(html, "<p>Hello,</p>\n");
+		strbuf_addf(&sb, _("%s asks your organization about a proposal, \"%s\": agree, agree "
+		    "with concerns, or object, by %s."), mp->initiative, mp->title, closes.buf);
+		strbuf_addf(text, "%s\n\n%s\n\n%s%s%s\n%s\n", _("Hello,"), sb.buf,
+		    mp->body ? mp->body : "", mp->body ? "\n\n" : "", _("Answer here:"), link.buf);
+		para(html, _("Hello,"));
 		para(html, sb.buf);
 		if (mp->body) {
 			/* the body as the proposal page shows it: Markdown, rendered safely */
@@ -85,37 +90,37 @@ compose(const struct mail_proposal *mp, const char *base_url, struct strbuf *sub
 			html_markdown(&h, mp->body);
 			strbuf_addstr(html, "</blockquote>\n");
 		}
-		link_para(html, "Answer the proposal", link.buf);
+		link_para(html, _("Answer the proposal"), link.buf);
 		break;
 	case MAIL_PROPOSAL_CLOSING:
-		strbuf_addf(subject, "%s: \"%s\" closes on %s", mp->initiative, mp->title,
+		strbuf_addf(subject, _("%s: \"%s\" closes on %s"), mp->initiative, mp->title,
 		    closes.buf);
-		strbuf_addf(&sb, "The proposal \"%s\" of %s closes on %s. If your organization has "
+		strbuf_addf(&sb, _("The proposal \"%s\" of %s closes on %s. If your organization has "
 		    "not answered yet, there is still time; an answer given can be changed until "
-		    "then.", mp->title, mp->initiative, closes.buf);
-		strbuf_addf(text, "Hello,\n\n%s\n\nThe proposal and its answers so far:\n%s\n",
-		    sb.buf, link.buf);
-		strbuf_addstr(html, "<p>Hello,</p>\n");
+		    "then."), mp->title, mp->initiative, closes.buf);
+		strbuf_addf(text, "%s\n\n%s\n\n%s:\n%s\n", _("Hello,"), sb.buf,
+		    _("The proposal and its answers so far"), link.buf);
+		para(html, _("Hello,"));
 		para(html, sb.buf);
-		link_para(html, "The proposal and its answers so far", link.buf);
+		link_para(html, _("The proposal and its answers so far"), link.buf);
 		break;
 	case MAIL_PROPOSAL_CLOSED:
 	default:
 		strbuf_addf(&dlink, "%s/i/%s/decisions/%s", base_url, mp->slug,
 		    mp->decision ? mp->decision : "");
-		strbuf_addf(subject, "%s: \"%s\" is decided", mp->initiative, mp->title);
-		strbuf_addf(&sb, "The proposal \"%s\" of %s closed on %s. The outcome:",
+		strbuf_addf(subject, _("%s: \"%s\" is decided"), mp->initiative, mp->title);
+		strbuf_addf(&sb, _("The proposal \"%s\" of %s closed on %s. The outcome:"),
 		    mp->title, mp->initiative, decided.buf);
-		strbuf_addf(text, "Hello,\n\n%s\n\n%s\n\nThe decision record:\n%s\n\nThe proposal "
-		    "and every answer:\n%s\n", sb.buf, mp->outcome ? mp->outcome : "", dlink.buf,
-		    link.buf);
-		strbuf_addstr(html, "<p>Hello,</p>\n");
+		strbuf_addf(text, "%s\n\n%s\n\n%s\n\n%s:\n%s\n\n%s:\n%s\n", _("Hello,"), sb.buf,
+		    mp->outcome ? mp->outcome : "", _("The decision record"), dlink.buf,
+		    _("The proposal and every answer"), link.buf);
+		para(html, _("Hello,"));
 		para(html, sb.buf);
 		strbuf_addstr(html, "<blockquote>");
 		html_escape(html, mp->outcome ? mp->outcome : "");
 		strbuf_addstr(html, "</blockquote>\n");
-		link_para(html, "The decision record", dlink.buf);
-		link_para(html, "The proposal and every answer", link.buf);
+		link_para(html, _("The decision record"), dlink.buf);
+		link_para(html, _("The proposal and every answer"), link.buf);
 		break;
 	}
 	strbuf_release(&closes);
@@ -131,24 +136,38 @@ queue_each(struct store *s, const struct mail_keys *k, const char *base_url,
     const struct mail_proposal *mp, time_t now, size_t *queued, struct strbuf *err)
 {
 	struct store_slugs to = { NULL, 0, 0 };
-	struct strbuf subject = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
+	/* the mail in each language a recipient reads, made when first needed */
+	struct strbuf subject[LANG__MAX], text[LANG__MAX], html[LANG__MAX];
 	struct strbuf topic = STRBUF_INIT;
-	int r, ret = -1;
+	int made[LANG__MAX] = { 0 };
+	int r, ret = -1, was = i18n_current();
 
+	for (int l = 0; l < LANG__MAX; l++) {
+		strbuf_init(&subject[l], 0);
+		strbuf_init(&text[l], 0);
+		strbuf_init(&html[l], 0);
+	}
 	if (store_proposal_recipients(s, mp->rowid, &to, err))
 		goto out;
-	compose(mp, base_url, &subject, &text, &html);
 	strbuf_addf(&topic, "%s/%s", mp->slug, mp->id);
 	for (size_t i = 0; i < to.n; i++) {
 		struct mail m = {
 			.kind = event_kinds[mp->event], .topic = topic.buf, .to = to.v[i],
-			.subject = subject.buf, .text = text.buf, .html = html.buf,
 			.base_url = base_url,
 		};
+		int l;
 
 		if (!mail_address_ok(to.v[i]))
 			continue;
-		if ((r = mail_queue(s, k, &m, now, err)) < 0)
+		l = i18n_use(mail_lang(s, NULL, to.v[i]));
+		if (!made[l]++)
+			compose(mp, base_url, &subject[l], &text[l], &html[l]);
+		m.subject = subject[l].buf;
+		m.text = text[l].buf;
+		m.html = html[l].buf;
+		r = mail_queue(s, k, &m, now, err);
+		i18n_use(was);
+		if (r < 0)
 			goto out;
 		*queued += r == 0;	/* 1: an address that asked for no mail */
 		strbuf_reset(err);
@@ -158,9 +177,11 @@ out:
 	for (size_t i = 0; i < to.n; i++)
 		free(to.v[i]);
 	VEC_FREE(&to);
-	strbuf_release(&subject);
-	strbuf_release(&text);
-	strbuf_release(&html);
+	for (int l = 0; l < LANG__MAX; l++) {
+		strbuf_release(&subject[l]);
+		strbuf_release(&text[l]);
+		strbuf_release(&html[l]);
+	}
 	strbuf_release(&topic);
 	return ret;
 }
@@ -248,7 +269,7 @@ mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
     struct strbuf *text, struct strbuf *html, struct strbuf *err)
 {
 	struct store_slugs rows = { NULL, 0, 0 };
-	struct strbuf link = STRBUF_INIT, closes = STRBUF_INIT;
+	struct strbuf link = STRBUF_INIT, closes = STRBUF_INIT, line = STRBUF_INIT;
 	int n = 0;
 
 	if (store_proposals_awaiting(s, email, &rows, err)) {
@@ -256,8 +277,10 @@ mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
 		return -1;
 	}
 	if (rows.n >= STORE_AWAITING_COLS) {
-		strbuf_addstr(text, "Proposals awaiting your organization's answer:\n");
-		strbuf_addstr(html, "<h2>Proposals awaiting your organization's answer</h2>\n<ul>\n");
+		strbuf_addf(text, "%s:\n", _("Proposals awaiting your organization's answer"));
+		strbuf_addstr(html, "<h2>");
+		html_escape(html, _("Proposals awaiting your organization's answer"));
+		strbuf_addstr(html, "</h2>\n<ul>\n");
 	}
 	for (size_t i = 0; i + STORE_AWAITING_COLS <= rows.n; i += STORE_AWAITING_COLS) {
 		char **c = &rows.v[i];
@@ -268,13 +291,17 @@ mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
 		strbuf_addf(&link, "%s/i/%s/proposals/%s", base_url, c[0], c[1]);
 		if (date_parse(c[3], &d) == 0)
 			day_words(d, &closes);
-		strbuf_addf(text, "  %s, by %s: %s\n", c[2], closes.buf, link.buf);
+		/* TRANSLATORS: a proposal's title, the day it closes, its link */
+		strbuf_addf(text, _("  %s, by %s: %s\n"), c[2], closes.buf, link.buf);
 		strbuf_addstr(html, "<li><a href=\"");
 		html_escape(html, link.buf);
 		strbuf_addstr(html, "\">");
 		html_escape(html, c[2]);
-		strbuf_addstr(html, "</a>, by ");
-		html_escape(html, closes.buf);
+		strbuf_addstr(html, "</a>");
+		strbuf_reset(&line);
+		/* TRANSLATORS: after a proposal's title: the day it closes */
+		strbuf_addf(&line, _(", by %s"), closes.buf);
+		html_escape(html, line.buf);
 		strbuf_addstr(html, "</li>\n");
 		n++;
 	}
@@ -285,5 +312,6 @@ mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
 	rows_release(&rows);
 	strbuf_release(&link);
 	strbuf_release(&closes);
+	strbuf_release(&line);
 	return n;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "metrics.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 const char *const metrics_trait_names[TRAIT__MAX] = {
@@ -21,11 +22,11 @@ const char *const metrics_trait_names[TRAIT__MAX] = {
 };
 
 const char *const metrics_trait_labels[TRAIT__MAX] = {
-	[TRAIT_FLEXIBLE_GRANTS] = "Flexible grants",
-	[TRAIT_EXPERTISE] = "Expertise",
-	[TRAIT_IN_KIND_STAFFING] = "In-kind staffing",
-	[TRAIT_EXPERIMENT] = "Willing to experiment",
-	[TRAIT_CONVENER] = "Convener",
+	[TRAIT_FLEXIBLE_GRANTS] = N_("Flexible grants"),
+	[TRAIT_EXPERTISE] = N_("Expertise"),
+	[TRAIT_IN_KIND_STAFFING] = N_("In-kind staffing"),
+	[TRAIT_EXPERIMENT] = N_("Willing to experiment"),
+	[TRAIT_CONVENER] = N_("Convener"),
 };
 
 #define T(x) (1u << (x))

@@ -232,15 +232,16 @@ struct metrics_alert {
 	int pitfall;			/* enum metrics_pitfall */
 	const char *code;		/* static */
 	VEC(const char *) evidence;	/* borrowed record ids (or the director's slug) */
-	char *observation;		/* owned: "9 of the 12 decisions ..." */
-	char *question;			/* owned: "Is that how the team wants to decide?" */
+	/* owned, in the language the report was computed in (docs/i18n.md) */
+	char *observation;		/* "9 of the 12 decisions ..." */
+	char *question;			/* "Is that how the team wants to decide?" */
 	struct metrics_answer answer;
 };
 
 struct metrics_strength {
 	int practice;			/* enum metrics_practice */
 	const char *code;		/* static */
-	char *text;			/* owned: what the team did well */
+	char *text;			/* owned: what the team did well, in the report's language */
 	VEC(const char *) evidence;	/* borrowed ids of the records that show it (or the director's slug) */
 	struct metrics_answer answer;
 };
@@ -360,7 +361,9 @@ void metrics_report_release(struct report *r);
  * for the window of `months` calendar months ending at as_of, with the
  * thresholds of s (NULL: the defaults), into out, which must be initialized
  * or released; out borrows from p. Returns 0, or -1 when months < 1 or
- * as_of is DATE_NONE (out is then empty).
+ * as_of is DATE_NONE (out is then empty). The alerts' and strengths' texts
+ * are in the calling thread's language (util/i18n.h); the JSON report
+ * carries only their codes, so it is the same in every language.
  */
 int metrics_report(const struct program *p, const struct initiative *in,
     tdate as_of, int months, const struct metrics_settings *s,

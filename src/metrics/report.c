@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "metrics.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -1123,15 +1124,17 @@ scores(struct report *r)
 
 /* "in the 12 months to 31 Dec 2016": a sentence people read (issue 11, point 9) */
 static void
-add_window(struct strbuf *sb, const struct report *r)
+add_window(struct strbuf *sb, const struct ctx *c)
 {
+	const struct report *r = c->r;
 	char d[DATE_WORDS_BUFSZ];
 
+	date_format_words_lang(r->as_of, lang_code(i18n_current()), d);
 	if (r->months == 1)
-		strbuf_addf(sb, "in the month to %s", date_format_words(r->as_of, d));
+		strbuf_addf(sb, _("in the month to %s"), d);
 	else
-		strbuf_addf(sb, "in the %d months to %s", r->months,
-		    date_format_words(r->as_of, d));
+		strbuf_addf(sb, P_("in the %d months to %s", "in the %d months to %s", r->months),
+		    r->months, d);
 }
 
 static char *
@@ -1141,15 +1144,21 @@ pct(double share, char buf[NUM_BUFSZ])
 }
 
 static struct metrics_alert *
-alert_new(struct report *r, int pitfall, struct strbuf *obs, const char *question)
+alert_new(struct report *r, int pitfall)
 {
 	struct metrics_alert *a = VEC_PUSH(&r->alerts);
 
 	a->pitfall = pitfall;
 	a->code = metrics_pitfall_codes[pitfall];
-	a->observation = strbuf_detach(obs, NULL);
-	a->question = xstrdup(question);
 	return a;
+}
+
+/* The alert's observation (sb's text; sb is emptied) and question. */
+static void
+alert_text(struct metrics_alert *a, struct strbuf *sb, const char *question)
+{
+	a->observation = strbuf_detach(sb, NULL);
+	a->question = xstrdup(question);
 }
 
 static void
@@ -1159,7 +1168,7 @@ alerts(struct ctx *c)
 	const struct initiative *in = c->in;
 	struct report *r = c->r;
 	const struct metrics_figure *f = r->fig;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, win = STRBUF_INIT;
 	struct metrics_alert *a;
 	char b1[NUM_BUFSZ], b2[NUM_BUFSZ], b3[NUM_BUFSZ];
 
@@ -1173,34 +1182,38 @@ alerts(struct ctx *c)
 		    f[FIG_DEC_RUSHED].value > s->dominance_rushed;
 
 		if (alone || conc || rush) {
-			if (alone) {
-				strbuf_addf(&sb, "%lld of the %lld decisions ",
-				    (long long)c->nalone, (long long)c->nd);
-				add_window(&sb, r);
-				strbuf_addstr(&sb, " were made by the backbone alone.");
-			}
+			a = alert_new(r, PITFALL_DOMINANCE);
+			strbuf_reset(&win);
+			add_window(&win, c);
+			if (alone)
+				strbuf_addf(&sb, P_("%lld of the %lld decisions %s were made "
+				    "by the backbone alone.", "%lld of the %lld decisions %s "
+				    "were made by the backbone alone.", c->nd),
+				    (long long)c->nalone, (long long)c->nd, win.buf);
 			if (conc && !(alone && c->top == c->b)) {
 				if (sb.len)
 					strbuf_addch(&sb, ' ');
-				strbuf_addf(&sb, "Decision-making is concentrated in "
+				strbuf_addf(&sb, _("Decision-making is concentrated in "
 				    "few hands: %s decided the most, and the "
 				    "concentration index is %.2f (0 is even, 1 is "
-				    "one organization).",
-				    c->top >= 0 ? c->p->orgs.v[c->top].name : "one organization",
-				    f[FIG_DEC_HHI].value);
+				    "one organization)."),
+				    c->top >= 0 ? c->p->orgs.v[c->top].name :
+				    _("one organization"), f[FIG_DEC_HHI].value);
 			}
 			if (rush) {
 				if (sb.len)
 					strbuf_addch(&sb, ' ');
-				strbuf_addf(&sb, "%lld of the %lld decisions were "
+				strbuf_addf(&sb, P_("%lld of the %lld decisions were "
 				    "settled less than %lld days after they were "
 				    "proposed, with less than %s%% of the team "
-				    "taking part.", (long long)c->nrushed,
+				    "taking part.", "%lld of the %lld decisions were "
+				    "settled less than %lld days after they were "
+				    "proposed, with less than %s%% of the team "
+				    "taking part.", c->nd), (long long)c->nrushed,
 				    (long long)c->nd, (long long)s->rushed_days,
 				    pct(s->rushed_breadth, b1));
 			}
-			a = alert_new(r, PITFALL_DOMINANCE, &sb,
-			    "Is that how the team wants to decide?");
+			alert_text(a, &sb, _("Is that how the team wants to decide?"));
 			for (size_t i = 0; i < c->dec.n; i++) {
 				const struct decision *d = &in->decisions.v[c->dec.v[i]];
 
@@ -1223,12 +1236,12 @@ alerts(struct ctx *c)
 		if (d->employer.idx >= 0 && d->employer.idx < c->norgs &&
 		    c->p->orgs.v[d->employer.idx].name)
 			emp = c->p->orgs.v[d->employer.idx].name;
-		strbuf_addf(&sb, "The initiative director, %s, reports to and is "
-		    "evaluated only by their employer, %s.",
-		    who ? who : "unnamed", emp ? emp : "unnamed");
-		a = alert_new(r, PITFALL_DIRECTOR_AS_EMPLOYEE, &sb,
-		    "How could the rest of the team take part in guiding and "
-		    "reviewing the director's work?");
+		a = alert_new(r, PITFALL_DIRECTOR_AS_EMPLOYEE);
+		strbuf_addf(&sb, _("The initiative director, %s, reports to and is "
+		    "evaluated only by their employer, %s."),
+		    who ? who : _("unnamed"), emp ? emp : _("unnamed"));
+		alert_text(a, &sb, _("How could the rest of the team take part in "
+		    "guiding and reviewing the director's work?"));
 		if (d->person.slug)
 			*VEC_PUSH(&a->evidence) = d->person.slug;
 	}
@@ -1237,17 +1250,18 @@ alerts(struct ctx *c)
 	if (c->nl >= s->blurred_min_entries && c->nl > 0 &&
 	    f[FIG_FUNDS_BACKBONE_OWN].type == MV_NUMBER &&
 	    f[FIG_FUNDS_BACKBONE_OWN].value > s->blurred_backbone_own) {
-		strbuf_addf(&sb, "%s%% of the money spent ",
-		    pct(f[FIG_FUNDS_BACKBONE_OWN].value, b1));
-		add_window(&sb, r);
-		strbuf_addf(&sb, " (%s of %s, %zu %s) went to the "
-		    "backbone's own programs or overhead.",
+		a = alert_new(r, PITFALL_BLURRED_BOUNDARIES);
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%s%% of the money spent %s (%s of %s, %zu entry) "
+		    "went to the backbone's own programs or overhead.",
+		    "%s%% of the money spent %s (%s of %s, %zu entries) went to the "
+		    "backbone's own programs or overhead.", c->own.n),
+		    pct(f[FIG_FUNDS_BACKBONE_OWN].value, b1), win.buf,
 		    money_display(c->own_cents, b2),
-		    money_display(c->spent_cents, b3), c->own.n,
-		    c->own.n == 1 ? "entry" : "entries");
-		a = alert_new(r, PITFALL_BLURRED_BOUNDARIES, &sb,
-		    "Is the line between the backbone's own work and the "
-		    "initiative's work clear to everyone on the team?");
+		    money_display(c->spent_cents, b3), c->own.n);
+		alert_text(a, &sb, _("Is the line between the backbone's own work "
+		    "and the initiative's work clear to everyone on the team?"));
 		for (size_t i = 0; i < c->own.n; i++)
 			*VEC_PUSH(&a->evidence) = in->ledger.v[c->own.v[i]].id;
 	}
@@ -1256,14 +1270,16 @@ alerts(struct ctx *c)
 	if (c->npf >= s->loop_min_decisions && c->npf > 0 &&
 	    f[FIG_DEC_LOOP].type == MV_NUMBER &&
 	    f[FIG_DEC_LOOP].value < s->loop_closure) {
-		strbuf_addf(&sb, "%lld of the %lld personnel and financial "
-		    "decisions ", (long long)c->nloop_open, (long long)c->npf);
-		add_window(&sb, r);
-		strbuf_addstr(&sb, " left some team members neither consulted "
-		    "nor informed.");
-		a = alert_new(r, PITFALL_OUT_OF_THE_LOOP, &sb,
-		    "How can every team member hear about personnel and money "
-		    "matters before they are settled?");
+		a = alert_new(r, PITFALL_OUT_OF_THE_LOOP);
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld personnel and financial decisions "
+		    "%s left some team members neither consulted nor informed.",
+		    "%lld of the %lld personnel and financial decisions %s left some "
+		    "team members neither consulted nor informed.", c->npf),
+		    (long long)c->nloop_open, (long long)c->npf, win.buf);
+		alert_text(a, &sb, _("How can every team member hear about personnel "
+		    "and money matters before they are settled?"));
 		for (size_t i = 0; i < c->open_loop.n; i++)
 			*VEC_PUSH(&a->evidence) = in->decisions.v[c->open_loop.v[i]].id;
 	}
@@ -1272,34 +1288,36 @@ alerts(struct ctx *c)
 	if (c->nkey >= s->contrary_min_decisions && c->nkey > 0 &&
 	    f[FIG_DEC_CONTRARY].type == MV_NUMBER &&
 	    f[FIG_DEC_CONTRARY].value < s->contrary_share) {
-		strbuf_addf(&sb, "%lld of the %lld strategy, financial and "
-		    "personnel decisions ", (long long)c->nblank, (long long)c->nkey);
-		add_window(&sb, r);
-		strbuf_addstr(&sb, " record no contrary views or alternatives "
-		    "weighed.");
-		a = alert_new(r, PITFALL_NO_CONTRARY_VIEWS, &sb,
-		    "Are different views being invited, and written down when "
-		    "they are voiced?");
+		a = alert_new(r, PITFALL_NO_CONTRARY_VIEWS);
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld strategy, financial and personnel "
+		    "decisions %s record no contrary views or alternatives weighed.",
+		    "%lld of the %lld strategy, financial and personnel decisions %s "
+		    "record no contrary views or alternatives weighed.", c->nkey),
+		    (long long)c->nblank, (long long)c->nkey, win.buf);
+		alert_text(a, &sb, _("Are different views being invited, and written "
+		    "down when they are voiced?"));
 		for (size_t i = 0; i < c->blank.n; i++)
 			*VEC_PUSH(&a->evidence) = in->decisions.v[c->blank.v[i]].id;
 	}
 	strbuf_release(&sb);
+	strbuf_release(&win);
 }
 
 /*
- * A new strength with its text and, as evidence, the ids of the records
- * idx[0..n) of a record array: the records at base, each size bytes, with
- * their id (a char *) at offset id_at.
+ * A new strength with, as evidence, the ids of the records idx[0..n) of a
+ * record array: the records at base, each size bytes, with their id (a
+ * char *) at offset id_at. Its text: strength_text, once per language.
  */
 static struct metrics_strength *
-strength_new(struct report *r, int practice, struct strbuf *sb, const void *base, size_t size,
-    size_t id_at, const int *idx, size_t n)
+strength_new(struct report *r, int practice, const void *base, size_t size, size_t id_at,
+    const int *idx, size_t n)
 {
 	struct metrics_strength *st = VEC_PUSH(&r->strengths);
 
 	st->practice = practice;
 	st->code = metrics_practice_codes[practice];
-	st->text = strbuf_detach(sb, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const char *rec = (const char *)base + (size_t)idx[i] * size;
 		char *id;
@@ -1327,7 +1345,7 @@ strengths(struct ctx *c)
 	const struct metrics_settings *s = c->s;
 	struct report *r = c->r;
 	const struct metrics_figure *f = r->fig;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, win = STRBUF_INIT;
 	struct metrics_strength *st;
 	char b1[NUM_BUFSZ];
 
@@ -1335,70 +1353,85 @@ strengths(struct ctx *c)
 	if ((c->has_colead_in_t ||
 	    (int64_t)c->in->committee.n >= s->leadership_committee) &&
 	    at_least(r, FIG_DEC_SHARED, s->leadership_shared_share)) {
-		strbuf_addf(&sb, "%lld of the %lld decisions ",
-		    (long long)c->nshared, (long long)c->nd);
-		add_window(&sb, r);
-		strbuf_addstr(&sb, " were made by the committee, the whole team "
-		    "or a co-lead: leadership is shared.");
-		strength_new(r, PRACTICE_SHARED_LEADERSHIP, &sb,
+		st = strength_new(r, PRACTICE_SHARED_LEADERSHIP,
 		    STRENGTH_RECORDS(c->in, decisions, decision, c->shared));
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld decisions %s were made by the "
+		    "committee, the whole team or a co-lead: leadership is shared.",
+		    "%lld of the %lld decisions %s were made by the committee, the "
+		    "whole team or a co-lead: leadership is shared.", c->nd),
+		    (long long)c->nshared, (long long)c->nd, win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	/* 2 credit_given */
 	if (at_least(r, FIG_CREDIT_PARTNER_SHARE, s->credit_partner_share)) {
-		strbuf_addf(&sb, "Partners received %s%% of the public credit "
-		    "given to team organizations ",
-		    pct(f[FIG_CREDIT_PARTNER_SHARE].value, b1));
-		add_window(&sb, r);
-		strbuf_addstr(&sb, ": the backbone shares the credit.");
-		strength_new(r, PRACTICE_CREDIT_GIVEN, &sb,
+		st = strength_new(r, PRACTICE_CREDIT_GIVEN,
 		    STRENGTH_RECORDS(c->in, credits, credit, c->credited));
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, _("Partners received %s%% of the public credit given to "
+		    "team organizations %s: the backbone shares the credit."),
+		    pct(f[FIG_CREDIT_PARTNER_SHARE].value, b1), win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	/* 3 capacity_shared */
 	if (at_least(r, FIG_VALUEADD_REACH, s->capacity_reach)) {
-		strbuf_addf(&sb, "The backbone lent its staff and skills to %lld "
-		    "of the %lld partner organizations (%s hours) ",
-		    (long long)c->nreach, (long long)c->no,
-		    real_format(f[FIG_VALUEADD_HOURS].value, b1));
-		add_window(&sb, r);
-		strbuf_addch(&sb, '.');
-		strength_new(r, PRACTICE_CAPACITY_SHARED, &sb,
+		st = strength_new(r, PRACTICE_CAPACITY_SHARED,
 		    STRENGTH_RECORDS(c->in, contributions, contribution, c->lent));
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("The backbone lent its staff and skills to %lld of "
+		    "the %lld partner organizations (%s hours) %s.", "The backbone lent "
+		    "its staff and skills to %lld of the %lld partner organizations "
+		    "(%s hours) %s.", c->no), (long long)c->nreach, (long long)c->no,
+		    real_format(f[FIG_VALUEADD_HOURS].value, b1), win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	/* 4 director_supported */
 	if (f[FIG_DIRECTOR_SHARED].type == MV_BOOL && f[FIG_DIRECTOR_SHARED].value == 1 &&
 	    (f[FIG_SURVEY_DIRECTOR_SUPPORT].type == MV_NULL ||
 	    f[FIG_SURVEY_DIRECTOR_SUPPORT].value >= s->director_survey_mean)) {
-		strbuf_addstr(&sb, "The director is guided and reviewed by more "
-		    "than the employing organization");
+		st = strength_new(r, PRACTICE_DIRECTOR_SUPPORTED, NULL, 0, 0, NULL, 0);
 		if (f[FIG_SURVEY_DIRECTOR_SUPPORT].type == MV_NUMBER)
-			strbuf_addf(&sb, ", and the team rates its support of the "
-			    "director %.1f of 5", f[FIG_SURVEY_DIRECTOR_SUPPORT].value);
-		strbuf_addch(&sb, '.');
-		st = strength_new(r, PRACTICE_DIRECTOR_SUPPORTED, &sb, NULL, 0, 0, NULL, 0);
+			strbuf_addf(&sb, _("The director is guided and reviewed by more "
+			    "than the employing organization, and the team rates its "
+			    "support of the director %.1f of 5."),
+			    f[FIG_SURVEY_DIRECTOR_SUPPORT].value);
+		else
+			strbuf_addstr(&sb, _("The director is guided and reviewed by more "
+			    "than the employing organization."));
+		st->text = strbuf_detach(&sb, NULL);
 		if (c->in->director.person.slug)
 			*VEC_PUSH(&st->evidence) = c->in->director.person.slug;
 	}
 	/* 5 joint_grant_seeking */
 	if (at_least(r, FIG_APPS_JOINT, s->joint_share)) {
-		strbuf_addf(&sb, "%lld of the %lld grant applications ",
-		    (long long)c->njoint, (long long)c->napps);
-		add_window(&sb, r);
-		strbuf_addstr(&sb, " were made jointly by two or more team "
-		    "organizations.");
-		strength_new(r, PRACTICE_JOINT_GRANT_SEEKING, &sb,
+		st = strength_new(r, PRACTICE_JOINT_GRANT_SEEKING,
 		    STRENGTH_RECORDS(c->in, applications, application, c->joint));
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld grant applications %s were made "
+		    "jointly by two or more team organizations.", "%lld of the %lld "
+		    "grant applications %s were made jointly by two or more team "
+		    "organizations.", c->napps), (long long)c->njoint,
+		    (long long)c->napps, win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	/* 6 partners_compensated */
 	if (at_least(r, FIG_FUNDS_PARTNERS_PAID, s->partners_paid)) {
-		strbuf_addf(&sb, "%lld of the %lld partner organizations were "
-		    "paid from the initiative's funds ",
-		    (long long)c->npaid, (long long)c->no);
-		add_window(&sb, r);
-		strbuf_addch(&sb, '.');
-		strength_new(r, PRACTICE_PARTNERS_COMPENSATED, &sb,
+		st = strength_new(r, PRACTICE_PARTNERS_COMPENSATED,
 		    STRENGTH_RECORDS(c->in, ledger, ledger_entry, c->paid));
+		strbuf_reset(&win);
+		add_window(&win, c);
+		strbuf_addf(&sb, P_("%lld of the %lld partner organizations were paid "
+		    "from the initiative's funds %s.", "%lld of the %lld partner "
+		    "organizations were paid from the initiative's funds %s.", c->no),
+		    (long long)c->npaid, (long long)c->no, win.buf);
+		st->text = strbuf_detach(&sb, NULL);
 	}
 	strbuf_release(&sb);
+	strbuf_release(&win);
 }
 
 /* ---------------------------------------------------------------- entry points */

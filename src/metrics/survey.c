@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "survey.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 const char *const survey_col_names[SURVEY_COL__MAX] = {
@@ -17,9 +18,9 @@ const char *const survey_col_names[SURVEY_COL__MAX] = {
 };
 
 const char *const survey_band_names[SURVEY_BAND__MAX] = {
-	"a concern",		/* SURVEY_BAND_CONCERN */
-	"worth discussing",	/* SURVEY_BAND_DISCUSS */
-	"a strength",		/* SURVEY_BAND_STRENGTH */
+	N_("a concern"),		/* SURVEY_BAND_CONCERN */
+	N_("worth discussing"),	/* SURVEY_BAND_DISCUSS */
+	N_("a strength"),		/* SURVEY_BAND_STRENGTH */
 };
 
 int

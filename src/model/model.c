@@ -338,17 +338,17 @@ static const struct builtin_item director_support_items[] = {
  */
 static const struct builtin_item backbone_activities_items[] = {
 	{ "guide_vision", "backbone activity",
-	  "The backbone helps the team agree on where it is going and how, and keeps that plan in view." },
+	  N_("The backbone helps the team agree on where it is going and how, and keeps that plan in view.") },
 	{ "support_aligned", "backbone activity",
-	  "The backbone helps each partner line up its own work with the plan we share." },
+	  N_("The backbone helps each partner line up its own work with the plan we share.") },
 	{ "shared_measurement", "backbone activity",
-	  "The backbone keeps a common way of measuring progress, and helps partners collect and use the data." },
+	  N_("The backbone keeps a common way of measuring progress, and helps partners collect and use the data.") },
 	{ "public_will", "backbone activity",
-	  "The backbone helps the community understand our goal and rally behind it." },
+	  N_("The backbone helps the community understand our goal and rally behind it.") },
 	{ "advance_policy", "backbone activity",
-	  "The backbone helps move the public policies that our goal depends on." },
+	  N_("The backbone helps move the public policies that our goal depends on.") },
 	{ "mobilize_funding", "backbone activity",
-	  "The backbone helps bring in money for the work — for the partners, not only for itself." },
+	  N_("The backbone helps bring in money for the work — for the partners, not only for itself.") },
 };
 
 static void
@@ -381,7 +381,7 @@ program_add_builtin_instruments(struct program *p)
 	add_builtin(p, "director-support", N_("Support for the initiative director"),
 	    director_support_items,
 	    sizeof(director_support_items) / sizeof(director_support_items[0]));
-	add_builtin(p, BACKBONE_ACTIVITIES_CODE, "The backbone's own activities",
+	add_builtin(p, BACKBONE_ACTIVITIES_CODE, N_("The backbone's own activities"),
 	    backbone_activities_items,
 	    sizeof(backbone_activities_items) / sizeof(backbone_activities_items[0]));
 }

@@ -12,7 +12,8 @@
  * uselocale(3) whose LC_MESSAGES is the language's (the other categories
  * stay "C", so numbers in JSON and CSV never change), and glibc's gettext
  * reads the thread's LC_MESSAGES. The web server calls i18n_use() per
- * request on the thread that answers it; the CLI stays English.
+ * request on the thread that answers it; the CLI installs the environment's
+ * (cli.h: cli_lang_from_env) and a mail its recipient's (mail.h: mail_lang).
  */
 #include <libintl.h>
 

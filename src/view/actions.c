@@ -75,15 +75,19 @@ void
 action_line_text(const struct program *p, const struct action *a, tdate today,
     int with_alert, struct strbuf *out)
 {
+	struct strbuf due = STRBUF_INIT;
+
 	if (with_alert) {
 		strbuf_addf(out, "%s, ", action_signal_title(a->signal));
 		action_period_words(a->period, out);
 		strbuf_addstr(out, ": ");
 	}
-	strbuf_addf(out, "%s — %s, due ", a->title, action_owner_name(p, a));
-	figure_date(a->due, out);
-	strbuf_addf(out, " · %s%s", action_status_names[a->status],
-	    action_overdue(a, today) ? ", overdue" : "");
+	figure_date(a->due, &due);
+	/* TRANSLATORS: an action, who takes it, its due date and its status ("open") */
+	strbuf_addf(out, action_overdue(a, today) ? _("%s — %s, due %s · %s, overdue") :
+	    _("%s — %s, due %s · %s"), a->title, action_owner_name(p, a), due.buf,
+	    _(action_status_names[a->status]));
+	strbuf_release(&due);
 }
 
 /* "/i/SLUG/alerts/CODE?as_of=YYYY-MM-DD" of a's alert and period. */
@@ -137,7 +141,7 @@ actions_html(struct html *h, const struct program *p, const struct action *const
 		{
 			struct strbuf due = STRBUF_INIT;
 
-			figure_date_here(a->due, &due);
+			figure_date(a->due, &due);
 			/* TRANSLATORS: after the action's title: its owner and its date */
 			strbuf_addf(&sb, _(" — %s, due %s"), action_owner_name(p, a), due.buf);
 			strbuf_release(&due);
@@ -192,9 +196,10 @@ answer_text(const struct program *p, const struct metrics_answer *a, tdate perio
 
 	if (a->response == NULL && a->actions.n == 0)
 		return;
-	strbuf_addf(out, "%*sThe team's answer (", indent, "");
-	action_period_words(period, out);
-	strbuf_addstr(out, "):\n");
+	action_period_words(period, &sb);
+	strbuf_addf(out, "%*s", indent, "");
+	strbuf_addf(out, _("The team's answer (%s):"), sb.buf);
+	strbuf_addch(out, '\n');
 	if (a->response) {
 		/* the Markdown as written, each line indented */
 		const char *s = a->response->text;
@@ -210,7 +215,7 @@ answer_text(const struct program *p, const struct metrics_answer *a, tdate perio
 		}
 	}
 	if (a->actions.n)
-		strbuf_addf(out, "%*sActions agreed:\n", indent, "");
+		strbuf_addf(out, "%*s%s\n", indent, "", _("Actions agreed:"));
 	for (size_t i = 0; i < a->actions.n; i++) {
 		strbuf_reset(&sb);
 		action_line_text(p, a->actions.v[i], today, 0, &sb);

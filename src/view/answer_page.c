@@ -119,7 +119,7 @@ answer_page_write(struct html *h, const struct answer_page *ap)
 		struct strbuf when = STRBUF_INIT, to = STRBUF_INIT;
 
 		action_period_words(ap->period, &when);
-		figure_date_here(ap->as_of, &to);
+		figure_date(ap->as_of, &to);
 		/*
 		 * TRANSLATORS: the period's month, then the months the figures
 		 * cover: "March 2016 · the 12 months to 31 Mar 2016 · "

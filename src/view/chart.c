@@ -388,7 +388,7 @@ chart_scores(struct html *h, const struct chart_score_point *pts, size_t n,
 		char back[16] = "—", up[16] = "—";
 
 		strbuf_reset(&d);
-		figure_date_here(pts[i].date, &d);
+		figure_date(pts[i].date, &d);
 		if (pts[i].has_back)
 			snprintf(back, sizeof(back), "%.0f", pts[i].back);
 		if (pts[i].has_up)
@@ -419,11 +419,11 @@ chart_scores(struct html *h, const struct chart_score_point *pts, size_t n,
 	score_line(h, pts, n, 0);
 	score_line(h, pts, n, 1);
 	if (n) {
-		figure_date_here(pts[0].date, &d);
+		figure_date(pts[0].date, &d);
 		svg_text(h, n > 1 ? S_X0 : SX(0, n), 76, n > 1 ? "start" : "middle", "10", C_INK, d.buf);
 		if (n > 1) {
 			strbuf_reset(&d);
-			figure_date_here(pts[n - 1].date, &d);
+			figure_date(pts[n - 1].date, &d);
 			svg_text(h, S_X1, 76, "end", "10", C_INK, d.buf);
 		}
 	}
@@ -450,7 +450,7 @@ result_point_words(struct strbuf *sb, const char *unit, double v, tdate d, int b
 	struct strbuf q = STRBUF_INIT, dt = STRBUF_INIT;
 
 	quantity_format(v, unit, -1, &q);
-	figure_date_here(d, &dt);
+	figure_date(d, &dt);
 	/* the same words as the shared result page's (shared_result.c) */
 	strbuf_addf(sb, by ? C_("value and date", "%s by %s") : C_("value and date", "%s on %s"), q.buf, dt.buf);
 	strbuf_release(&q);

@@ -107,7 +107,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 				strbuf_addf(sb, "%s %s", _(ledger_kind_names[le->kind]), id);
 			e->title = keep(own, sb);
 			strbuf_reset(sb);
-			figure_date_here(le->date, sb);
+			figure_date(le->date, sb);
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
 			if (pitfall)
@@ -130,7 +130,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 			e->kind = "credits";
 			e->title = k->title;
 			strbuf_reset(sb);
-			figure_date_here(k->date, sb);
+			figure_date(k->date, sb);
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
 			{
@@ -160,7 +160,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 				sb->buf[0] = (char)(sb->buf[0] - 'a' + 'A');
 			e->title = keep(own, sb);
 			strbuf_reset(sb);
-			figure_date_here(k->date, sb);
+			figure_date(k->date, sb);
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
 			strbuf_addf(sb, _("%g hours from the backbone"), k->hours);
@@ -180,7 +180,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 			strbuf_addf(sb, C_("application", "%s to %s"), money_display(k->amount, money), k->funder);
 			e->title = keep(own, sb);
 			strbuf_reset(sb);
-			figure_date_here(k->date, sb);
+			figure_date(k->date, sb);
 			e->date = keep(own, sb);
 			strbuf_reset(sb);
 			{
@@ -203,7 +203,7 @@ record_line(const struct report *r, int pitfall, int practice, const char *id,
 		e->kind = "decisions";
 		e->title = d->title;
 		strbuf_reset(sb);
-		figure_date_here(d->decided, sb);
+		figure_date(d->decided, sb);
 		e->date = keep(own, sb);
 		strbuf_reset(sb);
 		if (pitfall == PITFALL_DOMINANCE || practice == PRACTICE_SHARED_LEADERSHIP)

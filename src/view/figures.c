@@ -155,7 +155,7 @@ figure_format(const struct report *r, enum metrics_fig f, struct strbuf *out)
 		return;
 	}
 	if (g->type == MV_BOOL) {
-		strbuf_addstr(out, g->value ? "yes" : "no");
+		strbuf_addstr(out, g->value ? _("yes") : _("no"));
 		return;
 	}
 	switch (f) {
@@ -189,14 +189,7 @@ figure_date(tdate d, struct strbuf *out)
 {
 	char buf[DATE_WORDS_BUFSZ];
 
-	strbuf_addstr(out, date_format_words(d, buf));
-}
-
-void
-figure_date_here(tdate d, struct strbuf *out)
-{
-	char buf[DATE_WORDS_BUFSZ];
-
+	/* in the calling thread's language: "31 Dec 2016", "31 dic 2016" (docs/i18n.md) */
 	strbuf_addstr(out, date_format_words_lang(d, lang_code(i18n_current()), buf));
 }
 
@@ -277,6 +270,19 @@ figure_activity_label(const char *code)
 		if (strcmp(activity_labels[i].code, code) == 0)
 			return _(activity_labels[i].label);
 	return code;
+}
+
+const char *
+figure_survey_category(const char *category)
+{
+	static const char *const builtin[] = {
+		N_("practice"), N_("pitfall"), N_("director"), N_("backbone activity"),
+	};
+
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		if (strcmp(builtin[i], category) == 0)
+			return _(builtin[i]);
+	return category;
 }
 
 void

@@ -40,11 +40,11 @@ void figure_survey_responses(const struct survey_results *r, struct strbuf *out)
  * ("Guide vision and strategy"), by its code; the code itself for another.
  */
 const char *figure_activity_label(const char *code);
+/* A survey category as people read it: the built-in ones translated, others as written. */
+const char *figure_survey_category(const char *category);
 /* Appends a survey mean as "3.8", or "—" when the aggregate is not shown. */
 void figure_survey_mean(const struct survey_agg *a, struct strbuf *out);
-/* Appends a date as "12 Mar 2016" (English: mails, text reports). */
+/* Appends a date as "12 Mar 2016" ("12 mar 2016": the calling thread's language). */
 void figure_date(tdate d, struct strbuf *out);
-/* The same in the page's language (docs/i18n.md): "12 mar 2016" in Spanish. */
-void figure_date_here(tdate d, struct strbuf *out);
 
 #endif

@@ -1231,7 +1231,7 @@ form_value_text(const struct form_ctx *c, const struct field *f, const void *rec
 	switch (f->type) {
 	case FT_DATE:
 		if (*(const tdate *)p != DATE_NONE)
-			figure_date_here(*(const tdate *)p, out);
+			figure_date(*(const tdate *)p, out);
 		break;
 	case FT_MONEY:
 		if (*(const int64_t *)p != INT_NONE)

@@ -50,7 +50,7 @@ open_actions_write(struct html *h, const struct open_actions_page *pg)
 		/* one cell's content in one box: the phone's card lays it out as one value */
 		html_open(h, "span", NULL);
 		strbuf_reset(&sb);
-		figure_date_here(r->due, &sb);
+		figure_date(r->due, &sb);
 		html_text(h, sb.buf);
 		if (overdue) {
 			html_text(h, " ");

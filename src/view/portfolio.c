@@ -428,7 +428,7 @@ score_cell(struct html *h, const struct portfolio_score *s, const struct portfol
 		html_close(h);
 	} else {
 		html_textf(h, "%.0f", s->value);
-		report_html_n(h, s->n, _("parts"), s->provisional);
+		report_html_n(h, s->n, P_("parts", "parts", s->n), s->provisional);
 		change_line(h, s, was);
 	}
 	html_close(h);

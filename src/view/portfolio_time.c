@@ -224,7 +224,7 @@ score_cell(struct html *h, const struct metrics_score *s, const char *label)
 		html_text(h, "—");
 	else {
 		html_textf(h, "%.0f", s->value);
-		report_html_n(h, (int64_t)s->nparts, _("parts"), s->provisional);
+		report_html_n(h, (int64_t)s->nparts, P_("parts", "parts", s->nparts), s->provisional);
 	}
 	html_close(h);
 }

@@ -221,7 +221,7 @@ event_attendance(struct html *h, const struct form_ctx *c, const struct initiati
 		{
 			struct strbuf dt = STRBUF_INIT;
 
-			figure_date_here(ev->date, &dt);
+			figure_date(ev->date, &dt);
 			html_text(h, dt.buf);
 			strbuf_release(&dt);
 		}
@@ -419,7 +419,7 @@ instrument_usage(struct html *h, const struct records_record_page *pg)
 		html_close(h);
 		html_close(h);
 		strbuf_reset(&sb);
-		figure_date_here(u->opened, &sb);
+		figure_date(u->opened, &sb);
 		html_elem(h, "td", sb.buf);
 		html_open(h, "td", "class", "num", NULL);
 		html_textf(h, "%lld", u->responses);

@@ -10,6 +10,7 @@
 #include "actions.h"
 #include "style.h"
 #include "../metrics/survey.h"
+#include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/banned.h"
@@ -18,13 +19,16 @@ void
 report_html_n(struct html *h, int64_t n, const char *unit, int provisional)
 {
 	html_open(h, "span", "class", "fig-n", NULL);
-	html_textf(h, "N = %lld%s%s", (long long)n, unit ? " " : "", unit ? unit : "");
+	if (unit)
+		html_textf(h, "N = %lld %s", (long long)n, unit);
+	else
+		html_textf(h, "N = %lld", (long long)n);
 	html_close(h);
 	if (provisional) {
 		html_text(h, " ");
-		html_open(h, "span", "class", "prov", "title", "computed from fewer than its minimum "
-		    "count: read it with care", NULL);
-		html_text(h, "provisional");
+		html_open(h, "span", "class", "prov", "title", _("computed from fewer than its minimum "
+		    "count: read it with care"), NULL);
+		html_text(h, _("provisional"));
 		html_close(h);
 	}
 }
@@ -45,12 +49,14 @@ score_block(struct html *h, const char *title, const struct metrics_score *s)
 		html_textf(h, "%.0f / 100", s->value);
 	html_close(h);
 	if (s->type == MV_NULL)
-		html_elem(h, "p", "Not enough records in this period to score.");
+		html_elem(h, "p", _("Not enough records in this period to score."));
 	else {
 		html_open(h, "p", "class", "note", NULL);
-		html_textf(h, "The mean of %zu part%s, %zu of them from enough records: ", s->nparts,
-		    s->nparts == 1 ? "" : "s", s->firm);
-		report_html_n(h, (int64_t)s->nparts, "parts", s->provisional);
+		html_textf(h, P_("The mean of %zu part, %zu of them from enough records: ",
+		    "The mean of %zu parts, %zu of them from enough records: ", s->nparts), s->nparts,
+		    s->firm);
+		/* TRANSLATORS: after "N = 3": the score's parts (English says "parts" for 1 too) */
+		report_html_n(h, (int64_t)s->nparts, P_("parts", "parts", s->nparts), s->provisional);
 		html_close(h);
 	}
 	for (size_t i = 0; i < s->nparts; i++) {
@@ -87,22 +93,25 @@ capacity_block(struct html *h, const struct capacity *c)
 	html_text(h, o->name);
 	html_close(h);
 	html_text(h, ": ");
+	/* a list of facts, each translated whole: staff, revenue, traits */
 	if (c->staff == INT_NONE)
-		html_text(h, "staff unknown, ");
+		html_text(h, _("staff unknown"));
 	else
-		html_textf(h, "%lld staff, ", (long long)c->staff);
+		html_textf(h, P_("%lld staff", "%lld staff", c->staff), (long long)c->staff);
+	html_text(h, ", ");
 	if (c->revenue == INT_NONE)
-		html_text(h, "revenue unknown");
+		html_text(h, _("revenue unknown"));
 	else
-		html_textf(h, "%s a year", money_display(c->revenue, buf));
-	html_textf(h, ", %d of 5 traits: %s.", c->traits_met,
-	    c->high_capacity ? "a high-capacity backbone" : "not a high-capacity backbone");
+		html_textf(h, _("%s a year"), money_display(c->revenue, buf));
+	html_text(h, ", ");
+	html_textf(h, c->high_capacity ? _("%d of 5 traits: a high-capacity backbone.") :
+	    _("%d of 5 traits: not a high-capacity backbone."), c->traits_met);
 	html_close(h);
 	html_open(h, "table", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Trait");
-	html_elem(h, "th", "Backbone");
-	html_elem(h, "th", "Offered on the team by");
+	html_elem(h, "th", _("Trait"));
+	html_elem(h, "th", _("Backbone"));
+	html_elem(h, "th", _("Offered on the team by"));
 	html_close(h);
 	for (int t = 0; t < TRAIT__MAX; t++) {
 		const struct metrics_gap *gap = NULL;
@@ -111,11 +120,11 @@ capacity_block(struct html *h, const struct capacity *c)
 			if (c->gaps.v[i].trait == t)
 				gap = &c->gaps.v[i];
 		html_open(h, "tr", NULL);
-		html_elem(h, "td", metrics_trait_labels[t]);
-		html_elem(h, "td", c->traits[t] ? "✓ has it" : "✗ lacks it");
+		html_elem(h, "td", _(metrics_trait_labels[t]));
+		html_elem(h, "td", c->traits[t] ? _("✓ has it") : _("✗ lacks it"));
 		html_open(h, "td", NULL);
 		if (gap && gap->offered_by.n == 0)
-			html_text(h, "no one on the team yet");
+			html_text(h, _("no one on the team yet"));
 		for (size_t j = 0; gap && j < gap->offered_by.n; j++)
 			html_textf(h, "%s%s", j ? ", " : "", p->orgs.v[gap->offered_by.v[j]].name);
 		html_close(h);
@@ -140,23 +149,33 @@ survey_cell(struct html *h, const struct survey_agg *a)
 {
 	html_open(h, "td", "class", "num", NULL);
 	if (a->shown)
-		html_textf(h, "%.1f · %s (n %lld)", a->mean, survey_band_names[a->band],
+		html_textf(h, "%.1f · %s (n %lld)", a->mean, _(survey_band_names[a->band]),
 		    (long long)a->n);
 	else
 		html_text(h, "—");
 	html_close(h);
 }
 
+/* An item's statement in the page's language (a program's own: text_es, else as written). */
+static const char *
+row_text(const struct instrument *ins, const struct survey_row *row)
+{
+	for (size_t i = 0; ins && i < ins->items.n; i++)
+		if (strcmp(ins->items.v[i].code, row->code) == 0)
+			return instrument_item_text(ins, &ins->items.v[i], lang_code(i18n_current()));
+	return row->text;
+}
+
 static void
-survey_row_html(struct html *h, const struct survey_row *row, const struct survey_row *before,
-    int change_col)
+survey_row_html(struct html *h, const struct instrument *ins, const struct survey_row *row,
+    const struct survey_row *before, int change_col)
 {
 	const struct survey_agg *all = &row->col[SURVEY_COL_ALL];
 	double d;
 
 	html_open(h, "tr", NULL);
 	html_open(h, row->code ? "td" : "th", "scope", row->code ? NULL : "row", NULL);
-	html_text(h, row->code ? row->text : row->category);
+	html_text(h, row->code ? row_text(ins, row) : figure_survey_category(row->category));
 	html_close(h);
 	survey_cell(h, all);
 	survey_cell(h, &row->col[SURVEY_COL_BACKBONE]);
@@ -186,7 +205,8 @@ survey_row_html(struct html *h, const struct survey_row *row, const struct surve
 
 /* The number columns of a survey table, after the question. */
 static const char *const survey_cols[] = {
-	"Everyone", "Backbone", "Partners", "Gap", "Change", "Answers 1 / 2 / 3 / 4 / 5",
+	N_("Everyone"), N_("Backbone"), N_("Partners"), N_("Gap"), N_("Change"),
+	N_("Answers 1 / 2 / 3 / 4 / 5"),
 };
 
 /* The survey results of the period, per instrument: categories, then their items. */
@@ -195,15 +215,15 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	html_elem(h, hx, "Surveys");
+	html_elem(h, hx, _("Surveys"));
 	if (r->surveys.n == 0) {
-		html_elem(h, "p", "No survey was closed in this period.");
+		html_elem(h, "p", _("No survey was closed in this period."));
 		return;
 	}
-	html_elem(h, "p", "Means on the scale of 1 to 5: 4.0 or more a strength, 3.0 to 3.99 "
+	html_elem(h, "p", _("Means on the scale of 1 to 5: 4.0 or more a strength, 3.0 to 3.99 "
 	    "worth discussing, under 3.0 a concern. Answers are anonymous: a group with fewer "
 	    "than 3 answers is never shown (—), nor one whose answers could be worked out "
-	    "from the others. Gap: backbone minus partners. Change: since the round before.");
+	    "from the others. Gap: backbone minus partners. Change: since the round before."));
 	for (size_t i = 0; i < r->surveys.n; i++) {
 		const struct survey_report *sr = &r->surveys.v[i];
 		const struct survey_results *now = &sr->now;
@@ -211,39 +231,42 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 
 		html_open(h, "p", NULL);
 		html_open(h, "strong", NULL);
-		html_text(h, now->instrument->title ? now->instrument->title : now->instrument->code);
+		html_text(h, instrument_title(now->instrument, lang_code(i18n_current())));
 		html_close(h);
-		html_textf(h, ": %d survey%s, ", now->surveys, now->surveys == 1 ? "" : "s");
 		strbuf_reset(&sb);
 		figure_survey_responses(now, &sb);
-		html_textf(h, "%s.", sb.buf);
+		/* TRANSLATORS: after the instrument's title: the rounds, then the responses */
+		html_textf(h, P_(": %d survey, %s.", ": %d surveys, %s.", now->surveys), now->surveys,
+		    sb.buf);
 		html_close(h);
 		if (!metrics_survey_any_shown(now))
 			continue;
 		/* a wide table scrolls on its own on a phone; focusable so keyboards can scroll it */
 		html_open(h, "div", "class", "scroll", "role", "region", "aria-label",
-		    "Survey results", "tabindex", "0", NULL);
+		    _("Survey results"), "tabindex", "0", NULL);
 		html_open(h, "table", "class", "survey", NULL);
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", "Question");
+		html_elem(h, "th", _("Question"));
 		for (size_t c = 0; c < sizeof(survey_cols) / sizeof(survey_cols[0]); c++) {
 			html_open(h, "th", "class", "num", "scope", "col", NULL);
 			html_text(h, c == 4 && metrics_survey_change_col(now) != SURVEY_COL_ALL ?
-			    "Change (partners)" : survey_cols[c]);
+			    _("Change (partners)") : _(survey_cols[c]));
 			html_close(h);
 		}
 		html_close(h);
 		for (size_t c = 0; c < now->categories.n; c++) {
 			const struct survey_row *cat = &now->categories.v[c];
 
-			survey_row_html(h, cat, bef ? metrics_survey_row(bef, NULL, cat->category) : NULL,
+			survey_row_html(h, now->instrument, cat, bef ?
+			    metrics_survey_row(bef, NULL, cat->category) : NULL,
 			    metrics_survey_change_col(now));
 			for (size_t k = 0; k < now->items.n; k++) {
 				const struct survey_row *it = &now->items.v[k];
 
 				if (strcmp(it->category, cat->category) != 0)
 					continue;
-				survey_row_html(h, it, bef ? metrics_survey_row(bef, it->code, NULL) : NULL,
+				survey_row_html(h, now->instrument, it, bef ?
+				    metrics_survey_row(bef, it->code, NULL) : NULL,
 				    metrics_survey_change_col(now));
 			}
 		}
@@ -256,7 +279,7 @@ surveys_block(struct html *h, const struct report *r, const char *hx)
 void
 report_html_figure_head(struct html *h, const char *first, const char *scope)
 {
-	static const char *const cols[] = { "Value", "N" };
+	static const char *const cols[] = { N_("Value"), "N" };
 
 	html_open(h, "tr", NULL);
 	html_open(h, "th", "scope", scope, NULL);
@@ -264,7 +287,7 @@ report_html_figure_head(struct html *h, const char *first, const char *scope)
 	html_close(h);
 	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
 		html_open(h, "th", "class", "num", "scope", "col", NULL);
-		html_text(h, cols[i]);
+		html_text(h, i == 0 ? _(cols[i]) : cols[i]);
 		html_close(h);
 	}
 	html_close(h);
@@ -276,7 +299,7 @@ report_html_figure_row(struct html *h, const struct report *r, int f, struct str
 	/* the figure's code for scripts and tests, never in the text people read */
 	html_open(h, "tr", "data-figure", metrics_fig_names[f], NULL);
 	html_open(h, "td", "class", "name", NULL);
-	html_text(h, figure_labels[f]);
+	html_text(h, _(figure_labels[f]));
 	if (r->fig[f].type == MV_NULL) {
 		html_open(h, "div", "class", "note", NULL);
 		html_text(h, figure_null_note((enum metrics_fig)f));
@@ -284,7 +307,7 @@ report_html_figure_row(struct html *h, const struct report *r, int f, struct str
 	} else if (metrics_fig_provisional(&r->fig[f], (enum metrics_fig)f)) {
 		html_text(h, " ");
 		html_open(h, "span", "class", "prov", NULL);
-		html_textf(h, "provisional: N under %lld",
+		html_textf(h, _("provisional: N under %lld"),
 		    (long long)metrics_fig_min_n((enum metrics_fig)f));
 		html_close(h);
 	}
@@ -330,7 +353,7 @@ evidence_lines(struct html *h, const struct report_evidence *ev, size_t n)
 	if (n == 0)
 		return;
 	html_open(h, "p", NULL);
-	html_textf(h, "The %zu record%s behind this:", n, n == 1 ? "" : "s");
+	html_textf(h, P_("The %zu record behind this:", "The %zu records behind this:", n), n);
 	html_close(h);
 	html_open(h, "ul", NULL);
 	for (size_t j = 0; j < n && j < EVIDENCE_SHOWN; j++)
@@ -340,7 +363,7 @@ evidence_lines(struct html *h, const struct report_evidence *ev, size_t n)
 		return;
 	html_open(h, "details", "class", "more", NULL);
 	html_open(h, "summary", NULL);
-	html_textf(h, "%zu more", n - EVIDENCE_SHOWN);
+	html_textf(h, P_("%zu more", "%zu more", n - EVIDENCE_SHOWN), n - EVIDENCE_SHOWN);
 	html_close(h);
 	html_open(h, "ul", NULL);
 	for (size_t j = EVIDENCE_SHOWN; j < n; j++)
@@ -418,16 +441,15 @@ activities_block(struct html *h, const struct report *r)
 	if (a == NULL)
 		return;
 	html_open(h, "div", "class", "score activities", NULL);
-	html_elem(h, "h3", "The backbone's own activities");
+	html_elem(h, "h3", _("The backbone's own activities"));
 	html_open(h, "p", "class", "note", NULL);
-	html_text(h, "Partners and the backbone's people rate the backbone on the six activities, "
-	    "1 to 5: ");
 	figure_survey_responses(a, &sb);
-	html_textf(h, "%s.", sb.buf);
+	html_textf(h, _("Partners and the backbone's people rate the backbone on the six activities, "
+	    "1 to 5: %s."), sb.buf);
 	html_close(h);
 	if (metrics_survey_any_shown(a)) {
 		html_open(h, "table", "class", "activities", NULL);
-		html_thead(h, "Activity", "Partners", "Backbone", NULL);
+		html_thead(h, _("Activity"), _("Partners"), _("Backbone"), NULL);
 		html_open(h, "tbody", NULL);
 		for (size_t i = 0; i <= a->items.n; i++) {
 			const struct survey_row *row = i < a->items.n ? &a->items.v[i] :
@@ -437,7 +459,7 @@ activities_block(struct html *h, const struct report *r)
 				break;
 			html_open(h, "tr", "class", i == a->items.n ? "total" : NULL, NULL);
 			html_open(h, "th", "scope", "row", NULL);
-			html_text(h, i < a->items.n ? figure_activity_label(row->code) : "All six");
+			html_text(h, i < a->items.n ? figure_activity_label(row->code) : _("All six"));
 			html_close(h);
 			for (size_t c = 0; c < 2; c++) {
 				strbuf_reset(&sb);
@@ -468,7 +490,7 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	int depth = h->depth;
 
 	if (web)
-		html_elem(h, "h2", "The balance");
+		html_elem(h, "h2", _("The balance"));
 	html_open(h, "div", "class", "balance", NULL);
 	pt.label = in->name;
 	pt.has_value = r->stepping_back.type != MV_NULL && r->stepping_up.type != MV_NULL;
@@ -484,32 +506,31 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	chart_quadrant(h, &pt, 1, id.buf);
 	if (pt.has_before) {
 		html_open(h, "p", "class", "note", NULL);
-		html_text(h, "● this period · ○ the same period a year earlier, ending ");
 		strbuf_reset(&sb);
 		figure_date(before->end, &sb);
-		html_textf(h, "%s.", sb.buf);
+		html_textf(h, _("● this period · ○ the same period a year earlier, ending %s."), sb.buf);
 		html_close(h);
 	}
 	html_close(h);
 	html_open(h, "div", "class", "scores", NULL);
-	score_block(h, "Stepping back", &r->stepping_back);
-	score_block(h, "Stepping up", &r->stepping_up);
+	score_block(h, _("Stepping back"), &r->stepping_back);
+	score_block(h, _("Stepping up"), &r->stepping_up);
 	activities_block(h, r);
 	html_close(h);
 	html_close(h);
 
 	html_open(h, hx, "id", web ? "to-discuss" : NULL, NULL);
-	html_text(h, "To discuss");
+	html_text(h, _("To discuss"));
 	html_close(h);
 	if (r->alerts.n == 0)
-		html_elem(h, "p", "Nothing raised in this period.");
+		html_elem(h, "p", _("Nothing raised in this period."));
 	html_open(h, "ul", "class", "alerts", NULL);
 	for (size_t i = 0; i < r->alerts.n; i++) {
 		const struct metrics_alert *a = &r->alerts.v[i];
 
 		html_open(h, "li", NULL);
 		html_open(h, "span", "class", "tag", NULL);
-		html_text(h, "To discuss: ");
+		html_text(h, _("To discuss: "));
 		html_close(h);
 		html_text(h, a->observation);
 		html_text(h, " ");
@@ -523,14 +544,14 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	}
 	html_close(h);
 
-	html_elem(h, hx, "Going well");
+	html_elem(h, hx, _("Going well"));
 	if (r->strengths.n == 0)
-		html_elem(h, "p", "None of the six practices shows in the records of this period yet.");
+		html_elem(h, "p", _("None of the six practices shows in the records of this period yet."));
 	html_open(h, "ul", "class", "strengths", NULL);
 	for (size_t i = 0; i < r->strengths.n; i++) {
 		html_open(h, "li", NULL);
 		html_open(h, "span", "class", "tag", NULL);
-		html_text(h, "Going well: ");
+		html_text(h, _("Going well: "));
 		html_close(h);
 		html_text(h, r->strengths.v[i].text);
 		evidence_block(h, r, NULL, &r->strengths.v[i], evidence_base);
@@ -541,14 +562,14 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	html_close(h);
 	if (r->earlier.n) {
 		html_open(h, hx, "id", web ? "earlier-actions" : NULL, NULL);
-		html_text(h, "What became of earlier actions");
+		html_text(h, _("What became of earlier actions"));
 		html_close(h);
 		actions_html(h, p, r->earlier.v, r->earlier.n, r->as_of, 1, web ? evidence_base : NULL);
 	}
 
 	/* one block, so that print keeps the heading with its chart */
 	html_open(h, "div", "class", "keep", NULL);
-	html_elem(h, hx, "The shared result");
+	html_elem(h, hx, _("The shared result"));
 	if (in->has_result) {
 		html_open(h, "p", NULL);
 		html_text(h, in->result.statement);
@@ -558,29 +579,29 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	strbuf_addf(&id, "r-%s", in->slug);
 	/* on a phone the chart keeps a readable size and scrolls in its own box */
 	html_open(h, "div", "class", "chart-scroll", "tabindex", "0", "role", "region",
-	    "aria-label", "Chart of the shared result", NULL);
+	    "aria-label", _("Chart of the shared result"), NULL);
 	chart_result(h, in, r->as_of, id.buf);
 	html_close(h);
 	html_close(h);
 
 	if (cap) {
-		html_elem(h, hx, "Backbone capacity");
+		html_elem(h, hx, _("Backbone capacity"));
 		capacity_block(h, cap);
 	}
 
-	html_elem(h, hx, "Network: who works with whom");
+	html_elem(h, hx, _("Network: who works with whom"));
 	strbuf_reset(&id);
 	strbuf_addf(&id, "n-%s", in->slug);
 	network_svg(h, p, &r->network, id.buf);
 	surveys_block(h, r, hx);
 
 	if (!web) {
-		html_elem(h, "h3", "Figures");
+		html_elem(h, "h3", _("Figures"));
 		html_open(h, "table", "class", "figures", NULL);
 		for (int f = 0; f < FIG__MAX; f++) {
 			if (strcmp(group, figure_groups[f]) != 0) {
 				group = figure_groups[f];
-				report_html_figure_head(h, group, "colgroup");
+				report_html_figure_head(h, _(group), "colgroup");
 			}
 			report_html_figure_row(h, r, f, &sb);
 		}
@@ -588,10 +609,10 @@ section_body(struct html *h, const struct report *r, const struct report *before
 	} else {
 		/* small groups side by side, each with its own heading, so they read apart */
 		html_open(h, "h2", "class", "figures", NULL);
-		html_text(h, "Key figures");
+		html_text(h, _("Key figures"));
 		html_close(h);
-		html_elem(h, "p", "Each figure with N, the number of records it was computed from; "
-		    "a dash when there was nothing to count, with the reason.");
+		html_elem(h, "p", _("Each figure with N, the number of records it was computed from; "
+		    "a dash when there was nothing to count, with the reason."));
 		html_open(h, "div", "class", "figs", NULL);
 		for (int f = 0; f < FIG__MAX; f++) {
 			if (strcmp(group, figure_groups[f]) != 0) {
@@ -599,9 +620,9 @@ section_body(struct html *h, const struct report *r, const struct report *before
 					html_close_to(h, depth + 1);
 				group = figure_groups[f];
 				html_open(h, "div", "class", "figgroup", NULL);
-				html_elem(h, "h3", group);
+				html_elem(h, "h3", _(group));
 				html_open(h, "table", "class", "figures", NULL);
-				report_html_figure_head(h, "Figure", "col");
+				report_html_figure_head(h, _("Figure"), "col");
 			}
 			report_html_figure_row(h, r, f, &sb);
 		}
@@ -617,7 +638,7 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 {
 	const struct initiative *in = r->initiative;
 	const struct program *p = r->program;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, sb2 = STRBUF_INIT;
 	int depth = h->depth;
 
 	html_open(h, "section", "class", "initiative", "id", in->slug, NULL);
@@ -625,16 +646,16 @@ report_html_section(struct html *h, const struct report *r, const struct capacit
 	html_textf(h, "%s — %s", in->name, in->city);
 	html_close(h);
 	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, "Backbone: %s · fiscal agent: %s · team of %d · period ",
-	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r->team);
 	figure_date(r->start, &sb);
-	strbuf_addstr(&sb, " – ");
-	figure_date(r->end, &sb);
-	html_text(h, sb.buf);
+	figure_date(r->end, &sb2);
+	html_textf(h, _("Backbone: %s · fiscal agent: %s · team of %d · period %s – %s"),
+	    p->orgs.v[in->backbone.idx].name, p->orgs.v[in->fiscal_agent.idx].name, r->team,
+	    sb.buf, sb2.buf);
 	html_close(h);
 	section_body(h, r, NULL, cap, evidence_base, 0, 0);
 	html_close_to(h, depth);
 	strbuf_release(&sb);
+	strbuf_release(&sb2);
 }
 
 void
@@ -658,15 +679,13 @@ report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
 
 	html_init(&h, out);
 	html_raw(&h, "<!DOCTYPE html>\n");
-	html_open(&h, "html", "lang", "en", NULL);
+	html_open(&h, "html", "lang", lang_code(i18n_current()), NULL);
 	html_open(&h, "head", NULL);
 	html_void(&h, "meta", "charset", "utf-8", NULL);
 	html_void(&h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
 	html_open(&h, "title", NULL);
-	if (n == 1)
-		html_textf(&h, "Balance report: %s", rs[0].initiative->name);
-	else
-		html_textf(&h, "Balance report: %s", p ? p->name : "no initiatives");
+	html_textf(&h, _("Balance report: %s"), n == 1 ? rs[0].initiative->name :
+	    p ? p->name : _("no initiatives"));
 	html_close(&h);
 	html_open(&h, "style", NULL);
 	html_raw(&h, view_css);
@@ -675,30 +694,30 @@ report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
 	html_open(&h, "body", NULL);
 	html_open(&h, "main", NULL);
 	html_open(&h, "h1", NULL);
-	if (n == 1)
-		html_textf(&h, "Stepping up and stepping back: %s", rs[0].initiative->name);
-	else
-		html_textf(&h, "Stepping up and stepping back: %s", p ? p->name : "");
+	html_textf(&h, _("Stepping up and stepping back: %s"), n == 1 ? rs[0].initiative->name :
+	    p ? p->name : "");
 	html_close(&h);
 	html_open(&h, "p", "class", "meta", NULL);
 	if (n) {
+		struct strbuf end = STRBUF_INIT, on = STRBUF_INIT;
+
 		figure_date(rs[0].start, &sb);
-		strbuf_addstr(&sb, " – ");
-		figure_date(rs[0].end, &sb);
-		strbuf_addstr(&sb, ". Printed ");
-		figure_date(printed, &sb);
-		strbuf_addstr(&sb, ". A learning tool for the team: each point to discuss is an "
-		    "observation and a question, with the records behind it.");
-		html_textf(&h, "Period %s", sb.buf);
+		figure_date(rs[0].end, &end);
+		figure_date(printed, &on);
+		html_textf(&h, _("Period %s – %s. Printed %s. A learning tool for the team: each point "
+		    "to discuss is an observation and a question, with the records behind it."),
+		    sb.buf, end.buf, on.buf);
+		strbuf_release(&end);
+		strbuf_release(&on);
 	} else
-		html_text(&h, "There are no initiatives to report on.");
+		html_text(&h, _("There are no initiatives to report on."));
 	html_close(&h);
 
 	if (n > 1) {
 		struct chart_point *pts = xcalloc(n, sizeof(*pts));
 		struct strbuf *hrefs = xcalloc(n, sizeof(*hrefs));
 
-		html_elem(&h, "h2", "The program at a glance");
+		html_elem(&h, "h2", _("The program at a glance"));
 		for (size_t i = 0; i < n; i++) {
 			strbuf_init(&hrefs[i], 0);
 			strbuf_addf(&hrefs[i], "#%s", rs[i].initiative->slug);
@@ -710,19 +729,19 @@ report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
 			pts[i].y = rs[i].stepping_up.value;
 		}
 		chart_quadrant(&h, pts, n, "q-program");
-		html_open(&h, "div", "class", "scroll", "role", "region", "aria-label", "Initiatives",
+		html_open(&h, "div", "class", "scroll", "role", "region", "aria-label", _("Initiatives"),
 		    "tabindex", "0", NULL);
 		html_open(&h, "table", NULL);
 		html_open(&h, "tr", NULL);
-		html_elem(&h, "th", "Initiative");
+		html_elem(&h, "th", _("Initiative"));
 		html_open(&h, "th", "class", "num", NULL);
-		html_text(&h, "Stepping back");
+		html_text(&h, _("Stepping back"));
 		html_close(&h);
 		html_open(&h, "th", "class", "num", NULL);
-		html_text(&h, "Stepping up");
+		html_text(&h, _("Stepping up"));
 		html_close(&h);
-		html_elem(&h, "th", "To discuss");
-		html_elem(&h, "th", "Going well");
+		html_elem(&h, "th", _("To discuss"));
+		html_elem(&h, "th", _("Going well"));
 		html_close(&h);
 		for (size_t i = 0; i < n; i++) {
 			html_open(&h, "tr", NULL);

@@ -61,7 +61,7 @@ point_def(struct html *h, const char *term, const char *unit, double v, tdate d,
 	struct strbuf q = STRBUF_INIT, dt = STRBUF_INIT;
 
 	quantity_format(v, unit, -1, &q);
-	figure_date_here(d, &dt);
+	figure_date(d, &dt);
 	strbuf_reset(sb);
 	/* TRANSLATORS: a value, then its date: "40,755 on 1 Jan 2015", "45,000 by 31 Dec 2018" */
 	strbuf_addf(sb, by ? C_("value and date", "%s by %s") : C_("value and date", "%s on %s"), q.buf, dt.buf);
@@ -94,7 +94,7 @@ progress_section(struct html *h, const struct shared_result_page *pg, struct str
 	html_open(h, "p", "class", "lead", NULL);
 	strbuf_reset(sb);
 	quantity_format(p->latest->value, r->unit, -1, &q);
-	figure_date_here(p->latest->date, &dt);
+	figure_date(p->latest->date, &dt);
 	strbuf_addf(sb, P_("Latest measurement: %s on %s (%lld measurement in all).",
 	    "Latest measurement: %s on %s (%lld measurements in all).", p->n), q.buf, dt.buf,
 	    (long long)p->n);
@@ -161,7 +161,7 @@ progress_section(struct html *h, const struct shared_result_page *pg, struct str
 	quantity_format(p->line, r->unit, MAX3(recorded_decimals(r->baseline_value),
 	    recorded_decimals(r->target_value), recorded_decimals(p->latest->value)), &q);
 	strbuf_reset(&dt);
-	figure_date_here(p->latest->date, &dt);
+	figure_date(p->latest->date, &dt);
 	strbuf_addf(sb, p->on_track ? _("✓ On track: at or beyond the straight path from baseline "
 	    "to target, which stood at %s on %s.") : _("✗ Behind the straight path from baseline "
 	    "to target, which stood at %s on %s."), q.buf, dt.buf);
@@ -242,7 +242,7 @@ measurements(struct html *h, const struct shared_result_page *pg, struct strbuf 
 		html_open(h, "tr", NULL);
 		html_open(h, "td", "data-label", _("Date"), NULL);
 		strbuf_reset(sb);
-		figure_date_here(o->date, sb);
+		figure_date(o->date, sb);
 		if (pg->obs_href && pg->obs_href[order[k]]) {
 			html_open(h, "a", "href", pg->obs_href[order[k]], NULL);
 			html_text(h, sb->buf);

@@ -103,9 +103,9 @@ overview(struct html *h, const struct web_program *wp, const struct initiative *
 	{
 		struct strbuf today = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
 
-		figure_date_here(date_today(), &today);
-		figure_date_here(r.start, &from);
-		figure_date_here(r.end, &to);
+		figure_date(date_today(), &today);
+		figure_date(r.start, &from);
+		figure_date(r.end, &to);
 		/* TRANSLATORS: the print line: today, then the period's first and last days */
 		html_textf(h, P_("Printed %s · period %s – %s (%d month)",
 		    "Printed %s · period %s – %s (%d months)", months), today.buf, from.buf, to.buf, months);

@@ -568,7 +568,7 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 		for (blen = strlen(base); blen > 0 && base[blen - 1] == '/'; blen--)
 			;
 		if (r == 0 && mail_survey_links(st, web_db_path(), p, survey, &links, base, blen,
-		    &err)) {
+		    lang, &err)) {
 			store_write_rollback(st);
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, _("No link was made: %s."), err.buf);

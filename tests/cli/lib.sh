@@ -49,6 +49,11 @@ fi
 
 # The tests choose their databases themselves.
 unset TRELLIS_DB
+# ... and their language: the caller's environment never decides it (a
+# Spanish test sets LANGUAGE=es or passes --lang es itself; docs/cli.md).
+LC_ALL=C.UTF-8
+export LC_ALL
+unset LANGUAGE LC_MESSAGES LANG
 export TRELLIS TEST_DATA TEST_DIR
 cd "$TEST_DIR" || exit 1
 

@@ -95,6 +95,6 @@ test('the dashboard: its balance chart in Spanish, nothing sideways at 390 px', 
 	await lib.visit(t, page, I, { suffix: '-es' });
 	assert.equal(await page.locator('html').getAttribute('lang'), 'es');
 	const titles = await page.locator('svg.chart.quadrant title').allTextContents();
-	assert.ok(titles.includes('El equilibrio: paso atrás frente a paso al frente'),
+	assert.ok(titles.includes('El equilibrio: hacerse a un lado frente a dar un paso al frente'),
 	    `the quadrant's title: ${titles}`);
 });

@@ -148,7 +148,7 @@ test_expect_success 'an action agreed in Spanish: the saved message, then the op
 
 test_expect_success 'the overview is kept per language: Spanish first, then English is English' '
 	test_status 200 $I -b jar -H "$ES" &&
-	test_grep "<title[^>]*>El equilibrio: paso atrás frente a paso al frente</title>" .body &&
+	test_grep "<title[^>]*>El equilibrio: hacerse a un lado frente a dar un paso al frente</title>" .body &&
 	test_status 200 $I -b jar &&
 	test_grep "<html lang=\"en\">" .body &&
 	test_grep "<title[^>]*>The balance: stepping back against stepping up</title>" .body &&

@@ -146,7 +146,7 @@ test_expect_success 'the network page, its map and its rating form in Spanish' '
 	en_then_es "/i/harlow-mills/network?rater=harlow-neighborhood-builders" jar.a Rate ratings &&
 	test_grep "<th scope=\"col\">Qué tan de cerca trabajan</th>" .body &&
 	test_status 200 "/i/harlow-mills/network/map" -b jar.a -H "Accept-Language: es" &&
-	test_grep "<title[^>]*>Quién trabaja con quién: la red de socios</title>" .body
+	test_grep "<title[^>]*>Quién trabaja con quién: la red de aliadas</title>" .body
 '
 
 test_expect_success 'import and export in Spanish, for the program and an initiative; an import refused' '
