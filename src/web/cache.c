@@ -480,7 +480,16 @@ snapshot_for(struct web_request *req, const char *slug, int hold)
 	int ini;
 
 	memset(&v, 0, sizeof(v));
-	if ((st = web_store(req, &err)) == NULL || store_versions(st, slug, &v, &err)) {
+	if (req->pre_read && slug == req->slug) {
+		/* read for the session check of this request, taken once */
+		v.data = req->pre_data;
+		v.catalog = req->pre_catalog;
+		v.initiative = req->pre_initiative;
+		req->pre_read = 0;
+		st = web_store(req, &err);
+	} else if ((st = web_store(req, &err)) == NULL || store_versions(st, slug, &v, &err))
+		st = NULL;
+	if (st == NULL) {
 		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
 		strbuf_release(&err);
 		return NULL;
@@ -510,6 +519,7 @@ web_publish(struct web_request *req, struct app_write *w)
 	struct store *st;
 	int ini;
 
+	req->pre_read = 0;	/* the versions read before the write are old now */
 	/* a change beyond one initiative's records: the next request reads it */
 	if (w->version == 0 || w->catalog || w->in == NULL || w->p.initiatives.n != 1 ||
 	    (st = web_store(req, &err)) == NULL)
@@ -568,6 +578,29 @@ web_program(struct web_request *req)
 	if (req->snapshot == NULL)
 		req->snapshot = snapshot_for(req, req->slug, 0);
 	return req->snapshot;
+}
+
+int64_t
+web_data_version(struct web_request *req)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_versions v;
+	struct store *st;
+
+	if (!req->pre_read) {
+		memset(&v, 0, sizeof(v));
+		if ((st = web_store(req, &err)) == NULL || store_versions(st, req->slug, &v, &err)) {
+			fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
+			strbuf_release(&err);
+			return -1;
+		}
+		req->pre_data = v.data;
+		req->pre_catalog = v.catalog;
+		req->pre_initiative = v.initiative;
+		req->pre_read = 1;
+	}
+	strbuf_release(&err);
+	return req->pre_data;
 }
 
 const struct web_program *
