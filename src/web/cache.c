@@ -29,6 +29,7 @@
  * snapshot, and its rendered fragments, in place. While one thread loads,
  * others that hold an older copy answer from it instead of waiting.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -662,19 +663,25 @@ web_fragment_get_in(const struct web_program *wp, const char *key, struct strbuf
 	return found;
 }
 
-void
-web_fragment_put_in(const struct web_program *wp, const char *key, const char *text,
+/* Keeps key's fragment in wp's snapshot, over one whose key has key's first same bytes (same > 0). */
+static void
+fragment_put(const struct web_program *wp, const char *key, size_t same, const char *text,
     size_t len)
 {
 	struct snapshot *s = (struct snapshot *)(void *)wp;
-	struct fragment *f;
+	struct fragment *f = NULL;
 
 	pthread_mutex_lock(&s->frag_lock);
 	for (size_t i = 0; i < WEB_FRAGMENTS; i++)
 		if (s->frags[i].key && strcmp(s->frags[i].key, key) == 0)
 			goto out;	/* another thread rendered it meanwhile */
-	f = &s->frags[s->frag_next];
-	s->frag_next = (s->frag_next + 1) % WEB_FRAGMENTS;
+	for (size_t i = 0; same > 0 && f == NULL && i < WEB_FRAGMENTS; i++)
+		if (s->frags[i].key && strncmp(s->frags[i].key, key, same) == 0)
+			f = &s->frags[i];
+	if (f == NULL) {
+		f = &s->frags[s->frag_next];
+		s->frag_next = (s->frag_next + 1) % WEB_FRAGMENTS;
+	}
 	free(f->key);
 	free(f->text);
 	f->key = xstrdup(key);
@@ -684,6 +691,13 @@ web_fragment_put_in(const struct web_program *wp, const char *key, const char *t
 	f->len = len;
 out:
 	pthread_mutex_unlock(&s->frag_lock);
+}
+
+void
+web_fragment_put_in(const struct web_program *wp, const char *key, const char *text,
+    size_t len)
+{
+	fragment_put(wp, key, 0, text, len);
 }
 
 int
@@ -701,6 +715,17 @@ web_fragment_put(struct web_request *req, const char *key, const char *text, siz
 
 	if (wp)
 		web_fragment_put_in(wp, key, text, len);
+}
+
+void
+web_fragment_replace(struct web_request *req, const char *key, size_t same, const char *text,
+    size_t len)
+{
+	const struct web_program *wp = web_program(req);
+
+	assert(same > 0 && same <= strlen(key));
+	if (wp)
+		fragment_put(wp, key, same, text, len);
 }
 
 /* ---------------------------------------------------------------- start and stop */

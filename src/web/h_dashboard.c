@@ -126,11 +126,11 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	struct store_audits log = { NULL, 0, 0 };
 	struct store *st;
 	struct page pg;
-	struct strbuf key = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf key = STRBUF_INIT, err = STRBUF_INIT, rkey = STRBUF_INIT, recent = STRBUF_INIT;
 	const char *msg;
 	tdate as_of;
-	size_t at;
-	int months, more = 0, ret = -1;
+	size_t at, same;
+	int months, more = 0, have_recent, ret = -1;
 
 	if ((wp = web_program(req)) == NULL)
 		return -1;
@@ -144,8 +144,18 @@ h_dashboard(struct web_request *req, struct web_response *res)
 		ret = 0;
 		goto out;
 	}
-	if ((st = web_store(req, &err)) == NULL ||
-	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1) {
+	/*
+	 * The recent changes are the same while the data's version stands:
+	 * every audit entry is written in a transaction that moves it
+	 * (store_commit). Kept as a fragment of that version, which the next
+	 * version's replaces.
+	 */
+	strbuf_addf(&rkey, "recent %s %d ", in->slug, req->lang);
+	same = rkey.len;
+	strbuf_addf(&rkey, "%lld", (long long)req->data_version);
+	have_recent = web_fragment_get(req, rkey.buf, &recent);
+	if (!have_recent && ((st = web_store(req, &err)) == NULL ||
+	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1)) {
 		fprintf(stderr, "trellis serve: recent changes of '%s': %s\n", in->slug, err.buf);
 		goto out;
 	}
@@ -160,12 +170,20 @@ h_dashboard(struct web_request *req, struct web_response *res)
 			goto out;
 		web_fragment_put(req, key.buf, pg.h.out->buf + at, pg.h.out->len - at);
 	}
-	recent_changes(req, &pg.h, in, &log, more);
+	if (have_recent)
+		strbuf_add(pg.h.out, recent.buf, recent.len);
+	else {
+		at = pg.h.out->len;
+		recent_changes(req, &pg.h, in, &log, more);
+		web_fragment_replace(req, rkey.buf, same, pg.h.out->buf + at, pg.h.out->len - at);
+	}
 	page_end(&pg);
 	ret = 0;
 out:
 	store_audits_release(&log);
 	strbuf_release(&key);
+	strbuf_release(&rkey);
+	strbuf_release(&recent);
 	strbuf_release(&err);
 	return ret;
 }

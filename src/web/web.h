@@ -375,6 +375,14 @@ const struct web_program *web_program_whole(struct web_request *req);
 #define WEB_FRAGMENTS 64
 int web_fragment_get(struct web_request *req, const char *key, struct strbuf *out);
 void web_fragment_put(struct web_request *req, const char *key, const char *s, size_t len);
+/*
+ * web_fragment_put for a fragment that a newer one replaces: one whose key
+ * begins with the same first `same` bytes as key takes its place (the
+ * recent changes of one version of the data, replaced by the next one's,
+ * without pushing the costly fragments out).
+ */
+void web_fragment_replace(struct web_request *req, const char *key, size_t same,
+    const char *s, size_t len);
 /* The same with the fragments of snapshot wp (web_initiative_get's). */
 int web_fragment_get_in(const struct web_program *wp, const char *key, struct strbuf *out);
 void web_fragment_put_in(const struct web_program *wp, const char *key, const char *s,
