@@ -48,7 +48,8 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 		return;
 	if (fresh)
 		sb->buf = NULL;
-	xgrow((void **)&sb->buf, &sb->alloc, need, 1);
+	/* the bytes past the end are never read: not cleared (a page grows to 64 KiB) */
+	xgrow_uncleared((void **)&sb->buf, &sb->alloc, need, 1);
 	if (fresh)
 		sb->buf[0] = '\0';
 }
