@@ -113,3 +113,17 @@ strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	strbuf_vaddf(sb, fmt, ap);
 	va_end(ap);
 }
+
+void
+strbuf_addint(struct strbuf *sb, long long n)
+{
+	char d[24], *p = d + sizeof(d);
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(d + sizeof(d) - p));
+}

@@ -150,9 +150,13 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	 * (store_commit). Kept as a fragment of that version, which the next
 	 * version's replaces.
 	 */
-	strbuf_addf(&rkey, "recent %s %d ", in->slug, req->lang);
+	strbuf_addstr(&rkey, "recent ");
+	strbuf_addstr(&rkey, in->slug);
+	strbuf_addch(&rkey, ' ');
+	strbuf_addint(&rkey, req->lang);
+	strbuf_addch(&rkey, ' ');
 	same = rkey.len;
-	strbuf_addf(&rkey, "%lld", (long long)req->data_version);
+	strbuf_addint(&rkey, req->data_version);
 	have_recent = web_fragment_get(req, rkey.buf, &recent);
 	if (!have_recent && ((st = web_store(req, &err)) == NULL ||
 	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1)) {
@@ -162,8 +166,16 @@ h_dashboard(struct web_request *req, struct web_response *res)
 
 	page_begin(&pg, res, p, in->name, in, TAB_OVERVIEW);
 	/* an editor's has the links to write the team's answers */
-	strbuf_addf(&key, "overview %s %d %d %d %d", in->slug, (int)as_of, months, (int)date_today(),
-	    records_may_edit(req));
+	strbuf_addstr(&key, "overview ");
+	strbuf_addstr(&key, in->slug);
+	strbuf_addch(&key, ' ');
+	strbuf_addint(&key, as_of);
+	strbuf_addch(&key, ' ');
+	strbuf_addint(&key, months);
+	strbuf_addch(&key, ' ');
+	strbuf_addint(&key, date_today());
+	strbuf_addch(&key, ' ');
+	strbuf_addint(&key, records_may_edit(req));
 	if (!web_fragment_get(req, key.buf, pg.h.out)) {
 		at = pg.h.out->len;
 		if (overview(&pg.h, wp, in, as_of, months, records_may_edit(req)))
