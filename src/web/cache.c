@@ -467,35 +467,48 @@ initiative_current(struct store *st, struct snapshot *cat, size_t ini, int64_t v
 }
 
 /*
+ * The data's versions for slug (req's initiative, or another one's) and
+ * req's store; the ones web_data_version read for req's own, once. 0, or
+ * -1 (logged).
+ */
+static int
+versions_read(struct web_request *req, const char *slug, struct store_versions *v,
+    struct store **st)
+{
+	struct strbuf err = STRBUF_INIT;
+	int ret = 0;
+
+	memset(v, 0, sizeof(*v));
+	if ((*st = web_store(req, &err)) == NULL)
+		ret = -1;
+	else if (req->pre_read && slug == req->slug) {
+		v->data = req->pre_data;
+		v->catalog = req->pre_catalog;
+		v->initiative = req->pre_initiative;
+		req->pre_read = 0;
+	} else
+		ret = store_versions(*st, slug, v, &err);
+	if (ret)
+		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
+	strbuf_release(&err);
+	return ret;
+}
+
+/*
  * The snapshot for a request: of initiative slug (NULL: the catalog), a
  * reference taken and dropped when the request ends. One read of the
- * data's versions per call.
+ * data's versions per call (none for the one web_data_version read).
  */
 static const struct web_program *
 snapshot_for(struct web_request *req, const char *slug, int hold)
 {
-	struct strbuf err = STRBUF_INIT;
 	struct store_versions v;
 	struct snapshot *cat, *s = NULL;
 	struct store *st;
 	int ini;
 
-	memset(&v, 0, sizeof(v));
-	if (req->pre_read && slug == req->slug) {
-		/* read for the session check of this request, taken once */
-		v.data = req->pre_data;
-		v.catalog = req->pre_catalog;
-		v.initiative = req->pre_initiative;
-		req->pre_read = 0;
-		st = web_store(req, &err);
-	} else if ((st = web_store(req, &err)) == NULL || store_versions(st, slug, &v, &err))
-		st = NULL;
-	if (st == NULL) {
-		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
-		strbuf_release(&err);
+	if (versions_read(req, slug, &v, &st))
 		return NULL;
-	}
-	strbuf_release(&err);
 	req->data_version = v.data;
 	cat = catalog_current(st, &v);
 	ini = slug ? strmap_get(&cat->wp.program.initiative_index, slug, -1) : -1;
@@ -584,23 +597,17 @@ web_program(struct web_request *req)
 int64_t
 web_data_version(struct web_request *req)
 {
-	struct strbuf err = STRBUF_INIT;
 	struct store_versions v;
 	struct store *st;
 
 	if (!req->pre_read) {
-		memset(&v, 0, sizeof(v));
-		if ((st = web_store(req, &err)) == NULL || store_versions(st, req->slug, &v, &err)) {
-			fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
-			strbuf_release(&err);
+		if (versions_read(req, req->slug, &v, &st))
 			return -1;
-		}
 		req->pre_data = v.data;
 		req->pre_catalog = v.catalog;
 		req->pre_initiative = v.initiative;
 		req->pre_read = 1;
 	}
-	strbuf_release(&err);
 	return req->pre_data;
 }
 
