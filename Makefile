@@ -2,6 +2,9 @@
 
 CC      ?= cc
 PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark libcurl
+# Opened when a command first needs them, not linked (src/util/dynlib.h): their
+# headers are used, and the SONAME the linker would have recorded is passed in.
+DL_PKGS := libmicrohttpd xlsxwriter libcurl
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
            -Wstrict-prototypes -Wno-missing-field-initializers \
            -Wno-format-truncation
@@ -11,9 +14,13 @@ OPT     ?= -O2 -g
 # is after deps-stamp has installed the packages (a `:=` would run it while
 # this file is read, before anything is installed).
 PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
-PKG_LIBS = $(eval PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null))$(PKG_LIBS)
+PKG_LIBS = $(eval PKG_LIBS := $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS)) 2>/dev/null))$(PKG_LIBS)
+soname   = $(shell readelf -d $$($(CC) -print-file-name=lib$(1).so) 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+DL_CFLAGS = $(eval DL_CFLAGS := -DTRELLIS_SONAME_MHD='"$(call soname,microhttpd)"' \
+           -DTRELLIS_SONAME_CURL='"$(call soname,curl)"' \
+           -DTRELLIS_SONAME_XLSXWRITER='"$(call soname,xlsxwriter)"')$(DL_CFLAGS)
 CFLAGS   = $(WARN) $(HARDEN) $(OPT) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-           $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+           $(PKG_CFLAGS) $(DL_CFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS := -pie -Wl,-z,relro,-z,now $(EXTRA_LDFLAGS)
 LDLIBS   = $(PKG_LIBS) -lcsv -lm -lpthread
 BIN     ?= trellis

@@ -116,18 +116,23 @@ web_fig_wrk () {
 	test -z "$hdr" || cmd="$cmd -H '$hdr'"
 	cmd="$cmd http://127.0.0.1:$p$path"
 	test -z "$wpid_of" || rss_watch "$wpid_of" "$webtmp.rss"
+	# the server's CPU (user + system clock ticks, /proc/PID/stat) over the
+	# run: per request, the figure a crowded machine does not inflate
+	cpu0=""
+	test -z "$wpid_of" || cpu0=$(awk '{ print $14 + $15 }' "/proc/$wpid_of/stat" 2>/dev/null)
 	if test -n "$hdr"; then
 		wrk -t2 -c64 -d"${websecs}s" --latency -H "$hdr" "http://127.0.0.1:$p$path" >"$webtmp.wrk" 2>&1 || true
 	else
 		wrk -t2 -c64 -d"${websecs}s" --latency "http://127.0.0.1:$p$path" >"$webtmp.wrk" 2>&1 || true
 	fi
-	kib=""
+	kib="" ticks=""
 	if test -n "$wpid_of"; then
 		rss_stop
 		kib=$(cat "$webtmp.rss")
+		test -z "$cpu0" || ticks=$(awk -v a="$cpu0" '{ print $14 + $15 - a }' "/proc/$wpid_of/stat" 2>/dev/null)
 	fi
 	rps=$(awk '$1 == "Requests/sec:" { print $2 }' "$webtmp.wrk")
-	awk -v n="$name" -v c="$cmd" -v k="$kib" '
+	awk -v n="$name" -v c="$cmd" -v k="$kib" -v t="$ticks" -v hz="$(getconf CLK_TCK)" '
 		function ms(v) {
 			if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
 			if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
@@ -147,5 +152,7 @@ web_fig_wrk () {
 			printf "%-34s %9.2f ms p99 (p50 %.2f ms, max %.2f ms)\n    $ %s\n", n ".p99", p99, p50, mx, c
 			if (k > 0)
 				printf "%-34s %9.1f MiB server VmRSS, most during the run (sampled every 50 ms)\n    $ %s\n", n ".rss", k / 1024, c
+			if (t != "" && reqs > 0)
+				printf "%-34s %9.1f µs server CPU (user + system) per request\n    $ %s\n", n ".cpu", t / hz * 1e6 / reqs, c
 		}' "$webtmp.wrk" | sed "s/sid=[^ ']*/sid=SESSION/"
 }

@@ -690,6 +690,134 @@ out:
 	return ret;
 }
 
+/* ---------------------------------------------------------------- sessions in memory */
+
+/*
+ * The sessions auth_session_check_at answered from the database, each with
+ * the data's version read before it: while that version stands, nothing
+ * that could end the session or change its user has been written (every
+ * such write moves it: the user's rows are changed in transactions, a
+ * sign-out by store_session_delete_hash too). Found by the token's hash,
+ * one entry a slot; the password hash is not kept.
+ */
+#define SESSION_MEMO 256
+
+struct memo {
+	unsigned char hash[STORE_TOKEN_HASH_LEN];
+	int64_t version;
+	struct auth_session sess;
+	struct store_user u;
+	int used;
+};
+
+static pthread_mutex_t memo_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct memo memo[SESSION_MEMO];
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void
+user_copy(struct store_user *to, const struct store_user *from)
+{
+	to->id = from->id;
+	to->email = dup_or_null(from->email);
+	to->role = from->role;
+	to->initiative = dup_or_null(from->initiative);
+	to->program = dup_or_null(from->program);
+	to->password_hash = NULL;
+	to->created = from->created;
+	to->disabled = from->disabled;
+	to->organization = dup_or_null(from->organization);
+	to->lang = dup_or_null(from->lang);
+}
+
+static struct memo *
+memo_slot(const unsigned char h[STORE_TOKEN_HASH_LEN])
+{
+	return &memo[((size_t)h[0] | (size_t)h[1] << 8) % SESSION_MEMO];
+}
+
+/* Empties m; under memo_lock. */
+static void
+memo_drop(struct memo *m)
+{
+	store_user_release(&m->u);
+	sodium_memzero(&m->sess, sizeof(m->sess));
+	m->used = 0;
+}
+
+/*
+ * 1 when m holds the session of h, read at version, and at now it needs
+ * neither a touch nor the ending auth_session_check would give it (the
+ * same limits; a touch goes to the database, which then keeps last_seen).
+ */
+static int
+memo_fresh(const struct memo *m, const unsigned char h[STORE_TOKEN_HASH_LEN],
+    int64_t version, int64_t now)
+{
+	return m->used && m->version == version &&
+	    sodium_memcmp(m->hash, h, STORE_TOKEN_HASH_LEN) == 0 &&
+	    now - m->sess.last_seen < touch_interval() &&
+	    now - m->sess.last_seen < session_idle && now - m->sess.created < session_absolute &&
+	    !m->u.disabled;
+}
+
+enum auth_result
+auth_session_check_at(struct store *s, const char *token, int64_t now, int64_t version,
+    struct auth_session *sess, struct store_user *u, struct strbuf *err)
+{
+	unsigned char h[STORE_TOKEN_HASH_LEN];
+	struct memo *m;
+	enum auth_result r;
+
+	if (version < 0 || ready(err) || !token_wellformed(token))
+		return auth_session_check(s, token, now, sess, u, err);
+	token_hash(token, h);
+	m = memo_slot(h);
+	pthread_mutex_lock(&memo_lock);
+	if (memo_fresh(m, h, version, now)) {
+		*sess = m->sess;
+		store_user_release(u);
+		user_copy(u, &m->u);
+		pthread_mutex_unlock(&memo_lock);
+		return AUTH_OK;
+	}
+	pthread_mutex_unlock(&memo_lock);
+	r = auth_session_check(s, token, now, sess, u, err);
+	if (r == AUTH_OK) {
+		/* the same answer from the database as from memory */
+		free(u->password_hash);
+		u->password_hash = NULL;
+	}
+	pthread_mutex_lock(&memo_lock);
+	if (r == AUTH_OK) {
+		memo_drop(m);
+		memcpy(m->hash, h, sizeof(h));
+		m->version = version;
+		m->sess = *sess;
+		user_copy(&m->u, u);
+		m->used = 1;
+	} else if (m->used && sodium_memcmp(m->hash, h, STORE_TOKEN_HASH_LEN) == 0)
+		memo_drop(m);
+	pthread_mutex_unlock(&memo_lock);
+	return r;
+}
+
+/* Forgets the session of h, if kept (a sign-out in this process). */
+static void
+memo_forget(const unsigned char h[STORE_TOKEN_HASH_LEN])
+{
+	struct memo *m = memo_slot(h);
+
+	pthread_mutex_lock(&memo_lock);
+	if (m->used && sodium_memcmp(m->hash, h, STORE_TOKEN_HASH_LEN) == 0)
+		memo_drop(m);
+	pthread_mutex_unlock(&memo_lock);
+}
+
 enum auth_result
 auth_session_destroy(struct store *s, const char *token, struct strbuf *err)
 {
@@ -700,6 +828,7 @@ auth_session_destroy(struct store *s, const char *token, struct strbuf *err)
 	if (!token_wellformed(token))
 		return AUTH_OK;
 	token_hash(token, h);
+	memo_forget(h);
 	return store_session_delete_hash(s, h, err) ? AUTH_ERROR : AUTH_OK;
 }
 

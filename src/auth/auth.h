@@ -191,6 +191,19 @@ enum auth_result auth_session_check(struct store *s, const char *token, int64_t 
     struct auth_session *sess, struct store_user *u, struct strbuf *err);
 
 /*
+ * auth_session_check for a server that reads the data's version
+ * (store_versions' n) before it: the answer for the same token at the same
+ * version comes from memory, without reading the session, while the
+ * session needs no touch (AUTH_SESSION_TOUCH) and has not run out. Every
+ * write that could end a session or change its user moves the version, in
+ * whichever process (store_session_delete_hash, the user setters);
+ * auth_session_destroy also forgets it here. u gets no password_hash.
+ * version < 0: auth_session_check itself.
+ */
+enum auth_result auth_session_check_at(struct store *s, const char *token, int64_t now,
+    int64_t version, struct auth_session *sess, struct store_user *u, struct strbuf *err);
+
+/*
  * The idle and absolute session limits (seconds) auth_session_check
  * applies; 0 for either restores its default (AUTH_SESSION_IDLE,
  * AUTH_SESSION_ABSOLUTE). For `trellis serve --session-idle/--session-max`

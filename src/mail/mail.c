@@ -19,6 +19,7 @@
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/date.h"
+#include "../util/dynlib.h"
 #include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
@@ -36,11 +37,11 @@
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
 static int global_ok;
 
-/* libcurl's and libsodium's global set-up, once per process. */
+/* libsodium's global set-up, once per process. */
 static void
 global_init(void)
 {
-	global_ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK && sodium_init() >= 0;
+	global_ok = sodium_init() >= 0;
 }
 
 static int
@@ -49,7 +50,58 @@ ready(struct strbuf *err)
 	pthread_once(&global_once, global_init);
 	if (!global_ok) {
 		strbuf_reset(err);
-		strbuf_addstr(err, "cannot start libcurl or libsodium");
+		strbuf_addstr(err, "cannot start libsodium");
+		return -1;
+	}
+	return 0;
+}
+
+/* libcurl, opened only to send (util/dynlib.h says why) */
+static struct {
+	__typeof__(curl_global_init) *global_init;
+	__typeof__(curl_easy_init) *easy_init;
+	__typeof__(curl_easy_setopt) *easy_setopt;
+	__typeof__(curl_easy_perform) *easy_perform;
+	__typeof__(curl_easy_strerror) *easy_strerror;
+	__typeof__(curl_easy_cleanup) *easy_cleanup;
+	__typeof__(curl_slist_append) *slist_append;
+	__typeof__(curl_slist_free_all) *slist_free_all;
+} curl_fn;
+
+static const struct dynlib_sym curl_syms[] = {
+	DYNLIB_SYM(curl_fn, global_init, "curl_global_init"),
+	DYNLIB_SYM(curl_fn, easy_init, "curl_easy_init"),
+	DYNLIB_SYM(curl_fn, easy_setopt, "curl_easy_setopt"),
+	DYNLIB_SYM(curl_fn, easy_perform, "curl_easy_perform"),
+	DYNLIB_SYM(curl_fn, easy_strerror, "curl_easy_strerror"),
+	DYNLIB_SYM(curl_fn, easy_cleanup, "curl_easy_cleanup"),
+	DYNLIB_SYM(curl_fn, slist_append, "curl_slist_append"),
+	DYNLIB_SYM(curl_fn, slist_free_all, "curl_slist_free_all"),
+};
+
+_Static_assert(sizeof(TRELLIS_SONAME_CURL) > 1, "the Makefile passes the SONAME");
+static struct dynlib curl_lib = {
+	TRELLIS_SONAME_CURL, curl_syms, sizeof(curl_syms) / sizeof(curl_syms[0]), 0, 0, ""
+};
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static int curl_ok;
+
+static void
+curl_start(void)
+{
+	curl_ok = curl_fn.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+}
+
+/* libsodium, then libcurl opened and set up, once per process. */
+static int
+curl_ready(struct strbuf *err)
+{
+	if (ready(err) || dynlib_need(&curl_lib, err))
+		return -1;
+	pthread_once(&curl_once, curl_start);
+	if (!curl_ok) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "cannot start libcurl");
 		return -1;
 	}
 	return 0;
@@ -835,34 +887,34 @@ send_one(CURL *cu, const struct mail_keys *k, const struct mail_config *c,
 	mail_compose(m, c->from, m->sealed ? secret.buf : NULL, now, &msg);
 	strbuf_addf(&from, "<%s>", c->from);
 	strbuf_addf(&to, "<%s>", m->to_addr);
-	rcpt = curl_slist_append(NULL, to.buf);
+	rcpt = curl_fn.slist_append(NULL, to.buf);
 	u.p = msg.buf;
 	u.left = msg.len;
-	curl_easy_setopt(cu, CURLOPT_URL, c->url);
-	curl_easy_setopt(cu, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-	curl_easy_setopt(cu, CURLOPT_MAIL_FROM, from.buf);
-	curl_easy_setopt(cu, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(cu, CURLOPT_READFUNCTION, upload_read);
-	curl_easy_setopt(cu, CURLOPT_READDATA, &u);
-	curl_easy_setopt(cu, CURLOPT_UPLOAD, 1L);
+	curl_fn.easy_setopt(cu, CURLOPT_URL, c->url);
+	curl_fn.easy_setopt(cu, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	curl_fn.easy_setopt(cu, CURLOPT_MAIL_FROM, from.buf);
+	curl_fn.easy_setopt(cu, CURLOPT_MAIL_RCPT, rcpt);
+	curl_fn.easy_setopt(cu, CURLOPT_READFUNCTION, upload_read);
+	curl_fn.easy_setopt(cu, CURLOPT_READDATA, &u);
+	curl_fn.easy_setopt(cu, CURLOPT_UPLOAD, 1L);
 	/* credentials only ever over TLS; without any, STARTTLS when offered */
-	curl_easy_setopt(cu, CURLOPT_USE_SSL, c->user ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
+	curl_fn.easy_setopt(cu, CURLOPT_USE_SSL, c->user ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
 	if (c->user) {
-		curl_easy_setopt(cu, CURLOPT_USERNAME, c->user);
-		curl_easy_setopt(cu, CURLOPT_PASSWORD, c->password);
+		curl_fn.easy_setopt(cu, CURLOPT_USERNAME, c->user);
+		curl_fn.easy_setopt(cu, CURLOPT_PASSWORD, c->password);
 	}
-	curl_easy_setopt(cu, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(cu, CURLOPT_TIMEOUT, 60L);
-	curl_easy_setopt(cu, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(cu, CURLOPT_ERRORBUFFER, errbuf);
-	rc = curl_easy_perform(cu);
+	curl_fn.easy_setopt(cu, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_fn.easy_setopt(cu, CURLOPT_TIMEOUT, 60L);
+	curl_fn.easy_setopt(cu, CURLOPT_NOSIGNAL, 1L);
+	curl_fn.easy_setopt(cu, CURLOPT_ERRORBUFFER, errbuf);
+	rc = curl_fn.easy_perform(cu);
 	if (rc != CURLE_OK) {
-		strbuf_addf(why, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
+		strbuf_addf(why, "%s", errbuf[0] ? errbuf : curl_fn.easy_strerror(rc));
 		goto out;
 	}
 	ret = 0;
 out:
-	curl_slist_free_all(rcpt);
+	curl_fn.slist_free_all(rcpt);
 	if (secret.buf)
 		sodium_memzero(secret.buf, secret.len);
 	if (msg.buf)
@@ -884,9 +936,9 @@ mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_conf
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (ready(err) || mail_config_check(c, err))
+	if (curl_ready(err) || mail_config_check(c, err))
 		return -1;
-	if ((cu = curl_easy_init()) == NULL) {
+	if ((cu = curl_fn.easy_init()) == NULL) {
 		strbuf_addstr(err, "cannot start libcurl");
 		return -1;
 	}
@@ -916,6 +968,6 @@ mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_conf
 out:
 	store_mails_release(&due);
 	strbuf_release(&why);
-	curl_easy_cleanup(cu);
+	curl_fn.easy_cleanup(cu);
 	return ret;
 }

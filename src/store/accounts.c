@@ -538,16 +538,29 @@ store_session_delete(struct store *s, int64_t id, struct strbuf *err)
 	return by_id(s, ST_SESSION_DEL, id, NULL, NULL, err, "cannot end a session");
 }
 
+/*
+ * In a write of its own, so that the data's version moves: a server that
+ * answers sessions from memory while the version stands
+ * (auth_session_check_at) reads this one again, in any process.
+ */
 int
 store_session_delete_hash(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SESSION_DEL_HASH, err);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
+	if (store_begin(s, err) == -1)
 		return -1;
+	store_touch_none(s);	/* accounts are not program data */
+	if ((st = store_stmt(s, ST_SESSION_DEL_HASH, err)) == NULL)
+		goto fail;
 	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
-	return exec_stmt(s, st, NULL, err, "cannot end a session");
+	if (exec_stmt(s, st, NULL, err, "cannot end a session") == -1)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
 }
 
 int

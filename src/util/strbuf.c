@@ -48,7 +48,8 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 		return;
 	if (fresh)
 		sb->buf = NULL;
-	xgrow((void **)&sb->buf, &sb->alloc, need, 1);
+	/* the bytes past the end are never read: not cleared (a page grows to 64 KiB) */
+	xgrow_uncleared((void **)&sb->buf, &sb->alloc, need, 1);
 	if (fresh)
 		sb->buf[0] = '\0';
 }
@@ -111,4 +112,18 @@ strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(sb, fmt, ap);
 	va_end(ap);
+}
+
+void
+strbuf_addint(struct strbuf *sb, long long n)
+{
+	char d[24], *p = d + sizeof(d);
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(d + sizeof(d) - p));
 }

@@ -30,5 +30,7 @@ void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Appends n in decimal, as "%lld" would, without printf (hot paths: cache keys). */
+void strbuf_addint(struct strbuf *sb, long long n);
 
 #endif

@@ -58,7 +58,7 @@ xstrndup(const char *s, size_t n)
 }
 
 void
-xgrow(void **v, size_t *alloc, size_t need, size_t sz)
+xgrow_uncleared(void **v, size_t *alloc, size_t need, size_t sz)
 {
 	size_t n = *alloc ? *alloc : 8;
 
@@ -70,6 +70,15 @@ xgrow(void **v, size_t *alloc, size_t need, size_t sz)
 		n *= 2;
 	}
 	*v = xrealloc(*v, n * sz);
-	memset((char *)*v + *alloc * sz, 0, (n - *alloc) * sz);
 	*alloc = n;
+}
+
+void
+xgrow(void **v, size_t *alloc, size_t need, size_t sz)
+{
+	size_t old = *alloc;
+
+	xgrow_uncleared(v, alloc, need, sz);
+	if (*alloc > old)
+		memset((char *)*v + old * sz, 0, (*alloc - old) * sz);
 }

@@ -16,5 +16,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Grows *v (of *alloc elements of size sz) to hold at least need elements. */
 void xgrow(void **v, size_t *alloc, size_t need, size_t sz);
+/* xgrow without clearing the new elements (a string buffer's bytes past its end) */
+void xgrow_uncleared(void **v, size_t *alloc, size_t need, size_t sz);
 
 #endif

@@ -50,7 +50,10 @@ frame_csrf_field(struct html *h, const char *csrf)
 void
 frame_lang_href(struct strbuf *out, const char *self, int lang)
 {
-	strbuf_addf(out, "%s%slang=%s", self, strchr(self, '?') ? "&" : "?", lang_code(lang));
+	/* addstr, not addf: every page's frame writes these (docs/benchmarks.md, P3) */
+	strbuf_addstr(out, self);
+	strbuf_addstr(out, strchr(self, '?') ? "&lang=" : "?lang=");
+	strbuf_addstr(out, lang_code(lang));
 }
 
 /*
@@ -143,7 +146,9 @@ tabs(struct html *h, const struct frame *f)
 	html_open(h, "ul", NULL);
 	for (int t = 0; t < TAB__MAX; t++) {
 		strbuf_reset(&href);
-		strbuf_addf(&href, "/i/%s%s", f->slug, page_tab_paths[t]);
+		strbuf_addstr(&href, "/i/");
+		strbuf_addstr(&href, f->slug);
+		strbuf_addstr(&href, page_tab_paths[t]);
 		html_open(h, "li", NULL);
 		html_open(h, "a", "href", href.buf, "aria-current", t == f->tab ? "page" : NULL, NULL);
 		html_text(h, _(page_tab_labels[t]));

@@ -98,7 +98,13 @@ web_authenticate(struct web_request *req)
 		ret = -1;
 		goto out;
 	}
-	r = auth_session_check(st, token, (int64_t)time(NULL), &sess, &u, &err);
+	/*
+	 * A GET or HEAD reads the data's version first and its page then uses
+	 * it; at the same version the session is answered from memory. A
+	 * change (POST, ...) reads the session itself.
+	 */
+	r = auth_session_check_at(st, token, (int64_t)time(NULL),
+	    req->method & (WEB_GET | WEB_HEAD) ? web_data_version(req) : -1, &sess, &u, &err);
 	if (r == AUTH_ERROR)
 		ret = -1;
 	else if (r == AUTH_OK && (ret = fill_user(req, &u)) == 1)

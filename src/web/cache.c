@@ -29,6 +29,7 @@
  * snapshot, and its rendered fragments, in place. While one thread loads,
  * others that hold an older copy answer from it instead of waiting.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -466,26 +467,48 @@ initiative_current(struct store *st, struct snapshot *cat, size_t ini, int64_t v
 }
 
 /*
+ * The data's versions for slug (req's initiative, or another one's) and
+ * req's store; the ones web_data_version read for req's own, once. 0, or
+ * -1 (logged).
+ */
+static int
+versions_read(struct web_request *req, const char *slug, struct store_versions *v,
+    struct store **st)
+{
+	struct strbuf err = STRBUF_INIT;
+	int ret = 0;
+
+	memset(v, 0, sizeof(*v));
+	if ((*st = web_store(req, &err)) == NULL)
+		ret = -1;
+	else if (req->pre_read && slug == req->slug) {
+		v->data = req->pre_data;
+		v->catalog = req->pre_catalog;
+		v->initiative = req->pre_initiative;
+		req->pre_read = 0;
+	} else
+		ret = store_versions(*st, slug, v, &err);
+	if (ret)
+		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
+	strbuf_release(&err);
+	return ret;
+}
+
+/*
  * The snapshot for a request: of initiative slug (NULL: the catalog), a
  * reference taken and dropped when the request ends. One read of the
- * data's versions per call.
+ * data's versions per call (none for the one web_data_version read).
  */
 static const struct web_program *
 snapshot_for(struct web_request *req, const char *slug, int hold)
 {
-	struct strbuf err = STRBUF_INIT;
 	struct store_versions v;
 	struct snapshot *cat, *s = NULL;
 	struct store *st;
 	int ini;
 
-	memset(&v, 0, sizeof(v));
-	if ((st = web_store(req, &err)) == NULL || store_versions(st, slug, &v, &err)) {
-		fprintf(stderr, "trellis serve: data version: %s\n", err.buf);
-		strbuf_release(&err);
+	if (versions_read(req, slug, &v, &st))
 		return NULL;
-	}
-	strbuf_release(&err);
 	req->data_version = v.data;
 	cat = catalog_current(st, &v);
 	ini = slug ? strmap_get(&cat->wp.program.initiative_index, slug, -1) : -1;
@@ -510,6 +533,7 @@ web_publish(struct web_request *req, struct app_write *w)
 	struct store *st;
 	int ini;
 
+	req->pre_read = 0;	/* the versions read before the write are old now */
 	/* a change beyond one initiative's records: the next request reads it */
 	if (w->version == 0 || w->catalog || w->in == NULL || w->p.initiatives.n != 1 ||
 	    (st = web_store(req, &err)) == NULL)
@@ -568,6 +592,23 @@ web_program(struct web_request *req)
 	if (req->snapshot == NULL)
 		req->snapshot = snapshot_for(req, req->slug, 0);
 	return req->snapshot;
+}
+
+int64_t
+web_data_version(struct web_request *req)
+{
+	struct store_versions v;
+	struct store *st;
+
+	if (!req->pre_read) {
+		if (versions_read(req, req->slug, &v, &st))
+			return -1;
+		req->pre_data = v.data;
+		req->pre_catalog = v.catalog;
+		req->pre_initiative = v.initiative;
+		req->pre_read = 1;
+	}
+	return req->pre_data;
 }
 
 const struct web_program *
@@ -629,19 +670,25 @@ web_fragment_get_in(const struct web_program *wp, const char *key, struct strbuf
 	return found;
 }
 
-void
-web_fragment_put_in(const struct web_program *wp, const char *key, const char *text,
+/* Keeps key's fragment in wp's snapshot, over one whose key has key's first same bytes (same > 0). */
+static void
+fragment_put(const struct web_program *wp, const char *key, size_t same, const char *text,
     size_t len)
 {
 	struct snapshot *s = (struct snapshot *)(void *)wp;
-	struct fragment *f;
+	struct fragment *f = NULL;
 
 	pthread_mutex_lock(&s->frag_lock);
 	for (size_t i = 0; i < WEB_FRAGMENTS; i++)
 		if (s->frags[i].key && strcmp(s->frags[i].key, key) == 0)
 			goto out;	/* another thread rendered it meanwhile */
-	f = &s->frags[s->frag_next];
-	s->frag_next = (s->frag_next + 1) % WEB_FRAGMENTS;
+	for (size_t i = 0; same > 0 && f == NULL && i < WEB_FRAGMENTS; i++)
+		if (s->frags[i].key && strncmp(s->frags[i].key, key, same) == 0)
+			f = &s->frags[i];
+	if (f == NULL) {
+		f = &s->frags[s->frag_next];
+		s->frag_next = (s->frag_next + 1) % WEB_FRAGMENTS;
+	}
 	free(f->key);
 	free(f->text);
 	f->key = xstrdup(key);
@@ -651,6 +698,13 @@ web_fragment_put_in(const struct web_program *wp, const char *key, const char *t
 	f->len = len;
 out:
 	pthread_mutex_unlock(&s->frag_lock);
+}
+
+void
+web_fragment_put_in(const struct web_program *wp, const char *key, const char *text,
+    size_t len)
+{
+	fragment_put(wp, key, 0, text, len);
 }
 
 int
@@ -668,6 +722,17 @@ web_fragment_put(struct web_request *req, const char *key, const char *text, siz
 
 	if (wp)
 		web_fragment_put_in(wp, key, text, len);
+}
+
+void
+web_fragment_replace(struct web_request *req, const char *key, size_t same, const char *text,
+    size_t len)
+{
+	const struct web_program *wp = web_program(req);
+
+	assert(same > 0 && same <= strlen(key));
+	if (wp)
+		fragment_put(wp, key, same, text, len);
 }
 
 /* ---------------------------------------------------------------- start and stop */

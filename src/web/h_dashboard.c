@@ -133,11 +133,11 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	struct store_audits log = { NULL, 0, 0 };
 	struct store *st;
 	struct page pg;
-	struct strbuf key = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf key = STRBUF_INIT, err = STRBUF_INIT, rkey = STRBUF_INIT, recent = STRBUF_INIT;
 	const char *msg;
 	tdate as_of;
-	size_t at;
-	int months, more = 0, ret = -1;
+	size_t at, same;
+	int months, more = 0, have_recent, ret = -1;
 
 	if ((wp = web_program(req)) == NULL)
 		return -1;
@@ -151,28 +151,60 @@ h_dashboard(struct web_request *req, struct web_response *res)
 		ret = 0;
 		goto out;
 	}
-	if ((st = web_store(req, &err)) == NULL ||
-	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1) {
+	/*
+	 * The recent changes are the same while the data's version stands:
+	 * every audit entry is written in a transaction that moves it
+	 * (store_commit). Kept as a fragment of that version, which the next
+	 * version's replaces.
+	 */
+	strbuf_addstr(&rkey, "recent ");
+	strbuf_addstr(&rkey, in->slug);
+	strbuf_addch(&rkey, ' ');
+	strbuf_addint(&rkey, req->lang);
+	strbuf_addch(&rkey, ' ');
+	same = rkey.len;
+	strbuf_addint(&rkey, req->data_version);
+	have_recent = web_fragment_get(req, rkey.buf, &recent);
+	if (!have_recent && ((st = web_store(req, &err)) == NULL ||
+	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1)) {
 		fprintf(stderr, "trellis serve: recent changes of '%s': %s\n", in->slug, err.buf);
 		goto out;
 	}
 
 	page_begin(&pg, res, p, in->name, in, TAB_OVERVIEW);
 	/* an editor's has the links to write the team's answers; each language its own */
-	strbuf_addf(&key, "overview %s %d %d %d %d %s", in->slug, (int)as_of, months, (int)date_today(),
-	    records_may_edit(req), lang_code(req->lang));
+	strbuf_addstr(&key, "overview ");
+	strbuf_addstr(&key, in->slug);
+	strbuf_addch(&key, ' ');
+	strbuf_addint(&key, as_of);
+	strbuf_addch(&key, ' ');
+	strbuf_addint(&key, months);
+	strbuf_addch(&key, ' ');
+	strbuf_addint(&key, date_today());
+	strbuf_addch(&key, ' ');
+	strbuf_addint(&key, records_may_edit(req));
+	strbuf_addch(&key, ' ');
+	strbuf_addstr(&key, lang_code(req->lang));
 	if (!web_fragment_get(req, key.buf, pg.h.out)) {
 		at = pg.h.out->len;
 		if (overview(&pg.h, wp, in, as_of, months, records_may_edit(req)))
 			goto out;
 		web_fragment_put(req, key.buf, pg.h.out->buf + at, pg.h.out->len - at);
 	}
-	recent_changes(req, &pg.h, p, in, &log, more);
+	if (have_recent)
+		strbuf_add(pg.h.out, recent.buf, recent.len);
+	else {
+		at = pg.h.out->len;
+		recent_changes(req, &pg.h, p, in, &log, more);
+		web_fragment_replace(req, rkey.buf, same, pg.h.out->buf + at, pg.h.out->len - at);
+	}
 	page_end(&pg);
 	ret = 0;
 out:
 	store_audits_release(&log);
 	strbuf_release(&key);
+	strbuf_release(&rkey);
+	strbuf_release(&recent);
 	strbuf_release(&err);
 	return ret;
 }

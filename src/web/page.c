@@ -63,7 +63,8 @@ places(struct frame *f, struct web_request *req, const struct program *p,
 		if ((seen > PAGE_PLACES && in != cur) || !may_see(req, in->slug))
 			continue;
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "/i/%s", in->slug);
+		strbuf_addstr(&sb, "/i/");
+		strbuf_addstr(&sb, in->slug);
 		v[n++] = (struct frame_place){ .href = web_strdup(req,
 		    sb.buf), .label = in->city, .title = in->name, .current = in == cur };
 	}

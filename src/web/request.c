@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <microhttpd.h>
+#include "mhd.h"
 
 #include "web.h"
 #include "../util/i18n.h"
@@ -441,5 +441,5 @@ web_dev_cookie(void)
 const char *
 web_header(const struct web_request *req, const char *name)
 {
-	return req->conn ? MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name) : NULL;
+	return req->conn ? mhd.lookup_connection_value(req->conn, MHD_HEADER_KIND, name) : NULL;
 }

@@ -27,6 +27,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,7 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <microhttpd.h>
+#include "mhd.h"
 
 #include "router.h"
 #include "cache.h"
@@ -136,29 +137,29 @@ queue(struct conn *c, struct MHD_Connection *connection, int close)
 	if (res->content_type == NULL)
 		res->content_type = "text/html; charset=utf-8";
 	body = strbuf_detach(&res->body, &len);
-	r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	r = mhd.create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	if (r == NULL) {
 		free(body);
 		return MHD_NO;
 	}
-	MHD_add_response_header(r, "Content-Type", res->content_type);
+	mhd.add_response_header(r, "Content-Type", res->content_type);
 	/* RELIABILITY.md's headers, on every response, not only HTML */
-	MHD_add_response_header(r, "Content-Security-Policy", csp);
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy",
+	mhd.add_response_header(r, "Content-Security-Policy", csp);
+	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd.add_response_header(r, "Referrer-Policy",
 	    res->referrer_policy ? res->referrer_policy : "no-referrer");
 	if (!res->cache_public)
-		MHD_add_response_header(r, "Cache-Control", "no-store");
+		mhd.add_response_header(r, "Cache-Control", "no-store");
 	if (res->location)
-		MHD_add_response_header(r, "Location", res->location);
+		mhd.add_response_header(r, "Location", res->location);
 	for (size_t i = 0; i < res->headers.n; i++)
-		MHD_add_response_header(r, res->headers.v[i].name, res->headers.v[i].value);
+		mhd.add_response_header(r, res->headers.v[i].name, res->headers.v[i].value);
 	if (close || atomic_load(&srv.stopping))
-		MHD_add_response_header(r, "Connection", "close");
+		mhd.add_response_header(r, "Connection", "close");
 	c->status = (unsigned)res->status;
 	c->bytes = len;
-	ret = MHD_queue_response(connection, (unsigned)res->status, r);
-	MHD_destroy_response(r);
+	ret = mhd.queue_response(connection, (unsigned)res->status, r);
+	mhd.destroy_response(r);
 	c->queued = ret == MHD_YES;
 	return ret;
 }
@@ -237,7 +238,7 @@ client_addr(struct MHD_Connection *connection, char *buf, size_t size)
 	const union MHD_ConnectionInfo *ci;
 
 	snprintf(buf, size, "-");
-	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	ci = mhd.get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci && ci->client_addr) {
 		if (ci->client_addr->sa_family == AF_INET)
 			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
@@ -261,7 +262,7 @@ notify_connection(void *cls, struct MHD_Connection *connection, void **socket_co
 
 	(void)cls;
 	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
-		ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+		ci = mhd.get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
 		if (ci == NULL)
 			return;
 		s = xcalloc(1, sizeof(*s));
@@ -309,7 +310,7 @@ sock_event(struct MHD_Connection *connection, enum sock_event ev, uint64_t bytes
 	const union MHD_ConnectionInfo *ci;
 	struct sock *s;
 
-	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	ci = mhd.get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	if (ci == NULL || (s = ci->socket_context) == NULL)
 		return;
 	pthread_mutex_lock(&reap.lock);
@@ -344,7 +345,7 @@ sock_conn(struct MHD_Connection *connection, struct conn *c)
 	const union MHD_ConnectionInfo *ci;
 	struct sock *s;
 
-	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	ci = mhd.get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	if (ci == NULL || (s = ci->socket_context) == NULL)
 		return;
 	pthread_mutex_lock(&reap.lock);
@@ -509,7 +510,7 @@ query_refuse(struct conn *c, struct MHD_Connection *connection)
 	char head[512];
 	int n;
 
-	ci = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+	ci = mhd.get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
 	if (ci == NULL)
 		return;
 	n = snprintf(head, sizeof(head), "HTTP/1.1 414 URI Too Long\r\n"
@@ -635,7 +636,7 @@ forwarded_for(struct web_request *req, struct MHD_Connection *connection)
 
 	if (trusted == NULL || req->addr == NULL || strcmp(req->addr, trusted) != 0)
 		return;
-	xff = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "X-Forwarded-For");
+	xff = mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "X-Forwarded-For");
 	if (xff == NULL)
 		return;
 	last = strrchr(xff, ',');
@@ -932,7 +933,7 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	req->raw_query = q ? q + 1 : NULL;
 	req->api = strncmp(req->raw_path, "/api/", 5) == 0 || strcmp(req->raw_path, "/api") == 0;
 
-	MHD_get_connection_values(connection, MHD_HEADER_KIND, scan_header, &hs);
+	mhd.get_connection_values(connection, MHD_HEADER_KIND, scan_header, &hs);
 	if (hs.bytes > WEB_HEADER_MAX)
 		return refuse(c, connection, 431, "The request's headers are larger than 16 KiB.");
 	if (hs.bad_name)
@@ -962,23 +963,23 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 		return refuse(c, connection, 400, "The query string is not properly encoded.");
 
 	c->limit = c->m.route && (c->m.route->flags & WEB_R_IMPORT) ? WEB_IMPORT_BODY_MAX : WEB_BODY_MAX;
-	cl = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
+	cl = mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
 	if (cl && parse_length(cl, &length))
 		return refuse(c, connection, 400, "The Content-Length is not a number.");
 	if (length > c->limit)
 		return refuse(c, connection, 413, c->limit == WEB_BODY_MAX ?
 		    "The request is larger than 1 MiB." : "The upload is larger than 16 MiB.");
 
-	req->content_type = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type"));
-	req->authorization = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Authorization"));
-	req->origin = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Origin"));
-	req->sec_fetch_site = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Sec-Fetch-Site"));
-	req->host = web_strdup(req, MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host"));
+	req->content_type = web_strdup(req, mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type"));
+	req->authorization = web_strdup(req, mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Authorization"));
+	req->origin = web_strdup(req, mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Origin"));
+	req->sec_fetch_site = web_strdup(req, mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Sec-Fetch-Site"));
+	req->host = web_strdup(req, mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Host"));
 	forwarded_for(req, connection);
 	if (srv.dev_user.role && !dev_host_ok(req->host))
 		return refuse(c, connection, 421, "With --dev-insecure-role this server answers only "
 		    "Host: localhost, 127.0.0.1 or [::1] (with the port).");
-	cookie = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Cookie");
+	cookie = mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Cookie");
 	if (cookie && web_parse_cookies(req, cookie, &req->cookies))
 		return refuse(c, connection, 400, "Too many cookies.");
 
@@ -993,7 +994,7 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 			c->body = BODY_URLENCODED;
 		else if (strncasecmp(ct, "multipart/form-data", 19) == 0) {
 			c->body = BODY_MULTIPART;
-			c->pp = MHD_create_post_processor(connection, POST_BUFFER, post_iter, c);
+			c->pp = mhd.create_post_processor(connection, POST_BUFFER, post_iter, c);
 			if (c->pp == NULL)
 				return refuse(c, connection, 400, "The form's multipart boundary is missing or bad.");
 		} else
@@ -1081,7 +1082,7 @@ feed(struct conn *c, const char *data, size_t size)
 		return;		/* drain: read and drop */
 	switch (c->body) {
 	case BODY_MULTIPART:
-		if (MHD_post_process(c->pp, data, size) != MHD_YES)
+		if (mhd.post_process(c->pp, data, size) != MHD_YES)
 			fail(c, 400, "The form data is malformed.");
 		break;
 	case BODY_URLENCODED:
@@ -1100,7 +1101,7 @@ finish_body(struct conn *c)
 	struct web_request *req = c->req;
 
 	if (c->pp) {
-		MHD_destroy_post_processor(c->pp);
+		mhd.destroy_post_processor(c->pp);
 		c->pp = NULL;
 	}
 	if (c->fail)
@@ -1262,6 +1263,7 @@ conn_finish(struct conn *c, enum MHD_RequestTerminationCode toe)
 	time_t now = time(NULL);
 	char ts[32];
 	double ms;
+	long long tenths;
 
 	body_release(c);
 	upload_drop(c);
@@ -1269,21 +1271,35 @@ conn_finish(struct conn *c, enum MHD_RequestTerminationCode toe)
 	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);
 	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	strbuf_addf(&line, "%s %s ", ts, c->req->addr ? c->req->addr : "-");
+	/* no printf: glibc's is slow in this process (docs/benchmarks.md, P3) */
+	strbuf_addstr(&line, ts);
+	strbuf_addch(&line, ' ');
+	strbuf_addstr(&line, c->req->addr ? c->req->addr : "-");
+	strbuf_addch(&line, ' ');
 	log_safe(&line, c->req->method_name ? c->req->method_name : "-");
 	strbuf_addch(&line, ' ');
 	log_path(&line, c);
-	if (c->queued || (c->raw && c->status))
-		strbuf_addf(&line, " %u %zu %.1fms", c->status, c->bytes, ms);
-	else
-		strbuf_addf(&line, " - 0 %.1fms", ms);
+	if (c->queued || (c->raw && c->status)) {
+		strbuf_addch(&line, ' ');
+		strbuf_addint(&line, c->status);
+		strbuf_addch(&line, ' ');
+		strbuf_addint(&line, (long long)c->bytes);
+	} else
+		strbuf_addstr(&line, " - 0");
+	/* the time in ms to a tenth, as %.1f */
+	tenths = llround(ms * 10);
+	strbuf_addch(&line, ' ');
+	strbuf_addint(&line, tenths / 10);
+	strbuf_addch(&line, '.');
+	strbuf_addint(&line, tenths % 10);
+	strbuf_addstr(&line, "ms");
 	if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
 		strbuf_addstr(&line, toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? " timeout" : " aborted");
 	strbuf_addch(&line, '\n');
 	fputs(line.buf, stderr);
 	strbuf_release(&line);
 	if (c->pp)
-		MHD_destroy_post_processor(c->pp);
+		mhd.destroy_post_processor(c->pp);
 	strbuf_release(&c->res.body);
 	VEC_FREE(&c->res.headers);
 	web_request_free(c->req);
@@ -1461,6 +1477,10 @@ web_serve(const struct web_config *cfg)
 		fprintf(stderr, "trellis serve: --dev-cookie serves on a loopback address only\n");
 		goto out;
 	}
+	if (mhd_load(&err) == -1) {
+		fprintf(stderr, "trellis serve: %s\n", err.buf);
+		goto out;
+	}
 	if (store_open(cfg->db, 0, &st, &err) == -1 || pick_program(st, cfg->program, &err) == -1 ||
 	    cache_start(st, cfg->db, srv.slug, cfg->cache_mb * 1024 * 1024, &err) == -1) {
 		fprintf(stderr, "trellis serve: %s: %s\n", cfg->db, err.buf);
@@ -1480,7 +1500,7 @@ web_serve(const struct web_config *cfg)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+	d = mhd.start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
 	    (v6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL, access_cb, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -1503,11 +1523,11 @@ web_serve(const struct web_config *cfg)
 	reap.limit = cfg->max_connections;
 	if ((errno = pthread_create(&reaper_thread, NULL, reaper, NULL)) != 0) {
 		fprintf(stderr, "trellis serve: cannot start the reaper thread: %s\n", strerror(errno));
-		MHD_stop_daemon(d);
+		mhd.stop_daemon(d);
 		goto out;
 	}
 	reaping = 1;
-	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	di = mhd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	if (v6)
 		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host, sizeof(host));
 	else
@@ -1525,7 +1545,7 @@ web_serve(const struct web_config *cfg)
 	/* stop accepting, let what is in flight finish, then stop */
 	atomic_store(&srv.stopping, 1);
 	{
-		MHD_socket ls = MHD_quiesce_daemon(d);
+		MHD_socket ls = mhd.quiesce_daemon(d);
 		struct timespec nap = { 0, 10 * 1000 * 1000 };
 
 		if (ls != MHD_INVALID_SOCKET)
@@ -1533,7 +1553,7 @@ web_serve(const struct web_config *cfg)
 		for (int i = 0; i < SHUTDOWN_WAIT * 100 && atomic_load(&srv.inflight) > 0; i++)
 			nanosleep(&nap, NULL);
 	}
-	MHD_stop_daemon(d);
+	mhd.stop_daemon(d);
 	fprintf(stderr, "trellis serve: stopped (signal %d)\n", sig);
 	ret = 0;
 out:

@@ -151,6 +151,9 @@ struct web_request {
 	/* private to server.c: the program snapshot this request holds, and the connection */
 	const struct web_program *snapshot;
 	int64_t data_version;		/* the data's version when the snapshot was taken */
+	/* the data's versions read for the session check (web_data_version), for the snapshot */
+	int64_t pre_data, pre_catalog, pre_initiative;
+	int pre_read;
 	void *conn;
 };
 
@@ -307,6 +310,14 @@ struct web_program {
  * Returns NULL only when nothing could be loaded (logged; answer 500).
  */
 const struct web_program *web_program(struct web_request *req);
+
+/*
+ * The data's version (store_versions' n) for req's session check, read
+ * once; the first web_program of the request then takes its snapshot by
+ * the versions read here instead of reading them again, so a signed-in
+ * GET reads SQLite once before its page. -1 when they cannot be read.
+ */
+int64_t web_data_version(struct web_request *req);
 /*
  * After a write committed through w (app/write.h) that changed one
  * initiative's records and nothing of the catalog: keeps w's initiative,
@@ -364,6 +375,14 @@ const struct web_program *web_program_whole(struct web_request *req);
 #define WEB_FRAGMENTS 64
 int web_fragment_get(struct web_request *req, const char *key, struct strbuf *out);
 void web_fragment_put(struct web_request *req, const char *key, const char *s, size_t len);
+/*
+ * web_fragment_put for a fragment that a newer one replaces: one whose key
+ * begins with the same first `same` bytes as key takes its place (the
+ * recent changes of one version of the data, replaced by the next one's,
+ * without pushing the costly fragments out).
+ */
+void web_fragment_replace(struct web_request *req, const char *key, size_t same,
+    const char *s, size_t len);
 /* The same with the fragments of snapshot wp (web_initiative_get's). */
 int web_fragment_get_in(const struct web_program *wp, const char *key, struct strbuf *out);
 void web_fragment_put_in(const struct web_program *wp, const char *key, const char *s,
