@@ -1,7 +1,7 @@
 # Trellis — see README.md. `make demo` and `make test` are all a newcomer needs.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark libcurl
+PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark libcurl libpq
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
            -Wstrict-prototypes -Wno-missing-field-initializers \
            -Wno-format-truncation
