@@ -30,13 +30,21 @@ cli_path_error(const char *path, const char *msg)
 }
 
 int
+cli_db_exists(const struct cli *c)
+{
+	struct stat st;
+
+	return store_is_url(c->db) || stat(c->db, &st) == 0;
+}
+
+int
 cli_store_open(const struct cli *c, int create, struct store **s)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct stat st;
 	int ret = -1;
 
-	if (!create && stat(c->db, &st) == -1) {
+	if (!create && !store_is_url(c->db) && stat(c->db, &st) == -1) {
 		if (errno == ENOENT)
 			cli_error("%s: no database here (create one with `trellis init`)",
 			    c->db);

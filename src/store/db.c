@@ -44,10 +44,16 @@ db_errmsg(const struct db *db)
 	return db ? db->ops->errmsg(db) : "no database";
 }
 
+enum db_errkind
+db_error_kind(const struct db *db)
+{
+	return db->ops->error_kind(db);
+}
+
 int
 db_retryable(const struct db *db)
 {
-	return db->ops->retryable(db);
+	return db_error_kind(db) == DB_ERR_BUSY;
 }
 
 /* Replaces err with "what: the backend's message". */
@@ -122,6 +128,16 @@ db_bind_text(struct db_stmt *st, int i, const char *v)
 }
 
 void
+db_bind_text_copy(struct db_stmt *st, int i, const char *v)
+{
+	assert(i >= 1 && i <= db_param_count(st));
+	if (v == NULL)
+		st->db->ops->bind_null(st, i);
+	else
+		st->db->ops->bind_text_copy(st, i, v);
+}
+
+void
 db_bind_blob(struct db_stmt *st, int i, const void *v, size_t len)
 {
 	assert(i >= 1 && i <= db_param_count(st));
@@ -181,6 +197,12 @@ int64_t
 db_changes(const struct db *db)
 {
 	return db->ops->changes(db);
+}
+
+int64_t
+db_total_changes(const struct db *db)
+{
+	return db->ops->total_changes(db);
 }
 
 int

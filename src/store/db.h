@@ -55,10 +55,19 @@ void db_close(struct db *db);
 enum db_backend db_backend(const struct db *db);
 /* The last error's message, one line ("" when none); valid until the next call on db. */
 const char *db_errmsg(const struct db *db);
+/* What the last error was, where the store words its messages by it. */
+enum db_errkind {
+	DB_ERR_OTHER,
+	DB_ERR_UNIQUE,		/* a UNIQUE or PRIMARY KEY constraint (SQLSTATE 23505) */
+	DB_ERR_FOREIGN_KEY,	/* 23503 */
+	DB_ERR_CONSTRAINT,	/* another constraint: CHECK, NOT NULL (23514, 23502) */
+	DB_ERR_BUSY,		/* see db_retryable */
+};
+enum db_errkind db_error_kind(const struct db *db);
 /*
  * Whether the last error may succeed when its whole transaction is run
  * again: PostgreSQL's serialization failure or deadlock (SQLSTATE 40001,
- * 40P01), SQLite's busy database.
+ * 40P01), SQLite's busy database. (DB_ERR_BUSY)
  */
 int db_retryable(const struct db *db);
 
@@ -87,6 +96,8 @@ int db_param_count(const struct db_stmt *st);
 void db_bind_int64(struct db_stmt *st, int i, int64_t v);
 void db_bind_double(struct db_stmt *st, int i, double v);
 void db_bind_text(struct db_stmt *st, int i, const char *v);
+/* The same, copied: v may go before the step. */
+void db_bind_text_copy(struct db_stmt *st, int i, const char *v);
 void db_bind_blob(struct db_stmt *st, int i, const void *v, size_t len);
 void db_bind_null(struct db_stmt *st, int i);
 
@@ -107,6 +118,8 @@ const void *db_column_blob(struct db_stmt *st, int i, size_t *len);
 
 /* Rows changed by the last INSERT, UPDATE or DELETE stepped on db. */
 int64_t db_changes(const struct db *db);
+/* Rows changed by every INSERT, UPDATE and DELETE on db since it was opened. */
+int64_t db_total_changes(const struct db *db);
 /*
  * The id the last INSERT on db gave its row (SQLite's rowid; on
  * PostgreSQL lastval() of the identity's sequence, so only for rows whose

@@ -12,7 +12,7 @@ struct db_ops {
 	int (*open)(const char *target, int create, struct db **out, struct strbuf *err);
 	void (*close)(struct db *db);
 	const char *(*errmsg)(const struct db *db);
-	int (*retryable)(const struct db *db);
+	enum db_errkind (*error_kind)(const struct db *db);
 	int (*exec)(struct db *db, const char *sql);
 	struct db_stmt *(*prepare)(struct db *db, const char *sql);
 	void (*finalize)(struct db_stmt *st);
@@ -21,6 +21,7 @@ struct db_ops {
 	void (*bind_int64)(struct db_stmt *st, int i, int64_t v);
 	void (*bind_double)(struct db_stmt *st, int i, double v);
 	void (*bind_text)(struct db_stmt *st, int i, const char *v);
+	void (*bind_text_copy)(struct db_stmt *st, int i, const char *v);
 	void (*bind_blob)(struct db_stmt *st, int i, const void *v, size_t len);
 	void (*bind_null)(struct db_stmt *st, int i);
 	int (*step)(struct db_stmt *st);
@@ -31,6 +32,7 @@ struct db_ops {
 	const char *(*column_text)(const struct db_stmt *st, int i);
 	const void *(*column_blob)(struct db_stmt *st, int i, size_t *len);
 	int64_t (*changes)(const struct db *db);
+	int64_t (*total_changes)(const struct db *db);
 	int (*last_id)(struct db *db, int64_t *id);
 	int (*begin)(struct db *db, enum db_txn kind);
 	int (*commit)(struct db *db);

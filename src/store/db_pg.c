@@ -42,17 +42,18 @@ struct pg_db {
 	PGconn *conn;
 	struct strbuf msg;		/* the last error, one line */
 	char sqlstate[6];		/* the last error's SQLSTATE, "" if none */
-	int64_t changes;
+	int64_t changes, total_changes;
 	unsigned next_name;		/* prepared statements are named s1, s2, ... */
 };
 
 struct pg_stmt {
 	struct db_stmt head;
 	char name[16];
-	int nparams;
+	int nparams, ncols;
 	const char **values;		/* per parameter: its text, or NULL */
 	int *lengths, *formats;
 	char (*num)[32];		/* the text of numbers bound */
+	char **copies;			/* texts bound with db_bind_text_copy */
 	PGresult *res;			/* after the first step */
 	int row, nrows;
 	unsigned char *blob;		/* the last bytea column read, unescaped */
@@ -293,12 +294,20 @@ pg_errmsg(const struct db *db)
 	return PGDB(db)->msg.buf;
 }
 
-static int
-pg_retryable(const struct db *db)
+static enum db_errkind
+pg_error_kind(const struct db *db)
 {
 	const char *s = PGDB(db)->sqlstate;
 
-	return strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0;
+	if (strcmp(s, "23505") == 0)
+		return DB_ERR_UNIQUE;
+	if (strcmp(s, "23503") == 0)
+		return DB_ERR_FOREIGN_KEY;
+	if (strncmp(s, "23", 2) == 0)
+		return DB_ERR_CONSTRAINT;
+	if (strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0)
+		return DB_ERR_BUSY;
+	return DB_ERR_OTHER;
 }
 
 static int
@@ -349,11 +358,23 @@ pg_prepare(struct db *db, const char *sql)
 		goto out;
 	}
 	PQclear(res);
+	/* the columns it returns, known before it runs, as SQLite tells them */
+	res = PQdescribePrepared(d->conn, st->name);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		pg_fail(d, res);
+		PQclear(res);
+		free(st);
+		st = NULL;
+		goto out;
+	}
+	st->ncols = PQnfields(res);
+	PQclear(res);
 	st->nparams = n;
 	st->values = xcalloc((size_t)n + 1, sizeof(*st->values));
 	st->lengths = xcalloc((size_t)n + 1, sizeof(*st->lengths));
 	st->formats = xcalloc((size_t)n + 1, sizeof(*st->formats));
 	st->num = xcalloc((size_t)n + 1, sizeof(*st->num));
+	st->copies = xcalloc((size_t)n + 1, sizeof(*st->copies));
 out:
 	free(types);
 	strbuf_release(&used);
@@ -374,6 +395,8 @@ pg_reset(struct db_stmt *s)
 	for (int i = 0; i < st->nparams; i++) {
 		st->values[i] = NULL;
 		st->lengths[i] = st->formats[i] = 0;
+		free(st->copies[i]);
+		st->copies[i] = NULL;
 	}
 }
 
@@ -394,6 +417,7 @@ pg_finalize(struct db_stmt *s)
 	free(st->lengths);
 	free(st->formats);
 	free(st->num);
+	free(st->copies);
 	free(st);
 }
 
@@ -434,6 +458,17 @@ pg_bind_text(struct db_stmt *s, int i, const char *v)
 }
 
 static void
+pg_bind_text_copy(struct db_stmt *s, int i, const char *v)
+{
+	struct pg_stmt *st = PGST(s);
+
+	free(st->copies[i - 1]);
+	st->copies[i - 1] = xstrdup(v);
+	st->values[i - 1] = st->copies[i - 1];
+	st->formats[i - 1] = 0;
+}
+
+static void
 pg_bind_blob(struct db_stmt *s, int i, const void *v, size_t len)
 {
 	struct pg_stmt *st = PGST(s);
@@ -467,13 +502,16 @@ pg_step(struct db_stmt *s)
 			const char *n = PQcmdTuples(st->res);
 
 			d->changes = *n ? strtoll(n, NULL, 10) : 0;
+			d->total_changes += d->changes;
 			st->nrows = 0;
 		} else if (rc == PGRES_TUPLES_OK) {
 			const char *n = PQcmdTuples(st->res);
 
 			/* INSERT ... RETURNING counts its rows too */
-			if (*n && strncmp(PQcmdStatus(st->res), "SELECT", 6) != 0)
+			if (*n && strncmp(PQcmdStatus(st->res), "SELECT", 6) != 0) {
 				d->changes = strtoll(n, NULL, 10);
+				d->total_changes += d->changes;
+			}
 			st->nrows = PQntuples(st->res);
 		} else {
 			pg_fail(d, st->res);
@@ -492,7 +530,7 @@ pg_step(struct db_stmt *s)
 static int
 pg_column_count(const struct db_stmt *s)
 {
-	return PGST(s)->res ? PQnfields(PGST(s)->res) : 0;
+	return PGST(s)->ncols;
 }
 
 static int
@@ -560,6 +598,12 @@ pg_changes(const struct db *db)
 	return PGDB(db)->changes;
 }
 
+static int64_t
+pg_total_changes(const struct db *db)
+{
+	return PGDB(db)->total_changes;
+}
+
 static int
 pg_last_id(struct db *db, int64_t *id)
 {
@@ -624,7 +668,7 @@ const struct db_ops db_pg_ops = {
 	.open = pg_open,
 	.close = pg_close,
 	.errmsg = pg_errmsg,
-	.retryable = pg_retryable,
+	.error_kind = pg_error_kind,
 	.exec = pg_exec,
 	.prepare = pg_prepare,
 	.finalize = pg_finalize,
@@ -633,6 +677,7 @@ const struct db_ops db_pg_ops = {
 	.bind_int64 = pg_bind_int64,
 	.bind_double = pg_bind_double,
 	.bind_text = pg_bind_text,
+	.bind_text_copy = pg_bind_text_copy,
 	.bind_blob = pg_bind_blob,
 	.bind_null = pg_bind_null,
 	.step = pg_step,
@@ -643,6 +688,7 @@ const struct db_ops db_pg_ops = {
 	.column_text = pg_column_text,
 	.column_blob = pg_column_blob,
 	.changes = pg_changes,
+	.total_changes = pg_total_changes,
 	.last_id = pg_last_id,
 	.begin = pg_begin,
 	.commit = pg_commit,

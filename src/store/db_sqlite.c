@@ -102,10 +102,25 @@ sl_errmsg(const struct db *db)
 	return sqlite3_errmsg(DB(db));
 }
 
-static int
-sl_retryable(const struct db *db)
+static enum db_errkind
+sl_error_kind(const struct db *db)
 {
-	return (sqlite3_extended_errcode(DB(db)) & 0xff) == SQLITE_BUSY;
+	int xrc = sqlite3_extended_errcode(DB(db));
+
+	switch (xrc) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return DB_ERR_UNIQUE;
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return DB_ERR_FOREIGN_KEY;
+	}
+	switch (xrc & 0xff) {
+	case SQLITE_CONSTRAINT:
+		return DB_ERR_CONSTRAINT;
+	case SQLITE_BUSY:
+		return DB_ERR_BUSY;
+	}
+	return DB_ERR_OTHER;
 }
 
 static int
@@ -164,6 +179,12 @@ static void
 sl_bind_text(struct db_stmt *st, int i, const char *v)
 {
 	sqlite3_bind_text(ST(st), i, v, -1, SQLITE_STATIC);
+}
+
+static void
+sl_bind_text_copy(struct db_stmt *st, int i, const char *v)
+{
+	sqlite3_bind_text(ST(st), i, v, -1, SQLITE_TRANSIENT);
 }
 
 static void
@@ -236,6 +257,12 @@ sl_changes(const struct db *db)
 	return sqlite3_changes64(DB(db));
 }
 
+static int64_t
+sl_total_changes(const struct db *db)
+{
+	return sqlite3_total_changes64(DB(db));
+}
+
 static int
 sl_last_id(struct db *db, int64_t *id)
 {
@@ -274,7 +301,7 @@ const struct db_ops db_sqlite_ops = {
 	.open = sl_open,
 	.close = sl_close,
 	.errmsg = sl_errmsg,
-	.retryable = sl_retryable,
+	.error_kind = sl_error_kind,
 	.exec = sl_exec,
 	.prepare = sl_prepare,
 	.finalize = sl_finalize,
@@ -283,6 +310,7 @@ const struct db_ops db_sqlite_ops = {
 	.bind_int64 = sl_bind_int64,
 	.bind_double = sl_bind_double,
 	.bind_text = sl_bind_text,
+	.bind_text_copy = sl_bind_text_copy,
 	.bind_blob = sl_bind_blob,
 	.bind_null = sl_bind_null,
 	.step = sl_step,
@@ -293,6 +321,7 @@ const struct db_ops db_sqlite_ops = {
 	.column_text = sl_column_text,
 	.column_blob = sl_column_blob,
 	.changes = sl_changes,
+	.total_changes = sl_total_changes,
 	.last_id = sl_last_id,
 	.begin = sl_begin,
 	.commit = sl_commit,
