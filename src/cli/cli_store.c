@@ -22,8 +22,11 @@
 void
 cli_path_error(const char *path, const char *msg)
 {
-	/* The store's messages mostly name the file already: say it once. */
-	if (strstr(msg, path) != NULL)
+	/*
+	 * The store's messages mostly name the file already: say it once. A
+	 * PostgreSQL URL is named by the store only, without its user part.
+	 */
+	if (strstr(msg, path) != NULL || store_is_url(path))
 		cli_error("%s", msg);
 	else
 		cli_error("%s: %s", path, msg);

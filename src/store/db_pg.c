@@ -210,9 +210,16 @@ pg_fail(struct pg_db *d, const PGresult *res)
 		strbuf_addf(&d->msg, " (%s)", detail);
 	while (d->msg.len && (d->msg.buf[d->msg.len - 1] == '\n' || d->msg.buf[d->msg.len - 1] == ' '))
 		strbuf_setlen(&d->msg, d->msg.len - 1);
-	for (size_t i = 0; i < d->msg.len; i++)
-		if (d->msg.buf[i] == '\n')
-			d->msg.buf[i] = ' ';
+	/* one line: libpq's "...\n\tIs the server running..." too */
+	for (size_t i = 0, j = 0; i <= d->msg.len; i++) {
+		char ch = d->msg.buf[i] == '\n' || d->msg.buf[i] == '\t' ? ' ' : d->msg.buf[i];
+
+		if (ch == ' ' && j > 0 && d->msg.buf[j - 1] == ' ')
+			continue;
+		d->msg.buf[j++] = ch;
+		if (ch == '\0')
+			d->msg.len = j - 1;
+	}
 	snprintf(d->sqlstate, sizeof(d->sqlstate), "%s", state ? state : "");
 }
 
@@ -243,26 +250,63 @@ pg_quiet(void *arg, const char *message)
 
 static void pg_close(struct db *db);
 
+/*
+ * Appends target to out without its user part (scheme://user@host... ->
+ * scheme://host...), so that no message repeats what came before '@'.
+ */
+static void
+url_shown(struct strbuf *out, const char *target)
+{
+	const char *host = strstr(target, "://");
+	const char *end, *at;
+
+	host = host ? host + 3 : target;
+	end = host + strcspn(host, "/?");
+	at = memchr(host, '@', (size_t)(end - host));
+	while (at && memchr(at + 1, '@', (size_t)(end - at - 1)))
+		at = memchr(at + 1, '@', (size_t)(end - at - 1));
+	strbuf_add(out, target, (size_t)(host - target));
+	strbuf_addstr(out, at ? at + 1 : host);
+}
+
+/* Whether target carries a password (user:password@ or ?password=). */
+static int
+url_has_password(const char *target)
+{
+	const char *host = strstr(target, "://");
+	const char *end, *at, *colon;
+
+	host = host ? host + 3 : target;
+	end = host + strcspn(host, "/?");
+	at = memchr(host, '@', (size_t)(end - host));
+	colon = at ? memchr(host, ':', (size_t)(at - host)) : NULL;
+	return colon != NULL || strstr(target, "password=") != NULL;
+}
+
 static int
 pg_open(const char *target, int create, struct db **out, struct strbuf *err)
 {
-	struct pg_db *d = xcalloc(1, sizeof(*d));
-	const char *at = strrchr(target, '@');
-	const char *scheme_end = strstr(target, "://");
+	struct pg_db *d;
 
 	(void)create;	/* the database must exist; its tables are made by the migrations */
+	strbuf_reset(err);
+	if (url_has_password(target)) {
+		/* a command line is seen by every user of the machine (ps) */
+		strbuf_addstr(err, "cannot open database ");
+		url_shown(err, target);
+		strbuf_addstr(err, ": a password in the URL is refused; give it in ~/.pgpass,"
+		    " PGPASSFILE or PGPASSWORD (docs/postgresql.md)");
+		return -1;
+	}
+	d = xcalloc(1, sizeof(*d));
 	d->head.ops = &db_pg_ops;
 	strbuf_init(&d->msg, 0);
 	d->conn = PQconnectdb(target);
 	if (d->conn == NULL || PQstatus(d->conn) != CONNECTION_OK) {
 		pg_fail(d, NULL);
-		strbuf_reset(err);
-		/* the URL without what comes before '@' (a user's password) */
-		if (at && scheme_end && at > scheme_end)
-			strbuf_addf(err, "cannot open database %.*s%s: %s",
-			    (int)(scheme_end + 3 - target), target, at + 1, d->msg.buf);
-		else
-			strbuf_addf(err, "cannot open database %s: %s", target, d->msg.buf);
+		strbuf_addstr(err, "cannot open database ");
+		url_shown(err, target);
+		strbuf_addf(err, ": %s", d->msg.buf);
 		pg_close(&d->head);
 		return -1;
 	}
