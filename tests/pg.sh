@@ -88,9 +88,12 @@ pg_start () {
 	return 0
 }
 
-# pg_createdb NAME: creates database NAME, prints its URL.
+# pg_createdb NAME [LOCALE]: creates database NAME (in LOCALE, default the
+# server's C.UTF-8), prints its URL.
 pg_createdb () {
+	opts=""
+	test -n "${2:-}" && opts=" LOCALE '$2' TEMPLATE template0"
 	psql -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U trellis -d postgres \
-	    -c "CREATE DATABASE \"$1\"" >/dev/null || return 1
+	    -c "CREATE DATABASE \"$1\"$opts" >/dev/null || return 1
 	echo "postgresql://trellis@127.0.0.1:$PG_PORT/$1"
 }

@@ -84,16 +84,60 @@ next_word(const char *p, const char **w)
 	return n;
 }
 
+/*
+ * Whether the column definition that goes on at p (up to its ',' or the
+ * table's closing ')') names a COLLATE of its own.
+ */
+static int
+column_collated(const char *p)
+{
+	int depth = 0;
+
+	for (; *p && *p != ';'; p++) {
+		if (*p == '\'') {
+			while (*++p && *p != '\'')
+				;
+			if (*p == '\0')
+				break;
+		} else if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth-- == 0)
+			break;
+		else if (*p == ',' && depth == 0)
+			break;
+		else if (strncasecmp(p, "COLLATE", 7) == 0 && !isalnum((unsigned char)p[7]) &&
+		    p[7] != '_')
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether out ends with a name (and blanks): a word that follows is a column's type. */
+static int
+after_name(const struct strbuf *out)
+{
+	size_t i = out->len;
+
+	while (i > 0 && isspace((unsigned char)out->buf[i - 1]))
+		i--;
+	return i > 0 && (isalnum((unsigned char)out->buf[i - 1]) || out->buf[i - 1] == '_' ||
+	    out->buf[i - 1] == '"');
+}
+
 int
 db_sql_to_pg(const char *sql, struct strbuf *out, int *nparams, struct strbuf *used,
     struct strbuf *err)
 {
 	const char *p = sql, *prev = NULL;
 	size_t prevn = 0;
-	int maxp = 0;
+	int maxp = 0, stmt_start = 1, ddl = 0;
 
 	while (*p) {
-		if (*p == '\'' || *p == '"') {
+		if (*p == ';') {
+			stmt_start = 1;
+			ddl = 0;
+			strbuf_addch(out, *p++);
+		} else if (*p == '\'' || *p == '"') {
 			/* a literal or quoted name, copied whole ('' and "" included) */
 			char q = *p;
 			const char *e = p + 1;
@@ -135,7 +179,18 @@ db_sql_to_pg(const char *sql, struct strbuf *out, int *nparams, struct strbuf *u
 			while (isalnum((unsigned char)p[n]) || p[n] == '_')
 				n++;
 			p += n;
-			if (word_is(w, n, "INTEGER")) {
+			if (stmt_start) {
+				/* a table's columns are typed here: CREATE TABLE, ALTER TABLE */
+				ddl = word_is(w, n, "CREATE") || word_is(w, n, "ALTER");
+				stmt_start = 0;
+			}
+			if (ddl && word_is(w, n, "TEXT") && after_name(out) && !column_collated(p)) {
+				/*
+				 * text compares and sorts by its bytes, as in
+				 * SQLite, whatever the database's locale
+				 */
+				strbuf_addstr(out, "TEXT COLLATE \"C\"");
+			} else if (word_is(w, n, "INTEGER")) {
 				/* the rowid alias `id INTEGER PRIMARY KEY` numbers its rows */
 				nn = next_word(p, &nx);
 				if (prev && word_is(prev, prevn, "id") && word_is(nx, nn, "PRIMARY"))

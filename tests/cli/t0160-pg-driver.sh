@@ -20,9 +20,14 @@ test_expect_success 'the throwaway server runs unprivileged, on its socket and 1
 	test -S "$PG_DIR/.s.PGSQL.$PG_PORT"
 '
 
-test_expect_success 'the driver passes its unit test on PostgreSQL' '
+# A database whose locale sorts "ab" before "a-c" (glibc ignores the
+# hyphen), unlike SQLite: the schema's text columns sort by bytes anyway.
+LOCALE=C.UTF-8
+locale -a 2>/dev/null | grep -qix "es_US.utf8" && LOCALE=es_US.UTF-8
+
+test_expect_success "the driver passes its unit test on PostgreSQL (a database in $LOCALE)" '
 	test -x "$UNIT" &&
-	url=$(pg_createdb driver) &&
+	url=$(pg_createdb driver "$LOCALE") &&
 	TRELLIS_TEST_PG=$url "$UNIT" >out 2>&1 ||
 	{ cat out; false; } &&
 	test_grep "PASSED.*5 test" out &&
