@@ -37,9 +37,20 @@ static const char pg_setup[] =
 	" (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
 	"COMMIT;";
 
+/*
+ * Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: a write
+ * transaction begins by taking this session-level advisory lock, and
+ * begins its snapshot (SERIALIZABLE) only once it holds it, so it reads
+ * what the writer before it committed; the lock goes at COMMIT or ROLLBACK.
+ * A wait longer than lock_timeout (the 5 s of SQLite's busy timeout)
+ * fails as DB_ERR_BUSY. docs/postgresql.md.
+ */
+#define PG_WRITER_LOCK	"7369658"
+
 struct pg_db {
 	struct db head;
 	PGconn *conn;
+	int writer_lock;		/* this session holds PG_WRITER_LOCK */
 	struct strbuf msg;		/* the last error, one line */
 	char sqlstate[6];		/* the last error's SQLSTATE, "" if none */
 	int64_t changes, total_changes;
@@ -366,7 +377,8 @@ pg_open(const char *target, int create, struct db **out, struct strbuf *err)
 		return -1;
 	}
 	PQsetNoticeProcessor(d->conn, pg_quiet, NULL);
-	if (pg_run(d, "SET client_min_messages = warning") == -1 || pg_run(d, pg_setup) == -1) {
+	if (pg_run(d, "SET client_min_messages = warning") == -1 ||
+	    pg_run(d, "SET lock_timeout = '5s'") == -1 || pg_run(d, pg_setup) == -1) {
 		strbuf_reset(err);
 		strbuf_addf(err, "cannot prepare database: %s", d->msg.buf);
 		(void)pg_run(d, "ROLLBACK");
@@ -404,7 +416,8 @@ pg_error_kind(const struct db *db)
 		return DB_ERR_FOREIGN_KEY;
 	if (strncmp(s, "23", 2) == 0)
 		return DB_ERR_CONSTRAINT;
-	if (strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0)
+	/* serialization failure, deadlock, lock_timeout */
+	if (strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0 || strcmp(s, "55P03") == 0)
 		return DB_ERR_BUSY;
 	return DB_ERR_OTHER;
 }
@@ -719,11 +732,31 @@ pg_last_id(struct db *db, int64_t *id)
 	return ret;
 }
 
+/* Gives back the writers' lock, if this session holds it. */
+static void
+writer_unlock(struct pg_db *d)
+{
+	if (!d->writer_lock)
+		return;
+	d->writer_lock = 0;
+	PQclear(PQexec(d->conn, "SELECT pg_advisory_unlock(" PG_WRITER_LOCK ")"));
+}
+
 static int
 pg_begin(struct db *db, enum db_txn kind)
 {
-	return pg_run(PGDB(db), kind == DB_TXN_WRITE ? "BEGIN ISOLATION LEVEL SERIALIZABLE" :
-	    "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+	struct pg_db *d = PGDB(db);
+
+	if (kind == DB_TXN_READ)
+		return pg_run(d, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+	if (pg_run(d, "SELECT pg_advisory_lock(" PG_WRITER_LOCK ")") == -1)
+		return -1;
+	d->writer_lock = 1;
+	if (pg_run(d, "BEGIN ISOLATION LEVEL SERIALIZABLE") == -1) {
+		writer_unlock(d);
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -744,6 +777,7 @@ pg_commit(struct db *db)
 		ret = -1;
 	}
 	PQclear(res);
+	writer_unlock(d);
 	return ret;
 }
 
@@ -754,6 +788,7 @@ pg_rollback(struct db *db)
 
 	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
 		PQclear(PQexec(d->conn, "ROLLBACK"));
+	writer_unlock(d);
 }
 
 static int
