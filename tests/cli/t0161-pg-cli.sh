@@ -109,6 +109,24 @@ test_expect_success 'tokens on PostgreSQL: add, list without the secret, remove'
 	test_expect_code 1 "$TRELLIS" --db "$url" token remove 1
 '
 
+test_expect_success 'mail on PostgreSQL: its key in TRELLIS_MAIL_KEY; invitations queued sealed' '
+	url=$(cat demo.url) &&
+	"$TRELLIS" --db "$url" survey open --initiative harlow-mills --instrument balance \
+		--id mail-1 --date 2016-11-01 >/dev/null &&
+	test_expect_code 1 "$TRELLIS" --db "$url" survey invite --initiative harlow-mills \
+		--survey mail-1 --all --email --url http://127.0.0.1:9 2>err &&
+	test_grep "set TRELLIS_MAIL_KEY" err &&
+	TRELLIS_MAIL_KEY=$PWD/mail.key "$TRELLIS" --db "$url" survey invite --initiative harlow-mills \
+		--survey mail-1 --all --email --url http://127.0.0.1:9 >out 2>err &&
+	test_grep "queued to be mailed" err &&
+	test -f mail.key &&
+	n=$(psql -X -At -h "$PG_DIR" -p "$PG_PORT" -U trellis -d demo \
+		-c "SELECT count(*) FROM mail_outbox WHERE kind = '"'"'survey-invitation'"'"'") &&
+	test "$n" -gt 3 &&
+	test_line_count out "$n" &&
+	! grep -q "/s/" out
+'
+
 test_expect_success 'check and backup say they are SQLite'"'"'s' '
 	url=$(cat demo.url) &&
 	test_expect_code 1 "$TRELLIS" --db "$url" check 2>err &&
