@@ -44,7 +44,7 @@ usage(FILE *f)
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
 	fputs("\noptions (before or after COMMAND):\n"
-	    "  --db PATH        the database file (default $TRELLIS_DB, else ./"
+	    "  --db PATH        the database file, or postgresql://... (default $TRELLIS_DB, else ./"
 	    CLI_DEFAULT_DB ")\n"
 	    "  --program SLUG   the program to act on, when the database holds several\n"
 	    "  --help           this help; `trellis COMMAND --help` for a command's\n\n"

@@ -25,7 +25,7 @@
 static volatile sig_atomic_t progress_shown;
 
 static const struct cli_opt global_opts[] = {
-	{ "db", "PATH", NULL, "the database file (default $TRELLIS_DB, else ./" CLI_DEFAULT_DB ")" },
+	{ "db", "PATH", NULL, "the database file, or postgresql://... (default $TRELLIS_DB, else ./" CLI_DEFAULT_DB ")" },
 	{ "program", "SLUG", NULL, "the program to act on, when the database holds several" },
 	{ NULL, NULL, NULL, NULL },
 };
