@@ -8,7 +8,7 @@
  * that keep a delete from taking other records' references with it.
  *
  * How references are kept (migration 1): references between records are
- * foreign keys without an ON DELETE action, so SQLite itself refuses to
+ * foreign keys without an ON DELETE action, so the database itself refuses to
  * delete an organization a decision names or a grant with ledger entries.
  * Some references are not such keys, and are checked here before deleting:
  * a survey names its instrument by code (text), a learning note's

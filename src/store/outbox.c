@@ -37,7 +37,7 @@ step_done(struct store *s, struct db_stmt *st, const char *what, struct strbuf *
 
 /*
  * Steps st (bound by the caller) to its end, calling row for each row with
- * out; -1 with "what: SQLite's message" in err when a step fails.
+ * out; -1 with "what: the database's message" in err when a step fails.
  */
 static int
 select_rows(struct store *s, struct db_stmt *st, void (*row)(struct db_stmt *, void *), void *out,
@@ -157,7 +157,7 @@ struct binds {
 /*
  * Runs statement id with its binds in a write of its own (or the caller's)
  * that changes nothing a page shows. Returns 0, 1 when it changed no row
- * (nothing is written then), or -1 with "what: SQLite's message" in err.
+ * (nothing is written then), or -1 with "what: the database's message" in err.
  */
 static int
 one_write(struct store *s, enum stmt id, struct binds v, const char *what, struct strbuf *err)

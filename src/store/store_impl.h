@@ -265,7 +265,7 @@ int store_begin_read(struct store *s, struct strbuf *err);
 int store_commit(struct store *s, struct strbuf *err);
 /*
  * Runs statement id (no parameters), which gives one row of one integer,
- * into *v. Returns 0, or -1 with "what: SQLite's message" in err.
+ * into *v. Returns 0, or -1 with "what: the database's message" in err.
  */
 int store_int64(struct store *s, enum stmt id, int64_t *v, const char *what,
     struct strbuf *err);
