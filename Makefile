@@ -1,7 +1,7 @@
 # Trellis — see README.md. `make demo` and `make test` are all a newcomer needs.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark libcurl
+PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark libcurl libpq
 # Opened when a command first needs them, not linked (src/util/dynlib.h): their
 # headers are used, and the SONAME the linker would have recorded is passed in.
 DL_PKGS := libmicrohttpd xlsxwriter libcurl

@@ -14,6 +14,9 @@ PKGS="$PKGS nginx-light openssl systemd groff-base"
 # The P2 peer's agreement test (tests/cli/t0096-peer.sh) runs bench/peer/*.py
 # with Debian's python3 and pandas.
 PKGS="$PKGS python3-pandas"
+# PostgreSQL (docs/postgresql.md): the store's second backend links libpq; its
+# tests start a throwaway server with Debian's initdb and pg_ctl (tests/pg.sh).
+PKGS="$PKGS libpq-dev postgresql"
 # Languages (docs/i18n.md): xgettext, msgmerge and msgfmt build po/ into
 # build/locale; the server picks a language per request with uselocale(),
 # which needs the es_US.UTF-8 locale generated (below).

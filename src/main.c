@@ -47,7 +47,7 @@ usage(FILE *f)
 	/* ./trellis.db: CLI_DEFAULT_DB, written out so that the sentence is one msgid */
 	fprintf(f, "\n%s\n  --db PATH        %s\n  --program SLUG   %s\n  --help           %s\n\n%s\n",
 	    _("options (before or after COMMAND):"),
-	    _("the database file (default $TRELLIS_DB, else ./trellis.db)"),
+	    _("the database file, or postgresql://... (default $TRELLIS_DB, else ./trellis.db)"),
 	    _("the program to act on, when the database holds several"),
 	    _("this help; `trellis COMMAND --help` for a command's"),
 	    _("exit status: 0 success, 1 failure, 2 usage error"));

@@ -28,7 +28,7 @@ static volatile sig_atomic_t progress_shown;
 
 static const struct cli_opt global_opts[] = {
 	/* ./trellis.db: CLI_DEFAULT_DB, written out so that the sentence is one msgid */
-	{ "db", "PATH", NULL, N_("the database file (default $TRELLIS_DB, else ./trellis.db)") },
+	{ "db", "PATH", NULL, N_("the database file, or postgresql://... (default $TRELLIS_DB, else ./trellis.db)") },
 	{ "program", "SLUG", NULL, N_("the program to act on, when the database holds several") },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -118,6 +118,11 @@ struct model_error;
  * returns -1 on failure; *s is closed with store_close.
  */
 int cli_store_open(const struct cli *c, int create, struct store **s);
+/*
+ * Whether the database c names is there: its file exists, or it is a
+ * PostgreSQL URL (whose database exists or fails to connect).
+ */
+int cli_db_exists(const struct cli *c);
 
 /*
  * Chooses the program to act on: --program, else the only one in the

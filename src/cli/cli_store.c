@@ -23,11 +23,22 @@
 void
 cli_path_error(const char *path, const char *msg)
 {
-	/* The store's messages mostly name the file already: say it once. */
-	if (strstr(msg, path) != NULL)
+	/*
+	 * The store's messages mostly name the file already: say it once. A
+	 * PostgreSQL URL is named by the store only, without its user part.
+	 */
+	if (strstr(msg, path) != NULL || store_is_url(path))
 		cli_error("%s", msg);
 	else
 		cli_error("%s: %s", path, msg);
+}
+
+int
+cli_db_exists(const struct cli *c)
+{
+	struct stat st;
+
+	return store_is_url(c->db) || stat(c->db, &st) == 0;
 }
 
 int
@@ -37,7 +48,7 @@ cli_store_open(const struct cli *c, int create, struct store **s)
 	struct stat st;
 	int ret = -1;
 
-	if (!create && stat(c->db, &st) == -1) {
+	if (!create && !store_is_url(c->db) && stat(c->db, &st) == -1) {
 		if (errno == ENOENT)
 			cli_error(_("%s: no database here (create one with `trellis init`)"),
 			    c->db);

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../app/import.h"
@@ -172,13 +171,12 @@ import_json(const struct cli *c, const char *path)
 	struct cli_progress pg;
 	struct strbuf err = STRBUF_INIT;
 	struct store *s = NULL;
-	struct stat st;
 	int ret = CLI_FAIL, created, r = -2;
 
 	if (strcmp(path, "-") == 0)
 		return import_json_whole(c, path);
 	cli_progress_begin(&pg, "import");
-	created = stat(c->db, &st) == -1;
+	created = !cli_db_exists(c);
 	if (cli_store_open(c, 1, &s) == -1)
 		goto out;
 	cli_progress_stage(&pg, "reading %s", path);
@@ -220,7 +218,6 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 	struct cli_progress pg;
 	struct strbuf err = STRBUF_INIT;
 	struct store *s = NULL;
-	struct stat st;
 	char *slug = NULL;
 	int ret = CLI_FAIL, fresh = in[0].which == CSV_PROGRAM, created = 0, r;
 
@@ -231,7 +228,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		files[i].which = in[i].which;
 	}
 	if (!fresh) {
-		if (stat(c->db, &st) == -1) {
+		if (!cli_db_exists(c)) {
 			cli_error("%s: no database here, and program.csv is not among the files to make a new program",
 			    c->db);
 			goto out;
@@ -240,7 +237,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 			goto out;
 		ret = CLI_FAIL;
 	} else {
-		created = stat(c->db, &st) == -1;
+		created = !cli_db_exists(c);
 		if (cli_store_open(c, 1, &s) == -1)
 			goto out;
 	}

@@ -1,7 +1,6 @@
 /* trellis init: create an empty database (or bring an old one's schema up to date). */
 #include <errno.h>
 #include <stdio.h>
-#include <sys/stat.h>
 
 #include "../store/store.h"
 #include "../util/i18n.h"
@@ -19,14 +18,13 @@ int
 cmd_init(int argc, char **argv, struct cli *c)
 {
 	struct store *s;
-	struct stat st;
 	int ret, nargs, existed;
 
 	if ((ret = cli_parse(&init_cmd, NULL, c, argc, argv, &nargs)) != -1)
 		return ret;
 	if (nargs > 0)
 		return cli_usage_error(&init_cmd, "unexpected argument '%s'", argv[0]);
-	existed = stat(c->db, &st) == 0;
+	existed = cli_db_exists(c);
 	if (cli_store_open(c, 1, &s) == -1)
 		return CLI_FAIL;
 	store_close(s);

@@ -140,7 +140,18 @@ mail_keys_open(const char *db, int create, struct mail_keys *k, struct strbuf *e
 	strbuf_reset(err);
 	if (ready(err))
 		return -1;
-	strbuf_addf(&path, "%s.mailkey", db);
+	if (store_is_url(db)) {
+		/* no file beside a PostgreSQL database: one named, which every server shares */
+		const char *file = getenv("TRELLIS_MAIL_KEY");
+
+		if (file == NULL || *file == '\0') {
+			strbuf_addstr(err, "mail on PostgreSQL: set TRELLIS_MAIL_KEY to the mail key's"
+			    " file (made on first need; every server of the database must share it)");
+			return -1;
+		}
+		strbuf_addstr(&path, file);
+	} else
+		strbuf_addf(&path, "%s.mailkey", db);
 	if (create && key_make(path.buf, err) == -1) {
 		if (err->len == 0)
 			strbuf_addf(err, "%s: cannot make the mail key: %s", path.buf, strerror(errno));

@@ -10,7 +10,8 @@
  * key).
  *
  * The mail key is a file beside the database (DB.mailkey, mode 0600, made
- * on first need): one part seals a one-time link queued with a mail, so
+ * on first need; for a PostgreSQL database the file TRELLIS_MAIL_KEY names,
+ * docs/postgresql.md): one part seals a one-time link queued with a mail, so
  * that the database never holds it in clear; the other signs unsubscribe
  * links.
  */
@@ -41,7 +42,8 @@ struct mail_keys {
 };
 
 /*
- * Reads the mail key of database db (the file db + ".mailkey"), making it
+ * Reads the mail key of database db (the file db + ".mailkey", or
+ * $TRELLIS_MAIL_KEY when db is a postgresql:// URL), making it
  * first when create is set and it does not exist. Returns 0, or -1 with
  * err saying which file and why.
  */

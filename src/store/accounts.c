@@ -31,27 +31,27 @@ store_role_parse(const char *name)
 
 /* A copy of column i's text, or NULL when it is NULL. */
 static char *
-col_str(sqlite3_stmt *st, int i)
+col_str(struct db_stmt *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = db_column_text(st, i);
 
-	return t ? xstrdup((const char *)t) : NULL;
+	return t ? xstrdup(t) : NULL;
 }
 
 /* Runs st (bound), which returns no rows; sets *changes. */
 static int
-exec_stmt(struct store *s, sqlite3_stmt *st, int *changes, struct strbuf *err,
+exec_stmt(struct store *s, struct db_stmt *st, int *changes, struct strbuf *err,
     const char *what)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, what);
 		return -1;
 	}
 	if (changes)
-		*changes = sqlite3_changes(s->db);
+		*changes = db_changes(s->db);
 	return 0;
 }
 
@@ -85,34 +85,34 @@ store_users_release(struct store_users *users)
 
 /* Reads the user columns (sql.c's USER_COLS) starting at column c into u. */
 static void
-read_user(sqlite3_stmt *st, int c, struct store_user *u)
+read_user(struct db_stmt *st, int c, struct store_user *u)
 {
 	int role;
 
 	store_user_release(u);
-	u->id = sqlite3_column_int64(st, c);
+	u->id = db_column_int64(st, c);
 	u->email = col_str(st, c + 1);
-	role = store_role_parse((const char *)sqlite3_column_text(st, c + 2));
+	role = store_role_parse(db_column_text(st, c + 2));
 	u->role = role < 0 ? STORE_ROLE_VIEWER : (enum store_role)role;	/* CHECKed */
 	u->initiative = col_str(st, c + 3);
 	u->program = col_str(st, c + 4);
 	u->password_hash = col_str(st, c + 5);
-	u->created = sqlite3_column_int64(st, c + 6);
-	u->disabled = sqlite3_column_int64(st, c + 7);
+	u->created = db_column_int64(st, c + 6);
+	u->disabled = db_column_int64(st, c + 7);
 	u->organization = col_str(st, c + 8);
 	u->lang = col_str(st, c + 9);
 }
 
 /* Runs a one-row user query: 0 with u loaded, 1 none, -1 error. */
 static int
-user_query(struct store *s, sqlite3_stmt *st, struct store_user *u, struct strbuf *err)
+user_query(struct store *s, struct db_stmt *st, struct store_user *u, struct strbuf *err)
 {
-	int rc = sqlite3_step(st), ret = -1;
+	int rc = db_step(st), ret = -1;
 
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		read_user(st, 0, u);
 		ret = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == DB_DONE)
 		ret = 1;
 	else
 		store_sqlerr(s, err, "cannot read a user");
@@ -123,41 +123,41 @@ user_query(struct store *s, sqlite3_stmt *st, struct store_user *u, struct strbu
 int
 store_user_get(struct store *s, const char *email, struct store_user *u, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_USER_BY_EMAIL, err);
+	struct db_stmt *st = store_stmt(s, ST_USER_BY_EMAIL, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, email);
 	return user_query(s, st, u, err);
 }
 
 int
 store_user_get_id(struct store *s, int64_t id, struct store_user *u, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_USER_BY_ID, err);
+	struct db_stmt *st = store_stmt(s, ST_USER_BY_ID, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return user_query(s, st, u, err);
 }
 
 int
 store_user_list(struct store *s, struct store_users *users, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_USER_LIST, err);
+	struct db_stmt *st = store_stmt(s, ST_USER_LIST, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_user *u = VEC_PUSH(users);
 
 		store_user_init(u);
 		read_user(st, 0, u);
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot list users");
 		return -1;
 	}
@@ -172,19 +172,19 @@ static int
 find_id(struct store *s, enum stmt id, const char *what, const char *slug,
     int64_t *out, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((st = store_stmt(s, id, err)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+	db_bind_text(st, 1, slug);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_column_int64(st, 0);
 	store_stmt_done(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return 0;
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		strbuf_reset(err);
 		store_sqlerr(s, err, what[0] == 'i' ? "cannot find an initiative" : "cannot find a program");
 		return -1;
@@ -223,19 +223,19 @@ resolve_scope(struct store *s, enum store_role role, const char *initiative,
 }
 
 static void
-bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
+bind_id_or_null(struct db_stmt *st, int i, int64_t id)
 {
 	if (id)
-		sqlite3_bind_int64(st, i, id);
+		db_bind_int64(st, i, id);
 	else
-		sqlite3_bind_null(st, i);
+		db_bind_null(st, i);
 }
 
 int
 store_user_add(struct store *s, struct store_user *u, const struct store_audit_entry *audit,
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t ini_id, prog_id;
 	int rc;
 
@@ -247,14 +247,14 @@ store_user_add(struct store *s, struct store_user *u, const struct store_audit_e
 	rc = -1;
 	if ((st = store_stmt(s, ST_USER_INS, err)) == NULL)
 		goto fail;
-	sqlite3_bind_text(st, 1, u->email, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, store_role_names[u->role], -1, SQLITE_STATIC);
+	db_bind_text(st, 1, u->email);
+	db_bind_text(st, 2, store_role_names[u->role]);
 	bind_id_or_null(st, 3, ini_id);
 	bind_id_or_null(st, 4, prog_id);
-	sqlite3_bind_text(st, 5, u->password_hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, u->created);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE) {
+	db_bind_text(st, 5, u->password_hash);
+	db_bind_int64(st, 6, u->created);
+	if (db_step(st) != DB_DONE) {
+		if (db_error_kind(s->db) == DB_ERR_UNIQUE) {
 			strbuf_reset(err);
 			strbuf_addf(err, "a user with email '%s' exists already", u->email);
 			rc = 1;
@@ -264,7 +264,8 @@ store_user_add(struct store *s, struct store_user *u, const struct store_audit_e
 		goto fail;
 	}
 	store_stmt_done(st);
-	u->id = sqlite3_last_insert_rowid(s->db);
+	if (db_last_id(s->db, &u->id, err) == -1)
+		goto fail;
 	return store_write_commit(s, audit, err);
 fail:
 	store_rollback(s);
@@ -275,7 +276,7 @@ int
 store_user_remove(struct store *s, const char *email, const struct store_audit_entry *audit,
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int changes, rc = -1;
 
 	/* a transaction of its own so that its audit entry goes with it */
@@ -284,7 +285,7 @@ store_user_remove(struct store *s, const char *email, const struct store_audit_e
 	store_touch_none(s);	/* accounts are not program data */
 	if ((st = store_stmt(s, ST_USER_DEL, err)) == NULL)
 		goto fail;
-	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, email);
 	if (exec_stmt(s, st, &changes, err, "cannot remove a user") == -1)
 		goto fail;
 	if (changes == 0) {
@@ -303,11 +304,11 @@ fail:
 static int
 end_sessions(struct store *s, int64_t user_id, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SESSION_DEL_USER, err);
+	struct db_stmt *st = store_stmt(s, ST_SESSION_DEL_USER, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 1, user_id);
 	return exec_stmt(s, st, NULL, err, "cannot end sessions");
 }
 
@@ -315,11 +316,11 @@ end_sessions(struct store *s, int64_t user_id, struct strbuf *err)
 static int
 revoke_tokens(struct store *s, int64_t user_id, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_TOKEN_DEL_USER, err);
+	struct db_stmt *st = store_stmt(s, ST_TOKEN_DEL_USER, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 1, user_id);
 	return exec_stmt(s, st, NULL, err, "cannot revoke API tokens");
 }
 
@@ -336,7 +337,7 @@ no_user(struct strbuf *err, int64_t id)
  * such user; -1 with err set (what failed) on an error.
  */
 static int
-exec_user(struct store *s, sqlite3_stmt *st, int64_t id, struct strbuf *err, const char *what)
+exec_user(struct store *s, struct db_stmt *st, int64_t id, struct strbuf *err, const char *what)
 {
 	int changes;
 
@@ -349,7 +350,7 @@ int
 store_user_set_hash(struct store *s, int64_t id, const char *hash, int end,
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc = -1;
 
 	if (store_begin(s, err) == -1)
@@ -357,8 +358,8 @@ store_user_set_hash(struct store *s, int64_t id, const char *hash, int end,
 	store_touch_none(s);	/* accounts are not program data */
 	if ((st = store_stmt(s, ST_USER_SET_HASH, err)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, hash);
 	if ((rc = exec_user(s, st, id, err, "cannot change a password")) != 0)
 		goto fail;
 	rc = -1;	/* what fails next is an error */
@@ -375,7 +376,7 @@ store_user_set_role(struct store *s, int64_t id, enum store_role role,
     const char *initiative, const char *program, const struct store_audit_entry *audit,
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t ini_id, prog_id;
 	int rc;
 
@@ -387,8 +388,8 @@ store_user_set_role(struct store *s, int64_t id, enum store_role role,
 	rc = -1;
 	if ((st = store_stmt(s, ST_USER_SET_ROLE, err)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, store_role_names[role], -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, store_role_names[role]);
 	bind_id_or_null(st, 3, ini_id);
 	bind_id_or_null(st, 4, prog_id);
 	if ((rc = exec_user(s, st, id, err, "cannot change a role")) != 0)
@@ -406,7 +407,7 @@ int
 store_user_set_org(struct store *s, int64_t id, const char *org,
     const struct store_audit_entry *audit, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc = -1;
 
 	if (store_begin(s, err) == -1)
@@ -414,8 +415,8 @@ store_user_set_org(struct store *s, int64_t id, const char *org,
 	store_touch_none(s);	/* accounts are not program data */
 	if ((st = store_stmt(s, ST_USER_SET_ORG, err)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, org);
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, org);
 	if ((rc = exec_user(s, st, id, err, "cannot set a user's organization")) != 0)
 		goto fail;
 	return store_write_commit(s, audit, err);
@@ -428,7 +429,7 @@ int
 store_user_set_disabled(struct store *s, int64_t id, int64_t when,
     const struct store_audit_entry *audit, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc = -1;
 
 	if (store_begin(s, err) == -1)
@@ -436,7 +437,7 @@ store_user_set_disabled(struct store *s, int64_t id, int64_t when,
 	store_touch_none(s);	/* accounts are not program data */
 	if ((st = store_stmt(s, ST_USER_SET_DISABLED, err)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_id_or_null(st, 2, when);
 	if ((rc = exec_user(s, st, id, err, "cannot disable a user")) != 0)
 		goto fail;
@@ -469,41 +470,40 @@ store_session_add(struct store *s, int64_t user_id,
     const unsigned char hash[STORE_TOKEN_HASH_LEN], const char *csrf, int64_t now,
     int64_t *id, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SESSION_INS, err);
+	struct db_stmt *st = store_stmt(s, ST_SESSION_INS, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, user_id);
-	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, now);
+	db_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN);
+	db_bind_int64(st, 2, user_id);
+	db_bind_text(st, 3, csrf);
+	db_bind_int64(st, 5, now);
 	if (exec_stmt(s, st, NULL, err, "cannot store a session") == -1)
 		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
-	return 0;
+	return db_last_id(s->db, id, err);
 }
 
 int
 store_session_get(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
     struct store_session *ss, struct store_user *u, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SESSION_GET, err);
+	struct db_stmt *st = store_stmt(s, ST_SESSION_GET, err);
 	int rc, ret = -1;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		store_session_release(ss);
-		ss->id = sqlite3_column_int64(st, 0);
+		ss->id = db_column_int64(st, 0);
 		ss->csrf = col_str(st, 1);
-		ss->created = sqlite3_column_int64(st, 2);
-		ss->last_seen = sqlite3_column_int64(st, 3);
+		ss->created = db_column_int64(st, 2);
+		ss->last_seen = db_column_int64(st, 3);
 		read_user(st, 4, u);
 		ss->user_id = u->id;
 		ret = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == DB_DONE)
 		ret = 1;
 	else
 		store_sqlerr(s, err, "cannot read a session");
@@ -516,13 +516,13 @@ static int
 by_id(struct store *s, enum stmt id_stmt, int64_t id, const int64_t *t, int *changes,
     struct strbuf *err, const char *what)
 {
-	sqlite3_stmt *st = store_stmt(s, id_stmt, err);
+	struct db_stmt *st = store_stmt(s, id_stmt, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (t)
-		sqlite3_bind_int64(st, 2, *t);
+		db_bind_int64(st, 2, *t);
 	return exec_stmt(s, st, changes, err, what);
 }
 
@@ -547,14 +547,14 @@ int
 store_session_delete_hash(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (store_begin(s, err) == -1)
 		return -1;
 	store_touch_none(s);	/* accounts are not program data */
 	if ((st = store_stmt(s, ST_SESSION_DEL_HASH, err)) == NULL)
 		goto fail;
-	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
+	db_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN);
 	if (exec_stmt(s, st, NULL, err, "cannot end a session") == -1)
 		goto fail;
 	return store_commit(s, err);
@@ -573,12 +573,12 @@ int
 store_session_purge(struct store *s, int64_t idle_before, int64_t created_before,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SESSION_PURGE, err);
+	struct db_stmt *st = store_stmt(s, ST_SESSION_PURGE, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, idle_before);
-	sqlite3_bind_int64(st, 2, created_before);
+	db_bind_int64(st, 1, idle_before);
+	db_bind_int64(st, 2, created_before);
 	return exec_stmt(s, st, NULL, err, "cannot purge sessions");
 }
 
@@ -599,40 +599,39 @@ store_token_add(struct store *s, int64_t user_id,
     const unsigned char hash[STORE_TOKEN_HASH_LEN], const char *name, int64_t now,
     int64_t *id, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_TOKEN_INS, err);
+	struct db_stmt *st = store_stmt(s, ST_TOKEN_INS, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, user_id);
-	store_bind_text(st, 3, name);
-	sqlite3_bind_int64(st, 4, now);
+	db_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN);
+	db_bind_int64(st, 2, user_id);
+	db_bind_text(st, 3, name);
+	db_bind_int64(st, 4, now);
 	if (exec_stmt(s, st, NULL, err, "cannot store a token") == -1)
 		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
-	return 0;
+	return db_last_id(s->db, id, err);
 }
 
 int
 store_token_use(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
     int64_t now, struct store_user *u, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_TOKEN_GET, err);
+	struct db_stmt *st = store_stmt(s, ST_TOKEN_GET, err);
 	int64_t id = 0;
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
+	db_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		id = db_column_int64(st, 0);
 		read_user(st, 1, u);
 	}
 	store_stmt_done(st);
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 1;
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		store_sqlerr(s, err, "cannot read a token");
 		return -1;
 	}
@@ -643,23 +642,23 @@ int
 store_token_list(struct store *s, const char *email, struct store_tokens *tokens,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_TOKEN_LIST, err);
+	struct db_stmt *st = store_stmt(s, ST_TOKEN_LIST, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	store_bind_text(st, 1, email);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, email);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_token *t = VEC_PUSH(tokens);
 
-		t->id = sqlite3_column_int64(st, 0);
+		t->id = db_column_int64(st, 0);
 		t->email = col_str(st, 1);
 		t->name = col_str(st, 2);
-		t->created = sqlite3_column_int64(st, 3);
-		t->last_used = sqlite3_column_int64(st, 4);
+		t->created = db_column_int64(st, 3);
+		t->last_used = db_column_int64(st, 4);
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot list tokens");
 		return -1;
 	}
@@ -710,19 +709,19 @@ int
 store_audit_creator(struct store *s, const char *initiative, const char *kind,
     const char *record, char **actor, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_AUDIT_CREATOR, err);
+	struct db_stmt *st = store_stmt(s, ST_AUDIT_CREATOR, err);
 	int rc, ret = -1;
 
 	*actor = NULL;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, record, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*actor = xstrdup((const char *)sqlite3_column_text(st, 0));
+	db_bind_text(st, 1, initiative);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, record);
+	if ((rc = db_step(st)) == DB_ROW) {
+		*actor = xstrdup(db_column_text(st, 0));
 		ret = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == DB_DONE)
 		ret = 0;
 	else
 		store_sqlerr(s, err, "cannot read the audit log");
@@ -734,7 +733,7 @@ int
 store_audit_list(struct store *s, const char *initiative, int64_t offset,
     int64_t limit, struct store_audits *out, int *more, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, initiative ? ST_AUDIT_LIST_INI : ST_AUDIT_LIST, err);
+	struct db_stmt *st = store_stmt(s, initiative ? ST_AUDIT_LIST_INI : ST_AUDIT_LIST, err);
 	int64_t got = 0;
 	int rc;
 
@@ -746,11 +745,11 @@ store_audit_list(struct store *s, const char *initiative, int64_t offset,
 	if (limit < 0)
 		limit = 0;
 	/* One row more than asked tells whether another page follows. */
-	sqlite3_bind_int64(st, 1, limit + 1);
-	sqlite3_bind_int64(st, 2, offset);
+	db_bind_int64(st, 1, limit + 1);
+	db_bind_int64(st, 2, offset);
 	if (initiative)
-		sqlite3_bind_text(st, 3, initiative, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db_bind_text(st, 3, initiative);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_audit *a;
 
 		if (got++ == limit) {
@@ -758,8 +757,8 @@ store_audit_list(struct store *s, const char *initiative, int64_t offset,
 			continue;
 		}
 		a = VEC_PUSH(out);
-		a->id = sqlite3_column_int64(st, 0);
-		a->at = sqlite3_column_int64(st, 1);
+		a->id = db_column_int64(st, 0);
+		a->at = db_column_int64(st, 1);
 		a->actor = col_str(st, 2);
 		a->action = col_str(st, 3);
 		a->kind = col_str(st, 4);
@@ -769,7 +768,7 @@ store_audit_list(struct store *s, const char *initiative, int64_t offset,
 		a->after = col_str(st, 8);
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot read the audit log");
 		return -1;
 	}
@@ -783,19 +782,19 @@ static int
 throttle_get(struct store *s, const char *key,
     int64_t t[4], struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_THROTTLE_GET, err);
+	struct db_stmt *st = store_stmt(s, ST_THROTTLE_GET, err);
 	int rc;
 
 	t[0] = t[1] = t[2] = t[3] = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_text(st, 1, key);
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		for (int i = 0; i < 4; i++)
-			t[i] = sqlite3_column_int64(st, i);
+			t[i] = db_column_int64(st, i);
 	store_stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot read sign-in failures");
 		return -1;
 	}
@@ -821,7 +820,7 @@ store_throttle_fail(struct store *s, const char *key, int64_t now,
 {
 	/* failures, window_start, locked_until, lockouts */
 	int64_t t[4];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	*locked_until = 0;
 	if (store_begin(s, err) == -1)
@@ -852,9 +851,9 @@ store_throttle_fail(struct store *s, const char *key, int64_t now,
 	}
 	if ((st = store_stmt(s, ST_THROTTLE_PUT, err)) == NULL)
 		goto fail;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, key);
 	for (int i = 0; i < 4; i++)
-		sqlite3_bind_int64(st, i + 2, t[i]);
+		db_bind_int64(st, i + 2, t[i]);
 	if (exec_stmt(s, st, NULL, err, "cannot count a sign-in failure") == -1)
 		goto fail;
 	return store_commit(s, err);
@@ -866,10 +865,10 @@ fail:
 int
 store_throttle_clear(struct store *s, const char *key, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_THROTTLE_DEL, err);
+	struct db_stmt *st = store_stmt(s, ST_THROTTLE_DEL, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, key);
 	return exec_stmt(s, st, NULL, err, "cannot clear sign-in failures");
 }

@@ -8,7 +8,7 @@
  * that keep a delete from taking other records' references with it.
  *
  * How references are kept (migration 1): references between records are
- * foreign keys without an ON DELETE action, so SQLite itself refuses to
+ * foreign keys without an ON DELETE action, so the database itself refuses to
  * delete an organization a decision names or a grant with ledger entries.
  * Some references are not such keys, and are checked here before deleting:
  * a survey names its instrument by code (text), a learning note's
@@ -106,13 +106,13 @@ static int
 run_with_rowid(struct store *s, enum stmt id, int64_t rowid, struct strbuf *err,
     const char *what)
 {
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	struct db_stmt *st = store_stmt(s, id, err);
 	int ret = -1;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, rowid);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	db_bind_int64(st, 1, rowid);
+	if (db_step(st) != DB_DONE)
 		store_sqlerr(s, err, what);
 	else
 		ret = 0;
@@ -219,16 +219,16 @@ static int
 count_rows(struct store *s, enum stmt id, int64_t rowid, int64_t *n, struct strbuf *which,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	struct db_stmt *st = store_stmt(s, id, err);
 	int ret = -1;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, rowid);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*n = sqlite3_column_int64(st, 0);
-		if (sqlite3_column_count(st) > 1 && sqlite3_column_type(st, 1) != SQLITE_NULL)
-			strbuf_addstr(which, (const char *)sqlite3_column_text(st, 1));
+	db_bind_int64(st, 1, rowid);
+	if (db_step(st) == DB_ROW) {
+		*n = db_column_int64(st, 0);
+		if (db_column_count(st) > 1 && !db_column_null(st, 1))
+			strbuf_addstr(which, db_column_text(st, 1));
 		ret = 0;
 	} else
 		store_sqlerr(s, err, "cannot check a record's references");
@@ -268,7 +268,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
     const struct store_audit_entry *audit, struct strbuf *err)
 {
 	int t = store_table_of(k), ret = -1, rc;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct strbuf what = STRBUF_INIT;
 	const char *name;
 
@@ -290,17 +290,17 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 	}
 	if ((st = store_stmt(s, store_tables[t].del, err)) == NULL)
 		goto out;
-	sqlite3_bind_int64(st, 1, rowid);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY) {
+	db_bind_int64(st, 1, rowid);
+	rc = db_step(st);
+	if (rc != DB_DONE) {
+		if (db_error_kind(s->db) == DB_ERR_FOREIGN_KEY) {
 			strbuf_reset(err);
 			strbuf_addf(err, "cannot delete from %s: %s", name, named_by(t));
 		} else
 			store_sqlerr(s, err, "cannot delete a record");
 		goto out;
 	}
-	if (sqlite3_changes(s->db) != 1) {
+	if (db_changes(s->db) != 1) {
 		strbuf_reset(err);
 		strbuf_addf(err, "no such %s record (row %lld)", name, (long long)rowid);
 		goto out;
@@ -322,21 +322,21 @@ int
 store_evidence_dangling(struct store *s, const char *program, struct strbuf *out,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_EVIDENCE_DANGLING, err);
+	struct db_stmt *st = store_stmt(s, ST_EVIDENCE_DANGLING, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		int decision = strcmp((const char *)sqlite3_column_text(st, 0), "decision") == 0;
+	db_bind_text(st, 1, program);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		int decision = strcmp(db_column_text(st, 0), "decision") == 0;
 
 		strbuf_addf(out, "a learning note's evidence names %s '%s', which initiative '%s' "
 		    "does not have", decision ? "decision" : "check-in",
-		    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 1));
-	} else if (rc != SQLITE_DONE)
+		    db_column_text(st, 2), db_column_text(st, 1));
+	} else if (rc != DB_DONE)
 		store_sqlerr(s, err, "cannot check the learning notes' evidence");
 	store_stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }

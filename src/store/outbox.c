@@ -14,21 +14,21 @@
 
 /* Text column col of st, copied, or NULL. */
 static char *
-col_dup(sqlite3_stmt *st, int col)
+col_dup(struct db_stmt *st, int col)
 {
-	const char *v = (const char *)sqlite3_column_text(st, col);
+	const char *v = db_column_text(st, col);
 
 	return v ? xstrdup(v) : NULL;
 }
 
 /* Runs a statement that changes one row or none; -1 with err on failure. */
 static int
-step_done(struct store *s, sqlite3_stmt *st, const char *what, struct strbuf *err)
+step_done(struct store *s, struct db_stmt *st, const char *what, struct strbuf *err)
 {
-	int r = sqlite3_step(st);
+	int r = db_step(st);
 
 	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
+	if (r != DB_DONE) {
 		store_sqlerr(s, err, what);
 		return -1;
 	}
@@ -37,18 +37,18 @@ step_done(struct store *s, sqlite3_stmt *st, const char *what, struct strbuf *er
 
 /*
  * Steps st (bound by the caller) to its end, calling row for each row with
- * out; -1 with "what: SQLite's message" in err when a step fails.
+ * out; -1 with "what: the database's message" in err when a step fails.
  */
 static int
-select_rows(struct store *s, sqlite3_stmt *st, void (*row)(sqlite3_stmt *, void *), void *out,
+select_rows(struct store *s, struct db_stmt *st, void (*row)(struct db_stmt *, void *), void *out,
     const char *what, struct strbuf *err)
 {
 	int r;
 
-	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+	while ((r = db_step(st)) == DB_ROW)
 		row(st, out);
 	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
+	if (r != DB_DONE) {
 		store_sqlerr(s, err, what);
 		return -1;
 	}
@@ -58,7 +58,7 @@ select_rows(struct store *s, sqlite3_stmt *st, void (*row)(sqlite3_stmt *, void 
 int
 store_mail_add(struct store *s, const struct store_mail *m, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	assert(m->message_id && m->kind && m->to_addr && m->subject);
 	assert(m->text_body && m->html_body);
@@ -66,19 +66,19 @@ store_mail_add(struct store *s, const struct store_mail *m, struct strbuf *err)
 		return -1;
 	if ((st = store_stmt(s, ST_MAIL_INS, err)) == NULL)
 		goto fail;
-	store_bind_text(st, 1, m->message_id);
-	store_bind_text(st, 2, m->kind);
-	sqlite3_bind_int64(st, 3, m->queued);
-	store_bind_text(st, 4, m->to_addr);
-	store_bind_text(st, 5, m->to_name);
-	store_bind_text(st, 6, m->subject);
-	store_bind_text(st, 7, m->text_body);
-	store_bind_text(st, 8, m->html_body);
-	store_bind_text(st, 9, m->unsubscribe);
+	db_bind_text(st, 1, m->message_id);
+	db_bind_text(st, 2, m->kind);
+	db_bind_int64(st, 3, m->queued);
+	db_bind_text(st, 4, m->to_addr);
+	db_bind_text(st, 5, m->to_name);
+	db_bind_text(st, 6, m->subject);
+	db_bind_text(st, 7, m->text_body);
+	db_bind_text(st, 8, m->html_body);
+	db_bind_text(st, 9, m->unsubscribe);
 	if (m->sealed)
-		sqlite3_bind_blob(st, 10, m->sealed, (int)m->sealed_len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 11, m->next_try);
-	store_bind_text(st, 12, m->topic);
+		db_bind_blob(st, 10, m->sealed, (int)m->sealed_len);
+	db_bind_int64(st, 11, m->next_try);
+	db_bind_text(st, 12, m->topic);
 	if (step_done(s, st, "cannot queue a mail", err))
 		goto fail;
 	store_touch_none(s);
@@ -90,12 +90,13 @@ fail:
 
 /* Reads the row of ST_MAIL_DUE into a new element of out. */
 static void
-due_row(sqlite3_stmt *st, void *out)
+due_row(struct db_stmt *st, void *out)
 {
 	struct store_mail *m = VEC_PUSH((struct store_mails *)out);
-	const void *b = sqlite3_column_blob(st, 9);
+	size_t blen;
+	const void *b = db_column_blob(st, 9, &blen);
 
-	m->id = sqlite3_column_int64(st, 0);
+	m->id = db_column_int64(st, 0);
 	m->message_id = col_dup(st, 1);
 	m->kind = col_dup(st, 2);
 	m->to_addr = col_dup(st, 3);
@@ -105,11 +106,11 @@ due_row(sqlite3_stmt *st, void *out)
 	m->html_body = col_dup(st, 7);
 	m->unsubscribe = col_dup(st, 8);
 	if (b) {
-		m->sealed_len = (size_t)sqlite3_column_bytes(st, 9);
+		m->sealed_len = blen;
 		m->sealed = xmalloc(m->sealed_len);
 		memcpy(m->sealed, b, m->sealed_len);
 	}
-	m->attempts = sqlite3_column_int(st, 10);
+	m->attempts = (int)db_column_int64(st, 10);
 }
 
 int
@@ -117,21 +118,21 @@ store_mail_claim(struct store *s, int64_t now, int64_t lease, size_t max,
     struct store_mails *out, struct strbuf *err)
 {
 	size_t first = out->n;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (store_begin(s, err))
 		return -1;
 	if ((st = store_stmt(s, ST_MAIL_DUE, err)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, (int64_t)max);
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, (int64_t)max);
 	if (select_rows(s, st, due_row, out, "cannot read the mail due", err))
 		goto fail;
 	for (size_t i = first; i < out->n; i++) {
 		if ((st = store_stmt(s, ST_MAIL_LEASE, err)) == NULL)
 			goto fail;
-		sqlite3_bind_int64(st, 1, out->v[i].id);
-		sqlite3_bind_int64(st, 2, now + lease);
+		db_bind_int64(st, 1, out->v[i].id);
+		db_bind_int64(st, 2, now + lease);
 		if (step_done(s, st, "cannot lease a mail", err))
 			goto fail;
 	}
@@ -156,26 +157,26 @@ struct binds {
 /*
  * Runs statement id with its binds in a write of its own (or the caller's)
  * that changes nothing a page shows. Returns 0, 1 when it changed no row
- * (nothing is written then), or -1 with "what: SQLite's message" in err.
+ * (nothing is written then), or -1 with "what: the database's message" in err.
  */
 static int
 one_write(struct store *s, enum stmt id, struct binds v, const char *what, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (store_begin(s, err))
 		return -1;
 	if ((st = store_stmt(s, id, err)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, v.a);
-	sqlite3_bind_int64(st, 2, v.b);
-	if (sqlite3_bind_parameter_count(st) >= 3)
-		store_bind_text(st, 3, v.t1);
-	if (sqlite3_bind_parameter_count(st) >= 4)
-		store_bind_text(st, 4, v.t2);
+	db_bind_int64(st, 1, v.a);
+	db_bind_int64(st, 2, v.b);
+	if (db_param_count(st) >= 3)
+		db_bind_text(st, 3, v.t1);
+	if (db_param_count(st) >= 4)
+		db_bind_text(st, 4, v.t2);
 	if (step_done(s, st, what, err))
 		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
+	if (db_changes(s->db) == 0) {
 		store_rollback(s);
 		return 1;
 	}
@@ -203,24 +204,24 @@ store_mail_retry(struct store *s, int64_t id, int64_t next_try, const char *erro
 }
 
 static void
-list_row(sqlite3_stmt *st, void *out)
+list_row(struct db_stmt *st, void *out)
 {
 	struct store_mail *m = VEC_PUSH((struct store_mails *)out);
 
-	m->id = sqlite3_column_int64(st, 0);
+	m->id = db_column_int64(st, 0);
 	m->kind = col_dup(st, 1);
 	m->to_addr = col_dup(st, 2);
-	m->queued = sqlite3_column_int64(st, 3);
-	m->attempts = sqlite3_column_int(st, 4);
-	m->next_try = sqlite3_column_int64(st, 5);
-	m->sent = sqlite3_column_int64(st, 6);
+	m->queued = db_column_int64(st, 3);
+	m->attempts = (int)db_column_int64(st, 4);
+	m->next_try = db_column_int64(st, 5);
+	m->sent = db_column_int64(st, 6);
 	m->last_error = col_dup(st, 7);
 }
 
 int
 store_mail_list(struct store *s, struct store_mails *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_MAIL_LIST, err);
+	struct db_stmt *st = store_stmt(s, ST_MAIL_LIST, err);
 
 	return st ? select_rows(s, st, list_row, out, "cannot list the mail", err) : -1;
 }
@@ -237,17 +238,17 @@ int
 store_actions_due_count(struct store *s, const char *slug, const char *by, int64_t *n,
     struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int r;
 
 	if ((st = store_stmt(s, ST_ACTIONS_DUE_ANY, err)) == NULL)
 		return -1;
-	store_bind_text(st, 1, slug);
-	store_bind_text(st, 2, by);
-	r = sqlite3_step(st);
-	*n = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_bind_text(st, 1, slug);
+	db_bind_text(st, 2, by);
+	r = db_step(st);
+	*n = r == DB_ROW ? db_column_int64(st, 0) : 0;
 	store_stmt_done(st);
-	if (r != SQLITE_ROW) {
+	if (r != DB_ROW) {
 		store_sqlerr(s, err, "cannot count the actions due");
 		return -1;
 	}
@@ -257,16 +258,16 @@ store_actions_due_count(struct store *s, const char *slug, const char *by, int64
 int
 store_mail_opted_out(struct store *s, const char *address, int *yes, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int r;
 
 	if ((st = store_stmt(s, ST_OPTOUT_GET, err)) == NULL)
 		return -1;
-	store_bind_text(st, 1, address);
-	r = sqlite3_step(st);
-	*yes = r == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	db_bind_text(st, 1, address);
+	r = db_step(st);
+	*yes = r == DB_ROW && (int)db_column_int64(st, 0) > 0;
 	store_stmt_done(st);
-	if (r != SQLITE_ROW) {
+	if (r != DB_ROW) {
 		store_sqlerr(s, err, "cannot read the unsubscriptions");
 		return -1;
 	}
@@ -275,13 +276,13 @@ store_mail_opted_out(struct store *s, const char *address, int *yes, struct strb
 
 /* An integer column, or -1 for NULL. */
 static int64_t
-col_time(sqlite3_stmt *st, int col)
+col_time(struct db_stmt *st, int col)
 {
-	return sqlite3_column_type(st, col) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, col);
+	return db_column_null(st, col) ? -1 : db_column_int64(st, col);
 }
 
 static void
-silent_row(sqlite3_stmt *st, void *out)
+silent_row(struct db_stmt *st, void *out)
 {
 	struct store_silence *x = VEC_PUSH((struct store_silences *)out);
 
@@ -298,26 +299,26 @@ int
 store_mail_silent(struct store *s, const char *day, struct store_silences *out,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_MAIL_SILENT, err);
+	struct db_stmt *st = store_stmt(s, ST_MAIL_SILENT, err);
 
 	if (st == NULL)
 		return -1;
-	store_bind_text(st, 1, day);
+	db_bind_text(st, 1, day);
 	return select_rows(s, st, silent_row, out, "cannot read the initiatives' check-ins", err);
 }
 
 /* Each column of the row, copied, appended to out (a struct store_slugs). */
 static void
-texts_row(sqlite3_stmt *st, void *out)
+texts_row(struct db_stmt *st, void *out)
 {
-	for (int i = 0; i < sqlite3_column_count(st); i++)
+	for (int i = 0; i < db_column_count(st); i++)
 		*VEC_PUSH((struct store_slugs *)out) = col_dup(st, i);
 }
 
 int
 store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_MAIL_ADMINS, err);
+	struct db_stmt *st = store_stmt(s, ST_MAIL_ADMINS, err);
 
 	return st ? select_rows(s, st, texts_row, out, "cannot read the admins", err) : -1;
 }
@@ -326,11 +327,11 @@ int
 store_proposal_recipients(struct store *s, int64_t rowid, struct store_slugs *out,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_PROPOSAL_RECIPIENTS, err);
+	struct db_stmt *st = store_stmt(s, ST_PROPOSAL_RECIPIENTS, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, rowid);
+	db_bind_int64(st, 1, rowid);
 	return select_rows(s, st, texts_row, out, "cannot read who a proposal asks", err);
 }
 
@@ -338,12 +339,12 @@ int
 store_approval_recipients(struct store *s, int64_t initiative, const char *org,
     struct store_slugs *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_APPROVAL_RECIPIENTS, err);
+	struct db_stmt *st = store_stmt(s, ST_APPROVAL_RECIPIENTS, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, initiative);
-	store_bind_text(st, 2, org);
+	db_bind_int64(st, 1, initiative);
+	db_bind_text(st, 2, org);
 	return select_rows(s, st, texts_row, out, "cannot read who approves for an organization",
 	    err);
 }
@@ -352,12 +353,12 @@ int
 store_proposals_closing(struct store *s, const char *from, const char *to,
     struct store_slugs *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_PROPOSALS_CLOSING, err);
+	struct db_stmt *st = store_stmt(s, ST_PROPOSALS_CLOSING, err);
 
 	if (st == NULL)
 		return -1;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
 	return select_rows(s, st, texts_row, out, "cannot read the proposals closing", err);
 }
 
@@ -365,11 +366,11 @@ int
 store_proposals_awaiting(struct store *s, const char *email, struct store_slugs *out,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_PROPOSALS_AWAITING, err);
+	struct db_stmt *st = store_stmt(s, ST_PROPOSALS_AWAITING, err);
 
 	if (st == NULL)
 		return -1;
-	store_bind_text(st, 1, email);
+	db_bind_text(st, 1, email);
 	return select_rows(s, st, texts_row, out, "cannot read the proposals awaiting", err);
 }
 
@@ -378,25 +379,25 @@ static const char *const digest_names[] = { "none", "daily", "weekly" };
 int
 store_digest_get(struct store *s, const char *email, const char **digest, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	const char *v;
 	int r;
 
 	*digest = digest_names[0];
 	if ((st = store_stmt(s, ST_DIGEST_GET, err)) == NULL)
 		return -1;
-	store_bind_text(st, 1, email);
-	r = sqlite3_step(st);
-	if (r == SQLITE_ROW && (v = (const char *)sqlite3_column_text(st, 0)) != NULL)
+	db_bind_text(st, 1, email);
+	r = db_step(st);
+	if (r == DB_ROW && (v = db_column_text(st, 0)) != NULL)
 		for (size_t i = 0; i < sizeof(digest_names) / sizeof(digest_names[0]); i++)
 			if (strcmp(v, digest_names[i]) == 0)
 				*digest = digest_names[i];
 	store_stmt_done(st);
-	if (r != SQLITE_ROW && r != SQLITE_DONE) {
+	if (r != DB_ROW && r != DB_DONE) {
 		store_sqlerr(s, err, "cannot read the account's digest");
 		return -1;
 	}
-	return r == SQLITE_ROW ? 0 : 1;
+	return r == DB_ROW ? 0 : 1;
 }
 
 int
@@ -414,7 +415,7 @@ store_user_lang_set(struct store *s, const char *email, const char *lang, struct
 }
 
 static void
-digest_row(sqlite3_stmt *st, void *out)
+digest_row(struct db_stmt *st, void *out)
 {
 	struct store_digest *d = VEC_PUSH((struct store_digests *)out);
 
@@ -427,11 +428,11 @@ digest_row(sqlite3_stmt *st, void *out)
 int
 store_digest_due(struct store *s, int64_t now, struct store_digests *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_DIGEST_DUE, err);
+	struct db_stmt *st = store_stmt(s, ST_DIGEST_DUE, err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	return select_rows(s, st, digest_row, out, "cannot read the digests due", err);
 }
 
@@ -458,11 +459,11 @@ int
 store_digest_scope(struct store *s, const char *email, struct store_slugs *out,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_DIGEST_SCOPE, err);
+	struct db_stmt *st = store_stmt(s, ST_DIGEST_SCOPE, err);
 
 	if (st == NULL)
 		return -1;
-	store_bind_text(st, 1, email);
+	db_bind_text(st, 1, email);
 	return select_rows(s, st, texts_row, out, "cannot read the account's initiatives", err);
 }
 
@@ -470,35 +471,35 @@ int
 store_people_by_email(struct store *s, const char *program, const char *email,
     struct store_slugs *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_PERSON_BY_EMAIL, err);
+	struct db_stmt *st = store_stmt(s, ST_PERSON_BY_EMAIL, err);
 
 	if (st == NULL)
 		return -1;
-	store_bind_text(st, 1, program);
-	store_bind_text(st, 2, email);
+	db_bind_text(st, 1, program);
+	db_bind_text(st, 2, email);
 	return select_rows(s, st, texts_row, out, "cannot read the account's person", err);
 }
 
 static void
-change_row(sqlite3_stmt *st, void *out)
+change_row(struct db_stmt *st, void *out)
 {
 	struct store_change *c = VEC_PUSH((struct store_changes *)out);
 
 	c->kind = col_dup(st, 0);
 	c->action = col_dup(st, 1);
-	c->n = sqlite3_column_int64(st, 2);
+	c->n = db_column_int64(st, 2);
 }
 
 int
 store_audit_counts(struct store *s, const char *initiative, int64_t since,
     struct store_changes *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_AUDIT_COUNTS, err);
+	struct db_stmt *st = store_stmt(s, ST_AUDIT_COUNTS, err);
 
 	if (st == NULL)
 		return -1;
-	store_bind_text(st, 1, initiative);
-	sqlite3_bind_int64(st, 2, since);
+	db_bind_text(st, 1, initiative);
+	db_bind_int64(st, 2, since);
 	return select_rows(s, st, change_row, out, "cannot read the changes", err);
 }
 

@@ -271,11 +271,11 @@ list_field(const struct store_table *t)
  * caught at once rather than storing values in the wrong place.
  */
 static int
-check_shape(sqlite3_stmt *st, const struct kind *k, int insert, int extra,
+check_shape(struct db_stmt *st, const struct kind *k, int insert, int extra,
     struct strbuf *err)
 {
 	int want = ncols(k, insert) + extra;
-	int have = insert ? sqlite3_bind_parameter_count(st) : sqlite3_column_count(st);
+	int have = insert ? db_param_count(st) : db_column_count(st);
 
 	if (have == want)
 		return 0;
@@ -387,14 +387,14 @@ ref_rowid(struct store_save *sv, const void *rec, const struct field *f, enum re
 }
 
 static void
-bind_text(sqlite3_stmt *st, int col, const char *s)
+bind_text(struct db_stmt *st, int col, const char *s)
 {
 	if (s)
-		sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
+		db_bind_text(st, col, s);
 }
 
 static int
-bind_ref(struct store_save *sv, sqlite3_stmt *st, int *col, const void *rec, const struct field *f)
+bind_ref(struct store_save *sv, struct db_stmt *st, int *col, const void *rec, const struct field *f)
 {
 	const struct ref *r = FIELD_PTR(rec, f);
 	int64_t id;
@@ -405,8 +405,7 @@ bind_ref(struct store_save *sv, sqlite3_stmt *st, int *col, const void *rec, con
 		int team = r->idx == REF_TEAM ||
 		    (r->idx < 0 && r->slug && strcmp(r->slug, "team") == 0);
 
-		sqlite3_bind_text(st, (*col)++, committee ? "committee" : team ? "team" : "org",
-		    -1, SQLITE_STATIC);
+		db_bind_text(st, (*col)++, committee ? "committee" : team ? "team" : "org");
 		if (committee || team) {
 			(*col)++;	/* decider_id stays NULL */
 			return 0;
@@ -422,13 +421,13 @@ bind_ref(struct store_save *sv, sqlite3_stmt *st, int *col, const void *rec, con
 	}
 	if ((id = ref_rowid(sv, rec, f, f->ref, r)) == 0)
 		return -1;
-	sqlite3_bind_int64(st, (*col)++, id);
+	db_bind_int64(st, (*col)++, id);
 	return 0;
 }
 
 /* Binds rec's fields (of kind k) from parameter *col on; see the table atop. */
 static int
-bind_fields(struct store_save *sv, sqlite3_stmt *st, int *col, const struct kind *k, const void *rec)
+bind_fields(struct store_save *sv, struct db_stmt *st, int *col, const struct kind *k, const void *rec)
 {
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
@@ -443,26 +442,25 @@ bind_fields(struct store_save *sv, sqlite3_stmt *st, int *col, const struct kind
 			break;
 		case FT_DATE:
 			if (*(const tdate *)v != DATE_NONE)
-				sqlite3_bind_text(st, *col, date_format(*(const tdate *)v, buf),
-				    -1, SQLITE_TRANSIENT);
+				db_bind_text_copy(st, *col, date_format(*(const tdate *)v, buf));
 			(*col)++;
 			break;
 		case FT_MONEY:
 		case FT_INT:
 			if (*(const int64_t *)v != INT_NONE)
-				sqlite3_bind_int64(st, *col, *(const int64_t *)v);
+				db_bind_int64(st, *col, *(const int64_t *)v);
 			(*col)++;
 			break;
 		case FT_SMALL:
 			if (!(f->flags & FL_OPTIONAL) || *(const int *)v != 0)
-				sqlite3_bind_int(st, *col, *(const int *)v);
+				db_bind_int64(st, *col, *(const int *)v);
 			(*col)++;
 			break;
 		case FT_REAL:
-			sqlite3_bind_double(st, (*col)++, *(const double *)v);
+			db_bind_double(st, (*col)++, *(const double *)v);
 			break;
 		case FT_BOOL:
-			sqlite3_bind_int(st, (*col)++, *(const int *)v != 0);
+			db_bind_int64(st, (*col)++, *(const int *)v != 0);
 			break;
 		case FT_ENUM: {
 			int e = *(const int *)v;
@@ -472,7 +470,7 @@ bind_fields(struct store_save *sv, sqlite3_stmt *st, int *col, const struct kind
 				strbuf_addf(sv->err, "value %d out of range", e);
 				return -1;
 			}
-			sqlite3_bind_text(st, (*col)++, f->names[e], -1, SQLITE_STATIC);
+			db_bind_text(st, (*col)++, f->names[e]);
 			break;
 		}
 		case FT_REF:
@@ -483,7 +481,7 @@ bind_fields(struct store_save *sv, sqlite3_stmt *st, int *col, const struct kind
 			if (f->has_off) {
 				int has = *(const int *)((const char *)rec + f->has_off) != 0;
 
-				sqlite3_bind_int(st, (*col)++, has);
+				db_bind_int64(st, (*col)++, has);
 				if (!has) {
 					*col += ncols(f->sub, 1);	/* left NULL */
 					break;
@@ -501,22 +499,22 @@ bind_fields(struct store_save *sv, sqlite3_stmt *st, int *col, const struct kind
 
 /* Steps an insert or update; on failure explains it in err, naming rec. */
 static int
-step_insert(struct store_save *sv, sqlite3_stmt *st, const struct kind *k, const void *rec)
+step_insert(struct store_save *sv, struct db_stmt *st, const struct kind *k, const void *rec)
 {
-	int rc = sqlite3_step(st);
-	int xrc = sqlite3_extended_errcode(sv->s->db);
+	int rc = db_step(st);
+	enum db_errkind why = db_error_kind(sv->s->db);
 	const char *key;
 
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 0;
 	key = store_rec_key(k, rec);
 	rec_error(sv->err, rec, NULL);
-	if ((xrc == SQLITE_CONSTRAINT_UNIQUE || xrc == SQLITE_CONSTRAINT_PRIMARYKEY) && key)
+	if (why == DB_ERR_UNIQUE && key)
 		strbuf_addf(sv->err, "%s '%s' already exists", k->name, key);
 	else
 		strbuf_addf(sv->err, "cannot store %s%s%s%s: %s", k->name,
 		    key ? " '" : "", key ? key : "", key ? "'" : "",
-		    sqlite3_errmsg(sv->s->db));
+		    db_errmsg(sv->s->db));
 	return -1;
 }
 
@@ -525,7 +523,7 @@ static int
 insert_links(struct store_save *sv, enum stmt id, const struct field *f, const void *rec,
     int64_t owner)
 {
-	sqlite3_stmt *st = store_stmt(sv->s, id, sv->err);
+	struct db_stmt *st = store_stmt(sv->s, id, sv->err);
 	const struct anyvec *list = FIELD_VEC(rec, f);
 	int ret = -1;
 
@@ -534,15 +532,15 @@ insert_links(struct store_save *sv, enum stmt id, const struct field *f, const v
 	for (size_t i = 0; i < list->n; i++) {
 		int64_t target;
 
-		sqlite3_bind_int64(st, 1, owner);
-		sqlite3_bind_int64(st, 2, (int64_t)i);
+		db_bind_int64(st, 1, owner);
+		db_bind_int64(st, 2, (int64_t)i);
 		switch (f->type) {
 		case FT_REFS: {
 			const struct ref *r = &((const struct ref *)list->v)[i];
 
 			if ((target = ref_rowid(sv, rec, f, f->ref, r)) == 0)
 				goto out;
-			sqlite3_bind_int64(st, 3, target);
+			db_bind_int64(st, 3, target);
 			break;
 		}
 		case FT_ENUMS: {
@@ -553,7 +551,7 @@ insert_links(struct store_save *sv, enum stmt id, const struct field *f, const v
 				strbuf_addf(sv->err, "value %d out of range", e);
 				goto out;
 			}
-			sqlite3_bind_text(st, 3, f->names[e], -1, SQLITE_STATIC);
+			db_bind_text(st, 3, f->names[e]);
 			break;
 		}
 		case FT_RACI: {
@@ -566,23 +564,23 @@ insert_links(struct store_save *sv, enum stmt id, const struct field *f, const v
 				strbuf_addf(sv->err, "letter %d out of range", a->letter);
 				goto out;
 			}
-			sqlite3_bind_int64(st, 3, target);
-			sqlite3_bind_text(st, 4, raci_names[a->letter], -1, SQLITE_STATIC);
+			db_bind_int64(st, 3, target);
+			db_bind_text(st, 4, raci_names[a->letter]);
 			break;
 		}
 		case FT_ANSWERS: {
 			const struct answer *a = &((const struct answer *)list->v)[i];
 
-			sqlite3_bind_text(st, 3, a->item, -1, SQLITE_STATIC);
-			sqlite3_bind_int(st, 4, a->value);
+			db_bind_text(st, 3, a->item);
+			db_bind_int64(st, 4, a->value);
 			break;
 		}
 		default:
 			break;
 		}
-		if (sqlite3_step(st) != SQLITE_DONE) {
+		if (db_step(st) != DB_DONE) {
 			rec_error(sv->err, rec, f->name);
-			strbuf_addf(sv->err, "cannot store: %s", sqlite3_errmsg(sv->s->db));
+			strbuf_addf(sv->err, "cannot store: %s", db_errmsg(sv->s->db));
 			goto out;
 		}
 		store_stmt_done(st);
@@ -620,7 +618,7 @@ write_record(struct store_save *sv, const struct kind *k, enum stmt ins, enum st
 	struct rec_head *h = rec;
 	const struct field *links[LINKS_MAX];
 	int update = h->rowid != 0;
-	sqlite3_stmt *st = store_stmt(sv->s, update ? upd : ins, sv->err);
+	struct db_stmt *st = store_stmt(sv->s, update ? upd : ins, sv->err);
 	int col = 1, n = 0, ret = -1;
 
 	if (st == NULL || check_shape(st, k, 1, update || parent != 0, sv->err) == -1)
@@ -632,19 +630,20 @@ write_record(struct store_save *sv, const struct kind *k, enum stmt ins, enum st
 		return -1;
 	}
 	if (!update && parent)
-		sqlite3_bind_int64(st, col++, parent);
+		db_bind_int64(st, col++, parent);
 	if (bind_fields(sv, st, &col, k, rec) == -1)
 		goto out;
 	if (update)
-		sqlite3_bind_int64(st, col, h->rowid);
+		db_bind_int64(st, col, h->rowid);
 	if (step_insert(sv, st, k, rec) == -1)
 		goto out;
-	if (update && sqlite3_changes(sv->s->db) != 1) {
+	if (update && db_changes(sv->s->db) != 1) {
 		not_stored(sv, k, rec);
 		goto out;
 	}
 	if (!update) {
-		h->rowid = sqlite3_last_insert_rowid(sv->s->db);
+		if (db_last_id(sv->s->db, &h->rowid, sv->err) == -1)
+			goto out;
 		*VEC_PUSH(&sv->assigned) = &h->rowid;
 	}
 	/* what readers' copies this makes old (store_versions) */
@@ -658,8 +657,8 @@ write_record(struct store_save *sv, const struct kind *k, enum stmt ins, enum st
 		if (update) {
 			if ((st = store_stmt(sv->s, link_del[i], sv->err)) == NULL)
 				goto out;
-			sqlite3_bind_int64(st, 1, h->rowid);
-			if (sqlite3_step(st) != SQLITE_DONE) {
+			db_bind_int64(st, 1, h->rowid);
+			if (db_step(st) != DB_DONE) {
 				store_sqlerr(sv->s, sv->err, "cannot replace a record's lists");
 				goto out;
 			}
@@ -810,20 +809,20 @@ bad_value(struct strbuf *err, const struct kind *k, const struct field *f, const
 }
 
 static char *
-column_str(sqlite3_stmt *st, int col)
+column_str(struct db_stmt *st, int col)
 {
-	return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL :
-	    xstrdup((const char *)sqlite3_column_text(st, col));
+	return db_column_null(st, col) ? NULL :
+	    xstrdup(db_column_text(st, col));
 }
 
 /* Reads rec's fields (of kind k) from column *col on; the inverse of bind_fields. */
 static int
-read_fields(struct load *ld, sqlite3_stmt *st, int *col, const struct kind *k, void *rec)
+read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k, void *rec)
 {
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 		void *v = FIELD_PTR(rec, f);
-		int c = *col, null = sqlite3_column_type(st, c) == SQLITE_NULL;
+		int c = *col, null = db_column_null(st, c);
 		const char *text;
 
 		switch (f->type) {
@@ -834,7 +833,7 @@ read_fields(struct load *ld, sqlite3_stmt *st, int *col, const struct kind *k, v
 			break;
 		case FT_DATE:
 			*(tdate *)v = DATE_NONE;
-			text = (const char *)sqlite3_column_text(st, c);
+			text = db_column_text(st, c);
 			if (!null && date_parse(text, v) == -1) {
 				bad_value(ld->err, k, f, text);
 				return -1;
@@ -842,17 +841,17 @@ read_fields(struct load *ld, sqlite3_stmt *st, int *col, const struct kind *k, v
 			break;
 		case FT_MONEY:
 		case FT_INT:
-			*(int64_t *)v = null ? INT_NONE : sqlite3_column_int64(st, c);
+			*(int64_t *)v = null ? INT_NONE : db_column_int64(st, c);
 			break;
 		case FT_SMALL:
 		case FT_BOOL:
-			*(int *)v = sqlite3_column_int(st, c);
+			*(int *)v = (int)db_column_int64(st, c);
 			break;
 		case FT_REAL:
-			*(double *)v = sqlite3_column_double(st, c);
+			*(double *)v = db_column_double(st, c);
 			break;
 		case FT_ENUM:
-			text = (const char *)sqlite3_column_text(st, c);
+			text = db_column_text(st, c);
 			if (null || (*(int *)v = enum_lookup(f->names, f->nnames, text)) < 0) {
 				bad_value(ld->err, k, f, text);
 				return -1;
@@ -864,7 +863,7 @@ read_fields(struct load *ld, sqlite3_stmt *st, int *col, const struct kind *k, v
 			break;
 		case FT_OBJECT:
 			if (f->has_off) {
-				int has = sqlite3_column_int(st, (*col)++);
+				int has = (int)db_column_int64(st, (*col)++);
 
 				*(int *)((char *)rec + f->has_off) = has;
 				if (!has) {
@@ -907,7 +906,7 @@ target_slug(const struct load *ld, enum reftype rt, int64_t rowid)
 
 /* Appends one link row (columns 1.. of st) to the list of field f of rec. */
 static int
-read_link(struct load *ld, sqlite3_stmt *st, const struct kind *k,
+read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
     const struct field *f, void *rec)
 {
 	struct anyvec *list = FIELD_VEC(rec, f);
@@ -916,13 +915,13 @@ read_link(struct load *ld, sqlite3_stmt *st, const struct kind *k,
 
 	if (f->type == FT_REFS || f->type == FT_RACI) {
 		slug = target_slug(ld, f->type == FT_RACI ? RT_ORG : f->ref,
-		    sqlite3_column_int64(st, 1));
+		    db_column_int64(st, 1));
 		if (slug == NULL) {
-			bad_value(ld->err, k, f, (const char *)sqlite3_column_text(st, 1));
+			bad_value(ld->err, k, f, db_column_text(st, 1));
 			return -1;
 		}
 	} else
-		text = (const char *)sqlite3_column_text(st, 1);
+		text = db_column_text(st, 1);
 	switch (f->type) {
 	case FT_REFS: {
 		struct ref *x = VEC_PUSH((struct refs *)list);
@@ -941,7 +940,7 @@ read_link(struct load *ld, sqlite3_stmt *st, const struct kind *k,
 	case FT_RACI: {
 		struct assignment *x;
 
-		text = (const char *)sqlite3_column_text(st, 2);
+		text = db_column_text(st, 2);
 		if ((v = enum_lookup(raci_names, RACI__MAX, text)) < 0) {
 			bad_value(ld->err, k, f, text);
 			return -1;
@@ -956,7 +955,7 @@ read_link(struct load *ld, sqlite3_stmt *st, const struct kind *k,
 		struct answer *x = VEC_PUSH((VEC(struct answer) *)(void *)list);
 
 		x->item = xstrdup(text);
-		x->value = sqlite3_column_int(st, 2);
+		x->value = (int)db_column_int64(st, 2);
 		break;
 	}
 	default:
@@ -975,7 +974,7 @@ load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct
 {
 	const struct owner *own = ld->own[t].v;
 	size_t n = ld->own[t].n, cur = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, ret = -1;
 
 	if (n == 0)
@@ -983,13 +982,13 @@ load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct
 	if ((st = store_stmt(ld->s, id, ld->err)) == NULL)
 		return -1;
 	if (by_initiative)
-		sqlite3_bind_int64(st, 1, ld->ini_rowid);
+		db_bind_int64(st, 1, ld->ini_rowid);
 	else {
-		sqlite3_bind_int64(st, 1, own[0].rowid);
-		sqlite3_bind_int64(st, 2, own[n - 1].rowid);
+		db_bind_int64(st, 1, own[0].rowid);
+		db_bind_int64(st, 2, own[n - 1].rowid);
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t owner = sqlite3_column_int64(st, 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t owner = db_column_int64(st, 0);
 
 		while (cur < n && own[cur].rowid < owner)
 			cur++;
@@ -1000,7 +999,7 @@ load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct
 		if (read_link(ld, st, store_tables[t].k, f, own[cur].rec) == -1)
 			goto out;
 	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		store_sqlerr(ld->s, ld->err, "cannot load a program");
 		goto out;
 	}
@@ -1026,7 +1025,7 @@ load_table(struct load *ld, int t)
 	const struct field *links[LINKS_MAX];
 	VEC(struct placed) placed = { NULL, 0, 0 };
 	enum stmt sel = ld->ini_rowid ? sel_one[t] : tab->sel;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, n = 0, ret = -1;
 
 	if (sel == ST_BEGIN || (ld->catalog && store_table_in_initiative(t)))
@@ -1034,10 +1033,10 @@ load_table(struct load *ld, int t)
 	st = store_stmt(ld->s, sel, ld->err);
 	if (st == NULL || check_shape(st, tab->k, 0, 2, ld->err) == -1)
 		return -1;
-	sqlite3_bind_int64(st, 1, ld->ini_rowid && !ONE_BY_PROGRAM(t) ? ld->ini_rowid : ld->p->rowid);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t rowid = sqlite3_column_int64(st, 0);
-		void *parent = find_owner(ld, tab->parent, sqlite3_column_int64(st, 1));
+	db_bind_int64(st, 1, ld->ini_rowid && !ONE_BY_PROGRAM(t) ? ld->ini_rowid : ld->p->rowid);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t rowid = db_column_int64(st, 0);
+		void *parent = find_owner(ld, tab->parent, db_column_int64(st, 1));
 		struct anyvec *list;
 		struct placed *pl;
 		struct rec_head *rec;
@@ -1059,7 +1058,7 @@ load_table(struct load *ld, int t)
 		if (read_fields(ld, st, &col, tab->k, rec) == -1)
 			goto out;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(ld->s, ld->err, "cannot load a program");
 		goto out;
 	}
@@ -1099,7 +1098,7 @@ load_program(struct store *s, const char *slug, const char *initiative, int cata
     struct program *p, struct strbuf *err)
 {
 	struct load ld;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, col = 1, ret = -1;
 
 	memset(&ld, 0, sizeof(ld));
@@ -1112,18 +1111,18 @@ load_program(struct store *s, const char *slug, const char *initiative, int cata
 	if (initiative) {
 		if ((st = store_stmt(s, ST_INITIATIVE_FIND, err)) == NULL)
 			goto out;
-		sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, initiative, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE) {
+		db_bind_text(st, 1, slug);
+		db_bind_text(st, 2, initiative);
+		rc = db_step(st);
+		if (rc == DB_DONE) {
 			ret = 1;
 			goto out;
 		}
-		if (rc != SQLITE_ROW) {
+		if (rc != DB_ROW) {
 			store_sqlerr(s, err, "cannot load an initiative");
 			goto out;
 		}
-		ld.ini_rowid = sqlite3_column_int64(st, 1);
+		ld.ini_rowid = db_column_int64(st, 1);
 		store_stmt_done(st);
 		/* read to be changed: the write changes that initiative (store_versions) */
 		if (s->writing)
@@ -1132,17 +1131,17 @@ load_program(struct store *s, const char *slug, const char *initiative, int cata
 	if ((st = store_stmt(s, ST_PROGRAM_FIND, err)) == NULL ||
 	    check_shape(st, &kind_program, 0, 1, err) == -1)
 		goto out;
-	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
+	db_bind_text(st, 1, slug);
+	rc = db_step(st);
+	if (rc == DB_DONE) {
 		ret = 1;
 		goto out;
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		store_sqlerr(s, err, "cannot load a program");
 		goto out;
 	}
-	p->rowid = sqlite3_column_int64(st, 0);
+	p->rowid = db_column_int64(st, 0);
 	if (read_fields(&ld, st, &col, &kind_program, p) == -1)
 		goto out;
 	store_stmt_done(st);
@@ -1189,16 +1188,16 @@ int
 store_initiative_slugs(struct store *s, const char *program, struct store_slugs *slugs,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_INITIATIVE_SLUGS, err);
+	struct db_stmt *st = store_stmt(s, ST_INITIATIVE_SLUGS, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(slugs) = xstrdup((const char *)sqlite3_column_text(st, 0));
+	db_bind_text(st, 1, program);
+	while ((rc = db_step(st)) == DB_ROW)
+		*VEC_PUSH(slugs) = xstrdup(db_column_text(st, 0));
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot list the initiatives");
 		return -1;
 	}
@@ -1231,7 +1230,7 @@ fetch_one(struct store *s, struct program *p, int t, const char *slug, struct st
 	struct load ld;
 	struct rec_head *rec;
 	struct anyvec *list;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char *org = NULL;
 	int rc, col = 2, n = 0, ret = -1;
 
@@ -1244,19 +1243,19 @@ fetch_one(struct store *s, struct program *p, int t, const char *slug, struct st
 	if ((st = store_stmt(s, t == T_ORG ? ST_ORG_BY_SLUG : ST_PERSON_BY_SLUG, err)) == NULL ||
 	    check_shape(st, tab->k, 0, 2, err) == -1)
 		goto out;
-	sqlite3_bind_int64(st, 1, p->rowid);
-	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+	db_bind_int64(st, 1, p->rowid);
+	db_bind_text(st, 2, slug);
+	if ((rc = db_step(st)) == DB_DONE) {
 		ret = 0;
 		goto out;
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		store_sqlerr(s, err, "cannot read an organization or person");
 		goto out;
 	}
 	list = t == T_ORG ? (struct anyvec *)&p->orgs : (struct anyvec *)&p->people;
 	rec = anyvec_push(list, tab->k);
-	rec->rowid = sqlite3_column_int64(st, 0);
+	rec->rowid = db_column_int64(st, 0);
 	if (read_fields(&ld, st, &col, tab->k, rec) == -1)
 		goto out;
 	store_stmt_done(st);

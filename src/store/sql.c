@@ -515,7 +515,7 @@ const char *const store_sql[ST__MAX] = {
 	/* ?1 an email, or NULL for every user's */
 	[ST_TOKEN_LIST] =
 	"SELECT t.id, u.email, t.name, t.created, t.last_used FROM api_tokens t"
-	" JOIN users u ON u.id = t.user_id WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id",
+	" JOIN users u ON u.id = t.user_id WHERE CAST(?1 AS TEXT) IS NULL OR u.email = ?1 ORDER BY t.id",
 	[ST_TOKEN_DEL] =
 	"DELETE FROM api_tokens WHERE id = ?1",
 	[ST_TOKEN_DEL_USER] =

@@ -1,8 +1,8 @@
 /*
- * The SQLite store: opening a connection with the settings of
- * RELIABILITY.md, schema migrations, statements, transactions, and the
- * whole-database operations (check, backup, settings). Programs are saved
- * and loaded in program.c.
+ * The store: opening a connection (SQLite, with the settings of
+ * RELIABILITY.md, or PostgreSQL: db.h), schema migrations, statements,
+ * transactions, and the whole-database operations (check, backup,
+ * settings). Programs are saved and loaded in program.c.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -12,68 +12,39 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "store_impl.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
-/* Largest string or blob a row may hold; far above any trellis/1 field. */
-#define STORE_LIMIT_LENGTH	(64 * 1024 * 1024)
 #define STORE_BUSY_TIMEOUT_MS	5000
-
-/* Connection settings that are not persistent in the file: set every time. */
-static const char connection_pragmas[] =
-	"PRAGMA foreign_keys = ON;"
-	"PRAGMA trusted_schema = OFF;"
-	"PRAGMA synchronous = FULL;";
 
 void
 store_sqlerr(struct store *s, struct strbuf *err, const char *what)
 {
 	strbuf_reset(err);
-	strbuf_addf(err, "%s: %s", what, s && s->db ? sqlite3_errmsg(s->db) : "no database");
+	strbuf_addf(err, "%s: %s", what, s ? db_errmsg(s->db) : "no database");
 }
 
-sqlite3_stmt *
+struct db_stmt *
 store_stmt(struct store *s, enum stmt id, struct strbuf *err)
 {
 	if (s->st[id] == NULL &&
-	    sqlite3_prepare_v3(s->db, store_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-	    &s->st[id], NULL) != SQLITE_OK) {
+	    (s->st[id] = db_prepare(s->db, store_sql[id], err)) == NULL) {
 		strbuf_reset(err);
 		strbuf_addf(err, "internal error: cannot prepare statement %d: %s",
-		    (int)id, sqlite3_errmsg(s->db));
-		s->st[id] = NULL;
+		    (int)id, db_errmsg(s->db));
 		return NULL;
 	}
 	return s->st[id];
 }
 
 void
-store_stmt_done(sqlite3_stmt *st)
+store_stmt_done(struct db_stmt *st)
 {
-	if (st == NULL)
-		return;
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-}
-
-/* Runs a statement that returns no rows. */
-static int
-run(struct store *s, enum stmt id, struct strbuf *err, const char *what)
-{
-	sqlite3_stmt *st = store_stmt(s, id, err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
-		store_sqlerr(s, err, what);
-		return -1;
-	}
-	return 0;
+	db_reset(st);
 }
 
 /*
@@ -114,16 +85,16 @@ store_touch_none(struct store *s)
 int
 store_touch_survey(struct store *s, int64_t survey, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SURVEY_INITIATIVE, err);
+	struct db_stmt *st = store_stmt(s, ST_SURVEY_INITIATIVE, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, survey);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		store_touch(s, sqlite3_column_int64(st, 0));
+	db_bind_int64(st, 1, survey);
+	if ((rc = db_step(st)) == DB_ROW)
+		store_touch(s, db_column_int64(st, 0));
 	store_stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot read a survey's initiative");
 		return -1;
 	}
@@ -139,27 +110,27 @@ static int
 versions_bump(struct store *s, struct strbuf *err)
 {
 	int catalog = s->touch_all || (!s->touch_none && s->touched.n == 0);
-	sqlite3_stmt *st = store_stmt(s, ST_DATA_VERSION_BUMP, err);
+	struct db_stmt *st = store_stmt(s, ST_DATA_VERSION_BUMP, err);
 	int64_t n;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int(st, 1, catalog);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	db_bind_int64(st, 1, catalog);
+	if (db_step(st) != DB_ROW) {
 		store_sqlerr(s, err, "cannot write the data's version");
 		store_stmt_done(st);
 		return -1;
 	}
-	n = sqlite3_column_int64(st, 0);
+	n = db_column_int64(st, 0);
 	store_stmt_done(st);
 	s->bumped = n;
 	s->bumped_catalog = catalog;
 	for (size_t i = 0; !catalog && i < s->touched.n; i++) {
 		if ((st = store_stmt(s, ST_INITIATIVE_VERSION_SET, err)) == NULL)
 			return -1;
-		sqlite3_bind_int64(st, 1, s->touched.v[i]);
-		sqlite3_bind_int64(st, 2, n);
-		if (sqlite3_step(st) != SQLITE_DONE) {
+		db_bind_int64(st, 1, s->touched.v[i]);
+		db_bind_int64(st, 2, n);
+		if (db_step(st) != DB_DONE) {
 			store_sqlerr(s, err, "cannot write an initiative's version");
 			store_stmt_done(st);
 			return -1;
@@ -173,20 +144,20 @@ int
 store_versions(struct store *s, const char *initiative, struct store_versions *v,
     struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_VERSIONS, err);
+	struct db_stmt *st = store_stmt(s, ST_VERSIONS, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
 	if (initiative)
-		sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v->data = sqlite3_column_int64(st, 0);
-		v->catalog = sqlite3_column_int64(st, 1);
-		v->initiative = sqlite3_column_int64(st, 2);
+		db_bind_text(st, 1, initiative);
+	if ((rc = db_step(st)) == DB_ROW) {
+		v->data = db_column_int64(st, 0);
+		v->catalog = db_column_int64(st, 1);
+		v->initiative = db_column_int64(st, 2);
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		store_sqlerr(s, err, "cannot read the data's versions");
 		return -1;
 	}
@@ -220,11 +191,11 @@ store_begin(struct store *s, struct strbuf *err)
 		s->depth++;
 		return 0;
 	}
-	if (run(s, ST_BEGIN, err, "cannot begin a transaction") == -1)
+	if (db_begin(s->db, DB_TXN_WRITE, err) == -1)
 		return -1;
 	s->writing = 1;
 	s->depth = 1;
-	s->changes_at_begin = sqlite3_total_changes64(s->db);
+	s->changes_at_begin = db_total_changes(s->db);
 	return 0;
 }
 
@@ -235,7 +206,7 @@ store_begin_read(struct store *s, struct strbuf *err)
 		s->depth++;
 		return 0;
 	}
-	if (run(s, ST_BEGIN_READ, err, "cannot begin a transaction") == -1)
+	if (db_begin(s->db, DB_TXN_READ, err) == -1)
 		return -1;
 	s->depth = 1;
 	return 0;
@@ -251,9 +222,7 @@ store_rollback(struct store *s)
 	}
 	s->depth = 0;
 	s->doomed = 0;
-	/* After some errors SQLite has already rolled back by itself. */
-	if (!sqlite3_get_autocommit(s->db))
-		(void)sqlite3_exec(s->db, store_sql[ST_ROLLBACK], NULL, NULL, NULL);
+	db_rollback(s->db);
 	if (s->writing) {
 		s->writing = 0;
 		touched_reset(s);
@@ -275,12 +244,12 @@ store_commit(struct store *s, struct strbuf *err)
 	}
 	/* every write that changed a row moves the data's versions, in its own transaction */
 	s->bumped = 0;
-	if (s->writing && sqlite3_total_changes64(s->db) != s->changes_at_begin &&
+	if (s->writing && db_total_changes(s->db) != s->changes_at_begin &&
 	    versions_bump(s, err) == -1) {
 		store_rollback(s);
 		return -1;
 	}
-	if (run(s, ST_COMMIT, err, "cannot commit") == -1) {
+	if (db_commit(s->db, err) == -1) {
 		store_rollback(s);
 		return -1;
 	}
@@ -336,16 +305,16 @@ store_write_rollback(struct store *s)
 int
 store_int64(struct store *s, enum stmt id, int64_t *v, const char *what, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	struct db_stmt *st = store_stmt(s, id, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(st, 0);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*v = db_column_int64(st, 0);
 	store_stmt_done(st);
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		store_sqlerr(s, err, what);
 		return -1;
 	}
@@ -389,10 +358,8 @@ migrate(struct store *s, struct strbuf *err)
 		goto fail;
 	}
 	for (; v < store_migrations_count; v++)
-		if (sqlite3_exec(s->db, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
-			store_sqlerr(s, err, "cannot migrate the schema");
+		if (db_exec(s->db, store_migrations[v], "cannot migrate the schema", err) == -1)
 			goto fail;
-		}
 	return store_commit(s, err);
 fail:
 	store_rollback(s);
@@ -403,19 +370,19 @@ fail:
 static int
 set_wal(struct store *s, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_WAL, err);
+	struct db_stmt *st = store_stmt(s, ST_WAL, err);
 	int ret = -1;
 
 	if (st == NULL)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (db_step(st) != DB_ROW) {
 		store_sqlerr(s, err, "cannot set WAL mode");
 		goto out;
 	}
-	if (sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") != 0) {
+	if (sqlite3_stricmp(db_column_text(st, 0), "wal") != 0) {
 		strbuf_reset(err);
 		strbuf_addf(err, "cannot open database %s: WAL mode refused (journal mode %s)",
-		    s->path, (const char *)sqlite3_column_text(st, 0));
+		    s->path, db_column_text(st, 0));
 		goto out;
 	}
 	ret = 0;
@@ -425,51 +392,25 @@ out:
 }
 
 int
+store_is_url(const char *path)
+{
+	return db_is_url(path);
+}
+
+int
 store_open(const char *path, int create, struct store **out, struct strbuf *err)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
-	/*
-	 * A struct store is never shared between threads (the server opens one
-	 * per worker thread, store.h), so its connection needs no mutex of its
-	 * own: SQLite's serialized mode cost 6% of loading a program.
-	 */
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	int rc;
 
 	*out = NULL;
 	s->path = xstrdup(path);
-	if (create)
-		flags |= SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(path, &s->db, flags, NULL);
-	if (rc != SQLITE_OK) {
-		strbuf_reset(err);
-		strbuf_addf(err, "cannot open database %s: %s", path,
-		    s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+	/* a postgresql:// URL or a SQLite file (db_open) */
+	if (db_open(path, create, &s->db, err) == -1)
 		goto fail;
-	}
-	/* A file we may not write is opened read-only without a word: refuse it. */
-	if (sqlite3_db_readonly(s->db, "main") == 1) {
-		strbuf_reset(err);
-		strbuf_addf(err, "cannot open database %s: the file is read-only", path);
+	/* WAL is SQLite's; PostgreSQL's log is always there */
+	if (db_backend(s->db) == DB_SQLITE && set_wal(s, err) == -1)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL) != SQLITE_OK ||
-	    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL) != SQLITE_OK ||
-	    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
-	    (int *)NULL) != SQLITE_OK) {
-		store_sqlerr(s, err, "cannot configure the database connection");
-		goto fail;
-	}
-	sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, STORE_LIMIT_LENGTH);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
-	if (sqlite3_exec(s->db, connection_pragmas, NULL, NULL, NULL) != SQLITE_OK) {
-		/* the first read of the file: "file is not a database" lands here */
-		strbuf_reset(err);
-		strbuf_addf(err, "cannot open database %s: %s", path, sqlite3_errmsg(s->db));
-		goto fail;
-	}
-	if (set_wal(s, err) == -1 || migrate(s, err) == -1)
+	if (migrate(s, err) == -1)
 		goto fail;
 	*out = s;
 	return 0;
@@ -485,9 +426,8 @@ store_close(struct store *s)
 		return;
 	VEC_FREE(&s->touched);
 	for (int i = 0; i < ST__MAX; i++)
-		sqlite3_finalize(s->st[i]);
-	/* close_v2 so that a leaked statement cannot keep the file open forever */
-	sqlite3_close_v2(s->db);
+		db_finalize(s->st[i]);
+	db_close(s->db);
 	free(s->path);
 	free(s);
 }
@@ -495,15 +435,15 @@ store_close(struct store *s)
 int
 store_program_slugs(struct store *s, struct store_slugs *slugs, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_PROGRAM_SLUGS, err);
+	struct db_stmt *st = store_stmt(s, ST_PROGRAM_SLUGS, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(slugs) = xstrdup((const char *)sqlite3_column_text(st, 0));
+	while ((rc = db_step(st)) == DB_ROW)
+		*VEC_PUSH(slugs) = xstrdup(db_column_text(st, 0));
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot list programs");
 		return -1;
 	}
@@ -522,19 +462,19 @@ int
 store_setting_get(struct store *s, const char *program, const char *name,
     char **value, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SETTING_GET, err);
+	struct db_stmt *st = store_stmt(s, ST_SETTING_GET, err);
 	int rc, ret = -1;
 
 	*value = NULL;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*value = xstrdup((const char *)sqlite3_column_text(st, 0));
+	db_bind_text(st, 1, program);
+	db_bind_text(st, 2, name);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*value = xstrdup(db_column_text(st, 0));
 		ret = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == DB_DONE)
 		ret = 1;
 	else
 		store_sqlerr(s, err, "cannot read a setting");
@@ -546,7 +486,7 @@ int
 store_setting_set(struct store *s, const char *program, const char *name,
     const char *value, const struct store_audit_entry *audit, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, changed;
 
 	if (store_begin(s, err) == -1)
@@ -554,14 +494,14 @@ store_setting_set(struct store *s, const char *program, const char *name,
 	st = store_stmt(s, value ? ST_SETTING_SET : ST_SETTING_DEL, err);
 	if (st == NULL)
 		goto fail;
-	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, program);
+	db_bind_text(st, 2, name);
 	if (value)
-		sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	changed = sqlite3_changes(s->db);
+		db_bind_text(st, 3, value);
+	rc = db_step(st);
+	changed = db_changes(s->db);
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot store a setting");
 		goto fail;
 	}
@@ -579,13 +519,19 @@ fail:
 int
 store_check(struct store *s, struct strbuf *report, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, findings = 0;
 
+	if (db_backend(s->db) != DB_SQLITE) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "cannot check: trellis check runs SQLite's integrity and"
+		    " foreign key checks; on PostgreSQL it does not run yet (docs/postgresql.md)");
+		return -1;
+	}
 	if ((st = store_stmt(s, ST_INTEGRITY, err)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *msg = (const char *)sqlite3_column_text(st, 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *msg = db_column_text(st, 0);
 
 		if (msg && strcmp(msg, "ok") == 0)
 			continue;
@@ -593,22 +539,22 @@ store_check(struct store *s, struct strbuf *report, struct strbuf *err)
 		findings++;
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "integrity check failed to run");
 		return -1;
 	}
 	if ((st = store_stmt(s, ST_FK_CHECK, err)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *row = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *row = db_column_text(st, 1);
 
 		strbuf_addf(report, "foreign key: %s row %s refers to a missing %s row\n",
-		    (const char *)sqlite3_column_text(st, 0), row ? row : "?",
-		    (const char *)sqlite3_column_text(st, 2));
+		    db_column_text(st, 0), row ? row : "?",
+		    db_column_text(st, 2));
 		findings++;
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "foreign key check failed to run");
 		return -1;
 	}
@@ -622,10 +568,16 @@ store_check(struct store *s, struct strbuf *report, struct strbuf *err)
 int
 store_backup(struct store *s, const char *dest, struct strbuf *err)
 {
-	sqlite3 *db = NULL;
+	sqlite3 *db = NULL, *from = db_sqlite_handle(s->db);
 	sqlite3_backup *b;
 	int fd, rc, ret = -1;
 
+	if (from == NULL) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "cannot back up: trellis backup copies a SQLite database;"
+		    " back up PostgreSQL with pg_dump (docs/postgresql.md)");
+		return -1;
+	}
 	/* Created here, exclusively: a backup never overwrites a file. */
 	if ((fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) == -1) {
 		strbuf_reset(err);
@@ -643,7 +595,7 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	}
 	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
 	(void)sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-	if ((b = sqlite3_backup_init(db, "main", s->db, "main")) == NULL) {
+	if ((b = sqlite3_backup_init(db, "main", from, "main")) == NULL) {
 		strbuf_reset(err);
 		strbuf_addf(err, "cannot back up to %s: %s", dest, sqlite3_errmsg(db));
 		goto out;
@@ -683,15 +635,6 @@ out:
  * entries (store.h); the audit log's reading is in accounts.c.
  */
 
-void
-store_bind_text(sqlite3_stmt *st, int col, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(st, col, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, col);
-}
-
 /* Returns 0 when action is one the audit log takes, else 1 with err set. */
 static int
 audit_action_check(const char *action, struct strbuf *err)
@@ -727,24 +670,24 @@ store_audit_add(struct store *s, const char *actor, const char *action,
     const char *kind, const char *initiative, const char *record,
     const char *before, const char *after, int64_t at, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (audit_action_check(action, err))
 		return 1;
 	if ((st = store_stmt(s, ST_AUDIT_INS, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, at);
-	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
-	store_bind_text(st, 5, initiative);
-	store_bind_text(st, 6, record);
-	store_bind_text(st, 7, before);
-	store_bind_text(st, 8, after);
-	rc = sqlite3_step(st);
+	db_bind_int64(st, 1, at);
+	db_bind_text(st, 2, actor);
+	db_bind_text(st, 3, action);
+	db_bind_text(st, 4, kind);
+	db_bind_text(st, 5, initiative);
+	db_bind_text(st, 6, record);
+	db_bind_text(st, 7, before);
+	db_bind_text(st, 8, after);
+	rc = db_step(st);
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot write the audit log");
 		return -1;
 	}

@@ -2,8 +2,8 @@
 #define TRELLIS_STORE_H
 /*
  * The store: where programs live. This API is all the rest of Trellis sees;
- * only src/store/ includes sqlite3.h, so a PostgreSQL implementation could
- * stand behind the same functions.
+ * only src/store/ includes sqlite3.h and libpq-fe.h: the same functions run
+ * on SQLite or PostgreSQL (store/db.h, docs/postgresql.md).
  *
  * Every function returns 0 on success or -1 on failure, with a one-line
  * message in *err (a strbuf the caller owns) saying what went wrong.
@@ -21,10 +21,14 @@ struct store_audit_entry;
 
 /*
  * Opens the database at path, creating it when create is set, applies the
- * settings of RELIABILITY.md and any pending schema migrations.
+ * settings of RELIABILITY.md and any pending schema migrations. A path of
+ * the form postgresql://... (libpq's URL) opens that PostgreSQL database,
+ * which must exist (create has no effect there).
  * *out is freed with store_close.
  */
 int store_open(const char *path, int create, struct store **out, struct strbuf *err);
+/* Whether path names a PostgreSQL database (postgresql:// or postgres://) rather than a file. */
+int store_is_url(const char *path);
 void store_close(struct store *s);
 
 /* Appends the slugs of every program, in slug order, to *slugs (caller frees each). */

@@ -4,8 +4,7 @@
  * Inside the store: the connection, the statement table and the helpers the
  * store's files share. Only src/store/ (and its unit tests) include this.
  */
-#include <sqlite3.h>
-
+#include "db.h"
 #include "store.h"
 
 struct strbuf;
@@ -226,13 +225,13 @@ extern const char *const store_migrations[];
 extern const int store_migrations_count;
 
 struct store {
-	sqlite3 *db;
+	struct db *db;			/* SQLite or PostgreSQL (db.h) */
 	char *path;
-	sqlite3_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
+	struct db_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
 	int writing;			/* a store_begin transaction is open */
 	int depth;			/* transactions begun and not yet ended (they nest) */
 	int doomed;			/* an inner one rolled back: the outermost cannot commit */
-	sqlite3_int64 changes_at_begin;	/* sqlite3_total_changes64 when the write began */
+	int64_t changes_at_begin;	/* db_total_changes when the write began */
 	/*
 	 * What the open write changes, for the data's versions (schema.c,
 	 * migration 4): the initiatives whose records it touched, or
@@ -255,9 +254,9 @@ struct store {
  * with a message in err. The statement belongs to s; hand it back with
  * store_stmt_done.
  */
-sqlite3_stmt *store_stmt(struct store *s, enum stmt id, struct strbuf *err);
+struct db_stmt *store_stmt(struct store *s, enum stmt id, struct strbuf *err);
 /* Resets st so it can be used again (NULL is fine). */
-void store_stmt_done(sqlite3_stmt *st);
+void store_stmt_done(struct db_stmt *st);
 
 /* Begins an immediate write transaction. */
 int store_begin(struct store *s, struct strbuf *err);
@@ -270,7 +269,7 @@ int store_begin_read(struct store *s, struct strbuf *err);
 int store_commit(struct store *s, struct strbuf *err);
 /*
  * Runs statement id (no parameters), which gives one row of one integer,
- * into *v. Returns 0, or -1 with "what: SQLite's message" in err.
+ * into *v. Returns 0, or -1 with "what: the database's message" in err.
  */
 int store_int64(struct store *s, enum stmt id, int64_t *v, const char *what,
     struct strbuf *err);
@@ -287,10 +286,7 @@ void store_rollback(struct store *s);
 int store_audit_write(struct store *s, const struct store_audit_entry *entry,
     struct strbuf *err);
 
-/* Binds v as text to parameter col of st (static: v must outlive the step), or NULL. */
-void store_bind_text(sqlite3_stmt *st, int col, const char *v);
-
-/* Replaces err with "what: <sqlite's message>". */
+/* Replaces err with "what: <the database's message>". */
 void store_sqlerr(struct store *s, struct strbuf *err, const char *what);
 
 /*

@@ -65,19 +65,19 @@ static int
 round_find(struct store *s, const char *initiative, const char *ident, int64_t *id,
     int *closed, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_ROUND_FIND, err);
+	struct db_stmt *st = store_stmt(s, ST_ROUND_FIND, err);
 	int rc, ret = -1;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, ident, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*closed = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	db_bind_text(st, 1, initiative);
+	db_bind_text(st, 2, ident);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*id = db_column_int64(st, 0);
+		*closed = !db_column_null(st, 1);
 		ret = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == DB_DONE)
 		ret = 1;
 	else
 		store_sqlerr(s, err, "cannot find the survey");
@@ -113,29 +113,29 @@ static int
 team_read(struct store *s, const char *initiative, const char *ident,
     struct survey_team *team, struct strbuf *err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_ROUND_TEAM, err);
+	struct db_stmt *st = store_stmt(s, ST_ROUND_TEAM, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, initiative, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, ident, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, initiative);
+	db_bind_text(st, 2, ident);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct survey_member *m = VEC_PUSH(team);
-		const char *email = (const char *)sqlite3_column_text(st, 3);
+		const char *email = db_column_text(st, 3);
 		int g = enum_lookup(group_names, GROUP__MAX,
-		    (const char *)sqlite3_column_text(st, 4));
+		    db_column_text(st, 4));
 
 		assert(g >= 0);
-		m->id = sqlite3_column_int64(st, 0);
-		m->person = xstrdup((const char *)sqlite3_column_text(st, 1));
-		m->name = xstrdup((const char *)sqlite3_column_text(st, 2));
+		m->id = db_column_int64(st, 0);
+		m->person = xstrdup(db_column_text(st, 1));
+		m->name = xstrdup(db_column_text(st, 2));
 		m->email = email ? xstrdup(email) : NULL;
 		m->group = g;
-		m->has_link = sqlite3_column_int(st, 5) != 0;
+		m->has_link = (int)db_column_int64(st, 5) != 0;
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot read the team of the survey");
 		return -1;
 	}
@@ -167,7 +167,7 @@ invite_one(struct store *s, int64_t sid, const struct survey_member *m, const ch
 {
 	struct survey_link *l = VEC_PUSH(out);
 	unsigned char raw[32], hash[HASH_LEN];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int r;
 
 	memset(l, 0, sizeof(*l));
@@ -182,14 +182,14 @@ invite_one(struct store *s, int64_t sid, const struct survey_member *m, const ch
 	token_hash(l->token, hash);
 	if ((st = store_stmt(s, ST_INVITATION_INS, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, sid);
-	sqlite3_bind_blob(st, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, group_names[m->group], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, m->id);
-	store_bind_text(st, 5, lang);
-	r = sqlite3_step(st);
+	db_bind_int64(st, 1, sid);
+	db_bind_blob(st, 2, hash, HASH_LEN);
+	db_bind_text(st, 3, group_names[m->group]);
+	db_bind_int64(st, 4, m->id);
+	db_bind_text(st, 5, lang);
+	r = db_step(st);
 	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
+	if (r != DB_DONE) {
 		store_sqlerr(s, err, "cannot store an invitation");
 		return -1;
 	}
@@ -277,7 +277,7 @@ store_survey_close(struct store *s, const char *initiative, const char *ident,
     tdate closed, const struct store_audit_entry *audit, struct strbuf *err)
 {
 	char date[DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t sid;
 	int was_closed, r, ret = -1;
 
@@ -296,15 +296,15 @@ store_survey_close(struct store *s, const char *initiative, const char *ident,
 	if ((st = store_stmt(s, ST_ROUND_CLOSE, err)) == NULL)
 		goto out;
 	date_format(closed, date);
-	sqlite3_bind_int64(st, 1, sid);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
-	r = sqlite3_step(st);
+	db_bind_int64(st, 1, sid);
+	db_bind_text_copy(st, 2, date);
+	r = db_step(st);
 	store_stmt_done(st);
-	if (r != SQLITE_DONE) {
+	if (r != DB_DONE) {
 		store_sqlerr(s, err, "cannot close the survey");
 		goto out;
 	}
-	if (sqlite3_changes(s->db) != 1) {
+	if (db_changes(s->db) != 1) {
 		ret = 3;	/* open, so the date is before it opened */
 		goto out;
 	}
@@ -333,7 +333,7 @@ invitation_get(struct store *s, const char *token, struct store_invitation *inv,
     int64_t *id, int64_t *sid, struct strbuf *err)
 {
 	unsigned char hash[HASH_LEN];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, ret = -1;
 
 	memset(inv, 0, sizeof(*inv));
@@ -342,26 +342,26 @@ invitation_get(struct store *s, const char *token, struct store_invitation *inv,
 	token_hash(token, hash);
 	if ((st = store_stmt(s, ST_INVITATION_GET, err)) == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *g = (const char *)sqlite3_column_text(st, 2);
+	db_bind_blob(st, 1, hash, HASH_LEN);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		const char *g = db_column_text(st, 2);
 
-		*id = sqlite3_column_int64(st, 0);
-		*sid = sqlite3_column_int64(st, 1);
+		*id = db_column_int64(st, 0);
+		*sid = db_column_int64(st, 1);
 		inv->group = 0;
 		for (int i = 0; i < GROUP__MAX; i++)
 			if (g && strcmp(g, group_names[i]) == 0)
 				inv->group = i;
-		inv->used = sqlite3_column_int(st, 3) != 0;
-		inv->closed = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		inv->survey = xstrdup((const char *)sqlite3_column_text(st, 5));
-		inv->initiative = xstrdup((const char *)sqlite3_column_text(st, 6));
-		inv->instrument = xstrdup((const char *)sqlite3_column_text(st, 7));
-		inv->lang = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL :
-		    xstrdup((const char *)sqlite3_column_text(st, 8));
+		inv->used = (int)db_column_int64(st, 3) != 0;
+		inv->closed = !db_column_null(st, 4);
+		inv->survey = xstrdup(db_column_text(st, 5));
+		inv->initiative = xstrdup(db_column_text(st, 6));
+		inv->instrument = xstrdup(db_column_text(st, 7));
+		inv->lang = db_column_null(st, 8) ? NULL :
+		    xstrdup(db_column_text(st, 8));
 		ret = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == DB_DONE)
 		ret = 1;
 	else
 		store_sqlerr(s, err, "cannot read the invitation");
@@ -380,12 +380,12 @@ store_invitation_find(struct store *s, const char *token,
 
 /* Runs a statement that writes and returns no row; 0 or -1 with err set. */
 static int
-step_done(struct store *s, sqlite3_stmt *st, const char *what, struct strbuf *err)
+step_done(struct store *s, struct db_stmt *st, const char *what, struct strbuf *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, what);
 		return -1;
 	}
@@ -415,7 +415,7 @@ answer_one(struct store *s, struct store_answer_job *job, struct strbuf *err)
 {
 	struct store_invitation inv;
 	char today[DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id, sid, rid = 0;
 	int r, ret = -1;
 
@@ -439,8 +439,8 @@ answer_one(struct store *s, struct store_answer_job *job, struct strbuf *err)
 	if ((st = store_stmt(s, ST_TALLY_MARK, err)) == NULL)
 		goto out;
 	date_format(date_today(), today);
-	sqlite3_bind_int64(st, 1, sid);
-	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+	db_bind_int64(st, 1, sid);
+	db_bind_text_copy(st, 2, today);
 	if (step_done(s, st, "cannot keep the day's count", err))
 		goto out;
 	/* a random id; on the rare clash with a stored one, draw again */
@@ -448,14 +448,14 @@ answer_one(struct store *s, struct store_answer_job *job, struct strbuf *err)
 		if ((st = store_stmt(s, ST_RESPONSE_INS_ID, err)) == NULL)
 			goto out;
 		rid = random_id();
-		sqlite3_bind_int64(st, 1, rid);
-		sqlite3_bind_int64(st, 2, sid);
-		sqlite3_bind_text(st, 3, group_names[inv.group], -1, SQLITE_STATIC);
-		r = sqlite3_step(st);
+		db_bind_int64(st, 1, rid);
+		db_bind_int64(st, 2, sid);
+		db_bind_text(st, 3, group_names[inv.group]);
+		r = db_step(st);
 		store_stmt_done(st);
-		if (r == SQLITE_DONE)
+		if (r == DB_DONE)
 			break;
-		if (r != SQLITE_CONSTRAINT || tries == 3) {
+		if (db_error_kind(s->db) != DB_ERR_UNIQUE || tries == 3) {
 			store_sqlerr(s, err, "cannot store the response");
 			goto out;
 		}
@@ -463,20 +463,20 @@ answer_one(struct store *s, struct store_answer_job *job, struct strbuf *err)
 	for (size_t i = 0; i < job->n; i++) {
 		if ((st = store_stmt(s, ST_ANSWER_INS, err)) == NULL)
 			goto out;
-		sqlite3_bind_int64(st, 1, rid);
-		sqlite3_bind_int64(st, 2, (int64_t)i);
-		sqlite3_bind_text(st, 3, job->answers[i].item, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, job->answers[i].value);
+		db_bind_int64(st, 1, rid);
+		db_bind_int64(st, 2, (int64_t)i);
+		db_bind_text(st, 3, job->answers[i].item);
+		db_bind_int64(st, 4, job->answers[i].value);
 		if (step_done(s, st, "cannot store an answer", err))
 			goto out;
 	}
 	if ((st = store_stmt(s, ST_INVITATION_USE, err)) == NULL)
 		goto out;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (step_done(s, st, "cannot mark the invitation used", err))
 		goto out;
 	/* read unused in this same transaction: one row, or the store is not what it said */
-	if (sqlite3_changes(s->db) != 1) {
+	if (db_changes(s->db) != 1) {
 		strbuf_reset(err);
 		strbuf_addstr(err, "internal error: an invitation read unused could not be used");
 		goto out;
@@ -526,7 +526,7 @@ store_survey_invitation_counts(struct store *s, const char *initiative,
     const char *ident, tdate today, struct store_invitation_counts *c, struct strbuf *err)
 {
 	char day[DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t sid;
 	int closed, rc;
 
@@ -535,25 +535,25 @@ store_survey_invitation_counts(struct store *s, const char *initiative,
 		return rc == 1 ? 0 : -1;
 	if ((st = store_stmt(s, ST_INVITATION_COUNTS, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, sid);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int g = enum_lookup(group_names, GROUP__MAX, (const char *)sqlite3_column_text(st, 0));
+	db_bind_int64(st, 1, sid);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int g = enum_lookup(group_names, GROUP__MAX, db_column_text(st, 0));
 
 		if (g >= 0)
-			c->issued[g] = sqlite3_column_int64(st, 1);
+			c->issued[g] = db_column_int64(st, 1);
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		goto fail;
 	if ((st = store_stmt(s, ST_TALLY_GET, err)) == NULL)
 		return -1;
 	date_format(today, day);
-	sqlite3_bind_int64(st, 1, sid);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		c->answers = sqlite3_column_int64(st, 0);
+	db_bind_int64(st, 1, sid);
+	db_bind_text_copy(st, 2, day);
+	if ((rc = db_step(st)) == DB_ROW)
+		c->answers = db_column_int64(st, 0);
 	store_stmt_done(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return 0;
 fail:
 	store_sqlerr(s, err, "cannot count the invitations");
@@ -582,39 +582,39 @@ int
 store_instrument_usage(struct store *s, const char *program, const char *code,
     struct store_instrument_uses *uses, struct store_slugs *answered, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, ret = -1;
 
 	if (store_begin_read(s, err))
 		return -1;
 	if ((st = store_stmt(s, ST_INSTRUMENT_SURVEYS, err)) == NULL)
 		goto out;
-	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, program);
+	db_bind_text(st, 2, code);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_instrument_use *u = VEC_PUSH(uses);
 
 		memset(u, 0, sizeof(*u));
-		u->initiative = xstrdup((const char *)sqlite3_column_text(st, 0));
-		u->initiative_name = xstrdup((const char *)sqlite3_column_text(st, 1));
-		u->survey = xstrdup((const char *)sqlite3_column_text(st, 2));
-		if (date_parse((const char *)sqlite3_column_text(st, 3), &u->opened))
+		u->initiative = xstrdup(db_column_text(st, 0));
+		u->initiative_name = xstrdup(db_column_text(st, 1));
+		u->survey = xstrdup(db_column_text(st, 2));
+		if (date_parse(db_column_text(st, 3), &u->opened))
 			u->opened = DATE_NONE;
-		u->responses = sqlite3_column_int64(st, 4);
+		u->responses = db_column_int64(st, 4);
 	}
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot list the surveys of an instrument");
 		goto out;
 	}
 	if ((st = store_stmt(s, ST_INSTRUMENT_ANSWERED, err)) == NULL)
 		goto out;
-	sqlite3_bind_text(st, 1, program, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(answered) = xstrdup((const char *)sqlite3_column_text(st, 0));
+	db_bind_text(st, 1, program);
+	db_bind_text(st, 2, code);
+	while ((rc = db_step(st)) == DB_ROW)
+		*VEC_PUSH(answered) = xstrdup(db_column_text(st, 0));
 	store_stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_sqlerr(s, err, "cannot list the answered items of an instrument");
 		goto out;
 	}

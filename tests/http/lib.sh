@@ -17,6 +17,9 @@
 
 SERVER_PID=""
 URL=""
+# The database the demo goes into and the server serves: demo.db, or
+# HTTP_DB from the environment (a postgresql:// URL: tests/http/t0950-pg-serve.sh).
+HTTP_DB=${HTTP_DB:-$TEST_DIR/demo.db}
 
 http_kill () {
 	test -n "$SERVER_PID" || return 0
@@ -32,14 +35,14 @@ http_kill () {
 trap 'http_kill; rm -rf "$TEST_DIR"' EXIT
 
 http_demo_db () {
-	"$TRELLIS" --db "$TEST_DIR/demo.db" demo >/dev/null 2>&1 ||
+	"$TRELLIS" --db "$HTTP_DB" demo >/dev/null 2>&1 ||
 		{ echo "not ok - cannot create the demo database"; exit 1; }
 }
 
 # http_start [SERVE OPTIONS...]: starts the server on demo.db and waits for its address.
 http_start () {
 	: >"$TEST_DIR/serve.out"
-	"$TRELLIS" --db "$TEST_DIR/demo.db" serve --listen 127.0.0.1:0 "$@" \
+	"$TRELLIS" --db "$HTTP_DB" serve --listen 127.0.0.1:0 "$@" \
 		>"$TEST_DIR/serve.out" 2>"$TEST_DIR/serve.log" &
 	SERVER_PID=$!
 	i=0

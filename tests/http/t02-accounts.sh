@@ -24,7 +24,7 @@ accounts_setup () {
 		rest=${spec#*:}
 		email=${rest%%:*}
 		ini=${rest#*:}
-		"$TRELLIS" --db "$TEST_DIR/demo.db" user add "$email" --role "$role" \
+		"$TRELLIS" --db "$HTTP_DB" user add "$email" --role "$role" \
 			${ini:+--initiative "$ini"} --password-file "$TEST_DIR/pw" >/dev/null ||
 			{ echo "not ok - cannot add $email"; exit 1; }
 	done

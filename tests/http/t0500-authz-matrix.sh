@@ -47,12 +47,12 @@ mkdir "$TEST_DIR/csv"
 	echo "$A,P-1,Open question,,strategy,2016-03-01,2099-01-01,harlow-public-schools,team,,,,,,,,"
 	echo "$B,P-901,$MARKER proposal,$MARKER body,strategy,2016-03-01,2099-01-01,ashby-latino-business-alliance,team,,,,ashby-latino-business-alliance,object,$MARKER reason,2016-03-02,"
 } >"$TEST_DIR/csv/proposals.csv"
-"$TRELLIS" --db "$TEST_DIR/demo.db" import "$TEST_DIR/csv/decisions.csv" "$TEST_DIR/csv/checkins.csv" \
+"$TRELLIS" --db "$HTTP_DB" import "$TEST_DIR/csv/decisions.csv" "$TEST_DIR/csv/checkins.csv" \
 	"$TEST_DIR/csv/proposals.csv" \
 	>/dev/null || { echo "not ok - cannot import the marker records"; exit 1; }
 
 for spec in admin:admin@x.org memA:member@x.org viewA:viewer@x.org memB:other@x.org eval:eval@x.org; do
-	"$TRELLIS" --db "$TEST_DIR/demo.db" token add --user "${spec#*:}" >"$TEST_DIR/${spec%%:*}.tok" 2>/dev/null ||
+	"$TRELLIS" --db "$HTTP_DB" token add --user "${spec#*:}" >"$TEST_DIR/${spec%%:*}.tok" 2>/dev/null ||
 		{ echo "not ok - cannot add a token for ${spec#*:}"; exit 1; }
 done
 

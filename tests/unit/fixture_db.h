@@ -12,11 +12,38 @@
 #include <sqlite3.h>
 
 #include "model/model.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "util/strbuf.h"
 
 static char fixture_dir[64];	/* the test's directory */
-static char fixture_db[128];	/* its database file */
+static char fixture_db[512];	/* its database file, or TRELLIS_TEST_PG's URL */
+
+/*
+ * With TRELLIS_TEST_PG (a postgresql:// URL, see tests/cli/t0162-pg-unit.sh)
+ * the database is that one, emptied first, instead of a file: copies the
+ * URL into db. Returns 0, or -1 with the reason printed.
+ */
+static inline int
+fixture_pg(char *db, size_t size)
+{
+	const char *url = getenv("TRELLIS_TEST_PG");
+	struct strbuf err = STRBUF_INIT;
+	struct db *d = NULL;
+	int ret = -1;
+
+	if (url == NULL || *url == '\0')
+		return 0;
+	snprintf(db, size, "%s", url);
+	if (db_open(url, 0, &d, &err) != 0 ||
+	    db_exec(d, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", "empty", &err) != 0)
+		fprintf(stderr, "fixture: %s\n", err.buf);
+	else
+		ret = 0;
+	db_close(d);
+	strbuf_release(&err);
+	return ret;
+}
 
 /*
  * Makes the directory and, in *s, the database holding p (validated by the
@@ -35,10 +62,13 @@ fixture_db_create(struct program *p, struct store **s)
 		return -1;
 	}
 	snprintf(fixture_db, sizeof(fixture_db), "%s/t.db", fixture_dir);
+	if (fixture_pg(fixture_db, sizeof(fixture_db)) != 0)
+		goto out;
 	if (store_open(fixture_db, 1, s, &err) != 0 || store_program_save(*s, p, NULL, &err) != 0)
 		fprintf(stderr, "fixture: %s\n", err.buf);
 	else
 		ret = 0;
+out:
 	strbuf_release(&err);
 	return ret;
 }
@@ -57,6 +87,33 @@ fixture_db_exec(const char *sql)
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_close(db);
 	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * Reads the one number sql gives into *n, through a connection of its own
+ * (store/db.h: a file or TRELLIS_TEST_PG's database). Returns 0, or -1 with
+ * the reason printed.
+ */
+static inline int
+fixture_db_int64(const char *sql, int64_t *n)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct db *d = NULL;
+	struct db_stmt *st = NULL;
+	int ret = -1;
+
+	if (db_open(fixture_db, 0, &d, &err) != 0 || (st = db_prepare(d, sql, &err)) == NULL)
+		fprintf(stderr, "fixture: %s\n", err.buf);
+	else if (db_step(st) != DB_ROW)
+		fprintf(stderr, "fixture: %s: %s\n", sql, db_errmsg(d));
+	else {
+		*n = db_column_int64(st, 0);
+		ret = 0;
+	}
+	db_finalize(st);
+	db_close(d);
+	strbuf_release(&err);
+	return ret;
 }
 
 /* Removes the directory and everything in it. Returns 0 or -1. */

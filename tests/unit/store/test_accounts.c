@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include <jansson.h>
 
@@ -193,17 +194,17 @@ test_user_checks(void **state)
 {
 	struct store *s = *state;
 
-	assert_int_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
 	    " VALUES ('a@x.org', 'admin', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
 	    " VALUES ('A@x.org', 'admin', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
 	    " VALUES ('m@x.org', 'member', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
 	    " VALUES ('e@x.org', 'evaluator', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO users (email, role, password_hash, created)"
+	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
 	    " VALUES ('r@x.org', 'root', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(s->db, "INSERT INTO sessions (token_hash, user_id, csrf,"
+	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO sessions (token_hash, user_id, csrf,"
 	    " created, last_seen) VALUES (x'00', 1, 'c', 1, 1)", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(store_role_parse("viewer"), STORE_ROLE_VIEWER);
 	assert_int_equal(store_role_parse("Viewer"), -1);

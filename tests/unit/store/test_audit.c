@@ -84,7 +84,7 @@ audit_rows(struct store *s)
 	sqlite3_stmt *st;
 	int64_t n;
 
-	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT count(*) FROM audit_log", -1, &st,
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), "SELECT count(*) FROM audit_log", -1, &st,
 	    NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	n = sqlite3_column_int64(st, 0);
@@ -95,7 +95,7 @@ audit_rows(struct store *s)
 static void
 exec_sql(struct store *s, const char *sql)
 {
-	assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db), sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
 /* An entry as a form's change of an organization would make it. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "store/store_impl.h"
 #include "model/fields.h"
@@ -641,7 +642,7 @@ count_rows(struct store *s, const char *table)
 	int64_t n;
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -722,10 +723,10 @@ test_second_save_writes_nothing(void **state)
 	build_program(&p, "wcc");
 	save_ok(s, &p);
 	load_ok(s, "wcc", &q);
-	before = sqlite3_total_changes(s->db);
+	before = sqlite3_total_changes(db_sqlite_handle(s->db));
 	save_ok(s, &q);
 	save_ok(s, &p);
-	assert_int_equal(sqlite3_total_changes(s->db), before);
+	assert_int_equal(sqlite3_total_changes(db_sqlite_handle(s->db)), before);
 	assert_int_equal(count_rows(s, "decision"), 3);
 	assert_int_equal(count_rows(s, "program"), 1);
 	program_release(&p);
@@ -939,7 +940,7 @@ test_migrations_idempotent(void **state)
 	store_close(s);
 	for (int round = 0; round < 2; round++) {
 		assert_int_equal(store_open(path, 0, &s, &err), 0);
-		assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL),
+		assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), "PRAGMA user_version", -1, &st, NULL),
 		    SQLITE_OK);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), store_migrations_count);
@@ -959,7 +960,7 @@ pragma_int(struct store *s, const char *sql)
 	sqlite3_stmt *st;
 	int64_t v;
 
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -976,7 +977,7 @@ test_pragmas_in_force(void **state)
 
 	(void)state;
 	s = open_ok(db_path("pragma.db", path));
-	assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
 	sqlite3_finalize(st);
@@ -984,11 +985,11 @@ test_pragmas_in_force(void **state)
 	assert_int_equal(pragma_int(s, "PRAGMA busy_timeout"), 5000);
 	assert_int_equal(pragma_int(s, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(pragma_int(s, "PRAGMA trusted_schema"), 0);
-	assert_int_equal(sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &on), SQLITE_OK);
+	assert_int_equal(sqlite3_db_config(db_sqlite_handle(s->db), SQLITE_DBCONFIG_DEFENSIVE, -1, &on), SQLITE_OK);
 	assert_int_equal(on, 1);
-	assert_int_equal(sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, -1), 64 * 1024 * 1024);
+	assert_int_equal(sqlite3_limit(db_sqlite_handle(s->db), SQLITE_LIMIT_LENGTH, -1), 64 * 1024 * 1024);
 	/* defensive: the schema cannot be written behind SQLite's back */
-	assert_int_not_equal(sqlite3_exec(s->db, "PRAGMA writable_schema = ON;"
+	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "PRAGMA writable_schema = ON;"
 	    "UPDATE sqlite_schema SET sql = '' WHERE name = 'tie'", NULL, NULL, NULL), SQLITE_OK);
 	store_close(s);
 }
@@ -1074,7 +1075,7 @@ test_check_clean_and_dirty(void **state)
 	assert_int_equal(store_check(s, &report, &err), 0);
 	assert_int_equal(report.len, 0);
 	/* break a foreign key behind the store's back */
-	assert_int_equal(sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF;"
+	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db), "PRAGMA foreign_keys = OFF;"
 	    "UPDATE person SET org_id = 9999 WHERE slug = 'dana';"
 	    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(store_check(s, &report, &err), -1);

@@ -114,7 +114,7 @@ sql_int(struct store *s, const char *sql, const char *param)
 	sqlite3_stmt *st;
 	int64_t v;
 
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL), SQLITE_OK);
 	if (param)
 		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -140,7 +140,7 @@ columns_of(struct store *s, const char *table, struct strbuf *out)
 
 	strbuf_reset(out);
 	strbuf_addf(&sql, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql.buf, -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		strbuf_addf(out, "%s%s", out->len ? "," : "", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -156,7 +156,7 @@ references_of(struct store *s, const char *table, struct strbuf *out)
 
 	strbuf_reset(out);
 	strbuf_addf(&sql, "SELECT \"table\" FROM pragma_foreign_key_list('%s') ORDER BY id", table);
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql.buf, -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		strbuf_addf(out, "%s%s", out->len ? "," : "", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -268,7 +268,7 @@ test_invite_stores_hashes_only(void **state)
 
 	/* what is stored is the SHA-256 of the token's text */
 	crypto_hash_sha256(hash, (const unsigned char *)tok[1], strlen(tok[1]));
-	assert_int_equal(sqlite3_prepare_v2(fx->s->db,
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(fx->s->db),
 	    "SELECT count(*) FROM survey_invitation WHERE token_hash = ?1", -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);

@@ -1,0 +1,245 @@
+/*
+ * The driver's front (db.h): picks the backend by the target's form and
+ * hands each call to it; the errors' wording is here, once for both.
+ */
+#include <assert.h>
+#include <string.h>
+
+#include "db_impl.h"
+#include "../util/strbuf.h"
+#include "../util/banned.h"
+
+int
+db_is_url(const char *target)
+{
+	return target != NULL && (strncmp(target, "postgresql://", 13) == 0 ||
+	    strncmp(target, "postgres://", 11) == 0);
+}
+
+int
+db_open(const char *target, int create, struct db **out, struct strbuf *err)
+{
+	const struct db_ops *ops = db_is_url(target) ? &db_pg_ops : &db_sqlite_ops;
+
+	*out = NULL;
+	return ops->open(target, create, out, err);
+}
+
+void
+db_close(struct db *db)
+{
+	if (db)
+		db->ops->close(db);
+}
+
+enum db_backend
+db_backend(const struct db *db)
+{
+	return db->ops->backend;
+}
+
+const char *
+db_errmsg(const struct db *db)
+{
+	return db ? db->ops->errmsg(db) : "no database";
+}
+
+enum db_errkind
+db_error_kind(const struct db *db)
+{
+	return db->ops->error_kind(db);
+}
+
+int
+db_retryable(const struct db *db)
+{
+	return db_error_kind(db) == DB_ERR_BUSY;
+}
+
+/* Replaces err with "what: the backend's message". */
+static void
+fail(const struct db *db, struct strbuf *err, const char *what)
+{
+	strbuf_reset(err);
+	strbuf_addf(err, "%s: %s", what, db_errmsg(db));
+}
+
+int
+db_exec(struct db *db, const char *sql, const char *what, struct strbuf *err)
+{
+	if (db->ops->exec(db, sql) == 0)
+		return 0;
+	fail(db, err, what);
+	return -1;
+}
+
+struct db_stmt *
+db_prepare(struct db *db, const char *sql, struct strbuf *err)
+{
+	struct db_stmt *st = db->ops->prepare(db, sql);
+
+	if (st == NULL)
+		fail(db, err, "cannot prepare statement");
+	return st;
+}
+
+void
+db_finalize(struct db_stmt *st)
+{
+	if (st)
+		st->db->ops->finalize(st);
+}
+
+void
+db_reset(struct db_stmt *st)
+{
+	if (st)
+		st->db->ops->reset(st);
+}
+
+int
+db_param_count(const struct db_stmt *st)
+{
+	return st->db->ops->param_count(st);
+}
+
+void
+db_bind_int64(struct db_stmt *st, int i, int64_t v)
+{
+	assert(i >= 1 && i <= db_param_count(st));
+	st->db->ops->bind_int64(st, i, v);
+}
+
+void
+db_bind_double(struct db_stmt *st, int i, double v)
+{
+	assert(i >= 1 && i <= db_param_count(st));
+	st->db->ops->bind_double(st, i, v);
+}
+
+void
+db_bind_text(struct db_stmt *st, int i, const char *v)
+{
+	assert(i >= 1 && i <= db_param_count(st));
+	if (v == NULL)
+		st->db->ops->bind_null(st, i);
+	else
+		st->db->ops->bind_text(st, i, v);
+}
+
+void
+db_bind_text_copy(struct db_stmt *st, int i, const char *v)
+{
+	assert(i >= 1 && i <= db_param_count(st));
+	if (v == NULL)
+		st->db->ops->bind_null(st, i);
+	else
+		st->db->ops->bind_text_copy(st, i, v);
+}
+
+void
+db_bind_blob(struct db_stmt *st, int i, const void *v, size_t len)
+{
+	assert(i >= 1 && i <= db_param_count(st));
+	st->db->ops->bind_blob(st, i, v, len);
+}
+
+void
+db_bind_null(struct db_stmt *st, int i)
+{
+	assert(i >= 1 && i <= db_param_count(st));
+	st->db->ops->bind_null(st, i);
+}
+
+int
+db_step(struct db_stmt *st)
+{
+	return st->db->ops->step(st);
+}
+
+int
+db_column_count(const struct db_stmt *st)
+{
+	return st->db->ops->column_count(st);
+}
+
+int
+db_column_null(const struct db_stmt *st, int i)
+{
+	return st->db->ops->column_null(st, i);
+}
+
+int64_t
+db_column_int64(const struct db_stmt *st, int i)
+{
+	return st->db->ops->column_int64(st, i);
+}
+
+double
+db_column_double(const struct db_stmt *st, int i)
+{
+	return st->db->ops->column_double(st, i);
+}
+
+const char *
+db_column_text(const struct db_stmt *st, int i)
+{
+	return st->db->ops->column_text(st, i);
+}
+
+const void *
+db_column_blob(struct db_stmt *st, int i, size_t *len)
+{
+	return st->db->ops->column_blob(st, i, len);
+}
+
+int64_t
+db_changes(const struct db *db)
+{
+	return db->ops->changes(db);
+}
+
+int64_t
+db_total_changes(const struct db *db)
+{
+	return db->ops->total_changes(db);
+}
+
+int
+db_last_id(struct db *db, int64_t *id, struct strbuf *err)
+{
+	if (db->ops->last_id(db, id) == 0)
+		return 0;
+	fail(db, err, "cannot read the new row's id");
+	return -1;
+}
+
+int
+db_begin(struct db *db, enum db_txn kind, struct strbuf *err)
+{
+	if (db->ops->begin(db, kind) == 0)
+		return 0;
+	fail(db, err, "cannot begin a transaction");
+	return -1;
+}
+
+int
+db_commit(struct db *db, struct strbuf *err)
+{
+	if (db->ops->commit(db) == 0)
+		return 0;
+	fail(db, err, "cannot commit");
+	return -1;
+}
+
+void
+db_rollback(struct db *db)
+{
+	db->ops->rollback(db);
+}
+
+int
+db_in_txn(const struct db *db)
+{
+	return db->ops->in_txn(db);
+}

@@ -1,0 +1,155 @@
+#ifndef TRELLIS_STORE_DB_H
+#define TRELLIS_STORE_DB_H
+/*
+ * The store's database driver: one small interface to a SQL connection,
+ * with two implementations, SQLite (db_sqlite.c, the embedded default) and
+ * PostgreSQL through libpq (db_pg.c). Only src/store/ includes this.
+ * docs/postgresql.md tells how the SQL is kept portable.
+ *
+ * Statements are the store's constant texts (store_sql[], the migrations),
+ * written in SQLite's dialect restricted to what both backends share; the
+ * PostgreSQL driver translates each text once, when it is prepared or
+ * executed (db_sql_to_pg): parameters `?NNN` and `?` become `$N` (always
+ * bound, never spliced), and the few differences of the schema's dialect
+ * are rewritten word by word.
+ *
+ * Errors: a function that fails returns -1 (or DB_ERROR, or NULL) and the
+ * connection keeps the backend's message (db_errmsg), one line.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+struct strbuf;
+
+enum db_backend {
+	DB_SQLITE,
+	DB_POSTGRESQL,
+};
+
+enum db_step {
+	DB_ERROR = -1,
+	DB_DONE = 0,		/* no (more) rows: the statement ran */
+	DB_ROW = 1,		/* a row is ready to read */
+};
+
+enum db_txn {
+	DB_TXN_WRITE,		/* SQLite BEGIN IMMEDIATE; PostgreSQL SERIALIZABLE */
+	DB_TXN_READ,		/* one snapshot: SQLite BEGIN; PostgreSQL REPEATABLE READ, READ ONLY */
+};
+
+struct db;
+struct db_stmt;
+
+/* Whether target names a PostgreSQL database (postgresql:// or postgres://) rather than a file. */
+int db_is_url(const char *target);
+
+/*
+ * Opens target: a postgresql:// URL (libpq's connection URI) or the path of
+ * a SQLite file, created when create is set (a PostgreSQL database must
+ * exist). Returns 0 and the connection in *out (db_close frees it), or -1
+ * with "cannot open database TARGET: why" in err. A URL's password is never
+ * repeated in a message.
+ */
+int db_open(const char *target, int create, struct db **out, struct strbuf *err);
+void db_close(struct db *db);
+enum db_backend db_backend(const struct db *db);
+/* The last error's message, one line ("" when none); valid until the next call on db. */
+const char *db_errmsg(const struct db *db);
+/* What the last error was, where the store words its messages by it. */
+enum db_errkind {
+	DB_ERR_OTHER,
+	DB_ERR_UNIQUE,		/* a UNIQUE or PRIMARY KEY constraint (SQLSTATE 23505) */
+	DB_ERR_FOREIGN_KEY,	/* 23503 */
+	DB_ERR_CONSTRAINT,	/* another constraint: CHECK, NOT NULL (23514, 23502) */
+	DB_ERR_BUSY,		/* see db_retryable */
+};
+enum db_errkind db_error_kind(const struct db *db);
+/*
+ * Whether the last error may succeed when its whole transaction is run
+ * again: PostgreSQL's serialization failure or deadlock (SQLSTATE 40001,
+ * 40P01), SQLite's busy database. (DB_ERR_BUSY)
+ */
+int db_retryable(const struct db *db);
+
+/*
+ * Runs sql, one or more statements without parameters (a migration).
+ * Returns 0, or -1 with "what: message" in err.
+ */
+int db_exec(struct db *db, const char *sql, const char *what, struct strbuf *err);
+
+/*
+ * Prepares one statement. Returns it (db_finalize frees it; it must be
+ * finalized before db is closed), or NULL with "cannot prepare
+ * statement: message" in err.
+ */
+struct db_stmt *db_prepare(struct db *db, const char *sql, struct strbuf *err);
+void db_finalize(struct db_stmt *st);
+/* Ends st's run and clears its bindings, so that it can run again (NULL is fine). */
+void db_reset(struct db_stmt *st);
+/* The number of parameters st takes. */
+int db_param_count(const struct db_stmt *st);
+
+/*
+ * Binds parameter i (from 1) of st. Text and blobs are not copied: they
+ * must outlive the step that runs st. A NULL text binds NULL.
+ */
+void db_bind_int64(struct db_stmt *st, int i, int64_t v);
+void db_bind_double(struct db_stmt *st, int i, double v);
+void db_bind_text(struct db_stmt *st, int i, const char *v);
+/* The same, copied: v may go before the step. */
+void db_bind_text_copy(struct db_stmt *st, int i, const char *v);
+void db_bind_blob(struct db_stmt *st, int i, const void *v, size_t len);
+void db_bind_null(struct db_stmt *st, int i);
+
+/* Runs st (on its first step) and moves to its next row: DB_ROW, DB_DONE or DB_ERROR. */
+int db_step(struct db_stmt *st);
+
+/*
+ * The columns of the current row (from 0). A NULL reads as 0, 0.0 and
+ * NULL. A PostgreSQL boolean ('t', 'f') reads as 1 or 0, as SQLite gives a
+ * comparison. Text and blobs stay valid until the next step or reset.
+ */
+int db_column_count(const struct db_stmt *st);
+int db_column_null(const struct db_stmt *st, int i);
+int64_t db_column_int64(const struct db_stmt *st, int i);
+double db_column_double(const struct db_stmt *st, int i);
+const char *db_column_text(const struct db_stmt *st, int i);
+const void *db_column_blob(struct db_stmt *st, int i, size_t *len);
+
+/* Rows changed by the last INSERT, UPDATE or DELETE stepped on db. */
+int64_t db_changes(const struct db *db);
+/* Rows changed by every INSERT, UPDATE and DELETE on db since it was opened. */
+int64_t db_total_changes(const struct db *db);
+/*
+ * The id the last INSERT on db gave its row (SQLite's rowid; on
+ * PostgreSQL lastval() of the identity's sequence, so only for rows whose
+ * id was not given). Returns 0, or -1 with err set.
+ */
+int db_last_id(struct db *db, int64_t *id, struct strbuf *err);
+
+/* Transactions: begin (as kind), commit, roll back. 0, or -1 with "what: message" in err. */
+int db_begin(struct db *db, enum db_txn kind, struct strbuf *err);
+/* Commits; a PostgreSQL transaction that had failed is rolled back and reported as failed. */
+int db_commit(struct db *db, struct strbuf *err);
+/* Rolls back the open transaction, if any. */
+void db_rollback(struct db *db);
+/* Whether a transaction is open on db. */
+int db_in_txn(const struct db *db);
+
+/*
+ * The SQLite connection under db, for what only SQLite does (the online
+ * backup, its integrity check); NULL on another backend.
+ */
+struct sqlite3 *db_sqlite_handle(struct db *db);
+
+/*
+ * The translation of one text of SQLite's dialect into PostgreSQL's
+ * (docs/postgresql.md): appends it to out, the number of parameters to
+ * *nparams and, when used is not NULL, one byte per parameter to used (1:
+ * the text names it; 0: it skips it). Returns 0, or -1 with err set for
+ * what has no translation (a PRAGMA other than user_version).
+ */
+int db_sql_to_pg(const char *sql, struct strbuf *out, int *nparams, struct strbuf *used,
+    struct strbuf *err);
+
+#endif

@@ -1,0 +1,54 @@
+#ifndef TRELLIS_STORE_DB_IMPL_H
+#define TRELLIS_STORE_DB_IMPL_H
+/*
+ * Inside the driver (db.h): each backend is a table of operations, and its
+ * connection and statement structs begin with these heads, so db.c
+ * dispatches on db->ops. Only db.c, db_sqlite.c and db_pg.c include this.
+ */
+#include "db.h"
+
+struct db_ops {
+	enum db_backend backend;
+	int (*open)(const char *target, int create, struct db **out, struct strbuf *err);
+	void (*close)(struct db *db);
+	const char *(*errmsg)(const struct db *db);
+	enum db_errkind (*error_kind)(const struct db *db);
+	int (*exec)(struct db *db, const char *sql);
+	struct db_stmt *(*prepare)(struct db *db, const char *sql);
+	void (*finalize)(struct db_stmt *st);
+	void (*reset)(struct db_stmt *st);
+	int (*param_count)(const struct db_stmt *st);
+	void (*bind_int64)(struct db_stmt *st, int i, int64_t v);
+	void (*bind_double)(struct db_stmt *st, int i, double v);
+	void (*bind_text)(struct db_stmt *st, int i, const char *v);
+	void (*bind_text_copy)(struct db_stmt *st, int i, const char *v);
+	void (*bind_blob)(struct db_stmt *st, int i, const void *v, size_t len);
+	void (*bind_null)(struct db_stmt *st, int i);
+	int (*step)(struct db_stmt *st);
+	int (*column_count)(const struct db_stmt *st);
+	int (*column_null)(const struct db_stmt *st, int i);
+	int64_t (*column_int64)(const struct db_stmt *st, int i);
+	double (*column_double)(const struct db_stmt *st, int i);
+	const char *(*column_text)(const struct db_stmt *st, int i);
+	const void *(*column_blob)(struct db_stmt *st, int i, size_t *len);
+	int64_t (*changes)(const struct db *db);
+	int64_t (*total_changes)(const struct db *db);
+	int (*last_id)(struct db *db, int64_t *id);
+	int (*begin)(struct db *db, enum db_txn kind);
+	int (*commit)(struct db *db);
+	void (*rollback)(struct db *db);
+	int (*in_txn)(const struct db *db);
+};
+
+struct db {
+	const struct db_ops *ops;
+};
+
+struct db_stmt {
+	struct db *db;
+};
+
+extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_pg_ops;
+
+#endif

@@ -1,0 +1,831 @@
+/*
+ * The driver (db.h) on PostgreSQL, through libpq. Every statement is the
+ * store's SQLite-dialect text translated once (db_sql_to_pg), prepared on
+ * the server under a name of its own, and run with its parameters bound
+ * as text (blobs as binary): values never enter the SQL. A statement's
+ * result is read whole on its first step.
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "db_impl.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+#define BYTEA_OID	17	/* pg_type.h's BYTEAOID */
+#define TEXT_OID	25	/* TEXTOID */
+
+/*
+ * What every database needs before the first migration (docs/postgresql.md):
+ * the schema's version, which SQLite keeps in PRAGMA user_version, and the
+ * case-blind collation SQLite calls NOCASE. The advisory lock keeps two
+ * processes opening one new database at once from creating them twice.
+ */
+static const char pg_setup[] =
+	"BEGIN;"
+	"SELECT pg_advisory_xact_lock(7369657);"
+	"CREATE TABLE IF NOT EXISTS trellis_schema (version BIGINT NOT NULL);"
+	"INSERT INTO trellis_schema (version) SELECT 0"
+	" WHERE NOT EXISTS (SELECT 1 FROM trellis_schema);"
+	"CREATE COLLATION IF NOT EXISTS nocase"
+	" (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+	"COMMIT;";
+
+/*
+ * Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: a write
+ * transaction begins by taking this session-level advisory lock, and
+ * begins its snapshot (SERIALIZABLE) only once it holds it, so it reads
+ * what the writer before it committed; the lock goes at COMMIT or ROLLBACK.
+ * A wait longer than lock_timeout (the 5 s of SQLite's busy timeout)
+ * fails as DB_ERR_BUSY. docs/postgresql.md.
+ */
+#define PG_WRITER_LOCK	"7369658"
+
+struct pg_db {
+	struct db head;
+	PGconn *conn;
+	int writer_lock;		/* this session holds PG_WRITER_LOCK */
+	struct strbuf msg;		/* the last error, one line */
+	char sqlstate[6];		/* the last error's SQLSTATE, "" if none */
+	int64_t changes, total_changes;
+	unsigned next_name;		/* prepared statements are named s1, s2, ... */
+};
+
+struct pg_stmt {
+	struct db_stmt head;
+	char name[16];
+	int nparams, ncols;
+	const char **values;		/* per parameter: its text, or NULL */
+	int *lengths, *formats;
+	char (*num)[32];		/* the text of numbers bound */
+	char **copies;			/* texts bound with db_bind_text_copy */
+	PGresult *res;			/* after the first step */
+	int row, nrows;
+	unsigned char *blob;		/* the last bytea column read, unescaped */
+};
+
+#define PGDB(d) ((struct pg_db *)(d))
+#define PGST(s) ((struct pg_stmt *)(s))
+
+/* ------------------------------------------------------------ translation */
+
+static int
+word_is(const char *w, size_t n, const char *lit)
+{
+	return strlen(lit) == n && strncasecmp(w, lit, n) == 0;
+}
+
+/* The next word of sql at or after p (skipping blanks): its start in *w, its length returned. */
+static size_t
+next_word(const char *p, const char **w)
+{
+	size_t n = 0;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	*w = p;
+	while (isalnum((unsigned char)p[n]) || p[n] == '_')
+		n++;
+	return n;
+}
+
+/*
+ * Whether the column definition that goes on at p (up to its ',' or the
+ * table's closing ')') names a COLLATE of its own.
+ */
+static int
+column_collated(const char *p)
+{
+	int depth = 0;
+
+	for (; *p && *p != ';'; p++) {
+		if (*p == '\'') {
+			while (*++p && *p != '\'')
+				;
+			if (*p == '\0')
+				break;
+		} else if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth-- == 0)
+			break;
+		else if (*p == ',' && depth == 0)
+			break;
+		else if (strncasecmp(p, "COLLATE", 7) == 0 && !isalnum((unsigned char)p[7]) &&
+		    p[7] != '_')
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether out ends with a name (and blanks): a word that follows is a column's type. */
+static int
+after_name(const struct strbuf *out)
+{
+	size_t i = out->len;
+
+	while (i > 0 && isspace((unsigned char)out->buf[i - 1]))
+		i--;
+	return i > 0 && (isalnum((unsigned char)out->buf[i - 1]) || out->buf[i - 1] == '_' ||
+	    out->buf[i - 1] == '"');
+}
+
+int
+db_sql_to_pg(const char *sql, struct strbuf *out, int *nparams, struct strbuf *used,
+    struct strbuf *err)
+{
+	const char *p = sql, *prev = NULL;
+	size_t prevn = 0;
+	int maxp = 0, stmt_start = 1, ddl = 0;
+
+	while (*p) {
+		if (*p == ';') {
+			stmt_start = 1;
+			ddl = 0;
+			strbuf_addch(out, *p++);
+		} else if (*p == '\'' || *p == '"') {
+			/* a literal or quoted name, copied whole ('' and "" included) */
+			char q = *p;
+			const char *e = p + 1;
+
+			while (*e && *e != q)
+				e++;
+			if (*e)
+				e++;
+			strbuf_add(out, p, (size_t)(e - p));
+			p = e;
+		} else if (p[0] == '-' && p[1] == '-') {
+			const char *e = strchr(p, '\n');
+
+			e = e ? e : p + strlen(p);
+			strbuf_add(out, p, (size_t)(e - p));
+			p = e;
+		} else if (*p == '?') {
+			int n;
+
+			p++;
+			if (isdigit((unsigned char)*p)) {
+				n = (int)strtol(p, NULL, 10);
+				while (isdigit((unsigned char)*p))
+					p++;
+			} else
+				n = maxp + 1;	/* SQLite: one past the largest so far */
+			if (n > maxp)
+				maxp = n;
+			if (used) {
+				while (used->len < (size_t)n)
+					strbuf_addch(used, 0);
+				used->buf[n - 1] = 1;
+			}
+			strbuf_addf(out, "$%d", n);
+		} else if (isalpha((unsigned char)*p) || *p == '_') {
+			const char *w = p, *nx;
+			size_t n = 0, nn;
+
+			while (isalnum((unsigned char)p[n]) || p[n] == '_')
+				n++;
+			p += n;
+			if (stmt_start) {
+				/* a table's columns are typed here: CREATE TABLE, ALTER TABLE */
+				ddl = word_is(w, n, "CREATE") || word_is(w, n, "ALTER");
+				stmt_start = 0;
+			}
+			if (ddl && word_is(w, n, "TEXT") && after_name(out) && !column_collated(p)) {
+				/*
+				 * text compares and sorts by its bytes, as in
+				 * SQLite, whatever the database's locale
+				 */
+				strbuf_addstr(out, "TEXT COLLATE \"C\"");
+			} else if (word_is(w, n, "INTEGER")) {
+				/* the rowid alias `id INTEGER PRIMARY KEY` numbers its rows */
+				nn = next_word(p, &nx);
+				if (prev && word_is(prev, prevn, "id") && word_is(nx, nn, "PRIMARY"))
+					strbuf_addstr(out, "BIGINT GENERATED BY DEFAULT AS IDENTITY");
+				else
+					strbuf_addstr(out, "BIGINT");
+			} else if (word_is(w, n, "REAL")) {
+				strbuf_addstr(out, "DOUBLE PRECISION");
+			} else if (word_is(w, n, "BLOB")) {
+				strbuf_addstr(out, "BYTEA");
+			} else if (word_is(w, n, "CROSS") &&
+			    (nn = next_word(p, &nx)) && word_is(nx, nn, "JOIN")) {
+				/*
+				 * SQLite's CROSS JOIN ... ON fixes the loops' order
+				 * (sql.c); to PostgreSQL it is an inner JOIN
+				 */
+				strbuf_addstr(out, "JOIN");
+				p = nx + nn;
+				w = nx;
+				n = nn;
+			} else if (word_is(w, n, "grant")) {
+				/* a table's name, and a keyword PostgreSQL reserves */
+				strbuf_addstr(out, "\"grant\"");
+			} else if (word_is(w, n, "WITHOUT") &&
+			    (nn = next_word(p, &nx)) && word_is(nx, nn, "ROWID")) {
+				p = nx + nn;	/* every PostgreSQL table is what it asks */
+				while (out->len && out->buf[out->len - 1] == ' ')
+					strbuf_setlen(out, out->len - 1);
+			} else if (word_is(w, n, "PRAGMA")) {
+				nn = next_word(p, &nx);
+				if (!word_is(nx, nn, "user_version")) {
+					strbuf_reset(err);
+					strbuf_addf(err, "PRAGMA %.*s has no PostgreSQL translation",
+					    (int)nn, nx);
+					return -1;
+				}
+				p = nx + nn;
+				while (isspace((unsigned char)*p))
+					p++;
+				if (*p == '=') {
+					p++;
+					while (isspace((unsigned char)*p))
+						p++;
+					strbuf_addstr(out, "UPDATE trellis_schema SET version = ");
+				} else
+					strbuf_addstr(out, "SELECT version FROM trellis_schema");
+			} else
+				strbuf_add(out, w, n);
+			prev = w;
+			prevn = n;
+			continue;
+		} else
+			strbuf_addch(out, *p++);
+	}
+	*nparams = maxp;
+	return 0;
+}
+
+/* ------------------------------------------------------------ errors */
+
+/* Keeps res's error (or the connection's) as db's last, on one line. */
+static void
+pg_fail(struct pg_db *d, const PGresult *res)
+{
+	const char *m = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	strbuf_reset(&d->msg);
+	strbuf_addstr(&d->msg, m ? m : PQerrorMessage(d->conn));
+	if (detail)
+		strbuf_addf(&d->msg, " (%s)", detail);
+	while (d->msg.len && (d->msg.buf[d->msg.len - 1] == '\n' || d->msg.buf[d->msg.len - 1] == ' '))
+		strbuf_setlen(&d->msg, d->msg.len - 1);
+	/* one line: libpq's "...\n\tIs the server running..." too */
+	for (size_t i = 0, j = 0; i <= d->msg.len; i++) {
+		char ch = d->msg.buf[i] == '\n' || d->msg.buf[i] == '\t' ? ' ' : d->msg.buf[i];
+
+		if (ch == ' ' && j > 0 && d->msg.buf[j - 1] == ' ')
+			continue;
+		d->msg.buf[j++] = ch;
+		if (ch == '\0')
+			d->msg.len = j - 1;
+	}
+	snprintf(d->sqlstate, sizeof(d->sqlstate), "%s", state ? state : "");
+}
+
+/* Runs sql (no parameters); 0 when it ended as ok, else -1 with the error kept. */
+static int
+pg_run(struct pg_db *d, const char *sql)
+{
+	PGresult *res = PQexec(d->conn, sql);
+	ExecStatusType rc = PQresultStatus(res);
+	int ret = 0;
+
+	if (rc != PGRES_COMMAND_OK && rc != PGRES_TUPLES_OK) {
+		pg_fail(d, res);
+		ret = -1;
+	}
+	PQclear(res);
+	return ret;
+}
+
+static void
+pg_quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;	/* notices (IF NOT EXISTS ...) are not errors */
+}
+
+/* ------------------------------------------------------------ connection */
+
+static void pg_close(struct db *db);
+
+/*
+ * Appends target to out without its user part (scheme://user@host... ->
+ * scheme://host...), so that no message repeats what came before '@'.
+ */
+static void
+url_shown(struct strbuf *out, const char *target)
+{
+	const char *host = strstr(target, "://");
+	const char *end, *at;
+
+	host = host ? host + 3 : target;
+	end = host + strcspn(host, "/?");
+	at = memchr(host, '@', (size_t)(end - host));
+	while (at && memchr(at + 1, '@', (size_t)(end - at - 1)))
+		at = memchr(at + 1, '@', (size_t)(end - at - 1));
+	strbuf_add(out, target, (size_t)(host - target));
+	strbuf_addstr(out, at ? at + 1 : host);
+}
+
+/* Whether target carries a password (user:password@ or ?password=). */
+static int
+url_has_password(const char *target)
+{
+	const char *host = strstr(target, "://");
+	const char *end, *at, *colon;
+
+	host = host ? host + 3 : target;
+	end = host + strcspn(host, "/?");
+	at = memchr(host, '@', (size_t)(end - host));
+	colon = at ? memchr(host, ':', (size_t)(at - host)) : NULL;
+	return colon != NULL || strstr(target, "password=") != NULL;
+}
+
+static int
+pg_open(const char *target, int create, struct db **out, struct strbuf *err)
+{
+	struct pg_db *d;
+
+	(void)create;	/* the database must exist; its tables are made by the migrations */
+	strbuf_reset(err);
+	if (url_has_password(target)) {
+		/* a command line is seen by every user of the machine (ps) */
+		strbuf_addstr(err, "cannot open database ");
+		url_shown(err, target);
+		strbuf_addstr(err, ": a password in the URL is refused; give it in ~/.pgpass,"
+		    " PGPASSFILE or PGPASSWORD (docs/postgresql.md)");
+		return -1;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->head.ops = &db_pg_ops;
+	strbuf_init(&d->msg, 0);
+	d->conn = PQconnectdb(target);
+	if (d->conn == NULL || PQstatus(d->conn) != CONNECTION_OK) {
+		pg_fail(d, NULL);
+		strbuf_addstr(err, "cannot open database ");
+		url_shown(err, target);
+		strbuf_addf(err, ": %s", d->msg.buf);
+		pg_close(&d->head);
+		return -1;
+	}
+	PQsetNoticeProcessor(d->conn, pg_quiet, NULL);
+	if (pg_run(d, "SET client_min_messages = warning") == -1 ||
+	    pg_run(d, "SET lock_timeout = '5s'") == -1 || pg_run(d, pg_setup) == -1) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot prepare database: %s", d->msg.buf);
+		(void)pg_run(d, "ROLLBACK");
+		pg_close(&d->head);
+		return -1;
+	}
+	*out = &d->head;
+	return 0;
+}
+
+static void
+pg_close(struct db *db)
+{
+	struct pg_db *d = PGDB(db);
+
+	PQfinish(d->conn);
+	strbuf_release(&d->msg);
+	free(d);
+}
+
+static const char *
+pg_errmsg(const struct db *db)
+{
+	return PGDB(db)->msg.buf;
+}
+
+static enum db_errkind
+pg_error_kind(const struct db *db)
+{
+	const char *s = PGDB(db)->sqlstate;
+
+	if (strcmp(s, "23505") == 0)
+		return DB_ERR_UNIQUE;
+	if (strcmp(s, "23503") == 0)
+		return DB_ERR_FOREIGN_KEY;
+	if (strncmp(s, "23", 2) == 0)
+		return DB_ERR_CONSTRAINT;
+	/* serialization failure, deadlock, lock_timeout */
+	if (strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0 || strcmp(s, "55P03") == 0)
+		return DB_ERR_BUSY;
+	return DB_ERR_OTHER;
+}
+
+static int
+pg_exec(struct db *db, const char *sql)
+{
+	struct pg_db *d = PGDB(db);
+	struct strbuf t = STRBUF_INIT;
+	int n, ret;
+
+	if (db_sql_to_pg(sql, &t, &n, NULL, &d->msg) == -1) {
+		strbuf_release(&t);
+		return -1;
+	}
+	ret = pg_run(d, t.buf);
+	strbuf_release(&t);
+	return ret;
+}
+
+static struct db_stmt *
+pg_prepare(struct db *db, const char *sql)
+{
+	struct pg_db *d = PGDB(db);
+	struct strbuf t = STRBUF_INIT, used = STRBUF_INIT;
+	struct pg_stmt *st = NULL;
+	Oid *types = NULL;
+	PGresult *res;
+	int n;
+
+	if (db_sql_to_pg(sql, &t, &n, &used, &d->msg) == -1)
+		goto out;
+	/*
+	 * A parameter the text skips (store_sql[]'s "?3, ?5" where ?4 is
+	 * there for another statement of the same shape) has no type to
+	 * infer: declare it text. The others' types come from the text.
+	 */
+	types = xcalloc((size_t)n + 1, sizeof(*types));
+	for (int i = 0; i < n; i++)
+		types[i] = (size_t)i < used.len && used.buf[i] ? 0 : TEXT_OID;
+	st = xcalloc(1, sizeof(*st));
+	st->head.db = db;
+	snprintf(st->name, sizeof(st->name), "s%u", ++d->next_name);
+	res = PQprepare(d->conn, st->name, t.buf, n, types);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		pg_fail(d, res);
+		PQclear(res);
+		free(st);
+		st = NULL;
+		goto out;
+	}
+	PQclear(res);
+	/* the columns it returns, known before it runs, as SQLite tells them */
+	res = PQdescribePrepared(d->conn, st->name);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		pg_fail(d, res);
+		PQclear(res);
+		free(st);
+		st = NULL;
+		goto out;
+	}
+	st->ncols = PQnfields(res);
+	PQclear(res);
+	st->nparams = n;
+	st->values = xcalloc((size_t)n + 1, sizeof(*st->values));
+	st->lengths = xcalloc((size_t)n + 1, sizeof(*st->lengths));
+	st->formats = xcalloc((size_t)n + 1, sizeof(*st->formats));
+	st->num = xcalloc((size_t)n + 1, sizeof(*st->num));
+	st->copies = xcalloc((size_t)n + 1, sizeof(*st->copies));
+out:
+	free(types);
+	strbuf_release(&used);
+	strbuf_release(&t);
+	return st ? &st->head : NULL;
+}
+
+static void
+pg_reset(struct db_stmt *s)
+{
+	struct pg_stmt *st = PGST(s);
+
+	PQclear(st->res);
+	st->res = NULL;
+	PQfreemem(st->blob);
+	st->blob = NULL;
+	st->row = st->nrows = 0;
+	for (int i = 0; i < st->nparams; i++) {
+		st->values[i] = NULL;
+		st->lengths[i] = st->formats[i] = 0;
+		free(st->copies[i]);
+		st->copies[i] = NULL;
+	}
+}
+
+static void
+pg_finalize(struct db_stmt *s)
+{
+	struct pg_stmt *st = PGST(s);
+	struct pg_db *d = PGDB(s->db);
+	char sql[40];
+
+	pg_reset(s);
+	/* outside a failed transaction; inside one the server drops it with the connection */
+	if (PQtransactionStatus(d->conn) != PQTRANS_INERROR) {
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+		PQclear(PQexec(d->conn, sql));
+	}
+	free(st->values);
+	free(st->lengths);
+	free(st->formats);
+	free(st->num);
+	free(st->copies);
+	free(st);
+}
+
+static int
+pg_param_count(const struct db_stmt *s)
+{
+	return PGST(s)->nparams;
+}
+
+static void
+pg_bind_int64(struct db_stmt *s, int i, int64_t v)
+{
+	struct pg_stmt *st = PGST(s);
+
+	snprintf(st->num[i - 1], sizeof(st->num[0]), "%" PRId64, v);
+	st->values[i - 1] = st->num[i - 1];
+	st->formats[i - 1] = 0;
+}
+
+static void
+pg_bind_double(struct db_stmt *s, int i, double v)
+{
+	struct pg_stmt *st = PGST(s);
+
+	/* 17 significant digits: the same double back */
+	snprintf(st->num[i - 1], sizeof(st->num[0]), "%.17g", v);
+	st->values[i - 1] = st->num[i - 1];
+	st->formats[i - 1] = 0;
+}
+
+static void
+pg_bind_text(struct db_stmt *s, int i, const char *v)
+{
+	struct pg_stmt *st = PGST(s);
+
+	st->values[i - 1] = v;
+	st->formats[i - 1] = 0;
+}
+
+static void
+pg_bind_text_copy(struct db_stmt *s, int i, const char *v)
+{
+	struct pg_stmt *st = PGST(s);
+
+	free(st->copies[i - 1]);
+	st->copies[i - 1] = xstrdup(v);
+	st->values[i - 1] = st->copies[i - 1];
+	st->formats[i - 1] = 0;
+}
+
+static void
+pg_bind_blob(struct db_stmt *s, int i, const void *v, size_t len)
+{
+	struct pg_stmt *st = PGST(s);
+
+	st->values[i - 1] = v ? v : "";
+	st->lengths[i - 1] = (int)len;
+	st->formats[i - 1] = 1;
+}
+
+static void
+pg_bind_null(struct db_stmt *s, int i)
+{
+	PGST(s)->values[i - 1] = NULL;
+}
+
+static int
+pg_step(struct db_stmt *s)
+{
+	struct pg_stmt *st = PGST(s);
+	struct pg_db *d = PGDB(s->db);
+
+	PQfreemem(st->blob);
+	st->blob = NULL;
+	if (st->res == NULL) {
+		ExecStatusType rc;
+
+		st->res = PQexecPrepared(d->conn, st->name, st->nparams, st->values,
+		    st->lengths, st->formats, 0);
+		rc = PQresultStatus(st->res);
+		if (rc == PGRES_COMMAND_OK) {
+			const char *n = PQcmdTuples(st->res);
+
+			d->changes = *n ? strtoll(n, NULL, 10) : 0;
+			d->total_changes += d->changes;
+			st->nrows = 0;
+		} else if (rc == PGRES_TUPLES_OK) {
+			const char *n = PQcmdTuples(st->res);
+
+			/* INSERT ... RETURNING counts its rows too */
+			if (*n && strncmp(PQcmdStatus(st->res), "SELECT", 6) != 0) {
+				d->changes = strtoll(n, NULL, 10);
+				d->total_changes += d->changes;
+			}
+			st->nrows = PQntuples(st->res);
+		} else {
+			pg_fail(d, st->res);
+			return DB_ERROR;
+		}
+		st->row = -1;
+	}
+	if (st->row + 1 < st->nrows) {
+		st->row++;
+		return DB_ROW;
+	}
+	st->row = st->nrows;
+	return DB_DONE;
+}
+
+static int
+pg_column_count(const struct db_stmt *s)
+{
+	return PGST(s)->ncols;
+}
+
+static int
+pg_column_null(const struct db_stmt *s, int i)
+{
+	const struct pg_stmt *st = PGST(s);
+
+	return st->res == NULL || st->row < 0 || st->row >= st->nrows ||
+	    PQgetisnull(st->res, st->row, i);
+}
+
+static int64_t
+pg_column_int64(const struct db_stmt *s, int i)
+{
+	const char *v;
+
+	if (pg_column_null(s, i))
+		return 0;
+	v = PQgetvalue(PGST(s)->res, PGST(s)->row, i);
+	if (v[0] == 't' && v[1] == '\0')
+		return 1;
+	if (v[0] == 'f' && v[1] == '\0')
+		return 0;
+	return strtoll(v, NULL, 10);
+}
+
+static double
+pg_column_double(const struct db_stmt *s, int i)
+{
+	if (pg_column_null(s, i))
+		return 0;
+	return strtod(PQgetvalue(PGST(s)->res, PGST(s)->row, i), NULL);
+}
+
+static const char *
+pg_column_text(const struct db_stmt *s, int i)
+{
+	if (pg_column_null(s, i))
+		return NULL;
+	return PQgetvalue(PGST(s)->res, PGST(s)->row, i);
+}
+
+static const void *
+pg_column_blob(struct db_stmt *s, int i, size_t *len)
+{
+	struct pg_stmt *st = PGST(s);
+	const char *v;
+
+	*len = 0;
+	if (pg_column_null(s, i))
+		return NULL;
+	v = PQgetvalue(st->res, st->row, i);
+	if (PQftype(st->res, i) != BYTEA_OID) {
+		*len = (size_t)PQgetlength(st->res, st->row, i);
+		return v;
+	}
+	PQfreemem(st->blob);
+	st->blob = PQunescapeBytea((const unsigned char *)v, len);
+	return st->blob;
+}
+
+static int64_t
+pg_changes(const struct db *db)
+{
+	return PGDB(db)->changes;
+}
+
+static int64_t
+pg_total_changes(const struct db *db)
+{
+	return PGDB(db)->total_changes;
+}
+
+static int
+pg_last_id(struct db *db, int64_t *id)
+{
+	struct pg_db *d = PGDB(db);
+	PGresult *res = PQexec(d->conn, "SELECT lastval()");
+	int ret = -1;
+
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		ret = 0;
+	} else
+		pg_fail(d, res);
+	PQclear(res);
+	return ret;
+}
+
+/* Gives back the writers' lock, if this session holds it. */
+static void
+writer_unlock(struct pg_db *d)
+{
+	if (!d->writer_lock)
+		return;
+	d->writer_lock = 0;
+	PQclear(PQexec(d->conn, "SELECT pg_advisory_unlock(" PG_WRITER_LOCK ")"));
+}
+
+static int
+pg_begin(struct db *db, enum db_txn kind)
+{
+	struct pg_db *d = PGDB(db);
+
+	if (kind == DB_TXN_READ)
+		return pg_run(d, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+	if (pg_run(d, "SELECT pg_advisory_lock(" PG_WRITER_LOCK ")") == -1)
+		return -1;
+	d->writer_lock = 1;
+	if (pg_run(d, "BEGIN ISOLATION LEVEL SERIALIZABLE") == -1) {
+		writer_unlock(d);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+pg_commit(struct db *db)
+{
+	struct pg_db *d = PGDB(db);
+	int failed = PQtransactionStatus(d->conn) == PQTRANS_INERROR;
+	PGresult *res = PQexec(d->conn, "COMMIT");
+	int ret = 0;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		pg_fail(d, res);
+		ret = -1;
+	} else if (failed || strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+		/* COMMIT of a failed transaction answers ROLLBACK, not an error */
+		strbuf_reset(&d->msg);
+		strbuf_addstr(&d->msg, "a statement of the transaction failed: it was rolled back");
+		ret = -1;
+	}
+	PQclear(res);
+	writer_unlock(d);
+	return ret;
+}
+
+static void
+pg_rollback(struct db *db)
+{
+	struct pg_db *d = PGDB(db);
+
+	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
+		PQclear(PQexec(d->conn, "ROLLBACK"));
+	writer_unlock(d);
+}
+
+static int
+pg_in_txn(const struct db *db)
+{
+	return PQtransactionStatus(PGDB(db)->conn) != PQTRANS_IDLE;
+}
+
+const struct db_ops db_pg_ops = {
+	.backend = DB_POSTGRESQL,
+	.open = pg_open,
+	.close = pg_close,
+	.errmsg = pg_errmsg,
+	.error_kind = pg_error_kind,
+	.exec = pg_exec,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.reset = pg_reset,
+	.param_count = pg_param_count,
+	.bind_int64 = pg_bind_int64,
+	.bind_double = pg_bind_double,
+	.bind_text = pg_bind_text,
+	.bind_text_copy = pg_bind_text_copy,
+	.bind_blob = pg_bind_blob,
+	.bind_null = pg_bind_null,
+	.step = pg_step,
+	.column_count = pg_column_count,
+	.column_null = pg_column_null,
+	.column_int64 = pg_column_int64,
+	.column_double = pg_column_double,
+	.column_text = pg_column_text,
+	.column_blob = pg_column_blob,
+	.changes = pg_changes,
+	.total_changes = pg_total_changes,
+	.last_id = pg_last_id,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.in_txn = pg_in_txn,
+};

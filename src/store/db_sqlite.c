@@ -1,0 +1,336 @@
+/*
+ * The driver (db.h) on SQLite: a thin layer, since the store's SQL is
+ * SQLite's dialect. The connection gets the settings of RELIABILITY.md
+ * here, at open.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "db_impl.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "../util/banned.h"
+
+/* Largest string or blob a row may hold; far above any trellis/1 field. */
+#define DB_SQLITE_LIMIT_LENGTH	(64 * 1024 * 1024)
+#define DB_SQLITE_BUSY_TIMEOUT_MS	5000
+
+/* Connection settings that are not persistent in the file: set every time. */
+static const char connection_pragmas[] =
+	"PRAGMA foreign_keys = ON;"
+	"PRAGMA trusted_schema = OFF;"
+	"PRAGMA synchronous = FULL;";
+
+struct sqlite_db {
+	struct db head;
+	sqlite3 *h;
+};
+
+struct sqlite_stmt {
+	struct db_stmt head;
+	sqlite3_stmt *h;
+};
+
+#define DB(d) (((struct sqlite_db *)(d))->h)
+#define ST(s) (((struct sqlite_stmt *)(s))->h)
+
+static void sl_close(struct db *db);
+
+static int
+sl_open(const char *target, int create, struct db **out, struct strbuf *err)
+{
+	struct sqlite_db *d = xcalloc(1, sizeof(*d));
+	/*
+	 * A connection is never shared between threads (the server opens one
+	 * per worker thread, store.h), so it needs no mutex of its own:
+	 * SQLite's serialized mode cost 6% of loading a program.
+	 */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int rc;
+
+	d->head.ops = &db_sqlite_ops;
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(target, &d->h, flags, NULL);
+	strbuf_reset(err);
+	if (rc != SQLITE_OK) {
+		strbuf_addf(err, "cannot open database %s: %s", target,
+		    d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	/* A file we may not write is opened read-only without a word: refuse it. */
+	if (sqlite3_db_readonly(d->h, "main") == 1) {
+		strbuf_addf(err, "cannot open database %s: the file is read-only", target);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(d->h, 1);
+	if (sqlite3_db_config(d->h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL) != SQLITE_OK ||
+	    sqlite3_db_config(d->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL) != SQLITE_OK ||
+	    sqlite3_db_config(d->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+	    (int *)NULL) != SQLITE_OK) {
+		strbuf_addf(err, "cannot configure the database connection: %s",
+		    sqlite3_errmsg(d->h));
+		goto fail;
+	}
+	sqlite3_limit(d->h, SQLITE_LIMIT_LENGTH, DB_SQLITE_LIMIT_LENGTH);
+	sqlite3_busy_timeout(d->h, DB_SQLITE_BUSY_TIMEOUT_MS);
+	if (sqlite3_exec(d->h, connection_pragmas, NULL, NULL, NULL) != SQLITE_OK) {
+		/* the first read of the file: "file is not a database" lands here */
+		strbuf_addf(err, "cannot open database %s: %s", target, sqlite3_errmsg(d->h));
+		goto fail;
+	}
+	*out = &d->head;
+	return 0;
+fail:
+	sl_close(&d->head);
+	return -1;
+}
+
+static void
+sl_close(struct db *db)
+{
+	/* close_v2 so that a leaked statement cannot keep the file open forever */
+	sqlite3_close_v2(DB(db));
+	free(db);
+}
+
+static const char *
+sl_errmsg(const struct db *db)
+{
+	return sqlite3_errmsg(DB(db));
+}
+
+static enum db_errkind
+sl_error_kind(const struct db *db)
+{
+	int xrc = sqlite3_extended_errcode(DB(db));
+
+	switch (xrc) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return DB_ERR_UNIQUE;
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return DB_ERR_FOREIGN_KEY;
+	}
+	switch (xrc & 0xff) {
+	case SQLITE_CONSTRAINT:
+		return DB_ERR_CONSTRAINT;
+	case SQLITE_BUSY:
+		return DB_ERR_BUSY;
+	}
+	return DB_ERR_OTHER;
+}
+
+static int
+sl_exec(struct db *db, const char *sql)
+{
+	return sqlite3_exec(DB(db), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static struct db_stmt *
+sl_prepare(struct db *db, const char *sql)
+{
+	struct sqlite_stmt *st;
+	sqlite3_stmt *h;
+
+	if (sqlite3_prepare_v3(DB(db), sql, -1, SQLITE_PREPARE_PERSISTENT, &h, NULL) != SQLITE_OK)
+		return NULL;
+	st = xcalloc(1, sizeof(*st));
+	st->head.db = db;
+	st->h = h;
+	return &st->head;
+}
+
+static void
+sl_finalize(struct db_stmt *st)
+{
+	sqlite3_finalize(ST(st));
+	free(st);
+}
+
+static void
+sl_reset(struct db_stmt *st)
+{
+	sqlite3_reset(ST(st));
+	sqlite3_clear_bindings(ST(st));
+}
+
+static int
+sl_param_count(const struct db_stmt *st)
+{
+	return sqlite3_bind_parameter_count(ST(st));
+}
+
+static void
+sl_bind_int64(struct db_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(ST(st), i, v);
+}
+
+static void
+sl_bind_double(struct db_stmt *st, int i, double v)
+{
+	sqlite3_bind_double(ST(st), i, v);
+}
+
+static void
+sl_bind_text(struct db_stmt *st, int i, const char *v)
+{
+	sqlite3_bind_text(ST(st), i, v, -1, SQLITE_STATIC);
+}
+
+static void
+sl_bind_text_copy(struct db_stmt *st, int i, const char *v)
+{
+	sqlite3_bind_text(ST(st), i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sl_bind_blob(struct db_stmt *st, int i, const void *v, size_t len)
+{
+	sqlite3_bind_blob64(ST(st), i, v, len, SQLITE_STATIC);
+}
+
+static void
+sl_bind_null(struct db_stmt *st, int i)
+{
+	sqlite3_bind_null(ST(st), i);
+}
+
+static int
+sl_step(struct db_stmt *st)
+{
+	switch (sqlite3_step(ST(st))) {
+	case SQLITE_ROW:
+		return DB_ROW;
+	case SQLITE_DONE:
+		return DB_DONE;
+	default:
+		return DB_ERROR;
+	}
+}
+
+static int
+sl_column_count(const struct db_stmt *st)
+{
+	return sqlite3_column_count(ST(st));
+}
+
+static int
+sl_column_null(const struct db_stmt *st, int i)
+{
+	return sqlite3_column_type(ST(st), i) == SQLITE_NULL;
+}
+
+static int64_t
+sl_column_int64(const struct db_stmt *st, int i)
+{
+	return sqlite3_column_int64(ST(st), i);
+}
+
+static double
+sl_column_double(const struct db_stmt *st, int i)
+{
+	return sqlite3_column_double(ST(st), i);
+}
+
+static const char *
+sl_column_text(const struct db_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(ST(st), i);
+}
+
+static const void *
+sl_column_blob(struct db_stmt *st, int i, size_t *len)
+{
+	const void *v = sqlite3_column_blob(ST(st), i);
+
+	*len = (size_t)sqlite3_column_bytes(ST(st), i);
+	return v;
+}
+
+static int64_t
+sl_changes(const struct db *db)
+{
+	return sqlite3_changes64(DB(db));
+}
+
+static int64_t
+sl_total_changes(const struct db *db)
+{
+	return sqlite3_total_changes64(DB(db));
+}
+
+static int
+sl_last_id(struct db *db, int64_t *id)
+{
+	*id = sqlite3_last_insert_rowid(DB(db));
+	return 0;
+}
+
+static int
+sl_begin(struct db *db, enum db_txn kind)
+{
+	return sl_exec(db, kind == DB_TXN_WRITE ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+static int
+sl_commit(struct db *db)
+{
+	return sl_exec(db, "COMMIT");
+}
+
+static void
+sl_rollback(struct db *db)
+{
+	/* After some errors SQLite has already rolled back by itself. */
+	if (!sqlite3_get_autocommit(DB(db)))
+		(void)sqlite3_exec(DB(db), "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+sl_in_txn(const struct db *db)
+{
+	return !sqlite3_get_autocommit(DB(db));
+}
+
+const struct db_ops db_sqlite_ops = {
+	.backend = DB_SQLITE,
+	.open = sl_open,
+	.close = sl_close,
+	.errmsg = sl_errmsg,
+	.error_kind = sl_error_kind,
+	.exec = sl_exec,
+	.prepare = sl_prepare,
+	.finalize = sl_finalize,
+	.reset = sl_reset,
+	.param_count = sl_param_count,
+	.bind_int64 = sl_bind_int64,
+	.bind_double = sl_bind_double,
+	.bind_text = sl_bind_text,
+	.bind_text_copy = sl_bind_text_copy,
+	.bind_blob = sl_bind_blob,
+	.bind_null = sl_bind_null,
+	.step = sl_step,
+	.column_count = sl_column_count,
+	.column_null = sl_column_null,
+	.column_int64 = sl_column_int64,
+	.column_double = sl_column_double,
+	.column_text = sl_column_text,
+	.column_blob = sl_column_blob,
+	.changes = sl_changes,
+	.total_changes = sl_total_changes,
+	.last_id = sl_last_id,
+	.begin = sl_begin,
+	.commit = sl_commit,
+	.rollback = sl_rollback,
+	.in_txn = sl_in_txn,
+};
+
+struct sqlite3 *
+db_sqlite_handle(struct db *db)
+{
+	return db->ops == &db_sqlite_ops ? DB(db) : NULL;
+}

@@ -1,0 +1,99 @@
+# A throwaway PostgreSQL server for the tests (docs/postgresql.md). Source it
+# after tests/cli/lib.sh (or tests/http/lib.sh), then:
+#
+#	pg_start || { echo "# skipped: no PostgreSQL: $PG_WHY"; test_done; }
+#	url=$(pg_createdb NAME)		# postgresql://... of a new, empty database
+#
+# pg_start runs Debian's initdb and pg_ctl (/usr/lib/postgresql/*/bin) in a
+# new temporary directory, the server listening only on a Unix socket there
+# and on a free port of 127.0.0.1, trust authentication for the one role
+# `trellis`. initdb refuses to run as root, and CI runs the tests as root:
+# then the server runs as the unprivileged user `nobody` (runuser), and the
+# directory is made its own. The server is stopped by its PID (from
+# postmaster.pid), and the directory removed, when the script exits.
+# On failure pg_start returns 1 with the reason in $PG_WHY (and the server's
+# log on stderr); PG_URL is the `postgres` database's URL, PG_PID its PID.
+
+PG_DIR=""
+PG_PID=""
+PG_URL=""
+PG_WHY=""
+
+pg_stop () {
+	if test -n "$PG_PID" && kill -0 "$PG_PID" 2>/dev/null; then
+		kill -INT "$PG_PID" 2>/dev/null	# fast shutdown
+		n=0
+		while kill -0 "$PG_PID" 2>/dev/null && test "$n" -lt 100; do
+			sleep 0.1
+			n=$((n + 1))
+		done
+		kill -0 "$PG_PID" 2>/dev/null && kill -KILL "$PG_PID" 2>/dev/null
+	fi
+	PG_PID=""
+	test -n "$PG_DIR" && rm -rf "$PG_DIR"
+	PG_DIR=""
+}
+
+# pg_as CMD...: runs CMD as the server's user (nobody when we are root).
+pg_as () {
+	if test "$(id -u)" = 0; then
+		runuser -u nobody -- "$@"
+	else
+		"$@"
+	fi
+}
+
+pg_free_port () {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+pg_start () {
+	bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+	if test -z "$bin" || ! test -x "$bin/initdb"; then
+		PG_WHY="no /usr/lib/postgresql/*/bin/initdb (scripts/deps.sh installs postgresql)"
+		return 1
+	fi
+	PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/trellis-pg.XXXXXX") || { PG_WHY="mktemp failed"; return 1; }
+	# Stopped and removed at exit, before lib.sh's cleanup of TEST_DIR.
+	trap 'pg_stop; type http_kill >/dev/null 2>&1 && http_kill; rm -rf "$TEST_DIR"' EXIT
+	if test "$(id -u)" = 0; then
+		chown nobody "$PG_DIR" || { PG_WHY="cannot give $PG_DIR to nobody"; return 1; }
+	fi
+	chmod 700 "$PG_DIR"
+	if ! pg_as "$bin/initdb" -D "$PG_DIR/data" -U trellis --auth=trust \
+	    --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1; then
+		PG_WHY="initdb failed: $(tail -n 3 "$PG_DIR/initdb.log" | tr '\n' ' ')"
+		return 1
+	fi
+	tries=0
+	while :; do
+		port=$(pg_free_port) || { PG_WHY="no free port (python3)"; return 1; }
+		# fsync off: a throwaway server; the durability tests are SQLite's.
+		if pg_as "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+		    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=off -c max_connections=40" \
+		    start >/dev/null 2>&1; then
+			break
+		fi
+		tries=$((tries + 1))
+		if test "$tries" -ge 3; then
+			PG_WHY="the server did not start: $(tail -n 3 "$PG_DIR/server.log" | tr '\n' ' ')"
+			cat "$PG_DIR/server.log" >&2
+			return 1
+		fi
+	done
+	PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+	PG_PORT=$port
+	PG_URL="postgresql://trellis@127.0.0.1:$port/postgres"
+	export PG_URL PG_PORT
+	return 0
+}
+
+# pg_createdb NAME [LOCALE]: creates database NAME (in LOCALE, default the
+# server's C.UTF-8), prints its URL.
+pg_createdb () {
+	opts=""
+	test -n "${2:-}" && opts=" LOCALE '$2' TEMPLATE template0"
+	psql -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U trellis -d postgres \
+	    -c "CREATE DATABASE \"$1\"$opts" >/dev/null || return 1
+	echo "postgresql://trellis@127.0.0.1:$PG_PORT/$1"
+}
