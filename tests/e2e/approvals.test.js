@@ -107,4 +107,12 @@ test('candidates side by side, against the team of Harlow Mills', T, async (t) =
 	const row = await page.locator('main table.compare tr', { hasText: 'Offered by the team of' }).innerText();
 	assert.match(row, /In-kind staffing: Harlow Neighborhood Builders/);
 	await lib.visit(t, page, at.pathname + at.search, { suffix: '-team' });
+	// the browser files share one server: leave the program's candidates as found
+	for (const org of ['millrace-savings', 'ashby-latino-business-alliance']) {
+		await page.goto(lib.URL + `/program/candidates/${org}`);
+		await lib.submit(t, page, /delete this candidate/i);
+		await lib.submit(t, page, /^delete the candidate$/i);
+	}
+	await page.goto(lib.URL + '/program/candidates');
+	assert.equal(await page.locator('main table.candidates').count(), 0);
 });

@@ -34,7 +34,7 @@ const PAGES = [
 	['/program/checkins', 'en blanco: la iniciativa no estaba en marcha ese mes'],
 	['/program/assistance', 'Horas por iniciativa'],
 	['/program/learning', 'La agenda de aprendizaje del programa'],
-	['/program/candidates', 'Todavía no hay candidatas.'],
+	['/program/candidates', 'Añadir una candidata'],
 	['/program/settings', 'Guardar los ajustes'],
 	['/program/initiatives/new', 'Crear la iniciativa'],
 	['/admin/users', 'Añadir un usuario'],
