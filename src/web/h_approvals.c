@@ -238,29 +238,6 @@ out:
 	return ret;
 }
 
-int
-approvals_mail(struct store *s, const struct program *p, const struct initiative *in,
-    const char *id, struct strbuf *err)
-{
-	long i = app_ledger_find(in, id);
-	const struct ledger_entry *e;
-	struct app_slugs next = { NULL, 0, 0 };
-	char amount[NUM_BUFSZ];
-	size_t queued = 0;
-	int ret;
-
-	if (i < 0 || (e = &in->ledger.v[i])->status != LSTATUS_PENDING)
-		return 0;
-	app_approval_next(p, in, e, &next);
-	ret = mail_approval_queue(s, web_db_path(), web_mail_base_url(),
-	    &(struct mail_approval){ .initiative = in->rowid, .slug = in->slug,
-	    .initiative_name = in->name, .id = e->id, .amount = money_display(e->amount, amount),
-	    .purpose = e->purpose, .second = e->approvals.n > 0, .orgs = next.v, .norgs = next.n },
-	    time(NULL), &queued, err);
-	VEC_FREE(&next);
-	return ret;
-}
-
 /* An approval as asked: by the form or the API. */
 struct approve {
 	const char *org, *verdict, *reason;

@@ -440,8 +440,6 @@ out:
 
 /* ---------------------------------------------------------------- the API */
 
-static const char api_json[] = "application/json";
-
 /* One proposal as trellis/1 writes it, with its tally of the standing answers. */
 static void
 proposal_json(struct strbuf *out, const struct proposal *pr)
@@ -492,69 +490,6 @@ h_api_proposal(struct web_request *req, struct web_response *res)
 		return ret;
 	proposal_json(api_begin(res, 200), pr);
 	strbuf_addch(&res->body, '\n');
-	return 0;
-}
-
-/* The request's JSON object, or NULL with 415 / 400 answered. */
-json_t *
-api_body(struct web_request *req, struct web_response *res)
-{
-	json_error_t je;
-	json_t *o;
-
-	if (req->content_type && strncasecmp(req->content_type, api_json, strlen(api_json)) != 0) {
-		web_error(res, 415, "The body must be application/json.");
-		return NULL;
-	}
-	o = json_loadb(req->body.buf ? req->body.buf : "", req->body.len, JSON_REJECT_DUPLICATES,
-	    &je);
-	if (o == NULL || !json_is_object(o)) {
-		char msg[256];
-
-		snprintf(msg, sizeof(msg), "The body is not a JSON object%s%s.", o ? "" : ": ",
-		    o ? "" : je.text);
-		json_decref(o);
-		web_error(res, 400, msg);
-		return NULL;
-	}
-	return o;
-}
-
-/* A string member of o: *v set (NULL when absent or null); 0, or -1 with e set. */
-int
-api_string(json_t *o, const char *name, const char **v, struct model_error *e)
-{
-	json_t *j = json_object_get(o, name);
-
-	*v = NULL;
-	if (j == NULL || json_is_null(j))
-		return 0;
-	if (!json_is_string(j)) {
-		model_error_set(e, NULL, name, "must be a string");
-		return -1;
-	}
-	*v = json_string_value(j);
-	return 0;
-}
-
-/* Refuses a member of o not in names (422 "unknown field"). */
-int
-api_known(json_t *o, const char *const *names, struct model_error *e)
-{
-	const char *key;
-	json_t *v;
-
-	json_object_foreach(o, key, v) {
-		size_t i;
-
-		(void)v;
-		for (i = 0; names[i] && strcmp(names[i], key) != 0; i++)
-			;
-		if (names[i] == NULL) {
-			model_error_set(e, NULL, key, "unknown field");
-			return -1;
-		}
-	}
 	return 0;
 }
 

@@ -1,15 +1,20 @@
 /*
  * What the record pages (h_records.c) share with the team page (h_team.c):
  * the form input of a request, who may edit, the write (records.h), field
- * moves between two records of a kind, and a model error as a form
- * problem.
+ * moves between two records of a kind, a model error as a form problem,
+ * and the mail a ledger write leaves awaiting approval (also the API's).
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "records.h"
+#include "../app/approvals.h"
+#include "../mail/mail.h"
+#include "../util/num.h"
+#include "../util/vec.h"
 #include "../util/banned.h"
 
 void
@@ -99,3 +104,25 @@ records_model_error(form_errors *errs, const struct model_error *e)
 	form_error_add(errs, e->field, e->msg);
 }
 
+int
+approvals_mail(struct store *s, const struct program *p, const struct initiative *in,
+    const char *id, struct strbuf *err)
+{
+	long i = app_ledger_find(in, id);
+	const struct ledger_entry *e;
+	struct app_slugs next = { NULL, 0, 0 };
+	char amount[NUM_BUFSZ];
+	size_t queued = 0;
+	int ret;
+
+	if (i < 0 || (e = &in->ledger.v[i])->status != LSTATUS_PENDING)
+		return 0;
+	app_approval_next(p, in, e, &next);
+	ret = mail_approval_queue(s, web_db_path(), web_mail_base_url(),
+	    &(struct mail_approval){ .initiative = in->rowid, .slug = in->slug,
+	    .initiative_name = in->name, .id = e->id, .amount = money_display(e->amount, amount),
+	    .purpose = e->purpose, .second = e->approvals.n > 0, .orgs = next.v, .norgs = next.n },
+	    time(NULL), &queued, err);
+	VEC_FREE(&next);
+	return ret;
+}

@@ -60,4 +60,16 @@ int team_page(struct web_request *req, struct web_response *res, const struct pr
 int result_page(struct web_request *req, struct web_response *res, const struct program *p,
     const struct initiative *in);
 
+/*
+ * In the open write of s, the mail of ledger entry id of in
+ * (of p) when it is pending, to the organizations that may approve it now
+ * (docs/approvals.md); nothing otherwise. 0, or -1 with err set.
+ */
+struct store;
+struct program;
+struct initiative;
+struct strbuf;
+int approvals_mail(struct store *s, const struct program *p, const struct initiative *in,
+    const char *id, struct strbuf *err);
+
 #endif

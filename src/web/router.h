@@ -287,17 +287,6 @@ int h_program_approvals(struct web_request *req, struct web_response *res);	/* h
 int h_approval_post(struct web_request *req, struct web_response *res);
 int h_api_program_approvals(struct web_request *req, struct web_response *res);
 int h_api_approval(struct web_request *req, struct web_response *res);
-/*
- * h_approvals.c: in the open write of s, the mail of ledger entry id of in
- * (of p) when it is pending, to the organizations that may approve it now
- * (docs/approvals.md); nothing otherwise. 0, or -1 with err set.
- */
-struct store;
-struct program;
-struct initiative;
-struct strbuf;
-int approvals_mail(struct store *s, const struct program *p, const struct initiative *in,
-    const char *id, struct strbuf *err);
 int h_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_api_program_checkins(struct web_request *req, struct web_response *res);	/* h_funder.c */
 int h_followup_done(struct web_request *req, struct web_response *res);	/* h_funder.c */
