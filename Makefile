@@ -4,7 +4,7 @@ CC      ?= cc
 PKGS    := sqlite3 jansson libsodium libmicrohttpd igraph xlsxwriter libcmark libcurl libpq
 # Opened when a command first needs them, not linked (src/util/dynlib.h): their
 # headers are used, and the SONAME the linker would have recorded is passed in.
-DL_PKGS := libmicrohttpd xlsxwriter libcurl
+DL_PKGS := libmicrohttpd xlsxwriter libcurl libpq
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
            -Wstrict-prototypes -Wno-missing-field-initializers \
            -Wno-format-truncation
@@ -18,7 +18,8 @@ PKG_LIBS = $(eval PKG_LIBS := $(shell pkg-config --libs $(filter-out $(DL_PKGS),
 soname   = $(shell readelf -d $$($(CC) -print-file-name=lib$(1).so) 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 DL_CFLAGS = $(eval DL_CFLAGS := -DTRELLIS_SONAME_MHD='"$(call soname,microhttpd)"' \
            -DTRELLIS_SONAME_CURL='"$(call soname,curl)"' \
-           -DTRELLIS_SONAME_XLSXWRITER='"$(call soname,xlsxwriter)"')$(DL_CFLAGS)
+           -DTRELLIS_SONAME_XLSXWRITER='"$(call soname,xlsxwriter)"' \
+           -DTRELLIS_SONAME_PQ='"$(call soname,pq)"')$(DL_CFLAGS)
 CFLAGS   = $(WARN) $(HARDEN) $(OPT) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            $(PKG_CFLAGS) $(DL_CFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS := -pie -Wl,-z,relro,-z,now $(EXTRA_LDFLAGS)

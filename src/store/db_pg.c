@@ -14,9 +14,72 @@
 #include <libpq-fe.h>
 
 #include "db_impl.h"
+#include "../util/dynlib.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
+
+/*
+ * libpq, opened by the first postgresql:// target (util/dynlib.h says why:
+ * it brings gssapi, krb5, ldap, ssl ... into every command's start when
+ * linked). Each slot has the type of libpq's own declaration.
+ */
+static struct {
+	__typeof__(PQclear) *clear;
+	__typeof__(PQcmdStatus) *cmd_status;
+	__typeof__(PQcmdTuples) *cmd_tuples;
+	__typeof__(PQconnectdb) *connectdb;
+	__typeof__(PQdescribePrepared) *describe_prepared;
+	__typeof__(PQerrorMessage) *error_message;
+	__typeof__(PQexec) *exec;
+	__typeof__(PQexecPrepared) *exec_prepared;
+	__typeof__(PQfinish) *finish;
+	__typeof__(PQfreemem) *freemem;
+	__typeof__(PQftype) *ftype;
+	__typeof__(PQgetisnull) *getisnull;
+	__typeof__(PQgetlength) *getlength;
+	__typeof__(PQgetvalue) *getvalue;
+	__typeof__(PQnfields) *nfields;
+	__typeof__(PQntuples) *ntuples;
+	__typeof__(PQprepare) *prepare;
+	__typeof__(PQresultErrorField) *result_error_field;
+	__typeof__(PQresultStatus) *result_status;
+	__typeof__(PQsetNoticeProcessor) *set_notice_processor;
+	__typeof__(PQstatus) *status;
+	__typeof__(PQtransactionStatus) *transaction_status;
+	__typeof__(PQunescapeBytea) *unescape_bytea;
+} pq;
+
+static const struct dynlib_sym pq_syms[] = {
+	DYNLIB_SYM(pq, clear, "PQclear"),
+	DYNLIB_SYM(pq, cmd_status, "PQcmdStatus"),
+	DYNLIB_SYM(pq, cmd_tuples, "PQcmdTuples"),
+	DYNLIB_SYM(pq, connectdb, "PQconnectdb"),
+	DYNLIB_SYM(pq, describe_prepared, "PQdescribePrepared"),
+	DYNLIB_SYM(pq, error_message, "PQerrorMessage"),
+	DYNLIB_SYM(pq, exec, "PQexec"),
+	DYNLIB_SYM(pq, exec_prepared, "PQexecPrepared"),
+	DYNLIB_SYM(pq, finish, "PQfinish"),
+	DYNLIB_SYM(pq, freemem, "PQfreemem"),
+	DYNLIB_SYM(pq, ftype, "PQftype"),
+	DYNLIB_SYM(pq, getisnull, "PQgetisnull"),
+	DYNLIB_SYM(pq, getlength, "PQgetlength"),
+	DYNLIB_SYM(pq, getvalue, "PQgetvalue"),
+	DYNLIB_SYM(pq, nfields, "PQnfields"),
+	DYNLIB_SYM(pq, ntuples, "PQntuples"),
+	DYNLIB_SYM(pq, prepare, "PQprepare"),
+	DYNLIB_SYM(pq, result_error_field, "PQresultErrorField"),
+	DYNLIB_SYM(pq, result_status, "PQresultStatus"),
+	DYNLIB_SYM(pq, set_notice_processor, "PQsetNoticeProcessor"),
+	DYNLIB_SYM(pq, status, "PQstatus"),
+	DYNLIB_SYM(pq, transaction_status, "PQtransactionStatus"),
+	DYNLIB_SYM(pq, unescape_bytea, "PQunescapeBytea"),
+};
+
+_Static_assert(sizeof(TRELLIS_SONAME_PQ) > 1, "the Makefile passes the SONAME");
+static struct dynlib pq_lib = {
+	TRELLIS_SONAME_PQ, pq_syms, sizeof(pq_syms) / sizeof(pq_syms[0]), 0, 0, ""
+};
 
 #define BYTEA_OID	17	/* pg_type.h's BYTEAOID */
 #define TEXT_OID	25	/* TEXTOID */
@@ -266,12 +329,12 @@ db_sql_to_pg(const char *sql, struct strbuf *out, int *nparams, struct strbuf *u
 static void
 pg_fail(struct pg_db *d, const PGresult *res)
 {
-	const char *m = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
-	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *m = res ? pq.result_error_field(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *detail = res ? pq.result_error_field(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+	const char *state = res ? pq.result_error_field(res, PG_DIAG_SQLSTATE) : NULL;
 
 	strbuf_reset(&d->msg);
-	strbuf_addstr(&d->msg, m ? m : PQerrorMessage(d->conn));
+	strbuf_addstr(&d->msg, m ? m : pq.error_message(d->conn));
 	if (detail)
 		strbuf_addf(&d->msg, " (%s)", detail);
 	while (d->msg.len && (d->msg.buf[d->msg.len - 1] == '\n' || d->msg.buf[d->msg.len - 1] == ' '))
@@ -293,15 +356,15 @@ pg_fail(struct pg_db *d, const PGresult *res)
 static int
 pg_run(struct pg_db *d, const char *sql)
 {
-	PGresult *res = PQexec(d->conn, sql);
-	ExecStatusType rc = PQresultStatus(res);
+	PGresult *res = pq.exec(d->conn, sql);
+	ExecStatusType rc = pq.result_status(res);
 	int ret = 0;
 
 	if (rc != PGRES_COMMAND_OK && rc != PGRES_TUPLES_OK) {
 		pg_fail(d, res);
 		ret = -1;
 	}
-	PQclear(res);
+	pq.clear(res);
 	return ret;
 }
 
@@ -353,6 +416,7 @@ static int
 pg_open(const char *target, int create, struct db **out, struct strbuf *err)
 {
 	struct pg_db *d;
+	struct strbuf why = STRBUF_INIT;
 
 	(void)create;	/* the database must exist; its tables are made by the migrations */
 	strbuf_reset(err);
@@ -364,11 +428,19 @@ pg_open(const char *target, int create, struct db **out, struct strbuf *err)
 		    " PGPASSFILE or PGPASSWORD (docs/postgresql.md)");
 		return -1;
 	}
+	if (dynlib_need(&pq_lib, &why) == -1) {
+		strbuf_addstr(err, "cannot open database ");
+		url_shown(err, target);
+		strbuf_addf(err, ": %s", why.buf);
+		strbuf_release(&why);
+		return -1;
+	}
+	strbuf_release(&why);
 	d = xcalloc(1, sizeof(*d));
 	d->head.ops = &db_pg_ops;
 	strbuf_init(&d->msg, 0);
-	d->conn = PQconnectdb(target);
-	if (d->conn == NULL || PQstatus(d->conn) != CONNECTION_OK) {
+	d->conn = pq.connectdb(target);
+	if (d->conn == NULL || pq.status(d->conn) != CONNECTION_OK) {
 		pg_fail(d, NULL);
 		strbuf_addstr(err, "cannot open database ");
 		url_shown(err, target);
@@ -376,7 +448,7 @@ pg_open(const char *target, int create, struct db **out, struct strbuf *err)
 		pg_close(&d->head);
 		return -1;
 	}
-	PQsetNoticeProcessor(d->conn, pg_quiet, NULL);
+	pq.set_notice_processor(d->conn, pg_quiet, NULL);
 	if (pg_run(d, "SET client_min_messages = warning") == -1 ||
 	    pg_run(d, "SET lock_timeout = '5s'") == -1 || pg_run(d, pg_setup) == -1) {
 		strbuf_reset(err);
@@ -394,7 +466,7 @@ pg_close(struct db *db)
 {
 	struct pg_db *d = PGDB(db);
 
-	PQfinish(d->conn);
+	pq.finish(d->conn);
 	strbuf_release(&d->msg);
 	free(d);
 }
@@ -461,26 +533,26 @@ pg_prepare(struct db *db, const char *sql)
 	st = xcalloc(1, sizeof(*st));
 	st->head.db = db;
 	snprintf(st->name, sizeof(st->name), "s%u", ++d->next_name);
-	res = PQprepare(d->conn, st->name, t.buf, n, types);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	res = pq.prepare(d->conn, st->name, t.buf, n, types);
+	if (pq.result_status(res) != PGRES_COMMAND_OK) {
 		pg_fail(d, res);
-		PQclear(res);
+		pq.clear(res);
 		free(st);
 		st = NULL;
 		goto out;
 	}
-	PQclear(res);
+	pq.clear(res);
 	/* the columns it returns, known before it runs, as SQLite tells them */
-	res = PQdescribePrepared(d->conn, st->name);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	res = pq.describe_prepared(d->conn, st->name);
+	if (pq.result_status(res) != PGRES_COMMAND_OK) {
 		pg_fail(d, res);
-		PQclear(res);
+		pq.clear(res);
 		free(st);
 		st = NULL;
 		goto out;
 	}
-	st->ncols = PQnfields(res);
-	PQclear(res);
+	st->ncols = pq.nfields(res);
+	pq.clear(res);
 	st->nparams = n;
 	st->values = xcalloc((size_t)n + 1, sizeof(*st->values));
 	st->lengths = xcalloc((size_t)n + 1, sizeof(*st->lengths));
@@ -499,9 +571,9 @@ pg_reset(struct db_stmt *s)
 {
 	struct pg_stmt *st = PGST(s);
 
-	PQclear(st->res);
+	pq.clear(st->res);
 	st->res = NULL;
-	PQfreemem(st->blob);
+	pq.freemem(st->blob);
 	st->blob = NULL;
 	st->row = st->nrows = 0;
 	for (int i = 0; i < st->nparams; i++) {
@@ -521,9 +593,9 @@ pg_finalize(struct db_stmt *s)
 
 	pg_reset(s);
 	/* outside a failed transaction; inside one the server drops it with the connection */
-	if (PQtransactionStatus(d->conn) != PQTRANS_INERROR) {
+	if (pq.transaction_status(d->conn) != PQTRANS_INERROR) {
 		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
-		PQclear(PQexec(d->conn, sql));
+		pq.clear(pq.exec(d->conn, sql));
 	}
 	free(st->values);
 	free(st->lengths);
@@ -602,29 +674,29 @@ pg_step(struct db_stmt *s)
 	struct pg_stmt *st = PGST(s);
 	struct pg_db *d = PGDB(s->db);
 
-	PQfreemem(st->blob);
+	pq.freemem(st->blob);
 	st->blob = NULL;
 	if (st->res == NULL) {
 		ExecStatusType rc;
 
-		st->res = PQexecPrepared(d->conn, st->name, st->nparams, st->values,
+		st->res = pq.exec_prepared(d->conn, st->name, st->nparams, st->values,
 		    st->lengths, st->formats, 0);
-		rc = PQresultStatus(st->res);
+		rc = pq.result_status(st->res);
 		if (rc == PGRES_COMMAND_OK) {
-			const char *n = PQcmdTuples(st->res);
+			const char *n = pq.cmd_tuples(st->res);
 
 			d->changes = *n ? strtoll(n, NULL, 10) : 0;
 			d->total_changes += d->changes;
 			st->nrows = 0;
 		} else if (rc == PGRES_TUPLES_OK) {
-			const char *n = PQcmdTuples(st->res);
+			const char *n = pq.cmd_tuples(st->res);
 
 			/* INSERT ... RETURNING counts its rows too */
-			if (*n && strncmp(PQcmdStatus(st->res), "SELECT", 6) != 0) {
+			if (*n && strncmp(pq.cmd_status(st->res), "SELECT", 6) != 0) {
 				d->changes = strtoll(n, NULL, 10);
 				d->total_changes += d->changes;
 			}
-			st->nrows = PQntuples(st->res);
+			st->nrows = pq.ntuples(st->res);
 		} else {
 			pg_fail(d, st->res);
 			return DB_ERROR;
@@ -651,7 +723,7 @@ pg_column_null(const struct db_stmt *s, int i)
 	const struct pg_stmt *st = PGST(s);
 
 	return st->res == NULL || st->row < 0 || st->row >= st->nrows ||
-	    PQgetisnull(st->res, st->row, i);
+	    pq.getisnull(st->res, st->row, i);
 }
 
 static int64_t
@@ -661,7 +733,7 @@ pg_column_int64(const struct db_stmt *s, int i)
 
 	if (pg_column_null(s, i))
 		return 0;
-	v = PQgetvalue(PGST(s)->res, PGST(s)->row, i);
+	v = pq.getvalue(PGST(s)->res, PGST(s)->row, i);
 	if (v[0] == 't' && v[1] == '\0')
 		return 1;
 	if (v[0] == 'f' && v[1] == '\0')
@@ -674,7 +746,7 @@ pg_column_double(const struct db_stmt *s, int i)
 {
 	if (pg_column_null(s, i))
 		return 0;
-	return strtod(PQgetvalue(PGST(s)->res, PGST(s)->row, i), NULL);
+	return strtod(pq.getvalue(PGST(s)->res, PGST(s)->row, i), NULL);
 }
 
 static const char *
@@ -682,7 +754,7 @@ pg_column_text(const struct db_stmt *s, int i)
 {
 	if (pg_column_null(s, i))
 		return NULL;
-	return PQgetvalue(PGST(s)->res, PGST(s)->row, i);
+	return pq.getvalue(PGST(s)->res, PGST(s)->row, i);
 }
 
 static const void *
@@ -694,13 +766,13 @@ pg_column_blob(struct db_stmt *s, int i, size_t *len)
 	*len = 0;
 	if (pg_column_null(s, i))
 		return NULL;
-	v = PQgetvalue(st->res, st->row, i);
-	if (PQftype(st->res, i) != BYTEA_OID) {
-		*len = (size_t)PQgetlength(st->res, st->row, i);
+	v = pq.getvalue(st->res, st->row, i);
+	if (pq.ftype(st->res, i) != BYTEA_OID) {
+		*len = (size_t)pq.getlength(st->res, st->row, i);
 		return v;
 	}
-	PQfreemem(st->blob);
-	st->blob = PQunescapeBytea((const unsigned char *)v, len);
+	pq.freemem(st->blob);
+	st->blob = pq.unescape_bytea((const unsigned char *)v, len);
 	return st->blob;
 }
 
@@ -720,15 +792,15 @@ static int
 pg_last_id(struct db *db, int64_t *id)
 {
 	struct pg_db *d = PGDB(db);
-	PGresult *res = PQexec(d->conn, "SELECT lastval()");
+	PGresult *res = pq.exec(d->conn, "SELECT lastval()");
 	int ret = -1;
 
-	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
-		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	if (pq.result_status(res) == PGRES_TUPLES_OK && pq.ntuples(res) == 1) {
+		*id = strtoll(pq.getvalue(res, 0, 0), NULL, 10);
 		ret = 0;
 	} else
 		pg_fail(d, res);
-	PQclear(res);
+	pq.clear(res);
 	return ret;
 }
 
@@ -739,7 +811,7 @@ writer_unlock(struct pg_db *d)
 	if (!d->writer_lock)
 		return;
 	d->writer_lock = 0;
-	PQclear(PQexec(d->conn, "SELECT pg_advisory_unlock(" PG_WRITER_LOCK ")"));
+	pq.clear(pq.exec(d->conn, "SELECT pg_advisory_unlock(" PG_WRITER_LOCK ")"));
 }
 
 static int
@@ -763,20 +835,20 @@ static int
 pg_commit(struct db *db)
 {
 	struct pg_db *d = PGDB(db);
-	int failed = PQtransactionStatus(d->conn) == PQTRANS_INERROR;
-	PGresult *res = PQexec(d->conn, "COMMIT");
+	int failed = pq.transaction_status(d->conn) == PQTRANS_INERROR;
+	PGresult *res = pq.exec(d->conn, "COMMIT");
 	int ret = 0;
 
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	if (pq.result_status(res) != PGRES_COMMAND_OK) {
 		pg_fail(d, res);
 		ret = -1;
-	} else if (failed || strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+	} else if (failed || strcmp(pq.cmd_status(res), "ROLLBACK") == 0) {
 		/* COMMIT of a failed transaction answers ROLLBACK, not an error */
 		strbuf_reset(&d->msg);
 		strbuf_addstr(&d->msg, "a statement of the transaction failed: it was rolled back");
 		ret = -1;
 	}
-	PQclear(res);
+	pq.clear(res);
 	writer_unlock(d);
 	return ret;
 }
@@ -786,15 +858,15 @@ pg_rollback(struct db *db)
 {
 	struct pg_db *d = PGDB(db);
 
-	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
-		PQclear(PQexec(d->conn, "ROLLBACK"));
+	if (pq.transaction_status(d->conn) != PQTRANS_IDLE)
+		pq.clear(pq.exec(d->conn, "ROLLBACK"));
 	writer_unlock(d);
 }
 
 static int
 pg_in_txn(const struct db *db)
 {
-	return PQtransactionStatus(PGDB(db)->conn) != PQTRANS_IDLE;
+	return pq.transaction_status(PGDB(db)->conn) != PQTRANS_IDLE;
 }
 
 const struct db_ops db_pg_ops = {

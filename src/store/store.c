@@ -41,6 +41,37 @@ store_stmt(struct store *s, enum stmt id, struct strbuf *err)
 	return s->st[id];
 }
 
+struct db_stmt *
+store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
+{
+	const char *sql = store_sql[id];
+	const char *row = strstr(sql, " VALUES (");
+	struct db_stmt **slot;
+	struct strbuf text = STRBUF_INIT;
+
+	assert(rows >= 1 && rows <= STORE_ROWS_MAX);
+	assert(row != NULL && sql[strlen(sql) - 1] == ')');
+	if (rows == 1)
+		return store_stmt(s, id, err);
+	if (s->rows == NULL)
+		s->rows = xcalloc(ST__MAX, sizeof(*s->rows));
+	slot = &s->rows[id][rows - 2];
+	if (*slot != NULL)
+		return *slot;
+	strbuf_addstr(&text, sql);
+	for (int r = 1; r < rows; r++) {
+		strbuf_addstr(&text, ", ");
+		strbuf_addstr(&text, row + 8);
+	}
+	if ((*slot = db_prepare(s->db, text.buf, err)) == NULL) {
+		strbuf_reset(err);
+		strbuf_addf(err, "internal error: cannot prepare statement %d of %d rows: %s",
+		    (int)id, rows, db_errmsg(s->db));
+	}
+	strbuf_release(&text);
+	return *slot;
+}
+
 void
 store_stmt_done(struct db_stmt *st)
 {
@@ -425,8 +456,12 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	VEC_FREE(&s->touched);
-	for (int i = 0; i < ST__MAX; i++)
+	for (int i = 0; i < ST__MAX; i++) {
 		db_finalize(s->st[i]);
+		for (int r = 0; s->rows && r < STORE_ROWS_MAX - 1; r++)
+			db_finalize(s->rows[i][r]);
+	}
+	free(s->rows);
 	db_close(s->db);
 	free(s->path);
 	free(s);

@@ -224,10 +224,14 @@ extern const char *const store_sql[ST__MAX];
 extern const char *const store_migrations[];
 extern const int store_migrations_count;
 
+#define STORE_ROWS_MAX	8
+
 struct store {
 	struct db *db;			/* SQLite or PostgreSQL (db.h) */
 	char *path;
 	struct db_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
+	/* an INSERT of 2..STORE_ROWS_MAX rows at once (store_stmt_rows), by statement */
+	struct db_stmt *(*rows)[STORE_ROWS_MAX - 1];
 	int writing;			/* a store_begin transaction is open */
 	int depth;			/* transactions begun and not yet ended (they nest) */
 	int doomed;			/* an inner one rolled back: the outermost cannot commit */
@@ -255,6 +259,13 @@ struct store {
  * store_stmt_done.
  */
 struct db_stmt *store_stmt(struct store *s, enum stmt id, struct strbuf *err);
+/*
+ * The same for an INSERT statement id whose text ends with its one row's
+ * "VALUES (?, ...)": that row repeated rows times (1..STORE_ROWS_MAX), so
+ * row r's parameter c is r * (parameters of one row) + c. One statement
+ * of several rows costs SQLite about what one row does (P1, the link rows).
+ */
+struct db_stmt *store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err);
 /* Resets st so it can be used again (NULL is fine). */
 void store_stmt_done(struct db_stmt *st);
 

@@ -2,8 +2,9 @@
 #define TRELLIS_DYNLIB_H
 /*
  * Shared libraries opened when a command first needs them instead of at the
- * program's start. libmicrohttpd (serve), libcurl (sending mail) and
- * libxlsxwriter (the xlsx export) bring 50 of the 61 libraries the binary
+ * program's start. libmicrohttpd (serve), libcurl (sending mail),
+ * libxlsxwriter (the xlsx export) and libpq (a postgresql:// database,
+ * store/db_pg.c) bring 50 of the 61 libraries (before libpq) the binary
  * would otherwise map, relocate and initialise on every run — about 10 ms of
  * a 35 ms `trellis report --initiative X` (docs/benchmarks.md, P8). The
  * module that uses one declares a table of its functions (each slot typed

@@ -692,6 +692,50 @@ test_round_trip_every_kind(void **state)
 	store_close(s);
 }
 
+/*
+ * Link rows go in up to STORE_ROWS_MAX to a statement: lists of 8, 9 and
+ * 19 (8 + 8 + 3) come back whole and in order (shorter ones: above).
+ */
+static void
+test_long_link_lists(void **state)
+{
+	static const char *const slugs[] = { "alpha", "beta", "gamma" };
+	static const size_t lens[] = { STORE_ROWS_MAX, STORE_ROWS_MAX + 1, 2 * STORE_ROWS_MAX + 3 };
+	struct program p, q;
+	struct store *s;
+	char path[128];
+	int64_t rows = 0;
+
+	(void)state;
+	s = open_ok(db_path("links.db", path));
+	build_program(&p, "wcc");
+	assert_int_equal(p.initiatives.v[0].decisions.n, 3);
+	for (size_t d = 0; d < 3; d++) {
+		struct refs *c = &p.initiatives.v[0].decisions.v[d].consulted;
+
+		for (size_t i = 0; i < c->n; i++)
+			free(c->v[i].slug);
+		c->n = 0;
+		for (size_t i = 0; i < lens[d]; i++)
+			*VEC_PUSH(c) = R(slugs[(i * 7 + d) % 3], (int)((i * 7 + d) % 3));
+		rows += (int64_t)lens[d];
+	}
+	save_ok(s, &p);
+	assert_int_equal(count_rows(s, "decision_consulted"), rows);
+	load_ok(s, "wcc", &q);
+	assert_programs_equal(&p, &q);
+	for (size_t d = 0; d < 3; d++) {
+		const struct refs *c = &q.initiatives.v[0].decisions.v[d].consulted;
+
+		assert_int_equal(c->n, lens[d]);
+		for (size_t i = 0; i < c->n; i++)
+			assert_string_equal(c->v[i].slug, slugs[(i * 7 + d) % 3]);
+	}
+	program_release(&p);
+	program_release(&q);
+	store_close(s);
+}
+
 static void
 test_missing_program_returns_1(void **state)
 {
@@ -1154,6 +1198,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_every_kind),
+		cmocka_unit_test(test_long_link_lists),
 		cmocka_unit_test(test_missing_program_returns_1),
 		cmocka_unit_test(test_second_save_writes_nothing),
 		cmocka_unit_test(test_append_to_loaded_program),

@@ -6,9 +6,12 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
+#include "store/db.h"
 #include "util/dynlib.h"
 #include "util/strbuf.h"
 #include "web/mhd.h"
@@ -101,6 +104,35 @@ test_mhd_mapped_when_loaded(void **state)
 	strbuf_release(&err);
 }
 
+/*
+ * libpq and its gssapi, krb5, ldap, ssl ... are mapped by the first
+ * postgresql:// target, not by a SQLite command (a database that cannot be
+ * reached still loads the library first).
+ */
+static void
+test_pq_mapped_when_pg_opened(void **state)
+{
+	char path[] = "/tmp/trellis-dynlib-XXXXXX";
+	struct strbuf err = STRBUF_INIT;
+	struct db *db = NULL;
+	int fd;
+
+	(void)state;
+	assert_false(mapped("libpq"));
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_int_equal(db_open(path, 1, &db, &err), 0);
+	db_close(db);
+	unlink(path);
+	assert_false(mapped("libpq"));
+
+	assert_int_equal(db_open("postgresql:///trellis?host=/nonexistent-trellis-dir", 0, &db, &err), -1);
+	assert_non_null(strstr(err.buf, "cannot open database postgresql:///trellis"));
+	assert_null(strstr(err.buf, "cannot load"));
+	assert_true(mapped("libpq"));
+	strbuf_release(&err);
+}
+
 int
 main(void)
 {
@@ -109,6 +141,7 @@ main(void)
 		cmocka_unit_test(test_missing_library),
 		cmocka_unit_test(test_missing_symbol),
 		cmocka_unit_test(test_mhd_mapped_when_loaded),
+		cmocka_unit_test(test_pq_mapped_when_pg_opened),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
