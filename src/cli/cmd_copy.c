@@ -174,8 +174,10 @@ cmd_copy(int argc, char **argv, struct cli *c)
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++)
-		printf(_("Copied program %s (%zu initiatives, %zu records) from %s to %s\n"),
-		    done[i].slug, done[i].initiatives, done[i].records, from.db, to.db);
+		printf(P_("Copied program %s (%zu initiative, %zu records) from %s to %s\n",
+		    "Copied program %s (%zu initiatives, %zu records) from %s to %s\n",
+		    done[i].initiatives), done[i].slug, done[i].initiatives, done[i].records,
+		    from.db, to.db);
 	ret = CLI_OK;
 out:
 	if (open)
