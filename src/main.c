@@ -27,6 +27,7 @@ static const struct command commands[] = {
 	{ "settings", cmd_settings, N_("list or change the report's thresholds") },
 	{ "serve", cmd_serve, N_("serve the program as a web application") },
 	{ "check", cmd_check, N_("check the database's integrity and foreign keys") },
+	{ "copy", cmd_copy, N_("copy programs between databases, SQLite or PostgreSQL") },
 	{ "backup", cmd_backup, N_("copy the database with SQLite's online backup") },
 	{ "user", cmd_user, N_("add, list, remove web accounts, or set a password") },
 	{ "token", cmd_token, N_("add, list or remove API bearer tokens") },

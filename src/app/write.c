@@ -91,6 +91,23 @@ app_write_end(struct app_write *w)
 }
 
 int
+app_write_run(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, app_write_fn *change, void *arg, struct strbuf *err)
+{
+	int r;
+
+	for (int tries = 1;; tries++) {
+		if ((r = app_write_begin(w, s, program, initiative, err)) == 0 &&
+		    (r = change(w, arg, err)) == 0 && app_write_commit(w, err) == -1)
+			r = -1;
+		if (r != -1 || tries == APP_WRITE_TRIES || !store_write_retryable(s))
+			return r;
+		/* nothing of this run stays: rolled back, w->p released */
+		app_write_end(w);
+	}
+}
+
+int
 app_program_read(struct store *s, const char *slug, struct program *p, struct strbuf *err)
 {
 	struct model_error e;

@@ -75,6 +75,27 @@ int app_write_commit(struct app_write *w, struct strbuf *err);
 void app_write_end(struct app_write *w);
 
 /*
+ * A whole write, run again when the database asks for it: app_write_begin
+ * (of initiative when set, else of the whole program), then change(w, arg,
+ * err), which makes the change through w and returns 0 to commit, 1 to end
+ * without a commit (nothing to do, or refused: the caller's arg says why),
+ * or -1 with err set; then app_write_commit. When the begin, the change or
+ * the commit fails and store_write_retryable says the write may succeed
+ * when run again (PostgreSQL: serialization failure, deadlock, lock
+ * timeout), w is rolled back and released and the whole runs again from
+ * app_write_begin, at most APP_WRITE_TRIES times in all; never on SQLite.
+ * So change may run more than once: each run must start from w alone
+ * (what it keeps in arg is overwritten, not added to). Returns 0
+ * committed (w->version set); 1 no such program or initiative, or the
+ * change's 1; -1 with err set and nothing written. In every case end with
+ * app_write_end.
+ */
+#define APP_WRITE_TRIES	4
+typedef int app_write_fn(struct app_write *w, void *arg, struct strbuf *err);
+int app_write_run(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, app_write_fn *change, void *arg, struct strbuf *err);
+
+/*
  * Reads the whole of program slug into p (program_init'd), references
  * resolved: for what needs every initiative's records at once (a download
  * of the whole program). Everything else reads one initiative at a time.

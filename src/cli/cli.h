@@ -123,6 +123,8 @@ int cli_store_open(const struct cli *c, int create, struct store **s);
  * PostgreSQL URL (whose database exists or fails to connect).
  */
 int cli_db_exists(const struct cli *c);
+/* Removes the database file path (and its journals) that a failed command created. */
+void cli_remove_new_db(const char *path);
 
 /*
  * Chooses the program to act on: --program, else the only one in the
@@ -195,6 +197,7 @@ void cli_model_error(const struct model_error *e);
 /* The subcommands. argv[0] is the subcommand's name. */
 int cmd_init(int argc, char **argv, struct cli *c);
 int cmd_import(int argc, char **argv, struct cli *c);
+int cmd_copy(int argc, char **argv, struct cli *c);
 int cmd_export(int argc, char **argv, struct cli *c);
 int cmd_demo(int argc, char **argv, struct cli *c);
 int cmd_check(int argc, char **argv, struct cli *c);

@@ -66,6 +66,20 @@ out:
 	return ret;
 }
 
+void
+cli_remove_new_db(const char *path)
+{
+	static const char *const tails[] = { "", "-wal", "-shm", "-journal" };
+	struct strbuf name = STRBUF_INIT;
+
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+		strbuf_reset(&name);
+		strbuf_addf(&name, "%s%s", path, tails[i]);
+		unlink(name.buf);
+	}
+	strbuf_release(&name);
+}
+
 int
 cli_store_has(struct store *s, const char *slug)
 {

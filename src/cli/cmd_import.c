@@ -96,21 +96,6 @@ show_stage(void *arg, const char *stage)
 	cli_progress_stage(arg, "%s", stage);
 }
 
-/* Removes the database file path (and its journals) that a failed import created. */
-static void
-remove_new_db(const char *path)
-{
-	static const char *const tails[] = { "", "-wal", "-shm", "-journal" };
-	struct strbuf name = STRBUF_INIT;
-
-	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
-		strbuf_reset(&name);
-		strbuf_addf(&name, "%s%s", path, tails[i]);
-		unlink(name.buf);
-	}
-	strbuf_release(&name);
-}
-
 /* The document read whole (standard input, or one whose initiatives app_import_json cannot find). */
 static int
 import_json_whole(const struct cli *c, const char *path)
@@ -199,7 +184,7 @@ out:
 	if (s)
 		store_close(s);
 	if (r != 0 && created)
-		remove_new_db(c->db);
+		cli_remove_new_db(c->db);
 	strbuf_release(&err);
 	return r == 1 ? import_json_whole(c, path) : ret;
 }
@@ -263,7 +248,7 @@ out:
 	if (s)
 		store_close(s);
 	if (ret != CLI_OK && created)
-		remove_new_db(c->db);
+		cli_remove_new_db(c->db);
 	free(slug);
 	free(files);
 	strbuf_release(&err);

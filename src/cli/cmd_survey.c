@@ -57,59 +57,68 @@ static const struct cli_cmd survey_cmd = {
 	"opened): its links answer no more."),
 };
 
-/* Opens the round through the one write path (app/write.h); prints its id. */
+/* What opening a round needs and learns: survey_open's change (app_write_fn). */
+struct open_round {
+	const char *id, *instrument;
+	tdate opened;
+	struct strbuf ident;	/* the round's id */
+	enum app_result r;	/* app_add's */
+	struct model_error e;
+};
+
+static int
+open_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct open_round *o = arg;
+	struct app_change c = APP_CHANGE_INIT;
+	struct survey sv;
+
+	strbuf_reset(&o->ident);
+	if (o->id)
+		strbuf_addstr(&o->ident, o->id);
+	else
+		store_survey_default_id(w->in, &o->ident);
+	memset(&sv, 0, sizeof(sv));
+	sv.id = xstrdup(o->ident.buf);
+	sv.instrument.slug = xstrdup(o->instrument);
+	sv.instrument.idx = REF_UNRESOLVED;
+	sv.opened = o->opened;
+	sv.closed = DATE_NONE;
+	memset(&o->e, 0, sizeof(o->e));
+	o->r = app_add(w->s, &w->p, w->in, &kind_survey, &sv, cli_actor(), &c, &o->e, err);
+	app_change_release(&c);
+	return o->r == APP_OK ? 0 : o->r == APP_INVALID ? 1 : -1;
+}
+
+/*
+ * Opens the round through the one write path (app_write_run: run again on
+ * PostgreSQL's serialization failure); prints its id.
+ */
 static int
 survey_open(const struct cli *c, struct store *s, const char *program, const char *ini,
     const char *id, const char *instrument, tdate opened)
 {
-	struct app_change c_ = APP_CHANGE_INIT;
-	struct strbuf err = STRBUF_INIT, ident = STRBUF_INIT;
+	struct open_round o = { .id = id, .instrument = instrument, .opened = opened,
+	    .ident = STRBUF_INIT, .r = APP_ERROR };
+	struct strbuf err = STRBUF_INIT;
 	struct app_write w;
-	struct model_error e;
-	struct survey sv;
 	int rc = CLI_FAIL, r;
 
-	if ((r = app_write_begin(&w, s, program, ini, &err)) != 0) {
-		if (r == 1)
-			cli_error(_("no initiative '%s' in program '%s'"), ini, program);
-		else
-			cli_error("%s: %s", c->db, err.buf);
-		goto out;
-	}
-	if (id)
-		strbuf_addstr(&ident, id);
-	else
-		store_survey_default_id(w.in, &ident);
-	memset(&sv, 0, sizeof(sv));
-	sv.id = xstrdup(ident.buf);
-	sv.instrument.slug = xstrdup(instrument);
-	sv.instrument.idx = REF_UNRESOLVED;
-	sv.opened = opened;
-	sv.closed = DATE_NONE;
-	memset(&e, 0, sizeof(e));
-	switch (app_add(s, &w.p, w.in, &kind_survey, &sv, cli_actor(), &c_, &e, &err)) {
-	case APP_OK:
-		if (app_write_commit(&w, &err) == -1) {
-			cli_error("%s", err.buf);
-			break;
-		}
-		printf("%s\n", ident.buf);
+	r = app_write_run(&w, s, program, ini, open_change, &o, &err);
+	if (r == 0) {
+		printf("%s\n", o.ident.buf);
 		rc = CLI_OK;
-		break;
-	case APP_INVALID:
+	} else if (r == 1 && o.r == APP_INVALID) {
 		strbuf_reset(&err);
-		model_error_format(&e, &err);
+		model_error_format(&o.e, &err);
 		cli_error(_("cannot open the survey: %s"), err.buf);
-		break;
-	default:
-		cli_error("%s", err.buf);
-		break;
-	}
-out:
+	} else if (r == 1)
+		cli_error(_("no initiative '%s' in program '%s'"), ini, program);
+	else
+		cli_error("%s: %s", c->db, err.buf);
 	app_write_end(&w);
-	app_change_release(&c_);
+	strbuf_release(&o.ident);
 	strbuf_release(&err);
-	strbuf_release(&ident);
 	return rc;
 }
 

@@ -56,6 +56,12 @@ db_retryable(const struct db *db)
 	return db_error_kind(db) == DB_ERR_BUSY;
 }
 
+int
+db_txn_retryable(const struct db *db)
+{
+	return db->txn_retryable;
+}
+
 /* Replaces err with "what: the backend's message". */
 static void
 fail(const struct db *db, struct strbuf *err, const char *what)
@@ -217,6 +223,7 @@ db_last_id(struct db *db, int64_t *id, struct strbuf *err)
 int
 db_begin(struct db *db, enum db_txn kind, struct strbuf *err)
 {
+	db->txn_retryable = 0;
 	if (db->ops->begin(db, kind) == 0)
 		return 0;
 	fail(db, err, "cannot begin a transaction");

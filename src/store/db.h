@@ -70,6 +70,14 @@ enum db_errkind db_error_kind(const struct db *db);
  * 40P01), SQLite's busy database. (DB_ERR_BUSY)
  */
 int db_retryable(const struct db *db);
+/*
+ * Whether an error of the last transaction begun on db (at its BEGIN, a
+ * statement, or its COMMIT) was one db_retryable says may succeed when the
+ * whole transaction runs again, even when a later statement's error (the
+ * transaction aborted) is the one db_errmsg keeps. PostgreSQL only: a busy
+ * SQLite has waited its busy timeout already, and is never retried.
+ */
+int db_txn_retryable(const struct db *db);
 
 /*
  * Runs sql, one or more statements without parameters (a migration).

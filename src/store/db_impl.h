@@ -42,6 +42,7 @@ struct db_ops {
 
 struct db {
 	const struct db_ops *ops;
+	int txn_retryable;	/* db_txn_retryable: set by a backend, cleared by db_begin */
 };
 
 struct db_stmt {

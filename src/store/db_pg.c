@@ -325,6 +325,8 @@ db_sql_to_pg(const char *sql, struct strbuf *out, int *nparams, struct strbuf *u
 
 /* ------------------------------------------------------------ errors */
 
+static enum db_errkind pg_error_kind(const struct db *db);
+
 /* Keeps res's error (or the connection's) as db's last, on one line. */
 static void
 pg_fail(struct pg_db *d, const PGresult *res)
@@ -350,6 +352,8 @@ pg_fail(struct pg_db *d, const PGresult *res)
 			d->msg.len = j - 1;
 	}
 	snprintf(d->sqlstate, sizeof(d->sqlstate), "%s", state ? state : "");
+	if (pg_error_kind(&d->head) == DB_ERR_BUSY)
+		d->head.txn_retryable = 1;
 }
 
 /* Runs sql (no parameters); 0 when it ended as ok, else -1 with the error kept. */

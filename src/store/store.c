@@ -334,6 +334,12 @@ store_write_rollback(struct store *s)
 }
 
 int
+store_write_retryable(const struct store *s)
+{
+	return db_txn_retryable(s->db);
+}
+
+int
 store_int64(struct store *s, enum stmt id, int64_t *v, const char *what, struct strbuf *err)
 {
 	struct db_stmt *st = store_stmt(s, id, err);

@@ -147,6 +147,14 @@ int store_write_commit(struct store *s, const struct store_audit_entry *audit,
  */
 int64_t store_committed_version(const struct store *s, int *catalog);
 void store_write_rollback(struct store *s);
+/*
+ * Whether the last write transaction begun on s failed (at its begin, a
+ * statement or its commit) in a way that may succeed when the whole write
+ * runs again: on PostgreSQL a serialization failure, a deadlock or a lock
+ * timeout (SQLSTATE 40001, 40P01, 55P03). Always 0 on SQLite, where a busy
+ * database has waited its timeout already. (app_write_run retries by it.)
+ */
+int store_write_retryable(const struct store *s);
 
 /*
  * Stores every record of p whose rowid is 0 — the program itself when new,

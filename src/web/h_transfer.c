@@ -408,6 +408,31 @@ import_csv(struct web_request *req, struct store *st, const char *program,
 	return ret;
 }
 
+/* import_json's change (app_write_fn): the document read into w->p, checked, saved. */
+struct json_import {
+	struct web_request *req;
+	const struct app_import_file *f;
+	struct model_error *e;
+	size_t added;
+	int invalid;		/* the file's problem, in e */
+};
+
+static int
+json_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct json_import *ji = arg;
+
+	ji->invalid = 0;
+	if (app_import_read(&w->p, ji->f, 1, ji->e) == -1 ||
+	    (ji->req->slug && app_import_scope_check(&w->p, NULL, ji->req->slug, ji->e) == -1)) {
+		ji->invalid = 1;
+		return 1;
+	}
+	ji->added = app_import_count(&w->p, 1);
+	return app_import_save(w->s, &w->p, web_actor(ji->req), ji->req->slug, ji->f, 1,
+	    err) == -1 ? -1 : 0;
+}
+
 /*
  * A trellis/1 document adds to the stored program, which the streaming
  * JSON import does not do (it makes new programs): read whole into the
@@ -417,24 +442,15 @@ static int
 import_json(struct web_request *req, struct store *st, const char *program,
     const struct app_import_file *f, size_t *added, struct model_error *e, struct strbuf *err)
 {
+	struct json_import ji = { .req = req, .f = f, .e = e };
 	struct app_write w;
-	int ret = -2;
+	int r;
 
-	if (app_write_begin(&w, st, program, NULL, err) != 0)
-		goto out;
-	ret = -1;
-	if (app_import_read(&w.p, f, 1, e) == -1 ||
-	    (req->slug && app_import_scope_check(&w.p, NULL, req->slug, e) == -1))
-		goto out;
-	ret = -2;
-	*added = app_import_count(&w.p, 1);
-	if (app_import_save(st, &w.p, web_actor(req), req->slug, f, 1, err) == -1 ||
-	    app_write_commit(&w, err) == -1)
-		goto out;
-	ret = 0;
-out:
+	/* app_write_run: run again on PostgreSQL's serialization failure */
+	r = app_write_run(&w, st, program, NULL, json_change, &ji, err);
 	app_write_end(&w);
-	return ret;
+	*added = ji.added;
+	return r == 0 ? 0 : ji.invalid ? -1 : -2;
 }
 
 int

@@ -274,6 +274,138 @@ test_begin_from_copy(void **state)
 	assert_int_equal(fixture_db_remove(), 0);
 }
 
+/*
+ * A whole write run again (app_write_run) when PostgreSQL fails it with a
+ * serialization failure: forced by another connection moving the data's
+ * version (data_version's row) after the write read and before it commits,
+ * so that its own move of that row conflicts (40001). Runs the change again
+ * from app_write_begin, once applied in the end, never half; bounded; and
+ * only for a retryable failure. On SQLite (one writer, waited for by its
+ * busy timeout) nothing is run twice.
+ */
+struct retry_arg {
+	int runs;		/* times the change ran */
+	int interfere;		/* runs during which another connection moves the data version */
+	int fail;		/* the change fails (not retryable) */
+	size_t seen;		/* decisions the last run read */
+};
+
+/* Another connection's write, committed while w's transaction is open. */
+static void
+interfere(void)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct db *d = NULL;
+
+	assert_int_equal(db_open(fixture_db, 0, &d, &err), 0);
+	assert_int_equal(db_exec(d, "UPDATE data_version SET n = n + 1 WHERE id = 1",
+	    "interfere", &err), 0);
+	db_close(d);
+	strbuf_release(&err);
+}
+
+/* app_write_fn: deletes the initiative's first decision. */
+static int
+delete_first(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct retry_arg *a = arg;
+	struct app_change c = APP_CHANGE_INIT;
+	struct model_error e;
+	enum app_result r;
+
+	a->runs++;
+	a->seen = w->in->decisions.n;
+	if (a->fail) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "refused by the change");
+		return -1;
+	}
+	memset(&e, 0, sizeof(e));
+	r = app_delete(w->s, &w->p, w->in, &kind_decision, 0, "test", &c, &e, err);
+	app_change_release(&c);
+	if (r != APP_OK)
+		return -1;
+	if (a->runs <= a->interfere)
+		interfere();
+	return 0;
+}
+
+/* The stored number of decisions of the initiative. */
+static size_t
+stored_decisions(struct store *s)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct app_write w;
+	size_t n;
+
+	assert_int_equal(app_write_begin(&w, s, program_slug, initiative_slug, &err), 0);
+	n = w.in->decisions.n;
+	app_write_end(&w);
+	strbuf_release(&err);
+	return n;
+}
+
+static void
+test_retry_whole_write(void **state)
+{
+	struct program p;
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct app_write w;
+	struct retry_arg a;
+	int pg = store_is_url(fixture_db);
+	size_t before;
+
+	(void)state;
+	before = demo_db(&p, &s);
+	assert_true(before > 2);
+
+	/* one conflict: run again, applied once */
+	memset(&a, 0, sizeof(a));
+	a.interfere = pg ? 1 : 0;
+	assert_int_equal(app_write_run(&w, s, program_slug, initiative_slug, delete_first, &a,
+	    &err), 0);
+	assert_true(w.version > 0);
+	app_write_end(&w);
+	assert_int_equal(a.runs, pg ? 2 : 1);
+	assert_int_equal(a.seen, before);	/* the second run read the data afresh, not half */
+	assert_int_equal(stored_decisions(s), before - 1);
+
+	/* a conflict every time: given up after APP_WRITE_TRIES runs, nothing written */
+	if (pg) {
+		memset(&a, 0, sizeof(a));
+		a.interfere = 100;
+		assert_int_equal(app_write_run(&w, s, program_slug, initiative_slug, delete_first,
+		    &a, &err), -1);
+		app_write_end(&w);
+		assert_int_equal(a.runs, APP_WRITE_TRIES);
+		assert_non_null(strstr(err.buf, "serialize"));
+		assert_int_equal(stored_decisions(s), before - 1);
+	}
+
+	/* a failure the database did not call retryable: run once */
+	memset(&a, 0, sizeof(a));
+	a.fail = 1;
+	assert_int_equal(app_write_run(&w, s, program_slug, initiative_slug, delete_first, &a,
+	    &err), -1);
+	app_write_end(&w);
+	assert_int_equal(a.runs, 1);
+	assert_string_equal(err.buf, "refused by the change");
+
+	/* no such initiative: 1, the change never runs */
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(app_write_run(&w, s, program_slug, "no-such-initiative", delete_first,
+	    &a, &err), 1);
+	app_write_end(&w);
+	assert_int_equal(a.runs, 0);
+	assert_int_equal(stored_decisions(s), before - 1);
+
+	strbuf_release(&err);
+	store_close(s);
+	program_release(&p);
+	assert_int_equal(fixture_db_remove(), 0);
+}
+
 int
 main(void)
 {
@@ -281,6 +413,7 @@ main(void)
 		cmocka_unit_test(test_concurrent_writes_serialized),
 		cmocka_unit_test(test_rollback_and_unknown),
 		cmocka_unit_test(test_begin_from_copy),
+		cmocka_unit_test(test_retry_whole_write),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
