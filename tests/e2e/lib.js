@@ -385,9 +385,28 @@ async function crawl(t, context, role, opts)
 	// A member or viewer is sent from / to their initiative.
 	const home = await context.request.get(URL + '/', { maxRedirects: 0 });
 	const start = home.status() === 303 ? home.headers().location : '/';
+	// What a dashboard leads to: its tabs and, in the first initiative, one
+	// level deeper (the add form and the first record of each list).
+	const dashboard = (i, dash) => async (page) => {
+		const tabs = await hrefs(page, 'header nav.tabs a[href]');
+		assert.ok(tabs.length >= 10, `${dash} shows ${tabs.length} tabs`);
+		for (const tab of tabs) {
+			visitOnce(tab, { mayBeMissing: true }, i !== 0 ? null : async (tp) => {
+				const under = await linksUnder(tp, tab);
+				const pick = [under.find((h) => /\/new$/.test(h)),
+				    under.find((h) => !/\/new$/.test(h))].filter(Boolean);
+				for (const p of pick)
+					visitOnce(p, { mayBeMissing: true });
+			});
+		}
+	};
 	let slugs = [];
 	visitOnce(start, {}, async (page) => {
 		slugs = await hrefs(page, 'header nav.places a[href^="/i/"]');
+		// a member's or viewer's start page is their initiative's
+		// dashboard, seen already: its tabs from here
+		if (slugs[0] === start)
+			await dashboard(0, start)(page);
 	});
 	await Promise.all(running);
 	if (role === 'admin' || role === 'evaluator')
@@ -398,21 +417,7 @@ async function crawl(t, context, role, opts)
 	for (const [i, dash] of slugs.entries()) {
 		if (i !== 0 && role !== 'admin')
 			break;
-		visitOnce(dash, {}, async (page) => {
-			const tabs = await hrefs(page, 'header nav.tabs a[href]');
-			assert.ok(tabs.length >= 10, `${dash} shows ${tabs.length} tabs`);
-			for (const tab of tabs) {
-				visitOnce(tab, { mayBeMissing: true }, i !== 0 ? null : async (tp) => {
-					// One level deeper on the first initiative:
-					// the add form and the first record of each list.
-					const under = await linksUnder(tp, tab);
-					const pick = [under.find((h) => /\/new$/.test(h)),
-					    under.find((h) => !/\/new$/.test(h))].filter(Boolean);
-					for (const p of pick)
-						visitOnce(p, { mayBeMissing: true });
-				});
-			}
-		});
+		visitOnce(dash, {}, dashboard(i, dash));
 	}
 	for (const p of EXTRA[role])
 		visitOnce(p, { mayBeMissing: true });
