@@ -4,6 +4,7 @@
  * page. Pickers name organizations by name, grouped by their role in the
  * record's initiative (backbone, co-leads, partners, then the others).
  */
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,8 +142,9 @@ ref_display(const struct form_ctx *c, enum reftype rt, const char *slug)
 		pe = program_person(c->p, slug);
 		return pe ? pe->name : slug;
 	case RT_INSTRUMENT:
+		/* a built-in instrument's title in the page's language */
 		ins = program_instrument(c->p, slug);
-		return ins ? ins->title : slug;
+		return ins ? instrument_title(ins, lang_code(i18n_current())) : slug;
 	case RT_INITIATIVE:
 		in = program_initiative(c->p, slug);
 		return in ? in->name : slug;
@@ -338,7 +340,8 @@ ref_options(struct html *h, const struct form_ctx *c, const struct field *f, con
 		break;
 	case RT_INSTRUMENT:
 		for (size_t i = 0; i < p->instruments.n; i++)
-			option(h, p->instruments.v[i].code, p->instruments.v[i].title,
+			option(h, p->instruments.v[i].code,
+			    instrument_title(&p->instruments.v[i], lang_code(i18n_current())),
 			    cur && strcmp(cur, p->instruments.v[i].code) == 0);
 		break;
 	case RT_GRANT:
@@ -1221,6 +1224,35 @@ form_field_is_column(const struct field *f)
 	}
 }
 
+/* The built-in instrument whose item is rec, or NULL (a program's own item). */
+static const struct instrument *
+builtin_of_item(const struct form_ctx *c, const void *rec)
+{
+	for (size_t i = 0; c->p && i < c->p->instruments.n; i++) {
+		const struct instrument *ins = &c->p->instruments.v[i];
+
+		for (size_t j = 0; ins->builtin && j < ins->items.n; j++)
+			if (&ins->items.v[j] == rec)
+				return ins;
+	}
+	return NULL;
+}
+
+const char *
+form_text_shown(const struct form_ctx *c, const struct field *f, const void *rec)
+{
+	const char *t = *(char *const *)FIELD_PTR(rec, f);
+	const char *lang = lang_code(i18n_current());
+	const struct instrument *ins;
+
+	assert(f->type == FT_STR);
+	if (f == kind_field(&kind_instrument, "title"))
+		return instrument_title(rec, lang);
+	if (f == kind_field(&kind_instrument_item, "text") && (ins = builtin_of_item(c, rec)))
+		return instrument_item_text(ins, rec, lang);
+	return t;
+}
+
 void
 form_value_text(const struct form_ctx *c, const struct field *f, const void *rec,
     struct strbuf *out)
@@ -1228,6 +1260,13 @@ form_value_text(const struct form_ctx *c, const struct field *f, const void *rec
 	const void *p = FIELD_PTR(rec, f);
 	char buf[NUM_BUFSZ];
 
+	if (f->type == FT_STR) {
+		const char *t = form_text_shown(c, f, rec);
+
+		if (t)
+			strbuf_addstr(out, t);
+		return;
+	}
 	switch (f->type) {
 	case FT_DATE:
 		if (*(const tdate *)p != DATE_NONE)

@@ -124,6 +124,13 @@ void form_label(const struct field *f, struct strbuf *out);
 int form_field_is_column(const struct field *f);
 
 /*
+ * The text of string field f of rec as a person reads it: as typed, but a
+ * built-in instrument's title and statements in the calling thread's
+ * language (instrument_title, instrument_item_text). NULL when absent.
+ */
+const char *form_text_shown(const struct form_ctx *c, const struct field *f, const void *rec);
+
+/*
  * Appends field f of rec for reading: names instead of slugs, dates as
  * "12 Mar 2016", money as "$12,345.67", "yes"/"no", lists joined with ", ",
  * child lists counted. Appends nothing for an absent value.

@@ -70,14 +70,14 @@ records_deleted_text(const struct records_kind *rk, struct strbuf *out)
 
 /* Appends rec's title or name and returns 1, or returns 0 (it has none). */
 static int
-titled(const struct kind *k, const void *rec, struct strbuf *out)
+titled(const struct form_ctx *c, const struct kind *k, const void *rec, struct strbuf *out)
 {
 	const struct field *tf = kind_field(k, "title");
 	const char *t;
 
 	if (tf == NULL || tf->type != FT_STR)
 		tf = kind_field(k, "name");
-	if (tf && tf->type == FT_STR && (t = *(char *const *)FIELD_PTR(rec, tf)) != NULL && *t) {
+	if (tf && tf->type == FT_STR && (t = form_text_shown(c, tf, rec)) != NULL && *t) {
 		strbuf_addstr(out, t);
 		return 1;
 	}
@@ -88,7 +88,7 @@ void
 records_name(const struct form_ctx *c, const struct kind *k, const struct records_kind *rk,
     const void *rec, struct strbuf *out)
 {
-	if (titled(k, rec, out))
+	if (titled(c, k, rec, out))
 		return;
 	one_title(rk, out);
 	strbuf_addstr(out, ": ");
@@ -98,7 +98,7 @@ records_name(const struct form_ctx *c, const struct kind *k, const struct record
 void
 records_label(const struct form_ctx *c, const struct kind *k, const void *rec, struct strbuf *out)
 {
-	if (titled(k, rec, out))
+	if (titled(c, k, rec, out))
 		return;
 	/* a member is its organization, a check-in its date, a tie its organizations */
 	for (int i = 0; i < k->nfields; i++) {

@@ -15,40 +15,9 @@
 'use strict';
 
 const test = require('node:test');
-const assert = require('node:assert/strict');
 const lib = require('./lib.js');
 
-const WORKERS = 3;
-
-// Links inside main that stay under prefix: the records and forms of a tab.
-async function linksUnder(page, prefix)
-{
-	const hrefs = await page.locator('main a[href]').evaluateAll(
-	    (as) => as.map((a) => a.getAttribute('href')));
-	const out = [];
-	for (const h of hrefs) {
-		if (!h || !h.startsWith(prefix + '/'))
-			continue;
-		const p = h.split(/[?#]/)[0];
-		if (!out.includes(p))
-			out.push(p);
-	}
-	return out;
-}
-
-async function hrefs(page, selector)
-{
-	return page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-}
-
-// The pages beyond the initiatives that each role reaches from its top bar.
-const EXTRA = {
-	admin: ['/import', '/admin/users', '/admin/audit', '/program/instruments',
-	    '/program/instruments/new', '/program/instruments/balance'],
-	evaluator: ['/import', '/program/instruments', '/program/instruments/balance'],
-	member: [],
-	viewer: [],
-};
+const WORKERS = lib.CRAWL_WORKERS;
 
 // Crawls as role in subtests of t; returns the pages seen and those missing.
 async function crawlAs(t, role)
@@ -56,106 +25,10 @@ async function crawlAs(t, role)
 	const context = await lib.launch();
 	try {
 		await lib.signIn(context, role);
-		return await crawl(t, context, role);
+		return await lib.crawl(t, context, role);
 	} finally {
 		await context.close();
 	}
-}
-
-async function crawl(t, context, role)
-{
-	const suffix = role === 'admin' ? '' : `-${role}`;
-	// A pool of WORKERS pages: a subtest takes one, visits, gives it back.
-	const free = [];
-	for (let i = 0; i < WORKERS; i++)
-		free.push(await context.newPage());
-	const waiting = [];
-	const take = () => free.length ? Promise.resolve(free.pop()) :
-	    new Promise((resolve) => waiting.push(resolve));
-	const give = (p) => waiting.length ? waiting.shift()(p) : free.push(p);
-
-	const seen = new Set();
-	const missing = [];
-	const running = [];
-
-	// visit(p, opts, then): once per path, as a subtest; then(page) runs
-	// on the page still showing p. A 404 or 501 on a link the frame
-	// already shows (a page still to come) is noted, not failed.
-	function visit(p, opts, then) {
-		if (seen.has(p))
-			return;
-		seen.add(p);
-		opts = Object.assign({ suffix }, opts || {});
-		running.push((async () => {
-			if (opts.mayBeMissing) {
-				const s = await lib.status(context, p);
-				if (s === 404 || s === 501) {
-					missing.push(`${p} (${s})`);
-					return;
-				}
-			}
-			await t.test(`page ${p}${role === 'admin' ? '' : ` (${role})`}`, async (tt) => {
-				const page = await take();
-				// then runs even when a check failed, so that one
-				// page's fault does not hide the pages beyond
-				let failure = null;
-				try {
-					try {
-						await lib.visit(tt, page, p, opts);
-					} catch (e) {
-						failure = e;
-					}
-					if (then && new URL(page.url()).pathname === p)
-						await then(page);
-				} finally {
-					give(page);
-				}
-				if (failure)
-					throw failure;
-			});
-		})());
-	}
-
-	// A member or viewer is sent from / to their initiative.
-	const home = await context.request.get(lib.URL + '/', { maxRedirects: 0 });
-	const start = home.status() === 303 ? home.headers().location : '/';
-	let slugs = [];
-	visit(start, {}, async (page) => {
-		slugs = await hrefs(page, 'header nav.places a[href^="/i/"]');
-	});
-	await Promise.all(running);
-	if (role === 'admin' || role === 'evaluator')
-		assert.ok(slugs.length >= 6, `the top bar lists ${slugs.length} initiatives, the demo has 6`);
-	else
-		assert.equal(slugs.length, 1, `a ${role} sees one initiative in the top bar`);
-
-	for (const [i, dash] of slugs.entries()) {
-		if (i !== 0 && role !== 'admin')
-			break;
-		visit(dash, {}, async (page) => {
-			const tabs = await hrefs(page, 'header nav.tabs a[href]');
-			assert.ok(tabs.length >= 10, `${dash} shows ${tabs.length} tabs`);
-			for (const tab of tabs) {
-				visit(tab, { mayBeMissing: true }, i !== 0 ? null : async (tp) => {
-					// One level deeper on the first initiative:
-					// the add form and the first record of each list.
-					const under = await linksUnder(tp, tab);
-					const pick = [under.find((h) => /\/new$/.test(h)),
-					    under.find((h) => !/\/new$/.test(h))].filter(Boolean);
-					for (const p of pick)
-						visit(p, { mayBeMissing: true });
-				});
-			}
-		});
-	}
-	for (const p of EXTRA[role])
-		visit(p, { mayBeMissing: true });
-	// running grows while the visits find more pages
-	for (let n = 0; n !== running.length;) {
-		n = running.length;
-		await Promise.all(running);
-	}
-	return { seen, missing };
 }
 
 test('crawl: every page of every role passes axe-core, fits a phone and A4, and is photographed',

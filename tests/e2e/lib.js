@@ -286,6 +286,149 @@ async function visit(t, page, p, opts)
 	return r;
 }
 
+const CRAWL_WORKERS = 3;
+
+// Links inside main that stay under prefix: the records and forms of a tab.
+async function linksUnder(page, prefix)
+{
+	const hrefs = await page.locator('main a[href]').evaluateAll(
+	    (as) => as.map((a) => a.getAttribute('href')));
+	const out = [];
+	for (const h of hrefs) {
+		if (!h || !h.startsWith(prefix + '/'))
+			continue;
+		const p = h.split(/[?#]/)[0];
+		if (!out.includes(p))
+			out.push(p);
+	}
+	return out;
+}
+
+async function hrefs(page, selector)
+{
+	return page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+}
+
+// The pages beyond the initiatives that each role reaches from its top bar.
+const EXTRA = {
+	admin: ['/import', '/admin/users', '/admin/audit', '/program/instruments',
+	    '/program/instruments/new', '/program/instruments/balance'],
+	evaluator: ['/import', '/program/instruments', '/program/instruments/balance'],
+	member: [],
+	viewer: [],
+};
+
+// crawl(t, context, role, opts): visits, as subtests of t (CRAWL_WORKERS at
+// a time), every page role reaches from the top bar (crawl.test.js says
+// which) with context (signed in as role), checking each with visit; returns
+// { seen, missing }. opts.suffix is added to the screenshots' names (after
+// -ROLE); opts.check(t, page, p), when given, runs on each page after visit's
+// checks passed.
+async function crawl(t, context, role, opts)
+{
+	opts = opts || {};
+	const suffix = (role === 'admin' ? '' : `-${role}`) + (opts.suffix || '');
+	// A pool of CRAWL_WORKERS pages: a subtest takes one, visits, gives it back.
+	const free = [];
+	for (let i = 0; i < CRAWL_WORKERS; i++)
+		free.push(await context.newPage());
+	const waiting = [];
+	const take = () => free.length ? Promise.resolve(free.pop()) :
+	    new Promise((resolve) => waiting.push(resolve));
+	const give = (p) => waiting.length ? waiting.shift()(p) : free.push(p);
+
+	const seen = new Set();
+	const missing = [];
+	const running = [];
+
+	// visitOnce(p, opts, then): once per path, as a subtest; then(page) runs
+	// on the page still showing p. A 404 or 501 on a link the frame
+	// already shows (a page still to come) is noted, not failed.
+	const check = opts.check;
+	function visitOnce(p, opts, then) {
+		if (seen.has(p))
+			return;
+		seen.add(p);
+		opts = Object.assign({ suffix }, opts || {});
+		running.push((async () => {
+			if (opts.mayBeMissing) {
+				const s = await status(context, p);
+				if (s === 404 || s === 501) {
+					missing.push(`${p} (${s})`);
+					return;
+				}
+			}
+			await t.test(`page ${p}${role === 'admin' ? '' : ` (${role})`}`, async (tt) => {
+				const page = await take();
+				// then runs even when a check failed, so that one
+				// page's fault does not hide the pages beyond
+				let failure = null;
+				try {
+					try {
+						await visit(tt, page, p, opts);
+						if (check)
+							await check(tt, page, p);
+					} catch (e) {
+						failure = e;
+					}
+					if (then && new URL_(page.url()).pathname === p)
+						await then(page);
+				} finally {
+					give(page);
+				}
+				if (failure)
+					throw failure;
+			});
+		})());
+	}
+
+	// A member or viewer is sent from / to their initiative.
+	const home = await context.request.get(URL + '/', { maxRedirects: 0 });
+	const start = home.status() === 303 ? home.headers().location : '/';
+	// What a dashboard leads to: its tabs and, in the first initiative, one
+	// level deeper (the add form and the first record of each list).
+	const dashboard = (i, dash) => async (page) => {
+		const tabs = await hrefs(page, 'header nav.tabs a[href]');
+		assert.ok(tabs.length >= 10, `${dash} shows ${tabs.length} tabs`);
+		for (const tab of tabs) {
+			visitOnce(tab, { mayBeMissing: true }, i !== 0 ? null : async (tp) => {
+				const under = await linksUnder(tp, tab);
+				const pick = [under.find((h) => /\/new$/.test(h)),
+				    under.find((h) => !/\/new$/.test(h))].filter(Boolean);
+				for (const p of pick)
+					visitOnce(p, { mayBeMissing: true });
+			});
+		}
+	};
+	let slugs = [];
+	visitOnce(start, {}, async (page) => {
+		slugs = await hrefs(page, 'header nav.places a[href^="/i/"]');
+		// a member's or viewer's start page is their initiative's
+		// dashboard, seen already: its tabs from here
+		if (slugs[0] === start)
+			await dashboard(0, start)(page);
+	});
+	await Promise.all(running);
+	if (role === 'admin' || role === 'evaluator')
+		assert.ok(slugs.length >= 6, `the top bar lists ${slugs.length} initiatives, the demo has 6`);
+	else
+		assert.equal(slugs.length, 1, `a ${role} sees one initiative in the top bar`);
+
+	for (const [i, dash] of slugs.entries()) {
+		if (i !== 0 && role !== 'admin')
+			break;
+		visitOnce(dash, {}, dashboard(i, dash));
+	}
+	for (const p of EXTRA[role])
+		visitOnce(p, { mayBeMissing: true });
+	// running grows while the visits find more pages
+	for (let n = 0; n !== running.length;) {
+		n = running.length;
+		await Promise.all(running);
+	}
+	return { seen, missing };
+}
+
 // The N (last cell) of the key figure whose code is name on a dashboard:
 // the figures table has rows <tr data-figure="name"> "label | value | N".
 async function figureN(page, name)
@@ -298,5 +441,5 @@ async function figureN(page, name)
 module.exports = {
 	URL, AUTH, EMAIL, PASSWORD, ARTIFACTS, WIDE, PHONE, PAPER, ROLES,
 	launch, status, skipUnlessPage, signIn, submit, screenshot, shotName, checkAxe, axeCheck,
-	visit, figureN, overflow, checkFits, checkNarrow,
+	visit, figureN, overflow, checkFits, checkNarrow, crawl, CRAWL_WORKERS,
 };

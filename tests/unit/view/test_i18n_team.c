@@ -21,6 +21,7 @@
 #include "model/validate.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "view/form.h"
 #include "view/records.h"
 #include "view/shared_result.h"
 #include "view/team_page.h"
@@ -319,6 +320,63 @@ test_shared_result_in_spanish(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * A built-in instrument's title and statements, and a survey's instrument,
+ * in the page's language where the generic record views show them (the
+ * lists, a record's page and heading, a reference); a program's own
+ * instrument as typed, even with a built-in one's English words.
+ */
+static void
+test_builtin_instrument_in_spanish(void **state)
+{
+	const struct instrument *ins = program_instrument(&P, "balance");
+	const struct field *title = kind_field(&kind_instrument, "title");
+	const struct field *text = kind_field(&kind_instrument_item, "text");
+	const struct form_ctx c = { &P, IN };
+	struct instrument own = { .code = "own", .title = "Support for the initiative director" };
+	struct instrument_item item = { .code = "x", .text = ins->items.v[0].text };
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	assert_non_null(ins);
+	assert_true(ins->builtin);
+	i18n_use(LANG_EN);
+	form_value_text(&c, title, ins, &sb);
+	assert_string_equal(sb.buf, "Stepping up and stepping back: practices and pitfalls");
+	strbuf_reset(&sb);
+	i18n_use(LANG_ES);
+	form_value_text(&c, title, ins, &sb);
+	assert_string_equal(sb.buf,
+	    "Dar un paso al frente y saber hacerse a un lado: buenas prácticas y trampas");
+	strbuf_reset(&sb);
+	records_label(&c, &kind_instrument, ins, &sb);
+	assert_string_equal(sb.buf,
+	    "Dar un paso al frente y saber hacerse a un lado: buenas prácticas y trampas");
+	strbuf_reset(&sb);
+	form_value_text(&c, text, &ins->items.v[0], &sb);
+	assert_non_null(strstr(sb.buf, "Un colíder o un comité ejecutivo comparte de verdad"));
+	strbuf_reset(&sb);
+	/* a survey names its instrument in Spanish too */
+	assert_true(IN->surveys.n > 0);
+	for (size_t i = 0; i < IN->surveys.n; i++)
+		if (strcmp(IN->surveys.v[i].instrument.slug, "balance") == 0) {
+			form_value_text(&c, kind_field(&kind_survey, "instrument"),
+			    &IN->surveys.v[i], &sb);
+			break;
+		}
+	assert_string_equal(sb.buf,
+	    "Dar un paso al frente y saber hacerse a un lado: buenas prácticas y trampas");
+	strbuf_reset(&sb);
+	/* a program's own: as typed */
+	form_value_text(&c, title, &own, &sb);
+	assert_string_equal(sb.buf, "Support for the initiative director");
+	strbuf_reset(&sb);
+	form_value_text(&c, text, &item, &sb);
+	assert_string_equal(sb.buf, ins->items.v[0].text);
+	strbuf_release(&sb);
+	i18n_use(LANG_EN);
+}
+
 int
 main(void)
 {
@@ -328,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_form_problems_in_spanish),
 		cmocka_unit_test(test_team_page_in_spanish),
 		cmocka_unit_test(test_shared_result_in_spanish),
+		cmocka_unit_test(test_builtin_instrument_in_spanish),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
