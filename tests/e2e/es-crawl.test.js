@@ -94,6 +94,9 @@ function englishLeft(pieces, data)
 		// a long text cut short in a list cell: "Calder Parents and Te…"
 		if (s.endsWith('…') && data.some((d) => d.startsWith(s.slice(0, -1).trim())))
 			continue;
+		// a piece of a text that markup cut: "… **separate** the overhead …"
+		if (s.length >= 20 && data.some((d) => d.includes(s)))
+			continue;
 		for (const d of data) {
 			if (s.includes(d))
 				s = s.split(d).join(' ');
