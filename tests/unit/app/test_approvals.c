@@ -14,27 +14,13 @@
 #include <cmocka.h>
 
 #include "app/approvals.h"
-#include "io/json.h"
-#include "model/validate.h"
 #include "util/strbuf.h"
+#include "../fixture_json.h"
 
 static void
 load(struct program *p)
 {
-	FILE *f = fopen("tests/data/approvals.json", "r");
-	struct strbuf sb = STRBUF_INIT;
-	struct model_error e;
-	char buf[4096];
-	size_t n;
-
-	assert_non_null(f);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	program_init(p);
-	if (json_read_program("approvals.json", sb.buf, sb.len, p, &e) || model_validate(p, &e))
-		fail_msg("%s", e.msg);
-	strbuf_release(&sb);
+	fixture_json_load("approvals.json", p);
 }
 
 static void
