@@ -687,6 +687,13 @@ records_list(struct html *h, const struct records_list_page *pg)
 		html_text(h, _("Survey rounds, answer links and results"));
 		html_close(h);
 	}
+	if (pg->approvals_href && pg->npending) {
+		/* a member reads here that payments wait, and where they are approved */
+		html_open(h, "a", "href", pg->approvals_href, NULL);
+		html_textf(h, P_("%zu payment awaits approval", "%zu payments await approval",
+		    pg->npending), pg->npending);
+		html_close(h);
+	}
 	for (int f = 0; f < 2; f++) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%s?kind=%s&format=%s", pg->export_base, rk->name, f ? "xlsx" : "csv");

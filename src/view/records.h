@@ -76,6 +76,8 @@ struct records_list_page {
 	int can_edit;			/* the add link */
 	const char *export_base;	/* "/i/harlow-mills/export" or "/export" */
 	const char *rounds_href;	/* surveys: the rounds page, else NULL */
+	const char *approvals_href;	/* the ledger: the approvals page, else NULL */
+	size_t npending;		/* the ledger: entries awaiting approval */
 	const char *flash;		/* "The decision was deleted.", or NULL */
 	tdate today;			/* the check-in grid ends here (or at the initiative's end) */
 };

@@ -350,7 +350,7 @@ h_records(struct web_request *req, struct web_response *res)
 	const char **hrefs = NULL, **filter = NULL;
 	const char *sort = web_query(req, "sort"), *dir = web_query(req, "dir");
 	const char *pagep = web_query(req, "page"), *search = web_query(req, "q");
-	size_t n = 0, first, last;
+	size_t n = 0, first, last, npending = 0;
 	long pageno = 1;
 	int desc = dir && strcmp(dir, "desc") == 0;
 
@@ -439,6 +439,9 @@ h_records(struct web_request *req, struct web_response *res)
 	strbuf_addstr(&exp, "/export");
 	if (in && strcmp(ak->name, "surveys") == 0)
 		strbuf_addf(&rounds, "/i/%s/surveys/rounds", in->slug);
+	if (in && strcmp(ak->name, "ledger") == 0)
+		for (size_t i = 0; i < in->ledger.n; i++)
+			npending += in->ledger.v[i].status == LSTATUS_PENDING;
 
 	lp = (struct records_list_page){
 		.c = { &wp->program, in }, .k = ak->k, .rk = &kp->rk,
@@ -448,6 +451,7 @@ h_records(struct web_request *req, struct web_response *res)
 		.searchable = in == NULL, .search = search,
 		.can_edit = may_edit(req, in), .export_base = exp.buf,
 		.rounds_href = rounds.len ? rounds.buf : NULL,
+		.approvals_href = npending ? "/program/approvals" : NULL, .npending = npending,
 		.flash = flash_of(req, &wp->program, in, ak, kp), .today = date_today(),
 	};
 	/* the heading starts with the words of the tab it is under: "Money: Ledger" */

@@ -21,16 +21,27 @@ URL=""
 # HTTP_DB from the environment (a postgresql:// URL: tests/http/t0950-pg-serve.sh).
 HTTP_DB=${HTTP_DB:-$TEST_DIR/demo.db}
 
-http_kill () {
-	test -n "$SERVER_PID" || return 0
-	kill -TERM "$SERVER_PID" 2>/dev/null
+# Every server http_start starts is listed in $TEST_DIR/.servers until
+# http_stop stops it: a server started inside a test body (a subshell, whose
+# $SERVER_PID the script never sees) is stopped at exit too.
+http_kill_pid () {
+	kill -TERM "$1" 2>/dev/null || return 0
 	i=0
-	while kill -0 "$SERVER_PID" 2>/dev/null && test $i -lt 100; do
+	while kill -0 "$1" 2>/dev/null && test $i -lt 100; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	kill -KILL "$SERVER_PID" 2>/dev/null
+	kill -KILL "$1" 2>/dev/null
+}
+http_kill () {
+	test -n "$SERVER_PID" && http_kill_pid "$SERVER_PID"
 	SERVER_PID=""
+	test -f "$TEST_DIR/.servers" || return 0
+	for p in $(cat "$TEST_DIR/.servers"); do
+		# only a process that is still this script's trellis serve
+		grep -q serve "/proc/$p/cmdline" 2>/dev/null && http_kill_pid "$p"
+	done
+	rm -f "$TEST_DIR/.servers"
 }
 trap 'http_kill; rm -rf "$TEST_DIR"' EXIT
 
@@ -45,6 +56,7 @@ http_start () {
 	"$TRELLIS" --db "$HTTP_DB" serve --listen 127.0.0.1:0 "$@" \
 		>"$TEST_DIR/serve.out" 2>"$TEST_DIR/serve.log" &
 	SERVER_PID=$!
+	echo "$SERVER_PID" >>"$TEST_DIR/.servers"
 	i=0
 	while test $i -lt 300; do
 		URL=$(sed -n 's|^listening on \(http://[^ ]*\)/$|\1|p' "$TEST_DIR/serve.out")
@@ -66,6 +78,10 @@ http_stop () {
 	kill -TERM "$SERVER_PID"
 	wait "$SERVER_PID"
 	SERVER_STATUS=$?
+	if test -f "$TEST_DIR/.servers"; then
+		grep -vx "$SERVER_PID" "$TEST_DIR/.servers" >"$TEST_DIR/.servers.new"
+		mv "$TEST_DIR/.servers.new" "$TEST_DIR/.servers"
+	fi
 	SERVER_PID=""
 }
 

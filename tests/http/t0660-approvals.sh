@@ -87,6 +87,15 @@ test_expect_success 'an entry at the threshold is pending, whatever status it is
 		"5000 [('"'"'harlow-mills'"'"', '"'"'A-2'"'"', '"'"'member@x.org'"'"')]"
 '
 
+test_expect_success 'a member reads on the ledger that a payment awaits approval, linked to where it is approved' '
+	test_status 200 /i/harlow-mills/ledger -H "Authorization: Bearer $(cat member.tok)" &&
+	test_grep "<a href=\"/program/approvals\">1 payment awaits approval</a>" .body &&
+	test_status 200 /i/harlow-mills/ledger -H "Authorization: Bearer $(cat member.tok)" -H "Accept-Language: es" &&
+	test_grep "<a href=\"/program/approvals\">1 pago espera aprobación</a>" .body &&
+	test_status 200 /program/approvals -H "Authorization: Bearer $(cat member.tok)" &&
+	test_grep "A-2" .body
+'
+
 test_expect_success 'the first approval comes from the A-holder of approve budget (422 naming org otherwise)' '
 	test_api 422 admin POST $L/A-2/approvals "{\"org\": \"merrow-valley-health\", \"verdict\": \"approve\"}" &&
 	test "$(jq_ "d[\"field\"]")" = org &&
@@ -124,7 +133,9 @@ test_expect_success 'a second organization approves (on behalf, by the admin): a
 	s1=$(spent) &&
 	python3 -c "assert abs($s1 - $s0 - 5000) < 0.001, ($s0, $s1)" &&
 	test_api 409 admin POST $L/A-2/approvals "{\"org\": \"harlow-city-planning\", \"verdict\": \"approve\"}" &&
-	test_grep "ledger entry A-2 is approved: it takes no more approvals" .body
+	test_grep "ledger entry A-2 is approved: it takes no more approvals" .body &&
+	test_status 200 /i/harlow-mills/ledger -H "Authorization: Bearer $(cat member.tok)" &&
+	! grep -q "awaits approval" .body
 '
 
 test_expect_success 'a rejection needs a reason (422 on reason); rejected, never counted' '
