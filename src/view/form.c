@@ -1534,20 +1534,15 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 			record_at(h, c, f->sub, rec);
 		} else if (flat_list(f) && FIELD_VEC(rec, f)->n) {
 			const struct anyvec *v = FIELD_VEC(rec, f);
-			const void **rows = xcalloc(v->n, sizeof(*rows));
-			const char **hrefs = xcalloc(v->n, sizeof(*hrefs));
 
-			for (size_t r = 0; r < v->n; r++) {
-				rows[r] = (const char *)v->v + r * f->sub->size;
-				hrefs[r] = "#";
-			}
 			/* a child's table, without sorting links or record links; on a
-			 * phone it scrolls in its own box (focusable, for keyboards) */
+			 * phone each row a card of "label value" lines (table.cards) */
 			strbuf_reset(&sb);
 			form_label(f, &sb);
 			html_open(h, "div", "class", "scroll", "tabindex", "0", "role", "region",
 			    "aria-label", sb.buf, NULL);
-			html_open(h, "table", NULL);
+			html_open(h, "table", "class", "cards", NULL);
+			html_open(h, "thead", NULL);
 			html_open(h, "tr", NULL);
 			for (int j = 0; j < f->sub->nfields; j++) {
 				strbuf_reset(&sb);
@@ -1557,21 +1552,29 @@ record_at(struct html *h, const struct form_ctx *c, const struct kind *k, const 
 				html_close(h);
 			}
 			html_close(h);
+			html_close(h);
+			html_open(h, "tbody", NULL);
 			for (size_t r = 0; r < v->n; r++) {
+				const void *row = (const char *)v->v + r * f->sub->size;
+
 				html_open(h, "tr", NULL);
 				for (int j = 0; j < f->sub->nfields; j++) {
+					struct strbuf label = STRBUF_INIT;
+
+					form_label(&f->sub->fields[j], &label);
 					strbuf_reset(&sb);
-					form_value_text(c, &f->sub->fields[j], rows[r], &sb);
-					html_open(h, "td", "class", numeric(&f->sub->fields[j]) ? "num" : NULL, NULL);
-					html_text(h, sb.buf);
+					form_value_text(c, &f->sub->fields[j], row, &sb);
+					html_open(h, "td", "class", numeric(&f->sub->fields[j]) ? "num" : NULL,
+					    "data-label", label.buf, NULL);
+					html_text(h, sb.len ? sb.buf : "—");
 					html_close(h);
+					strbuf_release(&label);
 				}
 				html_close(h);
 			}
 			html_close(h);
 			html_close(h);
-			free(rows);
-			free(hrefs);
+			html_close(h);
 		} else if ((f->flags & FL_MARKDOWN) && *(char *const *)FIELD_PTR(rec, f)) {
 			html_markdown(h, *(char *const *)FIELD_PTR(rec, f));
 		} else {

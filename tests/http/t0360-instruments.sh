@@ -130,8 +130,8 @@ test_expect_success 'adding an instrument with 3 items (a removed row left out):
 	test_status 200 /program/instruments -b jar &&
 	test_grep "<a href=\"/program/instruments/team-voice\">Team voice</a>" .body &&
 	test_status 200 /program/instruments/team-voice -b jar &&
-	test_grep "<td>heard</td><td>Partners_are_heard</td><td>voice</td>" .body &&
-	test_grep "<td>paid</td><td>Partners_are_paid</td><td>money</td>" .body &&
+	test_grep "<td data-label=\"Code\">heard</td><td data-label=\"Text\">Partners_are_heard</td><td data-label=\"Category\">voice</td>" .body &&
+	test_grep "<td data-label=\"Code\">paid</td><td data-label=\"Text\">Partners_are_paid</td><td data-label=\"Category\">money</td>" .body &&
 	! grep -q "gone" .body &&
 	test_grep "No survey uses it yet" .body &&
 	test_grep "Change this instrument" .body &&
@@ -177,14 +177,14 @@ test_expect_success 'an answered item cannot be reworded or removed: 422, nothin
 	test "$(edit $items3 -d items.2.remove=yes)" = 422 &&
 	test_grep "<p class=\"error\" id=\"items-error\"><span>Error: </span>item &#39;paid&#39; cannot be removed" .body &&
 	test_status 200 /program/instruments/team-voice -b jar &&
-	test_grep "<td>paid</td><td>Partners_are_paid</td><td>money</td>" .body
+	test_grep "<td data-label=\"Code\">paid</td><td data-label=\"Text\">Partners_are_paid</td><td data-label=\"Category\">money</td>" .body
 '
 
 test_expect_success 'a new item can be added to an answered instrument: 303' '
 	test "$(edit $items3 -d items.3.code=trusted --data-urlencode items.3.text=We_trust_each_other \
 	    -d items.3.category=trust)" = 303 &&
 	test_status 200 /program/instruments/team-voice -b jar &&
-	test_grep "<td>trusted</td><td>We_trust_each_other</td><td>trust</td>" .body
+	test_grep "<td data-label=\"Code\">trusted</td><td data-label=\"Text\">We_trust_each_other</td><td data-label=\"Category\">trust</td>" .body
 '
 
 test_expect_success 'the built-in instruments are read only, for an admin too' '
@@ -192,7 +192,7 @@ test_expect_success 'the built-in instruments are read only, for an admin too' '
 	test_grep "one of the two built-in instruments" .body &&
 	! grep -q "<form class=\"record\"" .body &&
 	! grep -q "value=\"delete\"" .body &&
-	test_grep "<td>shared_leadership</td>" .body &&
+	test_grep "<td data-label=\"Code\">shared_leadership</td>" .body &&
 	test "$(post /program/instruments/balance -d code=balance -d title=Mine \
 	    -d items.0.code=a -d items.0.text=A -d items.0.category=c)" = 403 &&
 	test_grep "built-in instruments cannot be changed" .body &&
@@ -222,7 +222,7 @@ done
 
 test_expect_success 'an evaluator reads the list and the instrument, without a form' '
 	test_status 200 /program/instruments/team-voice -b jar.eval &&
-	test_grep "<td>heard</td>" .body &&
+	test_grep "<td data-label=\"Code\">heard</td>" .body &&
 	! grep -q "<form class=\"record\"" .body &&
 	test_status 200 /program/instruments -b jar.eval &&
 	! grep -q "/program/instruments/new" .body
