@@ -141,7 +141,8 @@ test: all $(UNITBIN) $(RELBIN) $(FUZZREP) $(BUILD)/bench/gen
 # under valgrind (tests/run.sh and tests/cli/lib.sh wrap every binary).
 check-asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
-	    EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=trellis-asan TRELLIS_BIN=trellis-asan test
+	    EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=trellis-asan TRELLIS_BIN=trellis-asan \
+	    E2E_SLOW=3 E2E_TIMEOUT=3600 test
 
 check-valgrind: all $(UNITBIN) $(RELBIN) $(FUZZREP) $(BUILD)/bench/gen
 	@TRELLIS_VALGRIND=1 sh tests/run.sh

@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const lib = require('./lib.js');
 
-const T = { timeout: 180000 };
+const T = { timeout: 180000 * lib.SLOW };
 const I = '/i/harlow-mills';
 
 // The trellis CLI on the server's database (run.sh's E2E_TRELLIS, E2E_DB).

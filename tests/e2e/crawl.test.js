@@ -32,7 +32,7 @@ async function crawlAs(t, role)
 }
 
 test('crawl: every page of every role passes axe-core, fits a phone and A4, and is photographed',
-    { timeout: 900000, concurrency: WORKERS }, async (t) => {
+    { timeout: 900000 * lib.SLOW, concurrency: WORKERS }, async (t) => {
 	const roles = lib.AUTH === 'login' ? ['admin', 'member', 'viewer', 'evaluator'] : ['admin'];
 	const missing = [];
 	let pages = 0;

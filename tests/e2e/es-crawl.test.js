@@ -130,7 +130,7 @@ async function crawlSpanish(t, role, setLanguage, data)
 }
 
 test('the crawl in Spanish: every page of the admin and a member is in Spanish, passes axe-core and fits',
-    { timeout: 900000, concurrency: lib.CRAWL_WORKERS }, async (t) => {
+    { timeout: 900000 * lib.SLOW, concurrency: lib.CRAWL_WORKERS }, async (t) => {
 	const data = dataTexts();
 	// the check can fail: the list finds English in the English words
 	assert.ok(englishLeft(['Sign in with your email address'], data).length >= 3,

@@ -14,7 +14,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib.js');
 
-const T = { timeout: 600000 };
+const T = { timeout: 600000 * lib.SLOW };
 // words of these pages' own English (the words other parts write, such as the
 // charts' labels and the figures' names, are checked with those parts)
 const ENGLISH = /\b(Funded by|The balance of every initiative|Initiatives side by side|Portfolio:|To discuss|Going well|Open follow-ups|Hours per initiative|Assistance given|Learning agenda|Add a note|Candidate backbones|Add a candidate|Save the settings|Next steps|Create the initiative|Add a user|Audit log|Every change|What happened|Every organization on the map|Download the map|Download CSV|One table as CSV|Survey rounds|Open a round|By statement|By category|There is no page|Not found|Period ending|Show)\b/;

@@ -11,7 +11,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib.js');
 
-const T = { timeout: 180000 };
+const T = { timeout: 180000 * lib.SLOW };
 // the English of the report's own words (record titles and names are data)
 const ENGLISH = /\b(The balance|To discuss|Going well|Key figures|The shared result|Stepping back|Stepping up|Nothing raised|records? behind this|decided by|Is that how|Backbone capacity|Who works with whom|Figure|Value)\b/;
 

@@ -12,7 +12,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib.js');
 
-const T = { timeout: 300000 };
+const T = { timeout: 300000 * lib.SLOW };
 const I = '/i/harlow-mills';
 const ENGLISH = /\b(Save|Delete|Change|Filter|Download|Budget|Actual|Ledger|Grants|Decisions|Members|Responsibilities|Measurements|Progress toward|Months|Proposals|Reason|Organization|overdue|Owner|optional|choose|required|Attended|Expected|Category|Decider|Consulted|Informed|Recipient|Outcome|Previous|Next|Page \d|Sort by)\b/;
 

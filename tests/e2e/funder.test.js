@@ -9,7 +9,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib.js');
 
-const T = { timeout: 120000 };
+const T = { timeout: 120000 * lib.SLOW };
 
 async function signedIn(t)
 {

@@ -13,7 +13,7 @@ const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const lib = require('./lib.js');
 
-const T = { timeout: 180000 };
+const T = { timeout: 180000 * lib.SLOW };
 const ENGLISH = /\b(Sign in|Sign out|Password|Email address|Skip to content|Your settings|Question|Strongly|agree|disagree|Send my answers|There is a problem|Thank you|Save|digest|Daily|Weekly|Language|The team trusts|anonymous|answers)\b/;
 
 // Fails when the page is not in Spanish: its lang, and the words it shows

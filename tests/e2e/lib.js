@@ -27,6 +27,10 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 if (!URL)
 	throw new Error('E2E_URL is not set: run the browser tests with tests/e2e/run.sh');
 
+// E2E_SLOW: every time limit multiplied by it (make check-asan sets 3: the
+// server runs under AddressSanitizer, several times slower).
+const SLOW = Math.max(1, Number(process.env.E2E_SLOW) || 1);
+
 // The flags of docs/testing.md: no sandbox (CI runs as root), and nothing
 // that reaches outside the machine (updates, sync, field trials).
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu',
@@ -52,10 +56,10 @@ async function launch()
 		args: ARGS,
 		viewport: WIDE,
 		acceptDownloads: true,
-		timeout: 30000,
+		timeout: 30000 * SLOW,
 	});
-	context.setDefaultTimeout(30000);
-	context.setDefaultNavigationTimeout(45000);
+	context.setDefaultTimeout(30000 * SLOW);
+	context.setDefaultNavigationTimeout(45000 * SLOW);
 	const close = context.close.bind(context);
 	context.close = async () => {
 		await close();
@@ -439,6 +443,7 @@ async function figureN(page, name)
 }
 
 module.exports = {
+	SLOW,
 	URL, AUTH, EMAIL, PASSWORD, ARTIFACTS, WIDE, PHONE, PAPER, ROLES,
 	launch, status, skipUnlessPage, signIn, submit, screenshot, shotName, checkAxe, axeCheck,
 	visit, figureN, overflow, checkFits, checkNarrow, crawl, CRAWL_WORKERS,

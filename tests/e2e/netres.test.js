@@ -11,7 +11,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib.js');
 
-const T = { timeout: 120000 };
+const T = { timeout: 120000 * lib.SLOW };
 const I = '/i/harlow-mills';
 
 async function signedIn(t)

@@ -10,7 +10,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib.js');
 
-const T = { timeout: 120000 };
+const T = { timeout: 120000 * lib.SLOW };
 const PERIOD = 'as_of=2016-12-31&months=12';
 
 async function signedIn(t)

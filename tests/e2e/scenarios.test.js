@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const lib = require('./lib.js');
 
-const T = { timeout: 120000 };
+const T = { timeout: 120000 * lib.SLOW };
 const FIGURE = 'decisions.backbone_alone_share';	// its N counts the period's decisions
 
 // A context signed in as the admin, closed when test t ends.

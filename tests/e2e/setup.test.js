@@ -16,7 +16,7 @@ const os = require('node:os');
 const path = require('node:path');
 const lib = require('./lib.js');
 
-const T = { timeout: 180000 };
+const T = { timeout: 180000 * lib.SLOW };
 const TRELLIS = process.env.E2E_TRELLIS || path.join(__dirname, '..', '..', 'trellis');
 
 // A demo database and `trellis serve` on a free loopback port, as an admin.

@@ -123,7 +123,7 @@ async function crawl(role)
 }
 
 test('no codes and no ISO dates where people read, on every page of every role',
-    { timeout: 600000 }, async (t) => {
+    { timeout: 600000 * lib.SLOW }, async (t) => {
 	const roles = lib.AUTH === 'login' ? ['admin', 'member', 'viewer', 'evaluator'] : ['admin'];
 	const bad = [];
 	let checked = 0;
