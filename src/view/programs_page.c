@@ -26,9 +26,6 @@ programs_page(struct html *h, const struct programs_page *pg)
 		html_open(h, "a", "href", href.buf, NULL);
 		html_text(h, pg->items[i].name);
 		html_close(h);
-		html_open(h, "span", "class", "meta", NULL);
-		html_textf(h, " /p/%s/", pg->items[i].slug);
-		html_close(h);
 		html_close(h);
 	}
 	html_close(h);
