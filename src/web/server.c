@@ -91,6 +91,7 @@ struct conn {
 	struct timespec t0;
 	char *uri;			/* as sent, for parsing */
 	int match;			/* enum web_match_result, -1 for a bad path */
+	int no_program;			/* a program's route asked without one (several served) */
 	struct web_match m;
 	char *capbuf;
 	size_t limit, received;
@@ -1013,8 +1014,10 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	    c->capbuf, &c->m);
 	if (c->match == -1)
 		return refuse(c, connection, 400, "The address is not properly encoded.");
-	if (c->match == WEB_MATCH_OK && !program_ok(req, c->m.route))
+	if (c->match == WEB_MATCH_OK && !program_ok(req, c->m.route)) {
 		c->match = WEB_MATCH_NONE;
+		c->no_program = 1;
+	}
 	{
 		char *path = web_strdup(req, req->raw_path);
 
@@ -1187,6 +1190,42 @@ finish_body(struct conn *c)
 
 /* ---------------------------------------------------------------- dispatch */
 
+/*
+ * A program's page asked without its program, on a server of several (an
+ * address of the days of one program, a link in a mail): a GET by someone
+ * signed in goes to the same page in their program, or for an admin in the
+ * program that holds the initiative the path names; anyone not signed in
+ * signs in first. Returns 1 when it has answered c->res, 0 for a 404.
+ */
+static int
+program_elsewhere(struct conn *c)
+{
+	struct web_request *req = c->req;
+	struct strbuf url = STRBUF_INIT, path = STRBUF_INIT;
+	const char *target = NULL;
+
+	if (req->api || !(req->method & (WEB_GET | WEB_HEAD)) || identify(req) < 0)
+		return 0;
+	if (!req->authenticated) {
+		web_redirect(&c->res, "/login");
+		return 1;
+	}
+	if (req->user.program)
+		target = req->user.program;
+	else if (c->m.slug && web_program_of(req, c->m.slug) != NULL)
+		target = req->program;
+	if (target == NULL)
+		return 0;
+	strbuf_addstr(&path, req->raw_path);
+	if (req->raw_query)
+		strbuf_addf(&path, "?%s", req->raw_query);
+	url_in_program(&url, target, path.buf);
+	web_redirect(&c->res, url.buf);
+	strbuf_release(&url);
+	strbuf_release(&path);
+	return 1;
+}
+
 static void
 dispatch(struct conn *c)
 {
@@ -1199,6 +1238,8 @@ dispatch(struct conn *c)
 		web_error(res, c->fail, c->fail_msg);
 		return;
 	}
+	if (c->match == WEB_MATCH_NONE && c->no_program && program_elsewhere(c))
+		return;
 	if (c->match == WEB_MATCH_NONE) {
 		identify(req);
 		web_lang_choose(req, res);

@@ -79,11 +79,27 @@ test_expect_success 'each program has its pages under /p/{program}/, and every l
 '
 
 test_expect_success 'with several programs a path that names none is no program page' '
-	test "$(as admin.jar /i/harlow-mills)" = 404 &&
 	test "$(as admin.jar /program/settings)" = 404 &&
 	test "$(api admin /api/v1/initiatives)" = 404 &&
+	test "$(api eval /api/v1/initiatives)" = 404 &&
 	test "$(as admin.jar /p/nope/)" = 404 &&
-	test "$(as admin.jar /p/nope/i/harlow-mills)" = 404
+	test "$(as admin.jar /p/nope/i/harlow-mills)" = 404 &&
+	test "$(as admin.jar /i/no-such-initiative)" = 404
+'
+
+test_expect_success 'an address of the days of one program leads to its program (a GET)' '
+	test "$(as admin.jar "/i/harlow-mills/decisions?as_of=2016-06-30")" = \
+	    "303 /p/$A/i/harlow-mills/decisions?as_of=2016-06-30" &&
+	test "$(as admin.jar /i/$BI)" = "303 /p/$B/i/$BI" &&
+	test "$(as eval.jar /program/settings)" = "303 /p/$A/program/settings" &&
+	test "$(as member.jar /i/harlow-mills)" = "303 /p/$A/i/harlow-mills" &&
+	test "$(as nobody.jar /i/harlow-mills)" = "303 /login" &&
+	test "$(as memberb.jar /i/harlow-mills)" = "303 /p/$B/i/harlow-mills" &&
+	test "$(as memberb.jar /p/$B/i/harlow-mills)" = 404 &&
+	csrf=$(curl -s -b admin.jar "$URL/p/$A/i/harlow-mills/decisions/new" |
+	    sed -n "s/.*name=\"csrf\" value=\"\([^\"]*\)\".*/\1/p" | head -n 1) &&
+	test "$(curl -s -b admin.jar -o /dev/null -w "%{http_code}" -d csrf=$csrf \
+	    "$URL/i/harlow-mills/decisions")" = 404
 '
 
 test_expect_success 'one program never shows an initiative of the other' '
