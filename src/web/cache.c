@@ -490,7 +490,6 @@ pcache_named(const char *slug)
 	return NULL;
 }
 
-
 /*
  * The data's versions for slug (req's initiative, or another one's) and
  * req's store; the ones web_data_version read for req's own, once. 0, or

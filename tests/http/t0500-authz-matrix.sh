@@ -64,7 +64,7 @@ done
 PROG="" P2="" P2I=""
 if test "${AUTHZ_PROGRAMS:-1}" = 2; then
 	PROG=wcc-demo P2=national-bench
-	"$TEST_TOP/build/bench/gen" --scale 0.001 --format json --out "$TEST_DIR/gen.json" &&
+	"$TEST_TOP/${BUILD:-build}/bench/gen" --scale 0.001 --format json --out "$TEST_DIR/gen.json" &&
 	"$TRELLIS" --db "$HTTP_DB" import "$TEST_DIR/gen.json" >/dev/null ||
 		{ echo "not ok - cannot import the second program"; exit 1; }
 	P2I=$(sqlite3 "$HTTP_DB" "SELECT i.slug FROM initiative i JOIN program p

@@ -13,7 +13,7 @@
 A=wcc-demo
 B=national-bench
 accounts_setup
-"$TEST_TOP/build/bench/gen" --scale 0.001 --format json --out "$TEST_DIR/gen.json" &&
+"$TEST_TOP/${BUILD:-build}/bench/gen" --scale 0.001 --format json --out "$TEST_DIR/gen.json" &&
 "$TRELLIS" --db "$HTTP_DB" import "$TEST_DIR/gen.json" >/dev/null ||
 	{ echo "not ok - cannot import the second program"; exit 1; }
 BI=$(sqlite3 "$HTTP_DB" "SELECT i.slug FROM initiative i JOIN program p ON p.id = i.program_id
@@ -168,6 +168,18 @@ test_expect_success 'a write in one program leaves the other program'"'"'s cache
 	test "$(loads $BI)" = "$n" &&
 	test "$(as admin.jar /p/$A/i/harlow-mills/decisions/d-961)" = 200 &&
 	test_grep "Changed in A" .body
+'
+
+test_expect_success 'a survey link answers at /s/, in its own program, and not in the other' '
+	"$TRELLIS" --db "$HTTP_DB" --program $B survey open --initiative $BI --instrument balance \
+		--id s-960 >/dev/null &&
+	"$TRELLIS" --db "$HTTP_DB" --program $B survey invite --initiative $BI --survey s-960 --all \
+		--url "$URL" | cut -f3 | head -n 1 | sed "s|^$URL||" >link &&
+	grep -q "^/s/" link &&
+	test_status 200 "$(cat link)" &&
+	test_grep "survey" .body &&
+	test_status 200 "/p/$B$(cat link)" &&
+	test_status 404 "/p/$A$(cat link)"
 '
 
 test_expect_success 'the access log names the address as sent' '
