@@ -129,6 +129,49 @@ from_auth(enum auth_result rc, const struct strbuf *err)
 	return cli_error("%s", err->len ? err->buf : "failed");
 }
 
+/*
+ * --program with user add (docs/web.md, "Several programs on one server"):
+ * an admin account is the admin of every program, so --program would
+ * promise a scope it does not have; a member's or viewer's initiative must
+ * be one of that program's. Returns CLI_OK, or an error printed.
+ */
+static int
+program_scope_check(struct cli *c, struct store *s, int role, const char *initiative)
+{
+	struct store_slugs slugs = { NULL, 0, 0 };
+	struct strbuf err = STRBUF_INIT;
+	char *picked = NULL;
+	int rc = CLI_FAIL, found = 0;
+
+	if (c->program == NULL || role == STORE_ROLE_EVALUATOR)
+		return CLI_OK;
+	if (role == STORE_ROLE_ADMIN)
+		return cli_error(_("--program: an admin account is the admin of every program "
+		    "in the database; leave --program out"));
+	if (initiative == NULL)
+		return CLI_OK;	/* refused below: a member or viewer needs --initiative */
+	/* a program that is not there is refused as every command refuses it */
+	if ((rc = cli_store_pick(c, s, &picked)) != 0)
+		goto out;
+	rc = CLI_FAIL;
+	if (store_initiative_slugs(s, c->program, &slugs, &err) == -1) {
+		cli_error("%s", err.buf);
+		goto out;
+	}
+	for (size_t i = 0; i < slugs.n && !found; i++)
+		found = strcmp(slugs.v[i], initiative) == 0;
+	if (!found) {
+		cli_error(_("--initiative: program %s has no initiative '%s'"), c->program, initiative);
+		goto out;
+	}
+	rc = CLI_OK;
+out:
+	store_slugs_release(&slugs);
+	strbuf_release(&err);
+	free(picked);
+	return rc;
+}
+
 static int
 user_add(struct cli *c, struct store *s, const char *email, const char *role_name,
     const char *initiative, const char *pwfile)
@@ -139,6 +182,8 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
 	char *program = NULL;
 	int role = store_role_parse(role_name), rc = CLI_FAIL;
 
+	if (role >= 0 && (rc = program_scope_check(c, s, role, initiative)) != CLI_OK)
+		goto out;
 	if (role == STORE_ROLE_EVALUATOR && (rc = cli_store_pick(c, s, &program)) != 0)
 		goto out;
 	rc = CLI_FAIL;

@@ -275,11 +275,12 @@ chart_quadrant(struct html *h, const struct chart_point *pts, size_t n, const ch
 
 		if (!p->has_value)
 			continue;
-		if (p->href)
-			html_open(h, "a", "href", p->href, NULL);
-		html_open(h, "g", NULL);
 		strbuf_reset(&lab);
 		strbuf_addf(&lab, _("%s: stepping back %.0f, stepping up %.0f"), p->label, p->x, p->y);
+		/* a link whose label is not drawn (a lone point: no labels) is named all the same */
+		if (p->href)
+			html_open(h, "a", "href", p->href, "aria-label", l->shown ? NULL : lab.buf, NULL);
+		html_open(h, "g", NULL);
 		if (l->shown && l->leader) {
 			/* from the point to the nearest corner of its label's box */
 			double ex = px < l->x0 ? l->x0 : px > l->x1 ? l->x1 : px;

@@ -4,7 +4,31 @@
 
 #include "html.h"
 #include "../util/strbuf.h"
+#include "../util/url.h"
 #include "../util/banned.h"
+
+/* The program whose pages this thread writes (html_program_use), NULL: the only one. */
+static _Thread_local const char *program_here;
+
+void
+html_program_use(const char *program)
+{
+	program_here = program;
+}
+
+const char *
+html_program(void)
+{
+	return program_here;
+}
+
+/* Whether attribute name holds an address on this site that a program's page puts in the program. */
+static int
+is_link(const char *name)
+{
+	return strcmp(name, "href") == 0 || strcmp(name, "action") == 0 ||
+	    strcmp(name, "formaction") == 0 || strcmp(name, "src") == 0;
+}
 
 void
 html_init(struct html *h, struct strbuf *out)
@@ -49,7 +73,14 @@ start_tag(struct html *h, const char *tag, va_list ap, int selfclose)
 		strbuf_addstr(h->out, name);
 		if (*value) {
 			strbuf_addstr(h->out, "=\"");
-			html_escape(h->out, value);
+			if (program_here && value[0] == '/' && is_link(name)) {
+				struct strbuf url = STRBUF_INIT;
+
+				url_in_program(&url, program_here, value);
+				html_escape(h->out, url.buf);
+				strbuf_release(&url);
+			} else
+				html_escape(h->out, value);
 			strbuf_addch(h->out, '"');
 		}
 	}

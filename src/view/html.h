@@ -23,6 +23,17 @@ struct html {
 void html_init(struct html *h, struct strbuf *out);
 
 /*
+ * The program whose pages the calling thread writes, when a server holds
+ * several (docs/web.md): every href, action, formaction and src that is a
+ * path on this site ("/i/x") is then written inside it ("/p/P/i/x",
+ * util/url.h), so a program's links stay in it. NULL (the default): paths
+ * are written as given. The web server sets it per request, like the
+ * thread's language; html_program() returns it.
+ */
+void html_program_use(const char *program);
+const char *html_program(void);
+
+/*
  * Opens element tag with attributes given as name, value pairs ending in
  * NULL; a NULL value leaves that attribute out, "" writes it bare (for
  * booleans like "checked").

@@ -39,26 +39,25 @@ web_session_cookie(const struct web_request *req)
 
 /*
  * Copies u into req->user. Returns 1, or 0 when u belongs to another
- * program than the one served (an evaluator or member of another program
- * is nobody here).
+ * program than the request's (an evaluator or member of another program
+ * is nobody here, and req->elsewhere says so: its pages answer 404). On a
+ * page of the site that names no program (several served) u is who it is.
  */
 static int
 fill_user(struct web_request *req, const struct store_user *u)
 {
-	const struct web_program *wp;
-
 	if ((unsigned)u->role >= STORE_ROLE__MAX)
 		return 0;
-	if (u->program) {
-		if ((wp = web_program(req)) == NULL || wp->program.slug == NULL ||
-		    strcmp(wp->program.slug, u->program) != 0)
-			return 0;
+	if (u->program && req->program && strcmp(req->program, u->program) != 0) {
+		req->elsewhere = 1;
+		return 0;
 	}
 	req->user.id = u->id;
 	req->user.email = web_strdup(req, u->email);
 	req->user.role = role_bits[u->role];
 	req->user.initiative = u->initiative ? web_strdup(req, u->initiative) : NULL;
 	req->user.organization = u->organization ? web_strdup(req, u->organization) : NULL;
+	req->user.program = u->program ? web_strdup(req, u->program) : NULL;
 	req->user.lang = u->lang ? web_strdup(req, u->lang) : NULL;
 	req->authenticated = 1;
 	return 1;

@@ -69,13 +69,23 @@ struct snapshot {
 	int listed;
 };
 
-static struct {
-	pthread_mutex_t lock;		/* guards everything below */
-	pthread_mutex_t load_lock;	/* one load at a time */
+/*
+ * One program's cache: a server with several programs keeps one each
+ * (docs/web.md), so a write in one program drops nothing of another's.
+ */
+struct pcache {
+	char *slug;			/* the program */
 	struct snapshot *catalog;
 	struct snapshot *head, *tail;	/* initiative snapshots, most recently used first */
-	size_t bytes, limit, count;
-	char *slug;			/* the program served */
+	size_t bytes, count;
+};
+
+static struct {
+	pthread_mutex_t lock;		/* guards the programs' catalogs and lists */
+	pthread_mutex_t load_lock;	/* one load at a time */
+	struct pcache *progs;		/* the programs served, fixed once started */
+	size_t nprogs;
+	size_t limit;			/* bytes of initiative snapshots, per program */
 	char *db;			/* the database's path */
 	pthread_key_t store_key;	/* each worker thread's struct store */
 } cache = { .lock = PTHREAD_MUTEX_INITIALIZER, .load_lock = PTHREAD_MUTEX_INITIALIZER };
@@ -145,7 +155,7 @@ snapshot_new(void)
 
 /* Loads the catalog into a new snapshot (refs 1). Returns NULL with err set. */
 static struct snapshot *
-catalog_load(struct store *st, struct strbuf *err)
+catalog_load(struct store *st, const struct pcache *pc, struct strbuf *err)
 {
 	struct snapshot *s = snapshot_new();
 	struct model_error e;
@@ -154,9 +164,9 @@ catalog_load(struct store *st, struct strbuf *err)
 	/* before the load: a change that commits meanwhile makes it look old, never new */
 	if (store_data_version(st, &s->version, err))
 		goto fail;
-	if ((rc = store_catalog_load(st, cache.slug, &s->wp.program, err)) != 0) {
+	if ((rc = store_catalog_load(st, pc->slug, &s->wp.program, err)) != 0) {
 		if (rc == 1)
-			strbuf_addf(err, "no program '%s' in the database", cache.slug);
+			strbuf_addf(err, "no program '%s' in the database", pc->slug);
 		goto fail;
 	}
 	if (model_resolve(&s->wp.program, &e)) {
@@ -164,7 +174,7 @@ catalog_load(struct store *st, struct strbuf *err)
 		model_error_format(&e, err);
 		goto fail;
 	}
-	if (app_settings_load(st, cache.slug, &s->wp.settings, err))
+	if (app_settings_load(st, pc->slug, &s->wp.settings, err))
 		goto fail;
 	return s;
 fail:
@@ -269,7 +279,8 @@ snapshot_of(struct snapshot *cat, size_t ini, struct initiative *in, int64_t ver
  * catalog's arrays shared. Returns NULL with err set.
  */
 static struct snapshot *
-initiative_load(struct store *st, struct snapshot *cat, size_t ini, struct strbuf *err)
+initiative_load(struct store *st, const struct pcache *pc, struct snapshot *cat, size_t ini,
+    struct strbuf *err)
 {
 	const struct program *cp = &cat->wp.program;
 	struct snapshot *s = NULL;
@@ -281,7 +292,7 @@ initiative_load(struct store *st, struct snapshot *cat, size_t ini, struct strbu
 	/* before the load: a change that commits meanwhile makes it look old, never new */
 	if (store_data_version(st, &version, err))
 		goto out;
-	if ((rc = store_initiative_load(st, cache.slug, cp->initiatives.v[ini].slug, &slice,
+	if ((rc = store_initiative_load(st, pc->slug, cp->initiatives.v[ini].slug, &slice,
 	    err)) != 0) {
 		if (rc == 1)
 			strbuf_addf(err, "no initiative '%s'", cp->initiatives.v[ini].slug);
@@ -297,58 +308,58 @@ out:
 /* ---------------------------------------------------------------- the list (cache.lock held) */
 
 static void
-unlist(struct snapshot *s)
+unlist(struct pcache *pc, struct snapshot *s)
 {
 	if (!s->listed)
 		return;
 	if (s->prev)
 		s->prev->next = s->next;
 	else
-		cache.head = s->next;
+		pc->head = s->next;
 	if (s->next)
 		s->next->prev = s->prev;
 	else
-		cache.tail = s->prev;
+		pc->tail = s->prev;
 	s->prev = s->next = NULL;
 	s->listed = 0;
-	cache.bytes -= s->bytes;
-	cache.count--;
+	pc->bytes -= s->bytes;
+	pc->count--;
 	snapshot_put(s);	/* the list's reference */
 }
 
 static void
-list_front(struct snapshot *s)
+list_front(struct pcache *pc, struct snapshot *s)
 {
 	s->prev = NULL;
-	s->next = cache.head;
-	if (cache.head)
-		cache.head->prev = s;
-	cache.head = s;
-	if (cache.tail == NULL)
-		cache.tail = s;
+	s->next = pc->head;
+	if (pc->head)
+		pc->head->prev = s;
+	pc->head = s;
+	if (pc->tail == NULL)
+		pc->tail = s;
 	s->listed = 1;
-	cache.bytes += s->bytes;
-	cache.count++;
+	pc->bytes += s->bytes;
+	pc->count++;
 	atomic_fetch_add(&s->refs, 1);	/* the list's reference */
 }
 
 /* The listed snapshot of initiative ini of the current catalog, a reference taken; or NULL. */
 static struct snapshot *
-list_find(size_t ini)
+list_find(struct pcache *pc, size_t ini)
 {
-	for (struct snapshot *s = cache.head; s; s = s->next)
-		if (s->catalog == cache.catalog && s->ini == ini) {
-			if (s != cache.head) {
+	for (struct snapshot *s = pc->head; s; s = s->next)
+		if (s->catalog == pc->catalog && s->ini == ini) {
+			if (s != pc->head) {
 				/* most recently used first */
 				s->prev->next = s->next;
 				if (s->next)
 					s->next->prev = s->prev;
 				else
-					cache.tail = s->prev;
+					pc->tail = s->prev;
 				s->prev = NULL;
-				s->next = cache.head;
-				cache.head->prev = s;
-				cache.head = s;
+				s->next = pc->head;
+				pc->head->prev = s;
+				pc->head = s;
 			}
 			atomic_fetch_add(&s->refs, 1);
 			return s;
@@ -358,32 +369,32 @@ list_find(size_t ini)
 
 /* Keeps s, in place of any older snapshot of its initiative; the least recent go past the limit. */
 static void
-list_install(struct snapshot *s)
+list_install(struct pcache *pc, struct snapshot *s)
 {
-	for (struct snapshot *o = cache.head; o; o = o->next)
+	for (struct snapshot *o = pc->head; o; o = o->next)
 		if (o->catalog == s->catalog && o->ini == s->ini) {
 			if (o->version > s->version)
 				return;		/* a slower load must not put back older data */
-			unlist(o);
+			unlist(pc, o);
 			break;
 		}
-	list_front(s);
+	list_front(pc, s);
 	/* the one just used stays, whatever its size */
-	while (cache.bytes > cache.limit && cache.tail && cache.tail != s)
-		unlist(cache.tail);
+	while (pc->bytes > cache.limit && pc->tail && pc->tail != s)
+		unlist(pc, pc->tail);
 }
 
 /* ---------------------------------------------------------------- freshness */
 
 /* The current catalog, a reference taken, loaded again first when versions say it is old. */
 static struct snapshot *
-catalog_current(struct store *st, const struct store_versions *v)
+catalog_current(struct pcache *pc, struct store *st, const struct store_versions *v)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct snapshot *cat, *ns;
 
 	pthread_mutex_lock(&cache.lock);
-	cat = cache.catalog;
+	cat = pc->catalog;
 	atomic_fetch_add(&cat->refs, 1);
 	pthread_mutex_unlock(&cache.lock);
 	if (v->catalog <= cat->version)
@@ -391,23 +402,23 @@ catalog_current(struct store *st, const struct store_versions *v)
 	/* another thread loading already: answer from the copy at hand rather than wait */
 	if (pthread_mutex_trylock(&cache.load_lock) != 0)
 		return cat;
-	if (cache.catalog->version < v->catalog) {
-		if ((ns = catalog_load(st, &err)) == NULL)
+	if (pc->catalog->version < v->catalog) {
+		if ((ns = catalog_load(st, pc, &err)) == NULL)
 			fprintf(stderr, "trellis serve: loading the catalog again: %s\n", err.buf);
 		else {
 			pthread_mutex_lock(&cache.lock);
 			/* every initiative snapshot shares the old catalog's arrays: they go too */
-			while (cache.head)
-				unlist(cache.head);
-			snapshot_put(cache.catalog);
-			cache.catalog = ns;
+			while (pc->head)
+				unlist(pc, pc->head);
+			snapshot_put(pc->catalog);
+			pc->catalog = ns;
 			pthread_mutex_unlock(&cache.lock);
 		}
 	}
 	pthread_mutex_unlock(&cache.load_lock);
 	snapshot_put(cat);
 	pthread_mutex_lock(&cache.lock);
-	cat = cache.catalog;
+	cat = pc->catalog;
 	atomic_fetch_add(&cat->refs, 1);
 	pthread_mutex_unlock(&cache.lock);
 	strbuf_release(&err);
@@ -420,13 +431,14 @@ catalog_current(struct store *st, const struct store_versions *v)
  * versions say it is old; NULL when it cannot be loaded (logged).
  */
 static struct snapshot *
-initiative_current(struct store *st, struct snapshot *cat, size_t ini, int64_t version)
+initiative_current(struct pcache *pc, struct store *st, struct snapshot *cat, size_t ini,
+    int64_t version)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct snapshot *s, *ns;
 
 	pthread_mutex_lock(&cache.lock);
-	s = cat == cache.catalog ? list_find(ini) : NULL;
+	s = cat == pc->catalog ? list_find(pc, ini) : NULL;
 	pthread_mutex_unlock(&cache.lock);
 	if (s && version <= s->version)
 		return s;
@@ -437,7 +449,7 @@ initiative_current(struct store *st, struct snapshot *cat, size_t ini, int64_t v
 		pthread_mutex_lock(&cache.load_lock);
 	/* loaded by another thread while this one waited? */
 	pthread_mutex_lock(&cache.lock);
-	ns = cat == cache.catalog ? list_find(ini) : NULL;
+	ns = cat == pc->catalog ? list_find(pc, ini) : NULL;
 	pthread_mutex_unlock(&cache.lock);
 	if (ns && version <= ns->version) {
 		snapshot_put(s);
@@ -445,7 +457,7 @@ initiative_current(struct store *st, struct snapshot *cat, size_t ini, int64_t v
 		return ns;
 	}
 	snapshot_put(ns);
-	if ((ns = initiative_load(st, cat, ini, &err)) == NULL) {
+	if ((ns = initiative_load(st, pc, cat, ini, &err)) == NULL) {
 		fprintf(stderr, "trellis serve: loading initiative '%s': %s\n",
 		    cat->wp.program.initiatives.v[ini].slug, err.buf);
 		pthread_mutex_unlock(&cache.load_lock);
@@ -453,17 +465,29 @@ initiative_current(struct store *st, struct snapshot *cat, size_t ini, int64_t v
 		return s;	/* the older copy, if any */
 	}
 	pthread_mutex_lock(&cache.lock);
-	if (cat == cache.catalog)
-		list_install(ns);
+	if (cat == pc->catalog)
+		list_install(pc, ns);
 	/* for whoever sizes --cache-mb: what each load costs and what is kept */
 	fprintf(stderr, "trellis serve: loaded initiative %s (%zu KiB); %zu kept, %zu KiB of %zu\n",
-	    cat->wp.program.initiatives.v[ini].slug, ns->bytes / 1024, cache.count,
-	    cache.bytes / 1024, cache.limit / 1024);
+	    cat->wp.program.initiatives.v[ini].slug, ns->bytes / 1024, pc->count,
+	    pc->bytes / 1024, cache.limit / 1024);
 	pthread_mutex_unlock(&cache.lock);
 	pthread_mutex_unlock(&cache.load_lock);
 	snapshot_put(s);
 	strbuf_release(&err);
 	return ns;
+}
+
+/* The cache of program slug (NULL: the only one served), or NULL when it is not served. */
+static struct pcache *
+pcache_named(const char *slug)
+{
+	if (slug == NULL)
+		return cache.nprogs == 1 ? &cache.progs[0] : NULL;
+	for (size_t i = 0; i < cache.nprogs; i++)
+		if (strcmp(cache.progs[i].slug, slug) == 0)
+			return &cache.progs[i];
+	return NULL;
 }
 
 /*
@@ -502,18 +526,22 @@ versions_read(struct web_request *req, const char *slug, struct store_versions *
 static const struct web_program *
 snapshot_for(struct web_request *req, const char *slug, int hold)
 {
+	struct pcache *pc = pcache_named(req->program);
 	struct store_versions v;
 	struct snapshot *cat, *s = NULL;
 	struct store *st;
 	int ini;
 
+	/* a server of several programs, a site page that names none (docs/web.md) */
+	if (pc == NULL)
+		return NULL;
 	if (versions_read(req, slug, &v, &st))
 		return NULL;
 	req->data_version = v.data;
-	cat = catalog_current(st, &v);
+	cat = catalog_current(pc, st, &v);
 	ini = slug ? strmap_get(&cat->wp.program.initiative_index, slug, -1) : -1;
 	if (ini >= 0) {
-		s = initiative_current(st, cat, (size_t)ini, v.initiative);
+		s = initiative_current(pc, st, cat, (size_t)ini, v.initiative);
 		snapshot_put(cat);
 		if (s == NULL)
 			return NULL;
@@ -528,6 +556,7 @@ void
 web_publish(struct web_request *req, struct app_write *w)
 {
 	struct strbuf err = STRBUF_INIT;
+	struct pcache *pc = pcache_named(req->program);
 	struct store_versions v;
 	struct snapshot *cat, *s;
 	struct store *st;
@@ -535,11 +564,11 @@ web_publish(struct web_request *req, struct app_write *w)
 
 	req->pre_read = 0;	/* the versions read before the write are old now */
 	/* a change beyond one initiative's records: the next request reads it */
-	if (w->version == 0 || w->catalog || w->in == NULL || w->p.initiatives.n != 1 ||
-	    (st = web_store(req, &err)) == NULL)
+	if (pc == NULL || w->version == 0 || w->catalog || w->in == NULL ||
+	    w->p.initiatives.n != 1 || (st = web_store(req, &err)) == NULL)
 		goto out;
 	pthread_mutex_lock(&cache.lock);
-	cat = cache.catalog;
+	cat = pc->catalog;
 	atomic_fetch_add(&cat->refs, 1);
 	pthread_mutex_unlock(&cache.lock);
 	/* a catalog older than the data's is read again, and every snapshot with it */
@@ -554,8 +583,8 @@ web_publish(struct web_request *req, struct app_write *w)
 		s = NULL;
 	if (s) {
 		pthread_mutex_lock(&cache.lock);
-		if (cat == cache.catalog)
-			list_install(s);
+		if (cat == pc->catalog)
+			list_install(pc, s);
 		pthread_mutex_unlock(&cache.lock);
 		snapshot_put(s);
 	}
@@ -570,10 +599,13 @@ int
 web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
     struct strbuf *err)
 {
+	const struct pcache *pc = pcache_named(req->program);
 	const struct snapshot *s = NULL;
-	struct store *st;
+	struct store *st = NULL;
 
-	if ((st = web_store(req, err)) == NULL) {
+	if (pc == NULL)
+		strbuf_addstr(err, "this address names no program");
+	if (pc == NULL || (st = web_store(req, err)) == NULL) {
 		memset(w, 0, sizeof(*w));
 		program_init(&w->p);
 		return -1;
@@ -581,8 +613,8 @@ web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
 	if (slug)
 		s = (const struct snapshot *)(const void *)web_initiative_program(req, slug);
 	if (s == NULL || s->catalog == NULL)
-		return app_write_begin(w, st, cache.slug, slug, err);
-	return app_write_begin_from(w, st, cache.slug, slug, &s->wp.program, s->ini,
+		return app_write_begin(w, st, pc->slug, slug, err);
+	return app_write_begin_from(w, st, pc->slug, slug, &s->wp.program, s->ini,
 	    s->version, err);
 }
 
@@ -609,6 +641,48 @@ web_data_version(struct web_request *req)
 		req->pre_read = 1;
 	}
 	return req->pre_data;
+}
+
+const struct web_program *
+web_program_of(struct web_request *req, const char *initiative)
+{
+	struct store_versions v;
+	struct store *st;
+
+	/* a site page of a server of several programs: the program that holds the initiative */
+	if (req->program == NULL && cache.nprogs > 1) {
+		if (versions_read(req, NULL, &v, &st))
+			return NULL;
+		for (size_t i = 0; i < cache.nprogs && req->program == NULL; i++) {
+			struct snapshot *cat = catalog_current(&cache.progs[i], st, &v);
+
+			if (strmap_get(&cat->wp.program.initiative_index, initiative, -1) >= 0)
+				req->program = cache.progs[i].slug;
+			snapshot_put(cat);
+		}
+	}
+	return web_program(req);
+}
+
+size_t
+web_program_list(struct web_request *req, const char ***slugs, const char ***names)
+{
+	struct store_versions v;
+	struct store *st;
+
+	*slugs = web_alloc(req, (cache.nprogs + 1) * sizeof(**slugs));
+	*names = web_alloc(req, (cache.nprogs + 1) * sizeof(**names));
+	if (versions_read(req, NULL, &v, &st))
+		return 0;
+	for (size_t i = 0; i < cache.nprogs; i++) {
+		struct snapshot *cat = catalog_current(&cache.progs[i], st, &v);
+
+		(*slugs)[i] = cache.progs[i].slug;
+		(*names)[i] = web_strdup(req, cat->wp.program.name ? cat->wp.program.name :
+		    cache.progs[i].slug);
+		snapshot_put(cat);
+	}
+	return cache.nprogs;
 }
 
 const struct web_program *
@@ -640,7 +714,7 @@ web_program_whole(struct web_request *req)
 	struct store *st;
 
 	if (wp == NULL || (st = web_store(req, &err)) == NULL ||
-	    app_program_read(st, cache.slug, &s->wp.program, &err) != 0) {
+	    app_program_read(st, wp->program.slug, &s->wp.program, &err) != 0) {
 		fprintf(stderr, "trellis serve: reading the whole program: %s\n", err.buf);
 		snapshot_put(s);
 		strbuf_release(&err);
@@ -738,21 +812,24 @@ web_fragment_replace(struct web_request *req, const char *key, size_t same, cons
 /* ---------------------------------------------------------------- start and stop */
 
 int
-cache_start(struct store *st, const char *db, const char *slug, size_t limit,
+cache_start(struct store *st, const char *db, const char *const *slugs, size_t n, size_t limit,
     struct strbuf *err)
 {
-	struct snapshot *s;
-
+	assert(n > 0 && n <= CACHE_PROGRAMS_MAX);
 	/* a connection per worker thread, opened on first use, closed as the thread ends */
 	pthread_key_create(&cache.store_key, store_destroy);
 	cache.db = xstrdup(db);
-	cache.slug = xstrdup(slug);
 	cache.limit = limit;
-	if ((s = catalog_load(st, err)) == NULL) {
-		cache_stop();
-		return -1;
+	cache.progs = xcalloc(n, sizeof(*cache.progs));
+	for (size_t i = 0; i < n; i++) {
+		struct pcache *pc = &cache.progs[cache.nprogs++];
+
+		pc->slug = xstrdup(slugs[i]);
+		if ((pc->catalog = catalog_load(st, pc, err)) == NULL) {
+			cache_stop();
+			return -1;
+		}
 	}
-	cache.catalog = s;
 	return 0;
 }
 
@@ -760,13 +837,18 @@ void
 cache_stop(void)
 {
 	pthread_mutex_lock(&cache.lock);
-	while (cache.head)
-		unlist(cache.head);
-	snapshot_put(cache.catalog);
-	cache.catalog = NULL;
+	for (size_t i = 0; i < cache.nprogs; i++) {
+		struct pcache *pc = &cache.progs[i];
+
+		while (pc->head)
+			unlist(pc, pc->head);
+		snapshot_put(pc->catalog);
+		free(pc->slug);
+	}
+	free(cache.progs);
+	cache.progs = NULL;
+	cache.nprogs = 0;
 	pthread_mutex_unlock(&cache.lock);
-	free(cache.slug);
-	cache.slug = NULL;
 	free(cache.db);
 	cache.db = NULL;
 }
@@ -774,8 +856,11 @@ cache_stop(void)
 void
 cache_stats(size_t *count, size_t *bytes)
 {
+	*count = *bytes = 0;
 	pthread_mutex_lock(&cache.lock);
-	*count = cache.count;
-	*bytes = cache.bytes;
+	for (size_t i = 0; i < cache.nprogs; i++) {
+		*count += cache.progs[i].count;
+		*bytes += cache.progs[i].bytes;
+	}
 	pthread_mutex_unlock(&cache.lock);
 }

@@ -9,13 +9,17 @@
 struct store;
 struct strbuf;
 
+/* The most programs one server serves (docs/web.md). */
+#define CACHE_PROGRAMS_MAX 256
+
 /*
- * Loads the catalog of program slug from st and keeps initiative
- * snapshots up to limit bytes in all; worker threads open the database at
- * db (web_store). Returns 0, or -1 with err set.
+ * Loads the catalogs of the n programs slugs (1 to CACHE_PROGRAMS_MAX)
+ * from st and keeps, for each, initiative snapshots up to limit bytes;
+ * worker threads open the database at db (web_store). Returns 0, or -1
+ * with err set.
  */
-int cache_start(struct store *st, const char *db, const char *slug, size_t limit,
-    struct strbuf *err);
+int cache_start(struct store *st, const char *db, const char *const *slugs, size_t n,
+    size_t limit, struct strbuf *err);
 /* Drops everything the cache holds (requests still holding a snapshot keep it). */
 void cache_stop(void);
 /* How many initiative snapshots the cache holds, and about how many bytes. */

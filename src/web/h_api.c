@@ -631,7 +631,7 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op, in
 				strbuf_addf(&loc, "/api/v1/initiatives/%s/%s/%s", in->slug, ak->name, c.key.buf);
 			else
 				strbuf_addf(&loc, "/api/v1/program/%s/%s", ak->name, c.key.buf);
-			web_header_add(res, "Location", loc.buf);
+			web_header_add(res, "Location", web_url(req, loc.buf));
 		}
 		strbuf_release(&loc);
 	}

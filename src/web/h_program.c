@@ -2,6 +2,8 @@
  * GET /: the program portfolio (PAGES.md, DESIGN §6; view/portfolio.c):
  * every initiative side by side, ?sort=COL&dir=asc|desc ordering the
  * table. A member or viewer, who sees one initiative only, is sent to it.
+ * On a server of several programs, / without a program lists them
+ * (view/programs_page.c) or sends its person to the one they have.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,9 @@
 #include "router.h"
 #include "../view/figures.h"
 #include "../view/portfolio.h"
+#include "../view/programs_page.h"
 #include "../util/i18n.h"
+#include "../util/url.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -197,6 +201,44 @@ sort_param(const struct web_request *req, int *sort, int *desc, struct strbuf *m
 	return 0;
 }
 
+/*
+ * / of a server of several programs (docs/web.md): an admin gets the list
+ * of programs; anyone else, whose account is in one program, is sent to
+ * its start (a member or viewer to their initiative).
+ */
+static int
+programs_start(struct web_request *req, struct web_response *res)
+{
+	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+	const char **slugs, **names;
+	struct programs_page_item *items;
+	struct programs_page pp = { NULL, 0 };
+	struct page pg;
+	size_t n;
+
+	if (req->user.program) {
+		if (req->user.initiative)
+			strbuf_addf(&path, "/i/%s", req->user.initiative);
+		else
+			strbuf_addch(&path, '/');
+		url_in_program(&sb, req->user.program, path.buf);
+		web_redirect(res, sb.buf);
+		strbuf_release(&sb);
+		strbuf_release(&path);
+		return 0;
+	}
+	/* fetch → render: an admin's account is of every program */
+	n = web_program_list(req, &slugs, &names);
+	items = web_alloc(req, (n + 1) * sizeof(*items));
+	for (size_t i = 0; i < n; i++)
+		items[i] = (struct programs_page_item){ .slug = slugs[i], .name = names[i] };
+	pp = (struct programs_page){ .items = items, .n = n };
+	page_begin(&pg, res, NULL, _("Programs"), NULL, TAB_NONE);
+	programs_page(&pg.h, &pp);
+	page_end(&pg);
+	return 0;
+}
+
 int
 h_program(struct web_request *req, struct web_response *res)
 {
@@ -209,6 +251,8 @@ h_program(struct web_request *req, struct web_response *res)
 	tdate as_of;
 	int months, sort, desc, ret = -1;
 
+	if (req->program == NULL)
+		return programs_start(req, res);
 	if (req->user.role == WEB_MEMBER || req->user.role == WEB_VIEWER) {
 		strbuf_addf(&sb, "/i/%s", req->user.initiative);
 		web_redirect(res, sb.buf);

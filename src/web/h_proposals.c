@@ -516,7 +516,7 @@ api_result(struct web_request *req, struct web_response *res, struct pw *pw, int
 	strbuf_addch(&res->body, '\n');
 	if (pw->op == PW_OPEN) {
 		strbuf_addf(&loc, "/api/v1/initiatives/%s/proposals/%s", req->slug, pw->done_id.buf);
-		web_header_add(res, "Location", loc.buf);
+		web_header_add(res, "Location", web_url(req, loc.buf));
 	}
 	strbuf_release(&loc);
 	return 0;

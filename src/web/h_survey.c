@@ -108,6 +108,15 @@ link_throttled(struct web_request *req, struct web_response *res)
 	return 1;
 }
 
+/* A link that is not one we know (or not this program's): 404. */
+static void
+link_unknown(struct web_response *res)
+{
+	link_page(res, 404, _("This link does not work"),
+	    _("This survey link is not one we know. Check that it was copied whole, "
+	    "or ask the person who sent it for a new one."));
+}
+
 /*
  * Finds the invitation of the request's token, its initiative and its
  * instrument. An answer needs no initiative's records: the store's
@@ -139,9 +148,7 @@ invitation_load(struct web_request *req, struct web_response *res,
 	if (r == 1 || inv->used)
 		web_ratelimit_fail(&link_limit, req->addr, (int64_t)time(NULL));
 	if (r == 1) {
-		link_page(res, 404, _("This link does not work"),
-		    _("This survey link is not one we know. Check that it was copied whole, "
-		    "or ask the person who sent it for a new one."));
+		link_unknown(res);
 		goto out;
 	}
 	if (inv->used) {
@@ -155,13 +162,17 @@ invitation_load(struct web_request *req, struct web_response *res,
 		    _("This survey round is closed and takes no more answers. Thank you all the same."));
 		goto out;
 	}
-	/* the catalog: /s/ names no initiative */
-	if ((*wp = web_program(req)) == NULL) {
+	/* the catalog (/s/ names no initiative): of the program that holds the link's initiative */
+	if ((*wp = web_program_of(req, inv->initiative)) == NULL) {
 		ret = -1;
 		goto out;
 	}
-	*in = program_initiative(&(*wp)->program, inv->initiative);
-	if (*in == NULL || (*ins = program_instrument(&(*wp)->program, inv->instrument)) == NULL) {
+	/* another program's link under this one's /p/{program}/: not here */
+	if ((*in = program_initiative(&(*wp)->program, inv->initiative)) == NULL) {
+		link_unknown(res);
+		goto out;
+	}
+	if ((*ins = program_instrument(&(*wp)->program, inv->instrument)) == NULL) {
 		strbuf_addf(&err, "survey %s of %s is not in the program", inv->survey,
 		    inv->initiative);
 		ret = -1;

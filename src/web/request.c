@@ -12,7 +12,9 @@
 
 #include "web.h"
 #include "../util/i18n.h"
+#include "../util/url.h"
 #include "../util/xalloc.h"
+#include "../view/html.h"
 #include "../util/banned.h"
 
 /* ---------------------------------------------------------------- arena */
@@ -386,6 +388,19 @@ web_header_add(struct web_response *res, const char *name, const char *value)
 	return 0;
 }
 
+const char *
+web_url(struct web_request *req, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	/* the program this thread's pages are written in (the server sets it per request) */
+	url_in_program(&sb, html_program(), path);
+	out = web_strdup(req, sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
 void
 web_redirect(struct web_response *res, const char *url)
 {
@@ -395,7 +410,7 @@ web_redirect(struct web_response *res, const char *url)
 		if (*p < 0x21 || *p == 0x7f)
 			local = 0;
 	res->status = 303;
-	res->location = web_strdup(res->req, local ? url : "/");
+	res->location = web_url(res->req, local ? url : "/");
 	strbuf_reset(&res->body);
 }
 

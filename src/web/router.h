@@ -19,6 +19,7 @@
 /* Route flags. */
 #define WEB_R_IMPORT	(1u << 0)	/* body up to WEB_IMPORT_BODY_MAX instead of WEB_BODY_MAX */
 #define WEB_R_SECRET	(1u << 1)	/* the path holds a secret (a survey link): logged as the pattern */
+#define WEB_R_SITE	(1u << 2)	/* the site's, not one program's: answers without /p/{program}/ too */
 
 struct web_route {
 	int method;		/* one enum web_method bit; WEB_GET answers HEAD too */

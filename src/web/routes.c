@@ -9,9 +9,9 @@
 
 const struct web_route web_routes[PAGE__MAX] = {
 	/* STATIC_CSS: the one stylesheet; public, so the sign-in page has it */
-	[PAGE_STATIC_CSS] = { WEB_GET, "/static/trellis.css", WEB_ANYONE, h_static_css, 0 },
+	[PAGE_STATIC_CSS] = { WEB_GET, "/static/trellis.css", WEB_ANYONE, h_static_css, WEB_R_SITE },
 	/* PROGRAM: the program portfolio (a member or viewer is sent to their initiative) */
-	[PAGE_PROGRAM] = { WEB_GET, "/", WEB_READERS, h_program, 0 },
+	[PAGE_PROGRAM] = { WEB_GET, "/", WEB_READERS, h_program, WEB_R_SITE },
 	/* DASHBOARD: an initiative's overview */
 	[PAGE_DASHBOARD] = { WEB_GET, "/i/{slug}", WEB_READERS, h_dashboard, 0 },
 	/* TRANSFER: the import form (editors) and the export links of an initiative */
@@ -27,11 +27,11 @@ const struct web_route web_routes[PAGE__MAX] = {
 	/* PROGRAM_EXPORT: the whole program; survey answers for admins only (DESIGN §7) */
 	[PAGE_PROGRAM_EXPORT] = { WEB_GET, "/export", WEB_ADMIN | WEB_EVALUATOR, h_export, 0 },
 	/* LOGIN: the sign-in form; public */
-	[PAGE_LOGIN] = { WEB_GET, "/login", WEB_ANYONE, h_login, 0 },
+	[PAGE_LOGIN] = { WEB_GET, "/login", WEB_ANYONE, h_login, WEB_R_SITE },
 	/* LOGIN_POST: signs in (no session yet: only the origin check guards it) */
-	[PAGE_LOGIN_POST] = { WEB_POST, "/login", WEB_ANYONE, h_login_post, 0 },
+	[PAGE_LOGIN_POST] = { WEB_POST, "/login", WEB_ANYONE, h_login_post, WEB_R_SITE },
 	/* LOGOUT: ends the session (with its CSRF token); anyone, so a stale cookie still clears */
-	[PAGE_LOGOUT] = { WEB_POST, "/logout", WEB_ANYONE, h_logout, 0 },
+	[PAGE_LOGOUT] = { WEB_POST, "/logout", WEB_ANYONE, h_logout, WEB_R_SITE },
 	/* ADMIN_USERS: the accounts, and the forms that change them */
 	[PAGE_ADMIN_USERS] = { WEB_GET, "/admin/users", WEB_ADMIN, h_admin_users, 0 },
 	/* ADMIN_USERS_POST: add a user, change a role, disable, enable, remove */
@@ -87,11 +87,11 @@ const struct web_route web_routes[PAGE__MAX] = {
 	/* SURVEY_RESULTS: one round's aggregates (groups of n < 3 never shown), evaluators too */
 	[PAGE_SURVEY_RESULTS] = { WEB_GET, "/i/{slug}/surveys/{id}/results", WEB_READERS, h_survey_results, 0 },
 	/* SURVEY_FORM: the answer form of a one-time link; public (the token is the key) */
-	[PAGE_SURVEY_FORM] = { WEB_GET, "/s/{id}", WEB_ANYONE, h_survey_form, WEB_R_SECRET },
+	[PAGE_SURVEY_FORM] = { WEB_GET, "/s/{id}", WEB_ANYONE, h_survey_form, WEB_R_SECRET | WEB_R_SITE },
 	/* SURVEY_ANSWER: stores one response; public, guarded by the origin check and the token */
-	[PAGE_SURVEY_ANSWER] = { WEB_POST, "/s/{id}", WEB_ANYONE, h_survey_answer, WEB_R_SECRET },
+	[PAGE_SURVEY_ANSWER] = { WEB_POST, "/s/{id}", WEB_ANYONE, h_survey_answer, WEB_R_SECRET | WEB_R_SITE },
 	/* SURVEY_THANKS: after answering; public */
-	[PAGE_SURVEY_THANKS] = { WEB_GET, "/s/thanks", WEB_ANYONE, h_survey_thanks, 0 },
+	[PAGE_SURVEY_THANKS] = { WEB_GET, "/s/thanks", WEB_ANYONE, h_survey_thanks, WEB_R_SITE },
 	/* PROGRAM_RECORDS: the program's organizations, people, instruments or learning notes */
 	[PAGE_PROGRAM_RECORDS] = { WEB_GET, "/program/{kind}", WEB_ADMIN | WEB_EVALUATOR, h_records, 0 },
 	/* PROGRAM_RECORD_CREATE: the add form's POST (admin) */
@@ -115,17 +115,17 @@ const struct web_route web_routes[PAGE__MAX] = {
 	/* API_PROGRAM_DELETE: deletes a program-level record (admin) */
 	[PAGE_API_PROGRAM_DELETE] = { WEB_DELETE, "/api/v1/program/{kind}/{id}", WEB_ADMIN, h_api_delete, 0 },
 	/* API_DOCS: docs/api.md as the binary was built with it; public, like the docs */
-	[PAGE_API_DOCS] = { WEB_GET, "/api", WEB_ANYONE, h_api_docs, 0 },
+	[PAGE_API_DOCS] = { WEB_GET, "/api", WEB_ANYONE, h_api_docs, WEB_R_SITE },
 	/* API_ROOT: the same documentation at the API's own root */
-	[PAGE_API_ROOT] = { WEB_GET, "/api/v1", WEB_ANYONE, h_api_docs, 0 },
+	[PAGE_API_ROOT] = { WEB_GET, "/api/v1", WEB_ANYONE, h_api_docs, WEB_R_SITE },
 	/* UNSUBSCRIBE: a mail's List-Unsubscribe link (the address, signed); public */
-	[PAGE_UNSUBSCRIBE] = { WEB_GET, "/unsubscribe/{id}", WEB_ANYONE, h_unsubscribe, WEB_R_SECRET },
+	[PAGE_UNSUBSCRIBE] = { WEB_GET, "/unsubscribe/{id}", WEB_ANYONE, h_unsubscribe, WEB_R_SECRET | WEB_R_SITE },
 	/* UNSUBSCRIBE_POST: no more mail to it; public, a mail provider posts it (RFC 8058) */
-	[PAGE_UNSUBSCRIBE_POST] = { WEB_POST, "/unsubscribe/{id}", WEB_ANYONE, h_unsubscribe_post, WEB_R_SECRET },
+	[PAGE_UNSUBSCRIBE_POST] = { WEB_POST, "/unsubscribe/{id}", WEB_ANYONE, h_unsubscribe_post, WEB_R_SECRET | WEB_R_SITE },
 	/* ACCOUNT: your settings, any signed-in person (the mail digest) */
-	[PAGE_ACCOUNT] = { WEB_GET, "/account", WEB_SIGNED_IN, h_account, 0 },
+	[PAGE_ACCOUNT] = { WEB_GET, "/account", WEB_SIGNED_IN, h_account, WEB_R_SITE },
 	/* ACCOUNT_POST: saves them */
-	[PAGE_ACCOUNT_POST] = { WEB_POST, "/account", WEB_SIGNED_IN, h_account_post, 0 },
+	[PAGE_ACCOUNT_POST] = { WEB_POST, "/account", WEB_SIGNED_IN, h_account_post, WEB_R_SITE },
 	/* PROPOSALS: an initiative's proposals, open ones first, with their tallies */
 	[PAGE_PROPOSALS] = { WEB_GET, "/i/{slug}/proposals", WEB_READERS, h_proposals, 0 },
 	/* PROPOSAL_CREATE: the open form's POST */

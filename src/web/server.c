@@ -46,6 +46,8 @@
 #include "../store/store.h"
 #include "../util/xalloc.h"
 #include "../util/i18n.h"
+#include "../util/url.h"
+#include "../view/html.h"
 #include "../util/banned.h"
 
 #define CONN_TIMEOUT	30		/* seconds idle before MHD closes a connection */
@@ -71,7 +73,8 @@ static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'sel
 
 static struct {
 	const struct web_config *cfg;
-	char *slug;			/* the program served */
+	struct store_slugs slugs;	/* the programs served (--program: that one) */
+	int multi;			/* several: each under /p/{program}/ (docs/web.md) */
 	atomic_int inflight;		/* requests begun and not yet completed */
 	atomic_int stopping;		/* SIGTERM seen: answer with Connection: close */
 	struct web_user dev_user;	/* --dev-insecure-role, role 0 when off */
@@ -88,6 +91,7 @@ struct conn {
 	struct timespec t0;
 	char *uri;			/* as sent, for parsing */
 	int match;			/* enum web_match_result, -1 for a bad path */
+	int no_program;			/* a program's route asked without one (several served) */
 	struct web_match m;
 	char *capbuf;
 	size_t limit, received;
@@ -754,6 +758,9 @@ authorize(struct conn *c)
 		c->authorized = 1;
 		return 0;
 	case WEB_DENY_LOGIN:
+		/* someone of another program: this one's pages are not there for them */
+		if (req->elsewhere)
+			goto hidden;
 		if (req->api) {
 			web_error(res, 401, "A valid bearer token is needed.");
 			web_header_add(res, "WWW-Authenticate", "Bearer");
@@ -766,6 +773,7 @@ authorize(struct conn *c)
 		web_error(res, 403, N_("Your role does not allow this."));
 		return 1;
 	default:
+	hidden:
 		web_lang_choose(req, res);
 		web_error(res, 404, N_("There is no page at this address."));
 		return 1;
@@ -917,6 +925,57 @@ upload_drop(struct conn *c)
 	c->tmp_fd = -1;
 }
 
+/* Whether path is the API's (its errors are JSON). */
+static int
+is_api(const char *path)
+{
+	return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
+}
+
+/*
+ * The program req's path names (/p/{program}/, /api/v1/programs/{program}/;
+ * docs/web.md): req->program set and req->raw_path made the path inside
+ * it. A path naming no program is in the server's only one, or in none
+ * when it serves several. A program it does not serve is no page: its
+ * path is left to match nothing. -1 for a bad encoding.
+ */
+static int
+program_of(struct web_request *req)
+{
+	struct strbuf name = STRBUF_INIT, rest = STRBUF_INIT;
+	int r, ret = 0;
+
+	req->program = srv.multi ? NULL : srv.slugs.v[0];
+	if ((r = url_program_split(req->raw_path, &name, &rest)) == 0)
+		goto out;
+	if (r == 1 && web_urldecode(name.buf, 0)) {
+		ret = -1;
+		goto out;
+	}
+	for (size_t i = 0; r == 1 && i < srv.slugs.n; i++)
+		if (strcmp(srv.slugs.v[i], name.buf) == 0) {
+			req->program = srv.slugs.v[i];
+			req->raw_path = web_strdup(req, rest.buf);
+		}
+	/* else a program not served: the path as sent matches no route (404) */
+out:
+	html_program_use(srv.multi ? req->program : NULL);
+	strbuf_release(&name);
+	strbuf_release(&rest);
+	return ret;
+}
+
+/*
+ * Whether route r may answer in req's program: on a server of several
+ * programs, a path that names none reaches only the site's own pages
+ * (WEB_R_SITE: sign-in, a survey link, the list of programs...).
+ */
+static int
+program_ok(const struct web_request *req, const struct web_route *r)
+{
+	return req->program != NULL || (r->flags & WEB_R_SITE);
+}
+
 /* The first access call: every check that needs no body. */
 static enum MHD_Result
 start(struct conn *c, struct MHD_Connection *connection, const char *method)
@@ -931,7 +990,7 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	q = strchr(c->uri, '?');
 	req->raw_path = q ? web_strndup(req, c->uri, (size_t)(q - c->uri)) : c->uri;
 	req->raw_query = q ? q + 1 : NULL;
-	req->api = strncmp(req->raw_path, "/api/", 5) == 0 || strcmp(req->raw_path, "/api") == 0;
+	req->api = is_api(req->raw_path);
 
 	mhd.get_connection_values(connection, MHD_HEADER_KIND, scan_header, &hs);
 	if (hs.bytes > WEB_HEADER_MAX)
@@ -945,12 +1004,20 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	if (hs.transfer_encoding)
 		return refuse(c, connection, 411, "A request body needs a Content-Length.");
 
-	/* the path, decoded per segment, against the route table */
+	/* the program it is in, then the path inside it, decoded per segment, against the route table */
+	req->sent_path = req->raw_path;
+	if (program_of(req) == -1)
+		return refuse(c, connection, 400, "The address is not properly encoded.");
+	req->api = is_api(req->raw_path);
 	c->capbuf = web_alloc(req, strlen(req->raw_path) + 1);
 	c->match = web_route_match(web_routes, PAGE__MAX, req->raw_path, req->method,
 	    c->capbuf, &c->m);
 	if (c->match == -1)
 		return refuse(c, connection, 400, "The address is not properly encoded.");
+	if (c->match == WEB_MATCH_OK && !program_ok(req, c->m.route)) {
+		c->match = WEB_MATCH_NONE;
+		c->no_program = 1;
+	}
 	{
 		char *path = web_strdup(req, req->raw_path);
 
@@ -1123,6 +1190,42 @@ finish_body(struct conn *c)
 
 /* ---------------------------------------------------------------- dispatch */
 
+/*
+ * A program's page asked without its program, on a server of several (an
+ * address of the days of one program, a link in a mail): a GET by someone
+ * signed in goes to the same page in their program, or for an admin in the
+ * program that holds the initiative the path names; anyone not signed in
+ * signs in first. Returns 1 when it has answered c->res, 0 for a 404.
+ */
+static int
+program_elsewhere(struct conn *c)
+{
+	struct web_request *req = c->req;
+	struct strbuf url = STRBUF_INIT, path = STRBUF_INIT;
+	const char *target = NULL;
+
+	if (req->api || !(req->method & (WEB_GET | WEB_HEAD)) || identify(req) < 0)
+		return 0;
+	if (!req->authenticated) {
+		web_redirect(&c->res, "/login");
+		return 1;
+	}
+	if (req->user.program)
+		target = req->user.program;
+	else if (c->m.slug && web_program_of(req, c->m.slug) != NULL)
+		target = req->program;
+	if (target == NULL)
+		return 0;
+	strbuf_addstr(&path, req->raw_path);
+	if (req->raw_query)
+		strbuf_addf(&path, "?%s", req->raw_query);
+	url_in_program(&url, target, path.buf);
+	web_redirect(&c->res, url.buf);
+	strbuf_release(&url);
+	strbuf_release(&path);
+	return 1;
+}
+
 static void
 dispatch(struct conn *c)
 {
@@ -1135,6 +1238,8 @@ dispatch(struct conn *c)
 		web_error(res, c->fail, c->fail_msg);
 		return;
 	}
+	if (c->match == WEB_MATCH_NONE && c->no_program && program_elsewhere(c))
+		return;
 	if (c->match == WEB_MATCH_NONE) {
 		identify(req);
 		web_lang_choose(req, res);
@@ -1197,8 +1302,10 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url, const c
 	}
 	sock_event(connection, SOCK_BODY_DONE, 0);
 	finish_body(c);
+	html_program_use(srv.multi ? c->req->program : NULL);
 	dispatch(c);
 	i18n_use(LANG_EN);	/* the thread's next request chooses its own */
+	html_program_use(NULL);
 	return queue(c, connection, 0);
 }
 
@@ -1233,7 +1340,7 @@ secret_pattern(const struct web_match *m)
 static void
 log_path(struct strbuf *line, struct conn *c)
 {
-	const char *path = c->req->raw_path, *secret;
+	const char *path = c->req->sent_path ? c->req->sent_path : c->req->raw_path, *secret;
 	struct web_match m;
 
 	if (path && c->capbuf && c->match != -1) {	/* the router ran */
@@ -1411,18 +1518,23 @@ pick_program(struct store *st, const char *want, struct strbuf *err)
 	if (store_program_slugs(st, &slugs, err) == -1)
 		goto out;
 	if (want) {
-		for (size_t i = 0; i < slugs.n; i++)
+		for (size_t i = 0; i < slugs.n && srv.slugs.n == 0; i++)
 			if (strcmp(slugs.v[i], want) == 0)
-				srv.slug = xstrdup(want);
-		if (srv.slug == NULL)
+				*VEC_PUSH(&srv.slugs) = xstrdup(want);
+		if (srv.slugs.n == 0)
 			strbuf_addf(err, "no program '%s' in this database", want);
-	} else if (slugs.n == 1)
-		srv.slug = xstrdup(slugs.v[0]);
-	else if (slugs.n == 0)
+	} else if (slugs.n == 0)
 		strbuf_addstr(err, "the database holds no program yet (`trellis import` or `trellis demo`)");
-	else
-		strbuf_addstr(err, "the database holds several programs: choose one with --program SLUG");
-	ret = srv.slug ? 0 : -1;
+	else if (slugs.n > CACHE_PROGRAMS_MAX)
+		strbuf_addf(err, "the database holds %zu programs; one server serves at most %d: "
+		    "choose one with --program SLUG", slugs.n, CACHE_PROGRAMS_MAX);
+	else {
+		/* every program, each under /p/{program}/ when there are several (docs/web.md) */
+		srv.slugs = slugs;
+		memset(&slugs, 0, sizeof(slugs));
+		srv.multi = srv.slugs.n > 1;
+	}
+	ret = srv.slugs.n ? 0 : -1;
 out:
 	store_slugs_release(&slugs);
 	return ret;
@@ -1482,7 +1594,8 @@ web_serve(const struct web_config *cfg)
 		goto out;
 	}
 	if (store_open(cfg->db, 0, &st, &err) == -1 || pick_program(st, cfg->program, &err) == -1 ||
-	    cache_start(st, cfg->db, srv.slug, cfg->cache_mb * 1024 * 1024, &err) == -1) {
+	    cache_start(st, cfg->db, (const char *const *)srv.slugs.v, srv.slugs.n,
+	    cfg->cache_mb * 1024 * 1024, &err) == -1) {
 		fprintf(stderr, "trellis serve: %s: %s\n", cfg->db, err.buf);
 		goto out;
 	}
@@ -1535,7 +1648,12 @@ web_serve(const struct web_config *cfg)
 	printf("listening on http://%s%s%s:%u/\n", v6 ? "[" : "", host, v6 ? "]" : "",
 	    di ? (unsigned)di->port : 0u);
 	fflush(stdout);
-	fprintf(stderr, "trellis serve: program %s, %u threads, database %s\n", srv.slug, threads, cfg->db);
+	if (srv.multi)
+		fprintf(stderr, "trellis serve: %zu programs (under /p/PROGRAM/), %u threads, database %s\n",
+		    srv.slugs.n, threads, cfg->db);
+	else
+		fprintf(stderr, "trellis serve: program %s, %u threads, database %s\n", srv.slugs.v[0],
+		    threads, cfg->db);
 
 	do {
 		if (sigwait(&sigs, &sig) != 0)
@@ -1572,7 +1690,7 @@ out:
 	if (st)
 		store_close(st);
 	cache_stop();
-	free(srv.slug);
+	store_slugs_release(&srv.slugs);
 	free(srv.dev_user.email);
 	free(srv.dev_user.initiative);
 	strbuf_release(&err);

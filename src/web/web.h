@@ -66,6 +66,7 @@ struct web_user {
 	int role;
 	char *initiative;
 	char *organization;	/* the organization it answers proposals for, or NULL */
+	char *program;		/* the program of an evaluator, member or viewer; NULL: admin */
 	const char *lang;	/* the account's own language's code ("es"), NULL: none chosen */
 };
 
@@ -128,6 +129,18 @@ struct web_request {
 	const char *origin;
 	const char *sec_fetch_site;
 	const char *host;
+
+	/*
+	 * The program the request is in (docs/web.md): the one /p/{program}/ or
+	 * /api/v1/programs/{program}/ names, else the server's only one, else
+	 * NULL (a page of the site, on a server of several programs: the
+	 * sign-in, the list of programs). sent_path: the path as sent, the
+	 * program's prefix included (raw_path is the path inside the program).
+	 */
+	const char *program;
+	const char *sent_path;
+	/* signed in, in another program than this one: its pages answer 404 (auth.c) */
+	int elsewhere;
 
 	/* The route's captures ("/i/{slug}/{kind}/{id}"); NULL when the pattern has none. */
 	const struct web_route *route;
@@ -266,6 +279,13 @@ struct web_response {
 int web_header_add(struct web_response *res, const char *name, const char *value);
 
 /*
+ * path, a path on this site ("/i/x", "/api/v1/…"), as an address in req's
+ * program (util/url.h: under /p/{program}/ when the server serves several),
+ * in req's arena. web_redirect and the API's Location headers use it.
+ */
+const char *web_url(struct web_request *req, const char *path);
+
+/*
  * Answers 303 See Other to url, a path on this site ("/i/x"): the answer to
  * every successful POST. A url that is not a local path ("//evil", "http:")
  * is replaced by "/".
@@ -338,6 +358,19 @@ void web_publish(struct web_request *req, struct app_write *w);
  */
 int web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
     struct strbuf *err);
+
+/*
+ * The program of req (req->program; web_program's catalog) or, for a page
+ * of the site on a server of several programs (a survey link's), the
+ * program that holds initiative: req->program is set to it. NULL when
+ * none does or it cannot be loaded.
+ */
+const struct web_program *web_program_of(struct web_request *req, const char *initiative);
+/*
+ * The programs the server serves (docs/web.md): their number, with
+ * (*slugs)[i] and (*names)[i] in req's arena; 0 when they cannot be read.
+ */
+size_t web_program_list(struct web_request *req, const char ***slugs, const char ***names);
 
 /*
  * The same for initiative slug, whatever the request names (a survey

@@ -12,6 +12,11 @@
 #
 # AUTHZ_RECORD=1 prints each row with the statuses observed (to write the
 # matrix after a new route; check every cell by hand before keeping it).
+# AUTHZ_PROGRAMS=2 (tests/http/t0962-authz-programs.sh) adds a second program
+# to the database: every row is then asked under /p/wcc-demo/ (the API under
+# /api/v1/programs/wcc-demo/) and must answer as the matrix says, and every
+# row of a program's page, under the second program's prefix, answers 404 to
+# every role of the first but its admin (docs/web.md).
 . "$(dirname "$0")/t02-accounts.sh"
 
 MATRIX=$TEST_TOP/tests/http/authz-matrix.txt
@@ -56,6 +61,25 @@ for spec in admin:admin@x.org memA:member@x.org viewA:viewer@x.org memB:other@x.
 		{ echo "not ok - cannot add a token for ${spec#*:}"; exit 1; }
 done
 
+PROG="" P2="" P2I=""
+if test "${AUTHZ_PROGRAMS:-1}" = 2; then
+	PROG=wcc-demo P2=national-bench
+	"$TEST_TOP/${BUILD:-build}/bench/gen" --scale 0.001 --format json --out "$TEST_DIR/gen.json" &&
+	"$TRELLIS" --db "$HTTP_DB" import "$TEST_DIR/gen.json" >/dev/null ||
+		{ echo "not ok - cannot import the second program"; exit 1; }
+	P2I=$(sqlite3 "$HTTP_DB" "SELECT i.slug FROM initiative i JOIN program p
+		ON p.id = i.program_id WHERE p.slug = '$P2' LIMIT 1")
+fi
+# in_program PROGRAM PATH: PATH inside PROGRAM (src/util/url.c), or as it is without one
+in_program () {
+	case $1:$2 in
+	:*) printf %s "$2" ;;
+	*:/api/v1/*) printf %s "/api/v1/programs/$1${2#/api/v1}" ;;
+	*:/static/*) printf %s "$2" ;;
+	*) printf %s "/p/$1$2" ;;
+	esac
+}
+
 http_start
 
 test_expect_success 'setup: every role signs in and has a CSRF token' '
@@ -63,7 +87,7 @@ test_expect_success 'setup: every role signs in and has a CSRF token' '
 	    memB:other@x.org:/i/$B eval:eval@x.org:/; do
 		r=${spec%%:*} rest=${spec#*:}
 		test "$(sign_in ${rest%%:*} $r.jar)" = 303 &&
-		csrf_of $r.jar ${rest#*:} >$r.csrf &&
+		csrf_of $r.jar $(in_program "$PROG" ${rest#*:}) >$r.csrf &&
 		test -s $r.csrf &&
 		echo ${rest%%:*} >$r.email && echo ${rest#*:} >$r.home || { echo "no session or token for $r"; exit 1; }
 	done
@@ -71,6 +95,7 @@ test_expect_success 'setup: every role signs in and has a CSRF token' '
 
 test_expect_success 'every route of routes.c has a matrix row with its method and path' '
 	sed -n "s/^[[:space:]]*\[PAGE_\([A-Z_]*\)\] = { WEB_\([A-Z]*\), \"\([^\"]*\)\".*/\1 \2 \3/p" "$ROUTES" >routes &&
+	sed -n "s/^[[:space:]]*\[PAGE_\([A-Z_]*\)\] = .*WEB_R_SITE.*/\1/p" "$ROUTES" >site &&
 	test $(wc -l <routes) -ge $(grep -c "^[[:space:]]*\[PAGE_" "$ROUTES") &&
 	grep -v "^#" "$MATRIX" | awk "NF" >rows &&
 	bad=0 &&
@@ -88,7 +113,7 @@ test_expect_success 'every route of routes.c has a matrix row with its method an
 
 # request ROLE METHOD PATH BODY: the status; the body in .body.
 request () {
-	role=$1 method=$2 path=$3 body=$4
+	role=$1 method=$2 path=$(in_program "${5-$PROG}" "$3") body=$4
 	set --
 	case $path in
 	/api/*)
@@ -107,7 +132,8 @@ request () {
 		# its own session: the shared one must outlive this row
 		if test $role != anon; then
 			sign_in $(cat $role.email) $role.out >/dev/null
-			set -- -b $role.out --data-urlencode "csrf=$(csrf_of $role.out $(cat $role.home))"
+			set -- -b $role.out --data-urlencode "csrf=$(csrf_of $role.out \
+			    $(in_program "$PROG" $(cat $role.home)))"
 		fi
 		;;
 	login)
@@ -152,7 +178,8 @@ column () {
 			echo "MISMATCH $page $method $p as $role: got $got, expected $exp"
 			mis=$((mis + 1))
 		fi
-		if test $role = anon && test "$got" = 303 && ! grep -q "^Location: /login\$" .head; then
+		if test $role = anon && test "$got" = 303 &&
+		    ! grep -q "^Location: $(in_program "$PROG" /login)\$" .head; then
 			echo "ANON $page $method $p: a 303 that is not to /login"
 			mis=$((mis + 1))
 		fi
@@ -200,8 +227,27 @@ test_expect_success 'every cell: route x method x role answers as the matrix say
 	test $n -gt 0 && test $mismatches = 0 && test $leaks = 0
 ' 3>&1
 
+# every page of the second program, with every role of the first but the admin (of all)
+test -z "$P2" || test_expect_success 'another program: every role of the first gets 404 for each of its pages' '
+	bad=0 &&
+	while read page method path body want; do
+		grep -qx "$page" site && continue
+		p=$(printf %s "$path" | sed "s/{A}/$P2I/g; s/{B}/$P2I/g; s/{del}/d-950/g")
+		for role in memA viewA memB eval; do
+			got=$(request $role $method "$p" $body $P2) || exit 1
+			if test "$got" != 404; then
+				echo "SEEN $page $method $(in_program $P2 "$p") as $role of $PROG: got $got"
+				bad=$((bad + 1))
+			fi
+		done
+	done <active.rows &&
+	n=$(cut -d " " -f 1 active.rows | grep -cvxf site || :) &&
+	echo "R5, second program: $n rows x 4 roles, $bad answered other than 404" >&3 &&
+	test $n -gt 100 && test $bad = 0
+' 3>&1
+
 test_expect_success 'B is readable by its own member and the marker is really there' '
-	test_status 200 /i/$B/decisions/d-901 -b memB.jar &&
+	test_status 200 $(in_program "$PROG" /i/$B/decisions/d-901) -b memB.jar &&
 	test_grep "$MARKER" .body
 '
 

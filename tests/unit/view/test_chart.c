@@ -80,6 +80,25 @@ test_quadrant_points(void **state)
 	strbuf_release(&sb);
 }
 
+/* A lone point has no label drawn: its link is named by aria-label instead (axe link-name). */
+static void
+test_quadrant_lone_link_named(void **state)
+{
+	struct chart_point pts[] = {
+		{ "Ashbury", "/i/ashbury", 1, 40, 60, 0, 0, 0 },
+	};
+	struct strbuf sb = STRBUF_INIT;
+	struct html h;
+
+	(void)state;
+	html_init(&h, &sb);
+	chart_quadrant(&h, pts, 1, "q1");
+	assert_null(strstr(sb.buf, ">Ashbury</text>"));
+	assert_non_null(strstr(sb.buf,
+	    "<a href=\"/i/ashbury\" aria-label=\"Ashbury: stepping back 40, stepping up 60\">"));
+	strbuf_release(&sb);
+}
+
 /* Written inside an open element, the chart closes only what it opened. */
 static void
 test_quadrant_nested_empty(void **state)
@@ -293,6 +312,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quadrant_points),
+		cmocka_unit_test(test_quadrant_lone_link_named),
 		cmocka_unit_test(test_quadrant_nested_empty),
 		cmocka_unit_test(test_result_points),
 		cmocka_unit_test(test_result_units),
