@@ -133,6 +133,44 @@ store_touch_survey(struct store *s, int64_t survey, struct strbuf *err)
 }
 
 /*
+ * Several servers on one PostgreSQL database (docs/postgresql.md): a write
+ * that moves the catalog's or an initiative's version also sends, in its
+ * transaction (so at its commit, and only if it commits), a notification
+ * on STORE_CHANNEL: "catalog N", or "initiative N PROGRAM SLUG" for each
+ * initiative it changed, N the new data version. Statements of PostgreSQL
+ * only, and so not in store_sql[]; prepared on first use, kept until close.
+ */
+static const char notify_catalog_sql[] =
+	"SELECT pg_notify('" STORE_CHANNEL "', 'catalog ' || CAST(?1 AS TEXT))";
+static const char notify_initiative_sql[] =
+	"SELECT pg_notify('" STORE_CHANNEL "', 'initiative ' || CAST(?1 AS TEXT) || ' '"
+	" || p.slug || ' ' || i.slug)"
+	" FROM initiative i JOIN program p ON p.id = i.program_id WHERE i.id = ?2";
+
+/* Runs one of the notifications above (rowid 0: the catalog's) at version n. */
+static int
+notify_change(struct store *s, int64_t n, int64_t rowid, struct strbuf *err)
+{
+	struct db_stmt **st = rowid ? &s->notify_initiative : &s->notify_catalog;
+	int rc;
+
+	if (*st == NULL &&
+	    (*st = db_prepare(s->db, rowid ? notify_initiative_sql : notify_catalog_sql, err)) == NULL)
+		return -1;
+	db_bind_int64(*st, 1, n);
+	if (rowid)
+		db_bind_int64(*st, 2, rowid);
+	while ((rc = db_step(*st)) == DB_ROW)
+		;
+	db_reset(*st);
+	if (rc != DB_DONE) {
+		store_sqlerr(s, err, "cannot tell other servers of the change");
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Moves the data's version for the open write, and the catalog's or its
  * initiatives' (see touched in store_impl.h): a write that says nothing
  * of what it changed moves the catalog's, which makes every copy old.
@@ -156,7 +194,12 @@ versions_bump(struct store *s, struct strbuf *err)
 	store_stmt_done(st);
 	s->bumped = n;
 	s->bumped_catalog = catalog;
+	if (catalog && db_backend(s->db) == DB_POSTGRESQL && notify_change(s, n, 0, err) == -1)
+		return -1;
 	for (size_t i = 0; !catalog && i < s->touched.n; i++) {
+		if (db_backend(s->db) == DB_POSTGRESQL &&
+		    notify_change(s, n, s->touched.v[i], err) == -1)
+			return -1;
 		if ((st = store_stmt(s, ST_INITIATIVE_VERSION_SET, err)) == NULL)
 			return -1;
 		db_bind_int64(st, 1, s->touched.v[i]);
@@ -300,6 +343,19 @@ store_committed_version(const struct store *s, int *catalog)
 	if (catalog)
 		*catalog = s->committed_catalog;
 	return s->committed;
+}
+
+int
+store_listen(struct store *s, struct strbuf *err)
+{
+	return db_listen(s->db, STORE_CHANNEL, err);
+}
+
+int
+store_changes_wait(struct store *s, int timeout_ms, void (*fn)(void *arg, const char *what),
+    void *arg, struct strbuf *err)
+{
+	return db_wait_notify(s->db, timeout_ms, fn, arg, err);
 }
 
 int
@@ -468,6 +524,8 @@ store_close(struct store *s)
 			db_finalize(s->rows[i][r]);
 	}
 	free(s->rows);
+	db_finalize(s->notify_catalog);
+	db_finalize(s->notify_initiative);
 	db_close(s->db);
 	free(s->path);
 	free(s);

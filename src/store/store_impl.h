@@ -251,6 +251,8 @@ struct store {
 	/* the same for the last write committed (store_committed_version) */
 	int64_t committed;
 	int committed_catalog;
+	/* PostgreSQL: the NOTIFY of a write's change to other servers (store.c, STORE_CHANNEL) */
+	struct db_stmt *notify_catalog, *notify_initiative;
 };
 
 /*
