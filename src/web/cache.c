@@ -817,7 +817,7 @@ change_heard(void *arg, const char *what)
 		pthread_mutex_unlock(&cache.lock);
 		if (dropped)
 			fprintf(stderr, "trellis serve: the catalog changed (data version %lld):"
-			    " %zu initiative copies dropped\n", n, dropped);
+			    " %zu initiative cop%s dropped\n", n, dropped, dropped == 1 ? "y" : "ies");
 		return;
 	}
 	prog = end + (*end == ' ');

@@ -115,9 +115,33 @@ test_expect_success 'a change to the catalog by another process: B drops its ini
 	test_status 200 $I -b jm &&
 	"$TRELLIS" --db "$HTTP_DB" settings shared_leadership.shared_share 0.95 >/dev/null &&
 	i=0 &&
-	while ! grep -q "the catalog changed (data version [0-9]*): [1-9][0-9]* initiative copies dropped" b.log &&
+	while ! grep -q "the catalog changed (data version [0-9]*): [1-9][0-9]* initiative cop[a-z]* dropped" b.log &&
 	    test $i -lt 100; do sleep 0.1; i=$((i + 1)); done &&
 	test_grep "the catalog changed" b.log
+'
+
+test_expect_success 'the listening connection cut: a write still shows on B; B listens again' '
+	n=$(psql_value "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = '"'"'LISTEN trellis_changes'"'"'") &&
+	test "$n" = 2 &&
+	i=0 &&
+	while ! grep -q "lost the connection that listens for changes" b.log && test $i -lt 100; do
+		sleep 0.1; i=$((i + 1)); done &&
+	test_grep "lost the connection that listens for changes: .*; opening it again (each request still checks the data.s version)" b.log &&
+	URL=$A &&
+	test_status 200 $H/decisions/d-951 -X PATCH -H "Authorization: Bearer $(cat member.tok)" \
+	    -H "Content-Type: application/json" --data "{\"title\": \"Patched while B was deaf\"}" &&
+	URL=$B &&
+	test_status 200 $I/decisions/d-951 -b jm &&
+	test_grep "Patched while B was deaf" .body &&
+	i=0 &&
+	while ! grep -q "listening for other servers. changes again" b.log && test $i -lt 100; do
+		sleep 0.1; i=$((i + 1)); done &&
+	test_grep "listening for other servers. changes again" b.log &&
+	test_status 200 $H/decisions/d-951 -X PATCH -H "Authorization: Bearer $(cat member.tok)" \
+	    -H "Content-Type: application/json" --data "{\"title\": \"Patched through B\"}" &&
+	URL=$A &&
+	test_status 200 $I/decisions/d-951 -b jm &&
+	test_grep "Patched through B" .body
 '
 
 test_expect_success 'an API token works on A and B; removed, it is refused on B at once' '
