@@ -276,3 +276,19 @@ db_wait_notify(struct db *db, int timeout_ms, void (*fn)(void *arg, const char *
 	fail(db, err, "lost the connection that listens for changes");
 	return -1;
 }
+
+int
+db_ping(struct db *db, struct strbuf *err)
+{
+	int rc;
+
+	assert(db->ops->ping != NULL);
+	if ((rc = db->ops->ping(db)) == -1)
+		fail(db, err, "lost the connection that listens for changes");
+	else if (rc == 1) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "lost the connection that listens for changes:"
+		    " the database did not answer");
+	}
+	return rc;
+}

@@ -157,6 +157,13 @@ int db_in_txn(const struct db *db);
 int db_listen(struct db *db, const char *channel, struct strbuf *err);
 int db_wait_notify(struct db *db, int timeout_ms, void (*fn)(void *arg, const char *payload),
     void *arg, struct strbuf *err);
+/*
+ * Asks the server of a listening db for an answer, without waiting for
+ * it (db_wait_notify reads it), so that a link gone silent is noticed:
+ * 0 asked, 1 when the last one asked is still unanswered (the link is
+ * taken as lost), -1 with err set.
+ */
+int db_ping(struct db *db, struct strbuf *err);
 
 /*
  * The SQLite connection under db, for what only SQLite does (the online

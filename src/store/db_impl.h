@@ -42,6 +42,7 @@ struct db_ops {
 	int (*listen)(struct db *db, const char *channel);
 	int (*wait_notify)(struct db *db, int timeout_ms, void (*fn)(void *arg, const char *payload),
 	    void *arg);
+	int (*ping)(struct db *db);
 };
 
 struct db {

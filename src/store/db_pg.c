@@ -39,15 +39,18 @@ static struct {
 	__typeof__(PQfinish) *finish;
 	__typeof__(PQfreemem) *freemem;
 	__typeof__(PQftype) *ftype;
+	__typeof__(PQgetResult) *get_result;
 	__typeof__(PQgetisnull) *getisnull;
 	__typeof__(PQgetlength) *getlength;
 	__typeof__(PQgetvalue) *getvalue;
+	__typeof__(PQisBusy) *is_busy;
 	__typeof__(PQnfields) *nfields;
 	__typeof__(PQnotifies) *notifies;
 	__typeof__(PQntuples) *ntuples;
 	__typeof__(PQprepare) *prepare;
 	__typeof__(PQresultErrorField) *result_error_field;
 	__typeof__(PQresultStatus) *result_status;
+	__typeof__(PQsendQuery) *send_query;
 	__typeof__(PQsetNoticeProcessor) *set_notice_processor;
 	__typeof__(PQsocket) *socket;
 	__typeof__(PQstatus) *status;
@@ -68,15 +71,18 @@ static const struct dynlib_sym pq_syms[] = {
 	DYNLIB_SYM(pq, finish, "PQfinish"),
 	DYNLIB_SYM(pq, freemem, "PQfreemem"),
 	DYNLIB_SYM(pq, ftype, "PQftype"),
+	DYNLIB_SYM(pq, get_result, "PQgetResult"),
 	DYNLIB_SYM(pq, getisnull, "PQgetisnull"),
 	DYNLIB_SYM(pq, getlength, "PQgetlength"),
 	DYNLIB_SYM(pq, getvalue, "PQgetvalue"),
+	DYNLIB_SYM(pq, is_busy, "PQisBusy"),
 	DYNLIB_SYM(pq, nfields, "PQnfields"),
 	DYNLIB_SYM(pq, notifies, "PQnotifies"),
 	DYNLIB_SYM(pq, ntuples, "PQntuples"),
 	DYNLIB_SYM(pq, prepare, "PQprepare"),
 	DYNLIB_SYM(pq, result_error_field, "PQresultErrorField"),
 	DYNLIB_SYM(pq, result_status, "PQresultStatus"),
+	DYNLIB_SYM(pq, send_query, "PQsendQuery"),
 	DYNLIB_SYM(pq, set_notice_processor, "PQsetNoticeProcessor"),
 	DYNLIB_SYM(pq, socket, "PQsocket"),
 	DYNLIB_SYM(pq, status, "PQstatus"),
@@ -126,6 +132,7 @@ struct pg_db {
 	char sqlstate[6];		/* the last error's SQLSTATE, "" if none */
 	int64_t changes, total_changes;
 	unsigned next_name;		/* prepared statements are named s1, s2, ... */
+	int ping_pending;		/* a listening connection's ping sent, not yet answered */
 };
 
 struct pg_stmt {
@@ -937,7 +944,30 @@ pg_wait_notify(struct db *db, int timeout_ms, void (*fn)(void *arg, const char *
 		pg_fail(d, NULL);
 		return -1;
 	}
+	/* the ping's answer, read without waiting for it */
+	while (d->ping_pending && !pq.is_busy(d->conn)) {
+		PGresult *res = pq.get_result(d->conn);
+
+		if (res == NULL)
+			d->ping_pending = 0;
+		pq.clear(res);
+	}
 	return pg_drain(d, fn, arg);
+}
+
+static int
+pg_ping(struct db *db)
+{
+	struct pg_db *d = PGDB(db);
+
+	if (d->ping_pending)
+		return 1;
+	if (!pq.send_query(d->conn, "SELECT 1")) {
+		pg_fail(d, NULL);
+		return -1;
+	}
+	d->ping_pending = 1;
+	return 0;
 }
 
 const struct db_ops db_pg_ops = {
@@ -973,4 +1003,5 @@ const struct db_ops db_pg_ops = {
 	.in_txn = pg_in_txn,
 	.listen = pg_listen,
 	.wait_notify = pg_wait_notify,
+	.ping = pg_ping,
 };

@@ -360,6 +360,12 @@ store_changes_wait(struct store *s, int timeout_ms, void (*fn)(void *arg, const 
 }
 
 int
+store_changes_ping(struct store *s, struct strbuf *err)
+{
+	return db_ping(s->db, err);
+}
+
+int
 store_data_version(struct store *s, int64_t *v, struct strbuf *err)
 {
 	return store_int64(s, ST_DATA_VERSION, v, "cannot read the data's version", err);

@@ -131,6 +131,8 @@ int store_data_version(struct store *s, int64_t *v, struct strbuf *err);
 int store_listen(struct store *s, struct strbuf *err);
 int store_changes_wait(struct store *s, int timeout_ms, void (*fn)(void *arg, const char *what),
     void *arg, struct strbuf *err);
+/* Asks the listening s for an answer (db_ping): 0 asked, 1 the last one unanswered, -1. */
+int store_changes_ping(struct store *s, struct strbuf *err);
 
 /*
  * The data's versions (schema.c, migration 4): data, moved by every

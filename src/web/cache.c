@@ -749,7 +749,7 @@ web_fragment_replace(struct web_request *req, const char *key, size_t same, cons
 /* ---------------------------------------------------------------- other servers' changes */
 
 #define LISTEN_WAIT_MS	200		/* how long a wait for news lasts (and so a stop) */
-#define LISTEN_PING_MS	30000		/* quiet this long: ask the server, to notice a dead link */
+#define LISTEN_PING_MS	30000		/* quiet this long: ping the server, to notice a dead link */
 #define LISTEN_RETRY_MS	30000		/* the longest wait before opening the connection again */
 
 static struct {
@@ -868,7 +868,6 @@ listener_run(void *arg)
 {
 	struct strbuf err = STRBUF_INIT;
 	int retry_ms = 0, quiet_ms = 0, rc;
-	int64_t v;
 
 	(void)arg;
 	while (!atomic_load(&listener.stop)) {
@@ -900,8 +899,10 @@ listener_run(void *arg)
 		if (rc > 0)
 			quiet_ms = 0;
 		else if (rc == 0 && (quiet_ms += LISTEN_WAIT_MS) >= LISTEN_PING_MS) {
+			/* asked, not waited for: unanswered by the next quiet spell, the link is lost */
 			quiet_ms = 0;
-			rc = store_data_version(listener.st, &v, &err);
+			if (store_changes_ping(listener.st, &err) != 0)
+				rc = -1;
 		}
 		if (rc == -1) {
 			fprintf(stderr, "trellis serve: %s; opening it again (each request still"
