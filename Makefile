@@ -158,7 +158,7 @@ fuzz: deps-stamp
 	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 # R1 at length: SOAK_CYCLES kill -9 cycles (make test runs 200), and
-# SOAK_PG_CYCLES on a throwaway PostgreSQL server (make test runs 20).
+# SOAK_PG_CYCLES on a throwaway PostgreSQL server (make test runs 12).
 SOAK_CYCLES ?= 1000
 SOAK_PG_CYCLES ?= 200
 soak: all $(RELBIN)
