@@ -104,6 +104,7 @@ enum stmt {
 	ST_THROTTLE_GET,
 	ST_THROTTLE_PUT,
 	ST_THROTTLE_DEL,
+	ST_THROTTLE_EXPIRE,
 	/*
 	 * editing one record (edit.c): _UPD sets a row's fields (the insert's
 	 * columns, then its id), _DEL deletes a row (its link rows and children
