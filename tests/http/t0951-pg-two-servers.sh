@@ -28,7 +28,7 @@ accounts_setup
 	{ echo "not ok - cannot make a token"; exit 1; }
 
 # serve NAME: starts a server on the database; its address in NAME.url,
-# its log in NAME.log, its PID printed.
+# its log in NAME.log, its PID in $pid (a child of this shell, to wait for).
 serve () {
 	"$TRELLIS" --db "$HTTP_DB" serve --listen 127.0.0.1:0 --dev-cookie \
 		>"$1.out" 2>"$1.log" &
@@ -42,10 +42,11 @@ serve () {
 		i=$((i + 1))
 	done
 	test -s "$1.url" || { echo "not ok - server $1 did not start:" >&2; cat "$1.log" >&2; exit 1; }
-	echo $pid
 }
-A_PID=$(serve a) || exit 1
-B_PID=$(serve b) || exit 1
+serve a
+A_PID=$pid
+serve b
+B_PID=$pid
 A=$(cat a.url)
 B=$(cat b.url)
 
@@ -196,6 +197,19 @@ test_expect_success 'the sign-in throttle counts failures through A and B togeth
 	test "$(sign_in other@x.org jo)" = 429 &&
 	URL=$A &&
 	test "$(sign_in other@x.org jo)" = 429
+'
+
+# (stopped here, not in a test: a test runs in a subshell, which cannot wait for them)
+kill -TERM $A_PID $B_PID
+wait $A_PID
+echo $? >a.status
+wait $B_PID
+echo $? >b.status
+A_PID=""
+B_PID=""
+test_expect_success 'both servers stop cleanly on SIGTERM, the listener with them' '
+	test "$(cat a.status)" = 0 && test "$(cat b.status)" = 0 &&
+	! grep -E "Sanitizer|runtime error" a.log b.log
 '
 
 test_done
