@@ -158,10 +158,13 @@ fuzz: deps-stamp
 	    EXTRA_CFLAGS=-Wno-unknown-warning-option EXTRA_LDFLAGS="$(FUZZ_SAN)" fuzz-bins
 	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
-# R1 at length: SOAK_CYCLES kill -9 cycles (make test runs 200).
+# R1 at length: SOAK_CYCLES kill -9 cycles (make test runs 200), and
+# SOAK_PG_CYCLES on a throwaway PostgreSQL server (make test runs 12).
 SOAK_CYCLES ?= 1000
+SOAK_PG_CYCLES ?= 200
 soak: all $(RELBIN)
 	@sh tests/reliability/crash-loop.sh $(SOAK_CYCLES)
+	@PG_CRASH_CYCLES=$(SOAK_PG_CYCLES) TEST_VERBOSE=1 sh tests/cli/t0164-pg-crash-loop.sh
 	@sh tests/reliability/backup-load.sh 20
 
 # R10 at length: LOAD_CONNECTIONS keep-alive connections, then slow clients

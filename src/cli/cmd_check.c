@@ -1,4 +1,4 @@
-/* trellis check: SQLite's integrity and foreign key checks. */
+/* trellis check: the database's integrity and foreign key checks (SQLite's, or store.c's on PostgreSQL). */
 #include <stdio.h>
 
 #include "../store/store.h"
@@ -9,9 +9,10 @@
 
 static const struct cli_cmd check_cmd = {
 	"check", "[--db PATH]",
-	N_("Checks the database: SQLite's integrity check and every foreign key.\n"
-	"Prints \"ok\" and exits 0 when both are clean; otherwise prints what was\n"
-	"found and exits 1."),
+	N_("Checks the database: SQLite's integrity check and every foreign key;\n"
+	"on PostgreSQL, every table read whole, every foreign key row by row, and\n"
+	"no constraint or index left invalid. Prints \"ok\" and exits 0 when all\n"
+	"is clean; otherwise prints what was found and exits 1."),
 	NULL,
 };
 

@@ -826,6 +826,17 @@ store_throttle_fail(struct store *s, const char *key, int64_t now,
 	if (store_begin(s, err) == -1)
 		return -1;
 	store_touch_none(s);	/* accounts are not program data */
+	/*
+	 * Expiry: a row whose window began before now - forget - max_delay
+	 * (its lockout ended by then too: a lockout begins a window) counts as
+	 * no row at all, below and in store_throttle_check; so it goes, by
+	 * migration 13's index, and the table holds only what still counts.
+	 */
+	if ((st = store_stmt(s, ST_THROTTLE_EXPIRE, err)) == NULL)
+		goto fail;
+	db_bind_int64(st, 1, now - pol->forget - pol->max_delay);
+	if (exec_stmt(s, st, NULL, err, "cannot forget old sign-in failures") == -1)
+		goto fail;
 	if (throttle_get(s, key, t, err) == -1)
 		goto fail;
 	if (now - t[1] >= pol->window) {

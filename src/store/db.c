@@ -250,3 +250,45 @@ db_in_txn(const struct db *db)
 {
 	return db->ops->in_txn(db);
 }
+
+int
+db_listen(struct db *db, const char *channel, struct strbuf *err)
+{
+	for (const char *c = channel; *c; c++)
+		assert((*c >= 'a' && *c <= 'z') || *c == '_');
+	if (db->ops->listen == NULL)
+		return 1;
+	if (db->ops->listen(db, channel) == 0)
+		return 0;
+	fail(db, err, "cannot listen for changes");
+	return -1;
+}
+
+int
+db_wait_notify(struct db *db, int timeout_ms, void (*fn)(void *arg, const char *payload),
+    void *arg, struct strbuf *err)
+{
+	int n;
+
+	assert(db->ops->wait_notify != NULL);
+	if ((n = db->ops->wait_notify(db, timeout_ms, fn, arg)) >= 0)
+		return n;
+	fail(db, err, "lost the connection that listens for changes");
+	return -1;
+}
+
+int
+db_ping(struct db *db, struct strbuf *err)
+{
+	int rc;
+
+	assert(db->ops->ping != NULL);
+	if ((rc = db->ops->ping(db)) == -1)
+		fail(db, err, "lost the connection that listens for changes");
+	else if (rc == 1) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "lost the connection that listens for changes:"
+		    " the database did not answer");
+	}
+	return rc;
+}

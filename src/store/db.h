@@ -145,6 +145,27 @@ void db_rollback(struct db *db);
 int db_in_txn(const struct db *db);
 
 /*
+ * Notifications from other connections' commits (PostgreSQL's LISTEN and
+ * NOTIFY; docs/postgresql.md, "Several servers"). db_listen subscribes db
+ * to channel (a plain lower-case name): 0, 1 when the backend has no
+ * notifications (SQLite: nothing to do), or -1 with err set.
+ * db_wait_notify waits at most timeout_ms for what arrives on a listening
+ * db, and calls fn with each payload, in the order committed. Returns how
+ * many it handed over (0 when none came), or -1 with err set when the
+ * connection is lost or broken: then db is good only for db_close.
+ */
+int db_listen(struct db *db, const char *channel, struct strbuf *err);
+int db_wait_notify(struct db *db, int timeout_ms, void (*fn)(void *arg, const char *payload),
+    void *arg, struct strbuf *err);
+/*
+ * Asks the server of a listening db for an answer, without waiting for
+ * it (db_wait_notify reads it), so that a link gone silent is noticed:
+ * 0 asked, 1 when the last one asked is still unanswered (the link is
+ * taken as lost), -1 with err set.
+ */
+int db_ping(struct db *db, struct strbuf *err);
+
+/*
  * The SQLite connection under db, for what only SQLite does (the online
  * backup, its integrity check); NULL on another backend.
  */

@@ -6,7 +6,9 @@
  * result is read whole on its first step.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@ static struct {
 	__typeof__(PQcmdStatus) *cmd_status;
 	__typeof__(PQcmdTuples) *cmd_tuples;
 	__typeof__(PQconnectdb) *connectdb;
+	__typeof__(PQconsumeInput) *consume_input;
 	__typeof__(PQdescribePrepared) *describe_prepared;
 	__typeof__(PQerrorMessage) *error_message;
 	__typeof__(PQexec) *exec;
@@ -36,15 +39,20 @@ static struct {
 	__typeof__(PQfinish) *finish;
 	__typeof__(PQfreemem) *freemem;
 	__typeof__(PQftype) *ftype;
+	__typeof__(PQgetResult) *get_result;
 	__typeof__(PQgetisnull) *getisnull;
 	__typeof__(PQgetlength) *getlength;
 	__typeof__(PQgetvalue) *getvalue;
+	__typeof__(PQisBusy) *is_busy;
 	__typeof__(PQnfields) *nfields;
+	__typeof__(PQnotifies) *notifies;
 	__typeof__(PQntuples) *ntuples;
 	__typeof__(PQprepare) *prepare;
 	__typeof__(PQresultErrorField) *result_error_field;
 	__typeof__(PQresultStatus) *result_status;
+	__typeof__(PQsendQuery) *send_query;
 	__typeof__(PQsetNoticeProcessor) *set_notice_processor;
+	__typeof__(PQsocket) *socket;
 	__typeof__(PQstatus) *status;
 	__typeof__(PQtransactionStatus) *transaction_status;
 	__typeof__(PQunescapeBytea) *unescape_bytea;
@@ -55,6 +63,7 @@ static const struct dynlib_sym pq_syms[] = {
 	DYNLIB_SYM(pq, cmd_status, "PQcmdStatus"),
 	DYNLIB_SYM(pq, cmd_tuples, "PQcmdTuples"),
 	DYNLIB_SYM(pq, connectdb, "PQconnectdb"),
+	DYNLIB_SYM(pq, consume_input, "PQconsumeInput"),
 	DYNLIB_SYM(pq, describe_prepared, "PQdescribePrepared"),
 	DYNLIB_SYM(pq, error_message, "PQerrorMessage"),
 	DYNLIB_SYM(pq, exec, "PQexec"),
@@ -62,15 +71,20 @@ static const struct dynlib_sym pq_syms[] = {
 	DYNLIB_SYM(pq, finish, "PQfinish"),
 	DYNLIB_SYM(pq, freemem, "PQfreemem"),
 	DYNLIB_SYM(pq, ftype, "PQftype"),
+	DYNLIB_SYM(pq, get_result, "PQgetResult"),
 	DYNLIB_SYM(pq, getisnull, "PQgetisnull"),
 	DYNLIB_SYM(pq, getlength, "PQgetlength"),
 	DYNLIB_SYM(pq, getvalue, "PQgetvalue"),
+	DYNLIB_SYM(pq, is_busy, "PQisBusy"),
 	DYNLIB_SYM(pq, nfields, "PQnfields"),
+	DYNLIB_SYM(pq, notifies, "PQnotifies"),
 	DYNLIB_SYM(pq, ntuples, "PQntuples"),
 	DYNLIB_SYM(pq, prepare, "PQprepare"),
 	DYNLIB_SYM(pq, result_error_field, "PQresultErrorField"),
 	DYNLIB_SYM(pq, result_status, "PQresultStatus"),
+	DYNLIB_SYM(pq, send_query, "PQsendQuery"),
 	DYNLIB_SYM(pq, set_notice_processor, "PQsetNoticeProcessor"),
+	DYNLIB_SYM(pq, socket, "PQsocket"),
 	DYNLIB_SYM(pq, status, "PQstatus"),
 	DYNLIB_SYM(pq, transaction_status, "PQtransactionStatus"),
 	DYNLIB_SYM(pq, unescape_bytea, "PQunescapeBytea"),
@@ -118,6 +132,7 @@ struct pg_db {
 	char sqlstate[6];		/* the last error's SQLSTATE, "" if none */
 	int64_t changes, total_changes;
 	unsigned next_name;		/* prepared statements are named s1, s2, ... */
+	int ping_pending;		/* a listening connection's ping sent, not yet answered */
 };
 
 struct pg_stmt {
@@ -873,6 +888,88 @@ pg_in_txn(const struct db *db)
 	return pq.transaction_status(PGDB(db)->conn) != PQTRANS_IDLE;
 }
 
+/* ------------------------------------------------------------ notifications */
+
+static int
+pg_listen(struct db *db, const char *channel)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int ret;
+
+	/* channel is the store's constant, a plain name (db_listen checked it) */
+	strbuf_addf(&sql, "LISTEN %s", channel);
+	ret = pg_run(PGDB(db), sql.buf);
+	strbuf_release(&sql);
+	return ret;
+}
+
+/* Hands every notification libpq has read to fn; returns how many. */
+static int
+pg_drain(struct pg_db *d, void (*fn)(void *arg, const char *payload), void *arg)
+{
+	PGnotify *n;
+	int count = 0;
+
+	while ((n = pq.notifies(d->conn)) != NULL) {
+		fn(arg, n->extra);
+		pq.freemem(n);
+		count++;
+	}
+	return count;
+}
+
+static int
+pg_wait_notify(struct db *db, int timeout_ms, void (*fn)(void *arg, const char *payload),
+    void *arg)
+{
+	struct pg_db *d = PGDB(db);
+	struct pollfd p = { .fd = pq.socket(d->conn), .events = POLLIN };
+	int rc;
+
+	/* some may have come with the answer to an earlier statement */
+	if ((rc = pg_drain(d, fn, arg)) > 0)
+		return rc;
+	if (p.fd < 0 || pq.status(d->conn) != CONNECTION_OK) {
+		pg_fail(d, NULL);
+		return -1;
+	}
+	rc = poll(&p, 1, timeout_ms);
+	if (rc < 0 && errno != EINTR) {
+		strbuf_reset(&d->msg);
+		strbuf_addf(&d->msg, "poll: %s", strerror(errno));
+		return -1;
+	}
+	/* a closed connection reads as ready, and consuming it fails */
+	if (rc > 0 && (!pq.consume_input(d->conn) || pq.status(d->conn) != CONNECTION_OK)) {
+		pg_fail(d, NULL);
+		return -1;
+	}
+	/* the ping's answer, read without waiting for it */
+	while (d->ping_pending && !pq.is_busy(d->conn)) {
+		PGresult *res = pq.get_result(d->conn);
+
+		if (res == NULL)
+			d->ping_pending = 0;
+		pq.clear(res);
+	}
+	return pg_drain(d, fn, arg);
+}
+
+static int
+pg_ping(struct db *db)
+{
+	struct pg_db *d = PGDB(db);
+
+	if (d->ping_pending)
+		return 1;
+	if (!pq.send_query(d->conn, "SELECT 1")) {
+		pg_fail(d, NULL);
+		return -1;
+	}
+	d->ping_pending = 1;
+	return 0;
+}
+
 const struct db_ops db_pg_ops = {
 	.backend = DB_POSTGRESQL,
 	.open = pg_open,
@@ -904,4 +1001,7 @@ const struct db_ops db_pg_ops = {
 	.commit = pg_commit,
 	.rollback = pg_rollback,
 	.in_txn = pg_in_txn,
+	.listen = pg_listen,
+	.wait_notify = pg_wait_notify,
+	.ping = pg_ping,
 };

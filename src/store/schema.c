@@ -720,6 +720,17 @@ static const char migration_12[] =
 	"CREATE INDEX ledger_approval_org ON ledger_approval(org_id);\n"
 	"PRAGMA user_version = 12;\n";
 
+/*
+ * Migration 13 (issue 14, item 2: several servers share the sign-in
+ * throttle's table): login_attempts by window_start, so that counting a
+ * failure also deletes, cheaply, the rows that count for nothing any more
+ * (store_throttle_fail: a window begun longer ago than the policy's
+ * forget and longest lockout together).
+ */
+static const char migration_13[] =
+	"CREATE INDEX login_attempts_window ON login_attempts(window_start);\n"
+	"PRAGMA user_version = 13;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -733,6 +744,7 @@ const char *const store_migrations[] = {
 	migration_10,
 	migration_11,
 	migration_12,
+	migration_13,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

@@ -540,6 +540,8 @@ const char *const store_sql[ST__MAX] = {
 	" failures = ?2, window_start = ?3, locked_until = ?4, lockouts = ?5",
 	[ST_THROTTLE_DEL] =
 	"DELETE FROM login_attempts WHERE key = ?1",
+	[ST_THROTTLE_EXPIRE] =
+	"DELETE FROM login_attempts WHERE window_start < ?1",
 	/*
 	 * Editing one record (edit.c). An update binds the fields as the
 	 * insert does, then the row's id; deletes take the id as ?1.

@@ -5,6 +5,7 @@
  * settings). Programs are saved and loaded in program.c.
  */
 #include <assert.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -133,6 +134,44 @@ store_touch_survey(struct store *s, int64_t survey, struct strbuf *err)
 }
 
 /*
+ * Several servers on one PostgreSQL database (docs/postgresql.md): a write
+ * that moves the catalog's or an initiative's version also sends, in its
+ * transaction (so at its commit, and only if it commits), a notification
+ * on STORE_CHANNEL: "catalog N", or "initiative N PROGRAM SLUG" for each
+ * initiative it changed, N the new data version. Statements of PostgreSQL
+ * only, and so not in store_sql[]; prepared on first use, kept until close.
+ */
+static const char notify_catalog_sql[] =
+	"SELECT pg_notify('" STORE_CHANNEL "', 'catalog ' || CAST(?1 AS TEXT))";
+static const char notify_initiative_sql[] =
+	"SELECT pg_notify('" STORE_CHANNEL "', 'initiative ' || CAST(?1 AS TEXT) || ' '"
+	" || p.slug || ' ' || i.slug)"
+	" FROM initiative i JOIN program p ON p.id = i.program_id WHERE i.id = ?2";
+
+/* Runs one of the notifications above (rowid 0: the catalog's) at version n. */
+static int
+notify_change(struct store *s, int64_t n, int64_t rowid, struct strbuf *err)
+{
+	struct db_stmt **st = rowid ? &s->notify_initiative : &s->notify_catalog;
+	int rc;
+
+	if (*st == NULL &&
+	    (*st = db_prepare(s->db, rowid ? notify_initiative_sql : notify_catalog_sql, err)) == NULL)
+		return -1;
+	db_bind_int64(*st, 1, n);
+	if (rowid)
+		db_bind_int64(*st, 2, rowid);
+	while ((rc = db_step(*st)) == DB_ROW)
+		;
+	db_reset(*st);
+	if (rc != DB_DONE) {
+		store_sqlerr(s, err, "cannot tell other servers of the change");
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Moves the data's version for the open write, and the catalog's or its
  * initiatives' (see touched in store_impl.h): a write that says nothing
  * of what it changed moves the catalog's, which makes every copy old.
@@ -156,7 +195,12 @@ versions_bump(struct store *s, struct strbuf *err)
 	store_stmt_done(st);
 	s->bumped = n;
 	s->bumped_catalog = catalog;
+	if (catalog && db_backend(s->db) == DB_POSTGRESQL && notify_change(s, n, 0, err) == -1)
+		return -1;
 	for (size_t i = 0; !catalog && i < s->touched.n; i++) {
+		if (db_backend(s->db) == DB_POSTGRESQL &&
+		    notify_change(s, n, s->touched.v[i], err) == -1)
+			return -1;
 		if ((st = store_stmt(s, ST_INITIATIVE_VERSION_SET, err)) == NULL)
 			return -1;
 		db_bind_int64(st, 1, s->touched.v[i]);
@@ -300,6 +344,25 @@ store_committed_version(const struct store *s, int *catalog)
 	if (catalog)
 		*catalog = s->committed_catalog;
 	return s->committed;
+}
+
+int
+store_listen(struct store *s, struct strbuf *err)
+{
+	return db_listen(s->db, STORE_CHANNEL, err);
+}
+
+int
+store_changes_wait(struct store *s, int timeout_ms, void (*fn)(void *arg, const char *what),
+    void *arg, struct strbuf *err)
+{
+	return db_wait_notify(s->db, timeout_ms, fn, arg, err);
+}
+
+int
+store_changes_ping(struct store *s, struct strbuf *err)
+{
+	return db_ping(s->db, err);
 }
 
 int
@@ -468,6 +531,8 @@ store_close(struct store *s)
 			db_finalize(s->rows[i][r]);
 	}
 	free(s->rows);
+	db_finalize(s->notify_catalog);
+	db_finalize(s->notify_initiative);
 	db_close(s->db);
 	free(s->path);
 	free(s);
@@ -557,17 +622,109 @@ fail:
 	return -1;
 }
 
+/*
+ * trellis check on PostgreSQL (docs/postgresql.md), which has no
+ * integrity_check of its own to run without a superuser's extension: in
+ * the schema the store uses, every table read whole (its rows counted),
+ * every foreign key checked row by row against the row it names (as
+ * SQLite's foreign_key_check; MATCH SIMPLE: a row with a NULL in the key
+ * refers to nothing), and no constraint left unvalidated nor index left
+ * invalid. Statements of PostgreSQL only (query_to_xml runs the query made
+ * for each table), so not in store_sql[].
+ */
+static const char *const pg_check_sql[] = {
+	/* 0: each table's rows, read whole */
+	"SELECT c.relname, CAST(CAST((xpath('/row/n/text()', query_to_xml(format("
+	"'SELECT count(*) AS n FROM %I.%I', n.nspname, c.relname), false, true, '')))[1]"
+	" AS TEXT) AS BIGINT)"
+	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" WHERE c.relkind = 'r' AND n.nspname = current_schema() ORDER BY c.relname",
+	/* 1: each foreign key: its table, name, the table it names, rows naming a missing row */
+	"SELECT c.relname, k.conname, f.relname, CAST(CAST((xpath('/row/n/text()',"
+	" query_to_xml(format('SELECT count(*) AS n FROM %I.%I t WHERE %s AND NOT EXISTS"
+	" (SELECT 1 FROM %I.%I p WHERE %s)', n.nspname, c.relname,"
+	" (SELECT string_agg(format('t.%I IS NOT NULL', a.attname), ' AND ')"
+	" FROM unnest(k.conkey) AS u(c1)"
+	" JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.c1),"
+	" fn.nspname, f.relname,"
+	" (SELECT string_agg(format('p.%I = t.%I', pa.attname, ca.attname), ' AND ')"
+	" FROM unnest(k.conkey, k.confkey) AS u(c1, p1)"
+	" JOIN pg_attribute ca ON ca.attrelid = k.conrelid AND ca.attnum = u.c1"
+	" JOIN pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attnum = u.p1)),"
+	" false, true, '')))[1] AS TEXT) AS BIGINT)"
+	" FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
+	" JOIN pg_class f ON f.oid = k.confrelid"
+	" JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" JOIN pg_namespace fn ON fn.oid = f.relnamespace"
+	" WHERE k.contype = 'f' AND n.nspname = current_schema() ORDER BY c.relname, k.conname",
+	/* 2: constraints not validated, indexes not valid */
+	"SELECT c.relname, k.conname, 'constraint not validated' FROM pg_constraint k"
+	" JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" WHERE n.nspname = current_schema() AND NOT k.convalidated"
+	" UNION ALL SELECT t.relname, c.relname, 'index not valid' FROM pg_index x"
+	" JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+	" JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" WHERE n.nspname = current_schema() AND NOT (x.indisvalid AND x.indisready)",
+};
+
+/* Runs pg_check_sql[]; returns the findings (appended to report), or -1 with err set. */
+static int
+pg_check(struct store *s, struct strbuf *report, struct strbuf *err)
+{
+	int findings = 0, tables = 0, rc = DB_DONE;
+
+	/* one snapshot: a writer committing meanwhile cannot make a key look dangling */
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	for (size_t q = 0; q < sizeof(pg_check_sql) / sizeof(pg_check_sql[0]) && rc == DB_DONE; q++) {
+		struct db_stmt *st = db_prepare(s->db, pg_check_sql[q], err);
+
+		if (st == NULL)
+			goto fail;
+		while ((rc = db_step(st)) == DB_ROW) {
+			if (q == 0)
+				tables++;
+			else if (q == 1 && db_column_int64(st, 3) != 0) {
+				strbuf_addf(report, "foreign key: %" PRId64 " %s row%s refer%s to a"
+				    " missing %s row (%s)\n", db_column_int64(st, 3),
+				    db_column_text(st, 0), db_column_int64(st, 3) == 1 ? "" : "s",
+				    db_column_int64(st, 3) == 1 ? "s" : "", db_column_text(st, 2),
+				    db_column_text(st, 1));
+				findings++;
+			} else if (q == 2) {
+				strbuf_addf(report, "integrity: %s of %s: %s\n", db_column_text(st, 1),
+				    db_column_text(st, 0), db_column_text(st, 2));
+				findings++;
+			}
+		}
+		if (rc != DB_DONE)
+			store_sqlerr(s, err, "the check failed to run");
+		db_finalize(st);
+	}
+	if (rc != DB_DONE)
+		goto fail;
+	store_rollback(s);	/* read only */
+	if (tables == 0) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "the check found no tables in the database's schema");
+		return -1;
+	}
+	return findings;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
 int
 store_check(struct store *s, struct strbuf *report, struct strbuf *err)
 {
 	struct db_stmt *st;
 	int rc, findings = 0;
 
-	if (db_backend(s->db) != DB_SQLITE) {
-		strbuf_reset(err);
-		strbuf_addstr(err, "cannot check: trellis check runs SQLite's integrity and"
-		    " foreign key checks; on PostgreSQL it does not run yet (docs/postgresql.md)");
-		return -1;
+	if (db_backend(s->db) == DB_POSTGRESQL) {
+		if ((findings = pg_check(s, report, err)) == -1)
+			return -1;
+		goto out;
 	}
 	if ((st = store_stmt(s, ST_INTEGRITY, err)) == NULL)
 		return -1;
@@ -599,6 +756,7 @@ store_check(struct store *s, struct strbuf *report, struct strbuf *err)
 		store_sqlerr(s, err, "foreign key check failed to run");
 		return -1;
 	}
+out:
 	if (findings == 0)
 		return 0;
 	strbuf_reset(err);

@@ -115,6 +115,26 @@ int store_write_begin(struct store *s, struct strbuf *err);
 int store_data_version(struct store *s, int64_t *v, struct strbuf *err);
 
 /*
+ * Changes committed by other processes, as they commit (several servers on
+ * one PostgreSQL database: docs/postgresql.md). Every write that moves the
+ * catalog's version or an initiative's tells, on STORE_CHANNEL, "catalog
+ * N" or "initiative N PROGRAM SLUG" (N the data version it set).
+ * store_listen subscribes s (a connection kept for this alone): 0, 1 when
+ * the backend tells nothing (SQLite: the data's versions are the only
+ * way), -1 with err set. store_changes_wait waits at most timeout_ms and
+ * calls fn with each change's text; returns how many came, or -1 with err
+ * set when the connection is lost (s is then good only for store_close).
+ * Only a hint: a reader must still check the data's versions (a change may
+ * commit before its notification is read).
+ */
+#define STORE_CHANNEL "trellis_changes"
+int store_listen(struct store *s, struct strbuf *err);
+int store_changes_wait(struct store *s, int timeout_ms, void (*fn)(void *arg, const char *what),
+    void *arg, struct strbuf *err);
+/* Asks the listening s for an answer (db_ping): 0 asked, 1 the last one unanswered, -1. */
+int store_changes_ping(struct store *s, struct strbuf *err);
+
+/*
  * The data's versions (schema.c, migration 4): data, moved by every
  * write; catalog, the data version of the last change beyond one
  * initiative's records; initiative, that of the last change to the

@@ -104,6 +104,7 @@ enum stmt {
 	ST_THROTTLE_GET,
 	ST_THROTTLE_PUT,
 	ST_THROTTLE_DEL,
+	ST_THROTTLE_EXPIRE,
 	/*
 	 * editing one record (edit.c): _UPD sets a row's fields (the insert's
 	 * columns, then its id), _DEL deletes a row (its link rows and children
@@ -251,6 +252,8 @@ struct store {
 	/* the same for the last write committed (store_committed_version) */
 	int64_t committed;
 	int committed_catalog;
+	/* PostgreSQL: the NOTIFY of a write's change to other servers (store.c, STORE_CHANNEL) */
+	struct db_stmt *notify_catalog, *notify_initiative;
 };
 
 /*

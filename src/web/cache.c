@@ -28,6 +28,16 @@
  * again, alone: a write in one initiative leaves every other initiative's
  * snapshot, and its rendered fragments, in place. While one thread loads,
  * others that hold an older copy answer from it instead of waiting.
+ *
+ * Several servers on one PostgreSQL database (docs/postgresql.md): the
+ * versions above stay the rule, read on each request, so a write through
+ * any server shows on the next request to any other. A listener thread
+ * (its own connection, store_listen) also hears each write as it commits
+ * and drops at once the copies it made old: the changed initiative's
+ * snapshot and its fragments, or for a change to the catalog every
+ * initiative snapshot and the catalog's fragments. A lost connection is
+ * opened again, after a wait that grows to 30 s; meanwhile, and always,
+ * the versions keep every answer current.
  */
 #include <assert.h>
 #include <pthread.h>
@@ -35,6 +45,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cache.h"
 #include "web.h"
@@ -809,6 +820,230 @@ web_fragment_replace(struct web_request *req, const char *key, size_t same, cons
 		fragment_put(wp, key, same, text, len);
 }
 
+/* ---------------------------------------------------------------- other servers' changes */
+
+#define LISTEN_WAIT_MS	200		/* how long a wait for news lasts (and so a stop) */
+#define LISTEN_PING_MS	30000		/* quiet this long: ping the server, to notice a dead link */
+#define LISTEN_RETRY_MS	30000		/* the longest wait before opening the connection again */
+
+static struct {
+	pthread_t thread;
+	int running;
+	atomic_int stop;
+	struct store *st;		/* the listening connection; NULL while lost */
+} listener;
+
+/* Frees the fragments of s (its text made from data now old). */
+static void
+fragments_drop(struct snapshot *s)
+{
+	pthread_mutex_lock(&s->frag_lock);
+	for (size_t i = 0; i < WEB_FRAGMENTS; i++) {
+		free(s->frags[i].key);
+		free(s->frags[i].text);
+		s->frags[i].key = s->frags[i].text = NULL;
+	}
+	pthread_mutex_unlock(&s->frag_lock);
+}
+
+/*
+ * Drops every copy older than data version n: in each program whose
+ * catalog is older, every initiative snapshot and the catalog's fragments.
+ * (The catalog stays, for requests to answer from until the next one loads
+ * it again.) Returns how many snapshots went. Called with cache.lock held.
+ */
+static size_t
+drop_older(int64_t n)
+{
+	size_t dropped = 0;
+
+	for (size_t i = 0; i < cache.nprogs; i++) {
+		struct pcache *pc = &cache.progs[i];
+
+		if (pc->catalog == NULL || pc->catalog->version >= n)
+			continue;
+		while (pc->head) {
+			unlist(pc, pc->head);
+			dropped++;
+		}
+		fragments_drop(pc->catalog);
+	}
+	return dropped;
+}
+
+/* Drops every initiative snapshot of every program. Called with cache.lock held. */
+static void
+drop_all(void)
+{
+	for (size_t i = 0; i < cache.nprogs; i++)
+		while (cache.progs[i].head)
+			unlist(&cache.progs[i], cache.progs[i].head);
+}
+
+/* A change told by a commit (store.h: "catalog N", "initiative N PROGRAM SLUG"). */
+static void
+change_heard(void *arg, const char *what)
+{
+	const char *p = what, *prog, *slug;
+	char *end;
+	long long n;
+	size_t plen, dropped = 0;
+	int ini;
+
+	(void)arg;
+	if (strncmp(p, "catalog ", 8) == 0 || strncmp(p, "initiative ", 11) == 0)
+		p = strchr(p, ' ') + 1;
+	else
+		goto junk;
+	n = strtoll(p, &end, 10);
+	if (end == p || n <= 0 || (*end != '\0' && *end != ' '))
+		goto junk;
+	pthread_mutex_lock(&cache.lock);
+	if (what[0] == 'c') {
+		dropped = drop_older(n);
+		pthread_mutex_unlock(&cache.lock);
+		if (dropped)
+			fprintf(stderr, "trellis serve: the catalog changed (data version %lld):"
+			    " %zu initiative cop%s dropped\n", n, dropped, dropped == 1 ? "y" : "ies");
+		return;
+	}
+	prog = end + (*end == ' ');
+	slug = strchr(prog, ' ');
+	if (slug == NULL) {
+		pthread_mutex_unlock(&cache.lock);
+		goto junk;
+	}
+	plen = (size_t)(slug - prog);
+	slug++;
+	/* a program this server does not serve is none of its business */
+	for (size_t i = 0; i < cache.nprogs; i++) {
+		struct pcache *pc = &cache.progs[i];
+
+		if (pc->catalog == NULL || strlen(pc->slug) != plen || strncmp(pc->slug, prog, plen) != 0 ||
+		    (ini = strmap_get(&pc->catalog->wp.program.initiative_index, slug, -1)) < 0)
+			continue;
+		for (struct snapshot *o = pc->head; o; o = o->next)
+			if (o->catalog == pc->catalog && o->ini == (size_t)ini) {
+				if (o->version < n) {
+					unlist(pc, o);
+					dropped = 1;
+				}
+				break;
+			}
+	}
+	pthread_mutex_unlock(&cache.lock);
+	if (dropped)
+		fprintf(stderr, "trellis serve: initiative %s changed (data version %lld):"
+		    " its copy dropped\n", slug, n);
+	return;
+junk:
+	fprintf(stderr, "trellis serve: a change told in a form not known: '%s'\n", what);
+}
+
+/* Opens the listening connection. 0, 1 when the backend tells nothing (SQLite), -1 (err set). */
+static int
+listener_open(struct strbuf *err)
+{
+	int rc;
+
+	if (store_open(cache.db, 0, &listener.st, err) == -1)
+		return -1;
+	if ((rc = store_listen(listener.st, err)) != 0) {
+		store_close(listener.st);
+		listener.st = NULL;
+	}
+	return rc;
+}
+
+static void *
+listener_run(void *arg)
+{
+	struct strbuf err = STRBUF_INIT;
+	int retry_ms = 0, quiet_ms = 0, rc;
+
+	(void)arg;
+	while (!atomic_load(&listener.stop)) {
+		if (listener.st == NULL) {
+			for (int w = 0; w < retry_ms && !atomic_load(&listener.stop); w += 100)
+				usleep(100 * 1000);
+			if (atomic_load(&listener.stop))
+				break;
+			strbuf_reset(&err);
+			if (listener_open(&err) != 0) {
+				retry_ms = retry_ms ? retry_ms * 2 : 1000;
+				if (retry_ms > LISTEN_RETRY_MS)
+					retry_ms = LISTEN_RETRY_MS;
+				fprintf(stderr, "trellis serve: cannot listen for other servers' changes:"
+				    " %s; trying again in %d s (each request still checks the data's"
+				    " version)\n", err.buf, retry_ms / 1000);
+				continue;
+			}
+			/* what was told while no one listened is lost: start afresh */
+			pthread_mutex_lock(&cache.lock);
+			drop_all();
+			pthread_mutex_unlock(&cache.lock);
+			fprintf(stderr, "trellis serve: listening for other servers' changes again\n");
+			retry_ms = quiet_ms = 0;
+		}
+		strbuf_reset(&err);
+		rc = store_changes_wait(listener.st, LISTEN_WAIT_MS, change_heard, NULL, &err);
+		if (rc > 0)
+			quiet_ms = 0;
+		else if (rc == 0 && (quiet_ms += LISTEN_WAIT_MS) >= LISTEN_PING_MS) {
+			/* asked, not waited for: unanswered by the next quiet spell, the link is lost */
+			quiet_ms = 0;
+			if (store_changes_ping(listener.st, &err) != 0)
+				rc = -1;
+		}
+		if (rc == -1) {
+			fprintf(stderr, "trellis serve: %s; opening it again (each request still"
+			    " checks the data's version)\n", err.buf);
+			store_close(listener.st);
+			listener.st = NULL;
+			retry_ms = 1000;
+		}
+	}
+	strbuf_release(&err);
+	return NULL;
+}
+
+/* Starts the listener thread, when the backend tells of changes. 0, or -1 with err set. */
+static int
+listener_start(struct strbuf *err)
+{
+	int rc;
+
+	atomic_store(&listener.stop, 0);
+	/* subscribed before the server answers anything: no change goes unheard */
+	if ((rc = listener_open(err)) == 1)
+		return 0;
+	if (rc == -1) {
+		fprintf(stderr, "trellis serve: cannot listen for other servers' changes: %s;"
+		    " trying again (each request still checks the data's version)\n", err->buf);
+		strbuf_reset(err);
+	}
+	if (pthread_create(&listener.thread, NULL, listener_run, NULL) != 0) {
+		strbuf_addstr(err, "cannot start the thread that listens for other servers' changes");
+		store_close(listener.st);
+		listener.st = NULL;
+		return -1;
+	}
+	listener.running = 1;
+	return 0;
+}
+
+static void
+listener_stop(void)
+{
+	if (listener.running) {
+		atomic_store(&listener.stop, 1);
+		pthread_join(listener.thread, NULL);
+		listener.running = 0;
+	}
+	store_close(listener.st);
+	listener.st = NULL;
+}
+
 /* ---------------------------------------------------------------- start and stop */
 
 int
@@ -830,12 +1065,17 @@ cache_start(struct store *st, const char *db, const char *const *slugs, size_t n
 			return -1;
 		}
 	}
+	if (listener_start(err) == -1) {
+		cache_stop();
+		return -1;
+	}
 	return 0;
 }
 
 void
 cache_stop(void)
 {
+	listener_stop();
 	pthread_mutex_lock(&cache.lock);
 	for (size_t i = 0; i < cache.nprogs; i++) {
 		struct pcache *pc = &cache.progs[i];

@@ -127,10 +127,16 @@ test_expect_success 'mail on PostgreSQL: its key in TRELLIS_MAIL_KEY; invitation
 	! grep -q "/s/" out
 '
 
-test_expect_success 'check and backup say they are SQLite'"'"'s' '
+test_expect_success 'check: ok on the demo; a dangling foreign key found, named; backup is SQLite'"'"'s' '
 	url=$(cat demo.url) &&
-	test_expect_code 1 "$TRELLIS" --db "$url" check 2>err &&
-	test_grep "PostgreSQL" err &&
+	"$TRELLIS" --db "$url" check >out &&
+	test_grep "^postgresql://.*/demo: ok$" out &&
+	url=$(pg_createdb broken) &&
+	"$TRELLIS" --db "$url" demo >/dev/null 2>&1 &&
+	psql -X -q -h "$PG_DIR" -p "$PG_PORT" -U trellis -d broken -c "SET session_replication_role = replica; DELETE FROM person WHERE id = (SELECT min(id) FROM person)" &&
+	test_expect_code 1 "$TRELLIS" --db "$url" check >out 2>err &&
+	test_grep "^foreign key: [1-9][0-9]* .* rows* refers* to a missing person row (" out &&
+	test_grep "the check found [1-9][0-9]* problems*" err &&
 	test_expect_code 1 "$TRELLIS" --db "$url" backup b.db 2>err &&
 	test_grep "pg_dump" err && ! test -f b.db
 '

@@ -6,7 +6,8 @@
 # Starts the writer (tests/reliability/writer.c: one decision per
 # transaction, its number printed only after COMMIT returned), kills it
 # with SIGKILL after a random 2-60 ms, and after every kill checks that
-# `trellis check` (PRAGMA integrity_check and foreign_key_check) is ok and
+# `trellis check` (SQLite: PRAGMA integrity_check and foreign_key_check;
+# PostgreSQL: docs/postgresql.md) is ok and
 # that every number the writer ever printed is in the database. Repeats
 # CYCLES times (default 200) on one database, and prints one line:
 #	R1 crash loop: C cycles, N acknowledged records, L lost, I integrity failures
@@ -14,7 +15,10 @@
 #
 # Environment: TRELLIS (the trellis binary, default ./trellis), WRITER (the
 # writer, default $BUILD/tests/reliability/writer), BUILD (default build),
-# TMPDIR. WRITER_FLAGS=-e makes the writer acknowledge before the commit:
+# TMPDIR; CRASH_DB, the database (default a new SQLite file; a
+# postgresql:// URL of an empty database: tests/cli/t0164-pg-crash-loop.sh),
+# and CRASH_MS, the longest wait before the kill (default 60: ms).
+# WRITER_FLAGS=-e makes the writer acknowledge before the commit:
 # the loop should then report lost records, which shows it can fail.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cycles=${1:-200}
@@ -35,7 +39,8 @@ trap 'exit 1' HUP INT TERM
 cp "$trellis" "$dir/trellis.bin" && cp "$writer" "$dir/writer.bin" || exit 1
 trellis=$dir/trellis.bin
 writer=$dir/writer.bin
-db=$dir/crash.db
+db=${CRASH_DB:-$dir/crash.db}
+most=${CRASH_MS:-60}
 
 # rand N: a random integer in 0..N-1.
 rand () {
@@ -52,8 +57,8 @@ while test "$i" -lt "$cycles"; do
 	# shellcheck disable=SC2086
 	"$writer" $flags "$db" >>"$dir/acked" 2>"$dir/err" &
 	pid=$!
-	ms=$((2 + $(rand 59)))
-	sleep "0.$(printf '%03d' "$ms")"
+	ms=$((2 + $(rand $((most - 1)))))
+	sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	rc=$?

@@ -1,7 +1,7 @@
 /*
  * Unit tests for src/store/accounts.c: the audit log (newest first, paged,
  * by initiative, in the caller's transaction), one record as JSON for its
- * before and after, the sign-in failure counters' lockouts, and the
+ * before and after, the sign-in failure counters' lockouts and expiry, and the
  * schema's own checks on users.
  */
 #include <setjmp.h>
@@ -188,6 +188,57 @@ test_throttle(void **state)
 	strbuf_release(&err);
 }
 
+/* The number of rows of login_attempts. */
+static int
+attempt_rows(struct store *s)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db),
+	    "SELECT count(*) FROM login_attempts", -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+ * Counting a failure deletes the rows that count for nothing any more: a
+ * window begun more than forget + max_delay ago (its lockout over too);
+ * the others stay, and what is left answers as before.
+ */
+static void
+test_throttle_expiry(void **state)
+{
+	static const struct store_throttle_policy pol = { 3, 600, 60, 300, 86400 };
+	struct store *s = *state;
+	struct strbuf err = STRBUF_INIT;
+	int64_t until, now = 100000 + 86400 + 300;
+
+	/* a locked-out key, its window begun at 100000 */
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(store_throttle_fail(s, "addr:old", 99998 + i, &pol, &until, &err), 0);
+	assert_int_equal(until, 100000 + 60);
+	assert_int_equal(store_throttle_fail(s, "addr:edge", 100000, &pol, &until, &err), 0);
+	assert_int_equal(store_throttle_fail(s, "addr:newer", 150000, &pol, &until, &err), 0);
+	assert_int_equal(attempt_rows(s), 3);
+	/* at now, a window begun at 100000 is at the edge: kept */
+	assert_int_equal(store_throttle_fail(s, "email:x", now, &pol, &until, &err), 0);
+	assert_int_equal(attempt_rows(s), 4);
+	/* a second later both rows of 100000 go; the newer one and email:x stay */
+	assert_int_equal(store_throttle_fail(s, "email:x", now + 1, &pol, &until, &err), 0);
+	assert_int_equal(attempt_rows(s), 2);
+	assert_int_equal(store_throttle_check(s, "addr:old", &until, &err), 0);
+	assert_int_equal(until, 0);
+	assert_int_equal(store_throttle_check(s, "addr:newer", &until, &err), 0);
+	assert_int_equal(until, 0);
+	/* a key gone starts afresh: its first failure locks nothing */
+	assert_int_equal(store_throttle_fail(s, "addr:old", now + 2, &pol, &until, &err), 0);
+	assert_int_equal(until, 0);
+	strbuf_release(&err);
+}
+
 /* The schema refuses what the rules refuse, whoever writes. */
 static void
 test_user_checks(void **state)
@@ -217,6 +268,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_audit_log, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_throttle, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_expiry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_user_checks, setup, teardown),
 	};
 
