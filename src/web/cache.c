@@ -567,8 +567,8 @@ out:
 }
 
 int
-web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
-    struct strbuf *err)
+web_write_run(struct web_request *req, struct app_write *w, const char *slug,
+    app_write_fn *change, void *arg, struct strbuf *err)
 {
 	const struct snapshot *s = NULL;
 	struct store *st;
@@ -581,9 +581,9 @@ web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
 	if (slug)
 		s = (const struct snapshot *)(const void *)web_initiative_program(req, slug);
 	if (s == NULL || s->catalog == NULL)
-		return app_write_begin(w, st, cache.slug, slug, err);
-	return app_write_begin_from(w, st, cache.slug, slug, &s->wp.program, s->ini,
-	    s->version, err);
+		return app_write_run(w, st, cache.slug, slug, change, arg, err);
+	return app_write_run_from(w, st, cache.slug, slug, &s->wp.program, s->ini,
+	    s->version, change, arg, err);
 }
 
 const struct web_program *

@@ -448,60 +448,72 @@ h_survey_rounds(struct web_request *req, struct web_response *res)
 	return rounds_page(req, res, 200, &wp->program, in, NULL, NULL, NULL);
 }
 
+/* round_open's change (app_write_fn): checked and added on w, made anew each run. */
+struct round_write {
+	const char *id, *ins, *opened, *actor;
+	form_errors *errs;
+	struct strbuf *ident;
+	struct app_change *c;
+	struct model_error *e;
+};
+
+static int
+round_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct round_write *a = arg;
+	struct survey sv;
+	enum app_result r;
+	tdate day = DATE_NONE;
+
+	a->errs->n = 0;
+	strbuf_reset(a->ident);
+	memset(a->e, 0, sizeof(*a->e));
+	if (a->opened == NULL || date_parse(a->opened, &day) == -1)
+		form_error_add(a->errs, "opened", _("Give the date the round opens, as a date."));
+	if (a->ins == NULL || program_instrument(&w->p, a->ins) == NULL)
+		form_error_add(a->errs, "instrument", _("Choose a questionnaire."));
+	if (a->id && *a->id)
+		strbuf_addstr(a->ident, a->id);
+	else
+		store_survey_default_id(w->in, a->ident);
+	if (a->errs->n)
+		return 1;
+	memset(&sv, 0, sizeof(sv));
+	sv.id = xstrdup(a->ident->buf);
+	sv.instrument.slug = xstrdup(a->ins);
+	sv.instrument.idx = REF_UNRESOLVED;
+	sv.opened = day;
+	sv.closed = DATE_NONE;
+	r = app_add(w->s, &w->p, w->in, &kind_survey, &sv, a->actor, a->c, a->e, err);
+	if (r == APP_INVALID)
+		records_model_error(a->errs, a->e);
+	return records_change_result(r);
+}
+
 /* action=open: a survey record with no responses, through the record write path. */
 static int
 round_open(struct web_request *req, struct web_response *res)
 {
-	const char *id = web_form(req, "id"), *ins = web_form(req, "instrument");
-	const char *opened = web_form(req, "opened");
 	struct app_change c = APP_CHANGE_INIT;
 	struct strbuf err = STRBUF_INIT, ident = STRBUF_INIT;
 	form_errors errs = { NULL, 0, 0 };
 	struct records_write w;
 	struct model_error e;
-	struct survey sv;
-	enum app_result r;
-	tdate day = DATE_NONE;
-	int ret = -1;
+	struct round_write a = { .id = web_form(req, "id"), .ins = web_form(req, "instrument"),
+	    .opened = web_form(req, "opened"), .actor = web_actor(req), .errs = &errs,
+	    .ident = &ident, .c = &c, .e = &e };
+	int run, ret = -1;
 
-	if (records_write_begin(req, &w))
-		goto out;
-	if (w.aw.in == NULL) {
+	run = records_write_run(req, &w, round_change, &a, &err);
+	if (run == 1 && w.aw.in == NULL)
 		ret = web_error(res, 404, N_("No such initiative."));
-		goto out;
-	}
-	if (opened == NULL || date_parse(opened, &day) == -1)
-		form_error_add(&errs, "opened", _("Give the date the round opens, as a date."));
-	if (ins == NULL || program_instrument(&w.aw.p, ins) == NULL)
-		form_error_add(&errs, "instrument", _("Choose a questionnaire."));
-	if (id && *id)
-		strbuf_addstr(&ident, id);
-	else
-		store_survey_default_id(w.aw.in, &ident);
-	if (errs.n == 0) {
-		memset(&sv, 0, sizeof(sv));
-		sv.id = xstrdup(ident.buf);
-		sv.instrument.slug = xstrdup(ins);
-		sv.instrument.idx = REF_UNRESOLVED;
-		sv.opened = day;
-		sv.closed = DATE_NONE;
-		r = app_add(w.aw.s, &w.aw.p, w.aw.in, &kind_survey, &sv, web_actor(req), &c, &e, &err);
-		if (r == APP_OK && records_write_commit(&w))
-			r = APP_ERROR;
-		switch (r) {
-		case APP_OK:
-			web_redirect(res, round_path(req, w.aw.in->slug));
-			ret = 0;
-			goto out;
-		case APP_INVALID:
-			records_model_error(&errs, &e);
-			break;
-		default:
-			goto out;
-		}
-	}
-	ret = rounds_page(req, res, 422, &w.aw.p, w.aw.in, &errs, NULL, NULL);
-out:
+	else if (run == -1 && w.aw.gave_up)
+		ret = web_busy(res);
+	else if (run == 0) {
+		web_redirect(res, round_path(req, w.aw.in->slug));
+		ret = 0;
+	} else if (run == 1)
+		ret = rounds_page(req, res, 422, &w.aw.p, w.aw.in, &errs, NULL, NULL);
 	if (ret && err.len)
 		fprintf(stderr, "trellis serve: open a survey round: %s\n", err.buf);
 	records_write_end(&w);
