@@ -447,20 +447,22 @@ settings_changes(const struct metrics_settings *cur, const char *const *values, 
 	}
 }
 
-/* Saves changes through app_settings_save; -1 (logged) when the store failed. */
+/* Saves changes through app_settings_save; -1 when the store failed, -2 when it gave up (web_busy). */
 static int
 settings_store(struct web_request *req, const char *program, const struct app_setting *ch,
     size_t n, size_t *changed, struct strbuf *err)
 {
 	struct store *st;
 	size_t bad;
+	int r;
 
 	*changed = 0;
 	if (n == 0)
 		return 0;
 	if ((st = web_store(req, err)) == NULL)
 		return -1;
-	return app_settings_save(st, program, ch, n, web_actor(req), &bad, changed, err) ? -1 : 0;
+	r = app_settings_save(st, program, ch, n, web_actor(req), &bad, changed, err);
+	return r == -2 ? -2 : r ? -1 : 0;
 }
 
 int
@@ -474,7 +476,7 @@ h_settings_post(struct web_request *req, struct web_response *res)
 	form_errors errs = { NULL, 0, 0 };
 	struct form_input typed;
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT;
-	int ret = -1;
+	int r, ret = -1;
 
 	if (wp == NULL)
 		goto out;
@@ -489,7 +491,12 @@ h_settings_post(struct web_request *req, struct web_response *res)
 		ret = settings_page(req, res, wp, &typed, &errs);
 		goto out;
 	}
-	if (settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err)) {
+	if ((r = settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err)) == -2) {
+		fprintf(stderr, "trellis serve: settings: %s\n", err.buf);
+		ret = web_busy(res);
+		goto out;
+	}
+	if (r) {
 		fprintf(stderr, "trellis serve: settings: %s\n", err.buf);
 		form_error_add(&errs, NULL, _("The settings could not be saved; nothing was changed."));
 		ret = settings_page(req, res, wp, &typed, &errs);
@@ -585,7 +592,7 @@ h_api_settings_put(struct web_request *req, struct web_response *res)
 	json_error_t jerr;
 	json_t *body = NULL, *v;
 	const char *key;
-	int ret = -1;
+	int r, ret = -1;
 
 	memset(given, 0, n * sizeof(*given));
 	if (wp == NULL)
@@ -641,9 +648,12 @@ h_api_settings_put(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	strbuf_reset(&err);
-	if (settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err)) {
+	if ((r = settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err))) {
 		fprintf(stderr, "trellis serve: api: settings: %s\n", err.buf);
-		web_error(res, 409, "The settings could not be saved; nothing was changed.");
+		if (r == -2)
+			web_busy(res);
+		else
+			web_error(res, 409, "The settings could not be saved; nothing was changed.");
 		goto out;
 	}
 	/* what is in force now: the stored settings, read again */

@@ -230,7 +230,7 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	struct strbuf err = STRBUF_INIT;
 	struct answer *answers = NULL;
 	struct store *st;
-	int r, ret = -1;
+	int r, gave_up = 0, ret = -1;
 
 	memset(&inv, 0, sizeof(inv));
 	if ((r = invitation_load(req, res, &inv, &wp, &in, &ins)) != 1) {
@@ -259,7 +259,7 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	}
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	switch (app_survey_answer(st, req->id, answers, ins->items.n, &err)) {
+	switch (app_survey_answer(st, req->id, answers, ins->items.n, &gave_up, &err)) {
 	case STORE_ANSWER_OK:
 		/* reports and results see the new response: it moved the data's version */
 		/* the thanks in the language of the answers (l=: not a choice to remember) */
@@ -281,6 +281,10 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 		    _("This survey round is closed and takes no more answers."));
 		break;
 	default:
+		if (gave_up) {
+			fprintf(stderr, "trellis serve: survey answer: %s\n", err.buf);
+			ret = web_busy(res);
+		}
 		break;
 	}
 out:

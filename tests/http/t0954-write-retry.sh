@@ -1,0 +1,187 @@
+#!/bin/sh
+# Every web write is one write through app_write_run / app_txn_run
+# (docs/postgresql.md, "Retry on serialization failure"): when PostgreSQL
+# fails it with a serialization failure (40001) it is run again whole, and
+# the answer is given only once it is committed. The conflict is forced by
+# a fault point the test installs in the database from its own connection
+# (psql): a trigger on the table the write inserts into (the audit log, or
+# a survey's responses) raises 40001 for the next K inserts, counted by a
+# sequence (nextval is not rolled back, so each run of the write counts).
+#
+# For a record form, an API write, a survey answer and a settings change:
+# one conflict, then the write is stored once, with exactly one audit
+# entry (none for an anonymous answer), after two runs; a conflict every
+# time: 503 with Retry-After and a message after 4 runs, nothing stored.
+# Skipped, saying why, only when the throwaway server cannot start.
+. "$(dirname "$0")/lib.sh"
+. "$TEST_TOP/tests/pg.sh"
+
+if ! pg_start; then
+	echo "# skipped: no PostgreSQL: $PG_WHY"
+	test_done
+fi
+HTTP_DB=$(pg_createdb retry)
+http_demo_db
+
+sql () {
+	psql -X -q -A -t -v ON_ERROR_STOP=1 "$HTTP_DB" -c "$1"
+}
+
+# The fault point: armed with conflicts K (0: off).
+sql "CREATE SEQUENCE test_conflicts;
+CREATE TABLE test_conflict_budget (n BIGINT NOT NULL);
+INSERT INTO test_conflict_budget VALUES (0);
+CREATE FUNCTION test_conflict() RETURNS trigger LANGUAGE plpgsql AS \$\$
+BEGIN
+	IF nextval('test_conflicts') <= (SELECT n FROM test_conflict_budget) THEN
+		RAISE EXCEPTION 'could not serialize access (forced by the test)'
+		    USING ERRCODE = 'serialization_failure';
+	END IF;
+	RETURN NEW;
+END \$\$;
+CREATE TRIGGER test_conflict BEFORE INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION test_conflict();
+CREATE TRIGGER test_conflict BEFORE INSERT ON response
+    FOR EACH ROW EXECUTE FUNCTION test_conflict();" ||
+	{ echo "not ok 1 - cannot install the fault point"; exit 1; }
+
+conflicts () {
+	sql "ALTER SEQUENCE test_conflicts RESTART; UPDATE test_conflict_budget SET n = $1"
+}
+# runs: how many inserts the fault point saw since it was armed (each run of the write makes one)
+runs () {
+	sql "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM test_conflicts"
+}
+audits () {
+	sql "SELECT count(*) FROM audit_log"
+}
+
+TRELLIS_DEV_ROLE=admin http_start --dev-insecure-role
+I=/i/harlow-mills
+
+post () {
+	curl -s -o .body -D .head.raw -w "%{http_code}" "$@"
+	tr -d '\r' <.head.raw >.head
+}
+
+# busy: the answer after the last conflict
+busy () {
+	test "$1" = 503 &&
+	test_grep "^Retry-After: 1$" .head &&
+	test_grep "could not be saved: nothing was written. Try again in a moment." .body
+}
+
+test_expect_success 'a record form: one conflict, run again, stored once with one audit entry' '
+	a=$(audits) &&
+	conflicts 1 &&
+	code=$(post -d id=d-980 --data-urlencode "title=Kept after a conflict" -d category=strategy \
+	    -d proposed=2016-10-01 -d decided=2016-10-20 -d decider=team "$URL$I/decisions") &&
+	test "$code" = 303 &&
+	test "$(runs)" = 2 &&
+	test "$(audits)" = $((a + 1)) &&
+	test "$(sql "SELECT count(*) FROM decision WHERE ident = '"'"'d-980'"'"'")" = 1 &&
+	test_status 200 $I/decisions/d-980 &&
+	test_grep "Kept after a conflict" .body
+'
+
+test_expect_success 'a record form: a conflict every time, 503 after 4 runs, nothing stored' '
+	a=$(audits) &&
+	conflicts 100 &&
+	code=$(post -d id=d-981 --data-urlencode "title=Never kept" -d category=strategy \
+	    -d proposed=2016-10-01 -d decided=2016-10-20 -d decider=team "$URL$I/decisions") &&
+	busy "$code" &&
+	test "$(runs)" = 4 &&
+	test "$(audits)" = "$a" &&
+	test "$(sql "SELECT count(*) FROM decision WHERE ident = '"'"'d-981'"'"'")" = 0 &&
+	test_status 404 $I/decisions/d-981 &&
+	test_grep "busy with other changes (tried 4 times); nothing was written" serve.log
+'
+
+test_expect_success 'an API write: one conflict, 201 once, one audit entry' '
+	a=$(audits) &&
+	conflicts 1 &&
+	code=$(post -X POST -H "Content-Type: application/json" \
+	    --data "{\"id\": \"d-982\", \"title\": \"From the API\", \"category\": \"strategy\", \"proposed\": \"2016-10-02\", \"decided\": \"2016-10-21\", \"decider\": \"team\"}" \
+	    "$URL/api/v1/initiatives/harlow-mills/decisions") &&
+	test "$code" = 201 &&
+	test_grep "\"id\": \"d-982\"" .body &&
+	test "$(runs)" = 2 &&
+	test "$(audits)" = $((a + 1)) &&
+	test "$(sql "SELECT count(*) FROM decision WHERE ident = '"'"'d-982'"'"'")" = 1
+'
+
+test_expect_success 'an API write: a conflict every time, 503 with a JSON message' '
+	a=$(audits) &&
+	conflicts 100 &&
+	code=$(post -X POST -H "Content-Type: application/json" \
+	    --data "{\"id\": \"d-983\", \"title\": \"Never\", \"category\": \"strategy\", \"proposed\": \"2016-10-02\", \"decided\": \"2016-10-21\", \"decider\": \"team\"}" \
+	    "$URL/api/v1/initiatives/harlow-mills/decisions") &&
+	busy "$code" &&
+	test_grep "^{\"status\": 503, \"message\": " .body &&
+	test "$(runs)" = 4 &&
+	test "$(audits)" = "$a" &&
+	test "$(sql "SELECT count(*) FROM decision WHERE ident = '"'"'d-983'"'"'")" = 0
+'
+
+test_expect_success 'a settings change: one conflict, stored once with one audit entry' '
+	a=$(audits) &&
+	conflicts 1 &&
+	code=$(post -d "capacity.staff=25" "$URL/program/settings") &&
+	test "$code" = 303 &&
+	test "$(runs)" = 2 &&
+	test "$(audits)" = $((a + 1)) &&
+	test "$(sql "SELECT value FROM setting WHERE name = '"'"'capacity.staff'"'"'")" = 25
+'
+
+test_expect_success 'a settings change: a conflict every time, 503, the setting as it was' '
+	a=$(audits) &&
+	conflicts 100 &&
+	code=$(post -d "capacity.staff=30" "$URL/program/settings") &&
+	busy "$code" &&
+	test "$(runs)" = 4 &&
+	test "$(audits)" = "$a" &&
+	test "$(sql "SELECT value FROM setting WHERE name = '"'"'capacity.staff'"'"'")" = 25
+'
+
+R=$I/surveys/rounds
+answer () {
+	curl -s -o .form "$URL$1" &&
+	set -- "$1" $(grep -o "name=\"[a-z0-9_]*\" value=\"1\"" .form | sed "s/name=\"\([^\"]*\)\".*/\1/") &&
+	link=$1 &&
+	shift &&
+	args="" &&
+	for item in "$@"; do args="$args -d $item=4"; done &&
+	post $args "$URL$link"
+}
+
+test_expect_success 'a survey answer: one conflict, one response, the link used' '
+	conflicts 0 &&
+	test_status 303 $R -d action=open -d instrument=director-support -d id=ds-retry \
+	    -d opened=2017-03-01 &&
+	test_status 200 $R -d action=invite -d survey=ds-retry -d person=carmen-brennan \
+	    -d person=colm-pereira &&
+	grep -o "<code>[^<]*/s/[A-Za-z0-9_-]\{43\}</code>" .body |
+	    sed "s|<code>[^<]*\(/s/[^<]*\)</code>|\1|" >links &&
+	test_line_count links 2 &&
+	n=$(sql "SELECT count(*) FROM response") &&
+	conflicts 1 &&
+	code=$(answer "$(sed -n 1p links)") &&
+	test "$code" = 303 &&
+	test_grep "^Location: /s/thanks" .head &&
+	test "$(runs)" = 2 &&
+	test "$(sql "SELECT count(*) FROM response")" = $((n + 1)) &&
+	test_status 410 "$(sed -n 1p links)"
+'
+
+test_expect_success 'a survey answer: a conflict every time, 503, the link still unused' '
+	n=$(sql "SELECT count(*) FROM response") &&
+	conflicts 100 &&
+	code=$(answer "$(sed -n 2p links)") &&
+	busy "$code" &&
+	test "$(runs)" = 4 &&
+	test "$(sql "SELECT count(*) FROM response")" = "$n" &&
+	conflicts 0 &&
+	test_status 200 "$(sed -n 2p links)"
+'
+
+test_done
