@@ -765,8 +765,9 @@ static int
 import_run(struct store *s, struct import_run *a, struct strbuf *err)
 {
 	a->res->slug = NULL;
+	a->res->gave_up = 0;
 	a->ret = -2;
-	if (app_txn_run(s, import_change, a, NULL, err) == -1) {
+	if (app_txn_run(s, import_change, a, &a->res->gave_up, err) == -1) {
 		free(a->res->slug);
 		a->res->slug = NULL;
 		return -2;

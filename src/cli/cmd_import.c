@@ -172,7 +172,7 @@ import_json(const struct cli *c, const char *path)
 	if (r == -1)
 		cli_model_error(&e);
 	else if (r == -2)
-		cli_error("%s: %s", c->db, err.buf);
+		cli_error("%s%s: %s", res.gave_up ? "import: " : "", c->db, err.buf);
 	else if (r == 0) {
 		printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
 		    res.slug, res.initiatives, res.initiatives == 1 ? "" : "s", res.records, c->db);
@@ -236,7 +236,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		goto out;
 	}
 	if (r == -2) {
-		cli_error("%s: %s", c->db, err.buf);
+		cli_error("%s%s: %s", res.gave_up ? "import: " : "", c->db, err.buf);
 		goto out;
 	}
 	printf("Imported %zu records from %zu CSV file%s into program %s in %s\n",

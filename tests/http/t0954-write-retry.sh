@@ -4,11 +4,12 @@
 # fails it with a serialization failure (40001) it is run again whole, and
 # the answer is given only once it is committed. The conflict is forced by
 # a fault point the test installs in the database from its own connection
-# (psql): a trigger on the table the write inserts into (the audit log, or
-# a survey's responses) raises 40001 for the next K inserts, counted by a
-# sequence (nextval is not rolled back, so each run of the write counts).
+# (pg_fault_install, tests/pg.sh): a trigger on the table the write inserts
+# into (the audit log, or a survey's responses) raises 40001 for the next K
+# inserts, counted by a sequence, so each run of the write counts.
 #
-# For a record form, an API write, a survey answer and a settings change:
+# For a record form, an API write, a settings change, an account and a
+# survey answer:
 # one conflict, then the write is stored once, with exactly one audit
 # entry (none for an anonymous answer), after two runs; a conflict every
 # time: 503 with Retry-After and a message after 4 runs, nothing stored.
@@ -24,37 +25,19 @@ HTTP_DB=$(pg_createdb retry)
 http_demo_db
 
 sql () {
-	psql -X -q -A -t -v ON_ERROR_STOP=1 "$HTTP_DB" -c "$1"
+	pg_sql "$HTTP_DB" "$1"
 }
-
-# The fault point: armed with conflicts K (0: off).
-sql "CREATE SEQUENCE test_conflicts;
-CREATE TABLE test_conflict_budget (n BIGINT NOT NULL);
-INSERT INTO test_conflict_budget VALUES (0);
-CREATE FUNCTION test_conflict() RETURNS trigger LANGUAGE plpgsql AS \$\$
-BEGIN
-	IF nextval('test_conflicts') <= (SELECT n FROM test_conflict_budget) THEN
-		RAISE EXCEPTION 'could not serialize access (forced by the test)'
-		    USING ERRCODE = 'serialization_failure';
-	END IF;
-	RETURN NEW;
-END \$\$;
-CREATE TRIGGER test_conflict BEFORE INSERT ON audit_log
-    FOR EACH ROW EXECUTE FUNCTION test_conflict();
-CREATE TRIGGER test_conflict BEFORE INSERT ON response
-    FOR EACH ROW EXECUTE FUNCTION test_conflict();" ||
-	{ echo "not ok 1 - cannot install the fault point"; exit 1; }
-
 conflicts () {
-	sql "ALTER SEQUENCE test_conflicts RESTART; UPDATE test_conflict_budget SET n = $1"
+	pg_fault_arm "$HTTP_DB" "$1"
 }
-# runs: how many inserts the fault point saw since it was armed (each run of the write makes one)
 runs () {
-	sql "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM test_conflicts"
+	pg_fault_runs "$HTTP_DB"
 }
 audits () {
 	sql "SELECT count(*) FROM audit_log"
 }
+pg_fault_install "$HTTP_DB" audit_log response ||
+	{ echo "not ok 1 - cannot install the fault point"; exit 1; }
 
 TRELLIS_DEV_ROLE=admin http_start --dev-insecure-role
 I=/i/harlow-mills
@@ -141,6 +124,27 @@ test_expect_success 'a settings change: a conflict every time, 503, the setting 
 	test "$(runs)" = 4 &&
 	test "$(audits)" = "$a" &&
 	test "$(sql "SELECT value FROM setting WHERE name = '"'"'capacity.staff'"'"'")" = 25
+'
+
+test_expect_success 'an account added by an admin: one conflict, one account, one audit entry' '
+	a=$(audits) &&
+	conflicts 1 &&
+	code=$(post -d action=add -d email=retry@example.org -d role=admin \
+	    -d "password=a long password 1" "$URL/admin/users") &&
+	test "$code" = 303 &&
+	test "$(runs)" = 2 &&
+	test "$(audits)" = $((a + 1)) &&
+	test "$(sql "SELECT count(*) FROM users WHERE email = '"'"'retry@example.org'"'"'")" = 1
+'
+
+test_expect_success 'an account changed by an admin: a conflict every time, 503, unchanged' '
+	a=$(audits) &&
+	conflicts 100 &&
+	code=$(post -d action=disable -d email=retry@example.org "$URL/admin/users") &&
+	busy "$code" &&
+	test "$(runs)" = 4 &&
+	test "$(audits)" = "$a" &&
+	test "$(sql "SELECT count(*) FROM users WHERE email = '"'"'retry@example.org'"'"' AND disabled IS NULL")" = 1
 '
 
 R=$I/surveys/rounds
