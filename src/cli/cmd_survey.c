@@ -132,32 +132,29 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 	const char *ini = p->initiatives.v[0].slug;
 	struct store_audit_entry a;
 	size_t ulen = strlen(url), shown = 0;
-	int r, rc = CLI_FAIL;
+	struct mail_invite mi;
+	int r, gave_up = 0, rc = CLI_FAIL;
 
 	while (ulen > 0 && url[ulen - 1] == '/')
 		ulen--;
-	if (email && store_write_begin(s, &err)) {
-		cli_error("%s", err.buf);
-		goto done;
-	}
 	/* as the web's: how many links, never the links nor who they are for */
 	if (people)
 		strbuf_addf(&after, "{\"links\":%zu}", n);
 	else
 		strbuf_addstr(&after, "{\"links\":\"all\"}");
 	a = cli_audit("create", "survey-invitations", ini, id, NULL, after.buf);
-	r = store_survey_invite(s, ini, id, people, n, lang, &links, &a, &err);
-	if (email && r == 0) {
+	mi = (struct mail_invite){ .db = db, .p = p, .initiative = ini, .id = id, .lang = lang,
+	    .people = people, .n = n, .audit = &a, .email = email, .url = url, .ulen = ulen,
+	    .links = &links };
+	if (mail_survey_invite(s, &mi, &gave_up, &err) == -1) {
+		/* after the last conflict: the command named */
+		cli_error("%s%s", gave_up ? "survey links: " : "", err.buf);
+		goto done;
+	}
+	if ((r = mi.r) == -3) {
+		cli_error(_("--email: %s; no link was made"), err.buf);
 		strbuf_reset(&err);
-		if (mail_survey_links(s, db, p, id, &links, url, ulen, lang, &err)) {
-			store_write_rollback(s);
-			cli_error(_("--email: %s; no link was made"), err.buf);
-			strbuf_reset(&err);
-			r = -3;		/* said */
-		} else if (store_write_commit(s, NULL, &err))
-			r = -3;		/* err says why */
-	} else if (email)
-		store_write_rollback(s);
+	}
 	if (r == 1)
 		cli_error(_("initiative %s has no survey '%s'"), ini, id);
 	else if (r == 2)

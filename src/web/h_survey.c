@@ -547,9 +547,10 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	const char **people;
 	const char *base = web_mail_base_url();
 	int email = web_form(req, "email") != NULL;
-	size_t n = 0, blen;
+	size_t n = 0, blen = 0;
+	struct mail_invite mi;
 	struct store *st;
-	int r, ret = -1;
+	int r, gave_up = 0, ret = -1;
 
 	if (survey_find(in, survey) == NULL)
 		return web_error(res, 404, N_("No such survey round."));
@@ -577,25 +578,23 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	/* how many links: never the links, never who they went to */
 	strbuf_addf(&sb, "{\"links\":%zu}", n);
 	a = web_audit(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf);
-	if (email && store_write_begin(st, &err))
-		goto out;
-	r = store_survey_invite(st, in->slug, survey, people, n, lang, &links, &a, &err);
-	if (email) {
+	if (email)
 		for (blen = strlen(base); blen > 0 && base[blen - 1] == '/'; blen--)
 			;
-		if (r == 0 && mail_survey_links(st, web_db_path(), p, survey, &links, base, blen,
-		    lang, &err)) {
-			store_write_rollback(st);
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, _("No link was made: %s."), err.buf);
-			strbuf_reset(&err);
-			ret = web_error(res, 422, sb.buf);
-			goto out;
-		}
-		if (r != 0)
-			store_write_rollback(st);
-		else if (store_write_commit(st, NULL, &err))
-			goto out;
+	mi = (struct mail_invite){ .db = web_db_path(), .p = p, .initiative = in->slug,
+	    .id = survey, .lang = lang, .people = people, .n = n, .audit = &a, .email = email,
+	    .url = base, .ulen = blen, .links = &links };
+	if (mail_survey_invite(st, &mi, &gave_up, &err) == -1) {
+		if (gave_up)
+			ret = web_busy(res);
+		goto out;
+	}
+	if ((r = mi.r) == -3) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, _("No link was made: %s."), err.buf);
+		strbuf_reset(&err);
+		ret = web_error(res, 422, sb.buf);
+		goto out;
 	}
 	if (r == 1) {
 		ret = web_error(res, 404, N_("No such survey round."));
