@@ -107,3 +107,29 @@ app_survey_answer(struct store *s, const char *token, const struct answer *answe
 		*gave_up = me.gave_up;
 	return me.job.result;
 }
+
+/* app_survey_close's change (app_txn_fn); its result kept in r. */
+struct close_write {
+	const char *initiative, *ident;
+	tdate closed;
+	const struct store_audit_entry *audit;
+	int r;
+};
+
+static int
+close_change(struct store *s, void *arg, struct strbuf *err)
+{
+	struct close_write *w = arg;
+
+	w->r = store_survey_close(s, w->initiative, w->ident, w->closed, w->audit, err);
+	return w->r == -1 ? -1 : w->r ? 1 : 0;
+}
+
+int
+app_survey_close(struct store *s, const char *initiative, const char *ident, tdate closed,
+    const struct store_audit_entry *audit, int *gave_up, struct strbuf *err)
+{
+	struct close_write w = { initiative, ident, closed, audit, -1 };
+
+	return app_txn_run(s, close_change, &w, gave_up, err) == -1 ? -1 : w.r;
+}

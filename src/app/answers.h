@@ -30,4 +30,12 @@ struct strbuf;
 enum store_answer_result app_survey_answer(struct store *s, const char *token,
     const struct answer *answers, size_t n, int *gave_up, struct strbuf *err);
 
+/*
+ * store_survey_close as one write (app_txn_run): run again on a conflict.
+ * Same returns; -1 with *gave_up (may be NULL) set after the last conflict.
+ */
+struct store_audit_entry;
+int app_survey_close(struct store *s, const char *initiative, const char *ident, tdate closed,
+    const struct store_audit_entry *audit, int *gave_up, struct strbuf *err);
+
 #endif

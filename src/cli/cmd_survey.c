@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../app/answers.h"
 #include "../app/edit.h"
 #include "../app/write.h"
 #include "../mail/mail.h"
@@ -210,12 +211,12 @@ survey_close(struct store *s, const struct initiative *in, const char *id, tdate
 	const char *ini = in->slug;
 	struct store_audit_entry a;
 	char day[DATE_BUFSZ], opened[DATE_BUFSZ];
-	int r;
+	int r, gave_up = 0;
 
 	date_format(date, day);
 	strbuf_addf(&after, "{\"closed\":\"%s\"}", day);
 	a = cli_audit("update", "surveys", ini, id, "{\"closed\":null}", after.buf);
-	r = store_survey_close(s, ini, id, date, &a, &err);
+	r = app_survey_close(s, ini, id, date, &a, &gave_up, &err);
 	strbuf_release(&after);
 	if (r == 1)
 		cli_error(_("initiative %s has no survey '%s'"), ini, id);
@@ -229,7 +230,8 @@ survey_close(struct store *s, const struct initiative *in, const char *id, tdate
 		cli_error(_("--date %s: survey %s opened on %s; it cannot close before that"),
 		    day, id, opened);
 	} else if (r == -1)
-		cli_error("%s", err.buf);
+		/* after the last conflict: the command named */
+		cli_error("%s%s", gave_up ? "survey close: " : "", err.buf);
 	else {
 		printf(_("Closed survey %s"), id);
 		putchar('\n');

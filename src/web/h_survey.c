@@ -640,7 +640,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	tdate day = date_today();
 	struct store_audit_entry a;
 	struct store *st;
-	int r = 0, ret = -1;
+	int r = 0, gave_up = 0, ret = -1;
 
 	if (sv == NULL)
 		return web_error(res, 404, N_("No such survey round."));
@@ -661,8 +661,10 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	date_format(day, day_text);
 	strbuf_addf(&after, "{\"closed\":\"%s\"}", day_text);
 	a = web_audit(req, "update", "surveys", in->slug, survey, "{\"closed\":null}", after.buf);
-	r = store_survey_close(st, in->slug, survey, day, &a, &err);
-	if (r == 1)
+	r = app_survey_close(st, in->slug, survey, day, &a, &gave_up, &err);
+	if (r == -1 && gave_up)
+		ret = web_busy(res);
+	else if (r == 1)
 		ret = web_error(res, 404, N_("No such survey round."));
 	else if (r == 2)
 		ret = web_error(res, 409, N_("This round is closed already."));
