@@ -3,7 +3,8 @@
 /*
  * The one write path (docs/architecture.md, "Writing"). Every change of a
  * program's records — a web form, the API, an import of an initiative's
- * records, network ratings, survey rounds, the command line — goes:
+ * records, network ratings, survey rounds, the command line — is a change
+ * callback run by app_write_run (below), which goes:
  *
  *   app_write_begin   BEGIN IMMEDIATE (one writer at a time, any process),
  *                     then load, inside that transaction, what the change
