@@ -625,8 +625,9 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op, in
 	}
 	r = web_write_run(req, &w, req->slug, api_apply, &a, &err);
 	ret = 0;
-	if (r == 1 && !a.ran && req->slug) {
-		ret = web_error(res, 404, "There is no initiative at this address.");
+	if (r == 1 && !a.ran) {
+		/* no such initiative (or, gone, no program: 500) */
+		ret = req->slug ? web_error(res, 404, "There is no initiative at this address.") : -1;
 		goto out;
 	}
 	if (r == 1) {
