@@ -91,6 +91,17 @@ app_write_end(struct app_write *w)
 	program_release(&w->p);
 }
 
+/* err after the last conflict: what happened, then the database's own message */
+static void
+write_busy(struct strbuf *err)
+{
+	char *cause = strbuf_detach(err, NULL);
+
+	strbuf_addf(err, "the database is busy with other changes (tried %d times); "
+	    "nothing was written: %s", APP_WRITE_TRIES, cause ? cause : "");
+	free(cause);
+}
+
 /*
  * The one decision to run a write again: it failed (r == -1), runs are
  * left, and the database says a new run may succeed. On the last
@@ -104,19 +115,10 @@ write_again(struct store *s, int r, int tries, int *gave_up, struct strbuf *err)
 	if (tries < APP_WRITE_TRIES)
 		return 1;
 	*gave_up = 1;
-	app_write_busy(err);
+	write_busy(err);
 	return 0;
 }
 
-void
-app_write_busy(struct strbuf *err)
-{
-	char *cause = strbuf_detach(err, NULL);
-
-	strbuf_addf(err, "the database is busy with other changes (tried %d times); "
-	    "nothing was written: %s", APP_WRITE_TRIES, cause ? cause : "");
-	free(cause);
-}
 
 int
 app_write_run_from(struct app_write *w, struct store *s, const char *program,

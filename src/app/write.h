@@ -94,8 +94,10 @@ void app_write_end(struct app_write *w);
  * answered to anyone before this returns. Returns 0 committed (w->version
  * set); 1 no such program or initiative, or the change's 1; -1 with err
  * set and nothing written, w->gave_up set when every run failed
- * retryably (err then says so: app_write_busy). In every case end with
- * app_write_end. This is the only place that decides to run a write again.
+ * retryably (err then says "the database is busy with other changes
+ * (tried 4 times); nothing was written: " and the database's message).
+ * In every case end with app_write_end. This is the only place that
+ * decides to run a write again.
  */
 #define APP_WRITE_TRIES	4
 typedef int app_write_fn(struct app_write *w, void *arg, struct strbuf *err);
@@ -112,8 +114,9 @@ int app_write_run_from(struct app_write *w, struct store *s, const char *program
     app_write_fn *change, void *arg, struct strbuf *err);
 
 /*
- * A whole write of what is not a program's records (accounts, sessions,
- * settings, survey answers, mail), run again as app_write_run runs one:
+ * A whole write of what is not a program's records (accounts, settings,
+ * survey answers and links, streamed imports, queued mail), run again as
+ * app_write_run runs one:
  * store_write_begin, change(s, arg, err) (0 commit, 1 roll back and
  * return 1, -1 with err set), store_write_commit (the store's own
  * store_write_begin/commit pairs inside change join this transaction).
@@ -124,13 +127,6 @@ int app_write_run_from(struct app_write *w, struct store *s, const char *program
 typedef int app_txn_fn(struct store *s, void *arg, struct strbuf *err);
 int app_txn_run(struct store *s, app_txn_fn *change, void *arg, int *gave_up,
     struct strbuf *err);
-
-/*
- * What err says after the last of APP_WRITE_TRIES conflicts: "the database
- * is busy with other changes (tried 4 times); nothing was written: " and
- * the database's own message.
- */
-void app_write_busy(struct strbuf *err);
 
 /*
  * Reads the whole of program slug into p (program_init'd), references
