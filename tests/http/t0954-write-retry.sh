@@ -8,8 +8,8 @@
 # into (the audit log, or a survey's responses) raises 40001 for the next K
 # inserts, counted by a sequence, so each run of the write counts.
 #
-# For a record form, an API write, a settings change, an account and a
-# survey answer:
+# For a record form, an API write, a streamed CSV import, a settings
+# change, an account and a survey answer:
 # one conflict, then the write is stored once, with exactly one audit
 # entry (none for an anonymous answer), after two runs; a conflict every
 # time: 503 with Retry-After and a message after 4 runs, nothing stored.
@@ -104,6 +104,34 @@ test_expect_success 'an API write: a conflict every time, 503 with a JSON messag
 	test "$(runs)" = 4 &&
 	test "$(audits)" = "$a" &&
 	test "$(sql "SELECT count(*) FROM decision WHERE ident = '"'"'d-983'"'"'")" = 0
+'
+
+test_expect_success 'a CSV import (streamed): one conflict, the rows once, one audit entry' '
+	printf "%s\n%s\n%s\n" \
+	    "initiative,id,title,category,proposed,decided,decider,consulted,informed,contrary_views" \
+	    "harlow-mills,d-990,Imported after a conflict,program,2016-02-01,2016-02-20,team,,," \
+	    "harlow-mills,d-991,Imported with it,other,2016-02-03,2016-02-21,committee,,," \
+	    >decisions.csv &&
+	a=$(audits) &&
+	conflicts 1 &&
+	code=$(post -F file=@decisions.csv "$URL$I/import") &&
+	test "$code" = 303 &&
+	test_grep "^Location: /i/harlow-mills/import?imported=2$" .head &&
+	test "$(runs)" = 2 &&
+	test "$(audits)" = $((a + 1)) &&
+	test "$(sql "SELECT count(*) FROM decision WHERE ident IN ('"'"'d-990'"'"', '"'"'d-991'"'"')")" = 2
+'
+
+test_expect_success 'a CSV import: a conflict every time, 503, no row' '
+	mkdir again &&
+	sed "s/d-99/d-96/" decisions.csv >again/decisions.csv &&
+	a=$(audits) &&
+	conflicts 100 &&
+	code=$(post -F file=@again/decisions.csv "$URL$I/import") &&
+	busy "$code" &&
+	test "$(runs)" = 4 &&
+	test "$(audits)" = "$a" &&
+	test "$(sql "SELECT count(*) FROM decision WHERE ident IN ('"'"'d-960'"'"', '"'"'d-961'"'"')")" = 0
 '
 
 test_expect_success 'a settings change: one conflict, stored once with one audit entry' '
