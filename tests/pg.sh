@@ -97,3 +97,38 @@ pg_createdb () {
 	    -c "CREATE DATABASE \"$1\"$opts" >/dev/null || return 1
 	echo "postgresql://trellis@127.0.0.1:$PG_PORT/$1"
 }
+
+# pg_fault_install URL TABLE...: a fault point in database URL for the write
+# retry tests (docs/postgresql.md): a trigger on each TABLE raises a
+# serialization failure (40001) on the next K inserts once armed with
+# pg_fault_arm URL K, counted by a sequence (nextval is not rolled back, so
+# every run of a write counts); pg_fault_runs URL prints how many inserts
+# it saw since it was armed: the runs of a write that inserts once.
+pg_sql () {
+	psql -X -q -A -t -v ON_ERROR_STOP=1 "$1" -c "$2"
+}
+pg_fault_install () {
+	u=$1
+	shift
+	pg_sql "$u" "CREATE SEQUENCE test_conflicts;
+CREATE TABLE test_conflict_budget (n BIGINT NOT NULL);
+INSERT INTO test_conflict_budget VALUES (0);
+CREATE FUNCTION test_conflict() RETURNS trigger LANGUAGE plpgsql AS \$\$
+BEGIN
+	IF nextval('test_conflicts') <= (SELECT n FROM test_conflict_budget) THEN
+		RAISE EXCEPTION 'could not serialize access (forced by the test)'
+		    USING ERRCODE = 'serialization_failure';
+	END IF;
+	RETURN NEW;
+END \$\$;" || return 1
+	for t in "$@"; do
+		pg_sql "$u" "CREATE TRIGGER test_conflict BEFORE INSERT ON $t
+		    FOR EACH ROW EXECUTE FUNCTION test_conflict();" || return 1
+	done
+}
+pg_fault_arm () {
+	pg_sql "$1" "ALTER SEQUENCE test_conflicts RESTART; UPDATE test_conflict_budget SET n = $2"
+}
+pg_fault_runs () {
+	pg_sql "$1" "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM test_conflicts"
+}

@@ -23,8 +23,19 @@ struct strbuf;
  * Stores the answers of token's invitation as store_invitation_answer
  * does (same results), in a transaction shared with the answers other
  * threads give at the same moment. s is the calling thread's connection.
+ * The group's transaction is one write (app_txn_run): run again whole on
+ * a conflict; STORE_ANSWER_ERROR with *gave_up (may be NULL) set when
+ * every run of it conflicted.
  */
 enum store_answer_result app_survey_answer(struct store *s, const char *token,
-    const struct answer *answers, size_t n, struct strbuf *err);
+    const struct answer *answers, size_t n, int *gave_up, struct strbuf *err);
+
+/*
+ * store_survey_close as one write (app_txn_run): run again on a conflict.
+ * Same returns; -1 with *gave_up (may be NULL) set after the last conflict.
+ */
+struct store_audit_entry;
+int app_survey_close(struct store *s, const char *initiative, const char *ident, tdate closed,
+    const struct store_audit_entry *audit, int *gave_up, struct strbuf *err);
 
 #endif

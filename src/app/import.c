@@ -15,6 +15,7 @@
 
 #include "edit.h"
 #include "import.h"
+#include "write.h"
 #include "../io/csv.h"
 #include "../io/json.h"
 #include "../model/fields.h"
@@ -454,8 +455,9 @@ read_whole(enum csv_file which, const struct app_import_file *f, struct program 
 	    csv_read_path(which, f->name, p, e);
 }
 
-int
-app_import_csv(struct store *s, const char *program, const char *scope,
+/* One run of app_import_csv, inside the transaction app_txn_run opened (its own nests in it). */
+static int
+import_csv_once(struct store *s, const char *program, const char *scope,
     const struct app_import_file *files, size_t n, const char *actor,
     struct app_import_result *res, struct model_error *e, struct strbuf *err)
 {
@@ -466,6 +468,7 @@ app_import_csv(struct store *s, const char *program, const char *scope,
 
 	program_init(&p);
 	program_init(&whole);
+	free(res->slug);	/* an earlier run's, rolled back */
 	res->slug = NULL;
 	res->records = res->initiatives = 0;
 	/* the catalog: what is stored, then the program-level files, checked whole */
@@ -609,8 +612,9 @@ out:
 	return ret;
 }
 
-int
-app_import_json(struct store *s, const struct app_import_file *file, const char *actor,
+/* One run of app_import_json, as import_csv_once. */
+static int
+import_json_once(struct store *s, const struct app_import_file *file, const char *actor,
     struct app_import_result *res, struct model_error *e, struct strbuf *err)
 {
 	struct json_slices sl;
@@ -623,6 +627,7 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 	int fd, ret = -1, r;
 
 	program_init(&p);
+	free(res->slug);	/* an earlier run's, rolled back */
 	res->slug = NULL;
 	res->records = res->initiatives = 0;
 	memset(&sl, 0, sizeof(sl));
@@ -724,4 +729,69 @@ fail:
 	strbuf_release(&buf);
 	program_release(&p);
 	return ret;
+}
+
+/* ---------------------------------------------------------------- the write */
+
+/*
+ * A streamed import is one write (app_txn_run): run again from its files
+ * when the database reports a conflict. import_csv_once and
+ * import_json_once read everything afresh each run (the files from their
+ * paths or data, the stored catalog), so nothing of a failed run stays.
+ */
+struct import_run {
+	const char *program, *scope;
+	const struct app_import_file *files;
+	size_t n;
+	int json;
+	const char *actor;
+	struct app_import_result *res;
+	struct model_error *e;
+	int ret;		/* the run's own return, as app_import_csv's */
+};
+
+/* app_txn_fn: 0 to commit, 1 the input refused (or JSON to be read whole), -1 the store. */
+static int
+import_change(struct store *s, void *arg, struct strbuf *err)
+{
+	struct import_run *a = arg;
+
+	a->ret = a->json ? import_json_once(s, a->files, a->actor, a->res, a->e, err) :
+	    import_csv_once(s, a->program, a->scope, a->files, a->n, a->actor, a->res, a->e, err);
+	return a->ret == 0 ? 0 : a->ret == -2 ? -1 : 1;
+}
+
+static int
+import_run(struct store *s, struct import_run *a, struct strbuf *err)
+{
+	a->res->slug = NULL;
+	a->res->gave_up = 0;
+	a->ret = -2;
+	if (app_txn_run(s, import_change, a, &a->res->gave_up, err) == -1) {
+		free(a->res->slug);
+		a->res->slug = NULL;
+		return -2;
+	}
+	return a->ret;
+}
+
+int
+app_import_csv(struct store *s, const char *program, const char *scope,
+    const struct app_import_file *files, size_t n, const char *actor,
+    struct app_import_result *res, struct model_error *e, struct strbuf *err)
+{
+	struct import_run a = { .program = program, .scope = scope, .files = files, .n = n,
+	    .actor = actor, .res = res, .e = e };
+
+	return import_run(s, &a, err);
+}
+
+int
+app_import_json(struct store *s, const struct app_import_file *file, const char *actor,
+    struct app_import_result *res, struct model_error *e, struct strbuf *err)
+{
+	struct import_run a = { .files = file, .n = 1, .json = 1, .actor = actor, .res = res,
+	    .e = e };
+
+	return import_run(s, &a, err);
 }

@@ -83,13 +83,16 @@ int app_import_scope_check(const struct program *p, const struct initiative *in,
  * records when it has new ones, is checked against the catalog
  * (model_resolve_initiative), stored and released. Memory: the catalog
  * plus one initiative. The audit log entry is app_import_save's. All or
- * nothing. Returns 0 with res filled (res->slug to free; res->progress,
+ * nothing; one write (app_txn_run), run again from the files on a
+ * conflict. Returns 0 with res filled (res->slug to free; res->progress,
  * set by the caller, is kept), -1 with e set
- * (the input: "FILE:LINE: FIELD: message"), -2 with err set (the store).
+ * (the input: "FILE:LINE: FIELD: message"), -2 with err set (the store;
+ * res->gave_up after the last conflict).
  */
 struct app_import_result {
 	char *slug;
 	size_t records, initiatives;
+	int gave_up;		/* -2: the database reported a conflict every time it ran (app_txn_run) */
 	/* when set, told each stage ("validating", "saving initiative 3 of 100") */
 	void (*progress)(void *arg, const char *stage);
 	void *progress_arg;

@@ -9,6 +9,7 @@
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "settings.h"
+#include "write.h"
 #include "../util/banned.h"
 
 int
@@ -79,13 +80,64 @@ setting_check(const struct app_setting *set, char *buf, struct strbuf *err)
 	return 0;
 }
 
+/* app_settings_save's change (app_txn_fn), run again from the start after a conflict. */
+struct settings_write {
+	const char *program, *actor;
+	const struct app_setting *set;
+	size_t n, changed;
+};
+
+static int
+settings_change(struct store *s, void *arg, struct strbuf *err)
+{
+	struct settings_write *w = arg;
+	struct strbuf before = STRBUF_INIT, after = STRBUF_INIT;
+	char buf[NUM_BUFSZ];
+	int ret = -1;
+
+	w->changed = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		const struct app_setting *set = &w->set[i];
+		struct store_audit_entry a;
+		char *old = NULL;
+		const char *value;
+		int r;
+
+		setting_check(set, buf, err);
+		value = set->value ? buf : NULL;
+		if ((r = store_setting_get(s, w->program, set->name, &old, err)) == -1)
+			goto out;
+		if ((old == NULL && value == NULL) || (old && value && strcmp(old, value) == 0)) {
+			free(old);
+			continue;
+		}
+		setting_json(set->name, old, &before);
+		setting_json(set->name, value, &after);
+		a = (struct store_audit_entry){ .actor = w->actor,
+		    .action = old == NULL ? "create" : value ? "update" : "delete",
+		    .kind = "settings", .record = set->name,
+		    .before = before.len ? before.buf : NULL, .after = after.len ? after.buf : NULL,
+		    .at = (int64_t)time(NULL) };
+		r = store_setting_set(s, w->program, set->name, value, &a, err);
+		free(old);
+		if (r)
+			goto out;
+		w->changed++;
+	}
+	ret = 0;
+out:
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return ret;
+}
+
 int
 app_settings_save(struct store *s, const char *program, const struct app_setting *set,
     size_t n, const char *actor, size_t *bad, size_t *changed, struct strbuf *err)
 {
-	struct strbuf before = STRBUF_INIT, after = STRBUF_INIT;
+	struct settings_write w = { .program = program, .actor = actor, .set = set, .n = n };
 	char buf[NUM_BUFSZ];
-	int ret = -1, open = 0;
+	int gave_up = 0;
 
 	*changed = 0;
 	for (size_t i = 0; i < n; i++)
@@ -93,44 +145,8 @@ app_settings_save(struct store *s, const char *program, const struct app_setting
 			*bad = i;
 			return 1;
 		}
-	if (store_write_begin(s, err))
-		goto out;
-	open = 1;
-	for (size_t i = 0; i < n; i++) {
-		struct store_audit_entry a;
-		char *old = NULL;
-		const char *value;
-		int r;
-
-		setting_check(&set[i], buf, err);
-		value = set[i].value ? buf : NULL;
-		if ((r = store_setting_get(s, program, set[i].name, &old, err)) == -1)
-			goto out;
-		if ((old == NULL && value == NULL) || (old && value && strcmp(old, value) == 0)) {
-			free(old);
-			continue;
-		}
-		setting_json(set[i].name, old, &before);
-		setting_json(set[i].name, value, &after);
-		a = (struct store_audit_entry){ .actor = actor,
-		    .action = old == NULL ? "create" : value ? "update" : "delete",
-		    .kind = "settings", .record = set[i].name,
-		    .before = before.len ? before.buf : NULL, .after = after.len ? after.buf : NULL,
-		    .at = (int64_t)time(NULL) };
-		r = store_setting_set(s, program, set[i].name, value, &a, err);
-		free(old);
-		if (r)
-			goto out;
-		(*changed)++;
-	}
-	if (store_write_commit(s, NULL, err))
-		goto out;
-	open = 0;
-	ret = 0;
-out:
-	if (open)
-		store_write_rollback(s);
-	strbuf_release(&before);
-	strbuf_release(&after);
-	return ret;
+	if (app_txn_run(s, settings_change, &w, &gave_up, err) == -1)
+		return gave_up ? -2 : -1;
+	*changed = w.changed;
+	return 0;
 }

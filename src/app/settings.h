@@ -29,7 +29,8 @@ struct app_setting {
  * actor. A setting already at the value given is left alone. Returns 0
  * with *changed the number stored; 1 when set[*bad] names no setting or
  * its value is not valid (err says what it accepts; nothing written); -1
- * with err set (nothing written).
+ * with err set (nothing written); -2 when the database reported a
+ * conflict every time it was run (app_txn_run; err says so).
  */
 int app_settings_save(struct store *s, const char *program, const struct app_setting *set,
     size_t n, const char *actor, size_t *bad, size_t *changed, struct strbuf *err);

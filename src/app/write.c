@@ -2,6 +2,7 @@
  * The one write path: see write.h.
  */
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "write.h"
@@ -90,20 +91,83 @@ app_write_end(struct app_write *w)
 	program_release(&w->p);
 }
 
+/* err after the last conflict: what happened, then the database's own message */
+static void
+write_busy(struct strbuf *err)
+{
+	char *cause = strbuf_detach(err, NULL);
+
+	strbuf_addf(err, "the database is busy with other changes (tried %d times); "
+	    "nothing was written: %s", APP_WRITE_TRIES, cause ? cause : "");
+	free(cause);
+}
+
+/*
+ * The one decision to run a write again: it failed (r == -1), runs are
+ * left, and the database says a new run may succeed. On the last
+ * retryable failure *gave_up is set and err says so.
+ */
+static int
+write_again(struct store *s, int r, int tries, int *gave_up, struct strbuf *err)
+{
+	if (r != -1 || !store_write_retryable(s))
+		return 0;
+	if (tries < APP_WRITE_TRIES)
+		return 1;
+	*gave_up = 1;
+	write_busy(err);
+	return 0;
+}
+
+
+int
+app_write_run_from(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, const struct program *from, size_t ini, int64_t at,
+    app_write_fn *change, void *arg, struct strbuf *err)
+{
+	int r, gave_up = 0;
+
+	for (int tries = 1;; tries++) {
+		/* a run after a conflict reads afresh: the copy is likely what conflicted */
+		r = from && tries == 1 ?
+		    app_write_begin_from(w, s, program, initiative, from, ini, at, err) :
+		    app_write_begin(w, s, program, initiative, err);
+		if (r == 0 && (r = change(w, arg, err)) == 0 && app_write_commit(w, err) == -1)
+			r = -1;
+		if (!write_again(s, r, tries, &gave_up, err)) {
+			w->gave_up = gave_up;
+			return r;
+		}
+		/* nothing of this run stays: rolled back, w->p released */
+		app_write_end(w);
+	}
+}
+
 int
 app_write_run(struct app_write *w, struct store *s, const char *program,
     const char *initiative, app_write_fn *change, void *arg, struct strbuf *err)
 {
-	int r;
+	return app_write_run_from(w, s, program, initiative, NULL, 0, 0, change, arg, err);
+}
+
+int
+app_txn_run(struct store *s, app_txn_fn *change, void *arg, int *gave_up,
+    struct strbuf *err)
+{
+	int r, busy = 0;
 
 	for (int tries = 1;; tries++) {
-		if ((r = app_write_begin(w, s, program, initiative, err)) == 0 &&
-		    (r = change(w, arg, err)) == 0 && app_write_commit(w, err) == -1)
-			r = -1;
-		if (r != -1 || tries == APP_WRITE_TRIES || !store_write_retryable(s))
+		if ((r = store_write_begin(s, err)) == 0) {
+			if ((r = change(s, arg, err)) == 0)
+				r = store_write_commit(s, NULL, err) == -1 ? -1 : 0;
+			else
+				store_write_rollback(s);
+		}
+		if (!write_again(s, r, tries, &busy, err)) {
+			if (gave_up)
+				*gave_up = busy;
 			return r;
-		/* nothing of this run stays: rolled back, w->p released */
-		app_write_end(w);
+		}
 	}
 }
 

@@ -3,7 +3,8 @@
 /*
  * The one write path (docs/architecture.md, "Writing"). Every change of a
  * program's records — a web form, the API, an import of an initiative's
- * records, network ratings, survey rounds, the command line — goes:
+ * records, network ratings, survey rounds, the command line — is a change
+ * callback run by app_write_run (below), which goes:
  *
  *   app_write_begin   BEGIN IMMEDIATE (one writer at a time, any process),
  *                     then load, inside that transaction, what the change
@@ -37,6 +38,8 @@ struct app_write {
 	/* once committed: the data version it set (0: nothing changed), and whether it moved the catalog's */
 	int64_t version;
 	int catalog;
+	/* app_write_run gave up: the last of APP_WRITE_TRIES runs failed retryably too */
+	int gave_up;
 };
 
 /*
@@ -84,16 +87,46 @@ void app_write_end(struct app_write *w);
  * when run again (PostgreSQL: serialization failure, deadlock, lock
  * timeout), w is rolled back and released and the whole runs again from
  * app_write_begin, at most APP_WRITE_TRIES times in all; never on SQLite.
- * So change may run more than once: each run must start from w alone
- * (what it keeps in arg is overwritten, not added to). Returns 0
- * committed (w->version set); 1 no such program or initiative, or the
- * change's 1; -1 with err set and nothing written. In every case end with
- * app_write_end.
+ * So change may run more than once: each run must start from w alone and
+ * from what the caller prepared before the write (what it keeps in arg is
+ * overwritten, not added to; a record it hands to app/edit.h is a fresh
+ * copy each run, since app_add and app_update take it), and nothing is
+ * answered to anyone before this returns. Returns 0 committed (w->version
+ * set); 1 no such program or initiative, or the change's 1; -1 with err
+ * set and nothing written, w->gave_up set when every run failed
+ * retryably (err then says "the database is busy with other changes
+ * (tried 4 times); nothing was written: " and the database's message).
+ * In every case end with app_write_end. This is the only place that
+ * decides to run a write again.
  */
 #define APP_WRITE_TRIES	4
 typedef int app_write_fn(struct app_write *w, void *arg, struct strbuf *err);
 int app_write_run(struct app_write *w, struct store *s, const char *program,
     const char *initiative, app_write_fn *change, void *arg, struct strbuf *err);
+
+/*
+ * app_write_run whose first run begins from a copy the caller holds
+ * (app_write_begin_from; from NULL: as app_write_run). A run after a
+ * conflict reads the store (app_write_begin): the copy is then likely old.
+ */
+int app_write_run_from(struct app_write *w, struct store *s, const char *program,
+    const char *initiative, const struct program *from, size_t ini, int64_t at,
+    app_write_fn *change, void *arg, struct strbuf *err);
+
+/*
+ * A whole write of what is not a program's records (accounts, settings,
+ * survey answers and links, streamed imports, queued mail), run again as
+ * app_write_run runs one:
+ * store_write_begin, change(s, arg, err) (0 commit, 1 roll back and
+ * return 1, -1 with err set), store_write_commit (the store's own
+ * store_write_begin/commit pairs inside change join this transaction).
+ * Same rule for change: it may run more than once. Returns 0, 1, or -1
+ * with err set and nothing written, *gave_up (may be NULL) set as
+ * w->gave_up above.
+ */
+typedef int app_txn_fn(struct store *s, void *arg, struct strbuf *err);
+int app_txn_run(struct store *s, app_txn_fn *change, void *arg, int *gave_up,
+    struct strbuf *err);
 
 /*
  * Reads the whole of program slug into p (program_init'd), references

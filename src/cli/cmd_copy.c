@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../app/import.h"
+#include "../app/write.h"
 #include "../io/json.h"
 #include "../model/validate.h"
 #include "../store/store.h"
@@ -51,15 +52,16 @@ struct copied {
 
 /*
  * Copies program slug of src into dst, inside dst's open write
- * transaction. Returns 0 with *out filled, or CLI_FAIL with the reason
- * printed.
+ * transaction. Returns 0 with *out filled, CLI_FAIL with the reason
+ * printed, or -1 with err set when dst's store failed (the write may be
+ * run again: copy_all).
  */
 static int
 copy_one(const struct cli *from, struct store *src, const struct cli *to, struct store *dst,
-    const char *slug, struct copied *out)
+    const char *slug, struct copied *out, struct strbuf *err)
 {
 	struct program p, q;
-	struct strbuf doc = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf doc = STRBUF_INIT;
 	struct app_import_file f;
 	struct model_error e;
 	int r, ret = CLI_FAIL;
@@ -85,8 +87,8 @@ copy_one(const struct cli *from, struct store *src, const struct cli *to, struct
 		cli_model_error(&e);
 		goto out;
 	}
-	if (app_import_save(dst, &q, cli_actor(), NULL, &f, 1, &err) == -1) {
-		cli_error("%s: %s", to->db, err.buf);
+	if (app_import_save(dst, &q, cli_actor(), NULL, &f, 1, err) == -1) {
+		ret = -1;
 		goto out;
 	}
 	out->slug = strdup(slug);
@@ -97,8 +99,32 @@ out:
 	program_release(&p);
 	program_release(&q);
 	strbuf_release(&doc);
-	strbuf_release(&err);
 	return ret;
+}
+
+/* Every program copied, in dst's one write (app_txn_fn): run again whole on a conflict. */
+struct copy_all {
+	const struct cli *from, *to;
+	struct store *src;
+	const struct store_slugs *slugs;
+	struct copied *done;
+	size_t n;		/* copied */
+};
+
+static int
+copy_all(struct store *dst, void *arg, struct strbuf *err)
+{
+	struct copy_all *a = arg;
+	int r;
+
+	for (size_t i = 0; i < a->n; i++)
+		free(a->done[i].slug);
+	memset(a->done, 0, a->slugs->n * sizeof(*a->done));
+	for (a->n = 0; a->n < a->slugs->n; a->n++)
+		if ((r = copy_one(a->from, a->src, a->to, dst, a->slugs->v[a->n], &a->done[a->n],
+		    err)) != 0)
+			return r == -1 ? -1 : 1;
+	return 0;
 }
 
 int
@@ -110,7 +136,8 @@ cmd_copy(int argc, char **argv, struct cli *c)
 	struct strbuf err = STRBUF_INIT;
 	struct copied *done = NULL;
 	size_t n = 0;
-	int ret, nargs, open = 0, created = 0;
+	struct copy_all a;
+	int ret, r, nargs, gave_up = 0, created = 0;
 
 	opt_from = opt_to = NULL;
 	if ((ret = cli_parse(&copy_cmd, copy_opts, c, argc, argv, &nargs)) != -1)
@@ -156,23 +183,18 @@ cmd_copy(int argc, char **argv, struct cli *c)
 	created = !cli_db_exists(&to);
 	if (cli_store_open(&to, 1, &dst) == -1)
 		goto out;
-	if (store_write_begin(dst, &err) == -1) {
-		cli_error("%s: %s", to.db, err.buf);
-		goto out;
-	}
-	open = 1;
 	if ((done = calloc(slugs.n, sizeof(*done))) == NULL) {
 		cli_error(_("out of memory"));
 		goto out;
 	}
-	for (; n < slugs.n; n++)
-		if (copy_one(&from, src, &to, dst, slugs.v[n], &done[n]) != 0)
-			goto out;
-	open = 0;
-	if (store_write_commit(dst, NULL, &err) == -1) {
-		cli_error("%s: %s", to.db, err.buf);
+	a = (struct copy_all){ &from, &to, src, &slugs, done, 0 };
+	r = app_txn_run(dst, copy_all, &a, &gave_up, &err);
+	n = a.n;
+	if (r == -1)
+		/* after the last conflict: the command named */
+		cli_error("%s%s: %s", gave_up ? "copy: " : "", to.db, err.buf);
+	if (r != 0)
 		goto out;
-	}
 	for (size_t i = 0; i < n; i++)
 		printf(P_("Copied program %s (%zu initiative, %zu records) from %s to %s\n",
 		    "Copied program %s (%zu initiatives, %zu records) from %s to %s\n",
@@ -180,8 +202,6 @@ cmd_copy(int argc, char **argv, struct cli *c)
 		    from.db, to.db);
 	ret = CLI_OK;
 out:
-	if (open)
-		store_write_rollback(dst);
 	for (size_t i = 0; done && i < n; i++)
 		free(done[i].slug);
 	free(done);

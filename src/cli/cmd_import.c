@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../app/import.h"
+#include "../app/write.h"
 #include "../io/csv.h"
 #include "../io/json.h"
 #include "../model/validate.h"
@@ -69,24 +70,52 @@ refuse_existing(struct store *s, const struct program *p)
 	return -1;
 }
 
-/* Saves with the import's audit log entry, as cli_actor, in the same transaction. */
+/*
+ * The document read whole, checked against the database and saved with
+ * the import's audit log entry, as one write (app_txn_fn): run again on a
+ * conflict from the document, read into p afresh (app_import_save gives
+ * p's records their ids). 1: refused, said.
+ */
+struct whole_write {
+	struct program *p;
+	const struct app_import_file *files;
+	size_t n;
+};
+
+static int
+whole_change(struct store *s, void *arg, struct strbuf *err)
+{
+	struct whole_write *w = arg;
+	struct model_error e;
+
+	program_release(w->p);
+	program_init(w->p);
+	if (app_import_read(w->p, w->files, w->n, &e) == -1) {
+		cli_model_error(&e);
+		return 1;
+	}
+	if (refuse_existing(s, w->p) == -1)
+		return 1;
+	return app_import_save(s, w->p, cli_actor(), NULL, w->files, w->n, err) == -1 ? -1 : 0;
+}
+
+/* Saves p (read from files) as whole_change does; -1 when it could not (said). */
 static int
 save(const struct cli *c, struct store *s, struct program *p,
     const struct app_import_file *files, size_t n, struct cli_progress *pg)
 {
 	struct strbuf err = STRBUF_INIT;
-	int ret = -1;
+	struct whole_write w = { p, files, n };
+	int gave_up = 0, ret = -1;
 
 	cli_progress_stage(pg, "saving %zu records", app_import_count(p, 0));
-	if (app_import_save(s, p, cli_actor(), NULL, files, n, &err) == -1) {
+	if ((ret = app_txn_run(s, whole_change, &w, &gave_up, &err)) == -1) {
 		cli_progress_done(pg);
-		cli_error("%s: %s", c->db, err.buf);
-		goto out;
+		/* after the last conflict: the command named */
+		cli_error("%s%s: %s", gave_up ? "import: " : "", c->db, err.buf);
 	}
-	ret = 0;
-out:
 	strbuf_release(&err);
-	return ret;
+	return ret == 0 ? 0 : -1;
 }
 
 /* app_import_result's progress: the stage on the progress line. */
@@ -124,8 +153,7 @@ import_json_whole(const struct cli *c, const char *path)
 		cli_model_error(&e);
 		goto out;
 	}
-	if (cli_store_open(c, 1, &s) == -1 || refuse_existing(s, &p) == -1 ||
-	    save(c, s, &p, &f, 1, &pg) == -1)
+	if (cli_store_open(c, 1, &s) == -1 || save(c, s, &p, &f, 1, &pg) == -1)
 		goto out;
 	cli_progress_done(&pg);
 	printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
@@ -172,7 +200,7 @@ import_json(const struct cli *c, const char *path)
 	if (r == -1)
 		cli_model_error(&e);
 	else if (r == -2)
-		cli_error("%s: %s", c->db, err.buf);
+		cli_error("%s%s: %s", res.gave_up ? "import: " : "", c->db, err.buf);
 	else if (r == 0) {
 		printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
 		    res.slug, res.initiatives, res.initiatives == 1 ? "" : "s", res.records, c->db);
@@ -236,7 +264,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		goto out;
 	}
 	if (r == -2) {
-		cli_error("%s: %s", c->db, err.buf);
+		cli_error("%s%s: %s", res.gave_up ? "import: " : "", c->db, err.buf);
 		goto out;
 	}
 	printf("Imported %zu records from %zu CSV file%s into program %s in %s\n",

@@ -68,10 +68,11 @@ set_audited(struct store *s, const char *program, const char *name, const char *
 	struct strbuf err = STRBUF_INIT;
 	const struct app_setting one = { name, value };
 	size_t bad, changed;
-	int ret = 0;
+	int r, ret = 0;
 
-	if (app_settings_save(s, program, &one, 1, cli_actor(), &bad, &changed, &err)) {
-		cli_error("%s", err.buf);
+	if ((r = app_settings_save(s, program, &one, 1, cli_actor(), &bad, &changed, &err))) {
+		/* after the last conflict: the command named */
+		cli_error("%s%s", r == -2 ? "settings: " : "", err.buf);
 		ret = -1;
 	}
 	strbuf_release(&err);

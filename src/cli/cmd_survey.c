@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../app/answers.h"
 #include "../app/edit.h"
 #include "../app/write.h"
 #include "../mail/mail.h"
@@ -132,32 +133,29 @@ survey_invite(struct store *s, const char *db, const struct program *p, const ch
 	const char *ini = p->initiatives.v[0].slug;
 	struct store_audit_entry a;
 	size_t ulen = strlen(url), shown = 0;
-	int r, rc = CLI_FAIL;
+	struct mail_invite mi;
+	int r, gave_up = 0, rc = CLI_FAIL;
 
 	while (ulen > 0 && url[ulen - 1] == '/')
 		ulen--;
-	if (email && store_write_begin(s, &err)) {
-		cli_error("%s", err.buf);
-		goto done;
-	}
 	/* as the web's: how many links, never the links nor who they are for */
 	if (people)
 		strbuf_addf(&after, "{\"links\":%zu}", n);
 	else
 		strbuf_addstr(&after, "{\"links\":\"all\"}");
 	a = cli_audit("create", "survey-invitations", ini, id, NULL, after.buf);
-	r = store_survey_invite(s, ini, id, people, n, lang, &links, &a, &err);
-	if (email && r == 0) {
+	mi = (struct mail_invite){ .db = db, .p = p, .initiative = ini, .id = id, .lang = lang,
+	    .people = people, .n = n, .audit = &a, .email = email, .url = url, .ulen = ulen,
+	    .links = &links };
+	if (mail_survey_invite(s, &mi, &gave_up, &err) == -1) {
+		/* after the last conflict: the command named */
+		cli_error("%s%s", gave_up ? "survey links: " : "", err.buf);
+		goto done;
+	}
+	if ((r = mi.r) == -3) {
+		cli_error(_("--email: %s; no link was made"), err.buf);
 		strbuf_reset(&err);
-		if (mail_survey_links(s, db, p, id, &links, url, ulen, lang, &err)) {
-			store_write_rollback(s);
-			cli_error(_("--email: %s; no link was made"), err.buf);
-			strbuf_reset(&err);
-			r = -3;		/* said */
-		} else if (store_write_commit(s, NULL, &err))
-			r = -3;		/* err says why */
-	} else if (email)
-		store_write_rollback(s);
+	}
 	if (r == 1)
 		cli_error(_("initiative %s has no survey '%s'"), ini, id);
 	else if (r == 2)
@@ -213,12 +211,12 @@ survey_close(struct store *s, const struct initiative *in, const char *id, tdate
 	const char *ini = in->slug;
 	struct store_audit_entry a;
 	char day[DATE_BUFSZ], opened[DATE_BUFSZ];
-	int r;
+	int r, gave_up = 0;
 
 	date_format(date, day);
 	strbuf_addf(&after, "{\"closed\":\"%s\"}", day);
 	a = cli_audit("update", "surveys", ini, id, "{\"closed\":null}", after.buf);
-	r = store_survey_close(s, ini, id, date, &a, &err);
+	r = app_survey_close(s, ini, id, date, &a, &gave_up, &err);
 	strbuf_release(&after);
 	if (r == 1)
 		cli_error(_("initiative %s has no survey '%s'"), ini, id);
@@ -232,7 +230,8 @@ survey_close(struct store *s, const struct initiative *in, const char *id, tdate
 		cli_error(_("--date %s: survey %s opened on %s; it cannot close before that"),
 		    day, id, opened);
 	} else if (r == -1)
-		cli_error("%s", err.buf);
+		/* after the last conflict: the command named */
+		cli_error("%s%s", gave_up ? "survey close: " : "", err.buf);
 	else {
 		printf(_("Closed survey %s"), id);
 		putchar('\n');

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../app/write.h"
 #include "../auth/auth.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
@@ -172,6 +173,95 @@ out:
 	return rc;
 }
 
+/*
+ * An account's change as one write (app_txn_run): read and changed in one
+ * transaction, run again on a conflict; after the last, an error naming
+ * the command.
+ */
+enum user_op { USER_ADD, USER_REMOVE, USER_PASSWORD, USER_ORG };
+struct user_write {
+	enum user_op op;
+	const char *email, *initiative, *program, *password, *org;
+	enum store_role role;
+	const struct store_audit_entry *audit;	/* USER_ADD's */
+	enum auth_result r;
+	char *done;				/* USER_ORG: the account's email, once changed */
+};
+
+static int
+user_change(struct store *s, void *arg, struct strbuf *err)
+{
+	struct user_write *w = arg;
+	struct strbuf before = STRBUF_INIT, after = STRBUF_INIT;
+	struct store_user u;
+	struct store_audit_entry a;
+	char *old;
+
+	store_user_init(&u);
+	free(w->done);
+	w->done = NULL;
+	w->r = AUTH_ERROR;
+	switch (w->op) {
+	case USER_ADD:
+		w->r = auth_user_add(s, w->email, w->role, w->initiative, w->program, w->password,
+		    (int64_t)time(NULL), w->audit, NULL, err);
+		break;
+	case USER_REMOVE:
+		/* the account before, read in the transaction that removes it */
+		if (auth_email_normalize(w->email, &before, err) == 0 &&
+		    store_user_get(s, before.buf, &u, err) == 0) {
+			strbuf_reset(&before);
+			auth_user_json(&u, &before);
+			a = cli_audit("delete", "users", u.initiative, u.email, before.buf, NULL);
+		}
+		strbuf_reset(err);
+		w->r = auth_user_remove(s, w->email, u.email ? &a : NULL, err);
+		break;
+	case USER_PASSWORD:
+		w->r = auth_user_set_password(s, w->email, w->password, err);
+		break;
+	case USER_ORG:
+		w->r = AUTH_REFUSED;
+		if (auth_email_normalize(w->email, &after, err) ||
+		    store_user_get(s, after.buf, &u, err)) {
+			if (err->len == 0)
+				strbuf_addstr(err, "no such user");
+			break;
+		}
+		strbuf_reset(&after);
+		auth_user_json(&u, &before);
+		old = u.organization;
+		u.organization = (char *)(uintptr_t)w->org;
+		auth_user_json(&u, &after);
+		u.organization = old;
+		a = cli_audit("update", "users", u.initiative, u.email, before.buf, after.buf);
+		w->r = store_user_set_org(s, u.id, w->org, &a, err) != 0 ? AUTH_ERROR : AUTH_OK;
+		if (w->r == AUTH_OK)
+			w->done = xstrdup(u.email);
+		break;
+	}
+	store_user_release(&u);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return w->r == AUTH_OK ? 0 : w->r == AUTH_ERROR ? -1 : 1;
+}
+
+/* Runs w (user_change); CLI_OK, or CLI_FAIL said, naming command after the last conflict. */
+static int
+user_run(struct store *s, struct user_write *w, const char *command)
+{
+	struct strbuf err = STRBUF_INIT;
+	int gave_up = 0, rc;
+
+	w->r = AUTH_ERROR;
+	if (app_txn_run(s, user_change, w, &gave_up, &err) == -1 && gave_up)
+		rc = cli_error("%s: %s", command, err.buf);
+	else
+		rc = from_auth(w->r, &err);
+	strbuf_release(&err);
+	return rc;
+}
+
 static int
 user_add(struct cli *c, struct store *s, const char *email, const char *role_name,
     const char *initiative, const char *pwfile)
@@ -199,8 +289,9 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
 		a = cli_audit("create", "users", initiative, norm.buf, NULL, json.buf);
 		audit = &a;
 	}
-	rc = from_auth(auth_user_add(s, email, (enum store_role)role, initiative, program,
-	    pw.buf, (int64_t)time(NULL), audit, NULL, &err), &err);
+	rc = user_run(s, &(struct user_write){ .op = USER_ADD, .email = email,
+	    .initiative = initiative, .program = program, .password = pw.buf,
+	    .role = (enum store_role)role, .audit = audit }, "user add");
 	if (rc == CLI_OK)
 		printf("Added %s user %s\n", role_name, norm.buf);
 out:
@@ -217,26 +308,11 @@ out:
 static int
 user_remove(struct store *s, const char *email)
 {
-	struct strbuf err = STRBUF_INIT, norm = STRBUF_INIT, json = STRBUF_INIT;
-	struct store_user u;
-	struct store_audit_entry a, *audit = NULL;
-	int rc = CLI_FAIL;
+	int rc = user_run(s, &(struct user_write){ .op = USER_REMOVE, .email = email },
+	    "user remove");
 
-	store_user_init(&u);
-	if (auth_email_normalize(email, &norm, &err) == 0 &&
-	    store_user_get(s, norm.buf, &u, &err) == 0) {
-		auth_user_json(&u, &json);
-		a = cli_audit("delete", "users", u.initiative, u.email, json.buf, NULL);
-		audit = &a;
-	}
-	strbuf_reset(&err);
-	rc = from_auth(auth_user_remove(s, email, audit, &err), &err);
 	if (rc == CLI_OK)
 		printf("Removed user %s\n", email);
-	store_user_release(&u);
-	strbuf_release(&err);
-	strbuf_release(&norm);
-	strbuf_release(&json);
 	return rc;
 }
 
@@ -274,11 +350,9 @@ out:
 static int
 user_set_org(struct cli *c, struct store *s, const char *email, const char *org)
 {
-	struct strbuf err = STRBUF_INIT, norm = STRBUF_INIT, before = STRBUF_INIT,
-	    after = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT, norm = STRBUF_INIT;
 	struct store_user u;
-	struct store_audit_entry a;
-	char *old;
+	struct user_write w = { .op = USER_ORG, .email = email, .org = org };
 	int rc = CLI_FAIL;
 
 	store_user_init(&u);
@@ -288,27 +362,17 @@ user_set_org(struct cli *c, struct store *s, const char *email, const char *org)
 	}
 	if (org && org_check(c, s, u.program, org) != 0)
 		goto out;
-	auth_user_json(&u, &before);
-	old = u.organization;
-	u.organization = (char *)(uintptr_t)org;
-	auth_user_json(&u, &after);
-	u.organization = old;
-	a = cli_audit("update", "users", u.initiative, u.email, before.buf, after.buf);
-	if (store_user_set_org(s, u.id, org, &a, &err) != 0) {
-		cli_error("%s", err.buf);
+	if ((rc = user_run(s, &w, "user organization")) != CLI_OK)
 		goto out;
-	}
 	if (org)
-		printf("%s answers for %s\n", u.email, org);
+		printf("%s answers for %s\n", w.done, org);
 	else
-		printf("%s answers for no organization\n", u.email);
-	rc = CLI_OK;
+		printf("%s answers for no organization\n", w.done);
 out:
+	free(w.done);
 	store_user_release(&u);
 	strbuf_release(&err);
 	strbuf_release(&norm);
-	strbuf_release(&before);
-	strbuf_release(&after);
 	return rc;
 }
 
@@ -424,7 +488,8 @@ cmd_user(int argc, char **argv, struct cli *c)
 	else {
 		rc = CLI_FAIL;
 		if (get_password(pwfile, &pw) == 0) {
-			rc = from_auth(auth_user_set_password(s, argv[1], pw.buf, &err), &err);
+			rc = user_run(s, &(struct user_write){ .op = USER_PASSWORD, .email = argv[1],
+			    .password = pw.buf }, "user password");
 			if (rc == CLI_OK)
 				printf("Changed the password of %s (signed out everywhere, API tokens revoked)\n", argv[1]);
 		}

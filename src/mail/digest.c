@@ -13,6 +13,7 @@
 
 #include "../app/edit.h"
 #include "../app/settings.h"
+#include "../app/write.h"
 #include "../metrics/metrics.h"
 #include "../model/model.h"
 #include "../model/validate.h"
@@ -254,6 +255,33 @@ out:
 	return ret;
 }
 
+/* A digest marked sent and queued, as one write (app_txn_fn): 1 when another sender made it. */
+struct digest_write {
+	const struct mail_keys *k;
+	const struct store_digest *d;
+	const struct mail *m;
+	int n;
+	time_t now;
+	size_t queued;
+};
+
+static int
+digest_change(struct store *s, void *arg, struct strbuf *err)
+{
+	struct digest_write *w = arg;
+	int r;
+
+	w->queued = 0;
+	if ((r = store_digest_mark(s, w->d->email, w->d->sent, (int64_t)w->now, err)) != 0)
+		return r < 0 ? -1 : 1;
+	if (w->n > 0) {
+		if ((r = mail_queue(s, w->k, w->m, w->now, err)) < 0)
+			return -1;
+		w->queued = r == 0;
+	}
+	return 0;
+}
+
 /*
  * Makes and queues the digest of account d, if anything changed, and marks
  * it made. The digest is made from plain reads; the write that queues and
@@ -270,6 +298,7 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	struct strbuf when = STRBUF_INIT, today = STRBUF_INIT, t = STRBUF_INIT, h = STRBUF_INIT;
 	struct store_slugs scope = { NULL, 0, 0 };
 	struct mail m = { .kind = "digest", .topic = d->email, .to = d->email, .base_url = base_url };
+	struct digest_write dw;
 	/* not translated yet: English whatever the thread's language (docs/mail.md) */
 	int n = 0, r, ret = -1, was = i18n_use(LANG_EN);
 
@@ -303,21 +332,10 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	m.subject = subject.buf;
 	m.text = t.buf;
 	m.html = h.buf;
-	if (store_write_begin(s, err))
-		goto done;
-	if ((r = store_digest_mark(s, d->email, d->sent, (int64_t)now, err)) != 0) {
-		store_write_rollback(s);
-		ret = r < 0 ? -1 : 0;		/* 1: another sender made it */
-		goto done;
-	}
-	if (n > 0) {
-		if ((r = mail_queue(s, k, &m, now, err)) < 0) {
-			store_write_rollback(s);
-			goto done;
-		}
-		*queued += r == 0;
-	}
-	ret = store_write_commit(s, NULL, err);
+	dw = (struct digest_write){ .k = k, .d = d, .m = &m, .n = n, .now = now };
+	if ((r = app_txn_run(s, digest_change, &dw, NULL, err)) == 0)
+		*queued += dw.queued;
+	ret = r < 0 ? -1 : 0;		/* 1: another sender made it */
 done:
 	for (size_t i = 0; i < scope.n; i++)
 		free(scope.v[i]);

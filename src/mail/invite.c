@@ -8,6 +8,7 @@
 
 #include <sodium.h>
 
+#include "../app/write.h"
 #include "../model/model.h"
 #include "../store/store.h"
 #include "../store/survey_rounds.h"
@@ -152,4 +153,26 @@ out:
 	strbuf_release(&line);
 	i18n_use(was);
 	return ret;
+}
+
+/* mail_survey_invite's change (app_txn_fn). */
+static int
+invite_change(struct store *s, void *arg, struct strbuf *err)
+{
+	struct mail_invite *mi = arg;
+
+	survey_links_release(mi->links);
+	memset(mi->links, 0, sizeof(*mi->links));
+	mi->r = store_survey_invite(s, mi->initiative, mi->id, mi->people, mi->n,
+	    mi->lang, mi->links, mi->audit, err);
+	if (mi->r == 0 && mi->email && mail_survey_links(s, mi->db, mi->p, mi->id, mi->links,
+	    mi->url, mi->ulen, mi->lang, err))
+		mi->r = -3;
+	return mi->r == 0 ? 0 : mi->r == -1 ? -1 : 1;
+}
+
+int
+mail_survey_invite(struct store *s, struct mail_invite *mi, int *gave_up, struct strbuf *err)
+{
+	return app_txn_run(s, invite_change, mi, gave_up, err);
 }

@@ -15,6 +15,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "../app/write.h"
 #include "../store/accounts.h"
 #include "../store/outbox.h"
 #include "../store/store.h"
@@ -470,61 +471,75 @@ remind_read(struct store *s, time_t now, struct store_silences *v, size_t *due,
 	return 0;
 }
 
-int
-mail_queue_reminders(struct store *s, const struct mail_keys *k, const char *base_url,
-    time_t now, size_t *queued, struct strbuf *err)
+/* mail_queue_reminders' write (app_txn_fn): read again inside it, so that two senders never remind twice. */
+struct remind_write {
+	const struct mail_keys *k;
+	const char *base_url;
+	time_t now;
+	size_t queued;
+};
+
+static int
+remind_change(struct store *s, void *arg, struct strbuf *err)
 {
+	struct remind_write *w = arg;
 	struct store_silences v = { NULL, 0, 0 };
 	struct store_slugs admins = { NULL, 0, 0 };
 	size_t due = 0;
 	tdate since;
 	int days, r, ret = -1;
 
-	*queued = 0;
-	if (remind_read(s, now, &v, &due, err))
-		goto done;
-	if (due == 0) {
-		ret = 0;
-		goto done;
-	}
-	/* again inside the write, so that two senders never remind twice */
-	if (store_write_begin(s, err))
-		goto done;
-	if (remind_read(s, now, &v, &due, err) || store_mail_admins(s, &admins, err))
+	w->queued = 0;
+	if (remind_read(s, w->now, &v, &due, err) || store_mail_admins(s, &admins, err))
 		goto out;
 	for (size_t i = 0; i < v.n; i++) {
 		const struct store_silence *x = &v.v[i];
 
-		if (!remind_due(x, now, &since, &days))
+		if (!remind_due(x, w->now, &since, &days))
 			continue;
 		if (x->director_email && mail_address_ok(x->director_email)) {
-			if ((r = remind_one(s, k, base_url, x, since, days, x->director_email,
-			    x->director, now, err)) < 0)
+			if ((r = remind_one(s, w->k, w->base_url, x, since, days, x->director_email,
+			    x->director, w->now, err)) < 0)
 				goto out;
-			*queued += r == 0;
+			w->queued += r == 0;
 		}
 		for (size_t j = 0; j < admins.n; j++) {
 			if (x->director_email && strcasecmp(admins.v[j], x->director_email) == 0)
 				continue;
-			if ((r = remind_one(s, k, base_url, x, since, days, admins.v[j], NULL, now,
-			    err)) < 0)
+			if ((r = remind_one(s, w->k, w->base_url, x, since, days, admins.v[j], NULL,
+			    w->now, err)) < 0)
 				goto out;
-			*queued += r == 0;
+			w->queued += r == 0;
 		}
 	}
-	if (*queued == 0) {		/* another sender was first */
-		store_write_rollback(s);
-		ret = 0;
-	} else
-		ret = store_write_commit(s, NULL, err);
-	goto done;
+	ret = w->queued == 0 ? 1 : 0;	/* 1: another sender was first */
 out:
-	store_write_rollback(s);
-done:
 	store_silences_release(&v);
 	for (size_t j = 0; j < admins.n; j++)
 		free(admins.v[j]);
 	VEC_FREE(&admins);
+	return ret;
+}
+
+int
+mail_queue_reminders(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err)
+{
+	struct store_silences v = { NULL, 0, 0 };
+	struct remind_write w = { k, base_url, now, 0 };
+	size_t due = 0;
+	int ret = -1;
+
+	*queued = 0;
+	if (remind_read(s, now, &v, &due, err))
+		goto done;
+	ret = 0;
+	if (due > 0 && (ret = app_txn_run(s, remind_change, &w, NULL, err)) != -1) {
+		*queued = ret == 0 ? w.queued : 0;
+		ret = 0;
+	}
+done:
+	store_silences_release(&v);
 	return ret;
 }
 

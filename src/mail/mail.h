@@ -99,6 +99,31 @@ int mail_survey_links(struct store *s, const char *db, const struct program *p, 
     struct strbuf *err);
 
 /*
+ * The links of survey round id of initiative made (store_survey_invite) and, with email, their mails queued (mail_survey_links), as
+ * one write (app_txn_run): run again from the start on a conflict, links
+ * made afresh each run. Returns 0 with r 0 and links filled; 1 with r
+ * store_survey_invite's refusal (1..4), or -3 when a mail could not be
+ * queued (err names the person), nothing made; -1 with err set, nothing
+ * made (*gave_up after the last conflict).
+ */
+struct store_audit_entry;
+struct mail_invite {
+	const char *db;
+	const struct program *p;
+	const char *initiative, *id, *lang;
+	const char *const *people;	/* NULL: everyone of the team without a link */
+	size_t n;
+	const struct store_audit_entry *audit;
+	int email;
+	const char *url;		/* with email: url[0..ulen) */
+	size_t ulen;
+	struct survey_links *links;
+	int r;
+};
+int mail_survey_invite(struct store *s, struct mail_invite *mi, int *gave_up,
+    struct strbuf *err);
+
+/*
  * A proposal's mail (mail/proposals.c, docs/mail.md) to the accounts of
  * its asked organizations that may read its initiative: opened, closing
  * within two days (once, from the due-mail scan), closed (with the

@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 
+#include "../app/write.h"
 #include "../store/outbox.h"
 #include "../store/store.h"
 #include "../util/date.h"
@@ -212,29 +213,24 @@ rows_release(struct store_slugs *v)
 	memset(v, 0, sizeof(*v));
 }
 
-int
-mail_queue_proposals_closing(struct store *s, const struct mail_keys *k, const char *base_url,
-    time_t now, size_t *queued, struct strbuf *err)
+/* The closing proposals' mail as one write (app_txn_fn): read again inside it, so two senders never mail twice. */
+struct closing_write {
+	const struct mail_keys *k;
+	const char *base_url;
+	const char *from, *to;
+	time_t now;
+	size_t queued;
+};
+
+static int
+closing_change(struct store *s, void *arg, struct strbuf *err)
 {
+	struct closing_write *w = arg;
 	struct store_slugs rows = { NULL, 0, 0 };
-	char from[DATE_BUFSZ], to[DATE_BUFSZ];
-	tdate today = (tdate)(now / 86400);
 	int ret = -1;
 
-	*queued = 0;
-	date_format(today, from);
-	date_format(today + 2, to);
-	if (store_proposals_closing(s, from, to, &rows, err))
-		goto done;
-	if (rows.n == 0) {
-		ret = 0;
-		goto done;
-	}
-	/* again inside the write, so that two senders never mail twice */
-	rows_release(&rows);
-	if (store_write_begin(s, err))
-		goto done;
-	if (store_proposals_closing(s, from, to, &rows, err))
+	w->queued = 0;
+	if (store_proposals_closing(s, w->from, w->to, &rows, err))
 		goto out;
 	for (size_t i = 0; i + STORE_CLOSING_COLS <= rows.n; i += STORE_CLOSING_COLS) {
 		char **c = &rows.v[i];
@@ -247,18 +243,36 @@ mail_queue_proposals_closing(struct store *s, const struct mail_keys *k, const c
 
 		if (date_parse(c[4], &mp.closes))
 			continue;
-		if (queue_each(s, k, base_url, &mp, now, &n, err))
+		if (queue_each(s, w->k, w->base_url, &mp, w->now, &n, err))
 			goto out;
-		*queued += n;
+		w->queued += n;
 	}
-	if (*queued == 0) {
-		store_write_rollback(s);
-		ret = 0;
-	} else
-		ret = store_write_commit(s, NULL, err);
-	goto done;
+	ret = w->queued == 0 ? 1 : 0;	/* 1: nothing (left) to mail */
 out:
-	store_write_rollback(s);
+	rows_release(&rows);
+	return ret;
+}
+
+int
+mail_queue_proposals_closing(struct store *s, const struct mail_keys *k, const char *base_url,
+    time_t now, size_t *queued, struct strbuf *err)
+{
+	struct store_slugs rows = { NULL, 0, 0 };
+	char from[DATE_BUFSZ], to[DATE_BUFSZ];
+	tdate today = (tdate)(now / 86400);
+	struct closing_write w = { k, base_url, from, to, now, 0 };
+	int ret = -1;
+
+	*queued = 0;
+	date_format(today, from);
+	date_format(today + 2, to);
+	if (store_proposals_closing(s, from, to, &rows, err))
+		goto done;
+	ret = 0;
+	if (rows.n > 0 && (ret = app_txn_run(s, closing_change, &w, NULL, err)) != -1) {
+		*queued = ret == 0 ? w.queued : 0;
+		ret = 0;
+	}
 done:
 	rows_release(&rows);
 	return ret;

@@ -607,8 +607,8 @@ out:
 }
 
 int
-web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
-    struct strbuf *err)
+web_write_run(struct web_request *req, struct app_write *w, const char *slug,
+    app_write_fn *change, void *arg, struct strbuf *err)
 {
 	const struct pcache *pc = pcache_named(req->program);
 	const struct snapshot *s = NULL;
@@ -624,9 +624,9 @@ web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
 	if (slug)
 		s = (const struct snapshot *)(const void *)web_initiative_program(req, slug);
 	if (s == NULL || s->catalog == NULL)
-		return app_write_begin(w, st, pc->slug, slug, err);
-	return app_write_begin_from(w, st, pc->slug, slug, &s->wp.program, s->ini,
-	    s->version, err);
+		return app_write_run(w, st, pc->slug, slug, change, arg, err);
+	return app_write_run_from(w, st, pc->slug, slug, &s->wp.program, s->ini,
+	    s->version, change, arg, err);
 }
 
 const struct web_program *

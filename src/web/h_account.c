@@ -3,8 +3,10 @@
  * their choice of a mail digest (docs/mail.md). Fetch, compute, render:
  * the page is src/view/account_page.c.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "../app/write.h"
 #include "../store/outbox.h"
 #include "../util/i18n.h"
 #include "../util/strbuf.h"
@@ -74,13 +76,30 @@ h_account(struct web_request *req, struct web_response *res)
 	return account_show(req, res, saved != NULL && strcmp(saved, "1") == 0);
 }
 
+/* The account's choices saved, as a write (app_txn_run): 0, 1 no such account, -1. */
+struct choice_write {
+	const char *email, *digest, *lang;
+};
+
+static int
+choice_change(struct store *st, void *arg, struct strbuf *err)
+{
+	struct choice_write *w = arg;
+	int r;
+
+	if ((r = store_digest_set(st, w->email, w->digest, err)) == 0 && w->lang)
+		r = store_user_lang_set(st, w->email, *w->lang ? w->lang : NULL, err);
+	return r < 0 ? -1 : r;
+}
+
 int
 h_account_post(struct web_request *req, struct web_response *res)
 {
 	const char *digest = web_form(req, "digest"), *lang = web_form(req, "lang");
 	struct strbuf err = STRBUF_INIT;
+	struct choice_write w = { req->user.email, digest, lang };
 	struct store *st;
-	int r;
+	int r, gave_up = 0;
 
 	if (!req->authenticated || req->user.email == NULL)
 		return web_error(res, 404, _("Your settings belong to a signed-in account."));
@@ -91,10 +110,11 @@ h_account_post(struct web_request *req, struct web_response *res)
 	if (lang && *lang && (lang_parse(lang) < 0 || strcmp(lang, lang_codes[lang_parse(lang)])))
 		return web_error(res, 422, _("Choose one of the languages listed."));
 	if ((st = web_store(req, &err)) == NULL ||
-	    (r = store_digest_set(st, req->user.email, digest, &err)) < 0 ||
-	    (lang && r == 0 && (r = store_user_lang_set(st, req->user.email, *lang ? lang : NULL,
-	    &err)) < 0)) {
+	    (r = app_txn_run(st, choice_change, &w, &gave_up, &err)) < 0) {
+		fprintf(stderr, "trellis serve: account: %s\n", err.buf);
 		strbuf_release(&err);
+		if (gave_up)
+			return web_busy(res);
 		return web_error(res, 503, _("Your choice could not be saved just now. Try again in a minute."));
 	}
 	strbuf_release(&err);

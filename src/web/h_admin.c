@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../app/write.h"
 #include "../auth/auth.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
@@ -207,6 +208,25 @@ sentence(struct web_request *req, const char *msg)
 	return s;
 }
 
+/* The account added, as a write (app_txn_run): run again on a conflict. */
+struct add_write {
+	const char *email, *initiative, *program, *password;
+	enum store_role role;
+	const struct store_audit_entry *audit;
+	int64_t id;
+	enum auth_result r;
+};
+
+static int
+add_change(struct store *s, void *arg, struct strbuf *err)
+{
+	struct add_write *w = arg;
+
+	w->r = auth_user_add(s, w->email, w->role, w->initiative, w->program, w->password,
+	    (int64_t)time(NULL), w->audit, &w->id, err);
+	return w->r == AUTH_OK ? 0 : w->r == AUTH_ERROR ? -1 : 1;
+}
+
 /* Adds a user from the add form. */
 static int
 add_user(struct web_request *req, struct web_response *res, struct store *st,
@@ -216,9 +236,9 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 	struct store_user u;
 	struct store_audit_entry a;
 	struct add_form f;
+	struct add_write w;
 	const char *password = web_form(req, "password");
-	int role, ret = -1;
-	int64_t id;
+	int role, gave_up = 0, ret = -1;
 
 	store_user_init(&u);
 	memset(&f, 0, sizeof(f));
@@ -258,9 +278,15 @@ add_user(struct web_request *req, struct web_response *res, struct store *st,
 	auth_user_json(&u, &json);
 	store_user_init(&u);
 	a = web_audit(req, "create", "users", f.initiative, norm.buf, NULL, json.buf);
-	switch (auth_user_add(st, f.email, (enum store_role)role, f.initiative,
-	    role == STORE_ROLE_EVALUATOR ? p->slug : NULL, password, (int64_t)time(NULL), &a, &id,
-	    &err)) {
+	w = (struct add_write){ .email = f.email, .initiative = f.initiative,
+	    .program = role == STORE_ROLE_EVALUATOR ? p->slug : NULL, .password = password,
+	    .role = (enum store_role)role, .audit = &a, .r = AUTH_ERROR };
+	if (app_txn_run(st, add_change, &w, &gave_up, &err) == -1 && gave_up) {
+		fprintf(stderr, "trellis serve: add user: %s\n", err.buf);
+		ret = web_busy(res);
+		goto out;
+	}
+	switch (w.r) {
 	case AUTH_OK:
 		break;
 	case AUTH_REFUSED:
@@ -285,118 +311,164 @@ out:
 	return ret;
 }
 
-/* Changes, disables, enables or removes the account named by the form's email. */
+/*
+ * change_user's write (app_txn_run): the account read and changed in one
+ * transaction, run again from the read on a conflict. 0 done; 1 refused
+ * (e says why); -1 failed (err).
+ */
+struct user_write {
+	struct web_request *req;
+	const struct program *p;
+	const char *action, *what;
+	struct acct_error *e;
+	struct strbuf before, after;
+	char *email;			/* the account's, once read */
+};
+
 static int
-change_user(struct web_request *req, struct web_response *res, struct store *st,
-    const struct program *p, const char *action)
+user_change(struct store *st, void *arg, struct strbuf *err)
 {
-	struct strbuf err = STRBUF_INIT, before = STRBUF_INIT, after = STRBUF_INIT;
+	struct user_write *w = arg;
+	struct web_request *req = w->req;
 	struct store_user u, v;
 	struct store_audit_entry a;
-	struct acct_error e = { "", NULL };
 	const char *email = web_form(req, "email"), *ini = web_form(req, "initiative");
-	const char *role_name = web_form(req, "role"), *what = NULL, *audit = "update";
-	int role = role_name ? store_role_parse(role_name) : -1, rc, ret = -1;
+	const char *role_name = web_form(req, "role"), *audit = "update";
+	int role = role_name ? store_role_parse(role_name) : -1, rc, ret = 1;
 
 	store_user_init(&u);
 	store_user_init(&v);
+	strbuf_reset(&w->before);
+	strbuf_reset(&w->after);
+	free(w->email);
+	w->email = NULL;
+	w->what = NULL;
 	if (ini && *ini == '\0')
 		ini = NULL;
-	if (email == NULL || (rc = store_user_get(st, email, &u, &err)) == 1) {
-		e.msg = _("There is no such account (any more).");
-		goto refuse;
+	if (email == NULL || (rc = store_user_get(st, email, &u, err)) == 1) {
+		w->e->msg = _("There is no such account (any more).");
+		goto out;
 	}
+	ret = -1;
 	if (rc == -1)
-		goto fail;
+		goto out;
+	ret = 1;
 	if (u.id == req->user.id) {
-		e.msg = _("You cannot change your own account here; another admin can, or `trellis user`.");
-		goto refuse;
+		w->e->msg = _("You cannot change your own account here; another admin can, or `trellis user`.");
+		goto out;
 	}
-	auth_user_json(&u, &before);
-	if (strcmp(action, "role") == 0) {
+	auth_user_json(&u, &w->before);
+	if (strcmp(w->action, "role") == 0) {
 		if (role < 0) {
-			e.msg = _("Choose a role.");
-			goto refuse;
+			w->e->msg = _("Choose a role.");
+			goto out;
 		}
 		if ((role == STORE_ROLE_MEMBER || role == STORE_ROLE_VIEWER) && ini == NULL) {
-			e.msg = _("A member or viewer needs an initiative: choose one.");
-			goto refuse;
+			w->e->msg = _("A member or viewer needs an initiative: choose one.");
+			goto out;
 		}
 		if (role == STORE_ROLE_ADMIN || role == STORE_ROLE_EVALUATOR)
 			ini = NULL;	/* the picker may still show the old one: the role decides */
 		v = u;
 		v.role = (enum store_role)role;
 		v.initiative = (char *)(uintptr_t)ini;
-		auth_user_json(&v, &after);
+		auth_user_json(&v, &w->after);
 		store_user_init(&v);
-		a = web_audit(req, audit, "users", ini ? ini : u.initiative, u.email, before.buf,
-		    after.buf);
+		a = web_audit(req, audit, "users", ini ? ini : u.initiative, u.email, w->before.buf,
+		    w->after.buf);
 		switch (auth_user_set_role(st, u.email, (enum store_role)role, ini,
-		    role == STORE_ROLE_EVALUATOR ? p->slug : NULL, &a, &err)) {
+		    role == STORE_ROLE_EVALUATOR ? w->p->slug : NULL, &a, err)) {
 		case AUTH_OK:
 			break;
 		case AUTH_REFUSED:
-			e.msg = sentence(req, err.buf);
-			goto refuse;
+			w->e->msg = sentence(req, err->buf);
+			goto out;
 		default:
-			goto fail;
+			ret = -1;
+			goto out;
 		}
-		what = "role";
-	} else if (strcmp(action, "organization") == 0) {
+		w->what = "role";
+	} else if (strcmp(w->action, "organization") == 0) {
 		const char *org = web_form(req, "organization");
 
 		if (org && *org == '\0')
 			org = NULL;
-		if (org && program_org(p, org) == NULL) {
-			e.msg = _("There is no such organization in the program.");
-			goto refuse;
+		if (org && program_org(w->p, org) == NULL) {
+			w->e->msg = _("There is no such organization in the program.");
+			goto out;
 		}
 		v = u;
 		v.organization = (char *)(uintptr_t)org;
-		auth_user_json(&v, &after);
+		auth_user_json(&v, &w->after);
 		store_user_init(&v);
-		a = web_audit(req, audit, "users", u.initiative, u.email, before.buf, after.buf);
-		if (store_user_set_org(st, u.id, org, &a, &err) != 0)
-			goto fail;
-		what = "organization";
-	} else if (strcmp(action, "disable") == 0 || strcmp(action, "enable") == 0) {
-		int off = action[0] == 'd';
+		a = web_audit(req, audit, "users", u.initiative, u.email, w->before.buf, w->after.buf);
+		ret = -1;
+		if (store_user_set_org(st, u.id, org, &a, err) != 0)
+			goto out;
+		w->what = "organization";
+	} else if (strcmp(w->action, "disable") == 0 || strcmp(w->action, "enable") == 0) {
+		int off = w->action[0] == 'd';
 		int64_t now = (int64_t)time(NULL);
 
 		v = u;
 		v.disabled = off ? now : 0;
-		auth_user_json(&v, &after);
+		auth_user_json(&v, &w->after);
 		store_user_init(&v);
-		a = web_audit(req, audit, "users", u.initiative, u.email, before.buf, after.buf);
-		if (store_user_set_disabled(st, u.id, off ? now : 0, &a, &err) != 0)
-			goto fail;
-		what = off ? "disabled" : "enabled";
+		a = web_audit(req, audit, "users", u.initiative, u.email, w->before.buf, w->after.buf);
+		ret = -1;
+		if (store_user_set_disabled(st, u.id, off ? now : 0, &a, err) != 0)
+			goto out;
+		w->what = off ? "disabled" : "enabled";
 	} else {
 		audit = "delete";
-		a = web_audit(req, audit, "users", u.initiative, u.email, before.buf, NULL);
-		switch (auth_user_remove(st, u.email, &a, &err)) {
+		a = web_audit(req, audit, "users", u.initiative, u.email, w->before.buf, NULL);
+		switch (auth_user_remove(st, u.email, &a, err)) {
 		case AUTH_OK:
 			break;
 		case AUTH_REFUSED:
-			e.msg = sentence(req, err.buf);
-			goto refuse;
+			w->e->msg = sentence(req, err->buf);
+			goto out;
 		default:
-			goto fail;
+			ret = -1;
+			goto out;
 		}
-		what = "removed";
+		w->what = "removed";
 	}
-	ret = done(res, what, u.email);
-	goto out;
-refuse:
-	ret = users_page(req, res, 400, NULL, &e, 1);
-	goto out;
-fail:
-	fprintf(stderr, "trellis serve: %s user: %s\n", action, err.buf);
+	w->email = xstrdup(u.email);
+	ret = 0;
 out:
 	store_user_release(&u);
 	store_user_release(&v);
-	strbuf_release(&before);
-	strbuf_release(&after);
+	return ret;
+}
+
+/* Changes, disables, enables or removes the account named by the form's email. */
+static int
+change_user(struct web_request *req, struct web_response *res, struct store *st,
+    const struct program *p, const char *action)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct acct_error e = { "", NULL };
+	struct user_write w = { .req = req, .p = p, .action = action, .e = &e,
+	    .before = STRBUF_INIT, .after = STRBUF_INIT };
+	int gave_up = 0, ret = -1;
+
+	switch (app_txn_run(st, user_change, &w, &gave_up, &err)) {
+	case 0:
+		ret = done(res, w.what, w.email);
+		break;
+	case 1:
+		ret = users_page(req, res, 400, NULL, &e, 1);
+		break;
+	default:
+		fprintf(stderr, "trellis serve: %s user: %s\n", action, err.buf);
+		if (gave_up)
+			ret = web_busy(res);
+		break;
+	}
+	free(w.email);
+	strbuf_release(&w.before);
+	strbuf_release(&w.after);
 	strbuf_release(&err);
 	return ret;
 }

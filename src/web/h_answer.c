@@ -214,6 +214,109 @@ result_errors(enum app_result r, const struct model_error *e, const struct strbu
 		form_error_add(errs, NULL, err->len ? err->buf : _("The change could not be saved."));
 }
 
+/*
+ * An alert's answer, action or action status, as a write's change
+ * (records_write_run): checked against what is stored, then added or
+ * updated. Run again from the start after a conflict: the report and the
+ * form's problems are made anew each run. 0 to commit, 1 with problems in
+ * errs, -1 when the store failed (err).
+ */
+struct answer_write {
+	struct form_input *typed;
+	const struct metrics_settings *settings;
+	const char *actor;
+	int signal, months, which;
+	tdate as_of;
+	struct report report;
+	form_errors *errs;
+	struct app_change *c;
+	struct model_error *e;
+	struct strbuf *scratch;
+	enum app_result ar;
+};
+
+static int
+answer_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct answer_write *a = arg;
+	const char *obs, *question;
+	const struct metrics_answer *now;
+
+	a->errs->n = 0;
+	a->ar = APP_OK;
+	memset(a->e, 0, sizeof(*a->e));
+	metrics_report_release(&a->report);
+	metrics_report_init(&a->report);
+	/* the answer belongs to the alert as raised for the period: checked on what is stored now */
+	if (metrics_report(&w->p, w->in, a->as_of, a->months, a->settings, &a->report) ||
+	    (now = raised(&a->report, a->signal, &obs, &question)) == NULL) {
+		form_error_add(a->errs, NULL, _("This alert is not raised for this period: there is "
+		    "nothing to answer."));
+	} else if (a->which == ANSWER_FORM_TEXT) {
+		struct alert_response rec = { 0 };
+		const struct field *ft = kind_field(&kind_alert_response, "answer");
+
+		if (form_parse_field(ft, &rec, a->typed, a->errs, "answer") == 0) {
+			rec.signal = a->signal;
+			rec.period = a->report.period;
+			if (now->response) {
+				size_t i = (size_t)(now->response - w->in->responses.v);
+
+				take_fields(&kind_alert_response, &rec, &w->in->responses.v[i], "answer");
+				a->ar = app_update(w->s, &w->p, w->in, &kind_alert_response, i, &rec,
+				    a->actor, a->c, a->e, err);
+			} else {
+				rec.id = new_id(&w->p, w->in, &kind_alert_response, "r",
+				    w->in->responses.n);
+				a->ar = app_add(w->s, &w->p, w->in, &kind_alert_response, &rec,
+				    a->actor, a->c, a->e, err);
+			}
+			result_errors(a->ar, a->e, err, a->errs);
+		}
+		kind_release(&kind_alert_response, &rec);
+	} else if (a->which == ANSWER_FORM_ACTION) {
+		static const char *const fields[] = { "title", "owner_org", "owner_person", "due" };
+		struct action rec = { 0 };
+		int bad = 0;
+
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			bad += form_parse_field(kind_field(&kind_action, fields[i]), &rec, a->typed,
+			    a->errs, fields[i]);
+		if (!bad) {
+			rec.signal = a->signal;
+			rec.period = a->report.period;
+			rec.status = ACTION_OPEN;
+			rec.id = new_id(&w->p, w->in, &kind_action, "a", w->in->actions.n);
+			a->ar = app_add(w->s, &w->p, w->in, &kind_action, &rec, a->actor, a->c,
+			    a->e, err);
+			result_errors(a->ar, a->e, err, a->errs);
+		}
+		kind_release(&kind_action, &rec);
+	} else {
+		const char *id = form_get(a->typed, "id");
+		struct action rec = { 0 };
+		long i = id ? app_record_find(&w->p, w->in, &kind_action, id) : -1;
+
+		if (i < 0 || w->in->actions.v[i].signal != a->signal) {
+			form_error_add(a->errs, NULL, _("There is no such action of this alert."));
+		} else {
+			strbuf_addf(a->scratch, "status-%s", id);
+			if (form_parse_field(kind_field(&kind_action, "status"), &rec, a->typed, a->errs,
+			    a->scratch->buf) == 0) {
+				take_fields(&kind_action, &rec, &w->in->actions.v[i], "status");
+				a->ar = app_update(w->s, &w->p, w->in, &kind_action, (size_t)i, &rec,
+				    a->actor, a->c, a->e, err);
+				result_errors(a->ar, a->e, err, a->errs);
+			}
+			strbuf_reset(a->scratch);
+		}
+		kind_release(&kind_action, &rec);
+	}
+	if (a->ar == APP_ERROR)
+		return -1;
+	return a->errs->n ? 1 : 0;
+}
+
 int
 h_answer_post(struct web_request *req, struct web_response *res)
 {
@@ -225,15 +328,12 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	struct app_change c = APP_CHANGE_INIT;
 	struct model_error e;
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT, back = STRBUF_INIT;
-	struct report r;
-	const char *op, *msg, *obs, *question;
-	const struct metrics_answer *now;
-	enum app_result ar = APP_OK;
+	struct answer_write aw;
+	const char *op, *msg;
 	tdate as_of;
-	int months, signal, which = 0, ret = -1;
+	int months, signal, which = 0, run, ret = -1;
 
 	program_init(&w.aw.p);
-	metrics_report_init(&r);
 	memset(&e, 0, sizeof(e));
 	if (wp == NULL)
 		goto out;
@@ -257,80 +357,22 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	}
 	which = strcmp(op, "answer") == 0 ? ANSWER_FORM_TEXT : strcmp(op, "action") == 0 ?
 	    ANSWER_FORM_ACTION : ANSWER_FORM_STATUS;
-	if (records_write_begin(req, &w) || w.aw.in == NULL) {
-		ret = -1;
+	aw = (struct answer_write){ .typed = &typed, .settings = &wp->settings,
+	    .actor = web_actor(req), .signal = signal, .months = months, .which = which,
+	    .as_of = as_of, .errs = &errs, .c = &c, .e = &e, .scratch = &url };
+	metrics_report_init(&aw.report);
+	run = records_write_run(req, &w, answer_change, &aw, &err);
+	metrics_report_release(&aw.report);
+	if (run == 1 && w.aw.in == NULL) {
+		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	/* the answer belongs to the alert as raised for the period: checked on what is stored now */
-	if (metrics_report(&w.aw.p, w.aw.in, as_of, months, &wp->settings, &r) ||
-	    (now = raised(&r, signal, &obs, &question)) == NULL) {
-		form_error_add(&errs, NULL, _("This alert is not raised for this period: there is "
-		    "nothing to answer."));
-	} else if (which == ANSWER_FORM_TEXT) {
-		struct alert_response rec = { 0 };
-		const struct field *ft = kind_field(&kind_alert_response, "answer");
-
-		if (form_parse_field(ft, &rec, &typed, &errs, "answer") == 0) {
-			rec.signal = signal;
-			rec.period = r.period;
-			if (now->response) {
-				size_t i = (size_t)(now->response - w.aw.in->responses.v);
-
-				take_fields(&kind_alert_response, &rec, &w.aw.in->responses.v[i], "answer");
-				ar = app_update(w.aw.s, &w.aw.p, w.aw.in, &kind_alert_response, i, &rec,
-				    web_actor(req), &c, &e, &err);
-			} else {
-				rec.id = new_id(&w.aw.p, w.aw.in, &kind_alert_response, "r",
-				    w.aw.in->responses.n);
-				ar = app_add(w.aw.s, &w.aw.p, w.aw.in, &kind_alert_response, &rec,
-				    web_actor(req), &c, &e, &err);
-			}
-			result_errors(ar, &e, &err, &errs);
-		}
-		kind_release(&kind_alert_response, &rec);
-	} else if (which == ANSWER_FORM_ACTION) {
-		static const char *const fields[] = { "title", "owner_org", "owner_person", "due" };
-		struct action rec = { 0 };
-		int bad = 0;
-
-		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-			bad += form_parse_field(kind_field(&kind_action, fields[i]), &rec, &typed,
-			    &errs, fields[i]);
-		if (!bad) {
-			rec.signal = signal;
-			rec.period = r.period;
-			rec.status = ACTION_OPEN;
-			rec.id = new_id(&w.aw.p, w.aw.in, &kind_action, "a", w.aw.in->actions.n);
-			ar = app_add(w.aw.s, &w.aw.p, w.aw.in, &kind_action, &rec, web_actor(req), &c,
-			    &e, &err);
-			result_errors(ar, &e, &err, &errs);
-		}
-		kind_release(&kind_action, &rec);
-	} else {
-		const char *id = form_get(&typed, "id");
-		struct action rec = { 0 };
-		long i = id ? app_record_find(&w.aw.p, w.aw.in, &kind_action, id) : -1;
-
-		if (i < 0 || w.aw.in->actions.v[i].signal != signal) {
-			form_error_add(&errs, NULL, _("There is no such action of this alert."));
-		} else {
-			strbuf_addf(&url, "status-%s", id);
-			if (form_parse_field(kind_field(&kind_action, "status"), &rec, &typed, &errs,
-			    url.buf) == 0) {
-				take_fields(&kind_action, &rec, &w.aw.in->actions.v[i], "status");
-				ar = app_update(w.aw.s, &w.aw.p, w.aw.in, &kind_action, (size_t)i, &rec,
-				    web_actor(req), &c, &e, &err);
-				result_errors(ar, &e, &err, &errs);
-			}
-			strbuf_reset(&url);
-		}
-		kind_release(&kind_action, &rec);
+	if (run == -1 && w.aw.gave_up) {
+		ret = web_busy(res);
+		goto out;
 	}
-	if (errs.n == 0) {
-		records_write_done(&w);
-		if (records_write_commit(&w))
-			form_error_add(&errs, NULL, _("The change could not be saved."));
-	}
+	if (run == -1 && errs.n == 0)
+		form_error_add(&errs, NULL, _("The change could not be saved."));
 	if (errs.n)
 		ret = answer_page(req, res, wp, in, signal, as_of, months, &errs, &typed, which);
 	else {
@@ -340,7 +382,6 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	}
 out:
 	records_write_end(&w);
-	metrics_report_release(&r);
 	app_change_release(&c);
 	VEC_FREE(&errs);
 	strbuf_release(&err);

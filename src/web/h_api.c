@@ -489,35 +489,128 @@ out:
 }
 
 /*
+ * One API change as a write's change (web_write_run): read the body into
+ * a record of w's program, make the change through app/edit.h, queue a
+ * pending ledger entry's mail. Run again from the start after a conflict:
+ * everything it hands back is overwritten, nothing answered before the
+ * commit. Returns 0 to commit; 1 refused (status and e say why); -1 with
+ * err set (fail: the status to answer unless the database gave up).
+ */
+struct api_write {
+	struct web_request *req;
+	enum api_op op;
+	int own;
+	const struct app_kind *ak;
+	int ran, status, fail;
+	struct initiative *in;		/* in w->p: the initiative of the records changed */
+	struct app_change c;
+	struct model_error e;
+	struct strbuf patched;
+};
+
+static int
+api_apply(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct api_write *a = arg;
+	const struct kind *k = a->ak->k;
+	const char *data = a->req->body.buf;
+	size_t len = a->req->body.len;
+	void *rec = NULL;
+	long i = -1;
+	enum app_result r = APP_ERROR;
+
+	a->ran = 1;
+	a->status = a->fail = 0;
+	memset(&a->e, 0, sizeof(a->e));
+	strbuf_reset(&a->patched);
+	a->in = w->in;
+	if (a->own && a->in) {
+		/* the initiative is a record of the program: its own fields change */
+		i = a->in - w->p.initiatives.v;
+		a->in = NULL;
+	} else if (a->op != OP_CREATE && (i = app_record_find(&w->p, a->in, k, a->req->id)) < 0) {
+		a->status = 404;
+		return 1;
+	}
+	if (a->op == OP_PATCH) {
+		const struct anyvec *v = api_records(&w->p, a->in, a->ak);
+
+		if (patch_merge(k, (const char *)v->v + (size_t)i * k->size, data, len,
+		    &a->patched, &a->e)) {
+			a->status = 400;
+			return 1;
+		}
+		data = a->patched.buf;
+		len = a->patched.len;
+	}
+	if (a->op != OP_DELETE) {
+		rec = xcalloc(1, k->size);
+		if (json_read_record("request", data, len, k, rec, &w->p, &a->e)) {
+			kind_release(k, rec);
+			free(rec);
+			a->status = 400;
+			return 1;
+		}
+	}
+	switch (a->op) {
+	case OP_CREATE:
+		r = app_add(w->s, &w->p, a->in, k, rec, web_actor(a->req), &a->c, &a->e, err);
+		break;
+	case OP_PUT:
+	case OP_PATCH:
+		r = app_update(w->s, &w->p, a->in, k, (size_t)i, rec, web_actor(a->req), &a->c,
+		    &a->e, err);
+		break;
+	case OP_DELETE:
+		r = app_delete(w->s, &w->p, a->in, k, (size_t)i, web_actor(a->req), &a->c, &a->e,
+		    err);
+		break;
+	}
+	free(rec);	/* left empty by app/edit.h */
+	if (r == APP_INVALID || r == APP_CONFLICT) {
+		a->status = r == APP_INVALID ? 400 : 409;
+		return 1;
+	}
+	if (r == APP_ERROR) {
+		a->fail = 409;
+		return -1;
+	}
+	/* a ledger entry entered pending: the mail to who may approve it, in the same write */
+	if (a->op == OP_CREATE && k == &kind_ledger_entry &&
+	    approvals_mail(w->s, &w->p, a->in, a->c.key.buf, err)) {
+		a->fail = 500;
+		return -1;
+	}
+	/* audited by app/edit.h, in the write's transaction */
+	app_write_changed(w);
+	return 0;
+}
+
+/*
  * One change through the one write path (app/write.h): the request's
  * initiative (or, for a program-level kind, the program) loaded inside the
- * write's transaction, changed and audited through app/edit.h, committed.
+ * write's transaction, changed and audited through app/edit.h, committed,
+ * run again on a conflict (api_apply); answered once it is committed.
  * Later requests see it by the store's data version.
  */
 static int
 api_change(struct web_request *req, struct web_response *res, enum api_op op, int own)
 {
 	const struct web_program *wp = web_program(req);
-	const struct app_kind *ak;
-	struct strbuf err = STRBUF_INIT, patched = STRBUF_INIT;
-	struct app_change c = APP_CHANGE_INIT;
-	struct model_error e;
+	struct api_write a = { .req = req, .op = op, .own = own, .c = APP_CHANGE_INIT,
+	    .patched = STRBUF_INIT };
+	struct strbuf err = STRBUF_INIT;
 	struct app_write w;
 	struct initiative *in;
-	int loaded;
-	const char *data = req->body.buf;
-	size_t len = req->body.len;
-	void *rec = NULL;
-	long i = -1;
-	enum app_result r = APP_ERROR;
-	int ret = -1;
+	long i;
+	int r, ret = -1;
 
 	memset(&w, 0, sizeof(w));
 	program_init(&w.p);
 	if (wp == NULL)
 		goto out;
 	/* own: an initiative itself (POST /api/v1/initiatives, PUT/PATCH …/{slug}) */
-	if ((ak = own ? app_kind_find("initiatives") : api_kind(req, res)) == NULL) {
+	if ((a.ak = own ? app_kind_find("initiatives") : api_kind(req, res)) == NULL) {
 		ret = 0;
 		goto out;
 	}
@@ -526,122 +619,76 @@ api_change(struct web_request *req, struct web_response *res, enum api_op op, in
 		ret = web_error(res, 415, "The body must be application/json: one trellis/1 record.");
 		goto out;
 	}
-	if (op != OP_DELETE && len == 0) {
+	if (op != OP_DELETE && req->body.len == 0) {
 		ret = web_error(res, 400, "The body is empty; send one trellis/1 record as JSON.");
 		goto out;
 	}
-	if ((loaded = web_write_begin(req, &w, req->slug, &err)) == -1) {
-		fprintf(stderr, "trellis serve: api: cannot begin the change: %s\n", err.buf);
-		goto out;
-	}
-	if ((in = w.in) == NULL && req->slug) {
-		ret = web_error(res, 404, "There is no initiative at this address.");
-		goto out;
-	}
-	if (own && in) {
-		/* the initiative is a record of the program: its own fields change */
-		i = in - w.p.initiatives.v;
-		in = NULL;
-	} else if (op != OP_CREATE && (i = app_record_find(&w.p, in, ak->k, req->id)) < 0) {
-		ret = web_error(res, 404, "There is no such record.");
-		goto out;
-	}
-	if (op == OP_PATCH) {
-		const struct anyvec *v = api_records(&w.p, in, ak);
-
-		if (patch_merge(ak->k, (const char *)v->v + (size_t)i * ak->k->size, data, len,
-		    &patched, &e)) {
-			ret = api_invalid(res, &e);
-			goto out;
-		}
-		data = patched.buf;
-		len = patched.len;
-	}
-	if (op != OP_DELETE) {
-		rec = xcalloc(1, ak->k->size);
-		if (json_read_record("request", data, len, ak->k, rec, &w.p, &e)) {
-			ret = api_invalid(res, &e);
-			goto out;
-		}
-	}
-	switch (op) {
-	case OP_CREATE:
-		r = app_add(w.s, &w.p, in, ak->k, rec, web_actor(req), &c, &e, &err);
-		break;
-	case OP_PUT:
-	case OP_PATCH:
-		r = app_update(w.s, &w.p, in, ak->k, (size_t)i, rec, web_actor(req), &c, &e, &err);
-		break;
-	case OP_DELETE:
-		r = app_delete(w.s, &w.p, in, ak->k, (size_t)i, web_actor(req), &c, &e, &err);
-		break;
-	}
-	if (r == APP_INVALID) {
-		ret = api_invalid(res, &e);
-		goto out;
-	}
-	if (r == APP_CONFLICT) {
-		/* the record's state refuses it (a ledger entry's approvals) */
-		ret = api_refused(res, 409, &e);
-		goto out;
-	}
-	if (r == APP_ERROR) {
-		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], ak->name, err.buf);
-		ret = web_error(res, 409, err.len ? err.buf : "The change could not be saved.");
-		goto out;
-	}
-	/* a ledger entry entered pending: the mail to who may approve it, in the same write */
-	if (op == OP_CREATE && ak->k == &kind_ledger_entry &&
-	    approvals_mail(w.s, &w.p, in, c.key.buf, &err)) {
-		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], ak->name, err.buf);
-		ret = web_error(res, 500, "The change could not be saved; nothing was written.");
-		goto out;
-	}
-	/* audited by app/edit.h, in the write's transaction */
-	app_write_changed(&w);
-	if (app_write_commit(&w, &err) == -1) {
-		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], ak->name, err.buf);
-		ret = web_error(res, 409, "The change could not be saved; nothing was written.");
-		goto out;
-	}
+	r = web_write_run(req, &w, req->slug, api_apply, &a, &err);
 	ret = 0;
+	if (r == 1 && !a.ran) {
+		/* no such initiative (or, gone, no program: 500) */
+		ret = req->slug ? web_error(res, 404, "There is no initiative at this address.") : -1;
+		goto out;
+	}
+	if (r == 1) {
+		if (a.status == 404)
+			ret = web_error(res, 404, "There is no such record.");
+		else if (a.status == 409)
+			/* the record's state refuses it (a ledger entry's approvals) */
+			ret = api_refused(res, 409, &a.e);
+		else
+			ret = api_invalid(res, &a.e);
+		goto out;
+	}
+	if (r == -1) {
+		fprintf(stderr, "trellis serve: api: %s %s: %s\n", op_actions[op], a.ak->name,
+		    err.buf);
+		if (w.gave_up)
+			ret = web_busy(res);
+		else if (a.fail == 409)
+			ret = web_error(res, 409, err.len ? err.buf : "The change could not be saved.");
+		else if (a.ran)
+			ret = web_error(res, a.fail ? a.fail : 409,
+			    "The change could not be saved; nothing was written.");
+		else
+			ret = -1;
+		goto out;
+	}
 	if (op == OP_DELETE) {
 		api_begin(res, 204);
 		goto out;
 	}
-	if ((i = app_record_find(&w.p, in, ak->k, c.key.buf)) < 0) {
+	in = a.in;
+	if ((i = app_record_find(&w.p, in, a.ak->k, a.c.key.buf)) < 0) {
 		api_begin(res, op == OP_CREATE ? 201 : 200);
 		goto out;
 	}
 	{
-		const struct anyvec *v = api_records(&w.p, in, ak);
+		const struct anyvec *v = api_records(&w.p, in, a.ak);
 		struct strbuf loc = STRBUF_INIT;
 
 		if (own)
-			json_write_record_own(api_begin(res, op == OP_CREATE ? 201 : 200), ak->k,
-			    (const char *)v->v + (size_t)i * ak->k->size);
+			json_write_record_own(api_begin(res, op == OP_CREATE ? 201 : 200), a.ak->k,
+			    (const char *)v->v + (size_t)i * a.ak->k->size);
 		else
-			record_write(api_begin(res, op == OP_CREATE ? 201 : 200), &w.p, in, ak->k,
-			    (const char *)v->v + (size_t)i * ak->k->size);
+			record_write(api_begin(res, op == OP_CREATE ? 201 : 200), &w.p, in, a.ak->k,
+			    (const char *)v->v + (size_t)i * a.ak->k->size);
 		strbuf_addch(&res->body, '\n');
 		if (op == OP_CREATE) {
 			if (own)
-				strbuf_addf(&loc, "/api/v1/initiatives/%s", c.key.buf);
+				strbuf_addf(&loc, "/api/v1/initiatives/%s", a.c.key.buf);
 			else if (in)
-				strbuf_addf(&loc, "/api/v1/initiatives/%s/%s/%s", in->slug, ak->name, c.key.buf);
+				strbuf_addf(&loc, "/api/v1/initiatives/%s/%s/%s", in->slug, a.ak->name,
+				    a.c.key.buf);
 			else
-				strbuf_addf(&loc, "/api/v1/program/%s/%s", ak->name, c.key.buf);
+				strbuf_addf(&loc, "/api/v1/program/%s/%s", a.ak->name, a.c.key.buf);
 			web_header_add(res, "Location", web_url(req, loc.buf));
 		}
 		strbuf_release(&loc);
 	}
 out:
-	if (rec) {
-		kind_release(ak->k, rec);
-		free(rec);
-	}
-	app_change_release(&c);
-	strbuf_release(&patched);
+	app_change_release(&a.c);
+	strbuf_release(&a.patched);
 	strbuf_release(&err);
 	web_publish(req, &w);
 	app_write_end(&w);

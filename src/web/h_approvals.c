@@ -245,56 +245,76 @@ struct approve {
 	struct strbuf json;		/* the entry after, as the API shows it */
 };
 
+/* approve_run's change (app_write_fn), run again from the start after a conflict. */
+struct approve_write {
+	struct web_request *req;
+	struct approve *ap;
+	int verdict;
+	int r;			/* approve_run's return */
+	long i;			/* the entry's index in w->in */
+	struct app_change c;
+};
+
+static int
+approve_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct approve_write *a = arg;
+	struct approve *ap = a->ap;
+
+	memset(&ap->e, 0, sizeof(ap->e));
+	if ((a->i = app_ledger_find(w->in, a->req->id)) < 0) {
+		a->r = -2;
+		return 1;
+	}
+	a->r = app_ledger_approve(w, (size_t)a->i, ap->org, a->verdict, ap->reason, date_today(),
+	    web_actor(a->req), a->req->user.organization, &a->c, &ap->e, err);
+	if (a->r != APP_OK)
+		return records_change_result(a->r);
+	/* still pending after the first: the mail to the organizations that may give the second */
+	if (approvals_mail(w->s, &w->p, w->in, a->req->id, err)) {
+		a->r = APP_ERROR;
+		return -1;
+	}
+	app_write_changed(w);
+	return 0;
+}
+
 /*
- * Makes the approval in the request's initiative and commits it. Returns
- * an enum app_result; -2 when the initiative or entry does not exist
- * (404); -3 when a member asks for another organization than its own (403,
- * e says why).
+ * Makes the approval in the request's initiative and commits it
+ * (approve_change, run again on a conflict). Returns an enum app_result;
+ * -2 when the initiative or entry does not exist (404); -3 when a member
+ * asks for another organization than its own (403, e says why); -4 when
+ * the database gave up (web_busy).
  */
 static int
 approve_run(struct web_request *req, struct approve *ap)
 {
-	struct records_write w = { 0 };
-	struct app_change c = APP_CHANGE_INIT;
+	struct records_write w;
+	struct approve_write a = { .req = req, .ap = ap, .r = APP_ERROR, .c = APP_CHANGE_INIT };
 	struct strbuf err = STRBUF_INIT;
 	const char *own = req->user.organization;
-	long i;
-	int verdict, r = APP_ERROR;
+	int run, r;
 
 	memset(&ap->e, 0, sizeof(ap->e));
-	verdict = ap->verdict ? enum_lookup(verdict_names, VERDICT__MAX, ap->verdict) : -1;
+	a.verdict = ap->verdict ? enum_lookup(verdict_names, VERDICT__MAX, ap->verdict) : -1;
 	if (req->user.role == WEB_MEMBER && ap->org && (own == NULL || strcmp(own, ap->org) != 0)) {
 		model_error_set(&ap->e, NULL, "org", own ? "you approve for your own organization "
 		    "(%s) only" : "your account acts for no organization: an admin sets it "
 		    "(Answers proposals for)", own);
 		return -3;
 	}
-	program_init(&w.aw.p);
-	if (records_write_begin(req, &w))
-		goto out;
-	if (w.aw.in == NULL || (i = app_ledger_find(w.aw.in, req->id)) < 0) {
+	run = records_write_run(req, &w, approve_change, &a, &err);
+	if (run == 1 && w.aw.in == NULL)
 		r = -2;
-		goto out;
-	}
-	r = app_ledger_approve(&w.aw, (size_t)i, ap->org, verdict, ap->reason, date_today(),
-	    web_actor(req), own, &c, &ap->e, &err);
-	if (r != APP_OK)
-		goto out;
-	/* still pending after the first: the mail to the organizations that may give the second */
-	if (approvals_mail(w.aw.s, &w.aw.p, w.aw.in, req->id, &err)) {
-		r = APP_ERROR;
-		goto out;
-	}
-	records_write_done(&w);
-	if (records_write_commit(&w)) {
-		r = APP_ERROR;
-		goto out;
-	}
-	json_write_record(&ap->json, &kind_ledger_entry, &w.aw.in->ledger.v[i]);
-out:
-	if (r == APP_ERROR && err.len)
+	else if (run == -1 && w.aw.gave_up)
+		r = -4;
+	else
+		r = run == -1 ? APP_ERROR : a.r;
+	if (run == 0)
+		json_write_record(&ap->json, &kind_ledger_entry, &w.aw.in->ledger.v[a.i]);
+	if (run == -1 && err.len)
 		fprintf(stderr, "trellis serve: approval: %s\n", err.buf);
-	app_change_release(&c);
+	app_change_release(&a.c);
 	strbuf_release(&err);
 	records_write_end(&w);
 	return r;
@@ -328,6 +348,9 @@ h_approval_post(struct web_request *req, struct web_response *res)
 		break;
 	case -3:
 		ret = web_error(res, 403, ap.e.msg);
+		break;
+	case -4:
+		ret = web_busy(res);
 		break;
 	default:
 		ret = -1;
@@ -373,6 +396,9 @@ h_api_approval(struct web_request *req, struct web_response *res)
 		break;
 	case -3:
 		ret = api_refused(res, 403, &ap.e);
+		break;
+	case -4:
+		ret = web_busy(res);
 		break;
 	default:
 		ret = web_error(res, 500, "The approval could not be saved; nothing was written.");

@@ -243,6 +243,25 @@ out:
 	return ret;
 }
 
+/* A follow-up marked done, as a write's change (records_write_run). */
+struct followup_write {
+	const char *checkin, *actor;
+	size_t n;
+	enum app_result r;
+	struct app_change *c;
+	struct model_error *e;
+};
+
+static int
+followup_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct followup_write *f = arg;
+
+	memset(f->e, 0, sizeof(*f->e));
+	f->r = app_followup_done(w, f->checkin, f->n, f->actor, f->c, f->e, err);
+	return records_change_result(f->r);
+}
+
 /*
  * POST /i/{slug}/checkins/{id}/done: n, the follow-up's number; back, where
  * to go after (the program page, or the check-in's own page). A follow-up
@@ -258,24 +277,24 @@ h_followup_done(struct web_request *req, struct web_response *res)
 	const char *ns = web_form(req, "n"), *back = web_form(req, "back");
 	char *end = NULL;
 	unsigned long n = ns ? strtoul(ns, &end, 10) : 0;
+	struct followup_write f = { .checkin = req->id, .actor = web_actor(req), .n = (size_t)n,
+	    .r = APP_ERROR, .c = &c, .e = &e };
 	enum app_result r;
-	int ret = 0;
+	int run, ret = 0;
 
 	if (ns == NULL || *ns == '\0' || *end != '\0' || n == 0 || n > 10000)
 		return web_error(res, 400, N_("n: the follow-up's number (1, 2, …) is missing or not a number."));
 	memset(&e, 0, sizeof(e));
-	if (records_write_begin(req, &w)) {
-		ret = -1;
-		goto out;
-	}
-	if (w.aw.in == NULL) {
+	run = records_write_run(req, &w, followup_change, &f, &err);
+	if (run == 1 && w.aw.in == NULL) {
 		ret = web_error(res, 404, N_("There is no such initiative."));
 		goto out;
 	}
-	r = app_followup_done(&w.aw, req->id, (size_t)n, web_actor(req), &c, &e, &err);
-	if (r == APP_OK && records_write_commit(&w))
-		r = APP_ERROR;
-	switch (r) {
+	if (run == -1 && w.aw.gave_up) {
+		ret = web_busy(res);
+		goto out;
+	}
+	switch ((r = records_run_result(run, f.r))) {
 	case APP_OK:
 		/* back only to this server's pages that list follow-ups */
 		if (back && strcmp(back, "/") == 0)
@@ -540,6 +559,29 @@ note_figures(const struct learning_note *n, form_errors *errs)
 	return bad;
 }
 
+/* A learning note added, as a write's change: the note copied for each run (it is moved in). */
+struct note_write {
+	size_t q;
+	const struct learning_note *note;
+	const char *actor;
+	enum app_result r;
+	struct app_change *c;
+	struct model_error *e;
+};
+
+static int
+note_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct note_write *n = arg;
+	struct learning_note copy;
+
+	memset(n->e, 0, sizeof(*n->e));
+	memset(&copy, 0, sizeof(copy));
+	kind_copy(&kind_learning_note, &copy, n->note);
+	n->r = app_learning_note_add(w, n->q, &copy, n->actor, n->c, n->e, err);
+	return records_change_result(n->r);
+}
+
 /* POST /program/learning/notes: a note under a question of the agenda. */
 int
 h_program_learning_post(struct web_request *req, struct web_response *res)
@@ -555,8 +597,9 @@ h_program_learning_post(struct web_request *req, struct web_response *res)
 	const char *qs;
 	char *end = NULL;
 	unsigned long q;
+	struct note_write nw;
 	enum app_result r;
-	int ret = 0;
+	int run, ret = 0;
 
 	memset(&w, 0, sizeof(w));
 	program_init(&w.aw.p);
@@ -576,15 +619,13 @@ h_program_learning_post(struct web_request *req, struct web_response *res)
 		ret = learning_page(req, res, &wp->program, &typed, &errs);
 		goto out;
 	}
-	if (records_write_begin(req, &w)) {
-		ret = -1;
+	nw = (struct note_write){ .q = (size_t)q - 1, .note = &note, .actor = web_actor(req),
+	    .r = APP_ERROR, .c = &c, .e = &e };
+	if ((run = records_write_run(req, &w, note_change, &nw, &err)) == -1 && w.aw.gave_up) {
+		ret = web_busy(res);
 		goto out;
 	}
-	memset(&e, 0, sizeof(e));
-	r = app_learning_note_add(&w.aw, (size_t)q - 1, &note, web_actor(req), &c, &e, &err);
-	if (r == APP_OK && records_write_commit(&w))
-		r = APP_ERROR;
-	switch (r) {
+	switch ((r = records_run_result(run, nw.r))) {
 	case APP_OK:
 		web_redirect(res, "/program/learning");
 		break;

@@ -228,6 +228,48 @@ parse_ratings(const struct initiative *in, const char *rater, const struct form_
 	return errs->n - before;
 }
 
+/*
+ * The new ties of a rating form as a write's change (records_write_run):
+ * each through the one write path, all in the write's one transaction,
+ * kept together by the commit or none of them. Each run adds copies (app_add
+ * takes what it is given), and starts with no problems: 0 to commit, 1
+ * with a problem in errs, -1 when the store failed.
+ */
+struct ties_write {
+	const struct tie *ties;
+	size_t n;
+	const char *actor;
+	form_errors *errs;
+};
+
+static int
+ties_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct ties_write *t = arg;
+
+	t->errs->n = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		struct app_change c = APP_CHANGE_INIT;
+		struct model_error e;
+		struct tie tie;
+		enum app_result r;
+
+		memset(&e, 0, sizeof(e));
+		memset(&tie, 0, sizeof(tie));
+		kind_copy(&kind_tie, &tie, &t->ties[i]);
+		r = app_add(w->s, &w->p, w->in, &kind_tie, &tie, t->actor, &c, &e, err);
+		app_change_release(&c);
+		if (r == APP_ERROR)
+			return -1;
+		if (r != APP_OK) {
+			form_error_add(t->errs, NULL, e.msg);
+			return 1;
+		}
+		app_write_changed(w);
+	}
+	return 0;
+}
+
 /* POST /i/{slug}/network: the ratings of one organization, all kept or none. */
 int
 h_network_rate(struct web_request *req, struct web_response *res)
@@ -241,7 +283,8 @@ h_network_rate(struct web_request *req, struct web_response *res)
 	struct tie *ties = NULL;
 	size_t nties = 0;
 	const char *rater;
-	int ret = -1;
+	struct ties_write tw;
+	int run, ret = -1;
 
 	program_init(&w.aw.p);
 	if (wp == NULL)
@@ -261,41 +304,21 @@ h_network_rate(struct web_request *req, struct web_response *res)
 		ret = network_page_answer(req, res, wp, in, rater, &typed, &errs);
 		goto out;
 	}
-	if (records_write_begin(req, &w) || w.aw.in == NULL) {
-		ret = -1;
+	tw = (struct ties_write){ .ties = ties, .n = nties, .actor = web_actor(req), .errs = &errs };
+	if ((run = records_write_run(req, &w, ties_change, &tw, &err)) == 1 && w.aw.in == NULL) {
+		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	/*
-	 * Each new tie through the one write path, all in the write's one
-	 * transaction: kept together by the commit, or none of them.
-	 */
-	for (size_t i = 0; i < nties && errs.n == 0; i++) {
-		struct app_change c = APP_CHANGE_INIT;
-		struct model_error e;
-		enum app_result r;
-
-		memset(&e, 0, sizeof(e));
-		strbuf_reset(&err);
-		r = app_add(w.aw.s, &w.aw.p, w.aw.in, &kind_tie, &ties[i], web_actor(req), &c,
-		    &e, &err);
-		app_change_release(&c);
-		switch (r) {
-		case APP_OK:
-			records_write_done(&w);
-			break;
-		case APP_INVALID:
-			form_error_add(&errs, NULL, e.msg);
-			break;
-		default:
-			fprintf(stderr, "trellis serve: save ratings: %s\n", err.buf);
-			form_error_add(&errs, NULL,
-			    _("The ratings could not be saved; none was kept. Please try again."));
-			break;
-		}
+	if (run == -1 && w.aw.gave_up) {
+		ret = web_busy(res);
+		goto out;
 	}
-	if (errs.n == 0 && records_write_commit(&w))
+	if (run == -1) {
+		fprintf(stderr, "trellis serve: save ratings: %s\n", err.buf);
+		errs.n = 0;
 		form_error_add(&errs, NULL,
 		    _("The ratings could not be saved; none was kept. Please try again."));
+	}
 	if (errs.n) {
 		ret = network_page_answer(req, res, wp, in, rater, &typed, &errs);
 		goto out;

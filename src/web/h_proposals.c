@@ -38,7 +38,7 @@ enum pw_op { PW_OPEN, PW_ANSWER, PW_CLOSE };
 /* One change of a proposal, as the form or the API asks for it. */
 struct pw {
 	enum pw_op op;
-	struct proposal *open;		/* PW_OPEN: the new proposal's fields (moved out), or */
+	struct proposal *open;		/* PW_OPEN: the new proposal's fields (copied for each run), or */
 	const char *open_json;		/* them as a trellis/1 proposal (the API), read in the write */
 	const char *id;			/* PW_ANSWER, PW_CLOSE: the proposal */
 	const char *org, *reason;	/* PW_ANSWER */
@@ -56,7 +56,7 @@ static void proposal_json(struct strbuf *out, const struct proposal *pr);
 
 /* The mail of the event pr (in in) had, queued in the open write of w. */
 static int
-pw_mail(struct records_write *w, const struct initiative *in, const struct proposal *pr,
+pw_mail(struct app_write *w, const struct initiative *in, const struct proposal *pr,
     enum mail_proposal_event ev, struct strbuf *err)
 {
 	struct mail_proposal mp = {
@@ -66,84 +66,114 @@ pw_mail(struct records_write *w, const struct initiative *in, const struct propo
 	};
 	size_t n;
 
-	return mail_proposal_queue(w->aw.s, web_db_path(), web_mail_base_url(), &mp, time(NULL),
+	return mail_proposal_queue(w->s, web_db_path(), web_mail_base_url(), &mp, time(NULL),
 	    &n, err);
+}
+
+/* pw_run's change (app_write_fn), run again from the start after a conflict. */
+struct pw_write {
+	struct web_request *req;
+	struct pw *pw;
+	int r;			/* pw_run's return */
+	size_t i;		/* the proposal's index in w->in */
+	struct app_change c;
+};
+
+static int
+pw_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct pw_write *a = arg;
+	struct pw *pw = a->pw;
+	const char *actor = web_actor(a->req);
+	tdate today = date_today();
+	struct proposal *open = NULL;
+	struct initiative *in = w->in;
+	long found;
+
+	memset(&pw->e, 0, sizeof(pw->e));
+	strbuf_reset(&pw->decision);
+	a->i = 0;
+	a->r = APP_ERROR;
+	if (pw->op != PW_OPEN) {
+		if ((found = app_proposal_find(in, pw->id)) < 0) {
+			a->r = -2;
+			return 1;
+		}
+		a->i = (size_t)found;
+	}
+	switch (pw->op) {
+	case PW_OPEN:
+		/* a copy for each run: app_proposal_open takes it */
+		open = xcalloc(1, sizeof(*open));
+		if (pw->open_json) {
+			/* checked as an import checks a proposal, its file named in w's program */
+			if (json_read_record("request", pw->open_json, strlen(pw->open_json),
+			    &kind_proposal, open, &w->p, &pw->e)) {
+				a->r = APP_INVALID;
+				break;
+			}
+		} else
+			kind_copy(&kind_proposal, open, pw->open);
+		a->r = app_proposal_open(w, open, today, actor, &a->i, &a->c, &pw->e, err);
+		break;
+	case PW_ANSWER:
+		a->r = app_proposal_answer(w, a->i, pw->org, pw->stance, pw->reason, today, actor,
+		    a->req->user.organization, &a->c, &pw->e, err);
+		break;
+	case PW_CLOSE:
+		a->r = app_proposal_close(w, a->i, pw->outcome, pw->decided, actor, &pw->decision,
+		    &pw->e, err);
+		break;
+	}
+	if (open) {
+		kind_release(&kind_proposal, open);
+		free(open);
+	}
+	if (a->r != APP_OK)
+		return a->r == APP_ERROR ? -1 : 1;
+	in = w->in;
+	if (pw->op != PW_ANSWER && pw_mail(w, in, &in->proposals.v[a->i],
+	    pw->op == PW_OPEN ? MAIL_PROPOSAL_OPENED : MAIL_PROPOSAL_CLOSED, err)) {
+		a->r = APP_ERROR;
+		return -1;
+	}
+	app_write_changed(w);
+	return 0;
 }
 
 /*
  * Makes the change pw asks for in the request's initiative and commits it
- * with its mail. Returns an enum app_result, or -2 when the initiative or
- * the proposal does not exist (404); pw->e says what is wrong.
+ * with its mail (pw_change, run again on a conflict). Returns an enum
+ * app_result, -2 when the initiative or the proposal does not exist (404),
+ * or -3 when the database gave up (web_busy); pw->e says what is wrong.
  */
 static int
 pw_run(struct web_request *req, struct pw *pw)
 {
-	struct records_write w = { 0 };
-	struct app_change c = APP_CHANGE_INIT;
+	struct records_write w;
+	struct pw_write a = { .req = req, .pw = pw, .r = APP_ERROR, .c = APP_CHANGE_INIT };
 	struct strbuf err = STRBUF_INIT;
-	const char *actor = web_actor(req);
-	tdate today = date_today();
 	struct initiative *in;
-	size_t i = 0;
-	long found;
-	int r = APP_ERROR;
+	int run, r;
 
 	memset(&pw->e, 0, sizeof(pw->e));
-	program_init(&w.aw.p);
-	if (records_write_begin(req, &w))
-		goto out;
-	if ((in = w.aw.in) == NULL) {
+	run = records_write_run(req, &w, pw_change, &a, &err);
+	if (run == 1 && w.aw.in == NULL)
 		r = -2;
-		goto out;
-	}
-	if (pw->op != PW_OPEN) {
-		if ((found = app_proposal_find(in, pw->id)) < 0) {
-			r = -2;
-			goto out;
-		}
-		i = (size_t)found;
-	}
-	switch (pw->op) {
-	case PW_OPEN:
-		if (pw->open_json) {
-			/* checked as an import checks a proposal, its file named in w's program */
-			pw->open = xcalloc(1, sizeof(*pw->open));
-			if (json_read_record("request", pw->open_json, strlen(pw->open_json),
-			    &kind_proposal, pw->open, &w.aw.p, &pw->e)) {
-				r = APP_INVALID;
-				break;
-			}
-		}
-		r = app_proposal_open(&w.aw, pw->open, today, actor, &i, &c, &pw->e, &err);
-		break;
-	case PW_ANSWER:
-		r = app_proposal_answer(&w.aw, i, pw->org, pw->stance, pw->reason, today, actor,
-		    req->user.organization, &c, &pw->e, &err);
-		break;
-	case PW_CLOSE:
-		r = app_proposal_close(&w.aw, i, pw->outcome, pw->decided, actor, &pw->decision,
-		    &pw->e, &err);
-		break;
-	}
-	if (r != APP_OK)
-		goto out;
-	in = w.aw.in;
-	if (pw->op != PW_ANSWER && pw_mail(&w, in, &in->proposals.v[i],
-	    pw->op == PW_OPEN ? MAIL_PROPOSAL_OPENED : MAIL_PROPOSAL_CLOSED, &err)) {
+	else if (run == -1 && w.aw.gave_up)
+		r = -3;
+	else if (run == -1)
 		r = APP_ERROR;
-		goto out;
+	else
+		r = a.r;
+	if (run == 0) {
+		in = w.aw.in;
+		strbuf_addstr(&pw->done_id, in->proposals.v[a.i].id);
+		proposal_json(&pw->json, &in->proposals.v[a.i]);
 	}
-	records_write_done(&w);
-	if (records_write_commit(&w)) {
-		r = APP_ERROR;
-		goto out;
-	}
-	strbuf_addstr(&pw->done_id, in->proposals.v[i].id);
-	proposal_json(&pw->json, &in->proposals.v[i]);
-out:
-	if (r == APP_ERROR && err.len)
+	if (run == -1)
 		fprintf(stderr, "trellis serve: proposal: %s\n", err.buf);
-	app_change_release(&c);
+	app_change_release(&a.c);
 	strbuf_release(&err);
 	records_write_end(&w);
 	return r;
@@ -335,6 +365,8 @@ h_proposal_create(struct web_request *req, struct web_response *res)
 		ret = new_page(req, res, p, in, &errs, &typed);
 	} else if (r == -2)
 		ret = web_error(res, 404, "There is no initiative at this address.");
+	else if (r == -3)
+		ret = web_busy(res);
 	else
 		ret = -1;
 out:
@@ -381,6 +413,9 @@ form_result(struct web_request *req, struct web_response *res, struct pw *pw, in
 		break;
 	case -2:
 		ret = web_error(res, 404, "There is no such proposal.");
+		break;
+	case -3:
+		ret = web_busy(res);
 		break;
 	default:
 		ret = -1;
@@ -509,6 +544,8 @@ api_result(struct web_request *req, struct web_response *res, struct pw *pw, int
 	case -2:
 		return web_error(res, 404, req->id ? "There is no such proposal." :
 		    "There is no initiative at this address.");
+	case -3:
+		return web_busy(res);
 	default:
 		return web_error(res, 500, "The change could not be saved; nothing was written.");
 	}

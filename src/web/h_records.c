@@ -719,6 +719,67 @@ form_problems(const struct program *p, const struct initiative *in, const struct
 	return (int)errs->n;
 }
 
+/*
+ * One record's change from a form, as a write's change (records_write_run):
+ * what the form parsed is copied for each run (app/edit.h takes the record
+ * it is given), and the result and the audit's change are overwritten by
+ * each run, so a run again after a conflict starts from nothing of the last.
+ */
+struct form_write {
+	const struct app_kind *ak;
+	const void *rec;		/* what the form parsed (NULL: a delete) */
+	const char *id;			/* the record changed (NULL: an add) */
+	const char *actor;
+	int ran, found;			/* the change ran; it found record id */
+	enum app_result r;
+	struct app_change *c;
+	struct model_error *e;
+};
+
+/* app_write_fn: the form's add, update or delete on w. */
+static int
+form_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct form_write *f = arg;
+	const struct kind *k = f->ak->k;
+	void *rec = NULL;
+	long wi = -1;
+
+	f->ran = 1;
+	f->r = APP_ERROR;
+	memset(f->e, 0, sizeof(*f->e));
+	if (f->id && (wi = app_record_find(&w->p, w->in, k, f->id)) < 0) {
+		f->found = 0;	/* deleted meanwhile */
+		return 1;
+	}
+	f->found = 1;
+	if (f->rec) {
+		rec = xcalloc(1, k->size);
+		kind_copy(k, rec, f->rec);
+	}
+	if (f->id == NULL)
+		f->r = app_add(w->s, &w->p, w->in, k, rec, f->actor, f->c, f->e, err);
+	else if (rec == NULL)
+		f->r = app_delete(w->s, &w->p, w->in, k, (size_t)wi, f->actor, f->c, f->e, err);
+	else {
+		void *old = (char *)records_of(&w->p, w->in, f->ak)->v + (size_t)wi * k->size;
+
+		/* what the form does not edit (a survey's responses) stays as it was */
+		for (int i = 0; i < k->nfields; i++)
+			if (!form_field_editable(&k->fields[i]) &&
+			    !(k->fields[i].flags & FL_WORKFLOW))	/* app_update keeps those */
+				field_swap(&k->fields[i], rec, old);
+		f->r = app_update(w->s, &w->p, w->in, k, (size_t)wi, rec, f->actor, f->c, f->e,
+		    err);
+	}
+	free(rec);	/* left empty by app/edit.h */
+	/* a ledger entry entered pending: the mail to who may approve it, in the same write */
+	if (f->r == APP_OK && f->id == NULL && k == &kind_ledger_entry &&
+	    approvals_mail(w->s, &w->p, w->in, f->c->key.buf, err))
+		f->r = APP_ERROR;
+	return f->r == APP_OK ? 0 : f->r == APP_ERROR ? -1 : 1;
+}
+
 int
 h_record_create(struct web_request *req, struct web_response *res)
 {
@@ -731,7 +792,8 @@ h_record_create(struct web_request *req, struct web_response *res)
 	struct app_change c = APP_CHANGE_INIT;
 	struct model_error e;
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT;
-	enum app_result r;
+	struct form_write f;
+	int r;
 	void *rec = NULL;
 	int ret = -1;
 
@@ -755,18 +817,17 @@ h_record_create(struct web_request *req, struct web_response *res)
 		ret = new_page(req, res, &wp->program, in, ak, &typed, &errs);
 		goto out;
 	}
-	if (records_write_begin(req, &w) || (in != NULL && w.aw.in == NULL)) {
-		ret = -1;
+	f = (struct form_write){ .ak = ak, .rec = rec, .actor = web_actor(req), .c = &c, .e = &e };
+	if ((r = records_write_run(req, &w, form_change, &f, &err)) == 1 && !f.ran) {
+		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	memset(&e, 0, sizeof(e));
-	r = app_add(w.aw.s, &w.aw.p, w.aw.in, ak->k, rec, web_actor(req), &c, &e, &err);
-	/* a ledger entry entered pending: the mail to who may approve it, in the same write */
-	if (r == APP_OK && ak->k == &kind_ledger_entry &&
-	    approvals_mail(w.aw.s, &w.aw.p, w.aw.in, c.key.buf, &err))
-		r = APP_ERROR;
-	if (r == APP_OK && records_write_commit(&w))
-		r = APP_ERROR;
+	if (r == -1 && w.aw.gave_up) {
+		fprintf(stderr, "trellis serve: add %s: %s\n", ak->name, err.buf);
+		ret = web_busy(res);
+		goto out;
+	}
+	r = r == 0 ? APP_OK : r == 1 ? f.r : APP_ERROR;
 	switch (r) {
 	case APP_OK:
 		after_url(in, ak, c.key.buf, &url);
@@ -809,9 +870,10 @@ h_record_update(struct web_request *req, struct web_response *res)
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT;
 	const char *action = web_form(req, "action"), *confirm = web_form(req, "confirm");
 	int del = action && strcmp(action, "delete") == 0;
-	enum app_result r;
+	struct form_write f;
+	int r;
 	void *rec = NULL;
-	long i, wi;
+	long i;
 	int ret = -1;
 
 	program_init(&w.aw.p);
@@ -845,31 +907,24 @@ h_record_update(struct web_request *req, struct web_response *res)
 			goto out;
 		}
 	}
-	if (records_write_begin(req, &w) || (in != NULL && w.aw.in == NULL)) {
-		ret = -1;
+	f = (struct form_write){ .ak = ak, .rec = rec, .id = req->id, .actor = web_actor(req),
+	    .c = &c, .e = &e };
+	if ((r = records_write_run(req, &w, form_change, &f, &err)) == 1 && !f.ran) {
+		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	if ((wi = app_record_find(&w.aw.p, w.aw.in, ak->k, req->id)) < 0) {
+	if (r == 1 && !f.found) {
 		/* deleted meanwhile */
 		web_error(res, 404, "There is no such record.");
 		goto out;
 	}
-	memset(&e, 0, sizeof(e));
-	if (del)
-		r = app_delete(w.aw.s, &w.aw.p, w.aw.in, ak->k, (size_t)wi, web_actor(req), &c, &e, &err);
-	else {
-		void *old = (char *)records_of(&w.aw.p, w.aw.in, ak)->v + (size_t)wi * ak->k->size;
-
-		/* what the form does not edit (a survey's responses) stays as it was */
-		for (int f = 0; f < ak->k->nfields; f++)
-			if (!form_field_editable(&ak->k->fields[f]) &&
-			    !(ak->k->fields[f].flags & FL_WORKFLOW))	/* app_update keeps those */
-				field_swap(&ak->k->fields[f], rec, old);
-		r = app_update(w.aw.s, &w.aw.p, w.aw.in, ak->k, (size_t)wi, rec, web_actor(req), &c,
-		    &e, &err);
+	if (r == -1 && w.aw.gave_up) {
+		fprintf(stderr, "trellis serve: %s %s: %s\n", del ? "delete" : "update", ak->name,
+		    err.buf);
+		ret = web_busy(res);
+		goto out;
 	}
-	if (r == APP_OK && records_write_commit(&w))
-		r = APP_ERROR;
+	r = r == 0 ? APP_OK : r == 1 ? f.r : APP_ERROR;
 	switch (r) {
 	case APP_OK:
 		after_url(in, ak, del ? NULL : c.key.buf, &url);

@@ -85,6 +85,70 @@ h_initiative_new(struct web_request *req, struct web_response *res)
 	return setup_page(req, res, &wp->program, &pg, _("New initiative"), 200);
 }
 
+/*
+ * A new initiative, an initiative's own fields, or the program's, as a
+ * write's change (records_write_run): what the form parsed is copied for
+ * each run (app/edit.h takes it), its slug the stored one.
+ */
+enum setup_op { SETUP_ADD, SETUP_UPDATE_INITIATIVE, SETUP_UPDATE_PROGRAM };
+struct setup_write {
+	enum setup_op op;
+	const void *rec;	/* a struct initiative, or a struct program for SETUP_UPDATE_PROGRAM */
+	const char *actor;
+	enum app_result r;
+	struct app_change *c;
+	struct model_error *e;
+};
+
+static int
+setup_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct setup_write *a = arg;
+	const struct kind *k = a->op == SETUP_UPDATE_PROGRAM ? &kind_program : &kind_initiative;
+	void *copy = xcalloc(1, k->size);
+
+	memset(a->e, 0, sizeof(*a->e));
+	if (a->op == SETUP_UPDATE_PROGRAM) {
+		program_init(copy);
+		kind_copy(k, copy, a->rec);
+		/* the slug stays: it is the program's address in the database */
+		free(((struct program *)copy)->slug);
+		((struct program *)copy)->slug = xstrdup(w->p.slug);
+		a->r = app_update(w->s, &w->p, NULL, k, 0, copy, a->actor, a->c, a->e, err);
+	} else if (a->op == SETUP_UPDATE_INITIATIVE) {
+		kind_copy(k, copy, a->rec);
+		/* the one own field the form does not edit: the slug, its address (its records stay: app_update) */
+		free(((struct initiative *)copy)->slug);
+		((struct initiative *)copy)->slug = xstrdup(w->in->slug);
+		a->r = app_update(w->s, &w->p, NULL, k, (size_t)(w->in - w->p.initiatives.v), copy,
+		    a->actor, a->c, a->e, err);
+	} else {
+		kind_copy(k, copy, a->rec);
+		/* the backbone a member and the 12 responsibilities: app_add gives a new initiative both */
+		a->r = app_add(w->s, &w->p, NULL, k, copy, a->actor, a->c, a->e, err);
+	}
+	kind_release(k, copy);
+	free(copy);
+	return records_change_result(a->r);
+}
+
+/*
+ * records_write_run of a: the enum app_result to answer by, or -2 when
+ * the initiative is gone, -3 when the database gave up (web_busy).
+ */
+static int
+setup_run(struct web_request *req, struct records_write *w, struct setup_write *a,
+    struct strbuf *err)
+{
+	int run = records_write_run(req, w, setup_change, a, err);
+
+	if (run == 1 && a->op != SETUP_UPDATE_PROGRAM && a->op != SETUP_ADD && w->aw.in == NULL)
+		return -2;
+	if (run == -1 && w->aw.gave_up)
+		return -3;
+	return records_run_result(run, a->r);
+}
+
 int
 h_initiative_create(struct web_request *req, struct web_response *res)
 {
@@ -99,8 +163,8 @@ h_initiative_create(struct web_request *req, struct web_response *res)
 	struct field fields[SETUP_MAX_FIELDS];
 	struct kind k;
 	struct initiative *rec = xcalloc(1, sizeof(*rec));
-	enum app_result r;
-	int ret = -1;
+	struct setup_write sw;
+	int r, ret = -1;
 
 	program_init(&w.aw.p);
 	if (wp == NULL)
@@ -114,16 +178,12 @@ h_initiative_create(struct web_request *req, struct web_response *res)
 		ret = setup_page(req, res, &wp->program, &pg, _("New initiative"), 422);
 		goto out;
 	}
-	if (records_write_begin(req, &w)) {
-		ret = -1;
-		goto out;
-	}
-	memset(&e, 0, sizeof(e));
-	/* the backbone a member and the 12 responsibilities: app_add gives a new initiative both */
-	r = app_add(w.aw.s, &w.aw.p, NULL, &kind_initiative, rec, web_actor(req), &c, &e, &err);
-	if (r == APP_OK && records_write_commit(&w))
-		r = APP_ERROR;
-	switch (r) {
+	sw = (struct setup_write){ .op = SETUP_ADD, .rec = rec, .actor = web_actor(req),
+	    .c = &c, .e = &e };
+	switch ((r = setup_run(req, &w, &sw, &err))) {
+	case -3:
+		ret = web_busy(res);
+		break;
 	case APP_OK:
 		strbuf_addf(&url, "/program/initiatives/%s?saved=new", c.key.buf);
 		web_redirect(res, url.buf);
@@ -176,8 +236,8 @@ h_initiative_save(struct web_request *req, struct web_response *res)
 	struct field fields[SETUP_MAX_FIELDS];
 	struct kind k;
 	struct initiative *rec = xcalloc(1, sizeof(*rec));
-	enum app_result r;
-	int ret = -1;
+	struct setup_write sw;
+	int r, ret = -1;
 
 	program_init(&w.aw.p);
 	if (wp == NULL)
@@ -193,18 +253,15 @@ h_initiative_save(struct web_request *req, struct web_response *res)
 		ret = initiative_page(req, res, &wp->program, in, &typed, &errs);
 		goto out;
 	}
-	if (records_write_begin(req, &w) || w.aw.in == NULL) {
-		ret = -1;
-		goto out;
-	}
-	/* the one own field the form does not edit: the slug, its address (its records stay: app_update) */
-	rec->slug = xstrdup(w.aw.in->slug);
-	memset(&e, 0, sizeof(e));
-	r = app_update(w.aw.s, &w.aw.p, NULL, &kind_initiative,
-	    (size_t)(w.aw.in - w.aw.p.initiatives.v), rec, web_actor(req), &c, &e, &err);
-	if (r == APP_OK && records_write_commit(&w))
-		r = APP_ERROR;
-	switch (r) {
+	sw = (struct setup_write){ .op = SETUP_UPDATE_INITIATIVE, .rec = rec,
+	    .actor = web_actor(req), .c = &c, .e = &e };
+	switch ((r = setup_run(req, &w, &sw, &err))) {
+	case -2:
+		ret = -1;	/* the initiative is gone */
+		break;
+	case -3:
+		ret = web_busy(res);
+		break;
 	case APP_OK:
 		strbuf_addf(&url, "/program/initiatives/%s?saved=1", in->slug);
 		web_redirect(res, url.buf);
@@ -266,8 +323,8 @@ h_program_save(struct web_request *req, struct web_response *res)
 	struct field fields[SETUP_MAX_FIELDS];
 	struct kind k;
 	struct program *rec = xcalloc(1, sizeof(*rec));
-	enum app_result r;
-	int ret = -1;
+	struct setup_write sw;
+	int r, ret = -1;
 
 	program_init(&w.aw.p);
 	program_init(rec);
@@ -280,17 +337,12 @@ h_program_save(struct web_request *req, struct web_response *res)
 		ret = program_page(req, res, &wp->program, &typed, &errs);
 		goto out;
 	}
-	if (records_write_begin(req, &w)) {
-		ret = -1;
-		goto out;
-	}
-	/* the slug stays: it is the program's address in the database */
-	rec->slug = xstrdup(w.aw.p.slug);
-	memset(&e, 0, sizeof(e));
-	r = app_update(w.aw.s, &w.aw.p, NULL, &kind_program, 0, rec, web_actor(req), &c, &e, &err);
-	if (r == APP_OK && records_write_commit(&w))
-		r = APP_ERROR;
-	switch (r) {
+	sw = (struct setup_write){ .op = SETUP_UPDATE_PROGRAM, .rec = rec,
+	    .actor = web_actor(req), .c = &c, .e = &e };
+	switch ((r = setup_run(req, &w, &sw, &err))) {
+	case -3:
+		ret = web_busy(res);
+		break;
 	case APP_OK:
 		web_redirect(res, "/program/edit?saved=1");
 		break;
@@ -395,20 +447,22 @@ settings_changes(const struct metrics_settings *cur, const char *const *values, 
 	}
 }
 
-/* Saves changes through app_settings_save; -1 (logged) when the store failed. */
+/* Saves changes through app_settings_save; -1 when the store failed, -2 when it gave up (web_busy). */
 static int
 settings_store(struct web_request *req, const char *program, const struct app_setting *ch,
     size_t n, size_t *changed, struct strbuf *err)
 {
 	struct store *st;
 	size_t bad;
+	int r;
 
 	*changed = 0;
 	if (n == 0)
 		return 0;
 	if ((st = web_store(req, err)) == NULL)
 		return -1;
-	return app_settings_save(st, program, ch, n, web_actor(req), &bad, changed, err) ? -1 : 0;
+	r = app_settings_save(st, program, ch, n, web_actor(req), &bad, changed, err);
+	return r == -2 ? -2 : r ? -1 : 0;
 }
 
 int
@@ -422,7 +476,7 @@ h_settings_post(struct web_request *req, struct web_response *res)
 	form_errors errs = { NULL, 0, 0 };
 	struct form_input typed;
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT;
-	int ret = -1;
+	int r, ret = -1;
 
 	if (wp == NULL)
 		goto out;
@@ -437,7 +491,12 @@ h_settings_post(struct web_request *req, struct web_response *res)
 		ret = settings_page(req, res, wp, &typed, &errs);
 		goto out;
 	}
-	if (settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err)) {
+	if ((r = settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err)) == -2) {
+		fprintf(stderr, "trellis serve: settings: %s\n", err.buf);
+		ret = web_busy(res);
+		goto out;
+	}
+	if (r) {
 		fprintf(stderr, "trellis serve: settings: %s\n", err.buf);
 		form_error_add(&errs, NULL, _("The settings could not be saved; nothing was changed."));
 		ret = settings_page(req, res, wp, &typed, &errs);
@@ -533,7 +592,7 @@ h_api_settings_put(struct web_request *req, struct web_response *res)
 	json_error_t jerr;
 	json_t *body = NULL, *v;
 	const char *key;
-	int ret = -1;
+	int r, ret = -1;
 
 	memset(given, 0, n * sizeof(*given));
 	if (wp == NULL)
@@ -589,9 +648,12 @@ h_api_settings_put(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	strbuf_reset(&err);
-	if (settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err)) {
+	if ((r = settings_store(req, wp->program.slug, ch.v, ch.n, &changed, &err))) {
 		fprintf(stderr, "trellis serve: api: settings: %s\n", err.buf);
-		web_error(res, 409, "The settings could not be saved; nothing was changed.");
+		if (r == -2)
+			web_busy(res);
+		else
+			web_error(res, 409, "The settings could not be saved; nothing was changed.");
 		goto out;
 	}
 	/* what is in force now: the stored settings, read again */

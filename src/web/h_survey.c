@@ -241,7 +241,7 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	struct strbuf err = STRBUF_INIT;
 	struct answer *answers = NULL;
 	struct store *st;
-	int r, ret = -1;
+	int r, gave_up = 0, ret = -1;
 
 	memset(&inv, 0, sizeof(inv));
 	if ((r = invitation_load(req, res, &inv, &wp, &in, &ins)) != 1) {
@@ -270,7 +270,7 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 	}
 	if ((st = web_store(req, &err)) == NULL)
 		goto out;
-	switch (app_survey_answer(st, req->id, answers, ins->items.n, &err)) {
+	switch (app_survey_answer(st, req->id, answers, ins->items.n, &gave_up, &err)) {
 	case STORE_ANSWER_OK:
 		/* reports and results see the new response: it moved the data's version */
 		/* the thanks in the language of the answers (l=: not a choice to remember) */
@@ -292,6 +292,10 @@ h_survey_answer(struct web_request *req, struct web_response *res)
 		    _("This survey round is closed and takes no more answers."));
 		break;
 	default:
+		if (gave_up) {
+			fprintf(stderr, "trellis serve: survey answer: %s\n", err.buf);
+			ret = web_busy(res);
+		}
 		break;
 	}
 out:
@@ -459,60 +463,72 @@ h_survey_rounds(struct web_request *req, struct web_response *res)
 	return rounds_page(req, res, 200, &wp->program, in, NULL, NULL, NULL);
 }
 
+/* round_open's change (app_write_fn): checked and added on w, made anew each run. */
+struct round_write {
+	const char *id, *ins, *opened, *actor;
+	form_errors *errs;
+	struct strbuf *ident;
+	struct app_change *c;
+	struct model_error *e;
+};
+
+static int
+round_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct round_write *a = arg;
+	struct survey sv;
+	enum app_result r;
+	tdate day = DATE_NONE;
+
+	a->errs->n = 0;
+	strbuf_reset(a->ident);
+	memset(a->e, 0, sizeof(*a->e));
+	if (a->opened == NULL || date_parse(a->opened, &day) == -1)
+		form_error_add(a->errs, "opened", _("Give the date the round opens, as a date."));
+	if (a->ins == NULL || program_instrument(&w->p, a->ins) == NULL)
+		form_error_add(a->errs, "instrument", _("Choose a questionnaire."));
+	if (a->id && *a->id)
+		strbuf_addstr(a->ident, a->id);
+	else
+		store_survey_default_id(w->in, a->ident);
+	if (a->errs->n)
+		return 1;
+	memset(&sv, 0, sizeof(sv));
+	sv.id = xstrdup(a->ident->buf);
+	sv.instrument.slug = xstrdup(a->ins);
+	sv.instrument.idx = REF_UNRESOLVED;
+	sv.opened = day;
+	sv.closed = DATE_NONE;
+	r = app_add(w->s, &w->p, w->in, &kind_survey, &sv, a->actor, a->c, a->e, err);
+	if (r == APP_INVALID)
+		records_model_error(a->errs, a->e);
+	return records_change_result(r);
+}
+
 /* action=open: a survey record with no responses, through the record write path. */
 static int
 round_open(struct web_request *req, struct web_response *res)
 {
-	const char *id = web_form(req, "id"), *ins = web_form(req, "instrument");
-	const char *opened = web_form(req, "opened");
 	struct app_change c = APP_CHANGE_INIT;
 	struct strbuf err = STRBUF_INIT, ident = STRBUF_INIT;
 	form_errors errs = { NULL, 0, 0 };
 	struct records_write w;
 	struct model_error e;
-	struct survey sv;
-	enum app_result r;
-	tdate day = DATE_NONE;
-	int ret = -1;
+	struct round_write a = { .id = web_form(req, "id"), .ins = web_form(req, "instrument"),
+	    .opened = web_form(req, "opened"), .actor = web_actor(req), .errs = &errs,
+	    .ident = &ident, .c = &c, .e = &e };
+	int run, ret = -1;
 
-	if (records_write_begin(req, &w))
-		goto out;
-	if (w.aw.in == NULL) {
+	run = records_write_run(req, &w, round_change, &a, &err);
+	if (run == 1 && w.aw.in == NULL)
 		ret = web_error(res, 404, N_("No such initiative."));
-		goto out;
-	}
-	if (opened == NULL || date_parse(opened, &day) == -1)
-		form_error_add(&errs, "opened", _("Give the date the round opens, as a date."));
-	if (ins == NULL || program_instrument(&w.aw.p, ins) == NULL)
-		form_error_add(&errs, "instrument", _("Choose a questionnaire."));
-	if (id && *id)
-		strbuf_addstr(&ident, id);
-	else
-		store_survey_default_id(w.aw.in, &ident);
-	if (errs.n == 0) {
-		memset(&sv, 0, sizeof(sv));
-		sv.id = xstrdup(ident.buf);
-		sv.instrument.slug = xstrdup(ins);
-		sv.instrument.idx = REF_UNRESOLVED;
-		sv.opened = day;
-		sv.closed = DATE_NONE;
-		r = app_add(w.aw.s, &w.aw.p, w.aw.in, &kind_survey, &sv, web_actor(req), &c, &e, &err);
-		if (r == APP_OK && records_write_commit(&w))
-			r = APP_ERROR;
-		switch (r) {
-		case APP_OK:
-			web_redirect(res, round_path(req, w.aw.in->slug));
-			ret = 0;
-			goto out;
-		case APP_INVALID:
-			records_model_error(&errs, &e);
-			break;
-		default:
-			goto out;
-		}
-	}
-	ret = rounds_page(req, res, 422, &w.aw.p, w.aw.in, &errs, NULL, NULL);
-out:
+	else if (run == -1 && w.aw.gave_up)
+		ret = web_busy(res);
+	else if (run == 0) {
+		web_redirect(res, round_path(req, w.aw.in->slug));
+		ret = 0;
+	} else if (run == 1)
+		ret = rounds_page(req, res, 422, &w.aw.p, w.aw.in, &errs, NULL, NULL);
 	if (ret && err.len)
 		fprintf(stderr, "trellis serve: open a survey round: %s\n", err.buf);
 	records_write_end(&w);
@@ -542,9 +558,10 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	const char **people;
 	const char *base = web_mail_base_url();
 	int email = web_form(req, "email") != NULL;
-	size_t n = 0, blen;
+	size_t n = 0, blen = 0;
+	struct mail_invite mi;
 	struct store *st;
-	int r, ret = -1;
+	int r, gave_up = 0, ret = -1;
 
 	if (survey_find(in, survey) == NULL)
 		return web_error(res, 404, N_("No such survey round."));
@@ -572,25 +589,23 @@ round_invite(struct web_request *req, struct web_response *res, const struct pro
 	/* how many links: never the links, never who they went to */
 	strbuf_addf(&sb, "{\"links\":%zu}", n);
 	a = web_audit(req, "create", "survey-invitations", in->slug, survey, NULL, sb.buf);
-	if (email && store_write_begin(st, &err))
-		goto out;
-	r = store_survey_invite(st, in->slug, survey, people, n, lang, &links, &a, &err);
-	if (email) {
+	if (email)
 		for (blen = strlen(base); blen > 0 && base[blen - 1] == '/'; blen--)
 			;
-		if (r == 0 && mail_survey_links(st, web_db_path(), p, survey, &links, base, blen,
-		    lang, &err)) {
-			store_write_rollback(st);
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, _("No link was made: %s."), err.buf);
-			strbuf_reset(&err);
-			ret = web_error(res, 422, sb.buf);
-			goto out;
-		}
-		if (r != 0)
-			store_write_rollback(st);
-		else if (store_write_commit(st, NULL, &err))
-			goto out;
+	mi = (struct mail_invite){ .db = web_db_path(), .p = p, .initiative = in->slug,
+	    .id = survey, .lang = lang, .people = people, .n = n, .audit = &a, .email = email,
+	    .url = base, .ulen = blen, .links = &links };
+	if (mail_survey_invite(st, &mi, &gave_up, &err) == -1) {
+		if (gave_up)
+			ret = web_busy(res);
+		goto out;
+	}
+	if ((r = mi.r) == -3) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, _("No link was made: %s."), err.buf);
+		strbuf_reset(&err);
+		ret = web_error(res, 422, sb.buf);
+		goto out;
 	}
 	if (r == 1) {
 		ret = web_error(res, 404, N_("No such survey round."));
@@ -636,7 +651,7 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	tdate day = date_today();
 	struct store_audit_entry a;
 	struct store *st;
-	int r = 0, ret = -1;
+	int r = 0, gave_up = 0, ret = -1;
 
 	if (sv == NULL)
 		return web_error(res, 404, N_("No such survey round."));
@@ -657,8 +672,10 @@ round_close(struct web_request *req, struct web_response *res, const struct prog
 	date_format(day, day_text);
 	strbuf_addf(&after, "{\"closed\":\"%s\"}", day_text);
 	a = web_audit(req, "update", "surveys", in->slug, survey, "{\"closed\":null}", after.buf);
-	r = store_survey_close(st, in->slug, survey, day, &a, &err);
-	if (r == 1)
+	r = app_survey_close(st, in->slug, survey, day, &a, &gave_up, &err);
+	if (r == -1 && gave_up)
+		ret = web_busy(res);
+	else if (r == 1)
 		ret = web_error(res, 404, N_("No such survey round."));
 	else if (r == 2)
 		ret = web_error(res, 409, N_("This round is closed already."));

@@ -73,6 +73,42 @@ team_page(struct web_request *req, struct web_response *res, const struct progra
 	return 0;
 }
 
+/*
+ * The committee and director form as a write's change (records_write_run):
+ * a copy of what the form parsed for each run, every other field of the
+ * initiative as stored.
+ */
+struct oversight_write {
+	const struct initiative *rec;
+	const char *actor;
+	enum app_result r;
+	struct app_change *c;
+	struct model_error *e;
+};
+
+static int
+oversight_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct oversight_write *a = arg;
+	struct initiative *rec = xcalloc(1, sizeof(*rec));
+
+	kind_copy(&kind_initiative, rec, a->rec);
+	/* every other field of the initiative stays as it is */
+	for (int f = 0; f < kind_initiative.nfields; f++) {
+		const struct field *fl = &kind_initiative.fields[f];
+
+		if (fl->type != FT_LIST && strcmp(fl->name, "committee") != 0 &&
+		    strcmp(fl->name, "director") != 0)
+			field_swap(fl, rec, w->in);
+	}
+	memset(a->e, 0, sizeof(*a->e));
+	a->r = app_update(w->s, &w->p, NULL, &kind_initiative,
+	    (size_t)(w->in - w->p.initiatives.v), rec, a->actor, a->c, a->e, err);
+	kind_release(&kind_initiative, rec);
+	free(rec);
+	return records_change_result(a->r);
+}
+
 /* POST /i/{slug}/team/initiative: the committee and the director. */
 int
 h_team_initiative(struct web_request *req, struct web_response *res)
@@ -88,8 +124,9 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 	struct kind tk;
 	struct field tf[2];
 	struct initiative *rec = xcalloc(1, sizeof(*rec));
+	struct oversight_write ow;
 	enum app_result r;
-	int ret = -1;
+	int run, ret = -1;
 
 	program_init(&w.aw.p);
 	team_page_kind(&tk, tf);
@@ -105,23 +142,17 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 		ret = team_page(req, res, &wp->program, in, &errs, &typed, TEAM_FORM_INITIATIVE);
 		goto out;
 	}
-	if (records_write_begin(req, &w) || w.aw.in == NULL) {
-		ret = -1;
+	ow = (struct oversight_write){ .rec = rec, .actor = web_actor(req), .c = &c, .e = &e };
+	run = records_write_run(req, &w, oversight_change, &ow, &err);
+	if (run == 1 && w.aw.in == NULL) {
+		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	/* every other field of the initiative stays as it is */
-	for (int f = 0; f < kind_initiative.nfields; f++) {
-		const struct field *fl = &kind_initiative.fields[f];
-
-		if (fl->type != FT_LIST && strcmp(fl->name, "committee") != 0 &&
-		    strcmp(fl->name, "director") != 0)
-			field_swap(fl, rec, w.aw.in);
+	if (run == -1 && w.aw.gave_up) {
+		ret = web_busy(res);
+		goto out;
 	}
-	memset(&e, 0, sizeof(e));
-	r = app_update(w.aw.s, &w.aw.p, NULL, &kind_initiative,
-	    (size_t)(w.aw.in - w.aw.p.initiatives.v), rec, web_actor(req), &c, &e, &err);
-	if (r == APP_OK && records_write_commit(&w))
-		r = APP_ERROR;
+	r = records_run_result(run, ow.r);
 	switch (r) {
 	case APP_OK:
 		strbuf_addf(&url, "/i/%s/members?saved=oversight#oversight", in->slug);
@@ -161,18 +192,81 @@ same_letters(const struct responsibility *a, const struct responsibility *b)
 	return 1;
 }
 
+/*
+ * The RACI matrix as a write's change (records_write_run): each row that
+ * changed updated, all the rows or none. Each run starts with no problems
+ * and its own copies. 0 to commit, 1 with problems in errs or nothing
+ * changed, -1 when the store failed.
+ */
+struct raci_write {
+	struct form_input *typed;
+	const char *actor;
+	form_errors *errs;
+	struct strbuf *path;
+};
+
+static int
+raci_change(struct app_write *w, void *arg, struct strbuf *err)
+{
+	struct raci_write *a = arg;
+	const struct field *af = kind_field(&kind_responsibility, "assignments");
+	int failed = 0;
+
+	a->errs->n = 0;
+	for (size_t r = 0; r < w->in->responsibilities.n && a->errs->n == 0; r++) {
+		struct responsibility *old = &w->in->responsibilities.v[r];
+		struct responsibility rec;
+		struct app_change c = APP_CHANGE_INIT;
+		struct model_error e;
+		const char *name;
+
+		strbuf_reset(a->path);
+		strbuf_addf(a->path, "r%zu", r);
+		/* a row drawn before the list changed is not applied to another responsibility */
+		if ((name = form_get(a->typed, a->path->buf)) == NULL || strcmp(name, old->name) != 0)
+			continue;
+		memset(&rec, 0, sizeof(rec));
+		strbuf_addstr(a->path, ".assignments");
+		if (form_parse_field(af, &rec, a->typed, a->errs, a->path->buf) == 0 &&
+		    !same_letters(&rec, old)) {
+			field_swap(kind_field(&kind_responsibility, "name"), &rec, old);
+			memset(&e, 0, sizeof(e));
+			strbuf_reset(err);
+			switch (app_update(w->s, &w->p, w->in, &kind_responsibility, r, &rec,
+			    a->actor, &c, &e, err)) {
+			case APP_OK:
+				app_write_changed(w);
+				break;
+			case APP_INVALID:
+				records_model_error(a->errs, &e);
+				break;
+			default:
+				failed = 1;
+				form_error_add(a->errs, NULL, err->len ? err->buf :
+				    _("The change could not be saved."));
+				break;
+			}
+		}
+		kind_release(&kind_responsibility, &rec);
+		app_change_release(&c);
+	}
+	if (failed)
+		return -1;
+	return a->errs->n || w->changes == 0 ? 1 : 0;
+}
+
 /* POST /i/{slug}/team/raci: the whole matrix; each responsibility that changed is updated. */
 int
 h_team_raci(struct web_request *req, struct web_response *res)
 {
 	const struct web_program *wp = web_program(req);
 	const struct initiative *in;
-	const struct field *af = kind_field(&kind_responsibility, "assignments");
 	struct records_write w = { 0 };
 	struct form_input typed;
 	form_errors errs = { NULL, 0, 0 };
 	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT, path = STRBUF_INIT;
-	int ret = -1;
+	struct raci_write rw;
+	int run, ret = -1;
 
 	program_init(&w.aw.p);
 	if (wp == NULL)
@@ -183,46 +277,18 @@ h_team_raci(struct web_request *req, struct web_response *res)
 		goto out;
 	}
 	records_input(req, &typed);
-	if (records_write_begin(req, &w) || w.aw.in == NULL) {
-		ret = -1;
+	rw = (struct raci_write){ .typed = &typed, .actor = web_actor(req), .errs = &errs,
+	    .path = &path };
+	run = records_write_run(req, &w, raci_change, &rw, &err);
+	if (run == 1 && w.aw.in == NULL) {
+		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	for (size_t r = 0; r < w.aw.in->responsibilities.n && errs.n == 0; r++) {
-		struct responsibility *old = &w.aw.in->responsibilities.v[r];
-		struct responsibility rec;
-		struct app_change c = APP_CHANGE_INIT;
-		struct model_error e;
-		const char *name;
-
-		strbuf_reset(&path);
-		strbuf_addf(&path, "r%zu", r);
-		/* a row drawn before the list changed is not applied to another responsibility */
-		if ((name = form_get(&typed, path.buf)) == NULL || strcmp(name, old->name) != 0)
-			continue;
-		memset(&rec, 0, sizeof(rec));
-		strbuf_addstr(&path, ".assignments");
-		if (form_parse_field(af, &rec, &typed, &errs, path.buf) == 0 && !same_letters(&rec, old)) {
-			field_swap(kind_field(&kind_responsibility, "name"), &rec, old);
-			memset(&e, 0, sizeof(e));
-			strbuf_reset(&err);
-			switch (app_update(w.aw.s, &w.aw.p, w.aw.in, &kind_responsibility, r, &rec,
-			    web_actor(req), &c, &e, &err)) {
-			case APP_OK:
-				records_write_done(&w);
-				break;
-			case APP_INVALID:
-				records_model_error(&errs, &e);
-				break;
-			default:
-				form_error_add(&errs, NULL, err.len ? err.buf : _("The change could not be saved."));
-				break;
-			}
-		}
-		kind_release(&kind_responsibility, &rec);
-		app_change_release(&c);
+	if (run == -1 && w.aw.gave_up) {
+		ret = web_busy(res);
+		goto out;
 	}
-	/* all the rows or none */
-	if (errs.n == 0 && w.aw.changes && records_write_commit(&w))
+	if (run == -1 && errs.n == 0)
 		form_error_add(&errs, NULL, _("The change could not be saved."));
 	if (errs.n)
 		ret = team_page(req, res, &wp->program, in, &errs, &typed, TEAM_FORM_RACI);

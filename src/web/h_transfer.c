@@ -391,8 +391,9 @@ h_transfer(struct web_request *req, struct web_response *res)
 
 /*
  * A CSV file, streamed (app_import_csv): the catalog and then one
- * initiative at a time, read from the upload in place. Returns 0 with
- * *added set, -1 with e set (the file's problem), -2 with err set.
+ * initiative at a time, read from the upload in place; one write, run
+ * again on a conflict. Returns 0 with *added set, -1 with e set (the
+ * file's problem), -2 with err set, -3 after the last conflict (web_busy).
  */
 static int
 import_csv(struct web_request *req, struct store *st, const char *program,
@@ -405,7 +406,7 @@ import_csv(struct web_request *req, struct store *st, const char *program,
 	ret = app_import_csv(st, program, req->slug, f, 1, web_actor(req), &r, e, err);
 	*added = r.records;
 	free(r.slug);
-	return ret;
+	return ret == -2 && r.gave_up ? -3 : ret;
 }
 
 /* import_json's change (app_write_fn): the document read into w->p, checked, saved. */
@@ -450,7 +451,7 @@ import_json(struct web_request *req, struct store *st, const char *program,
 	r = app_write_run(&w, st, program, NULL, json_change, &ji, err);
 	app_write_end(&w);
 	*added = ji.added;
-	return r == 0 ? 0 : ji.invalid ? -1 : -2;
+	return r == 0 ? 0 : ji.invalid ? -1 : w.gave_up ? -3 : -2;
 }
 
 int
@@ -513,6 +514,11 @@ h_import_post(struct web_request *req, struct web_response *res)
 		model_error_format(&e, &msg);
 		res->status = 422;
 		ret = transfer_page(req, res, msg.buf);
+		goto out;
+	}
+	if (r == -3) {
+		fprintf(stderr, "trellis serve: import: %s\n", err.buf);
+		ret = web_busy(res);
 		goto out;
 	}
 	if (r != 0) {

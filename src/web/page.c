@@ -403,3 +403,12 @@ web_error(struct web_response *res, int status, const char *message)
 	page_error(res, status, web_status_text(status), message);
 	return 0;
 }
+
+int
+web_busy(struct web_response *res)
+{
+	web_error(res, 503, _("The database is busy with other changes, and this one could not be "
+	    "saved: nothing was written. Try again in a moment."));
+	web_header_add(res, "Retry-After", "1");
+	return 0;
+}

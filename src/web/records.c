@@ -43,48 +43,27 @@ records_may_edit(const struct web_request *req)
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int
-records_write_begin(struct web_request *req, struct records_write *w)
+records_write_run(struct web_request *req, struct records_write *w,
+    app_write_fn *change, void *arg, struct strbuf *err)
 {
-	const struct web_program *wp = web_program(req);
-	struct strbuf err = STRBUF_INIT;
-	int ret = -1;
-
 	memset(w, 0, sizeof(*w));
 	program_init(&w->aw.p);
 	w->req = req;
-	if (wp == NULL)
-		goto out;
 	pthread_mutex_lock(&write_lock);
 	w->locked = 1;
-	if (web_write_begin(req, &w->aw, req->slug, &err) == -1)
-		goto out;
-	ret = 0;
-out:
-	if (ret)
-		fprintf(stderr, "trellis serve: cannot begin a change: %s\n", err.buf);
-	strbuf_release(&err);
-	return ret;
-}
-
-void
-records_write_done(struct records_write *w)
-{
-	app_write_changed(&w->aw);
+	return web_write_run(req, &w->aw, req->slug, change, arg, err);
 }
 
 int
-records_write_commit(struct records_write *w)
+records_change_result(enum app_result r)
 {
-	struct strbuf err = STRBUF_INIT;
-	int ret = 0;
+	return r == APP_OK ? 0 : r == APP_ERROR ? -1 : 1;
+}
 
-	app_write_changed(&w->aw);
-	if (app_write_commit(&w->aw, &err) == -1) {
-		fprintf(stderr, "trellis serve: cannot commit a change: %s\n", err.buf);
-		ret = -1;
-	}
-	strbuf_release(&err);
-	return ret;
+enum app_result
+records_run_result(int run, enum app_result changed)
+{
+	return run == 0 ? APP_OK : run == 1 ? changed : APP_ERROR;
 }
 
 void

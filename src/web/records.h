@@ -24,25 +24,35 @@ int records_may_edit(const struct web_request *req);
 /*
  * A write through the one write path (app/write.h): the request's
  * initiative (its catalog and records; the whole program for a
- * program-level kind) loaded inside the write's own BEGIN IMMEDIATE
- * transaction, private to this request, from records_write_begin to
- * records_write_end. Changes are made with app/edit.h on aw.p and kept by
- * records_write_commit; records_write_end rolls back whatever was not
- * committed. Pages learn of a commit by the store's data version.
+ * program-level kind) loaded inside the write's own transaction, private
+ * to this request, changed by change (an app_write_fn: app/edit.h on
+ * aw.p, returning 0 to commit) and committed, the whole run again on a
+ * conflict the database reports (app_write_run). The handler answers only
+ * after records_write_run returns, from what change left in its arg and
+ * from aw.p, then calls records_write_end, which keeps what was written
+ * for the next request (web_publish) and releases aw.p.
  */
 struct records_write {
 	struct app_write aw;		/* aw.p, aw.in (the request's initiative), aw.s */
 	int locked;
 	struct web_request *req;	/* whose cache keeps what was written (web_publish) */
 };
-/* Returns 0, or -1 (logged: answer 500). aw.in is NULL when the slug names nothing. */
-int records_write_begin(struct web_request *req, struct records_write *w);
-/* Counts a change made through w, for records_write_commit. */
-void records_write_done(struct records_write *w);
-/* Commits the changes made through w. Returns 0, or -1 (logged; nothing was written). */
-int records_write_commit(struct records_write *w);
+/*
+ * Returns app_write_run's 0 (committed), 1 (no such initiative: change
+ * never ran; or change's 1), or -1 with err set and nothing written
+ * (aw.gave_up: answer web_busy).
+ */
+int records_write_run(struct web_request *req, struct records_write *w,
+    app_write_fn *change, void *arg, struct strbuf *err);
 void records_write_end(struct records_write *w);
-
+/* An app/edit.h result as an app_write_fn returns it: 0 commit, 1 refused, -1 failed. */
+int records_change_result(enum app_result r);
+/*
+ * What a handler answers by: APP_OK once records_write_run (returned run)
+ * committed, the change's own refusal (changed) when it returned 1, else
+ * APP_ERROR.
+ */
+enum app_result records_run_result(int run, enum app_result changed);
 
 /* Turns a model_error into a form problem. */
 void records_model_error(form_errors *errs, const struct model_error *e);

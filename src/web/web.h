@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../app/write.h"
 #include "../metrics/metrics.h"
 #include "../model/model.h"
 #include "../util/strbuf.h"
@@ -347,17 +348,23 @@ int64_t web_data_version(struct web_request *req);
  * Does nothing for any other write. Call it once the write's answer no
  * longer needs w->p, before app_write_end.
  */
-struct app_write;
 void web_publish(struct web_request *req, struct app_write *w);
 /*
- * Begins a write (app_write_begin) of initiative slug's records (NULL: of
- * the whole program) on this thread's store: from the cache's snapshot of
- * that initiative when it is still current inside the transaction
- * (app_write_begin_from), so that a write reads nothing the cache already
- * holds. Same returns as app_write_begin; end with app_write_end.
+ * A whole write (app_write_run) of initiative slug's records (NULL: of
+ * the whole program) on this thread's store, its first run from the
+ * cache's snapshot of that initiative when that is still current inside
+ * the transaction (app_write_run_from), so that a write reads nothing the
+ * cache already holds. Same returns as app_write_run; end with
+ * app_write_end (after web_publish).
  */
-int web_write_begin(struct web_request *req, struct app_write *w, const char *slug,
-    struct strbuf *err);
+int web_write_run(struct web_request *req, struct app_write *w, const char *slug,
+    app_write_fn *change, void *arg, struct strbuf *err);
+/*
+ * The answer to a write that app_write_run gave up on (w->gave_up: the
+ * database kept reporting conflicts): 503 with Retry-After, saying that
+ * nothing was saved and to try again.
+ */
+int web_busy(struct web_response *res);
 
 /*
  * The program of req (req->program; web_program's catalog) or, for a page

@@ -99,7 +99,7 @@ answer_thread(void *arg)
 
 	a->r = STORE_ANSWER_ERROR;
 	if (store_open(fixture_db, 0, &s, &err) == 0) {
-		a->r = app_survey_answer(s, a->token, two, 2, &err);
+		a->r = app_survey_answer(s, a->token, two, 2, NULL, &err);
 		store_close(s);
 	}
 	snprintf(a->err, sizeof(a->err), "%s", err.len ? err.buf : "");
@@ -174,7 +174,7 @@ test_refused_answer_leaves_the_group(void **state)
 		{ "not-a-token", two, 2, STORE_ANSWER_ERROR },
 	};
 
-	assert_int_equal(app_survey_answer(fx->s, fx->links.v[0].token, two, 2, &err),
+	assert_int_equal(app_survey_answer(fx->s, fx->links.v[0].token, two, 2, NULL, &err),
 	    STORE_ANSWER_OK);
 	assert_int_equal(store_invitation_answer_all(fx->s, jobs, 3, &err), 0);
 	assert_int_equal(jobs[0].result, STORE_ANSWER_USED);

@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -406,6 +408,106 @@ test_retry_whole_write(void **state)
 	assert_int_equal(fixture_db_remove(), 0);
 }
 
+/*
+ * The same loop around a plain write transaction (app_txn_run: accounts,
+ * settings, imports, answers ...): a setting stored once after a conflict,
+ * given up after APP_WRITE_TRIES with nothing stored and err saying so,
+ * a refusal (1) and another failure run once.
+ */
+struct txn_arg {
+	int runs, interfere, result;
+	const char *value;
+};
+
+/* app_txn_fn: stores capacity.staff = value (audited), then returns result. */
+static int
+set_staff(struct store *s, void *arg, struct strbuf *err)
+{
+	struct txn_arg *a = arg;
+	struct store_audit_entry e = { .actor = "test", .action = "update", .kind = "settings",
+	    .record = "capacity.staff", .at = 1 };
+
+	a->runs++;
+	if (store_setting_set(s, program_slug, "capacity.staff", a->value, &e, err))
+		return -1;
+	if (a->runs <= a->interfere)
+		interfere();
+	if (a->result == -1) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "refused by the change");
+	}
+	return a->result;
+}
+
+/* The stored value of capacity.staff, "" when none. */
+static void
+stored_staff(struct store *s, char *out, size_t size)
+{
+	struct strbuf err = STRBUF_INIT;
+	char *v = NULL;
+
+	assert_true(store_setting_get(s, program_slug, "capacity.staff", &v, &err) >= 0);
+	snprintf(out, size, "%s", v ? v : "");
+	free(v);
+	strbuf_release(&err);
+}
+
+static void
+test_txn_run(void **state)
+{
+	struct program p;
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct txn_arg a;
+	int pg = store_is_url(fixture_db), gave_up;
+	char now[32];
+
+	(void)state;
+	demo_db(&p, &s);
+
+	/* one conflict: run again, stored */
+	a = (struct txn_arg){ .interfere = pg ? 1 : 0, .value = "25" };
+	gave_up = -1;
+	assert_int_equal(app_txn_run(s, set_staff, &a, &gave_up, &err), 0);
+	assert_int_equal(a.runs, pg ? 2 : 1);
+	assert_int_equal(gave_up, 0);
+	stored_staff(s, now, sizeof(now));
+	assert_string_equal(now, "25");
+
+	/* a conflict every time: given up, nothing stored, err says so */
+	if (pg) {
+		a = (struct txn_arg){ .interfere = 100, .value = "30" };
+		assert_int_equal(app_txn_run(s, set_staff, &a, &gave_up, &err), -1);
+		assert_int_equal(a.runs, APP_WRITE_TRIES);
+		assert_int_equal(gave_up, 1);
+		assert_non_null(strstr(err.buf, "the database is busy with other changes (tried 4 "
+		    "times); nothing was written: "));
+		stored_staff(s, now, sizeof(now));
+		assert_string_equal(now, "25");
+	}
+
+	/* refused (1): rolled back, run once */
+	a = (struct txn_arg){ .value = "31", .result = 1 };
+	assert_int_equal(app_txn_run(s, set_staff, &a, &gave_up, &err), 1);
+	assert_int_equal(a.runs, 1);
+	stored_staff(s, now, sizeof(now));
+	assert_string_equal(now, "25");
+
+	/* a failure the database did not call retryable: run once, rolled back */
+	a = (struct txn_arg){ .value = "32", .result = -1 };
+	assert_int_equal(app_txn_run(s, set_staff, &a, &gave_up, &err), -1);
+	assert_int_equal(a.runs, 1);
+	assert_int_equal(gave_up, 0);
+	assert_string_equal(err.buf, "refused by the change");
+	stored_staff(s, now, sizeof(now));
+	assert_string_equal(now, "25");
+
+	strbuf_release(&err);
+	store_close(s);
+	program_release(&p);
+	assert_int_equal(fixture_db_remove(), 0);
+}
+
 int
 main(void)
 {
@@ -414,6 +516,7 @@ main(void)
 		cmocka_unit_test(test_rollback_and_unknown),
 		cmocka_unit_test(test_begin_from_copy),
 		cmocka_unit_test(test_retry_whole_write),
+		cmocka_unit_test(test_txn_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
