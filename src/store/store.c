@@ -48,14 +48,17 @@ store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
 	const char *row = strstr(sql, " VALUES (");
 	struct db_stmt **slot;
 	struct strbuf text = STRBUF_INIT;
+	int log2 = 0;
 
-	assert(rows >= 1 && rows <= STORE_ROWS_MAX);
+	while ((1 << log2) < rows)
+		log2++;
+	assert(rows >= 1 && rows <= STORE_ROWS_MAX && rows == 1 << log2);
 	assert(row != NULL && sql[strlen(sql) - 1] == ')');
 	if (rows == 1)
 		return store_stmt(s, id, err);
 	if (s->rows == NULL)
 		s->rows = xcalloc(ST__MAX, sizeof(*s->rows));
-	slot = &s->rows[id][rows - 2];
+	slot = &s->rows[id][log2 - 1];
 	if (*slot != NULL)
 		return *slot;
 	strbuf_addstr(&text, sql);
@@ -70,6 +73,17 @@ store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
 	}
 	strbuf_release(&text);
 	return *slot;
+}
+
+int
+store_rows_chunk(size_t n)
+{
+	int rows = STORE_ROWS_MAX;
+
+	assert(n > 0);
+	while ((size_t)rows > n)
+		rows /= 2;
+	return rows;
 }
 
 void
@@ -464,7 +478,7 @@ store_close(struct store *s)
 	VEC_FREE(&s->touched);
 	for (int i = 0; i < ST__MAX; i++) {
 		db_finalize(s->st[i]);
-		for (int r = 0; s->rows && r < STORE_ROWS_MAX - 1; r++)
+		for (int r = 0; s->rows && r < STORE_ROWS_LOG2; r++)
 			db_finalize(s->rows[i][r]);
 	}
 	free(s->rows);
