@@ -584,10 +584,15 @@ app_import_csv(struct store *s, const char *program, const char *scope,
     const struct app_import_file *files, size_t n, const char *actor,
     struct app_import_result *res, struct model_error *e, struct strbuf *err)
 {
-	if (import_csv(s, program, scope, files, n, actor, 0, res, e, err) == 0)
-		return 0;
-	strbuf_reset(err);
-	return import_csv(s, program, scope, files, n, actor, 1, res, e, err);
+	int ret;
+
+	store_bulk(s, 1);
+	if ((ret = import_csv(s, program, scope, files, n, actor, 0, res, e, err)) != 0) {
+		strbuf_reset(err);
+		ret = import_csv(s, program, scope, files, n, actor, 1, res, e, err);
+	}
+	store_bulk(s, 0);
+	return ret;
 }
 
 /* ---------------------------------------------------------------- streaming JSON */
@@ -683,6 +688,7 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 	if (model_validate(&p, e) == -1)
 		goto fail;
 	ret = -2;
+	store_bulk(s, 1);
 	if (store_write_begin(s, err) == -1)
 		goto fail;
 	if ((r = program_stored(s, p.slug, err)) == -1)
@@ -746,6 +752,7 @@ out:
 	if (ret != 0)
 		store_write_rollback(s);
 fail:
+	store_bulk(s, 0);
 	for (size_t i = 0; i < learning.n; i++)
 		kind_release(&kind_learning, (char *)learning.v + i * kind_learning.size);
 	free(learning.v);

@@ -322,6 +322,33 @@ store_data_version(struct store *s, int64_t *v, struct strbuf *err)
 	return store_int64(s, ST_DATA_VERSION, v, "cannot read the data's version", err);
 }
 
+void
+store_bulk(struct store *s, int on)
+{
+	struct strbuf sql = STRBUF_INIT, err = STRBUF_INIT;
+	struct db_stmt *st;
+
+	if (db_backend(s->db) != DB_SQLITE || (on != 0) == (s->bulk_was != 0))
+		return;
+	if (on) {
+		if ((st = db_prepare(s->db, "PRAGMA cache_size", &err)) == NULL)
+			goto out;
+		if (db_step(st) == DB_ROW)
+			s->bulk_was = db_column_int64(st, 0);
+		db_finalize(st);
+		if (s->bulk_was == 0)
+			goto out;
+		strbuf_addf(&sql, "PRAGMA cache_size = %d", -STORE_BULK_CACHE_KIB);
+	} else {
+		strbuf_addf(&sql, "PRAGMA cache_size = %lld", (long long)s->bulk_was);
+		s->bulk_was = 0;
+	}
+	(void)db_exec(s->db, sql.buf, "cache size", &err);
+out:
+	strbuf_release(&sql);
+	strbuf_release(&err);
+}
+
 int
 store_write_begin(struct store *s, struct strbuf *err)
 {

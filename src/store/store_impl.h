@@ -235,6 +235,7 @@ struct store {
 	/* an INSERT of 2, 4, ... STORE_ROWS_MAX rows at once (store_stmt_rows), by statement */
 	struct db_stmt *(*rows)[STORE_ROWS_LOG2];
 	int writing;			/* a store_begin transaction is open */
+	int64_t bulk_was;		/* store_bulk: the cache_size it put back, or 0 */
 	int depth;			/* transactions begun and not yet ended (they nest) */
 	int doomed;			/* an inner one rolled back: the outermost cannot commit */
 	int64_t changes_at_begin;	/* db_total_changes when the write began */

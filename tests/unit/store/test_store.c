@@ -1116,6 +1116,15 @@ test_pragmas_in_force(void **state)
 	/* defensive: the schema cannot be written behind SQLite's back */
 	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "PRAGMA writable_schema = ON;"
 	    "UPDATE sqlite_schema SET sql = '' WHERE name = 'tie'", NULL, NULL, NULL), SQLITE_OK);
+	/* an import's page cache (store_bulk), then the one it had; twice is once */
+	assert_int_equal(pragma_int(s, "PRAGMA cache_size"), -2000);
+	store_bulk(s, 1);
+	store_bulk(s, 1);
+	assert_int_equal(pragma_int(s, "PRAGMA cache_size"), -STORE_BULK_CACHE_KIB);
+	assert_int_equal(pragma_int(s, "PRAGMA synchronous"), 2);
+	store_bulk(s, 0);
+	store_bulk(s, 0);
+	assert_int_equal(pragma_int(s, "PRAGMA cache_size"), -2000);
 	store_close(s);
 }
 
