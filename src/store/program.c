@@ -788,12 +788,14 @@ insert_records(struct store_save *sv, int t, void *const *recs, size_t n, int64_
 			    "not one by one", tab->k->name, rows);
 			goto out;
 		}
-		if (db_changes(sv->s->db) != rows || db_last_id(sv->s->db, &last, sv->err) == -1) {
-			if (sv->err->len == 0)
-				strbuf_addf(sv->err, "internal error: %s: %d rows inserted of %d",
-				    tab->k->name, (int)db_changes(sv->s->db), rows);
+		if (db_changes(sv->s->db) != rows) {
+			strbuf_reset(sv->err);
+			strbuf_addf(sv->err, "internal error: %s: %d rows inserted of %d",
+			    tab->k->name, (int)db_changes(sv->s->db), rows);
 			goto out;
 		}
+		if (db_last_id(sv->s->db, &last, sv->err) == -1)
+			goto out;
 		for (int r = 0; r < rows; r++) {
 			struct rec_head *h = recs[i + (size_t)r];
 
