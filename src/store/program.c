@@ -268,13 +268,14 @@ list_field(const struct store_table *t)
 /*
  * Checks that a statement takes the parameters (or returns the columns) the
  * field table says, so that a column added to one and not the other is
- * caught at once rather than storing values in the wrong place.
+ * caught at once rather than storing values in the wrong place (an insert
+ * of rows rows: that many times one row's).
  */
 static int
-check_shape(struct db_stmt *st, const struct kind *k, int insert, int extra,
+check_shape_rows(struct db_stmt *st, const struct kind *k, int insert, int extra, int rows,
     struct strbuf *err)
 {
-	int want = ncols(k, insert) + extra;
+	int want = (ncols(k, insert) + extra) * rows;
 	int have = insert ? db_param_count(st) : db_column_count(st);
 
 	if (have == want)
@@ -284,6 +285,13 @@ check_shape(struct db_stmt *st, const struct kind *k, int insert, int extra,
 	    insert ? "insert" : "select", k->name, have,
 	    insert ? "parameters" : "columns", want);
 	return -1;
+}
+
+static int
+check_shape(struct db_stmt *st, const struct kind *k, int insert, int extra,
+    struct strbuf *err)
+{
+	return check_shape_rows(st, k, insert, extra, 1, err);
 }
 
 /* Starts err with "FILE:LINE: " when rec knows where it came from. */
@@ -579,36 +587,50 @@ bind_link(struct store_save *sv, struct db_stmt *st, int base, const struct fiel
 }
 
 /*
- * Inserts the link rows of field f of rec, whose rowid is owner, up to
- * STORE_ROWS_MAX in one statement (a decision consults seven
- * organizations on average: P1, docs/benchmarks.md).
+ * Inserts the link rows of field f of the n records recs (their rowids
+ * set), in order, up to STORE_ROWS_MAX to a statement whatever record
+ * they belong to: a decision consults seven organizations on average, and
+ * a statement's start and end cost SQLite more than a row (P1,
+ * docs/benchmarks.md).
  */
 static int
-insert_links(struct store_save *sv, enum stmt id, const struct field *f, const void *rec,
-    int64_t owner)
+insert_links(struct store_save *sv, enum stmt id, const struct field *f, void *const *recs,
+    size_t n)
 {
-	const struct anyvec *list = FIELD_VEC(rec, f);
+	size_t total = 0, r = 0, i = 0;		/* the next row: element i of recs[r] */
 	struct db_stmt *st = NULL;
 	int ret = -1;
 
-	for (size_t i = 0; i < list->n;) {
-		int rows = list->n - i < STORE_ROWS_MAX ? (int)(list->n - i) : STORE_ROWS_MAX;
-		int width;
+	for (size_t j = 0; j < n; j++)
+		total += FIELD_VEC(recs[j], f)->n;
+	while (total > 0) {
+		int rows = store_rows_chunk(total), width;
+		const void *first = NULL;
 
 		if ((st = store_stmt_rows(sv->s, id, rows, sv->err)) == NULL)
 			return -1;
 		width = db_param_count(st) / rows;
 		assert(width * rows == db_param_count(st));
-		for (int r = 0; r < rows; r++, i++)
-			if (bind_link(sv, st, r * width, f, rec, i, owner) == -1)
+		for (int k = 0; k < rows; k++, i++) {
+			while (i == FIELD_VEC(recs[r], f)->n) {
+				r++;
+				i = 0;
+				assert(r < n);
+			}
+			if (first == NULL)
+				first = recs[r];
+			if (bind_link(sv, st, k * width, f, recs[r], i,
+			    ((const struct rec_head *)recs[r])->rowid) == -1)
 				goto out;
+		}
 		if (db_step(st) != DB_DONE) {
-			rec_error(sv->err, rec, f->name);
+			rec_error(sv->err, first, f->name);
 			strbuf_addf(sv->err, "cannot store: %s", db_errmsg(sv->s->db));
 			goto out;
 		}
 		store_stmt_done(st);
 		st = NULL;
+		total -= (size_t)rows;
 	}
 	ret = 0;
 out:
@@ -690,7 +712,7 @@ write_record(struct store_save *sv, const struct kind *k, enum stmt ins, enum st
 			store_stmt_done(st);
 			st = NULL;
 		}
-		if (insert_links(sv, link_ins[i], links[i], rec, h->rowid) == -1)
+		if (insert_links(sv, link_ins[i], links[i], &rec, 1) == -1)
 			goto out;
 	}
 	ret = 0;
@@ -712,33 +734,137 @@ store_record_write(struct store_save *sv, int t, void *rec, int64_t parent)
 	    tab->nlinks, rec, parent);
 }
 
+/*
+ * Inserts the n new records recs of table t under the row parent (0:
+ * none), up to STORE_ROWS_MAX to a statement, sets their rowids, then
+ * inserts their link rows. SQLite gives each row of an INSERT without a
+ * rowid one more than the largest in its table (sqlite.org/autoinc.html),
+ * so the rows of one statement are the last insert's rowid and the ones
+ * just before it; PostgreSQL's sequence is shared with other writers, so
+ * there the caller passes one record at a time. When a statement of
+ * several rows fails, its rows are inserted again one by one (SQLite
+ * undid the statement), so the message names the record as it would alone.
+ */
+static int
+insert_records(struct store_save *sv, int t, void *const *recs, size_t n, int64_t parent)
+{
+	const struct store_table *tab = &store_tables[t];
+	const struct field *links[LINKS_MAX];
+	struct db_stmt *st = NULL;
+	int nl = 0, ret = -1;
+
+	if (n == 1)
+		return store_record_write(sv, t, recs[0], parent);
+	if (link_fields(tab->k, links, &nl) != tab->nlinks) {
+		strbuf_reset(sv->err);
+		strbuf_addf(sv->err, "internal error: %s has %d link fields, the store %d",
+		    tab->k->name, nl, tab->nlinks);
+		return -1;
+	}
+	for (size_t i = 0; i < n;) {
+		int rows = store_rows_chunk(n - i), width;
+		int64_t last;
+
+		st = store_stmt_rows(sv->s, tab->ins, rows, sv->err);
+		if (st == NULL || check_shape_rows(st, tab->k, 1, parent != 0, rows, sv->err) == -1)
+			goto out;
+		width = db_param_count(st) / rows;
+		for (int r = 0; r < rows; r++) {
+			int col = r * width + 1;
+
+			if (parent)
+				db_bind_int64(st, col++, parent);
+			if (bind_fields(sv, st, &col, tab->k, recs[i + (size_t)r]) == -1)
+				goto out;
+		}
+		if (db_step(st) != DB_DONE) {
+			store_stmt_done(st);
+			st = NULL;
+			for (int r = 0; r < rows; r++)
+				if (store_record_write(sv, t, recs[i + (size_t)r], parent) == -1)
+					goto out;
+			strbuf_reset(sv->err);
+			strbuf_addf(sv->err, "internal error: %s: %d rows failed together, "
+			    "not one by one", tab->k->name, rows);
+			goto out;
+		}
+		if (db_changes(sv->s->db) != rows) {
+			strbuf_reset(sv->err);
+			strbuf_addf(sv->err, "internal error: %s: %d rows inserted of %d",
+			    tab->k->name, (int)db_changes(sv->s->db), rows);
+			goto out;
+		}
+		if (db_last_id(sv->s->db, &last, sv->err) == -1)
+			goto out;
+		for (int r = 0; r < rows; r++) {
+			struct rec_head *h = recs[i + (size_t)r];
+
+			h->rowid = last - rows + 1 + r;
+			*VEC_PUSH(&sv->assigned) = &h->rowid;
+		}
+		store_stmt_done(st);
+		st = NULL;
+		i += (size_t)rows;
+	}
+	/* what readers' copies this makes old (store_versions), as write_record */
+	if (!store_table_in_initiative(t))
+		store_touch_all(sv->s);
+	else if (sv->ini && sv->ini->rowid)
+		store_touch(sv->s, sv->ini->rowid);
+	for (int j = 0; j < nl; j++)
+		if (insert_links(sv, tab->link_ins[j], links[j], recs, n) == -1)
+			goto out;
+	ret = 0;
+out:
+	store_stmt_done(st);
+	return ret;
+}
+
 int
 store_children_save(struct store_save *sv, int parent_id, void *parent)
 {
 	int64_t parent_rowid = ((struct rec_head *)parent)->rowid;
+	/* one record a statement but on SQLite (insert_records); initiatives set sv->ini */
+	int many = db_backend(sv->s->db) == DB_SQLITE;
 
 	for (int t = 0; t < T__MAX; t++) {
 		const struct store_table *tab = &store_tables[t];
 		const struct field *lf;
 		struct anyvec *list;
+		void *batch[STORE_ROWS_MAX];
 
 		if (tab->parent != parent_id)
 			continue;
 		lf = list_field(tab);
 		list = FIELD_VEC(parent, lf);
-		for (size_t i = 0; i < list->n; i++) {
-			void *rec = (char *)list->v + i * tab->k->size;
+		for (size_t i = 0; i < list->n;) {
+			size_t nb = 0, max = many && t != T_INITIATIVE ? STORE_ROWS_MAX : 1;
 
-			/* the built-in instruments live in the code, not the database */
-			if (t == T_INSTRUMENT && ((struct instrument *)rec)->builtin)
+			/* the new records from i on, but the built-in instruments (in the code) */
+			for (; i < list->n && nb < max; i++) {
+				void *rec = (char *)list->v + i * tab->k->size;
+				int stored = ((struct rec_head *)rec)->rowid != 0;
+
+				if (t == T_INSTRUMENT && ((struct instrument *)rec)->builtin)
+					continue;
+				if (stored && nb > 0)
+					break;
+				batch[nb++] = rec;
+				if (stored) {	/* only its children may be new */
+					i++;
+					break;
+				}
+			}
+			if (nb == 0)
 				continue;
 			if (t == T_INITIATIVE)
-				sv->ini = rec;
-			if (((struct rec_head *)rec)->rowid == 0 &&
-			    store_record_write(sv, t, rec, parent_rowid) == -1)
+				sv->ini = batch[0];
+			if (((struct rec_head *)batch[0])->rowid == 0 &&
+			    insert_records(sv, t, batch, nb, parent_rowid) == -1)
 				return -1;
-			if (store_children_save(sv, t, rec) == -1)
-				return -1;
+			for (size_t b = 0; b < nb; b++)
+				if (store_children_save(sv, t, batch[b]) == -1)
+					return -1;
 		}
 	}
 	return 0;

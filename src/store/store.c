@@ -49,14 +49,17 @@ store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
 	const char *row = strstr(sql, " VALUES (");
 	struct db_stmt **slot;
 	struct strbuf text = STRBUF_INIT;
+	int log2 = 0;
 
-	assert(rows >= 1 && rows <= STORE_ROWS_MAX);
+	while ((1 << log2) < rows)
+		log2++;
+	assert(rows >= 1 && rows <= STORE_ROWS_MAX && rows == 1 << log2);
 	assert(row != NULL && sql[strlen(sql) - 1] == ')');
 	if (rows == 1)
 		return store_stmt(s, id, err);
 	if (s->rows == NULL)
 		s->rows = xcalloc(ST__MAX, sizeof(*s->rows));
-	slot = &s->rows[id][rows - 2];
+	slot = &s->rows[id][log2 - 1];
 	if (*slot != NULL)
 		return *slot;
 	strbuf_addstr(&text, sql);
@@ -71,6 +74,17 @@ store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
 	}
 	strbuf_release(&text);
 	return *slot;
+}
+
+int
+store_rows_chunk(size_t n)
+{
+	int rows = STORE_ROWS_MAX;
+
+	assert(n > 0);
+	while ((size_t)rows > n)
+		rows /= 2;
+	return rows;
 }
 
 void
@@ -371,6 +385,33 @@ store_data_version(struct store *s, int64_t *v, struct strbuf *err)
 	return store_int64(s, ST_DATA_VERSION, v, "cannot read the data's version", err);
 }
 
+void
+store_bulk(struct store *s, int on)
+{
+	struct strbuf sql = STRBUF_INIT, err = STRBUF_INIT;
+	struct db_stmt *st;
+
+	if (db_backend(s->db) != DB_SQLITE || (on != 0) == (s->bulk_was != 0))
+		return;
+	if (on) {
+		if ((st = db_prepare(s->db, "PRAGMA cache_size", &err)) == NULL)
+			goto out;
+		if (db_step(st) == DB_ROW)
+			s->bulk_was = db_column_int64(st, 0);
+		db_finalize(st);
+		if (s->bulk_was == 0)
+			goto out;
+		strbuf_addf(&sql, "PRAGMA cache_size = %d", -STORE_BULK_CACHE_KIB);
+	} else {
+		strbuf_addf(&sql, "PRAGMA cache_size = %lld", (long long)s->bulk_was);
+		s->bulk_was = 0;
+	}
+	(void)db_exec(s->db, sql.buf, "cache size", &err);
+out:
+	strbuf_release(&sql);
+	strbuf_release(&err);
+}
+
 int
 store_write_begin(struct store *s, struct strbuf *err)
 {
@@ -527,7 +568,7 @@ store_close(struct store *s)
 	VEC_FREE(&s->touched);
 	for (int i = 0; i < ST__MAX; i++) {
 		db_finalize(s->st[i]);
-		for (int r = 0; s->rows && r < STORE_ROWS_MAX - 1; r++)
+		for (int r = 0; s->rows && r < STORE_ROWS_LOG2; r++)
 			db_finalize(s->rows[i][r]);
 	}
 	free(s->rows);

@@ -168,6 +168,16 @@ int store_write_commit(struct store *s, const struct store_audit_entry *audit,
 int64_t store_committed_version(const struct store *s, int *catalog);
 void store_write_rollback(struct store *s);
 /*
+ * A bulk write (the CSV and JSON imports) between store_bulk(s, 1) and
+ * store_bulk(s, 0): SQLite's page cache is STORE_BULK_CACHE_KIB for its
+ * duration, so the pages of the B-trees being filled stay in memory rather
+ * than going to the WAL and back before the commit (P1, docs/benchmarks.md);
+ * then it is put back as it was. Nothing on PostgreSQL. A failure changes
+ * nothing but the speed, and is not reported.
+ */
+#define STORE_BULK_CACHE_KIB	32768
+void store_bulk(struct store *s, int on);
+/*
  * Whether the last write transaction begun on s failed (at its begin, a
  * statement or its commit) in a way that may succeed when the whole write
  * runs again: on PostgreSQL a serialization failure, a deadlock or a lock

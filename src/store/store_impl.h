@@ -225,15 +225,18 @@ extern const char *const store_sql[ST__MAX];
 extern const char *const store_migrations[];
 extern const int store_migrations_count;
 
-#define STORE_ROWS_MAX	8
+/* the most rows of one INSERT (a power of two); store_stmt_rows */
+#define STORE_ROWS_LOG2	6
+#define STORE_ROWS_MAX	(1 << STORE_ROWS_LOG2)
 
 struct store {
 	struct db *db;			/* SQLite or PostgreSQL (db.h) */
 	char *path;
 	struct db_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
-	/* an INSERT of 2..STORE_ROWS_MAX rows at once (store_stmt_rows), by statement */
-	struct db_stmt *(*rows)[STORE_ROWS_MAX - 1];
+	/* an INSERT of 2, 4, ... STORE_ROWS_MAX rows at once (store_stmt_rows), by statement */
+	struct db_stmt *(*rows)[STORE_ROWS_LOG2];
 	int writing;			/* a store_begin transaction is open */
+	int64_t bulk_was;		/* store_bulk: the cache_size it put back, or 0 */
 	int depth;			/* transactions begun and not yet ended (they nest) */
 	int doomed;			/* an inner one rolled back: the outermost cannot commit */
 	int64_t changes_at_begin;	/* db_total_changes when the write began */
@@ -264,11 +267,14 @@ struct store {
 struct db_stmt *store_stmt(struct store *s, enum stmt id, struct strbuf *err);
 /*
  * The same for an INSERT statement id whose text ends with its one row's
- * "VALUES (?, ...)": that row repeated rows times (1..STORE_ROWS_MAX), so
- * row r's parameter c is r * (parameters of one row) + c. One statement
- * of several rows costs SQLite about what one row does (P1, the link rows).
+ * "VALUES (?, ...)": that row repeated rows times (a power of two, 1 to
+ * STORE_ROWS_MAX), so row r's parameter c is r * (parameters of one row) +
+ * c. One statement of several rows costs SQLite about what one row does
+ * (P1, docs/benchmarks.md). store_rows_chunk(n) is the most rows of the n
+ * left that one such statement takes.
  */
 struct db_stmt *store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err);
+int store_rows_chunk(size_t n);
 /* Resets st so it can be used again (NULL is fine). */
 void store_stmt_done(struct db_stmt *st);
 

@@ -693,8 +693,8 @@ test_round_trip_every_kind(void **state)
 }
 
 /*
- * Link rows go in up to STORE_ROWS_MAX to a statement: lists of 8, 9 and
- * 19 (8 + 8 + 3) come back whole and in order (shorter ones: above).
+ * Link rows go in up to STORE_ROWS_MAX to a statement: lists of 64, 65 and
+ * 131 (64 + 64 + 2 + 1) come back whole and in order (shorter ones: above).
  */
 static void
 test_long_link_lists(void **state)
@@ -733,6 +733,87 @@ test_long_link_lists(void **state)
 	}
 	program_release(&p);
 	program_release(&q);
+	store_close(s);
+}
+
+/*
+ * Sets initiative 0's decisions of p to n copies of its first, numbered
+ * "b0", "b1", ..., each read from decisions.csv line 2 + i.
+ */
+static void
+n_decisions(struct program *p, size_t n)
+{
+	struct initiative *in = &p->initiatives.v[0];
+	struct decision first;
+
+	kind_copy(&kind_decision, &first, &in->decisions.v[0]);
+	for (size_t i = 0; i < in->decisions.n; i++)
+		kind_release(&kind_decision, &in->decisions.v[i]);
+	in->decisions.n = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct decision *d = VEC_PUSH(&in->decisions);
+		char id[32];
+
+		kind_copy(&kind_decision, d, &first);
+		snprintf(id, sizeof(id), "b%zu", i);
+		free(d->id);
+		d->id = xstrdup(id);
+		d->loc.file = "decisions.csv";
+		d->loc.line = 2 + (unsigned)i;
+	}
+	kind_release(&kind_decision, &first);
+}
+
+/*
+ * New records go in up to STORE_ROWS_MAX to a statement (SQLite), their
+ * rowids taken from the last: 1, STORE_ROWS_MAX and STORE_ROWS_MAX + 1
+ * decisions come back whole, in order, their link rows with them, and the
+ * rowids run on in list order. A duplicate on the last row of a full
+ * statement is named as it would be alone, and the save leaves nothing.
+ */
+static void
+test_record_batches(void **state)
+{
+	static const size_t counts[] = { 1, STORE_ROWS_MAX, STORE_ROWS_MAX + 1 };
+	struct strbuf err = STRBUF_INIT;
+	struct program p, q;
+	struct store *s;
+	char path[128], name[32];
+
+	(void)state;
+	for (size_t c = 0; c < 3; c++) {
+		snprintf(name, sizeof(name), "batch%zu.db", c);
+		s = open_ok(db_path(name, path));
+		build_program(&p, "wcc");
+		n_decisions(&p, counts[c]);
+		save_ok(s, &p);
+		assert_int_equal(count_rows(s, "decision"), (int64_t)counts[c]);
+		assert_int_equal(count_rows(s, "decision_consulted"),
+		    (int64_t)(counts[c] * p.initiatives.v[0].decisions.v[0].consulted.n));
+		for (size_t i = 1; i < counts[c]; i++)
+			assert_int_equal(p.initiatives.v[0].decisions.v[i].rowid,
+			    p.initiatives.v[0].decisions.v[i - 1].rowid + 1);
+		load_ok(s, "wcc", &q);
+		assert_programs_equal(&p, &q);
+		program_release(&p);
+		program_release(&q);
+		store_close(s);
+	}
+
+	s = open_ok(db_path("batchfail.db", path));
+	build_program(&p, "wcc");
+	n_decisions(&p, STORE_ROWS_MAX);
+	free(p.initiatives.v[0].decisions.v[STORE_ROWS_MAX - 1].id);
+	p.initiatives.v[0].decisions.v[STORE_ROWS_MAX - 1].id = xstrdup("b0");
+	assert_int_equal(store_program_save(s, &p, NULL, &err), -1);
+	snprintf(name, sizeof(name), "decisions.csv:%d: ", STORE_ROWS_MAX + 1);
+	assert_true(strncmp(err.buf, name, strlen(name)) == 0);
+	assert_string_equal(err.buf + strlen(name), "decisions 'b0' already exists");
+	each_rowid(&kind_document, &p, expect_zero, NULL);
+	assert_int_equal(count_rows(s, "decision"), 0);
+	assert_int_equal(count_rows(s, "program"), 0);
+	program_release(&p);
+	strbuf_release(&err);
 	store_close(s);
 }
 
@@ -1035,6 +1116,15 @@ test_pragmas_in_force(void **state)
 	/* defensive: the schema cannot be written behind SQLite's back */
 	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "PRAGMA writable_schema = ON;"
 	    "UPDATE sqlite_schema SET sql = '' WHERE name = 'tie'", NULL, NULL, NULL), SQLITE_OK);
+	/* an import's page cache (store_bulk), then the one it had; twice is once */
+	assert_int_equal(pragma_int(s, "PRAGMA cache_size"), -2000);
+	store_bulk(s, 1);
+	store_bulk(s, 1);
+	assert_int_equal(pragma_int(s, "PRAGMA cache_size"), -STORE_BULK_CACHE_KIB);
+	assert_int_equal(pragma_int(s, "PRAGMA synchronous"), 2);
+	store_bulk(s, 0);
+	store_bulk(s, 0);
+	assert_int_equal(pragma_int(s, "PRAGMA cache_size"), -2000);
 	store_close(s);
 }
 
@@ -1199,6 +1289,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_every_kind),
 		cmocka_unit_test(test_long_link_lists),
+		cmocka_unit_test(test_record_batches),
 		cmocka_unit_test(test_missing_program_returns_1),
 		cmocka_unit_test(test_second_save_writes_nothing),
 		cmocka_unit_test(test_append_to_loaded_program),
