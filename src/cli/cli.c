@@ -127,6 +127,25 @@ cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+size_t
+cli_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+void
+cli_pad(const char *s, size_t w)
+{
+	size_t sw = cli_width(s);
+
+	printf("%s%*s", s, (int)(w > sw ? w - sw : 0) + 2, "");
+}
+
 int
 cli_error(const char *fmt, ...)
 {
@@ -188,7 +207,7 @@ cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
 			return CLI_OK;
 		}
 		if (a[1] != '-')
-			return cli_usage_error(cmd, "unknown option '%s'", a);
+			return cli_usage_error(cmd, _("unknown option '%s'"), a);
 		eq = strchr(a + 2, '=');
 		len = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
 		if ((o = find_opt(opts, a + 2, len)) != NULL)
@@ -196,10 +215,10 @@ cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
 		else if ((o = find_opt(global_opts, a + 2, len)) != NULL)
 			dest = o == &global_opts[0] ? &c->db : &c->program;
 		else
-			return cli_usage_error(cmd, "unknown option '%s'", a);
+			return cli_usage_error(cmd, _("unknown option '%s'"), a);
 		if (o->arg == NULL) {
 			if (eq)
-				return cli_usage_error(cmd, "option '--%s' takes no value", o->name);
+				return cli_usage_error(cmd, _("option '--%s' takes no value"), o->name);
 			*dest = "1";
 			continue;
 		}
@@ -208,10 +227,10 @@ cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
 		else if (i + 1 < argc)
 			value = argv[++i];
 		else
-			return cli_usage_error(cmd, "option '--%s' needs a value (%s)",
+			return cli_usage_error(cmd, _("option '--%s' needs a value (%s)"),
 			    o->name, o->arg);
 		if (*value == '\0')
-			return cli_usage_error(cmd, "option '--%s' needs a value (%s)",
+			return cli_usage_error(cmd, _("option '--%s' needs a value (%s)"),
 			    o->name, o->arg);
 		*dest = value;
 	}

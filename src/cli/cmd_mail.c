@@ -60,7 +60,7 @@ cli_mail_config(const struct cli_cmd *cmd, const char *smtp, const char *from,
 	if (mail_config_check(out, &err))
 		rc = cli_usage_error(cmd, "%s", err.buf);
 	else if (authfile && mail_config_auth_file(out, authfile, &err))
-		rc = cli_error("--smtp-auth-file %s", err.buf);
+		rc = cli_error(_("--smtp-auth-file %s"), err.buf);
 	strbuf_release(&err);
 	return rc;
 }
