@@ -257,7 +257,7 @@ cli_read_file(const char *path, char **data, size_t *len)
 		return -1;
 	}
 	if (!std && (size_t)st.st_size > CLI_MAX_FILE) {
-		file_error("%s: cannot read: larger than %zu bytes\n", path,
+		file_error(_("%s: cannot read: larger than %zu bytes\n"), path,
 		    CLI_MAX_FILE);
 		goto out;
 	}
@@ -268,13 +268,13 @@ cli_read_file(const char *path, char **data, size_t *len)
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
-			file_error("%s: cannot read: %s\n", path, strerror(errno));
+			file_error(_("%s: cannot read: %s\n"), path, strerror(errno));
 			goto out;
 		}
 		if (r == 0)
 			break;
 		if (sb.len + (size_t)r > CLI_MAX_FILE) {
-			file_error("%s: cannot read: larger than %zu bytes\n",
+			file_error(_("%s: cannot read: larger than %zu bytes\n"),
 			    path, CLI_MAX_FILE);
 			goto out;
 		}
@@ -299,7 +299,7 @@ cli_write_file(const char *path, const char *data, size_t len)
 	strbuf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd == -1) {
-		file_error("%s: cannot write: %s\n", path, strerror(errno));
+		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		goto out;
 	}
 	while (off < len) {
@@ -308,7 +308,7 @@ cli_write_file(const char *path, const char *data, size_t len)
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w == -1) {
-			file_error("%s: cannot write: %s\n", path, strerror(errno));
+			file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 			close(fd);
 			unlink(tmp.buf);
 			goto out;
@@ -316,18 +316,18 @@ cli_write_file(const char *path, const char *data, size_t len)
 		off += (size_t)w;
 	}
 	if (fsync(fd) == -1) {
-		file_error("%s: cannot write: %s\n", path, strerror(errno));
+		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		close(fd);
 		unlink(tmp.buf);
 		goto out;
 	}
 	if (close(fd) == -1) {
-		file_error("%s: cannot write: %s\n", path, strerror(errno));
+		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		unlink(tmp.buf);
 		goto out;
 	}
 	if (rename(tmp.buf, path) == -1) {
-		file_error("%s: cannot write: %s\n", path, strerror(errno));
+		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		unlink(tmp.buf);
 		goto out;
 	}

@@ -74,7 +74,7 @@ refuse_existing(struct store *s, const struct program *p)
 	if (r == 0)
 		return 0;
 	model_error_set(&e, &p->loc, "program.slug",
-	    "a program '%s' already exists in the database", p->slug);
+	    _("a program '%s' already exists in the database"), p->slug);
 	cli_model_error(&e);
 	return -1;
 }
@@ -233,7 +233,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		if (cli_store_open(c, 1, &s) == -1)
 			goto out;
 	}
-	cli_progress_stage(&pg, _("reading %zu CSV file%s"), n, n == 1 ? "" : "s");
+	cli_progress_stage(&pg, P_("reading %zu CSV file", "reading %zu CSV files", n), n);
 	res.progress = show_stage;
 	res.progress_arg = &pg;
 	r = app_import_csv(s, slug, NULL, files, n, cli_actor(), &res, &e, &err);

@@ -276,7 +276,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 
 	strbuf_reset(err);
 	if (t < 0) {
-		strbuf_addf(err, "a %s record cannot be deleted", k->name);
+		strbuf_addf(err, _("a %s record cannot be deleted"), k->name);
 		return -1;
 	}
 	name = k->name;
@@ -305,7 +305,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 	}
 	if (db_changes(s->db) != 1) {
 		strbuf_reset(err);
-		strbuf_addf(err, "no such %s record (row %lld)", name, (long long)rowid);
+		strbuf_addf(err, _("no such %s record (row %lld)"), name, (long long)rowid);
 		goto out;
 	}
 	store_stmt_done(st);

@@ -17,6 +17,7 @@
 #include "store_impl.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define STORE_BUSY_TIMEOUT_MS	5000
@@ -270,7 +271,7 @@ store_commit(struct store *s, struct strbuf *err)
 	if (s->doomed) {
 		store_rollback(s);
 		strbuf_reset(err);
-		strbuf_addstr(err, "a part of the change failed: nothing was written");
+		strbuf_addstr(err, _("a part of the change failed: nothing was written"));
 		return -1;
 	}
 	/* every write that changed a row moves the data's versions, in its own transaction */
@@ -390,8 +391,8 @@ migrate(struct store *s, struct strbuf *err)
 		goto fail;
 	if (v > store_migrations_count) {
 		strbuf_reset(err);
-		strbuf_addf(err, "database %s has schema version %d, newer than this "
-		    "trellis knows (%d)", s->path, v, store_migrations_count);
+		strbuf_addf(err, _("database %s has schema version %d, newer than this "
+		    "trellis knows (%d)"), s->path, v, store_migrations_count);
 		goto fail;
 	}
 	for (; v < store_migrations_count; v++)
@@ -418,7 +419,7 @@ set_wal(struct store *s, struct strbuf *err)
 	}
 	if (sqlite3_stricmp(db_column_text(st, 0), "wal") != 0) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot open database %s: WAL mode refused (journal mode %s)",
+		strbuf_addf(err, _("cannot open database %s: WAL mode refused (journal mode %s)"),
 		    s->path, db_column_text(st, 0));
 		goto out;
 	}
@@ -548,7 +549,7 @@ store_setting_set(struct store *s, const char *program, const char *name,
 	}
 	if (value && changed == 0) {
 		strbuf_reset(err);
-		strbuf_addf(err, "no program '%s'", program);
+		strbuf_addf(err, _("no program '%s'"), program);
 		goto fail;
 	}
 	return store_write_commit(s, audit, err);
@@ -565,8 +566,8 @@ store_check(struct store *s, struct strbuf *report, struct strbuf *err)
 
 	if (db_backend(s->db) != DB_SQLITE) {
 		strbuf_reset(err);
-		strbuf_addstr(err, "cannot check: trellis check runs SQLite's integrity and"
-		    " foreign key checks; on PostgreSQL it does not run yet (docs/postgresql.md)");
+		strbuf_addstr(err, _("cannot check: trellis check runs SQLite's integrity and"
+		    " foreign key checks; on PostgreSQL it does not run yet (docs/postgresql.md)"));
 		return -1;
 	}
 	if ((st = store_stmt(s, ST_INTEGRITY, err)) == NULL)
@@ -602,7 +603,7 @@ store_check(struct store *s, struct strbuf *report, struct strbuf *err)
 	if (findings == 0)
 		return 0;
 	strbuf_reset(err);
-	strbuf_addf(err, "the check found %d problem%s", findings, findings == 1 ? "" : "s");
+	strbuf_addf(err, P_("the check found %d problem", "the check found %d problems", findings), findings);
 	return -1;
 }
 
@@ -615,14 +616,14 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 
 	if (from == NULL) {
 		strbuf_reset(err);
-		strbuf_addstr(err, "cannot back up: trellis backup copies a SQLite database;"
-		    " back up PostgreSQL with pg_dump (docs/postgresql.md)");
+		strbuf_addstr(err, _("cannot back up: trellis backup copies a SQLite database;"
+		    " back up PostgreSQL with pg_dump (docs/postgresql.md)"));
 		return -1;
 	}
 	/* Created here, exclusively: a backup never overwrites a file. */
 	if ((fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) == -1) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot create backup %s: %s", dest,
+		strbuf_addf(err, _("cannot create backup %s: %s"), dest,
 		    errno == EEXIST ? "it already exists" : strerror(errno));
 		return -1;
 	}
@@ -630,7 +631,7 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	rc = sqlite3_open_v2(dest, &db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot open backup %s: %s", dest,
+		strbuf_addf(err, _("cannot open backup %s: %s"), dest,
 		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		goto out;
 	}
@@ -638,7 +639,7 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	(void)sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 	if ((b = sqlite3_backup_init(db, "main", from, "main")) == NULL) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot back up to %s: %s", dest, sqlite3_errmsg(db));
+		strbuf_addf(err, _("cannot back up to %s: %s"), dest, sqlite3_errmsg(db));
 		goto out;
 	}
 	/*
@@ -654,14 +655,14 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot back up to %s: %s", dest, sqlite3_errstr(rc));
+		strbuf_addf(err, _("cannot back up to %s: %s"), dest, sqlite3_errstr(rc));
 		goto out;
 	}
 	ret = 0;
 out:
 	if (db && sqlite3_close(db) != SQLITE_OK && ret == 0) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot close backup %s", dest);
+		strbuf_addf(err, _("cannot close backup %s"), dest);
 		ret = -1;
 	}
 	if (ret == -1)
@@ -686,7 +687,7 @@ audit_action_check(const char *action, struct strbuf *err)
 		if (action && strcmp(action, actions[i]) == 0)
 			return 0;
 	strbuf_reset(err);
-	strbuf_addf(err, "audit: unknown action '%s'", action ? action : "");
+	strbuf_addf(err, _("audit: unknown action '%s'"), action ? action : "");
 	return 1;
 }
 

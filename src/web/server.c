@@ -1474,22 +1474,22 @@ web_serve(const struct web_config *cfg)
 	atomic_init(&srv.stopping, 0);
 
 	if (parse_listen(cfg->listen, &ss, &v6)) {
-		fprintf(stderr, "trellis serve: --listen '%s' is not HOST:PORT (127.0.0.1:8080, [::1]:8080)\n",
+		fprintf(stderr, _("trellis serve: --listen '%s' is not HOST:PORT (127.0.0.1:8080, [::1]:8080)\n"),
 		    cfg->listen);
 		goto out;
 	}
 	if (cfg->dev_role) {
 		if (dev_role(cfg->dev_role)) {
-			fprintf(stderr, "trellis serve: TRELLIS_DEV_ROLE '%s' is not admin, evaluator, "
-			    "member:SLUG or viewer:SLUG\n", cfg->dev_role);
+			fprintf(stderr, _("trellis serve: TRELLIS_DEV_ROLE '%s' is not admin, evaluator, "
+			    "member:SLUG or viewer:SLUG\n"), cfg->dev_role);
 			goto out;
 		}
 		if (!is_loopback(&ss)) {
-			fprintf(stderr, "trellis serve: --dev-insecure-role serves on a loopback address only\n");
+			fprintf(stderr, _("trellis serve: --dev-insecure-role serves on a loopback address only\n"));
 			goto out;
 		}
-		fprintf(stderr, "trellis serve: WARNING: --dev-insecure-role: every request acts as %s "
-		    "without signing in. For development only.\n", cfg->dev_role);
+		fprintf(stderr, _("trellis serve: WARNING: --dev-insecure-role: every request acts as %s "
+		    "without signing in. For development only.\n"), cfg->dev_role);
 	}
 	/* before any thread: gettext's catalogs and a locale per language (util/i18n.h) */
 	if (i18n_init(&err) == -1) {
@@ -1498,7 +1498,7 @@ web_serve(const struct web_config *cfg)
 	}
 	/* the cookie without Secure travels in clear: only where nothing leaves the machine */
 	if (cfg->dev_cookie && !is_loopback(&ss)) {
-		fprintf(stderr, "trellis serve: --dev-cookie serves on a loopback address only\n");
+		fprintf(stderr, _("trellis serve: --dev-cookie serves on a loopback address only\n"));
 		goto out;
 	}
 	if (mhd_load(&err) == -1) {
@@ -1539,14 +1539,14 @@ web_serve(const struct web_config *cfg)
 	    MHD_OPTION_NOTIFY_CONNECTION, notify_connection, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
-		fprintf(stderr, "trellis serve: cannot listen on %s: %s\n", cfg->listen,
+		fprintf(stderr, _("trellis serve: cannot listen on %s: %s\n"), cfg->listen,
 		    errno ? strerror(errno) : "libmicrohttpd refused to start");
 		goto out;
 	}
 	reap.stop = 0;
 	reap.limit = cfg->max_connections;
 	if ((errno = pthread_create(&reaper_thread, NULL, reaper, NULL)) != 0) {
-		fprintf(stderr, "trellis serve: cannot start the reaper thread: %s\n", strerror(errno));
+		fprintf(stderr, _("trellis serve: cannot start the reaper thread: %s\n"), strerror(errno));
 		mhd.stop_daemon(d);
 		goto out;
 	}
@@ -1559,7 +1559,7 @@ web_serve(const struct web_config *cfg)
 	printf("listening on http://%s%s%s:%u/\n", v6 ? "[" : "", host, v6 ? "]" : "",
 	    di ? (unsigned)di->port : 0u);
 	fflush(stdout);
-	fprintf(stderr, "trellis serve: program %s, %u threads, database %s\n", srv.slug, threads, cfg->db);
+	fprintf(stderr, _("trellis serve: program %s, %u threads, database %s\n"), srv.slug, threads, cfg->db);
 
 	do {
 		if (sigwait(&sigs, &sig) != 0)
@@ -1578,7 +1578,7 @@ web_serve(const struct web_config *cfg)
 			nanosleep(&nap, NULL);
 	}
 	mhd.stop_daemon(d);
-	fprintf(stderr, "trellis serve: stopped (signal %d)\n", sig);
+	fprintf(stderr, _("trellis serve: stopped (signal %d)\n"), sig);
 	ret = 0;
 out:
 	if (reaping) {
