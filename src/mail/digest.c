@@ -314,8 +314,9 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	struct store_slugs scope = { NULL, 0, 0 };
 	struct mail m = { .kind = "digest", .topic = d->email, .to = d->email, .base_url = base_url };
 	/* in the account's language (mail_lang); the thread's own again after */
-	int n = 0, r, ret = -1, was = i18n_use(mail_lang(s, NULL, d->email));
+	int n = 0, r, ret = -1, was = i18n_current();
 
+	i18n_use(mail_lang(s, NULL, d->email));
 	figure_date((tdate)(since / 86400), &when);
 	figure_date((tdate)(now / 86400), &today);
 	if (store_digest_scope(s, d->email, &scope, err))
