@@ -34,6 +34,7 @@
 #include "../util/vec.h"
 #include "../util/xalloc.h"
 #include "../view/approvals_page.h"
+#include "../view/form.h"
 #include "../util/banned.h"
 
 /* The page's entries, and what they borrow: the snapshots held, the names and copies. */
@@ -318,8 +319,19 @@ h_approval_post(struct web_request *req, struct web_response *res)
 		break;
 	case APP_INVALID:
 	case APP_CONFLICT:
-		/* beside its entry, saying which field: "reason: is required to reject …" */
-		strbuf_addf(&msg, "%s%s%s", ap.e.field, *ap.e.field ? ": " : "", ap.e.msg);
+		/* beside its entry, the field by its label: "Reason: is required to reject …" */
+		if (*ap.e.field) {
+			const struct field *f = kind_field(&kind_approval, ap.e.field);
+
+			if (f == NULL)
+				f = kind_field(&kind_ledger_entry, ap.e.field);
+			if (f)
+				form_label(f, &msg);
+			else
+				strbuf_addstr(&msg, ap.e.field);
+			strbuf_addstr(&msg, ": ");
+		}
+		strbuf_addstr(&msg, ap.e.msg);
 		ret = approvals_page(req, res, r == APP_INVALID ? 422 : 409, req->slug, req->id,
 		    msg.buf);
 		break;
