@@ -35,6 +35,7 @@
 #include "../util/xalloc.h"
 #include "../view/approvals_page.h"
 #include "../view/form.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* The page's entries, and what they borrow: the snapshots held, the names and copies. */
@@ -336,7 +337,7 @@ h_approval_post(struct web_request *req, struct web_response *res)
 		    msg.buf);
 		break;
 	case -2:
-		ret = web_error(res, 404, "There is no such ledger entry.");
+		ret = web_error(res, 404, N_("There is no such ledger entry."));
 		break;
 	case -3:
 		ret = web_error(res, 403, ap.e.msg);
@@ -381,7 +382,7 @@ h_api_approval(struct web_request *req, struct web_response *res)
 		ret = api_refused(res, 409, &ap.e);
 		break;
 	case -2:
-		ret = web_error(res, 404, "There is no such ledger entry.");
+		ret = web_error(res, 404, N_("There is no such ledger entry."));
 		break;
 	case -3:
 		ret = api_refused(res, 403, &ap.e);

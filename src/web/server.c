@@ -1439,13 +1439,13 @@ pick_program(struct store *st, const char *want, struct strbuf *err)
 			if (strcmp(slugs.v[i], want) == 0)
 				srv.slug = xstrdup(want);
 		if (srv.slug == NULL)
-			strbuf_addf(err, "no program '%s' in this database", want);
+			strbuf_addf(err, _("no program '%s' in this database"), want);
 	} else if (slugs.n == 1)
 		srv.slug = xstrdup(slugs.v[0]);
 	else if (slugs.n == 0)
-		strbuf_addstr(err, "the database holds no program yet (`trellis import` or `trellis demo`)");
+		strbuf_addstr(err, _("the database holds no program yet (`trellis import` or `trellis demo`)"));
 	else
-		strbuf_addstr(err, "the database holds several programs: choose one with --program SLUG");
+		strbuf_addstr(err, _("the database holds several programs: choose one with --program SLUG"));
 	ret = srv.slug ? 0 : -1;
 out:
 	store_slugs_release(&slugs);
