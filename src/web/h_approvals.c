@@ -181,7 +181,7 @@ approvals_page(struct web_request *req, struct web_response *res, int status,
 		return -1;
 	if (pending_collect(req, &wp->program, &pd, err_slug, err_id, error))
 		goto out;
-	page_frame(&fr, req, &wp->program, "Approvals", NULL, TAB_NONE);
+	page_frame(&fr, req, &wp->program, _("Approvals"), NULL, TAB_NONE);
 	pg = (struct approvals_page){ .frame = &fr, .items = pd.items.v, .nitems = pd.items.n,
 	    .threshold = pd.has_threshold ? pd.threshold : NULL,
 	    .can_act = req->user.role == WEB_ADMIN || req->user.role == WEB_MEMBER,
