@@ -154,7 +154,7 @@ web_csrf_guard(struct web_request *req, struct web_response *res)
 		return 0;
 	if (!web_origin_ok(req)) {
 		/* the page in the request's language (page.c translates it); the API's JSON English */
-		web_lang_choose(req, res);
+		web_lang_choose_early(req, res);
 		web_error(res, 403,
 		    N_("This change was sent from another site, so it was refused."));
 		return 1;
@@ -168,7 +168,7 @@ web_csrf_guard(struct web_request *req, struct web_response *res)
 	memset(&sess, 0, sizeof(sess));
 	snprintf(sess.csrf, sizeof(sess.csrf), "%s", req->csrf_token);
 	if (!auth_csrf_check(&sess, presented)) {
-		web_lang_choose(req, res);
+		web_lang_choose_early(req, res);
 		web_error(res, 403, N_("This form has expired or did not come from Trellis. "
 		    "Go back, reload the page and send it again."));
 		return 1;

@@ -173,7 +173,7 @@ refuse(struct conn *c, struct MHD_Connection *connection, int status, const char
 }
 
 /*
- * refuse, the page in the request's language (web_lang_choose: ?lang=, the
+ * refuse, the page in the request's language (web_lang_choose_early: ?lang=, the
  * cookie, Accept-Language; the API's JSON English): msg is marked N_() and
  * translated on the page. The thread goes back to English after, as after
  * a dispatch, since it answers other connections next.
@@ -181,7 +181,7 @@ refuse(struct conn *c, struct MHD_Connection *connection, int status, const char
 static enum MHD_Result
 refuse_lang(struct conn *c, struct MHD_Connection *connection, int status, const char *msg)
 {
-	web_lang_choose(c->req, &c->res);
+	web_lang_choose_early(c->req, &c->res);
 	web_error(&c->res, status, msg);
 	i18n_use(LANG_EN);
 	return queue(c, connection, 1);
@@ -835,7 +835,7 @@ body_admit(struct conn *c, uint64_t length)
 	if (ret == 0)
 		return 0;
 	/* the page in the request's language, chosen outside the lock */
-	web_lang_choose(c->req, &c->res);
+	web_lang_choose_early(c->req, &c->res);
 	web_error(&c->res, ret, msg);
 	web_header_add(&c->res, "Retry-After", "10");
 	return 1;
@@ -1155,7 +1155,7 @@ dispatch(struct conn *c)
 
 	if (c->fail) {
 		/* in the request's language: the messages a page shows are marked N_() */
-		web_lang_choose(req, res);
+		web_lang_choose_early(req, res);
 		web_error(res, c->fail, c->fail_msg);
 		return;
 	}
