@@ -1,7 +1,8 @@
 #!/bin/sh
 # The digest and the mail of a ledger entry awaiting approval in their
 # recipient's language (docs/mail.md, docs/i18n.md): the account's own
-# (users.lang), else the program's default (English here). Through
+# (users.lang), else the program's default (English here); the mail's
+# unsubscribe page in the language its reader's browser asks for. Through
 # Debian's aiosmtpd, read back with Python's email package; each Spanish
 # mail is checked for English words, and its English twin first shows
 # them (so the check can fail).
@@ -136,6 +137,17 @@ test_expect_success 'after the first approval: the planner (no language: the pro
 	test_grep "needs a second organization.s approval before it counts in the figures" planner@x.org.text &&
 	data_less planner@x.org.text >left &&
 	test $(wc -l <left) -gt 10
+'
+
+test_expect_success 'the mail'"'"'s unsubscribe page, opened in Spanish, is in Spanish' '
+	link=$(sed -n "s|.*$BASE\(/unsubscribe/[^ ]*\).*|\1|p" planner@x.org.text | head -n 1) &&
+	test -n "$link" &&
+	test_status 200 "$link" -H "Accept-Language: es" &&
+	spanish .body &&
+	test_grep "<title>Dejar de recibir correo de Trellis" .body &&
+	test_grep "Trellis no enviará más correo a <strong>planner@x.org</strong>: ni enlaces de encuesta ni avisos." .body &&
+	test_status 200 "$link" &&
+	test_grep "Trellis will send no more mail to <strong>planner@x.org</strong>" .body
 '
 
 test_done
