@@ -69,7 +69,7 @@ install-files:
 # each po/LANG.po into $(BUILD)/locale/LANG/LC_MESSAGES/trellis.mo, which the
 # binary finds beside itself (or under PREFIX/share/locale once installed).
 XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-	--keyword=P_:1,2 --keyword=C_:1c,2 --add-comments=TRANSLATORS: --add-location=file --sort-by-file \
+	--keyword=P_:1,2 --keyword=NP_:1,2 --keyword=C_:1c,2 --add-comments=TRANSLATORS: --add-location=file --sort-by-file \
 	--package-name=trellis --msgid-bugs-address= --copyright-holder=
 .PHONY: po
 po:

@@ -11,6 +11,7 @@
 #include "approvals.h"
 #include "write.h"
 #include "../model/fields.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/vec.h"
 #include "../util/xalloc.h"
@@ -71,17 +72,21 @@ app_approval_may(const struct program *p, const struct initiative *in,
 	if (why == NULL)
 		why = &sink;
 	if (e->status != LSTATUS_PENDING) {
-		strbuf_addf(why, "ledger entry %s is %s: it takes no more approvals", e->id,
-		    ledger_status_names[e->status]);
+		strbuf_addf(why, e->status == LSTATUS_APPROVED ?
+		    _("ledger entry %s is approved: it takes no more approvals") :
+		    _("ledger entry %s is rejected: it takes no more approvals"), e->id);
 		goto out;
 	}
 	for (size_t k = 0; k < e->approvals.n; k++) {
 		const struct approval *a = &e->approvals.v[k];
 
 		if (strcmp(a->org.slug, org) == 0) {
-			strbuf_addf(why, "%s has already %s ledger entry %s: the second approval "
-			    "must come from another organization", org_name(p, org),
-			    a->verdict == VERDICT_APPROVE ? "approved" : "rejected", e->id);
+			/* TRANSLATORS: an organization's name, a ledger entry's id */
+			strbuf_addf(why, a->verdict == VERDICT_APPROVE ?
+			    _("%s has already approved ledger entry %s: the second approval must come "
+			    "from another organization") :
+			    _("%s has already rejected ledger entry %s: the second approval must come "
+			    "from another organization"), org_name(p, org), e->id);
 			goto out;
 		}
 		if (a->verdict == VERDICT_APPROVE && first == NULL)
@@ -92,11 +97,13 @@ app_approval_may(const struct program *p, const struct initiative *in,
 		goto out;
 	}
 	if (first)
-		strbuf_addf(why, "%s is not a member of %s: the second approval comes from "
-		    "another member organization", org_name(p, org), in->name);
+		/* TRANSLATORS: an organization's name, the initiative's */
+		strbuf_addf(why, _("%s is not a member of %s: the second approval comes from "
+		    "another member organization"), org_name(p, org), in->name);
 	else
-		strbuf_addf(why, "%s does not hold A for \"%s\" in the RACI of %s: the first "
-		    "approval comes from an organization that does", org_name(p, org),
+		/* TRANSLATORS: an organization's name, a responsibility ("approve budget"), the initiative's */
+		strbuf_addf(why, _("%s does not hold A for \"%s\" in the RACI of %s: the first "
+		    "approval comes from an organization that does"), org_name(p, org),
 		    APPROVAL_RESPONSIBILITY, in->name);
 out:
 	strbuf_release(&sink);
@@ -145,25 +152,27 @@ app_ledger_approve(struct app_write *w, size_t i, const char *org, int verdict,
 	enum app_result r;
 
 	if (le->status != LSTATUS_PENDING) {
-		model_error_set(e, NULL, "status", "ledger entry %s is %s: it takes no more "
-		    "approvals", le->id, ledger_status_names[le->status]);
+		model_error_set(e, NULL, "status", le->status == LSTATUS_APPROVED ?
+		    _("ledger entry %s is approved: it takes no more approvals") :
+		    _("ledger entry %s is rejected: it takes no more approvals"), le->id);
 		return APP_CONFLICT;
 	}
 	if (org == NULL || *org == '\0') {
-		model_error_set(e, NULL, "org", "is required: the organization that approves");
+		model_error_set(e, NULL, "org", _("is required: the organization that approves"));
 		return APP_INVALID;
 	}
 	if (program_org(&w->p, org) == NULL) {
-		model_error_set(e, NULL, "org", "'%s' is not an organization of the program", org);
+		model_error_set(e, NULL, "org", _("'%s' is not an organization of the program"), org);
 		return APP_INVALID;
 	}
 	if (verdict < 0 || verdict >= VERDICT__MAX) {
-		model_error_set(e, NULL, "verdict", "must be one of: approve, reject");
+		/* TRANSLATORS: the codes stay as they are */
+		model_error_set(e, NULL, "verdict", _("must be one of: approve, reject"));
 		return APP_INVALID;
 	}
 	if (verdict == VERDICT_REJECT && (reason == NULL || *reason == '\0')) {
-		model_error_set(e, NULL, "reason", "is required to reject: say why the entry "
-		    "should not be paid");
+		model_error_set(e, NULL, "reason", _("is required to reject: say why the entry "
+		    "should not be paid"));
 		return APP_INVALID;
 	}
 	if (!app_approval_may(&w->p, w->in, le, org, &why)) {

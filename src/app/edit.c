@@ -21,6 +21,7 @@
 #include "../util/xalloc.h"
 #include "settings.h"
 #include "../metrics/metrics.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define PROG(m) 0, offsetof(struct program, m)
@@ -250,8 +251,8 @@ key_change_refused(const struct program *p, const struct initiative *in,
 	if (strcmp(a.buf, b.buf) != 0 &&
 	    (rt == RT_GRANT ? names_key(&kind_initiative, in, rt, a.buf) :
 	    names_key(&kind_document, p, rt, a.buf))) {
-		model_error_set(e, NULL, kf->name, "cannot change '%s' to '%s': other "
-		    "records name it by '%s'", a.buf, b.buf, a.buf);
+		model_error_set(e, NULL, kf->name, _("cannot change '%s' to '%s': other "
+		    "records name it by '%s'"), a.buf, b.buf, a.buf);
 		refused = 1;
 	}
 	strbuf_release(&a);
@@ -285,7 +286,7 @@ text_named_refused(struct store *s, const struct initiative *in, const struct ki
 		return 0;
 	for (size_t i = 0; k == &kind_decision && in && i < in->proposals.n; i++)
 		if (in->proposals.v[i].decision && strcmp(in->proposals.v[i].decision, id) == 0) {
-			strbuf_addf(&what, "proposal %s names it as the decision its closing made",
+			strbuf_addf(&what, _("proposal %s names it as the decision its closing made"),
 			    in->proposals.v[i].id);
 			rc = 1;
 			break;
@@ -293,8 +294,12 @@ text_named_refused(struct store *s, const struct initiative *in, const struct ki
 	if (rc == 0 && ((const struct rec_head *)old)->rowid != 0)
 		rc = store_record_named(s, k, ((const struct rec_head *)old)->rowid, &what, err);
 	if (rc == 1)
-		model_error_set(e, NULL, "id", "%s %s cannot be %s: %s", k == &kind_decision ?
-		    "decision" : "check-in", id, new ? "given another id" : "deleted", what.buf);
+		/* TRANSLATORS: the record's id, then why (a record that names it) */
+		model_error_set(e, NULL, "id", k == &kind_decision ?
+		    (new ? _("decision %s cannot be given another id: %s") :
+		    _("decision %s cannot be deleted: %s")) :
+		    (new ? _("check-in %s cannot be given another id: %s") :
+		    _("check-in %s cannot be deleted: %s")), id, what.buf);
 	strbuf_release(&what);
 	return rc;
 }
@@ -393,7 +398,7 @@ builtin_refused(const struct kind *k, const void *rec, struct model_error *e)
 {
 	if (!app_record_readonly(k, rec))
 		return 0;
-	model_error_set(e, NULL, "code", "the built-in instrument '%s' cannot be changed",
+	model_error_set(e, NULL, "code", _("the built-in instrument '%s' cannot be changed"),
 	    ((const struct instrument *)rec)->code);
 	return 1;
 }
@@ -437,8 +442,9 @@ used_instrument_refused(const struct program *p, const struct kind *k, const voi
 		for (size_t s = 0; s < in->surveys.n; s++)
 			if (in->surveys.v[s].instrument.slug &&
 			    strcmp(in->surveys.v[s].instrument.slug, ins->code) == 0) {
-				model_error_set(e, NULL, "code", "'%s' cannot be deleted: survey '%s' "
-				    "of %s uses it", ins->code, in->surveys.v[s].id, in->name);
+				/* TRANSLATORS: the instrument's code, a survey's id, the initiative */
+				model_error_set(e, NULL, "code", _("'%s' cannot be deleted: survey '%s' "
+				    "of %s uses it"), ins->code, in->surveys.v[s].id, in->name);
 				return 1;
 			}
 	}
@@ -468,7 +474,7 @@ answered_item_refused(const struct program *p, const struct kind *k, const void 
 	for (size_t i = 0; i < old->items.n; i++) {
 		const struct instrument_item *it = &old->items.v[i];
 		size_t n = app_item_answers(p, old->code, it->code), j;
-		const char *what = NULL;
+		const char *what = NULL, *why = NULL;
 
 		if (n == 0)
 			continue;
@@ -476,17 +482,24 @@ answered_item_refused(const struct program *p, const struct kind *k, const void 
 			if (new->items.v[j].code && strcmp(new->items.v[j].code, it->code) == 0)
 				break;
 		if (j == new->items.n) {
-			model_error_set(e, NULL, "items", "item '%s' cannot be removed or renamed: "
-			    "%zu survey answer%s use%s it", it->code, n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+			model_error_set(e, NULL, "items", P_("item '%s' cannot be removed or renamed: "
+			    "%zu survey answer uses it", "item '%s' cannot be removed or renamed: "
+			    "%zu survey answers use it", n), it->code, n);
 			return 1;
 		}
-		if (!same_text(new->items.v[j].text, it->text))
+		if (!same_text(new->items.v[j].text, it->text)) {
 			what = "text";
-		else if (!same_text(new->items.v[j].category, it->category))
+			why = P_("item '%s' has %zu survey answer: its text cannot change (add a new "
+			    "item instead)", "item '%s' has %zu survey answers: its text cannot change "
+			    "(add a new item instead)", n);
+		} else if (!same_text(new->items.v[j].category, it->category)) {
 			what = "category";
+			why = P_("item '%s' has %zu survey answer: its category cannot change (add a "
+			    "new item instead)", "item '%s' has %zu survey answers: its category cannot "
+			    "change (add a new item instead)", n);
+		}
 		if (what) {
-			model_error_set(e, NULL, what, "item '%s' has %zu survey answer%s: its %s "
-			    "cannot change (add a new item instead)", it->code, n, n == 1 ? "" : "s", what);
+			model_error_set(e, NULL, what, why, it->code, n);
 			snprintf(e->path, sizeof(e->path), "items.%zu.%s", j, what);
 			return 1;
 		}
@@ -524,9 +537,11 @@ ledger_updating_status(struct store *s, const struct program *p,
 	if (amount == old->amount)
 		return APP_OK;
 	if (old->approvals.n > 0 || old->status == LSTATUS_REJECTED) {
-		model_error_set(e, NULL, "amount", "ledger entry %s has %s: its amount stays as "
-		    "it was approved or rejected; enter a correcting entry instead", old->id,
-		    old->approvals.n ? "approvals" : "been rejected");
+		model_error_set(e, NULL, "amount", old->approvals.n ?
+		    _("ledger entry %s has approvals: its amount stays as it was approved or "
+		    "rejected; enter a correcting entry instead") :
+		    _("ledger entry %s has been rejected: its amount stays as it was approved or "
+		    "rejected; enter a correcting entry instead"), old->id);
 		return APP_CONFLICT;
 	}
 	return ledger_entering_status(s, p, amount, status, err) ? APP_ERROR : APP_OK;
@@ -767,8 +782,8 @@ app_delete(struct store *s, struct program *p, struct initiative *in,
 	}
 	if (k == &kind_ledger_entry && ((struct ledger_entry *)at)->approvals.n > 0) {
 		/* the approvals are append-only: the entry they approve stays */
-		model_error_set(e, NULL, "approvals", "ledger entry %s has approvals, which stay "
-		    "on record: enter a correcting entry instead of deleting it",
+		model_error_set(e, NULL, "approvals", _("ledger entry %s has approvals, which stay "
+		    "on record: enter a correcting entry instead of deleting it"),
 		    ((struct ledger_entry *)at)->id);
 		return APP_CONFLICT;
 	}

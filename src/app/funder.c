@@ -11,6 +11,7 @@
 #include "../io/json.h"
 #include "../model/fields.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* A new record of kind k (rec, zeroed, k->size bytes) with what old holds. Returns 0 or -1 (e). */
@@ -37,16 +38,16 @@ app_followup_done(struct app_write *w, const char *checkin_id, size_t n, const c
 	assert(w->in != NULL);
 	memset(&rec, 0, sizeof(rec));
 	if ((i = app_record_find(&w->p, w->in, &kind_checkin, checkin_id)) < 0) {
-		model_error_set(e, NULL, "checkin", "Initiative '%s' has no check-in '%s'.",
+		model_error_set(e, NULL, "checkin", _("Initiative '%s' has no check-in '%s'."),
 		    w->in->slug, checkin_id);
 		return APP_INVALID;
 	}
 	if (n < 1 || n > w->in->checkins.v[i].follow_ups.n) {
-		model_error_set(e, NULL, "n", "Check-in '%s' has no follow-up %zu.", checkin_id, n);
+		model_error_set(e, NULL, "n", _("Check-in '%s' has no follow-up %zu."), checkin_id, n);
 		return APP_INVALID;
 	}
 	if (w->in->checkins.v[i].follow_ups.v[n - 1].done) {
-		model_error_set(e, NULL, "n", "Follow-up %zu of check-in '%s' is done already.", n,
+		model_error_set(e, NULL, "n", _("Follow-up %zu of check-in '%s' is done already."), n,
 		    checkin_id);
 		return APP_INVALID;
 	}
@@ -68,7 +69,7 @@ app_learning_note_add(struct app_write *w, size_t q, struct learning_note *note,
 	assert(w->in == NULL);
 	memset(&rec, 0, sizeof(rec));
 	if (q >= w->p.learning.n) {
-		model_error_set(e, NULL, "question", "There is no question %zu on the agenda.", q + 1);
+		model_error_set(e, NULL, "question", _("There is no question %zu on the agenda."), q + 1);
 		kind_release(&kind_learning_note, note);
 		return APP_INVALID;
 	}

@@ -25,6 +25,7 @@
 #include "../util/strbuf.h"
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 static struct anyvec *
@@ -60,7 +61,7 @@ merge(struct program *p, struct program *q, struct model_error *e)
 
 	if (strcmp(q->slug, p->slug) != 0) {
 		model_error_set(e, &q->loc, "program.slug",
-		    "the document is program '%s'; records can be added only to '%s'", q->slug, p->slug);
+		    _("the document is program '%s'; records can be added only to '%s'"), q->slug, p->slug);
 		return -1;
 	}
 	/* the file names q's records point at now belong to p */
@@ -304,8 +305,8 @@ app_import_scope_check(const struct program *p, const struct initiative *in,
 				if (r->rowid == 0 && !(ks[j].k == &kind_instrument &&
 				    ((const struct instrument *)r)->builtin)) {
 					model_error_set(e, &r->loc, ks[j].name,
-					    "this page adds records to initiative %s only; the program's "
-					    "%s are imported on the program's page", slug, ks[j].name);
+					    _("this page adds records to initiative %s only; the program's "
+					    "%s are imported on the program's page"), slug, ks[j].name);
 					return -1;
 				}
 			}
@@ -318,7 +319,7 @@ app_import_scope_check(const struct program *p, const struct initiative *in,
 	if (strcmp(in->slug, slug) == 0 || (r = first_new(in, &ak)) == NULL)
 		return 0;
 	model_error_set(e, &r->loc, "initiative",
-	    "'%s' is another initiative; this page adds records to %s only", in->slug, slug);
+	    _("'%s' is another initiative; this page adds records to %s only"), in->slug, slug);
 	return -1;
 }
 
@@ -430,7 +431,7 @@ import_initiative(struct store *s, struct program *p, struct program *whole, siz
 		program_init(&w);
 		if ((r = store_initiative_load(s, p->slug, in->slug, &w, err)) != 0) {
 			if (r == 1)
-				strbuf_addf(err, "initiative '%s' is gone from the database", in->slug);
+				strbuf_addf(err, _("initiative '%s' is gone from the database"), in->slug);
 			return -2;
 		}
 		take_stored(in, &w.initiatives.v[0]);
@@ -483,7 +484,7 @@ import_csv(struct store *s, const char *program, const char *scope,
 	if (program) {
 		if ((r = store_catalog_load(s, program, &p, err)) != 0) {
 			if (r == 1)
-				strbuf_addf(err, "no program '%s' in this database", program);
+				strbuf_addf(err, _("no program '%s' in this database"), program);
 			goto out;
 		}
 		nstored = p.initiatives.n;
@@ -509,7 +510,7 @@ import_csv(struct store *s, const char *program, const char *scope,
 		}
 		if (r == 1) {
 			model_error_set(e, &p.loc, "program.slug",
-			    "a program '%s' already exists in the database", p.slug);
+			    _("a program '%s' already exists in the database"), p.slug);
 			goto out;
 		}
 	}
@@ -580,7 +581,7 @@ read_range(FILE *fp, const char *name, size_t off, size_t len, struct strbuf *bu
 	strbuf_reset(buf);
 	strbuf_grow(buf, len);
 	if (fseeko(fp, (off_t)off, SEEK_SET) == -1 || fread(buf->buf, 1, len, fp) != len) {
-		model_error_set(e, NULL, "", "%s: cannot read: %s", name,
+		model_error_set(e, NULL, "", _("%s: cannot read: %s"), name,
 		    ferror(fp) ? strerror(errno) : "the file changed while it was read");
 		return -1;
 	}
@@ -603,7 +604,7 @@ read_catalog(FILE *fp, const char *name, const struct json_slices *sl, struct st
 	int ret = -1;
 
 	if (fseeko(fp, 0, SEEK_END) == -1 || (end = ftello(fp)) == -1) {
-		model_error_set(e, NULL, "", "%s: cannot read: %s", name, strerror(errno));
+		model_error_set(e, NULL, "", _("%s: cannot read: %s"), name, strerror(errno));
 		goto out;
 	}
 	if (read_range(fp, name, 0, sl->open + 1, &part, e) == -1)
@@ -673,7 +674,7 @@ import_json_once(struct store *s, const struct app_import_file *file, const char
 	ret = -1;
 	if (r == 1) {
 		model_error_set(e, &p.loc, "program.slug",
-		    "a program '%s' already exists in the database", p.slug);
+		    _("a program '%s' already exists in the database"), p.slug);
 		goto out;
 	}
 	ret = -2;
@@ -694,7 +695,7 @@ import_json_once(struct store *s, const struct app_import_file *file, const char
 		    in, &p, e) == -1)
 			goto out;
 		if (!strmap_put(&p.initiative_index, in->slug, (int)i)) {
-			model_error_set(e, &in->loc, "slug", "initiative '%s' is used twice", in->slug);
+			model_error_set(e, &in->loc, "slug", _("initiative '%s' is used twice"), in->slug);
 			goto out;
 		}
 		initiative_default_responsibilities(in);

@@ -13,6 +13,7 @@
 #include "write.h"
 #include "../io/json.h"
 #include "../model/fields.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
@@ -54,16 +55,20 @@ proposal_copy(struct app_write *w, const struct proposal *pr, struct proposal *r
 	return ret;
 }
 
-/* Refuses (APP_CONFLICT) a change of a closed proposal. */
+/*
+ * Refuses (APP_CONFLICT) a change of a closed proposal, saying why in the
+ * sentence fmt (translated: the proposal's id, the day it closed, written
+ * in the language in use).
+ */
 static int
-closed_refused(const struct proposal *pr, const char *what, struct model_error *e)
+closed_refused(const struct proposal *pr, const char *fmt, struct model_error *e)
 {
 	char day[DATE_WORDS_BUFSZ];
 
 	if (pr->decided == DATE_NONE)
 		return 0;
-	model_error_set(e, NULL, "decided", "proposal %s was closed on %s: %s", pr->id,
-	    date_format_words(pr->decided, day), what);
+	model_error_set(e, NULL, "decided", fmt, pr->id,
+	    date_format_words_lang(pr->decided, lang_code(i18n_current()), day));
 	return 1;
 }
 
@@ -109,27 +114,30 @@ app_proposal_answer(struct app_write *w, size_t i, const char *org, int stance,
 	size_t k;
 	enum app_result r;
 
-	if (closed_refused(pr, "it takes no more answers", e))
+	/* TRANSLATORS: the proposal's id, the day it was closed */
+	if (closed_refused(pr, _("proposal %s was closed on %s: it takes no more answers"), e))
 		return APP_CONFLICT;
 	if (org == NULL || *org == '\0') {
-		model_error_set(e, NULL, "org", "is required: the organization that answers");
+		model_error_set(e, NULL, "org", _("is required: the organization that answers"));
 		return APP_INVALID;
 	}
 	for (k = 0; k < pr->asked.n; k++)
 		if (strcmp(pr->asked.v[k].slug, org) == 0)
 			break;
 	if (k == pr->asked.n) {
-		model_error_set(e, NULL, "org", "'%s' was not asked: only the asked organizations answer",
-		    org);
+		model_error_set(e, NULL, "org", _("'%s' was not asked: only the asked organizations "
+		    "answer"), org);
 		return APP_INVALID;
 	}
 	if (stance < 0 || stance >= STANCE__MAX) {
-		model_error_set(e, NULL, "answer", "must be one of: agree, concerns, object");
+		/* TRANSLATORS: the codes stay as they are */
+		model_error_set(e, NULL, "answer", _("must be one of: agree, concerns, object"));
 		return APP_INVALID;
 	}
 	if (stance != STANCE_AGREE && (reason == NULL || *reason == '\0')) {
-		model_error_set(e, NULL, "reason", "is required for %s: say what would change your answer",
-		    stance_names[stance]);
+		model_error_set(e, NULL, "reason", "%s", stance == STANCE_OBJECT ?
+		    _("is required for an objection: say what would change your answer") :
+		    _("is required for concerns: say what would change your answer"));
 		return APP_INVALID;
 	}
 	if (proposal_copy(w, pr, &rec, err))
@@ -185,16 +193,18 @@ app_proposal_close(struct app_write *w, size_t i, const char *outcome, tdate dec
 	enum app_result r = APP_INVALID;
 
 	memset(&d, 0, sizeof(d));
-	if (closed_refused(pr, "it cannot be closed again", e)) {
+	/* TRANSLATORS: the proposal's id, the day it was closed */
+	if (closed_refused(pr, _("proposal %s was closed on %s: it cannot be closed again"), e)) {
 		r = APP_CONFLICT;
 		goto out;
 	}
 	if (outcome == NULL || *outcome == '\0') {
-		model_error_set(e, NULL, "outcome", "is required: what was decided");
+		model_error_set(e, NULL, "outcome", _("is required: what was decided"));
 		goto out;
 	}
 	if (decided == DATE_NONE) {
-		model_error_set(e, NULL, "decided", "is required: the date of the decision (YYYY-MM-DD)");
+		model_error_set(e, NULL, "decided",
+		    _("is required: the date of the decision (YYYY-MM-DD)"));
 		goto out;
 	}
 	/* the decision's id: the proposal's, or with -2, -3 ... when a decision has it */

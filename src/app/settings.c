@@ -10,6 +10,7 @@
 #include "../util/strbuf.h"
 #include "settings.h"
 #include "write.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 int
@@ -26,8 +27,8 @@ app_settings_load(struct store *s, const char *program, struct metrics_settings 
 			return -1;
 		if (rc == 0 && metrics_settings_set(set, name, value)) {
 			strbuf_reset(err);
-			strbuf_addf(err, "setting %s: stored value '%s' is not valid; reset it "
-			    "with `trellis settings --reset %s`", name, value, name);
+			strbuf_addf(err, _("setting %s: stored value '%s' is not valid; reset it "
+			    "with `trellis settings --reset %s`"), name, value, name);
 			free(value);
 			return -1;
 		}
@@ -64,7 +65,7 @@ setting_check(const struct app_setting *set, char *buf, struct strbuf *err)
 	buf[0] = '\0';
 	strbuf_reset(err);
 	if (i < 0) {
-		strbuf_addf(err, "no setting '%s' (run `trellis settings` for the list)",
+		strbuf_addf(err, _("no setting '%s' (run `trellis settings` for the list)"),
 		    set->name ? set->name : "");
 		return 1;
 	}
@@ -72,7 +73,8 @@ setting_check(const struct app_setting *set, char *buf, struct strbuf *err)
 		return 0;
 	metrics_settings_default(&m);
 	if (metrics_settings_set(&m, set->name, set->value)) {
-		strbuf_addf(err, "%s: '%s' is not a valid value (give %s)", set->name, set->value,
+		/* TRANSLATORS: a setting's name, the value given, what it accepts (stays English) */
+		strbuf_addf(err, _("%s: '%s' is not a valid value (give %s)"), set->name, set->value,
 		    metrics_settings_range((size_t)i, range));
 		return 1;
 	}

@@ -15,6 +15,7 @@
 #include "../store/accounts.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 _Static_assert(AUTH_HASH_MAX >= crypto_pwhash_STRBYTES, "argon2id strings fit");
@@ -80,7 +81,7 @@ ready(struct strbuf *err)
 	if (auth_init() == 0)
 		return 0;
 	strbuf_reset(err);
-	strbuf_addstr(err, "cannot initialize libsodium");
+	strbuf_addstr(err, _("cannot initialize libsodium"));
 	return -1;
 }
 
@@ -164,11 +165,11 @@ auth_password_policy(const char *password, struct strbuf *err)
 
 	strbuf_reset(err);
 	if (len < AUTH_PASSWORD_MIN)
-		strbuf_addf(err, "the password is too short: %zu characters, at least %d are needed",
+		strbuf_addf(err, _("the password is too short: %zu characters, at least %d are needed"),
 		    len, AUTH_PASSWORD_MIN);
 	else if (len > AUTH_PASSWORD_MAX)
-		strbuf_addf(err, "the password is too long: %zu characters, at most %d are allowed "
-		    "(it is never cut short)", len, AUTH_PASSWORD_MAX);
+		strbuf_addf(err, _("the password is too long: %zu characters, at most %d are allowed "
+		    "(it is never cut short)"), len, AUTH_PASSWORD_MAX);
 	else
 		return 0;
 	return -1;
@@ -180,7 +181,7 @@ hash_in_slot(const char *password, char out[AUTH_HASH_MAX], struct strbuf *err)
 {
 	if (crypto_pwhash_str(out, password, strlen(password), pw_ops, pw_mem) != 0) {
 		strbuf_reset(err);
-		strbuf_addstr(err, "cannot hash the password (out of memory)");
+		strbuf_addstr(err, _("cannot hash the password (out of memory)"));
 		return -1;
 	}
 	return 0;
@@ -195,7 +196,7 @@ auth_password_hash(const char *password, char out[AUTH_HASH_MAX], struct strbuf 
 		return AUTH_ERROR;
 	if (slot_acquire() == -1) {
 		strbuf_reset(err);
-		strbuf_addstr(err, "too many password checks at once; try again shortly");
+		strbuf_addstr(err, _("too many password checks at once; try again shortly"));
 		return AUTH_BUSY;
 	}
 	rc = hash_in_slot(password, out, err);
@@ -282,14 +283,14 @@ auth_email_normalize(const char *email, struct strbuf *out, struct strbuf *err)
 		return -1;
 	}
 	if (at == NULL || at == email || at[1] == '\0' || strchr(at + 1, '@')) {
-		strbuf_addf(err, "'%s' is not an email address (name@domain)", email);
+		strbuf_addf(err, _("'%s' is not an email address (name@domain)"), email);
 		return -1;
 	}
 	for (const char *p = email; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 
 		if (c <= ' ' || c == 0x7f) {
-			strbuf_addstr(err, "an email address has no spaces or control characters");
+			strbuf_addstr(err, _("an email address has no spaces or control characters"));
 			return -1;
 		}
 		strbuf_addch(out, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -306,23 +307,23 @@ scope_check(enum store_role role, const char *initiative, const char *program,
 	switch (role) {
 	case STORE_ROLE_ADMIN:
 		if (initiative)
-			strbuf_addstr(err, "an admin has no initiative (admins see every one)");
+			strbuf_addstr(err, _("an admin has no initiative (admins see every one)"));
 		else if (program)
-			strbuf_addstr(err, "an admin has no program (admins see every one)");
+			strbuf_addstr(err, _("an admin has no program (admins see every one)"));
 		break;
 	case STORE_ROLE_MEMBER:
 	case STORE_ROLE_VIEWER:
 		if (initiative == NULL)
-			strbuf_addf(err, "a %s needs an initiative", store_role_names[role]);
+			strbuf_addf(err, _("a %s needs an initiative"), store_role_names[role]);
 		break;
 	case STORE_ROLE_EVALUATOR:
 		if (initiative)
-			strbuf_addstr(err, "an evaluator reads a program, not one initiative");
+			strbuf_addstr(err, _("an evaluator reads a program, not one initiative"));
 		else if (program == NULL)
-			strbuf_addstr(err, "an evaluator needs a program");
+			strbuf_addstr(err, _("an evaluator needs a program"));
 		break;
 	default:
-		strbuf_addstr(err, "unknown role");
+		strbuf_addstr(err, _("unknown role"));
 		break;
 	}
 	return err->len ? -1 : 0;
@@ -384,7 +385,7 @@ find_user(struct store *s, const char *email, struct store_user *u, struct strbu
 	rc = store_user_get(s, norm.buf, u, err);
 	if (rc == 1) {
 		strbuf_reset(err);
-		strbuf_addf(err, "no user '%s'", norm.buf);
+		strbuf_addf(err, _("no user '%s'"), norm.buf);
 	}
 	ret = from_store(rc);
 out:
@@ -533,7 +534,7 @@ auth_login(struct store *s, const char *email, const char *password,
 	if (wait) {
 		*retry_after = wait;
 		strbuf_reset(err);
-		strbuf_addf(err, "too many failed sign-ins; try again in %lld seconds",
+		strbuf_addf(err, _("too many failed sign-ins; try again in %lld seconds"),
 		    (long long)wait);
 		ret = AUTH_THROTTLED;
 		goto out;
@@ -547,7 +548,7 @@ auth_login(struct store *s, const char *email, const char *password,
 	if (akey.len && strlen(password) <= AUTH_PASSWORD_MAX) {
 		if (slot_acquire() == -1) {
 			strbuf_reset(err);
-			strbuf_addstr(err, "too many sign-ins at once; try again shortly");
+			strbuf_addstr(err, _("too many sign-ins at once; try again shortly"));
 			ret = AUTH_BUSY;
 			goto out;
 		}
@@ -576,7 +577,7 @@ auth_login(struct store *s, const char *email, const char *password,
 	if (count_failure(s, akey.len ? akey.buf : NULL, address ? ckey.buf : NULL, now, err))
 		goto out;
 	strbuf_reset(err);
-	strbuf_addstr(err, "wrong email or password");
+	strbuf_addstr(err, _("wrong email or password"));
 	ret = AUTH_DENIED;
 out:
 	if (ret != AUTH_OK)
@@ -677,7 +678,7 @@ auth_session_check(struct store *s, const char *token, int64_t now,
 	sess->last_seen = ss.last_seen;
 	strbuf_reset(err);
 	if (ss.csrf == NULL || strlen(ss.csrf) != AUTH_TOKEN_CHARS) {
-		strbuf_addstr(err, "a session without a CSRF token");
+		strbuf_addstr(err, _("a session without a CSRF token"));
 		ret = AUTH_ERROR;
 		goto out;
 	}

@@ -127,6 +127,25 @@ cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+size_t
+cli_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+void
+cli_pad(const char *s, size_t w)
+{
+	size_t sw = cli_width(s);
+
+	printf("%s%*s", s, (int)(w > sw ? w - sw : 0) + 2, "");
+}
+
 int
 cli_error(const char *fmt, ...)
 {
@@ -188,7 +207,7 @@ cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
 			return CLI_OK;
 		}
 		if (a[1] != '-')
-			return cli_usage_error(cmd, "unknown option '%s'", a);
+			return cli_usage_error(cmd, _("unknown option '%s'"), a);
 		eq = strchr(a + 2, '=');
 		len = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
 		if ((o = find_opt(opts, a + 2, len)) != NULL)
@@ -196,10 +215,10 @@ cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
 		else if ((o = find_opt(global_opts, a + 2, len)) != NULL)
 			dest = o == &global_opts[0] ? &c->db : &c->program;
 		else
-			return cli_usage_error(cmd, "unknown option '%s'", a);
+			return cli_usage_error(cmd, _("unknown option '%s'"), a);
 		if (o->arg == NULL) {
 			if (eq)
-				return cli_usage_error(cmd, "option '--%s' takes no value", o->name);
+				return cli_usage_error(cmd, _("option '--%s' takes no value"), o->name);
 			*dest = "1";
 			continue;
 		}
@@ -208,10 +227,10 @@ cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
 		else if (i + 1 < argc)
 			value = argv[++i];
 		else
-			return cli_usage_error(cmd, "option '--%s' needs a value (%s)",
+			return cli_usage_error(cmd, _("option '--%s' needs a value (%s)"),
 			    o->name, o->arg);
 		if (*value == '\0')
-			return cli_usage_error(cmd, "option '--%s' needs a value (%s)",
+			return cli_usage_error(cmd, _("option '--%s' needs a value (%s)"),
 			    o->name, o->arg);
 		*dest = value;
 	}
@@ -238,7 +257,7 @@ cli_read_file(const char *path, char **data, size_t *len)
 		return -1;
 	}
 	if (!std && (size_t)st.st_size > CLI_MAX_FILE) {
-		file_error("%s: cannot read: larger than %zu bytes\n", path,
+		file_error(_("%s: cannot read: larger than %zu bytes\n"), path,
 		    CLI_MAX_FILE);
 		goto out;
 	}
@@ -249,13 +268,13 @@ cli_read_file(const char *path, char **data, size_t *len)
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
-			file_error("%s: cannot read: %s\n", path, strerror(errno));
+			file_error(_("%s: cannot read: %s\n"), path, strerror(errno));
 			goto out;
 		}
 		if (r == 0)
 			break;
 		if (sb.len + (size_t)r > CLI_MAX_FILE) {
-			file_error("%s: cannot read: larger than %zu bytes\n",
+			file_error(_("%s: cannot read: larger than %zu bytes\n"),
 			    path, CLI_MAX_FILE);
 			goto out;
 		}
@@ -280,7 +299,7 @@ cli_write_file(const char *path, const char *data, size_t len)
 	strbuf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd == -1) {
-		file_error("%s: cannot write: %s\n", path, strerror(errno));
+		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		goto out;
 	}
 	while (off < len) {
@@ -289,7 +308,7 @@ cli_write_file(const char *path, const char *data, size_t len)
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w == -1) {
-			file_error("%s: cannot write: %s\n", path, strerror(errno));
+			file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 			close(fd);
 			unlink(tmp.buf);
 			goto out;
@@ -297,18 +316,18 @@ cli_write_file(const char *path, const char *data, size_t len)
 		off += (size_t)w;
 	}
 	if (fsync(fd) == -1) {
-		file_error("%s: cannot write: %s\n", path, strerror(errno));
+		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		close(fd);
 		unlink(tmp.buf);
 		goto out;
 	}
 	if (close(fd) == -1) {
-		file_error("%s: cannot write: %s\n", path, strerror(errno));
+		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		unlink(tmp.buf);
 		goto out;
 	}
 	if (rename(tmp.buf, path) == -1) {
-		file_error("%s: cannot write: %s\n", path, strerror(errno));
+		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		unlink(tmp.buf);
 		goto out;
 	}

@@ -71,6 +71,11 @@ int cli_lang_use(int lang);
 int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Characters on screen of UTF-8 s: continuation bytes take no column. */
+size_t cli_width(const char *s);
+/* Prints s to stdout padded to w characters on screen, then a gap of two: a table's cell. */
+void cli_pad(const char *s, size_t w);
+
 /* Prints "trellis: message" (one line) to stderr; returns CLI_FAIL. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

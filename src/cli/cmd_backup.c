@@ -29,11 +29,11 @@ cmd_backup(int argc, char **argv, struct cli *c)
 	if ((ret = cli_parse(&backup_cmd, NULL, c, argc, argv, &nargs)) != -1)
 		return ret;
 	if (nargs != 1)
-		return cli_usage_error(&backup_cmd, nargs ? "one destination, please" :
-		    "where to? (DEST is missing)");
+		return cli_usage_error(&backup_cmd, "%s", nargs ? _("one destination, please") :
+		    _("where to? (DEST is missing)"));
 	ret = CLI_FAIL;
 	if (stat(argv[0], &st) == 0) {
-		cli_error("%s: already exists; a backup never overwrites a file", argv[0]);
+		cli_error(_("%s: already exists; a backup never overwrites a file"), argv[0]);
 		goto out;
 	}
 	if (cli_store_open(c, 0, &s) == -1)
@@ -42,7 +42,7 @@ cmd_backup(int argc, char **argv, struct cli *c)
 		cli_path_error(argv[0], err.buf);
 		goto out;
 	}
-	printf("Backed up %s to %s\n", c->db, argv[0]);
+	printf(_("Backed up %s to %s\n"), c->db, argv[0]);
 	ret = CLI_OK;
 out:
 	if (s)

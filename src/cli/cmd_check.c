@@ -26,7 +26,7 @@ cmd_check(int argc, char **argv, struct cli *c)
 	if ((ret = cli_parse(&check_cmd, NULL, c, argc, argv, &nargs)) != -1)
 		return ret;
 	if (nargs > 0)
-		return cli_usage_error(&check_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&check_cmd, _("unexpected argument '%s'"), argv[0]);
 	ret = CLI_FAIL;
 	if (cli_store_open(c, 0, &s) == -1)
 		goto out;
@@ -36,7 +36,7 @@ cmd_check(int argc, char **argv, struct cli *c)
 		if (err.len)
 			cli_error("%s: %s", c->db, err.buf);
 		else
-			cli_error("%s: the check found problems", c->db);
+			cli_error(_("%s: the check found problems"), c->db);
 		goto out;
 	}
 	if (report.len)

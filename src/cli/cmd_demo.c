@@ -44,9 +44,9 @@ cmd_demo(int argc, char **argv, struct cli *c)
 	if ((ret = cli_parse(&demo_cmd, demo_opts, c, argc, argv, &nargs)) != -1)
 		return ret;
 	if (nargs > 0)
-		return cli_usage_error(&demo_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&demo_cmd, _("unexpected argument '%s'"), argv[0]);
 	if (opt_seed && (int_parse(opt_seed, &seed) == -1 || seed < 0))
-		return cli_usage_error(&demo_cmd, "--seed wants a whole number ≥ 0, not '%s'",
+		return cli_usage_error(&demo_cmd, _("--seed wants a whole number ≥ 0, not '%s'"),
 		    opt_seed);
 
 	program_init(&p);
@@ -54,7 +54,7 @@ cmd_demo(int argc, char **argv, struct cli *c)
 	demo_build(&p, (uint64_t)seed);
 	/* The generator is held to the same rules as any import. */
 	if (model_validate(&p, &e) == -1) {
-		fputs("trellis: the demo program is not valid (a bug): ", stderr);
+		fputs(_("trellis: the demo program is not valid (a bug): "), stderr);
 		cli_model_error(&e);
 		goto out;
 	}
@@ -62,7 +62,7 @@ cmd_demo(int argc, char **argv, struct cli *c)
 		goto out;
 	if ((r = cli_store_has(s, p.slug)) != 0) {
 		if (r == 1)
-			cli_error("%s: the demo program '%s' is already there (remove the file, or use another --db)",
+			cli_error(_("%s: the demo program '%s' is already there (remove the file, or use another --db)"),
 			    c->db, p.slug);
 		goto out;
 	}
@@ -70,7 +70,8 @@ cmd_demo(int argc, char **argv, struct cli *c)
 		cli_error("%s: %s", c->db, err.buf);
 		goto out;
 	}
-	printf("Created the demo program %s (%zu initiatives) in %s\n", p.slug,
+	printf(P_("Created the demo program %s (%zu initiative) in %s\n",
+	    "Created the demo program %s (%zu initiatives) in %s\n", p.initiatives.n), p.slug,
 	    p.initiatives.n, c->db);
 	ret = CLI_OK;
 out:

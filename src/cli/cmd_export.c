@@ -42,17 +42,17 @@ export_csv(const struct program *p, const char *dir, struct cli_progress *pg)
 	int ret = -1;
 
 	if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
-		cli_error("%s: cannot create directory: %s", dir, strerror(errno));
+		cli_error(_("%s: cannot create directory: %s"), dir, strerror(errno));
 		goto out;
 	}
 	if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
-		cli_error("%s: not a directory", dir);
+		cli_error(_("%s: not a directory"), dir);
 		goto out;
 	}
 	for (int i = 0; i < CSV__MAX; i++) {
 		if (csv_file_omitted((enum csv_file)i, p))
 			continue;
-		cli_progress_stage(pg, "writing %s", csv_file_names[i]);
+		cli_progress_stage(pg, _("writing %s"), csv_file_names[i]);
 		strbuf_reset(&data);
 		strbuf_reset(&path);
 		csv_write((enum csv_file)i, p, &data);
@@ -73,14 +73,14 @@ export_json(const struct program *p, const char *path, struct cli_progress *pg)
 	struct strbuf data = STRBUF_INIT;
 	int ret = -1;
 
-	cli_progress_stage(pg, "writing JSON");
+	cli_progress_stage(pg, _("writing JSON"));
 	json_write_program(p, &data);
 	if (path && strcmp(path, "-") != 0) {
 		if (cli_write_file(path, data.buf, data.len) == -1)
 			goto out;
 	} else if (fwrite(data.buf, 1, data.len, stdout) != data.len ||
 	    fflush(stdout) != 0) {
-		cli_error("standard output: cannot write: %s", strerror(errno));
+		cli_error(_("standard output: cannot write: %s"), strerror(errno));
 		goto out;
 	}
 	ret = 0;
@@ -101,20 +101,20 @@ cmd_export(int argc, char **argv, struct cli *c)
 	if ((ret = cli_parse(&export_cmd, export_opts, c, argc, argv, &nargs)) != -1)
 		return ret;
 	if (nargs > 0)
-		return cli_usage_error(&export_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&export_cmd, _("unexpected argument '%s'"), argv[0]);
 	if (opt_format && strcmp(opt_format, "json") != 0 && strcmp(opt_format, "csv") != 0)
-		return cli_usage_error(&export_cmd, "unknown format '%s' (json or csv)",
+		return cli_usage_error(&export_cmd, _("unknown format '%s' (json or csv)"),
 		    opt_format);
 	csv = opt_format && strcmp(opt_format, "csv") == 0;
 	if (csv && opt_out == NULL)
-		return cli_usage_error(&export_cmd, "--format csv needs --out DIRECTORY");
+		return cli_usage_error(&export_cmd, _("--format csv needs --out DIRECTORY"));
 
 	program_init(&p);
 	cli_progress_begin(&pg, "export");
 	ret = CLI_FAIL;
 	if (cli_store_open(c, 0, &s) == -1)
 		goto out;
-	cli_progress_stage(&pg, "loading");
+	cli_progress_stage(&pg, _("loading"));
 	if ((ret = cli_store_load(c, s, &p)) != 0)
 		goto out;
 	ret = CLI_FAIL;

@@ -22,6 +22,16 @@
 #include "cli.h"
 #include "../util/banned.h"
 
+/* "Imported program SLUG (N initiatives, M records) into DB" */
+static void
+imported(const char *slug, size_t initiatives, size_t records, const char *db)
+{
+	/* TRANSLATORS: the program, its initiatives (the plural's number), records, the database */
+	printf(P_("Imported program %s (%zu initiative, %zu records) into %s\n",
+	    "Imported program %s (%zu initiatives, %zu records) into %s\n", initiatives),
+	    slug, initiatives, records, db);
+}
+
 static const struct cli_cmd import_cmd = {
 	"import", "[--db PATH] [--program SLUG] FILE…",
 	N_("Imports a trellis/1 JSON document as a new program (- reads it from\n"
@@ -65,7 +75,7 @@ refuse_existing(struct store *s, const struct program *p)
 	if (r == 0)
 		return 0;
 	model_error_set(&e, &p->loc, "program.slug",
-	    "a program '%s' already exists in the database", p->slug);
+	    _("a program '%s' already exists in the database"), p->slug);
 	cli_model_error(&e);
 	return -1;
 }
@@ -108,7 +118,7 @@ save(const struct cli *c, struct store *s, struct program *p,
 	struct whole_write w = { p, files, n };
 	int gave_up = 0, ret = -1;
 
-	cli_progress_stage(pg, "saving %zu records", app_import_count(p, 0));
+	cli_progress_stage(pg, _("saving %zu records"), app_import_count(p, 0));
 	if ((ret = app_txn_run(s, whole_change, &w, &gave_up, &err)) == -1) {
 		cli_progress_done(pg);
 		/* after the last conflict: the command named */
@@ -140,14 +150,14 @@ import_json_whole(const struct cli *c, const char *path)
 
 	program_init(&p);
 	cli_progress_begin(&pg, "import");
-	cli_progress_stage(&pg, "reading %s", path);
+	cli_progress_stage(&pg, _("reading %s"), path);
 	if (cli_read_file(path, &data, &len) == -1)
 		goto out;
 	f.name = strcmp(path, "-") == 0 ? "stdin" : path;
 	f.which = APP_IMPORT_JSON;
 	f.data = data;
 	f.len = len;
-	cli_progress_stage(&pg, "validating");
+	cli_progress_stage(&pg, _("validating"));
 	if (app_import_read(&p, &f, 1, &e) == -1) {
 		cli_progress_done(&pg);
 		cli_model_error(&e);
@@ -156,9 +166,7 @@ import_json_whole(const struct cli *c, const char *path)
 	if (cli_store_open(c, 1, &s) == -1 || save(c, s, &p, &f, 1, &pg) == -1)
 		goto out;
 	cli_progress_done(&pg);
-	printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
-	    p.slug, p.initiatives.n, p.initiatives.n == 1 ? "" : "s",
-	    app_import_count(&p, 0), c->db);
+	imported(p.slug, p.initiatives.n, app_import_count(&p, 0), c->db);
 	ret = CLI_OK;
 out:
 	cli_progress_done(&pg);
@@ -192,7 +200,7 @@ import_json(const struct cli *c, const char *path)
 	created = !cli_db_exists(c);
 	if (cli_store_open(c, 1, &s) == -1)
 		goto out;
-	cli_progress_stage(&pg, "reading %s", path);
+	cli_progress_stage(&pg, _("reading %s"), path);
 	res.progress = show_stage;
 	res.progress_arg = &pg;
 	r = app_import_json(s, &f, cli_actor(), &res, &e, &err);
@@ -202,8 +210,7 @@ import_json(const struct cli *c, const char *path)
 	else if (r == -2)
 		cli_error("%s%s: %s", res.gave_up ? "import: " : "", c->db, err.buf);
 	else if (r == 0) {
-		printf("Imported program %s (%zu initiative%s, %zu records) into %s\n",
-		    res.slug, res.initiatives, res.initiatives == 1 ? "" : "s", res.records, c->db);
+		imported(res.slug, res.initiatives, res.records, c->db);
 		free(res.slug);
 		ret = CLI_OK;
 	}
@@ -242,7 +249,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 	}
 	if (!fresh) {
 		if (!cli_db_exists(c)) {
-			cli_error("%s: no database here, and program.csv is not among the files to make a new program",
+			cli_error(_("%s: no database here, and program.csv is not among the files to make a new program"),
 			    c->db);
 			goto out;
 		}
@@ -254,7 +261,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		if (cli_store_open(c, 1, &s) == -1)
 			goto out;
 	}
-	cli_progress_stage(&pg, "reading %zu CSV file%s", n, n == 1 ? "" : "s");
+	cli_progress_stage(&pg, P_("reading %zu CSV file", "reading %zu CSV files", n), n);
 	res.progress = show_stage;
 	res.progress_arg = &pg;
 	r = app_import_csv(s, slug, NULL, files, n, cli_actor(), &res, &e, &err);
@@ -267,8 +274,10 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 		cli_error("%s%s: %s", res.gave_up ? "import: " : "", c->db, err.buf);
 		goto out;
 	}
-	printf("Imported %zu records from %zu CSV file%s into program %s in %s\n",
-	    res.records, n, n == 1 ? "" : "s", res.slug, c->db);
+	/* TRANSLATORS: records, CSV files (the plural's number), the program, the database */
+	printf(P_("Imported %zu records from %zu CSV file into program %s in %s\n",
+	    "Imported %zu records from %zu CSV files into program %s in %s\n", n),
+	    res.records, n, res.slug, c->db);
 	free(res.slug);
 	ret = CLI_OK;
 out:
@@ -300,12 +309,12 @@ cmd_import(int argc, char **argv, struct cli *c)
 	if ((ret = cli_parse(&import_cmd, NULL, c, argc, argv, &nargs)) != -1)
 		return ret;
 	if (nargs == 0)
-		return cli_usage_error(&import_cmd, "no file to import");
+		return cli_usage_error(&import_cmd, _("no file to import"));
 	/* "-": a trellis/1 document on standard input (a CSV file needs its name) */
 	if (strcmp(argv[0], "-") == 0 || has_suffix(argv[0], ".json")) {
 		if (nargs > 1)
 			return cli_usage_error(&import_cmd,
-			    "one JSON document at a time (a document holds a whole program)");
+			    _("one JSON document at a time (a document holds a whole program)"));
 		return import_json(c, argv[0]);
 	}
 	in = xcalloc((size_t)nargs, sizeof(*in));
@@ -314,13 +323,13 @@ cmd_import(int argc, char **argv, struct cli *c)
 		in[i].which = csv_file_for_path(argv[i]);
 		if (in[i].which < 0) {
 			ret = cli_usage_error(&import_cmd,
-			    "%s: not a trellis/1 file (a .json document, or a CSV file named after its kind, such as decisions.csv)",
+			    _("%s: not a trellis/1 file (a .json document, or a CSV file named after its kind, such as decisions.csv)"),
 			    argv[i]);
 			goto out;
 		}
 		for (int k = 0; k < i; k++)
 			if (in[k].which == in[i].which) {
-				ret = cli_usage_error(&import_cmd, "%s and %s are both %s",
+				ret = cli_usage_error(&import_cmd, _("%s and %s are both %s"),
 				    in[k].path, in[i].path, csv_file_names[in[i].which]);
 				goto out;
 			}

@@ -23,12 +23,12 @@ cmd_init(int argc, char **argv, struct cli *c)
 	if ((ret = cli_parse(&init_cmd, NULL, c, argc, argv, &nargs)) != -1)
 		return ret;
 	if (nargs > 0)
-		return cli_usage_error(&init_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&init_cmd, _("unexpected argument '%s'"), argv[0]);
 	existed = cli_db_exists(c);
 	if (cli_store_open(c, 1, &s) == -1)
 		return CLI_FAIL;
 	store_close(s);
-	printf("%s Trellis database %s\n", existed ? "Checked existing" :
-	    "Created empty", c->db);
+	printf(existed ? _("Checked existing Trellis database %s\n") :
+	    _("Created empty Trellis database %s\n"), c->db);
 	return CLI_OK;
 }

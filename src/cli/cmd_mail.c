@@ -60,7 +60,7 @@ cli_mail_config(const struct cli_cmd *cmd, const char *smtp, const char *from,
 	if (mail_config_check(out, &err))
 		rc = cli_usage_error(cmd, "%s", err.buf);
 	else if (authfile && mail_config_auth_file(out, authfile, &err))
-		rc = cli_error("--smtp-auth-file %s", err.buf);
+		rc = cli_error(_("--smtp-auth-file %s"), err.buf);
 	strbuf_release(&err);
 	return rc;
 }
@@ -85,10 +85,12 @@ mail_list(struct store *s)
 
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);
+		/* TRANSLATORS: a mail's state and when: sent, retried or due at that time */
 		printf("%lld\t%s\t%s\t%s %s", (long long)m->id, m->kind, m->to_addr,
-		    m->sent ? "sent" : m->attempts ? "retry at" : "due", when);
+		    m->sent ? C_("mail", "sent") : m->attempts ? C_("mail", "retry at") :
+		    C_("mail", "due"), when);
 		if (!m->sent && m->attempts)
-			printf(" (%d tr%s: %s)", m->attempts, m->attempts == 1 ? "y" : "ies",
+			printf(P_(" (%d try: %s)", " (%d tries: %s)", m->attempts), m->attempts,
 			    m->last_error ? m->last_error : "");
 		putchar('\n');
 	}

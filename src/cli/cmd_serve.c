@@ -14,26 +14,25 @@
 #include "../util/strbuf.h"
 #include "../web/web.h"
 #include "cli.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
-#define STR_(x)	#x
-#define STR(x)	STR_(x)
 
 static const struct cli_cmd serve_cmd = {
 	"serve", "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] "
 	    "[--session-idle SECONDS] [--session-max SECONDS] [--cache-mb N] [--max-body-memory MIB] "
 	    "[--trusted-proxy ADDR] [--smtp URL --mail-from ADDR [--smtp-auth-file FILE] [--url BASE]] "
 	    "[--dev-cookie] [--dev-insecure-role]",
-	"Serves the program as a web application: the program portfolio, each\n"
+	N_("Serves the program as a web application: the program portfolio, each\n"
 	"initiative's dashboard and (as they are built) its records, on\n"
 	"libmicrohttpd. Prints the address it listens on; one access log line\n"
 	"per request goes to standard error. SIGTERM or SIGINT stops it after\n"
-	"the requests in flight have finished.",
-	"--listen takes HOST:PORT or [IPV6]:PORT; port 0 picks a free port (the\n"
+	"the requests in flight have finished."),
+	N_("--listen takes HOST:PORT or [IPV6]:PORT; port 0 picks a free port (the\n"
 	"printed address names it). A session ends after --session-idle seconds\n"
-	"without a request (default " STR(AUTH_SESSION_IDLE) ") and --session-max seconds after\n"
-	"sign-in however busy (default " STR(AUTH_SESSION_ABSOLUTE) "). --cache-mb bounds the memory of\n"
-	"the initiatives kept ready to serve (default " STR(SERVE_CACHE_MB) " MiB; the least recently\n"
+	"without a request (default 1800) and --session-max seconds after\n"
+	"sign-in however busy (default 43200). --cache-mb bounds the memory of\n"
+	"the initiatives kept ready to serve (default 64 MiB; the least recently\n"
 	"asked for go first). Request bodies being received share --max-body-memory\n"
 	"MiB (default 64); past it a request gets 503.\n"
 	"Behind a reverse proxy, --trusted-proxy names its address: requests from\n"
@@ -49,12 +48,20 @@ static const struct cli_cmd serve_cmd = {
 	"loopback only. --dev-insecure-role is a development aid\n"
 	"only: every request then acts as the role in $TRELLIS_DEV_ROLE (admin,\n"
 	"evaluator, member:SLUG or viewer:SLUG) without signing in, and the\n"
-	"server refuses to listen anywhere but on loopback. docs/web.md.",
+	"server refuses to listen anywhere but on loopback. docs/web.md."),
 };
 
 /* --cache-mb: the default, and the most. */
 #define SERVE_CACHE_MB		64
 #define SERVE_CACHE_MB_MAX	65536
+
+/*
+ * The defaults `serve --help` states in words (its text is a msgid, so the
+ * numbers are written in it): a change here must change the help too.
+ */
+_Static_assert(AUTH_SESSION_IDLE == 1800, "serve --help says --session-idle 1800");
+_Static_assert(AUTH_SESSION_ABSOLUTE == 43200, "serve --help says --session-max 43200");
+_Static_assert(SERVE_CACHE_MB == 64, "serve --help says --cache-mb 64");
 
 /* --session-idle and --session-max: at most 30 days. */
 #define SESSION_LIMIT_MAX	(30L * 24 * 60 * 60)
@@ -77,21 +84,21 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	const char *cachemb = NULL;
 	const char *bodymem = NULL, *proxy = NULL, *smtp = NULL, *url = NULL, *mailfrom = NULL, *authfile = NULL;
 	const struct cli_opt opts[] = {
-		{ "listen", "HOST:PORT", &listen, "the address to listen on (default 127.0.0.1:8080)" },
-		{ "threads", "N", &threads, "worker threads (default: one per core)" },
-		{ "max-connections", "N", &maxconn, "connections at once, in all (default 1024)" },
-		{ "max-per-ip", "N", &maxip, "connections at once from one address (default 64)" },
-		{ "session-idle", "SECONDS", &idle, "a session ends unused this long (default " STR(AUTH_SESSION_IDLE) ")" },
-		{ "session-max", "SECONDS", &smax, "a session ends this long after sign-in (default " STR(AUTH_SESSION_ABSOLUTE) ")" },
-		{ "cache-mb", "N", &cachemb, "MiB of initiatives kept ready (default " STR(SERVE_CACHE_MB) ")" },
-		{ "max-body-memory", "MIB", &bodymem, "request bodies in flight, in all (default 64)" },
-		{ "trusted-proxy", "ADDR", &proxy, "the reverse proxy whose X-Forwarded-For is believed" },
-		{ "smtp", "URL", &smtp, "send mail through this SMTP server (default $TRELLIS_SMTP)" },
-		{ "mail-from", "ADDR", &mailfrom, "the mail's sender (default $TRELLIS_MAIL_FROM)" },
-		{ "smtp-auth-file", "FILE", &authfile, "SMTP user name and password, one a line" },
-		{ "url", "BASE", &url, "where people reach the server, for links in mail" },
-		{ "dev-cookie", NULL, &devcookie, "session cookie without Secure, for plain HTTP on loopback" },
-		{ "dev-insecure-role", NULL, &dev, "DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in" },
+		{ "listen", "HOST:PORT", &listen, N_("the address to listen on (default 127.0.0.1:8080)") },
+		{ "threads", "N", &threads, N_("worker threads (default: one per core)") },
+		{ "max-connections", "N", &maxconn, N_("connections at once, in all (default 1024)") },
+		{ "max-per-ip", "N", &maxip, N_("connections at once from one address (default 64)") },
+		{ "session-idle", "SECONDS", &idle, N_("a session ends unused this long (default 1800)") },
+		{ "session-max", "SECONDS", &smax, N_("a session ends this long after sign-in (default 43200)") },
+		{ "cache-mb", "N", &cachemb, N_("MiB of initiatives kept ready (default 64)") },
+		{ "max-body-memory", "MIB", &bodymem, N_("request bodies in flight, in all (default 64)") },
+		{ "trusted-proxy", "ADDR", &proxy, N_("the reverse proxy whose X-Forwarded-For is believed") },
+		{ "smtp", "URL", &smtp, N_("send mail through this SMTP server (default $TRELLIS_SMTP)") },
+		{ "mail-from", "ADDR", &mailfrom, N_("the mail's sender (default $TRELLIS_MAIL_FROM)") },
+		{ "smtp-auth-file", "FILE", &authfile, N_("SMTP user name and password, one a line") },
+		{ "url", "BASE", &url, N_("where people reach the server, for links in mail") },
+		{ "dev-cookie", NULL, &devcookie, N_("session cookie without Secure, for plain HTTP on loopback") },
+		{ "dev-insecure-role", NULL, &dev, N_("DEVELOPMENT ONLY: act as $TRELLIS_DEV_ROLE, no sign-in") },
 		{ NULL, NULL, NULL, NULL },
 	};
 	struct mail_config mail = { NULL, NULL, NULL, NULL, NULL };
@@ -107,7 +114,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&serve_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (nargs > 0)
-		return cli_usage_error(&serve_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&serve_cmd, _("unexpected argument '%s'"), argv[0]);
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.db = c->db;
 	cfg.program = c->program;
@@ -117,54 +124,54 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	cfg.cache_mb = SERVE_CACHE_MB;
 	if (cachemb) {
 		if ((v = count_arg(cachemb, SERVE_CACHE_MB_MAX)) < 0)
-			return cli_usage_error(&serve_cmd, "--cache-mb: '%s' is not a number from 1 to %d",
+			return cli_usage_error(&serve_cmd, _("--cache-mb: '%s' is not a number from 1 to %d"),
 			    cachemb, SERVE_CACHE_MB_MAX);
 		cfg.cache_mb = (size_t)v;
 	}
 	if (threads) {
 		if ((v = count_arg(threads, 256)) < 0)
-			return cli_usage_error(&serve_cmd, "--threads: '%s' is not a number from 1 to 256", threads);
+			return cli_usage_error(&serve_cmd, _("--threads: '%s' is not a number from 1 to 256"), threads);
 		cfg.threads = (unsigned)v;
 	}
 	if (maxconn) {
 		if ((v = count_arg(maxconn, 65536)) < 0)
-			return cli_usage_error(&serve_cmd, "--max-connections: '%s' is not a number from 1 to 65536", maxconn);
+			return cli_usage_error(&serve_cmd, _("--max-connections: '%s' is not a number from 1 to 65536"), maxconn);
 		cfg.max_connections = (unsigned)v;
 	}
 	if (maxip) {
 		if ((v = count_arg(maxip, 65536)) < 0)
-			return cli_usage_error(&serve_cmd, "--max-per-ip: '%s' is not a number from 1 to 65536", maxip);
+			return cli_usage_error(&serve_cmd, _("--max-per-ip: '%s' is not a number from 1 to 65536"), maxip);
 		cfg.max_per_ip = (unsigned)v;
 	}
 	if (bodymem) {
 		if ((v = count_arg(bodymem, 65536)) < 0)
-			return cli_usage_error(&serve_cmd, "--max-body-memory: '%s' is not a number of MiB "
-			    "from 1 to 65536", bodymem);
+			return cli_usage_error(&serve_cmd, _("--max-body-memory: '%s' is not a number of MiB "
+			    "from 1 to 65536"), bodymem);
 		cfg.max_body_memory = (size_t)v << 20;
 	}
 	if (proxy) {
 		int af = strchr(proxy, ':') ? AF_INET6 : AF_INET;
 
 		if (inet_pton(af, proxy, bin) != 1 || !inet_ntop(af, bin, proxy_addr, sizeof(proxy_addr)))
-			return cli_usage_error(&serve_cmd, "--trusted-proxy: '%s' is not an IP address "
-			    "(the proxy's, like 127.0.0.1)", proxy);
+			return cli_usage_error(&serve_cmd, _("--trusted-proxy: '%s' is not an IP address "
+			    "(the proxy's, like 127.0.0.1)"), proxy);
 		cfg.trusted_proxy = proxy_addr;
 	}
 	/* the session limits are auth's (auth.h holds the defaults); set before any request */
 	if (idle && (v = count_arg(idle, SESSION_LIMIT_MAX)) < 0)
-		return cli_usage_error(&serve_cmd, "--session-idle: '%s' is not a number of seconds "
-		    "from 1 to %ld", idle, SESSION_LIMIT_MAX);
+		return cli_usage_error(&serve_cmd, _("--session-idle: '%s' is not a number of seconds "
+		    "from 1 to %ld"), idle, SESSION_LIMIT_MAX);
 	if (smax && (v2 = count_arg(smax, SESSION_LIMIT_MAX)) < 0)
-		return cli_usage_error(&serve_cmd, "--session-max: '%s' is not a number of seconds "
-		    "from 1 to %ld", smax, SESSION_LIMIT_MAX);
+		return cli_usage_error(&serve_cmd, _("--session-max: '%s' is not a number of seconds "
+		    "from 1 to %ld"), smax, SESSION_LIMIT_MAX);
 	auth_set_session_limits(idle ? v : 0, smax ? v2 : 0);
 	cfg.dev_cookie = devcookie != NULL;
 	if (dev) {
 		const char *role = getenv("TRELLIS_DEV_ROLE");
 
 		if (role == NULL || *role == '\0')
-			return cli_usage_error(&serve_cmd, "--dev-insecure-role needs TRELLIS_DEV_ROLE "
-			    "(admin, evaluator, member:SLUG or viewer:SLUG)");
+			return cli_usage_error(&serve_cmd, _("--dev-insecure-role needs TRELLIS_DEV_ROLE "
+			    "(admin, evaluator, member:SLUG or viewer:SLUG)"));
 		cfg.dev_role = role;
 	}
 	/* the friendly "no database here" of the other commands, before serving */
@@ -175,7 +182,7 @@ cmd_serve(int argc, char **argv, struct cli *c)
 	    (rc = cli_mail_config(&serve_cmd, smtp, mailfrom, authfile, url, &mail)) != CLI_OK)
 		return rc;
 	if (mail.url && mail_sender_start(c->db, &mail, &sender, &err) != 0) {
-		rc = cli_error("mail: %s", err.buf);
+		rc = cli_error(_("mail: %s"), err.buf);
 		goto out;
 	}
 	cfg.mail_on = sender != NULL;

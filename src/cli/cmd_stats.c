@@ -30,9 +30,11 @@ enum col {
 	COL_SURVEYS, COL_TIES, COL__MAX
 };
 
+/* the headings (translated where shown; the table widens to fit them) */
 static const char *const col_names[COL__MAX] = {
-	"initiative", "city", "backbone", "members", "decisions", "grants",
-	"ledger", "credits", "check-ins", "events", "surveys", "ties",
+	N_("initiative"), N_("city"), N_("backbone"), N_("members"), N_("decisions"),
+	N_("grants"), N_("ledger"), N_("credits"), N_("check-ins"), N_("events"), N_("surveys"),
+	N_("ties"),
 };
 
 /*
@@ -44,23 +46,11 @@ static const char *const col_names[COL__MAX] = {
 #define TEXT_MIN 10
 #define GAP 2
 
-/* Characters on screen: UTF-8 continuation bytes take no column. */
-static size_t
-width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
 /* Prints s in a column of w characters, cut with "…" when longer. */
 static void
 cell(const char *s, size_t w, int right, int last)
 {
-	size_t sw = width(s), n = 0;
+	size_t sw = cli_width(s), n = 0;
 
 	if (sw > w) {
 		for (; *s; s++) {
@@ -139,8 +129,8 @@ print_program(const struct program *p, size_t cols, int tty)
 		char **row = cells + p->initiatives.n * COL__MAX;
 		struct strbuf sb = STRBUF_INIT;
 
-		strbuf_addf(&sb, "%zu initiative%s", p->initiatives.n,
-		    p->initiatives.n == 1 ? "" : "s");
+		strbuf_addf(&sb, P_("%zu initiative", "%zu initiatives", p->initiatives.n),
+		    p->initiatives.n);
 		row[COL_INITIATIVE] = strbuf_detach(&sb, NULL);
 		row[COL_CITY] = xstrdup("");
 		row[COL_BACKBONE] = xstrdup("");
@@ -150,11 +140,11 @@ print_program(const struct program *p, size_t cols, int tty)
 		}
 	}
 	for (int k = 0; k < COL__MAX; k++) {
-		w[k] = width(col_names[k]);
+		w[k] = cli_width(_(col_names[k]));
 		/* The total's label may run into the empty city column. */
 		for (size_t r = 0; r < p->initiatives.n; r++)
-			if (width(cells[r * COL__MAX + k]) > w[k])
-				w[k] = width(cells[r * COL__MAX + k]);
+			if (cli_width(cells[r * COL__MAX + k]) > w[k])
+				w[k] = cli_width(cells[r * COL__MAX + k]);
 		if (k > COL_INITIATIVE && k < COL_MEMBERS && !tty && w[k] > TEXT_MAX)
 			w[k] = TEXT_MAX;
 	}
@@ -163,12 +153,13 @@ print_program(const struct program *p, size_t cols, int tty)
 
 	printf("%s%s%s (%s)\n", tty ? "\033[1m" : "", p->name ? p->name : p->slug,
 	    tty ? "\033[0m" : "", p->slug);
-	printf("funded by %s, %s to %s\n\n", p->funder ? p->funder : "—",
+	/* TRANSLATORS: the funder, the program's first and last days */
+	printf(_("funded by %s, %s to %s\n\n"), p->funder ? p->funder : "—",
 	    date_format(p->start, sdate), date_format(p->end, edate));
 	if (tty)
 		fputs("\033[1m", stdout);
 	for (int k = 0; k < COL__MAX; k++)
-		cell(col_names[k], w[k], k >= COL_MEMBERS, k == COL__MAX - 1);
+		cell(_(col_names[k]), w[k], k >= COL_MEMBERS, k == COL__MAX - 1);
 	if (tty)
 		fputs("\033[0m", stdout);
 	fputc('\n', stdout);
@@ -225,7 +216,7 @@ cmd_stats(int argc, char **argv, struct cli *c)
 	if ((ret = cli_parse(&stats_cmd, NULL, c, argc, argv, &nargs)) != -1)
 		return ret;
 	if (nargs > 0)
-		return cli_usage_error(&stats_cmd, "unexpected argument '%s'", argv[0]);
+		return cli_usage_error(&stats_cmd, _("unexpected argument '%s'"), argv[0]);
 	ret = CLI_FAIL;
 	if (cli_store_open(c, 0, &s) == -1)
 		goto out;
@@ -235,11 +226,11 @@ cmd_stats(int argc, char **argv, struct cli *c)
 	}
 	if (c->program && (r = cli_store_has(s, c->program)) != 1) {
 		if (r == 0)
-			cli_error("%s: no program '%s' in this database", c->db, c->program);
+			cli_error(_("%s: no program '%s' in this database"), c->db, c->program);
 		goto out;
 	}
 	if (slugs.n == 0)
-		printf("%s holds no program yet.\n", c->db);
+		printf(_("%s holds no program yet.\n"), c->db);
 	for (size_t i = 0, shown = 0; i < slugs.n; i++) {
 		struct program p;
 
@@ -249,7 +240,7 @@ cmd_stats(int argc, char **argv, struct cli *c)
 		r = store_program_load(s, slugs.v[i], &p, &err);
 		if (r != 0) {
 			program_release(&p);
-			cli_error("%s: %s", c->db, r == -1 ? err.buf : "program vanished");
+			cli_error("%s: %s", c->db, r == -1 ? err.buf : _("program vanished"));
 			goto out;
 		}
 		if (shown++ > 0)

@@ -42,7 +42,7 @@ token_list(struct store *s, const char *email)
 {
 	struct store_tokens all = { NULL, 0, 0 };
 	struct strbuf err = STRBUF_INIT;
-	int w = 4, rc = CLI_FAIL;
+	int w = (int)cli_width(_("USER")), rc = CLI_FAIL;
 
 	if (store_token_list(s, email, &all, &err)) {
 		cli_error("%s", err.buf);
@@ -51,7 +51,12 @@ token_list(struct store *s, const char *email)
 	for (size_t i = 0; i < all.n; i++)
 		if ((int)strlen(all.v[i].email) > w)
 			w = (int)strlen(all.v[i].email);
-	printf("%-6s  %-*s  %-20s  %-16s  %s\n", "ID", w, "USER", "NAME", "CREATED", "LAST USED");
+	/* the headings padded to their columns by what they show (cli_pad) */
+	cli_pad(_("ID"), 6);
+	cli_pad(_("USER"), (size_t)w);
+	cli_pad(_("NAME"), 20);
+	cli_pad(C_("list", "CREATED"), 16);
+	printf("%s\n", _("LAST USED"));
 	for (size_t i = 0; i < all.n; i++) {
 		char created[32], used[32];
 
@@ -85,25 +90,25 @@ cmd_token(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&token_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (nargs == 0)
-		return cli_usage_error(&token_cmd, "give a subcommand: add, list or remove");
+		return cli_usage_error(&token_cmd, _("give a subcommand: add, list or remove"));
 	if (strcmp(argv[0], "add") == 0) {
 		if (nargs != 1)
-			return cli_usage_error(&token_cmd, "add takes no arguments");
+			return cli_usage_error(&token_cmd, _("add takes no arguments"));
 		if (user == NULL)
-			return cli_usage_error(&token_cmd, "add needs --user EMAIL");
+			return cli_usage_error(&token_cmd, _("add needs --user EMAIL"));
 	} else if (strcmp(argv[0], "list") == 0) {
 		if (nargs != 1 || name)
-			return cli_usage_error(&token_cmd, "list takes only --user");
+			return cli_usage_error(&token_cmd, _("list takes only --user"));
 	} else if (strcmp(argv[0], "remove") == 0) {
 		char *end;
 
 		if (nargs != 2 || user || name)
-			return cli_usage_error(&token_cmd, "remove takes one ID");
+			return cli_usage_error(&token_cmd, _("remove takes one ID"));
 		id = strtoll(argv[1], &end, 10);
 		if (*argv[1] == '\0' || *end != '\0' || id <= 0)
-			return cli_usage_error(&token_cmd, "'%s' is not a token id", argv[1]);
+			return cli_usage_error(&token_cmd, _("'%s' is not a token id"), argv[1]);
 	} else
-		return cli_usage_error(&token_cmd, "no subcommand '%s' (add, list, remove)", argv[0]);
+		return cli_usage_error(&token_cmd, _("no subcommand '%s' (add, list, remove)"), argv[0]);
 
 	if (cli_store_open(c, 0, &s))
 		return CLI_FAIL;
@@ -116,7 +121,7 @@ cmd_token(int argc, char **argv, struct cli *c)
 			goto out;
 		}
 		/* the token alone on stdout, for scripts; the rest on stderr */
-		fprintf(stderr, "Token %lld for %s (shown only now; keep it secret):\n",
+		fprintf(stderr, _("Token %lld for %s (shown only now; keep it secret):\n"),
 		    (long long)tid, user);
 		printf("%s\n", token);
 		explicit_bzero(token, sizeof(token));
@@ -130,7 +135,7 @@ cmd_token(int argc, char **argv, struct cli *c)
 			cli_error("%s", err.buf);
 			goto out;
 		}
-		printf("Removed token %lld\n", id);
+		printf(_("Removed token %lld\n"), id);
 		rc = CLI_OK;
 	}
 out:

@@ -92,11 +92,11 @@ get_password(const char *file, struct strbuf *pw)
 		FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
 
 		if (f == NULL) {
-			cli_error("%s: cannot read: %s", file, strerror(errno));
+			cli_error(_("%s: cannot read: %s"), file, strerror(errno));
 			return -1;
 		}
 		if (read_line(f, pw) == -1)
-			cli_error("%s: no password in the file", file);
+			cli_error(_("%s: no password in the file"), file);
 		else
 			ret = 0;
 		if (f != stdin)
@@ -104,15 +104,15 @@ get_password(const char *file, struct strbuf *pw)
 		return ret;
 	}
 	if (!isatty(STDIN_FILENO)) {
-		cli_error("no terminal to ask for the password: give --password-file FILE");
+		cli_error(_("no terminal to ask for the password: give --password-file FILE"));
 		return -1;
 	}
-	if (prompt("Password", pw) == -1 || prompt("Again", &again) == -1) {
-		cli_error("cannot read the password from the terminal");
+	if (prompt(_("Password"), pw) == -1 || prompt(_("Again"), &again) == -1) {
+		cli_error(_("cannot read the password from the terminal"));
 		goto out;
 	}
 	if (strcmp(pw->buf, again.buf) != 0) {
-		cli_error("the passwords differ");
+		cli_error(_("the passwords differ"));
 		goto out;
 	}
 	ret = 0;
@@ -127,7 +127,7 @@ from_auth(enum auth_result rc, const struct strbuf *err)
 {
 	if (rc == AUTH_OK)
 		return CLI_OK;
-	return cli_error("%s", err->len ? err->buf : "failed");
+	return cli_error("%s", err->len ? err->buf : _("failed"));
 }
 
 /*
@@ -293,7 +293,8 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
 	    .initiative = initiative, .program = program, .password = pw.buf,
 	    .role = (enum store_role)role, .audit = audit }, "user add");
 	if (rc == CLI_OK)
-		printf("Added %s user %s\n", role_name, norm.buf);
+		/* TRANSLATORS: the role's code (admin, member ...), then the email */
+		printf(_("Added %s user %s\n"), role_name, norm.buf);
 out:
 	explicit_bzero(pw.buf, pw.len);
 	strbuf_release(&pw);
@@ -312,7 +313,7 @@ user_remove(struct store *s, const char *email)
 	    "user remove");
 
 	if (rc == CLI_OK)
-		printf("Removed user %s\n", email);
+		printf(_("Removed user %s\n"), email);
 	return rc;
 }
 
@@ -332,7 +333,7 @@ org_check(struct cli *c, struct store *s, const char *program, const char *org)
 	if (cli_store_load_catalog(c, s, program, &p) != 0)
 		goto out;
 	if (program_org(&p, org) == NULL) {
-		cli_error("--organization: program %s has no organization '%s'", program, org);
+		cli_error(_("--organization: program %s has no organization '%s'"), program, org);
 		goto out;
 	}
 	rc = CLI_OK;
@@ -357,7 +358,7 @@ user_set_org(struct cli *c, struct store *s, const char *email, const char *org)
 
 	store_user_init(&u);
 	if (auth_email_normalize(email, &norm, &err) || store_user_get(s, norm.buf, &u, &err)) {
-		cli_error("%s", err.len ? err.buf : "no such user");
+		cli_error("%s", err.len ? err.buf : _("no such user"));
 		goto out;
 	}
 	if (org && org_check(c, s, u.program, org) != 0)
@@ -365,9 +366,10 @@ user_set_org(struct cli *c, struct store *s, const char *email, const char *org)
 	if ((rc = user_run(s, &w, "user organization")) != CLI_OK)
 		goto out;
 	if (org)
-		printf("%s answers for %s\n", w.done, org);
+		/* TRANSLATORS: an account's email, an organization's slug */
+		printf(_("%s answers for %s\n"), w.done, org);
 	else
-		printf("%s answers for no organization\n", w.done);
+		printf(_("%s answers for no organization\n"), w.done);
 out:
 	free(w.done);
 	store_user_release(&u);
@@ -393,7 +395,7 @@ user_list(struct store *s)
 {
 	struct store_users all = { NULL, 0, 0 };
 	struct strbuf err = STRBUF_INIT;
-	int w = 5, rc = CLI_FAIL;
+	int w = (int)cli_width(_("EMAIL")), rc = CLI_FAIL;
 
 	if (store_user_list(s, &all, &err)) {
 		cli_error("%s", err.buf);
@@ -402,7 +404,12 @@ user_list(struct store *s)
 	for (size_t i = 0; i < all.n; i++)
 		if ((int)strlen(all.v[i].email) > w)
 			w = (int)strlen(all.v[i].email);
-	printf("%-*s  %-9s  %-20s  %-16s  %s\n", w, "EMAIL", "ROLE", "SCOPE", "CREATED", "STATUS");
+	/* the headings padded to their columns by what they show (cli_pad) */
+	cli_pad(_("EMAIL"), (size_t)w);
+	cli_pad(_("ROLE"), 9);
+	cli_pad(_("SCOPE"), 20);
+	cli_pad(C_("list", "CREATED"), 16);
+	printf("%s\n", _("STATUS"));
 	for (size_t i = 0; i < all.n; i++) {
 		const struct store_user *u = &all.v[i];
 		char created[32];
@@ -410,7 +417,7 @@ user_list(struct store *s)
 		format_time(u->created, created);
 		printf("%-*s  %-9s  %-20s  %-16s  %s\n", w, u->email, store_role_names[u->role],
 		    u->initiative ? u->initiative : u->program ? u->program : "-", created,
-		    u->disabled ? "disabled" : "active");
+		    u->disabled ? C_("account", "disabled") : C_("account", "active"));
 	}
 	rc = CLI_OK;
 out:
@@ -438,38 +445,38 @@ cmd_user(int argc, char **argv, struct cli *c)
 	if ((rc = cli_parse(&user_cmd, opts, c, argc, argv, &nargs)) >= 0)
 		return rc;
 	if (nargs == 0)
-		return cli_usage_error(&user_cmd, "give a subcommand: add, list, remove or password");
+		return cli_usage_error(&user_cmd, _("give a subcommand: add, list, remove or password"));
 	verb = argv[0];
 	if (strcmp(verb, "add") == 0) {
 		int r;
 
 		if (nargs != 2)
-			return cli_usage_error(&user_cmd, "add takes one EMAIL");
+			return cli_usage_error(&user_cmd, _("add takes one EMAIL"));
 		if (role == NULL)
-			return cli_usage_error(&user_cmd, "add needs --role");
+			return cli_usage_error(&user_cmd, _("add needs --role"));
 		if ((r = store_role_parse(role)) < 0)
-			return cli_usage_error(&user_cmd, "no role '%s' (admin, member, viewer, evaluator)", role);
+			return cli_usage_error(&user_cmd, _("no role '%s' (admin, member, viewer, evaluator)"), role);
 		if ((r == STORE_ROLE_MEMBER || r == STORE_ROLE_VIEWER) && initiative == NULL)
-			return cli_usage_error(&user_cmd, "a %s needs --initiative SLUG", role);
+			return cli_usage_error(&user_cmd, _("a %s needs --initiative SLUG"), role);
 		if ((r == STORE_ROLE_ADMIN || r == STORE_ROLE_EVALUATOR) && initiative)
-			return cli_usage_error(&user_cmd, "an %s has no --initiative", role);
+			return cli_usage_error(&user_cmd, _("an %s has no --initiative"), role);
 	} else if (strcmp(verb, "organization") == 0) {
 		if (nargs != 2)
-			return cli_usage_error(&user_cmd, "organization takes one EMAIL");
+			return cli_usage_error(&user_cmd, _("organization takes one EMAIL"));
 	} else if (strcmp(verb, "list") == 0) {
 		if (nargs != 1)
-			return cli_usage_error(&user_cmd, "list takes no arguments");
+			return cli_usage_error(&user_cmd, _("list takes no arguments"));
 	} else if (strcmp(verb, "remove") == 0 || strcmp(verb, "password") == 0) {
 		if (nargs != 2)
-			return cli_usage_error(&user_cmd, "%s takes one EMAIL", verb);
+			return cli_usage_error(&user_cmd, _("%s takes one EMAIL"), verb);
 	} else
-		return cli_usage_error(&user_cmd, "no subcommand '%s' (add, list, remove, password, organization)", verb);
+		return cli_usage_error(&user_cmd, _("no subcommand '%s' (add, list, remove, password, organization)"), verb);
 	if (org && strcmp(verb, "add") != 0 && strcmp(verb, "organization") != 0)
-		return cli_usage_error(&user_cmd, "--organization is for add and organization");
+		return cli_usage_error(&user_cmd, _("--organization is for add and organization"));
 	if ((role || initiative) && strcmp(verb, "add") != 0)
-		return cli_usage_error(&user_cmd, "--role and --initiative are for add");
+		return cli_usage_error(&user_cmd, _("--role and --initiative are for add"));
 	if (pwfile && strcmp(verb, "add") != 0 && strcmp(verb, "password") != 0)
-		return cli_usage_error(&user_cmd, "--password-file is for add and password");
+		return cli_usage_error(&user_cmd, _("--password-file is for add and password"));
 
 	if (cli_store_open(c, 0, &s))
 		return CLI_FAIL;
@@ -491,7 +498,8 @@ cmd_user(int argc, char **argv, struct cli *c)
 			rc = user_run(s, &(struct user_write){ .op = USER_PASSWORD, .email = argv[1],
 			    .password = pw.buf }, "user password");
 			if (rc == CLI_OK)
-				printf("Changed the password of %s (signed out everywhere, API tokens revoked)\n", argv[1]);
+				printf(_("Changed the password of %s (signed out everywhere, API "
+				    "tokens revoked)\n"), argv[1]);
 		}
 	}
 	explicit_bzero(pw.buf, pw.len);

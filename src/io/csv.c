@@ -38,6 +38,7 @@
 #include "../util/strbuf.h"
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define CSV_MAXCOLS	32		/* more than any file has (initiatives.csv: 20) */
@@ -633,12 +634,12 @@ cb_cell(void *s, size_t n, void *data)
 	loc.line = r->row_line;
 	if (n > CSV_CELL_MAX) {
 		model_error_set(r->e, &loc, reader_cell_name(r),
-		    "a cell is longer than %d bytes", CSV_CELL_MAX);
+		    _("a cell is longer than %d bytes"), CSV_CELL_MAX);
 		r->failed = 1;
 		return;
 	}
 	if (memchr(s, '\0', n) != NULL) {
-		model_error_set(r->e, &loc, reader_cell_name(r), "contains a NUL byte");
+		model_error_set(r->e, &loc, reader_cell_name(r), _("contains a NUL byte"));
 		r->failed = 1;
 		return;
 	}
@@ -663,7 +664,7 @@ reader_header(struct reader *r, const struct srcloc *loc)
 	for (int c = 0; c < lay->ncols; c++)
 		strbuf_addf(&names, "%s%s", c ? "," : "", lay->cols[c].name);
 	if (r->ncells > CSV_MAXCOLS) {
-		model_error_set(r->e, loc, "", "%zu columns, expected %d: %s",
+		model_error_set(r->e, loc, "", _("%zu columns, expected %d: %s"),
 		    r->ncells, lay->ncols, names.buf);
 		goto fail;
 	}
@@ -675,11 +676,11 @@ reader_header(struct reader *r, const struct srcloc *loc)
 			if (strcmp(lay->cols[c].name, name) == 0)
 				break;
 		if (c == lay->ncols) {
-			model_error_set(r->e, loc, name, "unknown column (expected: %s)", names.buf);
+			model_error_set(r->e, loc, name, _("unknown column (expected: %s)"), names.buf);
 			goto fail;
 		}
 		if (seen[c]) {
-			model_error_set(r->e, loc, name, "column given twice");
+			model_error_set(r->e, loc, name, _("column given twice"));
 			goto fail;
 		}
 		seen[c] = 1;
@@ -687,7 +688,7 @@ reader_header(struct reader *r, const struct srcloc *loc)
 	}
 	for (int c = 0; c < lay->ncols; c++)
 		if (!seen[c] && !lay->cols[c].sparse) {
-			model_error_set(r->e, loc, lay->cols[c].name, "missing column");
+			model_error_set(r->e, loc, lay->cols[c].name, _("missing column"));
 			goto fail;
 		}
 	r->nheader = r->ncells;
@@ -735,16 +736,16 @@ reader_same(struct reader *r, int l, const char *const *val, const struct srcloc
 				return 0;
 			if (int_parse(val[c], &n) || n < 1) {
 				model_error_set(r->e, loc, col->name,
-				    "'%s' is not a number (1, 2, …)", val[c]);
+				    _("'%s' is not a number (1, 2, …)"), val[c]);
 				return -1;
 			}
 			if (r->cur[l] != NULL && (size_t)n == r->number[l])
 				return 1;
 			if ((size_t)n != r->number[l] + 1) {
 				if (r->cur[l] == NULL)
-					model_error_set(r->e, loc, col->name, "expected 1");
+					model_error_set(r->e, loc, col->name, _("expected 1"));
 				else
-					model_error_set(r->e, loc, col->name, "expected %zu or %zu",
+					model_error_set(r->e, loc, col->name, _("expected %zu or %zu"),
 					    r->number[l], r->number[l] + 1);
 				return -1;
 			}
@@ -803,7 +804,7 @@ reader_new_top(struct reader *r, const char *const *val, const struct srcloc *lo
 
 	if (r->which == CSV_PROGRAM) {
 		if (r->p->slug != NULL) {
-			model_error_set(r->e, loc, "slug", "program '%s' already exists", r->p->slug);
+			model_error_set(r->e, loc, "slug", _("program '%s' already exists"), r->p->slug);
 			return NULL;
 		}
 		return r->p;
@@ -811,13 +812,13 @@ reader_new_top(struct reader *r, const char *const *val, const struct srcloc *lo
 	if (!lay->initiative_level)
 		return anyvec_push(FIELD_VEC(r->p, lay->top), lay->lv[0].kind);
 	if (val[0][0] == '\0') {
-		model_error_set(r->e, loc, "initiative", "is required");
+		model_error_set(r->e, loc, "initiative", _("is required"));
 		return NULL;
 	}
 	in = r->target_in && strcmp(val[0], r->target) == 0 ? r->target_in :
 	    program_initiative(r->p, val[0]);
 	if (in == NULL) {
-		model_error_set(r->e, loc, "initiative", "no initiative '%s'", val[0]);
+		model_error_set(r->e, loc, "initiative", _("no initiative '%s'"), val[0]);
 		return NULL;
 	}
 	return anyvec_push(FIELD_VEC(in, lay->top), lay->lv[0].kind);
@@ -847,8 +848,8 @@ reader_record(struct reader *r, const char *const *val, const struct srcloc *loc
 				for (int c = lv->first; c < lv->end; c++)
 					if (strcmp(val[c], r->first[l].buf + r->firstoff[c]) != 0) {
 						model_error_set(r->e, loc, lay->cols[c].name,
-						    "differs from line %u, the first row of "
-						    "the same record", r->first_line[l]);
+						    _("differs from line %u, the first row of "
+						    "the same record"), r->first_line[l]);
 						return -1;
 					}
 				continue;
@@ -895,7 +896,7 @@ reader_row(struct reader *r)
 		/* name the first column the row lacks; an overlong row has none to name */
 		model_error_set(r->e, &loc, r->ncells < r->nheader ?
 		    r->lay->cols[r->map[r->ncells]].name : "csv",
-		    "%zu columns, the header has %zu", r->ncells, r->nheader);
+		    _("%zu columns, the header has %zu"), r->ncells, r->nheader);
 		return -1;
 	}
 	for (int c = 0; c < r->lay->ncols; c++)
@@ -960,7 +961,7 @@ reader_open(struct reader *r, struct csv_parser *parser, struct layout *lay,
 {
 	memset(r, 0, sizeof(*r));
 	if ((int)which < 0 || which >= CSV__MAX) {
-		model_error_set(e, NULL, "", "%s: not a trellis/1 CSV file", name);
+		model_error_set(e, NULL, "", _("%s: not a trellis/1 CSV file"), name);
 		return -1;
 	}
 	r->file = program_intern_file(p, name);
@@ -975,7 +976,7 @@ reader_open(struct reader *r, struct csv_parser *parser, struct layout *lay,
 	for (int l = 0; l < CSV_LEVELS; l++)
 		strbuf_init(&r->first[l], 0);
 	if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-		model_error_set(e, NULL, "", "out of memory");
+		model_error_set(e, NULL, "", _("out of memory"));
 		for (int l = 0; l < CSV_LEVELS; l++)
 			strbuf_release(&r->first[l]);
 		return -1;
@@ -1016,11 +1017,11 @@ reader_feed(struct reader *r, struct csv_parser *parser, const char *data, size_
 		loc.file = r->file;
 		loc.line = reader_row_line(r);
 		if (csv_error(parser) == CSV_EPARSE)
-			model_error_set(r->e, &loc, cell_or_csv(r), "a quote inside an unquoted field, "
-			    "or text after a closing quote");
+			model_error_set(r->e, &loc, cell_or_csv(r), _("a quote inside an unquoted field, "
+			    "or text after a closing quote"));
 		else
 			model_error_set(r->e, &loc, reader_cell_name(r),
-			    "a cell is longer than %d bytes", CSV_CELL_MAX);
+			    _("a cell is longer than %d bytes"), CSV_CELL_MAX);
 		r->failed = 1;
 	}
 	return r->failed ? -1 : 0;
@@ -1035,7 +1036,7 @@ reader_finish(struct reader *r, struct csv_parser *parser)
 	if (csv_fini(parser, cb_cell, cb_row, r) != 0) {
 		loc.file = r->file;
 		loc.line = reader_row_line(r);
-		model_error_set(r->e, &loc, cell_or_csv(r), "unterminated quoted field");
+		model_error_set(r->e, &loc, cell_or_csv(r), _("unterminated quoted field"));
 		return -1;
 	}
 	if (r->failed)
@@ -1043,7 +1044,7 @@ reader_finish(struct reader *r, struct csv_parser *parser)
 	if (!r->have_header) {
 		loc.file = r->file;
 		loc.line = 1;
-		model_error_set(r->e, &loc, "csv", "empty file: expected a header line");
+		model_error_set(r->e, &loc, "csv", _("empty file: expected a header line"));
 		return -1;
 	}
 	return 0;
@@ -1097,7 +1098,7 @@ open_source(const char *path, const char *data, size_t len, struct model_error *
 		return open_input(path, e);
 	/* fmemopen may refuse a size of 0: an empty input opens one byte and starts past it */
 	if ((fp = fmemopen((void *)(uintptr_t)data, len ? len : 1, "r")) == NULL) {
-		model_error_set(e, NULL, "", "%s: cannot read: %s", path, strerror(errno));
+		model_error_set(e, NULL, "", _("%s: cannot read: %s"), path, strerror(errno));
 		return NULL;
 	}
 	if (len == 0)
@@ -1110,7 +1111,7 @@ read_chunk(FILE *fp, const char *path, char *buf, size_t *n, struct model_error 
 {
 	*n = fread(buf, 1, CSV_CHUNK, fp);
 	if (*n == 0 && ferror(fp)) {
-		model_error_set(e, NULL, "", "%s: cannot read: %s", path, strerror(errno));
+		model_error_set(e, NULL, "", _("%s: cannot read: %s"), path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -1352,8 +1353,8 @@ csv_stream_end(struct csv_stream *cs, struct model_error *e)
 		return 0;
 	loc.file = cs->r.file;
 	loc.line = cs->q.v[cs->qhead].line;
-	model_error_set(e, &loc, "initiative", "rows of initiative '%s' come after those of "
-	    "a later initiative", row_slug(&cs->r, cs->q.v[cs->qhead].text.buf, cs->q.v[cs->qhead].off));
+	model_error_set(e, &loc, "initiative", _("rows of initiative '%s' come after those of "
+	    "a later initiative"), row_slug(&cs->r, cs->q.v[cs->qhead].text.buf, cs->q.v[cs->qhead].off));
 	return -1;
 }
 

@@ -21,6 +21,7 @@
 #include "../util/num.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* ---------------------------------------------------------------- scanning */
@@ -202,11 +203,11 @@ static const char *
 type_name(const json_t *v)
 {
 	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER: case JSON_REAL: return "a number";
-	case JSON_TRUE: case JSON_FALSE: return "true or false";
+	case JSON_OBJECT: return _("an object");
+	case JSON_ARRAY: return _("an array");
+	case JSON_STRING: return _("a string");
+	case JSON_INTEGER: case JSON_REAL: return _("a number");
+	case JSON_TRUE: case JSON_FALSE: return _("true or false");
 	default: return "null";
 	}
 }
@@ -215,7 +216,7 @@ static int
 expected(struct reader *r, const json_t *v, const char *path,
     const struct srcloc *loc, const char *what)
 {
-	model_error_set(r->e, loc, path, "expected %s, found %s", what, type_name(v));
+	model_error_set(r->e, loc, path, _("expected %s, found %s"), _(what), type_name(v));
 	return -1;
 }
 
@@ -247,13 +248,13 @@ read_list(struct reader *r, const struct field *f, void *rec, json_t *arr,
 	json_t *el;
 
 	if (!json_is_array(arr))
-		return expected(r, arr, path, loc, "an array");
+		return expected(r, arr, path, loc, N_("an array"));
 	json_array_foreach(arr, i, el) {
 		struct srcloc eloc = loc_of(r, el, loc);
 		struct rec_head *child;
 
 		if (!json_is_object(el))
-			return expected(r, el, path, &eloc, "an object");
+			return expected(r, el, path, &eloc, N_("an object"));
 		child = anyvec_push(vec, f->sub);
 		child->loc = eloc;
 		for (int j = 0; j < f->sub->nfields; j++)
@@ -273,7 +274,7 @@ read_map(struct reader *r, const struct field *f, void *rec, json_t *obj,
 	char sub[160];
 
 	if (!json_is_object(obj))
-		return expected(r, obj, path, loc, "an object");
+		return expected(r, obj, path, loc, N_("an object"));
 	json_object_foreach(obj, key, val) {
 		struct srcloc vloc = loc_of(r, val, loc);
 
@@ -284,14 +285,14 @@ read_map(struct reader *r, const struct field *f, void *rec, json_t *obj,
 			int letter;
 
 			if (!slug_valid(key)) {
-				model_error_set(r->e, &vloc, sub, "'%s' is not an organization slug", key);
+				model_error_set(r->e, &vloc, sub, _("'%s' is not an organization slug"), key);
 				return -1;
 			}
 			if (!json_is_string(val))
-				return expected(r, val, sub, &vloc, "a string");
+				return expected(r, val, sub, &vloc, N_("a string"));
 			letter = enum_lookup(raci_names, RACI__MAX, json_string_value(val));
 			if (letter < 0) {
-				model_error_set(r->e, &vloc, sub, "'%s' is not one of: R, A, C, I",
+				model_error_set(r->e, &vloc, sub, _("'%s' is not one of: R, A, C, I"),
 				    json_string_value(val));
 				return -1;
 			}
@@ -306,13 +307,13 @@ read_map(struct reader *r, const struct field *f, void *rec, json_t *obj,
 			int64_t iv;
 
 			if (!slug_valid(key) && strlen(key) > LIMIT_SLUG) {
-				model_error_set(r->e, &vloc, sub, "not an item code");
+				model_error_set(r->e, &vloc, sub, _("not an item code"));
 				return -1;
 			}
 			if (!json_is_integer(val) || int_parse(number_text(r, val, buf), &iv))
-				return expected(r, val, sub, &vloc, "a whole number 1 to 5");
+				return expected(r, val, sub, &vloc, N_("a whole number 1 to 5"));
 			if (iv < f->min || iv > f->max) {
-				model_error_set(r->e, &vloc, sub, "%lld is out of range %lld to %lld",
+				model_error_set(r->e, &vloc, sub, _("%lld is out of range %lld to %lld"),
 				    (long long)iv, (long long)f->min, (long long)f->max);
 				return -1;
 			}
@@ -341,7 +342,7 @@ read_field(struct reader *r, const struct field *f, void *rec, json_t *val,
 				field_set_null(f, rec);
 			return 0;
 		}
-		model_error_set(r->e, &loc, path, "is required, found null");
+		model_error_set(r->e, &loc, path, _("is required, found null"));
 		return -1;
 	}
 	switch (f->type) {
@@ -349,7 +350,7 @@ read_field(struct reader *r, const struct field *f, void *rec, json_t *val,
 		char sub[160];
 
 		if (!json_is_object(val))
-			return expected(r, val, path, &loc, "an object");
+			return expected(r, val, path, &loc, N_("an object"));
 		if (f->has_off)
 			*(int *)((char *)rec + f->has_off) = 1;
 		snprintf(sub, sizeof(sub), "%s.", path);
@@ -368,10 +369,10 @@ read_field(struct reader *r, const struct field *f, void *rec, json_t *val,
 		json_t *el;
 
 		if (!json_is_array(val))
-			return expected(r, val, path, &loc, "an array of strings");
+			return expected(r, val, path, &loc, N_("an array of strings"));
 		json_array_foreach(val, i, el) {
 			if (!json_is_string(el))
-				return expected(r, el, path, &loc, "a string");
+				return expected(r, el, path, &loc, N_("a string"));
 			if (field_list_add(f, rec, json_string_value(el), path, &loc, r->e))
 				return -1;
 		}
@@ -379,7 +380,7 @@ read_field(struct reader *r, const struct field *f, void *rec, json_t *val,
 	}
 	case FT_BOOL:
 		if (!json_is_boolean(val))
-			return expected(r, val, path, &loc, "true or false");
+			return expected(r, val, path, &loc, N_("true or false"));
 		*(int *)FIELD_PTR(rec, f) = json_is_true(val);
 		return 0;
 	case FT_MONEY:
@@ -387,10 +388,10 @@ read_field(struct reader *r, const struct field *f, void *rec, json_t *val,
 	case FT_SMALL:
 	case FT_REAL:
 		if (!json_is_number(val))
-			return expected(r, val, path, &loc, "a number");
+			return expected(r, val, path, &loc, N_("a number"));
 		text = number_text(r, val, buf);
 		if ((f->type == FT_INT || f->type == FT_SMALL) && !json_is_integer(val)) {
-			model_error_set(r->e, &loc, path, "'%s' is not a whole number", text);
+			model_error_set(r->e, &loc, path, _("'%s' is not a whole number"), text);
 			return -1;
 		}
 		return field_from_text(f, rec, text, path, &loc, r->e);
@@ -400,10 +401,10 @@ read_field(struct reader *r, const struct field *f, void *rec, json_t *val,
 		/* FALLTHROUGH */
 	default:
 		if (!json_is_string(val))
-			return expected(r, val, path, &loc, "a string");
+			return expected(r, val, path, &loc, N_("a string"));
 		text = json_string_value(val);
 		if (*text == '\0' && !(f->flags & FL_OPTIONAL)) {
-			model_error_set(r->e, &loc, path, "is required, found an empty string");
+			model_error_set(r->e, &loc, path, _("is required, found an empty string"));
 			return -1;
 		}
 		return field_from_text(f, rec, text, path, &loc, r->e);
@@ -425,7 +426,7 @@ read_object(struct reader *r, const struct kind *k, void *rec, json_t *obj,
 			struct srcloc vloc = loc_of(r, val, loc);
 
 			snprintf(path, sizeof(path), "%s%s", prefix, key);
-			model_error_set(r->e, &vloc, path, "unknown field");
+			model_error_set(r->e, &vloc, path, _("unknown field"));
 			return -1;
 		}
 		if (read_field(r, f, rec, val, prefix, loc))
@@ -438,7 +439,7 @@ read_object(struct reader *r, const struct kind *k, void *rec, json_t *obj,
 		    f->type == FT_LIST || f->type == FT_REFS || f->type == FT_ENUMS)
 			continue;
 		snprintf(path, sizeof(path), "%s%s", prefix, f->name);
-		model_error_set(r->e, loc, path, "is required");
+		model_error_set(r->e, loc, path, _("is required"));
 		return -1;
 	}
 	return 0;
@@ -466,14 +467,14 @@ reader_open(struct reader *r, const char *name, const char *data, size_t len,
 	}
 	r->scan.data = data;
 	if (scan_tokens(&r->scan, data, len, line) > JSON_MAX_DEPTH) {
-		model_error_set(r->e, top, "json", "nested deeper than %d levels", JSON_MAX_DEPTH);
+		model_error_set(r->e, top, "json", _("nested deeper than %d levels"), JSON_MAX_DEPTH);
 		return -1;
 	}
 	*root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (*root == NULL) {
 		struct srcloc at = { r->file, (jerr.line > 0 ? (unsigned)jerr.line : 1) + line - 1 };
 
-		model_error_set(r->e, &at, "json", "malformed JSON: %s", jerr.text);
+		model_error_set(r->e, &at, "json", _("malformed JSON: %s"), jerr.text);
 		return -1;
 	}
 	r->scan.cap = 16;
@@ -502,14 +503,14 @@ json_read_program(const char *name, const char *data, size_t len,
 	}
 	fmt = json_object_get(root, "format");
 	if (fmt == NULL) {
-		model_error_set(e, &top, "format", "is required (\"trellis/1\")");
+		model_error_set(e, &top, "format", _("is required (\"trellis/1\")"));
 		goto out;
 	}
 	if (!json_is_string(fmt) || strcmp(json_string_value(fmt), "trellis/1") != 0) {
 		struct srcloc at = loc_of(&r, fmt, &top);
 
 		if (json_is_string(fmt))
-			model_error_set(e, &at, "format", "'%s' is not supported; expected \"trellis/1\"",
+			model_error_set(e, &at, "format", _("'%s' is not supported; expected \"trellis/1\""),
 			    json_string_value(fmt));
 		else
 			expected(&r, fmt, "format", &at, "the string \"trellis/1\"");

@@ -14,6 +14,7 @@
 #include "../util/date.h"
 #include "../util/dynlib.h"
 #include "../util/strbuf.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define XLSX_STRING_MAX	32767	/* Excel's longest cell text */
@@ -147,7 +148,7 @@ xlsx_write(const struct program *p, const char *path, struct strbuf *err)
 		return -1;
 	}
 	if ((wb = lxw.workbook_new(path)) == NULL) {
-		strbuf_addf(err, "%s: cannot create the workbook", path);
+		strbuf_addf(err, _("%s: cannot create the workbook"), path);
 		return -1;
 	}
 	memset(&sh, 0, sizeof(sh));
@@ -166,7 +167,7 @@ xlsx_write(const struct program *p, const char *path, struct strbuf *err)
 		snprintf(name, sizeof(name), "%.*s", (int)(strlen(csv_file_names[i]) - 4),
 		    csv_file_names[i]);
 		if ((sh.ws = lxw.workbook_add_worksheet(wb, name)) == NULL) {
-			strbuf_addf(err, "%s: cannot add the sheet %s", path, name);
+			strbuf_addf(err, _("%s: cannot add the sheet %s"), path, name);
 			lxw.workbook_close(wb);
 			return -1;
 		}

@@ -38,7 +38,35 @@
 static int
 change_told(const struct store_change *c)
 {
-	return app_kind_find(c->kind) != NULL && audit_kind_words(c->kind, c->n) != NULL;
+	return app_kind_find(c->kind) != NULL && audit_kind_count(c->kind, c->n, NULL) == 0;
+}
+
+/*
+ * Appends what changed of c's kind, n records, in the language in use: "3
+ * decisions added" ("se añadieron 3 decisiones": the action is a whole
+ * plural phrase around the counted records, so a language puts it first).
+ */
+static void
+change_words(const struct store_change *c, struct strbuf *out)
+{
+	struct strbuf what = STRBUF_INIT;
+	const char *a = c->action ? c->action : "update";
+	unsigned long n = (unsigned long)c->n;
+
+	audit_kind_count(c->kind, c->n, &what);
+	if (strcmp(a, "create") == 0)
+		/* TRANSLATORS: %s is a number of records ("3 decisions"), in the digest */
+		strbuf_addf(out, P_("%s added", "%s added", n), what.buf);
+	else if (strcmp(a, "delete") == 0)
+		/* TRANSLATORS: %s is a number of records ("3 decisions"), in the digest */
+		strbuf_addf(out, P_("%s removed", "%s removed", n), what.buf);
+	else if (strcmp(a, "import") == 0)
+		/* TRANSLATORS: %s is a number of records ("3 decisions"), in the digest */
+		strbuf_addf(out, P_("%s imported", "%s imported", n), what.buf);
+	else
+		/* TRANSLATORS: %s is a number of records ("3 decisions"), in the digest */
+		strbuf_addf(out, P_("%s changed", "%s changed", n), what.buf);
+	strbuf_release(&what);
 }
 
 /* The report's as-of for day: day, or the program's end when it ended before. */
@@ -72,8 +100,12 @@ new_alerts(const struct program *p, const struct metrics_settings *set, tdate no
 				old |= b.alerts.v[j].pitfall == x->pitfall;
 			if (old)
 				continue;
-			strbuf_addf(text, "  New alert: %s %s\n", x->observation, x->question);
-			strbuf_addstr(html, "<li>New alert: ");
+			/* TRANSLATORS: an alert's observation and question, in the digest */
+			strbuf_addf(text, _("  New alert: %s %s\n"), x->observation, x->question);
+			strbuf_addstr(html, "<li>");
+			/* TRANSLATORS: an alert's observation follows, then its question */
+			html_escape(html, _("New alert:"));
+			strbuf_addch(html, ' ');
 			html_escape(html, x->observation);
 			strbuf_addstr(html, " <em>");
 			html_escape(html, x->question);
@@ -152,8 +184,12 @@ actions_due(const struct program *p, const struct store_slugs *me, tdate today,
 			continue;
 		strbuf_reset(&line);
 		action_line_text(p, a, today, 1, &line);
-		strbuf_addf(text, "  Action due: %s\n", line.buf);
-		strbuf_addstr(html, "<li>Action due: ");
+		/* TRANSLATORS: an action's line (what, who, when) in the digest */
+		strbuf_addf(text, _("  Action due: %s\n"), line.buf);
+		strbuf_addstr(html, "<li>");
+		/* TRANSLATORS: an action's line (what, who, when) follows */
+		html_escape(html, _("Action due:"));
+		strbuf_addch(html, ' ');
 		html_escape(html, line.buf);
 		strbuf_addstr(html, "</li>\n");
 		n++;
@@ -196,10 +232,14 @@ section(struct store *s, const char *base_url, const char *program, const char *
 
 		if (!change_told(c))
 			continue;
-		strbuf_addf(&line, "%s%lld %s %s", done == 0 ? "" : done + 1 == told ? " and " : ", ",
-		    (long long)c->n, audit_kind_words(c->kind, c->n), audit_action_done(c->action));
+		/* TRANSLATORS: before the last of a list of changes ("…, 1 grant changed and 2 …") */
+		strbuf_addstr(&line, done == 0 ? "" : done + 1 == told ? _(" and ") : ", ");
+		change_words(c, &line);
 		done++;
 	}
+	/* a sentence: its first letter a capital ("Se añadieron …"; English starts with a number) */
+	if (line.len && line.buf[0] >= 'a' && line.buf[0] <= 'z')
+		line.buf[0] = (char)(line.buf[0] - 'a' + 'A');
 	if (told == 0 && due == 0) {
 		ret = 0;
 		goto out;
@@ -207,7 +247,7 @@ section(struct store *s, const char *base_url, const char *program, const char *
 	if (store_initiative_load(s, program, slug, &p, err) != 0 ||
 	    model_resolve(&p, &e) != 0 || app_settings_load(s, program, &set, err) != 0) {
 		if (err->len == 0)
-			strbuf_addf(err, "cannot read initiative %s", slug);
+			strbuf_addf(err, _("cannot read initiative %s"), slug);
 		goto out;
 	}
 	if (due) {
@@ -244,7 +284,9 @@ section(struct store *s, const char *base_url, const char *program, const char *
 	html_escape(html, base_url);
 	strbuf_addstr(html, "/i/");
 	html_escape(html, slug);
-	strbuf_addstr(html, "\">Open its dashboard</a></p>\n");
+	strbuf_addstr(html, "\">");
+	html_escape(html, _("Open its dashboard"));
+	strbuf_addstr(html, "</a></p>\n");
 	ret = 1;
 out:
 	store_changes_release(&ch);
@@ -296,12 +338,14 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	int64_t since = d->sent >= 0 ? d->sent : (int64_t)now - (weekly ? 7 : 1) * 86400;
 	struct strbuf text = STRBUF_INIT, html = STRBUF_INIT, subject = STRBUF_INIT;
 	struct strbuf when = STRBUF_INIT, today = STRBUF_INIT, t = STRBUF_INIT, h = STRBUF_INIT;
+	struct strbuf lead = STRBUF_INIT;
 	struct store_slugs scope = { NULL, 0, 0 };
 	struct mail m = { .kind = "digest", .topic = d->email, .to = d->email, .base_url = base_url };
 	struct digest_write dw;
-	/* not translated yet: English whatever the thread's language (docs/mail.md) */
-	int n = 0, r, ret = -1, was = i18n_use(LANG_EN);
+	/* in the account's language (mail_lang); the thread's own again after */
+	int n = 0, r, ret = -1, was = i18n_current();
 
+	i18n_use(mail_lang(s, NULL, d->email));
 	figure_date((tdate)(since / 86400), &when);
 	figure_date((tdate)(now / 86400), &today);
 	if (store_digest_scope(s, d->email, &scope, err))
@@ -315,20 +359,28 @@ digest_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	if ((r = mail_digest_awaiting(s, base_url, d->email, &text, &html, err)) < 0)
 		goto done;
 	n += r;
-	strbuf_addf(&subject, "Trellis: your %s digest, %s", weekly ? "weekly" : "daily",
-	    today.buf);
+	strbuf_addf(&subject, weekly ? _("Trellis: your weekly digest, %s") :
+	    _("Trellis: your daily digest, %s"), today.buf);
 	/* changes since when, and what waits: actions due, proposals to answer */
-	strbuf_addf(&t, "Hello,\n\nWhat changed in your initiatives since %s, and what waits "
-	    "for you:\n\n%s"
-	    "You get this digest %s; change that at %s/account\n", when.buf, text.buf,
-	    weekly ? "weekly" : "daily", base_url);
-	strbuf_addf(&h, "<p>Hello,</p>\n<p>What changed in your initiatives since %s, and what "
-	    "waits for you:</p>\n",
+	strbuf_addf(&lead, _("What changed in your initiatives since %s, and what waits for you:"),
 	    when.buf);
+	strbuf_addf(&t, "%s\n\n%s\n\n%s", _("Hello,"), lead.buf, text.buf);
+	strbuf_addf(&t, weekly ? _("You get this digest weekly; change that at %s/account\n") :
+	    _("You get this digest daily; change that at %s/account\n"), base_url);
+	strbuf_addstr(&h, "<p>");
+	html_escape(&h, _("Hello,"));
+	strbuf_addstr(&h, "</p>\n<p>");
+	html_escape(&h, lead.buf);
+	strbuf_addstr(&h, "</p>\n");
 	strbuf_add(&h, html.buf, html.len);
-	strbuf_addf(&h, "<p>You get this digest %s; <a href=\"", weekly ? "weekly" : "daily");
+	strbuf_addstr(&h, "<p>");
+	/* TRANSLATORS: a link to the account's settings ("change that") follows */
+	html_escape(&h, weekly ? _("You get this digest weekly;") : _("You get this digest daily;"));
+	strbuf_addstr(&h, " <a href=\"");
 	html_escape(&h, base_url);
-	strbuf_addstr(&h, "/account\">change that</a>.</p>\n");
+	strbuf_addstr(&h, "/account\">");
+	html_escape(&h, _("change that"));
+	strbuf_addstr(&h, "</a>.</p>\n");
 	m.subject = subject.buf;
 	m.text = t.buf;
 	m.html = h.buf;
@@ -347,6 +399,7 @@ done:
 	strbuf_release(&today);
 	strbuf_release(&t);
 	strbuf_release(&h);
+	strbuf_release(&lead);
 	i18n_use(was);
 	return ret;
 }

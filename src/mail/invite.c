@@ -53,8 +53,9 @@ mail_survey_links(struct store *s, const char *db, const struct program *p, cons
 	for (size_t i = 0; i < links->n; i++)
 		if (!mail_address_ok(links->v[i].member.email)) {
 			strbuf_reset(err);
-			strbuf_addf(err, "%s (%s) has no mail address%s%s (add one, or make "
-			    "their link without mail and hand it to them)",
+			/* TRANSLATORS: a person's name and slug, then ": ADDRESS" or nothing */
+			strbuf_addf(err, _("%s (%s) has no mail address%s%s (add one, or make "
+			    "their link without mail and hand it to them)"),
 			    links->v[i].member.name, links->v[i].member.person,
 			    links->v[i].member.email ? ": " : "",
 			    links->v[i].member.email ? links->v[i].member.email : "");

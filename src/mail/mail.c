@@ -386,9 +386,10 @@ remind_one(struct store *s, const struct mail_keys *k, const char *base_url,
 		.kind = "checkin-reminder", .topic = x->slug, .to = to, .to_name = name,
 		.base_url = base_url,
 	};
-	int r, was = i18n_use(mail_lang(s, NULL, to));
+	int r, was = i18n_current();
 
 	/* in the recipient's language (mail_lang); the thread's own again after */
+	i18n_use(mail_lang(s, NULL, to));
 	figure_date(since, &when);
 	strbuf_addf(&link, "%s/i/%s/checkins/new", base_url, x->slug);
 	strbuf_addf(&subject, P_("%s: no check-in for %d day", "%s: no check-in for %d days", days),

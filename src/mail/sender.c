@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include "../store/store.h"
+#include "../util/i18n.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "mail.h"
@@ -37,25 +38,25 @@ mail_queue_due(struct store *s, const struct mail_keys *k, const char *base_url,
 	int ret = 0;
 
 	if (mail_queue_reminders(s, k, base_url, now, &reminded, &err)) {
-		fprintf(stderr, "trellis: mail: check-in reminders: %s\n", err.buf);
+		fprintf(stderr, _("trellis: mail: check-in reminders: %s\n"), err.buf);
 		ret = -1;
 	} else if (reminded)
-		fprintf(stderr, "trellis: mail: %zu check-in reminder%s queued\n", reminded,
-		    reminded == 1 ? "" : "s");
+		fprintf(stderr, P_("trellis: mail: %zu check-in reminder queued\n",
+		    "trellis: mail: %zu check-in reminders queued\n", reminded), reminded);
 	strbuf_reset(&err);
 	if (mail_queue_proposals_closing(s, k, base_url, now, &closing, &err)) {
-		fprintf(stderr, "trellis: mail: proposals closing: %s\n", err.buf);
+		fprintf(stderr, _("trellis: mail: proposals closing: %s\n"), err.buf);
 		ret = -1;
 	} else if (closing)
-		fprintf(stderr, "trellis: mail: %zu proposal%s closing soon queued\n", closing,
-		    closing == 1 ? "" : "s");
+		fprintf(stderr, P_("trellis: mail: %zu proposal closing soon queued\n",
+		    "trellis: mail: %zu proposals closing soon queued\n", closing), closing);
 	strbuf_reset(&err);
 	if (mail_queue_digests(s, k, base_url, now, &digests, &err)) {
-		fprintf(stderr, "trellis: mail: digests: %s\n", err.buf);
+		fprintf(stderr, _("trellis: mail: digests: %s\n"), err.buf);
 		ret = -1;
 	} else if (digests)
-		fprintf(stderr, "trellis: mail: %zu digest%s queued\n", digests,
-		    digests == 1 ? "" : "s");
+		fprintf(stderr, P_("trellis: mail: %zu digest queued\n",
+		    "trellis: mail: %zu digests queued\n", digests), digests);
 	strbuf_release(&err);
 	return ret;
 }
@@ -80,7 +81,7 @@ sender_main(void *arg)
 		if (mail_send_due(ms->store, &ms->keys, &ms->config, time(NULL), &sent, &err))
 			fprintf(stderr, "trellis: mail: %s\n", err.buf);
 		else if (sent.sent || sent.failed)
-			fprintf(stderr, "trellis: mail: %zu sent, %zu to try again later\n",
+			fprintf(stderr, _("trellis: mail: %zu sent, %zu to try again later\n"),
 			    sent.sent, sent.failed);
 		pthread_mutex_lock(&ms->lock);
 		clock_gettime(CLOCK_REALTIME, &until);

@@ -11,6 +11,7 @@
 #include "store_impl.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 const char *const store_role_names[STORE_ROLE__MAX] = {
@@ -206,7 +207,7 @@ resolve_scope(struct store *s, enum store_role role, const char *initiative,
 	if (role == STORE_ROLE_MEMBER || role == STORE_ROLE_VIEWER) {
 		if (initiative == NULL) {
 			strbuf_reset(err);
-			strbuf_addf(err, "a %s needs an initiative", store_role_names[role]);
+			strbuf_addf(err, _("a %s needs an initiative"), store_role_names[role]);
 			return 1;
 		}
 		return find_id(s, ST_INITIATIVE_ID, "initiative", initiative, ini_id, err);
@@ -214,7 +215,7 @@ resolve_scope(struct store *s, enum store_role role, const char *initiative,
 	if (role == STORE_ROLE_EVALUATOR) {
 		if (program == NULL) {
 			strbuf_reset(err);
-			strbuf_addstr(err, "an evaluator needs a program");
+			strbuf_addstr(err, _("an evaluator needs a program"));
 			return 1;
 		}
 		return find_id(s, ST_PROGRAM_ID, "program", program, prog_id, err);
@@ -256,7 +257,7 @@ store_user_add(struct store *s, struct store_user *u, const struct store_audit_e
 	if (db_step(st) != DB_DONE) {
 		if (db_error_kind(s->db) == DB_ERR_UNIQUE) {
 			strbuf_reset(err);
-			strbuf_addf(err, "a user with email '%s' exists already", u->email);
+			strbuf_addf(err, _("a user with email '%s' exists already"), u->email);
 			rc = 1;
 		} else
 			store_sqlerr(s, err, "cannot add a user");
@@ -290,7 +291,7 @@ store_user_remove(struct store *s, const char *email, const struct store_audit_e
 		goto fail;
 	if (changes == 0) {
 		strbuf_reset(err);
-		strbuf_addf(err, "no user '%s'", email);
+		strbuf_addf(err, _("no user '%s'"), email);
 		rc = 1;
 		goto fail;
 	}
@@ -328,7 +329,7 @@ static int
 no_user(struct strbuf *err, int64_t id)
 {
 	strbuf_reset(err);
-	strbuf_addf(err, "no user with id %lld", (long long)id);
+	strbuf_addf(err, _("no user with id %lld"), (long long)id);
 	return 1;
 }
 
@@ -674,7 +675,7 @@ store_token_remove(struct store *s, int64_t id, struct strbuf *err)
 		return -1;
 	if (changes == 0) {
 		strbuf_reset(err);
-		strbuf_addf(err, "no token %lld", (long long)id);
+		strbuf_addf(err, _("no token %lld"), (long long)id);
 		return 1;
 	}
 	return 0;

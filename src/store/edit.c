@@ -22,6 +22,7 @@
 #include "store_impl.h"
 #include "../util/strbuf.h"
 #include "../util/vec.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* A rowid saved before an update changes it, restored if the update fails. */
@@ -188,11 +189,11 @@ static const struct {
 	enum stmt count;
 	const char *named_by;
 } unguarded[] = {
-	{ T_INSTRUMENT, ST_INSTRUMENT_USED, "surveys use it" },
-	{ T_INITIATIVE, ST_INITIATIVE_NOTED, "learning notes name it" },
+	{ T_INSTRUMENT, ST_INSTRUMENT_USED, N_("surveys use it") },
+	{ T_INITIATIVE, ST_INITIATIVE_NOTED, N_("learning notes name it") },
 	/* a learning note's evidence names them by their initiative and id (text) */
-	{ T_DECISION, ST_DECISION_EVIDENCED, "a learning note names it as evidence" },
-	{ T_CHECKIN, ST_CHECKIN_EVIDENCED, "a learning note names it as evidence" },
+	{ T_DECISION, ST_DECISION_EVIDENCED, N_("a learning note names it as evidence") },
+	{ T_CHECKIN, ST_CHECKIN_EVIDENCED, N_("a learning note names it as evidence") },
 };
 
 /* What may still name a record of each table, for the refusal's message. */
@@ -201,13 +202,13 @@ named_by(int t)
 {
 	switch (t) {
 	case T_ORG:
-		return "people, initiatives, candidacies or records still name it";
+		return _("people, initiatives, candidacies or records still name it");
 	case T_PERSON:
-		return "an initiative's director or a check-in still names them";
+		return _("an initiative's director or a check-in still names them");
 	case T_GRANT:
-		return "ledger entries still name it";
+		return _("ledger entries still name it");
 	default:
-		return "other records still name it";
+		return _("other records still name it");
 	}
 }
 
@@ -253,9 +254,10 @@ store_record_named(struct store *s, const struct kind *k, int64_t rowid, struct 
 		if (count_rows(s, unguarded[i].count, rowid, &n, &which, err) == -1)
 			ret = -1;
 		else if (n > 0) {
-			strbuf_addstr(what, unguarded[i].named_by);
+			strbuf_addstr(what, _(unguarded[i].named_by));
 			if (which.len)
-				strbuf_addf(what, " (under the question “%s”)", which.buf);
+				/* TRANSLATORS: after "learning notes name it": the question they are under */
+				strbuf_addf(what, _(" (under the question “%s”)"), which.buf);
 			ret = 1;
 		}
 	}
@@ -274,7 +276,7 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 
 	strbuf_reset(err);
 	if (t < 0) {
-		strbuf_addf(err, "a %s record cannot be deleted", k->name);
+		strbuf_addf(err, _("a %s record cannot be deleted"), k->name);
 		return -1;
 	}
 	name = k->name;
@@ -295,14 +297,15 @@ store_record_delete(struct store *s, const struct kind *k, int64_t rowid,
 	if (rc != DB_DONE) {
 		if (db_error_kind(s->db) == DB_ERR_FOREIGN_KEY) {
 			strbuf_reset(err);
-			strbuf_addf(err, "cannot delete from %s: %s", name, named_by(t));
+			/* TRANSLATORS: a table's name (a code), then why */
+			strbuf_addf(err, _("cannot delete from %s: %s"), name, named_by(t));
 		} else
 			store_sqlerr(s, err, "cannot delete a record");
 		goto out;
 	}
 	if (db_changes(s->db) != 1) {
 		strbuf_reset(err);
-		strbuf_addf(err, "no such %s record (row %lld)", name, (long long)rowid);
+		strbuf_addf(err, _("no such %s record (row %lld)"), name, (long long)rowid);
 		goto out;
 	}
 	store_stmt_done(st);

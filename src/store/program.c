@@ -28,6 +28,7 @@
 #include "store_impl.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define LINKS_MAX STORE_LINKS_MAX
@@ -956,7 +957,7 @@ static void
 bad_value(struct strbuf *err, const struct kind *k, const struct field *f, const char *v)
 {
 	strbuf_reset(err);
-	strbuf_addf(err, "database holds a bad %s.%s: '%s'", k->name, f->name, v ? v : "NULL");
+	strbuf_addf(err, _("database holds a bad %s.%s: '%s'"), k->name, f->name, v ? v : "NULL");
 }
 
 static char *

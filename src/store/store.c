@@ -18,6 +18,7 @@
 #include "store_impl.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define STORE_BUSY_TIMEOUT_MS	5000
@@ -328,7 +329,7 @@ store_commit(struct store *s, struct strbuf *err)
 	if (s->doomed) {
 		store_rollback(s);
 		strbuf_reset(err);
-		strbuf_addstr(err, "a part of the change failed: nothing was written");
+		strbuf_addstr(err, _("a part of the change failed: nothing was written"));
 		return -1;
 	}
 	/* every write that changed a row moves the data's versions, in its own transaction */
@@ -494,8 +495,8 @@ migrate(struct store *s, struct strbuf *err)
 		goto fail;
 	if (v > store_migrations_count) {
 		strbuf_reset(err);
-		strbuf_addf(err, "database %s has schema version %d, newer than this "
-		    "trellis knows (%d)", s->path, v, store_migrations_count);
+		strbuf_addf(err, _("database %s has schema version %d, newer than this "
+		    "trellis knows (%d)"), s->path, v, store_migrations_count);
 		goto fail;
 	}
 	for (; v < store_migrations_count; v++)
@@ -522,7 +523,7 @@ set_wal(struct store *s, struct strbuf *err)
 	}
 	if (sqlite3_stricmp(db_column_text(st, 0), "wal") != 0) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot open database %s: WAL mode refused (journal mode %s)",
+		strbuf_addf(err, _("cannot open database %s: WAL mode refused (journal mode %s)"),
 		    s->path, db_column_text(st, 0));
 		goto out;
 	}
@@ -654,7 +655,7 @@ store_setting_set(struct store *s, const char *program, const char *name,
 	}
 	if (value && changed == 0) {
 		strbuf_reset(err);
-		strbuf_addf(err, "no program '%s'", program);
+		strbuf_addf(err, _("no program '%s'"), program);
 		goto fail;
 	}
 	return store_write_commit(s, audit, err);
@@ -801,7 +802,7 @@ out:
 	if (findings == 0)
 		return 0;
 	strbuf_reset(err);
-	strbuf_addf(err, "the check found %d problem%s", findings, findings == 1 ? "" : "s");
+	strbuf_addf(err, P_("the check found %d problem", "the check found %d problems", findings), findings);
 	return -1;
 }
 
@@ -814,14 +815,14 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 
 	if (from == NULL) {
 		strbuf_reset(err);
-		strbuf_addstr(err, "cannot back up: trellis backup copies a SQLite database;"
-		    " back up PostgreSQL with pg_dump (docs/postgresql.md)");
+		strbuf_addstr(err, _("cannot back up: trellis backup copies a SQLite database;"
+		    " back up PostgreSQL with pg_dump (docs/postgresql.md)"));
 		return -1;
 	}
 	/* Created here, exclusively: a backup never overwrites a file. */
 	if ((fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) == -1) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot create backup %s: %s", dest,
+		strbuf_addf(err, _("cannot create backup %s: %s"), dest,
 		    errno == EEXIST ? "it already exists" : strerror(errno));
 		return -1;
 	}
@@ -829,7 +830,7 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	rc = sqlite3_open_v2(dest, &db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot open backup %s: %s", dest,
+		strbuf_addf(err, _("cannot open backup %s: %s"), dest,
 		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		goto out;
 	}
@@ -837,7 +838,7 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	(void)sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 	if ((b = sqlite3_backup_init(db, "main", from, "main")) == NULL) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot back up to %s: %s", dest, sqlite3_errmsg(db));
+		strbuf_addf(err, _("cannot back up to %s: %s"), dest, sqlite3_errmsg(db));
 		goto out;
 	}
 	/*
@@ -853,14 +854,14 @@ store_backup(struct store *s, const char *dest, struct strbuf *err)
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot back up to %s: %s", dest, sqlite3_errstr(rc));
+		strbuf_addf(err, _("cannot back up to %s: %s"), dest, sqlite3_errstr(rc));
 		goto out;
 	}
 	ret = 0;
 out:
 	if (db && sqlite3_close(db) != SQLITE_OK && ret == 0) {
 		strbuf_reset(err);
-		strbuf_addf(err, "cannot close backup %s", dest);
+		strbuf_addf(err, _("cannot close backup %s"), dest);
 		ret = -1;
 	}
 	if (ret == -1)
@@ -885,7 +886,7 @@ audit_action_check(const char *action, struct strbuf *err)
 		if (action && strcmp(action, actions[i]) == 0)
 			return 0;
 	strbuf_reset(err);
-	strbuf_addf(err, "audit: unknown action '%s'", action ? action : "");
+	strbuf_addf(err, _("audit: unknown action '%s'"), action ? action : "");
 	return 1;
 }
 

@@ -16,6 +16,7 @@
 #include "survey_rounds.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 #define HASH_LEN crypto_hash_sha256_BYTES
@@ -51,7 +52,7 @@ sodium_ready(struct strbuf *err)
 {
 	if (sodium_init() < 0) {
 		strbuf_reset(err);
-		strbuf_addstr(err, "cannot start libsodium");
+		strbuf_addstr(err, _("cannot start libsodium"));
 		return -1;
 	}
 	return 0;
@@ -208,7 +209,7 @@ store_survey_invite(struct store *s, const char *initiative, const char *ident,
 
 	if (people != NULL && (n < 1 || n > SURVEY_INVITE_MAX)) {
 		strbuf_reset(err);
-		strbuf_addf(err, "give between 1 and %d people", SURVEY_INVITE_MAX);
+		strbuf_addf(err, _("give between 1 and %d people"), SURVEY_INVITE_MAX);
 		return -1;
 	}
 	if (sodium_ready(err) || store_begin(s, err))
@@ -236,15 +237,15 @@ store_survey_invite(struct store *s, const char *initiative, const char *ident,
 				m = &team.v[k];
 		strbuf_reset(err);
 		if (m == NULL) {
-			strbuf_addf(err, "'%s' is not a person of the team of %s (its director, "
-			    "or a person of its backbone or of a member organization)",
+			strbuf_addf(err, _("'%s' is not a person of the team of %s (its director, "
+			    "or a person of its backbone or of a member organization)"),
 			    people[i] ? people[i] : "", initiative);
 			ret = 3;
 			goto out;
 		}
 		if (m->has_link) {
-			strbuf_addf(err, "%s (%s) has a link of survey %s already: one link "
-			    "per person per round", m->name, m->person, ident);
+			strbuf_addf(err, _("%s (%s) has a link of survey %s already: one link "
+			    "per person per round"), m->name, m->person, ident);
 			ret = 4;
 			goto out;
 		}

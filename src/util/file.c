@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "banned.h"
 
@@ -14,18 +15,18 @@ file_open_regular(const char *path, struct stat *st, struct strbuf *why)
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
 	if (fd == -1) {
-		strbuf_addf(why, "%s: cannot read: %s", path, strerror(errno));
+		strbuf_addf(why, _("%s: cannot read: %s"), path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, st) == -1) {
-		strbuf_addf(why, "%s: cannot read: %s", path, strerror(errno));
+		strbuf_addf(why, _("%s: cannot read: %s"), path, strerror(errno));
 		goto fail;
 	}
 	if (!S_ISREG(st->st_mode)) {
-		strbuf_addf(why, "%s: cannot read: not a regular file (%s)", path,
-		    S_ISDIR(st->st_mode) ? "a directory" : S_ISFIFO(st->st_mode) ? "a FIFO" :
-		    S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode) ? "a device" :
-		    S_ISSOCK(st->st_mode) ? "a socket" : "not a file");
+		strbuf_addf(why, _("%s: cannot read: not a regular file (%s)"), path,
+		    S_ISDIR(st->st_mode) ? _("a directory") : S_ISFIFO(st->st_mode) ? _("a FIFO") :
+		    S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode) ? _("a device") :
+		    S_ISSOCK(st->st_mode) ? _("a socket") : _("not a file"));
 		goto fail;
 	}
 	/* a regular file: back to blocking reads (O_NONBLOCK means nothing to it) */

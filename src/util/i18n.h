@@ -21,6 +21,8 @@
 #define _(s) dgettext(TRELLIS_DOMAIN, s)
 #define N_(s) (s)
 #define P_(s, pl, n) dngettext(TRELLIS_DOMAIN, s, pl, (unsigned long)(n))
+/* A plural pair marked in a table ({ NP_("grant", "grants") }); P_() where shown. */
+#define NP_(s, pl) (s), (pl)
 /*
  * A word whose translation depends on where it is read (msgctxt): the
  * budget's "Left" (what remains) is not a member's "Left" (the date).

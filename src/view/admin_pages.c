@@ -317,53 +317,61 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 /* ---------------------------------------------------------------- the audit log */
 
 /*
- * One record of each kind, as a sentence names it: one and many (English,
- * read by the digest's mail too), and what, the record named in an audit
+ * One record of each kind, as a sentence names it: one and many, a number
+ * of them (a plural pair for ngettext: the digest's mail counts them), and what, the record named in an audit
  * sentence with its id (%s), translated whole ("decision %s": "la decisión
  * %s") so a language can give the noun its article.
  */
 static const struct {
 	const char *kind, *one, *many, *what;
 } kind_words[] = {
-	{ "program", N_("the program's details"), N_("the program's details"),
+	{ "program",
+	    NP_("%lld change to the program's details", "%lld changes to the program's details"),
 	    N_("the program's details %s") },
-	{ "initiatives", N_("initiative"), N_("initiatives"), N_("initiative %s") },
-	{ "initiative", N_("initiative"), N_("initiatives"), N_("initiative %s") },
-	{ "organizations", N_("organization"), N_("organizations"), N_("organization %s") },
-	{ "people", N_("person"), N_("people"), N_("person %s") },
-	{ "instruments", N_("questionnaire"), N_("questionnaires"), N_("questionnaire %s") },
-	{ "learning", N_("learning note"), N_("learning notes"), N_("learning note %s") },
-	{ "candidates", N_("candidate"), N_("candidates"), N_("candidate %s") },
-	{ "members", N_("member"), N_("members"), N_("member %s") },
-	{ "responsibilities", N_("responsibility"), N_("responsibilities"), N_("responsibility %s") },
-	{ "decisions", N_("decision"), N_("decisions"), N_("decision %s") },
-	{ "grants", N_("grant"), N_("grants"), N_("grant %s") },
-	{ "ledger", N_("ledger entry"), N_("ledger entries"), N_("ledger entry %s") },
-	{ "applications", N_("application"), N_("applications"), N_("application %s") },
-	{ "credits", N_("credit"), N_("credits"), N_("credit %s") },
-	{ "contributions", N_("contribution"), N_("contributions"), N_("contribution %s") },
-	{ "checkins", N_("check-in"), N_("check-ins"), N_("check-in %s") },
-	{ "events", N_("event"), N_("events"), N_("event %s") },
-	{ "surveys", N_("survey round"), N_("survey rounds"), N_("survey round %s") },
-	{ "ties", N_("network rating"), N_("network ratings"), N_("network rating %s") },
-	{ "proposals", N_("proposal"), N_("proposals"), N_("proposal %s") },
-	{ "assistance", N_("technical assistance record"), N_("technical assistance records"),
+	{ "initiatives", NP_("%lld initiative", "%lld initiatives"), N_("initiative %s") },
+	{ "initiative", NP_("%lld initiative", "%lld initiatives"), N_("initiative %s") },
+	{ "organizations", NP_("%lld organization", "%lld organizations"), N_("organization %s") },
+	{ "people", NP_("%lld person", "%lld people"), N_("person %s") },
+	{ "instruments", NP_("%lld questionnaire", "%lld questionnaires"), N_("questionnaire %s") },
+	{ "learning", NP_("%lld learning note", "%lld learning notes"), N_("learning note %s") },
+	{ "candidates", NP_("%lld candidate", "%lld candidates"), N_("candidate %s") },
+	{ "members", NP_("%lld member", "%lld members"), N_("member %s") },
+	{ "responsibilities", NP_("%lld responsibility", "%lld responsibilities"),
+	    N_("responsibility %s") },
+	{ "decisions", NP_("%lld decision", "%lld decisions"), N_("decision %s") },
+	{ "grants", NP_("%lld grant", "%lld grants"), N_("grant %s") },
+	{ "ledger", NP_("%lld ledger entry", "%lld ledger entries"), N_("ledger entry %s") },
+	{ "applications", NP_("%lld application", "%lld applications"), N_("application %s") },
+	{ "credits", NP_("%lld credit", "%lld credits"), N_("credit %s") },
+	{ "contributions", NP_("%lld contribution", "%lld contributions"), N_("contribution %s") },
+	{ "checkins", NP_("%lld check-in", "%lld check-ins"), N_("check-in %s") },
+	{ "events", NP_("%lld event", "%lld events"), N_("event %s") },
+	{ "surveys", NP_("%lld survey round", "%lld survey rounds"), N_("survey round %s") },
+	{ "ties", NP_("%lld network rating", "%lld network ratings"), N_("network rating %s") },
+	{ "proposals", NP_("%lld proposal", "%lld proposals"), N_("proposal %s") },
+	{ "assistance", NP_("%lld technical assistance record", "%lld technical assistance records"),
 	    N_("technical assistance record %s") },
-	{ "observations", N_("measurement of the shared result"),
-	    N_("measurements of the shared result"), N_("measurement of the shared result %s") },
-	{ "responses", N_("answer to an alert"), N_("answers to alerts"), N_("answer to an alert %s") },
-	{ "actions", N_("action"), N_("actions"), N_("action %s") },
-	{ "users", N_("the account"), N_("accounts"), N_("the account %s") },
-	{ "settings", N_("the setting"), N_("settings"), N_("the setting %s") },
+	{ "observations",
+	    NP_("%lld measurement of the shared result", "%lld measurements of the shared result"),
+	    N_("measurement of the shared result %s") },
+	{ "responses", NP_("%lld answer to an alert", "%lld answers to alerts"),
+	    N_("answer to an alert %s") },
+	{ "actions", NP_("%lld action", "%lld actions"), N_("action %s") },
+	{ "users", NP_("%lld account", "%lld accounts"), N_("the account %s") },
+	{ "settings", NP_("%lld setting", "%lld settings"), N_("the setting %s") },
 };
 
-const char *
-audit_kind_words(const char *kind, int64_t n)
+int
+audit_kind_count(const char *kind, int64_t n, struct strbuf *out)
 {
 	for (size_t i = 0; kind && i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
-		if (strcmp(kind_words[i].kind, kind) == 0)
-			return n == 1 ? kind_words[i].one : kind_words[i].many;
-	return NULL;
+		if (strcmp(kind_words[i].kind, kind) == 0) {
+			if (out)
+				strbuf_addf(out, P_(kind_words[i].one, kind_words[i].many, n),
+				    (long long)n);
+			return 0;
+		}
+	return -1;
 }
 
 /* sb without its trailing spaces */
@@ -395,16 +403,6 @@ record_words(const char *kind, const char *record, struct strbuf *out)
 		strbuf_addch(out, *s == '_' || *s == '-' ? ' ' : *s);
 	if (record && *record)
 		strbuf_addf(out, " %s", record);
-}
-
-const char *
-audit_action_done(const char *action)
-{
-	if (action == NULL)
-		return "changed";
-	return strcmp(action, "create") == 0 ? "added" : strcmp(action, "update") == 0 ? "changed" :
-	    strcmp(action, "delete") == 0 ? "removed" : strcmp(action, "import") == 0 ? "imported" :
-	    action;
 }
 
 /* "root (command line)" for "cli:root"; the email of a person who signed in. */

@@ -105,12 +105,11 @@ void audit_recent_write(struct html *h, const struct audit_row *rows, const char
     size_t n, int limit);
 
 /*
- * What records of an audit log kind are called, one (n == 1) or many:
- * "decision", "ledger entries"; NULL for a kind this page does not know.
+ * Appends to out (when not NULL) n records of an audit log kind, in the
+ * language in use (ngettext): "1 decision", "3 ledger entries". Returns 0,
+ * or -1 (nothing appended) for a kind this page does not know.
  */
-const char *audit_kind_words(const char *kind, int64_t n);
-/* An audit action as done: "added", "changed", "removed", "imported". */
-const char *audit_action_done(const char *action);
+int audit_kind_count(const char *kind, int64_t n, struct strbuf *out);
 
 /* Appends "12 Mar 2016 14:05 UTC" for Unix time t. */
 void admin_time_words(int64_t t, struct strbuf *out);

@@ -23,7 +23,7 @@ approval_line(struct html *h, const struct approval *a, const char *org)
 		html_textf(h, _(" (%s on its behalf)"), a->by);
 	else
 		html_textf(h, _(" (%s)"), a->by);
-	html_textf(h, ", %s", date_format_words(a->date, d));
+	html_textf(h, ", %s", date_format_words_lang(a->date, lang_code(i18n_current()), d));
 	if (a->reason) {
 		html_text(h, ": ");
 		html_text(h, a->reason);
@@ -122,7 +122,7 @@ item_write(struct html *h, const struct approvals_page *pg, const struct approva
 		html_textf(h, " — %s", it->funder);
 	html_close(h);
 	html_elem(h, "dt", _("Date"));
-	html_elem(h, "dd", date_format_words(e->date, d));
+	html_elem(h, "dd", date_format_words_lang(e->date, lang_code(i18n_current()), d));
 	html_elem(h, "dt", _("Paid to"));
 	html_elem(h, "dd", it->recipient ? it->recipient : _("Outside vendor"));
 	if (e->purpose) {

@@ -466,6 +466,15 @@ close_form(struct html *h, const struct proposal_page *pp)
 	strbuf_release(&action);
 }
 
+/* No field to name: the summary of a page without the form says what, unlinked. */
+static void
+no_label(const void *ctx, const char *path, struct strbuf *out)
+{
+	(void)ctx;
+	(void)path;
+	(void)out;
+}
+
 void
 proposal_page_write(struct html *h, const struct proposal_page *pp)
 {
@@ -517,6 +526,9 @@ proposal_page_write(struct html *h, const struct proposal_page *pp)
 		html_markdown(h, pr->body);
 		html_close(h);
 	}
+	/* a change refused where no form is shown (closed meanwhile): why, in words */
+	if (!(pp->can_edit && pr->decided == DATE_NONE))
+		form_error_summary_named(h, pp->errs, no_label, NULL);
 	standing_write(h, pp, standing);
 	history_write(h, pp);
 	if (pp->can_edit && pr->decided == DATE_NONE) {

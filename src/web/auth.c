@@ -21,6 +21,7 @@
 #include "../util/strbuf.h"
 #include "authweb.h"
 #include "web.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* store_role (accounts.h) to web_role (web.h), indexed by enum store_role. */
@@ -151,7 +152,10 @@ web_csrf_guard(struct web_request *req, struct web_response *res)
 	if (!(req->method & (WEB_POST | WEB_PUT | WEB_PATCH | WEB_DELETE)))
 		return 0;
 	if (!web_origin_ok(req)) {
-		web_error(res, 403, "This change was sent from another site, so it was refused.");
+		/* the page in the request's language (page.c translates it); the API's JSON English */
+		web_lang_choose_early(req, res);
+		web_error(res, 403,
+		    N_("This change was sent from another site, so it was refused."));
 		return 1;
 	}
 	/* only a session has a CSRF token; a bearer token or no one needs none */
@@ -163,8 +167,9 @@ web_csrf_guard(struct web_request *req, struct web_response *res)
 	memset(&sess, 0, sizeof(sess));
 	snprintf(sess.csrf, sizeof(sess.csrf), "%s", req->csrf_token);
 	if (!auth_csrf_check(&sess, presented)) {
-		web_error(res, 403, "This form has expired or did not come from Trellis. "
-		    "Go back, reload the page and send it again.");
+		web_lang_choose_early(req, res);
+		web_error(res, 403, N_("This form has expired or did not come from Trellis. "
+		    "Go back, reload the page and send it again."));
 		return 1;
 	}
 	return 0;

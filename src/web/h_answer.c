@@ -148,7 +148,7 @@ request_signal(struct web_request *req, struct web_response *res)
 	int s = req->id ? enum_lookup(signal_names, SIGNAL__MAX, req->id) : -1;
 
 	if (s < 0)
-		web_error(res, 404, "There is no such alert or strength.");
+		web_error(res, 404, N_("There is no such alert or strength."));
 	return s;
 }
 
@@ -352,7 +352,7 @@ h_answer_post(struct web_request *req, struct web_response *res)
 	op = form_get(&typed, "op");
 	if (op == NULL || (strcmp(op, "answer") != 0 && strcmp(op, "action") != 0 &&
 	    strcmp(op, "status") != 0)) {
-		web_error(res, 400, "The form says neither op=answer, op=action nor op=status.");
+		web_error(res, 400, N_("The form says neither op=answer, op=action nor op=status."));
 		goto out;
 	}
 	which = strcmp(op, "answer") == 0 ? ANSWER_FORM_TEXT : strcmp(op, "action") == 0 ?

@@ -34,6 +34,8 @@
 #include "../util/vec.h"
 #include "../util/xalloc.h"
 #include "../view/approvals_page.h"
+#include "../view/form.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* The page's entries, and what they borrow: the snapshots held, the names and copies. */
@@ -179,7 +181,7 @@ approvals_page(struct web_request *req, struct web_response *res, int status,
 		return -1;
 	if (pending_collect(req, &wp->program, &pd, err_slug, err_id, error))
 		goto out;
-	page_frame(&fr, req, &wp->program, "Approvals", NULL, TAB_NONE);
+	page_frame(&fr, req, &wp->program, _("Approvals"), NULL, TAB_NONE);
 	pg = (struct approvals_page){ .frame = &fr, .items = pd.items.v, .nitems = pd.items.n,
 	    .threshold = pd.has_threshold ? pd.threshold : NULL,
 	    .can_act = req->user.role == WEB_ADMIN || req->user.role == WEB_MEMBER,
@@ -338,13 +340,24 @@ h_approval_post(struct web_request *req, struct web_response *res)
 		break;
 	case APP_INVALID:
 	case APP_CONFLICT:
-		/* beside its entry, saying which field: "reason: is required to reject …" */
-		strbuf_addf(&msg, "%s%s%s", ap.e.field, *ap.e.field ? ": " : "", ap.e.msg);
+		/* beside its entry, the field by its label: "Reason: is required to reject …" */
+		if (*ap.e.field) {
+			const struct field *f = kind_field(&kind_approval, ap.e.field);
+
+			if (f == NULL)
+				f = kind_field(&kind_ledger_entry, ap.e.field);
+			if (f)
+				form_label(f, &msg);
+			else
+				strbuf_addstr(&msg, ap.e.field);
+			strbuf_addstr(&msg, ": ");
+		}
+		strbuf_addstr(&msg, ap.e.msg);
 		ret = approvals_page(req, res, r == APP_INVALID ? 422 : 409, req->slug, req->id,
 		    msg.buf);
 		break;
 	case -2:
-		ret = web_error(res, 404, "There is no such ledger entry.");
+		ret = web_error(res, 404, N_("There is no such ledger entry."));
 		break;
 	case -3:
 		ret = web_error(res, 403, ap.e.msg);
@@ -392,7 +405,7 @@ h_api_approval(struct web_request *req, struct web_response *res)
 		ret = api_refused(res, 409, &ap.e);
 		break;
 	case -2:
-		ret = web_error(res, 404, "There is no such ledger entry.");
+		ret = web_error(res, 404, N_("There is no such ledger entry."));
 		break;
 	case -3:
 		ret = api_refused(res, 403, &ap.e);

@@ -14,6 +14,7 @@
 #include "page.h"
 #include "router.h"
 #include "web.h"
+#include "../util/i18n.h"
 #include "../util/banned.h"
 
 /* The address the route's token is for; -1 (404 answered) for a bad one. */
@@ -29,8 +30,8 @@ unsubscribe_address(struct web_request *req, struct web_response *res, struct st
 	sodium_memzero(&k, sizeof(k));
 	strbuf_release(&err);
 	if (r != 0)
-		web_error(res, 404, "This unsubscribe link is not one Trellis made, or it was "
-		    "cut short. Copy the whole link from the mail.");
+		web_error(res, 404, N_("This unsubscribe link is not one Trellis made, or it was "
+		    "cut short. Copy the whole link from the mail."));
 	return r;
 }
 
@@ -41,12 +42,14 @@ h_unsubscribe(struct web_request *req, struct web_response *res)
 	struct page pg;
 
 	if (unsubscribe_address(req, res, &addr) == 0) {
-		page_begin(&pg, res, NULL, "Stop mail from Trellis", NULL, TAB_NONE);
+		page_begin(&pg, res, NULL, _("Stop mail from Trellis"), NULL, TAB_NONE);
 		html_open(&pg.h, "p", NULL);
-		html_text(&pg.h, "Trellis will send no more mail to ");
+		/* TRANSLATORS: an email address follows, in bold */
+		html_text(&pg.h, _("Trellis will send no more mail to "));
 		html_elem(&pg.h, "strong", addr.buf);
-		html_text(&pg.h, ": no survey links, no notices. You can still sign in "
-		    "and see everything there.");
+		/* TRANSLATORS: after the email address */
+		html_text(&pg.h, _(": no survey links, no notices. You can still sign in "
+		    "and see everything there."));
 		html_close(&pg.h);
 		strbuf_addf(&action, "/unsubscribe/%s", req->id);
 		html_open(&pg.h, "form", "method", "post", "action", action.buf, NULL);
@@ -54,7 +57,7 @@ h_unsubscribe(struct web_request *req, struct web_response *res)
 		html_void(&pg.h, "input", "type", "hidden", "name", "List-Unsubscribe",
 		    "value", "One-Click", NULL);
 		html_open(&pg.h, "button", "type", "submit", NULL);
-		html_text(&pg.h, "Stop mail");
+		html_text(&pg.h, _("Stop mail"));
 		html_close(&pg.h);
 		html_close(&pg.h);
 		page_end(&pg);
@@ -74,14 +77,16 @@ h_unsubscribe_post(struct web_request *req, struct web_response *res)
 	if (unsubscribe_address(req, res, &addr) == 0) {
 		if ((st = web_store(req, &err)) == NULL ||
 		    store_mail_optout(st, addr.buf, (int64_t)time(NULL), &err)) {
-			web_error(res, 503, "Trellis could not record this just now. "
-			    "Try again in a minute.");
+			web_error(res, 503, N_("Trellis could not record this just now. "
+			    "Try again in a minute."));
 		} else {
-			page_begin(&pg, res, NULL, "No more mail", NULL, TAB_NONE);
+			page_begin(&pg, res, NULL, _("No more mail"), NULL, TAB_NONE);
 			html_open(&pg.h, "p", NULL);
-			html_text(&pg.h, "Trellis will send no more mail to ");
+			/* TRANSLATORS: an email address follows, in bold */
+			html_text(&pg.h, _("Trellis will send no more mail to "));
 			html_elem(&pg.h, "strong", addr.buf);
-			html_text(&pg.h, ".");
+			/* TRANSLATORS: after the email address, the end of the sentence */
+			html_text(&pg.h, C_("unsubscribed", "."));
 			html_close(&pg.h);
 			page_end(&pg);
 		}

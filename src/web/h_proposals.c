@@ -303,7 +303,7 @@ request_proposal(struct web_request *req, struct web_response *res, const struct
 		return NULL;
 	}
 	if ((i = app_proposal_find(*in, req->id)) < 0) {
-		*ret = web_error(res, 404, "There is no such proposal.");
+		*ret = web_error(res, 404, N_("There is no such proposal."));
 		return NULL;
 	}
 	return &(*in)->proposals.v[i];
@@ -412,7 +412,7 @@ form_result(struct web_request *req, struct web_response *res, struct pw *pw, in
 		ret = form_refused(req, res, pw, which, typed, &errs, 409);
 		break;
 	case -2:
-		ret = web_error(res, 404, "There is no such proposal.");
+		ret = web_error(res, 404, N_("There is no such proposal."));
 		break;
 	case -3:
 		ret = web_busy(res);
@@ -542,8 +542,8 @@ api_result(struct web_request *req, struct web_response *res, struct pw *pw, int
 	case APP_CONFLICT:
 		return api_refused(res, 409, &pw->e);
 	case -2:
-		return web_error(res, 404, req->id ? "There is no such proposal." :
-		    "There is no initiative at this address.");
+		return web_error(res, 404, req->id ? N_("There is no such proposal.") :
+		    N_("There is no initiative at this address."));
 	case -3:
 		return web_busy(res);
 	default:

@@ -190,8 +190,8 @@ request_kind(struct web_request *req, struct web_response *res)
 	const struct app_kind *ak = req->kind ? app_kind_find(req->kind) : NULL;
 
 	if (ak == NULL || ak->in_initiative != (req->slug != NULL) || kind_page(ak->name) == NULL) {
-		web_error(res, 404, req->slug ? "There is no such page in this initiative." :
-		    "There is no such page in the program.");
+		web_error(res, 404, req->slug ? N_("There is no such page in this initiative.") :
+		    N_("There is no such page in the program."));
 		return NULL;
 	}
 	return ak;
@@ -628,8 +628,8 @@ request_record(struct web_request *req, struct web_response *res, const struct p
 	long i = app_record_find(p, in, ak->k, req->id);
 
 	if (i < 0)
-		web_error(res, 404, in ? "There is no such record in this initiative." :
-		    "There is no such record in the program.");
+		web_error(res, 404, in ? N_("There is no such record in this initiative.") :
+		    N_("There is no such record in the program."));
 	return i;
 }
 
@@ -647,7 +647,8 @@ h_record_new(struct web_request *req, struct web_response *res)
 	if ((ak = request_kind(req, res)) == NULL)
 		return 0;
 	if (!may_edit(req, in))
-		return web_error(res, 403, "Your role may read this initiative's records, not change them.");
+		return web_error(res, 403,
+		    N_("Your role may read this initiative's records, not change them."));
 	return new_page(req, res, &wp->program, in, ak, NULL, NULL);
 }
 
@@ -886,7 +887,7 @@ h_record_update(struct web_request *req, struct web_response *res)
 	    (i = request_record(req, res, &wp->program, in, ak)) < 0)
 		goto out;
 	if (app_record_readonly(ak->k, record_at(records_of(&wp->program, in, ak), ak, (size_t)i))) {
-		web_error(res, 403, "The built-in instruments cannot be changed or deleted.");
+		web_error(res, 403, N_("The built-in instruments cannot be changed or deleted."));
 		goto out;
 	}
 	if (del && (confirm == NULL || strcmp(confirm, RECORDS_CONFIRM) != 0)) {
@@ -915,7 +916,7 @@ h_record_update(struct web_request *req, struct web_response *res)
 	}
 	if (r == 1 && !f.found) {
 		/* deleted meanwhile */
-		web_error(res, 404, "There is no such record.");
+		web_error(res, 404, N_("There is no such record."));
 		goto out;
 	}
 	if (r == -1 && w.aw.gave_up) {

@@ -55,8 +55,14 @@ remember(struct web_request *req, struct web_response *res, int lang)
 	strbuf_release(&sb);
 }
 
-void
-web_lang_choose(struct web_request *req, struct web_response *res)
+/*
+ * The language of req (web.h). early: for a refusal made before the
+ * request is read (web_lang_choose_early), which neither remembers ?lang=
+ * nor reads the program for its default: a refusal reads and writes
+ * nothing more.
+ */
+static void
+choose(struct web_request *req, struct web_response *res, int early)
 {
 	const char *q = web_query(req, "lang");
 	const struct web_program *wp;
@@ -65,7 +71,8 @@ web_lang_choose(struct web_request *req, struct web_response *res)
 	req->lang_explicit = 0;
 	if (q && (lang = lang_parse(q)) >= 0 && i18n_available(lang)) {
 		req->lang_explicit = 1;
-		remember(req, res, lang);
+		if (!early)
+			remember(req, res, lang);
 	} else
 		lang = -1;
 	if (lang < 0 && req->authenticated && req->user.lang)
@@ -75,13 +82,26 @@ web_lang_choose(struct web_request *req, struct web_response *res)
 	if (lang < 0)
 		lang = lang_from_accept(web_header(req, "Accept-Language"));
 	/* the program's default: read only for pages, which read the program anyway */
-	if (lang < 0 && !req->api && strncmp(req->path ? req->path : "", "/static/", 8) != 0 &&
+	if (lang < 0 && !early && !req->api &&
+	    strncmp(req->path ? req->path : "", "/static/", 8) != 0 &&
 	    (wp = web_program(req)) != NULL)
 		lang = (int)wp->settings.lang;
 	/* the API speaks English whatever is asked: its messages (a field's problem) are part of its contract */
 	if (req->api)
 		lang = LANG_EN;
 	req->lang = i18n_use(lang < 0 ? LANG_EN : lang);
+}
+
+void
+web_lang_choose(struct web_request *req, struct web_response *res)
+{
+	choose(req, res, 0);
+}
+
+void
+web_lang_choose_early(struct web_request *req, struct web_response *res)
+{
+	choose(req, res, 1);
 }
 
 void

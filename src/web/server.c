@@ -176,6 +176,21 @@ refuse(struct conn *c, struct MHD_Connection *connection, int status, const char
 	return queue(c, connection, 1);
 }
 
+/*
+ * refuse, the page in the request's language (web_lang_choose_early: ?lang=, the
+ * cookie, Accept-Language; the API's JSON English): msg is marked N_() and
+ * translated on the page. The thread goes back to English after, as after
+ * a dispatch, since it answers other connections next.
+ */
+static enum MHD_Result
+refuse_lang(struct conn *c, struct MHD_Connection *connection, int status, const char *msg)
+{
+	web_lang_choose_early(c->req, &c->res);
+	web_error(&c->res, status, msg);
+	i18n_use(LANG_EN);
+	return queue(c, connection, 1);
+}
+
 /* ---------------------------------------------------------------- slow clients */
 
 /*
@@ -803,21 +818,19 @@ body_admit(struct conn *c, uint64_t length)
 {
 	size_t limit = srv.cfg->max_body_memory ? srv.cfg->max_body_memory : BODY_MEMORY_DEFAULT;
 	const char *addr = c->req->addr ? c->req->addr : "-";
+	const char *msg = NULL;
 	struct upload_addr *u;
 	int ret = 0;
 
 	pthread_mutex_lock(&bodies.lock);
 	if (length > limit || bodies.used > limit - length) {
-		web_error(&c->res, 503, "The server is receiving as much as it can hold; "
-		    "send this again in a little while.");
-		web_header_add(&c->res, "Retry-After", "10");
-		ret = 1;
+		ret = 503;
+		msg = N_("The server is receiving as much as it can hold; send this again in a "
+		    "little while.");
 	} else if (length >= UPLOAD_MIN && (u = upload_addr(addr, 0)) != NULL &&
 	    u->n >= UPLOADS_PER_ADDR) {
-		web_error(&c->res, 429, "Too many uploads from your address at once; "
-		    "wait for one to finish.");
-		web_header_add(&c->res, "Retry-After", "10");
-		ret = 1;
+		ret = 429;
+		msg = N_("Too many uploads from your address at once; wait for one to finish.");
 	} else {
 		bodies.used += (size_t)length;
 		c->reserved = (size_t)length;
@@ -827,7 +840,13 @@ body_admit(struct conn *c, uint64_t length)
 		}
 	}
 	pthread_mutex_unlock(&bodies.lock);
-	return ret;
+	if (ret == 0)
+		return 0;
+	/* the page in the request's language, chosen outside the lock */
+	web_lang_choose_early(c->req, &c->res);
+	web_error(&c->res, ret, msg);
+	web_header_add(&c->res, "Retry-After", "10");
+	return 1;
 }
 
 /* Gives back what body_admit took: when the request ends. */
@@ -1033,9 +1052,6 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	cl = mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
 	if (cl && parse_length(cl, &length))
 		return refuse(c, connection, 400, "The Content-Length is not a number.");
-	if (length > c->limit)
-		return refuse(c, connection, 413, c->limit == WEB_BODY_MAX ?
-		    "The request is larger than 1 MiB." : "The upload is larger than 16 MiB.");
 
 	req->content_type = web_strdup(req, mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type"));
 	req->authorization = web_strdup(req, mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Authorization"));
@@ -1049,10 +1065,16 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 	cookie = mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Cookie");
 	if (cookie && web_parse_cookies(req, cookie, &req->cookies))
 		return refuse(c, connection, 400, "Too many cookies.");
+	/* after the cookies: the page's language may be the lang cookie's */
+	if (length > c->limit)
+		return refuse_lang(c, connection, 413, c->limit == WEB_BODY_MAX ?
+		    N_("The request is larger than 1 MiB.") : N_("The upload is larger than 16 MiB."));
 
 	if (length > 0 && c->match == WEB_MATCH_OK) {
-		if (authorize(c) || body_admit(c, length))
+		if (authorize(c) || body_admit(c, length)) {
+			i18n_use(LANG_EN);	/* as after a dispatch */
 			return queue(c, connection, 1);
+		}
 	}
 	if (length > 0) {
 		sock_event(connection, SOCK_BODY, length);
@@ -1102,12 +1124,12 @@ post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filen
 			req->upload.filename = web_strdup(req, filename);
 			req->upload.content_type = web_strdup(req, content_type);
 		} else if (off == 0 || strcmp(req->upload.field, key) != 0) {
-			fail(c, 400, "A form may carry one file only.");
+			fail(c, 400, N_("A form may carry one file only."));
 			return MHD_YES;
 		}
 		if (c->m.route && (c->m.route->flags & WEB_R_IMPORT)) {
 			if (upload_spool(c, data, size))
-				fail(c, 500, "The upload could not be stored on the server.");
+				fail(c, 500, N_("The upload could not be stored on the server."));
 		} else
 			strbuf_add(&req->upload.data, data, size);
 		return MHD_YES;
@@ -1116,7 +1138,7 @@ post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filen
 		struct web_pair *p;
 
 		if (req->form.n >= WEB_PARAMS_MAX) {
-			fail(c, 400, "The form has too many fields.");
+			fail(c, 400, N_("The form has too many fields."));
 			return MHD_YES;
 		}
 		p = VEC_PUSH(&req->form);
@@ -1142,7 +1164,7 @@ feed(struct conn *c, const char *data, size_t size)
 {
 	c->received += size;
 	if (c->received > c->limit) {
-		fail(c, 413, "The request is larger than its Content-Length said.");
+		fail(c, 413, N_("The request is larger than its Content-Length said."));
 		return;
 	}
 	if (c->fail)
@@ -1150,7 +1172,7 @@ feed(struct conn *c, const char *data, size_t size)
 	switch (c->body) {
 	case BODY_MULTIPART:
 		if (mhd.post_process(c->pp, data, size) != MHD_YES)
-			fail(c, 400, "The form data is malformed.");
+			fail(c, 400, N_("The form data is malformed."));
 		break;
 	case BODY_URLENCODED:
 	case BODY_RAW:
@@ -1176,15 +1198,15 @@ finish_body(struct conn *c)
 	if (c->body == BODY_URLENCODED) {
 		if (memchr(req->body.buf, '\0', req->body.len) ||
 		    web_parse_urlencoded(req, req->body.buf, req->body.len, &req->form))
-			fail(c, 400, "The form data is not properly encoded.");
+			fail(c, 400, N_("The form data is not properly encoded."));
 		strbuf_reset(&req->body);
 	} else if (c->body == BODY_MULTIPART) {
 		if (upload_map(c))
-			fail(c, 500, "The upload could not be read back on the server.");
+			fail(c, 500, N_("The upload could not be read back on the server."));
 		for (size_t i = 0; i < req->form.n; i++)
 			if (!web_utf8_valid(req->form.v[i].name, strlen(req->form.v[i].name)) ||
 			    !web_utf8_valid(req->form.v[i].value, strlen(req->form.v[i].value)))
-				fail(c, 400, "A form field is not valid UTF-8.");
+				fail(c, 400, N_("A form field is not valid UTF-8."));
 	}
 }
 
@@ -1235,6 +1257,8 @@ dispatch(struct conn *c)
 	char allow[80];
 
 	if (c->fail) {
+		/* in the request's language: the messages a page shows are marked N_() */
+		web_lang_choose_early(req, res);
 		web_error(res, c->fail, c->fail_msg);
 		return;
 	}
@@ -1522,12 +1546,12 @@ pick_program(struct store *st, const char *want, struct strbuf *err)
 			if (strcmp(slugs.v[i], want) == 0)
 				*VEC_PUSH(&srv.slugs) = xstrdup(want);
 		if (srv.slugs.n == 0)
-			strbuf_addf(err, "no program '%s' in this database", want);
+			strbuf_addf(err, _("no program '%s' in this database"), want);
 	} else if (slugs.n == 0)
-		strbuf_addstr(err, "the database holds no program yet (`trellis import` or `trellis demo`)");
+		strbuf_addstr(err, _("the database holds no program yet (`trellis import` or `trellis demo`)"));
 	else if (slugs.n > CACHE_PROGRAMS_MAX)
-		strbuf_addf(err, "the database holds %zu programs; one server serves at most %d: "
-		    "choose one with --program SLUG", slugs.n, CACHE_PROGRAMS_MAX);
+		strbuf_addf(err, _("the database holds %zu programs; one server serves at most %d: "
+		    "choose one with --program SLUG"), slugs.n, CACHE_PROGRAMS_MAX);
 	else {
 		/* every program, each under /p/{program}/ when there are several (docs/web.md) */
 		srv.slugs = slugs;
@@ -1562,22 +1586,22 @@ web_serve(const struct web_config *cfg)
 	atomic_init(&srv.stopping, 0);
 
 	if (parse_listen(cfg->listen, &ss, &v6)) {
-		fprintf(stderr, "trellis serve: --listen '%s' is not HOST:PORT (127.0.0.1:8080, [::1]:8080)\n",
+		fprintf(stderr, _("trellis serve: --listen '%s' is not HOST:PORT (127.0.0.1:8080, [::1]:8080)\n"),
 		    cfg->listen);
 		goto out;
 	}
 	if (cfg->dev_role) {
 		if (dev_role(cfg->dev_role)) {
-			fprintf(stderr, "trellis serve: TRELLIS_DEV_ROLE '%s' is not admin, evaluator, "
-			    "member:SLUG or viewer:SLUG\n", cfg->dev_role);
+			fprintf(stderr, _("trellis serve: TRELLIS_DEV_ROLE '%s' is not admin, evaluator, "
+			    "member:SLUG or viewer:SLUG\n"), cfg->dev_role);
 			goto out;
 		}
 		if (!is_loopback(&ss)) {
-			fprintf(stderr, "trellis serve: --dev-insecure-role serves on a loopback address only\n");
+			fprintf(stderr, _("trellis serve: --dev-insecure-role serves on a loopback address only\n"));
 			goto out;
 		}
-		fprintf(stderr, "trellis serve: WARNING: --dev-insecure-role: every request acts as %s "
-		    "without signing in. For development only.\n", cfg->dev_role);
+		fprintf(stderr, _("trellis serve: WARNING: --dev-insecure-role: every request acts as %s "
+		    "without signing in. For development only.\n"), cfg->dev_role);
 	}
 	/* before any thread: gettext's catalogs and a locale per language (util/i18n.h) */
 	if (i18n_init(&err) == -1) {
@@ -1586,7 +1610,7 @@ web_serve(const struct web_config *cfg)
 	}
 	/* the cookie without Secure travels in clear: only where nothing leaves the machine */
 	if (cfg->dev_cookie && !is_loopback(&ss)) {
-		fprintf(stderr, "trellis serve: --dev-cookie serves on a loopback address only\n");
+		fprintf(stderr, _("trellis serve: --dev-cookie serves on a loopback address only\n"));
 		goto out;
 	}
 	if (mhd_load(&err) == -1) {
@@ -1628,14 +1652,14 @@ web_serve(const struct web_config *cfg)
 	    MHD_OPTION_NOTIFY_CONNECTION, notify_connection, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
-		fprintf(stderr, "trellis serve: cannot listen on %s: %s\n", cfg->listen,
+		fprintf(stderr, _("trellis serve: cannot listen on %s: %s\n"), cfg->listen,
 		    errno ? strerror(errno) : "libmicrohttpd refused to start");
 		goto out;
 	}
 	reap.stop = 0;
 	reap.limit = cfg->max_connections;
 	if ((errno = pthread_create(&reaper_thread, NULL, reaper, NULL)) != 0) {
-		fprintf(stderr, "trellis serve: cannot start the reaper thread: %s\n", strerror(errno));
+		fprintf(stderr, _("trellis serve: cannot start the reaper thread: %s\n"), strerror(errno));
 		mhd.stop_daemon(d);
 		goto out;
 	}
@@ -1649,10 +1673,10 @@ web_serve(const struct web_config *cfg)
 	    di ? (unsigned)di->port : 0u);
 	fflush(stdout);
 	if (srv.multi)
-		fprintf(stderr, "trellis serve: %zu programs (under /p/PROGRAM/), %u threads, database %s\n",
+		fprintf(stderr, _("trellis serve: %zu programs (under /p/PROGRAM/), %u threads, database %s\n"),
 		    srv.slugs.n, threads, cfg->db);
 	else
-		fprintf(stderr, "trellis serve: program %s, %u threads, database %s\n", srv.slugs.v[0],
+		fprintf(stderr, _("trellis serve: program %s, %u threads, database %s\n"), srv.slugs.v[0],
 		    threads, cfg->db);
 
 	do {
@@ -1672,7 +1696,7 @@ web_serve(const struct web_config *cfg)
 			nanosleep(&nap, NULL);
 	}
 	mhd.stop_daemon(d);
-	fprintf(stderr, "trellis serve: stopped (signal %d)\n", sig);
+	fprintf(stderr, _("trellis serve: stopped (signal %d)\n"), sig);
 	ret = 0;
 out:
 	if (reaping) {

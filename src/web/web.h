@@ -187,6 +187,13 @@ const char *web_header(const struct web_request *req, const char *name);
 struct web_response;
 void web_lang_choose(struct web_request *req, struct web_response *res);
 /*
+ * The same for a refusal made before the request is read (413, 429, 503,
+ * the CSRF check's 403): ?lang= (not remembered), the person's own setting
+ * when already known, the cookie, Accept-Language; no program default, so
+ * that a refusal reads nothing more.
+ */
+void web_lang_choose_early(struct web_request *req, struct web_response *res);
+/*
  * A page with a language of its own (a survey link's, made in Spanish):
  * lang (-1: none) becomes the page's unless the request asked with ?lang=.
  */

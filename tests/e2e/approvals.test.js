@@ -56,7 +56,7 @@ test('a ledger entry above the threshold → two approvals → counted', T, asyn
 	// a rejection without a reason: refused beside the entry
 	const refused = await lib.submit(t, page, /^reject$/i, 'article#entry-harlow-mills-E2E-1');
 	assert.equal(refused.status(), 422);
-	assert.match(await entry.locator('.error').innerText(), /reason: is required to reject/);
+	assert.match(await entry.locator('.error').innerText(), /Reason: is required to reject/);
 	await lib.screenshot(page, 'approvals-refused.png');
 	await lib.checkAxe(t, page, 'the approvals page with a problem');
 

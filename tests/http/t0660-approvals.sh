@@ -188,14 +188,14 @@ test_expect_success 'the approvals page: the form, for the member its own organi
 	test "$(curl -s -o .body -w "%{http_code}" -b member.jar --data-urlencode csrf=$csrf \
 		--data-urlencode org=harlow-public-schools --data-urlencode verdict=reject \
 		"$URL/i/harlow-mills/ledger/A-4/approvals")" = 422 &&
-	test_grep "reason: is required to reject" .body &&
+	test_grep "Reason: is required to reject" .body &&
 	test "$(curl -s -o .body -w "%{http_code}" -b member.jar --data-urlencode csrf=$csrf \
 		--data-urlencode org=harlow-public-schools --data-urlencode verdict=approve \
 		"$URL/i/harlow-mills/ledger/A-4/approvals")" = 303 &&
 	test "$(curl -s -o .body -w "%{http_code}" -b member.jar --data-urlencode csrf=$csrf \
 		--data-urlencode org=harlow-public-schools --data-urlencode verdict=approve \
 		"$URL/i/harlow-mills/ledger/A-2/approvals")" = 409 &&
-	test_grep "Error: </span>status: ledger entry A-2 is approved: it takes no more approvals" .body &&
+	test_grep "Error: </span>Status: ledger entry A-2 is approved: it takes no more approvals" .body &&
 	test_api 200 admin GET $L/A-4 &&
 	test "$(jq_ "d[\"status\"], d[\"approvals\"][0][\"org\"]")" = "pending harlow-public-schools" &&
 	test_status 200 /i/harlow-mills/ledger -H "Authorization: Bearer $(cat admin.tok)" &&

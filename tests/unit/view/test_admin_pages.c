@@ -224,6 +224,29 @@ test_recent_changes(void **state)
 	strbuf_release(&sb);
 }
 
+/* The digest's counts: a number of records of a kind, one or many (ngettext); an unknown kind. */
+static void
+test_kind_count(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	assert_int_equal(audit_kind_count("decisions", 3, &sb), 0);
+	assert_string_equal(sb.buf, "3 decisions");
+	strbuf_reset(&sb);
+	assert_int_equal(audit_kind_count("ledger", 1, &sb), 0);
+	assert_string_equal(sb.buf, "1 ledger entry");
+	strbuf_reset(&sb);
+	assert_int_equal(audit_kind_count("people", 2, &sb), 0);
+	assert_string_equal(sb.buf, "2 people");
+	assert_int_equal(audit_kind_count("surveys", 1, NULL), 0);
+	strbuf_reset(&sb);
+	assert_int_equal(audit_kind_count("sessions", 2, &sb), -1);
+	assert_int_equal(audit_kind_count(NULL, 2, &sb), -1);
+	assert_int_equal(sb.len, 0);
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -232,6 +255,7 @@ main(void)
 		cmocka_unit_test(test_audit_sentences),
 		cmocka_unit_test(test_audit_page),
 		cmocka_unit_test(test_recent_changes),
+		cmocka_unit_test(test_kind_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,7 @@
  * form (only the asked organizations, their own preselected) and the close
  * form, a reader neither; a closed proposal shows its outcome and links its
  * decision, with no forms; a form that came back keeps its problem beside
- * the field; the list puts open proposals first; the open form asks for
+ * the field, or, the proposal closed meanwhile, says it above the answers; the list puts open proposals first; the open form asks for
  * the six fields.
  */
 #include <setjmp.h>
@@ -203,6 +203,33 @@ test_form_came_back(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * A change refused because the proposal closed meanwhile: no form to put
+ * the problem beside, so the page says it in a summary of its own, unlinked
+ * (no field on the page to point at); an open proposal's page does not.
+ */
+static void
+test_closed_meanwhile(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf sb = STRBUF_INIT;
+	form_errors errs = { NULL, 0, 0 };
+
+	form_error_add(&errs, "decided", "proposal P-2 was closed on 20 Mar 2016: it takes no more "
+	    "answers");
+	render(f, 1, 1, PROPOSAL_FORM_ANSWER, &errs, NULL, &sb);
+	assert_non_null(strstr(sb.buf, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">"
+	    "<h2>There is a problem</h2><ul><li>proposal P-2 was closed on 20 Mar 2016: it takes no "
+	    "more answers</li></ul></div>"));
+	assert_null(strstr(sb.buf, "href=\"#decided\""));
+	assert_null(strstr(sb.buf, "name=\"answer\""));
+	/* nothing came back: no summary */
+	render(f, 1, 1, PROPOSAL_FORM_NONE, NULL, NULL, &sb);
+	assert_null(strstr(sb.buf, "error-summary"));
+	VEC_FREE(&errs);
+	strbuf_release(&sb);
+}
+
 static void
 test_list_and_new(void **state)
 {
@@ -262,6 +289,7 @@ main(void)
 		cmocka_unit_test(test_open_proposal),
 		cmocka_unit_test(test_closed_proposal),
 		cmocka_unit_test(test_form_came_back),
+		cmocka_unit_test(test_closed_meanwhile),
 		cmocka_unit_test(test_list_and_new),
 	};
 
