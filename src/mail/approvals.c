@@ -21,12 +21,12 @@
 #include "../util/banned.h"
 
 static void
-compose(const struct mail_approval *ma, const char *base_url, struct strbuf *subject,
-    struct strbuf *text, struct strbuf *html)
+compose(const struct mail_approval *ma, const char *base_url, const char *in,
+    struct strbuf *subject, struct strbuf *text, struct strbuf *html)
 {
 	struct strbuf link = STRBUF_INIT, sb = STRBUF_INIT;
 
-	strbuf_addf(&link, "%s/program/approvals", base_url);
+	mail_link(&link, base_url, in, "/program/approvals");
 	strbuf_addf(subject, "%s: ledger entry %s (%s) awaits your organization's approval",
 	    ma->initiative_name, ma->id, ma->amount);
 	strbuf_addf(&sb, "Ledger entry %s of %s, %s%s%s, needs %s approval before it counts in "
@@ -52,6 +52,7 @@ mail_approval_queue(struct store *s, const char *db, const char *base_url,
 	struct strbuf subject = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
 	struct strbuf topic = STRBUF_INIT;
 	struct mail_keys keys;
+	const char *in;
 	int r, ret = -1, open = 0;
 
 	*queued = 0;
@@ -64,10 +65,10 @@ mail_approval_queue(struct store *s, const char *db, const char *base_url,
 		ret = 0;
 		goto out;
 	}
-	if (mail_keys_open(db, 1, &keys, err))
+	if (mail_link_program(s, ma->program, &in, err) || mail_keys_open(db, 1, &keys, err))
 		goto out;
 	open = 1;
-	compose(ma, base_url, &subject, &text, &html);
+	compose(ma, base_url, in, &subject, &text, &html);
 	strbuf_addf(&topic, "%s/%s", ma->slug, ma->id);
 	for (size_t i = 0; i < to.n; i++) {
 		struct mail m = {

@@ -733,8 +733,9 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT i.slug, i.name, i.start_date, (SELECT max(c.date) FROM checkin c"
 	" WHERE c.initiative_id = i.id), p.name, p.email,"
 	" (SELECT max(o.queued) FROM mail_outbox o WHERE o.kind = 'checkin-reminder'"
-	" AND o.topic = i.slug)"
-	" FROM initiative i LEFT JOIN person p ON i.has_director = 1 AND p.id = i.director_person_id"
+	" AND o.topic = i.slug), pr.slug"
+	" FROM initiative i JOIN program pr ON pr.id = i.program_id"
+	" LEFT JOIN person p ON i.has_director = 1 AND p.id = i.director_person_id"
 	" WHERE i.start_date <= ?1 AND i.end_date >= ?1 ORDER BY i.slug",
 	/* the addresses of the admins' accounts that are not disabled */
 	[ST_MAIL_ADMINS] =
@@ -785,17 +786,17 @@ const char *const store_sql[ST__MAX] = {
 	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
 	" ORDER BY u.email",
 	[ST_PROPOSALS_CLOSING] =
-	"SELECT i.slug, i.name, x.ident, x.title, x.closes, x.id FROM proposal x"
-	" JOIN initiative i ON i.id = x.initiative_id"
+	"SELECT i.slug, i.name, x.ident, x.title, x.closes, x.id, pr.slug FROM proposal x"
+	" JOIN initiative i ON i.id = x.initiative_id JOIN program pr ON pr.id = i.program_id"
 	" WHERE x.decided IS NULL AND x.closes BETWEEN ?1 AND ?2 AND NOT EXISTS"
 	" (SELECT 1 FROM mail_outbox m WHERE m.kind = 'proposal-closing'"
 	" AND m.topic = i.slug || '/' || x.ident) ORDER BY x.id",
 	[ST_PROPOSALS_AWAITING] =
-	"SELECT i.slug, x.ident, x.title, x.closes FROM users u"
+	"SELECT i.slug, x.ident, x.title, x.closes, pr.slug FROM users u"
 	" JOIN organization o ON o.slug = u.organization"
 	" JOIN proposal_asked a ON a.org_id = o.id"
 	" JOIN proposal x ON x.id = a.proposal_id"
-	" JOIN initiative i ON i.id = x.initiative_id"
+	" JOIN initiative i ON i.id = x.initiative_id JOIN program pr ON pr.id = i.program_id"
 	" WHERE u.email = ?1 AND x.decided IS NULL AND (u.role = 'admin'"
 	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
 	" AND NOT EXISTS (SELECT 1 FROM proposal_answer pa WHERE pa.proposal_id = x.id"
