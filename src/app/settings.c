@@ -112,7 +112,7 @@ app_settings_save(struct store *s, const char *program, const struct app_setting
 		}
 		setting_json(set[i].name, old, &before);
 		setting_json(set[i].name, value, &after);
-		a = (struct store_audit_entry){ .actor = actor,
+		a = (struct store_audit_entry){ .actor = actor, .program = program,
 		    .action = old == NULL ? "create" : value ? "update" : "delete",
 		    .kind = "settings", .record = set[i].name,
 		    .before = before.len ? before.buf : NULL, .after = after.len ? after.buf : NULL,

@@ -478,6 +478,25 @@ const char *const store_sql[ST__MAX] = {
 	"UPDATE users SET password_hash = ?2 WHERE id = ?1",
 	[ST_USER_SET_ROLE] =
 	"UPDATE users SET role = ?2, initiative_id = ?3, program_id = ?4 WHERE id = ?1",
+	/*
+	 * Accounts per program (migration 14): account ?1's role in program
+	 * ?2 and its initiative's slug; a role in program ?2 (its initiative
+	 * ?4 one of that program's), set or replaced; every role, by account
+	 * and program: email, program, role, initiative.
+	 */
+	[ST_ROLE_GET] =
+	"SELECT r.role, i.slug FROM account_role r JOIN program p ON p.id = r.program_id"
+	" LEFT JOIN initiative i ON i.id = r.initiative_id WHERE r.user_id = ?1 AND p.slug = ?2",
+	[ST_ROLE_SET] =
+	"INSERT INTO account_role (user_id, program_id, role, initiative_id)"
+	" SELECT ?1, p.id, ?3, (SELECT i.id FROM initiative i WHERE i.program_id = p.id"
+	" AND i.slug = ?4) FROM program p WHERE p.slug = ?2"
+	" ON CONFLICT (user_id, program_id) DO UPDATE SET role = excluded.role,"
+	" initiative_id = excluded.initiative_id",
+	[ST_ROLE_LIST] =
+	"SELECT u.email, p.slug, r.role, i.slug FROM account_role r"
+	" JOIN users u ON u.id = r.user_id JOIN program p ON p.id = r.program_id"
+	" LEFT JOIN initiative i ON i.id = r.initiative_id ORDER BY u.email, p.slug",
 	[ST_USER_SET_ORG] =
 	"UPDATE users SET organization = ?2 WHERE id = ?1",
 	[ST_USER_SET_DISABLED] =
@@ -521,13 +540,21 @@ const char *const store_sql[ST__MAX] = {
 	[ST_TOKEN_DEL_USER] =
 	"DELETE FROM api_tokens WHERE user_id = ?1",
 	[ST_AUDIT_INS] =
-	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after,"
+	" program) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, (SELECT slug FROM program"
+	" WHERE (SELECT count(*) FROM program) = 1)))",
 	/* newest first, ?1 rows after skipping ?2 */
 	[ST_AUDIT_LIST] =
 	"SELECT " AUDIT_COLS " FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2",
 	[ST_AUDIT_LIST_INI] =
 	"SELECT " AUDIT_COLS " FROM audit_log WHERE initiative = ?3"
+	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	/* the same, of program ?3 (migration 14), of its initiative ?4 */
+	[ST_AUDIT_LIST_PROG] =
+	"SELECT " AUDIT_COLS " FROM audit_log WHERE program = ?3"
+	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	[ST_AUDIT_LIST_PROG_INI] =
+	"SELECT " AUDIT_COLS " FROM audit_log WHERE program = ?3 AND initiative = ?4"
 	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
 	[ST_AUDIT_LAST] =
 	"SELECT coalesce(max(id), 0) FROM audit_log",
