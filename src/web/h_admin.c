@@ -202,7 +202,8 @@ users_page(struct web_request *req, struct web_response *res, int status,
 	pg = (struct admin_users_page){ .frame = &fr, .users = rows, .nusers = users.n,
 	    .roles = store_role_names, .nroles = STORE_ROLE__MAX,
 	    .notice = notice.len ? notice.buf : NULL, .errs = errs, .nerrs = nerrs,
-	    .password_min = AUTH_PASSWORD_MIN, .password_max = AUTH_PASSWORD_MAX };
+	    .password_min = AUTH_PASSWORD_MIN, .password_max = AUTH_PASSWORD_MAX,
+	    .read_only = program_admin(req) };
 	pg.initiatives = initiative_choices(req, p, &pg.ninitiatives);
 	pg.orgs = org_choices(req, p, &pg.norgs);
 	if (f) {
