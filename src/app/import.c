@@ -212,7 +212,7 @@ evidence_check(struct store *s, const char *program, const char *file, struct mo
 
 /* Commits the streaming import's write transaction on s with its audit log entry. */
 static int
-audit_commit(struct store *s, const char *actor, const char *initiative,
+audit_commit(struct store *s, const char *program, const char *actor, const char *initiative,
     const struct app_import_file *files, size_t n, size_t records, struct strbuf *err)
 {
 	struct strbuf after = STRBUF_INIT;
@@ -220,6 +220,7 @@ audit_commit(struct store *s, const char *actor, const char *initiative,
 	int ret;
 
 	import_entry(actor, initiative, files, n, records, &after, &a);
+	a.program = program;
 	ret = store_write_commit(s, &a, err);
 	strbuf_release(&after);
 	return ret;
@@ -235,6 +236,7 @@ app_import_save(struct store *s, struct program *p, const char *actor,
 	int ret;
 
 	import_entry(actor, initiative, files, n, app_import_count(p, 1), &after, &a);
+	a.program = p->slug;
 	ret = store_program_save(s, p, &a, err);
 	strbuf_release(&after);
 	return ret;
@@ -541,7 +543,7 @@ app_import_csv(struct store *s, const char *program, const char *scope,
 	if ((ret = evidence_check(s, p.slug, "learning.csv", e, err)) != 0)
 		goto out;
 	ret = -2;
-	if (audit_commit(s, actor, scope, files, n, records, err) == -1)
+	if (audit_commit(s, p.slug, actor, scope, files, n, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;
@@ -705,7 +707,7 @@ app_import_json(struct store *s, const struct app_import_file *file, const char 
 	if ((ret = evidence_check(s, p.slug, file->name, e, err)) != 0)
 		goto out;
 	ret = -2;
-	if (audit_commit(s, actor, NULL, file, 1, records, err) == -1)
+	if (audit_commit(s, p.slug, actor, NULL, file, 1, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;

@@ -540,8 +540,14 @@ const char *const store_sql[ST__MAX] = {
 	[ST_TOKEN_DEL_USER] =
 	"DELETE FROM api_tokens WHERE user_id = ?1",
 	[ST_AUDIT_INS] =
+	/*
+	 * its program (migration 14): ?9 when given, else its initiative's
+	 * (initiative slugs are unique), else the database's only program's
+	 */
 	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after,"
-	" program) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, (SELECT slug FROM program"
+	" program) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9,"
+	" (SELECT p.slug FROM initiative i JOIN program p ON p.id = i.program_id"
+	" WHERE i.slug = ?5), (SELECT slug FROM program"
 	" WHERE (SELECT count(*) FROM program) = 1)))",
 	/* newest first, ?1 rows after skipping ?2 */
 	[ST_AUDIT_LIST] =

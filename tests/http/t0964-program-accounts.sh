@@ -81,7 +81,11 @@ test_expect_success 'padmin, the admin of A alone, gets 404 for every page of B'
 	done
 '
 
-test_expect_success 'a write in B as its member, so that B has an audit entry of its own' '
+test_expect_success 'a write in each program: A'"'"'s as its admin, B'"'"'s as its member' '
+	test "$(api boss /api/v1/programs/$A/initiatives/harlow-mills/decisions -X POST \
+		-H "Content-Type: application/json" --data "{\"id\": \"D-ZZA\", \"title\": \"Marker of A\", \"category\": \"strategy\", \"proposed\": \"2016-02-01\", \"decided\": \"2016-02-02\", \"decider\": \"committee\"}")" = 201 &&
+	test "$(api boss /api/v1/programs/$A/program/settings -X PUT -H "Content-Type: application/json" \
+		--data "{\"approval_threshold\": 7777}")" = 200 &&
 	test "$(api boss /api/v1/programs/$B/initiatives/$BI/decisions -X POST \
 		-H "Content-Type: application/json" --data "{\"id\": \"D-ZZB\", \"title\": \"Marker of B\", \"category\": \"strategy\", \"proposed\": \"2016-02-01\", \"decided\": \"2016-02-02\", \"decider\": \"committee\"}")" = 201 ||
 	{ cat .body; false; }
@@ -102,6 +106,8 @@ test_expect_success '/admin/users under A lists A'"'"'s accounts with their role
 test_expect_success '/admin/audit under A shows A'"'"'s entries, not B'"'"'s; the admin of every program sees both' '
 	test "$(as boss.jar /p/$A/admin/audit)" = 200 &&
 	test_grep "padmin@x.org" .body &&
+	test_grep "D-ZZA" .body &&
+	test_grep "approval_threshold" .body &&
 	! grep -q "D-ZZB" .body &&
 	! grep -q "memberb@x.org" .body &&
 	test "$(as admin.jar /p/$A/admin/audit)" = 200 &&
