@@ -362,6 +362,7 @@ write_audited(struct store *s, struct program *p, const struct initiative *in,
 	struct store_audit_entry a;
 
 	audit_entry(in, k, action, rec, actor, c, &a);
+	a.program = p->slug;	/* the audit log's program (migration 14) */
 	if (strcmp(action, "create") == 0)
 		return store_program_save(s, p, &a, err);
 	if (strcmp(action, "update") == 0)

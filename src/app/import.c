@@ -214,7 +214,7 @@ evidence_check(struct store *s, const char *program, const char *file, struct mo
 
 /* Commits the streaming import's write transaction on s with its audit log entry. */
 static int
-audit_commit(struct store *s, const char *actor, const char *initiative,
+audit_commit(struct store *s, const char *program, const char *actor, const char *initiative,
     const struct app_import_file *files, size_t n, size_t records, struct strbuf *err)
 {
 	struct strbuf after = STRBUF_INIT;
@@ -222,6 +222,7 @@ audit_commit(struct store *s, const char *actor, const char *initiative,
 	int ret;
 
 	import_entry(actor, initiative, files, n, records, &after, &a);
+	a.program = program;
 	ret = store_write_commit(s, &a, err);
 	strbuf_release(&after);
 	return ret;
@@ -237,6 +238,7 @@ app_import_save(struct store *s, struct program *p, const char *actor,
 	int ret;
 
 	import_entry(actor, initiative, files, n, app_import_count(p, 1), &after, &a);
+	a.program = p->slug;
 	ret = store_program_save(s, p, &a, err);
 	strbuf_release(&after);
 	return ret;
@@ -553,7 +555,7 @@ import_csv(struct store *s, const char *program, const char *scope,
 	if ((ret = evidence_check(s, p.slug, "learning.csv", e, err)) != 0)
 		goto out;
 	ret = -2;
-	if (audit_commit(s, actor, scope, files, n, records, err) == -1)
+	if (audit_commit(s, p.slug, actor, scope, files, n, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;
@@ -720,7 +722,7 @@ import_json_once(struct store *s, const struct app_import_file *file, const char
 	if ((ret = evidence_check(s, p.slug, file->name, e, err)) != 0)
 		goto out;
 	ret = -2;
-	if (audit_commit(s, actor, NULL, file, 1, records, err) == -1)
+	if (audit_commit(s, p.slug, actor, NULL, file, 1, records, err) == -1)
 		goto out;
 	res->slug = xstrdup(p.slug);
 	res->records = records;

@@ -115,7 +115,7 @@ settings_change(struct store *s, void *arg, struct strbuf *err)
 		}
 		setting_json(set->name, old, &before);
 		setting_json(set->name, value, &after);
-		a = (struct store_audit_entry){ .actor = w->actor,
+		a = (struct store_audit_entry){ .actor = w->actor, .program = w->program,
 		    .action = old == NULL ? "create" : value ? "update" : "delete",
 		    .kind = "settings", .record = set->name,
 		    .before = before.len ? before.buf : NULL, .after = after.len ? after.buf : NULL,

@@ -13,6 +13,7 @@
 
 #include "../app/write.h"
 #include "../auth/auth.h"
+#include "../io/json.h"
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
@@ -131,10 +132,9 @@ from_auth(enum auth_result rc, const struct strbuf *err)
 }
 
 /*
- * --program with user add (docs/web.md, "Several programs on one server"):
- * an admin account is the admin of every program, so --program would
- * promise a scope it does not have; a member's or viewer's initiative must
- * be one of that program's. Returns CLI_OK, or an error printed.
+ * --program with user add (docs/web.md, "Accounts per program"): a
+ * member's or viewer's initiative must be one of that program's. Returns
+ * CLI_OK, or an error printed.
  */
 static int
 program_scope_check(struct cli *c, struct store *s, int role, const char *initiative)
@@ -144,11 +144,8 @@ program_scope_check(struct cli *c, struct store *s, int role, const char *initia
 	char *picked = NULL;
 	int rc = CLI_FAIL, found = 0;
 
-	if (c->program == NULL || role == STORE_ROLE_EVALUATOR)
+	if (c->program == NULL || role == STORE_ROLE_EVALUATOR || role == STORE_ROLE_ADMIN)
 		return CLI_OK;
-	if (role == STORE_ROLE_ADMIN)
-		return cli_error(_("--program: an admin account is the admin of every program "
-		    "in the database; leave --program out"));
 	if (initiative == NULL)
 		return CLI_OK;	/* refused below: a member or viewer needs --initiative */
 	/* a program that is not there is refused as every command refuses it */
@@ -262,19 +259,86 @@ user_run(struct store *s, struct user_write *w, const char *command)
 	return rc;
 }
 
+/*
+ * user add --program P to an account that exists (migration 14): its role
+ * in P, which replaces its own there. An admin account is the admin of
+ * every program already. Returns CLI_OK, or an error printed.
+ */
+static int
+role_add(struct cli *c, struct store *s, const struct store_user *u, int role,
+    const char *initiative, const char *role_name)
+{
+	struct strbuf err = STRBUF_INIT, json = STRBUF_INIT;
+	struct store_audit_entry a;
+	int rc = CLI_FAIL;
+
+	if (u->role == STORE_ROLE_ADMIN) {
+		cli_error(_("%s is an admin account, the admin of every program already"), u->email);
+		goto out;
+	}
+	strbuf_addf(&json, "{\"program\": ");
+	json_write_string(&json, c->program);
+	strbuf_addstr(&json, ", \"role\": ");
+	json_write_string(&json, role_name);
+	if (initiative) {
+		strbuf_addstr(&json, ", \"initiative\": ");
+		json_write_string(&json, initiative);
+	}
+	strbuf_addch(&json, '}');
+	a = cli_audit("update", "users", initiative, u->email, NULL, json.buf);
+	a.program = c->program;
+	switch (store_user_role_set(s, u->id, c->program, (enum store_role)role, initiative, &a,
+	    &err)) {
+	case 0:
+		/* TRANSLATORS: the role's code, the email, the program's slug */
+		printf(_("Added %s user %s in program %s\n"), role_name, u->email, c->program);
+		rc = CLI_OK;
+		break;
+	default:
+		cli_error("%s", err.buf);
+		break;
+	}
+out:
+	strbuf_release(&err);
+	strbuf_release(&json);
+	return rc;
+}
+
 static int
 user_add(struct cli *c, struct store *s, const char *email, const char *role_name,
     const char *initiative, const char *pwfile)
 {
 	struct strbuf pw = STRBUF_INIT, err = STRBUF_INIT, norm = STRBUF_INIT, json = STRBUF_INIT;
-	struct store_user u;
+	struct store_user u, old;
 	struct store_audit_entry a, *audit = NULL;
 	char *program = NULL;
-	int role = store_role_parse(role_name), rc = CLI_FAIL;
+	int role = store_role_parse(role_name), rc = CLI_FAIL, r;
+	enum store_role own = (enum store_role)role;
 
+	store_user_init(&old);
 	if (role >= 0 && (rc = program_scope_check(c, s, role, initiative)) != CLI_OK)
 		goto out;
-	if (role == STORE_ROLE_EVALUATOR && (rc = cli_store_pick(c, s, &program)) != 0)
+	rc = CLI_FAIL;
+	if (c->program) {
+		/* a role in one program: for an account that exists, its role there */
+		if (auth_email_normalize(email, &norm, &err) == 0 &&
+		    (r = store_user_get(s, norm.buf, &old, &err)) != 1) {
+			if (r == 0)
+				rc = role_add(c, s, &old, role, initiative, role_name);
+			else
+				cli_error("%s", err.buf);
+			goto out;
+		}
+		strbuf_reset(&norm);
+		strbuf_reset(&err);
+		/*
+		 * A new admin of that program alone: its own role reads the
+		 * program (an evaluator), its role there is the admin.
+		 */
+		if (role == STORE_ROLE_ADMIN)
+			own = STORE_ROLE_EVALUATOR;
+	}
+	if (own == STORE_ROLE_EVALUATOR && (rc = cli_store_pick(c, s, &program)) != 0)
 		goto out;
 	rc = CLI_FAIL;
 	if (get_password(pwfile, &pw))
@@ -283,19 +347,29 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
 	if (auth_email_normalize(email, &norm, &err) == 0) {
 		store_user_init(&u);
 		u.email = norm.buf;
-		u.role = (enum store_role)role;
+		u.role = own;
 		u.initiative = (char *)(uintptr_t)initiative;
 		auth_user_json(&u, &json);
 		a = cli_audit("create", "users", initiative, norm.buf, NULL, json.buf);
+		a.program = c->program;
 		audit = &a;
 	}
 	rc = user_run(s, &(struct user_write){ .op = USER_ADD, .email = email,
 	    .initiative = initiative, .program = program, .password = pw.buf,
-	    .role = (enum store_role)role, .audit = audit }, "user add");
-	if (rc == CLI_OK)
+	    .role = own, .audit = audit }, "user add");
+	if (rc == CLI_OK && own != (enum store_role)role) {
+		/* the admin of --program alone */
+		if ((r = store_user_get(s, norm.buf, &old, &err)) == 0)
+			rc = role_add(c, s, &old, role, initiative, role_name);
+		else {
+			cli_error("%s", err.buf);
+			rc = CLI_FAIL;
+		}
+	} else if (rc == CLI_OK)
 		/* TRANSLATORS: the role's code (admin, member ...), then the email */
 		printf(_("Added %s user %s\n"), role_name, norm.buf);
 out:
+	store_user_release(&old);
 	explicit_bzero(pw.buf, pw.len);
 	strbuf_release(&pw);
 	strbuf_release(&err);
@@ -394,10 +468,11 @@ static int
 user_list(struct store *s)
 {
 	struct store_users all = { NULL, 0, 0 };
-	struct strbuf err = STRBUF_INIT;
+	struct store_slugs roles = { NULL, 0, 0 };
+	struct strbuf err = STRBUF_INIT, scope = STRBUF_INIT;
 	int w = (int)cli_width(_("EMAIL")), rc = CLI_FAIL;
 
-	if (store_user_list(s, &all, &err)) {
+	if (store_user_list(s, &all, &err) || store_user_roles(s, &roles, &err)) {
 		cli_error("%s", err.buf);
 		goto out;
 	}
@@ -413,14 +488,34 @@ user_list(struct store *s)
 	for (size_t i = 0; i < all.n; i++) {
 		const struct store_user *u = &all.v[i];
 		char created[32];
+		int replaced = 0;
 
+		/* its own role is not shown where its role in that program replaces it */
+		for (size_t j = 0; j + 4 <= roles.n; j += 4)
+			replaced |= u->program && strcmp(roles.v[j], u->email) == 0 &&
+			    strcmp(roles.v[j + 1], u->program) == 0;
 		format_time(u->created, created);
-		printf("%-*s  %-9s  %-20s  %-16s  %s\n", w, u->email, store_role_names[u->role],
-		    u->initiative ? u->initiative : u->program ? u->program : "-", created,
-		    u->disabled ? C_("account", "disabled") : C_("account", "active"));
+		if (!replaced)
+			printf("%-*s  %-9s  %-20s  %-16s  %s\n", w, u->email,
+			    store_role_names[u->role],
+			    u->initiative ? u->initiative : u->program ? u->program : "-", created,
+			    u->disabled ? C_("account", "disabled") : C_("account", "active"));
+		/* its roles per program (migration 14): scope PROGRAM or PROGRAM/INITIATIVE */
+		for (size_t j = 0; j + 4 <= roles.n; j += 4) {
+			char **r = &roles.v[j];
+
+			if (strcmp(r[0], u->email) != 0)
+				continue;
+			strbuf_reset(&scope);
+			strbuf_addf(&scope, "%s%s%s", r[1], r[3] ? "/" : "", r[3] ? r[3] : "");
+			printf("%-*s  %-9s  %-20s  %-16s  %s\n", w, u->email, r[2], scope.buf,
+			    created, u->disabled ? C_("account", "disabled") : C_("account", "active"));
+		}
 	}
 	rc = CLI_OK;
 out:
+	store_slugs_release(&roles);
+	strbuf_release(&scope);
 	store_users_release(&all);
 	strbuf_release(&err);
 	return rc;

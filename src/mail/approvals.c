@@ -23,12 +23,12 @@
 
 /* The mail of ma in the language in use. */
 static void
-compose(const struct mail_approval *ma, const char *base_url, struct strbuf *subject,
-    struct strbuf *text, struct strbuf *html)
+compose(const struct mail_approval *ma, const char *base_url, const char *in,
+    struct strbuf *subject, struct strbuf *text, struct strbuf *html)
 {
 	struct strbuf link = STRBUF_INIT, sb = STRBUF_INIT, what = STRBUF_INIT;
 
-	strbuf_addf(&link, "%s/program/approvals", base_url);
+	mail_link(&link, base_url, in, "/program/approvals");
 	/* TRANSLATORS: the initiative, the ledger entry's id, its amount */
 	strbuf_addf(subject, _("%s: ledger entry %s (%s) awaits your organization's approval"),
 	    ma->initiative_name, ma->id, ma->amount);
@@ -72,6 +72,7 @@ mail_approval_queue(struct store *s, const char *db, const char *base_url,
 	struct strbuf subject[LANG__MAX], text[LANG__MAX], html[LANG__MAX];
 	struct strbuf topic = STRBUF_INIT;
 	struct mail_keys keys;
+	const char *in;
 	int made[LANG__MAX] = { 0 };
 	int r, ret = -1, open = 0, was = i18n_current();
 
@@ -90,7 +91,7 @@ mail_approval_queue(struct store *s, const char *db, const char *base_url,
 		ret = 0;
 		goto out;
 	}
-	if (mail_keys_open(db, 1, &keys, err))
+	if (mail_link_program(s, ma->program, &in, err) || mail_keys_open(db, 1, &keys, err))
 		goto out;
 	open = 1;
 	strbuf_addf(&topic, "%s/%s", ma->slug, ma->id);
@@ -106,9 +107,9 @@ mail_approval_queue(struct store *s, const char *db, const char *base_url,
 			seen |= strcmp(to.v[j], to.v[i]) == 0;
 		if (seen || !mail_address_ok(to.v[i]))
 			continue;
-		l = i18n_use(mail_lang(s, NULL, to.v[i]));
+		l = i18n_use(mail_lang(s, ma->program, to.v[i]));
 		if (!made[l]++)
-			compose(ma, base_url, &subject[l], &text[l], &html[l]);
+			compose(ma, base_url, in, &subject[l], &text[l], &html[l]);
 		m.subject = subject[l].buf;
 		m.text = text[l].buf;
 		m.html = html[l].buf;

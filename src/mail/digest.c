@@ -211,7 +211,9 @@ section(struct store *s, const char *base_url, const char *program, const char *
 {
 	struct store_changes ch = { NULL, 0, 0 };
 	struct strbuf line = STRBUF_INIT, dt = STRBUF_INIT, dh = STRBUF_INIT;
+	struct strbuf link = STRBUF_INIT, path = STRBUF_INIT;
 	size_t told = 0, done = 0;
+	const char *in;
 	struct metrics_settings set;
 	struct model_error e;
 	struct program p;
@@ -279,11 +281,13 @@ section(struct store *s, const char *base_url, const char *program, const char *
 	}
 	strbuf_add(text, dt.buf, dt.len);
 	strbuf_add(html, dh.buf, dh.len);
-	strbuf_addf(text, "  %s/i/%s\n\n", base_url, slug);
+	if (mail_link_program(s, program, &in, err))
+		goto out;
+	strbuf_addf(&path, "/i/%s", slug);
+	mail_link(&link, base_url, in, path.buf);
+	strbuf_addf(text, "  %s\n\n", link.buf);
 	strbuf_addstr(html, "</ul>\n<p><a href=\"");
-	html_escape(html, base_url);
-	strbuf_addstr(html, "/i/");
-	html_escape(html, slug);
+	html_escape(html, link.buf);
 	strbuf_addstr(html, "\">");
 	html_escape(html, _("Open its dashboard"));
 	strbuf_addstr(html, "</a></p>\n");
@@ -293,6 +297,8 @@ out:
 	strbuf_release(&line);
 	strbuf_release(&dt);
 	strbuf_release(&dh);
+	strbuf_release(&link);
+	strbuf_release(&path);
 	program_release(&p);
 	return ret;
 }

@@ -23,6 +23,7 @@
 #include "../util/dynlib.h"
 #include "../util/i18n.h"
 #include "../util/strbuf.h"
+#include "../util/url.h"
 #include "../util/xalloc.h"
 #include "../view/figures.h"
 #include "../view/html.h"
@@ -368,6 +369,31 @@ mail_lang(struct store *s, const char *program, const char *to)
 	return lang < 0 ? LANG_EN : lang;
 }
 
+/* ---- links ---- */
+
+/* mail.h */
+int
+mail_link_program(struct store *s, const char *program, const char **in, struct strbuf *err)
+{
+	struct store_slugs programs = { NULL, 0, 0 };
+
+	*in = NULL;
+	if (store_program_slugs(s, &programs, err))
+		return -1;
+	if (programs.n > 1)
+		*in = program;
+	store_slugs_release(&programs);
+	return 0;
+}
+
+/* mail.h */
+void
+mail_link(struct strbuf *out, const char *base_url, const char *in, const char *path)
+{
+	strbuf_addstr(out, base_url);
+	url_in_program(out, in, path);
+}
+
 /* ---- the check-in reminder ---- */
 
 /*
@@ -381,17 +407,21 @@ remind_one(struct store *s, const struct mail_keys *k, const char *base_url,
 {
 	struct strbuf subject = STRBUF_INIT, text = STRBUF_INIT, html = STRBUF_INIT;
 	struct strbuf when = STRBUF_INIT, link = STRBUF_INIT, para = STRBUF_INIT;
-	struct strbuf hello = STRBUF_INIT;
+	struct strbuf hello = STRBUF_INIT, path = STRBUF_INIT;
 	struct mail m = {
 		.kind = "checkin-reminder", .topic = x->slug, .to = to, .to_name = name,
 		.base_url = base_url,
 	};
-	int r, was = i18n_current();
+	const char *in;
+	int r = -1, was = i18n_current();
 
 	/* in the recipient's language (mail_lang); the thread's own again after */
-	i18n_use(mail_lang(s, NULL, to));
+	i18n_use(mail_lang(s, x->program, to));
+	if (mail_link_program(s, x->program, &in, err))
+		goto out;
 	figure_date(since, &when);
-	strbuf_addf(&link, "%s/i/%s/checkins/new", base_url, x->slug);
+	strbuf_addf(&path, "/i/%s/checkins/new", x->slug);
+	mail_link(&link, base_url, in, path.buf);
 	strbuf_addf(&subject, P_("%s: no check-in for %d day", "%s: no check-in for %d days", days),
 	    x->name, days);
 	if (x->last_checkin)
@@ -428,6 +458,7 @@ remind_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	m.text = text.buf;
 	m.html = html.buf;
 	r = mail_queue(s, k, &m, now, err);
+out:
 	i18n_use(was);
 	strbuf_release(&subject);
 	strbuf_release(&text);
@@ -436,6 +467,7 @@ remind_one(struct store *s, const struct mail_keys *k, const char *base_url,
 	strbuf_release(&link);
 	strbuf_release(&para);
 	strbuf_release(&hello);
+	strbuf_release(&path);
 	return r;		/* 1: an address that asked for no mail is left out */
 }
 

@@ -61,6 +61,16 @@ struct mail {
 };
 
 /*
+ * Links in mail (docs/mail.md): *in is program when the database holds
+ * several programs (a link then goes under /p/{program}/, where the
+ * server serves it), NULL when it holds one (links as they always were).
+ * mail_link appends base_url and path (a path on the site, "/i/x") as
+ * seen in program in (util/url.h's url_in_program).
+ */
+int mail_link_program(struct store *s, const char *program, const char **in, struct strbuf *err);
+void mail_link(struct strbuf *out, const char *base_url, const char *in, const char *path);
+
+/*
  * The language (enum lang) of a mail to address to: its account's own
  * (users.lang), else the program's default (the setting lang; program NULL:
  * the database's only program), else English — English too when these
@@ -135,6 +145,7 @@ enum mail_proposal_event {
 struct mail_proposal {
 	enum mail_proposal_event event;
 	int64_t rowid;			/* the proposal's row */
+	const char *program;		/* its initiative's program's slug */
 	const char *slug, *initiative;	/* its initiative's slug and name */
 	const char *id, *title;
 	const char *body;		/* Markdown, or NULL */
@@ -155,6 +166,7 @@ int mail_proposal_queue(struct store *s, const char *db, const char *base_url,
  */
 struct mail_approval {
 	int64_t initiative;		/* the initiative's row */
+	const char *program;		/* the initiative's program's slug */
 	const char *slug, *initiative_name;
 	const char *id;			/* the entry's */
 	const char *amount;		/* in words: "$8,000.00" */

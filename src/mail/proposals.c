@@ -64,16 +64,17 @@ link_para(struct strbuf *html, const char *label, const char *url)
  * the same for every recipient who reads that language.
  */
 static void
-compose(const struct mail_proposal *mp, const char *base_url, struct strbuf *subject,
-    struct strbuf *text, struct strbuf *html)
+compose(const struct mail_proposal *mp, const char *base_url, const char *in,
+    struct strbuf *subject, struct strbuf *text, struct strbuf *html)
 {
 	struct strbuf closes = STRBUF_INIT, link = STRBUF_INIT, dlink = STRBUF_INIT;
-	struct strbuf sb = STRBUF_INIT, decided = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, decided = STRBUF_INIT, path = STRBUF_INIT;
 	struct html h;
 
 	day_words(mp->closes, &closes);
 	day_words(mp->decided, &decided);
-	strbuf_addf(&link, "%s/i/%s/proposals/%s", base_url, mp->slug, mp->id);
+	strbuf_addf(&path, "/i/%s/proposals/%s", mp->slug, mp->id);
+	mail_link(&link, base_url, in, path.buf);
 	switch (mp->event) {
 	case MAIL_PROPOSAL_OPENED:
 		strbuf_addf(subject, _("%s: a proposal for your answer by %s: %s"), mp->initiative,
@@ -107,8 +108,9 @@ compose(const struct mail_proposal *mp, const char *base_url, struct strbuf *sub
 		break;
 	case MAIL_PROPOSAL_CLOSED:
 	default:
-		strbuf_addf(&dlink, "%s/i/%s/decisions/%s", base_url, mp->slug,
-		    mp->decision ? mp->decision : "");
+		strbuf_reset(&path);
+		strbuf_addf(&path, "/i/%s/decisions/%s", mp->slug, mp->decision ? mp->decision : "");
+		mail_link(&dlink, base_url, in, path.buf);
 		strbuf_addf(subject, _("%s: \"%s\" is decided"), mp->initiative, mp->title);
 		strbuf_addf(&sb, _("The proposal \"%s\" of %s closed on %s. The outcome:"),
 		    mp->title, mp->initiative, decided.buf);
@@ -129,6 +131,7 @@ compose(const struct mail_proposal *mp, const char *base_url, struct strbuf *sub
 	strbuf_release(&link);
 	strbuf_release(&dlink);
 	strbuf_release(&sb);
+	strbuf_release(&path);
 }
 
 /* Queues mp's mail to each of its recipients (in the open write); *queued counts them. */
@@ -141,6 +144,7 @@ queue_each(struct store *s, const struct mail_keys *k, const char *base_url,
 	struct strbuf subject[LANG__MAX], text[LANG__MAX], html[LANG__MAX];
 	struct strbuf topic = STRBUF_INIT;
 	int made[LANG__MAX] = { 0 };
+	const char *in;
 	int r, ret = -1, was = i18n_current();
 
 	for (int l = 0; l < LANG__MAX; l++) {
@@ -148,7 +152,8 @@ queue_each(struct store *s, const struct mail_keys *k, const char *base_url,
 		strbuf_init(&text[l], 0);
 		strbuf_init(&html[l], 0);
 	}
-	if (store_proposal_recipients(s, mp->rowid, &to, err))
+	if (store_proposal_recipients(s, mp->rowid, &to, err) ||
+	    mail_link_program(s, mp->program, &in, err))
 		goto out;
 	strbuf_addf(&topic, "%s/%s", mp->slug, mp->id);
 	for (size_t i = 0; i < to.n; i++) {
@@ -160,9 +165,9 @@ queue_each(struct store *s, const struct mail_keys *k, const char *base_url,
 
 		if (!mail_address_ok(to.v[i]))
 			continue;
-		l = i18n_use(mail_lang(s, NULL, to.v[i]));
+		l = i18n_use(mail_lang(s, mp->program, to.v[i]));
 		if (!made[l]++)
-			compose(mp, base_url, &subject[l], &text[l], &html[l]);
+			compose(mp, base_url, in, &subject[l], &text[l], &html[l]);
 		m.subject = subject[l].buf;
 		m.text = text[l].buf;
 		m.html = html[l].buf;
@@ -236,7 +241,7 @@ closing_change(struct store *s, void *arg, struct strbuf *err)
 		char **c = &rows.v[i];
 		struct mail_proposal mp = {
 			.event = MAIL_PROPOSAL_CLOSING, .slug = c[0], .initiative = c[1],
-			.id = c[2], .title = c[3], .rowid = strtoll(c[5], NULL, 10),
+			.id = c[2], .title = c[3], .rowid = strtoll(c[5], NULL, 10), .program = c[6],
 			.closes = DATE_NONE, .decided = DATE_NONE,
 		};
 		size_t n = 0;
@@ -284,6 +289,8 @@ mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
 {
 	struct store_slugs rows = { NULL, 0, 0 };
 	struct strbuf link = STRBUF_INIT, closes = STRBUF_INIT, line = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT;
+	const char *in;
 	int n = 0;
 
 	if (store_proposals_awaiting(s, email, &rows, err)) {
@@ -302,7 +309,13 @@ mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
 
 		strbuf_reset(&link);
 		strbuf_reset(&closes);
-		strbuf_addf(&link, "%s/i/%s/proposals/%s", base_url, c[0], c[1]);
+		strbuf_reset(&path);
+		if (mail_link_program(s, c[4], &in, err)) {
+			n = -1;
+			break;
+		}
+		strbuf_addf(&path, "/i/%s/proposals/%s", c[0], c[1]);
+		mail_link(&link, base_url, in, path.buf);
 		if (date_parse(c[3], &d) == 0)
 			day_words(d, &closes);
 		/* TRANSLATORS: a proposal's title, the day it closes, its link */
@@ -319,11 +332,12 @@ mail_digest_awaiting(struct store *s, const char *base_url, const char *email,
 		strbuf_addstr(html, "</li>\n");
 		n++;
 	}
-	if (n) {
+	if (n > 0) {
 		strbuf_addch(text, '\n');
 		strbuf_addstr(html, "</ul>\n");
 	}
 	rows_release(&rows);
+	strbuf_release(&path);
 	strbuf_release(&link);
 	strbuf_release(&closes);
 	strbuf_release(&line);

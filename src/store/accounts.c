@@ -3,6 +3,7 @@
  * sign-in failure counters (accounts.h). Storage only; the rules are in
  * src/auth/.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,6 +406,109 @@ fail:
 }
 
 int
+store_user_role_in(struct store *s, int64_t id, const char *program, enum store_role *role,
+    char **initiative, struct strbuf *err)
+{
+	struct db_stmt *st = store_stmt(s, ST_ROLE_GET, err);
+	int rc, r, ret = -1;
+
+	*initiative = NULL;
+	if (st == NULL)
+		return -1;
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, program);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		r = store_role_parse(db_column_text(st, 0));
+		*role = r < 0 ? STORE_ROLE_VIEWER : (enum store_role)r;	/* CHECKed */
+		*initiative = col_str(st, 1);
+		ret = 0;
+	} else if (rc == DB_DONE)
+		ret = 1;
+	else
+		store_sqlerr(s, err, "cannot read an account's role");
+	store_stmt_done(st);
+	return ret;
+}
+
+int
+store_user_role_set(struct store *s, int64_t id, const char *program, enum store_role role,
+    const char *initiative, const struct store_audit_entry *audit, struct strbuf *err)
+{
+	int member = role == STORE_ROLE_MEMBER || role == STORE_ROLE_VIEWER;
+	struct db_stmt *st;
+	int changes, rc = 1;
+
+	assert((unsigned)role < STORE_ROLE__MAX);
+	if (member != (initiative != NULL)) {
+		strbuf_reset(err);
+		strbuf_addf(err, member ? "a %s needs an initiative" : "a %s has no initiative",
+		    store_role_names[role]);
+		return 1;
+	}
+	if (store_begin(s, err) == -1)
+		return -1;
+	store_touch_none(s);	/* accounts are not program data */
+	if (member) {
+		struct store_slugs in = { NULL, 0, 0 };
+		int found = 0;
+
+		if (store_initiative_slugs(s, program, &in, err)) {
+			rc = -1;
+			goto fail;
+		}
+		for (size_t i = 0; i < in.n; i++)
+			found |= strcmp(in.v[i], initiative) == 0;
+		store_slugs_release(&in);
+		if (!found) {
+			strbuf_reset(err);
+			strbuf_addf(err, "program '%s' has no initiative '%s'", program, initiative);
+			goto fail;
+		}
+	}
+	rc = -1;
+	if ((st = store_stmt(s, ST_ROLE_SET, err)) == NULL)
+		goto fail;
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, program);
+	db_bind_text(st, 3, store_role_names[role]);
+	db_bind_text(st, 4, initiative);
+	if (exec_stmt(s, st, &changes, err, "cannot give an account a role") == -1)
+		goto fail;
+	if (changes == 0) {
+		strbuf_reset(err);
+		strbuf_addf(err, "no program '%s'", program);
+		rc = 1;
+		goto fail;
+	}
+	if (end_sessions(s, id, err) == -1)
+		goto fail;
+	return store_write_commit(s, audit, err);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+int
+store_user_roles(struct store *s, struct store_slugs *out, struct strbuf *err)
+{
+	struct db_stmt *st = store_stmt(s, ST_ROLE_LIST, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW)
+		for (int i = 0; i < 4; i++)
+			*VEC_PUSH(out) = col_str(st, i);
+	store_stmt_done(st);
+	if (rc != DB_DONE) {
+		store_sqlerr(s, err, "cannot list the accounts' roles");
+		return -1;
+	}
+	return 0;
+}
+
+int
 store_user_set_org(struct store *s, int64_t id, const char *org,
     const struct store_audit_entry *audit, struct strbuf *err)
 {
@@ -734,7 +838,16 @@ int
 store_audit_list(struct store *s, const char *initiative, int64_t offset,
     int64_t limit, struct store_audits *out, int *more, struct strbuf *err)
 {
-	struct db_stmt *st = store_stmt(s, initiative ? ST_AUDIT_LIST_INI : ST_AUDIT_LIST, err);
+	return store_audit_list_in(s, NULL, initiative, offset, limit, out, more, err);
+}
+
+int
+store_audit_list_in(struct store *s, const char *program, const char *initiative,
+    int64_t offset, int64_t limit, struct store_audits *out, int *more, struct strbuf *err)
+{
+	enum stmt id = program ? (initiative ? ST_AUDIT_LIST_PROG_INI : ST_AUDIT_LIST_PROG) :
+	    initiative ? ST_AUDIT_LIST_INI : ST_AUDIT_LIST;
+	struct db_stmt *st = store_stmt(s, id, err);
 	int64_t got = 0;
 	int rc;
 
@@ -748,8 +861,10 @@ store_audit_list(struct store *s, const char *initiative, int64_t offset,
 	/* One row more than asked tells whether another page follows. */
 	db_bind_int64(st, 1, limit + 1);
 	db_bind_int64(st, 2, offset);
+	if (program)
+		db_bind_text(st, 3, program);
 	if (initiative)
-		db_bind_text(st, 3, initiative);
+		db_bind_text(st, program ? 4 : 3, initiative);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_audit *a;
 

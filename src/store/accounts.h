@@ -16,6 +16,7 @@
 
 struct store;
 struct store_audit_entry;
+struct store_slugs;
 struct strbuf;
 
 enum store_role {
@@ -96,6 +97,27 @@ int store_user_set_hash(struct store *s, int64_t id, const char *hash, int end_s
 int store_user_set_role(struct store *s, int64_t id, enum store_role role,
     const char *initiative, const char *program, const struct store_audit_entry *audit,
     struct strbuf *err);
+
+/*
+ * Accounts per program (migration 14; docs/web.md, "Accounts per
+ * program"). An account's own role (store_user: role, initiative,
+ * program) is its role in its own program, an admin's in every program;
+ * a role in another program, or one that replaces its own there, is a row
+ * of its own. store_user_role_in loads the account's row for program
+ * (its slug) into *role and *initiative (the slug for a member or viewer,
+ * else NULL; free it): 1 when it has none there.
+ */
+int store_user_role_in(struct store *s, int64_t id, const char *program, enum store_role *role,
+    char **initiative, struct strbuf *err);
+/*
+ * Gives account id role in program (initiative: the slug of one of that
+ * program's initiatives, for a member or viewer only), replacing its row
+ * there, and ends its sessions. 1: no such program or initiative there.
+ */
+int store_user_role_set(struct store *s, int64_t id, const char *program, enum store_role role,
+    const char *initiative, const struct store_audit_entry *audit, struct strbuf *err);
+/* Appends every such row, by email then program: email, program, role, initiative (or NULL). */
+int store_user_roles(struct store *s, struct store_slugs *out, struct strbuf *err);
 
 /*
  * Sets the organization the user answers proposals for (an organization's
@@ -203,6 +225,12 @@ int store_audit_last(struct store *s, int64_t *id, struct strbuf *err);
 
 int store_audit_list(struct store *s, const char *initiative, int64_t offset,
     int64_t limit, struct store_audits *out, int *more, struct strbuf *err);
+/*
+ * The same, of program's entries only (its slug: audit_log.program,
+ * migration 14); program NULL: every entry, of any program and of none.
+ */
+int store_audit_list_in(struct store *s, const char *program, const char *initiative,
+    int64_t offset, int64_t limit, struct store_audits *out, int *more, struct strbuf *err);
 
 /*
  * Who created record (its key) of kind (the audit log's, "ledger") in

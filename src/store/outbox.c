@@ -293,6 +293,7 @@ silent_row(struct db_stmt *st, void *out)
 	x->director = col_dup(st, 4);
 	x->director_email = col_dup(st, 5);
 	x->last_reminder = col_time(st, 6);
+	x->program = col_dup(st, 7);
 }
 
 int
@@ -523,6 +524,7 @@ store_silences_release(struct store_silences *v)
 		free(v->v[i].last_checkin);
 		free(v->v[i].director);
 		free(v->v[i].director_email);
+		free(v->v[i].program);
 	}
 	VEC_FREE(v);
 }

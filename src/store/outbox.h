@@ -62,6 +62,7 @@ struct store_silence {
 	char *last_checkin;		/* YYYY-MM-DD, or NULL when none */
 	char *director, *director_email;	/* NULL without a director or address */
 	int64_t last_reminder;		/* unix time the last one was queued, -1 never */
+	char *program;			/* the initiative's program's slug */
 };
 struct store_silences { struct store_silence *v; size_t n, alloc; };
 /* Appends every initiative running on day (YYYY-MM-DD), by slug. */
@@ -75,13 +76,13 @@ struct store_slugs;
  * accounts of proposal rowid's asked organizations that may read it; for
  * each open proposal closing from day from to day to (YYYY-MM-DD) that no
  * "proposal-closing" mail (topic "SLUG/ID") was queued for yet: initiative
- * slug, initiative name, id, title, closes, rowid; for each open proposal
- * that asks the organization of account email, which has not answered
- * it, in an initiative the account may read: initiative slug, id, title,
- * closes.
+ * slug, initiative name, id, title, closes, rowid, program slug; for each
+ * open proposal that asks the organization of account email, which has
+ * not answered it, in an initiative the account may read: initiative
+ * slug, id, title, closes, program slug.
  */
-#define STORE_CLOSING_COLS	6
-#define STORE_AWAITING_COLS	4
+#define STORE_CLOSING_COLS	7
+#define STORE_AWAITING_COLS	5
 int store_proposal_recipients(struct store *s, int64_t rowid, struct store_slugs *out,
     struct strbuf *err);
 /*

@@ -731,6 +731,35 @@ static const char migration_13[] =
 	"CREATE INDEX login_attempts_window ON login_attempts(window_start);\n"
 	"PRAGMA user_version = 13;\n";
 
+/*
+ * Migration 14 (issue 14, item 3): accounts per program (docs/web.md,
+ * "Accounts per program"). An account's role in a program other than its
+ * own (users.role, .initiative_id, .program_id stay what they were: its
+ * role in its own program, or 'admin', the admin of every program), or a
+ * role that replaces its own there: one row per account and program. A
+ * program's admin alone is role 'admin' here. The audit log names the
+ * program of each entry: an existing entry gets the only program's slug,
+ * or with several the program whose initiative its initiative names when
+ * only one program has an initiative of that slug, else none (an entry
+ * of no program is shown to the admins of every program only).
+ */
+static const char migration_14[] =
+	"CREATE TABLE account_role ("
+	" user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	" program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,"
+	" role TEXT NOT NULL CHECK (role IN ('admin','member','viewer','evaluator')),"
+	" initiative_id INTEGER REFERENCES initiative(id) ON DELETE CASCADE,"
+	" CHECK ((role IN ('member','viewer')) = (initiative_id IS NOT NULL)),"
+	" PRIMARY KEY (user_id, program_id));\n"
+	"CREATE INDEX account_role_program ON account_role(program_id);\n"
+	"ALTER TABLE audit_log ADD COLUMN program TEXT;\n"
+	"UPDATE audit_log SET program = CASE WHEN (SELECT count(*) FROM program) = 1"
+	" THEN (SELECT slug FROM program)"
+	" ELSE (SELECT CASE WHEN count(*) = 1 THEN min(p.slug) END FROM initiative i"
+	" JOIN program p ON p.id = i.program_id WHERE i.slug = audit_log.initiative) END;\n"
+	"CREATE INDEX audit_log_program ON audit_log(program, id);\n"
+	"PRAGMA user_version = 14;\n";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -745,6 +774,7 @@ const char *const store_migrations[] = {
 	migration_11,
 	migration_12,
 	migration_13,
+	migration_14,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

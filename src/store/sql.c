@@ -478,6 +478,25 @@ const char *const store_sql[ST__MAX] = {
 	"UPDATE users SET password_hash = ?2 WHERE id = ?1",
 	[ST_USER_SET_ROLE] =
 	"UPDATE users SET role = ?2, initiative_id = ?3, program_id = ?4 WHERE id = ?1",
+	/*
+	 * Accounts per program (migration 14): account ?1's role in program
+	 * ?2 and its initiative's slug; a role in program ?2 (its initiative
+	 * ?4 one of that program's), set or replaced; every role, by account
+	 * and program: email, program, role, initiative.
+	 */
+	[ST_ROLE_GET] =
+	"SELECT r.role, i.slug FROM account_role r JOIN program p ON p.id = r.program_id"
+	" LEFT JOIN initiative i ON i.id = r.initiative_id WHERE r.user_id = ?1 AND p.slug = ?2",
+	[ST_ROLE_SET] =
+	"INSERT INTO account_role (user_id, program_id, role, initiative_id)"
+	" SELECT ?1, p.id, ?3, (SELECT i.id FROM initiative i WHERE i.program_id = p.id"
+	" AND i.slug = ?4) FROM program p WHERE p.slug = ?2"
+	" ON CONFLICT (user_id, program_id) DO UPDATE SET role = excluded.role,"
+	" initiative_id = excluded.initiative_id",
+	[ST_ROLE_LIST] =
+	"SELECT u.email, p.slug, r.role, i.slug FROM account_role r"
+	" JOIN users u ON u.id = r.user_id JOIN program p ON p.id = r.program_id"
+	" LEFT JOIN initiative i ON i.id = r.initiative_id ORDER BY u.email, p.slug",
 	[ST_USER_SET_ORG] =
 	"UPDATE users SET organization = ?2 WHERE id = ?1",
 	[ST_USER_SET_DISABLED] =
@@ -521,13 +540,27 @@ const char *const store_sql[ST__MAX] = {
 	[ST_TOKEN_DEL_USER] =
 	"DELETE FROM api_tokens WHERE user_id = ?1",
 	[ST_AUDIT_INS] =
-	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	/*
+	 * its program (migration 14): ?9 when given, else its initiative's
+	 * (initiative slugs are unique), else the database's only program's
+	 */
+	"INSERT INTO audit_log (at, actor, action, kind, initiative, record, before, after,"
+	" program) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9,"
+	" (SELECT p.slug FROM initiative i JOIN program p ON p.id = i.program_id"
+	" WHERE i.slug = ?5), (SELECT slug FROM program"
+	" WHERE (SELECT count(*) FROM program) = 1)))",
 	/* newest first, ?1 rows after skipping ?2 */
 	[ST_AUDIT_LIST] =
 	"SELECT " AUDIT_COLS " FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2",
 	[ST_AUDIT_LIST_INI] =
 	"SELECT " AUDIT_COLS " FROM audit_log WHERE initiative = ?3"
+	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	/* the same, of program ?3 (migration 14), of its initiative ?4 */
+	[ST_AUDIT_LIST_PROG] =
+	"SELECT " AUDIT_COLS " FROM audit_log WHERE program = ?3"
+	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	[ST_AUDIT_LIST_PROG_INI] =
+	"SELECT " AUDIT_COLS " FROM audit_log WHERE program = ?3 AND initiative = ?4"
 	" ORDER BY id DESC LIMIT ?1 OFFSET ?2",
 	[ST_AUDIT_LAST] =
 	"SELECT coalesce(max(id), 0) FROM audit_log",
@@ -735,8 +768,9 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT i.slug, i.name, i.start_date, (SELECT max(c.date) FROM checkin c"
 	" WHERE c.initiative_id = i.id), p.name, p.email,"
 	" (SELECT max(o.queued) FROM mail_outbox o WHERE o.kind = 'checkin-reminder'"
-	" AND o.topic = i.slug)"
-	" FROM initiative i LEFT JOIN person p ON i.has_director = 1 AND p.id = i.director_person_id"
+	" AND o.topic = i.slug), pr.slug"
+	" FROM initiative i JOIN program pr ON pr.id = i.program_id"
+	" LEFT JOIN person p ON i.has_director = 1 AND p.id = i.director_person_id"
 	" WHERE i.start_date <= ?1 AND i.end_date >= ?1 ORDER BY i.slug",
 	/* the addresses of the admins' accounts that are not disabled */
 	[ST_MAIL_ADMINS] =
@@ -787,17 +821,17 @@ const char *const store_sql[ST__MAX] = {
 	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
 	" ORDER BY u.email",
 	[ST_PROPOSALS_CLOSING] =
-	"SELECT i.slug, i.name, x.ident, x.title, x.closes, x.id FROM proposal x"
-	" JOIN initiative i ON i.id = x.initiative_id"
+	"SELECT i.slug, i.name, x.ident, x.title, x.closes, x.id, pr.slug FROM proposal x"
+	" JOIN initiative i ON i.id = x.initiative_id JOIN program pr ON pr.id = i.program_id"
 	" WHERE x.decided IS NULL AND x.closes BETWEEN ?1 AND ?2 AND NOT EXISTS"
 	" (SELECT 1 FROM mail_outbox m WHERE m.kind = 'proposal-closing'"
 	" AND m.topic = i.slug || '/' || x.ident) ORDER BY x.id",
 	[ST_PROPOSALS_AWAITING] =
-	"SELECT i.slug, x.ident, x.title, x.closes FROM users u"
+	"SELECT i.slug, x.ident, x.title, x.closes, pr.slug FROM users u"
 	" JOIN organization o ON o.slug = u.organization"
 	" JOIN proposal_asked a ON a.org_id = o.id"
 	" JOIN proposal x ON x.id = a.proposal_id"
-	" JOIN initiative i ON i.id = x.initiative_id"
+	" JOIN initiative i ON i.id = x.initiative_id JOIN program pr ON pr.id = i.program_id"
 	" WHERE u.email = ?1 AND x.decided IS NULL AND (u.role = 'admin'"
 	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
 	" AND NOT EXISTS (SELECT 1 FROM proposal_answer pa WHERE pa.proposal_id = x.id"

@@ -901,14 +901,23 @@ store_audit_write(struct store *s, const struct store_audit_entry *entry, struct
 		snprintf(num, sizeof(num), "%lld", (long long)*entry->rowid);
 		record = num;
 	}
-	return store_audit_add(s, entry->actor ? entry->actor : "", entry->action,
-	    entry->kind ? entry->kind : "", entry->initiative, record, entry->before,
-	    entry->after, entry->at, err) == 0 ? 0 : -1;
+	return store_audit_add_in(s, entry->program, entry->actor ? entry->actor : "",
+	    entry->action, entry->kind ? entry->kind : "", entry->initiative, record,
+	    entry->before, entry->after, entry->at, err) == 0 ? 0 : -1;
 }
 
 int
 store_audit_add(struct store *s, const char *actor, const char *action,
     const char *kind, const char *initiative, const char *record,
+    const char *before, const char *after, int64_t at, struct strbuf *err)
+{
+	return store_audit_add_in(s, NULL, actor, action, kind, initiative, record, before,
+	    after, at, err);
+}
+
+int
+store_audit_add_in(struct store *s, const char *program, const char *actor,
+    const char *action, const char *kind, const char *initiative, const char *record,
     const char *before, const char *after, int64_t at, struct strbuf *err)
 {
 	struct db_stmt *st;
@@ -926,6 +935,7 @@ store_audit_add(struct store *s, const char *actor, const char *action,
 	db_bind_text(st, 6, record);
 	db_bind_text(st, 7, before);
 	db_bind_text(st, 8, after);
+	db_bind_text(st, 9, program);
 	rc = db_step(st);
 	store_stmt_done(st);
 	if (rc != DB_DONE) {

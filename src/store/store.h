@@ -308,6 +308,8 @@ struct store_audit_entry {
 	const char *before, *after;	/* JSON text, or NULL */
 	int64_t at;			/* Unix seconds */
 	const int64_t *rowid;		/* see above; NULL unless record is NULL */
+	/* the program's slug; NULL: the only program's, or none when there are several */
+	const char *program;
 };
 
 /*
@@ -318,6 +320,10 @@ struct store_audit_entry {
  */
 int store_audit_add(struct store *s, const char *actor, const char *action,
     const char *kind, const char *initiative, const char *record,
+    const char *before, const char *after, int64_t at, struct strbuf *err);
+/* The same, of program (NULL: as entry->program above). */
+int store_audit_add_in(struct store *s, const char *program, const char *actor,
+    const char *action, const char *kind, const char *initiative, const char *record,
     const char *before, const char *after, int64_t at, struct strbuf *err);
 
 #endif

@@ -80,6 +80,9 @@ enum stmt {
 	ST_USER_DEL,
 	ST_USER_SET_HASH,
 	ST_USER_SET_ROLE,
+	ST_ROLE_GET,		/* an account's role in one program (migration 14) */
+	ST_ROLE_SET,
+	ST_ROLE_LIST,
 	ST_USER_SET_DISABLED,
 	ST_USER_SET_ORG,
 	ST_INITIATIVE_ID,	/* by slug: id, program's slug */
@@ -100,6 +103,8 @@ enum stmt {
 	ST_AUDIT_INS,
 	ST_AUDIT_LIST,		/* every initiative */
 	ST_AUDIT_LIST_INI,	/* one initiative */
+	ST_AUDIT_LIST_PROG,	/* one program */
+	ST_AUDIT_LIST_PROG_INI,	/* one initiative of one program */
 	ST_AUDIT_LAST,
 	ST_THROTTLE_GET,
 	ST_THROTTLE_PUT,

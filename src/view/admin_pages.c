@@ -248,15 +248,25 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 		html_close(h);
 	}
 	html_open(h, "p", "class", "meta", NULL);
-	html_textf(h, P_("%zu account. A change of role or a disabled account signs that person "
-	    "out at once; every change here is in the audit log.", "%zu accounts. A change of role "
-	    "or a disabled account signs that person out at once; every change here is in the "
-	    "audit log.", pg->nusers), pg->nusers);
+	if (pg->read_only)
+		html_textf(h, P_("%zu account with a role in this program, with its role here. "
+		    "Accounts are changed by an admin of every program, or with trellis user.",
+		    "%zu accounts with a role in this program, each with its role here. Accounts are "
+		    "changed by an admin of every program, or with trellis user.", pg->nusers),
+		    pg->nusers);
+	else
+		html_textf(h, P_("%zu account. A change of role or a disabled account signs that "
+		    "person out at once; every change here is in the audit log.", "%zu accounts. A "
+		    "change of role or a disabled account signs that person out at once; every "
+		    "change here is in the audit log.", pg->nusers), pg->nusers);
 	html_close(h);
 	html_open(h, "div", "class", "scroll", NULL);
 	html_open(h, "table", "class", "users cards", NULL);
-	html_thead(h, _("Email"), _("Role"), _("Initiative"), _("Created"), _("Status"), _("Change"),
-	    NULL);
+	if (pg->read_only)
+		html_thead(h, _("Email"), _("Role"), _("Initiative"), _("Created"), _("Status"), NULL);
+	else
+		html_thead(h, _("Email"), _("Role"), _("Initiative"), _("Created"), _("Status"),
+		    _("Change"), NULL);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < pg->nusers; i++) {
 		const struct admin_user *u = &pg->users[i];
@@ -301,15 +311,18 @@ admin_users_write(struct html *h, const struct admin_users_page *pg)
 		} else
 			html_text(h, _("✓ active"));
 		html_close(h);
-		html_open(h, "td", "data-label", _("Change"), NULL);
-		user_actions(h, pg, u, i);
-		html_close(h);
+		if (!pg->read_only) {
+			html_open(h, "td", "data-label", _("Change"), NULL);
+			user_actions(h, pg, u, i);
+			html_close(h);
+		}
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
 	html_close(h);
-	add_form_write(h, pg);
+	if (!pg->read_only)
+		add_form_write(h, pg);
 	frame_end(h);
 	strbuf_release(&sb);
 }

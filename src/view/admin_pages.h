@@ -58,6 +58,12 @@ struct admin_users_page {
 	size_t nerrs;
 	const struct admin_add_form *add;	/* may be NULL */
 	int password_min, password_max;	/* the password policy, for the add form's hint */
+	/*
+	 * 1 for an admin of this program alone (docs/web.md, "Accounts per
+	 * program"): the accounts with a role in it, without a form (accounts
+	 * are changed by an admin of every program)
+	 */
+	int read_only;
 };
 
 void admin_users_write(struct html *h, const struct admin_users_page *pg);

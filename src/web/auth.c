@@ -11,6 +11,7 @@
  * cookie's name, and whether it is Secure, follow --dev-cookie.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -19,6 +20,7 @@
 #include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/strbuf.h"
+#include "../util/xalloc.h"
 #include "authweb.h"
 #include "web.h"
 #include "../util/i18n.h"
@@ -39,16 +41,35 @@ web_session_cookie(const struct web_request *req)
 }
 
 /*
- * Copies u into req->user. Returns 1, or 0 when u belongs to another
- * program than the request's (an evaluator or member of another program
- * is nobody here, and req->elsewhere says so: its pages answer 404). On a
- * page of the site that names no program (several served) u is who it is.
+ * Copies u, as it is in the request's program, into req->user. Returns 1,
+ * 0 when u has no role in the request's program (an evaluator or member
+ * of another program is nobody here, and req->elsewhere says so: its
+ * pages answer 404), -1 on a store error. u's role there is its row of
+ * that program (migration 14: docs/web.md, "Accounts per program") when
+ * it has one, else its own (an admin's is every program's). On a page of
+ * the site that names no program (several served) u is who it is.
  */
 static int
-fill_user(struct web_request *req, const struct store_user *u)
+fill_user(struct web_request *req, struct store *st, struct store_user *u, struct strbuf *err)
 {
+	enum store_role role;
+	char *initiative = NULL;
+	int r;
+
 	if ((unsigned)u->role >= STORE_ROLE__MAX)
 		return 0;
+	if (req->program && u->role != STORE_ROLE_ADMIN) {
+		if ((r = store_user_role_in(st, u->id, req->program, &role, &initiative, err)) == -1)
+			return -1;
+		if (r == 0) {
+			/* its role here replaces its own */
+			free(u->initiative);
+			free(u->program);
+			u->role = role;
+			u->initiative = initiative;
+			u->program = xstrdup(req->program);
+		}
+	}
 	if (u->program && req->program && strcmp(req->program, u->program) != 0) {
 		req->elsewhere = 1;
 		return 0;
@@ -89,7 +110,7 @@ web_authenticate(struct web_request *req)
 		if (r == AUTH_ERROR)
 			ret = -1;
 		else if (r == AUTH_OK)
-			ret = fill_user(req, &u);
+			ret = fill_user(req, st, &u, &err);
 		goto out;
 	}
 	if ((token = web_session_cookie(req)) == NULL || *token == '\0')
@@ -107,7 +128,7 @@ web_authenticate(struct web_request *req)
 	    req->method & (WEB_GET | WEB_HEAD) ? web_data_version(req) : -1, &sess, &u, &err);
 	if (r == AUTH_ERROR)
 		ret = -1;
-	else if (r == AUTH_OK && (ret = fill_user(req, &u)) == 1)
+	else if (r == AUTH_OK && (ret = fill_user(req, st, &u, &err)) == 1)
 		req->csrf_token = web_strdup(req, sess.csrf);
 out:
 	if (ret == -1)
@@ -187,7 +208,7 @@ web_audit(const struct web_request *req, const char *action, const char *kind,
 {
 	const struct store_audit_entry a = { .actor = web_actor(req), .action = action,
 	    .kind = kind, .initiative = initiative, .record = record, .before = before,
-	    .after = after, .at = (int64_t)time(NULL) };
+	    .after = after, .at = (int64_t)time(NULL), .program = req->program };
 
 	return a;
 }

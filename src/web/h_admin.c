@@ -102,6 +102,62 @@ org_choices(struct web_request *req, const struct program *p, size_t *n)
 }
 
 /*
+ * An admin of the request's program alone (migration 14: docs/web.md,
+ * "Accounts per program"), not of every program: sees this program's
+ * accounts and audit log only, and changes no account.
+ */
+static int
+program_admin(const struct web_request *req)
+{
+	return req->user.role == WEB_ADMIN && req->user.program != NULL;
+}
+
+/*
+ * For an admin of this program alone: keeps in users only the accounts
+ * with a role in program, each as it is there (its row of that program
+ * replaces its own role). -1 on a store error.
+ */
+static int
+users_of_program(struct store *st, const char *program, struct store_users *users,
+    struct strbuf *err)
+{
+	struct store_slugs roles = { NULL, 0, 0 };
+	size_t n = 0;
+
+	if (store_user_roles(st, &roles, err))
+		return -1;
+	for (size_t i = 0; i < users->n; i++) {
+		struct store_user *u = &users->v[i];
+		int keep = u->role != STORE_ROLE_ADMIN && u->program &&
+		    strcmp(u->program, program) == 0;
+
+		for (size_t j = 0; j + 4 <= roles.n; j += 4) {
+			char **r = &roles.v[j];
+			int role;
+
+			if (strcmp(r[0], u->email) != 0 || strcmp(r[1], program) != 0 ||
+			    (role = store_role_parse(r[2])) < 0)
+				continue;
+			u->role = (enum store_role)role;
+			free(u->initiative);
+			u->initiative = r[3] ? xstrdup(r[3]) : NULL;
+			keep = 1;
+		}
+		if (keep) {
+			struct store_user t = users->v[n];
+
+			users->v[n++] = *u;
+			*u = t;
+		}
+	}
+	for (size_t i = n; i < users->n; i++)
+		store_user_release(&users->v[i]);
+	users->n = n;
+	store_slugs_release(&roles);
+	return 0;
+}
+
+/*
  * The users page with status; f (may be NULL) the add form as typed, errs
  * (may be NULL) problems of a row's form. fetch (the accounts) → render
  * (src/view/admin_pages.c).
@@ -123,7 +179,8 @@ users_page(struct web_request *req, struct web_response *res, int status,
 	const char *done = web_query(req, "done"), *who = web_query(req, "email");
 	int ret = -1;
 
-	if ((st = web_store(req, &err)) == NULL || store_user_list(st, &users, &err) == -1) {
+	if ((st = web_store(req, &err)) == NULL || store_user_list(st, &users, &err) == -1 ||
+	    (program_admin(req) && users_of_program(st, req->user.program, &users, &err) == -1)) {
 		fprintf(stderr, "trellis serve: users: %s\n", err.buf);
 		goto out;
 	}
@@ -146,7 +203,8 @@ users_page(struct web_request *req, struct web_response *res, int status,
 	pg = (struct admin_users_page){ .frame = &fr, .users = rows, .nusers = users.n,
 	    .roles = store_role_names, .nroles = STORE_ROLE__MAX,
 	    .notice = notice.len ? notice.buf : NULL, .errs = errs, .nerrs = nerrs,
-	    .password_min = AUTH_PASSWORD_MIN, .password_max = AUTH_PASSWORD_MAX };
+	    .password_min = AUTH_PASSWORD_MIN, .password_max = AUTH_PASSWORD_MAX,
+	    .read_only = program_admin(req) };
 	pg.initiatives = initiative_choices(req, p, &pg.ninitiatives);
 	pg.orgs = org_choices(req, p, &pg.norgs);
 	if (f) {
@@ -481,6 +539,9 @@ h_admin_users_post(struct web_request *req, struct web_response *res)
 	const char *action = web_form(req, "action");
 	struct store *st;
 
+	if (program_admin(req))
+		return web_error(res, 403, N_("Accounts are changed by an admin of every program "
+		    "(or with trellis user); as the admin of this program you see its accounts."));
 	if ((wp = web_program(req)) == NULL)
 		return -1;
 	if ((st = web_store(req, &err)) == NULL) {
@@ -530,8 +591,8 @@ h_admin_audit(struct web_request *req, struct web_response *res)
 			return web_error(res, 400, N_("The page number must be a whole number from 1."));
 	}
 	if ((st = web_store(req, &err)) == NULL ||
-	    store_audit_list(st, ini, (int64_t)(page - 1) * AUDIT_PAGE, AUDIT_PAGE, &log, &more,
-	    &err) == -1) {
+	    store_audit_list_in(st, program_admin(req) ? req->user.program : NULL, ini,
+	    (int64_t)(page - 1) * AUDIT_PAGE, AUDIT_PAGE, &log, &more, &err) == -1) {
 		fprintf(stderr, "trellis serve: audit log: %s\n", err.buf);
 		goto out;
 	}

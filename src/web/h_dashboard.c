@@ -135,6 +135,8 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	struct page pg;
 	struct strbuf key = STRBUF_INIT, err = STRBUF_INIT, rkey = STRBUF_INIT, recent = STRBUF_INIT;
 	const char *msg;
+	/* an admin of this program alone (docs/web.md, "Accounts per program") */
+	const char *mine = req->user.role == WEB_ADMIN ? req->user.program : NULL;
 	tdate as_of;
 	size_t at, same;
 	int months, more = 0, have_recent, ret = -1;
@@ -158,6 +160,8 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	 * version's replaces.
 	 */
 	strbuf_addstr(&rkey, "recent ");
+	if (mine)	/* an admin of this program alone: its entries only */
+		strbuf_addf(&rkey, "%s:", mine);
 	strbuf_addstr(&rkey, in->slug);
 	strbuf_addch(&rkey, ' ');
 	strbuf_addint(&rkey, req->lang);
@@ -166,7 +170,7 @@ h_dashboard(struct web_request *req, struct web_response *res)
 	strbuf_addint(&rkey, req->data_version);
 	have_recent = web_fragment_get(req, rkey.buf, &recent);
 	if (!have_recent && ((st = web_store(req, &err)) == NULL ||
-	    store_audit_list(st, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1)) {
+	    store_audit_list_in(st, mine, in->slug, 0, RECENT_CHANGES, &log, &more, &err) == -1)) {
 		fprintf(stderr, "trellis serve: recent changes of '%s': %s\n", in->slug, err.buf);
 		goto out;
 	}

@@ -60,7 +60,8 @@ pw_mail(struct app_write *w, const struct initiative *in, const struct proposal 
     enum mail_proposal_event ev, struct strbuf *err)
 {
 	struct mail_proposal mp = {
-		.event = ev, .rowid = pr->rowid, .slug = in->slug, .initiative = in->name,
+		.event = ev, .rowid = pr->rowid, .program = w->p.slug, .slug = in->slug,
+		.initiative = in->name,
 		.id = pr->id, .title = pr->title, .body = pr->body, .closes = pr->closes,
 		.decided = pr->decided, .outcome = pr->outcome, .decision = pr->decision,
 	};

@@ -98,7 +98,7 @@ approvals_mail(struct store *s, const struct program *p, const struct initiative
 		return 0;
 	app_approval_next(p, in, e, &next);
 	ret = mail_approval_queue(s, web_db_path(), web_mail_base_url(),
-	    &(struct mail_approval){ .initiative = in->rowid, .slug = in->slug,
+	    &(struct mail_approval){ .initiative = in->rowid, .program = p->slug, .slug = in->slug,
 	    .initiative_name = in->name, .id = e->id, .amount = money_display(e->amount, amount),
 	    .purpose = e->purpose, .second = e->approvals.n > 0, .orgs = next.v, .norgs = next.n },
 	    time(NULL), &queued, err);

@@ -2,9 +2,9 @@
 # trellis user add with --program when a database holds several programs
 # (docs/web.md, "Several programs on one server"): an evaluator reads the
 # program --program names; a member's or viewer's initiative must be one of
-# that program's; an admin account is the admin of every program, so
-# --program with --role admin is refused rather than promising a scope the
-# account would not have. Nothing is added by a refusal.
+# that program's; --role admin with --program makes the admin of that
+# program alone (t0091), without it the admin of every program. Nothing is
+# added by a refusal.
 . "$(dirname "$0")/lib.sh"
 
 test_expect_success 'setup: the demo program and a bench/gen one in one database' '
@@ -34,18 +34,17 @@ test_expect_success 'a member of an initiative of that program; another program'
 	test_grep "no program .nope." err
 '
 
-test_expect_success 'an admin with --program is refused: it would be the admin of every program' '
-	test_expect_code 1 "$TRELLIS" --db two.db --program national-bench user add a@x.org \
-		--role admin --password-file pw 2>err &&
-	test_line_count err 1 &&
-	test_grep "admin of every program in the database; leave --program out" err &&
-	"$TRELLIS" --db two.db user add a@x.org --role admin --password-file pw >out &&
-	test_grep "^Added admin user a@x.org$" out
+test_expect_success 'an admin with --program is the admin of that program alone (t0091)' '
+	"$TRELLIS" --db two.db --program national-bench user add a@x.org \
+		--role admin --password-file pw >out &&
+	test_grep "^Added admin user a@x.org in program national-bench$" out &&
+	"$TRELLIS" --db two.db user add s@x.org --role admin --password-file pw >out &&
+	test_grep "^Added admin user s@x.org$" out
 '
 
 test_expect_success 'the refusals added nobody' '
 	"$TRELLIS" --db two.db user list >list &&
-	test_line_count list 4 &&
+	test_line_count list 5 &&
 	! grep -q "^v@x.org" list
 '
 

@@ -13,6 +13,7 @@
 # AUTHZ_RECORD=1 prints each row with the statuses observed (to write the
 # matrix after a new route; check every cell by hand before keeping it).
 # AUTHZ_PROGRAMS=2 (tests/http/t0962-authz-programs.sh) adds a second program
+# (and an admin of it alone, padm: 404 for every page of the first)
 # to the database: every row is then asked under /p/wcc-demo/ (the API under
 # /api/v1/programs/wcc-demo/) and must answer as the matrix says, and every
 # row of a program's page, under the second program's prefix, answers 404 to
@@ -69,6 +70,11 @@ if test "${AUTHZ_PROGRAMS:-1}" = 2; then
 		{ echo "not ok - cannot import the second program"; exit 1; }
 	P2I=$(sqlite3 "$HTTP_DB" "SELECT i.slug FROM initiative i JOIN program p
 		ON p.id = i.program_id WHERE p.slug = '$P2' LIMIT 1")
+	# padm: the admin of the second program alone (migration 14)
+	"$TRELLIS" --db "$HTTP_DB" --program $P2 user add padm@x.org --role admin \
+		--password-file "$TEST_DIR/pw" >/dev/null &&
+	"$TRELLIS" --db "$HTTP_DB" token add --user padm@x.org >"$TEST_DIR/padm.tok" 2>/dev/null ||
+		{ echo "not ok - cannot add the second program's admin"; exit 1; }
 fi
 # in_program PROGRAM PATH: PATH inside PROGRAM (src/util/url.c), or as it is without one
 in_program () {
@@ -243,6 +249,29 @@ test -z "$P2" || test_expect_success 'another program: every role of the first g
 	done <active.rows &&
 	n=$(cut -d " " -f 1 active.rows | grep -cvxf site || :) &&
 	echo "R5, second program: $n rows x 4 roles, $bad answered other than 404" >&3 &&
+	test $n -gt 100 && test $bad = 0
+' 3>&1
+
+# every page of the first program, with the admin of the second alone
+test -z "$P2" || test_expect_success 'the admin of the second program alone gets 404 for each page of the first' '
+	test "$(sign_in padm@x.org padm.jar)" = 303 &&
+	csrf_of padm.jar $(in_program $P2 /admin/users) >padm.csrf &&
+	test -s padm.csrf &&
+	test "$(request padm GET /admin/users - $P2)" = 200 &&
+	test "$(request padm GET /program/settings - $P2)" = 200 &&
+	test "$(request padm GET /api/v1/export - $P2)" = 200 &&
+	bad=0 &&
+	while read page method path body want; do
+		grep -qx "$page" site && continue
+		p=$(printf %s "$path" | sed "s/{A}/$A/g; s/{B}/$B/g; s/{del}/d-950/g")
+		got=$(request padm $method "$p" $body) || exit 1
+		if test "$got" != 404; then
+			echo "SEEN $page $method $(in_program $PROG "$p") as the admin of $P2: got $got"
+			bad=$((bad + 1))
+		fi
+	done <active.rows &&
+	n=$(cut -d " " -f 1 active.rows | grep -cvxf site || :) &&
+	echo "R5, an admin of the second program alone: $n rows of the first, $bad answered other than 404" >&3 &&
 	test $n -gt 100 && test $bad = 0
 ' 3>&1
 

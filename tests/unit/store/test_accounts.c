@@ -1,8 +1,8 @@
 /*
  * Unit tests for src/store/accounts.c: the audit log (newest first, paged,
  * by initiative, in the caller's transaction), one record as JSON for its
- * before and after, the sign-in failure counters' lockouts and expiry, and the
- * schema's own checks on users.
+ * before and after, the sign-in failure counters' lockouts and expiry, the
+ * schema's own checks on users, and roles per program (migration 14).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -239,6 +239,95 @@ test_throttle_expiry(void **state)
 	strbuf_release(&err);
 }
 
+/* Reads one text column of one row (NULL: none, or a NULL value); free it. */
+static char *
+one_text(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Accounts per program (migration 14): a role in a program, replaced by
+ * another there; one role per program; refusals; the audit log's program
+ * (the only program's when the entry names none, none with several).
+ */
+static void
+test_roles_per_program(void **state)
+{
+	struct store *s = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_slugs rows = { NULL, 0, 0 };
+	struct store_audits log = { NULL, 0, 0 };
+	enum store_role role;
+	char *ini, *v;
+	int more;
+
+	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db),
+	    "INSERT INTO program (slug, name, funder, start_date, end_date)"
+	    " VALUES ('pa', 'A', 'F', '2020-01-01', '2020-12-31');"
+	    "INSERT INTO users (email, role, password_hash, created) VALUES ('u@x.org', 'admin', 'h', 1)",
+	    NULL, NULL, NULL), SQLITE_OK);
+	/* one program: an entry that names none is of it */
+	assert_int_equal(store_audit_add(s, "cli", "create", "users", NULL, "u@x.org", NULL, NULL, 5,
+	    &err), 0);
+	v = one_text(s, "SELECT program FROM audit_log ORDER BY id DESC LIMIT 1");
+	assert_non_null(v);
+	assert_string_equal(v, "pa");
+	free(v);
+	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db),
+	    "INSERT INTO program (slug, name, funder, start_date, end_date)"
+	    " VALUES ('pb', 'B', 'F', '2020-01-01', '2020-12-31')", NULL, NULL, NULL), SQLITE_OK);
+	/* several: none, unless named */
+	assert_int_equal(store_audit_add(s, "cli", "create", "users", NULL, "x", NULL, NULL, 6, &err), 0);
+	assert_null(one_text(s, "SELECT program FROM audit_log ORDER BY id DESC LIMIT 1"));
+	assert_int_equal(store_audit_add_in(s, "pb", "cli", "create", "users", NULL, "y", NULL, NULL, 7,
+	    &err), 0);
+	assert_int_equal(store_audit_list_in(s, "pb", NULL, 0, 10, &log, &more, &err), 0);
+	assert_int_equal(log.n, 1);
+	assert_string_equal(log.v[0].record, "y");
+	store_audits_release(&log);
+	assert_int_equal(store_audit_list_in(s, "pa", NULL, 0, 10, &log, &more, &err), 0);
+	assert_int_equal(log.n, 1);
+	assert_string_equal(log.v[0].record, "u@x.org");
+	store_audits_release(&log);
+	assert_int_equal(store_audit_list(s, NULL, 0, 10, &log, &more, &err), 0);
+	assert_int_equal(log.n, 3);
+	store_audits_release(&log);
+
+	/* none yet; then an evaluator of pb, replaced by the admin of pb */
+	assert_int_equal(store_user_role_in(s, 1, "pb", &role, &ini, &err), 1);
+	assert_int_equal(store_user_role_set(s, 1, "pb", STORE_ROLE_EVALUATOR, NULL, NULL, &err), 0);
+	assert_int_equal(store_user_role_in(s, 1, "pb", &role, &ini, &err), 0);
+	assert_int_equal(role, STORE_ROLE_EVALUATOR);
+	assert_null(ini);
+	assert_int_equal(store_user_role_set(s, 1, "pb", STORE_ROLE_ADMIN, NULL, NULL, &err), 0);
+	assert_int_equal(store_user_role_in(s, 1, "pb", &role, &ini, &err), 0);
+	assert_int_equal(role, STORE_ROLE_ADMIN);
+	assert_int_equal(store_user_role_in(s, 1, "pa", &role, &ini, &err), 1);
+	/* refused: no program, a member without an initiative, an initiative not there */
+	assert_int_equal(store_user_role_set(s, 1, "nope", STORE_ROLE_EVALUATOR, NULL, NULL, &err), 1);
+	assert_string_equal(err.buf, "no program 'nope'");
+	assert_int_equal(store_user_role_set(s, 1, "pa", STORE_ROLE_MEMBER, NULL, NULL, &err), 1);
+	assert_string_equal(err.buf, "a member needs an initiative");
+	assert_int_equal(store_user_role_set(s, 1, "pa", STORE_ROLE_VIEWER, "i-x", NULL, &err), 1);
+	assert_string_equal(err.buf, "program 'pa' has no initiative 'i-x'");
+	assert_int_equal(store_user_roles(s, &rows, &err), 0);
+	assert_int_equal(rows.n, 4);
+	assert_string_equal(rows.v[0], "u@x.org");
+	assert_string_equal(rows.v[1], "pb");
+	assert_string_equal(rows.v[2], "admin");
+	assert_null(rows.v[3]);
+	store_slugs_release(&rows);
+	strbuf_release(&err);
+}
+
 /* The schema refuses what the rules refuse, whoever writes. */
 static void
 test_user_checks(void **state)
@@ -270,6 +359,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_throttle, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_throttle_expiry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_user_checks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_roles_per_program, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

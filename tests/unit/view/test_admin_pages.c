@@ -83,6 +83,41 @@ test_users_page(void **state)
 	strbuf_release(&sb);
 }
 
+/* An admin of one program alone: the accounts with their role there, no form. */
+static void
+test_users_page_read_only(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct frame f = { .title = "Users", .user = "p@x.org", .role = "admin", .csrf = "C1",
+	    .tab = TAB_NONE };
+	const struct admin_user users[] = {
+		{ .email = "m@x.org", .role = "member", .initiative = "harlow-mills",
+		  .initiative_name = "Harlow Mills Initiative", .created = T_2016 },
+		{ .email = "p@x.org", .role = "admin", .created = T_2016, .self = 1 },
+	};
+	struct admin_users_page pg = { .frame = &f, .users = users, .nusers = 2, .roles = roles,
+	    .nroles = 4, .initiatives = inits, .ninitiatives = 2, .password_min = 12,
+	    .password_max = 128, .read_only = 1 };
+	struct html h;
+
+	(void)state;
+	html_init(&h, &sb);
+	admin_users_write(&h, &pg);
+	assert_balanced(sb.buf);
+	assert_non_null(strstr(sb.buf, "<p class=\"meta\">2 accounts with a role in this program, "
+	    "each with its role here. Accounts are changed by an admin of every program"));
+	assert_non_null(strstr(sb.buf, "<th scope=\"row\" data-label=\"Email\">m@x.org</th>"
+	    "<td data-label=\"Role\">member</td><td data-label=\"Initiative\">Harlow Mills Initiative"
+	    "</td><td data-label=\"Created\">31 Dec 2016 14:05 UTC</td><td data-label=\"Status\">"
+	    "✓ active</td></tr>"));
+	/* no form but the sign-out's: no change, no add */
+	assert_null(strstr(sb.buf, "data-label=\"Change\""));
+	assert_null(strstr(sb.buf, "<summary>Change role</summary>"));
+	assert_null(strstr(sb.buf, "name=\"action\" value=\"add\""));
+	assert_int_equal(count_of(sb.buf, "name=\"csrf\" value=\"C1\""), 1);
+	strbuf_release(&sb);
+}
+
 /* The sentence of one entry. */
 static void
 sentence_is(const struct audit_row *a, const char *want)
@@ -252,6 +287,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_users_page),
+		cmocka_unit_test(test_users_page_read_only),
 		cmocka_unit_test(test_audit_sentences),
 		cmocka_unit_test(test_audit_page),
 		cmocka_unit_test(test_recent_changes),
