@@ -19,7 +19,9 @@
 #   web.pg.two-servers.rps    two `trellis serve` on the one PostgreSQL
 #                             database, the same wrk against each at once:
 #                             the two req/s summed, beside one server alone
-#   *.ratio                   pg / sqlite (time) or sqlite / pg (req/s)
+#   report.agree              whether the last run's JSON is the same bytes
+#                             on both backends (a check, not a figure)
+#   *.ratio                   pg / sqlite (time and req/s alike)
 #
 # The PostgreSQL server is a throwaway one started by tests/pg.sh (as
 # `nobody` when run as root). Environment: PG_BENCH_SCALE (default 0.01:
@@ -114,6 +116,10 @@ report () {
 }
 report sqlite "$sqdb"
 report pg "$pgdb"
+# the last run's two reports (the same initiative): the same bytes
+if cmp -s "$dir/report-sqlite.json" "$dir/report-pg.json"; then agree="the same bytes"; else agree="DIFFER"; fi
+printf "%-34s %9s (%s)\n    $ cmp %s %s\n" report.agree "$agree" "the last run's JSON on each backend" \
+	"$dir/report-sqlite.json" "$dir/report-pg.json"
 awk -v a="$report_pg" -v b="$report_sqlite" 'BEGIN {
 	printf "%-34s %9.2f × SQLite'\''s median\n    = report.pg / report.sqlite\n", "report.ratio", a / b }'
 
