@@ -48,9 +48,6 @@ TEST_DIR=""	# tests/pg.sh's exit trap removes it: nothing of ours
 pg_start || { echo "bench/pg.sh: no PostgreSQL: $PG_WHY" >&2; exit 1; }
 spids=""
 trap 'for p in $spids; do kill $p 2>/dev/null; done; for p in $spids; do wait $p 2>/dev/null; done; pg_stop' EXIT
-# The web figures need a mail key on PostgreSQL (docs/postgresql.md).
-TRELLIS_MAIL_KEY=$PWD/$dir/mail.key
-export TRELLIS_MAIL_KEY
 
 echo "# trellis on PostgreSQL beside SQLite, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(uname -m), scale $scale, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# $(psql -X -A -t -d "$PG_URL" -c 'SHOW server_version' | cut -d' ' -f1 | sed 's/^/PostgreSQL /'), sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
