@@ -39,7 +39,7 @@ RELBIN  := $(RELSRC:%.c=$(BUILD)/%)
 FUZZSRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZREP := $(FUZZSRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: install install-files all deps demo test unit cli check-asan check-valgrind bench bench-gen bench-national clean fuzz fuzz-bins soak load
+.PHONY: install install-files all deps demo test unit cli check-asan check-valgrind bench bench-pg bench-gen bench-national clean fuzz fuzz-bins soak load
 
 # The languages besides English (po/LANG.po; docs/i18n.md).
 LANGS   := es
@@ -176,6 +176,11 @@ load: all $(BUILD)/tests/reliability/load
 bench: all
 	@sh scripts/deps.sh bench
 	@sh bench/run.sh
+
+# PostgreSQL beside SQLite (bench/pg.sh: a throwaway server, never in make test).
+bench-pg: all $(BUILD)/bench/gen
+	@sh scripts/deps.sh bench
+	@sh bench/pg.sh
 
 # The national-scale workload generator (PERFORMANCE.md; bench/gen.c) and
 # P1/P2/P6 on it (bench/national.sh: minutes and gigabytes, never in make test).
