@@ -14,7 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const lib = require('./lib.js');
 
-const T = { timeout: 180000 };
+const T = { timeout: 180000 * lib.SLOW };
 const TOP = path.join(__dirname, '..', '..');
 const TRELLIS = process.env.E2E_TRELLIS || path.join(TOP, 'trellis');
 // the generator of the build the binary comes from (build-asan under make check-asan)
