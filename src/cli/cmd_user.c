@@ -181,6 +181,9 @@ struct user_write {
 	const char *email, *initiative, *program, *password, *org;
 	enum store_role role;
 	const struct store_audit_entry *audit;	/* USER_ADD's */
+	/* USER_ADD of a program's admin alone: its role there, in the same write */
+	const char *there, *norm;
+	const struct store_audit_entry *there_audit;
 	enum auth_result r;
 	char *done;				/* USER_ORG: the account's email, once changed */
 };
@@ -202,6 +205,10 @@ user_change(struct store *s, void *arg, struct strbuf *err)
 	case USER_ADD:
 		w->r = auth_user_add(s, w->email, w->role, w->initiative, w->program, w->password,
 		    (int64_t)time(NULL), w->audit, NULL, err);
+		if (w->r == AUTH_OK && w->there && (store_user_get(s, w->norm, &u, err) != 0 ||
+		    store_user_role_set(s, u.id, w->there, STORE_ROLE_ADMIN, NULL, w->there_audit,
+		    err) != 0))
+			w->r = AUTH_ERROR;	/* neither the account nor its role */
 		break;
 	case USER_REMOVE:
 		/* the account before, read in the transaction that removes it */
@@ -260,6 +267,30 @@ user_run(struct store *s, struct user_write *w, const char *command)
 }
 
 /*
+ * The audit entry of a role in c->program, its JSON written into json:
+ * {"program": P, "role": R[, "initiative": I]}.
+ */
+static struct store_audit_entry
+role_audit(struct cli *c, const char *email, const char *role_name, const char *initiative,
+    struct strbuf *json)
+{
+	struct store_audit_entry a;
+
+	strbuf_addstr(json, "{\"program\": ");
+	json_write_string(json, c->program);
+	strbuf_addstr(json, ", \"role\": ");
+	json_write_string(json, role_name);
+	if (initiative) {
+		strbuf_addstr(json, ", \"initiative\": ");
+		json_write_string(json, initiative);
+	}
+	strbuf_addch(json, '}');
+	a = cli_audit("update", "users", initiative, email, NULL, json->buf);
+	a.program = c->program;
+	return a;
+}
+
+/*
  * user add --program P to an account that exists (migration 14): its role
  * in P, which replaces its own there. An admin account is the admin of
  * every program already. Returns CLI_OK, or an error printed.
@@ -276,28 +307,14 @@ role_add(struct cli *c, struct store *s, const struct store_user *u, int role,
 		cli_error(_("%s is an admin account, the admin of every program already"), u->email);
 		goto out;
 	}
-	strbuf_addf(&json, "{\"program\": ");
-	json_write_string(&json, c->program);
-	strbuf_addstr(&json, ", \"role\": ");
-	json_write_string(&json, role_name);
-	if (initiative) {
-		strbuf_addstr(&json, ", \"initiative\": ");
-		json_write_string(&json, initiative);
-	}
-	strbuf_addch(&json, '}');
-	a = cli_audit("update", "users", initiative, u->email, NULL, json.buf);
-	a.program = c->program;
-	switch (store_user_role_set(s, u->id, c->program, (enum store_role)role, initiative, &a,
-	    &err)) {
-	case 0:
+	a = role_audit(c, u->email, role_name, initiative, &json);
+	if (store_user_role_set(s, u->id, c->program, (enum store_role)role, initiative, &a,
+	    &err) == 0) {
 		/* TRANSLATORS: the role's code, the email, the program's slug */
 		printf(_("Added %s user %s in program %s\n"), role_name, u->email, c->program);
 		rc = CLI_OK;
-		break;
-	default:
+	} else
 		cli_error("%s", err.buf);
-		break;
-	}
 out:
 	strbuf_release(&err);
 	strbuf_release(&json);
@@ -309,8 +326,9 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
     const char *initiative, const char *pwfile)
 {
 	struct strbuf pw = STRBUF_INIT, err = STRBUF_INIT, norm = STRBUF_INIT, json = STRBUF_INIT;
+	struct strbuf rjson = STRBUF_INIT;
 	struct store_user u, old;
-	struct store_audit_entry a, *audit = NULL;
+	struct store_audit_entry a, there = { 0 }, *audit = NULL;
 	char *program = NULL;
 	int role = store_role_parse(role_name), rc = CLI_FAIL, r;
 	enum store_role own = (enum store_role)role;
@@ -354,18 +372,17 @@ user_add(struct cli *c, struct store *s, const char *email, const char *role_nam
 		a.program = c->program;
 		audit = &a;
 	}
+	/* the admin of --program alone: the account and its role there in one write */
+	if (own != (enum store_role)role)
+		there = role_audit(c, norm.buf, role_name, NULL, &rjson);
 	rc = user_run(s, &(struct user_write){ .op = USER_ADD, .email = email,
 	    .initiative = initiative, .program = program, .password = pw.buf,
-	    .role = own, .audit = audit }, "user add");
-	if (rc == CLI_OK && own != (enum store_role)role) {
-		/* the admin of --program alone */
-		if ((r = store_user_get(s, norm.buf, &old, &err)) == 0)
-			rc = role_add(c, s, &old, role, initiative, role_name);
-		else {
-			cli_error("%s", err.buf);
-			rc = CLI_FAIL;
-		}
-	} else if (rc == CLI_OK)
+	    .role = own, .audit = audit, .norm = norm.buf,
+	    .there = own != (enum store_role)role ? c->program : NULL, .there_audit = &there },
+	    "user add");
+	if (rc == CLI_OK && own != (enum store_role)role)
+		printf(_("Added %s user %s in program %s\n"), role_name, norm.buf, c->program);
+	else if (rc == CLI_OK)
 		/* TRANSLATORS: the role's code (admin, member ...), then the email */
 		printf(_("Added %s user %s\n"), role_name, norm.buf);
 out:
@@ -375,6 +392,7 @@ out:
 	strbuf_release(&err);
 	strbuf_release(&norm);
 	strbuf_release(&json);
+	strbuf_release(&rjson);
 	free(program);
 	return rc;
 }

@@ -111,4 +111,23 @@ test_expect_success 'an account: one conflict, added once; every time, the comma
 	test "$(pg_sql "$DB" "SELECT email FROM users")" = one@example.org
 '
 
+test_expect_success 'an admin of one program: the account and its role there are one write' '
+	DB=$(pg_createdb roles) &&
+	"$TRELLIS" --db "$DB" import demo.json >/dev/null &&
+	pg_fault_install "$DB" account_role &&
+	printf "a long password 1\n" >pw &&
+	pg_fault_arm "$DB" 1 &&
+	"$TRELLIS" --db "$DB" --program wcc-demo user add pa@example.org --role admin \
+	    --password-file pw >out &&
+	test_grep "^Added admin user pa@example.org in program wcc-demo" out &&
+	test "$(pg_fault_runs "$DB")" = 2 &&
+	test "$(pg_sql "$DB" "SELECT u.email, r.role FROM users u JOIN account_role r ON r.user_id = u.id")" = \
+	    "pa@example.org|admin" &&
+	pg_fault_arm "$DB" 100 &&
+	test_expect_code 1 "$TRELLIS" --db "$DB" --program wcc-demo user add pb@example.org \
+	    --role admin --password-file pw >out 2>err &&
+	test_grep "^trellis: user add: the database is busy with other changes (tried 4 times)" err &&
+	test "$(pg_sql "$DB" "SELECT email FROM users")" = pa@example.org
+'
+
 test_done
