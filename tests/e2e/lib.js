@@ -70,9 +70,19 @@ async function launch()
 
 // The status of GET path for this context (with its cookies), without
 // following redirects: 404 means the page is not built yet.
+// A GET sent on a kept-alive connection the server closed at the same
+// moment (its idle deadline, docs/web.md) is reset; a browser sends it again
+// on a new connection (RFC 9112 §9.3.1), and so does this, once.
 async function status(context, p)
 {
-	const r = await context.request.get(URL + p, { maxRedirects: 0 });
+	let r;
+	try {
+		r = await context.request.get(URL + p, { maxRedirects: 0 });
+	} catch (e) {
+		if (!/ECONNRESET|socket hang up/.test(String(e)))
+			throw e;
+		r = await context.request.get(URL + p, { maxRedirects: 0 });
+	}
 	return r.status();
 }
 

@@ -52,7 +52,7 @@ test('open → answer → close → the decision page', T, async (t) => {
 	const refused = await lib.submit(t, page, /save the answer/i);
 	assert.equal(refused.status(), 422);
 	const msg = await page.locator('[id="reason-error"]').innerText();
-	assert.match(msg, /required for object/);
+	assert.match(msg, /required for an objection/);
 	assert.ok(await page.getByLabel(/^object$/i).isChecked(), 'the answer chosen stays');
 	await lib.screenshot(page, 'proposals-answer-refused.png');
 	await lib.checkAxe(t, page, 'the answer form with a problem');
