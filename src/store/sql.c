@@ -45,6 +45,27 @@
 	"INSERT INTO " table " (" owner ", position, org_id) VALUES (?, ?, ?)"
 
 /* A user with its initiative's and program's slugs (see accounts.c). */
+/*
+ * Whom mail about initiative i goes to (docs/web.md, "Accounts per
+ * program"): account u's role in i's program (account_role) when it has
+ * one there, else its own role. READS_INITIATIVE: an admin, an evaluator
+ * of the program, a member or viewer of i; ACTS_IN_INITIATIVE: an admin or
+ * a member of i (who may approve a payment).
+ */
+#define ROLE_THERE "(SELECT r.role FROM account_role r WHERE r.user_id = u.id" \
+	" AND r.program_id = i.program_id)"
+#define READS_INITIATIVE \
+	"(CASE WHEN " ROLE_THERE " IS NULL THEN u.role = 'admin'" \
+	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id" \
+	" ELSE " ROLE_THERE " IN ('admin', 'evaluator') OR EXISTS (SELECT 1 FROM account_role r" \
+	" WHERE r.user_id = u.id AND r.program_id = i.program_id AND r.initiative_id = i.id) END)"
+#define ACTS_IN_INITIATIVE \
+	"(CASE WHEN " ROLE_THERE " IS NULL THEN u.role = 'admin'" \
+	" OR (u.role = 'member' AND u.initiative_id = i.id)" \
+	" ELSE " ROLE_THERE " = 'admin' OR EXISTS (SELECT 1 FROM account_role r" \
+	" WHERE r.user_id = u.id AND r.program_id = i.program_id AND r.role = 'member'" \
+	" AND r.initiative_id = i.id) END)"
+
 #define USER_COLS "u.id, u.email, u.role, ui.slug, coalesce(up.slug, uip.slug)," \
 	" u.password_hash, u.created, u.disabled, u.organization, u.lang"
 #define USER_JOINS " LEFT JOIN initiative ui ON ui.id = u.initiative_id" \
@@ -800,8 +821,7 @@ const char *const store_sql[ST__MAX] = {
 	[ST_DIGEST_SCOPE] =
 	"SELECT i.slug, i.name, pr.slug FROM initiative i JOIN program pr ON pr.id = i.program_id"
 	" JOIN users u ON u.email = ?1"
-	" WHERE u.role = 'admin' OR (u.role = 'evaluator' AND i.program_id = u.program_id)"
-	" OR i.id = u.initiative_id ORDER BY i.slug",
+	" WHERE " READS_INITIATIVE " ORDER BY i.slug",
 	/* changes to initiative ?1's records since ?2, by kind and action */
 	[ST_AUDIT_COUNTS] =
 	"SELECT kind, action, count(*) FROM audit_log WHERE initiative = ?1 AND at > ?2"
@@ -817,8 +837,7 @@ const char *const store_sql[ST__MAX] = {
 	" JOIN proposal_asked a ON a.proposal_id = x.id"
 	" JOIN organization o ON o.id = a.org_id"
 	" JOIN users u ON u.organization = o.slug"
-	" WHERE x.id = ?1 AND u.disabled IS NULL AND (u.role = 'admin'"
-	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
+	" WHERE x.id = ?1 AND u.disabled IS NULL AND " READS_INITIATIVE
 	" ORDER BY u.email",
 	[ST_PROPOSALS_CLOSING] =
 	"SELECT i.slug, i.name, x.ident, x.title, x.closes, x.id, pr.slug FROM proposal x"
@@ -832,8 +851,7 @@ const char *const store_sql[ST__MAX] = {
 	" JOIN proposal_asked a ON a.org_id = o.id"
 	" JOIN proposal x ON x.id = a.proposal_id"
 	" JOIN initiative i ON i.id = x.initiative_id JOIN program pr ON pr.id = i.program_id"
-	" WHERE u.email = ?1 AND x.decided IS NULL AND (u.role = 'admin'"
-	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id)"
+	" WHERE u.email = ?1 AND x.decided IS NULL AND " READS_INITIATIVE
 	" AND NOT EXISTS (SELECT 1 FROM proposal_answer pa WHERE pa.proposal_id = x.id"
 	" AND pa.org_id = o.id) ORDER BY x.closes, x.id",
 	[ST_OPTOUT_INS] =
@@ -994,7 +1012,7 @@ const char *const store_sql[ST__MAX] = {
 	[ST_APPROVAL_RECIPIENTS] =
 	"SELECT DISTINCT u.email FROM users u JOIN initiative i ON i.id = ?1"
 	" WHERE u.organization = ?2 AND u.disabled IS NULL"
-	" AND (u.role = 'admin' OR (u.role = 'member' AND u.initiative_id = i.id))"
+	" AND " ACTS_IN_INITIATIVE
 	" ORDER BY u.email",
 	[ST_AUDIT_CREATOR] =
 	"SELECT actor FROM audit_log WHERE initiative = ?1 AND kind = ?2 AND record = ?3"

@@ -93,4 +93,21 @@ test_expect_success 'a check-in reminder links to the form under its program' '
 	! grep -q "$BASE/i/" mail
 '
 
+test_expect_success 'a role in the other program (account_role) brings its initiative into the digest' '
+	B=$(q "SELECT slug FROM program WHERE slug <> '"'"'$A'"'"'") &&
+	BI=$(q "SELECT i.slug FROM initiative i JOIN program p ON p.id = i.program_id WHERE p.slug = '"'"'$B'"'"' ORDER BY i.slug LIMIT 1") &&
+	test -n "$BI" &&
+	"$TRELLIS" --db "$DB" --program "$B" user add planner@x.org --role member --initiative "$BI" >out &&
+	test_grep "^Added member user planner@x.org in program $B" out &&
+	now=$(date -u +%s) &&
+	q "INSERT INTO audit_log (at, actor, action, kind, initiative, record, program)
+	   VALUES ($now, '"'"'admin@x.org'"'"', '"'"'create'"'"', '"'"'decisions'"'"', '"'"'$BI'"'"', '"'"'d-x'"'"', '"'"'$B'"'"');
+	   UPDATE users SET digest_sent = $now - 90000 WHERE email = '"'"'planner@x.org'"'"'" &&
+	"$TRELLIS" --db "$DB" mail --send-due --smtp "$SMTP" --mail-from trellis@example.org \
+		--url "$BASE" >out 2>err &&
+	q "SELECT text_body FROM mail_outbox WHERE kind = '"'"'digest'"'"' AND to_addr = '"'"'planner@x.org'"'"' ORDER BY id DESC LIMIT 1" >mail &&
+	test_grep "$BASE/p/$B/i/$BI$" mail &&
+	test_grep "1 decision added" mail
+'
+
 test_done
