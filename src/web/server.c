@@ -53,6 +53,7 @@
 #define CONN_TIMEOUT	30		/* seconds idle before MHD closes a connection */
 #define HEADER_DEADLINE	10		/* seconds in all for a request's headers (slow clients) */
 #define REAP_MS		100		/* how often the reaper looks at the connections */
+#define IDLE_GRACE_MS	2000		/* a kept-alive connection's next request, just arrived */
 /*
  * A request's body has BODY_DEADLINE seconds, plus a second for every
  * BODY_MIN_RATE bytes it announced, from the end of its headers: a 1 MiB
@@ -224,6 +225,7 @@ struct sock {
 	int line;		/* the request line of the request awaited is in */
 	unsigned served;	/* requests answered on this connection */
 	int cut;		/* shut down by the reaper */
+	int graced;		/* the idle deadline was put off once for this request */
 	int ended;		/* reaper rounds that found the client's end of the stream */
 	struct conn *conn;	/* the request begun (uri_log) and not completed, or NULL */
 	char addr[INET6_ADDRSTRLEN];
@@ -335,7 +337,14 @@ sock_event(struct MHD_Connection *connection, enum sock_event ev, uint64_t bytes
 	pthread_mutex_lock(&reap.lock);
 	switch (ev) {
 	case SOCK_LINE:
+		/*
+		 * A kept-alive connection's idle time ends with its next
+		 * request's line: the headers have HEADER_DEADLINE from there,
+		 * as a new connection's have from accept.
+		 */
 		s->line = 1;
+		if (s->served > 0)
+			s->since = mono_ms();
 		break;
 	case SOCK_HEADERS:
 		s->since = 0;
@@ -351,6 +360,7 @@ sock_event(struct MHD_Connection *connection, enum sock_event ev, uint64_t bytes
 		s->since = mono_ms();
 		s->body_until = 0;
 		s->line = 0;
+		s->graced = 0;
 		s->served++;
 		break;
 	}
@@ -458,6 +468,19 @@ reaper(void *arg)
 			if (s->since == 0)
 				continue;
 			if (now - s->since >= HEADER_DEADLINE * 1000) {
+				/*
+				 * A kept-alive connection whose next request began to
+				 * arrive just now (bytes waiting that MHD has not read
+				 * yet, no request line seen) is not cut under it: the
+				 * client would see a reset for a request it had sent. It
+				 * gets IDLE_GRACE_MS more, once per request.
+				 */
+				if (s->served > 0 && !s->line && !s->graced &&
+				    recv(s->fd, &ch, 1, MSG_PEEK | MSG_DONTWAIT) > 0) {
+					s->graced = 1;
+					s->since = now - HEADER_DEADLINE * 1000 + IDLE_GRACE_MS;
+					continue;
+				}
 				/* an idle keep-alive connection is closed quietly; a slow request is logged */
 				if (s->served == 0 || s->line)
 					fprintf(stderr, "trellis serve: %s: connection closed: no complete "

@@ -15,7 +15,9 @@
 #  (c) 100 clients in a row that drop mid-headers, then 64 at once, give
 #      back their per-address slots: a request right after succeeds, and
 #      64 new connections from the same address are all accepted.
-# About 15 s.
+#  (d) a kept-alive connection's next request, whose line comes near the
+#      idle deadline and its headers after it, is answered.
+# About 30 s.
 . "$(dirname "$0")/lib.sh"
 
 LOAD=$TEST_TOP/${BUILD:-build}/tests/reliability/load
@@ -126,6 +128,38 @@ test_expect_success 'a keep-alive connection still answers many requests (the de
 		{ cat ka.out; false; } &&
 	test "$(field errors ka.out)" = 0 &&
 	test "$(field requests ka.out)" = 400
+'
+
+# A kept-alive connection idle for most of its 10 s whose next request
+# then arrives slowly (its line at 8 s, its headers 3 s later) is not cut
+# under that request: the headers' 10 s count from its line.
+test_expect_success 'a kept-alive connection: the next request begun near the idle deadline is answered' '
+	python3 - "$PORT" "$CSS" >late.out 2>&1 <<-\PY || { cat late.out; false; }
+	import socket, sys, time
+	port, path = int(sys.argv[1]), sys.argv[2]
+	s = socket.create_connection(("127.0.0.1", port), timeout=20)
+	def answer():
+	    data = b""
+	    while b"\r\n\r\n" not in data:
+	        chunk = s.recv(65536)
+	        if not chunk:
+	            sys.exit("connection closed before an answer: %r" % data[:80])
+	        data += chunk
+	    head, body = data.split(b"\r\n\r\n", 1)
+	    n = [int(l.split(b":")[1]) for l in head.split(b"\r\n") if l.lower().startswith(b"content-length:")][0]
+	    while len(body) < n:
+	        body += s.recv(65536)
+	    return head.split(b"\r\n")[0].decode()
+	s.sendall(("GET %s HTTP/1.1\r\nHost: x\r\n\r\n" % path).encode())
+	print("first:", answer())
+	time.sleep(8)
+	s.sendall(("GET %s HTTP/1.1\r\n" % path).encode())
+	time.sleep(3)
+	s.sendall(b"Host: x\r\n\r\n")
+	print("second:", answer())
+	PY
+	test_grep "^first: HTTP/1.1 200" late.out &&
+	test_grep "^second: HTTP/1.1 200" late.out
 '
 
 http_stop
