@@ -252,6 +252,14 @@ db_in_txn(const struct db *db)
 }
 
 int
+db_unchanged(struct db *db, unsigned char token[DB_TOKEN_SIZE])
+{
+	if (db->ops->unchanged == NULL)
+		return 0;
+	return db->ops->unchanged(db, token);
+}
+
+int
 db_listen(struct db *db, const char *channel, struct strbuf *err)
 {
 	for (const char *c = channel; *c; c++)

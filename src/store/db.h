@@ -145,6 +145,18 @@ void db_rollback(struct db *db);
 int db_in_txn(const struct db *db);
 
 /*
+ * Whether anything has committed to the database, by any connection or
+ * process, since token was taken: 1 when nothing has (token is as it was),
+ * else 0 with token taken afresh. Call it before the read whose result the
+ * caller keeps beside the token, outside a transaction. 0 whenever the
+ * backend cannot tell without a query (PostgreSQL; SQLite outside WAL
+ * mode, or a header caught mid-write): the caller reads then. A zeroed
+ * token is never "unchanged".
+ */
+#define DB_TOKEN_SIZE	48
+int db_unchanged(struct db *db, unsigned char token[DB_TOKEN_SIZE]);
+
+/*
  * Notifications from other connections' commits (PostgreSQL's LISTEN and
  * NOTIFY; docs/postgresql.md, "Several servers"). db_listen subscribes db
  * to channel (a plain lower-case name): 0, 1 when the backend has no

@@ -38,6 +38,8 @@ struct db_ops {
 	int (*commit)(struct db *db);
 	void (*rollback)(struct db *db);
 	int (*in_txn)(const struct db *db);
+	/* db_unchanged; NULL where the backend cannot tell cheaply (PostgreSQL) */
+	int (*unchanged)(struct db *db, unsigned char token[DB_TOKEN_SIZE]);
 	/* notifications (db_listen); NULL where the backend has none (SQLite) */
 	int (*listen)(struct db *db, const char *channel);
 	int (*wait_notify)(struct db *db, int timeout_ms, void (*fn)(void *arg, const char *payload),

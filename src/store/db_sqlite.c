@@ -3,8 +3,14 @@
  * SQLite's dialect. The connection gets the settings of RELIABILITY.md
  * here, at open.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -26,7 +32,24 @@ static const char connection_pragmas[] =
 struct sqlite_db {
 	struct db head;
 	sqlite3 *h;
+	/* the -shm file's first page, mapped read-only (sl_unchanged); NULL: none */
+	const unsigned char *shm;
+	int shm_tried;
 };
+
+/*
+ * The WAL-index header (https://www.sqlite.org/walformat.html, "The
+ * WAL-Index Header"): the -shm file begins with two copies of it, which
+ * every commit, by any connection of any process, rewrites — the second
+ * copy, a memory barrier, then the first — with iChange (bytes 8–11)
+ * counting the commits, mxFrame the WAL's last frame and the salts that
+ * change when the WAL starts over. Equal copies (SQLite's own test of a
+ * torn read, walIndexTryHdr) that are byte for byte what they were at the
+ * last look mean no transaction has committed since.
+ */
+#define WAL_HDR_SIZE	48
+#define WAL_HDR_ISINIT	12	/* offset of isInit, 1 once the header is valid */
+#define WAL_SHM_MAP	4096
 
 struct sqlite_stmt {
 	struct db_stmt head;
@@ -91,9 +114,71 @@ fail:
 static void
 sl_close(struct db *db)
 {
+	struct sqlite_db *d = (struct sqlite_db *)db;
+
+	if (d->shm)
+		munmap((void *)d->shm, WAL_SHM_MAP);
 	/* close_v2 so that a leaked statement cannot keep the file open forever */
-	sqlite3_close_v2(DB(db));
+	sqlite3_close_v2(d->h);
 	free(db);
+}
+
+/*
+ * Maps the first page of the database's -shm file, once it is there
+ * (SQLite makes it at the first read in WAL mode). Every
+ * failure leaves d->shm NULL, and sl_unchanged then always says "changed".
+ * The file stays while this connection is open: SQLite removes it only
+ * when the last connection to the database closes.
+ */
+static void
+shm_map(struct sqlite_db *d)
+{
+	struct strbuf path = STRBUF_INIT;
+	const char *file = sqlite3_db_filename(d->h, "main");
+	struct stat sb;
+	void *m;
+	int fd;
+
+	if (file == NULL || *file == '\0') {
+		d->shm_tried = 1;	/* a temporary or in-memory database */
+		return;
+	}
+	strbuf_addf(&path, "%s-shm", file);
+	fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	strbuf_release(&path);
+	/* not there yet: tried again next time (no WAL mode: each time, one failed open) */
+	if (fd == -1) {
+		d->shm_tried = errno != ENOENT;
+		return;
+	}
+	d->shm_tried = 1;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= WAL_SHM_MAP &&
+	    (m = mmap(NULL, WAL_SHM_MAP, PROT_READ, MAP_SHARED, fd, 0)) != MAP_FAILED)
+		d->shm = m;
+	close(fd);
+}
+
+static int
+sl_unchanged(struct db *db, unsigned char token[DB_TOKEN_SIZE])
+{
+	struct sqlite_db *d = (struct sqlite_db *)db;
+	unsigned char h1[WAL_HDR_SIZE], h2[WAL_HDR_SIZE];
+
+	if (!d->shm_tried)
+		shm_map(d);
+	if (d->shm == NULL)
+		return 0;
+	memcpy(h1, d->shm, WAL_HDR_SIZE);
+	atomic_thread_fence(memory_order_seq_cst);
+	memcpy(h2, d->shm + WAL_HDR_SIZE, WAL_HDR_SIZE);
+	if (memcmp(h1, h2, WAL_HDR_SIZE) != 0 || h1[WAL_HDR_ISINIT] != 1) {
+		memset(token, 0, DB_TOKEN_SIZE);
+		return 0;
+	}
+	if (memcmp(token, h1, WAL_HDR_SIZE) == 0)
+		return 1;
+	memcpy(token, h1, WAL_HDR_SIZE);
+	return 0;
 }
 
 static const char *
@@ -327,6 +412,7 @@ const struct db_ops db_sqlite_ops = {
 	.commit = sl_commit,
 	.rollback = sl_rollback,
 	.in_txn = sl_in_txn,
+	.unchanged = sl_unchanged,
 };
 
 struct sqlite3 *

@@ -262,6 +262,15 @@ struct store {
 	int committed_catalog;
 	/* PostgreSQL: the NOTIFY of a write's change to other servers (store.c, STORE_CHANNEL) */
 	struct db_stmt *notify_catalog, *notify_initiative;
+	/*
+	 * store_versions' last answer read outside a transaction, for the
+	 * initiative vslug ("" with vslug_set: none asked), and the database's
+	 * state of commits just before it (db_unchanged). vslug_set 0: none.
+	 */
+	unsigned char vtoken[DB_TOKEN_SIZE];
+	struct store_versions vmemo;
+	char vslug[64];
+	int vslug_set;
 };
 
 /*
