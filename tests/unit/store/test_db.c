@@ -488,6 +488,61 @@ test_translation(void **state)
 	strbuf_release(&err);
 }
 
+/*
+ * db_unchanged: on SQLite in WAL mode, "nothing committed since" until a
+ * commit by another connection (or by this one), never across one; a
+ * rollback is not a commit. PostgreSQL (and no WAL) always says "changed".
+ */
+static void
+test_unchanged(void **state)
+{
+	struct strbuf err = STRBUF_INIT;
+	unsigned char token[DB_TOKEN_SIZE];
+	struct db *db, *other = NULL;
+
+	(void)state;
+	EACH_BACKEND(db, b) {
+		memset(token, 0, sizeof(token));
+		exec_ok(db, table);
+		if (db_backend(db) == DB_POSTGRESQL) {
+			assert_int_equal(db_unchanged(db, token), 0);
+			assert_int_equal(db_unchanged(db, token), 0);
+			close_backend(db);
+			continue;
+		}
+		/* a rollback journal: no WAL-index to look at */
+		assert_int_equal(db_unchanged(db, token), 0);
+		assert_int_equal(db_unchanged(db, token), 0);
+		exec_ok(db, "PRAGMA journal_mode = WAL");
+		exec_ok(db, "INSERT INTO t (n) VALUES (1)");
+		assert_int_equal(db_unchanged(db, token), 0);	/* the first look */
+		assert_int_equal(db_unchanged(db, token), 1);
+		assert_int_equal(db_unchanged(db, token), 1);
+		if (db_open(sqlite_path, 0, &other, &err) != 0)
+			fail_msg("%s", err.buf);
+		exec_ok(other, "INSERT INTO t (n) VALUES (2)");
+		assert_int_equal(db_unchanged(db, token), 0);
+		assert_int_equal(db_unchanged(db, token), 1);
+		/* a transaction rolled back commits nothing */
+		exec_ok(other, "BEGIN; INSERT INTO t (n) VALUES (3); ROLLBACK;");
+		assert_int_equal(db_unchanged(db, token), 1);
+		/* its own commit too */
+		exec_ok(db, "UPDATE t SET n = 10 WHERE n = 1");
+		assert_int_equal(db_unchanged(db, token), 0);
+		assert_int_equal(db_unchanged(db, token), 1);
+		/* a checkpoint that starts the WAL over, then a commit */
+		exec_ok(other, "PRAGMA wal_checkpoint(TRUNCATE)");
+		exec_ok(other, "INSERT INTO t (n) VALUES (4)");
+		assert_int_equal(db_unchanged(db, token), 0);
+		/* a zeroed token is never unchanged */
+		memset(token, 0, sizeof(token));
+		assert_int_equal(db_unchanged(db, token), 0);
+		db_close(other);
+		close_backend(db);
+	}
+	strbuf_release(&err);
+}
+
 int
 main(void)
 {
@@ -498,6 +553,7 @@ main(void)
 		cmocka_unit_test(test_serialization_failure),
 		cmocka_unit_test(test_writers_take_turns),
 		cmocka_unit_test(test_schema),
+		cmocka_unit_test(test_unchanged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
