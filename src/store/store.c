@@ -243,7 +243,8 @@ store_versions(struct store *s, const char *initiative, struct store_versions *v
 	 * the database says so without a query (db_unchanged: SQLite's
 	 * WAL-index header), the last answer for the same initiative stands.
 	 */
-	if (s->depth == 0 && (initiative == NULL || strlen(initiative) < sizeof(s->vslug))) {
+	if (s->depth == 0 && !db_in_txn(s->db) &&
+	    (initiative == NULL || strlen(initiative) < sizeof(s->vslug))) {
 		memo = 1;
 		if (db_unchanged(s->db, s->vtoken) && s->vslug_set &&
 		    strcmp(s->vslug, initiative ? initiative : "") == 0) {
