@@ -7,6 +7,7 @@
  * binary was built with it (the Makefile makes it a C string), rendered
  * safely (cmark, no raw HTML) in the page frame. Public, like the docs.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,17 +17,28 @@
 #include "../view/style.h"
 #include "../util/banned.h"
 
+static char css_etag[24];
+static pthread_once_t css_etag_once = PTHREAD_ONCE_INIT;
+
+/* The stylesheet's ETag, FNV-1a of its bytes: it changes only with the binary, so once. */
+static void
+css_etag_make(void)
+{
+	uint64_t hash = 14695981039346656037ull;
+
+	for (const unsigned char *p = (const unsigned char *)view_css; *p; p++)
+		hash = (hash ^ *p) * 1099511628211ull;
+	snprintf(css_etag, sizeof(css_etag), "\"%016llx\"", (unsigned long long)hash);
+}
+
 int
 h_static_css(struct web_request *req, struct web_response *res)
 {
 	const char *inm = web_header(req, "If-None-Match");
-	uint64_t hash = 14695981039346656037ull;
-	char etag[24];
+	const char *etag;
 
-	/* FNV-1a of the stylesheet: it changes only with the binary */
-	for (const unsigned char *p = (const unsigned char *)view_css; *p; p++)
-		hash = (hash ^ *p) * 1099511628211ull;
-	snprintf(etag, sizeof(etag), "\"%016llx\"", (unsigned long long)hash);
+	pthread_once(&css_etag_once, css_etag_make);
+	etag = css_etag;
 	res->cache_public = 1;
 	res->content_type = "text/css; charset=utf-8";
 	web_header_add(res, "Cache-Control", "public, max-age=3600");
