@@ -523,13 +523,16 @@ remind_change(struct store *s, void *arg, struct strbuf *err)
 	int days, r, ret = -1;
 
 	w->queued = 0;
-	if (remind_read(s, w->now, &v, &due, err) || store_mail_admins(s, &admins, err))
+	if (remind_read(s, w->now, &v, &due, err))
 		goto out;
 	for (size_t i = 0; i < v.n; i++) {
 		const struct store_silence *x = &v.v[i];
 
 		if (!remind_due(x, w->now, &since, &days))
 			continue;
+		store_slugs_release(&admins);
+		if (store_mail_admins(s, x->slug, &admins, err))
+			goto out;
 		if (x->director_email && mail_address_ok(x->director_email)) {
 			if ((r = remind_one(s, w->k, w->base_url, x, since, days, x->director_email,
 			    x->director, w->now, err)) < 0)
@@ -548,9 +551,7 @@ remind_change(struct store *s, void *arg, struct strbuf *err)
 	ret = w->queued == 0 ? 1 : 0;	/* 1: another sender was first */
 out:
 	store_silences_release(&v);
-	for (size_t j = 0; j < admins.n; j++)
-		free(admins.v[j]);
-	VEC_FREE(&admins);
+	store_slugs_release(&admins);
 	return ret;
 }
 

@@ -59,6 +59,9 @@
 	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id" \
 	" ELSE " ROLE_THERE " IN ('admin', 'evaluator') OR EXISTS (SELECT 1 FROM account_role r" \
 	" WHERE r.user_id = u.id AND r.program_id = i.program_id AND r.initiative_id = i.id) END)"
+/* ADMIN_OF_INITIATIVE: an admin of i's program (there, else a site admin). */
+#define ADMIN_OF_INITIATIVE \
+	"(CASE WHEN " ROLE_THERE " IS NULL THEN u.role = 'admin' ELSE " ROLE_THERE " = 'admin' END)"
 #define ACTS_IN_INITIATIVE \
 	"(CASE WHEN " ROLE_THERE " IS NULL THEN u.role = 'admin'" \
 	" OR (u.role = 'member' AND u.initiative_id = i.id)" \
@@ -793,9 +796,10 @@ const char *const store_sql[ST__MAX] = {
 	" FROM initiative i JOIN program pr ON pr.id = i.program_id"
 	" LEFT JOIN person p ON i.has_director = 1 AND p.id = i.director_person_id"
 	" WHERE i.start_date <= ?1 AND i.end_date >= ?1 ORDER BY i.slug",
-	/* the addresses of the admins' accounts that are not disabled */
+	/* the addresses of the accounts not disabled that are admins of initiative ?1's program */
 	[ST_MAIL_ADMINS] =
-	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
+	"SELECT u.email FROM users u JOIN initiative i ON i.slug = ?1"
+	" WHERE u.disabled IS NULL AND " ADMIN_OF_INITIATIVE " ORDER BY u.email",
 	/* account ?3's own language becomes ?4 (NULL: none chosen) */
 	[ST_USER_LANG_SET] =
 	"UPDATE users SET lang = ?4 WHERE email = lower(?3)",
