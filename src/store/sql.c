@@ -521,6 +521,18 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT u.email, p.slug, r.role, i.slug FROM account_role r"
 	" JOIN users u ON u.id = r.user_id JOIN program p ON p.id = r.program_id"
 	" LEFT JOIN initiative i ON i.id = r.initiative_id ORDER BY u.email, p.slug",
+	/*
+	 * The programs where account ?1 holds a role, by slug, and the role:
+	 * its rows of account_role, and its own program (an evaluator's, a
+	 * member's or viewer's initiative's) where no row replaces it.
+	 */
+	[ST_USER_PROGRAMS] =
+	"SELECT p.slug, r.role FROM account_role r JOIN program p ON p.id = r.program_id"
+	" WHERE r.user_id = ?1 UNION SELECT p.slug, u.role FROM users u"
+	" LEFT JOIN initiative i ON i.id = u.initiative_id"
+	" JOIN program p ON p.id = coalesce(u.program_id, i.program_id) WHERE u.id = ?1"
+	" AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.user_id = u.id"
+	" AND r.program_id = p.id) ORDER BY 1",
 	[ST_USER_SET_ORG] =
 	"UPDATE users SET organization = ?2 WHERE id = ?1",
 	[ST_USER_SET_DISABLED] =
