@@ -766,7 +766,10 @@ authorize(struct conn *c)
 	req->kind = c->m.kind;
 	req->id = c->m.id;
 	if (identify(req) < 0) {
-		web_error(res, 500, "Signing in is not possible right now; please try again.");
+		if (req->busy)
+			web_busy(res);
+		else
+			web_error(res, 500, "Signing in is not possible right now; please try again.");
 		return 1;
 	}
 	switch (web_access(c->m.route, req->authenticated ? &req->user : NULL, req->slug)) {

@@ -142,6 +142,7 @@ struct web_request {
 	const char *sent_path;
 	/* signed in, in another program than this one: its pages answer 404 (auth.c) */
 	int elsewhere;
+	int busy;		/* who is asking could not be told: the database kept refusing a write as a conflict */
 
 	/* The route's captures ("/i/{slug}/{kind}/{id}"); NULL when the pattern has none. */
 	const struct web_route *route;
