@@ -3,6 +3,7 @@
  * limited to one per core at once, sign-in with throttling, sessions,
  * CSRF tokens, bearer tokens and the session cookie.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <sodium.h>
 
 #include "auth.h"
+#include "../app/write.h"
 #include "../io/json.h"
 #include "../store/accounts.h"
 #include "../util/strbuf.h"
@@ -475,6 +477,79 @@ auth_user_json(const struct store_user *u, struct strbuf *out)
 	strbuf_addf(out, ", \"disabled\": %s}", u->disabled ? "true" : "false");
 }
 
+/* ---------------------------------------------------------------- the small writes */
+
+/*
+ * The small writes of sign-in, sessions and tokens, each one write of the
+ * one loop (app_txn_run; docs/postgresql.md): a serialization failure,
+ * deadlock or lock timeout on PostgreSQL runs it again, and after the last
+ * it is AUTH_CONFLICT. One kind of write a case, each a single store call.
+ */
+enum auth_write_kind {
+	AW_SESSION_ADD, AW_SESSION_TOUCH, AW_SESSION_DELETE, AW_SESSION_DELETE_HASH,
+	AW_TOKEN_ADD, AW_TOKEN_REMOVE, AW_THROTTLE_FAIL, AW_THROTTLE_CLEAR, AW_SET_HASH,
+};
+
+struct auth_write {
+	enum auth_write_kind kind;
+	int64_t id, now;			/* a user's, session's or token's id; the time */
+	const unsigned char *hash;		/* a session's or token's hash */
+	const char *text;			/* a CSRF token, a token's name, a key, a password hash */
+	const struct store_throttle_policy *pol;
+	int64_t *out;				/* a new row's id, a lockout's end */
+};
+
+static int
+auth_write_change(struct store *s, void *arg, struct strbuf *err)
+{
+	const struct auth_write *w = arg;
+
+	switch (w->kind) {
+	case AW_SESSION_ADD:
+		return store_session_add(s, w->id, w->hash, w->text, w->now, w->out, err);
+	case AW_SESSION_TOUCH:
+		return store_session_touch(s, w->id, w->now, err);
+	case AW_SESSION_DELETE:
+		return store_session_delete(s, w->id, err);
+	case AW_SESSION_DELETE_HASH:
+		return store_session_delete_hash(s, w->hash, err);
+	case AW_TOKEN_ADD:
+		return store_token_add(s, w->id, w->hash, w->text, w->now, w->out, err);
+	case AW_TOKEN_REMOVE:
+		return store_token_remove(s, w->id, err);
+	case AW_THROTTLE_FAIL:
+		return store_throttle_fail(s, w->text, w->now, w->pol, w->out, err);
+	case AW_THROTTLE_CLEAR:
+		return store_throttle_clear(s, w->text, err);
+	case AW_SET_HASH:
+		return store_user_set_hash(s, w->id, w->text, 0, err);
+	}
+	assert(!"an auth write of no known kind");
+	return -1;
+}
+
+/*
+ * Runs w through the one write loop. The store call's 0, 1 or -1 (err
+ * set); *conflict (may be NULL) set when -1 came after the last conflict.
+ */
+static int
+auth_write(struct store *s, const struct auth_write *w, int *conflict, struct strbuf *err)
+{
+	int gave_up = 0, r;
+
+	r = app_txn_run(s, auth_write_change, (void *)w, &gave_up, err);
+	if (conflict)
+		*conflict = gave_up;
+	return r;
+}
+
+/* AUTH_ERROR, or AUTH_CONFLICT when the write gave up on conflicts. */
+static enum auth_result
+write_failed(int conflict)
+{
+	return conflict ? AUTH_CONFLICT : AUTH_ERROR;
+}
+
 /* ---------------------------------------------------------------- sign-in */
 
 static const struct store_throttle_policy account_policy = {
@@ -486,16 +561,20 @@ static const struct store_throttle_policy address_policy = {
 	AUTH_THROTTLE_MAX_DELAY, AUTH_THROTTLE_FORGET,
 };
 
-/* Counts a failure for the account key and the address key (NULL: none). */
+/* Counts a failure for the account key and the address key (NULL: none); *conflict as auth_write's. */
 static int
 count_failure(struct store *s, const char *account_key, const char *address_key,
-    int64_t now, struct strbuf *err)
+    int64_t now, int *conflict, struct strbuf *err)
 {
 	int64_t until;
+	struct auth_write a = { .kind = AW_THROTTLE_FAIL, .now = now, .text = account_key,
+		.pol = &account_policy, .out = &until };
+	struct auth_write c = { .kind = AW_THROTTLE_FAIL, .now = now, .text = address_key,
+		.pol = &address_policy, .out = &until };
 
-	if (account_key && store_throttle_fail(s, account_key, now, &account_policy, &until, err))
+	if (account_key && auth_write(s, &a, conflict, err))
 		return -1;
-	if (address_key && store_throttle_fail(s, address_key, now, &address_policy, &until, err))
+	if (address_key && auth_write(s, &c, conflict, err))
 		return -1;
 	return 0;
 }
@@ -510,7 +589,7 @@ auth_login(struct store *s, const char *email, const char *password,
 	char hash[AUTH_HASH_MAX];
 	enum auth_result ret = AUTH_ERROR;
 	int64_t until, wait = 0;
-	int found = 0, ok = 0, rc;
+	int found = 0, ok = 0, rc, conflict = 0;
 
 	*retry_after = 0;
 	hash[0] = '\0';
@@ -559,7 +638,9 @@ auth_login(struct store *s, const char *email, const char *password,
 			verify_dummy(password);
 		if (ok && crypto_pwhash_str_needs_rehash(u->password_hash, pw_ops, pw_mem) != 0 &&
 		    hash_in_slot(password, hash, err) == 0) {
-			if (store_user_set_hash(s, u->id, hash, 0, err) == -1) {
+			struct auth_write w = { .kind = AW_SET_HASH, .id = u->id, .text = hash };
+
+			if (auth_write(s, &w, &conflict, err) == -1) {
 				slot_release();
 				goto out;
 			}
@@ -569,17 +650,22 @@ auth_login(struct store *s, const char *email, const char *password,
 		slot_release();
 	}
 	if (ok) {
-		if (store_throttle_clear(s, akey.buf, err))
+		struct auth_write w = { .kind = AW_THROTTLE_CLEAR, .text = akey.buf };
+
+		if (auth_write(s, &w, &conflict, err))
 			goto out;
 		ret = AUTH_OK;
 		goto out;
 	}
-	if (count_failure(s, akey.len ? akey.buf : NULL, address ? ckey.buf : NULL, now, err))
+	if (count_failure(s, akey.len ? akey.buf : NULL, address ? ckey.buf : NULL, now,
+	    &conflict, err))
 		goto out;
 	strbuf_reset(err);
 	strbuf_addstr(err, _("wrong email or password"));
 	ret = AUTH_DENIED;
 out:
+	if (ret == AUTH_ERROR && conflict)
+		ret = AUTH_CONFLICT;
 	if (ret != AUTH_OK)
 		store_user_release(u);
 	sodium_memzero(hash, sizeof(hash));
@@ -599,6 +685,9 @@ auth_session_create(struct store *s, int64_t user_id, int64_t now,
 	unsigned char h[STORE_TOKEN_HASH_LEN];
 	char csrf[AUTH_TOKEN_CHARS + 1];
 	int64_t id;
+	struct auth_write w = { .kind = AW_SESSION_ADD, .id = user_id, .now = now, .hash = h,
+		.text = csrf, .out = &id };
+	int conflict;
 
 	token[0] = '\0';
 	if (ready(err))
@@ -606,9 +695,9 @@ auth_session_create(struct store *s, int64_t user_id, int64_t now,
 	token_new(token);
 	token_new(csrf);
 	token_hash(token, h);
-	if (store_session_add(s, user_id, h, csrf, now, &id, err)) {
+	if (auth_write(s, &w, &conflict, err)) {
 		sodium_memzero(token, AUTH_TOKEN_CHARS + 1);
-		return AUTH_ERROR;
+		return write_failed(conflict);
 	}
 	if (sess) {
 		sess->id = id;
@@ -641,8 +730,9 @@ auth_session_check(struct store *s, const char *token, int64_t now,
 {
 	unsigned char h[STORE_TOKEN_HASH_LEN];
 	struct store_session ss;
+	struct auth_write w = { .now = now };
 	enum auth_result ret = AUTH_DENIED;
-	int rc;
+	int rc, conflict;
 
 	store_session_init(&ss);
 	if (ready(err))
@@ -656,7 +746,9 @@ auth_session_check(struct store *s, const char *token, int64_t now,
 	}
 	if (now - ss.last_seen >= session_idle || now - ss.created >= session_absolute ||
 	    u->disabled) {
-		ret = store_session_delete(s, ss.id, err) ? AUTH_ERROR :
+		w.kind = AW_SESSION_DELETE;
+		w.id = ss.id;
+		ret = auth_write(s, &w, &conflict, err) ? write_failed(conflict) :
 		    u->disabled ? AUTH_DENIED : AUTH_EXPIRED;
 		goto out;
 	}
@@ -666,8 +758,10 @@ auth_session_check(struct store *s, const char *token, int64_t now,
 	 * a session in use would look idle.
 	 */
 	if (now - ss.last_seen >= touch_interval()) {
-		if (store_session_touch(s, ss.id, now, err)) {
-			ret = AUTH_ERROR;
+		w.kind = AW_SESSION_TOUCH;
+		w.id = ss.id;
+		if (auth_write(s, &w, &conflict, err)) {
+			ret = write_failed(conflict);
 			goto out;
 		}
 		ss.last_seen = now;
@@ -823,6 +917,8 @@ enum auth_result
 auth_session_destroy(struct store *s, const char *token, struct strbuf *err)
 {
 	unsigned char h[STORE_TOKEN_HASH_LEN];
+	struct auth_write w = { .kind = AW_SESSION_DELETE_HASH, .hash = h };
+	int conflict;
 
 	if (ready(err))
 		return AUTH_ERROR;
@@ -830,7 +926,7 @@ auth_session_destroy(struct store *s, const char *token, struct strbuf *err)
 		return AUTH_OK;
 	token_hash(token, h);
 	memo_forget(h);
-	return store_session_delete_hash(s, h, err) ? AUTH_ERROR : AUTH_OK;
+	return auth_write(s, &w, &conflict, err) ? write_failed(conflict) : AUTH_OK;
 }
 
 int
@@ -898,7 +994,10 @@ auth_token_create(struct store *s, const char *email, const char *name, int64_t 
 {
 	unsigned char h[STORE_TOKEN_HASH_LEN];
 	struct store_user u;
+	struct auth_write w = { .kind = AW_TOKEN_ADD, .now = now, .hash = h, .text = name,
+		.out = id };
 	enum auth_result ret;
+	int conflict;
 
 	token[0] = '\0';
 	store_user_init(&u);
@@ -910,13 +1009,22 @@ auth_token_create(struct store *s, const char *email, const char *name, int64_t 
 		goto out;
 	token_new(token);
 	token_hash(token, h);
-	if (store_token_add(s, u.id, h, name, now, id, err)) {
+	w.id = u.id;
+	if (auth_write(s, &w, &conflict, err)) {
 		sodium_memzero(token, AUTH_TOKEN_CHARS + 1);
-		ret = AUTH_ERROR;
+		ret = write_failed(conflict);
 	}
 out:
 	store_user_release(&u);
 	return ret;
+}
+
+int
+auth_token_remove(struct store *s, int64_t id, struct strbuf *err)
+{
+	struct auth_write w = { .kind = AW_TOKEN_REMOVE, .id = id };
+
+	return auth_write(s, &w, NULL, err);
 }
 
 enum auth_result

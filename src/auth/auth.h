@@ -28,7 +28,8 @@ enum auth_result {
 	AUTH_EXPIRED,		/* a session past its idle or absolute limit (now ended) [401] */
 	AUTH_THROTTLED,		/* too many failed sign-ins; try after *retry_after seconds [429] */
 	AUTH_BUSY,		/* every password-hashing slot is taken [429 / 503] */
-	AUTH_ERROR		/* store or library failure, err says what [500] */
+	AUTH_ERROR,		/* store or library failure, err says what [500] */
+	AUTH_CONFLICT		/* a write the database kept refusing as a conflict: nothing written [503] */
 };
 
 /* Passwords: lengths in bytes, never truncated. */
@@ -251,6 +252,8 @@ void auth_login_cookie_set(struct strbuf *out, const char *token, int dev);
  */
 enum auth_result auth_token_create(struct store *s, const char *email, const char *name,
     int64_t now, char token[AUTH_TOKEN_CHARS + 1], int64_t *id, struct strbuf *err);
+/* Removes token id, run again on a conflict as every write: 0, 1 none, -1 (err set). */
+int auth_token_remove(struct store *s, int64_t id, struct strbuf *err);
 
 /*
  * Finds the user of a bearer token (the header's value after "Bearer ") and

@@ -129,7 +129,7 @@ cmd_token(int argc, char **argv, struct cli *c)
 	} else if (strcmp(argv[0], "list") == 0)
 		rc = token_list(s, user);
 	else {
-		int r = store_token_remove(s, id, &err);
+		int r = auth_token_remove(s, id, &err);
 
 		if (r != 0) {
 			cli_error("%s", err.buf);

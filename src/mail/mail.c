@@ -523,13 +523,16 @@ remind_change(struct store *s, void *arg, struct strbuf *err)
 	int days, r, ret = -1;
 
 	w->queued = 0;
-	if (remind_read(s, w->now, &v, &due, err) || store_mail_admins(s, &admins, err))
+	if (remind_read(s, w->now, &v, &due, err))
 		goto out;
 	for (size_t i = 0; i < v.n; i++) {
 		const struct store_silence *x = &v.v[i];
 
 		if (!remind_due(x, w->now, &since, &days))
 			continue;
+		store_slugs_release(&admins);
+		if (store_mail_admins(s, x->slug, &admins, err))
+			goto out;
 		if (x->director_email && mail_address_ok(x->director_email)) {
 			if ((r = remind_one(s, w->k, w->base_url, x, since, days, x->director_email,
 			    x->director, w->now, err)) < 0)
@@ -548,9 +551,7 @@ remind_change(struct store *s, void *arg, struct strbuf *err)
 	ret = w->queued == 0 ? 1 : 0;	/* 1: another sender was first */
 out:
 	store_silences_release(&v);
-	for (size_t j = 0; j < admins.n; j++)
-		free(admins.v[j]);
-	VEC_FREE(&admins);
+	store_slugs_release(&admins);
 	return ret;
 }
 
@@ -985,6 +986,54 @@ out:
 	return ret;
 }
 
+/*
+ * The outbox's small writes (the sender's bookkeeping, an opt-out), each
+ * one write of the one loop (app_txn_run; docs/postgresql.md), run again
+ * on a conflict. One kind a case, each a single store call.
+ */
+enum outbox_write_kind { OW_CLAIM, OW_SENT, OW_RETRY, OW_OPTOUT };
+
+struct outbox_write {
+	enum outbox_write_kind kind;
+	int64_t id, now;		/* a mail's id; the time (a retry's next try) */
+	const char *text;		/* a failure's reason, an address */
+	struct store_mails *due;	/* a claim's mail, filled afresh by each run */
+};
+
+static int
+outbox_write_change(struct store *s, void *arg, struct strbuf *err)
+{
+	const struct outbox_write *w = arg;
+
+	switch (w->kind) {
+	case OW_CLAIM:
+		store_mails_release(w->due);
+		return store_mail_claim(s, w->now, SEND_LEASE, SEND_BATCH, w->due, err);
+	case OW_SENT:
+		return store_mail_sent(s, w->id, w->now, err);
+	case OW_RETRY:
+		return store_mail_retry(s, w->id, w->now, w->text, err);
+	case OW_OPTOUT:
+		return store_mail_optout(s, w->text, w->now, err);
+	}
+	assert(!"an outbox write of no known kind");
+	return -1;
+}
+
+static int
+outbox_write(struct store *s, struct outbox_write w, int *gave_up, struct strbuf *err)
+{
+	return app_txn_run(s, outbox_write_change, &w, gave_up, err);
+}
+
+int
+mail_optout(struct store *s, const char *address, int64_t now, int *gave_up,
+    struct strbuf *err)
+{
+	return outbox_write(s, (struct outbox_write){ .kind = OW_OPTOUT, .now = now,
+	    .text = address }, gave_up, err);
+}
+
 int
 mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_config *c,
     time_t now, struct mail_sent *out, struct strbuf *err)
@@ -1002,7 +1051,8 @@ mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_conf
 		return -1;
 	}
 	for (;;) {
-		if (store_mail_claim(s, now, SEND_LEASE, SEND_BATCH, &due, err))
+		if (outbox_write(s, (struct outbox_write){ .kind = OW_CLAIM, .now = now,
+		    .due = &due }, NULL, err))
 			goto out;
 		if (due.n == 0)
 			break;
@@ -1011,12 +1061,14 @@ mail_send_due(struct store *s, const struct mail_keys *k, const struct mail_conf
 
 			strbuf_reset(&why);
 			if (send_one(cu, k, c, m, now, &why) == 0) {
-				if (store_mail_sent(s, m->id, (int64_t)time(NULL), err))
+				if (outbox_write(s, (struct outbox_write){ .kind = OW_SENT,
+				    .id = m->id, .now = (int64_t)time(NULL) }, NULL, err))
 					goto out;
 				out->sent++;
 			} else {
-				if (store_mail_retry(s, m->id, now + mail_backoff(m->attempts + 1),
-				    why.buf, err))
+				if (outbox_write(s, (struct outbox_write){ .kind = OW_RETRY,
+				    .id = m->id, .now = now + mail_backoff(m->attempts + 1),
+				    .text = why.buf }, NULL, err))
 					goto out;
 				out->failed++;
 			}

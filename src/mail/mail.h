@@ -265,6 +265,13 @@ int64_t mail_backoff(int attempts);
 void mail_unsubscribe_token(const struct mail_keys *k, const char *address, struct strbuf *out);
 /* Checks token; on success its address is in address and 0 is returned. */
 int mail_unsubscribe_check(const struct mail_keys *k, const char *token, struct strbuf *address);
+/*
+ * Records that address asked for no more mail, as of now: one write of
+ * the one loop (app_txn_run), run again on a conflict. 0, or -1 with err
+ * set, *gave_up set when the last run failed on a conflict too.
+ */
+int mail_optout(struct store *s, const char *address, int64_t now, int *gave_up,
+    struct strbuf *err);
 
 /*
  * The server's sender: a thread with its own connection to db that sends

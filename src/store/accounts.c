@@ -509,6 +509,26 @@ store_user_roles(struct store *s, struct store_slugs *out, struct strbuf *err)
 }
 
 int
+store_user_programs(struct store *s, int64_t id, struct store_slugs *out, struct strbuf *err)
+{
+	struct db_stmt *st = store_stmt(s, ST_USER_PROGRAMS, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int64(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW)
+		for (int i = 0; i < 2; i++)
+			*VEC_PUSH(out) = col_str(st, i);
+	store_stmt_done(st);
+	if (rc != DB_DONE) {
+		store_sqlerr(s, err, "cannot read an account's programs");
+		return -1;
+	}
+	return 0;
+}
+
+int
 store_user_set_org(struct store *s, int64_t id, const char *org,
     const struct store_audit_entry *audit, struct strbuf *err)
 {

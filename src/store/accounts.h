@@ -118,6 +118,13 @@ int store_user_role_set(struct store *s, int64_t id, const char *program, enum s
     const char *initiative, const struct store_audit_entry *audit, struct strbuf *err);
 /* Appends every such row, by email then program: email, program, role, initiative (or NULL). */
 int store_user_roles(struct store *s, struct store_slugs *out, struct strbuf *err);
+/*
+ * Appends the programs where account id holds a role (a row of its own, or
+ * its own role's program), by slug: program, role. A site admin's own role
+ * names no program: it has none of these but its rows (it is refused any).
+ */
+int store_user_programs(struct store *s, int64_t id, struct store_slugs *out,
+    struct strbuf *err);
 
 /*
  * Sets the organization the user answers proposals for (an organization's

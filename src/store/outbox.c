@@ -317,11 +317,15 @@ texts_row(struct db_stmt *st, void *out)
 }
 
 int
-store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err)
+store_mail_admins(struct store *s, const char *initiative, struct store_slugs *out,
+    struct strbuf *err)
 {
 	struct db_stmt *st = store_stmt(s, ST_MAIL_ADMINS, err);
 
-	return st ? select_rows(s, st, texts_row, out, "cannot read the admins", err) : -1;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, initiative);
+	return select_rows(s, st, texts_row, out, "cannot read the admins", err);
 }
 
 int

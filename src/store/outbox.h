@@ -96,8 +96,13 @@ int store_proposals_closing(struct store *s, const char *from, const char *to,
     struct store_slugs *out, struct strbuf *err);
 int store_proposals_awaiting(struct store *s, const char *email, struct store_slugs *out,
     struct strbuf *err);
-/* Appends the addresses of the admins' accounts (not disabled); the caller frees each. */
-int store_mail_admins(struct store *s, struct store_slugs *out, struct strbuf *err);
+/*
+ * Appends the addresses of the accounts (not disabled) that are admins of
+ * initiative's program: its admins there by account_role, and the site
+ * admins without a row there. The caller frees each.
+ */
+int store_mail_admins(struct store *s, const char *initiative, struct store_slugs *out,
+    struct strbuf *err);
 /* Frees one mail's strings (and wipes its sealed link). */
 void store_mails_release_one(struct store_mail *m);
 

@@ -59,6 +59,9 @@
 	" OR (u.role = 'evaluator' AND u.program_id = i.program_id) OR u.initiative_id = i.id" \
 	" ELSE " ROLE_THERE " IN ('admin', 'evaluator') OR EXISTS (SELECT 1 FROM account_role r" \
 	" WHERE r.user_id = u.id AND r.program_id = i.program_id AND r.initiative_id = i.id) END)"
+/* ADMIN_OF_INITIATIVE: an admin of i's program (there, else a site admin). */
+#define ADMIN_OF_INITIATIVE \
+	"(CASE WHEN " ROLE_THERE " IS NULL THEN u.role = 'admin' ELSE " ROLE_THERE " = 'admin' END)"
 #define ACTS_IN_INITIATIVE \
 	"(CASE WHEN " ROLE_THERE " IS NULL THEN u.role = 'admin'" \
 	" OR (u.role = 'member' AND u.initiative_id = i.id)" \
@@ -518,6 +521,18 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT u.email, p.slug, r.role, i.slug FROM account_role r"
 	" JOIN users u ON u.id = r.user_id JOIN program p ON p.id = r.program_id"
 	" LEFT JOIN initiative i ON i.id = r.initiative_id ORDER BY u.email, p.slug",
+	/*
+	 * The programs where account ?1 holds a role, by slug, and the role:
+	 * its rows of account_role, and its own program (an evaluator's, a
+	 * member's or viewer's initiative's) where no row replaces it.
+	 */
+	[ST_USER_PROGRAMS] =
+	"SELECT p.slug, r.role FROM account_role r JOIN program p ON p.id = r.program_id"
+	" WHERE r.user_id = ?1 UNION SELECT p.slug, u.role FROM users u"
+	" LEFT JOIN initiative i ON i.id = u.initiative_id"
+	" JOIN program p ON p.id = coalesce(u.program_id, i.program_id) WHERE u.id = ?1"
+	" AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.user_id = u.id"
+	" AND r.program_id = p.id) ORDER BY 1",
 	[ST_USER_SET_ORG] =
 	"UPDATE users SET organization = ?2 WHERE id = ?1",
 	[ST_USER_SET_DISABLED] =
@@ -793,9 +808,10 @@ const char *const store_sql[ST__MAX] = {
 	" FROM initiative i JOIN program pr ON pr.id = i.program_id"
 	" LEFT JOIN person p ON i.has_director = 1 AND p.id = i.director_person_id"
 	" WHERE i.start_date <= ?1 AND i.end_date >= ?1 ORDER BY i.slug",
-	/* the addresses of the admins' accounts that are not disabled */
+	/* the addresses of the accounts not disabled that are admins of initiative ?1's program */
 	[ST_MAIL_ADMINS] =
-	"SELECT email FROM users WHERE role = 'admin' AND disabled IS NULL ORDER BY email",
+	"SELECT u.email FROM users u JOIN initiative i ON i.slug = ?1"
+	" WHERE u.disabled IS NULL AND " ADMIN_OF_INITIATIVE " ORDER BY u.email",
 	/* account ?3's own language becomes ?4 (NULL: none chosen) */
 	[ST_USER_LANG_SET] =
 	"UPDATE users SET lang = ?4 WHERE email = lower(?3)",

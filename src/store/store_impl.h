@@ -83,6 +83,7 @@ enum stmt {
 	ST_ROLE_GET,		/* an account's role in one program (migration 14) */
 	ST_ROLE_SET,
 	ST_ROLE_LIST,
+	ST_USER_PROGRAMS,	/* the programs where an account has a role, and the role */
 	ST_USER_SET_DISABLED,
 	ST_USER_SET_ORG,
 	ST_INITIATIVE_ID,	/* by slug: id, program's slug */

@@ -93,7 +93,7 @@ web_authenticate(struct web_request *req)
 	struct auth_session sess;
 	struct store *st;
 	const char *token;
-	enum auth_result r;
+	enum auth_result r = AUTH_DENIED;
 	int ret = 0;
 
 	store_user_init(&u);
@@ -107,7 +107,7 @@ web_authenticate(struct web_request *req)
 			goto out;
 		}
 		r = auth_token_check(st, token, (int64_t)time(NULL), &u, &err);
-		if (r == AUTH_ERROR)
+		if (r == AUTH_ERROR || r == AUTH_CONFLICT)
 			ret = -1;
 		else if (r == AUTH_OK)
 			ret = fill_user(req, st, &u, &err);
@@ -126,11 +126,13 @@ web_authenticate(struct web_request *req)
 	 */
 	r = auth_session_check_at(st, token, (int64_t)time(NULL),
 	    req->method & (WEB_GET | WEB_HEAD) ? web_data_version(req) : -1, &sess, &u, &err);
-	if (r == AUTH_ERROR)
+	if (r == AUTH_ERROR || r == AUTH_CONFLICT)
 		ret = -1;
 	else if (r == AUTH_OK && (ret = fill_user(req, st, &u, &err)) == 1)
 		req->csrf_token = web_strdup(req, sess.csrf);
 out:
+	/* a session's touch or end the database kept refusing as a conflict: 503 (web_busy) */
+	req->busy = r == AUTH_CONFLICT;
 	if (ret == -1)
 		fprintf(stderr, "trellis serve: signing in: %s\n", err.buf);
 	store_user_release(&u);

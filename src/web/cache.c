@@ -85,7 +85,8 @@ struct snapshot {
  * (docs/web.md), so a write in one program drops nothing of another's.
  */
 struct pcache {
-	char *slug;			/* the program */
+	char *slug;			/* the program; never freed while the server runs */
+	struct pcache *gone_next;	/* on cache.gone: no longer served */
 	struct snapshot *catalog;
 	struct snapshot *head, *tail;	/* initiative snapshots, most recently used first */
 	size_t bytes, count;
@@ -94,12 +95,17 @@ struct pcache {
 static struct {
 	pthread_mutex_t lock;		/* guards the programs' catalogs and lists */
 	pthread_mutex_t load_lock;	/* one load at a time */
-	struct pcache *progs;		/* the programs served, fixed once started */
+	struct pcache *progs[CACHE_PROGRAMS_MAX];	/* the programs served, by slug */
 	size_t nprogs;
+	struct pcache *gone;		/* programs served once and no longer: kept till stop */
+	int follow;			/* the set follows the database's programs (no --program) */
+	int64_t set_version;		/* the catalog's version the set was read at */
+	pthread_mutex_t set_lock;	/* one reading of the set at a time */
 	size_t limit;			/* bytes of initiative snapshots, per program */
 	char *db;			/* the database's path */
 	pthread_key_t store_key;	/* each worker thread's struct store */
-} cache = { .lock = PTHREAD_MUTEX_INITIALIZER, .load_lock = PTHREAD_MUTEX_INITIALIZER };
+} cache = { .lock = PTHREAD_MUTEX_INITIALIZER, .load_lock = PTHREAD_MUTEX_INITIALIZER,
+	.set_lock = PTHREAD_MUTEX_INITIALIZER };
 
 /* ---------------------------------------------------------------- each thread's store */
 
@@ -489,16 +495,45 @@ initiative_current(struct pcache *pc, struct store *st, struct snapshot *cat, si
 	return ns;
 }
 
-/* The cache of program slug (NULL: the only one served), or NULL when it is not served. */
+/* The cache of program slug (NULL: the only one served), or NULL; cache.lock held. */
+static struct pcache *
+pcache_find(const char *slug)
+{
+	if (slug == NULL)
+		return cache.nprogs == 1 ? cache.progs[0] : NULL;
+	for (size_t i = 0; i < cache.nprogs; i++)
+		if (strcmp(cache.progs[i]->slug, slug) == 0)
+			return cache.progs[i];
+	return NULL;
+}
+
+/*
+ * The cache of program slug (NULL: the only one served), or NULL when it
+ * is not served. A pcache is never freed while the server runs (one no
+ * longer served goes to cache.gone), so the pointer stays good.
+ */
 static struct pcache *
 pcache_named(const char *slug)
 {
-	if (slug == NULL)
-		return cache.nprogs == 1 ? &cache.progs[0] : NULL;
-	for (size_t i = 0; i < cache.nprogs; i++)
-		if (strcmp(cache.progs[i].slug, slug) == 0)
-			return &cache.progs[i];
-	return NULL;
+	struct pcache *pc;
+
+	pthread_mutex_lock(&cache.lock);
+	pc = pcache_find(slug);
+	pthread_mutex_unlock(&cache.lock);
+	return pc;
+}
+
+/* The programs served now, copied into *out (at most CACHE_PROGRAMS_MAX). */
+static size_t
+pcache_all(struct pcache **out)
+{
+	size_t n;
+
+	pthread_mutex_lock(&cache.lock);
+	n = cache.nprogs;
+	memcpy(out, cache.progs, n * sizeof(*out));
+	pthread_mutex_unlock(&cache.lock);
+	return n;
 }
 
 /*
@@ -660,15 +695,18 @@ web_program_of(struct web_request *req, const char *initiative)
 	struct store_versions v;
 	struct store *st;
 
+	struct pcache *progs[CACHE_PROGRAMS_MAX];
+	size_t n;
+
 	/* a site page of a server of several programs: the program that holds the initiative */
-	if (req->program == NULL && cache.nprogs > 1) {
+	if (req->program == NULL && (n = pcache_all(progs)) > 1) {
 		if (versions_read(req, NULL, &v, &st))
 			return NULL;
-		for (size_t i = 0; i < cache.nprogs && req->program == NULL; i++) {
-			struct snapshot *cat = catalog_current(&cache.progs[i], st, &v);
+		for (size_t i = 0; i < n && req->program == NULL; i++) {
+			struct snapshot *cat = catalog_current(progs[i], st, &v);
 
 			if (strmap_get(&cat->wp.program.initiative_index, initiative, -1) >= 0)
-				req->program = cache.progs[i].slug;
+				req->program = progs[i]->slug;
 			snapshot_put(cat);
 		}
 	}
@@ -678,22 +716,24 @@ web_program_of(struct web_request *req, const char *initiative)
 size_t
 web_program_list(struct web_request *req, const char ***slugs, const char ***names)
 {
+	struct pcache *progs[CACHE_PROGRAMS_MAX];
 	struct store_versions v;
 	struct store *st;
+	size_t n = pcache_all(progs);
 
-	*slugs = web_alloc(req, (cache.nprogs + 1) * sizeof(**slugs));
-	*names = web_alloc(req, (cache.nprogs + 1) * sizeof(**names));
+	*slugs = web_alloc(req, (n + 1) * sizeof(**slugs));
+	*names = web_alloc(req, (n + 1) * sizeof(**names));
 	if (versions_read(req, NULL, &v, &st))
 		return 0;
-	for (size_t i = 0; i < cache.nprogs; i++) {
-		struct snapshot *cat = catalog_current(&cache.progs[i], st, &v);
+	for (size_t i = 0; i < n; i++) {
+		struct snapshot *cat = catalog_current(progs[i], st, &v);
 
-		(*slugs)[i] = cache.progs[i].slug;
+		(*slugs)[i] = progs[i]->slug;
 		(*names)[i] = web_strdup(req, cat->wp.program.name ? cat->wp.program.name :
-		    cache.progs[i].slug);
+		    progs[i]->slug);
 		snapshot_put(cat);
 	}
-	return cache.nprogs;
+	return n;
 }
 
 const struct web_program *
@@ -858,7 +898,7 @@ drop_older(int64_t n)
 	size_t dropped = 0;
 
 	for (size_t i = 0; i < cache.nprogs; i++) {
-		struct pcache *pc = &cache.progs[i];
+		struct pcache *pc = cache.progs[i];
 
 		if (pc->catalog == NULL || pc->catalog->version >= n)
 			continue;
@@ -876,8 +916,8 @@ static void
 drop_all(void)
 {
 	for (size_t i = 0; i < cache.nprogs; i++)
-		while (cache.progs[i].head)
-			unlist(&cache.progs[i], cache.progs[i].head);
+		while (cache.progs[i]->head)
+			unlist(cache.progs[i], cache.progs[i]->head);
 }
 
 /* A change told by a commit (store.h: "catalog N", "initiative N PROGRAM SLUG"). */
@@ -917,7 +957,7 @@ change_heard(void *arg, const char *what)
 	slug++;
 	/* a program this server does not serve is none of its business */
 	for (size_t i = 0; i < cache.nprogs; i++) {
-		struct pcache *pc = &cache.progs[i];
+		struct pcache *pc = cache.progs[i];
 
 		if (pc->catalog == NULL || strlen(pc->slug) != plen || strncmp(pc->slug, prog, plen) != 0 ||
 		    (ini = strmap_get(&pc->catalog->wp.program.initiative_index, slug, -1)) < 0)
@@ -1046,25 +1086,179 @@ listener_stop(void)
 
 /* ---------------------------------------------------------------- start and stop */
 
+/* Frees pc, no longer used by anyone (cache_stop). */
+static void
+pcache_free(struct pcache *pc)
+{
+	while (pc->head)
+		unlist(pc, pc->head);
+	snapshot_put(pc->catalog);
+	free(pc->slug);
+	free(pc);
+}
+
+/* A new cache of program slug, its catalog loaded from st; NULL with err set. */
+static struct pcache *
+pcache_new(struct store *st, const char *slug, struct strbuf *err)
+{
+	struct pcache *pc = xcalloc(1, sizeof(*pc));
+
+	pc->slug = xstrdup(slug);
+	if ((pc->catalog = catalog_load(st, pc, err)) == NULL) {
+		free(pc->slug);
+		free(pc);
+		return NULL;
+	}
+	return pc;
+}
+
+/*
+ * The cache of program slug for the set being made: the one served now,
+ * or one served before (taken off cache.gone, its catalog loaded again),
+ * or a new one. NULL when its catalog cannot be loaded (err set). Called
+ * with cache.set_lock held.
+ */
+static struct pcache *
+pcache_take(struct store *st, const char *slug, int *added, struct strbuf *err)
+{
+	struct pcache *pc, **g;
+	struct snapshot *cat;
+
+	*added = 0;
+	if ((pc = pcache_named(slug)) != NULL)
+		return pc;
+	*added = 1;
+	pthread_mutex_lock(&cache.lock);
+	for (g = &cache.gone; *g && strcmp((*g)->slug, slug) != 0; g = &(*g)->gone_next)
+		;
+	pc = *g;
+	pthread_mutex_unlock(&cache.lock);
+	if (pc == NULL)
+		return pcache_new(st, slug, err);
+	/* served before: what it held then is old (its snapshots went when it went) */
+	if ((cat = catalog_load(st, pc, err)) == NULL)
+		return NULL;
+	pthread_mutex_lock(&cache.lock);
+	*g = pc->gone_next;
+	pc->gone_next = NULL;
+	snapshot_put(pc->catalog);
+	pc->catalog = cat;
+	pthread_mutex_unlock(&cache.lock);
+	return pc;
+}
+
 int
-cache_start(struct store *st, const char *db, const char *const *slugs, size_t n, size_t limit,
-    struct strbuf *err)
+web_programs_follow(struct web_request *req)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_slugs slugs = { NULL, 0, 0 };
+	struct pcache *next[CACHE_PROGRAMS_MAX], *was[CACHE_PROGRAMS_MAX];
+	size_t n = 0, nwas;
+	struct store *st;
+	int64_t at;
+	int stale, added, ret = -1;
+
+	if (!cache.follow)
+		return 0;
+	/* the versions read here are the request's own (web_data_version): no read more */
+	if (web_data_version(req) < 0)
+		return -1;
+	at = req->pre_catalog;
+	pthread_mutex_lock(&cache.lock);
+	stale = at > cache.set_version;
+	pthread_mutex_unlock(&cache.lock);
+	if (!stale)
+		return 0;
+	pthread_mutex_lock(&cache.set_lock);
+	pthread_mutex_lock(&cache.lock);
+	stale = at > cache.set_version;
+	pthread_mutex_unlock(&cache.lock);
+	if (!stale) {
+		ret = 0;
+		goto out;
+	}
+	if ((st = web_store(req, &err)) == NULL || store_program_slugs(st, &slugs, &err) == -1)
+		goto out;
+	if (slugs.n > CACHE_PROGRAMS_MAX)
+		fprintf(stderr, "trellis serve: the database holds %zu programs; serving the first"
+		    " %d\n", slugs.n, CACHE_PROGRAMS_MAX);
+	for (size_t i = 0; i < slugs.n && n < CACHE_PROGRAMS_MAX; i++) {
+		strbuf_reset(&err);
+		if ((next[n] = pcache_take(st, slugs.v[i], &added, &err)) == NULL) {
+			fprintf(stderr, "trellis serve: program %s: %s; not served\n", slugs.v[i],
+			    err.buf);
+			continue;
+		}
+		if (added)
+			fprintf(stderr, "trellis serve: program %s is in the database now: served"
+			    " under /p/%s/\n", slugs.v[i], slugs.v[i]);
+		n++;
+	}
+	strbuf_reset(&err);
+	pthread_mutex_lock(&cache.lock);
+	nwas = cache.nprogs;
+	memcpy(was, cache.progs, nwas * sizeof(*was));
+	memcpy(cache.progs, next, n * sizeof(*next));
+	cache.nprogs = n;
+	if (at > cache.set_version)
+		cache.set_version = at;
+	/* a program the database no longer holds: its copies go, its pcache waits on cache.gone */
+	for (size_t i = 0; i < nwas; i++) {
+		size_t j = 0;
+
+		while (j < n && next[j] != was[i])
+			j++;
+		if (j < n)
+			continue;
+		while (was[i]->head)
+			unlist(was[i], was[i]->head);
+		fragments_drop(was[i]->catalog);
+		was[i]->gone_next = cache.gone;
+		cache.gone = was[i];
+		fprintf(stderr, "trellis serve: program %s is no longer in the database: not"
+		    " served\n", was[i]->slug);
+	}
+	pthread_mutex_unlock(&cache.lock);
+	ret = 0;
+out:
+	pthread_mutex_unlock(&cache.set_lock);
+	if (ret)
+		fprintf(stderr, "trellis serve: reading the database's programs: %s\n", err.buf);
+	store_slugs_release(&slugs);
+	strbuf_release(&err);
+	return ret;
+}
+
+const char *
+web_program_served(const char *slug, int *several)
+{
+	struct pcache *pc;
+
+	pthread_mutex_lock(&cache.lock);
+	pc = pcache_find(slug);
+	*several = cache.nprogs > 1;
+	pthread_mutex_unlock(&cache.lock);
+	return pc ? pc->slug : NULL;
+}
+
+int
+cache_start(struct store *st, const char *db, const char *const *slugs, size_t n, int follow,
+    size_t limit, struct strbuf *err)
 {
 	assert(n > 0 && n <= CACHE_PROGRAMS_MAX);
 	/* a connection per worker thread, opened on first use, closed as the thread ends */
 	pthread_key_create(&cache.store_key, store_destroy);
 	cache.db = xstrdup(db);
 	cache.limit = limit;
-	cache.progs = xcalloc(n, sizeof(*cache.progs));
-	for (size_t i = 0; i < n; i++) {
-		struct pcache *pc = &cache.progs[cache.nprogs++];
-
-		pc->slug = xstrdup(slugs[i]);
-		if ((pc->catalog = catalog_load(st, pc, err)) == NULL) {
+	cache.follow = follow;
+	/* the set was read before any version: the first request reads it again */
+	cache.set_version = -1;
+	for (size_t i = 0; i < n; i++)
+		if ((cache.progs[cache.nprogs] = pcache_new(st, slugs[i], err)) == NULL) {
 			cache_stop();
 			return -1;
-		}
-	}
+		} else
+			cache.nprogs++;
 	if (listener_start(err) == -1) {
 		cache_stop();
 		return -1;
@@ -1077,17 +1271,15 @@ cache_stop(void)
 {
 	listener_stop();
 	pthread_mutex_lock(&cache.lock);
-	for (size_t i = 0; i < cache.nprogs; i++) {
-		struct pcache *pc = &cache.progs[i];
-
-		while (pc->head)
-			unlist(pc, pc->head);
-		snapshot_put(pc->catalog);
-		free(pc->slug);
-	}
-	free(cache.progs);
-	cache.progs = NULL;
+	for (size_t i = 0; i < cache.nprogs; i++)
+		pcache_free(cache.progs[i]);
 	cache.nprogs = 0;
+	while (cache.gone) {
+		struct pcache *pc = cache.gone;
+
+		cache.gone = pc->gone_next;
+		pcache_free(pc);
+	}
 	pthread_mutex_unlock(&cache.lock);
 	free(cache.db);
 	cache.db = NULL;
@@ -1099,8 +1291,8 @@ cache_stats(size_t *count, size_t *bytes)
 	*count = *bytes = 0;
 	pthread_mutex_lock(&cache.lock);
 	for (size_t i = 0; i < cache.nprogs; i++) {
-		*count += cache.progs[i].count;
-		*bytes += cache.progs[i].bytes;
+		*count += cache.progs[i]->count;
+		*bytes += cache.progs[i]->bytes;
 	}
 	pthread_mutex_unlock(&cache.lock);
 }

@@ -15,11 +15,12 @@ struct strbuf;
 /*
  * Loads the catalogs of the n programs slugs (1 to CACHE_PROGRAMS_MAX)
  * from st and keeps, for each, initiative snapshots up to limit bytes;
- * worker threads open the database at db (web_store). Returns 0, or -1
- * with err set.
+ * worker threads open the database at db (web_store). follow: the set
+ * follows the database's programs while the server runs
+ * (web_programs_follow). Returns 0, or -1 with err set.
  */
 int cache_start(struct store *st, const char *db, const char *const *slugs, size_t n,
-    size_t limit, struct strbuf *err);
+    int follow, size_t limit, struct strbuf *err);
 /* Drops everything the cache holds (requests still holding a snapshot keep it). */
 void cache_stop(void);
 /* How many initiative snapshots the cache holds, and about how many bytes. */

@@ -367,8 +367,8 @@ h_answer_post(struct web_request *req, struct web_response *res)
 		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	if (run == -1 && w.aw.gave_up) {
-		ret = web_busy(res);
+	if (records_write_busy(req, &w, run, &err, res)) {
+		ret = 0;
 		goto out;
 	}
 	if (run == -1 && errs.n == 0)

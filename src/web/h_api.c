@@ -29,8 +29,10 @@
 #include "../io/json.h"
 #include "../metrics/survey.h"
 #include "../model/fields.h"
+#include "../store/accounts.h"
 #include "../store/store.h"
 #include "../util/num.h"
+#include "../util/url.h"
 #include "../util/xalloc.h"
 #include "../view/report_json.h"
 #include "../util/banned.h"
@@ -301,6 +303,69 @@ h_api_program(struct web_request *req, struct web_response *res)
 	}
 	strbuf_addstr(out, "]}\n");
 	return 0;
+}
+
+/*
+ * GET /api/v1/programs (docs/api.md): the programs served that the caller
+ * may see, by slug: a site admin's (an admin of no one program) every one,
+ * anyone else's those where its account holds a role (store_user_programs),
+ * each with its name, that role and its addresses.
+ */
+int
+h_api_programs(struct web_request *req, struct web_response *res)
+{
+	struct strbuf err = STRBUF_INIT, url = STRBUF_INIT;
+	struct store_slugs mine = { NULL, 0, 0 };
+	const char **slugs, **names, *role;
+	struct strbuf *out;
+	struct store *st;
+	int site_admin = req->user.role == WEB_ADMIN && req->user.program == NULL;
+	int first = 1, ret = -1;
+	size_t n;
+
+	/* fetch: the programs served, and the caller's own */
+	n = web_program_list(req, &slugs, &names);
+	if (!site_admin && ((st = web_store(req, &err)) == NULL ||
+	    store_user_programs(st, req->user.id, &mine, &err) == -1)) {
+		fprintf(stderr, "trellis serve: %s\n", err.buf);
+		goto out;
+	}
+	/* render */
+	out = api_begin(res, 200);
+	strbuf_addch(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		role = site_admin ? "admin" : NULL;
+		for (size_t j = 0; j + 1 < mine.n && role == NULL; j += 2)
+			if (strcmp(mine.v[j], slugs[i]) == 0)
+				role = mine.v[j + 1];
+		if (role == NULL)
+			continue;
+		strbuf_addstr(out, first ? "\n {\"slug\": " : ",\n {\"slug\": ");
+		json_write_string(out, slugs[i]);
+		strbuf_addstr(out, ", \"name\": ");
+		json_write_string(out, names[i]);
+		strbuf_addstr(out, ", \"role\": ");
+		json_write_string(out, role);
+		strbuf_addstr(out, ", \"api\": ");
+		strbuf_reset(&url);
+		/* the base its paths follow: /api/v1/programs/P (itself the program, /api/v1/program) */
+		url_in_program(&url, slugs[i], "/api/v1/");
+		strbuf_setlen(&url, url.len - 1);
+		json_write_string(out, url.buf);
+		strbuf_addstr(out, ", \"pages\": ");
+		strbuf_reset(&url);
+		url_in_program(&url, slugs[i], "/");
+		json_write_string(out, url.buf);
+		strbuf_addch(out, '}');
+		first = 0;
+	}
+	strbuf_addstr(out, "]\n");
+	ret = 0;
+out:
+	store_slugs_release(&mine);
+	strbuf_release(&err);
+	strbuf_release(&url);
+	return ret;
 }
 
 int

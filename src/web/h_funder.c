@@ -290,8 +290,8 @@ h_followup_done(struct web_request *req, struct web_response *res)
 		ret = web_error(res, 404, N_("There is no such initiative."));
 		goto out;
 	}
-	if (run == -1 && w.aw.gave_up) {
-		ret = web_busy(res);
+	if (records_write_busy(req, &w, run, &err, res)) {
+		ret = 0;
 		goto out;
 	}
 	switch ((r = records_run_result(run, f.r))) {
@@ -621,8 +621,9 @@ h_program_learning_post(struct web_request *req, struct web_response *res)
 	}
 	nw = (struct note_write){ .q = (size_t)q - 1, .note = &note, .actor = web_actor(req),
 	    .r = APP_ERROR, .c = &c, .e = &e };
-	if ((run = records_write_run(req, &w, note_change, &nw, &err)) == -1 && w.aw.gave_up) {
-		ret = web_busy(res);
+	run = records_write_run(req, &w, note_change, &nw, &err);
+	if (records_write_busy(req, &w, run, &err, res)) {
+		ret = 0;
 		goto out;
 	}
 	switch ((r = records_run_result(run, nw.r))) {

@@ -125,6 +125,7 @@ h_login_post(struct web_request *req, struct web_response *res)
 	char token[AUTH_TOKEN_CHARS + 1], num[32];
 	const char *password = web_form(req, "password"), *old;
 	int64_t retry = 0, now = (int64_t)time(NULL);
+	enum auth_result r = AUTH_ERROR;
 	int ret = -1;
 
 	store_user_init(&u);
@@ -153,9 +154,11 @@ h_login_post(struct web_request *req, struct web_response *res)
 	}
 	if ((st = web_store(req, &err)) == NULL)
 		goto fail;
-	switch (auth_login(st, f.email, password, req->addr, now, &u, &retry, &err)) {
+	switch ((r = auth_login(st, f.email, password, req->addr, now, &u, &retry, &err))) {
 	case AUTH_OK:
 		break;
+	case AUTH_CONFLICT:
+		goto busy;
 	case AUTH_DENIED:
 	case AUTH_REFUSED:
 	case AUTH_EXPIRED:
@@ -183,9 +186,9 @@ h_login_post(struct web_request *req, struct web_response *res)
 	}
 	/* a new session at every sign-in: the id the browser had (if any) ends now */
 	if ((old = web_session_cookie(req)) != NULL &&
-	    auth_session_destroy(st, old, &err) != AUTH_OK)
+	    (r = auth_session_destroy(st, old, &err)) != AUTH_OK)
 		goto fail;
-	if (auth_session_create(st, u.id, now, token, NULL, &err) != AUTH_OK)
+	if ((r = auth_session_create(st, u.id, now, token, NULL, &err)) != AUTH_OK)
 		goto fail;
 	auth_cookie_set(&cookie, token, web_dev_cookie());
 	memset(token, 0, sizeof(token));
@@ -196,6 +199,11 @@ h_login_post(struct web_request *req, struct web_response *res)
 fail:
 	fprintf(stderr, "trellis serve: sign-in: %s\n", err.buf);
 	ret = -1;
+	if (r != AUTH_CONFLICT)
+		goto out;
+busy:
+	/* the database kept refusing the write as a conflict: nothing written, try again */
+	ret = web_busy(res);
 out:
 	store_user_release(&u);
 	strbuf_release(&cookie);
@@ -209,13 +217,16 @@ h_logout(struct web_request *req, struct web_response *res)
 	struct strbuf err = STRBUF_INIT, cookie = STRBUF_INIT;
 	struct store *st;
 	const char *token = web_session_cookie(req);
+	enum auth_result r = AUTH_ERROR;
 	int ret = -1;
 
 	/* web_csrf_guard has checked the session's token already */
 	if (token && *token) {
 		if ((st = web_store(req, &err)) == NULL ||
-		    auth_session_destroy(st, token, &err) != AUTH_OK) {
+		    (r = auth_session_destroy(st, token, &err)) != AUTH_OK) {
 			fprintf(stderr, "trellis serve: sign-out: %s\n", err.buf);
+			if (r == AUTH_CONFLICT)
+				ret = web_busy(res);
 			goto out;
 		}
 	}

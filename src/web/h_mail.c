@@ -5,6 +5,7 @@
  * records that the address wants no more mail. The token is the address
  * signed with the mail key, so a link works for its own address only.
  */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -73,12 +74,17 @@ h_unsubscribe_post(struct web_request *req, struct web_response *res)
 	struct strbuf addr = STRBUF_INIT, err = STRBUF_INIT;
 	struct store *st;
 	struct page pg;
+	int gave_up = 0;
 
 	if (unsubscribe_address(req, res, &addr) == 0) {
 		if ((st = web_store(req, &err)) == NULL ||
-		    store_mail_optout(st, addr.buf, (int64_t)time(NULL), &err)) {
-			web_error(res, 503, N_("Trellis could not record this just now. "
-			    "Try again in a minute."));
+		    mail_optout(st, addr.buf, (int64_t)time(NULL), &gave_up, &err)) {
+			fprintf(stderr, "trellis serve: unsubscribing: %s\n", err.buf);
+			if (gave_up)
+				web_busy(res);
+			else
+				web_error(res, 503, N_("Trellis could not record this just now. "
+				    "Try again in a minute."));
 		} else {
 			page_begin(&pg, res, NULL, _("No more mail"), NULL, TAB_NONE);
 			html_open(&pg.h, "p", NULL);

@@ -309,8 +309,8 @@ h_network_rate(struct web_request *req, struct web_response *res)
 		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	if (run == -1 && w.aw.gave_up) {
-		ret = web_busy(res);
+	if (records_write_busy(req, &w, run, &err, res)) {
+		ret = 0;
 		goto out;
 	}
 	if (run == -1) {

@@ -823,9 +823,8 @@ h_record_create(struct web_request *req, struct web_response *res)
 		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	if (r == -1 && w.aw.gave_up) {
-		fprintf(stderr, "trellis serve: add %s: %s\n", ak->name, err.buf);
-		ret = web_busy(res);
+	if (records_write_busy(req, &w, r, &err, res)) {
+		ret = 0;
 		goto out;
 	}
 	r = r == 0 ? APP_OK : r == 1 ? f.r : APP_ERROR;
@@ -919,10 +918,8 @@ h_record_update(struct web_request *req, struct web_response *res)
 		web_error(res, 404, N_("There is no such record."));
 		goto out;
 	}
-	if (r == -1 && w.aw.gave_up) {
-		fprintf(stderr, "trellis serve: %s %s: %s\n", del ? "delete" : "update", ak->name,
-		    err.buf);
-		ret = web_busy(res);
+	if (records_write_busy(req, &w, r, &err, res)) {
+		ret = 0;
 		goto out;
 	}
 	r = r == 0 ? APP_OK : r == 1 ? f.r : APP_ERROR;

@@ -522,8 +522,8 @@ round_open(struct web_request *req, struct web_response *res)
 	run = records_write_run(req, &w, round_change, &a, &err);
 	if (run == 1 && w.aw.in == NULL)
 		ret = web_error(res, 404, N_("No such initiative."));
-	else if (run == -1 && w.aw.gave_up)
-		ret = web_busy(res);
+	else if (records_write_busy(req, &w, run, &err, res))
+		ret = 0;
 	else if (run == 0) {
 		web_redirect(res, round_path(req, w.aw.in->slug));
 		ret = 0;

@@ -148,8 +148,8 @@ h_team_initiative(struct web_request *req, struct web_response *res)
 		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	if (run == -1 && w.aw.gave_up) {
-		ret = web_busy(res);
+	if (records_write_busy(req, &w, run, &err, res)) {
+		ret = 0;
 		goto out;
 	}
 	r = records_run_result(run, ow.r);
@@ -284,8 +284,8 @@ h_team_raci(struct web_request *req, struct web_response *res)
 		ret = -1;	/* the initiative is gone */
 		goto out;
 	}
-	if (run == -1 && w.aw.gave_up) {
-		ret = web_busy(res);
+	if (records_write_busy(req, &w, run, &err, res)) {
+		ret = 0;
 		goto out;
 	}
 	if (run == -1 && errs.n == 0)

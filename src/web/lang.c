@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/write.h"
 #include "../store/outbox.h"
 #include "../util/i18n.h"
 #include "../util/strbuf.h"
@@ -32,11 +33,31 @@ same_site(const struct web_request *req)
 	    strcmp(req->sec_fetch_site, "none") == 0;
 }
 
-/* ?lang=CODE: remembered in the cookie and, signed in, as the person's own setting. */
+/* The account's own language, stored (an app_txn_fn: one write of the one loop). */
+struct lang_write {
+	const char *email, *code;
+};
+
+static int
+lang_store(struct store *s, void *arg, struct strbuf *err)
+{
+	const struct lang_write *w = arg;
+
+	return store_user_lang_set(s, w->email, w->code, err) < 0 ? -1 : 0;
+}
+
+/*
+ * ?lang=CODE: remembered in the cookie and, signed in, as the person's own
+ * setting. That write is run again on a conflict (app_txn_run); after the
+ * last the page is still shown in the language chosen (the cookie keeps
+ * it) and the failure logged: the page asked for is a read, and refusing
+ * it for a preference would lose the page (docs/postgresql.md).
+ */
 static void
 remember(struct web_request *req, struct web_response *res, int lang)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct lang_write w = { req->user.email, lang_code(lang) };
 	struct store *st;
 
 	strbuf_addf(&sb, LANG_COOKIE "=%s; Path=/; Max-Age=31536000; SameSite=Lax%s",
@@ -47,7 +68,7 @@ remember(struct web_request *req, struct web_response *res, int lang)
 	    (req->user.lang == NULL || lang_parse(req->user.lang) != lang) &&
 	    (st = web_store(req, &sb)) != NULL) {
 		/* a choice that cannot be saved now is still shown: the cookie keeps it */
-		if (store_user_lang_set(st, req->user.email, lang_code(lang), &sb) < 0)
+		if (app_txn_run(st, lang_store, &w, NULL, &sb) != 0)
 			fprintf(stderr, "trellis serve: saving a language: %s\n", sb.buf);
 		else
 			req->user.lang = lang_code(lang);

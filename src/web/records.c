@@ -66,6 +66,17 @@ records_run_result(int run, enum app_result changed)
 	return run == 0 ? APP_OK : run == 1 ? changed : APP_ERROR;
 }
 
+int
+records_write_busy(const struct web_request *req, const struct records_write *w, int run,
+    const struct strbuf *err, struct web_response *res)
+{
+	if (run != -1 || !w->aw.gave_up)
+		return 0;
+	fprintf(stderr, "trellis serve: %s %s: %s\n", req->method_name, req->path, err->buf);
+	web_busy(res);
+	return 1;
+}
+
 void
 records_write_end(struct records_write *w)
 {

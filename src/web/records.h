@@ -53,6 +53,14 @@ int records_change_result(enum app_result r);
  * APP_ERROR.
  */
 enum app_result records_run_result(int run, enum app_result changed);
+/*
+ * The one answer to a write records_write_run (returned run) gave up on
+ * (run -1, aw.gave_up: the database kept reporting conflicts): logs err
+ * with the request's method and path, answers web_busy's 503 and returns
+ * 1; else 0, nothing answered.
+ */
+int records_write_busy(const struct web_request *req, const struct records_write *w, int run,
+    const struct strbuf *err, struct web_response *res);
 
 /* Turns a model_error into a form problem. */
 void records_model_error(form_errors *errs, const struct model_error *e);

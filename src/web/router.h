@@ -142,6 +142,7 @@ enum web_page {
 	PAGE_APPROVAL_POST,	/* POST /i/{slug}/ledger/{id}/approvals: approve or reject (form) */
 	PAGE_API_PROGRAM_APPROVALS, /* GET /api/v1/program/approvals: the same as JSON */
 	PAGE_API_APPROVAL,	/* POST /api/v1/initiatives/{slug}/ledger/{id}/approvals {org, verdict, reason} */
+	PAGE_API_PROGRAMS,	/* GET /api/v1/programs: the programs the caller may see */
 	PAGE__MAX
 };
 
@@ -213,6 +214,7 @@ int h_transfer(struct web_request *req, struct web_response *res);	/* h_transfer
 int h_import_post(struct web_request *req, struct web_response *res);	/* h_transfer.c */
 int h_export(struct web_request *req, struct web_response *res);	/* h_transfer.c */
 int h_api_program(struct web_request *req, struct web_response *res);	/* h_api.c */
+int h_api_programs(struct web_request *req, struct web_response *res);	/* h_api.c */
 int h_api_export(struct web_request *req, struct web_response *res);	/* h_api.c */
 int h_api_initiatives(struct web_request *req, struct web_response *res); /* h_api.c */
 int h_api_initiative(struct web_request *req, struct web_response *res); /* h_api.c */

@@ -221,4 +221,6 @@ const struct web_route web_routes[PAGE__MAX] = {
 	[PAGE_API_PROGRAM_APPROVALS] = { WEB_GET, "/api/v1/program/approvals", WEB_READERS, h_api_program_approvals, 0 },
 	/* API_APPROVAL: {org, verdict, reason}; 201 with the entry */
 	[PAGE_API_APPROVAL] = { WEB_POST, "/api/v1/initiatives/{slug}/ledger/{id}/approvals", WEB_EDITORS, h_api_approval, 0 },
+	/* API_PROGRAMS: the programs served that the caller may see (a site admin: all), with their addresses */
+	[PAGE_API_PROGRAMS] = { WEB_GET, "/api/v1/programs", WEB_READERS, h_api_programs, WEB_R_SITE },
 };

@@ -74,8 +74,7 @@ static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'sel
 
 static struct {
 	const struct web_config *cfg;
-	struct store_slugs slugs;	/* the programs served (--program: that one) */
-	int multi;			/* several: each under /p/{program}/ (docs/web.md) */
+	struct store_slugs slugs;	/* the programs served at start (--program: that one) */
 	atomic_int inflight;		/* requests begun and not yet completed */
 	atomic_int stopping;		/* SIGTERM seen: answer with Connection: close */
 	struct web_user dev_user;	/* --dev-insecure-role, role 0 when off */
@@ -93,6 +92,8 @@ struct conn {
 	char *uri;			/* as sent, for parsing */
 	int match;			/* enum web_match_result, -1 for a bad path */
 	int no_program;			/* a program's route asked without one (several served) */
+	const char *prefix;		/* the program the path names (/p/{program}/), or NULL */
+	int multi;			/* several programs served: each under /p/{program}/ */
 	struct web_match m;
 	char *capbuf;
 	size_t limit, received;
@@ -788,7 +789,10 @@ authorize(struct conn *c)
 	req->kind = c->m.kind;
 	req->id = c->m.id;
 	if (identify(req) < 0) {
-		web_error(res, 500, "Signing in is not possible right now; please try again.");
+		if (req->busy)
+			web_busy(res);
+		else
+			web_error(res, 500, "Signing in is not possible right now; please try again.");
 		return 1;
 	}
 	switch (web_access(c->m.route, req->authenticated ? &req->user : NULL, req->slug)) {
@@ -975,36 +979,60 @@ is_api(const char *path)
 }
 
 /*
- * The program req's path names (/p/{program}/, /api/v1/programs/{program}/;
- * docs/web.md): req->program set and req->raw_path made the path inside
- * it. A path naming no program is in the server's only one, or in none
- * when it serves several. A program it does not serve is no page: its
- * path is left to match nothing. -1 for a bad encoding.
+ * The program c's path names (/p/{program}/, /api/v1/programs/{program}/;
+ * docs/web.md): c->prefix set and req->raw_path made the path inside it.
+ * -1 for a bad encoding. Which program the request is in is told once the
+ * route is known (program_in).
  */
 static int
-program_of(struct web_request *req)
+program_of(struct conn *c)
 {
+	struct web_request *req = c->req;
 	struct strbuf name = STRBUF_INIT, rest = STRBUF_INIT;
 	int r, ret = 0;
 
-	req->program = srv.multi ? NULL : srv.slugs.v[0];
-	if ((r = url_program_split(req->raw_path, &name, &rest)) == 0)
+	c->prefix = NULL;
+	if ((r = url_program_split(req->raw_path, &name, &rest)) != 1)
 		goto out;
-	if (r == 1 && web_urldecode(name.buf, 0)) {
+	if (web_urldecode(name.buf, 0)) {
 		ret = -1;
 		goto out;
 	}
-	for (size_t i = 0; r == 1 && i < srv.slugs.n; i++)
-		if (strcmp(srv.slugs.v[i], name.buf) == 0) {
-			req->program = srv.slugs.v[i];
-			req->raw_path = web_strdup(req, rest.buf);
-		}
-	/* else a program not served: the path as sent matches no route (404) */
+	c->prefix = web_strdup(req, name.buf);
+	req->raw_path = web_strdup(req, rest.buf);
 out:
-	html_program_use(srv.multi ? req->program : NULL);
 	strbuf_release(&name);
 	strbuf_release(&rest);
 	return ret;
+}
+
+/*
+ * The program c's request is in (req->program), from the programs the
+ * database holds now (web_programs_follow, on the request's own read of
+ * the data's versions): the one its path names, else the server's only
+ * one, or none when it serves several. A program not served is no page:
+ * the path as sent matches nothing (404).
+ */
+static void
+program_in(struct conn *c)
+{
+	struct web_request *req = c->req;
+
+	if (c->match == WEB_MATCH_OK)
+		req->slug = c->m.slug;
+	web_programs_follow(req);
+	/* a change reads the versions again when it needs them, after its body */
+	if (!(req->method & (WEB_GET | WEB_HEAD)))
+		req->pre_read = 0;
+	req->program = web_program_served(c->prefix, &c->multi);
+	if (c->prefix && req->program == NULL) {
+		req->raw_path = req->sent_path;
+		req->slug = NULL;
+		c->match = WEB_MATCH_NONE;
+		memset(&c->m, 0, sizeof(c->m));
+	} else if (c->prefix == NULL && c->multi)
+		req->program = NULL;
+	html_program_use(c->multi ? req->program : NULL);
 }
 
 /*
@@ -1048,14 +1076,15 @@ start(struct conn *c, struct MHD_Connection *connection, const char *method)
 
 	/* the program it is in, then the path inside it, decoded per segment, against the route table */
 	req->sent_path = req->raw_path;
-	if (program_of(req) == -1)
+	if (program_of(c) == -1)
 		return refuse(c, connection, 400, "The address is not properly encoded.");
-	req->api = is_api(req->raw_path);
 	c->capbuf = web_alloc(req, strlen(req->raw_path) + 1);
 	c->match = web_route_match(web_routes, PAGE__MAX, req->raw_path, req->method,
 	    c->capbuf, &c->m);
 	if (c->match == -1)
 		return refuse(c, connection, 400, "The address is not properly encoded.");
+	program_in(c);
+	req->api = is_api(req->raw_path);
 	if (c->match == WEB_MATCH_OK && !program_ok(req, c->m.route)) {
 		c->match = WEB_MATCH_NONE;
 		c->no_program = 1;
@@ -1349,7 +1378,7 @@ access_cb(void *cls, struct MHD_Connection *connection, const char *url, const c
 	}
 	sock_event(connection, SOCK_BODY_DONE, 0);
 	finish_body(c);
-	html_program_use(srv.multi ? c->req->program : NULL);
+	html_program_use(c->multi ? c->req->program : NULL);
 	dispatch(c);
 	i18n_use(LANG_EN);	/* the thread's next request chooses its own */
 	html_program_use(NULL);
@@ -1579,7 +1608,6 @@ pick_program(struct store *st, const char *want, struct strbuf *err)
 		/* every program, each under /p/{program}/ when there are several (docs/web.md) */
 		srv.slugs = slugs;
 		memset(&slugs, 0, sizeof(slugs));
-		srv.multi = srv.slugs.n > 1;
 	}
 	ret = srv.slugs.n ? 0 : -1;
 out:
@@ -1642,7 +1670,7 @@ web_serve(const struct web_config *cfg)
 	}
 	if (store_open(cfg->db, 0, &st, &err) == -1 || pick_program(st, cfg->program, &err) == -1 ||
 	    cache_start(st, cfg->db, (const char *const *)srv.slugs.v, srv.slugs.n,
-	    cfg->cache_mb * 1024 * 1024, &err) == -1) {
+	    cfg->program == NULL, cfg->cache_mb * 1024 * 1024, &err) == -1) {
 		fprintf(stderr, "trellis serve: %s: %s\n", cfg->db, err.buf);
 		goto out;
 	}
@@ -1695,7 +1723,7 @@ web_serve(const struct web_config *cfg)
 	printf("listening on http://%s%s%s:%u/\n", v6 ? "[" : "", host, v6 ? "]" : "",
 	    di ? (unsigned)di->port : 0u);
 	fflush(stdout);
-	if (srv.multi)
+	if (srv.slugs.n > 1)
 		fprintf(stderr, _("trellis serve: %zu programs (under /p/PROGRAM/), %u threads, database %s\n"),
 		    srv.slugs.n, threads, cfg->db);
 	else

@@ -142,6 +142,7 @@ struct web_request {
 	const char *sent_path;
 	/* signed in, in another program than this one: its pages answer 404 (auth.c) */
 	int elsewhere;
+	int busy;		/* who is asking could not be told: the database kept refusing a write as a conflict */
 
 	/* The route's captures ("/i/{slug}/{kind}/{id}"); NULL when the pattern has none. */
 	const struct web_route *route;
@@ -380,6 +381,22 @@ int web_busy(struct web_response *res);
  * none does or it cannot be loaded.
  */
 const struct web_program *web_program_of(struct web_request *req, const char *initiative);
+/*
+ * The programs served follow the database's (docs/web.md, "Programs
+ * added or gone while the server runs"): when the catalog's version req
+ * reads (web_data_version, the request's own read) is past the one the
+ * set was read at, the set is read again: a program new in the database
+ * is served (its catalog loaded), one gone is not. Nothing with serve
+ * --program. 0, or -1 when the versions or the programs cannot be read
+ * (logged; the set stays as it was).
+ */
+int web_programs_follow(struct web_request *req);
+/*
+ * The slug of program slug if the server serves it (NULL: its only one
+ * when it serves one), as the server keeps it (good while it runs), else
+ * NULL; *several: whether it serves more than one.
+ */
+const char *web_program_served(const char *slug, int *several);
 /*
  * The programs the server serves (docs/web.md): their number, with
  * (*slugs)[i] and (*names)[i] in req's arena; 0 when they cannot be read.
