@@ -1181,6 +1181,15 @@ out:
 	return ret;
 }
 
+/* qsort: records (their struct rec_head) by rowid. */
+static int
+cmp_rowid(const void *a, const void *b)
+{
+	int64_t x = ((const struct rec_head *)a)->rowid, y = ((const struct rec_head *)b)->rowid;
+
+	return (x > y) - (x < y);
+}
+
 /* Where a loaded row went: its parent and its index in the parent's list. */
 struct placed {
 	int64_t rowid;
@@ -1236,6 +1245,24 @@ load_table(struct load *ld, int t)
 	}
 	store_stmt_done(st);
 	st = NULL;
+	/*
+	 * A per-initiative statement without ORDER BY (sql.c, OF_ONE) gives
+	 * one initiative's rows in index order: its list into rowid order,
+	 * then placed anew from it.
+	 */
+	for (size_t i = 1; i < placed.n; i++)
+		if (placed.v[i - 1].rowid > placed.v[i].rowid) {
+			struct anyvec *list = FIELD_VEC(placed.v[0].parent, lf);
+
+			assert(ld->ini_rowid && tab->parent == T_INITIATIVE && list->n == placed.n);
+			qsort(list->v, list->n, tab->k->size, cmp_rowid);
+			for (size_t j = 0; j < placed.n; j++) {
+				placed.v[j].rowid = ((struct rec_head *)((char *)list->v +
+				    j * tab->k->size))->rowid;
+				placed.v[j].idx = j;
+			}
+			break;
+		}
 	/* the lists are complete: their elements no longer move */
 	for (size_t i = 0; i < placed.n; i++) {
 		struct owner *o = VEC_PUSH(&ld->own[t]);

@@ -89,9 +89,13 @@
  * per-initiative load: store_initiative_load) share their columns and joins
  * with the whole program's selects above: each table's SELECT and JOINS
  * macros, with the program's restriction (IN_INITIATIVE ... OF_PROGRAM) or
- * the initiative's (OF_ONE, by the table's initiative_id index).
+ * the initiative's (OF_ONE, by the table's initiative_id index). OF_ONE's
+ * rows come in that index's order, which for most tables is the unique
+ * (initiative_id, ident) one: the loader puts them in rowid order itself,
+ * a sort of one initiative's rows in memory, where ORDER BY t.id cost a
+ * temporary B-tree of every row per query.
  */
-#define OF_ONE " WHERE t.initiative_id = ?1 ORDER BY t.id"
+#define OF_ONE " WHERE t.initiative_id = ?1"
 #define OBSERVATION_SELECT \
 	"SELECT t.id, t.initiative_id, t.date, t.value FROM observation t"
 #define OBSERVATION_JOINS ""

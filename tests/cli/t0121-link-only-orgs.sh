@@ -4,7 +4,10 @@
 # event's attendees) when the link row comes (src/store/program.c,
 # fetch_org): here two such organizations of a bench/gen program, one
 # with an older rowid than every other (so it goes to the front of the
-# list) and expertise of its own, one with the newest. Each initiative
+# list) and expertise of its own, one with the newest. And belbury's
+# decisions are imported last first, so that their rowids run against
+# their idents, the order in which a per-initiative load reads them (it
+# sorts them back: sql.c, OF_ONE). Each initiative
 # loaded alone still reports as the whole program does and holds the same
 # organizations, in the same order, as the whole program's slice of it
 # (the unit test's check); report --initiative gives --all piece by piece.
@@ -31,7 +34,13 @@ test_expect_success 'setup: two organizations that only link rows of belbury nam
 	    csv/decisions.csv >d.csv && mv d.csv csv/decisions.csv &&
 	awk -F, -v OFS=, "\$1 == \"belbury\" && \$2 == \"e-0001\" { \$7 = \$7 \";zz-outside\" } { print }" \
 	    csv/events.csv >e.csv && mv e.csv csv/events.csv &&
+	{
+		sed -n 1p csv/decisions.csv &&
+		grep -v "^belbury," csv/decisions.csv | sed 1d &&
+		grep "^belbury," csv/decisions.csv | sort -r -t, -k2,2
+	} >d.csv && mv d.csv csv/decisions.csv &&
 	grep "^belbury,d-0001,.*;aa-outside;zz-outside," csv/decisions.csv &&
+	test "$(grep "^belbury," csv/decisions.csv | head -1 | cut -d, -f2)" = d-1000 &&
 	grep "^belbury,e-0001,.*;zz-outside$" csv/events.csv &&
 	! grep -l "outside" csv/*.csv | grep -v -e organizations -e decisions -e events &&
 	"$TRELLIS" --db gen.db import csv/*.csv >/dev/null
