@@ -933,24 +933,32 @@ struct load {
 	VEC(struct owner) own[T__MAX];
 };
 
-static void *
-find_owner(const struct load *ld, int t, int64_t rowid)
+/* The index of rowid in own[0..n) (in rowid order), or n. */
+static size_t
+owner_index(const struct owner *own, size_t n, int64_t rowid)
 {
-	size_t lo = 0, hi;
+	size_t lo = 0, hi = n;
 
-	if (t == T_PROGRAM)
-		return rowid == ld->p->rowid ? ld->p : NULL;
-	hi = ld->own[t].n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (ld->own[t].v[mid].rowid < rowid)
+		if (own[mid].rowid < rowid)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < ld->own[t].n && ld->own[t].v[lo].rowid == rowid ?
-	    ld->own[t].v[lo].rec : NULL;
+	return lo < n && own[lo].rowid == rowid ? lo : n;
+}
+
+static void *
+find_owner(const struct load *ld, int t, int64_t rowid)
+{
+	size_t i;
+
+	if (t == T_PROGRAM)
+		return rowid == ld->p->rowid ? ld->p : NULL;
+	i = owner_index(ld->own[t].v, ld->own[t].n, rowid);
+	return i < ld->own[t].n ? ld->own[t].v[i].rec : NULL;
 }
 
 static void
@@ -1056,6 +1064,8 @@ target_slug(const struct load *ld, enum reftype rt, int64_t rowid)
 	}
 }
 
+static int fetch_org(struct load *ld, int64_t rowid);
+
 /* Appends one link row (columns 1.. of st) to the list of field f of rec. */
 static int
 read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
@@ -1066,8 +1076,18 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 	int v = 0;
 
 	if (f->type == FT_REFS || f->type == FT_RACI) {
-		slug = target_slug(ld, f->type == FT_RACI ? RT_ORG : f->ref,
-		    db_column_int64(st, 1));
+		enum reftype rt = f->type == FT_RACI ? RT_ORG : f->ref;
+		int64_t to = db_column_int64(st, 1);
+
+		slug = target_slug(ld, rt, to);
+		if (slug == NULL && ld->ini_rowid && rt != RT_PERSON && rt != RT_INITIATIVE) {
+			int rc = fetch_org(ld, to);
+
+			if (rc == -1)
+				return -1;
+			if (rc == 0)
+				slug = target_slug(ld, rt, to);
+		}
 		if (slug == NULL) {
 			bad_value(ld->err, k, f, db_column_text(st, 1));
 			return -1;
@@ -1117,15 +1137,17 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 }
 
 /*
- * Reads the link rows of field f of table t's records: one query over the
- * owners' rowid range, rows in owner order as the owners are, walked
- * together; rows of owners outside this program are skipped.
+ * Reads the link rows of field f of the records own[0..n) of table t (in
+ * rowid order): one query over the owners' rowid range, or the
+ * initiative's (by_initiative). Each owner's rows come together in
+ * position order (the owners in any order: LINK_SEL_ONE's are in their
+ * key's); rows of owners not loaded (outside this program) are skipped.
  */
 static int
-load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct field *f)
+load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct field *f,
+    const struct owner *own, size_t n)
 {
-	const struct owner *own = ld->own[t].v;
-	size_t n = ld->own[t].n, cur = 0;
+	size_t cur = 0;
 	struct db_stmt *st;
 	int rc, ret = -1;
 
@@ -1142,11 +1164,9 @@ load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t owner = db_column_int64(st, 0);
 
-		while (cur < n && own[cur].rowid < owner)
-			cur++;
+		if (cur == n || own[cur].rowid != owner)
+			cur = owner_index(own, n, owner);
 		if (cur == n)
-			break;
-		if (own[cur].rowid != owner)
 			continue;
 		if (read_link(ld, st, store_tables[t].k, f, own[cur].rec) == -1)
 			goto out;
@@ -1159,6 +1179,15 @@ load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct
 out:
 	store_stmt_done(st);
 	return ret;
+}
+
+/* qsort: records (their struct rec_head) by rowid. */
+static int
+cmp_rowid(const void *a, const void *b)
+{
+	int64_t x = ((const struct rec_head *)a)->rowid, y = ((const struct rec_head *)b)->rowid;
+
+	return (x > y) - (x < y);
 }
 
 /* Where a loaded row went: its parent and its index in the parent's list. */
@@ -1216,6 +1245,24 @@ load_table(struct load *ld, int t)
 	}
 	store_stmt_done(st);
 	st = NULL;
+	/*
+	 * A per-initiative statement without ORDER BY (sql.c, OF_ONE) gives
+	 * one initiative's rows in index order: its list into rowid order,
+	 * then placed anew from it.
+	 */
+	for (size_t i = 1; i < placed.n; i++)
+		if (placed.v[i - 1].rowid > placed.v[i].rowid) {
+			struct anyvec *list = FIELD_VEC(placed.v[0].parent, lf);
+
+			assert(ld->ini_rowid && tab->parent == T_INITIATIVE && list->n == placed.n);
+			qsort(list->v, list->n, tab->k->size, cmp_rowid);
+			for (size_t j = 0; j < placed.n; j++) {
+				placed.v[j].rowid = ((struct rec_head *)((char *)list->v +
+				    j * tab->k->size))->rowid;
+				placed.v[j].idx = j;
+			}
+			break;
+		}
 	/* the lists are complete: their elements no longer move */
 	for (size_t i = 0; i < placed.n; i++) {
 		struct owner *o = VEC_PUSH(&ld->own[t]);
@@ -1229,13 +1276,82 @@ load_table(struct load *ld, int t)
 		enum stmt one = ld->ini_rowid ? link_sel_one[t][i] : ST_BEGIN;
 
 		if (load_links(ld, t, one != ST_BEGIN ? one : tab->link_sel[i], one != ST_BEGIN,
-		    links[i]) == -1)
+		    links[i], ld->own[t].v, ld->own[t].n) == -1)
 			goto out;
 	}
 	ret = 0;
 out:
 	store_stmt_done(st);
 	VEC_FREE(&placed);
+	return ret;
+}
+
+/*
+ * A per-initiative load reads the organizations that the initiative's
+ * records name (ST_ORG_SEL_ONE), but not those that only its link rows
+ * name, which read_link finds missing: this reads organization rowid of
+ * the program, with its own link rows, into its place in the program's
+ * list (rowid order, as ST_ORG_SEL_ONE reads them), so that the load
+ * holds the same organizations as if the query had named it. 1 when the
+ * program has no such organization.
+ */
+static int
+fetch_org(struct load *ld, int64_t rowid)
+{
+	const struct store_table *tab = &store_tables[T_ORG];
+	const struct field *links[LINKS_MAX];
+	struct anyvec *list = FIELD_VEC(ld->p, list_field(tab));
+	size_t size = tab->k->size, at;
+	struct db_stmt *st;
+	struct rec_head *rec;
+	struct owner *o;
+	int rc, col = 2, n = 0, ret = -1;
+
+	if ((st = store_stmt(ld->s, ST_ORG_SEL_ID, ld->err)) == NULL ||
+	    check_shape(st, tab->k, 0, 2, ld->err) == -1)
+		return -1;
+	db_bind_int64(st, 1, rowid);
+	rc = db_step(st);
+	if (rc == DB_DONE || (rc == DB_ROW && db_column_int64(st, 1) != ld->p->rowid)) {
+		ret = 1;
+		goto out;
+	}
+	if (rc != DB_ROW) {
+		store_sqlerr(ld->s, ld->err, "cannot load a program");
+		goto out;
+	}
+	rec = anyvec_push(list, tab->k);
+	rec->rowid = rowid;
+	if (read_fields(ld, st, &col, tab->k, rec) == -1)
+		goto out;
+	store_stmt_done(st);
+	st = NULL;
+	/* into rowid order: rotate the new last record down to its place */
+	assert(owner_index(ld->own[T_ORG].v, ld->own[T_ORG].n, rowid) == ld->own[T_ORG].n);
+	for (at = 0; at < ld->own[T_ORG].n && ld->own[T_ORG].v[at].rowid < rowid; at++)
+		;
+	if (at + 1 < list->n) {
+		char *base = list->v, *tmp = xmalloc(size);
+
+		memcpy(tmp, base + (list->n - 1) * size, size);
+		memmove(base + (at + 1) * size, base + at * size, (list->n - 1 - at) * size);
+		memcpy(base + at * size, tmp, size);
+		free(tmp);
+	}
+	/* the list may have moved: every owner's record anew */
+	ld->own[T_ORG].n = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		o = VEC_PUSH(&ld->own[T_ORG]);
+		o->rec = (char *)list->v + i * size;
+		o->rowid = ((struct rec_head *)o->rec)->rowid;
+	}
+	link_fields(tab->k, links, &n);
+	for (int i = 0; i < tab->nlinks && i < n; i++)
+		if (load_links(ld, T_ORG, tab->link_sel[i], 0, links[i], &ld->own[T_ORG].v[at], 1) == -1)
+			goto out;
+	ret = 0;
+out:
+	store_stmt_done(st);
 	return ret;
 }
 
@@ -1417,7 +1533,7 @@ fetch_one(struct store *s, struct program *p, int t, const char *slug, struct st
 	*VEC_PUSH(&ld.own[t]) = (struct owner){ rec->rowid, rec };
 	link_fields(tab->k, links, &n);
 	for (int i = 0; i < tab->nlinks && i < n; i++)
-		if (load_links(&ld, t, tab->link_sel[i], 0, links[i]) == -1)
+		if (load_links(&ld, t, tab->link_sel[i], 0, links[i], ld.own[t].v, ld.own[t].n) == -1)
 			goto out;
 	ret = org ? fetch_one(s, p, T_ORG, org, err) : 0;
 out:

@@ -36,11 +36,13 @@
  * owners' initiative_id index rather than a rowid range: records added
  * after an import take rowids past every other initiative's, and a range
  * from an initiative's first record to its last would then read most of
- * the table.
+ * the table. The rows come in the order of the owners' (initiative_id,
+ * key) index, unique, so that no sort is needed: each owner's rows
+ * together, in position order; the loader finds each owner by rowid.
  */
-#define LINK_SEL_ONE(table, owner, cols, owners) \
+#define LINK_SEL_ONE(table, owner, cols, owners, key) \
 	"SELECT l." owner ", " cols " FROM " owners " o JOIN " table " l ON l." owner " = o.id" \
-	" WHERE o.initiative_id = ?1 ORDER BY l." owner ", l.position"
+	" WHERE o.initiative_id = ?1 ORDER BY o." key ", l.position"
 #define ORG_LINK_INS(table, owner) \
 	"INSERT INTO " table " (" owner ", position, org_id) VALUES (?, ?, ?)"
 
@@ -90,9 +92,13 @@
  * per-initiative load: store_initiative_load) share their columns and joins
  * with the whole program's selects above: each table's SELECT and JOINS
  * macros, with the program's restriction (IN_INITIATIVE ... OF_PROGRAM) or
- * the initiative's (OF_ONE, by the table's initiative_id index).
+ * the initiative's (OF_ONE, by the table's initiative_id index). OF_ONE's
+ * rows come in that index's order, which for most tables is the unique
+ * (initiative_id, ident) one: the loader puts them in rowid order itself,
+ * a sort of one initiative's rows in memory, where ORDER BY t.id cost a
+ * temporary B-tree of every row per query.
  */
-#define OF_ONE " WHERE t.initiative_id = ?1 ORDER BY t.id"
+#define OF_ONE " WHERE t.initiative_id = ?1"
 #define OBSERVATION_SELECT \
 	"SELECT t.id, t.initiative_id, t.date, t.value FROM observation t"
 #define OBSERVATION_JOINS ""
@@ -221,7 +227,14 @@
 	" ON a.checkin_id = c.id WHERE c.initiative_id = ?1"\
 	" UNION SELECT f.owner_id FROM checkin c JOIN checkin_followup f"\
 	" ON f.checkin_id = c.id WHERE c.initiative_id = ?1"
-/* ?1 = the initiative; each part by an index on its owner */
+/*
+ * ?1 = the initiative; each part by an index on its owner. The
+ * organizations that only link rows name (a decision's consulted, an
+ * event's attendees ...) are not here: reading every link table twice
+ * cost a fifth of a per-initiative load, and the loader reads such an
+ * organization by its rowid when a link row names it (program.c,
+ * fetch_org), into the same set.
+ */
 #define INI_LINKED(link, owner, table) \
 	" UNION SELECT l.org_id FROM " table " x JOIN " link " l ON l." owner " = x.id" \
 	" WHERE x.initiative_id = ?1"
@@ -233,25 +246,16 @@
 	" UNION SELECT org_id FROM director_reports_to WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM director_evaluated_by WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM member WHERE initiative_id = ?1"\
-	INI_LINKED("assignment", "responsibility_id", "responsibility")\
 	" UNION SELECT decider_id FROM decision WHERE initiative_id = ?1"\
-	INI_LINKED("decision_consulted", "decision_id", "decision")\
-	INI_LINKED("decision_informed", "decision_id", "decision")\
 	" UNION SELECT recipient_id FROM ledger_entry WHERE initiative_id = ?1"\
 	" UNION SELECT lead_id FROM application WHERE initiative_id = ?1"\
-	INI_LINKED("application_co_applicant", "application_id", "application")\
-	INI_LINKED("credit_credited", "credit_id", "credit")\
 	" UNION SELECT from_id FROM contribution WHERE initiative_id = ?1"\
 	" UNION SELECT to_id FROM contribution WHERE initiative_id = ?1"\
-	INI_LINKED("event_expected", "event_id", "event")\
-	INI_LINKED("event_attended", "event_id", "event")\
 	" UNION SELECT from_id FROM tie WHERE initiative_id = ?1"\
 	" UNION SELECT to_id FROM tie WHERE initiative_id = ?1"\
 	" UNION SELECT decider_id FROM proposal WHERE initiative_id = ?1"\
-	INI_LINKED("proposal_asked", "proposal_id", "proposal")\
 	INI_LINKED("proposal_answer", "proposal_id", "proposal")\
 	" UNION SELECT owner_org_id FROM action_item WHERE initiative_id = ?1"\
-	INI_LINKED("checkin_org", "checkin_id", "checkin")\
 	" UNION SELECT provider_id FROM assistance WHERE initiative_id = ?1"\
 	INI_LINKED("ledger_approval", "entry_id", "ledger_entry")\
 	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
@@ -914,6 +918,7 @@ const char *const store_sql[ST__MAX] = {
 	 */
 	[ST_ORG_SEL_ONE] =
 	ORG_SELECT " WHERE id IN (" INI_ORGS ") ORDER BY id",
+	[ST_ORG_SEL_ID] = ORG_SELECT " WHERE id = ?1",
 	[ST_PERSON_SEL_ONE] =
 	PERSON_SELECT " WHERE t.id IN (" INI_PEOPLE ") ORDER BY t.id",
 	[ST_INITIATIVE_SLUGS] =
@@ -948,29 +953,29 @@ const char *const store_sql[ST__MAX] = {
 	" JOIN answer a ON a.response_id = r.id"
 	" WHERE p.slug = ?1 AND s.instrument = ?2 ORDER BY a.item",
 	[ST_ASSIGNMENT_SEL_ONE] =
-	LINK_SEL_ONE("assignment", "responsibility_id", "l.org_id, l.letter", "responsibility"),
+	LINK_SEL_ONE("assignment", "responsibility_id", "l.org_id, l.letter", "responsibility", "name"),
 	[ST_CONSULTED_SEL_ONE] =
-	LINK_SEL_ONE("decision_consulted", "decision_id", "l.org_id", "decision"),
+	LINK_SEL_ONE("decision_consulted", "decision_id", "l.org_id", "decision", "ident"),
 	[ST_INFORMED_SEL_ONE] =
-	LINK_SEL_ONE("decision_informed", "decision_id", "l.org_id", "decision"),
+	LINK_SEL_ONE("decision_informed", "decision_id", "l.org_id", "decision", "ident"),
 	[ST_CO_APPLICANT_SEL_ONE] =
-	LINK_SEL_ONE("application_co_applicant", "application_id", "l.org_id", "application"),
+	LINK_SEL_ONE("application_co_applicant", "application_id", "l.org_id", "application", "ident"),
 	[ST_CREDITED_SEL_ONE] =
-	LINK_SEL_ONE("credit_credited", "credit_id", "l.org_id", "credit"),
+	LINK_SEL_ONE("credit_credited", "credit_id", "l.org_id", "credit", "ident"),
 	[ST_ATTENDEE_SEL_ONE] =
-	LINK_SEL_ONE("checkin_attendee", "checkin_id", "l.person_id", "checkin"),
+	LINK_SEL_ONE("checkin_attendee", "checkin_id", "l.person_id", "checkin", "ident"),
 	[ST_EXPECTED_SEL_ONE] =
-	LINK_SEL_ONE("event_expected", "event_id", "l.org_id", "event"),
+	LINK_SEL_ONE("event_expected", "event_id", "l.org_id", "event", "ident"),
 	[ST_ATTENDED_SEL_ONE] =
-	LINK_SEL_ONE("event_attended", "event_id", "l.org_id", "event"),
+	LINK_SEL_ONE("event_attended", "event_id", "l.org_id", "event", "ident"),
 	[ST_ASKED_SEL_ONE] =
-	LINK_SEL_ONE("proposal_asked", "proposal_id", "l.org_id", "proposal"),
+	LINK_SEL_ONE("proposal_asked", "proposal_id", "l.org_id", "proposal", "ident"),
 	/* migration 9 (issue 13) */
 	[ST_CHECKIN_ORG_INS] = ORG_LINK_INS("checkin_org", "checkin_id"),
 	[ST_CHECKIN_ORG_SEL] = LINK_SEL("checkin_org", "checkin_id", "org_id"),
 	[ST_CHECKIN_ORG_DEL] = OWNER_DEL("checkin_org", "checkin_id"),
 	[ST_CHECKIN_ORG_SEL_ONE] =
-	LINK_SEL_ONE("checkin_org", "checkin_id", "l.org_id", "checkin"),
+	LINK_SEL_ONE("checkin_org", "checkin_id", "l.org_id", "checkin", "ident"),
 	[ST_FOLLOWUP_INS] =
 	"INSERT INTO checkin_followup (checkin_id, text, owner_id, due, done) VALUES (?, ?, ?, ?, ?)",
 	[ST_FOLLOWUP_SEL] =
@@ -1007,7 +1012,7 @@ const char *const store_sql[ST__MAX] = {
 	[ST_ASSIST_ANSWER_SEL] = LINK_SEL("assistance_answer", "assistance_id", "answer"),
 	[ST_ASSIST_ANSWER_DEL] = OWNER_DEL("assistance_answer", "assistance_id"),
 	[ST_ASSIST_ANSWER_SEL_ONE] =
-	LINK_SEL_ONE("assistance_answer", "assistance_id", "l.answer", "assistance"),
+	LINK_SEL_ONE("assistance_answer", "assistance_id", "l.answer", "assistance", "ident"),
 	[ST_DECISION_EVIDENCED] =
 	"SELECT count(*), min(q.question) FROM decision d JOIN learning_evidence e"
 	" ON e.initiative_id = d.initiative_id AND e.ident = d.ident AND e.kind = 'decision'"

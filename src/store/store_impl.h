@@ -191,6 +191,7 @@ enum stmt {
 	ST_INITIATIVE_SEL_ONE, ST_LINE_SEL_ONE, ST_RESPONSE_SEL_ONE,
 	ST_PROPOSAL_SEL_ONE, ST_PANSWER_SEL_ONE,
 	ST_ORG_SEL_ONE,		/* the organizations the initiative names */
+	ST_ORG_SEL_ID,		/* one organization by rowid ?1 (program.c, fetch_org) */
 	ST_PERSON_SEL_ONE,	/* the people it names */
 	ST_INITIATIVE_SLUGS,	/* of program slug ?1, in stored order */
 	ST_INITIATIVE_FIND,	/* program and initiative rowids by slugs ?1, ?2 */
