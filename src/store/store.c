@@ -500,7 +500,8 @@ migrate(struct store *s, struct strbuf *err)
 		goto fail;
 	}
 	for (; v < store_migrations_count; v++)
-		if (db_exec(s->db, store_migrations[v], "cannot migrate the schema", err) == -1)
+		if (store_migration_first(s, v + 1, err) == -1 ||
+		    db_exec(s->db, store_migrations[v], "cannot migrate the schema", err) == -1)
 			goto fail;
 	return store_commit(s, err);
 fail:

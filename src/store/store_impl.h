@@ -229,6 +229,19 @@ extern const char *const store_sql[ST__MAX];
 /* The schema migrations (schema.c); migration i sets user_version to i + 1. */
 extern const char *const store_migrations[];
 extern const int store_migrations_count;
+/*
+ * What migration version (from 1) does on s's backend before its text, in
+ * the same transaction: on SQLite, 15 rewrites the IN lists of CHECKs
+ * (store_check_in_lists). 0, or -1 with err set.
+ */
+int store_migration_first(struct store *s, int version, struct strbuf *err);
+/*
+ * Appends sql (a table's CREATE text) to out with each `x IN (c1, c2, c3,
+ * ...)` of more than two constants written `x = c1 OR x = c2 OR ...`
+ * (in parentheses unless it is a CHECK's whole expression; `NOT IN` as it
+ * is). Returns how many lists it rewrote.
+ */
+int store_check_in_lists(const char *sql, struct strbuf *out);
 
 /* the most rows of one INSERT (a power of two); store_stmt_rows */
 #define STORE_ROWS_LOG2	6
