@@ -651,8 +651,9 @@ cb_cell(void *s, size_t n, void *data)
 		r->line++;
 	if (r->ncells < CSV_MAXCOLS) {
 		r->off[r->ncells] = r->text.len;
+		strbuf_grow(&r->text, n + 1);
 		strbuf_add(&r->text, s, n);
-		strbuf_addch(&r->text, '\0');
+		strbuf_setlen(&r->text, r->text.len + 1);	/* after its NUL, room made above */
 	}
 	r->ncells++;
 }
