@@ -775,10 +775,11 @@ static const char migration_14[] =
  * column's affinity and collation). A CHECK cannot be altered, and
  * changing it for an equivalent one changes neither a stored row nor the
  * file's format, so the tables' texts are edited in place
- * (db_sqlite_schema_rewrite, sqlite.org/lang_altertable.html) rather than
- * each table copied into a new one: that would take minutes and twice the
- * disk on a national database, and needs foreign keys off, which SQLite
- * cannot change inside the migration's transaction. PostgreSQL evaluates
+ * (db_sqlite_schema_rewrite, which migrate in store.c runs before this
+ * text, sqlite.org/lang_altertable.html) rather than each table copied
+ * into a new one: that would take minutes and twice the disk on a
+ * national database, and needs foreign keys off, which SQLite cannot
+ * change inside the migration's transaction. PostgreSQL evaluates
  * an IN list in place: its schema stays as it is, and this text only
  * moves the version.
  */
@@ -895,15 +896,6 @@ store_check_in_lists(const char *sql, struct strbuf *out)
 		changes++;
 	}
 	return changes;
-}
-
-int
-store_migration_first(struct store *s, int version, struct strbuf *err)
-{
-	if (version == 15 && db_backend(s->db) == DB_SQLITE &&
-	    db_sqlite_schema_rewrite(s->db, store_check_in_lists, err) == -1)
-		return -1;
-	return 0;
 }
 
 const char *const store_migrations[] = {

@@ -230,11 +230,10 @@ extern const char *const store_sql[ST__MAX];
 extern const char *const store_migrations[];
 extern const int store_migrations_count;
 /*
- * What migration version (from 1) does on s's backend before its text, in
- * the same transaction: on SQLite, 15 rewrites the IN lists of CHECKs
- * (store_check_in_lists). 0, or -1 with err set.
+ * The migration (from 1) before whose text, on SQLite, every table's
+ * CREATE text goes through store_check_in_lists (db_sqlite_schema_rewrite).
  */
-int store_migration_first(struct store *s, int version, struct strbuf *err);
+#define STORE_MIGRATION_CHECK_LISTS 15
 /*
  * Appends sql (a table's CREATE text) to out with each `x IN (c1, c2, c3,
  * ...)` of more than two constants written `x = c1 OR x = c2 OR ...`
