@@ -9,10 +9,11 @@ TEST_DIR=""
 trap 'pg_stop' EXIT
 trap 'exit 130' HUP INT TERM
 pg_start || { echo "no PostgreSQL: $PG_WHY"; exit 1; }
-trap 'pg_stop' EXIT
+TRELLIS_PG_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/trellis-pgcache.XXXXXX") || exit 1
+trap 'pg_stop; rm -rf "$TRELLIS_PG_CACHE"' EXIT
 PG_SOCK=$PG_DIR
 TRELLIS_PG_PASS=1
-export PG_SOCK PG_PORT TRELLIS_PG_PASS
+export PG_SOCK PG_PORT TRELLIS_PG_PASS TRELLIS_PG_CACHE
 st=0
 for t in "$@"; do
 	echo "== $t"

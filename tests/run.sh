@@ -73,7 +73,7 @@ run_scripts () {
 	done
 }
 pgskip=$(mktemp "${TMPDIR:-/tmp}/trellis-run.XXXXXX") || exit 1
-trap 'rm -f "$log" "$pgskip"' EXIT
+trap 'rm -rf "$log" "$pgskip" "$pgskip.d"' EXIT
 trap 'exit 130' HUP INT TERM
 run_scripts ""
 
@@ -88,11 +88,13 @@ if test "${PG_PASS:-1}" != 0; then
 	pg_f0=$failed
 	. tests/pg.sh
 	if pg_start; then
-		trap 'pg_stop; rm -f "$log" "$pgskip"' EXIT
+		trap 'pg_stop; rm -rf "$log" "$pgskip" "$pgskip.d"' EXIT
 		: >"$pgskip"
 		PG_SOCK=$PG_DIR
 		TRELLIS_PG_PASS=1
-		export PG_SOCK PG_PORT TRELLIS_PG_PASS
+		TRELLIS_PG_CACHE=$pgskip.d
+		mkdir "$TRELLIS_PG_CACHE"
+		export PG_SOCK PG_PORT TRELLIS_PG_PASS TRELLIS_PG_CACHE
 		n=0
 		for t in $(grep -rl -e 'fixture_db\.h' -e TRELLIS_TEST_PG tests/unit --include='test_*.c' | sort); do
 			b=$build/${t%.c}
@@ -115,13 +117,13 @@ if test "${PG_PASS:-1}" != 0; then
 			fi
 		done
 		run_scripts "[pg]"
-		unset TRELLIS_PG_PASS PG_SOCK
+		unset TRELLIS_PG_PASS PG_SOCK TRELLIS_PG_CACHE
 		pg_stop
-		trap 'rm -f "$log" "$pgskip"' EXIT
+		trap 'rm -rf "$log" "$pgskip" "$pgskip.d"' EXIT
 		echo "PostgreSQL pass: $((passed - pg_p0)) passed, $((failed - pg_f0)) failed in $(($(date +%s) - pg_t0)) s; skipped there:"
 		cat "$pgskip"
 	else
-		trap 'pg_stop; rm -f "$log" "$pgskip"' EXIT
+		trap 'pg_stop; rm -rf "$log" "$pgskip" "$pgskip.d"' EXIT
 		echo "FAIL[pg] the PostgreSQL pass: no server: $PG_WHY"
 		failed=$((failed + 1))
 	fi

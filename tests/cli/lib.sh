@@ -47,7 +47,7 @@ WRAP
 fi
 
 # The PostgreSQL pass of tests/run.sh (TRELLIS_PG_PASS=1, the pass's server
-# at PG_SOCK and PG_PORT; docs/testing.md): $TRELLIS becomes tests/pgmap.py,
+# at PG_SOCK and PG_PORT; docs/testing.md): $TRELLIS becomes tests/pgmap.sh,
 # which runs the binary with each database path mapped to a PostgreSQL
 # database of this script's own, and sqlite3 in PATH runs psql on such a
 # database. test_cleanup drops them at exit.
@@ -64,8 +64,8 @@ trap 'test_cleanup' EXIT
 if test -n "${TRELLIS_PG_PASS:-}"; then
 	mkdir -p "$TEST_DIR/.bin"
 	TRELLIS_PG_SQLITE3=$(command -v sqlite3 || echo /usr/bin/sqlite3)
-	ln -s "$TEST_TOP/tests/pgmap.py" "$TEST_DIR/.bin/sqlite3"
-	ln -s "$TEST_TOP/tests/pgmap.py" "$TEST_DIR/.bin/trellis-pg"
+	ln -s "$TEST_TOP/tests/pgmap.sh" "$TEST_DIR/.bin/sqlite3"
+	ln -s "$TEST_TOP/tests/pgmap.sh" "$TEST_DIR/.bin/trellis-pg"
 	TRELLIS_PG_REAL=$TRELLIS
 	TRELLIS=$TEST_DIR/.bin/trellis-pg
 	PATH=$TEST_DIR/.bin:$PATH
