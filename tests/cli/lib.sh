@@ -72,6 +72,12 @@ if test -n "${TRELLIS_PG_PASS:-}"; then
 	export TRELLIS_PG_SQLITE3 TRELLIS_PG_REAL PG_SOCK PG_PORT PATH
 fi
 
+# test_pg_pass: true in the PostgreSQL pass (for the rare expectation that
+# differs there, e.g. a database that cannot be missing).
+test_pg_pass () {
+	test -n "${TRELLIS_PG_PASS:-}"
+}
+
 # test_sqlite_only WHY: the script is about SQLite itself; the PostgreSQL
 # pass skips it, saying WHY (tests/run.sh lists it).
 test_sqlite_only () {
