@@ -96,8 +96,11 @@ if test "${PG_PASS:-1}" != 0; then
 		mkdir "$TRELLIS_PG_CACHE"
 		export PG_SOCK PG_PORT TRELLIS_PG_PASS TRELLIS_PG_CACHE
 		n=0
-		for t in $(grep -rl -e 'fixture_db\.h' -e TRELLIS_TEST_PG tests/unit --include='test_*.c' | sort); do
-			b=$build/${t%.c}
+		# the unit tests whose every case runs on TRELLIS_TEST_PG's database
+		# (the others read the SQLite file itself: docs/postgresql.md)
+		for t in app/test_answers app/test_write store/test_audit store/test_db \
+		    store/test_edit store/test_initiative_load store/test_versions; do
+			b=$build/tests/unit/$t
 			test -x "$b" || continue
 			n=$((n + 1))
 			u=$(pg_createdb "unit$n") || { failed=$((failed + 1)); continue; }
