@@ -78,6 +78,18 @@ test_pg_pass () {
 	test -n "${TRELLIS_PG_PASS:-}"
 }
 
+# test_db_target PATH: what a program other than trellis (a unit test
+# binary given a database) opens for PATH: in the PostgreSQL pass the URL
+# of the database PATH's marker names (tests/pgmap.sh), else PATH.
+test_db_target () {
+	if test_pg_pass && line=$(sed -n 's/^trellis-pg-test-database \(t_[0-9a-f]*\)$/\1/p' "$1" 2>/dev/null) &&
+	    test -n "$line"; then
+		echo "postgresql://trellis@127.0.0.1:$PG_PORT/$line"
+	else
+		echo "$1"
+	fi
+}
+
 # test_sqlite_only WHY: the script is about SQLite itself; the PostgreSQL
 # pass skips it, saying WHY (tests/run.sh lists it).
 test_sqlite_only () {

@@ -20,7 +20,8 @@ if test -z "${TRELLIS_PG_PASS:-}"; then
 	TRELLIS=$TEST_DIR/.bin/trellis-pg
 	PG_SOCK=$PG_DIR
 	PATH=$TEST_DIR/.bin:$PATH
-	export TRELLIS TRELLIS_PG_REAL TRELLIS_PG_SQLITE3 PG_SOCK PG_PORT PATH
+	TRELLIS_PG_PASS=1
+	export TRELLIS TRELLIS_PG_REAL TRELLIS_PG_SQLITE3 PG_SOCK PG_PORT PATH TRELLIS_PG_PASS
 fi
 
 # dbname FILE: the database the marker FILE names (fails when it is none).
@@ -63,6 +64,11 @@ test_expect_success 'copy: --from and --to each their own database' '
 
 test_expect_success 'sqlite3 on a marker asks the server' '
 	test "$(sqlite3 y.db "SELECT count(*) FROM program")" = 1
+'
+
+test_expect_success 'test_db_target gives the URL a marker names' '
+	test "$(test_db_target y.db)" = "postgresql://trellis@127.0.0.1:$PG_PORT/$(dbname y.db)" &&
+	test "$(test_db_target none.db)" = none.db
 '
 
 test_expect_success 'a path with no file, for a command that reads: the same refusal' '
