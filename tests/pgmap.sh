@@ -137,6 +137,7 @@ map () {
 	fi
 	M=postgresql://trellis@127.0.0.1:$PG_PORT/$name
 	subst="$subst$(shown_as "$M" "$1")"
+	mapped=$1
 }
 
 # Every argument again, the databases' mapped (the loop turns "$@" round once).
@@ -265,6 +266,14 @@ EOF
 	done <<EOF
 $pending
 EOF
+fi
+
+# The mail key of a SQLite database is the file beside it (DB.mailkey); on
+# PostgreSQL it is the file TRELLIS_MAIL_KEY names (docs/postgresql.md):
+# the same file, so the mail tests find it where they look.
+if test "$cmd" != copy && test -n "${mapped:-}" && test -z "${TRELLIS_MAIL_KEY:-}"; then
+	TRELLIS_MAIL_KEY=$(cd "$(dirname "$mapped")" && pwd)/$(basename "$mapped").mailkey
+	export TRELLIS_MAIL_KEY
 fi
 
 if test "$cmd" = serve || test -z "$subst"; then
