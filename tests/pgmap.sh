@@ -63,8 +63,18 @@ if test "$(basename "$0")" = sqlite3; then
 	fi
 	set -- psql -X -q -A -t -F '|' -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$PG_PORT" \
 	    -U trellis -d "$name"
+	# The tests' SQL is SQLite's: a "double-quoted" string is a literal
+	# there, LIKE ignores the case of ASCII letters, strftime('%s', 'now')
+	# is the time in seconds, and a truth value prints as 1 or 0.
+	sql=$(printf '%s' "$sql" | sed -e "s/\"\([^\"']*\)\"/'\1'/g" -e 's/ LIKE / ILIKE /g' \
+	    -e "s/strftime('%s', *'now')/extract(epoch from now())::bigint/g")
 	test -n "$sql" && set -- "$@" -c "$sql"
-	exec "$@"
+	"$@" >"$TEST_DIR/.pg-sql.$$"
+	rc=$?
+	awk -F'|' -v OFS='|' '{ for (i = 1; i <= NF; i++) { if ($i == "t") $i = 1; else if ($i == "f") $i = 0 } print }' \
+	    "$TEST_DIR/.pg-sql.$$"
+	rm -f "$TEST_DIR/.pg-sql.$$"
+	exit "$rc"
 fi
 
 real=$TRELLIS_PG_REAL
