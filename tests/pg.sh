@@ -14,6 +14,14 @@
 # On failure pg_start returns 1 with the reason in $PG_WHY (and the server's
 # log on stderr); PG_URL is the `postgres` database's URL, PG_PID its PID.
 
+# In the PostgreSQL pass of tests/run.sh a script of its own on PostgreSQL
+# has already run, on its own server, in the SQLite pass.
+if test -n "${TRELLIS_PG_PASS:-}" && type test_sqlite_only >/dev/null 2>&1; then
+	echo "# skipped[pg]: runs on a PostgreSQL server of its own in the first pass"
+	echo "# passed 0 failed 0"
+	exit 0
+fi
+
 PG_DIR=""
 PG_PID=""
 PG_URL=""

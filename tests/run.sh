@@ -7,13 +7,15 @@
 # Exit status 1 when anything failed.
 #
 # Environment: BUILD (default build), TRELLIS_BIN (the binary the CLI tests
-# run), TRELLIS_VALGRIND=1 (run everything under valgrind).
+# run), TRELLIS_VALGRIND=1 (run everything under valgrind), PG_PASS=0 (no
+# second pass of the scripts and store tests on PostgreSQL).
 cd "$(dirname "$0")/.." || exit 1
 build=${BUILD:-build}
 passed=0
 failed=0
 log=$(mktemp "${TMPDIR:-/tmp}/trellis-run.XXXXXX") || exit 1
 trap 'rm -f "$log"' EXIT
+TEST_DIR=""
 
 # count PATTERN FILE: the N of the first line "PATTERN N test(s)." (0 if none).
 count () {
@@ -43,27 +45,92 @@ for t in $units; do
 	fi
 done
 
-for t in tests/cli/t[0-9][0-9][0-9][0-9]-*.sh tests/http/t[0-9][0-9][0-9][0-9]-*.sh; do
-	test -f "$t" || continue
-	sh "$t" >"$log" 2>&1
-	rc=$?
-	p=$(grep -c '^ok ' "$log")
-	f=$(grep -c '^not ok ' "$log")
-	# A script that died before test_done counts as one failure.
-	if test "$rc" != 0 && test "$f" = 0; then
-		f=1
+# run_scripts TAG: every CLI and HTTP script; a failure prints "FAIL$TAG".
+# In the PostgreSQL pass a script that declares test_sqlite_only (or runs
+# its own server) is listed as skipped with its reason.
+run_scripts () {
+	for t in tests/cli/t[0-9][0-9][0-9][0-9]-*.sh tests/http/t[0-9][0-9][0-9][0-9]-*.sh; do
+		test -f "$t" || continue
+		sh "$t" >"$log" 2>&1
+		rc=$?
+		p=$(grep -c '^ok ' "$log")
+		f=$(grep -c '^not ok ' "$log")
+		# A script that died before test_done counts as one failure.
+		if test "$rc" != 0 && test "$f" = 0; then
+			f=1
+		fi
+		if ! grep -q '^# passed ' "$log" && test "$f" = 0; then
+			f=1
+		fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+		if test "$f" != 0; then
+			echo "FAIL$1 $t (exit $rc):"
+			cat "$log"
+			echo
+		fi
+		sed -n "s|^# skipped\[pg\]: |  $t: |p" "$log" >>"$pgskip"
+	done
+}
+pgskip=$(mktemp "${TMPDIR:-/tmp}/trellis-run.XXXXXX") || exit 1
+trap 'rm -rf "$log" "$pgskip" "$pgskip.d"' EXIT
+trap 'exit 130' HUP INT TERM
+run_scripts ""
+
+# The PostgreSQL pass (docs/testing.md): the CLI and HTTP scripts again,
+# every database path mapped to a database of the script's own on one
+# throwaway server (tests/pg.sh, stopped by its PID at exit, interrupted or
+# not), and the unit tests that take TRELLIS_TEST_PG, each on a new
+# database. PG_PASS=0 leaves it out (make check-asan, check-valgrind).
+if test "${PG_PASS:-1}" != 0; then
+	pg_t0=$(date +%s)
+	pg_p0=$passed
+	pg_f0=$failed
+	. tests/pg.sh
+	if pg_start; then
+		trap 'pg_stop; rm -rf "$log" "$pgskip" "$pgskip.d"' EXIT
+		: >"$pgskip"
+		PG_SOCK=$PG_DIR
+		TRELLIS_PG_PASS=1
+		TRELLIS_PG_CACHE=$pgskip.d
+		mkdir "$TRELLIS_PG_CACHE"
+		export PG_SOCK PG_PORT TRELLIS_PG_PASS TRELLIS_PG_CACHE
+		n=0
+		# the unit tests whose every case runs on TRELLIS_TEST_PG's database
+		# (the others read the SQLite file itself: docs/postgresql.md)
+		for t in app/test_answers app/test_write store/test_audit store/test_db \
+		    store/test_edit store/test_initiative_load store/test_versions; do
+			b=$build/tests/unit/$t
+			test -x "$b" || continue
+			n=$((n + 1))
+			u=$(pg_createdb "unit$n") || { failed=$((failed + 1)); continue; }
+			TRELLIS_TEST_PG=$u $valgrind "$b" >"$log" 2>&1
+			rc=$?
+			p=$(count '\[  PASSED  \]' "$log")
+			f=$(count '\[  FAILED  \]' "$log")
+			if test "$rc" != 0 && test "$f" = 0; then
+				f=1
+			fi
+			passed=$((passed + p))
+			failed=$((failed + f))
+			if test "$f" != 0; then
+				echo "FAIL[pg] $b (exit $rc):"
+				cat "$log"
+				echo
+			fi
+		done
+		run_scripts "[pg]"
+		unset TRELLIS_PG_PASS PG_SOCK TRELLIS_PG_CACHE
+		pg_stop
+		trap 'rm -rf "$log" "$pgskip" "$pgskip.d"' EXIT
+		echo "PostgreSQL pass: $((passed - pg_p0)) passed, $((failed - pg_f0)) failed in $(($(date +%s) - pg_t0)) s; skipped there:"
+		cat "$pgskip"
+	else
+		trap 'pg_stop; rm -rf "$log" "$pgskip" "$pgskip.d"' EXIT
+		echo "FAIL[pg] the PostgreSQL pass: no server: $PG_WHY"
+		failed=$((failed + 1))
 	fi
-	if ! grep -q '^# passed ' "$log" && test "$f" = 0; then
-		f=1
-	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
-	if test "$f" != 0; then
-		echo "FAIL $t (exit $rc):"
-		cat "$log"
-		echo
-	fi
-done
+fi
 
 # The browser tests (tests/e2e/run.sh, docs/testing.md): node's test runner,
 # whose TAP output ends with "# pass N", "# fail N", "# cancelled N",

@@ -27,6 +27,9 @@ cmd_init(int argc, char **argv, struct cli *c)
 	existed = cli_db_exists(c);
 	if (cli_store_open(c, 1, &s) == -1)
 		return CLI_FAIL;
+	/* a PostgreSQL database always exists: new is one without the schema */
+	if (store_is_url(c->db))
+		existed = !store_schema_was_empty(s);
 	store_close(s);
 	printf(existed ? _("Checked existing Trellis database %s\n") :
 	    _("Created empty Trellis database %s\n"), c->db);

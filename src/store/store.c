@@ -508,6 +508,7 @@ migrate(struct store *s, struct strbuf *err)
 
 	if (user_version(s, &v, err) == -1)
 		return -1;
+	s->schema_was_empty = v == 0;
 	if (v == store_migrations_count)
 		return 0;
 	if (store_begin(s, err) == -1)
@@ -556,6 +557,12 @@ set_wal(struct store *s, struct strbuf *err)
 out:
 	store_stmt_done(st);
 	return ret;
+}
+
+int
+store_schema_was_empty(const struct store *s)
+{
+	return s->schema_was_empty;
 }
 
 int

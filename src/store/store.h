@@ -27,6 +27,8 @@ struct store_audit_entry;
  * *out is freed with store_close.
  */
 int store_open(const char *path, int create, struct store **out, struct strbuf *err);
+/* Whether the database had no schema yet when store_open opened it (init's "Created"). */
+int store_schema_was_empty(const struct store *s);
 /* Whether path names a PostgreSQL database (postgresql:// or postgres://) rather than a file. */
 int store_is_url(const char *path);
 void store_close(struct store *s);

@@ -249,6 +249,7 @@ int store_check_in_lists(const char *sql, struct strbuf *out);
 #define STORE_ROWS_MAX	(1 << STORE_ROWS_LOG2)
 
 struct store {
+	int schema_was_empty;	/* no migration had run before store_open */
 	struct db *db;			/* SQLite or PostgreSQL (db.h) */
 	char *path;
 	struct db_stmt *st[ST__MAX];	/* prepared on first use, kept until close */

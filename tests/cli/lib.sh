@@ -31,7 +31,6 @@ if ! test -x "$TRELLIS"; then
 fi
 
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/trellis-$TEST_NAME.XXXXXX") || exit 1
-trap 'rm -rf "$TEST_DIR"' EXIT
 trap 'exit 1' HUP INT TERM
 
 if test "${TRELLIS_VALGRIND:-}" = 1; then
@@ -46,6 +45,59 @@ WRAP
 	chmod +x "$TEST_DIR/.bin/trellis"
 	TRELLIS=$TEST_DIR/.bin/trellis
 fi
+
+# The PostgreSQL pass of tests/run.sh (TRELLIS_PG_PASS=1, the pass's server
+# at PG_SOCK and PG_PORT; docs/testing.md): $TRELLIS becomes tests/pgmap.sh,
+# which runs the binary with each database path mapped to a PostgreSQL
+# database of this script's own, and sqlite3 in PATH runs psql on such a
+# database. test_cleanup drops them at exit.
+test_cleanup () {
+	if test -s "$TEST_DIR/.pg-dbs"; then
+		for d in $(sort -u "$TEST_DIR/.pg-dbs"); do
+			psql -X -q -h "$PG_SOCK" -p "$PG_PORT" -U trellis -d postgres \
+			    -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1
+		done
+	fi
+	rm -rf "$TEST_DIR"
+}
+trap 'test_cleanup' EXIT
+if test -n "${TRELLIS_PG_PASS:-}"; then
+	mkdir -p "$TEST_DIR/.bin"
+	TRELLIS_PG_SQLITE3=$(command -v sqlite3 || echo /usr/bin/sqlite3)
+	ln -s "$TEST_TOP/tests/pgmap.sh" "$TEST_DIR/.bin/sqlite3"
+	ln -s "$TEST_TOP/tests/pgmap.sh" "$TEST_DIR/.bin/trellis-pg"
+	TRELLIS_PG_REAL=$TRELLIS
+	TRELLIS=$TEST_DIR/.bin/trellis-pg
+	PATH=$TEST_DIR/.bin:$PATH
+	export TRELLIS_PG_SQLITE3 TRELLIS_PG_REAL PG_SOCK PG_PORT PATH
+fi
+
+# test_pg_pass: true in the PostgreSQL pass (for the rare expectation that
+# differs there, e.g. a database that cannot be missing).
+test_pg_pass () {
+	test -n "${TRELLIS_PG_PASS:-}"
+}
+
+# test_db_target PATH: what a program other than trellis (a unit test
+# binary given a database) opens for PATH: in the PostgreSQL pass the URL
+# of the database PATH's marker names (tests/pgmap.sh), else PATH.
+test_db_target () {
+	if test_pg_pass && line=$(sed -n 's/^trellis-pg-test-database \(t_[0-9a-f]*\)$/\1/p' "$1" 2>/dev/null) &&
+	    test -n "$line"; then
+		echo "postgresql://trellis@127.0.0.1:$PG_PORT/$line"
+	else
+		echo "$1"
+	fi
+}
+
+# test_sqlite_only WHY: the script is about SQLite itself; the PostgreSQL
+# pass skips it, saying WHY (tests/run.sh lists it).
+test_sqlite_only () {
+	test -n "${TRELLIS_PG_PASS:-}" || return 0
+	echo "# skipped[pg]: $1"
+	echo "# passed 0 failed 0"
+	exit 0
+}
 
 # The tests choose their databases themselves.
 unset TRELLIS_DB

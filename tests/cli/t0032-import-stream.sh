@@ -9,6 +9,7 @@
 # exactly as it was, after every other initiative has been written inside
 # the transaction.
 . "$(dirname "$0")/lib.sh"
+test_sqlite_only "memory bounds of streaming reads; PostgreSQL reads a result whole (docs/postgresql.md)"
 
 GEN=$TEST_TOP/${BUILD:-build}/bench/gen
 if ! test -x "$GEN"; then

@@ -1,6 +1,7 @@
 #!/bin/sh
 # trellis check and trellis backup.
 . "$(dirname "$0")/lib.sh"
+test_sqlite_only "trellis backup is SQLite's online backup (PostgreSQL: pg_dump); check's damage is a damaged file"
 
 test_expect_success 'check on a database with a program: ok' '
 	"$TRELLIS" --db live.db import "$TEST_DATA/small.json" &&

@@ -22,8 +22,9 @@ test_expect_success 'a bench/gen program of 3 initiatives imports' '
 '
 
 test_expect_success 'each initiative loaded alone reports as the whole program does' '
-	"$CHECK" gen.db >out 2>&1 &&
-	grep "3 initiatives of gen.db" out
+	db=$(test_db_target gen.db) &&
+	"$CHECK" "$db" >out 2>&1 &&
+	grep "3 initiatives of $db" out
 '
 
 test_expect_success 'report --initiative, one by one, gives --all piece by piece' '

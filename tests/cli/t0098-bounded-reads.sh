@@ -8,6 +8,7 @@
 # whole, fails there (about 140 MiB of address space for this set; these
 # commands about 76).
 . "$(dirname "$0")/lib.sh"
+test_sqlite_only "memory bounds of streaming reads; PostgreSQL reads a result whole (docs/postgresql.md)"
 
 GEN=$TEST_TOP/${BUILD:-build}/bench/gen
 if ! test -x "$GEN"; then

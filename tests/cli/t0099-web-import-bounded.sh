@@ -8,6 +8,7 @@
 # stay the page's: rows of another initiative refused at their line,
 # nothing written; the audit entry names the initiative.
 . "$(dirname "$0")/../http/lib.sh"
+test_sqlite_only "memory bounds of streaming reads; PostgreSQL reads a result whole (docs/postgresql.md)"
 
 GEN=$TEST_TOP/${BUILD:-build}/bench/gen
 if ! test -x "$GEN"; then

@@ -2,6 +2,7 @@
 # R1: the kill -9 crash loop (tests/reliability/crash-loop.sh), the CI
 # length: 200 cycles. `make soak` runs a longer one.
 . "$(dirname "$0")/lib.sh"
+test_sqlite_only "R1 on SQLite's file; on PostgreSQL it is t0164"
 
 build=${BUILD:-build}
 case $build in /*) ;; *) build=$TEST_TOP/$build ;; esac

@@ -3,6 +3,7 @@
 # of src/store/vfs_fault.c): every write and every sync of a save failed in
 # turn, once and forever.
 . "$(dirname "$0")/lib.sh"
+test_sqlite_only "I/O faults through SQLite's VFS"
 
 build=${BUILD:-build}
 case $build in /*) ;; *) build=$TEST_TOP/$build ;; esac

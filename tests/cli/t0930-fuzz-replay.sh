@@ -3,6 +3,7 @@
 # runs over its whole seed corpus and every crash input ever kept, so a
 # regression fails the suite. `make fuzz` does the fuzzing itself.
 . "$(dirname "$0")/lib.sh"
+test_sqlite_only "no database: the fuzz harnesses' replays, the same in both passes"
 
 build=${BUILD:-build}
 case $build in /*) ;; *) build=$TEST_TOP/$build ;; esac

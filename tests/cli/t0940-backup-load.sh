@@ -2,6 +2,7 @@
 # R11: backups taken while a writer appends (tests/reliability/backup-load.sh),
 # each checked, compared with what was acknowledged, restored and re-imported.
 . "$(dirname "$0")/lib.sh"
+test_sqlite_only "trellis backup is SQLite's online backup"
 
 build=${BUILD:-build}
 case $build in /*) ;; *) build=$TEST_TOP/$build ;; esac

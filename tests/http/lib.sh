@@ -43,7 +43,7 @@ http_kill () {
 	done
 	rm -f "$TEST_DIR/.servers"
 }
-trap 'http_kill; rm -rf "$TEST_DIR"' EXIT
+trap 'http_kill; test_cleanup' EXIT
 
 http_demo_db () {
 	"$TRELLIS" --db "$HTTP_DB" demo >/dev/null 2>&1 ||

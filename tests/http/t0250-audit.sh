@@ -56,11 +56,29 @@ page_rows () {
 	test_as 200 a /admin/audit >/dev/null &&
 	grep -o "<td class=\"what\" data-label=\"What happened\">[^<]*</td>" .body | sed "s/<[^>]*>//g"
 }
+# refuse TABLE MESSAGE: every insert into TABLE fails with MESSAGE (a
+# trigger named refuse_TABLE), until allow TABLE.
+refuse () {
+	if test_pg_pass; then
+		q "CREATE FUNCTION refuse_$1() RETURNS trigger LANGUAGE plpgsql AS \$\$
+		    BEGIN RAISE EXCEPTION '$2'; END \$\$;
+		    CREATE TRIGGER refuse_$1 BEFORE INSERT ON $1 FOR EACH ROW EXECUTE FUNCTION refuse_$1();"
+	else
+		q "CREATE TRIGGER refuse_$1 BEFORE INSERT ON $1 BEGIN SELECT RAISE(ABORT, '$2'); END;"
+	fi
+}
+allow () {
+	if test_pg_pass; then
+		q "DROP TRIGGER refuse_$1 ON $1; DROP FUNCTION refuse_$1();"
+	else
+		q "DROP TRIGGER refuse_$1;"
+	fi
+}
 refuse_audit () {
-	q "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;"
+	refuse audit_log "the audit log refuses"
 }
 allow_audit () {
-	q "DROP TRIGGER refuse_audit;"
+	allow audit_log
 }
 
 test_expect_success 'a form change: one entry, who, when, the record after; then before and after' '
@@ -129,10 +147,10 @@ test_expect_success 'a change refused (invalid, or by the store) leaves no entry
 	    -d proposed=2016-06-10 -d decided=2016-06-01 -d decider=committee &&
 	test_as 422 m /api/v1/initiatives/harlow-mills/decisions -X POST \
 	    -H "Content-Type: application/json" --data "{\"id\": \"d-953\"}" &&
-	q "CREATE TRIGGER refuse_decision BEFORE INSERT ON decision BEGIN SELECT RAISE(ABORT, \"no\"); END;" &&
+	refuse decision no &&
 	as m $I/decisions -d id=d-954 -d title=Refused -d category=program \
 	    -d proposed=2016-06-01 -d decided=2016-06-10 -d decider=committee >code &&
-	q "DROP TRIGGER refuse_decision;" &&
+	allow decision &&
 	test "$(cat code)" != 303 &&
 	test_as 404 m $I/decisions/d-954 &&
 	test "$(entries)" = $n

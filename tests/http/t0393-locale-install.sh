@@ -8,7 +8,13 @@
 make -s -C "$TEST_TOP" install-files DESTDIR="$TEST_DIR/root" PREFIX=/opt/t >/dev/null 2>&1
 # moved away from where it was installed: it looks beside itself, not at a path built in
 mv "$TEST_DIR/root/opt/t" "$TEST_DIR/inst" 2>/dev/null
-test -x "$TEST_DIR/inst/bin/trellis" && http_demo_db && TRELLIS="$TEST_DIR/inst/bin/trellis" http_start
+if test_pg_pass; then
+	# the PostgreSQL pass's $TRELLIS runs the installed binary (tests/pgmap.sh)
+	test -x "$TEST_DIR/inst/bin/trellis" && http_demo_db &&
+		TRELLIS_PG_REAL="$TEST_DIR/inst/bin/trellis" http_start
+else
+	test -x "$TEST_DIR/inst/bin/trellis" && http_demo_db && TRELLIS="$TEST_DIR/inst/bin/trellis" http_start
+fi
 
 test_expect_success 'make install-files: the binary and the catalog under PREFIX' '
 	test -x "$TEST_DIR/inst/bin/trellis" &&

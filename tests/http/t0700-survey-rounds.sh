@@ -101,14 +101,37 @@ test_expect_success 'an invitation answers once: 303 to thanks, then 410' '
 	test_status 410 "$(sed -n 1p links)"
 '
 
+# cols DB TABLE, fks DB TABLE: a table's columns in order; its foreign
+# keys as "column|referenced column" (SQLite's pragmas; on PostgreSQL the
+# catalog says the same).
+if test_pg_pass; then
+	cols () {
+		sqlite3 "$1" "SELECT column_name FROM information_schema.columns
+		    WHERE table_name = '$2' ORDER BY ordinal_position"
+	}
+	fks () {
+		sqlite3 "$1" "SELECT a.attname || '|' || b.attname FROM pg_constraint c
+		    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+		    JOIN pg_attribute b ON b.attrelid = c.confrelid AND b.attnum = ANY (c.confkey)
+		    WHERE c.contype = 'f' AND c.conrelid = '$2'::regclass"
+	}
+else
+	cols () {
+		sqlite3 "$1" "SELECT name FROM pragma_table_info('$2')"
+	}
+	fks () {
+		sqlite3 "$1" "SELECT \"from\", \"to\" FROM pragma_foreign_key_list('$2')"
+	}
+fi
+
 test_expect_success 'the response has no link to its invitation' '
 	command -v sqlite3 >/dev/null || exit 0
 	db=$TEST_DIR/demo.db
-	sqlite3 "$db" "SELECT name FROM pragma_table_info('"'"'response'"'"')" >cols &&
+	cols "$db" response >cols &&
 	printf "id\nsurvey_id\nrespondent_group\n" >want && test_cmp want cols &&
-	sqlite3 "$db" "SELECT name FROM pragma_table_info('"'"'survey_invitation'"'"')" >cols &&
+	cols "$db" survey_invitation >cols &&
 	printf "id\nsurvey_id\ntoken_hash\nrespondent_group\nused\nperson_id\nlang\n" >want && test_cmp want cols &&
-	sqlite3 "$db" "SELECT \"from\", \"to\" FROM pragma_foreign_key_list('"'"'response'"'"')" >fk &&
+	fks "$db" response >fk &&
 	echo "survey_id|id" >want && test_cmp want fk &&
 	sqlite3 "$db" "SELECT r.id, v.id FROM response r JOIN survey s ON s.id = r.survey_id
 		JOIN survey_invitation v ON v.survey_id = s.id AND v.used = 1 WHERE s.ident = '"'"'ds-web'"'"'" >pair &&

@@ -81,21 +81,26 @@ teardown(void **state)
 static int64_t
 audit_rows(struct store *s)
 {
-	sqlite3_stmt *st;
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st = db_prepare(s->db, "SELECT count(*) FROM audit_log", &err);
 	int64_t n;
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), "SELECT count(*) FROM audit_log", -1, &st,
-	    NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	assert_non_null(st);
+	assert_int_equal(db_step(st), DB_ROW);
+	n = db_column_int64(st, 0);
+	db_finalize(st);
+	strbuf_release(&err);
 	return n;
 }
 
 static void
 exec_sql(struct store *s, const char *sql)
 {
-	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	struct strbuf err = STRBUF_INIT;
+
+	if (db_exec(s->db, sql, "exec_sql", &err) != 0)
+		fail_msg("%s: %s", sql, err.buf);
+	strbuf_release(&err);
 }
 
 /* An entry as a form's change of an organization would make it. */
@@ -183,8 +188,14 @@ test_refused_entry_undoes_the_change(void **state)
 	struct program q;
 	char *value = NULL;
 
-	exec_sql(fx->s, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
-	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;");
+	if (db_backend(fx->s->db) == DB_SQLITE)
+		exec_sql(fx->s, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+		    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;");
+	else
+		exec_sql(fx->s, "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql "
+		    "AS $$BEGIN RAISE EXCEPTION 'the audit log refuses'; END$$; "
+		    "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+		    "FOR EACH ROW EXECUTE FUNCTION refuse_audit();");
 	add_org(fx);
 	entry(&a, "create", "pz");
 	assert_int_equal(store_write_begin(fx->s, &err), 0);
@@ -202,7 +213,8 @@ test_refused_entry_undoes_the_change(void **state)
 	assert_int_equal(store_setting_get(fx->s, "p1", "dominance.share", &value, &err), 1);
 	assert_null(value);
 
-	exec_sql(fx->s, "DROP TRIGGER refuse_audit;");
+	exec_sql(fx->s, db_backend(fx->s->db) == DB_SQLITE ? "DROP TRIGGER refuse_audit;" :
+	    "DROP TRIGGER refuse_audit ON audit_log; DROP FUNCTION refuse_audit();");
 	assert_int_equal(audit_rows(fx->s), 0);
 	strbuf_release(&err);
 }
