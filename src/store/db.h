@@ -113,6 +113,25 @@ void db_bind_null(struct db_stmt *st, int i);
 int db_step(struct db_stmt *st);
 
 /*
+ * Runs st, a statement that returns no rows, without waiting for its
+ * answer where the backend can (PostgreSQL's pipeline mode): it is sent,
+ * and its bindings may change at once; db_settle reads the answers. So a
+ * batch of inserts costs one round trip, not one each. Any other call on
+ * db reads them first too, and its own error may then be the aborted
+ * transaction's: only db_settle says what failed. On SQLite it is db_step.
+ * Returns 0, or -1 with the error kept (an earlier statement's, once one
+ * has failed: nothing more is sent).
+ */
+int db_step_later(struct db_stmt *st);
+/*
+ * Waits for the answers of every statement db_step_later sent: 0 when each
+ * ran, else -1 with the first failure's error kept (db_errmsg,
+ * db_error_kind, db_txn_retryable); the transaction is then aborted, as
+ * after a failed db_step. 0 at once when none is pending.
+ */
+int db_settle(struct db *db, struct strbuf *err);
+
+/*
  * The columns of the current row (from 0). A NULL reads as 0, 0.0 and
  * NULL. A PostgreSQL boolean ('t', 'f') reads as 1 or 0, as SQLite gives a
  * comparison. Text and blobs stay valid until the next step or reset.
@@ -134,6 +153,16 @@ int64_t db_total_changes(const struct db *db);
  * id was not given). Returns 0, or -1 with err set.
  */
 int db_last_id(struct db *db, int64_t *id, struct strbuf *err);
+/*
+ * Draws ids for rows inserted with their id given, n[i] of them for table
+ * tables[i] (a plain lower-case name), into ids[i][0 .. n[i]), ascending:
+ * on PostgreSQL from each table's identity sequence, all in one round
+ * trip, so that no other session can get them and the rows of one INSERT
+ * need not wait for their ids one by one. SQLite numbers rows itself: -1.
+ * Returns 0, or -1 with err set.
+ */
+int db_new_ids(struct db *db, const char *const *tables, const size_t *n, size_t ntables,
+    int64_t *const *ids, struct strbuf *err);
 
 /* Transactions: begin (as kind), commit, roll back. 0, or -1 with "what: message" in err. */
 int db_begin(struct db *db, enum db_txn kind, struct strbuf *err);

@@ -25,6 +25,9 @@ struct db_ops {
 	void (*bind_blob)(struct db_stmt *st, int i, const void *v, size_t len);
 	void (*bind_null)(struct db_stmt *st, int i);
 	int (*step)(struct db_stmt *st);
+	/* db_step_later and db_settle; NULL where every step waits (SQLite) */
+	int (*step_later)(struct db_stmt *st);
+	int (*settle)(struct db *db);
 	int (*column_count)(const struct db_stmt *st);
 	int (*column_null)(const struct db_stmt *st, int i);
 	int64_t (*column_int64)(const struct db_stmt *st, int i);
@@ -34,6 +37,9 @@ struct db_ops {
 	int64_t (*changes)(const struct db *db);
 	int64_t (*total_changes)(const struct db *db);
 	int (*last_id)(struct db *db, int64_t *id);
+	/* db_new_ids; NULL where rows are numbered by the backend alone (SQLite) */
+	int (*new_ids)(struct db *db, const char *const *tables, const size_t *n, size_t ntables,
+	    int64_t *const *ids);
 	int (*begin)(struct db *db, enum db_txn kind);
 	int (*commit)(struct db *db);
 	void (*rollback)(struct db *db);
