@@ -32,6 +32,13 @@ db_close(struct db *db)
 		db->ops->close(db);
 }
 
+void
+db_closing(struct db *db)
+{
+	if (db && db->ops->closing)
+		db->ops->closing(db);
+}
+
 enum db_backend
 db_backend(const struct db *db)
 {

@@ -52,6 +52,11 @@ int db_is_url(const char *target);
  */
 int db_open(const char *target, int create, struct db **out, struct strbuf *err);
 void db_close(struct db *db);
+/*
+ * Says db is about to be closed: the statements finalized from now on go
+ * with the connection (PostgreSQL: no DEALLOCATE for each, a round trip).
+ */
+void db_closing(struct db *db);
 enum db_backend db_backend(const struct db *db);
 /* The last error's message, one line ("" when none); valid until the next call on db. */
 const char *db_errmsg(const struct db *db);

@@ -28,6 +28,7 @@ struct db_ops {
 	/* db_step_later and db_settle; NULL where every step waits (SQLite) */
 	int (*step_later)(struct db_stmt *st);
 	int (*settle)(struct db *db);
+	void (*closing)(struct db *db);	/* db_closing; NULL: nothing to do */
 	int (*column_count)(const struct db_stmt *st);
 	int (*column_null)(const struct db_stmt *st, int i);
 	int64_t (*column_int64)(const struct db_stmt *st, int i);

@@ -33,7 +33,6 @@ static struct {
 	__typeof__(PQcmdTuples) *cmd_tuples;
 	__typeof__(PQconnectdb) *connectdb;
 	__typeof__(PQconsumeInput) *consume_input;
-	__typeof__(PQdescribePrepared) *describe_prepared;
 	__typeof__(PQenterPipelineMode) *enter_pipeline_mode;
 	__typeof__(PQerrorMessage) *error_message;
 	__typeof__(PQexec) *exec;
@@ -52,10 +51,11 @@ static struct {
 	__typeof__(PQnotifies) *notifies;
 	__typeof__(PQntuples) *ntuples;
 	__typeof__(PQpipelineSync) *pipeline_sync;
-	__typeof__(PQprepare) *prepare;
 	__typeof__(PQresultErrorField) *result_error_field;
 	__typeof__(PQresultStatus) *result_status;
 	__typeof__(PQsendQuery) *send_query;
+	__typeof__(PQsendDescribePrepared) *send_describe_prepared;
+	__typeof__(PQsendPrepare) *send_prepare;
 	__typeof__(PQsendQueryPrepared) *send_query_prepared;
 	__typeof__(PQsetNoticeProcessor) *set_notice_processor;
 	__typeof__(PQsocket) *socket;
@@ -70,7 +70,6 @@ static const struct dynlib_sym pq_syms[] = {
 	DYNLIB_SYM(pq, cmd_tuples, "PQcmdTuples"),
 	DYNLIB_SYM(pq, connectdb, "PQconnectdb"),
 	DYNLIB_SYM(pq, consume_input, "PQconsumeInput"),
-	DYNLIB_SYM(pq, describe_prepared, "PQdescribePrepared"),
 	DYNLIB_SYM(pq, enter_pipeline_mode, "PQenterPipelineMode"),
 	DYNLIB_SYM(pq, error_message, "PQerrorMessage"),
 	DYNLIB_SYM(pq, exec, "PQexec"),
@@ -89,10 +88,11 @@ static const struct dynlib_sym pq_syms[] = {
 	DYNLIB_SYM(pq, notifies, "PQnotifies"),
 	DYNLIB_SYM(pq, ntuples, "PQntuples"),
 	DYNLIB_SYM(pq, pipeline_sync, "PQpipelineSync"),
-	DYNLIB_SYM(pq, prepare, "PQprepare"),
 	DYNLIB_SYM(pq, result_error_field, "PQresultErrorField"),
 	DYNLIB_SYM(pq, result_status, "PQresultStatus"),
 	DYNLIB_SYM(pq, send_query, "PQsendQuery"),
+	DYNLIB_SYM(pq, send_describe_prepared, "PQsendDescribePrepared"),
+	DYNLIB_SYM(pq, send_prepare, "PQsendPrepare"),
 	DYNLIB_SYM(pq, send_query_prepared, "PQsendQueryPrepared"),
 	DYNLIB_SYM(pq, set_notice_processor, "PQsetNoticeProcessor"),
 	DYNLIB_SYM(pq, socket, "PQsocket"),
@@ -151,6 +151,8 @@ struct pg_db {
 	 * db_settle, a commit or a rollback reports or drops it.
 	 */
 	int pipeline, sent;
+	int last_nfields;		/* the columns of the last answer pg_collect read */
+	int closing;			/* db_closing: statements go with the connection */
 	int later_failed;
 	struct strbuf later_msg;
 	char later_state[6];
@@ -471,8 +473,11 @@ pg_collect(struct pg_db *d)
 			if (rc == PGRES_COMMAND_OK) {
 				const char *n = pq.cmd_tuples(res);
 
-				d->changes = *n ? strtoll(n, NULL, 10) : 0;
-				d->total_changes += d->changes;
+				if (*n) {	/* an INSERT's; a prepare's or describe's has none */
+					d->changes = strtoll(n, NULL, 10);
+					d->total_changes += d->changes;
+				}
+				d->last_nfields = pq.nfields(res);
 			} else if (rc != PGRES_PIPELINE_ABORTED && !d->later_failed) {
 				/* the first failure; the server skipped the rest (ABORTED) */
 				pg_fail(d, res);
@@ -641,10 +646,8 @@ pg_prepare(struct db *db, const char *sql)
 	struct strbuf t = STRBUF_INIT, used = STRBUF_INIT;
 	struct pg_stmt *st = NULL;
 	Oid *types = NULL;
-	PGresult *res;
-	int n;
+	int n, pending;
 
-	(void)pg_collect(d);
 	if (db_sql_to_pg(sql, &t, &n, &used, &d->msg) == -1)
 		goto out;
 	/*
@@ -658,26 +661,28 @@ pg_prepare(struct db *db, const char *sql)
 	st = xcalloc(1, sizeof(*st));
 	st->head.db = db;
 	snprintf(st->name, sizeof(st->name), "s%u", ++d->next_name);
-	res = pq.prepare(d->conn, st->name, t.buf, n, types);
-	if (pq.result_status(res) != PGRES_COMMAND_OK) {
-		pg_fail(d, res);
-		pq.clear(res);
+	/*
+	 * Prepared, and the columns it returns asked for (known before it
+	 * runs, as SQLite tells them), in one round trip, after whatever
+	 * db_step_later sent: a pipeline.
+	 */
+	pending = d->sent > 0 || d->later_failed;
+	if ((!d->pipeline && !pq.enter_pipeline_mode(d->conn)) ||
+	    (d->pipeline = 1, !pq.send_prepare(d->conn, st->name, t.buf, n, types)) ||
+	    !pq.send_describe_prepared(d->conn, st->name)) {
+		pg_fail(d, NULL);
+		later_fail(d);
+	}
+	d->sent += 2;
+	if (pg_collect(d) == -1) {
+		/* the error is this statement's when nothing else was pending */
+		if (!pending)
+			d->later_failed = 0;
 		free(st);
 		st = NULL;
 		goto out;
 	}
-	pq.clear(res);
-	/* the columns it returns, known before it runs, as SQLite tells them */
-	res = pq.describe_prepared(d->conn, st->name);
-	if (pq.result_status(res) != PGRES_COMMAND_OK) {
-		pg_fail(d, res);
-		pq.clear(res);
-		free(st);
-		st = NULL;
-		goto out;
-	}
-	st->ncols = pq.nfields(res);
-	pq.clear(res);
+	st->ncols = d->last_nfields;
 	st->nparams = n;
 	st->values = xcalloc((size_t)n + 1, sizeof(*st->values));
 	st->lengths = xcalloc((size_t)n + 1, sizeof(*st->lengths));
@@ -718,8 +723,11 @@ pg_finalize(struct db_stmt *s)
 
 	pg_reset(s);
 	(void)pg_collect(d);
-	/* outside a failed transaction; inside one the server drops it with the connection */
-	if (pq.transaction_status(d->conn) != PQTRANS_INERROR) {
+	/*
+	 * outside a failed transaction; inside one, or when the connection is
+	 * closing, the server drops it with the connection
+	 */
+	if (!d->closing && pq.transaction_status(d->conn) != PQTRANS_INERROR) {
 		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
 		pq.clear(pq.exec(d->conn, sql));
 	}
@@ -869,6 +877,12 @@ pg_step_later(struct db_stmt *s)
 	}
 	d->sent++;
 	return 0;
+}
+
+static void
+pg_closing(struct db *db)
+{
+	PGDB(db)->closing = 1;
 }
 
 static int
@@ -1233,6 +1247,7 @@ const struct db_ops db_pg_ops = {
 	.step = pg_step,
 	.step_later = pg_step_later,
 	.settle = pg_settle,
+	.closing = pg_closing,
 	.column_count = pg_column_count,
 	.column_null = pg_column_null,
 	.column_int64 = pg_column_int64,

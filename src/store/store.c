@@ -603,6 +603,7 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	VEC_FREE(&s->touched);
+	db_closing(s->db);
 	for (int i = 0; i < ST__MAX; i++) {
 		db_finalize(s->st[i]);
 		for (int r = 0; s->rows && r < STORE_ROWS_LOG2; r++)
