@@ -671,6 +671,27 @@ store_setting_get(struct store *s, const char *program, const char *name,
 }
 
 int
+store_settings_get(struct store *s, const char *program, struct store_slugs *pairs,
+    struct strbuf *err)
+{
+	struct db_stmt *st = store_stmt(s, ST_SETTING_ALL, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, program);
+	while ((rc = db_step(st)) == DB_ROW) {
+		*VEC_PUSH(pairs) = xstrdup(db_column_text(st, 0));
+		*VEC_PUSH(pairs) = xstrdup(db_column_text(st, 1));
+	}
+	store_stmt_done(st);
+	if (rc == DB_DONE)
+		return 0;
+	store_sqlerr(s, err, "cannot read the settings");
+	return -1;
+}
+
+int
 store_setting_set(struct store *s, const char *program, const char *name,
     const char *value, const struct store_audit_entry *audit, struct strbuf *err)
 {

@@ -29,6 +29,7 @@ enum stmt {
 	ST_SETTING_GET,
 	ST_SETTING_SET,
 	ST_SETTING_DEL,
+	ST_SETTING_ALL,		/* a program's settings, by name */
 	/* record tables: insert one row; select a program's rows in rowid order */
 	ST_ORG_INS, ST_ORG_SEL,
 	ST_ORG_EXPERTISE_INS, ST_ORG_EXPERTISE_SEL,
