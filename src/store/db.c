@@ -96,6 +96,18 @@ db_prepare(struct db *db, const char *sql, struct strbuf *err)
 	return st;
 }
 
+struct db_stmt *
+db_prepare_later(struct db *db, const char *sql, struct strbuf *err)
+{
+	struct db_stmt *st;
+
+	if (db->ops->prepare_later == NULL)
+		return db_prepare(db, sql, err);
+	if ((st = db->ops->prepare_later(db, sql)) == NULL)
+		fail(db, err, "cannot prepare statement");
+	return st;
+}
+
 void
 db_finalize(struct db_stmt *st)
 {

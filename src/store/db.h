@@ -97,6 +97,15 @@ int db_exec(struct db *db, const char *sql, const char *what, struct strbuf *err
  */
 struct db_stmt *db_prepare(struct db *db, const char *sql, struct strbuf *err);
 void db_finalize(struct db_stmt *st);
+/*
+ * The same for a statement that returns no rows (an INSERT): on
+ * PostgreSQL its preparation goes into the pipeline with the statements
+ * sent after it (db_step_later), or with its first db_step, without a
+ * round trip of its own; a preparation that fails shows as the error of
+ * db_settle or of that step, and is sent again by its next run. Elsewhere
+ * it is db_prepare.
+ */
+struct db_stmt *db_prepare_later(struct db *db, const char *sql, struct strbuf *err);
 /* Ends st's run and clears its bindings, so that it can run again (NULL is fine). */
 void db_reset(struct db_stmt *st);
 /* The number of parameters st takes. */

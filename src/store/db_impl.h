@@ -15,6 +15,8 @@ struct db_ops {
 	enum db_errkind (*error_kind)(const struct db *db);
 	int (*exec)(struct db *db, const char *sql);
 	struct db_stmt *(*prepare)(struct db *db, const char *sql);
+	/* db_prepare_later; NULL: db_prepare */
+	struct db_stmt *(*prepare_later)(struct db *db, const char *sql);
 	void (*finalize)(struct db_stmt *st);
 	void (*reset)(struct db_stmt *st);
 	int (*param_count)(const struct db_stmt *st);

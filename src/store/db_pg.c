@@ -135,6 +135,13 @@ static const char pg_setup[] =
  */
 #define PG_WRITER_LOCK	"7369658"
 
+/*
+ * The most statements db_step_later leaves unanswered: their answers (a
+ * few dozen bytes each) wait in the socket's buffer until read, and a
+ * server whose answers nobody reads stops reading what it is sent.
+ */
+#define PG_PIPELINE_MAX	256
+
 struct pg_db {
 	struct db head;
 	PGconn *conn;
@@ -151,6 +158,8 @@ struct pg_db {
 	 * db_settle, a commit or a rollback reports or drops it.
 	 */
 	int pipeline, sent;
+	/* per answer awaited (sent): the statement whose preparation it answers, or NULL */
+	struct pg_stmt *parsing[PG_PIPELINE_MAX + 2];
 	int last_nfields;		/* the columns of the last answer pg_collect read */
 	int closing;			/* db_closing: statements go with the connection */
 	int later_failed;
@@ -158,12 +167,6 @@ struct pg_db {
 	char later_state[6];
 };
 
-/*
- * The most statements db_step_later leaves unanswered: their answers (a
- * few dozen bytes each) wait in the socket's buffer until read, and a
- * server whose answers nobody reads stops reading what it is sent.
- */
-#define PG_PIPELINE_MAX	256
 
 struct pg_stmt {
 	struct db_stmt head;
@@ -176,6 +179,15 @@ struct pg_stmt {
 	PGresult *res;			/* after the first step */
 	int row, nrows;
 	unsigned char *blob;		/* the last bytea column read, unescaped */
+	/*
+	 * db_prepare_later: whether the server holds it (PARSED), its
+	 * preparation is sent and unanswered (PARSING), or neither (the
+	 * preparation failed or was skipped after an earlier failure: sent
+	 * again by its next run); and what to send then.
+	 */
+	enum { PARSED, PARSING, UNPARSED } parse;
+	char *text;
+	Oid *types;
 };
 
 #define PGDB(d) ((struct pg_db *)(d))
@@ -443,7 +455,7 @@ later_fail(struct pg_db *d)
 static int
 pg_collect(struct pg_db *d)
 {
-	int nulls = 0;
+	int nulls = 0, k = 0;
 
 	if (!d->pipeline)
 		return d->later_failed ? -1 : 0;
@@ -462,6 +474,7 @@ pg_collect(struct pg_db *d)
 					later_fail(d);
 					break;
 				}
+				k++;	/* the next statement's answer */
 				continue;
 			}
 			nulls = 0;
@@ -470,6 +483,8 @@ pg_collect(struct pg_db *d)
 				pq.clear(res);
 				break;
 			}
+			if (k < d->sent && d->parsing[k])	/* db_prepare_later's */
+				d->parsing[k]->parse = rc == PGRES_COMMAND_OK ? PARSED : UNPARSED;
 			if (rc == PGRES_COMMAND_OK) {
 				const char *n = pq.cmd_tuples(res);
 
@@ -485,6 +500,12 @@ pg_collect(struct pg_db *d)
 			}
 			pq.clear(res);
 		}
+	}
+	for (int i = 0; i < d->sent; i++) {
+		/* unanswered (the connection failed): not on the server */
+		if (d->parsing[i] && d->parsing[i]->parse == PARSING)
+			d->parsing[i]->parse = UNPARSED;
+		d->parsing[i] = NULL;
 	}
 	d->sent = 0;
 	d->pipeline = 0;
@@ -662,8 +683,48 @@ pg_exec(struct db *db, const char *sql)
 	return ret;
 }
 
+static void
+pg_stmt_free(struct pg_stmt *st)
+{
+	free(st->values);
+	free(st->lengths);
+	free(st->formats);
+	free(st->num);
+	free(st->copies);
+	free(st->text);
+	free(st->types);
+	free(st);
+}
+
+/*
+ * Sends st's preparation into the pipeline (PARSING), without waiting: its
+ * answer is read with those of the statements after it (pg_collect). 0, or
+ * -1 with the error kept.
+ */
+static int
+pg_parse_later(struct pg_db *d, struct pg_stmt *st)
+{
+	if (d->sent >= PG_PIPELINE_MAX)
+		(void)pg_collect(d);
+	if (!d->pipeline) {
+		if (!pq.enter_pipeline_mode(d->conn)) {
+			pg_fail(d, NULL);
+			return -1;
+		}
+		d->pipeline = 1;
+	}
+	if (!pq.send_prepare(d->conn, st->name, st->text, st->nparams, st->types)) {
+		pg_fail(d, NULL);
+		later_fail(d);
+		return -1;
+	}
+	st->parse = PARSING;
+	d->parsing[d->sent++] = st;
+	return 0;
+}
+
 static struct db_stmt *
-pg_prepare(struct db *db, const char *sql)
+pg_prepare_as(struct db *db, const char *sql, int later)
 {
 	struct pg_db *d = PGDB(db);
 	struct strbuf t = STRBUF_INIT, used = STRBUF_INIT;
@@ -684,6 +745,19 @@ pg_prepare(struct db *db, const char *sql)
 	st = xcalloc(1, sizeof(*st));
 	st->head.db = db;
 	snprintf(st->name, sizeof(st->name), "s%u", ++d->next_name);
+	if (later) {
+		/* sent with what follows; db_step_later sends it again if it fails */
+		st->text = strbuf_detach(&t, NULL);
+		st->types = types;
+		st->nparams = n;
+		types = NULL;
+		if (pg_parse_later(d, st) == -1) {
+			pg_stmt_free(st);
+			st = NULL;
+			goto out;
+		}
+		goto made;
+	}
 	/*
 	 * Prepared, and the columns it returns asked for (known before it
 	 * runs, as SQLite tells them), in one round trip, after whatever
@@ -706,6 +780,7 @@ pg_prepare(struct db *db, const char *sql)
 		goto out;
 	}
 	st->ncols = d->last_nfields;
+made:
 	st->nparams = n;
 	st->values = xcalloc((size_t)n + 1, sizeof(*st->values));
 	st->lengths = xcalloc((size_t)n + 1, sizeof(*st->lengths));
@@ -717,6 +792,18 @@ out:
 	strbuf_release(&used);
 	strbuf_release(&t);
 	return st ? &st->head : NULL;
+}
+
+static struct db_stmt *
+pg_prepare(struct db *db, const char *sql)
+{
+	return pg_prepare_as(db, sql, 0);
+}
+
+static struct db_stmt *
+pg_prepare_later(struct db *db, const char *sql)
+{
+	return pg_prepare_as(db, sql, 1);
 }
 
 static void
@@ -750,16 +837,12 @@ pg_finalize(struct db_stmt *s)
 	 * outside a failed transaction; inside one, or when the connection is
 	 * closing, the server drops it with the connection
 	 */
-	if (!d->closing && pq.transaction_status(d->conn) != PQTRANS_INERROR) {
+	if (!d->closing && st->parse == PARSED &&
+	    pq.transaction_status(d->conn) != PQTRANS_INERROR) {
 		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
 		pq.clear(pq.exec(d->conn, sql));
 	}
-	free(st->values);
-	free(st->lengths);
-	free(st->formats);
-	free(st->num);
-	free(st->copies);
-	free(st);
+	pg_stmt_free(st);
 }
 
 static int
@@ -837,6 +920,14 @@ pg_step(struct db_stmt *s)
 		ExecStatusType rc;
 
 		(void)pg_collect(d);
+		if (st->parse == UNPARSED && (pg_parse_later(d, st) == -1 || pg_collect(d) == -1 ||
+		    st->parse != PARSED)) {
+			if (st->parse == UNPARSED && !d->later_failed) {
+				strbuf_reset(&d->msg);
+				strbuf_addstr(&d->msg, "the statement could not be prepared");
+			}
+			return DB_ERROR;
+		}
 		st->res = pq.exec_prepared(d->conn, st->name, st->nparams, st->values,
 		    st->lengths, st->formats, 0);
 		rc = pq.result_status(st->res);
@@ -878,6 +969,8 @@ pg_step_later(struct db_stmt *s)
 	assert(st->ncols == 0 && st->res == NULL);
 	if (d->sent >= PG_PIPELINE_MAX)
 		(void)pg_collect(d);
+	if (st->parse == UNPARSED && !d->later_failed && pg_parse_later(d, st) == -1)
+		return -1;
 	if (d->later_failed) {
 		/* the server skips everything until the sync: nothing more to send */
 		strbuf_reset(&d->msg);
@@ -1258,6 +1351,7 @@ const struct db_ops db_pg_ops = {
 	.error_kind = pg_error_kind,
 	.exec = pg_exec,
 	.prepare = pg_prepare,
+	.prepare_later = pg_prepare_later,
 	.finalize = pg_finalize,
 	.reset = pg_reset,
 	.param_count = pg_param_count,

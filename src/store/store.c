@@ -68,7 +68,8 @@ store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
 		strbuf_addstr(&text, ", ");
 		strbuf_addstr(&text, row + 8);
 	}
-	if ((*slot = db_prepare(s->db, text.buf, err)) == NULL) {
+	/* an INSERT: no rows to describe, its preparation sent with its first run */
+	if ((*slot = db_prepare_later(s->db, text.buf, err)) == NULL) {
 		strbuf_reset(err);
 		strbuf_addf(err, "internal error: cannot prepare statement %d of %d rows: %s",
 		    (int)id, rows, db_errmsg(s->db));
@@ -104,7 +105,7 @@ store_stmt_rows_id(struct store *s, enum stmt id, int rows, struct strbuf *err)
 		strbuf_add(&text, row + 9, (size_t)(sql + len - 1 - (row + 9)));
 		strbuf_addstr(&text, ", ?)");
 	}
-	if ((*slot = db_prepare(s->db, text.buf, err)) == NULL) {
+	if ((*slot = db_prepare_later(s->db, text.buf, err)) == NULL) {
 		strbuf_reset(err);
 		strbuf_addf(err, "internal error: cannot prepare statement %d of %d rows with ids: %s",
 		    (int)id, rows, db_errmsg(s->db));

@@ -285,7 +285,8 @@ struct db_stmt *store_stmt_rows(struct store *s, enum stmt id, int rows, struct 
 /*
  * The same with one more column, the row's id, after the others: row r's
  * id is parameter (r + 1) * (parameters of one row, id included). For
- * PostgreSQL, whose ids are drawn first (db_new_ids).
+ * PostgreSQL, whose ids are drawn first (db_new_ids); run it with
+ * db_step_later only (db_prepare_later).
  */
 struct db_stmt *store_stmt_rows_id(struct store *s, enum stmt id, int rows, struct strbuf *err);
 int store_rows_chunk(size_t n);

@@ -317,7 +317,8 @@ rows_from(struct db *db, int64_t min)
  * db_settle names that failure, nothing after it ran, and the commit
  * fails with the same message. Ids drawn first (db_new_ids): ascending,
  * distinct, from each table's sequence, and rows inserted with them keep
- * them; SQLite numbers its rows itself and refuses.
+ * them; SQLite numbers its rows itself and refuses. A statement prepared
+ * in the pipeline after a failure there is prepared again by its next run.
  */
 static void
 test_later(void **state)
@@ -376,6 +377,43 @@ test_later(void **state)
 		assert_int_equal(rows_from(db, 1000), 0);
 		db_finalize(st);
 
+		/*
+		 * statements prepared in the pipeline (db_prepare_later) after a
+		 * failure there are not prepared: their next runs, sent or
+		 * stepped, prepare them again
+		 */
+		if (db_backend(db) == DB_POSTGRESQL) {
+			struct db_stmt *later[2];
+
+			assert_int_equal(db_begin(db, DB_TXN_WRITE, &err), 0);
+			st = prepare_ok(db, "INSERT INTO t (u) VALUES (?)");
+			for (int i = 0; i < 2; i++) {
+				db_bind_text(st, 1, "again");
+				assert_int_equal(db_step_later(st), 0);
+				db_reset(st);
+			}
+			for (int i = 0; i < 2; i++) {
+				later[i] = db_prepare_later(db, "INSERT INTO t (n) VALUES (?)", &err);
+				assert_non_null(later[i]);
+			}
+			assert_int_equal(db_settle(db, &err), -1);
+			assert_int_equal(db_error_kind(db), DB_ERR_UNIQUE);
+			db_rollback(db);
+			db_finalize(st);
+			assert_int_equal(db_begin(db, DB_TXN_WRITE, &err), 0);
+			db_bind_int64(later[0], 1, 70000);
+			assert_int_equal(db_step_later(later[0]), 0);
+			db_reset(later[0]);
+			assert_int_equal(db_settle(db, &err), 0);
+			db_bind_int64(later[1], 1, 70001);
+			assert_int_equal(db_step(later[1]), DB_DONE);
+			db_reset(later[1]);
+			assert_int_equal(db_commit(db, &err), 0);
+			assert_int_equal(rows_from(db, 70000), 2);
+			db_finalize(later[0]);
+			db_finalize(later[1]);
+		}
+
 		if (db_backend(db) == DB_SQLITE) {
 			assert_int_equal(db_new_ids(db, names, n, 2, ids, &err), -1);
 			close_backend(db);
@@ -401,7 +439,7 @@ test_later(void **state)
 		assert_int_equal(db_step(st), DB_DONE);
 		db_finalize(st);
 		assert_int_equal(db_commit(db, &err), 0);
-		st = prepare_ok(db, "SELECT min(id), max(id), count(*) FROM t WHERE n >= 5000");
+		st = prepare_ok(db, "SELECT min(id), max(id), count(*) FROM t WHERE n BETWEEN 5000 AND 9000");
 		assert_int_equal(db_step(st), DB_ROW);
 		assert_int_equal(db_column_int64(st, 0), a[0]);
 		assert_int_equal(db_column_int64(st, 1), a[69] + 1);	/* the next after them */
