@@ -17,24 +17,29 @@ int
 app_settings_load(struct store *s, const char *program, struct metrics_settings *set,
     struct strbuf *err)
 {
-	metrics_settings_default(set);
-	for (size_t i = 0; i < metrics_settings_count(); i++) {
-		const char *name = metrics_settings_name(i);
-		char *value = NULL;
-		int rc = store_setting_get(s, program, name, &value, err);
+	struct store_slugs all = { NULL, 0, 0 };	/* names and values in turn */
+	int ret = -1;
 
-		if (rc < 0)
-			return -1;
-		if (rc == 0 && metrics_settings_set(set, name, value)) {
+	metrics_settings_default(set);
+	if (store_settings_get(s, program, &all, err) == -1)
+		return -1;
+	for (size_t i = 0; i < metrics_settings_count(); i++) {
+		const char *name = metrics_settings_name(i), *value = NULL;
+
+		for (size_t j = 0; j + 1 < all.n; j += 2)
+			if (strcmp(all.v[j], name) == 0)
+				value = all.v[j + 1];
+		if (value && metrics_settings_set(set, name, value)) {
 			strbuf_reset(err);
 			strbuf_addf(err, _("setting %s: stored value '%s' is not valid; reset it "
 			    "with `trellis settings --reset %s`"), name, value, name);
-			free(value);
-			return -1;
+			goto out;
 		}
-		free(value);
 	}
-	return 0;
+	ret = 0;
+out:
+	store_slugs_release(&all);
+	return ret;
 }
 
 /* The audit log's form of a setting: {"NAME": "VALUE"}, or nothing when it is not set. */

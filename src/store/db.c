@@ -32,6 +32,13 @@ db_close(struct db *db)
 		db->ops->close(db);
 }
 
+void
+db_closing(struct db *db)
+{
+	if (db && db->ops->closing)
+		db->ops->closing(db);
+}
+
 enum db_backend
 db_backend(const struct db *db)
 {
@@ -85,6 +92,18 @@ db_prepare(struct db *db, const char *sql, struct strbuf *err)
 	struct db_stmt *st = db->ops->prepare(db, sql);
 
 	if (st == NULL)
+		fail(db, err, "cannot prepare statement");
+	return st;
+}
+
+struct db_stmt *
+db_prepare_later(struct db *db, const char *sql, struct strbuf *err)
+{
+	struct db_stmt *st;
+
+	if (db->ops->prepare_later == NULL)
+		return db_prepare(db, sql, err);
+	if ((st = db->ops->prepare_later(db, sql)) == NULL)
 		fail(db, err, "cannot prepare statement");
 	return st;
 }
@@ -199,6 +218,23 @@ db_column_blob(struct db_stmt *st, int i, size_t *len)
 	return st->db->ops->column_blob(st, i, len);
 }
 
+int
+db_step_later(struct db_stmt *st)
+{
+	if (st->db->ops->step_later)
+		return st->db->ops->step_later(st);
+	return db_step(st) == DB_DONE ? 0 : -1;
+}
+
+int
+db_settle(struct db *db, struct strbuf *err)
+{
+	if (db->ops->settle == NULL || db->ops->settle(db) == 0)
+		return 0;
+	fail(db, err, "cannot store");
+	return -1;
+}
+
 int64_t
 db_changes(const struct db *db)
 {
@@ -217,6 +253,24 @@ db_last_id(struct db *db, int64_t *id, struct strbuf *err)
 	if (db->ops->last_id(db, id) == 0)
 		return 0;
 	fail(db, err, "cannot read the new row's id");
+	return -1;
+}
+
+int
+db_new_ids(struct db *db, const char *const *tables, const size_t *n, size_t ntables,
+    int64_t *const *ids, struct strbuf *err)
+{
+	for (size_t i = 0; i < ntables; i++)
+		for (const char *c = tables[i]; *c; c++)
+			assert((*c >= 'a' && *c <= 'z') || *c == '_');
+	if (db->ops->new_ids == NULL) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "internal error: this database numbers its rows itself");
+		return -1;
+	}
+	if (db->ops->new_ids(db, tables, n, ntables, ids) == 0)
+		return 0;
+	fail(db, err, "cannot draw ids for new rows");
 	return -1;
 }
 

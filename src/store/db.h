@@ -52,6 +52,11 @@ int db_is_url(const char *target);
  */
 int db_open(const char *target, int create, struct db **out, struct strbuf *err);
 void db_close(struct db *db);
+/*
+ * Says db is about to be closed: the statements finalized from now on go
+ * with the connection (PostgreSQL: no DEALLOCATE for each, a round trip).
+ */
+void db_closing(struct db *db);
 enum db_backend db_backend(const struct db *db);
 /* The last error's message, one line ("" when none); valid until the next call on db. */
 const char *db_errmsg(const struct db *db);
@@ -92,6 +97,15 @@ int db_exec(struct db *db, const char *sql, const char *what, struct strbuf *err
  */
 struct db_stmt *db_prepare(struct db *db, const char *sql, struct strbuf *err);
 void db_finalize(struct db_stmt *st);
+/*
+ * The same for a statement that returns no rows (an INSERT): on
+ * PostgreSQL its preparation goes into the pipeline with the statements
+ * sent after it (db_step_later), or with its first db_step, without a
+ * round trip of its own; a preparation that fails shows as the error of
+ * db_settle or of that step, and is sent again by its next run. Elsewhere
+ * it is db_prepare.
+ */
+struct db_stmt *db_prepare_later(struct db *db, const char *sql, struct strbuf *err);
 /* Ends st's run and clears its bindings, so that it can run again (NULL is fine). */
 void db_reset(struct db_stmt *st);
 /* The number of parameters st takes. */
@@ -111,6 +125,25 @@ void db_bind_null(struct db_stmt *st, int i);
 
 /* Runs st (on its first step) and moves to its next row: DB_ROW, DB_DONE or DB_ERROR. */
 int db_step(struct db_stmt *st);
+
+/*
+ * Runs st, a statement that returns no rows, without waiting for its
+ * answer where the backend can (PostgreSQL's pipeline mode): it is sent,
+ * and its bindings may change at once; db_settle reads the answers. So a
+ * batch of inserts costs one round trip, not one each. Any other call on
+ * db reads them first too, and its own error may then be the aborted
+ * transaction's: only db_settle says what failed. On SQLite it is db_step.
+ * Returns 0, or -1 with the error kept (an earlier statement's, once one
+ * has failed: nothing more is sent).
+ */
+int db_step_later(struct db_stmt *st);
+/*
+ * Waits for the answers of every statement db_step_later sent: 0 when each
+ * ran, else -1 with the first failure's error kept (db_errmsg,
+ * db_error_kind, db_txn_retryable); the transaction is then aborted, as
+ * after a failed db_step. 0 at once when none is pending.
+ */
+int db_settle(struct db *db, struct strbuf *err);
 
 /*
  * The columns of the current row (from 0). A NULL reads as 0, 0.0 and
@@ -134,6 +167,16 @@ int64_t db_total_changes(const struct db *db);
  * id was not given). Returns 0, or -1 with err set.
  */
 int db_last_id(struct db *db, int64_t *id, struct strbuf *err);
+/*
+ * Draws ids for rows inserted with their id given, n[i] of them for table
+ * tables[i] (a plain lower-case name), into ids[i][0 .. n[i]), ascending:
+ * on PostgreSQL from each table's identity sequence, all in one round
+ * trip, so that no other session can get them and the rows of one INSERT
+ * need not wait for their ids one by one. SQLite numbers rows itself: -1.
+ * Returns 0, or -1 with err set.
+ */
+int db_new_ids(struct db *db, const char *const *tables, const size_t *n, size_t ntables,
+    int64_t *const *ids, struct strbuf *err);
 
 /* Transactions: begin (as kind), commit, roll back. 0, or -1 with "what: message" in err. */
 int db_begin(struct db *db, enum db_txn kind, struct strbuf *err);

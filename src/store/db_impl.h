@@ -15,6 +15,8 @@ struct db_ops {
 	enum db_errkind (*error_kind)(const struct db *db);
 	int (*exec)(struct db *db, const char *sql);
 	struct db_stmt *(*prepare)(struct db *db, const char *sql);
+	/* db_prepare_later; NULL: db_prepare */
+	struct db_stmt *(*prepare_later)(struct db *db, const char *sql);
 	void (*finalize)(struct db_stmt *st);
 	void (*reset)(struct db_stmt *st);
 	int (*param_count)(const struct db_stmt *st);
@@ -25,6 +27,10 @@ struct db_ops {
 	void (*bind_blob)(struct db_stmt *st, int i, const void *v, size_t len);
 	void (*bind_null)(struct db_stmt *st, int i);
 	int (*step)(struct db_stmt *st);
+	/* db_step_later and db_settle; NULL where every step waits (SQLite) */
+	int (*step_later)(struct db_stmt *st);
+	int (*settle)(struct db *db);
+	void (*closing)(struct db *db);	/* db_closing; NULL: nothing to do */
 	int (*column_count)(const struct db_stmt *st);
 	int (*column_null)(const struct db_stmt *st, int i);
 	int64_t (*column_int64)(const struct db_stmt *st, int i);
@@ -34,6 +40,9 @@ struct db_ops {
 	int64_t (*changes)(const struct db *db);
 	int64_t (*total_changes)(const struct db *db);
 	int (*last_id)(struct db *db, int64_t *id);
+	/* db_new_ids; NULL where rows are numbered by the backend alone (SQLite) */
+	int (*new_ids)(struct db *db, const char *const *tables, const size_t *n, size_t ntables,
+	    int64_t *const *ids);
 	int (*begin)(struct db *db, enum db_txn kind);
 	int (*commit)(struct db *db);
 	void (*rollback)(struct db *db);

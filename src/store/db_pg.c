@@ -5,6 +5,7 @@
  * as text (blobs as binary): values never enter the SQL. A statement's
  * result is read whole on its first step.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -32,10 +33,12 @@ static struct {
 	__typeof__(PQcmdTuples) *cmd_tuples;
 	__typeof__(PQconnectdb) *connectdb;
 	__typeof__(PQconsumeInput) *consume_input;
-	__typeof__(PQdescribePrepared) *describe_prepared;
+	__typeof__(PQenterPipelineMode) *enter_pipeline_mode;
 	__typeof__(PQerrorMessage) *error_message;
 	__typeof__(PQexec) *exec;
+	__typeof__(PQexecParams) *exec_params;
 	__typeof__(PQexecPrepared) *exec_prepared;
+	__typeof__(PQexitPipelineMode) *exit_pipeline_mode;
 	__typeof__(PQfinish) *finish;
 	__typeof__(PQfreemem) *freemem;
 	__typeof__(PQftype) *ftype;
@@ -47,10 +50,13 @@ static struct {
 	__typeof__(PQnfields) *nfields;
 	__typeof__(PQnotifies) *notifies;
 	__typeof__(PQntuples) *ntuples;
-	__typeof__(PQprepare) *prepare;
+	__typeof__(PQpipelineSync) *pipeline_sync;
 	__typeof__(PQresultErrorField) *result_error_field;
 	__typeof__(PQresultStatus) *result_status;
 	__typeof__(PQsendQuery) *send_query;
+	__typeof__(PQsendDescribePrepared) *send_describe_prepared;
+	__typeof__(PQsendPrepare) *send_prepare;
+	__typeof__(PQsendQueryPrepared) *send_query_prepared;
 	__typeof__(PQsetNoticeProcessor) *set_notice_processor;
 	__typeof__(PQsocket) *socket;
 	__typeof__(PQstatus) *status;
@@ -64,10 +70,12 @@ static const struct dynlib_sym pq_syms[] = {
 	DYNLIB_SYM(pq, cmd_tuples, "PQcmdTuples"),
 	DYNLIB_SYM(pq, connectdb, "PQconnectdb"),
 	DYNLIB_SYM(pq, consume_input, "PQconsumeInput"),
-	DYNLIB_SYM(pq, describe_prepared, "PQdescribePrepared"),
+	DYNLIB_SYM(pq, enter_pipeline_mode, "PQenterPipelineMode"),
 	DYNLIB_SYM(pq, error_message, "PQerrorMessage"),
 	DYNLIB_SYM(pq, exec, "PQexec"),
+	DYNLIB_SYM(pq, exec_params, "PQexecParams"),
 	DYNLIB_SYM(pq, exec_prepared, "PQexecPrepared"),
+	DYNLIB_SYM(pq, exit_pipeline_mode, "PQexitPipelineMode"),
 	DYNLIB_SYM(pq, finish, "PQfinish"),
 	DYNLIB_SYM(pq, freemem, "PQfreemem"),
 	DYNLIB_SYM(pq, ftype, "PQftype"),
@@ -79,10 +87,13 @@ static const struct dynlib_sym pq_syms[] = {
 	DYNLIB_SYM(pq, nfields, "PQnfields"),
 	DYNLIB_SYM(pq, notifies, "PQnotifies"),
 	DYNLIB_SYM(pq, ntuples, "PQntuples"),
-	DYNLIB_SYM(pq, prepare, "PQprepare"),
+	DYNLIB_SYM(pq, pipeline_sync, "PQpipelineSync"),
 	DYNLIB_SYM(pq, result_error_field, "PQresultErrorField"),
 	DYNLIB_SYM(pq, result_status, "PQresultStatus"),
 	DYNLIB_SYM(pq, send_query, "PQsendQuery"),
+	DYNLIB_SYM(pq, send_describe_prepared, "PQsendDescribePrepared"),
+	DYNLIB_SYM(pq, send_prepare, "PQsendPrepare"),
+	DYNLIB_SYM(pq, send_query_prepared, "PQsendQueryPrepared"),
 	DYNLIB_SYM(pq, set_notice_processor, "PQsetNoticeProcessor"),
 	DYNLIB_SYM(pq, socket, "PQsocket"),
 	DYNLIB_SYM(pq, status, "PQstatus"),
@@ -124,6 +135,13 @@ static const char pg_setup[] =
  */
 #define PG_WRITER_LOCK	"7369658"
 
+/*
+ * The most statements db_step_later leaves unanswered: their answers (a
+ * few dozen bytes each) wait in the socket's buffer until read, and a
+ * server whose answers nobody reads stops reading what it is sent.
+ */
+#define PG_PIPELINE_MAX	256
+
 struct pg_db {
 	struct db head;
 	PGconn *conn;
@@ -133,7 +151,22 @@ struct pg_db {
 	int64_t changes, total_changes;
 	unsigned next_name;		/* prepared statements are named s1, s2, ... */
 	int ping_pending;		/* a listening connection's ping sent, not yet answered */
+	/*
+	 * db_step_later: the connection is in pipeline mode with sent
+	 * statements whose answers are not read yet; once one of them failed
+	 * (read by a call other than db_settle), its error is kept here until
+	 * db_settle, a commit or a rollback reports or drops it.
+	 */
+	int pipeline, sent;
+	/* per answer awaited (sent): the statement whose preparation it answers, or NULL */
+	struct pg_stmt *parsing[PG_PIPELINE_MAX + 2];
+	int last_nfields;		/* the columns of the last answer pg_collect read */
+	int closing;			/* db_closing: statements go with the connection */
+	int later_failed;
+	struct strbuf later_msg;
+	char later_state[6];
 };
+
 
 struct pg_stmt {
 	struct db_stmt head;
@@ -146,6 +179,15 @@ struct pg_stmt {
 	PGresult *res;			/* after the first step */
 	int row, nrows;
 	unsigned char *blob;		/* the last bytea column read, unescaped */
+	/*
+	 * db_prepare_later: whether the server holds it (PARSED), its
+	 * preparation is sent and unanswered (PARSING), or neither (the
+	 * preparation failed or was skipped after an earlier failure: sent
+	 * again by its next run); and what to send then.
+	 */
+	enum { PARSED, PARSING, UNPARSED } parse;
+	char *text;
+	Oid *types;
 };
 
 #define PGDB(d) ((struct pg_db *)(d))
@@ -341,6 +383,7 @@ db_sql_to_pg(const char *sql, struct strbuf *out, int *nparams, struct strbuf *u
 /* ------------------------------------------------------------ errors */
 
 static enum db_errkind pg_error_kind(const struct db *db);
+static int pg_collect(struct pg_db *d);
 
 /* Keeps res's error (or the connection's) as db's last, on one line. */
 static void
@@ -375,9 +418,13 @@ pg_fail(struct pg_db *d, const PGresult *res)
 static int
 pg_run(struct pg_db *d, const char *sql)
 {
-	PGresult *res = pq.exec(d->conn, sql);
-	ExecStatusType rc = pq.result_status(res);
+	PGresult *res;
+	ExecStatusType rc;
 	int ret = 0;
+
+	(void)pg_collect(d);	/* its error, if any, is db_settle's to tell */
+	res = pq.exec(d->conn, sql);
+	rc = pq.result_status(res);
 
 	if (rc != PGRES_COMMAND_OK && rc != PGRES_TUPLES_OK) {
 		pg_fail(d, res);
@@ -385,6 +432,88 @@ pg_run(struct pg_db *d, const char *sql)
 	}
 	pq.clear(res);
 	return ret;
+}
+
+/* Keeps d's last error as the failure of a statement sent by db_step_later. */
+static void
+later_fail(struct pg_db *d)
+{
+	if (d->later_failed)
+		return;
+	d->later_failed = 1;
+	strbuf_reset(&d->later_msg);
+	strbuf_add(&d->later_msg, d->msg.buf, d->msg.len);
+	memcpy(d->later_state, d->sqlstate, sizeof(d->later_state));
+}
+
+/*
+ * Reads the answers of the statements db_step_later sent (after a sync
+ * point), and leaves pipeline mode, so that d runs one statement at a
+ * time again. Returns 0, or -1 when one of them (or the connection)
+ * failed, now or before: that error is kept (later_fail).
+ */
+static int
+pg_collect(struct pg_db *d)
+{
+	int nulls = 0, k = 0;
+
+	if (!d->pipeline)
+		return d->later_failed ? -1 : 0;
+	if (!pq.pipeline_sync(d->conn)) {
+		pg_fail(d, NULL);
+		later_fail(d);
+	} else {
+		for (;;) {
+			PGresult *res = pq.get_result(d->conn);
+			ExecStatusType rc;
+
+			if (res == NULL) {
+				/* one ends each statement's answers; two: nothing more is coming */
+				if (++nulls > 1 || pq.status(d->conn) != CONNECTION_OK) {
+					pg_fail(d, NULL);
+					later_fail(d);
+					break;
+				}
+				k++;	/* the next statement's answer */
+				continue;
+			}
+			nulls = 0;
+			rc = pq.result_status(res);
+			if (rc == PGRES_PIPELINE_SYNC) {
+				pq.clear(res);
+				break;
+			}
+			if (k < d->sent && d->parsing[k])	/* db_prepare_later's */
+				d->parsing[k]->parse = rc == PGRES_COMMAND_OK ? PARSED : UNPARSED;
+			if (rc == PGRES_COMMAND_OK) {
+				const char *n = pq.cmd_tuples(res);
+
+				if (*n) {	/* an INSERT's; a prepare's or describe's has none */
+					d->changes = strtoll(n, NULL, 10);
+					d->total_changes += d->changes;
+				}
+				d->last_nfields = pq.nfields(res);
+			} else if (rc != PGRES_PIPELINE_ABORTED && !d->later_failed) {
+				/* the first failure; the server skipped the rest (ABORTED) */
+				pg_fail(d, res);
+				later_fail(d);
+			}
+			pq.clear(res);
+		}
+	}
+	for (int i = 0; i < d->sent; i++) {
+		/* unanswered (the connection failed): not on the server */
+		if (d->parsing[i] && d->parsing[i]->parse == PARSING)
+			d->parsing[i]->parse = UNPARSED;
+		d->parsing[i] = NULL;
+	}
+	d->sent = 0;
+	d->pipeline = 0;
+	if (!pq.exit_pipeline_mode(d->conn) && !d->later_failed) {
+		pg_fail(d, NULL);
+		later_fail(d);
+	}
+	return d->later_failed ? -1 : 0;
 }
 
 static void
@@ -431,11 +560,35 @@ url_has_password(const char *target)
 	return colon != NULL || strstr(target, "password=") != NULL;
 }
 
+/*
+ * The session's settings, and whether pg_setup has been run on the
+ * database already (its table and collation there), in one round trip:
+ * then a connection opens without its DDL, which takes locks and ~20 ms.
+ * Returns 1 or 0, or -1 with the error kept.
+ */
+static int
+pg_ready(struct pg_db *d)
+{
+	PGresult *res = pq.exec(d->conn, "SET client_min_messages = warning;"
+	    " SET lock_timeout = '5s';"
+	    " SELECT to_regclass('trellis_schema') IS NOT NULL"
+	    " AND to_regcollation('nocase') IS NOT NULL");
+	int ret = -1;
+
+	if (pq.result_status(res) == PGRES_TUPLES_OK && pq.ntuples(res) == 1)
+		ret = strcmp(pq.getvalue(res, 0, 0), "t") == 0;
+	else
+		pg_fail(d, res);
+	pq.clear(res);
+	return ret;
+}
+
 static int
 pg_open(const char *target, int create, struct db **out, struct strbuf *err)
 {
 	struct pg_db *d;
 	struct strbuf why = STRBUF_INIT;
+	int ready;
 
 	(void)create;	/* the database must exist; its tables are made by the migrations */
 	strbuf_reset(err);
@@ -458,6 +611,7 @@ pg_open(const char *target, int create, struct db **out, struct strbuf *err)
 	d = xcalloc(1, sizeof(*d));
 	d->head.ops = &db_pg_ops;
 	strbuf_init(&d->msg, 0);
+	strbuf_init(&d->later_msg, 0);
 	d->conn = pq.connectdb(target);
 	if (d->conn == NULL || pq.status(d->conn) != CONNECTION_OK) {
 		pg_fail(d, NULL);
@@ -468,8 +622,7 @@ pg_open(const char *target, int create, struct db **out, struct strbuf *err)
 		return -1;
 	}
 	pq.set_notice_processor(d->conn, pg_quiet, NULL);
-	if (pg_run(d, "SET client_min_messages = warning") == -1 ||
-	    pg_run(d, "SET lock_timeout = '5s'") == -1 || pg_run(d, pg_setup) == -1) {
+	if ((ready = pg_ready(d)) == -1 || (ready == 0 && pg_run(d, pg_setup) == -1)) {
 		strbuf_reset(err);
 		strbuf_addf(err, "cannot prepare database: %s", d->msg.buf);
 		(void)pg_run(d, "ROLLBACK");
@@ -487,6 +640,7 @@ pg_close(struct db *db)
 
 	pq.finish(d->conn);
 	strbuf_release(&d->msg);
+	strbuf_release(&d->later_msg);
 	free(d);
 }
 
@@ -529,15 +683,54 @@ pg_exec(struct db *db, const char *sql)
 	return ret;
 }
 
+static void
+pg_stmt_free(struct pg_stmt *st)
+{
+	free(st->values);
+	free(st->lengths);
+	free(st->formats);
+	free(st->num);
+	free(st->copies);
+	free(st->text);
+	free(st->types);
+	free(st);
+}
+
+/*
+ * Sends st's preparation into the pipeline (PARSING), without waiting: its
+ * answer is read with those of the statements after it (pg_collect). 0, or
+ * -1 with the error kept.
+ */
+static int
+pg_parse_later(struct pg_db *d, struct pg_stmt *st)
+{
+	if (d->sent >= PG_PIPELINE_MAX)
+		(void)pg_collect(d);
+	if (!d->pipeline) {
+		if (!pq.enter_pipeline_mode(d->conn)) {
+			pg_fail(d, NULL);
+			return -1;
+		}
+		d->pipeline = 1;
+	}
+	if (!pq.send_prepare(d->conn, st->name, st->text, st->nparams, st->types)) {
+		pg_fail(d, NULL);
+		later_fail(d);
+		return -1;
+	}
+	st->parse = PARSING;
+	d->parsing[d->sent++] = st;
+	return 0;
+}
+
 static struct db_stmt *
-pg_prepare(struct db *db, const char *sql)
+pg_prepare_as(struct db *db, const char *sql, int later)
 {
 	struct pg_db *d = PGDB(db);
 	struct strbuf t = STRBUF_INIT, used = STRBUF_INIT;
 	struct pg_stmt *st = NULL;
 	Oid *types = NULL;
-	PGresult *res;
-	int n;
+	int n, pending;
 
 	if (db_sql_to_pg(sql, &t, &n, &used, &d->msg) == -1)
 		goto out;
@@ -552,26 +745,42 @@ pg_prepare(struct db *db, const char *sql)
 	st = xcalloc(1, sizeof(*st));
 	st->head.db = db;
 	snprintf(st->name, sizeof(st->name), "s%u", ++d->next_name);
-	res = pq.prepare(d->conn, st->name, t.buf, n, types);
-	if (pq.result_status(res) != PGRES_COMMAND_OK) {
-		pg_fail(d, res);
-		pq.clear(res);
+	if (later) {
+		/* sent with what follows; db_step_later sends it again if it fails */
+		st->text = strbuf_detach(&t, NULL);
+		st->types = types;
+		st->nparams = n;
+		types = NULL;
+		if (pg_parse_later(d, st) == -1) {
+			pg_stmt_free(st);
+			st = NULL;
+			goto out;
+		}
+		goto made;
+	}
+	/*
+	 * Prepared, and the columns it returns asked for (known before it
+	 * runs, as SQLite tells them), in one round trip, after whatever
+	 * db_step_later sent: a pipeline.
+	 */
+	pending = d->sent > 0 || d->later_failed;
+	if ((!d->pipeline && !pq.enter_pipeline_mode(d->conn)) ||
+	    (d->pipeline = 1, !pq.send_prepare(d->conn, st->name, t.buf, n, types)) ||
+	    !pq.send_describe_prepared(d->conn, st->name)) {
+		pg_fail(d, NULL);
+		later_fail(d);
+	}
+	d->sent += 2;
+	if (pg_collect(d) == -1) {
+		/* the error is this statement's when nothing else was pending */
+		if (!pending)
+			d->later_failed = 0;
 		free(st);
 		st = NULL;
 		goto out;
 	}
-	pq.clear(res);
-	/* the columns it returns, known before it runs, as SQLite tells them */
-	res = pq.describe_prepared(d->conn, st->name);
-	if (pq.result_status(res) != PGRES_COMMAND_OK) {
-		pg_fail(d, res);
-		pq.clear(res);
-		free(st);
-		st = NULL;
-		goto out;
-	}
-	st->ncols = pq.nfields(res);
-	pq.clear(res);
+	st->ncols = d->last_nfields;
+made:
 	st->nparams = n;
 	st->values = xcalloc((size_t)n + 1, sizeof(*st->values));
 	st->lengths = xcalloc((size_t)n + 1, sizeof(*st->lengths));
@@ -583,6 +792,18 @@ out:
 	strbuf_release(&used);
 	strbuf_release(&t);
 	return st ? &st->head : NULL;
+}
+
+static struct db_stmt *
+pg_prepare(struct db *db, const char *sql)
+{
+	return pg_prepare_as(db, sql, 0);
+}
+
+static struct db_stmt *
+pg_prepare_later(struct db *db, const char *sql)
+{
+	return pg_prepare_as(db, sql, 1);
 }
 
 static void
@@ -611,17 +832,17 @@ pg_finalize(struct db_stmt *s)
 	char sql[40];
 
 	pg_reset(s);
-	/* outside a failed transaction; inside one the server drops it with the connection */
-	if (pq.transaction_status(d->conn) != PQTRANS_INERROR) {
+	(void)pg_collect(d);
+	/*
+	 * outside a failed transaction; inside one, or when the connection is
+	 * closing, the server drops it with the connection
+	 */
+	if (!d->closing && st->parse == PARSED &&
+	    pq.transaction_status(d->conn) != PQTRANS_INERROR) {
 		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
 		pq.clear(pq.exec(d->conn, sql));
 	}
-	free(st->values);
-	free(st->lengths);
-	free(st->formats);
-	free(st->num);
-	free(st->copies);
-	free(st);
+	pg_stmt_free(st);
 }
 
 static int
@@ -698,6 +919,15 @@ pg_step(struct db_stmt *s)
 	if (st->res == NULL) {
 		ExecStatusType rc;
 
+		(void)pg_collect(d);
+		if (st->parse == UNPARSED && (pg_parse_later(d, st) == -1 || pg_collect(d) == -1 ||
+		    st->parse != PARSED)) {
+			if (st->parse == UNPARSED && !d->later_failed) {
+				strbuf_reset(&d->msg);
+				strbuf_addstr(&d->msg, "the statement could not be prepared");
+			}
+			return DB_ERROR;
+		}
 		st->res = pq.exec_prepared(d->conn, st->name, st->nparams, st->values,
 		    st->lengths, st->formats, 0);
 		rc = pq.result_status(st->res);
@@ -728,6 +958,62 @@ pg_step(struct db_stmt *s)
 	}
 	st->row = st->nrows;
 	return DB_DONE;
+}
+
+static int
+pg_step_later(struct db_stmt *s)
+{
+	struct pg_stmt *st = PGST(s);
+	struct pg_db *d = PGDB(s->db);
+
+	assert(st->ncols == 0 && st->res == NULL);
+	if (d->sent >= PG_PIPELINE_MAX)
+		(void)pg_collect(d);
+	if (st->parse == UNPARSED && !d->later_failed && pg_parse_later(d, st) == -1)
+		return -1;
+	if (d->later_failed) {
+		/* the server skips everything until the sync: nothing more to send */
+		strbuf_reset(&d->msg);
+		strbuf_add(&d->msg, d->later_msg.buf, d->later_msg.len);
+		memcpy(d->sqlstate, d->later_state, sizeof(d->sqlstate));
+		return -1;
+	}
+	if (!d->pipeline) {
+		if (!pq.enter_pipeline_mode(d->conn)) {
+			pg_fail(d, NULL);
+			return -1;
+		}
+		d->pipeline = 1;
+	}
+	if (!pq.send_query_prepared(d->conn, st->name, st->nparams, st->values, st->lengths,
+	    st->formats, 0)) {
+		pg_fail(d, NULL);
+		later_fail(d);
+		return -1;
+	}
+	d->sent++;
+	return 0;
+}
+
+static void
+pg_closing(struct db *db)
+{
+	PGDB(db)->closing = 1;
+}
+
+static int
+pg_settle(struct db *db)
+{
+	struct pg_db *d = PGDB(db);
+
+	if (pg_collect(d) == 0)
+		return 0;
+	/* the first failure, whatever ran after it */
+	strbuf_reset(&d->msg);
+	strbuf_add(&d->msg, d->later_msg.buf, d->later_msg.len);
+	memcpy(d->sqlstate, d->later_state, sizeof(d->sqlstate));
+	d->later_failed = 0;
+	return -1;
 }
 
 static int
@@ -811,8 +1097,11 @@ static int
 pg_last_id(struct db *db, int64_t *id)
 {
 	struct pg_db *d = PGDB(db);
-	PGresult *res = pq.exec(d->conn, "SELECT lastval()");
+	PGresult *res;
 	int ret = -1;
+
+	(void)pg_collect(d);
+	res = pq.exec(d->conn, "SELECT lastval()");
 
 	if (pq.result_status(res) == PGRES_TUPLES_OK && pq.ntuples(res) == 1) {
 		*id = strtoll(pq.getvalue(res, 0, 0), NULL, 10);
@@ -820,6 +1109,78 @@ pg_last_id(struct db *db, int64_t *id)
 	} else
 		pg_fail(d, res);
 	pq.clear(res);
+	return ret;
+}
+
+/*
+ * db_new_ids: for each table named (with its count), that many values of
+ * its identity's sequence, in one statement; its rows come in no promised
+ * order, so they are sorted by table (ord) here, and by value.
+ */
+static const char pg_new_ids_sql[] =
+	"SELECT n.ord, nextval(pg_get_serial_sequence(n.tab, 'id'))"
+	" FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS n(tab, k, ord),"
+	" generate_series(1, n.k)";
+
+static int
+int64_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+pg_new_ids(struct db *db, const char *const *tables, const size_t *n, size_t ntables,
+    int64_t *const *ids)
+{
+	struct pg_db *d = PGDB(db);
+	struct strbuf names = STRBUF_INIT, counts = STRBUF_INIT;
+	size_t *got = xcalloc(ntables + 1, sizeof(*got));
+	const char *values[2];
+	PGresult *res;
+	int ret = -1;
+
+	(void)pg_collect(d);
+	/* array literals: the names are plain words (db_new_ids checked them) */
+	strbuf_addch(&names, '{');
+	strbuf_addch(&counts, '{');
+	for (size_t i = 0; i < ntables; i++) {
+		strbuf_addf(&names, "%s%s", i ? "," : "", tables[i]);
+		strbuf_addf(&counts, "%s%zu", i ? "," : "", n[i]);
+	}
+	strbuf_addch(&names, '}');
+	strbuf_addch(&counts, '}');
+	values[0] = names.buf;
+	values[1] = counts.buf;
+	res = pq.exec_params(d->conn, pg_new_ids_sql, 2, NULL, values, NULL, NULL, 0);
+	if (pq.result_status(res) != PGRES_TUPLES_OK) {
+		pg_fail(d, res);
+		goto out;
+	}
+	for (int r = 0; r < pq.ntuples(res); r++) {
+		long long k = strtoll(pq.getvalue(res, r, 0), NULL, 10) - 1;
+
+		if (k < 0 || (size_t)k >= ntables || got[k] == n[k])
+			goto bad;
+		ids[k][got[k]++] = strtoll(pq.getvalue(res, r, 1), NULL, 10);
+	}
+	for (size_t i = 0; i < ntables; i++) {
+		if (got[i] != n[i])
+			goto bad;
+		qsort(ids[i], n[i], sizeof(ids[i][0]), int64_cmp);
+	}
+	ret = 0;
+	goto out;
+bad:
+	strbuf_reset(&d->msg);
+	strbuf_addstr(&d->msg, "the ids drawn are not the ones asked for");
+	d->sqlstate[0] = '\0';
+out:
+	pq.clear(res);
+	free(got);
+	strbuf_release(&names);
+	strbuf_release(&counts);
 	return ret;
 }
 
@@ -838,6 +1199,8 @@ pg_begin(struct db *db, enum db_txn kind)
 {
 	struct pg_db *d = PGDB(db);
 
+	(void)pg_collect(d);
+	d->later_failed = 0;	/* an earlier transaction's */
 	if (kind == DB_TXN_READ)
 		return pg_run(d, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
 	if (pg_run(d, "SELECT pg_advisory_lock(" PG_WRITER_LOCK ")") == -1)
@@ -854,9 +1217,12 @@ static int
 pg_commit(struct db *db)
 {
 	struct pg_db *d = PGDB(db);
+	int later = pg_collect(d) == -1;
 	int failed = pq.transaction_status(d->conn) == PQTRANS_INERROR;
 	PGresult *res = pq.exec(d->conn, "COMMIT");
 	int ret = 0;
+
+	d->later_failed = 0;
 
 	if (pq.result_status(res) != PGRES_COMMAND_OK) {
 		pg_fail(d, res);
@@ -864,7 +1230,12 @@ pg_commit(struct db *db)
 	} else if (failed || strcmp(pq.cmd_status(res), "ROLLBACK") == 0) {
 		/* COMMIT of a failed transaction answers ROLLBACK, not an error */
 		strbuf_reset(&d->msg);
-		strbuf_addstr(&d->msg, "a statement of the transaction failed: it was rolled back");
+		if (later) {	/* what failed: a statement sent by db_step_later */
+			strbuf_add(&d->msg, d->later_msg.buf, d->later_msg.len);
+			memcpy(d->sqlstate, d->later_state, sizeof(d->sqlstate));
+		} else
+			strbuf_addstr(&d->msg,
+			    "a statement of the transaction failed: it was rolled back");
 		ret = -1;
 	}
 	pq.clear(res);
@@ -877,6 +1248,8 @@ pg_rollback(struct db *db)
 {
 	struct pg_db *d = PGDB(db);
 
+	(void)pg_collect(d);
+	d->later_failed = 0;
 	if (pq.transaction_status(d->conn) != PQTRANS_IDLE)
 		pq.clear(pq.exec(d->conn, "ROLLBACK"));
 	writer_unlock(d);
@@ -978,6 +1351,7 @@ const struct db_ops db_pg_ops = {
 	.error_kind = pg_error_kind,
 	.exec = pg_exec,
 	.prepare = pg_prepare,
+	.prepare_later = pg_prepare_later,
 	.finalize = pg_finalize,
 	.reset = pg_reset,
 	.param_count = pg_param_count,
@@ -988,6 +1362,9 @@ const struct db_ops db_pg_ops = {
 	.bind_blob = pg_bind_blob,
 	.bind_null = pg_bind_null,
 	.step = pg_step,
+	.step_later = pg_step_later,
+	.settle = pg_settle,
+	.closing = pg_closing,
 	.column_count = pg_column_count,
 	.column_null = pg_column_null,
 	.column_int64 = pg_column_int64,
@@ -997,6 +1374,7 @@ const struct db_ops db_pg_ops = {
 	.changes = pg_changes,
 	.total_changes = pg_total_changes,
 	.last_id = pg_last_id,
+	.new_ids = pg_new_ids,
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,

@@ -21,6 +21,7 @@
  *   FT_LIST			a child table
  */
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -624,7 +625,7 @@ insert_links(struct store_save *sv, enum stmt id, const struct field *f, void *c
 			    ((const struct rec_head *)recs[r])->rowid) == -1)
 				goto out;
 		}
-		if (db_step(st) != DB_DONE) {
+		if (sv->given_ids ? db_step_later(st) == -1 : db_step(st) != DB_DONE) {
 			rec_error(sv->err, first, f->name);
 			strbuf_addf(sv->err, "cannot store: %s", db_errmsg(sv->s->db));
 			goto out;
@@ -735,16 +736,37 @@ store_record_write(struct store_save *sv, int t, void *rec, int64_t parent)
 	    tab->nlinks, rec, parent);
 }
 
+/* Binds the next id drawn for table t (save_tree_pg) at parameter col, as rec's rowid. */
+static int
+bind_given_id(struct store_save *sv, int t, struct db_stmt *st, int col, void *rec)
+{
+	struct rec_head *h = rec;
+
+	if (sv->ids[t].next == sv->ids[t].n) {
+		strbuf_reset(sv->err);
+		strbuf_addf(sv->err, "internal error: %s: no id drawn for a new row",
+		    store_tables[t].k->name);
+		return -1;
+	}
+	h->rowid = sv->ids[t].v[sv->ids[t].next++];
+	*VEC_PUSH(&sv->assigned) = &h->rowid;
+	db_bind_int64(st, col, h->rowid);
+	return 0;
+}
+
 /*
  * Inserts the n new records recs of table t under the row parent (0:
  * none), up to STORE_ROWS_MAX to a statement, sets their rowids, then
  * inserts their link rows. SQLite gives each row of an INSERT without a
  * rowid one more than the largest in its table (sqlite.org/autoinc.html),
  * so the rows of one statement are the last insert's rowid and the ones
- * just before it; PostgreSQL's sequence is shared with other writers, so
- * there the caller passes one record at a time. When a statement of
- * several rows fails, its rows are inserted again one by one (SQLite
- * undid the statement), so the message names the record as it would alone.
+ * just before it. When a statement of several rows fails, its rows are
+ * inserted again one by one (SQLite undid the statement), so the message
+ * names the record as it would alone. PostgreSQL's sequence is shared
+ * with other writers: there each row is given an id drawn beforehand
+ * (sv->given_ids, save_tree_pg), and the statements are sent without
+ * waiting for their answers (db_step_later), so a failure is found later,
+ * by save_tree_pg, which then runs the save again one record a statement.
  */
 static int
 insert_records(struct store_save *sv, int t, void *const *recs, size_t n, int64_t parent)
@@ -752,9 +774,9 @@ insert_records(struct store_save *sv, int t, void *const *recs, size_t n, int64_
 	const struct store_table *tab = &store_tables[t];
 	const struct field *links[LINKS_MAX];
 	struct db_stmt *st = NULL;
-	int nl = 0, ret = -1;
+	int nl = 0, ret = -1, given = sv->given_ids;
 
-	if (n == 1)
+	if (n == 1 && !given)
 		return store_record_write(sv, t, recs[0], parent);
 	if (link_fields(tab->k, links, &nl) != tab->nlinks) {
 		strbuf_reset(sv->err);
@@ -766,8 +788,10 @@ insert_records(struct store_save *sv, int t, void *const *recs, size_t n, int64_
 		int rows = store_rows_chunk(n - i), width;
 		int64_t last;
 
-		st = store_stmt_rows(sv->s, tab->ins, rows, sv->err);
-		if (st == NULL || check_shape_rows(st, tab->k, 1, parent != 0, rows, sv->err) == -1)
+		st = given ? store_stmt_rows_id(sv->s, tab->ins, rows, sv->err) :
+		    store_stmt_rows(sv->s, tab->ins, rows, sv->err);
+		if (st == NULL ||
+		    check_shape_rows(st, tab->k, 1, (parent != 0) + given, rows, sv->err) == -1)
 			goto out;
 		width = db_param_count(st) / rows;
 		for (int r = 0; r < rows; r++) {
@@ -775,8 +799,21 @@ insert_records(struct store_save *sv, int t, void *const *recs, size_t n, int64_
 
 			if (parent)
 				db_bind_int64(st, col++, parent);
-			if (bind_fields(sv, st, &col, tab->k, recs[i + (size_t)r]) == -1)
+			if (bind_fields(sv, st, &col, tab->k, recs[i + (size_t)r]) == -1 ||
+			    (given && bind_given_id(sv, t, st, col, recs[i + (size_t)r]) == -1))
 				goto out;
+		}
+		if (given) {	/* sent; its answer is read later */
+			if (db_step_later(st) == -1) {
+				rec_error(sv->err, recs[i], NULL);
+				strbuf_addf(sv->err, "cannot store %s: %s", tab->k->name,
+				    db_errmsg(sv->s->db));
+				goto out;
+			}
+			store_stmt_done(st);
+			st = NULL;
+			i += (size_t)rows;
+			continue;
 		}
 		if (db_step(st) != DB_DONE) {
 			store_stmt_done(st);
@@ -825,8 +862,11 @@ int
 store_children_save(struct store_save *sv, int parent_id, void *parent)
 {
 	int64_t parent_rowid = ((struct rec_head *)parent)->rowid;
-	/* one record a statement but on SQLite (insert_records); initiatives set sv->ini */
-	int many = db_backend(sv->s->db) == DB_SQLITE;
+	/*
+	 * one record a statement but on SQLite and with ids given
+	 * (insert_records); initiatives set sv->ini
+	 */
+	int many = db_backend(sv->s->db) == DB_SQLITE || sv->given_ids;
 
 	for (int t = 0; t < T__MAX; t++) {
 		const struct store_table *tab = &store_tables[t];
@@ -871,6 +911,121 @@ store_children_save(struct store_save *sv, int parent_id, void *parent)
 	return 0;
 }
 
+/* Writes rec (of table t) when new, and every new record beneath it. */
+static int
+write_tree(struct store_save *sv, int t, void *rec, int64_t parent)
+{
+	if (((struct rec_head *)rec)->rowid == 0 && store_record_write(sv, t, rec, parent) == -1)
+		return -1;
+	return store_children_save(sv, t, rec);
+}
+
+/* Adds to n[] the new records beneath parent (of table t), as store_children_save takes them. */
+static void
+count_new(int t, void *parent, size_t *n)
+{
+	for (int c = 0; c < T__MAX; c++) {
+		const struct store_table *tab = &store_tables[c];
+		struct anyvec *list;
+
+		if (tab->parent != t)
+			continue;
+		list = FIELD_VEC(parent, list_field(tab));
+		for (size_t i = 0; i < list->n; i++) {
+			void *rec = (char *)list->v + i * tab->k->size;
+
+			if (c == T_INSTRUMENT && ((struct instrument *)rec)->builtin)
+				continue;
+			if (((struct rec_head *)rec)->rowid == 0)
+				n[c]++;
+			count_new(c, rec, n);
+		}
+	}
+}
+
+/*
+ * Draws the ids of the new records beneath rec (of table t) into sv->ids,
+ * every table's in one round trip (db_new_ids).
+ */
+static int
+draw_ids(struct store_save *sv, int t, void *rec)
+{
+	size_t n[T__MAX] = { 0 }, counts[T__MAX], k = 0;
+	const char *names[T__MAX];
+	char name[T__MAX][32];
+	int64_t *ids[T__MAX];
+
+	count_new(t, rec, n);
+	for (int c = 0; c < T__MAX; c++) {
+		/* the table's name, as its insert says: "INSERT INTO name (" */
+		const char *p = store_sql[store_tables[c].ins] + strlen("INSERT INTO ");
+
+		if (n[c] == 0)
+			continue;
+		assert(strncmp(store_sql[store_tables[c].ins], "INSERT INTO ", 12) == 0);
+		snprintf(name[c], sizeof(name[c]), "%.*s", (int)strcspn(p, " "), p);
+		sv->ids[c].v = xcalloc(n[c], sizeof(*sv->ids[c].v));
+		sv->ids[c].n = n[c];
+		sv->ids[c].next = 0;
+		names[k] = name[c];
+		counts[k] = n[c];
+		ids[k++] = sv->ids[c].v;
+	}
+	return k == 0 ? 0 : db_new_ids(sv->s->db, names, counts, k, ids, sv->err);
+}
+
+/*
+ * write_tree on PostgreSQL: the new records go in up to STORE_ROWS_MAX to
+ * a statement, with ids drawn first, and without waiting for each
+ * statement's answer (sv->given_ids, insert_records). Which record a
+ * failed statement stopped at is not known then: the save runs again from
+ * a savepoint one record a statement, as before batches, and fails where
+ * that record fails, naming it. A failure the whole write may succeed
+ * after (a serialization failure: db_txn_retryable) is not run again here:
+ * the transaction is the caller's to run again (app_txn_run).
+ */
+static int
+save_tree_pg(struct store_save *sv, int t, void *rec, int64_t parent)
+{
+	struct db *db = sv->s->db;
+	struct strbuf first = STRBUF_INIT;
+	int r;
+
+	if (db_exec(db, "SAVEPOINT trellis_save", "cannot begin the save", sv->err) == -1)
+		return -1;
+	sv->given_ids = 1;
+	r = draw_ids(sv, t, rec) == -1 ? -1 : write_tree(sv, t, rec, parent);
+	/* a statement sent and failed is what went wrong, whatever failed after it */
+	if (db_settle(db, &first) == -1) {
+		strbuf_reset(sv->err);
+		strbuf_addstr(sv->err, first.buf);
+		r = -1;
+	}
+	sv->given_ids = 0;
+	for (int c = 0; c < T__MAX; c++) {
+		free(sv->ids[c].v);
+		memset(&sv->ids[c], 0, sizeof(sv->ids[c]));
+	}
+	if (r == 0)
+		r = db_exec(db, "RELEASE SAVEPOINT trellis_save", "cannot end the save", sv->err);
+	else if (!db_txn_retryable(db) &&
+	    db_exec(db, "ROLLBACK TO SAVEPOINT trellis_save", "cannot undo the save", &first) == 0) {
+		strbuf_reset(&first);
+		strbuf_addstr(&first, sv->err->buf);
+		for (size_t i = 0; i < sv->assigned.n; i++)
+			*sv->assigned.v[i] = 0;
+		sv->assigned.n = 0;
+		if (write_tree(sv, t, rec, parent) == 0) {
+			strbuf_reset(sv->err);
+			strbuf_addf(sv->err, "internal error: the save failed with its records several "
+			    "to a statement, not one by one: %s", first.buf);
+		}
+		r = -1;
+	}
+	strbuf_release(&first);
+	return r;
+}
+
 /*
  * Writes rec (table t: the program, or an initiative under the program)
  * when new, and every new record beneath it, with audit (NULL: none), in
@@ -885,9 +1040,8 @@ save_tree(struct store *s, struct program *p, struct initiative *in, int t, void
 
 	if (store_begin(s, err) == -1)
 		return -1;
-	if (((struct rec_head *)rec)->rowid == 0 && store_record_write(&sv, t, rec, parent) == -1)
-		goto out;
-	if (store_children_save(&sv, t, rec) == -1)
+	if (db_backend(s->db) == DB_POSTGRESQL ? save_tree_pg(&sv, t, rec, parent) == -1 :
+	    write_tree(&sv, t, rec, parent) == -1)
 		goto out;
 	if (store_write_commit(s, audit, err) == -1)
 		goto out;

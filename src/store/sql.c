@@ -281,6 +281,9 @@ const char *const store_sql[ST__MAX] = {
 	"INSERT INTO setting (program_id, name, value)"
 	" SELECT id, ?2, ?3 FROM program WHERE slug = ?1"
 	" ON CONFLICT (program_id, name) DO UPDATE SET value = excluded.value",
+	[ST_SETTING_ALL] =
+	"SELECT s.name, s.value FROM setting s JOIN program p ON p.id = s.program_id"
+	" WHERE p.slug = ?1 ORDER BY s.name",
 	[ST_SETTING_DEL] =
 	"DELETE FROM setting WHERE name = ?2"
 	" AND program_id = (SELECT id FROM program WHERE slug = ?1)",

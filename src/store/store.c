@@ -68,9 +68,46 @@ store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
 		strbuf_addstr(&text, ", ");
 		strbuf_addstr(&text, row + 8);
 	}
-	if ((*slot = db_prepare(s->db, text.buf, err)) == NULL) {
+	/* an INSERT: no rows to describe, its preparation sent with its first run */
+	if ((*slot = db_prepare_later(s->db, text.buf, err)) == NULL) {
 		strbuf_reset(err);
 		strbuf_addf(err, "internal error: cannot prepare statement %d of %d rows: %s",
+		    (int)id, rows, db_errmsg(s->db));
+	}
+	strbuf_release(&text);
+	return *slot;
+}
+
+struct db_stmt *
+store_stmt_rows_id(struct store *s, enum stmt id, int rows, struct strbuf *err)
+{
+	const char *sql = store_sql[id];
+	const char *row = strstr(sql, ") VALUES (");
+	size_t len = strlen(sql);
+	struct db_stmt **slot;
+	struct strbuf text = STRBUF_INIT;
+	int log2 = 0;
+
+	while ((1 << log2) < rows)
+		log2++;
+	assert(rows >= 1 && rows <= STORE_ROWS_MAX && rows == 1 << log2);
+	assert(row != NULL && sql[len - 1] == ')');
+	if (s->rows_id == NULL)
+		s->rows_id = xcalloc(ST__MAX, sizeof(*s->rows_id));
+	slot = &s->rows_id[id][log2];
+	if (*slot != NULL)
+		return *slot;
+	/* "INSERT INTO t (a, b) VALUES (?, ?)" -> "INSERT INTO t (a, b, id) VALUES (?, ?, ?), ..." */
+	strbuf_add(&text, sql, (size_t)(row - sql));
+	strbuf_addstr(&text, ", id) VALUES ");
+	for (int r = 0; r < rows; r++) {
+		strbuf_addstr(&text, r ? ", " : "");
+		strbuf_add(&text, row + 9, (size_t)(sql + len - 1 - (row + 9)));
+		strbuf_addstr(&text, ", ?)");
+	}
+	if ((*slot = db_prepare_later(s->db, text.buf, err)) == NULL) {
+		strbuf_reset(err);
+		strbuf_addf(err, "internal error: cannot prepare statement %d of %d rows with ids: %s",
 		    (int)id, rows, db_errmsg(s->db));
 	}
 	strbuf_release(&text);
@@ -599,12 +636,16 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	VEC_FREE(&s->touched);
+	db_closing(s->db);
 	for (int i = 0; i < ST__MAX; i++) {
 		db_finalize(s->st[i]);
 		for (int r = 0; s->rows && r < STORE_ROWS_LOG2; r++)
 			db_finalize(s->rows[i][r]);
+		for (int r = 0; s->rows_id && r <= STORE_ROWS_LOG2; r++)
+			db_finalize(s->rows_id[i][r]);
 	}
 	free(s->rows);
+	free(s->rows_id);
 	db_finalize(s->notify_catalog);
 	db_finalize(s->notify_initiative);
 	db_close(s->db);
@@ -660,6 +701,27 @@ store_setting_get(struct store *s, const char *program, const char *name,
 		store_sqlerr(s, err, "cannot read a setting");
 	store_stmt_done(st);
 	return ret;
+}
+
+int
+store_settings_get(struct store *s, const char *program, struct store_slugs *pairs,
+    struct strbuf *err)
+{
+	struct db_stmt *st = store_stmt(s, ST_SETTING_ALL, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, program);
+	while ((rc = db_step(st)) == DB_ROW) {
+		*VEC_PUSH(pairs) = xstrdup(db_column_text(st, 0));
+		*VEC_PUSH(pairs) = xstrdup(db_column_text(st, 1));
+	}
+	store_stmt_done(st);
+	if (rc == DB_DONE)
+		return 0;
+	store_sqlerr(s, err, "cannot read the settings");
+	return -1;
 }
 
 int

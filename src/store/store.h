@@ -224,6 +224,13 @@ int store_check(struct store *s, struct strbuf *report, struct strbuf *err);
  */
 int store_setting_get(struct store *s, const char *program, const char *name,
     char **value, struct strbuf *err);
+/*
+ * Every setting of program in one read (one round trip on PostgreSQL),
+ * into pairs (store_slugs_release frees it): v[2i] a name, v[2i + 1] its
+ * value, by name. 0, or -1 with err set.
+ */
+int store_settings_get(struct store *s, const char *program, struct store_slugs *pairs,
+    struct strbuf *err);
 int store_setting_set(struct store *s, const char *program, const char *name,
     const char *value, const struct store_audit_entry *audit, struct strbuf *err);
 

@@ -29,6 +29,7 @@ enum stmt {
 	ST_SETTING_GET,
 	ST_SETTING_SET,
 	ST_SETTING_DEL,
+	ST_SETTING_ALL,		/* a program's settings, by name */
 	/* record tables: insert one row; select a program's rows in rowid order */
 	ST_ORG_INS, ST_ORG_SEL,
 	ST_ORG_EXPERTISE_INS, ST_ORG_EXPERTISE_SEL,
@@ -255,6 +256,8 @@ struct store {
 	struct db_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
 	/* an INSERT of 2, 4, ... STORE_ROWS_MAX rows at once (store_stmt_rows), by statement */
 	struct db_stmt *(*rows)[STORE_ROWS_LOG2];
+	/* the same of 1, 2, ... STORE_ROWS_MAX rows, each row's id given (store_stmt_rows_id) */
+	struct db_stmt *(*rows_id)[STORE_ROWS_LOG2 + 1];
 	int writing;			/* a store_begin transaction is open */
 	int64_t bulk_was;		/* store_bulk: the cache_size it put back, or 0 */
 	int depth;			/* transactions begun and not yet ended (they nest) */
@@ -303,6 +306,13 @@ struct db_stmt *store_stmt(struct store *s, enum stmt id, struct strbuf *err);
  * left that one such statement takes.
  */
 struct db_stmt *store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err);
+/*
+ * The same with one more column, the row's id, after the others: row r's
+ * id is parameter (r + 1) * (parameters of one row, id included). For
+ * PostgreSQL, whose ids are drawn first (db_new_ids); run it with
+ * db_step_later only (db_prepare_later).
+ */
+struct db_stmt *store_stmt_rows_id(struct store *s, enum stmt id, int rows, struct strbuf *err);
 int store_rows_chunk(size_t n);
 /* Resets st so it can be used again (NULL is fine). */
 void store_stmt_done(struct db_stmt *st);
@@ -393,6 +403,14 @@ struct store_save {
 	struct initiative *ini;		/* the initiative whose grants a ledger entry names */
 	VEC(int64_t *) assigned;	/* rowids set so far, reset on failure */
 	struct strbuf *err;
+	/*
+	 * PostgreSQL (save_tree): the new records go in up to STORE_ROWS_MAX
+	 * to a statement with the ids drawn for them, by table, before the
+	 * first (ids[t].v[ids[t].next] is the next), and without waiting for
+	 * each statement's answer (db_step_later).
+	 */
+	int given_ids;
+	struct { int64_t *v; size_t n, next; } ids[T__MAX];
 };
 
 /*

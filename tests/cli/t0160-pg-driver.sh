@@ -30,7 +30,7 @@ test_expect_success "the driver passes its unit test on PostgreSQL (a database i
 	url=$(pg_createdb driver "$LOCALE") &&
 	TRELLIS_TEST_PG=$url "$UNIT" >out 2>&1 ||
 	{ cat out; false; } &&
-	test_grep "PASSED.*7 test" out &&
+	test_grep "PASSED.*8 test" out &&
 	! grep "skipped" out
 '
 

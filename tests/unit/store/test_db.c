@@ -296,6 +296,160 @@ test_serialization_failure(void **state)
 	strbuf_release(&err);
 }
 
+/* The number of rows of t whose n is at least min. */
+static int64_t
+rows_from(struct db *db, int64_t min)
+{
+	struct db_stmt *st = prepare_ok(db, "SELECT count(*) FROM t WHERE n >= ?1");
+	int64_t n;
+
+	db_bind_int64(st, 1, min);
+	assert_int_equal(db_step(st), DB_ROW);
+	n = db_column_int64(st, 0);
+	db_finalize(st);
+	return n;
+}
+
+/*
+ * Statements sent without waiting for their answers (db_step_later, a
+ * pipeline on PostgreSQL): 600 inserts, more than the answers left
+ * unread at once (256), all stored; one refused in the middle of 600:
+ * db_settle names that failure, nothing after it ran, and the commit
+ * fails with the same message. Ids drawn first (db_new_ids): ascending,
+ * distinct, from each table's sequence, and rows inserted with them keep
+ * them; SQLite numbers its rows itself and refuses. A statement prepared
+ * in the pipeline after a failure there is prepared again by its next run.
+ */
+static void
+test_later(void **state)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct db *db;
+	struct db_stmt *st;
+
+	(void)state;
+	EACH_BACKEND(db, be) {
+		const char *names[2] = { "t", "grant" };
+		size_t n[2] = { 70, 3 };
+		int64_t a[70], g[3], *ids[2] = { a, g };
+
+		exec_ok(db, table);
+		exec_ok(db, "CREATE TABLE grant (id INTEGER PRIMARY KEY, x INTEGER)");
+		assert_int_equal(db_begin(db, DB_TXN_WRITE, &err), 0);
+		st = prepare_ok(db, "INSERT INTO t (n) VALUES (?)");
+		for (int i = 0; i < 600; i++) {
+			db_bind_int64(st, 1, i);
+			assert_int_equal(db_step_later(st), 0);
+			db_reset(st);
+		}
+		assert_int_equal(db_settle(db, &err), 0);
+		assert_int_equal(db_settle(db, &err), 0);
+		assert_int_equal(db_commit(db, &err), 0);
+		assert_int_equal(rows_from(db, 0), 600);
+		db_finalize(st);
+
+		assert_int_equal(db_begin(db, DB_TXN_WRITE, &err), 0);
+		st = prepare_ok(db, "INSERT INTO t (n, u) VALUES (?, ?)");
+		for (int i = 0; i < 600; i++) {
+			db_bind_int64(st, 1, 1000 + i);
+			db_bind_text(st, 2, i == 300 ? "twice" : i == 301 ? "twice" : NULL);
+			if (db_step_later(st) == -1) {
+				/* SQLite: at once; PostgreSQL: once an answer read says so */
+				assert_true(db_backend(db) == DB_SQLITE || i > 301);
+				break;
+			}
+			db_reset(st);
+		}
+		db_reset(st);
+		if (db_backend(db) == DB_POSTGRESQL) {
+			assert_int_equal(db_settle(db, &err), -1);
+			assert_non_null(strstr(err.buf, "cannot store: "));
+			assert_non_null(strstr(err.buf, "duplicate key"));
+			assert_int_equal(db_error_kind(db), DB_ERR_UNIQUE);
+			assert_false(db_txn_retryable(db));
+			assert_int_equal(db_settle(db, &err), 0);	/* told once */
+			assert_int_equal(db_commit(db, &err), -1);
+		} else {
+			assert_int_equal(db_error_kind(db), DB_ERR_UNIQUE);
+			db_rollback(db);
+		}
+		assert_false(db_in_txn(db));
+		assert_int_equal(rows_from(db, 1000), 0);
+		db_finalize(st);
+
+		/*
+		 * statements prepared in the pipeline (db_prepare_later) after a
+		 * failure there are not prepared: their next runs, sent or
+		 * stepped, prepare them again
+		 */
+		if (db_backend(db) == DB_POSTGRESQL) {
+			struct db_stmt *later[2];
+
+			assert_int_equal(db_begin(db, DB_TXN_WRITE, &err), 0);
+			st = prepare_ok(db, "INSERT INTO t (u) VALUES (?)");
+			for (int i = 0; i < 2; i++) {
+				db_bind_text(st, 1, "again");
+				assert_int_equal(db_step_later(st), 0);
+				db_reset(st);
+			}
+			for (int i = 0; i < 2; i++) {
+				later[i] = db_prepare_later(db, "INSERT INTO t (n) VALUES (?)", &err);
+				assert_non_null(later[i]);
+			}
+			assert_int_equal(db_settle(db, &err), -1);
+			assert_int_equal(db_error_kind(db), DB_ERR_UNIQUE);
+			db_rollback(db);
+			db_finalize(st);
+			assert_int_equal(db_begin(db, DB_TXN_WRITE, &err), 0);
+			db_bind_int64(later[0], 1, 70000);
+			assert_int_equal(db_step_later(later[0]), 0);
+			db_reset(later[0]);
+			assert_int_equal(db_settle(db, &err), 0);
+			db_bind_int64(later[1], 1, 70001);
+			assert_int_equal(db_step(later[1]), DB_DONE);
+			db_reset(later[1]);
+			assert_int_equal(db_commit(db, &err), 0);
+			assert_int_equal(rows_from(db, 70000), 2);
+			db_finalize(later[0]);
+			db_finalize(later[1]);
+		}
+
+		if (db_backend(db) == DB_SQLITE) {
+			assert_int_equal(db_new_ids(db, names, n, 2, ids, &err), -1);
+			close_backend(db);
+			continue;
+		}
+		assert_int_equal(db_begin(db, DB_TXN_WRITE, &err), 0);
+		assert_int_equal(db_new_ids(db, names, n, 2, ids, &err), 0);
+		for (int i = 1; i < 70; i++)
+			assert_true(a[i] > a[i - 1]);
+		assert_true(a[0] > 600);	/* after the rows numbered by the sequence */
+		assert_true(g[0] >= 1 && g[1] > g[0] && g[2] > g[1]);
+		st = prepare_ok(db, "INSERT INTO t (n, id) VALUES (?, ?)");
+		for (int i = 0; i < 70; i++) {
+			db_bind_int64(st, 1, 5000 + i);
+			db_bind_int64(st, 2, a[i]);
+			assert_int_equal(db_step_later(st), 0);
+			db_reset(st);
+		}
+		db_finalize(st);	/* reads the answers first */
+		assert_int_equal(db_settle(db, &err), 0);
+		st = prepare_ok(db, "INSERT INTO t (n) VALUES (?)");
+		db_bind_int64(st, 1, 9000);
+		assert_int_equal(db_step(st), DB_DONE);
+		db_finalize(st);
+		assert_int_equal(db_commit(db, &err), 0);
+		st = prepare_ok(db, "SELECT min(id), max(id), count(*) FROM t WHERE n BETWEEN 5000 AND 9000");
+		assert_int_equal(db_step(st), DB_ROW);
+		assert_int_equal(db_column_int64(st, 0), a[0]);
+		assert_int_equal(db_column_int64(st, 1), a[69] + 1);	/* the next after them */
+		assert_int_equal(db_column_int64(st, 2), 71);
+		db_finalize(st);
+		close_backend(db);
+	}
+	strbuf_release(&err);
+}
+
 /* The second writer: begins (waiting for the first), then counts the rows. */
 struct writer {
 	const char *target;
@@ -554,6 +708,7 @@ main(void)
 		cmocka_unit_test(test_writers_take_turns),
 		cmocka_unit_test(test_schema),
 		cmocka_unit_test(test_unchanged),
+		cmocka_unit_test(test_later),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
