@@ -47,8 +47,9 @@ test_expect_success 'setup: two organizations that only link rows of belbury nam
 '
 
 test_expect_success 'each initiative loaded alone is the whole program sliced, and reports alike' '
-	"$CHECK" gen.db >out 2>&1 &&
-	grep "3 initiatives of gen.db" out
+	db=$(test_db_target gen.db) &&
+	"$CHECK" "$db" >out 2>&1 &&
+	grep "3 initiatives of $db" out
 '
 
 test_expect_success 'report --initiative, one by one, gives --all piece by piece' '

@@ -6,6 +6,7 @@
 # the plain addresses then lead on as with two programs; one renamed or
 # removed is no longer served. The cases are in programs-live.sh.
 . "$(dirname "$0")/t02-accounts.sh"
+test_sqlite_only "the same cases run on PostgreSQL in t0967 (its own server, trellis copy)"
 
 q () {
 	sqlite3 "$HTTP_DB" "PRAGMA foreign_keys = ON; $1"
