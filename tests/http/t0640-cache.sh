@@ -18,25 +18,37 @@ loads () {
 	grep -c "loaded initiative $1 " "$TEST_DIR/serve.log"
 }
 
+# loads_are SLUG N: the server has said N reads of SLUG. Its line follows
+# the answer, so a slow machine (the PostgreSQL pass beside other work) is
+# given up to 5 s for the count to reach N; then it must be N exactly.
+loads_are () {
+	i=0
+	while test "$(loads "$1")" -lt "$2" && test $i -lt 50; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	test "$(loads "$1")" = "$2"
+}
+
 test_expect_success 'an initiative is read once, then served from memory' '
 	test_status 200 /i/harlow-mills &&
 	test_status 200 /i/harlow-mills/decisions &&
 	test_status 200 /i/harlow-mills/ledger &&
-	test "$(loads harlow-mills)" = 1
+	loads_are harlow-mills 1
 '
 
 test_expect_success 'a change in one initiative reads it again, and no other' '
 	test_status 200 /i/quarry-bend &&
-	test "$(loads quarry-bend)" = 1 &&
+	loads_are quarry-bend 1 &&
 	printf "%s\n" "initiative,id,title,category,proposed,decided,decider,consulted,informed,contrary_views" \
 	    "harlow-mills,d-902,Agree the cache test,strategy,2016-11-01,2016-11-20,team,,," \
 	    >decisions.csv &&
 	"$TRELLIS" --db demo.db import decisions.csv >/dev/null &&
 	test_status 200 /i/harlow-mills/decisions/d-902 &&
 	test_grep "Agree the cache test" .body &&
-	test "$(loads harlow-mills)" = 2 &&
+	loads_are harlow-mills 2 &&
 	test_status 200 /i/quarry-bend &&
-	test "$(loads quarry-bend)" = 1
+	loads_are quarry-bend 1
 '
 
 test_expect_success 'the portfolio shows the change, and reads only what changed' '
@@ -63,13 +75,13 @@ test_expect_success 'a change made through the server is kept as written: no rea
 	test_status 200 "/i/harlow-mills/export?format=json" && cp .body kept.json &&
 	test "$(loads harlow-mills)" = "$before" &&
 	test_status 200 /i/quarry-bend &&
-	test "$(loads quarry-bend)" = 1
+	loads_are quarry-bend 1
 '
 
 test_expect_success 'a setting is beyond one initiative: every initiative is read again' '
 	"$TRELLIS" --db demo.db settings shared_leadership.shared_share 0.95 >/dev/null &&
 	test_status 200 /i/quarry-bend &&
-	test "$(loads quarry-bend)" = 2 &&
+	loads_are quarry-bend 2 &&
 	# what the write kept is what the store holds: read again, the same bytes
 	test_status 200 "/i/harlow-mills/export?format=json" &&
 	test_cmp kept.json .body
@@ -113,7 +125,7 @@ test_expect_success 'past --cache-mb the least recently used initiative goes' '
 	test_status 200 "/i/$a/decisions" &&
 	test_status 200 "/i/$b/decisions" &&
 	test_status 200 "/i/$a/decisions" &&
-	test "$(loads "$a")" = 2 &&
+	loads_are "$a" 2 &&
 	grep "loaded initiative $a " serve.log | tail -n 1 | grep "1 kept" &&
 	http_stop &&
 	TRELLIS_DEV_ROLE=admin http_start --dev-insecure-role &&
