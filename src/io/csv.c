@@ -12,7 +12,9 @@
  *
  * Reading uses libcsv in strict mode. libcsv calls back per cell and per
  * row end before it knows whether the input is well formed, so a row is
- * buffered and acted upon only once it is complete.
+ * buffered and acted upon only once it is complete. A plain line (no
+ * quote, CR or NUL) at a row's start is split here instead, as libcsv
+ * would split it (plain_line).
  */
 #include <assert.h>
 #include <errno.h>
@@ -44,7 +46,7 @@
 #define CSV_MAXCOLS	32		/* more than any file has (initiatives.csv: 20) */
 #define CSV_LEVELS	3		/* survey → response → answer */
 #define CSV_CELL_MAX	LIMIT_LONG	/* RELIABILITY.md: CSV field ≤ 64 KiB */
-#define CSV_CHUNK	65536		/* bytes handed to libcsv at a time */
+#define CSV_CHUNK	65536		/* bytes read at a time */
 
 const char *const csv_file_names[CSV__MAX] = {
 	"program.csv",			/* CSV_PROGRAM */
@@ -593,6 +595,7 @@ struct reader {
 	const char *target;		/* the initiative whose rows are taken now */
 	struct initiative *target_in;	/* that initiative in p */
 	int slug_pos;			/* header position of the initiative column, or -1 */
+	int at_row_start;		/* libcsv has ended a row with LF and holds nothing */
 };
 
 /* The line errors name: where the row being read started. */
@@ -643,13 +646,14 @@ cb_cell(void *s, size_t n, void *data)
 		r->failed = 1;
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (((const char *)s)[i] == '\n')
-			r->line++;
+	/* a quoted cell's line breaks (memchr: most cells have none) */
+	for (const char *q = s, *end = q + n; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+		r->line++;
 	if (r->ncells < CSV_MAXCOLS) {
 		r->off[r->ncells] = r->text.len;
+		strbuf_grow(&r->text, n + 1);
 		strbuf_add(&r->text, s, n);
-		strbuf_addch(&r->text, '\0');
+		strbuf_setlen(&r->text, r->text.len + 1);	/* after its NUL, room made above */
 	}
 	r->ncells++;
 }
@@ -924,6 +928,7 @@ cb_row(int c, void *data)
 	/* CSV_REPALL_NL reports every unquoted CR and LF, blank lines too */
 	if (c == '\n')
 		r->line++;
+	r->at_row_start = c == '\n';
 	r->ncells = 0;
 	strbuf_reset(&r->text);
 }
@@ -972,6 +977,7 @@ reader_open(struct reader *r, struct csv_parser *parser, struct layout *lay,
 	r->e = e;
 	r->line = 1;
 	r->slug_pos = -1;
+	r->at_row_start = 1;
 	strbuf_init(&r->text, 0);
 	for (int l = 0; l < CSV_LEVELS; l++)
 		strbuf_init(&r->first[l], 0);
@@ -994,35 +1000,94 @@ reader_close(struct reader *r, struct csv_parser *parser)
 		strbuf_release(&r->first[l]);
 }
 
+/* Hands data[0..len) to libcsv. Returns 0, or -1 with e set. */
+static int
+libcsv_feed(struct reader *r, struct csv_parser *parser, const char *data, size_t len)
+{
+	struct srcloc loc;
+
+	if (csv_parse(parser, data, len, cb_cell, cb_row, r) == len || r->failed)
+		return r->failed ? -1 : 0;
+	loc.file = r->file;
+	loc.line = reader_row_line(r);
+	if (csv_error(parser) == CSV_EPARSE)
+		model_error_set(r->e, &loc, cell_or_csv(r), _("a quote inside an unquoted field, "
+		    "or text after a closing quote"));
+	else
+		model_error_set(r->e, &loc, reader_cell_name(r),
+		    _("a cell is longer than %d bytes"), CSV_CELL_MAX);
+	r->failed = 1;
+	return -1;
+}
+
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * A plain line s[0..n) (its LF after it) at the start of a row: no quote,
+ * CR or NUL, not longer than a cell may be. libcsv would make of it what
+ * this does, at a tenth of the work (P1, docs/benchmarks.md): the cells
+ * between its commas, each without the spaces and tabs that begin or end
+ * it, then the row's end; a line of nothing but spaces and tabs is an
+ * empty row. Returns 1 when it was read so (r->failed tells how), 0 when
+ * the line is not plain and libcsv must read it.
+ */
+static int
+plain_line(struct reader *r, const char *s, size_t n)
+{
+	const char *end = s + n, *c;
+
+	if (n > CSV_CELL_MAX || memchr(s, '"', n) || memchr(s, '\r', n) || memchr(s, '\0', n))
+		return 0;
+	for (c = s; c < end && blank(*c); c++)
+		;
+	if (c < end)
+		for (const char *a = s;; a++) {
+			const char *b = memchr(a, ',', (size_t)(end - a));
+			const char *z = b ? b : end;
+
+			while (a < z && blank(*a))
+				a++;
+			while (z > a && blank(z[-1]))
+				z--;
+			cb_cell((void *)(uintptr_t)a, (size_t)(z - a), r);
+			if (b == NULL)
+				break;
+			a = b;
+		}
+	cb_row('\n', r);
+	return 1;
+}
+
 /*
  * Hands data[0..len) to the parser (first: the file's first bytes, where a
- * UTF-8 BOM is skipped). Returns 0, or -1 with e set.
+ * UTF-8 BOM is skipped), a line at a time: a plain line at the start of a
+ * row is read here (plain_line), any other (a quoted cell, which may hold
+ * line breaks, a CR, the part of a line the chunk cuts) by libcsv up to
+ * and including the line's LF, after which libcsv is at a row's start
+ * again unless that LF was inside quotes. Returns 0, or -1 with e set.
  */
 static int
 reader_feed(struct reader *r, struct csv_parser *parser, const char *data, size_t len,
     int first)
 {
-	struct srcloc loc;
+	const char *p = data, *end = data + len;
 
-	if (first && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		len -= 3;
-	}
-	for (size_t pos = 0, n; pos < len && !r->failed; pos += n) {
-		n = len - pos < CSV_CHUNK ? len - pos : CSV_CHUNK;
-		if (csv_parse(parser, data + pos, n, cb_cell, cb_row, r) == n)
-			continue;
-		if (r->failed)
-			break;
-		loc.file = r->file;
-		loc.line = reader_row_line(r);
-		if (csv_error(parser) == CSV_EPARSE)
-			model_error_set(r->e, &loc, cell_or_csv(r), _("a quote inside an unquoted field, "
-			    "or text after a closing quote"));
-		else
-			model_error_set(r->e, &loc, reader_cell_name(r),
-			    _("a cell is longer than %d bytes"), CSV_CELL_MAX);
-		r->failed = 1;
+	if (first && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && !r->failed) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *next = nl ? nl + 1 : end;
+
+		if (!(nl && r->at_row_start && plain_line(r, p, (size_t)(nl - p)))) {
+			r->at_row_start = 0;	/* cb_row sets it at the LF that ends a row */
+			if (libcsv_feed(r, parser, p, (size_t)(next - p)) == -1)
+				return -1;
+		}
+		p = next;
 	}
 	return r->failed ? -1 : 0;
 }

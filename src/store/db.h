@@ -227,6 +227,20 @@ int db_ping(struct db *db, struct strbuf *err);
 struct sqlite3 *db_sqlite_handle(struct db *db);
 
 /*
+ * SQLite only, inside the open write transaction: gives the CREATE text of
+ * every table of the schema to fn, which appends a new text to out and
+ * returns how many changes it made (0: keep the table as it is), and stores
+ * each changed text by the procedure of sqlite.org/lang_altertable.html
+ * ("writable_schema": the schema's text edited in place, its version
+ * moved on, the schema read again). Only for changes that leave every
+ * stored row valid and the file's format as it is (a CHECK for an
+ * equivalent one). Returns the number of tables changed, or -1 with err
+ * set.
+ */
+int db_sqlite_schema_rewrite(struct db *db, int (*fn)(const char *sql, struct strbuf *out),
+    struct strbuf *err);
+
+/*
  * The translation of one text of SQLite's dialect into PostgreSQL's
  * (docs/postgresql.md): appends it to out, the number of parameters to
  * *nparams and, when used is not NULL, one byte per parameter to used (1:

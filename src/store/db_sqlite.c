@@ -3,9 +3,11 @@
  * SQLite's dialect. The connection gets the settings of RELIABILITY.md
  * here, at open.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -419,4 +421,104 @@ struct sqlite3 *
 db_sqlite_handle(struct db *db)
 {
 	return db->ops == &db_sqlite_ops ? DB(db) : NULL;
+}
+
+/* Runs sql on h; 0, or -1 with "cannot rewrite the schema: why" in err. */
+static int
+rewrite_exec(sqlite3 *h, const char *sql, struct strbuf *err)
+{
+	if (sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	strbuf_reset(err);
+	strbuf_addf(err, "cannot rewrite the schema: %s", sqlite3_errmsg(h));
+	return -1;
+}
+
+/*
+ * The tables' changed texts are read first and written after, so that the
+ * read of sqlite_schema never sees its own writes. Defensive mode (set at
+ * open, sl_open) refuses writable_schema and a new schema_version: it is
+ * off only for this call.
+ */
+int
+db_sqlite_schema_rewrite(struct db *db, int (*fn)(const char *sql, struct strbuf *out),
+    struct strbuf *err)
+{
+	sqlite3 *h = db_sqlite_handle(db);
+	sqlite3_stmt *st = NULL;
+	struct strbuf names = STRBUF_INIT, texts = STRBUF_INIT, out = STRBUF_INIT;
+	char sql[64];
+	int n = 0, version, rc, ret = -1;
+
+	assert(h != NULL && !sqlite3_get_autocommit(h));
+	if (sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, (int *)NULL) != SQLITE_OK)
+		goto sqlerr;
+	if (sqlite3_prepare_v2(h, "PRAGMA schema_version", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		goto sqlerr;
+	version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(h, "SELECT name, sql FROM sqlite_schema"
+	    " WHERE type = 'table' AND sql IS NOT NULL ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
+		goto sqlerr;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strbuf_reset(&out);
+		if (fn((const char *)sqlite3_column_text(st, 1), &out) == 0)
+			continue;
+		strbuf_addstr(&names, (const char *)sqlite3_column_text(st, 0));
+		strbuf_addch(&names, '\0');
+		strbuf_add(&texts, out.buf, out.len + 1);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		goto sqlerr;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (n == 0) {
+		ret = 0;
+		goto out;
+	}
+	if (rewrite_exec(h, "PRAGMA writable_schema = ON", err) == -1)
+		goto out;
+	if (sqlite3_prepare_v2(h, "UPDATE sqlite_schema SET sql = ?1"
+	    " WHERE type = 'table' AND name = ?2", -1, &st, NULL) != SQLITE_OK)
+		goto sqlerr;
+	for (size_t i = 0, a = 0, b = 0; i < (size_t)n; i++) {
+		sqlite3_bind_text(st, 1, texts.buf + b, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, names.buf + a, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(h) != 1)
+			goto sqlerr;
+		sqlite3_reset(st);
+		a += strlen(names.buf + a) + 1;
+		b += strlen(texts.buf + b) + 1;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* other connections read the schema again when its version moves */
+	snprintf(sql, sizeof(sql), "PRAGMA schema_version = %d", version + 1);
+	if (rewrite_exec(h, sql, err) == -1)
+		goto out;
+	/* off, and this connection's copy of the schema read again from the new texts */
+	if (rewrite_exec(h, "PRAGMA writable_schema = RESET", err) == -1)
+		goto out;
+	/* a text SQLite cannot read fails here, and the caller rolls back */
+	if (rewrite_exec(h, "SELECT count(*) FROM sqlite_schema", err) == -1)
+		goto out;
+	ret = n;
+	goto out;
+sqlerr:
+	strbuf_reset(err);
+	strbuf_addf(err, "cannot rewrite the schema: %s", sqlite3_errmsg(h));
+out:
+	sqlite3_finalize(st);
+	sqlite3_exec(h, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
+	if (sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL) != SQLITE_OK && ret >= 0) {
+		strbuf_reset(err);
+		strbuf_addf(err, "cannot configure the database connection: %s", sqlite3_errmsg(h));
+		ret = -1;
+	}
+	strbuf_release(&names);
+	strbuf_release(&texts);
+	strbuf_release(&out);
+	return ret;
 }

@@ -31,7 +31,12 @@
  * `group` are SQL keywords and become start_date, end_date, left_date and
  * respondent_group.
  */
+#include <assert.h>
+#include <string.h>
+#include <strings.h>
+
 #include "store_impl.h"
+#include "../util/strbuf.h"
 #include "../util/banned.h"
 
 #define SECTORS "('nonprofit','public','private','philanthropy','education'," \
@@ -760,6 +765,139 @@ static const char migration_14[] =
 	"CREATE INDEX audit_log_program ON audit_log(program, id);\n"
 	"PRAGMA user_version = 14;\n";
 
+/*
+ * Migration 15 (P1, docs/benchmarks.md): SQLite 3.40 codes `x IN (a, b,
+ * c, ...)` of more than two constants as a temporary index, and inside a
+ * CHECK constraint it builds that index again for every row written: a
+ * fifth of a CSV import's work. On SQLite every such CHECK becomes `x = a
+ * OR x = b OR ...`, which SQLite evaluates in place, refusing exactly the
+ * values the list refused (a NULL passes both, and both compare with the
+ * column's affinity and collation). A CHECK cannot be altered, and
+ * changing it for an equivalent one changes neither a stored row nor the
+ * file's format, so the tables' texts are edited in place
+ * (db_sqlite_schema_rewrite, which migrate in store.c runs before this
+ * text, sqlite.org/lang_altertable.html) rather than each table copied
+ * into a new one: that would take minutes and twice the disk on a
+ * national database, and needs foreign keys off, which SQLite cannot
+ * change inside the migration's transaction. PostgreSQL evaluates
+ * an IN list in place: its schema stays as it is, and this text only
+ * moves the version.
+ */
+static const char migration_15[] =
+	"PRAGMA user_version = 15;\n";
+
+/* Whether c can be part of an SQL name. */
+static int
+name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c == '_';
+}
+
+static const char *
+skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\n' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* The end of the SQL string literal that starts at p ('...', '' inside). */
+static const char *
+literal_end(const char *p)
+{
+	for (p++; *p; p++)
+		if (*p == '\'' && *++p != '\'')
+			return p;
+	return p;
+}
+
+/*
+ * The constants of the list that opens at p ("(a, b, ...)": string
+ * literals or integers) into c[] (each its text's start and end), at most
+ * max. Returns how many, with *end after the ')', or -1 when the list is
+ * anything else.
+ */
+static int
+constant_list(const char *p, const char *c[][2], int max, const char **end)
+{
+	int n = 0;
+
+	assert(*p == '(');
+	for (p++;; p++) {
+		const char *q;
+
+		p = skip_space(p);
+		if (*p == '\'')
+			q = literal_end(p);
+		else {
+			q = p + (*p == '-');
+			if (!(*q >= '0' && *q <= '9'))
+				return -1;
+			while (*q >= '0' && *q <= '9')
+				q++;
+		}
+		if (n == max)
+			return -1;
+		c[n][0] = p;
+		c[n][1] = q;
+		n++;
+		p = skip_space(q);
+		if (*p == ')') {
+			*end = p + 1;
+			return n;
+		}
+		if (*p != ',')
+			return -1;
+	}
+}
+
+int
+store_check_in_lists(const char *sql, struct strbuf *out)
+{
+	const char *p = sql, *c[32][2];
+	int changes = 0;
+
+	while (*p) {
+		const char *w = p, *we, *in, *end;
+		int n, whole;
+
+		if (*p == '\'') {
+			p = literal_end(p);
+			strbuf_add(out, w, (size_t)(p - w));
+			continue;
+		}
+		if (!name_char(*p) || (p > sql && name_char(p[-1]))) {
+			strbuf_addch(out, *p++);
+			continue;
+		}
+		for (we = p; name_char(*we); we++)
+			;
+		in = skip_space(we);
+		p = we;
+		if (strncasecmp(in, "IN", 2) != 0 || name_char(in[2]) ||
+		    *(in = skip_space(in + 2)) != '(' ||
+		    (we - w == 3 && strncasecmp(w, "NOT", 3) == 0) ||
+		    (n = constant_list(in, c, 32, &end)) <= 2) {
+			strbuf_add(out, w, (size_t)(we - w));
+			continue;
+		}
+		/* a CHECK's whole expression needs no parentheses of its own */
+		whole = out->len >= 7 && strncmp(out->buf + out->len - 7, "CHECK (", 7) == 0 &&
+		    *skip_space(end) == ')';
+		if (!whole)
+			strbuf_addch(out, '(');
+		for (int i = 0; i < n; i++)
+			strbuf_addf(out, "%s%.*s = %.*s", i ? " OR " : "", (int)(we - w), w,
+			    (int)(c[i][1] - c[i][0]), c[i][0]);
+		if (!whole)
+			strbuf_addch(out, ')');
+		p = end;
+		changes++;
+	}
+	return changes;
+}
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -775,6 +913,7 @@ const char *const store_migrations[] = {
 	migration_12,
 	migration_13,
 	migration_14,
+	migration_15,
 };
 const int store_migrations_count =
     (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));

@@ -558,9 +558,13 @@ migrate(struct store *s, struct strbuf *err)
 		    "trellis knows (%d)"), s->path, v, store_migrations_count);
 		goto fail;
 	}
-	for (; v < store_migrations_count; v++)
+	for (; v < store_migrations_count; v++) {
+		if (v + 1 == STORE_MIGRATION_CHECK_LISTS && db_backend(s->db) == DB_SQLITE &&
+		    db_sqlite_schema_rewrite(s->db, store_check_in_lists, err) == -1)
+			goto fail;
 		if (db_exec(s->db, store_migrations[v], "cannot migrate the schema", err) == -1)
 			goto fail;
+	}
 	return store_commit(s, err);
 fail:
 	store_rollback(s);

@@ -232,6 +232,18 @@ extern const char *const store_sql[ST__MAX];
 /* The schema migrations (schema.c); migration i sets user_version to i + 1. */
 extern const char *const store_migrations[];
 extern const int store_migrations_count;
+/*
+ * The migration (from 1) before whose text, on SQLite, every table's
+ * CREATE text goes through store_check_in_lists (db_sqlite_schema_rewrite).
+ */
+#define STORE_MIGRATION_CHECK_LISTS 15
+/*
+ * Appends sql (a table's CREATE text) to out with each `x IN (c1, c2, c3,
+ * ...)` of more than two constants written `x = c1 OR x = c2 OR ...`
+ * (in parentheses unless it is a CHECK's whole expression; `NOT IN` as it
+ * is). Returns how many lists it rewrote.
+ */
+int store_check_in_lists(const char *sql, struct strbuf *out);
 
 /* the most rows of one INSERT (a power of two); store_stmt_rows */
 #define STORE_ROWS_LOG2	6

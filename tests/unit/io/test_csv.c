@@ -499,6 +499,131 @@ test_grouping(void **state)
 	program_release(&p);
 }
 
+/*
+ * Reads text as decisions.csv into a copy of the fixture, from a file, so
+ * that the reader takes it a chunk at a time.
+ */
+static void
+read_decisions(const char *text, size_t len, struct program *p)
+{
+	struct model_error e;
+	char dir[] = "/tmp/trellis-csv-XXXXXX", path[64], cmd[96];
+	FILE *fp;
+	int rc;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/decisions.csv", dir);
+	assert_non_null(fp = fopen(path, "w"));
+	assert_int_equal(fwrite(text, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	load_fixture(p);
+	rc = csv_read_path(CSV_DECISIONS, path, p, &e);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	if (rc != 0) {
+		struct strbuf msg = STRBUF_INIT;
+
+		model_error_format(&e, &msg);
+		fail_msg("%s", msg.buf);
+	}
+}
+
+/* The decision of i1 whose id is id. */
+static const struct decision *
+decision_of(const struct program *p, const char *id)
+{
+	const struct initiative *in = &p->initiatives.v[0];
+
+	for (size_t i = 0; i < in->decisions.n; i++)
+		if (strcmp(in->decisions.v[i].id, id) == 0)
+			return &in->decisions.v[i];
+	fail_msg("no decision %s", id);
+	return NULL;
+}
+
+/*
+ * Plain lines (no quote, CR or NUL: split without libcsv) read as libcsv
+ * reads the same cells on a line it parses: spaces and tabs around a cell
+ * dropped, inside it kept; a line of blanks is no row but counts as a
+ * line; a file of many chunks whose rows the chunks cut.
+ */
+static void
+test_plain_lines(void **state)
+{
+	struct program p;
+	struct strbuf sb = STRBUF_INIT;
+	char *got;
+	int n = 0;
+
+	size_t before;
+
+	(void)state;
+	load_fixture(&p);
+	before = p.initiatives.v[0].decisions.n;
+	program_release(&p);
+	strbuf_addstr(&sb, DEC_HEAD
+	    " i1 ,\td8 , T  t ,other, 2015-01-01,2015-01-02 ,team,,,\n"
+	    " i1 ,\td9 , T  t ,other, 2015-01-01,2015-01-02 ,team,,, \"x\" \n"
+	    " \t \n");
+	read_decisions(sb.buf, sb.len, &p);
+	assert_string_equal(decision_of(&p, "d8")->title, "T  t");
+	assert_string_equal(decision_of(&p, "d9")->title, "T  t");
+	assert_null(decision_of(&p, "d8")->contrary_views);
+	assert_string_equal(decision_of(&p, "d9")->contrary_views, "x");
+	assert_int_equal(decision_of(&p, "d8")->loc.line, 2);
+	assert_int_equal(decision_of(&p, "d9")->loc.line, 3);
+	program_release(&p);
+	expect(CSV_DECISIONS, DEC_HEAD DEC_ROW " \t \n\n"
+	    "i1,d10,T,other,2015-02-30,2015-01-02,team,,,\n",
+	    "decisions.csv:5: proposed: '2015-02-30' is not a real date (YYYY-MM-DD)");
+	/* about 190 KiB: three chunks, rows cut at each end, some with a quoted cell of two lines */
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, DEC_HEAD);
+	for (n = 0; sb.len < 3 * 65536 - 100; n++)
+		strbuf_addf(&sb, n % 7 ? "i1,e%d,Title %d,other,2015-01-01,2015-01-02,team,,,\n" :
+		    "i1,e%d,Title %d,other,2015-01-01,2015-01-02,team,,,\"Note\n%d\"\n", n, n, n);
+	read_decisions(sb.buf, sb.len, &p);
+	assert_true(n > 3003);
+	assert_int_equal(p.initiatives.v[0].decisions.n, before + (size_t)n);
+	assert_string_equal(decision_of(&p, "e2999")->title, "Title 2999");
+	assert_string_equal(decision_of(&p, "e3003")->contrary_views, "Note\n3003");
+	/* a line per row, one more per quoted title */
+	assert_int_equal(decision_of(&p, "e2999")->loc.line, 2 + 2999 + (2999 + 6) / 7);
+	assert_int_equal(decision_of(&p, "e3003")->loc.line, 2 + 3003 + (3003 + 6) / 7);
+	program_release(&p);
+	strbuf_addstr(&sb, "i1,e-last,T,other,2015-02-30,2015-01-02,team,,,\n");
+	got = read_msg(CSV_DECISIONS, sb.buf, sb.len);
+	{
+		char want[128];
+
+		snprintf(want, sizeof(want), "decisions.csv:%d: proposed: '2015-02-30' is not a "
+		    "real date (YYYY-MM-DD)", 2 + n + (n + 6) / 7);
+		assert_string_equal(got, want);
+	}
+	free(got);
+	/*
+	 * rows ended by CR alone up to a row the first chunk's end cuts, which
+	 * ends with LF: its rest is no row of its own
+	 */
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, DEC_HEAD);
+	for (n = 0; sb.len < 65536 - 200; n++)
+		strbuf_addf(&sb, "i1,f%d,T,other,2015-01-01,2015-01-02,team,,,\r", n);
+	strbuf_addstr(&sb, "i1,fpad,");
+	while (sb.len < 65536 - 20 - strlen(",other,2015-01-01,2015-01-02,team,,,\r"))
+		strbuf_addch(&sb, 'x');
+	strbuf_addstr(&sb, ",other,2015-01-01,2015-01-02,team,,,\r");
+	strbuf_addstr(&sb, "i1,g1,T,other,2015-01-01,2015-01-02,team,,,\n"
+	    "i1,g2,T,other,2015-01-01,2015-01-02,team,,,\n");
+	read_decisions(sb.buf, sb.len, &p);
+	assert_int_equal(p.initiatives.v[0].decisions.n, before + (size_t)n + 3);
+	assert_string_equal(decision_of(&p, "g1")->title, "T");
+	/* a line is what ends with LF (CR alone ends a row, not a line) */
+	assert_int_equal(decision_of(&p, "g2")->loc.line, 3);
+	program_release(&p);
+	strbuf_release(&sb);
+}
+
 /* A cell of exactly 64 KiB is read; one byte more is refused, quoted or not. */
 static void
 test_cell_limit(void **state)
@@ -581,6 +706,7 @@ main(void)
 		cmocka_unit_test(test_structure_errors),
 		cmocka_unit_test(test_grouping),
 		cmocka_unit_test(test_cell_limit),
+		cmocka_unit_test(test_plain_lines),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_into_empty_program),
 	};
