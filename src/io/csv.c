@@ -1079,8 +1079,14 @@ reader_feed(struct reader *r, struct csv_parser *parser, const char *data, size_
 	if (first && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	while (p < end && !r->failed) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *next = nl ? nl + 1 : end;
+		/*
+		 * A line is looked for no further than a cell may be long: the
+		 * data may be a whole upload mapped from its file, and a search
+		 * to its end would bring every page of it into memory (t0903).
+		 */
+		size_t look = (size_t)(end - p) < CSV_CELL_MAX + 1 ? (size_t)(end - p) : CSV_CELL_MAX + 1;
+		const char *nl = memchr(p, '\n', look);
+		const char *next = nl ? nl + 1 : p + look;
 
 		if (!(nl && r->at_row_start && plain_line(r, p, (size_t)(nl - p)))) {
 			r->at_row_start = 0;	/* cb_row sets it at the LF that ends a row */
