@@ -43,43 +43,13 @@ store_stmt(struct store *s, enum stmt id, struct strbuf *err)
 	return s->st[id];
 }
 
-struct db_stmt *
-store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
-{
-	const char *sql = store_sql[id];
-	const char *row = strstr(sql, " VALUES (");
-	struct db_stmt **slot;
-	struct strbuf text = STRBUF_INIT;
-	int log2 = 0;
-
-	while ((1 << log2) < rows)
-		log2++;
-	assert(rows >= 1 && rows <= STORE_ROWS_MAX && rows == 1 << log2);
-	assert(row != NULL && sql[strlen(sql) - 1] == ')');
-	if (rows == 1)
-		return store_stmt(s, id, err);
-	if (s->rows == NULL)
-		s->rows = xcalloc(ST__MAX, sizeof(*s->rows));
-	slot = &s->rows[id][log2 - 1];
-	if (*slot != NULL)
-		return *slot;
-	strbuf_addstr(&text, sql);
-	for (int r = 1; r < rows; r++) {
-		strbuf_addstr(&text, ", ");
-		strbuf_addstr(&text, row + 8);
-	}
-	/* an INSERT: no rows to describe, its preparation sent with its first run */
-	if ((*slot = db_prepare_later(s->db, text.buf, err)) == NULL) {
-		strbuf_reset(err);
-		strbuf_addf(err, "internal error: cannot prepare statement %d of %d rows: %s",
-		    (int)id, rows, db_errmsg(s->db));
-	}
-	strbuf_release(&text);
-	return *slot;
-}
-
-struct db_stmt *
-store_stmt_rows_id(struct store *s, enum stmt id, int rows, struct strbuf *err)
+/*
+ * store_stmt_rows (ids 0) and store_stmt_rows_id (ids 1): statement id's
+ * one row repeated rows times, with each row's id after its other values
+ * when ids is set; prepared once, with its first run (db_prepare_later).
+ */
+static struct db_stmt *
+stmt_rows(struct store *s, enum stmt id, int rows, int ids, struct strbuf *err)
 {
 	const char *sql = store_sql[id];
 	const char *row = strstr(sql, ") VALUES (");
@@ -92,26 +62,45 @@ store_stmt_rows_id(struct store *s, enum stmt id, int rows, struct strbuf *err)
 		log2++;
 	assert(rows >= 1 && rows <= STORE_ROWS_MAX && rows == 1 << log2);
 	assert(row != NULL && sql[len - 1] == ')');
-	if (s->rows_id == NULL)
-		s->rows_id = xcalloc(ST__MAX, sizeof(*s->rows_id));
-	slot = &s->rows_id[id][log2];
+	if (rows == 1 && !ids)
+		return store_stmt(s, id, err);
+	if (s->rows == NULL)
+		s->rows = xcalloc(ST__MAX, sizeof(*s->rows));
+	slot = &s->rows[id][ids][log2];
 	if (*slot != NULL)
 		return *slot;
-	/* "INSERT INTO t (a, b) VALUES (?, ?)" -> "INSERT INTO t (a, b, id) VALUES (?, ?, ?), ..." */
+	/*
+	 * "INSERT INTO t (a, b) VALUES (?, ?)" -> "INSERT INTO t (a, b) VALUES
+	 * (?, ?), (?, ?), ..." or, ids set, "INSERT INTO t (a, b, id) VALUES
+	 * (?, ?, ?), ..."
+	 */
 	strbuf_add(&text, sql, (size_t)(row - sql));
-	strbuf_addstr(&text, ", id) VALUES ");
+	strbuf_addstr(&text, ids ? ", id) VALUES " : ") VALUES ");
 	for (int r = 0; r < rows; r++) {
 		strbuf_addstr(&text, r ? ", " : "");
 		strbuf_add(&text, row + 9, (size_t)(sql + len - 1 - (row + 9)));
-		strbuf_addstr(&text, ", ?)");
+		strbuf_addstr(&text, ids ? ", ?)" : ")");
 	}
+	/* an INSERT: no rows to describe, its preparation sent with its first run */
 	if ((*slot = db_prepare_later(s->db, text.buf, err)) == NULL) {
 		strbuf_reset(err);
-		strbuf_addf(err, "internal error: cannot prepare statement %d of %d rows with ids: %s",
-		    (int)id, rows, db_errmsg(s->db));
+		strbuf_addf(err, "internal error: cannot prepare statement %d of %d rows%s: %s",
+		    (int)id, rows, ids ? " with ids" : "", db_errmsg(s->db));
 	}
 	strbuf_release(&text);
 	return *slot;
+}
+
+struct db_stmt *
+store_stmt_rows(struct store *s, enum stmt id, int rows, struct strbuf *err)
+{
+	return stmt_rows(s, id, rows, 0, err);
+}
+
+struct db_stmt *
+store_stmt_rows_id(struct store *s, enum stmt id, int rows, struct strbuf *err)
+{
+	return stmt_rows(s, id, rows, 1, err);
 }
 
 int
@@ -639,13 +628,11 @@ store_close(struct store *s)
 	db_closing(s->db);
 	for (int i = 0; i < ST__MAX; i++) {
 		db_finalize(s->st[i]);
-		for (int r = 0; s->rows && r < STORE_ROWS_LOG2; r++)
-			db_finalize(s->rows[i][r]);
-		for (int r = 0; s->rows_id && r <= STORE_ROWS_LOG2; r++)
-			db_finalize(s->rows_id[i][r]);
+		for (int k = 0; s->rows && k < 2; k++)
+			for (int r = 0; r <= STORE_ROWS_LOG2; r++)
+				db_finalize(s->rows[i][k][r]);
 	}
 	free(s->rows);
-	free(s->rows_id);
 	db_finalize(s->notify_catalog);
 	db_finalize(s->notify_initiative);
 	db_close(s->db);

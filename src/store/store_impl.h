@@ -254,10 +254,12 @@ struct store {
 	struct db *db;			/* SQLite or PostgreSQL (db.h) */
 	char *path;
 	struct db_stmt *st[ST__MAX];	/* prepared on first use, kept until close */
-	/* an INSERT of 2, 4, ... STORE_ROWS_MAX rows at once (store_stmt_rows), by statement */
-	struct db_stmt *(*rows)[STORE_ROWS_LOG2];
-	/* the same of 1, 2, ... STORE_ROWS_MAX rows, each row's id given (store_stmt_rows_id) */
-	struct db_stmt *(*rows_id)[STORE_ROWS_LOG2 + 1];
+	/*
+	 * an INSERT of 1, 2, 4, ... STORE_ROWS_MAX rows at once, by statement,
+	 * [0] as written (store_stmt_rows; its 1 row is st[]) and [1] each
+	 * row's id given (store_stmt_rows_id), by log2 of the rows
+	 */
+	struct db_stmt *(*rows)[2][STORE_ROWS_LOG2 + 1];
 	int writing;			/* a store_begin transaction is open */
 	int64_t bulk_was;		/* store_bulk: the cache_size it put back, or 0 */
 	int depth;			/* transactions begun and not yet ended (they nest) */
