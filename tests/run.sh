@@ -26,9 +26,10 @@ valgrind=""
 test "${TRELLIS_VALGRIND:-}" = 1 &&
 	valgrind="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite"
 
-units=$(find "$build/tests/unit" -type f -name 'test_*' ! -name '*.*' -perm -u+x 2>/dev/null | sort)
-for t in $units; do
-	$valgrind "$t" >"$log" 2>&1
+# run_unit TAG BINARY [NAME=VALUE]: one cmocka binary (with NAME=VALUE in
+# its environment), its cases counted; a failure prints "FAIL$TAG".
+run_unit () {
+	env ${3:+"$3"} $valgrind "$2" >"$log" 2>&1
 	rc=$?
 	p=$(count '\[  PASSED  \]' "$log")
 	f=$(count '\[  FAILED  \]' "$log")
@@ -39,10 +40,15 @@ for t in $units; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 	if test "$f" != 0; then
-		echo "FAIL $t (exit $rc):"
+		echo "FAIL$1 $2 (exit $rc):"
 		cat "$log"
 		echo
 	fi
+}
+
+units=$(find "$build/tests/unit" -type f -name 'test_*' ! -name '*.*' -perm -u+x 2>/dev/null | sort)
+for t in $units; do
+	run_unit "" "$t"
 done
 
 # run_scripts TAG: every CLI and HTTP script; a failure prints "FAIL$TAG".
@@ -104,20 +110,7 @@ if test "${PG_PASS:-1}" != 0; then
 			test -x "$b" || continue
 			n=$((n + 1))
 			u=$(pg_createdb "unit$n") || { failed=$((failed + 1)); continue; }
-			TRELLIS_TEST_PG=$u $valgrind "$b" >"$log" 2>&1
-			rc=$?
-			p=$(count '\[  PASSED  \]' "$log")
-			f=$(count '\[  FAILED  \]' "$log")
-			if test "$rc" != 0 && test "$f" = 0; then
-				f=1
-			fi
-			passed=$((passed + p))
-			failed=$((failed + f))
-			if test "$f" != 0; then
-				echo "FAIL[pg] $b (exit $rc):"
-				cat "$log"
-				echo
-			fi
+			run_unit "[pg]" "$b" "TRELLIS_TEST_PG=$u"
 		done
 		run_scripts "[pg]"
 		unset TRELLIS_PG_PASS PG_SOCK TRELLIS_PG_CACHE
