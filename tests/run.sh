@@ -26,14 +26,11 @@ valgrind=""
 test "${TRELLIS_VALGRIND:-}" = 1 &&
 	valgrind="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite"
 
-# run_unit TAG BINARY [NAME=VALUE]: one cmocka binary (with NAME=VALUE in
-# its environment), its cases counted; a failure prints "FAIL$TAG".
-run_unit () {
-	env ${3:+"$3"} $valgrind "$2" >"$log" 2>&1
-	rc=$?
-	p=$(count '\[  PASSED  \]' "$log")
-	f=$(count '\[  FAILED  \]' "$log")
-	# A crash, or a valgrind report with every case passing, is one failure more.
+# tally TAG WHAT: adds a run's $p passed and $f failed cases to the totals
+# (a run that exited $rc non-zero with no case failed is one failure: a
+# crash, a valgrind report, a script that died) and prints the output in
+# $log of one that failed, "FAIL$TAG WHAT".
+tally () {
 	if test "$rc" != 0 && test "$f" = 0; then
 		f=1
 	fi
@@ -44,6 +41,16 @@ run_unit () {
 		cat "$log"
 		echo
 	fi
+}
+
+# run_unit TAG BINARY [NAME=VALUE]: one cmocka binary (with NAME=VALUE in
+# its environment), its cases counted.
+run_unit () {
+	env ${3:+"$3"} $valgrind "$2" >"$log" 2>&1
+	rc=$?
+	p=$(count '\[  PASSED  \]' "$log")
+	f=$(count '\[  FAILED  \]' "$log")
+	tally "$1" "$2"
 }
 
 units=$(find "$build/tests/unit" -type f -name 'test_*' ! -name '*.*' -perm -u+x 2>/dev/null | sort)
@@ -62,19 +69,10 @@ run_scripts () {
 		p=$(grep -c '^ok ' "$log")
 		f=$(grep -c '^not ok ' "$log")
 		# A script that died before test_done counts as one failure.
-		if test "$rc" != 0 && test "$f" = 0; then
-			f=1
-		fi
 		if ! grep -q '^# passed ' "$log" && test "$f" = 0; then
 			f=1
 		fi
-		passed=$((passed + p))
-		failed=$((failed + f))
-		if test "$f" != 0; then
-			echo "FAIL$1 $t (exit $rc):"
-			cat "$log"
-			echo
-		fi
+		tally "$1" "$t"
 		sed -n "s|^# skipped\[pg\]: |  $t: |p" "$log" >>"$pgskip"
 	done
 }
@@ -144,20 +142,12 @@ else
 	p=$(tap pass)
 	f=$(($(tap fail) + $(tap cancelled)))
 	s=$(($(tap skipped) + $(tap todo)))
-	if test "$rc" != 0 && test "$f" = 0; then
-		f=1
-	fi
 	if ! grep -q '^# pass ' "$log" && test "$f" = 0; then
 		f=1
 	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
+	tally "" tests/e2e/run.sh
 	skipped=$((skipped + s))
-	if test "$f" != 0; then
-		echo "FAIL tests/e2e/run.sh (exit $rc):"
-		cat "$log"
-		echo
-	elif test "$s" != 0; then
+	if test "$f" = 0 && test "$s" != 0; then
 		echo "browser tests skipped or marked TODO:"
 		grep -E '^ *(not )?ok [0-9]+ - .*# (SKIP|TODO)' "$log" | sed 's/^ */  /'
 	fi
