@@ -57,12 +57,23 @@ printf '%s\n' 'a long password 1' >"$TEST_DIR/pw"
 	--password-file "$TEST_DIR/pw" >/dev/null
 http_start --trusted-proxy 127.0.0.1
 UPSTREAM=${URL#http://}
+# the second server, on the same database, its output in b.out and b.log
+"$TRELLIS" --db "$HTTP_DB" serve --listen 127.0.0.1:0 --trusted-proxy 127.0.0.1 \
+	>"$TEST_DIR/b.out" 2>"$TEST_DIR/b.log" &
+echo $! >>"$TEST_DIR/.servers"
+i=0
+until grep -q "^listening on " "$TEST_DIR/b.out" || test $i -ge 300; do
+	sleep 0.1
+	i=$((i + 1))
+done
+UPSTREAM_B=$(sed -n 's|^listening on http://\([^ ]*\)/$|\1|p' "$TEST_DIR/b.out")
+test -n "$UPSTREAM_B" || { echo "not ok - the second server did not start:"; cat "$TEST_DIR/b.log"; exit 1; }
 HTTPS_PORT=$(free_port)
 HTTP_PORT=$(free_port)
 mkdir -p "$TEST_DIR/nginx/logs"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
 	-keyout "$TEST_DIR/nginx/key.pem" -out "$TEST_DIR/nginx/cert.pem" 2>/dev/null
-sed -e "s|server 127.0.0.1:8080;|server $UPSTREAM;|" \
+sed -e "s|server 127.0.0.1:8080;|server $UPSTREAM; server $UPSTREAM_B;|" \
 	-e "s|listen 443 ssl http2;|listen 127.0.0.1:$HTTPS_PORT ssl http2;|" \
 	-e "s|listen 80;|listen 127.0.0.1:$HTTP_PORT;|" -e "/listen \[::\]/d" \
 	-e "s|/etc/letsencrypt/live/trellis.example.org/fullchain.pem|$TEST_DIR/nginx/cert.pem|" \
@@ -112,8 +123,38 @@ test_expect_success 'over HTTPS a person signs in with the Secure __Host- cookie
 test_expect_success 'Trellis sees the client'"'"'s address, not the proxy'"'"'s nor a made-up one' '
 	curl -sk --interface 127.0.0.2 -H "X-Forwarded-For: 198.51.100.1" -o /dev/null "$URL/api" &&
 	sleep 0.2 &&
-	test_grep " 127.0.0.2 GET /api " "$TEST_DIR/serve.log" &&
-	! grep -q "198.51.100.1" "$TEST_DIR/serve.log"
+	cat "$TEST_DIR/serve.log" "$TEST_DIR/b.log" >both.log &&
+	test_grep " 127.0.0.2 GET /api " both.log &&
+	! grep -q "198.51.100.1" both.log
+'
+
+# a well-formed survey link token that is no invitation's
+BAD=/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+
+test_expect_success 'both servers answer: sixteen addresses are spread over them' '
+	for n in 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do
+		curl -sk --interface 127.0.0.$n -o /dev/null "$URL/api" || exit 1
+	done &&
+	sleep 0.2 &&
+	grep -c " 127\.0\.0\.[12][0-9] GET /api " "$TEST_DIR/serve.log" >na &&
+	grep -c " 127\.0\.0\.[12][0-9] GET /api " "$TEST_DIR/b.log" >nb &&
+	test "$(cat na)" -ge 1 && test "$(cat nb)" -ge 1 &&
+	test $(($(cat na) + $(cat nb))) = 16
+'
+
+test_expect_success 'twenty failed survey links from one address lock it out, whichever server answers' '
+	i=0 &&
+	while test $i -lt 20; do
+		code=$(curl -sk --interface 127.0.0.3 -o /dev/null -w "%{http_code}" "$URL$BAD") &&
+		test "$code" = 404 || { echo "try $i: $code"; exit 1; }
+		i=$((i + 1))
+	done &&
+	for i in 1 2 3 4; do
+		code=$(curl -sk --interface 127.0.0.3 -o /dev/null -w "%{http_code}" "$URL$BAD") &&
+		test "$code" = 429 || { echo "after 20: $code"; exit 1; }
+	done &&
+	code=$(curl -sk --interface 127.0.0.4 -o /dev/null -w "%{http_code}" "$URL$BAD") &&
+	test "$code" = 404
 '
 
 test_done
