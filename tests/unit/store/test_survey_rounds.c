@@ -107,19 +107,22 @@ teardown(void **state)
 	return fixture_db_remove();
 }
 
-/* One integer from a query with an optional text parameter. */
+/* One integer from a query with an optional text parameter (the store's connection). */
 static int64_t
 sql_int(struct store *s, const char *sql, const char *param)
 {
-	sqlite3_stmt *st;
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st;
 	int64_t v;
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL), SQLITE_OK);
+	if ((st = db_prepare(s->db, sql, &err)) == NULL)
+		fail_msg("%s: %s", sql, err.buf);
 	if (param)
-		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		db_bind_text(st, 1, param);
+	assert_int_equal(db_step(st), DB_ROW);
+	v = db_column_int64(st, 0);
+	db_finalize(st);
+	strbuf_release(&err);
 	return v;
 }
 
@@ -131,36 +134,45 @@ responses_of(struct store *s, const char *ident)
 	    " WHERE v.ident = ?1", ident);
 }
 
+/* The texts of column 0 of sql (its ?1 is param), comma-separated in order, into out. */
+static void
+sql_list(struct store *s, const char *sql, const char *param, struct strbuf *out)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st;
+	int rc;
+
+	strbuf_reset(out);
+	if ((st = db_prepare(s->db, sql, &err)) == NULL)
+		fail_msg("%s: %s", sql, err.buf);
+	db_bind_text(st, 1, param);
+	while ((rc = db_step(st)) == DB_ROW)
+		strbuf_addf(out, "%s%s", out->len ? "," : "", db_column_text(st, 0));
+	assert_int_equal(rc, DB_DONE);
+	db_finalize(st);
+	strbuf_release(&err);
+}
+
 /* Columns of table, comma-separated in order, into out. */
 static void
 columns_of(struct store *s, const char *table, struct strbuf *out)
 {
-	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
-
-	strbuf_reset(out);
-	strbuf_addf(&sql, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql.buf, -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		strbuf_addf(out, "%s%s", out->len ? "," : "", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	strbuf_release(&sql);
+	sql_list(s, fixture_on_pg() ?
+	    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+	    " AND table_name = ?1 ORDER BY ordinal_position" :
+	    "SELECT name FROM pragma_table_info(?1) ORDER BY cid", table, out);
 }
 
 /* The tables table's foreign keys point to, comma-separated, into out. */
 static void
 references_of(struct store *s, const char *table, struct strbuf *out)
 {
-	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
-
-	strbuf_reset(out);
-	strbuf_addf(&sql, "SELECT \"table\" FROM pragma_foreign_key_list('%s') ORDER BY id", table);
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql.buf, -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		strbuf_addf(out, "%s%s", out->len ? "," : "", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	strbuf_release(&sql);
+	sql_list(s, fixture_on_pg() ?
+	    "SELECT t.relname FROM pg_constraint c JOIN pg_class f ON f.oid = c.conrelid"
+	    " JOIN pg_class t ON t.oid = c.confrelid JOIN pg_namespace n ON n.oid = f.relnamespace"
+	    " WHERE n.nspname = current_schema() AND f.relname = ?1 AND c.contype = 'f'"
+	    " ORDER BY t.relname" :
+	    "SELECT \"table\" FROM pragma_foreign_key_list(?1) ORDER BY id", table, out);
 }
 
 /* 1 when needle's bytes occur in the file at path (0 when there is no such file). */
@@ -184,13 +196,37 @@ file_contains(const char *path, const char *needle)
 	return found;
 }
 
-/* 1 when needle is in the database file, its WAL or its shared memory. */
+/*
+ * 1 when needle is in the database file, its WAL or its shared memory; on
+ * PostgreSQL (whose files are the server's) in the text of any row of any
+ * table of the schema, through a connection of its own.
+ */
 static int
 db_contains(const char *needle)
 {
 	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char path[160];
+	char path[sizeof(fixture_db) + 16];
 
+	if (fixture_on_pg()) {
+		struct strbuf err = STRBUF_INIT;
+		struct db *d = NULL;
+		struct db_stmt *st = NULL;
+		int64_t n = -1;
+
+		if (db_open(fixture_db, 0, &d, &err) != 0 || (st = db_prepare(d,
+		    "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+		    " AND table_type = 'BASE TABLE' AND strpos(CAST(query_to_xml('SELECT * FROM '"
+		    " || quote_ident(table_name), true, false, '') AS TEXT), ?1) > 0", &err)) == NULL)
+			fail_msg("db_contains: %s", err.buf);
+		db_bind_text(st, 1, needle);
+		if (db_step(st) == DB_ROW)
+			n = db_column_int64(st, 0);
+		db_finalize(st);
+		db_close(d);
+		strbuf_release(&err);
+		assert_true(n >= 0);
+		return n > 0;
+	}
 	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
 		snprintf(path, sizeof(path), "%s%s", fixture_db, suffix[i]);
 		if (file_contains(path, needle))
@@ -254,7 +290,7 @@ test_invite_stores_hashes_only(void **state)
 	struct store_invitation_counts c;
 	survey_token tok[3];
 	unsigned char hash[crypto_hash_sha256_BYTES];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2 p3", tok, &err), 0);
 	for (int i = 0; i < 3; i++) {
@@ -268,12 +304,12 @@ test_invite_stores_hashes_only(void **state)
 
 	/* what is stored is the SHA-256 of the token's text */
 	crypto_hash_sha256(hash, (const unsigned char *)tok[1], strlen(tok[1]));
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(fx->s->db),
-	    "SELECT count(*) FROM survey_invitation WHERE token_hash = ?1", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
-	sqlite3_finalize(st);
+	st = db_prepare(fx->s->db, "SELECT count(*) FROM survey_invitation WHERE token_hash = ?1", &err);
+	assert_non_null(st);
+	db_bind_blob(st, 1, hash, sizeof(hash));
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_column_int64(st, 0), 1);
+	db_finalize(st);
 
 	/* and the token itself is in none of the database's files */
 	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", date_today(), &c, &err), 0);
@@ -417,7 +453,11 @@ test_answer_once_and_unlinked(void **state)
 	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM response r JOIN survey v"
 	    " ON v.id = r.survey_id WHERE v.ident = ?1 AND r.respondent_group = 'partner'",
 	    "open1"), 1);
-	assert_int_equal(sql_int(fx->s, "SELECT group_concat(value, '') FROM (SELECT a.value"
+	assert_int_equal(sql_int(fx->s, fixture_on_pg() ?
+	    "SELECT CAST(string_agg(CAST(a.value AS TEXT), '' ORDER BY a.position) AS BIGINT)"
+	    " FROM answer a JOIN response r ON r.id = a.response_id JOIN survey v"
+	    " ON v.id = r.survey_id WHERE v.ident = ?1" :
+	    "SELECT group_concat(value, '') FROM (SELECT a.value"
 	    " FROM answer a JOIN response r ON r.id = a.response_id JOIN survey v"
 	    " ON v.id = r.survey_id WHERE v.ident = ?1 ORDER BY a.position)", "open1"), 4251);
 
