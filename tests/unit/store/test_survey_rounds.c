@@ -235,6 +235,46 @@ db_contains(const char *needle)
 	return 0;
 }
 
+/*
+ * libsodium's random bytes (the system's), with a replay for the response
+ * id: while forced_ids > 0, a draw of 8 bytes (random_id's) gives
+ * forced_id. Installed in main, before sodium_init.
+ */
+static int64_t forced_id;
+static int forced_ids;
+
+static void
+test_random_buf(void *buf, size_t size)
+{
+	if (size == sizeof(forced_id) && forced_ids > 0) {
+		forced_ids--;
+		memcpy(buf, &forced_id, size);
+		return;
+	}
+	randombytes_sysrandom_implementation.buf(buf, size);
+}
+
+static uint32_t
+test_random(void)
+{
+	uint32_t v;
+
+	test_random_buf(&v, sizeof(v));
+	return v;
+}
+
+static const char *
+test_random_name(void)
+{
+	return "test";
+}
+
+static randombytes_implementation test_rng = {
+	.implementation_name = test_random_name,
+	.random = test_random,
+	.buf = test_random_buf,
+};
+
 static int
 token_is_base64url(const char *t)
 {
@@ -621,6 +661,51 @@ test_answer_all_or_nothing(void **state)
 	strbuf_release(&err);
 }
 
+/*
+ * A response's random id that clashes with a stored one is drawn again, in
+ * the same transaction (on PostgreSQL a failed INSERT would abort it); one
+ * that clashes on every try is an error that stores nothing.
+ */
+static void
+test_response_id_clash(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_invitation inv;
+	survey_token tok[2];
+	int64_t rid, answers;
+
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2", tok, &err), 0);
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_OK);
+	rid = sql_int(fx->s, "SELECT r.id FROM response r JOIN survey v ON v.id = r.survey_id"
+	    " WHERE v.ident = ?1", "open1");
+	answers = sql_int(fx->s, "SELECT count(*) FROM answer", NULL);
+
+	/* every draw the stored id: refused, nothing stored, the link unused */
+	forced_id = rid;
+	forced_ids = 4;
+	assert_int_equal(store_invitation_answer(fx->s, tok[1], four, 4, &err), STORE_ANSWER_ERROR);
+	assert_int_equal(forced_ids, 0);
+	assert_non_null(strstr(err.buf, "cannot store the response"));
+	assert_int_equal(responses_of(fx->s, "open1"), 1);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM answer", NULL), answers);
+	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
+	assert_int_equal(inv.used, 0);
+	store_invitation_release(&inv);
+
+	/* the first draw clashes, the second does not: answered */
+	forced_ids = 1;
+	if (store_invitation_answer(fx->s, tok[1], four, 4, &err) != STORE_ANSWER_OK)
+		fail_msg("a clash drawn again: %s", err.buf);
+	assert_int_equal(forced_ids, 0);
+	assert_int_equal(responses_of(fx->s, "open1"), 2);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM answer", NULL), answers + 4);
+	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
+	assert_int_equal(inv.used, 1);
+	store_invitation_release(&inv);
+	strbuf_release(&err);
+}
+
 static void
 test_counts(void **state)
 {
@@ -743,10 +828,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_answer_unknown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_response_id_clash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_id, setup, teardown),
 	};
 
+	/* before sodium_init (setup): the response id's replay */
+	if (randombytes_set_implementation(&test_rng) != 0)
+		return 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
