@@ -146,7 +146,7 @@ fixture_refuse_inserts(const char *table, int on)
 /*
  * Names the database of a test that opens several: on PostgreSQL
  * TRELLIS_TEST_PG's, emptied (the name is not used), otherwise the file
- * NAME in dir. Returns buf (size bytes), or fails the case.
+ * NAME in dir. Returns buf (size bytes), or NULL with the reason printed.
  */
 static inline const char *
 fixture_db_target(const char *dir, const char *name, char *buf, size_t size)
