@@ -100,10 +100,12 @@ if test "${PG_PASS:-1}" != 0; then
 		mkdir "$TRELLIS_PG_CACHE"
 		export PG_SOCK PG_PORT TRELLIS_PG_PASS TRELLIS_PG_CACHE
 		n=0
-		# the unit tests whose every case runs on TRELLIS_TEST_PG's database
-		# (the others read the SQLite file itself: docs/postgresql.md)
-		for t in app/test_answers app/test_write store/test_audit store/test_db \
-		    store/test_edit store/test_initiative_load store/test_versions; do
+		# the unit tests that run on TRELLIS_TEST_PG's database (a case about
+		# SQLite itself skips there with its reason: docs/testing.md)
+		for t in app/test_answers app/test_import app/test_write mail/test_mail \
+		    store/test_accounts store/test_audit store/test_db store/test_edit \
+		    store/test_initiative_load store/test_store store/test_survey_rounds \
+		    store/test_versions; do
 			b=$build/tests/unit/$t
 			test -x "$b" || continue
 			n=$((n + 1))

@@ -780,8 +780,10 @@ const char *const store_sql[ST__MAX] = {
 	[ST_INVITATION_COUNTS] =
 	"SELECT respondent_group, count(*) FROM survey_invitation"
 	" WHERE survey_id = ?1 GROUP BY respondent_group",
+	/* a clash of the random id inserts nothing, and leaves the transaction usable */
 	[ST_RESPONSE_INS_ID] =
-	"INSERT INTO response (id, survey_id, respondent_group) VALUES (?, ?, ?)",
+	"INSERT INTO response (id, survey_id, respondent_group) VALUES (?, ?, ?)"
+	" ON CONFLICT (id) DO NOTHING",
 	[ST_MAIL_INS] =
 	"INSERT INTO mail_outbox (message_id, kind, queued, to_addr, to_name, subject,"
 	" text_body, html_body, unsubscribe, sealed, next_try, topic)"

@@ -444,8 +444,12 @@ answer_one(struct store *s, struct store_answer_job *job, struct strbuf *err)
 	db_bind_text_copy(st, 2, today);
 	if (step_done(s, st, "cannot keep the day's count", err))
 		goto out;
-	/* a random id; on the rare clash with a stored one, draw again */
-	for (int tries = 0; tries < 4; tries++) {
+	/*
+	 * A random id; on the rare clash with a stored one (the INSERT does
+	 * nothing: a failed statement would abort a PostgreSQL transaction),
+	 * draw again.
+	 */
+	for (int tries = 0;; tries++) {
 		if ((st = store_stmt(s, ST_RESPONSE_INS_ID, err)) == NULL)
 			goto out;
 		rid = random_id();
@@ -454,10 +458,15 @@ answer_one(struct store *s, struct store_answer_job *job, struct strbuf *err)
 		db_bind_text(st, 3, group_names[inv.group]);
 		r = db_step(st);
 		store_stmt_done(st);
-		if (r == DB_DONE)
-			break;
-		if (db_error_kind(s->db) != DB_ERR_UNIQUE || tries == 3) {
+		if (r != DB_DONE) {
 			store_sqlerr(s, err, "cannot store the response");
+			goto out;
+		}
+		if (db_changes(s->db) == 1)
+			break;
+		if (tries == 3) {
+			strbuf_reset(err);
+			strbuf_addstr(err, "cannot store the response: its random id was taken 4 times");
 			goto out;
 		}
 	}

@@ -15,6 +15,11 @@
 #     database the backup's export was imported into.
 # Prints: R11 backup under load: B backups, W of them while the writer ran,
 # R records in the largest, F failed.
+#
+# BACKUP_DB=postgresql://... (an existing database): the writer writes
+# there, and each backup is `trellis copy --from URL --to bN.db` (a
+# PostgreSQL database's copy into a SQLite file, read in one snapshot);
+# the checks of the copies are the same.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 backups=${1:-5}
 build=${BUILD:-build}
@@ -42,8 +47,9 @@ fail () {
 
 # Enough records to outlast the backups; the writer ends by itself, so that
 # every commit it made is also acknowledged.
-"$writer" -n 1 live.db >acked 2>err || { cat err >&2; exit 1; }
-"$writer" -n $((backups * 1500)) live.db >>acked 2>err &
+live=${BACKUP_DB:-live.db}
+"$writer" -n 1 "$live" >acked 2>err || { cat err >&2; exit 1; }
+"$writer" -n $((backups * 1500)) "$live" >>acked 2>err &
 pid=$!
 failed=0
 during=0
@@ -54,7 +60,11 @@ while test "$i" -lt "$backups"; do
 	sleep 0.1
 	grep -x '[0-9][0-9]*' acked | sort -n >"before.$i"
 	kill -0 "$pid" 2>/dev/null && running=1 || running=0
-	"$trellis" --db live.db backup "b$i.db" >out 2>&1 || fail "trellis backup failed: $(cat out)"
+	if test -n "${BACKUP_DB:-}"; then
+		"$trellis" copy --from "$live" --to "b$i.db" >out 2>&1 || fail "trellis copy failed: $(cat out)"
+	else
+		"$trellis" --db live.db backup "b$i.db" >out 2>&1 || fail "trellis backup failed: $(cat out)"
+	fi
 	kill -0 "$pid" 2>/dev/null && test "$running" = 1 && during=$((during + 1))
 done
 wait "$pid"

@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <sqlite3.h>
-
 #include "model/model.h"
 #include "store/db.h"
 #include "store/store.h"
@@ -18,6 +16,28 @@
 
 static char fixture_dir[64];	/* the test's directory */
 static char fixture_db[512];	/* its database file, or TRELLIS_TEST_PG's URL */
+
+/* Nonzero when the tests run on TRELLIS_TEST_PG's database (PostgreSQL). */
+static inline int
+fixture_on_pg(void)
+{
+	const char *url = getenv("TRELLIS_TEST_PG");
+
+	return url != NULL && *url != '\0';
+}
+
+/*
+ * For a case about SQLite itself (its file, VFS, PRAGMAs, backup, WAL):
+ * on PostgreSQL prints "# skipped on PostgreSQL: WHY" and skips the case
+ * (cmocka's skip(); include cmocka.h first). A macro: skip() returns from
+ * the case.
+ */
+#define fixture_sqlite_only(why) do { \
+	if (fixture_on_pg()) { \
+		printf("# skipped on PostgreSQL: %s\n", (why)); \
+		skip(); \
+	} \
+} while (0)
 
 /*
  * With TRELLIS_TEST_PG (a postgresql:// URL, see tests/cli/t0162-pg-unit.sh)
@@ -73,20 +93,71 @@ out:
 	return ret;
 }
 
-/* Runs sql on the test's database through a connection of its own. Returns 0 or -1. */
+/*
+ * Runs sql on the test's database (a file or TRELLIS_TEST_PG's) through a
+ * connection of its own, in the store's SQL (store/db.h translates it for
+ * PostgreSQL). Returns 0, or -1 with the reason printed.
+ */
 static inline int
 fixture_db_exec(const char *sql)
 {
-	sqlite3 *db;
-	int rc;
+	struct strbuf err = STRBUF_INIT;
+	struct db *d = NULL;
+	int ret = -1;
 
-	if (sqlite3_open(fixture_db, &db) != SQLITE_OK) {
-		sqlite3_close(db);
-		return -1;
+	if (db_open(fixture_db, 0, &d, &err) != 0 || db_exec(d, sql, "fixture", &err) != 0)
+		fprintf(stderr, "fixture: %s\n", err.buf);
+	else
+		ret = 0;
+	db_close(d);
+	strbuf_release(&err);
+	return ret;
+}
+
+/*
+ * Makes every insert into table (a name of the schema, not input) fail
+ * with "the TABLE refuses (the test's trigger)" (on = 1), or drops that
+ * trigger again (on = 0): a BEFORE INSERT trigger, SQLite's RAISE(ABORT) or
+ * a PL/pgSQL function. Returns 0, or -1 with the reason printed.
+ */
+static inline int
+fixture_refuse_inserts(const char *table, int on)
+{
+	char sql[512];
+
+	if (fixture_on_pg() && on)
+		snprintf(sql, sizeof(sql), "CREATE FUNCTION refuse_%s() RETURNS trigger"
+		    " LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION"
+		    " 'the %s refuses (the test''s trigger)'; END $$;"
+		    " CREATE TRIGGER refuse_%s BEFORE INSERT ON %s"
+		    " FOR EACH ROW EXECUTE FUNCTION refuse_%s()", table, table, table, table, table);
+	else if (fixture_on_pg())
+		snprintf(sql, sizeof(sql), "DROP TRIGGER refuse_%s ON %s; DROP FUNCTION refuse_%s()",
+		    table, table, table);
+	else if (on)
+		snprintf(sql, sizeof(sql), "CREATE TRIGGER refuse_%s BEFORE INSERT ON %s BEGIN"
+		    " SELECT RAISE(ABORT, 'the %s refuses (the test''s trigger)'); END",
+		    table, table, table);
+	else
+		snprintf(sql, sizeof(sql), "DROP TRIGGER refuse_%s", table);
+	return fixture_db_exec(sql);
+}
+
+/*
+ * Names the database of a test that opens several: on PostgreSQL
+ * TRELLIS_TEST_PG's, emptied (the name is not used), otherwise the file
+ * NAME in dir. Returns buf (size bytes), or NULL with the reason printed.
+ */
+static inline const char *
+fixture_db_target(const char *dir, const char *name, char *buf, size_t size)
+{
+	if (fixture_on_pg()) {
+		if (fixture_pg(buf, size) != 0)
+			return NULL;
+		return buf;
 	}
-	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc == SQLITE_OK ? 0 : -1;
+	snprintf(buf, size, "%s/%s", dir, name);
+	return buf;
 }
 
 /*

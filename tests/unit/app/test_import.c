@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "app/import.h"
 #include "io/csv.h"
@@ -241,10 +240,9 @@ test_import_audited(void **state)
 	n = p.initiatives.v[0].decisions.n;
 	assert_int_equal(app_import_read(&p, &f, 1, &e), 0);
 
-	assert_int_equal(fixture_db_exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
-	    "BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END;"), 0);
+	assert_int_equal(fixture_refuse_inserts("audit_log", 1), 0);
 	assert_int_equal(app_import_save(s, &p, "a@x.org", "i1", &f, 1, &err), -1);
-	assert_non_null(strstr(err.buf, "the audit log refuses"));
+	assert_non_null(strstr(err.buf, "the audit_log refuses (the test's trigger)"));
 	assert_int_equal(app_import_count(&p, 1), 1);		/* rowids as they were */
 	program_init(&q);
 	assert_int_equal(store_program_load(s, "p1", &q, &err), 0);
@@ -253,7 +251,7 @@ test_import_audited(void **state)
 	assert_int_equal(store_audit_list(s, NULL, 0, 10, &log, &more, &err), 0);
 	assert_int_equal(log.n, 0);
 
-	assert_int_equal(fixture_db_exec("DROP TRIGGER refuse_audit;"), 0);
+	assert_int_equal(fixture_refuse_inserts("audit_log", 0), 0);
 	assert_int_equal(app_import_save(s, &p, "a@x.org", "i1", &f, 1, &err), 0);
 	assert_int_equal(app_import_count(&p, 1), 0);
 	assert_int_equal(store_audit_list(s, NULL, 0, 10, &log, &more, &err), 0);

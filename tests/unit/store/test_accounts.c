@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include <jansson.h>
 
@@ -25,6 +24,7 @@
 #include "util/strbuf.h"
 
 #include "../io/fixture_small.h"
+#include "../fixture_db.h"
 
 static char tmpdir[64];
 
@@ -38,7 +38,9 @@ setup(void **state)
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/trellis-accounts-XXXXXX");
 	if (mkdtemp(tmpdir) == NULL)
 		return -1;
-	snprintf(path, sizeof(path), "%s/t.db", tmpdir);
+	/* the file t.db, or TRELLIS_TEST_PG's database emptied */
+	if (fixture_db_target(tmpdir, "t.db", path, sizeof(path)) == NULL)
+		return -1;
 	if (store_open(path, 1, &s, &err) != 0)
 		fail_msg("store_open: %s", err.buf);
 	strbuf_release(&err);
@@ -188,19 +190,39 @@ test_throttle(void **state)
 	strbuf_release(&err);
 }
 
+/* Runs sql on the store's connection: 0, or -1 (db_error_kind, db_errmsg tell why). */
+static int
+run_sql(struct store *s, const char *sql)
+{
+	struct strbuf err = STRBUF_INIT;
+	int r = db_exec(s->db, sql, "test", &err);
+
+	strbuf_release(&err);
+	return r;
+}
+
+/* The integer sql gives, on the store's connection. */
+static int64_t
+sql_int(struct store *s, const char *sql)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st;
+	int64_t n = -1;
+
+	if ((st = db_prepare(s->db, sql, &err)) == NULL)
+		fail_msg("%s: %s", sql, err.buf);
+	if (db_step(st) == DB_ROW)
+		n = db_column_int64(st, 0);
+	db_finalize(st);
+	strbuf_release(&err);
+	return n;
+}
+
 /* The number of rows of login_attempts. */
 static int
 attempt_rows(struct store *s)
 {
-	sqlite3_stmt *st;
-	int n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db),
-	    "SELECT count(*) FROM login_attempts", -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return (int)sql_int(s, "SELECT count(*) FROM login_attempts");
 }
 
 /*
@@ -243,13 +265,16 @@ test_throttle_expiry(void **state)
 static char *
 one_text(struct store *s, const char *sql)
 {
-	sqlite3_stmt *st;
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st;
 	char *v = NULL;
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	if ((st = db_prepare(s->db, sql, &err)) == NULL)
+		fail_msg("%s: %s", sql, err.buf);
+	if (db_step(st) == DB_ROW && !db_column_null(st, 0))
+		v = strdup(db_column_text(st, 0));
+	db_finalize(st);
+	strbuf_release(&err);
 	return v;
 }
 
@@ -269,11 +294,11 @@ test_roles_per_program(void **state)
 	char *ini, *v;
 	int more;
 
-	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db),
+	assert_int_equal(run_sql(s,
 	    "INSERT INTO program (slug, name, funder, start_date, end_date)"
 	    " VALUES ('pa', 'A', 'F', '2020-01-01', '2020-12-31');"
-	    "INSERT INTO users (email, role, password_hash, created) VALUES ('u@x.org', 'admin', 'h', 1)",
-	    NULL, NULL, NULL), SQLITE_OK);
+	    "INSERT INTO users (email, role, password_hash, created) VALUES ('u@x.org', 'admin', 'h', 1)"),
+	    0);
 	/* one program: an entry that names none is of it */
 	assert_int_equal(store_audit_add(s, "cli", "create", "users", NULL, "u@x.org", NULL, NULL, 5,
 	    &err), 0);
@@ -281,9 +306,9 @@ test_roles_per_program(void **state)
 	assert_non_null(v);
 	assert_string_equal(v, "pa");
 	free(v);
-	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db),
+	assert_int_equal(run_sql(s,
 	    "INSERT INTO program (slug, name, funder, start_date, end_date)"
-	    " VALUES ('pb', 'B', 'F', '2020-01-01', '2020-12-31')", NULL, NULL, NULL), SQLITE_OK);
+	    " VALUES ('pb', 'B', 'F', '2020-01-01', '2020-12-31')"), 0);
 	/* several: none, unless named */
 	assert_int_equal(store_audit_add(s, "cli", "create", "users", NULL, "x", NULL, NULL, 6, &err), 0);
 	assert_null(one_text(s, "SELECT program FROM audit_log ORDER BY id DESC LIMIT 1"));
@@ -334,18 +359,43 @@ test_user_checks(void **state)
 {
 	struct store *s = *state;
 
-	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
-	    " VALUES ('a@x.org', 'admin', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
-	    " VALUES ('A@x.org', 'admin', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
-	    " VALUES ('m@x.org', 'member', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
-	    " VALUES ('e@x.org', 'evaluator', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO users (email, role, password_hash, created)"
-	    " VALUES ('r@x.org', 'root', 'h', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db_sqlite_handle(s->db), "INSERT INTO sessions (token_hash, user_id, csrf,"
-	    " created, last_seen) VALUES (x'00', 1, 'c', 1, 1)", NULL, NULL, NULL), SQLITE_OK);
+	static const unsigned char short_hash[1] = { 0 };
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st;
+
+	assert_int_equal(run_sql(s, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('a@x.org', 'admin', 'h', 1)"), 0);
+	/* an address in lower case only (a CHECK), and once: the unique key, as each backend words it */
+	assert_int_equal(run_sql(s, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('A@x.org', 'admin', 'h', 1)"), -1);
+	assert_int_equal(db_error_kind(s->db), DB_ERR_CONSTRAINT);
+	assert_int_equal(run_sql(s, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('a@x.org', 'admin', 'h2', 2)"), -1);
+	assert_int_equal(db_error_kind(s->db), DB_ERR_UNIQUE);
+	assert_non_null(strstr(db_errmsg(s->db), fixture_on_pg() ?
+	    "duplicate key value violates unique constraint \"users_email_key\"" :
+	    "UNIQUE constraint failed: users.email"));
+	/* roles the schema's CHECK refuses */
+	assert_int_equal(run_sql(s, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('m@x.org', 'member', 'h', 1)"), -1);
+	assert_int_equal(db_error_kind(s->db), DB_ERR_CONSTRAINT);
+	assert_int_equal(run_sql(s, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('e@x.org', 'evaluator', 'h', 1)"), -1);
+	assert_int_equal(db_error_kind(s->db), DB_ERR_CONSTRAINT);
+	assert_int_equal(run_sql(s, "INSERT INTO users (email, role, password_hash, created)"
+	    " VALUES ('r@x.org', 'root', 'h', 1)"), -1);
+	assert_int_equal(db_error_kind(s->db), DB_ERR_CONSTRAINT);
+	/* a session's token hash is 32 bytes (bound: a blob literal is not portable) */
+	st = db_prepare(s->db, "INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen)"
+	    " VALUES (?1, 1, 'c', 1, 1)", &err);
+	assert_non_null(st);
+	db_bind_blob(st, 1, short_hash, sizeof(short_hash));
+	assert_int_equal(db_step(st), DB_ERROR);
+	assert_int_equal(db_error_kind(s->db), DB_ERR_CONSTRAINT);
+	db_finalize(st);
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM users"), 1);
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM sessions"), 0);
+	strbuf_release(&err);
 	assert_int_equal(store_role_parse("viewer"), STORE_ROLE_VIEWER);
 	assert_int_equal(store_role_parse("Viewer"), -1);
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include <sqlite3.h>
+#include <sqlite3.h>	/* the cases about SQLite itself */
 
 #include "store/store_impl.h"
 #include "model/fields.h"
@@ -22,6 +22,7 @@
 #include "util/xalloc.h"
 
 #include "../io/fixture_small.h"
+#include "../fixture_db.h"
 
 /* ---------------------------------------------------------------- fixtures */
 
@@ -45,8 +46,21 @@ teardown(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/*
+ * The database a case opens as name: the file in tmpdir, or on PostgreSQL
+ * TRELLIS_TEST_PG's database, emptied (the name is not used there).
+ */
 static const char *
 db_path(const char *name, char buf[128])
+{
+	if (fixture_db_target(tmpdir, name, buf, 128) == NULL)
+		fail_msg("cannot empty TRELLIS_TEST_PG's database");
+	return buf;
+}
+
+/* A file in tmpdir, on either backend. */
+static const char *
+file_path(const char *name, char buf[128])
 {
 	snprintf(buf, 128, "%s/%s", tmpdir, name);
 	return buf;
@@ -634,19 +648,41 @@ load_ok(struct store *s, const char *slug, struct program *p)
 	strbuf_release(&err);
 }
 
+/* The integer sql (its ?1 bound to param, when not NULL) gives, on the store's connection. */
+static int64_t
+sql_int(struct store *s, const char *sql, const char *param)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st;
+	int64_t n;
+
+	if ((st = db_prepare(s->db, sql, &err)) == NULL)
+		fail_msg("%s: %s", sql, err.buf);
+	if (param)
+		db_bind_text(st, 1, param);
+	assert_int_equal(db_step(st), DB_ROW);
+	n = db_column_int64(st, 0);
+	db_finalize(st);
+	strbuf_release(&err);
+	return n;
+}
+
 static int64_t
 count_rows(struct store *s, const char *table)
 {
 	char sql[128];
-	sqlite3_stmt *st;
-	int64_t n;
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return sql_int(s, sql, NULL);
+}
+
+/* The columns of table (the schema's catalog of either backend). */
+static int64_t
+count_columns(struct store *s, const char *table)
+{
+	return sql_int(s, fixture_on_pg() ?
+	    "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+	    " AND table_name = ?1" : "SELECT count(*) FROM pragma_table_info(?1)", table);
 }
 
 /* ---------------------------------------------------------------- tests */
@@ -685,8 +721,8 @@ test_round_trip_every_kind(void **state)
 	assert_int_equal(q.initiatives.v[0].decisions.v[0].decider.idx, REF_UNRESOLVED);
 	/* anonymous answers: the answer table has no column naming anyone */
 	assert_int_equal(count_rows(s, "answer"), 3);
-	assert_int_equal(count_rows(s, "pragma_table_info('response')"), 3);
-	assert_int_equal(count_rows(s, "pragma_table_info('answer')"), 4);
+	assert_int_equal(count_columns(s, "response"), 3);
+	assert_int_equal(count_columns(s, "answer"), 4);
 	program_release(&p);
 	program_release(&q);
 	store_close(s);
@@ -841,17 +877,17 @@ test_second_save_writes_nothing(void **state)
 	struct program p, q;
 	struct store *s;
 	char path[128];
-	int before;
+	int64_t before;
 
 	(void)state;
 	s = open_ok(db_path("twice.db", path));
 	build_program(&p, "wcc");
 	save_ok(s, &p);
 	load_ok(s, "wcc", &q);
-	before = sqlite3_total_changes(db_sqlite_handle(s->db));
+	before = db_total_changes(s->db);
 	save_ok(s, &q);
 	save_ok(s, &p);
-	assert_int_equal(sqlite3_total_changes(db_sqlite_handle(s->db)), before);
+	assert_int_equal(db_total_changes(s->db), before);
 	assert_int_equal(count_rows(s, "decision"), 3);
 	assert_int_equal(count_rows(s, "program"), 1);
 	program_release(&p);
@@ -1056,7 +1092,6 @@ test_migrations_idempotent(void **state)
 	struct store *s;
 	struct strbuf err = STRBUF_INIT;
 	char path[128];
-	sqlite3_stmt *st;
 
 	(void)state;
 	s = open_ok(db_path("mig.db", path));
@@ -1065,11 +1100,8 @@ test_migrations_idempotent(void **state)
 	store_close(s);
 	for (int round = 0; round < 2; round++) {
 		assert_int_equal(store_open(path, 0, &s, &err), 0);
-		assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), "PRAGMA user_version", -1, &st, NULL),
-		    SQLITE_OK);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		assert_int_equal(sqlite3_column_int(st, 0), store_migrations_count);
-		sqlite3_finalize(st);
+		/* PostgreSQL: SELECT version FROM trellis_schema (db_sql_to_pg) */
+		assert_int_equal(sql_int(s, "PRAGMA user_version", NULL), store_migrations_count);
 		load_ok(s, "wcc", &q);
 		assert_programs_equal(&p, &q);
 		program_release(&q);
@@ -1101,6 +1133,7 @@ test_pragmas_in_force(void **state)
 	int on = -1;
 
 	(void)state;
+	fixture_sqlite_only("SQLite's PRAGMAs and connection limits (PostgreSQL's session: test_db)");
 	s = open_ok(db_path("pragma.db", path));
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -1137,14 +1170,38 @@ test_open_errors(void **state)
 	FILE *f;
 
 	(void)state;
+	if (fixture_on_pg()) {
+		/* a database that does not exist is refused, even with create = 1 */
+		const char *url = getenv("TRELLIS_TEST_PG");
+		const char *slash = strrchr(url, '/');
+		struct strbuf missing = STRBUF_INIT;
+
+		assert_non_null(slash);
+		strbuf_addf(&missing, "%.*s/trellis_no_such_db", (int)(slash - url), url);
+		assert_int_equal(store_open(missing.buf, 1, &s, &err), -1);
+		assert_null(s);
+		assert_non_null(strstr(err.buf, "cannot open database "));
+		assert_non_null(strstr(err.buf, "\"trellis_no_such_db\" does not exist"));
+		assert_null(strstr(err.buf, "trellis@"));	/* the URL without its user part */
+		assert_null(strchr(err.buf, '\n'));
+		/* a password in the URL: refused before connecting */
+		s = (struct store *)1;
+		assert_int_equal(store_open("postgresql://trellis:secret@127.0.0.1:1/x", 1, &s, &err), -1);
+		assert_null(s);
+		assert_non_null(strstr(err.buf, "a password in the URL is refused"));
+		assert_null(strstr(err.buf, "secret"));
+		strbuf_release(&missing);
+		strbuf_release(&err);
+		return;
+	}
 	assert_int_equal(store_open("/nonexistent-dir/x/y.db", 1, &s, &err), -1);
 	assert_null(s);
 	assert_string_equal(err.buf,
 	    "cannot open database /nonexistent-dir/x/y.db: unable to open database file");
-	assert_int_equal(store_open(db_path("absent.db", path), 0, &s, &err), -1);
+	assert_int_equal(store_open(file_path("absent.db", path), 0, &s, &err), -1);
 	assert_non_null(strstr(err.buf, "cannot open database "));
 	assert_int_equal(access(path, F_OK), -1);	/* create = 0 made nothing */
-	f = fopen(db_path("junk.db", path), "w");
+	f = fopen(file_path("junk.db", path), "w");
 	assert_non_null(f);
 	fputs("this is not a database, but it is long enough to have a header ....."
 	    "..................................................................\n", f);
@@ -1164,6 +1221,7 @@ test_backup_loads_equal(void **state)
 	char path[128], dest[128];
 
 	(void)state;
+	fixture_sqlite_only("trellis backup is SQLite's online backup (PostgreSQL: pg_dump)");
 	s = open_ok(db_path("live.db", path));
 	build_program(&p, "wcc");
 	save_ok(s, &p);
@@ -1208,12 +1266,23 @@ test_check_clean_and_dirty(void **state)
 	save_ok(s, &p);
 	assert_int_equal(store_check(s, &report, &err), 0);
 	assert_int_equal(report.len, 0);
-	/* break a foreign key behind the store's back */
-	assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db), "PRAGMA foreign_keys = OFF;"
-	    "UPDATE person SET org_id = 9999 WHERE slug = 'dana';"
-	    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL), SQLITE_OK);
+	/*
+	 * break a foreign key behind the store's back (PostgreSQL: without the
+	 * triggers that enforce it, which the test server's superuser may)
+	 */
+	if (fixture_on_pg()) {
+		if (db_exec(s->db, "SET session_replication_role = replica;"
+		    "UPDATE person SET org_id = 9999 WHERE slug = 'dana';"
+		    "SET session_replication_role = DEFAULT", "break a key", &err) != 0)
+			fail_msg("%s", err.buf);
+	} else
+		assert_int_equal(sqlite3_exec(db_sqlite_handle(s->db), "PRAGMA foreign_keys = OFF;"
+		    "UPDATE person SET org_id = 9999 WHERE slug = 'dana';"
+		    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(store_check(s, &report, &err), -1);
-	assert_string_equal(report.buf, "foreign key: person row 1 refers to a missing organization row\n");
+	assert_string_equal(report.buf, fixture_on_pg() ?
+	    "foreign key: 1 person row refers to a missing organization row (person_org_id_fkey)\n" :
+	    "foreign key: person row 1 refers to a missing organization row\n");
 	assert_string_equal(err.buf, "the check found 1 problem");
 	program_release(&p);
 	strbuf_release(&err);

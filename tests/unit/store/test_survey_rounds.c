@@ -107,19 +107,22 @@ teardown(void **state)
 	return fixture_db_remove();
 }
 
-/* One integer from a query with an optional text parameter. */
+/* One integer from a query with an optional text parameter (the store's connection). */
 static int64_t
 sql_int(struct store *s, const char *sql, const char *param)
 {
-	sqlite3_stmt *st;
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st;
 	int64_t v;
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL), SQLITE_OK);
+	if ((st = db_prepare(s->db, sql, &err)) == NULL)
+		fail_msg("%s: %s", sql, err.buf);
 	if (param)
-		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		db_bind_text(st, 1, param);
+	assert_int_equal(db_step(st), DB_ROW);
+	v = db_column_int64(st, 0);
+	db_finalize(st);
+	strbuf_release(&err);
 	return v;
 }
 
@@ -131,36 +134,45 @@ responses_of(struct store *s, const char *ident)
 	    " WHERE v.ident = ?1", ident);
 }
 
+/* The texts of column 0 of sql (its ?1 is param), comma-separated in order, into out. */
+static void
+sql_list(struct store *s, const char *sql, const char *param, struct strbuf *out)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct db_stmt *st;
+	int rc;
+
+	strbuf_reset(out);
+	if ((st = db_prepare(s->db, sql, &err)) == NULL)
+		fail_msg("%s: %s", sql, err.buf);
+	db_bind_text(st, 1, param);
+	while ((rc = db_step(st)) == DB_ROW)
+		strbuf_addf(out, "%s%s", out->len ? "," : "", db_column_text(st, 0));
+	assert_int_equal(rc, DB_DONE);
+	db_finalize(st);
+	strbuf_release(&err);
+}
+
 /* Columns of table, comma-separated in order, into out. */
 static void
 columns_of(struct store *s, const char *table, struct strbuf *out)
 {
-	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
-
-	strbuf_reset(out);
-	strbuf_addf(&sql, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql.buf, -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		strbuf_addf(out, "%s%s", out->len ? "," : "", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	strbuf_release(&sql);
+	sql_list(s, fixture_on_pg() ?
+	    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+	    " AND table_name = ?1 ORDER BY ordinal_position" :
+	    "SELECT name FROM pragma_table_info(?1) ORDER BY cid", table, out);
 }
 
 /* The tables table's foreign keys point to, comma-separated, into out. */
 static void
 references_of(struct store *s, const char *table, struct strbuf *out)
 {
-	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
-
-	strbuf_reset(out);
-	strbuf_addf(&sql, "SELECT \"table\" FROM pragma_foreign_key_list('%s') ORDER BY id", table);
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(s->db), sql.buf, -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		strbuf_addf(out, "%s%s", out->len ? "," : "", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	strbuf_release(&sql);
+	sql_list(s, fixture_on_pg() ?
+	    "SELECT t.relname FROM pg_constraint c JOIN pg_class f ON f.oid = c.conrelid"
+	    " JOIN pg_class t ON t.oid = c.confrelid JOIN pg_namespace n ON n.oid = f.relnamespace"
+	    " WHERE n.nspname = current_schema() AND f.relname = ?1 AND c.contype = 'f'"
+	    " ORDER BY t.relname" :
+	    "SELECT \"table\" FROM pragma_foreign_key_list(?1) ORDER BY id", table, out);
 }
 
 /* 1 when needle's bytes occur in the file at path (0 when there is no such file). */
@@ -184,13 +196,37 @@ file_contains(const char *path, const char *needle)
 	return found;
 }
 
-/* 1 when needle is in the database file, its WAL or its shared memory. */
+/*
+ * 1 when needle is in the database file, its WAL or its shared memory; on
+ * PostgreSQL (whose files are the server's) in the text of any row of any
+ * table of the schema, through a connection of its own.
+ */
 static int
 db_contains(const char *needle)
 {
 	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char path[160];
+	char path[sizeof(fixture_db) + 16];
 
+	if (fixture_on_pg()) {
+		struct strbuf err = STRBUF_INIT;
+		struct db *d = NULL;
+		struct db_stmt *st = NULL;
+		int64_t n = -1;
+
+		if (db_open(fixture_db, 0, &d, &err) != 0 || (st = db_prepare(d,
+		    "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+		    " AND table_type = 'BASE TABLE' AND strpos(CAST(query_to_xml('SELECT * FROM '"
+		    " || quote_ident(table_name), true, false, '') AS TEXT), ?1) > 0", &err)) == NULL)
+			fail_msg("db_contains: %s", err.buf);
+		db_bind_text(st, 1, needle);
+		if (db_step(st) == DB_ROW)
+			n = db_column_int64(st, 0);
+		db_finalize(st);
+		db_close(d);
+		strbuf_release(&err);
+		assert_true(n >= 0);
+		return n > 0;
+	}
 	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
 		snprintf(path, sizeof(path), "%s%s", fixture_db, suffix[i]);
 		if (file_contains(path, needle))
@@ -198,6 +234,46 @@ db_contains(const char *needle)
 	}
 	return 0;
 }
+
+/*
+ * libsodium's random bytes (the system's), with a replay for the response
+ * id: while forced_ids > 0, a draw of 8 bytes (random_id's) gives
+ * forced_id. Installed in main, before sodium_init.
+ */
+static int64_t forced_id;
+static int forced_ids;
+
+static void
+test_random_buf(void *buf, size_t size)
+{
+	if (size == sizeof(forced_id) && forced_ids > 0) {
+		forced_ids--;
+		memcpy(buf, &forced_id, size);
+		return;
+	}
+	randombytes_sysrandom_implementation.buf(buf, size);
+}
+
+static uint32_t
+test_random(void)
+{
+	uint32_t v;
+
+	test_random_buf(&v, sizeof(v));
+	return v;
+}
+
+static const char *
+test_random_name(void)
+{
+	return "test";
+}
+
+static randombytes_implementation test_rng = {
+	.implementation_name = test_random_name,
+	.random = test_random,
+	.buf = test_random_buf,
+};
 
 static int
 token_is_base64url(const char *t)
@@ -254,7 +330,7 @@ test_invite_stores_hashes_only(void **state)
 	struct store_invitation_counts c;
 	survey_token tok[3];
 	unsigned char hash[crypto_hash_sha256_BYTES];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2 p3", tok, &err), 0);
 	for (int i = 0; i < 3; i++) {
@@ -268,12 +344,12 @@ test_invite_stores_hashes_only(void **state)
 
 	/* what is stored is the SHA-256 of the token's text */
 	crypto_hash_sha256(hash, (const unsigned char *)tok[1], strlen(tok[1]));
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_handle(fx->s->db),
-	    "SELECT count(*) FROM survey_invitation WHERE token_hash = ?1", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
-	sqlite3_finalize(st);
+	st = db_prepare(fx->s->db, "SELECT count(*) FROM survey_invitation WHERE token_hash = ?1", &err);
+	assert_non_null(st);
+	db_bind_blob(st, 1, hash, sizeof(hash));
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_column_int64(st, 0), 1);
+	db_finalize(st);
 
 	/* and the token itself is in none of the database's files */
 	assert_int_equal(store_survey_invitation_counts(fx->s, "i1", "open1", date_today(), &c, &err), 0);
@@ -417,7 +493,11 @@ test_answer_once_and_unlinked(void **state)
 	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM response r JOIN survey v"
 	    " ON v.id = r.survey_id WHERE v.ident = ?1 AND r.respondent_group = 'partner'",
 	    "open1"), 1);
-	assert_int_equal(sql_int(fx->s, "SELECT group_concat(value, '') FROM (SELECT a.value"
+	assert_int_equal(sql_int(fx->s, fixture_on_pg() ?
+	    "SELECT CAST(string_agg(CAST(a.value AS TEXT), '' ORDER BY a.position) AS BIGINT)"
+	    " FROM answer a JOIN response r ON r.id = a.response_id JOIN survey v"
+	    " ON v.id = r.survey_id WHERE v.ident = ?1" :
+	    "SELECT group_concat(value, '') FROM (SELECT a.value"
 	    " FROM answer a JOIN response r ON r.id = a.response_id JOIN survey v"
 	    " ON v.id = r.survey_id WHERE v.ident = ?1 ORDER BY a.position)", "open1"), 4251);
 
@@ -581,6 +661,51 @@ test_answer_all_or_nothing(void **state)
 	strbuf_release(&err);
 }
 
+/*
+ * A response's random id that clashes with a stored one is drawn again, in
+ * the same transaction (on PostgreSQL a failed INSERT would abort it); one
+ * that clashes on every try is an error that stores nothing.
+ */
+static void
+test_response_id_clash(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct store_invitation inv;
+	survey_token tok[2];
+	int64_t rid, answers;
+
+	assert_int_equal(invite(fx->s, "i1", "open1", "p1 p2", tok, &err), 0);
+	assert_int_equal(store_invitation_answer(fx->s, tok[0], four, 4, &err), STORE_ANSWER_OK);
+	rid = sql_int(fx->s, "SELECT r.id FROM response r JOIN survey v ON v.id = r.survey_id"
+	    " WHERE v.ident = ?1", "open1");
+	answers = sql_int(fx->s, "SELECT count(*) FROM answer", NULL);
+
+	/* every draw the stored id: refused, nothing stored, the link unused */
+	forced_id = rid;
+	forced_ids = 4;
+	assert_int_equal(store_invitation_answer(fx->s, tok[1], four, 4, &err), STORE_ANSWER_ERROR);
+	assert_int_equal(forced_ids, 0);
+	assert_non_null(strstr(err.buf, "cannot store the response"));
+	assert_int_equal(responses_of(fx->s, "open1"), 1);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM answer", NULL), answers);
+	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
+	assert_int_equal(inv.used, 0);
+	store_invitation_release(&inv);
+
+	/* the first draw clashes, the second does not: answered */
+	forced_ids = 1;
+	if (store_invitation_answer(fx->s, tok[1], four, 4, &err) != STORE_ANSWER_OK)
+		fail_msg("a clash drawn again: %s", err.buf);
+	assert_int_equal(forced_ids, 0);
+	assert_int_equal(responses_of(fx->s, "open1"), 2);
+	assert_int_equal(sql_int(fx->s, "SELECT count(*) FROM answer", NULL), answers + 4);
+	assert_int_equal(store_invitation_find(fx->s, tok[1], &inv, &err), 0);
+	assert_int_equal(inv.used, 1);
+	store_invitation_release(&inv);
+	strbuf_release(&err);
+}
+
 static void
 test_counts(void **state)
 {
@@ -703,10 +828,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_answer_unknown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_response_id_clash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_id, setup, teardown),
 	};
 
+	/* before sodium_init (setup): the response id's replay */
+	if (randombytes_set_implementation(&test_rng) != 0)
+		return 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
