@@ -586,6 +586,34 @@ out:
 }
 
 int
+store_new_file(struct store *s, int on, struct strbuf *err)
+{
+	struct db_stmt *st;
+
+	if (db_backend(s->db) != DB_SQLITE || !s->schema_was_empty ||
+	    (on != 0) == (s->new_file != 0))
+		return 0;
+	if (!on) {
+		s->new_file = 0;
+		return set_wal(s, err);
+	}
+	/*
+	 * SQLite checkpoints the WAL and removes it; it refuses (SQLITE_BUSY)
+	 * when another connection has the file open, and the journal mode
+	 * it answers says which mode is on.
+	 */
+	if ((st = db_prepare(s->db, "PRAGMA journal_mode = DELETE", err)) == NULL) {
+		strbuf_reset(err);
+		return 0;
+	}
+	if (db_step(st) == DB_ROW && sqlite3_stricmp(db_column_text(st, 0), "delete") == 0)
+		s->new_file = 1;
+	db_finalize(st);
+	strbuf_reset(err);
+	return 0;
+}
+
+int
 store_schema_was_empty(const struct store *s)
 {
 	return s->schema_was_empty;

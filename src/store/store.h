@@ -180,6 +180,24 @@ void store_write_rollback(struct store *s);
 #define STORE_BULK_CACHE_KIB	32768
 void store_bulk(struct store *s, int on);
 /*
+ * The first write into a database this process has just created (store_open
+ * found no schema in it): store_new_file(s, 1) before it, outside any
+ * transaction, puts the file in SQLite's rollback-journal mode, so the
+ * pages the write adds go once into the database file instead of into the
+ * WAL and then again into the file at the checkpoint (P1,
+ * docs/benchmarks.md "P1 (ninth session)"). The write stays all or nothing:
+ * a page past the file's size at its begin needs no journal, and the few
+ * pages the schema already had are journaled, so a rollback, a failed
+ * commit or a kill leaves (after SQLite's recovery at the next open) the
+ * database as the migrations left it, with no row. store_new_file(s, 0),
+ * after the write's commit or rollback, puts WAL mode back. Refused
+ * (nothing changed, 0 returned) for a database that had a schema at open
+ * or is not SQLite, and when SQLite will not leave WAL mode (another
+ * connection has the file open): the write then goes through the WAL as
+ * every other. -1 with err when WAL mode cannot be set again.
+ */
+int store_new_file(struct store *s, int on, struct strbuf *err);
+/*
  * Whether the last write transaction begun on s failed (at its begin, a
  * statement or its commit) in a way that may succeed when the whole write
  * runs again: on PostgreSQL a serialization failure, a deadlock or a lock
