@@ -449,9 +449,11 @@ store_bulk(struct store *s, int on)
 		db_finalize(st);
 		if (s->bulk_was == 0)
 			goto out;
-		strbuf_addf(&sql, "PRAGMA cache_size = %d", -STORE_BULK_CACHE_KIB);
+		strbuf_addf(&sql, "PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY",
+		    -STORE_BULK_CACHE_KIB);
 	} else {
-		strbuf_addf(&sql, "PRAGMA cache_size = %lld", (long long)s->bulk_was);
+		strbuf_addf(&sql, "PRAGMA cache_size = %lld; PRAGMA temp_store = DEFAULT",
+		    (long long)s->bulk_was);
 		s->bulk_was = 0;
 	}
 	(void)db_exec(s->db, sql.buf, "cache size", &err);

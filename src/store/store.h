@@ -174,8 +174,12 @@ void store_write_rollback(struct store *s);
  * store_bulk(s, 0): SQLite's page cache is STORE_BULK_CACHE_KIB for its
  * duration, so the pages of the B-trees being filled stay in memory rather
  * than going to the WAL and back before the commit (P1, docs/benchmarks.md);
- * then it is put back as it was. Nothing on PostgreSQL. A failure changes
- * nothing but the speed, and is not reported.
+ * and temp_store is MEMORY, so each statement's journal (the pages it
+ * changed, kept until it ends, to undo it alone) stays in memory instead of
+ * going to a temporary file once a statement has needed more than 64 KiB
+ * (2.4 million pwrite64 calls at national scale). Then both are put back as
+ * they were. Nothing on PostgreSQL. A failure changes nothing but the
+ * speed, and is not reported.
  */
 #define STORE_BULK_CACHE_KIB	32768
 void store_bulk(struct store *s, int on);
