@@ -178,6 +178,32 @@ out:
 }
 
 /*
+ * An import into a database it has just created (created): written with
+ * SQLite's rollback journal rather than through the WAL, and WAL mode put
+ * back after it (store_new_file). *r is the import's result; a success
+ * becomes a failure of the store (-2, the message in err) when WAL mode
+ * cannot be set again.
+ */
+static void
+new_file(struct store *s, int created, int on, int *r, struct app_import_result *res,
+    struct strbuf *err)
+{
+	struct strbuf werr = STRBUF_INIT;
+
+	if (!created)
+		return;
+	if (store_new_file(s, on, &werr) == -1 && !on && *r == 0) {
+		free(res->slug);
+		res->slug = NULL;
+		res->gave_up = 0;
+		*r = -2;
+		strbuf_reset(err);
+		strbuf_add(err, werr.buf, werr.len);
+	}
+	strbuf_release(&werr);
+}
+
+/*
  * A JSON document: streamed initiative by initiative (app_import_json),
  * unless it comes on standard input or its initiatives cannot be found
  * without reading it whole. A database this import creates is removed
@@ -203,7 +229,9 @@ import_json(const struct cli *c, const char *path)
 	cli_progress_stage(&pg, _("reading %s"), path);
 	res.progress = show_stage;
 	res.progress_arg = &pg;
+	new_file(s, created, 1, &r, &res, &err);
 	r = app_import_json(s, &f, cli_actor(), &res, &e, &err);
+	new_file(s, created, 0, &r, &res, &err);
 	cli_progress_done(&pg);
 	if (r == -1)
 		cli_model_error(&e);
@@ -239,7 +267,7 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 	struct strbuf err = STRBUF_INIT;
 	struct store *s = NULL;
 	char *slug = NULL;
-	int ret = CLI_FAIL, fresh = in[0].which == CSV_PROGRAM, created = 0, r;
+	int ret = CLI_FAIL, fresh = in[0].which == CSV_PROGRAM, created = 0, r = -2;
 
 	cli_progress_begin(&pg, "import");
 	files = xcalloc(n, sizeof(*files));
@@ -264,7 +292,9 @@ import_csv(const struct cli *c, struct csv_input *in, size_t n)
 	cli_progress_stage(&pg, P_("reading %zu CSV file", "reading %zu CSV files", n), n);
 	res.progress = show_stage;
 	res.progress_arg = &pg;
+	new_file(s, created, 1, &r, &res, &err);
 	r = app_import_csv(s, slug, NULL, files, n, cli_actor(), &res, &e, &err);
+	new_file(s, created, 0, &r, &res, &err);
 	cli_progress_done(&pg);
 	if (r == -1) {
 		cli_model_error(&e);

@@ -449,9 +449,11 @@ store_bulk(struct store *s, int on)
 		db_finalize(st);
 		if (s->bulk_was == 0)
 			goto out;
-		strbuf_addf(&sql, "PRAGMA cache_size = %d", -STORE_BULK_CACHE_KIB);
+		strbuf_addf(&sql, "PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY",
+		    -STORE_BULK_CACHE_KIB);
 	} else {
-		strbuf_addf(&sql, "PRAGMA cache_size = %lld", (long long)s->bulk_was);
+		strbuf_addf(&sql, "PRAGMA cache_size = %lld; PRAGMA temp_store = DEFAULT",
+		    (long long)s->bulk_was);
 		s->bulk_was = 0;
 	}
 	(void)db_exec(s->db, sql.buf, "cache size", &err);
@@ -583,6 +585,34 @@ set_wal(struct store *s, struct strbuf *err)
 out:
 	store_stmt_done(st);
 	return ret;
+}
+
+int
+store_new_file(struct store *s, int on, struct strbuf *err)
+{
+	struct db_stmt *st;
+
+	if (db_backend(s->db) != DB_SQLITE || !s->schema_was_empty ||
+	    (on != 0) == (s->new_file != 0))
+		return 0;
+	if (!on) {
+		s->new_file = 0;
+		return set_wal(s, err);
+	}
+	/*
+	 * SQLite checkpoints the WAL and removes it; it refuses (SQLITE_BUSY)
+	 * when another connection has the file open, and the journal mode
+	 * it answers says which mode is on.
+	 */
+	if ((st = db_prepare(s->db, "PRAGMA journal_mode = DELETE", err)) == NULL) {
+		strbuf_reset(err);
+		return 0;
+	}
+	if (db_step(st) == DB_ROW && sqlite3_stricmp(db_column_text(st, 0), "delete") == 0)
+		s->new_file = 1;
+	db_finalize(st);
+	strbuf_reset(err);
+	return 0;
 }
 
 int

@@ -174,11 +174,33 @@ void store_write_rollback(struct store *s);
  * store_bulk(s, 0): SQLite's page cache is STORE_BULK_CACHE_KIB for its
  * duration, so the pages of the B-trees being filled stay in memory rather
  * than going to the WAL and back before the commit (P1, docs/benchmarks.md);
- * then it is put back as it was. Nothing on PostgreSQL. A failure changes
- * nothing but the speed, and is not reported.
+ * and temp_store is MEMORY, so each statement's journal (the pages it
+ * changed, kept until it ends, to undo it alone) stays in memory instead of
+ * going to a temporary file once a statement has needed more than 64 KiB
+ * (2.4 million pwrite64 calls at national scale). Then both are put back as
+ * they were. Nothing on PostgreSQL. A failure changes nothing but the
+ * speed, and is not reported.
  */
 #define STORE_BULK_CACHE_KIB	32768
 void store_bulk(struct store *s, int on);
+/*
+ * The first write into a database this process has just created (store_open
+ * found no schema in it): store_new_file(s, 1) before it, outside any
+ * transaction, puts the file in SQLite's rollback-journal mode, so the
+ * pages the write adds go once into the database file instead of into the
+ * WAL and then again into the file at the checkpoint (P1,
+ * docs/benchmarks.md "P1 (ninth session)"). The write stays all or nothing:
+ * a page past the file's size at its begin needs no journal, and the few
+ * pages the schema already had are journaled, so a rollback, a failed
+ * commit or a kill leaves (after SQLite's recovery at the next open) the
+ * database as the migrations left it, with no row. store_new_file(s, 0),
+ * after the write's commit or rollback, puts WAL mode back. Refused
+ * (nothing changed, 0 returned) for a database that had a schema at open
+ * or is not SQLite, and when SQLite will not leave WAL mode (another
+ * connection has the file open): the write then goes through the WAL as
+ * every other. -1 with err when WAL mode cannot be set again.
+ */
+int store_new_file(struct store *s, int on, struct strbuf *err);
 /*
  * Whether the last write transaction begun on s failed (at its begin, a
  * statement or its commit) in a way that may succeed when the whole write

@@ -261,6 +261,7 @@ struct store {
 	 */
 	struct db_stmt *(*rows)[2][STORE_ROWS_LOG2 + 1];
 	int writing;			/* a store_begin transaction is open */
+	int new_file;		/* store_new_file: the rollback journal is on */
 	int64_t bulk_was;		/* store_bulk: the cache_size it put back, or 0 */
 	int depth;			/* transactions begun and not yet ended (they nest) */
 	int doomed;			/* an inner one rolled back: the outermost cannot commit */
