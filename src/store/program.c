@@ -171,6 +171,18 @@ static const enum stmt sel_one[T__MAX] = {
 #define ONE_BY_PROGRAM(t) ((t) == T_INSTRUMENT || (t) == T_ITEM)
 
 /*
+ * The tables whose per-initiative select gives the rowids of the
+ * organizations and grants its records name, in place of their slugs
+ * (sql.c, *_SEL_IDS): read_fields finds each among the rows already
+ * loaded (an organization not yet read is read by its rowid: fetch_org).
+ */
+static const unsigned char sel_ids[T__MAX] = {
+	[T_LEDGER] = 1,
+	[T_CONTRIBUTION] = 1,
+	[T_TIE] = 1,
+};
+
+/*
  * And the link rows of an initiative's records, by their owners'
  * initiative (sql.c, LINK_SEL_ONE); the initiative's own lists (committee,
  * reports_to, evaluated_by) and the organizations' and people's keep the
@@ -1084,6 +1096,8 @@ struct load {
 	struct strbuf *err;
 	int64_t ini_rowid;		/* a per-initiative load: that initiative; else 0 */
 	int catalog;			/* a catalog load: no initiative's records */
+	int ids;			/* read_fields: references to organizations and
+					 * grants come as rowids (sel_ids) */
 	VEC(struct owner) own[T__MAX];
 };
 
@@ -1129,6 +1143,43 @@ column_str(struct db_stmt *st, int col)
 	    xstrdup(db_column_text(st, col));
 }
 
+static const char *target_slug(const struct load *ld, enum reftype rt, int64_t rowid);
+static int fetch_org(struct load *ld, int64_t rowid);
+
+/*
+ * The slug of the organization or the id of the grant of this
+ * initiative that rowid names, for a reference of field f (ld->ids);
+ * NULL, with the message in ld->err, when there is none.
+ */
+static const char *
+ref_by_rowid(struct load *ld, const struct kind *k, const struct field *f, int64_t rowid)
+{
+	const char *slug = NULL;
+
+	if (f->ref == RT_GRANT) {
+		const struct grant *g = find_owner(ld, T_GRANT, rowid);
+
+		slug = g ? g->id : NULL;
+	} else {
+		assert(f->ref == RT_ORG);
+		slug = target_slug(ld, RT_ORG, rowid);
+		if (slug == NULL) {
+			int rc = fetch_org(ld, rowid);
+
+			if (rc == -1)
+				return NULL;
+			if (rc == 0)
+				slug = target_slug(ld, RT_ORG, rowid);
+		}
+	}
+	if (slug == NULL) {
+		strbuf_reset(ld->err);
+		strbuf_addf(ld->err, _("database holds a bad %s.%s: '%lld'"), k->name, f->name,
+		    (long long)rowid);
+	}
+	return slug;
+}
+
 /* Reads rec's fields (of kind k) from column *col on; the inverse of bind_fields. */
 static int
 read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k, void *rec)
@@ -1172,8 +1223,17 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 			}
 			break;
 		case FT_REF:
-			((struct ref *)v)->slug = column_str(st, c);
 			((struct ref *)v)->idx = REF_UNRESOLVED;
+			if (ld->ids && !null && (f->ref == RT_ORG || f->ref == RT_GRANT)) {
+				const char *slug = ref_by_rowid(ld, k, f, db_column_int64(st, c));
+
+				if (slug == NULL) {
+					((struct ref *)v)->slug = NULL;
+					return -1;
+				}
+				((struct ref *)v)->slug = xstrdup(slug);
+			} else
+				((struct ref *)v)->slug = column_str(st, c);
 			break;
 		case FT_OBJECT:
 			if (f->has_off) {
@@ -1217,8 +1277,6 @@ target_slug(const struct load *ld, enum reftype rt, int64_t rowid)
 		return rec ? ((const struct organization *)rec)->slug : NULL;
 	}
 }
-
-static int fetch_org(struct load *ld, int64_t rowid);
 
 /* Appends one link row (columns 1.. of st) to the list of field f of rec. */
 static int
@@ -1369,6 +1427,7 @@ load_table(struct load *ld, int t)
 	if (st == NULL || check_shape(st, tab->k, 0, 2, ld->err) == -1)
 		return -1;
 	db_bind_int64(st, 1, ld->ini_rowid && !ONE_BY_PROGRAM(t) ? ld->ini_rowid : ld->p->rowid);
+	ld->ids = ld->ini_rowid && sel_ids[t];
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t rowid = db_column_int64(st, 0);
 		void *parent = find_owner(ld, tab->parent, db_column_int64(st, 1));
@@ -1397,6 +1456,7 @@ load_table(struct load *ld, int t)
 		store_sqlerr(ld->s, ld->err, "cannot load a program");
 		goto out;
 	}
+	ld->ids = 0;
 	store_stmt_done(st);
 	st = NULL;
 	/*
@@ -1435,6 +1495,7 @@ load_table(struct load *ld, int t)
 	}
 	ret = 0;
 out:
+	ld->ids = 0;
 	store_stmt_done(st);
 	VEC_FREE(&placed);
 	return ret;
@@ -1459,7 +1520,7 @@ fetch_org(struct load *ld, int64_t rowid)
 	struct db_stmt *st;
 	struct rec_head *rec;
 	struct owner *o;
-	int rc, col = 2, n = 0, ret = -1;
+	int rc, col = 2, n = 0, ids, ret = -1;
 
 	if ((st = store_stmt(ld->s, ST_ORG_SEL_ID, ld->err)) == NULL ||
 	    check_shape(st, tab->k, 0, 2, ld->err) == -1)
@@ -1476,7 +1537,11 @@ fetch_org(struct load *ld, int64_t rowid)
 	}
 	rec = anyvec_push(list, tab->k);
 	rec->rowid = rowid;
-	if (read_fields(ld, st, &col, tab->k, rec) == -1)
+	ids = ld->ids;
+	ld->ids = 0;
+	rc = read_fields(ld, st, &col, tab->k, rec);
+	ld->ids = ids;
+	if (rc == -1)
 		goto out;
 	store_stmt_done(st);
 	st = NULL;

@@ -1,0 +1,64 @@
+#!/bin/sh
+# A per-initiative load reads the ledger's, the contributions' and the
+# ties' references to organizations as rowids (src/store/sql.c, *_SEL_IDS)
+# and looks each up among the organizations already read; one that no
+# other record of the initiative names is read by its rowid then
+# (src/store/program.c, ref_by_rowid and fetch_org). Here three such
+# organizations of a bench/gen program: a ledger entry's recipient with an
+# older rowid than every other (it goes to the front of the list), a
+# contribution's giver and a tie's end, the newest. Each initiative loaded
+# alone still reports as the whole program does and holds the same
+# organizations, in the same order, as the whole program's slice of it
+# (the unit test's check); report --initiative gives --all piece by piece.
+. "$(dirname "$0")/lib.sh"
+
+GEN=$TEST_TOP/${BUILD:-build}/bench/gen
+CHECK=$TEST_TOP/${BUILD:-build}/tests/unit/store/test_initiative_load
+if ! test -x "$GEN" || ! test -x "$CHECK"; then
+	echo "not ok 1 - $GEN or $CHECK is not built"
+	echo "# passed 0 failed 1"
+	exit 1
+fi
+export GEN CHECK
+
+test_expect_success 'setup: three organizations that only belbury ledger, contribution and tie name' '
+	"$GEN" --scale 0.003 --seed 7 --format csv --out csv &&
+	{
+		sed -n 1p csv/organizations.csv &&
+		echo "aa-payee,Payee First,nonprofit,Elsewhere,3,,false,fundraising;policy-advocacy,false,false,false" &&
+		sed 1d csv/organizations.csv &&
+		echo "zy-giver,Giver Late,private,Elsewhere,7,,false,,false,false,false" &&
+		echo "zz-tied,Tied Last,public,Elsewhere,2,,false,,false,false,false"
+	} >orgs.csv && mv orgs.csv csv/organizations.csv &&
+	l=$(grep -m1 "^belbury,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[a-z]" csv/ledger.csv | cut -d, -f2) &&
+	awk -F, -v OFS=, -v l="$l" "\$1 == \"belbury\" && \$2 == l { \$7 = \"aa-payee\" } { print }" \
+	    csv/ledger.csv >x.csv && mv x.csv csv/ledger.csv &&
+	awk -F, -v OFS=, "\$1 == \"belbury\" && !done { \$4 = \"zy-giver\"; done = 1 } { print }" \
+	    csv/contributions.csv >x.csv && mv x.csv csv/contributions.csv &&
+	awk -F, -v OFS=, "\$1 == \"belbury\" && !done { \$4 = \"zz-tied\"; done = 1 } { print }" \
+	    csv/ties.csv >x.csv && mv x.csv csv/ties.csv &&
+	grep "^belbury,$l,.*,aa-payee," csv/ledger.csv &&
+	grep "^belbury,[^,]*,[^,]*,zy-giver," csv/contributions.csv &&
+	grep "^belbury,[^,]*,[^,]*,zz-tied," csv/ties.csv &&
+	test "$(grep -l -e aa-payee -e zy-giver -e zz-tied csv/*.csv | sort | paste -sd" ")" = \
+	    "csv/contributions.csv csv/ledger.csv csv/organizations.csv csv/ties.csv" &&
+	"$TRELLIS" --db gen.db import csv/*.csv >/dev/null
+'
+
+test_expect_success 'each initiative loaded alone is the whole program sliced, and reports alike' '
+	db=$(test_db_target gen.db) &&
+	"$CHECK" "$db" >out 2>&1 &&
+	grep "3 initiatives of $db" out
+'
+
+test_expect_success 'report --initiative, one by one, gives --all piece by piece' '
+	"$TRELLIS" --db gen.db report --initiative belbury --as-of 2025-12-31 --format text >one.txt &&
+	"$TRELLIS" --db gen.db report --all --as-of 2025-12-31 --format json >all.json &&
+	for s in ashbury belbury birchbury; do
+		"$TRELLIS" --db gen.db report --initiative "$s" --as-of 2025-12-31 --format json || exit 1
+	done >each.txt &&
+	printf "[%s]\n" "$(paste -sd, each.txt)" >joined.json &&
+	test_cmp all.json joined.json
+'
+
+test_done
