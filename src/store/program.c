@@ -1419,7 +1419,7 @@ load_table(struct load *ld, int t)
 	VEC(struct placed) placed = { NULL, 0, 0 };
 	enum stmt sel = ld->ini_rowid ? sel_one[t] : tab->sel;
 	struct db_stmt *st;
-	int rc, n = 0, ret = -1;
+	int rc, n = 0, dense, ret = -1;
 
 	if (sel == ST_BEGIN || (ld->catalog && store_table_in_initiative(t)))
 		return 0;
@@ -1486,8 +1486,20 @@ load_table(struct load *ld, int t)
 		o->rec = (char *)list->v + placed.v[i].idx * tab->k->size;
 	}
 	link_fields(tab->k, links, &n);
+	/*
+	 * An initiative whose records' rowids run close together (as an
+	 * import leaves them) has its link rows read by that rowid range, in
+	 * the link table's own key order, rather than through its owners'
+	 * index by a join (sql.c, LINK_SEL_ONE): a third less of SQLite's work
+	 * a row. The range holds at most as many rowids again as the records
+	 * (others' rows in it are skipped: load_links), so the cost still
+	 * follows the initiative.
+	 */
+	dense = ld->own[t].n > 0 &&
+	    (uint64_t)(ld->own[t].v[ld->own[t].n - 1].rowid - ld->own[t].v[0].rowid) <
+	    2 * (uint64_t)ld->own[t].n;
 	for (int i = 0; i < tab->nlinks && i < n; i++) {
-		enum stmt one = ld->ini_rowid ? link_sel_one[t][i] : ST_BEGIN;
+		enum stmt one = ld->ini_rowid && !dense ? link_sel_one[t][i] : ST_BEGIN;
 
 		if (load_links(ld, t, one != ST_BEGIN ? one : tab->link_sel[i], one != ST_BEGIN,
 		    links[i], ld->own[t].v, ld->own[t].n) == -1)
