@@ -177,6 +177,8 @@ static const enum stmt sel_one[T__MAX] = {
  * loaded (an organization not yet read is read by its rowid: fetch_org).
  */
 static const unsigned char sel_ids[T__MAX] = {
+	[T_DECISION] = 1,
+	[T_APPLICATION] = 1,
 	[T_LEDGER] = 1,
 	[T_CONTRIBUTION] = 1,
 	[T_TIE] = 1,
@@ -1161,7 +1163,7 @@ ref_by_rowid(struct load *ld, const struct kind *k, const struct field *f, int64
 
 		slug = g ? g->id : NULL;
 	} else {
-		assert(f->ref == RT_ORG);
+		assert(f->ref == RT_ORG || f->ref == RT_DECIDER);
 		slug = target_slug(ld, RT_ORG, rowid);
 		if (slug == NULL) {
 			int rc = fetch_org(ld, rowid);
@@ -1224,8 +1226,13 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 			break;
 		case FT_REF:
 			((struct ref *)v)->idx = REF_UNRESOLVED;
-			if (ld->ids && !null && (f->ref == RT_ORG || f->ref == RT_GRANT)) {
-				const char *slug = ref_by_rowid(ld, k, f, db_column_int64(st, c));
+			text = ld->ids && !null && f->ref == RT_DECIDER ? db_column_text(st, c) : NULL;
+			if (text && (*text < '0' || *text > '9'))
+				((struct ref *)v)->slug = xstrdup(text);	/* committee, team */
+			else if (ld->ids && !null && (f->ref == RT_ORG || f->ref == RT_GRANT ||
+			    f->ref == RT_DECIDER)) {
+				const char *slug = ref_by_rowid(ld, k, f,
+				    text ? strtoll(text, NULL, 10) : db_column_int64(st, c));
 
 				if (slug == NULL) {
 					((struct ref *)v)->slug = NULL;

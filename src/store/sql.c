@@ -106,6 +106,14 @@
  * (program.c, sel_ids), where a join cost a B-tree search per reference
  * (a third of the ledger's read). Same columns otherwise.
  */
+/* a decider that is an organization as its rowid in text, else committee or team */
+#define DECISION_SEL_IDS \
+	"SELECT t.id, t.initiative_id, t.ident, t.title, t.category, t.proposed,"\
+	" t.decided, CASE t.decider_kind WHEN 'org' THEN CAST(t.decider_id AS TEXT)"\
+	" ELSE t.decider_kind END, t.contrary_views FROM decision t"
+#define APPLICATION_SEL_IDS \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.funder, t.amount, t.lead_id,"\
+	" t.status FROM application t"
 #define LEDGER_SEL_IDS \
 	"SELECT t.id, t.initiative_id, t.ident, t.date, t.grant_id, t.amount, t.kind,"\
 	" t.recipient_id, t.line, t.purpose, t.backbone_own, t.status FROM ledger_entry t"
@@ -250,9 +258,10 @@
  * event's attendees ...) are not here: reading every link table twice
  * cost a fifth of a per-initiative load, and the loader reads such an
  * organization by its rowid when a link row names it (program.c,
- * fetch_org), into the same set. Nor are those of the ledger's
- * recipients and of the contributions' and ties' ends: those tables'
- * per-initiative selects give the organizations' rowids (*_SEL_IDS above),
+ * fetch_org), into the same set. Nor are those of the decisions'
+ * deciders, the applications' leads, the ledger's recipients and the
+ * contributions' and ties' ends: those tables' per-initiative selects
+ * give the organizations' rowids (*_SEL_IDS above),
  * which the loader looks up the same way; the ledger read twice, once
  * here by its index and once for its rows, was a sixth of the load.
  */
@@ -267,8 +276,6 @@
 	" UNION SELECT org_id FROM director_reports_to WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM director_evaluated_by WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM member WHERE initiative_id = ?1"\
-	" UNION SELECT decider_id FROM decision WHERE initiative_id = ?1"\
-	" UNION SELECT lead_id FROM application WHERE initiative_id = ?1"\
 	" UNION SELECT decider_id FROM proposal WHERE initiative_id = ?1"\
 	INI_LINKED("proposal_answer", "proposal_id", "proposal")\
 	" UNION SELECT owner_org_id FROM action_item WHERE initiative_id = ?1"\
@@ -907,10 +914,10 @@ const char *const store_sql[ST__MAX] = {
 	[ST_OBSERVATION_SEL_ONE] = OBSERVATION_SELECT OBSERVATION_JOINS OF_ONE,
 	[ST_MEMBER_SEL_ONE] = MEMBER_SELECT MEMBER_JOINS OF_ONE,
 	[ST_RESPONSIBILITY_SEL_ONE] = RESPONSIBILITY_SELECT RESPONSIBILITY_JOINS OF_ONE,
-	[ST_DECISION_SEL_ONE] = DECISION_SELECT DECISION_JOINS OF_ONE,
+	[ST_DECISION_SEL_ONE] = DECISION_SEL_IDS OF_ONE,
 	[ST_GRANT_SEL_ONE] = GRANT_SELECT GRANT_JOINS OF_ONE,
 	[ST_LEDGER_SEL_ONE] = LEDGER_SEL_IDS OF_ONE,
-	[ST_APPLICATION_SEL_ONE] = APPLICATION_SELECT APPLICATION_JOINS OF_ONE,
+	[ST_APPLICATION_SEL_ONE] = APPLICATION_SEL_IDS OF_ONE,
 	[ST_CREDIT_SEL_ONE] = CREDIT_SELECT CREDIT_JOINS OF_ONE,
 	[ST_CONTRIBUTION_SEL_ONE] = CONTRIBUTION_SEL_IDS OF_ONE,
 	[ST_CHECKIN_SEL_ONE] = CHECKIN_SELECT CHECKIN_JOINS OF_ONE,

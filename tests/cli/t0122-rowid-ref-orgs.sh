@@ -1,12 +1,14 @@
 #!/bin/sh
-# A per-initiative load reads the ledger's, the contributions' and the
-# ties' references to organizations as rowids (src/store/sql.c, *_SEL_IDS)
-# and looks each up among the organizations already read; one that no
-# other record of the initiative names is read by its rowid then
-# (src/store/program.c, ref_by_rowid and fetch_org). Here three such
-# organizations of a bench/gen program: a ledger entry's recipient with an
-# older rowid than every other (it goes to the front of the list), a
-# contribution's giver and a tie's end, the newest. Each initiative loaded
+# A per-initiative load reads the decisions', applications', ledger's,
+# contributions' and ties' references to organizations as rowids
+# (src/store/sql.c, *_SEL_IDS; a decider as its rowid in text, or
+# committee or team) and looks each up among the organizations already
+# read; one that no other record of the initiative names is read by its
+# rowid then (src/store/program.c, ref_by_rowid and fetch_org). Here five
+# such organizations of a bench/gen program: a ledger entry's recipient
+# with an older rowid than every other (it goes to the front of the list),
+# a decider, an application's lead, a contribution's giver and a tie's
+# end, the newest. Each initiative loaded
 # alone still reports as the whole program does and holds the same
 # organizations, in the same order, as the whole program's slice of it
 # (the unit test's check); report --initiative gives --all piece by piece.
@@ -26,18 +28,28 @@ if ! test -x "$GEN" || ! test -x "$CHECK"; then
 fi
 export GEN CHECK
 
-test_expect_success 'setup: three organizations that only belbury ledger, contribution and tie name' '
+test_expect_success 'setup: five organizations that only one record of belbury names' '
 	"$GEN" --scale 0.003 --seed 7 --format csv --out csv &&
 	{
 		sed -n 1p csv/organizations.csv &&
 		echo "aa-payee,Payee First,nonprofit,Elsewhere,3,,false,fundraising;policy-advocacy,false,false,false" &&
 		sed 1d csv/organizations.csv &&
+		echo "zw-decider,Decider Late,public,Elsewhere,4,,false,,false,false,false" &&
+		echo "zx-lead,Lead Late,nonprofit,Elsewhere,5,,false,,false,false,false" &&
 		echo "zy-giver,Giver Late,private,Elsewhere,7,,false,,false,false,false" &&
 		echo "zz-tied,Tied Last,public,Elsewhere,2,,false,,false,false,false"
 	} >orgs.csv && mv orgs.csv csv/organizations.csv &&
 	l=$(grep -m1 "^belbury,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[a-z]" csv/ledger.csv | cut -d, -f2) &&
 	awk -F, -v OFS=, -v l="$l" "\$1 == \"belbury\" && \$2 == l { \$7 = \"aa-payee\" } { print }" \
 	    csv/ledger.csv >x.csv && mv x.csv csv/ledger.csv &&
+	awk -F, -v OFS=, "\$1 == \"belbury\" && \$2 == \"d-0002\" { \$7 = \"zw-decider\" } { print }" \
+	    csv/decisions.csv >x.csv && mv x.csv csv/decisions.csv &&
+	awk -F, -v OFS=, "\$1 == \"belbury\" && !done { \$6 = \"zx-lead\"; done = 1 } { print }" \
+	    csv/applications.csv >x.csv && mv x.csv csv/applications.csv &&
+	grep "^belbury,d-0002,[^,]*,[^,]*,[^,]*,[^,]*,zw-decider," csv/decisions.csv &&
+	grep "^belbury,[^,]*,[^,]*,[^,]*,[^,]*,zx-lead," csv/applications.csv &&
+	grep -q "^belbury,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,committee," csv/decisions.csv &&
+	grep -q "^belbury,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,team," csv/decisions.csv &&
 	awk -F, -v OFS=, "\$1 == \"belbury\" && !done { \$4 = \"zy-giver\"; done = 1 } { print }" \
 	    csv/contributions.csv >x.csv && mv x.csv csv/contributions.csv &&
 	awk -F, -v OFS=, "\$1 == \"belbury\" && !done { \$4 = \"zz-tied\"; done = 1 } { print }" \
@@ -45,8 +57,9 @@ test_expect_success 'setup: three organizations that only belbury ledger, contri
 	grep "^belbury,$l,.*,aa-payee," csv/ledger.csv &&
 	grep "^belbury,[^,]*,[^,]*,zy-giver," csv/contributions.csv &&
 	grep "^belbury,[^,]*,[^,]*,zz-tied," csv/ties.csv &&
-	test "$(grep -l -e aa-payee -e zy-giver -e zz-tied csv/*.csv | sort | paste -sd" ")" = \
-	    "csv/contributions.csv csv/ledger.csv csv/organizations.csv csv/ties.csv" &&
+	test "$(grep -l -e aa-payee -e zw-decider -e zx-lead -e zy-giver -e zz-tied csv/*.csv |
+	    sort | paste -sd" ")" = "csv/applications.csv csv/contributions.csv csv/decisions.csv \
+csv/ledger.csv csv/organizations.csv csv/ties.csv" &&
 	"$TRELLIS" --db gen.db import csv/*.csv >/dev/null &&
 	if ! test_pg_pass; then
 		sqlite3 gen.db "
