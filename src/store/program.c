@@ -1138,13 +1138,6 @@ bad_value(struct strbuf *err, const struct kind *k, const struct field *f, const
 	strbuf_addf(err, _("database holds a bad %s.%s: '%s'"), k->name, f->name, v ? v : "NULL");
 }
 
-static char *
-column_str(struct db_stmt *st, int col)
-{
-	return db_column_null(st, col) ? NULL :
-	    xstrdup(db_column_text(st, col));
-}
-
 static const char *target_slug(const struct load *ld, enum reftype rt, int64_t rowid);
 static int fetch_org(struct load *ld, int64_t rowid);
 
@@ -1189,14 +1182,18 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 		void *v = FIELD_PTR(rec, f);
-		int c = *col, null = db_column_null(st, c);
+		int c = *col, null;
 		const char *text;
 
+		/* once a column: whether it is NULL, for the types that may be */
+		null = (f->type == FT_STR || f->type == FT_SLUG || f->type == FT_ID ||
+		    f->type == FT_DATE || f->type == FT_MONEY || f->type == FT_INT ||
+		    f->type == FT_ENUM || f->type == FT_REF) && db_column_null(st, c);
 		switch (f->type) {
 		case FT_STR:
 		case FT_SLUG:
 		case FT_ID:
-			*(char **)v = column_str(st, c);
+			*(char **)v = null ? NULL : xstrdup(db_column_text(st, c));
 			break;
 		case FT_DATE:
 			*(tdate *)v = DATE_NONE;
@@ -1240,7 +1237,7 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 				}
 				((struct ref *)v)->slug = xstrdup(slug);
 			} else
-				((struct ref *)v)->slug = column_str(st, c);
+				((struct ref *)v)->slug = null ? NULL : xstrdup(db_column_text(st, c));
 			break;
 		case FT_OBJECT:
 			if (f->has_off) {
