@@ -182,6 +182,8 @@ static const unsigned char sel_ids[T__MAX] = {
 	[T_LEDGER] = 1,
 	[T_CONTRIBUTION] = 1,
 	[T_TIE] = 1,
+	[T_PANSWER] = 1,
+	[T_APPROVAL] = 1,
 };
 
 /*

@@ -259,15 +259,13 @@
  * cost a fifth of a per-initiative load, and the loader reads such an
  * organization by its rowid when a link row names it (program.c,
  * fetch_org), into the same set. Nor are those of the decisions'
- * deciders, the applications' leads, the ledger's recipients and the
- * contributions' and ties' ends: those tables' per-initiative selects
- * give the organizations' rowids (*_SEL_IDS above),
+ * deciders, the applications' leads, the ledger's recipients and
+ * approvals, the proposals' answers and the contributions' and ties'
+ * ends: those tables' per-initiative selects give the organizations'
+ * rowids (*_SEL_IDS above; ST_PANSWER_SEL_ONE, ST_APPROVAL_SEL_ONE),
  * which the loader looks up the same way; the ledger read twice, once
  * here by its index and once for its rows, was a sixth of the load.
  */
-#define INI_LINKED(link, owner, table) \
-	" UNION SELECT l.org_id FROM " table " x JOIN " link " l ON l." owner " = x.id" \
-	" WHERE x.initiative_id = ?1"
 #define INI_ORGS \
 	"SELECT backbone_id FROM initiative WHERE id = ?1"\
 	" UNION SELECT fiscal_agent_id FROM initiative WHERE id = ?1"\
@@ -277,10 +275,8 @@
 	" UNION SELECT org_id FROM director_evaluated_by WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM member WHERE initiative_id = ?1"\
 	" UNION SELECT decider_id FROM proposal WHERE initiative_id = ?1"\
-	INI_LINKED("proposal_answer", "proposal_id", "proposal")\
 	" UNION SELECT owner_org_id FROM action_item WHERE initiative_id = ?1"\
 	" UNION SELECT provider_id FROM assistance WHERE initiative_id = ?1"\
-	INI_LINKED("ledger_approval", "entry_id", "ledger_entry")\
 	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
 
 const char *const store_sql[ST__MAX] = {
@@ -926,8 +922,9 @@ const char *const store_sql[ST__MAX] = {
 	[ST_TIE_SEL_ONE] = TIE_SEL_IDS OF_ONE,
 	[ST_PROPOSAL_SEL_ONE] = PROPOSAL_SELECT PROPOSAL_JOINS OF_ONE,
 	[ST_PANSWER_SEL_ONE] =
-	PROPOSAL_ANSWER_SELECT " FROM proposal x JOIN proposal_answer t ON t.proposal_id = x.id"
-	" JOIN organization o ON o.id = t.org_id WHERE x.initiative_id = ?1 ORDER BY t.id",
+	"SELECT t.id, t.proposal_id, t.org_id, t.answer, t.reason, t.date, t.recorded_by"
+	" FROM proposal x JOIN proposal_answer t ON t.proposal_id = x.id"
+	" WHERE x.initiative_id = ?1 ORDER BY t.id",
 	[ST_ARESPONSE_SEL_ONE] = ARESPONSE_SELECT ARESPONSE_JOINS OF_ONE,
 	[ST_ACTION_SEL_ONE] = ACTION_SELECT ACTION_JOINS OF_ONE,
 	[ST_INITIATIVE_SEL_ONE] = INITIATIVE_SELECT " WHERE t.id = ?1",
@@ -1077,8 +1074,9 @@ const char *const store_sql[ST__MAX] = {
 	    "?, ?, ?, ?, ?, ?"),
 	[ST_APPROVAL_DEL] = ROW_DEL("ledger_approval"),
 	[ST_APPROVAL_SEL_ONE] =
-	APPROVAL_SELECT " FROM ledger_entry x JOIN ledger_approval t ON t.entry_id = x.id"
-	" JOIN organization o ON o.id = t.org_id WHERE x.initiative_id = ?1 ORDER BY t.id",
+	"SELECT t.id, t.entry_id, t.org_id, t.acted_by, t.on_behalf, t.date, t.verdict, t.reason"
+	" FROM ledger_entry x JOIN ledger_approval t ON t.entry_id = x.id"
+	" WHERE x.initiative_id = ?1 ORDER BY t.id",
 	[ST_ANSWER_SEL_ONE] =
 	"SELECT l.response_id, l.item, l.value FROM survey s JOIN response o ON o.survey_id = s.id"
 	" JOIN answer l ON l.response_id = o.id WHERE s.initiative_id = ?1"

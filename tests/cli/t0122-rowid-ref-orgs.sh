@@ -17,6 +17,9 @@
 # shell, so not in the PostgreSQL pass): its decisions' link rows are then
 # read through the decisions' index (sql.c, LINK_SEL_ONE), the other
 # tables' by their owners' rowid range (program.c, load_table's dense).
+# Last, an organization that only a ledger entry's approval names, and one
+# that only a proposal's asked list and an answer name (tests/data's
+# approvals.json and proposals.json).
 . "$(dirname "$0")/lib.sh"
 
 GEN=$TEST_TOP/${BUILD:-build}/bench/gen
@@ -93,6 +96,25 @@ test_expect_success 'report --initiative, one by one, gives --all piece by piece
 	done >each.txt &&
 	printf "[%s]\n" "$(paste -sd, each.txt)" >joined.json &&
 	test_cmp all.json joined.json
+'
+
+test_expect_success 'an approval, and an answer to a proposal, read their organization by rowid too' '
+	db=$(test_db_target gen.db) &&
+	for f in approvals proposals; do
+		sed -e "4a\\
+  {\"slug\": \"zq\", \"name\": \"Named Once\", \"sector\": \"public\", \"city\": null, \"staff\": null, \"revenue\": null, \"traits\": {\"flexible_grants\": false, \"expertise\": [], \"in_kind_staffing\": false, \"experiment\": false, \"convener\": false}}," \
+		    -e "0,/\"approvals\": \[{\"org\": \"bb\"/s//\"approvals\": [{\"org\": \"zq\"/" \
+		    -e "0,/\"answers\": \[{\"org\": \"pa\"/s//\"answers\": [{\"org\": \"zq\"/" \
+		    -e "s/\"asked\": \[\"pa\", \"pb\"\]/\"asked\": [\"pa\", \"pb\", \"zq\"]/" \
+		    "$TEST_TOP/tests/data/$f.json" >$f.json || exit 1
+	done &&
+	grep "\"approvals\": \[{\"org\": \"zq\"" approvals.json &&
+	grep "\"answers\": \[{\"org\": \"zq\"" proposals.json &&
+	for f in approvals proposals; do
+		"$TRELLIS" --db $f.db import $f.json >/dev/null &&
+		"$CHECK" "$(test_db_target $f.db)" >out 2>&1 &&
+		grep "1 initiatives of" out || exit 1
+	done
 '
 
 test_done
