@@ -99,6 +99,31 @@
  * temporary B-tree of every row per query.
  */
 #define OF_ONE " WHERE t.initiative_id = ?1"
+/*
+ * The per-initiative selects of the largest tables with references give
+ * the rowids of the organizations and grants they name, not their slugs
+ * by a join: the loader has those rows already and finds each by rowid
+ * (program.c, sel_ids), where a join cost a B-tree search per reference
+ * (a third of the ledger's read). Same columns otherwise.
+ */
+/* a decider that is an organization as its rowid in text, else committee or team */
+#define DECISION_SEL_IDS \
+	"SELECT t.id, t.initiative_id, t.ident, t.title, t.category, t.proposed,"\
+	" t.decided, CASE t.decider_kind WHEN 'org' THEN CAST(t.decider_id AS TEXT)"\
+	" ELSE t.decider_kind END, t.contrary_views FROM decision t"
+#define APPLICATION_SEL_IDS \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.funder, t.amount, t.lead_id,"\
+	" t.status FROM application t"
+#define LEDGER_SEL_IDS \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.grant_id, t.amount, t.kind,"\
+	" t.recipient_id, t.line, t.purpose, t.backbone_own, t.status FROM ledger_entry t"
+#define CONTRIBUTION_SEL_IDS \
+	"SELECT t.id, t.initiative_id, t.ident, t.date, t.from_id, t.to_id, t.type, t.hours"\
+	" FROM contribution t"
+#define TIE_SEL_IDS \
+	"SELECT t.id, t.initiative_id, t.date, t.from_id, t.to_id, t.frequency,"\
+	" t.reliability, t.mission, t.openness, t.influence, t.involvement,"\
+	" t.resources FROM tie t"
 #define OBSERVATION_SELECT \
 	"SELECT t.id, t.initiative_id, t.date, t.value FROM observation t"
 #define OBSERVATION_JOINS ""
@@ -233,11 +258,14 @@
  * event's attendees ...) are not here: reading every link table twice
  * cost a fifth of a per-initiative load, and the loader reads such an
  * organization by its rowid when a link row names it (program.c,
- * fetch_org), into the same set.
+ * fetch_org), into the same set. Nor are those of the decisions'
+ * deciders, the applications' leads, the ledger's recipients and
+ * approvals, the proposals' answers and the contributions' and ties'
+ * ends: those tables' per-initiative selects give the organizations'
+ * rowids (*_SEL_IDS above; ST_PANSWER_SEL_ONE, ST_APPROVAL_SEL_ONE),
+ * which the loader looks up the same way; the ledger read twice, once
+ * here by its index and once for its rows, was a sixth of the load.
  */
-#define INI_LINKED(link, owner, table) \
-	" UNION SELECT l.org_id FROM " table " x JOIN " link " l ON l." owner " = x.id" \
-	" WHERE x.initiative_id = ?1"
 #define INI_ORGS \
 	"SELECT backbone_id FROM initiative WHERE id = ?1"\
 	" UNION SELECT fiscal_agent_id FROM initiative WHERE id = ?1"\
@@ -246,18 +274,9 @@
 	" UNION SELECT org_id FROM director_reports_to WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM director_evaluated_by WHERE initiative_id = ?1"\
 	" UNION SELECT org_id FROM member WHERE initiative_id = ?1"\
-	" UNION SELECT decider_id FROM decision WHERE initiative_id = ?1"\
-	" UNION SELECT recipient_id FROM ledger_entry WHERE initiative_id = ?1"\
-	" UNION SELECT lead_id FROM application WHERE initiative_id = ?1"\
-	" UNION SELECT from_id FROM contribution WHERE initiative_id = ?1"\
-	" UNION SELECT to_id FROM contribution WHERE initiative_id = ?1"\
-	" UNION SELECT from_id FROM tie WHERE initiative_id = ?1"\
-	" UNION SELECT to_id FROM tie WHERE initiative_id = ?1"\
 	" UNION SELECT decider_id FROM proposal WHERE initiative_id = ?1"\
-	INI_LINKED("proposal_answer", "proposal_id", "proposal")\
 	" UNION SELECT owner_org_id FROM action_item WHERE initiative_id = ?1"\
 	" UNION SELECT provider_id FROM assistance WHERE initiative_id = ?1"\
-	INI_LINKED("ledger_approval", "entry_id", "ledger_entry")\
 	" UNION SELECT org_id FROM person WHERE id IN (" INI_PEOPLE ")"
 
 const char *const store_sql[ST__MAX] = {
@@ -893,20 +912,21 @@ const char *const store_sql[ST__MAX] = {
 	[ST_OBSERVATION_SEL_ONE] = OBSERVATION_SELECT OBSERVATION_JOINS OF_ONE,
 	[ST_MEMBER_SEL_ONE] = MEMBER_SELECT MEMBER_JOINS OF_ONE,
 	[ST_RESPONSIBILITY_SEL_ONE] = RESPONSIBILITY_SELECT RESPONSIBILITY_JOINS OF_ONE,
-	[ST_DECISION_SEL_ONE] = DECISION_SELECT DECISION_JOINS OF_ONE,
+	[ST_DECISION_SEL_ONE] = DECISION_SEL_IDS OF_ONE,
 	[ST_GRANT_SEL_ONE] = GRANT_SELECT GRANT_JOINS OF_ONE,
-	[ST_LEDGER_SEL_ONE] = LEDGER_SELECT LEDGER_JOINS OF_ONE,
-	[ST_APPLICATION_SEL_ONE] = APPLICATION_SELECT APPLICATION_JOINS OF_ONE,
+	[ST_LEDGER_SEL_ONE] = LEDGER_SEL_IDS OF_ONE,
+	[ST_APPLICATION_SEL_ONE] = APPLICATION_SEL_IDS OF_ONE,
 	[ST_CREDIT_SEL_ONE] = CREDIT_SELECT CREDIT_JOINS OF_ONE,
-	[ST_CONTRIBUTION_SEL_ONE] = CONTRIBUTION_SELECT CONTRIBUTION_JOINS OF_ONE,
+	[ST_CONTRIBUTION_SEL_ONE] = CONTRIBUTION_SEL_IDS OF_ONE,
 	[ST_CHECKIN_SEL_ONE] = CHECKIN_SELECT CHECKIN_JOINS OF_ONE,
 	[ST_EVENT_SEL_ONE] = EVENT_SELECT EVENT_JOINS OF_ONE,
 	[ST_SURVEY_SEL_ONE] = SURVEY_SELECT SURVEY_JOINS OF_ONE,
-	[ST_TIE_SEL_ONE] = TIE_SELECT TIE_JOINS OF_ONE,
+	[ST_TIE_SEL_ONE] = TIE_SEL_IDS OF_ONE,
 	[ST_PROPOSAL_SEL_ONE] = PROPOSAL_SELECT PROPOSAL_JOINS OF_ONE,
 	[ST_PANSWER_SEL_ONE] =
-	PROPOSAL_ANSWER_SELECT " FROM proposal x JOIN proposal_answer t ON t.proposal_id = x.id"
-	" JOIN organization o ON o.id = t.org_id WHERE x.initiative_id = ?1 ORDER BY t.id",
+	"SELECT t.id, t.proposal_id, t.org_id, t.answer, t.reason, t.date, t.recorded_by"
+	" FROM proposal x JOIN proposal_answer t ON t.proposal_id = x.id"
+	" WHERE x.initiative_id = ?1 ORDER BY t.id",
 	[ST_ARESPONSE_SEL_ONE] = ARESPONSE_SELECT ARESPONSE_JOINS OF_ONE,
 	[ST_ACTION_SEL_ONE] = ACTION_SELECT ACTION_JOINS OF_ONE,
 	[ST_INITIATIVE_SEL_ONE] = INITIATIVE_SELECT " WHERE t.id = ?1",
@@ -1056,8 +1076,9 @@ const char *const store_sql[ST__MAX] = {
 	    "?, ?, ?, ?, ?, ?"),
 	[ST_APPROVAL_DEL] = ROW_DEL("ledger_approval"),
 	[ST_APPROVAL_SEL_ONE] =
-	APPROVAL_SELECT " FROM ledger_entry x JOIN ledger_approval t ON t.entry_id = x.id"
-	" JOIN organization o ON o.id = t.org_id WHERE x.initiative_id = ?1 ORDER BY t.id",
+	"SELECT t.id, t.entry_id, t.org_id, t.acted_by, t.on_behalf, t.date, t.verdict, t.reason"
+	" FROM ledger_entry x JOIN ledger_approval t ON t.entry_id = x.id"
+	" WHERE x.initiative_id = ?1 ORDER BY t.id",
 	[ST_ANSWER_SEL_ONE] =
 	"SELECT l.response_id, l.item, l.value FROM survey s JOIN response o ON o.survey_id = s.id"
 	" JOIN answer l ON l.response_id = o.id WHERE s.initiative_id = ?1"
