@@ -27,9 +27,15 @@
 # $TEST_DIR/.pg-dbs; lib.sh's test_cleanup drops them.
 MARK=trellis-pg-test-database
 
+# pg_admin SQL...: each SQL (one statement, not in a transaction: CREATE and
+# DROP DATABASE) on the server's postgres database, in one psql.
 pg_admin () {
+	for q in "$@"; do
+		set -- "$@" -c "$q"
+		shift
+	done
 	PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 \
-	    -h "$PG_SOCK" -p "$PG_PORT" -U trellis -d postgres -c "$1" >/dev/null
+	    -h "$PG_SOCK" -p "$PG_PORT" -U trellis -d postgres "$@" >/dev/null
 }
 
 # marker_name FILE: prints the database FILE names, if it is a marker.
@@ -191,8 +197,8 @@ fi
 newdb () {
 	tpl=""
 	test -n "${2:-}" && tpl=" TEMPLATE \"$2\""
-	pg_admin "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" &&
-		pg_admin "CREATE DATABASE \"$1\"$tpl" ||
+	pg_admin "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" \
+	    "CREATE DATABASE \"$1\"$tpl${PG_STRATEGY:-}" ||
 		{ echo "pgmap: cannot create database $1" >&2; exit 125; }
 	case $1 in tpl_*) ;; *) echo "$1" >>"$TEST_DIR/.pg-dbs" ;; esac
 }
