@@ -13,6 +13,8 @@
 # postmaster.pid), and the directory removed, when the script exits.
 # On failure pg_start returns 1 with the reason in $PG_WHY (and the server's
 # log on stderr); PG_URL is the `postgres` database's URL, PG_PID its PID.
+# The server does not make its writes durable (no fsync...) unless
+# PG_DURABLE=1 (below).
 # PATH then starts with the server's bin directory (its psql, pg_dump), and
 # PG_STRATEGY is what a CREATE DATABASE adds to copy its template fastest.
 
@@ -70,6 +72,14 @@ pg_start () {
 		chown nobody "$PG_DIR" || { PG_WHY="cannot give $PG_DIR to nobody"; return 1; }
 	fi
 	chmod 700 "$PG_DIR"
+	# A throwaway server: what it wrote need not outlive a crash of the
+	# server or of the machine, which no test makes (t0164 kills the
+	# client). So no fsync, a COMMIT does not wait for its WAL to be
+	# written, no full pages in the WAL after a checkpoint (FILE_COPY,
+	# below, makes one per new database) and the least WAL. PG_DURABLE=1
+	# keeps PostgreSQL's defaults (t0164, R1 on PostgreSQL).
+	opts=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0"
+	test "${PG_DURABLE:-}" = 1 && opts=""
 	if ! pg_as "$bin/initdb" -D "$PG_DIR/data" -U trellis --auth=trust \
 	    --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1; then
 		PG_WHY="initdb failed: $(tail -n 3 "$PG_DIR/initdb.log" | tr '\n' ' ')"
@@ -78,9 +88,8 @@ pg_start () {
 	tries=0
 	while :; do
 		port=$(pg_free_port) || { PG_WHY="no free port (python3)"; return 1; }
-		# fsync off: a throwaway server; the durability tests are SQLite's.
 		if pg_as "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-		    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=off -c max_connections=40" \
+		    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c max_connections=40$opts" \
 		    start >/dev/null 2>&1; then
 			break
 		fi

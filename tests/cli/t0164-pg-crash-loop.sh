@@ -10,6 +10,10 @@
 . "$(dirname "$0")/lib.sh"
 . "$TEST_TOP/tests/pg.sh"
 
+# The server as PostgreSQL is deployed (fsync, synchronous commits, full
+# pages in the WAL), not the other tests' throwaway settings (tests/pg.sh):
+# it kills the client, yet no shortcut of the server's should help it pass.
+PG_DURABLE=1
 if ! pg_start; then
 	echo "# skipped: no PostgreSQL: $PG_WHY"
 	test_done
