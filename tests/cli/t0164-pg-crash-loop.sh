@@ -26,6 +26,13 @@ cycles=${PG_CRASH_CYCLES:-12}
 # A writer's start (connect, load) takes longer than on SQLite: kills up to 400 ms in.
 export CRASH_MS=400
 
+test_expect_success 'the server is as deployed: fsync, synchronous commits, full pages' '
+	psql -X -q -A -t -h "$PG_DIR" -p "$PG_PORT" -U trellis -d postgres -c "SELECT name || '"'"'='"'"' || setting FROM pg_settings
+	    WHERE name IN ('"'"'fsync'"'"', '"'"'synchronous_commit'"'"', '"'"'full_page_writes'"'"') ORDER BY name" >settings &&
+	printf "fsync=on\nfull_page_writes=on\nsynchronous_commit=on\n" >expect &&
+	test_cmp expect settings
+'
+
 test_expect_success "crash loop on PostgreSQL: $cycles kills, every acknowledged record kept, check ok" '
 	CRASH_DB=$(pg_createdb crash) &&
 	CRASH_DB=$CRASH_DB sh "$TEST_TOP/tests/reliability/crash-loop.sh" $cycles >out 2>err ||
