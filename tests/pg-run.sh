@@ -2,7 +2,9 @@
 # sh tests/pg-run.sh SCRIPT...: runs CLI/HTTP test scripts as the PostgreSQL
 # pass of tests/run.sh does (docs/testing.md): one throwaway server
 # (tests/pg.sh) for them all, stopped by its PID at exit; each script's output
-# as it is. Exit status 1 when a script failed.
+# as it is, then the CPU time the server's ended processes (its backends:
+# each connection, each CREATE DATABASE) took, which time(1) on this script
+# does not see. Exit status 1 when a script failed.
 cd "$(dirname "$0")/.." || exit 1
 TEST_DIR=""
 . tests/pg.sh
@@ -19,4 +21,8 @@ for t in "$@"; do
 	echo "== $t"
 	sh "$t" || st=1
 done
+# fields 16 and 17 of /proc/PID/stat: the waited-for children's user and
+# system time, in clock ticks
+awk -v hz="$(getconf CLK_TCK)" '{ printf "# the server'"'"'s backends: %.2f s user, %.2f s system\n", $16 / hz, $17 / hz }' \
+    "/proc/$PG_PID/stat" 2>/dev/null
 exit $st

@@ -53,10 +53,12 @@ fi
 # database. test_cleanup drops them at exit.
 test_cleanup () {
 	if test -s "$TEST_DIR/.pg-dbs"; then
+		# one psql for them all (each -c its own statement)
+		set --
 		for d in $(sort -u "$TEST_DIR/.pg-dbs"); do
-			psql -X -q -h "$PG_SOCK" -p "$PG_PORT" -U trellis -d postgres \
-			    -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1
+			set -- "$@" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)"
 		done
+		psql -X -q -h "$PG_SOCK" -p "$PG_PORT" -U trellis -d postgres "$@" >/dev/null 2>&1
 	fi
 	rm -rf "$TEST_DIR"
 }

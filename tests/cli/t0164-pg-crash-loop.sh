@@ -10,6 +10,10 @@
 . "$(dirname "$0")/lib.sh"
 . "$TEST_TOP/tests/pg.sh"
 
+# The server as PostgreSQL is deployed (fsync, synchronous commits, full
+# pages in the WAL), not the other tests' throwaway settings (tests/pg.sh):
+# it kills the client, yet no shortcut of the server's should help it pass.
+PG_DURABLE=1
 if ! pg_start; then
 	echo "# skipped: no PostgreSQL: $PG_WHY"
 	test_done
@@ -21,6 +25,13 @@ export WRITER="$build/tests/reliability/writer"
 cycles=${PG_CRASH_CYCLES:-12}
 # A writer's start (connect, load) takes longer than on SQLite: kills up to 400 ms in.
 export CRASH_MS=400
+
+test_expect_success 'the server is as deployed: fsync, synchronous commits, full pages' '
+	psql -X -q -A -t -h "$PG_DIR" -p "$PG_PORT" -U trellis -d postgres -c "SELECT name || '"'"'='"'"' || setting FROM pg_settings
+	    WHERE name IN ('"'"'fsync'"'"', '"'"'synchronous_commit'"'"', '"'"'full_page_writes'"'"') ORDER BY name" >settings &&
+	printf "fsync=on\nfull_page_writes=on\nsynchronous_commit=on\n" >expect &&
+	test_cmp expect settings
+'
 
 test_expect_success "crash loop on PostgreSQL: $cycles kills, every acknowledged record kept, check ok" '
 	CRASH_DB=$(pg_createdb crash) &&
