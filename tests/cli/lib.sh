@@ -30,6 +30,23 @@ if ! test -x "$TRELLIS"; then
 	exit 1
 fi
 
+# test_built NAME=PATH...: sets and exports each NAME to PATH in the build
+# directory (BUILD, default build): a helper program a script runs (bench/gen,
+# tests/reliability/load, a unit binary); `make test` builds them all. When
+# one is not there the script stops with one failed test that names it.
+test_built () {
+	for arg in "$@"; do
+		path=$TEST_TOP/${BUILD:-build}/${arg#*=}
+		if ! test -x "$path"; then
+			echo "not ok 1 - $path is not built (make test builds it)"
+			echo "# passed 0 failed 1"
+			exit 1
+		fi
+		eval "${arg%%=*}=\$path"
+		export "${arg%%=*}"
+	done
+}
+
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/trellis-$TEST_NAME.XXXXXX") || exit 1
 trap 'exit 1' HUP INT TERM
 

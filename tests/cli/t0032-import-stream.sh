@@ -11,13 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 test_sqlite_only "memory bounds of streaming reads; PostgreSQL reads a result whole (docs/postgresql.md)"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-if ! test -x "$GEN"; then
-	echo "not ok 1 - $GEN is not built (make bench-gen)"
-	echo "# passed 0 failed 1"
-	exit 1
-fi
-export GEN
+test_built GEN=bench/gen
 
 test_expect_success 'setup: a bench/gen CSV set of 20 initiatives' '
 	"$GEN" --scale 0.02 --seed 1 --format csv --out csv &&

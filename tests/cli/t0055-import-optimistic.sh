@@ -8,12 +8,7 @@
 # import, twice rolled back, leaves the database as it was.
 . "$(dirname "$0")/lib.sh"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-if ! test -x "$GEN"; then
-	echo "not ok 1 - $GEN is not built (make bench-gen)"
-	echo "# passed 0 failed 1"
-	exit 1
-fi
+test_built GEN=bench/gen
 
 day="[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]"
 

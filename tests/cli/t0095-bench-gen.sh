@@ -6,13 +6,7 @@
 # on the seed, and the report finds something to say about every figure.
 . "$(dirname "$0")/lib.sh"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-if ! test -x "$GEN"; then
-	echo "not ok 1 - $GEN is not built (make bench-gen)"
-	echo "# passed 0 failed 1"
-	exit 1
-fi
-export GEN
+test_built GEN=bench/gen
 
 test_expect_success 'gen writes the 19 CSV files and a JSON document' '
 	"$GEN" --scale 0.002 --seed 1 --check --format csv --out csv1 &&

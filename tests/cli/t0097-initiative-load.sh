@@ -7,14 +7,7 @@
 # command line's per-initiative reports agree with --all.
 . "$(dirname "$0")/lib.sh"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-CHECK=$TEST_TOP/${BUILD:-build}/tests/unit/store/test_initiative_load
-if ! test -x "$GEN" || ! test -x "$CHECK"; then
-	echo "not ok 1 - $GEN or $CHECK is not built"
-	echo "# passed 0 failed 1"
-	exit 1
-fi
-export GEN CHECK
+test_built GEN=bench/gen CHECK=tests/unit/store/test_initiative_load
 
 test_expect_success 'a bench/gen program of 3 initiatives imports' '
 	"$GEN" --scale 0.003 --seed 7 --format csv --out csv &&

@@ -10,13 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 test_sqlite_only "memory bounds of streaming reads; PostgreSQL reads a result whole (docs/postgresql.md)"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-if ! test -x "$GEN"; then
-	echo "not ok 1 - $GEN is not built (make bench-gen)"
-	echo "# passed 0 failed 1"
-	exit 1
-fi
-export GEN
+test_built GEN=bench/gen
 
 # Under a sanitizer or valgrind the address space is the tool's, not ours.
 case $TRELLIS_BIN${TRELLIS_VALGRIND:-} in

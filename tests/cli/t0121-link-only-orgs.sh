@@ -13,14 +13,7 @@
 # (the unit test's check); report --initiative gives --all piece by piece.
 . "$(dirname "$0")/lib.sh"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-CHECK=$TEST_TOP/${BUILD:-build}/tests/unit/store/test_initiative_load
-if ! test -x "$GEN" || ! test -x "$CHECK"; then
-	echo "not ok 1 - $GEN or $CHECK is not built"
-	echo "# passed 0 failed 1"
-	exit 1
-fi
-export GEN CHECK
+test_built GEN=bench/gen CHECK=tests/unit/store/test_initiative_load
 
 test_expect_success 'setup: two organizations that only link rows of belbury name' '
 	"$GEN" --scale 0.003 --seed 7 --format csv --out csv &&

@@ -22,14 +22,7 @@
 # approvals.json and proposals.json).
 . "$(dirname "$0")/lib.sh"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-CHECK=$TEST_TOP/${BUILD:-build}/tests/unit/store/test_initiative_load
-if ! test -x "$GEN" || ! test -x "$CHECK"; then
-	echo "not ok 1 - $GEN or $CHECK is not built"
-	echo "# passed 0 failed 1"
-	exit 1
-fi
-export GEN CHECK
+test_built GEN=bench/gen CHECK=tests/unit/store/test_initiative_load
 
 test_expect_success 'setup: five organizations that only one record of belbury names' '
 	"$GEN" --scale 0.003 --seed 7 --format csv --out csv &&

@@ -8,13 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TEST_TOP/tests/pg.sh"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-if ! test -x "$GEN"; then
-	echo "not ok 1 - $GEN is not built (make bench-gen)"
-	echo "# passed 0 failed 1"
-	exit 1
-fi
-export GEN
+test_built GEN=bench/gen
 
 # same_exports A B SLUG: program SLUG exports the same JSON and CSV from databases A and B
 same_exports () {

@@ -7,8 +7,7 @@
 # initiatives; the demo's 6 are all named (t0600 and the others).
 . "$(dirname "$0")/lib.sh"
 
-GEN=$TEST_TOP/${BUILD:-build}/bench/gen
-test -x "$GEN" || { echo "not ok 1 - $GEN is not built (make bench-gen)"; exit 1; }
+test_built GEN=bench/gen
 "$GEN" --scale 0.013 --seed 1 --format csv --out "$TEST_DIR/csv" &&
 "$TRELLIS" --db "$TEST_DIR/demo.db" import "$TEST_DIR"/csv/*.csv >/dev/null ||
 	{ echo "not ok 1 - cannot make the 13-initiative program"; exit 1; }

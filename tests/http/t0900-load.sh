@@ -9,8 +9,7 @@
 # per-address limit; the slow clients then take 127.0.0.1's whole limit.
 . "$(dirname "$0")/lib.sh"
 
-LOAD=$TEST_TOP/${BUILD:-build}/tests/reliability/load
-test -x "$LOAD" || { echo "not ok - $LOAD is not built (make)"; exit 1; }
+test_built LOAD=tests/reliability/load
 ADDRS=127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6,127.0.0.7,127.0.0.8
 DASH=/i/harlow-mills
 CSS=/static/trellis.css

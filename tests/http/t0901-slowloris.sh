@@ -20,8 +20,7 @@
 # About 30 s.
 . "$(dirname "$0")/lib.sh"
 
-LOAD=$TEST_TOP/${BUILD:-build}/tests/reliability/load
-test -x "$LOAD" || { echo "not ok - $LOAD is not built (make)"; exit 1; }
+test_built LOAD=tests/reliability/load
 CSS=/static/trellis.css
 # Under valgrind (make check-valgrind) the server is ~20x slower.
 PROBE_MS=1000

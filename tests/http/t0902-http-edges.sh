@@ -12,9 +12,7 @@
 # Raw requests and the crowd come from tests/reliability/hostile.c.
 . "$(dirname "$0")/lib.sh"
 
-HOSTILE=$TEST_TOP/${BUILD:-build}/tests/reliability/hostile
-test -x "$HOSTILE" || { echo "not ok - $HOSTILE is not built (make)"; exit 1; }
-export HOSTILE
+test_built HOSTILE=tests/reliability/hostile
 # Under valgrind (make check-valgrind) the server is ~20x slower.
 PROBE_MS=1000
 test "${TRELLIS_VALGRIND:-}" = 1 && PROBE_MS=5000

@@ -15,9 +15,7 @@
 # high-water mark are read from /proc/PID/status.
 . "$(dirname "$0")/lib.sh"
 
-HOSTILE=$TEST_TOP/${BUILD:-build}/tests/reliability/hostile
-test -x "$HOSTILE" || { echo "not ok - $HOSTILE is not built (make)"; exit 1; }
-export HOSTILE
+test_built HOSTILE=tests/reliability/hostile
 M=1048576
 # Under AddressSanitizer one such import adds ~25 MiB of the sanitizer's own
 # anonymous memory (14 MiB without its quarantine), which the plain build
