@@ -12,6 +12,7 @@
 #include "../store/store.h"
 #include "../util/i18n.h"
 #include "../util/strbuf.h"
+#include "../view/report_brief.h"
 #include "../view/report_html.h"
 #include "../view/report_json.h"
 #include "../view/report_text.h"
@@ -54,7 +55,12 @@ cmd_report(int argc, char **argv, struct cli *c)
 	struct store_slugs slugs = { NULL, 0, 0 };
 	struct strbuf err = STRBUF_INIT;
 	char *slug = NULL;
-	int keep;
+	int html, brief;
+	struct report_brief *bs = NULL;
+	size_t nb = 0;
+	char *program_name = NULL;
+	struct strbuf body = STRBUF_INIT;	/* html: the sections */
+	struct html hs;
 	struct metrics_settings set;
 	struct report *rs = NULL;
 	struct capacity *caps = NULL;
@@ -104,56 +110,78 @@ cmd_report(int argc, char **argv, struct cli *c)
 	/*
 	 * Cost follows the work: each initiative is loaded on its own (its
 	 * catalog and records only), reported, written out and released, so
-	 * memory is bounded by the largest initiative. The HTML page shows
-	 * them all at once and so keeps every one until it is written.
+	 * memory is bounded by the largest initiative (issue 10). The summary
+	 * and the HTML page's overview come first or last and show them all:
+	 * they take a brief of each (report_brief.h) before it is released;
+	 * the page's sections are written as they come, after its head.
 	 */
-	keep = strcmp(format, "html") == 0;
-	ps = xcalloc(n ? n : 1, sizeof(*ps));
-	rs = xcalloc(n ? n : 1, sizeof(*rs));
-	caps = xcalloc(n ? n : 1, sizeof(*caps));
+	html = strcmp(format, "html") == 0;
+	brief = html || (summary && strcmp(format, "text") == 0);
+	ps = xcalloc(1, sizeof(*ps));
+	rs = xcalloc(1, sizeof(*rs));
+	caps = xcalloc(1, sizeof(*caps));
+	bs = xcalloc(n ? n : 1, sizeof(*bs));
+	html_init(&hs, &body);
 	if (strcmp(format, "json") == 0 && all)
 		strbuf_addch(&out, '[');
 	if (strcmp(format, "text") == 0 && !summary && n == 0)
 		strbuf_addf(&out, _("Program '%s' has no initiatives yet.\n"), slug);
 	for (size_t i = 0; i < n; i++) {
-		size_t k = keep || summary ? i : 0;
 		const struct initiative *in;
 
-		program_init(&ps[k]);
-		if (cli_store_load_slug(c, s, slug, slugs.v[i], &ps[k]))
+		program_init(ps);
+		if (cli_store_load_slug(c, s, slug, slugs.v[i], ps))
 			goto out;
-		in = &ps[k].initiatives.v[0];
-		metrics_report_init(&rs[k]);
-		metrics_capacity_init(&caps[k]);
-		if (metrics_report(&ps[k], in, as_of, (int)months, &set, &rs[k]) ||
-		    metrics_capacity(&ps[k], in->backbone.idx, in, as_of, &set, &caps[k])) {
+		in = &ps->initiatives.v[0];
+		metrics_report_init(rs);
+		metrics_capacity_init(caps);
+		if (metrics_report(ps, in, as_of, (int)months, &set, rs) ||
+		    metrics_capacity(ps, in->backbone.idx, in, as_of, &set, caps)) {
 			cli_error(_("cannot compute the report of '%s'"), in->slug);
 			goto out;
 		}
 		if (strcmp(format, "json") == 0) {
 			if (i)
 				strbuf_addch(&out, ',');
-			report_json_write(&rs[k], &out);
+			report_json_write(rs, &out);
 		} else if (strcmp(format, "text") == 0 && !summary) {
 			if (i)
 				strbuf_addstr(&out, "\n────────────────────────────────────────"
 				    "────────────────────────────────────────\n\n");
-			report_text_write(&rs[k], &caps[k], &out);
+			report_text_write(rs, caps, &out);
 		}
-		if (!keep && !summary) {
-			metrics_report_release(&rs[k]);
-			metrics_capacity_release(&caps[k]);
-			program_release(&ps[k]);
-		}
+		if (html)
+			report_html_section(&hs, rs, caps, NULL);
+		if (brief)
+			report_brief_take(&bs[nb++], rs);
+		if (i == 0 && ps->name)
+			program_name = xstrdup(ps->name);
+		metrics_report_release(rs);
+		metrics_capacity_release(caps);
+		program_release(ps);
 	}
 	if (strcmp(format, "json") == 0) {
 		if (all)
 			strbuf_addch(&out, ']');
 		strbuf_addch(&out, '\n');
-	} else if (keep)
-		report_html_page(rs, caps, n, date_today(), &out);
-	else if (summary)
-		report_text_summary(rs, n, &out);
+	} else if (html) {
+		struct html h;
+		struct strbuf t;
+
+		/*
+		 * The head and overview, then the sections: the head is moved in
+		 * front of them in their own buffer, so the page is never held twice.
+		 */
+		html_init(&h, &out);
+		report_html_page_open(&h, bs, nb, program_name ? program_name : "", date_today());
+		strbuf_grow(&body, out.len);
+		memmove(body.buf + out.len, body.buf, body.len);
+		memcpy(body.buf, out.buf, out.len);
+		strbuf_setlen(&body, body.len + out.len);
+		t = out, out = body, body = t;
+		report_html_page_close(&h);
+	} else if (summary)
+		report_text_summary_briefs(bs, nb, &out);
 	if (outpath) {
 		if (cli_write_file(outpath, out.buf, out.len))
 			goto out;
@@ -163,11 +191,16 @@ cmd_report(int argc, char **argv, struct cli *c)
 	}
 	rc = CLI_OK;
 out:
-	for (size_t i = 0; ps && i < n; i++) {
-		metrics_report_release(&rs[i]);
-		metrics_capacity_release(&caps[i]);
-		program_release(&ps[i]);
+	if (ps) {
+		metrics_report_release(rs);
+		metrics_capacity_release(caps);
+		program_release(ps);
 	}
+	for (size_t i = 0; i < nb; i++)
+		report_brief_release(&bs[i]);
+	free(bs);
+	free(program_name);
+	strbuf_release(&body);
 	free(ps);
 	free(rs);
 	free(caps);

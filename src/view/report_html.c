@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "evidence.h"
 #include "figures.h"
 #include "network_svg.h"
+#include "report_brief.h"
 #include "report_html.h"
 #include "actions.h"
 #include "style.h"
@@ -13,6 +15,7 @@
 #include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/xalloc.h"
 #include "../util/banned.h"
 
 void
@@ -674,114 +677,132 @@ report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
     tdate printed, struct strbuf *out)
 {
 	struct html h;
-	struct strbuf sb = STRBUF_INIT;
-	const struct program *p = n ? rs[0].program : NULL;
+	struct report_brief *bs = xcalloc(n ? n : 1, sizeof(*bs));
 
+	for (size_t i = 0; i < n; i++)
+		report_brief_take(&bs[i], &rs[i]);
 	html_init(&h, out);
-	html_raw(&h, "<!DOCTYPE html>\n");
-	html_open(&h, "html", "lang", lang_code(i18n_current()), NULL);
-	html_open(&h, "head", NULL);
-	html_void(&h, "meta", "charset", "utf-8", NULL);
-	html_void(&h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
-	html_open(&h, "title", NULL);
-	html_textf(&h, _("Balance report: %s"), n == 1 ? rs[0].initiative->name :
-	    p ? p->name : _("no initiatives"));
-	html_close(&h);
-	html_open(&h, "style", NULL);
-	html_raw(&h, view_css);
-	html_close(&h);
-	html_close(&h);
-	html_open(&h, "body", NULL);
-	html_open(&h, "main", NULL);
-	html_open(&h, "h1", NULL);
-	html_textf(&h, _("Stepping up and stepping back: %s"), n == 1 ? rs[0].initiative->name :
-	    p ? p->name : "");
-	html_close(&h);
-	html_open(&h, "p", "class", "meta", NULL);
+	report_html_page_open(&h, bs, n, n ? rs[0].program->name : NULL, printed);
+	for (size_t i = 0; i < n; i++)
+		report_html_section(&h, &rs[i], caps ? &caps[i] : NULL, NULL);
+	report_html_page_close(&h);
+	for (size_t i = 0; i < n; i++)
+		report_brief_release(&bs[i]);
+	free(bs);
+}
+
+void
+report_html_page_close(struct html *h)
+{
+	html_close_to(h, 0);
+	strbuf_addch(h->out, '\n');
+}
+
+void
+report_html_page_open(struct html *h, const struct report_brief *bs, size_t n,
+    const char *program, tdate printed)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	assert(n == 0 || program);
+	html_raw(h, "<!DOCTYPE html>\n");
+	html_open(h, "html", "lang", lang_code(i18n_current()), NULL);
+	html_open(h, "head", NULL);
+	html_void(h, "meta", "charset", "utf-8", NULL);
+	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+	html_open(h, "title", NULL);
+	html_textf(h, _("Balance report: %s"), n == 1 ? bs[0].name :
+	    n ? program : _("no initiatives"));
+	html_close(h);
+	html_open(h, "style", NULL);
+	html_raw(h, view_css);
+	html_close(h);
+	html_close(h);
+	html_open(h, "body", NULL);
+	html_open(h, "main", NULL);
+	html_open(h, "h1", NULL);
+	html_textf(h, _("Stepping up and stepping back: %s"), n == 1 ? bs[0].name :
+	    n ? program : "");
+	html_close(h);
+	html_open(h, "p", "class", "meta", NULL);
 	if (n) {
 		struct strbuf end = STRBUF_INIT, on = STRBUF_INIT;
 
-		figure_date(rs[0].start, &sb);
-		figure_date(rs[0].end, &end);
+		figure_date(bs[0].start, &sb);
+		figure_date(bs[0].end, &end);
 		figure_date(printed, &on);
-		html_textf(&h, _("Period %s – %s. Printed %s. A learning tool for the team: each point "
+		html_textf(h, _("Period %s – %s. Printed %s. A learning tool for the team: each point "
 		    "to discuss is an observation and a question, with the records behind it."),
 		    sb.buf, end.buf, on.buf);
 		strbuf_release(&end);
 		strbuf_release(&on);
 	} else
-		html_text(&h, _("There are no initiatives to report on."));
-	html_close(&h);
+		html_text(h, _("There are no initiatives to report on."));
+	html_close(h);
 
 	if (n > 1) {
 		struct chart_point *pts = xcalloc(n, sizeof(*pts));
 		struct strbuf *hrefs = xcalloc(n, sizeof(*hrefs));
 
-		html_elem(&h, "h2", _("The program at a glance"));
+		html_elem(h, "h2", _("The program at a glance"));
 		for (size_t i = 0; i < n; i++) {
 			strbuf_init(&hrefs[i], 0);
-			strbuf_addf(&hrefs[i], "#%s", rs[i].initiative->slug);
-			pts[i].label = rs[i].initiative->city;
+			strbuf_addf(&hrefs[i], "#%s", bs[i].slug);
+			pts[i].label = bs[i].city;
 			pts[i].href = hrefs[i].buf;
-			pts[i].has_value = rs[i].stepping_back.type != MV_NULL &&
-			    rs[i].stepping_up.type != MV_NULL;
-			pts[i].x = rs[i].stepping_back.value;
-			pts[i].y = rs[i].stepping_up.value;
+			pts[i].has_value = bs[i].back_type != MV_NULL &&
+			    bs[i].up_type != MV_NULL;
+			pts[i].x = bs[i].back;
+			pts[i].y = bs[i].up;
 		}
-		chart_quadrant(&h, pts, n, "q-program");
-		html_open(&h, "div", "class", "scroll", "role", "region", "aria-label", _("Initiatives"),
+		chart_quadrant(h, pts, n, "q-program");
+		html_open(h, "div", "class", "scroll", "role", "region", "aria-label", _("Initiatives"),
 		    "tabindex", "0", NULL);
-		html_open(&h, "table", NULL);
-		html_open(&h, "tr", NULL);
-		html_elem(&h, "th", _("Initiative"));
-		html_open(&h, "th", "class", "num", NULL);
-		html_text(&h, _("Stepping back"));
-		html_close(&h);
-		html_open(&h, "th", "class", "num", NULL);
-		html_text(&h, _("Stepping up"));
-		html_close(&h);
-		html_elem(&h, "th", _("To discuss"));
-		html_elem(&h, "th", _("Going well"));
-		html_close(&h);
+		html_open(h, "table", NULL);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", _("Initiative"));
+		html_open(h, "th", "class", "num", NULL);
+		html_text(h, _("Stepping back"));
+		html_close(h);
+		html_open(h, "th", "class", "num", NULL);
+		html_text(h, _("Stepping up"));
+		html_close(h);
+		html_elem(h, "th", _("To discuss"));
+		html_elem(h, "th", _("Going well"));
+		html_close(h);
 		for (size_t i = 0; i < n; i++) {
-			html_open(&h, "tr", NULL);
-			html_open(&h, "td", NULL);
-			html_open(&h, "a", "href", hrefs[i].buf, NULL);
-			html_text(&h, rs[i].initiative->name);
-			html_close(&h);
-			html_close(&h);
-			html_open(&h, "td", "class", "num", NULL);
-			if (rs[i].stepping_back.type == MV_NULL)
-				html_text(&h, "—");
+			html_open(h, "tr", NULL);
+			html_open(h, "td", NULL);
+			html_open(h, "a", "href", hrefs[i].buf, NULL);
+			html_text(h, bs[i].name);
+			html_close(h);
+			html_close(h);
+			html_open(h, "td", "class", "num", NULL);
+			if (bs[i].back_type == MV_NULL)
+				html_text(h, "—");
 			else
-				html_textf(&h, "%.0f", rs[i].stepping_back.value);
-			html_close(&h);
-			html_open(&h, "td", "class", "num", NULL);
-			if (rs[i].stepping_up.type == MV_NULL)
-				html_text(&h, "—");
+				html_textf(h, "%.0f", bs[i].back);
+			html_close(h);
+			html_open(h, "td", "class", "num", NULL);
+			if (bs[i].up_type == MV_NULL)
+				html_text(h, "—");
 			else
-				html_textf(&h, "%.0f", rs[i].stepping_up.value);
-			html_close(&h);
-			html_open(&h, "td", NULL);
-			for (size_t j = 0; j < rs[i].alerts.n; j++)
-				html_textf(&h, "%s%s", j ? ", " : "", rs[i].alerts.v[j].code);
-			html_close(&h);
-			html_open(&h, "td", NULL);
-			for (size_t j = 0; j < rs[i].strengths.n; j++)
-				html_textf(&h, "%s%s", j ? ", " : "", rs[i].strengths.v[j].code);
-			html_close(&h);
-			html_close(&h);
+				html_textf(h, "%.0f", bs[i].up);
+			html_close(h);
+			html_open(h, "td", NULL);
+			html_text(h, bs[i].alerts);
+			html_close(h);
+			html_open(h, "td", NULL);
+			html_text(h, bs[i].strengths);
+			html_close(h);
+			html_close(h);
 		}
-		html_close(&h);
-		html_close(&h);
+		html_close(h);
+		html_close(h);
 		for (size_t i = 0; i < n; i++)
 			strbuf_release(&hrefs[i]);
 		free(hrefs);
 		free(pts);
 	}
-	for (size_t i = 0; i < n; i++)
-		report_html_section(&h, &rs[i], caps ? &caps[i] : NULL, NULL);
-	html_close_to(&h, 0);
-	strbuf_addch(out, '\n');
 	strbuf_release(&sb);
 }

@@ -54,4 +54,17 @@ void report_html_figure_head(struct html *h, const char *first, const char *scop
 void report_html_page(const struct report *rs, const struct capacity *caps, size_t n,
     tdate printed, struct strbuf *out);
 
+/*
+ * The same page in parts, for reports taken one at a time (`report --all`,
+ * issue 10): report_html_page_open writes the head, the title (program,
+ * the program's name, is used when n > 1) and, when n > 1, the program's
+ * quadrant and table from the n briefs, leaving <main> open for the
+ * sections (report_html_section, one per brief, in order);
+ * report_html_page_close ends the page.
+ */
+struct report_brief;
+void report_html_page_open(struct html *h, const struct report_brief *bs, size_t n,
+    const char *program, tdate printed);
+void report_html_page_close(struct html *h);
+
 #endif

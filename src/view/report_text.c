@@ -1,12 +1,15 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "figures.h"
 #include "report_text.h"
+#include "report_brief.h"
 #include "actions.h"
 #include "../util/i18n.h"
 #include "../util/num.h"
 #include "../util/strbuf.h"
+#include "../util/xalloc.h"
 #include "../util/banned.h"
 
 /* Display width of UTF-8 text: counts code points, which is right for our labels. */
@@ -497,14 +500,27 @@ report_text_write(const struct report *r, const struct capacity *cap, struct str
 void
 report_text_summary(const struct report *rs, size_t n, struct strbuf *out)
 {
-	struct strbuf line = STRBUF_INIT, d1 = STRBUF_INIT, d2 = STRBUF_INIT;
+	struct report_brief *bs = xcalloc(n ? n : 1, sizeof(*bs));
+
+	for (size_t i = 0; i < n; i++)
+		report_brief_take(&bs[i], &rs[i]);
+	report_text_summary_briefs(bs, n, out);
+	for (size_t i = 0; i < n; i++)
+		report_brief_release(&bs[i]);
+	free(bs);
+}
+
+void
+report_text_summary_briefs(const struct report_brief *bs, size_t n, struct strbuf *out)
+{
+	struct strbuf d1 = STRBUF_INIT, d2 = STRBUF_INIT;
 	const char *back = _("STEP BACK"), *up = _("STEP UP");
 	const char *discuss = _("to discuss:"), *well = _("going well:");
 	size_t w = 10, wb = width(back) + 2, wu = width(up) + 2, wl, indent;
 
 	for (size_t i = 0; i < n; i++)
-		if (width(rs[i].initiative->name) > w)
-			w = width(rs[i].initiative->name);
+		if (width(bs[i].name) > w)
+			w = width(bs[i].name);
 	if (n == 0) {
 		strbuf_addf(out, "%s\n", _("No initiatives yet."));
 		return;
@@ -514,8 +530,8 @@ report_text_summary(const struct report *rs, size_t n, struct strbuf *out)
 	wu = wu < 9 ? 9 : wu;
 	wl = width(discuss) > width(well) ? width(discuss) : width(well);
 	indent = 4 + wl + 1;
-	figure_date(rs[0].start, &d1);
-	figure_date(rs[0].end, &d2);
+	figure_date(bs[0].start, &d1);
+	figure_date(bs[0].end, &d2);
 	strbuf_addf(out, _("Period: %s – %s"), d1.buf, d2.buf);
 	strbuf_addstr(out, "\n\n");
 	pad(out, _("INITIATIVE"), w + 2, 0);
@@ -523,33 +539,22 @@ report_text_summary(const struct report *rs, size_t n, struct strbuf *out)
 	pad(out, up, wu, 1);
 	strbuf_addch(out, '\n');
 	for (size_t i = 0; i < n; i++) {
-		const struct report *r = &rs[i];
-		char b[16], u[16];
+		const struct report_brief *b = &bs[i];
+		char bv[16], uv[16];
 
-		snprintf(b, sizeof(b), r->stepping_back.type == MV_NULL ? "—" : "%.0f", r->stepping_back.value);
-		snprintf(u, sizeof(u), r->stepping_up.type == MV_NULL ? "—" : "%.0f", r->stepping_up.value);
-		pad(out, r->initiative->name, w + 2, 0);
-		pad(out, b, wb, 1);
-		pad(out, u, wu, 1);
+		snprintf(bv, sizeof(bv), b->back_type == MV_NULL ? "—" : "%.0f", b->back);
+		snprintf(uv, sizeof(uv), b->up_type == MV_NULL ? "—" : "%.0f", b->up);
+		pad(out, b->name, w + 2, 0);
+		pad(out, bv, wb, 1);
+		pad(out, uv, wu, 1);
 		strbuf_addch(out, '\n');
-		strbuf_reset(&line);
 		strbuf_addstr(out, "    ");
 		pad(out, discuss, wl + 1, 0);
-		if (r->alerts.n == 0)
-			strbuf_addstr(&line, "—");
-		for (size_t j = 0; j < r->alerts.n; j++)
-			strbuf_addf(&line, "%s%s", j ? ", " : "", r->alerts.v[j].code);
-		wrap(out, line.buf, (int)indent, 1);
-		strbuf_reset(&line);
+		wrap(out, *b->alerts ? b->alerts : "—", (int)indent, 1);
 		strbuf_addstr(out, "    ");
 		pad(out, well, wl + 1, 0);
-		if (r->strengths.n == 0)
-			strbuf_addstr(&line, "—");
-		for (size_t j = 0; j < r->strengths.n; j++)
-			strbuf_addf(&line, "%s%s", j ? ", " : "", r->strengths.v[j].code);
-		wrap(out, line.buf, (int)indent, 1);
+		wrap(out, *b->strengths ? b->strengths : "—", (int)indent, 1);
 	}
-	strbuf_release(&line);
 	strbuf_release(&d1);
 	strbuf_release(&d2);
 }

@@ -18,6 +18,9 @@ void report_text_write(const struct report *r, const struct capacity *cap, struc
  * the alerts and the strengths, aligned for a terminal.
  */
 void report_text_summary(const struct report *rs, size_t n, struct strbuf *out);
+/* The same from briefs, taken one initiative at a time (report_brief.h). */
+struct report_brief;
+void report_text_summary_briefs(const struct report_brief *bs, size_t n, struct strbuf *out);
 
 /* Appends a capacity assessment (trellis capacity). */
 void capacity_text_write(const struct capacity *c, struct strbuf *out);

@@ -2,7 +2,10 @@
 # The commands read what they need (issue 10): `trellis settings` reads the
 # program's settings only, `trellis capacity` the organizations it assesses
 # (with --initiative, that initiative's records; else the catalog), and
-# `report --all` one initiative at a time. So on a bench/gen program of 20
+# `report --all` one initiative at a time, in every format: `--summary`
+# and `--format html`, whose overview shows them all, keep a brief of each
+# (name, slug, city, scores, alert and strength codes), not the initiative
+# itself. So on a bench/gen program of 20
 # initiatives each runs under an address-space limit that loading the
 # whole program does not fit in: `trellis export`, which must read it
 # whole, fails there (about 140 MiB of address space for this set; these
@@ -74,6 +77,29 @@ test_expect_success 'report --all within the limit: every initiative, as each al
 	{ printf "[" && head -c $(($(wc -c <one.json) - 1)) one.json; } >want &&
 	head -c $(wc -c <want) all.json >got &&
 	test_cmp want got
+'
+
+# the reports of every initiative unlimited, to compare with
+test_expect_success 'setup: the summary and the page without a limit' '
+	"$TRELLIS" --db g.db report --all --summary --as-of 2025-12-31 >want.sum &&
+	"$TRELLIS" --db g.db report --all --format html --as-of 2025-12-31 >want.html
+'
+
+test_expect_success 'report --all --summary within the limit: a block for each initiative' '
+	limited report --all --summary --as-of 2025-12-31 >got.sum &&
+	test "$(grep -c "^    to discuss: " got.sum)" -eq 20 &&
+	test "$(grep -c "^    going well: " got.sum)" -eq 20 &&
+	test_grep "^Ashbury " got.sum &&
+	test_cmp want.sum got.sum
+'
+
+test_expect_success 'report --all --format html within the limit: the overview and every section' '
+	limited report --all --format html --as-of 2025-12-31 >got.html &&
+	test "$(grep -o "<section class=\"initiative\" id=\"[a-z-]*\">" got.html | wc -l)" -eq 20 &&
+	test "$(grep -o "<tr><td><a href=\"#[a-z-]*\">" got.html | wc -l)" -eq 20 &&
+	test_grep "<section class=\"initiative\" id=\"$(cat ini)\">" got.html &&
+	test "$(tail -c 8 got.html)" = "</html>" &&
+	test_cmp want.html got.html
 '
 
 test_done
