@@ -102,7 +102,7 @@ if test "${PG_PASS:-1}" != 0; then
 		n=0
 		# the unit tests that run on TRELLIS_TEST_PG's database (a case about
 		# SQLite itself skips there with its reason: docs/testing.md)
-		for t in app/test_answers app/test_import app/test_write mail/test_mail \
+		for t in app/test_answers app/test_edit app/test_import app/test_write mail/test_mail \
 		    store/test_accounts store/test_audit store/test_db store/test_edit \
 		    store/test_initiative_load store/test_store store/test_survey_rounds \
 		    store/test_versions; do
