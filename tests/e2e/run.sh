@@ -12,7 +12,7 @@
 # PID and checks it exited 0. Until /login exists the server runs with the
 # development role aid (TRELLIS_DEV_ROLE=admin, docs/web.md); after, the
 # tests sign in. Each test has its own timeout; the whole run is cut at
-# E2E_TIMEOUT seconds (default 900).
+# E2E_TIMEOUT seconds (default 1800).
 #
 # Environment: TRELLIS_BIN (the binary, as tests/cli/lib.sh), E2E_TIMEOUT,
 # E2E_CHROMIUM (default /usr/bin/chromium), E2E_AUTH=dev|login (instead of
@@ -123,11 +123,11 @@ if test $# = 0; then
 fi
 E2E_URL=$url E2E_AUTH=$auth E2E_EMAIL=$E2E_EMAIL E2E_PASSWORD=$E2E_PASSWORD E2E_ROLE_EMAILS=$E2E_ROLE_EMAILS \
 E2E_ARTIFACTS=$artifacts E2E_DB=$db E2E_TRELLIS=$trellis NODE_PATH=$e2e/node_modules \
-	timeout -k 5 "${E2E_TIMEOUT:-900}" node --test --test-reporter=tap "$@" >"$tmp/tap" 2>&1
+	timeout -k 5 "${E2E_TIMEOUT:-1800}" node --test --test-reporter=tap "$@" >"$tmp/tap" 2>&1
 rc=$?
 cat "$tmp/tap"
 if test "$rc" = 124 || test "$rc" = 137; then
-	echo "not ok - the browser tests ran over ${E2E_TIMEOUT:-900} s and were stopped"
+	echo "not ok - the browser tests ran over ${E2E_TIMEOUT:-1800} s and were stopped"
 	echo "# fail 1"
 fi
 
