@@ -40,6 +40,26 @@ fixture_on_pg(void)
 } while (0)
 
 /*
+ * Runs sql on the database db (a file or a postgresql:// URL) through a
+ * connection of its own. Returns 0, or -1 with the reason printed.
+ */
+static inline int
+fixture_exec_at(const char *db, const char *sql)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct db *d = NULL;
+	int ret = -1;
+
+	if (db_open(db, 0, &d, &err) != 0 || db_exec(d, sql, "fixture", &err) != 0)
+		fprintf(stderr, "fixture: %s\n", err.buf);
+	else
+		ret = 0;
+	db_close(d);
+	strbuf_release(&err);
+	return ret;
+}
+
+/*
  * With TRELLIS_TEST_PG (a postgresql:// URL, see tests/cli/t0162-pg-unit.sh)
  * the database is that one, emptied first, instead of a file: copies the
  * URL into db. Returns 0, or -1 with the reason printed.
@@ -48,21 +68,11 @@ static inline int
 fixture_pg(char *db, size_t size)
 {
 	const char *url = getenv("TRELLIS_TEST_PG");
-	struct strbuf err = STRBUF_INIT;
-	struct db *d = NULL;
-	int ret = -1;
 
 	if (url == NULL || *url == '\0')
 		return 0;
 	snprintf(db, size, "%s", url);
-	if (db_open(url, 0, &d, &err) != 0 ||
-	    db_exec(d, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", "empty", &err) != 0)
-		fprintf(stderr, "fixture: %s\n", err.buf);
-	else
-		ret = 0;
-	db_close(d);
-	strbuf_release(&err);
-	return ret;
+	return fixture_exec_at(url, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 }
 
 /*
@@ -101,17 +111,7 @@ out:
 static inline int
 fixture_db_exec(const char *sql)
 {
-	struct strbuf err = STRBUF_INIT;
-	struct db *d = NULL;
-	int ret = -1;
-
-	if (db_open(fixture_db, 0, &d, &err) != 0 || db_exec(d, sql, "fixture", &err) != 0)
-		fprintf(stderr, "fixture: %s\n", err.buf);
-	else
-		ret = 0;
-	db_close(d);
-	strbuf_release(&err);
-	return ret;
+	return fixture_exec_at(fixture_db, sql);
 }
 
 /*
