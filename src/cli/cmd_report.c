@@ -130,6 +130,7 @@ cmd_report(int argc, char **argv, struct cli *c)
 		const struct initiative *in;
 
 		program_init(ps);
+		program_use_arena(ps);		/* only read: its strings freed at once */
 		if (cli_store_load_slug(c, s, slug, slugs.v[i], ps))
 			goto out;
 		in = &ps->initiatives.v[0];

@@ -7,6 +7,7 @@
 
 #include "fields.h"
 #include "model.h"
+#include "../util/arena.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -467,14 +468,6 @@ field_empty(const struct field *f, const void *rec)
 	}
 }
 
-static void
-refs_release(struct refs *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->v[i].slug);
-	VEC_FREE(r);
-}
-
 /* Gives the references of refs r their own copies of the slugs. */
 static void
 refs_own(struct refs *r)
@@ -634,8 +627,16 @@ kind_copy(const struct kind *k, void *dst, const void *src)
 	kind_own(k, dst);
 }
 
+/* Frees s unless it is one of a's (a program's arena: freed at once). */
+static void
+drop(const struct arena *a, char *s)
+{
+	if (a == NULL || !arena_owns(a, s))
+		free(s);
+}
+
 void
-kind_release(const struct kind *k, void *rec)
+kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 {
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
@@ -645,27 +646,32 @@ kind_release(const struct kind *k, void *rec)
 		case FT_STR:
 		case FT_SLUG:
 		case FT_ID:
-			free(*(char **)p);
+			drop(a, *(char **)p);
 			*(char **)p = NULL;
 			break;
 		case FT_ENUMS:
 			VEC_FREE((struct anyvec *)p);
 			break;
 		case FT_REF:
-			free(((struct ref *)p)->slug);
+			drop(a, ((struct ref *)p)->slug);
 			((struct ref *)p)->slug = NULL;
 			break;
-		case FT_REFS:
-			refs_release(p);
+		case FT_REFS: {
+			struct refs *r = p;
+
+			for (size_t j = 0; j < r->n; j++)
+				drop(a, r->v[j].slug);
+			VEC_FREE(r);
 			break;
+		}
 		case FT_OBJECT:
-			kind_release(f->sub, rec);
+			kind_release_in(f->sub, rec, a);
 			break;
 		case FT_LIST: {
 			struct anyvec *v = p;
 
 			for (size_t j = 0; j < v->n; j++)
-				kind_release(f->sub, (char *)v->v + j * f->sub->size);
+				kind_release_in(f->sub, (char *)v->v + j * f->sub->size, a);
 			VEC_FREE(v);
 			break;
 		}
@@ -673,7 +679,7 @@ kind_release(const struct kind *k, void *rec)
 			VEC(struct assignment) *v = p;
 
 			for (size_t j = 0; j < v->n; j++)
-				free(v->v[j].org.slug);
+				drop(a, v->v[j].org.slug);
 			VEC_FREE(v);
 			break;
 		}
@@ -681,7 +687,7 @@ kind_release(const struct kind *k, void *rec)
 			VEC(struct answer) *v = p;
 
 			for (size_t j = 0; j < v->n; j++)
-				free(v->v[j].item);
+				drop(a, v->v[j].item);
 			VEC_FREE(v);
 			break;
 		}
@@ -689,4 +695,10 @@ kind_release(const struct kind *k, void *rec)
 			break;
 		}
 	}
+}
+
+void
+kind_release(const struct kind *k, void *rec)
+{
+	kind_release_in(k, rec, NULL);
 }

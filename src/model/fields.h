@@ -154,6 +154,9 @@ size_t field_size(const struct field *f);
 void field_swap(const struct field *f, void *a, void *b);
 /* Frees what rec (of kind k) holds, recursively; rec itself is not freed. */
 void kind_release(const struct kind *k, void *rec);
+/* kind_release, but the strings that are arena a's are left to it. */
+struct arena;
+void kind_release_in(const struct kind *k, void *rec, const struct arena *a);
 /*
  * Makes dst (k->size bytes) a deep copy of src: every string, list and
  * reference its own (release with kind_release). References keep their

@@ -4,6 +4,7 @@
 
 #include "fields.h"
 #include "model.h"
+#include "../util/arena.h"
 #include "../util/xalloc.h"
 #include "../util/i18n.h"
 #include "../util/banned.h"
@@ -145,9 +146,20 @@ ref_set(struct ref *r, const char *slug)
 }
 
 void
+program_use_arena(struct program *p)
+{
+	assert(p->strings == NULL && p->initiatives.n == 0 && p->orgs.n == 0);
+	p->strings = xcalloc(1, sizeof(*p->strings));
+}
+
+void
 program_release(struct program *p)
 {
-	kind_release(&kind_document, p);
+	kind_release_in(&kind_document, p, p->strings);
+	if (p->strings) {
+		arena_release(p->strings);
+		free(p->strings);
+	}
 	strmap_release(&p->org_index);
 	strmap_release(&p->person_index);
 	strmap_release(&p->instrument_index);

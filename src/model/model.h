@@ -547,6 +547,11 @@ struct program {
 	 * a whole program is exported or saved whole.
 	 */
 	int partial;
+	/*
+	 * NULL, or the arena that holds the strings the store loads into this
+	 * program (program_use_arena): a program only read, never changed.
+	 */
+	struct arena *strings;
 };
 enum program_part { PROGRAM_WHOLE, PROGRAM_SLICE, PROGRAM_CATALOG };
 
@@ -565,6 +570,12 @@ void proposal_tally(const struct proposal *pr, struct proposal_tally *t);
 
 /* Initializes p to an empty program (no allocation). */
 void program_init(struct program *p);
+/*
+ * Has the store load p's strings into an arena of p's own, freed at once
+ * by program_release: for a program that is loaded to be read and never
+ * changed (an edit frees and replaces strings one by one). p is empty.
+ */
+void program_use_arena(struct program *p);
 /* Frees everything p holds; p is left empty. */
 void program_release(struct program *p);
 /* Points r at slug (a copy), to be resolved by model_validate. */

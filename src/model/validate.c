@@ -176,6 +176,8 @@ walk_list(struct vctx *c, const struct field *f, void *rec)
 	size_t i;
 	int ret = -1;
 
+	if (v->n > 1)
+		strmap_reserve(&seen, v->n);
 	for (i = 0; i < v->n; i++) {
 		struct rec_head *child = (void *)((char *)v->v + i * f->sub->size);
 		const char *keyname = NULL;
@@ -631,6 +633,7 @@ build_index(struct strmap *m, struct anyvec *v, const struct kind *k,
     const char *what, struct model_error *e)
 {
 	strmap_release(m);
+	strmap_reserve(m, v->n);
 	for (size_t i = 0; i < v->n; i++) {
 		struct rec_head *rec = (void *)((char *)v->v + i * k->size);
 		const char *keyname = NULL;

@@ -27,6 +27,7 @@
 
 #include "../model/fields.h"
 #include "store_impl.h"
+#include "../util/arena.h"
 #include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "../util/i18n.h"
@@ -1177,6 +1178,25 @@ ref_by_rowid(struct load *ld, const struct kind *k, const struct field *f, int64
 	return slug;
 }
 
+/* A copy of s for the program being loaded: in its arena when it has one. */
+static char *
+load_strdup(const struct load *ld, const char *s)
+{
+	return ld->p->strings ? arena_strdup(ld->p->strings, s) : xstrdup(s);
+}
+
+/*
+ * A reference's copy of the slug (or grant id) of a loaded record: with an
+ * arena, that record's own string, which lives as long as the program.
+ */
+static char *
+load_slug(const struct load *ld, const char *slug)
+{
+	if (arena_owns(ld->p->strings, slug))
+		return (char *)(uintptr_t)slug;
+	return load_strdup(ld, slug);
+}
+
 /* Reads rec's fields (of kind k) from column *col on; the inverse of bind_fields. */
 static int
 read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k, void *rec)
@@ -1195,7 +1215,7 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 		case FT_STR:
 		case FT_SLUG:
 		case FT_ID:
-			*(char **)v = null ? NULL : xstrdup(db_column_text(st, c));
+			*(char **)v = null ? NULL : load_strdup(ld, db_column_text(st, c));
 			break;
 		case FT_DATE:
 			*(tdate *)v = DATE_NONE;
@@ -1227,7 +1247,7 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 			((struct ref *)v)->idx = REF_UNRESOLVED;
 			text = ld->ids && !null && f->ref == RT_DECIDER ? db_column_text(st, c) : NULL;
 			if (text && (*text < '0' || *text > '9'))
-				((struct ref *)v)->slug = xstrdup(text);	/* committee, team */
+				((struct ref *)v)->slug = load_strdup(ld, text);	/* committee, team */
 			else if (ld->ids && !null && (f->ref == RT_ORG || f->ref == RT_GRANT ||
 			    f->ref == RT_DECIDER)) {
 				const char *slug = ref_by_rowid(ld, k, f,
@@ -1237,9 +1257,9 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 					((struct ref *)v)->slug = NULL;
 					return -1;
 				}
-				((struct ref *)v)->slug = xstrdup(slug);
+				((struct ref *)v)->slug = load_slug(ld, slug);
 			} else
-				((struct ref *)v)->slug = null ? NULL : xstrdup(db_column_text(st, c));
+				((struct ref *)v)->slug = null ? NULL : load_strdup(ld, db_column_text(st, c));
 			break;
 		case FT_OBJECT:
 			if (f->has_off) {
@@ -1316,7 +1336,7 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 	case FT_REFS: {
 		struct ref *x = VEC_PUSH((struct refs *)list);
 
-		x->slug = xstrdup(slug);
+		x->slug = load_slug(ld, slug);
 		x->idx = REF_UNRESOLVED;
 		break;
 	}
@@ -1336,7 +1356,7 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 			return -1;
 		}
 		x = VEC_PUSH((VEC(struct assignment) *)(void *)list);
-		x->org.slug = xstrdup(slug);
+		x->org.slug = load_slug(ld, slug);
 		x->org.idx = REF_UNRESOLVED;
 		x->letter = v;
 		break;
@@ -1344,7 +1364,7 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 	case FT_ANSWERS: {
 		struct answer *x = VEC_PUSH((VEC(struct answer) *)(void *)list);
 
-		x->item = xstrdup(text);
+		x->item = load_strdup(ld, text);
 		x->value = (int)db_column_int64(st, 2);
 		break;
 	}
