@@ -81,6 +81,32 @@ index_of(const struct strmap *m, const char *key)
 	return strmap_get(m, key, -1);
 }
 
+/*
+ * Whether r's index already names the record whose own string r's slug
+ * is (the same pointer, not only the same text): a program loaded into an
+ * arena shares its slugs so (store/program.c, index_in), and such an
+ * index is what the lookup would give, slugs being unique.
+ */
+static int
+same_record(const struct vctx *c, enum reftype rt, const struct ref *r)
+{
+	size_t i = (size_t)r->idx;
+
+	if (r->idx < 0)
+		return 0;
+	switch (rt) {
+	case RT_DECIDER:
+	case RT_ORG:
+		return i < c->p->orgs.n && c->p->orgs.v[i].slug == r->slug;
+	case RT_PERSON:
+		return i < c->p->people.n && c->p->people.v[i].slug == r->slug;
+	case RT_GRANT:
+		return c->in && i < c->in->grants.n && c->in->grants.v[i].id == r->slug;
+	default:
+		return 0;
+	}
+}
+
 /* Resolves one reference by its type. Returns 0 or -1 with the error set. */
 static int
 resolve_ref(struct vctx *c, const struct field *f, struct ref *r,
@@ -92,6 +118,8 @@ resolve_ref(struct vctx *c, const struct field *f, struct ref *r,
 	int idx = -1;
 
 	if (r->slug == NULL)
+		return 0;
+	if (same_record(c, f->ref, r))
 		return 0;
 	switch (f->ref) {
 	case RT_DECIDER:

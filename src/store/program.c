@@ -1141,33 +1141,55 @@ bad_value(struct strbuf *err, const struct kind *k, const struct field *f, const
 	strbuf_addf(err, _("database holds a bad %s.%s: '%s'"), k->name, f->name, v ? v : "NULL");
 }
 
-static const char *target_slug(const struct load *ld, enum reftype rt, int64_t rowid);
+static const char *target_slug(const struct load *ld, enum reftype rt, int64_t rowid, int *idx);
 static int fetch_org(struct load *ld, int64_t rowid);
 
 /*
+ * The index of rec in the list base[0..n) of records of size bytes, or
+ * REF_UNRESOLVED when it is not there. A reference loaded by rowid takes
+ * it as its index: model_validate keeps an index whose record's own
+ * string is the reference's slug (the load's arena shares them) and
+ * looks up any other (an organization fetched later moves those after it).
+ */
+static int
+index_in(const void *base, size_t n, size_t size, const void *rec)
+{
+	uintptr_t b = (uintptr_t)base, r = (uintptr_t)rec;
+
+	if (base == NULL || rec == NULL || r < b || r >= b + n * size)
+		return REF_UNRESOLVED;
+	return (int)((r - b) / size);
+}
+
+/*
  * The slug of the organization or the id of the grant of this
- * initiative that rowid names, for a reference of field f (ld->ids);
- * NULL, with the message in ld->err, when there is none.
+ * initiative that rowid names, for a reference of field f (ld->ids), and
+ * its index in *idx; NULL, with the message in ld->err, when there is none.
  */
 static const char *
-ref_by_rowid(struct load *ld, const struct kind *k, const struct field *f, int64_t rowid)
+ref_by_rowid(struct load *ld, const struct kind *k, const struct field *f, int64_t rowid,
+    int *idx)
 {
 	const char *slug = NULL;
 
+	*idx = REF_UNRESOLVED;
 	if (f->ref == RT_GRANT) {
 		const struct grant *g = find_owner(ld, T_GRANT, rowid);
 
 		slug = g ? g->id : NULL;
+		if (g && ld->p->initiatives.n == 1)
+			*idx = index_in(ld->p->initiatives.v[0].grants.v,
+			    ld->p->initiatives.v[0].grants.n, sizeof(*g), g);
 	} else {
 		assert(f->ref == RT_ORG || f->ref == RT_DECIDER);
-		slug = target_slug(ld, RT_ORG, rowid);
+		slug = target_slug(ld, RT_ORG, rowid, idx);
 		if (slug == NULL) {
 			int rc = fetch_org(ld, rowid);
 
 			if (rc == -1)
 				return NULL;
 			if (rc == 0)
-				slug = target_slug(ld, RT_ORG, rowid);
+				slug = target_slug(ld, RT_ORG, rowid, idx);
 		}
 	}
 	if (slug == NULL) {
@@ -1250,14 +1272,16 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 				((struct ref *)v)->slug = load_strdup(ld, text);	/* committee, team */
 			else if (ld->ids && !null && (f->ref == RT_ORG || f->ref == RT_GRANT ||
 			    f->ref == RT_DECIDER)) {
+				int idx;
 				const char *slug = ref_by_rowid(ld, k, f,
-				    text ? strtoll(text, NULL, 10) : db_column_int64(st, c));
+				    text ? strtoll(text, NULL, 10) : db_column_int64(st, c), &idx);
 
 				if (slug == NULL) {
 					((struct ref *)v)->slug = NULL;
 					return -1;
 				}
 				((struct ref *)v)->slug = load_slug(ld, slug);
+				((struct ref *)v)->idx = idx;
 			} else
 				((struct ref *)v)->slug = null ? NULL : load_strdup(ld, db_column_text(st, c));
 			break;
@@ -1284,22 +1308,27 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 
 /*
  * The slug of the loaded record that a link row's target rowid names (an
- * organization, person or initiative of this program), or NULL.
+ * organization, person or initiative of this program), or NULL; its
+ * index in the program's list in *idx.
  */
 static const char *
-target_slug(const struct load *ld, enum reftype rt, int64_t rowid)
+target_slug(const struct load *ld, enum reftype rt, int64_t rowid, int *idx)
 {
+	const struct program *p = ld->p;
 	const void *rec;
 
 	switch (rt) {
 	case RT_PERSON:
 		rec = find_owner(ld, T_PERSON, rowid);
+		*idx = index_in(p->people.v, p->people.n, sizeof(*p->people.v), rec);
 		return rec ? ((const struct person *)rec)->slug : NULL;
 	case RT_INITIATIVE:
 		rec = find_owner(ld, T_INITIATIVE, rowid);
+		*idx = index_in(p->initiatives.v, p->initiatives.n, sizeof(*p->initiatives.v), rec);
 		return rec ? ((const struct initiative *)rec)->slug : NULL;
 	default:
 		rec = find_owner(ld, T_ORG, rowid);
+		*idx = index_in(p->orgs.v, p->orgs.n, sizeof(*p->orgs.v), rec);
 		return rec ? ((const struct organization *)rec)->slug : NULL;
 	}
 }
@@ -1311,20 +1340,20 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 {
 	struct anyvec *list = FIELD_VEC(rec, f);
 	const char *text = NULL, *slug = NULL;
-	int v = 0;
+	int v = 0, idx = REF_UNRESOLVED;
 
 	if (f->type == FT_REFS || f->type == FT_RACI) {
 		enum reftype rt = f->type == FT_RACI ? RT_ORG : f->ref;
 		int64_t to = db_column_int64(st, 1);
 
-		slug = target_slug(ld, rt, to);
+		slug = target_slug(ld, rt, to, &idx);
 		if (slug == NULL && ld->ini_rowid && rt != RT_PERSON && rt != RT_INITIATIVE) {
 			int rc = fetch_org(ld, to);
 
 			if (rc == -1)
 				return -1;
 			if (rc == 0)
-				slug = target_slug(ld, rt, to);
+				slug = target_slug(ld, rt, to, &idx);
 		}
 		if (slug == NULL) {
 			bad_value(ld->err, k, f, db_column_text(st, 1));
@@ -1337,7 +1366,7 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 		struct ref *x = VEC_PUSH((struct refs *)list);
 
 		x->slug = load_slug(ld, slug);
-		x->idx = REF_UNRESOLVED;
+		x->idx = idx;
 		break;
 	}
 	case FT_ENUMS:
@@ -1357,7 +1386,7 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 		}
 		x = VEC_PUSH((VEC(struct assignment) *)(void *)list);
 		x->org.slug = load_slug(ld, slug);
-		x->org.idx = REF_UNRESOLVED;
+		x->org.idx = idx;
 		x->letter = v;
 		break;
 	}
