@@ -1104,7 +1104,43 @@ struct load {
 	int ids;			/* read_fields: references to organizations and
 					 * grants come as rowids (sel_ids) */
 	VEC(struct owner) own[T__MAX];
+	/*
+	 * own[t] by rowid, when its rowids run close together (as an import
+	 * leaves one initiative's): at[rowid - base] is the index in own[t],
+	 * or -1; built for the n owners at v, anew when they change.
+	 */
+	struct rowid_map {
+		int32_t *at;
+		int64_t base;
+		size_t span, n;
+		const void *v;
+	} map[T__MAX];
 };
+
+/* The rowid map of own[t] (rowid_map): at NULL when its rowids spread too far. */
+static const struct rowid_map *
+rowid_map(struct load *ld, int t)
+{
+	struct rowid_map *m = &ld->map[t];
+	const struct owner *own = ld->own[t].v;
+	size_t n = ld->own[t].n;
+
+	if (m->n == n && m->v == own)
+		return m;
+	free(m->at);
+	m->at = NULL;
+	m->n = n;
+	m->v = own;
+	if (n == 0 || (uint64_t)(own[n - 1].rowid - own[0].rowid) >= 4 * (uint64_t)n + 64)
+		return m;
+	m->base = own[0].rowid;
+	m->span = (size_t)(own[n - 1].rowid - own[0].rowid) + 1;
+	m->at = xmalloc(m->span * sizeof(*m->at));
+	memset(m->at, 0xff, m->span * sizeof(*m->at));	/* -1 */
+	for (size_t i = 0; i < n; i++)
+		m->at[own[i].rowid - m->base] = (int32_t)i;
+	return m;
+}
 
 /* The index of rowid in own[0..n) (in rowid order), or n. */
 static size_t
@@ -1124,12 +1160,20 @@ owner_index(const struct owner *own, size_t n, int64_t rowid)
 }
 
 static void *
-find_owner(const struct load *ld, int t, int64_t rowid)
+find_owner(struct load *ld, int t, int64_t rowid)
 {
+	const struct rowid_map *m;
 	size_t i;
 
 	if (t == T_PROGRAM)
 		return rowid == ld->p->rowid ? ld->p : NULL;
+	m = rowid_map(ld, t);
+	if (m->at) {
+		if (rowid < m->base || (uint64_t)(rowid - m->base) >= m->span ||
+		    m->at[rowid - m->base] < 0)
+			return NULL;
+		return ld->own[t].v[m->at[rowid - m->base]].rec;
+	}
 	i = owner_index(ld->own[t].v, ld->own[t].n, rowid);
 	return i < ld->own[t].n ? ld->own[t].v[i].rec : NULL;
 }
@@ -1141,7 +1185,7 @@ bad_value(struct strbuf *err, const struct kind *k, const struct field *f, const
 	strbuf_addf(err, _("database holds a bad %s.%s: '%s'"), k->name, f->name, v ? v : "NULL");
 }
 
-static const char *target_slug(const struct load *ld, enum reftype rt, int64_t rowid, int *idx);
+static const char *target_slug(struct load *ld, enum reftype rt, int64_t rowid, int *idx);
 static int fetch_org(struct load *ld, int64_t rowid);
 
 /*
@@ -1229,19 +1273,26 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 		int c = *col, null;
 		const char *text;
 
-		/* once a column: whether it is NULL, for the types that may be */
-		null = (f->type == FT_STR || f->type == FT_SLUG || f->type == FT_ID ||
-		    f->type == FT_DATE || f->type == FT_MONEY || f->type == FT_INT ||
-		    f->type == FT_ENUM || f->type == FT_REF) && db_column_null(st, c);
+		/*
+		 * Once a column: whether it is NULL, for the types that may be; a
+		 * text column's NULL is its text's (db_column_text gives NULL).
+		 */
+		text = NULL;
+		if (f->type == FT_STR || f->type == FT_SLUG || f->type == FT_ID ||
+		    f->type == FT_DATE || f->type == FT_ENUM) {
+			text = db_column_text(st, c);
+			null = text == NULL;
+		} else
+			null = (f->type == FT_MONEY || f->type == FT_INT || f->type == FT_REF) &&
+			    db_column_null(st, c);
 		switch (f->type) {
 		case FT_STR:
 		case FT_SLUG:
 		case FT_ID:
-			*(char **)v = null ? NULL : load_strdup(ld, db_column_text(st, c));
+			*(char **)v = null ? NULL : load_strdup(ld, text);
 			break;
 		case FT_DATE:
 			*(tdate *)v = DATE_NONE;
-			text = db_column_text(st, c);
 			if (!null && date_parse(text, v) == -1) {
 				bad_value(ld->err, k, f, text);
 				return -1;
@@ -1259,7 +1310,6 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
 			*(double *)v = db_column_double(st, c);
 			break;
 		case FT_ENUM:
-			text = db_column_text(st, c);
 			if (null || (*(int *)v = enum_lookup(f->names, f->nnames, text)) < 0) {
 				bad_value(ld->err, k, f, text);
 				return -1;
@@ -1312,7 +1362,7 @@ read_fields(struct load *ld, struct db_stmt *st, int *col, const struct kind *k,
  * index in the program's list in *idx.
  */
 static const char *
-target_slug(const struct load *ld, enum reftype rt, int64_t rowid, int *idx)
+target_slug(struct load *ld, enum reftype rt, int64_t rowid, int *idx)
 {
 	const struct program *p = ld->p;
 	const void *rec;
@@ -1711,8 +1761,10 @@ out:
 		ret = store_commit(s, err) == -1 ? -1 : ret;
 	else
 		store_rollback(s);
-	for (int t = 0; t < T__MAX; t++)
+	for (int t = 0; t < T__MAX; t++) {
 		VEC_FREE(&ld.own[t]);
+		free(ld.map[t].at);
+	}
 	if (ret != 0)
 		program_release(p);
 	return ret;
@@ -1825,6 +1877,8 @@ fetch_one(struct store *s, struct program *p, int t, const char *slug, struct st
 out:
 	store_stmt_done(st);
 	VEC_FREE(&ld.own[t]);
+	for (int i = 0; i < T__MAX; i++)
+		free(ld.map[i].at);
 	free(org);
 	return ret;
 }
