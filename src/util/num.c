@@ -130,10 +130,22 @@ real_format(double v, char buf[NUM_BUFSZ])
 		snprintf(buf, NUM_BUFSZ, "%.0f", v == 0 ? 0.0 : v);
 		return buf;
 	}
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(buf, NUM_BUFSZ, "%.*g", prec, v);
+	/*
+	 * The fewest significant digits that read back as v: a precision that
+	 * does, every greater one does too (its nearest number is at least as
+	 * near), so a binary search over 1..17 (17 always does).
+	 */
+	int lo = 1, hi = 17;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		snprintf(buf, NUM_BUFSZ, "%.*g", mid, v);
 		if (strtod(buf, NULL) == v)
-			break;
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
+	snprintf(buf, NUM_BUFSZ, "%.*g", lo, v);
 	return buf;
 }
