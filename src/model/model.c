@@ -125,8 +125,9 @@ initiative_backbone_member(struct initiative *in)
 int
 enum_lookup(const char *const *names, int n, const char *name)
 {
+	/* the first byte before the whole name: most names differ in it */
 	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
+		if (names[i][0] == name[0] && strcmp(names[i], name) == 0)
 			return i;
 	return -1;
 }
