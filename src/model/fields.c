@@ -635,6 +635,16 @@ drop(const struct arena *a, char *s)
 		free(s);
 }
 
+/* VEC_FREE, but a list in arena a is left to it. */
+static void
+drop_vec(const struct arena *a, struct anyvec *v)
+{
+	if (a == NULL || !arena_owns(a, v->v))
+		free(v->v);
+	v->v = NULL;
+	v->n = v->alloc = 0;
+}
+
 void
 kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 {
@@ -650,7 +660,7 @@ kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 			*(char **)p = NULL;
 			break;
 		case FT_ENUMS:
-			VEC_FREE((struct anyvec *)p);
+			drop_vec(a, p);
 			break;
 		case FT_REF:
 			drop(a, ((struct ref *)p)->slug);
@@ -661,7 +671,7 @@ kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 
 			for (size_t j = 0; j < r->n; j++)
 				drop(a, r->v[j].slug);
-			VEC_FREE(r);
+			drop_vec(a, p);
 			break;
 		}
 		case FT_OBJECT:
@@ -680,7 +690,7 @@ kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 
 			for (size_t j = 0; j < v->n; j++)
 				drop(a, v->v[j].org.slug);
-			VEC_FREE(v);
+			drop_vec(a, p);
 			break;
 		}
 		case FT_ANSWERS: {
@@ -688,7 +698,7 @@ kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 
 			for (size_t j = 0; j < v->n; j++)
 				drop(a, v->v[j].item);
-			VEC_FREE(v);
+			drop_vec(a, p);
 			break;
 		}
 		default:

@@ -1383,12 +1383,11 @@ target_slug(struct load *ld, enum reftype rt, int64_t rowid, int *idx)
 	}
 }
 
-/* Appends one link row (columns 1.. of st) to the list of field f of rec. */
+/* Appends one link row (columns 1.. of st) to list, of field f of a record of kind k. */
 static int
 read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
-    const struct field *f, void *rec)
+    const struct field *f, struct anyvec *list)
 {
-	struct anyvec *list = FIELD_VEC(rec, f);
 	const char *text = NULL, *slug = NULL;
 	int v = 0, idx = REF_UNRESOLVED;
 
@@ -1453,6 +1452,50 @@ read_link(struct load *ld, struct db_stmt *st, const struct kind *k,
 	return 0;
 }
 
+/* The size of an element of a link field's list (read_link). */
+static size_t
+link_size(const struct field *f)
+{
+	switch (f->type) {
+	case FT_REFS:
+		return sizeof(struct ref);
+	case FT_ENUMS:
+		return sizeof(int);
+	case FT_RACI:
+		return sizeof(struct assignment);
+	case FT_ANSWERS:
+		return sizeof(struct answer);
+	default:
+		assert(!"not a link field");
+		return 0;
+	}
+}
+
+/*
+ * Puts the link rows gathered in rows at the end of rec's list of field
+ * f, in the load's arena, exactly as long as it is: a list of a program
+ * only read never grows (kind_release_in leaves it to the arena). rows is
+ * emptied.
+ */
+static void
+links_to_arena(struct load *ld, const struct field *f, void *rec, struct anyvec *rows)
+{
+	struct anyvec *list = FIELD_VEC(rec, f);
+	size_t size = link_size(f), n = list->n + rows->n;
+	char *v = arena_alloc(ld->p->strings, n * size);
+
+	assert(ld->p->strings && n > 0);
+	if (list->n)
+		memcpy(v, list->v, list->n * size);
+	memcpy(v + list->n * size, rows->v, rows->n * size);
+	if (!arena_owns(ld->p->strings, list->v))
+		free(list->v);
+	list->v = v;
+	list->n = list->alloc = n;
+	memset(rows->v, 0, rows->n * size);	/* as VEC_PUSH gives them */
+	rows->n = 0;
+}
+
 /*
  * Reads the link rows of field f of the records own[0..n) of table t (in
  * rowid order): one query over the owners' rowid range, or the
@@ -1466,6 +1509,10 @@ load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct
 {
 	size_t cur = 0;
 	struct db_stmt *st;
+	/* with an arena, each owner's rows gather in rows, then go to the arena */
+	struct arena *arena = ld->p->strings;
+	struct anyvec rows = { NULL, 0, 0 };
+	void *at = NULL;
 	int rc, ret = -1;
 
 	if (n == 0)
@@ -1485,16 +1532,25 @@ load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct
 			cur = owner_index(own, n, owner);
 		if (cur == n)
 			continue;
-		if (read_link(ld, st, store_tables[t].k, f, own[cur].rec) == -1)
+		if (arena && own[cur].rec != at) {
+			if (at)
+				links_to_arena(ld, f, at, &rows);
+			at = own[cur].rec;
+		}
+		if (read_link(ld, st, store_tables[t].k, f,
+		    arena ? &rows : FIELD_VEC(own[cur].rec, f)) == -1)
 			goto out;
 	}
 	if (rc != DB_DONE && rc != DB_ROW) {
 		store_sqlerr(ld->s, ld->err, "cannot load a program");
 		goto out;
 	}
+	if (at)
+		links_to_arena(ld, f, at, &rows);
 	ret = 0;
 out:
 	store_stmt_done(st);
+	free(rows.v);
 	return ret;
 }
 

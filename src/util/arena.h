@@ -20,8 +20,10 @@ struct arena {
 
 /* A copy of s in a (NULL for NULL); it lives until arena_release. */
 char *arena_strdup(struct arena *a, const char *s);
-/* Whether s points into one of a's blocks (a may be NULL: no). */
-int arena_owns(const struct arena *a, const char *s);
+/* n bytes of a (not cleared), aligned for any type; NULL for 0. */
+void *arena_alloc(struct arena *a, size_t n);
+/* Whether p points into one of a's blocks (a may be NULL: no). */
+int arena_owns(const struct arena *a, const void *p);
 /* Frees every block: every string a gave becomes invalid. */
 void arena_release(struct arena *a);
 

@@ -9,8 +9,10 @@
 
 #define VEC(T) struct { T *v; size_t n, alloc; }
 
+/* (the room is checked here, not in a call every push) */
 #define VEC_PUSH(vec) \
-	(xgrow((void **)&(vec)->v, &(vec)->alloc, (vec)->n + 1, sizeof(*(vec)->v)), \
+	((vec)->n < (vec)->alloc ? (void)0 : \
+	 xgrow((void **)&(vec)->v, &(vec)->alloc, (vec)->n + 1, sizeof(*(vec)->v)), \
 	 &(vec)->v[(vec)->n++])
 
 #define VEC_FREE(vec) do { free((vec)->v); (vec)->v = NULL; (vec)->n = (vec)->alloc = 0; } while (0)
