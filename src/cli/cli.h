@@ -13,6 +13,7 @@
 
 
 struct store_audit_entry;
+struct strbuf;
 #define CLI_OK		0
 #define CLI_FAIL	1
 #define CLI_USAGE	2
@@ -165,6 +166,13 @@ int cli_store_load(const struct cli *c, struct store *s, struct program *p);
  */
 int cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
     const char *initiative, struct program *p);
+/*
+ * cli_store_load_slug of one initiative that puts its reason in *why
+ * (one line, without "trellis: ") instead of printing it: report --all's
+ * worker threads, whose first failure in initiative order is printed.
+ */
+int cli_store_load_initiative_quiet(const struct cli *c, struct store *s, const char *slug,
+    const char *initiative, struct program *p, struct strbuf *why);
 /* Loads program slug's catalog (store_catalog_load: no initiative's records), resolved. */
 int cli_store_load_catalog(const struct cli *c, struct store *s, const char *slug,
     struct program *p);

@@ -2,10 +2,12 @@
  * The store as the subcommands use it: opening the database named on the
  * command line and choosing the program to act on.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -144,9 +146,27 @@ out:
 	return ret;
 }
 
+/*
+ * Says msg's line: printed (cli_error) when to is NULL, else put in *to
+ * (report --all's workers keep theirs until the writer reaches them).
+ */
+static void __attribute__((format(printf, 2, 3)))
+say(struct strbuf *to, const char *fmt, ...)
+{
+	struct strbuf line = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(to ? to : &line, fmt, ap);
+	va_end(ap);
+	if (to == NULL)
+		cli_error("%s", line.buf);
+	strbuf_release(&line);
+}
+
 /* Resolves the references of p, just loaded from c's database (stored as row ids). */
 static int
-resolve_loaded(const struct cli *c, struct program *p)
+resolve_loaded(const struct cli *c, struct program *p, struct strbuf *why)
 {
 	struct model_error e;
 	struct strbuf msg = STRBUF_INIT;
@@ -154,7 +174,7 @@ resolve_loaded(const struct cli *c, struct program *p)
 	if (model_resolve(p, &e) == 0)
 		return 0;
 	model_error_format(&e, &msg);
-	cli_error(_("%s: the stored program does not check out: %s"), c->db, msg.buf);
+	say(why, _("%s: the stored program does not check out: %s"), c->db, msg.buf);
 	strbuf_release(&msg);
 	return -1;
 }
@@ -164,7 +184,7 @@ enum load_what { LOAD_WHOLE, LOAD_INITIATIVE, LOAD_CATALOG };
 
 static int
 load(const struct cli *c, struct store *s, const char *slug, enum load_what what,
-    const char *initiative, struct program *p)
+    const char *initiative, struct program *p, struct strbuf *why)
 {
 	struct strbuf err = STRBUF_INIT;
 	int ret = CLI_FAIL, r;
@@ -173,12 +193,12 @@ load(const struct cli *c, struct store *s, const char *slug, enum load_what what
 	    what == LOAD_CATALOG ? store_catalog_load(s, slug, p, &err) :
 	    store_program_load(s, slug, p, &err);
 	if (r == -1)
-		cli_error("%s: %s", c->db, err.buf);
+		say(why, "%s: %s", c->db, err.buf);
 	else if (r == 1 && initiative)
-		cli_error(_("no initiative '%s' in program '%s'"), initiative, slug);
+		say(why, _("no initiative '%s' in program '%s'"), initiative, slug);
 	else if (r == 1)
-		cli_error(_("%s: no program '%s' in this database"), c->db, slug);
-	else if (resolve_loaded(c, p) == 0)
+		say(why, _("%s: no program '%s' in this database"), c->db, slug);
+	else if (resolve_loaded(c, p, why) == 0)
 		ret = 0;
 	strbuf_release(&err);
 	return ret;
@@ -188,14 +208,22 @@ int
 cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
     const char *initiative, struct program *p)
 {
-	return load(c, s, slug, initiative ? LOAD_INITIATIVE : LOAD_WHOLE, initiative, p);
+	return load(c, s, slug, initiative ? LOAD_INITIATIVE : LOAD_WHOLE, initiative, p, NULL);
+}
+
+int
+cli_store_load_initiative_quiet(const struct cli *c, struct store *s, const char *slug,
+    const char *initiative, struct program *p, struct strbuf *why)
+{
+	assert(initiative != NULL && why != NULL);
+	return load(c, s, slug, LOAD_INITIATIVE, initiative, p, why);
 }
 
 int
 cli_store_load_catalog(const struct cli *c, struct store *s, const char *slug,
     struct program *p)
 {
-	return load(c, s, slug, LOAD_CATALOG, NULL, p);
+	return load(c, s, slug, LOAD_CATALOG, NULL, p, NULL);
 }
 
 int
@@ -210,7 +238,7 @@ cli_store_add_orgs(const struct cli *c, struct store *s, struct program *p,
 			cli_error("%s: %s", c->db, err.buf);
 			goto out;
 		}
-	if (resolve_loaded(c, p) == 0)
+	if (resolve_loaded(c, p, NULL) == 0)
 		ret = 0;
 out:
 	strbuf_release(&err);
