@@ -24,7 +24,7 @@
 
 static const struct cli_cmd report_cmd = {
 	"report", "(--initiative SLUG | --all) [--as-of DATE] [--months N] "
-	    "[--format text|json|html] [--summary] [--lang en|es] [--out PATH]",
+	    "[--format text|json|html] [--summary] [--lang en|es] [--out PATH] [--jobs N]",
 	N_("Computes the balance report: every figure with its N, the stepping-back\n"
 	"and stepping-up scores with their parts, the pitfalls to discuss with the\n"
 	"records behind them, the practices going well, and backbone capacity."),
@@ -39,7 +39,6 @@ static const struct cli_cmd report_cmd = {
 	"the same whatever N, in the initiatives' order. Each initiative is read in\n"
 	"one read transaction of its own, as with one thread."),
 };
-
 
 /* Most threads --jobs takes, and the default's ceiling (the online CPUs). */
 #define REPORT_JOBS_MAX		64

@@ -272,7 +272,8 @@ col_value(const struct portfolio_row *r, int col, double *v)
 	}
 }
 
-static int sort_col, sort_desc;	/* qsort has no context argument; set by portfolio_sort */
+/* qsort has no context argument: set by portfolio_sort, per thread (the server sorts in several) */
+static _Thread_local int sort_col, sort_desc;
 
 static int
 row_cmp(const void *pa, const void *pb)

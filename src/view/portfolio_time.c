@@ -102,7 +102,8 @@ col_value(const struct ptime_row *r, int col, double *v)
 	}
 }
 
-static int sort_col, sort_desc;
+/* qsort has no context argument: set by ptime_sort, per thread (the server sorts in several) */
+static _Thread_local int sort_col, sort_desc;
 
 static int
 row_cmp(const void *pa, const void *pb)
