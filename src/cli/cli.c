@@ -289,33 +289,71 @@ out:
 	return ret;
 }
 
+/* Writes data[0..len) to fd. Returns 0, or -1 with errno set. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			return -1;
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Writes the pieces to fd. Returns 0, or -1 with errno set. */
+static int
+write_pieces(int fd, const struct cli_piece *pieces, size_t n)
+{
+	char block[65536];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cli_piece *pc = &pieces[i];
+		size_t r;
+
+		if (pc->file == NULL) {
+			if (write_all(fd, pc->data, pc->len) == -1)
+				return -1;
+			continue;
+		}
+		if (fflush(pc->file) == EOF || fseek(pc->file, 0, SEEK_SET) == -1)
+			return -1;
+		while ((r = fread(block, 1, sizeof(block), pc->file)) > 0)
+			if (write_all(fd, block, r) == -1)
+				return -1;
+		if (ferror(pc->file)) {
+			errno = EIO;
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
-cli_write_file(const char *path, const char *data, size_t len)
+cli_write_pieces(const char *path, const struct cli_piece *pieces, size_t n)
 {
 	struct strbuf tmp = STRBUF_INIT;
-	size_t off = 0;
 	int fd, ret = -1;
 
+	if (path == NULL) {
+		if (fflush(stdout) == EOF || write_pieces(STDOUT_FILENO, pieces, n) == -1) {
+			file_error(_("standard output: cannot write: %s\n"), strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
 	strbuf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd == -1) {
 		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		goto out;
 	}
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1) {
-			file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
-			close(fd);
-			unlink(tmp.buf);
-			goto out;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) == -1) {
+	if (write_pieces(fd, pieces, n) == -1 || fsync(fd) == -1) {
 		file_error(_("%s: cannot write: %s\n"), path, strerror(errno));
 		close(fd);
 		unlink(tmp.buf);
@@ -335,6 +373,14 @@ cli_write_file(const char *path, const char *data, size_t len)
 out:
 	strbuf_release(&tmp);
 	return ret;
+}
+
+int
+cli_write_file(const char *path, const char *data, size_t len)
+{
+	const struct cli_piece piece = { data, len, NULL };
+
+	return cli_write_pieces(path, &piece, 1);
 }
 
 /*

@@ -96,6 +96,20 @@ int cli_read_file(const char *path, char **data, size_t *len);
  */
 int cli_write_file(const char *path, const char *data, size_t len);
 
+/* A piece of what cli_write_pieces writes: all of file, or (file NULL) len bytes at data. */
+struct cli_piece {
+	const char *data;
+	size_t len;
+	FILE *file;
+};
+
+/*
+ * Writes the pieces one after another to path, as cli_write_file does, or
+ * to standard output when path is NULL. A file piece is read from its
+ * start, a block at a time. On failure prints one line and returns -1.
+ */
+int cli_write_pieces(const char *path, const struct cli_piece *pieces, size_t n);
+
 /*
  * Progress of long work (imports, exports), shown on a terminal only. Once
  * the work has run for a second, a timer rewrites one line of stderr with

@@ -4,6 +4,7 @@
  * self-contained HTML page.
  */
 #include <assert.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,7 +136,7 @@ out:
 /* Where emit puts the parts, in order. */
 struct sink {
 	struct strbuf *out;		/* json, text */
-	struct strbuf *body;		/* html: the sections */
+	FILE *sections;			/* html: the sections, spooled to a file */
 	struct report_brief *bs;	/* the briefs, n of them room */
 	size_t nb;
 	char *program_name;
@@ -156,7 +157,13 @@ emit(const struct job *j, size_t i, struct part *pt, struct sink *k)
 		strbuf_addch(k->out, ',');
 	else if (j->text && i)
 		strbuf_addstr(k->out, separator);
-	strbuf_add(j->html ? k->body : k->out, pt->text.buf, pt->text.len);
+	if (!j->html)
+		strbuf_add(k->out, pt->text.buf, pt->text.len);
+	else if (fwrite(pt->text.buf, 1, pt->text.len, k->sections) != pt->text.len) {
+		cli_error(_("cannot keep the report's pages in a temporary file: %s"),
+		    strerror(errno));
+		return -1;
+	}
 	if (j->brief) {
 		k->bs[k->nb++] = pt->brief;
 		pt->brief = (struct report_brief){ 0 };
@@ -332,10 +339,11 @@ cmd_report(int argc, char **argv, struct cli *c)
 	struct store_slugs slugs = { NULL, 0, 0 };
 	struct strbuf err = STRBUF_INIT;
 	char *slug = NULL;
-	struct strbuf body = STRBUF_INIT;	/* html: the sections */
 	struct metrics_settings set;
-	struct strbuf out = STRBUF_INIT;
-	struct sink k = { .out = &out, .body = &body };
+	struct strbuf out = STRBUF_INIT, head = STRBUF_INIT;
+	struct sink k = { .out = &out };
+	struct cli_piece pieces[3];
+	size_t np = 0;
 	struct job j;
 	size_t n = 0;
 	tdate as_of = date_today();
@@ -408,6 +416,15 @@ cmd_report(int argc, char **argv, struct cli *c)
 		.html = strcmp(format, "html") == 0, .lang = i18n_current(),
 	};
 	j.brief = j.html || (summary && strcmp(format, "text") == 0);
+	/*
+	 * The page's sections wait in a temporary file for its head and
+	 * overview, which need every initiative's brief: 166 MB of HTML at
+	 * national scale, held in memory until then.
+	 */
+	if (j.html && (k.sections = tmpfile()) == NULL) {
+		cli_error(_("cannot keep the report's pages in a temporary file: %s"), strerror(errno));
+		goto out;
+	}
 	k.bs = xcalloc(n ? n : 1, sizeof(*k.bs));
 	if (j.json && all)
 		strbuf_addch(&out, '[');
@@ -421,37 +438,29 @@ cmd_report(int argc, char **argv, struct cli *c)
 		strbuf_addch(&out, '\n');
 	} else if (j.html) {
 		struct html h;
-		struct strbuf t;
 
-		/*
-		 * The head and overview, then the sections: the head is moved in
-		 * front of them in their own buffer, so the page is never held twice.
-		 */
-		html_init(&h, &out);
+		/* the head and overview, then the sections from their file, then the end */
+		html_init(&h, &head);
 		report_html_page_open(&h, k.bs, k.nb, k.program_name ? k.program_name : "",
 		    date_today());
-		strbuf_grow(&body, out.len);
-		memmove(body.buf + out.len, body.buf, body.len);
-		memcpy(body.buf, out.buf, out.len);
-		strbuf_setlen(&body, body.len + out.len);
-		t = out, out = body, body = t;
+		h.out = &out;
 		report_html_page_close(&h);
+		pieces[np++] = (struct cli_piece){ head.buf, head.len, NULL };
+		pieces[np++] = (struct cli_piece){ NULL, 0, k.sections };
 	} else if (summary)
 		report_text_summary_briefs(k.bs, k.nb, &out);
-	if (outpath) {
-		if (cli_write_file(outpath, out.buf, out.len))
-			goto out;
-	} else if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout)) {
-		cli_error("%s", _("cannot write the report to standard output"));
+	pieces[np++] = (struct cli_piece){ out.buf, out.len, NULL };
+	if (cli_write_pieces(outpath, pieces, np))
 		goto out;
-	}
 	rc = CLI_OK;
 out:
 	for (size_t i = 0; i < k.nb; i++)
 		report_brief_release(&k.bs[i]);
 	free(k.bs);
 	free(k.program_name);
-	strbuf_release(&body);
+	if (k.sections)
+		fclose(k.sections);
+	strbuf_release(&head);
 	free(slug);
 	store_slugs_release(&slugs);
 	strbuf_release(&err);
