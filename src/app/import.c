@@ -409,9 +409,9 @@ program_stored(struct store *s, const char *slug, struct strbuf *err)
  * initiative it reads and reads p's catalog, which stays as it is once
  * stored; it frees the records of the initiatives already stored. At
  * most FEED_AHEAD initiatives are read ahead of the one being stored, so
- * memory stays that of a few initiatives. Without a thread (one could
- * not be started) the caller reads each initiative itself when it needs
- * it, as before.
+ * memory stays that of a few initiatives. Without a thread (see
+ * feed_start) the caller reads each initiative itself when it needs it,
+ * as before. t0034 compares the two.
  */
 #define FEED_AHEAD 2
 #define FEED_STACK (1024 * 1024)
