@@ -5,10 +5,12 @@
  */
 #include <assert.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -397,39 +399,216 @@ program_stored(struct store *s, const char *slug, struct strbuf *err)
 }
 
 /*
- * One initiative of a streaming import: its rows from each streamed file
- * and from whole (the files read whole: its initiative i is p's i),
- * its stored records before them when it was stored before the import
- * (nstored: how many of p's initiatives were), checked against p's
- * catalog, stored, released. Returns 0, -1 with e set, -2 with err set.
+ * The reading half of a streaming CSV import, which needs no store: each
+ * initiative's rows read from the streamed files and from whole (the
+ * files read whole: its initiative i is p's i), checked against the
+ * scope, and, for a new initiative, resolved against p's catalog. A
+ * thread of its own reads initiative i + 1 while the caller's thread
+ * stores initiative i (issue 10, P1 in docs/benchmarks.md); the store is
+ * used by the caller's thread only. The reader writes only the
+ * initiative it reads and reads p's catalog, which stays as it is once
+ * stored; it frees the records of the initiatives already stored. At
+ * most FEED_AHEAD initiatives are read ahead of the one being stored, so
+ * memory stays that of a few initiatives. Without a thread (see
+ * feed_start) the caller reads each initiative itself when it needs it,
+ * as before. t0034 compares the two.
  */
-static int
-import_initiative(struct store *s, struct program *p, struct program *whole, size_t i,
-    size_t nstored, const char *scope, struct csv_stream **streams, size_t nstreams,
-    struct app_import_result *res, size_t *records, struct model_error *e,
-    struct strbuf *err)
-{
-	struct initiative *in = &p->initiatives.v[i];
-	const struct app_kind *ks;
-	struct program w;
-	size_t nk;
-	int r;
+#define FEED_AHEAD 2
+#define FEED_STACK (1024 * 1024)
 
-	progress(res, "saving initiative %zu of %zu", i + 1, p->initiatives.n);
-	for (size_t k = 0; k < nstreams; k++)
-		if (streams[k] && csv_stream_read(streams[k], p, in->slug, e) == -1)
+struct feed {
+	struct program *p, *whole;
+	size_t nstored;		/* how many of p's initiatives were stored before */
+	const char *scope;
+	struct csv_stream **streams;
+	size_t nstreams;
+	int threaded;
+	pthread_t thread;
+	int lang;		/* the caller's language: the reader's messages too */
+	pthread_mutex_t mu;	/* guards what follows */
+	pthread_cond_t cv;
+	size_t ready;		/* initiatives [0, ready) are read */
+	int ended;		/* ... and the files' ends checked (after the last) */
+	int failed;		/* reading initiative ready (n: the ends) failed: e */
+	size_t done;		/* the caller is done storing [0, done) */
+	int stop;		/* the caller gives up: the reader stops */
+	struct model_error e;
+};
+
+/* Reads initiative i of f->p (see struct feed); -1 with e set. */
+static int
+feed_read(struct feed *f, size_t i, struct model_error *e)
+{
+	struct initiative *in = &f->p->initiatives.v[i];
+	const struct app_kind *ks;
+	size_t nk;
+
+	for (size_t k = 0; k < f->nstreams; k++)
+		if (f->streams[k] && csv_stream_read(f->streams[k], f->p, in->slug, e) == -1)
 			return -1;
 	ks = app_kinds(&nk);
 	for (size_t j = 0; j < nk; j++)
 		if (ks[j].in_initiative)
-			move_records(vec_in(in, &ks[j]), vec_in(&whole->initiatives.v[i], &ks[j]),
+			move_records(vec_in(in, &ks[j]), vec_in(&f->whole->initiatives.v[i], &ks[j]),
 			    ks[j].k);
-	if (scope && app_import_scope_check(p, in, scope, e) == -1)
+	if (f->scope && app_import_scope_check(f->p, in, f->scope, e) == -1)
+		return -1;
+	if (i < f->nstored)
+		return 0;	/* resolved with its stored records (import_initiative) */
+	/* a new initiative: its backbone a member by itself (issue 13) */
+	initiative_backbone_member(in);
+	return model_resolve_initiative(f->p, in, e);
+}
+
+/* Checks that every streamed file has no row left over; -1 with e set. */
+static int
+feed_end(struct feed *f, struct model_error *e)
+{
+	for (size_t k = 0; k < f->nstreams; k++)
+		if (f->streams[k] && csv_stream_end(f->streams[k], e) == -1)
+			return -1;
+	return 0;
+}
+
+static void *
+feed_thread(void *arg)
+{
+	struct feed *f = arg;
+	size_t n = f->p->initiatives.n, freed = 0, done;
+	int r, stop;
+
+	(void)i18n_use(f->lang);
+	for (size_t i = 0; i <= n; i++) {
+		pthread_mutex_lock(&f->mu);
+		while (!f->stop && i >= f->done + FEED_AHEAD)
+			pthread_cond_wait(&f->cv, &f->mu);
+		stop = f->stop;
+		done = f->done;
+		pthread_mutex_unlock(&f->mu);
+		if (stop)
+			break;
+		for (; freed < done; freed++)
+			initiative_release_records(&f->p->initiatives.v[freed]);
+		r = i < n ? feed_read(f, i, &f->e) : feed_end(f, &f->e);
+		pthread_mutex_lock(&f->mu);
+		if (r == -1)
+			f->failed = 1;
+		else if (i < n)
+			f->ready = i + 1;
+		else
+			f->ended = 1;
+		pthread_cond_broadcast(&f->cv);
+		pthread_mutex_unlock(&f->mu);
+		if (r == -1)
+			break;
+	}
+	return NULL;
+}
+
+/*
+ * Starts f's reader; without a thread, the caller reads (feed_wait). Not
+ * under a limit on the address space (ulimit -v, as t0032 sets): the
+ * reader's malloc arena alone reserves 64 MiB of it (glibc), so a process
+ * kept to little memory that way reads and stores by turns, as before.
+ */
+static void
+feed_start(struct feed *f)
+{
+	struct rlimit as;
+	pthread_attr_t attr;
+
+	f->lang = i18n_current();
+	if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
+		return;
+	if (pthread_attr_init(&attr) != 0)
+		return;
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_cond_init(&f->cv, NULL);
+	/* a small stack: the reader recurses no deeper than a record's kinds */
+	f->threaded = pthread_attr_setstacksize(&attr, FEED_STACK) == 0 &&
+	    pthread_create(&f->thread, &attr, feed_thread, f) == 0;
+	pthread_attr_destroy(&attr);
+	if (!f->threaded) {
+		pthread_cond_destroy(&f->cv);
+		pthread_mutex_destroy(&f->mu);
+	}
+}
+
+/*
+ * Returns 0 once initiative i is read (i == n: once the files' ends are
+ * checked), -1 with e set when reading it failed: in file order, as every
+ * initiative before it was read without a problem.
+ */
+static int
+feed_wait(struct feed *f, size_t i, struct model_error *e)
+{
+	size_t n = f->p->initiatives.n;
+	int ok;
+
+	if (!f->threaded)
+		return i < n ? feed_read(f, i, e) : feed_end(f, e);
+	pthread_mutex_lock(&f->mu);
+	while (!(ok = i < n ? f->ready > i : f->ended) && !f->failed)
+		pthread_cond_wait(&f->cv, &f->mu);
+	pthread_mutex_unlock(&f->mu);
+	if (!ok)
+		*e = f->e;
+	return ok ? 0 : -1;
+}
+
+/* The caller is done storing initiative i: its records may go. */
+static void
+feed_done(struct feed *f, size_t i)
+{
+	if (!f->threaded) {
+		initiative_release_records(&f->p->initiatives.v[i]);
+		return;
+	}
+	pthread_mutex_lock(&f->mu);
+	assert(f->done == i);
+	f->done = i + 1;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+}
+
+/* Stops f's reader (when it still reads) and waits for it. */
+static void
+feed_stop(struct feed *f)
+{
+	if (!f->threaded)
+		return;
+	pthread_mutex_lock(&f->mu);
+	f->stop = 1;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	pthread_join(f->thread, NULL);
+	pthread_cond_destroy(&f->cv);
+	pthread_mutex_destroy(&f->mu);
+	f->threaded = 0;
+}
+
+/*
+ * One initiative of a streaming import, read by f (feed_read), its
+ * stored records put before its new ones when it was stored before the
+ * import (then resolved here), stored. Returns 0, -1 with e set, -2 with
+ * err set.
+ */
+static int
+import_initiative(struct store *s, struct feed *f, size_t i, struct app_import_result *res,
+    size_t *records, struct model_error *e, struct strbuf *err)
+{
+	struct program *p = f->p;
+	struct initiative *in = &p->initiatives.v[i];
+	struct program w;
+	int r;
+
+	progress(res, "saving initiative %zu of %zu", i + 1, p->initiatives.n);
+	if (feed_wait(f, i, e) == -1)
 		return -1;
 	/* a stored initiative the files add nothing to is as it was */
-	if (i < nstored && initiative_count(in, 1) == 0)
+	if (i < f->nstored && initiative_count(in, 1) == 0)
 		return 0;
-	if (i < nstored) {
+	if (i < f->nstored) {
 		program_init(&w);
 		if ((r = store_initiative_load(s, p->slug, in->slug, &w, err)) != 0) {
 			if (r == 1)
@@ -438,14 +617,12 @@ import_initiative(struct store *s, struct program *p, struct program *whole, siz
 		}
 		take_stored(in, &w.initiatives.v[0]);
 		program_release(&w);
-	} else	/* a new initiative: its backbone a member by itself (issue 13) */
-		initiative_backbone_member(in);
-	if (model_resolve_initiative(p, in, e) == -1)
-		return -1;
+		if (model_resolve_initiative(p, in, e) == -1)
+			return -1;
+	}
 	*records += initiative_count(in, 1);
 	if (store_initiative_save(s, p, in, err) == -1)
 		return -2;
-	initiative_release_records(in);
 	return 0;
 }
 
@@ -472,9 +649,11 @@ import_csv(struct store *s, const char *program, const char *scope,
 {
 	struct program p, whole;
 	struct csv_stream **streams = xcalloc(n ? n : 1, sizeof(*streams));
+	struct feed feed;
 	size_t nstored = 0, k, records;
 	int ret = -2, r;
 
+	memset(&feed, 0, sizeof(feed));
 	program_init(&p);
 	program_init(&whole);
 	free(res->slug);	/* an earlier run's, rolled back */
@@ -544,14 +723,21 @@ import_csv(struct store *s, const char *program, const char *scope,
 		ret = -2;
 		goto out;
 	}
-	for (size_t i = 0; i < p.initiatives.n; i++)
-		if ((ret = import_initiative(s, &p, &whole, i, nstored, scope, streams, n, res,
-		    &records, e, err)) != 0)
+	feed.p = &p;
+	feed.whole = &whole;
+	feed.nstored = nstored;
+	feed.scope = scope;
+	feed.streams = streams;
+	feed.nstreams = n;
+	feed_start(&feed);
+	for (size_t i = 0; i < p.initiatives.n; i++) {
+		if ((ret = import_initiative(s, &feed, i, res, &records, e, err)) != 0)
 			goto out;
+		feed_done(&feed, i);
+	}
 	ret = -1;
-	for (size_t j = k; j < n; j++)
-		if (streams[j] && csv_stream_end(streams[j], e) == -1)
-			goto out;
+	if (feed_wait(&feed, p.initiatives.n, e) == -1)
+		goto out;
 	if ((ret = evidence_check(s, p.slug, "learning.csv", e, err)) != 0)
 		goto out;
 	ret = -2;
@@ -565,6 +751,7 @@ out:
 	if (ret != 0)
 		store_write_rollback(s);
 fail:
+	feed_stop(&feed);	/* before the streams and p it reads go */
 	for (size_t j = 0; j < n; j++)
 		csv_stream_close(streams[j]);
 	free(streams);
