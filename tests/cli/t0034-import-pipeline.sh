@@ -22,6 +22,15 @@ test_expect_success 'setup: a bench/gen CSV set of 20 initiatives, split in two'
 	done
 '
 
+# turns CMD...: CMD as the sequential import. Under a sanitizer or valgrind
+# the address space is the tool's and ulimit -v breaks it: there both runs
+# are threaded, which still checks that the threads store the same thing
+# every time.
+case $TRELLIS_BIN${TRELLIS_VALGRIND:-} in
+*asan*|*san*|*1) turns () { "$@"; } ;;
+*) turns () { (ulimit -v 8388608 && "$@"); } ;;	# KiB: 8 GiB, finite
+esac
+
 # dump DB: the database's rows, its audit log (which has the time) left out.
 dump () {
 	if test -n "${TRELLIS_PG_PASS:-}"; then
@@ -34,7 +43,7 @@ dump () {
 test_expect_success 'a new program: the same rows and rowids as the sequential import' '
 	"$TRELLIS" --db thread.db import csv/*.csv >out &&
 	test_grep "^Imported 75702 records from 19 CSV files" out &&
-	(ulimit -v 8388608 && "$TRELLIS" --db turns.db import csv/*.csv >out) &&
+	turns "$TRELLIS" --db turns.db import csv/*.csv >out &&
 	test_grep "^Imported 75702 records from 19 CSV files" out &&
 	dump thread.db >thread.sql &&
 	dump turns.db >turns.sql &&
@@ -48,7 +57,7 @@ test_expect_success 'records added to stored initiatives: the same as the sequen
 	"$TRELLIS" --db add1.db import part1/*.csv >/dev/null &&
 	"$TRELLIS" --db add1.db import part2/*.csv >/dev/null &&
 	"$TRELLIS" --db add2.db import part1/*.csv >/dev/null &&
-	(ulimit -v 8388608 && "$TRELLIS" --db add2.db import part2/*.csv >/dev/null) &&
+	turns "$TRELLIS" --db add2.db import part2/*.csv >/dev/null &&
 	dump add1.db >add1.sql &&
 	dump add2.db >add2.sql &&
 	test_cmp add2.sql add1.sql &&
