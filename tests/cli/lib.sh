@@ -191,3 +191,13 @@ test_grep () {
 	cat "$2"
 	return 1
 }
+
+# test_reports_one_by_one DB AS_OF OUT: OUT is the JSON array of each
+# initiative of csv/initiatives.csv reported alone (--initiative, in the
+# file's order), which `report --all --format json` must equal.
+test_reports_one_by_one () {
+	for s in $(sed 1d csv/initiatives.csv | cut -d, -f1); do
+		"$TRELLIS" --db "$1" report --initiative "$s" --as-of "$2" --format json || return 1
+	done >one.txt &&
+	printf "[%s]\n" "$(paste -sd, one.txt)" >"$3"
+}

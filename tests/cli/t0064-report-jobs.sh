@@ -53,10 +53,7 @@ test_expect_success 'bench/gen: every format and language is the same with 1, 2 
 
 test_expect_success 'the initiatives come in their order, as --initiative gives them one by one' '
 	"$TRELLIS" --db gen.db report --all --as-of 2025-06-30 --format json --jobs 16 >all.json &&
-	for s in $(sed 1d csv/initiatives.csv | cut -d, -f1); do
-		"$TRELLIS" --db gen.db report --initiative "$s" --as-of 2025-06-30 --format json || exit 1
-	done >one.txt &&
-	printf "[%s]\n" "$(paste -sd, one.txt)" >joined.json &&
+	test_reports_one_by_one gen.db 2025-06-30 joined.json &&
 	test_cmp joined.json all.json
 '
 

@@ -22,10 +22,7 @@ test_expect_success 'each initiative loaded alone reports as the whole program d
 
 test_expect_success 'report --initiative, one by one, gives --all piece by piece' '
 	"$TRELLIS" --db gen.db report --all --as-of 2017-12-31 --format json >all.json &&
-	for s in $(sed 1d csv/initiatives.csv | cut -d, -f1); do
-		"$TRELLIS" --db gen.db report --initiative "$s" --as-of 2017-12-31 --format json || exit 1
-	done >one.txt &&
-	printf "[%s]\n" "$(paste -sd, one.txt)" >joined.json &&
+	test_reports_one_by_one gen.db 2017-12-31 joined.json &&
 	test_cmp all.json joined.json
 '
 
