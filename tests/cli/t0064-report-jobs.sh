@@ -77,6 +77,21 @@ test_expect_success 'the first failing initiative (in order) is the error, whate
 	done
 '
 
+test_expect_success 'the page written to --out is the one on standard output; a failed write says where' '
+	"$TRELLIS" --db gen.db report --all --as-of 2025-06-30 --format html >want.html &&
+	"$TRELLIS" --db gen.db report --all --as-of 2025-06-30 --format html --out got.html &&
+	test_cmp want.html got.html &&
+	test_expect_code 1 "$TRELLIS" --db gen.db report --all --as-of 2025-06-30 \
+	    --format html --out nowhere/page.html 2>err &&
+	test_grep "nowhere/page.html: cannot write" err &&
+	! test -e nowhere/page.html &&
+	if test -c /dev/full; then
+		test_expect_code 1 "$TRELLIS" --db gen.db report --all --as-of 2025-06-30 \
+		    --format html >/dev/full 2>err &&
+		test_grep "standard output: cannot write" err
+	fi
+'
+
 test_expect_success '--jobs takes a number from 1 to 64' '
 	for bad in 0 65 x 2x ""; do
 		test_expect_code 2 "$TRELLIS" --db gen.db report --all --jobs "$bad" 2>err &&
