@@ -85,7 +85,8 @@ test_expect_success 'the page written to --out is the one on standard output; a 
 	    --format html --out nowhere/page.html 2>err &&
 	test_grep "nowhere/page.html: cannot write" err &&
 	! test -e nowhere/page.html &&
-	if test -c /dev/full; then
+	# (in the PostgreSQL pass tests/pgmap.sh takes standard output into a file first)
+	if test -c /dev/full && ! test_pg_pass; then
 		test_expect_code 1 "$TRELLIS" --db gen.db report --all --as-of 2025-06-30 \
 		    --format html >/dev/full 2>err &&
 		test_grep "standard output: cannot write" err
