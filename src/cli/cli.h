@@ -181,12 +181,13 @@ int cli_store_load(const struct cli *c, struct store *s, struct program *p);
 int cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
     const char *initiative, struct program *p);
 /*
- * cli_store_load_slug of one initiative that puts its reason in *why
- * (one line, without "trellis: ") instead of printing it: report --all's
+ * Loads, resolved, what a balance report of one initiative over the window
+ * from..to reads (store_report_load), and puts the reason of a failure in
+ * *why (one line, without "trellis: ") instead of printing it: report's
  * worker threads, whose first failure in initiative order is printed.
  */
-int cli_store_load_initiative_quiet(const struct cli *c, struct store *s, const char *slug,
-    const char *initiative, struct program *p, struct strbuf *why);
+int cli_store_load_report(const struct cli *c, struct store *s, const char *slug,
+    const char *initiative, tdate from, tdate to, struct program *p, struct strbuf *why);
 /* Loads program slug's catalog (store_catalog_load: no initiative's records), resolved. */
 int cli_store_load_catalog(const struct cli *c, struct store *s, const char *slug,
     struct program *p);

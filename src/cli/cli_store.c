@@ -180,16 +180,20 @@ resolve_loaded(const struct cli *c, struct program *p, struct strbuf *why)
 }
 
 /* What load reads of a program. */
-enum load_what { LOAD_WHOLE, LOAD_INITIATIVE, LOAD_CATALOG };
+enum load_what { LOAD_WHOLE, LOAD_INITIATIVE, LOAD_CATALOG, LOAD_REPORT };
 
+/* window: LOAD_REPORT's first and last day */
 static int
 load(const struct cli *c, struct store *s, const char *slug, enum load_what what,
-    const char *initiative, struct program *p, struct strbuf *why)
+    const char *initiative, const tdate *window, struct program *p, struct strbuf *why)
 {
 	struct strbuf err = STRBUF_INIT;
 	int ret = CLI_FAIL, r;
 
-	r = what == LOAD_INITIATIVE ? store_initiative_load(s, slug, initiative, p, &err) :
+	assert((what == LOAD_REPORT) == (window != NULL));
+	r = what == LOAD_REPORT ?
+	    store_report_load(s, slug, initiative, window[0], window[1], p, &err) :
+	    what == LOAD_INITIATIVE ? store_initiative_load(s, slug, initiative, p, &err) :
 	    what == LOAD_CATALOG ? store_catalog_load(s, slug, p, &err) :
 	    store_program_load(s, slug, p, &err);
 	if (r == -1)
@@ -208,22 +212,24 @@ int
 cli_store_load_slug(const struct cli *c, struct store *s, const char *slug,
     const char *initiative, struct program *p)
 {
-	return load(c, s, slug, initiative ? LOAD_INITIATIVE : LOAD_WHOLE, initiative, p, NULL);
+	return load(c, s, slug, initiative ? LOAD_INITIATIVE : LOAD_WHOLE, initiative, NULL, p, NULL);
 }
 
 int
-cli_store_load_initiative_quiet(const struct cli *c, struct store *s, const char *slug,
-    const char *initiative, struct program *p, struct strbuf *why)
+cli_store_load_report(const struct cli *c, struct store *s, const char *slug,
+    const char *initiative, tdate from, tdate to, struct program *p, struct strbuf *why)
 {
+	const tdate window[2] = { from, to };
+
 	assert(initiative != NULL && why != NULL);
-	return load(c, s, slug, LOAD_INITIATIVE, initiative, p, why);
+	return load(c, s, slug, LOAD_REPORT, initiative, window, p, why);
 }
 
 int
 cli_store_load_catalog(const struct cli *c, struct store *s, const char *slug,
     struct program *p)
 {
-	return load(c, s, slug, LOAD_CATALOG, NULL, p, NULL);
+	return load(c, s, slug, LOAD_CATALOG, NULL, NULL, p, NULL);
 }
 
 int

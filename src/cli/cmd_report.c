@@ -103,8 +103,9 @@ report_one(const struct job *j, struct work *w, size_t i, struct part *pt)
 	metrics_report_init(&w->rs);
 	metrics_capacity_init(&w->caps);
 	pt->failed = 1;
-	if (cli_store_load_initiative_quiet(j->c, w->s, j->program, j->slugs->v[i], &w->ps,
-	    &pt->why))
+	/* the records dated outside the window are not read (store_report_load) */
+	if (cli_store_load_report(j->c, w->s, j->program, j->slugs->v[i],
+	    metrics_window_start(j->as_of, j->months), j->as_of, &w->ps, &pt->why))
 		goto out;
 	in = &w->ps.initiatives.v[0];
 	if (metrics_report(&w->ps, in, j->as_of, j->months, j->set, &w->rs) ||

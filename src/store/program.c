@@ -205,6 +205,24 @@ static const enum stmt link_sel_one[T__MAX][LINKS_MAX] = {
 	[T_ASSISTANCE] = { ST_ASSIST_ANSWER_SEL_ONE },
 };
 
+/*
+ * A report's load (store_report_load): the tables the balance report reads
+ * only in its window, by the window's select and link selects (sql.c,
+ * IN_WINDOW, LINK_SEL_WIN); their records dated outside it are not read.
+ */
+static const enum stmt sel_win[T__MAX] = {
+	[T_DECISION] = ST_DECISION_SEL_WIN,
+	[T_APPLICATION] = ST_APPLICATION_SEL_WIN,
+	[T_CREDIT] = ST_CREDIT_SEL_WIN,
+	[T_EVENT] = ST_EVENT_SEL_WIN,
+};
+static const enum stmt link_sel_win[T__MAX][LINKS_MAX] = {
+	[T_DECISION] = { ST_CONSULTED_SEL_WIN, ST_INFORMED_SEL_WIN },
+	[T_APPLICATION] = { ST_CO_APPLICANT_SEL_WIN },
+	[T_CREDIT] = { ST_CREDITED_SEL_WIN },
+	[T_EVENT] = { ST_EXPECTED_SEL_WIN, ST_ATTENDED_SEL_WIN },
+};
+
 int
 store_table_of(const struct kind *k)
 {
@@ -1101,6 +1119,11 @@ struct load {
 	struct strbuf *err;
 	int64_t ini_rowid;		/* a per-initiative load: that initiative; else 0 */
 	int catalog;			/* a catalog load: no initiative's records */
+	/*
+	 * a report's load (store_report_load): the window's first and last
+	 * day, YYYY-MM-DD, for the tables of sel_win; else empty
+	 */
+	char from[DATE_BUFSZ], to[DATE_BUFSZ];
 	int ids;			/* read_fields: references to organizations and
 					 * grants come as rowids (sel_ids) */
 	VEC(struct owner) own[T__MAX];
@@ -1503,8 +1526,11 @@ links_to_arena(struct load *ld, const struct field *f, void *rec, struct anyvec 
  * position order (the owners in any order: LINK_SEL_ONE's are in their
  * key's); rows of owners not loaded (outside this program) are skipped.
  */
+/* How load_links finds the link rows: by the owners' rowid range, their initiative, or its window. */
+enum link_by { BY_RANGE, BY_INITIATIVE, BY_WINDOW };
+
 static int
-load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct field *f,
+load_links(struct load *ld, int t, enum stmt id, enum link_by by, const struct field *f,
     const struct owner *own, size_t n)
 {
 	size_t cur = 0;
@@ -1519,9 +1545,13 @@ load_links(struct load *ld, int t, enum stmt id, int by_initiative, const struct
 		return 0;
 	if ((st = store_stmt(ld->s, id, ld->err)) == NULL)
 		return -1;
-	if (by_initiative)
+	if (by != BY_RANGE) {
 		db_bind_int64(st, 1, ld->ini_rowid);
-	else {
+		if (by == BY_WINDOW) {
+			db_bind_text(st, 2, ld->from);
+			db_bind_text(st, 3, ld->to);
+		}
+	} else {
 		db_bind_int64(st, 1, own[0].rowid);
 		db_bind_int64(st, 2, own[n - 1].rowid);
 	}
@@ -1578,7 +1608,9 @@ load_table(struct load *ld, int t)
 	const struct field *lf = list_field(tab);
 	const struct field *links[LINKS_MAX];
 	VEC(struct placed) placed = { NULL, 0, 0 };
-	enum stmt sel = ld->ini_rowid ? sel_one[t] : tab->sel;
+	/* the window's select, for a report's load of one of its tables */
+	int win = ld->ini_rowid && ld->from[0] && sel_win[t] != ST_BEGIN;
+	enum stmt sel = win ? sel_win[t] : ld->ini_rowid ? sel_one[t] : tab->sel;
 	struct db_stmt *st;
 	int rc, n = 0, dense, ret = -1;
 
@@ -1588,6 +1620,10 @@ load_table(struct load *ld, int t)
 	if (st == NULL || check_shape(st, tab->k, 0, 2, ld->err) == -1)
 		return -1;
 	db_bind_int64(st, 1, ld->ini_rowid && !ONE_BY_PROGRAM(t) ? ld->ini_rowid : ld->p->rowid);
+	if (win) {
+		db_bind_text(st, 2, ld->from);
+		db_bind_text(st, 3, ld->to);
+	}
 	ld->ids = ld->ini_rowid && sel_ids[t];
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t rowid = db_column_int64(st, 0);
@@ -1660,9 +1696,11 @@ load_table(struct load *ld, int t)
 	    (uint64_t)(ld->own[t].v[ld->own[t].n - 1].rowid - ld->own[t].v[0].rowid) <
 	    2 * (uint64_t)ld->own[t].n;
 	for (int i = 0; i < tab->nlinks && i < n; i++) {
-		enum stmt one = ld->ini_rowid && !dense ? link_sel_one[t][i] : ST_BEGIN;
+		enum stmt one = !ld->ini_rowid || dense ? ST_BEGIN :
+		    win ? link_sel_win[t][i] : link_sel_one[t][i];
+		enum link_by by = one == ST_BEGIN ? BY_RANGE : win ? BY_WINDOW : BY_INITIATIVE;
 
-		if (load_links(ld, t, one != ST_BEGIN ? one : tab->link_sel[i], one != ST_BEGIN,
+		if (load_links(ld, t, one != ST_BEGIN ? one : tab->link_sel[i], by,
 		    links[i], ld->own[t].v, ld->own[t].n) == -1)
 			goto out;
 	}
@@ -1739,7 +1777,7 @@ fetch_org(struct load *ld, int64_t rowid)
 	}
 	link_fields(tab->k, links, &n);
 	for (int i = 0; i < tab->nlinks && i < n; i++)
-		if (load_links(ld, T_ORG, tab->link_sel[i], 0, links[i], &ld->own[T_ORG].v[at], 1) == -1)
+		if (load_links(ld, T_ORG, tab->link_sel[i], BY_RANGE, links[i], &ld->own[T_ORG].v[at], 1) == -1)
 			goto out;
 	ret = 0;
 out:
@@ -1755,7 +1793,7 @@ out:
  */
 static int
 load_program(struct store *s, const char *slug, const char *initiative, int catalog,
-    struct program *p, struct strbuf *err)
+    const tdate *window, struct program *p, struct strbuf *err)
 {
 	struct load ld;
 	struct db_stmt *st;
@@ -1766,6 +1804,11 @@ load_program(struct store *s, const char *slug, const char *initiative, int cata
 	ld.p = p;
 	ld.err = err;
 	ld.catalog = catalog;
+	if (window) {
+		assert(initiative != NULL);
+		date_format(window[0], ld.from);
+		date_format(window[1], ld.to);
+	}
 	if (store_begin_read(s, err) == -1)
 		return -1;
 	if (initiative) {
@@ -1829,13 +1872,13 @@ out:
 int
 store_program_load(struct store *s, const char *slug, struct program *p, struct strbuf *err)
 {
-	return load_program(s, slug, NULL, 0, p, err);
+	return load_program(s, slug, NULL, 0, NULL, p, err);
 }
 
 int
 store_catalog_load(struct store *s, const char *slug, struct program *p, struct strbuf *err)
 {
-	return load_program(s, slug, NULL, 1, p, err);
+	return load_program(s, slug, NULL, 1, NULL, p, err);
 }
 
 int
@@ -1843,7 +1886,31 @@ store_initiative_load(struct store *s, const char *program, const char *initiati
     struct program *p, struct strbuf *err)
 {
 	assert(initiative != NULL);
-	return load_program(s, program, initiative, 0, p, err);
+	return load_program(s, program, initiative, 0, NULL, p, err);
+}
+
+/* Whether the window from..to can be a load's: real days of years 1 to 9999 (date_format), in order. */
+static int
+window_stored(tdate from, tdate to)
+{
+	int y0, y1, m, d;
+
+	if (from == DATE_NONE || to == DATE_NONE || from > to)
+		return 0;
+	date_to_ymd(from, &y0, &m, &d);
+	date_to_ymd(to, &y1, &m, &d);
+	return y0 >= 1 && y1 <= 9999;
+}
+
+int
+store_report_load(struct store *s, const char *program, const char *initiative,
+    tdate from, tdate to, struct program *p, struct strbuf *err)
+{
+	const tdate window[2] = { from, to };
+
+	assert(initiative != NULL);
+	return load_program(s, program, initiative, 0, window_stored(from, to) ? window : NULL,
+	    p, err);
 }
 
 int
@@ -1927,7 +1994,7 @@ fetch_one(struct store *s, struct program *p, int t, const char *slug, struct st
 	*VEC_PUSH(&ld.own[t]) = (struct owner){ rec->rowid, rec };
 	link_fields(tab->k, links, &n);
 	for (int i = 0; i < tab->nlinks && i < n; i++)
-		if (load_links(&ld, t, tab->link_sel[i], 0, links[i], ld.own[t].v, ld.own[t].n) == -1)
+		if (load_links(&ld, t, tab->link_sel[i], BY_RANGE, links[i], ld.own[t].v, ld.own[t].n) == -1)
 			goto out;
 	ret = org ? fetch_one(s, p, T_ORG, org, err) : 0;
 out:

@@ -43,6 +43,18 @@
 #define LINK_SEL_ONE(table, owner, cols, owners, key) \
 	"SELECT l." owner ", " cols " FROM " owners " o JOIN " table " l ON l." owner " = o.id" \
 	" WHERE o.initiative_id = ?1 ORDER BY o." key ", l.position"
+/*
+ * A report's load (store_report_load) of the tables the balance report
+ * reads only in its window (DESIGN §3: a record is in the window by its
+ * own date): one initiative's rows (?1) dated from ?2 to ?3, both
+ * inclusive, as YYYY-MM-DD text, which orders as the dates do; and the
+ * link rows of those owners alone, as LINK_SEL_ONE.
+ */
+#define IN_WINDOW(col) " AND t." col " BETWEEN ?2 AND ?3"
+#define LINK_SEL_WIN(table, owner, cols, owners, key, col) \
+	"SELECT l." owner ", " cols " FROM " owners " o JOIN " table " l ON l." owner " = o.id" \
+	" WHERE o.initiative_id = ?1 AND o." col " BETWEEN ?2 AND ?3" \
+	" ORDER BY o." key ", l.position"
 #define ORG_LINK_INS(table, owner) \
 	"INSERT INTO " table " (" owner ", position, org_id) VALUES (?, ?, ?)"
 
@@ -1083,4 +1095,21 @@ const char *const store_sql[ST__MAX] = {
 	"SELECT l.response_id, l.item, l.value FROM survey s JOIN response o ON o.survey_id = s.id"
 	" JOIN answer l ON l.response_id = o.id WHERE s.initiative_id = ?1"
 	" ORDER BY l.response_id, l.position",
+	[ST_DECISION_SEL_WIN] = DECISION_SEL_IDS OF_ONE IN_WINDOW("decided"),
+	[ST_APPLICATION_SEL_WIN] = APPLICATION_SEL_IDS OF_ONE IN_WINDOW("date"),
+	[ST_CREDIT_SEL_WIN] = CREDIT_SELECT CREDIT_JOINS OF_ONE IN_WINDOW("date"),
+	[ST_EVENT_SEL_WIN] = EVENT_SELECT EVENT_JOINS OF_ONE IN_WINDOW("date"),
+	[ST_CONSULTED_SEL_WIN] =
+	LINK_SEL_WIN("decision_consulted", "decision_id", "l.org_id", "decision", "ident", "decided"),
+	[ST_INFORMED_SEL_WIN] =
+	LINK_SEL_WIN("decision_informed", "decision_id", "l.org_id", "decision", "ident", "decided"),
+	[ST_CO_APPLICANT_SEL_WIN] =
+	LINK_SEL_WIN("application_co_applicant", "application_id", "l.org_id", "application",
+	    "ident", "date"),
+	[ST_CREDITED_SEL_WIN] =
+	LINK_SEL_WIN("credit_credited", "credit_id", "l.org_id", "credit", "ident", "date"),
+	[ST_EXPECTED_SEL_WIN] =
+	LINK_SEL_WIN("event_expected", "event_id", "l.org_id", "event", "ident", "date"),
+	[ST_ATTENDED_SEL_WIN] =
+	LINK_SEL_WIN("event_attended", "event_id", "l.org_id", "event", "ident", "date"),
 };

@@ -65,6 +65,22 @@ int store_initiative_load(struct store *s, const char *program, const char *init
     struct program *p, struct strbuf *err);
 
 /*
+ * As store_initiative_load, for a balance report of the window from..to
+ * (both inclusive) and nothing else: of the initiative's decisions,
+ * applications, credits and events, which the report reads only in its
+ * window (DESIGN §3: a record is in the window by its own date, a
+ * decision by its decided date), only those dated in it are read, with
+ * their link rows. The report of that window (metrics_report, with
+ * metrics_window_start(to, months) as from) is the same, byte for byte, as
+ * of store_initiative_load's program; the program is good for that report
+ * and its capacity only, never for a page, a change or another window. A
+ * window of no real dates (DATE_NONE, reversed, a year outside 1..9999) reads
+ * those records whole.
+ */
+int store_report_load(struct store *s, const char *program, const char *initiative,
+    tdate from, tdate to, struct program *p, struct strbuf *err);
+
+/*
  * For a change to a partial program (store_initiative_load): adds to p the
  * organizations and people that rec, a record of kind k, names and p does
  * not hold yet (and a person's organization), read from the store, so that

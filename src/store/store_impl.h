@@ -224,6 +224,14 @@ enum stmt {
 	ST_APPROVAL_INS, ST_APPROVAL_SEL, ST_APPROVAL_UPD, ST_APPROVAL_DEL, ST_APPROVAL_SEL_ONE,
 	ST_AUDIT_CREATOR,	/* who created record ?3 of kind ?2 in initiative ?1 (the latest) */
 	ST_APPROVAL_RECIPIENTS,	/* the accounts acting for organization ?2 that may approve in initiative ?1 */
+	/*
+	 * a report's load (store_report_load): initiative ?1's rows dated from
+	 * ?2 to ?3, and their link rows, of the tables a report reads only in
+	 * its window
+	 */
+	ST_DECISION_SEL_WIN, ST_APPLICATION_SEL_WIN, ST_CREDIT_SEL_WIN, ST_EVENT_SEL_WIN,
+	ST_CONSULTED_SEL_WIN, ST_INFORMED_SEL_WIN, ST_CO_APPLICANT_SEL_WIN,
+	ST_CREDITED_SEL_WIN, ST_EXPECTED_SEL_WIN, ST_ATTENDED_SEL_WIN,
 	ST__MAX
 };
 

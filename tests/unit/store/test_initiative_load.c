@@ -5,7 +5,9 @@
  * given as the first argument (tests/cli/t0097-initiative-load.sh passes a
  * bench/gen program), for every initiative of that database too. And the
  * copy a write makes of a cached initiative (program_slice_copy) is that
- * same slice.
+ * same slice. A report's load (store_report_load) of each initiative, for
+ * windows of 1, 12 and 36 months ending at each date, reports the same as
+ * the per-initiative load, holding only the window's dated records.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,15 +25,18 @@
 #include "model/validate.h"
 #include "store/store.h"
 #include "util/strbuf.h"
+#include "view/html.h"
+#include "view/report_html.h"
 #include "view/report_json.h"
 #include "view/report_text.h"
 #include "util/banned.h"
 
 static const char *given_db;	/* argv[1], or NULL */
 
-/* Appends the JSON and text reports of initiative in of p, as of as_of, to out. */
+/* Appends the JSON, text and HTML reports of initiative in of p, as of as_of over months, to out. */
 static void
-render(const struct program *p, const struct initiative *in, tdate as_of, struct strbuf *out)
+render(const struct program *p, const struct initiative *in, tdate as_of, int months,
+    struct strbuf *out)
 {
 	struct metrics_settings set;
 	struct report r;
@@ -40,11 +45,17 @@ render(const struct program *p, const struct initiative *in, tdate as_of, struct
 	metrics_settings_default(&set);
 	metrics_report_init(&r);
 	metrics_capacity_init(&cap);
-	assert_int_equal(metrics_report(p, in, as_of, 12, &set, &r), 0);
+	assert_int_equal(metrics_report(p, in, as_of, months, &set, &r), 0);
 	assert_int_equal(metrics_capacity(p, in->backbone.idx, in, as_of, &set, &cap), 0);
 	report_json_write(&r, out);
 	strbuf_addch(out, '\n');
 	report_text_write(&r, &cap, out);
+	{
+		struct html h;
+
+		html_init(&h, out);
+		report_html_section(&h, &r, &cap, NULL);
+	}
 	metrics_report_release(&r);
 	metrics_capacity_release(&cap);
 }
@@ -91,6 +102,71 @@ check_copy(const struct program *whole, size_t ini, const struct program *one)
 	strbuf_release(&b);
 }
 
+/* How many records the list field list of initiative in holds. */
+#define RECORDS(in, list) ((in)->list.n)
+
+/*
+ * A report's load of the initiative of one (a per-initiative load) for the
+ * window of months ending at as_of (store_report_load): its report is one's,
+ * byte for byte; it holds no decision, application, credit or event dated
+ * outside the window, and every one of one's dated in it, with their
+ * lists. Returns 1 when it left some record out.
+ */
+static int
+check_window(struct store *s, const char *slug, const struct program *one, tdate as_of,
+    int months)
+{
+	const struct initiative *in = &one->initiatives.v[0], *wi;
+	tdate from = metrics_window_start(as_of, months);
+	struct program win;
+	struct model_error e;
+	struct strbuf err = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
+	size_t n = 0, k = 0;
+	int left_out;
+
+	program_init(&win);
+	program_use_arena(&win);
+	assert_int_equal(store_report_load(s, slug, in->slug, from, as_of, &win, &err), 0);
+	assert_int_equal(model_resolve(&win, &e), 0);
+	assert_int_equal(win.initiatives.n, 1);
+	wi = &win.initiatives.v[0];
+	render(one, in, as_of, months, &a);
+	render(&win, wi, as_of, months, &b);
+	assert_string_equal(b.buf, a.buf);
+	/* the decisions: those of one in the window, in order, lists alike */
+	for (size_t i = 0; i < in->decisions.n; i++) {
+		const struct decision *d = &in->decisions.v[i];
+
+		if (d->decided < from || d->decided > as_of)
+			continue;
+		assert_true(k < wi->decisions.n);
+		assert_string_equal(wi->decisions.v[k].id, d->id);
+		assert_int_equal(wi->decisions.v[k].consulted.n, d->consulted.n);
+		assert_int_equal(wi->decisions.v[k].informed.n, d->informed.n);
+		k++;
+	}
+	assert_int_equal(k, wi->decisions.n);
+	for (size_t i = 0; i < wi->credits.n; i++)
+		assert_true(wi->credits.v[i].date >= from && wi->credits.v[i].date <= as_of);
+	for (size_t i = 0; i < wi->events.n; i++)
+		assert_true(wi->events.v[i].date >= from && wi->events.v[i].date <= as_of);
+	for (size_t i = 0; i < wi->applications.n; i++)
+		assert_true(wi->applications.v[i].date >= from && wi->applications.v[i].date <= as_of);
+	n = RECORDS(wi, decisions) + RECORDS(wi, credits) + RECORDS(wi, events) +
+	    RECORDS(wi, applications);
+	left_out = n < RECORDS(in, decisions) + RECORDS(in, credits) + RECORDS(in, events) +
+	    RECORDS(in, applications);
+	/* the rest whole */
+	assert_int_equal(wi->ledger.n, in->ledger.n);
+	assert_int_equal(wi->contributions.n, in->contributions.n);
+	assert_int_equal(wi->checkins.n, in->checkins.n);
+	program_release(&win);
+	strbuf_release(&err);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	return left_out;
+}
+
 /*
  * For every initiative of the program slug in s: the per-initiative load
  * resolves, is partial, holds that initiative alone and no more
@@ -104,7 +180,8 @@ check_all(struct store *s, const char *slug, const tdate *as_of, size_t ndates)
 	struct model_error e;
 	struct strbuf err = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
 	struct store_slugs slugs = { NULL, 0, 0 };
-	size_t checked = 0;
+	static const int months[] = { 1, 12, 36 };
+	size_t checked = 0, windows = 0;
 
 	program_init(&whole);
 	assert_int_equal(store_program_load(s, slug, &whole, &err), 0);
@@ -129,13 +206,17 @@ check_all(struct store *s, const char *slug, const tdate *as_of, size_t ndates)
 		for (size_t d = 0; d < ndates; d++) {
 			strbuf_reset(&a);
 			strbuf_reset(&b);
-			render(&whole, in, as_of[d], &a);
-			render(&one, &one.initiatives.v[0], as_of[d], &b);
+			render(&whole, in, as_of[d], 12, &a);
+			render(&one, &one.initiatives.v[0], as_of[d], 12, &b);
 			assert_string_equal(b.buf, a.buf);
+			for (size_t m = 0; m < sizeof(months) / sizeof(months[0]); m++)
+				windows += check_window(s, slug, &one, as_of[d], months[m]);
 		}
 		program_release(&one);
 		checked++;
 	}
+	/* some window of the dates left records out */
+	assert_true(slugs.n == 0 || windows > 0);
 	store_slugs_release(&slugs);
 	program_release(&whole);
 	strbuf_release(&err);
