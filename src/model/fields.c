@@ -7,7 +7,6 @@
 
 #include "fields.h"
 #include "model.h"
-#include "../util/arena.h"
 #include "../util/xalloc.h"
 #include "../util/banned.h"
 
@@ -627,26 +626,8 @@ kind_copy(const struct kind *k, void *dst, const void *src)
 	kind_own(k, dst);
 }
 
-/* Frees s unless it is one of a's (a program's arena: freed at once). */
-static void
-drop(const struct arena *a, char *s)
-{
-	if (a == NULL || !arena_owns(a, s))
-		free(s);
-}
-
-/* VEC_FREE, but a list in arena a is left to it. */
-static void
-drop_vec(const struct arena *a, struct anyvec *v)
-{
-	if (a == NULL || !arena_owns(a, v->v))
-		free(v->v);
-	v->v = NULL;
-	v->n = v->alloc = 0;
-}
-
 void
-kind_release_in(const struct kind *k, void *rec, const struct arena *a)
+kind_release(const struct kind *k, void *rec)
 {
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
@@ -656,32 +637,32 @@ kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 		case FT_STR:
 		case FT_SLUG:
 		case FT_ID:
-			drop(a, *(char **)p);
+			free(*(char **)p);
 			*(char **)p = NULL;
 			break;
 		case FT_ENUMS:
-			drop_vec(a, p);
+			VEC_FREE((struct anyvec *)p);
 			break;
 		case FT_REF:
-			drop(a, ((struct ref *)p)->slug);
+			free(((struct ref *)p)->slug);
 			((struct ref *)p)->slug = NULL;
 			break;
 		case FT_REFS: {
 			struct refs *r = p;
 
 			for (size_t j = 0; j < r->n; j++)
-				drop(a, r->v[j].slug);
-			drop_vec(a, p);
+				free(r->v[j].slug);
+			VEC_FREE(r);
 			break;
 		}
 		case FT_OBJECT:
-			kind_release_in(f->sub, rec, a);
+			kind_release(f->sub, rec);
 			break;
 		case FT_LIST: {
 			struct anyvec *v = p;
 
 			for (size_t j = 0; j < v->n; j++)
-				kind_release_in(f->sub, (char *)v->v + j * f->sub->size, a);
+				kind_release(f->sub, (char *)v->v + j * f->sub->size);
 			VEC_FREE(v);
 			break;
 		}
@@ -689,16 +670,16 @@ kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 			VEC(struct assignment) *v = p;
 
 			for (size_t j = 0; j < v->n; j++)
-				drop(a, v->v[j].org.slug);
-			drop_vec(a, p);
+				free(v->v[j].org.slug);
+			VEC_FREE(v);
 			break;
 		}
 		case FT_ANSWERS: {
 			VEC(struct answer) *v = p;
 
 			for (size_t j = 0; j < v->n; j++)
-				drop(a, v->v[j].item);
-			drop_vec(a, p);
+				free(v->v[j].item);
+			VEC_FREE(v);
 			break;
 		}
 		default:
@@ -707,8 +688,33 @@ kind_release_in(const struct kind *k, void *rec, const struct arena *a)
 	}
 }
 
-void
-kind_release(const struct kind *k, void *rec)
+/* Whether records of kind k hold lists of records (FT_LIST), themselves or in an object. */
+static int
+holds_lists(const struct kind *k)
 {
-	kind_release_in(k, rec, NULL);
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].type == FT_LIST ||
+		    (k->fields[i].type == FT_OBJECT && holds_lists(k->fields[i].sub)))
+			return 1;
+	return 0;
+}
+
+void
+kind_release_lists(const struct kind *k, void *rec)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (f->type == FT_OBJECT)
+			kind_release_lists(f->sub, rec);
+		else if (f->type == FT_LIST) {
+			struct anyvec *v = FIELD_PTR(rec, f);
+
+			/* a list of records that hold none is freed without a look at each */
+			if (holds_lists(f->sub))
+				for (size_t j = 0; j < v->n; j++)
+					kind_release_lists(f->sub, (char *)v->v + j * f->sub->size);
+			VEC_FREE(v);
+		}
+	}
 }

@@ -154,9 +154,12 @@ size_t field_size(const struct field *f);
 void field_swap(const struct field *f, void *a, void *b);
 /* Frees what rec (of kind k) holds, recursively; rec itself is not freed. */
 void kind_release(const struct kind *k, void *rec);
-/* kind_release, but the strings that are arena a's are left to it. */
-struct arena;
-void kind_release_in(const struct kind *k, void *rec, const struct arena *a);
+/*
+ * kind_release of a record of a program whose strings and link lists are
+ * all in its arena (program_use_arena), freed with it: only the lists of
+ * records are freed here.
+ */
+void kind_release_lists(const struct kind *k, void *rec);
 /*
  * Makes dst (k->size bytes) a deep copy of src: every string, list and
  * reference its own (release with kind_release). References keep their

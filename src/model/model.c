@@ -156,11 +156,12 @@ program_use_arena(struct program *p)
 void
 program_release(struct program *p)
 {
-	kind_release_in(&kind_document, p, p->strings);
 	if (p->strings) {
+		kind_release_lists(&kind_document, p);
 		arena_release(p->strings);
 		free(p->strings);
-	}
+	} else
+		kind_release(&kind_document, p);
 	strmap_release(&p->org_index);
 	strmap_release(&p->person_index);
 	strmap_release(&p->instrument_index);
@@ -364,6 +365,13 @@ static const struct builtin_item backbone_activities_items[] = {
 	  N_("The backbone helps bring in money for the work — for the partners, not only for itself.") },
 };
 
+/* A copy of s that p owns: in p's arena when it has one (program_use_arena). */
+static char *
+own_str(struct program *p, const char *s)
+{
+	return p->strings ? arena_strdup(p->strings, s) : xstrdup(s);
+}
+
 static void
 add_builtin(struct program *p, const char *code, const char *title,
     const struct builtin_item *items, size_t n)
@@ -373,15 +381,15 @@ add_builtin(struct program *p, const char *code, const char *title,
 	if (program_instrument(p, code))
 		return;
 	in = VEC_PUSH(&p->instruments);
-	in->code = xstrdup(code);
-	in->title = xstrdup(title);
+	in->code = own_str(p, code);
+	in->title = own_str(p, title);
 	in->builtin = 1;
 	for (size_t i = 0; i < n; i++) {
 		struct instrument_item *it = VEC_PUSH(&in->items);
 
-		it->code = xstrdup(items[i].code);
-		it->text = xstrdup(items[i].text);
-		it->category = xstrdup(items[i].category);
+		it->code = own_str(p, items[i].code);
+		it->text = own_str(p, items[i].text);
+		it->category = own_str(p, items[i].category);
 	}
 	strmap_release(&p->instrument_index);	/* stale: rebuilt by model_resolve */
 }

@@ -573,7 +573,11 @@ void program_init(struct program *p);
 /*
  * Has the store load p's strings into an arena of p's own, freed at once
  * by program_release: for a program that is loaded to be read and never
- * changed (an edit frees and replaces strings one by one). p is empty.
+ * changed (an edit frees and replaces strings one by one). Every string
+ * and link list p then holds is the arena's (the store's, and the
+ * built-in instruments' that model_resolve adds): program_release frees
+ * only its lists of records (kind_release_lists), not each string. p is
+ * empty.
  */
 void program_use_arena(struct program *p);
 /* Frees everything p holds; p is left empty. */

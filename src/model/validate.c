@@ -285,14 +285,22 @@ walk_record(struct vctx *c, const struct kind *k, void *rec,
 			const struct field orgf = { .name = "org", .type = FT_REF, .ref = RT_ORG };
 
 			for (size_t j = 0; j < a->n; j++) {
-				snprintf(sub, sizeof(sub), "%s%s.%s", prefix, f->name, a->v[j].org.slug);
-				if (resolve_ref(c, &orgf, &a->v[j].org, sub, "", loc))
-					return -1;
-				for (size_t q = 0; q < j; q++)
-					if (a->v[q].org.idx == a->v[j].org.idx) {
-						model_error_set(c->e, loc, sub, "organization assigned twice");
+				struct ref *o = &a->v[j].org;
+				int twice = 0;
+
+				/* the path made only when it may be needed (resolve_ref) */
+				if (o->slug && !same_record(c, RT_ORG, o)) {
+					snprintf(sub, sizeof(sub), "%s%s.%s", prefix, f->name, o->slug);
+					if (resolve_ref(c, &orgf, o, sub, "", loc))
 						return -1;
-					}
+				}
+				for (size_t q = 0; q < j && !twice; q++)
+					twice = a->v[q].org.idx == o->idx;
+				if (twice) {
+					snprintf(sub, sizeof(sub), "%s%s.%s", prefix, f->name, o->slug);
+					model_error_set(c->e, loc, sub, "organization assigned twice");
+					return -1;
+				}
 			}
 			break;
 		}
@@ -341,13 +349,33 @@ order_check(struct vctx *c, const struct srcloc *loc, const char *later, tdate a
 	return -1;
 }
 
+/*
+ * The item code of instrument in, looked for first at *hint and then from
+ * the start; *hint is left past the item found (the next answer's, when a
+ * response answers in the instrument's order).
+ */
 static const struct instrument_item *
-instrument_item(const struct instrument *in, const char *code)
+instrument_item(const struct instrument *in, const char *code, size_t *hint)
 {
-	for (size_t i = 0; i < in->items.n; i++)
-		if (strcmp(in->items.v[i].code, code) == 0)
+	size_t n = in->items.n;
+
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (*hint + k) % n;
+
+		if (strcmp(in->items.v[i].code, code) == 0) {
+			*hint = i + 1;
 			return &in->items.v[i];
+		}
+	}
 	return NULL;
+}
+
+/* The path of a response's answer to item, for its message. */
+static const char *
+answer_path(char path[128], const char *item)
+{
+	snprintf(path, 128, "answers.%s", item);
+	return path;
 }
 
 /*
@@ -540,25 +568,30 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 				model_error_set(c->e, rloc, "answers", "a response with no answers");
 				return fail(c);
 			}
-			for (size_t j = 0; j < r->answers.n; j++) {
-				char path[128];
+			/* the items answered, in the instrument's order as a form gives them: hint */
+			size_t hint = 0;
 
-				snprintf(path, sizeof(path), "answers.%s", r->answers.v[j].item);
-				if (!instrument_item(in, r->answers.v[j].item)) {
-					model_error_set(c->e, rloc, path,
-					    "instrument '%s' has no item '%s'", in->code, r->answers.v[j].item);
+			for (size_t j = 0; j < r->answers.n; j++) {
+				const char *item = r->answers.v[j].item;
+				char path[128];	/* made for a message only: a load checks 500,000 answers */
+				int twice = 0;
+
+				if (!instrument_item(in, item, &hint)) {
+					model_error_set(c->e, rloc, answer_path(path, item),
+					    "instrument '%s' has no item '%s'", in->code, item);
 					return fail(c);
 				}
 				if (r->answers.v[j].value < 1 || r->answers.v[j].value > 5) {
-					model_error_set(c->e, rloc, path, "%d is out of range 1 to 5",
-					    r->answers.v[j].value);
+					model_error_set(c->e, rloc, answer_path(path, item),
+					    "%d is out of range 1 to 5", r->answers.v[j].value);
 					return fail(c);
 				}
-				for (size_t q = 0; q < j; q++)
-					if (strcmp(r->answers.v[q].item, r->answers.v[j].item) == 0) {
-						model_error_set(c->e, rloc, path, "answered twice");
-						return fail(c);
-					}
+				for (size_t q = 0; q < j && !twice; q++)
+					twice = strcmp(r->answers.v[q].item, item) == 0;
+				if (twice) {
+					model_error_set(c->e, rloc, answer_path(path, item), "answered twice");
+					return fail(c);
+				}
 			}
 		}
 	} else if (k == &kind_tie) {

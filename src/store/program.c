@@ -1497,7 +1497,7 @@ link_size(const struct field *f)
 /*
  * Puts the link rows gathered in rows at the end of rec's list of field
  * f, in the load's arena, exactly as long as it is: a list of a program
- * only read never grows (kind_release_in leaves it to the arena). rows is
+ * only read never grows (program_release leaves it to the arena). rows is
  * emptied.
  */
 static void
