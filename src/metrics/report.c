@@ -537,6 +537,14 @@ grants(struct ctx *c)
 		nlines += in->grants.v[g].lines.n;
 	}
 	lsum = xcalloc(nlines + 1, sizeof(int64_t));
+	/* the entries before the window that a report's load summed in the store */
+	for (size_t g = 0; g < ng; g++) {
+		const struct grant *gr = &in->grants.v[g];
+
+		gsum[g] = gr->carried;
+		for (size_t l = 0; l < gr->lines.n; l++)
+			lsum[lineoff[g] + l] = gr->lines.v[l].carried;
+	}
 	for (size_t i = 0; i < in->ledger.n; i++) {
 		const struct ledger_entry *e = &in->ledger.v[i];
 		int g = e->grant.idx, l;

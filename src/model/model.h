@@ -268,10 +268,18 @@ struct decision {
 	char *contrary_views;		/* optional */
 };
 
+/*
+ * carried (a grant's and a budget line's, in no format): the cents of the
+ * counting ledger entries (ledger_counts) on it dated before a report's
+ * window, which a report's load (store_report_load) sums in the store in
+ * place of reading them; 0 in every other program. The report's grants.*
+ * figures start their sums from it.
+ */
 struct budget_line {
 	REC_HEAD;
 	char *name;
 	int64_t amount;			/* cents */
+	int64_t carried;		/* cents */
 };
 
 struct grant {
@@ -281,6 +289,7 @@ struct grant {
 	tdate start, end;
 	int catalytic;
 	VEC(struct budget_line) lines;
+	int64_t carried;		/* cents */
 };
 
 /*

@@ -215,6 +215,9 @@ static const enum stmt sel_win[T__MAX] = {
 	[T_APPLICATION] = ST_APPLICATION_SEL_WIN,
 	[T_CREDIT] = ST_CREDIT_SEL_WIN,
 	[T_EVENT] = ST_EVENT_SEL_WIN,
+	/* the ledger's entries before it: summed instead (load_carried) */
+	[T_LEDGER] = ST_LEDGER_SEL_WIN,
+	[T_APPROVAL] = ST_APPROVAL_SEL_WIN,
 };
 static const enum stmt link_sel_win[T__MAX][LINKS_MAX] = {
 	[T_DECISION] = { ST_CONSULTED_SEL_WIN, ST_INFORMED_SEL_WIN },
@@ -1713,6 +1716,52 @@ out:
 }
 
 /*
+ * A report's load, its ledger read in the window only (sel_win): adds to
+ * each grant of the initiative, and to the budget line an entry names,
+ * the cents of its counting entries dated before the window
+ * (ST_LEDGER_CARRY, summed by the store), which is all that the report
+ * reads of those (grants.*: every counting entry up to as-of).
+ */
+static int
+load_carried(struct load *ld)
+{
+	struct db_stmt *st = store_stmt(ld->s, ST_LEDGER_CARRY, ld->err);
+	int rc, ret = -1;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int64(st, 1, ld->ini_rowid);
+	db_bind_text(st, 2, ld->from);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t rowid = db_column_int64(st, 0);
+		struct grant *g = find_owner(ld, T_GRANT, rowid);
+		const char *line = db_column_text(st, 1);
+		int64_t cents = db_column_int64(st, 2);
+
+		if (g == NULL) {
+			strbuf_reset(ld->err);
+			strbuf_addf(ld->err, "database holds ledger entries of grant row %lld,"
+			    " not of their initiative", (long long)rowid);
+			goto out;
+		}
+		g->carried += cents;
+		for (size_t i = 0; line && i < g->lines.n; i++)
+			if (g->lines.v[i].name && strcmp(g->lines.v[i].name, line) == 0) {
+				g->lines.v[i].carried += cents;
+				break;
+			}
+	}
+	if (rc != DB_DONE) {
+		store_sqlerr(ld->s, ld->err, "cannot load a program");
+		goto out;
+	}
+	ret = 0;
+out:
+	store_stmt_done(st);
+	return ret;
+}
+
+/*
  * A per-initiative load reads the organizations that the initiative's
  * records name (ST_ORG_SEL_ONE), but not those that only its link rows
  * name, which read_link finds missing: this reads organization rowid of
@@ -1852,6 +1901,8 @@ load_program(struct store *s, const char *slug, const char *initiative, int cata
 	for (int t = 0; t < T__MAX; t++)
 		if (load_table(&ld, t) == -1)
 			goto out;
+	if (ld.ini_rowid && ld.from[0] && load_carried(&ld) == -1)
+		goto out;
 	p->partial = catalog ? PROGRAM_CATALOG : initiative ? PROGRAM_SLICE : PROGRAM_WHOLE;
 	ret = 0;
 out:
