@@ -217,7 +217,17 @@ static const enum stmt sel_win[T__MAX] = {
 	[T_EVENT] = ST_EVENT_SEL_WIN,
 	/* the ledger's entries before it: summed instead (load_carried) */
 	[T_LEDGER] = ST_LEDGER_SEL_WIN,
-	[T_APPROVAL] = ST_APPROVAL_SEL_WIN,
+};
+/*
+ * And the tables of an initiative that a report reads nothing of (nor
+ * its capacity): a report's load leaves them out.
+ */
+static const unsigned char report_skips[T__MAX] = {
+	[T_APPROVAL] = 1,
+	[T_PROPOSAL] = 1,
+	[T_PANSWER] = 1,
+	[T_FOLLOWUP] = 1,
+	[T_ASSISTANCE] = 1,
 };
 static const enum stmt link_sel_win[T__MAX][LINKS_MAX] = {
 	[T_DECISION] = { ST_CONSULTED_SEL_WIN, ST_INFORMED_SEL_WIN },
@@ -1617,7 +1627,8 @@ load_table(struct load *ld, int t)
 	struct db_stmt *st;
 	int rc, n = 0, dense, ret = -1;
 
-	if (sel == ST_BEGIN || (ld->catalog && store_table_in_initiative(t)))
+	if (sel == ST_BEGIN || (ld->catalog && store_table_in_initiative(t)) ||
+	    (ld->ini_rowid && ld->from[0] && report_skips[t]))
 		return 0;
 	st = store_stmt(ld->s, sel, ld->err);
 	if (st == NULL || check_shape(st, tab->k, 0, 2, ld->err) == -1)
@@ -1719,8 +1730,9 @@ out:
  * A report's load, its ledger read in the window only (sel_win): adds to
  * each grant of the initiative, and to the budget line an entry names,
  * the cents of its counting entries dated before the window
- * (ST_LEDGER_CARRY, summed by the store), which is all that the report
- * reads of those (grants.*: every counting entry up to as-of).
+ * (ST_LEDGER_CARRY: three columns of each, not its record), which is all
+ * that the report reads of those (grants.*: every counting entry up to
+ * as-of).
  */
 static int
 load_carried(struct load *ld)

@@ -1117,12 +1117,8 @@ const char *const store_sql[ST__MAX] = {
 	 * approved entries: ledger_counts), by grant and budget line
 	 */
 	[ST_LEDGER_SEL_WIN] = LEDGER_SEL_IDS OF_ONE IN_WINDOW("date"),
-	[ST_APPROVAL_SEL_WIN] =
-	"SELECT t.id, t.entry_id, t.org_id, t.acted_by, t.on_behalf, t.date, t.verdict, t.reason"
-	" FROM ledger_entry x JOIN ledger_approval t ON t.entry_id = x.id"
-	" WHERE x.initiative_id = ?1 AND x.date BETWEEN ?2 AND ?3 ORDER BY t.id",
+	/* the rows, not their sums by GROUP BY: its sort of every row cost more than the adding */
 	[ST_LEDGER_CARRY] =
-	"SELECT grant_id, line, CAST(SUM(amount) AS BIGINT) FROM ledger_entry"
-	" WHERE initiative_id = ?1 AND date < ?2 AND status = 'approved'"
-	" GROUP BY grant_id, line",
+	"SELECT grant_id, line, amount FROM ledger_entry"
+	" WHERE initiative_id = ?1 AND date < ?2 AND status = 'approved'",
 };

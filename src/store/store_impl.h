@@ -232,8 +232,8 @@ enum stmt {
 	ST_DECISION_SEL_WIN, ST_APPLICATION_SEL_WIN, ST_CREDIT_SEL_WIN, ST_EVENT_SEL_WIN,
 	ST_CONSULTED_SEL_WIN, ST_INFORMED_SEL_WIN, ST_CO_APPLICANT_SEL_WIN,
 	ST_CREDITED_SEL_WIN, ST_EXPECTED_SEL_WIN, ST_ATTENDED_SEL_WIN,
-	ST_LEDGER_SEL_WIN, ST_APPROVAL_SEL_WIN,
-	ST_LEDGER_CARRY,	/* initiative ?1's counting entries dated before ?2: grant, line, cents */
+	ST_LEDGER_SEL_WIN,
+	ST_LEDGER_CARRY,	/* initiative ?1's counting entries dated before ?2: grant, line, amount */
 	ST__MAX
 };
 

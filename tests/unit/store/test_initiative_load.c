@@ -111,8 +111,9 @@ check_copy(const struct program *whole, size_t ini, const struct program *one)
  * byte for byte; it holds no decision, application, credit, event or ledger
  * entry dated outside the window, and every one of one's dated in it, with
  * their lists; each grant and budget line carries the cents of one's
- * approved entries on it dated before the window. Returns 1 when it left
- * some record out.
+ * approved entries on it dated before the window; it holds no approval,
+ * proposal, follow-up or assistance, which no report reads. Returns 1
+ * when it left some record out.
  */
 static int
 check_window(struct store *s, const char *slug, const struct program *one, tdate as_of,
@@ -194,6 +195,14 @@ check_window(struct store *s, const char *slug, const struct program *one, tdate
 				before += in->ledger.v[i].amount;
 		assert_int_equal(wi->grants.v[g].carried, before);
 	}
+	/* nothing of what no report reads: approvals, proposals, follow-ups, assistance */
+	for (size_t i = 0; i < wi->ledger.n; i++)
+		assert_int_equal(wi->ledger.v[i].approvals.n, 0);
+	for (size_t i = 0; i < wi->checkins.n; i++)
+		assert_int_equal(wi->checkins.v[i].follow_ups.n, 0);
+	assert_int_equal(wi->proposals.n, 0);
+	assert_int_equal(wi->assistance.n, 0);
+	left_out += in->proposals.n + in->assistance.n > 0;
 	/* the rest whole */
 	assert_int_equal(wi->contributions.n, in->contributions.n);
 	assert_int_equal(wi->checkins.n, in->checkins.n);
