@@ -133,15 +133,30 @@ test_real(void **state)
 	assert_true(v == 2500.0);
 }
 
+/* What trying every precision from 1 up gives: the first that reads back. */
+static void
+shortest(double v, char want[NUM_BUFSZ])
+{
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(want, NUM_BUFSZ, "%.*g", prec, v);
+		if (strtod(want, NULL) == v)
+			return;
+	}
+}
+
 /*
- * The binary search for the fewest digits gives what trying every
- * precision from 1 up gives (the first that reads back), for ratios and
- * shares such as the report's, and for values with 1 to 17 digits.
+ * real_format's fewest digits (%.15g, else 16, else 17) are what trying
+ * every precision from 1 up gives, for ratios and shares such as the
+ * report's, values with 1 to 17 digits, numbers of a few digits at every
+ * scale (where %g's notation changes), and doubles of random bits.
  */
 static void
 test_real_shortest(void **state)
 {
+	static const double scales[] = { 1e-300, 1e-20, 1e-6, 1e-5, 1e-4, 1e-3, 0.1, 1, 10,
+	    1e4, 1e6, 1e12, 1e14, 1e15, 1e16, 1e20, 1e300 };
 	char buf[NUM_BUFSZ], want[NUM_BUFSZ];
+	uint64_t seed = 88172645463325252ull;
 	size_t n = 0;
 
 	(void)state;
@@ -151,20 +166,39 @@ test_real_shortest(void **state)
 
 			for (int k = 0; k < 3; k++) {
 				double v = vs[k];
-				int prec;
 
 				if (v == floor(v))
 					continue;
-				for (prec = 1; prec <= 17; prec++) {
-					snprintf(want, sizeof(want), "%.*g", prec, v);
-					if (strtod(want, NULL) == v)
-						break;
-				}
+				shortest(v, want);
 				assert_string_equal(real_format(v, buf), want);
 				n++;
 			}
 		}
-	assert_true(n > 20000);
+	for (size_t s = 0; s < sizeof(scales) / sizeof(scales[0]); s++)
+		for (int d = 1; d <= 9999; d += 7) {
+			double v = d * scales[s] + scales[s] / 3;
+
+			if (v == floor(v) && fabs(v) < 1e15)
+				continue;
+			shortest(v, want);
+			assert_string_equal(real_format(v, buf), want);
+			n++;
+		}
+	for (int i = 0; i < 200000; i++) {
+		double v;
+
+		/* xorshift64 */
+		seed ^= seed << 13;
+		seed ^= seed >> 7;
+		seed ^= seed << 17;
+		memcpy(&v, &seed, sizeof(v));
+		if (!isfinite(v) || (v == floor(v) && fabs(v) < 1e15))
+			continue;
+		shortest(v, want);
+		assert_string_equal(real_format(v, buf), want);
+		n++;
+	}
+	assert_true(n > 200000);
 }
 
 int
