@@ -215,6 +215,8 @@ static const enum stmt sel_win[T__MAX] = {
 	[T_APPLICATION] = ST_APPLICATION_SEL_WIN,
 	[T_CREDIT] = ST_CREDIT_SEL_WIN,
 	[T_EVENT] = ST_EVENT_SEL_WIN,
+	[T_TIE] = ST_TIE_SEL_WIN,	/* the network of the ratings in the window */
+	[T_CHECKIN] = ST_CHECKIN_SEL_WIN,	/* from the window's first month: win_from */
 	/* the ledger's entries before it: summed instead (load_carried) */
 	[T_LEDGER] = ST_LEDGER_SEL_WIN,
 };
@@ -234,6 +236,7 @@ static const enum stmt link_sel_win[T__MAX][LINKS_MAX] = {
 	[T_APPLICATION] = { ST_CO_APPLICANT_SEL_WIN },
 	[T_CREDIT] = { ST_CREDITED_SEL_WIN },
 	[T_EVENT] = { ST_EXPECTED_SEL_WIN, ST_ATTENDED_SEL_WIN },
+	[T_CHECKIN] = { ST_ATTENDEE_SEL_WIN, ST_CHECKIN_ORG_SEL_WIN },
 };
 
 int
@@ -1137,6 +1140,7 @@ struct load {
 	 * day, YYYY-MM-DD, for the tables of sel_win; else empty
 	 */
 	char from[DATE_BUFSZ], to[DATE_BUFSZ];
+	char from_month[DATE_BUFSZ];	/* the first day of from's month (win_from) */
 	int ids;			/* read_fields: references to organizations and
 					 * grants come as rowids (sel_ids) */
 	VEC(struct owner) own[T__MAX];
@@ -1152,6 +1156,17 @@ struct load {
 		const void *v;
 	} map[T__MAX];
 };
+
+/*
+ * The first day of table t's window in a report's load: a check-in counts
+ * for its whole calendar month (checkins.coverage), so check-ins are read
+ * from the first day of the window's first month.
+ */
+static const char *
+win_from(const struct load *ld, int t)
+{
+	return t == T_CHECKIN ? ld->from_month : ld->from;
+}
 
 /* The rowid map of own[t] (rowid_map): at NULL when its rowids spread too far. */
 static const struct rowid_map *
@@ -1561,7 +1576,7 @@ load_links(struct load *ld, int t, enum stmt id, enum link_by by, const struct f
 	if (by != BY_RANGE) {
 		db_bind_int64(st, 1, ld->ini_rowid);
 		if (by == BY_WINDOW) {
-			db_bind_text(st, 2, ld->from);
+			db_bind_text(st, 2, win_from(ld, t));
 			db_bind_text(st, 3, ld->to);
 		}
 	} else {
@@ -1635,7 +1650,7 @@ load_table(struct load *ld, int t)
 		return -1;
 	db_bind_int64(st, 1, ld->ini_rowid && !ONE_BY_PROGRAM(t) ? ld->ini_rowid : ld->p->rowid);
 	if (win) {
-		db_bind_text(st, 2, ld->from);
+		db_bind_text(st, 2, win_from(ld, t));
 		db_bind_text(st, 3, ld->to);
 	}
 	ld->ids = ld->ini_rowid && sel_ids[t];
@@ -1866,9 +1881,13 @@ load_program(struct store *s, const char *slug, const char *initiative, int cata
 	ld.err = err;
 	ld.catalog = catalog;
 	if (window) {
+		int y, m, d;
+
 		assert(initiative != NULL);
 		date_format(window[0], ld.from);
 		date_format(window[1], ld.to);
+		date_to_ymd(window[0], &y, &m, &d);
+		date_format(date_from_ymd(y, m, 1), ld.from_month);
 	}
 	if (store_begin_read(s, err) == -1)
 		return -1;

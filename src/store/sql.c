@@ -1117,6 +1117,12 @@ const char *const store_sql[ST__MAX] = {
 	 * approved entries: ledger_counts), by grant and budget line
 	 */
 	[ST_LEDGER_SEL_WIN] = LEDGER_SEL_IDS OF_ONE IN_WINDOW("date"),
+	[ST_TIE_SEL_WIN] = TIE_SEL_IDS OF_ONE IN_WINDOW("date"),
+	[ST_CHECKIN_SEL_WIN] = CHECKIN_SELECT CHECKIN_JOINS OF_ONE IN_WINDOW("date"),
+	[ST_ATTENDEE_SEL_WIN] =
+	LINK_SEL_WIN("checkin_attendee", "checkin_id", "l.person_id", "checkin", "ident", "date"),
+	[ST_CHECKIN_ORG_SEL_WIN] =
+	LINK_SEL_WIN("checkin_org", "checkin_id", "l.org_id", "checkin", "ident", "date"),
 	/* the rows, not their sums by GROUP BY: its sort of every row cost more than the adding */
 	[ST_LEDGER_CARRY] =
 	"SELECT grant_id, line, amount FROM ledger_entry"

@@ -67,10 +67,13 @@ int store_initiative_load(struct store *s, const char *program, const char *init
 /*
  * As store_initiative_load, for a balance report of the window from..to
  * (both inclusive) and nothing else: of the initiative's decisions,
- * applications, credits and events, which the report reads only in its
- * window (DESIGN §3: a record is in the window by its own date, a
- * decision by its decided date), only those dated in it are read, with
- * their link rows. The report of that window (metrics_report, with
+ * applications, credits, events and network ratings, which the report
+ * reads only in its window (DESIGN §3: a record is in the window by its
+ * own date, a decision by its decided date), only those dated in it are
+ * read, with their link rows; of its ledger, the entries in the window,
+ * and of those before it the approved cents by grant and budget line
+ * (struct grant's carried); no approval, proposal, follow-up or
+ * assistance. The report of that window (metrics_report, with
  * metrics_window_start(to, months) as from) is the same, byte for byte, as
  * of store_initiative_load's program; the program is good for that report
  * and its capacity only, never for a page, a change or another window. A

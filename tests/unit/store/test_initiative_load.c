@@ -108,8 +108,9 @@ check_copy(const struct program *whole, size_t ini, const struct program *one)
 /*
  * A report's load of the initiative of one (a per-initiative load) for the
  * window of months ending at as_of (store_report_load): its report is one's,
- * byte for byte; it holds no decision, application, credit, event or ledger
- * entry dated outside the window, and every one of one's dated in it, with
+ * byte for byte; it holds no decision, application, credit, event, tie or
+ * ledger entry dated outside the window (nor check-in before its first
+ * month), and every one of one's dated in it, with
  * their lists; each grant and budget line carries the cents of one's
  * approved entries on it dated before the window; it holds no approval,
  * proposal, follow-up or assistance, which no report reads. Returns 1
@@ -155,10 +156,17 @@ check_window(struct store *s, const char *slug, const struct program *one, tdate
 		assert_true(wi->events.v[i].date >= from && wi->events.v[i].date <= as_of);
 	for (size_t i = 0; i < wi->applications.n; i++)
 		assert_true(wi->applications.v[i].date >= from && wi->applications.v[i].date <= as_of);
+	k = 0;
+	for (size_t i = 0; i < in->ties.n; i++)
+		if (in->ties.v[i].date >= from && in->ties.v[i].date <= as_of) {
+			assert_true(k < wi->ties.n);
+			assert_int_equal(wi->ties.v[k++].rowid, in->ties.v[i].rowid);
+		}
+	assert_int_equal(k, wi->ties.n);
 	n = RECORDS(wi, decisions) + RECORDS(wi, credits) + RECORDS(wi, events) +
-	    RECORDS(wi, applications);
+	    RECORDS(wi, applications) + RECORDS(wi, ties);
 	left_out = n < RECORDS(in, decisions) + RECORDS(in, credits) + RECORDS(in, events) +
-	    RECORDS(in, applications) + RECORDS(in, ledger) - wi->ledger.n;
+	    RECORDS(in, applications) + RECORDS(in, ties) + RECORDS(in, ledger) - wi->ledger.n;
 	/*
 	 * the ledger: the entries dated in the window; each grant and budget
 	 * line carries the approved entries' cents before it
@@ -203,9 +211,25 @@ check_window(struct store *s, const char *slug, const struct program *one, tdate
 	assert_int_equal(wi->proposals.n, 0);
 	assert_int_equal(wi->assistance.n, 0);
 	left_out += in->proposals.n + in->assistance.n > 0;
+	/* the check-ins from the first day of the window's first month, with their attendees */
+	{
+		int y, m, d;
+
+		date_to_ymd(from, &y, &m, &d);
+		k = 0;
+		for (size_t i = 0; i < in->checkins.n; i++)
+			if (in->checkins.v[i].date >= date_from_ymd(y, m, 1) &&
+			    in->checkins.v[i].date <= as_of) {
+				assert_true(k < wi->checkins.n);
+				assert_string_equal(wi->checkins.v[k].id, in->checkins.v[i].id);
+				assert_int_equal(wi->checkins.v[k].attendees.n,
+				    in->checkins.v[i].attendees.n);
+				k++;
+			}
+		assert_int_equal(k, wi->checkins.n);
+	}
 	/* the rest whole */
 	assert_int_equal(wi->contributions.n, in->contributions.n);
-	assert_int_equal(wi->checkins.n, in->checkins.n);
 	program_release(&win);
 	strbuf_release(&err);
 	strbuf_release(&a);
@@ -277,7 +301,7 @@ test_demo_initiatives(void **state)
 	struct program p;
 	struct model_error e;
 	struct store *s = NULL;
-	tdate dates[3];
+	tdate dates[4];
 
 	(void)state;
 	program_init(&p);
@@ -290,7 +314,9 @@ test_demo_initiatives(void **state)
 	assert_int_equal(date_parse("2015-12-31", &dates[0]), 0);
 	assert_int_equal(date_parse("2016-12-31", &dates[1]), 0);
 	assert_int_equal(date_parse("2017-06-30", &dates[2]), 0);
-	assert_int_equal(check_all(s, p.slug, dates, 3), p.initiatives.n);
+	/* mid-month: the window begins inside a month */
+	assert_int_equal(date_parse("2016-09-15", &dates[3]), 0);
+	assert_int_equal(check_all(s, p.slug, dates, 4), p.initiatives.n);
 	assert_true(p.initiatives.n >= 6);
 	store_close(s);
 	program_release(&p);
