@@ -1112,18 +1112,20 @@ const char *const store_sql[ST__MAX] = {
 	LINK_SEL_WIN("event_expected", "event_id", "l.org_id", "event", "ident", "date"),
 	[ST_ATTENDED_SEL_WIN] =
 	LINK_SEL_WIN("event_attended", "event_id", "l.org_id", "event", "ident", "date"),
-	/*
-	 * the ledger in the window; before it, only what grants.* sum (the
-	 * approved entries: ledger_counts), by grant and budget line
-	 */
-	[ST_LEDGER_SEL_WIN] = LEDGER_SEL_IDS OF_ONE IN_WINDOW("date"),
 	[ST_TIE_SEL_WIN] = TIE_SEL_IDS OF_ONE IN_WINDOW("date"),
+	/* check-ins from the first day of the window's first month (program.c, win_from) */
 	[ST_CHECKIN_SEL_WIN] = CHECKIN_SELECT CHECKIN_JOINS OF_ONE IN_WINDOW("date"),
 	[ST_ATTENDEE_SEL_WIN] =
 	LINK_SEL_WIN("checkin_attendee", "checkin_id", "l.person_id", "checkin", "ident", "date"),
 	[ST_CHECKIN_ORG_SEL_WIN] =
 	LINK_SEL_WIN("checkin_org", "checkin_id", "l.org_id", "checkin", "ident", "date"),
-	/* the rows, not their sums by GROUP BY: its sort of every row cost more than the adding */
+	/*
+	 * the ledger in the window; before it, only what grants.* sum (the
+	 * approved entries: ledger_counts), by grant and budget line: the
+	 * rows, not their sums by GROUP BY, whose sort of every row cost more
+	 * than the adding
+	 */
+	[ST_LEDGER_SEL_WIN] = LEDGER_SEL_IDS OF_ONE IN_WINDOW("date"),
 	[ST_LEDGER_CARRY] =
 	"SELECT grant_id, line, amount FROM ledger_entry"
 	" WHERE initiative_id = ?1 AND date < ?2 AND status = 'approved'",
