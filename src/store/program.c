@@ -1547,16 +1547,17 @@ links_to_arena(struct load *ld, const struct field *f, void *rec, struct anyvec 
 	rows->n = 0;
 }
 
+/* How load_links finds link rows: the owners' rowid range, their initiative, its window. */
+enum link_by { BY_RANGE, BY_INITIATIVE, BY_WINDOW };
+
 /*
  * Reads the link rows of field f of the records own[0..n) of table t (in
  * rowid order): one query over the owners' rowid range, or the
- * initiative's (by_initiative). Each owner's rows come together in
- * position order (the owners in any order: LINK_SEL_ONE's are in their
- * key's); rows of owners not loaded (outside this program) are skipped.
+ * initiative's (BY_INITIATIVE), or its window's (BY_WINDOW). Each owner's
+ * rows come together in position order (the owners in any order:
+ * LINK_SEL_ONE's are in their key's); rows of owners not loaded (outside
+ * this program, or its window) are skipped.
  */
-/* How load_links finds the link rows: by the owners' rowid range, their initiative, or its window. */
-enum link_by { BY_RANGE, BY_INITIATIVE, BY_WINDOW };
-
 static int
 load_links(struct load *ld, int t, enum stmt id, enum link_by by, const struct field *f,
     const struct owner *own, size_t n)
@@ -1853,7 +1854,8 @@ fetch_org(struct load *ld, int64_t rowid)
 	}
 	link_fields(tab->k, links, &n);
 	for (int i = 0; i < tab->nlinks && i < n; i++)
-		if (load_links(ld, T_ORG, tab->link_sel[i], BY_RANGE, links[i], &ld->own[T_ORG].v[at], 1) == -1)
+		if (load_links(ld, T_ORG, tab->link_sel[i], BY_RANGE, links[i],
+		    &ld->own[T_ORG].v[at], 1) == -1)
 			goto out;
 	ret = 0;
 out:
@@ -1971,7 +1973,7 @@ store_initiative_load(struct store *s, const char *program, const char *initiati
 	return load_program(s, program, initiative, 0, NULL, p, err);
 }
 
-/* Whether the window from..to can be a load's: real days of years 1 to 9999 (date_format), in order. */
+/* Whether from..to can be a load's window: real days of years 1 to 9999, in order. */
 static int
 window_stored(tdate from, tdate to)
 {
