@@ -50,7 +50,9 @@ test_expect_success 'mailing two links: 200, the links never shown, the mails qu
 	grep -q "2 links of round sm-1 mailed" .body &&
 	! grep -q "/s/" .body &&
 	test "$(q "SELECT count(*) FROM mail_outbox WHERE kind = '"'"'survey-invitation'"'"'")" = 2 &&
-	test "$(q "SELECT count(*) FROM mail_outbox WHERE sealed IS NOT NULL")" = 2 &&
+	# sealed until sent: the server'"'"'s sender looks every 3 s, and on a
+	# crowded machine it may have sent them (sealed then NULL) by now
+	test "$(q "SELECT count(*) FROM mail_outbox WHERE sealed IS NOT NULL OR sent IS NOT NULL")" = 2 &&
 	! q ".dump" | grep -q "trellis.example.org/s/"
 '
 
