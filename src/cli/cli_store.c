@@ -180,9 +180,9 @@ resolve_loaded(const struct cli *c, struct program *p, struct strbuf *why)
 }
 
 /* What load reads of a program. */
-enum load_what { LOAD_WHOLE, LOAD_INITIATIVE, LOAD_CATALOG, LOAD_REPORT };
+enum load_what { LOAD_WHOLE, LOAD_INITIATIVE, LOAD_CATALOG };
 
-/* window: LOAD_REPORT's first and last day */
+/* window: NULL, or of LOAD_INITIATIVE, a report's first and last day (store_report_load) */
 static int
 load(const struct cli *c, struct store *s, const char *slug, enum load_what what,
     const char *initiative, const tdate *window, struct program *p, struct strbuf *why)
@@ -190,9 +190,8 @@ load(const struct cli *c, struct store *s, const char *slug, enum load_what what
 	struct strbuf err = STRBUF_INIT;
 	int ret = CLI_FAIL, r;
 
-	assert((what == LOAD_REPORT) == (window != NULL));
-	r = what == LOAD_REPORT ?
-	    store_report_load(s, slug, initiative, window[0], window[1], p, &err) :
+	assert(window == NULL || what == LOAD_INITIATIVE);
+	r = window ? store_report_load(s, slug, initiative, window[0], window[1], p, &err) :
 	    what == LOAD_INITIATIVE ? store_initiative_load(s, slug, initiative, p, &err) :
 	    what == LOAD_CATALOG ? store_catalog_load(s, slug, p, &err) :
 	    store_program_load(s, slug, p, &err);
@@ -222,7 +221,7 @@ cli_store_load_report(const struct cli *c, struct store *s, const char *slug,
 	const tdate window[2] = { from, to };
 
 	assert(initiative != NULL && why != NULL);
-	return load(c, s, slug, LOAD_REPORT, initiative, window, p, why);
+	return load(c, s, slug, LOAD_INITIATIVE, initiative, window, p, why);
 }
 
 int

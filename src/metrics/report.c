@@ -498,18 +498,6 @@ funds(struct ctx *c)
 	free(received);
 }
 
-/* Index of the budget line called name in grant g, or -1. */
-static int
-grant_line(const struct grant *g, const char *name)
-{
-	if (name == NULL)
-		return -1;
-	for (size_t i = 0; i < g->lines.n; i++)
-		if (g->lines.v[i].name && strcmp(g->lines.v[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
 /*
  * A closed grant is unspent when its entries sum below (1 - t) x its
  * amount (DESIGN §3, t = grants.unspent_tolerance). Sums are whole cents;

@@ -509,3 +509,14 @@ ledger_counts(const struct ledger_entry *e)
 {
 	return e->status == LSTATUS_APPROVED;
 }
+
+int
+grant_line(const struct grant *g, const char *name)
+{
+	if (name == NULL)
+		return -1;
+	for (size_t i = 0; i < g->lines.n; i++)
+		if (g->lines.v[i].name && strcmp(g->lines.v[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}

@@ -329,6 +329,8 @@ struct ledger_entry {
  * only, never pending or rejected ones (docs/approvals.md).
  */
 int ledger_counts(const struct ledger_entry *e);
+/* The index of grant g's budget line called name, or -1 (none, or name NULL). */
+int grant_line(const struct grant *g, const char *name);
 
 struct application {
 	REC_HEAD;

@@ -543,10 +543,7 @@ check_record(struct vctx *c, const struct kind *k, void *rec)
 		if (l->line == NULL || l->grant.slug == NULL || l->grant.idx < 0)
 			return 0;
 		g = &c->in->grants.v[l->grant.idx];
-		for (i = 0; i < g->lines.n; i++)
-			if (strcmp(g->lines.v[i].name, l->line) == 0)
-				break;
-		if (i == g->lines.n) {
+		if (grant_line(g, l->line) < 0) {
 			model_error_set(c->e, loc, "line", _("grant '%s' has no budget line '%s'"),
 			    g->id, l->line);
 			return fail(c);

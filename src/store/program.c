@@ -1136,8 +1136,9 @@ struct load {
 	int64_t ini_rowid;		/* a per-initiative load: that initiative; else 0 */
 	int catalog;			/* a catalog load: no initiative's records */
 	/*
-	 * a report's load (store_report_load): the window's first and last
-	 * day, YYYY-MM-DD, for the tables of sel_win; else empty
+	 * a report's load (store_report_load, always of one initiative): the
+	 * window's first and last day, YYYY-MM-DD, for the tables of sel_win;
+	 * else empty
 	 */
 	char from[DATE_BUFSZ], to[DATE_BUFSZ];
 	char from_month[DATE_BUFSZ];	/* the first day of from's month (win_from) */
@@ -1638,13 +1639,13 @@ load_table(struct load *ld, int t)
 	const struct field *links[LINKS_MAX];
 	VEC(struct placed) placed = { NULL, 0, 0 };
 	/* the window's select, for a report's load of one of its tables */
-	int win = ld->ini_rowid && ld->from[0] && sel_win[t] != ST_BEGIN;
+	int win = ld->from[0] && sel_win[t] != ST_BEGIN;
 	enum stmt sel = win ? sel_win[t] : ld->ini_rowid ? sel_one[t] : tab->sel;
 	struct db_stmt *st;
 	int rc, n = 0, dense, ret = -1;
 
 	if (sel == ST_BEGIN || (ld->catalog && store_table_in_initiative(t)) ||
-	    (ld->ini_rowid && ld->from[0] && report_skips[t]))
+	    (ld->from[0] && report_skips[t]))
 		return 0;
 	st = store_stmt(ld->s, sel, ld->err);
 	if (st == NULL || check_shape(st, tab->k, 0, 2, ld->err) == -1)
@@ -1763,8 +1764,8 @@ load_carried(struct load *ld)
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t rowid = db_column_int64(st, 0);
 		struct grant *g = find_owner(ld, T_GRANT, rowid);
-		const char *line = db_column_text(st, 1);
 		int64_t cents = db_column_int64(st, 2);
+		int l;
 
 		if (g == NULL) {
 			strbuf_reset(ld->err);
@@ -1773,11 +1774,8 @@ load_carried(struct load *ld)
 			goto out;
 		}
 		g->carried += cents;
-		for (size_t i = 0; line && i < g->lines.n; i++)
-			if (g->lines.v[i].name && strcmp(g->lines.v[i].name, line) == 0) {
-				g->lines.v[i].carried += cents;
-				break;
-			}
+		if ((l = grant_line(g, db_column_text(st, 1))) >= 0)
+			g->lines.v[l].carried += cents;
 	}
 	if (rc != DB_DONE) {
 		store_sqlerr(ld->s, ld->err, "cannot load a program");
@@ -1934,7 +1932,7 @@ load_program(struct store *s, const char *slug, const char *initiative, int cata
 	for (int t = 0; t < T__MAX; t++)
 		if (load_table(&ld, t) == -1)
 			goto out;
-	if (ld.ini_rowid && ld.from[0] && load_carried(&ld) == -1)
+	if (ld.from[0] && load_carried(&ld) == -1)
 		goto out;
 	p->partial = catalog ? PROGRAM_CATALOG : initiative ? PROGRAM_SLICE : PROGRAM_WHOLE;
 	ret = 0;
