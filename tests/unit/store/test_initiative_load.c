@@ -355,6 +355,67 @@ test_catalog_is_a_slice(void **state)
 	assert_int_equal(fixture_db_remove(), 0);
 }
 
+/*
+ * A report's load of a window that is not a range of real days of years 1
+ * to 9999 (no first day, reversed, a year outside) reads the initiative's
+ * slice whole, as store_initiative_load does; an unknown initiative is 1.
+ */
+static void
+test_report_window_whole(void **state)
+{
+	struct program p, one, win;
+	struct model_error e;
+	struct store *s = NULL;
+	struct strbuf err = STRBUF_INIT;
+	tdate as_of = date_from_ymd(2016, 12, 31);
+	const tdate windows[][2] = {
+		{ DATE_NONE, as_of },
+		{ as_of, date_from_ymd(2016, 1, 1) },
+		{ date_from_ymd(0, 6, 1), as_of },
+		{ date_from_ymd(2016, 1, 1), date_from_ymd(10000, 1, 1) },
+	};
+
+	(void)state;
+	program_init(&p);
+	demo_build(&p, 1);
+	assert_int_equal(model_validate(&p, &e), 0);
+	assert_int_equal(fixture_db_create(&p, &s), 0);
+	program_init(&one);
+	assert_int_equal(store_initiative_load(s, p.slug, p.initiatives.v[0].slug, &one, &err), 0);
+	for (size_t w = 0; w < sizeof(windows) / sizeof(windows[0]); w++) {
+		const struct initiative *a = &one.initiatives.v[0], *b;
+
+		program_init(&win);
+		assert_int_equal(store_report_load(s, p.slug, a->slug, windows[w][0], windows[w][1],
+		    &win, &err), 0);
+		assert_int_equal(win.initiatives.n, 1);
+		b = &win.initiatives.v[0];
+		assert_int_equal(b->decisions.n, a->decisions.n);
+		assert_int_equal(b->ledger.n, a->ledger.n);
+		assert_int_equal(b->checkins.n, a->checkins.n);
+		assert_int_equal(b->ties.n, a->ties.n);
+		for (size_t g = 0; g < b->grants.n; g++)
+			assert_int_equal(b->grants.v[g].carried, 0);
+		program_release(&win);
+	}
+	/* a real window of the same initiative does leave records out */
+	program_init(&win);
+	assert_int_equal(store_report_load(s, p.slug, one.initiatives.v[0].slug,
+	    date_from_ymd(2016, 12, 1), as_of, &win, &err), 0);
+	assert_true(win.initiatives.v[0].decisions.n < one.initiatives.v[0].decisions.n);
+	program_release(&win);
+	program_init(&win);
+	assert_int_equal(store_report_load(s, p.slug, "no-such-initiative", date_from_ymd(2016, 1, 1),
+	    as_of, &win, &err), 1);
+	assert_int_equal(win.initiatives.n, 0);
+	program_release(&win);
+	program_release(&one);
+	strbuf_release(&err);
+	store_close(s);
+	program_release(&p);
+	assert_int_equal(fixture_db_remove(), 0);
+}
+
 /* The database given on the command line (a bench/gen program), every initiative. */
 static void
 test_given_database(void **state)
@@ -389,6 +450,7 @@ main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demo_initiatives),
 		cmocka_unit_test(test_catalog_is_a_slice),
+		cmocka_unit_test(test_report_window_whole),
 	};
 	const struct CMUnitTest given[] = {
 		cmocka_unit_test(test_given_database),
